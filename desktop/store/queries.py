@@ -1,0 +1,221 @@
+"""Read-side queries: plain rows and dataclasses for planners, agents, panels and the CLI.
+
+Nothing here writes. Every function takes a :class:`sqlalchemy.orm.Session` (or connection) that the
+caller opened on its own thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
+from desktop.store import schema as s
+from desktop.store.errors import AmbiguousRecord, RecordNotFound
+
+
+def stages(session: Session) -> list[StageRow]:
+    """All stages, in pipeline then stage order."""
+    rows = session.execute(select(s.Stage).order_by(s.Stage.pipeline_id, s.Stage.position)).scalars()
+    return [StageRow(r.id, r.pipeline_id, r.label, r.position, r.probability, r.is_won, r.is_lost)
+            for r in rows]
+
+
+def companies(session: Session) -> list[CompanyRow]:
+    """All companies as :class:`CompanyRow`."""
+    q = select(s.Company.id, s.Company.name, s.Company.domain, s.Company.industry, s.Company.employees,
+               s.Company.city, s.Company.country)
+    return [CompanyRow(*r) for r in session.execute(q)]
+
+
+def contacts(session: Session) -> list[ContactRow]:
+    """All contacts as :class:`ContactRow` with their company's name."""
+    q = (select(s.Contact.id, s.Contact.first_name, s.Contact.last_name, s.Contact.email,
+                s.Contact.phone, s.Contact.job_title, s.Contact.company_id, s.Company.name,
+                s.Contact.do_not_contact)
+         .outerjoin(s.Company, s.Company.id == s.Contact.company_id))
+    return [ContactRow(*r) for r in session.execute(q)]
+
+
+def _deal_query():
+    return (select(s.Deal.id, s.Deal.name, s.Deal.stage_id, s.Stage.label, s.Deal.amount_cents,
+                   s.Deal.currency, s.Deal.close_date, s.Deal.company_id, s.Company.name,
+                   ~(s.Stage.is_won | s.Stage.is_lost), s.Deal.competitor, s.Deal.next_step,
+                   s.Deal.owner, s.Deal.last_activity_at)
+            .join(s.Stage, s.Stage.id == s.Deal.stage_id)
+            .outerjoin(s.Company, s.Company.id == s.Deal.company_id))
+
+
+def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None = None) -> list[DealRow]:
+    """Deals as :class:`DealRow` (optionally only ``ids``), with associated contact ids."""
+    q = _deal_query()
+    if ids is not None:
+        q = q.where(s.Deal.id.in_(ids))
+    links: dict[int, list[int]] = {}
+    if with_contacts:
+        lq = select(s.DealContact.deal_id, s.DealContact.contact_id)
+        if ids is not None:
+            lq = lq.where(s.DealContact.deal_id.in_(ids))
+        for d, c in session.execute(lq):
+            links.setdefault(d, []).append(c)
+    return [DealRow(*r[:9], bool(r[9]), *r[10:], contact_ids=tuple(links.get(r[0], ())))
+            for r in session.execute(q)]
+
+
+def load_index_rows(session: Session) -> tuple[list[ContactRow], list[CompanyRow], list[DealRow],
+                                                list[StageRow]]:
+    """Everything the planner's entity index is built from: (contacts, companies, deals, stages)."""
+    return contacts(session), companies(session), deals(session), stages(session)
+
+
+def vocabulary(session: Session, limit: int = 400) -> list[str]:
+    """Names that bias speech recognition: company names, contact full names, stage labels and
+    competitors, most recently active first, at most ``limit``."""
+    names: list[str] = [r.label for r in stages(session)]
+    names += session.execute(select(s.Company.name).order_by(s.Company.updated_at.desc()).limit(limit)).scalars().all()
+    names += [f"{a} {b}".strip() for a, b in session.execute(
+        select(s.Contact.first_name, s.Contact.last_name).order_by(s.Contact.updated_at.desc()).limit(limit))]
+    names += session.execute(select(s.Deal.competitor).where(s.Deal.competitor.is_not(None)).distinct()
+                             .limit(50)).scalars().all()
+    seen: dict[str, None] = {}
+    for n in names:
+        if n and n not in seen:
+            seen[n] = None
+    return list(seen)[:limit]
+
+
+def get_setting(session: Session, key: str) -> str | None:
+    """A workspace setting's value, or None."""
+    return session.execute(select(s.Setting.value).where(s.Setting.key == key)).scalar()
+
+
+# -- show --------------------------------------------------------------------------------------
+def _find(session: Session, model, name_cols, needle: str, label: str) -> int:
+    if needle.isdigit() and session.get(model, int(needle)) is not None:
+        return int(needle)
+    text = needle.strip().lower()
+    if len(name_cols) == 1:
+        expr = func.lower(name_cols[0])
+    else:
+        expr = func.lower(name_cols[0] + " " + name_cols[1])
+    exact = session.execute(select(model.id, expr).where(expr == text).limit(10)).all()
+    rows = exact or session.execute(select(model.id, expr).where(expr.like(f"%{text}%")).limit(10)).all()
+    if not rows:
+        raise RecordNotFound(f"no {label} matches {needle!r}", f"try `spectrum show {label} ID`")
+    if len(rows) > 1:
+        raise AmbiguousRecord(f"{len(rows)} {label}s match {needle!r}", [(i, n) for i, n in rows])
+    return rows[0][0]
+
+
+def show(session: Session, kind: str, needle: str) -> dict[str, Any]:
+    """One deal, contact or company with its associations, as JSON-ready dict.
+
+    Raises:
+        RecordNotFound / AmbiguousRecord: no or several records match ``needle`` (id or name).
+    """
+    if kind == "deal":
+        did = _find(session, s.Deal, [s.Deal.name], needle, "deal")
+        d = deals(session, ids=[did])[0]
+        out = _jsonable(asdict(d))
+        out["amount"] = None if d.amount_cents is None else d.amount_cents / 100
+        out["contacts"] = [_jsonable(asdict(c)) for c in contacts_by_ids(session, list(d.contact_ids))]
+        out["activities"] = activities_for(session, deal_id=did)
+        out["tasks"] = tasks_for(session, deal_id=did)
+        return out
+    if kind == "contact":
+        cid = _find(session, s.Contact, [s.Contact.first_name, s.Contact.last_name], needle, "contact")
+        c = contacts_by_ids(session, [cid])[0]
+        out = _jsonable(asdict(c))
+        out["name"] = c.name
+        dids = session.execute(select(s.DealContact.deal_id).where(s.DealContact.contact_id == cid)).scalars().all()
+        out["deals"] = [{"id": d.id, "name": d.name, "stage": d.stage_label} for d in deals(session, ids=list(dids))]
+        out["activities"] = activities_for(session, contact_id=cid)
+        out["tasks"] = tasks_for(session, contact_id=cid)
+        return out
+    if kind == "company":
+        co_id = _find(session, s.Company, [s.Company.name], needle, "company")
+        co = session.get(s.Company, co_id)
+        out = {"id": co.id, "name": co.name, "domain": co.domain, "industry": co.industry,
+               "employees": co.employees, "city": co.city, "country": co.country}
+        out["contacts"] = [{"id": c.id, "name": c.name, "job_title": c.job_title} for c in contacts_by_ids(
+            session, session.execute(select(s.Contact.id).where(s.Contact.company_id == co_id)).scalars().all())]
+        dids = session.execute(select(s.Deal.id).where(s.Deal.company_id == co_id)).scalars().all()
+        out["deals"] = [{"id": d.id, "name": d.name, "stage": d.stage_label, "open": d.is_open,
+                         "amount": None if d.amount_cents is None else d.amount_cents / 100}
+                        for d in deals(session, ids=list(dids), with_contacts=False)]
+        return out
+    raise ValueError(f"unknown record kind {kind!r} (expected deal, contact or company)")
+
+
+def contacts_by_ids(session: Session, ids: list[int]) -> list[ContactRow]:
+    """Contacts with these ids."""
+    if not ids:
+        return []
+    q = (select(s.Contact.id, s.Contact.first_name, s.Contact.last_name, s.Contact.email,
+                s.Contact.phone, s.Contact.job_title, s.Contact.company_id, s.Company.name,
+                s.Contact.do_not_contact)
+         .outerjoin(s.Company, s.Company.id == s.Contact.company_id).where(s.Contact.id.in_(ids)))
+    return [ContactRow(*r) for r in session.execute(q)]
+
+
+def activities_for(session: Session, *, deal_id: int | None = None, contact_id: int | None = None,
+                   limit: int = 50) -> list[dict[str, Any]]:
+    """Newest activities of a deal or contact, as dicts."""
+    q = select(s.Activity).order_by(s.Activity.occurred_at.desc()).limit(limit)
+    q = q.where(s.Activity.deal_id == deal_id) if deal_id is not None else q.where(
+        s.Activity.contact_id == contact_id)
+    return [{"id": a.id, "type": a.type, "at": a.occurred_at.isoformat(sep=" ", timespec="minutes"),
+             "subject": a.subject, "body": a.body, "sentiment": a.sentiment}
+            for a in session.execute(q).scalars()]
+
+
+def tasks_for(session: Session, *, deal_id: int | None = None, contact_id: int | None = None) -> list[dict]:
+    """Tasks of a deal or contact, soonest first."""
+    q = select(s.Task).order_by(s.Task.due_date)
+    q = q.where(or_(s.Task.deal_id == deal_id)) if deal_id is not None else q.where(
+        s.Task.contact_id == contact_id)
+    return [{"id": t.id, "title": t.title, "due_date": t.due_date.isoformat() if t.due_date else None,
+             "status": t.status, "kind": t.kind} for t in session.execute(q).scalars()]
+
+
+def _jsonable(d: dict[str, Any]) -> dict[str, Any]:
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, (datetime, date)):
+            v = v.isoformat()
+        elif isinstance(v, tuple):
+            v = list(v)
+        out[k] = v
+    return out
+
+
+def recent_audit(session: Session, limit: int = 100) -> list[dict[str, Any]]:
+    """Newest audit entries first: id, at, actor, kind, summary."""
+    q = select(s.AuditEntry).order_by(s.AuditEntry.id.desc()).limit(limit)
+    return [{"id": e.id, "at": e.at.isoformat(sep=" ", timespec="seconds"), "actor": e.actor,
+             "kind": e.kind, "summary": e.summary} for e in session.execute(q).scalars()]
+
+
+def pending_approvals_count(session: Session) -> int:
+    """How many plans wait in the approvals queue."""
+    return session.execute(select(func.count()).select_from(s.Approval).where(
+        s.Approval.status == "pending")).scalar() or 0
+
+
+def open_tasks(session: Session, due_by: date | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Open tasks, soonest due first (optionally only those due by ``due_by``)."""
+    q = select(s.Task).where(s.Task.status == "open").order_by(s.Task.due_date).limit(limit)
+    if due_by is not None:
+        q = q.where(s.Task.due_date <= due_by)
+    return [{"id": t.id, "title": t.title, "due_date": t.due_date.isoformat() if t.due_date else None,
+             "deal_id": t.deal_id, "contact_id": t.contact_id, "kind": t.kind}
+            for t in session.execute(q).scalars()]
+
+
+def days_between(a: datetime, b: datetime) -> float:
+    """(b - a) in days (float)."""
+    return (b - a) / timedelta(days=1)
