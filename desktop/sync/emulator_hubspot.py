@@ -1,0 +1,224 @@
+"""In-memory HubSpot CRM v3 data and routes for :class:`desktop.sync.emulator.CrmEmulator`.
+
+Implements the subset the adapter uses: object list (``after`` cursor, ``archived``), search (GTE
+filter on the modified date, ascending sort, 10,000-result cap -> HTTP 400 past it), batch
+upsert/update/read/archive (100 inputs), deal pipelines and v4 default associations.
+Thread-safe through the emulator's lock (callers hold it).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import time
+from typing import Any
+
+from desktop.sync.mapping_hubspot import KEY_PROPERTY, modified_property, ms_to_iso
+
+HS_TYPES = ("companies", "contacts", "deals", "notes", "calls", "meetings", "tasks")
+PIPELINES = [{"id": "default", "label": "Sales Pipeline", "displayOrder": 0, "stages": [
+    {"id": "appointmentscheduled", "label": "Appointment Scheduled", "displayOrder": 0,
+     "metadata": {"probability": "0.2", "isClosed": "false"}},
+    {"id": "qualifiedtobuy", "label": "Qualified To Buy", "displayOrder": 1,
+     "metadata": {"probability": "0.4", "isClosed": "false"}},
+    {"id": "contractsent", "label": "Contract Sent", "displayOrder": 2,
+     "metadata": {"probability": "0.8", "isClosed": "false"}},
+    {"id": "closedwon", "label": "Closed Won", "displayOrder": 3,
+     "metadata": {"probability": "1.0", "isClosed": "true"}},
+    {"id": "closedlost", "label": "Closed Lost", "displayOrder": 4,
+     "metadata": {"probability": "0.0", "isClosed": "true"}}]}]
+
+Reply = tuple[int, Any]
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class HubSpotData:
+    """Objects per HubSpot type: ``{"id": int, "props": {...}, "created": ms, "updated": ms,
+    "archived": bool, "archived_at": ms|None}``; unique index on :data:`KEY_PROPERTY` and
+    contact ``email``."""
+
+    def __init__(self, search_cap: int = 10_000) -> None:
+        self.search_cap = search_cap
+        self.objects: dict[str, dict[int, dict[str, Any]]] = {t: {} for t in HS_TYPES}
+        self.order: dict[str, list[int]] = {t: [] for t in HS_TYPES}
+        self.unique: dict[tuple[str, str, str], int] = {}
+        self.associations: set[tuple[str, str, str, str]] = set()
+        self._next_id = 1000
+
+    # -- direct manipulation (tests, benchmarks) ----------------------------------------------
+    def create(self, hs_type: str, props: dict[str, Any], *, updated_ms: int | None = None
+               ) -> dict[str, Any]:
+        """Insert an object; returns it. ``updated_ms`` defaults to now."""
+        self._next_id += 1
+        ts = _now_ms() if updated_ms is None else updated_ms
+        obj = {"id": self._next_id, "props": {k: v for k, v in props.items() if v is not None},
+               "created": ts, "updated": ts, "archived": False, "archived_at": None}
+        self.objects[hs_type][obj["id"]] = obj
+        self.order[hs_type].append(obj["id"])
+        self._index(hs_type, obj)
+        return obj
+
+    def update(self, hs_type: str, obj_id: int, props: dict[str, Any]) -> bool:
+        """Set properties (a remote edit); bumps the modified time when a value changed."""
+        obj = self.objects[hs_type][obj_id]
+        changed = any(obj["props"].get(k) != v for k, v in props.items())
+        if changed:
+            obj["props"].update(props)
+            obj["updated"] = max(_now_ms(), obj["updated"] + 1)
+            self._index(hs_type, obj)
+        return changed
+
+    def archive(self, hs_type: str, obj_id: int) -> None:
+        """Archive (soft-delete) an object."""
+        obj = self.objects[hs_type].get(obj_id)
+        if obj and not obj["archived"]:
+            obj["archived"], obj["archived_at"] = True, _now_ms()
+            for k in [k for k, v in self.unique.items() if k[0] == hs_type and v == obj_id]:
+                del self.unique[k]
+
+    def find_unique(self, hs_type: str, prop: str, value: str) -> dict[str, Any] | None:
+        """The live object whose unique ``prop`` equals ``value``."""
+        obj_id = self.unique.get((hs_type, prop, str(value)))
+        return self.objects[hs_type].get(obj_id) if obj_id else None
+
+    def live(self, hs_type: str) -> list[dict[str, Any]]:
+        """Non-archived objects of ``hs_type``."""
+        return [o for o in self.objects[hs_type].values() if not o["archived"]]
+
+    def _index(self, hs_type: str, obj: dict[str, Any]) -> None:
+        for prop in (KEY_PROPERTY, "email"):
+            value = obj["props"].get(prop)
+            if value and (prop == KEY_PROPERTY or hs_type == "contacts"):
+                self.unique[(hs_type, prop, str(value))] = obj["id"]
+
+    def render(self, hs_type: str, obj: dict[str, Any], props: list[str] | None) -> dict[str, Any]:
+        """Object JSON as HubSpot returns it."""
+        mod = modified_property(hs_type)
+        shown = {k: obj["props"].get(k) for k in (props or list(obj["props"]))}
+        shown.update({"hs_object_id": str(obj["id"]), mod: ms_to_iso(obj["updated"]),
+                      "createdate": ms_to_iso(obj["created"])})
+        out = {"id": str(obj["id"]), "properties": shown, "createdAt": ms_to_iso(obj["created"]),
+               "updatedAt": ms_to_iso(obj["updated"]), "archived": obj["archived"]}
+        if obj["archived"]:
+            out["archivedAt"] = ms_to_iso(obj["archived_at"])
+        return out
+
+    # -- HTTP routes ----------------------------------------------------------------------------
+    def handle(self, method: str, path: str, query: dict[str, str], body: Any) -> Reply:
+        """Route one request; returns (status, JSON body or None)."""
+        if method == "GET" and path == "/crm/v3/pipelines/deals":
+            return 200, {"results": PIPELINES}
+        m = re.fullmatch(r"/crm/v4/objects/(\w+)/(\d+)/associations/default/(\w+)/(\d+)", path)
+        if m and method == "PUT":
+            self.associations.add(m.groups())
+            return 200, {"status": "COMPLETE", "results": [{"from": {"id": m[2]}, "to": {"id": m[4]}}]}
+        m = re.fullmatch(r"/crm/v3/objects/(\w+)(?:/(search|batch/\w+))?", path)
+        if not m or m[1] not in self.objects:
+            return 404, {"status": "error", "message": f"no route {method} {path}",
+                         "category": "OBJECT_NOT_FOUND"}
+        hs_type, action = m[1], m[2]
+        if method == "GET" and action is None:
+            return self._list(hs_type, query)
+        if method == "POST" and action == "search":
+            return self._search(hs_type, body or {})
+        if method == "POST" and action and action.startswith("batch/"):
+            inputs = (body or {}).get("inputs") or []
+            if len(inputs) > 100:
+                return 400, _error("Too many inputs: at most 100 per batch")
+            return getattr(self, "_" + action.replace("/", "_"))(hs_type, body or {}, inputs)
+        return 405, _error(f"method {method} not allowed")
+
+    def _list(self, hs_type: str, query: dict[str, str]) -> Reply:
+        limit = min(int(query.get("limit", 10)), 100)
+        archived = query.get("archived", "false") == "true"
+        props = [p for p in query.get("properties", "").split(",") if p] or None
+        order = self.order[hs_type]
+        pos = bisect.bisect_right(order, int(query.get("after") or 0))
+        objs = self.objects[hs_type]
+        results, last = [], None
+        while pos < len(order) and len(results) < limit:
+            obj = objs[order[pos]]
+            if obj["archived"] == archived:
+                results.append(self.render(hs_type, obj, props))
+                last = obj["id"]
+            pos += 1
+        reply: dict[str, Any] = {"results": results}
+        if pos < len(order) and last is not None:
+            reply["paging"] = {"next": {"after": str(last), "link": "?after=" + str(last)}}
+        return 200, reply
+
+    def _search(self, hs_type: str, body: dict[str, Any]) -> Reply:
+        limit = min(int(body.get("limit", 10)), 200)
+        after = int(body.get("after") or 0)
+        if after + limit > self.search_cap:
+            return 400, _error(f"The search API returns at most {self.search_cap} results")
+        since, prop = 0, modified_property(hs_type)
+        for group in body.get("filterGroups", []):
+            for f in group.get("filters", []):
+                if f.get("propertyName") != prop or f.get("operator") != "GTE":
+                    return 400, _error("emulator supports only a GTE filter on the modified date")
+                since = int(f["value"])
+        hits = [o for o in self.objects[hs_type].values()
+                if not o["archived"] and o["updated"] >= since]
+        hits.sort(key=lambda o: (o["updated"], o["id"]))
+        page = hits[after:after + limit]
+        reply: dict[str, Any] = {"total": len(hits),
+                                 "results": [self.render(hs_type, o, body.get("properties"))
+                                             for o in page]}
+        if after + limit < len(hits):
+            reply["paging"] = {"next": {"after": str(after + limit)}}
+        return 200, reply
+
+    def _batch_upsert(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+        keys = [(i.get("idProperty"), str(i.get("id"))) for i in inputs]
+        if len(set(keys)) != len(keys):
+            return 400, _error("Duplicate IDs found in batch input")
+        results = []
+        for inp in inputs:
+            prop, value = inp.get("idProperty"), str(inp.get("id"))
+            if prop not in (KEY_PROPERTY, "email"):
+                return 400, _error(f"{prop} is not a unique property")
+            props = dict(inp.get("properties") or {}, **{prop: value})
+            obj = self.find_unique(hs_type, prop, value)
+            new = obj is None
+            if new:
+                obj = self.create(hs_type, props)
+            else:
+                self.update(hs_type, obj["id"], props)
+            results.append(dict(self.render(hs_type, obj, None), new=new))
+        return 200, {"status": "COMPLETE", "results": results}
+
+    def _batch_update(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+        objs = self.objects[hs_type]
+        missing = [i.get("id") for i in inputs if int(i.get("id", 0)) not in objs
+                   or objs[int(i["id"])]["archived"]]
+        if missing:
+            return 404, _error(f"Could not find objects {missing}")
+        results = []
+        for inp in inputs:
+            self.update(hs_type, int(inp["id"]), inp.get("properties") or {})
+            results.append(self.render(hs_type, objs[int(inp["id"])], None))
+        return 200, {"status": "COMPLETE", "results": results}
+
+    def _batch_read(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+        prop = body.get("idProperty")
+        results = []
+        for inp in inputs:
+            obj = (self.find_unique(hs_type, prop, str(inp.get("id"))) if prop
+                   else self.objects[hs_type].get(int(inp.get("id", 0))))
+            if obj and not obj["archived"]:
+                results.append(self.render(hs_type, obj, body.get("properties")))
+        status = 200 if len(results) == len(inputs) else 207
+        return status, {"status": "COMPLETE", "results": results}
+
+    def _batch_archive(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+        for inp in inputs:
+            self.archive(hs_type, int(inp.get("id", 0)))
+        return 204, None
+
+
+def _error(message: str) -> dict[str, Any]:
+    return {"status": "error", "message": message, "category": "VALIDATION_ERROR"}

@@ -1,0 +1,193 @@
+"""The HTTP boundary shared by adapters: pacing, auth, retries with jitter, error mapping.
+
+``httpx`` exceptions and status codes become :mod:`desktop.sync.errors` here and nowhere else.
+Tokens come from a ``token_provider`` callable on every request and are never logged:
+:func:`redact_headers` masks ``Authorization`` and ``x-api-token`` for any log line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import json
+import logging
+import random
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable, Mapping
+
+import httpx
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+
+from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
+                                 Retryable, SyncError)
+from desktop.sync.ratelimit import Limits, Pacer
+
+log = logging.getLogger("desktop.sync.http")
+
+TokenProvider = Callable[[], "str | None | Awaitable[str | None]"]
+#: Default timeouts (seconds): connect quickly, allow slow batch responses.
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+_SECRET_HEADERS = {"authorization", "x-api-token", "cookie", "proxy-authorization"}
+
+
+def redact_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """A copy of ``headers`` with credentials replaced by ``"[redacted]"``."""
+    return {k: ("[redacted]" if k.lower() in _SECRET_HEADERS else v) for k, v in headers.items()}
+
+
+@dataclass(slots=True)
+class RetryPolicy:
+    """Retries inside one adapter call. ``base_s``/``cap_s``: exponential backoff with full jitter
+    (seconds); ``attempts``: tries in total, after which the last error propagates."""
+
+    attempts: int = 6
+    base_s: float = 0.5
+    cap_s: float = 30.0
+
+    def wait(self, attempt: int, error: BaseException | None) -> float:
+        """Seconds before try ``attempt + 1``: ``Retry-After`` for 429s, else full jitter."""
+        if isinstance(error, RateLimited):
+            return error.retry_after + random.uniform(0, self.base_s)
+        return random.uniform(0, min(self.cap_s, self.base_s * (2 ** (attempt - 1))))
+
+
+def map_response(response: httpx.Response) -> None:
+    """Raise the :mod:`errors` exception for a non-2xx ``response``; return for 2xx."""
+    status = response.status_code
+    if status < 300:
+        return
+    body: Any = None
+    try:
+        body = response.json()
+    except ValueError:
+        pass
+    message = ""
+    if isinstance(body, dict):
+        message = str(body.get("message") or body.get("error") or "")[:300]
+    text = f"HTTP {status} {response.request.method} {response.request.url.path}: {message}"
+    if status == 429:
+        retry_after = _retry_after(response, body)
+        policy = body.get("policyName") if isinstance(body, dict) else None
+        raise RateLimited(text, retry_after=retry_after, policy=policy)
+    if status in (401, 403):
+        raise AuthExpired(text, status=status)
+    if status == 409:
+        raise Conflict(text, status=status)
+    if status >= 500 or status == 408:
+        raise Retryable(text, status=status)
+    raise Permanent(text, status=status)
+
+
+def _retry_after(response: httpx.Response, body: Any) -> float:
+    value = response.headers.get("retry-after")
+    if value is not None:
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            pass
+    if isinstance(body, dict) and body.get("policyName") == "DAILY":
+        return 3600.0
+    return 1.0
+
+
+class ApiClient:
+    """Sends JSON requests for one adapter.
+
+    Args:
+        client: an ``httpx.AsyncClient`` (its transport is the test seam); not closed here unless
+            ``owns_client``.
+        base_url: e.g. ``"https://api.hubapi.com"``.
+        token_provider: returns the token (sync or async callable); ``None`` -> :class:`AuthExpired`.
+        auth: ``"bearer"`` (Authorization header) or a header name such as ``"x-api-token"``.
+        pacer / parse_limits: rate pacing and the header parser for this CRM.
+        retry: :class:`RetryPolicy` for transient errors and 429s.
+    """
+
+    def __init__(self, client: httpx.AsyncClient, base_url: str, token_provider: TokenProvider, *,
+                 auth: str = "bearer", pacer: Pacer | None = None,
+                 parse_limits: Callable[[Mapping[str, str]], Limits] | None = None,
+                 retry: RetryPolicy | None = None, owns_client: bool = False) -> None:
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self._token_provider = token_provider
+        self._auth = auth
+        self.pacer = pacer or Pacer()
+        self._parse_limits = parse_limits
+        self.retry = retry or RetryPolicy()
+        self.owns_client = owns_client
+        self.requests = 0
+        self.rate_limited = 0
+
+    async def _token(self) -> str:
+        token = self._token_provider()
+        if inspect.isawaitable(token):
+            token = await token
+        if not token:
+            raise AuthExpired("no token: run `spectrum connect`")
+        return token
+
+    async def request(self, method: str, path: str, *, params: Mapping[str, Any] | None = None,
+                      json_body: Any = None, retry: bool = True) -> Any:
+        """Send one request and return its decoded JSON (``None`` for empty bodies).
+
+        Retries :class:`Retryable` errors (incl. 429, honouring ``Retry-After``) per the policy when
+        ``retry`` is true; non-idempotent calls pass ``retry=False`` and handle retries themselves.
+        Raises: :mod:`desktop.sync.errors` exceptions.
+        """
+        if not retry:
+            return await self._once(method, path, params, json_body)
+        policy = self.retry
+        attempt = 0
+        async for attempt_state in AsyncRetrying(
+            stop=stop_after_attempt(policy.attempts),
+            retry=retry_if_exception_type(Retryable),
+            wait=lambda rs: policy.wait(rs.attempt_number,
+                                        rs.outcome.exception() if rs.outcome else None),
+            reraise=True,
+        ):
+            with attempt_state:
+                attempt += 1
+                return await self._once(method, path, params, json_body)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _once(self, method: str, path: str, params: Mapping[str, Any] | None,
+                    json_body: Any) -> Any:
+        token = await self._token()
+        headers = {"accept": "application/json"}
+        if self._auth == "bearer":
+            headers["authorization"] = f"Bearer {token}"
+        else:
+            headers[self._auth] = token
+        await self.pacer.acquire()
+        self.requests += 1
+        try:
+            response = await self.client.request(method, self.base_url + path, params=params,
+                                                 json=json_body, headers=headers)
+        except httpx.ConnectError as exc:
+            raise Offline(f"{method} {path}: cannot connect ({type(exc).__name__})") from None
+        except httpx.TransportError as exc:  # timeouts, dropped connections, protocol errors
+            raise Retryable(f"{method} {path}: {type(exc).__name__}") from None
+        if self._parse_limits is not None:
+            self.pacer.observe(self._parse_limits(response.headers))
+        log.debug("%s %s -> %s", method, path, response.status_code)
+        try:
+            map_response(response)
+        except RateLimited as exc:
+            self.rate_limited += 1
+            self.pacer.block(exc.retry_after)
+            raise
+        if response.status_code == 204 or not response.content:
+            return None
+        try:
+            return response.json()
+        except (ValueError, json.JSONDecodeError):
+            raise Retryable(f"{method} {path}: truncated or invalid JSON body") from None
+
+    async def aclose(self) -> None:
+        """Close the httpx client if this object owns it."""
+        if self.owns_client:
+            await self.client.aclose()
+
+
+__all__ = ["ApiClient", "RetryPolicy", "redact_headers", "map_response", "DEFAULT_TIMEOUT",
+           "TokenProvider", "SyncError"]

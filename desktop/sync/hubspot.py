@@ -1,0 +1,232 @@
+"""HubSpot CRM v3 adapter (implements :class:`desktop.sync.port.CrmAdapter`).
+
+Endpoints used (developers.hubspot.com/docs/api/crm):
+- ``GET /crm/v3/objects/{type}?limit=100&after=&properties=&archived=`` — list, cursor ``paging.next.after``
+- ``POST /crm/v3/objects/{type}/search`` — incremental pull: filter ``{hs_,}lastmodifieddate GTE since``
+  sorted ascending, 200 per page; the search API returns at most 10,000 results per query, so the
+  window is narrowed to the last seen modified time before reaching that cap.
+- ``POST /crm/v3/objects/{type}/batch/upsert`` (``idProperty`` = unique :data:`KEY_PROPERTY`),
+  ``batch/update``, ``batch/read``, ``batch/archive`` — 100 inputs per call.
+- ``GET /crm/v3/pipelines/deals``; ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``.
+Rate limits: ``X-HubSpot-RateLimit-*`` headers pace requests (default 190 per 10 s before any header);
+the search endpoints have their own limit (5 requests per second) and a separate pacer.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Sequence
+
+import httpx
+
+from desktop.sync import mapping_hubspot as m
+from desktop.sync.errors import Permanent
+from desktop.sync.http import ApiClient, RetryPolicy, TokenProvider
+from desktop.sync.port import Page, Pipeline, Record, Stage, UpsertItem, UpsertResult
+from desktop.sync.ratelimit import Pacer, parse_hubspot
+
+BASE_URL = "https://api.hubapi.com"
+SEARCH_CAP = 10_000
+
+
+class HubSpotAdapter:
+    """HubSpot adapter.
+
+    Args:
+        client: ``httpx.AsyncClient`` (inject ``transport=`` in tests; give it safe timeouts, e.g.
+            :data:`desktop.sync.http.DEFAULT_TIMEOUT`).
+        token_provider: returns the private-app / OAuth access token (see :mod:`credentials`).
+        base_url: API root; the emulator's URL in tests and ``--sandbox``.
+        search_cap: results one search query may page through (HubSpot: 10,000).
+    """
+
+    name = "hubspot"
+    object_types = ("company", "contact", "deal", "activity", "task")
+    max_batch = 100
+
+    def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *,
+                 base_url: str = BASE_URL, retry: RetryPolicy | None = None,
+                 pacer: Pacer | None = None, search_pacer: Pacer | None = None,
+                 search_cap: int = SEARCH_CAP, page_size: int = 100, search_page_size: int = 200,
+                 owns_client: bool = False) -> None:
+        self.api = ApiClient(client, base_url, token_provider, auth="bearer",
+                             pacer=pacer or Pacer(rate=19.0, burst=9), parse_limits=parse_hubspot,
+                             retry=retry, owns_client=owns_client)
+        self.search_api = ApiClient(client, base_url, token_provider, auth="bearer",
+                                    pacer=search_pacer or Pacer(rate=5.0, burst=5), retry=retry)
+        self.search_cap = search_cap
+        self.page_size = page_size
+        self.search_page_size = search_page_size
+
+    @property
+    def requests(self) -> int:
+        """HTTP requests sent (all endpoints)."""
+        return self.api.requests + self.search_api.requests
+
+    # -- pull -------------------------------------------------------------------------------
+    async def list_changed(self, object_type: str, since: int | None, cursor: str | None) -> Page:
+        """See :meth:`CrmAdapter.list_changed`. The cursor is JSON
+        ``{"t": subtype index, "after": str|None, "w": window start ms|None}``."""
+        hs_types = m.HUBSPOT_TYPES[object_type]
+        state = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
+        hs_type = hs_types[state["t"]]
+        if since is None:
+            records, after = await self._list(hs_type, state["after"], archived=False)
+            nxt: dict[str, Any] | None = dict(state, after=after) if after else None
+        else:
+            records, nxt = await self._search_window(hs_type, state)
+        if nxt is None and state["t"] + 1 < len(hs_types):
+            nxt = {"t": state["t"] + 1, "after": None, "w": since}
+        return Page(records=records, next_cursor=json.dumps(nxt) if nxt else None)
+
+    async def _list(self, hs_type: str, after: str | None, *, archived: bool
+                    ) -> tuple[list[Record], str | None]:
+        params: dict[str, Any] = {"limit": self.page_size, "archived": str(archived).lower(),
+                                  "properties": ",".join(m.property_names(hs_type))}
+        if after:
+            params["after"] = after
+        body = await self.api.request("GET", f"/crm/v3/objects/{hs_type}", params=params)
+        records = [m.to_record(hs_type, obj) for obj in body.get("results", [])]
+        return records, ((body.get("paging") or {}).get("next") or {}).get("after")
+
+    async def _search_window(self, hs_type: str, state: dict[str, Any]
+                             ) -> tuple[list[Record], dict[str, Any] | None]:
+        prop = m.modified_property(hs_type)
+        window = int(state["w"] or 0)
+        after = int(state["after"] or 0)
+        limit = min(self.search_page_size, self.search_cap - after)
+        query: dict[str, Any] = {
+            "filterGroups": [{"filters": [{"propertyName": prop, "operator": "GTE",
+                                           "value": str(window)}]}],
+            "sorts": [{"propertyName": prop, "direction": "ASCENDING"}],
+            "properties": m.property_names(hs_type), "limit": limit,
+        }
+        if after:
+            query["after"] = str(after)
+        body = await self.search_api.request("POST", f"/crm/v3/objects/{hs_type}/search",
+                                             json_body=query)
+        results = body.get("results", [])
+        records = [m.to_record(hs_type, obj) for obj in results]
+        next_after = ((body.get("paging") or {}).get("next") or {}).get("after")
+        if not next_after:
+            return records, None
+        if int(next_after) + self.search_page_size <= self.search_cap:
+            return records, dict(state, after=str(next_after))
+        # the next page would pass the 10,000-result cap: start a new window at the last seen
+        # modified time (GTE, so records sharing that millisecond are read again, never skipped)
+        last = max((r["updated_at"] for r in records), default=window)
+        if last <= window:
+            raise Permanent(f"{hs_type}: more than {self.search_cap} records modified at {window} ms")
+        return records, dict(state, after=None, w=last)
+
+    async def list_archived(self, object_type: str, since: int | None, cursor: str | None) -> Page:
+        """Archived records (``GET ...?archived=true``), filtered to ``archivedAt >= since``."""
+        hs_types = m.HUBSPOT_TYPES[object_type]
+        state = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
+        records, after = await self._list(hs_types[state["t"]], state["after"], archived=True)
+        if since is not None:
+            records = [r for r in records if r["updated_at"] >= since]
+        nxt = dict(state, after=after) if after else None
+        if nxt is None and state["t"] + 1 < len(hs_types):
+            nxt = {"t": state["t"] + 1, "after": None, "w": since}
+        return Page(records=records, next_cursor=json.dumps(nxt) if nxt else None)
+
+    async def get_pipelines(self) -> list[Pipeline]:
+        """Deal pipelines (``GET /crm/v3/pipelines/deals``) with stages in display order."""
+        body = await self.api.request("GET", "/crm/v3/pipelines/deals")
+        pipelines = []
+        for p in sorted(body.get("results", []), key=lambda p: p.get("displayOrder", 0)):
+            stages = []
+            for pos, s in enumerate(sorted(p.get("stages", []),
+                                           key=lambda s: s.get("displayOrder", 0))):
+                meta = s.get("metadata") or {}
+                prob = float(meta.get("probability") or 0.0)
+                closed = str(meta.get("isClosed", "false")).lower() == "true"
+                stages.append(Stage(external_id=str(s["id"]), label=s.get("label", ""),
+                                    position=pos, probability=prob,
+                                    is_won=closed and prob >= 1.0, is_lost=closed and prob <= 0.0))
+            pipelines.append(Pipeline(external_id=str(p["id"]), label=p.get("label", ""),
+                                      stages=stages))
+        return pipelines
+
+    # -- push -------------------------------------------------------------------------------
+    async def batch_upsert(self, object_type: str, items: Sequence[UpsertItem]
+                           ) -> list[UpsertResult]:
+        """Creates go to ``batch/upsert`` by :data:`KEY_PROPERTY` (a resend is an update of the
+        same record); items with an ``external_id`` go to ``batch/update`` by id."""
+        if len(items) > self.max_batch:
+            raise ValueError(f"at most {self.max_batch} items per batch")
+        groups: dict[tuple[str, bool], list[UpsertItem]] = {}
+        for item in items:
+            ext = item.get("external_id")
+            hs_type = (m.split_external_id(object_type, ext)[0] if ext
+                       else m.hubspot_type_for(object_type, item.get("fields") or {}))
+            groups.setdefault((hs_type, bool(ext)), []).append(item)
+        results: list[UpsertResult] = []
+        for (hs_type, by_id), group in groups.items():
+            if by_id:
+                results += await self._batch_update(object_type, hs_type, group)
+            else:
+                results += await self._batch_create(hs_type, group)
+        return results
+
+    async def _batch_create(self, hs_type: str, items: list[UpsertItem]) -> list[UpsertResult]:
+        inputs = []
+        for item in items:
+            props = m.to_properties(hs_type, item.get("fields") or {})
+            props[m.KEY_PROPERTY] = item["idempotency_key"]
+            inputs.append({"idProperty": m.KEY_PROPERTY, "id": item["idempotency_key"],
+                           "properties": props})
+        body = await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/upsert",
+                                      json_body={"inputs": inputs})
+        by_key = {(r.get("properties") or {}).get(m.KEY_PROPERTY): r for r in body.get("results", [])}
+        out = []
+        for item in items:
+            r = by_key.get(item["idempotency_key"])
+            if r is None:
+                raise Permanent(f"{hs_type} batch/upsert: no result for an input")
+            out.append(UpsertResult(idempotency_key=item["idempotency_key"],
+                                    external_id=m.external_id(hs_type, r["id"]),
+                                    created=bool(r.get("new", False))))
+        return out
+
+    async def _batch_update(self, neutral: str, hs_type: str, items: list[UpsertItem]
+                            ) -> list[UpsertResult]:
+        inputs = [{"id": m.split_external_id(neutral, str(i["external_id"]))[1],
+                   "properties": m.to_properties(hs_type, i.get("fields") or {})} for i in items]
+        await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/update",
+                               json_body={"inputs": inputs})
+        return [UpsertResult(idempotency_key=i["idempotency_key"], external_id=str(i["external_id"]),
+                             created=False) for i in items]
+
+    async def archive(self, object_type: str, external_ids: Sequence[str]) -> None:
+        """``POST /crm/v3/objects/{type}/batch/archive`` (idempotent)."""
+        groups: dict[str, list[str]] = {}
+        for ext in external_ids:
+            hs_type, hs_id = m.split_external_id(object_type, ext)
+            groups.setdefault(hs_type, []).append(hs_id)
+        for hs_type, ids in groups.items():
+            await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/archive",
+                                   json_body={"inputs": [{"id": i} for i in ids]})
+
+    async def find_by_key(self, object_type: str, idempotency_key: str) -> str | None:
+        """``batch/read`` with ``idProperty`` = :data:`KEY_PROPERTY`."""
+        for hs_type in m.HUBSPOT_TYPES[object_type]:
+            body = await self.api.request(
+                "POST", f"/crm/v3/objects/{hs_type}/batch/read",
+                json_body={"idProperty": m.KEY_PROPERTY, "inputs": [{"id": idempotency_key}],
+                           "properties": [m.KEY_PROPERTY]})
+            for r in (body or {}).get("results", []):
+                return m.external_id(hs_type, r["id"])
+        return None
+
+    async def associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
+        """``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``."""
+        f_type, f_id = m.split_external_id(from_type, from_id)
+        t_type, t_id = m.split_external_id(to_type, to_id)
+        await self.api.request(
+            "PUT", f"/crm/v4/objects/{f_type}/{f_id}/associations/default/{t_type}/{t_id}")
+
+    async def aclose(self) -> None:
+        """Close the owned httpx client, if any."""
+        await self.api.aclose()

@@ -1,0 +1,180 @@
+"""HubSpot CRM v3 JSON <-> neutral :class:`desktop.sync.port.Record`.
+
+HubSpot objects (``/crm/v3/objects/{type}``): ``companies``, ``contacts``, ``deals`` and the
+engagements ``notes``, ``calls``, ``meetings`` (neutral type ``activity``) and ``tasks``.
+Each object is ``{"id", "properties": {...}, "createdAt", "updatedAt", "archived", "archivedAt"?}``
+with ISO 8601 timestamps. Neutral activity ids are ``"<hubspot type>/<id>"`` (e.g. ``"calls/42"``)
+because one neutral type spans three HubSpot types.
+
+Money: HubSpot ``amount`` is a decimal string in the deal currency; neutral ``amount_cents`` is an int.
+Idempotency: every object type carries the custom unique property :data:`KEY_PROPERTY`
+(``hasUniqueValue: true``), used as ``idProperty`` for batch upserts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+from desktop.sync.port import Record
+
+#: Custom unique property holding Spectrum's idempotency key on every object type.
+KEY_PROPERTY = "spectrum_key"
+#: neutral type -> HubSpot object types
+HUBSPOT_TYPES: dict[str, tuple[str, ...]] = {
+    "company": ("companies",),
+    "contact": ("contacts",),
+    "deal": ("deals",),
+    "activity": ("notes", "calls", "meetings"),
+    "task": ("tasks",),
+}
+ACTIVITY_KIND = {"notes": "note", "calls": "call", "meetings": "meeting"}
+KIND_TYPE = {v: k for k, v in ACTIVITY_KIND.items()}
+
+
+def modified_property(hs_type: str) -> str:
+    """The last-modified property to search on (contacts use ``lastmodifieddate``)."""
+    return "lastmodifieddate" if hs_type == "contacts" else "hs_lastmodifieddate"
+
+
+def iso_to_ms(value: str | None) -> int:
+    """``"2024-01-15T10:30:00.000Z"`` (or epoch ms as a string) -> epoch ms; ``None`` -> 0."""
+    if not value:
+        return 0
+    if value.isdigit():
+        return int(value)
+    return int(datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp() * 1000)
+
+
+def ms_to_iso(ms: int) -> str:
+    """Epoch ms -> ISO 8601 UTC with milliseconds and ``Z``."""
+    dt = datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
+
+
+def _cents_in(v: str | None) -> int | None:
+    try:
+        return int((Decimal(v) * 100).to_integral_value()) if v not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def _cents_out(v: int | None) -> str | None:
+    return None if v is None else str(Decimal(v) / 100)
+
+
+def _int_in(v: str | None) -> int | None:
+    try:
+        return int(float(v)) if v not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _str_out(v: Any) -> str | None:
+    return None if v is None else str(v)
+
+
+def _ident(v: Any) -> Any:
+    return v
+
+
+def _ms_in(v: str | None) -> int | None:
+    return iso_to_ms(v) if v else None
+
+
+def _ms_out(v: int | None) -> str | None:
+    return None if v is None else ms_to_iso(int(v))
+
+
+def _task_status_in(v: str | None) -> str:
+    return "done" if v == "COMPLETED" else "open"
+
+
+def _task_status_out(v: str | None) -> str:
+    return "COMPLETED" if v == "done" else "NOT_STARTED"
+
+
+Conv = tuple[str, Callable[[Any], Any], Callable[[Any], Any]]  # (hs property, in, out)
+_S: tuple[Callable[[Any], Any], Callable[[Any], Any]] = (_ident, _str_out)
+
+#: HubSpot type -> neutral field -> (property, remote->neutral, neutral->remote)
+PROPERTIES: dict[str, dict[str, Conv]] = {
+    "companies": {"name": ("name", *_S), "domain": ("domain", *_S), "industry": ("industry", *_S),
+                  "employees": ("numberofemployees", _int_in, _str_out), "city": ("city", *_S),
+                  "country": ("country", *_S)},
+    "contacts": {"first_name": ("firstname", *_S), "last_name": ("lastname", *_S),
+                 "email": ("email", *_S), "phone": ("phone", *_S), "job_title": ("jobtitle", *_S)},
+    "deals": {"name": ("dealname", *_S), "amount_cents": ("amount", _cents_in, _cents_out),
+              "currency": ("deal_currency_code", lambda v: v.lower() if v else v,
+                           lambda v: v.upper() if v else v),
+              "stage_external_id": ("dealstage", *_S), "pipeline_external_id": ("pipeline", *_S),
+              "close_date": ("closedate", lambda v: v[:10] if v else None, _str_out)},
+    "notes": {"body": ("hs_note_body", *_S), "occurred_at": ("hs_timestamp", _ms_in, _ms_out)},
+    "calls": {"subject": ("hs_call_title", *_S), "body": ("hs_call_body", *_S),
+              "occurred_at": ("hs_timestamp", _ms_in, _ms_out)},
+    "meetings": {"subject": ("hs_meeting_title", *_S), "body": ("hs_meeting_body", *_S),
+                 "occurred_at": ("hs_timestamp", _ms_in, _ms_out)},
+    "tasks": {"subject": ("hs_task_subject", *_S), "body": ("hs_task_body", *_S),
+              "status": ("hs_task_status", _task_status_in, _task_status_out),
+              "due_at": ("hs_timestamp", _ms_in, _ms_out)},
+}
+
+
+def neutral_type(hs_type: str) -> str:
+    """HubSpot object type -> neutral type."""
+    for neutral, hs_types in HUBSPOT_TYPES.items():
+        if hs_type in hs_types:
+            return neutral
+    raise KeyError(hs_type)
+
+
+def property_names(hs_type: str) -> list[str]:
+    """Properties to request for ``hs_type`` (mapped ones, the key and the modified date)."""
+    return [c[0] for c in PROPERTIES[hs_type].values()] + [KEY_PROPERTY, modified_property(hs_type)]
+
+
+def external_id(hs_type: str, hs_id: str) -> str:
+    """Neutral external id: the HubSpot id, or ``"<type>/<id>"`` for activities."""
+    return f"{hs_type}/{hs_id}" if hs_type in ACTIVITY_KIND else str(hs_id)
+
+
+def split_external_id(neutral: str, ext_id: str) -> tuple[str, str]:
+    """Neutral external id -> (HubSpot type, HubSpot id)."""
+    if neutral == "activity":
+        hs_type, _, hs_id = ext_id.partition("/")
+        return hs_type, hs_id
+    return HUBSPOT_TYPES[neutral][0], ext_id
+
+
+def hubspot_type_for(neutral: str, fields: dict[str, Any]) -> str:
+    """HubSpot type for a write of ``fields`` (activities: by ``fields["kind"]``, default note)."""
+    if neutral == "activity":
+        return KIND_TYPE.get(fields.get("kind") or "note", "notes")
+    return HUBSPOT_TYPES[neutral][0]
+
+
+def to_record(hs_type: str, obj: dict[str, Any]) -> Record:
+    """One HubSpot object JSON -> neutral :class:`Record` (unmapped properties are dropped)."""
+    props = obj.get("properties") or {}
+    fields: dict[str, Any] = {}
+    for name, (prop, conv_in, _) in PROPERTIES[hs_type].items():
+        if prop in props:
+            fields[name] = conv_in(props[prop])
+    if hs_type in ACTIVITY_KIND:
+        fields["kind"] = ACTIVITY_KIND[hs_type]
+    if props.get(KEY_PROPERTY):
+        fields["idempotency_key"] = props[KEY_PROPERTY]
+    updated = obj.get("archivedAt") if obj.get("archived") else None
+    updated_ms = iso_to_ms(updated or obj.get("updatedAt") or props.get(modified_property(hs_type)))
+    return Record(type=neutral_type(hs_type), external_id=external_id(hs_type, obj["id"]),
+                  fields=fields, updated_at=updated_ms, archived=bool(obj.get("archived")))
+
+
+def to_properties(hs_type: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """Neutral fields -> HubSpot ``properties`` (only fields present in ``fields``)."""
+    out: dict[str, Any] = {}
+    for name, (prop, _, conv_out) in PROPERTIES[hs_type].items():
+        if name in fields:
+            out[prop] = conv_out(fields[name])
+    return out

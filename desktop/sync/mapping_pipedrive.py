@@ -1,0 +1,129 @@
+"""Pipedrive JSON (API v2; notes API v1) <-> neutral :class:`desktop.sync.port.Record`.
+
+Kinds: ``organizations`` (company), ``persons`` (contact), ``deals`` (deal), ``activities``
+(activity, or task when ``type == "task"``), ``notes`` (activity of kind ``note``).
+Timestamps ``update_time`` are RFC 3339 UTC with second resolution. Deal ``value`` is a number in
+currency units (neutral ``amount_cents`` int). The idempotency key lives in a custom field whose
+key is configurable (real Pipedrive custom field keys are 40-character hashes).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from desktop.sync.port import Record
+
+#: neutral type -> Pipedrive kinds
+PIPEDRIVE_KINDS: dict[str, tuple[str, ...]] = {
+    "company": ("organizations",), "contact": ("persons",), "deal": ("deals",),
+    "activity": ("activities", "notes"), "task": ("activities",),
+}
+
+
+def time_to_ms(value: str | None) -> int:
+    """``"2024-01-15T10:30:00Z"`` or ``"2024-01-15 10:30:00"`` (UTC) -> epoch ms (0 if missing)."""
+    if not value:
+        return 0
+    dt = datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
+    return int((dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp() * 1000)
+
+
+def ms_to_time(ms: int) -> str:
+    """Epoch ms -> RFC 3339 UTC (seconds)."""
+    return datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _primary(items: Any) -> str | None:
+    if not items:
+        return None
+    for it in items:
+        if it.get("primary"):
+            return it.get("value")
+    return items[0].get("value")
+
+
+def to_record(kind: str, obj: dict[str, Any], key_field: str) -> Record:
+    """One Pipedrive object -> neutral record."""
+    f: dict[str, Any] = {}
+    if kind == "organizations":
+        neutral = "company"
+        f = {"name": obj.get("name")}
+    elif kind == "persons":
+        neutral = "contact"
+        f = {"first_name": obj.get("first_name"), "last_name": obj.get("last_name"),
+             "email": _primary(obj.get("emails")), "phone": _primary(obj.get("phones"))}
+        if obj.get("org_id"):
+            f["company_external_id"] = str(obj["org_id"])
+    elif kind == "deals":
+        neutral = "deal"
+        value = obj.get("value")
+        f = {"name": obj.get("title"),
+             "amount_cents": None if value is None else int(round(float(value) * 100)),
+             "currency": (obj.get("currency") or "").lower() or None,
+             "stage_external_id": str(obj["stage_id"]) if obj.get("stage_id") else None,
+             "pipeline_external_id": str(obj["pipeline_id"]) if obj.get("pipeline_id") else None,
+             "close_date": obj.get("expected_close_date")}
+    elif kind == "notes":
+        neutral = "activity"
+        f = {"kind": "note", "body": obj.get("content"), "occurred_at": time_to_ms(obj.get("add_time"))}
+    else:
+        neutral = "task" if obj.get("type") == "task" else "activity"
+        due = obj.get("due_date")
+        due_ms = time_to_ms(f"{due}T{obj.get('due_time') or '00:00'}:00Z") if due else None
+        f = {"subject": obj.get("subject"), "body": obj.get("note")}
+        if neutral == "task":
+            f.update(status="done" if obj.get("done") else "open", due_at=due_ms)
+        else:
+            f.update(kind=obj.get("type") or "call", occurred_at=due_ms)
+    key = (obj.get("custom_fields") or {}).get(key_field)
+    if key:
+        f["idempotency_key"] = key
+    ext = f"notes/{obj['id']}" if kind == "notes" else str(obj["id"])
+    return Record(type=neutral, external_id=ext, fields=f,
+                  updated_at=time_to_ms(obj.get("update_time")), archived=bool(obj.get("is_deleted")))
+
+
+def to_payload(neutral: str, fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Neutral fields -> (Pipedrive kind, request body) with only the fields present."""
+    body: dict[str, Any] = {}
+
+    def put(src: str, dst: str, conv: Any = lambda v: v) -> None:
+        if src in fields:
+            body[dst] = conv(fields[src])
+
+    if neutral == "company":
+        put("name", "name")
+        return "organizations", body
+    if neutral == "contact":
+        put("first_name", "first_name")
+        put("last_name", "last_name")
+        if "first_name" in fields or "last_name" in fields:
+            body["name"] = " ".join(x for x in (fields.get("first_name"), fields.get("last_name")) if x)
+        put("email", "emails", lambda v: [{"value": v, "primary": True, "label": "work"}] if v else [])
+        put("phone", "phones", lambda v: [{"value": v, "primary": True, "label": "work"}] if v else [])
+        put("company_external_id", "org_id", lambda v: int(v) if v else None)
+        return "persons", body
+    if neutral == "deal":
+        put("name", "title")
+        put("amount_cents", "value", lambda v: None if v is None else v / 100)
+        put("currency", "currency", lambda v: v.upper() if v else v)
+        put("stage_external_id", "stage_id", lambda v: int(v) if v else None)
+        put("pipeline_external_id", "pipeline_id", lambda v: int(v) if v else None)
+        put("close_date", "expected_close_date")
+        return "deals", body
+    if neutral == "activity" and fields.get("kind") == "note":
+        put("body", "content")
+        return "notes", body
+    put("subject", "subject")
+    put("body", "note")
+    stamp = fields.get("due_at" if neutral == "task" else "occurred_at")
+    if stamp:
+        t = ms_to_time(int(stamp))
+        body["due_date"], body["due_time"] = t[:10], t[11:16]
+    if neutral == "task":
+        body["type"] = "task"
+        put("status", "done", lambda v: v == "done")
+    else:
+        body["type"] = fields.get("kind") or "call"
+    return "activities", body

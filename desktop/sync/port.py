@@ -1,0 +1,128 @@
+"""The CRM adapter port: what the sync engine and worker need from any CRM.
+
+A CRM is added by writing one adapter (implementing :class:`CrmAdapter`) and one mapping module
+(remote JSON <-> neutral :class:`Record`). Nothing else in Spectrum knows a CRM's wire format.
+
+Neutral record shape (a plain dict, see :class:`Record`)::
+
+    {"type": "contact|company|deal|activity|task", "external_id": "123",
+     "fields": {"email": "a@b.co", ...}, "updated_at": 1700000000000, "archived": False}
+
+``updated_at`` is the remote last-modified time in epoch milliseconds (UTC).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, Sequence, TypedDict, runtime_checkable
+
+#: Neutral object types every adapter maps to.
+OBJECT_TYPES = ("company", "contact", "deal", "activity", "task")
+
+
+class Record(TypedDict):
+    """A CRM object in neutral form. ``updated_at``: epoch ms; ``fields``: neutral field names."""
+
+    type: str
+    external_id: str
+    fields: dict[str, Any]
+    updated_at: int
+    archived: bool
+
+
+class UpsertItem(TypedDict, total=False):
+    """One write. ``idempotency_key``: stable key of the local record (stored in the CRM's unique
+    property, so a create sent twice is one record); ``external_id``: the CRM id when known
+    (then the write is an update by id); ``fields``: neutral fields to set."""
+
+    idempotency_key: str
+    external_id: str | None
+    fields: dict[str, Any]
+
+
+class UpsertResult(TypedDict):
+    """Outcome of one :class:`UpsertItem`: the CRM id and whether the record was new."""
+
+    idempotency_key: str
+    external_id: str
+    created: bool
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of changed records. ``next_cursor`` is ``None`` on the last page; it is opaque
+    and may be persisted (the engine stores it so an interrupted pull resumes)."""
+
+    records: list[Record]
+    next_cursor: str | None
+    total: int | None = None
+
+
+@dataclass(slots=True)
+class Stage:
+    """A pipeline stage: ``probability`` 0.0-1.0, ``position`` 0-based."""
+
+    external_id: str
+    label: str
+    position: int
+    probability: float = 0.0
+    is_won: bool = False
+    is_lost: bool = False
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """A deal pipeline with its stages in display order."""
+
+    external_id: str
+    label: str
+    stages: list[Stage] = field(default_factory=list)
+
+
+@runtime_checkable
+class CrmAdapter(Protocol):
+    """Async operations against one CRM account.
+
+    All methods raise only :mod:`desktop.sync.errors` exceptions. ``object_type`` is one of
+    :data:`OBJECT_TYPES` (adapters may support a subset, listed in ``object_types``).
+    """
+
+    #: short provider name: "hubspot", "pipedrive", ...
+    name: str
+    #: neutral object types this adapter syncs, in dependency order (companies before contacts ...)
+    object_types: tuple[str, ...]
+    #: most items accepted by one ``batch_upsert``/``archive`` call
+    max_batch: int
+
+    async def list_changed(self, object_type: str, since: int | None, cursor: str | None) -> Page:
+        """Records of ``object_type`` modified at or after ``since`` (epoch ms; ``None`` = all,
+        i.e. the initial full sync), one page per call, oldest first when ``since`` is given."""
+        ...
+
+    async def list_archived(self, object_type: str, since: int | None, cursor: str | None) -> Page:
+        """Records archived/deleted remotely (``archived=True``) at or after ``since``."""
+        ...
+
+    async def get_pipelines(self) -> list[Pipeline]:
+        """Deal pipelines and their stages."""
+        ...
+
+    async def batch_upsert(self, object_type: str, items: Sequence[UpsertItem]) -> list[UpsertResult]:
+        """Create-or-update up to ``max_batch`` records idempotently (see :class:`UpsertItem`)."""
+        ...
+
+    async def archive(self, object_type: str, external_ids: Sequence[str]) -> None:
+        """Archive (soft-delete) records; archiving an already archived record is not an error."""
+        ...
+
+    async def find_by_key(self, object_type: str, idempotency_key: str) -> str | None:
+        """The CRM id of the record holding ``idempotency_key``, or ``None``."""
+        ...
+
+    async def associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
+        """Link two records (default association type); idempotent."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release the HTTP client if the adapter owns it."""
+        ...
