@@ -1,0 +1,163 @@
+"""Offline parsing of create_* instructions and of questions (search / answer)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from desktop.agents import _rules as R
+from desktop.agents._vocab import STOPWORDS
+from desktop.agents.entity_index import EntityIndex, Mention
+from desktop.agents.parsing.dates import add_months
+
+_NAME_WORD = r"[A-Z][a-zA-Z'-]+"
+
+
+def _strip(text: str) -> str:
+    return text.strip(" ,.;:!?\"'")
+
+
+def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict:
+    """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
+    fields: dict = {}
+    body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*"
+                  r"(?:called|named|for)?\s*", "", text, flags=re.I)
+    m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?", body)
+    if not m:
+        m = re.search(rf"\b(?:contact|named|called)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)
+    if m and m.group(1).lower() not in STOPWORDS:
+        fields["first_name"] = m.group(1)
+        if m.group(2) and m.group(2).lower() not in STOPWORDS and not R.TITLE_RE.fullmatch(m.group(2)):
+            fields["last_name"] = m.group(2)
+    companies = [x for x in mentions if x.kind == "company" and len(x.ids) == 1]
+    if companies:
+        fields["company"] = index.companies[companies[0].ids[0]].name
+    else:
+        cm = re.search(rf"\b(?:at|from|with|of)\s+((?:{_NAME_WORD}\s?){{1,3}})", text)
+        if cm:
+            fields["company"] = _strip(cm.group(1))
+    if t := R.TITLE_RE.search(text):
+        fields["job_title"] = t.group(0) if t.group(0).isupper() else t.group(0).title().replace(" Of ", " of ")
+    if e := R.EMAIL_ADDR_RE.search(text):
+        fields["email"] = e.group(0).lower()
+    if p := R.PHONE_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
+        fields["phone"] = p.group(0).strip()
+    return fields
+
+
+def create_company_fields(text: str) -> dict:
+    """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
+    fields: dict = {}
+    m = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:called|named)?\s*"
+                  r"(?P<name>[A-Za-z0-9][\w&.'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[A-Z0-9][\w&.'-]*)*)",
+                  text)
+    if m:
+        name = _strip(m.group("name"))
+        if R.DOMAIN_RE.fullmatch(name):
+            name = name.split(".")[0].title()
+        fields["name"] = name
+    if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
+        fields["domain"] = d.group(0).lower()
+    if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
+        if c.group("city").lower() not in STOPWORDS:
+            fields["city"] = c.group("city")
+    if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
+                      r"(?:industry|space|sector)\b", text, re.I):
+        fields["industry"] = _strip(i.group("ind") or i.group("ind2")).title()
+    return fields
+
+
+def search_action(text: str, index: EntityIndex, mentions: list[Mention], today: date,
+                  stage: str | None) -> dict:
+    """``search`` fields: ``object`` (deal/contact/company/task) and ``filters`` (stage, company, ...)."""
+    low = text.lower()
+    obj = "deal"
+    for word, kind in (("contact", "contact"), ("people", "contact"), ("person", "contact"),
+                       ("who", "contact"), ("compan", "company"), ("account", "company"),
+                       ("task", "task"), ("to-do", "task"), ("todo", "task"), ("deal", "deal"),
+                       ("opportunit", "deal"), ("pipeline", "deal")):
+        if word in low:
+            obj = kind
+            break
+    filters: dict = {}
+    if stage:
+        filters["stage"] = stage
+    companies = [m for m in mentions if m.kind == "company" and len(m.ids) == 1]
+    if companies:
+        filters["company"] = index.companies[companies[0].ids[0]].name
+    people = [m for m in mentions if m.kind == "contact"]
+    if people and not companies:
+        filters["name"] = people[0].text
+    if re.search(r"\bopen\b", low):
+        filters["is_open"] = True
+    if re.search(r"\b(?:this|the end of the) month\b", low):
+        end = add_months(today.replace(day=1), 1) - timedelta(days=1)
+        filters["close_date_before"] = end.isoformat()
+    elif re.search(r"\bthis week\b", low):
+        filters["close_date_before"] = (today + timedelta(days=(6 - today.weekday()))).isoformat()
+    elif re.search(r"\bthis quarter\b", low):
+        q_end_month = ((today.month - 1) // 3 + 1) * 3
+        end = add_months(date(today.year, q_end_month, 1), 1) - timedelta(days=1)
+        filters["close_date_before"] = end.isoformat()
+    if re.search(r"\b(?:overdue|due today|due)\b", low) and obj == "task":
+        filters["due_date_before"] = today.isoformat()
+    m = re.search(r"\b(?:over|above|more than|bigger than|larger than|at least)\s+\$?(\d[\d,.]*)\s*(k|m|million|thousand)?\b", low)
+    if m:
+        scale = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6}.get(m.group(2) or "", 1)
+        filters["amount_gte"] = float(m.group(1).replace(",", "")) * scale
+    m = re.search(r"\b(?:in|from|based in)\s+([A-Z][a-z]+)\b", text)
+    if m and obj in ("company", "contact") and m.group(1).lower() not in STOPWORDS:
+        filters["city"] = m.group(1)
+    if re.search(r"\b(?:stalled|stale|no activity|haven'?t touched|gone quiet)\b", low):
+        filters["stale_days"] = 14
+    return {"object": obj, "filters": filters}
+
+
+def answer_text(text: str, index: EntityIndex, deal: int | None, contact: int | None,
+                company: int | None) -> str | None:
+    """A one-line answer for a question about one record, or the pipeline; None when not answerable."""
+    low = text.lower()
+    if re.search(r"\b(?:total|whole|entire|my|our)\s+(?:open\s+)?pipeline\b|\bpipeline (?:total|worth|value)\b", low) \
+            and deal is None and contact is None:
+        open_deals = [d for d in index.deals.values() if d.is_open and d.amount_cents]
+        total = sum(d.amount_cents for d in open_deals) / 100
+        weighted = sum(d.amount_cents * _prob(index, d.stage_label) for d in open_deals) / 100
+        return (f"Open pipeline: {_money(total)} across {len(open_deals)} deals "
+                f"({_money(weighted)} weighted).")
+    if contact is not None and re.search(r"\b(?:email|phone|number|title|role|who is|who's|works?)\b", low):
+        c = index.contacts[contact]
+        if "email" in low:
+            return f"{c.name}'s email is {c.email}." if c.email else f"No email on file for {c.name}."
+        if "phone" in low or "number" in low:
+            return f"{c.name}'s phone is {c.phone}." if c.phone else f"No phone on file for {c.name}."
+        return f"{c.name} is {c.job_title or 'a contact'} at {c.company_name or 'no company'}."
+    if deal is not None:
+        d = index.deals[deal]
+        amount = _money(d.amount_cents / 100, d.currency) if d.amount_cents is not None else "no amount"
+        if re.search(r"\bwhen\b|\bclose date\b|\bclosing\b", low):
+            return f"{d.name} is expected to close on {d.close_date.isoformat() if d.close_date else 'no date yet'}."
+        if re.search(r"\bstage\b|\bwhere\b|\bstatus\b", low):
+            return f"{d.name} is in {d.stage_label}."
+        if re.search(r"\bcompetitor|competing\b", low):
+            return f"{d.name}: competitor {d.competitor or 'not recorded'}."
+        if re.search(r"\bnext step\b", low):
+            return f"{d.name}: next step {d.next_step or 'not recorded'}."
+        return f"{d.name} is {amount} in {d.stage_label}" + (
+            f", closing {d.close_date.isoformat()}." if d.close_date else ".")
+    if company is not None:
+        co = index.companies[company]
+        n_contacts = len(index.contacts_by_company.get(company, ()))
+        n_open = len(index.open_deals(company))
+        return f"{co.name}: {n_contacts} contacts, {n_open} open deals" + (f", {co.city}." if co.city else ".")
+    return None
+
+
+def _prob(index: EntityIndex, label: str) -> float:
+    stage = index.stage_by_label(label)
+    return stage.probability if stage else 0.0
+
+
+def _money(value: float, currency: str = "usd") -> str:
+    sign = {"usd": "$", "eur": "€", "gbp": "£"}.get(currency.lower())
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{sign}{text}" if sign else f"{text} {currency.upper()}"

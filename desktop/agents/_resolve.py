@@ -1,0 +1,182 @@
+"""Who and what an instruction is about: mentions -> records, with clarifications when unsure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from desktop.agents._vocab import PERSON_PRONOUNS
+from desktop.agents.entity_index import EntityIndex, Mention, normalise
+from desktop.domain.plan import Target
+
+_MAX_CHOICES = 6
+_THING_REF = re.compile(r"\b(?:it|this deal|that deal|the deal|this one|this opportunity|this account|"
+                        r"this company|the company|this contact|them|they|their|they're)\b", re.I)
+_PERSON_REF = re.compile(r"\b(?:he|she|him|her|his|he's|she's)\b", re.I)
+
+
+@dataclass
+class Focus:
+    """The records an instruction is about, once mentions are resolved.
+
+    ``contact``/``company``/``deal`` are ids (None when not named or not resolvable);
+    ``clarifications`` and ``candidates`` are parallel lists for :class:`desktop.domain.plan.Plan`.
+    ``person_blocked``/``deal_blocked`` say an ambiguity stops a contact/deal target being named.
+    """
+
+    contact: int | None = None
+    company: int | None = None
+    deal: int | None = None
+    contacts: list[int] = field(default_factory=list)
+    companies: list[int] = field(default_factory=list)
+    clarifications: list[str] = field(default_factory=list)
+    candidates: list[list[Target]] = field(default_factory=list)
+    person_blocked: bool = False
+    deal_blocked: bool = False
+    person_name: str | None = None
+    unknown: list[str] = field(default_factory=list)
+
+    def ask(self, question: str, options: list[Target]) -> None:
+        if question not in self.clarifications:
+            self.clarifications.append(question)
+            self.candidates.append(options)
+
+
+def _choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
+    shown = list(ids)[:_MAX_CHOICES]
+    labels = [index.describe(kind, i) for i in shown]
+    more = f" or one of {len(ids) - len(shown)} others" if len(ids) > len(shown) else ""
+    text = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+    return text + more, [index.target(kind, i) for i in shown]
+
+
+def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Target | None,
+            need_deal: bool) -> Focus:
+    """Resolve mentions to records.
+
+    Rules: company context disambiguates people ("Mike" + "Acme" -> Mike Chen); the record in view
+    (``context``) disambiguates too and answers pronouns ("she", "it", "this deal"); among a company's
+    deals open ones are preferred, and words of the deal name pick between several ("security add-on").
+    Anything still ambiguous becomes a clarification with candidates, never a guess.
+    """
+    f = Focus()
+    deal_mentions = [m for m in mentions if m.kind == "deal"]
+    company_mentions = [m for m in mentions if m.kind == "company"]
+    contact_mentions = [m for m in mentions if m.kind == "contact"]
+    ctx_company = ctx_contacts = None
+    if context is not None:
+        try:
+            cid = int(context.id)
+        except ValueError:
+            cid = -1
+        if context.type == "company" and cid in index.companies:
+            ctx_company = cid
+        elif context.type == "deal" and cid in index.deals:
+            ctx_company = index.deals[cid].company_id
+            ctx_contacts = set(index.deals[cid].contact_ids)
+        elif context.type == "contact" and cid in index.contacts:
+            ctx_company = index.contacts[cid].company_id
+            ctx_contacts = {cid}
+
+    if deal_mentions:
+        f.deal = deal_mentions[0].ids[0]
+        f.company = index.deals[f.deal].company_id
+    # companies
+    for m in company_mentions:
+        ids = list(m.ids)
+        if len(ids) > 1:
+            narrowed = [i for i in ids if any(index.contacts[c].company_id == i
+                                              for cm in contact_mentions for c in cm.ids)]
+            if len(narrowed) == 1:
+                ids = narrowed
+            elif ctx_company in ids:
+                ids = [ctx_company]
+        if len(ids) == 1:
+            if ids[0] not in f.companies:
+                f.companies.append(ids[0])
+        else:
+            what, options = _choices(index, "company", ids)
+            f.ask(f"Which {m.text}: {what}?", options)
+            f.deal_blocked = True
+    if f.company is None and f.companies:
+        f.company = f.companies[0]
+    # people
+    for m in contact_mentions:
+        ids = list(m.ids)
+        if len(ids) > 1 and f.companies:
+            narrowed = [i for i in ids if index.contacts[i].company_id in f.companies]
+            if narrowed:
+                ids = narrowed
+        if len(ids) > 1 and ctx_contacts:
+            narrowed = [i for i in ids if i in ctx_contacts]
+            if narrowed:
+                ids = narrowed
+        if len(ids) > 1 and ctx_company is not None:
+            narrowed = [i for i in ids if index.contacts[i].company_id == ctx_company]
+            if narrowed:
+                ids = narrowed
+        if len(ids) == 1:
+            if ids[0] not in f.contacts:
+                f.contacts.append(ids[0])
+        else:
+            what, options = _choices(index, "contact", ids)
+            f.ask(f"Which {m.text}: {what}?", options)
+            f.person_blocked = True
+            f.person_name = m.text
+    if f.contacts:
+        f.contact = f.contacts[0]
+    # context and pronouns
+    if context is not None and not mentions:
+        if context.type == "contact" and ctx_contacts:
+            f.contact = next(iter(ctx_contacts))
+            f.company = f.company or index.contacts[f.contact].company_id
+        elif context.type == "deal" and context.id.isdigit() and int(context.id) in index.deals:
+            f.deal = int(context.id)
+            f.company = index.deals[f.deal].company_id
+        elif context.type == "company" and ctx_company is not None:
+            f.company = ctx_company
+    elif context is not None and f.contact is None and not f.person_blocked and _PERSON_REF.search(text) \
+            and context.type == "contact" and ctx_contacts:
+        f.contact = next(iter(ctx_contacts))
+    # deal from company / contact
+    if f.deal is None and not f.deal_blocked:
+        f.deal = _pick_deal(index, f, text, need_deal)
+    if f.company is None and f.contact is not None:
+        f.company = index.contacts[f.contact].company_id
+    return f
+
+
+def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int | None:
+    pool: list[int] = []
+    if f.company is not None:
+        pool = list(index.deals_by_company.get(f.company, ()))
+    elif f.contact is not None:
+        pool = list(index.deals_by_contact.get(f.contact, ())) or list(
+            index.deals_by_company.get(index.contacts[f.contact].company_id, ()))
+    if not pool:
+        return None
+    words = set(normalise(text).split())
+    named = [d for d in pool if _suffix_words(index.deals[d].name) and _suffix_words(index.deals[d].name) <= words]
+    if len(named) == 1:
+        return named[0]
+    open_ = [d for d in pool if index.deals[d].is_open]
+    if len(open_) == 1:
+        return open_[0]
+    if not open_ and len(pool) == 1:
+        return pool[0]
+    if need_deal:
+        ids = open_ or pool
+        what, options = _choices(index, "deal", ids)
+        f.ask(f"Which deal: {what}?", options)
+        f.deal_blocked = True
+    return None
+
+
+def _suffix_words(name: str) -> set[str]:
+    if " - " not in name:
+        return set()
+    return {w for w in normalise(name.split(" - ", 1)[1]).split() if len(w) > 2} - {"plan", "the"}
+
+
+PRONOUNS = PERSON_PRONOUNS
+THING_REF = _THING_REF

@@ -1,0 +1,229 @@
+"""Keyword rules of the offline planner: what each clause of an instruction asks for.
+
+Pure functions over text; entity resolution and plan assembly live in :mod:`desktop.agents.planner`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
+CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
+                          r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
+                          r"send|draft|email|call|mark|push|change|put)\b)", re.I)
+
+ACTIVITY_RE = re.compile(
+    r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
+    r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped up|completed|ended|hung up)\b.*?"
+    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom)\b"
+    r"|\b(?P<t3>spoke|speaking|talked|talking|chatted|phoned)\s+(?:with|to)\b"
+    r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
+    r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
+    r"|^\s*(?P<t6>note|add a note|quick note)\b",
+    re.I)
+TASK_RE = re.compile(
+    r"\bfollow[- ]?up\b|\bremind me\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
+    r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
+    r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
+    r"tonight|on \w+day|next|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
+    re.I)
+MEETING_RE = re.compile(
+    r"\b(?:book|schedule|set up|setup|arrange|organi[sz]e|put in|add)\b.{0,40}?"
+    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro)\b", re.I)
+EMAIL_RE = re.compile(
+    r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
+    r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
+DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b", re.I)
+BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
+CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact|lead|person)\b"
+                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
+                               re.I)
+CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer)\b"
+                               r"(?!\s+(?:contact|deal))", re.I)
+CREATE_DEAL_RE = re.compile(r"\b(?:create|add|open|new|start|log)\b.{0,30}?\b(?:deal|opportunity|opp)\b", re.I)
+STAGE_VERB_RE = re.compile(r"\b(?:move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
+                           r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
+WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|(?:they|it|we)\s+"
+                    r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
+LOST_RE = re.compile(r"\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|deal (?:is )?lost|"
+                     r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
+                     r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal)\b", re.I)
+CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing)\b|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
+                           re.I)
+AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
+                           r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
+                           r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$)", re.I)
+COMPETITOR_RE = re.compile(
+    r"\b(?:also\s+)?(?:looking at|evaluating|considering|talking to|comparing (?:us )?(?:with|to|against)|"
+    r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"
+    r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
+    re.I)
+KNOWN_COMPETITORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "pipedrive": "Pipedrive", "zoho": "Zoho",
+                     "dynamics": "Dynamics", "freshsales": "Freshsales", "attio": "Attio", "copper": "Copper",
+                     "monday": "Monday", "close": "Close", "sugarcrm": "SugarCRM", "zendesk": "Zendesk",
+                     "intercom": "Intercom", "gong": "Gong", "outreach": "Outreach", "oracle": "Oracle", "sap": "SAP"}
+NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
+                      r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
+NEXT_STEP_RE = re.compile(r"\bnext steps?\s*(?:is|are|:|will be|=)?\s*(?:to\s+)?(?P<what>[^.;]+)", re.I)
+QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|is|are|does|do|did|can you tell|tell me|"
+                         r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
+SEARCH_RE = re.compile(r"^\s*(?:please\s+)?(?:show|list|find|search|look up|lookup|pull up|give me|display|"
+                       r"which|what are|what deals|what contacts|how many)\b", re.I)
+EMAIL_ADDR_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?")
+DOMAIN_RE = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
+TITLE_RE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? [A-Z][a-z]+|Head of [A-Z][a-z]+|"
+                      r"(?:Sales|Marketing|Engineering|Operations|IT|Product) (?:Director|Manager|Lead)|"
+                      r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
+                      r"Procurement Manager|Account Executive)\b", re.I)
+DNC_RE = re.compile(r"\b(?:do not|don'?t|never)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
+                    r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing)\b", re.I)
+
+NEGATIVE = re.compile(r"\bnot interested\b|\bno budget\b|\bunhappy\b|\bangry\b|\bfrustrated\b|\bannoyed\b|"
+                      r"\bwent cold\b|\bdeclined?\b|\bpassed\b|\bpass on\b|\bnot a fit\b|\bcancel(?:l?ed)?\b|"
+                      r"\bchurn\b|\bcomplain(?:ed|t)?\b|\bbad\b|\bterrible\b|\bnot happy\b|\bno longer\b|"
+                      r"\bnot moving forward\b|\bnot going to\b|\bwon'?t\b|\bghost(?:ed|ing)\b|\bconcerned\b|"
+                      r"\btoo expensive\b|\bpushback\b|\bskeptical\b|\bdisappointed\b", re.I)
+POSITIVE = re.compile(r"\b(?:very |really |super )?(?:excited|loved|loves|love it|great|happy|thrilled|keen|"
+                      r"eager|ready to sign|on board|impressed|positive|enthusiastic|went well|went great|"
+                      r"good call|good meeting|promising|strong interest|very interested|interested)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A piece of the instruction (a sentence, or a comma-separated part of one)."""
+
+    text: str
+    start: int
+    sentence: int
+
+
+def clauses(text: str) -> list[Clause]:
+    """Split into sentences, then into clauses at commas and joining words (with spans)."""
+    out: list[Clause] = []
+    pos = 0
+    for s_index, sentence in enumerate(SENTENCE_SPLIT.split(text)):
+        if not sentence:
+            continue
+        s_start = text.find(sentence, pos)
+        pos = s_start + len(sentence)
+        c_pos = 0
+        for part in CLAUSE_SPLIT.split(sentence):
+            if not part or not part.strip(" .!?;,"):
+                continue
+            c_start = sentence.find(part, c_pos)
+            c_pos = c_start + len(part)
+            out.append(Clause(part.strip(" .!?;,"), s_start + c_start, s_index))
+    return out
+
+
+def activity_type(text: str) -> str | None:
+    """``call``/``meeting``/``email``/``note`` when ``text`` reports an interaction, else None."""
+    m = ACTIVITY_RE.search(text)
+    if not m:
+        return None
+    word = next(g for g in m.groups() if g).lower()
+    if word in ("meeting", "demo", "met", "lunch", "zoom"):
+        return "meeting"
+    if word == "email":
+        return "email"
+    if word in ("note", "add a note", "quick note"):
+        return "note"
+    return "call"
+
+
+def sentiment(text: str) -> str | None:
+    """``negative``/``positive`` from keyword cues (negative wins), else None."""
+    if NEGATIVE.search(text):
+        return "negative"
+    if POSITIVE.search(text):
+        return "positive"
+    return None
+
+
+def competitor(text: str) -> str | None:
+    """The competitor named in ``text`` ("also looking at Salesforce" -> "Salesforce")."""
+    for low, name in KNOWN_COMPETITORS.items():
+        if low in ("close", "monday", "dynamics", "copper", "outreach"):
+            continue
+        if re.search(rf"\b{low}\b", text, re.I):
+            return name
+    m = COMPETITOR_RE.search(text)
+    if not m:
+        return None
+    words = m.group("name").split()
+    first = words[0].lower()
+    if first in KNOWN_COMPETITORS:
+        return KNOWN_COMPETITORS[first]
+    if first in ("us", "it", "them", "the", "a", "an", "other", "options", "alternatives", "our", "their"):
+        return None
+    return " ".join(w[:1].upper() + w[1:] for w in words if w[:1].isupper() or w is words[0])
+
+
+def next_step(text: str) -> str | None:
+    """A next step from "Mike needs board approval" ("Board approval (Mike)") or "next step is ..."."""
+    m = NEXT_STEP_RE.search(text)
+    if m:
+        return _cap(m.group("what").strip())
+    m = NEEDS_RE.search(text)
+    if m:
+        what = m.group("what").strip()
+        if re.match(r"(?:to\s+)?(?:follow|think|more time|time)\b", what, re.I):
+            return None
+        who = m.group("who")
+        label = _cap(re.sub(r"^to\s+", "", what))
+        if who and who[:1].isupper() and who.lower() not in ("they", "he", "she", "we", "it", "i", "still", "also"):
+            return f"{label} ({who})"
+        return label
+    return None
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
+    """The stage label a clause moves a deal to, from ``aliases`` (lower phrase -> label)."""
+    if WON_RE.search(text):
+        return aliases.get("__won__")
+    if LOST_RE.search(text):
+        return aliases.get("__lost__")
+    if not STAGE_VERB_RE.search(text):
+        return None
+    for phrase, label in aliases.items():
+        if phrase.startswith("__"):
+            continue
+        if re.search(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s)\s+(?:the\s+)?{re.escape(phrase)}\b(?!\s+(?:call|meeting|with))",
+                     text, re.I):
+            return label
+    return None
+
+
+def stage_mention(text: str, aliases: dict[str, str]) -> str | None:
+    """Any stage named in ``text`` (no move verb needed), for search filters."""
+    for phrase, label in aliases.items():
+        if not phrase.startswith("__") and re.search(rf"\b{re.escape(phrase)}\b", text, re.I):
+            return label
+    return None
+
+
+def stage_aliases(labels: list[str], won: str | None, lost: str | None) -> dict[str, str]:
+    """Phrases that name each stage ("negotiation", "negotiating", "proposal", "closed won" ...)."""
+    out: dict[str, str] = {}
+    extra = {"negotiation": ["negotiating", "negotiations", "contract negotiation"],
+             "proposal sent": ["proposal", "proposal stage", "sent proposal"],
+             "demo scheduled": ["demo", "demo stage"], "qualified": ["qualification", "qualifying"],
+             "lead": ["lead stage", "new lead"]}
+    for label in sorted(labels, key=len, reverse=True):
+        low = label.lower()
+        out[low] = label
+        for alias in extra.get(low, []):
+            out.setdefault(alias, label)
+    if won:
+        out["__won__"] = won
+        out.setdefault("won", won)
+    if lost:
+        out["__lost__"] = lost
+        out.setdefault("lost", lost)
+    return dict(sorted(out.items(), key=lambda kv: -len(kv[0])))

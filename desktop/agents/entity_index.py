@@ -1,0 +1,303 @@
+"""The workspace entity index: find contacts, companies and deals named in an instruction.
+
+Built once from read-side rows (:mod:`desktop.domain.models`), then queried per instruction.
+Lookups go exact first (dictionaries of first names, last names, full names, company names and
+company short forms and distinctive tokens), then fuzzy (``rapidfuzz``) over small candidate sets
+only: company keys sharing the word's first letter, and last names of contacts whose first name
+matched exactly. That keeps a plan well under 20 ms on a 100k-contact workspace and still survives
+transcription errors ("Globx", "glow bex", "acne corp" -> Acme Corp).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Literal, Sequence
+
+from rapidfuzz import fuzz, process
+
+from desktop.agents._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
+from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
+from desktop.domain.plan import Target
+
+MentionKind = Literal["contact", "company", "deal"]
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]*(?:['’][A-Za-z]+)?")
+_FUZZ_CUTOFF_SHORT = 88.0
+_FUZZ_CUTOFF = 85.0
+_MAX_FUZZY_QUERIES = 24
+
+
+def normalise(text: str) -> str:
+    """Lower case, ``&`` kept, other punctuation -> space, single spaces."""
+    return " ".join(t.lower() for t, _, _ in tokenize(text))
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Word tokens as ``(text, start, end)``; possessive ``'s`` is dropped from the token."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group(0)
+        end = m.end()
+        low = tok.lower()
+        if low.endswith(("'s", "’s")):
+            tok = tok[:-2]
+            end -= 2
+        elif "'" in tok or "’" in tok:
+            tok = re.split(r"['’]", tok)[0]
+            end = m.start() + len(tok)
+        out.append((tok, m.start(), end))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of the instruction that names records.
+
+    Attributes:
+        kind: ``contact``, ``company`` or ``deal``.
+        ids: candidate record ids (several when the name is ambiguous, e.g. two Sarahs).
+        start, end: character span in the instruction.
+        text: the words as written. score: 100 for exact, the rapidfuzz score for fuzzy matches.
+        partial: True for a first name or last name alone, or a company's shared token.
+    """
+
+    kind: MentionKind
+    ids: tuple[int, ...]
+    start: int
+    end: int
+    text: str
+    score: float = 100.0
+    partial: bool = False
+
+
+@dataclass
+class EntityIndex:
+    """Dictionaries over a workspace's contacts, companies, deals and stages.
+
+    Build with :meth:`build`; records are looked up by id with :attr:`contacts`, :attr:`companies`,
+    :attr:`deals`. Not thread-safe to mutate; rebuild after the workspace changes.
+    """
+
+    contacts: dict[int, ContactRow] = field(default_factory=dict)
+    companies: dict[int, CompanyRow] = field(default_factory=dict)
+    deals: dict[int, DealRow] = field(default_factory=dict)
+    stages: list[StageRow] = field(default_factory=list)
+    first_names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    last_names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    full_names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    company_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    company_full_keys: set[str] = field(default_factory=set)
+    deals_by_company: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    deals_by_contact: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    contacts_by_company: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    deal_names: dict[str, int] = field(default_factory=dict)
+    _fuzzy_buckets: dict[str, list[str]] = field(default_factory=dict)
+    _max_key_words: int = 1
+    _fuzzy_cache: dict[str, tuple[set[int], float] | None] = field(default_factory=dict)
+    _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
+              deals: Iterable[DealRow], stages: Sequence[StageRow]) -> "EntityIndex":
+        """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows."""
+        idx = cls()
+        idx.stages = sorted(stages, key=lambda s: (s.pipeline_id, s.position))
+        token_df: dict[str, set[int]] = defaultdict(set)
+        for co in companies:
+            idx.companies[co.id] = co
+            words = normalise(co.name).split()
+            if not words:
+                continue
+            full = " ".join(words)
+            idx.company_keys[full].add(co.id)
+            idx.company_full_keys.add(full)
+            idx._max_key_words = max(idx._max_key_words, len(words))
+            short = [w for w in words if w not in LEGAL_SUFFIXES]
+            if short and short != words:
+                idx.company_keys[" ".join(short)].add(co.id)
+            if len(words) > 1:
+                idx.company_keys["".join(words)].add(co.id)  # "northwind" for "North Wind"
+            for w in set(words):
+                if w not in GENERIC_COMPANY_WORDS and len(w) >= 3 and not w.isdigit():
+                    token_df[w].add(co.id)
+            if co.domain:
+                stem = co.domain.lower().split(".")[0]
+                if len(stem) >= 4:
+                    token_df[stem].add(co.id)
+        limit = max(5, len(idx.companies) // 500)
+        for tok, ids in token_df.items():
+            if len(ids) <= limit and tok not in idx.company_keys:
+                idx.company_keys[tok] |= ids
+        for c in contacts:
+            idx.contacts[c.id] = c
+            first, last = normalise(c.first_name), normalise(c.last_name)
+            if first:
+                idx.first_names[first].append(c.id)
+            if last:
+                idx.last_names[last].append(c.id)
+            if first and last:
+                idx.full_names[f"{first} {last}"].append(c.id)
+            if c.company_id is not None:
+                idx.contacts_by_company[c.company_id].append(c.id)
+        for d in deals:
+            idx.deals[d.id] = d
+            idx.deal_names[normalise(d.name)] = d.id
+            if d.company_id is not None:
+                idx.deals_by_company[d.company_id].append(d.id)
+            for cid in d.contact_ids:
+                idx.deals_by_contact[cid].append(d.id)
+        buckets: dict[str, list[str]] = defaultdict(list)
+        for key in idx.company_keys:
+            if len(key) >= 4:
+                buckets[key[0]].append(key)
+        idx._fuzzy_buckets = dict(buckets)
+        return idx
+
+    # ----------------------------------------------------------------- lookups
+    def target(self, kind: MentionKind, record_id: int) -> Target:
+        """The plan :class:`Target` for a record (display name per :mod:`desktop.domain.plan`)."""
+        if kind == "contact":
+            return Target(type="contact", id=str(record_id), name=self.contacts[record_id].name)
+        if kind == "company":
+            return Target(type="company", id=str(record_id), name=self.companies[record_id].name)
+        return Target(type="deal", id=str(record_id), name=self.deals[record_id].name)
+
+    def describe(self, kind: MentionKind, record_id: int) -> str:
+        """A short label for clarifications: ``"Sarah Chen (TechCorp)"``."""
+        if kind == "contact":
+            c = self.contacts[record_id]
+            return f"{c.name} ({c.company_name})" if c.company_name else c.name
+        if kind == "company":
+            return self.companies[record_id].name
+        d = self.deals[record_id]
+        return f"{d.name} ({d.stage_label})"
+
+    def open_deals(self, company_id: int) -> list[int]:
+        """Ids of the company's open deals (not Closed Won/Lost)."""
+        return [d for d in self.deals_by_company.get(company_id, ()) if self.deals[d].is_open]
+
+    def stage_by_label(self, label: str) -> StageRow | None:
+        """The stage whose label equals ``label`` (case-insensitive)."""
+        low = label.lower()
+        return next((s for s in self.stages if s.label.lower() == low), None)
+
+    # ---------------------------------------------------------------- mentions
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Contacts, companies and deals named in ``text``, left to right, non-overlapping.
+
+        Exact matches win over fuzzy ones; longer spans over shorter ones. Ordinary words (see
+        :data:`desktop.agents._vocab.STOPWORDS`) are only names when capitalised mid-sentence.
+        """
+        toks = tokenize(text)
+        lows = [t.lower() for t, _, _ in toks]
+        used = [False] * len(toks)
+        found: list[Mention] = []
+
+        def capitalised(i: int) -> bool:
+            tok, start, _ = toks[i]
+            if not tok[:1].isupper():
+                return False
+            before = text[:start].rstrip()
+            return bool(before) and before[-1] not in ".!?:;\"'"
+
+        def wordlike(i: int) -> bool:
+            return lows[i] in STOPWORDS and not capitalised(i)
+
+        def take(i: int, j: int, kind: MentionKind, ids: Iterable[int], score: float = 100.0,
+                 partial: bool = False) -> None:
+            for k in range(i, j):
+                used[k] = True
+            s, e = toks[i][1], toks[j - 1][2]
+            found.append(Mention(kind, tuple(sorted(set(ids))), s, e, text[s:e], score, partial))
+
+        n = len(toks)
+        # 1. deal names and company names, longest first (exact)
+        for size in range(min(self._max_key_words + 3, 8), 0, -1):
+            for i in range(0, n - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                key = " ".join(lows[i:i + size])
+                if size > 1 and key in self.deal_names:
+                    take(i, i + size, "deal", [self.deal_names[key]])
+                    continue
+                if size > self._max_key_words + 1:
+                    continue
+                ids = self.company_keys.get(key)
+                if ids is None and size == 2:
+                    ids = self.company_keys.get(lows[i] + lows[i + 1])
+                if not ids:
+                    continue
+                if size == 1 and (wordlike(i) or lows[i].isdigit()):
+                    continue
+                partial = key not in self.company_full_keys and size == 1 and len(ids) > 1
+                take(i, i + size, "company", ids, partial=partial)
+        # 2. people: full names, then fuzzy last name after an exact first name, then single names
+        for i in range(n):
+            if used[i]:
+                continue
+            if i + 1 < n and not used[i + 1]:
+                ids = self.full_names.get(f"{lows[i]} {lows[i + 1]}")
+                if ids:
+                    take(i, i + 2, "contact", ids)
+                    continue
+                if lows[i] in self.first_names and not wordlike(i) and not wordlike(i + 1) \
+                        and len(lows[i + 1]) >= 3:
+                    hit = self._fuzzy_last(lows[i], lows[i + 1])
+                    if hit:
+                        take(i, i + 2, "contact", hit[0], score=hit[1])
+                        continue
+        for i in range(n):
+            if used[i] or wordlike(i) or len(lows[i]) < 2:
+                continue
+            ids = self.first_names.get(lows[i]) or self.last_names.get(lows[i])
+            if ids:
+                take(i, i + 1, "contact", ids, partial=True)
+        # 3. fuzzy companies over small buckets (ASR errors)
+        queries = 0
+        for size in (2, 1, 3):
+            for i in range(0, n - size + 1):
+                if queries >= _MAX_FUZZY_QUERIES:
+                    break
+                span = range(i, i + size)
+                if any(used[k] for k in span) or any(lows[k] in STOPWORDS and not capitalised(k) for k in span):
+                    continue
+                if any(lows[k].isdigit() for k in span):
+                    continue
+                key = " ".join(lows[i:i + size])
+                if len(key.replace(" ", "")) < 4:
+                    continue
+                queries += 1
+                hit = self._fuzzy_company(key)
+                if hit is None and size == 2:
+                    queries += 1
+                    hit = self._fuzzy_company(key.replace(" ", ""))
+                if hit is not None:
+                    take(i, i + size, "company", hit[0], score=hit[1])
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _fuzzy_company(self, key: str) -> tuple[set[int], float] | None:
+        cache = self._fuzzy_cache
+        if key in cache:
+            return cache[key]
+        bucket = self._fuzzy_buckets.get(key[0], [])
+        cutoff = _FUZZ_CUTOFF_SHORT if len(key) <= 6 else _FUZZ_CUTOFF
+        best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff) if bucket else None
+        result = (set(self.company_keys[best[0]]), float(best[1])) if best else None
+        if len(cache) > 10_000:
+            cache.clear()
+        cache[key] = result
+        return result
+
+    def _fuzzy_last(self, first: str, word: str) -> tuple[list[int], float] | None:
+        lasts = self._lasts_by_first.get(first)
+        if lasts is None:
+            lasts = defaultdict(list)
+            for cid in self.first_names.get(first, []):
+                lasts[normalise(self.contacts[cid].last_name)].append(cid)
+            self._lasts_by_first[first] = lasts
+        best = process.extractOne(word, list(lasts), scorer=fuzz.ratio, score_cutoff=80.0)
+        if best is None:
+            return None
+        return lasts[best[0]], float(best[1])

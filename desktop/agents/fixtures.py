@@ -1,0 +1,85 @@
+"""Load the fixture workspace CSVs (HubSpot export layout) into read-side rows.
+
+Used by planner tests and benchmarks; the app itself gets rows from
+``desktop.store.queries.load_index_rows``. Ids are the CSV ``Record ID`` values; amounts become
+integer cents; stages follow the fixture pipeline order.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
+
+#: Stage labels of the fixture pipeline, in order, with win probabilities.
+FIXTURE_STAGES: tuple[tuple[str, float], ...] = (
+    ("Lead", 0.1), ("Qualified", 0.2), ("Demo Scheduled", 0.4), ("Proposal Sent", 0.6),
+    ("Negotiation", 0.8), ("Closed Won", 1.0), ("Closed Lost", 0.0),
+)
+DEFAULT_FIXTURE_DIR = Path("/work/shared/fixtures/workspace")
+
+
+@dataclass(frozen=True)
+class WorkspaceRows:
+    """Rows for :meth:`desktop.agents.entity_index.EntityIndex.build`."""
+
+    contacts: list[ContactRow]
+    companies: list[CompanyRow]
+    deals: list[DealRow]
+    stages: list[StageRow]
+
+
+def fixture_stages(pipeline_id: int = 1) -> list[StageRow]:
+    """The seven fixture stages as :class:`StageRow` (ids 1..7)."""
+    return [StageRow(id=i + 1, pipeline_id=pipeline_id, label=label, position=i, probability=p,
+                     is_won=label == "Closed Won", is_lost=label == "Closed Lost")
+            for i, (label, p) in enumerate(FIXTURE_STAGES)]
+
+
+def _ids(value: str) -> list[int]:
+    return [int(v) for v in value.replace(",", ";").split(";") if v.strip().isdigit()]
+
+
+def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows:
+    """Read ``companies.csv``, ``contacts.csv`` and ``deals.csv`` from ``folder``.
+
+    Raises:
+        FileNotFoundError: a CSV is missing. KeyError: a header is not the HubSpot layout.
+    """
+    folder = Path(folder)
+    stages = fixture_stages()
+    by_label = {s.label: s for s in stages}
+    with open(folder / "companies.csv", newline="", encoding="utf-8") as fh:
+        companies = [CompanyRow(id=int(r["Record ID"]), name=r["Company name"],
+                                domain=r["Company Domain Name"] or None, industry=r["Industry"] or None,
+                                employees=int(r["Number of Employees"]) if r["Number of Employees"] else None,
+                                city=r["City"] or None, country=r["Country/Region"] or None)
+                     for r in csv.DictReader(fh)]
+    names = {c.id: c.name for c in companies}
+    with open(folder / "contacts.csv", newline="", encoding="utf-8") as fh:
+        contacts = []
+        for r in csv.DictReader(fh):
+            cids = _ids(r["Associated Company IDs"])
+            cid = cids[0] if cids else None
+            contacts.append(ContactRow(id=int(r["Record ID"]), first_name=r["First Name"],
+                                       last_name=r["Last Name"], email=r["Email"] or None,
+                                       phone=r["Phone Number"] or None, job_title=r["Job Title"] or None,
+                                       company_id=cid, company_name=names.get(cid, r["Company Name"] or None)))
+    with open(folder / "deals.csv", newline="", encoding="utf-8") as fh:
+        deals = []
+        for r in csv.DictReader(fh):
+            stage = by_label[r["Deal Stage"]]
+            cids = _ids(r["Associated Company IDs"])
+            cid = cids[0] if cids else None
+            last = r.get("Last Activity Date") or ""
+            deals.append(DealRow(
+                id=int(r["Record ID"]), name=r["Deal Name"], stage_id=stage.id, stage_label=stage.label,
+                amount_cents=round(float(r["Amount"]) * 100) if r["Amount"] else None, currency="usd",
+                close_date=date.fromisoformat(r["Close Date"]) if r["Close Date"] else None,
+                company_id=cid, company_name=names.get(cid), is_open=not stage.is_closed,
+                last_activity_at=datetime.strptime(last, "%Y-%m-%d %H:%M") if last else None,
+                contact_ids=tuple(_ids(r["Associated Contact IDs"]))))
+    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)

@@ -1,0 +1,218 @@
+"""Dates and clock times in instructions, relative to ``now``.
+
+Fast regex paths cover what people say most ("tomorrow", "on Friday", "in two weeks", "end of
+January", "the 15th of January", "December 3rd", "2026-12-03"); anything else that looks like a date
+is handed to ``dateparser`` (imported lazily: it takes ~1 s to import) with
+``{'RELATIVE_BASE': now, 'PREFER_DATES_FROM': 'future'}``. Results are :class:`datetime.date`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from desktop.agents.parsing.numbers import small_number
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
+_UNIT = r"(?P<unit>day|week|month|year|business day)s?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("day_after", re.compile(r"\bday after tomorrow\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|end of (?:the )?day|eod)\b", re.I)),
+    ("tomorrow", re.compile(r"\b(?:tomorrow|tmrw|tmr)\b", re.I)),
+    ("in_n", re.compile(rf"\b(?:in|within|after)\s+{_COUNT}\s+{_UNIT}\b", re.I)),
+    ("n_from_now", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:from now|from today|out)\b", re.I)),
+    ("end_month_named", re.compile(rf"\b(?:end of|late|the end of)\s+{_MONTH_RE}\b", re.I)),
+    ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
+    ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
+    ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
+    ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b", re.I)),
+    ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
+]
+_DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by ``months`` calendar months, clamped to the month's last day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _future_month_year(today: date, month: int) -> int:
+    return today.year if month >= today.month else today.year + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: C901 - a flat dispatch table
+    g = m.groupdict()
+    if kind == "iso":
+        return _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+    if kind == "today":
+        return today
+    if kind == "tomorrow":
+        return today + timedelta(days=1)
+    if kind == "day_after":
+        return today + timedelta(days=2)
+    if kind in ("in_n", "n_from_now"):
+        n = small_number(g["n"]) or 1
+        unit = g["unit"].lower()
+        if unit == "day":
+            return today + timedelta(days=n)
+        if unit == "business day":
+            d = today
+            while n > 0:
+                d += timedelta(days=1)
+                n -= d.weekday() < 5
+            return d
+        if unit == "week":
+            return today + timedelta(weeks=n)
+        if unit == "month":
+            return add_months(today, n)
+        return add_months(today, 12 * n)
+    if kind == "end_month_named":
+        month = MONTHS[g["month"].lower()]
+        return _month_end(_future_month_year(today, month), month)
+    if kind == "end_of":
+        what = g["what"].lower()
+        if what == "week":
+            return today + timedelta(days=(4 - today.weekday()) % 7)
+        if what == "month":
+            return _month_end(today.year, today.month)
+        if what == "year":
+            return date(today.year, 12, 31)
+        q = (today.month - 1) // 3 + 1 if what == "quarter" else int(what[1])
+        year = today.year if what == "quarter" or q >= (today.month - 1) // 3 + 1 else today.year + 1
+        return _month_end(year, q * 3)
+    if kind == "next_unit":
+        what = g["what"].lower()
+        if what == "week":
+            return today + timedelta(days=7 - today.weekday())  # next Monday
+        if what == "month":
+            return add_months(today.replace(day=1), 1)
+        if what == "quarter":
+            q_start = date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)
+            return add_months(q_start, 3)
+        return date(today.year + 1, 1, 1)
+    if kind in ("day_of_month", "month_day"):
+        month = MONTHS[g["month"].lower()]
+        day = int(g["day"])
+        if g.get("year"):
+            return _safe_date(int(g["year"]), month, day)
+        d = _safe_date(today.year, month, day)
+        if d is not None and d < today:
+            d = _safe_date(today.year + 1, month, day)
+        return d
+    if kind == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        ahead = (wd - today.weekday()) % 7 or 7
+        return today + timedelta(days=ahead)
+    if kind == "month_only":
+        month = MONTHS[g["month"].lower()]
+        year = _future_month_year(today, month)
+        return date(year, month, 1) if (year, month) != (today.year, today.month) else today
+    if kind == "slash":
+        y = int(g["y"]) if g.get("y") else today.year
+        d = _safe_date(y, int(g["m"]), int(g["d"]))
+        if d is not None and d < today and not g.get("y"):
+            d = _safe_date(y + 1, int(g["m"]), int(g["d"]))
+        return d
+    return None
+
+
+def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
+    """The first date expression in ``text`` as ``(date, start, end)``, or ``None``.
+
+    ``now`` is the reference instant ("tomorrow" is ``now``'s date + 1 day). Past-looking bare dates
+    ("December 3rd" in late December) roll into the next year (dates are for tasks and closings).
+    """
+    today = now.date() if isinstance(now, datetime) else now
+    best: tuple[date, int, int] | None = None
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "month_only" and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I) \
+                    and not re.search(r"\b(?:in|by|early|mid)\s+(?:may|march)\b", m.group(0), re.I):
+                continue
+            if kind == "month_only" and m.group("month").lower() == "may" and m.group(0).lower().startswith("for"):
+                continue
+            resolved = _resolve(kind, m, today)
+            if resolved is None:
+                continue
+            if best is None or m.start() < best[1]:
+                best = (resolved, m.start(), m.end())
+            break
+    if best is None and _DATEPARSER_HINT.search(text):
+        parsed = _dateparser(text, today.isoformat())
+        if parsed is not None:
+            return parsed, 0, len(text)
+    return best
+
+
+@lru_cache(maxsize=512)
+def _dateparser(text: str, today_iso: str) -> date | None:
+    """Slow path through ``dateparser`` (lazy import, cached per text and day)."""
+    try:
+        import dateparser
+    except ImportError:  # pragma: no cover - dependency is pinned
+        return None
+    base = datetime.fromisoformat(today_iso)
+    try:
+        result = dateparser.parse(text, languages=["en"],
+                                  settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
+    except Exception:  # dateparser raises assorted errors on odd strings
+        return None
+    return result.date() if result else None
+
+
+_TIME_RE = re.compile(
+    r"\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|\bat\s+(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
+    r"|\bat\s+(?P<h3>[1-9]|1[0-2])\b(?!\s*(?:%|percent|k\b|thousand|million|days?|weeks?|months?))"
+    r"|\b(?P<noon>noon|midday|midnight)\b",
+    re.I,
+)
+
+
+def find_time(text: str) -> tuple[str, int, int] | None:
+    """The first clock time in ``text`` as ``("HH:MM", start, end)``; bare "at 3" means 3 pm."""
+    m = _TIME_RE.search(text)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["noon"]:
+        return ("00:00" if g["noon"].lower() == "midnight" else "12:00"), m.start(), m.end()
+    if g["h"]:
+        h, mi = int(g["h"]), int(g["mi"] or 0)
+        pm = g["ap"].lower().startswith("p")
+        if h > 12:
+            return None
+        h = (h % 12) + (12 if pm else 0)
+    elif g["h2"]:
+        h, mi = int(g["h2"]), int(g["mi2"])
+    else:
+        h, mi = int(g["h3"]), 0
+        if h < 8:
+            h += 12
+    return f"{h:02d}:{mi:02d}", m.start(), m.end()

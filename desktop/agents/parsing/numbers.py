@@ -1,0 +1,154 @@
+"""Amounts in instructions: "62,500", "$100K", "2.5 million", "240 grand", "seventy five thousand".
+
+Number words are turned into digits with ``text_to_num.alpha2digit`` (English); scale suffixes
+(``k``, ``grand``, ``thousand``, ``m``, ``million``, ``bn``) are applied here. Relative phrases
+("add fifteen thousand", "cut by 10 percent") are reported as :class:`AmountMatch` with a ``mode``
+so the planner can apply them to the deal's current amount. Values are major currency units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_SCALES = {
+    "k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mm": 1_000_000,
+    "mil": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
+}
+_SCALE_RE = r"(?:k|thousand|grand|mm|m|mil|million|bn|billion)"
+_NUM_RE = re.compile(
+    rf"(?P<cur>[$€£])?\s?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?P<scale>{_SCALE_RE})(?:\s(?P<scale2>{_SCALE_RE}))?)?\b"
+    rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
+    re.IGNORECASE,
+)
+_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|more)\b"
+                     r"(?:\s+\w+){0,5}?\s*$", re.IGNORECASE)
+_SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
+                     r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:\s+\w+){0,5}?\s*$", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(r"\b(?:budget|amount|worth|value|valued|deal size|price|priced|pricing|"
+                            r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue)\b",
+                            re.IGNORECASE)
+_SMALL_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+                "a couple of": 2, "a couple": 2, "couple of": 2, "a few": 3, "few": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMatch:
+    """A number found in text.
+
+    Attributes:
+        value: the number in major units (``100000.0`` for "100K"), or the percentage for
+            ``percent`` matches (``10.0`` for "10 percent").
+        start, end: character span in the *normalised* text given to :func:`find_amounts`.
+        mode: ``"set"``, ``"add"`` or ``"sub"`` (relative change).
+        percent: True for "10%" / "ten percent".
+        money: True when the number looks like money (currency sign, scale word, money context
+            word nearby, or a value >= 1,000).
+    """
+
+    value: float
+    start: int
+    end: int
+    mode: str = "set"
+    percent: bool = False
+    money: bool = False
+
+
+@lru_cache(maxsize=4096)
+def words_to_digits(text: str) -> str:
+    """Replace English number words by digits ("seventy five thousand" -> "75000").
+
+    Small counts that ``alpha2digit`` leaves alone ("two weeks") are left as words; see
+    :func:`small_number`. Never raises; returns the input on any parser failure.
+    """
+    protected = re.sub(r"(\d)\s+(million|billion)\b", r"\1\2", text, flags=re.IGNORECASE)
+    try:
+        from text_to_num import alpha2digit
+
+        out = alpha2digit(protected, "en")
+    except Exception:  # text2num raises on odd inputs; fall back to the raw text
+        return text
+    # "1.5 1000000" (from "one point five million") -> "1.5million"
+    out = re.sub(r"(\d(?:\.\d+)?)\s+1000000\b", r"\1million", out)
+    out = re.sub(r"(\d(?:\.\d+)?)\s+1000\b", r"\1thousand", out)
+    return out
+
+
+def small_number(token: str) -> int | None:
+    """``"two"`` -> 2, ``"3"`` -> 3, ``"a couple of"`` -> 2; ``None`` when not a small count."""
+    token = token.strip().lower()
+    if token.isdigit():
+        return int(token)
+    return _SMALL_WORDS.get(token)
+
+
+def find_amounts(text: str) -> list[AmountMatch]:
+    """Every number in ``text`` (already passed through :func:`words_to_digits`), in order.
+
+    Returns plain counts too (``money=False``); the planner decides what a number means. Years
+    (``2027``) next to a month name, ordinals ("15th") and clock times ("3pm", "3:30") are skipped.
+    """
+    out: list[AmountMatch] = []
+    for m in _NUM_RE.finditer(text):
+        start, end = m.span()
+        nxt = text[end:end + 3].lower()
+        if re.match(r"(?:st|nd|rd|th)\b", nxt) or re.match(r"\s?(?:am|pm|a\.m|p\.m)\b", nxt):
+            continue
+        if (text[end:end + 1] and text[end:end + 1] in ":/") or text[max(0, start - 1):start] in (":", "/"):
+            if not m.group("cur"):
+                continue
+        raw = m.group("num").replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        scale = 1
+        for key in ("scale", "scale2"):
+            if m.group(key):
+                scale *= _SCALES[m.group(key).lower()]
+        pct = bool(m.group("pct"))
+        value *= scale
+        if not pct and scale == 1 and m.group("cur") is None and 1900 <= value <= 2100 and "," not in m.group("num"):
+            continue  # a year
+        before = text[max(0, start - 40):start]
+        mode = "set"
+        if _FROM_TO_RE.search(before):
+            mode = "set"
+        elif _ADD_RE.search(before):
+            mode = "add"
+        elif _SUB_RE.search(before):
+            mode = "sub"
+        money = bool(m.group("cur")) or scale > 1 or (value >= 1000 and not pct) or bool(
+            _MONEY_CONTEXT.search(text[max(0, start - 30):min(len(text), end + 15)]))
+        out.append(AmountMatch(value=value, start=start, end=end, mode=mode, percent=pct,
+                               money=money and not pct))
+    return out
+
+
+def apply_amount(match: AmountMatch, current: float | None) -> float | None:
+    """The new amount after ``match`` is applied to ``current`` (major units).
+
+    ``set`` returns the value; ``add``/``sub`` need ``current`` (``None`` when unknown); percent
+    matches change ``current`` by that share. Results are rounded to cents.
+    """
+    if match.percent:
+        if current is None or match.mode == "set":
+            return None
+        delta = current * match.value / 100.0
+    else:
+        if match.mode == "set":
+            return _tidy(match.value)
+        if current is None:
+            return None
+        delta = match.value
+    result = current + delta if match.mode == "add" else current - delta
+    return _tidy(max(result, 0.0))
+
+
+def _tidy(value: float) -> float | int:
+    value = round(value, 2)
+    return int(value) if value == int(value) else value

@@ -1,0 +1,435 @@
+"""Planners: turn a transcript or typed instruction into a :class:`~desktop.domain.plan.Plan`.
+
+Public API (others call exactly this):
+
+* :class:`Planner` - protocol ``plan(text, *, now, context=None) -> Plan``.
+* :class:`PlanContext` - what the UI shows (the record in view) so "move it to negotiation" resolves.
+* :class:`OfflinePlanner` - the default: rules + the workspace :class:`EntityIndex`; no network,
+  no API key, ~1-5 ms per plan on the demo workspace.
+
+The LLM planner (:mod:`desktop.agents.llm_planner`) implements the same protocol and falls back to
+:class:`OfflinePlanner`. This module never imports litellm.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol, runtime_checkable
+
+from desktop.agents import _create as C
+from desktop.agents import _rules as R
+from desktop.agents._resolve import Focus, resolve
+from desktop.agents._vocab import STOPWORDS
+from desktop.agents.entity_index import EntityIndex, Mention
+from desktop.agents.parsing.dates import find_date, find_time
+from desktop.agents.parsing.numbers import apply_amount, find_amounts, words_to_digits
+from desktop.domain.plan import Action, Plan, Target
+
+#: Characters of an instruction the planner reads; the rest is ignored (with a message).
+MAX_INPUT_CHARS = 2000
+#: Most records one bulk instruction may touch.
+MAX_BULK = 25
+EMPTY_MESSAGE = "I didn't catch an instruction. Try \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
+OFF_TOPIC_MESSAGE = ("I can help with your contacts, companies, deals, activities and tasks - "
+                     "e.g. \"Follow up with Acme next Friday\".")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """Conversation context from the UI.
+
+    Attributes:
+        target: the record in view (contact, company or deal), used for "it", "she", "this deal"
+            and for commands that name no record; ``None`` when nothing is selected.
+    """
+
+    target: Target | None = None
+
+
+@runtime_checkable
+class Planner(Protocol):
+    """Anything that turns an instruction into a Plan."""
+
+    def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
+        """Plan ``text`` (transcript or typed) relative to ``now`` (naive local time)."""
+        ...
+
+
+def sanitise(text: str) -> tuple[str, bool]:
+    """Control characters removed, whitespace collapsed, cut to :data:`MAX_INPUT_CHARS`.
+
+    Returns ``(clean_text, truncated)``.
+    """
+    text = unicodedata.normalize("NFKC", text or "")
+    text = _CONTROL.sub(" ", text.replace("\t", " ").replace("\r", "\n"))
+    truncated = len(text) > MAX_INPUT_CHARS
+    text = text[:MAX_INPUT_CHARS]
+    text = re.sub(r"[ \u00a0]+", " ", text)
+    text = re.sub(r"\s*\n\s*", "\n", text).strip()
+    return text, truncated
+
+
+class OfflinePlanner:
+    """The default planner: keyword rules over clauses + entity resolution with the index.
+
+    Args:
+        index: the workspace :class:`EntityIndex` (rebuild and swap it when the workspace changes).
+    """
+
+    def __init__(self, index: EntityIndex) -> None:
+        self.index = index
+        won = next((s.label for s in index.stages if s.is_won), None)
+        lost = next((s.label for s in index.stages if s.is_lost), None)
+        self._stages = R.stage_aliases([s.label for s in index.stages], won, lost)
+
+    def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
+        """Plan ``text``; never raises on odd input (returns a Plan with a ``message`` instead)."""
+        clean, truncated = sanitise(text)
+        transcript = clean
+        if not clean or not re.search(r"[A-Za-z0-9]", clean):
+            return Plan(transcript=transcript, message=EMPTY_MESSAGE)
+        plan = _Build(self, clean, now, context.target if context else None).run()
+        if truncated:
+            note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
+            plan.message = f"{plan.message} {note}" if plan.message else note
+        return plan
+
+
+class _Build:
+    """One planning run (holds the per-instruction state)."""
+
+    def __init__(self, owner: OfflinePlanner, text: str, now: datetime, ctx: Target | None) -> None:
+        self.o, self.idx, self.text, self.now, self.ctx = owner, owner.index, text, now, ctx
+        self.today: date = now.date() if isinstance(now, datetime) else now
+        self.mentions: list[Mention] = self.idx.find_mentions(text)
+        self.actions: list[tuple[int, Action | dict]] = []
+        self.message: str | None = None
+
+    # ------------------------------------------------------------------ main
+    def run(self) -> Plan:
+        text = self.text
+        stage_any = R.stage_phrase(text, self.o._stages)
+        is_question = bool(R.QUESTION_RE.search(text)) and not R.DELETE_RE.search(text) \
+            and not R.TASK_RE.search(text) and not R.CREATE_CONTACT_RE.search(text)
+        mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
+                             or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
+        self.f = resolve(self.idx, text, self.mentions, self.ctx,
+                         need_deal=self._needs_deal(text, stage_any) and not is_question)
+        self._unknown_names()
+        if R.DELETE_RE.search(text):
+            self._delete()
+        elif is_question and not mutating_hint:
+            self._question(stage_any)
+        elif R.CREATE_COMPANY_RE.search(text) and not R.CREATE_CONTACT_RE.search(text.split(",")[0]):
+            self._add(0, Action(kind="create_company", fields=C.create_company_fields(text)))
+        elif R.CREATE_CONTACT_RE.search(text):
+            self._add(0, Action(kind="create_contact", fields=C.create_contact_fields(text, self.mentions, self.idx)))
+        elif R.CREATE_DEAL_RE.search(text) and not re.search(r"\b(?:update|move|change)\b", text, re.I):
+            self._create_deal(stage_any)
+        else:
+            self._clauses()
+        return self._finish()
+
+    def _needs_deal(self, text: str, stage: str | None) -> bool:
+        amounts = [m for m in find_amounts(words_to_digits(text)) if m.money or m.percent]
+        return bool(stage or amounts or R.COMPETITOR_RE.search(text) or
+                    (R.CLOSE_DATE_RE.search(text) and find_date(text, self.today)))
+
+    # -------------------------------------------------------------- clauses
+    def _clauses(self) -> None:
+        deal_fields: dict[str, Any] = {}
+        deal_pos: int | None = None
+        activity: dict[str, Any] | None = None
+        act_pos = 0
+        contact_fields: dict[str, Any] = {}
+        contact_pos = 0
+        mood = R.sentiment(self.text)
+        for cl in R.clauses(self.text):
+            t = cl.text
+            d = find_date(t, self.today)
+            if R.MEETING_RE.search(t) and not R.activity_type(t):
+                fields: dict[str, Any] = {"title": self._meeting_title(t)}
+                if d:
+                    fields["due_date"] = d[0].isoformat()
+                if tm := find_time(t):
+                    fields["time"] = tm[0]
+                self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach"})
+                continue
+            if R.EMAIL_RE.search(t) and not R.activity_type(t):
+                self._add(cl.start, {"kind": "draft_email", "fields": self._email_fields(t), "role": "outreach"})
+                continue
+            if R.TASK_RE.search(t):
+                fields = {"title": self._task_title(t, d)}
+                if d:
+                    fields["due_date"] = d[0].isoformat()
+                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note"})
+                continue
+            kind = R.activity_type(t)
+            if kind and activity is None:
+                activity, act_pos = {"activity_type": kind, "body": self.text}, cl.start
+            # contact updates
+            cu = self._contact_update(t)
+            if cu:
+                contact_fields.update(cu)
+                contact_pos = contact_pos or cl.start
+                continue
+            # deal updates
+            got = self._deal_updates(t, d)
+            if got:
+                deal_fields.update({k: v for k, v in got.items() if k not in deal_fields})
+                deal_pos = cl.start if deal_pos is None else deal_pos
+        if activity is not None:
+            if mood:
+                activity["sentiment"] = mood
+            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note"})
+        if deal_fields:
+            self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal"})
+        if contact_fields:
+            self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
+        if not self.actions:
+            if self.mentions and not self.f.clarifications:
+                self._question(None)
+            elif not self.f.clarifications:
+                self.message = OFF_TOPIC_MESSAGE
+
+    def _deal_updates(self, t: str, d: tuple[date, int, int] | None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if stage := R.stage_phrase(t, self.o._stages):
+            out["stage"] = stage
+        if d and R.CLOSE_DATE_RE.search(t):
+            out["close_date"] = d[0].isoformat()
+        if comp := R.competitor(t):
+            out["competitor"] = comp
+        if step := R.next_step(t):
+            out["next_step"] = step
+        digits = words_to_digits(t)
+        dd = find_date(digits, self.today)
+        for m in find_amounts(digits):
+            if dd and dd[1] <= m.start < dd[2]:
+                continue
+            if not (m.money or m.percent) or not (R.AMOUNT_CUE_RE.search(digits) or m.money):
+                continue
+            current = None
+            if self.f.deal is not None and self.idx.deals[self.f.deal].amount_cents is not None:
+                current = self.idx.deals[self.f.deal].amount_cents / 100
+            value = apply_amount(m, current)
+            if value is not None:
+                out["amount"] = value
+                break
+        return out
+
+    def _contact_update(self, t: str) -> dict[str, Any]:
+        people = [m for m in self.mentions if m.kind == "contact"]
+        if not people and not (self.ctx and self.ctx.type == "contact"):
+            return {}
+        out: dict[str, Any] = {}
+        if R.DNC_RE.search(t):
+            out["do_not_contact"] = True
+        if re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I) and (e := R.EMAIL_ADDR_RE.search(t)):
+            out["email"] = e.group(0).lower()
+        if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
+            out["phone"] = p.group(0).strip()
+        if re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b", t, re.I) \
+                and (ti := R.TITLE_RE.search(t)):
+            out["job_title"] = ti.group(0) if ti.group(0).isupper() else ti.group(0).title().replace(" Of ", " of ")
+        if m := re.search(r"\b(?:moved to|joined|now works at|now at|left for)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
+            co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
+                  and x.text in m.group("co")]
+            out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+        return out
+
+    # -------------------------------------------------------------- titles
+    def _who(self) -> str | None:
+        f = self.f
+        if f.contact is not None and not f.person_blocked:
+            return self.idx.contacts[f.contact].name
+        if f.person_blocked and f.person_name:
+            return f.person_name
+        if f.company is not None:
+            return self.idx.companies[f.company].name
+        if f.deal is not None:
+            return self.idx.deals[f.deal].name
+        return None
+
+    def _task_title(self, t: str, d: tuple[date, int, int] | None) -> str:
+        core = t if not d else (t[:d[1]] + t[d[2]:])
+        core = re.sub(r"\s+", " ", core).strip(" ,.")
+        m = re.search(r"\b(?:remind me to|reminder to|task to|to-?do:?|don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
+        if m:
+            return _cap(re.sub(r"\s+(?:on|by|at|in)$", "", m.group("what").strip()))
+        m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
+        who = self._who()
+        if m:
+            rest = (m.group("rest") or "").strip()
+            rest = re.sub(r"\s+(?:on|by|at|in)$", "", rest)
+            return f"Follow up with {who}" + (f" {rest}" if rest else "") if who else _cap(core)
+        return _cap(core)
+
+    def _meeting_title(self, t: str) -> str:
+        m = R.MEETING_RE.search(t)
+        what = m.group("what").lower() if m else "meeting"
+        what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
+        who = self._who()
+        return f"{what} with {who}" if who else what
+
+    def _email_fields(self, t: str) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|$)", t, re.I):
+            fields["subject"] = _cap(m.group("s").strip(" ."))
+        if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
+            fields["body"] = _cap(m.group("b").strip())
+        if "subject" not in fields:
+            who = self._who()
+            fields["subject"] = f"Following up - {who}" if who else "Following up"
+        return fields
+
+    # ------------------------------------------------------------ other kinds
+    def _question(self, stage: str | None) -> None:
+        f = self.f
+        answer = C.answer_text(self.text, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
+        lead = R.SEARCH_RE.search(self.text)
+        if answer and not lead:
+            self._add(0, Action(kind="answer", fields={"text": answer}))
+            self.message = answer
+            return
+        if not self.mentions and not lead and not R.QUESTION_RE.search(self.text):
+            self.message = OFF_TOPIC_MESSAGE
+            return
+        if not self.mentions and not re.search(r"\b(?:deal|contact|compan|account|task|pipeline|lead|"
+                                               r"opportunit|people|customer|to-?do)", self.text, re.I):
+            self.message = OFF_TOPIC_MESSAGE
+            return
+        stage = stage or R.stage_mention(self.text, self.o._stages)
+        self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
+
+    def _create_deal(self, stage: str | None) -> None:
+        f = self.f
+        fields: dict[str, Any] = {}
+        co = self.idx.companies[f.company].name if f.company is not None else None
+        if co is None:
+            m = re.search(r"\b(?:for|with|at)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", self.text)
+            co = m.group("co") if m else None
+        if co:
+            fields["company"] = co
+        m = re.search(r"\b(?:called|named)\s+[\"']?(?P<n>[^,\"'.]+)", self.text)
+        fields["name"] = m.group("n").strip() if m else (f"{co} - New Deal" if co else "New Deal")
+        if stage:
+            fields["stage"] = stage
+        amounts = [a for a in find_amounts(words_to_digits(self.text)) if a.money]
+        if amounts:
+            fields["amount"] = apply_amount(amounts[0], None)
+        if d := find_date(self.text, self.today):
+            fields["close_date"] = d[0].isoformat()
+        f.clarifications, f.candidates = [q for q in f.clarifications if not q.startswith("Which deal")], \
+            [c for q, c in zip(f.clarifications, f.candidates) if not q.startswith("Which deal")]
+        self._add(0, Action(kind="create_deal", fields=fields))
+
+    def _delete(self) -> None:
+        f, text = self.f, self.text
+        low = text.lower()
+        bulk = bool(R.BULK_RE.search(text))
+        if bulk:
+            if f.company is not None and re.search(r"\bcontacts\b|\bpeople\b", low):
+                ids = list(self.idx.contacts_by_company.get(f.company, ()))
+                kind = "contact"
+            elif f.company is not None and re.search(r"\bdeals\b", low):
+                ids = list(self.idx.deals_by_company.get(f.company, ()))
+                kind = "deal"
+            else:
+                self.message = "I won't delete in bulk without a list: name the records to delete."
+                return
+            if len(ids) > MAX_BULK:
+                self.message = f"That would delete {len(ids)} records; I only delete up to {MAX_BULK} at once."
+                return
+            for i in ids:
+                self._add(0, Action(kind="delete_record", target=self.idx.target(kind, i), destructive=True))
+            self.message = f"Delete {len(ids)} {kind}s? This cannot be undone."
+            return
+        kind = None
+        if re.search(r"\bdeal|opportunit", low) and f.deal is not None and not f.deal_blocked:
+            kind, rid = "deal", f.deal
+        elif re.search(r"\btask\b", low):
+            self.message = "Open the task and delete it there; I can't tell which task you mean."
+            return
+        elif f.contact is not None and not f.person_blocked and not re.search(r"\b(?:company|account)\b", low):
+            kind, rid = "contact", f.contact
+        elif f.company is not None and not f.deal_blocked and (
+                re.search(r"\b(?:company|account)\b", low) or not [m for m in self.mentions if m.kind == "contact"]):
+            kind, rid = "company", f.company
+        elif not self.mentions and self.ctx is not None and self.ctx.type in ("contact", "company", "deal"):
+            self._add(0, Action(kind="delete_record", target=self.ctx, destructive=True))
+            return
+        if kind is None:
+            if not f.clarifications:
+                f.ask("What should I delete? Name the contact, company or deal.", [])
+            return
+        self._add(0, Action(kind="delete_record", target=self.idx.target(kind, rid), destructive=True))
+
+    def _unknown_names(self) -> None:
+        if self.mentions:
+            return
+        for m in _UNKNOWN_NAME.finditer(self.text):
+            name = m.group(1)
+            if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS:
+                continue
+            self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
+        if self.f.unknown:
+            name = self.f.unknown[0]
+            from rapidfuzz import fuzz, process
+            near = process.extract(name.split()[0].lower(), list(self.idx.first_names), scorer=fuzz.ratio,
+                                   score_cutoff=75, limit=3)
+            options = [self.idx.target("contact", cid) for n, _, _ in near for cid in self.idx.first_names[n][:3]]
+            self.f.ask(f"I couldn't find {name} in your workspace. Who do you mean?", options[:6])
+            self.f.person_blocked = True
+
+    # --------------------------------------------------------------- output
+    def _add(self, pos: int, action: Action | dict) -> None:
+        self.actions.append((pos, action))
+
+    def _target(self, role: str) -> Target | None:
+        f, idx = self.f, self.idx
+        explicit_co = any(m.kind in ("company", "deal") for m in self.mentions) or (
+            self.ctx is not None and self.ctx.type in ("deal", "company") and not self.mentions)
+        contact = f.contact if not f.person_blocked else None
+        if role == "deal":
+            return idx.target("deal", f.deal) if f.deal is not None else None
+        if role == "contact":
+            return idx.target("contact", contact) if contact is not None else None
+        if role == "outreach":
+            if contact is not None:
+                return idx.target("contact", contact)
+            if f.person_blocked:
+                return None
+        if f.deal is not None and (explicit_co or contact is None) and not (f.person_blocked and not explicit_co):
+            return idx.target("deal", f.deal)
+        if contact is not None:
+            return idx.target("contact", contact)
+        if f.company is not None and not f.person_blocked:
+            return idx.target("company", f.company)
+        return None
+
+    def _finish(self) -> Plan:
+        f = self.f
+        out: list[Action] = []
+        for _, a in sorted(self.actions, key=lambda pa: pa[0]):
+            if isinstance(a, Action):
+                out.append(a)
+                continue
+            target = self._target(a["role"])
+            if a["kind"] == "update_deal" and target is None and not f.clarifications:
+                f.ask("Which deal do you mean?", [])
+            if a["kind"] == "log_activity" and target is None and not f.clarifications:
+                f.ask("Who was this with? Name the contact, company or deal.", [])
+            out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
+        return Plan(transcript=self.text, actions=out, clarifications=f.clarifications,
+                    candidates=f.candidates, message=self.message or (f.clarifications[0] if f.clarifications else None),
+                    requires_confirmation=any(not a.read_only for a in out))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
