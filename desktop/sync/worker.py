@@ -1,0 +1,222 @@
+"""Push: drain the outbox to the CRM, in order per record, idempotently, in batches.
+
+Rules:
+- per record, rows go in id order: a record's later row waits while an earlier one is unsent;
+- consecutive creates/updates of one object type become one ``batch_upsert`` of up to
+  ``adapter.max_batch`` (100) records; a record's consecutive create/update rows are merged into
+  one item (all marked sent together); deletes of one type become one ``archive`` call;
+- a create is an upsert by the row's idempotency key (the CRM's unique property), so a create
+  sent twice (crash before ``mark_sent``, lost answer) is still one record;
+- errors: :class:`RateLimited` and :class:`Offline` reschedule without spending attempts (the outbox
+  waits and drains when the network returns); :class:`Retryable` spends an attempt with exponential
+  backoff and jitter, dead-lettering after ``max_attempts``; :class:`Permanent`/:class:`Conflict`
+  dead-letter the row with the reason (a failed batch is split to find the bad row);
+  :class:`AuthExpired` stops the drain and propagates (the user must reconnect).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
+                                 Retryable, SyncError)
+from desktop.sync.port import CrmAdapter, UpsertItem
+from desktop.sync.state import OutboxRow, SyncState
+
+log = logging.getLogger("desktop.sync.worker")
+
+
+@dataclass
+class DrainReport:
+    """What one :meth:`SyncWorker.drain` pass did. ``requests``: adapter calls made."""
+
+    sent: int = 0
+    retried: int = 0
+    dead: int = 0
+    calls: int = 0
+    offline: bool = False
+    waiting: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Unit:
+    kind: str  # "upsert" | "archive" | "associate"
+    entity_type: str
+    rows: list[OutboxRow]  # rows covered (one record's merged rows for upserts)
+
+
+class SyncWorker:
+    """Drains a :class:`SyncState` outbox through a :class:`CrmAdapter`.
+
+    Args:
+        max_attempts: attempts before a row is dead-lettered (transient errors only).
+        backoff_base_s / backoff_cap_s: retry delay ``min(cap, base * 2**attempts)`` with jitter.
+        clock: epoch seconds (injectable).
+    """
+
+    def __init__(self, adapter: CrmAdapter, state: SyncState, *, max_attempts: int = 8,
+                 backoff_base_s: float = 1.0, backoff_cap_s: float = 300.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.adapter = adapter
+        self.state = state
+        self.max_attempts = max_attempts
+        self.backoff_base_s = backoff_base_s
+        self.backoff_cap_s = backoff_cap_s
+        self.clock = clock
+
+    # -- planning ------------------------------------------------------------------------------
+    def _plan(self, now: float) -> tuple[list[_Unit], int]:
+        """Units ready now, in outbox order; second value: unsent rows not ready."""
+        units: list[_Unit] = []
+        seen: set[tuple[str, int]] = set()
+        open_unit: dict[tuple[str, int], _Unit] = {}
+        waiting = 0
+        for row in self.state.outbox_unsent():
+            k = (row.entity_type, row.local_id)
+            ready = row.status != "blocked" and (row.next_attempt_at or 0) <= now
+            if k in seen and k not in open_unit:
+                waiting += 1
+                continue  # an earlier row of this record is not going out in this pass
+            seen.add(k)
+            if not ready:
+                open_unit.pop(k, None)  # later rows of this record wait behind this one
+                waiting += 1
+                continue
+            if row.op in ("create", "update"):
+                unit = open_unit.get(k)
+                if unit is not None:
+                    unit.rows.append(row)  # merge into the record's earlier create/update
+                    continue
+                unit = _Unit("upsert", row.entity_type, [row])
+                open_unit[k] = unit
+                units.append(unit)
+            else:  # delete / associate: sent alone; later rows of the record wait for it
+                open_unit.pop(k, None)
+                units.append(_Unit("archive" if row.op == "delete" else "associate",
+                                   row.entity_type, [row]))
+        return units, waiting
+
+    # -- draining ------------------------------------------------------------------------------
+    async def drain(self) -> DrainReport:
+        """Send everything ready now. Returns a report; raises :class:`AuthExpired`."""
+        report = DrainReport()
+        units, report.waiting = self._plan(self.clock())
+        batch: list[_Unit] = []
+        for unit in units + [None]:  # type: ignore[list-item]
+            if batch and (unit is None or unit.kind != batch[0].kind
+                          or unit.entity_type != batch[0].entity_type
+                          or unit.kind == "associate"
+                          or len(batch) >= self.adapter.max_batch):
+                stop = await self._send(batch, report)
+                batch = []
+                if stop:
+                    break
+            if unit is not None:
+                batch.append(unit)
+        return report
+
+    async def run(self, stop: asyncio.Event, *, idle_s: float = 2.0) -> None:
+        """Drain until ``stop`` is set, sleeping ``idle_s`` (longer while offline) between passes."""
+        delay = idle_s
+        while not stop.is_set():
+            report = await self.drain()
+            delay = min(delay * 2, 60.0) if report.offline else idle_s
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=delay)
+            except asyncio.TimeoutError:
+                pass
+
+    async def _send(self, batch: list[_Unit], report: DrainReport) -> bool:
+        """Send one batch; returns True when the drain must stop (offline)."""
+        report.calls += 1
+        try:
+            sent = await self._call(batch)
+        except AuthExpired:
+            raise
+        except (Permanent, Conflict) as exc:
+            if len(batch) > 1:
+                for unit in batch:  # isolate the bad record(s)
+                    if await self._send([unit], report):
+                        return True
+                return False
+            for row in batch[0].rows:
+                self.state.mark_dead(row.id, f"{type(exc).__name__}: {exc}")
+                report.dead += 1
+            report.errors.append(str(exc))
+            return False
+        except RateLimited as exc:
+            self._reschedule(batch, str(exc), exc.retry_after, count=False)
+            report.retried += sum(len(u.rows) for u in batch)
+            return False
+        except Offline as exc:
+            self._reschedule(batch, str(exc), self.backoff_base_s, count=False)
+            report.offline = True
+            report.retried += sum(len(u.rows) for u in batch)
+            return True
+        except Retryable as exc:
+            rows = [r for u in batch for r in u.rows]
+            for row in rows:
+                if row.attempts + 1 >= self.max_attempts:
+                    self.state.mark_dead(row.id, f"gave up after {row.attempts + 1} attempts: {exc}")
+                    report.dead += 1
+                else:
+                    delay = min(self.backoff_cap_s, self.backoff_base_s * 2 ** row.attempts)
+                    self.state.mark_retry([row.id], str(exc),
+                                          self.clock() + random.uniform(0.5, 1.0) * delay)
+                    report.retried += 1
+            report.errors.append(str(exc))
+            return False
+        self.state.mark_sent(sent)
+        report.sent += len(sent)
+        return False
+
+    def _reschedule(self, batch: list[_Unit], error: str, delay: float, *, count: bool) -> None:
+        ids = [r.id for u in batch for r in u.rows]
+        self.state.mark_retry(ids, error, self.clock() + delay, count_attempt=count)
+
+    async def _call(self, batch: list[_Unit]) -> list[tuple[int, str | None]]:
+        kind, etype = batch[0].kind, batch[0].entity_type
+        if kind == "upsert":
+            items: list[UpsertItem] = []
+            for unit in batch:
+                first = unit.rows[0]
+                fields: dict = {}
+                for row in unit.rows:
+                    fields.update(row.payload)
+                ext = self.state.external_id(etype, first.local_id)
+                key = self.state.record_key(etype, first.local_id) or first.idempotency_key
+                items.append(UpsertItem(idempotency_key=key, external_id=ext, fields=fields))
+            results = await self.adapter.batch_upsert(etype, items)
+            by_key = {r["idempotency_key"]: r["external_id"] for r in results}
+            return [(row.id, by_key.get(item["idempotency_key"]))
+                    for unit, item in zip(batch, items) for row in unit.rows]
+        if kind == "archive":
+            ids: list[str] = []
+            for unit in batch:
+                row = unit.rows[0]
+                ext = self.state.external_id(etype, row.local_id)
+                key = self.state.record_key(etype, row.local_id)
+                if ext is None and key:
+                    ext = await self.adapter.find_by_key(etype, key)
+                if ext:
+                    ids.append(ext)
+            if ids:
+                await self.adapter.archive(etype, ids)
+            return [(u.rows[0].id, None) for u in batch]
+        row = batch[0].rows[0]  # associate
+        to_type, to_local = row.payload["to_type"], int(row.payload["to_local_id"])
+        a = self.state.external_id(etype, row.local_id)
+        b = self.state.external_id(to_type, to_local)
+        if not a or not b:
+            raise Retryable("association waits for both records to be pushed")
+        await self.adapter.associate(etype, a, to_type, b)
+        return [(row.id, None)]
+
+
+__all__ = ["SyncWorker", "DrainReport", "SyncError"]
