@@ -20,7 +20,7 @@ def _strip(text: str) -> str:
 def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict:
     """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
     fields: dict = {}
-    body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*"
+    body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save|new)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*[:,-]?\s*"
                   r"(?:called|named|for)?\s*", "", text, flags=re.I)
     m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?", body)
     if not m:
@@ -37,7 +37,7 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         if cm:
             fields["company"] = _strip(cm.group(1))
     if t := R.TITLE_RE.search(text):
-        fields["job_title"] = t.group(0) if t.group(0).isupper() else t.group(0).title().replace(" Of ", " of ")
+        fields["job_title"] = tidy_title(t.group(0))
     if e := R.EMAIL_ADDR_RE.search(text):
         fields["email"] = e.group(0).lower()
     if p := R.PHONE_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
@@ -161,3 +161,17 @@ def _money(value: float, currency: str = "usd") -> str:
     sign = {"usd": "$", "eur": "€", "gbp": "£"}.get(currency.lower())
     text = f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
     return f"{sign}{text}" if sign else f"{text} {currency.upper()}"
+
+
+def tidy_title(title: str) -> str:
+    """"vp sales" -> "VP Sales", "head of growth" -> "Head of Growth", "ceo" -> "CEO"."""
+    words = []
+    for w in title.split():
+        low = w.lower()
+        if low in ("ceo", "cto", "cfo", "coo", "cmo", "cro", "vp", "it"):
+            words.append(low.upper())
+        elif low == "of":
+            words.append("of")
+        else:
+            words.append(w[:1].upper() + w[1:].lower())
+    return " ".join(words)

@@ -17,7 +17,9 @@ ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
     r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped up|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom)\b"
-    r"|\b(?P<t3>spoke|speaking|talked|talking|chatted|phoned)\s+(?:with|to)\b"
+    r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
+    r"|\b(?P<t7>call|meeting|demo|chat)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
+    r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
     r"|^\s*(?P<t6>note|add a note|quick note)\b",
@@ -41,7 +43,8 @@ CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer)\b"
                                r"(?!\s+(?:contact|deal))", re.I)
-CREATE_DEAL_RE = re.compile(r"\b(?:create|add|open|new|start|log)\b.{0,30}?\b(?:deal|opportunity|opp)\b", re.I)
+CREATE_DEAL_RE = re.compile(r"\b(?:create|add|open|start|log)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:deal|opportunity|opp)\b"
+                            r"|\bnew (?:deal|opportunity|opp)\b", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|(?:they|it|we)\s+"
@@ -65,8 +68,9 @@ KNOWN_COMPETITORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "pipedriv
                      "intercom": "Intercom", "gong": "Gong", "outreach": "Outreach", "oracle": "Oracle", "sap": "SAP"}
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
-NEXT_STEP_RE = re.compile(r"\bnext steps?\s*(?:is|are|:|will be|=)?\s*(?:to\s+)?(?P<what>[^.;]+)", re.I)
-QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|is|are|does|do|did|can you tell|tell me|"
+NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=)\s*(?:to\s+)?(?P<what>[^.;]+)"
+                          r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
+QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
 SEARCH_RE = re.compile(r"^\s*(?:please\s+)?(?:show|list|find|search|look up|lookup|pull up|give me|display|"
                        r"which|what are|what deals|what contacts|how many)\b", re.I)
@@ -128,7 +132,7 @@ def activity_type(text: str) -> str | None:
         return "meeting"
     if word == "email":
         return "email"
-    if word in ("note", "add a note", "quick note"):
+    if word in ("note", "add a note", "quick note", "it", "that", "this"):
         return "note"
     return "call"
 
@@ -161,11 +165,14 @@ def competitor(text: str) -> str | None:
     return " ".join(w[:1].upper() + w[1:] for w in words if w[:1].isupper() or w is words[0])
 
 
-def next_step(text: str) -> str | None:
-    """A next step from "Mike needs board approval" ("Board approval (Mike)") or "next step is ..."."""
+def next_step(text: str, people: frozenset[str] = frozenset()) -> str | None:
+    """A next step from "Mike needs board approval" ("Board approval (Mike)") or "next step is ...".
+
+    ``people``: lower-case words that name contacts in this instruction (only those are credited).
+    """
     m = NEXT_STEP_RE.search(text)
     if m:
-        return _cap(m.group("what").strip())
+        return _cap((m.group("what") or m.group("what2")).strip())
     m = NEEDS_RE.search(text)
     if m:
         what = m.group("what").strip()
@@ -173,7 +180,7 @@ def next_step(text: str) -> str | None:
             return None
         who = m.group("who")
         label = _cap(re.sub(r"^to\s+", "", what))
-        if who and who[:1].isupper() and who.lower() not in ("they", "he", "she", "we", "it", "i", "still", "also"):
+        if who and who.lower() in people:
             return f"{label} ({who})"
         return label
     return None

@@ -19,7 +19,11 @@ FIXTURE_STAGES: tuple[tuple[str, float], ...] = (
     ("Lead", 0.1), ("Qualified", 0.2), ("Demo Scheduled", 0.4), ("Proposal Sent", 0.6),
     ("Negotiation", 0.8), ("Closed Won", 1.0), ("Closed Lost", 0.0),
 )
-DEFAULT_FIXTURE_DIR = Path("/work/shared/fixtures/workspace")
+_REPO = Path(__file__).resolve().parents[2]
+#: The shared fixture export, or the identical copy bundled in ``resources/demo_workspace``.
+DEFAULT_FIXTURE_DIR = next((p for p in (_REPO.parent / "shared" / "fixtures" / "workspace",
+                                        _REPO / "resources" / "demo_workspace") if p.exists()),
+                           _REPO / "resources" / "demo_workspace")
 
 
 @dataclass(frozen=True)

@@ -205,7 +205,9 @@ class _Build:
             out["close_date"] = d[0].isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
-        if step := R.next_step(t):
+        people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
+        undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
+        if step := R.next_step(undated, people):
             out["next_step"] = step
         digits = words_to_digits(t)
         dd = find_date(digits, self.today)
@@ -236,7 +238,7 @@ class _Build:
             out["phone"] = p.group(0).strip()
         if re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b", t, re.I) \
                 and (ti := R.TITLE_RE.search(t)):
-            out["job_title"] = ti.group(0) if ti.group(0).isupper() else ti.group(0).title().replace(" Of ", " of ")
+            out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|joined|now works at|now at|left for)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
                   and x.text in m.group("co")]
@@ -351,6 +353,10 @@ class _Build:
             self.message = f"Delete {len(ids)} {kind}s? This cannot be undone."
             return
         kind = None
+        if not self.mentions and self.ctx is not None and self.ctx.type in ("contact", "company", "deal"):
+            if re.search(r"\b(?:it|this|that|him|her|them)\b", low):
+                self._add(0, Action(kind="delete_record", target=self.ctx, destructive=True))
+                return
         if re.search(r"\bdeal|opportunit", low) and f.deal is not None and not f.deal_blocked:
             kind, rid = "deal", f.deal
         elif re.search(r"\btask\b", low):
@@ -400,11 +406,10 @@ class _Build:
             return idx.target("deal", f.deal) if f.deal is not None else None
         if role == "contact":
             return idx.target("contact", contact) if contact is not None else None
-        if role == "outreach":
-            if contact is not None:
-                return idx.target("contact", contact)
-            if f.person_blocked:
-                return None
+        if f.person_blocked:
+            return None
+        if role == "outreach" and contact is not None:
+            return idx.target("contact", contact)
         if f.deal is not None and (explicit_co or contact is None) and not (f.person_blocked and not explicit_co):
             return idx.target("deal", f.deal)
         if contact is not None:

@@ -1,0 +1,39 @@
+"""Planner test fixtures (fixture workspace rows, index, offline planner) and the accuracy summary."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.entity_index import EntityIndex
+from desktop.agents.evaluation import CORPUS_NOW
+from desktop.agents.fixtures import WorkspaceRows, load_fixture_rows
+from desktop.agents.planner import OfflinePlanner
+
+@pytest.fixture(scope="session")
+def rows() -> WorkspaceRows:
+    return load_fixture_rows()
+
+
+@pytest.fixture(scope="session")
+def index(rows: WorkspaceRows) -> EntityIndex:
+    return EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages)
+
+
+@pytest.fixture(scope="session")
+def planner(index: EntityIndex) -> OfflinePlanner:
+    return OfflinePlanner(index)
+
+
+@pytest.fixture()
+def now() -> datetime:
+    return CORPUS_NOW
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest hook signature
+    report = getattr(config, "planner_accuracy_report", None)  # set by test_corpus.py
+    if report:
+        terminalreporter.section("planner accuracy by action kind (tests/planner/corpus.jsonl)")
+        for line in report:
+            terminalreporter.write_line(line)
