@@ -174,10 +174,8 @@ class UnitOfWork:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        try:
-            self.session.rollback()
-        finally:
-            self.session.close()
+        # close() rolls back any transaction not committed, without expiring loaded objects
+        self.session.close()
         if isinstance(exc, (OperationalError, DatabaseError)):
             raise map_db_error(exc) from exc
 

@@ -98,12 +98,10 @@ def _find(session: Session, model, name_cols, needle: str, label: str) -> int:
     if needle.isdigit() and session.get(model, int(needle)) is not None:
         return int(needle)
     text = needle.strip().lower()
-    if len(name_cols) == 1:
-        expr = func.lower(name_cols[0])
-    else:
-        expr = func.lower(name_cols[0] + " " + name_cols[1])
-    exact = session.execute(select(model.id, expr).where(expr == text).limit(10)).all()
-    rows = exact or session.execute(select(model.id, expr).where(expr.like(f"%{text}%")).limit(10)).all()
+    display = name_cols[0] if len(name_cols) == 1 else name_cols[0] + " " + name_cols[1]
+    expr = func.lower(display)
+    exact = session.execute(select(model.id, display).where(expr == text).limit(10)).all()
+    rows = exact or session.execute(select(model.id, display).where(expr.like(f"%{text}%")).limit(10)).all()
     if not rows:
         raise RecordNotFound(f"no {label} matches {needle!r}", f"try `spectrum show {label} ID`")
     if len(rows) > 1:

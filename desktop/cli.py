@@ -1,0 +1,279 @@
+"""The ``spectrum`` command: a thin layer over the services.
+
+``spectrum`` alone starts the desktop app (or, with no display, runs the main job headlessly).
+Subcommands: import, report, show, set, audit, plan, run, undo, approvals, and those registered by
+the voice, sync and agents packages (transcribe, notes, connect, sync, agents, ask).
+Exit codes: 0 success, 1 a problem the message explains, 2 bad usage / ambiguous input,
+3 the user declined.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from desktop.config import Settings
+
+
+def _now(value: str | None) -> datetime:
+    if not value:
+        return datetime.now().replace(microsecond=0)
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise SystemExit(f"spectrum: --now {value!r} is not an ISO 8601 date/time (e.g. 2026-11-21T09:00)")
+    return dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone().replace(tzinfo=None)
+
+
+def _err(msg: str) -> None:
+    print(f"spectrum: {msg}", file=sys.stderr)
+
+
+def _workspace(args, seed_demo: bool = False):
+    from desktop.bootstrap import open_workspace
+
+    return open_workspace(args.settings, seed_demo=seed_demo)
+
+
+# -- workspace commands ------------------------------------------------------------------------
+def cmd_import(args) -> int:
+    from desktop.store.importer import ImportFailed, import_paths
+
+    ws = _workspace(args)
+    show_progress = sys.stderr.isatty() or args.progress
+
+    def progress(name: str, done: int, total: int, rows: int) -> None:
+        if show_progress:
+            pct = 100 * done // max(total, 1)
+            print(f"\r{name}: {pct:3d}% ({rows:,} rows)", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    try:
+        report = import_paths(ws, args.paths, strict=args.strict, progress=progress)
+    except ImportFailed as exc:
+        _err(str(exc))
+        for p in exc.problems[:50]:
+            print(p, file=sys.stderr)
+        return 1
+    finally:
+        ws.dispose()
+    if args.json:
+        print(json.dumps(report.as_dict()))
+        return 0
+    for p in report.problems[:100]:
+        print(p, file=sys.stderr)
+    if len(report.problems) > 100:
+        print(f"... and {len(report.problems) - 100} more problems", file=sys.stderr)
+    per = ", ".join(f"{report.created.get(k, 0) + report.updated.get(k, 0)} {k}"
+                    for k in ("companies", "contacts", "deals", "activities", "subscriptions", "expenses")
+                    if report.created.get(k) or report.updated.get(k))
+    print(f"Imported {report.imported} rows ({per or 'nothing'}); skipped {report.skipped_total}"
+          + (" — see the problems above" if report.skipped_total else ""))
+    return 0
+
+
+def cmd_report(args) -> int:
+    from desktop.store import metrics
+
+    ws = _workspace(args, seed_demo=False)
+    try:
+        with ws.uow() as uow:
+            data = metrics.report(uow.session, _now(args.now))
+    finally:
+        ws.dispose()
+    if args.json:
+        print(json.dumps(data))
+    else:
+        win = "-" if data["win_rate"] is None else f"{data['win_rate']:.0%}"
+        runway = ("set cash with `spectrum set cash AMOUNT`" if data["runway_months"] is None
+                  else f"{data['runway_months']} months")
+        print(f"MRR ${data['mrr']:,.2f}   ARR ${data['arr']:,.2f}")
+        print(f"Pipeline ${data['pipeline_value']:,.0f}   weighted ${data['weighted_pipeline']:,.0f}   "
+              f"win rate {win}")
+        print(f"Burn ${data['burn']:,.0f}/month   runway {runway}")
+        for st in data["deals_by_stage"]:
+            print(f"  {st['stage']:<18} {st['count']:>6}  ${st['amount']:,.0f}")
+        print(f"Stale deals: {data['stale_deals_count']}")
+        for d in data["stale_deals"][:10]:
+            print(f"  {d['name']} ({d['stage']}, {d['days_inactive']} days)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from desktop.store import queries
+    from desktop.store.errors import AmbiguousRecord, RecordNotFound
+
+    ws = _workspace(args)
+    try:
+        with ws.uow() as uow:
+            data = queries.show(uow.session, args.kind, args.name)
+    except AmbiguousRecord as exc:
+        _err(str(exc))
+        return 2
+    except RecordNotFound as exc:
+        _err(str(exc))
+        return 1
+    finally:
+        ws.dispose()
+    if args.json:
+        print(json.dumps(data, default=str))
+    else:
+        for k, v in data.items():
+            if isinstance(v, list):
+                print(f"{k}:")
+                for item in v:
+                    print(f"  - {item}")
+            else:
+                print(f"{k}: {v}")
+    return 0
+
+
+def cmd_set(args) -> int:
+    from desktop.importer.layouts import RowProblem, parse_cents
+    from desktop.store import schema as s
+    from desktop.store.audit import append
+
+    if args.key != "cash":
+        _err(f"unknown setting {args.key!r} (known: cash)")
+        return 2
+    try:
+        cents = parse_cents(args.value, "cash")
+    except RowProblem as exc:
+        _err(str(exc))
+        return 2
+    ws = _workspace(args)
+    try:
+        with ws.uow() as uow:
+            uow.session.merge(s.Setting(key="cash_balance_cents", value=str(cents)))
+            append(uow.session, at=datetime.utcnow(), actor="user", kind="setting",
+                   summary=f"Cash balance set to {cents / 100:,.2f}", payload={"cash_balance_cents": cents})
+            uow.commit()
+    finally:
+        ws.dispose()
+    print(f"Cash balance set to ${cents / 100:,.2f}")
+    return 0
+
+
+def cmd_audit(args) -> int:
+    from desktop.store import audit, queries
+
+    ws = _workspace(args)
+    try:
+        with ws.uow() as uow:
+            if args.verify:
+                res = audit.verify(uow.session)
+                if args.json:
+                    print(json.dumps({"ok": res.ok, "checked": res.checked, "bad_id": res.bad_id,
+                                      "reason": res.reason}))
+                elif res.ok:
+                    print(f"Audit log intact: {res.checked} entries verified")
+                else:
+                    print(f"Audit log TAMPERED at entry {res.bad_id}: {res.reason}")
+                return 0 if res.ok else 1
+            rows = queries.recent_audit(uow.session, args.limit)
+    finally:
+        ws.dispose()
+    if args.json:
+        for r in rows:
+            print(json.dumps(r))
+    else:
+        for r in rows:
+            print(f"#{r['id']} {r['at']} {r['actor']:<12} {r['kind']:<14} {r['summary']}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    p = argparse.ArgumentParser(prog="spectrum", description="Spectrum: voice-first CRM command center")
+    p.add_argument("--data-dir", type=Path, help="workspace folder (default: per-user data dir; "
+                                                 "env SPECTRUM_DATA_DIR)")
+    p.add_argument("--smoke", action="store_true", help="start offscreen, load the model, plan one "
+                                                        "instruction, exit 0")
+    p.add_argument("--headless", action="store_true", help="run the spoken demo in the terminal")
+    sub = p.add_subparsers(dest="command")
+
+    sp = sub.add_parser("import", help="import CSV exports (files or folders)")
+    sp.add_argument("paths", nargs="+")
+    sp.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--progress", action="store_true", help="show progress even when not a terminal")
+    sp.set_defaults(func=cmd_import)
+
+    sp = sub.add_parser("report", help="revenue and pipeline figures")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--now", help="ISO 8601 reference time (default: now)")
+    sp.set_defaults(func=cmd_report)
+
+    sp = sub.add_parser("show", help="one record with its associations")
+    sp.add_argument("kind", choices=["deal", "contact", "company"])
+    sp.add_argument("name", help="id or name")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=cmd_show)
+
+    sp = sub.add_parser("set", help="workspace settings: `spectrum set cash AMOUNT`")
+    sp.add_argument("key")
+    sp.add_argument("value")
+    sp.set_defaults(func=cmd_set)
+
+    sp = sub.add_parser("audit", help="the audit log")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--verify", action="store_true", help="check the hash chain")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.set_defaults(func=cmd_audit)
+
+    from desktop import cli_plans
+
+    cli_plans.register(sub)
+    for module in ("desktop.voice.commands", "desktop.sync.commands", "desktop.agents.commands"):
+        try:
+            mod = importlib.import_module(module)
+        except ImportError as exc:
+            if exc.name and exc.name.startswith(module):
+                continue
+            raise
+        mod.register(sub)
+    return p
+
+
+def has_display() -> bool:
+    """True when a GUI can be shown (X11/Wayland display, or an explicit QT_QPA_PLATFORM)."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``spectrum`` console script. Returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    overrides = {"data_dir": args.data_dir} if args.data_dir else {}
+    args.settings = Settings(**overrides)
+    from desktop.store.errors import WorkspaceError
+
+    try:
+        if args.command is None:
+            from desktop import cli_plans
+
+            if args.smoke:
+                return cli_plans.smoke(args)
+            if args.headless or not has_display():
+                if not args.headless:
+                    print("No display found: running the main job headlessly instead "
+                          "(speech → transcript → plan → confirm → updated deal).")
+                return cli_plans.headless_demo(args)
+            from desktop.ui.app import run_app
+
+            return run_app(args.settings)
+        return int(args.func(args) or 0)
+    except WorkspaceError as exc:
+        _err(str(exc))
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,275 @@
+"""The main job on the command line: plan, run (confirm, apply), undo, approvals, the headless
+spoken demo and the smoke check."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.describe import describe, describe_plan
+from desktop.domain.plan import Plan
+
+SAMPLE_AUDIO = "samples/acme_call.wav"
+
+
+def _now(args) -> datetime:
+    from desktop.cli import _now as parse
+
+    return parse(getattr(args, "now", None))
+
+
+def transcribe_file(path: Path, settings, names: list[str] | None = None):
+    """Transcribe one audio file with the configured model, biased by ``names``.
+
+    Returns: :class:`desktop.voice.types.Transcript`.
+    Raises: desktop.voice.types.VoiceError (unreadable audio, missing model).
+    """
+    from desktop.voice.audio_io import read_audio
+    from desktop.voice.bias import build_bias
+    from desktop.voice.transcriber import WhisperEngine, resolve_model_path
+
+    audio = read_audio(path)
+    bias = build_bias(names or [])
+    engine = WhisperEngine(resolve_model_path(settings.model), cpu_threads=settings.cpu_threads)
+    return engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords)
+
+
+def _instruction(args, ws) -> str | None:
+    if getattr(args, "audio", None):
+        from desktop.store import queries
+
+        with ws.uow() as uow:
+            names = queries.vocabulary(uow.session)
+        print(f"Transcribing {args.audio} ...", file=sys.stderr)
+        transcript = transcribe_file(Path(args.audio), args.settings, names)
+        print(f"Heard: “{transcript.text}” ({transcript.duration:.1f} s of audio, decoded in "
+              f"{transcript.decode_time:.2f} s)")
+        return transcript.text
+    return " ".join(args.text) if args.text else None
+
+
+def cmd_plan(args) -> int:
+    from desktop.bootstrap import build_planner, open_workspace
+
+    ws = open_workspace(args.settings, seed_demo=False)
+    try:
+        planner = build_planner(ws)
+        now = _now(args)
+        if args.text == ["-"]:
+            for line in sys.stdin:
+                line = line.rstrip("\n")
+                if line.strip():
+                    plan = planner.plan(line, now=now)
+                    print(json.dumps(plan.public_json()) if args.json else " | ".join(describe_plan(plan)))
+            return 0
+        text = _instruction(args, ws)
+        if text is None:
+            print("spectrum: give an instruction, '-' to read lines from stdin, or --audio FILE",
+                  file=sys.stderr)
+            return 2
+        plan = planner.plan(text, now=now)
+    finally:
+        ws.dispose()
+    if args.json:
+        print(json.dumps(plan.public_json()))
+    else:
+        _print_plan(plan)
+    return 0
+
+
+def _print_plan(plan: Plan) -> None:
+    print("Plan:")
+    if not plan.actions and not plan.clarifications:
+        print(f"  {plan.message or 'Nothing to do.'}")
+    for i, a in enumerate(plan.actions, 1):
+        mark = "!!" if a.destructive else f"{i}."
+        print(f"  {mark} {describe(a)}")
+    for q in plan.clarifications:
+        print(f"  ? {q}")
+    if plan.message and plan.actions:
+        print(f"  {plan.message}")
+
+
+def _confirm(prompt: str) -> bool:
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(prompt).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def cmd_run(args) -> int:
+    from desktop.bootstrap import build_planner, open_workspace
+    from desktop.services.executor import PlanRejected, apply_plan
+
+    ws = open_workspace(args.settings, seed_demo=False)
+    try:
+        text = _instruction(args, ws)
+        if text is None:
+            print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
+            return 2
+        plan = build_planner(ws).plan(text, now=_now(args))
+        _print_plan(plan)
+        if plan.clarifications:
+            print("Not applied: answer the question(s) above by saying it more precisely.")
+            return 2
+        if not plan.mutating:
+            return 0
+        if plan.destructive and not args.yes_destructive:
+            if args.yes or not _confirm("This plan DELETES data. Type 'yes' to delete: "):
+                print("Not applied: destructive actions need --yes-destructive or an explicit 'yes'.")
+                return 3
+        elif not args.yes and not _confirm("Apply this plan? [y/N] "):
+            print("Not applied.")
+            return 3
+        try:
+            applied = apply_plan(ws, plan, actor="user", source="voice" if args.audio else "text",
+                                 now=_now(args), confirmed_destructive=True)
+        except PlanRejected as exc:
+            print(f"spectrum: not applied: {exc}", file=sys.stderr)
+            return 1
+        print(f"Applied ({len([c for c in applied.changes if not c.get('internal')])} change(s), "
+              f"audit #{applied.audit_id}). Undo with `spectrum undo`.")
+        return 0
+    finally:
+        ws.dispose()
+
+
+def cmd_undo(args) -> int:
+    from desktop.bootstrap import open_workspace
+    from desktop.services.executor import PlanRejected, undo_last
+
+    ws = open_workspace(args.settings)
+    try:
+        audit_id = undo_last(ws)
+    except PlanRejected as exc:
+        print(f"spectrum: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ws.dispose()
+    print(f"Undone (audit #{audit_id}).")
+    return 0
+
+
+def cmd_approvals(args) -> int:
+    from desktop.bootstrap import open_workspace
+    from desktop.services import approvals
+    from desktop.services.executor import PlanRejected
+
+    ws = open_workspace(args.settings)
+    try:
+        if args.action in (None, "list"):
+            items = approvals.list_approvals(ws)
+            if args.json:
+                for it in items:
+                    print(json.dumps({"id": it.id, "source": it.source, "created_at": it.created_at.isoformat(),
+                                      "plan": it.plan.public_json()}))
+            elif not items:
+                print("No pending approvals.")
+            for it in items if not args.json else []:
+                print(f"#{it.id} from {it.source} at {it.created_at:%Y-%m-%d %H:%M}: {it.plan.transcript[:80]}")
+                for line in describe_plan(it.plan):
+                    print(f"    {line}")
+            return 0
+        if args.id is None:
+            print("spectrum: give the approval id", file=sys.stderr)
+            return 2
+        try:
+            if args.action == "approve":
+                applied = approvals.approve(ws, args.id, confirmed_destructive=args.yes_destructive)
+                print(f"Approved #{args.id}: applied (audit #{applied.audit_id}).")
+            else:
+                approvals.reject(ws, args.id)
+                print(f"Rejected #{args.id}.")
+        except PlanRejected as exc:
+            print(f"spectrum: {exc}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        ws.dispose()
+
+
+def headless_demo(args) -> int:
+    """The main job with no display: the bundled spoken sample -> transcript -> plan -> confirm ->
+    updated deal, on a temporary copy of the demo workspace (the user's data is untouched)."""
+    from desktop.bootstrap import DEMO_NOW, build_planner, open_workspace, resources_dir
+    from desktop.config import Settings
+    from desktop.services.executor import apply_plan
+    from desktop.store import queries
+
+    audio = resources_dir() / SAMPLE_AUDIO
+    tmp = Path(tempfile.mkdtemp(prefix="spectrum-demo-"))
+    try:
+        settings = Settings(data_dir=tmp, model=args.settings.model, cpu_threads=args.settings.cpu_threads)
+        ws = open_workspace(settings, seed_demo=True)
+        with ws.uow() as uow:
+            names = queries.vocabulary(uow.session)
+            before = queries.show(uow.session, "deal", "Acme Corp - Platform Rollout")
+        print(f"1. Speech: {audio.name} (the bundled sample)")
+        transcript = transcribe_file(audio, settings, names)
+        print(f"2. Transcript ({transcript.duration:.1f} s audio, {transcript.decode_time:.2f} s): "
+              f"“{transcript.text}”")
+        plan = build_planner(ws).plan(transcript.text, now=DEMO_NOW)
+        print("3. ", end="")
+        _print_plan(plan)
+        if plan.clarifications or not plan.mutating:
+            print("The plan needs an answer first; nothing applied.")
+            return 0
+        print("4. Confirmed (demo).")
+        apply_plan(ws, plan, actor="demo", source="voice", now=DEMO_NOW)
+        with ws.uow() as uow:
+            after = queries.show(uow.session, "deal", "Acme Corp - Platform Rollout")
+        print(f"5. Updated deal “{after['name']}”:")
+        for key in ("stage_label", "amount", "competitor", "next_step", "last_activity_at"):
+            if before.get(key) != after.get(key):
+                print(f"     {key}: {before.get(key)} → {after.get(key)}")
+        for t in after["tasks"]:
+            print(f"     task: {t['title']} (due {t['due_date']})")
+        ws.dispose()
+        print("Run `spectrum` on a desktop to do this by voice with push-to-talk.")
+        return 0
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def smoke(args) -> int:
+    """``spectrum --smoke``: start the window offscreen, load the model, plan one instruction, exit 0."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.ui.app import smoke_check
+
+    return smoke_check(args.settings)
+
+
+def register(sub) -> None:
+    """Add plan, run, undo and approvals to the ``spectrum`` parser."""
+    sp = sub.add_parser("plan", help="turn an instruction into a Plan (nothing is applied)")
+    sp.add_argument("text", nargs="*", help="the instruction, or '-' to read one per line from stdin")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--now", help="ISO 8601 reference time for relative dates")
+    sp.add_argument("--audio", help="transcribe this audio file first")
+    sp.set_defaults(func=cmd_plan)
+
+    sp = sub.add_parser("run", help="plan, confirm and apply an instruction")
+    sp.add_argument("text", nargs="*")
+    sp.add_argument("--audio", help="transcribe this audio file first")
+    sp.add_argument("--now", help="ISO 8601 reference time for relative dates")
+    sp.add_argument("--yes", action="store_true", help="apply without asking (never deletes)")
+    sp.add_argument("--yes-destructive", action="store_true", help="also allow destructive actions")
+    sp.set_defaults(func=cmd_run)
+
+    sp = sub.add_parser("undo", help="revert the last applied plan")
+    sp.set_defaults(func=cmd_undo)
+
+    sp = sub.add_parser("approvals", help="the approvals queue")
+    sp.add_argument("action", nargs="?", choices=["list", "approve", "reject"])
+    sp.add_argument("id", nargs="?", type=int)
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--yes-destructive", action="store_true")
+    sp.set_defaults(func=cmd_approvals)

@@ -1,0 +1,469 @@
+"""Apply a confirmed Plan: one handler per action kind, one unit of work per plan (all or nothing).
+
+Each applied plan writes, in the same transaction: the domain rows, one audit entry (kind
+``plan_applied``: transcript, plan JSON, who, when, before/after values of every change) and one
+outbox row per change for the sync layer. :func:`undo_last` reverts the newest applied plan that
+has not been undone yet, refusing when a record changed since (it never overwrites newer work).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from typing import Any, Callable
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from desktop.domain.plan import OUTREACH_KINDS, Action, Plan
+from desktop.store import schema as s
+from desktop.store.audit import append as audit_append
+from desktop.store.db import Workspace
+
+ENTITY_MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
+                 "activity": s.Activity}
+
+
+class PlanRejected(Exception):
+    """The plan cannot be applied; nothing was written. ``str(exc)`` explains why in one line."""
+
+
+class NeedsConfirmation(PlanRejected):
+    """The plan has destructive actions and was not explicitly confirmed."""
+
+
+class ComplianceBlocked(PlanRejected):
+    """An outreach action names a contact marked do-not-contact."""
+
+
+@dataclass
+class Applied:
+    """Result of applying a plan: the audit entry id and the changes made."""
+
+    audit_id: int
+    changes: list[dict[str, Any]] = field(default_factory=list)
+    created: dict[str, int] = field(default_factory=dict)  # "new:<i>" -> local id
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    return v
+
+
+def _parse_date(v: Any) -> date | None:
+    if v in (None, ""):
+        return None
+    if isinstance(v, date):
+        return v
+    try:
+        return date.fromisoformat(str(v)[:10])
+    except ValueError:
+        raise PlanRejected(f"bad date {v!r}: expected YYYY-MM-DD") from None
+
+
+def _cents(v: Any) -> int | None:
+    if v in (None, ""):
+        return None
+    try:
+        return int(round(float(v) * 100))
+    except (TypeError, ValueError):
+        raise PlanRejected(f"bad amount {v!r}: expected a number") from None
+
+
+class _Run:
+    """Applies one plan inside one session."""
+
+    def __init__(self, session: Session, now: datetime, settings: dict[str, str]) -> None:
+        self.session = session
+        self.now = now
+        self.settings = settings
+        self.changes: list[dict[str, Any]] = []
+        self.created: dict[str, int] = {}
+
+    # -- helpers ---------------------------------------------------------------------------
+    def snapshot(self, obj: Any) -> dict[str, Any]:
+        return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
+
+    def record(self, i: int, entity: str, local_id: int, op: str, before: dict | None, after: dict | None,
+               extra: dict | None = None) -> None:
+        change = {"action": i, "entity": entity, "id": local_id, "op": op, "before": before, "after": after}
+        if extra:
+            change.update(extra)
+        self.changes.append(change)
+
+    def target(self, action: Action, expected: tuple[str, ...]) -> tuple[str, Any]:
+        t = action.target
+        if t is None:
+            raise PlanRejected(f"{action.kind} needs a target ({' or '.join(expected)})")
+        if t.type not in expected:
+            raise PlanRejected(f"{action.kind} cannot apply to a {t.type}")
+        if t.id.startswith("new:"):
+            local = self.created.get(t.id)
+            if local is None:
+                raise PlanRejected(f"{action.kind} refers to {t.id}, which this plan does not create first")
+        else:
+            try:
+                local = int(t.id)
+            except ValueError:
+                raise PlanRejected(f"bad target id {t.id!r}") from None
+        obj = self.session.get(ENTITY_MODELS[t.type], local)
+        if obj is None:
+            raise PlanRejected(f"{t.type} {t.name!r} (id {t.id}) no longer exists")
+        return t.type, obj
+
+    def company_by_name(self, name: str, i: int) -> int:
+        found = self.session.execute(select(s.Company.id).where(
+            func.lower(s.Company.name) == name.strip().lower()).limit(1)).scalar()
+        if found is not None:
+            return found
+        co = s.Company(name=name.strip(), created_at=self.now, updated_at=self.now)
+        self.session.add(co)
+        self.session.flush()
+        self.record(i, "company", co.id, "create", None, self.snapshot(co))
+        return co.id
+
+    def stage_by_label(self, label: str | None, pipeline_id: int | None = None) -> s.Stage:
+        q = select(s.Stage).order_by(s.Stage.pipeline_id, s.Stage.position)
+        if pipeline_id is not None:
+            q = q.where(s.Stage.pipeline_id == pipeline_id)
+        stages = self.session.execute(q).scalars().all()
+        if not stages:
+            pipe = s.Pipeline(name="Sales Pipeline")
+            self.session.add(pipe)
+            self.session.flush()
+            from desktop.domain import pipeline as rules
+            for pos, lab in enumerate(["Lead", "Qualified", "Demo Scheduled", "Proposal Sent",
+                                       "Negotiation", "Closed Won", "Closed Lost"]):
+                self.session.add(s.Stage(pipeline_id=pipe.id, label=lab, position=pos,
+                                         probability=rules.default_probability(lab),
+                                         is_won=rules.is_won_label(lab), is_lost=rules.is_lost_label(lab)))
+            self.session.flush()
+            return self.stage_by_label(label, pipe.id)
+        if label is None:
+            return stages[0]
+        for st in stages:
+            if st.label.lower() == str(label).strip().lower():
+                return st
+        raise PlanRejected(f"unknown stage {label!r}; stages are: " + ", ".join(st.label for st in stages))
+
+    def contact_dnc(self, contact_id: int | None, kind: str) -> None:
+        if contact_id is None:
+            return
+        c = self.session.get(s.Contact, contact_id)
+        if c is not None and c.do_not_contact:
+            raise ComplianceBlocked(f"{c.first_name} {c.last_name} is marked do-not-contact: "
+                                    f"{kind.replace('_', ' ')} is not allowed")
+
+    # -- handlers --------------------------------------------------------------------------
+    def apply(self, i: int, a: Action) -> None:
+        if a.read_only:
+            return
+        getattr(self, f"do_{a.kind}")(i, a)
+
+    def do_create_contact(self, i: int, a: Action) -> None:
+        f = a.fields
+        company_id = self.company_by_name(f["company"], i) if f.get("company") else None
+        c = s.Contact(first_name=f.get("first_name", ""), last_name=f.get("last_name", ""),
+                      email=f.get("email"), phone=f.get("phone"), job_title=f.get("job_title"),
+                      company_id=company_id, created_at=self.now, updated_at=self.now)
+        if not (c.first_name or c.last_name):
+            raise PlanRejected("a new contact needs a first or last name")
+        self.session.add(c)
+        self.session.flush()
+        self.created[f"new:{i}"] = c.id
+        self.record(i, "contact", c.id, "create", None, self.snapshot(c))
+
+    def do_update_contact(self, i: int, a: Action) -> None:
+        _, c = self.target(a, ("contact",))
+        before = self.snapshot(c)
+        for k, v in a.fields.items():
+            if k == "company":
+                c.company_id = self.company_by_name(v, i)
+            else:
+                setattr(c, k, v)
+        c.updated_at = self.now
+        self.session.flush()
+        self.record(i, "contact", c.id, "update", before, self.snapshot(c))
+
+    def do_create_company(self, i: int, a: Action) -> None:
+        f = a.fields
+        if not f.get("name"):
+            raise PlanRejected("a new company needs a name")
+        co = s.Company(name=f["name"], domain=f.get("domain"), city=f.get("city"),
+                       industry=f.get("industry"), created_at=self.now, updated_at=self.now)
+        self.session.add(co)
+        self.session.flush()
+        self.created[f"new:{i}"] = co.id
+        self.record(i, "company", co.id, "create", None, self.snapshot(co))
+
+    def do_create_deal(self, i: int, a: Action) -> None:
+        f = a.fields
+        stage = self.stage_by_label(f.get("stage"))
+        company_id = self.company_by_name(f["company"], i) if f.get("company") else None
+        d = s.Deal(name=f.get("name") or (f"{f['company']} - New deal" if f.get("company") else "New deal"),
+                   pipeline_id=stage.pipeline_id, stage_id=stage.id, amount_cents=_cents(f.get("amount")),
+                   close_date=_parse_date(f.get("close_date")), company_id=company_id,
+                   created_at=self.now, updated_at=self.now)
+        self.session.add(d)
+        self.session.flush()
+        self.created[f"new:{i}"] = d.id
+        self.record(i, "deal", d.id, "create", None, self.snapshot(d))
+
+    def do_update_deal(self, i: int, a: Action) -> None:
+        _, d = self.target(a, ("deal",))
+        before = self.snapshot(d)
+        f = a.fields
+        if "stage" in f:
+            st = self.stage_by_label(f["stage"], d.pipeline_id)
+            d.stage_id = st.id
+            if (st.is_won or st.is_lost) and "close_date" not in f:
+                d.close_date = self.now.date()
+        if "amount" in f:
+            d.amount_cents = _cents(f["amount"])
+        if "close_date" in f:
+            d.close_date = _parse_date(f["close_date"])
+        for k in ("competitor", "next_step"):
+            if k in f:
+                setattr(d, k, f[k])
+        d.updated_at = self.now
+        self.session.flush()
+        self.record(i, "deal", d.id, "update", before, self.snapshot(d))
+
+    def _links(self, a: Action) -> tuple[int | None, int | None]:
+        if a.target is None:
+            return None, None
+        typ, obj = self.target(a, ("deal", "contact", "company"))
+        if typ == "deal":
+            contact = self.session.execute(select(s.DealContact.contact_id).where(
+                s.DealContact.deal_id == obj.id).limit(1)).scalar()
+            return obj.id, contact
+        if typ == "contact":
+            deal = self.session.execute(
+                select(s.Deal.id).join(s.DealContact, s.DealContact.deal_id == s.Deal.id)
+                .join(s.Stage, s.Stage.id == s.Deal.stage_id)
+                .where(s.DealContact.contact_id == obj.id, s.Stage.is_won.is_(False),
+                       s.Stage.is_lost.is_(False)).order_by(s.Deal.updated_at.desc()).limit(1)).scalar()
+            return deal, obj.id
+        deal = self.session.execute(
+            select(s.Deal.id).join(s.Stage, s.Stage.id == s.Deal.stage_id)
+            .where(s.Deal.company_id == obj.id, s.Stage.is_won.is_(False), s.Stage.is_lost.is_(False))
+            .order_by(s.Deal.updated_at.desc()).limit(1)).scalar()
+        return deal, None
+
+    def do_log_activity(self, i: int, a: Action) -> None:
+        deal_id, contact_id = self._links(a)
+        f = a.fields
+        kind = f.get("activity_type", "note")
+        if kind not in ("call", "meeting", "email", "note"):
+            raise PlanRejected(f"unknown activity type {kind!r}")
+        act = s.Activity(type=kind, occurred_at=self.now, subject=f.get("subject") or kind.title(),
+                         body=f.get("body"), sentiment=f.get("sentiment"), contact_id=contact_id,
+                         deal_id=deal_id)
+        self.session.add(act)
+        self.session.flush()
+        self.record(i, "activity", act.id, "create", None, self.snapshot(act))
+        if deal_id is not None:
+            d = self.session.get(s.Deal, deal_id)
+            before = self.snapshot(d)
+            d.last_activity_at = self.now
+            self.session.flush()
+            self.record(i, "deal", d.id, "update", before, self.snapshot(d), {"internal": True})
+
+    def _task(self, i: int, a: Action, kind: str, title: str, body: str | None = None) -> None:
+        deal_id, contact_id = self._links(a)
+        f = a.fields
+        t = s.Task(title=title, due_date=_parse_date(f.get("due_date")), due_time=f.get("time"), kind=kind,
+                   body=body, status="open", contact_id=contact_id, deal_id=deal_id, created_at=self.now)
+        self.session.add(t)
+        self.session.flush()
+        self.created[f"new:{i}"] = t.id
+        self.record(i, "task", t.id, "create", None, self.snapshot(t))
+
+    def do_create_task(self, i: int, a: Action) -> None:
+        self._task(i, a, "task", a.fields.get("title") or "Follow up")
+
+    def do_book_meeting(self, i: int, a: Action) -> None:
+        _, contact_id = self._links(a)
+        self.contact_dnc(contact_id, a.kind)
+        self._task(i, a, "meeting", a.fields.get("title") or "Meeting")
+
+    def do_draft_email(self, i: int, a: Action) -> None:
+        _, contact_id = self._links(a)
+        self.contact_dnc(contact_id, a.kind)
+        sender = self.settings.get("sender_address", "")
+        footer = self.settings.get("unsubscribe_footer",
+                                   "If you'd rather not hear from us, reply \"unsubscribe\" and we'll stop.")
+        body = (a.fields.get("body") or "").rstrip()
+        body = f"{body}\n\n--\n{footer}" + (f"\nSent by {sender}" if sender else "")
+        self._task(i, a, "email_draft", a.fields.get("subject") or "Follow-up", body)
+
+    def do_delete_record(self, i: int, a: Action) -> None:
+        typ, obj = self.target(a, ("contact", "company", "deal", "task"))
+        snap = self.snapshot(obj)
+        refs: dict[str, list] = {}
+        if typ == "deal":
+            refs["deal_contacts"] = [c for c in self.session.execute(select(s.DealContact.contact_id).where(
+                s.DealContact.deal_id == obj.id)).scalars()]
+            refs["activities.deal_id"] = list(self.session.execute(select(s.Activity.id).where(
+                s.Activity.deal_id == obj.id)).scalars())
+            refs["tasks.deal_id"] = list(self.session.execute(select(s.Task.id).where(
+                s.Task.deal_id == obj.id)).scalars())
+        elif typ == "contact":
+            refs["deal_contacts"] = list(self.session.execute(select(s.DealContact.deal_id).where(
+                s.DealContact.contact_id == obj.id)).scalars())
+            refs["activities.contact_id"] = list(self.session.execute(select(s.Activity.id).where(
+                s.Activity.contact_id == obj.id)).scalars())
+            refs["tasks.contact_id"] = list(self.session.execute(select(s.Task.id).where(
+                s.Task.contact_id == obj.id)).scalars())
+        elif typ == "company":
+            refs["contacts.company_id"] = list(self.session.execute(select(s.Contact.id).where(
+                s.Contact.company_id == obj.id)).scalars())
+            refs["deals.company_id"] = list(self.session.execute(select(s.Deal.id).where(
+                s.Deal.company_id == obj.id)).scalars())
+        self.session.delete(obj)
+        self.session.flush()
+        self.record(i, typ, snap["id"], "delete", snap, None, {"refs": refs})
+
+
+def _settings(session: Session) -> dict[str, str]:
+    return {k: v for k, v in session.execute(select(s.Setting.key, s.Setting.value))}
+
+
+def _outbox(session: Session, now: datetime, audit_id: int, changes: list[dict]) -> None:
+    for ch in changes:
+        if ch.get("internal"):
+            continue
+        payload = ch["after"] if ch["op"] != "delete" else {}
+        if ch["op"] == "update" and ch["before"] and ch["after"]:
+            payload = {k: v for k, v in ch["after"].items() if ch["before"].get(k) != v and k != "updated_at"}
+        session.add(s.OutboxItem(created_at=now, audit_id=audit_id, entity_type=ch["entity"],
+                                 local_id=ch["id"], op=ch["op"], payload=json.dumps(payload, default=str),
+                                 idempotency_key=uuid.uuid4().hex, status="pending"))
+
+
+def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source: str = "text",
+               now: datetime | None = None, confirmed_destructive: bool = False,
+               on_applied: Callable[[Applied], None] | None = None) -> Applied:
+    """Apply ``plan`` atomically.
+
+    Args:
+        actor: who confirmed ("user", "agent:<name>"). source: voice | text | agent | ui.
+        now: naive UTC time written on rows and the audit entry (default: now).
+        confirmed_destructive: must be True when the plan has a destructive action.
+    Returns: :class:`Applied`.
+    Raises:
+        NeedsConfirmation: destructive actions without ``confirmed_destructive``.
+        PlanRejected: open clarifications, a missing target, a bad value; nothing was written.
+        ComplianceBlocked: outreach to a do-not-contact contact; nothing was written.
+    """
+    if plan.clarifications:
+        raise PlanRejected("the plan has open questions: " + " ".join(plan.clarifications))
+    if plan.destructive and not confirmed_destructive:
+        raise NeedsConfirmation("the plan deletes data: confirm the destructive action explicitly")
+    now = now or datetime.utcnow()
+    with workspace.uow() as uow:
+        run = _Run(uow.session, now, _settings(uow.session))
+        for i, action in enumerate(plan.actions):
+            if action.kind in OUTREACH_KINDS or not action.read_only:
+                run.apply(i, action)
+        entry = audit_append(uow.session, at=now, actor=actor, kind="plan_applied",
+                             summary=plan.transcript[:200] or f"{len(plan.actions)} action(s)",
+                             payload={"source": source, "transcript": plan.transcript,
+                                      "plan": plan.public_json(), "changes": run.changes})
+        _outbox(uow.session, now, entry.id, run.changes)
+        uow.commit()
+        result = Applied(entry.id, run.changes, run.created)
+    if on_applied:
+        on_applied(result)
+    return result
+
+
+class NothingToUndo(PlanRejected):
+    """No applied plan is left to undo."""
+
+
+def _restore(session: Session, model, values: dict[str, Any]) -> None:
+    cols = {c.key: c for c in model.__table__.columns}
+    clean = {}
+    for k, v in values.items():
+        if k not in cols:
+            continue
+        pytype = getattr(cols[k].type, "python_type", None)
+        if v is not None and pytype is datetime:
+            v = datetime.fromisoformat(v)
+        elif v is not None and pytype is date:
+            v = date.fromisoformat(v)
+        clean[k] = v
+    return clean
+
+
+def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None = None) -> int:
+    """Revert the newest applied, not yet undone plan. Returns the audit id of the undo entry.
+
+    Raises:
+        NothingToUndo: every applied plan has been undone.
+        PlanRejected: a record the plan touched changed since; nothing was written.
+    """
+    now = now or datetime.utcnow()
+    with workspace.uow() as uow:
+        ses = uow.session
+        undone = set()
+        for payload in ses.execute(select(s.AuditEntry.payload).where(s.AuditEntry.kind == "plan_undone")).scalars():
+            undone.add(json.loads(payload).get("undid"))
+        target = None
+        for entry in ses.execute(select(s.AuditEntry).where(s.AuditEntry.kind == "plan_applied")
+                                 .order_by(s.AuditEntry.id.desc())).scalars():
+            if entry.id not in undone:
+                target = entry
+                break
+        if target is None:
+            raise NothingToUndo("nothing to undo")
+        payload = json.loads(target.payload)
+        reverted: list[dict] = []
+        for ch in reversed(payload.get("changes", [])):
+            model = ENTITY_MODELS[ch["entity"]]
+            if ch["op"] == "create":
+                obj = ses.get(model, ch["id"])
+                if obj is not None:
+                    if ch["entity"] == "deal":
+                        ses.execute(delete(s.DealContact).where(s.DealContact.deal_id == ch["id"]))
+                    ses.delete(obj)
+                    ses.flush()
+                reverted.append({**ch, "op": "delete", "before": ch["after"], "after": None})
+            elif ch["op"] == "update":
+                obj = ses.get(model, ch["id"])
+                if obj is None:
+                    raise PlanRejected(f"cannot undo: {ch['entity']} {ch['id']} was deleted since")
+                now_vals = {c.key: _jsonable(getattr(obj, c.key)) for c in model.__table__.columns}
+                changed = [k for k, v in ch["after"].items() if k not in ("updated_at",) and now_vals.get(k) != v]
+                if changed:
+                    raise PlanRejected(f"cannot undo: {ch['entity']} {ch['id']} was changed since "
+                                       f"({', '.join(changed)}); undo would overwrite newer work")
+                for k, v in _restore(ses, model, ch["before"]).items():
+                    setattr(obj, k, v)
+                ses.flush()
+                reverted.append({**ch, "before": ch["after"], "after": ch["before"]})
+            elif ch["op"] == "delete":
+                ses.execute(model.__table__.insert().values(_restore(ses, model, ch["before"])))
+                refs = ch.get("refs", {})
+                for other in refs.get("deal_contacts", []):
+                    pair = ({"deal_id": ch["id"], "contact_id": other} if ch["entity"] == "deal"
+                            else {"deal_id": other, "contact_id": ch["id"]})
+                    ses.execute(s.DealContact.__table__.insert().values(**pair))
+                for key, ids in refs.items():
+                    if "." in key and ids:
+                        table, col = key.split(".")
+                        tmodel = {"activities": s.Activity, "tasks": s.Task, "contacts": s.Contact,
+                                  "deals": s.Deal}[table]
+                        ses.execute(update(tmodel).where(tmodel.id.in_(ids)).values({col: ch["id"]}))
+                ses.flush()
+                reverted.append({**ch, "op": "create", "before": None, "after": ch["before"]})
+        entry = audit_append(ses, at=now, actor=actor, kind="plan_undone",
+                             summary=f"Undid: {target.summary}",
+                             payload={"undid": target.id, "changes": reverted})
+        _outbox(ses, now, entry.id, reverted)
+        uow.commit()
+        return entry.id

@@ -1,0 +1,117 @@
+"""Importing CSV exports: recognition, associations, idempotency, bad rows, all-or-nothing."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import func, select
+
+from desktop.store import queries
+from desktop.store import schema as s
+from desktop.store.db import open_workspace
+from desktop.store.importer import ImportFailed, import_paths
+
+
+def _count(ws, model) -> int:
+    with ws.uow() as uow:
+        return uow.session.execute(select(func.count()).select_from(model)).scalar()
+
+
+def test_fixture_import_counts_and_associations(workspace):
+    assert _count(workspace, s.Company) == 40
+    assert _count(workspace, s.Contact) == 90
+    assert _count(workspace, s.Deal) == 33
+    assert _count(workspace, s.Activity) == 104
+    assert _count(workspace, s.Subscription) == 18
+    assert _count(workspace, s.Expense) == 64
+    with workspace.uow() as uow:
+        deal = queries.show(uow.session, "deal", "5001")
+        assert deal["name"] == "Acme Corp - Platform Rollout"
+        assert deal["company_name"] == "Acme Corp"
+        assert [c["first_name"] + " " + c["last_name"] for c in deal["contacts"]] == ["Mike Chen"]
+        assert deal["activities"], "activities are linked to their deal"
+
+
+def test_stages_created_in_pipeline_order(workspace):
+    with workspace.uow() as uow:
+        labels = [st.label for st in queries.stages(uow.session)]
+    assert labels == ["Lead", "Qualified", "Demo Scheduled", "Proposal Sent", "Negotiation",
+                      "Closed Won", "Closed Lost"]
+
+
+def test_reimport_updates_without_duplicates(workspace, fixture_dir):
+    report = import_paths(workspace, [fixture_dir])
+    assert report.created == {} and report.updated["deals"] == 33
+    assert _count(workspace, s.Deal) == 33
+    assert _count(workspace, s.Expense) == 64
+    assert _count(workspace, s.DealContact) == 33
+
+
+def test_bad_rows_are_reported_with_file_and_line(tmp_path, fixture_dir, db_url):
+    shutil.copy(fixture_dir / "companies.csv", tmp_path / "companies.csv")
+    lines = (fixture_dir / "deals.csv").read_text().splitlines()
+    lines[2] = lines[2].replace("2026-12-19", "19/12/2026")          # bad date, file line 3
+    lines[3] = lines[3].replace(",12000,", ",twelve,")               # bad amount, line 4
+    lines[4] = lines[4].replace(",9004,", ",999999,")                # unknown company, line 5
+    (tmp_path / "deals.csv").write_text("\n".join(lines) + "\n")
+    shutil.copy(fixture_dir / "contacts.csv", tmp_path / "contacts.csv")
+    ws = open_workspace(db_url)
+    report = import_paths(ws, [tmp_path])
+    deals_csv = str(tmp_path / "deals.csv")
+    assert report.problems == [
+        f"{deals_csv}:3: bad date in 'Close Date': '19/12/2026' (expected YYYY-MM-DD or YYYY-MM-DD HH:MM)",
+        f"{deals_csv}:4: bad amount in 'Amount': 'twelve'",
+        f"{deals_csv}:5: unknown company id 999999 (not in this import or the workspace)",
+    ]
+    assert report.skipped["deals"] == 3 and report.created["deals"] == 30
+    ws.dispose()
+
+
+def test_strict_mode_writes_nothing(tmp_path, fixture_dir, db_url):
+    shutil.copy(fixture_dir / "companies.csv", tmp_path / "companies.csv")
+    lines = (fixture_dir / "companies.csv").read_text().splitlines()
+    lines[1] = lines[1].replace(",420,", ",lots,")
+    (tmp_path / "companies.csv").write_text("\n".join(lines) + "\n")
+    ws = open_workspace(db_url)
+    with pytest.raises(ImportFailed) as err:
+        import_paths(ws, [tmp_path], strict=True)
+    assert err.value.problems[0].endswith("companies.csv:2: bad number in 'Number of Employees': 'lots'")
+    assert _count(ws, s.Company) == 0
+    ws.dispose()
+
+
+def test_unknown_layout_and_missing_file(tmp_path, db_url):
+    (tmp_path / "weird.csv").write_text("a,b,c\n1,2,3\n")
+    ws = open_workspace(db_url)
+    with pytest.raises(ImportFailed, match=r"weird.csv:1: unknown CSV layout"):
+        import_paths(ws, [tmp_path / "weird.csv"])
+    with pytest.raises(ImportFailed, match="no such file"):
+        import_paths(ws, [tmp_path / "nope.csv"])
+    ws.dispose()
+
+
+def test_missing_required_column(tmp_path, db_url):
+    (tmp_path / "deals.csv").write_text("Record ID,Deal Name,Deal Stage\n1,X,Lead\n")
+    (tmp_path / "exp.csv").write_text("Date,Vendor,Amount\n2026-01-01,Gusto,10\n")
+    ws = open_workspace(db_url)
+    with pytest.raises(ImportFailed, match="expenses file lacks required column"):
+        import_paths(ws, [tmp_path / "exp.csv"])
+    ws.dispose()
+
+
+def test_failure_midway_rolls_back(tmp_path, fixture_dir, db_url, monkeypatch):
+    ws = open_workspace(db_url)
+    import desktop.store.importer as imp
+
+    original = imp._Importer.finish
+
+    def boom(self):
+        original(self)
+        raise RuntimeError("disk vanished")
+
+    monkeypatch.setattr(imp._Importer, "finish", boom)
+    with pytest.raises(RuntimeError):
+        import_paths(ws, [fixture_dir])
+    assert _count(ws, s.Company) == 0 and _count(ws, s.Deal) == 0
+    ws.dispose()
