@@ -86,11 +86,13 @@ class FakeEngine:
     def __init__(self, text: str = "hello world") -> None:
         self.text = text
         self.calls: list[dict[str, Any]] = []
+        self.audio: list[np.ndarray] = []
 
     def transcribe(self, audio: np.ndarray, **opts: Any) -> Transcript:
         from desktop.voice.types import Segment, Word
 
         self.calls.append({"samples": len(audio), **opts})
+        self.audio.append(np.array(audio, dtype=np.float32))
         dur = len(audio) / SAMPLE_RATE
         if dur < 0.1 or float(np.max(np.abs(audio), initial=0.0)) < 1e-4:
             return Transcript(text="", duration=dur)
