@@ -131,6 +131,8 @@ def answer_text(text: str, index: EntityIndex, deal: int | None, contact: int | 
         if "phone" in low or "number" in low:
             return f"{c.name}'s phone is {c.phone}." if c.phone else f"No phone on file for {c.name}."
         return f"{c.name} is {c.job_title or 'a contact'} at {c.company_name or 'no company'}."
+    if contact is None and re.match(r"\s*who\b", low):
+        return None  # "who is the contact at Globex?" is a search
     if deal is not None:
         d = index.deals[deal]
         amount = _money(d.amount_cents / 100, d.currency) if d.amount_cents is not None else "no amount"

@@ -165,10 +165,11 @@ def competitor(text: str) -> str | None:
     return " ".join(w[:1].upper() + w[1:] for w in words if w[:1].isupper() or w is words[0])
 
 
-def next_step(text: str, people: frozenset[str] = frozenset()) -> str | None:
+def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str | None = None) -> str | None:
     """A next step from "Mike needs board approval" ("Board approval (Mike)") or "next step is ...".
 
-    ``people``: lower-case words that name contacts in this instruction (only those are credited).
+    ``people``: lower-case words that name contacts in this instruction (only those are credited);
+    ``pronoun_name``: who "he"/"she" is (the one contact resolved), if anyone.
     """
     m = NEXT_STEP_RE.search(text)
     if m:
@@ -180,6 +181,8 @@ def next_step(text: str, people: frozenset[str] = frozenset()) -> str | None:
             return None
         who = m.group("who")
         label = _cap(re.sub(r"^to\s+", "", what))
+        if who and who.lower() in ("he", "she") and pronoun_name:
+            return f"{label} ({pronoun_name})"
         if who and who.lower() in people:
             return f"{label} ({who})"
         return label

@@ -207,7 +207,8 @@ class _Build:
             out["competitor"] = comp
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
-        if step := R.next_step(undated, people):
+        she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
+        if step := R.next_step(undated, people, she):
             out["next_step"] = step
         digits = words_to_digits(t)
         dd = find_date(digits, self.today)

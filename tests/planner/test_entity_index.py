@@ -1,0 +1,41 @@
+"""Finding records named in an instruction, with transcription errors."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def kinds_ids(index, text):
+    return [(m.kind, m.ids) for m in index.find_mentions(text)]
+
+
+@pytest.mark.parametrize("text, company_id", [
+    ("the Acme deal", 9001), ("acne corp", 9001), ("Globx", 9004), ("glow bex", 9004), ("Globex Logistics", 9004),
+    ("north wind", 9005), ("Tech Corp", 9002), ("orbital freight", 9011), ("vertex", 9009),
+])
+def test_company_names_survive_asr_errors(index, text, company_id):
+    assert ("company", (company_id,)) in kinds_ids(index, text)
+
+
+def test_first_name_alone_is_ambiguous_when_shared(index):
+    assert kinds_ids(index, "Call Mike") == [("contact", (101, 104))]
+    assert kinds_ids(index, "Email Sarah") == [("contact", (102, 103))]
+
+
+def test_full_names_and_misspelt_last_names(index):
+    assert kinds_ids(index, "Sarah Johnson") == [("contact", (103,))]
+    assert kinds_ids(index, "Sarah Jonson") == [("contact", (103,))]
+
+
+def test_shared_company_token_lists_all_candidates(index):
+    assert kinds_ids(index, "the Granite deal") == [("company", (9102, 9103))]
+
+
+def test_ordinary_words_are_not_names(index):
+    assert kinds_ids(index, "will you please call me back later") == []
+    assert kinds_ids(index, "what is the weather like") == []
+
+
+def test_deal_names_and_open_deals(index):
+    assert kinds_ids(index, "TechCorp - Security Add-on") == [("deal", (5013,))]
+    assert index.open_deals(9002) == [5002]
