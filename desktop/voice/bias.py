@@ -36,8 +36,8 @@ def _rank_key(name: str) -> tuple[int, int]:
     # Names made of uncommon words (Acme, Globex, Natarajan) are the ones the model gets wrong;
     # put them first, shorter before longer so more distinct names fit.
     words = re.findall(r"[A-Za-z][\w'-]*", name)
-    rare = sum(1 for w in words if w.lower() not in _COMMON)
-    return (-rare, len(name))
+    rare = any(w.lower() not in _COMMON for w in words)
+    return (0 if rare else 1, len(name))
 
 
 def build_bias(
@@ -70,7 +70,7 @@ def build_bias(
         unique.append(name)
     if not unique:
         return Bias(None, None)
-    ranked = sorted(unique, key=_rank_key)
+    ranked = sorted(unique, key=_rank_key)  # stable: input order breaks ties
 
     def pack(items: list[str], limit: int, sep: str) -> str:
         out: list[str] = []

@@ -32,17 +32,21 @@ class GlobalHotkey:
     Args:
         combo: pynput syntax, e.g. ``<ctrl>+<alt>+<space>`` or ``<f9>``.
         on_press / on_release: called on the pynput thread (the session methods are thread-safe).
-        listener_factory: ``pynput.keyboard.Listener``-like class (tests).
+        listener_factory: ``pynput.keyboard.Listener``-like class; parse: combo -> keys
+            (default ``pynput.keyboard.HotKey.parse``). Both are seams for tests: pynput cannot
+            even be imported without a display.
 
     After :meth:`start`, :attr:`available` tells whether the listener runs and :attr:`reason` why not.
     """
 
     def __init__(self, combo: str, on_press: Callable[[], None], on_release: Callable[[], None], *,
-                 listener_factory: Callable[..., Any] | None = None) -> None:
+                 listener_factory: Callable[..., Any] | None = None,
+                 parse: Callable[[str], Any] | None = None) -> None:
         self.combo = combo
         self.on_press = on_press
         self.on_release = on_release
         self._factory = listener_factory
+        self._parse = parse
         self._listener: Any = None
         self._keys: set[Any] = set()
         self._down: set[Any] = set()
@@ -59,10 +63,12 @@ class GlobalHotkey:
                 self.available, self.reason = False, why
                 return False
         try:
-            from pynput import keyboard
+            if factory is None or self._parse is None:
+                from pynput import keyboard
 
-            self._keys = set(keyboard.HotKey.parse(self.combo))
-            factory = factory or keyboard.Listener
+                factory = factory or keyboard.Listener
+                self._parse = self._parse or keyboard.HotKey.parse
+            self._keys = set(self._parse(self.combo))
             self._listener = factory(on_press=self._press, on_release=self._release)
             self._listener.start()
         except Exception as exc:  # noqa: BLE001 - pynput raises many backend errors; reported, not fatal
