@@ -169,7 +169,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
-        self._serve()
+        try:
+            self._serve()
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout): fine
+            self.close_connection = True
 
     do_POST = do_PUT = do_PATCH = do_DELETE = do_GET
 

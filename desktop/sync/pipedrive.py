@@ -10,7 +10,9 @@ URLs and logs). Rate limits: ``x-ratelimit-*`` (2-second window) pace requests.
 
 Pipedrive has no batch write endpoint: :meth:`batch_upsert` writes item by item. Idempotency: a
 create first looks the record up by its key custom field; a create whose answer was lost is
-found by that lookup on the retry, so it is never created twice. Notes have no custom fields,
+found by that lookup on the retry (made after ``ambiguous_grace_s``, so a slow create has landed),
+so it is not created twice. A server that applies a create later than that grace is the one
+window where a duplicate remains possible (Pipedrive has no server-side idempotency key). Notes have no custom fields,
 so note creates are not idempotent (known gap). Deletions are not listed by the v2 API
 (:meth:`list_archived` returns nothing; Pipedrive signals deletions through webhooks).
 """
@@ -24,7 +26,7 @@ from typing import Any, Sequence
 import httpx
 
 from desktop.sync import mapping_pipedrive as m
-from desktop.sync.errors import Permanent, Retryable
+from desktop.sync.errors import Offline, Permanent, RateLimited, Retryable
 from desktop.sync.http import ApiClient, RetryPolicy, TokenProvider
 from desktop.sync.port import Page, Pipeline, Stage, UpsertItem, UpsertResult
 from desktop.sync.ratelimit import Pacer, parse_pipedrive
@@ -40,12 +42,14 @@ class PipedriveAdapter:
 
     def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *, base_url: str,
                  key_field: str = "spectrum_key", retry: RetryPolicy | None = None,
-                 pacer: Pacer | None = None, page_size: int = 500, owns_client: bool = False) -> None:
+                 pacer: Pacer | None = None, page_size: int = 500, owns_client: bool = False,
+                 ambiguous_grace_s: float = 30.0) -> None:
         self.api = ApiClient(client, base_url, token_provider, auth="x-api-token",
                              pacer=pacer or Pacer(rate=9.5, burst=1), parse_limits=parse_pipedrive,
                              retry=retry, owns_client=owns_client)
         self.key_field = key_field
         self.page_size = page_size
+        self.ambiguous_grace_s = ambiguous_grace_s
 
     @property
     def requests(self) -> int:
@@ -124,9 +128,14 @@ class PipedriveAdapter:
                                                retry=False))["data"]
                 new_id = f"notes/{data['id']}" if kind == "notes" else str(data["id"])
                 return UpsertResult(idempotency_key=key, external_id=new_id, created=True)
-            except Retryable as exc:  # lookup again before re-sending the create
+            except Retryable as exc:  # look up again before re-sending the create
                 last = exc
-                await asyncio.sleep(self.api.retry.wait(attempt + 1, exc))
+                wait = self.api.retry.wait(attempt + 1, exc)
+                if not isinstance(exc, (RateLimited, Offline)):
+                    # the create may still be in flight on the server (timeout, dropped answer):
+                    # give it time to land so the lookup finds it instead of creating a duplicate
+                    wait = max(wait, self.ambiguous_grace_s)
+                await asyncio.sleep(wait)
         assert last is not None
         raise last
 

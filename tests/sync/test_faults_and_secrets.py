@@ -1,0 +1,105 @@
+"""20% injected faults converge; tokens never reach logs or the state file; errors map at the edge."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import httpx
+import pytest
+from sync_helpers import TOKEN, FAST_RETRY, client, hubspot, make_emulator, pipedrive, run
+
+from desktop.sync.engine import SyncEngine
+from desktop.sync.errors import AuthExpired, Conflict, Permanent, RateLimited, Retryable
+from desktop.sync.hubspot import HubSpotAdapter
+from desktop.sync.ratelimit import Pacer
+from desktop.sync.state import FileState
+from desktop.sync.worker import SyncWorker
+
+
+def converge(emu, state, make_adapter, rounds=40):
+    async def go():
+        async with client(timeout=0.2) as c:
+            adapter = make_adapter(c, emu)
+            for _ in range(rounds):
+                await SyncEngine(adapter, state).pull(pipelines=False)
+                for r in state.outbox:  # don't wait for backoff in the test
+                    r.next_attempt_at = None
+                await SyncWorker(adapter, state, backoff_base_s=0.0, max_attempts=50).drain()
+                if not state.outbox_unsent():
+                    return
+    run(go())
+
+
+@pytest.mark.parametrize("make_adapter,kind", [(hubspot, "hubspot"), (pipedrive, "pipedrive")])
+def test_everything_converges_with_20_percent_faults(tmp_path, caplog, make_adapter, kind):
+    caplog.set_level(logging.DEBUG)
+    with make_emulator(0.2, seed=7) as emu:
+        if kind == "hubspot":
+            for i in range(120):
+                emu.hubspot.create("contacts", {"email": f"r{i}@x.test", "firstname": "R"},
+                                   updated_ms=1_700_000_000_000 + i)
+        else:
+            for i in range(120):
+                emu.pipedrive.create("persons", {"first_name": "R", "last_name": str(i)},
+                                     updated_s=1_700_000_000 + i)
+        state = FileState(tmp_path / "sync.json", source=kind)
+        for i in range(60):
+            state.local_change("contact", "create", {"email": f"l{i}@x.test", "first_name": "L",
+                                                     "last_name": str(i)})
+        for i in range(0, 60, 3):
+            state.local_change("contact", "update", {"first_name": f"L{i}b"}, local_id=i + 1)
+        converge(emu, state, make_adapter)
+        assert emu.stats["faults"] >= 5  # faults really happened (about 1 in 5 requests)
+        live = emu.hubspot.live("contacts") if kind == "hubspot" else emu.pipedrive.live("persons")
+    assert not state.outbox_unsent() and state.summary()["dead_letters"] == []
+    assert len(live) == 180  # no duplicate despite drops after the write and truncated answers
+    names = {(o.get("props") or o).get("firstname") or o.get("first_name") for o in live}
+    assert "L3b" in names and "L57b" in names
+    assert len([k for k in state.records if k[0] == "contact"]) == 180
+    # the token is in no log record and not in the state file
+    assert TOKEN not in caplog.text
+    assert TOKEN not in (tmp_path / "sync.json").read_text()
+
+
+def transport(status, body=None, headers=None, raw=None):
+    def handler(request):
+        content = raw if raw is not None else json.dumps(body or {}).encode()
+        return httpx.Response(status, content=content, headers=headers or {})
+    return httpx.MockTransport(handler)
+
+
+@pytest.mark.parametrize("status,body,raw,error", [
+    (429, {"status": "error", "policyName": "DAILY", "message": "daily"}, None, RateLimited),
+    (401, {"status": "error", "message": "expired"}, None, AuthExpired),
+    (409, {"status": "error", "message": "exists"}, None, Conflict),
+    (400, {"status": "error", "message": "bad"}, None, Permanent),
+    (503, {}, None, Retryable),
+    (200, None, b'{"results": [{"id": "1", "prop', Retryable),  # truncated JSON
+])
+def test_errors_are_mapped_at_the_boundary(status, body, raw, error):
+    async def go():
+        async with httpx.AsyncClient(transport=transport(status, body, raw=raw)) as c:
+            adapter = HubSpotAdapter(c, lambda: TOKEN, base_url="http://crm.invalid",
+                                     retry=FAST_RETRY.__class__(attempts=1),
+                                     pacer=Pacer(rate=10_000, burst=10))
+            await adapter.list_changed("contact", None, None)
+    with pytest.raises(error) as info:
+        run(go())
+    if error is RateLimited:
+        assert info.value.policy == "DAILY"
+    assert TOKEN not in str(info.value)
+
+
+def test_missing_token_is_auth_expired():
+    async def go():
+        async with httpx.AsyncClient(transport=transport(200, {"results": []})) as c:
+            await HubSpotAdapter(c, lambda: None, base_url="http://crm.invalid").get_pipelines()
+    with pytest.raises(AuthExpired):
+        run(go())
+
+
+def test_redact_headers():
+    from desktop.sync.http import redact_headers
+    out = redact_headers({"Authorization": f"Bearer {TOKEN}", "x-api-token": TOKEN, "Accept": "*/*"})
+    assert TOKEN not in json.dumps(out) and out["Accept"] == "*/*"

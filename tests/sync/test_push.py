@@ -1,0 +1,109 @@
+"""Push: batching, idempotent upserts, order per record, dead letters, offline."""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+from sync_helpers import TOKEN, FAST_RETRY, client, hubspot, run
+
+from desktop.sync.hubspot import HubSpotAdapter
+from desktop.sync.mapping_hubspot import KEY_PROPERTY
+from desktop.sync.ratelimit import Pacer
+from desktop.sync.state import MemoryState
+from desktop.sync.worker import SyncWorker
+
+
+def drain(emu, state, **kw):
+    async def go():
+        async with client() as c:
+            return await SyncWorker(hubspot(c, emu), state, backoff_base_s=0.0, **kw).drain()
+    return run(go())
+
+
+def test_creates_are_batched_100_per_request_and_idempotent(emulator):
+    state = MemoryState()
+    for i in range(250):
+        state.local_change("contact", "create", {"email": f"p{i}@x.test", "first_name": f"P{i}"})
+    report = drain(emulator, state)
+    upserts = [p for (m, p, s) in emulator.log if p.endswith("/batch/upsert")]
+    assert report.sent == 250 and len(upserts) == 3
+    assert len(emulator.hubspot.live("contacts")) == 250
+    # the same operations applied again (e.g. a crash before mark_sent): no second effect
+    for r in state.outbox:
+        r.status = "pending"
+    drain(emulator, state)
+    assert len(emulator.hubspot.live("contacts")) == 250
+    assert state.summary()["outbox"] == {"sent": 250}
+
+
+def test_create_then_updates_merge_and_keep_order(emulator):
+    state = MemoryState()
+    row = state.local_change("deal", "create", {"name": "Q4 renewal", "amount_cents": 100000,
+                                                 "stage_external_id": "appointmentscheduled",
+                                                 "pipeline_external_id": "default"})
+    state.local_change("deal", "update", {"stage_external_id": "contractsent"}, local_id=row.local_id)
+    state.local_change("deal", "update", {"amount_cents": 250000}, local_id=row.local_id)
+    report = drain(emulator, state)
+    assert report.sent == 3 and report.calls == 1
+    (deal,) = emulator.hubspot.live("deals")
+    assert deal["props"]["dealstage"] == "contractsent" and deal["props"]["amount"] == "2500"
+    # a later update goes by id (batch/update), a delete archives
+    state.local_change("deal", "update", {"name": "Q4 renewal (signed)"}, local_id=row.local_id)
+    drain(emulator, state)
+    assert deal["props"]["dealname"] == "Q4 renewal (signed)"
+    state.local_change("deal", "delete", local_id=row.local_id)
+    drain(emulator, state)
+    assert emulator.hubspot.live("deals") == []
+
+
+def test_permanent_error_dead_letters_only_the_bad_row(emulator):
+    state = MemoryState()
+    for i in range(5):
+        state.local_change("contact", "create", {"email": f"ok{i}@x.test"})
+    bad = state.local_change("contact", "update", {"first_name": "Ghost"}, local_id=999)
+    state.links[("contact", 999)] = "424242"  # linked to a record that no longer exists remotely
+    report = drain(emulator, state)
+    assert report.sent == 5 and report.dead == 1
+    dead = state.summary()["dead_letters"]
+    assert dead[0]["id"] == bad.id and "404" in dead[0]["reason"]
+
+
+def test_association_waits_for_both_records(emulator):
+    state = MemoryState()
+    note = state.local_change("activity", "create", {"kind": "call", "subject": "Intro call"})
+    contact = state.local_change("contact", "create", {"email": "x@y.test"})
+    state.local_change("activity", "associate", local_id=note.local_id,
+                       payload={"to_type": "contact", "to_local_id": contact.local_id})
+    drain(emulator, state)
+    assert len(emulator.hubspot.associations) == 1
+
+
+def test_offline_outbox_waits_then_drains_when_network_returns(emulator):
+    state = MemoryState()
+    for i in range(3):
+        state.local_change("company", "create", {"name": f"Co {i}"})
+    with socket.socket() as s:  # a port with nothing listening: connection refused
+        s.bind(("127.0.0.1", 0))
+        dead_url = f"http://127.0.0.1:{s.getsockname()[1]}"
+
+    async def offline():
+        async with client() as c:
+            adapter = HubSpotAdapter(c, lambda: TOKEN, base_url=dead_url, retry=FAST_RETRY,
+                                     pacer=Pacer(rate=10_000, burst=100))
+            return await SyncWorker(adapter, state, backoff_base_s=0.0).drain()
+
+    report = run(offline())
+    assert report.offline and report.sent == 0
+    assert all(r.status == "retrying" and r.attempts == 0 for r in state.outbox)  # no attempt spent
+    report = drain(emulator, state)  # network back
+    assert report.sent == 3 and len(emulator.hubspot.live("companies")) == 3
+
+
+def test_created_records_carry_the_idempotency_key(emulator):
+    state = MemoryState()
+    row = state.local_change("task", "create", {"subject": "Send proposal", "status": "open"})
+    drain(emulator, state)
+    (task,) = emulator.hubspot.live("tasks")
+    assert task["props"][KEY_PROPERTY] == row.idempotency_key
+    assert task["props"]["hs_task_status"] == "NOT_STARTED"
