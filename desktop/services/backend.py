@@ -1,0 +1,432 @@
+"""The desktop's backend facade: every read and write the Qt UI needs, as plain Python calls.
+
+No Qt here. Every method is blocking and thread-safe (each call opens its own unit of work), so the
+UI runs them on worker threads and receives the results through Qt signals. Writes return a
+:class:`Change` naming what changed, which the UI re-broadcasts as its ``changed`` signal so panels
+refresh from events instead of polling.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Callable
+
+from desktop.config import Settings
+from desktop.domain.describe import describe
+from desktop.domain.models import StageRow
+from desktop.domain.plan import Action, Plan, Target
+
+#: Scopes a :class:`Change` may name.
+SCOPES = ("crm", "approvals", "agents", "audit", "notes", "sync", "settings")
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changed. ``scopes``: subset of :data:`SCOPES`. ``deal_ids``: deals touched,
+    or None when unknown / too many (panels reload everything in their scope)."""
+
+    scopes: frozenset[str]
+    deal_ids: tuple[int, ...] | None = None
+    audit_id: int | None = None
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class ActionView:
+    """One action of a Plan as the Plan card shows it.
+
+    sentence: readable sentence with before → after values (:func:`desktop.domain.describe.describe`).
+    changes: [(field label, before or None, after)]. target: (type, id, name) or None.
+    """
+
+    sentence: str
+    kind: str
+    destructive: bool
+    read_only: bool
+    target: tuple[str, str, str] | None
+    changes: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StageColumn:
+    """A pipeline board column: the stage, its deal count and amount total (major units) and the
+    largest deals as card dicts (see :func:`desktop.store.series.board_cards`)."""
+
+    stage: StageRow
+    count: int
+    total: float
+    cards: list[dict[str, Any]]
+
+
+class Backend:
+    """Facade over the workspace, planner, executor, approvals, metrics and agent switches.
+
+    Args:
+        settings: process settings (data folder, models).
+        workspace: an open :class:`desktop.store.db.Workspace`.
+        now: clock returning naive local time for planning and reports (tests pin it).
+    """
+
+    def __init__(self, settings: Settings, workspace: Any, *, now: Callable[[], datetime] | None = None) -> None:
+        self.settings = settings
+        self.ws = workspace
+        self._now = now or (lambda: datetime.now().replace(microsecond=0))
+        self._planner: Any = None
+        self._planner_dirty = True
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, settings: Settings, *, seed_demo: bool = False,
+             now: Callable[[], datetime] | None = None) -> "Backend":
+        """Open the workspace of ``settings`` through the composition root (migrating it, and
+        importing the demo workspace on first run when ``seed_demo``). Raises WorkspaceError."""
+        from desktop.bootstrap import open_workspace
+
+        return cls(settings, open_workspace(settings, seed_demo=seed_demo), now=now)
+
+    def now(self) -> datetime:
+        """The backend clock (naive local time)."""
+        return self._now()
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.ws.dispose()
+
+    # -- planning ----------------------------------------------------------------------------
+    def planner(self) -> Any:
+        """The offline planner over a current entity index (rebuilt lazily after changes)."""
+        with self._lock:
+            if self._planner is None or self._planner_dirty:
+                from desktop.bootstrap import build_planner
+
+                self._planner = build_planner(self.ws)
+                self._planner_dirty = False
+            return self._planner
+
+    def warm_up(self) -> None:
+        """Build the planner's entity index now (call from a worker at startup)."""
+        self.planner()
+
+    def plan(self, text: str, context: Target | None = None) -> Plan:
+        """Plan a typed or spoken instruction (never applies anything)."""
+        from desktop.agents.planner import PlanContext
+
+        return self.planner().plan(text, now=self.now(), context=PlanContext(target=context))
+
+    def pick_candidate(self, plan: Plan, question: int, target: Target) -> Plan:
+        """Answer clarification ``question`` of ``plan`` with ``target`` and plan again: the
+        ambiguous name in the transcript is replaced by the candidate's full name."""
+        text = plan.transcript
+        q = plan.clarifications[question] if question < len(plan.clarifications) else ""
+        m = re.match(r"\s*Which\s+(.+?)\s*[:?]", q)
+        if m and re.search(rf"\b{re.escape(m.group(1))}\b", text, re.I):
+            text = re.sub(rf"\b{re.escape(m.group(1))}\b(?:\s+{re.escape(target.name.split()[-1])}\b)?",
+                          target.name, text, count=1, flags=re.I)
+        else:
+            text = f"{text} ({target.name})"
+        return self.plan(text, context=target)
+
+    def stage_move_plan(self, deal_id: int, deal_name: str, stage: str) -> Plan:
+        """The Plan a drag on the pipeline board stands for: update_deal stage -> ``stage``."""
+        return Plan(transcript=f"Move {deal_name} to {stage}",
+                    actions=[Action(kind="update_deal", target=Target(type="deal", id=str(deal_id), name=deal_name),
+                                    fields={"stage": stage})])
+
+    def plan_view(self, plan: Plan) -> list[ActionView]:
+        """Readable rows for each action, with the targets' current values as the before side."""
+        from desktop.store import queries
+
+        views = []
+        with self.ws.uow() as uow:
+            for a in plan.actions:
+                before: dict[str, Any] = {}
+                t = a.target
+                if t is not None and t.id.isdigit() and a.kind in ("update_deal", "update_contact"):
+                    if t.type == "deal":
+                        rows = queries.deals(uow.session, ids=[int(t.id)], with_contacts=False)
+                        if rows:
+                            d = rows[0]
+                            before = {"stage": d.stage_label, "amount": None if d.amount_cents is None
+                                      else d.amount_cents / 100, "close_date": d.close_date and d.close_date.isoformat(),
+                                      "competitor": d.competitor, "next_step": d.next_step}
+                    elif t.type == "contact":
+                        rows = queries.contacts_by_ids(uow.session, [int(t.id)])
+                        if rows:
+                            c = rows[0]
+                            before = {"first_name": c.first_name, "last_name": c.last_name, "email": c.email,
+                                      "phone": c.phone, "job_title": c.job_title, "company": c.company_name,
+                                      "do_not_contact": c.do_not_contact}
+                changes = [(k.replace("_", " "), before.get(k), v) for k, v in a.fields.items()] \
+                    if a.kind.startswith("update_") else []
+                views.append(ActionView(describe(a, before), a.kind, a.destructive, a.read_only,
+                                        (t.type, t.id, t.name) if t else None, changes))
+        return views
+
+    # -- writes --------------------------------------------------------------------------------
+    def apply(self, plan: Plan, *, source: str = "text", confirmed_destructive: bool = False) -> Change:
+        """Apply a confirmed plan. Raises PlanRejected / NeedsConfirmation / ComplianceBlocked."""
+        from desktop.services.executor import apply_plan
+
+        applied = apply_plan(self.ws, plan, actor="user", source=source, now=datetime.utcnow(),
+                             confirmed_destructive=confirmed_destructive)
+        self._planner_dirty = True
+        return self._change_from(applied.changes, applied.audit_id, plan.transcript)
+
+    def undo(self) -> Change:
+        """Revert the newest applied plan. Raises NothingToUndo / PlanRejected."""
+        import json
+
+        from desktop.services.executor import undo_last
+        from desktop.store import schema as s
+
+        audit_id = undo_last(self.ws)
+        self._planner_dirty = True
+        with self.ws.uow() as uow:
+            entry = uow.session.get(s.AuditEntry, audit_id)
+            changes = json.loads(entry.payload).get("changes", [])
+            summary = entry.summary
+        return self._change_from(changes, audit_id, summary)
+
+    @staticmethod
+    def _change_from(changes: list[dict], audit_id: int, summary: str) -> Change:
+        deals = {c["id"] for c in changes if c.get("entity") == "deal"}
+        only_updates = all(c.get("op") == "update" for c in changes if c.get("entity") == "deal")
+        return Change(frozenset({"crm", "audit", "sync"}), tuple(sorted(deals)) if only_updates else None,
+                      audit_id, summary)
+
+    def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None):
+        """Import CSV exports (see :func:`desktop.store.importer.import_paths`). Returns
+        (ImportReport, Change). Raises ImportFailed / WorkspaceError."""
+        from desktop.store.importer import import_paths
+
+        report = import_paths(self.ws, paths, progress=progress)
+        self._planner_dirty = True
+        return report, Change(frozenset({"crm", "audit"}), None, None, f"Imported {report.imported} rows")
+
+    # -- approvals ----------------------------------------------------------------------------
+    def approvals(self) -> list[Any]:
+        """Pending approvals (:class:`desktop.services.approvals.PendingApproval`), oldest first."""
+        from desktop.services import approvals
+
+        return approvals.list_approvals(self.ws)
+
+    def submit(self, plan: Plan, source: str) -> Change:
+        """Queue ``plan`` for a decision later."""
+        from desktop.services import approvals
+
+        approvals.submit(self.ws, plan, source=source)
+        return Change(frozenset({"approvals"}))
+
+    def approve(self, approval_id: int, *, edited: Plan | None = None, confirmed_destructive: bool = False) -> Change:
+        """Apply a pending plan. Raises PlanRejected (subclasses)."""
+        from desktop.services import approvals
+
+        applied = approvals.approve(self.ws, approval_id, edited=edited, confirmed_destructive=confirmed_destructive)
+        self._planner_dirty = True
+        ch = self._change_from(applied.changes, applied.audit_id, f"Approved #{approval_id}")
+        return Change(ch.scopes | {"approvals"}, ch.deal_ids, ch.audit_id, ch.summary)
+
+    def reject(self, approval_id: int) -> Change:
+        """Reject a pending plan."""
+        from desktop.services import approvals
+
+        approvals.reject(self.ws, approval_id)
+        return Change(frozenset({"approvals"}))
+
+    def approve_all_safe(self) -> tuple[list[int], list[tuple[int, str]], Change]:
+        """Approve every non-destructive pending plan without open questions."""
+        from desktop.services import approvals
+
+        done, skipped = approvals.approve_all_safe(self.ws)
+        self._planner_dirty = True
+        return done, skipped, Change(frozenset({"approvals", "crm", "audit", "sync"}))
+
+    # -- agents --------------------------------------------------------------------------------
+    def set_global_kill(self, on: bool) -> Change:
+        """The global kill switch (stops every agent)."""
+        from desktop.services import agent_switches
+
+        agent_switches.set_killed(self.ws, agent_switches.GLOBAL, on)
+        return Change(frozenset({"agents", "audit"}))
+
+    def set_agent_killed(self, name: str, on: bool) -> Change:
+        """One agent's kill switch."""
+        from desktop.services import agent_switches
+
+        agent_switches.set_killed(self.ws, name, on)
+        return Change(frozenset({"agents", "audit"}))
+
+    def agents(self) -> dict[str, Any]:
+        """{"global_kill": bool, "agents": rows of :func:`desktop.store.series.agent_overview`
+        with ``state`` (idle | running | paused | killed | over budget) and ``budget_usd``}."""
+        from desktop.store import series
+
+        with self.ws.uow() as uow:
+            killed_all = series.global_kill(uow.session)
+            rows = series.agent_overview(uow.session, self.now() - timedelta(days=1))
+            budgets = self._budgets(uow.session)
+        for r in rows:
+            r["budget_usd"] = budgets.get(r["name"], budgets.get("*", 5.0))
+            if r["killed"] or killed_all:
+                r["state"] = "killed"
+            elif r["spend_usd"] >= r["budget_usd"] or r["last_status"] == "over_budget":
+                r["state"] = "over budget"
+            elif r["paused"]:
+                r["state"] = "paused"
+            elif r["running"]:
+                r["state"] = "running"
+            else:
+                r["state"] = "idle"
+        return {"global_kill": killed_all, "agents": rows}
+
+    @staticmethod
+    def _budgets(session) -> dict[str, float]:
+        from sqlalchemy import select
+
+        from desktop.store import schema as s
+
+        out = {}
+        for k, v in session.execute(select(s.Setting.key, s.Setting.value).where(s.Setting.key.like("budget_usd:%"))):
+            try:
+                out[k.split(":", 1)[1]] = float(v)
+            except ValueError:
+                continue
+        return out
+
+    def agent_detail(self, name: str) -> dict[str, Any]:
+        """{"runs": chain runs, "chat": chat messages} of agent ``name``."""
+        from desktop.store import series
+
+        with self.ws.uow() as uow:
+            return {"runs": series.chain_runs(uow.session, name), "chat": series.chat_messages(uow.session, name)}
+
+    def run_steps(self, run_id: int) -> list[dict[str, Any]]:
+        """The step log of a chain run."""
+        from desktop.store import series
+
+        with self.ws.uow() as uow:
+            return series.chain_steps(uow.session, run_id)
+
+    # -- reads ---------------------------------------------------------------------------------
+    def stages(self) -> list[StageRow]:
+        """Every stage in pipeline order."""
+        from desktop.store import queries
+
+        with self.ws.uow() as uow:
+            return queries.stages(uow.session)
+
+    def board(self, per_stage: int = 60) -> list[StageColumn]:
+        """The pipeline board: one column per stage with count, total and the largest deals."""
+        from desktop.store import metrics, queries, series
+
+        with self.ws.uow() as uow:
+            stages = queries.stages(uow.session)
+            agg = {r["stage_id"]: r for r in metrics.deals_by_stage(uow.session)}
+            cards = series.board_cards(uow.session, per_stage)
+        return [StageColumn(st, agg.get(st.id, {}).get("count", 0), agg.get(st.id, {}).get("amount") or 0.0,
+                            cards.get(st.id, [])) for st in stages]
+
+    def deal_rows(self, *, ids: list[int] | None = None, search: str = "", stage_id: int | None = None,
+                  limit: int | None = None) -> list[dict[str, Any]]:
+        """Rows of the deals table (see :func:`desktop.store.series.deal_rows`)."""
+        from desktop.store import series
+
+        with self.ws.uow() as uow:
+            return series.deal_rows(uow.session, ids=ids, search=search, stage_id=stage_id, limit=limit)
+
+    def record(self, kind: str, local_id: int) -> dict[str, Any]:
+        """A deal, contact or company with activities, tasks and associations, plus ``notes``
+        (voice notes attached to it). Raises RecordNotFound."""
+        from desktop.store import queries
+
+        with self.ws.uow() as uow:
+            data = queries.show(uow.session, kind, str(local_id))
+        data["kind"] = kind
+        data["notes"] = [n for n in self.notes_list() if n.attached_type == kind and n.attached_id == local_id]
+        return data
+
+    def revenue(self) -> dict[str, Any]:
+        """Every revenue figure (:func:`desktop.store.metrics.report`) plus ``mrr_series`` and
+        ``won_series`` ([(YYYY-MM, major units)], last 12 months)."""
+        from desktop.store import metrics, series
+
+        now = self.now()
+        with self.ws.uow() as uow:
+            data = metrics.report(uow.session, now)
+            data["mrr_series"] = series.mrr_by_month(uow.session, now)
+            data["won_series"] = series.closed_won_by_month(uow.session, now)
+        return data
+
+    def costs(self, days: int = 30) -> dict[str, Any]:
+        """{"llm": :func:`series.llm_costs`, "transcription": :func:`series.transcription_totals`,
+        "budgets": agents' spend today vs budget [{agent, spend_usd, budget_usd}], "days": days}."""
+        from desktop.store import series
+
+        since = self.now() - timedelta(days=days)
+        with self.ws.uow() as uow:
+            llm = series.llm_costs(uow.session, since)
+            tr = series.transcription_totals(uow.session, since)
+        agents = self.agents()["agents"]
+        return {"llm": llm, "transcription": tr, "days": days,
+                "budgets": [{"agent": a["name"], "spend_usd": a["spend_usd"], "budget_usd": a["budget_usd"]}
+                            for a in agents]}
+
+    def audit(self, limit: int = 300) -> list[dict[str, Any]]:
+        """Newest audit entries first."""
+        from desktop.store import queries
+
+        with self.ws.uow() as uow:
+            return queries.recent_audit(uow.session, limit)
+
+    def status(self) -> dict[str, Any]:
+        """{"pending_approvals": int, "outbox": counts by status, "global_kill": bool}."""
+        from desktop.store import queries, series
+
+        with self.ws.uow() as uow:
+            return {"pending_approvals": queries.pending_approvals_count(uow.session),
+                    "outbox": series.outbox_status(uow.session),
+                    "global_kill": series.global_kill(uow.session)}
+
+    def record_choices(self, text: str) -> list[tuple[str, int, str]]:
+        """Deals and contacts matching ``text`` (for attaching notes)."""
+        from desktop.store import series
+
+        with self.ws.uow() as uow:
+            return series.record_choices(uow.session, text)
+
+    def vocabulary(self) -> list[str]:
+        """Names that bias transcription."""
+        from desktop.store import queries
+
+        with self.ws.uow() as uow:
+            return queries.vocabulary(uow.session)
+
+    # -- notes (the voice engineer's NotesService is attached by the UI composition root) --------
+    notes_service: Any = None
+
+    def notes_list(self) -> list[Any]:
+        """Voice notes (:class:`desktop.voice.notes.NoteInfo`), newest first; [] without a service."""
+        if self.notes_service is None:
+            return []
+        return list(reversed(self.notes_service.list_notes()))
+
+    def attach_note(self, note_id: str, kind: str, local_id: int) -> Change:
+        """Attach a voice note to a deal or contact (rewrites its manifest atomically)."""
+        svc = self.notes_service
+        info = svc.get(note_id)
+        info.attached_type, info.attached_id = kind, local_id
+        svc._save(info)  # adapter: NotesService has no public attach API yet
+        return Change(frozenset({"notes"}))
+
+    def attached_name(self, kind: str | None, local_id: int | None) -> str | None:
+        """Display name of a note's attachment."""
+        from desktop.store import series
+
+        if not kind or local_id is None:
+            return None
+        with self.ws.uow() as uow:
+            return series.display_name(uow.session, kind, local_id)
