@@ -16,7 +16,7 @@ import io
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -142,6 +142,10 @@ class _Importer:
         self.stage_pipeline: dict[int, int] = {}
         self.deal_activity: dict[int, datetime] = {}
         self.conn = session.connection()
+        self.sqlite = self.conn.dialect.name == "sqlite"
+        if self.sqlite:  # a bigger page cache keeps index B-trees in memory during bulk loads
+            self.conn.exec_driver_sql("PRAGMA cache_size=-262144")
+            self.conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
 
     # -- helpers ---------------------------------------------------------------------------
     def ext_map(self, source: str, entity: str) -> dict[str, int]:
@@ -206,15 +210,29 @@ class _Importer:
 
     def flush(self, table, inserts: list[dict], updates: list[dict], ext_rows: list[dict]) -> None:
         if inserts:
-            self.conn.execute(insert(table), inserts)
+            self._insert(table, inserts)
         if ext_rows:
-            self.conn.execute(insert(s.ExternalId), ext_rows)
+            self._insert(s.ExternalId, ext_rows)
         if updates:
             cols = [k for k in updates[0] if k != "id"]
             stmt = update(table).where(table.id == bindparam("_id")).values(
                 {c: bindparam(c) for c in cols})
             self.conn.execute(stmt, [{**{c: u[c] for c in cols}, "_id": u["id"]} for u in updates])
         inserts.clear(), updates.clear(), ext_rows.clear()
+
+    def _insert(self, table, rows: list[dict]) -> None:
+        """Bulk insert. On SQLite, straight DB-API executemany with values rendered the way
+        SQLAlchemy stores them (ISO text for dates/times), skipping per-row bind processing."""
+        if not self.sqlite:
+            self.conn.execute(insert(table), rows)
+            return
+        defaults = {c.key: c.default.arg for c in table.__table__.columns
+                    if c.default is not None and c.default.is_scalar and c.key not in rows[0]}
+        cols = list(rows[0]) + list(defaults)
+        rows = [{**defaults, **r} for r in rows] if defaults else rows
+        sql = (f"INSERT INTO {table.__tablename__} ({', '.join(cols)}) "
+               f"VALUES ({', '.join('?' for _ in cols)})")
+        self.conn.exec_driver_sql(sql, [tuple(_sqlite_value(r.get(c)) for c in cols) for r in rows])
 
     def problem(self, path: Path, line: int, layout: str, reason: str) -> None:
         self.report.problems.append(f"{path}:{line}: {reason}")
@@ -351,6 +369,14 @@ class _Importer:
         if changes:
             self.conn.execute(update(s.Deal).where(s.Deal.id == bindparam("_id")).values(
                 last_activity_at=bindparam("at")), changes)
+
+
+def _sqlite_value(v):
+    if isinstance(v, datetime):
+        return v.isoformat(sep=" ", timespec="microseconds")
+    if isinstance(v, date):
+        return v.isoformat()
+    return v
 
 
 def import_paths(workspace: Workspace, paths: Iterable[str | Path], *, strict: bool = False,
