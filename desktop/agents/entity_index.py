@@ -267,6 +267,8 @@ class EntityIndex:
                 key = " ".join(lows[i:i + size])
                 if len(key.replace(" ", "")) < 4:
                     continue
+                if size == 1 and not toks[i][0][:1].isupper():
+                    continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
                 hit = self._fuzzy_company(key)
                 if hit is None and size == 2:

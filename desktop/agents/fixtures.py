@@ -87,3 +87,60 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 last_activity_at=datetime.strptime(last, "%Y-%m-%d %H:%M") if last else None,
                 contact_ids=tuple(_ids(r["Associated Contact IDs"]))))
     return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)
+
+
+_SYLLABLES = ("ka", "lo", "ve", "tri", "mon", "zar", "del", "qui", "bra", "nex", "sol", "tor", "vin", "pla",
+              "cor", "ex", "lum", "dra", "fen", "gal", "hy", "jor", "kel", "mar", "nor", "ost", "pex", "ray",
+              "sy", "tal", "ul", "vor", "wen", "xan", "yel", "zen")
+_SUFFIXES = ("Corp", "Inc", "Labs", "Group", "Systems", "Solutions", "Partners", "Health", "Media", "Works",
+             "Logistics", "Analytics", "Ventures", "Studio", "Dynamics", "Foods", "Energy", "Capital", "Retail",
+             "Robotics")
+_FIRST = ("James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
+          "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Karen", "Charles", "Lisa",
+          "Chris", "Nancy", "Daniel", "Betty", "Matthew", "Sandra", "Anthony", "Ashley", "Mark", "Emily",
+          "Paul", "Kimberly", "Steven", "Donna", "Andrew", "Michelle", "Joshua", "Carol", "Kevin", "Amanda",
+          "Brian", "Melissa", "George", "Deborah", "Timothy", "Stephanie", "Ronald", "Rebecca", "Jason", "Laura",
+          "Ryan", "Sharon", "Jacob", "Cynthia", "Gary", "Kathleen", "Eric", "Amy", "Jonathan", "Angela",
+          "Akira", "Chen", "Fatima", "Ivan", "Lars", "Mateo", "Noor", "Olga", "Pedro", "Rahul", "Sven", "Yuki")
+
+
+def _pseudo_word(rng) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+
+
+def synthetic_rows(n_contacts: int = 100_000, n_companies: int = 20_000, n_deals: int = 50_000,
+                   seed: int = 7, include_fixture: bool = True) -> WorkspaceRows:
+    """A large invented workspace (seeded, in memory) for benchmarks.
+
+    With ``include_fixture`` the fixture rows are added too (synthetic ids start at 1,000,000), so
+    corpus instructions still name real records while every lookup runs against the big tables.
+    """
+    import random
+
+    rng = random.Random(seed)
+    base = load_fixture_rows() if include_fixture else WorkspaceRows([], [], [], fixture_stages())
+    stages = base.stages
+    companies = list(base.companies)
+    for i in range(n_companies):
+        name = f"{_pseudo_word(rng)} {rng.choice(_SUFFIXES)}"
+        companies.append(CompanyRow(id=1_000_000 + i, name=name, domain=f"{name.split()[0].lower()}{i}.example",
+                                    city=rng.choice(("Berlin", "Austin", "Lyon", "Osaka", "Lagos", "Lima"))))
+    new_companies = companies[len(base.companies):]
+    lasts = [_pseudo_word(rng) for _ in range(3000)]
+    contacts = list(base.contacts)
+    for i in range(n_contacts):
+        co = rng.choice(new_companies) if new_companies else None
+        contacts.append(ContactRow(id=2_000_000 + i, first_name=rng.choice(_FIRST), last_name=rng.choice(lasts),
+                                   company_id=co.id if co else None, company_name=co.name if co else None))
+    deals = list(base.deals)
+    new_contacts = contacts[len(base.contacts):]
+    for i in range(n_deals):
+        co = rng.choice(new_companies) if new_companies else None
+        stage = rng.choice(stages)
+        contact = rng.choice(new_contacts) if new_contacts else None
+        deals.append(DealRow(id=3_000_000 + i, name=f"{co.name if co else 'Deal'} - {_pseudo_word(rng)} {i}",
+                             stage_id=stage.id, stage_label=stage.label, amount_cents=rng.randint(1, 500) * 100_000,
+                             currency="usd", close_date=date(2027, rng.randint(1, 12), rng.randint(1, 28)),
+                             company_id=co.id if co else None, company_name=co.name if co else None,
+                             is_open=not stage.is_closed, contact_ids=(contact.id,) if contact else ()))
+    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)

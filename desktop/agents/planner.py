@@ -126,14 +126,20 @@ class _Build:
         elif is_question and not mutating_hint:
             self._question(stage_any)
         elif R.CREATE_COMPANY_RE.search(text) and not R.CREATE_CONTACT_RE.search(text.split(",")[0]):
+            self._forget_ambiguity()  # a new record: namesakes in the workspace do not matter
             self._add(0, Action(kind="create_company", fields=C.create_company_fields(text)))
         elif R.CREATE_CONTACT_RE.search(text):
+            self._forget_ambiguity()
             self._add(0, Action(kind="create_contact", fields=C.create_contact_fields(text, self.mentions, self.idx)))
         elif R.CREATE_DEAL_RE.search(text) and not re.search(r"\b(?:update|move|change)\b", text, re.I):
             self._create_deal(stage_any)
         else:
             self._clauses()
         return self._finish()
+
+    def _forget_ambiguity(self) -> None:
+        self.f.clarifications, self.f.candidates = [], []
+        self.f.person_blocked = self.f.deal_blocked = False
 
     def _needs_deal(self, text: str, stage: str | None) -> bool:
         amounts = [m for m in find_amounts(words_to_digits(text)) if m.money or m.percent]

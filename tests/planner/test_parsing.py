@@ -78,3 +78,8 @@ def test_times(text, expected):
 def test_dateparser_fallback_is_lazy_and_cached():
     # "the weekend" is not a fast path; the slow path must not crash and is cached
     assert find_date("over the weekend", NOW) == find_date("over the weekend", NOW)
+
+
+def test_absurd_numbers_are_ignored():
+    assert first_amount("9" * 400) is None
+    assert first_amount("1" * 30 + " million") is None

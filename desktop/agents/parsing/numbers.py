@@ -8,10 +8,13 @@ so the planner can apply them to the deal's current amount. Values are major cur
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+#: Largest amount (major units) taken from text; bigger numbers are ignored as noise.
+MAX_AMOUNT = 1e12
 _SCALES = {
     "k": 1_000, "thousand": 1_000, "grand": 1_000, "m": 1_000_000, "mm": 1_000_000,
     "mil": 1_000_000, "million": 1_000_000, "bn": 1_000_000_000, "billion": 1_000_000_000,
@@ -112,6 +115,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
                 scale *= _SCALES[m.group(key).lower()]
         pct = bool(m.group("pct"))
         value *= scale
+        if not math.isfinite(value) or value > MAX_AMOUNT or (pct and value > 1000):
+            continue  # "999999999999999999999" is noise, not money
         if not pct and scale == 1 and m.group("cur") is None and 1900 <= value <= 2100 and "," not in m.group("num"):
             continue  # a year
         before = text[max(0, start - 40):start]
