@@ -1,0 +1,21 @@
+"""Integration: the planner over rows read from an imported workspace database
+(``desktop.store.queries.load_index_rows``) plans the corpus as well as over the CSV loader's rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.agents.entity_index import EntityIndex
+from desktop.agents.evaluation import evaluate, load_corpus
+from desktop.agents.planner import OfflinePlanner
+
+CORPUS = Path(__file__).with_name("corpus.jsonl")
+
+
+def test_corpus_on_store_rows(workspace):
+    from desktop.store import queries
+
+    with workspace.uow() as uow:
+        rows = queries.load_index_rows(uow.session)
+    score = evaluate(OfflinePlanner(EntityIndex.build(*rows)), load_corpus(CORPUS))
+    assert score.accuracy() >= 0.95, score.failures[:10]
