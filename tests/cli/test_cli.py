@@ -1,0 +1,126 @@
+"""The `spectrum` command as a user meets it: clear lines, exit codes, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+
+NOW = "2026-11-21T09:00:00"
+
+
+@pytest.fixture
+def data_dir(tmp_path, fixture_dir):
+    d = tmp_path / "data"
+    assert main(["--data-dir", str(d), "import", str(fixture_dir)]) == 0
+    return d
+
+
+def run(data_dir, *args) -> int:
+    return main(["--data-dir", str(data_dir), *args])
+
+
+def test_import_summary_and_idempotent(data_dir, fixture_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "import", str(fixture_dir), "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["imported"] == 349 and out["created"] == {} and out["skipped"] == 0
+
+
+def test_report_json_has_every_figure(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "report", "--json", "--now", NOW) == 0
+    r = json.loads(capsys.readouterr().out)
+    for key in ("mrr", "arr", "pipeline_value", "weighted_pipeline", "deals_by_stage", "win_rate",
+                "burn", "runway_months", "stale_deals"):
+        assert key in r
+    assert r["mrr"] == 16634.67 and r["runway_months"] is None
+    assert run(data_dir, "set", "cash", "250,000") == 0
+    capsys.readouterr()
+    run(data_dir, "report", "--json", "--now", NOW)
+    r = json.loads(capsys.readouterr().out)
+    assert r["cash_balance"] == 250000 and r["runway_months"] > 0
+
+
+def test_show_by_name_id_and_ambiguous(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "show", "company", "Acme Corp", "--json") == 0
+    co = json.loads(capsys.readouterr().out)
+    assert co["id"] == 9001 and any(d["name"] == "Acme Corp - Platform Rollout" for d in co["deals"])
+    assert run(data_dir, "show", "contact", "Sarah") == 2
+    err = capsys.readouterr().err
+    assert "Sarah Chen" in err and "Sarah Johnson" in err
+    assert run(data_dir, "show", "deal", "Nonexistent Deal") == 1
+
+
+def test_run_applies_after_yes_and_undo(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "run", "--yes", "--now", NOW, "Move the Globex deal to negotiation") == 0
+    assert "Applied" in capsys.readouterr().out
+    run(data_dir, "show", "deal", "5004", "--json")
+    assert json.loads(capsys.readouterr().out)["stage_label"] == "Negotiation"
+    assert run(data_dir, "undo") == 0
+    capsys.readouterr()
+    run(data_dir, "show", "deal", "5004", "--json")
+    assert json.loads(capsys.readouterr().out)["stage_label"] == "Proposal Sent"
+    assert run(data_dir, "audit", "--verify") == 0
+    assert "intact" in capsys.readouterr().out
+
+
+def test_run_without_confirmation_applies_nothing(data_dir, capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", open(os.devnull))
+    assert run(data_dir, "run", "--now", NOW, "Move the Globex deal to negotiation") == 3
+    capsys.readouterr()
+    run(data_dir, "show", "deal", "5004", "--json")
+    assert json.loads(capsys.readouterr().out)["stage_label"] == "Proposal Sent"
+
+
+def test_yes_never_deletes(data_dir, capsys):
+    capsys.readouterr()
+    code = run(data_dir, "run", "--yes", "--now", NOW, "Delete the Acme Corp - Platform Rollout deal")
+    out = capsys.readouterr().out
+    assert code == 3 and "destructive" in out
+    assert run(data_dir, "show", "deal", "5001") == 0
+
+
+def test_plan_json_lines_from_stdin(data_dir):
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "plan", "--json",
+                           "--now", NOW, "-"], input="Move Globex to negotiation\n\nCall Sarah tomorrow\n",
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    plans = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(plans) == 2
+    assert plans[0]["actions"][0]["fields"]["stage"] == "Negotiation"
+    assert plans[1]["clarifications"] and all(a["target"] is None or "Sarah" not in a["target"]["name"]
+                                              for a in plans[1]["actions"])
+
+
+def test_bad_inputs_give_one_clear_line(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "missing.csv")]) == 1
+    assert "missing.csv: no such file" in capsys.readouterr().err
+    corrupt = tmp_path / "c"
+    corrupt.mkdir()
+    (corrupt / "workspace.db").write_bytes(b"this is not a database" * 100)
+    assert main(["--data-dir", str(corrupt), "report"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert "damaged or not a Spectrum database" in err and len(err.splitlines()) == 1
+    if os.geteuid() != 0:  # root ignores permissions
+        ro = tmp_path / "ro"
+        ro.mkdir()
+        ro.chmod(stat.S_IREAD | stat.S_IEXEC)
+        assert main(["--data-dir", str(ro), "report"]) == 1
+        assert "not writable" in capsys.readouterr().err
+
+
+def test_data_dir_that_cannot_be_created(tmp_path, capsys):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["--data-dir", str(blocker / "data"), "report"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot create the data folder" in err and "--data-dir" in err
