@@ -18,8 +18,8 @@ from desktop.agents.parsing.numbers import find_amounts
 
 _SENT = re.compile(r"(?<=[.!?;\n])\s+")
 _BUDGET = re.compile(r"\b(budget|spend|price|pricing|afford|approved|allocated|cost)\b", re.I)
-_AUTH = re.compile(r"\b(decision[- ]maker|decides|sign[- ]?off|signs off|approv\w+|final say|economic buyer|"
-                   r"(?:ceo|cfo|cto|coo|vp|founder|director|head of \w+|board|procurement))\b", re.I)
+_AUTH_ROLE = re.compile(r"\b(ceo|cfo|cto|coo|vp(?: of)? \w+|vp|founder|owner|director|head of \w+|board|procurement)\b", re.I)
+_AUTH = re.compile(r"\b(decision[- ]maker|decides|sign[- ]?off|signs off|approv\w+|final say|economic buyer)\b", re.I)
 _NEED = re.compile(r"\b(need|needs|pain|problem|struggl\w*|issue|challenge|want|wants|looking for|goal)\b", re.I)
 _TIME = re.compile(r"\b(by|before|until|go[- ]live|launch|deadline|timeline|decide|decision|next (?:week|month|quarter)"
                    r"|q[1-4]|end of)\b", re.I)
@@ -73,8 +73,9 @@ def extract(text: str, now: datetime | date) -> Bant:
                 ev["budget"] = s
         if authority is None:
             m = _AUTH.search(s)
-            if m:
-                authority, ev["authority"] = m.group(1), s
+            role = _AUTH_ROLE.search(s)
+            if m or role:
+                authority, ev["authority"] = (role or m).group(1), s
         if need is None and _NEED.search(s):
             need, ev["need"] = s[:200], s
         if timeline is None and _TIME.search(s):

@@ -6,7 +6,7 @@ Three kinds of tool, each ``async fn(ctx, **args) -> dict`` (JSON-ready output):
   litellm tool calling; never raw SQL): ``revenue_report``, ``stale_deals``, ``open_tasks``,
   ``show_record``, ``score_leads``, ``what_if``.
 * ``think`` - deterministic work plus optional LLM language, no data change (registered by
-  :mod:`desktop.agents.roles`): ``diagnose_stall``, ``extract_bant``, ``plan_from_note``,
+  :mod:`desktop.agents.roles`): ``stalled_deals``, ``diagnose_stall``, ``extract_bant``, ``plan_from_note``,
   ``recent_calls``, ``morning_brief``, ``finance_summary``, ``qualify_leads``.
 * ``act`` - ``propose_plan``: the Plan goes through :func:`desktop.agents.compliance.check_plan`,
   then to approvals (``autonomy: suggest``) or the executor (``autonomy: auto``, never destructive).
@@ -24,7 +24,7 @@ from typing import Any, Awaitable, Callable
 from desktop.domain.plan import ACTION_FIELDS, Plan
 
 READ_TOOLS = ("revenue_report", "stale_deals", "open_tasks", "show_record", "score_leads", "what_if")
-THINK_TOOLS = ("diagnose_stall", "extract_bant", "plan_from_note", "recent_calls", "morning_brief",
+THINK_TOOLS = ("stalled_deals", "diagnose_stall", "extract_bant", "plan_from_note", "recent_calls", "morning_brief",
                "finance_summary", "qualify_leads")
 ACT_TOOLS = ("propose_plan",)
 #: Every name a loadout's ``tools`` may list: tools plus the Plan action kinds.

@@ -1,0 +1,320 @@
+"""The built-in agents' work: think tools, the ``propose_plan`` act tool and each kind's chain.
+
+Every think tool does its job deterministically (scores, stale deals, metrics, template drafts) and
+uses the LLM only for language (``ctx.say``) when the loadout resolves to a model. A think tool that
+wants a change puts a ``"plan"`` (Plan JSON) in its output; the following ``propose_plan`` step takes
+the newest such plan. ``"_next"`` in an output inserts further steps right after it; ``"chat"`` is
+posted to the agent's teammate chat by the service.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from desktop.agents import bant as B
+from desktop.agents.chain import StepSpec
+from desktop.agents.tools import ToolContext, figure, money, ref, tool
+from desktop.domain.plan import Action, Plan, Target
+
+
+def chain_for(loadout: Any, input: dict[str, Any] | None = None) -> list[StepSpec]:
+    """The steps of one run of ``loadout`` (``input``: e.g. ``{"text": note, "deal": "Globex"}`` for
+    post-call)."""
+    p = loadout.params or {}
+    input = input or {}
+    if loadout.kind == "qualifier":
+        return [StepSpec("qualify_leads", {"hot_limit": int(p.get("hot_limit", 5))}), StepSpec("propose_plan")]
+    if loadout.kind == "ghostbuster":
+        return [StepSpec("stalled_deals", {"days": int(p.get("stale_days", 7)),
+                                           "limit": int(p.get("max_deals", 5))})]
+    if loadout.kind == "post_call":
+        if input.get("text"):
+            return [StepSpec("plan_from_note", {"text": input["text"], "deal": input.get("deal")}),
+                    StepSpec("propose_plan")]
+        return [StepSpec("recent_calls", {"hours": int(p.get("lookback_hours", 24)),
+                                          "limit": int(p.get("max_calls", 5))})]
+    if loadout.kind == "briefing":
+        return [StepSpec("morning_brief", {"leads": int(p.get("top_leads", 5))})]
+    if loadout.kind == "cfo":
+        return [StepSpec("finance_summary")]
+    return []
+
+
+def _workday(day: date, days: int) -> date:
+    d = day + timedelta(days=days)
+    while d.weekday() >= 5:
+        d += timedelta(days=1)
+    return d
+
+
+# -- act -------------------------------------------------------------------------------------------
+@tool("propose_plan", "act", "Offer the newest plan of this run for approval (or apply it with autonomy auto).")
+async def propose_plan(ctx: ToolContext) -> dict:
+    plan_json = next((ctx.outputs[p]["plan"] for p in sorted(ctx.outputs, reverse=True)
+                      if ctx.outputs[p].get("plan")), None)
+    if plan_json is None or ctx.propose is None:
+        return {"skipped": True, "message": "nothing to propose"}
+    return await ctx.propose(Plan.model_validate(plan_json))
+
+
+# -- qualifier -------------------------------------------------------------------------------------
+@tool("qualify_leads", "think", "Score every contact, extract BANT+ for the HOT ones and plan call tasks.")
+async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
+    from desktop.agents.scoring import Scorer
+    from desktop.store import agents as store
+    from desktop.store import queries
+
+    with ctx.session() as uow:
+        rows = store.lead_features(uow.session, ctx.now)
+        scores = Scorer((ctx.agent.params or {}).get("icp")).score_all(rows)
+        hot = [s for s in scores if s.band == "HOT"][: max(hot_limit * 3, hot_limit)]
+        notes = store.notes_text(uow.session, [s.contact_id for s in hot])
+        busy = {s.contact_id for s in hot if any(t["status"] == "open" for t in
+                                                  queries.tasks_for(uow.session, contact_id=s.contact_id))}
+    bands = {"HOT": 0, "WARM": 0, "COLD": 0}
+    for s in scores:
+        bands[s.band] += 1
+    top, actions = [], []
+    for s in hot:
+        entry = s.as_dict()
+        entry["bant"] = B.extract(notes.get(s.contact_id, ""), ctx.now).as_dict()
+        top.append(entry)
+        if s.do_not_contact or s.contact_id in busy or len(actions) >= hot_limit:
+            continue
+        why = "; ".join(s.reasons) or "strong ICP fit"
+        actions.append(Action(kind="create_task", target=Target(type="contact", id=str(s.contact_id), name=s.name),
+                              fields={"title": f"Call {s.name} - HOT lead, score {s.score} ({why})",
+                                      "due_date": ctx.now.date().isoformat()}))
+    out: dict[str, Any] = {"scored": len(scores), "bands": bands, "hot": top[:hot_limit],
+                           "warm": [s.as_dict() for s in scores if s.band == "WARM"][:10]}
+    if actions:
+        out["plan"] = Plan(transcript=f"Qualifier: call {len(actions)} HOT lead(s) today",
+                           actions=actions).model_dump(mode="json")
+    return out
+
+
+# -- ghostbuster -----------------------------------------------------------------------------------
+@tool("stalled_deals", "think", "Find open deals with no activity for N+ days and queue a diagnosis of each.")
+async def stalled_deals(ctx: ToolContext, days: int = 7, limit: int = 5) -> dict:
+    from desktop.agents.tools import stale_deals
+
+    found = await stale_deals(ctx, days=days, limit=limit)
+    nxt = []
+    for d in found["deals"]:
+        nxt += [{"tool": "diagnose_stall", "args": {"deal_id": d["id"]}}, {"tool": "propose_plan", "args": {}}]
+    return {"total": found["total"], "deals": found["deals"], "_next": nxt}
+
+
+def stall_reasons(deal: dict, now: datetime) -> list[str]:
+    """Why a deal stalled, from its record (days inactive, next step, close date, competitor,
+    sentiment and BANT gaps in its notes)."""
+    reasons = []
+    acts = deal.get("activities") or []
+    last = deal.get("last_activity_at")
+    if last:
+        days = (now - datetime.fromisoformat(str(last))).days
+        reasons.append(f"no activity for {days} days")
+    if not deal.get("next_step"):
+        reasons.append("no next step agreed")
+    if deal.get("close_date"):
+        close = date.fromisoformat(str(deal["close_date"])[:10])
+        if close < now.date():
+            reasons.append(f"close date {close.isoformat()} has passed")
+        elif (close - now.date()).days <= 14:
+            reasons.append(f"close date {close.isoformat()} is within two weeks")
+    if deal.get("competitor"):
+        reasons.append(f"competing with {deal['competitor']}")
+    notes = "\n".join(" ".join(x for x in (a.get("subject"), a.get("body")) if x) for a in acts)
+    q = B.extract(notes, now)
+    if q.sentiment == "negative" or any(a.get("sentiment") == "negative" for a in acts[:3]):
+        reasons.append("the last conversations were negative")
+    if q.budget is None and q.authority is None:
+        reasons.append("budget and decision-maker never confirmed")
+    if not deal.get("contacts"):
+        reasons.append("no contact on the deal")
+    return reasons
+
+
+@tool("diagnose_stall", "think", "Explain why one deal stalled and draft a re-engagement email and task.")
+async def diagnose_stall(ctx: ToolContext, deal_id: int) -> dict:
+    from desktop.agents.tools import show_record
+
+    rec = (await show_record(ctx, "deal", str(deal_id))).get("record")
+    if rec is None:
+        return {"deal_id": deal_id, "error": "deal no longer exists"}
+    reasons = stall_reasons(rec, ctx.now)
+    contact = (rec.get("contacts") or [{}])[0]
+    first = contact.get("first_name") or "there"
+    topic = rec["name"].split(" - ", 1)[-1]
+    template = (f"Hi {first},\n\nIt's been a little while since we last spoke about {topic}. "
+                f"I wanted to check where things stand on your side"
+                + (f" - is {rec['next_step']} still the plan?" if rec.get("next_step") else ".")
+                + "\n\nWould a 20-minute call this week help to agree the next step?\n\nBest regards")
+    body = await ctx.say("draft", template, {"deal": rec["name"], "stage": rec.get("stage_label"),
+                                             "reasons": reasons, "contact": first})
+    target = Target(type="deal", id=str(rec["id"]), name=rec["name"])
+    plan = Plan(transcript=f"Ghostbuster: re-engage {rec['name']}", actions=[
+        Action(kind="draft_email", target=target, fields={"subject": f"Next steps on {topic}", "body": body}),
+        Action(kind="create_task", target=target, fields={
+            "title": f"Re-engage {rec['name']} (stalled: {reasons[0] if reasons else 'no activity'})",
+            "due_date": _workday(ctx.now.date(), 2).isoformat()})])
+    return {"deal": ref("deal", rec["id"], rec["name"]), "reasons": reasons, "draft": body,
+            "plan": plan.model_dump(mode="json")}
+
+
+# -- post-call -------------------------------------------------------------------------------------
+def _deal_target(ctx: ToolContext, deal: Any) -> Target | None:
+    if deal in (None, ""):
+        return None
+    from desktop.store import queries
+    from desktop.store.errors import WorkspaceError
+
+    with ctx.session() as uow:
+        try:
+            d = queries.show(uow.session, "deal", str(deal))
+        except WorkspaceError:
+            return None
+    return Target(type="deal", id=str(d["id"]), name=d["name"])
+
+
+@tool("extract_bant", "think", "Extract budget, authority, need, timeline, competition and next step from text.")
+async def extract_bant(ctx: ToolContext, text: str) -> dict:
+    return B.extract(text, ctx.now).as_dict()
+
+
+@tool("plan_from_note", "think", "Turn a call note into a plan: log the call, update the deal with BANT+, "
+      "draft the follow-up and create the next task (offline planner + extraction).")
+async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: bool = True) -> dict:
+    from desktop.agents.planner import PlanContext
+    from desktop.bootstrap import build_planner
+
+    target = _deal_target(ctx, deal)
+    base = build_planner(ctx.workspace).plan(text, now=ctx.now, context=PlanContext(target=target))
+    q = B.extract(text, ctx.now)
+    actions = [a for a in base.actions if not a.read_only]
+    if target is None:
+        target = next((a.target for a in actions if a.target is not None and a.target.type == "deal"), None)
+    kinds = {a.kind for a in actions}
+    if log and "log_activity" not in kinds and target is not None:
+        actions.insert(0, Action(kind="log_activity", target=target, fields={
+            "activity_type": "call", "body": text.strip()[:4000], "sentiment": q.sentiment}))
+    if target is not None:
+        upd = {k: v for k, v in {"competitor": q.competition, "next_step": q.next_step}.items() if v}
+        existing = next((a for a in actions if a.kind == "update_deal" and a.target == target), None)
+        if upd and existing is not None:
+            existing.fields.update({k: v for k, v in upd.items() if k not in existing.fields})
+        elif upd:
+            actions.append(Action(kind="update_deal", target=target, fields=upd))
+        if "draft_email" not in kinds:
+            nxt = q.next_step or "the next step we discussed"
+            template = (f"Hi,\n\nThank you for your time today. As agreed, {nxt}."
+                        + (f" We noted your timeline of {q.timeline}." if q.timeline else "")
+                        + "\n\nLet me know if I missed anything.\n\nBest regards")
+            body = await ctx.say("follow_up", template, {"note": text[:2000], "bant": q.as_dict()})
+            actions.append(Action(kind="draft_email", target=target,
+                                  fields={"subject": f"Follow-up: {target.name}", "body": body}))
+        if "create_task" not in kinds and "book_meeting" not in kinds:
+            due = q.timeline if q.timeline and q.timeline <= _workday(ctx.now.date(), 14).isoformat() else None
+            actions.append(Action(kind="create_task", target=target, fields={
+                "title": f"Next step: {q.next_step or 'follow up on the call'} ({target.name})",
+                "due_date": due or _workday(ctx.now.date(), 2).isoformat()}))
+    plan = Plan(transcript=f"Post-call: {text.strip()[:160]}", actions=actions,
+                clarifications=list(base.clarifications), candidates=list(base.candidates),
+                message=base.message if not actions else None)
+    return {"bant": q.as_dict(), "target": target.model_dump() if target else None,
+            "plan": plan.model_dump(mode="json") if plan.mutating or plan.clarifications else None}
+
+
+@tool("recent_calls", "think", "Find calls and meetings of the last N hours whose deal has no open task and "
+      "queue post-call processing for each.")
+async def recent_calls(ctx: ToolContext, hours: int = 24, limit: int = 5) -> dict:
+    from desktop.store import agents as store
+    from desktop.store import queries
+
+    with ctx.session() as uow:
+        calls = store.recent_calls(uow.session, ctx.now - timedelta(hours=hours), limit=limit * 3)
+        todo = [c for c in calls if c["deal_id"] is not None and c["at"] <= ctx.now
+                and not any(t["status"] == "open" for t in queries.tasks_for(uow.session, deal_id=c["deal_id"]))]
+    todo = todo[:limit]
+    nxt = []
+    for c in todo:
+        text = " ".join(x for x in (c["subject"], c["body"]) if x)
+        nxt += [{"tool": "plan_from_note", "args": {"text": text, "deal": c["deal_id"], "log": False}},
+                {"tool": "propose_plan", "args": {}}]
+    return {"calls": [{**c, "at": c["at"].isoformat()} for c in todo], "_next": nxt}
+
+
+# -- briefing and CFO ------------------------------------------------------------------------------
+@tool("morning_brief", "think", "Today's tasks, top leads to call and why, deals at risk, revenue moves since yesterday.")
+async def morning_brief(ctx: ToolContext, leads: int = 5) -> dict:
+    from desktop.agents.tools import open_tasks, score_leads, stale_deals
+    from desktop.store import agents as store
+    from desktop.store import metrics
+
+    tasks = (await open_tasks(ctx))["tasks"]
+    top = [x for x in (await score_leads(ctx, limit=leads * 2))["top"] if not x["do_not_contact"]][:leads]
+    stale = await stale_deals(ctx, limit=5)
+    with ctx.session() as uow:
+        mrr_now = float(metrics.mrr_cents(uow.session, ctx.now)) / 100
+        mrr_then = float(metrics.mrr_cents(uow.session, ctx.now - timedelta(days=1))) / 100
+        moves = store.deals_changed_since(uow.session, ctx.now - timedelta(days=1))
+    lines = [f"Good morning - here is your brief for {ctx.now.date().isoformat()}.", "", f"Today's tasks ({len(tasks)}):"]
+    lines += [f"  - {t['title']}" + (f" (due {t['due_date']})" if t["due_date"] else "") for t in tasks[:10]] or ["  - none"]
+    lines += ["", "Leads to call:"]
+    lines += [f"  - {x['name']} ({x['company'] or 'no company'}): {x['band']} {x['score']} - "
+              f"{'; '.join(x['reasons']) or 'ICP fit'}" for x in top] or ["  - none"]
+    lines += ["", f"Deals at risk ({stale['total']} with no activity for 7+ days):"]
+    lines += [f"  - {d['name']} ({d['stage']}, {money(d['amount'])}): {d['days_inactive']} days quiet"
+              for d in stale["deals"]] or ["  - none"]
+    won = [m for m in moves if m["won"]]
+    lost = [m for m in moves if m["lost"]]
+    new = [m for m in moves if m["new"]]
+    lines += ["", "Revenue moves since yesterday:", f"  - MRR {money(mrr_now)} ({mrr_now - mrr_then:+,.0f})"]
+    lines += [f"  - won {m['name']} {money(m['amount'])}" for m in won]
+    lines += [f"  - lost {m['name']} {money(m['amount'])}" for m in lost]
+    lines += [f"  - new deal {m['name']} {money(m['amount'])}" for m in new]
+    text = "\n".join(lines)
+    context = ([ref("task", t["id"], t["title"]) for t in tasks[:10]]
+               + [ref("contact", x["contact_id"], x["name"], score=x["score"]) for x in top]
+               + [ref("deal", d["id"], d["name"]) for d in stale["deals"]]
+               + [figure("mrr", round(mrr_now, 2), "Stripe subscriptions (active + past_due)"),
+                  figure("mrr_change_1d", round(mrr_now - mrr_then, 2), "MRR now minus 24 hours ago")])
+    text = await ctx.say("brief", text, {"tasks": len(tasks), "leads": top, "stale": stale["deals"], "moves": moves})
+    return {"chat": text, "context": context, "tasks": len(tasks), "leads": top,
+            "at_risk": stale["deals"], "moves": moves}
+
+
+def finance_text(r: dict, mrr_30: float, what: dict | None = None) -> str:
+    """The CFO's summary lines from :func:`revenue_report` output and MRR 30 days ago."""
+    mrr = r["mrr"] or 0.0
+    lines = [f"Burn is {money(r['burn'])}/month (average of the last 3 full months).",
+             f"MRR is {money(mrr)} ({mrr - mrr_30:+,.0f} over 30 days); ARR {money(r['arr'])}."]
+    if r["cash_balance"] is None:
+        lines.append("Runway: unknown - set the cash balance with `spectrum set cash AMOUNT`.")
+    elif r["runway_months"] is None:
+        lines.append(f"Cash {money(r['cash_balance'])}; not burning cash, so runway is not limited by burn.")
+    else:
+        lines.append(f"Cash {money(r['cash_balance'])} gives {r['runway_months']} months of runway.")
+    if what:
+        hire = (f"{what['hires']} hire(s) at {money(what['annual_salary'])}/year (loaded x{what['loaded_factor']})"
+                if what.get("annual_salary") else f"{money(what['extra_monthly'])}/month more")
+        lines.append(f"With {hire}: burn {money(what['burn'])} -> {money(what['new_burn'])}/month"
+                     + (f", runway {what['runway_months']} -> {what['new_runway_months']} months."
+                        if what.get("new_runway_months") is not None else "."))
+    return " ".join(lines)
+
+
+@tool("finance_summary", "think", "Burn, runway, MRR movement over 30 days, ARR.")
+async def finance_summary(ctx: ToolContext) -> dict:
+    from desktop.agents.tools import revenue_report
+    from desktop.store import metrics
+
+    r = await revenue_report(ctx)
+    with ctx.session() as uow:
+        mrr_30 = float(metrics.mrr_cents(uow.session, ctx.now - timedelta(days=30))) / 100
+    text = finance_text(r, mrr_30)
+    context = [figure(k, r[k], "spectrum report") for k in ("burn", "mrr", "arr", "cash_balance", "runway_months")]
+    context.append(figure("mrr_30_days_ago", round(mrr_30, 2), "MRR at now - 30 days"))
+    text = await ctx.say("summary", text, {"report": r, "mrr_30_days_ago": mrr_30})
+    return {"chat": text, "context": context, "report": r}
