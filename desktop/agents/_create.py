@@ -72,7 +72,7 @@ def search_action(text: str, index: EntityIndex, mentions: list[Mention], today:
     """``search`` fields: ``object`` (deal/contact/company/task) and ``filters`` (stage, company, ...)."""
     low = text.lower()
     obj = "deal"
-    for word, kind in (("contact", "contact"), ("people", "contact"), ("person", "contact"),
+    for word, kind in (("on my plate", "task"), ("contact", "contact"), ("people", "contact"), ("person", "contact"),
                        ("who", "contact"), ("compan", "company"), ("account", "company"),
                        ("task", "task"), ("to-do", "task"), ("todo", "task"), ("deal", "deal"),
                        ("opportunit", "deal"), ("pipeline", "deal")):
@@ -99,7 +99,9 @@ def search_action(text: str, index: EntityIndex, mentions: list[Mention], today:
         q_end_month = ((today.month - 1) // 3 + 1) * 3
         end = add_months(date(today.year, q_end_month, 1), 1) - timedelta(days=1)
         filters["close_date_before"] = end.isoformat()
-    if re.search(r"\b(?:overdue|due today|due)\b", low) and obj == "task":
+    if re.search(r"\b(?:on my plate|my day|agenda)\b", low):
+        obj = "task"
+    if re.search(r"\b(?:overdue|due today|due|today|on my plate|my day|agenda)\b", low) and obj == "task":
         filters["due_date_before"] = today.isoformat()
     m = re.search(r"\b(?:over|above|more than|bigger than|larger than|at least)\s+\$?(\d[\d,.]*)\s*(k|m|million|thousand)?\b", low)
     if m:

@@ -12,11 +12,15 @@ SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
 CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
                           r"send|draft|email|call|mark|push|change|put)\b)", re.I)
+#: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
+CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
+                       r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
+                       r"|\s+(?=[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
     r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped up|completed|ended|hung up)\b.*?"
-    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom)\b"
+    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
     r"|\b(?P<t7>call|meeting|demo|chat)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
     r"|\blog\s+(?P<t8>it|that|this)\b"
@@ -32,7 +36,13 @@ TASK_RE = re.compile(
     re.I)
 MEETING_RE = re.compile(
     r"\b(?:book|schedule|set up|setup|arrange|organi[sz]e|put in|add)\b.{0,40}?"
-    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro)\b", re.I)
+    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro)\b"
+    r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?P<what2>demo|meeting|call)\b"
+    r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)", re.I)
+#: "she wants a proposal by end of month" -> a task to send it.
+DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|waiting for)\s+(?:a |an |the |our )?"
+                            r"(?P<what>proposal|quote|contract|pricing|price list|deck|case study|sow|references?|"
+                            r"security questionnaire|trial|pilot plan)\b", re.I)
 EMAIL_RE = re.compile(
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
@@ -113,7 +123,8 @@ def clauses(text: str) -> list[Clause]:
         s_start = text.find(sentence, pos)
         pos = s_start + len(sentence)
         c_pos = 0
-        for part in CLAUSE_SPLIT.split(sentence):
+        parts = [q for p in CLAUSE_SPLIT.split(sentence) if p for q in CUE_SPLIT.split(p)]
+        for part in parts:
             if not part or not part.strip(" .!?;,"):
                 continue
             c_start = sentence.find(part, c_pos)
@@ -128,7 +139,7 @@ def activity_type(text: str) -> str | None:
     if not m:
         return None
     word = next(g for g in m.groups() if g).lower()
-    if word in ("meeting", "demo", "met", "lunch", "zoom"):
+    if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit"):
         return "meeting"
     if word == "email":
         return "email"
@@ -179,12 +190,14 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
         what = m.group("what").strip()
         if re.match(r"(?:to\s+)?(?:follow|think|more time|time)\b", what, re.I):
             return None
+        if re.match(r"to\s+(?!get|see|have|review|sign|approve|talk|check|loop)", what, re.I):
+            return None  # "they need to cut the budget" is not a next step
         who = m.group("who")
         label = _cap(re.sub(r"^to\s+", "", what))
         if who and who.lower() in ("he", "she") and pronoun_name:
             return f"{label} ({pronoun_name})"
         if who and who.lower() in people:
-            return f"{label} ({who})"
+            return f"{label} ({_cap(who)})"
         return label
     return None
 

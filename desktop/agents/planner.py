@@ -175,6 +175,12 @@ class _Build:
                     fields["due_date"] = d[0].isoformat()
                 self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note"})
                 continue
+            if (dm := R.DELIVERABLE_RE.search(t)) and d and not R.next_step(t):
+                who = self._who()
+                what = dm.group("what").lower()
+                title = f"Send the {what} to {who}" if who else f"Send the {what}"
+                self._add(cl.start, {"kind": "create_task", "fields": {"title": title, "due_date": d[0].isoformat()},
+                                     "role": "note"})
             kind = R.activity_type(t)
             if kind and activity is None:
                 activity, act_pos = {"activity_type": kind, "body": self.text}, cl.start
@@ -197,11 +203,25 @@ class _Build:
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal"})
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
+        if not self.actions and self._is_statement():
+            # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
+            fields = {"activity_type": "note", "body": self.text}
+            if mood:
+                fields["sentiment"] = mood
+            self._add(0, {"kind": "log_activity", "fields": fields, "role": "note"})
         if not self.actions:
             if self.mentions and not self.f.clarifications:
                 self._question(None)
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
+
+    def _is_statement(self) -> bool:
+        words = re.findall(r"[A-Za-z']+", self.text)
+        named = [m for m in self.mentions if m.kind in ("contact", "company", "deal")]
+        return bool(named) and len(words) >= 4 and not self.text.rstrip().endswith("?") \
+            and not R.QUESTION_RE.search(self.text) and not R.SEARCH_RE.search(self.text) \
+            and bool(re.search(r"\b(?:is|are|was|were|went|said|says|wants?|needs?|told|got|has|have|had|"
+                               r"seems?|looks?|feels?|asked|mentioned|thinks?|loved?|hated?|liked?)\b", self.text, re.I))
 
     def _deal_updates(self, t: str, d: tuple[date, int, int] | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -268,7 +288,8 @@ class _Build:
     def _task_title(self, t: str, d: tuple[date, int, int] | None) -> str:
         core = t if not d else (t[:d[1]] + t[d[2]:])
         core = re.sub(r"\s+", " ", core).strip(" ,.")
-        m = re.search(r"\b(?:remind me to|reminder to|task to|to-?do:?|don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
+        m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: for [\w ]+?)? to|to-?do:?|"
+                      r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
         if m:
             return _cap(re.sub(r"\s+(?:on|by|at|in)$", "", m.group("what").strip()))
         m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
@@ -281,7 +302,7 @@ class _Build:
 
     def _meeting_title(self, t: str) -> str:
         m = R.MEETING_RE.search(t)
-        what = m.group("what").lower() if m else "meeting"
+        what = (m.group("what") or m.group("what2")).lower() if m else "meeting"
         what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
         who = self._who()
         return f"{what} with {who}" if who else what
@@ -310,7 +331,7 @@ class _Build:
             self.message = OFF_TOPIC_MESSAGE
             return
         if not self.mentions and not re.search(r"\b(?:deal|contact|compan|account|task|pipeline|lead|"
-                                               r"opportunit|people|customer|to-?do)", self.text, re.I):
+                                               r"opportunit|people|customer|to-?do|on my plate|agenda)", self.text, re.I):
             self.message = OFF_TOPIC_MESSAGE
             return
         stage = stage or R.stage_mention(self.text, self.o._stages)
@@ -364,6 +385,16 @@ class _Build:
             if re.search(r"\b(?:it|this|that|him|her|them)\b", low):
                 self._add(0, Action(kind="delete_record", target=self.ctx, destructive=True))
                 return
+        companies = [m.ids[0] for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
+        if re.search(r"\bdeals\b|\bdeal and\b|\band the \w+(?: \w+)? deal\b", low) and len(set(companies)) > 1:
+            for co in dict.fromkeys(companies):
+                open_ = self.idx.open_deals(co) or list(self.idx.deals_by_company.get(co, ()))
+                if len(open_) == 1:
+                    self._add(0, Action(kind="delete_record", target=self.idx.target("deal", open_[0]), destructive=True))
+                else:
+                    f.ask(f"Which {self.idx.companies[co].name} deal should I delete?",
+                          [self.idx.target("deal", d) for d in open_][:6])
+            return
         if re.search(r"\bdeal|opportunit", low) and f.deal is not None and not f.deal_blocked:
             kind, rid = "deal", f.deal
         elif re.search(r"\btask\b", low):

@@ -292,7 +292,7 @@ case("Follow up with Dan next week", A("create_task", None, due_date="2026-11-23
 case("Move the deal to negotiation", A("update_deal", None, stage="Negotiation"), clarify=True, tag="clarify")
 case("Book a meeting with Redwood on Monday", A("book_meeting", None, due_date="2026-11-23"), clarify=True,
      tag="clarify")
-case("Mike needs a demo next week", A("update_deal", None, next_step="Demo (Mike)"), clarify=True, tag="clarify")
+case("Mike needs a demo next week", A("book_meeting", None, due_date="2026-11-23"), clarify=True, tag="clarify")
 case("Schedule a call with Zebedee Quark tomorrow", A("book_meeting", None, due_date="2026-11-22"), clarify=True,
      tag="clarify")
 case("Log a call with Mike", A("log_activity", None, activity_type="call"), clarify=True, tag="clarify")
@@ -361,6 +361,33 @@ case("We won Umbrella Health! Add fifty thousand to the amount",
 case("glow bex call done, they're looking at Salesforce, follow up in two weeks",
      A("log_activity", "deal:5004", activity_type="call"), deal("deal:5004", competitor="Salesforce"),
      A("create_task", "deal:5004", due_date="2026-12-05"), tag="multi")
+
+# --- unpunctuated transcripts and statements (added after a second round of probing) -------------------------------------
+case("just finished the acme call mike needs board approval budget is 100k they're also looking at salesforce "
+     "follow up in two weeks",
+     A("log_activity", "deal:5001", activity_type="call"),
+     deal("deal:5001", amount=100000, competitor="Salesforce", next_step="Board approval (Mike)"),
+     A("create_task", "deal:5001", due_date="2026-12-05"), tag="multi")
+case("Schedule a follow-up meeting with Priya next Thursday at 10",
+     A("book_meeting", "contact:105", due_date="2026-11-26", time="10:00"), tag="meeting")
+case("Create a task for Mike Chen to send the SOW by Friday",
+     A("create_task", "contact:101", contains={"title": "Send the SOW"}, due_date="2026-11-27"), tag="task")
+case("Remind me in 2 hours to call Tom", A("create_task", "contact:106", contains={"title": "Call Tom"},
+                                          due_date="2026-11-21"), tag="task")
+case("What's on my plate today?", A("search", None, object="task", filters={"due_date_before": "2026-11-21"}),
+     tag="search")
+case("The Initech deal is stuck, they went quiet", A("log_activity", "deal:5006", activity_type="note"), tag="activity")
+case("Had coffee with Elena, she wants a proposal by end of month",
+     A("log_activity", "contact:109", activity_type="meeting"),
+     A("create_task", "contact:109", contains={"title": "proposal"}, due_date="2026-11-30"), tag="multi")
+case("Sarah Chen from TechCorp wants a demo on Monday at 2",
+     A("book_meeting", "contact:102", due_date="2026-11-23", time="14:00"), tag="meeting")
+case("Change Acme close date to end of next month", deal("deal:5001", close_date="2026-12-31"), tag="deal_fields")
+case("Tom Becker says they need to cut the budget to 30k", deal("deal:5005", amount=30000), tag="amount")
+case("Delete the Acme deal and the Globex deal", A("delete_record", "deal:5001"), A("delete_record", "deal:5004"),
+     tag="delete")
+case("Priya from Globex called, they're going with Salesforce, mark it lost",
+     deal("deal:5004", competitor="Salesforce", stage="Closed Lost"), tag="deal_fields")
 
 # --- off topic, empty, adversarial -----------------------------------------------------------------------------------
 for text in ["What's the weather like tomorrow?", "Tell me a joke", "", "   ", "asdfghjkl qwerty",

@@ -32,6 +32,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_n", re.compile(rf"\b(?:in|within|after)\s+{_COUNT}\s+{_UNIT}\b", re.I)),
     ("n_from_now", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:from now|from today|out)\b", re.I)),
     ("end_month_named", re.compile(rf"\b(?:end of|late|the end of)\s+{_MONTH_RE}\b", re.I)),
+    ("end_next", re.compile(r"\b(?:end of|by the end of)\s+next\s+(?P<what>week|month|quarter|year)\b", re.I)),
+    ("hours", re.compile(r"\b(?:in|within)\s+(?:an?|\d+|a few|a couple of|one|two|three)\s+(?:hours?|minutes?|mins?)\b|"
+                         r"\blater today\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
@@ -95,6 +98,20 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
     if kind == "end_month_named":
         month = MONTHS[g["month"].lower()]
         return _month_end(_future_month_year(today, month), month)
+    if kind == "hours":
+        return today
+    if kind == "end_next":
+        what = g["what"].lower()
+        if what == "week":
+            return today + timedelta(days=(4 - today.weekday()) % 7 + 7)
+        if what == "month":
+            nxt = add_months(today.replace(day=1), 1)
+            return _month_end(nxt.year, nxt.month)
+        if what == "year":
+            return date(today.year + 1, 12, 31)
+        q_end = _month_end(today.year, ((today.month - 1) // 3 + 1) * 3)
+        nxt = add_months(q_end.replace(day=1), 3)
+        return _month_end(nxt.year, nxt.month)
     if kind == "end_of":
         what = g["what"].lower()
         if what == "week":
