@@ -164,6 +164,7 @@ class CrmEmulator:
 class _Handler(BaseHTTPRequestHandler):
     emulator: CrmEmulator
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # small JSON answers must not wait for delayed ACKs
 
     def log_message(self, fmt: str, *args: Any) -> None:  # silence stderr access log
         pass

@@ -44,19 +44,20 @@ def test_everything_converges_with_20_percent_faults(tmp_path, caplog, make_adap
                 emu.pipedrive.create("persons", {"first_name": "R", "last_name": str(i)},
                                      updated_s=1_700_000_000 + i)
         state = FileState(tmp_path / "sync.json", source=kind)
-        for i in range(60):
+        n = 60 if kind == "hubspot" else 24  # Pipedrive writes one record per request: keep it short
+        for i in range(n):
             state.local_change("contact", "create", {"email": f"l{i}@x.test", "first_name": "L",
                                                      "last_name": str(i)})
-        for i in range(0, 60, 3):
+        for i in range(0, n, 3):
             state.local_change("contact", "update", {"first_name": f"L{i}b"}, local_id=i + 1)
         converge(emu, state, make_adapter)
         assert emu.stats["faults"] >= 5  # faults really happened (about 1 in 5 requests)
         live = emu.hubspot.live("contacts") if kind == "hubspot" else emu.pipedrive.live("persons")
     assert not state.outbox_unsent() and state.summary()["dead_letters"] == []
-    assert len(live) == 180  # no duplicate despite drops after the write and truncated answers
+    assert len(live) == 120 + n  # no duplicate despite drops after the write and truncated answers
     names = {(o.get("props") or o).get("firstname") or o.get("first_name") for o in live}
-    assert "L3b" in names and "L57b" in names
-    assert len([k for k in state.records if k[0] == "contact"]) == 180
+    assert "L3b" in names and f"L{n - 3}b" in names
+    assert len([k for k in state.records if k[0] == "contact"]) == 120 + n
     # the token is in no log record and not in the state file
     assert TOKEN not in caplog.text
     assert TOKEN not in (tmp_path / "sync.json").read_text()
