@@ -1,5 +1,5 @@
 """Offline planner accuracy by action kind on tests/planner/corpus.jsonl (tuned on) and
-heldout.jsonl (written after tuning), on the fixture workspace and on the fixture rows merged into
+heldout.jsonl / heldout2.jsonl (written after tuning rounds), on the fixture workspace and on the fixture rows merged into
 the synthetic 100k-contact workspace (same expectations: more names must not confuse resolution).
 
 Run: .venv/bin/python benchmarks/plan_accuracy.py [--no-synthetic] [--failures]
@@ -30,7 +30,7 @@ def main() -> None:
         workspaces.append(("synthetic 100k + fixture", synthetic_rows()))
     for label, rows in workspaces:
         planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages))
-        for name in ("corpus.jsonl", "heldout.jsonl"):
+        for name in ("corpus.jsonl", "heldout.jsonl", "heldout2.jsonl"):
             score = evaluate(planner, load_corpus(ROOT / "tests/planner" / name))
             print(f"\n== {name} on {label} workspace ({score.cases} cases)")
             print(score.table())

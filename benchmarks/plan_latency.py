@@ -2,7 +2,7 @@
 synthetic 100k-contact / 20k-company / 50k-deal workspace (seeded, in memory).
 
 Run: .venv/bin/python benchmarks/plan_latency.py [--rounds 5]
-Instructions: every text of tests/planner/corpus.jsonl and heldout.jsonl (warm-up round not timed).
+Instructions: every text of tests/planner/corpus.jsonl, heldout.jsonl and heldout2.jsonl (warm-up round not timed).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    cases = load_corpus(ROOT / "tests/planner/corpus.jsonl") + load_corpus(ROOT / "tests/planner/heldout.jsonl")
+    cases = [c for n in ("corpus", "heldout", "heldout2") for c in load_corpus(ROOT / f"tests/planner/{n}.jsonl")]
     t0 = time.perf_counter()
     OfflinePlanner(EntityIndex.build([], [], [], [])).plan("over the weekend", now=CORPUS_NOW)
     print(f"cold first plan incl. dateparser import (slow path): {(time.perf_counter() - t0) * 1000:,.0f} ms")

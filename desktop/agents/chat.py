@@ -245,6 +245,20 @@ async def llm_answer(ctx: T.ToolContext, question: str, history: list[dict]) -> 
     return answer
 
 
+def pick_agent(question: str, names: list[str]) -> str:
+    """The built-in agent best placed to answer ``question`` (cfo for money, qualifier for leads,
+    ghostbuster for stalled deals, briefing otherwise), among ``names``."""
+    order = []
+    if _HIRE.search(question) or _FIN.search(question) or _PIPE.search(question):
+        order.append("cfo")
+    if _STALL.search(question) or _STALE.search(question):
+        order.append("ghostbuster")
+    if _LEADS.search(question):
+        order.append("qualifier")
+    order += ["briefing", "cfo"]
+    return next((n for n in order if n in names), names[0] if names else "briefing")
+
+
 async def answer(ctx: T.ToolContext, question: str, history: list[dict] | None = None) -> ChatAnswer:
     """Answer ``question`` as ``ctx.agent`` (offline first, then the LLM when ``ctx.model`` is set)."""
     found = await offline_answer(ctx, question)

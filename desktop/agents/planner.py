@@ -35,6 +35,9 @@ MAX_BULK = 25
 EMPTY_MESSAGE = "I didn't catch an instruction. Try \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 OFF_TOPIC_MESSAGE = ("I can help with your contacts, companies, deals, activities and tasks - "
                      "e.g. \"Follow up with Acme next Friday\".")
+SQL_MESSAGE = "That looks like a database command; I only take CRM instructions such as \"Delete the Acme deal\"."
+_SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+table|alter\s+table|select\s+\*?\s*"
+                  r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
 
@@ -93,6 +96,8 @@ class OfflinePlanner:
         transcript = clean
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
+        if _SQL.search(clean):
+            return Plan(transcript=transcript, message=SQL_MESSAGE)
         plan = _Build(self, clean, now, context.target if context else None).run()
         if truncated:
             note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
