@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
 CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
@@ -76,6 +77,9 @@ KNOWN_COMPETITORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "pipedriv
                      "dynamics": "Dynamics", "freshsales": "Freshsales", "attio": "Attio", "copper": "Copper",
                      "monday": "Monday", "close": "Close", "sugarcrm": "SugarCRM", "zendesk": "Zendesk",
                      "intercom": "Intercom", "gong": "Gong", "outreach": "Outreach", "oracle": "Oracle", "sap": "SAP"}
+#: Competitors recognised anywhere in a clause (ambiguous words like "close" or "monday" excluded).
+_KNOWN_COMPETITOR_RE = re.compile(r"\b(?:" + "|".join(
+    k for k in KNOWN_COMPETITORS if k not in ("close", "monday", "dynamics", "copper", "outreach")) + r")\b", re.I)
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
 NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=)\s*(?:to\s+)?(?P<what>[^.;]+)"
@@ -159,11 +163,8 @@ def sentiment(text: str) -> str | None:
 
 def competitor(text: str) -> str | None:
     """The competitor named in ``text`` ("also looking at Salesforce" -> "Salesforce")."""
-    for low, name in KNOWN_COMPETITORS.items():
-        if low in ("close", "monday", "dynamics", "copper", "outreach"):
-            continue
-        if re.search(rf"\b{low}\b", text, re.I):
-            return name
+    if k := _KNOWN_COMPETITOR_RE.search(text):
+        return KNOWN_COMPETITORS[k.group(0).lower()]
     m = COMPETITOR_RE.search(text)
     if not m:
         return None
@@ -214,21 +215,23 @@ def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
         return aliases.get("__lost__")
     if not STAGE_VERB_RE.search(text):
         return None
-    for phrase, label in aliases.items():
-        if phrase.startswith("__"):
-            continue
-        if re.search(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s)\s+(?:the\s+)?{re.escape(phrase)}\b(?!\s+(?:call|meeting|with))",
-                     text, re.I):
-            return label
-    return None
+    m = _alias_patterns(tuple(aliases))[0].search(text)
+    return aliases[m.group("stage").lower()] if m else None
 
 
 def stage_mention(text: str, aliases: dict[str, str]) -> str | None:
     """Any stage named in ``text`` (no move verb needed), for search filters."""
-    for phrase, label in aliases.items():
-        if not phrase.startswith("__") and re.search(rf"\b{re.escape(phrase)}\b", text, re.I):
-            return label
-    return None
+    m = _alias_patterns(tuple(aliases))[1].search(text)
+    return aliases[m.group("stage").lower()] if m else None
+
+
+@lru_cache(maxsize=16)
+def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(after a move word, anywhere) patterns for the stage phrases, longest first."""
+    alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__"))
+    moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s)\s+(?:the\s+)?(?P<stage>{alt})\b"
+                       rf"(?!\s+(?:call|meeting|with))", re.I)
+    return moved, re.compile(rf"\b(?P<stage>{alt})\b", re.I)
 
 
 def stage_aliases(labels: list[str], won: str | None, lost: str | None) -> dict[str, str]:

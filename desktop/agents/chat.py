@@ -34,6 +34,10 @@ _MONTHLY = re.compile(r"\b(per month|a month|monthly|/mo)\b", re.I)
 _COUNT = re.compile(r"\b(\d+)\s+(?:more\s+|new\s+|additional\s+)?(?:engineers?|developers?|people|hires?|reps?|"
                     r"salespeople|designers?|employees?|staff)\b", re.I)
 
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10, "a couple of": 2, "a few": 3}
+_NUM_WORD = re.compile(r"\b(" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")\b", re.I)
+
 HELP = ("I can answer from the workspace: \"what's our burn rate?\", \"should we hire an engineer at 150K?\", "
         "\"which leads should I prioritise today?\", \"why did the Globex deal stall?\", "
         "\"which deals are at risk?\", \"what's on today?\". Configure a model (SPECTRUM_LLM_MODEL) for "
@@ -79,8 +83,9 @@ async def offline_answer(ctx: T.ToolContext, question: str) -> ChatAnswer | None
 
     q = question.strip()
     if _HIRE.search(q) or re.search(r"\bwhat[- ]if\b", q, re.I):
-        digits = words_to_digits(q)
-        amounts = [a.value for a in find_amounts(digits) if not a.percent]
+        digits = _NUM_WORD.sub(lambda m: str(_NUM_WORDS[m.group(1).lower()]), words_to_digits(q))
+        found = [a for a in find_amounts(digits) if not a.percent]
+        amounts = sorted((a.value for a in found if a.money or a.value >= 1000), reverse=True)
         count = _COUNT.search(digits)
         hires = int(count.group(1)) if count else 1
         monthly = bool(_MONTHLY.search(q)) and not _HIRE.search(q)
@@ -104,7 +109,10 @@ async def offline_answer(ctx: T.ToolContext, question: str) -> ChatAnswer | None
             with ctx.session() as uow:
                 plan = check_plan(plan, uow.session)
             why = "; ".join(d["reasons"]) or "no clear reason in the record"
-            text = (f"{d['deal']['name']} stalled: {why}. I drafted a re-engagement email and a follow-up "
+            quiet = d.get("days_inactive")
+            head = (f"{d['deal']['name']} stalled" if quiet is None or quiet >= 7 else
+                    f"{d['deal']['name']} is not stale yet (last activity {quiet} days ago), but watch out")
+            text = (f"{head}: {why}. I drafted a re-engagement email and a follow-up "
                     f"task - approve the plan to queue them." + (f" {plan.message}" if plan.message else ""))
             return ChatAnswer(text, [d["deal"]], plan if plan.mutating else None,
                               tools=["show_record", "diagnose_stall"])

@@ -159,7 +159,9 @@ async def diagnose_stall(ctx: ToolContext, deal_id: int) -> dict:
         Action(kind="create_task", target=target, fields={
             "title": f"Re-engage {rec['name']} (stalled: {reasons[0] if reasons else 'no activity'})",
             "due_date": _workday(ctx.now.date(), 2).isoformat()})])
-    return {"deal": ref("deal", rec["id"], rec["name"]), "reasons": reasons, "draft": body,
+    last = rec.get("last_activity_at")
+    quiet = (ctx.now - datetime.fromisoformat(str(last))).days if last else None
+    return {"deal": ref("deal", rec["id"], rec["name"]), "reasons": reasons, "draft": body, "days_inactive": quiet,
             "plan": plan.model_dump(mode="json")}
 
 
