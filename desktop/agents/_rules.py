@@ -228,7 +228,7 @@ def stage_mention(text: str, aliases: dict[str, str]) -> str | None:
 @lru_cache(maxsize=16)
 def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(after a move word, anywhere) patterns for the stage phrases, longest first."""
-    alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__"))
+    alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__")) or r"(?!x)x"  # no stages: never
     moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s)\s+(?:the\s+)?(?P<stage>{alt})\b"
                        rf"(?!\s+(?:call|meeting|with))", re.I)
     return moved, re.compile(rf"\b(?P<stage>{alt})\b", re.I)

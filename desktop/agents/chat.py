@@ -257,7 +257,8 @@ def pick_agent(question: str, names: list[str]) -> str:
     """The built-in agent best placed to answer ``question`` (cfo for money, qualifier for leads,
     ghostbuster for stalled deals, briefing otherwise), among ``names``."""
     order = []
-    if _HIRE.search(question) or _FIN.search(question) or _PIPE.search(question):
+    if (_HIRE.search(question) or _FIN.search(question) or _PIPE.search(question)
+            or re.search(r"\bwhat[- ]if\b", question, re.I)):
         order.append("cfo")
     if _STALL.search(question) or _STALE.search(question):
         order.append("ghostbuster")

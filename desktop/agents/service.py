@@ -277,7 +277,9 @@ class AgentService:
         with self.workspace.uow() as uow:
             for name in self.loadouts:
                 runs = store.list_runs(uow.session, name, 1)
-                last[name] = runs[0].started_at if runs else None
+                # the run's reference time (``now`` of the run), so scheduled and --now runs count
+                last[name] = datetime.fromisoformat(runs[0].state["now"]) if runs and runs[0].state.get("now") \
+                    else (runs[0].started_at if runs else None)
         out = []
         for name, lo in self.loadouts.items():
             sched = lo.parsed_schedule
