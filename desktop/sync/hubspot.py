@@ -53,7 +53,7 @@ class HubSpotAdapter:
                              pacer=pacer or Pacer(rate=19.0, burst=9), parse_limits=parse_hubspot,
                              retry=retry, owns_client=owns_client)
         self.search_api = ApiClient(client, base_url, token_provider, auth="bearer",
-                                    pacer=search_pacer or Pacer(rate=5.0, burst=5), retry=retry)
+                                    pacer=search_pacer or Pacer(window_max=5, window_s=1.0), retry=retry)
         self.search_cap = search_cap
         self.page_size = page_size
         self.search_page_size = search_page_size

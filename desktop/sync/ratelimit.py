@@ -1,7 +1,6 @@
 """Request pacing from the CRM's own rate-limit headers, so 429s stay rare.
 
-:class:`Pacer` is a GCRA token bucket: requests are spaced ``1/rate`` seconds apart with a small
-burst allowance; the rate is ``safety * max / interval`` learnt from response headers
+:class:`Pacer` keeps a sliding window of send times sized from the response headers
 (HubSpot ``X-HubSpot-RateLimit-Max`` / ``-Interval-Milliseconds`` / ``-Remaining`` / ``-Daily-Remaining``;
 Pipedrive ``x-ratelimit-limit`` / ``-remaining`` / ``-reset`` (2-second window) and
 ``x-daily-requests-left``). A 429 blocks the pacer for ``Retry-After`` seconds.
@@ -66,52 +65,85 @@ def parse_pipedrive(headers: Mapping[str, str]) -> Limits:
 
 
 class Pacer:
-    """Spaces requests to stay under a learnt rate.
+    """Spaces requests to stay under the CRM's rate limit.
+
+    Two mechanisms: a sliding-window log (at most ``window_max`` requests in any
+    ``window_s * (1 + margin) + margin_s`` seconds), which uses the whole budget of a rolling
+    window limit such as HubSpot's 190 per 10 s, and, before any limit is known, a GCRA token
+    bucket at ``rate`` requests/s with ``burst``. :meth:`observe` switches to the window learnt
+    from response headers; a 429 blocks the pacer for ``Retry-After`` seconds (:meth:`block`).
 
     Args:
-        rate: initial requests per second before any header was seen (conservative default).
-        burst: requests that may go back to back; with ``rate`` this bounds any window to
-            ``burst + rate * interval`` requests, which :meth:`observe` keeps <= the server's max.
-        safety: fraction of the advertised rate to use (0.95 keeps rolling-window jitter off 429).
+        rate / burst: initial pacing before headers are seen.
+        window_max / window_s: a known limit (e.g. HubSpot search: 5 per 1 s).
+        margin: fraction added to the window to absorb latency jitter between client and server.
         clock / sleep: injectable for tests (seconds).
     """
 
-    def __init__(self, rate: float = 5.0, burst: int = 1, *, safety: float = 0.95,
+    def __init__(self, rate: float = 5.0, burst: int = 1, *, window_max: int | None = None,
+                 window_s: float | None = None, margin: float = 0.01, margin_s: float = 0.01,
                  clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
         self.rate = rate
         self.burst = max(1, burst)
-        self.safety = safety
+        self.window_max = window_max
+        self.window_s = window_s
+        self.margin = margin
+        self.margin_s = margin_s
         self._clock = clock
         self._sleep = sleep
-        self._tat = 0.0  # theoretical arrival time of the next request
+        self._tat = 0.0  # GCRA: theoretical arrival time of the next request
+        self._sent: dict[int, float] = {}  # ticket -> counted send time
+        self._ticket = 0
         self._blocked_until = 0.0
         self._lock = asyncio.Lock()
         self.daily_remaining: int | None = None
         self.waited_s = 0.0
         self.acquired = 0
 
-    async def acquire(self) -> None:
-        """Wait (asynchronously) until the next request may be sent."""
+    def _next_start(self, now: float) -> float:
+        start = max(now, self._blocked_until)
+        if self.window_max and self.window_s:
+            span = self.window_s * (1 + self.margin) + self.margin_s
+            self._sent = {k: t for k, t in self._sent.items() if t > now - span}
+            if len(self._sent) >= self.window_max:
+                times = sorted(self._sent.values())
+                start = max(start, times[len(times) - self.window_max] + span)
+        else:
+            interval = 1.0 / self.rate
+            start = max(start, self._tat - (self.burst - 1) * interval)
+        return start
+
+    async def acquire(self) -> int:
+        """Wait (asynchronously) until the next request may be sent. Returns a ticket for
+        :meth:`complete`."""
         async with self._lock:
             now = self._clock()
-            interval = 1.0 / self.rate
-            tolerance = (self.burst - 1) * interval
-            start = max(now, self._tat - tolerance, self._blocked_until)
+            start = self._next_start(now)
             if start > now:
                 self.waited_s += start - now
                 await self._sleep(start - now)
-                now = self._clock()
-            self._tat = max(self._tat, now) + interval
+            # account from the planned start, not the (slightly later) wake-up time
+            self._tat = max(self._tat, start) + 1.0 / self.rate
+            self._ticket += 1
+            self._sent[self._ticket] = max(start, self._clock())
             self.acquired += 1
+            return self._ticket
+
+    def complete(self, ticket: int) -> None:
+        """The answer to a request arrived: count it in the window from now, the latest moment the
+        server can have counted it (so latency jitter can never squeeze one request too many
+        into the server's window). ``ticket``: the value :meth:`acquire` returned."""
+        if ticket in self._sent:
+            self._sent[ticket] = max(self._sent[ticket], self._clock())
 
     def observe(self, limits: Limits) -> None:
-        """Adopt the server's advertised limits; slow down when ``remaining`` runs low."""
+        """Adopt the server's advertised limits; pause when ``remaining`` hits zero."""
         if limits.daily_remaining is not None:
             self.daily_remaining = limits.daily_remaining
         if limits.max and limits.interval_s:
-            self.rate = max(0.1, self.safety * limits.max / limits.interval_s)
-            self.burst = max(1, int(limits.max * (1.0 - self.safety)))
+            self.window_max, self.window_s = limits.max, limits.interval_s
+            self.rate = max(0.1, limits.max / limits.interval_s)
         if limits.remaining is not None and limits.remaining <= 0:
             wait = limits.reset_s if limits.reset_s is not None else 1.0 / self.rate
             self.block(wait)
