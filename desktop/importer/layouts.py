@@ -58,7 +58,8 @@ def detect_layout(header: list[str]) -> Layout | None:
 
 
 class Row:
-    """Case-insensitive access to one CSV row by column name."""
+    """Case-insensitive access to one CSV row by column name. ``values`` must already be stripped
+    and padded to the header's length (the importer does both once per row)."""
 
     __slots__ = ("_idx", "values")
 
@@ -69,9 +70,7 @@ class Row:
     def get(self, col: str) -> str:
         """The stripped cell, or "" when the column is absent or the row is short."""
         i = self._idx.get(col)
-        if i is None or i >= len(self.values):
-            return ""
-        return self.values[i].strip()
+        return "" if i is None else self.values[i]
 
     def req(self, col: str) -> str:
         """The stripped cell; raises :class:`RowProblem` when empty."""

@@ -185,7 +185,7 @@ class ExternalId(Base):
 
     __tablename__ = "external_ids"
     __table_args__ = (
-        UniqueConstraint("source", "entity_type", "record_id"),
+        Index("ux_external_record", "source", "entity_type", "record_id", unique=True),
         Index("ix_external_local", "entity_type", "local_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

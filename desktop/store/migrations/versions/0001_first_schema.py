@@ -113,11 +113,11 @@ def upgrade() -> None:
     sa.Column('record_id', sa.String(length=200), nullable=False),
     sa.Column('local_id', sa.Integer(), nullable=False),
     sa.Column('remote_updated_at', sa.DateTime(), nullable=True),
-    sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('source', 'entity_type', 'record_id')
+    sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('external_ids', schema=None) as batch_op:
         batch_op.create_index('ix_external_local', ['entity_type', 'local_id'], unique=False)
+        batch_op.create_index('ux_external_record', ['source', 'entity_type', 'record_id'], unique=True)
 
     op.create_table('llm_calls',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -406,6 +406,7 @@ def downgrade() -> None:
 
     op.drop_table('llm_calls')
     with op.batch_alter_table('external_ids', schema=None) as batch_op:
+        batch_op.drop_index('ux_external_record')
         batch_op.drop_index('ix_external_local')
 
     op.drop_table('external_ids')
