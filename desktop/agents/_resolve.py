@@ -42,12 +42,28 @@ class Focus:
             self.candidates.append(options)
 
 
+def _rank(index: EntityIndex, kind, ids) -> list[int]:
+    """Most likely first: records with open deals and the most recent deal activity."""
+    if len(ids) <= 1 or kind == "deal":
+        return list(ids)
+
+    def key(rid: int):
+        deals = index.deals_by_contact.get(rid, ()) if kind == "contact" else index.deals_by_company.get(rid, ())
+        rows = [index.deals[d] for d in deals]
+        latest = max((d.last_activity_at for d in rows if d.last_activity_at), default=None)
+        return (not any(d.is_open for d in rows), -(latest.timestamp() if latest else 0.0), rid)
+
+    return sorted(ids, key=key)
+
+
 def _choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
-    shown = list(ids)[:_MAX_CHOICES]
+    shown = _rank(index, kind, ids)[:_MAX_CHOICES]
     labels = [index.describe(kind, i) for i in shown]
-    more = f" or one of {len(ids) - len(shown)} others" if len(ids) > len(shown) else ""
-    text = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
-    return text + more, [index.target(kind, i) for i in shown]
+    if len(ids) > len(shown):
+        text = ", ".join(labels) + f" or {len(ids) - len(shown)} more"
+    else:
+        text = ", ".join(labels[:-1]) + f" or {labels[-1]}" if len(labels) > 1 else labels[0]
+    return text, [index.target(kind, i) for i in shown]
 
 
 def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Target | None,
