@@ -73,6 +73,9 @@ class SyncEngine:
         if pipelines:
             self.pipelines = await self.adapter.get_pipelines()
             report.pipelines = len(self.pipelines)
+            apply_pipelines = getattr(self.state, "apply_pipelines", None)
+            if apply_pipelines is not None:
+                apply_pipelines(self.pipelines)
         # object types are independent: pull them concurrently (the adapter's pacers keep the
         # combined request rate under the CRM's limits)
         await asyncio.gather(*(self.pull_type(t, report)

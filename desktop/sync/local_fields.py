@@ -1,0 +1,93 @@
+"""Workspace columns (``desktop.store.schema`` / executor outbox payloads) <-> neutral fields.
+
+The executor writes outbox payloads with column names and local ids (``stage_id``, ``company_id``,
+ISO datetimes); adapters speak neutral fields (``stage_external_id``, epoch-ms timestamps).
+Local foreign keys are translated through ``to_ext(entity, local_id) -> external id | None`` and
+``to_local(entity, external_id) -> local id | None`` callables (the ``external_ids`` table).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from typing import Any, Callable
+
+ToExt = Callable[[str, int], "str | None"]
+ToLocal = Callable[[str, str], "int | None"]
+
+_SAME = {
+    "company": ("name", "domain", "industry", "employees", "city", "country"),
+    "contact": ("first_name", "last_name", "email", "phone", "job_title"),
+    "deal": ("name", "amount_cents", "currency"),
+    "activity": ("subject", "body"),
+    "task": ("body", "status"),
+}
+#: (local column, neutral field, entity the local id points at)
+_FKS = {
+    "contact": [("company_id", "company_external_id", "company")],
+    "deal": [("stage_id", "stage_external_id", "stage"),
+             ("pipeline_id", "pipeline_external_id", "pipeline")],
+}
+
+
+def _dt_to_ms(v: Any) -> int | None:
+    if v in (None, ""):
+        return None
+    dt = v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
+    return int((dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp() * 1000)
+
+
+def _ms_to_dt(ms: Any) -> datetime | None:
+    if ms in (None, ""):
+        return None
+    return datetime.fromtimestamp(int(ms) / 1000, tz=timezone.utc).replace(tzinfo=None)
+
+
+def to_neutral(entity: str, cols: dict[str, Any], to_ext: ToExt) -> dict[str, Any]:
+    """Local column values (only those present) -> neutral fields."""
+    out = {k: cols[k] for k in _SAME.get(entity, ()) if k in cols}
+    for col, field, target in _FKS.get(entity, []):
+        if col in cols:
+            out[field] = to_ext(target, int(cols[col])) if cols[col] is not None else None
+    if entity == "deal" and "close_date" in cols:
+        out["close_date"] = str(cols["close_date"])[:10] if cols["close_date"] else None
+    if entity == "activity":
+        if "type" in cols:
+            out["kind"] = cols["type"]
+        if "occurred_at" in cols:
+            out["occurred_at"] = _dt_to_ms(cols["occurred_at"])
+    if entity == "task":
+        if "title" in cols:
+            out["subject"] = cols["title"]
+        if "due_date" in cols:
+            due = cols["due_date"]
+            if due:
+                out["due_at"] = _dt_to_ms(f"{str(due)[:10]}T{cols.get('due_time') or '09:00'}:00")
+            else:
+                out["due_at"] = None
+    return out
+
+
+def to_columns(entity: str, fields: dict[str, Any], to_local: ToLocal) -> dict[str, Any]:
+    """Neutral fields -> local column values (unknown external ids are left out)."""
+    out = {k: fields[k] for k in _SAME.get(entity, ()) if k in fields}
+    for col, field, target in _FKS.get(entity, []):
+        if fields.get(field):
+            local = to_local(target, str(fields[field]))
+            if local is not None:
+                out[col] = local
+    if entity == "deal" and "close_date" in fields:
+        v = fields["close_date"]
+        out["close_date"] = date.fromisoformat(v[:10]) if v else None
+    if entity == "activity":
+        if fields.get("kind"):
+            out["type"] = fields["kind"]
+        if "occurred_at" in fields:
+            out["occurred_at"] = _ms_to_dt(fields["occurred_at"])
+    if entity == "task":
+        if "subject" in fields:
+            out["title"] = fields["subject"] or ""
+        if "due_at" in fields:
+            dt = _ms_to_dt(fields["due_at"])
+            out["due_date"] = dt.date() if dt else None
+            out["due_time"] = dt.strftime("%H:%M") if dt else None
+    return out

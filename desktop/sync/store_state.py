@@ -1,0 +1,342 @@
+""":class:`SyncState` over the workspace database (``desktop.store``): the production state.
+
+Tables (``desktop.store.schema``): ``outbox`` (:class:`OutboxItem`, written by the executor in
+the plan's transaction), ``external_ids``, ``sync_cursors``, ``sync_conflicts`` and the domain
+tables pulled records are mirrored into. Every method is one unit of work. This module uses the
+store's ORM classes and unit of work only (no SQL text); it belongs with the store's repositories
+and can move to ``desktop/store`` unchanged.
+
+Conflict detection: the workspace keeps no per-field copy of the last pulled remote values, so a
+pending local field conflicts when the remote value differs from it *and* the remote record changed
+since the last pull (``external_ids.remote_updated_at``). This errs towards showing a conflict;
+it never overwrites silently.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.store import schema as s
+from desktop.store.db import Workspace
+from desktop.sync.conflicts import merge_fields
+from desktop.sync.local_fields import to_columns, to_neutral
+from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
+from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
+
+MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
+          "task": s.Task}
+
+
+def _naive(ms: float) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).replace(tzinfo=None)
+
+
+def _epoch(dt: datetime | None) -> float | None:
+    return None if dt is None else dt.replace(tzinfo=timezone.utc).timestamp()
+
+
+class StoreState:
+    """Sync state of one CRM (``source``: "hubspot" | "pipedrive") in a :class:`Workspace`."""
+
+    def __init__(self, workspace: Workspace, source: str) -> None:
+        self.ws = workspace
+        self.source = source
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _ext(self, ses: Any, entity: str, local_id: int) -> str | None:
+        return ses.execute(select(s.ExternalId.record_id).where(
+            s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
+            s.ExternalId.local_id == local_id)).scalars().first()
+
+    def _local(self, ses: Any, entity: str, ext: str) -> s.ExternalId | None:
+        return ses.execute(select(s.ExternalId).where(
+            s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
+            s.ExternalId.record_id == ext)).scalars().first()
+
+    def _link(self, ses: Any, entity: str, local_id: int, ext: str, remote_ms: int | None) -> None:
+        row = self._local(ses, entity, ext)
+        if row is None:
+            row = s.ExternalId(source=self.source, entity_type=entity, record_id=ext, local_id=local_id)
+            ses.add(row)
+        row.local_id = local_id
+        if remote_ms:
+            row.remote_updated_at = _naive(remote_ms)
+
+    def _row(self, ses: Any, item: s.OutboxItem) -> OutboxRow:
+        payload = json.loads(item.payload or "{}")
+        if item.op in ("create", "update"):
+            payload = to_neutral(item.entity_type, payload,
+                                 lambda e, i: self._ext(ses, e, i))
+        return OutboxRow(id=item.id, entity_type=item.entity_type, local_id=item.local_id, op=item.op,
+                         payload=payload, idempotency_key=item.idempotency_key, status=item.status,
+                         attempts=item.attempts, next_attempt_at=_epoch(item.next_attempt_at),
+                         last_error=item.last_error, sent_at=_epoch(item.sent_at))
+
+    # -- cursors -----------------------------------------------------------------------------
+    def get_cursor(self, object_type: str) -> dict[str, Any] | None:
+        with self.ws.uow() as uow:
+            row = uow.session.execute(select(s.SyncCursor).where(
+                s.SyncCursor.source == self.source, s.SyncCursor.object_type == object_type)
+            ).scalars().first()
+            return json.loads(row.cursor) if row and row.cursor else None
+
+    def set_cursor(self, object_type: str, cursor: dict[str, Any]) -> None:
+        with self.ws.uow() as uow:
+            ses = uow.session
+            row = ses.execute(select(s.SyncCursor).where(
+                s.SyncCursor.source == self.source, s.SyncCursor.object_type == object_type)
+            ).scalars().first()
+            if row is None:
+                row = s.SyncCursor(source=self.source, object_type=object_type)
+                ses.add(row)
+            row.cursor = json.dumps(cursor, separators=(",", ":"))
+            if cursor.get("since"):
+                row.last_modified = _naive(cursor["since"])
+            uow.commit()
+
+    # -- pull --------------------------------------------------------------------------------
+    def apply_pipelines(self, pipelines: list[Pipeline]) -> None:
+        """Mirror pipelines and stages (matched by external id, then by name/label)."""
+        with self.ws.uow() as uow:
+            ses = uow.session
+            for p in pipelines:
+                link = self._local(ses, "pipeline", p.external_id)
+                pipe = ses.get(s.Pipeline, link.local_id) if link else None
+                pipe = pipe or ses.execute(select(s.Pipeline).where(
+                    s.Pipeline.name == p.label)).scalars().first()
+                if pipe is None:
+                    pipe = s.Pipeline(name=p.label)
+                    ses.add(pipe)
+                    ses.flush()
+                self._link(ses, "pipeline", pipe.id, p.external_id, None)
+                for st in p.stages:
+                    link = self._local(ses, "stage", st.external_id)
+                    stage = ses.get(s.Stage, link.local_id) if link else None
+                    stage = stage or ses.execute(select(s.Stage).where(
+                        s.Stage.pipeline_id == pipe.id, s.Stage.label == st.label)).scalars().first()
+                    if stage is None:
+                        stage = s.Stage(pipeline_id=pipe.id, label=st.label, position=st.position)
+                        ses.add(stage)
+                    stage.position, stage.probability = st.position, st.probability
+                    stage.is_won, stage.is_lost = st.is_won, st.is_lost
+                    ses.flush()
+                    self._link(ses, "stage", stage.id, st.external_id, None)
+            uow.commit()
+
+    def apply_remote(self, records: list[Record]) -> list[ConflictRow]:
+        new: list[ConflictRow] = []
+        with self.ws.uow() as uow:
+            ses = uow.session
+            for rec in records:
+                new += self._apply_one(ses, rec)
+            uow.commit()
+        return new
+
+    def _apply_one(self, ses: Any, rec: Record) -> list[ConflictRow]:
+        entity, model = rec["type"], MODELS[rec["type"]]
+        link = self._local(ses, entity, rec["external_id"])
+        local_id = link.local_id if link else None
+        key = rec["fields"].get("idempotency_key")
+        if local_id is None and key:
+            local_id = ses.execute(select(s.OutboxItem.local_id).where(
+                s.OutboxItem.idempotency_key == key, s.OutboxItem.entity_type == entity)).scalar()
+        obj = ses.get(model, local_id) if local_id is not None else None
+        fields = {k: v for k, v in rec["fields"].items() if k != "idempotency_key"}
+        to_local = lambda e, x: (lambda r: r.local_id if r else None)(self._local(ses, e, x))  # noqa: E731
+        if obj is None:
+            if rec["archived"]:
+                return []
+            cols = to_columns(entity, fields, to_local)
+            if entity == "deal" and "stage_id" not in cols:
+                stage = ses.execute(select(s.Stage).order_by(s.Stage.pipeline_id, s.Stage.position)
+                                    ).scalars().first()
+                if stage is None:
+                    return []  # no pipeline yet: the next pull (after pipelines) brings it
+                cols.update(stage_id=stage.id, pipeline_id=stage.pipeline_id)
+            if entity == "deal" and "pipeline_id" not in cols:
+                cols["pipeline_id"] = ses.get(s.Stage, cols["stage_id"]).pipeline_id
+            if entity == "activity" and cols.get("occurred_at") is None:
+                cols["occurred_at"] = _naive(rec["updated_at"])
+            if entity == "task" and not cols.get("title"):
+                cols["title"] = "(untitled task)"
+            if entity == "deal":
+                cols.setdefault("name", "(unnamed deal)")
+            obj = model(**{k: v for k, v in cols.items() if v is not None or k not in ("currency",)})
+            ses.add(obj)
+            ses.flush()
+            self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])
+            return []
+        pending_rows = ses.execute(select(s.OutboxItem).where(
+            s.OutboxItem.entity_type == entity, s.OutboxItem.local_id == obj.id,
+            s.OutboxItem.status.in_(UNSENT), s.OutboxItem.op.in_(("create", "update")))
+            .order_by(s.OutboxItem.id)).scalars().all()
+        pending: dict[str, Any] = {}
+        for item in pending_rows:
+            pending.update(to_neutral(entity, json.loads(item.payload or "{}"),
+                                      lambda e, i: self._ext(ses, e, i)))
+        changed_remotely = (link is None or link.remote_updated_at is None
+                            or _naive(rec["updated_at"]) > link.remote_updated_at)
+        if rec["archived"]:
+            if not pending:
+                ses.delete(obj)
+                if link is not None:
+                    ses.delete(link)
+                return []
+            fields, pending, base = {"_archived": True}, {"_archived": False}, {"_archived": False}
+        else:
+            # no stored per-field base: a field differing from its pending local value conflicts
+            # only when the remote record changed since the last pull or push
+            base = {k: object() for k in fields} if changed_remotely else dict(fields)
+        apply, conflicts = merge_fields(fields, base, pending)
+        for col, value in to_columns(entity, apply, to_local).items():
+            setattr(obj, col, value)
+        self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])
+        out = []
+        for c in conflicts:
+            dup = ses.execute(select(s.SyncConflict.id).where(
+                s.SyncConflict.source == self.source, s.SyncConflict.entity_type == entity,
+                s.SyncConflict.local_id == obj.id, s.SyncConflict.field == c.field,
+                s.SyncConflict.status == "open")).scalar()
+            if dup:
+                continue
+            row = s.SyncConflict(at=datetime.utcnow(), source=self.source, entity_type=entity,
+                                 local_id=obj.id, field=c.field, local_value=json.dumps(c.local),
+                                 remote_value=json.dumps(c.remote), status="open")
+            ses.add(row)
+            ses.flush()
+            out.append(self._conflict(row))
+            for item in pending_rows:
+                item.status = "blocked"
+        return out
+
+    # -- push --------------------------------------------------------------------------------
+    def outbox_unsent(self) -> list[OutboxRow]:
+        with self.ws.uow() as uow:
+            items = uow.session.execute(select(s.OutboxItem).where(
+                s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES))
+                .order_by(s.OutboxItem.id)).scalars().all()
+            return [self._row(uow.session, i) for i in items]
+
+    def external_id(self, entity_type: str, local_id: int) -> str | None:
+        with self.ws.uow() as uow:
+            return self._ext(uow.session, entity_type, local_id)
+
+    def record_key(self, entity_type: str, local_id: int) -> str | None:
+        with self.ws.uow() as uow:
+            return uow.session.execute(select(s.OutboxItem.idempotency_key).where(
+                s.OutboxItem.entity_type == entity_type, s.OutboxItem.local_id == local_id,
+                s.OutboxItem.op == "create").order_by(s.OutboxItem.id)).scalars().first()
+
+    def mark_sent(self, sent: list[tuple[int, str | None]]) -> None:
+        with self.ws.uow() as uow:
+            now = datetime.utcnow()
+            for row_id, ext in sent:
+                item = uow.session.get(s.OutboxItem, row_id)
+                item.status, item.sent_at, item.last_error = "sent", now, None
+                if ext:
+                    self._link(uow.session, item.entity_type, item.local_id, ext, None)
+                    uow.session.flush()
+                # the record's remote state now includes this push: its echo in the next pull
+                # is not a remote change
+                for link in uow.session.execute(select(s.ExternalId).where(
+                        s.ExternalId.source == self.source,
+                        s.ExternalId.entity_type == item.entity_type,
+                        s.ExternalId.local_id == item.local_id)).scalars():
+                    link.remote_updated_at = max(link.remote_updated_at or now, now)
+            uow.commit()
+
+    def mark_retry(self, row_ids: list[int], error: str, next_attempt_at: float, *,
+                   count_attempt: bool = True) -> None:
+        with self.ws.uow() as uow:
+            for row_id in row_ids:
+                item = uow.session.get(s.OutboxItem, row_id)
+                if item.status == "blocked":
+                    continue
+                item.status, item.last_error = "retrying", error[:2000]
+                item.next_attempt_at = _naive(next_attempt_at * 1000)
+                item.attempts += 1 if count_attempt else 0
+            uow.commit()
+
+    def mark_dead(self, row_id: int, reason: str) -> None:
+        with self.ws.uow() as uow:
+            item = uow.session.get(s.OutboxItem, row_id)
+            item.status, item.last_error = "dead", reason[:2000]
+            uow.commit()
+
+    # -- conflicts ---------------------------------------------------------------------------
+    @staticmethod
+    def _conflict(row: s.SyncConflict) -> ConflictRow:
+        return ConflictRow(id=row.id, at=_epoch(row.at) or 0.0, source=row.source,
+                           entity_type=row.entity_type, local_id=row.local_id, field=row.field,
+                           local_value=json.loads(row.local_value) if row.local_value else None,
+                           remote_value=json.loads(row.remote_value) if row.remote_value else None,
+                           status=row.status)
+
+    def conflicts(self, status: str = "open") -> list[ConflictRow]:
+        with self.ws.uow() as uow:
+            rows = uow.session.execute(select(s.SyncConflict).where(
+                s.SyncConflict.source == self.source, s.SyncConflict.status == status)
+                .order_by(s.SyncConflict.id)).scalars().all()
+            return [self._conflict(r) for r in rows]
+
+    def resolve_conflict(self, conflict_id: int, keep: str) -> None:
+        if keep not in ("local", "remote"):
+            raise ValueError("keep must be 'local' or 'remote'")
+        with self.ws.uow() as uow:
+            ses = uow.session
+            c = ses.get(s.SyncConflict, conflict_id)
+            items = ses.execute(select(s.OutboxItem).where(
+                s.OutboxItem.entity_type == c.entity_type, s.OutboxItem.local_id == c.local_id,
+                s.OutboxItem.status.in_(UNSENT))).scalars().all()
+            remote = json.loads(c.remote_value) if c.remote_value else None
+            if keep == "remote":
+                c.status = "took_remote"
+                obj = ses.get(MODELS[c.entity_type], c.local_id)
+                if c.field == "_archived":
+                    if obj is not None:
+                        ses.delete(obj)
+                    for item in items:
+                        item.status, item.last_error = "sent", "superseded: archived remotely"
+                else:
+                    to_local = lambda e, x: (lambda r: r.local_id if r else None)(  # noqa: E731
+                        self._local(ses, e, x))
+                    cols = to_columns(c.entity_type, {c.field: remote}, to_local)
+                    for col, value in cols.items():
+                        setattr(obj, col, value)
+                    for item in items:
+                        payload = json.loads(item.payload or "{}")
+                        for col in cols:
+                            payload.pop(col, None)
+                        item.payload = json.dumps(payload, default=str)
+                        if not payload and item.op == "update":
+                            item.status, item.last_error = "sent", "superseded by the remote value"
+            else:
+                c.status = "kept_local"
+            ses.flush()
+            still_open = ses.execute(select(s.SyncConflict.id).where(
+                s.SyncConflict.source == self.source, s.SyncConflict.entity_type == c.entity_type,
+                s.SyncConflict.local_id == c.local_id, s.SyncConflict.status == "open")).first()
+            if not still_open:
+                for item in items:
+                    if item.status == "blocked":
+                        item.status = "pending"
+            uow.commit()
+
+    def summary(self) -> dict[str, Any]:
+        with self.ws.uow() as uow:
+            ses = uow.session
+            counts: dict[str, int] = {}
+            for status, in ses.execute(select(s.OutboxItem.status)):
+                counts[status] = counts.get(status, 0) + 1
+            dead = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
+                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
+                         s.OutboxItem.status == "dead")).scalars()]
+            cursors = {r.object_type: json.loads(r.cursor) if r.cursor else None
+                       for r in ses.execute(select(s.SyncCursor).where(
+                           s.SyncCursor.source == self.source)).scalars()}
+        return {"source": self.source, "outbox": counts, "dead_letters": dead,
+                "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}

@@ -1,0 +1,95 @@
+"""The workspace-backed sync state: pull into domain tables, push executor outbox rows, conflicts."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+
+import pytest
+from sqlalchemy import select
+from sync_helpers import TOKEN, client, hubspot, run
+
+from desktop.store import schema as s
+from desktop.store.db import open_workspace
+from desktop.sync.engine import SyncEngine
+from desktop.sync.store_state import StoreState
+from desktop.sync.worker import SyncWorker
+
+
+@pytest.fixture
+def ws(db_url):
+    workspace = open_workspace(db_url)
+    yield workspace
+    workspace.dispose()
+
+
+def outbox(ws, entity, local_id, op, payload):
+    """Write an outbox row the way the executor does (column names, local ids)."""
+    with ws.uow() as uow:
+        uow.session.add(s.OutboxItem(created_at=datetime.utcnow(), entity_type=entity,
+                                     local_id=local_id, op=op, payload=json.dumps(payload, default=str),
+                                     idempotency_key=uuid.uuid4().hex, status="pending"))
+        uow.commit()
+
+
+def sync(emu, state):
+    async def go():
+        async with client() as c:
+            adapter = hubspot(c, emu)
+            pulled = await SyncEngine(adapter, state).pull()
+            pushed = await SyncWorker(adapter, state, backoff_base_s=0.0).drain()
+            return pulled, pushed
+    return run(go())
+
+
+def test_pull_push_and_conflict_through_the_workspace(ws, emulator, tmp_path):
+    co = emulator.hubspot.create("companies", {"name": "Acme", "city": "Paris"},
+                                 updated_ms=1_700_000_000_000)
+    ct = emulator.hubspot.create("contacts", {"email": "ada@acme.test", "firstname": "Ada",
+                                              "lastname": "L"}, updated_ms=1_700_000_000_000)
+    emulator.hubspot.create("deals", {"dealname": "Pilot", "amount": "1200", "dealstage": "closedwon",
+                                      "pipeline": "default"}, updated_ms=1_700_000_000_000)
+    state = StoreState(ws, "hubspot")
+    pulled, _ = sync(emulator, state)
+    assert pulled.applied["contact"] == 1 and pulled.pipelines == 1
+    with ws.uow() as uow:
+        ses = uow.session
+        (deal,) = ses.execute(select(s.Deal)).scalars()
+        assert deal.amount_cents == 120000 and ses.get(s.Stage, deal.stage_id).label == "Closed Won"
+        (contact,) = ses.execute(select(s.Contact)).scalars()
+        company = ses.execute(select(s.Company)).scalars().one()
+        # the executor's part: a new contact row and an update, each with its outbox row
+        new = s.Contact(first_name="Bo", last_name="K", email="bo@k.test")
+        ses.add(new)
+        contact.job_title = "CTO"
+        uow.commit()
+        contact_id, new_id, company_id = contact.id, new.id, company.id
+    outbox(ws, "contact", new_id, "create", {"id": new_id, "first_name": "Bo", "last_name": "K",
+                                             "email": "bo@k.test"})
+    outbox(ws, "contact", contact_id, "update", {"job_title": "CTO"})
+    _, pushed = sync(emulator, state)
+    assert pushed.sent == 2
+    assert ct["props"]["jobtitle"] == "CTO"
+    assert [o["props"]["email"] for o in emulator.hubspot.live("contacts")] == ["ada@acme.test",
+                                                                               "bo@k.test"]
+    assert state.summary()["outbox"] == {"sent": 2}
+    # echo of our own push is not a conflict; a both-sided change is
+    outbox(ws, "company", company_id, "update", {"city": "Berlin"})
+    emulator.hubspot.update("companies", co["id"], {"city": "Lyon"})
+    pulled, pushed = sync(emulator, state)
+    (conflict,) = state.conflicts()
+    assert (conflict.field, conflict.local_value, conflict.remote_value) == ("city", "Berlin", "Lyon")
+    assert pushed.sent == 0 and co["props"]["city"] == "Lyon"
+    state.resolve_conflict(conflict.id, "local")
+    sync(emulator, state)
+    assert co["props"]["city"] == "Berlin"
+    # remote archive mirrored: the local contact is removed
+    emulator.hubspot.archive("contacts", ct["id"])
+    sync(emulator, state)
+    with ws.uow() as uow:
+        assert uow.session.get(s.Contact, contact_id) is None
+    # no secret in the database file
+    if ws.is_sqlite:
+        db_file = ws.engine.url.database
+        assert TOKEN.encode() not in open(db_file, "rb").read()
