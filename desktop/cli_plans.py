@@ -72,25 +72,28 @@ def cmd_plan(args) -> int:
                   file=sys.stderr)
             return 2
         plan = planner.plan(text, now=now)
+        if args.json:
+            print(json.dumps(plan.public_json()))
+        else:
+            _print_plan(plan, ws)
+        return 0
     finally:
         ws.dispose()
-    if args.json:
-        print(json.dumps(plan.public_json()))
-    else:
-        _print_plan(plan)
-    return 0
 
 
-def _print_plan(plan: Plan) -> None:
+def _print_plan(plan: Plan, ws=None) -> None:
+    from desktop.services.preview import before_values
+
+    befores = before_values(ws, plan) if ws is not None else [{} for _ in plan.actions]
     print("Plan:")
     if not plan.actions and not plan.clarifications:
         print(f"  {plan.message or 'Nothing to do.'}")
-    for i, a in enumerate(plan.actions, 1):
+    for i, (a, before) in enumerate(zip(plan.actions, befores), 1):
         mark = "!!" if a.destructive else f"{i}."
-        print(f"  {mark} {describe(a)}")
+        print(f"  {mark} {describe(a, before)}")
     for q in plan.clarifications:
         print(f"  ? {q}")
-    if plan.message and plan.actions:
+    if plan.message and plan.message not in plan.clarifications and plan.actions:
         print(f"  {plan.message}")
 
 
@@ -114,7 +117,7 @@ def cmd_run(args) -> int:
             print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
             return 2
         plan = build_planner(ws).plan(text, now=_now(args))
-        _print_plan(plan)
+        _print_plan(plan, ws)
         if plan.clarifications:
             print("Not applied: answer the question(s) above by saying it more precisely.")
             return 2
@@ -216,7 +219,7 @@ def headless_demo(args) -> int:
               f"“{transcript.text}”")
         plan = build_planner(ws).plan(transcript.text, now=DEMO_NOW)
         print("3. ", end="")
-        _print_plan(plan)
+        _print_plan(plan, ws)
         if plan.clarifications or not plan.mutating:
             print("The plan needs an answer first; nothing applied.")
             return 0

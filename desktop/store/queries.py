@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
 from desktop.store import schema as s
 from desktop.store.errors import AmbiguousRecord, RecordNotFound
@@ -81,6 +82,7 @@ def vocabulary(session: Session, limit: int = 400) -> list[str]:
         select(s.Contact.first_name, s.Contact.last_name).order_by(s.Contact.updated_at.desc()).limit(limit))]
     names += session.execute(select(s.Deal.competitor).where(s.Deal.competitor.is_not(None)).distinct()
                              .limit(50)).scalars().all()
+    names += COMMON_COMPETITORS
     seen: dict[str, None] = {}
     for n in names:
         if n and n not in seen:
