@@ -1,27 +1,35 @@
 """CRM-aware biasing for the speech model: hotwords and an initial prompt from workspace names.
 
-Whisper conditions on at most ~224 prompt tokens (half its 448-token context), and faster-whisper
-truncates ``hotwords`` and the previous-text prompt to that budget separately. Long workspaces are
-therefore ranked and trimmed here, so what is cut is the least useful name, not a random tail.
+Whisper conditions on at most ~224 prompt tokens (half of its 448-token context) and the hotwords,
+the prompt and (while streaming) the committed text share that budget with the text to decode. A
+workspace easily has hundreds of names, so they are ranked and trimmed here:
+
+* hotwords: the *distinctive words* of the names (``Acme``, ``Globex``, ``Natarajan``; not ``Corp``,
+  ``Health`` or common first names that are single Whisper tokens), most-split-by-the-tokenizer
+  first (those are the words the model gets wrong: "Acme" -> "acne"), at most
+  :data:`MAX_HOTWORD_CHARS` characters (~60 tokens);
+* initial prompt: a short list of the full names holding the top distinctive words (spelling such
+  as "TechCorp"), at most :data:`MAX_PROMPT_CHARS` characters (~50 tokens).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-#: Character budgets (~4 characters per token for English names; well under 224 tokens each).
-MAX_HOTWORD_CHARS = 600
-MAX_PROMPT_CHARS = 500
+MAX_HOTWORD_CHARS = 220
+MAX_PROMPT_CHARS = 200
 
-#: Pipeline stage labels and CRM words that help the model spell instructions right.
-DEFAULT_TERMS = ("deal", "pipeline", "stage", "follow up", "negotiation", "proposal", "demo")
-
-_COMMON = {
-    "corp", "inc", "ltd", "llc", "group", "labs", "health", "partners", "systems", "solutions",
-    "works", "media", "ventures", "the", "and", "of", "co",
-}
+#: Words of names that carry no information for recognition (any case).
+GENERIC_WORDS = frozenset("""
+corp corporation inc ltd llc gmbh co company group labs lab health partners systems solutions works
+media ventures studio the and of for a an - plan starter annual expansion pilot renewal platform
+rollout support scaling data pipeline security add-on onboarding automation deal sales logistics
+traders dental freight realty assistant analytics booking enrollment bot agent voice dispatch fleet
+patient intake helpdesk response learning dynamics scheduled sent won lost
+""".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,59 +40,96 @@ class Bias:
     initial_prompt: str | None
 
 
-def _rank_key(name: str) -> tuple[int, int]:
-    # Names made of uncommon words (Acme, Globex, Natarajan) are the ones the model gets wrong;
-    # put them first, shorter before longer so more distinct names fit.
-    words = re.findall(r"[A-Za-z][\w'-]*", name)
-    rare = any(w.lower() not in _COMMON for w in words)
-    return (0 if rare else 1, len(name))
+def tokenizer_counter(model_dir: str | Path) -> Callable[[str], int] | None:
+    """``count(word) -> number of Whisper tokens`` from the model's ``tokenizer.json`` (None if absent)."""
+    path = Path(model_dir) / "tokenizer.json"
+    if not path.is_file():
+        return None
+    try:
+        from tokenizers import Tokenizer
+
+        tok = Tokenizer.from_file(str(path))
+    except Exception:  # noqa: BLE001 - ranking falls back to word length
+        return None
+    return lambda word: len(tok.encode(" " + word, add_special_tokens=False).ids)
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"[A-Za-z][\w'&.]*[\w]|[A-Za-z]", name)
+
+
+def _pack(items: list[str], limit: int, sep: str) -> list[str]:
+    out: list[str] = []
+    size = 0
+    for item in items:
+        extra = len(item) + (len(sep) if out else 0)
+        if size + extra <= limit:
+            out.append(item)
+            size += extra
+    return out
 
 
 def build_bias(
     names: Iterable[str],
     *,
+    count_tokens: Callable[[str], int] | None = None,
     max_hotword_chars: int = MAX_HOTWORD_CHARS,
     max_prompt_chars: int = MAX_PROMPT_CHARS,
 ) -> Bias:
     """Build hotwords and an initial prompt from workspace vocabulary.
 
     Args:
-        names: contact, company and deal names, stage labels, competitor names (any order;
-            duplicates and blanks are ignored; case is kept).
-        max_hotword_chars / max_prompt_chars: length limits in characters (Whisper's prompt is
-            limited to ~224 tokens; the defaults stay well inside it).
+        names: contact, company and deal names, stage labels, competitor names, most important
+            first (order breaks ties); duplicates and blanks are ignored; case is kept.
+        count_tokens: Whisper token count of a word (see :func:`tokenizer_counter`); words split
+            into more tokens rank first and single-token words are dropped from the hotwords.
+            Without it, longer words rank first.
+        max_hotword_chars / max_prompt_chars: length limits in characters.
 
     Returns:
-        ``Bias(hotwords, initial_prompt)``; both None when there are no names. ``hotwords`` is a
-        comma-separated list of the highest-ranked names; ``initial_prompt`` is a short sentence of
-        the same kind a user would say ("CRM notes about Acme Corp, Mike Chen, ...") which Whisper
-        follows for spelling.
+        ``Bias(hotwords, initial_prompt)``; both None when there are no usable names.
     """
-    seen: set[str] = set()
-    unique: list[str] = []
+    full: list[str] = []
+    seen_names: set[str] = set()
+    order: dict[str, int] = {}
+    spelled: dict[str, str] = {}
     for raw in names:
         name = " ".join(str(raw).split())
-        if not name or name.lower() in seen:
+        if not name or name.lower() in seen_names:
             continue
-        seen.add(name.lower())
-        unique.append(name)
-    if not unique:
-        return Bias(None, None)
-    ranked = sorted(unique, key=_rank_key)  # stable: input order breaks ties
-
-    def pack(items: list[str], limit: int, sep: str) -> str:
-        out: list[str] = []
-        size = 0
-        for item in items:
-            extra = len(item) + (len(sep) if out else 0)
-            if size + extra > limit:
+        seen_names.add(name.lower())
+        full.append(name)
+        for w in _words(name):
+            key = w.lower()
+            if key in GENERIC_WORDS or len(key) < 3:
                 continue
-            out.append(item)
-            size += extra
-        return sep.join(out)
+            if key not in order:
+                order[key] = len(order)
+                spelled[key] = w
+    if not full:
+        return Bias(None, None)
 
-    hotwords = pack(ranked, max_hotword_chars, ", ") or None
-    head = "CRM notes about "
-    body = pack(ranked, max(0, max_prompt_chars - len(head) - 1), ", ")
-    prompt = f"{head}{body}." if body else None
-    return Bias(hotwords=hotwords, initial_prompt=prompt)
+    def score(key: str) -> tuple[int, int]:
+        n = count_tokens(spelled[key]) if count_tokens else (len(key) + 3) // 4
+        return (-n, order[key])
+
+    ranked = sorted(order, key=score)
+    if count_tokens:
+        ranked = [k for k in ranked if count_tokens(spelled[k]) > 1] or ranked
+    hot = _pack([spelled[k] for k in ranked], max_hotword_chars, ", ")
+    rank_of = {k: i for i, k in enumerate(ranked)}
+
+    def name_rank(name: str) -> tuple[int, int]:
+        ks = [rank_of[w.lower()] for w in _words(name) if w.lower() in rank_of]
+        return (min(ks) if ks else len(rank_of), len(name))
+
+    covered: set[str] = set()
+    prompt_names: list[str] = []
+    for name in sorted(full, key=name_rank):
+        keys = {w.lower() for w in _words(name)} & set(rank_of)
+        if not keys or min(keys, key=rank_of.__getitem__) in covered:
+            continue  # e.g. "Acme Corp - Platform Rollout" after "Acme Corp"
+        covered |= keys
+        prompt_names.append(name)
+    body = _pack(prompt_names, max(0, max_prompt_chars - 2), ", ")
+    return Bias(hotwords=", ".join(hot) or None, initial_prompt=(", ".join(body) + ".") if body else None)

@@ -27,6 +27,10 @@ from desktop.voice.types import SAMPLE_RATE, Transcript
 
 log = logging.getLogger(__name__)
 
+#: Silence after speech that triggers an immediate partial decode (seconds): when the key is
+#: released a moment later, that decode already covers all speech and becomes the final transcript.
+ENDPOINT_PARTIAL_S = 0.15
+
 HINT_TOO_SHORT = "Hold the key while you speak (that press was too short)."
 HINT_SILENCE = "Didn't hear anything - check the microphone and speak after pressing."
 HINT_EMPTY = "Couldn't make out any words - try again."
@@ -178,7 +182,7 @@ class VoiceSession:
                 self._silence_run >= self.settings.endpoint_silence_s * SAMPLE_RATE:
             self._stop(time.perf_counter())
             return
-        endpoint = self._speech_seen and self._silence_run >= int(0.25 * SAMPLE_RATE) and \
+        endpoint = self._speech_seen and self._silence_run >= int(ENDPOINT_PARTIAL_S * SAMPLE_RATE) and \
             (st.hyp is None or st.hyp.end < self._last_speech_end)
         if self.settings.streaming and not self._partial_busy.is_set() and (
                 self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE or endpoint):

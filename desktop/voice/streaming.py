@@ -99,7 +99,8 @@ class StreamState:
         start = self.committed
         audio = self.buf.read(start, end)
         tr = engine.transcribe(audio, prompt=self.prompt(), hotwords=self.bias.hotwords,
-                               word_timestamps=True, vad_filter=False, beam_size=1)
+                               word_timestamps=True, vad_filter=False, beam_size=1,
+                               temperature_fallback=False)
         self.partial_decodes += 1
         words = [w for s in tr.segments for w in (s.words or [])]
         dur = len(audio) / SAMPLE_RATE
@@ -146,7 +147,8 @@ class StreamState:
         else:
             tail = self.buf.read(self.committed, end)
             tr = engine.transcribe(tail, prompt=self.prompt(), hotwords=self.bias.hotwords,
-                                   word_timestamps=False, vad_filter=vad_filter, beam_size=1)
+                                   word_timestamps=False, vad_filter=vad_filter, beam_size=1,
+                                   temperature_fallback=False)
             tail_segments = [Segment(start=round(base_s + s.start, 3), end=round(base_s + s.end, 3),
                                      text=s.text) for s in tr.segments]
             text = (self.committed_text + " " + tr.text).strip()

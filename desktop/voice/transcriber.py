@@ -81,6 +81,7 @@ class SpeechEngine(Protocol):
         word_timestamps: bool = False,
         vad_filter: bool = True,
         beam_size: int = 1,
+        temperature_fallback: bool = True,
     ) -> Transcript:
         """Transcribe float32 mono 16 kHz ``audio``; ``decode_time`` is filled in."""
         ...
@@ -126,8 +127,13 @@ class WhisperEngine:
         log.info("speech model %s loaded in %.2f s", self.model_path, time.perf_counter() - t0)
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, hotwords: str | None = None,
-                   word_timestamps: bool = False, vad_filter: bool = True, beam_size: int = 1) -> Transcript:
-        """See :class:`SpeechEngine`. Empty audio gives an empty transcript without decoding."""
+                   word_timestamps: bool = False, vad_filter: bool = True, beam_size: int = 1,
+                   temperature_fallback: bool = True) -> Transcript:
+        """See :class:`SpeechEngine`. Empty audio gives an empty transcript without decoding.
+
+        ``temperature_fallback=False`` decodes once at temperature 0 (no re-decoding of low-confidence
+        windows at higher temperatures): bounded latency for interactive utterances.
+        """
         t0 = time.perf_counter()
         audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
         duration = len(audio) / SAMPLE_RATE
@@ -138,6 +144,7 @@ class WhisperEngine:
             audio, language=self.language, beam_size=beam_size, initial_prompt=prompt or None,
             hotwords=hotwords or None, word_timestamps=word_timestamps, vad_filter=vad_filter,
             condition_on_previous_text=False,
+            temperature=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if temperature_fallback else 0.0,
         )
         segments: list[Segment] = []
         for s in segs:

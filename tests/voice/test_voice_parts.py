@@ -17,14 +17,24 @@ from desktop.voice.transcriber import resolve_model_path
 from desktop.voice.types import AudioReadError, ModelNotFound
 
 
-def test_bias_puts_rare_names_first_and_respects_limits():
-    names = ["Harbor Health", "Acme Corp", "Mike Chen", "acme corp", "", "Globex Logistics"] + [
-        f"Company Number {i}" for i in range(300)]
-    bias = build_bias(names)
-    assert bias.hotwords.startswith("Mike Chen") or bias.hotwords.startswith("Acme Corp")
-    assert bias.hotwords.lower().count("acme corp") == 1
-    assert "Globex Logistics" in bias.hotwords and "Acme Corp" in bias.initial_prompt
-    assert len(bias.hotwords) <= 600 and len(bias.initial_prompt) <= 500
+def test_bias_ranks_distinctive_words_and_respects_limits():
+    names = ["Harbor Health", "Acme Corp", "Mike Chen", "acme corp", "", "Globex Logistics",
+             "Acme Corp - Platform Rollout"] + [f"Company Number{i}" for i in range(300)]
+    bias = build_bias(names, count_tokens=lambda w: 3 if w in ("Acme", "Globex") else 1)
+    assert bias.hotwords.split(", ")[:2] == ["Acme", "Globex"]  # split by the tokenizer: first
+    assert "Corp" not in bias.hotwords and "Health" not in bias.hotwords  # generic words dropped
+    assert bias.initial_prompt.startswith("Acme Corp, Globex Logistics")
+    assert "Platform Rollout" not in bias.initial_prompt  # Acme already covered by "Acme Corp"
+    assert len(bias.hotwords) <= 220 and len(bias.initial_prompt) <= 200
+
+
+def test_bias_uses_the_model_tokenizer():
+    from desktop.voice.bias import tokenizer_counter
+
+    count = tokenizer_counter(resolve_model_path(None))
+    assert count("Natarajan") > count("Mike") == 1
+    bias = build_bias(["Mike Chen", "Priya Natarajan"], count_tokens=count)
+    assert "Natarajan" in bias.hotwords and "Mike" not in bias.hotwords
 
 
 def test_bias_without_names_is_empty():
