@@ -1,0 +1,244 @@
+"""``spectrum connect`` and ``spectrum sync``: command-line front ends of the sync layer.
+
+- ``spectrum connect hubspot|pipedrive [--domain COMPANY]`` asks for the token (hidden input) and
+  stores it in the OS keyring (service "spectrum-sync"); never in the database or logs.
+- ``spectrum sync [--once] [--pull-only] [--push-only] [--sandbox]`` pulls remote changes into the
+  workspace, then drains the outbox; without ``--once`` it repeats every ``--interval`` seconds
+  until Ctrl-C. ``--sandbox`` runs against the local CRM emulator (seeded with a few records, plus two local
+  changes to push) with a throw-away state under ``<data_dir>/sandbox``, recreated each run;
+  the real workspace and CRM are not touched.
+- ``spectrum sync status [--json]``: outbox counts, dead letters, open conflicts, cursors.
+
+Handlers take ``args`` (with ``args.settings``: :class:`desktop.config.Settings`) and return the
+exit code: 0 ok, 1 sync error (offline, dead letters written), 2 not connected, 3 token rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop.sync import credentials
+from desktop.sync.errors import AuthExpired, Offline, SyncError
+
+HUBSPOT_URL = "https://api.hubapi.com"
+
+
+def register(subparsers: Any) -> None:
+    """Add ``connect`` and ``sync`` (each sets ``func=handler``)."""
+    c = subparsers.add_parser("connect", help="connect a CRM: store its API token in the OS keyring")
+    c.add_argument("crm", choices=credentials.PROVIDERS)
+    c.add_argument("--domain", help="Pipedrive company domain (the COMPANY in COMPANY.pipedrive.com)")
+    c.set_defaults(func=connect_handler)
+
+    sp = subparsers.add_parser("sync", help="sync with the connected CRM; `sync status` shows state")
+    sp.add_argument("action", nargs="?", choices=["run", "status"], default="run")
+    sp.add_argument("--once", action="store_true", help="one pull + push, then exit")
+    sp.add_argument("--pull-only", action="store_true")
+    sp.add_argument("--push-only", action="store_true")
+    sp.add_argument("--sandbox", action="store_true",
+                    help="sync against the local CRM emulator (no network, no real data touched)")
+    sp.add_argument("--crm", choices=credentials.PROVIDERS, help="only this CRM")
+    sp.add_argument("--interval", type=float, default=60.0, help="seconds between syncs")
+    sp.add_argument("--json", action="store_true")
+    sp.add_argument("--base-url", help=argparse.SUPPRESS)  # tests / API proxies
+    sp.set_defaults(func=sync_handler)
+
+
+def _config_path(settings: Any) -> Path:
+    return Path(settings.data_dir) / "sync.json"
+
+
+def _config(settings: Any) -> dict[str, Any]:
+    path = _config_path(settings)
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def connect_handler(args: argparse.Namespace) -> int:
+    """Prompt for the token (not echoed) and store it in the keyring."""
+    token = getpass.getpass(f"{args.crm} API token (input hidden): ")
+    try:
+        credentials.save_token(args.crm, token)
+    except ValueError as exc:
+        print(f"spectrum: {exc}", file=sys.stderr)
+        return 2
+    if args.crm == "pipedrive":
+        cfg = _config(args.settings)
+        if args.domain:
+            cfg["pipedrive_url"] = f"https://{args.domain}.pipedrive.com"
+        path = _config_path(args.settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(cfg, indent=2))
+    print(f"Connected {args.crm}: token stored in the OS keyring (service "
+          f"'{credentials.SERVICE}'). Run `spectrum sync --once` to sync.")
+    return 0
+
+
+def _adapter(crm: str, client: Any, args: argparse.Namespace, token_provider: Any) -> Any:
+    from desktop.sync.hubspot import HubSpotAdapter
+    from desktop.sync.pipedrive import PipedriveAdapter
+
+    if crm == "hubspot":
+        return HubSpotAdapter(client, token_provider, base_url=args.base_url or HUBSPOT_URL)
+    url = args.base_url or _config(args.settings).get("pipedrive_url")
+    if not url:
+        raise SyncError("Pipedrive company domain unknown: `spectrum connect pipedrive --domain X`")
+    return PipedriveAdapter(client, token_provider, base_url=url)
+
+
+def _progress(object_type: str, n: int, mode: str) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{mode} pull: {object_type} {n:,} records", end="", file=sys.stderr, flush=True)
+
+
+async def _cycle(adapter: Any, state: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop.sync.engine import SyncEngine
+    from desktop.sync.worker import SyncWorker
+
+    out: dict[str, Any] = {"crm": adapter.name}
+    if not args.push_only:
+        report = await SyncEngine(adapter, state, progress=_progress).pull()
+        out["pulled"] = report.applied
+        out["archived"] = report.archived
+        out["new_conflicts"] = len(report.conflicts)
+    if not args.pull_only:
+        drain = await SyncWorker(adapter, state).drain()
+        out.update(sent=drain.sent, retrying=drain.retried, dead=drain.dead,
+                   requests=drain.calls, offline=drain.offline, waiting=drain.waiting)
+    return out
+
+
+async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> int:
+    import httpx
+
+    from desktop.sync.http import DEFAULT_TIMEOUT
+
+    code = 0
+    async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
+        adapters = [(_adapter(crm, client, args, tp), state) for crm, state, tp in jobs]
+        while True:
+            for adapter, state in adapters:
+                try:
+                    result = await _cycle(adapter, state, args)
+                except AuthExpired:
+                    print(f"spectrum: the {adapter.name} token was rejected; run "
+                          f"`spectrum connect {adapter.name}`", file=sys.stderr)
+                    return 3
+                except Offline as exc:
+                    print(f"spectrum: {adapter.name} unreachable ({exc}); local changes wait "
+                          "in the outbox", file=sys.stderr)
+                    result, code = {"crm": adapter.name, "offline": True}, 1
+                except SyncError as exc:
+                    print(f"spectrum: {adapter.name}: {exc}", file=sys.stderr)
+                    result, code = {"crm": adapter.name, "error": str(exc)}, 1
+                if sys.stderr.isatty():
+                    print(file=sys.stderr)
+                if result.get("dead") or result.get("offline"):
+                    code = 1
+                _print(result, args.json)
+            if args.once:
+                return code
+            await asyncio.sleep(args.interval)
+
+
+def _print(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result))
+        return
+    parts: list[str] = []
+    if "pulled" in result:
+        parts.append("pulled " + ", ".join(f"{k} {v}" for k, v in result["pulled"].items() if v)
+                     if any(result["pulled"].values()) else "nothing new to pull")
+        if result.get("new_conflicts"):
+            parts.append(f"{result['new_conflicts']} new conflict(s) — see `spectrum sync status`")
+    if "sent" in result:
+        parts.append(f"pushed {result['sent']} change(s) in {result['requests']} request(s)")
+        if result.get("retrying"):
+            parts.append(f"{result['retrying']} to retry")
+        if result.get("dead"):
+            parts.append(f"{result['dead']} dead-lettered")
+    print(f"{result['crm']}: " + ("; ".join(parts) or "nothing to do"))
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    from desktop.sync.emulator import CrmEmulator
+    from desktop.sync.state import FileState
+
+    folder = Path(args.settings.data_dir) / "sandbox"
+    (folder / "sync-state.json").unlink(missing_ok=True)  # the emulator starts empty each run
+    state = FileState(folder / "sync-state.json", source="hubspot")
+    with CrmEmulator(token="sandbox-token") as emu:
+        for i, (name, domain) in enumerate([("Acme", "acme.test"), ("Globex", "globex.test"),
+                                            ("Initech", "initech.test")]):
+            emu.hubspot.create("companies", {"name": name, "domain": domain})
+            emu.hubspot.create("contacts", {"email": f"ceo@{domain}", "firstname": f"Pat{i}",
+                                            "lastname": name})
+            emu.hubspot.create("deals", {"dealname": f"{name} pilot", "amount": str(5000 * (i + 1)),
+                                         "dealstage": "qualifiedtobuy", "pipeline": "default"})
+        state.local_change("contact", "create", {"first_name": "Sam", "last_name": "Sandbox",
+                                                 "email": "sam@sandbox.test"})
+        state.local_change("task", "create", {"subject": "Send the sandbox proposal",
+                                              "status": "open"})
+        args.base_url = emu.url
+        print(f"sandbox: local CRM emulator at {emu.url}; state in {folder}")
+        return asyncio.run(_run([("hubspot", state, lambda: "sandbox-token")], args))
+
+
+def sync_handler(args: argparse.Namespace) -> int:
+    """``spectrum sync`` and ``spectrum sync status``."""
+    if args.action == "status":
+        return _status(args)
+    if args.sandbox:
+        return _sandbox(args)
+    crms = [args.crm] if args.crm else [c for c in credentials.PROVIDERS if credentials.load_token(c)]
+    if not crms or not all(credentials.load_token(c) for c in crms):
+        print("spectrum: no CRM connected; run `spectrum connect hubspot` (or pipedrive)",
+              file=sys.stderr)
+        return 2
+    from desktop.store.db import open_workspace
+    from desktop.sync.store_state import StoreState
+
+    ws = open_workspace(args.settings.resolved_database_url())
+    try:
+        jobs = [(c, StoreState(ws, c), credentials.token_provider(c)) for c in crms]
+        return asyncio.run(_run(jobs, args))
+    finally:
+        ws.dispose()
+
+
+def _status(args: argparse.Namespace) -> int:
+    if args.sandbox:
+        from desktop.sync.state import FileState
+
+        summaries = [FileState(Path(args.settings.data_dir) / "sandbox" / "sync-state.json").summary()]
+    else:
+        from desktop.store.db import open_workspace
+        from desktop.sync.store_state import StoreState
+
+        ws = open_workspace(args.settings.resolved_database_url())
+        try:
+            summaries = [dict(StoreState(ws, c).summary(),
+                              connected=credentials.load_token(c) is not None)
+                         for c in ([args.crm] if args.crm else credentials.PROVIDERS)]
+        finally:
+            ws.dispose()
+    if args.json:
+        print(json.dumps(summaries, default=str))
+        return 0
+    for sm in summaries:
+        outbox = ", ".join(f"{k} {v}" for k, v in sorted(sm["outbox"].items())) or "empty"
+        link = "" if "connected" not in sm else (" (connected)" if sm["connected"] else " (not connected)")
+        print(f"{sm['source']}{link}: outbox {outbox}")
+        for d in sm["dead_letters"]:
+            print(f"  dead letter #{d['id']} {d['op']} {d['entity_type']} {d['local_id']}: {d['reason']}")
+        for c in sm["open_conflicts"]:
+            print(f"  conflict #{c['id']} {c['entity_type']} {c['local_id']} field {c['field']}: "
+                  f"local {c['local_value']!r} vs remote {c['remote_value']!r}")
+        for t, cur in sorted(sm["cursors"].items()):
+            print(f"  {t}: {cur.get('mode') if cur else '-'} since {cur.get('since') if cur else '-'}")
+    return 0
