@@ -93,3 +93,31 @@ def test_pull_push_and_conflict_through_the_workspace(ws, emulator, tmp_path):
     if ws.is_sqlite:
         db_file = ws.engine.url.database
         assert TOKEN.encode() not in open(db_file, "rb").read()
+
+
+def test_plans_applied_by_the_executor_reach_the_crm(ws, emulator):
+    from desktop.domain.plan import Action, Plan, Target
+    from desktop.services.executor import apply_plan
+
+    deal = emulator.hubspot.create("deals", {"dealname": "Acme renewal", "amount": "5000",
+                                             "dealstage": "qualifiedtobuy", "pipeline": "default"},
+                                   updated_ms=1_700_000_000_000)
+    state = StoreState(ws, "hubspot")
+    sync(emulator, state)
+    with ws.uow() as uow:
+        local_deal = uow.session.execute(select(s.Deal)).scalars().one()
+    plan = Plan(transcript="move Acme renewal to closed won at 7k and add Jo Park", actions=[
+        Action(kind="update_deal", target=Target(type="deal", id=str(local_deal.id),
+                                                 name="Acme renewal"),
+               fields={"stage": "Closed Won", "amount": 7000}),
+        Action(kind="create_contact", fields={"first_name": "Jo", "last_name": "Park",
+                                              "email": "jo@acme.test"})],
+        requires_confirmation=True)
+    apply_plan(ws, plan)
+    _, pushed = sync(emulator, state)
+    assert pushed.sent == 2
+    assert deal["props"]["dealstage"] == "closedwon" and deal["props"]["amount"] == "7000"
+    assert deal["props"]["closedate"]  # the executor set the close date on a won stage
+    (jo,) = [o for o in emulator.hubspot.live("contacts") if o["props"].get("email") == "jo@acme.test"]
+    assert jo["props"]["firstname"] == "Jo"
+    assert state.summary()["outbox"] == {"sent": 2}
