@@ -31,11 +31,18 @@ def mrr_cents(session: Session, now: datetime) -> Fraction:
     """Monthly recurring revenue in cents at ``now``: Stripe's definition (see
     :mod:`desktop.domain.metrics`): subscriptions with status active or past_due created by ``now``,
     amount x quantity normalised to a month (yearly / 12); canceled and trialing excluded."""
-    q = select(s.Subscription.amount_cents, s.Subscription.quantity, s.Subscription.interval,
-               s.Subscription.interval_count).where(
-        s.Subscription.status.in_(rules.MRR_STATUSES),
-        or_(s.Subscription.created_at.is_(None), s.Subscription.created_at <= now))
-    return sum((rules.monthly_cents(*r) for r in session.execute(q)), Fraction(0))
+    return _monthly_sum(session, s.Subscription.status.in_(rules.MRR_STATUSES),
+                        or_(s.Subscription.created_at.is_(None), s.Subscription.created_at <= now))
+
+
+def _monthly_sum(session: Session, *where) -> Fraction:
+    """Sum of monthly values (cents) of the subscriptions matching ``where``: amount x quantity is
+    summed in SQL per (interval, interval count), then normalised exactly in Python."""
+    q = (select(s.Subscription.interval, s.Subscription.interval_count,
+                func.sum(s.Subscription.amount_cents * s.Subscription.quantity))
+         .where(*where).group_by(s.Subscription.interval, s.Subscription.interval_count))
+    return sum((rules.monthly_cents(int(total or 0), 1, interval, count)
+                for interval, count, total in session.execute(q)), Fraction(0))
 
 
 def _open_stage_filter():
@@ -84,12 +91,10 @@ def subscription_revenue_cents(session: Session, start, end) -> Fraction:
     incomplete ones excluded. An approximation of billed revenue from a subscriptions export."""
     start_dt = datetime.combine(start, datetime.min.time())
     end_dt = datetime.combine(end, datetime.max.time())
-    q = select(s.Subscription.amount_cents, s.Subscription.quantity, s.Subscription.interval,
-               s.Subscription.interval_count).where(
-        s.Subscription.status.not_in(("trialing", "incomplete", "incomplete_expired")),
-        or_(s.Subscription.created_at.is_(None), s.Subscription.created_at <= end_dt),
-        or_(s.Subscription.canceled_at.is_(None), s.Subscription.canceled_at >= start_dt))
-    return sum((rules.monthly_cents(*r) for r in session.execute(q)), Fraction(0))
+    return _monthly_sum(session,
+                        s.Subscription.status.not_in(("trialing", "incomplete", "incomplete_expired")),
+                        or_(s.Subscription.created_at.is_(None), s.Subscription.created_at <= end_dt),
+                        or_(s.Subscription.canceled_at.is_(None), s.Subscription.canceled_at >= start_dt))
 
 
 def burn(session: Session, now: datetime) -> dict[str, Any]:

@@ -91,11 +91,12 @@ class Deal(Base):
     up to date by the importer and the executor so stale-deal queries need no scan of activities."""
 
     __tablename__ = "deals"
-    __table_args__ = (Index("ix_deals_stage_activity", "stage_id", "last_activity_at"),)
+    __table_args__ = (Index("ix_deals_stage_activity", "stage_id", "last_activity_at"),
+                      Index("ix_deals_stage_amount", "stage_id", "amount_cents"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     pipeline_id: Mapped[int] = mapped_column(ForeignKey("pipelines.id"))
-    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id"), index=True)
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stages.id"))
     amount_cents: Mapped[int | None] = mapped_column(BigInteger)
     currency: Mapped[str] = mapped_column(String(3), default="usd")
     close_date: Mapped[date | None] = mapped_column(Date, index=True)
