@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
 from rapidfuzz import fuzz, process
@@ -28,8 +29,14 @@ _FUZZ_CUTOFF = 85.0
 _MAX_FUZZY_QUERIES = 24
 
 
+_SIMPLE = re.compile(r"[A-Za-z0-9 ]*")
+
+
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
-    """Lower case, ``&`` kept, other punctuation -> space, single spaces."""
+    """Lower case, ``&`` kept, other punctuation -> space, single spaces (cached: names repeat)."""
+    if _SIMPLE.fullmatch(text):
+        return " ".join(text.lower().split())
     return " ".join(t.lower() for t, _, _ in tokenize(text))
 
 
@@ -43,7 +50,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         if low.endswith(("'s", "’s")):
             tok = tok[:-2]
             end -= 2
-        elif "'" in tok or "’" in tok:
+        elif re.search(r"['’](?:re|ll|ve|d|t|m)$", low):  # they're, we'll: keep the word; O'Brien stays whole
             tok = re.split(r"['’]", tok)[0]
             end = m.start() + len(tok)
         out.append((tok, m.start(), end))

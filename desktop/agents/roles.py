@@ -67,7 +67,7 @@ async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
 
     with ctx.session() as uow:
         rows = store.lead_features(uow.session, ctx.now)
-        scores = Scorer((ctx.agent.params or {}).get("icp")).score_all(rows)
+        scores = Scorer((ctx.agent.params or {}).get("icp")).score_all(rows, detail=max(hot_limit * 3, 10))
         hot = [s for s in scores if s.band == "HOT"][: max(hot_limit * 3, hot_limit)]
         notes = store.notes_text(uow.session, [s.contact_id for s in hot])
         busy = {s.contact_id for s in hot if any(t["status"] == "open" for t in

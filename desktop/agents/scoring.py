@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 HOT, WARM = 70, 40
+DIMENSIONS = ("industry", "company_size", "role", "budget", "growth", "geography", "intent")
 
 DEFAULT_ICP: dict[str, Any] = {
     "weights": {"industry": 20, "company_size": 20, "role": 20, "budget": 15, "growth": 10,
@@ -98,7 +99,7 @@ class Scorer:
     def __init__(self, icp: dict[str, Any] | None = None) -> None:
         self.icp = icp = merged_icp(icp)
         total = sum(float(x) for x in icp["weights"].values())
-        self.w = {k: float(icp["weights"].get(k, 0)) * 100.0 / total for k in DEFAULT_ICP["weights"]}
+        self.w = {k: float(icp["weights"].get(k, 0)) * 100.0 / total for k in DIMENSIONS}
         self.ind_hi = {x.lower() for x in icp["industries"].get("high", [])}
         self.ind_med = {x.lower() for x in icp["industries"].get("medium", [])}
         self.geo_hi = {x.lower() for x in icp["geography"].get("high", [])}
@@ -112,6 +113,7 @@ class Scorer:
         self.strong = float(icp["budget"]["strong"]) * 100
         self.some = float(icp["budget"]["some"]) * 100
         self._role_cache: dict[str, float] = {}
+        self._wt = tuple(self.w[k] for k in DIMENSIONS)
 
     def _role(self, title: str | None) -> float:
         if not title:
@@ -123,49 +125,72 @@ class Scorer:
             self._role_cache[title] = f
         return f
 
-    def score(self, row: tuple, notes: str | None = None) -> LeadScore:
-        """Score one feature row (and optional notes text for growth words)."""
-        (cid, first, last, title, lifecycle, dnc, _co_id, company, industry, employees, country,
+    def factors(self, row: tuple, notes: str | None = None) -> tuple[float, ...]:
+        """The seven factors (0.0-1.0) of one feature row, in :data:`DIMENSIONS` order."""
+        (_cid, _first, _last, title, lifecycle, _dnc, _co_id, _company, industry, employees, country,
          n_act, n_meet, n_pos, max_amount, n_deals) = row
-        f: dict[str, float] = {}
-        ind = (industry or "").lower()
-        f["industry"] = 1.0 if ind in self.ind_hi else 0.5 if ind in self.ind_med else (0.1 if ind else 0.0)
+        ind = industry.lower() if industry else ""
+        f_ind = 1.0 if ind in self.ind_hi else 0.5 if ind in self.ind_med else (0.1 if ind else 0.0)
         if employees is None:
-            f["company_size"] = 0.0
+            f_size = 0.0
         elif self.size_ideal[0] <= employees <= self.size_ideal[1]:
-            f["company_size"] = 1.0
+            f_size = 1.0
         elif self.size_ok[0] <= employees <= self.size_ok[1]:
-            f["company_size"] = 0.5
+            f_size = 0.5
         else:
-            f["company_size"] = 0.1
-        f["role"] = self._role(title)
+            f_size = 0.1
+        f_role = self._role(title)
         b = 0.0
         if max_amount is not None:
             b = 1.0 if max_amount >= self.strong else 0.6 if max_amount >= self.some else 0.3
         if lifecycle and lifecycle.lower() in ("opportunity", "salesqualifiedlead"):
-            b += 0.2
-        f["budget"] = min(1.0, b)
+            b = min(1.0, b + 0.2)
         g = 0.6 if employees is not None and self.growth_band[0] <= employees <= self.growth_band[1] else 0.0
         if (n_deals or 0) >= 2 or (notes and self.growth_re and self.growth_re.search(notes)):
             g += 0.4
-        f["growth"] = min(1.0, g)
-        geo = (country or "").lower()
-        f["geography"] = 1.0 if geo in self.geo_hi else 0.5 if geo in self.geo_med else (0.2 if geo else 0.0)
-        i = min(1.0, (n_act or 0) / 3) * 0.6 + (0.25 if n_meet else 0.0) + (0.15 if n_pos else 0.0)
-        f["intent"] = min(1.0, i)
+        geo = country.lower() if country else ""
+        f_geo = 1.0 if geo in self.geo_hi else 0.5 if geo in self.geo_med else (0.2 if geo else 0.0)
+        i = (min(1.0, n_act / 3) * 0.6 if n_act else 0.0) + (0.25 if n_meet else 0.0) + (0.15 if n_pos else 0.0)
+        return (f_ind, f_size, f_role, b, min(1.0, g), f_geo, min(1.0, i))
+
+    def total(self, factors: tuple[float, ...]) -> int:
+        """0-100 from the factors."""
+        w = self._wt
+        t = int(round(w[0] * factors[0] + w[1] * factors[1] + w[2] * factors[2] + w[3] * factors[3]
+                      + w[4] * factors[4] + w[5] * factors[5] + w[6] * factors[6]))
+        return 0 if t < 0 else 100 if t > 100 else t
+
+    def score(self, row: tuple, notes: str | None = None) -> LeadScore:
+        """Score one feature row (and optional notes text for growth words), with points and reasons."""
+        fs = self.factors(row, notes)
+        return self._full(row, fs, self.total(fs))
+
+    def _full(self, row: tuple, fs: tuple[float, ...], total: int) -> LeadScore:
+        f = dict(zip(DIMENSIONS, fs))
         points = {k: round(self.w[k] * v, 1) for k, v in f.items()}
-        total = int(round(sum(self.w[k] * v for k, v in f.items())))
-        total = max(0, min(100, total))
         reasons = tuple(_reason(k, f[k], row) for k in sorted(points, key=points.get, reverse=True)[:3]
                         if f[k] >= 0.5)
-        name = f"{first or ''} {last or ''}".strip()
-        return LeadScore(cid, name, company, total, band(total), points, reasons, bool(dnc))
+        name = f"{row[1] or ''} {row[2] or ''}".strip()
+        return LeadScore(row[0], name, row[7], total, band(total), points, reasons, bool(row[5]))
 
-    def score_all(self, rows: Iterable[tuple], notes: dict[int, str] | None = None) -> list[LeadScore]:
-        """Score every row; highest score first (ties: contact id)."""
+    def score_all(self, rows: Iterable[tuple], notes: dict[int, str] | None = None,
+                  detail: int | None = None) -> list[LeadScore]:
+        """Score every row; highest score first (ties: contact id). Only the best ``detail`` rows
+        carry points and reasons (None = all); the rest have the score and band only."""
         notes = notes or {}
-        out = [self.score(r, notes.get(r[0])) for r in rows]
-        out.sort(key=lambda s: (-s.score, s.contact_id))
+        scored = []
+        for r in rows:
+            fs = self.factors(r, notes.get(r[0]))
+            scored.append((-self.total(fs), r[0], r, fs))
+        scored.sort(key=lambda x: (x[0], x[1]))
+        out = []
+        for i, (neg, _cid, r, fs) in enumerate(scored):
+            if detail is None or i < detail:
+                out.append(self._full(r, fs, -neg))
+            else:
+                t = -neg
+                out.append(LeadScore(r[0], f"{r[1] or ''} {r[2] or ''}".strip(), r[7], t, band(t),
+                                     do_not_contact=bool(r[5])))
         return out
 
 

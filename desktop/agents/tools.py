@@ -194,7 +194,7 @@ async def score_leads(ctx: ToolContext, limit: int = 10, band: str | None = None
     icp = (ctx.agent.params or {}).get("icp") if ctx.agent is not None else None
     with ctx.session() as uow:
         rows = store.lead_features(uow.session, ctx.now)
-    scores = Scorer(icp).score_all(rows)
+    scores = Scorer(icp).score_all(rows, detail=int(limit) if band is None else None)
     counts = {"HOT": 0, "WARM": 0, "COLD": 0}
     for sc in scores:
         counts[sc.band] += 1

@@ -39,3 +39,12 @@ def test_ordinary_words_are_not_names(index):
 def test_deal_names_and_open_deals(index):
     assert kinds_ids(index, "TechCorp - Security Add-on") == [("deal", (5013,))]
     assert index.open_deals(9002) == [5002]
+
+
+def test_apostrophes_in_names_and_contractions():
+    from desktop.agents.entity_index import EntityIndex
+    from desktop.domain.models import ContactRow
+
+    idx = EntityIndex.build([ContactRow(id=1, first_name="Sean", last_name="O'Brien")], [], [], [])
+    assert [(m.kind, m.ids) for m in idx.find_mentions("call Sean O'Brien's office")] == [("contact", (1,))]
+    assert [(m.kind, m.ids) for m in idx.find_mentions("they're calling O'Brien")] == [("contact", (1,))]
