@@ -120,16 +120,21 @@ class LLMPlanner:
         fallback: the offline planner used on invalid output (after one retry), errors and timeouts.
         on_usage: called with a :class:`UsageRecord` after every LLM call (also failed ones).
         timeout_s: upper bound in seconds for one LLM call.
-        mock_response: passed to litellm as ``mock_response`` (tests; no network).
+        mock_response: passed to litellm as ``mock_response`` (tests; no network); a list gives one
+            answer per call (the last one repeats).
+        mock_options: extra litellm test switches, e.g. ``{"mock_timeout": True}`` or
+            ``{"mock_delay": 2.0}`` (seconds).
         agent: name recorded in usage records.
     """
 
     def __init__(self, model: str, index: EntityIndex, fallback: OfflinePlanner,
                  on_usage: Callable[[UsageRecord], None] | None = None, timeout_s: float = 8.0, *,
-                 mock_response: str | list[str] | None = None, agent: str = "planner") -> None:
+                 mock_response: str | list[str] | None = None, mock_options: dict[str, Any] | None = None,
+                 agent: str = "planner") -> None:
         self.model, self.index, self.fallback = model, index, fallback
         self.on_usage, self.timeout_s, self.agent = on_usage, float(timeout_s), agent
         self._mocks = list(mock_response) if isinstance(mock_response, list) else mock_response
+        self._mock_options = dict(mock_options or {})
 
     # ------------------------------------------------------------------ public
     def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
@@ -179,6 +184,7 @@ class LLMPlanner:
         mock = self._next_mock()
         if mock is not None:
             kwargs["mock_response"] = mock
+            kwargs.update(self._mock_options)
         else:
             key = api_key_for(self.model)
             if key:
@@ -296,3 +302,16 @@ class LLMPlanner:
             plan.actions = [a for a in plan.actions if a.kind != "delete_record"]
         plan.requires_confirmation = plan.requires_confirmation or plan.mutating or plan.destructive
         return plan
+
+
+def make_planner(index: EntityIndex, llm_model: str | None = None, *, timeout_s: float = 8.0,
+                 on_usage: Callable[[UsageRecord], None] | None = None):
+    """The planner the app should use: :class:`LLMPlanner` when ``llm_model`` is set (from
+    ``Settings.llm_model`` / ``SPECTRUM_LLM_MODEL``), else the :class:`OfflinePlanner`.
+
+    The LLM planner always wraps an offline planner over the same index as its fallback.
+    """
+    offline = OfflinePlanner(index)
+    if not llm_model:
+        return offline
+    return LLMPlanner(llm_model, index, offline, on_usage=on_usage, timeout_s=timeout_s)

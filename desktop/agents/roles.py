@@ -61,20 +61,17 @@ async def propose_plan(ctx: ToolContext) -> dict:
 # -- qualifier -------------------------------------------------------------------------------------
 @tool("qualify_leads", "think", "Score every contact, extract BANT+ for the HOT ones and plan call tasks.")
 async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
-    from desktop.agents.scoring import Scorer
+    from desktop.agents.scoring import Scorer, rank
     from desktop.store import agents as store
     from desktop.store import queries
 
     with ctx.session() as uow:
         rows = store.lead_features(uow.session, ctx.now)
-        scores = Scorer((ctx.agent.params or {}).get("icp")).score_all(rows, detail=max(hot_limit * 3, 10))
-        hot = [s for s in scores if s.band == "HOT"][: max(hot_limit * 3, hot_limit)]
+        ranking = rank(Scorer((ctx.agent.params or {}).get("icp")), rows, top=0, per_band=max(hot_limit * 3, 10))
+        hot = ranking.by_band["HOT"][: hot_limit * 3]
         notes = store.notes_text(uow.session, [s.contact_id for s in hot])
         busy = {s.contact_id for s in hot if any(t["status"] == "open" for t in
                                                   queries.tasks_for(uow.session, contact_id=s.contact_id))}
-    bands = {"HOT": 0, "WARM": 0, "COLD": 0}
-    for s in scores:
-        bands[s.band] += 1
     top, actions = [], []
     for s in hot:
         entry = s.as_dict()
@@ -86,8 +83,8 @@ async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
         actions.append(Action(kind="create_task", target=Target(type="contact", id=str(s.contact_id), name=s.name),
                               fields={"title": f"Call {s.name} - HOT lead, score {s.score} ({why})",
                                       "due_date": ctx.now.date().isoformat()}))
-    out: dict[str, Any] = {"scored": len(scores), "bands": bands, "hot": top[:hot_limit],
-                           "warm": [s.as_dict() for s in scores if s.band == "WARM"][:10]}
+    out: dict[str, Any] = {"scored": ranking.scored, "bands": ranking.bands, "hot": top[:hot_limit],
+                           "warm": [s.as_dict() for s in ranking.by_band["WARM"][:10]]}
     if actions:
         out["plan"] = Plan(transcript=f"Qualifier: call {len(actions)} HOT lead(s) today",
                            actions=actions).model_dump(mode="json")

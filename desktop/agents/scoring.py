@@ -194,6 +194,45 @@ class Scorer:
         return out
 
 
+@dataclass(frozen=True)
+class Ranking:
+    """Result of :meth:`Scorer.rank`: contacts per band, the best ``top`` overall and the best
+    ``per_band`` of each band (all with points and reasons)."""
+
+    scored: int
+    bands: dict[str, int]
+    top: list[LeadScore]
+    by_band: dict[str, list[LeadScore]]
+
+
+def rank(scorer: "Scorer", rows: Iterable[tuple], *, top: int = 10, per_band: int = 10,
+         notes: dict[int, str] | None = None) -> Ranking:
+    """Score every row but build full :class:`LeadScore` objects only for the ones returned (fast
+    on 100k contacts)."""
+    notes = notes or {}
+    rows = list(rows)
+    keyed = []
+    for i, r in enumerate(rows):
+        fs = scorer.factors(r, notes.get(r[0]) if notes else None)
+        keyed.append((-scorer.total(fs), r[0], i, fs))
+    keyed.sort()
+    bands = {"HOT": 0, "WARM": 0, "COLD": 0}
+    by_band: dict[str, list[LeadScore]] = {"HOT": [], "WARM": [], "COLD": []}
+    best: list[LeadScore] = []
+    for neg, _cid, i, fs in keyed:
+        b = band(-neg)
+        bands[b] += 1
+        want_top = len(best) < top
+        want_band = len(by_band[b]) < per_band
+        if want_top or want_band:
+            full = scorer._full(rows[i], fs, -neg)
+            if want_top:
+                best.append(full)
+            if want_band:
+                by_band[b].append(full)
+    return Ranking(len(rows), bands, best, by_band)
+
+
 def _words(words: list[str]) -> re.Pattern | None:
     words = [w for w in words if w]
     if not words:

@@ -188,18 +188,15 @@ async def show_record(ctx: ToolContext, kind: str, name: str) -> dict:
       {"type": "object", "properties": {"limit": {"type": "integer", "minimum": 1, "maximum": 100},
                                         "band": {"type": "string", "enum": ["HOT", "WARM", "COLD"]}}})
 async def score_leads(ctx: ToolContext, limit: int = 10, band: str | None = None) -> dict:
-    from desktop.agents.scoring import Scorer
+    from desktop.agents.scoring import Scorer, rank
     from desktop.store import agents as store
 
     icp = (ctx.agent.params or {}).get("icp") if ctx.agent is not None else None
     with ctx.session() as uow:
         rows = store.lead_features(uow.session, ctx.now)
-    scores = Scorer(icp).score_all(rows, detail=int(limit) if band is None else None)
-    counts = {"HOT": 0, "WARM": 0, "COLD": 0}
-    for sc in scores:
-        counts[sc.band] += 1
-    picked = [sc for sc in scores if band is None or sc.band == band][: int(limit)]
-    return {"scored": len(scores), "bands": counts, "top": [sc.as_dict() for sc in picked]}
+    r = rank(Scorer(icp), rows, top=int(limit), per_band=int(limit))
+    picked = r.top if band is None else r.by_band[band]
+    return {"scored": r.scored, "bands": r.bands, "top": [sc.as_dict() for sc in picked]}
 
 
 @tool("what_if", "read", "What-if on burn and runway: add a monthly cost, or hires at an annual salary "

@@ -106,6 +106,28 @@ def test_clarifying_answer_names_no_target(index, planner, usage, now):
     assert plan.clarifications == ["Which Sarah?"] and plan.actions[0].target is None
 
 
+def test_timeout_is_bounded_and_falls_back(index, planner, usage, now):
+    import time
+
+    llm = LLMPlanner("gpt-4o-mini", index, planner, on_usage=usage.append, timeout_s=0.2,
+                     mock_response=GOOD, mock_options={"mock_timeout": True})
+    start = time.perf_counter()
+    plan = llm.plan("Move the Acme deal to negotiation", now=now)
+    assert time.perf_counter() - start < 3.0
+    assert plan.actions[0].fields == {"stage": "Negotiation"}  # the offline answer
+
+
+def test_async_timeout_is_bounded(index, planner, usage, now):
+    import time
+
+    llm = LLMPlanner("gpt-4o-mini", index, planner, on_usage=usage.append, timeout_s=0.2,
+                     mock_response=GOOD, mock_options={"mock_delay": 10.0})
+    start = time.perf_counter()
+    plan = asyncio.run(llm.aplan("Move the Acme deal to negotiation", now=now))
+    assert time.perf_counter() - start < 3.0
+    assert plan.actions[0].fields == {"stage": "Negotiation"}
+
+
 def test_async_variant(index, planner, usage, now):
     llm = make(index, planner, usage, GOOD)
     ctx = PlanContext(target=Target(type="deal", id="5001", name="Acme Corp - Platform Rollout"))
@@ -138,3 +160,12 @@ def test_importing_planners_does_not_import_litellm():
             "print('litellm' in sys.modules, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_make_planner_picks_by_setting(index):
+    from desktop.agents.llm_planner import make_planner
+    from desktop.agents.planner import OfflinePlanner
+
+    assert isinstance(make_planner(index, None), OfflinePlanner)
+    llm = make_planner(index, "ollama/llama3", timeout_s=3)
+    assert isinstance(llm, LLMPlanner) and isinstance(llm.fallback, OfflinePlanner) and llm.timeout_s == 3
