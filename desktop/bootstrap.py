@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from desktop.config import Settings
 
 if TYPE_CHECKING:  # pragma: no cover
-    from desktop.agents.planner import OfflinePlanner
+    from desktop.services.planning import WorkspacePlanner
     from desktop.store.db import Workspace
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -79,12 +79,11 @@ def workspace_vocabulary(settings: Settings) -> list[str]:
         ws.dispose()
 
 
-def build_planner(ws: "Workspace") -> "OfflinePlanner":
-    """The offline planner over a fresh entity index of ``ws``."""
-    from desktop.agents.entity_index import EntityIndex
-    from desktop.agents.planner import OfflinePlanner
-    from desktop.store import queries
+def build_planner(ws: "Workspace", settings: Settings | None = None) -> "WorkspacePlanner":
+    """The planner for ``ws``: offline, or the LLM planner when ``settings.llm_model`` is set;
+    always compliance-checked (see :mod:`desktop.services.planning`)."""
+    from desktop.services import planning
 
-    with ws.uow() as uow:
-        rows = queries.load_index_rows(uow.session)
-    return OfflinePlanner(EntityIndex.build(*rows))
+    if settings is None:
+        return planning.build(ws)
+    return planning.build(ws, settings.llm_model, settings.llm_timeout_s)

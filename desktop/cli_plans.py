@@ -57,7 +57,7 @@ def cmd_plan(args) -> int:
 
     ws = open_workspace(args.settings, seed_demo=False)
     try:
-        planner = build_planner(ws)
+        planner = build_planner(ws, args.settings)
         now = _now(args)
         if args.text == ["-"]:
             for line in sys.stdin:
@@ -116,7 +116,7 @@ def cmd_run(args) -> int:
         if text is None:
             print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
             return 2
-        plan = build_planner(ws).plan(text, now=_now(args))
+        plan = build_planner(ws, args.settings).plan(text, now=_now(args))
         _print_plan(plan, ws)
         if plan.clarifications:
             print("Not applied: answer the question(s) above by saying it more precisely.")

@@ -66,12 +66,17 @@ def workspace(db_url, fixture_dir):
     ws.dispose()
 
 
+#: Process-wide worker pools that libraries start once and keep (not per-test leaks).
+LIBRARY_THREADS = ("litellm-logging",)
+
+
 @pytest.fixture(autouse=True)
 def _no_leaked_threads():
     before = set(threading.enumerate())
     yield
     leaked = [t for t in threading.enumerate()
-              if t not in before and t.is_alive() and not t.daemon]
+              if t not in before and t.is_alive() and not t.daemon
+              and not t.name.startswith(LIBRARY_THREADS)]
     for t in leaked:
         t.join(timeout=5)
     still = [t.name for t in leaked if t.is_alive()]

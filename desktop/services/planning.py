@@ -1,0 +1,81 @@
+"""The planner every entry point uses: offline by default, the LLM planner when
+``SPECTRUM_LLM_MODEL`` is set, and always the compliance check (no outreach to do-not-contact
+contacts) on the way out. LLM usage is metered into ``llm_calls`` for the cost panel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from desktop.domain.plan import Plan
+from desktop.store import schema as s
+from desktop.store.db import Workspace
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.agents.planner import PlanContext
+
+
+def record_usage(workspace: Workspace, usage: Any, run_id: int | None = None) -> None:
+    """Store one LLM call's usage (:class:`desktop.agents.llm_planner.UsageRecord`) in llm_calls."""
+    with workspace.uow() as uow:
+        uow.session.add(s.LLMCall(at=datetime.utcnow(), agent=usage.agent, run_id=run_id, model=usage.model,
+                                  prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
+                                  cost_usd=usage.cost_usd, latency_ms=usage.latency_ms))
+        uow.commit()
+
+
+class WorkspacePlanner:
+    """Plans against one workspace.
+
+    Attributes:
+        offline: the :class:`~desktop.agents.planner.OfflinePlanner` (instant; the UI shows its plan
+            first). llm: the :class:`~desktop.agents.llm_planner.LLMPlanner` or None.
+    """
+
+    def __init__(self, workspace: Workspace, offline: Any, llm: Any | None = None) -> None:
+        self.workspace = workspace
+        self.offline = offline
+        self.llm = llm
+
+    @property
+    def index(self) -> Any:
+        """The workspace :class:`~desktop.agents.entity_index.EntityIndex`."""
+        return self.offline.index
+
+    def checked(self, plan: Plan) -> Plan:
+        """``plan`` without outreach to do-not-contact / consent-withdrawn contacts (reason in
+        ``plan.message``)."""
+        from desktop.agents.compliance import check_plan
+
+        with self.workspace.uow() as uow:
+            return check_plan(plan, uow.session)
+
+    def plan(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+        """Plan ``text`` with the LLM when configured (it falls back to the offline planner on
+        errors, invalid output or timeout), else offline; then the compliance check."""
+        planner = self.llm or self.offline
+        return self.checked(planner.plan(text, now=now, context=context))
+
+    def plan_offline(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+        """The instant offline plan (compliance-checked), whatever is configured."""
+        return self.checked(self.offline.plan(text, now=now, context=context))
+
+
+def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float = 8.0,
+          mock_response: Any = None) -> WorkspacePlanner:
+    """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``."""
+    from desktop.agents.entity_index import EntityIndex
+    from desktop.agents.planner import OfflinePlanner
+    from desktop.store import queries
+
+    with workspace.uow() as uow:
+        rows = queries.load_index_rows(uow.session)
+    index = EntityIndex.build(*rows)
+    offline = OfflinePlanner(index)
+    llm = None
+    if llm_model:
+        from desktop.agents.llm_planner import LLMPlanner
+
+        llm = LLMPlanner(llm_model, index, offline, on_usage=lambda u: record_usage(workspace, u),
+                         timeout_s=timeout_s, mock_response=mock_response)
+    return WorkspacePlanner(workspace, offline, llm)
