@@ -27,9 +27,13 @@ from desktop.voice.types import SAMPLE_RATE, Transcript
 
 log = logging.getLogger(__name__)
 
-#: Silence after speech that triggers an immediate partial decode (seconds): when the key is
-#: released a moment later, that decode already covers all speech and becomes the final transcript.
-ENDPOINT_PARTIAL_S = 0.15
+#: A pause (silence after speech, seconds) where the phrase before it is committed: decoded once
+#: and never again. When the key is released after a pause, nothing is left to decode.
+PAUSE_S = 0.15
+#: Only phrases at least this long (seconds of audio since the last commit) are committed at a pause.
+MIN_PHRASE_S = 1.0
+#: Without any pause, commit at the quietest moment once this much audio is uncommitted (seconds).
+FORCE_COMMIT_S = 20.0
 
 HINT_TOO_SHORT = "Hold the key while you speak (that press was too short)."
 HINT_SILENCE = "Didn't hear anything - check the microphone and speak after pressing."
@@ -102,6 +106,8 @@ class VoiceSession:
         self._speech_run = 0
         self._listening = self.settings.mode == "handsfree"
         self._partial_busy = threading.Event()
+        self._commit_pos = 0  # capture thread's view of the last commit cut (samples)
+        self._energy: list[tuple[int, float]] = []  # (block end, RMS) since the press
         self._note: Any = None  # desktop.voice.notes.NoteWriter while a note records
         self.last_final_future: Any = None
 
@@ -167,6 +173,7 @@ class VoiceSession:
         st = self._utt
         assert st is not None
         st.buf.append(block)
+        self._energy.append((len(st.buf), rms))
         if speech:
             self._speech_seen = True
             self._last_speech_end = len(st.buf)
@@ -182,10 +189,16 @@ class VoiceSession:
                 self._silence_run >= self.settings.endpoint_silence_s * SAMPLE_RATE:
             self._stop(time.perf_counter())
             return
-        endpoint = self._speech_seen and self._silence_run >= int(ENDPOINT_PARTIAL_S * SAMPLE_RATE) and \
-            (st.hyp is None or st.hyp.end < self._last_speech_end)
-        if self.settings.streaming and not self._partial_busy.is_set() and (
-                self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE or endpoint):
+        if not self.settings.streaming:
+            return
+        pause = int(PAUSE_S * SAMPLE_RATE)
+        pos = len(st.buf)
+        if self._silence_run >= pause and self._silence_run - n < pause \
+                and self._last_speech_end - self._commit_pos >= MIN_PHRASE_S * SAMPLE_RATE:
+            self._submit_commit(self._last_speech_end + pause // 2)
+        elif pos - self._commit_pos > FORCE_COMMIT_S * SAMPLE_RATE:
+            self._submit_commit(self._quietest_point(pos))
+        elif not self._partial_busy.is_set() and self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE:
             self._submit_partial()
 
     def handle_event(self, event: str, payload: Any) -> None:
@@ -269,7 +282,29 @@ class VoiceSession:
         self._since_partial = 0
         self._silence_run = 0
         self._speech_run = 0
+        self._commit_pos = 0
+        self._energy = []
         self.listeners.on_state("recording")
+
+    def _quietest_point(self, pos: int) -> int:
+        """Sample index of the quietest block in the last 3 s (forced commit without a pause)."""
+        recent = [(end, rms) for end, rms in self._energy if end > pos - 3 * SAMPLE_RATE]
+        if not recent:
+            return pos
+        return min(recent, key=lambda e: e[1])[0]
+
+    def _submit_commit(self, cut: int) -> None:
+        st, utt_id = self._utt, self._utt_id
+        self._commit_pos = cut
+        self._since_partial = 0
+
+        def job(engine: Any) -> None:
+            text = st.commit(engine, cut)  # type: ignore[union-attr]
+            if utt_id == self._utt_id and self._recording and text:
+                self.listeners.on_partial(text)
+
+        # Final priority: commits run in order and before the final pass of the same utterance.
+        self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
     def _submit_partial(self) -> None:
         st, utt_id, end = self._utt, self._utt_id, len(self._utt.buf)  # type: ignore[union-attr]
@@ -286,8 +321,7 @@ class VoiceSession:
             finally:
                 self._partial_busy.clear()
 
-        fut = self.worker.submit(job, PRIORITY_PARTIAL)
-        fut.add_done_callback(self._report_failure)
+        self.worker.submit(job, PRIORITY_PARTIAL).add_done_callback(self._report_failure)
 
     def _stop(self, released_at: float, device_lost: bool = False) -> None:
         st = self._utt
@@ -310,7 +344,7 @@ class VoiceSession:
 
         def job(engine: Any) -> Transcript:
             if not use_stream:
-                st.hyp = None
+                st.last = None
             tr = st.final(engine, end, last_speech, vad_filter=self.vad_filter)
             tr.decode_time = time.perf_counter() - released_at
             if tr.text:

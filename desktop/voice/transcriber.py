@@ -82,6 +82,7 @@ class SpeechEngine(Protocol):
         vad_filter: bool = True,
         beam_size: int = 1,
         temperature_fallback: bool = True,
+        max_new_tokens: int | None = None,
     ) -> Transcript:
         """Transcribe float32 mono 16 kHz ``audio``; ``decode_time`` is filled in."""
         ...
@@ -128,11 +129,12 @@ class WhisperEngine:
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, hotwords: str | None = None,
                    word_timestamps: bool = False, vad_filter: bool = True, beam_size: int = 1,
-                   temperature_fallback: bool = True) -> Transcript:
+                   temperature_fallback: bool = True, max_new_tokens: int | None = None) -> Transcript:
         """See :class:`SpeechEngine`. Empty audio gives an empty transcript without decoding.
 
-        ``temperature_fallback=False`` decodes once at temperature 0 (no re-decoding of low-confidence
-        windows at higher temperatures): bounded latency for interactive utterances.
+        ``temperature_fallback=False`` re-decodes a failed window (repetition loop, low confidence)
+        once at temperature 0.5 instead of up to five times, and ``max_new_tokens`` caps the tokens
+        per window: bounded latency for interactive utterances.
         """
         t0 = time.perf_counter()
         audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
@@ -144,7 +146,8 @@ class WhisperEngine:
             audio, language=self.language, beam_size=beam_size, initial_prompt=prompt or None,
             hotwords=hotwords or None, word_timestamps=word_timestamps, vad_filter=vad_filter,
             condition_on_previous_text=False,
-            temperature=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if temperature_fallback else 0.0,
+            temperature=[0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if temperature_fallback else [0.0, 0.5],
+            max_new_tokens=max_new_tokens,
         )
         segments: list[Segment] = []
         for s in segs:
