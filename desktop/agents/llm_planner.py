@@ -108,7 +108,7 @@ Rules: amounts are numbers in major units (100K -> 100000); dates YYYY-MM-DD rel
 times HH:MM; stages must be one of the given stage labels; activity_type is call|meeting|email|note;
 sentiment positive|neutral|negative. Targets must be records from "candidates" (copy type, id, name)
 or the record in view; never invent ids. If a person is ambiguous or unknown, add a clarification
-question and leave target null. delete_record is destructive. Off-topic input: no actions and a
+question and leave target null. For a company, act on its open deal. delete_record is destructive. Off-topic input: no actions and a
 friendly message."""
 
 
@@ -268,6 +268,29 @@ class LLMPlanner:
                 add(kind, rid)
         return out
 
+    def _check_fields(self, action: Any) -> str | None:
+        """Normalise stage labels in place; the reason a value is unusable, or None."""
+        from datetime import date as _date  # noqa: PLC0415
+
+        f = action.fields
+        if "stage" in f:
+            stage = self.index.stage_by_label(str(f["stage"]))
+            if stage is None:
+                return f"stage {f['stage']!r} is not one of {[s.label for s in self.index.stages]}"
+            f["stage"] = stage.label
+        if "amount" in f:
+            if isinstance(f["amount"], bool) or not isinstance(f["amount"], (int, float)) or f["amount"] < 0:
+                return f"amount must be a non-negative number, got {f['amount']!r}"
+        for key in ("close_date", "due_date"):
+            if key in f:
+                try:
+                    _date.fromisoformat(str(f[key]))
+                except ValueError:
+                    return f"{key} must be YYYY-MM-DD, got {f[key]!r}"
+        if "time" in f and not re.fullmatch(r"[0-2]\d:[0-5]\d", str(f["time"])):
+            return f"time must be HH:MM, got {f['time']!r}"
+        return None
+
     # ----------------------------------------------------------------- parse
     def _parse(self, content: str, text: str, context: PlanContext | None) -> Plan:
         raw = content.strip()
@@ -295,6 +318,12 @@ class LLMPlanner:
                 err.raw = raw[:2000]  # type: ignore[attr-defined]
                 raise err
             action.target = self.index.target(t.type, int(t.id))  # canonical display name
+        for action in plan.actions:
+            problem = self._check_fields(action)
+            if problem:
+                err = InvalidPlanOutput(problem)
+                err.raw = raw[:2000]  # type: ignore[attr-defined]
+                raise err
         if plan.clarifications:
             for action in plan.actions:
                 if action.kind != "delete_record":

@@ -169,3 +169,13 @@ def test_make_planner_picks_by_setting(index):
     assert isinstance(make_planner(index, None), OfflinePlanner)
     llm = make_planner(index, "ollama/llama3", timeout_s=3)
     assert isinstance(llm, LLMPlanner) and isinstance(llm.fallback, OfflinePlanner) and llm.timeout_s == 3
+
+
+def test_stage_labels_are_normalised_and_unknown_stages_rejected(index, planner, usage, now):
+    lower = GOOD.replace('"Negotiation"', '"negotiation"')
+    plan = make(index, planner, usage, lower).plan("move acme to negotiation", now=now)
+    assert plan.actions[0].fields["stage"] == "Negotiation"
+    bogus = GOOD.replace('"Negotiation"', '"Haggling"')
+    usage.clear()
+    plan = make(index, planner, usage, [bogus, bogus]).plan("Move the Acme deal to negotiation", now=now)
+    assert len(usage) == 2 and plan.actions[0].fields == {"stage": "Negotiation"}  # offline fallback
