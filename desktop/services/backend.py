@@ -62,6 +62,11 @@ class StageColumn:
     cards: list[dict[str, Any]]
 
 
+def _provider(model: str) -> str:
+    """The provider part of a litellm model string (``openai`` when none is given)."""
+    return model.split("/", 1)[0] if "/" in model else "openai"
+
+
 class Backend:
     """Facade over the workspace, planner, executor, approvals, metrics and agent switches.
 
@@ -167,7 +172,7 @@ class Backend:
         return views
 
     # -- writes --------------------------------------------------------------------------------
-    def apply(self, plan: Plan, *, source: str = "text", confirmed_destructive: bool = False) -> Change:
+    def apply(self, plan: Plan, source: str = "text", confirmed_destructive: bool = False) -> Change:
         """Apply a confirmed plan. Raises PlanRejected / NeedsConfirmation / ComplianceBlocked."""
         from desktop.services.executor import apply_plan
 
@@ -221,7 +226,7 @@ class Backend:
         approvals.submit(self.ws, plan, source=source)
         return Change(frozenset({"approvals"}))
 
-    def approve(self, approval_id: int, *, edited: Plan | None = None, confirmed_destructive: bool = False) -> Change:
+    def approve(self, approval_id: int, edited: Plan | None = None, confirmed_destructive: bool = False) -> Change:
         """Apply a pending plan. Raises PlanRejected (subclasses)."""
         from desktop.services import approvals
 
@@ -330,7 +335,7 @@ class Backend:
         return [StageColumn(st, agg.get(st.id, {}).get("count", 0), agg.get(st.id, {}).get("amount") or 0.0,
                             cards.get(st.id, [])) for st in stages]
 
-    def deal_rows(self, *, ids: list[int] | None = None, search: str = "", stage_id: int | None = None,
+    def deal_rows(self, ids: list[int] | None = None, search: str = "", stage_id: int | None = None,
                   limit: int | None = None) -> list[dict[str, Any]]:
         """Rows of the deals table (see :func:`desktop.store.series.deal_rows`)."""
         from desktop.store import series
@@ -405,6 +410,44 @@ class Backend:
         with self.ws.uow() as uow:
             return queries.vocabulary(uow.session)
 
+    # -- secrets (OS keyring only; never the database) ------------------------------------------
+    LLM_SERVICE = "spectrum-llm"
+
+    def save_llm_key(self, model: str, key: str) -> None:
+        """Store the API key for the LLM provider of litellm string ``model`` (e.g. ``gpt-4o-mini``,
+        ``anthropic/claude-3-5-haiku``) in the OS keyring. Raises keyring.errors.KeyringError."""
+        import keyring
+
+        keyring.set_password(self.LLM_SERVICE, _provider(model), key.strip())
+
+    def has_llm_key(self, model: str) -> bool:
+        """True when a key is stored for ``model``'s provider (False if the keyring is unavailable)."""
+        import keyring
+
+        try:
+            return bool(model) and keyring.get_password(self.LLM_SERVICE, _provider(model)) is not None
+        except Exception:  # noqa: BLE001 - no keyring backend: report "no key"
+            return False
+
+    def crm_connections(self) -> dict[str, bool]:
+        """{"hubspot": connected?, "pipedrive": connected?} (a token is in the keyring)."""
+        from desktop.sync import credentials
+
+        return {p: credentials.load_token(p) is not None for p in credentials.PROVIDERS}
+
+    def save_crm_token(self, provider: str, token: str) -> Change:
+        """Store a CRM token in the OS keyring (see :mod:`desktop.sync.credentials`)."""
+        from desktop.sync import credentials
+
+        credentials.save_token(provider, token)
+        return Change(frozenset({"sync", "settings"}))
+
+    def input_devices(self) -> list[str]:
+        """Input device names PortAudio sees."""
+        from desktop.voice.capture import list_input_devices
+
+        return list_input_devices()
+
     # -- notes (the voice engineer's NotesService is attached by the UI composition root) --------
     notes_service: Any = None
 
@@ -413,6 +456,18 @@ class Backend:
         if self.notes_service is None:
             return []
         return list(reversed(self.notes_service.list_notes()))
+
+    def notes_rows(self) -> list[dict[str, Any]]:
+        """Notes as table rows: id, state, created (local display), duration_s, attached (name),
+        transcript text, error, info (the NoteInfo)."""
+        rows = []
+        for n in self.notes_list():
+            rows.append({"id": n.id, "state": n.state, "created": n.created_at.replace("T", " ")[:16],
+                         "duration_s": round(n.duration, 1),
+                         "attached": self.attached_name(n.attached_type, n.attached_id) or "",
+                         "transcript": n.transcript.text if n.transcript else "", "error": n.error or "",
+                         "info": n})
+        return rows
 
     def attach_note(self, note_id: str, kind: str, local_id: int) -> Change:
         """Attach a voice note to a deal or contact (rewrites its manifest atomically)."""

@@ -1,0 +1,503 @@
+"""The main window: sidebar of panels, the always-visible command bar with the Plan card, the
+toolbar with the global kill switch, and the status bar (microphone, model, sync, approvals).
+
+Every instruction — typed, spoken, or a drag on the pipeline board — becomes a Plan shown in the
+Plan card; nothing changes until the user confirms. Work runs off the UI thread (see
+:class:`desktop.ui.bridge.Bridge`); panels refresh from the bridge's ``changed`` signal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QMainWindow, QMessageBox, QProgressDialog, QStackedWidget, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from desktop.ui import theme
+from desktop.ui.panels.activity import ActivityPanel
+from desktop.ui.panels.agents import AgentsPanel
+from desktop.ui.panels.approvals import ApprovalsPanel
+from desktop.ui.panels.command import CommandBar, CommandPanel
+from desktop.ui.panels.costs import CostsPanel
+from desktop.ui.panels.notes import NotesPanel
+from desktop.ui.panels.pipeline import PipelinePanel
+from desktop.ui.panels.settings import SettingsPanel
+from desktop.ui.widgets.plan_card import PlanCard
+from desktop.ui.widgets.record_view import RecordDialog
+
+PANELS = ["Command", "Pipeline", "Revenue", "Costs", "Agents", "Approvals", "Notes", "Activity", "Settings"]
+ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "Agents": "◎", "Approvals": "✓",
+         "Notes": "✎", "Activity": "≡", "Settings": "⚙"}
+
+
+class PushToTalkFilter(QObject):
+    """Application-wide key filter: the push-to-talk key down/up drives the voice session
+    (auto-repeat ignored), wherever the focus is."""
+
+    def __init__(self, key: int, on_press, on_release, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.key, self.on_press, self.on_release = key, on_press, on_release
+        self.down = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
+        t = event.type()
+        if t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and event.key() == self.key:
+            if event.isAutoRepeat():
+                return True
+            if t == QEvent.Type.KeyPress and not self.down:
+                self.down = True
+                self.on_press()
+            elif t == QEvent.Type.KeyRelease and self.down:
+                self.down = False
+                self.on_release()
+            return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
+    applied; undone(Change); status_updated(dict)."""
+
+    plan_shown = Signal(object)
+    applied = Signal(object)
+    undone = Signal(object)
+    status_updated = Signal(dict)
+
+    def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.voice, self.qs = bridge, voice, qsettings
+        self.backend = bridge.backend
+        self.context_target: Any = None
+        self._source = "text"
+        self._records: list[RecordDialog] = []
+        self.setWindowTitle("Spectrum")
+        self.resize(1320, 840)
+        self._build()
+        self._wire()
+        self._restore()
+
+    # -- layout ----------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        root = QHBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        side = QVBoxLayout()
+        side.setSpacing(0)
+        side_box = QWidget()
+        side_box.setObjectName("SidebarBox")
+        side_box.setLayout(side)
+        brand = QLabel("◆ Spectrum")
+        brand.setObjectName("Brand")
+        brand.setFont(theme.scaled_font(brand, 1.25, bold=True))
+        side.addWidget(brand)
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName("Panels")
+        for i, name in enumerate(PANELS):
+            item = QListWidgetItem(f"{ICONS[name]}   {name}")
+            item.setToolTip(f"{name} (Ctrl+{i + 1})")
+            self.sidebar.addItem(item)
+        side.addWidget(self.sidebar, 1)
+        side_box.setFixedWidth(190)
+        root.addWidget(side_box)
+        right = QVBoxLayout()
+        right.setSpacing(0)
+        right.setContentsMargins(0, 0, 0, 0)
+        key = str(self.qs.value("voice/ptt_key", "F9"))
+        self.command_bar = CommandBar(key)
+        right.addWidget(self.command_bar)
+        card_box = QWidget()
+        cl = QVBoxLayout(card_box)
+        cl.setContentsMargins(20, 12, 20, 0)
+        self.plan_card = PlanCard()
+        self.plan_card.hide()
+        cl.addWidget(self.plan_card)
+        right.addWidget(card_box)
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        root.addLayout(right, 1)
+        self.setCentralWidget(central)
+        b = self.bridge
+        self.command_panel = CommandPanel()
+        self.pipeline = PipelinePanel(b)
+        from desktop.ui.panels.revenue import RevenuePanel
+
+        self.revenue = RevenuePanel(b)
+        self.costs = CostsPanel(b)
+        self.agents = AgentsPanel(b)
+        self.approvals = ApprovalsPanel(b)
+        self.notes = NotesPanel(b, self.voice)
+        self.activity = ActivityPanel(b)
+        self.settings_panel = SettingsPanel(b, self.voice, self.qs)
+        self.panels = [self.command_panel, self.pipeline, self.revenue, self.costs, self.agents, self.approvals,
+                       self.notes, self.activity, self.settings_panel]
+        for p in self.panels:
+            self.stack.addWidget(p)
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status()
+
+    def _build_toolbar(self) -> None:
+        tb = self.addToolBar("Main")
+        tb.setObjectName("MainToolbar")
+        tb.setMovable(False)
+        self.undo_action = QAction("↶  Undo", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setToolTip("Undo the last applied plan (Ctrl+Z)")
+        self.import_action = QAction("Import…", self)
+        self.import_action.setShortcut("Ctrl+I")
+        self.import_action.setToolTip("Import CSV exports (Ctrl+I)")
+        self.focus_action = QAction("Command", self)
+        self.focus_action.setShortcut("Ctrl+K")
+        self.focus_action.setToolTip("Focus the command bar (Ctrl+K)")
+        self.theme_action = QAction("◐  Theme", self)
+        self.theme_action.setShortcut("Ctrl+Shift+T")
+        self.theme_action.setToolTip("Toggle light / dark theme (Ctrl+Shift+T)")
+        for a in (self.focus_action, self.undo_action, self.import_action, self.theme_action):
+            tb.addAction(a)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        tb.addWidget(spacer)
+        self.kill_switch = QToolButton()
+        self.kill_switch.setObjectName("KillSwitch")
+        self.kill_switch.setCheckable(True)
+        self.kill_switch.setShortcut("Ctrl+Shift+K")
+        self.kill_switch.setToolTip("Global kill switch: stop every agent now (Ctrl+Shift+K)")
+        self.kill_switch.setAccessibleName("Global kill switch")
+        self._show_kill(False)
+        tb.addWidget(self.kill_switch)
+
+    def _build_menus(self) -> None:
+        m = self.menuBar().addMenu("&File")
+        m.addAction(self.import_action)
+        m.addSeparator()
+        quit_action = m.addAction("Quit")
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        e = self.menuBar().addMenu("&Edit")
+        e.addAction(self.undo_action)
+        v = self.menuBar().addMenu("&View")
+        v.addAction(self.focus_action)
+        v.addAction(self.theme_action)
+        v.addSeparator()
+        for i, name in enumerate(PANELS):
+            a = v.addAction(name)
+            a.setShortcut(f"Ctrl+{i + 1}")
+            a.triggered.connect(lambda _=False, i=i: self.show_panel(i))
+            self.addAction(a)
+        h = self.menuBar().addMenu("&Help")
+        welcome = h.addAction("Welcome and shortcuts")
+        welcome.setShortcut("F1")
+        welcome.triggered.connect(self.show_welcome)
+
+    def _build_status(self) -> None:
+        sb = self.statusBar()
+        self.mic_label = QLabel("Mic: off")
+        self.model_label = QLabel("Speech model: loading…")
+        self.sync_label = QLabel("Sync: –")
+        self.approvals_label = QLabel("Approvals: 0")
+        for w, tip in ((self.mic_label, "Microphone state"), (self.model_label, "Speech model (loads in the background)"),
+                       (self.sync_label, "Outbox: changes waiting to be pushed to your CRM"),
+                       (self.approvals_label, "Plans waiting in Approvals (Ctrl+6)")):
+            w.setToolTip(tip)
+            sb.addPermanentWidget(w)
+
+    # -- wiring ----------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        b, v, cb, card = self.bridge, self.voice, self.command_bar, self.plan_card
+        self.sidebar.currentRowChanged.connect(self.show_panel)
+        cb.submitted.connect(lambda text: self.submit(text, "text"))
+        cb.ptt_pressed.connect(v.press)
+        cb.ptt_released.connect(v.release)
+        v.level.connect(cb.meter.set_level)
+        v.partial.connect(cb.show_partial)
+        v.final.connect(self._heard)
+        v.hint.connect(lambda t: self.statusBar().showMessage(t, 5000))
+        v.error.connect(lambda t: self.statusBar().showMessage(t, 10000))
+        v.mic_state.connect(self._mic_state)
+        v.model_state.connect(self._model_state)
+        card.confirmed.connect(self.confirm)
+        card.cancelled.connect(self.dismiss_plan)
+        card.edit_requested.connect(self._edit)
+        card.queued.connect(lambda plan: b.write("submit", plan, self._source,
+                                                 done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
+        card.candidate_picked.connect(self._pick)
+        card.link_activated.connect(self.open_record)
+        self.pipeline.move_requested.connect(self._drag_move)
+        self.pipeline.open_record.connect(self.open_record)
+        self.revenue.open_record.connect(self.open_record)
+        self.command_panel.example_chosen.connect(self._example)
+        self.undo_action.triggered.connect(self.undo)
+        self.import_action.triggered.connect(self.import_dialog)
+        self.focus_action.triggered.connect(self.focus_command)
+        self.theme_action.triggered.connect(self.toggle_theme)
+        self.kill_switch.toggled.connect(self._kill_toggled)
+        self.settings_panel.theme_changed.connect(self.set_theme)
+        self.settings_panel.ptt_key_changed.connect(self.set_ptt_key)
+        b.changed.connect(lambda _c: self.refresh_status())
+        b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
+        self.ptt_filter = PushToTalkFilter(self._key_code(str(self.qs.value("voice/ptt_key", "F9"))),
+                                           v.press, v.release, self)
+        QApplication.instance().installEventFilter(self.ptt_filter)
+
+    @staticmethod
+    def _key_code(name: str) -> int:
+        seq = QKeySequence(name)
+        return seq[0].key().value if seq.count() else Qt.Key.Key_F9.value
+
+    def set_ptt_key(self, name: str) -> None:
+        """Use ``name`` (e.g. "F9") as the in-app push-to-talk key."""
+        self.ptt_filter.key = self._key_code(name)
+        self.command_bar.set_ptt_key(name)
+
+    def _restore(self) -> None:
+        geo = self.qs.value("ui/geometry")
+        if isinstance(geo, (QByteArray, bytes)):
+            self.restoreGeometry(geo)
+        self.sidebar.setCurrentRow(int(self.qs.value("ui/panel", 0)))
+
+    def start(self) -> None:
+        """Load every panel's data (in the background) and start the voice layer."""
+        for p in self.panels:
+            if hasattr(p, "refresh"):
+                p.refresh()
+        self.refresh_status()
+        self.bridge.read("warm_up")
+        self.bridge.read("vocabulary", done=self.voice.set_vocabulary)
+        self.voice.start()
+
+    # -- panels ----------------------------------------------------------------------------------
+    def show_panel(self, index: int) -> None:
+        """Show panel ``index`` (order of :data:`PANELS`)."""
+        if self.sidebar.currentRow() != index:
+            self.sidebar.setCurrentRow(index)
+            return
+        self.stack.setCurrentIndex(index)
+        self.qs.setValue("ui/panel", index)
+
+    def panel(self, name: str) -> QWidget:
+        """The panel called ``name``."""
+        return self.panels[PANELS.index(name)]
+
+    def focus_command(self) -> None:
+        """Put the keyboard focus in the command bar's text field."""
+        self.command_bar.field.setFocus()
+        self.command_bar.field.selectAll()
+
+    # -- the main job ------------------------------------------------------------------------------
+    def submit(self, text: str, source: str = "text") -> None:
+        """Plan ``text`` off the UI thread and show the Plan card."""
+        self._source = source
+        self.command_bar.clear_partial()
+        backend, target = self.backend, self.context_target
+
+        def job():
+            plan = backend.plan(text, target)
+            return plan, backend.plan_view(plan)
+        self.statusBar().showMessage("Planning…", 2000)
+        self.bridge.call(job, done=self._show_plan, error=lambda e: self.statusBar().showMessage(f"Planning failed: {e}"))
+
+    def _show_plan(self, result: tuple[Any, list[Any]]) -> None:
+        plan, views = result
+        self.statusBar().clearMessage()
+        self.plan_card.show_plan(plan, views)
+        self.plan_shown.emit(plan)
+
+    def _heard(self, text: str) -> None:
+        self.command_bar.field.setText(text)
+        self.submit(text, "voice")
+
+    def _pick(self, question: int, target: Any) -> None:
+        plan, backend = self.plan_card.plan, self.backend
+
+        def job():
+            p = backend.pick_candidate(plan, question, target)
+            return p, backend.plan_view(p)
+        self.bridge.call(job, done=self._show_plan)
+
+    def _drag_move(self, deal_id: int, name: str, stage: str) -> None:
+        self._source = "ui"
+        backend = self.backend
+
+        def job():
+            p = backend.stage_move_plan(deal_id, name, stage)
+            return p, backend.plan_view(p)
+        self.bridge.call(job, done=self._show_plan)
+
+    def confirm(self, plan: Any, destructive_ok: bool) -> None:
+        """Apply a confirmed plan (on the writer thread)."""
+        self.plan_card.set_busy(True)
+        self.bridge.write("apply", plan, self._source, destructive_ok,
+                          done=lambda change: self._applied(plan, change), error=self._apply_failed)
+
+    def _applied(self, plan: Any, change: Any) -> None:
+        self._done_plan(plan, "Applied — Ctrl+Z to undo")
+        self.applied.emit(change)
+
+    def _apply_failed(self, exc: BaseException) -> None:
+        self.plan_card.set_busy(False)
+        self.plan_card.message.setText(f"Not applied: {exc}")
+        self.plan_card.message.show()
+        self.statusBar().showMessage(f"Not applied: {exc}", 10000)
+
+    def _done_plan(self, plan: Any, outcome: str) -> None:
+        self.command_panel.add(plan.transcript, outcome)
+        self.statusBar().showMessage(outcome, 6000)
+        self.dismiss_plan()
+        self.command_bar.field.clear()
+
+    def dismiss_plan(self) -> None:
+        """Hide the Plan card."""
+        self.plan_card.set_busy(False)
+        self.plan_card.hide()
+
+    def _edit(self, text: str) -> None:
+        self.plan_card.hide()
+        self.command_bar.field.setText(text)
+        self.focus_command()
+
+    def _example(self, text: str) -> None:
+        self.command_bar.field.setText(text)
+        self.focus_command()
+
+    def undo(self) -> None:
+        """Revert the last applied plan (Ctrl+Z)."""
+        def done(change: Any) -> None:
+            self.command_panel.add("Undo", change.summary)
+            self.statusBar().showMessage(change.summary, 6000)
+            self.undone.emit(change)
+        self.bridge.write("undo", done=done, error=lambda e: self.statusBar().showMessage(f"Cannot undo: {e}", 8000))
+
+    def open_record(self, kind: str, local_id: int) -> None:
+        """Open the record dialog for a deal, contact or company."""
+        def show(data: dict) -> None:
+            dlg = RecordDialog(data, self)
+            dlg.open_record.connect(self.open_record)
+            dlg.finished.connect(lambda _r, d=dlg: self._records.remove(d) if d in self._records else None)
+            self._records.append(dlg)
+            dlg.show()
+        self.bridge.read("record", kind, local_id, done=show,
+                         error=lambda e: self.statusBar().showMessage(str(e), 6000))
+
+    # -- kill switch, status, theme, import ------------------------------------------------------
+    def _show_kill(self, on: bool) -> None:
+        self.kill_switch.blockSignals(True)
+        self.kill_switch.setChecked(on)
+        self.kill_switch.blockSignals(False)
+        self.kill_switch.setText("■  ALL AGENTS STOPPED" if on else "○  Kill switch: off")
+
+    def _kill_toggled(self, on: bool) -> None:
+        self._show_kill(on)
+        self.bridge.write("set_global_kill", on)
+
+    def refresh_status(self) -> None:
+        """Reload approvals count, outbox state and the kill switch."""
+        self.bridge.read("status", done=self._status)
+
+    def _status(self, st: dict) -> None:
+        n = st["pending_approvals"]
+        self.approvals_label.setText(f"Approvals: {n}")
+        self.sidebar.item(PANELS.index("Approvals")).setText(
+            f"{ICONS['Approvals']}   Approvals" + (f"  ({n})" if n else ""))
+        ob = st["outbox"]
+        waiting = ob["pending"] + ob["retrying"]
+        self.sync_label.setText(f"Sync: {waiting} waiting" + (f", {ob['dead']} failed" if ob["dead"] else "")
+                                if waiting or ob["dead"] else "Sync: up to date")
+        self._show_kill(st["global_kill"])
+        self.status_updated.emit(st)
+
+    def _mic_state(self, state: str) -> None:
+        self.mic_label.setText(f"Mic: {state}")
+        self.command_bar.set_mic_state(state)
+
+    def _model_state(self, state: str) -> None:
+        self.model_label.setText({"loading": "Speech model: loading…", "ready": "Speech model: ready"}.get(
+            state, f"Speech model: {state}"))
+
+    def set_theme(self, name: str) -> None:
+        """Apply and remember theme ``name``."""
+        theme.apply_theme(QApplication.instance(), name)
+        self.qs.setValue("ui/theme", name)
+        self.revenue.restyle()
+        for w in self.findChildren(QWidget):
+            w.update()
+
+    def toggle_theme(self) -> None:
+        """Switch between light and dark."""
+        self.set_theme("dark" if theme.current().name == "light" else "light")
+
+    def import_dialog(self, paths: list[str] | None = None) -> None:
+        """Ask for CSV files/folders and import them with a progress dialog (off the UI thread)."""
+        if paths is None:
+            folder = QFileDialog.getExistingDirectory(self, "Import a folder of CSV exports")
+            if not folder:
+                return
+            paths = [folder]
+        dlg = QProgressDialog("Importing…", None, 0, 1000, self)
+        dlg.setWindowTitle("Import")
+        dlg.setMinimumDuration(0)
+        dlg.setAutoClose(False)
+        self.import_progress = dlg
+        relay = _ProgressRelay(self)
+        relay.progress.connect(lambda name, frac, rows: (dlg.setLabelText(f"{name}: {rows:,} rows"),
+                                                         dlg.setValue(int(frac * 1000))))
+
+        def progress(name: str, done: int, total: int, rows: int) -> None:
+            relay.progress.emit(name, done / max(total, 1), rows)
+
+        def finished(result: Any) -> None:
+            report, _change = result
+            dlg.setValue(1000)
+            dlg.setLabelText(f"Imported {report.imported:,} rows; skipped {report.skipped_total:,}.")
+            dlg.setCancelButtonText("Close")
+            self.statusBar().showMessage(f"Imported {report.imported:,} rows", 8000)
+
+        def failed(exc: BaseException) -> None:
+            dlg.setLabelText(f"Nothing imported: {exc}")
+            dlg.setCancelButtonText("Close")
+
+        dlg.show()
+        self.bridge.write("import_paths", paths, progress, done=finished, error=failed)
+
+    def show_welcome(self) -> QMessageBox:
+        """The short welcome that teaches the push-to-talk key (shown on first run)."""
+        key = self.qs.value("voice/ptt_key", "F9")
+        box = QMessageBox(self)
+        box.setWindowTitle("Welcome to Spectrum")
+        box.setText(f"<h3>Talk to your CRM</h3><p>Hold <b>{key}</b> (or the ◉ Hold to talk button), say what happened — "
+                    "<i>“Move Acme to Negotiation, budget is 100K”</i> — and let go.</p>"
+                    "<p>Spectrum shows a <b>Plan</b>; nothing changes until you press <b>Confirm</b>. "
+                    "<b>Ctrl+Z</b> undoes. <b>Ctrl+K</b> types an instruction instead. "
+                    "This is a demo workspace; import your own from File → Import.</p>")
+        box.setModal(False)
+        box.show()
+        self.qs.setValue("ui/welcomed", True)
+        return box
+
+    # -- shutdown --------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.qs.setValue("ui/geometry", self.saveGeometry())
+        self.qs.setValue("ui/panel", self.stack.currentIndex())
+        self.qs.sync()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop voice, background work and close the workspace (idempotent)."""
+        if getattr(self, "_shut", False):
+            return
+        self._shut = True
+        QApplication.instance().removeEventFilter(self.ptt_filter)
+        for d in list(self._records):
+            d.close()
+        self.voice.shutdown()
+        self.bridge.shutdown()
+
+
+class _ProgressRelay(QObject):
+    progress = Signal(str, float, int)

@@ -1,0 +1,164 @@
+"""Qt item models fed by read-side rows: deal cards (board columns), the deals table, and a
+generic list-of-dicts table model used by the other panels."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+DEAL_MIME = "application/x-spectrum-deal"
+ROLE_ROW = Qt.ItemDataRole.UserRole + 1
+
+
+class DictTableModel(QAbstractTableModel):
+    """Rows are dicts; ``columns`` is [(key, header)]. ``formatters`` maps a key to a function
+    value -> display text. Rows keep an ``id`` key when they have one (see :meth:`patch`)."""
+
+    def __init__(self, columns: list[tuple[str, str]], formatters: dict[str, Any] | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.formatters = formatters or {}
+        self.rows: list[dict[str, Any]] = []
+        self.row_color: Any = None  # optional row -> colour string
+        self._pos: dict[Any, int] = {}
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section][1]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        key = self.columns[index.column()][0]
+        value = row.get(key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            fmt = self.formatters.get(key)
+            if fmt:
+                return fmt(value)
+            if isinstance(value, int) and not isinstance(value, bool) and key not in ("id", "position"):
+                return f"{value:,}"
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.ForegroundRole and self.row_color is not None:
+            color = self.row_color(row)
+            return None if color is None else QColor(color)
+        if role == Qt.ItemDataRole.EditRole:  # sort key
+            return value if isinstance(value, (int, float)) else ("" if value is None else str(value))
+        if role == ROLE_ROW:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)) and not isinstance(value, bool):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._pos = {r.get("id"): i for i, r in enumerate(self.rows) if "id" in r}
+        self.endResetModel()
+
+    def patch(self, rows: list[dict[str, Any]], ids: list[Any]) -> None:
+        """Update rows by ``id`` in place; ids in ``ids`` missing from ``rows`` are removed and
+        rows with new ids are appended."""
+        fresh = {r["id"]: r for r in rows}
+        for i in ids:
+            pos = self._pos.get(i)
+            if pos is not None and i in fresh:
+                self.rows[pos] = fresh.pop(i)
+                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(self.columns) - 1))
+        gone = [i for i in ids if i in self._pos and i not in {r["id"] for r in rows}]
+        if gone:
+            self.set_rows([r for r in self.rows if r.get("id") not in set(gone)] + list(fresh.values()))
+        elif fresh:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            for r in fresh.values():
+                self._pos[r["id"]] = len(self.rows)
+                self.rows.append(r)
+            self.endInsertRows()
+
+
+class DealCardsModel(QAbstractListModel):
+    """The deal cards of one board column; supports dragging a card to another column.
+
+    Signals: dropped(deal_id, deal_name, stage_label) — a card from elsewhere was dropped here.
+    A drop changes nothing by itself: the panel turns it into a Plan that must be confirmed.
+    """
+
+    dropped = Signal(int, str, str)
+
+    def __init__(self, stage_label: str, stage_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self.stage_label = stage_label
+        self.stage_id = stage_id
+        self.cards: list[dict[str, Any]] = []
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.cards)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        card = self.cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card["name"]
+        if role == ROLE_ROW:
+            return card
+        if role == Qt.ItemDataRole.ToolTipRole:
+            amount = "" if card.get("amount") is None else f" · ${card['amount']:,.0f}"
+            return f"{card['name']}{amount}\nDouble-click to open; drag to another stage to move it."
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{card['name']}, {card.get('company') or ''}"
+        return None
+
+    def set_cards(self, cards: list[dict[str, Any]]) -> None:
+        """Replace the cards."""
+        self.beginResetModel()
+        self.cards = list(cards)
+        self.endResetModel()
+
+    def flags(self, index: QModelIndex):
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        return base
+
+    def supportedDropActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [DEAL_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+        md = QMimeData()
+        card = self.cards[indexes[0].row()]
+        md.setData(DEAL_MIME, json.dumps({"id": card["id"], "name": card["name"],
+                                          "from": self.stage_id}).encode())
+        return md
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        if not data.hasFormat(DEAL_MIME):
+            return False
+        info = json.loads(bytes(data.data(DEAL_MIME)).decode())
+        return info.get("from") != self.stage_id
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+        """Emit :attr:`dropped` for a card from another stage; the model itself is unchanged."""
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        info = json.loads(bytes(data.data(DEAL_MIME)).decode())
+        self.dropped.emit(int(info["id"]), str(info["name"]), self.stage_label)
+        return False  # nothing to remove from the source until the plan is applied

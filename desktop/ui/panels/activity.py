@@ -1,0 +1,43 @@
+"""Activity: the audit timeline (every applied plan, undo, import, kill switch), newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop.ui.models import DictTableModel
+from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.tables import make_table
+
+
+class ActivityPanel(QWidget):
+    """The audit log as a table (id, when, who, kind, summary)."""
+
+    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(heading("Activity"))
+        head.addStretch(1)
+        note = QLabel("Hash-chained audit log: every change, who made it and from what instruction")
+        note.setObjectName("Muted")
+        note.setWordWrap(True)
+        head.addWidget(note, 1)
+        lay.addLayout(head)
+        self.model = DictTableModel([("id", "#"), ("at", "When (UTC)"), ("actor", "Who"), ("kind", "What"),
+                                     ("summary", "Summary")], parent=self)
+        self.table = make_table(self.model, 4, "Audit timeline")
+        lay.addWidget(self.table, 1)
+        bridge.changed.connect(lambda ch: "audit" in ch.scopes and self.refresh())
+
+    def refresh(self) -> None:
+        """Reload the newest entries."""
+        self.bridge.read("audit", done=self._show)
+
+    def _show(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        self.bridge.refreshed.emit("activity")

@@ -1,0 +1,151 @@
+"""Approvals: the queue of pending plans from voice, typed text and agents. Select one to see it
+as a Plan card; approve (destructive plans need the second confirmation), edit (rephrase and
+re-plan, then approve the edited plan), reject, or batch-approve every non-destructive plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from desktop.domain.describe import describe_plan
+from desktop.ui import theme
+from desktop.ui.models import ROLE_ROW, DictTableModel
+from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.plan_card import PlanCard
+from desktop.ui.widgets.tables import make_table
+
+
+class ApprovalsPanel(QWidget):
+    """The approvals queue."""
+
+    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.items: list[Any] = []
+        self.current_id: int | None = None
+        self._edited: Any = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(heading("Approvals"))
+        head.addStretch(1)
+        self.count = QLabel("")
+        self.count.setObjectName("Muted")
+        head.addWidget(self.count)
+        self.batch = QPushButton("Approve all safe")
+        self.batch.setObjectName("Primary")
+        self.batch.setToolTip("Approve every pending plan that deletes nothing and has no open question (Ctrl+Shift+A)")
+        self.batch.setShortcut("Ctrl+Shift+A")
+        self.batch.clicked.connect(self.approve_all_safe)
+        head.addWidget(self.batch)
+        lay.addLayout(head)
+        self.result = QLabel("")
+        self.result.setObjectName("Muted")
+        self.result.setWordWrap(True)
+        lay.addWidget(self.result)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.model = DictTableModel([("id", "#"), ("source", "From"), ("created_at", "Queued"),
+                                     ("summary", "Plan"), ("flags", "")], parent=self)
+        self.model.row_color = lambda r: theme.current().danger if "destructive" in r["flags"] else None
+        self.table = make_table(self.model, 3, "Pending approvals")
+        split.addWidget(self.table)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(8, 0, 0, 0)
+        self.card = PlanCard()
+        self.card.later_btn.hide()
+        self.card.cancel_btn.setText("Reject")
+        self.card.cancel_btn.setToolTip("Reject this plan; nothing is applied")
+        self.card.cancel_btn.setShortcut("")
+        self.card.confirm_btn.setText("Approve")
+        self.card.hide()
+        self.placeholder = QLabel("Select a pending plan to review it.")
+        self.placeholder.setObjectName("Muted")
+        rl.addWidget(self.placeholder)
+        rl.addWidget(self.card)
+        rl.addStretch(1)
+        split.addWidget(right)
+        split.setSizes([520, 480])
+        lay.addWidget(split, 1)
+        self.card.confirmed.connect(self._approve)
+        self.card.cancelled.connect(self._reject)
+        self.card.edit_requested.connect(self._edit)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
+        bridge.changed.connect(lambda ch: "approvals" in ch.scopes and self.refresh())
+
+    def refresh(self) -> None:
+        """Reload the queue."""
+        self.bridge.read("approvals", done=self.show_items)
+
+    def show_items(self, items: list[Any]) -> None:
+        """Show pending approvals (:class:`desktop.services.approvals.PendingApproval`)."""
+        self.items = items
+        rows = []
+        for it in items:
+            lines = describe_plan(it.plan)
+            flags = ("⚠ destructive" if it.plan.destructive else "") + (" question" if it.plan.clarifications else "")
+            rows.append({"id": it.id, "source": it.source, "created_at": f"{it.created_at:%Y-%m-%d %H:%M}",
+                         "summary": " · ".join(lines)[:160] or it.plan.transcript, "flags": flags.strip(),
+                         "item": it})
+        self.model.set_rows(rows)
+        self.count.setText(f"{len(items)} pending")
+        self.batch.setEnabled(any(not i.plan.destructive and not i.plan.clarifications for i in items))
+        if self.current_id not in {i.id for i in items}:
+            self.current_id = None
+            self.card.hide()
+            self.placeholder.show()
+        self.bridge.refreshed.emit("approvals")
+
+    def _select(self, index) -> None:
+        if not index.isValid():
+            return
+        it = index.data(ROLE_ROW)["item"]
+        self.current_id, self._edited = it.id, None
+        self.bridge.read("plan_view", it.plan, done=lambda views, it=it: self._show(it.plan, views))
+
+    def _show(self, plan: Any, views: list[Any]) -> None:
+        self.placeholder.hide()
+        self.card.show_plan(plan, views)
+        self.card.confirm_btn.setText("Approve")
+        self.card.later_btn.hide()
+
+    def _approve(self, plan: Any, destructive_ok: bool) -> None:
+        if self.current_id is None:
+            return
+        self.card.set_busy(True)
+        self.bridge.write("approve", self.current_id, self._edited, destructive_ok,
+                          done=lambda _c: self._after(f"Approved #{self.current_id}: applied."),
+                          error=lambda e: self._after(f"Not applied: {e}", failed=True))
+
+    def _reject(self) -> None:
+        if self.current_id is not None:
+            self.bridge.write("reject", self.current_id, done=lambda _c: self._after(f"Rejected #{self.current_id}."))
+
+    def _edit(self, text: str) -> None:
+        new, ok = QInputDialog.getText(self, "Edit plan", "Rephrase the instruction:", text=text)
+        if ok and new.strip():
+            def show(plan: Any) -> None:
+                self._edited = plan
+                self.bridge.read("plan_view", plan, done=lambda v: self._show(plan, v))
+            self.bridge.read("plan", new.strip(), done=show)
+
+    def _after(self, message: str, failed: bool = False) -> None:
+        self.result.setText(message)
+        self.card.set_busy(False)
+        if not failed:
+            self.card.hide()
+            self.placeholder.show()
+            self.current_id = None
+
+    def approve_all_safe(self) -> None:
+        """Approve every non-destructive pending plan without open questions."""
+        def done(result: Any) -> None:
+            applied, skipped, _change = result
+            msg = f"Approved {len(applied)} plan(s)."
+            if skipped:
+                msg += " Skipped: " + "; ".join(f"#{i} ({why})" for i, why in skipped)
+            self.result.setText(msg)
+        self.bridge.write("approve_all_safe", done=done)

@@ -1,0 +1,138 @@
+"""Notes: offline voice notes with their state (recording, queued, transcribing, done, failed),
+playback, transcript, and attaching a note to a deal or contact (:mod:`desktop.voice.notes`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from desktop.ui.models import ROLE_ROW, DictTableModel
+from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.tables import make_table
+
+
+class NotesPanel(QWidget):
+    """Voice notes list and detail."""
+
+    def __init__(self, bridge: Any, voice: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.voice = voice
+        self.current: dict | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(12)
+        head = QHBoxLayout()
+        head.addWidget(heading("Notes"))
+        head.addStretch(1)
+        self.record = QPushButton("●  Record note")
+        self.record.setObjectName("Primary")
+        self.record.setToolTip("Start / stop a voice note; it is transcribed offline (Ctrl+Shift+N)")
+        self.record.setShortcut("Ctrl+Shift+N")
+        self.record.clicked.connect(self._toggle_record)
+        head.addWidget(self.record)
+        lay.addLayout(head)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.model = DictTableModel([("created", "Recorded"), ("state", "State"), ("duration_s", "Seconds"),
+                                     ("attached", "Attached to")], parent=self)
+        self.table = make_table(self.model, 3, "Voice notes")
+        split.addWidget(self.table)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(8, 0, 0, 0)
+        self.title = QLabel("Select a note")
+        self.title.setObjectName("Muted")
+        rl.addWidget(self.title)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Transcript")
+        rl.addWidget(self.text, 1)
+        actions = QHBoxLayout()
+        self.play = QPushButton("▶  Play")
+        self.play.setToolTip("Play the recording")
+        self.retry = QPushButton("Transcribe again")
+        self.retry.setToolTip("Queue the note for transcription again")
+        actions.addWidget(self.play)
+        actions.addWidget(self.retry)
+        actions.addStretch(1)
+        rl.addLayout(actions)
+        attach = QHBoxLayout()
+        self.find = QLineEdit()
+        self.find.setPlaceholderText("Find a deal or contact to attach to")
+        self.choices = QComboBox()
+        self.choices.setMinimumWidth(220)
+        self.attach = QPushButton("Attach")
+        self.attach.setToolTip("Attach this note to the chosen record")
+        attach.addWidget(self.find, 1)
+        attach.addWidget(self.choices, 1)
+        attach.addWidget(self.attach)
+        rl.addLayout(attach)
+        split.addWidget(right)
+        split.setSizes([520, 480])
+        lay.addWidget(split, 1)
+        self.play.clicked.connect(self._play)
+        self.retry.clicked.connect(self._retry)
+        self.find.returnPressed.connect(self._search)
+        self.attach.clicked.connect(self._attach)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
+        self._enable(False)
+        voice.note_changed.connect(lambda _info: self.refresh())
+        bridge.changed.connect(lambda ch: "notes" in ch.scopes and self.refresh())
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.play, self.retry, self.find, self.choices, self.attach):
+            w.setEnabled(on)
+
+    def refresh(self) -> None:
+        """Reload the notes."""
+        self.bridge.read("notes_rows", done=self._show)
+
+    def _show(self, rows: list[dict]) -> None:
+        cur = self.current["id"] if self.current else None
+        self.model.set_rows(rows)
+        self.record.setText("■  Stop note" if self.voice.recording_note else "●  Record note")
+        for r in rows:
+            if r["id"] == cur:
+                self._fill(r)
+        self.bridge.refreshed.emit("notes")
+
+    def _select(self, index) -> None:
+        if index.isValid():
+            self._fill(index.data(ROLE_ROW))
+
+    def _fill(self, row: dict) -> None:
+        self.current = row
+        self.title.setText(f"{row['created']} · {row['state']} · {row['duration_s']} s"
+                           + (f" · attached to {row['attached']}" if row["attached"] else ""))
+        self.text.setPlainText(row["transcript"] or row["error"] or f"({row['state']})")
+        self._enable(True)
+
+    def _toggle_record(self) -> None:
+        if self.voice.recording_note:
+            self.voice.stop_note()
+        else:
+            self.voice.start_note()
+        self.record.setText("■  Stop note" if self.voice.recording_note else "●  Record note")
+
+    def _play(self) -> None:
+        if self.current:
+            self.bridge.call(self.voice.notes.play, self.current["id"])
+
+    def _retry(self) -> None:
+        if self.current:
+            self.bridge.call(self.voice.notes.retranscribe, self.current["id"], write=True)
+
+    def _search(self) -> None:
+        def fill(choices: list) -> None:
+            self.choices.clear()
+            for kind, ident, name in choices:
+                self.choices.addItem(f"{name} ({kind})", (kind, ident))
+        self.bridge.read("record_choices", self.find.text().strip(), done=fill)
+
+    def _attach(self) -> None:
+        data = self.choices.currentData()
+        if self.current and data:
+            self.bridge.write("attach_note", self.current["id"], data[0], data[1])

@@ -1,0 +1,270 @@
+"""Pipeline: a board of stages (count and total per column, deals as cards you can drag to another
+stage) and a table with a stage filter and search. A drag becomes a Plan (update_deal stage) that
+goes through the same confirmation as a spoken instruction; double-click opens the record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QListView, QScrollArea, QStyle, QStyledItemDelegate,
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+
+from desktop.ui import theme
+from desktop.ui.models import ROLE_ROW, DealCardsModel, DictTableModel
+from desktop.ui.widgets.common import heading, money, short_money
+
+TABLE_COLUMNS = [("name", "Deal"), ("company", "Company"), ("stage", "Stage"), ("amount", "Amount"),
+                 ("close_date", "Close date"), ("owner", "Owner"), ("competitor", "Competitor"),
+                 ("last_activity", "Last activity")]
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a deal card: name, company, amount and close date."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        fm = QFontMetrics(option.font)
+        return QSize(120, fm.height() * 3 + 18)
+
+    def paint(self, p: QPainter, option, index: QModelIndex) -> None:
+        c = theme.current()
+        card: dict[str, Any] = index.data(ROLE_ROW)
+        r = QRectF(option.rect).adjusted(2, 3, -2, -3)
+        p.save()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        p.setPen(QPen(QColor(c.accent if selected else c.border), 1.2))
+        p.setBrush(QColor(c.accent_soft if selected else c.surface))
+        p.drawRoundedRect(r, 8, 8)
+        fm = QFontMetrics(option.font)
+        x, y, w = r.x() + 10, r.y() + 6, r.width() - 20
+        bold = option.font
+        bold.setBold(True)
+        p.setFont(bold)
+        p.setPen(QColor(c.text))
+        p.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   QFontMetrics(bold).elidedText(card["name"], Qt.TextElideMode.ElideRight, int(w)))
+        bold.setBold(False)
+        p.setFont(bold)
+        p.setPen(QColor(c.muted))
+        p.drawText(QRectF(x, y + fm.height() + 2, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   fm.elidedText(card.get("company") or "", Qt.TextElideMode.ElideRight, int(w)))
+        p.setPen(QColor(c.text))
+        p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                   short_money(card.get("amount")))
+        p.setPen(QColor(c.muted))
+        p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignRight,
+                   card.get("close_date") or "")
+        p.restore()
+
+
+class StageColumnWidget(QFrame):
+    """One board column: title, count · total, and the card list."""
+
+    def __init__(self, stage: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Column")
+        self.setMinimumWidth(210)
+        self.setMaximumWidth(280)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 10, 8, 8)
+        lay.setSpacing(4)
+        self.title = QLabel(stage.label)
+        self.title.setObjectName("ColumnTitle")
+        self.summary = QLabel("")
+        self.summary.setObjectName("Muted")
+        lay.addWidget(self.title)
+        lay.addWidget(self.summary)
+        self.model = DealCardsModel(stage.label, stage.id, self)
+        self.view = QListView()
+        self.view.setObjectName("Cards")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CardDelegate(self.view))
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setUniformItemSizes(True)
+        self.view.setAccessibleName(f"{stage.label} deals")
+        lay.addWidget(self.view, 1)
+
+    def set_column(self, col: Any) -> None:
+        """Show a :class:`desktop.services.backend.StageColumn`."""
+        self.summary.setText(f"{col.count:,} deals · {short_money(col.total)}")
+        self.summary.setToolTip(f"{col.count:,} deals, total {money(col.total)}")
+        self.model.set_cards(col.cards)
+
+
+class DealFilter(QSortFilterProxyModel):
+    """Search over every column plus an optional stage filter."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.stage_id: int | None = None
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if self.stage_id is not None:
+            r = self.sourceModel().rows[row]
+            if r["stage_id"] != self.stage_id:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
+class PipelinePanel(QWidget):
+    """Signals: move_requested(deal_id, deal_name, stage) — a card was dropped on another stage;
+    open_record(kind, id)."""
+
+    move_requested = Signal(int, str, str)
+    open_record = Signal(str, int)
+
+    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.columns: dict[int, StageColumnWidget] = {}
+        self._loaded_table = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(24, 20, 24, 16)
+        lay.setSpacing(10)
+        head = QHBoxLayout()
+        head.addWidget(heading("Pipeline"))
+        self.totals = QLabel("")
+        self.totals.setObjectName("Muted")
+        head.addStretch(1)
+        head.addWidget(self.totals)
+        lay.addLayout(head)
+        self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
+        # board
+        self.board_area = QScrollArea()
+        self.board_area.setWidgetResizable(True)
+        self.board = QWidget()
+        self.board_layout = QHBoxLayout(self.board)
+        self.board_layout.setContentsMargins(0, 8, 0, 0)
+        self.board_layout.setSpacing(10)
+        self.board_area.setWidget(self.board)
+        self.tabs.addTab(self.board_area, "Board")
+        # table
+        table_page = QWidget()
+        tl = QVBoxLayout(table_page)
+        tl.setContentsMargins(0, 8, 0, 0)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search deals and companies")
+        self.search.setToolTip("Filter the table (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem("All stages", None)
+        self.stage_filter.setToolTip("Show one stage only")
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.stage_filter)
+        tl.addLayout(bar)
+        self.table_model = DictTableModel(TABLE_COLUMNS, {"amount": lambda v: money(v)}, self)
+        self.proxy = DealFilter(self)
+        self.proxy.setSourceModel(self.table_model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setAccessibleName("Deals table")
+        tl.addWidget(self.table, 1)
+        self.tabs.addTab(table_page, "Table")
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(lambda: self.proxy.setFilterFixedString(self.search.text()))
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.stage_filter.currentIndexChanged.connect(self._stage_filter)
+        self.table.doubleClicked.connect(self._open_from_table)
+        bridge.changed.connect(self.on_changed)
+
+    # -- refresh ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the board and the table from the workspace."""
+        self._pending = 2
+        self.bridge.read("board", done=self._show_board)
+        self.bridge.read("deal_rows", done=self._show_table)
+
+    def on_changed(self, change: Any) -> None:
+        """Refresh what a :class:`Change` touched (only the changed table rows when known)."""
+        if "crm" not in change.scopes:
+            return
+        self._pending = 2
+        self.bridge.read("board", done=self._show_board)
+        if change.deal_ids is not None and self._loaded_table:
+            ids = list(change.deal_ids)
+            self.bridge.read("deal_rows", None if not ids else ids,
+                             done=lambda rows, ids=ids: self._patch_table(rows, ids))
+        else:
+            self.bridge.read("deal_rows", done=self._show_table)
+
+    def _done_part(self) -> None:
+        self._pending -= 1
+        if self._pending <= 0:
+            self.bridge.refreshed.emit("pipeline")
+
+    def _show_board(self, cols: list[Any]) -> None:
+        known = set(self.columns)
+        if known != {c.stage.id for c in cols}:
+            for w in self.columns.values():
+                w.setParent(None)
+                w.deleteLater()
+            self.columns = {}
+            while self.board_layout.count():
+                self.board_layout.takeAt(0)
+            for col in cols:
+                w = StageColumnWidget(col.stage)
+                w.model.dropped.connect(self.move_requested.emit)
+                w.view.doubleClicked.connect(lambda idx: self.open_record.emit("deal", idx.data(ROLE_ROW)["id"]))
+                self.columns[col.stage.id] = w
+                self.board_layout.addWidget(w)
+            self.board_layout.addStretch(1)
+            self.stage_filter.blockSignals(True)
+            self.stage_filter.clear()
+            self.stage_filter.addItem("All stages", None)
+            for col in cols:
+                self.stage_filter.addItem(col.stage.label, col.stage.id)
+            self.stage_filter.blockSignals(False)
+        for col in cols:
+            self.columns[col.stage.id].set_column(col)
+        open_cols = [c for c in cols if not c.stage.is_closed]
+        self.totals.setText(f"{sum(c.count for c in open_cols):,} open deals · "
+                            f"{money(sum(c.total for c in open_cols))} in pipeline")
+        self._done_part()
+
+    def _show_table(self, rows: list[dict]) -> None:
+        self.table_model.set_rows(rows)
+        if not self._loaded_table:
+            self.table.resizeColumnsToContents()
+            self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._loaded_table = True
+        self._done_part()
+
+    def _patch_table(self, rows: list[dict], ids: list[int]) -> None:
+        self.table_model.patch(rows, ids)
+        self.proxy.invalidate()
+        self._done_part()
+
+    # -- interactions ----------------------------------------------------------------------------
+    def _stage_filter(self, _i: int) -> None:
+        self.proxy.stage_id = self.stage_filter.currentData()
+        self.proxy.invalidate()
+
+    def _open_from_table(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index)
+        self.open_record.emit("deal", self.table_model.rows[row.row()]["id"])
+
+    def column_for(self, stage_label: str) -> StageColumnWidget | None:
+        """The board column of ``stage_label`` (tests, keyboard moves)."""
+        return next((w for w in self.columns.values() if w.model.stage_label == stage_label), None)

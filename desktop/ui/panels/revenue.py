@@ -1,0 +1,172 @@
+"""Revenue: MRR, ARR, pipeline and weighted pipeline, win rate, burn and runway, stale deals,
+with charts of MRR by month, closed-won by month and pipeline by stage (pyqtgraph).
+
+Figures come from :meth:`Backend.revenue` (:func:`desktop.store.metrics.report` plus monthly
+series); the definitions are documented there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea,
+                               QTableView, QVBoxLayout, QWidget)
+
+from desktop.ui import theme
+from desktop.ui.models import ROLE_ROW, DictTableModel
+from desktop.ui.widgets.common import Kpi, heading, money, short_money
+
+KPIS = [("mrr", "MRR", "Monthly recurring revenue: active and past-due subscriptions, per month"),
+        ("arr", "ARR", "Annual run rate: MRR × 12"),
+        ("pipeline_value", "Pipeline", "Sum of open deal amounts"),
+        ("weighted_pipeline", "Weighted pipeline", "Open deal amounts × stage win probability"),
+        ("win_rate", "Win rate", "Closed won ÷ closed (won + lost), last 90 days"),
+        ("burn", "Burn", "Average monthly net burn over the last 3 full months"),
+        ("runway_months", "Runway", "Cash balance ÷ burn"),
+        ("stale_deals_count", "Stale deals", "Open deals with no activity for 7+ days")]
+
+
+class Chart(pg.PlotWidget):
+    """A themed pyqtgraph plot with month / stage labels on the x axis."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setMinimumHeight(210)
+        self.setMenuEnabled(False)
+        self.setMouseEnabled(x=False, y=False)
+        self.hideButtons()
+        self.showGrid(x=False, y=True, alpha=0.15)
+        self._title = title
+        self.setToolTip(title)
+        self.setAccessibleName(title)
+
+    def restyle(self) -> None:
+        c = theme.current()
+        self.setBackground(c.surface)
+        self.setTitle(f"<span style='color:{c.muted}'>{self._title}</span>")
+        for name in ("left", "bottom"):
+            ax = self.getAxis(name)
+            ax.setPen(pg.mkPen(c.border))
+            ax.setTextPen(pg.mkPen(c.muted))
+
+    def set_labels(self, labels: list[str], every: int = 1) -> None:
+        self.getAxis("bottom").setTicks([[(i, lab if i % every == 0 else "") for i, lab in enumerate(labels)]])
+        self.getAxis("left").setTickSpacing()
+        self.getAxis("left").tickStrings = lambda values, scale, spacing: [short_money(v) for v in values]
+
+    def bars(self, values: list[float], color: str) -> None:
+        self.clear()
+        self.restyle()
+        self.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
+                                     brush=pg.mkBrush(color), pen=pg.mkPen(None)))
+
+    def line(self, values: list[float], color: str) -> None:
+        self.clear()
+        self.restyle()
+        fill = pg.mkColor(color)
+        fill.setAlpha(40)
+        self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=6,
+                  symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None), fillLevel=0, brush=pg.mkBrush(fill))
+
+
+class RevenuePanel(QWidget):
+    """Signals: open_record(kind, id) from the stale deals table."""
+
+    open_record = Signal(str, int)
+
+    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.data: dict[str, Any] | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(14)
+        head = QHBoxLayout()
+        head.addWidget(heading("Revenue"))
+        head.addStretch(1)
+        self.asof = QLabel("")
+        self.asof.setObjectName("Muted")
+        head.addWidget(self.asof)
+        lay.addLayout(head)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.kpis: dict[str, Kpi] = {}
+        for i, (key, cap, tip) in enumerate(KPIS):
+            k = Kpi(cap, tip)
+            self.kpis[key] = k
+            grid.addWidget(k, i // 4, i % 4)
+        lay.addLayout(grid)
+        charts = QGridLayout()
+        charts.setSpacing(12)
+        self.mrr_chart = Chart("MRR by month")
+        self.won_chart = Chart("Closed won by month")
+        self.stage_chart = Chart("Open pipeline by stage")
+        charts.addWidget(self.mrr_chart, 0, 0)
+        charts.addWidget(self.won_chart, 0, 1)
+        charts.addWidget(self.stage_chart, 1, 0, 1, 2)
+        lay.addLayout(charts)
+        lab = QLabel("Stale deals (no activity for 7+ days)")
+        lab.setFont(theme.scaled_font(lab, 1.1, bold=True))
+        lay.addWidget(lab)
+        self.stale_model = DictTableModel([("name", "Deal"), ("stage", "Stage"), ("amount", "Amount"),
+                                           ("days_inactive", "Days inactive"), ("last_activity", "Last activity")],
+                                          {"amount": money}, self)
+        self.stale = QTableView()
+        self.stale.setModel(self.stale_model)
+        self.stale.verticalHeader().hide()
+        self.stale.setAlternatingRowColors(True)
+        self.stale.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.stale.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.stale.setMinimumHeight(220)
+        self.stale.doubleClicked.connect(lambda i: self.open_record.emit("deal", i.data(ROLE_ROW)["id"]))
+        lay.addWidget(self.stale)
+        bridge.changed.connect(self.on_changed)
+
+    def refresh(self) -> None:
+        """Reload every figure."""
+        self.bridge.read("revenue", done=self.show_data)
+
+    def on_changed(self, change: Any) -> None:
+        if "crm" in change.scopes:
+            self.refresh()
+
+    def restyle(self) -> None:
+        """Redraw charts after a theme change."""
+        if self.data:
+            self.show_data(self.data)
+
+    def show_data(self, d: dict[str, Any]) -> None:
+        """Show a revenue report dict."""
+        self.data = d
+        c = theme.current()
+        self.asof.setText(f"as of {d['now'].replace('T', ' ')[:16]}")
+        self.kpis["mrr"].set(money(d["mrr"]), f"{len(d['mrr_series'])}-month trend below")
+        self.kpis["arr"].set(money(d["arr"]))
+        self.kpis["pipeline_value"].set(short_money(d["pipeline_value"]), money(d["pipeline_value"]))
+        self.kpis["weighted_pipeline"].set(short_money(d["weighted_pipeline"]), money(d["weighted_pipeline"]))
+        wr = d["win_rate"]
+        self.kpis["win_rate"].set("–" if wr is None else f"{wr:.0%}", "last 90 days")
+        self.kpis["burn"].set(short_money(d["burn"]), "per month (net)")
+        rw = d["runway_months"]
+        self.kpis["runway_months"].set("–" if rw is None else f"{rw:g} mo",
+                                       "set cash: spectrum set cash AMOUNT" if rw is None else
+                                       f"cash {short_money(d['cash_balance'])}")
+        self.kpis["stale_deals_count"].set(f"{d['stale_deals_count']:,}", "open, 7+ days quiet")
+        months = [m[5:] + "/" + m[2:4] for m, _ in d["mrr_series"]]
+        self.mrr_chart.line([v for _, v in d["mrr_series"]], c.accent)
+        self.mrr_chart.set_labels(months, every=2)
+        self.won_chart.bars([v for _, v in d["won_series"]], c.success)
+        self.won_chart.set_labels([m[5:] + "/" + m[2:4] for m, _ in d["won_series"]], every=2)
+        open_stages = [s for s in d["deals_by_stage"] if not s["closed"]]
+        self.stage_chart.bars([s["amount"] or 0 for s in open_stages], c.accent)
+        self.stage_chart.set_labels([s["stage"] for s in open_stages])
+        self.stale_model.set_rows(d["stale_deals"])
+        self.bridge.refreshed.emit("revenue")

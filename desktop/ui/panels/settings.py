@@ -1,0 +1,172 @@
+"""Settings: microphone, push-to-talk key and mode, speech model, LLM model (litellm string) and
+API key (OS keyring, never the database), CRM connections, data folder and theme."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
+
+from desktop.ui.widgets.common import heading
+
+PTT_KEYS = ["F9", "F8", "F10", "F12", "Pause", "ScrollLock"]
+MODES = [("hold", "Hold to talk"), ("toggle", "Press to start / stop"), ("handsfree", "Hands-free (voice activity)")]
+
+
+def _section(title: str) -> tuple[QFrame, QFormLayout]:
+    box = QFrame()
+    box.setObjectName("Card")
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(18, 14, 18, 14)
+    lab = QLabel(title)
+    lab.setObjectName("ColumnTitle")
+    lay.addWidget(lab)
+    form = QFormLayout()
+    form.setHorizontalSpacing(18)
+    form.setVerticalSpacing(10)
+    lay.addLayout(form)
+    return box, form
+
+
+class SettingsPanel(QWidget):
+    """Signals: theme_changed(str), ptt_key_changed(str)."""
+
+    theme_changed = Signal(str)
+    ptt_key_changed = Signal(str)
+
+    def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.voice, self.qs = bridge, voice, qsettings
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(24, 20, 24, 20)
+        lay.setSpacing(14)
+        lay.addWidget(heading("Settings"))
+        vs = voice.voice_settings
+        box, f = _section("Voice")
+        self.mic = QComboBox()
+        self.mic.addItem("System default", None)
+        self.mic.setToolTip("Input device (stored by name)")
+        self.ptt = QComboBox()
+        self.ptt.addItems(PTT_KEYS)
+        self.ptt.setCurrentText(str(qsettings.value("voice/ptt_key", "F9")))
+        self.ptt.setToolTip("In-app push-to-talk key")
+        self.mode = QComboBox()
+        for key, label in MODES:
+            self.mode.addItem(label, key)
+        self.mode.setCurrentIndex([m for m, _ in MODES].index(vs.mode))
+        self.hotkey = QLineEdit(vs.hotkey)
+        self.hotkey.setToolTip("Global hotkey in pynput syntax, e.g. <ctrl>+<alt>+<space> (X11 only)")
+        self.model = QLineEdit(bridge.backend.settings.model)
+        self.model.setToolTip("Speech model: tiny.en (bundled) or a local CTranslate2 folder (SPECTRUM_MODEL)")
+        f.addRow("Microphone", self.mic)
+        f.addRow("Push-to-talk key", self.ptt)
+        f.addRow("Mode", self.mode)
+        f.addRow("Global hotkey", self.hotkey)
+        f.addRow("Speech model", self.model)
+        lay.addWidget(box)
+        box, f = _section("Language model (optional)")
+        self.llm = QLineEdit(str(qsettings.value("llm/model", bridge.backend.settings.llm_model or "")))
+        self.llm.setPlaceholderText("litellm model string, e.g. gpt-4o-mini or ollama/llama3 — empty: offline planner")
+        self.key = QLineEdit()
+        self.key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.key.setPlaceholderText("API key — stored in the OS keyring, never in the workspace")
+        self.key_state = QLabel("")
+        self.key_state.setObjectName("Muted")
+        f.addRow("LLM model", self.llm)
+        f.addRow("API key", self.key)
+        f.addRow("", self.key_state)
+        lay.addWidget(box)
+        box, f = _section("CRM connections")
+        self.crm_fields: dict[str, QLineEdit] = {}
+        self.crm_state: dict[str, QLabel] = {}
+        for provider in ("hubspot", "pipedrive"):
+            row = QHBoxLayout()
+            fld = QLineEdit()
+            fld.setEchoMode(QLineEdit.EchoMode.Password)
+            fld.setPlaceholderText("access token (OS keyring)")
+            st = QLabel("…")
+            st.setObjectName("Muted")
+            row.addWidget(fld, 1)
+            row.addWidget(st)
+            self.crm_fields[provider], self.crm_state[provider] = fld, st
+            f.addRow(provider.title(), row)
+        lay.addWidget(box)
+        box, f = _section("Workspace and appearance")
+        self.data_dir = QLineEdit(str(bridge.backend.settings.data_dir))
+        self.data_dir.setToolTip("Used from the next start (or pass --data-dir / SPECTRUM_DATA_DIR)")
+        self.theme = QComboBox()
+        self.theme.addItem("Light", "light")
+        self.theme.addItem("Dark", "dark")
+        self.theme.setCurrentIndex(0 if qsettings.value("ui/theme", "light") == "light" else 1)
+        self.theme.setToolTip("Colour theme (Ctrl+Shift+T toggles)")
+        f.addRow("Data folder", self.data_dir)
+        f.addRow("Theme", self.theme)
+        lay.addWidget(box)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.status = QLabel("")
+        self.status.setObjectName("Muted")
+        buttons.addWidget(self.status)
+        self.save = QPushButton("Save")
+        self.save.setObjectName("Primary")
+        self.save.setToolTip("Save settings (Ctrl+S)")
+        self.save.setShortcut("Ctrl+S")
+        buttons.addWidget(self.save)
+        lay.addLayout(buttons)
+        lay.addStretch(1)
+        self.save.clicked.connect(self.apply)
+        self.theme.currentIndexChanged.connect(lambda _i: self.theme_changed.emit(self.theme.currentData()))
+
+    def refresh(self) -> None:
+        """Load the device list and the keyring state off the UI thread."""
+        def devices(names: list[str]) -> None:
+            cur = self.voice.voice_settings.input_device
+            self.mic.clear()
+            self.mic.addItem("System default", None)
+            for n in names:
+                self.mic.addItem(n, n)
+            if cur:
+                i = self.mic.findData(cur)
+                self.mic.setCurrentIndex(max(0, i))
+        self.bridge.read("input_devices", done=devices)
+        self.bridge.read("crm_connections", done=lambda st: [self.crm_state[p].setText(
+            "connected" if ok else "not connected") for p, ok in st.items()])
+        model = self.llm.text().strip()
+        self.bridge.read("has_llm_key", model, done=lambda ok: self.key_state.setText(
+            ("Key stored in the OS keyring" if ok else "No key stored") if model else "Offline planner (no LLM)"))
+
+    def apply(self) -> None:
+        """Save: voice settings to voice.json, LLM/theme/data folder to QSettings, secrets to the keyring."""
+        vs = self.voice.voice_settings
+        vs.input_device = self.mic.currentData()
+        vs.mode = self.mode.currentData()
+        vs.hotkey = self.hotkey.text().strip() or vs.hotkey
+        data_dir = self.voice.data_dir
+        self.bridge.call(vs.save, data_dir, write=True)
+        self.qs.setValue("voice/ptt_key", self.ptt.currentText())
+        self.qs.setValue("llm/model", self.llm.text().strip())
+        self.qs.setValue("speech/model", self.model.text().strip())
+        self.qs.setValue("workspace/data_dir", self.data_dir.text().strip())
+        self.qs.setValue("ui/theme", self.theme.currentData())
+        self.ptt_key_changed.emit(self.ptt.currentText())
+        key = self.key.text()
+        if key.strip() and self.llm.text().strip():
+            self.bridge.call(self.bridge.backend.save_llm_key, self.llm.text().strip(), key,
+                             done=lambda _r: self.refresh(),
+                             error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
+            self.key.clear()
+        for provider, fld in self.crm_fields.items():
+            if fld.text().strip():
+                self.bridge.write("save_crm_token", provider, fld.text(), done=lambda _r: self.refresh(),
+                                  error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
+                fld.clear()
+        self.status.setText("Saved. Model and data folder changes apply at the next start.")

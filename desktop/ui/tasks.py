@@ -1,0 +1,104 @@
+"""Background work for the UI: blocking backend calls run on worker threads, results come back on
+the UI thread through a Qt signal.
+
+Reads run on a small pool (two threads by default); writes run one at a time on their own thread
+so plans, undo, imports and switches apply in the order the user asked for them. Threads are daemon
+threads and :meth:`TaskRunner.shutdown` joins them.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+Callback = Callable[[Any], None]
+
+
+class TaskRunner(QObject):
+    """Runs ``fn(*args)`` off the UI thread; ``done(result)`` / ``error(exc)`` run on the UI thread.
+
+    Signals:
+        idle(): no task is queued or running any more (tests wait on it).
+        failed(str): a task raised and had no ``error`` callback (the notification hub shows it).
+    """
+
+    idle = Signal()
+    failed = Signal(str)
+    _finished = Signal(object, object, object, object)
+
+    def __init__(self, readers: int = 2, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._reads: queue.Queue = queue.Queue()
+        self._writes: queue.Queue = queue.Queue()
+        self._pending = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self._finished.connect(self._deliver)
+        self._threads = [threading.Thread(target=self._loop, args=(self._reads,), name=f"ui-read-{i}", daemon=True)
+                         for i in range(readers)]
+        self._threads.append(threading.Thread(target=self._loop, args=(self._writes,), name="ui-write", daemon=True))
+        for t in self._threads:
+            t.start()
+
+    @property
+    def pending(self) -> int:
+        """Tasks queued or running."""
+        return self._pending
+
+    def submit(self, fn: Callable[..., Any], *args: Any, done: Callback | None = None,
+               error: Callback | None = None, write: bool = False) -> None:
+        """Queue ``fn(*args)`` on the read pool (or the single writer thread with ``write=True``)."""
+        if self._closed:
+            return
+        with self._lock:
+            self._pending += 1
+        (self._writes if write else self._reads).put((fn, args, done, error))
+
+    def _loop(self, q: queue.Queue) -> None:
+        while True:
+            item = q.get()
+            if item is None:
+                return
+            fn, args, done, error = item
+            try:
+                result, exc = fn(*args), None
+            except BaseException as e:  # noqa: BLE001 - handed to the UI thread
+                result, exc = None, e
+            self._finished.emit(result, exc, done, error)
+
+    def _deliver(self, result: Any, exc: BaseException | None, done: Callback | None, error: Callback | None) -> None:
+        try:
+            if self._closed:
+                return
+            if exc is not None:
+                if error is not None:
+                    error(exc)
+                else:
+                    log.error("background task failed: %s", exc, exc_info=exc)
+                    self.failed.emit(f"{type(exc).__name__}: {exc}")
+            elif done is not None:
+                done(result)
+        finally:
+            with self._lock:
+                self._pending -= 1
+                now_idle = self._pending == 0
+            if now_idle and not self._closed:
+                self.idle.emit()
+
+    def shutdown(self, timeout: float = 10.0) -> None:
+        """Stop accepting work, let running tasks finish, join the threads."""
+        if self._closed:
+            return
+        self._closed = True
+        for t in self._threads:
+            (self._writes if t.name == "ui-write" else self._reads).put(None)
+        deadline = time.monotonic() + timeout
+        for t in self._threads:
+            t.join(max(0.0, deadline - time.monotonic()))

@@ -1,0 +1,171 @@
+"""Qt adapter over the voice layer: the push-to-talk session, the model worker and voice notes.
+
+:class:`VoiceController` turns the voice session's plain callbacks (called on the capture and
+transcriber threads) into Qt signals delivered on the UI thread. The speech model loads in the
+background after the window is shown; the microphone stream opens off the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger(__name__)
+
+
+class VoiceController(QObject):
+    """Signals (all delivered on the UI thread):
+        level(float): input RMS 0..1. partial(str): live transcript. final(str): utterance text.
+        hint(str) / error(str): user messages. mic_state(str): off | ready | recording |
+        transcribing | note | unavailable. model_state(str): loading | ready | missing | error.
+        note_changed(object): a :class:`desktop.voice.notes.NoteInfo` changed state.
+
+    Args:
+        data_dir: the workspace folder (voice.json, notes/).
+        model: the ``Settings.model`` value. cpu_threads: model threads.
+        engine: a speech engine to use instead of faster-whisper (tests: ``FakeEngine``).
+        stream_factory: ``sounddevice.InputStream``-like factory (tests: ``FakeInputStreamFactory``).
+    """
+
+    level = Signal(float)
+    partial = Signal(str)
+    final = Signal(str)
+    hint = Signal(str)
+    error = Signal(str)
+    mic_state = Signal(str)
+    model_state = Signal(str)
+    note_changed = Signal(object)
+
+    def __init__(self, data_dir: Path, model: str = "tiny.en", cpu_threads: int = 2, *, engine: Any = None,
+                 stream_factory: Any = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from desktop.voice.notes import NotesService
+        from desktop.voice.session import VoiceListeners, VoiceSession
+        from desktop.voice.settings import VoiceSettings
+        from desktop.voice.transcriber import TranscriberWorker
+
+        self.data_dir = Path(data_dir)
+        self.voice_settings = VoiceSettings.load(self.data_dir)
+        self.model_status = "loading"
+        self.mic_status = "off"
+        self._model_error = ""
+        if engine is None:
+            engine = self._whisper(model, cpu_threads)
+        self.worker = TranscriberWorker(engine) if engine is not None else None
+        listeners = VoiceListeners(on_level=self.level.emit, on_partial=self.partial.emit,
+                                   on_final=lambda tr: self.final.emit(tr.text), on_hint=self.hint.emit,
+                                   on_error=self.error.emit, on_state=self._on_state)
+        # an injected (fake) stream delivers audio only when fed: no stall detection for it
+        kwargs = {"stream_factory": stream_factory, "stall_timeout_s": None} if stream_factory is not None else {}
+        self.session = VoiceSession(self.worker, self.voice_settings, listeners, **kwargs) if self.worker else None
+        self.notes = NotesService(self.data_dir, self.worker, on_change=self.note_changed.emit)
+        self._arm_thread: threading.Thread | None = None
+        self._writer: Any = None
+
+    def _whisper(self, model: str, cpu_threads: int) -> Any:
+        from desktop.voice.transcriber import WhisperEngine, resolve_model_path
+        from desktop.voice.types import ModelNotFound
+
+        try:
+            return WhisperEngine(resolve_model_path(model, self.voice_settings.model_paths), cpu_threads=cpu_threads)
+        except ModelNotFound as exc:
+            self.model_status, self._model_error = "missing", str(exc)
+            return None
+
+    # -- startup ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Load the model and open the microphone in the background (never blocks the UI)."""
+        if self.worker is None:
+            self.model_state.emit("missing")
+            self.error.emit(self._model_error)
+            return
+        self.model_state.emit("loading")
+        fut = self.worker.preload()
+        fut.add_done_callback(self._loaded)
+        self._arm_thread = threading.Thread(target=self._arm, name="mic-open", daemon=True)
+        self._arm_thread.start()
+
+    def _loaded(self, fut: Any) -> None:
+        exc = fut.exception()
+        self.model_status = "ready" if exc is None else "error"
+        self.model_state.emit(self.model_status)
+        if exc is not None:
+            self.error.emit(f"Speech model failed to load: {exc}")
+
+    def _arm(self) -> None:
+        try:
+            self.session.arm()
+            self.mic_status = "ready"
+        except Exception as exc:  # noqa: BLE001 - DeviceError or PortAudio missing: shown, not fatal
+            self.mic_status = "unavailable"
+            self.error.emit(f"Microphone unavailable: {exc}")
+        self.mic_state.emit(self.mic_status)
+
+    def wait_armed(self, timeout: float = 5.0) -> bool:
+        """Block until the microphone open attempt finished (tests, smoke check)."""
+        if self._arm_thread is not None:
+            self._arm_thread.join(timeout)
+        return self.mic_status == "ready"
+
+    def _on_state(self, state: str) -> None:
+        self.mic_status = {"idle": "ready"}.get(state, state)
+        self.mic_state.emit(self.mic_status)
+
+    # -- push-to-talk ----------------------------------------------------------------------------
+    def press(self) -> None:
+        """Push-to-talk key/button down."""
+        if self.session is not None and self.session.capture.is_open:
+            self.session.press()
+        elif self.session is not None:
+            self.hint.emit("The microphone is not open yet.")
+
+    def release(self) -> None:
+        """Push-to-talk key/button up."""
+        if self.session is not None and self.session.capture.is_open:
+            self.session.release()
+
+    def set_vocabulary(self, names: list[str]) -> None:
+        """Bias transcription towards workspace names (companies, contacts, stages)."""
+        from desktop.voice.bias import build_bias
+
+        bias = build_bias(names)
+        if self.session is not None:
+            self.session.set_bias(bias)
+        self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords
+
+    # -- notes -----------------------------------------------------------------------------------
+    @property
+    def recording_note(self) -> bool:
+        """True while a voice note records."""
+        return self._writer is not None
+
+    def start_note(self, attach: tuple[str, int] | None = None) -> None:
+        """Start recording a voice note (optionally attached to the record in view)."""
+        if self.session is None or not self.session.capture.is_open or self._writer is not None:
+            self.hint.emit("The microphone is not available for a note.")
+            return
+        self._writer = self.notes.start_recording(attach)
+        self.session.start_note(self._writer)
+
+    def stop_note(self) -> None:
+        """Finish the note being recorded (it is transcribed in the background)."""
+        if self._writer is not None and self.session is not None:
+            self.session.stop_note()
+            self._writer = None
+
+    def shutdown(self) -> None:
+        """Close the microphone, finish queued transcription, stop the worker threads."""
+        if self._arm_thread is not None:
+            self._arm_thread.join(5)
+        if self.session is not None:
+            try:
+                self.session.disarm()
+            except Exception:  # noqa: BLE001 - closing a lost device must not block shutdown
+                log.exception("closing the microphone failed")
+        self.notes.close()
+        if self.worker is not None:
+            self.worker.stop()

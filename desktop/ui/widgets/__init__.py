@@ -1,0 +1,1 @@
+"""Reusable widgets: the Plan card, level meter, KPI tiles, record view."""

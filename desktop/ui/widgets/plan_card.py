@@ -1,0 +1,204 @@
+"""The Plan card: what Spectrum understood, as readable sentences, with Confirm / Edit / Cancel.
+
+Each action is one sentence with before → after values (:func:`desktop.domain.describe.describe`
+through :meth:`Backend.plan_view`); targets are links that open the record; clarification
+questions show their candidates as buttons. Destructive actions are red and need a second,
+explicit confirmation: the first Confirm arms the button ("Confirm delete"), the second applies.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
+
+from desktop.domain.plan import Plan, Target
+from desktop.ui.theme import scaled_font
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        w = item.widget()
+        if w is not None:
+            w.deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+
+
+def sentence_html(sentence: str, target: tuple[str, str, str] | None) -> str:
+    """``sentence`` as HTML with the target's quoted name turned into a ``type:id`` link."""
+    text = html.escape(sentence, quote=False)
+    if target and target[1].isdigit():
+        name = html.escape(target[2], quote=False)
+        link = f'<a href="{target[0]}:{target[1]}">{name}</a>'
+        if f'"{name}"' in text:
+            text = text.replace(f'"{name}"', f"“{link}”", 1)
+        elif name in text:
+            text = text.replace(name, link, 1)
+    return text
+
+
+class PlanCard(QFrame):
+    """Shows one Plan. Signals:
+        confirmed(Plan, bool): apply it (second value: the destructive confirmation was given).
+        queued(Plan): send it to the approvals queue instead.
+        edit_requested(str): put the instruction back in the text field.
+        cancelled(): dismiss. candidate_picked(int, Target): answer question i with a record.
+        link_activated(str, int): open record (type, id).
+    """
+
+    confirmed = Signal(object, bool)
+    queued = Signal(object)
+    edit_requested = Signal(str)
+    cancelled = Signal()
+    candidate_picked = Signal(int, object)
+    link_activated = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PlanCard")
+        self.plan: Plan | None = None
+        self.views: list[Any] = []
+        self._armed = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 14)
+        outer.setSpacing(8)
+        head = QHBoxLayout()
+        self.title = QLabel("Plan")
+        self.title.setFont(scaled_font(self, 1.15, bold=True))
+        self.transcript = QLabel()
+        self.transcript.setObjectName("Muted")
+        self.transcript.setWordWrap(True)
+        head.addWidget(self.title)
+        head.addWidget(self.transcript, 1)
+        outer.addLayout(head)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(6)
+        outer.addLayout(self.rows)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("Muted")
+        outer.addWidget(self.message)
+        self.warning = QLabel("This plan deletes data. Press Confirm delete to apply it, or Cancel.")
+        self.warning.setObjectName("Destructive")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        outer.addWidget(self.warning)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_btn = QPushButton("Cancel")
+        self.cancel_btn.setToolTip("Dismiss this plan (Esc)")
+        self.cancel_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.edit_btn = QPushButton("Edit")
+        self.edit_btn.setToolTip("Put the instruction back in the text field to rephrase it (Ctrl+E)")
+        self.edit_btn.setShortcut(QKeySequence("Ctrl+E"))
+        self.later_btn = QPushButton("Send to approvals")
+        self.later_btn.setToolTip("Queue this plan in Approvals to decide later")
+        self.confirm_btn = QPushButton("Confirm")
+        self.confirm_btn.setObjectName("Primary")
+        self.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")
+        self.confirm_btn.setShortcut(QKeySequence("Ctrl+Return"))
+        for b in (self.cancel_btn, self.edit_btn, self.later_btn, self.confirm_btn):
+            buttons.addWidget(b)
+        outer.addLayout(buttons)
+        self.cancel_btn.clicked.connect(self.cancelled.emit)
+        self.edit_btn.clicked.connect(lambda: self.edit_requested.emit(self.plan.transcript if self.plan else ""))
+        self.later_btn.clicked.connect(lambda: self.plan and self.queued.emit(self.plan))
+        self.confirm_btn.clicked.connect(self._confirm)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    # -- content ---------------------------------------------------------------------------------
+    def show_plan(self, plan: Plan, views: list[Any]) -> None:
+        """Show ``plan`` with its action views (:class:`desktop.services.backend.ActionView`)."""
+        self.plan, self.views = plan, views
+        self._armed = False
+        self.setProperty("destructive", plan.destructive)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        self.transcript.setText(f"“{plan.transcript}”" if plan.transcript else "")
+        _clear(self.rows)
+        for i, v in enumerate(views, 1):
+            row = QHBoxLayout()
+            num = QLabel("⚠" if v.destructive else f"{i}.")
+            num.setObjectName("Destructive" if v.destructive else "Muted")
+            num.setFixedWidth(22)
+            lab = QLabel(sentence_html(v.sentence, v.target))
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            lab.setWordWrap(True)
+            lab.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                        | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            lab.linkActivated.connect(self._link)
+            lab.setAccessibleName(v.sentence)
+            if v.destructive:
+                lab.setObjectName("Destructive")
+            row.addWidget(num, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(lab, 1)
+            self.rows.addLayout(row)
+        for qi, question in enumerate(plan.clarifications):
+            q = QLabel(f"? {question}")
+            q.setWordWrap(True)
+            q.setFont(scaled_font(self, 1.0, bold=True))
+            self.rows.addWidget(q)
+            cands = plan.candidates[qi] if qi < len(plan.candidates) else []
+            if cands:
+                line = QHBoxLayout()
+                for t in cands:
+                    b = QPushButton(t.name)
+                    b.setObjectName("Candidate")
+                    b.setToolTip(f"Answer: {t.name} ({t.type} #{t.id})")
+                    b.clicked.connect(lambda _=False, qi=qi, t=t: self.candidate_picked.emit(qi, t))
+                    line.addWidget(b)
+                line.addStretch(1)
+                self.rows.addLayout(line)
+        self.message.setText(plan.message or ("" if plan.actions or plan.clarifications else "Nothing to do."))
+        self.message.setVisible(bool(self.message.text()))
+        self.warning.hide()
+        self.confirm_btn.setObjectName("Primary")
+        self.confirm_btn.setText("Confirm")
+        self.confirm_btn.setEnabled(plan.mutating and not plan.clarifications)
+        self.later_btn.setEnabled(plan.mutating)
+        self._restyle(self.confirm_btn)
+        self.show()
+
+    def candidate_buttons(self) -> list[QPushButton]:
+        """The candidate buttons currently shown (tests, keyboard navigation)."""
+        return [w for w in self.findChildren(QPushButton) if w.objectName() == "Candidate" and w.isVisible()]
+
+    @staticmethod
+    def _restyle(w: QWidget) -> None:
+        w.style().unpolish(w)
+        w.style().polish(w)
+
+    def _link(self, href: str) -> None:
+        kind, _, ident = href.partition(":")
+        if ident.isdigit():
+            self.link_activated.emit(kind, int(ident))
+
+    def _confirm(self) -> None:
+        if self.plan is None or not self.confirm_btn.isEnabled():
+            return
+        if self.plan.destructive and not self._armed:
+            self._armed = True
+            self.warning.show()
+            self.confirm_btn.setText("Confirm delete")
+            self.confirm_btn.setObjectName("Danger")
+            self._restyle(self.confirm_btn)
+            self.confirm_btn.setToolTip("Second confirmation: this deletes data (Ctrl+Enter)")
+            return
+        self.confirmed.emit(self.plan, bool(self.plan.destructive and self._armed))
+
+    @property
+    def armed(self) -> bool:
+        """True after the first Confirm of a destructive plan."""
+        return self._armed
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the buttons while the plan is being applied."""
+        for b in (self.confirm_btn, self.edit_btn, self.later_btn):
+            b.setEnabled(not busy and (b is not self.confirm_btn or bool(
+                self.plan and self.plan.mutating and not self.plan.clarifications)))

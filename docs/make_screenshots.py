@@ -1,0 +1,130 @@
+"""Save a screenshot of every panel, light and dark, under docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py   (or under xvfb-run)
+
+Runs on a temporary copy of the demo workspace with a few sample agent runs, LLM calls,
+transcription runs, approvals and a voice note added so every panel has something to show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from datetime import datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+OUT = ROOT / "docs" / "screenshots"
+
+
+def seed(ws) -> None:
+    """Sample agent, cost and transcription rows (the demo export has none)."""
+    from desktop.store import schema as s
+
+    now = datetime.utcnow().replace(microsecond=0)
+    with ws.uow() as uow:
+        ses = uow.session
+        for d in range(6):
+            for agent, calls, cost in (("pipeline-hygiene", 6, 0.012), ("follow-up-drafter", 4, 0.031),
+                                       ("planner", 9, 0.004)):
+                for k in range(calls - d % 3):
+                    ses.add(s.LLMCall(at=now - timedelta(days=d, minutes=k * 7), agent=agent, model="gpt-4o-mini",
+                                      prompt_tokens=1200 + 40 * k, completion_tokens=210 + 9 * k,
+                                      cost_usd=cost, latency_ms=850.0))
+            ses.add(s.TranscriptionRun(at=now - timedelta(days=d), audio_s=42.0 + 7 * d, decode_s=6.1 + d, cpu_s=11.0))
+        for i, (agent, status) in enumerate([("pipeline-hygiene", "done"), ("pipeline-hygiene", "done"),
+                                              ("pipeline-hygiene", "failed"), ("follow-up-drafter", "done"),
+                                              ("follow-up-drafter", "running")]):
+            run = s.ChainRun(agent=agent, started_at=now - timedelta(hours=5 - i), status=status,
+                             finished_at=None if status == "running" else now - timedelta(hours=5 - i, minutes=-2),
+                             cost_usd=0.021 * (i + 1), error="CRM rate limited (429)" if status == "failed" else None)
+            ses.add(run)
+            ses.flush()
+            for pos, tool in enumerate(("find_stale_deals", "draft_follow_up", "submit_for_approval")):
+                ses.add(s.ChainStep(run_id=run.id, position=pos, tool=tool, input="{}",
+                                    output=json.dumps({"records": 3 - pos}), status="done",
+                                    idempotency_key=f"{run.id}-{pos}", started_at=run.started_at,
+                                    finished_at=run.started_at, cost_usd=0.007))
+        ses.add(s.AgentState(name="follow-up-drafter", killed=False, paused=True, updated_at=now))
+        for role, text in (("user", "Which deals went quiet this week?"),
+                           ("agent", "Six open deals have had no activity for 7+ days; the largest is Globex "
+                                     "Logistics - Fleet Analytics ($185,000, Proposal Sent). I queued follow-ups "
+                                     "for three of them in Approvals.")):
+            ses.add(s.ChatMessage(agent="pipeline-hygiene", at=now, role=role, text=text))
+        uow.commit()
+
+
+def main() -> int:
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from desktop.bootstrap import DEMO_NOW
+    from desktop.config import Settings
+    from desktop.services.backend import Backend
+    from desktop.ui.app import build_main_window, ensure_app
+    from desktop.ui.main_window import PANELS
+    from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
+
+    app = ensure_app()
+    tmp = Path(tempfile.mkdtemp(prefix="spectrum-shots-"))
+    settings = Settings(data_dir=tmp)
+    b = Backend.open(settings, seed_demo=True)
+    seed(b.ws)
+    b.submit(b.plan("Globex budget is 200K, they're also looking at HubSpot"), "voice")
+    b.submit(b.plan("Follow up with TechCorp next Friday"), "agent:follow-up-drafter")
+    b.submit(b.plan("Delete the Granite Labs deal"), "agent:pipeline-hygiene")
+    b.close()
+    qs = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
+    w = build_main_window(settings, qsettings=qs, engine=FakeEngine("Log a call with Sarah"),
+                          stream_factory=FakeInputStreamFactory(), now=lambda: DEMO_NOW)
+    w.resize(1360, 860)
+    w.show()
+    w.start()
+
+    def settle(ms: int = 600) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    settle(1500)
+    # a voice note with a transcript
+    writer = w.voice.notes.start_recording(("deal", 5001))
+    import numpy as np
+
+    writer.write(np.zeros(16000 * 3, np.float32))
+    writer.finish()
+    settle(800)
+    OUT.mkdir(parents=True, exist_ok=True)
+    for theme_name in ("light", "dark"):
+        w.set_theme(theme_name)
+        for i, name in enumerate(PANELS):
+            w.show_panel(i)
+            if name == "Command":
+                w.submit("Move Acme to Negotiation, budget is 100K and they're looking at Salesforce", "text")
+            else:
+                w.dismiss_plan()
+            if name == "Approvals":
+                w.approvals.table.selectRow(2)
+            settle(700)
+            w.grab().save(str(OUT / f"{name.lower()}-{theme_name}.png"))
+        w.show_panel(0)
+        w.submit("Delete the Globex deal", "text")
+        settle(600)
+        w.plan_card.confirm_btn.click()
+        settle(300)
+        w.grab().save(str(OUT / f"destructive-plan-{theme_name}.png"))
+        w.submit("Log a call with Sarah", "text")
+        settle(600)
+        w.grab().save(str(OUT / f"clarification-{theme_name}.png"))
+        w.dismiss_plan()
+    w.set_theme("light")
+    w.close()
+    print(f"saved {len(list(OUT.glob('*.png')))} screenshots to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
