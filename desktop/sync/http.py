@@ -7,16 +7,16 @@ Tokens come from a ``token_provider`` callable on every request and are never lo
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import json
 import logging
 import random
+from datetime import datetime, timedelta, timezone
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Mapping
 
 import httpx
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
 from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
                                  Retryable, SyncError)
@@ -101,13 +101,18 @@ class ApiClient:
         auth: ``"bearer"`` (Authorization header) or a header name such as ``"x-api-token"``.
         pacer / parse_limits: rate pacing and the header parser for this CRM.
         retry: :class:`RetryPolicy` for transient errors and 429s.
+        daily_methods: HTTP methods the daily budget applies to (``None``: all); when the last
+            response said the daily budget is used up, such requests raise
+            :class:`RateLimited` (policy ``"DAILY"``) until the next UTC midnight without being sent.
     """
 
     def __init__(self, client: httpx.AsyncClient, base_url: str, token_provider: TokenProvider, *,
                  auth: str = "bearer", pacer: Pacer | None = None,
                  parse_limits: Callable[[Mapping[str, str]], Limits] | None = None,
-                 retry: RetryPolicy | None = None, owns_client: bool = False) -> None:
+                 retry: RetryPolicy | None = None, owns_client: bool = False,
+                 daily_methods: frozenset[str] | None = None) -> None:
         self.client = client
+        self.daily_methods = daily_methods
         self.base_url = base_url.rstrip("/")
         self._token_provider = token_provider
         self._auth = auth
@@ -130,8 +135,8 @@ class ApiClient:
                       json_body: Any = None, retry: bool = True) -> Any:
         """Send one request and return its decoded JSON (``None`` for empty bodies).
 
-        Retries :class:`Retryable` errors (incl. 429, honouring ``Retry-After``) per the policy when
-        ``retry`` is true; non-idempotent calls pass ``retry=False`` and handle retries themselves.
+        Retries :class:`Retryable` errors (incl. 429, honouring ``Retry-After`` up to the policy's
+        ``cap_s``; longer waits are raised to the caller) per the policy when ``retry`` is true; non-idempotent calls pass ``retry=False`` and handle retries themselves.
         Raises: :mod:`desktop.sync.errors` exceptions.
         """
         if not retry:
@@ -140,7 +145,9 @@ class ApiClient:
         attempt = 0
         async for attempt_state in AsyncRetrying(
             stop=stop_after_attempt(policy.attempts),
-            retry=retry_if_exception_type(Retryable),
+            # retry transient errors here, but hand long waits (a daily budget) back to the caller
+            retry=retry_if_exception(lambda e: isinstance(e, Retryable) and not (
+                isinstance(e, RateLimited) and e.retry_after > policy.cap_s)),
             wait=lambda rs: policy.wait(rs.attempt_number,
                                         rs.outcome.exception() if rs.outcome else None),
             reraise=True,
@@ -152,6 +159,13 @@ class ApiClient:
 
     async def _once(self, method: str, path: str, params: Mapping[str, Any] | None,
                     json_body: Any) -> Any:
+        if self.pacer.daily_remaining == 0 and (self.daily_methods is None
+                                                 or method in self.daily_methods):
+            now = datetime.now(timezone.utc)
+            midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+            raise RateLimited(f"{method} {path}: daily request budget used up",
+                              retry_after=(midnight - now).total_seconds(), policy="DAILY",
+                              status=None)
         token = await self._token()
         headers = {"accept": "application/json"}
         if self._auth == "bearer":

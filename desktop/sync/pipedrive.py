@@ -46,7 +46,8 @@ class PipedriveAdapter:
                  ambiguous_grace_s: float = 30.0) -> None:
         self.api = ApiClient(client, base_url, token_provider, auth="x-api-token",
                              pacer=pacer or Pacer(rate=9.5, burst=1), parse_limits=parse_pipedrive,
-                             retry=retry, owns_client=owns_client)
+                             retry=retry, owns_client=owns_client,
+                             daily_methods=frozenset({"POST", "PUT", "PATCH"}))
         self.key_field = key_field
         self.page_size = page_size
         self.ambiguous_grace_s = ambiguous_grace_s

@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -372,4 +372,4 @@ class FileState(MemoryState):
         os.replace(tmp, self.path)
 
 
-__all__ = ["SyncState", "MemoryState", "FileState", "OutboxRow", "ConflictRow", "UNSENT", "field"]
+__all__ = ["SyncState", "MemoryState", "FileState", "OutboxRow", "ConflictRow", "UNSENT"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 
-import httpx
 from sync_helpers import TOKEN, FAST_RETRY, client, hubspot, run
 
 from desktop.sync.hubspot import HubSpotAdapter

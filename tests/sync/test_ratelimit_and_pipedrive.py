@@ -108,3 +108,30 @@ def test_pipedrive_pull_push_and_pipelines():
     assert [s.label for s in pipelines[0].stages][:2] == ["Qualified", "Contact Made"]
     bo = [p for p in emu.pipedrive.live("persons") if p["first_name"] == "Bo"]
     assert len(bo) == 1 and bo[0]["emails"][0]["value"] == "bo@k.test"
+
+
+def test_exhausted_daily_budget_stops_requests_until_midnight():
+    import json as _json
+
+    import pytest as _pytest
+
+    from desktop.sync.errors import RateLimited
+
+    sent = []
+
+    def handler(request):
+        sent.append(request.url.path)
+        return httpx.Response(200, content=_json.dumps({"results": []}).encode(), headers={
+            "X-HubSpot-RateLimit-Max": "190", "X-HubSpot-RateLimit-Interval-Milliseconds": "10000",
+            "X-HubSpot-RateLimit-Remaining": "189", "X-HubSpot-RateLimit-Daily-Remaining": "0"})
+
+    async def go():
+        async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as c:
+            adapter = HubSpotAdapter(c, lambda: TOKEN, base_url="http://crm.invalid", retry=FAST_RETRY)
+            await adapter.get_pipelines()
+            await adapter.get_pipelines()
+
+    with _pytest.raises(RateLimited) as info:
+        run(go())
+    assert info.value.policy == "DAILY" and 0 < info.value.retry_after <= 86_400
+    assert len(sent) == 1  # the second request was never sent
