@@ -332,7 +332,7 @@ def lead_features(session: Session, now: datetime, *, intent_days: int = 30) -> 
                 deal.c.amt, func.coalesce(deal.c.nd, 0))
          .outerjoin(s.Company, s.Company.id == s.Contact.company_id)
          .outerjoin(act, act.c.cid == s.Contact.id).outerjoin(deal, deal.c.cid == s.Contact.id))
-    return [tuple(r) for r in session.execute(q)]
+    return session.connection().execute(q).all()  # Core rows: tuple-like, no ORM overhead
 
 
 def notes_text(session: Session, contact_ids: list[int], limit_per: int = 20) -> dict[int, str]:
