@@ -159,7 +159,7 @@ def test_approvals_batch_approve_skips_destructive(qtbot, window):
     assert "destructive" in panel.result.text()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
     qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("5 deals"), timeout=10000)
-    assert w.approvals_label.text() == "Approvals: 1"
+    qtbot.waitUntil(lambda: w.approvals_label.text() == "Approvals: 1", timeout=10000)
 
 
 def test_panels_theme_and_geometry_persist(qtbot, tmp_path):
