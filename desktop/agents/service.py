@@ -89,6 +89,8 @@ class AgentService:
         self.runner = ChainRunner(workspace, self.gate, self.clock, llm=self.llm, sleep=sleep)
         self._tasks: dict[str, asyncio.Task] = {}
         self._locks: dict[str, asyncio.Lock] = {}
+        #: how often a running agent re-reads ``agent_states`` (kills from other processes), seconds
+        self.watch_interval_s = 0.1
 
     # -- loadouts ----------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -148,6 +150,7 @@ class AgentService:
         A killed agent's run is stored ``paused`` and not started (resume it after :meth:`enable`)."""
         lo = self.loadout(name)
         steps = chain_for(lo, input)
+        self.sync_switches()
         reason = self.gate.blocked_reason(name)
         if reason:
             run_id = self.runner.create(lo, steps, now=now or self.clock(), input=input, status="paused")
@@ -186,9 +189,11 @@ class AgentService:
             task = asyncio.ensure_future(self.runner.run(run_id, lo, lo.resolved_model(
                 getattr(self.settings, "llm_model", None))))
             self._tasks[lo.name] = task
+            watcher = asyncio.ensure_future(self._watch(lo.name))
             try:
                 result = await task
             finally:
+                watcher.cancel()
                 if self._tasks.get(lo.name) is task:
                     del self._tasks[lo.name]
         for out in result.outputs:
@@ -220,6 +225,27 @@ class AgentService:
                          payload={"agent": name, "killed": killed})
             uow.commit()
 
+    def sync_switches(self) -> None:
+        """Adopt switch changes made by another process (``spectrum agents kill`` while the app runs)."""
+        with self.workspace.uow() as uow:
+            states = store.agent_states(uow.session)
+        for name, (killed, _paused) in states.items():
+            if killed and not self.gate.is_killed(name):
+                self.gate.kill(name)
+            elif not killed and self.gate.is_killed(name):
+                self.gate.enable(name)
+
+    async def _watch(self, name: str) -> None:
+        """While ``name`` runs, poll ``agent_states`` every :attr:`watch_interval_s` so a kill from
+        another process also cancels it."""
+        while True:
+            await asyncio.sleep(self.watch_interval_s)
+            with self.workspace.uow() as uow:
+                states = store.agent_states(uow.session)
+            for n in (name, GLOBAL):
+                if states.get(n, (False, False))[0] and not self.gate.is_killed(n):
+                    self.gate.kill(n)
+
     def kill(self, name: str, *, actor: str = "user") -> int:
         """Stop ``name`` now: block its outbound calls, cancel its in-flight LLM calls and steps,
         park its queued runs; persisted and audited. Returns tasks cancelled. Raises UnknownAgent."""
@@ -249,6 +275,7 @@ class AgentService:
         """Ask ``name`` a question in its role; both messages are stored in its chat."""
         lo = self.loadout(name)
         now = now or self.clock()
+        self.sync_switches()
         history = self.history(name, limit=12)
         ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm)
         try:

@@ -141,3 +141,27 @@ def test_record_transcription_feeds_the_cost_summary(workspace, make_service):
     record_transcription(workspace, audio_s=12.5, decode_s=3.1, cpu_s=5.2, at=svc.clock())
     c = svc.costs()
     assert c["transcriptions"] == 1 and c["audio_s"] == 12.5 and c["transcription_cpu_s"] == 5.2
+
+
+def test_kill_from_another_process_stops_a_running_agent(make_service):
+    """`spectrum agents kill NAME` in a terminal while the app runs: the switch lands in
+    agent_states and the running service adopts it within its polling interval."""
+    llm = FakeLLM(delay_s=30)
+    app = make_service(llm_model="openai/fake-model", llm=llm)
+    cli = make_service(llm_model="openai/fake-model", llm=FakeLLM())
+
+    async def go():
+        llm.started = asyncio.Event()
+        task = asyncio.ensure_future(app.run("ghostbuster"))
+        await llm.started.wait()
+        t0 = time.perf_counter()
+        cli.kill("ghostbuster")
+        res = await task
+        return res, time.perf_counter() - t0
+
+    res, elapsed = asyncio.run(go())
+    assert res.status == "killed" and llm.calls[0].cancelled and elapsed < 1.0
+    cli.enable("ghostbuster")
+    llm.delay_s = 0
+    assert asyncio.run(app.run("cfo")).status == "done"   # enabled elsewhere: adopted at the next run
+    assert not app.gate.is_killed("ghostbuster")
