@@ -187,6 +187,30 @@ def cmd_audit(args) -> int:
     return 0
 
 
+def cmd_stages(args) -> int:
+    from desktop.store import pipelines, queries
+
+    ws = _workspace(args)
+    try:
+        with ws.uow() as uow:
+            if args.label:
+                try:
+                    pipelines.edit_stage(uow.session, args.label, pipeline=args.pipeline,
+                                         position=args.position, probability=args.probability,
+                                         rename=args.rename)
+                except ValueError as exc:
+                    _err(str(exc))
+                    return 2
+                uow.commit()
+            rows = queries.stages(uow.session)
+    finally:
+        ws.dispose()
+    for st in rows:
+        flag = " (won)" if st.is_won else " (lost)" if st.is_lost else ""
+        print(f"{st.position}. {st.label:<20} {st.probability:>4.0%}{flag}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     p = argparse.ArgumentParser(prog="spectrum", description="Spectrum: voice-first CRM command center")
@@ -225,6 +249,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--verify", action="store_true", help="check the hash chain")
     sp.add_argument("--limit", type=int, default=50)
     sp.set_defaults(func=cmd_audit)
+
+    sp = sub.add_parser("stages", help="list pipeline stages, or edit one: order, label, probability")
+    sp.add_argument("label", nargs="?", help="the stage to edit")
+    sp.add_argument("--position", type=int, help="new 0-based place in the pipeline")
+    sp.add_argument("--probability", type=float, help="win probability 0..1")
+    sp.add_argument("--rename", help="new label")
+    sp.add_argument("--pipeline", help="pipeline name when several have the stage")
+    sp.set_defaults(func=cmd_stages)
 
     from desktop import cli_plans
 

@@ -124,3 +124,15 @@ def test_data_dir_that_cannot_be_created(tmp_path, capsys):
     assert main(["--data-dir", str(blocker / "data"), "report"]) == 1
     err = capsys.readouterr().err
     assert "cannot create the data folder" in err and "--data-dir" in err
+
+
+def test_stages_are_editable(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "stages", "Negotiation", "--probability", "0.7", "--position", "1") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].startswith("1. Negotiation") and "70%" in out[1]
+    assert run(data_dir, "stages", "Negotiation", "--probability", "7") == 2
+    assert "between 0 and 1" in capsys.readouterr().err
+    run(data_dir, "report", "--json", "--now", NOW)
+    r = json.loads(capsys.readouterr().out)
+    assert [x["stage"] for x in r["deals_by_stage"]][:2] == ["Lead", "Negotiation"]
