@@ -136,3 +136,9 @@ def test_stages_are_editable(data_dir, capsys):
     run(data_dir, "report", "--json", "--now", NOW)
     r = json.loads(capsys.readouterr().out)
     assert [x["stage"] for x in r["deals_by_stage"]][:2] == ["Lead", "Negotiation"]
+
+
+def test_import_progress_on_the_terminal(tmp_path, fixture_dir, capsys):
+    assert main(["--data-dir", str(tmp_path / "d"), "import", "--progress", str(fixture_dir)]) == 0
+    err = capsys.readouterr().err
+    assert "activities.csv: 100% (104 rows)" in err
