@@ -14,7 +14,7 @@ CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
                           r"send|draft|email|call|mark|push|change|put)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
-CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
+CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
                        r"|\s+(?=[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 

@@ -219,6 +219,11 @@ class EntityIndex:
             found.append(Mention(kind, tuple(sorted(set(ids))), s, e, text[s:e], score, partial))
 
         n = len(toks)
+        # 0. explicit ids: "deal 5001", "contact #101"
+        tables = {"deal": self.deals, "contact": self.contacts, "company": self.companies}
+        for i in range(n - 1):
+            if lows[i] in tables and lows[i + 1].isdigit() and int(lows[i + 1]) in tables[lows[i]]:
+                take(i, i + 2, lows[i], [int(lows[i + 1])])  # type: ignore[arg-type]
         # 1. deal names and company names, longest first (exact)
         for size in range(min(self._max_key_words + 3, 8), 0, -1):
             for i in range(0, n - size + 1):

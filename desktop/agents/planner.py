@@ -21,6 +21,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from desktop.agents import _create as C
 from desktop.agents import _rules as R
+from desktop.agents import _titles as T
 from desktop.agents._resolve import Focus, resolve
 from desktop.agents._vocab import STOPWORDS
 from desktop.agents.entity_index import EntityIndex, Mention
@@ -38,6 +39,7 @@ OFF_TOPIC_MESSAGE = ("I can help with your contacts, companies, deals, activitie
 SQL_MESSAGE = "That looks like a database command; I only take CRM instructions such as \"Delete the Acme deal\"."
 _SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+table|alter\s+table|select\s+\*?\s*"
                   r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
+_ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 _UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
 
@@ -114,6 +116,7 @@ class _Build:
         self.mentions: list[Mention] = self.idx.find_mentions(text)
         self.actions: list[tuple[int, Action | dict]] = []
         self.message: str | None = None
+        self.relative_amount = False
 
     # ------------------------------------------------------------------ main
     def run(self) -> Plan:
@@ -164,18 +167,18 @@ class _Build:
             t = cl.text
             d = find_date(t, self.today)
             if R.MEETING_RE.search(t) and not R.activity_type(t):
-                fields: dict[str, Any] = {"title": self._meeting_title(t)}
+                fields: dict[str, Any] = {"title": T.meeting_title(t, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 if tm := find_time(t):
                     fields["time"] = tm[0]
                 self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach"})
                 continue
-            if R.EMAIL_RE.search(t) and not R.activity_type(t):
-                self._add(cl.start, {"kind": "draft_email", "fields": self._email_fields(t), "role": "outreach"})
+            if (R.EMAIL_RE.search(t) or T.is_send_thing(t)) and not R.activity_type(t):
+                self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who()), "role": "outreach"})
                 continue
             if R.TASK_RE.search(t):
-                fields = {"title": self._task_title(t, d)}
+                fields = {"title": T.task_title(t, d, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note"})
@@ -241,7 +244,7 @@ class _Build:
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
         if step := R.next_step(undated, people, she):
             out["next_step"] = step
-        digits = words_to_digits(t)
+        digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
         for m in find_amounts(digits):
             if dd and dd[1] <= m.start < dd[2]:
@@ -254,8 +257,13 @@ class _Build:
             value = apply_amount(m, current)
             if value is not None:
                 out["amount"] = value
+                self.relative_amount = m.mode != "set" or m.percent
                 break
         return out
+
+    def _is_id(self, m: re.Match[str]) -> bool:
+        table = {"deal": self.idx.deals, "contact": self.idx.contacts, "company": self.idx.companies}
+        return int(m.group(2)) in table[m.group(1).lower()]
 
     def _contact_update(self, t: str) -> dict[str, Any]:
         people = [m for m in self.mentions if m.kind == "contact"]
@@ -289,39 +297,6 @@ class _Build:
         if f.deal is not None:
             return self.idx.deals[f.deal].name
         return None
-
-    def _task_title(self, t: str, d: tuple[date, int, int] | None) -> str:
-        core = t if not d else (t[:d[1]] + t[d[2]:])
-        core = re.sub(r"\s+", " ", core).strip(" ,.")
-        m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: for [\w ]+?)? to|to-?do:?|"
-                      r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
-        if m:
-            return _cap(re.sub(r"\s+(?:on|by|at|in)$", "", m.group("what").strip()))
-        m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
-        who = self._who()
-        if m:
-            rest = (m.group("rest") or "").strip()
-            rest = re.sub(r"\s+(?:on|by|at|in)$", "", rest)
-            return f"Follow up with {who}" + (f" {rest}" if rest else "") if who else _cap(core)
-        return _cap(core)
-
-    def _meeting_title(self, t: str) -> str:
-        m = R.MEETING_RE.search(t)
-        what = (m.group("what") or m.group("what2")).lower() if m else "meeting"
-        what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
-        who = self._who()
-        return f"{what} with {who}" if who else what
-
-    def _email_fields(self, t: str) -> dict[str, Any]:
-        fields: dict[str, Any] = {}
-        if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|$)", t, re.I):
-            fields["subject"] = _cap(m.group("s").strip(" ."))
-        if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
-            fields["body"] = _cap(m.group("b").strip())
-        if "subject" not in fields:
-            who = self._who()
-            fields["subject"] = f"Following up - {who}" if who else "Following up"
-        return fields
 
     # ------------------------------------------------------------ other kinds
     def _question(self, stage: str | None) -> None:
@@ -461,6 +436,18 @@ class _Build:
             return idx.target("company", f.company)
         return None
 
+    def _other_deals(self, first: Target) -> list[Target]:
+        """"Move Acme and Globex to negotiation": the open deal of every other company named."""
+        companies = [m.ids[0] for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
+        if len(set(companies)) < 2 or not re.search(r"\b(?:and|both|&)\b", self.text, re.I):
+            return []
+        out = []
+        for co in dict.fromkeys(companies):
+            open_ = self.idx.open_deals(co)
+            if len(open_) == 1 and str(open_[0]) != first.id:
+                out.append(self.idx.target("deal", open_[0]))
+        return out
+
     def _finish(self) -> Plan:
         f = self.f
         out: list[Action] = []
@@ -469,6 +456,12 @@ class _Build:
                 out.append(a)
                 continue
             target = self._target(a["role"])
+            if a["kind"] == "update_deal" and target is not None and not self.relative_amount:
+                more = self._other_deals(target)
+                out.extend(Action(kind="update_deal", target=t, fields=dict(a["fields"])) for t in [target] + more)
+                if more:
+                    continue
+                out.pop()
             if a["kind"] == "update_deal" and target is None and not f.clarifications:
                 f.ask("Which deal do you mean?", [])
             if a["kind"] == "log_activity" and target is None and not f.clarifications:
@@ -478,6 +471,3 @@ class _Build:
                     candidates=f.candidates, message=self.message or (f.clarifications[0] if f.clarifications else None),
                     requires_confirmation=any(not a.read_only for a in out))
 
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -389,6 +389,23 @@ case("Delete the Acme deal and the Globex deal", A("delete_record", "deal:5001")
 case("Priya from Globex called, they're going with Salesforce, mark it lost",
      deal("deal:5004", competitor="Salesforce", stage="Closed Lost"), tag="deal_fields")
 
+# --- third probing round ------------------------------------------------------------------------------------------
+case("Move Acme and Globex to negotiation", deal("deal:5001", stage="Negotiation"), deal("deal:5004", stage="Negotiation"),
+     tag="multi")
+case("Remind me to follow up with Priya", A("create_task", "contact:105", contains={"title": "Follow up with Priya"}),
+     tag="task")
+case("Send Tom the proposal", A("draft_email", "contact:106", contains={"subject": "proposal"}), tag="email")
+case("Nina said call her back in an hour", A("create_task", "contact:111", contains={"title": "Call Nina Patel back"},
+                                             due_date="2026-11-21"), tag="task")
+case("Create a follow-up task for Globex for the 20th", A("create_task", "deal:5004", due_date="2026-12-20"), tag="task")
+case("mark deal 5001 as won", deal("deal:5001", stage="Closed Won"), tag="stage")
+case("Set the Acme amount to 100k and the close date to March 15",
+     deal("deal:5001", amount=100000, close_date="2027-03-15"), tag="deal_fields")
+case("Who are my contacts at Initech?", A("search", None, object="contact", filters={"company": "Initech"}), tag="search")
+case("Follow up tomorrow", A("create_task", None, due_date="2026-11-22"), tag="task")
+case("Add a note to the Acme deal: legal review pending", A("log_activity", "deal:5001", activity_type="note",
+                                                            contains={"body": "legal review"}), tag="activity")
+
 # --- off topic, empty, adversarial -----------------------------------------------------------------------------------
 for text in ["What's the weather like tomorrow?", "Tell me a joke", "", "   ", "asdfghjkl qwerty",
              "'; DROP TABLE contacts; --", "SELECT * FROM deals WHERE 1=1", "🙂🙂🙂", "play some music",

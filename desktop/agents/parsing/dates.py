@@ -41,6 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b", re.I)),
+    ("day_only", re.compile(r"\b(?:on|for|by|before|until)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
@@ -150,6 +151,13 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         month = MONTHS[g["month"].lower()]
         year = _future_month_year(today, month)
         return date(year, month, 1) if (year, month) != (today.year, today.month) else today
+    if kind == "day_only":
+        day = int(g["day"])
+        d = _safe_date(today.year, today.month, day)
+        if d is None or d < today:
+            nxt = add_months(today.replace(day=1), 1)
+            d = _safe_date(nxt.year, nxt.month, day)
+        return d
     if kind == "slash":
         y = int(g["y"]) if g.get("y") else today.year
         d = _safe_date(y, int(g["m"]), int(g["d"]))

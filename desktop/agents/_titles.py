@@ -1,0 +1,65 @@
+"""Titles and subjects the offline planner writes for tasks, meetings and email drafts."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from desktop.agents import _rules as R
+
+_SEND_THING = re.compile(r"^\s*(?:please\s+)?send\s+(?:\w+\s+){0,2}?(?:the|a|our|an)\s+(?P<thing>proposal|quote|contract|"
+                         r"deck|pricing|price list|case study|sow|msa|invoice|agreement|one-pager|info\w*)\b", re.I)
+
+
+def cap(text: str) -> str:
+    """First letter upper case, the rest untouched."""
+    return text[:1].upper() + text[1:]
+
+
+def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
+    """"Follow up with Nina Patel", "Send the proposal to Acme", "Call Tom Becker back" ..."""
+    core = t if not d else (t[:d[1]] + t[d[2]:])
+    core = re.sub(r"\s+", " ", core).strip(" ,.")
+    if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
+        return f"Call {who} back"
+    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: for [\w ]+?)? to|to-?do:?|"
+                  r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
+    if m:
+        what = re.sub(r"\s+(?:on|by|at|in|for)$", "", m.group("what").strip())
+        if re.fullmatch(r"follow[- ]?up(?: with .+)?", what, re.I) and who:
+            return f"Follow up with {who}"
+        return cap(what)
+    m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
+    if m:
+        rest = re.sub(r"\s+(?:on|by|at|in|for)$", "", (m.group("rest") or "").strip())
+        return f"Follow up with {who}" + (f" {rest}" if rest else "") if who else cap(core)
+    return cap(core)
+
+
+def meeting_title(t: str, who: str | None) -> str:
+    """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"."""
+    m = R.MEETING_RE.search(t)
+    what = (m.group("what") or m.group("what2")).lower() if m else "meeting"
+    what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
+    return f"{what} with {who}" if who else what
+
+
+def email_fields(t: str, who: str | None) -> dict[str, Any]:
+    """``subject`` (from "about ..." or the thing sent) and ``body`` (from "saying ...")."""
+    fields: dict[str, Any] = {}
+    if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|$)", t, re.I):
+        fields["subject"] = cap(m.group("s").strip(" ."))
+    elif m := _SEND_THING.search(t):
+        fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
+            else m.group("thing").upper()
+    if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
+        fields["body"] = cap(m.group("b").strip())
+    if "subject" not in fields:
+        fields["subject"] = f"Following up - {who}" if who else "Following up"
+    return fields
+
+
+def is_send_thing(t: str) -> bool:
+    """"Send Tom the proposal": an email draft with something attached."""
+    return bool(_SEND_THING.search(t))
