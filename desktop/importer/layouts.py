@@ -131,7 +131,11 @@ def parse_int(text: str, col: str) -> int | None:
 
 def split_ids(text: str) -> list[str]:
     """HubSpot multi-value association cells use ';' between record ids."""
-    return [p.strip() for p in text.split(";") if p.strip()] if text else []
+    if not text:
+        return []
+    if ";" not in text:
+        return [text]
+    return [p.strip() for p in text.split(";") if p.strip()]
 
 
 ACTIVITY_TYPE_MAP = {"call": "call", "calls": "call", "meeting": "meeting", "meetings": "meeting",

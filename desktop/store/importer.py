@@ -174,15 +174,16 @@ class _Importer:
             self.used[name] = set(self.conn.execute(select(table.id)).scalars())
             self.next_ids[name] = max(self.used[name], default=0) + 1
         used = self.used[name]
-        if preferred and preferred.isdigit() and len(preferred) < 10 and int(preferred) not in used:
+        if preferred and preferred.isdigit() and len(preferred) < 10:
             value = int(preferred)
-        else:
-            value = max(self.next_ids[name], 1)
-            while value in used:
-                value += 1
+            if value not in used:
+                used.add(value)
+                return value
+        value = self.next_ids[name]
+        while value in used:
+            value += 1
         used.add(value)
-        self.next_ids[name] = max(self.next_ids[name], value + 1) if value >= self.next_ids[name] \
-            else self.next_ids[name]
+        self.next_ids[name] = value + 1
         return value
 
     def stage_id(self, pipeline: str, label: str) -> int:
@@ -324,15 +325,14 @@ class _Importer:
             if self._assoc:
                 self.conn.execute(insert(s.DealContact), self._assoc)
 
-    def _resolve(self, refs: list[str], entity: str, what: str, required: bool = False) -> int | None:
+    def _resolve(self, refs: list[str], entity: str, what: str) -> int | None:
         if not refs:
-            if required:
-                raise RowProblem(f"missing {what} association")
             return None
-        m = self.ext_map("hubspot", entity)
+        m = self.maps.get(("hubspot", entity)) or self.ext_map("hubspot", entity)
         for ref in refs:
-            if ref in m:
-                return m[ref]
+            local = m.get(ref)
+            if local is not None:
+                return local
         raise RowProblem(f"unknown {what} id {refs[0]} (not in this import or the workspace)")
 
     def _prepare_companies(self, d: dict, local: int | None) -> dict:
