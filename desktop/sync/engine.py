@@ -76,10 +76,13 @@ class SyncEngine:
             apply_pipelines = getattr(self.state, "apply_pipelines", None)
             if apply_pipelines is not None:
                 apply_pipelines(self.pipelines)
-        # object types are independent: pull them concurrently (the adapter's pacers keep the
-        # combined request rate under the CRM's limits)
-        await asyncio.gather(*(self.pull_type(t, report)
-                               for t in object_types or self.adapter.object_types))
+        # companies first (contacts and deals refer to them), then the other object types
+        # concurrently; the adapter's pacers keep the combined request rate under the limits
+        types = list(object_types or self.adapter.object_types)
+        if "company" in types:
+            types.remove("company")
+            await self.pull_type("company", report)
+        await asyncio.gather(*(self.pull_type(t, report) for t in types))
         report.seconds = time.monotonic() - started
         return report
 
