@@ -38,6 +38,10 @@ from desktop.store.db import Workspace
 log = logging.getLogger(__name__)
 
 
+class ToolNotAllowed(Exception):
+    """A chain step names a tool its loadout does not list."""
+
+
 @dataclass(frozen=True)
 class StepSpec:
     """One step: a registered tool name and its arguments (JSON-ready)."""
@@ -143,6 +147,9 @@ class ChainRunner:
             self._collect(prev.output, result)
             return prev.output
         tool = T.get(spec.tool)
+        if spec.tool not in ctx.agent.tools:
+            raise ToolNotAllowed(f"{agent} may not use the tool {spec.tool!r}: add it to `tools` in "
+                                 f"{ctx.agent.source or agent + '.yaml'}")
         if prev is not None and prev.status == "started" and tool.kind == "act":
             with self.workspace.uow() as uow:
                 audit_id = store.find_audit_marker(uow.session, f"agent:{agent}", f"[{key}]", prev.started_at)

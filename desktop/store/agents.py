@@ -159,7 +159,7 @@ def finish_step(session: Session, key: str, *, status: str, output: dict | None,
     """Mark the step with idempotency ``key`` done / failed / skipped with its output."""
     session.execute(update(s.ChainStep).where(s.ChainStep.idempotency_key == key).values(
         status=status, output=json.dumps(output or {}, default=str), finished_at=now,
-        cost_usd=cost_usd, error=(error or None) and error[:2000]))
+        cost_usd=cost_usd, error=(error or None) and error[:2000]).execution_options(synchronize_session=False))
 
 
 def run_stats(session: Session) -> dict[str, dict[str, Any]]:

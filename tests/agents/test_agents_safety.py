@@ -165,3 +165,28 @@ def test_kill_from_another_process_stops_a_running_agent(make_service):
     llm.delay_s = 0
     assert asyncio.run(app.run("cfo")).status == "done"   # enabled elsewhere: adopted at the next run
     assert not app.gate.is_killed("ghostbuster")
+
+
+def test_kill_parks_queued_runs_of_the_agent(make_service):
+    llm = FakeLLM(delay_s=30)
+    svc = make_service(llm_model="openai/fake-model", llm=llm)
+
+    async def go():
+        llm.started = asyncio.Event()
+        first = asyncio.ensure_future(svc.run("cfo"))
+        second = asyncio.ensure_future(svc.run("cfo"))   # queued behind the first
+        await llm.started.wait()
+        svc.kill("cfo")
+        return await first, await second
+
+    first, second = asyncio.run(go())
+    assert first.status == "killed" and second.status == "paused" and len(llm.calls) == 1
+    assert set(svc.enable("cfo")) == {first.run_id, second.run_id}
+
+
+def test_a_step_whose_tool_is_not_in_the_loadout_fails_the_run(make_service, data_dir):
+    from agent_helpers import builtin_text, write_loadout
+
+    write_loadout(data_dir, "cfo", builtin_text("cfo", tools="[revenue_report]"))
+    res = asyncio.run(make_service().run("cfo"))
+    assert res.status == "failed" and "may not use the tool 'finance_summary'" in res.error
