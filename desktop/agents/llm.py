@@ -94,6 +94,10 @@ class LiteLLMPort:
         kwargs: dict[str, Any] = {"model": model, "messages": messages, "timeout": timeout_s, **self.extra}
         if tools:
             kwargs["tools"] = tools
+            # litellm 1.106 routes every call with tools through its MCP handler, which imports the
+            # optional `mcp` package (not installed: ModuleNotFoundError). Our tools are plain
+            # functions, so skip that handler.
+            kwargs["_skip_mcp_handler"] = True
         if "api_key" not in kwargs:
             try:
                 from desktop.agents.llm_planner import api_key_for
