@@ -10,7 +10,7 @@ HubSpot publishes 190 requests per 10 s for private apps (Professional/Enterpris
 run the default scales window and limit down by 10 (19 per 1 s: same rate, shorter window);
 ``--limit 190 --interval 10`` runs the published figures. The search API limit is 5 per second.
 
-    .venv/bin/python benchmarks/sync_bench.py [--contacts 100000] [--limit 19] [--interval 1]
+    .venv/bin/python benchmarks/sync_bench.py [--contacts 100000] [--limit 19] [--interval 1] [--store]
 """
 
 from __future__ import annotations
@@ -45,7 +45,17 @@ async def bench(args: argparse.Namespace) -> None:
                                             "lastname": "Bench", "phone": "+1 555 0100"},
                                updated_ms=OLD_MS + i * 10)
         print(f"seeded {args.contacts} contacts in {time.perf_counter() - t0:.1f} s")
-        state = MemoryState()
+        if args.store:  # the workspace database (SQLite) as the local side
+            import tempfile
+
+            from desktop.store.db import open_workspace
+            from desktop.sync.store_state import StoreState
+
+            folder = tempfile.mkdtemp(prefix="spectrum-bench-")
+            state = StoreState(open_workspace(f"sqlite:///{folder}/workspace.db"), "hubspot")
+            print(f"local side: workspace database {folder}/workspace.db")
+        else:
+            state = MemoryState()
         async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
             adapter = HubSpotAdapter(client, lambda: TOKEN, base_url=emu.url)
             engine = SyncEngine(adapter, state)
@@ -80,19 +90,54 @@ async def bench(args: argparse.Namespace) -> None:
                   f"{emu.stats['requests'] - base_req} requests incl. pipelines and archive checks)")
 
             # 3. push of 1,000 local changes
-            linked = [k for k in state.links if k[0] == "contact"][:400]
-            for k in linked:
-                state.local_change("contact", "update", {"job_title": "VP Sales"}, local_id=k[1])
-            for i in range(600):
-                state.local_change("contact", "create", {"email": f"new{i}@bench.test",
-                                                         "first_name": "New", "last_name": str(i)})
+            if args.store:
+                n_changes = _executor_like_changes(state.ws)
+            else:
+                linked = [k for k in state.links if k[0] == "contact"][:400]
+                for k in linked:
+                    state.local_change("contact", "update", {"job_title": "VP Sales"}, local_id=k[1])
+                for i in range(600):
+                    state.local_change("contact", "create", {"email": f"new{i}@bench.test",
+                                                             "first_name": "New", "last_name": str(i)})
+                n_changes = len(state.outbox)
             base_req = emu.stats["requests"]
             t0 = time.perf_counter()
             drain = await SyncWorker(adapter, state).drain()
             dt = time.perf_counter() - t0
-            print(f"[3] push of {len(state.outbox)} local changes: {drain.sent} sent in "
+            print(f"[3] push of {n_changes} local changes: {drain.sent} sent in "
                   f"{emu.stats['requests'] - base_req} requests, {dt:.2f} s; "
                   f"{len(emu.hubspot.live('contacts'))} contacts remote")
+
+
+def _executor_like_changes(ws) -> int:
+    """400 contact updates + 600 contact creates written as the executor writes them: domain rows
+    and outbox rows (column names, local ids) in one transaction."""
+    import json
+    import uuid
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from desktop.store import schema as s
+
+    now = datetime.utcnow()
+    with ws.uow() as uow:
+        ses = uow.session
+        for c in ses.execute(select(s.Contact).order_by(s.Contact.id).limit(400)).scalars():
+            c.job_title = "VP Sales"
+            ses.add(s.OutboxItem(created_at=now, entity_type="contact", local_id=c.id, op="update",
+                                 payload=json.dumps({"job_title": "VP Sales"}),
+                                 idempotency_key=uuid.uuid4().hex, status="pending"))
+        for i in range(600):
+            c = s.Contact(first_name="New", last_name=str(i), email=f"new{i}@bench.test")
+            ses.add(c)
+            ses.flush()
+            ses.add(s.OutboxItem(created_at=now, entity_type="contact", local_id=c.id, op="create",
+                                 payload=json.dumps({"first_name": "New", "last_name": str(i),
+                                                     "email": c.email}),
+                                 idempotency_key=uuid.uuid4().hex, status="pending"))
+        uow.commit()
+    return 1000
 
 
 def main() -> None:
@@ -100,6 +145,8 @@ def main() -> None:
     p.add_argument("--contacts", type=int, default=100_000)
     p.add_argument("--limit", type=int, default=19, help="requests per interval (HubSpot: 190)")
     p.add_argument("--interval", type=float, default=1.0, help="seconds (HubSpot: 10)")
+    p.add_argument("--store", action="store_true",
+                   help="pull into / push from a workspace database instead of memory")
     asyncio.run(bench(p.parse_args()))
 
 

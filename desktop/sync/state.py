@@ -45,6 +45,11 @@ class OutboxRow:
     next_attempt_at: float | None = None
     last_error: str | None = None
     sent_at: float | None = None
+    #: when ``prefetched``: the record's CRM id and create key as of reading the outbox (saves the
+    #: worker one lookup per row)
+    prefetched: bool = False
+    record_external_id: str | None = None
+    record_key: str | None = None
 
 
 @dataclass
@@ -242,7 +247,14 @@ class MemoryState:
 
     def outbox_unsent(self) -> list[OutboxRow]:
         with self._lock:
-            return [OutboxRow(**asdict(r)) for r in self.outbox if r.status in UNSENT]
+            out = []
+            for r in self.outbox:
+                if r.status in UNSENT:
+                    k = (r.entity_type, r.local_id)
+                    out.append(OutboxRow(**dict(asdict(r), prefetched=True,
+                                                record_external_id=self.links.get(k),
+                                                record_key=self.keys.get(k))))
+            return out
 
     def external_id(self, entity_type: str, local_id: int) -> str | None:
         with self._lock:

@@ -18,7 +18,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from desktop.store import schema as s
 from desktop.store.db import Workspace
@@ -29,6 +29,19 @@ from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
 MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
+
+
+def _defaults(entity: str, cols: dict[str, Any]) -> dict[str, Any]:
+    """Column values a bulk insert must not leave NULL (the ORM defaults of the schema)."""
+    out: dict[str, Any] = {}
+    if entity == "contact" and cols.get("do_not_contact") is None:
+        out["do_not_contact"] = False
+    if entity == "deal" and not cols.get("currency"):
+        out["currency"] = "usd"
+    if entity == "task":
+        out["kind"] = cols.get("kind") or "task"
+        out["status"] = cols.get("status") or "open"
+    return out
 
 
 def _naive(ms: float) -> datetime:
@@ -128,52 +141,109 @@ class StoreState:
             uow.commit()
 
     def apply_remote(self, records: list[Record]) -> list[ConflictRow]:
+        """One unit of work per page; lookups are batched per object type (a few queries per
+        page, not per record)."""
         new: list[ConflictRow] = []
         with self.ws.uow() as uow:
             ses = uow.session
+            fk_cache: dict[tuple[str, str], int | None] = {}
+
+            def to_local(entity: str, ext: str) -> int | None:
+                if (entity, ext) not in fk_cache:
+                    row = self._local(ses, entity, ext)
+                    fk_cache[(entity, ext)] = row.local_id if row else None
+                return fk_cache[(entity, ext)]
+
+            by_type: dict[str, list[Record]] = {}
             for rec in records:
-                new += self._apply_one(ses, rec)
+                by_type.setdefault(rec["type"], []).append(rec)
+            for entity, recs in by_type.items():
+                new += self._apply_type(ses, entity, recs, to_local)
             uow.commit()
         return new
 
-    def _apply_one(self, ses: Any, rec: Record) -> list[ConflictRow]:
-        entity, model = rec["type"], MODELS[rec["type"]]
-        link = self._local(ses, entity, rec["external_id"])
-        local_id = link.local_id if link else None
-        key = rec["fields"].get("idempotency_key")
-        if local_id is None and key:
-            local_id = ses.execute(select(s.OutboxItem.local_id).where(
-                s.OutboxItem.idempotency_key == key, s.OutboxItem.entity_type == entity)).scalar()
-        obj = ses.get(model, local_id) if local_id is not None else None
+    def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any
+                    ) -> list[ConflictRow]:
+        model = MODELS[entity]
+        links = {lk.record_id: lk for lk in ses.execute(select(s.ExternalId).where(
+            s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
+            s.ExternalId.record_id.in_([r["external_id"] for r in recs]))).scalars()}
+        keys = [r["fields"]["idempotency_key"] for r in recs
+                if r["external_id"] not in links and r["fields"].get("idempotency_key")]
+        by_key = dict(ses.execute(select(s.OutboxItem.idempotency_key, s.OutboxItem.local_id).where(
+            s.OutboxItem.entity_type == entity, s.OutboxItem.idempotency_key.in_(keys))).all()
+        ) if keys else {}
+        local_of = {}
+        for r in recs:
+            link = links.get(r["external_id"])
+            local_of[r["external_id"]] = link.local_id if link else by_key.get(
+                r["fields"].get("idempotency_key"))
+        ids = [i for i in local_of.values() if i is not None]
+        objs = {o.id: o for o in ses.execute(select(model).where(model.id.in_(ids))).scalars()} \
+            if ids else {}
+        pending_rows: dict[int, list[s.OutboxItem]] = {}
+        if ids:
+            for item in ses.execute(select(s.OutboxItem).where(
+                    s.OutboxItem.entity_type == entity, s.OutboxItem.local_id.in_(ids),
+                    s.OutboxItem.status.in_(UNSENT), s.OutboxItem.op.in_(("create", "update")))
+                    .order_by(s.OutboxItem.id)).scalars():
+                pending_rows.setdefault(item.local_id, []).append(item)
+        created: list[tuple[dict[str, Any], Record]] = []
+        out: list[ConflictRow] = []
+        for rec in recs:
+            local_id = local_of[rec["external_id"]]
+            obj = objs.get(local_id) if local_id is not None else None
+            if obj is None:
+                cols = None if rec["archived"] else self._new_columns(ses, entity, rec, to_local)
+                if cols is not None:
+                    created.append((cols, rec))
+                continue
+            out += self._merge_one(ses, entity, obj, rec, links.get(rec["external_id"]),
+                                   pending_rows.get(obj.id, []), to_local)
+        if created:  # bulk insert (one executemany with RETURNING), then the external ids
+            ses.flush()
+            columns = sorted({c for cols, _ in created for c in cols})
+            new_ids = ses.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
+                                  [{c: cols.get(c) for c in columns} | _defaults(entity, cols)
+                                   for cols, _ in created]).scalars().all()
+            ses.execute(insert(s.ExternalId), [
+                {"source": self.source, "entity_type": entity, "record_id": rec["external_id"],
+                 "local_id": new_id, "remote_updated_at": _naive(rec["updated_at"])}
+                for new_id, (_, rec) in zip(new_ids, created)])
+        return out
+
+    def _new_columns(self, ses: Any, entity: str, rec: Record, to_local: Any
+                     ) -> dict[str, Any] | None:
         fields = {k: v for k, v in rec["fields"].items() if k != "idempotency_key"}
-        to_local = lambda e, x: (lambda r: r.local_id if r else None)(self._local(ses, e, x))  # noqa: E731
-        if obj is None:
-            if rec["archived"]:
-                return []
-            cols = to_columns(entity, fields, to_local)
-            if entity == "deal" and "stage_id" not in cols:
+        cols = to_columns(entity, fields, to_local)
+        if entity == "deal":
+            if "stage_id" not in cols:
                 stage = ses.execute(select(s.Stage).order_by(s.Stage.pipeline_id, s.Stage.position)
                                     ).scalars().first()
                 if stage is None:
-                    return []  # no pipeline yet: the next pull (after pipelines) brings it
+                    return None  # no pipeline yet: pulled again once pipelines exist
                 cols.update(stage_id=stage.id, pipeline_id=stage.pipeline_id)
-            if entity == "deal" and "pipeline_id" not in cols:
+            if "pipeline_id" not in cols:
                 cols["pipeline_id"] = ses.get(s.Stage, cols["stage_id"]).pipeline_id
-            if entity == "activity" and cols.get("occurred_at") is None:
-                cols["occurred_at"] = _naive(rec["updated_at"])
-            if entity == "task" and not cols.get("title"):
-                cols["title"] = "(untitled task)"
-            if entity == "deal":
-                cols.setdefault("name", "(unnamed deal)")
-            obj = model(**{k: v for k, v in cols.items() if v is not None or k not in ("currency",)})
-            ses.add(obj)
-            ses.flush()
-            self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])
-            return []
-        pending_rows = ses.execute(select(s.OutboxItem).where(
-            s.OutboxItem.entity_type == entity, s.OutboxItem.local_id == obj.id,
-            s.OutboxItem.status.in_(UNSENT), s.OutboxItem.op.in_(("create", "update")))
-            .order_by(s.OutboxItem.id)).scalars().all()
+            cols["name"] = cols.get("name") or "(unnamed deal)"
+            if not cols.get("currency"):
+                cols.pop("currency", None)
+        if entity == "activity" and cols.get("occurred_at") is None:
+            cols["occurred_at"] = _naive(rec["updated_at"])
+        if entity == "activity" and not cols.get("type"):
+            cols["type"] = "note"
+        if entity == "task" and not cols.get("title"):
+            cols["title"] = "(untitled task)"
+        if entity == "company" and not cols.get("name"):
+            cols["name"] = "(unnamed company)"
+        if entity == "contact":
+            cols["first_name"] = cols.get("first_name") or ""
+            cols["last_name"] = cols.get("last_name") or ""
+        return cols
+
+    def _merge_one(self, ses: Any, entity: str, obj: Any, rec: Record, link: Any,
+                   pending_rows: list[s.OutboxItem], to_local: Any) -> list[ConflictRow]:
+        fields = {k: v for k, v in rec["fields"].items() if k != "idempotency_key"}
         pending: dict[str, Any] = {}
         for item in pending_rows:
             pending.update(to_neutral(entity, json.loads(item.payload or "{}"),
@@ -193,8 +263,14 @@ class StoreState:
             base = {k: object() for k in fields} if changed_remotely else dict(fields)
         apply, conflicts = merge_fields(fields, base, pending)
         for col, value in to_columns(entity, apply, to_local).items():
+            if col == "first_name" or col == "last_name" or col == "name" or col == "title":
+                value = value or ""
             setattr(obj, col, value)
-        self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])
+        if link is None:
+            self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])
+        elif rec["updated_at"]:
+            link.remote_updated_at = max(link.remote_updated_at or _naive(0),
+                                         _naive(rec["updated_at"]))
         out = []
         for c in conflicts:
             dup = ses.execute(select(s.SyncConflict.id).where(
@@ -216,10 +292,29 @@ class StoreState:
     # -- push --------------------------------------------------------------------------------
     def outbox_unsent(self) -> list[OutboxRow]:
         with self.ws.uow() as uow:
-            items = uow.session.execute(select(s.OutboxItem).where(
+            ses = uow.session
+            items = ses.execute(select(s.OutboxItem).where(
                 s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES))
                 .order_by(s.OutboxItem.id)).scalars().all()
-            return [self._row(uow.session, i) for i in items]
+            rows = [self._row(ses, i) for i in items]
+            # the records' CRM ids and create keys, in two queries for the whole outbox
+            wanted = {(r.entity_type, r.local_id) for r in rows}
+            types = {t for t, _ in wanted}
+            ids = {i for _, i in wanted}
+            ext = {(e.entity_type, e.local_id): e.record_id for e in ses.execute(
+                select(s.ExternalId).where(s.ExternalId.source == self.source,
+                                           s.ExternalId.entity_type.in_(types),
+                                           s.ExternalId.local_id.in_(ids))).scalars()} if rows else {}
+            keys: dict[tuple[str, int], str] = {}
+            for t, i, key in ses.execute(select(
+                    s.OutboxItem.entity_type, s.OutboxItem.local_id, s.OutboxItem.idempotency_key)
+                    .where(s.OutboxItem.op == "create", s.OutboxItem.entity_type.in_(types),
+                           s.OutboxItem.local_id.in_(ids)).order_by(s.OutboxItem.id.desc())):
+                keys[(t, i)] = key  # descending: the earliest create wins
+            for r in rows:
+                k = (r.entity_type, r.local_id)
+                r.prefetched, r.record_external_id, r.record_key = True, ext.get(k), keys.get(k)
+            return rows
 
     def external_id(self, entity_type: str, local_id: int) -> str | None:
         with self.ws.uow() as uow:
@@ -233,20 +328,29 @@ class StoreState:
 
     def mark_sent(self, sent: list[tuple[int, str | None]]) -> None:
         with self.ws.uow() as uow:
+            ses = uow.session
             now = datetime.utcnow()
+            items = {i.id: i for i in ses.execute(select(s.OutboxItem).where(
+                s.OutboxItem.id.in_([row_id for row_id, _ in sent]))).scalars()}
+            types = {i.entity_type for i in items.values()}
+            links = {(lk.entity_type, lk.local_id): lk for lk in ses.execute(
+                select(s.ExternalId).where(
+                    s.ExternalId.source == self.source, s.ExternalId.entity_type.in_(types),
+                    s.ExternalId.local_id.in_([i.local_id for i in items.values()]))).scalars()}
             for row_id, ext in sent:
-                item = uow.session.get(s.OutboxItem, row_id)
+                item = items[row_id]
                 item.status, item.sent_at, item.last_error = "sent", now, None
-                if ext:
-                    self._link(uow.session, item.entity_type, item.local_id, ext, None)
-                    uow.session.flush()
+                k = (item.entity_type, item.local_id)
+                if ext and k not in links:
+                    links[k] = s.ExternalId(source=self.source, entity_type=k[0], record_id=ext,
+                                            local_id=k[1])
+                    ses.add(links[k])
+                elif ext:
+                    links[k].record_id = ext
                 # the record's remote state now includes this push: its echo in the next pull
                 # is not a remote change
-                for link in uow.session.execute(select(s.ExternalId).where(
-                        s.ExternalId.source == self.source,
-                        s.ExternalId.entity_type == item.entity_type,
-                        s.ExternalId.local_id == item.local_id)).scalars():
-                    link.remote_updated_at = max(link.remote_updated_at or now, now)
+                if k in links:
+                    links[k].remote_updated_at = max(links[k].remote_updated_at or now, now)
             uow.commit()
 
     def mark_retry(self, row_ids: list[int], error: str, next_attempt_at: float, *,

@@ -189,8 +189,12 @@ class SyncWorker:
                 fields: dict = {}
                 for row in unit.rows:
                     fields.update(row.payload)
-                ext = self.state.external_id(etype, first.local_id)
-                key = self.state.record_key(etype, first.local_id) or first.idempotency_key
+                if first.prefetched:
+                    ext, key = first.record_external_id, first.record_key
+                else:
+                    ext = self.state.external_id(etype, first.local_id)
+                    key = self.state.record_key(etype, first.local_id)
+                key = key or first.idempotency_key
                 items.append(UpsertItem(idempotency_key=key, external_id=ext, fields=fields))
             results = await self.adapter.batch_upsert(etype, items)
             by_key = {r["idempotency_key"]: r["external_id"] for r in results}
