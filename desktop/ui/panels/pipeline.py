@@ -16,6 +16,9 @@ from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DealCardsModel, DictTableModel
 from desktop.ui.widgets.common import heading, money, short_money
 
+#: Rows the table holds at once; search and the stage filter run in the database.
+TABLE_LIMIT = 500
+
 TABLE_COLUMNS = [("name", "Deal"), ("company", "Company"), ("stage", "Stage"), ("amount", "Amount"),
                  ("close_date", "Close date"), ("owner", "Owner"), ("competitor", "Competitor"),
                  ("last_activity", "Last activity")]
@@ -100,24 +103,6 @@ class StageColumnWidget(QFrame):
         self.model.set_cards(col.cards)
 
 
-class DealFilter(QSortFilterProxyModel):
-    """Search over every column plus an optional stage filter."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.stage_id: int | None = None
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
-        self.setSortRole(Qt.ItemDataRole.EditRole)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        if self.stage_id is not None:
-            r = self.sourceModel().rows[row]
-            if r["stage_id"] != self.stage_id:
-                return False
-        return super().filterAcceptsRow(row, parent)
-
-
 class PipelinePanel(QWidget):
     """Signals: move_requested(deal_id, deal_name, stage) — a card was dropped on another stage;
     open_record(kind, id)."""
@@ -167,10 +152,12 @@ class PipelinePanel(QWidget):
         bar.addWidget(self.stage_filter)
         tl.addLayout(bar)
         self.table_model = DictTableModel(TABLE_COLUMNS, {"amount": lambda v: money(v)}, self)
-        self.proxy = DealFilter(self)
+        self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.table_model)
+        self.proxy.setSortRole(Qt.ItemDataRole.EditRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -179,11 +166,14 @@ class PipelinePanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.setAccessibleName("Deals table")
         tl.addWidget(self.table, 1)
+        self.table_note = QLabel("")
+        self.table_note.setObjectName("Muted")
+        tl.addWidget(self.table_note)
         self.tabs.addTab(table_page, "Table")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
-        self._debounce.timeout.connect(lambda: self.proxy.setFilterFixedString(self.search.text()))
+        self._debounce.timeout.connect(self.reload_table)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.stage_filter.currentIndexChanged.connect(self._stage_filter)
         self.table.doubleClicked.connect(self._open_from_table)
@@ -194,7 +184,12 @@ class PipelinePanel(QWidget):
         """Reload the board and the table from the workspace."""
         self._pending = 2
         self.bridge.read("board", done=self._show_board)
-        self.bridge.read("deal_rows", done=self._show_table)
+        self.reload_table()
+
+    def reload_table(self) -> None:
+        """Query the table rows for the current search and stage filter (at most TABLE_LIMIT)."""
+        self.bridge.read("deal_rows", None, self.search.text().strip(), self.stage_filter.currentData(),
+                         TABLE_LIMIT, done=self._show_table)
 
     def on_changed(self, change: Any) -> None:
         """Refresh what a :class:`Change` touched (only the changed table rows when known)."""
@@ -207,11 +202,11 @@ class PipelinePanel(QWidget):
             self.bridge.read("deal_rows", None if not ids else ids,
                              done=lambda rows, ids=ids: self._patch_table(rows, ids))
         else:
-            self.bridge.read("deal_rows", done=self._show_table)
+            self.reload_table()
 
     def _done_part(self) -> None:
         self._pending -= 1
-        if self._pending <= 0:
+        if self._pending == 0:
             self.bridge.refreshed.emit("pipeline")
 
     def _show_board(self, cols: list[Any]) -> None:
@@ -245,6 +240,8 @@ class PipelinePanel(QWidget):
 
     def _show_table(self, rows: list[dict]) -> None:
         self.table_model.set_rows(rows)
+        self.table_note.setText(f"Showing the first {TABLE_LIMIT:,} matches — search or filter by stage to narrow"
+                                if len(rows) >= TABLE_LIMIT else f"{len(rows):,} deals")
         if not self._loaded_table:
             self.table.resizeColumnsToContents()
             self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -252,14 +249,12 @@ class PipelinePanel(QWidget):
         self._done_part()
 
     def _patch_table(self, rows: list[dict], ids: list[int]) -> None:
-        self.table_model.patch(rows, ids)
-        self.proxy.invalidate()
+        self.table_model.patch([r for r in rows if r["id"] in self.table_model._pos], ids)
         self._done_part()
 
     # -- interactions ----------------------------------------------------------------------------
     def _stage_filter(self, _i: int) -> None:
-        self.proxy.stage_id = self.stage_filter.currentData()
-        self.proxy.invalidate()
+        self.reload_table()
 
     def _open_from_table(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
@@ -27,47 +26,53 @@ KPIS = [("mrr", "MRR", "Monthly recurring revenue: active and past-due subscript
         ("stale_deals_count", "Stale deals", "Open deals with no activity for 7+ days")]
 
 
-class Chart(pg.PlotWidget):
-    """A themed pyqtgraph plot with month / stage labels on the x axis."""
+def _chart_class():
+    """The chart widget class; pyqtgraph is imported on first use (it costs ~0.3-0.7 s at start)."""
+    import pyqtgraph as pg
 
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.setMinimumHeight(210)
-        self.setMenuEnabled(False)
-        self.setMouseEnabled(x=False, y=False)
-        self.hideButtons()
-        self.showGrid(x=False, y=True, alpha=0.15)
-        self._title = title
-        self.setToolTip(title)
-        self.setAccessibleName(title)
+    class Chart(pg.PlotWidget):
+        """A themed pyqtgraph plot with month / stage labels on the x axis."""
 
-    def restyle(self) -> None:
-        c = theme.current()
-        self.setBackground(c.surface)
-        self.setTitle(f"<span style='color:{c.muted}'>{self._title}</span>")
-        for name in ("left", "bottom"):
-            ax = self.getAxis(name)
-            ax.setPen(pg.mkPen(c.border))
-            ax.setTextPen(pg.mkPen(c.muted))
+        def __init__(self, title: str) -> None:
+            super().__init__()
+            self.setMinimumHeight(210)
+            self.setMenuEnabled(False)
+            self.setMouseEnabled(x=False, y=False)
+            self.hideButtons()
+            self.showGrid(x=False, y=True, alpha=0.15)
+            self._title = title
+            self.setToolTip(title)
+            self.setAccessibleName(title)
 
-    def set_labels(self, labels: list[str], every: int = 1) -> None:
-        self.getAxis("bottom").setTicks([[(i, lab if i % every == 0 else "") for i, lab in enumerate(labels)]])
-        self.getAxis("left").setTickSpacing()
-        self.getAxis("left").tickStrings = lambda values, scale, spacing: [short_money(v) for v in values]
+        def restyle(self) -> None:
+            c = theme.current()
+            self.setBackground(c.surface)
+            self.setTitle(f"<span style='color:{c.muted}'>{self._title}</span>")
+            for name in ("left", "bottom"):
+                ax = self.getAxis(name)
+                ax.setPen(pg.mkPen(c.border))
+                ax.setTextPen(pg.mkPen(c.muted))
 
-    def bars(self, values: list[float], color: str) -> None:
-        self.clear()
-        self.restyle()
-        self.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
-                                     brush=pg.mkBrush(color), pen=pg.mkPen(None)))
+        def set_labels(self, labels: list[str], every: int = 1) -> None:
+            self.getAxis("bottom").setTicks([[(i, lab if i % every == 0 else "") for i, lab in enumerate(labels)]])
+            self.getAxis("left").setTickSpacing()
+            self.getAxis("left").tickStrings = lambda values, scale, spacing: [short_money(v) for v in values]
 
-    def line(self, values: list[float], color: str) -> None:
-        self.clear()
-        self.restyle()
-        fill = pg.mkColor(color)
-        fill.setAlpha(40)
-        self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=6,
-                  symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None), fillLevel=0, brush=pg.mkBrush(fill))
+        def bars(self, values: list[float], color: str) -> None:
+            self.clear()
+            self.restyle()
+            self.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
+                                         brush=pg.mkBrush(color), pen=pg.mkPen(None)))
+
+        def line(self, values: list[float], color: str) -> None:
+            self.clear()
+            self.restyle()
+            fill = pg.mkColor(color)
+            fill.setAlpha(40)
+            self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=6,
+                      symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None), fillLevel=0, brush=pg.mkBrush(fill))
+
+    return Chart
 
 
 class RevenuePanel(QWidget):
@@ -104,15 +109,10 @@ class RevenuePanel(QWidget):
             self.kpis[key] = k
             grid.addWidget(k, i // 4, i % 4)
         lay.addLayout(grid)
-        charts = QGridLayout()
-        charts.setSpacing(12)
-        self.mrr_chart = Chart("MRR by month")
-        self.won_chart = Chart("Closed won by month")
-        self.stage_chart = Chart("Open pipeline by stage")
-        charts.addWidget(self.mrr_chart, 0, 0)
-        charts.addWidget(self.won_chart, 0, 1)
-        charts.addWidget(self.stage_chart, 1, 0, 1, 2)
-        lay.addLayout(charts)
+        self.charts = QGridLayout()
+        self.charts.setSpacing(12)
+        self.mrr_chart = self.won_chart = self.stage_chart = None  # built when the panel is first shown
+        lay.addLayout(self.charts)
         lab = QLabel("Stale deals (no activity for 7+ days)")
         lab.setFont(theme.scaled_font(lab, 1.1, bold=True))
         lay.addWidget(lab)
@@ -140,13 +140,32 @@ class RevenuePanel(QWidget):
 
     def restyle(self) -> None:
         """Redraw charts after a theme change."""
-        if self.data:
-            self.show_data(self.data)
+        if self.data and self.mrr_chart is not None:
+            self._draw(self.data)
+
+    def _make_charts(self) -> None:
+        chart = _chart_class()
+        self.mrr_chart = chart("MRR by month")
+        self.won_chart = chart("Closed won by month")
+        self.stage_chart = chart("Open pipeline by stage")
+        self.charts.addWidget(self.mrr_chart, 0, 0)
+        self.charts.addWidget(self.won_chart, 0, 1)
+        self.charts.addWidget(self.stage_chart, 1, 0, 1, 2)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.data is not None and self.mrr_chart is None:
+            self._draw(self.data)
 
     def show_data(self, d: dict[str, Any]) -> None:
-        """Show a revenue report dict."""
+        """Show a revenue report dict (charts are drawn when the panel is visible)."""
         self.data = d
-        c = theme.current()
+        self._figures(d)
+        if self.isVisible():
+            self._draw(d)
+        self.bridge.refreshed.emit("revenue")
+
+    def _figures(self, d: dict[str, Any]) -> None:
         self.asof.setText(f"as of {d['now'].replace('T', ' ')[:16]}")
         self.kpis["mrr"].set(money(d["mrr"]), f"{len(d['mrr_series'])}-month trend below")
         self.kpis["arr"].set(money(d["arr"]))
@@ -160,6 +179,12 @@ class RevenuePanel(QWidget):
                                        "set cash: spectrum set cash AMOUNT" if rw is None else
                                        f"cash {short_money(d['cash_balance'])}")
         self.kpis["stale_deals_count"].set(f"{d['stale_deals_count']:,}", "open, 7+ days quiet")
+        self.stale_model.set_rows(d["stale_deals"])
+
+    def _draw(self, d: dict[str, Any]) -> None:
+        if self.mrr_chart is None:
+            self._make_charts()
+        c = theme.current()
         months = [m[5:] + "/" + m[2:4] for m, _ in d["mrr_series"]]
         self.mrr_chart.line([v for _, v in d["mrr_series"]], c.accent)
         self.mrr_chart.set_labels(months, every=2)
@@ -168,5 +193,3 @@ class RevenuePanel(QWidget):
         open_stages = [s for s in d["deals_by_stage"] if not s["closed"]]
         self.stage_chart.bars([s["amount"] or 0 for s in open_stages], c.accent)
         self.stage_chart.set_labels([s["stage"] for s in open_stages])
-        self.stale_model.set_rows(d["stale_deals"])
-        self.bridge.refreshed.emit("revenue")

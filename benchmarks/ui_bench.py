@@ -1,0 +1,368 @@
+"""Desktop UI benchmarks on a large workspace: cold start, panel refresh after a change, the
+longest UI-thread stall under load, and resident memory after a scripted session.
+
+    .venv/bin/python benchmarks/synth.py bench-data/synth                      # once (lead's script)
+    .venv/bin/spectrum --data-dir .tmp/benchws import bench-data/synth          # once
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_bench.py --data-dir .tmp/benchws \
+        --import-dir bench-data/synth
+
+Figures (milliseconds unless stated):
+* cold start: process start -> main window shown and the event loop idle ("interactive"),
+  -> every panel filled with data, -> speech model ready (a fresh child process, so imports count);
+* refresh: a plan is applied (deal moved to another stage) -> each panel's ``refreshed`` signal,
+  measured from the bridge's ``changed`` signal (median and worst of N moves, plus undo);
+* stall: a 1 ms QTimer probe on the UI event loop records the longest gap between ticks while a 12 s
+  utterance is spoken into the fake microphone and transcribed by the real model, a CSV import runs
+  (a slice of the synthetic export) and a sync push/pull against the local CRM emulator runs;
+* memory: resident set size after an hour-like scripted session (instructions planned, applied and
+  undone, panels switched, utterances spoken).
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def spin(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(pred, timeout_s: float = 120.0) -> bool:
+    end = time.perf_counter() + timeout_s
+    while not pred():
+        if time.perf_counter() > end:
+            return False
+        spin(5)
+    return True
+
+
+PANEL_NAMES = ("pipeline", "revenue", "costs", "agents", "approvals", "notes", "activity")
+
+
+def build(data_dir: Path, qs_dir: Path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.config import Settings
+    from desktop.ui.app import build_main_window, ensure_app
+    from desktop.voice.fakes import FakeInputStreamFactory
+
+    ensure_app()
+    factory = FakeInputStreamFactory()
+    qs = QSettings(str(qs_dir / "ui.ini"), QSettings.Format.IniFormat)
+    qs.setValue("ui/welcomed", True)
+    w = build_main_window(Settings(data_dir=data_dir), qsettings=qs, seed_demo=False, stream_factory=factory)
+    w.mic_factory = factory
+    return w
+
+
+# -- cold start (child process) ------------------------------------------------------------------
+def child_startup(data_dir: Path) -> None:
+    from PySide6.QtCore import QTimer
+
+    qs_dir = Path(tempfile.mkdtemp())
+    w = build(data_dir, qs_dir)
+    seen: set[str] = set()
+    marks: dict[str, float] = {}
+    w.bridge.refreshed.connect(seen.add)
+    w.voice.model_state.connect(lambda s: s == "ready" and marks.setdefault("model", time.perf_counter()))
+    w.show()
+    w.start()
+    QTimer.singleShot(0, lambda: marks.setdefault("interactive", time.perf_counter()))
+    wait(lambda: "interactive" in marks)
+    wait(lambda: {"pipeline", "revenue", "activity", "approvals"} <= seen)
+    marks["data"] = time.perf_counter()
+    wait(lambda: "model" in marks)
+    out = {k: round((v - T0) * 1000) for k, v in marks.items()}
+    w.close()
+    print(json.dumps(out))
+
+
+def cold_start(data_dir: Path, runs: int) -> dict:
+    """Child processes with a bytecode cache (as an installed app has; this environment sets
+    PYTHONDONTWRITEBYTECODE, so the cache goes to .tmp/pycache). The first run warms it and the
+    OS file cache and is not counted."""
+    res = []
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(ROOT / ".tmp" / "pycache")
+    for i in range(runs + 1):
+        t = time.perf_counter()
+        p = subprocess.run([sys.executable, __file__, "--child-startup", "--data-dir", str(data_dir)],
+                           capture_output=True, text=True, timeout=300, env=env)
+        if i == 0:
+            continue
+        wall = (time.perf_counter() - t) * 1000
+        line = [x for x in p.stdout.splitlines() if x.startswith("{")]
+        if not line:
+            print(p.stderr[-2000:], file=sys.stderr)
+            continue
+        d = json.loads(line[-1])
+        d["process_wall_ms"] = round(wall)
+        res.append(d)
+    return {"runs": res}
+
+
+# -- refresh -------------------------------------------------------------------------------------
+def refresh_bench(w, moves: int) -> dict:
+    times: dict[str, list[float]] = {p: [] for p in PANEL_NAMES}
+    state: dict = {}
+
+    def on_changed(_c):
+        state["t"] = time.perf_counter()
+        state["seen"] = {}
+
+    def on_refreshed(name):
+        if "t" in state and name not in state["seen"]:
+            state["seen"][name] = (time.perf_counter() - state["t"]) * 1000
+
+    w.bridge.changed.connect(on_changed)
+    w.bridge.refreshed.connect(on_refreshed)
+    stages = [c.stage.label for c in w.backend.board(1) if not c.stage.is_closed]
+    deal = w.backend.deal_rows(search="", limit=1)[0]
+    expected = {"pipeline", "revenue", "activity"}
+    for i in range(moves):
+        target = stages[(stages.index(deal["stage"]) + 1 + i) % len(stages)]
+        plan = w.backend.stage_move_plan(deal["id"], deal["name"], target)
+        state.pop("t", None)
+        w.confirm(plan, False)
+        wait(lambda: "t" in state and expected <= set(state["seen"]), 60)
+        spin(50)
+        for k, v in state["seen"].items():
+            times.setdefault(k, []).append(v)
+    state.pop("t", None)
+    w.undo()
+    wait(lambda: "t" in state and expected <= set(state["seen"]), 60)
+    undo = {k: round(v, 1) for k, v in state["seen"].items()}
+    return {"moves": moves, "median_ms": {k: round(statistics.median(v), 1) for k, v in times.items() if v},
+            "max_ms": {k: round(max(v), 1) for k, v in times.items() if v}, "undo_ms": undo}
+
+
+# -- stall probe ---------------------------------------------------------------------------------
+class Probe:
+    """A 1 ms QTimer on the UI thread; ``max_gap_ms`` is the longest time between two ticks
+    beyond the interval (how long the event loop could not run)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.last = None
+        self.gaps: list[float] = []
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self.last is not None:
+            self.gaps.append((now - self.last) * 1000 - 1)
+        self.last = now
+
+    def start(self) -> None:
+        self.gaps, self.last = [], None
+        self.timer.start()
+
+    def stop(self) -> dict:
+        self.timer.stop()
+        g = sorted(self.gaps)
+        return {"ticks": len(g), "max_gap_ms": round(g[-1], 1) if g else None,
+                "p99_gap_ms": round(g[int(len(g) * 0.99)], 1) if g else None,
+                "gaps_over_50ms": sum(1 for x in g if x > 50)}
+
+
+def utterance_12s():
+    import numpy as np
+
+    from desktop.bootstrap import resources_dir
+    from desktop.voice.audio_io import read_audio
+
+    a = read_audio(resources_dir() / "samples" / "acme_call.wav")
+    out = np.concatenate([a, np.zeros(8000, np.float32), a])[: 12 * 16000]
+    return np.pad(out, (0, max(0, 12 * 16000 - len(out))))
+
+
+def import_slice(src: Path, rows: int) -> Path:
+    dst = Path(tempfile.mkdtemp(prefix="ui-bench-import-"))
+    for f in sorted(src.glob("*.csv")):
+        with open(f, encoding="utf-8") as a, open(dst / f.name, "w", encoding="utf-8") as b:
+            for i, line in enumerate(a):
+                if i > rows:
+                    break
+                b.write(line)
+    return dst
+
+
+def run_sync(data_dir: Path) -> str:
+    """One push + pull against the local CRM emulator over the real workspace outbox."""
+    import asyncio
+
+    from desktop.config import Settings
+    from desktop.store.db import open_workspace
+    from desktop.sync import commands
+    from desktop.sync.emulator import CrmEmulator
+    from desktop.sync.store_state import StoreState
+
+    settings = Settings(data_dir=data_dir)
+    ws = open_workspace(settings.resolved_database_url())
+    try:
+        with CrmEmulator(token="bench-token") as emu:
+            for i in range(50):
+                emu.hubspot.create("contacts", {"email": f"p{i}@bench.test", "firstname": f"P{i}", "lastname": "Bench"})
+            args = argparse.Namespace(once=True, pull_only=False, push_only=False, base_url=emu.url, json=True,
+                                      interval=60.0, crm="hubspot", settings=settings, domain=None, sandbox=False)
+            code = asyncio.run(commands._run([("hubspot", StoreState(ws, "hubspot"), lambda: "bench-token")], args))
+            return f"exit {code}"
+    finally:
+        ws.dispose()
+
+
+def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int) -> dict:
+    probe = Probe()
+    probe.start()
+    spin(2000)
+    idle = probe.stop()
+    out: dict = {"idle": idle}
+    audio = utterance_12s()
+    results: dict = {}
+    wait(lambda: w.voice.model_status == "ready" and w.voice.mic_status == "ready", 120)
+    plan_seen: dict = {}
+    w.plan_shown.connect(lambda p: plan_seen.setdefault("plan", p))
+
+    def background() -> None:
+        t = time.perf_counter()
+        if import_dir is not None:
+            src = import_slice(import_dir, slice_rows)
+            try:
+                report, _ = w.backend.import_paths([src])
+                results["import"] = f"{report.imported:,} rows in {time.perf_counter() - t:.1f} s"
+            except Exception as exc:  # noqa: BLE001
+                results["import"] = f"failed: {exc}"
+        t = time.perf_counter()
+        try:
+            results["sync"] = f"{run_sync(data_dir)} in {time.perf_counter() - t:.1f} s"
+        except Exception as exc:  # noqa: BLE001
+            results["sync"] = f"failed: {exc}"
+
+    probe.start()
+    bg = threading.Thread(target=background, name="bench-load", daemon=True)
+    bg.start()
+    w.voice.press()
+    feeder = threading.Thread(target=lambda: w.mic_factory.last.feed(audio, realtime=True), daemon=True)
+    feeder.start()
+    wait(lambda: not feeder.is_alive(), 60)
+    t_release = time.perf_counter()
+    w.voice.release()
+    wait(lambda: "plan" in plan_seen, 120)
+    results["utterance"] = (f"12 s transcribed and planned {time.perf_counter() - t_release:.2f} s after release: "
+                            f"{len(plan_seen['plan'].actions) if 'plan' in plan_seen else 0} actions")
+    wait(lambda: not bg.is_alive(), 600)
+    spin(500)
+    out["under_load"] = probe.stop()
+    out["work"] = results
+    return out
+
+
+# -- hour-like session ---------------------------------------------------------------------------
+def session_bench(w, cycles: int) -> dict:
+    import numpy as np
+
+    before = rss_mb()
+    stages = [c.stage.label for c in w.backend.board(1) if not c.stage.is_closed]
+    deals = w.backend.deal_rows(search="", limit=50)
+    t = time.perf_counter()
+    for i in range(cycles):
+        shown: dict = {}
+        conn = w.plan_shown.connect(lambda p: shown.setdefault("p", p))
+        w.submit(f"Move {deals[i % len(deals)]['name']} to {stages[i % len(stages)]}", "text")
+        wait(lambda: "p" in shown, 60)
+        w.plan_shown.disconnect(conn)
+        applied: dict = {}
+        c2 = w.applied.connect(lambda ch: applied.setdefault("c", ch))
+        if shown["p"].mutating and not shown["p"].clarifications:
+            w.confirm(shown["p"], False)
+            wait(lambda: "c" in applied, 60)
+            if i % 2:
+                done: dict = {}
+                c3 = w.undone.connect(lambda ch: done.setdefault("c", ch))
+                w.undo()
+                wait(lambda: "c" in done, 60)
+                w.undone.disconnect(c3)
+        w.applied.disconnect(c2)
+        w.show_panel(i % 9)
+        if i % 10 == 0:
+            w.voice.press()
+            w.mic_factory.last.feed((0.3 * np.sin(np.arange(16000 * 2) / 16000 * 2 * np.pi * 220)).astype(np.float32))
+            w.voice.release()
+        spin(20)
+    wait(lambda: w.bridge.runner.pending == 0, 60)
+    return {"cycles": cycles, "seconds": round(time.perf_counter() - t, 1), "rss_before_mb": round(before, 1),
+            "rss_after_mb": round(rss_mb(), 1)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data-dir", type=Path, required=True)
+    ap.add_argument("--import-dir", type=Path)
+    ap.add_argument("--slice-rows", type=int, default=20000, help="rows per CSV imported during the stall test")
+    ap.add_argument("--startup-runs", type=int, default=3)
+    ap.add_argument("--moves", type=int, default=5)
+    ap.add_argument("--cycles", type=int, default=120)
+    ap.add_argument("--child-startup", action="store_true")
+    ap.add_argument("--skip", default="", help="comma list of phases to skip: startup,refresh,stall,session")
+    a = ap.parse_args()
+    if a.child_startup:
+        child_startup(a.data_dir)
+        return 0
+    skip = set(a.skip.split(","))
+    report: dict = {"data_dir": str(a.data_dir)}
+    if "startup" not in skip:
+        report["cold_start"] = cold_start(a.data_dir, a.startup_runs)
+        print(json.dumps(report["cold_start"]), flush=True)
+    w = build(a.data_dir, Path(tempfile.mkdtemp()))
+    w.show()
+    w.start()
+    wait(lambda: w.pipeline._loaded_table and w.revenue.data is not None, 300)
+    report["rss_after_start_mb"] = round(rss_mb(), 1)
+    if "refresh" not in skip:
+        report["refresh"] = refresh_bench(w, a.moves)
+        print(json.dumps(report["refresh"]), flush=True)
+    if "stall" not in skip:
+        report["stall"] = stall_bench(w, a.data_dir, a.import_dir, a.slice_rows)
+        print(json.dumps(report["stall"]), flush=True)
+    if "session" not in skip:
+        report["session"] = session_bench(w, a.cycles)
+        print(json.dumps(report["session"]), flush=True)
+    w.close()
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
