@@ -12,6 +12,7 @@ the spoken text, and peak RSS.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -108,7 +109,8 @@ def main() -> None:
     t0 = time.perf_counter()
     worker = TranscriberWorker(WhisperEngine(resolve_model_path(None), cpu_threads=2)).start()
     worker.preload().result()
-    print(f"model load: {time.perf_counter() - t0:.2f} s (tiny.en int8, 2 threads)")
+    print(f"model load: {time.perf_counter() - t0:.2f} s (tiny.en int8, 2 threads); "
+          f"load average {os.getloadavg()}; tail silence before release {args.tail} s")
     worker.transcribe(synth(INSTRUCTIONS[1]), beam_size=1).result()  # warm-up
     for length in args.lengths:
         utts = utterances(length, args.n)
@@ -133,7 +135,7 @@ def main() -> None:
                          f"p95 {pct(gaps, 95):.2f} s")
             print(line, flush=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS: {rss:.0f} MB (model loaded, benchmark process)")
+    print(f"peak RSS: {rss:.0f} MB (model loaded, benchmark process); load average {os.getloadavg()}")
     worker.stop()
 
 

@@ -50,13 +50,18 @@ def main() -> None:
     ap.add_argument("--voices", nargs="+", default=["en-us", "en-gb+f3"])
     ap.add_argument("--show", action="store_true", help="print each hypothesis")
     ap.add_argument("--beam", type=int, default=1)
+    ap.add_argument("--hot-chars", type=int, default=None, help="hotword budget (default: bias.py's)")
+    ap.add_argument("--prompt-chars", type=int, default=None, help="prompt budget (default: bias.py's)")
+    ap.add_argument("--variants", nargs="+", default=["no bias", "hotwords", "prompt", "hotwords+prompt"])
     args = ap.parse_args()
     import jiwer
 
     model = resolve_model_path(None)
     engine = WhisperEngine(model, cpu_threads=2)
     engine.load()
-    bias = build_bias(workspace_names(), count_tokens=tokenizer_counter(model))
+    limits = {k: v for k, v in (("max_hotword_chars", args.hot_chars), ("max_prompt_chars", args.prompt_chars))
+              if v is not None}
+    bias = build_bias(workspace_names(), count_tokens=tokenizer_counter(model), **limits)
     print(f"load average at start: {os.getloadavg()}")
     print(f"hotwords ({len(bias.hotwords or '')} chars): {bias.hotwords}")
     print(f"initial prompt ({len(bias.initial_prompt or '')} chars): {bias.initial_prompt}")
@@ -71,6 +76,8 @@ def main() -> None:
     }
     print(f"{len(items)} utterances ({len(INSTRUCTIONS)} instructions x {len(args.voices)} voices)")
     for label, (hot, prompt) in variants.items():
+        if label not in args.variants:
+            continue
         hyps, t0 = [], time.perf_counter()
         for text, voice, audio in items:
             tr = engine.transcribe(audio, hotwords=hot, prompt=prompt, beam_size=args.beam,

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from desktop.voice.bias import Bias
-from desktop.voice.capture import AudioCapture, StreamFactory, default_stream_factory
+from desktop.voice.capture import AudioCapture, StreamFactory, default_stream_factory, resolve_input_device
 from desktop.voice.settings import VoiceSettings
 from desktop.voice.streaming import AudioBuffer, StreamState
 from desktop.voice.transcriber import PRIORITY_FINAL, PRIORITY_PARTIAL, TranscriberWorker
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 #: and never again. When the key is released after a pause, nothing is left to decode.
 PAUSE_S = 0.15
 #: Only phrases at least this long (seconds of audio since the last commit) are committed at a pause.
-MIN_PHRASE_S = 1.0
+MIN_PHRASE_S = 2.0
 #: Without any pause, commit at the quietest moment once this much audio is uncommitted (seconds).
 FORCE_COMMIT_S = 20.0
 
@@ -87,6 +87,7 @@ class VoiceSession:
         self.vad_filter = vad_filter
         self.capture = AudioCapture(self, stream_factory=stream_factory, device=device,
                                     stall_timeout_s=stall_timeout_s)
+        self._device_from_settings = device is None and stream_factory is default_stream_factory
         n = int(self.settings.preroll_s * SAMPLE_RATE)
         self._ring = np.zeros(n, dtype=np.float32)
         self._ring_pos = 0
@@ -106,6 +107,7 @@ class VoiceSession:
         self._speech_run = 0
         self._listening = self.settings.mode == "handsfree"
         self._partial_busy = threading.Event()
+        self._commit_queued = threading.Event()
         self._commit_pos = 0  # capture thread's view of the last commit cut (samples)
         self._energy: list[tuple[int, float]] = []  # (block end, RMS) since the press
         self._note: Any = None  # desktop.voice.notes.NoteWriter while a note records
@@ -113,7 +115,13 @@ class VoiceSession:
 
     # --- UI-thread API ------------------------------------------------------------------------
     def arm(self) -> None:
-        """Open the input stream (pre-roll starts filling). Raises :class:`DeviceError`."""
+        """Open the input stream (pre-roll starts filling). Raises :class:`DeviceError`.
+
+        The device saved in settings (by name) is looked up again each time, so a replugged
+        device with a new index is still found.
+        """
+        if self._device_from_settings and self.settings.input_device:
+            self.capture.device = resolve_input_device(self.settings.input_device)
         self.capture.open()
 
     def disarm(self) -> None:
@@ -193,9 +201,11 @@ class VoiceSession:
             return
         pause = int(PAUSE_S * SAMPLE_RATE)
         pos = len(st.buf)
-        if self._silence_run >= pause and self._silence_run - n < pause \
-                and self._last_speech_end - self._commit_pos >= MIN_PHRASE_S * SAMPLE_RATE:
-            self._submit_commit(self._last_speech_end + pause // 2)
+        if self._silence_run >= pause and self._silence_run - n < pause:
+            if self._last_speech_end - self._commit_pos >= MIN_PHRASE_S * SAMPLE_RATE:
+                self._submit_commit(self._last_speech_end + pause // 2)
+            else:  # a short phrase: decode it at full quality, reusable as the final if no more speech
+                self._submit_partial(full=True)
         elif pos - self._commit_pos > FORCE_COMMIT_S * SAMPLE_RATE:
             self._submit_commit(self._quietest_point(pos))
         elif not self._partial_busy.is_set() and self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE:
@@ -295,18 +305,24 @@ class VoiceSession:
 
     def _submit_commit(self, cut: int) -> None:
         st, utt_id = self._utt, self._utt_id
+        assert st is not None
         self._commit_pos = cut
         self._since_partial = 0
+        st.want_cut = cut
+        if self._commit_queued.is_set():
+            return  # the queued commit job will take the newest cut: never a backlog of decodes
+        self._commit_queued.set()
 
         def job(engine: Any) -> None:
-            text = st.commit(engine, cut)  # type: ignore[union-attr]
+            self._commit_queued.clear()
+            text = st.commit(engine, st.want_cut)
             if utt_id == self._utt_id and self._recording and text:
                 self.listeners.on_partial(text)
 
         # Final priority: commits run in order and before the final pass of the same utterance.
         self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
-    def _submit_partial(self) -> None:
+    def _submit_partial(self, full: bool = False) -> None:
         st, utt_id, end = self._utt, self._utt_id, len(self._utt.buf)  # type: ignore[union-attr]
         self._since_partial = 0
         self._partial_busy.set()
@@ -315,7 +331,7 @@ class VoiceSession:
             try:
                 if utt_id != self._utt_id or not self._recording:
                     return  # the utterance already ended: its final pass decodes the tail
-                text = st.partial(engine, end)  # type: ignore[union-attr]
+                text = st.partial(engine, end, short=not full)  # type: ignore[union-attr]
                 if utt_id == self._utt_id and self._recording and text:
                     self.listeners.on_partial(text)
             finally:

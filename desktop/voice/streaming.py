@@ -1,12 +1,14 @@
 """Streaming decode of a growing utterance: phrases committed at pauses, partials, a short final.
 
-While the key is held the session watches the energy of the audio. At each *pause* (>= 0.2 s of
-silence after >= 1 s of speech since the last commit) the phrase before it is decoded once, with the
+While the key is held the session watches the energy of the audio. At each *pause* (>= 0.15 s of
+silence after >= 2 s of audio since the last commit) the phrase before it is decoded once, with the
 committed text as prompt, and *committed*: its text is fixed and its audio is never decoded again
-(cutting only inside pauses never splits a word). Between pauses, partial decodes of the audio after
-the last commit keep the displayed text fresh. After release only the audio after the last commit is
-decoded; and when the newest decode already covered all speech (only silence came after it), that
-decode *is* the final transcript and no decoding is left to do.
+(cutting only inside pauses never splits a word). At a pause after a shorter phrase, the audio since
+the last commit is decoded at full quality without committing. Between pauses, partial decodes with
+a short encoder context (fast, a little less accurate, never reused) keep the displayed text fresh.
+After release only the audio after the last commit is decoded; and when the newest full-quality
+decode already covered all speech (only silence came after it), that decode *is* the final
+transcript and nothing is left to decode.
 
 :class:`StreamState` methods run on the transcriber worker thread (in submission order); the
 capture thread only appends to :class:`AudioBuffer`.
@@ -62,6 +64,7 @@ class _Decoded:
     end: int  # utterance sample index it covered up to
     text: str
     segments: list[Segment]
+    full_quality: bool = True
 
 
 @dataclass
@@ -75,23 +78,25 @@ class StreamState:
     committed_segments: list[Segment] = field(default_factory=list)
     last: _Decoded | None = None
     decodes: int = 0
+    want_cut: int = 0  # newest commit point asked for by the capture thread
 
     def prompt(self) -> str | None:
         """Bias prompt followed by the tail of the committed text."""
         parts = [p for p in (self.bias.initial_prompt, self.committed_text[-PROMPT_TAIL_CHARS:]) if p]
         return " ".join(parts) or None
 
-    def _decode(self, engine: SpeechEngine, start: int, end: int, vad_filter: bool) -> _Decoded:
+    def _decode(self, engine: SpeechEngine, start: int, end: int, vad_filter: bool,
+                short: bool = False) -> _Decoded:
         audio = self.buf.read(start, end)
         dur = len(audio) / SAMPLE_RATE
         tr = engine.transcribe(audio, prompt=self.prompt(), hotwords=self.bias.hotwords,
                                vad_filter=vad_filter, beam_size=1, temperature_fallback=False,
-                               max_new_tokens=int(12 + 8 * min(dur, 30.0)))
+                               max_new_tokens=int(12 + 8 * min(dur, 30.0)), short_context=short)
         self.decodes += 1
         base_s = start / SAMPLE_RATE
         segs = [Segment(start=round(base_s + s.start, 3), end=round(base_s + s.end, 3), text=s.text)
                 for s in tr.segments if s.text]
-        return _Decoded(base=start, end=end, text=tr.text, segments=segs)
+        return _Decoded(base=start, end=end, text=tr.text, segments=segs, full_quality=not short)
 
     def _join(self, text: str) -> str:
         return " ".join(f"{self.committed_text} {text}".split())
@@ -106,11 +111,14 @@ class StreamState:
             self.last = _Decoded(base=cut, end=cut, text="", segments=[])
         return self.committed_text
 
-    def partial(self, engine: SpeechEngine, end: int) -> str:
-        """Decode ``[committed, end)`` for display (not committed); returns the text so far."""
+    def partial(self, engine: SpeechEngine, end: int, short: bool = True) -> str:
+        """Decode ``[committed, end)`` for display (not committed); returns the text so far.
+
+        ``short``: short encoder context (fast, not reusable as the final transcript).
+        """
         if end <= self.committed:
             return self.committed_text
-        self.last = self._decode(engine, self.committed, end, vad_filter=False)
+        self.last = self._decode(engine, self.committed, end, vad_filter=False, short=short)
         return self._join(self.last.text)
 
     def final(self, engine: SpeechEngine, end: int, last_speech_end: int, *, vad_filter: bool,
@@ -118,7 +126,7 @@ class StreamState:
         """The transcript of ``[0, end)``, decoding only what earlier decodes did not cover."""
         d = self.last
         covered = min(end, last_speech_end + int(margin_s * SAMPLE_RATE))
-        if d is None or d.base != self.committed or d.end < covered:
+        if d is None or not d.full_quality or d.base != self.committed or d.end < covered:
             d = self._decode(engine, self.committed, end, vad_filter) if end > self.committed else \
                 _Decoded(self.committed, end, "", [])
         return Transcript(text=self._join(d.text), segments=self.committed_segments + d.segments,

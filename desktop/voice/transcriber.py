@@ -83,6 +83,7 @@ class SpeechEngine(Protocol):
         beam_size: int = 1,
         temperature_fallback: bool = True,
         max_new_tokens: int | None = None,
+        short_context: bool = False,
     ) -> Transcript:
         """Transcribe float32 mono 16 kHz ``audio``; ``decode_time`` is filled in."""
         ...
@@ -120,8 +121,19 @@ class WhisperEngine:
             )
         from faster_whisper import WhisperModel
 
+        class _Model(WhisperModel):
+            short_frames = 0  # >0: encode at most the non-padded frames (+200), at least this many
+
+            def encode(self, features: Any) -> Any:
+                if self.short_frames and getattr(features, "ndim", 0) == 2:
+                    used = np.flatnonzero(np.any(features != 0, axis=0))
+                    last = int(used[-1]) + 1 if len(used) else 0
+                    n = min(features.shape[-1], max(self.short_frames, -(-(last + 200) // 500) * 500))
+                    features = features[:, :n]
+                return super().encode(features)
+
         t0 = time.perf_counter()
-        self._model = WhisperModel(
+        self._model = _Model(
             str(self.model_path), device="cpu", compute_type=self.compute_type,
             cpu_threads=self.cpu_threads, local_files_only=True,
         )
@@ -129,12 +141,16 @@ class WhisperEngine:
 
     def transcribe(self, audio: np.ndarray, *, prompt: str | None = None, hotwords: str | None = None,
                    word_timestamps: bool = False, vad_filter: bool = True, beam_size: int = 1,
-                   temperature_fallback: bool = True, max_new_tokens: int | None = None) -> Transcript:
+                   temperature_fallback: bool = True, max_new_tokens: int | None = None,
+                   short_context: bool = False) -> Transcript:
         """See :class:`SpeechEngine`. Empty audio gives an empty transcript without decoding.
 
         ``temperature_fallback=False`` re-decodes a failed window (repetition loop, low confidence)
         once at temperature 0.5 instead of up to five times, and ``max_new_tokens`` caps the tokens
-        per window: bounded latency for interactive utterances.
+        per window: bounded latency for interactive utterances. ``short_context=True`` runs the
+        encoder on the audio (+2 s, at least 10 s) instead of a zero-padded 30 s window, like
+        whisper.cpp's ``audio_ctx``: ~4x faster, but less accurate (WER 0.45 -> 0.51 on the espeak
+        CRM set), so it is only used for partial transcripts shown while the key is held.
         """
         t0 = time.perf_counter()
         audio = np.ascontiguousarray(audio, dtype=np.float32).reshape(-1)
@@ -142,6 +158,7 @@ class WhisperEngine:
         if len(audio) < SAMPLE_RATE // 10:
             return Transcript(text="", duration=duration, decode_time=time.perf_counter() - t0)
         self.load()
+        self._model.short_frames = 1000 if short_context else 0
         segs, info = self._model.transcribe(
             audio, language=self.language, beam_size=beam_size, initial_prompt=prompt or None,
             hotwords=hotwords or None, word_timestamps=word_timestamps, vad_filter=vad_filter,
@@ -150,7 +167,7 @@ class WhisperEngine:
             max_new_tokens=max_new_tokens,
         )
         segments: list[Segment] = []
-        for s in segs:
+        for s in segs:  # decoding happens while iterating (short_frames must stay set until done)
             words = None
             if word_timestamps and s.words:
                 words = [Word(start=w.start, end=w.end, text=w.word) for w in s.words]
