@@ -2,7 +2,8 @@
 
 Build once per process (composition root) and use from the asyncio / qasync loop::
 
-    svc = AgentService(workspace, settings, clock=None, llm=None)   # llm: an LLMPort; None = litellm
+    svc = AgentService(workspace, settings, clock=None, llm=None,   # llm: an LLMPort; None = litellm
+                       on_step=None)   # on_step(agent, run_id, position, tool, output): progress
     svc.list_agents() -> list[AgentStatus]      # name, role, state (idle | running | paused | killed |
                                                 # over_budget), last run, success rate, spend today
     await svc.run("ghostbuster", input=None, now=None) -> RunResult
@@ -14,6 +15,8 @@ Build once per process (composition root) and use from the asyncio / qasync loop
     svc.history("cfo") -> list[dict]            # {"id", "at", "role": user|agent, "text", "context", "plan_json"}
     svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute)
     svc.costs(day) -> dict                      # LLM calls, tokens, USD by agent, transcription seconds
+    record_transcription(workspace, audio_s, decode_s, cpu_s)   # voice: meter local transcription
+    usage_recorder(workspace) -> on_usage callback for the LLM planner (voice plans' spend)
 
 Plans from agents go to approvals (``source="agent:<name>"``) or, with ``autonomy: auto``, to the
 executor (``actor="agent:<name>"``), never destructive ones; see :mod:`desktop.agents.chain`.
@@ -75,7 +78,8 @@ class AgentService:
     ``llm`` is an :class:`~desktop.agents.llm.LLMPort` (default: litellm, created lazily)."""
 
     def __init__(self, workspace: Workspace, settings: Any, clock: Callable[[], datetime] | None = None,
-                 llm: Any = None, *, sleep: Callable[[float], Any] = asyncio.sleep, builtin_dir: Any = None) -> None:
+                 llm: Any = None, *, sleep: Callable[[float], Any] = asyncio.sleep, builtin_dir: Any = None,
+                 on_step: Callable[..., None] | None = None) -> None:
         self.workspace, self.settings = workspace, settings
         self.clock = clock or datetime.utcnow
         self._builtin = builtin_dir
@@ -86,7 +90,10 @@ class AgentService:
         self.port = llm if llm is not None else LiteLLMPort()
         self.llm = MeteredLLM(workspace, self.port, self.gate, self.clock,
                               timeout_s=float(getattr(settings, "llm_timeout_s", 30.0) or 30.0))
-        self.runner = ChainRunner(workspace, self.gate, self.clock, llm=self.llm, sleep=sleep)
+        self.runner = ChainRunner(workspace, self.gate, self.clock, llm=self.llm, sleep=sleep,
+                                  on_step=self._step_done if on_step else None)
+        self._on_step = on_step
+        self._run_agents: dict[int, str] = {}
         self._tasks: dict[str, asyncio.Task] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         #: how often a running agent re-reads ``agent_states`` (kills from other processes), seconds
@@ -203,6 +210,15 @@ class AgentService:
                                    context=out.get("context") or [])
                     uow.commit()
         return result
+
+    def _step_done(self, run_id: int, position: int, tool: str, output: dict) -> None:
+        if self._on_step is not None:
+            agent = self._run_agents.get(run_id)
+            if agent is None:
+                with self.workspace.uow() as uow:
+                    rec = store.get_run(uow.session, run_id)
+                agent = self._run_agents[run_id] = rec.agent if rec else "?"
+            self._on_step(agent, run_id, position, tool, output)
 
     def runs(self, name: str | None = None, limit: int = 50) -> list[store.RunRecord]:
         """The run log: newest runs first (of ``name``, or every agent)."""
@@ -326,6 +342,20 @@ class AgentService:
         start, end = self._day(day)
         with self.workspace.uow() as uow:
             return {"day": start.date().isoformat(), **store.cost_summary(uow.session, start, end)}
+
+
+def usage_recorder(workspace: Workspace, clock: Callable[[], datetime] | None = None) -> Callable[[Any], None]:
+    """A callback for :class:`desktop.agents.llm_planner.LLMPlanner`'s ``on_usage``: stores each
+    planner call (a ``UsageRecord``: model, tokens, cost, latency, agent) in ``llm_calls`` so voice
+    planning spend shows in the same cost panel as the agents'."""
+    def record(u: Any) -> None:
+        with workspace.uow() as uow:
+            store.add_llm_call(uow.session, at=(clock or datetime.utcnow)(), agent=getattr(u, "agent", "planner"),
+                               run_id=None, model=u.model, prompt_tokens=int(u.prompt_tokens),
+                               completion_tokens=int(u.completion_tokens), cost_usd=float(u.cost_usd),
+                               latency_ms=float(u.latency_ms))
+            uow.commit()
+    return record
 
 
 def record_transcription(workspace: Workspace, audio_s: float, decode_s: float, cpu_s: float,

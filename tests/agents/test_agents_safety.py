@@ -190,3 +190,17 @@ def test_a_step_whose_tool_is_not_in_the_loadout_fails_the_run(make_service, dat
     write_loadout(data_dir, "cfo", builtin_text("cfo", tools="[revenue_report]"))
     res = asyncio.run(make_service().run("cfo"))
     assert res.status == "failed" and "may not use the tool 'finance_summary'" in res.error
+
+
+def test_progress_callback_and_planner_usage_recorder(workspace, data_dir, clock):
+    from desktop.agents.llm_planner import UsageRecord
+    from desktop.agents.service import AgentService, usage_recorder
+    from desktop.config import Settings
+
+    seen = []
+    svc = AgentService(workspace, Settings(data_dir=data_dir), clock, FakeLLM(),
+                       on_step=lambda *a: seen.append((a[0], a[2], a[3])))
+    asyncio.run(svc.run("qualifier"))
+    assert seen == [("qualifier", 0, "qualify_leads"), ("qualifier", 1, "propose_plan")]
+    usage_recorder(workspace, clock)(UsageRecord("gpt-4o-mini", 120, 30, 0.0004, 350.0))
+    assert svc.costs()["by_agent"] == {"planner": 0.0004}
