@@ -144,3 +144,21 @@ def test_cli_notes_delete_needs_yes(tmp_path, capsys):
     args.settings = Settings(data_dir=tmp_path)
     assert args.func(args) == 0
     assert NotesService(tmp_path, None).list_notes() == []
+
+
+def test_build_voice_services_wires_session_notes_and_bias(tmp_path):
+    from desktop.config import Settings
+    from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
+    from desktop.voice.services import build_voice_services
+
+    VoiceSettings(mode="toggle").save(tmp_path)
+    svc = build_voice_services(Settings(data_dir=tmp_path), names=["Acme Corp"], engine=FakeEngine(),
+                               stream_factory=FakeInputStreamFactory())
+    try:
+        assert svc.session.settings.mode == "toggle"
+        assert "Acme" in svc.session.bias.hotwords and "Acme" in svc.notes.hotwords
+        svc.set_vocabulary(["Globex Logistics"])
+        assert "Globex" in svc.session.bias.hotwords and "Globex" in svc.notes.hotwords
+        assert svc.notes.recover() == []
+    finally:
+        svc.close()
