@@ -23,7 +23,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from desktop.agents import chat as C
+
 
 
 def register(subparsers: Any) -> None:
@@ -265,7 +265,9 @@ def ask_handler(args: argparse.Namespace) -> int:
     now = _now(args.now)
     ws, svc = _service(args, now)
     try:
-        name = args.agent or C.pick_agent(question, list(svc.loadouts))
+        from desktop.agents.chat import pick_agent
+
+        name = args.agent or pick_agent(question, list(svc.loadouts))
         ans = asyncio.run(svc.ask(name, question, now=now))
         queued = None
         if args.queue and ans.plan is not None and ans.plan.mutating:
