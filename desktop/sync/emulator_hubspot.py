@@ -113,8 +113,11 @@ class HubSpotData:
             return 200, {"results": PIPELINES}
         m = re.fullmatch(r"/crm/v4/objects/(\w+)/(\d+)/associations/default/(\w+)/(\d+)", path)
         if m and method == "PUT":
-            self.associations.add(m.groups())
+            self._associate(m[1], m[2], m[3], m[4])
             return 200, {"status": "COMPLETE", "results": [{"from": {"id": m[2]}, "to": {"id": m[4]}}]}
+        m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/associate/default", path)
+        if m and method == "POST":
+            return self._associate_batch(m[1], m[2], (body or {}).get("inputs") or [])
         m = re.fullmatch(r"/crm/v3/objects/(\w+)(?:/(search|batch/\w+))?", path)
         if not m or m[1] not in self.objects:
             return 404, {"status": "error", "message": f"no route {method} {path}",
@@ -130,6 +133,25 @@ class HubSpotData:
                 return 400, _error("Too many inputs: at most 100 per batch")
             return getattr(self, "_" + action.replace("/", "_"))(hs_type, body or {}, inputs)
         return 405, _error(f"method {method} not allowed")
+
+    def _associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
+        self.associations.add((from_type, str(from_id), to_type, str(to_id)))
+        obj = self.objects.get(from_type, {}).get(int(from_id))
+        if from_type == "contacts" and to_type == "companies" and obj is not None:
+            self.update("contacts", obj["id"], {"associatedcompanyid": str(to_id)})
+
+    def _associate_batch(self, from_type: str, to_type: str, inputs: list[dict]) -> Reply:
+        if len(inputs) > 100:
+            return 400, _error("Too many inputs: at most 100 per batch")
+        for inp in inputs:
+            f, t = str(inp["from"]["id"]), str(inp["to"]["id"])
+            if int(f) not in self.objects.get(from_type, {}) or int(t) not in self.objects.get(
+                    to_type, {}):
+                return 400, _error(f"association {from_type} {f} -> {to_type} {t}: no such object")
+            self._associate(from_type, f, to_type, t)
+        return 200, {"status": "COMPLETE", "results": [
+            {"from": {"id": str(i["from"]["id"])}, "to": [{"toObjectId": str(i["to"]["id"])}]}
+            for i in inputs]}
 
     def _list(self, hs_type: str, query: dict[str, str]) -> Reply:
         limit = min(int(query.get("limit", 10)), 100)

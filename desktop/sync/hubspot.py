@@ -7,7 +7,9 @@ Endpoints used (developers.hubspot.com/docs/api/crm):
   window is narrowed to the last seen modified time before reaching that cap.
 - ``POST /crm/v3/objects/{type}/batch/upsert`` (``idProperty`` = unique :data:`KEY_PROPERTY`),
   ``batch/update``, ``batch/read``, ``batch/archive`` — 100 inputs per call.
-- ``GET /crm/v3/pipelines/deals``; ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``.
+- ``GET /crm/v3/pipelines/deals``; ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``
+  and ``POST /crm/v4/associations/{from}/{to}/batch/associate/default`` (company links pushed with
+  contacts and deals); a contact's primary company is read from ``associatedcompanyid``.
 Rate limits: ``X-HubSpot-RateLimit-*`` headers pace requests (default 190 per 10 s before any header);
 the search endpoints have their own limit (5 requests per second) and a separate pacer.
 """
@@ -168,7 +170,23 @@ class HubSpotAdapter:
                 results += await self._batch_update(object_type, hs_type, group)
             else:
                 results += await self._batch_create(hs_type, group)
+        await self._associate_fields(object_type, items, results)
         return results
+
+    async def _associate_fields(self, object_type: str, items: Sequence[UpsertItem],
+                                results: list[UpsertResult]) -> None:
+        """Company links carried as fields (``company_external_id``) become one v4 batch
+        associate call per pair of object types (idempotent)."""
+        ids = {r["idempotency_key"]: r["external_id"] for r in results}
+        for field, to_type in m.ASSOCIATION_FIELDS.items():
+            pairs = [(ids[i["idempotency_key"]], str((i.get("fields") or {})[field]))
+                     for i in items if (i.get("fields") or {}).get(field)]
+            if not pairs or object_type not in ("contact", "deal"):
+                continue
+            from_type = m.HUBSPOT_TYPES[object_type][0]
+            await self.api.request(
+                "POST", f"/crm/v4/associations/{from_type}/{to_type}/batch/associate/default",
+                json_body={"inputs": [{"from": {"id": f}, "to": {"id": t}} for f, t in pairs]})
 
     async def _batch_create(self, hs_type: str, items: list[UpsertItem]) -> list[UpsertResult]:
         inputs = []

@@ -25,7 +25,8 @@ _SAME = {
 _FKS = {
     "contact": [("company_id", "company_external_id", "company")],
     "deal": [("stage_id", "stage_external_id", "stage"),
-             ("pipeline_id", "pipeline_external_id", "pipeline")],
+             ("pipeline_id", "pipeline_external_id", "pipeline"),
+             ("company_id", "company_external_id", "company")],
 }
 
 

@@ -104,7 +104,9 @@ PROPERTIES: dict[str, dict[str, Conv]] = {
                   "employees": ("numberofemployees", _int_in, _str_out), "city": ("city", *_S),
                   "country": ("country", *_S)},
     "contacts": {"first_name": ("firstname", *_S), "last_name": ("lastname", *_S),
-                 "email": ("email", *_S), "phone": ("phone", *_S), "job_title": ("jobtitle", *_S)},
+                 "email": ("email", *_S), "phone": ("phone", *_S), "job_title": ("jobtitle", *_S),
+                 # the primary company (read-only: written through the associations API)
+                 "company_external_id": ("associatedcompanyid", *_S)},
     "deals": {"name": ("dealname", *_S), "amount_cents": ("amount", _cents_in, _cents_out),
               "currency": ("deal_currency_code", lambda v: v.lower() if v else v,
                            lambda v: v.upper() if v else v),
@@ -171,10 +173,14 @@ def to_record(hs_type: str, obj: dict[str, Any]) -> Record:
                   fields=fields, updated_at=updated_ms, archived=bool(obj.get("archived")))
 
 
+#: neutral fields written through the associations API, not as properties
+ASSOCIATION_FIELDS = {"company_external_id": "companies"}
+
+
 def to_properties(hs_type: str, fields: dict[str, Any]) -> dict[str, Any]:
     """Neutral fields -> HubSpot ``properties`` (only fields present in ``fields``)."""
     out: dict[str, Any] = {}
     for name, (prop, _, conv_out) in PROPERTIES[hs_type].items():
-        if name in fields:
+        if name in fields and name not in ASSOCIATION_FIELDS:
             out[prop] = conv_out(fields[name])
     return out

@@ -104,22 +104,30 @@ class SyncWorker:
 
     # -- draining ------------------------------------------------------------------------------
     async def drain(self) -> DrainReport:
-        """Send everything ready now. Returns a report; raises :class:`AuthExpired`."""
+        """Send everything ready now. Returns a report; raises :class:`AuthExpired`.
+
+        The outbox is re-read at each change of object type, so a contact created after its
+        company in the same plan is sent with the company's fresh CRM id (its association).
+        """
         report = DrainReport()
-        units, report.waiting = self._plan(self.clock())
-        batch: list[_Unit] = []
-        for unit in units + [None]:  # type: ignore[list-item]
-            if batch and (unit is None or unit.kind != batch[0].kind
-                          or unit.entity_type != batch[0].entity_type
-                          or unit.kind == "associate"
-                          or len(batch) >= self.adapter.max_batch):
-                stop = await self._send(batch, report)
-                batch = []
-                if stop:
+        done: set[int] = set()
+        while True:
+            units, report.waiting = self._plan(self.clock())
+            units = [u for u in units if u.rows[0].id not in done]
+            if not units:
+                return report
+            first = units[0]
+            run_units = []
+            for unit in units:  # the leading run of one kind and object type
+                if unit.kind != first.kind or unit.entity_type != first.entity_type:
                     break
-            if unit is not None:
-                batch.append(unit)
-        return report
+                run_units.append(unit)
+            for unit in run_units:
+                done.update(r.id for r in unit.rows)
+            step = self.adapter.max_batch if first.kind != "associate" else 1
+            for i in range(0, len(run_units), step):
+                if await self._send(run_units[i:i + step], report):
+                    return report
 
     async def run(self, stop: asyncio.Event, *, idle_s: float = 2.0) -> None:
         """Drain until ``stop`` is set, sleeping ``idle_s`` (longer while offline) between passes."""

@@ -121,3 +121,28 @@ def test_plans_applied_by_the_executor_reach_the_crm(ws, emulator):
     (jo,) = [o for o in emulator.hubspot.live("contacts") if o["props"].get("email") == "jo@acme.test"]
     assert jo["props"]["firstname"] == "Jo"
     assert state.summary()["outbox"] == {"sent": 2}
+
+
+def test_company_links_are_pushed_as_associations_and_pulled_back(ws, emulator):
+    from desktop.domain.plan import Action, Plan
+    from desktop.services.executor import apply_plan
+
+    state = StoreState(ws, "hubspot")
+    sync(emulator, state)  # pipelines
+    apply_plan(ws, Plan(transcript="add Globex and Kim Lee at Globex", actions=[
+        Action(kind="create_company", fields={"name": "Globex", "domain": "globex.test"}),
+        Action(kind="create_contact", fields={"first_name": "Kim", "last_name": "Lee",
+                                              "company": "Globex"})], requires_confirmation=True))
+    _, pushed = sync(emulator, state)
+    assert pushed.sent == 2
+    (co,) = emulator.hubspot.live("companies")
+    (kim,) = emulator.hubspot.live("contacts")
+    assert ("contacts", str(kim["id"]), "companies", str(co["id"])) in emulator.hubspot.associations
+    # a remote contact linked to that company arrives linked locally
+    emulator.hubspot.create("contacts", {"email": "ray@globex.test", "firstname": "Ray",
+                                         "associatedcompanyid": str(co["id"])})
+    sync(emulator, state)
+    with ws.uow() as uow:
+        ray = uow.session.execute(select(s.Contact).where(s.Contact.first_name == "Ray")).scalar_one()
+        globex = uow.session.execute(select(s.Company).where(s.Company.name == "Globex")).scalar_one()
+        assert ray.company_id == globex.id
