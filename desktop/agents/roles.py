@@ -241,7 +241,10 @@ async def recent_calls(ctx: ToolContext, hours: int = 24, limit: int = 5) -> dic
         text = " ".join(x for x in (c["subject"], c["body"]) if x)
         nxt += [{"tool": "plan_from_note", "args": {"text": text, "deal": c["deal_id"], "log": False}},
                 {"tool": "propose_plan", "args": {}}]
-    return {"calls": [{**c, "at": c["at"].isoformat()} for c in todo], "_next": nxt}
+    out = {"calls": [{**c, "at": c["at"].isoformat()} for c in todo], "_next": nxt}
+    if not todo:
+        out["message"] = f"No calls or meetings in the last {hours} h without a follow-up task."
+    return out
 
 
 # -- briefing and CFO ------------------------------------------------------------------------------
