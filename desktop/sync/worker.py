@@ -129,11 +129,16 @@ class SyncWorker:
                 if await self._send(run_units[i:i + step], report):
                     return report
 
-    async def run(self, stop: asyncio.Event, *, idle_s: float = 2.0) -> None:
-        """Drain until ``stop`` is set, sleeping ``idle_s`` (longer while offline) between passes."""
+    async def run(self, stop: asyncio.Event, *, idle_s: float = 2.0,
+                  on_drain: Callable[[DrainReport], None] | None = None) -> None:
+        """Drain until ``stop`` is set, waiting ``idle_s`` between passes (doubling up to 60 s
+        while offline). ``on_drain`` receives each pass's report (status displays, notifications).
+        :class:`AuthExpired` ends the loop by propagating."""
         delay = idle_s
         while not stop.is_set():
             report = await self.drain()
+            if on_drain is not None:
+                on_drain(report)
             delay = min(delay * 2, 60.0) if report.offline else idle_s
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)

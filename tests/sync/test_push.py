@@ -106,3 +106,43 @@ def test_created_records_carry_the_idempotency_key(emulator):
     (task,) = emulator.hubspot.live("tasks")
     assert task["props"][KEY_PROPERTY] == row.idempotency_key
     assert task["props"]["hs_task_status"] == "NOT_STARTED"
+
+
+def test_worker_loop_waits_offline_and_drains_when_the_crm_comes_back():
+    import asyncio
+
+    from sync_helpers import make_emulator
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    state = MemoryState()
+    for i in range(3):
+        state.local_change("contact", "create", {"email": f"w{i}@x.test"})
+    reports = []
+
+    async def go():
+        stop, offline_seen, drained = asyncio.Event(), asyncio.Event(), asyncio.Event()
+
+        def on_drain(report):
+            reports.append(report)
+            if report.offline:
+                offline_seen.set()
+            if not state.outbox_unsent():
+                drained.set()
+                stop.set()
+
+        async with client() as c:
+            adapter = HubSpotAdapter(c, lambda: TOKEN, base_url=f"http://127.0.0.1:{port}",
+                                     retry=FAST_RETRY, pacer=Pacer(rate=10_000, burst=100))
+            worker = SyncWorker(adapter, state, backoff_base_s=0.0)
+            task = asyncio.create_task(worker.run(stop, idle_s=0.02, on_drain=on_drain))
+            await asyncio.wait_for(offline_seen.wait(), 10)
+            with make_emulator(port=port) as emu:  # the network comes back
+                await asyncio.wait_for(drained.wait(), 10)
+                live = len(emu.hubspot.live("contacts"))
+            await task
+            return live
+
+    assert run(go()) == 3
+    assert reports[0].offline and reports[-1].sent == 3
