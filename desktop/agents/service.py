@@ -14,6 +14,7 @@ Build once per process (composition root) and use from the asyncio / qasync loop
     await svc.ask("cfo", "what's our burn rate?") -> ChatAnswer(text, context, plan)
     svc.history("cfo") -> list[dict]            # {"id", "at", "role": user|agent, "text", "context", "plan_json"}
     svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute)
+    await svc.serve(stop_event)                 # or: resume crashed runs, then run schedules until stop
     svc.costs(day) -> dict                      # LLM calls, tokens, USD by agent, transcription seconds
     record_transcription(workspace, audio_s, decode_s, cpu_s)   # voice: meter local transcription
     usage_recorder(workspace) -> on_usage callback for the LLM planner (voice plans' spend)
@@ -336,6 +337,19 @@ class AgentService:
     async def run_due(self, now: datetime) -> list[RunResult]:
         """Run every :meth:`due` agent once, one after the other."""
         return [await self.run(name, now=now) for name in self.due(now)]
+
+    async def serve(self, stop: asyncio.Event, *, interval_s: float = 60.0,
+                    local_now: Callable[[], datetime] = datetime.now) -> None:
+        """Background loop for the app: resume runs a crash interrupted, then every ``interval_s``
+        run the agents whose schedule is due (schedules are in local time, ``local_now``) until
+        ``stop`` is set. Errors of one run are in its run log; the loop keeps going."""
+        await self.resume_interrupted()
+        while not stop.is_set():
+            await self.run_due(local_now())
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=interval_s)
+            except asyncio.TimeoutError:
+                pass
 
     def costs(self, day: datetime | None = None) -> dict[str, Any]:
         """LLM and transcription costs of the UTC day containing ``day`` (default today)."""

@@ -148,3 +148,27 @@ def test_schedule_due(make_service, clock):
     asyncio.run(svc.run("ghostbuster", now=monday))
     clock.now = monday
     assert "ghostbuster" not in svc.due(monday)
+
+
+def test_serve_runs_due_agents_once_until_stopped(make_service):
+    from datetime import datetime
+
+    svc = make_service()
+    monday = datetime(2026, 11, 23, 8, 40)
+    ran = []
+
+    async def go():
+        stop = asyncio.Event()
+        real = svc.run_due
+
+        async def run_due(now):
+            results = await real(now)
+            ran.extend(r.agent for r in results)
+            if len(ran) >= 1:
+                stop.set()
+            return results
+        svc.run_due = run_due
+        await svc.serve(stop, interval_s=0.01, local_now=lambda: monday)
+    asyncio.run(go())
+    assert sorted(ran) == ["briefing", "cfo", "ghostbuster", "qualifier"]   # post-call has no schedule
+    assert svc.due(monday) == []
