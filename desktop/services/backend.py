@@ -19,20 +19,9 @@ from desktop.config import Settings
 from desktop.domain.describe import describe
 from desktop.domain.models import StageRow
 from desktop.domain.plan import Action, Plan, Target
+from desktop.services.agents_facade import AgentsMixin
+from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
 
-#: Scopes a :class:`Change` may name.
-SCOPES = ("crm", "approvals", "agents", "audit", "notes", "sync", "settings")
-
-
-@dataclass(frozen=True)
-class Change:
-    """What a write changed. ``scopes``: subset of :data:`SCOPES`. ``deal_ids``: deals touched,
-    or None when unknown / too many (panels reload everything in their scope)."""
-
-    scopes: frozenset[str]
-    deal_ids: tuple[int, ...] | None = None
-    audit_id: int | None = None
-    summary: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,7 +56,7 @@ def _provider(model: str) -> str:
     return model.split("/", 1)[0] if "/" in model else "openai"
 
 
-class Backend:
+class Backend(AgentsMixin):
     """Facade over the workspace, planner, executor, approvals, metrics and agent switches.
 
     Args:
@@ -108,7 +97,7 @@ class Backend:
             if self._planner is None or self._planner_dirty:
                 from desktop.bootstrap import build_planner
 
-                self._planner = build_planner(self.ws)
+                self._planner = build_planner(self.ws, self.settings)
                 self._planner_dirty = False
             return self._planner
 
@@ -250,64 +239,12 @@ class Backend:
         self._planner_dirty = True
         return done, skipped, Change(frozenset({"approvals", "crm", "audit", "sync"}))
 
-    # -- agents --------------------------------------------------------------------------------
-    def set_global_kill(self, on: bool) -> Change:
-        """The global kill switch (stops every agent)."""
-        from desktop.services import agent_switches
+    def record_transcription(self, audio_s: float, decode_s: float, cpu_s: float = 0.0) -> Change:
+        """Meter one local transcription (seconds) for the Costs panel."""
+        from desktop.agents.service import record_transcription
 
-        agent_switches.set_killed(self.ws, agent_switches.GLOBAL, on)
-        return Change(frozenset({"agents", "audit"}))
-
-    def set_agent_killed(self, name: str, on: bool) -> Change:
-        """One agent's kill switch."""
-        from desktop.services import agent_switches
-
-        agent_switches.set_killed(self.ws, name, on)
-        return Change(frozenset({"agents", "audit"}))
-
-    def agents(self) -> dict[str, Any]:
-        """{"global_kill": bool, "agents": rows of :func:`desktop.store.series.agent_overview`
-        with ``state`` (idle | running | paused | killed | over budget) and ``budget_usd``}."""
-        from desktop.store import series
-
-        with self.ws.uow() as uow:
-            killed_all = series.global_kill(uow.session)
-            rows = series.agent_overview(uow.session, self.now() - timedelta(days=1))
-            budgets = self._budgets(uow.session)
-        for r in rows:
-            r["budget_usd"] = budgets.get(r["name"], budgets.get("*", 5.0))
-            if r["killed"] or killed_all:
-                r["state"] = "killed"
-            elif r["spend_usd"] >= r["budget_usd"] or r["last_status"] == "over_budget":
-                r["state"] = "over budget"
-            elif r["paused"]:
-                r["state"] = "paused"
-            elif r["running"]:
-                r["state"] = "running"
-            else:
-                r["state"] = "idle"
-        return {"global_kill": killed_all, "agents": rows}
-
-    @staticmethod
-    def _budgets(session) -> dict[str, float]:
-        from sqlalchemy import select
-
-        from desktop.store import schema as s
-
-        out = {}
-        for k, v in session.execute(select(s.Setting.key, s.Setting.value).where(s.Setting.key.like("budget_usd:%"))):
-            try:
-                out[k.split(":", 1)[1]] = float(v)
-            except ValueError:
-                continue
-        return out
-
-    def agent_detail(self, name: str) -> dict[str, Any]:
-        """{"runs": chain runs, "chat": chat messages} of agent ``name``."""
-        from desktop.store import series
-
-        with self.ws.uow() as uow:
-            return {"runs": series.chain_runs(uow.session, name), "chat": series.chat_messages(uow.session, name)}
+        record_transcription(self.ws, audio_s, decode_s, cpu_s)
+        return Change(frozenset({"costs"}))
 
     def run_steps(self, run_id: int) -> list[dict[str, Any]]:
         """The step log of a chain run."""

@@ -29,7 +29,20 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app.setApplicationName("Spectrum")
         app.setOrganizationName("Spectrum")
         app.setApplicationDisplayName("Spectrum")
+        app.setDesktopFileName("spectrum")
+        icon = _icon_path()
+        if icon is not None:
+            from PySide6.QtGui import QIcon
+
+            app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _icon_path() -> Path | None:
+    """packaging/spectrum-256.png in a checkout or in the PyInstaller bundle."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parents[2]))
+    p = base / "packaging" / "spectrum-256.png"
+    return p if p.exists() else None
 
 
 def user_qsettings() -> QSettings:

@@ -64,6 +64,20 @@ class Bridge(QObject):
         """Run any blocking callable off the UI thread."""
         self.runner.submit(fn, *args, done=done, error=error, write=write)
 
+    def on_change(self, panel: Any, slot: Callable[[Any], None], scopes: set[str]) -> None:
+        """Connect ``slot(change)`` for changes touching ``scopes``, run only while ``panel`` is
+        visible; a hidden panel is marked stale and refreshed (``panel.refresh()``) when shown."""
+
+        def handler(change: Any) -> None:
+            if not (change.scopes & scopes):
+                return
+            if panel.isVisible():
+                slot(change)
+            else:
+                panel.setProperty("stale", True)
+
+        self.changed.connect(handler)
+
     def shutdown(self) -> None:
         """Finish background work and close the workspace."""
         self.runner.shutdown()

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         v.level.connect(cb.meter.set_level)
         v.partial.connect(cb.show_partial)
         v.final.connect(self._heard)
+        v.transcribed.connect(lambda audio_s, decode_s: b.write("record_transcription", audio_s, decode_s))
         v.hint.connect(lambda t: self.statusBar().showMessage(t, 5000))
         v.error.connect(lambda t: self.statusBar().showMessage(t, 10000))
         v.mic_state.connect(self._mic_state)
@@ -262,10 +263,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(int(self.qs.value("ui/panel", 0)))
 
     def start(self) -> None:
-        """Load every panel's data (in the background) and start the voice layer."""
+        """Load the visible panel's data (in the background; the others when first shown) and
+        start the voice layer."""
+        current = self.panels[self.stack.currentIndex()]
         for p in self.panels:
             if hasattr(p, "refresh"):
-                p.refresh()
+                if p is current or p is self.settings_panel:
+                    p.refresh()
+                else:
+                    p.setProperty("stale", True)
         self.refresh_status()
         self.bridge.read("warm_up")
         self.bridge.read("vocabulary", done=self.voice.set_vocabulary)
@@ -279,6 +285,10 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.qs.setValue("ui/panel", index)
+        panel = self.panels[index]
+        if panel.property("stale") and hasattr(panel, "refresh"):
+            panel.setProperty("stale", False)
+            panel.refresh()
 
     def panel(self, name: str) -> QWidget:
         """The panel called ``name``."""

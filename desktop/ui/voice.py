@@ -22,6 +22,7 @@ class VoiceController(QObject):
         level(float): input RMS 0..1. partial(str): live transcript. final(str): utterance text.
         hint(str) / error(str): user messages. mic_state(str): off | ready | recording |
         transcribing | note | unavailable. model_state(str): loading | ready | missing | error.
+        transcribed(audio seconds, decode seconds): one utterance was transcribed (metering).
         note_changed(object): a :class:`desktop.voice.notes.NoteInfo` changed state.
 
     Args:
@@ -39,6 +40,7 @@ class VoiceController(QObject):
     mic_state = Signal(str)
     model_state = Signal(str)
     note_changed = Signal(object)
+    transcribed = Signal(float, float)
 
     def __init__(self, data_dir: Path, model: str = "tiny.en", cpu_threads: int = 2, *, engine: Any = None,
                  stream_factory: Any = None, parent: QObject | None = None) -> None:
@@ -57,7 +59,7 @@ class VoiceController(QObject):
             engine = self._whisper(model, cpu_threads)
         self.worker = TranscriberWorker(engine) if engine is not None else None
         listeners = VoiceListeners(on_level=self.level.emit, on_partial=self.partial.emit,
-                                   on_final=lambda tr: self.final.emit(tr.text), on_hint=self.hint.emit,
+                                   on_final=self._final, on_hint=self.hint.emit,
                                    on_error=self.error.emit, on_state=self._on_state)
         # an injected (fake) stream delivers audio only when fed: no stall detection for it
         kwargs = {"stream_factory": stream_factory, "stall_timeout_s": None} if stream_factory is not None else {}
@@ -65,6 +67,10 @@ class VoiceController(QObject):
         self.notes = NotesService(self.data_dir, self.worker, on_change=self.note_changed.emit)
         self._arm_thread: threading.Thread | None = None
         self._writer: Any = None
+
+    def _final(self, tr: Any) -> None:
+        self.transcribed.emit(float(tr.duration), float(tr.decode_time))
+        self.final.emit(tr.text)
 
     def _whisper(self, model: str, cpu_threads: int) -> Any:
         from desktop.voice.transcriber import WhisperEngine, resolve_model_path

@@ -41,8 +41,11 @@ def confirm(qtbot, w):
 def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, window):
     w = window
     assert summary(w, "Negotiation").startswith("4 deals")
+    w.show_panel(2)
+    qtbot.waitUntil(lambda: w.revenue.data is not None, timeout=10000)
     weighted_before = w.revenue.data["weighted_pipeline"]
     kpi_before = w.revenue.kpis["weighted_pipeline"].value.text()
+    w.show_panel(1)
     plan = type_instruction(qtbot, w, "Move Acme to Negotiation")
     assert plan.actions[0].kind == "update_deal"
     assert w.plan_card.isVisible()
@@ -52,13 +55,14 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("5 deals"), timeout=10000)
     assert summary(w, "Qualified").startswith("4 deals")
     assert not w.plan_card.isVisible()
+    row = next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)
+    assert row["stage"] == "Negotiation"  # the table row was patched in place
+    w.show_panel(2)
     qtbot.waitUntil(lambda: w.revenue.data["weighted_pipeline"] != weighted_before, timeout=10000)
     # 60,000 moves from probability 0.2 to 0.8: +36,000 weighted
     assert w.revenue.data["weighted_pipeline"] == pytest.approx(weighted_before + 36000)
     assert w.revenue.kpis["weighted_pipeline"].value.text() != kpi_before
-    # the table row was patched in place
-    row = next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)
-    assert row["stage"] == "Negotiation"
+    assert w.revenue.mrr_chart is not None  # charts drawn once the panel is shown
 
 
 def test_push_to_talk_with_fake_microphone(qtbot, window):
@@ -158,6 +162,7 @@ def test_approvals_batch_approve_skips_destructive(qtbot, window):
     qtbot.waitUntil(lambda: panel.result.text().startswith("Approved 1 plan"), timeout=10000)
     assert "destructive" in panel.result.text()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    w.show_panel(1)
     qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("5 deals"), timeout=10000)
     qtbot.waitUntil(lambda: w.approvals_label.text() == "Approvals: 1", timeout=10000)
 
@@ -168,7 +173,7 @@ def test_panels_theme_and_geometry_persist(qtbot, tmp_path):
     w.set_theme("dark")
     w.resize(1111, 777)
     w.close()
-    w2 = build(qtbot, tmp_path)
+    w2 = build(qtbot, tmp_path, panel=None)
     assert w2.stack.currentIndex() == 2
     assert w2.qs.value("ui/theme") == "dark"
     saved = w2.qs.value("ui/geometry")

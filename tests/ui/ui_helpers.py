@@ -13,7 +13,7 @@ def speechlike(seconds: float = 1.2, amplitude: float = 0.3) -> np.ndarray:
     return (amplitude * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
 
 
-def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiation"):
+def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiation", panel: int | None = 1):
     from PySide6.QtCore import QSettings
 
     from desktop.config import Settings
@@ -29,6 +29,8 @@ def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiatio
     qtbot.addWidget(w)
     w.show()
     w.start()
-    qtbot.waitUntil(lambda: bool(w.pipeline.columns) and w.revenue.data is not None
-                    and w.pipeline._loaded_table, timeout=15000)
+    if panel is None:  # keep the restored panel
+        return w
+    w.show_panel(panel)  # the Pipeline panel: panels load when shown and refresh while visible
+    qtbot.waitUntil(lambda: bool(w.pipeline.columns) and w.pipeline._loaded_table, timeout=15000)
     return w

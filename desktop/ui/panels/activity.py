@@ -32,7 +32,7 @@ class ActivityPanel(QWidget):
                                      ("summary", "Summary")], parent=self)
         self.table = make_table(self.model, 4, "Audit timeline")
         lay.addWidget(self.table, 1)
-        bridge.changed.connect(lambda ch: "audit" in ch.scopes and self.refresh())
+        bridge.on_change(self, lambda _ch: self.refresh(), {"audit"})
 
     def refresh(self) -> None:
         """Reload the newest entries."""

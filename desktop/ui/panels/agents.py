@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSplitter, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
                                QWidget)
 
 from desktop.ui import theme
@@ -43,10 +43,12 @@ class AgentsPanel(QWidget):
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = DictTableModel([("name", "Agent"), ("state", "State"), ("last_run", "Last run"),
+        self.model = DictTableModel([("name", "Agent"), ("role", "Role"), ("state", "State"), ("last_run", "Last run"),
                                      ("success_rate", "Success"), ("spend_usd", "Spend today"),
-                                     ("switch", "Kill switch")],
-                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.2f}", "switch": lambda v: ""},
+                                     ("budget_usd", "Daily budget"), ("switch", "Kill switch")],
+                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.2f}",
+                                     "budget_usd": lambda v: f"${v:,.2f}", "switch": lambda v: "",
+                                     "last_run": lambda v: v or "never"},
                                     self)
         self.table = make_table(self.model, 0, "Agents")
         split.addWidget(self.table)
@@ -64,14 +66,24 @@ class AgentsPanel(QWidget):
         rl.addWidget(self.runs, 1)
         rl.addWidget(self.steps, 1)
         detail.addTab(runs_page, "Chain runs and step log")
+        chat_page = QWidget()
+        cl = QVBoxLayout(chat_page)
+        cl.setContentsMargins(0, 6, 0, 0)
         self.chat = QTextBrowser()
         self.chat.setAccessibleName("Teammate chat")
-        detail.addTab(self.chat, "Teammate chat")
+        cl.addWidget(self.chat, 1)
+        ask_row = QHBoxLayout()
+        self.ask = QLineEdit()
+        self.ask.setPlaceholderText("Ask this agent, e.g. \"Which deals went quiet this week?\" (Enter)")
+        self.ask.returnPressed.connect(self._ask)
+        ask_row.addWidget(self.ask, 1)
+        cl.addLayout(ask_row)
+        detail.addTab(chat_page, "Teammate chat")
         split.addWidget(detail)
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
         self.runs.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_run(cur))
-        bridge.changed.connect(lambda ch: "agents" in ch.scopes and self.refresh())
+        bridge.on_change(self, lambda _ch: self.refresh(), {"agents"})
 
     def refresh(self) -> None:
         """Reload the agents."""
@@ -97,13 +109,25 @@ class AgentsPanel(QWidget):
             b.setText("Killed" if row["killed"] else "Kill")
             b.setToolTip(f"Stop agent {row['name']} (its own kill switch)")
             b.toggled.connect(lambda on, name=row["name"]: self.bridge.write("set_agent_killed", name, on))
-            self.table.setIndexWidget(proxy.index(i, 5), b)
+            self.table.setIndexWidget(proxy.index(i, len(self.model.columns) - 1), b)
             self.switches[row["name"]] = b
         self.empty.setVisible(not self.rows)
         self.table.setVisible(bool(self.rows))
         if self.rows and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
         self.bridge.refreshed.emit("agents")
+
+    def _ask(self) -> None:
+        q = self.ask.text().strip()
+        index = self.table.currentIndex()
+        if not q or not index.isValid():
+            return
+        name = index.data(ROLE_ROW)["name"]
+        self.ask.clear()
+        self.ask.setPlaceholderText(f"{name} is thinking…")
+        self.bridge.write("ask_agent", name, q,
+                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._select(index)),
+                          error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
     def _select(self, index) -> None:
         if not index.isValid():

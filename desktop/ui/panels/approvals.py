@@ -74,7 +74,7 @@ class ApprovalsPanel(QWidget):
         self.card.cancelled.connect(self._reject)
         self.card.edit_requested.connect(self._edit)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
-        bridge.changed.connect(lambda ch: "approvals" in ch.scopes and self.refresh())
+        bridge.on_change(self, lambda _ch: self.refresh(), {"approvals"})
 
     def refresh(self) -> None:
         """Reload the queue."""

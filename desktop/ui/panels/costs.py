@@ -61,7 +61,7 @@ class CostsPanel(QWidget):
         cols.addLayout(right, 2)
         lay.addLayout(cols, 1)
         self.bars: dict[str, QProgressBar] = {}
-        bridge.changed.connect(lambda ch: ("agents" in ch.scopes or "crm" in ch.scopes) and self.refresh())
+        bridge.on_change(self, lambda _ch: self.refresh(), {"agents", "costs"})
 
     def refresh(self) -> None:
         """Reload the figures."""

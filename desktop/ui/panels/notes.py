@@ -80,7 +80,7 @@ class NotesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
         self._enable(False)
         voice.note_changed.connect(lambda _info: self.refresh())
-        bridge.changed.connect(lambda ch: "notes" in ch.scopes and self.refresh())
+        bridge.on_change(self, lambda _ch: self.refresh(), {"notes"})
 
     def _enable(self, on: bool) -> None:
         for w in (self.play, self.retry, self.find, self.choices, self.attach):

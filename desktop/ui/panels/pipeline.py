@@ -177,7 +177,7 @@ class PipelinePanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.stage_filter.currentIndexChanged.connect(self._stage_filter)
         self.table.doubleClicked.connect(self._open_from_table)
-        bridge.changed.connect(self.on_changed)
+        bridge.on_change(self, self.on_changed, {"crm"})
 
     # -- refresh ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -128,7 +128,7 @@ class RevenuePanel(QWidget):
         self.stale.setMinimumHeight(220)
         self.stale.doubleClicked.connect(lambda i: self.open_record.emit("deal", i.data(ROLE_ROW)["id"]))
         lay.addWidget(self.stale)
-        bridge.changed.connect(self.on_changed)
+        bridge.on_change(self, self.on_changed, {"crm"})
 
     def refresh(self) -> None:
         """Reload every figure."""
