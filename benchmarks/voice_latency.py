@@ -86,8 +86,15 @@ def run(worker, audio, *, streaming: bool, tail: float, bias) -> dict:
     session.capture.flush()
     session.press()
     t_press[0] = time.perf_counter()
-    mic.feed(audio, realtime=streaming)
-    mic.feed_silence(tail, realtime=streaming)
+    if streaming:
+        mic.feed(audio, realtime=True)
+        mic.feed_silence(tail, realtime=True)
+    else:  # nothing happens during the hold: feed fast, in chunks the 4 s capture queue can hold
+        for i in range(0, len(audio), 2 * SR):
+            mic.feed(audio[i:i + 2 * SR])
+            session.capture.flush()
+        mic.feed_silence(tail)
+        session.capture.flush()
     t_release = time.perf_counter()
     session.release()
     final.wait(60)
@@ -102,6 +109,7 @@ def main() -> None:
     ap.add_argument("--lengths", type=float, nargs="+", default=[3, 6, 12])
     ap.add_argument("--tail", type=float, default=0.3, help="silence before release, seconds")
     ap.add_argument("--no-bias", action="store_true")
+    ap.add_argument("--modes", nargs="+", default=["on", "off"], help="streaming on/off")
     args = ap.parse_args()
     import jiwer
 
@@ -115,7 +123,7 @@ def main() -> None:
     for length in args.lengths:
         utts = utterances(length, args.n)
         durs = [len(a) / SR for _, a in utts]
-        for streaming in (True, False):
+        for streaming in [m == "on" for m in args.modes]:
             lat, first, gaps, refs, hyps = [], [], [], [], []
             for text, audio in utts:
                 r = run(worker, audio, streaming=streaming, tail=args.tail, bias=bias)
