@@ -7,6 +7,10 @@ Build once per process (composition root) and use from the asyncio / qasync loop
     svc.list_agents() -> list[AgentStatus]      # name, role, state (idle | running | paused | killed |
                                                 # over_budget), last run, success rate, spend today
     await svc.run("ghostbuster", input=None, now=None) -> RunResult
+        # post-call from a voice note / call note:
+        #   await svc.run("post-call", input={"text": transcript, "deal": "5004" or "Globex"})
+        # RunResult: run_id, status (done | failed | killed | over_budget | paused), outputs,
+        #            error, cost_usd, approvals (queued approval ids), applied (audit ids)
     await svc.resume(run_id) -> RunResult       # continue a killed / interrupted / paused run
     await svc.resume_interrupted() -> list[RunResult]   # after a crash: runs left "running"
     svc.kill("ghostbuster") / svc.kill_all() / svc.enable("ghostbuster") / svc.enable("*")
