@@ -100,7 +100,7 @@ class AgentService:
         self._on_step = on_step
         self._run_agents: dict[int, str] = {}
         self._tasks: dict[str, asyncio.Task] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[tuple[str, int], asyncio.Lock] = {}
         #: how often a running agent re-reads ``agent_states`` (kills from other processes), seconds
         self.watch_interval_s = 0.1
 
@@ -190,7 +190,8 @@ class AgentService:
         return [await self.resume(r.id) for r in runs if r.agent in self.loadouts]
 
     async def _execute(self, run_id: int, lo: Loadout) -> RunResult:
-        lock = self._locks.setdefault(lo.name, asyncio.Lock())
+        # one queue per agent and event loop (the UI's qasync loop, or asyncio.run on a worker thread)
+        lock = self._locks.setdefault((lo.name, id(asyncio.get_running_loop())), asyncio.Lock())
         async with lock:
             reason = self.gate.blocked_reason(lo.name)
             if reason:  # killed while queued: park it
