@@ -110,6 +110,7 @@ class VoiceSession:
         self._commit_queued = threading.Event()
         self._commit_pos = 0  # capture thread's view of the last commit cut (samples)
         self._energy: list[tuple[int, float]] = []  # (block end, RMS) since the press
+        self._dropped_at_start = 0
         self._note: Any = None  # desktop.voice.notes.NoteWriter while a note records
         self.last_final_future: Any = None
 
@@ -289,6 +290,7 @@ class VoiceSession:
         self._utt = st
         self._recording = True
         self._press_at = self._samples
+        self._dropped_at_start = self.capture.dropped_blocks
         self._since_partial = 0
         self._silence_run = 0
         self._speech_run = 0
@@ -355,6 +357,10 @@ class VoiceSession:
             self.listeners.on_state("idle")
             return
         self.listeners.on_state("transcribing")
+        dropped = self.capture.dropped_blocks - self._dropped_at_start
+        if dropped:
+            self.listeners.on_error(f"{dropped * self.capture.blocksize / SAMPLE_RATE:.1f} s of audio was lost "
+                                    "(the computer was too busy); the transcript may miss words.")
         end, last_speech = len(st.buf), self._last_speech_end
         use_stream = self.settings.streaming
 

@@ -171,3 +171,18 @@ def test_callback_never_blocks_when_the_queue_is_full(fake_engine):
     finally:
         gate.set()
         cap.close()
+
+
+def test_audio_dropped_by_a_full_queue_is_reported(fake_worker, make_session):
+    import threading
+
+    session, rec, mic = make_session(fake_worker, streaming=False)
+    gate = threading.Event()
+    session.listeners.on_level = lambda rms: gate.wait(WAIT)  # the capture thread stalls here
+    session.press()
+    mic.feed(tone(8.0))  # 8 s while the consumer is stuck: more than the 4 s queue holds
+    gate.set()
+    session.release()
+    assert rec.got_final.wait(WAIT)
+    assert rec.errors and "audio was lost" in rec.errors[0]
+    assert session.capture.dropped_blocks > 0
