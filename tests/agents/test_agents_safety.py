@@ -204,3 +204,21 @@ def test_progress_callback_and_planner_usage_recorder(workspace, data_dir, clock
     assert seen == [("qualifier", 0, "qualify_leads"), ("qualifier", 1, "propose_plan")]
     usage_recorder(workspace, clock)(UsageRecord("gpt-4o-mini", 120, 30, 0.0004, 350.0))
     assert svc.costs()["by_agent"] == {"planner": 0.0004}
+
+
+def test_kill_from_the_ui_thread_cancels_a_run_on_a_worker_thread(make_service):
+    """The UI flips the switch on its thread while the agent runs on a worker's event loop."""
+    import threading
+
+    llm = FakeLLM(delay_s=30)
+    llm.started = threading.Event()          # set when the call goes out (duck-typed)
+    svc = make_service(llm_model="openai/fake-model", llm=llm)
+    out = {}
+    worker = threading.Thread(target=lambda: out.setdefault("res", asyncio.run(svc.run("cfo"))))
+    worker.start()
+    assert llm.started.wait(10)
+    t0 = time.perf_counter()
+    svc.kill("cfo")
+    worker.join(10)
+    assert not worker.is_alive() and out["res"].status == "killed"
+    assert llm.calls[0].cancelled and llm.calls[0].ended - t0 < 0.2
