@@ -31,7 +31,14 @@ def converge(emu, state, make_adapter, rounds=40):
     run(go())
 
 
-@pytest.mark.parametrize("make_adapter,kind", [(hubspot, "hubspot"), (pipedrive, "pipedrive")])
+def small_hubspot(c, emu):
+    """HubSpot with small pages and batches: more requests, so more places for faults."""
+    adapter = hubspot(c, emu, page_size=20, search_page_size=20)
+    adapter.max_batch = 10
+    return adapter
+
+
+@pytest.mark.parametrize("make_adapter,kind", [(small_hubspot, "hubspot"), (pipedrive, "pipedrive")])
 def test_everything_converges_with_20_percent_faults(tmp_path, caplog, make_adapter, kind):
     caplog.set_level(logging.DEBUG)
     with make_emulator(0.2, seed=7) as emu:
@@ -51,7 +58,7 @@ def test_everything_converges_with_20_percent_faults(tmp_path, caplog, make_adap
         for i in range(0, n, 3):
             state.local_change("contact", "update", {"first_name": f"L{i}b"}, local_id=i + 1)
         converge(emu, state, make_adapter)
-        assert emu.stats["faults"] >= 5  # faults really happened (about 1 in 5 requests)
+        assert emu.stats["faults"] >= 2, emu.stats  # faults really happened (~1 in 5 requests)
         live = emu.hubspot.live("contacts") if kind == "hubspot" else emu.pipedrive.live("persons")
     assert not state.outbox_unsent() and state.summary()["dead_letters"] == []
     assert len(live) == 120 + n  # no duplicate despite drops after the write and truncated answers
