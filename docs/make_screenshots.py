@@ -29,16 +29,16 @@ def seed(ws) -> None:
     with ws.uow() as uow:
         ses = uow.session
         for d in range(6):
-            for agent, calls, cost in (("pipeline-hygiene", 6, 0.012), ("follow-up-drafter", 4, 0.031),
+            for agent, calls, cost in (("ghostbuster", 6, 0.012), ("post-call", 4, 0.031),
                                        ("planner", 9, 0.004)):
                 for k in range(calls - d % 3):
                     ses.add(s.LLMCall(at=now - timedelta(days=d, minutes=k * 7), agent=agent, model="gpt-4o-mini",
                                       prompt_tokens=1200 + 40 * k, completion_tokens=210 + 9 * k,
                                       cost_usd=cost, latency_ms=850.0))
             ses.add(s.TranscriptionRun(at=now - timedelta(days=d), audio_s=42.0 + 7 * d, decode_s=6.1 + d, cpu_s=11.0))
-        for i, (agent, status) in enumerate([("pipeline-hygiene", "done"), ("pipeline-hygiene", "done"),
-                                              ("pipeline-hygiene", "failed"), ("follow-up-drafter", "done"),
-                                              ("follow-up-drafter", "running")]):
+        for i, (agent, status) in enumerate([("ghostbuster", "done"), ("ghostbuster", "done"),
+                                              ("ghostbuster", "failed"), ("post-call", "done"),
+                                              ("post-call", "running")]):
             run = s.ChainRun(agent=agent, started_at=now - timedelta(hours=5 - i), status=status,
                              finished_at=None if status == "running" else now - timedelta(hours=5 - i, minutes=-2),
                              cost_usd=0.021 * (i + 1), error="CRM rate limited (429)" if status == "failed" else None)
@@ -49,12 +49,12 @@ def seed(ws) -> None:
                                     output=json.dumps({"records": 3 - pos}), status="done",
                                     idempotency_key=f"{run.id}-{pos}", started_at=run.started_at,
                                     finished_at=run.started_at, cost_usd=0.007))
-        ses.add(s.AgentState(name="follow-up-drafter", killed=False, paused=True, updated_at=now))
+        ses.add(s.AgentState(name="post-call", killed=False, paused=True, updated_at=now))
         for role, text in (("user", "Which deals went quiet this week?"),
                            ("agent", "Six open deals have had no activity for 7+ days; the largest is Globex "
                                      "Logistics - Fleet Analytics ($185,000, Proposal Sent). I queued follow-ups "
                                      "for three of them in Approvals.")):
-            ses.add(s.ChatMessage(agent="pipeline-hygiene", at=now, role=role, text=text))
+            ses.add(s.ChatMessage(agent="ghostbuster", at=now, role=role, text=text))
         uow.commit()
 
 
@@ -74,8 +74,8 @@ def main() -> int:
     b = Backend.open(settings, seed_demo=True)
     seed(b.ws)
     b.submit(b.plan("Globex budget is 200K, they're also looking at HubSpot"), "voice")
-    b.submit(b.plan("Follow up with TechCorp next Friday"), "agent:follow-up-drafter")
-    b.submit(b.plan("Delete the Granite Labs deal"), "agent:pipeline-hygiene")
+    b.submit(b.plan("Follow up with TechCorp next Friday"), "agent:post-call")
+    b.submit(b.plan("Delete the Granite Labs deal"), "agent:ghostbuster")
     b.close()
     qs = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
     w = build_main_window(settings, qsettings=qs, engine=FakeEngine("Log a call with Sarah"),

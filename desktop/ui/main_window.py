@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QProgressDialog, QStackedWidget, QToolButton,
@@ -25,36 +25,13 @@ from desktop.ui.panels.costs import CostsPanel
 from desktop.ui.panels.notes import NotesPanel
 from desktop.ui.panels.pipeline import PipelinePanel
 from desktop.ui.panels.settings import SettingsPanel
+from desktop.ui.ptt import PushToTalkFilter
 from desktop.ui.widgets.plan_card import PlanCard
 from desktop.ui.widgets.record_view import RecordDialog
 
 PANELS = ["Command", "Pipeline", "Revenue", "Costs", "Agents", "Approvals", "Notes", "Activity", "Settings"]
 ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "Agents": "◎", "Approvals": "✓",
          "Notes": "✎", "Activity": "≡", "Settings": "⚙"}
-
-
-class PushToTalkFilter(QObject):
-    """Application-wide key filter: the push-to-talk key down/up drives the voice session
-    (auto-repeat ignored), wherever the focus is."""
-
-    def __init__(self, key: int, on_press, on_release, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.key, self.on_press, self.on_release = key, on_press, on_release
-        self.down = False
-
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt API
-        t = event.type()
-        if t in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and event.key() == self.key:
-            if event.isAutoRepeat():
-                return True
-            if t == QEvent.Type.KeyPress and not self.down:
-                self.down = True
-                self.on_press()
-            elif t == QEvent.Type.KeyRelease and self.down:
-                self.down = False
-                self.on_release()
-            return True
-        return False
 
 
 class MainWindow(QMainWindow):

@@ -85,6 +85,7 @@ QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.borde
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
     selection-background-color: {c.accent}; selection-color: white; }}
+QComboBox::drop-down {{ border: none; width: 22px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {c.accent}; }}
 QPushButton, QToolButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px;
     padding: 6px 14px; }}

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QListView, QScrollArea, QStyle, QStyledItemDelegate,
+                               QLineEdit, QListView, QMenu, QScrollArea, QStyle, QStyledItemDelegate,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop.ui import theme
@@ -94,6 +94,8 @@ class StageColumnWidget(QFrame):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setUniformItemSizes(True)
         self.view.setAccessibleName(f"{stage.label} deals")
+        self.view.setToolTip("Drag a deal to another stage, or select it and press Ctrl+M to move it")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         lay.addWidget(self.view, 1)
 
     def set_column(self, col: Any) -> None:
@@ -222,6 +224,12 @@ class PipelinePanel(QWidget):
                 w = StageColumnWidget(col.stage)
                 w.model.dropped.connect(self.move_requested.emit)
                 w.view.doubleClicked.connect(lambda idx: self.open_record.emit("deal", idx.data(ROLE_ROW)["id"]))
+                w.view.customContextMenuRequested.connect(lambda pos, w=w: self._move_menu(w, pos))
+                move = QShortcut(QKeySequence("Ctrl+M"), w.view, context=Qt.ShortcutContext.WidgetShortcut)
+                move.activated.connect(lambda w=w: self._move_menu(w, None))
+                enter = QShortcut(QKeySequence(Qt.Key.Key_Return), w.view, context=Qt.ShortcutContext.WidgetShortcut)
+                enter.activated.connect(lambda w=w: w.view.currentIndex().isValid() and self.open_record.emit(
+                    "deal", w.view.currentIndex().data(ROLE_ROW)["id"]))
                 self.columns[col.stage.id] = w
                 self.board_layout.addWidget(w)
             self.board_layout.addStretch(1)
@@ -259,6 +267,23 @@ class PipelinePanel(QWidget):
     def _open_from_table(self, index: QModelIndex) -> None:
         row = self.proxy.mapToSource(index)
         self.open_record.emit("deal", self.table_model.rows[row.row()]["id"])
+
+    def _move_menu(self, col: StageColumnWidget, pos) -> None:
+        """Keyboard / right-click alternative to dragging: Move to ▸ stage (a Plan to confirm)."""
+        index = col.view.indexAt(pos) if pos is not None else col.view.currentIndex()
+        if not index.isValid():
+            return
+        card = index.data(ROLE_ROW)
+        menu = QMenu(self)
+        menu.addAction("Open").triggered.connect(lambda: self.open_record.emit("deal", card["id"]))
+        sub = menu.addMenu("Move to")
+        for other in self.columns.values():
+            if other is not col:
+                label = other.model.stage_label
+                sub.addAction(label).triggered.connect(
+                    lambda _=False, label=label: self.move_requested.emit(card["id"], card["name"], label))
+        rect = col.view.visualRect(index)
+        menu.popup(col.view.viewport().mapToGlobal(pos if pos is not None else rect.center()))
 
     def column_for(self, stage_label: str) -> StageColumnWidget | None:
         """The board column of ``stage_label`` (tests, keyboard moves)."""
