@@ -159,6 +159,22 @@ class WhisperEngine:
             return Transcript(text="", duration=duration, decode_time=time.perf_counter() - t0)
         self.load()
         self._model.short_frames = 1000 if short_context else 0
+        try:
+            segments, info = self._decode(audio, prompt, hotwords, word_timestamps, vad_filter, beam_size,
+                                          temperature_fallback, max_new_tokens)
+        except ValueError as exc:
+            if max_new_tokens is None or "max_new_tokens" not in str(exc):
+                raise
+            # prompt + cap exceed Whisper's 448-token context: decode without the cap
+            segments, info = self._decode(audio, prompt, hotwords, word_timestamps, vad_filter, beam_size,
+                                          temperature_fallback, None)
+        text = " ".join(s.text for s in segments if s.text).strip()
+        return Transcript(text=text, segments=segments, language=info.language or "en",
+                          duration=duration, decode_time=time.perf_counter() - t0)
+
+    def _decode(self, audio: np.ndarray, prompt: str | None, hotwords: str | None, word_timestamps: bool,
+                vad_filter: bool, beam_size: int, temperature_fallback: bool,
+                max_new_tokens: int | None) -> tuple[list[Segment], Any]:
         segs, info = self._model.transcribe(
             audio, language=self.language, beam_size=beam_size, initial_prompt=prompt or None,
             hotwords=hotwords or None, word_timestamps=word_timestamps, vad_filter=vad_filter,
@@ -172,9 +188,7 @@ class WhisperEngine:
             if word_timestamps and s.words:
                 words = [Word(start=w.start, end=w.end, text=w.word) for w in s.words]
             segments.append(Segment(start=s.start, end=s.end, text=s.text.strip(), words=words))
-        text = " ".join(s.text for s in segments if s.text).strip()
-        return Transcript(text=text, segments=segments, language=info.language or "en",
-                          duration=duration, decode_time=time.perf_counter() - t0)
+        return segments, info
 
 
 class TranscriberWorker:

@@ -111,3 +111,13 @@ def test_cli_transcribes_each_file_and_names_the_bad_one(tmp_path, speech, capsy
     assert "north" in lines[1]["text"].lower(), lines  # MP3 (lossy) of the same speech
     assert lines[0]["duration"] > 1 and lines[0]["decode_time"] > 0 and lines[0]["segments"]
     assert "bad.wav" in out.err
+
+
+def test_long_bias_and_token_cap_never_exceed_the_context(whisper_worker, speech):
+    names = [f"Name{i} Person{i}" for i in range(200)]
+    from desktop.voice.bias import build_bias
+
+    bias = build_bias(names, max_hotword_chars=2000, max_prompt_chars=2000)  # deliberately too long
+    tr = whisper_worker.transcribe(speech(SENTENCE), prompt=bias.initial_prompt, hotwords=bias.hotwords,
+                                   beam_size=1, max_new_tokens=400).result()
+    assert tr.duration > 1  # decoded (retried without the cap) instead of raising ValueError
