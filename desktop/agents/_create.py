@@ -48,16 +48,27 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
 def create_company_fields(text: str) -> dict:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict = {}
-    m = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:called|named)?\s*"
+    m = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
                   r"(?P<name>[A-Za-z0-9][\w&.'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[A-Z0-9][\w&.'-]*)*)",
                   text)
-    if m:
+    lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
+                      r"(?!called\b|named\b)(?P<name>[a-z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9][a-z0-9&'-]*){0,3})"
+                      r"\s*(?:[,.;]|$|\s+(?:in|based|from|at|with)\b)", text)
+    if lower and not R.DOMAIN_RE.fullmatch(lower.group("name")):
+        # a transcript in lower case: "create company polar systems, polar systems.com"
+        fields["name"] = " ".join(w[:1].upper() + w[1:] for w in lower.group("name").split())
+    elif m:
         name = _strip(m.group("name"))
         if R.DOMAIN_RE.fullmatch(name):
             name = name.split(".")[0].title()
         fields["name"] = name
     if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["domain"] = d.group(0).lower()
+        # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
+        stem = re.sub(r"[^a-z0-9]", "", fields.get("name", "").lower())
+        if stem and not fields["domain"].startswith(stem) and \
+                (joined := re.search(re.escape(stem) + r"\.[a-z]{2,}", re.sub(r"\s+", "", text.lower()))):
+            fields["domain"] = joined.group(0)
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from desktop.domain.vocabulary import COMMON_COMPETITORS
+
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
 CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
@@ -39,7 +41,11 @@ MEETING_RE = re.compile(
     r"\b(?:book|schedule|set up|setup|arrange|organi[sz]e|put in|add)\b.{0,40}?"
     r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro)\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?P<what2>demo|meeting|call)\b"
-    r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)", re.I)
+    r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)"
+    # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
+    r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync)\s+with\b"
+    r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon)\b)",
+    re.I)
 #: "she wants a proposal by end of month" -> a task to send it.
 DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|waiting for)\s+(?:a |an |the |our )?"
                             r"(?P<what>proposal|quote|contract|pricing|price list|deck|case study|sow|references?|"
@@ -73,13 +79,29 @@ COMPETITOR_RE = re.compile(
     r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"
     r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
     re.I)
-KNOWN_COMPETITORS = {"salesforce": "Salesforce", "hubspot": "HubSpot", "pipedrive": "Pipedrive", "zoho": "Zoho",
-                     "dynamics": "Dynamics", "freshsales": "Freshsales", "attio": "Attio", "copper": "Copper",
-                     "monday": "Monday", "close": "Close", "sugarcrm": "SugarCRM", "zendesk": "Zendesk",
-                     "intercom": "Intercom", "gong": "Gong", "outreach": "Outreach", "oracle": "Oracle", "sap": "SAP"}
-#: Competitors recognised anywhere in a clause (ambiguous words like "close" or "monday" excluded).
+#: Lower-case competitor name -> display name: the domain's COMMON_COMPETITORS plus a few more.
+KNOWN_COMPETITORS = {n.lower(): n for n in COMMON_COMPETITORS} | {
+    "dynamics": "Dynamics", "sugarcrm": "SugarCRM", "zendesk": "Zendesk", "intercom": "Intercom",
+    "oracle": "Oracle", "sap": "SAP"}
+#: Ambiguous words ("close", "monday") only count after a competitor cue ("looking at Close").
+_AMBIGUOUS_COMPETITORS = frozenset({"close", "monday", "dynamics", "copper", "outreach", "apollo", "gong"})
+
+
+def _spaced(name: str) -> str:
+    """A pattern for ``name`` that also matches how a transcript splits it ("sales force",
+    "hub spot", "pipe-drive", "go high level"): an optional space or hyphen between letters of
+    names of 6+ letters."""
+    letters = [re.escape(ch) for ch in name.replace(" ", "")]
+    if len(letters) < 6:
+        return r"\s+".join(re.escape(w) for w in name.split())
+    return r"[\s-]?".join(letters)
+
+
+#: Competitors recognised anywhere in a clause (ambiguous words excluded), split forms included.
 _KNOWN_COMPETITOR_RE = re.compile(r"\b(?:" + "|".join(
-    k for k in KNOWN_COMPETITORS if k not in ("close", "monday", "dynamics", "copper", "outreach")) + r")\b", re.I)
+    _spaced(k) for k in sorted(KNOWN_COMPETITORS, key=len, reverse=True) if k not in _AMBIGUOUS_COMPETITORS)
+    + r")\b", re.I)
+_COMPETITOR_BY_LETTERS = {k.replace(" ", ""): v for k, v in KNOWN_COMPETITORS.items()}
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
 NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=)\s*(?:to\s+)?(?P<what>[^.;]+)"
@@ -164,7 +186,7 @@ def sentiment(text: str) -> str | None:
 def competitor(text: str) -> str | None:
     """The competitor named in ``text`` ("also looking at Salesforce" -> "Salesforce")."""
     if k := _KNOWN_COMPETITOR_RE.search(text):
-        return KNOWN_COMPETITORS[k.group(0).lower()]
+        return _COMPETITOR_BY_LETTERS[re.sub(r"[\s-]+", "", k.group(0).lower())]
     m = COMPETITOR_RE.search(text)
     if not m:
         return None
@@ -217,6 +239,38 @@ def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
         return None
     m = _alias_patterns(tuple(aliases))[0].search(text)
     return aliases[m.group("stage").lower()] if m else None
+
+
+_MOVE_START_RE = re.compile(r"^\W*(?:please\s+)?(?:move|push|advance|bump|progress|shift|put|drag)\b", re.I)
+
+
+def trailing_stage(sentence: str, aliases: dict[str, str]) -> str | None:
+    """The stage a "move" sentence ends with when the transcript lost the "to" or split it off with
+    a comma ("Move the TechCorp deal, proposal sent." / "Move Acme and Globex, to negotiation.")."""
+    if not _MOVE_START_RE.search(sentence):
+        return None
+    alt = "|".join(re.escape(p) for p in aliases if not p.startswith("__"))
+    if not alt:
+        return None
+    m = re.search(rf"[\s,]\s*(?:to\s+|into\s+)?(?:the\s+)?(?P<stage>{alt})(?:\s+stage)?\W*$", sentence, re.I)
+    if m:
+        return aliases[m.group("stage").lower()]
+    m = re.search(r"\b(?:to|into)\s+(?:the\s+)?(?P<w>[A-Za-z]+(?:\s[A-Za-z]+)?)\W*$", sentence)
+    return fuzzy_stage(m.group("w"), aliases) if m else None
+
+
+def fuzzy_stage(words: str, aliases: dict[str, str]) -> str | None:
+    """The stage that ``words`` is a mis-transcription of ("Nodotionation" -> Negotiation,
+    "proposal cent" -> Proposal Sent): rapidfuzz ratio >= 72 against the stage phrases, words of 6+
+    letters only (short words are too often ordinary words)."""
+    from rapidfuzz import fuzz, process
+
+    low = words.lower().strip()
+    if len(low.replace(" ", "")) < 6:
+        return None
+    phrases = [p for p in aliases if not p.startswith("__") and len(p) >= 6]
+    best = process.extractOne(low, phrases, scorer=fuzz.ratio, score_cutoff=72.0)
+    return aliases[best[0]] if best else None
 
 
 def stage_mention(text: str, aliases: dict[str, str]) -> str | None:

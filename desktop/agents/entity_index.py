@@ -27,6 +27,8 @@ _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]*(?:['’][A-Za-z]+)?")
 _FUZZ_CUTOFF_SHORT = 88.0
 _FUZZ_CUTOFF = 85.0
 _MAX_FUZZY_QUERIES = 24
+#: Words after which a lower-case word is taken as a (misheard) name: "the hackme deal", "with acne team".
+_RECORD_NOUNS = frozenset("deal call meeting account team budget contract renewal demo opportunity".split())
 
 
 _SIMPLE = re.compile(r"[A-Za-z0-9 ]*")
@@ -38,6 +40,20 @@ def normalise(text: str) -> str:
     if _SIMPLE.fullmatch(text):
         return " ".join(text.lower().split())
     return " ".join(t.lower() for t, _, _ in tokenize(text))
+
+
+_SOUNDS = ((re.compile(r"ph"), "f"), (re.compile(r"ck|c(?=[aou])|q|c$"), "k"), (re.compile(r"y"), "i"),
+           (re.compile(r"z"), "s"), (re.compile(r"(\w)\1+"), r"\1"))
+
+
+@lru_cache(maxsize=65536)
+def sounds(text: str) -> str:
+    """A rough phonetic key for fuzzy name matching: "Cara Novick" and "Kara Novak" -> "kara novik"
+    / "kara novak" (ph->f, hard c/ck/q->k, y->i, z->s, doubled letters once)."""
+    out = text.lower()
+    for pattern, repl in _SOUNDS:
+        out = pattern.sub(repl, out)
+    return out
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -103,6 +119,7 @@ class EntityIndex:
     _max_key_words: int = 1
     _fuzzy_cache: dict[str, tuple[set[int], float] | None] = field(default_factory=dict)
     _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _lasts_by_sound: dict[str, list[str]] | None = None
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
@@ -259,6 +276,19 @@ class EntityIndex:
                     if hit:
                         take(i, i + 2, "contact", hit[0], score=hit[1])
                         continue
+        fuzzy_people = 0
+        for i in range(n - 1):
+            if fuzzy_people >= 3:
+                break
+            if used[i] or used[i + 1] or lows[i] in STOPWORDS or lows[i + 1] in STOPWORDS \
+                    or not (capitalised(i) or i == 0 and toks[i][0][:1].isupper()) \
+                    or not toks[i + 1][0][:1].isupper() or len(lows[i]) < 3 or len(lows[i + 1]) < 3 \
+                    or text[toks[i][2]:toks[i + 1][1]] != " " or lows[i] in self.first_names:
+                continue
+            fuzzy_people += 1
+            hit = self._fuzzy_full(lows[i], lows[i + 1])
+            if hit:
+                take(i, i + 2, "contact", hit[0], score=hit[1])
         for i in range(n):
             if used[i] or wordlike(i) or len(lows[i]) < 2:
                 continue
@@ -279,7 +309,8 @@ class EntityIndex:
                 key = " ".join(lows[i:i + size])
                 if len(key.replace(" ", "")) < 4:
                     continue
-                if size == 1 and not toks[i][0][:1].isupper():
+                if size == 1 and not any(ch.isupper() for ch in toks[i][0]) and not (
+                        i + 1 < n and lows[i + 1] in _RECORD_NOUNS and i > 0 and lows[i - 1] in ("the", "with", "at")):
                     continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
                 hit = self._fuzzy_company(key)
@@ -298,11 +329,42 @@ class EntityIndex:
         bucket = self._fuzzy_buckets.get(key[0], [])
         cutoff = _FUZZ_CUTOFF_SHORT if len(key) <= 6 else _FUZZ_CUTOFF
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff) if bucket else None
+        if best is None and len(key) >= 5 and bucket:
+            # a lost syllable keeps the ends: "itech" -> "initech"
+            near = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=80.0, limit=3)
+            best = next((b for b in near if b[0][-3:] == key[-3:] and " " not in b[0]), None)
+        if best is None and key[0] == "h" and len(key) >= 5:
+            # a breathy onset the speaker never said: "hackme" -> "acme"
+            bucket = self._fuzzy_buckets.get(key[1], [])
+            best = process.extractOne(key[1:], bucket, scorer=fuzz.ratio,
+                                      score_cutoff=_FUZZ_CUTOFF_SHORT) if bucket else None
         result = (set(self.company_keys[best[0]]), float(best[1])) if best else None
         if len(cache) > 10_000:
             cache.clear()
         cache[key] = result
         return result
+
+    def _fuzzy_full(self, first: str, last: str) -> tuple[list[int], float] | None:
+        """Contacts whose name sounds like ``first last`` ("Cara Novick" -> Kara Novak): rapidfuzz
+        over a phonetic key (:func:`sounds`), last names first (few distinct ones), then full names."""
+        if self._lasts_by_sound is None:
+            by_sound: dict[str, list[str]] = defaultdict(list)
+            for name in self.last_names:
+                by_sound[sounds(name)].append(name)
+            self._lasts_by_sound = dict(by_sound)
+        key = sounds(f"{first} {last}")
+        best: tuple[list[int], float] | None = None
+        for snd, _, _ in process.extract(sounds(last), list(self._lasts_by_sound), scorer=fuzz.ratio,
+                                         score_cutoff=70.0, limit=4):
+            for name in self._lasts_by_sound[snd]:
+                for cid in self.last_names[name]:
+                    c = self.contacts[cid]
+                    score = fuzz.ratio(key, sounds(f"{normalise(c.first_name)} {name}"))
+                    if score >= 85.0 and (best is None or score > best[1]):
+                        best = ([cid], score)
+                    elif best is not None and score == best[1] and cid not in best[0]:
+                        best[0].append(cid)
+        return best
 
     def _fuzzy_last(self, first: str, word: str) -> tuple[list[int], float] | None:
         lasts = self._lasts_by_first.get(first)

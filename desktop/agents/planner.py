@@ -25,6 +25,7 @@ from desktop.agents import _titles as T
 from desktop.agents._resolve import Focus, resolve
 from desktop.agents._vocab import STOPWORDS
 from desktop.agents.entity_index import EntityIndex, Mention
+from desktop.agents.parsing.asr import undo_asr_slips
 from desktop.agents.parsing.dates import find_date, find_time
 from desktop.agents.parsing.numbers import apply_amount, find_amounts, words_to_digits
 from desktop.domain.plan import Action, Plan, Target
@@ -100,7 +101,8 @@ class OfflinePlanner:
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         if _SQL.search(clean):
             return Plan(transcript=transcript, message=SQL_MESSAGE)
-        plan = _Build(self, clean, now, context.target if context else None).run()
+        plan = _Build(self, undo_asr_slips(clean), now, context.target if context else None).run()
+        plan.transcript = transcript
         if truncated:
             note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
             plan.message = f"{plan.message} {note}" if plan.message else note
@@ -203,6 +205,12 @@ class _Build:
             if got:
                 deal_fields.update({k: v for k, v in got.items() if k not in deal_fields})
                 deal_pos = cl.start if deal_pos is None else deal_pos
+        if "stage" not in deal_fields:
+            for sentence in R.SENTENCE_SPLIT.split(self.text):
+                if sentence and (stage := R.trailing_stage(sentence, self.o._stages)):
+                    deal_fields["stage"] = stage
+                    deal_pos = self.text.find(sentence) if deal_pos is None else deal_pos
+                    break
         if activity is not None:
             if mood:
                 activity["sentiment"] = mood
@@ -279,10 +287,13 @@ class _Build:
         if re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b", t, re.I) \
                 and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
-        if m := re.search(r"\b(?:moved to|joined|now works at|now at|left for)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
+        if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for)\s+"
+                          r"(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
                   and x.text in m.group("co")]
-            out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+            if co or m.group(0).startswith("moved"):
+                # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
+                out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
         return out
 
     # -------------------------------------------------------------- titles
@@ -399,7 +410,8 @@ class _Build:
             return
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
-            if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS:
+            if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS \
+                    or R.fuzzy_stage(name, self.o._stages):
                 continue
             self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
         if self.f.unknown:

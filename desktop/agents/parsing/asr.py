@@ -1,0 +1,37 @@
+"""Undo common speech-recognition slips before planning a transcript.
+
+Small, conservative rewrites of what Whisper-class models write for spoken CRM instructions
+(measured with benchmarks/plan_e2e_audio.py): a dropped leading "d"/"h" turns "Add a note" into
+"And a note" and "Had a call" into "And a call"; "follow up on" becomes "follow upon"; numbers
+come back as "100 K", "100k." or "$100,000". Typed instructions are left unchanged by these rules
+(none of them matches ordinary written English).
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "And a note to the Acme deal" / "And, a note" -> "Add a note ..." (an instruction never opens with "and a note")
+    (re.compile(r"^\s*and,?\s+(?=(?:a|an|another)\s+(?:note|task|reminder|to-?do|contact|deal|company)\b)", re.I), "Add "),
+    # "And 15,000 to the Acme deal" -> "Add 15,000 ..."
+    (re.compile(r"^\s*and,?\s+(?=\$?\d)", re.I), "Add "),
+    # "And a quick call with Linda" -> "Had a quick call ..."
+    (re.compile(r"^\s*and,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b)", re.I), "Had "),
+    # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
+    (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
+    # "follow upon Friday" -> "follow up on Friday"
+    (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
+    # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
+)
+
+
+def undo_asr_slips(text: str) -> str:
+    """``text`` with the rewrites above applied (idempotent; returns ``text`` itself when nothing matches).
+
+    Example: ``"And, a note to the Acme deal, legal review pending."`` ->
+    ``"Add a note to the Acme deal, legal review pending."``
+    """
+    for pattern, repl in _RULES:
+        text = pattern.sub(repl, text, count=1)
+    return text

@@ -1,0 +1,201 @@
+"""The offline planner on realistic speech-recognition output (tiny.en transcripts of espeak-ng
+audio, see benchmarks/plan_e2e_audio.py): split competitor names, misheard company and contact
+names, lost verbs and prepositions, lower-case transcripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.agents import _rules as R
+from desktop.agents.entity_index import sounds
+from desktop.agents.parsing.asr import undo_asr_slips
+from desktop.domain.vocabulary import COMMON_COMPETITORS
+
+ACME_DEAL = ("deal", "5001")
+
+
+def _kinds(plan):
+    return [a.kind for a in plan.actions]
+
+
+def _target(action):
+    return (action.target.type, action.target.id) if action.target else None
+
+
+def test_known_case_sales_force_is_salesforce(planner, now):
+    text = ("Just finished the academic oil. Mike needs more than approval. Budget is 100k. "
+            "They're also looking at sales force. Follow up in two weeks.")
+    plan = planner.plan(text, now=now)
+    update = next(a for a in plan.actions if a.kind == "update_deal")
+    assert update.fields["competitor"] == "Salesforce"
+    assert update.fields["amount"] == 100000
+    assert next(a for a in plan.actions if a.kind == "create_task").fields["due_date"] == "2026-12-05"
+
+
+@pytest.mark.parametrize("heard, name", [
+    ("sales force", "Salesforce"), ("Sales-Force", "Salesforce"), ("hub spot", "HubSpot"),
+    ("pipe drive", "Pipedrive"), ("fresh sales", "Freshsales"), ("Go High Level", "GoHighLevel"),
+    ("Microsoft Dynamics", "Microsoft Dynamics"), ("Zoho", "Zoho"),
+])
+def test_competitor_names_split_by_the_transcript(planner, now, heard, name):
+    plan = planner.plan(f"Acme is also looking at {heard}", now=now)
+    assert [(a.kind, _target(a), a.fields.get("competitor")) for a in plan.actions] == \
+        [("update_deal", ACME_DEAL, name)]
+
+
+def test_every_common_competitor_is_recognised():
+    for name in COMMON_COMPETITORS:
+        assert R.competitor(f"they are looking at {name}") == name
+        assert R.competitor(f"they are looking at {name.lower()}") == name
+
+
+def test_ordinary_words_are_not_competitors():
+    assert R.competitor("we should close the deal on monday") is None
+    assert R.competitor("they sell software") is None
+
+
+def test_lower_case_run_on_transcript_of_the_flagship(planner, now):
+    text = ("just finished the hackme call mike needs board approval budget is one hundred k "
+            "they're also looking at sales force follow up in two weeks")
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity", "update_deal", "create_task"]
+    assert all(_target(a) == ACME_DEAL for a in plan.actions)
+    assert plan.actions[1].fields == {"amount": 100000, "competitor": "Salesforce",
+                                      "next_step": "Board approval (Mike)"}
+    assert not plan.clarifications
+
+
+@pytest.mark.parametrize("text", ["The iTech deal is worth 2.5 million.", "The I-Tech deal is worth 2.5 million."])
+def test_company_name_with_a_lost_syllable(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5006"), {"amount": 2500000})]
+
+
+@pytest.mark.parametrize("text", ["Log a call with Cara Novick.", "Log a call with Cara Novek."])
+def test_contact_name_spelled_as_it_sounds(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("log_activity", ("contact", "213"))]
+    assert not plan.clarifications
+
+
+def test_unknown_person_still_asks(planner, now):
+    plan = planner.plan("Schedule a call with Zebedee Quark tomorrow", now=now)
+    assert plan.clarifications and all(a.target is None for a in plan.actions)
+
+
+def test_sounds_key():
+    assert sounds("Cara Novick") == "kara novik"
+    assert sounds("Philippa") == "filipa"
+
+
+@pytest.mark.parametrize("heard, fixed", [
+    ("And, a note to the Acme deal, Legal Review Pending.", "Add a note to the Acme deal, Legal Review Pending."),
+    ("And a quick call with Linda, she went cold.", "Had a quick call with Linda, she went cold."),
+    ("And 15,000 to the Acme deal.", "Add 15,000 to the Acme deal."),
+    ("follow upon Friday", "follow up on Friday"),
+    ("Andrea wants a demo", "Andrea wants a demo"),
+    ("And then move it to negotiation", "And then move it to negotiation"),
+])
+def test_undo_asr_slips(heard, fixed):
+    assert undo_asr_slips(heard) == fixed
+
+
+def test_and_a_note_is_a_note_and_transcript_is_kept(planner, now):
+    heard = "And, a note to the Acme deal, Legal Review Pending."
+    plan = planner.plan(heard, now=now)
+    assert [(a.kind, _target(a), a.fields["activity_type"]) for a in plan.actions] == \
+        [("log_activity", ACME_DEAL, "note")]
+    assert plan.transcript == heard
+
+
+def test_and_a_call_is_a_logged_call_with_follow_up(planner, now):
+    plan = planner.plan("And a call with Tom from Northwind, they want to move to negotiation, "
+                        "follow upon Friday.", now=now)
+    assert _kinds(plan) == ["log_activity", "update_deal", "create_task"]
+    assert plan.actions[0].fields["activity_type"] == "call"
+    assert plan.actions[1].fields == {"stage": "Negotiation"}
+    assert plan.actions[2].fields["due_date"] == "2026-11-27"
+
+
+def test_meeting_whose_verb_was_misheard_is_booked(planner, now):
+    plan = planner.plan("Welcome, meeting with Linda Okafor on December 3rd at noon.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == [
+        ("book_meeting", ("contact", "107"),
+         {"title": "Meeting with Linda Okafor", "due_date": "2026-12-03", "time": "12:00"})]
+
+
+def test_past_meeting_is_still_logged(planner, now):
+    plan = planner.plan("Meeting with Linda went well yesterday", now=now)
+    assert _kinds(plan) == ["log_activity"]
+
+
+@pytest.mark.parametrize("text, deals", [
+    ("Move the TechCorp, Bealta, Proposal Sent.", ["5002"]),
+    ("Move Acme and Globex, to negotiation.", ["5001", "5004"]),
+])
+def test_move_that_lost_its_to(planner, now, text, deals):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["update_deal"] * len(deals)
+    assert [a.target.id for a in plan.actions] == deals
+    assert {a.fields["stage"] for a in plan.actions} in ({"Proposal Sent"}, {"Negotiation"})
+
+
+def test_move_without_stage_does_not_invent_one(planner, now):
+    plan = planner.plan("Move the Blue Harbor Lead Response deal", now=now)
+    assert not any(a.kind == "update_deal" for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, name, domain", [
+    ("Create company polar systems, polar systems.com.", "Polar Systems", "polarsystems.com"),
+    ("New account called, Harborview Partners based in Seattle", "Harborview Partners", None),
+    ("create a company called bluebird analytics in denver", "Bluebird Analytics", None),
+])
+def test_create_company_from_a_lower_case_transcript(planner, now, text, name, domain):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_company"]
+    assert plan.actions[0].fields["name"] == name
+    assert plan.actions[0].fields.get("domain") == domain
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("The Acme budget is 100 K.", 100000), ("Acme budget is $100,000.", 100000),
+    ("Acme budget is a hundred grand", 100000), ("Set the Acme amount to one hundred and twenty thousand", 120000),
+])
+def test_amounts_as_transcribed(planner, now, text, amount):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == [("update_deal", ACME_DEAL, {"amount": amount})]
+
+
+def test_ordinary_lower_case_word_is_not_a_company(planner, now):
+    plan = planner.plan("I loved the total call", now=now)
+    assert not plan.actions
+
+
+@pytest.mark.parametrize("heard", ["Move it to Nodotionation.", "Move it to proposal cent"])
+def test_misheard_stage_after_move_to(planner, now, heard):
+    from desktop.agents.planner import PlanContext
+    from desktop.domain.plan import Target
+
+    ctx = PlanContext(target=Target(type="deal", id="5009", name="5009"))
+    plan = planner.plan(heard, now=now, context=ctx)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("update_deal", ("deal", "5009"))]
+    assert plan.actions[0].fields["stage"] in ("Negotiation", "Proposal Sent")
+    assert not plan.clarifications
+
+
+def test_move_to_an_unknown_place_is_not_a_stage(planner, now):
+    plan = planner.plan("Move the meeting to tomorrow", now=now)
+    assert not any(a.kind == "update_deal" for a in plan.actions)
+
+
+def test_contact_moved_to_a_company_with_the_transcript_s_comma(planner, now):
+    plan = planner.plan("Linda Okafor, Move to Globex.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_contact", ("contact", "107"), {"company": "Globex Logistics"})]
+
+
+def test_draft_heard_as_graph(planner, now):
+    plan = planner.plan("Graph-tone-mail to James Whitfield about the patient intake demo.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("draft_email", ("contact", "108"))]
+    assert "patient intake" in plan.actions[0].fields["subject"].lower()
