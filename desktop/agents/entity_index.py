@@ -120,6 +120,7 @@ class EntityIndex:
     _fuzzy_cache: dict[str, tuple[set[int], float] | None] = field(default_factory=dict)
     _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _lasts_by_sound: dict[str, list[str]] | None = None
+    _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
@@ -357,13 +358,18 @@ class EntityIndex:
         for snd, _, _ in process.extract(sounds(last), list(self._lasts_by_sound), scorer=fuzz.ratio,
                                          score_cutoff=70.0, limit=4):
             for name in self._lasts_by_sound[snd]:
-                for cid in self.last_names[name]:
-                    c = self.contacts[cid]
-                    score = fuzz.ratio(key, sounds(f"{normalise(c.first_name)} {name}"))
+                firsts = self._firsts_by_last.get(name)
+                if firsts is None:  # distinct first names per last name: a few, even for 100k contacts
+                    firsts = defaultdict(list)
+                    for cid in self.last_names[name]:
+                        firsts[normalise(self.contacts[cid].first_name)].append(cid)
+                    self._firsts_by_last[name] = firsts
+                for first_name, cids in firsts.items():
+                    score = fuzz.ratio(key, sounds(f"{first_name} {name}"))
                     if score >= 85.0 and (best is None or score > best[1]):
-                        best = ([cid], score)
-                    elif best is not None and score == best[1] and cid not in best[0]:
-                        best[0].append(cid)
+                        best = (list(cids), score)
+                    elif best is not None and score == best[1]:
+                        best[0].extend(c for c in cids if c not in best[0])
         return best
 
     def _fuzzy_last(self, first: str, word: str) -> tuple[list[int], float] | None:
