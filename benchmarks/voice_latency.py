@@ -99,6 +99,9 @@ def run(worker, audio, *, streaming: bool, tail: float, bias) -> dict:
     session.release()
     final.wait(60)
     session.capture.close()
+    st = session.last_stream
+    res["waited"] = st.final_started_after_s if st else float("nan")
+    res["decoded"] = bool(st.final_decoded) if st else True
     res["latency"] = res.get("t_final", float("nan")) - t_release
     return res
 
@@ -120,14 +123,21 @@ def main() -> None:
     print(f"model load: {time.perf_counter() - t0:.2f} s (tiny.en int8, 2 threads); "
           f"load average {os.getloadavg()}; tail silence before release {args.tail} s")
     worker.transcribe(synth(INSTRUCTIONS[1]), beam_size=1).result()  # warm-up
+    cal = synth(INSTRUCTIONS[0])
+    tc = min(worker.transcribe(cal, beam_size=1, temperature_fallback=False).result().decode_time
+             for _ in range(3))
+    print(f"calibration: one greedy decode of an {len(cal) / SR:.1f} s utterance takes {tc:.3f} s now "
+          f"(0.66-0.74 s measured on this machine when idle)")
     for length in args.lengths:
         utts = utterances(length, args.n)
         durs = [len(a) / SR for _, a in utts]
         for streaming in [m == "on" for m in args.modes]:
-            lat, first, gaps, refs, hyps = [], [], [], [], []
+            lat, first, gaps, refs, hyps, waited, decoded = [], [], [], [], [], [], 0
             for text, audio in utts:
                 r = run(worker, audio, streaming=streaming, tail=args.tail, bias=bias)
                 lat.append(r["latency"])
+                waited.append(r["waited"])
+                decoded += r["decoded"]
                 refs.append(norm(text))
                 hyps.append(norm(r["tr"].text) if "tr" in r else "")
                 if r["partials"]:
@@ -141,6 +151,8 @@ def main() -> None:
             if streaming and first:
                 line += (f"  first partial p50 {pct(first, 50):.2f} s  partial gap p50 {pct(gaps, 50):.2f} s "
                          f"p95 {pct(gaps, 95):.2f} s")
+            line += (f"\n        of which waiting for in-flight decodes p50 {pct(waited, 50):.3f} s; "
+                     f"finals that still had audio to decode: {decoded}/{len(utts)}")
             print(line, flush=True)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss:.0f} MB (model loaded, benchmark process); load average {os.getloadavg()}")

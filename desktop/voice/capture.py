@@ -32,6 +32,7 @@ class CaptureSink(Protocol):
     def handle_block(self, block: np.ndarray, rms: float) -> None: ...
     def handle_event(self, event: str, payload: Any) -> None: ...
     def handle_device_lost(self, reason: str) -> None: ...
+    # optional: handle_gap(samples) - that many samples were dropped (queue full) by now
 
 
 def list_input_devices() -> list[str]:
@@ -106,13 +107,14 @@ class AudioCapture:
         self._thread: threading.Thread | None = None
         self._closing = False
         self._lost = False
+        self._noticed_drops = 0  # dropped blocks already reported to the sink
 
     # --- PortAudio thread -------------------------------------------------------------------
     def _callback(self, indata: np.ndarray, frames: int, time_info: Any, status: Any) -> None:
         if status:
             self.status_flags += 1
         try:
-            self._q.put_nowait(indata[:, 0].copy() if indata.ndim == 2 else indata.copy())
+            self._q.put_nowait((0, indata[:, 0].copy() if indata.ndim == 2 else indata.copy()))
         except queue.Full:
             self.dropped_blocks += 1
 
@@ -183,6 +185,16 @@ class AudioCapture:
                 continue
             if item is _STOP:
                 return
+            drops = self.dropped_blocks - self._noticed_drops
+            if drops > 0:  # reported at the next item handled (the queue was full until then)
+                self._noticed_drops += drops
+                if hasattr(self.sink, "handle_gap"):
+                    self._safe(self.sink.handle_gap, drops * self.blocksize)
+            if item[0] == 0:
+                block = item[1]
+                rms = float(np.sqrt(np.mean(np.square(block)))) if len(block) else 0.0
+                self._safe(self.sink.handle_block, block, rms)
+                continue
             if isinstance(item, tuple):
                 event, payload = item
                 if event == "__flush__":
@@ -193,9 +205,6 @@ class AudioCapture:
                         self._safe(self.sink.handle_device_lost, payload)
                 else:
                     self._safe(self.sink.handle_event, event, payload)
-                continue
-            rms = float(np.sqrt(np.mean(np.square(item)))) if len(item) else 0.0
-            self._safe(self.sink.handle_block, item, rms)
 
     def _safe(self, fn: Callable[..., None], *args: Any) -> None:
         try:

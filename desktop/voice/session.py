@@ -110,9 +110,10 @@ class VoiceSession:
         self._commit_queued = threading.Event()
         self._commit_pos = 0  # capture thread's view of the last commit cut (samples)
         self._energy: list[tuple[int, float]] = []  # (block end, RMS) since the press
-        self._dropped_at_start = 0
+        self._dropped = 0  # samples dropped (capture queue full) during this utterance
         self._note: Any = None  # desktop.voice.notes.NoteWriter while a note records
         self.last_final_future: Any = None
+        self.last_stream: StreamState | None = None  # the last utterance's state (diagnostics)
 
     # --- UI-thread API ------------------------------------------------------------------------
     def arm(self) -> None:
@@ -212,6 +213,11 @@ class VoiceSession:
         elif not self._partial_busy.is_set() and self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE:
             self._submit_partial()
 
+    def handle_gap(self, samples: int) -> None:
+        """Blocks were dropped before the next one (the capture queue was full)."""
+        if self._recording:
+            self._dropped += samples
+
     def handle_event(self, event: str, payload: Any) -> None:
         """Press/release/toggle/cancel/note events, in audio order."""
         if event == "start" and not self._recording:
@@ -290,7 +296,7 @@ class VoiceSession:
         self._utt = st
         self._recording = True
         self._press_at = self._samples
-        self._dropped_at_start = self.capture.dropped_blocks
+        self._dropped = 0
         self._since_partial = 0
         self._silence_run = 0
         self._speech_run = 0
@@ -357,14 +363,16 @@ class VoiceSession:
             self.listeners.on_state("idle")
             return
         self.listeners.on_state("transcribing")
-        dropped = self.capture.dropped_blocks - self._dropped_at_start
-        if dropped:
-            self.listeners.on_error(f"{dropped * self.capture.blocksize / SAMPLE_RATE:.1f} s of audio was lost "
+        if self._dropped:
+            self.listeners.on_error(f"{self._dropped / SAMPLE_RATE:.1f} s of audio was lost "
                                     "(the computer was too busy); the transcript may miss words.")
         end, last_speech = len(st.buf), self._last_speech_end
         use_stream = self.settings.streaming
 
+        self.last_stream = st
+
         def job(engine: Any) -> Transcript:
+            st.final_started_after_s = time.perf_counter() - released_at  # waiting for earlier jobs
             if not use_stream:
                 st.last = None
             tr = st.final(engine, end, last_speech, vad_filter=self.vad_filter)

@@ -79,6 +79,8 @@ class StreamState:
     last: _Decoded | None = None
     decodes: int = 0
     want_cut: int = 0  # newest commit point asked for by the capture thread
+    final_decoded: bool | None = None  # after the final pass: True if it had audio left to decode
+    final_started_after_s: float = 0.0  # release -> start of the final pass (waiting on earlier jobs)
 
     def prompt(self) -> str | None:
         """Bias prompt followed by the tail of the committed text."""
@@ -126,7 +128,8 @@ class StreamState:
         """The transcript of ``[0, end)``, decoding only what earlier decodes did not cover."""
         d = self.last
         covered = min(end, last_speech_end + int(margin_s * SAMPLE_RATE))
-        if d is None or not d.full_quality or d.base != self.committed or d.end < covered:
+        self.final_decoded = d is None or not d.full_quality or d.base != self.committed or d.end < covered
+        if self.final_decoded:
             d = self._decode(engine, self.committed, end, vad_filter) if end > self.committed else \
                 _Decoded(self.committed, end, "", [])
         return Transcript(text=self._join(d.text), segments=self.committed_segments + d.segments,
