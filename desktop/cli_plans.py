@@ -46,6 +46,9 @@ def _instruction(args, ws) -> str | None:
             names = queries.vocabulary(uow.session)
         print(f"Transcribing {args.audio} ...", file=sys.stderr)
         transcript = transcribe_file(Path(args.audio), args.settings, names)
+        from desktop.agents.service import record_transcription
+
+        record_transcription(ws, transcript.duration, transcript.decode_time, transcript.decode_time)
         print(f"Heard: “{transcript.text}” ({transcript.duration:.1f} s of audio, decoded in "
               f"{transcript.decode_time:.2f} s)")
         return transcript.text
