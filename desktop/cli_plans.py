@@ -45,10 +45,13 @@ def _instruction(args, ws) -> str | None:
         with ws.uow() as uow:
             names = queries.vocabulary(uow.session)
         print(f"Transcribing {args.audio} ...", file=sys.stderr)
-        transcript = transcribe_file(Path(args.audio), args.settings, names)
+        import time
+
         from desktop.agents.service import record_transcription
 
-        record_transcription(ws, transcript.duration, transcript.decode_time, transcript.decode_time)
+        cpu0 = time.process_time()
+        transcript = transcribe_file(Path(args.audio), args.settings, names)
+        record_transcription(ws, transcript.duration, transcript.decode_time, time.process_time() - cpu0)
         print(f"Heard: “{transcript.text}” ({transcript.duration:.1f} s of audio, decoded in "
               f"{transcript.decode_time:.2f} s)")
         return transcript.text
