@@ -12,7 +12,9 @@ from functools import lru_cache
 from desktop.domain.vocabulary import COMMON_COMPETITORS
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
-CLAUSE_SPLIT = re.compile(r",\s+(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
+CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|today))"
+                          r"(?!(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?[.!?]?\s*$)"
+                          r"(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
                           r"send|draft|email|call|mark|push|change|put)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").

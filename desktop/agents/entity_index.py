@@ -284,7 +284,7 @@ class EntityIndex:
             if used[i] or used[i + 1] or lows[i] in STOPWORDS or lows[i + 1] in STOPWORDS \
                     or not (capitalised(i) or i == 0 and toks[i][0][:1].isupper()) \
                     or not toks[i + 1][0][:1].isupper() or len(lows[i]) < 3 or len(lows[i + 1]) < 3 \
-                    or text[toks[i][2]:toks[i + 1][1]] != " " or lows[i] in self.first_names:
+                    or text[toks[i][2]:toks[i + 1][1]] != " ":
                 continue
             fuzzy_people += 1
             hit = self._fuzzy_full(lows[i], lows[i + 1])
@@ -303,8 +303,9 @@ class EntityIndex:
                 if queries >= _MAX_FUZZY_QUERIES:
                     break
                 span = range(i, i + size)
-                if any(used[k] for k in span) or any(lows[k] in STOPWORDS and not capitalised(k) for k in span):
-                    continue
+                if any(used[k] for k in span) or any(lows[k] in STOPWORDS and (len(lows[k]) > 2 or not capitalised(k))
+                                                   for k in span):
+                    continue  # capitalised ordinary words too: transcripts title-case ("Legal Review Pending")
                 if any(lows[k].isdigit() for k in span):
                     continue
                 key = " ".join(lows[i:i + size])

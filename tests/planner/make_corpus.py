@@ -439,6 +439,12 @@ case("Graph-tone-mail to James Whitfield about the patient intake demo.",
 case("Create company polar systems, polar systems.com.",
      A("create_company", None, name="Polar Systems", domain="polarsystems.com"), tag="asr")
 case("Acme budget is $ITK and they are looking at sales force.", deal("deal:5001", competitor="Salesforce"), tag="asr")
+case("Log a call with Carla Novak.", A("log_activity", "contact:213", activity_type="call"), tag="asr")
+case("Move the I-Tech, Close Date, to next month.", deal("deal:5006", close_date="2026-12-01"), tag="asr")
+case("Schedule a follow-up meeting with Priya next Thursday, 10.",
+     A("book_meeting", "contact:105", due_date="2026-11-26", time="10:00"), tag="asr")
+case("Logocall with Pinecrest Dental, No Budget this year.",
+     A("log_activity", "deal:5010", activity_type="call", sentiment="negative"), tag="asr")
 
 if __name__ == "__main__":
     out = Path(__file__).with_name("corpus.jsonl")

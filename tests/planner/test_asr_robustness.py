@@ -199,3 +199,53 @@ def test_draft_heard_as_graph(planner, now):
     plan = planner.plan("Graph-tone-mail to James Whitfield about the patient intake demo.", now=now)
     assert [(a.kind, _target(a)) for a in plan.actions] == [("draft_email", ("contact", "108"))]
     assert "patient intake" in plan.actions[0].fields["subject"].lower()
+
+
+def test_misheard_first_name_with_exact_last_name(planner, now):
+    plan = planner.plan("Log a call with Carla Novak.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("log_activity", ("contact", "213"))]
+    assert not plan.clarifications
+
+
+def test_close_date_split_by_transcript_commas(planner, now):
+    plan = planner.plan("Move the I-Tech, Close Date, to next month.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5006"), {"close_date": "2026-12-01"})]
+
+
+@pytest.mark.parametrize("text, time", [
+    ("Schedule a follow-up meeting with Priya next Thursday, 10.", "10:00"),
+    ("Book a call with Nina tomorrow, 3pm", "15:00"),
+])
+def test_meeting_time_after_a_comma(planner, now, text, time):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"]
+    assert plan.actions[0].fields["time"] == time
+
+
+def test_log_a_call_run_together(planner, now):
+    plan = planner.plan("Logocall with Pinecrest Dental, No Budget this year.", now=now)
+    assert [(a.kind, _target(a), a.fields["activity_type"], a.fields.get("sentiment")) for a in plan.actions] == \
+        [("log_activity", ("deal", "5010"), "call", "negative")]
+
+
+def test_had_coffee_heard_as_and_coffee(planner, now):
+    plan = planner.plan("And coffee with Elena, she wants a proposal by end of month.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == \
+        [("log_activity", ("contact", "109")), ("create_task", ("contact", "109"))]
+    assert plan.actions[0].fields["activity_type"] == "meeting"
+
+
+def test_title_cased_ordinary_words_are_not_fuzzy_company_names(rows, now):
+    from desktop.agents.entity_index import EntityIndex
+    from desktop.agents.planner import OfflinePlanner
+    from desktop.domain.models import CompanyRow
+
+    extra = [CompanyRow(id=9900 + i, name=name) for i, name in enumerate(
+        ["Logal Works", "Logal Group", "Logal Retail", "Logal Robotics", "Monve Health", "Monve Capital", "Monve Systems"])]
+    planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies + extra, rows.deals, rows.stages))
+    plan = planner.plan("And, a note to the Acme deal, Legal Review Pending.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("log_activity", ACME_DEAL)]
+    plan = planner.plan("Linda Okafor, Move to Globex.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_contact", ("contact", "107"), {"company": "Globex Logistics"})]

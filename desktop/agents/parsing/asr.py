@@ -17,7 +17,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "And 15,000 to the Acme deal" -> "Add 15,000 ..."
     (re.compile(r"^\s*and,?\s+(?=\$?\d)", re.I), "Add "),
     # "And a quick call with Linda" -> "Had a quick call ..."
-    (re.compile(r"^\s*and,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b)", re.I), "Had "),
+    (re.compile(r"^\s*and,?\s+(?=(?:(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)|coffee|lunch|dinner|"
+                r"drinks)\s+with\b)", re.I), "Had "),
+    # "Logocall with Pinecrest" / "Log-a-call" -> "Log a call"
+    (re.compile(r"\blog(?:o|-a-|\s+a\s*-?)\s*(call|meeting|note)\b", re.I), r"Log a \1"),
     # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
     (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
     # "follow upon Friday" -> "follow up on Friday"
