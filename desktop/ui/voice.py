@@ -67,6 +67,8 @@ class VoiceController(QObject):
         self.notes = NotesService(self.data_dir, self.worker, on_change=self.note_changed.emit)
         self._arm_thread: threading.Thread | None = None
         self._writer: Any = None
+        self._fake_mic = stream_factory is not None
+        self.hotkey: Any = None
 
     def _final(self, tr: Any) -> None:
         self.transcribed.emit(float(tr.duration), float(tr.decode_time))
@@ -106,10 +108,21 @@ class VoiceController(QObject):
         try:
             self.session.arm()
             self.mic_status = "ready"
+            if not self._fake_mic:
+                self._start_global_hotkey()
         except Exception as exc:  # noqa: BLE001 - DeviceError or PortAudio missing: shown, not fatal
             self.mic_status = "unavailable"
             self.error.emit(f"Microphone unavailable: {exc}")
         self.mic_state.emit(self.mic_status)
+
+    def _start_global_hotkey(self) -> None:
+        """The system-wide push-to-talk hotkey (X11/Windows/macOS); on Wayland or without a display
+        the reason is shown and the in-app key still works."""
+        from desktop.voice.hotkey import GlobalHotkey
+
+        self.hotkey = GlobalHotkey(self.voice_settings.hotkey, self.session.press, self.session.release)
+        if not self.hotkey.start():
+            self.hint.emit(self.hotkey.reason)
 
     def wait_armed(self, timeout: float = 5.0) -> bool:
         """Block until the microphone open attempt finished (tests, smoke check)."""
@@ -167,6 +180,8 @@ class VoiceController(QObject):
         """Close the microphone, finish queued transcription, stop the worker threads."""
         if self._arm_thread is not None:
             self._arm_thread.join(5)
+        if self.hotkey is not None:
+            self.hotkey.stop()
         if self.session is not None:
             try:
                 self.session.disarm()
