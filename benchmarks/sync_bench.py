@@ -49,7 +49,7 @@ async def bench(args: argparse.Namespace) -> None:
             import tempfile
 
             from desktop.store.db import open_workspace
-            from desktop.sync.store_state import StoreState
+            from desktop.store.sync_state import StoreState
 
             folder = tempfile.mkdtemp(prefix="spectrum-bench-")
             state = StoreState(open_workspace(f"sqlite:///{folder}/workspace.db"), "hubspot")

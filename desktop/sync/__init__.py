@@ -8,7 +8,7 @@ Public API (what the UI, CLI, executor and composition root use):
   cursor per object type, progress callback; returns a :class:`PullReport`.
 - :class:`desktop.sync.worker.SyncWorker` — ``await worker.drain()`` / ``await worker.run(stop)``:
   pushes outbox rows in order per record, batched, idempotent, with retries and dead letters.
-- :class:`desktop.sync.store_state.StoreState` — the workspace-backed :class:`SyncState`
+- :class:`desktop.store.sync_state.StoreState` — the workspace-backed :class:`SyncState`
   (outbox, external ids, cursors, conflicts); ``conflicts()``, ``resolve_conflict(id, keep)``,
   ``summary()`` for status displays. :class:`desktop.sync.state.MemoryState` / ``FileState`` for
   tests and the sandbox.

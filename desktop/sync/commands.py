@@ -201,7 +201,7 @@ def sync_handler(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     from desktop.store.db import open_workspace
-    from desktop.sync.store_state import StoreState
+    from desktop.store.sync_state import StoreState
 
     ws = open_workspace(args.settings.resolved_database_url())
     try:
@@ -218,7 +218,7 @@ def _status(args: argparse.Namespace) -> int:
         summaries = [FileState(Path(args.settings.data_dir) / "sandbox" / "sync-state.json").summary()]
     else:
         from desktop.store.db import open_workspace
-        from desktop.sync.store_state import StoreState
+        from desktop.store.sync_state import StoreState
 
         ws = open_workspace(args.settings.resolved_database_url())
         try:

@@ -13,7 +13,7 @@ from sync_helpers import TOKEN, client, hubspot, run
 from desktop.store import schema as s
 from desktop.store.db import open_workspace
 from desktop.sync.engine import SyncEngine
-from desktop.sync.store_state import StoreState
+from desktop.store.sync_state import StoreState
 from desktop.sync.worker import SyncWorker
 
 

@@ -23,7 +23,7 @@ from sqlalchemy import insert, select
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.sync.conflicts import merge_fields
-from desktop.sync.local_fields import to_columns, to_neutral
+from desktop.store.sync_fields import to_columns, to_neutral
 from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
