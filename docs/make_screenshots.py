@@ -108,6 +108,11 @@ def main() -> int:
                 w.dismiss_plan()
             if name == "Approvals":
                 w.approvals.table.selectRow(2)
+            if name == "Agents":
+                settle(400)
+                w.agents.table.selectRow(2)
+            if name == "Notes":
+                w.notes.table.selectRow(0)
             settle(700)
             w.grab().save(str(OUT / f"{name.lower()}-{theme_name}.png"))
         w.show_panel(0)

@@ -429,6 +429,7 @@ class MainWindow(QMainWindow):
         dlg.setWindowTitle("Import")
         dlg.setMinimumDuration(0)
         dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
         self.import_progress = dlg
         relay = _ProgressRelay(self)
         relay.progress.connect(lambda name, frac, rows: (dlg.setLabelText(f"{name}: {rows:,} rows"),

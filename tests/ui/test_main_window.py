@@ -209,3 +209,15 @@ def test_spoken_wav_through_fake_microphone_updates_the_deal(qtbot, tmp_path):
     confirm(qtbot, w)
     qtbot.waitUntil(lambda: summary(w, "Qualified") == "5 deals · $209K", timeout=10000)
     w.close()
+
+
+def test_import_from_file_menu_shows_progress_and_refreshes(qtbot, window, fixture_dir):
+    w = window
+    with qtbot.waitSignal(w.bridge.changed, timeout=30000):
+        w.import_dialog([str(fixture_dir)])
+    dlg = w.import_progress
+    qtbot.waitUntil(lambda: dlg.labelText().startswith("Imported"), timeout=10000)
+    assert dlg.value() == dlg.maximum()
+    # re-importing the same export updates records: the board shows the same deals
+    qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("4 deals"), timeout=10000)
+    dlg.close()
