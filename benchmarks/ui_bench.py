@@ -255,7 +255,10 @@ def run_sync(data_dir: Path) -> str:
     from desktop.store.db import open_workspace
     from desktop.sync import commands
     from desktop.sync.emulator import CrmEmulator
-    from desktop.sync.store_state import StoreState
+    try:
+        from desktop.store.sync_state import StoreState
+    except ImportError:  # older layout
+        from desktop.sync.store_state import StoreState
 
     settings = Settings(data_dir=data_dir)
     ws = open_workspace(settings.resolved_database_url())
