@@ -38,15 +38,18 @@ def mrr_by_month(session: Session, now: datetime, months: int = 12) -> list[tupl
 
 
 def closed_won_by_month(session: Session, now: datetime, months: int = 12) -> list[tuple[str, float]]:
-    """Sum of amounts of deals in a won stage by close-date month, last ``months`` months."""
+    """Sum of amounts of deals in a won stage by close-date month, last ``months`` months
+    (rows fetched through the stage index and bucketed here: faster than grouping on a
+    formatted date in SQL)."""
     spans = _months_back(now, months)
-    key = func.strftime("%Y-%m", s.Deal.close_date) if session.bind.dialect.name == "sqlite" \
-        else func.to_char(s.Deal.close_date, "YYYY-MM")
-    q = (select(key, func.coalesce(func.sum(s.Deal.amount_cents), 0))
-         .join(s.Stage, s.Stage.id == s.Deal.stage_id)
-         .where(s.Stage.is_won.is_(True), s.Deal.close_date >= spans[0][0], s.Deal.close_date <= spans[-1][1])
-         .group_by(key))
-    got = {k: int(v) for k, v in session.execute(q)}
+    won = session.execute(select(s.Stage.id).where(s.Stage.is_won.is_(True))).scalars().all()
+    got: dict[str, int] = {}
+    if won:
+        q = select(s.Deal.close_date, s.Deal.amount_cents).where(
+            s.Deal.stage_id.in_(won), s.Deal.close_date >= spans[0][0], s.Deal.close_date <= spans[-1][1])
+        for d, cents in session.execute(q):
+            key = d.strftime("%Y-%m")
+            got[key] = got.get(key, 0) + int(cents or 0)
     return [(a.strftime("%Y-%m"), round(got.get(a.strftime("%Y-%m"), 0) / 100, 2)) for a, _ in spans]
 
 
