@@ -94,6 +94,7 @@ QPushButton:focus, QToolButton:focus {{ border: 2px solid {c.accent}; }}
 QPushButton:disabled {{ color: {c.muted}; background: {c.surface_alt}; }}
 QPushButton#Primary {{ background: {c.accent}; color: white; border: none; font-weight: 600; }}
 QPushButton#Primary:hover {{ background: {c.accent}; border: 1px solid {c.text}; }}
+QPushButton#Primary:disabled {{ background: {c.surface_alt}; color: {c.muted}; border: 1px solid {c.border}; }}
 QPushButton#Danger {{ background: {c.danger}; color: white; border: none; font-weight: 600; }}
 QPushButton#Candidate {{ background: {c.accent_soft}; color: {c.accent}; border: none; border-radius: 14px; padding: 5px 12px; }}
 QPushButton#Mic {{ border-radius: 20px; padding: 8px 14px; font-weight: 600; }}

@@ -155,7 +155,8 @@ class PlanCard(QFrame):
                     line.addWidget(b)
                 line.addStretch(1)
                 self.rows.addLayout(line)
-        self.message.setText(plan.message or ("" if plan.actions or plan.clarifications else "Nothing to do."))
+        message = plan.message if plan.message not in plan.clarifications else None
+        self.message.setText(message or ("" if plan.actions or plan.clarifications else "Nothing to do."))
         self.message.setVisible(bool(self.message.text()))
         self.warning.hide()
         self.confirm_btn.setObjectName("Primary")
