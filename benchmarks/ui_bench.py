@@ -70,6 +70,7 @@ def build(data_dir: Path, qs_dir: Path, panel: int = 1):
     from PySide6.QtCore import QSettings
 
     from desktop.config import Settings
+    from desktop.services.backend import Backend
     from desktop.ui.app import build_main_window, ensure_app
     from desktop.voice.fakes import FakeInputStreamFactory
 
@@ -78,7 +79,8 @@ def build(data_dir: Path, qs_dir: Path, panel: int = 1):
     qs = QSettings(str(qs_dir / "ui.ini"), QSettings.Format.IniFormat)
     qs.setValue("ui/welcomed", True)
     qs.setValue("ui/panel", panel)  # start on the Pipeline board (the heaviest panel)
-    w = build_main_window(Settings(data_dir=data_dir), qsettings=qs, seed_demo=False, stream_factory=factory)
+    w = build_main_window(Settings(data_dir=data_dir), open_backend=Backend.open, qsettings=qs,
+                          seed_demo=False, stream_factory=factory)
     w.mic_factory = factory
     return w
 
@@ -258,7 +260,7 @@ def run_sync(data_dir: Path) -> str:
     try:
         from desktop.store.sync_state import StoreState
     except ImportError:  # older layout
-        from desktop.sync.store_state import StoreState
+        from desktop.store.sync_state import StoreState
 
     settings = Settings(data_dir=data_dir)
     ws = open_workspace(settings.resolved_database_url())

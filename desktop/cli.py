@@ -300,9 +300,10 @@ def main(argv: list[str] | None = None) -> int:
                     print("No display found: running the main job headlessly instead "
                           "(speech → transcript → plan → confirm → updated deal).")
                 return cli_plans.headless_demo(args)
+            from desktop.services.backend import Backend
             from desktop.ui.app import run_app
 
-            return run_app(args.settings)
+            return run_app(args.settings, Backend.open)
         return int(args.func(args) or 0)
     except WorkspaceError as exc:
         _err(str(exc))

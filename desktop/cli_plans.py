@@ -251,9 +251,10 @@ def smoke(args) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.services.backend import Backend
     from desktop.ui.app import smoke_check
 
-    return smoke_check(args.settings)
+    return smoke_check(args.settings, Backend.open)
 
 
 def register(sub) -> None:

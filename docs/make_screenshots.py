@@ -78,7 +78,8 @@ def main() -> int:
     b.submit(b.plan("Delete the Granite Labs deal"), "agent:ghostbuster")
     b.close()
     qs = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
-    w = build_main_window(settings, qsettings=qs, engine=FakeEngine("Log a call with Sarah"),
+    w = build_main_window(settings, open_backend=Backend.open, qsettings=qs,
+                          engine=FakeEngine("Log a call with Sarah"),
                           stream_factory=FakeInputStreamFactory(), now=lambda: DEMO_NOW)
     w.resize(1360, 860)
     w.show()

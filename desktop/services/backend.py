@@ -51,11 +51,6 @@ class StageColumn:
     cards: list[dict[str, Any]]
 
 
-def _provider(model: str) -> str:
-    """The provider part of a litellm model string (``openai`` when none is given)."""
-    return model.split("/", 1)[0] if "/" in model else "openai"
-
-
 class Backend(AgentsMixin):
     """Facade over the workspace, planner, executor, approvals, metrics and agent switches.
 
@@ -348,21 +343,29 @@ class Backend(AgentsMixin):
             return queries.vocabulary(uow.session)
 
     # -- secrets (OS keyring only; never the database) ------------------------------------------
-    LLM_SERVICE = "spectrum-llm"
-
     def save_llm_key(self, model: str, key: str) -> None:
         """Store the API key for the LLM provider of litellm string ``model`` (e.g. ``gpt-4o-mini``,
-        ``anthropic/claude-3-5-haiku``) in the OS keyring. Raises keyring.errors.KeyringError."""
+        ``anthropic/claude-3-5-haiku``) in the OS keyring, where the LLM planner reads it
+        (service ``spectrum``, username = the provider's key variable, e.g. ``OPENAI_API_KEY``).
+        Raises keyring.errors.KeyringError; ValueError for a provider that takes no key."""
         import keyring
 
-        keyring.set_password(self.LLM_SERVICE, _provider(model), key.strip())
+        from desktop.agents.llm_planner import KEYRING_SERVICE, provider_key_var
+
+        var = provider_key_var(model)
+        if var is None:
+            raise ValueError(f"{model} needs no API key")
+        keyring.set_password(KEYRING_SERVICE, var, key.strip())
 
     def has_llm_key(self, model: str) -> bool:
         """True when a key is stored for ``model``'s provider (False if the keyring is unavailable)."""
         import keyring
 
+        from desktop.agents.llm_planner import KEYRING_SERVICE, provider_key_var
+
         try:
-            return bool(model) and keyring.get_password(self.LLM_SERVICE, _provider(model)) is not None
+            var = provider_key_var(model) if model else None
+            return var is not None and keyring.get_password(KEYRING_SERVICE, var) is not None
         except Exception:  # noqa: BLE001 - no keyring backend: report "no key"
             return False
 

@@ -217,7 +217,7 @@ class _Importer:
         dropped = []
         for table in dict.fromkeys(tables):
             for index in table.indexes:
-                index.drop(self.conn)
+                index.drop(self.conn, checkfirst=True)
                 dropped.append(index)
         return dropped
 

@@ -54,26 +54,13 @@ def user_qsettings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Spectrum", "desktop")
 
 
-#: Where the backend facade comes from. The UI never imports it statically (import-linter forbids
-#: any import path from desktop.ui to the store); it is resolved at run time here, the one seam,
-#: and tests and benchmarks pass a backend in instead.
-BACKEND_FACTORY = "desktop.services.backend:Backend.open"
+#: ``open_backend(settings, *, seed_demo, now) -> Backend``: how the window gets its backend facade.
+#: The composition root (desktop/cli.py) passes ``desktop.services.backend.Backend.open``; the UI
+#: never imports the services that reach the store.
+OpenBackend = Callable[..., Any]
 
 
-def open_backend(settings: Settings, *, seed_demo: bool = True, now: Callable[[], datetime] | None = None) -> Any:
-    """Open the backend facade named by :data:`BACKEND_FACTORY` for ``settings``.
-
-    Raises: WorkspaceError (from the store) when the workspace cannot be opened."""
-    import importlib
-
-    module, _, attr = BACKEND_FACTORY.partition(":")
-    factory: Any = importlib.import_module(module)
-    for part in attr.split("."):
-        factory = getattr(factory, part)
-    return factory(settings, seed_demo=seed_demo, now=now)
-
-
-def build_main_window(settings: Settings, *, backend: Any = None, qsettings: QSettings | None = None, seed_demo: bool = True,
+def build_main_window(settings: Settings, *, backend: Any = None, open_backend: OpenBackend | None = None, qsettings: QSettings | None = None, seed_demo: bool = True,
                       engine: Any = None, stream_factory: Any = None,
                       now: Callable[[], datetime] | None = None) -> Any:
     """Build the real main window over the workspace of ``settings``.
@@ -84,7 +71,8 @@ def build_main_window(settings: Settings, *, backend: Any = None, qsettings: QSe
         engine: speech engine override (tests: ``desktop.voice.fakes.FakeEngine``); default faster-whisper.
         stream_factory: microphone stream factory override (tests: ``FakeInputStreamFactory``).
         now: clock for planning and reports (tests pin it to the demo date).
-        backend: an open :class:`desktop.services.backend.Backend` (default: :func:`open_backend`).
+        backend: an open :class:`desktop.services.backend.Backend`, or
+        open_backend: a factory for one (see :data:`OpenBackend`); one of the two is required.
     Returns: the :class:`desktop.ui.main_window.MainWindow` (not yet shown; call ``start()`` after
         ``show()``).
     Raises: WorkspaceError when the workspace cannot be opened.
@@ -101,6 +89,8 @@ def build_main_window(settings: Settings, *, backend: Any = None, qsettings: QSe
     qs = qsettings or user_qsettings()
     theme.apply_theme(app, str(qs.value("ui/theme", "light")))
     if backend is None:
+        if open_backend is None:
+            raise ValueError("build_main_window needs backend= or open_backend=")
         backend = open_backend(settings, seed_demo=seed_demo, now=now)
     bridge = Bridge(backend)
     voice = VoiceController(settings.data_dir, settings.model, settings.cpu_threads, engine=engine,
@@ -124,7 +114,7 @@ def _settings_from_prefs(settings: Settings, qs: QSettings) -> Settings:
     return settings.model_copy(update=updates) if updates else settings
 
 
-def run_app(settings: Settings) -> int:
+def run_app(settings: Settings, open_backend: OpenBackend) -> int:
     """Run the desktop app on a qasync event loop until the window closes. Returns the exit code."""
     import asyncio
 
@@ -137,7 +127,7 @@ def run_app(settings: Settings) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        window = build_main_window(settings, qsettings=qs, seed_demo=True)
+        window = build_main_window(settings, qsettings=qs, seed_demo=True, open_backend=open_backend)
     except Exception as exc:  # noqa: BLE001 - WorkspaceError and friends: show and exit 1
         from PySide6.QtWidgets import QMessageBox
 
@@ -154,7 +144,7 @@ def run_app(settings: Settings) -> int:
     return 0
 
 
-def smoke_check(settings: Settings, instruction: str = "Move Acme to Negotiation", timeout_s: float = 120.0) -> int:
+def smoke_check(settings: Settings, open_backend: OpenBackend, instruction: str = "Move Acme to Negotiation", timeout_s: float = 120.0) -> int:
     """Start the window offscreen on a temporary copy of the demo workspace, load the speech model,
     plan one instruction, and return 0 (1 with a message on stderr when a step fails).
 
@@ -172,7 +162,7 @@ def smoke_check(settings: Settings, instruction: str = "Move Acme to Negotiation
     try:
         qs = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
         s = settings.model_copy(update={"data_dir": tmp, "database_url": None})
-        window = build_main_window(s, qsettings=qs, seed_demo=True)
+        window = build_main_window(s, qsettings=qs, seed_demo=True, open_backend=open_backend)
         window.show()
         window.start()
         t_window = time.perf_counter() - t0

@@ -17,14 +17,15 @@ def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiatio
     from PySide6.QtCore import QSettings
 
     from desktop.config import Settings
+    from desktop.services.backend import Backend
     from desktop.ui.app import build_main_window
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
     settings = Settings(data_dir=tmp_path / "ws")
     qs = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     factory = FakeInputStreamFactory()
-    w = build_main_window(settings, qsettings=qs, engine=engine or FakeEngine(heard), stream_factory=factory,
-                          now=lambda: DEMO_NOW)
+    w = build_main_window(settings, open_backend=Backend.open, qsettings=qs,
+                          engine=engine or FakeEngine(heard), stream_factory=factory, now=lambda: DEMO_NOW)
     w.mic_factory = factory
     qtbot.addWidget(w)
     w.show()
