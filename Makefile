@@ -45,7 +45,11 @@ run: $(VENV)/.system-stamp $(VENV)/.runtime-stamp
 test: $(VENV)/.system-stamp $(VENV)/.dev-stamp
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-package: $(VENV)/.system-stamp $(VENV)/.dev-stamp
+$(VENV)/.package-stamp: requirements/package.lock $(VENV)/.runtime-stamp
+	$(UV) -q -r requirements/runtime.lock -r requirements/package.lock
+	@touch $@
+
+package: $(VENV)/.system-stamp $(VENV)/.package-stamp
 	bash packaging/build.sh
 
 bench: $(VENV)/.runtime-stamp

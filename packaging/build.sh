@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the one-folder desktop app with PyInstaller: dist/spectrum/spectrum
 # Usage: packaging/build.sh            (Makefile target: `package: ; packaging/build.sh`)
-# Needs pyinstaller in the venv (pinned in requirements/dev.in when the build is enabled).
+# Needs pyinstaller in the venv: `make package` installs requirements/package.lock first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
