@@ -9,12 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QScrollArea,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QTableView, QWidget)
 
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
-from desktop.ui.widgets.common import Kpi, heading, money, short_money
+from desktop.ui.widgets.common import Kpi, heading, money, scroll_page, short_money
 
 KPIS = [("mrr", "MRR", "Monthly recurring revenue: active and past-due subscriptions, per month"),
         ("arr", "ARR", "Annual run rate: MRR × 12"),
@@ -84,16 +84,7 @@ class RevenuePanel(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self.data: dict[str, Any] | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(24, 20, 24, 20)
-        lay.setSpacing(14)
+        lay = scroll_page(self)
         head = QHBoxLayout()
         head.addWidget(heading("Revenue"))
         head.addStretch(1)

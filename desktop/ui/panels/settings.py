@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
-from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.common import heading, scroll_page
 
 PTT_KEYS = ["F9", "F8", "F10", "F12", "Pause", "ScrollLock"]
 MODES = [("hold", "Hold to talk"), ("toggle", "Press to start / stop"), ("handsfree", "Hands-free (voice activity)")]
@@ -39,16 +39,7 @@ class SettingsPanel(QWidget):
     def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bridge, self.voice, self.qs = bridge, voice, qsettings
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        outer.addWidget(scroll)
-        body = QWidget()
-        scroll.setWidget(body)
-        lay = QVBoxLayout(body)
-        lay.setContentsMargins(24, 20, 24, 20)
-        lay.setSpacing(14)
+        lay = scroll_page(self)
         lay.addWidget(heading("Settings"))
         vs = voice.voice_settings
         box, f = _section("Voice")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.ui import theme
 
@@ -74,6 +74,22 @@ class Kpi(QFrame):
         self.value.setText(value)
         self.note.setText(note)
         self.setAccessibleDescription(f"{value} {note}".strip())
+
+
+def scroll_page(owner: QWidget) -> QVBoxLayout:
+    """Give ``owner`` a borderless scroll area holding one page; returns the page's layout
+    (24/20 px margins, 14 px spacing), the shape every long panel uses."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    outer.addWidget(scroll)
+    body = QWidget()
+    scroll.setWidget(body)
+    lay = QVBoxLayout(body)
+    lay.setContentsMargins(24, 20, 24, 20)
+    lay.setSpacing(14)
+    return lay
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.45) -> QLabel:
