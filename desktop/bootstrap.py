@@ -50,13 +50,10 @@ def open_workspace(settings: Settings, *, seed_demo: bool = False) -> "Workspace
 
 def is_empty(ws: "Workspace") -> bool:
     """True when the workspace has no companies, contacts or deals."""
-    from sqlalchemy import func, select
-
-    from desktop.store import schema as s
+    from desktop.store import queries
 
     with ws.uow() as uow:
-        return all(uow.session.execute(select(func.count()).select_from(m)).scalar() == 0
-                   for m in (s.Company, s.Contact, s.Deal))
+        return queries.is_empty(uow.session)
 
 
 def workspace_vocabulary(settings: Settings) -> list[str]:

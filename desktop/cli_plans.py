@@ -88,7 +88,7 @@ def cmd_plan(args) -> int:
 
 
 def _print_plan(plan: Plan, ws=None) -> None:
-    from desktop.services.preview import before_values
+    from desktop.store.preview import before_values
 
     befores = before_values(ws, plan) if ws is not None else [{} for _ in plan.actions]
     print("Plan:")
@@ -114,7 +114,7 @@ def _confirm(prompt: str) -> bool:
 
 def cmd_run(args) -> int:
     from desktop.bootstrap import build_planner, open_workspace
-    from desktop.services.executor import PlanRejected, apply_plan
+    from desktop.store.executor import PlanRejected, apply_plan
 
     ws = open_workspace(args.settings, seed_demo=False)
     try:
@@ -151,7 +151,7 @@ def cmd_run(args) -> int:
 
 def cmd_undo(args) -> int:
     from desktop.bootstrap import open_workspace
-    from desktop.services.executor import PlanRejected, undo_last
+    from desktop.store.executor import PlanRejected, undo_last
 
     ws = open_workspace(args.settings)
     try:
@@ -167,8 +167,8 @@ def cmd_undo(args) -> int:
 
 def cmd_approvals(args) -> int:
     from desktop.bootstrap import open_workspace
-    from desktop.services import approvals
-    from desktop.services.executor import PlanRejected
+    from desktop.store import approvals
+    from desktop.store.executor import PlanRejected
 
     ws = open_workspace(args.settings)
     try:
@@ -208,7 +208,7 @@ def headless_demo(args) -> int:
     updated deal, on a temporary copy of the demo workspace (the user's data is untouched)."""
     from desktop.bootstrap import DEMO_NOW, build_planner, open_workspace, resources_dir
     from desktop.config import Settings
-    from desktop.services.executor import apply_plan
+    from desktop.store.executor import apply_plan
     from desktop.store import queries
 
     audio = resources_dir() / SAMPLE_AUDIO

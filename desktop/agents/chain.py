@@ -205,7 +205,7 @@ class ChainRunner:
 
     async def _propose(self, ctx: T.ToolContext, plan: Plan, key: str) -> dict:
         """Compliance, allowed kinds, then approvals (suggest) or the executor (auto)."""
-        from desktop.services.executor import PlanRejected, apply_plan
+        from desktop.store.executor import PlanRejected, apply_plan
 
         lo = ctx.agent
         allowed = set(lo.tools) & set(ACTION_FIELDS)

@@ -271,7 +271,7 @@ def ask_handler(args: argparse.Namespace) -> int:
         ans = asyncio.run(svc.ask(name, question, now=now))
         queued = None
         if args.queue and ans.plan is not None and ans.plan.mutating:
-            from desktop.services.approvals import submit
+            from desktop.store.approvals import submit
 
             queued = submit(ws, ans.plan, source=f"agent:{name}", now=now)
     except UnknownAgent as exc:

@@ -105,17 +105,9 @@ class AgentsMixin:
 
     @staticmethod
     def _budgets(session) -> dict[str, float]:
-        from sqlalchemy import select
+        from desktop.store import queries
 
-        from desktop.store import schema as s
-
-        out = {}
-        for k, v in session.execute(select(s.Setting.key, s.Setting.value).where(s.Setting.key.like("budget_usd:%"))):
-            try:
-                out[k.split(":", 1)[1]] = float(v)
-            except ValueError:
-                continue
-        return out
+        return queries.budget_overrides(session)
 
     def agent_detail(self, name: str) -> dict[str, Any]:
         """{"runs": chain runs, "chat": chat messages} of agent ``name``."""

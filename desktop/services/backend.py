@@ -158,7 +158,7 @@ class Backend(AgentsMixin):
     # -- writes --------------------------------------------------------------------------------
     def apply(self, plan: Plan, source: str = "text", confirmed_destructive: bool = False) -> Change:
         """Apply a confirmed plan. Raises PlanRejected / NeedsConfirmation / ComplianceBlocked."""
-        from desktop.services.executor import apply_plan
+        from desktop.store.executor import apply_plan
 
         applied = apply_plan(self.ws, plan, actor="user", source=source, now=datetime.utcnow(),
                              confirmed_destructive=confirmed_destructive)
@@ -169,7 +169,7 @@ class Backend(AgentsMixin):
         """Revert the newest applied plan. Raises NothingToUndo / PlanRejected."""
         import json
 
-        from desktop.services.executor import undo_last
+        from desktop.store.executor import undo_last
         from desktop.store import schema as s
 
         audit_id = undo_last(self.ws)
@@ -198,21 +198,21 @@ class Backend(AgentsMixin):
 
     # -- approvals ----------------------------------------------------------------------------
     def approvals(self) -> list[Any]:
-        """Pending approvals (:class:`desktop.services.approvals.PendingApproval`), oldest first."""
-        from desktop.services import approvals
+        """Pending approvals (:class:`desktop.store.approvals.PendingApproval`), oldest first."""
+        from desktop.store import approvals
 
         return approvals.list_approvals(self.ws)
 
     def submit(self, plan: Plan, source: str) -> Change:
         """Queue ``plan`` for a decision later."""
-        from desktop.services import approvals
+        from desktop.store import approvals
 
         approvals.submit(self.ws, plan, source=source)
         return Change(frozenset({"approvals"}))
 
     def approve(self, approval_id: int, edited: Plan | None = None, confirmed_destructive: bool = False) -> Change:
         """Apply a pending plan. Raises PlanRejected (subclasses)."""
-        from desktop.services import approvals
+        from desktop.store import approvals
 
         applied = approvals.approve(self.ws, approval_id, edited=edited, confirmed_destructive=confirmed_destructive)
         self._planner_dirty = True
@@ -221,14 +221,14 @@ class Backend(AgentsMixin):
 
     def reject(self, approval_id: int) -> Change:
         """Reject a pending plan."""
-        from desktop.services import approvals
+        from desktop.store import approvals
 
         approvals.reject(self.ws, approval_id)
         return Change(frozenset({"approvals"}))
 
     def approve_all_safe(self) -> tuple[list[int], list[tuple[int, str]], Change]:
         """Approve every non-destructive pending plan without open questions."""
-        from desktop.services import approvals
+        from desktop.store import approvals
 
         done, skipped = approvals.approve_all_safe(self.ws)
         self._planner_dirty = True

@@ -90,6 +90,23 @@ def vocabulary(session: Session, limit: int = 400) -> list[str]:
     return list(seen)[:limit]
 
 
+def is_empty(session: Session) -> bool:
+    """True when there are no companies, contacts or deals."""
+    return all(session.execute(select(func.count()).select_from(m)).scalar() == 0
+               for m in (s.Company, s.Contact, s.Deal))
+
+
+def budget_overrides(session: Session) -> dict[str, float]:
+    """Per-agent daily budgets in USD set in the workspace (settings ``budget_usd:<agent>``)."""
+    out: dict[str, float] = {}
+    for k, v in session.execute(select(s.Setting.key, s.Setting.value).where(s.Setting.key.like("budget_usd:%"))):
+        try:
+            out[k.split(":", 1)[1]] = float(v)
+        except ValueError:
+            continue
+    return out
+
+
 def get_setting(session: Session, key: str) -> str | None:
     """A workspace setting's value, or None."""
     return session.execute(select(s.Setting.value).where(s.Setting.key == key)).scalar()

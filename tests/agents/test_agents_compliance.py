@@ -8,7 +8,7 @@ from sqlalchemy import select
 from desktop.agents.compliance import check_plan, record_consent
 from desktop.domain.models import ContactRow, DealRow
 from desktop.domain.plan import Action, Plan, Target
-from desktop.services.executor import ComplianceBlocked, apply_plan
+from desktop.store.executor import ComplianceBlocked, apply_plan
 from desktop.store import schema as s
 
 from conftest import NOW

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from desktop.agents.fakes import FakeLLM
-from desktop.services.approvals import list_approvals
+from desktop.store.approvals import list_approvals
 from desktop.store import agents as store
 from desktop.store import schema as s
 

@@ -7,7 +7,7 @@ import asyncio
 from sqlalchemy import func, select
 
 from desktop.agents.compliance import record_consent
-from desktop.services.approvals import list_approvals
+from desktop.store.approvals import list_approvals
 from desktop.store import metrics
 from desktop.store import schema as s
 

@@ -97,7 +97,7 @@ def test_pull_push_and_conflict_through_the_workspace(ws, emulator, tmp_path):
 
 def test_plans_applied_by_the_executor_reach_the_crm(ws, emulator):
     from desktop.domain.plan import Action, Plan, Target
-    from desktop.services.executor import apply_plan
+    from desktop.store.executor import apply_plan
 
     deal = emulator.hubspot.create("deals", {"dealname": "Acme renewal", "amount": "5000",
                                              "dealstage": "qualifiedtobuy", "pipeline": "default"},
@@ -125,7 +125,7 @@ def test_plans_applied_by_the_executor_reach_the_crm(ws, emulator):
 
 def test_company_links_are_pushed_as_associations_and_pulled_back(ws, emulator):
     from desktop.domain.plan import Action, Plan
-    from desktop.services.executor import apply_plan
+    from desktop.store.executor import apply_plan
 
     state = StoreState(ws, "hubspot")
     sync(emulator, state)  # pipelines

@@ -81,7 +81,7 @@ class ApprovalsPanel(QWidget):
         self.bridge.read("approvals", done=self.show_items)
 
     def show_items(self, items: list[Any]) -> None:
-        """Show pending approvals (:class:`desktop.services.approvals.PendingApproval`)."""
+        """Show pending approvals (:class:`desktop.store.approvals.PendingApproval`)."""
         self.items = items
         rows = []
         for it in items:

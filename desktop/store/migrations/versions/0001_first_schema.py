@@ -302,7 +302,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_deals_company_id'), ['company_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_deals_name'), ['name'], unique=False)
         batch_op.create_index('ix_deals_stage_activity', ['stage_id', 'last_activity_at'], unique=False)
-        batch_op.create_index('ix_deals_stage_amount', ['stage_id', 'amount_cents'], unique=False)
+        batch_op.create_index('ix_deals_stage_amount', ['stage_id', 'close_date', 'amount_cents'], unique=False)
 
     op.create_table('activities',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.domain.plan import Plan
-from desktop.services.executor import Applied, PlanRejected, apply_plan
+from desktop.store.executor import Applied, PlanRejected, apply_plan
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.plan import Action, Plan, Target
-from desktop.services import approvals
-from desktop.services.executor import (ComplianceBlocked, NeedsConfirmation, NothingToUndo, PlanRejected,
+from desktop.store import approvals
+from desktop.store.executor import (ComplianceBlocked, NeedsConfirmation, NothingToUndo, PlanRejected,
                                        apply_plan, undo_last)
 from desktop.store import audit, queries
 from desktop.store import schema as s
