@@ -92,7 +92,8 @@ class Deal(Base):
 
     __tablename__ = "deals"
     __table_args__ = (Index("ix_deals_stage_activity", "stage_id", "last_activity_at"),
-                      Index("ix_deals_stage_amount", "stage_id", "close_date", "amount_cents"))
+                      Index("ix_deals_stage_amount", "stage_id", "amount_cents"),
+                      Index("ix_deals_stage_close", "stage_id", "close_date", "amount_cents"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(300), index=True)
     pipeline_id: Mapped[int] = mapped_column(ForeignKey("pipelines.id"))

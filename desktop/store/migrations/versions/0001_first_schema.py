@@ -302,7 +302,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_deals_company_id'), ['company_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_deals_name'), ['name'], unique=False)
         batch_op.create_index('ix_deals_stage_activity', ['stage_id', 'last_activity_at'], unique=False)
-        batch_op.create_index('ix_deals_stage_amount', ['stage_id', 'close_date', 'amount_cents'], unique=False)
+        batch_op.create_index('ix_deals_stage_amount', ['stage_id', 'amount_cents'], unique=False)
+        batch_op.create_index('ix_deals_stage_close', ['stage_id', 'close_date', 'amount_cents'], unique=False)
 
     op.create_table('activities',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -370,6 +371,7 @@ def downgrade() -> None:
 
     op.drop_table('activities')
     with op.batch_alter_table('deals', schema=None) as batch_op:
+        batch_op.drop_index('ix_deals_stage_close')
         batch_op.drop_index('ix_deals_stage_amount')
         batch_op.drop_index('ix_deals_stage_activity')
         batch_op.drop_index(batch_op.f('ix_deals_name'))
