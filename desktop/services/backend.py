@@ -190,9 +190,11 @@ class Backend(AgentsMixin):
     def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None):
         """Import CSV exports (see :func:`desktop.store.importer.import_paths`). Returns
         (ImportReport, Change). Raises ImportFailed / WorkspaceError."""
+        from desktop.services.gc_pause import bulk_work
         from desktop.store.importer import import_paths
 
-        report = import_paths(self.ws, paths, progress=progress)
+        with bulk_work():
+            report = import_paths(self.ws, paths, progress=progress)
         self._planner_dirty = True
         return report, Change(frozenset({"crm", "audit"}), None, None, f"Imported {report.imported} rows")
 

@@ -66,11 +66,13 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``."""
     from desktop.agents.entity_index import EntityIndex
     from desktop.agents.planner import OfflinePlanner
+    from desktop.services.gc_pause import bulk_work
     from desktop.store import queries
 
-    with workspace.uow() as uow:
-        rows = queries.load_index_rows(uow.session)
-    index = EntityIndex.build(*rows)
+    with bulk_work():
+        with workspace.uow() as uow:
+            rows = queries.load_index_rows(uow.session)
+        index = EntityIndex.build(*rows)
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:
