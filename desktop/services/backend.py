@@ -190,11 +190,9 @@ class Backend(AgentsMixin):
     def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None):
         """Import CSV exports (see :func:`desktop.store.importer.import_paths`). Returns
         (ImportReport, Change). Raises ImportFailed / WorkspaceError."""
-        from desktop.services.gc_pause import bulk_work
         from desktop.store.importer import import_paths
 
-        with bulk_work():
-            report = import_paths(self.ws, paths, progress=progress)
+        report = import_paths(self.ws, paths, progress=progress)  # pauses cyclic GC itself
         self._planner_dirty = True
         return report, Change(frozenset({"crm", "audit"}), None, None, f"Imported {report.imported} rows")
 

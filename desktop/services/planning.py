@@ -66,7 +66,7 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``."""
     from desktop.agents.entity_index import EntityIndex
     from desktop.agents.planner import OfflinePlanner
-    from desktop.services.gc_pause import bulk_work
+    from desktop.gc_pause import bulk_work
     from desktop.store import queries
 
     with bulk_work():

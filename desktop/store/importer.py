@@ -24,6 +24,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import pipeline as rules
+from desktop.gc_pause import bulk_work
 from desktop.importer.layouts import LAYOUTS, PARSERS, Layout, Row, RowProblem, detect_layout
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
@@ -424,7 +425,7 @@ def import_paths(workspace: Workspace, paths: Iterable[str | Path], *, strict: b
     report = ImportReport(files=[(str(p), lay.name) for p, lay in files])
     now = now or datetime.utcnow()
     bulk = sum(os.path.getsize(p) for p, _ in files) >= BULK_BYTES
-    with workspace.uow() as uow:
+    with bulk_work(), workspace.uow() as uow:
         imp = _Importer(uow.session, report, now)
         dropped = imp.drop_indexes([lay.name for _, lay in files]) if bulk else []
         for path, layout in files:

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from desktop.services.gc_pause import bulk_work
+from desktop.gc_pause import bulk_work
 
 
 def test_collector_paused_inside_and_restored_after():
