@@ -42,6 +42,7 @@ def _workspace(args, seed_demo: bool = False):
 
 # -- workspace commands ------------------------------------------------------------------------
 def cmd_import(args) -> int:
+    """`spectrum import PATH...`: import CSV exports; prints a summary (or JSON) and problems. Exit 1 when nothing was imported."""
     from desktop.store.importer import ImportFailed, import_paths
 
     ws = _workspace(args)
@@ -78,6 +79,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_report(args) -> int:
+    """`spectrum report [--json] [--now ISO]`: the revenue-panel figures (see desktop.store.metrics)."""
     from desktop.store import metrics
 
     ws = _workspace(args, seed_demo=False)
@@ -105,6 +107,7 @@ def cmd_report(args) -> int:
 
 
 def cmd_show(args) -> int:
+    """`spectrum show deal|contact|company NAME_OR_ID`: one record with its associations. Exit 2 when the name is ambiguous."""
     from desktop.store import queries
     from desktop.store.errors import AmbiguousRecord, RecordNotFound
 
@@ -134,6 +137,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_set(args) -> int:
+    """`spectrum set cash AMOUNT`: store a workspace setting (audited). Exit 2 on a bad key or amount."""
     from desktop.importer.layouts import RowProblem, parse_cents
     from desktop.store import schema as s
     from desktop.store.audit import append
@@ -160,6 +164,7 @@ def cmd_set(args) -> int:
 
 
 def cmd_audit(args) -> int:
+    """`spectrum audit [--json] [--verify]`: list the audit log or verify its hash chain (exit 1 if tampered)."""
     from desktop.store import audit, queries
 
     ws = _workspace(args)
@@ -188,6 +193,7 @@ def cmd_audit(args) -> int:
 
 
 def cmd_stages(args) -> int:
+    """`spectrum stages [LABEL --position N --probability P --rename NEW]`: list or edit pipeline stages."""
     from desktop.store import pipelines, queries
 
     ws = _workspace(args)

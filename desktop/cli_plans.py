@@ -59,6 +59,7 @@ def _instruction(args, ws) -> str | None:
 
 
 def cmd_plan(args) -> int:
+    """`spectrum plan [--json] [--now ISO] TEXT | - | --audio FILE`: print the Plan; nothing is applied."""
     from desktop.bootstrap import build_planner, open_workspace
 
     ws = open_workspace(args.settings, seed_demo=False)
@@ -113,6 +114,7 @@ def _confirm(prompt: str) -> bool:
 
 
 def cmd_run(args) -> int:
+    """`spectrum run`: plan, show, confirm on the terminal (or --yes; deletes need --yes-destructive), apply. Exit 3 when declined."""
     from desktop.bootstrap import build_planner, open_workspace
     from desktop.store.executor import PlanRejected, apply_plan
 
@@ -150,6 +152,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_undo(args) -> int:
+    """`spectrum undo`: revert the newest applied plan (refuses when its records changed since)."""
     from desktop.bootstrap import open_workspace
     from desktop.store.executor import PlanRejected, undo_last
 
@@ -166,6 +169,7 @@ def cmd_undo(args) -> int:
 
 
 def cmd_approvals(args) -> int:
+    """`spectrum approvals [list | approve ID | reject ID]`: the approvals queue."""
     from desktop.bootstrap import open_workspace
     from desktop.store import approvals
     from desktop.store.executor import PlanRejected
