@@ -17,7 +17,7 @@ from typing import Any, Callable
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
-from desktop.domain.plan import OUTREACH_KINDS, Action, Plan
+from desktop.domain.plan import Action, Plan
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
@@ -367,8 +367,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
     with workspace.uow() as uow:
         run = _Run(uow.session, now, _settings(uow.session))
         for i, action in enumerate(plan.actions):
-            if action.kind in OUTREACH_KINDS or not action.read_only:
-                run.apply(i, action)
+            run.apply(i, action)
         entry = audit_append(uow.session, at=now, actor=actor, kind="plan_applied",
                              summary=plan.transcript[:200] or f"{len(plan.actions)} action(s)",
                              payload={"source": source, "transcript": plan.transcript,
@@ -385,7 +384,8 @@ class NothingToUndo(PlanRejected):
     """No applied plan is left to undo."""
 
 
-def _restore(session: Session, model, values: dict[str, Any]) -> None:
+def _restore(model, values: dict[str, Any]) -> dict[str, Any]:
+    """Snapshot values (JSON: ISO strings for dates) back to column types, unknown keys dropped."""
     cols = {c.key: c for c in model.__table__.columns}
     clean = {}
     for k, v in values.items():
@@ -442,12 +442,12 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
                 if changed:
                     raise PlanRejected(f"cannot undo: {ch['entity']} {ch['id']} was changed since "
                                        f"({', '.join(changed)}); undo would overwrite newer work")
-                for k, v in _restore(ses, model, ch["before"]).items():
+                for k, v in _restore(model, ch["before"]).items():
                     setattr(obj, k, v)
                 ses.flush()
                 reverted.append({**ch, "before": ch["after"], "after": ch["before"]})
             elif ch["op"] == "delete":
-                ses.execute(model.__table__.insert().values(_restore(ses, model, ch["before"])))
+                ses.execute(model.__table__.insert().values(_restore(model, ch["before"])))
                 refs = ch.get("refs", {})
                 for other in refs.get("deal_contacts", []):
                     pair = ({"deal_id": ch["id"], "contact_id": other} if ch["entity"] == "deal"

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.vocabulary import COMMON_COMPETITORS
@@ -193,7 +193,7 @@ def activities_for(session: Session, *, deal_id: int | None = None, contact_id: 
 def tasks_for(session: Session, *, deal_id: int | None = None, contact_id: int | None = None) -> list[dict]:
     """Tasks of a deal or contact, soonest first."""
     q = select(s.Task).order_by(s.Task.due_date)
-    q = q.where(or_(s.Task.deal_id == deal_id)) if deal_id is not None else q.where(
+    q = q.where(s.Task.deal_id == deal_id) if deal_id is not None else q.where(
         s.Task.contact_id == contact_id)
     return [{"id": t.id, "title": t.title, "due_date": t.due_date.isoformat() if t.due_date else None,
              "status": t.status, "kind": t.kind} for t in session.execute(q).scalars()]
