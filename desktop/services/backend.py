@@ -101,10 +101,21 @@ class Backend(AgentsMixin):
         self.planner()
 
     def plan(self, text: str, context: Target | None = None) -> Plan:
-        """Plan a typed or spoken instruction (never applies anything)."""
+        """Plan a typed or spoken instruction with the configured planner (the LLM when set, which
+        falls back to the offline planner); never applies anything. Blocks for up to the LLM timeout."""
         from desktop.agents.planner import PlanContext
 
         return self.planner().plan(text, now=self.now(), context=PlanContext(target=context))
+
+    def plan_offline(self, text: str, context: Target | None = None) -> Plan:
+        """The instant offline plan (a few ms), whatever planner is configured."""
+        from desktop.agents.planner import PlanContext
+
+        return self.planner().plan_offline(text, now=self.now(), context=PlanContext(target=context))
+
+    def has_llm(self) -> bool:
+        """True when an LLM planner is configured (its plan may refine the offline one)."""
+        return getattr(self.planner(), "llm", None) is not None
 
     def pick_candidate(self, plan: Plan, question: int, target: Target) -> Plan:
         """Answer clarification ``question`` of ``plan`` with ``target`` and plan again: the

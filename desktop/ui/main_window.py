@@ -282,12 +282,38 @@ class MainWindow(QMainWindow):
         self._source = source
         self.command_bar.clear_partial()
         backend, target = self.backend, self.context_target
+        self._plan_seq = seq = getattr(self, "_plan_seq", 0) + 1
 
-        def job():
+        def offline():
+            plan = backend.plan_offline(text, target)
+            return plan, backend.plan_view(plan), backend.has_llm()
+
+        def refined():
             plan = backend.plan(text, target)
             return plan, backend.plan_view(plan)
+
+        def show_offline(result: tuple[Any, list[Any], bool]) -> None:
+            plan, views, llm = result
+            self._show_plan((plan, views))
+            if llm:  # the LLM's plan replaces this one if it arrives before the user acts
+                self.statusBar().showMessage("Refining with the LLM…", 8000)
+                self.bridge.call(refined, done=lambda r: self._refine_plan(seq, plan, r),
+                                 error=lambda e: self.statusBar().showMessage(f"LLM planning failed: {e}", 6000))
+
         self.statusBar().showMessage("Planning…", 2000)
-        self.bridge.call(job, done=self._show_plan, error=lambda e: self.statusBar().showMessage(f"Planning failed: {e}"))
+        self.bridge.call(offline, done=show_offline,
+                         error=lambda e: self.statusBar().showMessage(f"Planning failed: {e}"))
+
+    def _refine_plan(self, seq: int, offline_plan: Any, result: tuple[Any, list[Any]]) -> None:
+        """Show the LLM's plan if the card still shows the offline plan of the same request."""
+        plan, views = result
+        if seq != self._plan_seq or self.plan_card.plan is not offline_plan or not self.plan_card.isVisible():
+            return
+        if plan.model_dump() != offline_plan.model_dump():
+            self._show_plan((plan, views))
+            self.statusBar().showMessage("Plan refined by the LLM", 4000)
+        else:
+            self.statusBar().clearMessage()
 
     def _show_plan(self, result: tuple[Any, list[Any]]) -> None:
         plan, views = result
