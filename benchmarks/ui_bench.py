@@ -327,6 +327,7 @@ def session_bench(w, cycles: int) -> dict:
     import numpy as np
 
     before = rss_mb()
+    trace: list[tuple[int, float]] = []
     stages = [c.stage.label for c in w.backend.board(1) if not c.stage.is_closed]
     deals = w.backend.deal_rows(search="", limit=50)
     t = time.perf_counter()
@@ -354,9 +355,11 @@ def session_bench(w, cycles: int) -> dict:
             w.mic_factory.last.feed((0.3 * np.sin(np.arange(16000 * 2) / 16000 * 2 * np.pi * 220)).astype(np.float32))
             w.voice.release()
         spin(20)
+        if (i + 1) % 25 == 0:
+            trace.append((i + 1, round(rss_mb(), 1)))
     wait(lambda: w.bridge.runner.pending == 0, 60)
     return {"cycles": cycles, "seconds": round(time.perf_counter() - t, 1), "rss_before_mb": round(before, 1),
-            "rss_after_mb": round(rss_mb(), 1)}
+            "rss_after_mb": round(rss_mb(), 1), "rss_every_25_cycles": trace}
 
 
 def main() -> int:
