@@ -177,10 +177,18 @@ def test_audio_dropped_by_a_full_queue_is_reported(fake_worker, make_session):
     import threading
 
     session, rec, mic = make_session(fake_worker, streaming=False)
-    gate = threading.Event()
-    session.listeners.on_level = lambda rms: gate.wait(WAIT)  # the capture thread stalls here
+    gate, stuck = threading.Event(), threading.Event()
+
+    def stall(rms: float) -> None:  # the capture thread stalls here until the gate opens
+        stuck.set()
+        gate.wait(WAIT)
+
+    session.listeners.on_level = stall
     session.press()
+    mic.feed(tone(0.2))
+    assert stuck.wait(WAIT), "the consumer is recording and now stuck"
     mic.feed(tone(8.0))  # 8 s while the consumer is stuck: more than the 4 s queue holds
+    assert session.capture.dropped_blocks > 0
     gate.set()
     session.release()
     assert rec.got_final.wait(WAIT)
