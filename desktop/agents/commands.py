@@ -17,6 +17,7 @@ Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed r
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
 import asyncio
 import json
 import sys
@@ -93,16 +94,21 @@ def _now(value: str | None) -> datetime | None:
     return dt
 
 
-def _service(args, now: datetime | None = None):
+@contextmanager
+def _opened(args, now: datetime | None = None):
+    """The agent service over the workspace of ``args`` (clock pinned to ``now`` when given);
+    loadout errors are reported; the workspace is closed on exit."""
     from desktop.agents.service import AgentService
     from desktop.bootstrap import open_workspace
 
     ws = open_workspace(args.settings)
-    clock = (lambda: now) if now is not None else None
-    svc = AgentService(ws, args.settings, clock)
-    for e in svc.loadout_errors:
-        _err(f"skipped loadout {e}")
-    return ws, svc
+    try:
+        svc = AgentService(ws, args.settings, (lambda: now) if now is not None else None)
+        for e in svc.loadout_errors:
+            _err(f"skipped loadout {e}")
+        yield svc
+    finally:
+        ws.dispose()
 
 
 def _fmt_dt(v: datetime | None) -> str:
@@ -111,11 +117,8 @@ def _fmt_dt(v: datetime | None) -> str:
 
 def list_handler(args: argparse.Namespace) -> int:
     """Print one line per agent (or JSON rows)."""
-    ws, svc = _service(args)
-    try:
+    with _opened(args) as svc:
         rows = svc.list_agents()
-    finally:
-        ws.dispose()
     if args.json:
         print(json.dumps([{**r.__dict__, "last_run_at": r.last_run_at.isoformat() if r.last_run_at else None}
                           for r in rows]))
@@ -156,28 +159,24 @@ def run_handler(args: argparse.Namespace) -> int:
     from desktop.agents.service import UnknownAgent
 
     now = _now(args.now)
-    ws, svc = _service(args, now)
     inp = {"text": args.note, "deal": args.deal} if args.note else None
-    try:
-        res = asyncio.run(svc.run(args.name, input=inp, now=now))
-    except UnknownAgent as exc:
-        _err(str(exc))
-        return 1
-    finally:
-        ws.dispose()
+    with _opened(args, now) as svc:
+        try:
+            res = asyncio.run(svc.run(args.name, input=inp, now=now))
+        except UnknownAgent as exc:
+            _err(str(exc))
+            return 1
     return _print_result(res, args.json)
 
 
 def resume_handler(args: argparse.Namespace) -> int:
     """Resume a stored run."""
-    ws, svc = _service(args)
-    try:
-        res = asyncio.run(svc.resume(args.run_id))
-    except (LookupError, KeyError) as exc:
-        _err(str(exc).strip("'\""))
-        return 1
-    finally:
-        ws.dispose()
+    with _opened(args) as svc:
+        try:
+            res = asyncio.run(svc.resume(args.run_id))
+        except (LookupError, KeyError) as exc:
+            _err(str(exc).strip("'\""))
+            return 1
     return _print_result(res, False)
 
 
@@ -188,23 +187,21 @@ def switch_handler(args: argparse.Namespace) -> int:
     if bool(args.name) == bool(args.all):
         _err(f"agents {args.verb}: give an agent NAME or --all")
         return 2
-    ws, svc = _service(args)
-    try:
-        name = "*" if args.all else args.name
-        if args.verb == "kill":
-            svc.kill(name)
-            print(f"{'All agents' if args.all else name} stopped; outbound calls are blocked until "
-                  f"`spectrum agents enable {'--all' if args.all else name}`.")
-        else:
-            waiting = svc.enable(name)
-            print(f"{'Global switch cleared' if args.all else name + ' enabled'}."
-                  + (f" Runs waiting to resume: {', '.join(f'#{i}' for i in waiting)} "
-                     f"(spectrum agents resume ID)." if waiting else ""))
-    except UnknownAgent as exc:
-        _err(str(exc))
-        return 1
-    finally:
-        ws.dispose()
+    with _opened(args) as svc:
+        try:
+            name = "*" if args.all else args.name
+            if args.verb == "kill":
+                svc.kill(name)
+                print(f"{'All agents' if args.all else name} stopped; outbound calls are blocked until "
+                      f"`spectrum agents enable {'--all' if args.all else name}`.")
+            else:
+                waiting = svc.enable(name)
+                print(f"{'Global switch cleared' if args.all else name + ' enabled'}."
+                      + (f" Runs waiting to resume: {', '.join(f'#{i}' for i in waiting)} "
+                         f"(spectrum agents resume ID)." if waiting else ""))
+        except UnknownAgent as exc:
+            _err(str(exc))
+            return 1
     return 0
 
 
@@ -212,17 +209,15 @@ def log_handler(args: argparse.Namespace) -> int:
     """Runs of an agent (newest first) with their steps."""
     from desktop.agents.service import UnknownAgent
 
-    ws, svc = _service(args)
-    try:
-        svc.loadout(args.name)
-        runs = svc.runs(args.name, args.limit) if args.run is None else [
-            r for r in svc.runs(args.name, 1000) if r.id == args.run]
-        data = [(r, svc.steps(r.id)) for r in runs]
-    except UnknownAgent as exc:
-        _err(str(exc))
-        return 1
-    finally:
-        ws.dispose()
+    with _opened(args) as svc:
+        try:
+            svc.loadout(args.name)
+            runs = svc.runs(args.name, args.limit) if args.run is None else [
+                r for r in svc.runs(args.name, 1000) if r.id == args.run]
+            data = [(r, svc.steps(r.id)) for r in runs]
+        except UnknownAgent as exc:
+            _err(str(exc))
+            return 1
     if args.json:
         print(json.dumps([{**r.__dict__, "steps": [st.__dict__ for st in steps]} for r, steps in data], default=str))
         return 0
@@ -241,11 +236,8 @@ def log_handler(args: argparse.Namespace) -> int:
 
 def costs_handler(args: argparse.Namespace) -> int:
     """Today's LLM and transcription costs."""
-    ws, svc = _service(args)
-    try:
+    with _opened(args) as svc:
         c = svc.costs()
-    finally:
-        ws.dispose()
     if args.json:
         print(json.dumps(c))
         return 0
@@ -263,22 +255,20 @@ def ask_handler(args: argparse.Namespace) -> int:
 
     question = " ".join(args.question)
     now = _now(args.now)
-    ws, svc = _service(args, now)
-    try:
-        from desktop.agents.chat import pick_agent
+    with _opened(args, now) as svc:
+        try:
+            from desktop.agents.chat import pick_agent
 
-        name = args.agent or pick_agent(question, list(svc.loadouts))
-        ans = asyncio.run(svc.ask(name, question, now=now))
-        queued = None
-        if args.queue and ans.plan is not None and ans.plan.mutating:
-            from desktop.store.approvals import submit
+            name = args.agent or pick_agent(question, list(svc.loadouts))
+            ans = asyncio.run(svc.ask(name, question, now=now))
+            queued = None
+            if args.queue and ans.plan is not None and ans.plan.mutating:
+                from desktop.store.approvals import submit
 
-            queued = submit(ws, ans.plan, source=f"agent:{name}", now=now)
-    except UnknownAgent as exc:
-        _err(str(exc))
-        return 1
-    finally:
-        ws.dispose()
+                queued = submit(svc.workspace, ans.plan, source=f"agent:{name}", now=now)
+        except UnknownAgent as exc:
+            _err(str(exc))
+            return 1
     if args.json:
         print(json.dumps({"agent": name, **ans.as_dict(), "approval_id": queued}, default=str))
         return 0
