@@ -230,6 +230,13 @@ class Backend(AgentsMixin):
         ch = self._change_from(applied.changes, applied.audit_id, f"Approved #{approval_id}")
         return Change(ch.scopes | {"approvals"}, ch.deal_ids, ch.audit_id, ch.summary)
 
+    def update_approval(self, approval_id: int, plan: Plan) -> Change:
+        """Save an edited plan back to a pending approval (applies nothing). Raises ApprovalNotFound."""
+        from desktop.store import approvals
+
+        approvals.update_plan(self.ws, approval_id, Plan.model_validate(plan.model_dump()))
+        return Change(frozenset({"approvals"}))
+
     def reject(self, approval_id: int) -> Change:
         """Reject a pending plan."""
         from desktop.store import approvals

@@ -89,6 +89,18 @@ def approve(workspace: Workspace, approval_id: int, *, edited: Plan | None = Non
     return applied
 
 
+def update_plan(workspace: Workspace, approval_id: int, plan: Plan) -> None:
+    """Replace the plan of a pending approval with an edited version (still pending; nothing is
+    applied). ``plan`` was validated by :class:`Plan` already.
+
+    Raises: ApprovalNotFound.
+    """
+    with workspace.uow() as uow:
+        row = _pending(uow.session, approval_id)
+        row.plan_json, row.error = plan.model_dump_json(), None
+        uow.commit()
+
+
 def reject(workspace: Workspace, approval_id: int, *, now: datetime | None = None) -> None:
     """Mark a pending plan rejected; nothing is applied.
 

@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         card.confirmed.connect(self.confirm)
         card.cancelled.connect(self.dismiss_plan)
         card.edit_requested.connect(self._edit)
+        card.fields_requested.connect(self._edit_fields)
         card.queued.connect(lambda plan: b.write("submit", plan, self._source,
                                                  done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
         card.candidate_picked.connect(self._pick)
@@ -373,6 +374,14 @@ class MainWindow(QMainWindow):
         self.plan_card.hide()
         self.command_bar.field.setText(text)
         self.focus_command()
+
+    def _edit_fields(self, plan: Any) -> None:
+        """Plan card Edit: change the plan's fields, then show the edited plan to confirm."""
+        from desktop.ui.widgets.plan_editor import open_plan_editor
+
+        def saved(edited: Any) -> None:
+            self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)))
+        open_plan_editor(self, self.bridge, plan, saved=saved, rephrase=self._edit)
 
     def _example(self, text: str) -> None:
         self.command_bar.field.setText(text)

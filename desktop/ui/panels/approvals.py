@@ -1,6 +1,10 @@
 """Approvals: the queue of pending plans from voice, typed text and agents. Select one to see it
-as a Plan card; approve (destructive plans need the second confirmation), edit (rephrase and
-re-plan, then approve the edited plan), reject, or batch-approve every non-destructive plan."""
+as a Plan card; approve (destructive plans need the second confirmation), edit its fields (stage,
+amount, dates, text: :mod:`desktop.ui.widgets.plan_editor`; the edited plan is validated and saved
+back to the queue, still pending) or rephrase it, reject, or batch-approve every non-destructive plan.
+
+Keyboard: the queue table has focus first (arrows select), Tab reaches the card's buttons;
+Ctrl+E edits, Ctrl+Enter approves, Ctrl+Shift+A approves all safe plans."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import heading
 from desktop.ui.widgets.plan_card import PlanCard
+from desktop.ui.widgets.plan_editor import open_plan_editor
 from desktop.ui.widgets.tables import make_table
 
 
@@ -61,6 +66,7 @@ class ApprovalsPanel(QWidget):
         self.card.cancel_btn.setToolTip("Reject this plan; nothing is applied")
         self.card.cancel_btn.setShortcut("")
         self.card.confirm_btn.setText("Approve")
+        self.card.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")
         self.card.hide()
         self.placeholder = QLabel("Select a pending plan to review it.")
         self.placeholder.setObjectName("Muted")
@@ -72,7 +78,9 @@ class ApprovalsPanel(QWidget):
         lay.addWidget(split, 1)
         self.card.confirmed.connect(self._approve)
         self.card.cancelled.connect(self._reject)
-        self.card.edit_requested.connect(self._edit)
+        self.card.edit_requested.connect(self._rephrase)
+        self.card.fields_requested.connect(self.edit_fields)
+        self.plan_editor: Any = None
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
         bridge.on_change(self, lambda _ch: self.refresh(), {"approvals"})
 
@@ -124,7 +132,25 @@ class ApprovalsPanel(QWidget):
         if self.current_id is not None:
             self.bridge.write("reject", self.current_id, done=lambda _c: self._after(f"Rejected #{self.current_id}."))
 
-    def _edit(self, text: str) -> None:
+    def edit_fields(self, plan: Any) -> None:
+        """Open the field editor for the selected pending plan; Save validates it and stores it
+        back in the queue (``Backend.update_approval``), still pending, and shows it."""
+        approval_id = self.current_id
+        if approval_id is None:
+            return
+
+        def saved(edited: Any) -> None:
+            def stored(_change: Any) -> None:
+                self.result.setText(f"Saved the edited plan #{approval_id}; approve it to apply.")
+                if self.current_id == approval_id:
+                    self._edited = None
+                    self.bridge.read("plan_view", edited, done=lambda v: self._show(edited, v))
+            self.bridge.write("update_approval", approval_id, edited, done=stored,
+                              error=lambda e: self.result.setText(f"Not saved: {e}"))
+
+        open_plan_editor(self, self.bridge, plan, saved=saved, rephrase=self._rephrase)
+
+    def _rephrase(self, text: str) -> None:
         new, ok = QInputDialog.getText(self, "Edit plan", "Rephrase the instruction:", text=text)
         if ok and new.strip():
             def show(plan: Any) -> None:

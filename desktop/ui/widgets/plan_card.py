@@ -47,7 +47,9 @@ class PlanCard(QFrame):
     """Shows one Plan. Signals:
         confirmed(Plan, bool): apply it (second value: the destructive confirmation was given).
         queued(Plan): send it to the approvals queue instead.
-        edit_requested(str): put the instruction back in the text field.
+        edit_requested(str): put the instruction back in the text field (a plan with nothing to edit).
+        fields_requested(Plan): open the field editor for the plan's actions
+            (:func:`desktop.ui.widgets.plan_editor.open_plan_editor`).
         cancelled(): dismiss. candidate_picked(int, Target): answer question i with a record.
         link_activated(str, int): open record (type, id).
     """
@@ -55,6 +57,7 @@ class PlanCard(QFrame):
     confirmed = Signal(object, bool)
     queued = Signal(object)
     edit_requested = Signal(str)
+    fields_requested = Signal(object)
     cancelled = Signal()
     candidate_picked = Signal(int, object)
     link_activated = Signal(str, int)
@@ -95,7 +98,7 @@ class PlanCard(QFrame):
         self.cancel_btn.setToolTip("Dismiss this plan (Esc)")
         self.cancel_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.edit_btn = QPushButton("Edit")
-        self.edit_btn.setToolTip("Put the instruction back in the text field to rephrase it (Ctrl+E)")
+        self.edit_btn.setToolTip("Edit the plan's fields before confirming — stage, amount, dates, text (Ctrl+E)")
         self.edit_btn.setShortcut(QKeySequence("Ctrl+E"))
         self.later_btn = QPushButton("Send to approvals")
         self.later_btn.setToolTip("Queue this plan in Approvals to decide later")
@@ -107,7 +110,7 @@ class PlanCard(QFrame):
             buttons.addWidget(b)
         outer.addLayout(buttons)
         self.cancel_btn.clicked.connect(self.cancelled.emit)
-        self.edit_btn.clicked.connect(lambda: self.edit_requested.emit(self.plan.transcript if self.plan else ""))
+        self.edit_btn.clicked.connect(self._edit)
         self.later_btn.clicked.connect(lambda: self.plan and self.queued.emit(self.plan))
         self.confirm_btn.clicked.connect(self._confirm)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -179,6 +182,13 @@ class PlanCard(QFrame):
         kind, _, ident = href.partition(":")
         if ident.isdigit():
             self.link_activated.emit(kind, int(ident))
+
+    def _edit(self) -> None:
+        """Field editor for a plan with data-changing actions; otherwise back to the text field."""
+        if self.plan is not None and self.plan.mutating and not self.plan.clarifications:
+            self.fields_requested.emit(self.plan)
+        else:
+            self.edit_requested.emit(self.plan.transcript if self.plan else "")
 
     def _confirm(self) -> None:
         if self.plan is None or not self.confirm_btn.isEnabled():

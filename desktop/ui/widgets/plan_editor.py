@@ -1,0 +1,252 @@
+"""The plan editor: change the fields of a proposed Plan before it is applied.
+
+One section per action with a typed editor for every field that action kind takes
+(:data:`desktop.domain.plan.ACTION_FIELDS`): the stage as a combo of the workspace's stage labels,
+amounts as a spin box (major units of the deal's currency, e.g. 100000.00), dates as a
+``YYYY-MM-DD`` date editor, times as ``HH:MM``, do-not-contact as a check box, other fields as text.
+An empty editor ("—") means "not set" and drops the field. Saving validates the result with the
+same pydantic :class:`~desktop.domain.plan.Plan` model the planners produce; errors are shown in the
+dialog and nothing is saved. The action kind and its target are not editable here (rephrase the
+instruction for that: the "Rephrase…" button).
+
+Keyboard: Tab moves between editors, Ctrl+Enter saves, Esc cancels, Alt+R rephrases.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDoubleSpinBox, QFormLayout, QFrame,
+                               QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+                               QTimeEdit, QVBoxLayout, QWidget)
+from pydantic import ValidationError
+
+from desktop.domain.plan import ACTION_FIELDS, Plan
+from desktop.ui.theme import scaled_font
+
+#: Field order in the editor (fields not listed follow alphabetically).
+FIELD_ORDER = ["name", "first_name", "last_name", "title", "subject", "stage", "amount", "close_date",
+               "due_date", "time", "company", "job_title", "email", "phone", "domain", "city", "industry",
+               "competitor", "next_step", "activity_type", "sentiment", "body", "do_not_contact", "text"]
+DATE_FIELDS = frozenset({"close_date", "due_date"})
+#: Suggested values for free-text fields with a small vocabulary (the combo stays editable).
+CHOICES = {"activity_type": ["call", "meeting", "email", "note"], "sentiment": ["positive", "neutral", "negative"]}
+UNSET = "—"
+_NO_DATE = QDate(1900, 1, 1)
+_NO_TIME = QTime(0, 0)
+
+
+def field_label(name: str) -> str:
+    """``close_date`` -> ``Close date``."""
+    return name.replace("_", " ").capitalize()
+
+
+class FieldEditor:
+    """A typed editor for one field: ``widget`` (a QWidget) and ``value()`` (None = not set)."""
+
+    def __init__(self, name: str, value: Any, stages: list[str]) -> None:
+        self.name = name
+        if name == "stage":
+            w = QComboBox()
+            w.addItem(UNSET, None)
+            for label in stages:
+                w.addItem(label, label)
+            if value is not None and w.findData(value) < 0:
+                w.addItem(str(value), value)  # keep an unknown label visible; validation decides
+            w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
+            self.value = lambda: w.currentData()
+        elif name == "amount":
+            w = QDoubleSpinBox()
+            w.setRange(-1.0, 1e12)
+            w.setDecimals(2)
+            w.setSingleStep(1000.0)
+            w.setGroupSeparatorShown(True)
+            w.setSpecialValueText(UNSET)
+            w.setValue(float(value) if isinstance(value, (int, float)) else -1.0)
+            w.setToolTip("Amount in the deal's currency (major units); the lowest value (—) means not set")
+            self.value = lambda: None if w.value() < 0 else w.value()
+        elif name in DATE_FIELDS:
+            w = QDateEdit()
+            w.setDisplayFormat("yyyy-MM-dd")
+            w.setCalendarPopup(True)
+            w.setMinimumDate(_NO_DATE)
+            w.setSpecialValueText(UNSET)
+            d = QDate.fromString(str(value), "yyyy-MM-dd") if value else QDate()
+            w.setDate(d if d.isValid() else _NO_DATE)
+            w.setToolTip("Date (YYYY-MM-DD); the earliest date (—) means not set")
+            self.value = lambda: None if w.date() == _NO_DATE else w.date().toString("yyyy-MM-dd")
+        elif name == "time":
+            w = QTimeEdit()
+            w.setDisplayFormat("HH:mm")
+            t = QTime.fromString(str(value), "HH:mm") if value else QTime()
+            w.setTime(t if t.isValid() else _NO_TIME)
+            # an unset time stays unset unless the user changes it from 00:00
+            self.value = lambda: (w.time().toString("HH:mm") if value or w.time() != _NO_TIME else None)
+        elif name == "do_not_contact":
+            w = QCheckBox("Do not contact")
+            w.setChecked(bool(value))
+            self.value = lambda: True if w.isChecked() else (False if value is not None else None)
+        elif name == "body":
+            w = QPlainTextEdit(str(value or ""))
+            w.setTabChangesFocus(True)
+            fm = w.fontMetrics()
+            w.setFixedHeight(fm.lineSpacing() * 4 + 16)
+            self.value = lambda: w.toPlainText().strip() or None
+        elif name in CHOICES:
+            w = QComboBox()
+            w.setEditable(True)
+            w.addItems(["", *CHOICES[name]])
+            w.setCurrentText(str(value or ""))
+            self.value = lambda: w.currentText().strip() or None
+        else:
+            w = QLineEdit("" if value is None else str(value))
+            w.setPlaceholderText("not set")
+            self.value = lambda: w.text().strip() or None
+        w.setAccessibleName(field_label(name))
+        w.setObjectName(f"field_{name}")
+        self.widget: QWidget = w
+
+
+class PlanEditorDialog(QDialog):
+    """Edit the fields of ``plan``'s actions. After ``accept()``, :attr:`plan` holds the validated
+    edited Plan; :attr:`rephrase` is True when the user chose to rephrase the instruction instead
+    (the dialog is rejected then)."""
+
+    def __init__(self, plan: Plan, stages: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Edit plan")
+        self.setObjectName("PlanEditor")
+        self.original = plan
+        self.plan: Plan | None = None
+        self.rephrase = False
+        self.editors: list[dict[str, FieldEditor]] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 14)
+        title = QLabel("Edit plan")
+        title.setFont(scaled_font(self, 1.15, bold=True))
+        outer.addWidget(title)
+        if plan.transcript:
+            said = QLabel(f"“{plan.transcript}”")
+            said.setObjectName("Muted")
+            said.setWordWrap(True)
+            outer.addWidget(said)
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        first: QWidget | None = None
+        for i, action in enumerate(plan.actions, 1):
+            box = QFrame()
+            box.setObjectName("Card")
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(14, 10, 14, 10)
+            target = f" — {action.target.name}" if action.target else ""
+            head = QLabel(f"{i}. {action.kind.replace('_', ' ')}{target}")
+            head.setObjectName("Destructive" if action.destructive else "ColumnTitle")
+            lay.addWidget(head)
+            eds: dict[str, FieldEditor] = {}
+            names = sorted(ACTION_FIELDS[action.kind] - {"filters", "object"},
+                           key=lambda n: (FIELD_ORDER.index(n) if n in FIELD_ORDER else 99, n))
+            if action.read_only or not names:
+                note = QLabel("Nothing to edit: " + ("it changes no data." if action.read_only
+                                                     else "this action has no fields."))
+                note.setObjectName("Muted")
+                lay.addWidget(note)
+            else:
+                form = QFormLayout()
+                form.setHorizontalSpacing(14)
+                for name in names:
+                    ed = FieldEditor(name, action.fields.get(name), stages)
+                    eds[name] = ed
+                    lab = QLabel(field_label(name))
+                    lab.setBuddy(ed.widget)
+                    form.addRow(lab, ed.widget)
+                    first = first or ed.widget
+                lay.addLayout(form)
+            self.editors.append(eds)
+            bl.addWidget(box)
+        bl.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.error = QLabel("")
+        self.error.setObjectName("Destructive")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        outer.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.rephrase_btn = QPushButton("&Rephrase…")
+        self.rephrase_btn.setToolTip("Put the instruction back in the text field to say it differently (Alt+R)")
+        self.cancel_btn = QPushButton("Cancel")
+        self.cancel_btn.setToolTip("Close without changes (Esc)")
+        self.save_btn = QPushButton("Save")
+        self.save_btn.setObjectName("Primary")
+        self.save_btn.setToolTip("Check and keep these values (Ctrl+Enter)")
+        self.save_btn.setDefault(True)
+        buttons.addWidget(self.rephrase_btn)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_btn)
+        buttons.addWidget(self.save_btn)
+        outer.addLayout(buttons)
+        for seq in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(seq), self, activated=self.save)
+        self.save_btn.clicked.connect(self.save)
+        self.cancel_btn.clicked.connect(self.reject)
+        self.rephrase_btn.clicked.connect(self._rephrase)
+        self.resize(560, min(720, 220 + 150 * max(1, len(plan.actions))))
+        if first is not None:
+            first.setFocus()
+
+    def edited(self) -> Plan:
+        """The plan with the editors' values, validated by :class:`Plan`.
+
+        Raises: pydantic.ValidationError (a field the kind does not take, a bad value).
+        """
+        data = self.original.model_dump()
+        for action, eds in zip(data["actions"], self.editors):
+            for name, ed in eds.items():
+                action["fields"][name] = ed.value()
+        data["requires_confirmation"] = False  # recomputed by the model's rule
+        return Plan.model_validate(data)
+
+    def save(self) -> None:
+        """Validate; on success accept with :attr:`plan` set, else show why and stay open."""
+        try:
+            self.plan = self.edited()
+        except ValidationError as exc:
+            self.error.setText("Not saved: " + "; ".join(e["msg"] for e in exc.errors()))
+            self.error.show()
+            return
+        self.accept()
+
+    def _rephrase(self) -> None:
+        self.rephrase = True
+        self.reject()
+
+
+def open_plan_editor(parent: QWidget, bridge: Any, plan: Plan, *, saved: Callable[[Plan], None],
+                     rephrase: Callable[[str], None] | None = None) -> None:
+    """Load the workspace's stage labels off the UI thread, then open a :class:`PlanEditorDialog`
+    (window-modal) for ``plan``; ``saved(edited plan)`` runs on Save, ``rephrase(transcript)`` when
+    the user picks Rephrase. The open dialog is ``parent.plan_editor`` (tests, keyboard focus)."""
+
+    def show(stages: list[Any]) -> None:
+        dlg = PlanEditorDialog(plan, list(dict.fromkeys(s.label for s in stages)), parent)
+        parent.plan_editor = dlg
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted and dlg.plan is not None:
+                saved(dlg.plan)
+            elif dlg.rephrase and rephrase is not None:
+                rephrase(plan.transcript)
+            dlg.deleteLater()
+            if getattr(parent, "plan_editor", None) is dlg:
+                parent.plan_editor = None
+
+        dlg.finished.connect(finished)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.open()
+
+    bridge.read("stages", done=show)
