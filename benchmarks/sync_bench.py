@@ -81,13 +81,14 @@ async def bench(args: argparse.Namespace) -> None:
             ids = list(emu.hubspot.objects["contacts"])[:: max(1, args.contacts // 100)][:100]
             for n, obj_id in enumerate(ids):
                 emu.hubspot.update("contacts", obj_id, {"firstname": f"Changed{n}"})
-            base_req = emu.stats["requests"]
+            base_req, base_429 = emu.stats["requests"], emu.stats["rate_limited"]
             t0 = time.perf_counter()
             report = await engine.pull()
             dt = time.perf_counter() - t0
             print(f"[2] incremental sync of {len(ids)} remote changes: {dt:.2f} s "
                   f"({report.applied.get('contact')} contacts applied, "
-                  f"{emu.stats['requests'] - base_req} requests incl. pipelines and archive checks)")
+                  f"{emu.stats['requests'] - base_req} requests incl. pipelines and archive checks, "
+                  f"{emu.stats['rate_limited'] - base_429} answered 429)")
 
             # 3. push of 1,000 local changes
             if args.store:

@@ -18,15 +18,24 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Awaitable, Callable, Sequence
 
-from desktop.sync.port import CrmAdapter
+from desktop.sync.port import CrmAdapter, Page
 from desktop.sync.state import ConflictRow, SyncState
 
 log = logging.getLogger("desktop.sync.engine")
 
 #: progress(object_type, records_so_far, phase) — phase is "full" or "incremental"
 Progress = Callable[[str, int, str], None]
+
+#: what must be applied before an object type's pages are applied (links resolve locally)
+APPLY_AFTER: dict[str, tuple[str, ...]] = {
+    "company": (),
+    "contact": ("company",),
+    "deal": ("pipelines", "company", "contact"),
+    "activity": ("company", "contact", "deal"),
+    "task": ("company", "contact", "deal"),
+}
 
 
 @dataclass
@@ -65,29 +74,62 @@ class SyncEngine:
                    pipelines: bool = True) -> PullReport:
         """Pull every object type (full the first time, incremental afterwards).
 
+        Every object type starts fetching at once (the adapter's pacers keep the combined request
+        rate under the limits), but pages are *applied* in dependency order: pipelines, then
+        companies, contacts, deals, then engagements and tasks (see :data:`APPLY_AFTER`), so a
+        record's links (company, contacts, deal) always find their local targets.
+
         Raises: :mod:`desktop.sync.errors` exceptions after the adapter's own retries; the
         cursor saved so far stays valid.
         """
         started = time.monotonic()
         report = PullReport()
-        if pipelines:
-            self.pipelines = await self.adapter.get_pipelines()
-            report.pipelines = len(self.pipelines)
-            apply_pipelines = getattr(self.state, "apply_pipelines", None)
-            if apply_pipelines is not None:
-                apply_pipelines(self.pipelines)
-        # companies first (contacts and deals refer to them), then the other object types
-        # concurrently; the adapter's pacers keep the combined request rate under the limits
         types = list(object_types or self.adapter.object_types)
-        if "company" in types:
-            types.remove("company")
-            await self.pull_type("company", report)
-        await asyncio.gather(*(self.pull_type(t, report) for t in types))
+        done: dict[str, asyncio.Event] = {t: asyncio.Event() for t in (*types, "pipelines")}
+        if not pipelines:
+            done["pipelines"].set()
+
+        async def pull_pipelines() -> None:
+            try:
+                self.pipelines = await self.adapter.get_pipelines()
+                report.pipelines = len(self.pipelines)
+                apply_pipelines = getattr(self.state, "apply_pipelines", None)
+                if apply_pipelines is not None:
+                    apply_pipelines(self.pipelines)
+            finally:
+                done["pipelines"].set()
+
+        async def one(t: str) -> None:
+            waits = [done[d] for d in APPLY_AFTER.get(t, ()) if d in done]
+
+            async def gate() -> None:
+                for ev in waits:
+                    await ev.wait()
+            try:
+                await self.pull_type(t, report, gate=gate)
+            finally:
+                done[t].set()
+
+        jobs = [one(t) for t in types] + ([pull_pipelines()] if pipelines else [])
+        tasks = [asyncio.ensure_future(j) for j in jobs]
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                if not task.done():
+                    task.cancel()
         report.seconds = time.monotonic() - started
         return report
 
-    async def pull_type(self, object_type: str, report: PullReport | None = None) -> PullReport:
-        """Pull one object type to the end of its change list."""
+    async def pull_type(self, object_type: str, report: PullReport | None = None, *,
+                        gate: Callable[[], Awaitable[None]] | None = None) -> PullReport:
+        """Pull one object type to the end of its change list.
+
+        ``gate``: awaited once before the first page is applied (pages are already being fetched);
+        :meth:`pull` uses it to apply object types in dependency order. In incremental mode the
+        archived records are fetched concurrently with the changed ones (they use another
+        endpoint and pacer) and applied after them, so an archive is never undone by an older
+        page of changes."""
         report = report or PullReport()
         cur = self.state.get_cursor(object_type) or {
             "mode": "full", "since": None, "page": None, "started_at": self.clock_ms(),
@@ -100,8 +142,13 @@ class SyncEngine:
         since = cur["since"] if cur["mode"] == "incremental" else None
         count = report.applied.get(object_type, 0)
         fetch: asyncio.Future | None = None
+        archived_fetch: asyncio.Future | None = None
         if cur["stage"] == "changed":
             fetch = asyncio.ensure_future(self.adapter.list_changed(object_type, since, cur["page"]))
+        if cur["stage"] in ("changed", "archived") and cur["mode"] == "incremental":
+            archived_fetch = asyncio.ensure_future(
+                self._fetch_archived(object_type, since, cur.get("archived_page")))
+        gated = gate is None
         try:
             while cur["stage"] == "changed":
                 assert fetch is not None
@@ -110,6 +157,10 @@ class SyncEngine:
                 if page.next_cursor is not None:  # prefetch the next page while applying this one
                     fetch = asyncio.ensure_future(
                         self.adapter.list_changed(object_type, since, page.next_cursor))
+                if not gated:
+                    assert gate is not None
+                    await gate()
+                    gated = True
                 if page.records:
                     report.conflicts += self.state.apply_remote(page.records)
                     cur["high_water"] = max(cur["high_water"] or 0,
@@ -121,21 +172,26 @@ class SyncEngine:
                 self.state.set_cursor(object_type, cur)
                 if self.progress:
                     self.progress(object_type, count, cur["mode"])
-        finally:
-            if fetch is not None and not fetch.done():
-                fetch.cancel()
-        report.applied[object_type] = count
-        archived = 0
-        while cur["stage"] == "archived":
-            page = await self.adapter.list_archived(object_type, since, cur["archived_page"])
-            if page.records:
-                report.conflicts += self.state.apply_remote(page.records)
-                archived += len(page.records)
-            cur["archived_page"] = page.next_cursor
-            if page.next_cursor is None:
+            report.applied[object_type] = count
+            archived = 0
+            if cur["stage"] == "archived":
+                assert archived_fetch is not None
+                pages = await archived_fetch
+                archived_fetch = None
+                if not gated and gate is not None:
+                    await gate()
+                for page in pages:
+                    if page.records:
+                        report.conflicts += self.state.apply_remote(page.records)
+                        archived += len(page.records)
+                    cur["archived_page"] = page.next_cursor
                 cur["stage"] = "finish"
-            self.state.set_cursor(object_type, cur)
-        report.archived[object_type] = report.archived.get(object_type, 0) + archived
+                self.state.set_cursor(object_type, cur)
+            report.archived[object_type] = report.archived.get(object_type, 0) + archived
+        finally:
+            for f in (fetch, archived_fetch):
+                if f is not None and not f.done():
+                    f.cancel()
         if cur["mode"] == "full":
             new_since = cur["started_at"] - self.skew_ms
         else:
@@ -144,3 +200,14 @@ class SyncEngine:
                                              "started_at": cur["started_at"], "high_water": new_since,
                                              "archived_page": None, "stage": "done"})
         return report
+
+    async def _fetch_archived(self, object_type: str, since: int | None, cursor: str | None
+                              ) -> list[Page]:
+        """Every page of records archived since ``since`` (applied later, in order)."""
+        pages = []
+        while True:
+            page = await self.adapter.list_archived(object_type, since, cursor)
+            pages.append(page)
+            cursor = page.next_cursor
+            if cursor is None:
+                return pages
