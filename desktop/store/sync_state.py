@@ -6,10 +6,13 @@ tables pulled records are mirrored into. Every method is one unit of work. This 
 store's ORM classes and unit of work only (no SQL text); it belongs with the store's repositories
 and can move to ``desktop/store`` unchanged.
 
-Conflict detection: the workspace keeps no per-field copy of the last pulled remote values, so a
-pending local field conflicts when the remote value differs from it *and* the remote record changed
-since the last pull (``external_ids.remote_updated_at``). This errs towards showing a conflict;
-it never overwrites silently.
+Conflict detection: ``sync_bases`` (migration 0002) keeps, per synced record, the remote value of
+each field as of the last pull or push (the *base*). A pending local change to a field is a conflict
+only when the pulled value of that field differs from its base (the remote side changed *that
+field*) and from the local value; a record whose modified time moved because of other fields
+raises no conflict. Records synced before the base existed fall back to the record-level check
+(the remote record changed since the last pull, ``external_ids.remote_updated_at``), which errs
+towards showing a conflict; neither path overwrites silently.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Index, Integer, String, Text, delete, insert, select
+from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store import schema as s
 from desktop.store.db import Workspace
@@ -29,6 +33,23 @@ from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
 MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
+
+
+class SyncBase(s.Base):
+    """Remote field values (neutral names, JSON object in ``fields``) of one synced record as of
+    the last pull or push: the base of the field-level conflict check. Table from migration 0002."""
+
+    __tablename__ = "sync_bases"
+    __table_args__ = (Index("ux_sync_base_record", "source", "entity_type", "local_id", unique=True),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    entity_type: Mapped[str] = mapped_column(String(40))
+    local_id: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[str] = mapped_column(Text)
+
+
+def _dumps(fields: dict[str, Any]) -> str:
+    return json.dumps(fields, default=str, separators=(",", ":"))
 
 
 def _defaults(entity: str, cols: dict[str, Any]) -> dict[str, Any]:
@@ -188,6 +209,9 @@ class StoreState:
                     s.OutboxItem.status.in_(UNSENT), s.OutboxItem.op.in_(("create", "update")))
                     .order_by(s.OutboxItem.id)).scalars():
                 pending_rows.setdefault(item.local_id, []).append(item)
+        bases = {b.local_id: b for b in ses.execute(select(SyncBase).where(
+            SyncBase.source == self.source, SyncBase.entity_type == entity,
+            SyncBase.local_id.in_(list(objs)))).scalars()} if objs else {}
         created: list[tuple[dict[str, Any], Record]] = []
         out: list[ConflictRow] = []
         for rec in recs:
@@ -198,8 +222,12 @@ class StoreState:
                 if cols is not None:
                     created.append((cols, rec))
                 continue
+            if obj.id not in bases and not rec["archived"]:
+                bases[obj.id] = SyncBase(source=self.source, entity_type=entity, local_id=obj.id,
+                                         fields="")
+                ses.add(bases[obj.id])
             out += self._merge_one(ses, entity, obj, rec, links.get(rec["external_id"]),
-                                   pending_rows.get(obj.id, []), to_local)
+                                   pending_rows.get(obj.id, []), to_local, bases.get(obj.id))
         if created:  # bulk insert (one executemany with RETURNING), then the external ids
             ses.flush()
             columns = sorted({c for cols, _ in created for c in cols})
@@ -209,6 +237,11 @@ class StoreState:
             ses.execute(insert(s.ExternalId), [
                 {"source": self.source, "entity_type": entity, "record_id": rec["external_id"],
                  "local_id": new_id, "remote_updated_at": _naive(rec["updated_at"])}
+                for new_id, (_, rec) in zip(new_ids, created)])
+            ses.execute(insert(SyncBase), [
+                {"source": self.source, "entity_type": entity, "local_id": new_id,
+                 "fields": _dumps({k: v for k, v in rec["fields"].items()
+                                   if k != "idempotency_key"})}
                 for new_id, (_, rec) in zip(new_ids, created)])
         return out
 
@@ -242,7 +275,8 @@ class StoreState:
         return cols
 
     def _merge_one(self, ses: Any, entity: str, obj: Any, rec: Record, link: Any,
-                   pending_rows: list[s.OutboxItem], to_local: Any) -> list[ConflictRow]:
+                   pending_rows: list[s.OutboxItem], to_local: Any,
+                   base_row: SyncBase | None = None) -> list[ConflictRow]:
         fields = {k: v for k, v in rec["fields"].items() if k != "idempotency_key"}
         pending: dict[str, Any] = {}
         for item in pending_rows:
@@ -255,12 +289,18 @@ class StoreState:
                 ses.delete(obj)
                 if link is not None:
                     ses.delete(link)
+                if base_row is not None:
+                    ses.delete(base_row)
                 return []
             fields, pending, base = {"_archived": True}, {"_archived": False}, {"_archived": False}
         else:
-            # no stored per-field base: a field differing from its pending local value conflicts
-            # only when the remote record changed since the last pull or push
-            base = {k: object() for k in fields} if changed_remotely else dict(fields)
+            stored = json.loads(base_row.fields) if base_row is not None and base_row.fields else {}
+            # per field: the remote value at the last pull/push; a field with no stored base
+            # (synced before migration 0002) conflicts when the record changed remotely at all
+            base = {k: stored[k] if k in stored else (object() if changed_remotely else v)
+                    for k, v in fields.items()}
+            if base_row is not None:
+                base_row.fields = _dumps(dict(stored, **fields))
         apply, conflicts = merge_fields(fields, base, pending)
         for col, value in to_columns(entity, apply, to_local).items():
             if col == "first_name" or col == "last_name" or col == "name" or col == "title":
@@ -351,7 +391,33 @@ class StoreState:
                 # is not a remote change
                 if k in links:
                     links[k].remote_updated_at = max(links[k].remote_updated_at or now, now)
+            self._push_bases(ses, [items[row_id] for row_id, _ in sent])
             uow.commit()
+
+    def _push_bases(self, ses: Any, items: list[s.OutboxItem]) -> None:
+        """Fold pushed create/update payloads into the records' bases: after a push the remote
+        value of those fields is the pushed one, so its echo in the next pull is no change."""
+        items = [i for i in items if i.op in ("create", "update")]
+        if not items:
+            return
+        pushed: dict[tuple[str, int], dict[str, Any]] = {}
+        for item in items:
+            neutral = to_neutral(item.entity_type, json.loads(item.payload or "{}"),
+                                 lambda e, i: self._ext(ses, e, i))
+            pushed.setdefault((item.entity_type, item.local_id), {}).update(neutral)
+        for entity in {t for t, _ in pushed}:
+            ids = [i for t, i in pushed if t == entity]
+            rows = {b.local_id: b for b in ses.execute(select(SyncBase).where(
+                SyncBase.source == self.source, SyncBase.entity_type == entity,
+                SyncBase.local_id.in_(ids))).scalars()}
+            for local_id in ids:
+                row = rows.get(local_id)
+                if row is None:
+                    row = SyncBase(source=self.source, entity_type=entity, local_id=local_id,
+                                   fields="{}")
+                    ses.add(row)
+                stored = json.loads(row.fields or "{}")
+                row.fields = _dumps(dict(stored, **pushed[(entity, local_id)]))
 
     def mark_retry(self, row_ids: list[int], error: str, next_attempt_at: float, *,
                    count_attempt: bool = True) -> None:
@@ -403,6 +469,9 @@ class StoreState:
                 if c.field == "_archived":
                     if obj is not None:
                         ses.delete(obj)
+                    ses.execute(delete(SyncBase).where(
+                        SyncBase.source == self.source, SyncBase.entity_type == c.entity_type,
+                        SyncBase.local_id == c.local_id))
                     for item in items:
                         item.status, item.last_error = "sent", "superseded: archived remotely"
                 else:
