@@ -75,14 +75,18 @@ def deals_by_stage(session: Session) -> list[dict[str, Any]]:
 
 def win_rate(session: Session, now: datetime) -> float | None:
     """Closed won ÷ (closed won + closed lost) over deals whose close date falls in the last
-    90 days up to ``now`` (HubSpot's deal win rate); None when no deal closed in that window."""
+    90 days up to ``now`` (HubSpot's deal win rate); None when no deal closed in that window.
+    Counted per closed stage over the (stage, close date, amount) index."""
     since = (now - timedelta(days=WIN_RATE_DAYS)).date()
-    q = (select(func.sum(case((s.Stage.is_won.is_(True), 1), else_=0)), func.count(s.Deal.id))
-         .join(s.Stage, s.Stage.id == s.Deal.stage_id)
-         .where(or_(s.Stage.is_won.is_(True), s.Stage.is_lost.is_(True)),
-                s.Deal.close_date > since, s.Deal.close_date <= now.date()))
-    won, closed = session.execute(q).one()
-    return None if not closed else round(int(won or 0) / int(closed), 4)
+    closed = session.execute(select(s.Stage.id, s.Stage.is_won).where(
+        or_(s.Stage.is_won.is_(True), s.Stage.is_lost.is_(True)))).all()
+    won = total = 0
+    for sid, is_won in closed:
+        n = session.execute(select(func.count()).select_from(s.Deal).where(
+            s.Deal.stage_id == sid, s.Deal.close_date > since, s.Deal.close_date <= now.date())).scalar() or 0
+        total += n
+        won += n if is_won else 0
+    return None if not total else round(won / total, 4)
 
 
 def subscription_revenue_cents(session: Session, start, end) -> Fraction:
@@ -116,17 +120,29 @@ def burn(session: Session, now: datetime) -> dict[str, Any]:
 
 def stale_deals(session: Session, now: datetime, limit: int = 50) -> tuple[int, list[dict[str, Any]]]:
     """Open deals with no activity for 7 or more days (last activity, or creation when none),
-    oldest first. Returns (total count, the first ``limit``)."""
+    oldest first. Returns (total count, the first ``limit``).
+
+    Read per open stage through the (stage, last activity) index: deals with an activity and
+    deals without one (by creation time) are counted and listed separately, then merged."""
     cutoff = now - timedelta(days=STALE_DAYS)
-    last = func.coalesce(s.Deal.last_activity_at, s.Deal.created_at)
-    where = and_(_open_stage_filter(), last <= cutoff)
-    total = session.execute(select(func.count(s.Deal.id)).join(s.Stage, s.Stage.id == s.Deal.stage_id)
-                            .where(where)).scalar() or 0
-    q = (select(s.Deal.id, s.Deal.name, s.Stage.label, s.Deal.amount_cents, last)
-         .join(s.Stage, s.Stage.id == s.Deal.stage_id).where(where).order_by(last).limit(limit))
-    rows = [{"id": i, "name": n, "stage": st, "amount": _money(a),
+    open_ids = session.execute(select(s.Stage.id).where(_open_stage_filter())).scalars().all()
+    labels = dict(session.execute(select(s.Stage.id, s.Stage.label)).all())
+    total = 0
+    cands: list[tuple] = []
+    cols = (s.Deal.id, s.Deal.name, s.Deal.stage_id, s.Deal.amount_cents)
+    for sid in open_ids:
+        active = and_(s.Deal.stage_id == sid, s.Deal.last_activity_at.is_not(None), s.Deal.last_activity_at <= cutoff)
+        never = and_(s.Deal.stage_id == sid, s.Deal.last_activity_at.is_(None), s.Deal.created_at <= cutoff)
+        total += session.execute(select(func.count()).select_from(s.Deal).where(active)).scalar() or 0
+        total += session.execute(select(func.count()).select_from(s.Deal).where(never)).scalar() or 0
+        cands += session.execute(select(*cols, s.Deal.last_activity_at).where(active)
+                                 .order_by(s.Deal.last_activity_at, s.Deal.id).limit(limit)).all()
+        cands += session.execute(select(*cols, s.Deal.created_at).where(never)
+                                 .order_by(s.Deal.created_at, s.Deal.id).limit(limit)).all()
+    cands.sort(key=lambda r: (r[4], r[0]))
+    rows = [{"id": i, "name": n, "stage": labels.get(st), "amount": _money(a),
              "last_activity": la.isoformat(sep=" ", timespec="minutes") if la else None,
-             "days_inactive": (now - la).days if la else None} for i, n, st, a, la in session.execute(q)]
+             "days_inactive": (now - la).days if la else None} for i, n, st, a, la in cands[:limit]]
     return total, rows
 
 
@@ -136,11 +152,30 @@ def cash_balance_cents(session: Session) -> int | None:
     return None if v is None else int(v)
 
 
-def report(session: Session, now: datetime) -> dict[str, Any]:
-    """Every revenue-panel figure at ``now`` (see each function for its definition)."""
-    mrr = mrr_cents(session, now)
+def money_inputs_fingerprint(session: Session) -> tuple:
+    """A cheap value that changes when subscriptions or expenses change (row count, largest id,
+    amount sum, canceled count): callers cache the subscription- and expense-derived figures
+    (MRR, burn, MRR by month) under it. About 1 ms on 2k subscriptions + 3k expenses."""
+    sub = session.execute(select(func.count(), func.max(s.Subscription.id), func.sum(s.Subscription.amount_cents),
+                                 func.sum(s.Subscription.quantity), func.count(s.Subscription.canceled_at),
+                                 func.count(s.Subscription.created_at))).one()
+    exp = session.execute(select(func.count(), func.max(s.Expense.id), func.sum(s.Expense.amount_cents))).one()
+    return tuple(sub) + tuple(exp)
+
+
+def money_figures(session: Session, now: datetime) -> dict[str, Any]:
+    """The subscription- and expense-derived figures at ``now``: mrr_cents (Fraction), burn
+    (see :func:`burn`). Deals do not affect them."""
+    return {"mrr_cents": mrr_cents(session, now), "burn": burn(session, now)}
+
+
+def report(session: Session, now: datetime, money: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every revenue-panel figure at ``now`` (see each function for its definition).
+    ``money``: :func:`money_figures` computed earlier for the same ``now`` day (a cache), or None."""
+    money = money or money_figures(session, now)
+    mrr = money["mrr_cents"]
     total, weighted = pipeline_values(session)
-    b = burn(session, now)
+    b = money["burn"]
     cash = cash_balance_cents(session)
     stale_total, stale = stale_deals(session, now)
     runway = None
