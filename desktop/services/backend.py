@@ -9,6 +9,7 @@ refresh from events instead of polling.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -67,6 +68,8 @@ class Backend(AgentsMixin):
         self._planner: Any = None
         self._planner_dirty = True
         self._lock = threading.RLock()
+        self._revenue_cache: dict[str, Any] = {}  # "money": (key, money figures, MRR by month)
+        self._import_child: Any = None
 
     @classmethod
     def open(cls, settings: Settings, *, seed_demo: bool = False,
@@ -198,14 +201,64 @@ class Backend(AgentsMixin):
         return Change(frozenset({"crm", "audit", "sync"}), tuple(sorted(deals)) if only_updates else None,
                       audit_id, summary)
 
-    def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None):
-        """Import CSV exports (see :func:`desktop.store.importer.import_paths`). Returns
-        (ImportReport, Change). Raises ImportFailed / WorkspaceError."""
-        from desktop.store.importer import import_paths
+    def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None,
+                     *, strict: bool = False, in_process: bool = False):
+        """Import CSV exports (see :func:`desktop.store.importer.import_paths`) in a child process
+        (:mod:`desktop.services.import_worker`, so the UI process keeps its GIL and heap to itself);
+        ``progress(file name, bytes done, bytes total, rows read)`` is called on a reader thread.
+        Blocks until the child exits; :meth:`cancel_import` stops it (one transaction: nothing is
+        written). ``in_process=True`` imports in this process instead. Returns (ImportReport, Change).
+        Raises ImportFailed (also when cancelled or when the child dies) / WorkspaceError."""
+        from desktop.store.importer import ImportFailed, ImportReport, import_paths
 
-        report = import_paths(self.ws, paths, progress=progress)  # pauses cyclic GC itself
+        if in_process:
+            report = import_paths(self.ws, paths, strict=strict, progress=progress)  # pauses cyclic GC itself
+        else:
+            from desktop.services.child import ChildProcess, child_env
+
+            got: dict[str, Any] = {}
+
+            def on_line(msg: dict[str, Any]) -> None:
+                if "progress" in msg and progress is not None:
+                    progress(*msg["progress"])
+                else:
+                    got.update(msg)
+
+            env = child_env()
+            env["SPECTRUM_DATABASE_URL"] = self.settings.resolved_database_url()
+            argv = [sys.executable, "-m", "desktop.services.import_worker", "--data-dir", str(self.settings.data_dir),
+                    *(["--strict"] if strict else []), "--", *[str(p) for p in paths]]
+            child = ChildProcess(argv, on_line=on_line, env=env)
+            with self._lock:
+                self._import_child = child
+            try:
+                child.start()
+                code = child.wait()
+            finally:
+                with self._lock:
+                    self._import_child = None
+            if child.cancelled:
+                raise ImportFailed("Import cancelled; nothing was imported")
+            if "error" in got:
+                raise ImportFailed(got["error"], got.get("problems") or [])
+            if code != 0 or "report" not in got:
+                raise ImportFailed(f"the import process failed (exit {code}): {child.error_text() or 'no output'}")
+            d = got["report"]
+            report = ImportReport(created=dict(d["created"]), updated=dict(d["updated"]),
+                                  skipped=dict(d["skipped_by_layout"]), problems=list(d["problems"]),
+                                  files=[(f["path"], f["layout"]) for f in d["files"]])
         self._planner_dirty = True
+        self._revenue_cache.clear()
         return report, Change(frozenset({"crm", "audit"}), None, None, f"Imported {report.imported} rows")
+
+    def cancel_import(self) -> bool:
+        """Stop a running child-process import (nothing is written). True when one was running."""
+        with self._lock:
+            child = getattr(self, "_import_child", None)
+        if child is None:
+            return False
+        child.cancel()
+        return True
 
     # -- approvals ----------------------------------------------------------------------------
     def approvals(self) -> list[Any]:
@@ -306,13 +359,22 @@ class Backend(AgentsMixin):
 
     def revenue(self) -> dict[str, Any]:
         """Every revenue figure (:func:`desktop.store.metrics.report`) plus ``mrr_series`` and
-        ``won_series`` ([(YYYY-MM, major units)], last 12 months)."""
+        ``won_series`` ([(YYYY-MM, major units)], last 12 months).
+
+        The subscription/expense figures (MRR, burn, MRR by month; ~50 ms on the synthetic
+        workspace) are cached per day under :func:`desktop.store.metrics.money_inputs_fingerprint`,
+        so a refresh after a deal change only re-reads the deal figures."""
         from desktop.store import metrics, series
 
         now = self.now()
         with self.ws.uow() as uow:
-            data = metrics.report(uow.session, now)
-            data["mrr_series"] = series.mrr_by_month(uow.session, now)
+            key = (now.date(), metrics.money_inputs_fingerprint(uow.session))
+            cached = self._revenue_cache.get("money")
+            if cached is None or cached[0] != key:
+                cached = (key, metrics.money_figures(uow.session, now), series.mrr_by_month(uow.session, now))
+                self._revenue_cache["money"] = cached
+            data = metrics.report(uow.session, now, money=cached[1])
+            data["mrr_series"] = list(cached[2])
             data["won_series"] = series.closed_won_by_month(uow.session, now)
         return data
 
