@@ -87,7 +87,7 @@ def build_main_window(settings: Settings, *, backend: Any = None, open_backend: 
     # UI thread waits less for it.
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     qs = qsettings or user_qsettings()
-    theme.apply_theme(app, str(qs.value("ui/theme", "light")))
+    theme.apply_theme(app, str(qs.value("ui/theme", theme.DEFAULT)))
     if backend is None:
         if open_backend is None:
             raise ValueError("build_main_window needs backend= or open_backend=")

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         self.theme_action.triggered.connect(self.toggle_theme)
         self.kill_switch.toggled.connect(self._kill_toggled)
         self.settings_panel.theme_changed.connect(self.set_theme)
+        theme.notifier().applied.connect(self._theme_applied)
         self.settings_panel.ptt_key_changed.connect(self.set_ptt_key)
         b.changed.connect(lambda _c: self.refresh_status())
         b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
@@ -442,9 +443,12 @@ class MainWindow(QMainWindow):
             state, f"Speech model: {state}"))
 
     def set_theme(self, name: str) -> None:
-        """Apply and remember theme ``name``."""
-        theme.apply_theme(QApplication.instance(), name)
+        """Apply and remember theme preference ``name`` ("system" | "light" | "dark")."""
         self.qs.setValue("ui/theme", name)
+        theme.apply_theme(QApplication.instance(), name)
+
+    def _theme_applied(self, _name: str) -> None:
+        """Restyle what paints with explicit colours (also after an OS colour-scheme change)."""
         self.revenue.restyle()
         for w in self.findChildren(QWidget):
             w.update()

@@ -1,5 +1,10 @@
 """Light and dark themes: a palette and one stylesheet, with one accent colour.
 
+The theme preference is ``system`` (the default: follow the OS colour scheme, read from
+``QStyleHints.colorScheme()`` and followed live through its ``colorSchemeChanged`` signal, Qt 6.5+;
+an unknown scheme counts as light), ``light`` or ``dark``. :func:`notifier` emits ``applied`` after
+every change, including one the OS made, so widgets that paint with explicit colours can restyle.
+
 Font sizes are never fixed in pixels: headings use :func:`scaled_font` (a factor of the system
 font), so text follows the desktop's font size and scaling.
 """
@@ -8,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -44,6 +50,44 @@ DARK = Colors("dark", window="#15151B", surface="#1E1E26", surface_alt="#26262F"
               danger="#F2555A", danger_soft="#3A1D21")
 
 THEMES = {"light": LIGHT, "dark": DARK}
+#: Theme preferences (value, label) in the order Settings shows them.
+CHOICES = [("system", "System"), ("light", "Light"), ("dark", "Dark")]
+#: The preference used until the user picks one.
+DEFAULT = "system"
+
+
+class _Notifier(QObject):
+    """``applied(str)``: the theme now shown ("light" | "dark"), after any change."""
+
+    applied = Signal(str)
+
+
+_notifier: _Notifier | None = None
+
+
+def notifier() -> _Notifier:
+    """The process-wide theme notifier (created on first use, in the UI thread)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = _Notifier()
+    return _notifier
+
+
+def resolve(preference: str, scheme: Qt.ColorScheme | None = None) -> str:
+    """The theme to show for ``preference``: ``system`` follows ``scheme`` (default: the OS
+    scheme now; dark only for ``Qt.ColorScheme.Dark``); unknown preferences give light."""
+    if preference == "system":
+        if scheme is None:
+            app = QApplication.instance()
+            scheme = app.styleHints().colorScheme() if app else Qt.ColorScheme.Unknown
+        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+    return preference if preference in THEMES else "light"
+
+
+def preference(app: QApplication | None = None) -> str:
+    """The theme preference currently applied: ``system``, ``light`` or ``dark``."""
+    app = app or QApplication.instance()
+    return str(app.property("spectrum_theme_pref") or DEFAULT) if app else DEFAULT
 
 
 def colors(name: str) -> Colors:
@@ -133,8 +177,22 @@ QMenuBar::item:selected {{ background: {c.accent_soft}; }}
 
 
 def apply_theme(app: QApplication, name: str) -> Colors:
-    """Apply theme ``name`` ("light" | "dark") to ``app``; returns its colours."""
-    c = colors(name)
+    """Apply theme preference ``name`` ("system" | "light" | "dark"; unknown: light) to ``app``;
+    with "system" the theme follows later OS colour-scheme changes. Returns the colours shown."""
+    pref = name if name == "system" or name in THEMES else "light"
+    app.setProperty("spectrum_theme_pref", pref)
+    if not app.property("spectrum_theme_watch"):
+        app.styleHints().colorSchemeChanged.connect(lambda scheme: _scheme_changed(app, scheme))
+        app.setProperty("spectrum_theme_watch", True)
+    return _apply_colors(app, colors(resolve(pref)))
+
+
+def _scheme_changed(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    if preference(app) == "system" and resolve("system", scheme) != current(app).name:
+        _apply_colors(app, colors(resolve("system", scheme)))
+
+
+def _apply_colors(app: QApplication, c: Colors) -> Colors:
     app.setStyle("Fusion")
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor(c.window))
@@ -153,6 +211,7 @@ def apply_theme(app: QApplication, name: str) -> Colors:
     app.setPalette(pal)
     app.setStyleSheet(stylesheet(c))
     app.setProperty("spectrum_theme", c.name)
+    notifier().applied.emit(c.name)
     return c
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
+from desktop.ui import theme
 from desktop.ui.widgets.common import heading, scroll_page
 
 PTT_KEYS = ["F9", "F8", "F10", "F12", "Pause", "ScrollLock"]
@@ -95,10 +96,11 @@ class SettingsPanel(QWidget):
         self.data_dir = QLineEdit(str(bridge.backend.settings.data_dir))
         self.data_dir.setToolTip("Used from the next start (or pass --data-dir / SPECTRUM_DATA_DIR)")
         self.theme = QComboBox()
-        self.theme.addItem("Light", "light")
-        self.theme.addItem("Dark", "dark")
-        self.theme.setCurrentIndex(0 if qsettings.value("ui/theme", "light") == "light" else 1)
-        self.theme.setToolTip("Colour theme (Ctrl+Shift+T toggles)")
+        for value, label in theme.CHOICES:
+            self.theme.addItem(label, value)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(str(qsettings.value("ui/theme", theme.DEFAULT)))))
+        self.theme.setToolTip("Colour theme: System follows the OS light/dark setting (Ctrl+Shift+T toggles light / dark)")
+        theme.notifier().applied.connect(self._theme_shown)
         f.addRow("Data folder", self.data_dir)
         f.addRow("Theme", self.theme)
         lay.addWidget(box)
@@ -116,6 +118,14 @@ class SettingsPanel(QWidget):
         lay.addStretch(1)
         self.save.clicked.connect(self.apply)
         self.theme.currentIndexChanged.connect(lambda _i: self.theme_changed.emit(self.theme.currentData()))
+
+    def _theme_shown(self, _name: str) -> None:
+        """Keep the combo on the preference in force (Ctrl+Shift+T changes it too)."""
+        i = self.theme.findData(theme.preference())
+        if i >= 0 and i != self.theme.currentIndex():
+            self.theme.blockSignals(True)
+            self.theme.setCurrentIndex(i)
+            self.theme.blockSignals(False)
 
     def refresh(self) -> None:
         """Load the device list and the keyring state off the UI thread."""
