@@ -7,6 +7,21 @@
   until Ctrl-C. ``--sandbox`` runs against the local CRM emulator (seeded with a few records, plus two local
   changes to push) with a throw-away state under ``<data_dir>/sandbox``, recreated each run;
   the real workspace and CRM are not touched.
+- ``spectrum sync --watch [--interval S] [--crm X] [--sandbox]``: the long-running mode for a
+  child process of the desktop app. Every cycle pulls, then drains the outbox, then prints exactly
+  one JSON line to stdout (flushed)::
+
+      {"event": "cycle", "cycle": 1, "at": 1763750000.0, "seconds": 0.8, "crms": [
+        {"crm": "hubspot", "pulled": {...}, "archived": {...}, "new_conflicts": 0, "sent": 2,
+         "retrying": 0, "dead": 0, "requests": 1, "offline": false, "waiting": 0,
+         "outbox": {"sent": 2}, "dead_letters": 0, "open_conflicts": 0,
+         "error": null | "offline" | "auth" | "<message>", "message": null | "<what to do>"}]}
+
+  then waits ``--interval`` seconds (default 60). Errors never end the loop (an offline CRM or a
+  rejected token is reported in the line, the outbox waits; a reconnect through the keyring takes
+  effect on the next cycle). SIGTERM or SIGINT stops it at once (an interrupted cycle leaves a
+  consistent state: cursors are saved per page, outbox rows are marked per batch and pushes are
+  idempotent); it prints ``{"event": "stopped", "cycles": N}`` and exits 0.
 - ``spectrum sync status [--json]``: outbox counts, dead letters, open conflicts, cursors.
 
 Handlers take ``args`` (with ``args.settings``: :class:`desktop.config.Settings`) and return the
@@ -45,6 +60,9 @@ def register(subparsers: Any) -> None:
                     help="sync against the local CRM emulator (no network, no real data touched)")
     sp.add_argument("--crm", choices=credentials.PROVIDERS, help="only this CRM")
     sp.add_argument("--interval", type=float, default=60.0, help="seconds between syncs")
+    sp.add_argument("--watch", action="store_true",
+                    help="sync every --interval seconds, one JSON status line per cycle on stdout; "
+                         "stops cleanly on SIGTERM")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--base-url", help=argparse.SUPPRESS)  # tests / API proxies
     sp.set_defaults(func=sync_handler)
@@ -113,6 +131,68 @@ async def _cycle(adapter: Any, state: Any, args: argparse.Namespace) -> dict[str
     return out
 
 
+async def _watch(adapters: list[tuple[Any, Any]], args: argparse.Namespace) -> int:
+    """The ``--watch`` loop (see the module docstring). Returns 0 after SIGTERM/SIGINT."""
+    import signal
+    import time
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    cycles = 0
+    try:
+        while not stop.is_set():
+            cycles += 1
+            started = time.monotonic()
+            cycle = asyncio.ensure_future(_watch_cycle(adapters, args))
+            stopper = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({cycle, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            stopper.cancel()
+            if not cycle.done():  # stopped mid-cycle: the state is consistent at any await
+                cycle.cancel()
+                await asyncio.gather(cycle, return_exceptions=True)
+                break
+            _emit({"event": "cycle", "cycle": cycles, "at": round(time.time(), 3),
+                   "seconds": round(time.monotonic() - started, 3), "crms": cycle.result()})
+            try:
+                await asyncio.wait_for(stop.wait(), timeout=max(0.0, args.interval))
+            except asyncio.TimeoutError:
+                pass
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.remove_signal_handler(sig)
+    _emit({"event": "stopped", "cycles": cycles})
+    return 0
+
+
+async def _watch_cycle(adapters: list[tuple[Any, Any]], args: argparse.Namespace
+                       ) -> list[dict[str, Any]]:
+    out = []
+    for adapter, state in adapters:
+        result: dict[str, Any] = {"crm": adapter.name, "error": None, "message": None}
+        try:
+            result.update(await _cycle(adapter, state, args))
+        except AuthExpired:
+            result.update(error="auth", message=f"the {adapter.name} token was rejected or has "
+                          f"expired; run `spectrum connect {adapter.name}` (local changes wait "
+                          "in the outbox)")
+        except Offline:
+            result.update(error="offline", offline=True,
+                          message="CRM unreachable; local changes wait in the outbox")
+        except SyncError as exc:
+            result.update(error=type(exc).__name__, message=str(exc)[:300])
+        summary = await asyncio.to_thread(state.summary)
+        result.update(outbox=summary["outbox"], dead_letters=len(summary["dead_letters"]),
+                      open_conflicts=len(summary["open_conflicts"]))
+        out.append(result)
+    return out
+
+
+def _emit(line: dict[str, Any]) -> None:
+    print(json.dumps(line, default=str), flush=True)
+
+
 async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> int:
     import httpx
 
@@ -121,6 +201,8 @@ async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> in
     code = 0
     async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
         adapters = [(_adapter(crm, client, args, tp), state) for crm, state, tp in jobs]
+        if getattr(args, "watch", False):
+            return await _watch(adapters, args)
         while True:
             for adapter, state in adapters:
                 try:
@@ -185,7 +267,8 @@ def _sandbox(args: argparse.Namespace) -> int:
         state.local_change("task", "create", {"subject": "Send the sandbox proposal",
                                               "status": "open"})
         args.base_url = emu.url
-        print(f"sandbox: local CRM emulator at {emu.url}; state in {folder}")
+        print(f"sandbox: local CRM emulator at {emu.url}; state in {folder}",
+              file=sys.stderr if args.watch else sys.stdout)
         return asyncio.run(_run([("hubspot", state, lambda: "sandbox-token")], args))
 
 
