@@ -102,7 +102,11 @@ def _adapter(crm: str, client: Any, args: argparse.Namespace, token_provider: An
     from desktop.sync.pipedrive import PipedriveAdapter
 
     if crm == "hubspot":
-        return HubSpotAdapter(client, token_provider, base_url=args.base_url or HUBSPOT_URL)
+        from desktop.sync.oauth import TokenRefresher
+
+        url = args.base_url or HUBSPOT_URL
+        return HubSpotAdapter(client, token_provider, base_url=url,
+                              refresh=TokenRefresher(client, url, "hubspot"))
     url = args.base_url or _config(args.settings).get("pipedrive_url")
     if not url:
         raise SyncError("Pipedrive company domain unknown: `spectrum connect pipedrive --domain X`")
@@ -208,8 +212,9 @@ async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> in
                 try:
                     result = await _cycle(adapter, state, args)
                 except AuthExpired:
-                    print(f"spectrum: the {adapter.name} token was rejected; run "
-                          f"`spectrum connect {adapter.name}`", file=sys.stderr)
+                    print(f"spectrum: the {adapter.name} token was rejected or has expired and "
+                          f"could not be refreshed; run `spectrum connect {adapter.name}` (local "
+                          "changes wait in the outbox)", file=sys.stderr)
                     return 3
                 except Offline as exc:
                     print(f"spectrum: {adapter.name} unreachable ({exc}); local changes wait "

@@ -9,7 +9,10 @@ Used by tests, benchmarks and ``spectrum sync --sandbox``. Standard library only
 - fault injection at ``FaultConfig.rate`` with a seeded RNG: 429 + ``Retry-After``, 500/502/503,
   slow responses (timeouts), connections dropped before or *after* the write was applied, and
   truncated JSON bodies (also after the write was applied);
-- counters for benchmarks: ``stats["requests"]``, ``stats["rate_limited"]``, ``stats["faults"]``.
+- counters for benchmarks: ``stats["requests"]``, ``stats["rate_limited"]``, ``stats["faults"]``;
+- HubSpot OAuth: ``POST /oauth/v1/token`` (``grant_type=refresh_token``) exchanges a refresh token
+  registered with :meth:`CrmEmulator.add_oauth_app` for a new access token (the old one stops
+  working); :meth:`CrmEmulator.expire_token` makes the current access token expire.
 
 Usage::
 
@@ -114,6 +117,8 @@ class CrmEmulator:
         self.stats: collections.Counter[str] = collections.Counter()
         self.log: list[tuple[str, str, int]] = []  # (method, path, status); never headers
         self._port = port
+        self.oauth_apps: dict[str, tuple[str, str]] = {}  # client id -> (secret, refresh token)
+        self._issued = 0
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -149,6 +154,27 @@ class CrmEmulator:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
+    def add_oauth_app(self, client_id: str, client_secret: str, refresh_token: str) -> None:
+        """Accept ``refresh_token`` for this OAuth app at ``POST /oauth/v1/token``."""
+        with self.lock:
+            self.oauth_apps[client_id] = (client_secret, refresh_token)
+
+    def expire_token(self) -> None:
+        """The current access token stops working (401) until a refresh issues a new one."""
+        with self.lock:
+            self.token = f"expired-{self._issued}-{random.random()}"
+
+    def _oauth_token(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        with self.lock:
+            app = self.oauth_apps.get(form.get("client_id", ""))
+            if (form.get("grant_type") != "refresh_token" or app is None
+                    or app != (form.get("client_secret"), form.get("refresh_token"))):
+                return 400, {"status": "BAD_REFRESH_TOKEN", "message": "missing or unknown refresh token"}
+            self._issued += 1
+            self.token = f"emulator-access-{self._issued}-{random.getrandbits(48):x}"
+            return 200, {"access_token": self.token, "refresh_token": app[1],
+                         "expires_in": 1800, "token_type": "bearer"}
+
     def set_fault_rate(self, rate: float) -> None:
         """Change the fault rate at run time (e.g. simulate the network coming back)."""
         with self.lock:
@@ -183,7 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         parts = urlsplit(self.path)
         path, query = parts.path, dict(parse_qsl(parts.query))
-        api = "hubspot" if path.startswith("/crm/") else "pipedrive"
+        api = "hubspot" if path.startswith(("/crm/", "/oauth/")) else "pipedrive"
+        if path == "/oauth/v1/token" and self.command == "POST":
+            status, reply = emu._oauth_token(dict(parse_qsl(raw.decode())))
+            return self._reply(status, reply, {})
         with emu.lock:
             emu.stats["requests"] += 1
             emu.stats[f"requests_{api}"] += 1

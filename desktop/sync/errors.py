@@ -41,7 +41,14 @@ class RateLimited(Retryable):
 
 
 class AuthExpired(SyncError):
-    """The token was rejected (401/403) or is missing."""
+    """The token was rejected (401/403) or is missing. ``token_id``: a short SHA-256 fingerprint
+    of the refused token, set by the HTTP boundary for its one refresh-and-retry (the token itself
+    is never kept here)."""
+
+    token_id: str | None = None
+
+    def __repr__(self) -> str:
+        return f"AuthExpired({str(self)!r}, status={self.status!r})"
 
 
 class Conflict(SyncError):

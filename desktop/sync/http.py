@@ -7,6 +7,7 @@ Tokens come from a ``token_provider`` callable on every request and are never lo
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 import logging
@@ -78,6 +79,11 @@ def map_response(response: httpx.Response) -> None:
     raise Permanent(text, status=status)
 
 
+def _fingerprint(token: str) -> str:
+    """A short one-way hash identifying a token without revealing it."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
 def _retry_after(response: httpx.Response, body: Any) -> float:
     value = response.headers.get("retry-after")
     if value is not None:
@@ -104,14 +110,20 @@ class ApiClient:
         daily_methods: HTTP methods the daily budget applies to (``None``: all); when the last
             response said the daily budget is used up, such requests raise
             :class:`RateLimited` (policy ``"DAILY"``) until the next UTC midnight without being sent.
+        refresh: optional async callable renewing an expired token (e.g.
+            :class:`desktop.sync.oauth.TokenRefresher`); on a 401/403 the request is retried once
+            after it returns ``True`` (or at once when another request already renewed the token);
+            when it returns ``False`` the :class:`AuthExpired` propagates with a reconnect hint.
     """
 
     def __init__(self, client: httpx.AsyncClient, base_url: str, token_provider: TokenProvider, *,
                  auth: str = "bearer", pacer: Pacer | None = None,
                  parse_limits: Callable[[Mapping[str, str]], Limits] | None = None,
                  retry: RetryPolicy | None = None, owns_client: bool = False,
-                 daily_methods: frozenset[str] | None = None) -> None:
+                 daily_methods: frozenset[str] | None = None,
+                 refresh: Callable[[], Awaitable[bool]] | None = None) -> None:
         self.client = client
+        self.refresh = refresh
         self.daily_methods = daily_methods
         self.base_url = base_url.rstrip("/")
         self._token_provider = token_provider
@@ -139,6 +151,19 @@ class ApiClient:
         ``cap_s``; longer waits are raised to the caller) per the policy when ``retry`` is true; non-idempotent calls pass ``retry=False`` and handle retries themselves.
         Raises: :mod:`desktop.sync.errors` exceptions.
         """
+        try:
+            return await self._request(method, path, params, json_body, retry)
+        except AuthExpired as exc:
+            if self.refresh is None or exc.status is None:
+                raise
+            if _fingerprint(await self._token()) == exc.token_id and not await self.refresh():
+                raise AuthExpired(f"{exc} (token expired and could not be refreshed: run "
+                                  "`spectrum connect`; local changes wait in the outbox)",
+                                  status=exc.status) from None
+            return await self._request(method, path, params, json_body, retry)
+
+    async def _request(self, method: str, path: str, params: Mapping[str, Any] | None,
+                       json_body: Any, retry: bool) -> Any:
         if not retry:
             return await self._once(method, path, params, json_body)
         policy = self.retry
@@ -189,6 +214,9 @@ class ApiClient:
         log.debug("%s %s -> %s", method, path, response.status_code)
         try:
             map_response(response)
+        except AuthExpired as exc:
+            exc.token_id = _fingerprint(token)  # which token was refused (a hash, not the token)
+            raise
         except RateLimited as exc:
             self.rate_limited += 1
             self.pacer.block(exc.retry_after)

@@ -17,7 +17,7 @@ the search endpoints have their own limit (5 requests per second) and a separate
 from __future__ import annotations
 
 import json
-from typing import Any, Sequence
+from typing import Any, Awaitable, Callable, Sequence
 
 import httpx
 
@@ -40,6 +40,8 @@ class HubSpotAdapter:
         token_provider: returns the private-app / OAuth access token (see :mod:`credentials`).
         base_url: API root; the emulator's URL in tests and ``--sandbox``.
         search_cap: results one search query may page through (HubSpot: 10,000).
+        refresh: renews an expired OAuth access token (:class:`desktop.sync.oauth.TokenRefresher`);
+            ``None`` for private-app tokens (a 401 is then :class:`AuthExpired` at once).
     """
 
     name = "hubspot"
@@ -50,12 +52,14 @@ class HubSpotAdapter:
                  base_url: str = BASE_URL, retry: RetryPolicy | None = None,
                  pacer: Pacer | None = None, search_pacer: Pacer | None = None,
                  search_cap: int = SEARCH_CAP, page_size: int = 100, search_page_size: int = 200,
-                 owns_client: bool = False) -> None:
+                 owns_client: bool = False,
+                 refresh: Callable[[], Awaitable[bool]] | None = None) -> None:
         self.api = ApiClient(client, base_url, token_provider, auth="bearer",
                              pacer=pacer or Pacer(rate=19.0, burst=9), parse_limits=parse_hubspot,
-                             retry=retry, owns_client=owns_client)
+                             retry=retry, owns_client=owns_client, refresh=refresh)
         self.search_api = ApiClient(client, base_url, token_provider, auth="bearer",
-                                    pacer=search_pacer or Pacer(window_max=5, window_s=1.0), retry=retry)
+                                    pacer=search_pacer or Pacer(window_max=5, window_s=1.0),
+                                    retry=retry, refresh=refresh)
         self.search_cap = search_cap
         self.page_size = page_size
         self.search_page_size = search_page_size
