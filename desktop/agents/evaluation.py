@@ -5,11 +5,21 @@ with the expected target (``"type:id"``, or ``null`` = no target; absent = not c
 expected ``fields`` value equal, and every ``contains`` value a case-insensitive substring of that
 field. Planned actions nobody expected count as errors of their kind. Cases expecting a
 clarification count under ``clarification``; cases expecting no action under ``no_action``.
+
+Spoken input (``heard=True``, used by benchmarks/plan_e2e_audio.py): the fields that are the user's
+own words copied into the plan (:data:`CONTENT_FIELDS`: an activity's body, a task's or meeting's
+title, an e-mail's subject and body, a deal's next step) are compared with the written corpus text
+by :func:`similar` instead of exact equality/substring: the planner can only copy what the speech
+recogniser heard, a user accepts "procurement side off" as the next step they dictated (and edits
+it on the Plan card), and the transcript's word errors are measured on their own (WER). Everything
+a user relies on unread stays exact in both modes: kind, target, amounts, dates, times, stages,
+competitor, activity type, sentiment, contact/company fields and answers.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +27,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from desktop.domain.plan import Action, Plan, Target
+
+#: ``(action kind, field)`` pairs whose values are the user's dictated words (free text).
+CONTENT_FIELDS = frozenset({("log_activity", "body"), ("create_task", "title"), ("book_meeting", "title"),
+                            ("draft_email", "subject"), ("draft_email", "body"), ("update_deal", "next_step")})
+#: Least :func:`similar` score (0-100) for dictated words heard imperfectly: at most ~20% of the
+#: characters of the expected words edited (insertions/deletions, rapidfuzz Indel distance).
+CONTENT_MIN_SIMILARITY = 80.0
 
 #: Reference instant of the corpus (the fixture README's date; a Saturday).
 CORPUS_NOW = datetime(2026, 11, 21, 10, 0)
@@ -64,7 +81,33 @@ def context_target(spec: str | None) -> Target | None:
     return Target(type=kind, id=rid, name=rid)  # type: ignore[arg-type]
 
 
-def _matches(exp: dict[str, Any], act: Action) -> str | None:
+def _words(text: Any) -> str:
+    return " ".join(re.sub(r"[^\w$%]+", " ", str(text).lower().replace("-", " ")).split())
+
+
+def similar(expected: Any, got: Any, *, whole: bool) -> bool:
+    """True when dictated words ``got`` carry ``expected`` despite recognition errors.
+
+    Both are lower-cased with punctuation removed; then ``whole=True`` (a field expected equal)
+    needs ``rapidfuzz.fuzz.ratio >= CONTENT_MIN_SIMILARITY`` over the whole strings, ``whole=False``
+    (a field expected to contain the words) needs a substring or ``fuzz.partial_ratio >=
+    CONTENT_MIN_SIMILARITY`` over the best-aligned stretch. Expected values under 5 characters
+    (single short words) must appear exactly: a short word is too easily "near" something else.
+    """
+    from rapidfuzz import fuzz
+
+    e, g = _words(expected), _words(got)
+    if not e or not g:
+        return e == g
+    if (e == g) if whole else (e in g):
+        return True
+    if len(e) < 5:
+        return False
+    score = fuzz.ratio(e, g) if whole else fuzz.partial_ratio(e, g)
+    return score >= CONTENT_MIN_SIMILARITY
+
+
+def _matches(exp: dict[str, Any], act: Action, heard: bool = False) -> str | None:
     if exp["kind"] != act.kind:
         return "kind"
     if "target" in exp:
@@ -72,16 +115,25 @@ def _matches(exp: dict[str, Any], act: Action) -> str | None:
         if got != exp["target"]:
             return f"target {got} != {exp['target']}"
     for key, value in exp.get("fields", {}).items():
+        if heard and (act.kind, key) in CONTENT_FIELDS and key in act.fields \
+                and similar(value, act.fields[key], whole=True):
+            continue
         if act.fields.get(key) != value:
             return f"{key}={act.fields.get(key)!r} != {value!r}"
     for key, value in exp.get("contains", {}).items():
+        if heard and (act.kind, key) in CONTENT_FIELDS and similar(value, act.fields.get(key, ""), whole=False):
+            continue
         if str(value).lower() not in str(act.fields.get(key, "")).lower():
             return f"{key}={act.fields.get(key)!r} lacks {value!r}"
     return None
 
 
-def score_case(case: dict[str, Any], plan: Plan, score: Score) -> bool:
-    """Add one case's results to ``score``; True when the whole case is right."""
+def score_case(case: dict[str, Any], plan: Plan, score: Score, *, heard: bool = False) -> bool:
+    """Add one case's results to ``score``; True when the whole case is right.
+
+    ``heard=True`` when ``plan`` was made from a transcript of the spoken ``case["text"]``: dictated
+    free text (:data:`CONTENT_FIELDS`) is then compared with :func:`similar` (see the module doc).
+    """
     exp = case["expect"]
     remaining = list(plan.actions)
     ok = True
@@ -89,7 +141,7 @@ def score_case(case: dict[str, Any], plan: Plan, score: Score) -> bool:
         score.total[e["kind"]] += 1
         reasons = []
         for a in remaining:
-            why = _matches(e, a)
+            why = _matches(e, a, heard)
             if why is None:
                 remaining.remove(a)
                 score.correct[e["kind"]] += 1

@@ -37,6 +37,7 @@ MAX_BULK = 25
 EMPTY_MESSAGE = "I didn't catch an instruction. Try \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 OFF_TOPIC_MESSAGE = ("I can help with your contacts, companies, deals, activities and tasks - "
                      "e.g. \"Follow up with Acme next Friday\".")
+_RETRY_HINT = "Try again, e.g. \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 SQL_MESSAGE = "That looks like a database command; I only take CRM instructions such as \"Delete the Acme deal\"."
 _SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+table|alter\s+table|select\s+\*?\s*"
                   r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
@@ -226,10 +227,23 @@ class _Build:
                 fields["sentiment"] = mood
             self._add(0, {"kind": "log_activity", "fields": fields, "role": "note"})
         if not self.actions:
-            if self.mentions and not self.f.clarifications:
+            if self.mentions and not self.f.clarifications and self._asks_about_record():
                 self._question(None)
+            elif self.mentions and not self.f.clarifications:
+                # names a record but no instruction we understood (often a garbled transcript):
+                # say so rather than answer a question nobody asked
+                named = ", ".join(dict.fromkeys(self.idx.describe(m.kind, m.ids[0]) for m in self.mentions
+                                                if len(m.ids) == 1)) or self.mentions[0].text
+                self.message = f"I heard \"{self.text}\" about {named} but not what to do. {_RETRY_HINT}"
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
+
+    def _asks_about_record(self) -> bool:
+        """A question, a request to look something up, or just a record's name ("Acme deal status")."""
+        words = re.findall(r"[A-Za-z']+", self.text)
+        return bool(R.QUESTION_RE.search(self.text) or R.SEARCH_RE.search(self.text) or len(words) <= 4
+                    or re.search(r"\b(?:status|stage|worth|amount|value|email|phone|number|close date|next step|"
+                                 r"competitor|pipeline)\b", self.text, re.I))
 
     def _is_statement(self) -> bool:
         words = re.findall(r"[A-Za-z']+", self.text)

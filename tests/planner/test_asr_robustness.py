@@ -249,3 +249,38 @@ def test_title_cased_ordinary_words_are_not_fuzzy_company_names(rows, now):
     plan = planner.plan("Linda Okafor, Move to Globex.", now=now)
     assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
         [("update_contact", ("contact", "107"), {"company": "Globex Logistics"})]
+
+
+@pytest.mark.parametrize("heard, expected", [
+    ("Logical, with Mike.", "Log a call with Mike."),
+    ("Logica with Mike.", "Log a call with Mike."),
+    ("Logga Call with Marasa, Lumu.", "Log a call with Marasa, Lumu."),
+    ("Logano, Orbital Freight, dispatch team wants a pilot.", "Log a note on Orbital Freight, dispatch team wants a pilot."),
+    ("Creator Company called Bluebird Analytics", "Create a Company called Bluebird Analytics"),
+    ("Right on email to Linda about pricing.", "Write an email to Linda about pricing."),
+    ("New Deal Call Northwind Expansion for Northwind, 45K.", "New Deal called Northwind Expansion for Northwind, 45K."),
+])
+def test_run_together_verbs_are_split_again(heard, expected):
+    assert undo_asr_slips(heard) == expected
+
+
+@pytest.mark.parametrize("typed", ["Logistics is slow at Globex", "Log a call with Mike", "The right email is on file",
+                                   "Creators love Acme"])
+def test_typed_text_is_left_alone(typed):
+    assert undo_asr_slips(typed) == typed
+
+
+def test_log_a_call_heard_as_logical(planner, now):
+    plan = planner.plan("Logical, with Pinecrest Dental, no budget this year.", now=now)
+    assert [(a.kind, _target(a), a.fields.get("sentiment")) for a in plan.actions] == \
+        [("log_activity", ("deal", "5010"), "negative")]
+
+
+def test_garbled_statement_about_a_record_is_not_answered(planner, now):
+    """A transcript that names a record but no instruction gets a message, not an unasked-for answer."""
+    plan = planner.plan("Oliver Dren Top, Tidal, V-mail.", now=now)
+    assert plan.actions == []
+    assert plan.message and "not what to do" in plan.message
+    # a real question (or a bare name) is still answered
+    assert [a.kind for a in planner.plan("Acme deal status", now=now).actions] == ["answer"]
+    assert [a.kind for a in planner.plan("When does the Acme deal close?", now=now).actions] == ["answer"]

@@ -21,6 +21,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"drinks)\s+with\b)", re.I), "Had "),
     # "Logocall with Pinecrest" / "Log-a-call" -> "Log a call"
     (re.compile(r"\blog(?:o|-a-|\s+a\s*-?)\s*(call|meeting|note)\b", re.I), r"Log a \1"),
+    # "Logical, with Mike" / "Logica with Mike" / "Logga Call with" -> "Log a call with" (the words run together)
+    (re.compile(r"^\s*log(?:ical|ica|ga(?:\s+call)?|a\s*call)\b,?", re.I), "Log a call"),
+    # "Logano, Tom, Orbital Freight" -> "Log a note on Orbital Freight"
+    (re.compile(r"^\s*logano\b,?(?:\s+(?:on|to|the)\b,?)?", re.I), "Log a note on"),
+    # "Creator Company called ..." / "Creator New Contact" -> "Create a ..." ("create a" run together)
+    (re.compile(r"^\s*creator\b,?", re.I), "Create a"),
+    # "Right on email to Linda" / "Right an email" -> "Write an email" (homophone)
+    (re.compile(r"^\s*right\s+(?:an?|on|and)\s+(?=e-?mail\b)", re.I), "Write an "),
+    # "New Deal Call Northwind Expansion" / "new deal, Caul ..." -> "New deal called ..."
+    (re.compile(r"\b(deal|company|contact|opportunity),?\s+ca(?:ll|ul)\b,?(?=\s+[A-Z])", re.I), r"\1 called"),
     # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
     (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
     # "follow upon Friday" -> "follow up on Friday"
