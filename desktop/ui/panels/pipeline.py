@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QDrag, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListView, QMenu, QScrollArea, QStyle, QStyledItemDelegate,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -63,6 +63,25 @@ class CardDelegate(QStyledItemDelegate):
         p.restore()
 
 
+class CardListView(QListView):
+    """A column's card list. Dragging a card starts a :class:`QDrag` carrying the model's mime data
+    (``DEAL_MIME``: deal id, name, source stage id) with the card's picture; dropping it on another
+    column's view reaches that column's model ``dropMimeData`` through Qt's normal drop path."""
+
+    def startDrag(self, supported_actions) -> None:  # noqa: N802 - Qt API
+        indexes = [i for i in self.selectedIndexes() if i.isValid()] or [self.currentIndex()]
+        if not indexes or not indexes[0].isValid():
+            return
+        drag = QDrag(self)
+        drag.setMimeData(self.model().mimeData(indexes[:1]))
+        rect = self.visualRect(indexes[0])
+        drag.setPixmap(self.viewport().grab(rect))
+        drag.setHotSpot(self.viewport().mapFromGlobal(self.cursor().pos()) - rect.topLeft())
+        self.last_drag = drag  # tests: the drag (and its mime data) the board produced
+        drag.exec(supported_actions & Qt.DropAction.MoveAction or Qt.DropAction.MoveAction,
+                  Qt.DropAction.MoveAction)
+
+
 class StageColumnWidget(QFrame):
     """One board column: title, count · total, and the card list."""
 
@@ -81,7 +100,7 @@ class StageColumnWidget(QFrame):
         lay.addWidget(self.title)
         lay.addWidget(self.summary)
         self.model = DealCardsModel(stage.label, stage.id, self)
-        self.view = QListView()
+        self.view = CardListView()
         self.view.setObjectName("Cards")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CardDelegate(self.view))
