@@ -237,7 +237,7 @@ class Backend(AgentsMixin):
             finally:
                 with self._lock:
                     self._import_child = None
-            if child.cancelled:
+            if child.cancelled and "report" not in got:
                 raise ImportFailed("Import cancelled; nothing was imported")
             if "error" in got:
                 raise ImportFailed(got["error"], got.get("problems") or [])
@@ -400,12 +400,14 @@ class Backend(AgentsMixin):
             return queries.recent_audit(uow.session, limit)
 
     def status(self) -> dict[str, Any]:
-        """{"pending_approvals": int, "outbox": counts by status, "global_kill": bool}."""
+        """{"pending_approvals": int, "outbox": counts by status (pending, retrying, sent, dead),
+        "conflicts": open sync conflicts, "global_kill": bool}."""
         from desktop.store import queries, series
 
         with self.ws.uow() as uow:
             return {"pending_approvals": queries.pending_approvals_count(uow.session),
                     "outbox": series.outbox_status(uow.session),
+                    "conflicts": series.open_conflicts(uow.session),
                     "global_kill": series.global_kill(uow.session)}
 
     def record_choices(self, text: str) -> list[tuple[str, int, str]]:
@@ -461,6 +463,31 @@ class Backend(AgentsMixin):
 
         credentials.save_token(provider, token)
         return Change(frozenset({"sync", "settings"}))
+
+    def sync_argv(self, interval_s: float = 60.0, sandbox: bool = False) -> list[str] | None:
+        """The command of the long-running background sync child (``spectrum sync --json
+        --interval S``: one JSON status line per CRM per pass, see :mod:`desktop.sync.commands`),
+        or None when no CRM is connected and ``sandbox`` is off (``--sandbox``: the local CRM
+        emulator with a throw-away state; the workspace is not touched)."""
+        from desktop.services.child import desktop_command
+
+        if not sandbox and not any(self.crm_connections().values()):
+            return None
+        return desktop_command(self.settings.data_dir, "sync", "--json", "--interval", f"{interval_s:g}",
+                               *(["--sandbox"] if sandbox else []))
+
+    def sync_change(self, result: dict[str, Any]) -> Change | None:
+        """The :class:`Change` a background sync pass stands for (``result``: one JSON line of
+        ``spectrum sync --json``): crm+audit+sync when the pull changed records, sync otherwise
+        (outbox counts moved); None for an error line that changed nothing."""
+        pulled = result.get("pulled") or {}
+        if any(pulled.values()) or result.get("archived"):
+            self._planner_dirty = True
+            return Change(frozenset({"crm", "audit", "sync"}), None, None,
+                          f"Synced from {result.get('crm', 'CRM')}")
+        if "sent" in result or "new_conflicts" in result:
+            return Change(frozenset({"sync"}))
+        return None
 
     def input_devices(self) -> list[str]:
         """Input device names PortAudio sees."""

@@ -208,6 +208,12 @@ def outbox_status(session: Session) -> dict[str, int]:
     return {k: int(got.get(k, 0)) for k in ("pending", "retrying", "sent", "dead")}
 
 
+def open_conflicts(session: Session) -> int:
+    """Sync conflicts still waiting for the user's decision (status ``open``), all sources."""
+    return int(session.execute(select(func.count()).select_from(s.SyncConflict)
+                               .where(s.SyncConflict.status == "open")).scalar() or 0)
+
+
 def record_choices(session: Session, text: str, limit: int = 20) -> list[tuple[str, int, str]]:
     """Deals and contacts whose name contains ``text``: [(type, id, display name)]."""
     like = f"%{text.lower()}%"
@@ -233,4 +239,4 @@ def display_name(session: Session, kind: str, local_id: int) -> str | None:
 
 __all__ = ["mrr_by_month", "closed_won_by_month", "board_cards", "deal_rows", "llm_costs",
            "transcription_totals", "agent_overview", "global_kill", "chain_runs", "chain_steps",
-           "chat_messages", "outbox_status", "record_choices", "display_name", "rules"]
+           "chat_messages", "outbox_status", "open_conflicts", "record_choices", "display_name", "rules"]

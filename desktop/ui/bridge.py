@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from datetime import datetime
 
-from desktop.ui.tasks import TaskRunner
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.ui.tasks import ChildTask, TaskRunner
 
 
 class Bridge(QObject):
@@ -80,5 +82,141 @@ class Bridge(QObject):
 
     def shutdown(self) -> None:
         """Finish background work and close the workspace."""
+        sync = getattr(self, "live_sync", None)
+        if sync is not None:
+            sync.stop()
         self.runner.shutdown()
         self.backend.close()
+
+
+class LiveSync(QObject):
+    """Background sync with the connected CRM in a child process (``spectrum sync --json
+    --interval S``, see :meth:`Backend.sync_argv`): never in the UI process.
+
+    Each JSON line the child prints (one per CRM per pass) updates :attr:`state` and, when the
+    pull changed records, is re-broadcast as the bridge's ``changed`` (panels refresh from it). A
+    child that dies is restarted after ``restart_s`` seconds; a rejected token (exit 3) or no
+    connection (exit 2) stops it until :meth:`start` is called again (e.g. after a token is saved).
+
+    Signals:
+        state_changed(dict): {"state": "off" | "starting" | "ok" | "offline" | "error",
+        "crm": str | None, "at": "HH:MM" of the last good pass or None, "message": str,
+        "pulled": records pulled in the last pass, "new_conflicts": int}.
+    """
+
+    state_changed = Signal(dict)
+
+    def __init__(self, bridge: Bridge, interval_s: float = 60.0, restart_s: float = 30.0,
+                 argv: list[str] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent or bridge)
+        self.bridge = bridge
+        self.interval_s, self.restart_s = interval_s, restart_s
+        self.fixed_argv = argv  # tests: a fake child
+        self.sandbox = False
+        self.state: dict[str, Any] = {"state": "off", "crm": None, "at": None, "message": "not connected",
+                                      "pulled": 0, "new_conflicts": 0}
+        self.task: ChildTask | None = None
+        self._stopped = False
+        self._restart = QTimer(self)
+        self._restart.setSingleShot(True)
+        self._restart.timeout.connect(self.start)
+        bridge.live_sync = self
+        bridge.changed.connect(self._on_change)
+
+    def _set(self, **kw: Any) -> None:
+        self.state = dict(self.state, **kw)
+        self.state_changed.emit(dict(self.state))
+
+    def start(self, sandbox: bool | None = None) -> None:
+        """(Re)start the sync child if a CRM is connected (or ``sandbox``); no-op while one runs."""
+        self._stopped = False
+        if sandbox is not None:
+            self.sandbox = sandbox
+        if self.task is not None and self.task.running:
+            return
+        if self.fixed_argv is not None:
+            self._launch(self.fixed_argv)
+        else:
+            self.bridge.read("sync_argv", self.interval_s, self.sandbox, done=self._launch,
+                             error=lambda e: self._set(state="error", message=str(e)))
+
+    def _launch(self, argv: list[str] | None) -> None:
+        if self._stopped or (self.task is not None and self.task.running):
+            return
+        if argv is None:
+            self._set(state="off", message="not connected")
+            return
+        self.task = task = ChildTask(self)
+        task.line.connect(self._line)
+        task.exited.connect(lambda code, err, t=task: self._exited(t, code, err))
+        try:
+            task.start(argv)
+        except OSError as exc:
+            self._set(state="error", message=f"cannot start sync: {exc}")
+            return
+        self._set(state="starting", message="syncing…")
+
+    def _line(self, msg: dict) -> None:
+        crm = msg.get("crm")
+        if msg.get("error"):
+            self._set(state="error", crm=crm, message=str(msg["error"]))
+        elif msg.get("offline") is True and "sent" not in msg:
+            self._set(state="offline", crm=crm, message=f"{crm} unreachable; changes wait in the outbox")
+        else:
+            pulled = sum((msg.get("pulled") or {}).values())
+            self._set(state="offline" if msg.get("offline") else "ok", crm=crm,
+                      at=datetime.now().strftime("%H:%M"), pulled=pulled,
+                      new_conflicts=int(msg.get("new_conflicts") or 0),
+                      message=f"pulled {pulled}, pushed {msg.get('sent', 0)}")
+        change = self.bridge.backend.sync_change(msg)
+        if change is not None:
+            self.bridge.changed.emit(change)
+
+    def _exited(self, task: ChildTask, code: int, err: str) -> None:
+        if task is not self.task:
+            return
+        self.task = None
+        if self._stopped:
+            return
+        if code == 3:
+            self._set(state="error", message=err or "the CRM token was rejected; reconnect in Settings")
+        elif code == 2:
+            self._set(state="off", message=err or "not connected")
+        elif code != 0 or self.state["state"] == "starting":
+            self._set(state="error", message=err or f"sync stopped (exit {code})")
+            self._restart.start(int(self.restart_s * 1000))
+        else:
+            self._restart.start(int(self.interval_s * 1000))
+
+    def _on_change(self, change: Any) -> None:
+        if "settings" in change.scopes and (self.task is None or not self.task.running):
+            self.start()  # a CRM token was saved
+
+    def stop(self) -> None:
+        """Stop the child and any restart."""
+        self._stopped = True
+        self._restart.stop()
+        if self.task is not None:
+            self.task.cancel()
+        self.task = None
+
+
+def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None) -> tuple[str, str]:
+    """The status bar's sync label and tooltip: (text, tooltip), e.g. ("Sync: ✓ 14:02 · 3 waiting ·
+    1 failed · 2 conflicts", ...). ``outbox``: counts by status; ``state``: :attr:`LiveSync.state`."""
+    waiting = outbox.get("pending", 0) + outbox.get("retrying", 0)
+    dead = outbox.get("dead", 0)
+    st = (state or {}).get("state", "off")
+    head = {"ok": f"✓ {state['at']}" if state and state.get("at") else "✓", "starting": "syncing…",
+            "offline": "offline", "error": "⚠ error", "off": ""}.get(st, st)
+    parts = [p for p in (head, f"{waiting} waiting" if waiting else "", f"{dead} failed" if dead else "",
+                         f"{conflicts} conflict{'s' if conflicts != 1 else ''}" if conflicts else "") if p]
+    if not parts:
+        parts = ["up to date"] if st != "off" else ["not connected" if not waiting else "up to date"]
+    tip = [f"CRM sync: {(state or {}).get('message', 'not connected')}"]
+    if state and state.get("crm"):
+        tip[0] = f"CRM sync ({state['crm']}): {state.get('message', '')}"
+    tip.append(f"Outbox: {waiting} waiting to push, {dead} failed (dead-lettered)")
+    if conflicts:
+        tip.append(f"{conflicts} field conflict(s) to decide: spectrum sync status")
+    return "Sync: " + " · ".join(parts), "\n".join(tip)

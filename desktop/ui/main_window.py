@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from desktop.ui import theme
+from desktop.ui.bridge import LiveSync, sync_status_text
 from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.agents import AgentsPanel
 from desktop.ui.panels.approvals import ApprovalsPanel
@@ -220,6 +221,8 @@ class MainWindow(QMainWindow):
         theme.notifier().applied.connect(self._theme_applied)
         self.settings_panel.ptt_key_changed.connect(self.set_ptt_key)
         b.changed.connect(lambda _c: self.refresh_status())
+        self.live_sync = LiveSync(b)
+        self.live_sync.state_changed.connect(self._show_sync)
         b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
         self.ptt_filter = PushToTalkFilter(self._key_code(str(self.qs.value("voice/ptt_key", "F9"))),
                                            v.press, v.release, self)
@@ -252,6 +255,7 @@ class MainWindow(QMainWindow):
                 else:
                     p.setProperty("stale", True)
         self.refresh_status()
+        self.live_sync.start(sandbox=str(self.qs.value("sync/sandbox", "false")).lower() == "true")
         self.bridge.read("warm_up")
         self.bridge.read("vocabulary", done=self.voice.set_vocabulary)
         self.voice.start()
@@ -427,12 +431,17 @@ class MainWindow(QMainWindow):
         self.approvals_label.setText(f"Approvals: {n}")
         self.sidebar.item(PANELS.index("Approvals")).setText(
             f"{ICONS['Approvals']}   Approvals" + (f"  ({n})" if n else ""))
-        ob = st["outbox"]
-        waiting = ob["pending"] + ob["retrying"]
-        self.sync_label.setText(f"Sync: {waiting} waiting" + (f", {ob['dead']} failed" if ob["dead"] else "")
-                                if waiting or ob["dead"] else "Sync: up to date")
+        self._last_status = st
+        self._show_sync()
         self._show_kill(st["global_kill"])
         self.status_updated.emit(st)
+
+    def _show_sync(self, state: dict | None = None) -> None:
+        """Sync label: live sync state (:class:`LiveSync`) + outbox waiting/failed + conflicts."""
+        st = getattr(self, "_last_status", None) or {"outbox": {}, "conflicts": 0}
+        text, tip = sync_status_text(st["outbox"], st.get("conflicts", 0), self.live_sync.state)
+        self.sync_label.setText(text)
+        self.sync_label.setToolTip(tip)
 
     def _mic_state(self, state: str) -> None:
         self.mic_label.setText(f"Mic: {state}")
@@ -464,7 +473,7 @@ class MainWindow(QMainWindow):
             if not folder:
                 return
             paths = [folder]
-        dlg = QProgressDialog("Importing…", None, 0, 1000, self)
+        dlg = QProgressDialog("Importing…", "Cancel", 0, 1000, self)
         dlg.setWindowTitle("Import")
         dlg.setMinimumDuration(0)
         dlg.setAutoClose(False)
@@ -476,6 +485,9 @@ class MainWindow(QMainWindow):
 
         def progress(name: str, done: int, total: int, rows: int) -> None:
             relay.progress.emit(name, done / max(total, 1), rows)
+
+        dlg.canceled.connect(lambda: dlg.labelText().startswith(("Imported", "Nothing")) or (
+            dlg.setLabelText("Cancelling…"), self.bridge.call(self.backend.cancel_import)))
 
         def finished(result: Any) -> None:
             report, _change = result

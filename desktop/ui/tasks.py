@@ -102,3 +102,38 @@ class TaskRunner(QObject):
         deadline = time.monotonic() + timeout
         for t in self._threads:
             t.join(max(0.0, deadline - time.monotonic()))
+
+
+class ChildTask(QObject):
+    """A child process (:class:`desktop.services.child.ChildProcess`) whose JSON stdout lines and
+    exit arrive on the UI thread as signals.
+
+    Signals:
+        line(dict): one JSON object line of the child's stdout.
+        exited(int, str): exit code and the child's last stderr line ('' when none).
+    """
+
+    line = Signal(dict)
+    exited = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.child: Any = None
+
+    def start(self, argv: list[str], env: dict[str, str] | None = None) -> None:
+        """Start ``argv``; raises OSError when it cannot be started."""
+        from desktop.services.child import ChildProcess
+
+        child = ChildProcess(argv, on_line=self.line.emit, env=env)
+        child.on_exit = lambda code: self.exited.emit(code, child.error_text())
+        self.child = child.start()
+
+    @property
+    def running(self) -> bool:
+        """True while the child runs."""
+        return self.child is not None and self.child.running
+
+    def cancel(self) -> None:
+        """Stop the child (SIGTERM, then SIGKILL after 3 s); ``exited`` still follows."""
+        if self.child is not None:
+            self.child.cancel()
