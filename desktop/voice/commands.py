@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.voice.bias import Bias, build_bias
+from desktop.voice.bias import Bias, build_bias, tokenizer_counter
 from desktop.voice.types import VoiceError
 
 
@@ -21,7 +21,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--json", action="store_true", help="one Transcript JSON object per line")
     p.add_argument("--model", default=None, help="local CTranslate2 model dir or size (SPECTRUM_MODEL)")
-    p.add_argument("--no-bias", action="store_true", help="do not bias towards workspace names")
+    p.add_argument("--no-bias", action="store_true",
+                   help="do not bias towards (nor correct to) workspace names")
     p.set_defaults(func=transcribe_handler)
 
     n = subparsers.add_parser("notes", help="list, play, re-transcribe or delete voice notes")
@@ -32,11 +33,13 @@ def register(subparsers: Any) -> None:
     n.set_defaults(func=notes_handler)
 
 
-def _workspace_bias(settings: Any) -> Bias:
+def _workspace_bias(settings: Any, model_dir: Any = None) -> Bias:
+    """Hotwords, prompt and correction lexicon from the workspace under ``settings`` (none if absent)."""
     try:
         from desktop.bootstrap import workspace_vocabulary  # written by the composition-root owner
 
-        return build_bias(workspace_vocabulary(settings))
+        counter = tokenizer_counter(model_dir) if model_dir is not None else None
+        return build_bias(workspace_vocabulary(settings), count_tokens=counter)
     except Exception:  # noqa: BLE001 - no bootstrap yet / no workspace: transcribe without names
         return Bias(None, None)
 
@@ -64,7 +67,8 @@ def transcribe_handler(args: argparse.Namespace) -> int:
     except VoiceError as exc:
         print(f"spectrum transcribe: {exc}", file=sys.stderr)
         return 2
-    bias = Bias(None, None) if getattr(args, "no_bias", False) else _workspace_bias(settings)
+    bias = Bias(None, None) if getattr(args, "no_bias", False) else \
+        _workspace_bias(settings, getattr(worker.engine, "model_path", None))
     failed = 0
     try:
         for name in args.files:
@@ -72,6 +76,10 @@ def transcribe_handler(args: argparse.Namespace) -> int:
                 audio = read_audio(name)
                 tr = worker.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords,
                                        vad_filter=True, beam_size=5).result()
+                if bias.lexicon:
+                    tr = tr.model_copy(update={
+                        "text": bias.correct(tr.text),
+                        "segments": [s.model_copy(update={"text": bias.correct(s.text)}) for s in tr.segments]})
             except VoiceError as exc:
                 print(f"spectrum transcribe: {exc}", file=sys.stderr)
                 failed += 1
@@ -97,8 +105,9 @@ def notes_handler(args: argparse.Namespace) -> int:
     except VoiceError as exc:
         print(f"spectrum notes: {exc}", file=sys.stderr)
         return 2
-    bias = _workspace_bias(settings) if needs_model else Bias(None, None)
-    svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords)
+    bias = _workspace_bias(settings, getattr(worker.engine, "model_path", None)) if needs_model else Bias(None, None)
+    svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
+                       correct=bias.correct)
     try:
         if args.action == "list":
             for info in svc.list_notes():

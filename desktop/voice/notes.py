@@ -129,12 +129,15 @@ class NotesService:
         resolver: optional ``resolver(text) -> (type, id) | None`` naming the contact/deal a note
             talks about, used when the note was not recorded with an attachment.
         prompt / hotwords: CRM bias for note transcription (see :func:`build_bias`).
+        correct: ``correct(text) -> text`` applied to each transcribed chunk and segment, e.g.
+            :meth:`desktop.voice.bias.Bias.correct` (workspace-name correction); None: unchanged.
         on_change: called with the new :class:`NoteInfo` whenever a note changes state (any thread).
         player: ``player(audio_float32, samplerate)`` used by :meth:`play` (default: sounddevice).
     """
 
     def __init__(self, data_dir: Path, worker: TranscriberWorker | None, *, resolver: Resolver | None = None,
                  prompt: str | None = None, hotwords: str | None = None,
+                 correct: Callable[[str], str] | None = None,
                  on_change: Callable[[NoteInfo], None] | None = None,
                  player: Callable[[np.ndarray, int], None] | None = None) -> None:
         self.root = Path(data_dir) / "notes"
@@ -143,6 +146,7 @@ class NotesService:
         self.resolver = resolver
         self.prompt = prompt
         self.hotwords = hotwords
+        self.correct = correct
         self.on_change = on_change or (lambda _info: None)
         self.player = player
         self._jobs: queue.Queue[str | None] = queue.Queue()
@@ -293,9 +297,10 @@ class NotesService:
                     chunk, PRIORITY_BACKGROUND, prompt=self.prompt, hotwords=self.hotwords,
                     vad_filter=True, beam_size=5).result()
                 base = offset / SAMPLE_RATE
-                segments += [Segment(start=round(base + s.start, 3), end=round(base + s.end, 3), text=s.text)
-                             for s in tr.segments]
-                texts.append(tr.text)
+                fix = self.correct or (lambda t: t)
+                segments += [Segment(start=round(base + s.start, 3), end=round(base + s.end, 3),
+                                     text=fix(s.text)) for s in tr.segments]
+                texts.append(fix(tr.text))
             text = " ".join(t for t in texts if t).strip()
             info = self.get(note_id)
             info.transcript = Transcript(text=text, segments=segments, duration=len(audio) / SAMPLE_RATE,

@@ -36,6 +36,7 @@ class VoiceServices:
         bias = build_bias(names, count_tokens=self.bias_counter)
         self.session.set_bias(bias)
         self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords
+        self.notes.correct = bias.correct
         return bias
 
     def close(self) -> None:
@@ -65,5 +66,5 @@ def build_voice_services(settings: Any, *, listeners: VoiceListeners | None = No
     bias = build_bias(names, count_tokens=counter)
     session = VoiceSession(worker, vs, listeners, bias=bias, stream_factory=stream_factory)
     notes = NotesService(settings.data_dir, worker, resolver=resolver, prompt=bias.initial_prompt,
-                         hotwords=bias.hotwords, on_change=on_note_change)
+                         hotwords=bias.hotwords, correct=bias.correct, on_change=on_note_change)
     return VoiceServices(worker=worker, session=session, notes=notes, voice_settings=vs, bias_counter=counter)

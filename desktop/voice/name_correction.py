@@ -1,0 +1,235 @@
+"""Contextual post-correction of transcripts against the workspace lexicon (CRM names).
+
+The speech model hears "acne corp", "Tech Corp", "North Wind", "Lindeau Okafur" where the workspace
+says "Acme Corp", "TechCorp", "Northwind", "Linda Okafor". :class:`NameCorrector` finds runs of 1-4
+transcript words whose letters are close to a lexicon name, by spelling (rapidfuzz normalised
+Indel similarity) and by sound (a small consonant-skeleton key, :func:`phonetic_key`); score = 0.6 x spelling +
+0.4 x sound similarity, and replaces
+them with the canonical spelling. It is deliberately conservative:
+
+* the match is scored on the words' letters joined without spaces, so "Tech Corp" -> "TechCorp"
+  and "uplandworks" -> "Upland Works" are found, and a span only wins over its neighbours if it
+  scores higher (extra words lower the similarity);
+* short names need a closer match than long ones (:data:`MIN_SCORE_BY_LEN`);
+* a common English word (:data:`COMMON_WORDS`) is never replaced on its own ("make" stays "make",
+  not "Mike"); it can only change as part of a multi-word name whose other words match
+  ("Uma quest" -> "Uma Quist");
+* a word that already is a lexicon word is left alone (only its case may be fixed by a longer
+  match of which it is a part);
+* with an empty lexicon the text is returned unchanged.
+
+Sources: the scores are rapidfuzz ``fuzz.ratio`` (0-100, ``100 * (1 - Indel distance / total
+length)``); thresholds were chosen on half of ``benchmarks/voice_wer.py``'s instructions (even
+indices) and checked on the other half (see that script).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+#: Words of names that are not worth matching on their own (suffixes, deal-name tails, stage words).
+GENERIC_WORDS = frozenset("""
+corp corporation inc ltd llc gmbh co company group labs lab health partners systems solutions works
+media ventures studio the and of for a an plan starter annual expansion pilot renewal platform
+rollout support scaling data pipeline security add-on onboarding automation deal sales logistics
+traders dental freight realty assistant analytics booking enrollment bot agent voice dispatch fleet
+patient intake helpdesk response learning dynamics scheduled sent won lost lead qualified demo
+proposal negotiation closed close monday
+""".split())
+
+#: Frequent English words (and CRM vocabulary) that are never replaced when they stand alone.
+COMMON_WORDS = frozenset("""
+a about above after again against all also am an and any are as at away back be because been before
+being below best better between big both but by call called can cannot case come could day days deal
+did do does doing done down during each early end even every few field final find first five follow
+for four free friday from full get give go going good got great had has have having he her here hers
+him his how i if in into is it its just keep kind know last late later least less let like little
+long look looking lot made make many march may me meet meeting might mind mine month months more
+most much must my name need needs new next nice nine no none nor not note now of off oh ok okay old
+on once one only or other our out over own part pay per plan please price quest quick quite rather
+ready really right said same say says see seems send sent set seven she should show side since six
+so some soon still such sure take team ten than thank that the their them then there these they
+thing think this those three through thursday till time to today told tomorrow too took top tuesday
+two under until up upon us use very wait want wants was we wednesday week weeks well went were what
+when where which while who whom why will with within without would year years yes yet you your
+about add approval approved asked board budget but call contract customer demo discount email
+follow group head growth health help legal log lost meeting morning move next pilot pricing project
+proposal reference renewal review sign signed single start team tech corp works media labs systems
+""".split())
+
+#: Minimum combined score (0-100) by length of the lexicon key (letters only).
+MIN_SCORE_BY_LEN = ((4, 86.0), (6, 80.0), (9, 76.0), (99, 72.0))
+
+#: Spelling similarity (0-100) below which a lexicon entry is not considered at all, and the one
+#: names of at most 6 letters need ("acne" ~ "Acme" is 75; "land" ~ "Linda" is 67).
+MIN_SPELLED = 50.0
+MIN_SPELLED_SHORT = 70.0
+
+#: Score a run of common words ("north wind", "sales force") needs to become a name.
+STRONG_SCORE = 90.0
+
+_TOKEN = re.compile(r"\S+")
+_EDGE = re.compile(r"^(\W*)(.*?)((?:'s)?\W*)$", re.S)
+
+
+def phonetic_key(text: str) -> str:
+    """A rough sound key of ``text``: lower-case consonant skeleton with common spellings merged.
+
+    ``phonetic_key("Acme") == phonetic_key("akme")``, ``"Fischer"`` and ``"Fisher"`` share a key.
+    The first letter is kept (vowel or not); later vowels, h, w and y are dropped; doubled letters
+    collapse. Not Metaphone, but close enough to break ties between spelling variants.
+    """
+    s = re.sub(r"[^a-z]", "", text.lower())
+    if not s:
+        return ""
+    for a, b in (("sch", "sh"), ("ph", "f"), ("ck", "k"), ("gh", "g"), ("dg", "j"), ("tch", "ch"),
+                 ("qu", "kw"), ("x", "ks"), ("z", "s"), ("q", "k"), ("v", "f"), ("th", "t")):
+        s = s.replace(a, b)
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
+    head, rest = s[0], re.sub(r"[aeiouhwy]", "", s[1:])
+    if head in "aeiou":
+        head = "a"
+    out = head
+    for ch in rest:
+        if ch != out[-1]:
+            out += ch
+    return out
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    text: str  # canonical spelling, e.g. "Linda Okafor"
+    key: str  # letters only, lower case: "lindaokafor"
+    phon: str  # phonetic_key(key)
+    n_words: int
+
+
+def _min_score(key_len: int) -> float:
+    for limit, score in MIN_SCORE_BY_LEN:
+        if key_len <= limit:
+            return score
+    return MIN_SCORE_BY_LEN[-1][1]
+
+
+class NameCorrector:
+    """Replaces misrecognised workspace names in a transcript with their canonical spelling.
+
+    Args:
+        names: contact, company and deal names, competitors (any order; blanks and duplicates
+            ignored). Deal names like ``"Acme Corp - Platform Rollout"`` are split at " - ".
+            Each full name (up to 4 words) is an entry, and so is each of its distinctive words
+            (not in :data:`GENERIC_WORDS`, at least 3 letters).
+    """
+
+    MAX_SPAN_WORDS = 4
+
+    def __init__(self, names: Iterable[str]) -> None:
+        entries: dict[str, _Entry] = {}
+        exact: set[str] = set()
+        whole: dict[str, _Entry] = {}  # "acme corp" -> entry: names spelled right, protected as they are
+        for raw in names:
+            for part in str(raw).split(" - "):
+                words = [w for w in part.split() if _letters(w)]
+                if not words:
+                    continue
+                if all(_letters(w) in GENERIC_WORDS for w in words):
+                    continue  # "Closed Lost", "Annual Plan": stage / deal-tail words, not names
+                candidates = []
+                if len(words) <= self.MAX_SPAN_WORDS:
+                    candidates.append(" ".join(words))
+                candidates += [w for w in words if _letters(w) not in GENERIC_WORDS and len(_letters(w)) >= 3]
+                exact.update(_letters(w) for w in words)
+                for text in candidates:
+                    key = _letters(text)
+                    if len(key) >= 3 and key not in entries:
+                        entries[key] = _Entry(text, key, phonetic_key(key), len(text.split()))
+                if len(words) <= self.MAX_SPAN_WORDS and len(_letters(part)) >= 3:
+                    whole.setdefault(" ".join(_letters(w) for w in words), entries[_letters(part)])
+        self._entries = list(entries.values())
+        self._exact = frozenset(exact)
+        self._whole = whole
+        self._keys = [e.key for e in self._entries]
+
+    def __bool__(self) -> bool:
+        return bool(self._entries)
+
+    def correct(self, text: str) -> str:
+        """Return ``text`` with near-miss names replaced by their lexicon spelling.
+
+        Punctuation around the replaced words and a possessive ``'s`` are kept; everything outside
+        the replaced spans is unchanged. Pure and thread-safe (no state changes).
+        """
+        if not self._entries or not text.strip():
+            return text
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        cores = []
+        for _, _, tok in toks:
+            m = _EDGE.match(tok)
+            cores.append(_letters(m.group(2)) if m else _letters(tok))
+        found: list[tuple[float, int, int, int, _Entry]] = []
+        for i in range(len(toks)):
+            if not cores[i]:
+                continue
+            for n in range(1, self.MAX_SPAN_WORDS + 1):
+                j = i + n
+                if j > len(toks) or not cores[j - 1]:
+                    break
+                span_cores = cores[i:j]
+                right = self._whole.get(" ".join(span_cores))
+                if right is not None:  # already a workspace name: keep it (case may be fixed)
+                    found.append((200.0, n, i, j, right))
+                    continue
+                if n == 1 and (span_cores[0] in COMMON_WORDS or span_cores[0] in self._exact):
+                    continue
+                if n > 1 and all(c in self._exact for c in span_cores):
+                    continue  # already lexicon words (maybe a different name): leave alone
+                all_common = all(c in COMMON_WORDS for c in span_cores)
+                if any(k < j - 1 and re.search(r"[.,;:!?]$", toks[k][2]) for k in range(i, j)):
+                    break  # a span never crosses punctuation
+                key = "".join(span_cores)
+                phon = phonetic_key(key)
+                for _k, spelled, idx in process.extract(key, self._keys, scorer=fuzz.ratio, limit=8,
+                                                        score_cutoff=MIN_SPELLED):
+                    e = self._entries[idx]
+                    if abs(len(e.key) - len(key)) > max(2, len(e.key) // 3):
+                        continue
+                    if len(e.key) <= 6 and spelled < MIN_SPELLED_SHORT:
+                        continue
+                    score = 0.6 * spelled + 0.4 * (fuzz.ratio(phon, e.phon) if phon and e.phon else 0.0)
+                    if score < _min_score(len(e.key)) or (n > 1 and all_common and score < STRONG_SCORE):
+                        continue
+                    if n > 1 and e.n_words == 1 and len(e.key) <= 5:
+                        continue  # two words into one short name: too easy to hit by chance
+                    found.append((score, n, i, j, e))
+        if not found:
+            return text
+        found.sort(key=lambda f: (-f[0], -f[1]))
+        taken = [False] * len(toks)
+        chosen: list[tuple[int, int, _Entry]] = []
+        for score, n, i, j, e in found:
+            if any(taken[i:j]):
+                continue
+            for k in range(i, j):
+                taken[k] = True
+            chosen.append((i, j, e))
+        out = text
+        for i, j, e in sorted(chosen, key=lambda c: -c[0]):
+            first = _EDGE.match(toks[i][2])
+            last = _EDGE.match(toks[j - 1][2])
+            prefix = first.group(1) if first else ""
+            suffix = last.group(3) if last else ""
+            out = out[: toks[i][0]] + prefix + e.text + suffix + out[toks[j - 1][1]:]
+        return out
+
+
+def correct_text(text: str, names: Iterable[str]) -> str:
+    """One-shot :meth:`NameCorrector.correct` (build the corrector once when correcting many texts)."""
+    return NameCorrector(names).correct(text)
