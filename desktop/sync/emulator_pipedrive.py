@@ -3,7 +3,8 @@
 Subset: API v2 ``persons``, ``organizations``, ``deals``, ``activities`` (list with ``cursor``/
 ``limit``/``updated_since``/``sort_by=update_time``, create POST, update PATCH, DELETE, ``/search``
 on custom fields with ``exact_match``), ``GET /api/v2/pipelines``, ``GET /api/v2/stages``, and
-API v1 ``notes`` (``start``/``limit`` pagination). Responses use ``{"success", "data",
+API v1 ``notes`` (``start``/``limit`` pagination) and the v1 changes feed ``GET /v1/recents``
+(deleted records included, ``is_deleted: true``). Responses use ``{"success", "data",
 "additional_data": {"next_cursor"}}``. Callers hold the emulator lock.
 """
 
@@ -20,6 +21,9 @@ STAGES = [{"id": i + 1, "name": n, "order_nr": i + 1, "pipeline_id": 1, "deal_pr
     [("Qualified", 10), ("Contact Made", 30), ("Proposal Made", 60), ("Negotiations Started", 80)])]
 
 Reply = tuple[int, Any]
+ITEM_OF = {"persons": "person", "organizations": "organization", "deals": "deal",
+           "activities": "activity", "notes": "note"}
+RECENTS_KIND = {v: k for k, v in ITEM_OF.items()}
 
 
 def rfc3339(ts: float) -> str:
@@ -80,6 +84,8 @@ class PipedriveData:
         if method == "GET" and path == "/api/v2/pipelines":
             return 200, {"success": True, "data": [{"id": 1, "name": "Pipeline", "order_nr": 1}],
                          "additional_data": {"next_cursor": None}}
+        if method == "GET" and path == "/v1/recents":
+            return self._recents(query)
         m = re.fullmatch(r"/api/v2/(\w+)/search", path)
         if m and m[1] in V2_KINDS and method == "GET":
             return self._search(m[1], query)
@@ -126,6 +132,24 @@ class PipedriveData:
                      "additional_data": {"pagination": {"start": start, "limit": limit,
                                                         "more_items_in_collection": more,
                                                         "next_start": start + limit if more else None}}}
+
+    def _recents(self, query: dict[str, str]) -> Reply:
+        """``GET /v1/recents``: every change (deletions included) since ``since_timestamp``
+        (``YYYY-MM-DD HH:MM:SS`` UTC), oldest first, ``start``/``limit`` paging."""
+        since = parse_rfc3339(query.get("since_timestamp") or "1970-01-01 00:00:00")
+        wanted = {RECENTS_KIND[i] for i in (query.get("items") or "").split(",") if i in RECENTS_KIND}
+        hits = [(kind, o) for kind, objs in self.objects.items() if not wanted or kind in wanted
+                for o in objs.values() if int(o["_updated"]) >= int(since)]
+        hits.sort(key=lambda ko: (ko[1]["_updated"], ko[1]["id"]))
+        start, limit = int(query.get("start", 0)), min(int(query.get("limit", 100)), 500)
+        page = hits[start:start + limit]
+        more = start + limit < len(hits)
+        return 200, {"success": True, "data": [
+            {"item": ITEM_OF[kind], "id": o["id"], "data": self.render(o)} for kind, o in page],
+            "additional_data": {"since_timestamp": query.get("since_timestamp"),
+                                "pagination": {"start": start, "limit": limit,
+                                               "more_items_in_collection": more,
+                                               "next_start": start + limit if more else None}}}
 
     def _search(self, kind: str, query: dict[str, str]) -> Reply:
         term = query.get("term", "")

@@ -3,13 +3,16 @@
 Cursor state per object type (kept in :class:`desktop.sync.state.SyncState`)::
 
     {"mode": "full" | "incremental", "since": ms | None, "page": adapter cursor | None,
-     "started_at": ms, "high_water": ms, "archived_page": adapter cursor | None, "stage": "changed"|"archived"}
+     "started_at": ms, "high_water": ms, "archived_page": adapter cursor | None, "stage": "changed"|"archived",
+     "archived_since": ms | None, "archived_seen": [external ids archived at archived_since]}
 
 The cursor is saved after every applied page, so an interrupted pull resumes where it stopped.
 A full sync lists everything; once done, ``since`` becomes the full sync's start time minus
 ``skew_ms`` (records changed during the full sync are read again by the first incremental sync).
 An incremental sync reads records modified at or after ``since`` (oldest first), then records
-archived remotely since then, and moves ``since`` to the highest modified time seen.
+archived remotely since then, and moves ``since`` to the highest modified time seen. Archives are
+a separate feed with their own mark (``archived_since``: the latest archive time seen; the records
+archived at exactly that time are remembered so they are mirrored and reported once).
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ log = logging.getLogger("desktop.sync.engine")
 
 #: progress(object_type, records_so_far, phase) — phase is "full" or "incremental"
 Progress = Callable[[str, int, str], None]
+
+#: most external ids remembered at the archive mark (beyond it the mark moves 1 ms on)
+MAX_SEEN = 10
 
 #: what must be applied before an object type's pages are applied (links resolve locally)
 APPLY_AFTER: dict[str, tuple[str, ...]] = {
@@ -137,7 +143,9 @@ class SyncEngine:
         if cur.get("stage") == "done":
             cur = {"mode": "incremental", "since": cur["since"], "page": None,
                    "started_at": self.clock_ms(), "high_water": cur["since"] or 0,
-                   "archived_page": None, "stage": "changed"}
+                   "archived_page": None, "stage": "changed",
+                   "archived_since": cur.get("archived_since"),
+                   "archived_seen": cur.get("archived_seen") or []}
             self.state.set_cursor(object_type, cur)
         since = cur["since"] if cur["mode"] == "incremental" else None
         count = report.applied.get(object_type, 0)
@@ -147,7 +155,8 @@ class SyncEngine:
             fetch = asyncio.ensure_future(self.adapter.list_changed(object_type, since, cur["page"]))
         if cur["stage"] in ("changed", "archived") and cur["mode"] == "incremental":
             archived_fetch = asyncio.ensure_future(
-                self._fetch_archived(object_type, since, cur.get("archived_page")))
+                self._fetch_archived(object_type, cur.get("archived_since") or since,
+                                     cur.get("archived_page")))
         gated = gate is None
         try:
             while cur["stage"] == "changed":
@@ -180,11 +189,23 @@ class SyncEngine:
                 archived_fetch = None
                 if not gated and gate is not None:
                     await gate()
+                mark, seen = cur.get("archived_since"), set(cur.get("archived_seen") or ())
+                new_mark, new_seen = mark, set(seen)
                 for page in pages:
-                    if page.records:
-                        report.conflicts += self.state.apply_remote(page.records)
-                        archived += len(page.records)
+                    fresh = [r for r in page.records if mark is None or r["updated_at"] > mark
+                             or (r["updated_at"] == mark and r["external_id"] not in seen)]
+                    for r in page.records:
+                        if new_mark is None or r["updated_at"] > new_mark:
+                            new_mark, new_seen = r["updated_at"], set()
+                        if r["updated_at"] == new_mark:
+                            new_seen.add(r["external_id"])
+                    if fresh:
+                        report.conflicts += self.state.apply_remote(fresh)
+                        archived += len(fresh)
                     cur["archived_page"] = page.next_cursor
+                if len(new_seen) > MAX_SEEN:  # keep the cursor small (stored in 500 chars)
+                    new_mark, new_seen = (new_mark or 0) + 1, set()
+                cur["archived_since"], cur["archived_seen"] = new_mark, sorted(new_seen)
                 cur["stage"] = "finish"
                 self.state.set_cursor(object_type, cur)
             report.archived[object_type] = report.archived.get(object_type, 0) + archived
@@ -198,7 +219,9 @@ class SyncEngine:
             new_since = max(cur["since"] or 0, cur["high_water"] or 0)
         self.state.set_cursor(object_type, {"mode": "incremental", "since": new_since, "page": None,
                                              "started_at": cur["started_at"], "high_water": new_since,
-                                             "archived_page": None, "stage": "done"})
+                                             "archived_page": None, "stage": "done",
+                                             "archived_since": cur.get("archived_since"),
+                                             "archived_seen": cur.get("archived_seen") or []})
         return report
 
     async def _fetch_archived(self, object_type: str, since: int | None, cursor: str | None

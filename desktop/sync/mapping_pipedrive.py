@@ -20,6 +20,10 @@ PIPEDRIVE_KINDS: dict[str, tuple[str, ...]] = {
     "activity": ("activities", "notes"), "task": ("activities",),
 }
 
+#: Pipedrive kind -> ``items`` name in the v1 changes feed (``GET /v1/recents``)
+RECENTS_ITEM = {"organizations": "organization", "persons": "person", "deals": "deal",
+                "activities": "activity", "notes": "note"}
+
 
 def time_to_ms(value: str | None) -> int:
     """``"2024-01-15T10:30:00Z"`` or ``"2024-01-15 10:30:00"`` (UTC) -> epoch ms (0 if missing)."""

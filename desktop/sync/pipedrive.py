@@ -13,8 +13,10 @@ create first looks the record up by its key custom field; a create whose answer 
 found by that lookup on the retry (made after ``ambiguous_grace_s``, so a slow create has landed),
 so it is not created twice. A server that applies a create later than that grace is the one
 window where a duplicate remains possible (Pipedrive has no server-side idempotency key). Notes have no custom fields,
-so note creates are not idempotent (known gap). Deletions are not listed by the v2 API
-(:meth:`list_archived` returns nothing; Pipedrive signals deletions through webhooks).
+so note creates are not idempotent (known gap). Deletions are not listed by the v2 list endpoints;
+:meth:`list_archived` reads them from the v1 changes feed ``GET /v1/recents?since_timestamp=
+&items=`` (``start``/``limit`` paging), keeping items marked deleted (``is_deleted``/``deleted``
+true or ``active_flag`` false).
 """
 
 from __future__ import annotations
@@ -85,8 +87,34 @@ class PipedriveAdapter:
         return Page(records=records, next_cursor=json.dumps(nxt) if nxt else None)
 
     async def list_archived(self, object_type: str, since: int | None, cursor: str | None) -> Page:
-        """Not available from Pipedrive's list endpoints: always an empty last page."""
-        return Page(records=[], next_cursor=None)
+        """Records deleted at or after ``since`` (epoch ms; ``None``: nothing, a full sync lists
+        only live records), from ``GET /v1/recents``. Cursor JSON: ``{"t": kind index, "s": start}``."""
+        if since is None:
+            return Page(records=[], next_cursor=None)
+        kinds = m.PIPEDRIVE_KINDS[object_type]
+        state = json.loads(cursor) if cursor else {"t": 0, "s": 0}
+        kind = kinds[state["t"]]
+        body = await self.api.request("GET", "/v1/recents", params={
+            "since_timestamp": m.ms_to_time(since).replace("T", " ").rstrip("Z"),
+            "items": m.RECENTS_ITEM[kind], "start": state["s"], "limit": self.page_size})
+        records = []
+        for entry in body.get("data") or []:
+            obj = entry.get("data")
+            if entry.get("item") != m.RECENTS_ITEM[kind] or not isinstance(obj, dict):
+                continue
+            if not (obj.get("is_deleted") or obj.get("deleted") or obj.get("active_flag") is False):
+                continue
+            rec = m.to_record(kind, dict(obj, id=obj.get("id", entry.get("id"))), self.key_field)
+            if rec["type"] == object_type:
+                rec["archived"] = True
+                records.append(rec)
+        pag = (body.get("additional_data") or {}).get("pagination") or {}
+        nxt: dict[str, Any] | None = None
+        if pag.get("more_items_in_collection"):
+            nxt = dict(state, s=pag.get("next_start") or state["s"] + self.page_size)
+        elif state["t"] + 1 < len(kinds):
+            nxt = {"t": state["t"] + 1, "s": 0}
+        return Page(records=records, next_cursor=json.dumps(nxt) if nxt else None)
 
     async def get_pipelines(self) -> list[Pipeline]:
         """Pipelines and their stages (``deal_probability`` percent -> 0.0-1.0)."""
