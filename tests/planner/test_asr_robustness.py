@@ -284,3 +284,38 @@ def test_garbled_statement_about_a_record_is_not_answered(planner, now):
     # a real question (or a bare name) is still answered
     assert [a.kind for a in planner.plan("Acme deal status", now=now).actions] == ["answer"]
     assert [a.kind for a in planner.plan("When does the Acme deal close?", now=now).actions] == ["answer"]
+
+
+@pytest.mark.parametrize("text", ["Globex is out in the Dothian Nation.", "Globex is our Indochiation.",
+                                  "Move Globex to Nodotion Nation."])
+def test_misheard_stage_name_at_the_end_of_a_stage_clause(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5004"), {"stage": "Negotiation"})]
+
+
+def test_misheard_stage_word_needs_a_stage_clause(planner, now):
+    # "donation" is near "negotiation" but nothing here moves a deal
+    assert all(a.kind != "update_deal" for a in planner.plan("Globex made a donation.", now=now).actions)
+
+
+def test_lost_heard_as_has_lost(planner, now):
+    plan = planner.plan("Mm-hmm, Northwind has lost.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5005"), {"stage": "Closed Lost"})]
+    assert all(a.kind != "update_deal" for a in planner.plan("Northwind has lost interest, they went quiet", now=now).actions)
+
+
+def test_search_stage_with_one_word_misheard(planner, now):
+    plan = planner.plan("Pull up, the deal in ammo scheduled.", now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == \
+        [("search", {"object": "deal", "filters": {"stage": "Demo Scheduled"}})]
+
+
+def test_date_split_off_by_a_transcript_comma_stays_with_its_clause(planner, now):
+    plan = planner.plan("Book a meeting with Rachel Adams, on Wednesday, at 11 a.m.", now=now)
+    assert [(a.kind, a.fields.get("due_date"), a.fields.get("time")) for a in plan.actions] == \
+        [("book_meeting", "2026-11-25", "11:00")]
+    plan = planner.plan("Blue Harbor, Closen on Friday.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5008"), {"close_date": "2026-11-27"})]
