@@ -13,7 +13,9 @@ them with the canonical spelling. It is deliberately conservative:
 * short names need a closer match than long ones (:data:`MIN_SCORE_BY_LEN`);
 * a common English word (:data:`COMMON_WORDS`) is never replaced on its own ("make" stays "make",
   not "Mike"); it can only change as part of a multi-word name whose other words match
-  ("Uma quest" -> "Uma Quist");
+  ("Uma quest" -> "Uma Quist"); a run of common words only when its letters are exactly the
+  name's ("north wind" -> "Northwind", but "the price" is not "Theo Price");
+* a span is not extended by a word that does not improve the match ("at Northwind" keeps "at");
 * a word that already is a lexicon word is left alone (only its case may be fixed by a longer
   match of which it is a part);
 * with an empty lexicon the text is returned unchanged.
@@ -38,7 +40,7 @@ media ventures studio the and of for a an plan starter annual expansion pilot re
 rollout support scaling data pipeline security add-on onboarding automation deal sales logistics
 traders dental freight realty assistant analytics booking enrollment bot agent voice dispatch fleet
 patient intake helpdesk response learning dynamics scheduled sent won lost lead qualified demo
-proposal negotiation closed close monday
+proposal negotiation closed close monday ai addon
 """.split())
 
 #: Frequent English words (and CRM vocabulary) that are never replaced when they stand alone.
@@ -62,15 +64,12 @@ proposal reference renewal review sign signed single start team tech corp works 
 """.split())
 
 #: Minimum combined score (0-100) by length of the lexicon key (letters only).
-MIN_SCORE_BY_LEN = ((4, 86.0), (6, 80.0), (9, 76.0), (99, 72.0))
+MIN_SCORE_BY_LEN = ((4, 86.0), (6, 81.0), (9, 76.0), (99, 74.0))
 
 #: Spelling similarity (0-100) below which a lexicon entry is not considered at all, and the one
 #: names of at most 6 letters need ("acne" ~ "Acme" is 75; "land" ~ "Linda" is 67).
 MIN_SPELLED = 50.0
 MIN_SPELLED_SHORT = 70.0
-
-#: Score a run of common words ("north wind", "sales force") needs to become a name.
-STRONG_SCORE = 90.0
 
 _TOKEN = re.compile(r"\S+")
 _EDGE = re.compile(r"^(\W*)(.*?)((?:'s)?\W*)$", re.S)
@@ -112,6 +111,11 @@ class _Entry:
     n_words: int
 
 
+def _score(key: str, phon: str, entry: _Entry) -> float:
+    """0.6 x spelling similarity + 0.4 x sound similarity (both rapidfuzz ``fuzz.ratio``, 0-100)."""
+    return 0.6 * fuzz.ratio(key, entry.key) + 0.4 * (fuzz.ratio(phon, entry.phon) if phon and entry.phon else 0.0)
+
+
 def _min_score(key_len: int) -> float:
     for limit, score in MIN_SCORE_BY_LEN:
         if key_len <= limit:
@@ -136,7 +140,7 @@ class NameCorrector:
         exact: set[str] = set()
         whole: dict[str, _Entry] = {}  # "acme corp" -> entry: names spelled right, protected as they are
         for raw in names:
-            for part in str(raw).split(" - "):
+            for part in str(raw).split(" - ")[:1]:  # "Acme Corp - Platform Rollout": the tail is no name
                 words = [w for w in part.split() if _letters(w)]
                 if not words:
                     continue
@@ -161,14 +165,34 @@ class NameCorrector:
     def __bool__(self) -> bool:
         return bool(self._entries)
 
+    @staticmethod
+    def _edge_adds_nothing(span_cores: list[str], e: _Entry, score: float) -> bool:
+        for part, edge, end in ((span_cores[1:], span_cores[0], e.key[:len(span_cores[0])]),
+                                (span_cores[:-1], span_cores[-1], e.key[-len(span_cores[-1]):])):
+            key = "".join(part)
+            reduced = _score(key, phonetic_key(key), e)
+            if reduced >= score:
+                return True
+            if edge in COMMON_WORDS and (reduced >= _min_score(len(e.key)) or fuzz.ratio(edge, end) < 60):
+                return True  # a common word at the edge must sound like that end of the name
+        return False
+
     def correct(self, text: str) -> str:
         """Return ``text`` with near-miss names replaced by their lexicon spelling.
 
         Punctuation around the replaced words and a possessive ``'s`` are kept; everything outside
         the replaced spans is unchanged. Pure and thread-safe (no state changes).
         """
+        out = text
+        for start, end, replacement, _score_ in reversed(self.matches(text)):
+            out = out[:start] + replacement + out[end:]
+        return out
+
+    def matches(self, text: str) -> list[tuple[int, int, str, float]]:
+        """The replacements :meth:`correct` makes: ``(start, end, replacement, score)`` with character
+        offsets into ``text``, in text order; score 0-100 (200: a name already spelled right)."""
         if not self._entries or not text.strip():
-            return text
+            return []
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         cores = []
         for _, _, tok in toks:
@@ -187,8 +211,9 @@ class NameCorrector:
                 if right is not None:  # already a workspace name: keep it (case may be fixed)
                     found.append((200.0, n, i, j, right))
                     continue
-                if n == 1 and (span_cores[0] in COMMON_WORDS or span_cores[0] in self._exact):
-                    continue
+                if n == 1 and (span_cores[0] in COMMON_WORDS or span_cores[0] in GENERIC_WORDS
+                               or span_cores[0] in self._exact):
+                    continue  # "make" is not "Mike", "intake" is not "Initech"
                 if n > 1 and all(c in self._exact for c in span_cores):
                     continue  # already lexicon words (maybe a different name): leave alone
                 all_common = all(c in COMMON_WORDS for c in span_cores)
@@ -203,31 +228,30 @@ class NameCorrector:
                         continue
                     if len(e.key) <= 6 and spelled < MIN_SPELLED_SHORT:
                         continue
-                    score = 0.6 * spelled + 0.4 * (fuzz.ratio(phon, e.phon) if phon and e.phon else 0.0)
-                    if score < _min_score(len(e.key)) or (n > 1 and all_common and score < STRONG_SCORE):
-                        continue
+                    score = _score(key, phon, e)
+                    if score < _min_score(len(e.key)) or (n > 1 and all_common and spelled < 100):
+                        continue  # "north wind" -> "Northwind" yes, "the price" -> "Theo Price" no
                     if n > 1 and e.n_words == 1 and len(e.key) <= 5:
                         continue  # two words into one short name: too easy to hit by chance
+                    if n > 1 and self._edge_adds_nothing(span_cores, e, score):
+                        continue  # "at Northwind", "Summit Lab is": keep "at" and "is"
                     found.append((score, n, i, j, e))
-        if not found:
-            return text
         found.sort(key=lambda f: (-f[0], -f[1]))
         taken = [False] * len(toks)
-        chosen: list[tuple[int, int, _Entry]] = []
-        for score, n, i, j, e in found:
+        chosen: list[tuple[int, int, str, float]] = []
+        for score, _n, i, j, e in found:
             if any(taken[i:j]):
                 continue
             for k in range(i, j):
                 taken[k] = True
-            chosen.append((i, j, e))
-        out = text
-        for i, j, e in sorted(chosen, key=lambda c: -c[0]):
             first = _EDGE.match(toks[i][2])
             last = _EDGE.match(toks[j - 1][2])
             prefix = first.group(1) if first else ""
             suffix = last.group(3) if last else ""
-            out = out[: toks[i][0]] + prefix + e.text + suffix + out[toks[j - 1][1]:]
-        return out
+            start, end = toks[i][0], toks[j - 1][1]
+            if prefix + e.text + suffix != text[start:end]:
+                chosen.append((start, end, prefix + e.text + suffix, score))
+        return sorted(chosen)
 
 
 def correct_text(text: str, names: Iterable[str]) -> str:
