@@ -1,7 +1,12 @@
 """``spectrum connect`` and ``spectrum sync``: command-line front ends of the sync layer.
 
-- ``spectrum connect hubspot|pipedrive [--domain COMPANY]`` asks for the token (hidden input) and
-  stores it in the OS keyring (service "spectrum-sync"); never in the database or logs.
+- ``spectrum connect hubspot|pipedrive [--domain COMPANY] [--oauth]`` asks for the token (hidden
+  input) and stores it in the OS keyring (service "spectrum-sync"); never in the database or logs.
+  With ``--oauth`` (HubSpot) it also asks for the refresh token and the app's client id and secret
+  so expired access tokens are renewed (:mod:`desktop.sync.oauth`). It then makes sure the CRM has
+  the unique ``spectrum_key`` property / custom field that push upserts rely on (idempotent;
+  Pipedrive's field keys are kept in ``<data_dir>/sync.json``). When the CRM cannot be reached the
+  check is retried at the start of the next ``spectrum sync``.
 - ``spectrum sync [--once] [--pull-only] [--push-only] [--sandbox]`` pulls remote changes into the
   workspace, then drains the outbox; without ``--once`` it repeats every ``--interval`` seconds
   until Ctrl-C. ``--sandbox`` runs against the local CRM emulator (seeded with a few records, plus two local
@@ -49,6 +54,9 @@ def register(subparsers: Any) -> None:
     c = subparsers.add_parser("connect", help="connect a CRM: store its API token in the OS keyring")
     c.add_argument("crm", choices=credentials.PROVIDERS)
     c.add_argument("--domain", help="Pipedrive company domain (the COMPANY in COMPANY.pipedrive.com)")
+    c.add_argument("--oauth", action="store_true",
+                   help="HubSpot OAuth app: also store the refresh token and client id/secret")
+    c.add_argument("--base-url", help=argparse.SUPPRESS)  # tests / API proxies
     c.set_defaults(func=connect_handler)
 
     sp = subparsers.add_parser("sync", help="sync with the connected CRM; `sync status` shows state")
@@ -77,24 +85,80 @@ def _config(settings: Any) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
+def _save_config(settings: Any, cfg: dict[str, Any]) -> None:
+    path = _config_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(cfg, indent=2))
+
+
 def connect_handler(args: argparse.Namespace) -> int:
-    """Prompt for the token (not echoed) and store it in the keyring."""
+    """Prompt for the token (not echoed), store it in the keyring, then ensure the CRM's unique
+    ``spectrum_key`` property. Exit codes: 0 ok (also when the CRM is unreachable: checked again
+    at the next sync), 1 the property cannot be set up, 2 bad input, 3 token rejected."""
     token = getpass.getpass(f"{args.crm} API token (input hidden): ")
     try:
         credentials.save_token(args.crm, token)
+        if getattr(args, "oauth", False):
+            from desktop.sync.oauth import save_oauth
+
+            save_oauth(args.crm,
+                       refresh_token=getpass.getpass("OAuth refresh token (input hidden): "),
+                       client_id=getpass.getpass("OAuth client id (input hidden): "),
+                       client_secret=getpass.getpass("OAuth client secret (input hidden): "))
     except ValueError as exc:
         print(f"spectrum: {exc}", file=sys.stderr)
         return 2
-    if args.crm == "pipedrive":
-        cfg = _config(args.settings)
-        if args.domain:
-            cfg["pipedrive_url"] = f"https://{args.domain}.pipedrive.com"
-        path = _config_path(args.settings)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(cfg, indent=2))
+    cfg = _config(args.settings)
+    cfg.pop(f"{args.crm}_key_property", None)  # a new account: check it again
+    if args.crm == "pipedrive" and args.domain:
+        cfg["pipedrive_url"] = f"https://{args.domain}.pipedrive.com"
+    _save_config(args.settings, cfg)
     print(f"Connected {args.crm}: token stored in the OS keyring (service "
-          f"'{credentials.SERVICE}'). Run `spectrum sync --once` to sync.")
+          f"'{credentials.SERVICE}').")
+    code = asyncio.run(_connect_check(args))
+    if code == 0:
+        print("Run `spectrum sync --once` to sync.")
+    return code
+
+
+async def _connect_check(args: argparse.Namespace) -> int:
+    import httpx
+
+    from desktop.sync.errors import Permanent, Retryable
+    from desktop.sync.http import DEFAULT_TIMEOUT
+
+    async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
+        try:
+            adapter = _adapter(args.crm, client, args, credentials.token_provider(args.crm))
+            await _ensure_key_property(adapter, args)
+        except AuthExpired:
+            print(f"spectrum: {args.crm} rejected the token; check it and run `spectrum connect "
+                  f"{args.crm}` again", file=sys.stderr)
+            return 3
+        except (Permanent, SyncError) as exc:
+            if isinstance(exc, Retryable):
+                print(f"spectrum: {args.crm} unreachable; the spectrum_key property will be "
+                      "checked at the next `spectrum sync`", file=sys.stderr)
+                return 0
+            print(f"spectrum: {args.crm}: {exc}", file=sys.stderr)
+            return 1
     return 0
+
+
+async def _ensure_key_property(adapter: Any, args: argparse.Namespace) -> None:
+    """Create the CRM's unique ``spectrum_key`` property/field if missing, once per account
+    (remembered in ``sync.json``); Pipedrive's field keys are stored there and adopted."""
+    cfg = _config(args.settings)
+    if cfg.get(f"{adapter.name}_key_property"):
+        return
+    result = await adapter.ensure_key_property()
+    if adapter.name == "hubspot" and result:
+        print(f"Created the unique property spectrum_key on HubSpot {', '.join(result)}.")
+    cfg = _config(args.settings)
+    if adapter.name == "pipedrive":
+        cfg["pipedrive_key_fields"] = result
+    cfg[f"{adapter.name}_key_property"] = True
+    _save_config(args.settings, cfg)
 
 
 def _adapter(crm: str, client: Any, args: argparse.Namespace, token_provider: Any) -> Any:
@@ -107,10 +171,12 @@ def _adapter(crm: str, client: Any, args: argparse.Namespace, token_provider: An
         url = args.base_url or HUBSPOT_URL
         return HubSpotAdapter(client, token_provider, base_url=url,
                               refresh=TokenRefresher(client, url, "hubspot"))
-    url = args.base_url or _config(args.settings).get("pipedrive_url")
+    cfg = _config(args.settings)
+    url = args.base_url or cfg.get("pipedrive_url")
     if not url:
         raise SyncError("Pipedrive company domain unknown: `spectrum connect pipedrive --domain X`")
-    return PipedriveAdapter(client, token_provider, base_url=url)
+    return PipedriveAdapter(client, token_provider, base_url=url,
+                            key_field=cfg.get("pipedrive_key_fields") or "spectrum_key")
 
 
 def _progress(object_type: str, n: int, mode: str) -> None:
@@ -205,6 +271,14 @@ async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> in
     code = 0
     async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
         adapters = [(_adapter(crm, client, args, tp), state) for crm, state, tp in jobs]
+        if not getattr(args, "sandbox", False):
+            for adapter, _ in adapters:  # not checked at connect time (offline then): now
+                try:
+                    await _ensure_key_property(adapter, args)
+                except SyncError as exc:
+                    print(f"spectrum: {adapter.name}: cannot check the spectrum_key property "
+                          f"({type(exc).__name__}); pushes may fail until it exists",
+                          file=sys.stderr)
         if getattr(args, "watch", False):
             return await _watch(adapters, args)
         while True:

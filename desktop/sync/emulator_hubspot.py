@@ -47,6 +47,11 @@ class HubSpotData:
         self.unique: dict[tuple[str, str, str], int] = {}
         self.associations: set[tuple[str, str, str, str]] = set()
         self._next_id = 1000
+        #: custom property definitions per type (``/crm/v3/properties``); :data:`KEY_PROPERTY`
+        #: is pre-defined unique on every type (drop it to emulate a portal never connected)
+        self.properties: dict[str, dict[str, dict[str, Any]]] = {t: {KEY_PROPERTY: {
+            "name": KEY_PROPERTY, "label": "Spectrum key", "type": "string", "fieldType": "text",
+            "hasUniqueValue": True}} for t in HS_TYPES}
 
     # -- direct manipulation (tests, benchmarks) ----------------------------------------------
     def create(self, hs_type: str, props: dict[str, Any], *, updated_ms: int | None = None
@@ -111,6 +116,9 @@ class HubSpotData:
         """Route one request; returns (status, JSON body or None)."""
         if method == "GET" and path == "/crm/v3/pipelines/deals":
             return 200, {"results": PIPELINES}
+        m = re.fullmatch(r"/crm/v3/properties/(\w+)(?:/(\w+))?", path)
+        if m and m[1] in self.properties:
+            return self._property(method, m[1], m[2], body)
         m = re.fullmatch(r"/crm/v4/objects/(\w+)/(\d+)/associations/default/(\w+)/(\d+)", path)
         if m and method == "PUT":
             self._associate(m[1], m[2], m[3], m[4])
@@ -132,6 +140,27 @@ class HubSpotData:
             if len(inputs) > 100:
                 return 400, _error("Too many inputs: at most 100 per batch")
             return getattr(self, "_" + action.replace("/", "_"))(hs_type, body or {}, inputs)
+        return 405, _error(f"method {method} not allowed")
+
+    def _property(self, method: str, hs_type: str, name: str | None, body: Any) -> Reply:
+        """``GET /crm/v3/properties/{type}/{name}`` and ``POST /crm/v3/properties/{type}``."""
+        props = self.properties[hs_type]
+        if method == "GET" and name:
+            if name not in props:
+                return 404, {"status": "error", "message": f"Unable to find property {name}",
+                             "category": "OBJECT_NOT_FOUND"}
+            return 200, props[name]
+        if method == "POST" and not name:
+            body = body or {}
+            if not body.get("name") or not body.get("type") or not body.get("groupName"):
+                return 400, _error("name, type and groupName are required")
+            if body["name"] in props:
+                return 409, {"status": "error", "message": "Property already exists",
+                             "category": "OBJECT_ALREADY_EXISTS"}
+            props[body["name"]] = {k: body.get(k) for k in (
+                "name", "label", "type", "fieldType", "groupName", "description")} | {
+                "hasUniqueValue": bool(body.get("hasUniqueValue"))}
+            return 201, props[body["name"]]
         return 405, _error(f"method {method} not allowed")
 
     def _associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
@@ -201,7 +230,7 @@ class HubSpotData:
         results = []
         for inp in inputs:
             prop, value = inp.get("idProperty"), str(inp.get("id"))
-            if prop not in (KEY_PROPERTY, "email"):
+            if prop != "email" and not self.properties[hs_type].get(prop, {}).get("hasUniqueValue"):
                 return 400, _error(f"{prop} is not a unique property")
             props = dict(inp.get("properties") or {}, **{prop: value})
             obj = self.find_unique(hs_type, prop, value)

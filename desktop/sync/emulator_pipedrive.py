@@ -10,6 +10,7 @@ API v1 ``notes`` (``start``/``limit`` pagination) and the v1 changes feed ``GET 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import time
 from datetime import datetime, timezone
@@ -44,6 +45,9 @@ class PipedriveData:
     def __init__(self) -> None:
         self.objects: dict[str, dict[int, dict[str, Any]]] = {k: {} for k in (*V2_KINDS, "notes")}
         self._next_id = 0
+        #: custom field definitions per fields endpoint (``personFields`` ...)
+        self.fields: dict[str, list[dict[str, Any]]] = {e: [] for e in (
+            "organizationFields", "personFields", "dealFields", "activityFields")}
 
     def create(self, kind: str, data: dict[str, Any], *, updated_s: float | None = None
                ) -> dict[str, Any]:
@@ -84,6 +88,9 @@ class PipedriveData:
         if method == "GET" and path == "/api/v2/pipelines":
             return 200, {"success": True, "data": [{"id": 1, "name": "Pipeline", "order_nr": 1}],
                          "additional_data": {"next_cursor": None}}
+        m = re.fullmatch(r"/v1/(\w+Fields)", path)
+        if m and m[1] in self.fields:
+            return self._fields(method, m[1], body)
         if method == "GET" and path == "/v1/recents":
             return self._recents(query)
         m = re.fullmatch(r"/api/v2/(\w+)/search", path)
@@ -132,6 +139,20 @@ class PipedriveData:
                      "additional_data": {"pagination": {"start": start, "limit": limit,
                                                         "more_items_in_collection": more,
                                                         "next_start": start + limit if more else None}}}
+
+    def _fields(self, method: str, endpoint: str, body: Any) -> Reply:
+        """``GET``/``POST /v1/{kind}Fields``: custom field definitions (key: 40 hex chars)."""
+        if method == "GET":
+            return 200, {"success": True, "data": self.fields[endpoint], "additional_data": {
+                "pagination": {"start": 0, "limit": 500, "more_items_in_collection": False}}}
+        if method == "POST" and (body or {}).get("name") and (body or {}).get("field_type"):
+            key = hashlib.sha1(f"{endpoint}/{body['name']}/{len(self.fields[endpoint])}".encode()
+                               ).hexdigest()
+            field = {"id": len(self.fields[endpoint]) + 1, "key": key, "name": body["name"],
+                     "field_type": body["field_type"]}
+            self.fields[endpoint].append(field)
+            return 201, {"success": True, "data": field}
+        return 400, {"success": False, "error": "name and field_type are required"}
 
     def _recents(self, query: dict[str, str]) -> Reply:
         """``GET /v1/recents``: every change (deletions included) since ``since_timestamp``

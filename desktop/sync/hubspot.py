@@ -249,6 +249,35 @@ class HubSpotAdapter:
         await self.api.request(
             "PUT", f"/crm/v4/objects/{f_type}/{f_id}/associations/default/{t_type}/{t_id}")
 
+    async def ensure_key_property(self) -> list[str]:
+        """Make sure every synced object type has the unique :data:`KEY_PROPERTY` that creates
+        upsert by (``GET /crm/v3/properties/{type}/spectrum_key``; when 404,
+        ``POST /crm/v3/properties/{type}`` with ``hasUniqueValue: true``). Idempotent: returns the
+        types where it was created (empty when all existed).
+
+        Raises: :class:`Permanent` when the property exists but is not unique (HubSpot cannot
+        make an existing property unique: delete or rename it in HubSpot, then connect again);
+        other :mod:`errors` as usual.
+        """
+        created = []
+        for hs_type, group in m.KEY_PROPERTY_TYPES.items():
+            try:
+                prop = await self.api.request("GET", f"/crm/v3/properties/{hs_type}/{m.KEY_PROPERTY}")
+            except Permanent as exc:
+                if exc.status != 404:
+                    raise
+                prop = None
+            if prop is None:
+                await self.api.request("POST", f"/crm/v3/properties/{hs_type}", json_body={
+                    "name": m.KEY_PROPERTY, "label": "Spectrum key", "type": "string",
+                    "fieldType": "text", "groupName": group, "hasUniqueValue": True,
+                    "description": "Spectrum's idempotency key (set by Spectrum sync; do not edit)"})
+                created.append(hs_type)
+            elif not prop.get("hasUniqueValue"):
+                raise Permanent(f"HubSpot {hs_type} property {m.KEY_PROPERTY!r} exists but is not "
+                                "unique; delete or rename it in HubSpot, then connect again")
+        return created
+
     async def aclose(self) -> None:
         """Close the owned httpx client, if any."""
         await self.api.aclose()

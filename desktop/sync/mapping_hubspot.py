@@ -21,6 +21,11 @@ from desktop.sync.port import Record
 
 #: Custom unique property holding Spectrum's idempotency key on every object type.
 KEY_PROPERTY = "spectrum_key"
+#: HubSpot types whose :data:`KEY_PROPERTY` ``spectrum connect`` creates -> property group.
+#: Engagement types (notes, calls, meetings, tasks) are upserted by the same property but HubSpot
+#: does not document unique custom properties on them; they are left to the portal's setup.
+KEY_PROPERTY_TYPES = {"companies": "companyinformation", "contacts": "contactinformation",
+                      "deals": "dealinformation"}
 #: neutral type -> HubSpot object types
 HUBSPOT_TYPES: dict[str, tuple[str, ...]] = {
     "company": ("companies",),

@@ -20,6 +20,10 @@ PIPEDRIVE_KINDS: dict[str, tuple[str, ...]] = {
     "activity": ("activities", "notes"), "task": ("activities",),
 }
 
+#: name of the custom field holding Spectrum's idempotency key, and the field endpoints per kind
+KEY_FIELD_NAME = "spectrum_key"
+FIELD_ENDPOINTS = {"organizations": "organizationFields", "persons": "personFields",
+                   "deals": "dealFields", "activities": "activityFields"}
 #: Pipedrive kind -> ``items`` name in the v1 changes feed (``GET /v1/recents``)
 RECENTS_ITEM = {"organizations": "organization", "persons": "person", "deals": "deal",
                 "activities": "activity", "notes": "note"}

@@ -36,14 +36,16 @@ from desktop.sync.ratelimit import Pacer, parse_pipedrive
 
 class PipedriveAdapter:
     """Pipedrive adapter. ``base_url``: ``https://{company}.pipedrive.com`` (or the emulator);
-    ``key_field``: custom-field key holding Spectrum's idempotency key on each record."""
+    ``key_field``: custom-field key holding Spectrum's idempotency key on each record — one key
+    for every kind, or a mapping kind -> key as :meth:`ensure_key_property` returns it (real
+    Pipedrive field keys are 40-character hashes, different per kind)."""
 
     name = "pipedrive"
     object_types = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
 
     def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *, base_url: str,
-                 key_field: str = "spectrum_key", retry: RetryPolicy | None = None,
+                 key_field: str | dict[str, str] = "spectrum_key", retry: RetryPolicy | None = None,
                  pacer: Pacer | None = None, page_size: int = 500, owns_client: bool = False,
                  ambiguous_grace_s: float = 30.0) -> None:
         self.api = ApiClient(client, base_url, token_provider, auth="x-api-token",
@@ -78,7 +80,7 @@ class PipedriveAdapter:
                               sort_direction="asc")
             body = await self.api.request("GET", f"/api/v2/{kind}", params=params)
             nxt_c = (body.get("additional_data") or {}).get("next_cursor")
-        records = [m.to_record(kind, o, self.key_field) for o in body.get("data") or []]
+        records = [m.to_record(kind, o, self._key(kind)) for o in body.get("data") or []]
         records = [r for r in records if r["type"] == object_type
                    and (since is None or r["updated_at"] >= since)]
         nxt: dict[str, Any] | None = dict(state, c=nxt_c) if nxt_c else None
@@ -104,7 +106,7 @@ class PipedriveAdapter:
                 continue
             if not (obj.get("is_deleted") or obj.get("deleted") or obj.get("active_flag") is False):
                 continue
-            rec = m.to_record(kind, dict(obj, id=obj.get("id", entry.get("id"))), self.key_field)
+            rec = m.to_record(kind, dict(obj, id=obj.get("id", entry.get("id"))), self._key(kind))
             if rec["type"] == object_type:
                 rec["archived"] = True
                 records.append(rec)
@@ -145,7 +147,7 @@ class PipedriveAdapter:
             await self.api.request(method, self._path(kind, path_id), json_body=body)
             return UpsertResult(idempotency_key=key, external_id=ext, created=False)
         if kind != "notes":
-            body["custom_fields"] = dict(body.get("custom_fields") or {}, **{self.key_field: key})
+            body["custom_fields"] = dict(body.get("custom_fields") or {}, **{self._key(kind): key})
         last: Exception | None = None
         for attempt in range(self.api.retry.attempts):
             try:
@@ -167,6 +169,37 @@ class PipedriveAdapter:
                 await asyncio.sleep(wait)
         assert last is not None
         raise last
+
+    def _key(self, kind: str) -> str:
+        if isinstance(self.key_field, str):
+            return self.key_field
+        return self.key_field.get(kind, m.KEY_FIELD_NAME)
+
+    async def ensure_key_property(self) -> dict[str, str]:
+        """Make sure persons, organizations, deals and activities have the ``spectrum_key`` custom
+        field (``GET /v1/{kind}Fields``; when missing, ``POST /v1/{kind}Fields`` with
+        ``field_type: varchar``). Idempotent. Returns kind -> field key (also adopted by this
+        adapter; ``spectrum connect`` stores it in the sync settings)."""
+        keys: dict[str, str] = {}
+        for kind, endpoint in m.FIELD_ENDPOINTS.items():
+            found = None
+            start: int | None = 0
+            while start is not None and found is None:
+                body = await self.api.request("GET", f"/v1/{endpoint}",
+                                              params={"start": start, "limit": 500})
+                for f in body.get("data") or []:
+                    if f.get("name") == m.KEY_FIELD_NAME:
+                        found = f["key"]
+                        break
+                pag = (body.get("additional_data") or {}).get("pagination") or {}
+                start = pag.get("next_start") if pag.get("more_items_in_collection") else None
+            if found is None:
+                data = (await self.api.request("POST", f"/v1/{endpoint}", json_body={
+                    "name": m.KEY_FIELD_NAME, "field_type": "varchar"}))["data"]
+                found = data["key"]
+            keys[kind] = found
+        self.key_field = keys
+        return keys
 
     def _path(self, kind: str, obj_id: str | None = None) -> str:
         base = "/v1/notes" if kind == "notes" else f"/api/v2/{kind}"

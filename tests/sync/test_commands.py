@@ -10,9 +10,11 @@ from desktop import cli
 from desktop.sync.credentials import SERVICE
 
 
-def test_connect_stores_the_token_in_the_keyring_only(memory_keyring, monkeypatch, tmp_path, capsys):
+def test_connect_stores_the_token_in_the_keyring_only(memory_keyring, monkeypatch, tmp_path, capsys,
+                                                      emulator):
     monkeypatch.setattr("getpass.getpass", lambda prompt: TOKEN)
-    assert cli.main(["--data-dir", str(tmp_path), "connect", "hubspot"]) == 0
+    assert cli.main(["--data-dir", str(tmp_path), "connect", "hubspot",
+                     "--base-url", emulator.url]) == 0
     assert memory_keyring.store[(SERVICE, "hubspot")] == TOKEN
     out = capsys.readouterr()
     assert TOKEN not in out.out + out.err
@@ -46,3 +48,54 @@ def test_sandbox_sync_runs_end_to_end(tmp_path, capsys):
     assert "pulled company 3, contact 3, deal 3" in out and "pushed 2 change(s)" in out
     assert cli.main(["--data-dir", str(tmp_path), "sync", "status", "--sandbox"]) == 0
     assert "outbox sent 2" in capsys.readouterr().out
+
+
+def test_connect_hubspot_creates_the_unique_key_property_once(memory_keyring, monkeypatch, tmp_path,
+                                                              capsys, emulator):
+    from desktop.sync.mapping_hubspot import KEY_PROPERTY
+
+    for hs_type in ("contacts", "companies", "deals"):
+        del emulator.hubspot.properties[hs_type][KEY_PROPERTY]  # a portal never connected
+    monkeypatch.setattr("getpass.getpass", lambda prompt: TOKEN)
+    argv = ["--data-dir", str(tmp_path), "connect", "hubspot", "--base-url", emulator.url]
+    assert cli.main(argv) == 0
+    for hs_type in ("contacts", "companies", "deals"):
+        assert emulator.hubspot.properties[hs_type][KEY_PROPERTY]["hasUniqueValue"] is True
+    created = [e for e in emulator.log if e[0] == "POST" and e[1].startswith("/crm/v3/properties")]
+    assert len(created) == 3
+    assert cli.main(argv) == 0  # connecting again creates nothing
+    assert len([e for e in emulator.log if e[0] == "POST"
+                and e[1].startswith("/crm/v3/properties")]) == 3
+    # a property of that name that is not unique cannot back upserts: say so
+    emulator.hubspot.properties["deals"][KEY_PROPERTY]["hasUniqueValue"] = False
+    assert cli.main(argv) == 1
+    assert "not unique" in capsys.readouterr().err
+
+
+def test_connect_pipedrive_creates_key_fields_and_pushes_use_them(memory_keyring, monkeypatch,
+                                                                 tmp_path, capsys, emulator):
+    monkeypatch.setattr("getpass.getpass", lambda prompt: TOKEN)
+    argv = ["--data-dir", str(tmp_path), "connect", "pipedrive", "--base-url", emulator.url]
+    assert cli.main(argv) == 0
+    keys = json.loads((tmp_path / "sync.json").read_text())["pipedrive_key_fields"]
+    assert set(keys) == {"persons", "organizations", "deals", "activities"}
+    assert all(len(k) == 40 for k in keys.values())  # hashed keys, as real Pipedrive makes them
+    assert cli.main(argv) == 0
+    assert sum(len(f) for f in emulator.pipedrive.fields.values()) == 4  # idempotent
+    # a local contact pushed by `spectrum sync` carries its key in the person's custom field
+    from desktop.domain.plan import Action, Plan
+    from desktop.store.db import open_workspace
+    from desktop.store.executor import apply_plan
+
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    apply_plan(ws, Plan(transcript="add Kim Lee", actions=[Action(
+        kind="create_contact", fields={"first_name": "Kim", "last_name": "Lee"})],
+        requires_confirmation=True))
+    ws.dispose()
+    assert cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "pipedrive",
+                     "--base-url", emulator.url]) == 0
+    (kim,) = emulator.pipedrive.live("persons")
+    assert kim["custom_fields"].get(keys["persons"])  # the idempotency key, under the hashed key
+    assert cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "pipedrive",
+                     "--base-url", emulator.url]) == 0
+    assert len(emulator.pipedrive.live("persons")) == 1  # pulled back and matched, no duplicate
