@@ -175,6 +175,14 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     named = [d for d in pool if _suffix_words(index.deals[d].name) and _suffix_words(index.deals[d].name) <= words]
     if len(named) == 1:
         return named[0]
+    if not named and len(pool) > 1:
+        # the deal's own words heard imperfectly ("Secure already and on" for "Security Add-on")
+        heard = [w for w in words if len(w) >= 4]
+        named = [d for d in pool if _suffix_words(index.deals[d].name)
+                 and all(_heard(w, heard) for w in _suffix_words(index.deals[d].name) if len(w) >= 4)
+                 and any(len(w) >= 4 for w in _suffix_words(index.deals[d].name))]
+        if len(named) == 1:
+            return named[0]
     open_ = [d for d in pool if index.deals[d].is_open]
     if len(open_) == 1:
         return open_[0]
@@ -186,6 +194,14 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
         f.ask(f"Which deal: {what}?", options)
         f.deal_blocked = True
     return None
+
+
+def _heard(word: str, heard: list[str]) -> bool:
+    """``word`` (4+ letters) is among ``heard`` as the recogniser may have written it: rapidfuzz
+    ratio >= 80, or the same first five letters ("security" / "secure")."""
+    from rapidfuzz import fuzz
+
+    return any(fuzz.ratio(word, h) >= 80.0 or (len(word) >= 5 and len(h) >= 5 and word[:5] == h[:5]) for h in heard)
 
 
 def _suffix_words(name: str) -> set[str]:

@@ -45,11 +45,23 @@ def meeting_title(t: str, who: str | None) -> str:
     return f"{what} with {who}" if who else what
 
 
-def email_fields(t: str, who: str | None) -> dict[str, Any]:
-    """``subject`` (from "about ..." or the thing sent) and ``body`` (from "saying ...")."""
+#: "about" as a recogniser hears it after a name: "to Priya, I'm out in the proposal", "come out, the
+#: security review", "about to the rollout" (the filler words after it are dropped from the subject).
+_ABOUT = re.compile(r"\b(?:about|i'?m out|come out)\b[,.]?\s+(?:(?:in|of|on|to)\s+)?(?:the\s+)?"
+                    r"(?P<s>\w.+?)(?:\s+(?:saying|that says|telling)\b|$)", re.I)
+
+
+def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[str, Any]:
+    """``subject`` (from "about ..." or the thing sent) and ``body`` (from "saying ...").
+
+    ``sentence``: the rest of the sentence from this clause on; a subject split off by a
+    transcript's comma ("Email Mike, Ken, about the rollout") is looked for there too.
+    """
     fields: dict[str, Any] = {}
     if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|$)", t, re.I):
         fields["subject"] = cap(m.group("s").strip(" ."))
+    elif (m := _ABOUT.search(t)) or (sentence and (m := _ABOUT.search(sentence))):
+        fields["subject"] = cap(m.group("s").strip(" .,;"))
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()

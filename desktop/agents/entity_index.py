@@ -42,14 +42,15 @@ def normalise(text: str) -> str:
     return " ".join(t.lower() for t, _, _ in tokenize(text))
 
 
-_SOUNDS = ((re.compile(r"ph"), "f"), (re.compile(r"ck|c(?=[aou])|q|c$"), "k"), (re.compile(r"y"), "i"),
+_SOUNDS = ((re.compile(r"ph"), "f"), (re.compile(r"^ch|ck|c(?=[aou])|q|c$"), "k"), (re.compile(r"y"), "i"),
            (re.compile(r"z"), "s"), (re.compile(r"(\w)\1+"), r"\1"))
 
 
 @lru_cache(maxsize=65536)
 def sounds(text: str) -> str:
     """A rough phonetic key for fuzzy name matching: "Cara Novick" and "Kara Novak" -> "kara novik"
-    / "kara novak" (ph->f, hard c/ck/q->k, y->i, z->s, doubled letters once)."""
+    / "kara novak" (ph->f, hard c/ck/q and a leading ch->k, y->i, z->s, doubled letters once;
+    a leading "ch" because that is how the recogniser hears "Chen": "Ken")."""
     out = text.lower()
     for pattern, repl in _SOUNDS:
         out = pattern.sub(repl, out)
@@ -293,6 +294,15 @@ class EntityIndex:
         for i in range(n):
             if used[i] or wordlike(i) or len(lows[i]) < 2:
                 continue
+            if i > 0 and not used[i - 1] and len(self.last_names.get(lows[i], ())) > 1 \
+                    and lows[i] not in self.first_names:
+                # "Whitcarra, Novak": the first name glued to the word before it ("with Kara Novak")
+                glued = sounds(lows[i - 1])
+                hit = [c for c in self.last_names[lows[i]] if len(self.contacts[c].first_name) >= 3
+                       and glued.endswith(sounds(normalise(self.contacts[c].first_name)))]
+                if len({normalise(self.contacts[c].first_name) for c in hit}) == 1:
+                    take(i - 1, i + 1, "contact", hit, score=90.0)
+                    continue
             ids = self.first_names.get(lows[i]) or self.last_names.get(lows[i])
             if ids:
                 take(i, i + 1, "contact", ids, partial=True)
@@ -381,6 +391,12 @@ class EntityIndex:
                 lasts[normalise(self.contacts[cid].last_name)].append(cid)
             self._lasts_by_first[first] = lasts
         best = process.extractOne(word, list(lasts), scorer=fuzz.ratio, score_cutoff=80.0)
+        if best is None and len(lasts) > 1:
+            # as it sounds, among the few namesakes only: "Mike, Ken" -> Mike Chen
+            heard = sounds(word)
+            near = [(name, fuzz.ratio(heard, sounds(name))) for name in lasts]
+            near = [(name, sc) for name, sc in near if sc >= 80.0]
+            best = near[0] if len(near) == 1 else None
         if best is None:
             return None
         return lasts[best[0]], float(best[1])

@@ -177,8 +177,12 @@ class _Build:
                     fields["time"] = tm[0]
                 self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach"})
                 continue
-            if (R.EMAIL_RE.search(t) or T.is_send_thing(t)) and not R.activity_type(t):
-                self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who()), "role": "outreach"})
+            rest = R.SENTENCE_SPLIT.split(self.text[cl.start:], maxsplit=1)[0]
+            # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
+            split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
+            if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t):
+                self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who(), rest),
+                                     "role": "outreach"})
                 continue
             if R.TASK_RE.search(t):
                 fields = {"title": T.task_title(t, d, self._who())}
@@ -425,7 +429,8 @@ class _Build:
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS \
-                    or R.fuzzy_stage(name, self.o._stages):
+                    or R.fuzzy_stage(name, self.o._stages) \
+                    or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue
             self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
         if self.f.unknown:

@@ -9,6 +9,8 @@ import pytest
 from desktop.agents import _rules as R
 from desktop.agents.entity_index import sounds
 from desktop.agents.parsing.asr import undo_asr_slips
+from desktop.agents.planner import PlanContext
+from desktop.domain.plan import Target
 from desktop.domain.vocabulary import COMMON_COMPETITORS
 
 ACME_DEAL = ("deal", "5001")
@@ -319,3 +321,35 @@ def test_date_split_off_by_a_transcript_comma_stays_with_its_clause(planner, now
     plan = planner.plan("Blue Harbor, Closen on Friday.", now=now)
     assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
         [("update_deal", ("deal", "5008"), {"close_date": "2026-11-27"})]
+
+
+@pytest.mark.parametrize("text", ["Email Mike, Ken, about to the rollout.", "Graph-Tani, Mail to Mike Chen, I'm out in the rollout."])
+def test_email_whose_name_or_subject_a_transcript_comma_split_off(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields["subject"]) for a in plan.actions] == \
+        [("draft_email", ("contact", "101"), "Rollout")]
+    assert not plan.clarifications
+
+
+def test_a_namesake_is_not_picked_on_a_far_sound(planner, now):
+    plan = planner.plan("Email Mike, can you send the deck", now=now)
+    assert plan.clarifications and all(a.target is None for a in plan.actions)
+
+
+def test_first_name_glued_to_the_word_before(planner, now):
+    plan = planner.plan("Logical, Whitcarra, Novak.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("log_activity", ("contact", "213"))]
+
+
+def test_deal_picked_by_its_own_words_heard_imperfectly(planner, now):
+    plan = planner.plan("Move the TechCorp, Secure already and on the deal to negotiation.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("update_deal", ("deal", "5013"))]
+    # no such words: the open deal, as before
+    assert [_target(a) for a in planner.plan("Move the TechCorp deal to negotiation", now=now).actions] == \
+        [("deal", "5002")]
+
+
+def test_split_stage_name_is_not_taken_for_an_unknown_person(planner, now):
+    plan = planner.plan("Move it to Nodotion Nation.", now=now, context=PlanContext(target=Target(type="deal", id="5009", name="x")))
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5009"), {"stage": "Negotiation"})]
