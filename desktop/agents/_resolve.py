@@ -107,6 +107,8 @@ def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Tar
                 ids = narrowed
             elif ctx_company in ids:
                 ids = [ctx_company]
+            else:
+                ids = _by_other_words(index, ids, text, m)
         if len(ids) == 1:
             if ids[0] not in f.companies:
                 f.companies.append(ids[0])
@@ -194,6 +196,24 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
         f.ask(f"Which deal: {what}?", options)
         f.deal_blocked = True
     return None
+
+
+def _by_other_words(index: EntityIndex, ids: list[int], text: str, m: Mention) -> list[int]:
+    """Among companies sharing the word said ("Harbor"), the one whose other words are next to it
+    ("New Harbor Realty" -> Blue Harbor Realty, not Harbor Health); ``ids`` unchanged when no single
+    company has more of its words (4+ letters, rapidfuzz ratio >= 85) within three words."""
+    from rapidfuzz import fuzz
+
+    said = set(normalise(m.text).split())
+    near = normalise(text[:m.start]).split()[-3:] + normalise(text[m.end:]).split()[:3]
+    near = [w for w in near if len(w) >= 4]
+    if not near:
+        return ids
+    hits = {i: sum(1 for w in set(normalise(index.companies[i].name).split()) - said
+                   if len(w) >= 4 and any(fuzz.ratio(w, h) >= 85.0 for h in near)) for i in ids}
+    best = max(hits.values())
+    winners = [i for i, h in hits.items() if h == best]
+    return winners if best > 0 and len(winners) == 1 else ids
 
 
 def _heard(word: str, heard: list[str]) -> bool:

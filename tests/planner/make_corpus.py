@@ -445,6 +445,28 @@ case("Schedule a follow-up meeting with Priya next Thursday, 10.",
      A("book_meeting", "contact:105", due_date="2026-11-26", time="10:00"), tag="asr")
 case("Logocall with Pinecrest Dental, No Budget this year.",
      A("log_activity", "deal:5010", activity_type="call", sentiment="negative"), tag="asr")
+# tiny.en transcripts of the tuned part of benchmarks/plan_e2e_audio.py (round 3: commas at every
+# pause, run-together verbs, misheard stage and last names, "about" heard as "I'm out")
+case("Globex is out in the Dothian Nation.", deal("deal:5004", stage="Negotiation"), tag="asr")
+case("Mm-hmm, Northwind has lost.", deal("deal:5005", stage="Closed Lost"), tag="asr")
+case("Blue Harbor, Closen on Friday.", deal("deal:5008", close_date="2026-11-27"), tag="asr")
+case("Pull up, the deal in ammo scheduled.",
+     A("search", None, object="deal", filters={"stage": "Demo Scheduled"}), tag="asr")
+case("Logical, Whitcarra, Novak.", A("log_activity", "contact:213", activity_type="call"), tag="asr")
+case("Email Mike, Ken, about to the rollout.", A("draft_email", "contact:101", contains={"subject": "rollout"}), tag="asr")
+case("Graph-Tani, Mail to Priya, I'm out in the proposal.",
+     A("draft_email", "contact:105", contains={"subject": "proposal"}), tag="asr")
+case("Right on email to Linda, about pricing.", A("draft_email", "contact:107", contains={"subject": "pricing"}), tag="asr")
+case("Move the TechCorp, Secure already and on the Okaon negotiation.", deal("deal:5013", stage="Negotiation"), tag="asr")
+case("Remove the company, New Harbor Realty.", A("delete_record", "company:9008"), tag="asr")
+case("Have a call with Tom from Northwind, they want to move to negotiation, follow up on Friday.",
+     A("log_activity", "deal:5005", activity_type="call"), deal("deal:5005", stage="Negotiation"),
+     A("create_task", "deal:5005", due_date="2026-11-27"), tag="asr")
+case("Book a meeting with Rachel Adams, on Wednesday, at 11 a.m.",
+     A("book_meeting", "contact:115", due_date="2026-11-25", time="11:00"), tag="asr")
+case("Move it to Nodotion Nation.", deal("deal:5009", stage="Negotiation"), context="deal:5009", tag="asr")
+case("Creator New Contact, Laura Smith, Initech.",
+     A("create_contact", None, first_name="Laura", last_name="Smith", company="Initech"), tag="asr")
 
 if __name__ == "__main__":
     out = Path(__file__).with_name("corpus.jsonl")

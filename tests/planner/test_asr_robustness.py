@@ -353,3 +353,15 @@ def test_split_stage_name_is_not_taken_for_an_unknown_person(planner, now):
     plan = planner.plan("Move it to Nodotion Nation.", now=now, context=PlanContext(target=Target(type="deal", id="5009", name="x")))
     assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
         [("update_deal", ("deal", "5009"), {"stage": "Negotiation"})]
+
+
+def test_have_a_call_without_a_date_is_a_call_that_happened():
+    assert undo_asr_slips("Have a call with Tom from Northwind, they want to move to negotiation") == \
+        "Had a call with Tom from Northwind, they want to move to negotiation"
+    assert undo_asr_slips("Have a call with Tom on Friday at 3pm") == "Have a call with Tom on Friday at 3pm"
+
+
+def test_company_picked_by_its_other_words_next_to_the_shared_one(planner, now):
+    plan = planner.plan("Remove the company, New Harbor Realty.", now=now)
+    assert [(a.kind, _target(a)) for a in plan.actions] == [("delete_record", ("company", "9008"))]
+    assert planner.plan("Move the Delta deal to proposal sent", now=now).clarifications  # still asks

@@ -19,6 +19,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "And a quick call with Linda" -> "Had a quick call ..."
     (re.compile(r"^\s*and,?\s+(?=(?:(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)|coffee|lunch|dinner|"
                 r"drinks)\s+with\b)", re.I), "Had "),
+    # "Have a call with Tom from Northwind, they want ..." (no date in that clause) -> "Had a call ..."
+    (re.compile(r"^\s*have,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b"
+                r"(?![^,.;]*\b(?:tomorrow|today|tonight|next|this|on\s+\w+day|at\s+\d|in\s+\w+\s+(?:days?|weeks?)|"
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))", re.I), "Had "),
     # "Logocall with Pinecrest" / "Log-a-call" -> "Log a call"
     (re.compile(r"\blog(?:o|-a-|\s+a\s*-?)\s*(call|meeting|note)\b", re.I), r"Log a \1"),
     # "Logical, with Mike" / "Logica with Mike" / "Logga Call with" -> "Log a call with" (the words run together)
