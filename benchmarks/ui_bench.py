@@ -13,7 +13,11 @@ Figures (milliseconds unless stated):
   measured from the bridge's ``changed`` signal (median and worst of N moves, plus undo);
 * stall: a 1 ms QTimer probe on the UI event loop records the longest gap between ticks while a 12 s
   utterance is spoken into the fake microphone and transcribed by the real model, a CSV import runs
-  (a slice of the synthetic export) and a sync push/pull against the local CRM emulator runs;
+  (a slice of the synthetic export, in the import child process as the app runs it) and a sync
+  push/pull against the local CRM emulator runs (in a child process, as the app's live sync does;
+  ``--sync-in-process`` / ``--import-in-process`` run them on a thread of the UI process instead, the
+  old way, for A/B comparisons); a watchdog
+  records the UI thread's stack during stalls longer than ``--watch-ms``;
 * memory: resident set size after an hour-like scripted session (instructions planned, applied and
   undone, panels switched, utterances spoken).
 """
@@ -180,9 +184,10 @@ class Probe:
     """A 1 ms QTimer on the UI thread; ``max_gap_ms`` is the longest time between two ticks
     beyond the interval (how long the event loop could not run)."""
 
-    def __init__(self) -> None:
+    def __init__(self, watch_ms: float = 200.0) -> None:
         from PySide6.QtCore import Qt, QTimer
 
+        self.watch_s = watch_ms / 1000
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(1)
@@ -205,14 +210,14 @@ class Probe:
         self.timer.start()
 
     def _watchdog(self) -> None:
-        """When the UI thread has not ticked for 200 ms, record what it is doing (once per stall)."""
+        """When the UI thread has not ticked for ``watch_ms``, record what it is doing (once per stall)."""
         import traceback
 
         flagged = None
         while self._watch:
-            time.sleep(0.05)
+            time.sleep(min(0.05, self.watch_s / 4))
             last = self.last
-            if last is not None and time.perf_counter() - last > 0.2 and flagged != last:
+            if last is not None and time.perf_counter() - last > self.watch_s and flagged != last:
                 flagged = last
                 frame = sys._current_frames().get(self.main_ident)
                 if frame is not None:
@@ -224,7 +229,7 @@ class Probe:
         g = sorted(self.gaps)
         return {"ticks": len(g), "max_gap_ms": round(g[-1], 1) if g else None,
                 "p99_gap_ms": round(g[int(len(g) * 0.99)], 1) if g else None,
-                "gaps_over_50ms": sum(1 for x in g if x > 50), "stall_stacks": self.stacks[:3]}
+                "gaps_over_50ms": sum(1 for x in g if x > 50), "stall_stacks": self.stacks[:5]}
 
 
 def utterance_12s():
@@ -276,8 +281,17 @@ def run_sync(data_dir: Path) -> str:
         ws.dispose()
 
 
-def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int) -> dict:
-    probe = Probe()
+def run_sync_child(data_dir: Path) -> str:
+    """:func:`run_sync` in a child process (emulator included), as the app's live sync runs."""
+    p = subprocess.run([sys.executable, __file__, "--child-sync", "--data-dir", str(data_dir)],
+                       capture_output=True, text=True, timeout=600)
+    return p.stdout.strip().splitlines()[-1] if p.returncode == 0 and p.stdout.strip() else \
+        f"failed: {p.stderr.strip()[-300:]}"
+
+
+def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, sync_in_process: bool = False,
+                watch_ms: float = 200.0, import_in_process: bool = False) -> dict:
+    probe = Probe(watch_ms)
     probe.start()
     spin(2000)
     idle = probe.stop()
@@ -293,13 +307,14 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int) -> 
         if import_dir is not None:
             src = import_slice(import_dir, slice_rows)
             try:
-                report, _ = w.backend.import_paths([src])
+                report, _ = w.backend.import_paths([src], in_process=import_in_process)
                 results["import"] = f"{report.imported:,} rows in {time.perf_counter() - t:.1f} s"
             except Exception as exc:  # noqa: BLE001
                 results["import"] = f"failed: {exc}"
         t = time.perf_counter()
         try:
-            results["sync"] = f"{run_sync(data_dir)} in {time.perf_counter() - t:.1f} s"
+            res = run_sync(data_dir) if sync_in_process else run_sync_child(data_dir)
+            results["sync"] = f"{res} in {time.perf_counter() - t:.1f} s ({'thread' if sync_in_process else 'child'})"
         except Exception as exc:  # noqa: BLE001
             results["sync"] = f"failed: {exc}"
 
@@ -371,10 +386,17 @@ def main() -> int:
     ap.add_argument("--moves", type=int, default=5)
     ap.add_argument("--cycles", type=int, default=120)
     ap.add_argument("--child-startup", action="store_true")
+    ap.add_argument("--child-sync", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--sync-in-process", action="store_true", help="stall test: sync on a UI-process thread")
+    ap.add_argument("--import-in-process", action="store_true", help="stall test: import on a UI-process thread")
+    ap.add_argument("--watch-ms", type=float, default=40.0, help="stall test: dump the UI stack after this gap")
     ap.add_argument("--skip", default="", help="comma list of phases to skip: startup,refresh,stall,session")
     a = ap.parse_args()
     if a.child_startup:
         child_startup(a.data_dir)
+        return 0
+    if a.child_sync:
+        print(run_sync(a.data_dir))
         return 0
     skip = set(a.skip.split(","))
     report: dict = {"data_dir": str(a.data_dir)}
@@ -391,7 +413,8 @@ def main() -> int:
         report["refresh"] = refresh_bench(w, a.moves)
         print(json.dumps(report["refresh"]), flush=True)
     if "stall" not in skip:
-        report["stall"] = stall_bench(w, a.data_dir, a.import_dir, a.slice_rows)
+        report["stall"] = stall_bench(w, a.data_dir, a.import_dir, a.slice_rows, a.sync_in_process, a.watch_ms,
+                                      a.import_in_process)
         print(json.dumps(report["stall"]), flush=True)
     if "session" not in skip:
         report["session"] = session_bench(w, a.cycles)

@@ -59,18 +59,28 @@ def pipeline_values(session: Session) -> tuple[int, float]:
     return int(total), float(weighted)
 
 
-def deals_by_stage(session: Session) -> list[dict[str, Any]]:
-    """Count and amount sum per stage, every stage in pipeline order (empty stages included)."""
+def _stage_totals(session: Session) -> list[tuple]:
+    """Per stage in pipeline order: (id, label, pipeline name, deal count, amount cents, is_won,
+    is_lost, probability); one GROUP BY over the (stage, amount) index."""
     agg = (select(s.Deal.stage_id, func.count(s.Deal.id).label("n"),
                   func.coalesce(func.sum(s.Deal.amount_cents), 0).label("total"))
            .group_by(s.Deal.stage_id).subquery())
     q = (select(s.Stage.id, s.Stage.label, s.Pipeline.name, func.coalesce(agg.c.n, 0),
-                func.coalesce(agg.c.total, 0), s.Stage.is_won, s.Stage.is_lost)
+                func.coalesce(agg.c.total, 0), s.Stage.is_won, s.Stage.is_lost, s.Stage.probability)
          .join(s.Pipeline, s.Pipeline.id == s.Stage.pipeline_id)
          .outerjoin(agg, agg.c.stage_id == s.Stage.id)
          .order_by(s.Stage.pipeline_id, s.Stage.position))
+    return list(session.execute(q))
+
+
+def _by_stage_rows(totals: list[tuple]) -> list[dict[str, Any]]:
     return [{"stage_id": i, "stage": lab, "pipeline": p, "count": int(n), "amount": _money(t),
-             "closed": bool(w or lo)} for i, lab, p, n, t, w, lo in session.execute(q)]
+             "closed": bool(w or lo)} for i, lab, p, n, t, w, lo, _prob in totals]
+
+
+def deals_by_stage(session: Session) -> list[dict[str, Any]]:
+    """Count and amount sum per stage, every stage in pipeline order (empty stages included)."""
+    return _by_stage_rows(_stage_totals(session))
 
 
 def win_rate(session: Session, now: datetime) -> float | None:
@@ -174,7 +184,10 @@ def report(session: Session, now: datetime, money: dict[str, Any] | None = None)
     ``money``: :func:`money_figures` computed earlier for the same ``now`` day (a cache), or None."""
     money = money or money_figures(session, now)
     mrr = money["mrr_cents"]
-    total, weighted = pipeline_values(session)
+    totals = _stage_totals(session)  # pipeline values from the per-stage sums: same figures, one query
+    open_stages = [r for r in totals if not (r[5] or r[6])]
+    total = int(sum(int(r[4]) for r in open_stages))
+    weighted = float(sum(int(r[4]) * float(r[7] or 0) for r in open_stages))
     b = money["burn"]
     cash = cash_balance_cents(session)
     stale_total, stale = stale_deals(session, now)
@@ -188,7 +201,7 @@ def report(session: Session, now: datetime, money: dict[str, Any] | None = None)
         "arr": _money(mrr * 12),
         "pipeline_value": _money(total),
         "weighted_pipeline": _money(weighted),
-        "deals_by_stage": deals_by_stage(session),
+        "deals_by_stage": _by_stage_rows(totals),
         "win_rate": win_rate(session, now),
         "burn": b["burn"],
         "burn_months": b["months"],

@@ -46,6 +46,9 @@ def _chart_class():
 
         def restyle(self) -> None:
             c = theme.current()
+            if getattr(self, "_styled", None) == c.name:
+                return
+            self._styled = c.name
             self.setBackground(c.surface)
             self.setTitle(f"<span style='color:{c.muted}'>{self._title}</span>")
             for name in ("left", "bottom"):
@@ -54,23 +57,41 @@ def _chart_class():
                 ax.setTextPen(pg.mkPen(c.muted))
 
         def set_labels(self, labels: list[str], every: int = 1) -> None:
-            self.getAxis("bottom").setTicks([[(i, lab if i % every == 0 else "") for i, lab in enumerate(labels)]])
+            ticks = [(i, lab if i % every == 0 else "") for i, lab in enumerate(labels)]
+            if ticks == getattr(self, "_ticks", None):
+                return
+            self._ticks = ticks
+            self.getAxis("bottom").setTicks([ticks])
             self.getAxis("left").setTickSpacing()
             self.getAxis("left").tickStrings = lambda values, scale, spacing: [short_money(v) for v in values]
 
         def bars(self, values: list[float], color: str) -> None:
-            self.clear()
+            """Show ``values`` as bars; updates the existing item in place when only values changed."""
             self.restyle()
-            self.addItem(pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
-                                         brush=pg.mkBrush(color), pen=pg.mkPen(None)))
+            item = getattr(self, "_bars", None)
+            if item is not None and self._color == color and len(values) == self._n:
+                item.setOpts(height=values)
+                return
+            self.clear()
+            self._color, self._n = color, len(values)
+            self._bars = pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
+                                         brush=pg.mkBrush(color), pen=pg.mkPen(None))
+            self.addItem(self._bars)
 
         def line(self, values: list[float], color: str) -> None:
-            self.clear()
+            """Show ``values`` as a filled line; updates the existing curve in place when it can."""
             self.restyle()
+            item = getattr(self, "_line", None)
+            if item is not None and self._color == color and len(values) == self._n:
+                item.setData(list(range(len(values))), values)
+                return
+            self.clear()
+            self._color, self._n = color, len(values)
             fill = pg.mkColor(color)
             fill.setAlpha(40)
-            self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o", symbolSize=6,
-                      symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None), fillLevel=0, brush=pg.mkBrush(fill))
+            self._line = self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o",
+                                   symbolSize=6, symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None),
+                                   fillLevel=0, brush=pg.mkBrush(fill))
 
     return Chart
 
@@ -173,6 +194,7 @@ class RevenuePanel(QWidget):
         self.stale_model.set_rows(d["stale_deals"])
 
     def _draw(self, d: dict[str, Any]) -> None:
+        """Update the charts: items are updated in place (a refresh after a change only moves bars)."""
         if self.mrr_chart is None:
             self._make_charts()
         c = theme.current()
