@@ -25,6 +25,17 @@ def desktop_command(data_dir: str | Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args]
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: SIGTERM the child when the parent dies (a crashed app leaves no sync loop behind)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - not Linux: best effort
+        pass
+
+
 def child_env() -> dict[str, str]:
     """The environment for a child: ours, with the repository / app root on PYTHONPATH so
     ``-m desktop`` resolves to the same code as the parent."""
@@ -63,7 +74,8 @@ class ChildProcess:
     def start(self) -> "ChildProcess":
         """Start the child and its reader threads; returns self."""
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                     env=self.env, text=True, encoding="utf-8", errors="replace", bufsize=1)
+                                     env=self.env, text=True, encoding="utf-8", errors="replace", bufsize=1,
+                                     preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
         threading.Thread(target=self._read_err, name="child-stderr", daemon=True).start()
         threading.Thread(target=self._read_out, name="child-stdout", daemon=True).start()
         return self
