@@ -110,3 +110,35 @@ def test_cli_transcribe_corrects_names_from_the_workspace(tmp_path, monkeypatch,
         args.settings = Settings(data_dir=tmp_path)
         assert args.func(args) == 0
         assert capsys.readouterr().out.strip() == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Becker at Northwind asked for a discount",  # "at" is not pulled into the name
+    "Victor Price from Summit Lab is happy",  # "is" neither (only "Lab" -> "Labs" may change)
+    "When the price is right",  # "the price" is not "Theo Price"
+    "pricing for the patient intake project",  # "intake" is not "Initech"
+])
+def test_neighbouring_and_common_words_survive(text):
+    fixer = NameCorrector(["Northwind Traders", "Theo Price", "Initech", "Summit Labs", "Victor Price"])
+    out = fixer.correct(text)
+    assert out.replace("Summit Labs", "Summit Lab") == text
+
+
+def test_notes_are_transcribed_with_names_corrected(tmp_path):
+    from desktop.voice.fakes import FakeEngine
+    from desktop.voice.notes import NotesService
+    from desktop.voice.transcriber import TranscriberWorker
+
+    worker = TranscriberWorker(FakeEngine("Priya wants the Globx proposal")).start()
+    svc = NotesService(tmp_path, worker, correct=build_bias(["Globex Logistics", "Priya Natarajan"]).correct)
+    try:
+        writer = svc.start_recording()
+        writer.write((0.1 * np.sin(np.arange(32_000) / 5)).astype(np.float32))
+        writer.finish()
+        assert svc.wait_idle(10)
+        (info,) = svc.list_notes()
+        assert info.transcript.text == "Priya wants the Globex proposal"
+        assert [s.text for s in info.transcript.segments] == ["Priya wants the Globex proposal"]
+    finally:
+        svc.close()
+        worker.stop()
