@@ -224,7 +224,7 @@ class _Build:
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal"})
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
-        if not self.actions and self._is_statement():
+        if not self.actions and self._is_statement() and not self._only_a_person():
             # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
             fields = {"activity_type": "note", "body": self.text}
             if mood:
@@ -241,6 +241,15 @@ class _Build:
                 self.message = f"I heard \"{self.text}\" about {named} but not what to do. {_RETRY_HINT}"
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
+
+    def _only_a_person(self) -> bool:
+        """Nothing but one contact's full name, maybe after "this is"/"who's" ("This Linda Okafor." is
+        how a transcript may write "Who is Linda Okafor?")."""
+        people = [m for m in self.mentions if m.kind == "contact" and not m.partial]
+        if len(self.mentions) != 1 or len(people) != 1:
+            return False
+        rest = (self.text[:people[0].start] + " " + self.text[people[0].end:]).lower()
+        return re.fullmatch(r"\W*(?:(?:this|that|it|here|who|who's|whos)\W*(?:is\W*)?)?", rest) is not None
 
     def _asks_about_record(self) -> bool:
         """A question, a request to look something up, or just a record's name ("Acme deal status")."""
@@ -330,7 +339,8 @@ class _Build:
     # ------------------------------------------------------------ other kinds
     def _question(self, stage: str | None) -> None:
         f = self.f
-        answer = C.answer_text(self.text, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
+        asked = "who is" if self._only_a_person() else self.text  # "This is Linda Okafor." -> who she is
+        answer = C.answer_text(asked, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
         lead = R.SEARCH_RE.search(self.text)
         if answer and not lead:
             self._add(0, Action(kind="answer", fields={"text": answer}))

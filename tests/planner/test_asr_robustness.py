@@ -365,3 +365,9 @@ def test_company_picked_by_its_other_words_next_to_the_shared_one(planner, now):
     plan = planner.plan("Remove the company, New Harbor Realty.", now=now)
     assert [(a.kind, _target(a)) for a in plan.actions] == [("delete_record", ("company", "9008"))]
     assert planner.plan("Move the Delta deal to proposal sent", now=now).clarifications  # still asks
+
+
+@pytest.mark.parametrize("text", ["This is Linda Okafor.", "This Linda Okafor.", "Linda Okafor"])
+def test_a_bare_name_is_a_who_is_question(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, a.fields["text"]) for a in plan.actions] == [("answer", "Linda Okafor is Director of IT at Initech.")]
