@@ -27,6 +27,7 @@ from desktop.ui.panels.notes import NotesPanel
 from desktop.ui.panels.pipeline import PipelinePanel
 from desktop.ui.panels.settings import SettingsPanel
 from desktop.ui.ptt import PushToTalkFilter
+from desktop.ui.widgets.common import set_button_text
 from desktop.ui.widgets.plan_card import PlanCard
 from desktop.ui.widgets.record_view import RecordDialog
 
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         side_box.setLayout(side)
         brand = QLabel("◆ Spectrum")
         brand.setObjectName("Brand")
-        brand.setFont(theme.scaled_font(brand, 1.25, bold=True))
+        theme.set_scaled_font(brand, 1.25, bold=True)
         side.addWidget(brand)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{name} (Ctrl+{i + 1})")
             self.sidebar.addItem(item)
         side.addWidget(self.sidebar, 1)
-        side_box.setFixedWidth(190)
+        # wide enough for "✓   Approvals  (999)" in the system font (text scales with it)
+        side_box.setFixedWidth(max(190, self.sidebar.fontMetrics().horizontalAdvance("✓   Approvals  (999)") + 56))
         root.addWidget(side_box)
         right = QVBoxLayout()
         right.setSpacing(0)
@@ -416,7 +418,7 @@ class MainWindow(QMainWindow):
         self.kill_switch.blockSignals(True)
         self.kill_switch.setChecked(on)
         self.kill_switch.blockSignals(False)
-        self.kill_switch.setText("■  ALL AGENTS STOPPED" if on else "○  Kill switch: off")
+        set_button_text(self.kill_switch, "■  ALL AGENTS STOPPED" if on else "○  Kill switch: off")
 
     def _kill_toggled(self, on: bool) -> None:
         self._show_kill(on)

@@ -5,15 +5,16 @@ The theme preference is ``system`` (the default: follow the OS colour scheme, re
 an unknown scheme counts as light), ``light`` or ``dark``. :func:`notifier` emits ``applied`` after
 every change, including one the OS made, so widgets that paint with explicit colours can restyle.
 
-Font sizes are never fixed in pixels: headings use :func:`scaled_font` (a factor of the system
-font), so text follows the desktop's font size and scaling.
+Font sizes are never fixed in pixels: headings use :func:`scaled_font` / :func:`set_scaled_font`
+(a factor of the system font, re-applied when the system font changes), so text follows the
+desktop's font size and scaling.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -105,6 +106,40 @@ def scaled_font(widget: QWidget, factor: float = 1.0, bold: bool = False) -> QFo
     return f
 
 
+class _FontFollower(QObject):
+    """Re-applies a scaled font when the application (system) font changes at run time: on the
+    widget's ApplicationFontChange event and on ``QGuiApplication.fontChanged`` (Qt sends the
+    event to widgets only while the application's event loop runs)."""
+
+    def __init__(self, widget: QWidget, factor: float, bold: bool) -> None:
+        super().__init__(widget)
+        self.widget, self.factor, self.bold = widget, factor, bold
+        app = QApplication.instance()
+        if app is not None:
+            app.fontChanged.connect(self._reapply)
+
+    def _reapply(self, *_args) -> None:
+        font = scaled_font(self.widget, self.factor, self.bold)
+        if font != self.widget.font():
+            self.widget.setFont(font)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._reapply()
+        return False
+
+
+def set_scaled_font(widget: QWidget, factor: float = 1.0, bold: bool = False) -> None:
+    """Give ``widget`` the application font scaled by ``factor`` and keep it so when the system
+    font changes later (QEvent.ApplicationFontChange)."""
+    widget.setFont(scaled_font(widget, factor, bold))
+    old = widget.findChild(_FontFollower, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if old is not None:
+        widget.removeEventFilter(old)
+        old.deleteLater()
+    widget.installEventFilter(_FontFollower(widget, factor, bold))
+
+
 def stylesheet(c: Colors) -> str:
     """The application stylesheet for colours ``c``."""
     return f"""
@@ -183,6 +218,9 @@ def apply_theme(app: QApplication, name: str) -> Colors:
     app.setProperty("spectrum_theme_pref", pref)
     if not app.property("spectrum_theme_watch"):
         app.styleHints().colorSchemeChanged.connect(lambda scheme: _scheme_changed(app, scheme))
+        # Widgets polished by a style sheet keep the font they had; re-polish when the system font
+        # changes so all text follows it.
+        app.fontChanged.connect(lambda _f: app.setStyleSheet(app.styleSheet()))
         app.setProperty("spectrum_theme_watch", True)
     return _apply_colors(app, colors(resolve(pref)))
 

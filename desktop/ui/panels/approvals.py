@@ -4,19 +4,22 @@ amount, dates, text: :mod:`desktop.ui.widgets.plan_editor`; the edited plan is v
 back to the queue, still pending) or rephrase it, reject, or batch-approve every non-destructive plan.
 
 Keyboard: the queue table has focus first (arrows select), Tab reaches the card's buttons;
-Ctrl+E edits, Ctrl+Enter approves, Ctrl+Shift+A approves all safe plans."""
+Ctrl+E edits, Ctrl+Enter approves, Ctrl+Shift+A approves all safe plans. While the focus is inside
+this panel, Ctrl+E / Ctrl+Enter act on the approval shown here even when the command bar's Plan card
+(which uses the same keys) is visible too."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.describe import describe_plan
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
-from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.common import heading, set_button_text
 from desktop.ui.widgets.plan_card import PlanCard
 from desktop.ui.widgets.plan_editor import open_plan_editor
 from desktop.ui.widgets.tables import make_table
@@ -62,10 +65,11 @@ class ApprovalsPanel(QWidget):
         rl.setContentsMargins(8, 0, 0, 0)
         self.card = PlanCard()
         self.card.later_btn.hide()
-        self.card.cancel_btn.setText("Reject")
+        set_button_text(self.card.cancel_btn, "Reject")
         self.card.cancel_btn.setToolTip("Reject this plan; nothing is applied")
         self.card.cancel_btn.setShortcut("")
-        self.card.confirm_btn.setText("Approve")
+        self.card.confirm_label = "Approve"
+        set_button_text(self.card.confirm_btn, "Approve")
         self.card.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")
         self.card.hide()
         self.placeholder = QLabel("Select a pending plan to review it.")
@@ -83,6 +87,34 @@ class ApprovalsPanel(QWidget):
         self.plan_editor: Any = None
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
         bridge.on_change(self, lambda _ch: self.refresh(), {"approvals"})
+
+    def _card_button(self, event: QKeyEvent) -> QPushButton | None:
+        """The card button Ctrl+E / Ctrl+Enter stands for, if the card is shown."""
+        if not self.card.isVisible():
+            return None
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.ControlModifier:
+            return None
+        return {Qt.Key.Key_E: self.card.edit_btn, Qt.Key.Key_Return: self.card.confirm_btn,
+                Qt.Key.Key_Enter: self.card.confirm_btn}.get(Qt.Key(event.key()))
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
+        # Claim Ctrl+E / Ctrl+Enter before the window's shortcuts (the command bar's Plan card has
+        # the same keys; both visible would make them ambiguous): the key press then reaches
+        # keyPressEvent below.
+        if event.type() == QEvent.Type.ShortcutOverride and self._card_button(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        button = self._card_button(event)
+        if button is not None:
+            if button.isEnabled():
+                button.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def refresh(self) -> None:
         """Reload the queue."""
@@ -117,7 +149,6 @@ class ApprovalsPanel(QWidget):
     def _show(self, plan: Any, views: list[Any]) -> None:
         self.placeholder.hide()
         self.card.show_plan(plan, views)
-        self.card.confirm_btn.setText("Approve")
         self.card.later_btn.hide()
 
     def _approve(self, plan: Any, destructive_ok: bool) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QLineEdit, QPlain
                                QVBoxLayout, QWidget)
 
 from desktop.ui.models import ROLE_ROW, DictTableModel
-from desktop.ui.widgets.common import heading
+from desktop.ui.widgets.common import heading, set_button_text
 from desktop.ui.widgets.tables import make_table
 
 
@@ -93,7 +93,7 @@ class NotesPanel(QWidget):
     def _show(self, rows: list[dict]) -> None:
         cur = self.current["id"] if self.current else None
         self.model.set_rows(rows)
-        self.record.setText("■  Stop note" if self.voice.recording_note else "●  Record note")
+        set_button_text(self.record, "■  Stop note" if self.voice.recording_note else "●  Record note")
         for r in rows:
             if r["id"] == cur:
                 self._fill(r)
@@ -115,7 +115,7 @@ class NotesPanel(QWidget):
             self.voice.stop_note()
         else:
             self.voice.start_note()
-        self.record.setText("■  Stop note" if self.voice.recording_note else "●  Record note")
+        set_button_text(self.record, "■  Stop note" if self.voice.recording_note else "●  Record note")
 
     def _play(self) -> None:
         if self.current:

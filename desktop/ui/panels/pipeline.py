@@ -88,8 +88,9 @@ class StageColumnWidget(QFrame):
     def __init__(self, stage: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Column")
-        self.setMinimumWidth(210)
-        self.setMaximumWidth(280)
+        em = self.fontMetrics().averageCharWidth()  # column widths follow the system font size
+        self.setMinimumWidth(max(210, 26 * em))
+        self.setMaximumWidth(max(280, 35 * em))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 10, 8, 8)
         lay.setSpacing(4)
@@ -164,7 +165,7 @@ class PipelinePanel(QWidget):
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search deals and companies")
-        self.search.setToolTip("Filter the table (Ctrl+F)")
+        self.search.setToolTip("Filter the table (Ctrl+F); Enter on a row opens the deal")
         self.search.setClearButtonEnabled(True)
         self.stage_filter = QComboBox()
         self.stage_filter.addItem("All stages", None)
@@ -181,6 +182,7 @@ class PipelinePanel(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move, Enter opens
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -198,6 +200,11 @@ class PipelinePanel(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.stage_filter.currentIndexChanged.connect(self._stage_filter)
         self.table.doubleClicked.connect(self._open_from_table)
+        open_row = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        open_row.activated.connect(lambda: self.table.currentIndex().isValid()
+                                   and self._open_from_table(self.table.currentIndex()))
+        find = QShortcut(QKeySequence("Ctrl+F"), self)  # active while the panel is shown
+        find.activated.connect(self.focus_search)
         bridge.on_change(self, self.on_changed, {"crm"})
 
     # -- refresh ---------------------------------------------------------------------------------
@@ -280,6 +287,12 @@ class PipelinePanel(QWidget):
         self._done_part()
 
     # -- interactions ----------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        """Ctrl+F: show the table and put the keyboard focus in its search field."""
+        self.tabs.setCurrentIndex(1)
+        self.search.setFocus()
+        self.search.selectAll()
+
     def _stage_filter(self, _i: int) -> None:
         self.reload_table()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
@@ -61,7 +63,7 @@ class Kpi(QFrame):
         self.caption.setObjectName("Muted")
         self.value = QLabel("–")
         self.value.setObjectName("KpiValue")
-        self.value.setFont(theme.scaled_font(self, 1.7, bold=True))
+        theme.set_scaled_font(self.value, 1.7, bold=True)
         self.note = QLabel("")
         self.note.setObjectName("Muted")
         for w in (self.caption, self.value, self.note):
@@ -92,10 +94,19 @@ def scroll_page(owner: QWidget) -> QVBoxLayout:
     return lay
 
 
+def set_button_text(button: Any, text: str) -> None:
+    """Set a button's text and keep its keyboard shortcut (``QAbstractButton.setText`` replaces
+    the shortcut with the text's ``&`` mnemonic, which silently drops e.g. Ctrl+Shift+K)."""
+    shortcut = button.shortcut()
+    button.setText(text)
+    if not shortcut.isEmpty():
+        button.setShortcut(shortcut)
+
+
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.45) -> QLabel:
     """A panel heading scaled from the system font."""
     lab = QLabel(text, parent)
-    lab.setFont(theme.scaled_font(lab, factor, bold=True))
+    theme.set_scaled_font(lab, factor, bold=True)
     return lab
 
 

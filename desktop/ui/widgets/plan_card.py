@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePo
                                QWidget)
 
 from desktop.domain.plan import Plan, Target
-from desktop.ui.theme import scaled_font
+from desktop.ui.theme import set_scaled_font
+from desktop.ui.widgets.common import set_button_text
 
 
 def _clear(layout) -> None:
@@ -68,12 +69,14 @@ class PlanCard(QFrame):
         self.plan: Plan | None = None
         self.views: list[Any] = []
         self._armed = False
+        #: Text of the Confirm button for a new plan (Approvals uses "Approve").
+        self.confirm_label = "Confirm"
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 14)
         outer.setSpacing(8)
         head = QHBoxLayout()
         self.title = QLabel("Plan")
-        self.title.setFont(scaled_font(self, 1.15, bold=True))
+        set_scaled_font(self.title, 1.15, bold=True)
         self.transcript = QLabel()
         self.transcript.setObjectName("Muted")
         self.transcript.setWordWrap(True)
@@ -129,7 +132,7 @@ class PlanCard(QFrame):
             row = QHBoxLayout()
             num = QLabel("⚠" if v.destructive else f"{i}.")
             num.setObjectName("Destructive" if v.destructive else "Muted")
-            num.setFixedWidth(22)
+            num.setFixedWidth(num.fontMetrics().horizontalAdvance("00.") + 6)
             lab = QLabel(sentence_html(v.sentence, v.target))
             lab.setTextFormat(Qt.TextFormat.RichText)
             lab.setWordWrap(True)
@@ -145,7 +148,7 @@ class PlanCard(QFrame):
         for qi, question in enumerate(plan.clarifications):
             q = QLabel(f"? {question}")
             q.setWordWrap(True)
-            q.setFont(scaled_font(self, 1.0, bold=True))
+            set_scaled_font(q, 1.0, bold=True)
             self.rows.addWidget(q)
             cands = plan.candidates[qi] if qi < len(plan.candidates) else []
             if cands:
@@ -163,7 +166,8 @@ class PlanCard(QFrame):
         self.message.setVisible(bool(self.message.text()))
         self.warning.hide()
         self.confirm_btn.setObjectName("Primary")
-        self.confirm_btn.setText("Confirm")
+        set_button_text(self.confirm_btn, self.confirm_label)
+        self.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")  # also after an armed delete
         self.confirm_btn.setEnabled(plan.mutating and not plan.clarifications)
         self.later_btn.setEnabled(plan.mutating)
         self._restyle(self.confirm_btn)
@@ -196,7 +200,7 @@ class PlanCard(QFrame):
         if self.plan.destructive and not self._armed:
             self._armed = True
             self.warning.show()
-            self.confirm_btn.setText("Confirm delete")
+            set_button_text(self.confirm_btn, "Confirm delete")
             self.confirm_btn.setObjectName("Danger")
             self._restyle(self.confirm_btn)
             self.confirm_btn.setToolTip("Second confirmation: this deletes data (Ctrl+Enter)")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDouble
 from pydantic import ValidationError
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
-from desktop.ui.theme import scaled_font
+from desktop.ui.theme import set_scaled_font
 
 #: Field order in the editor (fields not listed follow alphabetically).
 FIELD_ORDER = ["name", "first_name", "last_name", "title", "subject", "stage", "amount", "close_date",
@@ -125,7 +125,7 @@ class PlanEditorDialog(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 14)
         title = QLabel("Edit plan")
-        title.setFont(scaled_font(self, 1.15, bold=True))
+        set_scaled_font(title, 1.15, bold=True)
         outer.addWidget(title)
         if plan.transcript:
             said = QLabel(f"“{plan.transcript}”")

@@ -67,7 +67,7 @@ class RecordDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
         title = QLabel(str(data.get("name", "")))
-        title.setFont(theme.scaled_font(title, 1.4, bold=True))
+        theme.set_scaled_font(title, 1.4, bold=True)
         sub = QLabel(data["kind"].title())
         sub.setObjectName("Muted")
         lay.addWidget(title)

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 def make_table(model, stretch: int = 0, name: str = "") -> QTableView:
-    """A sortable, row-selecting table for ``model``; column ``stretch`` takes the spare width."""
+    """A sortable, row-selecting table for ``model``; column ``stretch`` takes the spare width.
+    Keyboard: arrows move between rows, Tab moves on to the next control."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
 
     proxy = QSortFilterProxyModel(model)
@@ -20,6 +21,7 @@ def make_table(model, stretch: int = 0, name: str = "") -> QTableView:
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setTabKeyNavigation(False)  # Tab leaves the table (arrows move between rows)
     t.verticalHeader().hide()
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
