@@ -27,7 +27,14 @@ _FKS = {
     "deal": [("stage_id", "stage_external_id", "stage"),
              ("pipeline_id", "pipeline_external_id", "pipeline"),
              ("company_id", "company_external_id", "company")],
+    # engagement / task links (HubSpot associations, Pipedrive person_id / deal_id)
+    "activity": [("contact_id", "contact_external_id", "contact"),
+                 ("deal_id", "deal_external_id", "deal")],
+    "task": [("contact_id", "contact_external_id", "contact"),
+             ("deal_id", "deal_external_id", "deal")],
 }
+#: neutral list field of a deal's contacts (the ``deal_contacts`` table, not a column)
+DEAL_CONTACTS = "contact_external_ids"
 
 
 def _dt_to_ms(v: Any) -> int | None:

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import to_columns, to_neutral
+from desktop.store.sync_fields import DEAL_CONTACTS, to_columns, to_neutral
 from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
@@ -105,6 +105,12 @@ class StoreState:
         if item.op in ("create", "update"):
             payload = to_neutral(item.entity_type, payload,
                                  lambda e, i: self._ext(ses, e, i))
+            if item.entity_type == "deal":  # the deal's contacts go along as associations
+                contacts = [e for e in (self._ext(ses, "contact", c) for c in ses.execute(
+                    select(s.DealContact.contact_id).where(
+                        s.DealContact.deal_id == item.local_id)).scalars()) if e]
+                if contacts:
+                    payload[DEAL_CONTACTS] = sorted(contacts)
         return OutboxRow(id=item.id, entity_type=item.entity_type, local_id=item.local_id, op=item.op,
                          payload=payload, idempotency_key=item.idempotency_key, status=item.status,
                          attempts=item.attempts, next_attempt_at=_epoch(item.next_attempt_at),
@@ -238,12 +244,29 @@ class StoreState:
                 {"source": self.source, "entity_type": entity, "record_id": rec["external_id"],
                  "local_id": new_id, "remote_updated_at": _naive(rec["updated_at"])}
                 for new_id, (_, rec) in zip(new_ids, created)])
+            if entity == "deal":
+                for new_id, (_, rec) in zip(new_ids, created):
+                    self._link_deal_contacts(ses, new_id, rec["fields"].get(DEAL_CONTACTS), to_local)
             ses.execute(insert(SyncBase), [
                 {"source": self.source, "entity_type": entity, "local_id": new_id,
                  "fields": _dumps({k: v for k, v in rec["fields"].items()
                                    if k != "idempotency_key"})}
                 for new_id, (_, rec) in zip(new_ids, created)])
         return out
+
+    @staticmethod
+    def _link_deal_contacts(ses: Any, deal_id: int, contact_ext_ids: Any, to_local: Any) -> None:
+        """Add the deal <-> contact links pulled as ``contact_external_ids`` (additive: a link
+        made locally and not pushed yet is never dropped; contacts not synced are skipped)."""
+        if not contact_ext_ids:
+            return
+        wanted = {c for c in (to_local("contact", str(e)) for e in contact_ext_ids) if c}
+        if not wanted:
+            return
+        have = set(ses.execute(select(s.DealContact.contact_id).where(
+            s.DealContact.deal_id == deal_id)).scalars())
+        for contact_id in sorted(wanted - have):
+            ses.add(s.DealContact(deal_id=deal_id, contact_id=contact_id))
 
     def _new_columns(self, ses: Any, entity: str, rec: Record, to_local: Any
                      ) -> dict[str, Any] | None:
@@ -302,9 +325,13 @@ class StoreState:
             if base_row is not None:
                 base_row.fields = _dumps(dict(stored, **fields))
         apply, conflicts = merge_fields(fields, base, pending)
+        if entity == "deal":
+            self._link_deal_contacts(ses, obj.id, apply.get(DEAL_CONTACTS), to_local)
         for col, value in to_columns(entity, apply, to_local).items():
             if col == "first_name" or col == "last_name" or col == "name" or col == "title":
                 value = value or ""
+            if value is None and col in ("occurred_at", "type", "stage_id", "pipeline_id"):
+                continue  # NOT NULL columns keep their value when the remote one is empty
             setattr(obj, col, value)
         if link is None:
             self._link(ses, entity, obj.id, rec["external_id"], rec["updated_at"])

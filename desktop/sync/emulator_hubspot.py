@@ -1,8 +1,9 @@
 """In-memory HubSpot CRM v3 data and routes for :class:`desktop.sync.emulator.CrmEmulator`.
 
-Implements the subset the adapter uses: object list (``after`` cursor, ``archived``), search (GTE
-filter on the modified date, ascending sort, 10,000-result cap -> HTTP 400 past it), batch
-upsert/update/read/archive (100 inputs), deal pipelines and v4 default associations.
+Implements the subset the adapter uses: object list (``after`` cursor, ``archived``,
+``associations``), search (GTE filter on the modified date, ascending sort, 10,000-result cap ->
+HTTP 400 past it), batch upsert/update/read/archive (100 inputs), deal pipelines, v4 default
+associations (single and batch associate, batch read; two-way) and custom property definitions.
 Thread-safe through the emulator's lock (callers hold it).
 """
 
@@ -46,6 +47,7 @@ class HubSpotData:
         self.order: dict[str, list[int]] = {t: [] for t in HS_TYPES}
         self.unique: dict[tuple[str, str, str], int] = {}
         self.associations: set[tuple[str, str, str, str]] = set()
+        self._links: dict[tuple[str, str, str], set[str]] = {}  # both directions
         self._next_id = 1000
         #: custom property definitions per type (``/crm/v3/properties``); :data:`KEY_PROPERTY`
         #: is pre-defined unique on every type (drop it to emulate a portal never connected)
@@ -126,6 +128,17 @@ class HubSpotData:
         m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/associate/default", path)
         if m and method == "POST":
             return self._associate_batch(m[1], m[2], (body or {}).get("inputs") or [])
+        m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/read", path)
+        if m and method == "POST":
+            inputs = (body or {}).get("inputs") or []
+            if len(inputs) > 100:
+                return 400, _error("Too many inputs: at most 100 per batch")
+            results = [{"from": {"id": str(i["id"])}, "to": [
+                {"toObjectId": int(t), "associationTypes": [
+                    {"category": "HUBSPOT_DEFINED", "typeId": 0, "label": None}]}
+                for t in self.linked(m[1], i["id"], m[2])]} for i in inputs]
+            return 200, {"status": "COMPLETE",
+                         "results": [r for r in results if r["to"]]}
         m = re.fullmatch(r"/crm/v3/objects/(\w+)(?:/(search|batch/\w+))?", path)
         if not m or m[1] not in self.objects:
             return 404, {"status": "error", "message": f"no route {method} {path}",
@@ -163,8 +176,18 @@ class HubSpotData:
             return 201, props[body["name"]]
         return 405, _error(f"method {method} not allowed")
 
+    def associate(self, from_type: str, from_id: Any, to_type: str, to_id: Any) -> None:
+        """Link two objects (a remote edit; associations are two-way)."""
+        self._associate(from_type, str(from_id), to_type, str(to_id))
+
+    def linked(self, from_type: str, from_id: Any, to_type: str) -> list[str]:
+        """Ids of ``to_type`` objects associated with one object (either direction)."""
+        return sorted(self._links.get((from_type, str(from_id), to_type), ()), key=int)
+
     def _associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
         self.associations.add((from_type, str(from_id), to_type, str(to_id)))
+        self._links.setdefault((from_type, str(from_id), to_type), set()).add(str(to_id))
+        self._links.setdefault((to_type, str(to_id), from_type), set()).add(str(from_id))
         obj = self.objects.get(from_type, {}).get(int(from_id))
         if from_type == "contacts" and to_type == "companies" and obj is not None:
             self.update("contacts", obj["id"], {"associatedcompanyid": str(to_id)})
@@ -190,10 +213,17 @@ class HubSpotData:
         pos = bisect.bisect_right(order, int(query.get("after") or 0))
         objs = self.objects[hs_type]
         results, last = [], None
+        assoc = [t for t in query.get("associations", "").split(",") if t in self.objects]
         while pos < len(order) and len(results) < limit:
             obj = objs[order[pos]]
             if obj["archived"] == archived:
-                results.append(self.render(hs_type, obj, props))
+                out = self.render(hs_type, obj, props)
+                links = {t: self.linked(hs_type, obj["id"], t) for t in assoc}
+                if any(links.values()):  # HubSpot omits types with no associations
+                    out["associations"] = {t: {"results": [
+                        {"id": i, "type": f"{hs_type[:-1]}_to_{t[:-1]}"} for i in ids]}
+                        for t, ids in links.items() if ids}
+                results.append(out)
                 last = obj["id"]
             pos += 1
         reply: dict[str, Any] = {"results": results}

@@ -8,8 +8,11 @@ Endpoints used (developers.hubspot.com/docs/api/crm):
 - ``POST /crm/v3/objects/{type}/batch/upsert`` (``idProperty`` = unique :data:`KEY_PROPERTY`),
   ``batch/update``, ``batch/read``, ``batch/archive`` — 100 inputs per call.
 - ``GET /crm/v3/pipelines/deals``; ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``
-  and ``POST /crm/v4/associations/{from}/{to}/batch/associate/default`` (company links pushed with
-  contacts and deals); a contact's primary company is read from ``associatedcompanyid``.
+  and ``POST /crm/v4/associations/{from}/{to}/batch/associate/default`` (links pushed with the
+  records: contact/deal -> company, deal -> contacts, engagement -> contact/deal/company);
+  on pull, deal and engagement links come with list pages (``associations=``) or, for search pages,
+  from ``POST /crm/v4/associations/{from}/{to}/batch/read``; a contact's primary company is read
+  from ``associatedcompanyid``. See :data:`mapping_hubspot.ASSOCIATIONS`.
 Rate limits: ``X-HubSpot-RateLimit-*`` headers pace requests (default 190 per 10 s before any header);
 the search endpoints have their own limit (5 requests per second) and a separate pacer.
 """
@@ -89,11 +92,41 @@ class HubSpotAdapter:
                     ) -> tuple[list[Record], str | None]:
         params: dict[str, Any] = {"limit": self.page_size, "archived": str(archived).lower(),
                                   "properties": ",".join(m.property_names(hs_type))}
+        wanted = () if archived else m.PULL_ASSOCIATIONS.get(hs_type, ())
+        if wanted:
+            params["associations"] = ",".join(wanted)
         if after:
             params["after"] = after
         body = await self.api.request("GET", f"/crm/v3/objects/{hs_type}", params=params)
-        records = [m.to_record(hs_type, obj) for obj in body.get("results", [])]
+        records = []
+        for obj in body.get("results", []):
+            assoc = None
+            if wanted:
+                got = obj.get("associations") or {}
+                assoc = {t: [str(r.get("id")) for r in (got.get(t) or {}).get("results", [])]
+                         for t in wanted}
+            records.append(m.to_record(hs_type, obj, assoc))
         return records, ((body.get("paging") or {}).get("next") or {}).get("after")
+
+    async def _read_associations(self, hs_type: str, ids: list[str]
+                                 ) -> dict[str, dict[str, list[str]]]:
+        """Associated ids per object id and HubSpot type, through
+        ``POST /crm/v4/associations/{from}/{to}/batch/read`` (one call per associated type and
+        100 ids; the search API does not return associations)."""
+        out: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+        for to_type in m.PULL_ASSOCIATIONS.get(hs_type, ()):
+            for i in range(0, len(ids), 100):
+                chunk = ids[i:i + 100]
+                body = await self.api.request(
+                    "POST", f"/crm/v4/associations/{hs_type}/{to_type}/batch/read",
+                    json_body={"inputs": [{"id": x} for x in chunk]})
+                for res in (body or {}).get("results", []):
+                    frm = str((res.get("from") or {}).get("id"))
+                    if frm in out:
+                        out[frm][to_type] = [str(t.get("toObjectId")) for t in res.get("to") or []]
+                for x in chunk:
+                    out[x].setdefault(to_type, [])
+        return out
 
     async def _search_window(self, hs_type: str, state: dict[str, Any]
                              ) -> tuple[list[Record], dict[str, Any] | None]:
@@ -112,7 +145,9 @@ class HubSpotAdapter:
         body = await self.search_api.request("POST", f"/crm/v3/objects/{hs_type}/search",
                                              json_body=query)
         results = body.get("results", [])
-        records = [m.to_record(hs_type, obj) for obj in results]
+        assoc = await self._read_associations(hs_type, [str(o["id"]) for o in results]) \
+            if results and m.PULL_ASSOCIATIONS.get(hs_type) else {}
+        records = [m.to_record(hs_type, obj, assoc.get(str(obj["id"]))) for obj in results]
         next_after = ((body.get("paging") or {}).get("next") or {}).get("after")
         if not next_after:
             return records, None
@@ -179,18 +214,24 @@ class HubSpotAdapter:
 
     async def _associate_fields(self, object_type: str, items: Sequence[UpsertItem],
                                 results: list[UpsertResult]) -> None:
-        """Company links carried as fields (``company_external_id``) become one v4 batch
-        associate call per pair of object types (idempotent)."""
+        """Links carried as fields (:data:`mapping_hubspot.ASSOCIATION_FIELDS`: a contact's or
+        deal's company, a deal's contacts, an engagement's contact, deal and company) become one
+        v4 ``batch/associate/default`` call per pair of HubSpot types and 100 links (idempotent)."""
         ids = {r["idempotency_key"]: r["external_id"] for r in results}
-        for field, to_type in m.ASSOCIATION_FIELDS.items():
-            pairs = [(ids[i["idempotency_key"]], str((i.get("fields") or {})[field]))
-                     for i in items if (i.get("fields") or {}).get(field)]
-            if not pairs or object_type not in ("contact", "deal"):
-                continue
-            from_type = m.HUBSPOT_TYPES[object_type][0]
-            await self.api.request(
-                "POST", f"/crm/v4/associations/{from_type}/{to_type}/batch/associate/default",
-                json_body={"inputs": [{"from": {"id": f}, "to": {"id": t}} for f, t in pairs]})
+        pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for item in items:
+            fields = item.get("fields") or {}
+            from_type, from_id = m.split_external_id(object_type, ids[item["idempotency_key"]])
+            for to_type, (field, _many) in m.ASSOCIATIONS.get(from_type, {}).items():
+                value = fields.get(field)
+                for to_id in (value if isinstance(value, list) else [value] if value else []):
+                    pairs.setdefault((from_type, to_type), []).append((from_id, str(to_id)))
+        for (from_type, to_type), links in pairs.items():
+            for i in range(0, len(links), 100):
+                await self.api.request(
+                    "POST", f"/crm/v4/associations/{from_type}/{to_type}/batch/associate/default",
+                    json_body={"inputs": [{"from": {"id": f}, "to": {"id": t}}
+                                          for f, t in links[i:i + 100]]})
 
     async def _batch_create(self, hs_type: str, items: list[UpsertItem]) -> list[UpsertResult]:
         inputs = []

@@ -161,10 +161,45 @@ def hubspot_type_for(neutral: str, fields: dict[str, Any]) -> str:
     return HUBSPOT_TYPES[neutral][0]
 
 
-def to_record(hs_type: str, obj: dict[str, Any]) -> Record:
-    """One HubSpot object JSON -> neutral :class:`Record` (unmapped properties are dropped)."""
+#: HubSpot type -> associated HubSpot type -> (neutral field, many). Read on pull (list
+#: ``associations=`` or v4 ``batch/read``) and written on push (v4 ``batch/associate/default``).
+#: A contact's company is also readable as the ``associatedcompanyid`` property.
+ASSOCIATIONS: dict[str, dict[str, tuple[str, bool]]] = {
+    "contacts": {"companies": ("company_external_id", False)},
+    "deals": {"companies": ("company_external_id", False),
+              "contacts": ("contact_external_ids", True)},
+    **{t: {"contacts": ("contact_external_id", False), "deals": ("deal_external_id", False),
+           "companies": ("company_external_id", False)}
+       for t in ("notes", "calls", "meetings", "tasks")},
+}
+#: associations read on pull (a contact's company comes with its properties)
+PULL_ASSOCIATIONS = {t: tuple(a for a in v if not (t == "contacts" and a == "companies"))
+                     for t, v in ASSOCIATIONS.items()}
+
+
+def association_fields(hs_type: str, assoc: dict[str, list[str]]) -> dict[str, Any]:
+    """``{"contacts": ["12", ...], ...}`` (associated ids per HubSpot type) -> neutral fields;
+    single-valued fields take the first (lowest) id; types not read for ``hs_type`` are ignored."""
+    out: dict[str, Any] = {}
+    for to_type in PULL_ASSOCIATIONS.get(hs_type, ()):
+        field, many = ASSOCIATIONS[hs_type][to_type]
+        ids = sorted({str(i) for i in assoc.get(to_type) or ()}, key=lambda i: (len(i), i))
+        out[field] = ids if many else (ids[0] if ids else None)
+    return out
+
+
+def to_record(hs_type: str, obj: dict[str, Any],
+              assoc: dict[str, list[str]] | None = None) -> Record:
+    """One HubSpot object JSON -> neutral :class:`Record` (unmapped properties are dropped).
+    ``assoc``: associated ids per HubSpot type when they were read (else taken from the object's
+    ``associations`` member if present; association fields are absent when not read at all)."""
     props = obj.get("properties") or {}
     fields: dict[str, Any] = {}
+    if assoc is None and isinstance(obj.get("associations"), dict):
+        assoc = {t: [r.get("id") or r.get("toObjectId") for r in (v or {}).get("results", [])]
+                 for t, v in obj["associations"].items()}
+    if assoc is not None:
+        fields.update(association_fields(hs_type, assoc))
     for name, (prop, conv_in, _) in PROPERTIES[hs_type].items():
         if prop in props:
             fields[name] = conv_in(props[prop])
@@ -179,7 +214,8 @@ def to_record(hs_type: str, obj: dict[str, Any]) -> Record:
 
 
 #: neutral fields written through the associations API, not as properties
-ASSOCIATION_FIELDS = {"company_external_id": "companies"}
+ASSOCIATION_FIELDS = {"company_external_id": "companies", "contact_external_ids": "contacts",
+                      "contact_external_id": "contacts", "deal_external_id": "deals"}
 
 
 def to_properties(hs_type: str, fields: dict[str, Any]) -> dict[str, Any]:

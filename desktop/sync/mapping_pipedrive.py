@@ -51,6 +51,40 @@ def _primary(items: Any) -> str | None:
     return items[0].get("value")
 
 
+def _links(obj: dict[str, Any], *, many_contacts: bool = False) -> dict[str, Any]:
+    """Foreign keys -> neutral link fields: ``person_id`` (or the primary participant),
+    ``org_id``, ``deal_id``. Deals carry their person as a one-element ``contact_external_ids``."""
+    person = obj.get("person_id")
+    if not person:
+        parts = obj.get("participants") or []
+        primary = [p for p in parts if p.get("primary")] or parts
+        person = primary[0].get("person_id") if primary else None
+    out: dict[str, Any] = {}
+    if many_contacts:
+        out["contact_external_ids"] = [str(person)] if person else []
+    else:
+        out["contact_external_id"] = str(person) if person else None
+        out["deal_external_id"] = str(obj["deal_id"]) if obj.get("deal_id") else None
+    out["company_external_id"] = str(obj["org_id"]) if obj.get("org_id") else None
+    return out
+
+
+def _put_links(fields: dict[str, Any], body: dict[str, Any]) -> None:
+    """Neutral link fields -> Pipedrive foreign keys (only those present)."""
+    def ident(v: Any) -> int | None:
+        return int(str(v).split("/")[-1]) if v else None
+    if "contact_external_ids" in fields:
+        ids = fields["contact_external_ids"] or []
+        if ids:  # Pipedrive deals have one person
+            body["person_id"] = ident(ids[0])
+    if fields.get("contact_external_id"):
+        body["person_id"] = ident(fields["contact_external_id"])
+    if fields.get("deal_external_id"):
+        body["deal_id"] = ident(fields["deal_external_id"])
+    if fields.get("company_external_id"):
+        body["org_id"] = ident(fields["company_external_id"])
+
+
 def to_record(kind: str, obj: dict[str, Any], key_field: str) -> Record:
     """One Pipedrive object -> neutral record."""
     f: dict[str, Any] = {}
@@ -72,14 +106,17 @@ def to_record(kind: str, obj: dict[str, Any], key_field: str) -> Record:
              "stage_external_id": str(obj["stage_id"]) if obj.get("stage_id") else None,
              "pipeline_external_id": str(obj["pipeline_id"]) if obj.get("pipeline_id") else None,
              "close_date": obj.get("expected_close_date")}
+        f.update(_links(obj, many_contacts=True))
     elif kind == "notes":
         neutral = "activity"
         f = {"kind": "note", "body": obj.get("content"), "occurred_at": time_to_ms(obj.get("add_time"))}
+        f.update(_links(obj))
     else:
         neutral = "task" if obj.get("type") == "task" else "activity"
         due = obj.get("due_date")
         due_ms = time_to_ms(f"{due}T{obj.get('due_time') or '00:00'}:00Z") if due else None
         f = {"subject": obj.get("subject"), "body": obj.get("note")}
+        f.update(_links(obj))
         if neutral == "task":
             f.update(status="done" if obj.get("done") else "open", due_at=due_ms)
         else:
@@ -119,7 +156,9 @@ def to_payload(neutral: str, fields: dict[str, Any]) -> tuple[str, dict[str, Any
         put("stage_external_id", "stage_id", lambda v: int(v) if v else None)
         put("pipeline_external_id", "pipeline_id", lambda v: int(v) if v else None)
         put("close_date", "expected_close_date")
+        _put_links(fields, body)
         return "deals", body
+    _put_links(fields, body)
     if neutral == "activity" and fields.get("kind") == "note":
         put("body", "content")
         return "notes", body
