@@ -155,6 +155,7 @@ class VoiceController(QObject):
         if self.session is not None:
             self.session.set_bias(bias)
         self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords
+        self.notes.correct = bias.correct  # misheard names -> workspace spelling in note transcripts
 
     # -- notes -----------------------------------------------------------------------------------
     @property
