@@ -231,7 +231,10 @@ class _Build:
                 fields["sentiment"] = mood
             self._add(0, {"kind": "log_activity", "fields": fields, "role": "note"})
         if not self.actions:
-            if self.mentions and not self.f.clarifications and self._asks_about_record():
+            if len(self.mentions) >= 2 and self._only_names():
+                # "Natarajan, Natarajan," / "Acme, Initech, Tidal": a recogniser echoing its vocabulary prompt
+                self.message = f"I only heard names (\"{self.text}\"), not what to do. {_RETRY_HINT}"
+            elif self.mentions and not self.f.clarifications and self._asks_about_record():
                 self._question(None)
             elif self.mentions and not self.f.clarifications:
                 # names a record but no instruction we understood (often a garbled transcript):
@@ -241,6 +244,15 @@ class _Build:
                 self.message = f"I heard \"{self.text}\" about {named} but not what to do. {_RETRY_HINT}"
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
+
+    def _only_names(self) -> bool:
+        """The text is record names and punctuation, at most one other word."""
+        rest, pos = [], 0
+        for m in self.mentions:
+            rest.append(self.text[pos:m.start])
+            pos = m.end
+        rest.append(self.text[pos:])
+        return len(re.findall(r"[A-Za-z0-9']+", " ".join(rest))) <= 1
 
     def _only_a_person(self) -> bool:
         """Nothing but one contact's full name, maybe after "this is"/"who's" ("This Linda Okafor." is

@@ -371,3 +371,23 @@ def test_company_picked_by_its_other_words_next_to_the_shared_one(planner, now):
 def test_a_bare_name_is_a_who_is_question(planner, now, text):
     plan = planner.plan(text, now=now)
     assert [(a.kind, a.fields["text"]) for a in plan.actions] == [("answer", "Linda Okafor is Director of IT at Initech.")]
+
+
+@pytest.mark.parametrize("text, due", [("Follow up with Nina in to weeks.", "2026-12-05"),
+                                       ("Follow up with Nina in too weeks.", "2026-12-05"),
+                                       ("Follow up with Nina in for days.", "2026-11-25")])
+def test_homophones_of_numbers_before_a_time_unit(planner, now, text, due):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields.get("due_date")) for a in plan.actions] == \
+        [("create_task", ("contact", "111"), due)]
+
+
+def test_too_for_to_after_remind_me(planner, now):
+    plan = planner.plan("Remind me too call Mike Chen on Friday.", now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == \
+        [("create_task", {"title": "Call Mike Chen", "due_date": "2026-11-27"})]
+
+
+def test_only_names_is_a_prompt_echo_not_an_instruction(planner, now):
+    plan = planner.plan("Natarajan, Natarajan,", now=now)
+    assert plan.actions == [] and "only heard names" in plan.message

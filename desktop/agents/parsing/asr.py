@@ -37,6 +37,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(deal|company|contact|opportunity),?\s+ca(?:ll|ul)\b,?(?=\s+[A-Z])", re.I), r"\1 called"),
     # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
     (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
+    # homophones before a time unit: "in to weeks" / "in too weeks" -> "in two weeks", "in for days" -> "in four days"
+    (re.compile(r"\b(in|within|for|next|every)\s+(?:to|too)\s+(?=(?:days?|weeks?|months?|years?|hours?)\b)", re.I),
+     r"\1 two "),
+    (re.compile(r"\b(in|within)\s+for\s+(?=(?:days?|weeks?|months?|years?|hours?)\b)", re.I), r"\1 four "),
+    # "remind me too call Mike" -> "remind me to call Mike"
+    (re.compile(r"\b(remind me|forget|need|needs|want|wants|have|has|going)\s+too\s+(?=[a-z])", re.I), r"\1 to "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
