@@ -11,7 +11,8 @@ them with the canonical spelling. It is deliberately conservative:
   and "uplandworks" -> "Upland Works" are found, and a span only wins over its neighbours if it
   scores higher (extra words lower the similarity);
 * short names need a closer match than long ones (:data:`MIN_SCORE_BY_LEN`);
-* a common English word (:data:`COMMON_WORDS`) is never replaced on its own ("make" stays "make",
+* a frequent English word (:func:`frequent_words`, ~12,500) is replaced on its own only on a
+  near-exact match ("Fisher" -> "Fischer"), and one of :data:`COMMON_WORDS` never ("make" stays "make",
   not "Mike"); it can only change as part of a multi-word name whose other words match
   ("Uma quest" -> "Uma Quist"); a run of common words only when its letters are exactly the
   name's ("north wind" -> "Northwind", but "the price" is not "Theo Price");
@@ -27,9 +28,12 @@ indices) and checked on the other half (see that script).
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -62,6 +66,37 @@ about add approval approved asked board budget but call contract customer demo d
 follow group head growth health help legal log lost meeting morning move next pilot pricing project
 proposal reference renewal review sign signed single start team tech corp works media labs systems
 """.split())
+
+#: Score a word of :func:`frequent_words` needs to be replaced on its own ("Fisher" -> "Fischer"
+#: is 95; "clearly" -> "Clari" 84 and "Dean" -> "Dan" 91 are not replaced).
+STRONG_SINGLE = 92.0
+
+COMMON_WORDS_FILE = Path(__file__).with_name("common_words.json")
+
+
+@cache
+def frequent_words() -> frozenset[str]:
+    """~12,500 frequent lower-case English words (``common_words.json``, see
+    :func:`write_common_words`); empty if the file is missing."""
+    try:
+        return frozenset(json.loads(COMMON_WORDS_FILE.read_text(encoding="utf-8"))["words"])
+    except (OSError, ValueError, KeyError):
+        return frozenset()
+
+
+def write_common_words(tokenizer_json: str | Path, out: str | Path = COMMON_WORDS_FILE,
+                       max_id: int = 30_000) -> int:
+    """Regenerate ``common_words.json`` from a Whisper ``tokenizer.json``: the lower-case
+    alphabetic whole-word tokens (``"Ġword"``) of at least 3 letters with id < ``max_id`` (BPE
+    merge order, roughly frequency order). Returns the number of words written."""
+    vocab = json.loads(Path(tokenizer_json).read_text(encoding="utf-8"))["model"]["vocab"]
+    words = [w for _i, w in sorted((i, t[1:]) for t, i in vocab.items()
+                                   if t.startswith("Ġ") and t[1:].isalpha() and t[1:].islower()
+                                   and len(t) >= 4 and i < max_id)]
+    doc = json.loads(Path(out).read_text(encoding="utf-8"))["source"] if Path(out).exists() else ""
+    Path(out).write_text(json.dumps({"source": doc, "words": words}, indent=0), encoding="utf-8")
+    return len(words)
+
 
 #: Minimum combined score (0-100) by length of the lexicon key (letters only).
 MIN_SCORE_BY_LEN = ((4, 86.0), (6, 81.0), (9, 76.0), (99, 74.0))
@@ -161,6 +196,7 @@ class NameCorrector:
         self._exact = frozenset(exact)
         self._whole = whole
         self._keys = [e.key for e in self._entries]
+        self._frequent = frequent_words()
 
     def __bool__(self) -> bool:
         return bool(self._entries)
@@ -231,6 +267,8 @@ class NameCorrector:
                     score = _score(key, phon, e)
                     if score < _min_score(len(e.key)) or (n > 1 and all_common and spelled < 100):
                         continue  # "north wind" -> "Northwind" yes, "the price" -> "Theo Price" no
+                    if n == 1 and key in self._frequent and score < STRONG_SINGLE:
+                        continue  # "clearly" is not "Clari", "Dean" is not "Dan"
                     if n > 1 and e.n_words == 1 and len(e.key) <= 5:
                         continue  # two words into one short name: too easy to hit by chance
                     if n > 1 and self._edge_adds_nothing(span_cores, e, score):

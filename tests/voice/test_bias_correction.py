@@ -124,6 +124,12 @@ def test_neighbouring_and_common_words_survive(text):
     assert out.replace("Summit Labs", "Summit Lab") == text
 
 
+def test_frequent_words_change_only_on_a_near_exact_match():
+    fixer = NameCorrector(["Clari", "Iris Fischer", "Gong"])
+    assert fixer.correct("they clearly want it, it's gone") == "they clearly want it, it's gone"
+    assert fixer.correct("Iris from Fisher") == "Iris from Fischer"
+
+
 def test_notes_are_transcribed_with_names_corrected(tmp_path):
     from desktop.voice.fakes import FakeEngine
     from desktop.voice.notes import NotesService
