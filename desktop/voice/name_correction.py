@@ -287,6 +287,8 @@ class NameCorrector:
             prefix = first.group(1) if first else ""
             suffix = last.group(3) if last else ""
             start, end = toks[i][0], toks[j - 1][1]
+            if score >= 200 and all(c in COMMON_WORDS or c in self._frequent for c in cores[i:j]):
+                continue  # "outreach", "copper": spelled right, and ordinary words: keep their case
             if prefix + e.text + suffix != text[start:end]:
                 chosen.append((start, end, prefix + e.text + suffix, score))
         return sorted(chosen)
