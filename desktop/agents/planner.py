@@ -22,6 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 from desktop.agents import _create as C
 from desktop.agents import _rules as R
 from desktop.agents import _titles as T
+from desktop.agents import _understood as U
 from desktop.agents._resolve import Focus, resolve
 from desktop.agents._vocab import STOPWORDS
 from desktop.agents.entity_index import EntityIndex, Mention
@@ -37,7 +38,6 @@ MAX_BULK = 25
 EMPTY_MESSAGE = "I didn't catch an instruction. Try \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 OFF_TOPIC_MESSAGE = ("I can help with your contacts, companies, deals, activities and tasks - "
                      "e.g. \"Follow up with Acme next Friday\".")
-_RETRY_HINT = "Try again, e.g. \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 SQL_MESSAGE = "That looks like a database command; I only take CRM instructions such as \"Delete the Acme deal\"."
 _SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+table|alter\s+table|select\s+\*?\s*"
                   r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
@@ -224,51 +224,26 @@ class _Build:
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal"})
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
-        if not self.actions and self._is_statement() and not self._only_a_person():
+        if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions):
             # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
             fields = {"activity_type": "note", "body": self.text}
             if mood:
                 fields["sentiment"] = mood
             self._add(0, {"kind": "log_activity", "fields": fields, "role": "note"})
         if not self.actions:
-            if len(self.mentions) >= 2 and self._only_names():
+            if len(self.mentions) >= 2 and U.only_names(self.text, self.mentions):
                 # "Natarajan, Natarajan," / "Acme, Initech, Tidal": a recogniser echoing its vocabulary prompt
-                self.message = f"I only heard names (\"{self.text}\"), not what to do. {_RETRY_HINT}"
-            elif self.mentions and not self.f.clarifications and self._asks_about_record():
+                self.message = f"I only heard names (\"{self.text}\"), not what to do. {U.RETRY_HINT}"
+            elif self.mentions and not self.f.clarifications and U.asks_about_record(self.text):
                 self._question(None)
             elif self.mentions and not self.f.clarifications:
                 # names a record but no instruction we understood (often a garbled transcript):
                 # say so rather than answer a question nobody asked
                 named = ", ".join(dict.fromkeys(self.idx.describe(m.kind, m.ids[0]) for m in self.mentions
                                                 if len(m.ids) == 1)) or self.mentions[0].text
-                self.message = f"I heard \"{self.text}\" about {named} but not what to do. {_RETRY_HINT}"
+                self.message = f"I heard \"{self.text}\" about {named} but not what to do. {U.RETRY_HINT}"
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
-
-    def _only_names(self) -> bool:
-        """The text is record names and punctuation, at most one other word."""
-        rest, pos = [], 0
-        for m in self.mentions:
-            rest.append(self.text[pos:m.start])
-            pos = m.end
-        rest.append(self.text[pos:])
-        return len(re.findall(r"[A-Za-z0-9']+", " ".join(rest))) <= 1
-
-    def _only_a_person(self) -> bool:
-        """Nothing but one contact's full name, maybe after "this is"/"who's" ("This Linda Okafor." is
-        how a transcript may write "Who is Linda Okafor?")."""
-        people = [m for m in self.mentions if m.kind == "contact" and not m.partial]
-        if len(self.mentions) != 1 or len(people) != 1:
-            return False
-        rest = (self.text[:people[0].start] + " " + self.text[people[0].end:]).lower()
-        return re.fullmatch(r"\W*(?:(?:this|that|it|here|who|who's|whos)\W*(?:is\W*)?)?", rest) is not None
-
-    def _asks_about_record(self) -> bool:
-        """A question, a request to look something up, or just a record's name ("Acme deal status")."""
-        words = re.findall(r"[A-Za-z']+", self.text)
-        return bool(R.QUESTION_RE.search(self.text) or R.SEARCH_RE.search(self.text) or len(words) <= 4
-                    or re.search(r"\b(?:status|stage|worth|amount|value|email|phone|number|close date|next step|"
-                                 r"competitor|pipeline)\b", self.text, re.I))
 
     def _is_statement(self) -> bool:
         words = re.findall(r"[A-Za-z']+", self.text)
@@ -351,7 +326,7 @@ class _Build:
     # ------------------------------------------------------------ other kinds
     def _question(self, stage: str | None) -> None:
         f = self.f
-        asked = "who is" if self._only_a_person() else self.text  # "This is Linda Okafor." -> who she is
+        asked = "who is" if U.only_a_person(self.text, self.mentions) else self.text  # "This is Linda Okafor." -> who she is
         answer = C.answer_text(asked, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
         lead = R.SEARCH_RE.search(self.text)
         if answer and not lead:
