@@ -3,6 +3,7 @@ changed records refreshes the panels, errors are shown, an import can be cancell
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -104,3 +105,15 @@ def test_import_in_child_process_reports_problems_and_cancels(tmp_path, fixture_
         assert len(backend.deal_rows()) > 0
     finally:
         backend.close()
+
+
+def test_background_child_runs_at_lower_priority_and_reports_lines():
+    from desktop.services.child import BACKGROUND_NICE, ChildProcess
+
+    got: list[dict] = []
+    src = "import os, json, sys; print('plain text'); print(json.dumps({'nice': os.nice(0)}));" \
+          "print('spectrum: boom', file=sys.stderr)"
+    child = ChildProcess([sys.executable, "-c", src], on_line=got.append).start()
+    assert child.wait(30) == 0
+    assert got == [{"nice": os.nice(0) + BACKGROUND_NICE}]
+    assert child.text_lines == ["plain text"] and child.error_text() == "boom"
