@@ -5,7 +5,11 @@ SQL/markup and e-mail/phone items are skipped: they are not meaningful speech) i
 espeak-ng voices, resampled with sox to 16 kHz mono 16-bit, transcribed with the bundled tiny.en
 model (WhisperEngine, cpu_threads=2, loaded once, biased with the fixture workspace vocabulary from
 ``desktop.store.queries.vocabulary``), planned with ``build_planner(ws).plan(transcript, now=CORPUS_NOW)``
-and scored with :mod:`desktop.agents.evaluation` (the scoring of benchmarks/plan_accuracy.py).
+and scored with :mod:`desktop.agents.evaluation` (the scoring of benchmarks/plan_accuracy.py, with
+``heard=True``: dictated free text - activity body, task/meeting title, e-mail subject/body, next step -
+compared with a character-edit tolerance, because the planner can only copy the words the recogniser
+heard and transcript WER is reported separately; kinds, targets, amounts, dates, times and stages stay
+exact. The same run scored verbatim is printed too).
 
 Prints, per voice: accuracy by action kind and over all items, next to the text-only accuracy of
 the same subset; transcript WER (jiwer, lower-cased, punctuation removed); mean decode time (s)
