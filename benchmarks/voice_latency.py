@@ -6,7 +6,8 @@ background partial decoding really happens during the hold; the key is released 
 p95 latency per utterance length, time to first partial, partial cadence, WER of the finals against
 the spoken text, and peak RSS.
 
-    .venv/bin/python benchmarks/voice_latency.py [--n 10] [--lengths 3 6 12] [--tail 0.3]
+    .venv/bin/python benchmarks/voice_latency.py [--n 10] [--lengths 3 6 12] [--tail 0.3] [--modes on off]
+        [--fast-commits]
 """
 
 from __future__ import annotations
@@ -113,7 +114,13 @@ def main() -> None:
     ap.add_argument("--tail", type=float, default=0.3, help="silence before release, seconds")
     ap.add_argument("--no-bias", action="store_true")
     ap.add_argument("--modes", nargs="+", default=["on", "off"], help="streaming on/off")
+    ap.add_argument("--fast-commits", action="store_true",
+                    help="commit phrases with the short encoder context (session.COMMIT_SHORT_CONTEXT)")
     args = ap.parse_args()
+    if args.fast_commits:
+        import desktop.voice.session as session_module
+
+        session_module.COMMIT_SHORT_CONTEXT = True
     import jiwer
 
     bias = None if args.no_bias else build_bias(workspace_names())

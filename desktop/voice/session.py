@@ -27,13 +27,22 @@ from desktop.voice.types import SAMPLE_RATE, Transcript
 
 log = logging.getLogger(__name__)
 
-#: A pause (silence after speech, seconds) where the phrase before it is committed: decoded once
-#: and never again. When the key is released after a pause, nothing is left to decode.
+#: A pause (silence after speech, seconds): the audio since the last commit is decoded at once (short
+#: encoder context) as the speculative final; when the key is released after a pause, nothing is left
+#: to decode.
 PAUSE_S = 0.15
-#: Only phrases at least this long (seconds of audio since the last commit) are committed at a pause.
+#: Only phrases at least this long (seconds of audio since the last commit) are committed (decoded once
+#: at full quality and never again) - when speech resumes after their pause.
 MIN_PHRASE_S = 2.0
-#: Without any pause, commit at the quietest moment once this much audio is uncommitted (seconds).
-FORCE_COMMIT_S = 20.0
+#: Without any pause, commit at the quietest moment once this much audio is uncommitted (seconds):
+#: bounds the audio every partial and the final decode.
+FORCE_COMMIT_S = 10.0
+#: The first partial of an utterance is due after this much audio since the press once speech was
+#: heard (seconds; later ones every ``partial_interval_s``).
+FIRST_PARTIAL_S = 0.3
+#: Commit phrases with the short encoder context too (faster, a little less accurate; see
+#: :meth:`desktop.voice.transcriber.WhisperEngine.transcribe`). Off: commits use the full window.
+COMMIT_SHORT_CONTEXT = False
 
 HINT_TOO_SHORT = "Hold the key while you speak (that press was too short)."
 HINT_SILENCE = "Didn't hear anything - check the microphone and speak after pressing."
@@ -109,6 +118,9 @@ class VoiceSession:
         self._partial_busy = threading.Event()
         self._commit_queued = threading.Event()
         self._commit_pos = 0  # capture thread's view of the last commit cut (samples)
+        self._pending_cut = 0  # a phrase ended at this cut; committed when speech resumes (samples)
+        self._partials_sent = 0  # partial decodes queued in this utterance
+        self._released = threading.Event()  # set by release() at once, before the capture queue
         self._energy: list[tuple[int, float]] = []  # (block end, RMS) since the press
         self._dropped = 0  # samples dropped (capture queue full) during this utterance
         self._note: Any = None  # desktop.voice.notes.NoteWriter while a note records
@@ -146,6 +158,7 @@ class VoiceSession:
     def release(self) -> None:
         """Push-to-talk key went up (hold: stop and transcribe; other modes: nothing)."""
         if self.settings.mode == "hold":
+            self._released.set()  # no partial decode starts from now on
             self.capture.post("stop", time.perf_counter())
 
     def cancel(self) -> None:
@@ -188,6 +201,9 @@ class VoiceSession:
             self._speech_seen = True
             self._last_speech_end = len(st.buf)
             self._silence_run = 0
+            if self._pending_cut and self.settings.streaming:  # speech resumed: commit the phrase
+                cut, self._pending_cut = self._pending_cut, 0
+                self._submit_commit(cut)
         else:
             self._silence_run += n
         self._since_partial += n
@@ -204,13 +220,15 @@ class VoiceSession:
         pause = int(PAUSE_S * SAMPLE_RATE)
         pos = len(st.buf)
         if self._silence_run >= pause and self._silence_run - n < pause:
+            if self._last_speech_end > self._commit_pos:  # speech since the last commit
+                # the speculative final: fast, reusable as the final transcript if no more speech
+                self._submit_partial(speculative=True)
             if self._last_speech_end - self._commit_pos >= MIN_PHRASE_S * SAMPLE_RATE:
-                self._submit_commit(self._last_speech_end + pause // 2)
-            else:  # a short phrase: decode it at full quality, reusable as the final if no more speech
-                self._submit_partial(full=True)
+                self._pending_cut = self._last_speech_end + pause // 2
         elif pos - self._commit_pos > FORCE_COMMIT_S * SAMPLE_RATE:
+            self._pending_cut = 0
             self._submit_commit(self._quietest_point(pos))
-        elif not self._partial_busy.is_set() and self._since_partial >= self.settings.partial_interval_s * SAMPLE_RATE:
+        elif not self._partial_busy.is_set() and self._since_partial >= self._partial_due():
             self._submit_partial()
 
     def handle_gap(self, samples: int) -> None:
@@ -234,6 +252,8 @@ class VoiceSession:
         elif event == "stop" and self._recording:
             self._stop(payload if payload is not None else time.perf_counter())
         elif event == "cancel" and self._recording:
+            if self._utt is not None:
+                self._utt.dropped = True
             self._recording = False
             self._utt = None
             self.listeners.on_state("idle")
@@ -301,6 +321,9 @@ class VoiceSession:
         self._silence_run = 0
         self._speech_run = 0
         self._commit_pos = 0
+        self._pending_cut = 0
+        self._released.clear()
+        self._partials_sent = 0
         self._energy = []
         self.listeners.on_state("recording")
 
@@ -311,11 +334,17 @@ class VoiceSession:
             return pos
         return min(recent, key=lambda e: e[1])[0]
 
+    def _partial_due(self) -> int:
+        """Audio (samples) since the last partial after which the next one is due: the first one
+        sooner (:data:`FIRST_PARTIAL_S`, once speech was heard), then every ``partial_interval_s``."""
+        if not self._partials_sent and self._speech_seen:
+            return int(min(FIRST_PARTIAL_S, self.settings.partial_interval_s) * SAMPLE_RATE)
+        return int(self.settings.partial_interval_s * SAMPLE_RATE)
+
     def _submit_commit(self, cut: int) -> None:
         st, utt_id = self._utt, self._utt_id
         assert st is not None
         self._commit_pos = cut
-        self._since_partial = 0
         st.want_cut = cut
         if self._commit_queued.is_set():
             return  # the queued commit job will take the newest cut: never a backlog of decodes
@@ -323,29 +352,42 @@ class VoiceSession:
 
         def job(engine: Any) -> None:
             self._commit_queued.clear()
-            text = st.commit(engine, st.want_cut)
+            if st.dropped or self._released.is_set() or utt_id != self._utt_id or not self._recording:
+                return  # released before it started: the final pass decodes this audio (short context)
+            text = st.commit(engine, st.want_cut, short=COMMIT_SHORT_CONTEXT)
             if utt_id == self._utt_id and self._recording and text:
                 self.listeners.on_partial(text)
 
         # Final priority: commits run in order and before the final pass of the same utterance.
         self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
-    def _submit_partial(self, full: bool = False) -> None:
+    def _submit_partial(self, speculative: bool = False) -> None:
+        """Queue a short-context decode of ``[committed, now)``.
+
+        ``speculative``: submitted at a pause with final priority, kept as the final transcript if
+        the key is released before more speech (it still runs after a release); otherwise a
+        display-only partial, skipped once the release is seen.
+        """
         st, utt_id, end = self._utt, self._utt_id, len(self._utt.buf)  # type: ignore[union-attr]
         self._since_partial = 0
-        self._partial_busy.set()
+        self._partials_sent += 1
+        if not speculative:
+            self._partial_busy.set()
 
         def job(engine: Any) -> None:
             try:
-                if utt_id != self._utt_id or not self._recording:
+                if utt_id != self._utt_id or st.dropped or \
+                        (not speculative and (not self._recording or self._released.is_set())):
                     return  # the utterance already ended: its final pass decodes the tail
-                text = st.partial(engine, end, short=not full)  # type: ignore[union-attr]
-                if utt_id == self._utt_id and self._recording and text:
+                text = st.partial(engine, end, short=True, reusable=speculative)  # type: ignore[union-attr]
+                if utt_id == self._utt_id and self._recording and not self._released.is_set() and text:
                     self.listeners.on_partial(text)
             finally:
-                self._partial_busy.clear()
+                if not speculative:
+                    self._partial_busy.clear()
 
-        self.worker.submit(job, PRIORITY_PARTIAL).add_done_callback(self._report_failure)
+        prio = PRIORITY_FINAL if speculative else PRIORITY_PARTIAL
+        self.worker.submit(job, prio).add_done_callback(self._report_failure)
 
     def _stop(self, released_at: float, device_lost: bool = False) -> None:
         st = self._utt
@@ -354,7 +396,9 @@ class VoiceSession:
         if st is None:
             return
         held = (self._samples - self._press_at) / SAMPLE_RATE
-        if not device_lost and self.settings.mode != "handsfree" and held < self.settings.min_press_s:
+        too_short = not device_lost and self.settings.mode != "handsfree" and held < self.settings.min_press_s
+        st.dropped = too_short or not self._speech_seen  # no final pass: no more decodes
+        if too_short:
             self.listeners.on_hint(HINT_TOO_SHORT)
             self.listeners.on_state("idle")
             return
@@ -375,7 +419,7 @@ class VoiceSession:
             st.final_started_after_s = time.perf_counter() - released_at  # waiting for earlier jobs
             if not use_stream:
                 st.last = None
-            tr = st.final(engine, end, last_speech, vad_filter=self.vad_filter)
+            tr = st.final(engine, end, last_speech, vad_filter=self.vad_filter, short=use_stream)
             tr.decode_time = time.perf_counter() - released_at
             if tr.text:
                 self.listeners.on_final(tr)

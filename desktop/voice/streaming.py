@@ -1,14 +1,15 @@
 """Streaming decode of a growing utterance: phrases committed at pauses, partials, a short final.
 
 While the key is held the session watches the energy of the audio. At each *pause* (>= 0.15 s of
-silence after >= 2 s of audio since the last commit) the phrase before it is decoded once, with the
-committed text as prompt, and *committed*: its text is fixed and its audio is never decoded again
-(cutting only inside pauses never splits a word). At a pause after a shorter phrase, the audio since
-the last commit is decoded at full quality without committing. Between pauses, partial decodes with
-a short encoder context (fast, a little less accurate, never reused) keep the displayed text fresh.
-After release only the audio after the last commit is decoded; and when the newest full-quality
-decode already covered all speech (only silence came after it), that decode *is* the final
-transcript and nothing is left to decode.
+silence after speech) the audio since the last commit is decoded at once with a short encoder
+context (fast: ~0.1 s for a few seconds of audio on 2 cores) and kept as the *speculative final*:
+when the key is released before more speech comes, that decode *is* the final transcript and nothing
+is left to decode. When speech resumes after a pause that ended a phrase of >= 2 s, the phrase is
+decoded once at full quality (30 s encoder window, with the committed text as prompt) and
+*committed*: its text is fixed and its audio is never decoded again (cutting only inside pauses never
+splits a word). Between pauses, partial decodes with the short encoder context keep the displayed
+text fresh. After a release with no speculative final covering the speech, only the audio after the
+last commit is decoded (short context while streaming, so the final never waits on a 30 s window).
 
 :class:`StreamState` methods run on the transcriber worker thread (in submission order); the
 capture thread only appends to :class:`AudioBuffer`.
@@ -64,7 +65,7 @@ class _Decoded:
     end: int  # utterance sample index it covered up to
     text: str
     segments: list[Segment]
-    full_quality: bool = True
+    reusable: bool = True  # may serve as the final transcript of [base, end)
 
 
 @dataclass
@@ -81,6 +82,7 @@ class StreamState:
     want_cut: int = 0  # newest commit point asked for by the capture thread
     final_decoded: bool | None = None  # after the final pass: True if it had audio left to decode
     final_started_after_s: float = 0.0  # release -> start of the final pass (waiting on earlier jobs)
+    dropped: bool = False  # ended without a final pass (cancelled, too short, silence): no more decodes
 
     def prompt(self) -> str | None:
         """Bias prompt followed by the tail of the committed text."""
@@ -98,39 +100,58 @@ class StreamState:
         base_s = start / SAMPLE_RATE
         segs = [Segment(start=round(base_s + s.start, 3), end=round(base_s + s.end, 3), text=s.text)
                 for s in tr.segments if s.text]
-        return _Decoded(base=start, end=end, text=tr.text, segments=segs, full_quality=not short)
+        return _Decoded(base=start, end=end, text=tr.text, segments=segs)
 
     def _join(self, text: str) -> str:
         return " ".join(f"{self.committed_text} {text}".split())
 
-    def commit(self, engine: SpeechEngine, cut: int, *, vad_filter: bool = False) -> str:
-        """Decode ``[committed, cut)`` once and fix it; returns the text so far."""
+    def commit(self, engine: SpeechEngine, cut: int, *, vad_filter: bool = False, short: bool = False) -> str:
+        """Decode ``[committed, cut)`` once and fix it; returns the text so far.
+
+        ``cut``: sample index (inside a pause). ``short``: short encoder context (faster, less accurate).
+        """
         if cut > self.committed:
-            d = self._decode(engine, self.committed, cut, vad_filter)
+            d = self._decode(engine, self.committed, cut, vad_filter, short=short)
             self.committed_text = self._join(d.text)
             self.committed_segments += d.segments
             self.committed = cut
             self.last = _Decoded(base=cut, end=cut, text="", segments=[])
         return self.committed_text
 
-    def partial(self, engine: SpeechEngine, end: int, short: bool = True) -> str:
+    def partial(self, engine: SpeechEngine, end: int, short: bool = True, reusable: bool = False) -> str:
         """Decode ``[committed, end)`` for display (not committed); returns the text so far.
 
-        ``short``: short encoder context (fast, not reusable as the final transcript).
+        ``short``: short encoder context (fast; see :meth:`WhisperEngine.transcribe`).
+        ``reusable``: the decode may become the final transcript if no speech follows ``end``
+        (the speculative final decoded at a pause); plain partials are display-only.
         """
         if end <= self.committed:
             return self.committed_text
-        self.last = self._decode(engine, self.committed, end, vad_filter=False, short=short)
-        return self._join(self.last.text)
+        d = self._decode(engine, self.committed, end, vad_filter=False, short=short)
+        d.reusable = reusable
+        if reusable or not (self.last and self.last.reusable and self.last.base == self.committed):
+            self.last = d  # a display-only partial never replaces a speculative final
+        return self._join(d.text)
 
     def final(self, engine: SpeechEngine, end: int, last_speech_end: int, *, vad_filter: bool,
-              margin_s: float = 0.05) -> Transcript:
-        """The transcript of ``[0, end)``, decoding only what earlier decodes did not cover."""
+              margin_s: float = 0.05, short: bool = False) -> Transcript:
+        """The transcript of ``[0, end)``, decoding only what earlier decodes did not cover.
+
+        ``end`` / ``last_speech_end``: sample indices of the release and of the end of the last
+        speech. ``short``: decode the remaining tail with the short encoder context (streaming: the
+        tail is short and the release should not wait for a 30 s encoder window).
+        Misheard workspace names in the final text are corrected with :meth:`Bias.correct` (the
+        committed text used as prompt stays as decoded).
+        """
         d = self.last
         covered = min(end, last_speech_end + int(margin_s * SAMPLE_RATE))
-        self.final_decoded = d is None or not d.full_quality or d.base != self.committed or d.end < covered
+        self.final_decoded = d is None or not d.reusable or d.base != self.committed or d.end < covered
         if self.final_decoded:
-            d = self._decode(engine, self.committed, end, vad_filter) if end > self.committed else \
-                _Decoded(self.committed, end, "", [])
-        return Transcript(text=self._join(d.text), segments=self.committed_segments + d.segments,
+            d = self._decode(engine, self.committed, end, vad_filter, short=short) \
+                if end > self.committed else _Decoded(self.committed, end, "", [])
+        text = self._join(d.text)
+        correct = getattr(self.bias, "correct", None)
+        if callable(correct) and text:
+            text = correct(text)
+        return Transcript(text=text, segments=self.committed_segments + d.segments,
                           language="en", duration=end / SAMPLE_RATE)
