@@ -269,12 +269,15 @@ class NameCorrector:
                         continue  # "north wind" -> "Northwind" yes, "the price" -> "Theo Price" no
                     if n == 1 and key in self._frequent and score < STRONG_SINGLE:
                         continue  # "clearly" is not "Clari", "Dean" is not "Dan"
+                    if any(_score(k, phonetic_key(k), e) >= score for k in (
+                            "".join(span_cores[:m] + span_cores[m + 1:]) for m in range(1, n - 1))):
+                        continue  # a word inside adds nothing: "Iris from Fisher" is not "Iris Fischer"
                     if n > 1 and e.n_words == 1 and len(e.key) <= 5:
                         continue  # two words into one short name: too easy to hit by chance
                     if n > 1 and self._edge_adds_nothing(span_cores, e, score):
                         continue  # "at Northwind", "Summit Lab is": keep "at" and "is"
                     found.append((score, n, i, j, e))
-        found.sort(key=lambda f: (-f[0], -f[1]))
+        found.sort(key=lambda f: (f[0] < 200, -f[1], -f[0]))  # right names, then longer spans first
         taken = [False] * len(toks)
         chosen: list[tuple[int, int, str, float]] = []
         for score, _n, i, j, e in found:
