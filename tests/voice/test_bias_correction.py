@@ -9,7 +9,7 @@ import soundfile as sf
 from desktop.voice.bias import Bias, build_bias, correct_text
 from desktop.voice.name_correction import NameCorrector, phonetic_key
 
-LEXICON = ["Acme Corp", "Globex Logistics", "TechCorp", "Northwind Traders", "Uma Quist", "Linda Okafor",
+LEXICON = ["Quinn Fischer", "Acme Corp", "Globex Logistics", "TechCorp", "Northwind Traders", "Uma Quist", "Linda Okafor",
            "Mike Rodriguez", "Tom Becker", "Salesforce", "HubSpot", "Upland Works", "Paula Larsen",
            "Acme Corp - Platform Rollout", "Iris Fischer"]
 
@@ -28,6 +28,7 @@ def fix() -> NameCorrector:
     ("Mark the North Wind Traders renewal", "Mark the Northwind Traders renewal"),
     ("Iris Fisher from uplandworks needs the plan", "Iris Fischer from Upland Works needs the plan"),
     ("a meeting with Linda Okafur on Monday", "a meeting with Linda Okafor on Monday"),
+    ("Win Fisher wants a demo", "Quinn Fischer wants a demo"),  # the full name beats "Fisher" alone
 ])
 def test_misheard_names_get_the_workspace_spelling(fix, heard, expected):
     assert fix.correct(heard) == expected
@@ -116,6 +117,7 @@ def test_cli_transcribe_corrects_names_from_the_workspace(tmp_path, monkeypatch,
     "Tom Becker at Northwind asked for a discount",  # "at" is not pulled into the name
     "Victor Price from Summit Lab is happy",  # "is" neither (only "Lab" -> "Labs" may change)
     "When the price is right",  # "the price" is not "Theo Price"
+    "Theo from Price Waterhouse called",  # "from" inside is not swallowed into "Theo Price"
     "pricing for the patient intake project",  # "intake" is not "Initech"
 ])
 def test_neighbouring_and_common_words_survive(text):
