@@ -18,7 +18,7 @@ name words wrong 0.744 without bias, 0.543 with 220/200 characters, 0.491 with 4
 After decoding, :meth:`Bias.correct` replaces near-miss names in the final transcript with their
 workspace spelling ("acne corp" -> "Acme Corp", "Tech Corp" -> "TechCorp"; see
 :mod:`desktop.voice.name_correction`). Same benchmark: names wrong 0.731 without bias, 0.496 with
-hotwords + prompt, 0.333 with hotwords + prompt + correction; WER 0.468 / 0.419 / 0.367.
+hotwords + prompt, 0.312 with hotwords + prompt + correction; WER 0.468 / 0.419 / 0.360.
 """
 
 from __future__ import annotations
