@@ -1,29 +1,29 @@
 """Contextual post-correction of transcripts against the workspace lexicon (CRM names).
 
-The speech model hears "acne corp", "Tech Corp", "North Wind", "Lindeau Okafur" where the workspace
+The speech model hears "acne corp", "Tech Corp", "North Wind", "Linda Okafur" where the workspace
 says "Acme Corp", "TechCorp", "Northwind", "Linda Okafor". :class:`NameCorrector` finds runs of 1-4
-transcript words whose letters are close to a lexicon name, by spelling (rapidfuzz normalised
-Indel similarity) and by sound (a small consonant-skeleton key, :func:`phonetic_key`); score = 0.6 x spelling +
-0.4 x sound similarity, and replaces
-them with the canonical spelling. It is deliberately conservative:
+transcript words whose letters are close to a lexicon name and replaces them with the canonical
+spelling. Score (0-100) = 0.6 x spelling similarity + 0.4 x sound similarity, both rapidfuzz
+``fuzz.ratio`` (``100 * (1 - Indel distance / total length)``), the sound one on a small
+consonant-skeleton key (:func:`phonetic_key`). It is deliberately conservative:
 
 * the match is scored on the words' letters joined without spaces, so "Tech Corp" -> "TechCorp"
-  and "uplandworks" -> "Upland Works" are found, and a span only wins over its neighbours if it
-  scores higher (extra words lower the similarity);
+  and "uplandworks" -> "Upland Works" are found;
 * short names need a closer match than long ones (:data:`MIN_SCORE_BY_LEN`);
-* a frequent English word (:func:`frequent_words`, ~12,500) is replaced on its own only on a
-  near-exact match ("Fisher" -> "Fischer"), and one of :data:`COMMON_WORDS` never ("make" stays "make",
-  not "Mike"); it can only change as part of a multi-word name whose other words match
-  ("Uma quest" -> "Uma Quist"); a run of common words only when its letters are exactly the
-  name's ("north wind" -> "Northwind", but "the price" is not "Theo Price");
-* a span is not extended by a word that does not improve the match ("at Northwind" keeps "at");
-* a word that already is a lexicon word is left alone (only its case may be fixed by a longer
-  match of which it is a part);
+* one of :data:`COMMON_WORDS` (or of the generic CRM words) is never replaced on its own ("make"
+  stays "make", not "Mike"), a frequent English word (:func:`frequent_words`, ~12,500) only on a
+  near-exact match ("Fisher" -> "Fischer"); such words can change as part of a multi-word name
+  whose other words match ("Uma quest" -> "Uma Quist"), a run of common words only when its
+  letters are exactly the name's ("north wind" -> "Northwind", "the price" is not "Theo Price");
+* a span never takes in a word, at its edges or inside, that does not improve the match ("at
+  Northwind" keeps "at", "Iris from Fisher" keeps "from"), and never crosses punctuation;
+* names already spelled right are kept (their case is fixed unless they are ordinary words such as
+  "outreach"); longer spans win over shorter ones ("Win Fisher" -> "Quinn Fischer", not "Win
+  Fischer");
 * with an empty lexicon the text is returned unchanged.
 
-Sources: the scores are rapidfuzz ``fuzz.ratio`` (0-100, ``100 * (1 - Indel distance / total
-length)``); thresholds were chosen on half of ``benchmarks/voice_wer.py``'s instructions (even
-indices) and checked on the other half (see that script).
+Thresholds were chosen on half of ``benchmarks/voice_wer.py``'s instructions (even indices) and
+checked on the other half (that script prints both).
 """
 
 from __future__ import annotations
@@ -148,7 +148,8 @@ class _Entry:
 
 def _score(key: str, phon: str, entry: _Entry) -> float:
     """0.6 x spelling similarity + 0.4 x sound similarity (both rapidfuzz ``fuzz.ratio``, 0-100)."""
-    return 0.6 * fuzz.ratio(key, entry.key) + 0.4 * (fuzz.ratio(phon, entry.phon) if phon and entry.phon else 0.0)
+    sound = fuzz.ratio(phon, entry.phon) if phon and entry.phon else 0.0
+    return 0.6 * fuzz.ratio(key, entry.key) + 0.4 * sound
 
 
 def _min_score(key_len: int) -> float:
@@ -163,7 +164,8 @@ class NameCorrector:
 
     Args:
         names: contact, company and deal names, competitors (any order; blanks and duplicates
-            ignored). Deal names like ``"Acme Corp - Platform Rollout"`` are split at " - ".
+            ignored). Of deal names like ``"Acme Corp - Platform Rollout"`` only the part before
+            " - " counts (the tail describes the deal; it is no name).
             Each full name (up to 4 words) is an entry, and so is each of its distinctive words
             (not in :data:`GENERIC_WORDS`, at least 3 letters).
     """

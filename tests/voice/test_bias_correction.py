@@ -9,8 +9,8 @@ import soundfile as sf
 from desktop.voice.bias import Bias, build_bias, correct_text
 from desktop.voice.name_correction import NameCorrector, phonetic_key
 
-LEXICON = ["Quinn Fischer", "Acme Corp", "Globex Logistics", "TechCorp", "Northwind Traders", "Uma Quist", "Linda Okafor",
-           "Mike Rodriguez", "Tom Becker", "Salesforce", "HubSpot", "Upland Works", "Paula Larsen",
+LEXICON = ["Quinn Fischer", "Acme Corp", "Globex Logistics", "TechCorp", "Northwind Traders", "Uma Quist",
+           "Linda Okafor", "Mike Rodriguez", "Tom Becker", "Salesforce", "HubSpot", "Upland Works", "Paula Larsen",
            "Acme Corp - Platform Rollout", "Iris Fischer"]
 
 
