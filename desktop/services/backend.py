@@ -465,21 +465,22 @@ class Backend(AgentsMixin):
         return Change(frozenset({"sync", "settings"}))
 
     def sync_argv(self, interval_s: float = 60.0, sandbox: bool = False) -> list[str] | None:
-        """The command of the long-running background sync child (``spectrum sync --json
-        --interval S``: one JSON status line per CRM per pass, see :mod:`desktop.sync.commands`),
+        """The command of the long-running background sync child (``spectrum sync --watch
+        --interval S``: one JSON status line per pass, see :mod:`desktop.sync.commands`),
         or None when no CRM is connected and ``sandbox`` is off (``--sandbox``: the local CRM
         emulator with a throw-away state; the workspace is not touched)."""
         from desktop.services.child import desktop_command
 
         if not sandbox and not any(self.crm_connections().values()):
             return None
-        return desktop_command(self.settings.data_dir, "sync", "--json", "--interval", f"{interval_s:g}",
+        return desktop_command(self.settings.data_dir, "sync", "--watch", "--interval", f"{interval_s:g}",
                                *(["--sandbox"] if sandbox else []))
 
     def sync_change(self, result: dict[str, Any]) -> Change | None:
         """The :class:`Change` a background sync pass stands for (``result``: one JSON line of
         ``spectrum sync --json``): crm+audit+sync when the pull changed records, sync otherwise
-        (outbox counts moved); None for an error line that changed nothing."""
+        (outbox counts moved); None for an error line that changed nothing. ``result``: one
+        CRM's entry of a ``--watch`` cycle line (or a ``--json`` line)."""
         pulled = result.get("pulled") or {}
         if any(pulled.values()) or result.get("archived"):
             self._planner_dirty = True

@@ -90,10 +90,10 @@ class Bridge(QObject):
 
 
 class LiveSync(QObject):
-    """Background sync with the connected CRM in a child process (``spectrum sync --json
+    """Background sync with the connected CRM in a child process (``spectrum sync --watch
     --interval S``, see :meth:`Backend.sync_argv`): never in the UI process.
 
-    Each JSON line the child prints (one per CRM per pass) updates :attr:`state` and, when the
+    Each JSON line the child prints (one per pass, every connected CRM's result) updates :attr:`state` and, when the
     pull changed records, is re-broadcast as the bridge's ``changed`` (panels refresh from it). A
     child that dies is restarted after ``restart_s`` seconds; a rejected token (exit 3) or no
     connection (exit 2) stops it until :meth:`start` is called again (e.g. after a token is saved).
@@ -157,20 +157,37 @@ class LiveSync(QObject):
         self._set(state="starting", message="syncing…")
 
     def _line(self, msg: dict) -> None:
-        crm = msg.get("crm")
-        if msg.get("error"):
-            self._set(state="error", crm=crm, message=str(msg["error"]))
-        elif msg.get("offline") is True and "sent" not in msg:
-            self._set(state="offline", crm=crm, message=f"{crm} unreachable; changes wait in the outbox")
-        else:
-            pulled = sum((msg.get("pulled") or {}).values())
-            self._set(state="offline" if msg.get("offline") else "ok", crm=crm,
-                      at=datetime.now().strftime("%H:%M"), pulled=pulled,
-                      new_conflicts=int(msg.get("new_conflicts") or 0),
-                      message=f"pulled {pulled}, pushed {msg.get('sent', 0)}")
-        change = self.bridge.backend.sync_change(msg)
-        if change is not None:
-            self.bridge.changed.emit(change)
+        """One stdout line of the child: ``{"event": "cycle", "crms": [per-CRM result]}`` (``--watch``)
+        or a bare per-CRM result (``--json``); the worst CRM state of the pass wins."""
+        if msg.get("event") == "stopped":
+            return
+        results = (msg.get("crms") or []) if msg.get("event") == "cycle" else [msg]
+        rank = {"ok": 0, "offline": 1, "error": 2}
+        worst: dict[str, Any] | None = None
+        pulled = sent = conflicts = 0
+        for r in results:
+            crm, err = r.get("crm"), r.get("error")
+            if err == "offline" or (r.get("offline") is True and "sent" not in r):
+                st = {"state": "offline", "crm": crm,
+                      "message": r.get("message") or f"{crm} unreachable; changes wait in the outbox"}
+            elif err:
+                st = {"state": "error", "crm": crm, "message": str(r.get("message") or err)}
+            else:
+                st = {"state": "offline" if r.get("offline") else "ok", "crm": crm}
+            pulled += sum((r.get("pulled") or {}).values())
+            sent += int(r.get("sent") or 0)
+            conflicts += int(r.get("new_conflicts") or 0)
+            if worst is None or rank[st["state"]] > rank[worst["state"]]:
+                worst = st
+            change = self.bridge.backend.sync_change(r)
+            if change is not None:
+                self.bridge.changed.emit(change)
+        if worst is None:
+            return
+        if worst["state"] == "ok":
+            worst["message"] = f"pulled {pulled}, pushed {sent}"
+            worst["at"] = datetime.now().strftime("%H:%M")
+        self._set(pulled=pulled, new_conflicts=conflicts, **worst)
 
     def _exited(self, task: ChildTask, code: int, err: str) -> None:
         if task is not self.task:

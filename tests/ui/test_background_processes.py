@@ -25,8 +25,11 @@ def test_sync_child_pull_updates_status_bar_and_refreshes_panels(qtbot, window):
     assert w.sync_label.text() == "Sync: not connected"  # no token in the keyring
     sync = w.live_sync
     sync.interval_s = 3600
-    sync.fixed_argv = _fake_child(['{"crm": "hubspot", "pulled": {"deals": 2}, "archived": 0, "new_conflicts": 1, '
-                                   '"sent": 3, "retrying": 0, "dead": 0, "requests": 2, "offline": false, "waiting": 0}'])
+    sync.fixed_argv = _fake_child([  # the `spectrum sync --watch` line format
+        '{"event": "cycle", "cycle": 1, "at": 1763750000.0, "seconds": 0.8, "crms": [{"crm": "hubspot", '
+        '"pulled": {"deal": 2}, "archived": {}, "new_conflicts": 1, "sent": 3, "retrying": 0, "dead": 0, '
+        '"requests": 2, "offline": false, "waiting": 0, "outbox": {"sent": 3}, "dead_letters": 0, '
+        '"open_conflicts": 1, "error": null, "message": null}]}'])
     with qtbot.waitSignal(w.bridge.changed, timeout=15000, check_params_cb=lambda c: "crm" in c.scopes):
         sync.start()
     qtbot.waitUntil(lambda: w.sync_label.text().startswith("Sync: ✓ "), timeout=10000)
@@ -51,14 +54,27 @@ def test_sync_child_error_is_shown_and_retried(qtbot, window):
     assert not sync._restart.isActive()
 
 
-def test_rejected_token_stops_sync_until_reconnected(qtbot, window):
+def test_rejected_token_is_shown_while_the_loop_keeps_running(qtbot, window):
     w = window
     sync = w.live_sync
-    sync.fixed_argv = _fake_child([], stderr="spectrum: the hubspot token was rejected; run `spectrum connect hubspot`",
-                                  code=3)
+    sync.fixed_argv = _fake_child([
+        '{"event": "cycle", "cycle": 1, "crms": [{"crm": "hubspot", "error": "auth", "message": '
+        '"the hubspot token was rejected or has expired; run `spectrum connect hubspot`", '
+        '"outbox": {"pending": 2}, "dead_letters": 0, "open_conflicts": 0}]}',
+        '{"event": "stopped", "cycles": 1}'])
     sync.start()
     qtbot.waitUntil(lambda: "error" in w.sync_label.text(), timeout=15000)
     assert "token was rejected" in w.sync_label.toolTip()
+    sync.stop()
+
+
+def test_not_connected_child_exit_shows_not_connected(qtbot, window):
+    w = window
+    sync = w.live_sync
+    sync.fixed_argv = _fake_child([], stderr="spectrum: no CRM connected; run `spectrum connect hubspot`", code=2)
+    with qtbot.waitSignal(sync.state_changed, timeout=15000, check_params_cb=lambda st: st["state"] == "off"):
+        sync.start()
+    assert "no CRM connected" in w.sync_label.toolTip()
     assert not sync._restart.isActive()
 
 
