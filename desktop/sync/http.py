@@ -203,12 +203,11 @@ class ApiClient:
             response = await self.client.request(method, self.base_url + path, params=params,
                                                  json=json_body, headers=headers)
         except httpx.ConnectError as exc:
-            self.pacer.complete(ticket)
             raise Offline(f"{method} {path}: cannot connect ({type(exc).__name__})") from None
         except httpx.TransportError as exc:  # timeouts, dropped connections, protocol errors
-            self.pacer.complete(ticket)
             raise Retryable(f"{method} {path}: {type(exc).__name__}") from None
-        self.pacer.complete(ticket)
+        finally:  # also when cancelled: the slot must not stay "in flight" forever
+            self.pacer.complete(ticket)
         if self._parse_limits is not None:
             self.pacer.observe(self._parse_limits(response.headers))
         log.debug("%s %s -> %s", method, path, response.status_code)

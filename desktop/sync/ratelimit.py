@@ -94,6 +94,8 @@ class Pacer:
         self._sleep = sleep
         self._tat = 0.0  # GCRA: theoretical arrival time of the next request
         self._sent: dict[int, float] = {}  # ticket -> counted send time
+        self._inflight: set[int] = set()  # tickets whose answer has not arrived
+        self._completed = asyncio.Event()
         self._ticket = 0
         self._blocked_until = 0.0
         self._lock = asyncio.Lock()
@@ -101,25 +103,40 @@ class Pacer:
         self.waited_s = 0.0
         self.acquired = 0
 
-    def _next_start(self, now: float) -> float:
+    def _next_start(self, now: float) -> tuple[float, bool]:
+        """(earliest start, whether that depends on a request still in flight)."""
         start = max(now, self._blocked_until)
         if self.window_max and self.window_s:
             span = self.window_s * (1 + self.margin) + self.margin_s
-            self._sent = {k: t for k, t in self._sent.items() if t > now - span}
+            self._sent = {k: t for k, t in self._sent.items()
+                          if t > now - span or k in self._inflight}
             if len(self._sent) >= self.window_max:
-                times = sorted(self._sent.values())
-                start = max(start, times[len(times) - self.window_max] + span)
+                # requests in flight count as the newest (the server may count them as late as
+                # their answer); the slot needed is the window_max-th newest
+                order = sorted(self._sent.items(),
+                               key=lambda kv: float("inf") if kv[0] in self._inflight else kv[1])
+                ticket, t = order[len(order) - self.window_max]
+                if ticket in self._inflight:
+                    # the server may count that request later than it was sent: wait for its
+                    # answer (the latest moment it can have been counted) before deciding
+                    return start, True
+                start = max(start, t + span)
         else:
             interval = 1.0 / self.rate
             start = max(start, self._tat - (self.burst - 1) * interval)
-        return start
+        return start, False
 
     async def acquire(self) -> int:
         """Wait (asynchronously) until the next request may be sent. Returns a ticket for
         :meth:`complete`."""
         async with self._lock:
-            now = self._clock()
-            start = self._next_start(now)
+            while True:
+                self._completed.clear()
+                now = self._clock()
+                start, pending = self._next_start(now)
+                if not pending:
+                    break
+                await self._completed.wait()
             if start > now:
                 self.waited_s += start - now
                 await self._sleep(start - now)
@@ -127,15 +144,20 @@ class Pacer:
             self._tat = max(self._tat, start) + 1.0 / self.rate
             self._ticket += 1
             self._sent[self._ticket] = max(start, self._clock())
+            self._inflight.add(self._ticket)
             self.acquired += 1
             return self._ticket
 
     def complete(self, ticket: int) -> None:
-        """The answer to a request arrived: count it in the window from now, the latest moment the
-        server can have counted it (so latency jitter can never squeeze one request too many
-        into the server's window). ``ticket``: the value :meth:`acquire` returned."""
+        """The answer to a request arrived (or it failed or was cancelled): count it in the window
+        from now, the latest moment the server can have counted it (so latency jitter can never
+        squeeze one request too many into the server's window). Until then the request holds its
+        slot: a request whose window slot depends on it waits for this call.
+        ``ticket``: the value :meth:`acquire` returned; every ticket must be completed."""
         if ticket in self._sent:
             self._sent[ticket] = max(self._sent[ticket], self._clock())
+        self._inflight.discard(ticket)
+        self._completed.set()
 
     def observe(self, limits: Limits) -> None:
         """Adopt the server's advertised limits; pause when ``remaining`` hits zero."""
