@@ -8,6 +8,11 @@ Neutral record shape (a plain dict, see :class:`Record`)::
     {"type": "contact|company|deal|activity|task", "external_id": "123",
      "fields": {"email": "a@b.co", ...}, "updated_at": 1700000000000, "archived": False}
 
+Links travel as neutral fields holding external ids: ``company_external_id`` (contacts, deals,
+engagements), ``contact_external_ids`` (a deal's contacts, a list), ``contact_external_id`` and
+``deal_external_id`` (activities and tasks). Adapters read and write them as the CRM does
+(HubSpot associations, Pipedrive foreign keys).
+
 ``updated_at`` is the remote last-modified time in epoch milliseconds (UTC).
 """
 
@@ -121,6 +126,12 @@ class CrmAdapter(Protocol):
 
     async def associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
         """Link two records (default association type); idempotent."""
+        ...
+
+    async def ensure_key_property(self) -> Any:
+        """Create the CRM's unique property / custom field holding the idempotency key when it is
+        missing (``spectrum connect``); idempotent. Returns adapter-specific setup facts to keep
+        (Pipedrive: kind -> field key; HubSpot: the object types where it was created)."""
         ...
 
     async def aclose(self) -> None:
