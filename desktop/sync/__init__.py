@@ -12,12 +12,15 @@ Public API (what the UI, CLI, executor and composition root use):
   (outbox, external ids, cursors, conflicts); ``conflicts()``, ``resolve_conflict(id, keep)``,
   ``summary()`` for status displays. :class:`desktop.sync.state.MemoryState` / ``FileState`` for
   tests and the sandbox.
-- :mod:`desktop.sync.credentials` — tokens in the OS keyring (service "spectrum-sync").
+- :mod:`desktop.sync.credentials` — tokens in the OS keyring (service "spectrum-sync");
+  :mod:`desktop.sync.oauth` — HubSpot OAuth refresh token and the one refresh-and-retry on a 401.
 - :mod:`desktop.sync.errors` — ``Retryable`` / ``Offline`` / ``RateLimited`` / ``AuthExpired`` /
   ``Conflict`` / ``Permanent``.
 - :class:`desktop.sync.emulator.CrmEmulator` — local HubSpot/Pipedrive emulator with rate limits and
   fault injection (tests, benchmarks, ``spectrum sync --sandbox``).
-- :mod:`desktop.sync.commands` — ``spectrum connect`` / ``spectrum sync`` / ``spectrum sync status``.
+- :mod:`desktop.sync.commands` — ``spectrum connect`` / ``spectrum sync`` / ``spectrum sync status``,
+  and ``spectrum sync --watch [--interval S]`` for running sync as a child process (one JSON status
+  line per cycle on stdout, exit 0 on SIGTERM).
 
 Nothing is imported here at package import time (no side effects).
 """
