@@ -60,6 +60,7 @@ def seed(ws) -> None:
 
 def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtGui import QColor, QPainter
 
     from desktop.bootstrap import DEMO_NOW
     from desktop.config import Settings
@@ -98,6 +99,10 @@ def main() -> int:
     writer.write(np.zeros(16000 * 3, np.float32))
     writer.finish()
     settle(800)
+    for text, outcome in (("Log a call with Sarah Chen: she wants a pilot in January", "Applied — Ctrl+Z to undo"),
+                          ("Follow up with Globex next Friday", "Sent to Approvals"),
+                          ("Move Initech to Demo Scheduled", "Applied — Ctrl+Z to undo")):
+        w.command_panel.add(text, outcome)
     OUT.mkdir(parents=True, exist_ok=True)
     for theme_name in ("light", "dark"):
         w.set_theme(theme_name)
@@ -108,7 +113,8 @@ def main() -> int:
             else:
                 w.dismiss_plan()
             if name == "Approvals":
-                w.approvals.table.selectRow(2)
+                settle(500)  # the queue reloads when the panel is shown
+                w.approvals.table.selectRow(0)
             if name == "Agents":
                 settle(400)
                 w.agents.table.selectRow(2)
@@ -125,6 +131,22 @@ def main() -> int:
         w.submit("Log a call with Sarah", "text")
         settle(600)
         w.grab().save(str(OUT / f"clarification-{theme_name}.png"))
+        w.dismiss_plan()
+        # the plan editor (Plan card → Edit), drawn over the window it belongs to
+        w.submit("Acme budget is 100K, close date is December 15", "text")
+        settle(600)
+        w.plan_card.edit_btn.click()
+        settle(600)
+        dlg = w.plan_editor
+        shot = w.grab()
+        painter = QPainter(shot)
+        painter.fillRect(shot.rect(), QColor(0, 0, 0, 90))
+        pic = dlg.grab()
+        painter.drawPixmap((shot.width() - pic.width()) // 2, (shot.height() - pic.height()) // 2, pic)
+        painter.end()
+        shot.save(str(OUT / f"plan-editor-{theme_name}.png"))
+        dlg.reject()
+        settle(200)
         w.dismiss_plan()
     w.set_theme("light")
     w.close()

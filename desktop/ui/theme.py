@@ -140,6 +140,30 @@ def set_scaled_font(widget: QWidget, factor: float = 1.0, bold: bool = False) ->
     widget.installEventFilter(_FontFollower(widget, factor, bold))
 
 
+def arrow_png(color: str, up: bool) -> str:
+    """Path of a 9×5 px triangle PNG in ``color`` for spin-box buttons (drawn once per colour into
+    the temp folder; style sheets need an image file, and Qt's built-in arrows are black)."""
+    import tempfile
+    from pathlib import Path
+
+    from PySide6.QtGui import QImage, QPainter, QPolygonF
+    from PySide6.QtCore import QPointF
+
+    path = Path(tempfile.gettempdir()) / f"spectrum-arrow-{color.strip('#').lower()}-{'up' if up else 'down'}.png"
+    if not path.exists():
+        img = QImage(18, 10, QImage.Format.Format_ARGB32)  # 2× for high-DPI screens
+        img.fill(Qt.GlobalColor.transparent)
+        p = QPainter(img)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(color))
+        pts = [QPointF(0, 10), QPointF(18, 10), QPointF(9, 0)] if up else [QPointF(0, 0), QPointF(18, 0), QPointF(9, 10)]
+        p.drawPolygon(QPolygonF(pts))
+        p.end()
+        img.save(str(path))
+    return path.as_posix()
+
+
 def stylesheet(c: Colors) -> str:
     """The application stylesheet for colours ``c``."""
     return f"""
@@ -161,11 +185,17 @@ QToolTip {{ background: {c.surface}; color: {c.text}; border: 1px solid {c.borde
 #Partial {{ color: {c.muted}; font-style: italic; }}
 #KpiValue {{ color: {c.text}; font-weight: 700; }}
 #ColumnTitle {{ font-weight: 600; }}
-QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QTextEdit {{
+QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; padding: 6px 8px;
     selection-background-color: {c.accent}; selection-color: white; }}
-QComboBox::drop-down {{ border: none; width: 22px; }}
-QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {c.accent}; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 22px; }}
+QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ subcontrol-origin: border; width: 18px; border: none;
+    background: {c.surface_alt}; }}
+QAbstractSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 8px; }}
+QAbstractSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 8px; }}
+QAbstractSpinBox::up-arrow {{ image: url({arrow_png(c.muted, up=True)}); width: 9px; height: 5px; }}
+QAbstractSpinBox::down-arrow, QComboBox::down-arrow {{ image: url({arrow_png(c.muted, up=False)}); width: 9px; height: 5px; }}
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {c.accent}; }}
 QPushButton, QToolButton {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px;
     padding: 6px 14px; }}
 QPushButton:hover, QToolButton:hover {{ border-color: {c.accent}; }}
@@ -175,7 +205,7 @@ QPushButton#Primary {{ background: {c.accent}; color: white; border: none; font-
 QPushButton#Primary:hover {{ background: {c.accent}; border: 1px solid {c.text}; }}
 QPushButton#Primary:disabled {{ background: {c.surface_alt}; color: {c.muted}; border: 1px solid {c.border}; }}
 QPushButton#Danger {{ background: {c.danger}; color: white; border: none; font-weight: 600; }}
-QPushButton#Candidate {{ background: {c.accent_soft}; color: {c.accent}; border: none; border-radius: 14px; padding: 5px 12px; }}
+QPushButton#Candidate {{ background: {c.accent_soft}; color: {c.accent}; border: none; border-radius: 10px; padding: 5px 12px; }}
 QPushButton#Mic {{ border-radius: 20px; padding: 8px 14px; font-weight: 600; }}
 QPushButton#Mic:checked, QPushButton#Mic:pressed {{ background: {c.danger}; color: white; border: none; }}
 QToolButton#KillSwitch {{ padding: 6px 14px; font-weight: 700; border-radius: 8px; }}

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLab
                                QVBoxLayout, QWidget)
 
 from desktop.ui import theme
-from desktop.ui.widgets.common import heading, scroll_page
+from desktop.ui.widgets.common import center_form_labels, heading, scroll_page
 
 PTT_KEYS = ["F9", "F8", "F10", "F12", "Pause", "ScrollLock"]
 MODES = [("hold", "Hold to talk"), ("toggle", "Press to start / stop"), ("handsfree", "Hands-free (voice activity)")]
@@ -118,6 +118,8 @@ class SettingsPanel(QWidget):
         lay.addStretch(1)
         self.save.clicked.connect(self.apply)
         self.theme.currentIndexChanged.connect(lambda _i: self.theme_changed.emit(self.theme.currentData()))
+        for form in self.findChildren(QFormLayout):
+            center_form_labels(form)
 
     def _theme_shown(self, _name: str) -> None:
         """Keep the combo on the preference in force (Ctrl+Shift+T changes it too)."""

@@ -103,6 +103,19 @@ def set_button_text(button: Any, text: str) -> None:
         button.setShortcut(shortcut)
 
 
+def center_form_labels(form: Any) -> None:
+    """Centre each label of a QFormLayout vertically on its field (Qt puts it at the field's top)."""
+    from PySide6.QtWidgets import QFormLayout
+
+    for row in range(form.rowCount()):
+        label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+        field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        if label is None or field is None or not isinstance(label.widget(), QLabel):
+            continue
+        label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        label.widget().setMinimumHeight(field.sizeHint().height())
+
+
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.45) -> QLabel:
     """A panel heading scaled from the system font."""
     lab = QLabel(text, parent)

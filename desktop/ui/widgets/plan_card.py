@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from desktop.domain.plan import Plan, Target
+from desktop.domain.plan import ACTION_FIELDS, Plan, Target
 from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import set_button_text
 
@@ -188,8 +188,11 @@ class PlanCard(QFrame):
             self.link_activated.emit(kind, int(ident))
 
     def _edit(self) -> None:
-        """Field editor for a plan with data-changing actions; otherwise back to the text field."""
-        if self.plan is not None and self.plan.mutating and not self.plan.clarifications:
+        """Field editor for a plan with editable fields; otherwise (a question open, only deletes or
+        read-only answers) back to the text field to rephrase."""
+        editable = self.plan is not None and not self.plan.clarifications and any(
+            not a.read_only and ACTION_FIELDS[a.kind] - {"filters", "object"} for a in self.plan.actions)
+        if editable:
             self.fields_requested.emit(self.plan)
         else:
             self.edit_requested.emit(self.plan.transcript if self.plan else "")

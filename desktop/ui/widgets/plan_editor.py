@@ -25,6 +25,7 @@ from pydantic import ValidationError
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.ui.theme import set_scaled_font
+from desktop.ui.widgets.common import center_form_labels
 
 #: Field order in the editor (fields not listed follow alphabetically).
 FIELD_ORDER = ["name", "first_name", "last_name", "title", "subject", "stage", "amount", "close_date",
@@ -64,6 +65,7 @@ class FieldEditor:
             w.setSingleStep(1000.0)
             w.setGroupSeparatorShown(True)
             w.setSpecialValueText(UNSET)
+            w.lineEdit().setTextMargins(6, 0, 0, 0)  # style-sheet padding does not reach the edit field
             w.setValue(float(value) if isinstance(value, (int, float)) else -1.0)
             w.setToolTip("Amount in the deal's currency (major units); the lowest value (—) means not set")
             self.value = lambda: None if w.value() < 0 else w.value()
@@ -80,6 +82,7 @@ class FieldEditor:
         elif name == "time":
             w = QTimeEdit()
             w.setDisplayFormat("HH:mm")
+            w.lineEdit().setTextMargins(6, 0, 0, 0)
             t = QTime.fromString(str(value), "HH:mm") if value else QTime()
             w.setTime(t if t.isValid() else _NO_TIME)
             # an unset time stays unset unless the user changes it from 00:00
@@ -142,7 +145,7 @@ class PlanEditorDialog(QDialog):
             lay = QVBoxLayout(box)
             lay.setContentsMargins(14, 10, 14, 10)
             target = f" — {action.target.name}" if action.target else ""
-            head = QLabel(f"{i}. {action.kind.replace('_', ' ')}{target}")
+            head = QLabel(f"{i}. {action.kind.replace('_', ' ').capitalize()}{target}")
             head.setObjectName("Destructive" if action.destructive else "ColumnTitle")
             lay.addWidget(head)
             eds: dict[str, FieldEditor] = {}
@@ -156,6 +159,7 @@ class PlanEditorDialog(QDialog):
             else:
                 form = QFormLayout()
                 form.setHorizontalSpacing(14)
+                form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 for name in names:
                     ed = FieldEditor(name, action.fields.get(name), stages)
                     eds[name] = ed
@@ -163,6 +167,7 @@ class PlanEditorDialog(QDialog):
                     lab.setBuddy(ed.widget)
                     form.addRow(lab, ed.widget)
                     first = first or ed.widget
+                center_form_labels(form)
                 lay.addLayout(form)
             self.editors.append(eds)
             bl.addWidget(box)
@@ -195,7 +200,8 @@ class PlanEditorDialog(QDialog):
         self.save_btn.clicked.connect(self.save)
         self.cancel_btn.clicked.connect(self.reject)
         self.rephrase_btn.clicked.connect(self._rephrase)
-        self.resize(560, min(720, 220 + 150 * max(1, len(plan.actions))))
+        extra = outer.sizeHint().height() - scroll.sizeHint().height()
+        self.resize(max(560, self.sizeHint().width()), min(720, body.sizeHint().height() + extra + 8))
         if first is not None:
             first.setFocus()
 
