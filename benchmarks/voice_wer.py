@@ -108,13 +108,17 @@ def main() -> None:
     for label, hot, prompt in (("no bias", None, None), ("bias", bias.hotwords, bias.initial_prompt)):
         raw[label], per = decode_all(engine, items, hot, prompt, args.beam, args.fresh, label)
         print(f"decoded {label}: {per:.2f} s/utterance", flush=True)
+    t0 = time.perf_counter()
     fixer = Bias(None, None, lexicon=tuple(lexicon))
+    t1 = time.perf_counter()
     hyps = {
         "no bias": raw["no bias"],
         "no bias + correction": [fixer.correct(h) for h in raw["no bias"]],
         "bias (hotwords+prompt)": raw["bias"],
         "bias + correction": [fixer.correct(h) for h in raw["bias"]],
     }
+    print(f"correction: lexicon of {len(lexicon)} names built in {1000 * (t1 - t0):.1f} ms, "
+          f"{1000 * (time.perf_counter() - t1) / (2 * len(items)):.2f} ms per transcript")
     subsets = [("all", lambda i: True)]
     subsets += [(v, lambda i, v=v: items[i][1] == v) for v in args.voices]
     subsets += [(h, lambda i, h=h: half[i] == h) for h in ("tune", "held-out")]

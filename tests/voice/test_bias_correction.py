@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import soundfile as sf
+from conftest import tone
 
 from desktop.voice.bias import Bias, build_bias, correct_text
 from desktop.voice.name_correction import NameCorrector, phonetic_key
@@ -142,7 +143,7 @@ def test_notes_are_transcribed_with_names_corrected(tmp_path):
     svc = NotesService(tmp_path, worker, correct=build_bias(["Globex Logistics", "Priya Natarajan"]).correct)
     try:
         writer = svc.start_recording()
-        writer.write((0.1 * np.sin(np.arange(32_000) / 5)).astype(np.float32))
+        writer.write(tone(2.0))
         writer.finish()
         assert svc.wait_idle(10)
         (info,) = svc.list_notes()
@@ -150,4 +151,23 @@ def test_notes_are_transcribed_with_names_corrected(tmp_path):
         assert [s.text for s in info.transcript.segments] == ["Priya wants the Globex proposal"]
     finally:
         svc.close()
+        worker.stop()
+
+
+@pytest.mark.parametrize("streaming", [False, True])
+def test_push_to_talk_final_transcript_has_names_corrected(make_session, streaming):
+    from desktop.voice.fakes import FakeEngine
+    from desktop.voice.transcriber import TranscriberWorker
+
+    worker = TranscriberWorker(FakeEngine("move the acne corp deal to negotiation")).start()
+    try:
+        session, rec, mic = make_session(worker, mode="hold", streaming=streaming)
+        session.set_bias(build_bias(["Acme Corp", "Globex Logistics"]))
+        mic.feed_silence(0.5)
+        session.press()
+        mic.feed(tone(1.0))
+        session.release()
+        assert rec.got_final.wait(10)
+        assert rec.finals[0].text == "move the Acme Corp deal to negotiation"
+    finally:
         worker.stop()
