@@ -209,13 +209,22 @@ class LiveSync(QObject):
         if "settings" in change.scopes and (self.task is None or not self.task.running):
             self.start()  # a CRM token was saved
 
-    def stop(self) -> None:
-        """Stop the child and any restart."""
+    def stop(self, wait: bool = True) -> None:
+        """Stop the child (SIGTERM: ``--watch`` exits cleanly) and any restart. ``wait=False``
+        does not block the UI thread (the child is reaped on a worker thread)."""
         self._stopped = True
         self._restart.stop()
         if self.task is not None:
-            self.task.cancel()
+            if wait:
+                self.task.cancel()
+            else:
+                self.bridge.call(self.task.cancel)
         self.task = None
+
+    def sync_now(self, sandbox: bool | None = None) -> None:
+        """Run a pass now: restart the child (its first cycle starts at once)."""
+        self.stop(wait=False)
+        self.start(sandbox)
 
 
 def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None) -> tuple[str, str]:

@@ -155,6 +155,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         m = self.menuBar().addMenu("&File")
         m.addAction(self.import_action)
+        self.sync_now_action = m.addAction("Sync now")
+        self.sync_now_action.setShortcut("Ctrl+Shift+Y")
+        self.sync_now_action.setToolTip("Sync with the connected CRM now (Ctrl+Shift+Y)")
+        self.sync_now_action.triggered.connect(lambda: self.live_sync.sync_now())
+        self.sandbox_action = m.addAction("Sync with the sandbox CRM (local emulator)")
+        self.sandbox_action.setCheckable(True)
+        self.sandbox_action.setChecked(str(self.qs.value("sync/sandbox", "false")).lower() == "true")
+        self.sandbox_action.toggled.connect(self._sandbox_toggled)
         m.addSeparator()
         quit_action = m.addAction("Quit")
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -257,7 +265,7 @@ class MainWindow(QMainWindow):
                 else:
                     p.setProperty("stale", True)
         self.refresh_status()
-        self.live_sync.start(sandbox=str(self.qs.value("sync/sandbox", "false")).lower() == "true")
+        self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
         self.bridge.read("vocabulary", done=self.voice.set_vocabulary)
         self.voice.start()
@@ -437,6 +445,10 @@ class MainWindow(QMainWindow):
         self._show_sync()
         self._show_kill(st["global_kill"])
         self.status_updated.emit(st)
+
+    def _sandbox_toggled(self, on: bool) -> None:
+        self.qs.setValue("sync/sandbox", on)
+        self.live_sync.sync_now(sandbox=on)
 
     def _show_sync(self, state: dict | None = None) -> None:
         """Sync label: live sync state (:class:`LiveSync`) + outbox waiting/failed + conflicts."""

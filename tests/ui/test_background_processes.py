@@ -84,10 +84,15 @@ def test_sandbox_sync_runs_against_the_local_emulator_in_a_child(qtbot, window):
     sync = w.live_sync
     sync.interval_s = 3600
     with qtbot.waitSignal(sync.state_changed, timeout=60000, check_params_cb=lambda st: st["state"] == "ok"):
-        sync.start(sandbox=True)
+        w.sandbox_action.setChecked(True)  # File → Sync with the sandbox CRM
     assert sync.state["crm"] == "hubspot" and sync.state["pulled"] > 0
     assert w.sync_label.text().startswith("Sync: ✓")
     assert sync.task is not None and sync.task.running  # the long-running child waits for its next pass
+    assert str(w.qs.value("sync/sandbox")).lower() == "true"  # remembered
+    first = sync.task
+    with qtbot.waitSignal(sync.state_changed, timeout=60000, check_params_cb=lambda st: st["state"] == "ok"):
+        w.sync_now_action.trigger()  # a new pass at once, in a new child
+    assert sync.task is not first
     sync.stop()
 
 
