@@ -171,3 +171,17 @@ def test_push_to_talk_final_transcript_has_names_corrected(make_session, streami
         assert rec.finals[0].text == "move the Acme Corp deal to negotiation"
     finally:
         worker.stop()
+
+
+def test_plan_audio_transcription_corrects_names(tmp_path, monkeypatch):
+    from desktop import cli_plans
+    from desktop.config import Settings
+    from desktop.voice import transcriber
+    from desktop.voice.fakes import FakeEngine
+
+    wav = tmp_path / "call.wav"
+    sf.write(wav, tone(1.0), 16_000)
+    monkeypatch.setattr(transcriber, "WhisperEngine",
+                        lambda path, cpu_threads=2: FakeEngine("move acne corp to negotiation"))
+    tr = cli_plans.transcribe_file(wav, Settings(data_dir=tmp_path), ["Acme Corp", "Negotiation"])
+    assert tr.text == "move Acme Corp to negotiation"
