@@ -7,7 +7,7 @@ p95 latency per utterance length, time to first partial, partial cadence, WER of
 the spoken text, and peak RSS.
 
     .venv/bin/python benchmarks/voice_latency.py [--n 10] [--lengths 3 6 12] [--tail 0.3] [--modes on off]
-        [--fast-commits]
+        [--fast-commits] [--full-speculative] [--wer]
 """
 
 from __future__ import annotations
@@ -107,6 +107,58 @@ def run(worker, audio, *, streaming: bool, tail: float, bias) -> dict:
     return res
 
 
+def run_paced(worker, audio, *, streaming: bool, bias, step_s: float = 0.1):
+    """One utterance through the session, paced by the audio only: after every ``step_s`` of audio
+    the capture thread and the worker catch up (as on an idle machine), so the final transcript does
+    not depend on machine load. Returns the final Transcript (or None)."""
+    from desktop.voice.transcriber import PRIORITY_BACKGROUND
+
+    out: dict = {}
+    done = threading.Event()
+    factory = FakeInputStreamFactory()
+    session = VoiceSession(worker, VoiceSettings(streaming=streaming),
+                           VoiceListeners(on_final=lambda tr: (out.setdefault("tr", tr), done.set()),
+                                          on_hint=lambda h: done.set()),
+                           stream_factory=factory, stall_timeout_s=None, bias=bias)
+    session.arm()
+    mic = factory.last
+    mic.feed_silence(0.5)
+    session.capture.flush()
+    session.press()
+    step = int(step_s * SR)
+    for i in range(0, len(audio) + int(0.3 * SR), step):
+        chunk = audio[i:i + step]
+        mic.feed(chunk if len(chunk) else np.zeros(step, np.float32))
+        session.capture.flush()
+        if streaming:
+            worker.submit(lambda _e: None, PRIORITY_BACKGROUND).result()
+    session.release()
+    done.wait(60)
+    session.capture.close()
+    return out.get("tr")
+
+
+def wer_corpus(worker, bias, voices=("en-us", "en-gb+f3")) -> None:
+    """WER (and name-word errors) of final transcripts on the voice_wer.py corpus, streaming on/off."""
+    import jiwer
+    from voice_corpus import name_words
+    from voice_wer import name_errors
+    from voice_wer import norm as wnorm
+
+    items = [(t, synth(t, v)) for v in voices for t in INSTRUCTIONS]
+    refs = [wnorm(t) for t, _ in items]
+    for streaming in (True, False):
+        t0 = time.perf_counter()
+        hyps = []
+        for _, audio in items:
+            tr = run_paced(worker, audio, streaming=streaming, bias=bias)
+            hyps.append(wnorm(tr.text) if tr else "")
+        err, tot = name_errors(refs, hyps, name_words())
+        print(f"corpus ({len(items)} utterances, {'+'.join(voices)}) streaming={'on ' if streaming else 'off'} "
+              f"WER {jiwer.wer(refs, hyps):.3f}  name-word errors {err}/{tot} = {err / tot:.3f}  "
+              f"({time.perf_counter() - t0:.0f} s; load average {os.getloadavg()[0]:.1f})", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10)
@@ -114,13 +166,21 @@ def main() -> None:
     ap.add_argument("--tail", type=float, default=0.3, help="silence before release, seconds")
     ap.add_argument("--no-bias", action="store_true")
     ap.add_argument("--modes", nargs="+", default=["on", "off"], help="streaming on/off")
+    ap.add_argument("--wer", action="store_true",
+                    help="only the WER of streaming vs non-streaming finals on the voice_wer.py corpus "
+                         "(paced by the audio, not real time)")
     ap.add_argument("--fast-commits", action="store_true",
                     help="commit phrases with the short encoder context (session.COMMIT_SHORT_CONTEXT)")
+    ap.add_argument("--full-speculative", action="store_true",
+                    help="decode the speculative final at a pause with the full 30 s window "
+                         "(session.SPECULATIVE_SHORT_CONTEXT = False)")
     args = ap.parse_args()
-    if args.fast_commits:
-        import desktop.voice.session as session_module
+    import desktop.voice.session as session_module
 
-        session_module.COMMIT_SHORT_CONTEXT = True
+    session_module.COMMIT_SHORT_CONTEXT = args.fast_commits
+    session_module.SPECULATIVE_SHORT_CONTEXT = not args.full_speculative
+    print(f"commits: {'short' if args.fast_commits else 'full'} context; speculative final at a pause: "
+          f"{'full' if args.full_speculative else 'short'} context")
     import jiwer
 
     bias = None if args.no_bias else build_bias(workspace_names())
@@ -129,6 +189,10 @@ def main() -> None:
     worker.preload().result()
     print(f"model load: {time.perf_counter() - t0:.2f} s (tiny.en int8, 2 threads); "
           f"load average {os.getloadavg()}; tail silence before release {args.tail} s")
+    if args.wer:
+        wer_corpus(worker, bias)
+        worker.stop()
+        return
     worker.transcribe(synth(INSTRUCTIONS[1]), beam_size=1).result()  # warm-up
     cal = synth(INSTRUCTIONS[0])
     tc = min(worker.transcribe(cal, beam_size=1, temperature_fallback=False).result().decode_time

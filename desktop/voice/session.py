@@ -40,6 +40,10 @@ FORCE_COMMIT_S = 10.0
 #: The first partial of an utterance is due after this much audio since the press once speech was
 #: heard (seconds; later ones every ``partial_interval_s``).
 FIRST_PARTIAL_S = 0.3
+#: Decode the speculative final at a pause with the short encoder context (~0.1 s instead of ~0.3 s
+#: idle on 2 cores, so a release right after the pause barely waits; costs accuracy on the last
+#: phrase: see benchmarks/voice_latency.py --wer). Off: full 30 s window, as the non-streaming final.
+SPECULATIVE_SHORT_CONTEXT = True
 #: Commit phrases with the short encoder context too (faster, a little less accurate; see
 #: :meth:`desktop.voice.transcriber.WhisperEngine.transcribe`). Off: commits use the full window.
 COMMIT_SHORT_CONTEXT = False
@@ -362,7 +366,7 @@ class VoiceSession:
         self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
     def _submit_partial(self, speculative: bool = False) -> None:
-        """Queue a short-context decode of ``[committed, now)``.
+        """Queue a decode of ``[committed, now)`` (short encoder context; see SPECULATIVE_SHORT_CONTEXT).
 
         ``speculative``: submitted at a pause with final priority, kept as the final transcript if
         the key is released before more speech (it still runs after a release); otherwise a
@@ -379,7 +383,8 @@ class VoiceSession:
                 if utt_id != self._utt_id or st.dropped or \
                         (not speculative and (not self._recording or self._released.is_set())):
                     return  # the utterance already ended: its final pass decodes the tail
-                text = st.partial(engine, end, short=True, reusable=speculative)  # type: ignore[union-attr]
+                short = SPECULATIVE_SHORT_CONTEXT or not speculative
+                text = st.partial(engine, end, short=short, reusable=speculative)  # type: ignore[union-attr]
                 if utt_id == self._utt_id and self._recording and not self._released.is_set() and text:
                     self.listeners.on_partial(text)
             finally:
