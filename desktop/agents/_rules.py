@@ -180,6 +180,18 @@ _DATE_FRAGMENT = re.compile(
     r"(?:,?\s+at\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon))?\W*$", re.I)
 
 
+def bare_fragment(text: str) -> bool:
+    """One or two plain words that ask for nothing themselves (no number, date, stage, competitor or
+    action word): the tail of the clause before it, cut off by a transcript's comma ("sign off")."""
+    words = text.split()
+    return 1 <= len(words) <= 2 and all(w.isalpha() for w in words) \
+        and not (ACTIVITY_RE.search(text) or TASK_RE.search(text) or MEETING_RE.search(text) or EMAIL_RE.search(text)
+                 or COMPETITOR_RE.search(text) or _KNOWN_COMPETITOR_RE.search(text) or AMOUNT_CUE_RE.search(text)
+                 or CLOSE_DATE_RE.search(text) or WON_RE.search(text) or LOST_RE.search(text) or DNC_RE.search(text)
+                 or re.search(r"\b(?:today|tomorrow|tonight|next|week|month|negotiation|proposal|demo|qualified|"
+                              r"lead|won|lost|closed|stage|interested|cold|happy|great|please|also|then)\b", text, re.I))
+
+
 def activity_type(text: str) -> str | None:
     """``call``/``meeting``/``email``/``note`` when ``text`` reports an interaction, else None."""
     m = ACTIVITY_RE.search(text)

@@ -166,8 +166,16 @@ class _Build:
         contact_fields: dict[str, Any] = {}
         contact_pos = 0
         mood = R.sentiment(self.text)
-        for cl in R.clauses(self.text):
+        parts = R.clauses(self.text)
+        skip = -1
+        for k, cl in enumerate(parts):
+            if k == skip:
+                continue
             t = cl.text
+            if k + 1 < len(parts) and parts[k + 1].sentence == cl.sentence and R.NEEDS_RE.search(t) \
+                    and R.bare_fragment(parts[k + 1].text) and not self.idx.find_mentions(parts[k + 1].text):
+                # "Priya needs procurement, sign off.": a transcript's comma inside what is needed
+                t, skip = f"{t} {parts[k + 1].text}", k + 1
             d = find_date(t, self.today)
             if R.MEETING_RE.search(t) and not R.activity_type(t):
                 fields: dict[str, Any] = {"title": T.meeting_title(t, self._who())}

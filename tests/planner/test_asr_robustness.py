@@ -391,3 +391,12 @@ def test_too_for_to_after_remind_me(planner, now):
 def test_only_names_is_a_prompt_echo_not_an_instruction(planner, now):
     plan = planner.plan("Natarajan, Natarajan,", now=now)
     assert plan.actions == [] and "only heard names" in plan.message
+
+
+def test_what_is_needed_split_by_a_transcript_comma(planner, now):
+    plan = planner.plan("Priya needs procurement, sign off.", now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5004"), {"next_step": "Procurement sign off (Priya)"})]
+    # a clause that asks for something stays its own
+    plan = planner.plan("Priya needs procurement, budget is 100K.", now=now)
+    assert plan.actions[0].fields == {"next_step": "Procurement (Priya)", "amount": 100000}
