@@ -261,7 +261,9 @@ def _scheme_changed(app: QApplication, scheme: Qt.ColorScheme) -> None:
 
 
 def _apply_colors(app: QApplication, c: Colors) -> Colors:
-    app.setStyle("Fusion")
+    if not app.property("spectrum_fusion"):  # once: setting a style re-polishes every widget
+        app.setStyle("Fusion")  # (with a style sheet, app.style() is the QStyleSheetStyle proxy)
+        app.setProperty("spectrum_fusion", True)
     pal = QPalette()
     pal.setColor(QPalette.ColorRole.Window, QColor(c.window))
     pal.setColor(QPalette.ColorRole.WindowText, QColor(c.text))
