@@ -6,6 +6,11 @@ longest UI-thread stall under load, and resident memory after a scripted session
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/ui_bench.py --data-dir .tmp/benchws \
         --import-dir bench-data/synth
 
+The run changes the workspace (deal moves, an import slice, a sync pull): run each measurement on a
+fresh copy (``cp .tmp/benchws/workspace.db /tmp/ws1/``). A/B of the child processes on the same
+copy conditions: add ``--import-in-process --sync-in-process`` for the old in-process way, and
+``--skip startup,session`` / ``--skip startup,session,refresh`` to time only some phases.
+
 Figures (milliseconds unless stated):
 * cold start: process start -> main window shown and the event loop idle ("interactive"),
   -> every panel filled with data, -> speech model ready (a fresh child process, so imports count);
