@@ -149,7 +149,7 @@ async def _ensure_key_property(adapter: Any, args: argparse.Namespace) -> None:
     """Create the CRM's unique ``spectrum_key`` property/field if missing, once per account
     (remembered in ``sync.json``); Pipedrive's field keys are stored there and adopted."""
     cfg = _config(args.settings)
-    if cfg.get(f"{adapter.name}_key_property"):
+    if cfg.get(f"{adapter.name}_key_property") or not hasattr(adapter, "ensure_key_property"):
         return
     result = await adapter.ensure_key_property()
     if adapter.name == "hubspot" and result:

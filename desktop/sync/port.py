@@ -88,7 +88,12 @@ class Pipeline:
 class CrmAdapter(Protocol):
     """Async operations against one CRM account.
 
-    All methods raise only :mod:`desktop.sync.errors` exceptions. ``object_type`` is one of
+    All methods raise only :mod:`desktop.sync.errors` exceptions.
+
+    Optional (not part of the structural check, so adapters without it still satisfy the port):
+    ``async ensure_key_property()`` creates the CRM's unique property / custom field holding the
+    idempotency key when missing (``spectrum connect``); idempotent; returns adapter-specific
+    setup facts to keep (Pipedrive: kind -> field key; HubSpot: types where it was created). ``object_type`` is one of
     :data:`OBJECT_TYPES` (adapters may support a subset, listed in ``object_types``).
     """
 
@@ -126,12 +131,6 @@ class CrmAdapter(Protocol):
 
     async def associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
         """Link two records (default association type); idempotent."""
-        ...
-
-    async def ensure_key_property(self) -> Any:
-        """Create the CRM's unique property / custom field holding the idempotency key when it is
-        missing (``spectrum connect``); idempotent. Returns adapter-specific setup facts to keep
-        (Pipedrive: kind -> field key; HubSpot: the object types where it was created)."""
         ...
 
     async def aclose(self) -> None:
