@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import jellyfish
 from rapidfuzz import fuzz, process
 
 #: Words of names that are not worth matching on their own (suffixes, deal-name tails, stage words).
@@ -111,27 +112,15 @@ _EDGE = re.compile(r"^(\W*)(.*?)((?:'s)?\W*)$", re.S)
 
 
 def phonetic_key(text: str) -> str:
-    """A rough sound key of ``text``: lower-case consonant skeleton with common spellings merged.
+    """The Metaphone key of ``text`` (letters only), lower case: its rough sound.
 
-    ``phonetic_key("Acme") == phonetic_key("akme")``, ``"Fischer"`` and ``"Fisher"`` share a key.
-    The first letter is kept (vowel or not); later vowels, h, w and y are dropped; doubled letters
-    collapse. Not Metaphone, but close enough to break ties between spelling variants.
+    ``phonetic_key("Acme") == phonetic_key("akme") == "akm"``; ``"Globx"`` and ``"Globex"`` share
+    ``"klbks"``. Source: Lawrence Philips' Metaphone (1990), as implemented by ``jellyfish.metaphone``;
+    German "sch" is read as "sh" first (Metaphone alone keys "Fischer" apart from "Fisher").
+    Empty for text without letters.
     """
-    s = re.sub(r"[^a-z]", "", text.lower())
-    if not s:
-        return ""
-    for a, b in (("sch", "sh"), ("ph", "f"), ("ck", "k"), ("gh", "g"), ("dg", "j"), ("tch", "ch"),
-                 ("qu", "kw"), ("x", "ks"), ("z", "s"), ("q", "k"), ("v", "f"), ("th", "t")):
-        s = s.replace(a, b)
-    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k")
-    head, rest = s[0], re.sub(r"[aeiouhwy]", "", s[1:])
-    if head in "aeiou":
-        head = "a"
-    out = head
-    for ch in rest:
-        if ch != out[-1]:
-            out += ch
-    return out
+    s = re.sub(r"[^a-z]", "", text.lower()).replace("sch", "sh")
+    return jellyfish.metaphone(s).lower() if s else ""
 
 
 def _letters(text: str) -> str:
