@@ -4,8 +4,8 @@ The speech model hears "acne corp", "Tech Corp", "North Wind", "Linda Okafur" wh
 says "Acme Corp", "TechCorp", "Northwind", "Linda Okafor". :class:`NameCorrector` finds runs of 1-4
 transcript words whose letters are close to a lexicon name and replaces them with the canonical
 spelling. Score (0-100) = 0.6 x spelling similarity + 0.4 x sound similarity, both rapidfuzz
-``fuzz.ratio`` (``100 * (1 - Indel distance / total length)``), the sound one on a small
-consonant-skeleton key (:func:`phonetic_key`). It is deliberately conservative:
+``fuzz.ratio`` (``100 * (1 - Indel distance / total length)``), the sound one on Metaphone
+keys (:func:`phonetic_key`). It is deliberately conservative:
 
 * the match is scored on the words' letters joined without spaces, so "Tech Corp" -> "TechCorp"
   and "uplandworks" -> "Upland Works" are found;
