@@ -17,7 +17,8 @@
   one JSON line to stdout (flushed)::
 
       {"event": "cycle", "cycle": 1, "at": 1763750000.0, "seconds": 0.8, "crms": [
-        {"crm": "hubspot", "pulled": {...}, "archived": {...}, "new_conflicts": 0, "sent": 2,
+        {"crm": "hubspot", "pulled": {"contact": 3, ...}, "archived": {"deal": 1} (only object
+         types with remote deletions: empty when none), "new_conflicts": 0, "sent": 2,
          "retrying": 0, "dead": 0, "requests": 1, "offline": false, "waiting": 0,
          "outbox": {"sent": 2}, "dead_letters": 0, "open_conflicts": 0,
          "error": null | "offline" | "auth" | "<message>", "message": null | "<what to do>"}]}
@@ -192,7 +193,7 @@ async def _cycle(adapter: Any, state: Any, args: argparse.Namespace) -> dict[str
     if not args.push_only:
         report = await SyncEngine(adapter, state, progress=_progress).pull()
         out["pulled"] = report.applied
-        out["archived"] = report.archived
+        out["archived"] = {t: n for t, n in report.archived.items() if n}  # only types with any
         out["new_conflicts"] = len(report.conflicts)
     if not args.pull_only:
         drain = await SyncWorker(adapter, state).drain()

@@ -35,5 +35,6 @@ def test_watch_prints_one_json_line_per_cycle_and_stops_on_sigterm(tmp_path):
     assert hub["crm"] == "hubspot" and hub["error"] is None
     assert hub["pulled"]["contact"] == 3 and hub["sent"] == 2 and hub["outbox"] == {"sent": 2}
     assert second["crms"][0]["sent"] == 0 and second["crms"][0]["open_conflicts"] == 0
+    assert second["crms"][0]["archived"] == {}  # no remote deletions: nothing to refresh
     assert rest[-1]["event"] == "stopped" and rest[-1]["cycles"] >= 2
     assert all(line["event"] == "cycle" for line in rest[:-1])
