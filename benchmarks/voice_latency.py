@@ -138,7 +138,7 @@ def run_paced(worker, audio, *, streaming: bool, bias, step_s: float = 0.1):
     return out.get("tr")
 
 
-def wer_corpus(worker, bias, voices=("en-us", "en-gb+f3")) -> None:
+def wer_corpus(worker, bias, modes=(True, False), voices=("en-us", "en-gb+f3")) -> None:
     """WER (and name-word errors) of final transcripts on the voice_wer.py corpus, streaming on/off."""
     import jiwer
     from voice_corpus import name_words
@@ -147,7 +147,7 @@ def wer_corpus(worker, bias, voices=("en-us", "en-gb+f3")) -> None:
 
     items = [(t, synth(t, v)) for v in voices for t in INSTRUCTIONS]
     refs = [wnorm(t) for t, _ in items]
-    for streaming in (True, False):
+    for streaming in modes:
         t0 = time.perf_counter()
         hyps = []
         for _, audio in items:
@@ -190,7 +190,7 @@ def main() -> None:
     print(f"model load: {time.perf_counter() - t0:.2f} s (tiny.en int8, 2 threads); "
           f"load average {os.getloadavg()}; tail silence before release {args.tail} s")
     if args.wer:
-        wer_corpus(worker, bias)
+        wer_corpus(worker, bias, [m == "on" for m in args.modes])
         worker.stop()
         return
     worker.transcribe(synth(INSTRUCTIONS[1]), beam_size=1).result()  # warm-up

@@ -3,7 +3,8 @@
 ``VoiceSession`` is what the UI drives: :meth:`arm` opens the always-open input stream (with a
 pre-roll ring buffer), :meth:`press`/:meth:`release` come from the in-app shortcut or the global
 hotkey, and results come back through plain callbacks (no Qt here; the UI wraps them in signals).
-Callbacks run on the capture thread (``on_level``, ``on_hint``, ``on_error``, ``on_state``) or on the
+Callbacks run on the capture thread (``on_level``, ``on_hint``, ``on_error``, ``on_state``, and
+``on_final`` when the speculative final already covers the speech at the release) or on the
 transcriber worker thread (``on_partial``, ``on_final``, ``on_error`` of a decode).
 """
 
@@ -13,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
 
@@ -365,8 +367,22 @@ class VoiceSession:
         # Final priority: commits run in order and before the final pass of the same utterance.
         self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
+    def _submit_upgrade(self, st: StreamState, utt_id: int, end: int) -> None:
+        """While the key stays held after a pause, re-decode the speculative final's audio at full
+        quality (30 s window); it replaces the speculative final if it finishes before the release
+        and no speech came after ``end`` (sample index). Runs on the worker, after due partials."""
+        base = st.committed
+
+        def job(engine: Any) -> None:
+            if st.dropped or utt_id != self._utt_id or not self._recording or self._released.is_set() \
+                    or self._last_speech_end > end or st.committed != base:
+                return
+            st.partial(engine, end, short=False, reusable=True)
+
+        self.worker.submit(job, PRIORITY_PARTIAL).add_done_callback(self._report_failure)
+
     def _submit_partial(self, speculative: bool = False) -> None:
-        """Queue a decode of ``[committed, now)`` (short encoder context; see SPECULATIVE_SHORT_CONTEXT).
+        """Queue a decode of ``[committed, now)`` (short encoder context, see the constants above).
 
         ``speculative``: submitted at a pause with final priority, kept as the final transcript if
         the key is released before more speech (it still runs after a release); otherwise a
@@ -387,6 +403,8 @@ class VoiceSession:
                 text = st.partial(engine, end, short=short, reusable=speculative)  # type: ignore[union-attr]
                 if utt_id == self._utt_id and self._recording and not self._released.is_set() and text:
                     self.listeners.on_partial(text)
+                    if speculative and short:
+                        self._submit_upgrade(st, utt_id, end)  # type: ignore[arg-type]
             finally:
                 if not speculative:
                     self._partial_busy.clear()
@@ -419,23 +437,38 @@ class VoiceSession:
         use_stream = self.settings.streaming
 
         self.last_stream = st
+        if use_stream:  # the speculative final (or its upgrade) is done: deliver it now, on this thread
+            tr = st.final_if_covered(end, last_speech)
+            if tr is not None:
+                st.dropped = True  # decodes of this utterance still queued or running are dropped
+                st.final_started_after_s = 0.0
+                tr.decode_time = time.perf_counter() - released_at
+                fut: Future = Future()
+                fut.set_result(tr)
+                self.last_final_future = fut
+                self._deliver(tr)
+                return
 
         def job(engine: Any) -> Transcript:
             st.final_started_after_s = time.perf_counter() - released_at  # waiting for earlier jobs
             if not use_stream:
                 st.last = None
             tr = st.final(engine, end, last_speech, vad_filter=self.vad_filter, short=use_stream)
+            st.dropped = True
             tr.decode_time = time.perf_counter() - released_at
-            if tr.text:
-                self.listeners.on_final(tr)
-            else:
-                self.listeners.on_hint(HINT_EMPTY)
-            self.listeners.on_state("idle")
+            self._deliver(tr)
             return tr
 
         fut = self.worker.submit(job, PRIORITY_FINAL)
         fut.add_done_callback(self._report_failure)
         self.last_final_future = fut
+
+    def _deliver(self, tr: Transcript) -> None:
+        if tr.text:
+            self.listeners.on_final(tr)
+        else:
+            self.listeners.on_hint(HINT_EMPTY)
+        self.listeners.on_state("idle")
 
     def _report_failure(self, fut: Any) -> None:
         exc = fut.exception()

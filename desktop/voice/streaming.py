@@ -4,7 +4,8 @@ While the key is held the session watches the energy of the audio. At each *paus
 silence after speech) the audio since the last commit is decoded at once with a short encoder
 context (fast: ~0.1 s for a few seconds of audio on 2 cores) and kept as the *speculative final*:
 when the key is released before more speech comes, that decode *is* the final transcript and nothing
-is left to decode. When speech resumes after a pause that ended a phrase of >= 2 s, the phrase is
+is left to decode; while the key stays held after the pause, the same audio is re-decoded at full
+quality and that *upgrade* replaces the speculative final if it finishes first. When speech resumes after a pause that ended a phrase of >= 2 s, the phrase is
 decoded once at full quality (30 s encoder window, with the committed text as prompt) and
 *committed*: its text is fixed and its audio is never decoded again (cutting only inside pauses never
 splits a word). Between pauses, partial decodes with the short encoder context keep the displayed
@@ -12,7 +13,9 @@ text fresh. After a release with no speculative final covering the speech, only 
 last commit is decoded (short context while streaming, so the final never waits on a 30 s window).
 
 :class:`StreamState` methods run on the transcriber worker thread (in submission order); the
-capture thread only appends to :class:`AudioBuffer`.
+capture thread appends to :class:`AudioBuffer` and, at the release, may take the final transcript
+with :meth:`StreamState.final_if_covered` (no decoding) instead of queueing a final pass behind
+decodes in flight.
 """
 
 from __future__ import annotations
@@ -82,7 +85,8 @@ class StreamState:
     want_cut: int = 0  # newest commit point asked for by the capture thread
     final_decoded: bool | None = None  # after the final pass: True if it had audio left to decode
     final_started_after_s: float = 0.0  # release -> start of the final pass (waiting on earlier jobs)
-    dropped: bool = False  # ended without a final pass (cancelled, too short, silence): no more decodes
+    dropped: bool = False  # no more decodes: ended without a final pass, or the final was delivered
+    _lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     def prompt(self) -> str | None:
         """Bias prompt followed by the tail of the committed text."""
@@ -112,10 +116,11 @@ class StreamState:
         """
         if cut > self.committed:
             d = self._decode(engine, self.committed, cut, vad_filter, short=short)
-            self.committed_text = self._join(d.text)
-            self.committed_segments += d.segments
-            self.committed = cut
-            self.last = _Decoded(base=cut, end=cut, text="", segments=[])
+            with self._lock:
+                self.committed_text = self._join(d.text)
+                self.committed_segments = self.committed_segments + d.segments
+                self.committed = cut
+                self.last = _Decoded(base=cut, end=cut, text="", segments=[])
         return self.committed_text
 
     def partial(self, engine: SpeechEngine, end: int, short: bool = True, reusable: bool = False) -> str:
@@ -129,8 +134,10 @@ class StreamState:
             return self.committed_text
         d = self._decode(engine, self.committed, end, vad_filter=False, short=short)
         d.reusable = reusable
-        if reusable or not (self.last and self.last.reusable and self.last.base == self.committed):
-            self.last = d  # a display-only partial never replaces a speculative final
+        with self._lock:
+            if d.base == self.committed and (
+                    reusable or not (self.last and self.last.reusable and self.last.base == self.committed)):
+                self.last = d  # a display-only partial never replaces a speculative final
         return self._join(d.text)
 
     def final(self, engine: SpeechEngine, end: int, last_speech_end: int, *, vad_filter: bool,
@@ -143,12 +150,29 @@ class StreamState:
         Misheard workspace names in the final text are corrected with :meth:`Bias.correct` (the
         committed text used as prompt stays as decoded).
         """
-        d = self.last
-        covered = min(end, last_speech_end + int(margin_s * SAMPLE_RATE))
-        self.final_decoded = d is None or not d.reusable or d.base != self.committed or d.end < covered
-        if self.final_decoded:
+        tr = self.final_if_covered(end, last_speech_end, margin_s=margin_s)
+        if tr is not None:
+            return tr
+        with self._lock:
+            self.final_decoded = True
             d = self._decode(engine, self.committed, end, vad_filter, short=short) \
                 if end > self.committed else _Decoded(self.committed, end, "", [])
+            return self._transcript(d, end)
+
+    def final_if_covered(self, end: int, last_speech_end: int, *, margin_s: float = 0.05) -> Transcript | None:
+        """The final transcript without decoding, when the newest reusable decode (the speculative
+        final of the last pause, or its full-quality upgrade) covers all speech up to
+        ``last_speech_end`` (+ ``margin_s`` seconds); else None. Cheap (~1-5 ms: name correction),
+        safe to call from any thread."""
+        with self._lock:
+            d = self.last
+            covered = min(end, last_speech_end + int(margin_s * SAMPLE_RATE))
+            if d is None or not d.reusable or d.base != self.committed or d.end < covered:
+                return None
+            self.final_decoded = False
+            return self._transcript(d, end)
+
+    def _transcript(self, d: _Decoded, end: int) -> Transcript:
         text = self._join(d.text)
         correct = getattr(self.bias, "correct", None)
         if callable(correct) and text:

@@ -65,12 +65,31 @@ def test_release_after_a_pause_reuses_the_speculative_final(fake_worker, fake_en
     session.press()
     feeder.feed(np.concatenate([tone(1.5), np.zeros(int(0.3 * SR), np.float32)]))
     calls = len(fake_engine.calls)
-    assert fake_engine.calls[-1]["short_context"]  # the pause was decoded at once, fast
+    speculative, upgrade = fake_engine.calls[-2:]
+    assert speculative["short_context"]  # the pause was decoded at once, fast...
+    assert not upgrade["short_context"] and upgrade["samples"] == speculative["samples"]  # ...then fully
+    gate = threading.Event()
+    fake_worker.submit(lambda _e: gate.wait(WAIT), PRIORITY_FINAL)  # the worker is busy...
     session.release()
-    assert rec.got_final.wait(WAIT)
-    assert len(fake_engine.calls) == calls  # nothing left to decode after the release
+    assert rec.got_final.wait(WAIT)  # ...and the final comes anyway: nothing was left to decode
+    gate.set()
+    fake_worker.submit(lambda _e: None, PRIORITY_BACKGROUND).result(WAIT)
+    assert len(fake_engine.calls) == calls
     assert session.last_stream.final_decoded is False
     assert rec.finals[0].text == "move the acme deal to negotiation"
+
+
+def test_speech_after_a_pause_drops_the_speculative_final(fake_worker, fake_engine, make_session):
+    session, rec, mic = make_session(fake_worker, streaming=True)
+    feeder = Feeder(session, mic, fake_worker)
+    mic.feed_silence(0.5)
+    session.press()
+    feeder.feed(np.concatenate([tone(1.0), np.zeros(int(0.3 * SR), np.float32), tone(0.5)]))
+    calls = len(fake_engine.calls)
+    session.release()  # mid-speech, right after a short phrase (< MIN_PHRASE_S: nothing committed)
+    assert rec.got_final.wait(WAIT)
+    assert session.last_stream.final_decoded is True
+    assert fake_engine.calls[calls]["samples"] == int(0.5 * SR) + feeder.fed  # all of it, once
 
 
 def test_final_after_release_decodes_only_the_tail(fake_worker, fake_engine, make_session):
@@ -80,9 +99,9 @@ def test_final_after_release_decodes_only_the_tail(fake_worker, fake_engine, mak
     session.press()
     phrase = MIN_PHRASE_S + 0.5
     feeder.feed(np.concatenate([tone(phrase), np.zeros(int(0.3 * SR), np.float32), tone(1.0)]))
-    commits = [c for c in fake_engine.calls if not c["short_context"]]
-    assert len(commits) == 1  # the phrase, committed once speech resumed, at full quality
-    committed = commits[0]["samples"]
+    full = [c for c in fake_engine.calls if not c["short_context"]]
+    assert len(full) == 2  # the pause's upgrade, then the phrase committed once speech resumed
+    committed = full[-1]["samples"]
     assert 0.5 * SR + phrase * SR <= committed <= 0.5 * SR + (phrase + 0.3) * SR  # cut inside the pause
     calls = len(fake_engine.calls)
     session.release()  # mid-speech: no pause, so the tail must be decoded
