@@ -296,6 +296,10 @@ def trailing_stage(sentence: str, aliases: dict[str, str]) -> str | None:
     if m:
         return aliases[m.group("stage").lower()]
     m = re.search(r"\b(?:to|into)\s+(?:the\s+)?(?P<w>[A-Za-z]+(?:\s[A-Za-z]+)?)\W*$", sentence)
+    if m:
+        return fuzzy_stage(m.group("w"), aliases)
+    # "Move TechCorp, Tundegotiation." - the "to" glued onto the stage's first syllable
+    m = re.search(r"[\s,]\s*t[aeiou]?(?P<w>[A-Za-z]{6,})\W*$", sentence, re.I)
     return fuzzy_stage(m.group("w"), aliases) if m else None
 
 

@@ -467,6 +467,14 @@ case("Book a meeting with Rachel Adams, on Wednesday, at 11 a.m.",
 case("Move it to Nodotion Nation.", deal("deal:5009", stage="Negotiation"), context="deal:5009", tag="asr")
 case("Creator New Contact, Laura Smith, Initech.",
      A("create_contact", None, first_name="Laura", last_name="Smith", company="Initech"), tag="asr")
+case("Just have a great call with Tom Becker.", A("log_activity", "contact:106", activity_type="call"), tag="asr")
+case("Set up a call with Priya next Tuesday at 2.30 pm.",
+     A("book_meeting", "contact:105", due_date="2026-11-24", time="14:30"), tag="asr")
+case("Follow up with Jonas Weber and of January.", A("create_task", "contact:112", due_date="2027-01-31"), tag="asr")
+case("Left-off voice mail for Rachel Adams.", A("log_activity", "contact:115", activity_type="call"), tag="asr")
+case("Move TechCorp, Tundegotiation.", deal("deal:5002", stage="Negotiation"), tag="asr")
+case("Priya needs procurement, sign off.", deal("deal:5004", next_step="Procurement sign off (Priya)"), tag="asr")
+case("This is Linda Okafor.", A("answer", None, contains={"text": "Director of IT"}), tag="asr")
 
 if __name__ == "__main__":
     out = Path(__file__).with_name("corpus.jsonl")

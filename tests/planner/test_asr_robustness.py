@@ -400,3 +400,26 @@ def test_what_is_needed_split_by_a_transcript_comma(planner, now):
     # a clause that asks for something stays its own
     plan = planner.plan("Priya needs procurement, budget is 100K.", now=now)
     assert plan.actions[0].fields == {"next_step": "Procurement (Priya)", "amount": 100000}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Just have a great call with Tom Becker.", "Just had a great call with Tom Becker."),
+    ("Follow up with Jonas Weber and of January.", "Follow up with Jonas Weber end of January."),
+    ("Umbrella Health should close by End on Year.", "Umbrella Health should close by end of Year."),
+    ("Left-off voice mail for Rachel Adams.", "Left a voicemail for Rachel Adams."),
+])
+def test_more_transcript_slips(text, expected):
+    assert undo_asr_slips(text) == expected
+
+
+def test_time_written_with_a_dot(planner, now):
+    plan = planner.plan("Set up a call with Priya next Tuesday at 2.30 pm.", now=now)
+    assert [(a.kind, a.fields.get("due_date"), a.fields.get("time")) for a in plan.actions] == \
+        [("book_meeting", "2026-11-24", "14:30")]
+
+
+@pytest.mark.parametrize("text", ["Move TechCorp, Tundegotiation.", "Move TechCorp, Tenonation."])
+def test_to_glued_onto_the_stage(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5002"), {"stage": "Negotiation"})]

@@ -10,8 +10,9 @@ come back as "100 K", "100k." or "$100,000". Typed instructions are left unchang
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "And a note to the Acme deal" / "And, a note" -> "Add a note ..." (an instruction never opens with "and a note")
     (re.compile(r"^\s*and,?\s+(?=(?:a|an|another)\s+(?:note|task|reminder|to-?do|contact|deal|company)\b)", re.I), "Add "),
     # "And 15,000 to the Acme deal" -> "Add 15,000 ..."
@@ -20,9 +21,10 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\s*and,?\s+(?=(?:(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)|coffee|lunch|dinner|"
                 r"drinks)\s+with\b)", re.I), "Had "),
     # "Have a call with Tom from Northwind, they want ..." (no date in that clause) -> "Had a call ..."
-    (re.compile(r"^\s*have,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b"
+    (re.compile(r"^(\s*(?:just\s+)?)have,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b"
                 r"(?![^,.;]*\b(?:tomorrow|today|tonight|next|this|on\s+\w+day|at\s+\d|in\s+\w+\s+(?:days?|weeks?)|"
-                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))", re.I), "Had "),
+                r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b))", re.I),
+     lambda m: m.group(1) + ("had " if m.group(1).strip() else "Had ")),
     # "Logocall with Pinecrest" / "Log-a-call" -> "Log a call"
     (re.compile(r"\blog(?:o|-a-|\s+a\s*-?)\s*(call|meeting|note)\b", re.I), r"Log a \1"),
     # "Logical, with Mike" / "Logica with Mike" / "Logga Call with" -> "Log a call with" (the words run together)
@@ -43,6 +45,11 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(in|within)\s+for\s+(?=(?:days?|weeks?|months?|years?|hours?)\b)", re.I), r"\1 four "),
     # "remind me too call Mike" -> "remind me to call Mike"
     (re.compile(r"\b(remind me|forget|need|needs|want|wants|have|has|going)\s+too\s+(?=[a-z])", re.I), r"\1 to "),
+    # "and of January" / "end on month" / "by End on Year" -> "end of ..."
+    (re.compile(r"\b(?:and|an|end)\s+(?:of|on)\s+(?=(?:the\s+)?(?:month|year|quarter|week|jan|feb|mar|apr|may|jun|"
+                r"jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I), "end of "),
+    # "Left-time voicemail" / "Left-off voice mail" -> "Left a voicemail"
+    (re.compile(r"\bleft[- ]\w+\s+voice[- ]?mail\b", re.I), lambda m: m.group(0)[0] + "eft a voicemail"),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
