@@ -29,6 +29,7 @@ def test_edit_amount_of_pending_approval_then_approve(qtbot, window):
     dlg = panel.plan_editor
     amount = dlg.editors[0]["amount"].widget
     assert amount.value() == 100000
+    assert amount.accessibleDescription() == "Current value: 60,000"  # shown as "now: 60,000"
     assert dlg.editors[0]["stage"].widget.count() > 5  # the workspace's stage labels
     amount.setFocus()
     amount.selectAll()

@@ -112,12 +112,28 @@ class FieldEditor:
         self.widget: QWidget = w
 
 
+def _current(views: list[Any] | None, index: int, name: str) -> str | None:
+    """The record's current value of field ``name`` of action ``index``, for display, from the
+    action view's ``changes`` [(label, before, after)]; None when unknown or unset."""
+    if not views or index >= len(views):
+        return None
+    label = name.replace("_", " ")
+    for lab, before, _after in getattr(views[index], "changes", []) or []:
+        if lab == label and before not in (None, ""):
+            if isinstance(before, bool):
+                return "yes" if before else "no"
+            return f"{before:,.2f}".rstrip("0").rstrip(".") if isinstance(before, (int, float)) else str(before)
+    return None
+
+
 class PlanEditorDialog(QDialog):
     """Edit the fields of ``plan``'s actions. After ``accept()``, :attr:`plan` holds the validated
     edited Plan; :attr:`rephrase` is True when the user chose to rephrase the instruction instead
-    (the dialog is rejected then)."""
+    (the dialog is rejected then). ``views`` (:class:`desktop.services.backend.ActionView` per
+    action, optional) supply the record's current values, shown as "now: …" next to each field."""
 
-    def __init__(self, plan: Plan, stages: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, plan: Plan, stages: list[str], parent: QWidget | None = None,
+                 views: list[Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit plan")
         self.setObjectName("PlanEditor")
@@ -162,10 +178,20 @@ class PlanEditorDialog(QDialog):
                 form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
                 for name in names:
                     ed = FieldEditor(name, action.fields.get(name), stages)
+                    now = _current(views, i - 1, name)
                     eds[name] = ed
                     lab = QLabel(field_label(name))
                     lab.setBuddy(ed.widget)
-                    form.addRow(lab, ed.widget)
+                    if now is None:
+                        form.addRow(lab, ed.widget)
+                    else:
+                        row = QHBoxLayout()
+                        row.addWidget(ed.widget, 1)
+                        hint = QLabel(f"now: {now}")
+                        hint.setObjectName("Muted")
+                        row.addWidget(hint)
+                        ed.widget.setAccessibleDescription(f"Current value: {now}")
+                        form.addRow(lab, row)
                     first = first or ed.widget
                 center_form_labels(form)
                 lay.addLayout(form)
@@ -200,10 +226,21 @@ class PlanEditorDialog(QDialog):
         self.save_btn.clicked.connect(self.save)
         self.cancel_btn.clicked.connect(self.reject)
         self.rephrase_btn.clicked.connect(self._rephrase)
-        extra = outer.sizeHint().height() - scroll.sizeHint().height()
-        self.resize(max(560, self.sizeHint().width()), min(720, body.sizeHint().height() + extra + 8))
+        self._scroll, self._body, self._sized = scroll, body, False
+        self.resize(600, 360)
         if first is not None:
             first.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """On first show (style sheet paddings applied): tall enough to show every field without
+        scrolling, up to ~33 lines; longer plans scroll."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            self._body.adjustSize()
+            self._scroll.setMinimumHeight(min(self._body.sizeHint().height() + 4,
+                                              33 * self.fontMetrics().lineSpacing()))
+            self.resize(max(600, self.sizeHint().width()), self.sizeHint().height())
 
     def edited(self) -> Plan:
         """The plan with the editors' values, validated by :class:`Plan`.
@@ -234,12 +271,13 @@ class PlanEditorDialog(QDialog):
 
 def open_plan_editor(parent: QWidget, bridge: Any, plan: Plan, *, saved: Callable[[Plan], None],
                      rephrase: Callable[[str], None] | None = None) -> None:
-    """Load the workspace's stage labels off the UI thread, then open a :class:`PlanEditorDialog`
-    (window-modal) for ``plan``; ``saved(edited plan)`` runs on Save, ``rephrase(transcript)`` when
+    """Load the workspace's stage labels and the targets' current values off the UI thread, then
+    open a :class:`PlanEditorDialog` (window-modal) for ``plan``; ``saved(edited plan)`` runs on Save, ``rephrase(transcript)`` when
     the user picks Rephrase. The open dialog is ``parent.plan_editor`` (tests, keyboard focus)."""
 
-    def show(stages: list[Any]) -> None:
-        dlg = PlanEditorDialog(plan, list(dict.fromkeys(s.label for s in stages)), parent)
+    def show(result: tuple[list[Any], list[Any]]) -> None:
+        stages, views = result
+        dlg = PlanEditorDialog(plan, list(dict.fromkeys(s.label for s in stages)), parent, views)
         parent.plan_editor = dlg
 
         def finished(result: int) -> None:
@@ -255,4 +293,5 @@ def open_plan_editor(parent: QWidget, bridge: Any, plan: Plan, *, saved: Callabl
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.open()
 
-    bridge.read("stages", done=show)
+    backend = bridge.backend
+    bridge.call(lambda: (backend.stages(), backend.plan_view(plan)), done=show)
