@@ -482,7 +482,10 @@ class Backend(AgentsMixin):
         (outbox counts moved); None for an error line that changed nothing. ``result``: one
         CRM's entry of a ``--watch`` cycle line (or a ``--json`` line)."""
         pulled = result.get("pulled") or {}
-        if any(pulled.values()) or result.get("archived"):
+        archived = result.get("archived") or {}
+        if isinstance(archived, dict):  # {object type: count}; older lines listed every type with 0
+            archived = sum(int(v or 0) for v in archived.values())
+        if any(pulled.values()) or archived:
             self._planner_dirty = True
             return Change(frozenset({"crm", "audit", "sync"}), None, None,
                           f"Synced from {result.get('crm', 'CRM')}")

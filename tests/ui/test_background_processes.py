@@ -138,3 +138,16 @@ def test_background_child_runs_at_lower_priority_and_reports_lines():
     assert child.wait(30) == 0
     assert got == [{"nice": os.nice(0) + BACKGROUND_NICE}]
     assert child.text_lines == ["plain text"] and child.error_text() == "boom"
+
+
+def test_sync_pass_that_pulled_nothing_does_not_reload_panels(tmp_path):
+    from desktop.config import Settings
+
+    backend = Backend.open(Settings(data_dir=tmp_path / "ws"))
+    try:
+        quiet = {"crm": "hubspot", "pulled": {"deal": 0}, "archived": {"deal": 0}, "sent": 0}
+        assert backend.sync_change(quiet).scopes == {"sync"}
+        assert "crm" in backend.sync_change(dict(quiet, archived={"deal": 1})).scopes
+        assert backend.sync_change({"crm": "hubspot", "error": "offline"}) is None
+    finally:
+        backend.close()
