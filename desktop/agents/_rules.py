@@ -143,6 +143,11 @@ class Clause:
     sentence: int
 
 
+#: "..., by 5k." / "..., to 62,500": an amount split off the clause that says what to do with it.
+_AMOUNT_FRAGMENT = re.compile(r"^\W*(?:by|to|from)\s+\$?\d[\d,.]*\s*(?:k|m|%|percent|thousand|million|grand|"
+                              r"dollars|bucks)?\W*$", re.I)
+
+
 def clauses(text: str) -> list[Clause]:
     """Split into sentences, then into clauses at commas and joining words (with spans)."""
     out: list[Clause] = []
@@ -159,7 +164,7 @@ def clauses(text: str) -> list[Clause]:
                 continue
             c_start = sentence.find(part, c_pos)
             c_pos = c_start + len(part)
-            if spans and _DATE_FRAGMENT.match(part):
+            if spans and (_DATE_FRAGMENT.match(part) or _AMOUNT_FRAGMENT.match(part)):
                 spans[-1] = (spans[-1][0], c_pos)  # glue "on Wednesday" back onto "meeting with Rachel"
             else:
                 spans.append((c_start, c_pos))

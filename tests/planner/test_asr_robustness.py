@@ -423,3 +423,16 @@ def test_to_glued_onto_the_stage(planner, now, text):
     plan = planner.plan(text, now=now)
     assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
         [("update_deal", ("deal", "5002"), {"stage": "Negotiation"})]
+
+
+@pytest.mark.parametrize("text, amount", [("Bump, Northwind up, by 5k.", 41000), ("Cut the Northwind deal, by 10%.", 32400),
+                                          ("Set the Northwind deal amount, to 62,500.", 62500)])
+def test_relative_amount_split_off_by_a_transcript_comma(planner, now, text, amount):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
+        [("update_deal", ("deal", "5005"), {"amount": amount})]
+
+
+def test_a_note_then_a_budget_is_not_a_relative_change(planner, now):
+    plan = planner.plan("Add a note to Acme, budget is 50k", now=now)
+    assert next(a for a in plan.actions if a.kind == "update_deal").fields == {"amount": 50000}

@@ -27,9 +27,9 @@ _NUM_RE = re.compile(
     re.IGNORECASE,
 )
 _ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|more)\b"
-                     r"(?:\s+\w+){0,5}?\s*$", re.IGNORECASE)
+                     r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
-                     r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:\s+\w+){0,5}?\s*$", re.IGNORECASE)
+                     r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"\b(?:budget|amount|worth|value|valued|deal size|price|priced|pricing|"
                             r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue)\b",
