@@ -74,6 +74,10 @@ def main() -> int:
     settings = Settings(data_dir=tmp)
     b = Backend.open(settings, seed_demo=True)
     seed(b.ws)
+    applied = ["Log a call with Sarah Chen: she wants a pilot in January", "Move Initech to Proposal Sent",
+               "Northwind next step is a security review"]
+    for text in applied:  # a little history for the Activity panel and the Command history
+        b.apply(b.plan(text), "voice", False)
     b.submit(b.plan("Globex budget is 200K, they're also looking at HubSpot"), "voice")
     b.submit(b.plan("Follow up with TechCorp next Friday"), "agent:post-call")
     b.submit(b.plan("Delete the Granite Labs deal"), "agent:ghostbuster")
@@ -99,10 +103,8 @@ def main() -> int:
     writer.write(np.zeros(16000 * 3, np.float32))
     writer.finish()
     settle(800)
-    for text, outcome in (("Log a call with Sarah Chen: she wants a pilot in January", "Applied — Ctrl+Z to undo"),
-                          ("Follow up with Globex next Friday", "Sent to Approvals"),
-                          ("Move Initech to Demo Scheduled", "Applied — Ctrl+Z to undo")):
-        w.command_panel.add(text, outcome)
+    for text in applied:
+        w.command_panel.add(text, "Applied — Ctrl+Z to undo")
     OUT.mkdir(parents=True, exist_ok=True)
     for theme_name in ("light", "dark"):
         w.set_theme(theme_name)
