@@ -86,6 +86,8 @@ def main() -> None:
     ap.add_argument("--beam", type=int, default=1)
     ap.add_argument("--hot-chars", type=int, default=None, help="hotword budget (default: bias.py's)")
     ap.add_argument("--prompt-chars", type=int, default=None, help="prompt budget (default: bias.py's)")
+    ap.add_argument("--rank", choices=("tokens", "length"), default="tokens",
+                    help="rank names for the budget by Whisper token count (the app's) or by length")
     args = ap.parse_args()
     import jiwer
 
@@ -95,7 +97,8 @@ def main() -> None:
     limits = {k: v for k, v in (("max_hotword_chars", args.hot_chars), ("max_prompt_chars", args.prompt_chars))
               if v is not None}
     lexicon = workspace_names()
-    bias = build_bias(lexicon, count_tokens=tokenizer_counter(model), **limits)
+    counter = tokenizer_counter(model) if args.rank == "tokens" else None
+    bias = build_bias(lexicon, count_tokens=counter, **limits)
     print(f"hotwords ({len(bias.hotwords or '')} chars): {bias.hotwords}")
     print(f"initial prompt ({len(bias.initial_prompt or '')} chars): {bias.initial_prompt}")
     names = name_words()

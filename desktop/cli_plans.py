@@ -30,13 +30,12 @@ def transcribe_file(path: Path, settings, names: list[str] | None = None):
     Raises: desktop.voice.types.VoiceError (unreadable audio, missing model).
     """
     from desktop.voice.audio_io import read_audio
-    from desktop.voice.bias import build_bias, tokenizer_counter
+    from desktop.voice.bias import build_bias
     from desktop.voice.transcriber import WhisperEngine, resolve_model_path
 
     audio = read_audio(path)
-    model_dir = resolve_model_path(settings.model)
-    bias = build_bias(names or [], count_tokens=tokenizer_counter(model_dir))
-    engine = WhisperEngine(model_dir, cpu_threads=settings.cpu_threads)
+    bias = build_bias(names or [])
+    engine = WhisperEngine(resolve_model_path(settings.model), cpu_threads=settings.cpu_threads)
     tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords)
     return tr.model_copy(update={"text": bias.correct(tr.text)}) if bias.lexicon else tr
 

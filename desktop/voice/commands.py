@@ -11,7 +11,7 @@ import json
 import sys
 from typing import Any
 
-from desktop.voice.bias import Bias, build_bias, tokenizer_counter
+from desktop.voice.bias import Bias, build_bias
 from desktop.voice.types import VoiceError
 
 
@@ -33,13 +33,12 @@ def register(subparsers: Any) -> None:
     n.set_defaults(func=notes_handler)
 
 
-def _workspace_bias(settings: Any, model_dir: Any = None) -> Bias:
+def _workspace_bias(settings: Any) -> Bias:
     """Hotwords, prompt and correction lexicon from the workspace under ``settings`` (none if absent)."""
     try:
         from desktop.bootstrap import workspace_vocabulary  # written by the composition-root owner
 
-        counter = tokenizer_counter(model_dir) if model_dir is not None else None
-        return build_bias(workspace_vocabulary(settings), count_tokens=counter)
+        return build_bias(workspace_vocabulary(settings))
     except Exception:  # noqa: BLE001 - no bootstrap yet / no workspace: transcribe without names
         return Bias(None, None)
 
@@ -68,7 +67,7 @@ def transcribe_handler(args: argparse.Namespace) -> int:
         print(f"spectrum transcribe: {exc}", file=sys.stderr)
         return 2
     bias = Bias(None, None) if getattr(args, "no_bias", False) else \
-        _workspace_bias(settings, getattr(worker.engine, "model_path", None))
+        _workspace_bias(settings)
     failed = 0
     try:
         for name in args.files:
@@ -105,7 +104,7 @@ def notes_handler(args: argparse.Namespace) -> int:
     except VoiceError as exc:
         print(f"spectrum notes: {exc}", file=sys.stderr)
         return 2
-    bias = _workspace_bias(settings, getattr(worker.engine, "model_path", None)) if needs_model else Bias(None, None)
+    bias = _workspace_bias(settings) if needs_model else Bias(None, None)
     svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
                        correct=bias.correct)
     try:

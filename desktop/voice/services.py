@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.voice.bias import Bias, build_bias, tokenizer_counter
+from desktop.voice.bias import Bias, build_bias
 from desktop.voice.capture import StreamFactory, default_stream_factory
 from desktop.voice.notes import NoteInfo, NotesService, Resolver
 from desktop.voice.session import VoiceListeners, VoiceSession
@@ -29,11 +29,10 @@ class VoiceServices:
     session: VoiceSession
     notes: NotesService
     voice_settings: VoiceSettings
-    bias_counter: Callable[[str], int] | None
 
     def set_vocabulary(self, names: Iterable[str]) -> Bias:
         """Rebuild the CRM bias (e.g. after an import or sync) for utterances and notes."""
-        bias = build_bias(names, count_tokens=self.bias_counter)
+        bias = build_bias(names)
         self.session.set_bias(bias)
         self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords
         self.notes.correct = bias.correct
@@ -57,14 +56,12 @@ def build_voice_services(settings: Any, *, listeners: VoiceListeners | None = No
     (unless a test passes its own ``engine``).
     """
     vs = VoiceSettings.load(settings.data_dir)
-    counter = None
     if engine is None:
         path = resolve_model_path(settings.model, vs.model_paths)
         engine = WhisperEngine(path, cpu_threads=settings.cpu_threads)
-        counter = tokenizer_counter(path)
     worker = TranscriberWorker(engine).start()
-    bias = build_bias(names, count_tokens=counter)
+    bias = build_bias(names)
     session = VoiceSession(worker, vs, listeners, bias=bias, stream_factory=stream_factory)
     notes = NotesService(settings.data_dir, worker, resolver=resolver, prompt=bias.initial_prompt,
                          hotwords=bias.hotwords, correct=bias.correct, on_change=on_note_change)
-    return VoiceServices(worker=worker, session=session, notes=notes, voice_settings=vs, bias_counter=counter)
+    return VoiceServices(worker=worker, session=session, notes=notes, voice_settings=vs)
