@@ -4,7 +4,7 @@ A fixed seeded sample of tests/planner/corpus.jsonl (spread over the corpus tags
 SQL/markup and e-mail/phone items are skipped: they are not meaningful speech) is spoken with two
 espeak-ng voices, resampled with sox to 16 kHz mono 16-bit, transcribed with the bundled tiny.en
 model (WhisperEngine, cpu_threads=2, loaded once, biased with the fixture workspace vocabulary from
-``desktop.store.queries.vocabulary``), planned with ``build_planner(ws).plan(transcript, now=CORPUS_NOW)``
+``desktop.store.queries.vocabulary`` and its names corrected with ``Bias.correct`` as in the app), planned with ``build_planner(ws).plan(transcript, now=CORPUS_NOW)``
 and scored with :mod:`desktop.agents.evaluation` (the scoring of benchmarks/plan_accuracy.py, with
 ``heard=True``: dictated free text - activity body, task/meeting title, e-mail subject/body, next step -
 compared with a character-edit tolerance, because the planner can only copy the words the recogniser
@@ -189,7 +189,7 @@ def main() -> None:
         transcripts = json.loads(args.from_transcripts.read_text())
     else:
         from desktop.voice.audio_io import read_audio
-        from desktop.voice.bias import build_bias, tokenizer_counter
+        from desktop.voice.bias import build_bias
         from desktop.voice.transcriber import WhisperEngine, resolve_model_path
 
         model = resolve_model_path(None)
@@ -197,7 +197,7 @@ def main() -> None:
         t = time.perf_counter()
         engine.load()
         print(f"model {Path(model).name} loaded in {time.perf_counter() - t:.1f} s")
-        bias = build_bias(names, count_tokens=tokenizer_counter(model))
+        bias = build_bias(names)  # as the app: hotwords + prompt, then name correction
         t = time.perf_counter()
         wavs = {(v, c["id"]): synth(c["text"], v) for v in args.voices for c in cases}
         print(f"audio ready in {time.perf_counter() - t:.1f} s (cache {CACHE})")
@@ -207,7 +207,7 @@ def main() -> None:
             for c in cases:
                 audio = read_audio(wavs[(voice, c["id"])])
                 tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords)
-                transcripts[voice][c["id"]] = tr.text
+                transcripts[voice][c["id"]] = bias.correct(tr.text)
                 dec += tr.decode_time
                 dur += len(audio) / 16_000
             timing[voice] = (dec / len(cases), dec / dur)
