@@ -55,8 +55,9 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("5 deals"), timeout=10000)
     assert summary(w, "Qualified").startswith("4 deals")
     assert not w.plan_card.isVisible()
-    row = next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)
-    assert row["stage"] == "Negotiation"  # the table row was patched in place
+    # the table row is patched in place (its refresh may land just after the board's)
+    qtbot.waitUntil(lambda: next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)["stage"]
+                    == "Negotiation", timeout=10000)
     w.show_panel(2)
     qtbot.waitUntil(lambda: w.revenue.data["weighted_pipeline"] != weighted_before, timeout=10000)
     # 60,000 moves from probability 0.2 to 0.8: +36,000 weighted
