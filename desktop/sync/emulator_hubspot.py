@@ -3,7 +3,8 @@
 Implements the subset the adapter uses: object list (``after`` cursor, ``archived``,
 ``associations``), search (GTE filter on the modified date, ascending sort, 10,000-result cap ->
 HTTP 400 past it), batch upsert/update/read/archive (100 inputs), deal pipelines, v4 default
-associations (single and batch associate, batch read; two-way) and custom property definitions.
+associations (single and batch associate, batch read, single ``DELETE`` and batch archive;
+two-way) and custom property definitions.
 Thread-safe through the emulator's lock (callers hold it).
 """
 
@@ -128,6 +129,19 @@ class HubSpotData:
         m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/associate/default", path)
         if m and method == "POST":
             return self._associate_batch(m[1], m[2], (body or {}).get("inputs") or [])
+        m = re.fullmatch(r"/crm/v4/objects/(\w+)/(\d+)/associations/(\w+)/(\d+)", path)
+        if m and method == "DELETE":
+            self.dissociate(m[1], m[2], m[3], m[4])
+            return 204, None
+        m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/archive", path)
+        if m and method == "POST":
+            inputs = (body or {}).get("inputs") or []
+            if len(inputs) > 100:
+                return 400, _error("Too many inputs: at most 100 per batch")
+            for inp in inputs:
+                for to in inp.get("to") or []:
+                    self.dissociate(m[1], inp["from"]["id"], m[2], to["id"])
+            return 204, None
         m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/read", path)
         if m and method == "POST":
             inputs = (body or {}).get("inputs") or []
@@ -179,6 +193,32 @@ class HubSpotData:
     def associate(self, from_type: str, from_id: Any, to_type: str, to_id: Any) -> None:
         """Link two objects (a remote edit; associations are two-way)."""
         self._associate(from_type, str(from_id), to_type, str(to_id))
+
+    def dissociate(self, from_type: str, from_id: Any, to_type: str, to_id: Any) -> bool:
+        """Remove every association between two objects (a remote edit; both directions), as
+        ``DELETE /crm/v4/objects/{from}/{id}/associations/{to}/{toId}`` does. Bumps the modified
+        time of both objects (their association counts, e.g. ``num_associated_contacts``,
+        change), so an incremental pull sees them again; a contact's ``associatedcompanyid`` is
+        cleared when it named the removed company. Returns False when they were not linked."""
+        f, t = str(from_id), str(to_id)
+        there = t in self._links.get((from_type, f, to_type), set())
+        self._links.get((from_type, f, to_type), set()).discard(t)
+        self._links.get((to_type, t, from_type), set()).discard(f)
+        self.associations.discard((from_type, f, to_type, t))
+        self.associations.discard((to_type, t, from_type, f))
+        if not there:
+            return False
+        for hs_type, obj_id, other_type, other in ((from_type, f, to_type, t),
+                                                    (to_type, t, from_type, f)):
+            obj = self.objects.get(hs_type, {}).get(int(obj_id))
+            if obj is None:
+                continue
+            if (hs_type, other_type) == ("contacts", "companies") and \
+                    obj["props"].get("associatedcompanyid") == other:
+                obj["props"]["associatedcompanyid"] = None
+            obj["updated"] = max(_now_ms(), obj["updated"] + 1)
+            self._index(hs_type, obj)
+        return True
 
     def linked(self, from_type: str, from_id: Any, to_type: str) -> list[str]:
         """Ids of ``to_type`` objects associated with one object (either direction)."""
