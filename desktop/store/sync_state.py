@@ -330,7 +330,8 @@ class StoreState:
         for col, value in to_columns(entity, apply, to_local).items():
             if col == "first_name" or col == "last_name" or col == "name" or col == "title":
                 value = value or ""
-            if value is None and col in ("occurred_at", "type", "stage_id", "pipeline_id"):
+            if value is None and col in ("occurred_at", "type", "stage_id", "pipeline_id",
+                                         "currency"):
                 continue  # NOT NULL columns keep their value when the remote one is empty
             setattr(obj, col, value)
         if link is None:
