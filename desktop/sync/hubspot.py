@@ -34,6 +34,12 @@ BASE_URL = "https://api.hubapi.com"
 SEARCH_CAP = 10_000
 
 
+def _more(block: Any) -> bool:
+    """True when an associations block (list ``associations.{type}`` or a v4 batch-read result)
+    has a next page: the ids in it are not all the object's associations."""
+    return bool(((block or {}).get("paging") or {}).get("next"))
+
+
 class HubSpotAdapter:
     """HubSpot adapter.
 
@@ -103,17 +109,20 @@ class HubSpotAdapter:
             assoc = None
             if wanted:
                 got = obj.get("associations") or {}
-                assoc = {t: [str(r.get("id")) for r in (got.get(t) or {}).get("results", [])]
+                assoc = {t: None if _more(got.get(t)) else  # paged: not the whole list
+                         [str(r.get("id")) for r in (got.get(t) or {}).get("results", [])]
                          for t in wanted}
             records.append(m.to_record(hs_type, obj, assoc))
         return records, ((body.get("paging") or {}).get("next") or {}).get("after")
 
     async def _read_associations(self, hs_type: str, ids: list[str]
-                                 ) -> dict[str, dict[str, list[str]]]:
+                                 ) -> dict[str, dict[str, list[str] | None]]:
         """Associated ids per object id and HubSpot type, through
         ``POST /crm/v4/associations/{from}/{to}/batch/read`` (one call per associated type and
-        100 ids; the search API does not return associations)."""
-        out: dict[str, dict[str, list[str]]] = {i: {} for i in ids}
+        100 ids; the search API does not return associations). ``None`` instead of a list: the
+        CRM paged that object's associations (not read in full; the pull then leaves those
+        links as they are rather than dropping the unread ones)."""
+        out: dict[str, dict[str, list[str] | None]] = {i: {} for i in ids}
         for to_type in m.PULL_ASSOCIATIONS.get(hs_type, ()):
             for i in range(0, len(ids), 100):
                 chunk = ids[i:i + 100]
@@ -123,7 +132,8 @@ class HubSpotAdapter:
                 for res in (body or {}).get("results", []):
                     frm = str((res.get("from") or {}).get("id"))
                     if frm in out:
-                        out[frm][to_type] = [str(t.get("toObjectId")) for t in res.get("to") or []]
+                        out[frm][to_type] = None if _more(res) else [
+                            str(t.get("toObjectId")) for t in res.get("to") or []]
                 for x in chunk:
                     out[x].setdefault(to_type, [])
         return out

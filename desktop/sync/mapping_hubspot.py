@@ -177,11 +177,15 @@ PULL_ASSOCIATIONS = {t: tuple(a for a in v if not (t == "contacts" and a == "com
                      for t, v in ASSOCIATIONS.items()}
 
 
-def association_fields(hs_type: str, assoc: dict[str, list[str]]) -> dict[str, Any]:
+def association_fields(hs_type: str, assoc: dict[str, list[str] | None]) -> dict[str, Any]:
     """``{"contacts": ["12", ...], ...}`` (associated ids per HubSpot type) -> neutral fields;
-    single-valued fields take the first (lowest) id; types not read for ``hs_type`` are ignored."""
+    single-valued fields take the first (lowest) id; types not read for ``hs_type`` are ignored.
+    A type mapped to ``None`` was only partly read (paged): its field is left out, so the pull
+    neither sets nor removes those links."""
     out: dict[str, Any] = {}
     for to_type in PULL_ASSOCIATIONS.get(hs_type, ()):
+        if to_type in assoc and assoc[to_type] is None:
+            continue
         field, many = ASSOCIATIONS[hs_type][to_type]
         ids = sorted({str(i) for i in assoc.get(to_type) or ()}, key=lambda i: (len(i), i))
         out[field] = ids if many else (ids[0] if ids else None)
@@ -189,7 +193,7 @@ def association_fields(hs_type: str, assoc: dict[str, list[str]]) -> dict[str, A
 
 
 def to_record(hs_type: str, obj: dict[str, Any],
-              assoc: dict[str, list[str]] | None = None) -> Record:
+              assoc: dict[str, list[str] | None] | None = None) -> Record:
     """One HubSpot object JSON -> neutral :class:`Record` (unmapped properties are dropped).
     ``assoc``: associated ids per HubSpot type when they were read (else taken from the object's
     ``associations`` member if present; association fields are absent when not read at all)."""
