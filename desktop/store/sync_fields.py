@@ -35,6 +35,10 @@ _FKS = {
 }
 #: neutral list field of a deal's contacts (the ``deal_contacts`` table, not a column)
 DEAL_CONTACTS = "contact_external_ids"
+#: (local column, neutral field, entity) of the single-valued links (associations) a pull mirrors,
+#: removals included: a pulled ``None`` clears the column when it points at a synced record
+LINK_FKS = {entity: [fk for fk in fks if fk[0] in ("company_id", "contact_id", "deal_id")]
+            for entity, fks in _FKS.items()}
 
 
 def _dt_to_ms(v: Any) -> int | None:

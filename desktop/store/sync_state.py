@@ -13,6 +13,13 @@ field*) and from the local value; a record whose modified time moved because of 
 raises no conflict. Records synced before the base existed fall back to the record-level check
 (the remote record changed since the last pull, ``external_ids.remote_updated_at``), which errs
 towards showing a conflict; neither path overwrites silently.
+
+Associations: a pulled record that carries its links (a deal's ``contact_external_ids``, the
+single-valued ``*_external_id`` links of :data:`sync_fields.LINK_FKS`) makes its local links of
+that kind the remote set, removals included, among synced records only (links to local-only
+records stay; no record is deleted). A deal waiting in the outbox keeps the links added locally
+(they go out with its push); links that the previous pull saw remotely and that are gone are
+still removed. A link field with a pending local change is never touched (field-level merge).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import DEAL_CONTACTS, to_columns, to_neutral
+from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, to_columns, to_neutral
 from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
@@ -254,19 +261,47 @@ class StoreState:
                 for new_id, (_, rec) in zip(new_ids, created)])
         return out
 
-    @staticmethod
-    def _link_deal_contacts(ses: Any, deal_id: int, contact_ext_ids: Any, to_local: Any) -> None:
-        """Add the deal <-> contact links pulled as ``contact_external_ids`` (additive: a link
-        made locally and not pushed yet is never dropped; contacts not synced are skipped)."""
-        if not contact_ext_ids:
+    def _synced(self, ses: Any, entity: str, local_ids: Any) -> set[int]:
+        """The ``local_ids`` of ``entity`` that have an external id in this source."""
+        ids = list(local_ids)
+        return set(ses.execute(select(s.ExternalId.local_id).where(
+            s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
+            s.ExternalId.local_id.in_(ids))).scalars()) if ids else set()
+
+    def _link_deal_contacts(self, ses: Any, deal_id: int, contact_ext_ids: Any, to_local: Any,
+                            *, exact: bool = True, previous: Any = ()) -> None:
+        """Mirror a deal's contacts pulled as ``contact_external_ids`` (a list of the CRM's
+        contact ids; ``None`` = not read, nothing changes). Contacts the remote list names and
+        that are synced are linked. With ``exact`` (the deal has no unsent outbox row), links to
+        synced contacts the list does not name are removed: the links among synced records
+        become the remote set. Without it (the deal waits in the outbox and its push sends all
+        its local links), only links the previous pull saw remotely (``previous``, CRM ids) and
+        the remote list no longer names are removed; links added locally and not pushed yet
+        stay. Links to local-only contacts (no external id in this source) always stay."""
+        if contact_ext_ids is None:
             return
         wanted = {c for c in (to_local("contact", str(e)) for e in contact_ext_ids) if c}
-        if not wanted:
-            return
         have = set(ses.execute(select(s.DealContact.contact_id).where(
             s.DealContact.deal_id == deal_id)).scalars())
         for contact_id in sorted(wanted - have):
             ses.add(s.DealContact(deal_id=deal_id, contact_id=contact_id))
+        candidates = have - wanted
+        if not exact:
+            candidates &= {to_local("contact", str(e)) for e in previous or ()}
+        gone = self._synced(ses, "contact", candidates)
+        if gone:
+            ses.execute(delete(s.DealContact).where(s.DealContact.deal_id == deal_id,
+                                                    s.DealContact.contact_id.in_(sorted(gone))))
+
+    def _unlink_cleared(self, ses: Any, entity: str, obj: Any, apply: dict[str, Any]) -> None:
+        """Single-valued links (:data:`LINK_FKS`) the pull reports empty (field present, value
+        ``None``; fields with a pending local change are never in ``apply``) are cleared when
+        they point at a synced record; links to local-only records stay."""
+        for col, field, target in LINK_FKS.get(entity, ()):
+            if field in apply and apply[field] is None:
+                current = getattr(obj, col)
+                if current is not None and self._synced(ses, target, [current]):
+                    setattr(obj, col, None)
 
     def _new_columns(self, ses: Any, entity: str, rec: Record, to_local: Any
                      ) -> dict[str, Any] | None:
@@ -326,7 +361,11 @@ class StoreState:
                 base_row.fields = _dumps(dict(stored, **fields))
         apply, conflicts = merge_fields(fields, base, pending)
         if entity == "deal":
-            self._link_deal_contacts(ses, obj.id, apply.get(DEAL_CONTACTS), to_local)
+            seen = base.get(DEAL_CONTACTS)
+            self._link_deal_contacts(ses, obj.id, apply.get(DEAL_CONTACTS), to_local,
+                                     exact=not pending_rows,
+                                     previous=seen if isinstance(seen, list) else ())
+        self._unlink_cleared(ses, entity, obj, apply)
         for col, value in to_columns(entity, apply, to_local).items():
             if col == "first_name" or col == "last_name" or col == "name" or col == "title":
                 value = value or ""
