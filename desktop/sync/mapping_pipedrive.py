@@ -95,8 +95,8 @@ def to_record(kind: str, obj: dict[str, Any], key_field: str) -> Record:
         neutral = "contact"
         f = {"first_name": obj.get("first_name"), "last_name": obj.get("last_name"),
              "email": _primary(obj.get("emails")), "phone": _primary(obj.get("phones"))}
-        if obj.get("org_id"):
-            f["company_external_id"] = str(obj["org_id"])
+        if "org_id" in obj:  # None: no organization (a cleared link is mirrored on pull)
+            f["company_external_id"] = str(obj["org_id"]) if obj["org_id"] else None
     elif kind == "deals":
         neutral = "deal"
         value = obj.get("value")

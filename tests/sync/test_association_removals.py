@@ -156,10 +156,12 @@ def test_hubspot_local_link_waiting_in_outbox_survives_pull(ws):
         assert _deal_contacts(ws, "Pilot") == {"Ada", "Carl"}
 
 
-def test_pipedrive_cleared_and_changed_person_are_mirrored(ws):
+def test_pipedrive_cleared_and_changed_person_and_org_are_mirrored(ws):
     with make_emulator() as emu:
         pd = emu.pipedrive
-        ada = pd.create("persons", {"first_name": "Ada", "last_name": "L"}, updated_s=1_700_000_001)
+        org = pd.create("organizations", {"name": "Acme"}, updated_s=1_700_000_000)
+        ada = pd.create("persons", {"first_name": "Ada", "last_name": "L", "org_id": org["id"]},
+                        updated_s=1_700_000_001)
         bo = pd.create("persons", {"first_name": "Bo", "last_name": "M"}, updated_s=1_700_000_002)
         d1 = pd.create("deals", {"title": "Pilot", "stage_id": 1, "pipeline_id": 1,
                                  "person_id": ada["id"]}, updated_s=1_700_000_003)
@@ -171,16 +173,23 @@ def test_pipedrive_cleared_and_changed_person_are_mirrored(ws):
         state = StoreState(ws, "pipedrive")
         _pull(state, lambda c: pipedrive(c, emu))
         assert _deal_contacts(ws, "Pilot") == _deal_contacts(ws, "Rollout") == {"Ada"}
+        with ws.uow() as uow:
+            assert uow.session.execute(select(s.Contact.company_id).filter_by(
+                first_name="Ada")).scalar_one() == _id(uow.session, s.Company, name="Acme")
         with httpx.Client(base_url=emu.url, headers=AUTH, timeout=5.0) as http:
             r = http.patch(f"/api/v2/deals/{d1['id']}", json={"person_id": None})
             assert r.status_code == 200 and r.json()["data"]["person_id"] is None
         pd.update("deals", d2["id"], {"person_id": bo["id"]})
         pd.update("activities", act["id"], {"person_id": None})
+        pd.update("persons", ada["id"], {"org_id": None})
         _pull(state, lambda c: pipedrive(c, emu))
         assert _deal_contacts(ws, "Pilot") == set()
         assert _deal_contacts(ws, "Rollout") == {"Bo"}
         with ws.uow() as uow:
             pilot = _id(uow.session, s.Deal, name="Pilot")
+            assert uow.session.execute(select(s.Contact.company_id).filter_by(
+                first_name="Ada")).scalar_one() is None
+            assert _id(uow.session, s.Company, name="Acme")  # unlinked, not deleted
         assert _links(ws, s.Activity, subject="Call Ada") == (None, pilot)
 
 
