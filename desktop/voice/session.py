@@ -439,7 +439,7 @@ class VoiceSession:
         self.last_stream = st
         if use_stream:  # the speculative final (or its upgrade) is done: deliver it now, on this thread
             tr = st.final_if_covered(end, last_speech)
-            if tr is not None:
+            if tr is not None and tr.text:  # an empty speculative final gets a real final pass
                 st.dropped = True  # decodes of this utterance still queued or running are dropped
                 st.final_started_after_s = 0.0
                 tr.decode_time = time.perf_counter() - released_at

@@ -148,11 +148,14 @@ class StreamState:
         speech. ``short``: decode the remaining tail with the short encoder context (streaming: the
         tail is short and the release should not wait for a 30 s encoder window).
         Misheard workspace names in the final text are corrected with :meth:`Bias.correct` (the
-        committed text used as prompt stays as decoded).
+        committed text used as prompt stays as decoded). A covering speculative decode that heard
+        nothing is not trusted: the tail is decoded again with the full window.
         """
         tr = self.final_if_covered(end, last_speech_end, margin_s=margin_s)
-        if tr is not None:
+        if tr is not None and tr.text:
             return tr
+        if tr is not None:  # the short-context speculative decode heard nothing: full window now
+            short = False
         with self._lock:
             self.final_decoded = True
             d = self._decode(engine, self.committed, end, vad_filter, short=short) \

@@ -130,3 +130,34 @@ def test_no_partial_decode_starts_once_the_key_is_released(fake_worker, fake_eng
     assert rec.got_final.wait(WAIT)
     assert len(fake_engine.calls) == calls + 1  # only the final pass decoded
     assert rec.order[-1] == "final" and "partial" not in rec.order
+
+
+def test_an_empty_speculative_final_is_decoded_again_in_full(make_session):
+    """A short-context decode at the pause that hears nothing must not end the utterance with
+    "Couldn't make out any words": the release gets a real, full-window final pass."""
+    from desktop.voice.fakes import FakeEngine
+    from desktop.voice.transcriber import TranscriberWorker
+    from desktop.voice.types import Transcript
+
+    class DeafToShortContext(FakeEngine):
+        def transcribe(self, audio, **opts):
+            if opts.get("short_context"):
+                self.calls.append({"samples": len(audio), **opts})
+                return Transcript(text="", duration=len(audio) / SR)
+            return super().transcribe(audio, **opts)
+
+    engine = DeafToShortContext("move the acme deal to negotiation")
+    worker = TranscriberWorker(engine).start()
+    try:
+        session, rec, mic = make_session(worker, streaming=True)
+        feeder = Feeder(session, mic, worker)
+        mic.feed_silence(0.5)
+        session.press()
+        feeder.feed(np.concatenate([tone(1.5), np.zeros(int(0.3 * SR), np.float32)]))
+        assert engine.calls[-1]["short_context"]  # the speculative final heard nothing
+        session.release()
+        assert rec.got_final.wait(WAIT)
+        assert rec.finals[0].text == "move the acme deal to negotiation"
+        assert not engine.calls[-1].get("short_context")  # decoded again with the full window
+    finally:
+        worker.stop()
