@@ -45,6 +45,9 @@ FIRST_PARTIAL_S = 0.3
 #: Decode the speculative final at a pause with the short encoder context (~0.1 s instead of ~0.3 s
 #: idle on 2 cores, so a release right after the pause barely waits; costs accuracy on the last
 #: phrase: see benchmarks/voice_latency.py --wer). Off: full 30 s window, as the non-streaming final.
+#: (A full-quality re-decode of the same audio while the key stays held was tried and removed: it
+#: kept the single worker busy, partials came up to 0.8 s apart, and corpus WER was the same,
+#: 0.364 with it vs 0.363 without; benchmarks/voice_latency.py, 2026-11-21.)
 SPECULATIVE_SHORT_CONTEXT = True
 #: Commit phrases with the short encoder context too (faster, a little less accurate; see
 #: :meth:`desktop.voice.transcriber.WhisperEngine.transcribe`). Off: commits use the full window.
@@ -367,20 +370,6 @@ class VoiceSession:
         # Final priority: commits run in order and before the final pass of the same utterance.
         self.worker.submit(job, PRIORITY_FINAL).add_done_callback(self._report_failure)
 
-    def _submit_upgrade(self, st: StreamState, utt_id: int, end: int) -> None:
-        """While the key stays held after a pause, re-decode the speculative final's audio at full
-        quality (30 s window); it replaces the speculative final if it finishes before the release
-        and no speech came after ``end`` (sample index). Runs on the worker, after due partials."""
-        base = st.committed
-
-        def job(engine: Any) -> None:
-            if st.dropped or utt_id != self._utt_id or not self._recording or self._released.is_set() \
-                    or self._last_speech_end > end or st.committed != base:
-                return
-            st.partial(engine, end, short=False, reusable=True)
-
-        self.worker.submit(job, PRIORITY_PARTIAL).add_done_callback(self._report_failure)
-
     def _submit_partial(self, speculative: bool = False) -> None:
         """Queue a decode of ``[committed, now)`` (short encoder context, see the constants above).
 
@@ -403,8 +392,6 @@ class VoiceSession:
                 text = st.partial(engine, end, short=short, reusable=speculative)  # type: ignore[union-attr]
                 if utt_id == self._utt_id and self._recording and not self._released.is_set() and text:
                     self.listeners.on_partial(text)
-                    if speculative and short:
-                        self._submit_upgrade(st, utt_id, end)  # type: ignore[arg-type]
             finally:
                 if not speculative:
                     self._partial_busy.clear()
@@ -437,7 +424,7 @@ class VoiceSession:
         use_stream = self.settings.streaming
 
         self.last_stream = st
-        if use_stream:  # the speculative final (or its upgrade) is done: deliver it now, on this thread
+        if use_stream:  # the speculative final is done: deliver it now, on this thread
             tr = st.final_if_covered(end, last_speech)
             if tr is not None and tr.text:  # an empty speculative final gets a real final pass
                 st.dropped = True  # decodes of this utterance still queued or running are dropped

@@ -4,8 +4,8 @@ While the key is held the session watches the energy of the audio. At each *paus
 silence after speech) the audio since the last commit is decoded at once with a short encoder
 context (fast: ~0.1 s for a few seconds of audio on 2 cores) and kept as the *speculative final*:
 when the key is released before more speech comes, that decode *is* the final transcript and nothing
-is left to decode; while the key stays held after the pause, the same audio is re-decoded at full
-quality and that *upgrade* replaces the speculative final if it finishes first. When speech resumes after a pause that ended a phrase of >= 2 s, the phrase is
+is left to decode (unless it heard nothing: then the tail is decoded again with the full window).
+When speech resumes after a pause that ended a phrase of >= 2 s, the phrase is
 decoded once at full quality (30 s encoder window, with the committed text as prompt) and
 *committed*: its text is fixed and its audio is never decoded again (cutting only inside pauses never
 splits a word). Between pauses, partial decodes with the short encoder context keep the displayed
@@ -164,7 +164,7 @@ class StreamState:
 
     def final_if_covered(self, end: int, last_speech_end: int, *, margin_s: float = 0.05) -> Transcript | None:
         """The final transcript without decoding, when the newest reusable decode (the speculative
-        final of the last pause, or its full-quality upgrade) covers all speech up to
+        final of the last pause) covers all speech up to
         ``last_speech_end`` (+ ``margin_s`` seconds); else None. Cheap (~1-5 ms: name correction),
         safe to call from any thread."""
         with self._lock:
