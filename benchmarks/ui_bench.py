@@ -296,8 +296,10 @@ def run_sync_child(data_dir: Path) -> str:
     """:func:`run_sync` in a child process (emulator included), as the app's live sync runs."""
     p = subprocess.run([sys.executable, __file__, "--child-sync", "--data-dir", str(data_dir)],
                        capture_output=True, text=True, timeout=600)
-    return p.stdout.strip().splitlines()[-1] if p.returncode == 0 and p.stdout.strip() else \
-        f"failed: {p.stderr.strip()[-300:]}"
+    if p.returncode != 0 or not p.stdout.strip():
+        return f"failed: {p.stderr.strip()[-300:]}"
+    lines = p.stdout.strip().splitlines()
+    return lines[-1] if lines[-1] == "exit 0" else " | ".join(lines[-2:])[-600:] + f" | {p.stderr.strip()[-300:]}"
 
 
 def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, sync_in_process: bool = False,

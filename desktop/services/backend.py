@@ -424,6 +424,14 @@ class Backend(AgentsMixin):
         with self.ws.uow() as uow:
             return queries.vocabulary(uow.session)
 
+    def voice_bias(self):
+        """The speech model's CRM bias (:class:`desktop.voice.bias.Bias`: hotwords, prompt and the
+        name-correction lexicon) from :meth:`vocabulary`. Call it off the UI thread: building the
+        corrector's index takes tens of ms on a large workspace."""
+        from desktop.voice.bias import build_bias
+
+        return build_bias(self.vocabulary())
+
     # -- secrets (OS keyring only; never the database) ------------------------------------------
     def save_llm_key(self, model: str, key: str) -> None:
         """Store the API key for the LLM provider of litellm string ``model`` (e.g. ``gpt-4o-mini``,

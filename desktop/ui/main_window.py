@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
-        self.bridge.read("vocabulary", done=self.voice.set_vocabulary)
+        self.bridge.read("voice_bias", done=self.voice.set_bias)
         self.voice.start()
 
     # -- panels ----------------------------------------------------------------------------------

@@ -147,11 +147,9 @@ class VoiceController(QObject):
         if self.session is not None and self.session.capture.is_open:
             self.session.release()
 
-    def set_vocabulary(self, names: list[str]) -> None:
-        """Bias transcription towards workspace names (companies, contacts, stages)."""
-        from desktop.voice.bias import build_bias
-
-        bias = build_bias(names)
+    def set_bias(self, bias: Any) -> None:
+        """Bias transcription towards workspace names (:class:`desktop.voice.bias.Bias`, built off
+        the UI thread by ``Backend.voice_bias``: indexing every name for correction takes a while)."""
         if self.session is not None:
             self.session.set_bias(bias)
         self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords

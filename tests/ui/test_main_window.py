@@ -222,3 +222,11 @@ def test_import_from_file_menu_shows_progress_and_refreshes(qtbot, window, fixtu
     # re-importing the same export updates records: the board shows the same deals
     qtbot.waitUntil(lambda: summary(w, "Negotiation").startswith("4 deals"), timeout=10000)
     dlg.close()
+
+
+def test_workspace_names_bias_the_microphone_and_notes(qtbot, window):
+    """Once the window is up, dictation knows the workspace's names: a misheard 'acne corp'
+    comes out as the company's real name (the bias is built off the UI thread)."""
+    w = window
+    qtbot.waitUntil(lambda: w.voice.notes.correct("Call acne corp") == "Call Acme Corp", timeout=10000)
+    assert w.voice.session is None or w.voice.session.bias.lexicon
