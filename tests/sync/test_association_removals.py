@@ -6,13 +6,11 @@ survives, and so do links to local-only records."""
 from __future__ import annotations
 
 import httpx
-import pytest
 from sqlalchemy import select
 from sync_helpers import TOKEN, client, hubspot, make_emulator, pipedrive, run
 
 from desktop.domain.plan import Action, Plan, Target
 from desktop.store import schema as s
-from desktop.store.db import open_workspace
 from desktop.store.executor import apply_plan
 from desktop.store.sync_state import StoreState
 from desktop.sync.engine import SyncEngine
@@ -20,13 +18,6 @@ from desktop.sync.worker import SyncWorker
 
 OLD = 1_700_000_000_000
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-
-
-@pytest.fixture
-def ws(db_url):
-    workspace = open_workspace(db_url)
-    yield workspace
-    workspace.dispose()
 
 
 def _pull(state, make_adapter):

@@ -3,26 +3,17 @@ pull (full and incremental) and push, for HubSpot (v4 associations) and Pipedriv
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 from sync_helpers import client, hubspot, make_emulator, pipedrive, run
 
 from desktop.domain.plan import Action, Plan, Target
 from desktop.store import schema as s
-from desktop.store.db import open_workspace
 from desktop.store.executor import apply_plan
 from desktop.store.sync_state import StoreState
 from desktop.sync.engine import SyncEngine
 from desktop.sync.worker import SyncWorker
 
 OLD = 1_700_000_000_000
-
-
-@pytest.fixture
-def ws(db_url):
-    workspace = open_workspace(db_url)
-    yield workspace
-    workspace.dispose()
 
 
 def _sync(state, make_adapter):

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 from sync_helpers import client, make_emulator, pipedrive, run
 
 from desktop.store import schema as s
-from desktop.store.db import open_workspace
 from desktop.store.sync_state import StoreState
 from desktop.sync.engine import SyncEngine
-
-
-@pytest.fixture
-def ws(db_url):
-    workspace = open_workspace(db_url)
-    yield workspace
-    workspace.dispose()
 
 
 def test_remote_deletions_are_mirrored_in_the_workspace(ws):

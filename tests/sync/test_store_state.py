@@ -6,22 +6,13 @@ import json
 import uuid
 from datetime import datetime
 
-import pytest
 from sqlalchemy import select
 from sync_helpers import TOKEN, client, hubspot, run
 
 from desktop.store import schema as s
-from desktop.store.db import open_workspace
 from desktop.sync.engine import SyncEngine
 from desktop.store.sync_state import StoreState
 from desktop.sync.worker import SyncWorker
-
-
-@pytest.fixture
-def ws(db_url):
-    workspace = open_workspace(db_url)
-    yield workspace
-    workspace.dispose()
 
 
 def outbox(ws, entity, local_id, op, payload):
