@@ -99,9 +99,21 @@ class Backend(AgentsMixin):
                 self._planner_dirty = False
             return self._planner
 
+    #: Modules the first plan and its apply import lazily (compliance check, executor, transcription
+    #: metering with the agents' loadouts and YAML): imported by :meth:`warm_up` at startup, because
+    #: importing them on a worker thread during the user's first utterance held the GIL and the
+    #: import lock long enough to stall the UI thread for 50-90 ms (benchmarks/ui_bench.py stall).
+    WARM_MODULES = ("desktop.agents.compliance", "desktop.agents.service", "desktop.store.executor",
+                    "desktop.domain.describe")
+
     def warm_up(self) -> None:
-        """Build the planner's entity index now (call from a worker at startup)."""
+        """Build the planner's entity index and import :data:`WARM_MODULES` now (call from a
+        worker at startup, never from the UI thread)."""
+        import importlib
+
         self.planner()
+        for name in self.WARM_MODULES:
+            importlib.import_module(name)
 
     def plan(self, text: str, context: Target | None = None) -> Plan:
         """Plan a typed or spoken instruction with the configured planner (the LLM when set, which
