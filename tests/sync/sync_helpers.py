@@ -94,3 +94,32 @@ def pipedrive(c: httpx.AsyncClient, emu: CrmEmulator, **kw: Any) -> PipedriveAda
 def run(coro):
     """Run a coroutine to completion (no pytest-asyncio in the lock)."""
     return asyncio.run(coro)
+
+
+class FakeTime:
+    """A clock and an ``asyncio.sleep`` stand-in for :class:`Pacer` tests: sleeping advances the
+    clock (seconds) at once, so pacing is checked without waiting."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def link_contact_with_pending_deal_update(ws, deal_id: int, contact_id: int) -> None:
+    """Locally: change the deal's amount (an outbox row waits to be pushed) and link the contact to
+    the deal, as a user's confirmed plan plus a link made in the app would."""
+    from desktop.domain.plan import Action, Plan, Target
+    from desktop.store import schema as s
+    from desktop.store.executor import apply_plan
+
+    apply_plan(ws, Plan(transcript="Pilot amount 9k", actions=[Action(
+        kind="update_deal", target=Target(type="deal", id=str(deal_id), name="Pilot"),
+        fields={"amount": 9000})], requires_confirmation=True))
+    with ws.uow() as uow:
+        uow.session.add(s.DealContact(deal_id=deal_id, contact_id=contact_id))
+        uow.commit()

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import httpx
 from sqlalchemy import select
-from sync_helpers import TOKEN, client, hubspot, make_emulator, pipedrive, run
+from sync_helpers import client, hubspot, link_contact_with_pending_deal_update, make_emulator, pipedrive, run, TOKEN
 
-from desktop.domain.plan import Action, Plan, Target
 from desktop.store import schema as s
-from desktop.store.executor import apply_plan
 from desktop.store.sync_state import StoreState
 from desktop.sync.engine import SyncEngine
 from desktop.sync.worker import SyncWorker
@@ -129,12 +127,7 @@ def test_hubspot_local_link_waiting_in_outbox_survives_pull(ws):
             deal_id = _id(uow.session, s.Deal, name="Pilot")
             carl_id = _id(uow.session, s.Contact, first_name="Carl")
         # locally: Carl linked to the deal, with the deal's change waiting in the outbox
-        apply_plan(ws, Plan(transcript="Pilot amount 9k", actions=[Action(
-            kind="update_deal", target=Target(type="deal", id=str(deal_id), name="Pilot"),
-            fields={"amount": 9000})], requires_confirmation=True))
-        with ws.uow() as uow:
-            uow.session.add(s.DealContact(deal_id=deal_id, contact_id=carl_id))
-            uow.commit()
+        link_contact_with_pending_deal_update(ws, deal_id, carl_id)
         # remotely: Bo unlinked (the deal's modified time moves, so the pull reads it again)
         hs.dissociate("deals", deal["id"], "contacts", bo["id"])
         _pull(state, lambda c: hubspot(c, emu))

@@ -4,7 +4,7 @@ pull (full and incremental) and push, for HubSpot (v4 associations) and Pipedriv
 from __future__ import annotations
 
 from sqlalchemy import select
-from sync_helpers import client, hubspot, make_emulator, pipedrive, run
+from sync_helpers import client, hubspot, link_contact_with_pending_deal_update, make_emulator, pipedrive, run
 
 from desktop.domain.plan import Action, Plan, Target
 from desktop.store import schema as s
@@ -78,12 +78,7 @@ def test_hubspot_deal_and_engagement_links_pull_and_push(ws):
         _sync(state, lambda c: hubspot(c, emu))
         with ws.uow() as uow:
             carl_id = _local(uow.session, s.Contact, first_name="Carl").id
-        apply_plan(ws, Plan(transcript="Pilot amount 9k", actions=[Action(
-            kind="update_deal", target=Target(type="deal", id=str(deal_id), name="Pilot"),
-            fields={"amount": 9000})], requires_confirmation=True))
-        with ws.uow() as uow:
-            uow.session.add(s.DealContact(deal_id=deal_id, contact_id=carl_id))
-            uow.commit()
+        link_contact_with_pending_deal_update(ws, deal_id, carl_id)
         _, pushed = _sync(state, lambda c: hubspot(c, emu))
         assert pushed.dead == 0
         (meeting,) = hs.live("meetings")

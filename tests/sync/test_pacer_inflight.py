@@ -5,20 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sync_helpers import run
+from sync_helpers import FakeTime, run
 
 from desktop.sync.ratelimit import Pacer
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @pytest.mark.timeout(10)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from sync_helpers import TOKEN, FAST_RETRY, client, make_emulator, pipedrive, run
+from sync_helpers import TOKEN, FAST_RETRY, FakeTime, client, make_emulator, pipedrive, run
 
 from desktop.sync.emulator import RateLimit
 from desktop.sync.engine import SyncEngine
@@ -11,17 +11,6 @@ from desktop.sync.hubspot import HubSpotAdapter
 from desktop.sync.ratelimit import Limits, Pacer, parse_hubspot, parse_pipedrive
 from desktop.sync.state import MemoryState
 from desktop.sync.worker import SyncWorker
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.now += seconds
 
 
 def test_pacer_keeps_a_rolling_window_under_the_limit():
