@@ -63,6 +63,20 @@ def norm(t: str) -> str:
     return " ".join(re.sub(r"[^\w' ]", " ", t.lower()).split())
 
 
+def pressed_session(worker, streaming: bool, bias, listeners: VoiceListeners):
+    """An armed session on a fake microphone, 0.5 s of silence in its pre-roll, key down.
+    Returns (session, fake input stream)."""
+    factory = FakeInputStreamFactory()
+    session = VoiceSession(worker, VoiceSettings(streaming=streaming), listeners,
+                           stream_factory=factory, stall_timeout_s=None, bias=bias)
+    session.arm()
+    mic = factory.last
+    mic.feed_silence(0.5)
+    session.capture.flush()
+    session.press()
+    return session, mic
+
+
 def run(worker, audio, *, streaming: bool, tail: float, bias) -> dict:
     final = threading.Event()
     res: dict = {"partials": []}
@@ -76,16 +90,9 @@ def run(worker, audio, *, streaming: bool, tail: float, bias) -> dict:
         res["tr"] = tr
         final.set()
 
-    factory = FakeInputStreamFactory()
-    session = VoiceSession(worker, VoiceSettings(streaming=streaming),
-                           VoiceListeners(on_partial=on_partial, on_final=on_final,
-                                          on_hint=lambda h: (res.setdefault("hint", h), final.set())),
-                           stream_factory=factory, stall_timeout_s=None, bias=bias)
-    session.arm()
-    mic = factory.last
-    mic.feed_silence(0.5)
-    session.capture.flush()
-    session.press()
+    session, mic = pressed_session(worker, streaming, bias, VoiceListeners(
+        on_partial=on_partial, on_final=on_final,
+        on_hint=lambda h: (res.setdefault("hint", h), final.set())))
     t_press[0] = time.perf_counter()
     if streaming:
         mic.feed(audio, realtime=True)
@@ -115,16 +122,8 @@ def run_paced(worker, audio, *, streaming: bool, bias, step_s: float = 0.1):
 
     out: dict = {}
     done = threading.Event()
-    factory = FakeInputStreamFactory()
-    session = VoiceSession(worker, VoiceSettings(streaming=streaming),
-                           VoiceListeners(on_final=lambda tr: (out.setdefault("tr", tr), done.set()),
-                                          on_hint=lambda h: done.set()),
-                           stream_factory=factory, stall_timeout_s=None, bias=bias)
-    session.arm()
-    mic = factory.last
-    mic.feed_silence(0.5)
-    session.capture.flush()
-    session.press()
+    session, mic = pressed_session(worker, streaming, bias, VoiceListeners(
+        on_final=lambda tr: (out.setdefault("tr", tr), done.set()), on_hint=lambda h: done.set()))
     step = int(step_s * SR)
     for i in range(0, len(audio) + int(0.3 * SR), step):
         chunk = audio[i:i + step]
