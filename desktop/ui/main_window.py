@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self._source = "text"
         self._records: list[RecordDialog] = []
         self.setWindowTitle("Spectrum")
+        self.setProperty(theme.THEME_PROPERTY, theme.current().name)  # dialogs parented here follow it
         self.resize(1320, 840)
         self._build()
         self._wire()
@@ -471,10 +472,10 @@ class MainWindow(QMainWindow):
         theme.apply_theme(QApplication.instance(), name)
 
     def _theme_applied(self, _name: str) -> None:
-        """Restyle what paints with explicit colours (also after an OS colour-scheme change)."""
+        """Restyle what paints with explicit colours (also after an OS colour-scheme change); the
+        window itself was re-polished and repainted by :func:`theme.repolish` (the pipeline cards and
+        the level meter read :func:`theme.current` when they paint)."""
         self.revenue.restyle()
-        for w in self.findChildren(QWidget):
-            w.update()
 
     def toggle_theme(self) -> None:
         """Switch between light and dark."""

@@ -106,7 +106,7 @@ def test_approvals_reachable_with_tab_and_shortcuts_win_inside_the_panel(qtbot, 
 
 def test_no_pixel_font_sizes_and_text_follows_the_system_font(qtbot, window):
     w = window
-    sheet = theme.stylesheet(theme.LIGHT) + theme.stylesheet(theme.DARK)
+    sheet = theme.stylesheet()
     assert "font-size" not in sheet and not re.search(r"font:\s*\d", sheet)
     load_all_panels(qtbot, w)
     pixel = [type(x).__name__ for x in w.findChildren(QWidget) if x.font().pixelSize() != -1]

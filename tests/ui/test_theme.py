@@ -5,7 +5,7 @@ offscreen platform cannot change its own scheme: setColorScheme is a no-op there
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.ui import theme
@@ -47,3 +47,55 @@ def test_system_theme_follows_the_os_and_choice_persists(qtbot, tmp_path):
     w2.set_theme("system")
     assert theme.current().name == "light"  # offscreen reports no scheme: light
     w2.close()
+
+
+def card_colour(widget) -> str:
+    """The colour a user sees inside ``widget``'s border, 6 px above its bottom edge, mid-width."""
+    img = widget.grab().toImage()
+    return img.pixelColor(img.width() // 2, img.height() - 6).name().upper()
+
+
+def test_switch_recolours_the_shown_panel_and_later_the_hidden_ones(qtbot, tmp_path):
+    w = build(qtbot, tmp_path)
+    w.show_panel(3)  # Costs, then Revenue: Costs stays built but hidden during the switch
+    qtbot.waitUntil(lambda: w.costs.k_llm.value.text() != "–", timeout=10000)
+    w.show_panel(2)
+    qtbot.waitUntil(lambda: w.revenue.mrr_chart is not None, timeout=10000)
+    kpi, hidden_kpi = w.revenue.kpis["mrr"], w.costs.k_llm
+    assert card_colour(kpi) == theme.LIGHT.surface
+    w.set_theme("dark")
+    assert card_colour(kpi) == theme.DARK.surface
+    assert kpi.caption.palette().color(QPalette.ColorRole.WindowText).name().upper() == theme.DARK.muted
+    assert w.revenue.mrr_chart.backgroundBrush().color().name().upper() == theme.DARK.surface
+    w.show_panel(3)
+    assert card_colour(hidden_kpi) == theme.DARK.surface
+    assert hidden_kpi.value.palette().color(QPalette.ColorRole.WindowText).name().upper() == theme.DARK.text
+    # back to light while Revenue (charts included) is hidden
+    w.set_theme("light")
+    assert card_colour(hidden_kpi) == theme.LIGHT.surface
+    w.show_panel(2)
+    assert card_colour(kpi) == theme.LIGHT.surface
+    assert w.revenue.mrr_chart.backgroundBrush().color().name().upper() == theme.LIGHT.surface
+    w.close()
+
+
+def test_text_on_shown_and_hidden_panels_follows_the_system_font(qtbot, tmp_path):
+    w = build(qtbot, tmp_path)
+    w.show_panel(3)
+    qtbot.waitUntil(lambda: w.costs.k_llm.value.text() != "–", timeout=10000)
+    w.show_panel(2)
+    app = QApplication.instance()
+    shown, hidden = w.revenue.kpis["mrr"].caption, w.costs.k_llm.caption
+    before = QFont(app.font())
+    bigger = QFont(before)
+    bigger.setPointSizeF(before.pointSizeF() * 1.5)
+    try:
+        app.setFont(bigger)
+        assert shown.font().pointSizeF() == bigger.pointSizeF()
+        w.show_panel(3)
+        assert hidden.font().pointSizeF() == bigger.pointSizeF()
+        assert hidden.sizeHint().height() > QFontMetrics(before).height()
+    finally:
+        app.setFont(before)
+    assert hidden.font().pointSizeF() == before.pointSizeF()
+    w.close()
