@@ -69,11 +69,16 @@ def _chart_class():
             """Show ``values`` as bars; updates the existing item in place when only values changed."""
             self.restyle()
             item = getattr(self, "_bars", None)
-            if item is not None and self._color == color and len(values) == self._n:
-                item.setOpts(height=values)
+            if item is not None and len(values) == self._n:  # in place: new values and/or colour
+                if self._color != color:
+                    self._color = color
+                    item.setOpts(brush=pg.mkBrush(color))
+                if values != self._values:
+                    self._values = list(values)
+                    item.setOpts(height=values)
                 return
             self.clear()
-            self._color, self._n = color, len(values)
+            self._color, self._n, self._values = color, len(values), list(values)
             self._bars = pg.BarGraphItem(x=list(range(len(values))), height=values, width=0.6,
                                          brush=pg.mkBrush(color), pen=pg.mkPen(None))
             self.addItem(self._bars)
@@ -82,13 +87,20 @@ def _chart_class():
             """Show ``values`` as a filled line; updates the existing curve in place when it can."""
             self.restyle()
             item = getattr(self, "_line", None)
-            if item is not None and self._color == color and len(values) == self._n:
-                item.setData(list(range(len(values))), values)
-                return
-            self.clear()
-            self._color, self._n = color, len(values)
             fill = pg.mkColor(color)
             fill.setAlpha(40)
+            if item is not None and len(values) == self._n:  # in place: new values and/or colour
+                if self._color != color:
+                    self._color = color
+                    item.setPen(pg.mkPen(color, width=2.5))
+                    item.setSymbolBrush(pg.mkBrush(color))
+                    item.setFillBrush(pg.mkBrush(fill))
+                if values != self._values:
+                    self._values = list(values)
+                    item.setData(list(range(len(values))), values)
+                return
+            self.clear()
+            self._color, self._n, self._values = color, len(values), list(values)
             self._line = self.plot(list(range(len(values))), values, pen=pg.mkPen(color, width=2.5), symbol="o",
                                    symbolSize=6, symbolBrush=pg.mkBrush(color), symbolPen=pg.mkPen(None),
                                    fillLevel=0, brush=pg.mkBrush(fill))
@@ -151,8 +163,10 @@ class RevenuePanel(QWidget):
             self.refresh()
 
     def restyle(self) -> None:
-        """Redraw charts after a theme change."""
-        if self.data and self.mrr_chart is not None:
+        """Recolour the charts after a theme change (in place: background, title, axes, series);
+        while the panel is hidden this waits for the next show."""
+        self._restyle_pending = not self.isVisible()
+        if self.data and self.mrr_chart is not None and not self._restyle_pending:
             self._draw(self.data)
 
     def _make_charts(self) -> None:
@@ -166,7 +180,8 @@ class RevenuePanel(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
-        if self.data is not None and self.mrr_chart is None:
+        if self.data is not None and (self.mrr_chart is None or getattr(self, "_restyle_pending", False)):
+            self._restyle_pending = False
             self._draw(self.data)
 
     def show_data(self, d: dict[str, Any]) -> None:
