@@ -35,6 +35,7 @@ class AgentsPanel(QWidget):
         head.addWidget(heading("Agents"))
         head.addStretch(1)
         self.global_state = QLabel("")
+        self.global_state.setObjectName("Destructive")  # danger colour of the theme shown
         head.addWidget(self.global_state)
         lay.addLayout(head)
         self.empty = QLabel("No agents have run yet. Agents are defined by loadouts "
@@ -84,6 +85,7 @@ class AgentsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
         self.runs.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_run(cur))
         bridge.on_change(self, lambda _ch: self.refresh(), {"agents"})
+        theme.notifier().applied.connect(self._show_chat)
 
     def refresh(self) -> None:
         """Reload the agents."""
@@ -91,9 +93,7 @@ class AgentsPanel(QWidget):
 
     def show_data(self, d: dict[str, Any]) -> None:
         """Show :meth:`Backend.agents`."""
-        c = theme.current()
         self.global_state.setText("All agents stopped (global kill switch ON)" if d["global_kill"] else "")
-        self.global_state.setStyleSheet(f"color: {c.danger}; font-weight: 600;")
         for r in d["agents"]:
             r["switch"] = r["killed"]
         self.rows = d["agents"]
@@ -138,6 +138,16 @@ class AgentsPanel(QWidget):
     def _show_detail(self, name: str, d: dict[str, Any]) -> None:
         self.runs_model.set_rows(d["runs"])
         self.steps_model.set_rows([])
+        self._detail = (name, d)
+        self._show_chat()
+        if d["runs"]:
+            self.runs.selectRow(0)
+
+    def _show_chat(self, *_theme) -> None:
+        """Render the chat of the agent shown in the theme's colours (again after a theme change)."""
+        if getattr(self, "_detail", None) is None:
+            return
+        name, d = self._detail
         c = theme.current()
         parts = []
         for m in d["chat"]:
@@ -146,8 +156,6 @@ class AgentsPanel(QWidget):
             parts.append(f"<p><b style='color:{color}'>{who}</b> <span style='color:{c.muted}'>{m['at']}</span>"
                          f"<br>{m['text']}</p>")
         self.chat.setHtml("".join(parts) or f"<p style='color:{c.muted}'>No messages with {name} yet.</p>")
-        if d["runs"]:
-            self.runs.selectRow(0)
 
     def _select_run(self, index) -> None:
         if index.isValid():
