@@ -189,9 +189,10 @@ class Probe:
     """A 1 ms QTimer on the UI thread; ``max_gap_ms`` is the longest time between two ticks
     beyond the interval (how long the event loop could not run)."""
 
-    def __init__(self, watch_ms: float = 200.0) -> None:
+    def __init__(self, watch_ms: float = 200.0, diag: object = None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
+        self.diag = diag  # benchmarks/stall_diag.StallDiag (``--diag``) or None
         self.watch_s = watch_ms / 1000
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -205,6 +206,8 @@ class Probe:
         if self.last is not None:
             self.gaps.append((now - self.last) * 1000 - 1)
         self.last = now
+        if self.diag is not None:
+            self.diag.tick()
 
     def start(self) -> None:
         self.gaps, self.last = [], None
@@ -293,17 +296,27 @@ def run_sync(data_dir: Path) -> str:
 
 
 def run_sync_child(data_dir: Path) -> str:
-    """:func:`run_sync` in a child process (emulator included), as the app's live sync runs."""
-    p = subprocess.run([sys.executable, __file__, "--child-sync", "--data-dir", str(data_dir)],
-                       capture_output=True, text=True, timeout=600)
-    if p.returncode != 0 or not p.stdout.strip():
-        return f"failed: {p.stderr.strip()[-300:]}"
-    lines = p.stdout.strip().splitlines()
-    return lines[-1] if lines[-1] == "exit 0" else " | ".join(lines[-2:])[-600:] + f" | {p.stderr.strip()[-300:]}"
+    """:func:`run_sync` in a child process (emulator included), started the way the app starts its
+    live sync child (:class:`desktop.services.child.ChildProcess`: same environment and the same
+    lowered scheduling priority, ``BACKGROUND_NICE``)."""
+    from desktop.services.child import ChildProcess
+
+    results: list[str] = []
+    child = ChildProcess([sys.executable, __file__, "--child-sync", "--data-dir", str(data_dir)],
+                         on_line=lambda msg: results.append(json.dumps(msg))).start()
+    code = child.wait(600)
+    if code is None:
+        child.cancel()
+        return "failed: timed out"
+    lines = results + child.text_lines
+    err = " | ".join(child.stderr_tail)[-300:]
+    if code != 0 or not lines:
+        return f"failed (exit {code}): {err}"
+    return lines[-1] if lines[-1] == "exit 0" else " | ".join(lines[-2:])[-600:] + f" | {err}"
 
 
 def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, sync_in_process: bool = False,
-                watch_ms: float = 200.0, import_in_process: bool = False) -> dict:
+                watch_ms: float = 200.0, import_in_process: bool = False, diag: str = "") -> dict:
     probe = Probe(watch_ms)
     probe.start()
     spin(2000)
@@ -332,6 +345,16 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, syn
             results["sync"] = f"failed: {exc}"
 
     cpu0, wall0 = time.process_time(), time.perf_counter()
+    if diag:
+        from stall_diag import StallDiag
+
+        probe.diag = StallDiag(watch_ms, profile=diag == "profile")
+        probe.diag.start()
+        t_start, mods0 = time.perf_counter(), set(sys.modules)
+        signals: list = []
+        w.bridge.changed.connect(lambda c: signals.append((round(time.perf_counter() - t_start, 2), "changed",
+                                                           sorted(c.scopes), c.summary)))
+        w.bridge.refreshed.connect(lambda n: signals.append((round(time.perf_counter() - t_start, 2), "refreshed", n)))
     probe.start()
     bg = threading.Thread(target=background, name="bench-load", daemon=True)
     bg.start()
@@ -347,6 +370,12 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, syn
     wait(lambda: not bg.is_alive(), 600)
     spin(500)
     out["under_load"] = probe.stop()
+    if probe.diag is not None:
+        probe.diag.stop()
+        out["under_load"]["diag"] = probe.diag.report()
+        out["under_load"]["diag_t0"] = round(t_start, 2)
+        out["under_load"]["diag_signals"] = signals
+        out["under_load"]["diag_new_modules"] = sorted(set(sys.modules) - mods0)[:60]
     # CPU seconds the UI process itself burned (all its threads, not its children): less load-
     # sensitive than the stall figures when other processes share the cores
     out["under_load"]["ui_process_cpu_s"] = round(time.process_time() - cpu0, 1)
@@ -408,6 +437,9 @@ def main() -> int:
     ap.add_argument("--sync-in-process", action="store_true", help="stall test: sync on a UI-process thread")
     ap.add_argument("--import-in-process", action="store_true", help="stall test: import on a UI-process thread")
     ap.add_argument("--watch-ms", type=float, default=40.0, help="stall test: dump the UI stack after this gap")
+    ap.add_argument("--diag", default="", choices=["", "on", "profile"],
+                    help="stall test: per-gap UI thread CPU/runqueue/blocked time, Qt events, other threads' CPU "
+                         "(benchmarks/stall_diag.py); 'profile' also traces the UI thread's Python calls")
     ap.add_argument("--skip", default="", help="comma list of phases to skip: startup,refresh,stall,session")
     a = ap.parse_args()
     if a.child_startup:
@@ -432,7 +464,7 @@ def main() -> int:
         print(json.dumps(report["refresh"]), flush=True)
     if "stall" not in skip:
         report["stall"] = stall_bench(w, a.data_dir, a.import_dir, a.slice_rows, a.sync_in_process, a.watch_ms,
-                                      a.import_in_process)
+                                      a.import_in_process, a.diag)
         print(json.dumps(report["stall"]), flush=True)
     if "session" not in skip:
         report["session"] = session_bench(w, a.cycles)
