@@ -66,8 +66,9 @@ class Backend(AgentsMixin):
         self.ws = workspace
         self._now = now or (lambda: datetime.now().replace(microsecond=0))
         self._planner: Any = None
-        self._planner_dirty = True
+        self._data_gen, self._built_gen = 1, 0  # workspace changes seen / index built from
         self._lock = threading.RLock()
+        self._build_lock = threading.Lock()  # one index build at a time, outside ``_lock``
         self._revenue_cache: dict[str, Any] = {}  # "money": (key, money figures, MRR by month)
         self._import_child: Any = None
 
@@ -89,15 +90,67 @@ class Backend(AgentsMixin):
         self.ws.dispose()
 
     # -- planning ----------------------------------------------------------------------------
-    def planner(self) -> Any:
-        """The offline planner over a current entity index (rebuilt lazily after changes)."""
-        with self._lock:
-            if self._planner is None or self._planner_dirty:
-                from desktop.bootstrap import build_planner
+    @property
+    def _planner_dirty(self) -> bool:
+        """True when the workspace changed since the planner's index was built. Writers set it
+        to True (each time counts: a change during a build makes that build stale too); False
+        declares the current planner up to date."""
+        return self._built_gen != self._data_gen
 
-                self._planner = build_planner(self.ws, self.settings)
-                self._planner_dirty = False
-            return self._planner
+    @_planner_dirty.setter
+    def _planner_dirty(self, dirty: bool) -> None:
+        if dirty:
+            self._data_gen += 1
+        else:  # the planner set by hand (tests) is current
+            self._built_gen = self._data_gen
+
+    def planner(self) -> Any:
+        """The offline planner over a current entity index, rebuilt lazily after changes.
+
+        The 1-3 s build runs outside :attr:`_lock` (under its own build lock: callers that need
+        the planner wait for the one build in progress; the import child, ``cancel_import`` and the
+        agents runtime do not), the new planner is swapped in under the lock and the old index is
+        freed piecemeal (:meth:`_retire`). The build yields the GIL every ~1 ms
+        (:func:`desktop.services.planning.yield_gil`): it runs on a worker thread of the UI process."""
+        with self._lock:
+            if self._planner is not None and not self._planner_dirty:
+                return self._planner
+        with self._build_lock:
+            with self._lock:
+                if self._planner is not None and not self._planner_dirty:
+                    return self._planner
+                gen, before = self._data_gen, self._planner
+            from desktop.services import planning
+
+            planner = planning.build(self.ws, self.settings.llm_model, self.settings.llm_timeout_s,
+                                     pause=planning.yield_gil)
+            with self._lock:
+                if self._planner is not before:  # set by hand meanwhile (tests): that one wins
+                    old, planner = planner, self._planner
+                else:
+                    old, self._planner, self._built_gen = self._planner, planner, gen
+            before = None
+        if old is not None:
+            box, old = [old], None
+            self._retire(box)
+        return planner
+
+    @staticmethod
+    def _retire(box: list[Any]) -> None:
+        """Free the replaced planner in ``box`` (its only holder) with its entity index emptied
+        piecemeal (:meth:`EntityIndex.dispose`) when nothing else holds the planner; a plan still
+        running on another thread keeps it whole (it is then freed at once when that plan ends)."""
+        import sys
+
+        from desktop.services import planning
+
+        old = box.pop()
+        # references: ``old`` here and getrefcount's argument
+        index = getattr(old, "index", None) if sys.getrefcount(old) <= 2 else None
+        # the index's holders: the offline planner, the LLM planner if any, ``index`` here, the argument
+        holders = 3 + (getattr(getattr(old, "llm", None), "index", None) is index)
+        if index is not None and hasattr(index, "dispose") and sys.getrefcount(index) <= holders:
+            index.dispose(planning.yield_gil)
 
     #: Modules the first plan and its apply import lazily (compliance check, executor, transcription
     #: metering with the agents' loadouts and YAML): imported by :meth:`warm_up` at startup, because
@@ -107,13 +160,15 @@ class Backend(AgentsMixin):
                     "desktop.domain.describe")
 
     def warm_up(self) -> None:
-        """Build the planner's entity index and import :data:`WARM_MODULES` now (call from a
-        worker at startup, never from the UI thread)."""
+        """Import :data:`WARM_MODULES`, then build the planner's entity index (call from a worker
+        at startup, never from the UI thread). The imports go first: they take ~0.2 s, the index
+        1-3 s on a 170k-record workspace, and a first utterance during that build would otherwise
+        also wait for (and compete with) the imports."""
         import importlib
 
-        self.planner()
         for name in self.WARM_MODULES:
             importlib.import_module(name)
+        self.planner()
 
     def plan(self, text: str, context: Target | None = None) -> Plan:
         """Plan a typed or spoken instruction with the configured planner (the LLM when set, which

@@ -5,7 +5,8 @@ contacts) on the way out. LLM usage is metered into ``llm_calls`` for the cost p
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+import time
+from typing import TYPE_CHECKING, Any, Callable
 
 from desktop.domain.plan import Plan
 from desktop.store import schema as s
@@ -22,6 +23,13 @@ def record_usage(workspace: Workspace, usage: Any, run_id: int | None = None) ->
                                   prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
                                   cost_usd=usage.cost_usd, latency_ms=usage.latency_ms))
         uow.commit()
+
+
+def yield_gil() -> None:
+    """Let other Python threads run now (``time.sleep(0)`` releases the GIL): a worker doing long
+    pure-Python work calls it every millisecond or so, so that the UI thread's next Python
+    callback waits ~1 ms for the GIL instead of a full switch interval (5 ms) per callback."""
+    time.sleep(0)
 
 
 class WorkspacePlanner:
@@ -62,17 +70,27 @@ class WorkspacePlanner:
 
 
 def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float = 8.0,
-          mock_response: Any = None) -> WorkspacePlanner:
-    """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``."""
+          mock_response: Any = None, pause: Callable[[], None] | None = None) -> WorkspacePlanner:
+    """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``.
+
+    ``pause``: called between the row queries and every few hundred indexed rows (see
+    :meth:`desktop.agents.entity_index.EntityIndex.build`); the desktop passes :func:`yield_gil`."""
     from desktop.agents.entity_index import EntityIndex
     from desktop.agents.planner import OfflinePlanner
     from desktop.gc_pause import bulk_work
     from desktop.store import queries
 
+    step = pause or (lambda: None)
     with bulk_work():
         with workspace.uow() as uow:
-            rows = queries.load_index_rows(uow.session)
-        index = EntityIndex.build(*rows)
+            contacts = queries.contacts(uow.session)
+            step()
+            companies = queries.companies(uow.session)
+            step()
+            deals = queries.deals(uow.session)
+            step()
+            stages = queries.stages(uow.session)
+        index = EntityIndex.build(contacts, companies, deals, stages, pause=pause)
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:

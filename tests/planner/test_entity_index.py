@@ -48,3 +48,26 @@ def test_apostrophes_in_names_and_contractions():
     idx = EntityIndex.build([ContactRow(id=1, first_name="Sean", last_name="O'Brien")], [], [], [])
     assert [(m.kind, m.ids) for m in idx.find_mentions("call Sean O'Brien's office")] == [("contact", (1,))]
     assert [(m.kind, m.ids) for m in idx.find_mentions("they're calling O'Brien")] == [("contact", (1,))]
+
+
+def test_build_with_pause_yields_every_few_hundred_rows_and_indexes_the_same(rows, index):
+    from desktop.agents import entity_index as ei
+
+    calls = []
+    paced = ei.EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
+                                 pause=lambda: calls.append(1))
+    n_rows = len(rows.contacts) + len(rows.companies) + len(rows.deals)
+    assert len(calls) >= n_rows // ei.PAUSE_ROWS
+    for text in ("the Acme deal", "Call Mike", "Sarah Jonson", "glow bex"):
+        assert kinds_ids(paced, text) == kinds_ids(index, text)
+
+
+def test_dispose_empties_the_index_piecemeal(rows):
+    from desktop.agents import entity_index as ei
+
+    idx = ei.EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages)
+    assert kinds_ids(idx, "Call Mike")
+    calls = []
+    idx.dispose(pause=lambda: calls.append(1))
+    assert not idx.contacts and not idx.companies and not idx.deals and not idx.first_names
+    assert kinds_ids(idx, "Call Mike") == []
