@@ -1,8 +1,11 @@
 """UI-thread cost of the theme and plan-editor features (milliseconds, median and worst of N):
 
-* theme switch: ``MainWindow.set_theme`` light <-> dark (palette, style sheet, re-polish, charts);
+* theme switch: ``MainWindow.set_theme`` light <-> dark (palette, re-polish of the widgets on screen,
+  charts, repaint);
+* panel shown after a switch: the next panel shown (Costs / Agents) re-polishes its widgets then;
+  "panel shown, no switch" is the same show without a switch before it, for comparison;
 * OS scheme change: ``QStyleHints.colorSchemeChanged`` emitted with the preference on System;
-* system font change: ``QApplication.setFont`` (scaled headings re-applied, style sheet re-polished);
+* system font change: ``QApplication.setFont`` (scaled headings re-applied, widgets re-polished);
 * plan editor: Plan card Edit -> editor dialog shown (stage labels read on a worker thread) and the
   dialog's construction alone.
 
@@ -68,13 +71,26 @@ def main() -> int:
         settle(300)
     w.show_panel(2)  # Revenue: the charts restyle too
     settle(500)
-    results: dict[str, list[float]] = {"theme switch": [], "OS scheme change": [], "system font change": [],
-                                       "plan editor: Edit -> shown": [], "plan editor: construction": []}
+    results: dict[str, list[float]] = {"theme switch": [], "panel shown after a switch": [],
+                                       "panel shown, no switch": [], "OS scheme change": [],
+                                       "system font change": [], "plan editor: Edit -> shown": [],
+                                       "plan editor: construction": []}
     for k in range(args.n):
         t = time.perf_counter()
         w.set_theme("dark" if k % 2 == 0 else "light")
         app.processEvents()
         results["theme switch"].append((time.perf_counter() - t) * 1000)
+    for k in range(2 * args.n):
+        if k % 2 == 0:
+            w.set_theme("dark" if k % 4 == 0 else "light")
+        settle(100)
+        t = time.perf_counter()
+        w.show_panel(3 + k // 2 % 2)  # Costs or Agents, hidden during the switch
+        app.processEvents()
+        results["panel shown after a switch" if k % 2 == 0 else "panel shown, no switch"].append(
+            (time.perf_counter() - t) * 1000)
+        w.show_panel(2)
+        settle(100)
     w.set_theme("system")
     for k in range(args.n):
         t = time.perf_counter()
