@@ -76,6 +76,9 @@ class MainWindow(QMainWindow):
         side.addWidget(brand)
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
+        # styled now: rows laid out before the first polish (setCurrentRow in _restore) kept the
+        # unpadded height, overlapping, until a style sheet change re-laid them out
+        self.sidebar.ensurePolished()
         self.sidebar.setAccessibleName("Panels")
         for i, name in enumerate(PANELS):
             item = QListWidgetItem(f"{ICONS[name]}   {name}")

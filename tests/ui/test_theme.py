@@ -99,3 +99,14 @@ def test_text_on_shown_and_hidden_panels_follows_the_system_font(qtbot, tmp_path
         app.setFont(before)
     assert hidden.font().pointSizeF() == before.pointSizeF()
     w.close()
+
+
+def test_sidebar_rows_have_their_styled_height_from_the_start(qtbot, tmp_path):
+    """The rows are laid out with the style sheet's padding before any theme change (a theme
+    switch no longer re-polishes everything, which used to hide rows laid out unstyled)."""
+    w = build(qtbot, tmp_path, panel=None)
+    sb = w.sidebar
+    rows = [sb.visualItemRect(sb.item(i)) for i in range(sb.count())]
+    assert all(r.height() > sb.fontMetrics().height() + 8 for r in rows)  # 9 px padding above and below
+    assert all(b.top() > a.bottom() for a, b in zip(rows, rows[1:]))  # no overlap
+    w.close()
