@@ -18,6 +18,51 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
+#: Niceness added to the speech model's worker thread (the same as the import and sync children,
+#: :data:`desktop.services.child.BACKGROUND_NICE`).
+MODEL_THREAD_NICE = 10
+
+
+def lower_thread_priority(nice: int = MODEL_THREAD_NICE) -> bool:
+    """Add ``nice`` to the calling thread's scheduling niceness; threads it starts afterwards
+    inherit it. Linux only (niceness is per thread there); elsewhere a no-op. True when applied.
+
+    Run on the speech worker before it loads the model: CTranslate2 starts its encoder threads
+    from that thread, so they inherit the priority and the UI thread gets a core at once when it
+    wakes while the encoder holds both cores (ui_bench stall under load 101-119 -> 41-47 ms).
+    Lowering the worker after the load does nothing for the encoder threads it already started."""
+    import os
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        tid = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + nice))
+        return True
+    except OSError:
+        return False
+
+
+def prepare_speech_worker(worker: Any) -> None:
+    """Queue two jobs on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`);
+    call before the voice layer starts loading the model.
+
+    1. First in the queue, before the model load: :func:`lower_thread_priority` on the worker
+       thread, so the encoder threads CTranslate2 starts during the load inherit the lower priority.
+    2. After the load (background priority, so spoken utterances go first): one second of silence
+       through the engine with the VAD on, so onnxruntime and the Silero VAD model load now and not
+       during the first utterance's final pass (~50 ms holding the GIL and the import lock on the
+       worker, a UI stall right at the release). Only for model engines (those with ``load``)."""
+    import numpy as np
+
+    from desktop.voice.transcriber import PRIORITY_BACKGROUND, PRIORITY_FINAL
+
+    worker.submit(lambda _engine: lower_thread_priority(), PRIORITY_FINAL)
+    silence = np.zeros(16000, np.float32)
+    worker.submit(lambda engine: hasattr(engine, "load") and engine.transcribe(silence, vad_filter=True),
+                  PRIORITY_BACKGROUND)
+
 Callback = Callable[[Any], None]
 
 
