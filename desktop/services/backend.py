@@ -135,6 +135,13 @@ class Backend(AgentsMixin):
             self._retire(box)
         return planner
 
+    def refresh_planner(self) -> None:
+        """Rebuild the planner's index now if the workspace changed since it was built (1-3 s on a
+        170k-record workspace; call from a worker right after a change, so the next plan does not
+        wait for the rebuild)."""
+        if self._planner_dirty:
+            self.planner()
+
     @staticmethod
     def _retire(box: list[Any]) -> None:
         """Free the replaced planner in ``box`` (its only holder) with its entity index emptied
@@ -153,11 +160,11 @@ class Backend(AgentsMixin):
             index.dispose(planning.yield_gil)
 
     #: Modules the first plan and its apply import lazily (compliance check, executor, transcription
-    #: metering with the agents' loadouts and YAML): imported by :meth:`warm_up` at startup, because
+    #: metering with the agents' loadouts and YAML, number words): imported by :meth:`warm_up` at startup, because
     #: importing them on a worker thread during the user's first utterance held the GIL and the
     #: import lock long enough to stall the UI thread for 50-90 ms (benchmarks/ui_bench.py stall).
     WARM_MODULES = ("desktop.agents.compliance", "desktop.agents.service", "desktop.store.executor",
-                    "desktop.domain.describe")
+                    "desktop.domain.describe", "text_to_num")
 
     def warm_up(self) -> None:
         """Import :data:`WARM_MODULES`, then build the planner's entity index (call from a worker

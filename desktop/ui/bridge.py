@@ -33,6 +33,13 @@ class Bridge(QObject):
         self.backend = backend
         self.runner = TaskRunner(parent=self)
         self.runner.failed.connect(lambda msg: self.notify.emit("error", msg))
+        self.changed.connect(self._refresh_planner)
+
+    def _refresh_planner(self, change: Any) -> None:
+        """After a CRM change (plan applied or undone, import, sync pull) rebuild the planner's
+        index on a reader thread now, not on the next utterance's critical path (+1-3 s)."""
+        if "crm" in change.scopes and hasattr(self.backend, "refresh_planner"):
+            self.runner.submit(self.backend.refresh_planner)
 
     def read(self, method: str, *args: Any, done: Callable[[Any], None] | None = None,
              error: Callable[[BaseException], None] | None = None) -> None:

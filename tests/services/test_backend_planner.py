@@ -56,3 +56,13 @@ def test_a_replaced_planner_still_in_use_is_not_emptied(workspace, tmp_path):
     assert backend.planner() is not in_use
     assert in_use.index.contacts  # still whole
     assert in_use.plan_offline("Call Mike Chen", now=NOW).actions
+
+
+def test_refresh_planner_rebuilds_only_when_stale(workspace, tmp_path):
+    backend = Backend(Settings(data_dir=tmp_path), workspace, now=lambda: NOW)
+    first = backend.planner()
+    backend.refresh_planner()
+    assert backend._planner is first
+    backend._planner_dirty = True
+    backend.refresh_planner()
+    assert backend._planner is not first and not backend._planner_dirty
