@@ -381,31 +381,8 @@ class _Repolisher(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and self._stale.pop(id(obj), None) is not None:
             obj.removeEventFilter(self)
-            with _none_refs_kept():
-                self._walk(obj, lazy=False)
+            self._walk(obj, lazy=False)
         return False
-
-
-class _none_refs_kept:  # noqa: N801 - used as a statement
-    """Context manager working around PySide6 6.12.0 on CPython 3.11: every call of a Qt method
-    returning void takes one reference from ``None`` without giving it back (None is only immortal
-    from 3.12), so a few thousand calls per re-polish would end in "Fatal Python error:
-    none_dealloc". References lost inside the block are put back by keeping that many ``None``
-    items (8 bytes each); with a fixed binding nothing is lost and nothing is kept."""
-
-    _kept: list[None] = []
-
-    def __enter__(self) -> None:
-        import sys
-
-        self._before = sys.getrefcount(None)
-
-    def __exit__(self, *_exc) -> None:
-        import sys
-
-        lost = self._before - sys.getrefcount(None)
-        if lost > 0:
-            self._kept.extend([None] * lost)
 
 
 _repolisher: _Repolisher | None = None
@@ -419,8 +396,7 @@ def repolish(app: QApplication) -> int:
     global _repolisher
     if _repolisher is None:
         _repolisher = _Repolisher()
-    with _none_refs_kept():
-        return _repolisher.repolish(app)
+    return _repolisher.repolish(app)
 
 
 def _apply_colors(app: QApplication, c: Colors) -> Colors:
