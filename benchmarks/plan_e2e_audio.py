@@ -3,7 +3,8 @@
 A fixed seeded sample of tests/planner/corpus.jsonl (spread over the corpus tags; off-topic,
 SQL/markup and e-mail/phone items are skipped: they are not meaningful speech) is spoken with two
 espeak-ng voices, resampled with sox to 16 kHz mono 16-bit, transcribed with the bundled tiny.en
-model (WhisperEngine, cpu_threads=2, loaded once, biased with the fixture workspace vocabulary from
+model (WhisperEngine, cpu_threads=2, loaded once, beam size ``FILE_BEAM_SIZE`` as ``spectrum plan --audio``
+unless ``--beam`` says otherwise (``--beam 1``: push-to-talk's greedy decode), biased with the fixture workspace vocabulary from
 ``desktop.store.queries.vocabulary`` and its names corrected with ``Bias.correct`` as in the app), planned with ``build_planner(ws).plan(transcript, now=CORPUS_NOW)``
 and scored with :mod:`desktop.agents.evaluation` (the scoring of benchmarks/plan_accuracy.py, with
 ``heard=True``: dictated free text - activity body, task/meeting title, e-mail subject/body, next step -
@@ -18,6 +19,7 @@ bucket (how the planner copes with near-miss transcripts vs. garbled ones). WAVs
 ``$TMPDIR/spectrum-bench-data/plan_e2e_audio`` so reruns only decode.
 
     .venv/bin/python benchmarks/plan_e2e_audio.py [--n 100] [--seed 11] [--failures] [--show]
+        [--voices V ...] [--speed WPM] [--beam N]
         [--save-transcripts FILE] [--from-transcripts FILE]   (re-plan saved transcripts, no decoding)
         [--show-heldout]   (failures of the held-out items are hidden unless asked for)
 
@@ -92,14 +94,15 @@ def sample(cases: list[dict], n: int, seed: int) -> list[dict]:
     return sorted(picked, key=lambda c: order[c["id"]])
 
 
-def synth(text: str, voice: str) -> Path:
-    """espeak-ng (``-v voice -s SPEED``) then sox to 16 kHz mono 16-bit; cached by voice+text."""
+def synth(text: str, voice: str, speed: int = SPEED) -> Path:
+    """espeak-ng (``-v voice -s speed``, words per minute) then sox to 16 kHz mono 16-bit; cached by
+    voice+speed+text."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    key = hashlib.sha1(f"{voice}|{SPEED}|{text}".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{voice}|{speed}|{text}".encode()).hexdigest()[:16]
     out = CACHE / f"{key}.wav"
     if not out.exists():
         raw = CACHE / f"{key}.raw.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-s", str(SPEED), "-w", str(raw), text], check=True)
+        subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
         subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", "-b", "16", str(out)], check=True)
         raw.unlink()
     return out
@@ -162,6 +165,9 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=100, help="instructions sampled (default 100)")
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--voices", nargs="+", default=list(VOICES))
+    ap.add_argument("--speed", type=int, default=SPEED, help=f"espeak-ng words per minute (default {SPEED})")
+    ap.add_argument("--beam", type=int, default=None,
+                    help="beam size (default FILE_BEAM_SIZE, as `spectrum plan --audio`; 1 = push-to-talk's greedy decode)")
     ap.add_argument("--failures", action="store_true", help="print end-to-end failures with transcripts")
     ap.add_argument("--show", action="store_true", help="print every transcript")
     ap.add_argument("--save-transcripts", type=Path)
@@ -192,6 +198,10 @@ def main() -> None:
         from desktop.voice.bias import build_bias
         from desktop.voice.transcriber import WhisperEngine, resolve_model_path
 
+        from desktop.voice.transcriber import FILE_BEAM_SIZE
+
+        beam = FILE_BEAM_SIZE if args.beam is None else args.beam
+        print(f"beam size {beam} ({'as spectrum plan --audio' if beam == FILE_BEAM_SIZE else 'greedy, as push-to-talk' if beam == 1 else 'custom'}); espeak-ng speed {args.speed} wpm")
         model = resolve_model_path(None)
         engine = WhisperEngine(model, cpu_threads=2)
         t = time.perf_counter()
@@ -199,14 +209,14 @@ def main() -> None:
         print(f"model {Path(model).name} loaded in {time.perf_counter() - t:.1f} s")
         bias = build_bias(names)  # as the app: hotwords + prompt, then name correction
         t = time.perf_counter()
-        wavs = {(v, c["id"]): synth(c["text"], v) for v in args.voices for c in cases}
+        wavs = {(v, c["id"]): synth(c["text"], v, args.speed) for v in args.voices for c in cases}
         print(f"audio ready in {time.perf_counter() - t:.1f} s (cache {CACHE})")
         for voice in args.voices:
             transcripts[voice] = {}
             dec = dur = 0.0
             for c in cases:
                 audio = read_audio(wavs[(voice, c["id"])])
-                tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords)
+                tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords, beam_size=beam)
                 transcripts[voice][c["id"]] = bias.correct(tr.text)
                 dec += tr.decode_time
                 dur += len(audio) / 16_000

@@ -31,12 +31,12 @@ def transcribe_file(path: Path, settings, names: list[str] | None = None):
     """
     from desktop.voice.audio_io import read_audio
     from desktop.voice.bias import build_bias
-    from desktop.voice.transcriber import WhisperEngine, resolve_model_path
+    from desktop.voice.transcriber import FILE_BEAM_SIZE, WhisperEngine, resolve_model_path
 
     audio = read_audio(path)
     bias = build_bias(names or [])
     engine = WhisperEngine(resolve_model_path(settings.model), cpu_threads=settings.cpu_threads)
-    tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords)
+    tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords, beam_size=FILE_BEAM_SIZE)
     return tr.model_copy(update={"text": bias.correct(tr.text)}) if bias.lexicon else tr
 
 

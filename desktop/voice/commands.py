@@ -59,6 +59,7 @@ def transcribe_handler(args: argparse.Namespace) -> int:
     model is missing.
     """
     from desktop.voice.audio_io import read_audio
+    from desktop.voice.transcriber import FILE_BEAM_SIZE
 
     settings = getattr(args, "settings", None)
     try:
@@ -74,7 +75,7 @@ def transcribe_handler(args: argparse.Namespace) -> int:
             try:
                 audio = read_audio(name)
                 tr = worker.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords,
-                                       vad_filter=True, beam_size=5).result()
+                                       vad_filter=True, beam_size=FILE_BEAM_SIZE).result()
                 if bias.lexicon:
                     tr = tr.model_copy(update={
                         "text": bias.correct(tr.text),

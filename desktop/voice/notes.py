@@ -31,7 +31,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel
 
-from desktop.voice.transcriber import PRIORITY_BACKGROUND, TranscriberWorker
+from desktop.voice.transcriber import FILE_BEAM_SIZE, PRIORITY_BACKGROUND, TranscriberWorker
 from desktop.voice.types import SAMPLE_RATE, NoteNotFound, Segment, Transcript
 
 log = logging.getLogger(__name__)
@@ -295,7 +295,7 @@ class NotesService:
             for offset, chunk in _chunks(audio):
                 tr: Transcript = self.worker.transcribe(
                     chunk, PRIORITY_BACKGROUND, prompt=self.prompt, hotwords=self.hotwords,
-                    vad_filter=True, beam_size=5).result()
+                    vad_filter=True, beam_size=FILE_BEAM_SIZE).result()
                 base = offset / SAMPLE_RATE
                 fix = self.correct or (lambda t: t)
                 segments += [Segment(start=round(base + s.start, 3), end=round(base + s.end, 3),

@@ -27,6 +27,12 @@ log = logging.getLogger(__name__)
 PRIORITY_FINAL = 0
 PRIORITY_PARTIAL = 1
 PRIORITY_BACKGROUND = 2
+#: Beam size for recorded audio (voice notes, ``spectrum transcribe``, ``plan/run --audio``), where
+#: nobody waits on a key release: beam 5 vs greedy on 100 espeak-ng CRM instructions x 4 voices
+#: (benchmarks/plan_e2e_audio.py --beam 1|5, tiny.en, 2 threads): WER 0.35-0.46 -> 0.30-0.39 and
+#: end-to-end plan accuracy +1 to +7 points per voice, for ~15% more decode time (0.54 -> 0.64 s per
+#: utterance). Push-to-talk decodes stay greedy (``beam_size=1``) for latency.
+FILE_BEAM_SIZE = 5
 
 
 def resolve_model_path(model: str | Path | None, size_paths: Mapping[str, str] | None = None) -> Path:

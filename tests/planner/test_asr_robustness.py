@@ -436,3 +436,14 @@ def test_relative_amount_split_off_by_a_transcript_comma(planner, now, text, amo
 def test_a_note_then_a_budget_is_not_a_relative_change(planner, now):
     plan = planner.plan("Add a note to Acme, budget is 50k", now=now)
     assert next(a for a in plan.actions if a.kind == "update_deal").fields == {"amount": 50000}
+
+
+@pytest.mark.parametrize("heard", [
+    "Push the Northwind, Closed State to December 3rd.",
+    "Push the Northwind closed date to December 3rd",
+    "Push the Northwind Closed-Date to December 3rd.",
+])
+def test_misheard_close_date_still_moves_the_close_date(planner, now, heard):
+    plan = planner.plan(heard, now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == [("update_deal", {"close_date": "2026-12-03"})]
+    assert plan.actions[0].target.name.startswith("Northwind")

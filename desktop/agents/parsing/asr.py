@@ -50,6 +50,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
                 r"jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I), "end of "),
     # "Left-time voicemail" / "Left-off voice mail" -> "Left a voicemail"
     (re.compile(r"\bleft[- ]\w+\s+voice[- ]?mail\b", re.I), lambda m: m.group(0)[0] + "eft a voicemail"),
+    # "Closed State" / "Closed-Date" / "closed date" -> "close date" (no CRM field is called either)
+    (re.compile(r"\bclosed?[- ](?:date|state)\b", re.I), "close date"),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
