@@ -110,3 +110,19 @@ def test_sidebar_rows_have_their_styled_height_from_the_start(qtbot, tmp_path):
     assert all(r.height() > sb.fontMetrics().height() + 8 for r in rows)  # 9 px padding above and below
     assert all(b.top() > a.bottom() for a, b in zip(rows, rows[1:]))  # no overlap
     w.close()
+
+
+def test_open_record_dialog_follows_a_theme_switch(qtbot, tmp_path):
+    from desktop.ui.widgets.record_view import RecordDialog
+
+    w = build(qtbot, tmp_path)
+    w.set_theme("light")
+    dialog = RecordDialog({"kind": "deal", "name": "Acme Corp - Platform Rollout", "stage_label": "Negotiation",
+                           "amount": 100000, "activities": [], "tasks": []}, w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert theme.LIGHT.muted.lower() in dialog.body.toHtml().lower()
+    w.set_theme("dark")  # while the dialog is open: its muted labels take the dark theme's colour
+    html = dialog.body.toHtml().lower()
+    assert theme.DARK.muted.lower() in html and theme.LIGHT.muted.lower() not in html
+    w.close()

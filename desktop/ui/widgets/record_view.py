@@ -77,9 +77,14 @@ class RecordDialog(QDialog):
         self.body.setHtml(record_html(data))
         self.body.anchorClicked.connect(self._link)
         lay.addWidget(self.body, 1)
+        # the HTML carries theme colours: re-render it when the theme changes while the dialog is open
+        theme.notifier().applied.connect(self._rerender)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+
+    def _rerender(self, _theme: str = "") -> None:
+        self.body.setHtml(record_html(self.data))
 
     def _link(self, url) -> None:
         kind, _, ident = url.toString().partition(":")
