@@ -18,8 +18,10 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
-#: Niceness added to the threads that run the speech model's encoder (the same as the import and
-#: sync children, :data:`desktop.services.child.BACKGROUND_NICE`).
+#: Niceness added to the threads that run the speech model's encoder: below the UI thread (0),
+#: above the import and sync children (:data:`desktop.services.child.BACKGROUND_NICE`, +15).
+#: Trade-off: other programs' CPU-bound threads (nice 0) now win over a decode, so a final takes
+#: longer while such a program runs.
 MODEL_THREAD_NICE = 10
 
 
