@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 DEAL_MIME = "application/x-spectrum-deal"
 ROLE_ROW = Qt.ItemDataRole.UserRole + 1
@@ -88,8 +88,14 @@ class DictTableModel(QAbstractTableModel):
             self.endInsertRows()
 
 
-class DealCardsModel(QAbstractListModel):
+class DealCardsModel(QStandardItemModel):
     """The deal cards of one board column; supports dragging a card to another column.
+
+    A C++ item model (``QStandardItemModel``) holding one item per card (the card dict under
+    :data:`ROLE_ROW`, tooltip and accessible text), so the list view's many ``rowCount`` /
+    ``data`` / ``flags`` calls while it lays out and paints stay in C++: a Python model answered
+    ~430 of them per board repaint, each needing the GIL, which the speech decoder and the
+    planner's index build hold at times. Only the drag-and-drop methods are Python.
 
     Signals: dropped(deal_id, deal_name, stage_label) — a card from elsewhere was dropped here.
     A drop changes nothing by itself: the panel turns it into a Plan that must be confirmed.
@@ -97,41 +103,37 @@ class DealCardsModel(QAbstractListModel):
 
     dropped = Signal(int, str, str)
 
+    _CARD_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+                   | Qt.ItemFlag.ItemIsDropEnabled)
+
     def __init__(self, stage_label: str, stage_id: int, parent=None) -> None:
         super().__init__(parent)
         self.stage_label = stage_label
         self.stage_id = stage_id
         self.cards: list[dict[str, Any]] = []
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.cards)
-
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        card = self.cards[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return card["name"]
-        if role == ROLE_ROW:
-            return card
-        if role == Qt.ItemDataRole.ToolTipRole:
-            amount = "" if card.get("amount") is None else f" · ${card['amount']:,.0f}"
-            return f"{card['name']}{amount}\nDouble-click to open; drag to another stage to move it."
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card['name']}, {card.get('company') or ''}"
-        return None
+        self.invisibleRootItem().setFlags(Qt.ItemFlag.ItemIsDropEnabled)  # drops on the empty list
 
     def set_cards(self, cards: list[dict[str, Any]]) -> None:
-        """Replace the cards."""
-        self.beginResetModel()
+        """Replace the cards (one model reset)."""
         self.cards = list(cards)
+        items = []
+        for card in self.cards:
+            item = QStandardItem(card["name"])
+            item.setData(card, ROLE_ROW)
+            amount = "" if card.get("amount") is None else f" · ${card['amount']:,.0f}"
+            item.setToolTip(f"{card['name']}{amount}\nDouble-click to open; drag to another stage to move it.")
+            item.setData(f"{card['name']}, {card.get('company') or ''}", Qt.ItemDataRole.AccessibleTextRole)
+            item.setFlags(self._CARD_FLAGS)
+            items.append(item)
+        self.beginResetModel()
+        blocked = self.blockSignals(True)  # one reset instead of rows removed + rows inserted
+        try:
+            self.removeRows(0, self.rowCount())
+            if items:
+                self.invisibleRootItem().appendRows(items)
+        finally:
+            self.blockSignals(blocked)
         self.endResetModel()
-
-    def flags(self, index: QModelIndex):
-        base = Qt.ItemFlag.ItemIsDropEnabled
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        return base
 
     def supportedDropActions(self):  # noqa: N802
         return Qt.DropAction.MoveAction

@@ -85,7 +85,7 @@ def test_drag_deal_to_another_stage_goes_through_plan_confirmation(qtbot, window
     w = window
     src = column(w, "Qualified")
     row = next(i for i, c in enumerate(src.model.cards) if c["name"] == ACME)
-    mime = src.model.mimeData([src.model.index(row)])
+    mime = src.model.mimeData([src.model.index(row, 0)])
     dst = column(w, "Proposal Sent")
     assert not src.model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
     with qtbot.waitSignal(w.plan_shown, timeout=10000) as blocker:

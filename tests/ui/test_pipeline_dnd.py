@@ -39,7 +39,7 @@ def test_drag_card_through_qt_drag_and_drop_events(qtbot, window, monkeypatch):
     monkeypatch.setattr(QDrag, "exec", fake_exec)
     row = next(i for i, c in enumerate(src.model.cards) if c["name"] == ACME)
     vp = src.view.viewport()
-    start = src.view.visualRect(src.model.index(row)).center()
+    start = src.view.visualRect(src.model.index(row, 0)).center()
     QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     step = QApplication.startDragDistance() + 5
     for k in (1, 2, 3):

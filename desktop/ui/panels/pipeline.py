@@ -4,10 +4,11 @@ goes through the same confirmation as a spoken instruction; double-click opens t
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QDrag, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
+from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QListView, QMenu, QScrollArea, QStyle, QStyledItemDelegate,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -25,42 +26,78 @@ TABLE_COLUMNS = [("name", "Deal"), ("company", "Company"), ("stage", "Stage"), (
 
 
 class CardDelegate(QStyledItemDelegate):
-    """Paints a deal card: name, company, amount and close date."""
+    """Paints a deal card: name, company, amount and close date.
+
+    Each card is drawn once into a pixmap per (card, size, selected, theme colours, font, device
+    pixel ratio) and afterwards blitted: a repaint of the board (when the Plan card or the command
+    bar changes height and the columns are laid out again) then costs one ``drawPixmap`` per
+    visible card instead of four text draws, two elisions and an antialiased rounded rectangle
+    (~0.1 ms of UI-thread work and a GIL round-trip each). :data:`CACHE_CARDS` pixmaps are kept
+    (oldest dropped first), enough for every card of a board (60 per stage)."""
+
+    CACHE_CARDS = 1500
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802
         fm = QFontMetrics(option.font)
         return QSize(120, fm.height() * 3 + 18)
 
     def paint(self, p: QPainter, option, index: QModelIndex) -> None:
-        c = theme.current()
         card: dict[str, Any] = index.data(ROLE_ROW)
-        r = QRectF(option.rect).adjusted(2, 3, -2, -3)
-        p.save()
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        p.setPen(QPen(QColor(c.accent if selected else c.border), 1.2))
-        p.setBrush(QColor(c.accent_soft if selected else c.surface))
-        p.drawRoundedRect(r, 8, 8)
-        fm = QFontMetrics(option.font)
-        x, y, w = r.x() + 10, r.y() + 6, r.width() - 20
-        bold = option.font
-        bold.setBold(True)
-        p.setFont(bold)
-        p.setPen(QColor(c.text))
-        p.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   QFontMetrics(bold).elidedText(card["name"], Qt.TextElideMode.ElideRight, int(w)))
-        bold.setBold(False)
-        p.setFont(bold)
-        p.setPen(QColor(c.muted))
-        p.drawText(QRectF(x, y + fm.height() + 2, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   fm.elidedText(card.get("company") or "", Qt.TextElideMode.ElideRight, int(w)))
-        p.setPen(QColor(c.text))
-        p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
-                   short_money(card.get("amount")))
-        p.setPen(QColor(c.muted))
-        p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignRight,
-                   card.get("close_date") or "")
-        p.restore()
+        dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        key = (card["id"], card["name"], card.get("company"), card.get("amount"), card.get("close_date"),
+               rect.width(), rect.height(), selected, theme.current(), option.font.key(), dpr)
+        pm = self._pixmaps.get(key)
+        if pm is None:
+            pm = self._render(card, option, selected, dpr)
+            self._pixmaps[key] = pm
+            if len(self._pixmaps) > self.CACHE_CARDS:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        p.drawPixmap(rect.topLeft(), pm)
+
+    def _render(self, card: dict[str, Any], option, selected: bool, dpr: float) -> QPixmap:
+        """The card drawn at ``option.rect``'s size (device-independent pixels) on a transparent pixmap."""
+        c = theme.current()
+        size = option.rect.size()
+        pm = QPixmap(size * dpr)
+        pm.setDevicePixelRatio(dpr)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            r = QRectF(0, 0, size.width(), size.height()).adjusted(2, 3, -2, -3)
+            p.setPen(QPen(QColor(c.accent if selected else c.border), 1.2))
+            p.setBrush(QColor(c.accent_soft if selected else c.surface))
+            p.drawRoundedRect(r, 8, 8)
+            font = QFont(option.font)
+            fm = QFontMetrics(font)
+            x, y, w = r.x() + 10, r.y() + 6, r.width() - 20
+            bold = QFont(font)
+            bold.setBold(True)
+            p.setFont(bold)
+            p.setPen(QColor(c.text))
+            p.drawText(QRectF(x, y, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                       QFontMetrics(bold).elidedText(card["name"], Qt.TextElideMode.ElideRight, int(w)))
+            p.setFont(font)
+            p.setPen(QColor(c.muted))
+            p.drawText(QRectF(x, y + fm.height() + 2, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                       fm.elidedText(card.get("company") or "", Qt.TextElideMode.ElideRight, int(w)))
+            p.setPen(QColor(c.text))
+            p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignLeft,
+                       short_money(card.get("amount")))
+            p.setPen(QColor(c.muted))
+            p.drawText(QRectF(x, y + 2 * fm.height() + 4, w, fm.height()), Qt.AlignmentFlag.AlignRight,
+                       card.get("close_date") or "")
+        finally:
+            p.end()
+        return pm
 
 
 class CardListView(QListView):
