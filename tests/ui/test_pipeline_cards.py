@@ -50,6 +50,9 @@ def test_double_click_on_a_card_opens_the_deal(qtbot, window):
     col = window.pipeline.column_for("Qualified")
     row = next(i for i, c in enumerate(col.model.cards) if c["name"] == ACME)
     center = col.view.visualRect(col.model.index(row, 0)).center()
+    vp, left, none = col.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
     with qtbot.waitSignal(window.pipeline.open_record, timeout=5000) as blocker:
-        QTest.mouseDClick(col.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, center)
+        QTest.mousePress(vp, left, none, center)  # a real double-click: press, release, double-click
+        QTest.mouseRelease(vp, left, none, center)
+        QTest.mouseDClick(vp, left, none, center)
     assert blocker.args == ["deal", col.model.cards[row]["id"]]
