@@ -29,10 +29,8 @@ def desktop_command(data_dir: str | Path, *args: str) -> list[str]:
 
 
 #: Scheduling niceness added to background children: on a 2-core machine the UI process then wins
-#: the CPU whenever it has work (the import or sync only waits a few ms longer). Above the speech
-#: encoder's threads (:data:`desktop.ui.tasks.MODEL_THREAD_NICE`, +10), so an utterance's decode
-#: still beats an import or a sync pass for the CPU.
-BACKGROUND_NICE = 15
+#: the CPU whenever it has work (the import or sync only waits a few ms longer).
+BACKGROUND_NICE = 10
 
 
 def _lower_priority(pid: int) -> None:

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
-        if getattr(self.voice, "worker", None) is not None:  # before voice.start() loads the model
+        if getattr(self.voice, "worker", None) is not None:  # queued behind the model load (VAD warm-up)
             from desktop.ui.tasks import prepare_speech_worker
 
             prepare_speech_worker(self.voice.worker)

@@ -18,73 +18,21 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
-#: Niceness added to the threads that run the speech model's encoder: below the UI thread (0),
-#: above the import and sync children (:data:`desktop.services.child.BACKGROUND_NICE`, +15).
-#: Trade-off: other programs' CPU-bound threads (nice 0) now win over a decode, so a final takes
-#: longer while such a program runs.
-MODEL_THREAD_NICE = 10
-
-
-def lower_thread_priority(nice: int = MODEL_THREAD_NICE) -> bool:
-    """Add ``nice`` to the calling thread's scheduling niceness; threads it starts afterwards
-    inherit it. Linux only (niceness is per thread there); elsewhere a no-op. True when applied."""
-    import os
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        tid = threading.get_native_id()
-        os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + nice))
-        return True
-    except OSError:
-        return False
-
-
-def load_model_niced(engine: Any) -> bool:
-    """Load ``engine``'s model (``engine.load()``, if it has one) on a short-lived helper thread
-    whose priority is lowered first (:func:`lower_thread_priority`); blocks until loaded.
-
-    CTranslate2 starts its encoder and OpenMP threads from the loading thread, so they inherit the
-    lower priority and the UI thread gets a core at once when it wakes while the encoder holds both
-    cores (ui_bench stall under load 101-119 -> 41-47 ms). The caller's thread (the speech worker,
-    which runs faster-whisper's Python and so holds the GIL at times) keeps its priority: lowering
-    it would let other processes' threads preempt it while the UI thread waits for the GIL (seen:
-    a 127 ms stall). False when there is nothing to load or the load failed (the caller's own
-    ``load()`` then raises and reports the error)."""
-    load = getattr(engine, "load", None)
-    if load is None:
-        return False
-    done: dict[str, bool] = {}
-
-    def run() -> None:
-        lower_thread_priority()
-        try:
-            load()
-            done["ok"] = True
-        except Exception:  # noqa: BLE001 - reported by the preload job that loads again
-            log.debug("niced model load failed; the preload reports it", exc_info=True)
-
-    t = threading.Thread(target=run, name="model-load", daemon=True)
-    t.start()
-    t.join()
-    return done.get("ok", False)
-
-
 def prepare_speech_worker(worker: Any) -> None:
-    """Queue two jobs on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`);
-    call before the voice layer starts loading the model (its ``preload`` then finds it loaded).
+    """Queue a warm-up job on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`)
+    behind the model load: one second of silence through the engine with the VAD on, so onnxruntime
+    and the Silero VAD model load now and not during the first utterance's final pass (~50 ms
+    holding the GIL and the import lock on the worker: a UI stall right at the release). Background
+    priority, so spoken utterances go first. Only for model engines (those with ``load``).
 
-    1. First in the queue: :func:`load_model_niced`.
-    2. After it (background priority, so spoken utterances go first): one second of silence
-       through the engine with the VAD on, so onnxruntime and the Silero VAD model load now and not
-       during the first utterance's final pass (~50 ms holding the GIL and the import lock on the
-       worker, a UI stall right at the release). Only for model engines (those with ``load``)."""
+    The encoder threads keep their normal priority: at nice +5 / +10 (tried, inherited from a niced
+    loading thread) one CPU-bound program made an utterance's final take 24-44 s instead of
+    0.2-0.5 s (OpenMP's threads wait for the slowest at each barrier), for no stall benefit once
+    the GIL and painting causes were fixed (max 18-27 ms either way)."""
     import numpy as np
 
-    from desktop.voice.transcriber import PRIORITY_BACKGROUND, PRIORITY_FINAL
+    from desktop.voice.transcriber import PRIORITY_BACKGROUND
 
-    worker.submit(load_model_niced, PRIORITY_FINAL)
     silence = np.zeros(16000, np.float32)
     worker.submit(lambda engine: hasattr(engine, "load") and engine.transcribe(silence, vad_filter=True),
                   PRIORITY_BACKGROUND)
