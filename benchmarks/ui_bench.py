@@ -295,15 +295,22 @@ def run_sync(data_dir: Path) -> str:
         ws.dispose()
 
 
-def run_sync_child(data_dir: Path) -> str:
+def run_sync_child(data_dir: Path, on_result=None) -> str:
     """:func:`run_sync` in a child process (emulator included), started the way the app starts its
     live sync child (:class:`desktop.services.child.ChildProcess`: same environment and the same
-    lowered scheduling priority, ``BACKGROUND_NICE``)."""
+    lowered scheduling priority, ``BACKGROUND_NICE``). ``on_result(dict)``: each per-CRM JSON result
+    line, on the child's reader thread."""
     from desktop.services.child import ChildProcess
 
     results: list[str] = []
+
+    def line(msg: dict) -> None:
+        results.append(json.dumps(msg))
+        if on_result is not None:
+            on_result(msg)
+
     child = ChildProcess([sys.executable, __file__, "--child-sync", "--data-dir", str(data_dir)],
-                         on_line=lambda msg: results.append(json.dumps(msg))).start()
+                         on_line=line).start()
     code = child.wait(600)
     if code is None:
         child.cancel()
@@ -316,7 +323,16 @@ def run_sync_child(data_dir: Path) -> str:
 
 
 def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, sync_in_process: bool = False,
-                watch_ms: float = 200.0, import_in_process: bool = False, diag: str = "") -> dict:
+                watch_ms: float = 200.0, import_in_process: bool = False, diag: str = "",
+                app_events: bool = False) -> dict:
+    from PySide6.QtCore import QObject, Signal
+
+    class Relay(QObject):
+        """Delivers a Change from the bench's threads to the UI thread (a queued signal)."""
+        change = Signal(object)
+
+    relay = Relay()
+    relay.change.connect(w.bridge.changed.emit)  # as the app's bridge.write / LiveSync emit them
     probe = Probe(watch_ms)
     probe.start()
     spin(2000)
@@ -333,13 +349,20 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, syn
         if import_dir is not None:
             src = import_slice(import_dir, slice_rows)
             try:
-                report, _ = w.backend.import_paths([src], in_process=import_in_process)
+                report, change = w.backend.import_paths([src], in_process=import_in_process)
                 results["import"] = f"{report.imported:,} rows in {time.perf_counter() - t:.1f} s"
+                if app_events:
+                    relay.change.emit(change)
             except Exception as exc:  # noqa: BLE001
                 results["import"] = f"failed: {exc}"
         t = time.perf_counter()
         try:
-            res = run_sync(data_dir) if sync_in_process else run_sync_child(data_dir)
+            def on_result(msg: dict) -> None:
+                change = w.backend.sync_change(msg) if app_events else None
+                if change is not None:
+                    relay.change.emit(change)
+
+            res = run_sync(data_dir) if sync_in_process else run_sync_child(data_dir, on_result)
             results["sync"] = f"{res} in {time.perf_counter() - t:.1f} s ({'thread' if sync_in_process else 'child'})"
         except Exception as exc:  # noqa: BLE001
             results["sync"] = f"failed: {exc}"
@@ -437,6 +460,9 @@ def main() -> int:
     ap.add_argument("--sync-in-process", action="store_true", help="stall test: sync on a UI-process thread")
     ap.add_argument("--import-in-process", action="store_true", help="stall test: import on a UI-process thread")
     ap.add_argument("--watch-ms", type=float, default=40.0, help="stall test: dump the UI stack after this gap")
+    ap.add_argument("--app-events", action="store_true",
+                    help="stall test: the import's and the sync pull's changes reach the UI as in the app "
+                         "(bridge 'changed': the visible board refreshes, the planner index is rebuilt)")
     ap.add_argument("--diag", default="", choices=["", "on", "profile"],
                     help="stall test: per-gap UI thread CPU/runqueue/blocked time, Qt events, other threads' CPU "
                          "(benchmarks/stall_diag.py); 'profile' also traces the UI thread's Python calls")
@@ -464,7 +490,7 @@ def main() -> int:
         print(json.dumps(report["refresh"]), flush=True)
     if "stall" not in skip:
         report["stall"] = stall_bench(w, a.data_dir, a.import_dir, a.slice_rows, a.sync_in_process, a.watch_ms,
-                                      a.import_in_process, a.diag)
+                                      a.import_in_process, a.diag, a.app_events)
         print(json.dumps(report["stall"]), flush=True)
     if "session" not in skip:
         report["session"] = session_bench(w, a.cycles)

@@ -73,8 +73,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
           mock_response: Any = None, pause: Callable[[], None] | None = None) -> WorkspacePlanner:
     """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``.
 
-    ``pause``: called between the row queries and every few hundred indexed rows (see
-    :meth:`desktop.agents.entity_index.EntityIndex.build`); the desktop passes :func:`yield_gil`."""
+    ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
+    every few hundred rows indexed (:meth:`desktop.agents.entity_index.EntityIndex.build`); the
+    desktop passes :func:`yield_gil`."""
     from desktop.agents.entity_index import EntityIndex
     from desktop.agents.planner import OfflinePlanner
     from desktop.gc_pause import bulk_work
@@ -83,11 +84,11 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     step = pause or (lambda: None)
     with bulk_work():
         with workspace.uow() as uow:
-            contacts = queries.contacts(uow.session)
+            contacts = queries.contacts(uow.session, pause=pause)
             step()
-            companies = queries.companies(uow.session)
+            companies = queries.companies(uow.session, pause=pause)
             step()
-            deals = queries.deals(uow.session)
+            deals = queries.deals(uow.session, pause=pause)
             step()
             stages = queries.stages(uow.session)
         index = EntityIndex.build(contacts, companies, deals, stages, pause=pause)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,20 +26,37 @@ def stages(session: Session) -> list[StageRow]:
             for r in rows]
 
 
-def companies(session: Session) -> list[CompanyRow]:
-    """All companies as :class:`CompanyRow`."""
+#: Rows fetched between two ``pause()`` calls of the paced loaders (a few ms of work).
+PAUSE_ROWS = 1000
+
+
+def _paced(session: Session, q: Any, pause: Callable[[], None] | None) -> Iterator[Any]:
+    """The rows of ``q``; with ``pause``, fetched :data:`PAUSE_ROWS` at a time with ``pause()``
+    between the batches. (One fetchall releases and retakes the GIL per row, which keeps another
+    thread waiting for it - the UI thread of the desktop measured 40-150 ms stalls - where a
+    ``time.sleep(0)`` pause between batches hands it over.)"""
+    if pause is None:
+        yield from session.execute(q)
+        return
+    for part in session.execute(q.execution_options(yield_per=PAUSE_ROWS)).partitions():
+        yield from part
+        pause()
+
+
+def companies(session: Session, pause: Callable[[], None] | None = None) -> list[CompanyRow]:
+    """All companies as :class:`CompanyRow` (``pause``: see :func:`_paced`)."""
     q = select(s.Company.id, s.Company.name, s.Company.domain, s.Company.industry, s.Company.employees,
                s.Company.city, s.Company.country)
-    return [CompanyRow(*r) for r in session.execute(q)]
+    return [CompanyRow(*r) for r in _paced(session, q, pause)]
 
 
-def contacts(session: Session) -> list[ContactRow]:
-    """All contacts as :class:`ContactRow` with their company's name."""
+def contacts(session: Session, pause: Callable[[], None] | None = None) -> list[ContactRow]:
+    """All contacts as :class:`ContactRow` with their company's name (``pause``: see :func:`_paced`)."""
     q = (select(s.Contact.id, s.Contact.first_name, s.Contact.last_name, s.Contact.email,
                 s.Contact.phone, s.Contact.job_title, s.Contact.company_id, s.Company.name,
                 s.Contact.do_not_contact)
          .outerjoin(s.Company, s.Company.id == s.Contact.company_id))
-    return [ContactRow(*r) for r in session.execute(q)]
+    return [ContactRow(*r) for r in _paced(session, q, pause)]
 
 
 def _deal_query():
@@ -51,8 +68,10 @@ def _deal_query():
             .outerjoin(s.Company, s.Company.id == s.Deal.company_id))
 
 
-def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None = None) -> list[DealRow]:
-    """Deals as :class:`DealRow` (optionally only ``ids``), with associated contact ids."""
+def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None = None,
+          pause: Callable[[], None] | None = None) -> list[DealRow]:
+    """Deals as :class:`DealRow` (optionally only ``ids``), with associated contact ids
+    (``pause``: see :func:`_paced`)."""
     q = _deal_query()
     if ids is not None:
         q = q.where(s.Deal.id.in_(ids))
@@ -61,10 +80,10 @@ def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None
         lq = select(s.DealContact.deal_id, s.DealContact.contact_id)
         if ids is not None:
             lq = lq.where(s.DealContact.deal_id.in_(ids))
-        for d, c in session.execute(lq):
+        for d, c in _paced(session, lq, pause):
             links.setdefault(d, []).append(c)
     return [DealRow(*r[:9], bool(r[9]), *r[10:], contact_ids=tuple(links.get(r[0], ())))
-            for r in session.execute(q)]
+            for r in _paced(session, q, pause)]
 
 
 def load_index_rows(session: Session) -> tuple[list[ContactRow], list[CompanyRow], list[DealRow],

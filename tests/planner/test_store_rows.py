@@ -19,3 +19,16 @@ def test_corpus_on_store_rows(workspace):
         rows = queries.load_index_rows(uow.session)
     score = evaluate(OfflinePlanner(EntityIndex.build(*rows)), load_corpus(CORPUS))
     assert score.accuracy() >= 0.95, score.failures[:10]
+
+
+def test_paced_row_loading_reads_the_same_rows_and_pauses(workspace):
+    from desktop.store import queries
+
+    calls = []
+    with workspace.uow() as uow:
+        plain = (queries.contacts(uow.session), queries.companies(uow.session), queries.deals(uow.session))
+        paced = (queries.contacts(uow.session, pause=lambda: calls.append(1)),
+                 queries.companies(uow.session, pause=lambda: calls.append(1)),
+                 queries.deals(uow.session, pause=lambda: calls.append(1)))
+    assert paced == plain
+    assert len(calls) >= 4  # at least once per batch of each query (contacts, companies, deal links, deals)
