@@ -22,7 +22,11 @@ Figures (milliseconds unless stated):
   push/pull against the local CRM emulator runs (in a child process, as the app's live sync does;
   ``--sync-in-process`` / ``--import-in-process`` run them on a thread of the UI process instead, the
   old way, for A/B comparisons); a watchdog
-  records the UI thread's stack during stalls longer than ``--watch-ms``;
+  records the UI thread's stack during stalls longer than ``--watch-ms``; ``--app-events`` also
+  delivers the import's and the pull's changes to the UI as the app does (the visible board
+  refreshes, the planner index is rebuilt in the background); ``--diag on`` reports per stall the
+  UI thread's CPU / run-queue / blocked (GIL) time, the Qt events and the busy threads
+  (:mod:`stall_diag`);
 * memory: resident set size after an hour-like scripted session (instructions planned, applied and
   undone, panels switched, utterances spoken).
 """
