@@ -44,18 +44,20 @@ def _paced(session: Session, q: Any, pause: Callable[[], None] | None) -> Iterat
 
 
 def companies(session: Session, pause: Callable[[], None] | None = None) -> list[CompanyRow]:
-    """All companies as :class:`CompanyRow` (``pause``: see :func:`_paced`)."""
+    """All companies as :class:`CompanyRow` by id (``pause``: see :func:`_paced`; the order is fixed
+    so that namesake candidates are listed the same way on SQLite and PostgreSQL)."""
     q = select(s.Company.id, s.Company.name, s.Company.domain, s.Company.industry, s.Company.employees,
-               s.Company.city, s.Company.country)
+               s.Company.city, s.Company.country).order_by(s.Company.id)
     return [CompanyRow(*r) for r in _paced(session, q, pause)]
 
 
 def contacts(session: Session, pause: Callable[[], None] | None = None) -> list[ContactRow]:
-    """All contacts as :class:`ContactRow` with their company's name (``pause``: see :func:`_paced`)."""
+    """All contacts as :class:`ContactRow` with their company's name, by id (``pause``: see :func:`_paced`)."""
     q = (select(s.Contact.id, s.Contact.first_name, s.Contact.last_name, s.Contact.email,
                 s.Contact.phone, s.Contact.job_title, s.Contact.company_id, s.Company.name,
                 s.Contact.do_not_contact)
-         .outerjoin(s.Company, s.Company.id == s.Contact.company_id))
+         .outerjoin(s.Company, s.Company.id == s.Contact.company_id)
+         .order_by(s.Contact.id))
     return [ContactRow(*r) for r in _paced(session, q, pause)]
 
 
@@ -65,19 +67,21 @@ def _deal_query():
                    ~(s.Stage.is_won | s.Stage.is_lost), s.Deal.competitor, s.Deal.next_step,
                    s.Deal.owner, s.Deal.last_activity_at)
             .join(s.Stage, s.Stage.id == s.Deal.stage_id)
-            .outerjoin(s.Company, s.Company.id == s.Deal.company_id))
+            .outerjoin(s.Company, s.Company.id == s.Deal.company_id)
+            .order_by(s.Deal.id))
 
 
 def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None = None,
           pause: Callable[[], None] | None = None) -> list[DealRow]:
-    """Deals as :class:`DealRow` (optionally only ``ids``), with associated contact ids
-    (``pause``: see :func:`_paced`)."""
+    """Deals as :class:`DealRow` by id (optionally only ``ids``), with associated contact ids in
+    ascending order (``pause``: see :func:`_paced`)."""
     q = _deal_query()
     if ids is not None:
         q = q.where(s.Deal.id.in_(ids))
     links: dict[int, list[int]] = {}
     if with_contacts:
-        lq = select(s.DealContact.deal_id, s.DealContact.contact_id)
+        lq = select(s.DealContact.deal_id, s.DealContact.contact_id).order_by(
+            s.DealContact.deal_id, s.DealContact.contact_id)
         if ids is not None:
             lq = lq.where(s.DealContact.deal_id.in_(ids))
         for d, c in _paced(session, lq, pause):
