@@ -34,7 +34,7 @@ def main() -> int:
     ap.add_argument("--data-dir", type=Path)
     ap.add_argument("-n", type=int, default=10)
     args = ap.parse_args()
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
@@ -56,15 +56,7 @@ def main() -> int:
     w.start()
     app = QApplication.instance()
 
-    def settle(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(cond, timeout_s: float = 30.0) -> None:
-        end = time.perf_counter() + timeout_s
-        while not cond() and time.perf_counter() < end:
-            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+    from ui_bench import spin as settle, wait  # the event-loop helpers of the main UI benchmark
 
     for i in range(len(w.panels)):  # every panel built and filled, as after a session
         w.show_panel(i)
