@@ -6,7 +6,7 @@ espeak-ng voices, resampled with sox to 16 kHz mono 16-bit, transcribed with the
 model (WhisperEngine, cpu_threads=2, loaded once, beam size ``FILE_BEAM_SIZE`` as ``spectrum plan --audio``
 unless ``--beam`` says otherwise (``--beam 1``: push-to-talk's greedy decode), biased with the fixture workspace vocabulary from
 ``desktop.store.queries.vocabulary`` and its names corrected with ``Bias.correct`` as in the app), planned with ``build_planner(ws).plan(transcript, now=CORPUS_NOW)``
-and scored with :mod:`desktop.agents.evaluation` (the scoring of benchmarks/plan_accuracy.py, with
+and scored with :mod:`desktop.planner.evaluation` (the scoring of benchmarks/plan_accuracy.py, with
 ``heard=True``: dictated free text - activity body, task/meeting title, e-mail subject/body, next step -
 compared with a character-edit tolerance, because the planner can only copy the words the recogniser
 heard and transcript WER is reported separately; kinds, targets, amounts, dates, times and stages stay
@@ -45,7 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from desktop.agents.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case  # noqa: E402
+from desktop.planner.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case  # noqa: E402
 
 FIXTURES = ROOT.parent / "shared" / "fixtures" / "workspace"
 if not FIXTURES.exists():
@@ -130,8 +130,8 @@ def fixture_workspace(folder: Path):
 
 def score_all(planner, cases: list[dict], texts: dict[str, str], heard: bool = True) -> Score:
     """Plan ``texts[case id]`` for every case and score it like benchmarks/plan_accuracy.py
-    (``heard``: dictated free text compared WER-tolerantly, see desktop.agents.evaluation)."""
-    from desktop.agents.planner import PlanContext
+    (``heard``: dictated free text compared WER-tolerantly, see desktop.planner.evaluation)."""
+    from desktop.planner.offline import PlanContext
 
     score = Score()
     for case in cases:

@@ -19,7 +19,7 @@ def test_import_linter_contracts_hold():
 
 
 def test_cli_import_is_light():
-    code = ("import sys, desktop.cli, desktop.bootstrap, desktop.agents.planner;"
+    code = ("import sys, desktop.cli, desktop.bootstrap, desktop.planner.offline;"
             "heavy=[m for m in ('litellm','faster_whisper','ctranslate2','PySide6','sqlalchemy','httpx')"
             " if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -3,7 +3,7 @@
 :func:`extract` returns budget (amount in major units), authority (who decides), need (the pain in
 the customer's words), timeline (a ``YYYY-MM-DD`` date), competition (named competitor) and the next
 step, each with the sentence it came from. Uses the planner's number and date parsers
-(:mod:`desktop.agents.parsing`), read-only.
+(:mod:`desktop.planner.parsing`), read-only.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
-from desktop.agents.parsing.dates import find_date
-from desktop.agents.parsing.numbers import find_amounts
+from desktop.planner.parsing.dates import find_date
+from desktop.planner.parsing.numbers import find_amounts
 
 _SENT = re.compile(r"(?<=[.!?;\n])\s+")
 _BUDGET = re.compile(r"\b(budget|spend|price|pricing|afford|approved|allocated|cost)\b", re.I)

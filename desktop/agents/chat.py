@@ -79,7 +79,7 @@ def _deal_in(ctx: T.ToolContext, question: str) -> int | None:
 
 async def offline_answer(ctx: T.ToolContext, question: str) -> ChatAnswer | None:
     """The built-in questions, answered with no LLM; None when the question is not one of them."""
-    from desktop.agents.parsing.numbers import find_amounts, words_to_digits
+    from desktop.planner.parsing.numbers import find_amounts, words_to_digits
 
     q = question.strip()
     if _HIRE.search(q) or re.search(r"\bwhat[- ]if\b", q, re.I):
@@ -205,7 +205,7 @@ async def llm_answer(ctx: T.ToolContext, question: str, history: list[dict]) -> 
     """Free-form answer through the LLM with the agent's read tools (tool-calling loop, at most
     :data:`MAX_TOOL_ROUNDS` rounds). Raises Killed / OverBudget / LLM errors from the metered client."""
     from desktop.agents.compliance import check_plan
-    from desktop.agents.planner import PlanContext
+    from desktop.planner.offline import PlanContext
     from desktop.bootstrap import build_planner
 
     lo = ctx.agent

@@ -28,7 +28,7 @@ DEFAULT_FIXTURE_DIR = next((p for p in (_REPO.parent / "shared" / "fixtures" / "
 
 @dataclass(frozen=True)
 class WorkspaceRows:
-    """Rows for :meth:`desktop.agents.entity_index.EntityIndex.build`."""
+    """Rows for :meth:`desktop.planner.entity_index.EntityIndex.build`."""
 
     contacts: list[ContactRow]
     companies: list[CompanyRow]

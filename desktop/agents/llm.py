@@ -83,7 +83,7 @@ def _litellm():
 class LiteLLMPort:
     """:class:`LLMPort` over litellm. ``extra`` kwargs go to every call (e.g. ``api_base`` of a local
     OpenAI-compatible server, or ``mock_response`` in tests). API keys: see
-    :func:`desktop.agents.llm_planner.api_key_for` (keyring, then environment)."""
+    :func:`desktop.planner.llm_planner.api_key_for` (keyring, then environment)."""
 
     def __init__(self, **extra: Any) -> None:
         self.extra = extra
@@ -100,7 +100,7 @@ class LiteLLMPort:
             kwargs["_skip_mcp_handler"] = True
         if "api_key" not in kwargs:
             try:
-                from desktop.agents.llm_planner import api_key_for
+                from desktop.planner.llm_planner import api_key_for
 
                 key = api_key_for(model)
                 if key:

@@ -185,7 +185,7 @@ async def extract_bant(ctx: ToolContext, text: str) -> dict:
 @tool("plan_from_note", "think", "Turn a call note into a plan: log the call, update the deal with BANT+, "
       "draft the follow-up and create the next task (offline planner + extraction).")
 async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: bool = True) -> dict:
-    from desktop.agents.planner import PlanContext
+    from desktop.planner.offline import PlanContext
     from desktop.bootstrap import build_planner
 
     target = _deal_target(ctx, deal)

@@ -364,7 +364,7 @@ class AgentService:
 
 
 def usage_recorder(workspace: Workspace, clock: Callable[[], datetime] | None = None) -> Callable[[Any], None]:
-    """A callback for :class:`desktop.agents.llm_planner.LLMPlanner`'s ``on_usage``: stores each
+    """A callback for :class:`desktop.planner.llm_planner.LLMPlanner`'s ``on_usage``: stores each
     planner call (a ``UsageRecord``: model, tokens, cost, latency, agent) in ``llm_calls`` so voice
     planning spend shows in the same cost panel as the agents'."""
     def record(u: Any) -> None:

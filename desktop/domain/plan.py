@@ -2,7 +2,7 @@
 
 A Plan is what Spectrum understood an instruction to mean: a list of typed CRM actions, whether the
 user must confirm, and the questions it needs answered first. It is produced by a planner
-(:mod:`desktop.agents.planner`), shown by the approvals UI, stored in the approvals queue and the audit
+(:mod:`desktop.planner.offline`), shown by the approvals UI, stored in the approvals queue and the audit
 log as JSON, and applied by the executor (:mod:`desktop.store.executor`).
 
 JSON shape (``spectrum plan --json``)::

@@ -180,13 +180,13 @@ class Backend(AgentsMixin):
     def plan(self, text: str, context: Target | None = None) -> Plan:
         """Plan a typed or spoken instruction with the configured planner (the LLM when set, which
         falls back to the offline planner); never applies anything. Blocks for up to the LLM timeout."""
-        from desktop.agents.planner import PlanContext
+        from desktop.planner.offline import PlanContext
 
         return self.planner().plan(text, now=self.now(), context=PlanContext(target=context))
 
     def plan_offline(self, text: str, context: Target | None = None) -> Plan:
         """The instant offline plan (a few ms), whatever planner is configured."""
-        from desktop.agents.planner import PlanContext
+        from desktop.planner.offline import PlanContext
 
         return self.planner().plan_offline(text, now=self.now(), context=PlanContext(target=context))
 
@@ -514,7 +514,7 @@ class Backend(AgentsMixin):
         Raises keyring.errors.KeyringError; ValueError for a provider that takes no key."""
         import keyring
 
-        from desktop.agents.llm_planner import KEYRING_SERVICE, provider_key_var
+        from desktop.planner.llm_planner import KEYRING_SERVICE, provider_key_var
 
         var = provider_key_var(model)
         if var is None:
@@ -525,7 +525,7 @@ class Backend(AgentsMixin):
         """True when a key is stored for ``model``'s provider (False if the keyring is unavailable)."""
         import keyring
 
-        from desktop.agents.llm_planner import KEYRING_SERVICE, provider_key_var
+        from desktop.planner.llm_planner import KEYRING_SERVICE, provider_key_var
 
         try:
             var = provider_key_var(model) if model else None

@@ -13,11 +13,11 @@ from desktop.store import schema as s
 from desktop.store.db import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
-    from desktop.agents.planner import PlanContext
+    from desktop.planner.offline import PlanContext
 
 
 def record_usage(workspace: Workspace, usage: Any, run_id: int | None = None) -> None:
-    """Store one LLM call's usage (:class:`desktop.agents.llm_planner.UsageRecord`) in llm_calls."""
+    """Store one LLM call's usage (:class:`desktop.planner.llm_planner.UsageRecord`) in llm_calls."""
     with workspace.uow() as uow:
         uow.session.add(s.LLMCall(at=datetime.utcnow(), agent=usage.agent, run_id=run_id, model=usage.model,
                                   prompt_tokens=usage.prompt_tokens, completion_tokens=usage.completion_tokens,
@@ -36,8 +36,8 @@ class WorkspacePlanner:
     """Plans against one workspace.
 
     Attributes:
-        offline: the :class:`~desktop.agents.planner.OfflinePlanner` (instant; the UI shows its plan
-            first). llm: the :class:`~desktop.agents.llm_planner.LLMPlanner` or None.
+        offline: the :class:`~desktop.planner.offline.OfflinePlanner` (instant; the UI shows its plan
+            first). llm: the :class:`~desktop.planner.llm_planner.LLMPlanner` or None.
     """
 
     def __init__(self, workspace: Workspace, offline: Any, llm: Any | None = None) -> None:
@@ -47,7 +47,7 @@ class WorkspacePlanner:
 
     @property
     def index(self) -> Any:
-        """The workspace :class:`~desktop.agents.entity_index.EntityIndex`."""
+        """The workspace :class:`~desktop.planner.entity_index.EntityIndex`."""
         return self.offline.index
 
     def checked(self, plan: Plan) -> Plan:
@@ -74,10 +74,10 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``.
 
     ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
-    every few hundred rows indexed (:meth:`desktop.agents.entity_index.EntityIndex.build`); the
+    every few hundred rows indexed (:meth:`desktop.planner.entity_index.EntityIndex.build`); the
     desktop passes :func:`yield_gil`."""
-    from desktop.agents.entity_index import EntityIndex
-    from desktop.agents.planner import OfflinePlanner
+    from desktop.planner.entity_index import EntityIndex
+    from desktop.planner.offline import OfflinePlanner
     from desktop.gc_pause import bulk_work
     from desktop.store import queries
 
@@ -95,7 +95,7 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:
-        from desktop.agents.llm_planner import LLMPlanner
+        from desktop.planner.llm_planner import LLMPlanner
 
         llm = LLMPlanner(llm_model, index, offline, on_usage=lambda u: record_usage(workspace, u),
                          timeout_s=timeout_s, mock_response=mock_response)

@@ -193,7 +193,7 @@ def test_a_step_whose_tool_is_not_in_the_loadout_fails_the_run(make_service, dat
 
 
 def test_progress_callback_and_planner_usage_recorder(workspace, data_dir, clock):
-    from desktop.agents.llm_planner import UsageRecord
+    from desktop.planner.llm_planner import UsageRecord
     from desktop.agents.service import AgentService, usage_recorder
     from desktop.config import Settings
 

@@ -6,10 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from desktop.agents.entity_index import EntityIndex
-from desktop.agents.evaluation import CORPUS_NOW
+from desktop.planner.entity_index import EntityIndex
+from desktop.planner.evaluation import CORPUS_NOW
 from desktop.agents.fixtures import WorkspaceRows, load_fixture_rows
-from desktop.agents.planner import OfflinePlanner
+from desktop.planner.offline import OfflinePlanner
 
 @pytest.fixture(scope="session")
 def rows() -> WorkspaceRows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.agents.evaluation import evaluate, load_corpus
+from desktop.planner.evaluation import evaluate, load_corpus
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 

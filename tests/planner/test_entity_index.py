@@ -42,7 +42,7 @@ def test_deal_names_and_open_deals(index):
 
 
 def test_apostrophes_in_names_and_contractions():
-    from desktop.agents.entity_index import EntityIndex
+    from desktop.planner.entity_index import EntityIndex
     from desktop.domain.models import ContactRow
 
     idx = EntityIndex.build([ContactRow(id=1, first_name="Sean", last_name="O'Brien")], [], [], [])
@@ -51,7 +51,7 @@ def test_apostrophes_in_names_and_contractions():
 
 
 def test_build_with_pause_yields_every_few_hundred_rows_and_indexes_the_same(rows, index):
-    from desktop.agents import entity_index as ei
+    from desktop.planner import entity_index as ei
 
     calls = []
     paced = ei.EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
@@ -63,7 +63,7 @@ def test_build_with_pause_yields_every_few_hundred_rows_and_indexes_the_same(row
 
 
 def test_dispose_empties_the_index_piecemeal(rows):
-    from desktop.agents import entity_index as ei
+    from desktop.planner import entity_index as ei
 
     idx = ei.EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages)
     assert kinds_ids(idx, "Call Mike")

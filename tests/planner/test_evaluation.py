@@ -3,7 +3,7 @@ spoken input; targets, amounts, dates and stages stay exact."""
 
 from __future__ import annotations
 
-from desktop.agents.evaluation import Score, score_case, similar
+from desktop.planner.evaluation import Score, score_case, similar
 from desktop.domain.plan import Action, Plan, Target
 
 DEAL = Target(type="deal", id="5001", name="Acme Corp - Platform Rollout")

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.agents.llm_planner import LLMPlanner, UsageRecord, api_key_for, provider_key_var
-from desktop.agents.planner import PlanContext, Planner
+from desktop.planner.llm_planner import LLMPlanner, UsageRecord, api_key_for, provider_key_var
+from desktop.planner.offline import PlanContext, Planner
 from desktop.domain.plan import Target
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,7 @@ class _InlineExecutor:
 
 @pytest.fixture(autouse=True)
 def _inline_litellm_logging(monkeypatch):
-    from desktop.agents.llm_planner import _litellm
+    from desktop.planner.llm_planner import _litellm
 
     _litellm()
     import litellm.utils
@@ -156,15 +156,15 @@ def test_api_key_from_environment_when_keyring_has_none(monkeypatch):
 
 
 def test_importing_planners_does_not_import_litellm():
-    code = ("import sys, desktop.agents.planner, desktop.agents.llm_planner; "
+    code = ("import sys, desktop.planner.offline, desktop.planner.llm_planner; "
             "print('litellm' in sys.modules, 'dateparser' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 
 
 def test_make_planner_picks_by_setting(index):
-    from desktop.agents.llm_planner import make_planner
-    from desktop.agents.planner import OfflinePlanner
+    from desktop.planner.llm_planner import make_planner
+    from desktop.planner.offline import OfflinePlanner
 
     assert isinstance(make_planner(index, None), OfflinePlanner)
     llm = make_planner(index, "ollama/llama3", timeout_s=3)

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 import pytest
 
-from desktop.agents.parsing.dates import find_date, find_time
-from desktop.agents.parsing.numbers import apply_amount, find_amounts, words_to_digits
+from desktop.planner.parsing.dates import find_date, find_time
+from desktop.planner.parsing.numbers import apply_amount, find_amounts, words_to_digits
 
 NOW = datetime(2026, 11, 21, 10, 0)  # a Saturday
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.agents.planner import MAX_INPUT_CHARS, OfflinePlanner, PlanContext, Planner
+from desktop.planner.offline import MAX_INPUT_CHARS, OfflinePlanner, PlanContext, Planner
 from desktop.domain.plan import Plan, Target
 
 FLAGSHIP = ("Just finished the Acme call. Mike needs board approval, budget is 100K, they're also looking at "
@@ -121,7 +121,7 @@ def test_plan_round_trips_through_json(planner, now):
 
 
 def test_planner_works_on_an_empty_workspace(now):
-    from desktop.agents.entity_index import EntityIndex
+    from desktop.planner.entity_index import EntityIndex
 
     empty = OfflinePlanner(EntityIndex.build([], [], [], []))
     plan = empty.plan("Move Acme to negotiation", now=now)

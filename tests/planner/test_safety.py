@@ -7,7 +7,7 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.agents.planner import MAX_INPUT_CHARS
+from desktop.planner.offline import MAX_INPUT_CHARS
 from desktop.domain.plan import DESTRUCTIVE_KINDS, Plan
 
 NOW = datetime(2026, 11, 21, 10, 0)

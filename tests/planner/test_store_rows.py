@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.agents.entity_index import EntityIndex
-from desktop.agents.evaluation import evaluate, load_corpus
-from desktop.agents.planner import OfflinePlanner
+from desktop.planner.entity_index import EntityIndex
+from desktop.planner.evaluation import evaluate, load_corpus
+from desktop.planner.offline import OfflinePlanner
 
 CORPUS = Path(__file__).with_name("corpus.jsonl")
 

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Literal, Sequence
 
 from rapidfuzz import fuzz, process
 
-from desktop.agents._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
+from desktop.planner._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
 from desktop.domain.plan import Target
 
@@ -258,7 +258,7 @@ class EntityIndex:
         """Contacts, companies and deals named in ``text``, left to right, non-overlapping.
 
         Exact matches win over fuzzy ones; longer spans over shorter ones. Ordinary words (see
-        :data:`desktop.agents._vocab.STOPWORDS`) are only names when capitalised mid-sentence.
+        :data:`desktop.planner._vocab.STOPWORDS`) are only names when capitalised mid-sentence.
         """
         toks = tokenize(text)
         lows = [t.lower() for t, _, _ in toks]

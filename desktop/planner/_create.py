@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from desktop.agents import _rules as R
-from desktop.agents._vocab import STOPWORDS
-from desktop.agents.entity_index import EntityIndex, Mention
-from desktop.agents.parsing.dates import add_months
+from desktop.planner import _rules as R
+from desktop.planner._vocab import STOPWORDS
+from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.parsing.dates import add_months
 
 _NAME_WORD = r"[A-Z][a-zA-Z'-]+"
 

@@ -7,7 +7,7 @@ Public API (others call exactly this):
 * :class:`OfflinePlanner` - the default: rules + the workspace :class:`EntityIndex`; no network,
   no API key, ~1-5 ms per plan on the demo workspace.
 
-The LLM planner (:mod:`desktop.agents.llm_planner`) implements the same protocol and falls back to
+The LLM planner (:mod:`desktop.planner.llm_planner`) implements the same protocol and falls back to
 :class:`OfflinePlanner`. This module never imports litellm.
 """
 
@@ -19,16 +19,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
-from desktop.agents import _create as C
-from desktop.agents import _rules as R
-from desktop.agents import _titles as T
-from desktop.agents import _understood as U
-from desktop.agents._resolve import Focus, resolve
-from desktop.agents._vocab import STOPWORDS
-from desktop.agents.entity_index import EntityIndex, Mention
-from desktop.agents.parsing.asr import undo_asr_slips
-from desktop.agents.parsing.dates import find_date, find_time
-from desktop.agents.parsing.numbers import apply_amount, find_amounts, words_to_digits
+from desktop.planner import _create as C
+from desktop.planner import _rules as R
+from desktop.planner import _titles as T
+from desktop.planner import _understood as U
+from desktop.planner._resolve import Focus, resolve
+from desktop.planner._vocab import STOPWORDS
+from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.parsing.asr import undo_asr_slips
+from desktop.planner.parsing.dates import find_date, find_time
+from desktop.planner.parsing.numbers import apply_amount, find_amounts, words_to_digits
 from desktop.domain.plan import Action, Plan, Target
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from desktop.agents import _rules as R
+from desktop.planner import _rules as R
 
 _SEND_THING = re.compile(r"^\s*(?:please\s+)?send\s+(?:\w+\s+){0,2}?(?:the|a|our|an)\s+(?P<thing>proposal|quote|contract|"
                          r"deck|pricing|price list|case study|sow|msa|invoice|agreement|one-pager|info\w*)\b", re.I)

@@ -180,7 +180,7 @@ def score_case(case: dict[str, Any], plan: Plan, score: Score, *, heard: bool = 
 
 def evaluate(planner: Any, cases: Iterable[dict[str, Any]], now: datetime = CORPUS_NOW) -> Score:
     """Plan every case with ``planner`` and score it."""
-    from desktop.agents.planner import PlanContext
+    from desktop.planner.offline import PlanContext
 
     score = Score()
     for case in cases:

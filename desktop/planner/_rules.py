@@ -1,6 +1,6 @@
 """Keyword rules of the offline planner: what each clause of an instruction asks for.
 
-Pure functions over text; entity resolution and plan assembly live in :mod:`desktop.agents.planner`.
+Pure functions over text; entity resolution and plan assembly live in :mod:`desktop.planner.offline`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""LLM planner: the same :class:`~desktop.agents.planner.Planner` protocol through litellm.
+"""LLM planner: the same :class:`~desktop.planner.offline.Planner` protocol through litellm.
 
 Enabled when ``SPECTRUM_LLM_MODEL`` names any litellm model string (``gpt-4o-mini``,
 ``anthropic/claude-3-5-haiku-latest``, ``ollama/llama3`` ...); the composition root builds it with
@@ -26,8 +26,8 @@ from typing import Any, Callable
 
 from pydantic import ValidationError
 
-from desktop.agents.entity_index import EntityIndex
-from desktop.agents.planner import OfflinePlanner, PlanContext, sanitise
+from desktop.planner.entity_index import EntityIndex
+from desktop.planner.offline import OfflinePlanner, PlanContext, sanitise
 from desktop.domain.plan import ACTION_FIELDS, Plan
 
 log = logging.getLogger(__name__)

@@ -1,13 +1,13 @@
 """When the offline planner understood no instruction: is the text a question about a record, a
 bare name, or only names (a speech recogniser echoing its vocabulary prompt)? Pure functions over
-the text and its :class:`~desktop.agents.entity_index.Mention` list."""
+the text and its :class:`~desktop.planner.entity_index.Mention` list."""
 
 from __future__ import annotations
 
 import re
 
-from desktop.agents import _rules as R
-from desktop.agents.entity_index import Mention
+from desktop.planner import _rules as R
+from desktop.planner.entity_index import Mention
 
 RETRY_HINT = "Try again, e.g. \"Move Acme to Negotiation\" or \"Log a call with Nina\"."
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop.agents._vocab import PERSON_PRONOUNS
-from desktop.agents.entity_index import EntityIndex, Mention, normalise
+from desktop.planner._vocab import PERSON_PRONOUNS
+from desktop.planner.entity_index import EntityIndex, Mention, normalise
 from desktop.domain.plan import Target
 
 _MAX_CHOICES = 6

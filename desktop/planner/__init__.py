@@ -1,0 +1,20 @@
+"""Understanding: an instruction (typed or transcribed) -> a :class:`~desktop.domain.plan.Plan`.
+
+Public API (everything else in this package is private):
+
+* :class:`Planner` - protocol ``plan(text, *, now, context=None) -> Plan``.
+* :class:`PlanContext` - what the UI shows (the record in view) for "move it to negotiation".
+* :class:`OfflinePlanner` - the default: clause parser + workspace entity index; no network.
+* :class:`LLMPlanner` - the same protocol through litellm, falling back to the offline planner.
+* :class:`EntityIndex` - the workspace names the planners resolve against (built from store rows).
+* :func:`build_planner` - the planner the app should use for an index and settings.
+
+Layering: imports ``desktop.domain`` (and rapidfuzz / jellyfish / dateparser-style helpers) only;
+the store builds the index rows, services inject the planner into agents and chat.
+"""
+
+from desktop.planner.entity_index import EntityIndex
+from desktop.planner.llm_planner import LLMPlanner, make_planner as build_planner
+from desktop.planner.offline import OfflinePlanner, PlanContext, Planner
+
+__all__ = ["EntityIndex", "LLMPlanner", "OfflinePlanner", "PlanContext", "Planner", "build_planner"]
