@@ -11,7 +11,9 @@ JSON shape (``spectrum plan --json``)::
      "actions": [{"kind": str,
                   "target": {"type": "contact|company|deal|task", "id": str, "name": str} | null,
                   "fields": {...},
-                  "destructive": bool}],
+                  "destructive": bool,
+                  "evidence": [[start, end], ...],   # transcript character spans it came from
+                  "confidence": float}],             # 0.0-1.0
      "requires_confirmation": bool,
      "clarifications": [str]}
 
@@ -31,17 +33,17 @@ TargetType = Literal["contact", "company", "deal", "task"]
 ACTION_FIELDS: dict[str, frozenset[str]] = {
     "create_contact": frozenset({"first_name", "last_name", "company", "job_title", "email", "phone"}),
     "update_contact": frozenset({"first_name", "last_name", "company", "job_title", "email", "phone",
-                                 "do_not_contact"}),
+                                 "do_not_contact", "owner", "lifecycle_stage"}),
     "create_company": frozenset({"name", "domain", "city", "industry"}),
     "create_deal": frozenset({"name", "company", "stage", "amount", "close_date"}),
-    "update_deal": frozenset({"stage", "amount", "close_date", "competitor", "next_step"}),
+    "update_deal": frozenset({"stage", "amount", "close_date", "competitor", "next_step", "owner", "lost_reason"}),
     "log_activity": frozenset({"activity_type", "body", "sentiment"}),
     "create_task": frozenset({"title", "due_date"}),
     "book_meeting": frozenset({"title", "due_date", "time"}),
     "draft_email": frozenset({"subject", "body"}),
     "delete_record": frozenset(),
     "search": frozenset({"object", "filters"}),
-    "answer": frozenset({"text"}),
+    "answer": frozenset({"text", "value", "records"}),  # value: number or ISO date; records: ["deal:5001", ...]
 }
 
 #: Kinds that never change data.
@@ -77,6 +79,13 @@ class Target(BaseModel):
 class Action(BaseModel):
     """One typed CRM action.
 
+    Attributes:
+        evidence: the character spans ``[start, end)`` of the plan's ``transcript`` this action was
+            read from (the clause, its record mention, its values); the Plan card highlights them.
+        confidence: 0.0-1.0, how sure the planner is of the target and values (1.0 = exact names and
+            values; fuzzy or sound-alike names, pronouns and guessed defaults lower it). Planners ask
+            instead of acting below their threshold.
+
     Raises:
         pydantic.ValidationError: unknown ``kind`` or a field that kind does not take, or a
             ``delete_record`` without a target.
@@ -88,6 +97,8 @@ class Action(BaseModel):
     target: Target | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
     destructive: bool = False
+    evidence: list[tuple[int, int]] = Field(default_factory=list)
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
     @field_validator("fields")
     @classmethod

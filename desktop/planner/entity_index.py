@@ -139,18 +139,24 @@ class EntityIndex:
     _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _lasts_by_sound: dict[str, list[str]] | None = None
     _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    #: The workspace's users (possible owners), full names: deal owners seen plus the team setting.
+    users: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
               deals: Iterable[DealRow], stages: Sequence[StageRow],
-              pause: Callable[[], None] | None = None) -> "EntityIndex":
+              pause: Callable[[], None] | None = None, users: Iterable[str] = ()) -> "EntityIndex":
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process
         with a UI thread passes ``time.sleep(0)``: that releases the GIL so the UI thread gets it
         within ~1 ms, where otherwise it waits a full 5 ms switch interval for each of its Python
-        callbacks (measured 30-140 ms UI stalls while an index was built on a worker thread)."""
+        callbacks (measured 30-140 ms UI stalls while an index was built on a worker thread).
+
+        ``users``: the workspace's users by full name (the team setting); every deal owner seen
+        is added, so an owner named in an instruction can be checked against them."""
         idx = cls()
+        seen_users = dict.fromkeys(u.strip() for u in users if u and u.strip())
         idx.stages = sorted(stages, key=lambda s: (s.pipeline_id, s.position))
         token_df: dict[str, set[int]] = defaultdict(set)
         tick = _pacer(pause)
@@ -197,6 +203,8 @@ class EntityIndex:
             tick()
             idx.deals[d.id] = d
             idx.deal_names[normalise(d.name)] = d.id
+            if d.owner:
+                seen_users.setdefault(d.owner.strip())
             if d.company_id is not None:
                 idx.deals_by_company[d.company_id].append(d.id)
             for cid in d.contact_ids:
@@ -206,6 +214,7 @@ class EntityIndex:
             if len(key) >= 4:
                 buckets[key[0]].append(key)
         idx._fuzzy_buckets = dict(buckets)
+        idx.users = list(seen_users)
         return idx
 
     def dispose(self, pause: Callable[[], None] | None = None) -> None:

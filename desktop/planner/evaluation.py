@@ -107,6 +107,17 @@ def similar(expected: Any, got: Any, *, whole: bool) -> bool:
     return score >= CONTENT_MIN_SIMILARITY
 
 
+def _equal(key: str, got: Any, want: Any) -> bool:
+    """Field equality for scoring: ``records`` compare as sets of ``"type:id"``; numbers within
+    half a unit (amounts in dollars, counts); everything else exactly."""
+    if key == "records" and isinstance(want, list):
+        return isinstance(got, (list, tuple)) and set(map(str, got)) == set(map(str, want))
+    if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)) \
+            and not isinstance(got, bool):
+        return abs(float(got) - float(want)) < 0.5
+    return got == want
+
+
 def _matches(exp: dict[str, Any], act: Action, heard: bool = False) -> str | None:
     if exp["kind"] != act.kind:
         return "kind"
@@ -118,8 +129,11 @@ def _matches(exp: dict[str, Any], act: Action, heard: bool = False) -> str | Non
         if heard and (act.kind, key) in CONTENT_FIELDS and key in act.fields \
                 and similar(value, act.fields[key], whole=True):
             continue
-        if act.fields.get(key) != value:
+        if not _equal(key, act.fields.get(key), value):
             return f"{key}={act.fields.get(key)!r} != {value!r}"
+    for key, value in exp.get("excludes", {}).items():
+        if str(value).lower() in str(act.fields.get(key, "")).lower():
+            return f"{key}={act.fields.get(key)!r} has {value!r}"
     for key, value in exp.get("contains", {}).items():
         if heard and (act.kind, key) in CONTENT_FIELDS and similar(value, act.fields.get(key, ""), whole=False):
             continue
@@ -187,3 +201,63 @@ def evaluate(planner: Any, cases: Iterable[dict[str, Any]], now: datetime = CORP
         ctx = PlanContext(target=context_target(case.get("context")))
         score_case(case, planner.plan(case["text"], now=now, context=ctx), score)
     return score
+
+
+#: Fields whose change a user relies on without reading (a wrong value here is a wrong write).
+STRUCTURED_FIELDS = frozenset({"stage", "amount", "close_date", "competitor", "owner", "do_not_contact", "email",
+                               "phone", "job_title", "company", "lifecycle_stage", "first_name", "last_name",
+                               "due_date", "time", "activity_type"})
+
+
+def wrong_writes(case: dict[str, Any], plan: Plan) -> list[str]:
+    """The planned writes a user did not ask for (the issue's "wrong writes"), one reason each.
+
+    A mutating action is a wrong write when (1) it is a ``delete_record`` nobody asked for; (2) it
+    acts on an existing record that no expected action of its kind targets (wrong record; this
+    includes acting while the case expects a question); (3) it matches an expected action's kind
+    and target but sets a :data:`STRUCTURED_FIELDS` value that differs from the expected one, or a
+    structured field of an ``update_*`` that the expected action does not list (wrong value /
+    field); (4) it creates a record nobody asked to create. Read-only actions never count; free
+    text (bodies, titles) is scored by :func:`score_case`, not here.
+    """
+    exp = case["expect"]["actions"]
+    out: list[str] = []
+    for a in plan.actions:
+        if a.read_only:
+            continue
+        got = f"{a.target.type}:{a.target.id}" if a.target else None
+        same_kind = [e for e in exp if e["kind"] == a.kind]
+        if a.kind == "delete_record" and not same_kind:
+            out.append(f"unasked deletion of {got}")
+            continue
+        if a.kind.startswith("create_") and a.kind != "create_task" and not same_kind:
+            out.append(f"unasked {a.kind} {a.fields}")
+            continue
+        if got is not None and not a.target.id.startswith("new:"):
+            same = [e for e in same_kind if e.get("target", got) == got]
+            if not same:
+                out.append(f"{a.kind} on wrong record {got} (expected "
+                           f"{[e.get('target') for e in same_kind] or 'a question' if case['expect'].get('clarify') else [e.get('target') for e in same_kind]})")
+                continue
+            candidates = same
+        else:
+            candidates = same_kind
+        if not candidates:
+            continue
+        best = min(candidates, key=lambda e: len(_value_errors(e, a)))
+        out.extend(f"{a.kind} {got}: {why}" for why in _value_errors(best, a))
+    return out
+
+
+def _value_errors(exp: dict[str, Any], act: Action) -> list[str]:
+    errors = []
+    want = exp.get("fields", {})
+    for key, value in act.fields.items():
+        if key not in STRUCTURED_FIELDS:
+            continue
+        if key in want:
+            if not _equal(key, value, want[key]):
+                errors.append(f"{key}={value!r}, expected {want[key]!r}")
+        elif act.kind.startswith("update_"):
+            errors.append(f"{key}={value!r} not asked")
+    return errors

@@ -43,7 +43,34 @@ _SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+
                   r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
 _ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+#: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
+#: head names the record, the body is the note, verbatim.
+_NOTE_PREFIX = re.compile(
+    r"^\W*(?:(?:please|ok|okay|can you|could you|just)\s+)*"
+    r"(?:(?:add|log|put|leave|jot(?:\s+down)?|write(?:\s+down)?|make|take|save|record|drop)\s+(?:a\s+|an\s+|this\s+|the\s+)?"
+    r"(?:quick\s+|short\s+|new\s+)?note|(?:quick\s+)?note)"
+    r"(?P<head>\s+(?:to|on|for|against|under|about|in|re)\s+[^:\n]{1,80}?)?"
+    r"\s*(?::|\s[-\u2013\u2014]\s|,?\s+(?:saying|that says|reading|that reads|which says)\b,?)\s*(?P<body>\S.*)$",
+    re.I | re.S)
+#: A clause whose main verb deletes: "delete the Cedar deal", "please remove Tom Becker".
+_DELETE_CMD = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"
+    r"i'd like to|i need to|let's|lets|we need to|you can|just|yes)\s+)*"
+    r"(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b(?P<obj>.*)$", re.I | re.S)
+_RECORD_WORD = re.compile(r"\b(?:deals?|contacts?|compan(?:y|ies)|accounts?|records?|leads?|opportunit(?:y|ies)|"
+                          r"opps?|person|people|him|her|them|it|this|that|everyone|all)\b", re.I)
 _UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
+
+
+@dataclass(frozen=True)
+class _Local:
+    """The records one clause names: a contact, a deal (its own, or its company's only open deal)
+    and a company; ``named_thing`` when a company or deal (not only a person) is named."""
+
+    contact: int | None
+    deal: int | None
+    company: int | None
+    named_thing: bool
 
 
 @dataclass(frozen=True)
@@ -100,9 +127,14 @@ class OfflinePlanner:
         transcript = clean
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
+        ctx = context.target if context else None
+        if note := _NOTE_PREFIX.match(clean):
+            # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
+            # data, taken verbatim (never commands, never refused as SQL)
+            return _Build(self, clean, now, ctx).verbatim_note(note)
         if _SQL.search(clean):
             return Plan(transcript=transcript, message=SQL_MESSAGE)
-        plan = _Build(self, undo_asr_slips(clean), now, context.target if context else None).run()
+        plan = _Build(self, undo_asr_slips(clean), now, ctx).run()
         plan.transcript = transcript
         if truncated:
             note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
@@ -132,7 +164,7 @@ class _Build:
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
                          need_deal=self._needs_deal(text, stage_any) and not is_question)
         self._unknown_names()
-        if R.DELETE_RE.search(text):
+        if self._delete_asked():
             self._delete()
         elif is_question and not mutating_hint:
             self._question(stage_any)
@@ -147,6 +179,60 @@ class _Build:
         else:
             self._clauses()
         return self._finish()
+
+    def _delete_asked(self) -> bool:
+        """True when a clause's main verb deletes and its object is a record ("delete the Cedar
+        deal", "remove Tom Becker", "get rid of it"); "delete the old quote" or a delete word inside
+        a note or reported speech is text, not a command."""
+        for cl in R.clauses(self.text):
+            m = _DELETE_CMD.match(cl.text)
+            if not m:
+                continue
+            obj = m.group("obj")
+            if re.search(r"\bfrom\b", obj, re.I):
+                continue  # "remove Mike from the Acme deal": an unlink, not a deletion
+            obj_start = cl.start + m.start("obj")
+            named = any(obj_start <= mm.start < cl.start + len(cl.text) for mm in self.mentions)
+            if named or _RECORD_WORD.search(obj):
+                return True
+        return False
+
+    def verbatim_note(self, m: re.Match[str]) -> Plan:
+        """A note whose text is taken verbatim (see :data:`_NOTE_PREFIX`); its head names the record."""
+        head = m.group("head") or ""
+        head_start = m.start("head") if m.group("head") else 0
+        body = m.group("body").strip().strip("\"'\u201c\u201d").strip()
+        if head:
+            mentions = [x for x in self.mentions if head_start <= x.start < head_start + len(head)]
+            self.f = resolve(self.idx, head, [Mention(x.kind, x.ids, x.start - head_start, x.end - head_start,
+                                                      x.text, x.score, x.partial) for x in mentions],
+                             self.ctx if not mentions else None, need_deal=False)
+        else:  # "Note: Oliver is on vacation until Monday": the note names its record
+            mentions = self.mentions
+            self.f = resolve(self.idx, self.text, mentions, self.ctx, need_deal=False)
+        target = None
+        if not self.f.clarifications:
+            contact = self.f.contact if not self.f.person_blocked else None
+            if contact is not None:
+                target = self.idx.target("contact", contact)
+            elif self.f.deal is not None:
+                target = self.idx.target("deal", self.f.deal)
+            elif self.f.company is not None:
+                target = self.idx.target("company", self.f.company)
+        if target is None and not self.f.clarifications:
+            if head.strip() and not mentions:
+                self.f.ask(f"I couldn't find{head.rstrip()} in your workspace. Which record is the note for?", [])
+            else:
+                self.f.ask("Which contact, company or deal is the note for?", [])
+        actions = []
+        if target is not None:
+            b0 = m.start("body") + m.group("body").find(body[:20]) if body else m.start("body")
+            actions.append(Action(kind="log_activity", target=target, fields={"activity_type": "note", "body": body},
+                                  evidence=[(0, m.start("body")), (b0, b0 + len(body))],
+                                  confidence=min([x.score for x in mentions] + [100.0]) / 100))
+        return Plan(transcript=self.text, actions=actions, clarifications=self.f.clarifications,
+                    candidates=self.f.candidates, message=self.f.clarifications[0] if self.f.clarifications else None,
+                    requires_confirmation=bool(actions))
 
     def _forget_ambiguity(self) -> None:
         self.f.clarifications, self.f.candidates = [], []
@@ -168,10 +254,20 @@ class _Build:
         mood = R.sentiment(self.text)
         parts = R.clauses(self.text)
         skip = -1
+        self._produced: set[int] = set()
+        act_k = -1
+        prev_loc: _Local | None = None
+        deal_locs: list[_Local | None] = []
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
             t = cl.text
+            loc = own = self._local(cl.start, cl.start + len(t))
+            if loc is None and prev_loc is not None and not self._names_other(t):
+                loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
+            elif loc is not None:
+                prev_loc = loc
+            self._loc = loc
             if k + 1 < len(parts) and parts[k + 1].sentence == cl.sentence and R.NEEDS_RE.search(t) \
                     and R.bare_fragment(parts[k + 1].text) and not self.idx.find_mentions(parts[k + 1].text):
                 # "Priya needs procurement, sign off.": a transcript's comma inside what is needed
@@ -183,20 +279,23 @@ class _Build:
                     fields["due_date"] = d[0].isoformat()
                 if tm := find_time(t):
                     fields["time"] = tm[0]
-                self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach"})
+                self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach", "loc": loc})
+                self._produced.add(k)
                 continue
             rest = R.SENTENCE_SPLIT.split(self.text[cl.start:], maxsplit=1)[0]
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t):
                 self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who(), rest),
-                                     "role": "outreach"})
+                                     "role": "outreach", "loc": loc})
+                self._produced.add(k)
                 continue
             if R.TASK_RE.search(t):
                 fields = {"title": T.task_title(t, d, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
-                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note"})
+                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": own})
+                self._produced.add(k)
                 continue
             if (dm := R.DELIVERABLE_RE.search(t)) and d and not R.next_step(t):
                 who = self._who()
@@ -206,18 +305,22 @@ class _Build:
                                      "role": "note"})
             kind = R.activity_type(t)
             if kind and activity is None:
-                activity, act_pos = {"activity_type": kind, "body": self.text}, cl.start
+                activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
             # contact updates
             cu = self._contact_update(t)
             if cu:
                 contact_fields.update(cu)
                 contact_pos = contact_pos or cl.start
+                self._produced.add(k)
                 continue
             # deal updates
             got = self._deal_updates(t, d)
             if got:
-                deal_fields.update({k: v for k, v in got.items() if k not in deal_fields})
+                if "next_step" not in got or len(got) > 1:
+                    self._produced.add(k)
+                deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
                 deal_pos = cl.start if deal_pos is None else deal_pos
+                deal_locs.append(loc)
         if "stage" not in deal_fields:
             for sentence in R.SENTENCE_SPLIT.split(self.text):
                 if sentence and (stage := R.trailing_stage(sentence, self.o._stages)):
@@ -227,9 +330,12 @@ class _Build:
         if activity is not None:
             if mood:
                 activity["sentiment"] = mood
-            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note"})
+            activity["body"] = self._body(parts, act_k)
+            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc})
         if deal_fields:
-            self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal"})
+            locs = {id(x): x for x in deal_locs if x is not None and x.deal is not None}
+            one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
+            self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one})
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
         if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions):
@@ -252,6 +358,92 @@ class _Build:
                 self.message = f"I heard \"{self.text}\" about {named} but not what to do. {U.RETRY_HINT}"
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
+
+    def _local(self, start: int, end: int) -> "_Local | None":
+        """The records named inside ``[start, end)`` (one clause), resolved with the whole
+        instruction's help (a company named elsewhere narrows "Mike"); None when it names none."""
+        here = [m for m in self.mentions if start <= m.start < end]
+        if any(not m.partial for m in here):
+            # "Acme is also looking at Microsoft Dynamics": a shared word ("Dynamics") yields to a full name
+            here = [m for m in here if not m.partial or m.kind == "contact"]
+        if not here:
+            return None
+        f = self.f
+        contact = next((c for m in here if m.kind == "contact" for c in m.ids if c in f.contacts), None)
+        if any(m.kind == "contact" and not set(m.ids) & set(f.contacts) for m in here):
+            contact = None if contact is None else contact
+        deal = company = None
+        for m in here:
+            if m.kind == "deal":
+                deal = m.ids[0]
+                company = self.idx.deals[deal].company_id
+                break
+            if m.kind == "company":
+                ids = [i for i in m.ids if i in f.companies]
+                if len(ids) == 1:
+                    company = ids[0]
+                    break
+        if deal is None and company is not None:
+            deal = f.deal if f.deal is not None and self.idx.deals[f.deal].company_id == company else None
+            if deal is None:
+                open_ = self.idx.open_deals(company)
+                deal = open_[0] if len(open_) == 1 else None
+        if deal is None and company is None and contact is not None:
+            open_ = [d for d in self.idx.deals_by_contact.get(contact, ()) if self.idx.deals[d].is_open]
+            deal = open_[0] if len(open_) == 1 else (f.deal if f.deal is not None and f.contact == contact else None)
+        if contact is None and deal is None and company is None:
+            return None
+        return _Local(contact=contact, deal=deal, company=company, named_thing=any(m.kind != "contact" for m in here))
+
+    @staticmethod
+    def _names_other(text: str) -> bool:
+        """A clause that speaks of a record it does not name resolvably ("the other deal")."""
+        return bool(re.search(r"\bthe other\b", text, re.I))
+
+    _ACT_HEAD = re.compile(
+        r"^\W*(?:(?:please|ok|okay|so|and|also|then|just|quickly|can you|could you)\s+)*"
+        r"(?:(?:log|record|add)(?:ged)?\s+(?:a|an|the|my|this|that)?\s*|(?:i\s+|we\s+)?(?:just\s+)?"
+        r"(?:had|finished|did|got off|wrapped up|completed|ended|hung up on)\s+(?:a|an|the|my|our)?\s*)?"
+        r"(?:(?:quick|short|long|good|great|intro|discovery|follow[- ]?up|phone|zoom|video|sales|demo|"
+        r"check[- ]in|kickoff|kick-off)\s+)*"
+        r"(?:call|meeting|demo|chat|conversation|sync|coffee|lunch|dinner|drinks|visit|note|email|voicemail)"
+        r"(?:\s+(?:call|meeting))?\b", re.I)
+    _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
+                            r"people|guys|crew|-)\b\W*)*", re.I)
+
+    def _body(self, parts: list, act_k: int) -> str:
+        """An activity's body: its own clause's content and the clauses after it in the same
+        instruction that asked for nothing else ("log a call with Priya: she needs a security
+        review first" -> "she needs a security review first"); the command words ("log a call
+        with Priya") and other clauses' commands ("move Northwind to proposal sent") are left out."""
+        if act_k < 0:
+            return self.text
+        cl = parts[act_k]
+        t = cl.text
+        head = self._ACT_HEAD.match(t)
+        rest_start = head.end() if head else 0
+        here = [m for m in self.mentions if cl.start <= m.start < cl.start + len(t)]
+        first_words = t[rest_start:].lstrip()
+        if here and re.match(r"^(?:with|to|for|on)\b", first_words, re.I) or (head and here
+                                                                                and here[0].start - cl.start <= rest_start + 12):
+            # "... call with Priya Natarajan(, at Globex)": the names belong to the command
+            rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
+                             if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
+        own = self._LEAD_GLUE.sub("", t[rest_start:]).strip(" ,.;:-")
+        pieces = [own] if own else []
+        sentence = cl.sentence
+        for k in range(act_k + 1, len(parts)):
+            if k in self._produced:
+                continue
+            if parts[k].sentence != sentence and pieces:
+                nxt = parts[k].text
+                if not pieces or R.SENTENCE_SPLIT.search(nxt):
+                    break
+            pieces.append(parts[k].text.strip(" ,.;"))
+        if not pieces or (own and len(own.split()) < 3 and len(pieces) == 1):
+            return t  # "Call with Jonas went well": the clause says it best
+        body = ", ".join(p for p in pieces if p)
+        return body[:1].upper() + body[1:] if body else t
 
     def _is_statement(self) -> bool:
         words = re.findall(r"[A-Za-z']+", self.text)
@@ -451,8 +643,18 @@ class _Build:
     def _add(self, pos: int, action: Action | dict) -> None:
         self.actions.append((pos, action))
 
-    def _target(self, role: str) -> Target | None:
+    def _target(self, role: str, loc: "_Local | None" = None) -> Target | None:
         f, idx = self.f, self.idx
+        if loc is not None and not f.clarifications:
+            if role in ("note", "outreach", "contact") and loc.contact is not None:
+                return idx.target("contact", loc.contact)
+            if role == "deal" and loc.deal is not None:
+                return idx.target("deal", loc.deal)
+            if role == "note" and loc.named_thing:
+                if loc.deal is not None:
+                    return idx.target("deal", loc.deal)
+                if loc.company is not None:
+                    return idx.target("company", loc.company)
         explicit_co = any(m.kind in ("company", "deal") for m in self.mentions) or (
             self.ctx is not None and self.ctx.type in ("deal", "company") and not self.mentions)
         contact = f.contact if not f.person_blocked else None
@@ -491,7 +693,7 @@ class _Build:
             if isinstance(a, Action):
                 out.append(a)
                 continue
-            target = self._target(a["role"])
+            target = self._target(a["role"], a.get("loc"))
             if a["kind"] == "update_deal" and target is not None and not self.relative_amount:
                 more = self._other_deals(target)
                 out.extend(Action(kind="update_deal", target=t, fields=dict(a["fields"])) for t in [target] + more)

@@ -225,7 +225,7 @@ class _Run:
             d.amount_cents = _cents(f["amount"])
         if "close_date" in f:
             d.close_date = _parse_date(f["close_date"])
-        for k in ("competitor", "next_step"):
+        for k in ("competitor", "next_step", "owner", "lost_reason"):
             if k in f:
                 setattr(d, k, f[k])
         d.updated_at = self.now

@@ -82,6 +82,7 @@ class Contact(Base):
     lifecycle_stage: Mapped[str | None] = mapped_column(String(100))
     lead_status: Mapped[str | None] = mapped_column(String(100))
     do_not_contact: Mapped[bool] = mapped_column(Boolean, default=False)
+    owner: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
 
@@ -104,6 +105,7 @@ class Deal(Base):
     competitor: Mapped[str | None] = mapped_column(String(300))
     next_step: Mapped[str | None] = mapped_column(Text)
     owner: Mapped[str | None] = mapped_column(String(200))
+    lost_reason: Mapped[str | None] = mapped_column(Text)
     company_id: Mapped[int | None] = mapped_column(
         ForeignKey("companies.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime | None] = mapped_column(DateTime)

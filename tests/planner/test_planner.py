@@ -43,7 +43,7 @@ def test_ambiguous_person_asks_and_names_no_target(planner, now):
 
 
 def test_company_context_picks_the_right_mike(planner, now):
-    assert planner.plan("Log a call with Mike from Acme", now=now).actions[0].target.id == "5001"
+    assert planner.plan("Log a call with Mike from Acme", now=now).actions[0].target.id == "101"
     plan = planner.plan("Follow up with Mike at FinanceStartup tomorrow", now=now)
     assert "Mike Rodriguez" in plan.actions[0].fields["title"] and not plan.clarifications
 

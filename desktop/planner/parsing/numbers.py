@@ -98,6 +98,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
     out: list[AmountMatch] = []
     for m in _NUM_RE.finditer(text):
         start, end = m.span()
+        if not m.group("cur") and text[max(0, m.start("num") - 1):m.start("num")].isalpha():
+            continue  # "Q2", "H1", "FY27", "v3": a label, not a number
         nxt = text[end:end + 3].lower()
         if re.match(r"(?:st|nd|rd|th)\b", nxt) or re.match(r"\s?(?:am|pm|a\.m|p\.m)\b", nxt):
             continue
