@@ -363,6 +363,9 @@ class _Build:
         """The records named inside ``[start, end)`` (one clause), resolved with the whole
         instruction's help (a company named elsewhere narrows "Mike"); None when it names none."""
         here = [m for m in self.mentions if start <= m.start < end]
+        if comp := R.competitor(self.text[start:end]):
+            # "also looking at Microsoft Dynamics": a competitor's words are not a workspace record
+            here = [m for m in here if m.text.lower() not in comp.lower()]
         if any(not m.partial for m in here):
             # "Acme is also looking at Microsoft Dynamics": a shared word ("Dynamics") yields to a full name
             here = [m for m in here if not m.partial or m.kind == "contact"]
