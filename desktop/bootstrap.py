@@ -83,4 +83,4 @@ def build_planner(ws: "Workspace", settings: Settings | None = None) -> "Workspa
 
     if settings is None:
         return planning.build(ws)
-    return planning.build(ws, settings.llm_model, settings.llm_timeout_s)
+    return planning.build(ws, settings.llm_model, settings.llm_timeout_s, team=settings.team)

@@ -8,7 +8,7 @@ integer cents; stages follow the fixture pipeline order.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class WorkspaceRows:
     companies: list[CompanyRow]
     deals: list[DealRow]
     stages: list[StageRow]
+    activity_counts: dict = field(default_factory=dict)
 
 
 def fixture_stages(pipeline_id: int = 1) -> list[StageRow]:
@@ -63,6 +64,17 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                                 city=r["City"] or None, country=r["Country/Region"] or None)
                      for r in csv.DictReader(fh)]
     names = {c.id: c.name for c in companies}
+    last_touch: dict[int, datetime] = {}
+    counts: dict[tuple[str, int, int], int] = {}
+    if (folder / "activities.csv").exists():
+        with open(folder / "activities.csv", newline="", encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                at = datetime.strptime(r["Activity Date"], "%Y-%m-%d %H:%M")
+                key = (r["Activity Type"].lower(), at.year, at.month)
+                counts[key] = counts.get(key, 0) + 1
+                for c in _ids(r["Associated Contact IDs"]):
+                    if c not in last_touch or at > last_touch[c]:
+                        last_touch[c] = at
     with open(folder / "contacts.csv", newline="", encoding="utf-8") as fh:
         contacts = []
         for r in csv.DictReader(fh):
@@ -71,7 +83,9 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
             contacts.append(ContactRow(id=int(r["Record ID"]), first_name=r["First Name"],
                                        last_name=r["Last Name"], email=r["Email"] or None,
                                        phone=r["Phone Number"] or None, job_title=r["Job Title"] or None,
-                                       company_id=cid, company_name=names.get(cid, r["Company Name"] or None)))
+                                       company_id=cid, company_name=names.get(cid, r["Company Name"] or None),
+                                       lifecycle_stage=(r.get("Lifecycle Stage") or None),
+                                       last_activity_at=last_touch.get(int(r["Record ID"]))))
     with open(folder / "deals.csv", newline="", encoding="utf-8") as fh:
         deals = []
         for r in csv.DictReader(fh):
@@ -86,7 +100,7 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 company_id=cid, company_name=names.get(cid), is_open=not stage.is_closed,
                 last_activity_at=datetime.strptime(last, "%Y-%m-%d %H:%M") if last else None,
                 contact_ids=tuple(_ids(r["Associated Contact IDs"]))))
-    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)
+    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages, activity_counts=counts)
 
 
 _SYLLABLES = ("ka", "lo", "ve", "tri", "mon", "zar", "del", "qui", "bra", "nex", "sol", "tor", "vin", "pla",
@@ -143,4 +157,4 @@ def synthetic_rows(n_contacts: int = 100_000, n_companies: int = 20_000, n_deals
                              currency="usd", close_date=date(2027, rng.randint(1, 12), rng.randint(1, 28)),
                              company_id=co.id if co else None, company_name=co.name if co else None,
                              is_open=not stage.is_closed, contact_ids=(contact.id,) if contact else ()))
-    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)
+    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages, activity_counts=counts)

@@ -58,7 +58,12 @@ class CompanyRow:
 
 @dataclass(frozen=True, slots=True)
 class ContactRow:
-    """A contact (person) with the name of their primary company."""
+    """A contact (person) with the name of their primary company.
+
+    Attributes:
+        lifecycle_stage: HubSpot's internal value (``lead``, ``customer``, ...). owner: a workspace
+        user's name. last_activity_at: when the latest activity with this contact happened (UTC).
+    """
 
     id: int
     first_name: str
@@ -69,6 +74,9 @@ class ContactRow:
     company_id: int | None = None
     company_name: str | None = None
     do_not_contact: bool = False
+    lifecycle_stage: str | None = None
+    owner: str | None = None
+    last_activity_at: datetime | None = None
 
     @property
     def name(self) -> str:

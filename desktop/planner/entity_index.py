@@ -141,11 +141,14 @@ class EntityIndex:
     _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     #: The workspace's users (possible owners), full names: deal owners seen plus the team setting.
     users: list[str] = field(default_factory=list)
+    #: Activities per ``(type, year, month)``.
+    activity_counts: dict[tuple[str, int, int], int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
               deals: Iterable[DealRow], stages: Sequence[StageRow],
-              pause: Callable[[], None] | None = None, users: Iterable[str] = ()) -> "EntityIndex":
+              pause: Callable[[], None] | None = None, users: Iterable[str] = (),
+              activity_counts: dict[tuple[str, int, int], int] | None = None) -> "EntityIndex":
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process
@@ -154,8 +157,10 @@ class EntityIndex:
         callbacks (measured 30-140 ms UI stalls while an index was built on a worker thread).
 
         ``users``: the workspace's users by full name (the team setting); every deal owner seen
-        is added, so an owner named in an instruction can be checked against them."""
+        is added, so an owner named in an instruction can be checked against them.
+        ``activity_counts``: activities per ``(type, year, month)`` for questions about them."""
         idx = cls()
+        idx.activity_counts = dict(activity_counts or {})
         seen_users = dict.fromkeys(u.strip() for u in users if u and u.strip())
         idx.stages = sorted(stages, key=lambda s: (s.pipeline_id, s.position))
         token_df: dict[str, set[int]] = defaultdict(set)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
+from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _rules as R
 from desktop.planner import _titles as T
@@ -157,7 +158,7 @@ class _Build:
     def run(self) -> Plan:
         text = self.text
         stage_any = R.stage_phrase(text, self.o._stages)
-        is_question = bool(R.QUESTION_RE.search(text)) and not R.DELETE_RE.search(text) \
+        is_question = bool(R.QUESTION_RE.search(text) or A.QUESTION.search(text)) and not self._delete_asked() \
             and not R.TASK_RE.search(text) and not R.CREATE_CONTACT_RE.search(text)
         mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
                              or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
@@ -529,6 +530,14 @@ class _Build:
     # ------------------------------------------------------------ other kinds
     def _question(self, stage: str | None) -> None:
         f = self.f
+        if not f.clarifications and not U.only_a_person(self.text, self.mentions):
+            got = A.answer(self.text, self.idx, self.today, self.mentions,
+                           stage or R.stage_mention(self.text, self.o._stages), f, self.ctx)
+            if got is not None:
+                got = {k: v for k, v in got.items() if v is not None}
+                self._add(0, Action(kind="answer", fields=got, evidence=[(0, len(self.text))]))
+                self.message = got.get("text")
+                return
         asked = "who is" if U.only_a_person(self.text, self.mentions) else self.text  # "This is Linda Okafor." -> who she is
         answer = C.answer_text(asked, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
         lead = R.SEARCH_RE.search(self.text)

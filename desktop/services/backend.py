@@ -123,7 +123,7 @@ class Backend(AgentsMixin):
             from desktop.services import planning
 
             planner = planning.build(self.ws, self.settings.llm_model, self.settings.llm_timeout_s,
-                                     pause=planning.yield_gil)
+                                     pause=planning.yield_gil, team=self.settings.team)
             with self._lock:
                 if self._planner is not before:  # set by hand meanwhile (tests): that one wins
                     old, planner = planner, self._planner

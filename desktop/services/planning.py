@@ -70,12 +70,13 @@ class WorkspacePlanner:
 
 
 def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float = 8.0,
-          mock_response: Any = None, pause: Callable[[], None] | None = None) -> WorkspacePlanner:
+          mock_response: Any = None, pause: Callable[[], None] | None = None,
+          team: list[str] | tuple[str, ...] = ()) -> WorkspacePlanner:
     """A :class:`WorkspacePlanner` over a fresh entity index of ``workspace``.
 
     ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
     every few hundred rows indexed (:meth:`desktop.planner.entity_index.EntityIndex.build`); the
-    desktop passes :func:`yield_gil`."""
+    desktop passes :func:`yield_gil`. ``team``: the workspace's users (``Settings.team``)."""
     from desktop.planner.entity_index import EntityIndex
     from desktop.planner.offline import OfflinePlanner
     from desktop.gc_pause import bulk_work
@@ -91,7 +92,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
             deals = queries.deals(uow.session, pause=pause)
             step()
             stages = queries.stages(uow.session)
-        index = EntityIndex.build(contacts, companies, deals, stages, pause=pause)
+            counts = queries.activity_counts(uow.session)
+        index = EntityIndex.build(contacts, companies, deals, stages, pause=pause, users=team,
+                                  activity_counts=counts)
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:

@@ -10,7 +10,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any, Callable, Iterator
 
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.vocabulary import COMMON_COMPETITORS
@@ -53,12 +53,23 @@ def companies(session: Session, pause: Callable[[], None] | None = None) -> list
 
 def contacts(session: Session, pause: Callable[[], None] | None = None) -> list[ContactRow]:
     """All contacts as :class:`ContactRow` with their company's name, by id (``pause``: see :func:`_paced`)."""
+    last = (select(s.Activity.contact_id.label("cid"), func.max(s.Activity.occurred_at).label("at"))
+            .where(s.Activity.contact_id.is_not(None)).group_by(s.Activity.contact_id).subquery())
     q = (select(s.Contact.id, s.Contact.first_name, s.Contact.last_name, s.Contact.email,
                 s.Contact.phone, s.Contact.job_title, s.Contact.company_id, s.Company.name,
-                s.Contact.do_not_contact)
+                s.Contact.do_not_contact, s.Contact.lifecycle_stage, s.Contact.owner, last.c.at)
          .outerjoin(s.Company, s.Company.id == s.Contact.company_id)
+         .outerjoin(last, last.c.cid == s.Contact.id)
          .order_by(s.Contact.id))
     return [ContactRow(*r) for r in _paced(session, q, pause)]
+
+
+def activity_counts(session: Session) -> dict[tuple[str, int, int], int]:
+    """Activities per ``(type, year, month)`` (``("call", 2026, 11) -> 11``), for questions such as
+    "how many calls have we logged this month" (one GROUP BY; months in UTC)."""
+    year, month = extract("year", s.Activity.occurred_at), extract("month", s.Activity.occurred_at)
+    q = select(s.Activity.type, year, month, func.count()).group_by(s.Activity.type, year, month)
+    return {(t, int(y), int(m)): int(n) for t, y, m, n in session.execute(q)}
 
 
 def _deal_query():

@@ -99,7 +99,25 @@ def test_questions_are_read_only(planner, now):
     assert [a.kind for a in plan.actions] == ["answer"] and "$72,000" in plan.message
     assert not plan.requires_confirmation
     plan = planner.plan("Show me all deals in negotiation", now=now)
-    assert plan.actions[0].fields == {"object": "deal", "filters": {"stage": "Negotiation"}}
+    assert plan.actions[0].kind == "answer" and not plan.requires_confirmation
+    assert plan.actions[0].fields["records"] == ["deal:5005", "deal:5009", "deal:5101", "deal:5103"]
+
+
+def test_questions_are_answered_from_the_workspace(planner, now):
+    """Totals, counts, lists and single facts are computed, not left to a search nobody shows."""
+    def ans(text):
+        plan = planner.plan(text, now=now)
+        assert [a.kind for a in plan.actions] == ["answer"], (text, plan)
+        return plan.actions[0].fields
+    assert ans("How much is sitting in Negotiation?")["value"] == 173000
+    assert ans("What's the total value of deals in negotiation right now?")["value"] == 173000
+    assert ans("How many deals are in Demo Scheduled?")["value"] == 9
+    assert ans("how many open deals have we got")["value"] == 27
+    assert ans("When did I last talk to Linda Okafor?")["value"] == "2026-11-06"
+    assert ans("when did we last speak with Nina Patel")["value"] == "2026-10-31"
+    assert ans("When does the Vertex deal close?")["value"] == "2026-11-30"
+    assert len(ans("Who do we know at Delta Works?")["records"]) == 4
+    assert ans("How many calls did we log this month?")["value"] == 11
 
 
 def test_off_topic_and_empty_input_get_a_message(planner, now):

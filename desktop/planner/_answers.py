@@ -1,0 +1,281 @@
+"""Questions answered from the workspace: totals, counts, lists and single facts.
+
+"How much is sitting in Proposal Sent?", "how many deals closed this month?", "which deals has nobody
+touched in three weeks?", "when did I last talk to Linda?" become one ``answer`` action whose
+``value`` (a number, or an ISO date) or ``records`` (``["deal:5004", ...]``) is computed here from
+the :class:`~desktop.planner.entity_index.EntityIndex`, with a sentence in ``text``.
+
+Definitions (the same as the revenue panel's, :mod:`desktop.domain.metrics`): an open deal is one
+not in a won or lost stage; "pipeline" = open deals; "won"/"closed" in a period = deals in the won
+stage whose close date falls in the period ("lost" = the lost stage); "nobody touched in N weeks" =
+open deals whose last activity is more than N x 7 days before today, or that have none; amounts are
+summed in the deal's currency's major units (all fixture deals are USD).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.parsing.numbers import small_number, words_to_digits
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_LIFECYCLE = {"customer": "customer", "customers": "customer", "lead": "lead", "leads": "lead",
+              "opportunity": "opportunity", "opportunities": "opportunity", "subscriber": "subscriber",
+              "subscribers": "subscriber", "evangelist": "evangelist", "evangelists": "evangelist",
+              "mql": "marketingqualifiedlead", "mqls": "marketingqualifiedlead",
+              "marketing qualified": "marketingqualifiedlead", "sql": "salesqualifiedlead",
+              "sqls": "salesqualifiedlead", "sales qualified": "salesqualifiedlead"}
+_ACTIVITY_WORDS = {"call": "call", "calls": "call", "meeting": "meeting", "meetings": "meeting",
+                   "email": "email", "emails": "email", "note": "note", "notes": "note"}
+#: A question, or a request to show records.
+QUESTION = re.compile(
+    r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
+    r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
+    r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any)\b"
+    r"|\?\s*$|,\s*(?:which|what|who|when|how)\b[^,]*\?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A date range ``[start, end]`` (inclusive) and how to say it."""
+
+    start: date
+    end: date
+    label: str
+
+    def __contains__(self, d: date | None) -> bool:
+        return d is not None and self.start <= d <= self.end
+
+
+def _month(year: int, month: int, label: str) -> Period:
+    return Period(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), label)
+
+
+def period(text: str, today: date) -> Period | None:
+    """The period a question asks about ("this month", "in October", "this quarter", "last year",
+    "tomorrow"); None when it names none (all time)."""
+    low = text.lower()
+    if re.search(r"\btoday\b", low):
+        return Period(today, today, "today")
+    if re.search(r"\btomorrow\b", low):
+        t = today + timedelta(days=1)
+        return Period(t, t, "tomorrow")
+    if re.search(r"\bthis week\b", low):
+        start = today - timedelta(days=today.weekday())
+        return Period(start, start + timedelta(days=6), "this week")
+    if re.search(r"\bnext week\b", low):
+        start = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return Period(start, start + timedelta(days=6), "next week")
+    if re.search(r"\bthis month\b", low):
+        return _month(today.year, today.month, "this month")
+    if re.search(r"\blast month\b", low):
+        y, m = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return _month(y, m, "last month")
+    if re.search(r"\bnext month\b", low):
+        y, m = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
+        return _month(y, m, "next month")
+    q = (today.month - 1) // 3
+    if re.search(r"\bthis quarter\b", low):
+        return Period(date(today.year, 3 * q + 1, 1), _month(today.year, 3 * q + 3, "").end, "this quarter")
+    if re.search(r"\blast quarter\b", low):
+        y, q2 = (today.year, q - 1) if q else (today.year - 1, 3)
+        return Period(date(y, 3 * q2 + 1, 1), _month(y, 3 * q2 + 3, "").end, "last quarter")
+    if re.search(r"\bthis year\b", low):
+        return Period(date(today.year, 1, 1), date(today.year, 12, 31), "this year")
+    if re.search(r"\blast year\b", low):
+        return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year")
+    if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
+        month = _MONTHS[m.group(1)]
+        year = today.year if month <= today.month else today.year - 1
+        return _month(year, month, calendar.month_name[month])
+    return None
+
+
+def _money(v: float) -> str:
+    return f"${v:,.0f}"
+
+
+def _weeks(text: str) -> int | None:
+    """N of "in N weeks" / "for N days" (days rounded up to weeks is not done: days are returned
+    as negative numbers of days), for staleness questions."""
+    digits = words_to_digits(text.lower())
+    if m := re.search(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(weeks?|days?|months?)\b", digits):
+        n = 1 if m.group(1) in ("a", "one") else (int(m.group(1)) if m.group(1).isdigit() else small_number(m.group(1)))
+        if n is None:
+            return None
+        unit = m.group(2)
+        return n * 7 if unit.startswith("week") else n * 30 if unit.startswith("month") else n
+    if re.search(r"\b(?:stale|stalled|stuck|gone quiet|went quiet)\b", text, re.I):
+        return 21
+    return None
+
+
+def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], stage: str | None,
+           focus: Any, context_target: Any = None) -> dict[str, Any] | None:
+    """The ``answer`` action's fields for the question ``text``, or None when it is not a question
+    this module understands (the planner then says so).
+
+    ``focus`` is the resolved :class:`~desktop.planner._resolve.Focus` (its ``contact``,
+    ``company``, ``deal``); ``stage`` a stage label the question names.
+    """
+    low = text.lower()
+    if re.search(r"\b(?:e-?mail address|email|phone|number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
+                 r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b", low):
+        return None  # a contact's field or the task list: the planner's record answers
+    if not (mentions or context_target is not None or stage or re.search(
+            r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
+            r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
+            r"notes?|people|talk|talked|spoke|speak)\b", low)):
+        return None  # "what's the weather like tomorrow?"
+    per = period(text, today)
+    contact = focus.contact if not focus.person_blocked else None
+    company, deal = focus.company, focus.deal
+    if context_target is not None and not mentions:
+        if context_target.type == "deal" and context_target.id.isdigit():
+            deal = int(context_target.id)
+        elif context_target.type == "contact" and context_target.id.isdigit():
+            contact = int(context_target.id)
+        elif context_target.type == "company" and context_target.id.isdigit():
+            company = int(context_target.id)
+
+    # single facts about one record
+    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|"
+                 r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
+                 low) and low.lstrip().startswith(("when", "what")):
+        if contact is not None:
+            c = idx.contacts[contact]
+            if c.last_activity_at is None:
+                return {"text": f"There's no activity with {c.name} yet.", "value": None}
+            d = c.last_activity_at.date()
+            return {"text": f"You last talked to {c.name} on {d:%A %-d %B %Y}.", "value": d.isoformat()}
+        if deal is not None and idx.deals[deal].last_activity_at is not None:
+            d = idx.deals[deal].last_activity_at.date()
+            return {"text": f"The last activity on {idx.deals[deal].name} was on {d:%-d %B %Y}.", "value": d.isoformat()}
+        return None
+    if deal is not None and re.search(r"\bwhen\b.{0,40}\bclos", low):
+        d = idx.deals[deal]
+        if d.close_date is None:
+            return {"text": f"{d.name} has no close date.", "value": None}
+        return {"text": f"{d.name} is set to close on {d.close_date.isoformat()} ({d.close_date:%A %-d %B %Y}).",
+                "value": d.close_date.isoformat()}
+    if deal is not None and re.search(r"\b(?:worth|how big|amount|value|size)\b", low) \
+            and not re.search(r"\b(?:total|pipeline|all|sitting|stage)\b", low):
+        d = idx.deals[deal]
+        v = d.amount_cents / 100 if d.amount_cents is not None else None
+        return {"text": f"{d.name} is worth {_money(v)}." if v is not None else f"{d.name} has no amount.", "value": v}
+    if deal is not None and re.search(r"\bwho(?:'s| is| are)?\b.{0,30}\bcontacts?\b", low) and not company_only(low):
+        ids = list(idx.deals[deal].contact_ids)
+        names = ", ".join(idx.contacts[i].name for i in ids if i in idx.contacts) or "nobody"
+        return {"text": f"On {idx.deals[deal].name}: {names}.", "records": [f"contact:{i}" for i in ids]}
+
+    # people at a company
+    if company is not None and re.search(r"\b(?:who|contacts?|people|know)\b", low) and not re.search(r"\bdeals?\b", low):
+        ids = list(idx.contacts_by_company.get(company, ()))
+        if title := re.search(r"\b(ceo|cto|cfo|coo|cmo|cro|vp|head of \w+|director|founder|manager)\b", low):
+            ids = [i for i in ids if idx.contacts[i].job_title and title.group(1) in idx.contacts[i].job_title.lower()]
+        name = idx.companies[company].name
+        if low.lstrip().startswith("how many"):
+            return {"text": f"{len(ids)} contacts at {name}.", "value": len(ids)}
+        shown = ", ".join(f"{idx.contacts[i].name} ({idx.contacts[i].job_title or 'no title'})" for i in ids[:10])
+        return {"text": f"At {name}: {shown or 'nobody yet'}.", "records": [f"contact:{i}" for i in ids]}
+
+    # activity counts
+    kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
+    if kinds and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low):
+        p = per or _month(today.year, today.month, "this month")
+        total = 0
+        y, m = p.start.year, p.start.month
+        while (y, m) <= (p.end.year, p.end.month):
+            total += idx.activity_counts.get((kinds[0], y, m), 0)
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        return {"text": f"{total} {kinds[0]}s logged {p.label}.", "value": total}
+
+    # contacts by lifecycle stage
+    if re.search(r"\bcontacts?\b|\bpeople\b", low):
+        for word, value in _LIFECYCLE.items():
+            if re.search(rf"\b{word}\b", low):
+                ids = [c.id for c in idx.contacts.values() if c.lifecycle_stage == value]
+                if "how many" in low:
+                    return {"text": f"{len(ids)} contacts are marked {value}.", "value": len(ids)}
+                return {"text": f"{len(ids)} contacts are marked {value}.", "records": [f"contact:{i}" for i in ids]}
+
+    # companies by city or industry
+    if re.search(r"\bcompan(?:y|ies)\b|\baccounts\b", low) and not re.search(r"\bdeals?\b", low):
+        found = None
+        if m := re.search(r"\b(?:in|from|based in)\s+(?:the\s+)?([a-z][\w&/ -]+?)(?:\s+(?:space|industry|sector))?\s*\??$", low):
+            place = m.group(1).strip()
+            found = [c.id for c in idx.companies.values() if c.city and c.city.lower() == place] or \
+                [c.id for c in idx.companies.values() if c.industry and place in c.industry.lower()]
+        if found is not None:
+            if "how many" in low:
+                return {"text": f"{len(found)} companies.", "value": len(found)}
+            return {"text": ", ".join(idx.companies[i].name for i in found) or "None.",
+                    "records": [f"company:{i}" for i in found]}
+
+    # deals: filters
+    deals = list(idx.deals.values())
+    what = []
+    won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b", low) and not re.search(
+        r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b", low)
+    lost = re.search(r"\b(?:lost|lose|losing)\b", low)
+    if lost:
+        deals = [d for d in deals if idx.stage_by_label(d.stage_label) and idx.stage_by_label(d.stage_label).is_lost]
+        if per:
+            deals = [d for d in deals if d.close_date in per]
+        what.append("lost" + (f" {per.label}" if per else ""))
+    elif won and not stage:
+        deals = [d for d in deals if idx.stage_by_label(d.stage_label) and idx.stage_by_label(d.stage_label).is_won]
+        if per:
+            deals = [d for d in deals if d.close_date in per]
+        what.append("won" + (f" {per.label}" if per else " so far"))
+    else:
+        if stage:
+            deals = [d for d in deals if d.stage_label == stage]
+            what.append(f"in {stage}")
+        else:
+            deals = [d for d in deals if d.is_open]
+            what.append("open")
+        if re.search(r"\bclos", low) and per:
+            deals = [d for d in deals if d.close_date in per]
+            what.append(f"closing {per.label}")
+        if re.search(r"\bpast (?:their|the|its)? ?close date|overdue|slipped|past due\b", low):
+            deals = [d for d in deals if d.close_date is not None and d.close_date < today]
+            what.append("past their close date")
+        if re.search(r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"
+                     r"neglected|without (?:any )?activity)\b", low):
+            days = _weeks(text) or 21
+            deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
+            what.append(f"untouched for {days} days")
+    if company is not None and not (contact is not None and re.search(r"\bhe|she\b", low)):
+        deals = [d for d in deals if d.company_id == company]
+        what.append(f"at {idx.companies[company].name}")
+    label = " ".join(what)
+    if m := re.search(r"\b(?:top|biggest|largest)\s+(\d+|two|three|four|five|ten)\b|\b(\d+|two|three|four|five|ten)\s+(?:biggest|largest)\b",
+                      words_to_digits(low)):
+        n_raw = m.group(1) or m.group(2)
+        n = int(n_raw) if n_raw.isdigit() else small_number(n_raw) or 3
+        deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:n]
+        return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
+                "records": [f"deal:{d.id}" for d in deals]}
+    if re.search(r"\bhow many\b", low):
+        return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
+    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\bsitting\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
+                 low) and not re.search(r"^\W*(?:which|show|list)\b", low):
+        total = sum((d.amount_cents or 0) for d in deals) / 100
+        head = "Open pipeline" if label == "open" else f"Deals {label}"
+        return {"text": f"{head}: {_money(total)} in {len(deals)} deals.", "value": total}
+    shown = "; ".join(f"{d.name} ({d.stage_label}, {_money((d.amount_cents or 0) / 100)})" for d in deals[:8])
+    more = f" and {len(deals) - 8} more" if len(deals) > 8 else ""
+    return {"text": f"{len(deals)} deals {label}: {shown}{more}." if deals else f"No deals {label}.",
+            "records": [f"deal:{d.id}" for d in deals]}
+
+
+def company_only(low: str) -> bool:
+    """True when the question is about a company's people rather than one deal's."""
+    return bool(re.search(r"\b(?:at|over at|from)\b", low)) and "deal" not in low
