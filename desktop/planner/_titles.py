@@ -67,9 +67,22 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             else m.group("thing").upper()
     if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
         fields["body"] = cap(m.group("b").strip())
+    if "body" not in fields and (m := _EMAIL_CONTENT.search(t)):
+        # "Draft an email to Grace Liu thanking her for signing...": the clause's own words
+        content = m.group("c").strip(" .,;")
+        if len(content.split()) >= 2:
+            fields["body"] = cap(content)
     if "subject" not in fields:
         fields["subject"] = f"Following up - {who}" if who else "Following up"
     return fields
+
+
+#: What an e-mail is to say: everything after the recipient or "about" ("email Iris the renewal
+#: quote", "write Sarah an email about the add-on, ask if...", "draft a cold email to Felix ... introducing X").
+_EMAIL_CONTENT = re.compile(
+    r"\b(?i:e-?mail|mail|message|note|write|send)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?"
+    r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?\s*,?\s*(?P<c>(?:about|re|regarding|thanking|asking|"
+    r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that)\b.+)$")
 
 
 def is_send_thing(t: str) -> bool:
