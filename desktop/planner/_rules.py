@@ -16,7 +16,8 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"(?!(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?[.!?]?\s*$)"
                           r"(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
-                          r"send|draft|email|call|mark|push|change|put)\b)", re.I)
+                          r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
+                          r"let|make|bump|drop)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"

@@ -258,6 +258,9 @@ def _value_errors(exp: dict[str, Any], act: Action) -> list[str]:
         if key in want:
             if not _equal(key, value, want[key]):
                 errors.append(f"{key}={value!r}, expected {want[key]!r}")
+        elif key in exp.get("contains", {}):
+            if str(exp["contains"][key]).lower() not in str(value).lower():
+                errors.append(f"{key}={value!r}, expected to contain {exp['contains'][key]!r}")
         elif act.kind.startswith("update_"):
             errors.append(f"{key}={value!r} not asked")
     return errors

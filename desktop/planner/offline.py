@@ -44,6 +44,26 @@ _SQL = re.compile(r"(?:\b(?:delete\s+from|drop\s+table|insert\s+into|truncate\s+
                   r"(?:\w+\s*,\s*)*\w*\s*from)\b|\bunion\s+select\b|;\s*--|\bwhere\s+1\s*=\s*1\b)", re.I)
 _ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+#: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
+_ASSIGN = re.compile(
+    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?|"
+    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b")
+_LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
+                    ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
+                    ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
+                    ("subscriber", "subscriber"), ("lead", "lead"))
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?)\s+(?:now\s+)?(?:a|an)?\s*"
+                            r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b", re.I)
+_SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w.]*(?: dot [a-z]+)?)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b", re.I)
+_TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
+                        r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b))"
+                        r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
+_DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
+                   r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
+_LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
+                           r"they went with|went with|they chose|chose)\s+(?P<why>[^.;]{4,120})", re.I)
 #: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
 #: head names the record, the body is the note, verbatim.
 _NOTE_PREFIX = re.compile(
@@ -61,6 +81,17 @@ _DELETE_CMD = re.compile(
 _RECORD_WORD = re.compile(r"\b(?:deals?|contacts?|compan(?:y|ies)|accounts?|records?|leads?|opportunit(?:y|ies)|"
                           r"opps?|person|people|him|her|them|it|this|that|everyone|all)\b", re.I)
 _UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
+
+
+def _lifecycle(t: str) -> str | None:
+    """The HubSpot lifecycle stage a clause sets ("she's a customer now", "mark him as an MQL")."""
+    if not _LIFECYCLE_CUE.search(t):
+        return None
+    low = t.lower()
+    for words, value in _LIFECYCLE_WORDS:
+        if re.search(rf"\b{words}\b", low):
+            return value
+    return None
 
 
 @dataclass(frozen=True)
@@ -252,6 +283,7 @@ class _Build:
         act_pos = 0
         contact_fields: dict[str, Any] = {}
         contact_pos = 0
+        contact_who: int | None = None
         mood = R.sentiment(self.text)
         parts = R.clauses(self.text)
         skip = -1
@@ -310,6 +342,13 @@ class _Build:
             # contact updates
             cu = self._contact_update(t)
             if cu:
+                who = own.contact if own is not None and own.contact is not None else (
+                    loc.contact if loc is not None else None)
+                if contact_fields and who is not None and contact_who is not None and who != contact_who:
+                    self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact",
+                                            "loc": _Local(contact_who, None, None, False)})
+                    contact_fields, contact_pos = {}, 0
+                contact_who = who if who is not None else contact_who
                 contact_fields.update(cu)
                 contact_pos = contact_pos or cl.start
                 self._produced.add(k)
@@ -338,7 +377,8 @@ class _Build:
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one})
         if contact_fields:
-            self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact"})
+            self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact",
+                                    "loc": _Local(contact_who, None, None, False) if contact_who is not None else None})
         if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions):
             # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
             fields = {"activity_type": "note", "body": self.text}
@@ -465,6 +505,14 @@ class _Build:
             out["close_date"] = d[0].isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
+        if (self._deal_words(t) or not [m for m in self.mentions if m.kind == "contact"]) \
+                and (owner := self._owner(t)) is not None:
+            out["owner"] = owner
+        if _DEAD.search(t):
+            out["stage"] = next((s.label for s in self.idx.stages if s.is_lost), out.get("stage"))
+            tail = self.text[max(0, self.text.find(t)):]
+            if m := _LOST_BECAUSE.search(R.SENTENCE_SPLIT.split(tail, maxsplit=1)[0]):
+                out["lost_reason"] = m.group("why").strip(" .")
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
@@ -487,6 +535,31 @@ class _Build:
                 break
         return out
 
+    @staticmethod
+    def _deal_words(t: str) -> bool:
+        return bool(re.search(r"\b(?:deal|opportunity|opp|renewal|account)\b", t, re.I))
+
+    def _owner(self, t: str) -> str | None:
+        """The workspace user an assignment names ("give the Granite deal to Morgan", "hand it back
+        to me"); "" when the name is no user of the workspace (the planner asks); None when ``t``
+        assigns nothing. "Me" is the first user of the team setting."""
+        m = _ASSIGN.search(t)
+        if not m:
+            return None
+        who = (m.group("who") or m.group("who2") or m.group("who3")).strip()
+        users = self.idx.users
+        if who.lower() in ("me", "myself"):
+            if users:
+                return users[0]
+            self.f.ask("Who are you in this workspace? Add your name to the team in Settings.", [])
+            return ""
+        hits = [u for u in users if u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower()]
+        if len(hits) == 1:
+            return hits[0]
+        known = ", ".join(users) if users else "none yet (add them in Settings)"
+        self.f.ask(f"{who} isn't a user of this workspace. Who should own it? Users: {known}.", [])
+        return ""
+
     def _is_id(self, m: re.Match[str]) -> bool:
         table = {"deal": self.idx.deals, "contact": self.idx.contacts, "company": self.idx.companies}
         return int(m.group(2)) in table[m.group(1).lower()]
@@ -498,6 +571,14 @@ class _Build:
         out: dict[str, Any] = {}
         if R.DNC_RE.search(t):
             out["do_not_contact"] = True
+        if (life := _lifecycle(t)) is not None:
+            out["lifecycle_stage"] = life
+        if not self._deal_words(t) and (owner := self._owner(t)) is not None:
+            out["owner"] = owner
+        if m := _SPOKEN_EMAIL.search(t):
+            out["email"] = f"{m.group('user')}@{m.group('host').replace(' dot ', '.')}".replace(" ", "").lower()
+        if m := _TITLE_NOW.search(t):
+            out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
         if re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I) and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
         if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
