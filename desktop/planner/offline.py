@@ -64,6 +64,26 @@ _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
                            r"they went with|went with|they chose|chose)\s+(?P<why>[^.;]{4,120})", re.I)
+_IMPERATIVE = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also|then|can you|could you|let's|lets)\s+)*"
+                         r"(?:delete|remove|push|put|set|change|update|book|schedule|create|open|assign|give|hand|"
+                         r"move|mark|add|make|bump|drop|cut|reassign|send|email|draft|write)\b"
+                         r"|\b(?:let's|lets|please)\s+\w+|,\s*(?:so\s+)?(?:update|push|move|mark|set|change)\b", re.I)
+_SLIP = re.compile(r"\b(?:push(?:ed)?|slip(?:s|ped|ping)?|mov(?:e|ed|ing)|bump(?:ed)?|pull(?:ed)?\s+in|delay(?:ed)?)\b", re.I)
+_NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+                       r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
+
+
+def _reported_type(text: str) -> str | None:
+    """The interaction a sentence reports ("Priya called", "I just emailed Uma", "we met")."""
+    if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b", text, re.I):
+        return "call"
+    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b", text, re.I):
+        return "email"
+    if re.search(r"\b(?:met|meeting|sat down with)\b", text, re.I):
+        return "meeting"
+    return None
+
+
 #: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
 #: head names the record, the body is the note, verbatim.
 _NOTE_PREFIX = re.compile(
@@ -221,7 +241,8 @@ class _Build:
             if not m:
                 continue
             obj = m.group("obj")
-            if re.search(r"\bfrom\b", obj, re.I):
+            if re.search(r"\bfrom\b", obj, re.I) and not re.search(
+                    r"\bfrom (?:the |our |my )?(?:crm|system|database|workspace|list|records?|pipeline|spectrum)\b", obj, re.I):
                 continue  # "remove Mike from the Acme deal": an unlink, not a deletion
             obj_start = cl.start + m.start("obj")
             named = any(obj_start <= mm.start < cl.start + len(cl.text) for mm in self.mentions)
@@ -337,6 +358,8 @@ class _Build:
                 self._add(cl.start, {"kind": "create_task", "fields": {"title": title, "due_date": d[0].isoformat()},
                                      "role": "note"})
             kind = R.activity_type(t)
+            if kind == "note" and re.search(r"\blog\s+(?:it|that|this)\b", t, re.I):
+                kind = _reported_type(self.text) or kind  # "Priya just called ... log it"
             if kind and activity is None:
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
             # contact updates
@@ -379,7 +402,8 @@ class _Build:
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact",
                                     "loc": _Local(contact_who, None, None, False) if contact_who is not None else None})
-        if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions):
+        if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions) \
+                and not self.f.clarifications and not _IMPERATIVE.search(self.text):
             # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
             fields = {"activity_type": "note", "body": self.text}
             if mood:
@@ -518,6 +542,12 @@ class _Build:
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
         if step := R.next_step(undated, people, she):
             out["next_step"] = step
+        if d and "close_date" not in out and "stage" not in out and _SLIP.search(t) \
+                and not re.search(r"\b(?:meeting|call|demo|task|reminder|lunch|sync|catch[- ]?up|follow[- ]?up)\b", t, re.I):
+            out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
+        if _NEGATIVE.search(t):
+            self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
         for m in find_amounts(digits):
@@ -798,6 +828,19 @@ class _Build:
             if a["kind"] == "log_activity" and target is None and not f.clarifications:
                 f.ask("Who was this with? Name the contact, company or deal.", [])
             out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
+        spans = {cl.start: (cl.start, cl.start + len(cl.text)) for cl in R.clauses(self.text)}
+        for (pos, _), act in zip(sorted(self.actions, key=lambda pa: pa[0]), out):
+            if not act.evidence:
+                act.evidence = [spans.get(pos, (0, len(self.text)))]
+        for act in out:
+            named = [m for m in self.mentions if act.target is not None and act.target.id.isdigit()
+                     and int(act.target.id) in m.ids]
+            if named:
+                act.evidence = sorted(set(act.evidence) | {(m.start, m.end) for m in named[:2]})
+                act.confidence = round(min(m.score for m in named) / 100, 2)
+        if f.clarifications:
+            # never act on a guessed record while a question is open
+            out = [a for a in out if a.read_only or a.target is None or a.target.id.startswith("new:")]
         return Plan(transcript=self.text, actions=out, clarifications=f.clarifications,
                     candidates=f.candidates, message=self.message or (f.clarifications[0] if f.clarifications else None),
                     requires_confirmation=any(not a.read_only for a in out))
