@@ -100,7 +100,11 @@ _DELETE_CMD = re.compile(
     r"(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b(?P<obj>.*)$", re.I | re.S)
 _RECORD_WORD = re.compile(r"\b(?:deals?|contacts?|compan(?:y|ies)|accounts?|records?|leads?|opportunit(?:y|ies)|"
                           r"opps?|person|people|him|her|them|it|this|that|everyone|all)\b", re.I)
-_UNKNOWN_NAME = re.compile(r"\b(?:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                             "november", "december", "today", "tomorrow", "negotiation", "proposal", "lead", "demo",
+                             "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us"})
+_UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
 
 
 def _lifecycle(t: str) -> str | None:
@@ -744,10 +748,21 @@ class _Build:
         self._add(0, Action(kind="delete_record", target=self.idx.target(kind, rid), destructive=True))
 
     def _unknown_names(self) -> None:
-        if self.mentions:
-            return
+        users = {u.split()[0].lower() for u in self.idx.users}
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
+            if self.mentions:
+                # a person the workspace does not have, next to records it has ("a call with
+                # Jennifer Park from Acme"): only a capitalised name no index word matches
+                if any(x.start < m.end() and m.start(1) < x.end for x in self.mentions) \
+                        or name.lower() in users or name.lower() in self.idx.first_names \
+                        or name.lower() in self.idx.last_names or name.lower() in self.idx.company_keys \
+                        or name.lower() in _CALENDAR_WORDS \
+                        or R.competitor(self.text[m.start(1):m.start(1) + 40]) \
+                        or R.TITLE_RE.match(self.text, m.start(1)) \
+                        or re.search(r"\b(?:title|changed|promoted|role|stage|moving|switching)\b",
+                                     self.text[max(0, m.start() - 25):m.start()], re.I):
+                    continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS \
                     or R.fuzzy_stage(name, self.o._stages) \
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
@@ -759,7 +774,7 @@ class _Build:
             near = process.extract(name.split()[0].lower(), list(self.idx.first_names), scorer=fuzz.ratio,
                                    score_cutoff=75, limit=3)
             options = [self.idx.target("contact", cid) for n, _, _ in near for cid in self.idx.first_names[n][:3]]
-            self.f.ask(f"I couldn't find {name} in your workspace. Who do you mean?", options[:6])
+            self.f.ask(f"I don't know {name} in your workspace. Create a contact, or who do you mean?", options[:6])
             self.f.person_blocked = True
 
     # --------------------------------------------------------------- output
