@@ -73,6 +73,40 @@ _NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|fo
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 
 
+_CORRECTION = re.compile(
+    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|no,?\s*wait\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)?\s*"
+    r"(?P<new>[^,.;:]+)", re.I)
+_SCALE_WORD = re.compile(r"\b(?:k|thousand|grand|million|m)\b", re.I)
+_HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
+
+
+def correct_self(text: str) -> str:
+    """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
+    "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena
+    Fischer" -> "Lena Fischer". The corrected value replaces the words after the last preposition
+    of the phrase before the marker (the whole phrase when it has none); a scale word ("K") said
+    only the first time carries over. Text without a correction marker comes back unchanged."""
+    def fix(m: re.Match[str]) -> str:
+        old, new = m.group("old"), m.group("new").strip()
+        if not new or not (_HAS_NUMBER.search(new) or new[:1].isupper() or re.match(r"the\b", new, re.I)):
+            return m.group(0)
+        prep = None
+        for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until)\b", old, re.I):
+            prep = p
+        keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
+        dropped = old[prep.end():] if prep else old
+        if _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and _SCALE_WORD.search(dropped) \
+                and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
+            new = f"{new} {_SCALE_WORD.search(dropped).group(0)}"
+        return f"{keep}{new}"
+
+    if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
+        return text
+    return _CORRECTION.sub(fix, text, count=2)
+
+
 def _reported_type(text: str) -> str | None:
     """The interaction a sentence reports ("Priya called", "I just emailed Uma", "we met")."""
     if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b", text, re.I):
@@ -184,6 +218,7 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
+        clean = correct_self(clean)
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
