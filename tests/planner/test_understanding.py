@@ -1,0 +1,154 @@
+"""Issue 12's constructions, each with three different sentences (none from a blind set):
+clauses with their own targets and content, verbatim notes, deletions that need a record, owners,
+lifecycle stages, corrections, unknown people beside known records, and no write while asking."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.agents.fixtures import load_fixture_rows
+from desktop.planner import EntityIndex, OfflinePlanner
+
+TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake")
+
+
+@pytest.fixture(scope="module")
+def p():
+    rows = load_fixture_rows()
+    return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
+                                            activity_counts=rows.activity_counts))
+
+
+def _acts(plan):
+    return [(a.kind, f"{a.target.type}:{a.target.id}" if a.target else None) for a in plan.actions]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Move the Northwind deal to proposal sent and log a call with Priya Natarajan: she needs a security review first",
+     "she needs a security review first"),
+    ("Push Northwind to negotiation, then log a call with Priya Natarajan, she wants the SOC 2 report",
+     "she wants the soc 2 report"),
+    ("Set Northwind to proposal sent and log a meeting with Priya Natarajan about the rollout timeline",
+     "the rollout timeline"),
+])
+def test_each_clause_acts_on_its_own_record_with_its_own_words(p, now, text, body):
+    plan = p.plan(text, now=now)
+    acts = dict(_acts(plan))
+    assert acts["update_deal"] == "deal:5005" and acts["log_activity"] == "contact:105"
+    logged = next(a for a in plan.actions if a.kind == "log_activity")
+    assert body in logged.fields["body"].lower()
+    assert "northwind" not in logged.fields["body"].lower() and "proposal" not in logged.fields["body"].lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Add a note to the Umbrella Health deal: delete the old quote before sending the new one.",
+    "Note on Umbrella Health - drop table of contents from the deck, cancel the old pricing",
+    "Log a note for James Whitfield saying DELETE FROM invoices; they laughed at our SQL joke",
+])
+def test_notes_are_data_taken_verbatim(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"] and not plan.destructive
+    note = plan.actions[0]
+    assert note.fields["activity_type"] == "note"
+    assert note.fields["body"] in text and len(note.fields["body"]) > 20
+    assert note.target.id in ("5007", "108")
+
+
+@pytest.mark.parametrize("text, deleted", [
+    ("Delete the Cedar Group deal", "deal:5118"),
+    ("please remove Tom Becker from the CRM, he left", "contact:106"),
+    ("Get rid of the Upland Ventures deal, it was a test", "deal:5120"),
+])
+def test_a_deletion_needs_a_delete_verb_whose_object_is_a_record(p, now, text, deleted):
+    plan = p.plan(text, now=now)
+    assert plan.destructive and _acts(plan) == [("delete_record", deleted)] or \
+        (plan.destructive and [a for a in _acts(plan) if a[0] == "delete_record"])
+
+
+@pytest.mark.parametrize("text", [
+    "Tell Nina to delete the old invoice and resend it",
+    "Acme wants to remove the legacy module from scope",
+    "Tom said they might drop the pilot, log that as a note on Northwind",
+])
+def test_delete_words_that_are_not_commands_never_delete(p, now, text):
+    assert not p.plan(text, now=now).destructive
+
+
+@pytest.mark.parametrize("text", [
+    "Lunch with Tom Becker, he is pushing for us internally, budget signed off for Q2.",
+    "Northwind wants to start in H1, Tom Becker confirmed",
+    "Acme plans the rollout for Q3, Mike Chen is on it",
+])
+def test_quarter_and_half_labels_are_not_amounts(p, now, text):
+    assert not any("amount" in a.fields for a in p.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Give the Granite Labs deal to Morgan", "Morgan Reyes"),
+    ("assign the Vertex deal to Jordan Blake", "Jordan Blake"),
+    ("Hand the Initech deal back to me", "Alex Rivera"),
+])
+def test_assignments_go_to_workspace_users(p, now, text, owner):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("owner") for a in plan.actions if a.kind == "update_deal"] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    "Give the Granite Labs deal to Chris",
+    "assign the Vertex deal to Priya on my team",
+    "Reassign the Initech deal to Taylor",
+])
+def test_an_unknown_owner_is_a_question_not_a_write(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and not plan.mutating
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Elena Garcia is a customer now", "customer"),
+    ("mark Oliver Grant as a marketing qualified lead", "marketingqualifiedlead"),
+    ("Nina Patel's lifecycle stage is opportunity", "opportunity"),
+])
+def test_lifecycle_stages(p, now, text, stage):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("lifecycle_stage") for a in plan.actions if a.kind == "update_contact"] == [stage]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Put the Onyx Health deal at forty K, actually no, make it forty five.", 45000),
+    ("Set Acme to 70k, sorry, I mean 75k", 75000),
+    ("Change the Vertex amount to sixty thousand, no wait, sixty five thousand", 65000),
+])
+def test_the_speakers_own_correction_wins(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions if a.kind == "update_deal"] == [amount]
+
+
+@pytest.mark.parametrize("text", [
+    "Log a call with Jennifer Park from Acme, she wants a security review",
+    "Add a note for Brian at Initech about the pricing sheet",
+    "Had a meeting with Tina from Orbital Freight, went well",
+])
+def test_an_unknown_person_beside_known_records_asks_and_offers_to_create(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and "Create a contact" in plan.clarifications[0]
+    assert all(a.target is None for a in plan.actions)  # waits for the answer, never on the company's deal
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Northwind renewal to negative five thousand",
+    "make the Acme amount minus 20k",
+    "Vertex deal amount is -5000",
+])
+def test_negative_amounts_ask(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and not any("amount" in a.fields for a in plan.actions)
+
+
+def test_actions_carry_evidence_spans_and_confidence(p, now):
+    text = "Move the Northwind deal to proposal sent and log a call with Priya Natarajan: she needs a review"
+    plan = p.plan(text, now=now)
+    for a in plan.actions:
+        assert a.evidence and all(0 <= s < e <= len(text) for s, e in a.evidence)
+        assert 0.0 < a.confidence <= 1.0
+    call = next(a for a in plan.actions if a.kind == "log_activity")
+    assert any(text[s:e] == "Priya Natarajan" for s, e in call.evidence)
