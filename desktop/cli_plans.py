@@ -54,8 +54,9 @@ def _instruction(args, ws) -> str | None:
         cpu0 = time.process_time()
         transcript = transcribe_file(Path(args.audio), args.settings, names)
         record_transcription(ws, transcript.duration, transcript.decode_time, time.process_time() - cpu0)
+        # human text goes to stderr when stdout carries JSON (`plan --json --audio`)
         print(f"Heard: “{transcript.text}” ({transcript.duration:.1f} s of audio, decoded in "
-              f"{transcript.decode_time:.2f} s)")
+              f"{transcript.decode_time:.2f} s)", file=sys.stderr if getattr(args, "json", False) else sys.stdout)
         return transcript.text
     return " ".join(args.text) if args.text else None
 
@@ -69,12 +70,20 @@ def cmd_plan(args) -> int:
         planner = build_planner(ws, args.settings)
         now = _now(args)
         if args.text == ["-"]:
+            # exactly one output line per input line (blank lines included), so outputs align with
+            # inputs; one bad line never ends the batch
+            failed = 0
             for line in sys.stdin:
                 line = line.rstrip("\n")
-                if line.strip():
+                try:
                     plan = planner.plan(line, now=now)
-                    print(json.dumps(plan.public_json()) if args.json else " | ".join(describe_plan(plan)))
-            return 0
+                    out = json.dumps(plan.public_json()) if args.json else " | ".join(describe_plan(plan))
+                except Exception as exc:  # noqa: BLE001 - reported per line, the batch goes on
+                    failed += 1
+                    out = (json.dumps({"transcript": line, "actions": [], "error": f"{type(exc).__name__}: {exc}"})
+                           if args.json else f"error: {type(exc).__name__}: {exc}")
+                print(out, flush=True)
+            return 1 if failed else 0
         text = _instruction(args, ws)
         if text is None:
             print("spectrum: give an instruction, '-' to read lines from stdin, or --audio FILE",

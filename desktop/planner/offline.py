@@ -225,7 +225,13 @@ class OfflinePlanner:
             return _Build(self, clean, now, ctx).verbatim_note(note)
         if _SQL.search(clean):
             return Plan(transcript=transcript, message=SQL_MESSAGE)
-        plan = _Build(self, undo_asr_slips(clean), now, ctx).run()
+        try:
+            plan = _Build(self, undo_asr_slips(clean), now, ctx).run()
+        except (ValueError, OverflowError):
+            # "follow up in 10000 years", "in 99999999999 weeks": a date or number past what a
+            # calendar holds is a question, never a crash
+            question = "That date or number is out of range. What did you mean?"
+            return Plan(transcript=transcript, clarifications=[question], message=question)
         plan.transcript = transcript
         if truncated:
             note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."

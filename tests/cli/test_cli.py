@@ -95,10 +95,11 @@ def test_plan_json_lines_from_stdin(data_dir):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     plans = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert len(plans) == 2
+    assert len(plans) == 3  # one line per input line, the blank one included (an empty plan)
     assert plans[0]["actions"][0]["fields"]["stage"] == "Negotiation"
-    assert plans[1]["clarifications"] and all(a["target"] is None or "Sarah" not in a["target"]["name"]
-                                              for a in plans[1]["actions"])
+    assert plans[1]["actions"] == [] and plans[1]["message"]
+    assert plans[2]["clarifications"] and all(a["target"] is None or "Sarah" not in a["target"]["name"]
+                                              for a in plans[2]["actions"])
 
 
 def test_bad_inputs_give_one_clear_line(tmp_path, capsys):
@@ -142,3 +143,18 @@ def test_import_progress_on_the_terminal(tmp_path, fixture_dir, capsys):
     assert main(["--data-dir", str(tmp_path / "d"), "import", "--progress", str(fixture_dir)]) == 0
     err = capsys.readouterr().err
     assert "activities.csv: 100% (104 rows)" in err
+
+
+def test_plan_batch_prints_one_json_line_per_input_line_and_survives_bad_lines(tmp_path):
+    import json as _json
+    import subprocess as _sp
+    import sys as _sys
+
+    lines = "Move Acme to negotiation\n\nfollow up with Tom in 10000 years\nLog a call with Nina\n"
+    proc = _sp.run([_sys.executable, "-m", "desktop", "plan", "--json", "-"], input=lines, capture_output=True,
+                   text=True, env={**__import__("os").environ, "SPECTRUM_DATA_DIR": str(tmp_path)}, timeout=120)
+    out = proc.stdout.splitlines()
+    assert len(out) == 4, proc.stdout + proc.stderr
+    plans = [_json.loads(x) for x in out]
+    assert plans[1]["transcript"] == "" and plans[1]["actions"] == []
+    assert plans[2]["clarifications"] and "error" not in plans[2]

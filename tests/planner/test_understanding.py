@@ -152,3 +152,10 @@ def test_actions_carry_evidence_spans_and_confidence(p, now):
         assert 0.0 < a.confidence <= 1.0
     call = next(a for a in plan.actions if a.kind == "log_activity")
     assert any(text[s:e] == "Priya Natarajan" for s, e in call.evidence)
+
+
+@pytest.mark.parametrize("text", ["follow up with Tom Becker in 10000 years", "remind me in 99999999999 weeks",
+                                  "Move the Acme close date to 10000 years from now"])
+def test_out_of_range_dates_are_a_question(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and not plan.mutating
