@@ -889,6 +889,11 @@ class _Build:
             if not act.evidence:
                 act.evidence = [spans.get(pos, (0, len(self.text)))]
         for act in out:
+            for key in ("body", "title", "next_step", "lost_reason"):
+                words = str(act.fields.get(key) or "")
+                at = self.text.lower().find(words.lower()) if len(words) > 3 else -1
+                if at >= 0:
+                    act.evidence = sorted(set(act.evidence) | {(at, at + len(words))})
             named = [m for m in self.mentions if act.target is not None and act.target.id.isdigit()
                      and int(act.target.id) in m.ids]
             if named:

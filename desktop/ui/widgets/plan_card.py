@@ -44,6 +44,53 @@ def sentence_html(sentence: str, target: tuple[str, str, str] | None) -> str:
     return text
 
 
+def evidence_html(transcript: str, spans: list[tuple[int, int]] | None) -> str:
+    """The transcript, quoted, as HTML with the character ``spans`` (``[start, end)``) marked with
+    ``<b><u>`` so the words an action came from stand out; spans outside the text are ignored."""
+    if not transcript:
+        return ""
+    marks = [0] * (len(transcript) + 1)
+    for start, end in spans or []:
+        start, end = max(0, start), min(len(transcript), end)
+        for k in range(start, end):
+            marks[k] = 1
+    out, k = [], 0
+    while k < len(transcript):
+        j = k
+        while j < len(transcript) and marks[j] == marks[k]:
+            j += 1
+        piece = html.escape(transcript[k:j], quote=False)
+        out.append(f"<b><u>{piece}</u></b>" if marks[k] else piece)
+        k = j
+    return "“" + "".join(out) + "”"
+
+
+class _ActionLabel(QLabel):
+    """An action's sentence; tells the card when the pointer or keyboard focus is on it."""
+
+    hovered = Signal(int)  # action index, -1 = left
+
+    def __init__(self, text: str, index: int) -> None:
+        super().__init__(text)
+        self.index = index
+
+    def enterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered.emit(self.index)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered.emit(-1)
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered.emit(self.index)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hovered.emit(-1)
+        super().focusOutEvent(event)
+
+
 class PlanCard(QFrame):
     """Shows one Plan. Signals:
         confirmed(Plan, bool): apply it (second value: the destructive confirmation was given).
@@ -126,14 +173,22 @@ class PlanCard(QFrame):
         self.setProperty("destructive", plan.destructive)
         self.style().unpolish(self)
         self.style().polish(self)
-        self.transcript.setText(f"“{plan.transcript}”" if plan.transcript else "")
+        self.transcript.setTextFormat(Qt.TextFormat.RichText)
+        self.transcript.setText(evidence_html(plan.transcript, None))
         _clear(self.rows)
         for i, v in enumerate(views, 1):
             row = QHBoxLayout()
             num = QLabel("⚠" if v.destructive else f"{i}.")
             num.setObjectName("Destructive" if v.destructive else "Muted")
             num.setFixedWidth(num.fontMetrics().horizontalAdvance("00.") + 6)
-            lab = QLabel(sentence_html(v.sentence, v.target))
+            lab = _ActionLabel(sentence_html(v.sentence, v.target), i - 1)
+            lab.hovered.connect(self.highlight)
+            lab.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            act = plan.actions[i - 1] if i - 1 < len(plan.actions) else None
+            if act is not None:
+                words = "; ".join(f"“{plan.transcript[a:b]}”" for a, b in act.evidence if plan.transcript[a:b].strip())
+                sure = "" if act.confidence >= 0.9 else f" Confidence {act.confidence:.0%}: check the record."
+                lab.setToolTip(f"From {words}.{sure}" if words else sure.strip())
             lab.setTextFormat(Qt.TextFormat.RichText)
             lab.setWordWrap(True)
             lab.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -172,6 +227,15 @@ class PlanCard(QFrame):
         self.later_btn.setEnabled(plan.mutating)
         self._restyle(self.confirm_btn)
         self.show()
+
+    def highlight(self, index: int) -> None:
+        """Mark in the transcript the words action ``index`` came from (its evidence spans);
+        ``-1`` clears the marks. Called when an action row is hovered or focused."""
+        if self.plan is None:
+            return
+        acts = self.plan.actions
+        spans = acts[index].evidence if 0 <= index < len(acts) else None
+        self.transcript.setText(evidence_html(self.plan.transcript, spans))
 
     def candidate_buttons(self) -> list[QPushButton]:
         """The candidate buttons currently shown (tests, keyboard navigation)."""
