@@ -35,14 +35,16 @@ ACTIVITY_RE = re.compile(
     r"|^\s*(?P<t6>note|add a note|quick note)\b",
     re.I)
 TASK_RE = re.compile(
-    r"\bfollow[- ]?up\b|\bremind me\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
+    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|next|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
 MEETING_RE = re.compile(
     r"\b(?:book|schedule|set up|setup|arrange|organi[sz]e|put in|add)\b.{0,40}?"
-    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro)\b"
+    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
+    r"workshop|onboarding|check-?in|presentation|something|time)\b(?!\s+(?:date|deal))"
+    r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?P<what2>demo|meeting|call)\b"
     r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"

@@ -40,7 +40,7 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
 def meeting_title(t: str, who: str | None) -> str:
     """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"."""
     m = R.MEETING_RE.search(t)
-    what = (m.group("what") or m.group("what2") or m.group("what3")).lower() if m else "meeting"
+    what = ((m.group("what") or m.group("what2") or m.group("what3") or "meeting") if m else "meeting").lower()
     what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
     return f"{what} with {who}" if who else what
 

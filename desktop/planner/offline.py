@@ -49,7 +49,8 @@ _ASSIGN = re.compile(
     r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-    r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b")
+    r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b"
+    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -357,6 +358,7 @@ class _Build:
         act_k = -1
         prev_loc: _Local | None = None
         deal_locs: list[_Local | None] = []
+        deal_sure: list[bool] = []
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -378,7 +380,8 @@ class _Build:
                     fields["due_date"] = d[0].isoformat()
                 if tm := find_time(t):
                     fields["time"] = tm[0]
-                self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach", "loc": loc})
+                self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach", "loc": loc,
+                                     "sure": self._sure(cl, own)})
                 self._produced.add(k)
                 continue
             rest = R.SENTENCE_SPLIT.split(self.text[cl.start:], maxsplit=1)[0]
@@ -386,14 +389,15 @@ class _Build:
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t):
                 self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who(), rest),
-                                     "role": "outreach", "loc": loc})
+                                     "role": "outreach", "loc": loc, "k": k, "sure": self._sure(cl, own)})
                 self._produced.add(k)
                 continue
             if R.TASK_RE.search(t):
                 fields = {"title": T.task_title(t, d, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
-                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": own})
+                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": own,
+                                     "sure": self._sure(cl, own)})
                 self._produced.add(k)
                 continue
             if (dm := R.DELIVERABLE_RE.search(t)) and d and not R.next_step(t):
@@ -407,6 +411,7 @@ class _Build:
                 kind = _reported_type(self.text) or kind  # "Priya just called ... log it"
             if kind and activity is None:
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
+                act_sure = self._sure(cl, own)
             # contact updates
             cu = self._contact_update(t)
             if cu:
@@ -429,6 +434,7 @@ class _Build:
                 deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
+                deal_sure.append(self._sure(cl, own))
         if "stage" not in deal_fields:
             for sentence in R.SENTENCE_SPLIT.split(self.text):
                 if sentence and (stage := R.trailing_stage(sentence, self.o._stages)):
@@ -439,11 +445,19 @@ class _Build:
             if mood:
                 activity["sentiment"] = mood
             activity["body"] = self._body(parts, act_k)
-            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc})
+            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
+                                "sure": act_sure})
         if deal_fields:
             locs = {id(x): x for x in deal_locs if x is not None and x.deal is not None}
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
-            self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one})
+            self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one,
+                                      "sure": one is not None and all(deal_sure)})
+        for pos, a in self.actions:
+            if isinstance(a, dict) and a["kind"] == "draft_email" and "body" in a["fields"]:
+                more = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
+                        if j not in self._produced and parts[j].sentence == parts[a["k"]].sentence]
+                if more:
+                    a["fields"]["body"] = ", ".join([a["fields"]["body"]] + more)
         if contact_fields:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact",
                                     "loc": _Local(contact_who, None, None, False) if contact_who is not None else None})
@@ -507,6 +521,19 @@ class _Build:
         if contact is None and deal is None and company is None:
             return None
         return _Local(contact=contact, deal=deal, company=company, named_thing=any(m.kind != "contact" for m in here))
+
+    def _sure(self, cl: Any, own: "_Local | None") -> bool:
+        """True when clause ``cl`` names its own record and nothing in it is ambiguous or unknown:
+        its action stands even while another clause's question is open ("Move Globex to
+        Negotiation and log a call with Sarah" keeps the Globex move, asks which Sarah)."""
+        if own is None:
+            return False
+        end = cl.start + len(cl.text)
+        for m in self.mentions:
+            if cl.start <= m.start < end and len(m.ids) > 1 and not (
+                    set(m.ids) & set(self.f.contacts) or set(m.ids) & set(self.f.companies)):
+                return False
+        return not any(name.split()[0] in cl.text for name in self.f.unknown)
 
     @staticmethod
     def _names_other(text: str) -> bool:
@@ -575,7 +602,7 @@ class _Build:
         if comp := R.competitor(t):
             out["competitor"] = comp
         if (self._deal_words(t) or not [m for m in self.mentions if m.kind == "contact"]) \
-                and (owner := self._owner(t)) is not None:
+                and (owner := self._owner(t)):
             out["owner"] = owner
         if _DEAD.search(t):
             out["stage"] = next((s.label for s in self.idx.stages if s.is_lost), out.get("stage"))
@@ -621,7 +648,7 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = (m.group("who") or m.group("who2") or m.group("who3")).strip()
+        who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")).strip()
         users = self.idx.users
         if who.lower() in ("me", "myself"):
             if users:
@@ -648,7 +675,7 @@ class _Build:
             out["do_not_contact"] = True
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
-        if not self._deal_words(t) and (owner := self._owner(t)) is not None:
+        if not self._deal_words(t) and (owner := self._owner(t)):
             out["owner"] = owner
         if m := _SPOKEN_EMAIL.search(t):
             out["email"] = f"{m.group('user')}@{m.group('host').replace(' dot ', '.')}".replace(" ", "").lower()
@@ -867,6 +894,7 @@ class _Build:
 
     def _finish(self) -> Plan:
         f = self.f
+        self._sure_ids: set[int] = set()
         out: list[Action] = []
         for _, a in sorted(self.actions, key=lambda pa: pa[0]):
             if isinstance(a, Action):
@@ -884,9 +912,11 @@ class _Build:
             if a["kind"] == "log_activity" and target is None and not f.clarifications:
                 f.ask("Who was this with? Name the contact, company or deal.", [])
             out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
+            if a.get("sure"):
+                self._sure_ids.add(id(out[-1]))
         spans = {cl.start: (cl.start, cl.start + len(cl.text)) for cl in R.clauses(self.text)}
         for (pos, _), act in zip(sorted(self.actions, key=lambda pa: pa[0]), out):
-            if not act.evidence:
+            if not act.evidence:  # (approximate when one instruction fanned out to several deals)
                 act.evidence = [spans.get(pos, (0, len(self.text)))]
         for act in out:
             for key in ("body", "title", "next_step", "lost_reason"):
@@ -900,8 +930,11 @@ class _Build:
                 act.evidence = sorted(set(act.evidence) | {(m.start, m.end) for m in named[:2]})
                 act.confidence = round(min(m.score for m in named) / 100, 2)
         if f.clarifications:
-            # never act on a guessed record while a question is open
-            out = [a for a in out if a.read_only or a.target is None or a.target.id.startswith("new:")]
+            # never act on a guessed record while a question is open; a clause that named its own
+            # record unambiguously keeps its action
+            sure = self._sure_ids
+            out = [a for a in out if a.read_only or a.target is None or a.target.id.startswith("new:")
+                   or id(a) in sure]
         return Plan(transcript=self.text, actions=out, clarifications=f.clarifications,
                     candidates=f.candidates, message=self.message or (f.clarifications[0] if f.clarifications else None),
                     requires_confirmation=any(not a.read_only for a in out))
