@@ -76,8 +76,9 @@ class ChainRunner:
 
     def __init__(self, workspace: Workspace, gate: Gate, clock: Callable[[], datetime], *, llm: Any = None,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep, retries: int = 3,
-                 backoff_s: float = 0.5, on_step: Callable[..., None] | None = None) -> None:
+                 backoff_s: float = 0.5, on_step: Callable[..., None] | None = None, planner: Any = None) -> None:
         self.workspace, self.gate, self.clock, self.llm = workspace, gate, clock, llm
+        self.planner = planner  # injected (or built once on first use by a tool): never per step
         self.sleep, self.retries, self.backoff_s, self.on_step = sleep, retries, backoff_s, on_step
 
     # -- public ------------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ class ChainRunner:
             uow.commit()
         state = rec.state
         ctx = T.ToolContext(self.workspace, datetime.fromisoformat(state["now"]), loadout, model, self.llm,
-                            run_id, input=state.get("input") or {})
+                            run_id, input=state.get("input") or {}, planner=self.planner)
         steps = [StepSpec(**s) for s in state["steps"]]
         result = RunResult(run_id, loadout.name, "running")
         status, error = "done", None

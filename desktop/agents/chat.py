@@ -63,9 +63,7 @@ class ChatAnswer:
 
 
 def _deal_in(ctx: T.ToolContext, question: str) -> int | None:
-    from desktop.bootstrap import build_planner
-
-    idx = build_planner(ctx.workspace).index
+    idx = T.planner_for(ctx).index
     for m in idx.find_mentions(question):
         if m.kind == "deal" and len(m.ids) == 1:
             return m.ids[0]
@@ -206,8 +204,6 @@ async def llm_answer(ctx: T.ToolContext, question: str, history: list[dict]) -> 
     :data:`MAX_TOOL_ROUNDS` rounds). Raises Killed / OverBudget / LLM errors from the metered client."""
     from desktop.agents.compliance import check_plan
     from desktop.planner.offline import PlanContext
-    from desktop.bootstrap import build_planner
-
     lo = ctx.agent
     allowed = [n for n in T.READ_TOOLS if n in lo.tools]
     schemas = [T.get(n).schema() for n in allowed] + [SUGGEST]
@@ -232,8 +228,8 @@ async def llm_answer(ctx: T.ToolContext, question: str, history: list[dict]) -> 
         for c in reply.tool_calls:
             answer.tools.append(c.name)
             if c.name == "suggest_change":
-                plan = build_planner(ctx.workspace).plan(str(c.arguments.get("instruction", "")), now=ctx.now,
-                                                         context=PlanContext())
+                plan = T.planner_for(ctx).plan(str(c.arguments.get("instruction", "")), now=ctx.now,
+                                               context=PlanContext())
                 with ctx.session() as uow:
                     plan = check_plan(plan, uow.session)
                 answer.plan = plan if (plan.mutating or plan.clarifications) else answer.plan

@@ -185,11 +185,14 @@ async def extract_bant(ctx: ToolContext, text: str) -> dict:
 @tool("plan_from_note", "think", "Turn a call note into a plan: log the call, update the deal with BANT+, "
       "draft the follow-up and create the next task (offline planner + extraction).")
 async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: bool = True) -> dict:
+    from desktop.agents.compliance import check_plan
+    from desktop.agents.tools import planner_for
     from desktop.planner.offline import PlanContext
-    from desktop.bootstrap import build_planner
 
     target = _deal_target(ctx, deal)
-    base = build_planner(ctx.workspace).plan(text, now=ctx.now, context=PlanContext(target=target))
+    base = planner_for(ctx).plan(text, now=ctx.now, context=PlanContext(target=target))
+    with ctx.workspace.uow() as uow:
+        base = check_plan(base, uow.session)  # no outreach to do-not-contact contacts
     q = B.extract(text, ctx.now)
     actions = [a for a in base.actions if not a.read_only]
     if target is None:

@@ -299,7 +299,7 @@ class AgentService:
         now = now or self.clock()
         self.sync_switches()
         history = self.history(name, limit=12)
-        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm)
+        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm, planner=self.runner.planner)
         try:
             ans = await C.answer(ctx, question, history)
         except AgentBlocked as exc:

@@ -51,6 +51,7 @@ class ToolContext:
     outputs: dict[int, dict] = field(default_factory=dict)
     input: dict[str, Any] = field(default_factory=dict)
     cost_usd: float = 0.0
+    planner: Any = None
 
     async def say(self, prompt_key: str, fallback: str, facts: dict[str, Any]) -> str:
         """Language for ``facts``: the LLM with the loadout's prompt ``prompt_key`` when a model is
@@ -223,3 +224,23 @@ async def what_if(ctx: ToolContext, annual_salary: float | None = None, hires: i
     return {"burn": b, "extra_monthly": round(extra, 2), "new_burn": new_burn, "cash_balance": cash,
             "runway_months": runway_now, "new_runway_months": runway_new, "loaded_factor": factor,
             "annual_salary": annual_salary, "hires": hires}
+
+
+def workspace_planner(workspace: Any) -> Any:
+    """An offline :class:`~desktop.planner.OfflinePlanner` over a fresh index of ``workspace``
+    (about 1 s at 170k rows): built once per agent service or run and injected, never per step."""
+    from desktop.planner import EntityIndex, OfflinePlanner
+    from desktop.store import queries
+
+    with workspace.uow() as uow:
+        rows = (queries.contacts(uow.session), queries.companies(uow.session), queries.deals(uow.session),
+                queries.stages(uow.session), queries.activity_counts(uow.session))
+    return OfflinePlanner(EntityIndex.build(*rows[:4], activity_counts=rows[4]))
+
+
+def planner_for(ctx: ToolContext) -> Any:
+    """The planner injected into ``ctx``; built from the workspace once (and kept on ``ctx``) when a
+    caller injected none."""
+    if ctx.planner is None:
+        ctx.planner = workspace_planner(ctx.workspace)
+    return ctx.planner
