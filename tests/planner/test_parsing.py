@@ -83,3 +83,25 @@ def test_dateparser_fallback_is_lazy_and_cached():
 def test_absurd_numbers_are_ignored():
     assert first_amount("9" * 400) is None
     assert first_amount("1" * 30 + " million") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("close it in Q1", date(2027, 3, 31)), ("by the end of Q2", date(2027, 6, 30)), ("during the fourth quarter", date(2026, 12, 31)),
+    ("not before June", date(2027, 6, 1)), ("starting March", date(2027, 3, 1)), ("no earlier than February", date(2027, 2, 1)),
+    ("closing in January", date(2027, 1, 31)), ("early January", date(2027, 1, 1)), ("mid February", date(2027, 2, 15)),
+])
+def test_quarters_and_month_bounds(text, expected):
+    assert find_date(text, date(2026, 11, 21))[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("at half past three in the afternoon", "15:30"), ("ten thirty am", "10:30"), ("quarter to nine", "08:45"),
+    ("quarter past two", "14:15"), ("at nine fifteen in the morning", "09:15"),
+])
+def test_spoken_times(text, expected):
+    assert find_time(text)[0] == expected
+
+
+def test_an_impossible_day_of_the_month_is_an_error_the_planner_turns_into_a_question():
+    with pytest.raises(ValueError):
+        find_date("the 35th of January", date(2026, 11, 21))

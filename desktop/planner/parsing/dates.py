@@ -35,6 +35,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_next", re.compile(r"\b(?:end of|by the end of)\s+next\s+(?P<what>week|month|quarter|year)\b", re.I)),
     ("hours", re.compile(r"\b(?:in|within)\s+(?:an?|\d+|a few|a couple of|one|two|three)\s+(?:hours?|minutes?|mins?)\b|"
                          r"\blater today\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
+    ("from_month", re.compile(rf"\b(?:not before|no earlier than|starting(?: in)?|from|after|beginning(?: of)?)\s+"
+                              rf"{_MONTH_RE}\b", re.I)),
+    ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
+                           r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
@@ -137,6 +141,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
     if kind in ("day_of_month", "month_day"):
         month = MONTHS[g["month"].lower()]
         day = int(g["day"])
+        if not 1 <= day <= 31:
+            raise ValueError(f"day {day} of a month is out of range")  # "the 35th of January": ask
         if g.get("year"):
             return _safe_date(int(g["year"]), month, day)
         d = _safe_date(today.year, month, day)
@@ -148,9 +154,25 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         ahead = (wd - today.weekday()) % 7 or 7
         return today + timedelta(days=ahead)
     if kind == "month_only":
+        # a bare month as a due or close date means by its end ("close in January" -> Jan 31);
+        # "early January" its first day, "mid January" the 15th
+        month = MONTHS[g["month"].lower()]
+        year = _future_month_year(today, month)
+        lead = m.group(0).split()[0].lower()
+        if lead == "early":
+            return date(year, month, 1) if (year, month) != (today.year, today.month) else today
+        if lead == "mid":
+            return date(year, month, 15)
+        return _month_end(year, month)
+    if kind == "from_month":  # "not before June" -> June 1st
         month = MONTHS[g["month"].lower()]
         year = _future_month_year(today, month)
         return date(year, month, 1) if (year, month) != (today.year, today.month) else today
+    if kind == "quarter":  # "in Q1" -> the quarter's last day, the next one that has not ended
+        q = int(g["q"]) if g.get("q") else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                                             "fourth": 4, "4th": 4}[g["qw"].lower()]
+        end = _month_end(today.year, 3 * q)
+        return end if end >= today else _month_end(today.year + 1, 3 * q)
     if kind == "day_only":
         day = int(g["day"])
         d = _safe_date(today.year, today.month, day)
@@ -221,8 +243,43 @@ _TIME_RE = re.compile(
 )
 
 
+_SPOKEN_TIME = re.compile(
+    r"\b(?P<rel>half past|quarter past|quarter to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)(?:\s+(?:o'?clock))?(?:\s+(?P<part>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.))?"
+    r"|\b(?P<h2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi>thirty|fifteen|"
+    r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.)", re.I)
+_HOURS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                       "ten", "eleven", "twelve"])}
+
+
+def _spoken_time(text: str) -> tuple[str, int, int] | None:
+    """"half past three in the afternoon" -> 15:30, "ten thirty am" -> 10:30, "quarter to nine" -> 08:45."""
+    m = _SPOKEN_TIME.search(text)
+    if not m:
+        return None
+    raw = m.group("h") or m.group("h2")
+    h = int(raw) if raw.isdigit() else _HOURS[raw.lower()]
+    if m.group("rel"):
+        rel = m.group("rel").lower()
+        mi = {"half past": 30, "quarter past": 15, "quarter to": 45}[rel]
+        if rel == "quarter to":
+            h -= 1
+    else:
+        word = m.group("mi").lower().replace("-", " ")
+        mi = int(word) if word.isdigit() else {"thirty": 30, "fifteen": 15, "forty five": 45}[word]
+    part = (m.group("part") or m.group("part2") or "").lower()
+    pm = "afternoon" in part or "evening" in part or part.startswith("p") or (not part and 1 <= h < 8)
+    if h > 12 or mi > 59:
+        return None
+    h = (h % 12) + (12 if pm else 0)
+    return f"{h:02d}:{mi:02d}", m.start(), m.end()
+
+
 def find_time(text: str) -> tuple[str, int, int] | None:
-    """The first clock time in ``text`` as ``("HH:MM", start, end)``; bare "at 3" means 3 pm."""
+    """The first clock time in ``text`` as ``("HH:MM", start, end)``; bare "at 3" means 3 pm; spoken
+    forms too ("half past three in the afternoon", "ten thirty am")."""
+    if spoken := _spoken_time(text):
+        return spoken
     m = _TIME_RE.search(text)
     if not m:
         return None
