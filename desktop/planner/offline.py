@@ -359,6 +359,7 @@ class _Build:
         prev_loc: _Local | None = None
         deal_locs: list[_Local | None] = []
         deal_sure: list[bool] = []
+        other_groups: list[tuple[int, dict[str, Any], _Local, bool]] = []
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -431,6 +432,12 @@ class _Build:
             if got:
                 if "next_step" not in got or len(got) > 1:
                     self._produced.add(k)
+                key = loc.deal if loc is not None and loc.deal is not None else None
+                if key is not None and any(x is not None and x.deal is not None and x.deal != key for x in deal_locs):
+                    # "Move Onyx to Negotiation, and mark Meadow Ventures as lost": another deal, its own update
+                    if set(got) - {"next_step"}:  # a "needs ..." aside about another record is not a write
+                        other_groups.append((cl.start, dict(got), loc, self._sure(cl, own)))
+                    continue
                 deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
@@ -452,6 +459,15 @@ class _Build:
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one,
                                       "sure": one is not None and all(deal_sure)})
+        merged: dict[int, tuple[int, dict[str, Any], _Local, bool]] = {}
+        for pos, fields, loc, sure in other_groups:
+            if loc.deal in merged:
+                merged[loc.deal][1].update({k2: v for k2, v in fields.items() if k2 not in merged[loc.deal][1]})
+            else:
+                merged[loc.deal] = (pos, fields, loc, sure)
+        self._grouped = bool(merged)
+        for pos, fields, loc, sure in merged.values():
+            self._add(pos, {"kind": "update_deal", "fields": fields, "role": "deal", "loc": loc, "sure": sure})
         for pos, a in self.actions:
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" in a["fields"]:
                 more = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
@@ -901,7 +917,8 @@ class _Build:
                 out.append(a)
                 continue
             target = self._target(a["role"], a.get("loc"))
-            if a["kind"] == "update_deal" and target is not None and not self.relative_amount:
+            if a["kind"] == "update_deal" and target is not None and not self.relative_amount \
+                    and not getattr(self, "_grouped", False):
                 more = self._other_deals(target)
                 out.extend(Action(kind="update_deal", target=t, fields=dict(a["fields"])) for t in [target] + more)
                 if more:

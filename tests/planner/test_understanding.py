@@ -159,3 +159,14 @@ def test_actions_carry_evidence_spans_and_confidence(p, now):
 def test_out_of_range_dates_are_a_question(p, now, text):
     plan = p.plan(text, now=now)
     assert plan.clarifications and not plan.mutating
+
+
+@pytest.mark.parametrize("text, moves", [
+    ("Move Onyx Health to Negotiation, and mark Meadow Ventures as lost", {"5108": "Negotiation", "5105": "Closed Lost"}),
+    ("Push Vertex to proposal sent and move Initech to negotiation", {"5009": "Proposal Sent", "5006": "Negotiation"}),
+    ("Set Globex to negotiation, then mark Pinecrest Dental as dead", {"5004": "Negotiation", "5010": "Closed Lost"}),
+])
+def test_two_deals_in_one_sentence_get_their_own_changes(p, now, text, moves):
+    plan = p.plan(text, now=now)
+    got = {a.target.id: a.fields.get("stage") for a in plan.actions if a.kind == "update_deal"}
+    assert got == moves
