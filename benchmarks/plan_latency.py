@@ -2,7 +2,8 @@
 synthetic 100k-contact / 20k-company / 50k-deal workspace (seeded, in memory).
 
 Run: .venv/bin/python benchmarks/plan_latency.py [--rounds 5]
-Instructions: every text of tests/planner/corpus.jsonl, heldout.jsonl and heldout2.jsonl (warm-up round not timed).
+Instructions: every text of tests/planner/corpus.jsonl, heldout.jsonl, heldout2.jsonl and the blind sets in
+tests/planner/blind/ (warm-up round not timed).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     cases = [c for n in ("corpus", "heldout", "heldout2") for c in load_corpus(ROOT / f"tests/planner/{n}.jsonl")]
+    cases += [c for f in sorted((ROOT / "tests/planner/blind").glob("*.jsonl")) for c in load_corpus(f)]
     t0 = time.perf_counter()
     OfflinePlanner(EntityIndex.build([], [], [], [])).plan("over the weekend", now=CORPUS_NOW)
     print(f"cold first plan incl. dateparser import (slow path): {(time.perf_counter() - t0) * 1000:,.0f} ms")

@@ -1,0 +1,33 @@
+"""Blind sets, once scored for the record, guard against regressions: the share of plans right may
+not fall below what was measured when the set joined (a ratchet, raised as the planner improves), and
+wrong writes may not rise. The figures to report are the first scores, in the closing notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.planner.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case, wrong_writes
+from desktop.planner import EntityIndex, OfflinePlanner, PlanContext
+from desktop.agents.fixtures import load_fixture_rows
+
+BLIND = Path(__file__).parent / "blind"
+TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker")
+#: file -> (least plans right, most wrong writes) as measured after the last change.
+RATCHET = {"blind1.jsonl": (139, 8)}
+
+
+@pytest.mark.parametrize("name", sorted(RATCHET))
+def test_blind_set_does_not_regress(name):
+    rows = load_fixture_rows()
+    planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
+                                               activity_counts=rows.activity_counts))
+    score, wrong = Score(), []
+    for case in load_corpus(BLIND / name):
+        plan = planner.plan(case["text"], now=CORPUS_NOW, context=PlanContext(target=context_target(case.get("context"))))
+        score_case(case, plan, score)
+        wrong += [(case["id"], w) for w in wrong_writes(case, plan)]
+    least, most = RATCHET[name]
+    assert score.cases_ok >= least, score.failures
+    assert len(wrong) <= most, wrong
