@@ -157,4 +157,4 @@ def synthetic_rows(n_contacts: int = 100_000, n_companies: int = 20_000, n_deals
                              currency="usd", close_date=date(2027, rng.randint(1, 12), rng.randint(1, 28)),
                              company_id=co.id if co else None, company_name=co.name if co else None,
                              is_open=not stage.is_closed, contact_ids=(contact.id,) if contact else ()))
-    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages, activity_counts=counts)
+    return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages)
