@@ -108,6 +108,12 @@ def correct_self(text: str) -> str:
     return _CORRECTION.sub(fix, text, count=2)
 
 
+def _spoken_domains(text: str) -> str:
+    """"brightline dot io" -> "brightline.io", "fernway foods dot com" -> "fernwayfoods.com"."""
+    return re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk)\b",
+                  lambda m: m.group(1).replace(" ", "") + "." + m.group(2), text)
+
+
 def _reported_type(text: str) -> str | None:
     """The interaction a sentence reports ("Priya called", "I just emailed Uma", "we met")."""
     if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b", text, re.I):
@@ -268,7 +274,15 @@ class _Build:
             self._question(stage_any)
         elif R.CREATE_COMPANY_RE.search(text) and not R.CREATE_CONTACT_RE.search(text.split(",")[0]):
             self._forget_ambiguity()  # a new record: namesakes in the workspace do not matter
-            self._add(0, Action(kind="create_company", fields=C.create_company_fields(text)))
+            deal_at = R.CREATE_DEAL_RE.search(text)
+            company_text = text[:deal_at.start()] if deal_at and deal_at.start() > 0 else text
+            company = C.create_company_fields(_spoken_domains(company_text))
+            self._add(0, Action(kind="create_company", fields=company))
+            if deal_at and deal_at.start() > 0:
+                # "Add Brightline Robotics ..., and open a forty thousand dollar pilot deal for them in Lead"
+                self._create_deal(R.stage_phrase(text[deal_at.start():], self.o._stages) or
+                                  R.stage_mention(text[deal_at.start():], self.o._stages),
+                                  text=text[deal_at.start():], company=company.get("name"), pos=deal_at.start())
         elif R.CREATE_CONTACT_RE.search(text):
             self._forget_ambiguity()
             self._add(0, Action(kind="create_contact", fields=C.create_contact_fields(text, self.mentions, self.idx)))
@@ -754,27 +768,54 @@ class _Build:
         stage = stage or R.stage_mention(self.text, self.o._stages)
         self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
 
-    def _create_deal(self, stage: str | None) -> None:
+    def _create_deal(self, stage: str | None, text: str | None = None, company: str | None = None,
+                     pos: int = 0) -> None:
+        """A ``create_deal`` from ``text`` (default: the instruction): company (a known one, the one
+        created in the same plan, or the capitalised words after "for/with/at"), a name ("called X",
+        else the company plus what kind of deal was said: "pilot deal", "deal for X, website
+        redesign"), stage, amount ("four K a month for a year" = 48,000) and close date."""
         f = self.f
+        text = text if text is not None else self.text
         fields: dict[str, Any] = {}
-        co = self.idx.companies[f.company].name if f.company is not None else None
+        co = company or (self.idx.companies[f.company].name if f.company is not None else None)
         if co is None:
-            m = re.search(r"\b(?:for|with|at)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", self.text)
+            m = re.search(r"\b(?:for|with|at)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", text)
             co = m.group("co") if m else None
         if co:
             fields["company"] = co
-        m = re.search(r"\b(?:called|named)\s+[\"']?(?P<n>[^,\"'.]+)", self.text)
-        fields["name"] = m.group("n").strip() if m else (f"{co} - New Deal" if co else "New Deal")
+        kind_words = None
+        if m := re.search(r"\b(?:a|an|new)\s+(?:[\w$,.-]+\s+(?:dollar|k|thousand|grand)\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
+                          r"(?:deal|opportunity|opp)\b", text, re.I):
+            kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in ("new", "a", "an")) or None
+        if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][a-z -]{3,40}?)\s*,", text, re.I)) \
+                and not re.search(r"\d|\b(?:k|thousand|grand|million|closing|close|stage)\b", m2.group("d"), re.I):
+            kind_words = m2.group("d").strip()
+        m = re.search(r"\b(?:called|named)\s+[\"']?(?P<n>[^,\"'.]+)", text)
+        if m:
+            fields["name"] = re.sub(r"\s+(?:at|worth|for)\s+\$?\d.*$|\s+(?:at|worth)\s+(?:one|two|three|four|five|six|"
+                                    r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b.*$",
+                                    "", m.group("n").strip(), flags=re.I)
+        elif kind_words and co:
+            fields["name"] = f"{co} - {kind_words[:1].upper()}{kind_words[1:]}"
+        else:
+            fields["name"] = f"{co} - New Deal" if co else "New Deal"
         if stage:
             fields["stage"] = stage
-        amounts = [a for a in find_amounts(words_to_digits(self.text)) if a.money]
+        digits = words_to_digits(text)
+        amounts = [a for a in find_amounts(digits) if a.money]
         if amounts:
-            fields["amount"] = apply_amount(amounts[0], None)
-        if d := find_date(self.text, self.today):
+            value = apply_amount(amounts[0], None)
+            tail = digits[amounts[0].end if hasattr(amounts[0], "end") else 0:]
+            if value and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
+                    and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
+                months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))
+                value = value * months  # "four K a month for a year": the contract's total
+            fields["amount"] = value
+        if d := find_date(text, self.today):
             fields["close_date"] = d[0].isoformat()
         f.clarifications, f.candidates = [q for q in f.clarifications if not q.startswith("Which deal")], \
             [c for q, c in zip(f.clarifications, f.candidates) if not q.startswith("Which deal")]
-        self._add(0, Action(kind="create_deal", fields=fields))
+        self._add(pos, Action(kind="create_deal", fields=fields))
 
     def _delete(self) -> None:
         f, text = self.f, self.text

@@ -170,3 +170,19 @@ def test_two_deals_in_one_sentence_get_their_own_changes(p, now, text, moves):
     plan = p.plan(text, now=now)
     got = {a.target.id: a.fields.get("stage") for a in plan.actions if a.kind == "update_deal"}
     assert got == moves
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Add a company called Brightline Robotics, brightline dot io, and open a forty thousand dollar pilot deal for them in Lead",
+     {"company": "Brightline Robotics", "amount": 40000, "stage": "Lead"}),
+    ("Create a deal for Kestrel Studio, ninety K, closing in Q1", {"company": "Kestrel Studio", "amount": 90000,
+                                                                   "close_date": "2027-03-31"}),
+    ("Open a retainer deal for Summit Labs at four K a month for a year", {"company": "Summit Labs", "amount": 48000}),
+])
+def test_new_deals_said_naturally(p, now, text, fields):
+    deal = next(a for a in p.plan(text, now=now).actions if a.kind == "create_deal")
+    assert {k: deal.fields.get(k) for k in fields} == fields
+
+
+def test_log_a_call_about_the_deal_is_not_a_new_deal(p, now):
+    assert not any(a.kind == "create_deal" for a in p.plan("Log a call about the Acme deal, all good", now=now).actions)
