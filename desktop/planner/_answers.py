@@ -133,7 +133,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
             r"notes?|people|talk|talked|spoke|speak)\b", low)):
         return None  # "what's the weather like tomorrow?"
-    if not (mentions or context_target is not None or stage) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
+    if not (mentions or context_target is not None) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
             and not re.search(r"\b(?:we|our|us|deals?|pipeline|revenue|closed|booked)\b", low):
         return None  # "who won the game last night?"
     per = period(text, today)

@@ -634,8 +634,11 @@ class _Build:
         if (self._deal_words(t) or not [m for m in self.mentions if m.kind == "contact"]) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
+        lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
         if _DEAD.search(t):
-            out["stage"] = next((s.label for s in self.idx.stages if s.is_lost), out.get("stage"))
+            out["stage"] = lost_label or out.get("stage")
+        if lost_label and out.get("stage") == lost_label:
+            # "we lost Initech to Zendesk, Linda said the price was too high": why, from the rest of the sentence
             tail = self.text[max(0, self.text.find(t)):]
             if m := _LOST_BECAUSE.search(R.SENTENCE_SPLIT.split(tail, maxsplit=1)[0]):
                 out["lost_reason"] = m.group("why").strip(" .")
@@ -718,7 +721,8 @@ class _Build:
         if re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b", t, re.I) \
                 and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
-        if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for)\s+"
+        if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
+                          r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+to)\s+"
                           r"(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
                   and x.text in m.group("co")]

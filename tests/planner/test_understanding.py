@@ -186,3 +186,13 @@ def test_new_deals_said_naturally(p, now, text, fields):
 
 def test_log_a_call_about_the_deal_is_not_a_new_deal(p, now):
     assert not any(a.kind == "create_deal" for a in p.plan("Log a call about the Acme deal, all good", now=now).actions)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("We lost Initech to Zendesk, Linda said the price was too high", "price was too high"),
+    ("Mark Pinecrest Dental as lost because they went with a cheaper vendor", "cheaper vendor"),
+    ("Vertex is dead, they decided to build it in-house", "build it in-house"),
+])
+def test_lost_deals_keep_their_reason(p, now, text, reason):
+    deal = next(a for a in p.plan(text, now=now).actions if a.kind == "update_deal")
+    assert deal.fields["stage"] == "Closed Lost" and reason in deal.fields["lost_reason"]

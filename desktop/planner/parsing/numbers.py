@@ -78,6 +78,8 @@ def words_to_digits(text: str) -> str:
     # "1.5 1000000" (from "one point five million") -> "1.5million"
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000000\b", r"\1million", out)
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000\b", r"\1thousand", out)
+    # "seven and a half K" -> "7.5 K"
+    out = re.sub(r"\b(\d+) and a half\s*(k|thousand|grand|million|m)\b", r"\1.5 \2", out, flags=re.IGNORECASE)
     # "two fifty k" -> "2 50 k" -> "250 k" (hundreds said the short way before a scale)
     out = re.sub(r"\b([1-9]) ([1-9]\d)\s*(k|thousand|grand)\b", r"\1\2 \3", out, flags=re.IGNORECASE)
     return out
