@@ -65,7 +65,7 @@ CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer)\b"
                                r"(?!\s+(?:contact|deal))", re.I)
-CREATE_DEAL_RE = re.compile(r"\b(?:create|add|open|start|log|set up)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
+CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+(?:to|with)\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"

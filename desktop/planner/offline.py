@@ -83,6 +83,10 @@ _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|
                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
 
 
+_SELF_CORRECTION = re.compile(r"^\W*(?:wait|actually|sorry|no|scratch that|i mean)\b|\b(?:instead|rather)\b", re.I)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+
 def correct_self(text: str) -> str:
     """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
     "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena
@@ -91,6 +95,9 @@ def correct_self(text: str) -> str:
     only the first time carries over. Text without a correction marker comes back unchanged."""
     def fix(m: re.Match[str]) -> str:
         old, new = m.group("old"), m.group("new").strip()
+        if (wd := re.match(_WEEKDAY, new, re.I)) and re.search(rf"\b{_WEEKDAY}\b", old, re.I):
+            # "on Thursday at 4pm, sorry, make it Friday": only the day changes
+            return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
         if not new or not (_HAS_NUMBER.search(new) or new[:1].isupper() or re.match(r"the\b", new, re.I)):
             return m.group(0)
         prep = None
@@ -283,6 +290,9 @@ class _Build:
                 self._create_deal(R.stage_phrase(text[deal_at.start():], self.o._stages) or
                                   R.stage_mention(text[deal_at.start():], self.o._stages),
                                   text=text[deal_at.start():], company=company.get("name"), pos=deal_at.start())
+        elif (dm := R.CREATE_DEAL_RE.search(text)) and (cm := R.CREATE_CONTACT_RE.search(text)) \
+                and dm.start() <= cm.start() and not re.search(r"\b(?:update|move|change)\b", text, re.I):
+            self._create_deal(stage_any)  # "New deal for Kestrel Works, 80K ARR, Lead stage": not a new lead
         elif R.CREATE_CONTACT_RE.search(text):
             self._forget_ambiguity()
             self._add(0, Action(kind="create_contact", fields=C.create_contact_fields(text, self.mentions, self.idx)))
@@ -452,7 +462,10 @@ class _Build:
                     if set(got) - {"next_step"}:  # a "needs ..." aside about another record is not a write
                         other_groups.append((cl.start, dict(got), loc, self._sure(cl, own)))
                     continue
-                deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
+                if _SELF_CORRECTION.search(t):
+                    deal_fields.update(got)  # "Move Blue Harbor to demo. Wait, no, put it in proposal sent."
+                else:
+                    deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
@@ -655,7 +668,11 @@ class _Build:
             return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
-        for m in find_amounts(digits):
+        found = find_amounts(digits)
+        if any(a.value >= 1000 or a.percent for a in found):
+            # "closer to sixty, set it to sixty k": the number said with its scale is the amount
+            found = [a for a in found if a.value >= 1000 or a.percent] + [a for a in found if not (a.value >= 1000 or a.percent)]
+        for m in found:
             if dd and dd[1] <= m.start < dd[2]:
                 continue
             if not (m.money or m.percent) or not (R.AMOUNT_CUE_RE.search(digits) or m.money):
@@ -723,9 +740,13 @@ class _Build:
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
                           r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+to)\s+"
-                          r"(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", t):
+                          r"(?P<co>[A-Z][\w&]*(?:\s(?:[A-Z][\w&]*|of(?=\s[A-Z])|and(?=\s[A-Z])))*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
                   and x.text in m.group("co")]
+            if not co and re.search(r"\b(?:Officer|Manager|Director|Lead|Head|VP|Chief|President|Engineer|Analyst|"
+                                    r"Executive|Specialist|Coordinator|Founder|Partner)\b", m.group("co")):
+                out["job_title"] = C.tidy_title(m.group("co"))  # "she's moved to Chief Product Officer"
+                return out
             if co or m.group(0).startswith("moved"):
                 # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
                 out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")

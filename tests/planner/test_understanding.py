@@ -196,3 +196,29 @@ def test_log_a_call_about_the_deal_is_not_a_new_deal(p, now):
 def test_lost_deals_keep_their_reason(p, now, text, reason):
     deal = next(a for a in p.plan(text, now=now).actions if a.kind == "update_deal")
     assert deal.fields["stage"] == "Closed Lost" and reason in deal.fields["lost_reason"]
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Grace Liu has moved to Chief Product Officer", "Chief Product Officer"),
+    ("Nina Patel moved to Practice Manager last month", "Practice Manager"),
+    ("Oliver Grant moved to Head of Data", "Head of Data"),
+])
+def test_moved_to_a_title_is_a_new_title_not_a_company(p, now, text, title):
+    upd = next(a for a in p.plan(text, now=now).actions if a.kind == "update_contact")
+    assert "company" not in upd.fields and upd.fields["job_title"].lower() == title.lower()
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Book a call with Ben Khan on Thursday at 4pm, sorry, make it Friday", "2026-11-27"),
+    ("Set up a demo with Nina Patel on Monday at 10am, no wait, Tuesday", "2026-11-24"),
+    ("Schedule a meeting with Tom Becker on Wednesday at 2pm, actually, Thursday", "2026-11-26"),
+])
+def test_a_corrected_day_keeps_the_time(p, now, text, day):
+    meet = next(a for a in p.plan(text, now=now).actions if a.kind == "book_meeting")
+    assert meet.fields["due_date"] == day and meet.fields.get("time")
+
+
+@pytest.mark.parametrize("text", ["Which open deal is our single biggest one?", "open deals over 50k?",
+                                  "How many open deals are in negotiation?"])
+def test_open_deal_questions_never_create_a_deal(p, now, text):
+    assert not any(a.kind.startswith("create_") for a in p.plan(text, now=now).actions)
