@@ -57,16 +57,19 @@ DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|
                             r"security questionnaire|trial|pilot plan)\b", re.I)
 EMAIL_RE = re.compile(
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
+    r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
+    r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
+    r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line))\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
 DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b", re.I)
 BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
 CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact|lead|person)\b"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)
-CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer)\b"
-                               r"(?!\s+(?:contact|deal))", re.I)
-CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
-                            r"(?:deal|opportunity|opp)\b(?!\s+(?:to|with)\b)"
+CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer|client)\b"
+                               r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])", re.I)
+CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
+                            r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)

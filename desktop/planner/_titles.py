@@ -67,6 +67,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             else m.group("thing").upper()
     if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
         fields["body"] = cap(m.group("b").strip())
+    if m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I):
+        fields["subject"] = cap(m.group("s").strip())
     if "body" not in fields and (m := _EMAIL_CONTENT.search(t)):
         # "Draft an email to Grace Liu thanking her for signing...": the clause's own words
         content = m.group("c").strip(" .,;")
@@ -82,7 +84,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
 _EMAIL_CONTENT = re.compile(
     r"\b(?i:e-?mail|mail|message|note|write|send)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?"
     r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?\s*,?\s*(?P<c>(?:about|re|regarding|thanking|asking|"
-    r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that)\b.+)$")
+    r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
+    r"[a-z]+ing)\b.+)$")
 
 
 def is_send_thing(t: str) -> bool:

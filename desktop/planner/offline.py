@@ -824,6 +824,7 @@ class _Build:
             fields["name"] = f"{co} - {kind_words[:1].upper()}{kind_words[1:]}"
         else:
             fields["name"] = f"{co} - New Deal" if co else "New Deal"
+        stage = stage or R.stage_mention(text, self.o._stages)  # "..., qualified, closing in February"
         if stage:
             fields["stage"] = stage
         digits = words_to_digits(text)

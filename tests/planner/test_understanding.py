@@ -222,3 +222,32 @@ def test_a_corrected_day_keeps_the_time(p, now, text, day):
                                   "How many open deals are in negotiation?"])
 def test_open_deal_questions_never_create_a_deal(p, now, text):
     assert not any(a.kind.startswith("create_") for a in p.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize("text", [
+    "Draft a follow-up to Nina Patel recapping the demo",
+    "Draft a reply to Tom Becker offering Tuesday afternoon for a chat",
+    "Linda Okafor wants the deck, draft her something short",
+])
+def test_drafts_said_without_the_word_email(p, now, text):
+    assert [a.kind for a in p.plan(text, now=now).actions] == ["draft_email"]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Add a new deal for Willow Group, forty eight thousand a year, qualified, closing in February", "Qualified"),
+    ("New deal for Kestrel Works, eighty K ARR, Lead stage for now", "Lead"),
+    ("Opened a deal with Summit Ventures, six k, stage Lead", "Lead"),
+])
+def test_a_new_deal_takes_the_stage_it_names(p, now, text, stage):
+    deal = next(a for a in p.plan(text, now=now).actions if a.kind == "create_deal")
+    assert deal.fields.get("stage") == stage
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Add a new company, Brightline Robotics, they're in Denver", "Brightline Robotics"),
+    ("Add a new client, Saltmarsh Coffee, saltmarshcoffee dot com", "Saltmarsh Coffee"),
+    ("Create a new company, Fernbrook Bakery, based in Portland", "Fernbrook Bakery"),
+])
+def test_a_new_company_named_after_a_comma(p, now, text, name):
+    co = next(a for a in p.plan(text, now=now).actions if a.kind == "create_company")
+    assert co.fields["name"] == name
