@@ -37,7 +37,8 @@ _ACTIVITY_WORDS = {"call": "call", "calls": "call", "meeting": "meeting", "meeti
 QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
     r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
-    r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any)\b"
+    r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|"
+    r"total up|sum up|add up)\b"
     r"|\?\s*$|,\s*(?:which|what|who|when|how)\b[^,]*\?\s*$", re.I)
 
 
@@ -92,7 +93,10 @@ def period(text: str, today: date) -> Period | None:
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year")
     if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
         month = _MONTHS[m.group(1)]
-        year = today.year if month <= today.month else today.year - 1
+        if re.search(r"\bclos(?:e|es|ing)\b|\bdue\b|\bexpected\b|\bwill\b", low):
+            year = today.year if month >= today.month else today.year + 1  # what closes in December: ahead
+        else:
+            year = today.year if month <= today.month else today.year - 1  # what we won in October: behind
         return _month(year, month, calendar.month_name[month])
     return None
 
@@ -161,7 +165,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             d = idx.deals[deal].last_activity_at.date()
             return {"text": f"The last activity on {idx.deals[deal].name} was on {d:%-d %B %Y}.", "value": d.isoformat()}
         return None
-    if deal is not None and re.search(r"\bwhen\b.{0,40}\bclos", low):
+    if deal is not None and re.search(r"\bwhen\b.{0,40}\bclos|\bclos(?:e|ing) date\b", low):
         d = idx.deals[deal]
         if d.close_date is None:
             return {"text": f"{d.name} has no close date.", "value": None}
@@ -227,6 +231,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b", low) and not re.search(
         r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b", low)
     lost = re.search(r"\b(?:lost|lose|losing)\b", low)
+    won_label = next((st.label for st in idx.stages if st.is_won), None)
+    lost_label = next((st.label for st in idx.stages if st.is_lost), None)
+    if stage == won_label and won:
+        stage = None
+    if stage == lost_label and lost:
+        stage = None
     if lost:
         deals = [d for d in deals if idx.stage_by_label(d.stage_label) and idx.stage_by_label(d.stage_label).is_lost]
         if per:
@@ -258,7 +268,21 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if company is not None and not (contact is not None and re.search(r"\bhe|she\b", low)):
         deals = [d for d in deals if d.company_id == company]
         what.append(f"at {idx.companies[company].name}")
+    digits = words_to_digits(low)
+    if m := re.search(r"\b(?P<op>over|above|more than|at least|bigger than|larger than|under|below|less than|smaller than)\s+"
+                      r"\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
+        n = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
+                                                      "million": 1e6}.get(m.group("sc") or "", 1)
+        above = m.group("op") in ("over", "above", "more than", "at least", "bigger than", "larger than")
+        deals = [d for d in deals if d.amount_cents is not None and
+                 ((d.amount_cents / 100 >= n) if above else (d.amount_cents / 100 < n))]
+        what.append(f"{m.group('op')} {_money(n)}")
     label = " ".join(what)
+    if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \
+            and not re.search(r"\b(?:top|biggest|largest)\s+(?:\d+|two|three|four|five|ten)\b", digits):
+        deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:1]
+        return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
+                "records": [f"deal:{d.id}" for d in deals]}
     if m := re.search(r"\b(?:top|biggest|largest)\s+(\d+|two|three|four|five|ten)\b|\b(\d+|two|three|four|five|ten)\s+(?:biggest|largest)\b",
                       words_to_digits(low)):
         n_raw = m.group(1) or m.group(2)
@@ -268,7 +292,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 "records": [f"deal:{d.id}" for d in deals]}
     if re.search(r"\bhow many\b", low):
         return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
-    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\bsitting\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
+    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100
         head = "Open pipeline" if label == "open" else f"Deals {label}"

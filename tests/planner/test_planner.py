@@ -144,3 +144,19 @@ def test_planner_works_on_an_empty_workspace(now):
     empty = OfflinePlanner(EntityIndex.build([], [], [], []))
     plan = empty.plan("Move Acme to negotiation", now=now)
     assert all(a.target is None for a in plan.actions)
+
+
+def test_answers_with_thresholds_periods_and_the_biggest(planner, now):
+    def ans(text):
+        plan = planner.plan(text, now=now)
+        assert [a.kind for a in plan.actions] == ["answer"], (text, plan)
+        return plan.actions[0].fields
+    over = ans("List the open deals over fifty grand")["records"]
+    assert over and all(planner.index.deals[int(r.split(":")[1])].amount_cents >= 5_000_000 for r in over)
+    assert len(ans("Which open deal is our single biggest one?")["records"]) == 1
+    assert ans("What's the close date on the Northwind renewal?")["value"] == "2026-12-15"
+    december = ans("What's the total value of open deals closing in December?")["value"]
+    assert december == sum(d.amount_cents for d in planner.index.deals.values()
+                           if d.is_open and d.close_date and d.close_date.year == 2026 and d.close_date.month == 12) / 100
+    assert ans("How much have we won in total this year?")["value"] == sum(d.amount_cents for d in planner.index.deals.values() if d.stage_label == "Closed Won" and d.close_date and d.close_date.year == 2026) / 100
+    assert "value" in ans("Total up everything we've got in Proposal Sent.")
