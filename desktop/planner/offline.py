@@ -141,6 +141,9 @@ _NOTE_PREFIX = re.compile(
     r"(?P<head>\s+(?:to|on|for|against|under|about|in|re)\s+[^:\n]{1,80}?)?"
     r"\s*(?::|\s[-\u2013\u2014]\s|,?\s+(?:saying|that says|reading|that reads|which says)\b,?)\s*(?P<body>\S.*)$",
     re.I | re.S)
+#: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
+_NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
+                           r"mark|email|draft|remind|change|update|give|assign|open)\b", re.I)
 #: A clause whose main verb deletes: "delete the Cedar deal", "please remove Tom Becker".
 _DELETE_CMD = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"
@@ -325,6 +328,11 @@ class _Build:
         head = m.group("head") or ""
         head_start = m.start("head") if m.group("head") else 0
         body = m.group("body").strip().strip("\"'\u201c\u201d").strip()
+        more = None
+        if cut := _NEXT_COMMAND.search(body):
+            # "Log a note on Tom: the renewal might slip. And push the Northwind close date to ...":
+            # the note ends with its sentence; the next command is planned on its own
+            body, more = body[:cut.start() + 1].strip(), body[cut.start() + 1:].strip()
         if head:
             mentions = [x for x in self.mentions if head_start <= x.start < head_start + len(head)]
             self.f = resolve(self.idx, head, [Mention(x.kind, x.ids, x.start - head_start, x.end - head_start,
@@ -353,9 +361,18 @@ class _Build:
             actions.append(Action(kind="log_activity", target=target, fields={"activity_type": "note", "body": body},
                                   evidence=[(0, m.start("body")), (b0, b0 + len(body))],
                                   confidence=min([x.score for x in mentions] + [100.0]) / 100))
-        return Plan(transcript=self.text, actions=actions, clarifications=self.f.clarifications,
-                    candidates=self.f.candidates, message=self.f.clarifications[0] if self.f.clarifications else None,
-                    requires_confirmation=bool(actions))
+        questions, candidates = list(self.f.clarifications), list(self.f.candidates)
+        if more:
+            rest = _Build(self.o, undo_asr_slips(re.sub(r"^\W*(?:and|also|then)\s+", "", more, flags=re.I)),
+                          self.now, self.ctx).run()
+            offset = self.text.find(more)
+            for a in rest.actions:
+                a.evidence = [(s0 + offset, e0 + offset) for s0, e0 in a.evidence] if offset >= 0 else []
+            actions += rest.actions
+            questions += rest.clarifications
+            candidates += rest.candidates
+        return Plan(transcript=self.text, actions=actions, clarifications=questions, candidates=candidates,
+                    message=questions[0] if questions else None, requires_confirmation=any(not a.read_only for a in actions))
 
     def _forget_ambiguity(self) -> None:
         self.f.clarifications, self.f.candidates = [], []
@@ -612,6 +629,14 @@ class _Build:
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
+        if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
+                    r"(?:note|call|email|meeting))?\W*$", t, re.I):
+            # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
+            before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
+            before = [re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before if b]
+            if before:
+                body = ", ".join(before)
+                return body[:1].upper() + body[1:]
         own = self._LEAD_GLUE.sub("", t[rest_start:]).strip(" ,.;:-")
         pieces = [own] if own else []
         sentence = cl.sentence
@@ -644,6 +669,10 @@ class _Build:
             out["close_date"] = d[0].isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
+        elif m := re.search(r"\b(?:lost|lose)\b.{1,60}?\bto\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", t):
+            # "we lost Pinecrest Dental to Weave": the winner, known to us or not
+            if not any(x.start <= t.find(m.group("c")) + self.text.find(t) < x.end for x in self.mentions):
+                out["competitor"] = m.group("c")
         if (self._deal_words(t) or not [m for m in self.mentions if m.kind == "contact"]) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
@@ -912,7 +941,9 @@ class _Build:
                         or R.competitor(self.text[m.start(1):m.start(1) + 40]) \
                         or R.TITLE_RE.match(self.text, m.start(1)) \
                         or re.search(r"\b(?:title|changed|promoted|role|stage|moving|switching)\b",
-                                     self.text[max(0, m.start() - 25):m.start()], re.I):
+                                     self.text[max(0, m.start() - 25):m.start()], re.I) \
+                        or re.search(r"\b(?:lost|lose|losing|went with|going with|chose|picked|signed with)\b",
+                                     self.text[max(0, m.start() - 45):m.start()], re.I):
                     continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS \
                     or R.fuzzy_stage(name, self.o._stages) \

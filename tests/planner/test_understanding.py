@@ -251,3 +251,36 @@ def test_a_new_deal_takes_the_stage_it_names(p, now, text, stage):
 def test_a_new_company_named_after_a_comma(p, now, text, name):
     co = next(a for a in p.plan(text, now=now).actions if a.kind == "create_company")
     assert co.fields["name"] == name
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Got an email from Tom Becker asking about SSO pricing, log it", "sso pricing"),
+    ("Priya Natarajan just called, they're worried about the rollout date. Log it.", "rollout date"),
+    ("Linda Okafor said the budget moves to Q1, log that as a note", "budget moves to q1"),
+])
+def test_log_it_takes_what_was_reported(p, now, text, words):
+    act = next(a for a in p.plan(text, now=now).actions if a.kind == "log_activity")
+    assert words in act.fields["body"].lower()
+
+
+@pytest.mark.parametrize("text, competitor", [
+    ("We lost Pinecrest Dental to Weave, it came down to price", "Weave"),
+    ("We lost the Meadow Ventures pitch to Ogilvy", "Ogilvy"),
+    ("we lost Vertex to Snowflake last week", "Snowflake"),
+])
+def test_lost_to_an_unlisted_competitor(p, now, text, competitor):
+    deal = next(a for a in p.plan(text, now=now).actions if a.kind == "update_deal")
+    assert deal.fields["stage"] == "Closed Lost" and deal.fields["competitor"] == competitor
+
+
+@pytest.mark.parametrize("text", [
+    "Log a note on Tom Becker: the renewal might slip. And push the Northwind close date to January 15th.",
+    "Note for Linda Okafor: she is out until Monday. Then move Initech to negotiation.",
+    "Add a note to the Vertex deal: legal is slow. Also set the Vertex close date to the 20th.",
+])
+def test_a_note_ends_where_the_next_command_begins(p, now, text):
+    plan = p.plan(text, now=now)
+    kinds = [a.kind for a in plan.actions]
+    assert "log_activity" in kinds and "update_deal" in kinds
+    note = next(a for a in plan.actions if a.kind == "log_activity")
+    assert not any(w in note.fields["body"].lower() for w in ("push", "move", "set the"))
