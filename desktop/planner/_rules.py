@@ -41,8 +41,8 @@ TASK_RE = re.compile(
     r"tonight|on \w+day|next|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
 MEETING_RE = re.compile(
-    r"\b(?:book|schedule|set up|setup|arrange|organi[sz]e|put in|add)\b.{0,40}?"
-    r"\b(?P<what>meeting|demo|call|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
+    r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b.{0,40}?"
+    r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
     r"workshop|onboarding|check-?in|presentation|something|time)\b(?!\s+(?:date|deal))"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?P<what2>demo|meeting|call)\b"

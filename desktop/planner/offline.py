@@ -57,6 +57,12 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("subscriber", "subscriber"), ("lead", "lead"))
 _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?)\s+(?:now\s+)?(?:a|an)?\s*"
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b", re.I)
+#: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
+_NAME_CHANGES = (
+    ("last_name", re.compile(r"\b(?:last name|surname|family name)\s+(?:to|is(?: now)?|should be)\s+(?P<v>[A-Z][\w'-]+)")),
+    ("first_name", re.compile(r"\b(?:first name\s+(?:to|is(?: now)?|should be)|goes by|prefers)\s+(?P<v>[A-Z][\w'-]+)")),
+    ("company", re.compile(r"\b(?i:company)\s+(?:to|is now|should be)\s+(?P<v>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")),
+)
 _SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w.]*(?: dot [a-z]+)?)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b", re.I)
 _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
                         r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b))"
@@ -757,15 +763,18 @@ class _Build:
         if not self._deal_words(t) and (owner := self._owner(t)):
             out["owner"] = owner
         if m := _SPOKEN_EMAIL.search(t):
-            out["email"] = f"{m.group('user')}@{m.group('host').replace(' dot ', '.')}".replace(" ", "").lower()
+            out["email"] = f"{m.group('user').replace(' dot ', '.')}@{m.group('host').replace(' dot ', '.')}".replace(" ", "").lower()
+        for field_name, pattern in _NAME_CHANGES:
+            if nm := pattern.search(t):
+                out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
         if re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I) and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
         if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
-        if re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b", t, re.I) \
-                and (ti := R.TITLE_RE.search(t)):
+        if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b",
+                                                t, re.I) and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
                           r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+to)\s+"

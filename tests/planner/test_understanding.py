@@ -284,3 +284,33 @@ def test_a_note_ends_where_the_next_command_begins(p, now, text):
     assert "log_activity" in kinds and "update_deal" in kinds
     note = next(a for a in plan.actions if a.kind == "log_activity")
     assert not any(w in note.fields["body"].lower() for w in ("push", "move", "set the"))
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Change Nina Patel's last name to Patel-Reid, she just got married", "last_name", "Patel-Reid"),
+    ("Oliver Grant actually goes by Ollie, fix his first name", "first_name", "Ollie"),
+    ("Change Tom Becker's company to Globex Logistics", "company", "Globex Logistics"),
+    ("Oliver Grant has a new email, it's o dot grant at vertexanalytics dot example", "email",
+     "o.grant@vertexanalytics.example"),
+    ("Grace Liu is now Head of Customer Success", "job_title", "Head of Customer Success"),
+])
+def test_contact_fields_said_naturally(p, now, text, field, value):
+    upd = next(a for a in p.plan(text, now=now).actions if a.kind == "update_contact")
+    assert upd.fields[field] == value
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Set a reminder to invoice Summit Labs on the first of December", "2026-12-01"),
+    ("create a task due the 3rd to send Tom Becker the invoices", "2026-12-03"),
+    ("remind me to call Linda Okafor on the twenty-second of January", "2027-01-22"),
+])
+def test_ordinal_dates_said_in_words(p, now, text, day):
+    task = next(a for a in p.plan(text, now=now).actions if a.kind == "create_task")
+    assert task.fields["due_date"] == day
+
+
+@pytest.mark.parametrize("text", ["Schedule a callback with Ben Jensen tomorrow at noon",
+                                  "Just booked a discovery call with Nina Patel for Tuesday at 1pm, put it in",
+                                  "I scheduled a demo with Tom Becker on Friday at 3pm"])
+def test_meetings_booked_or_said_in_the_past(p, now, text):
+    assert "book_meeting" in [a.kind for a in p.plan(text, now=now).actions]

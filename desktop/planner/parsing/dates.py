@@ -24,6 +24,14 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
 _UNIT = r"(?P<unit>day|week|month|year|business day)s?"
 
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINALS.update({f"twenty-{w}": 20 + i for w, i in _ORDINALS.items() if i < 10})
+_ORDINALS.update({f"twenty {w}": 20 + i for w, i in list(_ORDINALS.items()) if i < 10 and "-" not in w})
+_ORDINALS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>20\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("day_after", re.compile(r"\bday after tomorrow\b", re.I)),
@@ -45,7 +53,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b", re.I)),
-    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
+    ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
+    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
@@ -147,6 +156,13 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
             return _safe_date(int(g["year"]), month, day)
         d = _safe_date(today.year, month, day)
         if d is not None and d < today:
+            d = _safe_date(today.year + 1, month, day)
+        return d
+    if kind == "ordinal_word":  # "the first of December"
+        month = MONTHS[g["month"].lower()]
+        day = _ORDINALS[g["ow"].lower()]
+        d = _safe_date(today.year, month, day)
+        if d is None or d < today:
             d = _safe_date(today.year + 1, month, day)
         return d
     if kind == "weekday":
