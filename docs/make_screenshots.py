@@ -134,6 +134,14 @@ def main() -> int:
         settle(600)
         w.grab().save(str(OUT / f"clarification-{theme_name}.png"))
         w.dismiss_plan()
+        # evidence: the words an action came from, marked while the pointer is on that action
+        w.submit("Move the Northwind deal to proposal sent and log a call with Priya Natarajan: "
+                 "she needs a security review first", "text")
+        settle(600)
+        w.plan_card.highlight(1)
+        settle(200)
+        w.grab().save(str(OUT / f"evidence-{theme_name}.png"))
+        w.dismiss_plan()
         # the plan editor (Plan card → Edit), drawn over the window it belongs to
         w.submit("Acme budget is 100K, close date is December 15", "text")
         settle(600)
