@@ -32,7 +32,10 @@ ACTIVITY_RE = re.compile(
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
-    r"|^\s*(?P<t6>note|add a note|quick note)\b",
+    r"|^\s*(?P<t6>note|add a note|quick note)\b"
+    r"|^\W*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in)\s+)*"
+    r"(?P<t9>call|chat|meeting|sync|coffee|lunch)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
     re.I)
 TASK_RE = re.compile(
     r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"

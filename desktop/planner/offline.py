@@ -70,7 +70,8 @@ _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they
 _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
-                           r"they went with|went with|they chose|chose)\s+(?P<why>[^.;]{4,120})", re.I)
+                           r"they went with|went with|they chose|chose|came down to|the reason (?:is|was)|"
+                           r"they had|lost on)\s+(?P<why>[^.;]{4,120})", re.I)
 _IMPERATIVE = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also|then|can you|could you|let's|lets)\s+)*"
                          r"(?:delete|remove|push|put|set|change|update|book|schedule|create|open|assign|give|hand|"
                          r"move|mark|add|make|bump|drop|cut|reassign|send|email|draft|write)\b"
@@ -320,8 +321,9 @@ class _Build:
             if not m:
                 continue
             obj = m.group("obj")
-            if re.search(r"\bfrom\b", obj, re.I) and not re.search(
-                    r"\bfrom (?:the |our |my )?(?:crm|system|database|workspace|list|records?|pipeline|spectrum)\b", obj, re.I):
+            if re.search(r"\bfrom\b.*\b(?:deals?|opportunit\w+|sequences?|campaigns?|lists?|emails?|meetings?|calls?)\b",
+                         obj, re.I) and not re.search(
+                    r"\bfrom (?:the |our |my )?(?:crm|system|database|workspace|records?|pipeline|spectrum)\b", obj, re.I):
                 continue  # "remove Mike from the Acme deal": an unlink, not a deletion
             obj_start = cl.start + m.start("obj")
             named = any(obj_start <= mm.start < cl.start + len(cl.text) for mm in self.mentions)
@@ -520,8 +522,14 @@ class _Build:
             self._add(pos, {"kind": "update_deal", "fields": fields, "role": "deal", "loc": loc, "sure": sure})
         for pos, a in self.actions:
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" in a["fields"]:
-                more = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
-                        if j not in self._produced and parts[j].sentence == parts[a["k"]].sentence]
+                more = []
+                for j in range(a["k"] + 1, len(parts)):
+                    if j in self._produced or parts[j].sentence != parts[a["k"]].sentence:
+                        continue
+                    if sm := re.match(r"\W*subject(?: line)?(?: is|:)?\s+(?P<s>.+)", parts[j].text, re.I):
+                        a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
+                        continue
+                    more.append(parts[j].text.strip(" ,.;"))
                 if more:
                     a["fields"]["body"] = ", ".join([a["fields"]["body"]] + more)
         if contact_fields:
@@ -533,7 +541,8 @@ class _Build:
             fields = {"activity_type": "note", "body": self.text}
             if mood:
                 fields["sentiment"] = mood
-            self._add(0, {"kind": "log_activity", "fields": fields, "role": "note"})
+            self._add(0, {"kind": "log_activity", "fields": fields, "role": "note",
+                          "loc": self._local(0, len(self.text))})  # a person named: their timeline
         if not self.actions:
             if len(self.mentions) >= 2 and U.only_names(self.text, self.mentions):
                 # "Natarajan, Natarajan," / "Acme, Initech, Tidal": a recogniser echoing its vocabulary prompt
@@ -688,7 +697,9 @@ class _Build:
         if lost_label and out.get("stage") == lost_label:
             # "we lost Initech to Zendesk, Linda said the price was too high": why, from the rest of the sentence
             tail = self.text[max(0, self.text.find(t)):]
-            if m := _LOST_BECAUSE.search(R.SENTENCE_SPLIT.split(tail, maxsplit=1)[0]):
+            first, *rest = R.SENTENCE_SPLIT.split(tail, maxsplit=1)
+            # the reason may be the next sentence: "We lost X to Weave. Honestly it came down to price."
+            if m := _LOST_BECAUSE.search(first) or (rest and _LOST_BECAUSE.search(rest[0])):
                 out["lost_reason"] = m.group("why").strip(" .")
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()

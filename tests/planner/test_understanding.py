@@ -314,3 +314,23 @@ def test_ordinal_dates_said_in_words(p, now, text, day):
                                   "I scheduled a demo with Tom Becker on Friday at 3pm"])
 def test_meetings_booked_or_said_in_the_past(p, now, text):
     assert "book_meeting" in [a.kind for a in p.plan(text, now=now).actions]
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("Quick call with Dan at Ember, they want the pilot extended by two weeks", "216"),
+    ("Short chat with Nina Patel, she is happy with the pilot", "111"),
+    ("Good meeting with Linda at Initech, they want a revised quote", "107"),
+])
+def test_a_call_with_a_person_said_without_a_verb_is_logged_on_them(p, now, text, contact):
+    act = next(a for a in p.plan(text, now=now).actions if a.kind == "log_activity")
+    assert act.target.type == "contact" and act.target.id == contact and act.fields["activity_type"] in ("call", "meeting")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("We lost Pinecrest Dental to Weave. Honestly it came down to price.", "price"),
+    ("Initech went with Zendesk. Mark it lost, the reason is they already had it bundled.", "bundled"),
+    ("We lost the Meadow Ventures pitch to Ogilvy, they had more in-house video capacity.", "in-house video"),
+])
+def test_lost_reasons_said_another_way(p, now, text, reason):
+    deal = next(a for a in p.plan(text, now=now).actions if a.kind == "update_deal")
+    assert reason in deal.fields.get("lost_reason", "")
