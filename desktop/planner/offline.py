@@ -328,6 +328,7 @@ class _Build:
             obj_start = cl.start + m.start("obj")
             named = any(obj_start <= mm.start < cl.start + len(cl.text) for mm in self.mentions)
             if named or _RECORD_WORD.search(obj):
+                self._delete_obj = re.split(r"\bfrom\b", obj, maxsplit=1)[0] if named else obj
                 return True
         return False
 
@@ -928,6 +929,9 @@ class _Build:
                     f.ask(f"Which {self.idx.companies[co].name} deal should I delete?",
                           [self.idx.target("deal", d) for d in open_][:6])
             return
+        # what to delete is said by the delete clause's object ("delete Zoe Young from Redwood Labs, she
+        # left the company": a contact, though "company" comes later)
+        low = (getattr(self, "_delete_obj", None) or low).lower()
         if re.search(r"\bdeal|opportunit", low) and f.deal is not None and not f.deal_blocked:
             kind, rid = "deal", f.deal
         elif re.search(r"\btask\b", low):

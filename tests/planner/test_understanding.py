@@ -334,3 +334,13 @@ def test_a_call_with_a_person_said_without_a_verb_is_logged_on_them(p, now, text
 def test_lost_reasons_said_another_way(p, now, text, reason):
     deal = next(a for a in p.plan(text, now=now).actions if a.kind == "update_deal")
     assert reason in deal.fields.get("lost_reason", "")
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Delete Zoe Young from Redwood Labs, she left the company", "contact:257"),
+    ("Remove Tom Becker, he left the company last month", "contact:106"),
+    ("Delete the Kestrel Works company, they went out of business", "company:9121"),
+])
+def test_the_delete_clause_says_what_is_deleted(p, now, text, target):
+    plan = p.plan(text, now=now)
+    assert [f"{a.target.type}:{a.target.id}" for a in plan.actions if a.kind == "delete_record"] == [target]
