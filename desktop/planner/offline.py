@@ -79,6 +79,9 @@ _IMPERATIVE = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also|then|can you|cou
 _SLIP = re.compile(r"\b(?:push(?:ed)?|slip(?:s|ped|ping)?|mov(?:e|ed|ing)|bump(?:ed)?|pull(?:ed)?\s+in|delay(?:ed)?)\b", re.I)
 _NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
+#: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
+#: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
+_UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
 
 
 _CORRECTION = re.compile(
@@ -712,6 +715,9 @@ class _Build:
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):
             self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
+        if bad := _UNREADABLE_AMOUNT.search(t):
+            self.f.ask(f"I can't read \"{bad.group(0)}\" as an amount. What should the amount be?", [])
             return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)

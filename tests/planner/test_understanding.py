@@ -144,6 +144,23 @@ def test_negative_amounts_ask(p, now, text):
     assert plan.clarifications and not any("amount" in a.fields for a in plan.actions)
 
 
+@pytest.mark.parametrize("text, said", [
+    ("Set the Northwind deal amount to 10^1000", "10^1000"),
+    ("Acme budget is 1e309", "1e309"),
+    ("make the Vertex deal worth 99999999999999999 dollars", "99999999999999999"),
+])
+def test_unreadable_amounts_ask_and_quote_what_was_said(p, now, text, said):
+    plan = p.plan(text, now=now)
+    assert not any("amount" in a.fields for a in plan.actions)
+    assert any(said in q for q in plan.clarifications)
+
+
+def test_exponent_text_inside_a_note_is_kept_verbatim(p, now):
+    plan = p.plan("Add a note to the Northwind deal: their API returned 1e5 errors and 10^3 retries", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"] and not plan.clarifications
+    assert "1e5 errors and 10^3 retries" in plan.actions[0].fields["body"]
+
+
 def test_actions_carry_evidence_spans_and_confidence(p, now):
     text = "Move the Northwind deal to proposal sent and log a call with Priya Natarajan: she needs a review"
     plan = p.plan(text, now=now)
