@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol, runtime_checkable
 
@@ -29,7 +29,7 @@ from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import undo_asr_slips
 from desktop.planner.parsing.dates import find_date, find_time
-from desktop.planner.parsing.numbers import apply_amount, find_amounts, words_to_digits
+from desktop.planner.parsing.numbers import apply_amount, find_amounts, join_short_hundreds, words_to_digits
 from desktop.domain.plan import Action, Plan, Target
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
@@ -721,6 +721,8 @@ class _Build:
             return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
+        if R.AMOUNT_CUE_RE.search(digits) and find_time(digits) is None:
+            digits = join_short_hundreds(digits)  # "set the amount to one eighty" -> 180
         found = find_amounts(digits)
         if any(a.value >= 1000 or a.percent for a in found):
             # "closer to sixty, set it to sixty k": the number said with its scale is the amount
@@ -733,6 +735,14 @@ class _Build:
             current = None
             if self.f.deal is not None and self.idx.deals[self.f.deal].amount_cents is not None:
                 current = self.idx.deals[self.f.deal].amount_cents / 100
+            if m.bare and m.value < 1000:
+                # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
+                # amount to compare, or a far-off one, the magnitude is asked, not guessed.
+                if m.mode == "set" and current and current >= 10_000 and 0.2 <= m.value * 1000 / current <= 5:
+                    m = replace(m, value=m.value * 1000)
+                else:
+                    self.f.ask(f"Did you mean ${m.value:,.0f} or ${m.value * 1000:,.0f}?", [])
+                    return out
             value = apply_amount(m, current)
             if value is not None:
                 out["amount"] = value

@@ -361,3 +361,43 @@ def test_lost_reasons_said_another_way(p, now, text, reason):
 def test_the_delete_clause_says_what_is_deleted(p, now, text, target):
     plan = p.plan(text, now=now)
     assert [f"{a.target.type}:{a.target.id}" for a in plan.actions if a.kind == "delete_record"] == [target]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Bump the Acme deal to a hundred and twenty grand", 120000),
+    ("Raise Initech to about seventy five thousand", 75000),
+    ("Increase the Vertex deal to around 90k", 90000),
+])
+def test_a_raise_to_an_amount_sets_it(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions] == [amount]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Globex, set the amount to one eighty", 180000),   # Globex is at $150,000: thousands are meant
+    ("Initech's budget is closer to sixty, set it to sixty k for now", 60000),
+    ("The Acme deal is now half a million", 500000),
+])
+def test_amounts_said_the_short_way(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions] == [amount]
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Northwind amount to 250",         # Northwind is at $36,000: $250 or $250,000 is asked
+    "Set the Vertex deal amount to 3",
+    "Blue Harbor budget is nine fifty",
+])
+def test_a_bare_amount_far_from_the_deal_is_asked(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and not any("amount" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("aim to close Globex by December 18th", "2026-12-18"),
+    ("Northwind should close by Jan 9", "2027-01-09"),
+    ("push the Acme close to starting March 3rd", "2027-03-03"),
+])
+def test_a_month_with_its_day_is_that_day(p, now, text, day):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("close_date") for a in plan.actions] == [day]

@@ -21,6 +21,8 @@ MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+#: After a month name: a day follows ("by December 18th"), so the month alone is not the date.
+_NO_DAY = r"(?!\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:k|grand|thousand|%)))"
 _COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
 _UNIT = r"(?P<unit>day|week|month|year|business day)s?"
 
@@ -44,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("hours", re.compile(r"\b(?:in|within)\s+(?:an?|\d+|a few|a couple of|one|two|three)\s+(?:hours?|minutes?|mins?)\b|"
                          r"\blater today\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
     ("from_month", re.compile(rf"\b(?:not before|no earlier than|starting(?: in)?|from|after|beginning(?: of)?)\s+"
-                              rf"{_MONTH_RE}\b", re.I)),
+                              rf"{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
                            r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
@@ -52,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),

@@ -30,7 +30,7 @@ _ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?
                      r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"\b(?:budget|amount|worth|value|valued|deal size|price|priced|pricing|"
                             r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue)\b",
                             re.IGNORECASE)
@@ -51,6 +51,8 @@ class AmountMatch:
         percent: True for "10%" / "ten percent".
         money: True when the number looks like money (currency sign, scale word, money context
             word nearby, or a value >= 1,000).
+        bare: True when the number was said with no currency sign, scale word or percent sign
+            ("one eighty", "60"): its magnitude is the speaker's shorthand, not certain.
     """
 
     value: float
@@ -59,6 +61,7 @@ class AmountMatch:
     mode: str = "set"
     percent: bool = False
     money: bool = False
+    bare: bool = False
 
 
 @lru_cache(maxsize=4096)
@@ -69,6 +72,9 @@ def words_to_digits(text: str) -> str:
     :func:`small_number`. Never raises; returns the input on any parser failure.
     """
     protected = re.sub(r"(\d)\s+(million|billion)\b", r"\1\2", text, flags=re.IGNORECASE)
+    # "half a million", "a quarter of a million", "half a mil": fractions of a scale
+    protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
+    protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
     try:
         from text_to_num import alpha2digit
 
@@ -83,6 +89,18 @@ def words_to_digits(text: str) -> str:
     # "two fifty k" -> "2 50 k" -> "250 k" (hundreds said the short way before a scale)
     out = re.sub(r"\b([1-9]) ([1-9]\d)\s*(k|thousand|grand)\b", r"\1\2 \3", out, flags=re.IGNORECASE)
     return out
+
+
+_SHORT_HUNDREDS = re.compile(r"\b([1-9]) ((?:[2-9]\d)|(?:1\d))\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:))", re.I)
+
+
+def join_short_hundreds(text: str) -> str:
+    """"1 80" (from "one eighty") -> "180", "9 50" -> "950": hundreds said the short way.
+
+    Only for text already known to be about an amount (the caller checks): in other text the same
+    digits are clock times ("at one thirty") or two counts.
+    """
+    return _SHORT_HUNDREDS.sub(r"\1\2", text)
 
 
 def small_number(token: str) -> int | None:
@@ -136,7 +154,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
         money = bool(m.group("cur")) or scale > 1 or (value >= 1000 and not pct) or bool(
             _MONEY_CONTEXT.search(text[max(0, start - 30):min(len(text), end + 15)]))
         out.append(AmountMatch(value=value, start=start, end=end, mode=mode, percent=pct,
-                               money=money and not pct))
+                               money=money and not pct, bare=not pct and scale == 1 and not m.group("cur")))
     return out
 
 
