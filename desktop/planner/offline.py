@@ -97,6 +97,32 @@ _SELF_CORRECTION = re.compile(r"^\W*(?:wait|actually|sorry|no|scratch that|i mea
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 
+#: A speaker taking back what they just said: "Move it to demo scheduled. Wait, no, put it in
+#: proposal sent", "Call Tom tomorrow. Scratch that, email him instead". After a sentence end, or
+#: after a comma when a command follows (a bare value after a comma is :func:`correct_self`'s).
+_RESTART = re.compile(
+    r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+no\b|no,?\s+(?:wait|sorry)\b|actually,?\s+no\b|"
+    r"(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|never ?mind( that)?\b)[,.:!]*\s*", re.I)
+_COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|set|change|update|book|schedule|create|"
+                            r"open|assign|give|hand|move|mark|add|make|bump|drop|cut|send|email|draft|write|log|call|"
+                            r"remind|follow up)\b", re.I)
+
+
+_VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
+
+
+def _restart_at(text: str) -> re.Match[str] | None:
+    """The last place where the speaker takes back what came before (see :data:`_RESTART`)."""
+    last = None
+    for m in _RESTART.finditer(text):
+        before = text[:m.start()].rstrip()
+        after = text[m.end():]
+        if before.endswith((",", ";")) and (not _COMMAND_START.match(after) or _VALUE_REDO.match(after)):
+            continue  # "to 50k, actually no, 55k": a value correction, done by correct_self
+        last = m
+    return last
+
+
 def correct_self(text: str) -> str:
     """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
     "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena
@@ -245,6 +271,8 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
+        if (restart := _restart_at(clean)) and restart.start() > 0:
+            return self._restarted(clean, restart, now, ctx, truncated)
         clean = correct_self(clean)
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
@@ -263,6 +291,49 @@ class OfflinePlanner:
         if truncated:
             note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
             plan.message = f"{plan.message} {note}" if plan.message else note
+        return plan
+
+
+    def _restarted(self, text: str, m: re.Match[str], now: datetime, ctx: Target | None, truncated: bool) -> Plan:
+        """Plan a text in which the speaker took something back at ``m``: the words after the marker
+        replace the command before it. Each part is planned on its own (the second with the first
+        part's record as context, so "put it in proposal sent" knows what "it" is); the second
+        part's actions replace the first part's actions of the same kind on the same record, or,
+        when none match, the first part's last action. When the correction plans nothing the user
+        is asked, and nothing from either part is written."""
+        before, after = text[:m.start()].rstrip(" ,;"), text[m.end():]
+        first = self.plan(before, now=now, context=PlanContext(target=ctx))
+        focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
+        second = self.plan(after, now=now, context=PlanContext(target=focus))
+        if not second.actions and not second.clarifications:
+            question = "You took something back, but I didn't catch what to do instead. What should I change?"
+            return Plan(transcript=text, clarifications=[question], message=question)
+        def key(a: Action) -> tuple[str, str | None, str | None]:
+            return a.kind, a.target.type if a.target else None, a.target.id if a.target else None
+
+        replaced = {key(a) for a in second.actions}
+        kept = [a for a in first.actions if key(a) not in replaced and not (a.target and a.target.id.startswith("new:"))]
+        if len(kept) == len(first.actions) and kept:
+            kept = kept[:-1]  # "Call Tom tomorrow. Scratch that, email him instead": the call is gone
+        if any(a.target and a.target.id.startswith("new:") for a in kept):
+            question = "You took something back, but I couldn't tell which part. What should I do?"
+            return Plan(transcript=text, clarifications=[question], message=question)
+        shift, offset = m.end(), len(kept)
+
+        def moved(a: Action) -> Action:
+            update: dict[str, Any] = {"evidence": [(s + shift, e + shift) for s, e in a.evidence]}
+            if a.target and a.target.id.startswith("new:"):
+                update["target"] = a.target.model_copy(update={"id": f"new:{int(a.target.id[4:]) + offset}"})
+            return a.model_copy(update=update)
+
+        redone = [moved(a) for a in second.actions]
+        plan = Plan(transcript=text, actions=kept + redone,
+                    clarifications=first.clarifications + second.clarifications,
+                    candidates=first.candidates + second.candidates,
+                    message=second.message or first.message)
+        if truncated:
+            plan.message = f"{plan.message} Only the first {MAX_INPUT_CHARS:,} characters were read." \
+                if plan.message else f"Only the first {MAX_INPUT_CHARS:,} characters were read."
         return plan
 
 

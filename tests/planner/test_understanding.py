@@ -401,3 +401,27 @@ def test_a_bare_amount_far_from_the_deal_is_asked(p, now, text):
 def test_a_month_with_its_day_is_that_day(p, now, text, day):
     plan = p.plan(text, now=now)
     assert [a.fields.get("close_date") for a in plan.actions] == [day]
+
+
+@pytest.mark.parametrize("text, kind, target, fields", [
+    ("Set the Acme amount to 50k. Actually no, make it 55k.", "update_deal", "deal:5001", {"amount": 55000}),
+    ("Move Blue Harbor to demo scheduled, wait no, put it in proposal sent.", "update_deal", "deal:5008",
+     {"stage": "Proposal Sent"}),
+    ("Call Tom Becker tomorrow. Scratch that, email him instead about the renewal.", "draft_email", "contact:106", {}),
+])
+def test_what_the_speaker_takes_back_is_not_planned(p, now, text, kind, target, fields):
+    plan = p.plan(text, now=now)
+    assert _acts(plan) == [(kind, target)]
+    assert fields.items() <= plan.actions[0].fields.items()
+    marker = max(text.lower().find(w) for w in ("wait", "actually", "scratch"))
+    assert all(marker < s < e <= len(text) for s, e in plan.actions[0].evidence)  # the card shows the redo
+
+
+@pytest.mark.parametrize("text", [
+    "Log a call with Tom Becker. Actually no, it was a meeting.",
+    "Move the Acme deal to negotiation. Wait, no, hmm.",
+    "Set Northwind to closed won. Scratch that, uh, let me think.",
+])
+def test_a_correction_with_nothing_instead_asks_and_writes_nothing(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and not plan.mutating
