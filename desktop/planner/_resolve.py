@@ -56,7 +56,8 @@ def _rank(index: EntityIndex, kind, ids) -> list[int]:
     return sorted(ids, key=key)
 
 
-def _choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
+def choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
+    """A question's wording for several records ("A, B or C") and their targets (at most six)."""
     shown = _rank(index, kind, ids)[:_MAX_CHOICES]
     labels = [index.describe(kind, i) for i in shown]
     if len(ids) > len(shown):
@@ -113,7 +114,7 @@ def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Tar
             if ids[0] not in f.companies:
                 f.companies.append(ids[0])
         else:
-            what, options = _choices(index, "company", ids)
+            what, options = choices(index, "company", ids)
             f.ask(f"Which {m.text}: {what}?", options)
             f.deal_blocked = True
     if f.company is None and f.companies:
@@ -137,7 +138,7 @@ def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Tar
             if ids[0] not in f.contacts:
                 f.contacts.append(ids[0])
         else:
-            what, options = _choices(index, "contact", ids)
+            what, options = choices(index, "contact", ids)
             f.ask(f"Which {m.text}: {what}?", options)
             f.person_blocked = True
             f.person_name = m.text
@@ -192,7 +193,7 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
         return pool[0]
     if need_deal:
         ids = open_ or pool
-        what, options = _choices(index, "deal", ids)
+        what, options = choices(index, "deal", ids)
         f.ask(f"Which deal: {what}?", options)
         f.deal_blocked = True
     return None
@@ -231,4 +232,5 @@ def _suffix_words(name: str) -> set[str]:
 
 
 PRONOUNS = PERSON_PRONOUNS
+PERSON_REF = _PERSON_REF
 THING_REF = _THING_REF

@@ -19,7 +19,7 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
                           r"let|make|bump|drop)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
-CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
+CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
                        r"|\s+(?=[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 
@@ -59,6 +59,7 @@ DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|
                             r"(?P<what>proposal|quote|contract|pricing|price list|deck|case study|sow|references?|"
                             r"security questionnaire|trial|pilot plan)\b", re.I)
 EMAIL_RE = re.compile(
+    r"^\W*(?:(?:please|can you|could you|also|and)\s+)*(?:write|drop a (?:line|note))\s+(?:to\s+)?(?=[A-Z])|"
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
@@ -231,9 +232,15 @@ def sentiment(text: str) -> str | None:
     return None
 
 
+_INTEGRATION = re.compile(r"\b(?:integrat\w*|sync\w*|connect\w*|plug\w*|export\w*|import\w*|"
+                          r"compatible|works? with|api|push(?:es)? (?:data )?(?:in)?to|pulls? from)\b[\w\s]*$", re.I)
+
+
 def competitor(text: str) -> str | None:
     """The competitor named in ``text`` ("also looking at Salesforce" -> "Salesforce")."""
     if k := _KNOWN_COMPETITOR_RE.search(text):
+        if _INTEGRATION.search(text[max(0, k.start() - 30):k.start()]):
+            return None  # "asking whether we integrate with Salesforce": a system they use, not a rival
         return _COMPETITOR_BY_LETTERS[re.sub(r"[\s-]+", "", k.group(0).lower())]
     m = COMPETITOR_RE.search(text)
     if not m:
@@ -254,6 +261,8 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     ``pronoun_name``: who "he"/"she" is (the one contact resolved), if anyone.
     """
     m = NEXT_STEP_RE.search(text)
+    if m and re.search(r"\b(?:subject|titled|called|headline)\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
+        return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
         return _cap((m.group("what") or m.group("what2")).strip())
     m = NEEDS_RE.search(text)

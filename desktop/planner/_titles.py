@@ -67,9 +67,10 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             else m.group("thing").upper()
     if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
         fields["body"] = cap(m.group("b").strip())
-    if m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I):
-        fields["subject"] = cap(m.group("s").strip())
-    if "body" not in fields and (m := _EMAIL_CONTENT.search(t)):
+    if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
+            sentence and (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", sentence, re.I))):
+        fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
+    if "body" not in fields and (m := _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])):
         # "Draft an email to Grace Liu thanking her for signing...": the clause's own words
         content = m.group("c").strip(" .,;")
         if len(content.split()) >= 2:
@@ -82,8 +83,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
 #: What an e-mail is to say: everything after the recipient or "about" ("email Iris the renewal
 #: quote", "write Sarah an email about the add-on, ask if...", "draft a cold email to Felix ... introducing X").
 _EMAIL_CONTENT = re.compile(
-    r"\b(?i:e-?mail|mail|message|note|write|send)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}))?"
-    r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?\s*,?\s*(?P<c>(?:about|re|regarding|thanking|asking|"
+    r"\b(?i:e-?mail|mail|message|note|write|send)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
+    r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s*,\s*|\s+)(?P<c>(?:about|re|regarding|thanking|asking|"
     r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
     r"[a-z]+ing)\b.+)$")
 

@@ -24,7 +24,7 @@ from desktop.planner import _create as C
 from desktop.planner import _rules as R
 from desktop.planner import _titles as T
 from desktop.planner import _understood as U
-from desktop.planner._resolve import Focus, resolve
+from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import undo_asr_slips
@@ -108,6 +108,9 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
                             r"remind|follow up)\b", re.I)
 
 
+#: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
+_COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
+                      r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
 _VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
 
 
@@ -159,9 +162,11 @@ def _spoken_domains(text: str) -> str:
 
 def _reported_type(text: str) -> str | None:
     """The interaction a sentence reports ("Priya called", "I just emailed Uma", "we met")."""
-    if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b", text, re.I):
+    if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b|\b(?:got|had)\s+a\s+call\s+from\b",
+                 text, re.I):
         return "call"
-    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b", text, re.I):
+    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
+                 r"(?:back\s+)?from\b", text, re.I):
         return "email"
     if re.search(r"\b(?:met|meeting|sat down with)\b", text, re.I):
         return "meeting"
@@ -191,6 +196,9 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december", "today", "tomorrow", "negotiation", "proposal", "lead", "demo",
                              "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us"})
+_DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
+                         "growth revenue partnerships design data people hr it ops success customer".split())
+_PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
 _UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
 
 
@@ -379,7 +387,17 @@ class _Build:
             self._create_deal(stage_any)  # "New deal for Kestrel Works, 80K ARR, Lead stage": not a new lead
         elif R.CREATE_CONTACT_RE.search(text):
             self._forget_ambiguity()
-            self._add(0, Action(kind="create_contact", fields=C.create_contact_fields(text, self.mentions, self.idx)))
+            fields = C.create_contact_fields(text, self.mentions, self.idx)
+            said = (fields.get("company") or "").lower()
+            shared = [m for m in self.mentions if m.kind == "company" and len(m.ids) > 1 and said
+                      and m.text.lower() in said]
+            if shared and not any(self.idx.companies[i].name.lower() == said for i in shared[0].ids):
+                # "a contact for Derek Olsen at Redwood" with Redwood Labs, Systems and Solutions
+                what, options = choices(self.idx, "company", list(shared[0].ids))
+                self.f.ask(f"Which {shared[0].text} does {fields.get('first_name', 'the new contact')} work at: {what}?",
+                           options)
+            else:
+                self._add(0, Action(kind="create_contact", fields=fields))
         elif R.CREATE_DEAL_RE.search(text) and not re.search(r"\b(?:update|move|change)\b", text, re.I):
             self._create_deal(stage_any)
         else:
@@ -521,7 +539,10 @@ class _Build:
                 fields = {"title": T.task_title(t, d, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
-                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": own,
+                task_loc = own
+                if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
+                    task_loc = _Local(loc.contact, None, None, False)  # "Wendy at Onyx ..., a task to call her"
+                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": task_loc,
                                      "sure": self._sure(cl, own)})
                 self._produced.add(k)
                 continue
@@ -806,6 +827,8 @@ class _Build:
             current = None
             if self.f.deal is not None and self.idx.deals[self.f.deal].amount_cents is not None:
                 current = self.idx.deals[self.f.deal].amount_cents / 100
+            if m.bare and m.value < 1000 and (_COUNTED.match(digits, m.end) or not self._amount_cue(digits)):
+                continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount
             if m.bare and m.value < 1000:
                 # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
                 # amount to compare, or a far-off one, the magnitude is asked, not guessed.
@@ -820,6 +843,13 @@ class _Build:
                 self.relative_amount = m.mode != "set" or m.percent
                 break
         return out
+
+    def _amount_cue(self, text: str) -> bool:
+        """An amount cue ("budget", "worth", "set it to") in ``text`` outside the names of records
+        ("Wendy Price" is a person, not a price)."""
+        for m in self.mentions:
+            text = text.replace(m.text, " ")
+        return bool(R.AMOUNT_CUE_RE.search(text))
 
     @staticmethod
     def _deal_words(t: str) -> bool:
@@ -1051,7 +1081,7 @@ class _Build:
                         or name.lower() in _CALENDAR_WORDS \
                         or R.competitor(self.text[m.start(1):m.start(1) + 40]) \
                         or R.TITLE_RE.match(self.text, m.start(1)) \
-                        or re.search(r"\b(?:title|changed|promoted|role|stage|moving|switching)\b",
+                        or re.search(r"\b(?:title|changed|promoted|role|stage|moving|moved|switching|switched)\b",
                                      self.text[max(0, m.start() - 25):m.start()], re.I) \
                         or re.search(r"\b(?:lost|lose|losing|went with|going with|chose|picked|signed with)\b",
                                      self.text[max(0, m.start() - 45):m.start()], re.I):
@@ -1061,6 +1091,29 @@ class _Build:
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue
             self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
+        for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
+            # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
+            m = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
+            if not m or any(x.kind == "contact" and x.start < co.start and x.end > co.start - len(m.group(0)) - 1
+                            and set(x.ids) & {c for c, row in self.idx.contacts.items() if row.company_id == co.ids[0]}
+                            for x in self.mentions):
+                continue
+            first = m.group("first")
+            window = self.text[max(0, co.start - 40):co.start]
+            if re.search(r"\b(?:of|vp|svp|evp|head|director|manager|chief|lead|team|new|their|our)\s+$", window[:m.start()], re.I) \
+                    or first.lower() in _DEPARTMENTS:
+                continue  # "he's now VP of Sales at Juniper": a job, not a person
+            if first.lower() in STOPWORDS or first.lower() in users or first.lower() in _CALENDAR_WORDS \
+                    or first.lower() in self.idx.company_keys:
+                continue
+            there = [c for c in self.idx.first_names.get(first.lower(), []) if self.idx.contacts[c].company_id == co.ids[0]]
+            if not there:
+                # "Ben at Initech" when no Ben works there: not "which Ben?" among other companies
+                for i, q in enumerate(list(self.f.clarifications)):
+                    if q.startswith(f"Which {first}:"):
+                        del self.f.clarifications[i], self.f.candidates[i]
+                        break
+                self.f.unknown.append(f"{first} {m.group('last') or ''}".strip() + f" at {co.text}")
         if self.f.unknown:
             name = self.f.unknown[0]
             from rapidfuzz import fuzz, process
@@ -1074,7 +1127,22 @@ class _Build:
     def _add(self, pos: int, action: Action | dict) -> None:
         self.actions.append((pos, action))
 
-    def _target(self, role: str, loc: "_Local | None" = None) -> Target | None:
+    def _target(self, role: str, loc: "_Local | None" = None, kind: str = "") -> Target | None:
+        """The record an action of ``kind`` in ``role`` acts on, or None (a question is then asked)."""
+        target = self._target_of(role, loc)
+        if kind == "log_activity" and target is not None and target.type == "deal" and target.id.isdigit() \
+                and not self.idx.deals[int(target.id)].is_open and not any(m.kind == "deal" for m in self.mentions) \
+                and not self._deal_words(self.text) and self.ctx is None:
+            # "Had a check-in call with Lumen Learning Labs" whose only deal is closed: which record?
+            deal = self.idx.deals[int(target.id)]
+            company = self.idx.target("company", deal.company_id) if deal.company_id in self.idx.companies else None
+            where = f"on {company.name} or " if company else ""
+            self.f.ask(f"{company.name if company else 'That company'} has no open deal. Log it {where}on "
+                       f"{deal.name} ({deal.stage_label})?", [t for t in (company, target) if t is not None])
+            return None
+        return target
+
+    def _target_of(self, role: str, loc: "_Local | None" = None) -> Target | None:
         f, idx = self.f, self.idx
         if loc is not None and not f.clarifications:
             if role in ("note", "outreach", "contact") and loc.contact is not None:
@@ -1125,7 +1193,7 @@ class _Build:
             if isinstance(a, Action):
                 out.append(a)
                 continue
-            target = self._target(a["role"], a.get("loc"))
+            target = self._target(a["role"], a.get("loc"), a["kind"])
             if a["kind"] == "update_deal" and target is not None and not self.relative_amount \
                     and not getattr(self, "_grouped", False):
                 more = self._other_deals(target)

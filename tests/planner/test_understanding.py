@@ -425,3 +425,83 @@ def test_what_the_speaker_takes_back_is_not_planned(p, now, text, kind, target, 
 def test_a_correction_with_nothing_instead_asks_and_writes_nothing(p, now, text):
     plan = p.plan(text, now=now)
     assert plan.clarifications and not plan.mutating
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("Wendy at Onyx Health opened our email three times, set a task to call her tomorrow.", "contact:258"),
+    ("Linda from Initech asked for the deck, add a task to send it to her Monday", "contact:107"),
+    ("Priya over at Globex went quiet, remind me to ping her on Friday", "contact:105"),
+])
+def test_a_first_name_at_a_company_is_the_task_s_person(p, now, text, contact):
+    plan = p.plan(text, now=now)
+    assert _acts(plan) == [("create_task", contact)]
+
+
+@pytest.mark.parametrize("text", [
+    "Jessica from Acme wants pricing, remind me to send it to her Friday",
+    "Ben at Initech asked for a demo recording, add a task to send him the link on Monday",
+    "Log a call with Raj from Globex Logistics about the SOC 2 report",
+])
+def test_a_person_the_company_does_not_have_is_asked_about(p, now, text):
+    plan = p.plan(text, now=now)
+    assert plan.clarifications and "don't know" in plan.clarifications[0]
+    assert all(a.target is None for a in plan.actions)  # kept for the answer: nothing lands on a guess
+
+
+def test_a_job_at_a_company_is_not_a_person(p, now):
+    plan = p.plan("Update Felix Dubois, he's now VP of Sales at Juniper.", now=now)
+    assert not plan.clarifications and plan.actions[0].fields == {"job_title": "VP of Sales"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Got an email from Yusuf Khan at Upland Works this morning asking about SSO, log it.", "email"),
+    ("Had a reply from Tom Becker about the contract, log that", "email"),
+    ("Got a call from Priya Natarajan about the legal review, log it", "call"),
+])
+def test_reported_messages_are_logged_as_what_they_were(p, now, text, kind):
+    plan = p.plan(text, now=now)
+    assert [(a.kind, a.fields["activity_type"]) for a in plan.actions] == [("log_activity", kind)]
+
+
+@pytest.mark.parametrize("text", [
+    "Yusuf Khan at Upland Works asked whether we integrate with Salesforce",
+    "Acme needs the connector that syncs with HubSpot before they sign",
+    "Initech asked if our API works with Pipedrive",
+])
+def test_a_system_they_integrate_with_is_no_competitor(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not any("competitor" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Draft a follow-up to Eva Young recapping Wednesday's call, subject line next steps on the expansion.",
+     "next steps on the expansion"),
+    ("Email Tom Becker with the subject next steps for the renewal", "next steps for the renewal"),
+    ("Write to Priya Natarajan, subject: next steps after legal", "next steps after legal"),
+])
+def test_a_subject_that_says_next_steps_is_not_a_next_step(p, now, text, subject):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"]
+    assert plan.actions[0].fields["subject"].lower() == subject
+
+
+@pytest.mark.parametrize("text", [
+    "Create a contact for Derek Olsen at Redwood, he runs procurement there.",
+    "Add a new contact, Mia Lang from Redwood",
+    "New contact: Omar Reyes, works at Redwood",
+])
+def test_a_new_contact_at_a_shared_company_name_asks_which(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and "Which Redwood" in plan.clarifications[0]
+    assert {t.name for t in plan.candidates[0]} == {"Redwood Labs", "Redwood Systems", "Redwood Solutions"}
+
+
+@pytest.mark.parametrize("text", [
+    "Had a check-in call with Lumen Learning Labs, all good on their side.",
+    "Quick call with Delta Works, they're happy",
+    "Met with Summit Labs about their rollout",
+])
+def test_an_activity_with_a_company_whose_deals_are_closed_asks_where(p, now, text):
+    plan = p.plan(text, now=now)
+    assert all(a.target is None for a in plan.actions) and "no open deal" in plan.clarifications[0]
+    assert [t.type for t in plan.candidates[0]] == ["company", "deal"]
