@@ -21,7 +21,11 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
-                       r"|\s+(?=[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
+                       r"|\s+(?=(?-i:[A-Z][a-z]+\s+)?[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
+#: A clause opening with a deal field ("close date to Friday") after one ending in a record's name
+#: ("Push the Acme") belongs to it; see :func:`clauses`.
+_OWNER_WORDS = re.compile(r"^\s*(?:close date|closing date|budget|amount|next steps?|deal)\b", re.I)
+_NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s*$")
 
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
@@ -75,7 +79,7 @@ CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company
 CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b", re.I)
-STAGE_VERB_RE = re.compile(r"\b(?:move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
+STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
@@ -175,8 +179,14 @@ def clauses(text: str) -> list[Clause]:
                 continue
             c_start = sentence.find(part, c_pos)
             c_pos = c_start + len(part)
-            if spans and (_DATE_FRAGMENT.match(part) or _AMOUNT_FRAGMENT.match(part)):
-                spans[-1] = (spans[-1][0], c_pos)  # glue "on Wednesday" back onto "meeting with Rachel"
+            if spans and (_DATE_FRAGMENT.match(part) or _AMOUNT_FRAGMENT.match(part)  # "on Wednesday"
+                          or (_OWNER_WORDS.match(part) and _NAMED_END.search(sentence[spans[-1][0]:c_start]))):
+                # "Push the Acme | close date to Friday": a field of the record just named
+                spans[-1] = (spans[-1][0], c_pos)
+            elif spans and re.fullmatch(r"\s*[A-Z][a-z]+\s*", sentence[spans[-1][0]:c_start]) \
+                    and re.match(r"\s*[A-Z][a-z]+\s+(?:needs?|wants?)\b", part):
+                # "Tom | Becker wants a call": one person's first and last name
+                spans[-1] = (spans[-1][0], c_pos)
             else:
                 spans.append((c_start, c_pos))
         for a, b in spans:
@@ -288,10 +298,13 @@ def _cap(text: str) -> str:
 
 def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
     """The stage label a clause moves a deal to, from ``aliases`` (lower phrase -> label)."""
-    if WON_RE.search(text):
+    reopen = re.search(r"\b(?:re-?open\w*|revive\w*)\b", text, re.I)
+    if WON_RE.search(text) and not reopen:
         return aliases.get("__won__")
-    if LOST_RE.search(text):
+    if LOST_RE.search(text) and not reopen:
         return aliases.get("__lost__")
+    if reopen:
+        text = text[reopen.start():]  # "reopen the deal we lost, in Qualified": the stage after the verb
     if not STAGE_VERB_RE.search(text):
         return None
     m = _alias_patterns(tuple(aliases))[0].search(text)

@@ -29,7 +29,8 @@ from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import undo_asr_slips
 from desktop.planner.parsing.dates import find_date, find_time
-from desktop.planner.parsing.numbers import apply_amount, find_amounts, join_short_hundreds, words_to_digits
+from desktop.planner.parsing.numbers import (apply_amount, find_amounts, join_short_hundreds, spoken_phone,
+                                              words_to_digits)
 from desktop.domain.plan import Action, Plan, Target
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
@@ -111,6 +112,9 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
+#: Reopening a closed deal ("they came back, reopen it to Qualified"): its stage replaces the
+#: closed one said before it ("the Tidal Media deal we lost").
+_REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring)\s+(?:it|them)\s+back)\b", re.I)
 _VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
 
 
@@ -124,6 +128,24 @@ def _restart_at(text: str) -> re.Match[str] | None:
             continue  # "to 50k, actually no, 55k": a value correction, done by correct_self
         last = m
     return last
+
+
+_GAPPED = re.compile(
+    r"(?P<head>\b(?P<verb>(?i:give|hand|assign|reassign|move|push|put|set|change|bump|mark))\b[^.;,]*?\s(?:to|in|into|as)\s"
+    r"[^.;,]+?)\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
+    r"(?P<one>\s+(?:one|deal|opportunity|account))?\s+(?P<prep>to|in|into|as)\s")
+
+
+def expand_gapping(text: str) -> str:
+    """Repeat the verb a speaker left out: "Move Acme to negotiation and Globex to proposal sent"
+    -> "... and move Globex to proposal sent"; "Give the Quartz deal to Jordan and the Kestrel one
+    to Sam" -> "... and give the Kestrel deal to Sam". Only when a capitalised name follows "and"."""
+    def fill(m: re.Match[str]) -> str:
+        if not m.group("obj").split()[-1][:1].isupper():
+            return m.group(0)
+        one = " deal" if m.group("one") else ""
+        return f"{m.group('head')} and {m.group('verb').lower()} {m.group('obj')}{one} {m.group('prep')} "
+    return _GAPPED.sub(fill, text)
 
 
 def correct_self(text: str) -> str:
@@ -281,7 +303,7 @@ class OfflinePlanner:
         ctx = context.target if context else None
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
-        clean = correct_self(clean)
+        clean = expand_gapping(correct_self(clean))
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -583,7 +605,7 @@ class _Build:
                     if set(got) - {"next_step"}:  # a "needs ..." aside about another record is not a write
                         other_groups.append((cl.start, dict(got), loc, self._sure(cl, own)))
                     continue
-                if _SELF_CORRECTION.search(t):
+                if _SELF_CORRECTION.search(t) or _REOPEN.search(t):
                     deal_fields.update(got)  # "Move Blue Harbor to demo. Wait, no, put it in proposal sent."
                 else:
                     deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
@@ -902,6 +924,9 @@ class _Build:
             out["email"] = e.group(0).lower()
         if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
+        elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
+                and (at := self.text.find(t)) >= 0 and (said := spoken_phone(self.text[at + cue.end():])):
+            out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b",
                                                 t, re.I) and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))

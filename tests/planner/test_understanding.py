@@ -505,3 +505,58 @@ def test_an_activity_with_a_company_whose_deals_are_closed_asks_where(p, now, te
     plan = p.plan(text, now=now)
     assert all(a.target is None for a in plan.actions) and "no open deal" in plan.clarifications[0]
     assert [t.type for t in plan.candidates[0]] == ["company", "deal"]
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Jonas Weber has a new mobile number, plus four nine, one five one, five five five zero, seven seven eight eight.",
+     "+49 151 5550 7788"),
+    ("Tom Becker's number is five five five, double two, three four, one nine", "555 22 34 19"),
+    ("Update Priya Natarajan's phone to plus one four one five five five five zero one nine nine", "+14155550199"),
+])
+def test_phone_numbers_said_digit_by_digit(p, now, text, phone):
+    plan = p.plan(text, now=now)
+    assert [a.fields for a in plan.actions] == [{"phone": phone}]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Onyx Health wants to downgrade, drop their deal by a third.", 24000),   # Onyx is at $36,000
+    ("Cut the Acme deal in half", 30000),                                    # Acme is at $60,000
+    ("Increase Northwind by a quarter", 45000),                              # Northwind is at $36,000
+])
+def test_fractions_change_the_amount(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions] == [amount]
+
+
+@pytest.mark.parametrize("text, deal, stage", [
+    ("The Tidal Media deal we lost, they came back, reopen it to Qualified.", "deal:5117", "Qualified"),
+    ("Upland Media came back, reopen their deal in Demo Scheduled", "deal:5107", "Demo Scheduled"),
+    ("We lost Tidal Media in October but they're back, move it back to Lead", "deal:5117", "Lead"),
+])
+def test_a_lost_deal_reopened_takes_the_new_stage(p, now, text, deal, stage):
+    plan = p.plan(text, now=now)
+    assert [(f"deal:{a.target.id}", a.fields.get("stage")) for a in plan.actions] == [(deal, stage)]
+
+
+@pytest.mark.parametrize("text, changes", [
+    ("Give the Quartz Partners deal to Jordan and the Kestrel Partners one to Morgan.",
+     [("5115", {"owner": "Jordan Blake"}), ("5113", {"owner": "Morgan Reyes"})]),
+    ("Move Acme to negotiation and Globex to proposal sent",
+     [("5001", {"stage": "Negotiation"}), ("5004", {"stage": "Proposal Sent"})]),
+    ("Assign Tom Becker to Morgan and the Acme deal to Jordan",
+     [("106", {"owner": "Morgan Reyes"}), ("5001", {"owner": "Jordan Blake"})]),
+])
+def test_a_verb_said_once_applies_to_each_pair(p, now, text, changes):
+    plan = p.plan(text, now=now)
+    assert [(a.target.id, a.fields) for a in plan.actions] == changes
+
+
+@pytest.mark.parametrize("text", [
+    "Push the Acme close date to Friday and Tom Becker wants a call",
+    "Move the Acme close date to Friday and Priya Natarajan needs the SOC 2 report",
+    "Set the Acme budget to 70k and David Kim wants a demo",
+])
+def test_a_field_of_the_named_deal_stays_on_that_deal(p, now, text):
+    plan = p.plan(text, now=now)
+    deals = [a.target.id for a in plan.actions if a.kind == "update_deal"]
+    assert deals and set(deals) == {"5001"}

@@ -26,7 +26,7 @@ _NUM_RE = re.compile(
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|more)\b"
+_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|grew|grown|more)\b"
                      r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
@@ -72,6 +72,11 @@ def words_to_digits(text: str) -> str:
     :func:`small_number`. Never raises; returns the input on any parser failure.
     """
     protected = re.sub(r"(\d)\s+(million|billion)\b", r"\1\2", text, flags=re.IGNORECASE)
+    # "by a third", "in half", "by a quarter", "by two thirds": a share of the current amount
+    for said, share in ((r"(?:by\s+)?two[\s-]thirds", "66.66666667"), (r"(?:by\s+)?(?:a|one)[\s-]third", "33.33333333"),
+                        (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
+        protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)", f"by {share} percent",
+                           protected, flags=re.I)
     # "half a million", "a quarter of a million", "half a mil": fractions of a scale
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
     protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
@@ -181,3 +186,52 @@ def apply_amount(match: AmountMatch, current: float | None) -> float | None:
 def _tidy(value: float) -> float | int:
     value = round(value, 2)
     return int(value) if value == int(value) else value
+
+
+_DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_PHONE_TOKEN = re.compile(r"plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d+|,|-|dash",
+                          re.IGNORECASE)
+
+
+def spoken_phone(text: str) -> str | None:
+    """A phone number said digit by digit: "plus four nine, one five one, five five five zero" ->
+    "+49 151 5550"; "double five" and "triple oh" repeat a digit; commas and pauses group digits.
+
+    Reads from the start of ``text`` (the caller passes the words after "number is"/"mobile");
+    returns None when fewer than 7 digits are said in a row.
+    """
+    groups: list[str] = [""]
+    plus = False
+    repeat = 1
+    pos = 0
+    for m in re.finditer(r"[a-z]+|\d+|[,\-]", text, re.IGNORECASE):
+        between = text[pos:m.start()]
+        if between.strip(" "):
+            break  # anything else ends the number
+        pos = m.end()
+        word = m.group(0).lower()
+        if not _PHONE_TOKEN.fullmatch(word):
+            if groups == [""] and word in ("is", "now", "number", "the", "new", "it's", "its", "to", "at"):
+                continue
+            break
+        if word == "plus" and groups == [""]:
+            plus = True
+        elif word in (",", "-", "dash"):
+            if groups[-1]:
+                groups.append("")
+        elif word == "double":
+            repeat = 2
+        elif word == "triple":
+            repeat = 3
+        elif word.isdigit():
+            groups[-1] += word
+        elif word in _DIGIT_WORDS:
+            groups[-1] += _DIGIT_WORDS[word] * repeat
+            repeat = 1
+        else:
+            break
+    digits = [g for g in groups if g]
+    if sum(len(g) for g in digits) < 7:
+        return None
+    return ("+" if plus else "") + " ".join(digits)
