@@ -54,7 +54,11 @@ def create_company_fields(text: str) -> dict:
     lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
                       r"(?!called\b|named\b)(?P<name>[a-z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9][a-z0-9&'-]*){0,3})"
                       r"\s*(?:[,.;]|$|\s+(?:in|based|from|at|with)\b)", text)
-    if lower and not R.DOMAIN_RE.fullmatch(lower.group("name")):
+    named_as = re.search(r"\b(?:add|create|save)\s+(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+as\s+an?\s+"
+                         r"(?:new\s+)?(?:company|account|organi[sz]ation|customer|client)\b", text, re.I)
+    if named_as and named_as.group("name")[:1].isupper():
+        fields["name"] = _strip(named_as.group("name"))  # "Add Brightline Robotics as a company"
+    elif lower and not R.DOMAIN_RE.fullmatch(lower.group("name")):
         # a transcript in lower case: "create company polar systems, polar systems.com"
         fields["name"] = " ".join(w[:1].upper() + w[1:] for w in lower.group("name").split())
     elif m:

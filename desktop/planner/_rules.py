@@ -74,7 +74,7 @@ BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
 CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact|lead|person)\b"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)
-CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,20}?\b(?:company|account|organi[sz]ation|customer|client)\b"
+CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])", re.I)
 CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"

@@ -148,6 +148,34 @@ def expand_gapping(text: str) -> str:
     return _GAPPED.sub(fill, text)
 
 
+#: Where one command ends and the next begins: a sentence end, or ", and <command verb>".
+_SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|,?\s+and\s+(?:then\s+|also\s+)?(?=(?:set|add|create|log|book|schedule|send|"
+                          r"draft|email|remind|follow|move|push|mark|update|change|give|assign)\b)|,\s+then\s+", re.I)
+_CREATES = (R.CREATE_DEAL_RE, R.CREATE_CONTACT_RE, R.CREATE_COMPANY_RE)
+
+
+def _command_segments(text: str) -> list[tuple[int, int]]:
+    """``[(start, end), ...]`` when ``text`` creates a record in one command segment and does
+    something else in another (see ``OfflinePlanner._segmented``); ``[]`` otherwise (one plan for all)."""
+    if not any(r.search(text) for r in _CREATES):
+        return []
+    spans, pos = [], 0
+    for m in _SEGMENT_END.finditer(text):
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    creates = [any(r.search(text[a:b]) for r in _CREATES) for a, b in spans]
+    if len(spans) < 2 or all(creates) or not any(creates):
+        return []
+    # "Add Brightline ... and open a deal for them": a create that leans on the one before stays joined
+    if any(c and re.search(r"\b(?:them|they|their|it|its|him|her)\b", text[a:b], re.I)
+           for c, (a, b) in zip(creates, spans)):
+        return []
+    return spans
+
+
 def correct_self(text: str) -> str:
     """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
     "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena
@@ -304,6 +332,8 @@ class OfflinePlanner:
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(clean))
+        if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
+            return self._segmented(clean, segments, now, ctx, truncated)
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -323,6 +353,47 @@ class OfflinePlanner:
             plan.message = f"{plan.message} {note}" if plan.message else note
         return plan
 
+
+    def _segmented(self, text: str, segments: list[tuple[int, int]], now: datetime, ctx: Target | None,
+                   truncated: bool) -> Plan:
+        """Plan an instruction that creates a record among other commands ("Victor called ... Open a
+        new deal for Summit Labs ..., and set a task to send him the order form") one command
+        segment at a time, in order. Each segment sees the record the ones before it were about
+        (a person for "him"/"her", else the last record) as context; actions keep their evidence."""
+        actions: list[Action] = []
+        questions: list[str] = []
+        candidates: list[list[Target]] = []
+        messages: list[str] = []
+        last: Target | None = ctx
+        last_person: Target | None = ctx if ctx is not None and ctx.type == "contact" else None
+        for start, end in segments:
+            part = text[start:end]
+            seen = last_person if last_person is not None and PERSON_REF.search(part) else last
+            got = self.plan(part, now=now, context=PlanContext(target=seen))
+            offset = len(actions)
+            for a in got.actions:
+                update: dict[str, Any] = {"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]}
+                if a.target and a.target.id.startswith("new:"):
+                    update["target"] = a.target.model_copy(update={"id": f"new:{int(a.target.id[4:]) + offset}"})
+                actions.append(a.model_copy(update=update))
+                if a.target is not None and not a.target.id.startswith("new:"):
+                    last = a.target
+                    if a.target.type == "contact":
+                        last_person = a.target
+            questions += got.clarifications
+            candidates += got.candidates
+            if got.message and not got.clarifications and not got.actions:
+                continue  # a segment with nothing to do ("Quick update on Summit Labs:") adds no noise
+            if got.message and got.message not in questions:
+                messages.append(got.message)
+        if not actions and not questions:
+            return _Build(self, undo_asr_slips(text), now, ctx).run()
+        plan = Plan(transcript=text, actions=actions, clarifications=questions, candidates=candidates,
+                    message=(questions[0] if questions else " ".join(messages) or None))
+        if truncated:
+            extra = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
+            plan.message = f"{plan.message} {extra}" if plan.message else extra
+        return plan
 
     def _restarted(self, text: str, m: re.Match[str], now: datetime, ctx: Target | None, truncated: bool) -> Plan:
         """Plan a text in which the speaker took something back at ``m``: the words after the marker
@@ -656,7 +727,8 @@ class _Build:
         if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions) \
                 and not self.f.clarifications and not _IMPERATIVE.search(self.text):
             # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
-            fields = {"activity_type": "note", "body": self.text}
+            # ("Victor Price called, they want to expand": the call he made, logged as a call)
+            fields = {"activity_type": _reported_type(self.text) or "note", "body": self.text}
             if mood:
                 fields["sentiment"] = mood
             self._add(0, {"kind": "log_activity", "fields": fields, "role": "note",

@@ -560,3 +560,41 @@ def test_a_field_of_the_named_deal_stays_on_that_deal(p, now, text):
     plan = p.plan(text, now=now)
     deals = [a.target.id for a in plan.actions if a.kind == "update_deal"]
     assert deals and set(deals) == {"5001"}
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Victor Price called, they want to expand to the London office. Open a new deal for Summit Labs called London "
+     "Expansion at thirty K, and set a task to send him the order form by Friday.",
+     [("log_activity", "contact:271"), ("create_deal", None), ("create_task", "contact:271")]),
+    ("Log a call with Tom Becker and create a contact for Lisa Huang at Northwind Traders",
+     [("log_activity", "contact:106"), ("create_contact", None)]),
+    ("Move Acme to negotiation. Create a deal for Globex called Fleet Phase Two at 90k.",
+     [("update_deal", "deal:5001"), ("create_deal", None)]),
+])
+def test_a_new_record_among_other_commands_keeps_them_all(p, now, text, kinds):
+    plan = p.plan(text, now=now)
+    assert _acts(plan) == kinds
+    created = next(a for a in plan.actions if a.kind.startswith("create_") and a.kind != "create_task")
+    assert not any(a.kind == "update_deal" and "amount" in a.fields for a in plan.actions)  # no amount on an old deal
+    assert all(s >= 0 for s, _ in created.evidence)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Victor Price called, they want to expand to the London office.", "call"),
+    ("Tom Becker emailed, the renewal is on track", "email"),
+    ("Priya Natarajan rang this morning, legal is done", "call"),
+])
+def test_a_reported_interaction_is_logged_as_that_type(p, now, text, kind):
+    plan = p.plan(text, now=now)
+    assert [(a.kind, a.fields.get("activity_type")) for a in plan.actions] == [("log_activity", kind)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Add Brightline Robotics as a company, and open a forty thousand dollar pilot deal for them in Lead",
+     "Brightline Robotics"),
+    ("Create Fernway Foods as a new customer", "Fernway Foods"),
+    ("Save Polar Systems as an account", "Polar Systems"),
+])
+def test_a_company_added_by_name_as_a_company(p, now, text, name):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == "create_company" and plan.actions[0].fields["name"] == name
