@@ -273,9 +273,11 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                       r"\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
         n = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
                                                       "million": 1e6}.get(m.group("sc") or "", 1)
-        above = m.group("op") in ("over", "above", "more than", "at least", "bigger than", "larger than")
-        deals = [d for d in deals if d.amount_cents is not None and
-                 ((d.amount_cents / 100 >= n) if above else (d.amount_cents / 100 < n))]
+        op = m.group("op")
+        # "over/above/more than 50k" is strictly more; "at least" includes 50k; "under/below" strictly less
+        keep = {"at least": lambda v: v >= n}.get(op) or (
+            (lambda v: v > n) if op in ("over", "above", "more than", "bigger than", "larger than") else (lambda v: v < n))
+        deals = [d for d in deals if d.amount_cents is not None and keep(d.amount_cents / 100)]
         what.append(f"{m.group('op')} {_money(n)}")
     label = " ".join(what)
     if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \

@@ -17,6 +17,9 @@ def _strip(text: str) -> str:
     return text.strip(" ,.;:!?\"'")
 
 
+_SPOKEN_ADDRESS = re.compile(r"\b(?P<user>[a-z][\w]*(?: dot [a-z]\w*)*)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b")
+
+
 def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict:
     """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
     fields: dict = {}
@@ -25,6 +28,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?", body)
     if not m:
         m = re.search(rf"\b(?:contact|named|called)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)
+    if (not m or m.group(1).lower() in STOPWORDS) and (
+            late := re.search(rf",\s*({_NAME_WORD})\s+({_NAME_WORD})\s*(?:,|$)", body)):
+        m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ..."
     if m and m.group(1).lower() not in STOPWORDS:
         fields["first_name"] = m.group(1)
         if m.group(2) and m.group(2).lower() not in STOPWORDS and not R.TITLE_RE.fullmatch(m.group(2)):
@@ -40,6 +46,8 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["job_title"] = tidy_title(t.group(0))
     if e := R.EMAIL_ADDR_RE.search(text):
         fields["email"] = e.group(0).lower()
+    elif e := _SPOKEN_ADDRESS.search(text):  # "marcus dot lee at junipersystems dot example"
+        fields["email"] = f"{e.group('user')}@{e.group('host')}".replace(" dot ", ".").replace(" ", "").lower()
     if p := R.PHONE_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["phone"] = p.group(0).strip()
     return fields
@@ -77,8 +85,9 @@ def create_company_fields(text: str) -> dict:
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
-                      r"(?:industry|space|sector)\b", text, re.I):
-        fields["industry"] = _strip(i.group("ind") or i.group("ind2")).title()
+                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?P<ind3>[a-z][a-z &]+?)"
+                      r"\s*(?:[,.;]|$)", text, re.I):
+        fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
     return fields
 
 

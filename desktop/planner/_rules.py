@@ -92,7 +92,8 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\bclose date\b|\bsign(?:
                            re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
-                           r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$)", re.I)
+                           r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$|"
+                           r"(?:signed|closed|landed|came in|settled|agreed)\s+at|(?:percent|%)\s+off|discount)", re.I)
 COMPETITOR_RE = re.compile(
     r"\b(?:also\s+)?(?:looking at|evaluating|considering|talking to|comparing (?:us )?(?:with|to|against)|"
     r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"

@@ -65,8 +65,10 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()
-    if m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I):
-        fields["body"] = cap(m.group("b").strip())
+    if (m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I)) or (
+            sentence and (m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>[^.;]+)",
+                                         sentence, re.I))):
+        fields["body"] = cap(m.group("b").strip(" ."))  # "..., subject X, saying Y": a clause of its own
     if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
             sentence and (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", sentence, re.I))):
         fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
@@ -75,6 +77,9 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
         content = m.group("c").strip(" .,;")
         if len(content.split()) >= 2:
             fields["body"] = cap(content)
+    if "body" not in fields and (m := re.search(r"\bthank[- ]?you\b|\bthanks\b", t, re.I)):
+        fields["body"] = "Thank you"  # "draft a thank-you email to Jonas"
+        fields.setdefault("subject", "Thank you")
     if "subject" not in fields:
         fields["subject"] = f"Following up - {who}" if who else "Following up"
     return fields
@@ -83,7 +88,7 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
 #: What an e-mail is to say: everything after the recipient or "about" ("email Iris the renewal
 #: quote", "write Sarah an email about the add-on, ask if...", "draft a cold email to Felix ... introducing X").
 _EMAIL_CONTENT = re.compile(
-    r"\b(?i:e-?mail|mail|message|note|write|send)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
+    r"\b(?i:e-?mail|mail|message|note|write|send|reply|response|follow[- ]?up)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
     r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s*,\s*|\s+)(?P<c>(?:about|re|regarding|thanking|asking|"
     r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
     r"[a-z]+ing)\b.+)$")

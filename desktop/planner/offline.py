@@ -57,6 +57,7 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"))
 _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?)\s+(?:now\s+)?(?:a|an)?\s*"
+                            r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b", re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
@@ -718,7 +719,10 @@ class _Build:
                     if sm := re.match(r"\W*subject(?: line)?(?: is|:)?\s+(?P<s>.+)", parts[j].text, re.I):
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
                         continue
-                    more.append(parts[j].text.strip(" ,.;"))
+                    extra = parts[j].text.strip(" ,.;")
+                    if re.sub(r"^(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?", "", extra,
+                              flags=re.I).lower() not in a["fields"]["body"].lower():
+                        more.append(extra)  # (a "saying ..." clause is already the body)
                 if more:
                     a["fields"]["body"] = ", ".join([a["fields"]["body"]] + more)
         if contact_fields:

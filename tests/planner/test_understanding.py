@@ -598,3 +598,58 @@ def test_a_reported_interaction_is_logged_as_that_type(p, now, text, kind):
 def test_a_company_added_by_name_as_a_company(p, now, text, name):
     plan = p.plan(text, now=now)
     assert plan.actions[0].kind == "create_company" and plan.actions[0].fields["name"] == name
+
+
+@pytest.mark.parametrize("text, field, words", [
+    ("Orbital Freight just signed, draft a thank-you email to Jonas Weber.", "body", "thank you"),
+    ("Draft a reply to Ben Zimmer at Onyx offering Tuesday or Wednesday afternoon for a quick chat.", "body",
+     "offering tuesday"),
+    ("Draft an email to Quinn Fischer, subject revised timeline, saying the launch moves to January.", "body",
+     "the launch moves to january"),
+])
+def test_email_drafts_carry_what_was_said(p, now, text, field, words):
+    plan = p.plan(text, now=now)
+    email = next(a for a in plan.actions if a.kind == "draft_email")
+    assert words in email.fields[field].lower()
+    assert email.fields[field].lower().count(words) == 1
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Add a new contact at Northwind Traders, Lisa Huang, she's their new Head of Finance, email lisa dot huang at "
+     "northwind dot example.", {"first_name": "Lisa", "last_name": "Huang", "email": "lisa.huang@northwind.example"}),
+    ("Add a new lead, Marcus Lee, Head of Operations at Juniper Systems, marcus dot lee at junipersystems dot example.",
+     {"first_name": "Marcus", "email": "marcus.lee@junipersystems.example"}),
+    ("Create a contact at Acme Corp, Nina Shah, nina at acme dot example", {"first_name": "Nina", "last_name": "Shah",
+                                                                          "email": "nina@acme.example"}),
+])
+def test_new_contacts_said_in_any_order_with_spoken_emails(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == "create_contact"
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Give Delta Solutions ten percent off the annual plan, they've been patient with us.", 2700),  # from $3,000
+    ("Take ten percent off the Vertex deal", 48600),                                               # from $54,000
+    ("Vertex signed at fifty-two after a last-minute discount, mark it closed won.", 52000),
+])
+def test_discounts_and_signed_at_amounts(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions] == [amount]
+
+
+@pytest.mark.parametrize("text, stage", [
+    ("Elena Garcia is a proper sales qualified lead now, update her lifecycle stage.", "salesqualifiedlead"),
+    ("Tom Becker is a paying customer now", "customer"),
+    ("Priya Natarajan is a real MQL now", "marketingqualifiedlead"),
+])
+def test_lifecycle_stages_said_with_an_adjective(p, now, text, stage):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("lifecycle_stage") for a in plan.actions] == [stage]
+
+
+def test_over_an_amount_is_strictly_more(p, now):
+    plan = p.plan("List the open deals over fifty grand.", now=now)
+    assert "deal:5118" not in plan.actions[0].fields["records"]  # Cedar Group at exactly $50,000
+    plan = p.plan("List the open deals of at least fifty grand.", now=now)
+    assert "deal:5118" in plan.actions[0].fields["records"]

@@ -32,7 +32,8 @@ _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$", re.IGNORECASE)
 _MONEY_CONTEXT = re.compile(r"\b(?:budget|amount|worth|value|valued|deal size|price|priced|pricing|"
-                            r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue)\b",
+                            r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue|"
+                            r"(?:signed|closed|landed|came in|settled|agreed)\s+at)\b",
                             re.IGNORECASE)
 _SMALL_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -150,7 +151,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue  # a year
         before = text[max(0, start - 40):start]
         mode = "set"
-        if _FROM_TO_RE.search(before):
+        if pct and re.match(r"\s*off\b", text[end:end + 6], re.I):
+            mode = "sub"  # "ten percent off the annual plan"
+        elif _FROM_TO_RE.search(before):
             mode = "set"
         elif _ADD_RE.search(before):
             mode = "add"
