@@ -29,6 +29,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if not m:
         m = re.search(rf"\b(?:contact|named|called)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)
     if (not m or m.group(1).lower() in STOPWORDS) and (
+            named := re.search(rf"\b(?:named|called|name is|name's)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)):
+        m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
+    if (not m or m.group(1).lower() in STOPWORDS) and (
             late := re.search(rf",\s*({_NAME_WORD})\s+({_NAME_WORD})\s*(?:,|$)", body)):
         m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ..."
     if m and m.group(1).lower() not in STOPWORDS:
@@ -44,6 +47,12 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
             fields["company"] = _strip(cm.group(1))
     if t := R.TITLE_RE.search(text):
         fields["job_title"] = tidy_title(t.group(0))
+    elif t := re.search(r"\b(?:(?:she|he|they)(?:'s| is| are)|works as|as)\s+(?:their|the|our)\s+"
+                        r"(?P<title>[a-z]+(?:\s+[a-z]+)?\s+(?:lead|manager|director|head|officer|engineer|buyer|"
+                        r"specialist|coordinator|analyst|admin|administrator|owner|champion))\b", text):
+        fields["job_title"] = tidy_title(t.group("title").title())  # "she's their procurement lead"
+    elif t := re.search(r"\b(?:he|she|they)\s+runs?\s+(?P<dept>[a-z]+)\s+(?:at|for)\b", text):
+        fields["job_title"] = f"Head of {t.group('dept').title()}"  # "he runs ops at Tidal Media"
     if e := R.EMAIL_ADDR_RE.search(text):
         fields["email"] = e.group(0).lower()
     elif e := _SPOKEN_ADDRESS.search(text):  # "marcus dot lee at junipersystems dot example"

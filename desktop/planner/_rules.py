@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop.domain.vocabulary import COMMON_COMPETITORS
+from desktop.planner._vocab import STOPWORDS
 
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
 CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|today))"
@@ -252,7 +253,13 @@ def competitor(text: str) -> str | None:
     if k := _KNOWN_COMPETITOR_RE.search(text):
         if _INTEGRATION.search(text[max(0, k.start() - 30):k.start()]):
             return None  # "asking whether we integrate with Salesforce": a system they use, not a rival
-        return _COMPETITOR_BY_LETTERS[re.sub(r"[\s-]+", "", k.group(0).lower())]
+        name = _COMPETITOR_BY_LETTERS[re.sub(r"[\s-]+", "", k.group(0).lower())]
+        if (more := re.match(r"\s+([A-Z][\w.&-]+)", text[k.end():])) and more.group(1).lower() not in STOPWORDS \
+                and not re.fullmatch(r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|"
+                                     r"march|april|may|june|july|august|september|october|november|december|"
+                                     r"instead|too|now|today|tomorrow)", more.group(1)):
+            name = f"{name} {more.group(1)}"  # "Oracle NetSuite", "Microsoft Dynamics": the product said in full
+        return name
     m = COMPETITOR_RE.search(text)
     if not m:
         return None
@@ -348,9 +355,11 @@ def fuzzy_stage(words: str, aliases: dict[str, str]) -> str | None:
     from rapidfuzz import fuzz, process
 
     low = words.lower().strip().replace("-", " ")
+    low = re.sub(r"\s+stage$", "", low)  # "the purple stage": the word "stage" matches every "X stage" alias
     if len(low.replace(" ", "")) < 6:
         return None
-    phrases = [p for p in aliases if not p.startswith("__") and len(p) >= 6]
+    phrases = [q for q in (re.sub(r"\s+stage$", "", p) for p in aliases if not p.startswith("__")) if len(q) >= 6]
+    aliases = {**aliases, **{re.sub(r"\s+stage$", "", p): v for p, v in aliases.items() if not p.startswith("__")}}
     best = process.extractOne(low, phrases, scorer=fuzz.ratio, score_cutoff=72.0)
     if best is None and " " in low:  # "Nodotion Nation": the recogniser split one word in two
         best = process.extractOne(low.replace(" ", ""), phrases, scorer=fuzz.ratio, score_cutoff=72.0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from desktop.planner import _answers as A
@@ -116,6 +116,14 @@ _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pound
 #: Reopening a closed deal ("they came back, reopen it to Qualified"): its stage replaces the
 #: closed one said before it ("the Tidal Media deal we lost").
 _REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring)\s+(?:it|them)\s+back)\b", re.I)
+_NAMED_STAGE = re.compile(r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:(?P<a>[\w-]+(?:\s[\w-]+)?)\s+stage|stage\s+(?P<b>[\w-]+(?:\s[\w-]+)?))\W*$",
+                          re.I)
+_BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
+                      r"put\s+(?:it|that)\s+(?:in\s+)?(?=for\b|on\b|(?:in\s+)?(?:the|my|our)\s+calendar\b))", re.I)
+_MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee)\b", re.I)
+_EMAIL_CHANGE = re.compile(r"(?:'s|\bhis|\bher|\btheir|\bthe)\s+(?:email|e-mail)(?:\s+address)?\s+(?:to|is now|is|should be|changed to)\s+(?P<said>.+)$", re.I)
+_RELATIVE_DAY = re.compile(r"\s*\b(?:the\s+)?(?:day|morning|evening|night)\s+(?P<w>before|after)\b|\b(?:the\s+)?morning\s+(?P<w2>of)\b",
+                           re.I)
 _VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
 
 
@@ -596,6 +604,7 @@ class _Build:
         deal_locs: list[_Local | None] = []
         deal_sure: list[bool] = []
         other_groups: list[tuple[int, dict[str, Any], _Local, bool]] = []
+        last_date: date | None = None
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -611,6 +620,20 @@ class _Build:
                 # "Priya needs procurement, sign off.": a transcript's comma inside what is needed
                 t, skip = f"{t} {parts[k + 1].text}", k + 1
             d = find_date(t, self.today)
+            if d is None and (rel := _RELATIVE_DAY.search(t)) and last_date is not None:
+                # "book ... next Friday at 3 pm and remind me to prep the deck the day before"
+                shift = {"before": -1, "after": 1}.get((rel.group("w") or "").lower(), 0)
+                d = (last_date + timedelta(days=shift), cl.start + rel.start(), cl.start + rel.end())
+                t = t[:rel.start()] + t[rel.end():]
+            elif d is not None:
+                last_date = d[0]
+            said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
+            if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before)) \
+                    and not R.MEETING_RE.search(said_before):
+                # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked
+                t = f"book a {noun.group(0)} {t[bk.end():].lstrip()}"
+                self.actions = [(pos, a) for pos, a in self.actions
+                                if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
             if R.MEETING_RE.search(t) and not R.activity_type(t):
                 fields: dict[str, Any] = {"title": T.meeting_title(t, self._who())}
                 if d:
@@ -838,8 +861,9 @@ class _Build:
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
-        if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
-                    r"(?:note|call|email|meeting))?\W*$", t, re.I):
+        if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
+                    r"(?:note|call|email|meeting))?|(?:log|add|make)\s+(?:a|an)\s+(?:note|call|email|meeting)|"
+                    r"note\s+(?:it|that|this)(?:\s+down)?)\W*$", t, re.I):  # "... Log a note and set a task"
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
             before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
             before = [re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before if b]
@@ -874,6 +898,12 @@ class _Build:
         out: dict[str, Any] = {}
         if stage := R.stage_phrase(t, self.o._stages):
             out["stage"] = stage
+        elif (m := _NAMED_STAGE.search(t)) and R.STAGE_VERB_RE.search(t):
+            # "Move the Vertex deal to stage eleven", "... to the purple stage": no such stage
+            said = (m.group("a") or m.group("b")).strip()
+            labels = ", ".join(s.label for s in self.idx.stages)
+            self.f.ask(f"There is no stage \"{said}\". Which stage: {labels}?", [])
+            return out
         if d and R.CLOSE_DATE_RE.search(t):
             out["close_date"] = d[0].isoformat()
         if comp := R.competitor(t):
@@ -998,6 +1028,9 @@ class _Build:
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
         if re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I) and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
+        elif "email" not in out and (said := _EMAIL_CHANGE.search(t)):
+            # "Update Ben's email to ben at at quartz partners": an address that cannot be read is asked for
+            self.f.ask(f"I couldn't make out the e-mail address (\"{said.group('said').strip(' .')}\"). What is it?", [])
         if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
         elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \

@@ -653,3 +653,78 @@ def test_over_an_amount_is_strictly_more(p, now):
     assert "deal:5118" not in plan.actions[0].fields["records"]  # Cedar Group at exactly $50,000
     plan = p.plan("List the open deals of at least fifty grand.", now=now)
     assert "deal:5118" in plan.actions[0].fields["records"]
+
+
+@pytest.mark.parametrize("text", [
+    "Move the Vertex deal to stage eleven.",
+    "Move the Vertex deal to the purple stage",
+    "Push Acme into the contracting stage",
+])
+def test_a_stage_the_pipeline_does_not_have_is_asked(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and "no stage" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Eva Young wants a follow-up call, book it for Monday at 4 pm", ("2026-11-23", "16:00")),
+    ("Tom Becker asked for a demo, schedule it for Thursday at 11", ("2026-11-26", "11:00")),
+    ("Priya Natarajan wants a quick sync, put it in for Wednesday at 2pm", ("2026-11-25", "14:00")),
+])
+def test_book_it_books_the_meeting_just_mentioned(p, now, text, when):
+    plan = p.plan(text, now=now)
+    assert [(a.kind, a.fields.get("due_date"), a.fields.get("time")) for a in plan.actions] == [("book_meeting", *when)]
+
+
+@pytest.mark.parametrize("text", [
+    "Update Ben Jensen's email to ben at at quartz partners.",
+    "Tom Becker's email address is now tom at",
+    "Change Priya Natarajan's email to priya dot natarajan at",
+])
+def test_an_email_address_that_cannot_be_read_is_asked_for(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not plan.mutating and "e-mail address" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Tom Becker flagged that the renewal is at risk because of the support outage. Log a note and set a task "
+     "for me to call Rachel Adams by Wednesday.", "renewal is at risk because of the support outage"),
+    ("Priya Natarajan says legal signed off. Add a note.", "legal signed off"),
+    ("Mike Chen told me the board meets in January, note that down", "board meets in january"),
+])
+def test_log_a_note_takes_what_was_said_before_it(p, now, text, body):
+    plan = p.plan(text, now=now)
+    note = next(a for a in plan.actions if a.kind == "log_activity")
+    assert body in note.fields["body"].lower() and "log a note" not in note.fields["body"].lower()
+
+
+@pytest.mark.parametrize("text, competitor", [
+    ("Northwind isn't renewing, they're moving to Oracle NetSuite because they consolidated vendors.", "Oracle NetSuite"),
+    ("Acme is also looking at Salesforce Monday", "Salesforce"),
+    ("Globex is comparing us with Microsoft Dynamics", "Microsoft Dynamics"),
+])
+def test_a_competitor_s_product_is_named_in_full(p, now, text, competitor):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].fields["competitor"] == competitor
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Met a guy named Carlos Mendez at the conference, he runs ops at Tidal Media, add him as a contact.",
+     {"first_name": "Carlos", "last_name": "Mendez", "company": "Tidal Media"}),
+    ("Add a new contact at Vertex Analytics, Hannah Cole, she's their procurement lead",
+     {"first_name": "Hannah", "job_title": "Procurement Lead"}),
+    ("New contact, her name is Ada Brook, at Acme Corp", {"first_name": "Ada", "last_name": "Brook"}),
+])
+def test_new_contacts_introduced_in_passing(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == "create_contact" and fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Book a strategy session with Maya Alvarez next Friday at 3 pm and remind me to prep the deck the day before.",
+     "2026-11-26"),
+    ("Schedule a demo with Tom Becker on Tuesday and set a task to send the recap the day after", "2026-11-25"),
+    ("Book a call with Priya Natarajan on Thursday, remind me to review the contract the morning of", "2026-11-26"),
+])
+def test_a_task_dated_relative_to_the_meeting(p, now, text, due):
+    plan = p.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "create_task").fields["due_date"] == due
