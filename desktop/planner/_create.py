@@ -207,8 +207,8 @@ def tidy_title(title: str) -> str:
         low = w.lower()
         if low in ("ceo", "cto", "cfo", "coo", "cmo", "cro", "vp", "it"):
             words.append(low.upper())
-        elif low == "of":
-            words.append("of")
+        elif low in ("of", "and"):
+            words.append(low)
         else:
             words.append(w[:1].upper() + w[1:].lower())
     return " ".join(words)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.planner._vocab import STOPWORDS
 
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+|\s*[;]\s*")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?;])(?<!\b[A-Z]\.)\s+|\n+|\s*[;]\s*")  # not after an initial ("O. Grant")
 CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|today))"
                           r"(?!(?:at\s+)?\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?[.!?]?\s*$)"
                           r"(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
@@ -134,7 +134,12 @@ SEARCH_RE = re.compile(r"^\s*(?:please\s+)?(?:show|list|find|search|look up|look
 EMAIL_ADDR_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?")
 DOMAIN_RE = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
-TITLE_RE = re.compile(r"\b(?:CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? [A-Z][a-z]+|Head of [A-Z][a-z]+|"
+_DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance|product|growth|revenue|partnerships|"
+         r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
+         r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure)")
+TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? [A-Z][a-z]+"
+                      rf"(?:\s+(?:and\s+)?{_DEPT}\b){{0,2}}|"
+                      r"CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? [A-Z][a-z]+|Head of [A-Z][a-z]+|"
                       r"(?:Sales|Marketing|Engineering|Operations|IT|Product) (?:Director|Manager|Lead)|"
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
                       r"Procurement Manager|Account Executive)\b", re.I)

@@ -27,7 +27,7 @@ from desktop.planner import _understood as U
 from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
-from desktop.planner.parsing.asr import undo_asr_slips
+from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
 from desktop.planner.parsing.dates import find_date, find_time
 from desktop.planner.parsing.numbers import (apply_amount, find_amounts, join_short_hundreds, spoken_phone,
                                               words_to_digits)
@@ -65,7 +65,8 @@ _NAME_CHANGES = (
     ("first_name", re.compile(r"\b(?:first name\s+(?:to|is(?: now)?|should be)|goes by|prefers)\s+(?P<v>[A-Z][\w'-]+)")),
     ("company", re.compile(r"\b(?i:company)\s+(?:to|is now|should be)\s+(?P<v>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")),
 )
-_SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w.]*(?: dot [a-z]+)?)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b", re.I)
+_SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w]*(?:(?:\.\s?| dot )[a-z]\w*)*)\s+at\s+"
+                           r"(?P<host>[a-z][\w-]*(?:(?:\.| dot )[a-z][\w-]*)+)\b", re.I)
 _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
                         r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b))"
                         r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
@@ -142,7 +143,7 @@ def _restart_at(text: str) -> re.Match[str] | None:
 _GAPPED = re.compile(
     r"(?P<head>\b(?P<verb>(?i:give|hand|assign|reassign|move|push|put|set|change|bump|mark))\b[^.;,]*?\s(?:to|in|into|as)\s"
     r"[^.;,]+?)\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
-    r"(?P<one>\s+(?:one|deal|opportunity|account))?\s+(?P<prep>to|in|into|as)\s")
+    r"(?P<one>\s+(?:one|won(?=\s+to\b)|deal|opportunity|account))?\s+(?P<prep>to|in|into|as)\s")
 
 
 def expand_gapping(text: str) -> str:
@@ -206,10 +207,14 @@ def correct_self(text: str) -> str:
         if _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and _SCALE_WORD.search(dropped) \
                 and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
             new = f"{new} {_SCALE_WORD.search(dropped).group(0)}"
+        elif (was := re.search(r"\d{4,}", dropped)) and (now_ := re.fullmatch(r"\s*(\d{1,3})\s*\W*", new)) \
+                and int(was.group(0)) >= 1000:
+            new = f"{now_.group(1)} thousand"  # "to 80,000, actually no, make it 85": 85 thousand
         return f"{keep}{new}"
 
     if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
         return text
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "80,000": a digit group, not a pause
     return _CORRECTION.sub(fix, text, count=2)
 
 
@@ -338,6 +343,7 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
+        clean = join_spoken_corrections(clean)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(clean))
@@ -1019,8 +1025,11 @@ class _Build:
             out["lifecycle_stage"] = life
         if not self._deal_words(t) and (owner := self._owner(t)):
             out["owner"] = owner
-        if m := _SPOKEN_EMAIL.search(t):
-            out["email"] = f"{m.group('user').replace(' dot ', '.')}@{m.group('host').replace(' dot ', '.')}".replace(" ", "").lower()
+        if re.search(r"\b(?:e-?mail|address)\b", self.text, re.I) and (m := _SPOKEN_EMAIL.search(t)) \
+                and not R.EMAIL_ADDR_RE.search(t):
+            # "o dot grant at vertexanalytics dot example", "O. Grant at vertexanalytics.example"
+            user, host = (re.sub(r"\s*(?:\.| dot )\s*", ".", m.group(g)).replace(" ", "") for g in ("user", "host"))
+            out["email"] = f"{user}@{host}".lower()
         for field_name, pattern in _NAME_CHANGES:
             if nm := pattern.search(t):
                 out[field_name] = nm.group("v").strip(" .,")

@@ -728,3 +728,34 @@ def test_new_contacts_introduced_in_passing(p, now, text, fields):
 def test_a_task_dated_relative_to_the_meeting(p, now, text, due):
     plan = p.plan(text, now=now)
     assert next(a for a in plan.actions if a.kind == "create_task").fields["due_date"] == due
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Set the Initech deal to 80,000, actually know, make it 85.", {"amount": 85000}),   # as a recogniser writes it
+    ("Book a call with Ben Khan on Thursday at 4pm, sorry. Make it Friday, same time.",
+     {"due_date": "2026-11-27", "time": "16:00"}),
+    ("Put the Onyx Health deal at 40,000, no wait, make it 45", {"amount": 45000}),
+])
+def test_corrections_as_a_recogniser_writes_them(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert len(plan.actions) == 1 and fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Sofia Evans at Redwood Labs is now head of customer success.", "Head of Customer Success"),
+    ("Dan Moreau got promoted to chief revenue officer.", "Chief Revenue Officer"),
+    ("Tom Becker is now VP of Sales and Marketing", "VP of Sales and Marketing"),
+])
+def test_titles_in_lower_case_are_taken_whole(p, now, text, title):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].fields["job_title"] == title
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Oliver Grant has a new email. It's O. Grant at vertexanalytics.example.", "o.grant@vertexanalytics.example"),
+    ("Dan Moreau's new email is Dan at tidalmedia.example", "dan@tidalmedia.example"),
+    ("Oliver Grant has a new email, it's o dot grant at vertexanalytics dot example.", "o.grant@vertexanalytics.example"),
+])
+def test_spoken_email_addresses_as_transcribed(p, now, text, email):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].fields["email"] == email

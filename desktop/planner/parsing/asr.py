@@ -67,3 +67,18 @@ def undo_asr_slips(text: str) -> str:
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text, count=1)
     return text
+
+
+_KNOW = re.compile(r"\b(actually|oh|uh|um),?\s+know\b(?=\s*[,.]|\s+(?:make|wait|sorry)\b)", re.I)
+_SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scratch that)\s*[.!]\s+"
+                               r"(?=(?:make|change|set) (?:it|that)\b)", re.I)
+
+
+def join_spoken_corrections(text: str) -> str:
+    """Repair how a recogniser writes a spoken self-correction, so it reads as one:
+    "actually know, make it 85" -> "actually no, make it 85" (homophone); "at 4pm, sorry. Make it
+    Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop). Returns ``text``
+    unchanged when neither is present."""
+    text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
+        .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")
