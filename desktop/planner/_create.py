@@ -66,7 +66,8 @@ def create_company_fields(text: str) -> dict:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict = {}
     m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client)\s*,?\s+(?:(?:called|named|for),?\s+)?"
-                  r"(?P<name>[A-Za-z0-9][\w&.'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[A-Z0-9][\w&.'-]*)*)",
+                  r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)"
+                  r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
                   text)
     lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
                       r"(?!called\b|named\b)(?P<name>[a-z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9][a-z0-9&'-]*){0,3})"
@@ -88,7 +89,8 @@ def create_company_fields(text: str) -> dict:
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
         stem = re.sub(r"[^a-z0-9]", "", fields.get("name", "").lower())
         if stem and not fields["domain"].startswith(stem) and \
-                (joined := re.search(re.escape(stem) + r"\.[a-z]{2,}", re.sub(r"\s+", "", text.lower()))):
+                (joined := re.search(re.escape(stem) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
+                                     re.sub(r"\s+", "", text.lower()))):
             fields["domain"] = joined.group(0)
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
         if c.group("city").lower() not in STOPWORDS:

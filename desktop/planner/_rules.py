@@ -144,7 +144,8 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
                       r"Procurement Manager|Account Executive)\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
-                    r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing)\b", re.I)
+                    r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing|calling|reaching out)\b|"
+                    r"\b(?:don'?t|do not|never) reach out\b|\bno (?:more|further) (?:outreach|contact|emails)\b", re.I)
 
 NEGATIVE = re.compile(r"\bnot interested\b|\bno budget\b|\bunhappy\b|\bangry\b|\bfrustrated\b|\bannoyed\b|"
                       r"\bwent cold\b|\bdeclined?\b|\bpassed\b|\bpass on\b|\bnot a fit\b|\bcancel(?:l?ed)?\b|"

@@ -139,6 +139,7 @@ class EntityIndex:
     _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _lasts_by_sound: dict[str, list[str]] | None = None
     _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    _domains: dict[str, int] | None = None
     #: The workspace's users (possible owners), full names: deal owners seen plus the team setting.
     users: list[str] = field(default_factory=list)
     #: Activities per ``(type, year, month)``.
@@ -257,6 +258,13 @@ class EntityIndex:
             return self.companies[record_id].name
         d = self.deals[record_id]
         return f"{d.name} ({d.stage_label})"
+
+    def company_by_domain(self, domain: str) -> int | None:
+        """The id of the company whose web domain is ``domain`` (case-insensitive), or None.
+        Built on first use (one pass over the companies)."""
+        if self._domains is None:
+            self._domains = {c.domain.lower(): cid for cid, c in self.companies.items() if c.domain}
+        return self._domains.get(domain.lower())
 
     def open_deals(self, company_id: int) -> list[int]:
         """Ids of the company's open deals (not Closed Won/Lost)."""

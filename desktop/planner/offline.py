@@ -386,7 +386,16 @@ class OfflinePlanner:
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
             got = self.plan(part, now=now, context=PlanContext(target=seen))
             offset = len(actions)
+            context_only = got.actions and all(a.kind == "log_activity" and a.fields.get("activity_type") == "note"
+                                               for a in got.actions) \
+                and not re.search(r"\b(?:note|log|record|jot)\b", part, re.I) and not _IMPERATIVE.search(part)
             for a in got.actions:
+                if context_only:
+                    # "Grace at Lumen wants to upgrade to the growth tier. Open a new deal ...": the
+                    # sentence before the command is its reason, not a note of its own
+                    last = a.target or last
+                    last_person = a.target if a.target is not None and a.target.type == "contact" else last_person
+                    continue
                 update: dict[str, Any] = {"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]}
                 if a.target and a.target.id.startswith("new:"):
                     update["target"] = a.target.model_copy(update={"id": f"new:{int(a.target.id[4:]) + offset}"})
@@ -460,9 +469,50 @@ class _Build:
         self.o, self.idx, self.text, self.now, self.ctx = owner, owner.index, text, now, ctx
         self.today: date = now.date() if isinstance(now, datetime) else now
         self.mentions: list[Mention] = self.idx.find_mentions(text)
+        self.mentions += self._heard_people_at_companies()
+        if re.search(r"\b(?:e-?mail|address)\b", text, re.I):
+            # "her new one is Ava at meadowhealth.example": the user part of an address is no mention
+            spans = [m.span() for m in _SPOKEN_EMAIL.finditer(text)] + [m.span() for m in R.EMAIL_ADDR_RE.finditer(text)]
+            self.mentions = [m for m in self.mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
         self.actions: list[tuple[int, Action | dict]] = []
         self.message: str | None = None
         self.relative_amount = False
+
+    def _heard_people_at_companies(self) -> list[Mention]:
+        """People the recogniser misspelt, placed at a company it got right: "collar hues at Upland
+        Works" -> Carla Hughes. The one or two words before "at/from <company>" are compared by
+        sound (:func:`desktop.planner.entity_index.sounds`: rapidfuzz ratio >= 75 and 10 points clear
+        of the next, or >= 65 and 25 points clear)
+        with that company's contacts only; nothing when a known name is already there."""
+        from rapidfuzz import fuzz
+
+        from desktop.planner.entity_index import sounds
+
+        out: list[Mention] = []
+        for co in (m for m in self.mentions if m.kind == "company" and len(m.ids) == 1):
+            lead = re.search(r"(?P<who>\b[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*,?\s+(?:at|from|over at)\s+(?:the\s+)?$",
+                             self.text[max(0, co.start - 40):co.start])
+            if not lead:
+                continue
+            start = max(0, co.start - 40) + lead.start("who")
+            end = start + len(lead.group("who"))
+            if any(m.start < end and start < m.end for m in self.mentions):
+                continue
+            said = lead.group("who")
+            words = said.split()
+            if words[0].lower() in STOPWORDS or (len(words) > 1 and words[-1].lower() in STOPWORDS):
+                continue
+            scored = []
+            for cid in self.idx.contacts_by_company.get(co.ids[0], ()):
+                c = self.idx.contacts[cid]
+                name = f"{c.first_name} {c.last_name}" if len(words) > 1 else c.first_name
+                scored.append((fuzz.ratio(sounds(said), sounds(name)), cid))
+            scored.sort(reverse=True)
+            runner_up = scored[1][0] if len(scored) > 1 else 0.0
+            if scored and (scored[0][0] >= 75 and runner_up <= scored[0][0] - 10
+                           or scored[0][0] >= 65 and runner_up <= scored[0][0] - 25):
+                out.append(Mention("contact", (scored[0][1],), start, end, said, scored[0][0], False))
+        return out
 
     # ------------------------------------------------------------------ main
     def run(self) -> Plan:
@@ -1060,7 +1110,34 @@ class _Build:
             if co or m.group(0).startswith("moved"):
                 # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
                 out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+        if "email" in out and "company" not in out:
+            out["email"] = self._company_domain(out["email"])
         return out
+
+    def _company_domain(self, email: str) -> str:
+        """``email`` with its domain set to the contact's company domain when the one said is a
+        near miss of it ("dan@tittlemedia.example" for Tidal Media's tidalmedia.example: same ending,
+        rapidfuzz ratio >= 75 of the first label, by spelling or sound); unchanged otherwise (a known
+        company's domain or a new employer's is kept as said)."""
+        from rapidfuzz import fuzz
+
+        from desktop.planner.entity_index import sounds
+
+        who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
+            else self.f.contact
+        if who is None or "@" not in email:
+            return email
+        company = self.idx.companies.get(self.idx.contacts[who].company_id or -1)
+        user, host = email.split("@", 1)
+        domain = (company.domain or "").lower() if company else ""
+        if not domain or host == domain or self.idx.company_by_domain(host) is not None \
+                or re.search(r"\b(?:moved|joined|now (?:works )?at|left|company)\b", self.text, re.I):
+            return email  # a known company's domain, or a new employer: as said
+        said, known = host.split(".")[0], domain.split(".")[0]
+        if host.split(".")[1:] == domain.split(".")[1:] and max(fuzz.ratio(said, known),
+                                                                fuzz.ratio(sounds(said), sounds(known))) >= 75:
+            return f"{user}@{domain}"
+        return email
 
     # -------------------------------------------------------------- titles
     def _who(self) -> str | None:
@@ -1238,7 +1315,7 @@ class _Build:
             # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
             m = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
             if not m or any(x.kind == "contact" and x.start < co.start and x.end > co.start - len(m.group(0)) - 1
-                            and set(x.ids) & {c for c, row in self.idx.contacts.items() if row.company_id == co.ids[0]}
+                            and set(x.ids) & set(self.idx.contacts_by_company.get(co.ids[0], ()))
                             for x in self.mentions):
                 continue
             first = m.group("first")

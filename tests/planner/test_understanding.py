@@ -759,3 +759,55 @@ def test_titles_in_lower_case_are_taken_whole(p, now, text, title):
 def test_spoken_email_addresses_as_transcribed(p, now, text, email):
     plan = p.plan(text, now=now)
     assert plan.actions[0].fields["email"] == email
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Book a creative review with collar hues at Upland Works on Friday at 2pm", "book_meeting", "contact:248"),
+    ("Log a call with Wendy Pryce at Onyx Health", "log_activity", "contact:258"),
+    ("Remind me to call Ben Simmer from Onyx Health tomorrow", "create_task", "contact:227"),  # Ben Zimmer
+])
+def test_a_misheard_name_at_a_known_company_is_found_by_sound(p, now, text, kind, target):
+    plan = p.plan(text, now=now)
+    assert _acts(plan) == [(kind, target)]
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Dan Moreau's new email is Dan at tittlemedia.example", "dan@tidalmedia.example"),   # Tidal Media
+    ("Ava Novak's email bounced. Her new one is Ava at mentalhealth.example.", "ava@meadowhealth.example"),
+    ("Victor Ortiz moved to Quartz Partners, his new email is victor.ortiz@quartzpartners.example",
+     "victor.ortiz@quartzpartners.example"),                                                # a new employer: as said
+])
+def test_a_near_miss_of_the_company_domain_is_the_company_domain(p, now, text, email):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("email") for a in plan.actions if "email" in a.fields] == [email]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Initech went with Zendesk, Market Lost, the reason is they already had it bundled.", {"stage": "Closed Lost"}),
+    ("Rachel Adams is our main contact at Northwind now. She's been promoted to BP Marketing.",
+     {"job_title": "VP Marketing"}),
+    ("Redwood Solutions went quiet, drop the amount of 60k.", {"amount": 60000}),
+])
+def test_recogniser_slips_in_commands(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text", [
+    "James Whitfield at Umbrella asked us to stop reaching out.",
+    "Tom Becker said no more emails please",
+    "Priya Natarajan asked that we don't reach out again",
+])
+def test_do_not_contact_said_plainly(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.fields for a in plan.actions] == [{"do_not_contact": True}]
+
+
+@pytest.mark.parametrize("text", [
+    "Grace at Lumen wants to upgrade to the growth tier. Open a new deal for 12,000 in Qualified.",
+    "Tom Becker loved the demo. Create a deal for Northwind called Analytics Add-on at 15k.",
+    "Priya Natarajan is keen. Add a new contact, Raj Mehta at Globex Logistics.",
+])
+def test_the_reason_before_a_new_record_is_no_note(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] in (["create_deal"], ["create_contact"])

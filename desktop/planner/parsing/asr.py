@@ -52,6 +52,11 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bleft[- ]\w+\s+voice[- ]?mail\b", re.I), lambda m: m.group(0)[0] + "eft a voicemail"),
     # "Closed State" / "Closed-Date" / "closed date" -> "close date" (no CRM field is called either)
     (re.compile(r"\bclosed?[- ](?:date|state)\b", re.I), "close date"),
+    # "Market lost" / "market one" -> "Mark it lost" / "Mark it won" (no instruction says "market lost")
+    (re.compile(r"\bmarket\s+(?=(?:as\s+)?(?:lost|won|closed|dead)\b)", re.I), "mark it "),
+    # "promoted to BP Marketing" -> "VP Marketing" (B and V sound alike; "BP" is no title)
+    (re.compile(r"\bB\.?P\.?(?=\s+(?:of\s+)?(?:sales|marketing|engineering|operations|finance|product|growth|"
+                r"revenue|partnerships|people|customer|business)\b)", re.I), "VP"),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings

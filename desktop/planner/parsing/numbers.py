@@ -30,7 +30,8 @@ _ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?
                      r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$|"
+                         r"\b(?:amount|budget|price|value)\s+of\s*$", re.IGNORECASE)  # "the amount of 60k": that amount
 _MONEY_CONTEXT = re.compile(r"\b(?:budget|amount|worth|value|valued|deal size|price|priced|pricing|"
                             r"dollars?|usd|eur|euros?|pounds?|bucks|contract|arr|acv|revenue|"
                             r"(?:signed|closed|landed|came in|settled|agreed)\s+at)\b",
