@@ -109,6 +109,8 @@ def _print_plan(plan: Plan, ws=None) -> None:
     for i, (a, before) in enumerate(zip(plan.actions, befores), 1):
         mark = "!!" if a.destructive else f"{i}."
         print(f"  {mark} {describe(a, before)}")
+    for a in plan.pending:
+        print(f"  .. after you answer: {describe(a, {})}")
     for q in plan.clarifications:
         print(f"  ? {q}")
     if plan.message and plan.message not in plan.clarifications and plan.actions:

@@ -134,6 +134,9 @@ class Plan(BaseModel):
             Sarah Johnson (TechCorp)?"``); while non-empty no action names a guessed target.
         message: a friendly line for off-topic or empty input, or a summary of read-only answers.
         candidates: per clarification, the records that would answer it (for clickable choices).
+        pending: actions waiting for a clarification's answer ("log a call with Sarah" while asking
+            which Sarah): they have no record yet, are never applied, and are shown only as a
+            preview; answering re-plans the instruction with the chosen record.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -144,6 +147,7 @@ class Plan(BaseModel):
     clarifications: list[str] = Field(default_factory=list)
     message: str | None = None
     candidates: list[list[Target]] = Field(default_factory=list)
+    pending: list[Action] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _confirmation_rule(self) -> "Plan":
@@ -165,6 +169,8 @@ class Plan(BaseModel):
         """The documented JSON shape (without UI-only extras such as ``candidates``)."""
         data = self.model_dump(mode="json")
         data.pop("candidates", None)
+        if not data.get("pending"):
+            data.pop("pending", None)
         if data.get("message") is None:
             data.pop("message", None)
         return data

@@ -337,7 +337,22 @@ class OfflinePlanner:
         self._stages = R.stage_aliases([s.label for s in index.stages], won, lost)
 
     def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
-        """Plan ``text``; never raises on odd input (returns a Plan with a ``message`` instead)."""
+        """Plan ``text``; never raises on odd input (returns a Plan with a ``message`` instead).
+
+        While a question is open, actions with no record yet (other than creates and answers) are
+        moved to :attr:`Plan.pending`: ``actions`` holds only what is certain whatever the answer.
+        """
+        plan = self._plan(text, now=now, context=context)
+        if plan.clarifications:
+            waiting = [a for a in plan.actions if a.target is None and not a.read_only
+                       and a.kind not in ("create_contact", "create_company", "create_deal")]
+            if waiting:
+                plan.actions = [a for a in plan.actions if not any(a is w for w in waiting)]
+                plan.pending = waiting
+                plan.requires_confirmation = any(not a.read_only for a in plan.actions)
+        return plan
+
+    def _plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         clean, truncated = sanitise(text)
         transcript = clean
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
@@ -384,7 +399,7 @@ class OfflinePlanner:
         for start, end in segments:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
-            got = self.plan(part, now=now, context=PlanContext(target=seen))
+            got = self._plan(part, now=now, context=PlanContext(target=seen))
             offset = len(actions)
             context_only = got.actions and all(a.kind == "log_activity" and a.fields.get("activity_type") == "note"
                                                for a in got.actions) \
@@ -427,9 +442,9 @@ class OfflinePlanner:
         when none match, the first part's last action. When the correction plans nothing the user
         is asked, and nothing from either part is written."""
         before, after = text[:m.start()].rstrip(" ,;"), text[m.end():]
-        first = self.plan(before, now=now, context=PlanContext(target=ctx))
+        first = self._plan(before, now=now, context=PlanContext(target=ctx))
         focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
-        second = self.plan(after, now=now, context=PlanContext(target=focus))
+        second = self._plan(after, now=now, context=PlanContext(target=focus))
         if not second.actions and not second.clarifications:
             question = "You took something back, but I didn't catch what to do instead. What should I change?"
             return Plan(transcript=text, clarifications=[question], message=question)

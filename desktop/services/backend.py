@@ -31,6 +31,7 @@ class ActionView:
 
     sentence: readable sentence with before → after values (:func:`desktop.domain.describe.describe`).
     changes: [(field label, before or None, after)]. target: (type, id, name) or None.
+    pending: True for a :attr:`Plan.pending` action (waits for a question's answer; never applied).
     """
 
     sentence: str
@@ -39,6 +40,7 @@ class ActionView:
     read_only: bool
     target: tuple[str, str, str] | None
     changes: list[tuple[str, Any, Any]] = field(default_factory=list)
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,8 @@ class Backend(AgentsMixin):
                     if a.kind.startswith("update_") else []
                 views.append(ActionView(describe(a, before), a.kind, a.destructive, a.read_only,
                                         (t.type, t.id, t.name) if t else None, changes))
+        views += [ActionView(describe(a, {}), a.kind, a.destructive, a.read_only, None, [], pending=True)
+                  for a in plan.pending]
         return views
 
     # -- writes --------------------------------------------------------------------------------

@@ -70,7 +70,8 @@ def test_record_in_view_answers_pronouns(planner, now):
 
 def test_no_target_and_no_context_asks(planner, now):
     plan = planner.plan("Move the deal to negotiation", now=now)
-    assert plan.clarifications and plan.actions[0].target is None
+    assert plan.clarifications and not plan.actions and not plan.requires_confirmation
+    assert plan.pending[0].fields == {"stage": "Negotiation"} and plan.pending[0].target is None
 
 
 def test_relative_amount_uses_current_deal_amount(planner, now):

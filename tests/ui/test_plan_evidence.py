@@ -40,3 +40,24 @@ def test_hovering_an_action_marks_its_words_in_the_transcript(qtbot):
 
 def test_evidence_html_escapes_and_ignores_spans_outside_the_text():
     assert evidence_html("a <b> c", [(2, 5), (50, 60)]) == "“a <b><u>&lt;b&gt;</u></b> c”"
+
+
+def test_an_action_waiting_for_an_answer_is_shown_but_cannot_be_confirmed(qtbot):
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    rows = load_fixture_rows()
+    planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages))
+    plan = planner.plan("Move the Globex deal to Negotiation and log a call with Sarah.", now=CORPUS_NOW)
+    assert [a.kind for a in plan.actions] == ["update_deal"] and [a.kind for a in plan.pending] == ["log_activity"]
+    views = [ActionView(sentence=f"{a.kind} on {a.target.name if a.target else '?'}", kind=a.kind,
+                        destructive=a.destructive, read_only=a.read_only, target=None, pending=a in plan.pending)
+             for a in plan.actions + plan.pending]
+    card = PlanCard()
+    qtbot.addWidget(card)
+    card.show_plan(plan, views)
+    texts = [lab.text() for lab in card.findChildren(QLabel)]
+    assert any(t.startswith("After you answer: log_activity") for t in texts)
+    assert any("Which Sarah" in t for t in texts)
+    assert sorted(b.text() for b in card.findChildren(QPushButton) if b.objectName() == "Candidate") == \
+        ["Sarah Chen", "Sarah Johnson"]
+    assert not card.confirm_btn.isEnabled()

@@ -176,6 +176,8 @@ class PlanCard(QFrame):
         self.transcript.setTextFormat(Qt.TextFormat.RichText)
         self.transcript.setText(evidence_html(plan.transcript, None))
         _clear(self.rows)
+        waiting = [v for v in views if getattr(v, "pending", False)]
+        views = [v for v in views if not getattr(v, "pending", False)]
         for i, v in enumerate(views, 1):
             row = QHBoxLayout()
             num = QLabel("⚠" if v.destructive else f"{i}.")
@@ -200,6 +202,13 @@ class PlanCard(QFrame):
             row.addWidget(num, 0, Qt.AlignmentFlag.AlignTop)
             row.addWidget(lab, 1)
             self.rows.addLayout(row)
+        for v in waiting:
+            # what happens once the question below is answered: shown, never applied from here
+            lab = QLabel(f"After you answer: {v.sentence}")
+            lab.setObjectName("Muted")
+            lab.setWordWrap(True)
+            lab.setAccessibleName(f"After you answer: {v.sentence}")
+            self.rows.addWidget(lab)
         for qi, question in enumerate(plan.clarifications):
             q = QLabel(f"? {question}")
             q.setWordWrap(True)
