@@ -117,48 +117,85 @@ def _print_plan(plan: Plan, ws=None) -> None:
         print(f"  {plan.message}")
 
 
-def _confirm(prompt: str) -> bool:
-    if not sys.stdin.isatty():
-        return False
+def _can_ask() -> bool:
     try:
-        return input(prompt).strip().lower() in ("y", "yes")
-    except EOFError:
+        return sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty()
+    except (OSError, ValueError):
+        return False
+
+
+def _confirm(prompt: str, out=None) -> bool:
+    """Ask ``prompt`` on the terminal (written to ``out``, stdout by default); False when stdin is
+    not a terminal, is closed, or the answer is not y/yes."""
+    try:
+        if sys.stdin is None or sys.stdin.closed or not sys.stdin.isatty():
+            return False
+        print(prompt, end="", file=out or sys.stdout, flush=True)
+        return sys.stdin.readline().strip().lower() in ("y", "yes")
+    except (EOFError, OSError, ValueError):
         return False
 
 
 def cmd_run(args) -> int:
-    """`spectrum run`: plan, show, confirm on the terminal (or --yes; deletes need --yes-destructive), apply. Exit 3 when declined."""
+    """`spectrum run [--json]`: plan, show, confirm on the terminal (or --yes; deletes need
+    --yes-destructive), apply. Exit 0 applied or nothing to apply, 2 a question is open or no
+    instruction, 3 declined, 1 rejected by the executor.
+
+    With ``--json`` stdout carries exactly one JSON object, ``{"plan": <Plan JSON>, "applied":
+    bool, "audit_id": int | null, "changes": int, "reason": str | null}``; the plan, prompts and
+    every human line go to stderr.
+    """
+    import contextlib
+
     from desktop.bootstrap import build_planner, open_workspace
     from desktop.store.executor import PlanRejected, apply_plan
+
+    as_json = bool(getattr(args, "json", False))
+    human = sys.stderr if as_json else sys.stdout
+
+    def result(plan: Plan | None, applied: bool, reason: str | None, audit_id: int | None = None,
+               changes: int = 0) -> None:
+        if as_json:
+            print(json.dumps({"plan": plan.public_json() if plan is not None else None, "applied": applied,
+                              "audit_id": audit_id, "changes": changes, "reason": reason}))
 
     ws = open_workspace(args.settings, seed_demo=False)
     try:
         text = _instruction(args, ws)
         if text is None:
             print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
+            result(None, False, "no instruction")
             return 2
         plan = build_planner(ws, args.settings).plan(text, now=_now(args))
-        _print_plan(plan, ws)
+        with contextlib.redirect_stdout(human):
+            _print_plan(plan, ws)
         if plan.clarifications:
-            print("Not applied: answer the question(s) above by saying it more precisely.")
+            print("Not applied: answer the question(s) above by saying it more precisely.", file=human)
+            result(plan, False, "question: " + plan.clarifications[0])
             return 2
         if not plan.mutating:
+            result(plan, False, "nothing to apply")
             return 0
         if plan.destructive and not args.yes_destructive:
-            if args.yes or not _confirm("This plan DELETES data. Type 'yes' to delete: "):
-                print("Not applied: destructive actions need --yes-destructive or an explicit 'yes'.")
+            if args.yes or not _confirm("This plan DELETES data. Type 'yes' to delete: ", human):
+                print("Not applied: destructive actions need --yes-destructive or an explicit 'yes'.", file=human)
+                result(plan, False, "destructive actions need --yes-destructive")
                 return 3
-        elif not args.yes and not _confirm("Apply this plan? [y/N] "):
-            print("Not applied.")
+        elif not args.yes and not _confirm("Apply this plan? [y/N] ", human):
+            print("Not applied." if _can_ask() else "Not applied: confirming needs a terminal; pass --yes to apply.",
+                  file=human)
+            result(plan, False, "declined")
             return 3
         try:
             applied = apply_plan(ws, plan, actor="user", source="voice" if args.audio else "text",
                                  now=_now(args), confirmed_destructive=True)
         except PlanRejected as exc:
             print(f"spectrum: not applied: {exc}", file=sys.stderr)
+            result(plan, False, f"rejected: {exc}")
             return 1
-        print(f"Applied ({len([c for c in applied.changes if not c.get('internal')])} change(s), "
-              f"audit #{applied.audit_id}). Undo with `spectrum undo`.")
+        n = len([c for c in applied.changes if not c.get("internal")])
+        print(f"Applied ({n} change(s), audit #{applied.audit_id}). Undo with `spectrum undo`.", file=human)
+        result(plan, True, None, applied.audit_id, n)
         return 0
     finally:
         ws.dispose()
@@ -289,6 +326,7 @@ def register(sub) -> None:
     sp.add_argument("--now", help="ISO 8601 reference time for relative dates")
     sp.add_argument("--yes", action="store_true", help="apply without asking (never deletes)")
     sp.add_argument("--yes-destructive", action="store_true", help="also allow destructive actions")
+    sp.add_argument("--json", action="store_true", help="one JSON object on stdout; human text on stderr")
     sp.set_defaults(func=cmd_run)
 
     sp = sub.add_parser("undo", help="revert the last applied plan")

@@ -158,3 +158,33 @@ def test_plan_batch_prints_one_json_line_per_input_line_and_survives_bad_lines(t
     plans = [_json.loads(x) for x in out]
     assert plans[1]["transcript"] == "" and plans[1]["actions"] == []
     assert plans[2]["clarifications"] and "error" not in plans[2]
+
+
+def test_run_json_prints_one_object_and_sends_human_lines_to_stderr(data_dir):
+    def spectrum(*args, stdin=subprocess.DEVNULL):
+        return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "run", "--json",
+                               "--now", NOW, *args], stdin=stdin, capture_output=True, text=True, timeout=120)
+
+    applied = spectrum("--yes", "Move Globex to negotiation")
+    assert applied.returncode == 0, applied.stderr
+    out = json.loads(applied.stdout)  # the whole of stdout is one JSON object
+    assert out["applied"] is True and out["changes"] == 1 and out["audit_id"]
+    assert out["plan"]["actions"][0]["fields"] == {"stage": "Negotiation"}
+    assert "Applied" in applied.stderr and "Plan:" in applied.stderr
+
+    asked = spectrum("--yes", "Log a call with Sarah")
+    out = json.loads(asked.stdout)
+    assert asked.returncode == 2 and out["applied"] is False and out["reason"].startswith("question: Which Sarah")
+    assert out["plan"]["pending"][0]["kind"] == "log_activity"
+
+    declined = spectrum("Move Globex to proposal sent")  # no terminal to confirm on, no --yes
+    assert declined.returncode == 3 and json.loads(declined.stdout)["reason"] == "declined"
+    assert "pass --yes" in declined.stderr
+
+
+def test_run_with_closed_stdin_says_how_to_confirm(data_dir):
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), "run", "--now", NOW,
+                           "Move Globex to proposal sent"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=120, preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 3 and "Traceback" not in proc.stderr
+    assert "pass --yes" in proc.stdout
