@@ -125,6 +125,14 @@ _MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|ca
 _EMAIL_CHANGE = re.compile(r"(?:'s|\bhis|\bher|\btheir|\bthe)\s+(?:email|e-mail)(?:\s+address)?\s+(?:to|is now|is|should be|changed to)\s+(?P<said>.+)$", re.I)
 _RELATIVE_DAY = re.compile(r"\s*\b(?:the\s+)?(?:day|morning|evening|night)\s+(?P<w>before|after)\b|\b(?:the\s+)?morning\s+(?P<w2>of)\b",
                            re.I)
+#: "My calls for today", "who should I call today", "my call list": see ``_Build._call_list``.
+_CALL_LIST = re.compile(r"\b(?:my calls?(?: list)?(?: for)? today|(?:who|which (?:deals|people|accounts)) should i "
+                        r"(?:call|ring|phone|chase)(?: today)?|my call list|(?:calls?|call list) for today|"
+                        r"who (?:do|should) i (?:need to )?call)\b", re.I)
+#: A hot deal closes within this many days (and sits in one of the last two open stages).
+HOT_DAYS = 14
+#: A stalled deal has had no activity for this many days.
+STALLED_DAYS = 14
 _VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
 
 
@@ -540,7 +548,9 @@ class _Build:
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
                          need_deal=self._needs_deal(text, stage_any) and not is_question)
         self._unknown_names()
-        if self._delete_asked():
+        if _CALL_LIST.search(text) and not self.mentions and not self._delete_asked():
+            self._call_list()  # "my calls for today" (said as a request, not only as a question)
+        elif self._delete_asked():
             self._delete()
         elif is_question and not mutating_hint:
             self._question(stage_any)
@@ -1170,6 +1180,9 @@ class _Build:
     # ------------------------------------------------------------ other kinds
     def _question(self, stage: str | None) -> None:
         f = self.f
+        if _CALL_LIST.search(self.text) and not self.mentions:
+            self._call_list()
+            return
         if not f.clarifications and not U.only_a_person(self.text, self.mentions):
             got = A.answer(self.text, self.idx, self.today, self.mentions,
                            stage or R.stage_mention(self.text, self.o._stages), f, self.ctx)
@@ -1194,6 +1207,36 @@ class _Build:
             return
         stage = stage or R.stage_mention(self.text, self.o._stages)
         self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
+
+    def _call_list(self) -> None:
+        """ "My calls for today", "who should I call today": today's task list (a ``search`` for
+        open tasks due today or overdue) and an ``answer`` listing the deals to call. A deal is to
+        call when it is open and either *hot* (in the last two open stages, closing within
+        :data:`HOT_DAYS` days) or *stalled* (no activity for :data:`STALLED_DAYS` days or more, or
+        none at all); hot deals first, then stalled ones by how long they have been quiet."""
+        today = self.today
+        open_stages = [s for s in self.idx.stages if not (s.is_won or s.is_lost)]
+        late = {s.label for s in open_stages[-2:]}
+        hot, stalled = [], []
+        for d in self.idx.deals.values():
+            if not d.is_open:
+                continue
+            if d.stage_label in late and d.close_date is not None and 0 <= (d.close_date - today).days <= HOT_DAYS:
+                hot.append(d)
+            elif d.last_activity_at is None or (today - d.last_activity_at.date()).days >= STALLED_DAYS:
+                stalled.append(d)
+        hot.sort(key=lambda d: d.close_date)
+        stalled.sort(key=lambda d: d.last_activity_at or datetime.min)
+        lines = [f"{d.name} (closing {d.close_date:%-d %b})" for d in hot] + \
+                [f"{d.name} (quiet since {d.last_activity_at:%-d %b})" if d.last_activity_at else f"{d.name} (never touched)"
+                 for d in stalled]
+        text = (f"{len(lines)} deals to call today: " + "; ".join(lines[:12]) + ("; ..." if len(lines) > 12 else "")
+                if lines else "No hot or stalled deals to call today.") + " Your tasks due today are listed too."
+        self._add(0, Action(kind="search", fields={"object": "task", "filters": {"due_date_before": today.isoformat()}},
+                            evidence=[(0, len(self.text))]))
+        self._add(0, Action(kind="answer", fields={"text": text, "records": [f"deal:{d.id}" for d in hot + stalled]},
+                            evidence=[(0, len(self.text))]))
+        self.message = text
 
     def _create_deal(self, stage: str | None, text: str | None = None, company: str | None = None,
                      pos: int = 0) -> None:

@@ -811,3 +811,14 @@ def test_do_not_contact_said_plainly(p, now, text):
 def test_the_reason_before_a_new_record_is_no_note(p, now, text):
     plan = p.plan(text, now=now)
     assert [a.kind for a in plan.actions] in (["create_deal"], ["create_contact"])
+
+
+@pytest.mark.parametrize("text", ["What are my calls for today?", "my calls for today", "Who should I call today?"])
+def test_my_calls_for_today_lists_tasks_and_hot_and_stalled_deals(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["search", "answer"] and not plan.mutating
+    assert plan.actions[0].fields == {"object": "task", "filters": {"due_date_before": "2026-11-21"}}
+    records = plan.actions[1].fields["records"]
+    assert records[0] == "deal:5009"  # Vertex, in Negotiation, closing 30 Nov: hot, first
+    assert "deal:5005" not in records  # Northwind: touched recently, not closing soon
+    assert all(r.startswith("deal:") for r in records)
