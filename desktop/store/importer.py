@@ -210,10 +210,16 @@ class _Importer:
         return sid
 
     def drop_indexes(self, layouts: list[str]) -> list:
-        """Drop the secondary indexes of the tables these layouts load (SQLite only); returns
-        the :class:`sqlalchemy.Index` objects to re-create."""
+        """Drop the secondary indexes of the tables these layouts load (SQLite only), inside the
+        import's transaction; returns the :class:`sqlalchemy.Index` objects to re-create."""
         if not self.sqlite:
             return []
+        # Python's sqlite3 opens a transaction only before INSERT/UPDATE/DELETE: a DROP INDEX issued
+        # first would commit on its own, and a failed import could not bring the index back. Open
+        # the transaction here so the drop, the rows and the re-create commit or roll back together.
+        raw = self.conn.connection.driver_connection
+        if not raw.in_transaction:
+            self.conn.exec_driver_sql("BEGIN")
         tables = [_LAYOUT_TABLES[name].__table__ for name in layouts] + [s.ExternalId.__table__]
         dropped = []
         for table in dict.fromkeys(tables):

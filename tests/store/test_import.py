@@ -115,3 +115,53 @@ def test_failure_midway_rolls_back(tmp_path, fixture_dir, db_url, monkeypatch):
         import_paths(ws, [fixture_dir])
     assert _count(ws, s.Company) == 0 and _count(ws, s.Deal) == 0
     ws.dispose()
+
+
+def _index_names(ws) -> set[tuple[str, str]]:
+    from sqlalchemy import inspect
+
+    insp = inspect(ws.engine)
+    return {(t, ix["name"] or ",".join(ix["column_names"])) for t in insp.get_table_names()
+            for ix in insp.get_indexes(t)} | {(t, uc["name"] or ",".join(uc["column_names"]))
+                                             for t in insp.get_table_names() for uc in insp.get_unique_constraints(t)}
+
+
+@pytest.mark.parametrize("fail", ["strict", "crash"])
+def test_a_failed_bulk_import_keeps_every_index(tmp_path, fixture_dir, db_url, monkeypatch, fail):
+    """A bulk import (>= BULK_BYTES, forced small here) that fails writes nothing, indexes included:
+    the schema afterwards equals a fresh workspace's, and a later import still finds duplicates."""
+    import desktop.store.importer as imp
+
+    fresh = open_workspace(f"sqlite:///{tmp_path / 'fresh.db'}") if db_url.startswith("sqlite") else None
+    ws = open_workspace(db_url)
+    before = _index_names(ws)
+    assert any(t == "external_ids" for t, _ in before)
+    monkeypatch.setattr(imp, "BULK_BYTES", 1)
+    data = tmp_path / "in"
+    shutil.copytree(fixture_dir, data)
+    if fail == "strict":
+        lines = (data / "companies.csv").read_text().splitlines()
+        lines[1] = lines[1].replace(",420,", ",lots,")
+        (data / "companies.csv").write_text("\n".join(lines) + "\n")
+        with pytest.raises(ImportFailed):
+            import_paths(ws, [data], strict=True)
+    else:
+        original = imp._Importer.finish
+
+        def boom(self):
+            original(self)
+            raise RuntimeError("disk vanished")
+
+        monkeypatch.setattr(imp._Importer, "finish", boom)
+        with pytest.raises(RuntimeError):
+            import_paths(ws, [data])
+        monkeypatch.setattr(imp._Importer, "finish", original)
+    assert _index_names(ws) == before
+    if fresh is not None:
+        assert _index_names(ws) == _index_names(fresh)
+        fresh.dispose()
+    assert _count(ws, s.Company) == 0
+    import_paths(ws, [fixture_dir])
+    import_paths(ws, [fixture_dir])  # the UNIQUE external-id index still stops duplicates
+    assert _count(ws, s.Company) == 40
+    ws.dispose()
