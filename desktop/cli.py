@@ -66,6 +66,8 @@ def cmd_import(args) -> int:
     if args.json:
         print(json.dumps(report.as_dict()))
         return 0
+    for w in report.warnings:
+        print(f"warning: {w}", file=sys.stderr)
     for p in report.problems[:100]:
         print(p, file=sys.stderr)
     if len(report.problems) > 100:

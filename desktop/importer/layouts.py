@@ -102,10 +102,18 @@ def parse_date(text: str, col: str) -> date | None:
     return value.date() if value else None
 
 
-def parse_cents(text: str, col: str) -> int | None:
+#: Largest money amount (major units) a row may carry; bigger is a typo or an overflow, not money.
+MAX_AMOUNT = Decimal("1e13")
+
+
+def parse_cents(text: str, col: str, *, negative_ok: bool = False) -> int | None:
     """A money amount in major units ("60000", "1,999.00", "$799") -> integer cents; "" -> None.
 
-    Raises: RowProblem when it is not a number.
+    ``negative_ok``: accept amounts below zero (an expenses ledger's refunds); deals and
+    subscriptions never have one.
+
+    Raises: RowProblem when it is not a finite number, is negative (unless ``negative_ok``), or is
+    larger than :data:`MAX_AMOUNT` ("1e309", "99999999999999999").
     """
     if not text:
         return None
@@ -114,8 +122,10 @@ def parse_cents(text: str, col: str) -> int | None:
         value = Decimal(clean)
     except InvalidOperation:
         raise RowProblem(f"bad amount in '{col}': {text!r}") from None
-    if not value.is_finite():
-        raise RowProblem(f"bad amount in '{col}': {text!r}")
+    if not value.is_finite() or abs(value) > MAX_AMOUNT:
+        raise RowProblem(f"bad amount in '{col}': {text!r} (not a finite amount up to {MAX_AMOUNT:,.0f})")
+    if value < 0 and not negative_ok:
+        raise RowProblem(f"negative amount in '{col}': {text!r}")
     return int((value * 100).quantize(Decimal(1)))
 
 
@@ -213,8 +223,51 @@ def parse_subscription(r: Row) -> dict:
 def parse_expense(r: Row) -> dict:
     """Ledger row -> dict (date, category, vendor, amount_cents, currency)."""
     return {"date": parse_date(r.req("date"), "Date"), "category": r.get("category") or None,
-            "vendor": r.get("vendor") or None, "amount_cents": parse_cents(r.req("amount"), "Amount"),
+            "vendor": r.get("vendor") or None, "amount_cents": parse_cents(r.req("amount"), "Amount", negative_ok=True),
             "currency": r.req("currency").lower()}
+
+
+#: Every column each layout reads (lower case); any other column in a file is reported as ignored.
+KNOWN_COLUMNS: dict[str, frozenset[str]] = {
+    "companies": frozenset({"record id", "company name", "company domain name", "industry", "number of employees",
+                            "city", "country/region", "create date"}),
+    "contacts": frozenset({"record id", "first name", "last name", "email", "phone number", "job title",
+                           "company name", "associated company ids", "lifecycle stage", "lead status", "create date"}),
+    "deals": frozenset({"record id", "deal name", "pipeline", "deal stage", "amount", "currency", "close date",
+                        "deal owner", "associated company ids", "associated contact ids", "create date",
+                        "last activity date"}),
+    "activities": frozenset({"activity id", "activity type", "activity date", "associated contact ids",
+                             "associated deal ids", "subject", "body"}),
+    "subscriptions": frozenset({"id", "customer name", "customer email", "plan", "quantity", "interval",
+                                "interval count", "amount", "currency", "status", "created (utc)",
+                                "canceled at (utc)"}),
+    "expenses": frozenset({"date", "category", "vendor", "amount", "currency"}),
+}
+#: Columns a layout can do without but a user would miss: their absence is warned about.
+EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
+    "companies": frozenset({"company domain name"}),
+    "contacts": frozenset({"email", "associated company ids"}),
+    "deals": frozenset({"amount", "close date", "associated company ids"}),
+    "activities": frozenset({"associated contact ids", "associated deal ids"}),
+    "subscriptions": frozenset(),
+    "expenses": frozenset(),
+}
+
+
+def header_warnings(header: list[str], layout: Layout) -> list[str]:
+    """Sentences about ``header`` for ``layout``: columns that will be ignored (unknown, e.g. a
+    renamed "Deal Value") and expected columns that are missing (e.g. no "Amount": deals would be
+    imported without amounts). Empty when the header is as expected."""
+    cols = {h.strip().lower(): h.strip() for h in header if h.strip()}
+    out = []
+    unknown = [cols[c] for c in cols if c not in KNOWN_COLUMNS[layout.name]]
+    missing = sorted(EXPECTED_COLUMNS[layout.name] - set(cols))
+    if missing:
+        out.append(f"no {', '.join(repr(m.title()) for m in missing)} column: {layout.name} are imported "
+                   f"without {'it' if len(missing) == 1 else 'them'}")
+    if unknown:
+        out.append(f"column(s) {', '.join(repr(u) for u in unknown)} not recognised and ignored")
+    return out
 
 
 PARSERS: dict[str, Callable[[Row], dict]] = {

@@ -324,6 +324,7 @@ class Backend(AgentsMixin):
             d = got["report"]
             report = ImportReport(created=dict(d["created"]), updated=dict(d["updated"]),
                                   skipped=dict(d["skipped_by_layout"]), problems=list(d["problems"]),
+                                  warnings=list(d.get("warnings", [])),
                                   files=[(f["path"], f["layout"]) for f in d["files"]])
         self._planner_dirty = True
         self._revenue_cache.clear()

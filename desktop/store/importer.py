@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import pipeline as rules
 from desktop.gc_pause import bulk_work
-from desktop.importer.layouts import LAYOUTS, PARSERS, Layout, Row, RowProblem, detect_layout
+from desktop.importer.layouts import LAYOUTS, PARSERS, Layout, Row, RowProblem, detect_layout, header_warnings
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
@@ -61,6 +61,7 @@ class ImportReport:
     skipped: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     problems: list[str] = field(default_factory=list)
     files: list[tuple[str, str]] = field(default_factory=list)  # (path, layout)
+    warnings: list[str] = field(default_factory=list)  # "file:1: ..." about columns (nothing skipped)
 
     @property
     def imported(self) -> int:
@@ -76,7 +77,7 @@ class ImportReport:
         """JSON-ready summary."""
         return {"imported": self.imported, "skipped": self.skipped_total,
                 "created": dict(self.created), "updated": dict(self.updated),
-                "skipped_by_layout": dict(self.skipped), "problems": self.problems,
+                "skipped_by_layout": dict(self.skipped), "problems": self.problems, "warnings": self.warnings,
                 "files": [{"path": p, "layout": lay} for p, lay in self.files]}
 
 
@@ -293,6 +294,7 @@ class _Importer:
         self._assoc: list[dict] = []
         self._assoc_reset: list[int] = []
         seen_keys: dict[str, int] = defaultdict(int)
+        first_line: dict[str, int] = {}
         parser = PARSERS[layout.name]
         for line, row in _rows(path, progress):
             try:
@@ -302,6 +304,11 @@ class _Importer:
                                                           "currency"))
                     seen_keys[key] += 1
                     data["record_id"] = hashlib.sha1(f"{key}#{seen_keys[key]}".encode()).hexdigest()[:20]
+                elif data["record_id"] in first_line:
+                    # the same record twice in one file: which row is right is not ours to guess
+                    raise RowProblem(f"duplicate {'Activity ID' if layout.name == 'activities' else 'Record ID'} "
+                                     f"{data['record_id']!r} (first on line {first_line[data['record_id']]})")
+                first_line.setdefault(data["record_id"], line)
                 record_id = data.pop("record_id")
                 local = ext.get(record_id)
                 values = handler(data, local)
@@ -429,6 +436,9 @@ def import_paths(workspace: Workspace, paths: Iterable[str | Path], *, strict: b
     """
     files = collect_files(paths)
     report = ImportReport(files=[(str(p), lay.name) for p, lay in files])
+    for path, layout in files:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            report.warnings += [f"{path}:1: {w}" for w in header_warnings(next(csv.reader(fh), []), layout)]
     now = now or datetime.utcnow()
     bulk = sum(os.path.getsize(p) for p, _ in files) >= BULK_BYTES
     with bulk_work(), workspace.uow() as uow:

@@ -8,6 +8,7 @@ Plan card; nothing changes until the user confirms. Work runs off the UI thread 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
@@ -514,7 +515,12 @@ class MainWindow(QMainWindow):
         def finished(result: Any) -> None:
             report, _change = result
             dlg.setValue(1000)
-            dlg.setLabelText(f"Imported {report.imported:,} rows; skipped {report.skipped_total:,}.")
+            lines = [f"Imported {report.imported:,} rows; skipped {report.skipped_total:,}."]
+            lines += [f"Warning: {Path(w.split(':', 1)[0]).name}: {w.split(': ', 1)[-1]}" for w in report.warnings[:5]]
+            lines += [Path(p.split(":", 1)[0]).name + ":" + p.split(":", 1)[1] for p in report.problems[:8]]
+            if len(report.problems) > 8:
+                lines.append(f"… and {len(report.problems) - 8} more (run `spectrum import` for the full list)")
+            dlg.setLabelText("\n".join(lines))
             dlg.setCancelButtonText("Close")
             self.statusBar().showMessage(f"Imported {report.imported:,} rows", 8000)
 

@@ -165,3 +165,40 @@ def test_a_failed_bulk_import_keeps_every_index(tmp_path, fixture_dir, db_url, m
     import_paths(ws, [fixture_dir])  # the UNIQUE external-id index still stops duplicates
     assert _count(ws, s.Company) == 40
     ws.dispose()
+
+
+def test_absurd_negative_and_duplicate_rows_are_reported_with_file_and_line(tmp_path, fixture_dir, db_url):
+    for name in ("companies.csv", "contacts.csv"):
+        shutil.copy(fixture_dir / name, tmp_path / name)
+    lines = (fixture_dir / "deals.csv").read_text().splitlines()
+    lines[1] = lines[1].replace(",60000,", ",1e309,")              # line 2: overflows a float
+    lines[2] = lines[2].replace(",48000,", ",-5000,")              # line 3: negative
+    lines[3] = lines[3].replace(",12000,", ",99999999999999999,")  # line 4: absurd
+    lines.append(lines[5])                                         # line 35: duplicate of line 6
+    (tmp_path / "deals.csv").write_text("\n".join(lines) + "\n")
+    ws = open_workspace(db_url)
+    report = import_paths(ws, [tmp_path])  # not strict: the good rows go in, the rest is reported
+    deals_csv = str(tmp_path / "deals.csv")
+    assert [p.split(": ", 1)[0] for p in report.problems] == [f"{deals_csv}:{n}" for n in (2, 3, 4, 35)]
+    assert "negative amount" in report.problems[1] and "first on line 6" in report.problems[3]
+    assert report.created["deals"] == 30 and report.skipped["deals"] == 4
+    with ws.uow() as uow:
+        amounts = uow.session.scalars(select(s.Deal.amount_cents)).all()
+    assert all(a is None or 0 <= a < 10**17 for a in amounts)
+    with pytest.raises(ImportFailed, match="4 row"):
+        import_paths(open_workspace(f"sqlite:///{tmp_path / 'strict.db'}"), [tmp_path], strict=True)
+    ws.dispose()
+
+
+def test_a_renamed_amount_column_is_warned_about(tmp_path, fixture_dir, db_url):
+    shutil.copy(fixture_dir / "companies.csv", tmp_path / "companies.csv")
+    shutil.copy(fixture_dir / "contacts.csv", tmp_path / "contacts.csv")
+    text = (fixture_dir / "deals.csv").read_text()
+    (tmp_path / "deals.csv").write_text(text.replace("Amount", "Deal Value", 1))
+    ws = open_workspace(db_url)
+    report = import_paths(ws, [tmp_path])
+    deals_csv = str(tmp_path / "deals.csv")
+    assert report.warnings == [f"{deals_csv}:1: no 'Amount' column: deals are imported without it",
+                               f"{deals_csv}:1: column(s) 'Deal Value' not recognised and ignored"]
+    assert import_paths(ws, [fixture_dir]).warnings == []  # the fixture export is as expected
+    ws.dispose()
