@@ -90,6 +90,8 @@ class VoiceController(QObject):
         if self.worker is None:
             self.model_state.emit("missing")
             self.error.emit(self._model_error)
+            # notes a crash left half-written get their duration now and wait for a model
+            threading.Thread(target=self._recover_notes, args=(False,), name="notes-recover", daemon=True).start()
             return
         self.model_state.emit("loading")
         fut = self.worker.preload()
@@ -103,6 +105,18 @@ class VoiceController(QObject):
         self.model_state.emit(self.model_status)
         if exc is not None:
             self.error.emit(f"Speech model failed to load: {exc}")
+        self._recover_notes(exc is None)  # (on the model thread, never the UI thread)
+
+    def _recover_notes(self, transcribe: bool) -> None:
+        """Finish the voice notes a crash or kill left unfinished (see NotesService.recover)."""
+        try:
+            ids = self.notes.recover(transcribe=transcribe)
+        except OSError as exc:
+            self.error.emit(f"Could not recover unfinished voice notes: {exc}")
+            return
+        if ids:
+            self.hint.emit(f"Recovered {len(ids)} voice note(s) interrupted last time"
+                           + ("; transcribing them." if transcribe else "; they wait for the speech model."))
 
     def _arm(self) -> None:
         try:

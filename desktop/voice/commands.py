@@ -108,6 +108,22 @@ def notes_handler(args: argparse.Namespace) -> int:
     bias = _workspace_bias(settings) if needs_model else Bias(None, None)
     svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
                        correct=bias.correct)
+    recovered = svc.recover(transcribe=False)  # notes a crash left "recording": duration set, queued
+    if recovered and worker is None and args.action == "list":
+        # transcribe them now, so the list shows their words (the app does the same on start)
+        print(f"Recovered {len(recovered)} voice note(s) interrupted while recording; transcribing ...",
+              file=sys.stderr)
+        try:
+            bias = _workspace_bias(settings)
+            worker = _worker(settings, args.model)
+            svc.close()
+            svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
+                               correct=bias.correct)
+            for note_id in recovered:
+                svc.retranscribe(note_id)
+            svc.wait_idle()
+        except VoiceError as exc:
+            print(f"spectrum notes: they stay queued: {exc}", file=sys.stderr)
     try:
         if args.action == "list":
             for info in svc.list_notes():

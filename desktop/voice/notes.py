@@ -223,17 +223,28 @@ class NotesService:
         self._enqueue(note_id)
 
     # --- transcription -------------------------------------------------------------------------
-    def recover(self) -> list[str]:
-        """Queue every unfinished note (recording/queued/transcribing); returns their ids."""
+    def recover(self, *, transcribe: bool = True) -> list[str]:
+        """Finish every note a crash or a kill left unfinished (recording/queued/transcribing): its
+        duration is set from the audio on disk (seconds), a note cut off while recording is marked
+        ``recovered``, and it is queued for transcription. Returns their ids.
+
+        Called on every start (the app's voice start-up and the ``notes`` commands).
+        ``transcribe=False`` (or no worker) only repairs the manifests: the notes stay ``queued``
+        until a later start with a speech model transcribes them.
+        """
         ids = []
         for info in self.list_notes():
             if info.state in ("recording", "queued", "transcribing"):
                 if info.state == "recording":
                     info.recovered = True
                 info.state = "queued"
-                info.duration = round(len(self.load_audio(info.id)) / SAMPLE_RATE, 3)
+                try:
+                    info.duration = round(len(self.load_audio(info.id)) / SAMPLE_RATE, 3)
+                except OSError:
+                    info.duration = 0.0  # the audio file never got created: nothing was said
                 self._save(info)
-                self._enqueue(info.id)
+                if transcribe and self.worker is not None:
+                    self._enqueue(info.id)
                 ids.append(info.id)
         return ids
 

@@ -172,3 +172,58 @@ def test_note_survives_sigkill_and_is_recovered_at_start(tmp_path, speech, note_
     assert on_disk >= synced
     assert fed - on_disk <= 1.0 * SR  # at most one second lost
     assert np.allclose(svc.load_audio(note_id)[:SR], audio[:SR], atol=1e-3)  # the audio, in order
+
+
+def test_ten_kills_mid_note_are_all_recovered_when_the_app_starts(tmp_path, speech, qtbot):
+    """Issue 19 #3/#9: kill the recorder 10 times at random points mid-note, then start the app's
+    voice controller (its own start-up path): every note is finished, with its duration and its
+    words, and at most 0.1 s of what was fed is lost beyond the last fsync."""
+    import random
+
+    import soundfile as sf
+
+    from desktop.voice.fakes import FakeInputStreamFactory
+    from desktop.ui.voice import VoiceController
+
+    audio = speech("Sarah Johnson called about the TechCorp renewal. She wants the proposal by Friday.")
+    wav = Path(speech.dir) / "kill_note.wav"  # type: ignore[attr-defined]
+    sf.write(wav, audio, SR)
+    rng = random.Random(19)
+    killed = [_record_and_kill(tmp_path, wav, kill_after_s=rng.uniform(0.4, 1.6)) for _ in range(10)]
+    stuck = NotesService(tmp_path, None)
+    assert [stuck.get(n).state for n, _, _ in killed] == ["recording"] * 10  # what the kills left behind
+
+    voice = VoiceController(tmp_path, engine=FakeEngine("sarah johnson called about the renewal"),
+                            stream_factory=FakeInputStreamFactory())
+    hints = []
+    voice.hint.connect(hints.append)
+    voice.start()
+    qtbot.waitUntil(lambda: all(stuck.get(n).state == "done" for n, _, _ in killed), timeout=60_000)
+    for note_id, synced, fed in killed:
+        info = stuck.get(note_id)
+        on_disk = len(stuck.load_audio(note_id))
+        assert info.recovered and info.duration == round(on_disk / SR, 3) and info.duration > 0
+        assert info.transcript is not None and "renewal" in info.transcript.text
+        assert on_disk >= synced and fed - on_disk <= 0.1 * SR + 1600  # <= 0.1 s plus one 0.1 s block in flight
+    qtbot.waitUntil(lambda: any("Recovered 10 voice note" in h for h in hints), timeout=5_000)
+    voice.notes.close()
+    voice.worker.stop()
+
+
+def test_notes_list_repairs_notes_left_recording_without_a_model(tmp_path, speech):
+    import soundfile as sf
+
+    audio = speech("Sarah Johnson called about the TechCorp renewal. She wants the proposal by Friday.")
+    wav = Path(speech.dir) / "kill_note.wav"  # type: ignore[attr-defined]
+    sf.write(wav, audio, SR)
+    note_id, _synced, _fed = _record_and_kill(tmp_path, wav, kill_after_s=0.8)
+    proc = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(tmp_path), "notes", "list",
+                           "--model", str(tmp_path / "no-such-model")], capture_output=True, text=True,
+                          timeout=120, cwd=ROOT)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert "Recovered 1 voice note" in proc.stderr and "stay queued" in proc.stderr
+    import json
+
+    listed = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(n["id"], n["state"], n["recovered"]) for n in listed] == [(note_id, "queued", True)]
+    assert listed[0]["duration"] > 0.5
