@@ -124,6 +124,8 @@ class SyncEngine:
             for task in tasks:
                 if not task.done():
                     task.cancel()
+                elif not task.cancelled():
+                    task.exception()  # the other types failed the same way: one error for the user
         report.seconds = time.monotonic() - started
         return report
 
@@ -213,6 +215,8 @@ class SyncEngine:
             for f in (fetch, archived_fetch):
                 if f is not None and not f.done():
                     f.cancel()
+                elif f is not None and not f.cancelled():
+                    f.exception()  # a prefetch that failed too (the same 401): reported once, by the caller
         if cur["mode"] == "full":
             new_since = cur["started_at"] - self.skew_ms
         else:

@@ -99,3 +99,18 @@ def test_connect_pipedrive_creates_key_fields_and_pushes_use_them(memory_keyring
     assert cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "pipedrive",
                      "--base-url", emulator.url]) == 0
     assert len(emulator.pipedrive.live("persons")) == 1  # pulled back and matched, no duplicate
+
+
+def test_sync_with_a_rejected_token_says_so_in_one_line(memory_keyring, tmp_path, capsys, emulator, caplog):
+    import gc
+    import logging
+
+    caplog.set_level(logging.ERROR, logger="asyncio")
+    memory_keyring.set_password(SERVICE, "hubspot", "pat-na1-not-the-right-token")
+    code = cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "hubspot", "--base-url", emulator.url])
+    gc.collect()  # an unretrieved task exception is reported when the task is collected
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "Traceback" not in err and "never retrieved" not in err
+    assert "spectrum connect hubspot" in err  # what to do about it
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]

@@ -111,3 +111,38 @@ def test_redact_headers():
     from desktop.sync.http import redact_headers
     out = redact_headers({"Authorization": f"Bearer {TOKEN}", "x-api-token": TOKEN, "Accept": "*/*"})
     assert TOKEN not in json.dumps(out) and out["Accept"] == "*/*"
+
+
+def test_a_token_rejected_mid_pull_is_one_error_not_a_stray_task_exception(caplog):
+    """Every fetch of an incremental pull gets the same 401: the caller sees one AuthExpired and
+    asyncio never logs "Task exception was never retrieved" for the others (issue 19 #7)."""
+    import asyncio
+    import gc
+
+    from desktop.sync.state import MemoryState
+
+    class Rejecting:
+        name = "hubspot"
+
+        async def list_changed(self, object_type, since, cursor):
+            await asyncio.sleep(0.01 if object_type != "contact" else 0)
+            raise AuthExpired("401 from hubspot")
+
+        async def list_archived(self, object_type, since, cursor):
+            raise AuthExpired("401 from hubspot")
+
+        async def get_pipelines(self):
+            raise AuthExpired("401 from hubspot")
+
+    state = MemoryState()
+    for t in ("company", "contact", "deal"):
+        state.set_cursor(t, {"mode": "incremental", "since": 1, "stage": "changed", "page": None, "high_water": 1})
+    caplog.set_level(logging.ERROR, logger="asyncio")
+
+    async def go():
+        with pytest.raises(AuthExpired):
+            await SyncEngine(Rejecting(), state).pull(["company", "contact", "deal"])
+
+    run(go())
+    gc.collect()
+    assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
