@@ -372,6 +372,20 @@ class OfflinePlanner:
         clean = expand_gapping(correct_self(clean))
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
+        if not _NOTE_PREFIX.match(clean):
+            # "Other note to Felix Hughes. He typed ...": the recogniser's slips are undone in the
+            # note's command only; its words stay verbatim
+            parts = re.split(r"([.:]\s+)", clean, maxsplit=1)
+            head = undo_asr_slips(parts[0])
+            if head != parts[0] and len(parts) == 3 and (_NOTE_PREFIX.match(head + parts[1] + parts[2])
+                                                         or _NOTE_PREFIX.match(head + ": " + parts[2])):
+                clean = head + parts[1] + parts[2]
+        if not _NOTE_PREFIX.match(clean) and (dot := re.search(r"\.\s+(?=\S)", clean)) and ":" not in clean[:dot.start()]:
+            # "Put a note on the Vertex deal. They want us to drop the SSO line item": the pause after
+            # the note's record became a full stop; what follows is the note
+            as_colon = clean[:dot.start()] + ": " + clean[dot.end():]
+            if (m := _NOTE_PREFIX.match(as_colon)) and m.group("head") and m.end("head") == dot.start():
+                clean = as_colon
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)

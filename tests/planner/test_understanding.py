@@ -822,3 +822,35 @@ def test_my_calls_for_today_lists_tasks_and_hot_and_stalled_deals(p, now, text):
     assert records[0] == "deal:5009"  # Vertex, in Negotiation, closing 30 Nov: hot, first
     assert "deal:5005" not in records  # Northwind: touched recently, not closing soon
     assert all(r.startswith("deal:") for r in records)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("She just told me procurement is moving, set a task to check in with Priya Natarajan on the third.", "2026-12-03"),
+    ("For the Northwind renewal, create a task due the third to send the split invoices.", "2026-12-03"),
+    ("Book a demo with Tom Becker for the first at 3.30pm", "2026-12-01"),
+])
+def test_a_day_said_as_an_ordinal_word(p, now, text, due):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("due_date") for a in plan.actions if "due_date" in a.fields] == [due]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Orbital Freight just signed, market one.", {"stage": "Closed Won"}),
+    ("Mark the Harbor Health Deal as one.", {"stage": "Closed Won"}),
+    ("Zoe Vogel at Cedar Group should be a customer in the life cycle field now.", {"lifecycle_stage": "customer"}),
+])
+def test_won_heard_as_one_and_other_slips(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert [a.fields for a in plan.actions] == [fields]
+
+
+@pytest.mark.parametrize("text, target, body", [
+    ("Put a note on the Vertex deal. They want us to drop the SSO line item and delete the old quote.", "deal:5009",
+     "They want us to drop the SSO line item and delete the old quote."),
+    ("Other note to Felix Hughes. He typed drop table users into a demo form as a joke.", "contact:221",
+     "He typed drop table users into a demo form as a joke."),
+    ("Log and Email to Priya Natarajan. Sent over the revised SOW.", "contact:105", "Sent over the revised SOW"),
+])
+def test_a_note_whose_colon_was_heard_as_a_full_stop(p, now, text, target, body):
+    plan = p.plan(text, now=now)
+    assert _acts(plan) == [("log_activity", target)] and plan.actions[0].fields["body"] == body

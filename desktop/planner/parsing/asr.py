@@ -53,7 +53,19 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Closed State" / "Closed-Date" / "closed date" -> "close date" (no CRM field is called either)
     (re.compile(r"\bclosed?[- ](?:date|state)\b", re.I), "close date"),
     # "Market lost" / "market one" -> "Mark it lost" / "Mark it won" (no instruction says "market lost")
-    (re.compile(r"\bmarket\s+(?=(?:as\s+)?(?:lost|won|closed|dead)\b)", re.I), "mark it "),
+    (re.compile(r"\bmarket\s+(?=(?:as\s+)?(?:lost|won|one|closed|dead)\b)", re.I), "mark it "),
+    # "mark it one", "Mark the Hobba deal as one", "mark this as one" -> won (a deal is never marked "one")
+    (re.compile(r"\b(mark(?:ed)?\s+(?:it|this|that|them|the\s+[\w\s-]{1,40}?)\s+(?:as\s+)?)one\b", re.I), r"\1won"),
+    # "Log and email to Priya" / "log and call with" -> "Log an email ..." ("log an" heard as "log and")
+    (re.compile(r"\blog\s+and\s+(?=(?:e-?mail|call|meeting|note|interaction)\b)", re.I), "Log an "),
+    # "At a new contact at Northwind" / "Other new lead, ..." / "Other note to Felix" -> "Add a ..."
+    (re.compile(r"^\s*(?:at|other|and another|another)\s+(?:an?\s+)?(?=(?:new\s+)?(?:contact|lead|deal|company|client|"
+                r"customer|note|task)\b)", re.I), "Add a "),
+    # "Add on a Costa as a contact" -> "Add Ana Costa ..." is a name slip we cannot undo; "Resign, Eva to
+    # Morgan" is "Reassign" (nobody resigns a contact to a colleague)
+    (re.compile(r"^\s*re-?sign,?\s+(?=.*\bto\s+[A-Z])", re.I), "Reassign "),
+    # "in the life cycle field" -> "lifecycle"
+    (re.compile(r"\blife[\s-]cycle\b", re.I), "lifecycle"),
     # "promoted to BP Marketing" -> "VP Marketing" (B and V sound alike; "BP" is no title)
     (re.compile(r"\bB\.?P\.?(?=\s+(?:of\s+)?(?:sales|marketing|engineering|operations|finance|product|growth|"
                 r"revenue|partnerships|people|customer|business)\b)", re.I), "VP"),

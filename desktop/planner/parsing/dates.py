@@ -57,6 +57,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
+    # "check in with her on the third", "due the first": a day of this or next month, said in words
+    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
+                            r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
+                            r"page|slide|line|item|deal|person|draft|version|year|month)\b)", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
@@ -191,8 +195,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
                                              "fourth": 4, "4th": 4}[g["qw"].lower()]
         end = _month_end(today.year, 3 * q)
         return end if end >= today else _month_end(today.year + 1, 3 * q)
-    if kind == "day_only":
-        day = int(g["day"])
+    if kind in ("day_only", "day_word"):
+        day = int(g["day"]) if kind == "day_only" else _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
         d = _safe_date(today.year, today.month, day)
         if d is None or d < today:
             nxt = add_months(today.replace(day=1), 1)
