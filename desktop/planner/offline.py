@@ -29,7 +29,8 @@ from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
 from desktop.planner.parsing.dates import find_date, find_time
-from desktop.planner.parsing.numbers import (apply_amount, find_amounts, join_short_hundreds, spoken_phone,
+from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
+                                              spoken_phone,
                                               words_to_digits)
 from desktop.domain.plan import Action, Plan, Target
 
@@ -105,7 +106,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: after a comma when a command follows (a bare value after a comma is :func:`correct_self`'s).
 _RESTART = re.compile(
     r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+no\b|no,?\s+(?:wait|sorry)\b|actually,?\s+no\b|"
-    r"(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|never ?mind( that)?\b)[,.:!]*\s*", re.I)
+    r"(?:no,?\s+)?(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|never ?mind( that)?\b)[,.:!]*\s*", re.I)
 _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|set|change|update|book|schedule|create|"
                             r"open|assign|give|hand|move|mark|add|make|bump|drop|cut|send|email|draft|write|log|call|"
                             r"remind|follow up)\b", re.I)
@@ -192,6 +193,24 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
            for c, (a, b) in zip(creates, spans)):
         return []
     return spans
+
+
+_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
+                        r"|\bnumber(?:\s+(?:is|to|now|is now))*[\s,:.]+(?=(?:plus|\+|\d|zero|oh|one|two|three|four|five|"
+                        r"six|seven|eight|nine)\b)", re.I)
+
+
+def _one_phone_number(text: str) -> str:
+    """A phone number said in pieces ("plus four nine, one five one, ...", "Plus 4.9-151-550788")
+    written as one token run ("+49-151-5550-7788"), so its pauses do not split the instruction into
+    clauses and its digits are never read as an amount."""
+    for cue in _PHONE_CUE.finditer(text):
+        found = find_spoken_phone(text[cue.end():])
+        if found:
+            number, end = found
+            lead = text[:cue.end()].rstrip(" ,:.")
+            return f"{lead} {number}" + text[cue.end() + end:]
+    return text
 
 
 def correct_self(text: str) -> str:
@@ -369,7 +388,7 @@ class OfflinePlanner:
         clean = join_spoken_corrections(clean)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
-        clean = expand_gapping(correct_self(clean))
+        clean = expand_gapping(correct_self(_one_phone_number(clean)))
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):
@@ -1118,7 +1137,8 @@ class _Build:
                 and not R.EMAIL_ADDR_RE.search(t):
             # "o dot grant at vertexanalytics dot example", "O. Grant at vertexanalytics.example"
             user, host = (re.sub(r"\s*(?:\.| dot )\s*", ".", m.group(g)).replace(" ", "") for g in ("user", "host"))
-            out["email"] = f"{user}@{host}".lower()
+            before = re.search(r"([A-Za-z]+)\s+$", t[:m.start("user")])
+            out["email"] = self._fit_email_user(user.lower(), before.group(1).lower() if before else "", host.lower())
         for field_name, pattern in _NAME_CHANGES:
             if nm := pattern.search(t):
                 out[field_name] = nm.group("v").strip(" .,")
@@ -1129,12 +1149,15 @@ class _Build:
         elif "email" not in out and (said := _EMAIL_CHANGE.search(t)):
             # "Update Ben's email to ben at at quartz partners": an address that cannot be read is asked for
             self.f.ask(f"I couldn't make out the e-mail address (\"{said.group('said').strip(' .')}\"). What is it?", [])
-        if re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
+        if (cue := _PHONE_CUE.search(t)) and (num := re.match(r"\s*(\+?\d[\d \-]{5,}\d)\b", t[cue.end():])):
+            out["phone"] = re.sub(r"\s+", " ", num.group(1))  # (said in pieces, joined by _one_phone_number)
+        elif re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
         elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
                 and (at := self.text.find(t)) >= 0 and (said := spoken_phone(self.text[at + cue.end():])):
             out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
-        if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is)\b",
+        if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
+                                                r"(?:he|she)(?:'s| is) (?:now )?(?:the|our|their))\b",
                                                 t, re.I) and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
@@ -1152,6 +1175,32 @@ class _Build:
         if "email" in out and "company" not in out:
             out["email"] = self._company_domain(out["email"])
         return out
+
+    def _fit_email_user(self, user: str, word_before: str, host: str) -> str:
+        """The address for a spoken ``user at host``, with the user part spelt as the contact's own
+        name when that is what was said: "Victor Ortiz at quartzpartners.example" ->
+        victor.ortiz@ when the contact is Victor Ortiz (the recogniser dropped the "dot"); "Carla at
+        redwoodsolutions.example" -> kara@ for Kara Brooks (same sound: rapidfuzz ratio >= 75 of
+        :func:`~desktop.planner.entity_index.sounds`). Any other user part is kept as heard."""
+        from rapidfuzz import fuzz
+
+        from desktop.planner.entity_index import sounds
+
+        who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
+            else self.f.contact
+        if who is None:
+            return f"{user}@{host}"
+        c = self.idx.contacts[who]
+        first, last = c.first_name.lower(), c.last_name.lower()
+
+        def like(said: str, name: str) -> bool:
+            return bool(said and name) and max(fuzz.ratio(said, name), fuzz.ratio(sounds(said), sounds(name))) >= 75
+
+        if "." not in user and like(word_before, first) and like(user, last):
+            return f"{first}.{last}@{host}"
+        if "." not in user and like(user, first) and user != first:
+            return f"{first}@{host}"
+        return f"{user}@{host}"
 
     def _company_domain(self, email: str) -> str:
         """``email`` with its domain set to the contact's company domain when the one said is a

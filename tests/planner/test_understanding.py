@@ -854,3 +854,33 @@ def test_won_heard_as_one_and_other_slips(p, now, text, fields):
 def test_a_note_whose_colon_was_heard_as_a_full_stop(p, now, text, target, body):
     plan = p.plan(text, now=now)
     assert _acts(plan) == [("log_activity", target)] and plan.actions[0].fields["body"] == body
+
+
+@pytest.mark.parametrize("text, phone", [
+    ("Raj Price's new mobile is plus 3,36, 1,234, 5,678.", "+3 36 1234 5678"),
+    ("Jonas Weber has a new mobile number. Plus 4.9-151-550788.", "+4 9 151 550788"),
+    ("Tom Becker's phone is 555 0199 1234", "555 0199 1234"),
+])
+def test_phone_numbers_as_a_recogniser_writes_them_are_no_amounts(p, now, text, phone):
+    plan = p.plan(text, now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == [("update_contact", {"phone": phone})]
+
+
+@pytest.mark.parametrize("text, email", [
+    ("Kara Brooks has a new email. It's Carla at redwoodsolutions.example.", "kara@redwoodsolutions.example"),
+    ("Victor Ortiz's new email is Victor Ortiz at quartzpartners.example", "victor.ortiz@quartzpartners.example"),
+    ("Tom Becker's new email is tb at northwind.example", "tb@northwind.example"),
+])
+def test_a_spoken_email_user_part_spelt_as_the_contact_s_name(p, now, text, email):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("email") for a in plan.actions] == [email]
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("Update Redwood Systems to 5K Sorry, Amin 50K.", 50000),
+    ("Put Cedar Group at 3500 a month. No scratch that. The total is 42K.", 42000),
+    ("Set Initech to 60K, sorry, I mean 65K", 65000),
+])
+def test_corrections_heard_imperfectly(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions] == [amount]

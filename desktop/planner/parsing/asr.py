@@ -33,6 +33,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"^\s*logano\b,?(?:\s+(?:on|to|the)\b,?)?", re.I), "Log a note on"),
     # "Creator Company called ..." / "Creator New Contact" -> "Create a ..." ("create a" run together)
     (re.compile(r"^\s*creator\b,?", re.I), "Create a"),
+    # "Right Sarah Johnson, an email about ..." -> "Write Sarah Johnson an email ..." (homophone)
+    (re.compile(r"^\s*(?i:right)\s+(?=[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,?\s+(?i:an?\s+e-?mail)\b)"), "Write "),
     # "Right on email to Linda" / "Right an email" -> "Write an email" (homophone)
     (re.compile(r"^\s*right\s+(?:an?|on|and)\s+(?=e-?mail\b)", re.I), "Write an "),
     # "New Deal Call Northwind Expansion" / "new deal, Caul ..." -> "New deal called ..."
@@ -86,6 +88,8 @@ def undo_asr_slips(text: str) -> str:
     return text
 
 
+#: "5K Sorry, Amin 50K" / "sorry a mean": "sorry, I mean" as a recogniser writes it
+_I_MEAN = re.compile(r"[,.]?\s+(sorry|no|actually),?\s+(?:amin|a mean|i mean|I mean|eye mean)\b,?", re.I)
 _KNOW = re.compile(r"\b(actually|oh|uh|um),?\s+know\b(?=\s*[,.]|\s+(?:make|wait|sorry)\b)", re.I)
 _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scratch that)\s*[.!]\s+"
                                r"(?=(?:make|change|set) (?:it|that)\b)", re.I)
@@ -97,5 +101,6 @@ def join_spoken_corrections(text: str) -> str:
     Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop). Returns ``text``
     unchanged when neither is present."""
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
         .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")

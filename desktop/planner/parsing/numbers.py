@@ -194,48 +194,63 @@ def _tidy(value: float) -> float | int:
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_PHONE_TOKEN = re.compile(r"plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d+|,|-|dash",
+_PHONE_TOKEN = re.compile(r"plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d+|,|-|\.|:|dash",
                           re.IGNORECASE)
 
 
 def spoken_phone(text: str) -> str | None:
+    """The number of :func:`find_spoken_phone`, or None."""
+    found = find_spoken_phone(text)
+    return found[0] if found else None
+
+
+def find_spoken_phone(text: str) -> tuple[str, int] | None:
     """A phone number said digit by digit: "plus four nine, one five one, five five five zero" ->
     "+49 151 5550"; "double five" and "triple oh" repeat a digit; commas and pauses group digits.
 
-    Reads from the start of ``text`` (the caller passes the words after "number is"/"mobile");
-    returns None when fewer than 7 digits are said in a row.
+    Reads from the start of ``text`` (the caller passes the words after "number is"/"mobile").
+    Returns ``(number, end)`` (``end``: where the number stops in ``text``), or None when fewer than
+    7 digits are said in a row.
     """
     groups: list[str] = [""]
+    end = 0
     plus = False
     repeat = 1
     pos = 0
-    for m in re.finditer(r"[a-z]+|\d+|[,\-]", text, re.IGNORECASE):
+    for m in re.finditer(r"[a-z]+|\d+|[,.:\-]", text, re.IGNORECASE):
         between = text[pos:m.start()]
         if between.strip(" "):
             break  # anything else ends the number
+        pos_before = pos
         pos = m.end()
         word = m.group(0).lower()
+        if word == "," and re.match(r"\d{3}\b", text[m.end():]) and groups[-1] and text[m.start() - 1].isdigit():
+            continue  # "1,234" written by a recogniser: one group, not a pause
         if not _PHONE_TOKEN.fullmatch(word):
             if groups == [""] and word in ("is", "now", "number", "the", "new", "it's", "its", "to", "at"):
                 continue
             break
         if word == "plus" and groups == [""]:
             plus = True
-        elif word in (",", "-", "dash"):
+        elif word in (",", "-", "dash", ".", ":"):
             if groups[-1]:
-                groups.append("")
+                groups.append("")  # a pause, a dash or a recogniser's "4.9": a new group
         elif word == "double":
             repeat = 2
         elif word == "triple":
             repeat = 3
         elif word.isdigit():
+            if groups[-1] and between and text[m.start() - 1].isspace() and text[pos_before - 1:pos_before].isdigit():
+                groups.append("")  # "555 0199 1234": digits written apart are groups apart
             groups[-1] += word
+            end = m.end()
         elif word in _DIGIT_WORDS:
             groups[-1] += _DIGIT_WORDS[word] * repeat
             repeat = 1
+            end = m.end()
         else:
             break
     digits = [g for g in groups if g]
     if sum(len(g) for g in digits) < 7:
         return None
-    return ("+" if plus else "") + " ".join(digits)
+    return ("+" if plus else "") + " ".join(digits), end
