@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import logging
 import os
 import sys
 from datetime import datetime
@@ -289,14 +290,25 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _is_keyring_error(exc: BaseException) -> bool:
+    try:
+        from keyring.errors import KeyringError
+    except ImportError:  # pragma: no cover - keyring is a dependency
+        return False
+    return isinstance(exc, KeyringError)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``spectrum`` console script. Returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
     overrides = {"data_dir": args.data_dir} if args.data_dir else {}
     args.settings = Settings(**overrides)
+    from desktop.logs import setup_logging
     from desktop.store.errors import WorkspaceError
 
+    log_file = setup_logging(args.settings.data_dir)
+    log = logging.getLogger("desktop.cli")
     try:
         if args.command is None:
             from desktop import cli_plans
@@ -314,7 +326,28 @@ def main(argv: list[str] | None = None) -> int:
             return run_app(args.settings, Backend.open)
         return int(args.func(args) or 0)
     except WorkspaceError as exc:
-        _err(str(exc))
+        log.error("workspace error in %r", args.command, exc_info=True)
+        _err(str(exc) + (f" (log: {log_file})" if log_file and "see the log" in str(exc) else ""))
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `spectrum notes list | head -1`: the reader left; stop quietly, as Unix tools do
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return 141
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, not a traceback
+        if _is_keyring_error(exc):
+            _err("no usable keyring to keep the CRM token in. Install one (on Linux: `pip install "
+                 "secretstorage` with a running Secret Service, e.g. gnome-keyring or KeePassXC), or choose a "
+                 "backend with PYTHON_KEYRING_BACKEND (e.g. keyrings.alt.file.EncryptedKeyring after "
+                 "`pip install keyrings.alt`). The token is never written anywhere else.")
+            log.error("no keyring backend: %s", type(exc).__name__)
+            return 2
+        log.error("unexpected error in %r", args.command, exc_info=True)
+        _err(f"unexpected error: {type(exc).__name__}: {exc}"
+             + (f". Details are in {log_file}" if log_file else ""))
+        return 1

@@ -188,3 +188,38 @@ def test_run_with_closed_stdin_says_how_to_confirm(data_dir):
                           timeout=120, preexec_fn=lambda: os.close(0))
     assert proc.returncode == 3 and "Traceback" not in proc.stderr
     assert "pass --yes" in proc.stdout
+
+
+def _spectrum(data_dir, *args, env=None, stdin=subprocess.DEVNULL, **kw):
+    return subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data_dir), *args], stdin=stdin,
+                          capture_output=True, text=True, timeout=120, env={**os.environ, **(env or {})}, **kw)
+
+
+def test_connect_without_a_keyring_backend_says_how_to_get_one(data_dir):
+    proc = _spectrum(data_dir, "connect", "hubspot", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+                     stdin=None, input="pat-na1-00000000-1111-2222-3333\n")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "no usable keyring" in proc.stderr and "PYTHON_KEYRING_BACKEND" in proc.stderr
+    assert "pat-na1" not in proc.stdout + proc.stderr
+
+
+def test_a_reader_that_leaves_early_ends_the_command_quietly(data_dir):
+    lines = "Move Acme to negotiation\n" * 3000
+    proc = subprocess.run(f"{sys.executable} -m desktop --data-dir {data_dir} plan --json - | head -1",
+                          shell=True, input=lines, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.count("\n") == 1 and "BrokenPipe" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_the_log_file_exists_and_holds_no_token_or_note_words(data_dir):
+    from desktop.logs import log_path, redact
+
+    _spectrum(data_dir, "plan", "Add a note to the Acme deal: the zebra-migration secret plan")
+    _spectrum(data_dir, "connect", "hubspot", env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"},
+              stdin=None, input="pat-na1-00000000-1111-2222-3333\n")
+    log = log_path(data_dir)
+    assert log.is_file()
+    text = log.read_text()
+    assert "no keyring backend" in text  # the failure is recorded ...
+    assert "pat-na1" not in text and "zebra-migration" not in text  # ... never the token or the note
+    assert redact("Authorization: Bearer abc.def.ghi12345 and api_token=s3cr3t") == \
+        "Authorization: Bearer *** and api_token=***"
