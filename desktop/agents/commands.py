@@ -199,6 +199,10 @@ def switch_handler(args: argparse.Namespace) -> int:
                 print(f"{'Global switch cleared' if args.all else name + ' enabled'}."
                       + (f" Runs waiting to resume: {', '.join(f'#{i}' for i in waiting)} "
                          f"(spectrum agents resume ID)." if waiting else ""))
+                svc.sync_switches()
+                if not args.all and svc.gate.global_killed:
+                    print(f"Warning: the global kill switch is still on; {name} will not run until "
+                          "`spectrum agents enable --all`.", file=sys.stderr)
         except UnknownAgent as exc:
             _err(str(exc))
             return 1
@@ -260,8 +264,18 @@ def ask_handler(args: argparse.Namespace) -> int:
             from desktop.agents.chat import pick_agent
 
             name = args.agent or pick_agent(question, list(svc.loadouts))
+            svc.sync_switches()
+            paused = svc.gate.blocked_reason(name)
+            if paused:
+                # chat stays available while agents are stopped: it only reads the workspace, and the
+                # gate refuses its model calls; nothing it suggests is queued
+                print(f"Note: {paused}; this answer uses the workspace only (no model calls) and nothing "
+                      "is queued.", file=sys.stderr)
             ans = asyncio.run(svc.ask(name, question, now=now))
             queued = None
+            if args.queue and paused:
+                _err(f"not queued: {paused}")
+                return 3
             if args.queue and ans.plan is not None and ans.plan.mutating:
                 from desktop.store.approvals import submit
 

@@ -223,3 +223,18 @@ def test_the_log_file_exists_and_holds_no_token_or_note_words(data_dir):
     assert "pat-na1" not in text and "zebra-migration" not in text  # ... never the token or the note
     assert redact("Authorization: Bearer abc.def.ghi12345 and api_token=s3cr3t") == \
         "Authorization: Bearer *** and api_token=***"
+
+
+def test_under_the_global_kill_switch_runs_fail_and_chat_says_it_is_read_only(data_dir, capsys):
+    assert run(data_dir, "agents", "kill", "--all") == 0
+    assert run(data_dir, "agents", "enable", "ghostbuster") == 0
+    assert "global kill switch is still on" in capsys.readouterr().err
+    assert run(data_dir, "agents", "run", "ghostbuster", "--now", NOW) == 1  # refused: non-zero
+    assert "global kill switch" in capsys.readouterr().out
+    assert run(data_dir, "ask", "what is in my pipeline?", "--now", NOW) == 0
+    err = capsys.readouterr().err
+    assert "all agents are stopped" in err and "no model calls" in err
+    assert run(data_dir, "ask", "--queue", "move Acme to negotiation", "--now", NOW) == 3
+    assert "not queued" in capsys.readouterr().err
+    assert run(data_dir, "approvals", "list", "--json") == 0
+    assert capsys.readouterr().out == ""  # nothing reached the approvals queue
