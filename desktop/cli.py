@@ -177,9 +177,14 @@ def cmd_audit(args) -> int:
                 res = audit.verify(uow.session)
                 if args.json:
                     print(json.dumps({"ok": res.ok, "checked": res.checked, "bad_id": res.bad_id,
-                                      "reason": res.reason}))
+                                      "reason": res.reason, "anchored_id": res.anchored_id, "keyed": res.keyed}))
                 elif res.ok:
-                    print(f"Audit log intact: {res.checked} entries verified")
+                    anchor = ("not anchored (no anchor file: entries written before anchoring, or it was removed)"
+                              if res.anchored_id is None else
+                              f"anchored at entry #{res.anchored_id}"
+                              + (" (HMAC checked with the keyring key)" if res.keyed
+                                 else " (no HMAC check: no keyring key on this machine)"))
+                    print(f"Audit log intact: {res.checked} entries verified; {anchor}")
                 else:
                     print(f"Audit log TAMPERED at entry {res.bad_id}: {res.reason}")
                 return 0 if res.ok else 1

@@ -48,3 +48,89 @@ def test_old_database_is_upgraded_on_open(db_url):
         assert c.execute(text("SELECT name FROM companies WHERE id = 1")).scalar() == "Old Co"
     assert "outbox" in inspect(ws.engine).get_table_names()
     ws.dispose()
+
+
+def _entries(ws, n):
+    with ws.uow() as uow:
+        for i in range(n):
+            audit.append(uow.session, at=datetime(2026, 11, 21, 10, i), actor="user", kind="note",
+                         summary=f"entry {i}", payload={"i": i})
+        uow.commit()
+
+
+def _recompute_chain(ws):
+    """What a careful forger does after editing or deleting rows: recompute every hash."""
+    with ws.uow() as uow:
+        prev = audit.GENESIS
+        for e in uow.session.query(s.AuditEntry).order_by(s.AuditEntry.id):
+            e.prev_hash = prev
+            e.hash = audit._digest(prev, e.at, e.actor, e.kind, e.summary, e.payload)
+            prev = e.hash
+        uow.commit()
+
+
+def test_deleting_the_newest_entries_is_detected_by_the_anchor(tmp_path):
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 5)
+    with ws.uow() as uow:
+        assert audit.verify(uow.session).anchored_id is not None
+        uow.session.execute(text("DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT 2)"))
+        uow.commit()
+    with ws.uow() as uow:
+        assert audit.verify(uow.session, anchor=False).ok  # the chain alone cannot see it
+        res = audit.verify(uow.session)
+    assert not res.ok and "deleted" in res.reason
+    ws.dispose()
+
+
+def test_an_edit_with_the_chain_recomputed_is_detected_by_the_anchor(tmp_path):
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 4)
+    with ws.uow() as uow:
+        uow.session.execute(text("UPDATE audit_log SET summary = 'forged' WHERE id = 2"))
+        uow.commit()
+    _recompute_chain(ws)
+    with ws.uow() as uow:
+        assert audit.verify(uow.session, anchor=False).ok
+        res = audit.verify(uow.session)
+    assert not res.ok and "rewritten" in res.reason
+    ws.dispose()
+
+
+def test_a_forged_anchor_fails_its_hmac_when_the_keyring_holds_the_key(tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setattr(audit, "_key_cache", [bytes(32)])  # as if the keyring held this key
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 3)
+    path = audit.anchor_path(ws.engine)
+    with ws.uow() as uow:
+        res = audit.verify(uow.session)
+        assert res.ok and res.keyed
+        uow.session.execute(text("DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)"))
+        uow.commit()
+    _recompute_chain(ws)
+    with ws.uow() as uow:
+        last = uow.session.query(s.AuditEntry).order_by(s.AuditEntry.id.desc()).first()
+        count = uow.session.query(s.AuditEntry).count()
+    data = json.loads(path.read_text())
+    data.update(last_id=last.id, head=last.hash, count=count)  # the forger rewrites the anchor too ...
+    path.write_text(json.dumps(data))
+    with ws.uow() as uow:
+        res = audit.verify(uow.session)
+    assert not res.ok and "HMAC" in res.reason  # ... but cannot sign it without the key
+    ws.dispose()
+
+
+def test_a_rolled_back_append_leaves_the_anchor_where_it_was(tmp_path):
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 2)
+    before = audit.anchor_path(ws.engine).read_text()
+    with ws.uow() as uow:
+        audit.append(uow.session, at=datetime(2026, 11, 21, 11, 0), actor="user", kind="note", summary="x",
+                     payload={})
+        # no commit: rolled back
+    assert audit.anchor_path(ws.engine).read_text() == before
+    with ws.uow() as uow:
+        assert audit.verify(uow.session).ok
+    ws.dispose()
