@@ -110,6 +110,14 @@ def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Tar
                 ids = [ctx_company]
             else:
                 ids = _by_other_words(index, ids, text, m)
+            if len(ids) > 1:
+                # "the Quartz expansion": the one company with a deal of that name
+                words = set(normalise(text).split())
+                by_deal = [i for i in ids if any(_suffix_words(index.deals[d].name)
+                                                 and _suffix_words(index.deals[d].name) <= words
+                                                 for d in index.deals_by_company.get(i, ()))]
+                if len(by_deal) == 1:
+                    ids = by_deal
         if len(ids) == 1:
             if ids[0] not in f.companies:
                 f.companies.append(ids[0])
@@ -178,6 +186,15 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     named = [d for d in pool if _suffix_words(index.deals[d].name) and _suffix_words(index.deals[d].name) <= words]
     if len(named) == 1:
         return named[0]
+    if f.contact is not None and f.company is None:
+        # "Sarah Johnson ... the onboarding deal": a deal of her company she is not on, named by its words
+        company = index.contacts[f.contact].company_id
+        wider = [d for d in index.deals_by_company.get(company, ()) if d not in pool]
+        named = [d for d in wider if _suffix_words(index.deals[d].name)
+                 and _suffix_words(index.deals[d].name) & words - {"deal"}
+                 and re.search(r"\b(?:deal|opportunity|renewal|project)\b", text, re.I)]
+        if len(named) == 1:
+            return named[0]
     if not named and len(pool) > 1:
         # the deal's own words heard imperfectly ("Secure already and on" for "Security Add-on")
         heard = [w for w in words if len(w) >= 4]

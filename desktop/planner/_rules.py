@@ -22,7 +22,8 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
-                       r"|\s+(?=(?-i:[A-Z][a-z]+\s+)?[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
+                       r"|(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bover)"
+                       r"\s+(?=(?-i:[A-Z][a-z]+\s+)?[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 #: A clause opening with a deal field ("close date to Friday") after one ending in a record's name
 #: ("Push the Acme") belongs to it; see :func:`clauses`.
 _OWNER_WORDS = re.compile(r"^\s*(?:close date|closing date|budget|amount|next steps?|deal)\b", re.I)
@@ -46,7 +47,7 @@ TASK_RE = re.compile(
     r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
-    r"tonight|on \w+day|next|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
+    r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
 MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b.{0,40}?"
@@ -72,12 +73,15 @@ EMAIL_RE = re.compile(
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
 DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b", re.I)
 BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
-CREATE_CONTACT_RE = re.compile(r"\b(?:add|create|new|save)\b.{0,60}?\b(?:contact|lead|person)\b"
+CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthe )"
+                               r"(?<!\bhas a )(?<!\bhave a )(?<!\bis a )(?<!\bgot a )"
+                               r"\b(?:add|create|new|save)\b(?:(?!\b(?:deal|opportunity|one|it)\b).){0,60}?"
+                               r"(?<!,\s)(?<!\bin\s)(?<!\bstage\s)\b(?:contact|lead|person)\b(?!\s+stage)"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])", re.I)
-CREATE_DEAL_RE = re.compile(r"\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
+CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
@@ -94,7 +98,9 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\bclose date\b|\bsign(?:
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
                            r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$|"
-                           r"(?:signed|closed|landed|came in|settled|agreed)\s+at|(?:percent|%)\s+off|discount)", re.I)
+                           r"(?:signed|closed|landed|came in|settled|agreed)\s+at|(?:percent|%)\s+off|discount|"
+                           r"(?:is|'s)\s+(?:now\s+)?(?:at\s+)?(?:about\s+|around\s+)?(?=\$?\d[\d,.]*\s*(?:k|m|thousand|million|grand)\b))",
+                           re.I)
 COMPETITOR_RE = re.compile(
     r"\b(?:also\s+)?(?:looking at|evaluating|considering|talking to|comparing (?:us )?(?:with|to|against)|"
     r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"
@@ -285,7 +291,7 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     ``pronoun_name``: who "he"/"she" is (the one contact resolved), if anyone.
     """
     m = NEXT_STEP_RE.search(text)
-    if m and re.search(r"\b(?:subject|titled|called|headline)\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
+    if m and re.search(r"\b(?:subject|titled|headline)\b|\bcalled\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
         return _cap((m.group("what") or m.group("what2")).strip())

@@ -13,6 +13,7 @@ The LLM planner (:mod:`desktop.planner.llm_planner`) implements the same protoco
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -28,7 +29,7 @@ from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
-from desktop.planner.parsing.dates import find_date, find_time
+from desktop.planner.parsing.dates import ImpossibleDate, find_date, find_time
 from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
                                               spoken_phone,
                                               words_to_digits)
@@ -89,9 +90,14 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 
 _CORRECTION = re.compile(
-    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|no,?\s*wait\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|no,?\s*(?:wait|sorry|actually)\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)?\s*"
     r"(?P<new>[^,.;:]+)", re.I)
+_MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+               r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
+_ORDINAL_DAY = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+                r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|"
+                r"thirty[- ]first")
 _SCALE_WORD = re.compile(r"\b(?:k|thousand|grand|million|m)\b", re.I)
 _HAS_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                          r"forty|fifty|sixty|seventy|eighty|ninety|hundred)\b", re.I)
@@ -134,6 +140,13 @@ _CALL_LIST = re.compile(r"\b(?:my calls?(?: list)?(?: for)? today|(?:who|which (
 HOT_DAYS = 14
 #: A stalled deal has had no activity for this many days.
 STALLED_DAYS = 14
+#: "give it to Sam": a thing (the deal named before), not a person, changes owner
+_THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b", re.I)
+_SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(boss|manager|colleague|assistant|CFO|CEO|CTO|COO|cfo|ceo|cto|coo|"
+                       r"replacement|successor|deputy|lawyer|counsel|husband|wife|partner|intern)\b")
+_NOT_MONEY_CHANGE = re.compile(r"\b(?:usage|traffic|engagement|adoption|activity|logins?|headcount|users|seats|nps|churn|"
+                               r"open rate|click rate|conversion|signups?|team)\b[^,.;]{0,25}\b(?:up|down|grew|dropped|rose|"
+                               r"fell|increased|decreased)\b", re.I)
 _VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
 
 
@@ -231,12 +244,22 @@ def correct_self(text: str) -> str:
             prep = p
         keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
         dropped = old[prep.end():] if prep else old
-        if _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and _SCALE_WORD.search(dropped) \
+        month = re.search(_MONTH_NAME, dropped, re.I)
+        day = re.fullmatch(r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\W*", new, re.I)
+        if month and day:
+            return f"{keep}{month.group(0)} {day.group(1)}"  # "to January 15th, no actually the 22nd": January 22nd
+        was = [a for a in find_amounts(join_short_hundreds(words_to_digits(dropped))) if a.money or a.value >= 1000]
+        new_digits = join_short_hundreds(words_to_digits(new))
+        said = find_amounts(new_digits)
+        if was and len(said) == 1 and said[0].bare and not said[0].percent and said[0].value < 1000:
+            # "half a million, no sorry, four fifty" -> 450 thousand; "80,000 ... make it 85" -> 85
+            # thousand: the scale that puts the new number nearest the one taken back
+            base = was[0].value
+            scale = min((1, 1_000, 1_000_000), key=lambda sc: abs(math.log10(max(said[0].value * sc, 1) / max(base, 1))))
+            new = new_digits[:said[0].start] + f" {said[0].value * scale:.0f}" + new_digits[said[0].end:]
+        elif _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and _SCALE_WORD.search(dropped) \
                 and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
             new = f"{new} {_SCALE_WORD.search(dropped).group(0)}"
-        elif (was := re.search(r"\d{4,}", dropped)) and (now_ := re.fullmatch(r"\s*(\d{1,3})\s*\W*", new)) \
-                and int(was.group(0)) >= 1000:
-            new = f"{now_.group(1)} thousand"  # "to 80,000, actually no, make it 85": 85 thousand
         return f"{keep}{new}"
 
     if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
@@ -370,6 +393,17 @@ class OfflinePlanner:
         moved to :attr:`Plan.pending`: ``actions`` holds only what is certain whatever the answer.
         """
         plan = self._plan(text, now=now, context=context)
+        for a in plan.actions:
+            if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
+                    and int(a.target.id) in self.index.deals and len(a.fields) > 1:
+                # "We signed Northwind, thirty six k as planned, mark it won": the amount it already
+                # has is no change; only what changes is planned
+                d = self.index.deals[int(a.target.id)]
+                same = {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
+                        "close_date": d.close_date.isoformat() if d.close_date else None}
+                kept = {k: v for k, v in a.fields.items() if k not in same or same[k] != v}
+                if kept and kept != a.fields:
+                    a.fields = kept
         if plan.clarifications:
             waiting = [a for a in plan.actions if a.target is None and not a.read_only
                        and a.kind not in ("create_contact", "create_company", "create_deal")]
@@ -413,10 +447,11 @@ class OfflinePlanner:
             return Plan(transcript=transcript, message=SQL_MESSAGE)
         try:
             plan = _Build(self, undo_asr_slips(clean), now, ctx).run()
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError) as exc:
             # "follow up in 10000 years", "in 99999999999 weeks": a date or number past what a
-            # calendar holds is a question, never a crash
-            question = "That date or number is out of range. What did you mean?"
+            # calendar holds is a question, never a crash; "February thirtieth" says which day
+            question = (f"{exc}. Which date did you mean?" if isinstance(exc, ImpossibleDate)
+                        else "That date or number is out of range. What did you mean?")
             return Plan(transcript=transcript, clarifications=[question], message=question)
         plan.transcript = transcript
         if truncated:
@@ -592,6 +627,14 @@ class _Build:
             deal_at = R.CREATE_DEAL_RE.search(text)
             company_text = text[:deal_at.start()] if deal_at and deal_at.start() > 0 else text
             company = C.create_company_fields(_spoken_domains(company_text))
+            if not company.get("name"):
+                # "Kestrel Studio's a new client, add a deal for ...": no company is named to create;
+                # the deal is the command
+                if deal_at:
+                    self._create_deal(stage_any)
+                else:
+                    self.f.ask("What is the new company called?", [])
+                return self._finish()
             self._add(0, Action(kind="create_company", fields=company))
             if deal_at and deal_at.start() > 0:
                 # "Add Brightline Robotics ..., and open a forty thousand dollar pilot deal for them in Lead"
@@ -637,6 +680,7 @@ class _Build:
             named = any(obj_start <= mm.start < cl.start + len(cl.text) for mm in self.mentions)
             if named or _RECORD_WORD.search(obj):
                 self._delete_obj = re.split(r"\bfrom\b", obj, maxsplit=1)[0] if named else obj
+                self._delete_span = (obj_start, obj_start + len(self._delete_obj))
                 return True
         return False
 
@@ -746,6 +790,10 @@ class _Build:
                     and not R.MEETING_RE.search(said_before):
                 # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked
                 t = f"book a {noun.group(0)} {t[bk.end():].lstrip()}"
+                if find_date(t, self.today) is None and (before_d := find_date(said_before, self.today)):
+                    d = before_d  # "wants a session next Wednesday at 3, book it": when was said before
+                if find_time(t) is None and (before_t := find_time(said_before)):
+                    t = f"{t} at {before_t[0]}"
                 self.actions = [(pos, a) for pos, a in self.actions
                                 if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
             if R.MEETING_RE.search(t) and not R.activity_type(t):
@@ -787,6 +835,8 @@ class _Build:
             if kind == "note" and re.search(r"\blog\s+(?:it|that|this)\b", t, re.I):
                 kind = _reported_type(self.text) or kind  # "Priya just called ... log it"
             if kind and activity is None:
+                if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
+                    loc = _Local(loc.contact, None, None, False)  # "..., and add a note that she's unhappy"
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
                 act_sure = self._sure(cl, own)
             # contact updates
@@ -806,8 +856,8 @@ class _Build:
             # deal updates
             got = self._deal_updates(t, d)
             if got:
-                if "next_step" not in got or len(got) > 1:
-                    self._produced.add(k)
+                if "next_step" not in got or len(got) > 1 or re.match(r"\W*(?:and\s+|so\s+)?(?:the\s+)?next steps?\b", t, re.I):
+                    self._produced.add(k)  # ("the next step is ..." says a field, not what happened)
                 key = loc.deal if loc is not None and loc.deal is not None else None
                 if key is not None and any(x is not None and x.deal is not None and x.deal != key for x in deal_locs):
                     # "Move Onyx to Negotiation, and mark Meadow Ventures as lost": another deal, its own update
@@ -1026,7 +1076,7 @@ class _Build:
             # "we lost Pinecrest Dental to Weave": the winner, known to us or not
             if not any(x.start <= t.find(m.group("c")) + self.text.find(t) < x.end for x in self.mentions):
                 out["competitor"] = m.group("c")
-        if (self._deal_words(t) or not [m for m in self.mentions if m.kind == "contact"]) \
+        if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
@@ -1061,6 +1111,13 @@ class _Build:
         if any(a.value >= 1000 or a.percent for a in found):
             # "closer to sixty, set it to sixty k": the number said with its scale is the amount
             found = [a for a in found if a.value >= 1000 or a.percent] + [a for a in found if not (a.value >= 1000 or a.percent)]
+        if len(found) > 1:
+            # "want fifteen k off, so drop it to one seventy", "goes from ninety six hundred to fifteen
+            # k": the amount it goes *to* is the new amount
+            to = [a for a in found if re.search(r"\bto\s*(?:(?:a|about|around)\s*)?$", digits[:a.start]) and a.mode == "set"]
+            found = to + [a for a in found if a not in to]
+        if _NOT_MONEY_CHANGE.search(t):
+            found = [a for a in found if not a.percent]  # "usage is up forty percent": not the deal's amount
         for m in found:
             if dd and dd[1] <= m.start < dd[2]:
                 continue
@@ -1131,7 +1188,7 @@ class _Build:
             out["do_not_contact"] = True
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
-        if not self._deal_words(t) and (owner := self._owner(t)):
+        if not self._deal_words(t) and not _THING_OWNED.search(t) and (owner := self._owner(t)):
             out["owner"] = owner
         if re.search(r"\b(?:e-?mail|address)\b", self.text, re.I) and (m := _SPOKEN_EMAIL.search(t)) \
                 and not R.EMAIL_ADDR_RE.search(t):
@@ -1144,7 +1201,9 @@ class _Build:
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
-        if re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I) and (e := R.EMAIL_ADDR_RE.search(t)):
+        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I)
+                or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b", t, re.I)) \
+                and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
         elif "email" not in out and (said := _EMAIL_CHANGE.search(t)):
             # "Update Ben's email to ben at at quartz partners": an address that cannot be read is asked for
@@ -1390,6 +1449,14 @@ class _Build:
         # what to delete is said by the delete clause's object ("delete Zoe Young from Redwood Labs, she
         # left the company": a contact, though "company" comes later)
         low = (getattr(self, "_delete_obj", None) or low).lower()
+        span = getattr(self, "_delete_span", None)
+        inside = [m for m in self.mentions if span and span[0] <= m.start < span[1] and len(m.ids) == 1]
+        if len({(m.kind, m.ids[0]) for m in inside}) == 1 and not re.search(r"\bdeal|opportunit", low):
+            # "Delete Quartz Health, it's a junk import, and Ben Jensen's got a new title": the record
+            # the delete verb names, never another one the sentence mentions
+            only = inside[0]
+            self._add(0, Action(kind="delete_record", target=self.idx.target(only.kind, only.ids[0]), destructive=True))
+            return
         if re.search(r"\bdeal|opportunit", low) and f.deal is not None and not f.deal_blocked:
             kind, rid = "deal", f.deal
         elif re.search(r"\btask\b", low):
@@ -1455,6 +1522,28 @@ class _Build:
                         del self.f.clarifications[i], self.f.candidates[i]
                         break
                 self.f.unknown.append(f"{first} {m.group('last') or ''}".strip() + f" at {co.text}")
+        for m in _SOMEONES.finditer(self.text):
+            # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
+            owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),
+                         m.group(1))
+            role = m.group(2) if m.group(2).isupper() else m.group(2).lower()
+            self.f.ask(f"Who is {owner}'s {role}? Name them, or add them as a contact first.", [])
+            self.f.person_blocked = True
+            return
+        commands = bool(_IMPERATIVE.search(self.text) or re.search(r"\b(?:log|call|email|book|meet|update|change)\b",
+                                                                  self.text, re.I))
+        for x in self.mentions if commands else ():
+            if x.kind != "contact" or not x.partial or " " in x.text.strip():
+                continue
+            nxt = re.match(r"\s+([A-Z][a-z]{2,})\b", self.text[x.end:])
+            if not nxt or nxt.group(1).lower() in STOPWORDS or nxt.group(1).lower() in _CALENDAR_WORDS \
+                    or nxt.group(1).lower() in self.idx.company_keys or R.TITLE_RE.match(self.text, x.end + 1):
+                continue
+            lasts = {self.idx.contacts[c].last_name.lower() for c in x.ids}
+            if nxt.group(1).lower() not in lasts and not any(
+                    m.start <= x.end + nxt.start(1) < m.end for m in self.mentions if m is not x):
+                # "Update Priya Sharma's email" when the workspace has Priya Natarajan only
+                self.f.unknown.append(f"{x.text.strip()} {nxt.group(1)}")
         if self.f.unknown:
             name = self.f.unknown[0]
             from rapidfuzz import fuzz, process

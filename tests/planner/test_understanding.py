@@ -884,3 +884,79 @@ def test_a_spoken_email_user_part_spelt_as_the_contact_s_name(p, now, text, emai
 def test_corrections_heard_imperfectly(p, now, text, amount):
     plan = p.plan(text, now=now)
     assert [a.fields.get("amount") for a in plan.actions] == [amount]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Delete Quartz Health, it's a junk import, and Ben Jensen's got a new title, Head of Partnerships.", "company:9124"),
+    ("Remove Tom Becker, he left Northwind", "contact:106"),
+    ("Delete Cedar Group please, Quinn Fischer moved on anyway", "company:9126"),
+])
+def test_a_deletion_deletes_the_record_its_verb_names(p, now, text, target):
+    plan = p.plan(text, now=now)
+    assert [f"{a.target.type}:{a.target.id}" for a in plan.actions if a.kind == "delete_record"] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Take the Orbital Freight deal off Morgan and give it to Jordan, and draft Jonas an email that Jordan's his new contact.",
+    "Upland Partners doesn't have a deal yet, add one called Brand Refresh, forty k, Lead.",
+    "Move Acme to Lead stage and tell Mike Chen he has a new contact person",
+])
+def test_new_contact_and_lead_words_that_create_nothing(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not any(a.kind == "create_contact" for a in plan.actions)
+
+
+def test_give_it_to_changes_the_deal_s_owner_not_a_person_s(p, now):
+    plan = p.plan("Take the Orbital Freight deal off Morgan and give it to Jordan", now=now)
+    assert [(a.kind, a.target.id, a.fields) for a in plan.actions] == [("update_deal", "5011", {"owner": "Jordan Blake"})]
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Log a call with Priya's boss at Globex.", "Who is Priya's boss?"),
+    ("Update Priya Sharma's email to priya@globex.example.", "I don't know Priya Sharma"),
+    ("Email Tom Becker's assistant about the renewal", "Who is Tom Becker's assistant?"),
+])
+def test_someone_near_a_known_name_is_asked_about(p, now, text, question):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and plan.clarifications[0].startswith(question)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Umbrella is half a million now, no sorry, four fifty, they trimmed the scope a bit.", {"amount": 450000}),
+    ("Change the close date on Cedar Group to January 15th, no actually make it the 22nd.", {"close_date": "2027-01-22"}),
+    ("Globex came back and want fifteen k off, so drop it to one seventy", {"amount": 170000}),
+    ("the Quartz expansion goes from ninety six hundred to fifteen k", {"amount": 15000}),
+])
+def test_the_value_said_last_or_said_as_the_target_wins(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert fields.items() <= next(a for a in plan.actions if a.kind == "update_deal").fields.items()
+
+
+@pytest.mark.parametrize("text", [
+    "We signed Northwind this morning, thirty six k as planned, mark it won.",
+    "Move Vertex to Closed Won at fifty four k",
+    "Northwind closed won at 36k",
+])
+def test_a_value_the_deal_already_has_is_no_change(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.fields for a in plan.actions if a.kind == "update_deal"] == [{"stage": "Closed Won"}]
+
+
+@pytest.mark.parametrize("text", [
+    "Log a check-in call with Grace at Lumen, she's happy, usage is up forty percent.",
+    "Acme's adoption grew 20 percent this month, log a note",
+    "Onyx Health headcount is up ten percent",
+])
+def test_a_percentage_about_usage_is_no_amount_change(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not any("amount" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Orbital's close date is February thirtieth.", "February has no day 30"),
+    ("Push Orbital to April 31st", "April has no day 31"),
+    ("Push Orbital to February twenty ninth", "February 2027 has no day 29"),
+])
+def test_a_day_the_month_lacks_is_asked(p, now, text, question):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and plan.clarifications[0].startswith(question)

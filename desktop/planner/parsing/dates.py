@@ -56,6 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
+    ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
     ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
@@ -80,6 +81,28 @@ def _month_end(year: int, month: int) -> date:
 
 def _future_month_year(today: date, month: int) -> int:
     return today.year if month >= today.month else today.year + 1
+
+
+class ImpossibleDate(ValueError):
+    """A day the month does not have ("February thirtieth", "April 31st"): the planner asks."""
+
+
+def _named_day(month: int, day: int, today: date, year: int | None = None) -> date:
+    """``day`` of ``month`` (the next one from ``today``, or in ``year``). Raises
+    :class:`ImpossibleDate` when no year's ``month`` has that day."""
+    if _safe_date(2024, month, day) is None:  # 2024: a leap year, so only truly impossible days fail
+        raise ImpossibleDate(f"{calendar.month_name[month]} has no day {day}")
+    if year is not None:
+        d = _safe_date(year, month, day)
+        if d is None:
+            raise ImpossibleDate(f"{calendar.month_name[month]} {year} has no day {day}")
+        return d
+    for y in (today.year, today.year + 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d >= today:
+            return d
+    # the next such month lacks the day ("February 29th" said in a common year): ask, never jump years
+    raise ImpossibleDate(f"{calendar.month_name[month]} {today.year + 1} has no day {day}")
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -158,19 +181,11 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         day = int(g["day"])
         if not 1 <= day <= 31:
             raise ValueError(f"day {day} of a month is out of range")  # "the 35th of January": ask
-        if g.get("year"):
-            return _safe_date(int(g["year"]), month, day)
-        d = _safe_date(today.year, month, day)
-        if d is not None and d < today:
-            d = _safe_date(today.year + 1, month, day)
-        return d
-    if kind == "ordinal_word":  # "the first of December"
+        return _named_day(month, day, today, int(g["year"]) if g.get("year") else None)
+    if kind in ("ordinal_word", "month_ordinal"):  # "the first of December", "February thirtieth"
         month = MONTHS[g["month"].lower()]
-        day = _ORDINALS[g["ow"].lower()]
-        d = _safe_date(today.year, month, day)
-        if d is None or d < today:
-            d = _safe_date(today.year + 1, month, day)
-        return d
+        day = _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
+        return _named_day(month, day, today)
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         ahead = (wd - today.weekday()) % 7 or 7

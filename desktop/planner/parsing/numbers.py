@@ -152,8 +152,8 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue  # a year
         before = text[max(0, start - 40):start]
         mode = "set"
-        if pct and re.match(r"\s*off\b", text[end:end + 6], re.I):
-            mode = "sub"  # "ten percent off the annual plan"
+        if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
+            mode = "sub"  # "ten percent off the annual plan", "fifteen k off"
         elif _FROM_TO_RE.search(before):
             mode = "set"
         elif _ADD_RE.search(before):
