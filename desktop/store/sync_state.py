@@ -578,5 +578,8 @@ class StoreState:
             cursors = {r.object_type: json.loads(r.cursor) if r.cursor else None
                        for r in ses.execute(select(s.SyncCursor).where(
                            s.SyncCursor.source == self.source)).scalars()}
-        return {"source": self.source, "outbox": counts, "dead_letters": dead,
+            held = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
+                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
+                         s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like("held:%"))).scalars()]
+        return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                 "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}

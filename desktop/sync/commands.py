@@ -399,6 +399,8 @@ def _status(args: argparse.Namespace) -> int:
         print(f"{sm['source']}{link}: outbox {outbox}")
         for d in sm["dead_letters"]:
             print(f"  dead letter #{d['id']} {d['op']} {d['entity_type']} {d['local_id']}: {d['reason']}")
+        for h in sm.get("held", []):
+            print(f"  held #{h['id']} {h['op']} {h['entity_type']} {h['local_id']}: {h['reason']}")
         for c in sm["open_conflicts"]:
             print(f"  conflict #{c['id']} {c['entity_type']} {c['local_id']} field {c['field']}: "
                   f"local {c['local_value']!r} vs remote {c['remote_value']!r}")

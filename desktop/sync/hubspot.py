@@ -40,6 +40,10 @@ def _more(block: Any) -> bool:
     return bool(((block or {}).get("paging") or {}).get("next"))
 
 
+#: Properties HubSpot may return in another form than sent (dates, numbers): not compared on update.
+_NORMALISED = frozenset({"closedate", "amount", "hs_timestamp", "numberofemployees"})
+
+
 class HubSpotAdapter:
     """HubSpot adapter.
 
@@ -230,6 +234,8 @@ class HubSpotAdapter:
         ids = {r["idempotency_key"]: r["external_id"] for r in results}
         pairs: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for item in items:
+            if item["idempotency_key"] not in ids:
+                continue  # not confirmed: its links go with the retry
             fields = item.get("fields") or {}
             from_type, from_id = m.split_external_id(object_type, ids[item["idempotency_key"]])
             for to_type, (field, _many) in m.ASSOCIATIONS.get(from_type, {}).items():
@@ -267,10 +273,20 @@ class HubSpotAdapter:
                             ) -> list[UpsertResult]:
         inputs = [{"id": m.split_external_id(neutral, str(i["external_id"]))[1],
                    "properties": m.to_properties(hs_type, i.get("fields") or {})} for i in items]
-        await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/update",
-                               json_body={"inputs": inputs})
-        return [UpsertResult(idempotency_key=i["idempotency_key"], external_id=str(i["external_id"]),
-                             created=False) for i in items]
+        body = await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/update",
+                                      json_body={"inputs": inputs})
+        # an update counts only when HubSpot answers with the object carrying what was sent (a 207
+        # leaves failed inputs out; a value it refused or normalised away does not match)
+        got = {str(r.get("id")): r.get("properties") or {} for r in (body or {}).get("results", [])}
+        out = []
+        for item, inp in zip(items, inputs):
+            props = got.get(str(inp["id"]))
+            if props is None or any(str(props.get(k)) != str(v) for k, v in inp["properties"].items()
+                                    if k in props and v is not None and k not in _NORMALISED):
+                continue
+            out.append(UpsertResult(idempotency_key=item["idempotency_key"], external_id=str(item["external_id"]),
+                                    created=False))
+        return out
 
     async def archive(self, object_type: str, external_ids: Sequence[str]) -> None:
         """``POST /crm/v3/objects/{type}/batch/archive`` (idempotent)."""

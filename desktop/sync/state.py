@@ -336,7 +336,10 @@ class MemoryState:
                 counts[r.status] = counts.get(r.status, 0) + 1
             dead = [{"id": r.id, "entity_type": r.entity_type, "local_id": r.local_id,
                      "op": r.op, "reason": r.last_error} for r in self.outbox if r.status == "dead"]
-            return {"source": self.source, "outbox": counts, "dead_letters": dead,
+            held = [{"id": r.id, "entity_type": r.entity_type, "local_id": r.local_id, "op": r.op,
+                     "reason": r.last_error} for r in self.outbox
+                    if r.status == "retrying" and (r.last_error or "").startswith("held:")]
+            return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                     "open_conflicts": [asdict(c) for c in self.conflict_rows if c.status == "open"],
                     "cursors": {k: dict(v) for k, v in self.cursors.items()}}
 

@@ -60,6 +60,8 @@ class SyncWorker:
         clock: epoch seconds (injectable).
     """
 
+    _unconfirmed: set[int] = set()
+
     def __init__(self, adapter: CrmAdapter, state: SyncState, *, max_attempts: int = 8,
                  backoff_base_s: float = 1.0, backoff_cap_s: float = 300.0,
                  clock: Callable[[], float] = time.time) -> None:
@@ -185,8 +187,17 @@ class SyncWorker:
                     report.retried += 1
             report.errors.append(str(exc))
             return False
-        self.state.mark_sent(sent)
-        report.sent += len(sent)
+        confirmed = [(row_id, ext) for row_id, ext in sent if row_id not in self._unconfirmed]
+        self.state.mark_sent(confirmed)
+        report.sent += len(confirmed)
+        if self._unconfirmed:
+            # the CRM answered without the change these rows carry: they stay in the outbox
+            ids = sorted(self._unconfirmed)
+            self.state.mark_retry(ids, "the CRM did not confirm this change; it will be sent again",
+                                  self.clock() + self.backoff_base_s)
+            report.retried += len(ids)
+            report.errors.append(f"{len(ids)} change(s) not confirmed by the CRM")
+            self._unconfirmed = set()
         return False
 
     def _reschedule(self, batch: list[_Unit], error: str, delay: float, *, count: bool) -> None:
@@ -195,8 +206,24 @@ class SyncWorker:
 
     async def _call(self, batch: list[_Unit]) -> list[tuple[int, str | None]]:
         kind, etype = batch[0].kind, batch[0].entity_type
+        self._unconfirmed = set()
         if kind == "upsert":
             items: list[UpsertItem] = []
+            held: list[_Unit] = []
+            for unit in batch:
+                fields_all: dict = {}
+                for row in unit.rows:
+                    fields_all.update(row.payload)
+                if any(k in fields_all and fields_all[k] is None for k in _NEVER_NULL):
+                    held.append(unit)
+            if held:
+                # a stage or pipeline with no CRM id would be sent as null: never sent, held with why
+                for unit in held:
+                    self.state.mark_retry([r.id for r in unit.rows], HELD_STAGE, self.clock() + HOLD_S,
+                                          count_attempt=False)
+                batch = [u for u in batch if u not in held]
+                if not batch:
+                    return []
             for unit in batch:
                 first = unit.rows[0]
                 fields: dict = {}
@@ -211,8 +238,13 @@ class SyncWorker:
                 items.append(UpsertItem(idempotency_key=key, external_id=ext, fields=fields))
             results = await self.adapter.batch_upsert(etype, items)
             by_key = {r["idempotency_key"]: r["external_id"] for r in results}
-            return [(row.id, by_key.get(item["idempotency_key"]))
-                    for unit, item in zip(batch, items) for row in unit.rows]
+            out = []
+            for unit, item in zip(batch, items):
+                for row in unit.rows:
+                    if item["idempotency_key"] not in by_key:
+                        self._unconfirmed.add(row.id)  # no answer for it: not sent
+                    out.append((row.id, by_key.get(item["idempotency_key"])))
+            return out
         if kind == "archive":
             ids: list[str] = []
             for unit in batch:
@@ -236,4 +268,11 @@ class SyncWorker:
         return [(row.id, None)]
 
 
-__all__ = ["SyncWorker", "DrainReport", "SyncError"]
+#: Neutral fields never sent as null (HubSpot would clear the deal's stage or pipeline).
+_NEVER_NULL = ("stage_external_id", "pipeline_external_id")
+#: Why a held row waits, shown by ``spectrum sync status``; and how long until it is looked at again (s).
+HELD_STAGE = ("held: the deal's stage has no CRM stage id (a stage made in Spectrum, or pipelines not pulled "
+              "yet); pull pipelines or create the stage in the CRM")
+HOLD_S = 300.0
+
+__all__ = ["SyncWorker", "DrainReport", "SyncError", "HELD_STAGE"]

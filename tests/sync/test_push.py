@@ -146,3 +146,54 @@ def test_worker_loop_waits_offline_and_drains_when_the_crm_comes_back():
 
     assert run(go()) == 3
     assert reports[0].offline and reports[-1].sent == 3
+
+
+def test_a_stage_with_no_crm_id_is_held_never_sent_as_null(emulator):
+    """Issue 19 #4: a stage move whose local stage has no HubSpot id used to go out as
+    ``dealstage: null``; it is held in the outbox with the reason, and nothing reaches the CRM."""
+    from desktop.sync.worker import HELD_STAGE
+
+    state = MemoryState()
+    row = state.local_change("deal", "create", {"name": "Q4", "stage_external_id": "appointmentscheduled",
+                                                 "pipeline_external_id": "default"})
+    drain(emulator, state)
+    (deal,) = emulator.hubspot.live("deals")
+    state.local_change("deal", "update", {"stage_external_id": None}, local_id=row.local_id)
+    report = drain(emulator, state)
+    assert report.sent == 0 and deal["props"]["dealstage"] == "appointmentscheduled"
+    (held,) = state.outbox_unsent()
+    assert held.status == "retrying" and held.last_error == HELD_STAGE and held.attempts == 0
+    assert not any("batch/update" in p for (_m, p, _s) in emulator.log)
+    assert [h["reason"] for h in state.summary()["held"]] == [HELD_STAGE]  # shown by `sync status`
+
+
+def test_an_update_the_crm_did_not_confirm_stays_in_the_outbox(emulator, monkeypatch):
+    """Issue 19 #4: a batch/update answered without one of its objects (HubSpot's 207) used to mark
+    every row sent; the unconfirmed row is retried until the CRM has the change."""
+    state = MemoryState()
+    rows = [state.local_change("deal", "create", {"name": f"D{i}", "stage_external_id": "appointmentscheduled",
+                                                   "pipeline_external_id": "default"}) for i in range(2)]
+    drain(emulator, state)
+    hs = emulator.hubspot
+    original = hs._batch_update
+
+    def drops_the_second(hs_type, body, inputs):
+        status, reply = original(hs_type, body, inputs)
+        if len(reply["results"]) > 1:
+            reply["results"] = reply["results"][:1]
+            status = 207
+        return status, reply
+
+    monkeypatch.setattr(hs, "_batch_update", drops_the_second)
+    for r in rows:
+        state.local_change("deal", "update", {"stage_external_id": "contractsent"}, local_id=r.local_id)
+    report = drain(emulator, state)
+    assert report.sent == 1 and report.retried == 1
+    (left,) = state.outbox_unsent()
+    assert "did not confirm" in left.last_error
+    monkeypatch.setattr(hs, "_batch_update", original)
+    for r in state.outbox:
+        r.next_attempt_at = None
+    drain(emulator, state)
+    assert not state.outbox_unsent()
+    assert [d["props"]["dealstage"] for d in hs.live("deals")] == ["contractsent", "contractsent"]
