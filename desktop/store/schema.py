@@ -252,6 +252,8 @@ class OutboxItem(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: the CRM this row is for (``hubspot`` | ``pipedrive``); NULL until a connected CRM claims it
+    crm: Mapped[str | None] = mapped_column(String(20), nullable=True)
 
 
 class SyncCursor(Base):

@@ -28,7 +28,7 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, delete, insert, select
+from sqlalchemy import Index, Integer, String, Text, delete, func, insert, select, update
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.store import schema as s
@@ -398,10 +398,18 @@ class StoreState:
 
     # -- push --------------------------------------------------------------------------------
     def outbox_unsent(self) -> list[OutboxRow]:
+        """Unsent rows for this CRM, in id order; rows no CRM has claimed yet are claimed for it
+        (``outbox.crm``), so two connected CRMs never push or list the same row."""
         with self.ws.uow() as uow:
             ses = uow.session
+            claimed = ses.execute(update(s.OutboxItem).where(
+                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT),
+                s.OutboxItem.entity_type.in_(OBJECT_TYPES)).values(crm=self.source)).rowcount
+            if claimed:
+                uow.commit()
             items = ses.execute(select(s.OutboxItem).where(
-                s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES))
+                s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES),
+                s.OutboxItem.crm == self.source)
                 .order_by(s.OutboxItem.id)).scalars().all()
             rows = [self._row(ses, i) for i in items]
             # the records' CRM ids and create keys, in two queries for the whole outbox
@@ -570,16 +578,21 @@ class StoreState:
         with self.ws.uow() as uow:
             ses = uow.session
             counts: dict[str, int] = {}
-            for status, in ses.execute(select(s.OutboxItem.status)):
+            for status, in ses.execute(select(s.OutboxItem.status).where(s.OutboxItem.crm == self.source)):
                 counts[status] = counts.get(status, 0) + 1
+            unclaimed = ses.execute(select(func.count()).select_from(s.OutboxItem).where(
+                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT))).scalar_one()
+            if unclaimed:
+                counts["waiting for a CRM"] = unclaimed  # changes no connected CRM has pushed yet
             dead = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
                      "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "dead")).scalars()]
+                         s.OutboxItem.status == "dead", s.OutboxItem.crm == self.source)).scalars()]
             cursors = {r.object_type: json.loads(r.cursor) if r.cursor else None
                        for r in ses.execute(select(s.SyncCursor).where(
                            s.SyncCursor.source == self.source)).scalars()}
             held = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
                      "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like("held:%"))).scalars()]
+                         s.OutboxItem.status == "retrying", s.OutboxItem.crm == self.source,
+                         s.OutboxItem.last_error.like("held:%"))).scalars()]
         return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                 "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}

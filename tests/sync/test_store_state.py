@@ -137,3 +137,19 @@ def test_company_links_are_pushed_as_associations_and_pulled_back(ws, emulator):
         ray = uow.session.execute(select(s.Contact).where(s.Contact.first_name == "Ray")).scalar_one()
         globex = uow.session.execute(select(s.Company).where(s.Company.name == "Globex")).scalar_one()
         assert ray.company_id == globex.id
+
+
+def test_outbox_rows_belong_to_the_crm_that_pushes_them(ws, emulator):
+    """Issue 19 #8: with HubSpot and Pipedrive both set up, a change is listed and pushed once, under
+    the CRM that claimed it, never under both."""
+    with ws.uow() as uow:
+        uow.session.add(s.Company(id=1, name="Acme", updated_at=datetime.utcnow(), created_at=datetime.utcnow()))
+        uow.commit()
+    outbox(ws, "company", 1, "create", {"name": "Acme"})
+    hub, pipe = StoreState(ws, "hubspot"), StoreState(ws, "pipedrive")
+    assert hub.summary()["outbox"] == {"waiting for a CRM": 1} == pipe.summary()["outbox"]
+    sync(emulator, hub)
+    assert hub.summary()["outbox"] == {"sent": 1}
+    assert pipe.summary()["outbox"] == {} and pipe.outbox_unsent() == []
+    with ws.uow() as uow:
+        assert uow.session.execute(select(s.OutboxItem.crm)).scalars().all() == ["hubspot"]
