@@ -17,6 +17,9 @@ if not FIXTURES.exists():  # a checkout without shared/ beside it: the bundled c
 NOW = "2026-11-21T09:00:00"
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests never touch the developer's OS keyring (the audit anchor's HMAC key, LLM keys, CRM tokens),
+# here or in the child processes they start; tests that need a keyring swap in a memory backend.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 os.environ.pop("SPECTRUM_DATABASE_URL", None)
 os.environ.pop("SPECTRUM_LLM_MODEL", None)
 
