@@ -173,8 +173,12 @@ def cmd_audit(args) -> int:
     ws = _workspace(args)
     try:
         with ws.uow() as uow:
+            if args.export:
+                n = audit.export(uow.session, Path(args.export))
+                print(f"Exported {n} audit entries with the chain's anchor to {args.export}", file=sys.stderr)
+                return 0
             if args.verify:
-                res = audit.verify(uow.session)
+                res = audit.verify(uow.session, Path(args.against) if args.against else True)
                 if args.json:
                     print(json.dumps({"ok": res.ok, "checked": res.checked, "bad_id": res.bad_id,
                                       "reason": res.reason, "anchored_id": res.anchored_id, "keyed": res.keyed}))
@@ -261,6 +265,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("audit", help="the audit log")
     sp.add_argument("--json", action="store_true")
     sp.add_argument("--verify", action="store_true", help="check the hash chain")
+    sp.add_argument("--against", metavar="EXPORT", help="with --verify: check against an export's anchor")
+    sp.add_argument("--export", metavar="FILE", help="write every entry and the anchor to FILE (JSON)")
     sp.add_argument("--limit", type=int, default=50)
     sp.set_defaults(func=cmd_audit)
 

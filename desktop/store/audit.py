@@ -148,13 +148,39 @@ def write_anchor(path: Path, last_id: int, head: str, count: int) -> None:
 
 
 def read_anchor(path: Path | None) -> dict[str, Any] | None:
-    """The anchor at ``path``, or None when there is none (or it is unreadable)."""
+    """The anchor at ``path`` (an anchor file, or an export from :func:`export`), or None when there
+    is none; ``{"unreadable": True}`` when the file cannot be read as one."""
     if path is None or not path.is_file():
         return None
     try:
-        return json.loads(path.read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {"unreadable": True}
+    if isinstance(data, dict) and "entries" in data:
+        return data.get("anchor") or {"unreadable": True}
+    return data
+
+
+def export(session: Session, path: Path) -> int:
+    """Write every entry and the chain's anchor (newest id, hash, count, HMAC when keyed) to
+    ``path`` as JSON, atomically. Kept elsewhere (a backup, another machine), an export lets
+    ``verify(session, path)`` catch a database rolled back together with its anchor file.
+    Returns the number of entries."""
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars().all()
+    entries = [{"id": e.id, "at": e.at.isoformat(), "actor": e.actor, "kind": e.kind, "summary": e.summary,
+                "payload": e.payload, "prev_hash": e.prev_hash, "hash": e.hash} for e in rows]
+    anchor = None
+    if rows:
+        key = _hmac_key()
+        last = rows[-1]
+        anchor = {"version": 1, "last_id": last.id, "head": last.hash, "count": len(rows),
+                  "hmac": _mac(key, last.id, last.hash, len(rows)) if key else None}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".audit-export-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump({"entries": entries, "anchor": anchor}, f, ensure_ascii=False)
+    os.replace(tmp, path)
+    return len(entries)
 
 
 def _anchor_after_commit(session: Session) -> None:

@@ -134,3 +134,27 @@ def test_a_rolled_back_append_leaves_the_anchor_where_it_was(tmp_path):
     with ws.uow() as uow:
         assert audit.verify(uow.session).ok
     ws.dispose()
+
+
+def test_an_export_kept_elsewhere_catches_a_rollback_of_database_and_anchor(tmp_path):
+    import shutil
+
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 2)
+    anchor = audit.anchor_path(ws.engine)
+    ws.dispose()
+    shutil.copy(tmp_path / "workspace.db", tmp_path / "old.db")
+    shutil.copy(anchor, tmp_path / "old.anchor")
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    _entries(ws, 3)
+    with ws.uow() as uow:
+        assert audit.export(uow.session, tmp_path / "backup" / "audit.json") == 5
+    ws.dispose()
+    shutil.copy(tmp_path / "old.db", tmp_path / "workspace.db")  # both rolled back together
+    shutil.copy(tmp_path / "old.anchor", anchor)
+    ws = open_workspace(f"sqlite:///{tmp_path / 'workspace.db'}")
+    with ws.uow() as uow:
+        assert audit.verify(uow.session).ok  # consistent with its own (old) anchor ...
+        res = audit.verify(uow.session, tmp_path / "backup" / "audit.json")
+    assert not res.ok and "deleted" in res.reason  # ... but not with the export's
+    ws.dispose()
