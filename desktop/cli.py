@@ -301,6 +301,37 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _may_have_unfinished_notes(root: Path) -> bool:
+    """A cheap look: a note folder without a manifest, or a manifest mentioning "recording"."""
+    if not root.is_dir():
+        return False
+    for d in root.iterdir():
+        manifest = d / "manifest.json"
+        if d.is_dir() and (not manifest.is_file() or '"recording"' in manifest.read_text("utf-8", errors="replace")):
+            return True
+    return False
+
+
+def _recover_notes(settings: Settings) -> None:
+    """Voice notes a dead app left ``recording`` become ``queued`` with their duration (audio kept),
+    and one line on stderr says so; the app and ``spectrum notes`` transcribe them."""
+    try:
+        if not _may_have_unfinished_notes(Path(settings.data_dir) / "notes"):
+            return  # the common case, without importing the voice layer
+        from desktop.voice.notes import recover_unfinished
+
+        notes = recover_unfinished(settings.data_dir)
+    except OSError as exc:  # an unreadable notes folder must not stop an unrelated command
+        logging.getLogger("desktop.cli").warning("voice note recovery skipped: %s", exc)
+        return
+    if notes:
+        logging.getLogger("desktop.cli").info("recovered %d voice note(s) left recording: %s", len(notes),
+                                              ", ".join(n.id for n in notes))
+        seconds = sum(n.duration for n in notes)
+        print(f"spectrum: recovered {len(notes)} voice note(s) cut off while recording ({seconds:.1f} s of "
+              "audio kept); `spectrum notes list` or the app transcribes them", file=sys.stderr)
+
+
 def _is_keyring_error(exc: BaseException) -> bool:
     try:
         from keyring.errors import KeyringError
@@ -320,6 +351,8 @@ def main(argv: list[str] | None = None) -> int:
 
     log_file = setup_logging(args.settings.data_dir)
     log = logging.getLogger("desktop.cli")
+    if args.command is not None:
+        _recover_notes(args.settings)  # (the app does it on its voice start-up, off the UI thread)
     try:
         if args.command is None:
             from desktop import cli_plans

@@ -37,6 +37,8 @@ class Settings(BaseSettings):
         llm_model: optional litellm model string, e.g. ``gpt-4o-mini`` or ``ollama/llama3``
             (``SPECTRUM_LLM_MODEL``); ``None`` means the offline planner only.
         llm_timeout_s: upper bound in seconds for one LLM call.
+        log_level: level of the log file ``<data_dir>/logs/spectrum.log`` (``SPECTRUM_LOG_LEVEL``:
+            ``DEBUG``, ``INFO``, ``WARNING``...; see :mod:`desktop.logs`).
         team: the workspace's users by full name, the owners a plan may assign ("give the Granite
             deal to Morgan"); deal owners seen in the data are added (``SPECTRUM_TEAM``, a JSON list).
     """
@@ -49,6 +51,7 @@ class Settings(BaseSettings):
     cpu_threads: int = 2
     llm_model: str | None = None
     llm_timeout_s: float = 8.0
+    log_level: str = "INFO"
     team: list[str] = Field(default_factory=list)
 
     def resolved_database_url(self) -> str:

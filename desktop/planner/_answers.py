@@ -93,7 +93,8 @@ def period(text: str, today: date) -> Period | None:
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year")
     if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
         month = _MONTHS[m.group(1)]
-        if re.search(r"\bclos(?:e|es|ing)\b|\bdue\b|\bexpected\b|\bwill\b", low):
+        if re.search(r"\bclos(?:e|es|ing)\b|\bdue\b|\bexpected\b|\bwill\b", low) \
+                and not re.search(r"\b(?:did|have|has)\s+(?:we|you|i|they|the team)\b", low):
             year = today.year if month >= today.month else today.year + 1  # what closes in December: ahead
         else:
             year = today.year if month <= today.month else today.year - 1  # what we won in October: behind
@@ -154,7 +155,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|"
                  r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
-                 low) and low.lstrip().startswith(("when", "what")):
+                 low) and (low.lstrip().startswith(("when", "what")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
         if contact is not None:
             c = idx.contacts[contact]
             if c.last_activity_at is None:
@@ -228,7 +229,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # deals: filters
     deals = list(idx.deals.values())
     what = []
-    won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b", low) and not re.search(
+    won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b|\b(?:did|have|has) (?:we|you|i|the team) "
+                    r"(?:actually )?(?:close|sign|win|land)\b", low) and not re.search(
         r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b", low)
     lost = re.search(r"\b(?:lost|lose|losing)\b", low)
     won_label = next((st.label for st in idx.stages if st.is_won), None)

@@ -46,6 +46,7 @@ ACTIVITY_RE = re.compile(
 TASK_RE = re.compile(
     r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
+    r"|\bput\s+(?:a\s+)?(?:task|to-?do|reminder)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
@@ -142,11 +143,14 @@ PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}[\s-]\d
 DOMAIN_RE = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
 _DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance|product|growth|revenue|partnerships|"
          r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
-         r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure)")
+         r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure|"
+         r"supply|chain|logistics|it|procurement|partner|channel|alliances|training|education|research)")
 TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? [A-Z][a-z]+"
                       rf"(?:\s+(?:and\s+)?{_DEPT}\b){{0,2}}|"
                       r"CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? [A-Z][a-z]+|Head of [A-Z][a-z]+|"
-                      r"(?:Sales|Marketing|Engineering|Operations|IT|Product) (?:Director|Manager|Lead)|"
+                      r"(?:Sales Ops|Sales Operations|RevOps|Revenue Operations|Customer Success|Sales|Marketing|"
+                      r"Engineering|Operations|IT|Product|Finance|HR|People|Account|Project|Partnerships|Procurement|"
+                      r"Practice|Office|Growth) (?:Director|Manager|Lead|Coordinator|Specialist)|"
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
                       r"Procurement Manager|Account Executive)\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
@@ -212,7 +216,7 @@ def clauses(text: str) -> list[Clause]:
 #: transcripts put commas at every pause, so such a fragment belongs to the clause before it
 #: (:func:`clauses` glues it back).
 _DATE_FRAGMENT = re.compile(
-    r"^\W*(?:(?:on|at|by|to|for|before|until|around|this|next|in|from)\s+)?(?:the\s+)?"
+    r"^\W*(?:(?:due\s+)?(?:on|at|by|to|for|before|until|around|this|next|in|from)\s+|due\s+)?(?:the\s+)?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|o'?clock)?|noon|midday|tomorrow|today|tonight|"
     r"(?:next|this|coming)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening))?|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"

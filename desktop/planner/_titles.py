@@ -23,10 +23,10 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     core = re.sub(r"\s+", " ", core).strip(" ,.")
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         return f"Call {who} back"
-    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: for [\w ]+?)? to|to-?do:?|"
+    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: (?:for|on) [\w ]+?)? to|to-?do:?|"
                   r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
     if m:
-        what = re.sub(r"\s+(?:on|by|at|in|for)$", "", m.group("what").strip())
+        what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())
         if re.fullmatch(r"follow[- ]?up(?: with .+)?", what, re.I) and who:
             return f"Follow up with {who}"
         return cap(what)
@@ -65,8 +65,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()
-    if (m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I)) or (
-            sentence and (m := re.search(r"\b(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?(?P<b>[^.;]+)",
+    if (m := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I)) or (
+            sentence and (m := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?(?P<b>[^.;]+)",
                                          sentence, re.I))):
         fields["body"] = cap(m.group("b").strip(" ."))  # "..., subject X, saying Y": a clause of its own
     if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (

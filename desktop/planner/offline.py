@@ -53,7 +53,8 @@ _ASSIGN = re.compile(
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b"
-    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b")
+    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
+    r"|\b(?i:goes|go|moves?)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -907,7 +908,7 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
-                    if re.sub(r"^(?:saying|that says|telling (?:him|her|them))\s+(?:that\s+)?", "", extra,
+                    if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?", "", extra,
                               flags=re.I).lower() not in a["fields"]["body"].lower():
                         more.append(extra)  # (a "saying ..." clause is already the body)
                 if more:
@@ -1161,7 +1162,7 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4")).strip()
+        who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or m.group("who5")).strip()
         users = self.idx.users
         if who.lower() in ("me", "myself"):
             if users:
@@ -1216,7 +1217,7 @@ class _Build:
                 and (at := self.text.find(t)) >= 0 and (said := spoken_phone(self.text[at + cue.end():])):
             out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
-                                                r"(?:he|she)(?:'s| is) (?:now )?(?:the|our|their))\b",
+                                                r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as)\b",
                                                 t, re.I) and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
@@ -1494,7 +1495,7 @@ class _Build:
                         or re.search(r"\b(?:lost|lose|losing|went with|going with|chose|picked|signed with)\b",
                                      self.text[max(0, m.start() - 45):m.start()], re.I):
                     continue
-            if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS \
+            if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS or name.lower() in users \
                     or R.fuzzy_stage(name, self.o._stages) \
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue

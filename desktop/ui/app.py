@@ -86,7 +86,7 @@ def build_main_window(settings: Settings, *, backend: Any = None, open_backend: 
     # Worker threads (import, sync, planning) hand the GIL back every 2 ms instead of 5 ms, so the
     # UI thread waits less for it.
     sys.setswitchinterval(SWITCH_INTERVAL_S)
-    qs = qsettings or user_qsettings()
+    qs = qsettings if qsettings is not None else user_qsettings()
     theme.apply_theme(app, str(qs.value("ui/theme", theme.DEFAULT)))
     if backend is None:
         if open_backend is None:
@@ -114,29 +114,53 @@ def _settings_from_prefs(settings: Settings, qs: QSettings) -> Settings:
     return settings.model_copy(update=updates) if updates else settings
 
 
-def run_app(settings: Settings, open_backend: OpenBackend) -> int:
-    """Run the desktop app on a qasync event loop until the window closes. Returns the exit code."""
+def run_app(settings: Settings, open_backend: OpenBackend, *, qsettings: QSettings | None = None,
+            engine: Any = None, stream_factory: Any = None,
+            on_started: Callable[[Any], None] | None = None) -> int:
+    """Run the desktop app on a qasync event loop until the window closes. Returns the exit code.
+
+    Start-up: the log file (``<data dir>/logs/spectrum.log``), the workspace, the window, then in
+    the background the voice layer (voice notes a crash left unfinished are recovered and
+    transcribed, the speech model loads, the microphone opens).
+
+    Args:
+        qsettings: UI preferences (default: the per-user file; a test passes an INI in a temp dir,
+            and then the environment-only settings are used as given).
+        engine / stream_factory: speech engine and microphone overrides (tests; see
+            :func:`build_main_window`).
+        on_started: called with the window once it is shown and started (tests drive it).
+    """
     import asyncio
 
     import qasync
 
+    from desktop.logs import setup_logging
+
     app = ensure_app(sys.argv)
-    qs = user_qsettings()
-    settings = _settings_from_prefs(settings, qs)
+    qs = qsettings if qsettings is not None else user_qsettings()
+    if qsettings is None:
+        settings = _settings_from_prefs(settings, qs)
+    setup_logging(settings.data_dir, level=settings.log_level)
     first_run = not bool(qs.value("ui/welcomed", False))
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        window = build_main_window(settings, qsettings=qs, seed_demo=True, open_backend=open_backend)
+        window = build_main_window(settings, qsettings=qs, seed_demo=True, open_backend=open_backend,
+                                   engine=engine, stream_factory=stream_factory)
     except Exception as exc:  # noqa: BLE001 - WorkspaceError and friends: show and exit 1
+        import logging
+
         from PySide6.QtWidgets import QMessageBox
 
+        logging.getLogger("desktop.ui.app").error("cannot open the workspace", exc_info=exc)
         QMessageBox.critical(None, "Spectrum", f"Cannot open the workspace:\n{exc}")
         return 1
     window.show()
     window.start()
     if first_run:
         window.show_welcome()
+    if on_started is not None:
+        on_started(window)
     closed = asyncio.Event()
     app.lastWindowClosed.connect(closed.set)
     with loop:

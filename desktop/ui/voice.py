@@ -24,6 +24,8 @@ class VoiceController(QObject):
         transcribing | note | unavailable. model_state(str): loading | ready | missing | error.
         transcribed(audio seconds, decode seconds): one utterance was transcribed (metering).
         note_changed(object): a :class:`desktop.voice.notes.NoteInfo` changed state.
+        notes_recovered(list): ids of the notes recovered at start (cut off by a crash), once, after
+            :meth:`start`; they are being transcribed in the background.
 
     Args:
         data_dir: the workspace folder (voice.json, notes/).
@@ -40,6 +42,7 @@ class VoiceController(QObject):
     mic_state = Signal(str)
     model_state = Signal(str)
     note_changed = Signal(object)
+    notes_recovered = Signal(list)
     transcribed = Signal(float, float)
 
     def __init__(self, data_dir: Path, model: str = "tiny.en", cpu_threads: int = 2, *, engine: Any = None,
@@ -66,6 +69,7 @@ class VoiceController(QObject):
         self.session = VoiceSession(self.worker, self.voice_settings, listeners, **kwargs) if self.worker else None
         self.notes = NotesService(self.data_dir, self.worker, on_change=self.note_changed.emit)
         self._arm_thread: threading.Thread | None = None
+        self._recover_thread: threading.Thread | None = None
         self._writer: Any = None
         self._fake_mic = stream_factory is not None
         self.hotkey: Any = None
@@ -86,12 +90,13 @@ class VoiceController(QObject):
 
     # -- startup ---------------------------------------------------------------------------------
     def start(self) -> None:
-        """Load the model and open the microphone in the background (never blocks the UI)."""
+        """Recover voice notes a crash left unfinished, load the model and open the microphone, all
+        in the background (never blocks the UI)."""
+        self._recover_thread = threading.Thread(target=self._recover_notes, name="notes-recover", daemon=True)
+        self._recover_thread.start()
         if self.worker is None:
             self.model_state.emit("missing")
             self.error.emit(self._model_error)
-            # notes a crash left half-written get their duration now and wait for a model
-            threading.Thread(target=self._recover_notes, args=(False,), name="notes-recover", daemon=True).start()
             return
         self.model_state.emit("loading")
         fut = self.worker.preload()
@@ -99,24 +104,28 @@ class VoiceController(QObject):
         self._arm_thread = threading.Thread(target=self._arm, name="mic-open", daemon=True)
         self._arm_thread.start()
 
+    def _recover_notes(self) -> None:
+        """Worker thread: mark unfinished notes recovered (duration from the audio on disk) and queue
+        them on the notes thread, which transcribes them after any utterance (background priority)."""
+        try:
+            ids = self.notes.recover()
+        except Exception as exc:  # noqa: BLE001 - shown, never fatal: the audio stays on disk
+            log.exception("voice note recovery failed")
+            self.error.emit(f"Could not recover unfinished voice notes: {exc}")
+            return
+        if ids:
+            log.info("recovered %d unfinished voice note(s): %s", len(ids), ", ".join(ids))
+            self.hint.emit(f"Recovered {len(ids)} voice note(s) cut off when Spectrum last stopped; "
+                           + ("transcribing in the background." if self.worker is not None
+                              else "they will be transcribed once a speech model is available."))
+        self.notes_recovered.emit(ids)
+
     def _loaded(self, fut: Any) -> None:
         exc = fut.exception()
         self.model_status = "ready" if exc is None else "error"
         self.model_state.emit(self.model_status)
         if exc is not None:
             self.error.emit(f"Speech model failed to load: {exc}")
-        self._recover_notes(exc is None)  # (on the model thread, never the UI thread)
-
-    def _recover_notes(self, transcribe: bool) -> None:
-        """Finish the voice notes a crash or kill left unfinished (see NotesService.recover)."""
-        try:
-            ids = self.notes.recover(transcribe=transcribe)
-        except OSError as exc:
-            self.error.emit(f"Could not recover unfinished voice notes: {exc}")
-            return
-        if ids:
-            self.hint.emit(f"Recovered {len(ids)} voice note(s) interrupted last time"
-                           + ("; transcribing them." if transcribe else "; they wait for the speech model."))
 
     def _arm(self) -> None:
         try:
@@ -193,6 +202,8 @@ class VoiceController(QObject):
         """Close the microphone, finish queued transcription, stop the worker threads."""
         if self._arm_thread is not None:
             self._arm_thread.join(5)
+        if self._recover_thread is not None:
+            self._recover_thread.join(5)
         if self.hotkey is not None:
             self.hotkey.stop()
         if self.session is not None:

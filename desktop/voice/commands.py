@@ -93,37 +93,46 @@ def transcribe_handler(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _unfinished(svc: Any) -> list[str]:
+    """Ids of notes left ``recording``/``queued``/``transcribing`` that no live process owns."""
+    from desktop.voice.notes import is_busy_elsewhere
+
+    return [n.id for n in svc.list_notes() if n.state in ("recording", "queued", "transcribing")
+            and not is_busy_elsewhere(svc.root / n.id / "audio.pcm")]
+
+
 def notes_handler(args: argparse.Namespace) -> int:
-    """``notes list | play ID | retranscribe ID | delete ID --yes``; returns an exit code."""
+    """``notes list | play ID | retranscribe ID | delete ID --yes``; returns an exit code.
+
+    ``list`` and ``retranscribe`` first finish the notes a crash left unfinished (recovered, then
+    transcribed with the speech model; a line on stderr says how many). Without a model they are
+    listed as ``queued`` and ``list`` still exits 0.
+    """
     from desktop.voice.notes import NotesService, dump_note_json
     from desktop.voice.types import NoteNotFound
 
     settings = args.settings
-    needs_model = args.action == "retranscribe"
+    svc = NotesService(settings.data_dir, None)
+    pending = _unfinished(svc) if args.action in ("list", "retranscribe") else []
+    needs_model = args.action == "retranscribe" or bool(pending)
+    worker = None
     try:
         worker = _worker(settings, args.model) if needs_model else None
     except VoiceError as exc:
-        print(f"spectrum notes: {exc}", file=sys.stderr)
-        return 2
-    bias = _workspace_bias(settings) if needs_model else Bias(None, None)
-    svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
-                       correct=bias.correct)
-    recovered = svc.recover(transcribe=False)  # notes a crash left "recording": duration set, queued
-    if recovered and worker is None and args.action == "list":
-        # transcribe them now, so the list shows their words (the app does the same on start)
-        print(f"Recovered {len(recovered)} voice note(s) interrupted while recording; transcribing ...",
+        if args.action == "retranscribe":
+            print(f"spectrum notes: {exc}", file=sys.stderr)
+            return 2
+        print(f"spectrum notes: {len(pending)} unfinished note(s) wait for transcription: {exc}",
               file=sys.stderr)
-        try:
-            bias = _workspace_bias(settings)
-            worker = _worker(settings, args.model)
-            svc.close()
-            svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
-                               correct=bias.correct)
-            for note_id in recovered:
-                svc.retranscribe(note_id)
+    if worker is not None:
+        bias = _workspace_bias(settings)
+        svc = NotesService(settings.data_dir, worker, prompt=bias.initial_prompt, hotwords=bias.hotwords,
+                           correct=bias.correct)
+        if pending:
+            print(f"spectrum notes: transcribing {len(pending)} note(s) left unfinished by a crash ...",
+                  file=sys.stderr, flush=True)
+            svc.recover()
             svc.wait_idle()
-        except VoiceError as exc:
-            print(f"spectrum notes: they stay queued: {exc}", file=sys.stderr)
     try:
         if args.action == "list":
             for info in svc.list_notes():

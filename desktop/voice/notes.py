@@ -2,15 +2,20 @@
 
 Layout, one folder per note under ``<data_dir>/notes/<note_id>/``:
 
-* ``audio.pcm`` - raw signed 16-bit little-endian mono PCM at 16 kHz, appended as audio arrives,
-  flushed and ``fsync``'ed at least every 0.5 s of audio and every 0.5 s of wall time (a crash or
-  power loss loses at most ~1 s);
+* ``audio.pcm`` - raw signed 16-bit little-endian mono PCM at 16 kHz, appended block by block as
+  audio arrives (unbuffered: every block reaches the operating system at once, so a killed process
+  loses only the blocks still in the capture queue, a few tens of ms) and ``fsync``'ed at least
+  every 0.5 s of audio and every 0.5 s of wall time (a power loss loses at most ~1 s). While a note
+  records or is transcribed, its owner holds an exclusive ``flock`` on ``audio.pcm`` (POSIX), so
+  recovery in another process (the CLI while the app runs) never takes a live note for a dead one;
 * ``manifest.json`` - :class:`NoteInfo` (state, attachment, transcript), written atomically
   (temp file + ``fsync`` + ``os.replace``).
 
 States: ``recording`` -> ``queued`` -> ``transcribing`` -> ``done`` | ``failed`` (with ``error``).
 A note found in ``recording``/``queued``/``transcribing`` state at start (the app died) is recovered
-by :meth:`NotesService.recover`: its audio on disk is kept and transcribed. Works offline, no LLM.
+by :meth:`NotesService.recover`: its audio on disk is kept, its duration set from the file, and it is
+transcribed. The app runs it on a background thread at every start and the CLI at every command
+(:func:`recover_unfinished`). Works offline, no LLM.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import queue
 import shutil
 import threading
 import time
+import traceback
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -40,6 +46,8 @@ NoteState = Literal["recording", "queued", "transcribing", "done", "failed"]
 Resolver = Callable[[str], "tuple[str, int] | None"]
 #: Sync the audio file at least this often, in seconds of audio and of wall time.
 SYNC_EVERY_S = 0.5
+#: A note folder with neither manifest nor audio older than this (seconds) is a start cut off by a crash.
+STALE_FOLDER_S = 60.0
 #: Notes are transcribed in chunks of at most this many seconds, cut at the quietest moment.
 CHUNK_S = 28.0
 
@@ -63,6 +71,30 @@ class NoteInfo(BaseModel):
     recovered: bool = False
 
 
+def _try_lock(fileobj: Any) -> bool:
+    """Take an exclusive, non-blocking ``flock`` on ``fileobj``; False when another open file
+    (another process, or another writer) holds it. Always True where ``fcntl`` is missing."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no cross-process guard
+        return True
+    try:
+        fcntl.flock(fileobj.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def is_busy_elsewhere(audio_path: Path) -> bool:
+    """True when a live process holds ``audio_path``'s lock: a :class:`NoteWriter` recording it or a
+    :class:`NotesService` transcribing it (in any process, this one included)."""
+    try:
+        with open(audio_path, "rb") as f:
+            return not _try_lock(f)  # closing the file releases a lock taken here
+    except FileNotFoundError:
+        return False
+
+
 def _atomic_write(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -79,7 +111,10 @@ class NoteWriter:
                  on_synced: Callable[[int], None] | None = None) -> None:
         self.service = service
         self.info = info
-        self._f = open(audio_path, "ab")  # noqa: SIM115 - closed in finish()
+        # unbuffered: a block is in the OS page cache as soon as it is written, so SIGKILL loses
+        # only what the capture queue still holds; fsync (below) covers power loss
+        self._f = open(audio_path, "ab", buffering=0)  # noqa: SIM115 - closed in finish()
+        _try_lock(self._f)  # held until finish(): recovery elsewhere skips a live note
         self.samples = 0
         self.synced_samples = 0
         self._last_sync = time.monotonic()
@@ -218,35 +253,70 @@ class NotesService:
     def _finished_recording(self, note_id: str) -> None:
         info = self.get(note_id)
         info.state = "queued"
-        info.duration = round(len(self.load_audio(note_id)) / SAMPLE_RATE, 3)
+        info.duration = _duration_on_disk(self.root / note_id / "audio.pcm")
         self._save(info)
         self._enqueue(note_id)
 
     # --- transcription -------------------------------------------------------------------------
-    def recover(self, *, transcribe: bool = True) -> list[str]:
-        """Finish every note a crash or a kill left unfinished (recording/queued/transcribing): its
-        duration is set from the audio on disk (seconds), a note cut off while recording is marked
-        ``recovered``, and it is queued for transcription. Returns their ids.
+    def recover(self, *, transcribe: bool = True, only_recording: bool = False) -> list[str]:
+        """Recover every unfinished note (``recording``/``queued``/``transcribing``) left by a process
+        that died, and queue it for transcription.
 
-        Called on every start (the app's voice start-up and the ``notes`` commands).
-        ``transcribe=False`` (or no worker) only repairs the manifests: the notes stay ``queued``
-        until a later start with a speech model transcribes them.
+        A note cut off while recording is marked ``recovered``; each one gets ``state="queued"`` and
+        ``duration`` (seconds of audio on disk, from the file size). A note another live process is
+        still recording (its writer holds the file lock) is left alone. Leftover temp manifests are
+        removed and a folder whose manifest is missing gets a new one when it holds audio (an empty
+        one is removed: it never held anything).
+
+        Args:
+            transcribe: queue the notes on this service's transcription thread (needs a ``worker``;
+                without one they stay ``queued`` for the next start that has a model).
+            only_recording: recover only notes cut off while recording (leave ``queued`` and
+                ``transcribing`` ones to the app or ``spectrum notes``, which transcribe them).
+        Returns: the recovered notes' ids, oldest first.
         """
+        if not self.root.is_dir():
+            return []
+        self._repair_folders()
         ids = []
         for info in self.list_notes():
-            if info.state in ("recording", "queued", "transcribing"):
-                if info.state == "recording":
-                    info.recovered = True
-                info.state = "queued"
-                try:
-                    info.duration = round(len(self.load_audio(info.id)) / SAMPLE_RATE, 3)
-                except OSError:
-                    info.duration = 0.0  # the audio file never got created: nothing was said
-                self._save(info)
-                if transcribe and self.worker is not None:
-                    self._enqueue(info.id)
-                ids.append(info.id)
+            if info.state not in (("recording",) if only_recording else ("recording", "queued", "transcribing")):
+                continue
+            audio = self.root / info.id / "audio.pcm"
+            if is_busy_elsewhere(audio):
+                continue  # a live process is recording or transcribing it
+            if info.state == "recording":
+                info.recovered = True
+            info.state = "queued"
+            info.duration = _duration_on_disk(audio)
+            self._save(info)
+            if transcribe and self.worker is not None:
+                self._enqueue(info.id)
+            ids.append(info.id)
         return ids
+
+    def _repair_folders(self) -> None:
+        """Temp manifests of an interrupted write are removed; a folder without a manifest gets one
+        (audio kept) or, when it holds no audio, is removed."""
+        for d in sorted(self.root.iterdir()):
+            if not d.is_dir():
+                continue
+            for tmp in d.glob("*.tmp"):
+                tmp.unlink(missing_ok=True)
+            if (d / "manifest.json").is_file():
+                continue
+            audio = d / "audio.pcm"
+            if audio.is_file() and audio.stat().st_size > 0:
+                stamp = d.name.split("-", 1)[0]
+                try:
+                    created = datetime.strptime(stamp, "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+                except ValueError:
+                    created = datetime.fromtimestamp(audio.stat().st_mtime, UTC)
+                info = NoteInfo(id=d.name, state="recording", created_at=created.isoformat(timespec="seconds"))
+                with self._lock:
+                    _atomic_write(d / "manifest.json", info.model_dump_json(indent=2))
+            elif time.time() - d.stat().st_mtime > STALE_FOLDER_S and not is_busy_elsewhere(audio):
+                shutil.rmtree(d, ignore_errors=True)  # a start cut off before its manifest: no audio
 
     def retranscribe(self, note_id: str) -> None:
         """Queue the note for transcription again (e.g. after a failure or with a better model)."""
@@ -295,6 +365,18 @@ class NotesService:
     def _transcribe(self, note_id: str) -> None:
         if self.worker is None:
             return
+        try:
+            owner = open(self._dir(note_id) / "audio.pcm", "rb")  # noqa: SIM115 - closed below
+        except FileNotFoundError:
+            raise NoteNotFound(f"No voice note {note_id!r}.") from None
+        try:
+            if not _try_lock(owner):
+                return  # another process records or transcribes it: it finishes the note
+            self._transcribe_locked(note_id)
+        finally:
+            owner.close()
+
+    def _transcribe_locked(self, note_id: str) -> None:
         info = self.get(note_id)
         info.state = "transcribing"
         self._save(info)
@@ -324,10 +406,33 @@ class NotesService:
         except NoteNotFound:
             raise
         except Exception as exc:  # noqa: BLE001 - recorded as a visible failed state, never swallowed
-            log.exception("note %s failed", note_id)
+            # the log names the note and where it failed, never the message: it may quote the note
+            log.error("note %s failed: %s\n%s", note_id, type(exc).__name__,
+                      "".join(traceback.format_tb(exc.__traceback__)).rstrip())
             info = self.get(note_id)
             info.state, info.error = "failed", str(exc) or type(exc).__name__
         self._save(info)
+
+
+def _duration_on_disk(audio_path: Path) -> float:
+    """Seconds of 16 kHz 16-bit mono audio in ``audio_path`` (0.0 when missing), to the millisecond."""
+    try:
+        size = audio_path.stat().st_size
+    except FileNotFoundError:
+        return 0.0
+    return round(size // 2 / SAMPLE_RATE, 3)
+
+
+def recover_unfinished(data_dir: Path) -> list[NoteInfo]:
+    """Mark the notes a dead process left ``recording`` under ``<data_dir>/notes`` as ``queued`` with
+    their duration (see :meth:`NotesService.recover`), without transcribing them; creates nothing
+    when there is no notes folder. Returns the recovered notes (the CLI says so on stderr; the app
+    and ``spectrum notes`` transcribe them)."""
+    root = Path(data_dir) / "notes"
+    if not root.is_dir():
+        return []
+    svc = NotesService(data_dir, None)
+    return [svc.get(i) for i in svc.recover(transcribe=False, only_recording=True)]
 
 
 def _chunks(audio: np.ndarray) -> list[tuple[int, np.ndarray]]:

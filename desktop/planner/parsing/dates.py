@@ -54,10 +54,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:out|back|over)\s+to|until|till)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
-    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
+    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
     ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
@@ -281,7 +281,7 @@ _TIME_RE = re.compile(
 
 
 _SPOKEN_TIME = re.compile(
-    r"\b(?P<rel>half past|quarter past|quarter to)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\b(?P<rel>half past|quarter past|quarter to|(?<=at )half)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)(?:\s+(?:o'?clock))?(?:\s+(?P<part>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.))?"
     r"|\b(?P<h2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi>thirty|fifteen|"
     r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.)", re.I)
@@ -298,7 +298,7 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     h = int(raw) if raw.isdigit() else _HOURS[raw.lower()]
     if m.group("rel"):
         rel = m.group("rel").lower()
-        mi = {"half past": 30, "quarter past": 15, "quarter to": 45}[rel]
+        mi = {"half past": 30, "quarter past": 15, "quarter to": 45, "half": 30}[rel]  # "at half nine": 9:30
         if rel == "quarter to":
             h -= 1
     else:
