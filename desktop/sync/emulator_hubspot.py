@@ -11,6 +11,7 @@ Thread-safe through the emulator's lock (callers hold it).
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 import time
 from typing import Any
@@ -18,6 +19,7 @@ from typing import Any
 from desktop.sync.mapping_hubspot import KEY_PROPERTY, modified_property, ms_to_iso
 
 HS_TYPES = ("companies", "contacts", "deals", "notes", "calls", "meetings", "tasks")
+#: the portal's deal pipelines at start (each emulator gets its own copy in ``HubSpotData.pipelines``)
 PIPELINES = [{"id": "default", "label": "Sales Pipeline", "displayOrder": 0, "stages": [
     {"id": "appointmentscheduled", "label": "Appointment Scheduled", "displayOrder": 0,
      "metadata": {"probability": "0.2", "isClosed": "false"}},
@@ -40,7 +42,14 @@ def _now_ms() -> int:
 class HubSpotData:
     """Objects per HubSpot type: ``{"id": int, "props": {...}, "created": ms, "updated": ms,
     "archived": bool, "archived_at": ms|None}``; unique index on :data:`KEY_PROPERTY` and
-    contact ``email``."""
+    contact ``email``; ``pipelines``: deal pipelines as ``GET /crm/v3/pipelines/deals`` returns
+    them (a copy of :data:`PIPELINES`; tests may add, rename or remove stages).
+
+    Deal writes are validated as HubSpot does: a ``dealstage`` that is not a stage of the deal's
+    pipeline fails that input (``VALIDATION_ERROR``). Batch writes apply the valid inputs and
+    answer ``207`` with an ``errors`` list (``context.ids``) for the others, ``200`` when all
+    succeed, and ``404``/``400`` when none does. A ``dealstage`` of ``null`` is accepted (the
+    emulator stores it; that is how a wrong push shows up in tests)."""
 
     def __init__(self, search_cap: int = 10_000) -> None:
         self.search_cap = search_cap
@@ -50,6 +59,7 @@ class HubSpotData:
         self.associations: set[tuple[str, str, str, str]] = set()
         self._links: dict[tuple[str, str, str], set[str]] = {}  # both directions
         self._next_id = 1000
+        self.pipelines: list[dict[str, Any]] = copy.deepcopy(PIPELINES)
         #: custom property definitions per type (``/crm/v3/properties``); :data:`KEY_PROPERTY`
         #: is pre-defined unique on every type (drop it to emulate a portal never connected)
         self.properties: dict[str, dict[str, dict[str, Any]]] = {t: {KEY_PROPERTY: {
@@ -118,7 +128,7 @@ class HubSpotData:
     def handle(self, method: str, path: str, query: dict[str, str], body: Any) -> Reply:
         """Route one request; returns (status, JSON body or None)."""
         if method == "GET" and path == "/crm/v3/pipelines/deals":
-            return 200, {"results": PIPELINES}
+            return 200, {"results": self.pipelines}
         m = re.fullmatch(r"/crm/v3/properties/(\w+)(?:/(\w+))?", path)
         if m and m[1] in self.properties:
             return self._property(method, m[1], m[2], body)
@@ -293,36 +303,75 @@ class HubSpotData:
             reply["paging"] = {"next": {"after": str(after + limit)}}
         return 200, reply
 
+    def stage_error(self, hs_type: str, obj: dict[str, Any] | None, props: dict[str, Any]
+                    ) -> str | None:
+        """Why HubSpot would refuse ``props`` on a deal (``obj``: the deal, ``None`` for a new
+        one): a ``dealstage`` that is not a stage of its pipeline. ``None`` when valid."""
+        if hs_type != "deals" or props.get("dealstage") is None:
+            return None
+        current = obj["props"] if obj else {}
+        pipeline = props.get("pipeline") or current.get("pipeline") or "default"
+        stages = {s["id"] for p in self.pipelines if p["id"] == pipeline for s in p["stages"]}
+        if str(props["dealstage"]) in stages:
+            return None
+        return (f"Property values were not valid: dealstage {props['dealstage']!r} is not a stage "
+                f"of pipeline {pipeline!r}")
+
+    @staticmethod
+    def _multi(results: list[dict[str, Any]], errors: list[dict[str, Any]]) -> Reply:
+        """200 when every input succeeded, 207 with ``errors`` when some did, else 404/400."""
+        if not errors:
+            return 200, {"status": "COMPLETE", "results": results}
+        if results:
+            return 207, {"status": "COMPLETE", "results": results, "errors": errors,
+                         "numErrors": len(errors)}
+        first = errors[0]
+        return (404 if first["category"] == "OBJECT_NOT_FOUND" else 400), {
+            "status": "error", "message": "; ".join(e["message"] for e in errors),
+            "category": first["category"], "context": {
+                "ids": [i for e in errors for i in e["context"]["ids"]]}}
+
     def _batch_upsert(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
         keys = [(i.get("idProperty"), str(i.get("id"))) for i in inputs]
         if len(set(keys)) != len(keys):
             return 400, _error("Duplicate IDs found in batch input")
-        results = []
+        results, errors = [], []
         for inp in inputs:
             prop, value = inp.get("idProperty"), str(inp.get("id"))
             if prop != "email" and not self.properties[hs_type].get(prop, {}).get("hasUniqueValue"):
                 return 400, _error(f"{prop} is not a unique property")
             props = dict(inp.get("properties") or {}, **{prop: value})
             obj = self.find_unique(hs_type, prop, value)
+            problem = self.stage_error(hs_type, obj, props)
+            if problem:
+                errors.append(_item_error("VALIDATION_ERROR", problem, value))
+                continue
             new = obj is None
             if new:
                 obj = self.create(hs_type, props)
             else:
                 self.update(hs_type, obj["id"], props)
             results.append(dict(self.render(hs_type, obj, None), new=new))
-        return 200, {"status": "COMPLETE", "results": results}
+        return self._multi(results, errors)
 
     def _batch_update(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
         objs = self.objects[hs_type]
-        missing = [i.get("id") for i in inputs if int(i.get("id", 0)) not in objs
-                   or objs[int(i["id"])]["archived"]]
-        if missing:
-            return 404, _error(f"Could not find objects {missing}")
-        results = []
+        results, errors = [], []
         for inp in inputs:
-            self.update(hs_type, int(inp["id"]), inp.get("properties") or {})
-            results.append(self.render(hs_type, objs[int(inp["id"])], None))
-        return 200, {"status": "COMPLETE", "results": results}
+            obj_id = str(inp.get("id"))
+            obj = objs.get(int(obj_id)) if obj_id.isdigit() else None
+            if obj is None or obj["archived"]:
+                errors.append(_item_error("OBJECT_NOT_FOUND", f"Could not find object {obj_id}",
+                                          obj_id))
+                continue
+            props = inp.get("properties") or {}
+            problem = self.stage_error(hs_type, obj, props)
+            if problem:
+                errors.append(_item_error("VALIDATION_ERROR", problem, obj_id))
+                continue
+            self.update(hs_type, obj["id"], props)
+            results.append(self.render(hs_type, obj, None))
+        return self._multi(results, errors)
 
     def _batch_read(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
         prop = body.get("idProperty")
@@ -339,6 +388,12 @@ class HubSpotData:
         for inp in inputs:
             self.archive(hs_type, int(inp.get("id", 0)))
         return 204, None
+
+
+def _item_error(category: str, message: str, obj_id: str) -> dict[str, Any]:
+    """One entry of a batch answer's ``errors`` list (HubSpot's shape)."""
+    return {"status": "error", "category": category, "message": message,
+            "context": {"ids": [obj_id]}}
 
 
 def _error(message: str) -> dict[str, Any]:
