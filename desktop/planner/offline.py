@@ -54,7 +54,7 @@ _ASSIGN = re.compile(
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
-    r"|\b(?i:goes|go|moves?)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))")
+    r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),

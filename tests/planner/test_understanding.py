@@ -960,3 +960,42 @@ def test_a_percentage_about_usage_is_no_amount_change(p, now, text):
 def test_a_day_the_month_lacks_is_asked(p, now, text, question):
     plan = p.plan(text, now=now)
     assert not plan.actions and plan.clarifications[0].startswith(question)
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("How much did we close in October, in dollars?", {"value": 18000.0}),   # Lumen, won 2026-10-30
+    ("Kestrel Partners is going quiet, when did we last touch that deal?", {"value": "2026-10-18"}),
+])
+def test_past_tense_questions_look_back(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Oliver Grant wants the contract walked through, book a call with him Monday at half nine.",
+     {"due_date": "2026-11-23", "time": "09:30"}),
+    ("Set the Harbor Health deal to twelve k, close date the 28th", {"amount": 12000, "close_date": "2026-11-28"}),
+    ("Push the Acme deal out to March", {"close_date": "2027-03-31"}),
+    ("Push the Acme deal out to January fifteenth", {"close_date": "2027-01-15"}),
+])
+def test_times_and_dates_said_loosely(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Linda Okafor's moved from Initech to Orbital Freight, she's head of operations there now.",
+     {"company": "Orbital Freight", "job_title": "Head of Operations"}),
+    ("Maya Alvarez is actually the CTO now, not the CEO", {"job_title": "CTO"}),
+    ("Uma Tanaka's now Operations Director at Redwood Labs", {"job_title": "Operations Director"}),
+    ("James Whitfield's contact goes to Morgan Reyes now.", {"owner": "Morgan Reyes"}),
+])
+def test_contact_changes_said_in_passing(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+def test_a_task_put_on_a_deal(p, now):
+    plan = p.plan("Put a task on the Initech deal to send over the security questionnaire, due in two weeks.", now=now)
+    assert [(a.kind, a.target.id, a.fields) for a in plan.actions] == [
+        ("create_task", "5006", {"title": "Send over the security questionnaire", "due_date": "2026-12-05"})]

@@ -22,7 +22,9 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 #: After a month name: a day follows ("by December 18th"), so the month alone is not the date.
-_NO_DAY = r"(?!\s+(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:k|grand|thousand|%)))"
+_NO_DAY = (r"(?!\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:k|grand|thousand|%))|"
+           r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+           r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty)\b))")
 _COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
 _UNIT = r"(?P<unit>day|week|month|year|business day)s?"
 
@@ -237,7 +239,7 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "month_only" and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I) \
-                    and not re.search(r"\b(?:in|by|early|mid)\s+(?:may|march)\b", m.group(0), re.I):
+                    and not re.search(r"\b(?:in|by|early|mid|to|until|till)\s+(?:may|march)\b", m.group(0), re.I):
                 continue
             if kind == "month_only" and m.group("month").lower() == "may" and m.group(0).lower().startswith("for"):
                 continue
