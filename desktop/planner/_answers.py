@@ -272,7 +272,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         what.append(f"at {idx.companies[company].name}")
     digits = words_to_digits(low)
     if m := re.search(r"\b(?P<op>over|above|more than|at least|bigger than|larger than|under|below|less than|smaller than)\s+"
-                      r"\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
+                      r"(?:an?\s+)?\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
         n = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
                                                       "million": 1e6}.get(m.group("sc") or "", 1)
         op = m.group("op")

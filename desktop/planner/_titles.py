@@ -22,7 +22,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     core = t if not d else (t[:d[1]] + t[d[2]:])
     core = re.sub(r"\s+", " ", core).strip(" ,.")
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
-        return f"Call {who} back"
+        about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
+        return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
     m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: (?:for|on) [\w ]+?)? to|to-?do:?|"
                   r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
     if m:

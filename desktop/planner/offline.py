@@ -59,7 +59,7 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?)\s+(?:now\s+)?(?:a|an)?\s*"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?|make (?:him|her|them|it))\s+(?:now\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b", re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
@@ -321,6 +321,8 @@ def _lifecycle(t: str) -> str | None:
     """The HubSpot lifecycle stage a clause sets ("she's a customer now", "mark him as an MQL")."""
     if not _LIFECYCLE_CUE.search(t):
         return None
+    if re.search(r"\blifecycle(?:\s+stage)?\s+(?:to|is|as|should be)\s+other\b", t, re.I):
+        return "other"  # ("other" only when said as the lifecycle value: it is an ordinary word)
     low = t.lower()
     for words, value in _LIFECYCLE_WORDS:
         if re.search(rf"\b{words}\b", low):
@@ -1220,7 +1222,8 @@ class _Build:
                                                 r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as)\b",
                                                 t, re.I) and (ti := R.TITLE_RE.search(t)):
             out["job_title"] = C.tidy_title(ti.group(0))
-        if m := re.search(r"\b(?:moved to|[Mm]oved? to|joined|now works at|now at|left for|"
+        if m := re.search(r"\b(?:moved to|[Mm]oved? (?:over )?to|went over to|joined|now works at|now at|left for|"
+                          r"(?:he|she)(?:'s| is)(?: now)? (?:over )?at|(?:CEO|CTO|CFO|COO|CMO|CRO|VP \w+) over at|"
                           r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+to)\s+"
                           r"(?P<co>[A-Z][\w&]*(?:\s(?:[A-Z][\w&]*|of(?=\s[A-Z])|and(?=\s[A-Z])))*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0

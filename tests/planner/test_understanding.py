@@ -999,3 +999,23 @@ def test_a_task_put_on_a_deal(p, now):
     plan = p.plan("Put a task on the Initech deal to send over the security questionnaire, due in two weeks.", now=now)
     assert [(a.kind, a.target.id, a.fields) for a in plan.actions] == [
         ("create_task", "5006", {"title": "Send over the security questionnaire", "due_date": "2026-12-05"})]
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Zoe Vogel at Cedar Group, make her a customer and assign her to Jordan.",
+     {"lifecycle_stage": "customer", "owner": "Jordan Blake"}),
+    ("Felix Brooks moved over to Redwood Solutions, same title, update his company.", {"company": "Redwood Solutions"}),
+    ("Rachel Adams left Northwind, she's at Umbrella Health now as VP Marketing.",
+     {"company": "Umbrella Health", "job_title": "VP Marketing"}),
+    ("Grace Liu left Lumen, she's COO over at Vertex Analytics now.", {"company": "Vertex Analytics", "job_title": "COO"}),
+])
+def test_moves_and_roles_said_the_way_people_talk(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert [a.fields for a in plan.actions] == [fields]
+
+
+def test_callback_tasks_keep_what_they_are_about_and_amounts_said_with_a(p, now):
+    plan = p.plan("Remind me to call Tom Becker back Tuesday about the seat count.", now=now)
+    assert plan.actions[0].fields["title"] == "Call Tom Becker back about the seat count"
+    plan = p.plan("How many open deals over a hundred k do we have?", now=now)
+    assert plan.actions[0].fields["value"] == 2
