@@ -36,6 +36,7 @@ ACTIVITY_RE = re.compile(
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
     r"|\b(?P<t7>call|meeting|demo|chat)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
     r"|\blog\s+(?P<t8>it|that|this)\b"
+    r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
     r"|^\s*(?P<t6>note|add a note|quick note)\b"
@@ -244,7 +245,7 @@ def activity_type(text: str) -> str | None:
     word = next(g for g in m.groups() if g).lower()
     if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit"):
         return "meeting"
-    if word == "email":
+    if word in ("email", "emailed", "e-mailed"):
         return "email"
     if word in ("note", "add a note", "quick note", "it", "that", "this"):
         return "note"

@@ -1029,7 +1029,7 @@ class _Build:
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
         if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
-                    r"(?:note|call|email|meeting))?|(?:log|add|make)\s+(?:a|an)\s+(?:note|call|email|meeting)|"
+                    r"(?:note|call|email|meeting))?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)\W*$", t, re.I):  # "... Log a note and set a task"
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
             before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]

@@ -1019,3 +1019,14 @@ def test_callback_tasks_keep_what_they_are_about_and_amounts_said_with_a(p, now)
     assert plan.actions[0].fields["title"] == "Call Tom Becker back about the seat count"
     plan = p.plan("How many open deals over a hundred k do we have?", now=now)
     assert plan.actions[0].fields["value"] == 2
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Emailed Leo at Onyx Health the case study, follow up with him in a week.", "email", "the case study"),
+    ("I just emailed Tom Becker the renewal quote", "email", "renewal quote"),
+    ("Okay so Sarah Chen called, the onboarding deal slips to January, and log the call.", "call", "slips to january"),
+])
+def test_reported_emails_and_log_the_call(p, now, text, kind, words):
+    plan = p.plan(text, now=now)
+    act = next(a for a in plan.actions if a.kind == "log_activity")
+    assert act.fields["activity_type"] == kind and words in act.fields["body"].lower()
