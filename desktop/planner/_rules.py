@@ -90,7 +90,7 @@ STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
-LOST_RE = re.compile(r"\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|deal (?:is )?lost|"
+LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|deal (?:is )?lost|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
                      # "Northwind has lost." (a transcript's "Mark Northwind as lost"): only at the clause's end
@@ -146,9 +146,12 @@ _DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance
          r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
          r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure|"
          r"supply|chain|logistics|it|procurement|partner|channel|alliances|training|education|research)")
-TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? [A-Z][a-z]+"
+TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? "
+                      r"(?!(?:at|for|in|with|from|to|on|there|here|now|and)\b)[A-Z][a-z]+"
                       rf"(?:\s+(?:and\s+)?{_DEPT}\b){{0,2}}|"
-                      r"CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? [A-Z][a-z]+|Head of [A-Z][a-z]+|"
+                      r"CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? (?!(?:at|for|in|with|from|to|on)\b)[A-Z][a-z]+|"
+                      r"Head of (?!(?:at|for|in|with|from|to|on)\b)[A-Z][a-z]+|"
+                      r"(?:Creative|Art|Marketing|Sales|Account|Design|Technical|Managing|Practice) Director|"
                       r"(?:Sales Ops|Sales Operations|RevOps|Revenue Operations|Customer Success|Sales|Marketing|"
                       r"Engineering|Operations|IT|Product|Finance|HR|People|Account|Project|Partnerships|Procurement|"
                       r"Practice|Office|Growth) (?:Director|Manager|Lead|Coordinator|Specialist)|"

@@ -127,7 +127,7 @@ _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pound
 _REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring)\s+(?:it|them)\s+back)\b", re.I)
 _NAMED_STAGE = re.compile(r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:(?P<a>[\w-]+(?:\s[\w-]+)?)\s+stage|stage\s+(?P<b>[\w-]+(?:\s[\w-]+)?))\W*$",
                           re.I)
-_BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
+_BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|re-?schedule|move|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
                       r"put\s+(?:it|that)\s+(?:in\s+)?(?=for\b|on\b|(?:in\s+)?(?:the|my|our)\s+calendar\b))", re.I)
 _MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee)\b", re.I)
 _EMAIL_CHANGE = re.compile(r"(?:'s|\bhis|\bher|\btheir|\bthe)\s+(?:email|e-mail)(?:\s+address)?\s+(?:to|is now|is|should be|changed to)\s+(?P<said>.+)$", re.I)
@@ -165,7 +165,7 @@ def _restart_at(text: str) -> re.Match[str] | None:
 
 _GAPPED = re.compile(
     r"(?P<head>\b(?P<verb>(?i:give|hand|assign|reassign|move|push|put|set|change|bump|mark))\b[^.;,]*?\s(?:to|in|into|as)\s"
-    r"[^.;,]+?)\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
+    r"[^.;,]+?),?\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
     r"(?P<one>\s+(?:one|won(?=\s+to\b)|deal|opportunity|account))?\s+(?P<prep>to|in|into|as)\s")
 
 
@@ -227,6 +227,20 @@ def _one_phone_number(text: str) -> str:
     return text
 
 
+_RATE = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:month|quarter|week|mo)\b|\s*(?:monthly|quarterly|weekly)\b", re.I)
+
+
+def _prefer_totals(found: list, digits: str) -> list:
+    """Amounts with a rate said after them ("eighteen grand a quarter", "four k a month") yield to
+    the total said beside them ("so seventy two k for the year"): totals first, rates after."""
+    if len(found) < 2:
+        return found
+    rates = [a for a in found if _RATE.match(digits, a.end)]
+    if not rates or len(rates) == len(found):
+        return found
+    return [a for a in found if a not in rates] + rates
+
+
 def correct_self(text: str) -> str:
     """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
     "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena
@@ -238,11 +252,13 @@ def correct_self(text: str) -> str:
         if (wd := re.match(_WEEKDAY, new, re.I)) and re.search(rf"\b{_WEEKDAY}\b", old, re.I):
             # "on Thursday at 4pm, sorry, make it Friday": only the day changes
             return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
-        if not new or not (_HAS_NUMBER.search(new) or new[:1].isupper() or re.match(r"the\b", new, re.I)):
-            return m.group(0)
         prep = None
         for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until)\b", old, re.I):
             prep = p
+        short_swap = prep is not None and 0 < len(old[prep.end():].split()) <= 3 and 0 < len(new.split()) <= 3 \
+            and not re.match(r"(?:he|she|they|it|we|i)\b", new, re.I)  # "to negotiation, actually no, proposal sent"
+        if not new or not (_HAS_NUMBER.search(new) or new[:1].isupper() or re.match(r"the\b", new, re.I) or short_swap):
+            return m.group(0)
         keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
         dropped = old[prep.end():] if prep else old
         month = re.search(_MONTH_NAME, dropped, re.I)
@@ -1114,6 +1130,7 @@ class _Build:
         if any(a.value >= 1000 or a.percent for a in found):
             # "closer to sixty, set it to sixty k": the number said with its scale is the amount
             found = [a for a in found if a.value >= 1000 or a.percent] + [a for a in found if not (a.value >= 1000 or a.percent)]
+        found = _prefer_totals(found, digits)
         if len(found) > 1:
             # "want fifteen k off, so drop it to one seventy", "goes from ninety six hundred to fifteen
             # k": the amount it goes *to* is the new amount
@@ -1121,9 +1138,13 @@ class _Build:
             found = to + [a for a in found if a not in to]
         if _NOT_MONEY_CHANGE.search(t):
             found = [a for a in found if not a.percent]  # "usage is up forty percent": not the deal's amount
+        whole = words_to_digits(self.text)
         for m in found:
             if dd and dd[1] <= m.start < dd[2]:
                 continue
+            if _RATE.match(digits, m.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > m.value
+                                                   for a in find_amounts(whole)):
+                continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
             if not (m.money or m.percent) or not (R.AMOUNT_CUE_RE.search(digits) or m.money):
                 continue
             current = None
@@ -1399,11 +1420,11 @@ class _Build:
         if stage:
             fields["stage"] = stage
         digits = words_to_digits(text)
-        amounts = [a for a in find_amounts(digits) if a.money]
+        amounts = _prefer_totals([a for a in find_amounts(digits) if a.money], digits)
         if amounts:
             value = apply_amount(amounts[0], None)
             tail = digits[amounts[0].end if hasattr(amounts[0], "end") else 0:]
-            if value and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
+            if value and _RATE.match(digits, amounts[0].end) and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
                     and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
                 months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))
                 value = value * months  # "four K a month for a year": the contract's total

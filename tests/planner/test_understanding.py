@@ -1030,3 +1030,42 @@ def test_reported_emails_and_log_the_call(p, now, text, kind, words):
     plan = p.plan(text, now=now)
     act = next(a for a in plan.actions if a.kind == "log_activity")
     assert act.fields["activity_type"] == kind and words in act.fields["body"].lower()
+
+
+@pytest.mark.parametrize("text, time", [
+    ("Set up a kickoff with Oliver Grant for Tuesday at ten a.m.", "10:00"),
+    ("Book a call with Sofia Alvarez on Friday at nine in the morning about the rollout plan.", "09:00"),
+    ("Schedule a call with Zoe Silva on Tuesday at four thirty p.m.", "16:30"),
+])
+def test_clock_times_said_in_words(p, now, text, time):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == "book_meeting" and plan.actions[0].fields["time"] == time
+
+
+@pytest.mark.parametrize("text, amount", [
+    ("The Quartz Partners deal is more like forty two and a half k, update it.", 42500),
+    ("Okay so Pinecrest wants both locations now, just double the deal amount.", 9600),     # from $4,800
+    ("Quartz Partners, the retainer is eighteen grand a quarter, so seventy two k for the year.", 72000),
+])
+def test_amounts_said_as_estimates_multiples_and_totals(p, now, text, amount):
+    plan = p.plan(text, now=now)
+    assert [a.fields.get("amount") for a in plan.actions if a.kind == "update_deal"] == [amount]
+
+
+@pytest.mark.parametrize("text, changes", [
+    ("Give the Granite Labs deal to Morgan, and the Granite Health one to Jordan.",
+     [("5100", {"owner": "Morgan Reyes"}), ("5101", {"owner": "Jordan Blake"})]),
+    ("Move Cedar Group to negotiation, actually no, proposal sent, they haven't seen numbers yet.",
+     [("5118", {"stage": "Proposal Sent"})]),
+    ("Lost Blue Harbor, they just went silent after the broker retired.", [("5008", {"stage": "Closed Lost"})]),
+])
+def test_more_deal_changes_as_people_say_them(p, now, text, changes):
+    plan = p.plan(text, now=now)
+    assert [(a.target.id, {k: v for k, v in a.fields.items() if k in ("owner", "stage")}) for a in plan.actions] == changes
+
+
+def test_a_title_is_never_a_preposition(p, now):
+    plan = p.plan("Add Rosa Delgado as creative director at Willow Group", now=now)
+    assert plan.actions[0].fields["job_title"] == "Creative Director"
+    plan = p.plan("Kara Quist asked to move her renewal call, reschedule it for Friday at four pm.", now=now)
+    assert [(a.kind, a.fields.get("time")) for a in plan.actions] == [("book_meeting", "16:00")]

@@ -286,7 +286,11 @@ _SPOKEN_TIME = re.compile(
     r"\b(?P<rel>half past|quarter past|quarter to|(?<=at )half)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)(?:\s+(?:o'?clock))?(?:\s+(?P<part>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.))?"
     r"|\b(?P<h2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi>thirty|fifteen|"
-    r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.)", re.I)
+    r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|\b(?P<h3>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<part3>o'?clock|in the (?:morning|afternoon|evening)|a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|(?<=\bat )(?P<h4>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?))", re.I)
 _HOURS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                        "ten", "eleven", "twelve"])}
 
@@ -296,9 +300,11 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     m = _SPOKEN_TIME.search(text)
     if not m:
         return None
-    raw = m.group("h") or m.group("h2")
+    raw = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4")
     h = int(raw) if raw.isdigit() else _HOURS[raw.lower()]
-    if m.group("rel"):
+    if m.group("h3") or m.group("h4"):
+        mi = 0  # "ten a.m.", "nine in the morning", "four o'clock", "at three"
+    elif m.group("rel"):
         rel = m.group("rel").lower()
         mi = {"half past": 30, "quarter past": 15, "quarter to": 45, "half": 30}[rel]  # "at half nine": 9:30
         if rel == "quarter to":
@@ -306,7 +312,7 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     else:
         word = m.group("mi").lower().replace("-", " ")
         mi = int(word) if word.isdigit() else {"thirty": 30, "fifteen": 15, "forty five": 45}[word]
-    part = (m.group("part") or m.group("part2") or "").lower()
+    part = (m.group("part") or m.group("part2") or m.group("part3") or "").lower()
     pm = "afternoon" in part or "evening" in part or part.startswith("p") or (not part and 1 <= h < 8)
     if h > 12 or mi > 59:
         return None

@@ -26,7 +26,8 @@ _NUM_RE = re.compile(
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|grew|grown|more)\b"
+_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|grew|grown|"
+                     r"more(?!\s+(?:like|or less|than|of|realistic|likely)\b))\b"
                      r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
@@ -79,6 +80,10 @@ def words_to_digits(text: str) -> str:
                         (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
         protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)", f"by {share} percent",
                            protected, flags=re.I)
+    # "double the deal amount", "triple it": a multiple of the current amount (as a percent increase)
+    protected = re.sub(r"\b(?:just\s+)?double\s+(?=(?:it|that|the|their|its)\b)", "increase by 100 percent ", protected, flags=re.I)
+    protected = re.sub(r"\b(?:just\s+)?triple\s+(?=(?:it|that|the|their|its)\b)", "increase by 200 percent ", protected, flags=re.I)
+    protected = re.sub(r"\b(?:just\s+)?halve\s+(?=(?:it|that|the|their|its)\b)", "cut by 50 percent ", protected, flags=re.I)
     # "half a million", "a quarter of a million", "half a mil": fractions of a scale
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
     protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
