@@ -104,6 +104,15 @@ def test_failure_midway_rolls_back(tmp_path, fixture_dir, db_url, monkeypatch):
     ws = open_workspace(db_url)
     import desktop.store.importer as imp
 
+    _crash_after_finish(monkeypatch, imp)
+    with pytest.raises(RuntimeError):
+        import_paths(ws, [fixture_dir])
+    assert _count(ws, s.Company) == 0 and _count(ws, s.Deal) == 0
+    ws.dispose()
+
+
+def _crash_after_finish(monkeypatch, imp):
+    """Make the importer fail right after its last step (as if the disk vanished); returns the original."""
     original = imp._Importer.finish
 
     def boom(self):
@@ -111,10 +120,7 @@ def test_failure_midway_rolls_back(tmp_path, fixture_dir, db_url, monkeypatch):
         raise RuntimeError("disk vanished")
 
     monkeypatch.setattr(imp._Importer, "finish", boom)
-    with pytest.raises(RuntimeError):
-        import_paths(ws, [fixture_dir])
-    assert _count(ws, s.Company) == 0 and _count(ws, s.Deal) == 0
-    ws.dispose()
+    return original
 
 
 def _index_names(ws) -> set[tuple[str, str]]:
@@ -146,13 +152,7 @@ def test_a_failed_bulk_import_keeps_every_index(tmp_path, fixture_dir, db_url, m
         with pytest.raises(ImportFailed):
             import_paths(ws, [data], strict=True)
     else:
-        original = imp._Importer.finish
-
-        def boom(self):
-            original(self)
-            raise RuntimeError("disk vanished")
-
-        monkeypatch.setattr(imp._Importer, "finish", boom)
+        original = _crash_after_finish(monkeypatch, imp)
         with pytest.raises(RuntimeError):
             import_paths(ws, [data])
         monkeypatch.setattr(imp._Importer, "finish", original)

@@ -140,6 +140,20 @@ def _workspace_changes(ws, round_no: int, rng: random.Random) -> None:
         uow.commit()
 
 
+class _SignalLog(list):
+    """The emulator's request log, with an event set on every request (so the test waits on it)."""
+
+    def __init__(self, items) -> None:
+        import threading
+
+        super().__init__(items)
+        self.requested = threading.Event()
+
+    def append(self, item) -> None:
+        super().append(item)
+        self.requested.set()
+
+
 def _remote_contacts(emu) -> dict:
     return {o["props"].get(KEY_PROPERTY): (o["props"].get("email"), o["props"].get("firstname"), o["archived"])
             for o in emu.hubspot.objects["contacts"].values()}
@@ -168,6 +182,7 @@ def test_sigkill_of_spectrum_sync_on_the_workspace_outbox(tmp_path):
     killed_dir, clean_dir = tmp_path / "killed", tmp_path / "clean"
     kills = rounds = 0
     with make_emulator(0.0, latency_s=0.25) as emu, make_emulator(0.0, latency_s=0.0) as clean_emu:
+        emu.log = _SignalLog(emu.log)
         ws = open_workspace(f"sqlite:///{killed_dir / 'workspace.db'}") if killed_dir.mkdir() is None else None
         clean_dir.mkdir()
         clean_ws = open_workspace(f"sqlite:///{clean_dir / 'workspace.db'}")
@@ -181,17 +196,17 @@ def test_sigkill_of_spectrum_sync_on_the_workspace_outbox(tmp_path):
                 rng_clean = random.Random()
                 rng_clean.setstate(rng_state)
                 _workspace_changes(clean_ws, rounds, rng_clean)
-            seen = len(emu.log)
+            emu.log.requested.clear()
             proc = spectrum_sync(killed_dir, emu.url)
             deadline = time.monotonic() + 30
-            while len(emu.log) == seen and proc.poll() is None and time.monotonic() < deadline:
-                time.sleep(0.005)  # wait for its first request (the push has begun)
-            if proc.poll() is None:
-                time.sleep(rng.uniform(0.0, 0.6))
-                proc.send_signal(signal.SIGKILL)
+            # wait for its first request (the push has begun), or for it to end
+            while not emu.log.requested.wait(0.05) and proc.poll() is None and time.monotonic() < deadline:
+                pass
+            try:
+                proc.wait(timeout=rng.uniform(0.0, 0.6))  # a random point after the first request ...
+            except subprocess.TimeoutExpired:
+                proc.send_signal(signal.SIGKILL)  # ... unless it finished first
                 kills += proc.wait() == -signal.SIGKILL
-            else:
-                proc.wait()
         assert spectrum_sync(killed_dir, emu.url).wait(60) == 0  # restarted, it finishes
         assert spectrum_sync(clean_dir, clean_emu.url).wait(60) == 0  # the run nobody killed
         killed, clean = _remote_contacts(emu), _remote_contacts(clean_emu)
