@@ -31,17 +31,21 @@ _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\
 
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
-    r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped up|completed|ended|hung up)\b.*?"
+    r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
-    r"|\b(?P<t7>call|meeting|demo|chat)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
+    r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
+    # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom": a call that happened
+    r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to)\s+(?=[A-Z])"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
     r"|^\s*(?P<t6>note|add a note|quick note)\b"
-    r"|^\W*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in)\s+)*"
-    r"(?P<t9>call|chat|meeting|sync|coffee|lunch)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
+    r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
+    r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
+    r"kick-?off|onboarding)\s+)*"
+    r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
     re.I)
 TASK_RE = re.compile(
@@ -88,9 +92,9 @@ CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:
                             r"|\bnew (?:deal|opportunity|opp)\b", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
-WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|(?:they|it|we)\s+"
+WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
-LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|deal (?:is )?lost|"
+LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
                      # "Northwind has lost." (a transcript's "Mark Northwind as lost"): only at the clause's end
@@ -246,7 +250,7 @@ def activity_type(text: str) -> str | None:
     if not m:
         return None
     word = next(g for g in m.groups() if g).lower()
-    if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit"):
+    if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr"):
         return "meeting"
     if word in ("email", "emailed", "e-mailed"):
         return "email"

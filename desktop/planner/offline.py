@@ -346,6 +346,11 @@ def _lifecycle(t: str) -> str | None:
     return None
 
 
+#: "left Northwind", "is leaving Initech", "quit Globex": the company a contact moves away from.
+_LEFT_COMPANY = re.compile(r"\b(?:left|leaving|quit|quitting|departed|moved on from|is out at)\s+(?:the\s+)?"
+                           r"(?P<old>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)")
+
+
 @dataclass(frozen=True)
 class _Local:
     """The records one clause names: a contact, a deal (its own, or its company's only open deal)
@@ -1108,6 +1113,12 @@ class _Build:
             # the reason may be the next sentence: "We lost X to Weave. Honestly it came down to price."
             if m := _LOST_BECAUSE.search(first) or (rest and _LOST_BECAUSE.search(rest[0])):
                 out["lost_reason"] = m.group("why").strip(" .")
+            elif why := self._lost_aside(t):
+                out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
+            if "competitor" not in out and (m := re.search(
+                    r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
+                    self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
+                out["competitor"] = m.group("c")  # "they churned to Notion"
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
@@ -1166,6 +1177,30 @@ class _Build:
                 self.relative_amount = m.mode != "set" or m.percent
                 break
         return out
+
+    def _lost_aside(self, t: str) -> str | None:
+        """Why a deal was lost, said as a bare clause beside the one that marks it lost: "Kill the
+        Delta deal, they never replied, mark it lost" -> "they never replied". Only clauses of the
+        same sentence that command nothing, name no record, stage or amount, and are not the
+        competitor's; None when there is none."""
+        at = self.text.find(t)
+        parts = R.clauses(self.text)
+        mine = next((p for p in parts if p.start <= at < p.start + len(p.text) + 1), None)
+        if mine is None:
+            return None
+        said = []
+        for p in parts:
+            if p.sentence != mine.sentence or p is mine:
+                continue
+            x = p.text.strip(" ,.;")
+            if (_IMPERATIVE.search(x) or R.stage_phrase(x, self.o._stages) or _DEAD.search(x)
+                    or R.competitor(x) or find_amounts(words_to_digits(x))
+                    or re.search(r"\b(?:to|with)\s+[A-Z]", x) or len(x.split()) < 2
+                    or any(p.start <= m.start < p.start + len(p.text) for m in self.mentions)
+                    or R.TASK_RE.search(x) or R.MEETING_RE.search(x)):
+                continue
+            said.append(re.sub(r"^(?:and|but|so|because|since)\s+", "", x, flags=re.I))
+        return "; ".join(said) or None
 
     def _amount_cue(self, text: str) -> bool:
         """An amount cue ("budget", "worth", "set it to") in ``text`` outside the names of records
@@ -1256,6 +1291,15 @@ class _Build:
             if co or m.group(0).startswith("moved"):
                 # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
                 out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+        if "company" not in out and (left := _LEFT_COMPANY.search(self.text)):
+            # "Rachel Adams left Northwind, she's now marketing director over at Umbrella Health",
+            # "Linda's leaving Initech, she's going to Blue Harbor Realty": the company she goes to
+            for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
+                if co.start < left.end("old") or co.text not in t:
+                    continue
+                if re.search(r"\b(?:at|to|for|joining|joined|with)\s+(?:the\s+)?$", t[:t.find(co.text)], re.I):
+                    out["company"] = self.idx.companies[co.ids[0]].name
+                    break
         if "email" in out and "company" not in out:
             out["email"] = self._company_domain(out["email"])
         return out

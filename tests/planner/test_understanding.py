@@ -1069,3 +1069,46 @@ def test_a_title_is_never_a_preposition(p, now):
     assert plan.actions[0].fields["job_title"] == "Creative Director"
     plan = p.plan("Kara Quist asked to move her renewal call, reschedule it for Friday at four pm.", now=now)
     assert [(a.kind, a.fields.get("time")) for a in plan.actions] == [("book_meeting", "16:00")]
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Okay so discovery call with Oliver Grant, they need SSO, move Vertex to negotiation", "call", "they need sso"),
+    ("Just wrapped the onboarding meeting with Nina Patel, the team loved it, and bump Pinecrest to fifty k",
+     "meeting", "the team loved it"),
+    ("Got hold of Mike Chen, he's waiting on legal, push the Acme close date to Friday", "call", "waiting on legal"),
+])
+def test_an_interaction_reported_beside_a_deal_change_is_logged_too(p, now, text, kind, words):
+    plan = p.plan(text, now=now)
+    logged = next(a for a in plan.actions if a.kind == "log_activity")
+    assert logged.fields["activity_type"] == kind and words in logged.fields["body"].lower()
+    assert any(a.kind == "update_deal" for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Mike Chen left Acme, he's now head of sales over at Vertex Analytics", "Vertex Analytics"),
+    ("Nina Patel is leaving Pinecrest Dental, she's going to Umbrella Health, same role", "Umbrella Health"),
+    ("Elena Garcia quit Blue Harbor Realty and she's joining Initech as COO", "Initech"),
+])
+def test_a_contact_who_leaves_moves_to_the_company_named_after_it(p, now, text, company):
+    plan = p.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_contact")
+    assert upd.fields["company"] == company
+
+
+@pytest.mark.parametrize("text, deal, reason, competitor", [
+    ("Lost Vertex, the champion got laid off last week", "5009", "champion got laid off", None),
+    ("Close the Initech deal as lost, they switched to Zendesk, renewal was too pricey", "5006", "too pricey", "Zendesk"),
+    ("Scrap the Globex deal, their board froze spending, mark it lost", "5004", "board froze spending", None),
+])
+def test_why_a_deal_was_lost_is_kept_from_the_clause_beside_it(p, now, text, deal, reason, competitor):
+    plan = p.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.target.id == deal and upd.fields["stage"] == "Closed Lost"
+    assert reason in upd.fields.get("lost_reason", "").lower()
+    assert upd.fields.get("competitor") == competitor
+
+
+def test_close_as_won_sets_the_stage(p, now):
+    plan = p.plan("Close the Vertex deal as won at ninety k", now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.fields["stage"] == "Closed Won" and upd.fields["amount"] == 90000
