@@ -99,7 +99,22 @@ def create_company_fields(text: str) -> dict:
                       r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?P<ind3>[a-z][a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
         fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
+    elif i := _BARE_INDUSTRY.search(text):
+        # "..., based in Portland, food and beverage."
+        fields["industry"] = " ".join(w if w.lower() in ("and", "of") else w.capitalize() for w in i.group("ind").split())
     return fields
+
+
+#: An industry said on its own between commas ("..., based in Portland, food and beverage."): common
+#: names from HubSpot's industry list (https://knowledge.hubspot.com/properties/hubspots-default-company-properties).
+_BARE_INDUSTRY = re.compile(
+    r"(?:^|[,.;]\s*)(?P<ind>food and beverages?|food|beverages?|health ?care|hospital and health care|medical devices|"
+    r"pharmaceuticals|biotechnology|logistics(?: and supply chain)?|transportation|manufacturing|computer software|software|"
+    r"saas|information technology(?: and services)?|it services|real estate|retail|e-?commerce|education|higher education|"
+    r"e-?learning|financial services|fintech|banking|insurance|marketing(?: and advertising)?|advertising|consulting|"
+    r"management consulting|construction|hospitality|restaurants|legal services|law practice|non-?profit|government|"
+    r"telecommunications|media|entertainment|automotive|energy|utilities|agriculture|architecture|dental|fitness|"
+    r"staffing(?: and recruiting)?|accounting)\s*(?=[,.;]|$)", re.I)
 
 
 def search_action(text: str, index: EntityIndex, mentions: list[Mention], today: date,

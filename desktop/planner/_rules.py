@@ -76,6 +76,7 @@ EMAIL_RE = re.compile(
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line))\b"
+    r"|\bsend\s+(?:him|her|them|[A-Z]\w+)\s+a\s+(?:quick\s+|short\s+)?draft\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
 DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b", re.I)
 BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
@@ -89,7 +90,11 @@ CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])", re.I)
 CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
-                            r"|\bnew (?:deal|opportunity|opp)\b", re.I)
+                            r"|\bnew (?:deal|opportunity|opp)\b"
+                            # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"
+                            r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
+                            r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the)\b"
+                            r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?:they|it|we)\s+"

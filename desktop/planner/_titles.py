@@ -66,10 +66,10 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()
-    if (m := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?(?P<b>.+)$", t, re.I)) or (
-            sentence and (m := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?(?P<b>[^.;]+)",
-                                         sentence, re.I))):
-        fields["body"] = cap(m.group("b").strip(" ."))  # "..., subject X, saying Y": a clause of its own
+    if (m := _SAY.search(t)) or (sentence and (m := _SAY_IN_SENTENCE.search(sentence))):
+        # "..., subject X, saying Y", "and say the drafts land on the 3rd": a clause of its own
+        body = m.group("b").strip(" .")
+        fields["body"] = cap(f"{m.group('ask')} {body}" if m.group("ask") else body)
     if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
             sentence and (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", sentence, re.I))):
         fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
@@ -84,6 +84,20 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     if "subject" not in fields:
         fields["subject"] = f"Following up - {who}" if who else "Following up"
     return fields
+
+
+#: What the e-mail says, told as such: "saying ...", "tell him ...", "and say ...", "let her know ...";
+#: a question asked keeps its verb ("ask if she has fifteen minutes").
+_SAY_CUE = (r"(?:\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)|(?:^|,|\band)\s*say)"
+            r"\s+(?:that\s+)?|(?:^|,|\band)\s*(?P<ask>ask(?:ing)?(?: (?:him|her|them))? (?:if|whether|when|how|what|for|about))\s+")
+_SAY = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>.+)$", re.I)
+_SAY_IN_SENTENCE = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>[^.;]+)", re.I)
+
+def says_from(sentence: str) -> int | None:
+    """Where the e-mail's own words begin in ``sentence`` (after "saying", "tell him", "and say",
+    "ask if" ...), as a character offset; None when no such cue is said."""
+    m = _SAY_IN_SENTENCE.search(sentence)
+    return m.start("b") if m else None
 
 
 #: What an e-mail is to say: everything after the recipient or "about" ("email Iris the renewal

@@ -122,6 +122,9 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
+#: "a team of 12", "a group of 40": the number after is a head count, not money.
+_COUNT_OF = re.compile(r"\b(?:team|group|party|class|cohort|staff|crew|fleet|office|offices|branch(?:es)?|location|"
+                       r"locations|headcount)(?:\s+of)?(?:\s+(?:about|around|roughly))?\s*$", re.I)
 #: Reopening a closed deal ("they came back, reopen it to Qualified"): its stage replaces the
 #: closed one said before it ("the Tidal Media deal we lost").
 _REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring)\s+(?:it|them)\s+back)\b", re.I)
@@ -787,6 +790,7 @@ class _Build:
         deal_sure: list[bool] = []
         other_groups: list[tuple[int, dict[str, Any], _Local, bool]] = []
         last_date: date | None = None
+        says_from, says_sentence = len(self.text), -1
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -837,6 +841,12 @@ class _Build:
                 self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who(), rest),
                                      "role": "outreach", "loc": loc, "k": k, "sure": self._sure(cl, own)})
                 self._produced.add(k)
+                if said := T.says_from(rest):
+                    # "..., tell him the contract is attached and we need signatures by the 30th":
+                    # what follows "tell him" is the e-mail's text, not a change to the deal
+                    says_from, says_sentence = cl.start + said, cl.sentence
+                continue
+            if says_sentence == cl.sentence and cl.start + len(t) > says_from and not _IMPERATIVE.search(t):
                 continue
             if R.TASK_RE.search(t):
                 fields = {"title": T.task_title(t, d, self._who())}
@@ -931,7 +941,8 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
-                    if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them))\s+(?:that\s+)?", "", extra,
+                    if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them)|say|let (?:him|her|them) know|"
+                              r"ask(?:ing)?(?: (?:him|her|them))?)\s+(?:that\s+)?", "", extra,
                               flags=re.I).lower() not in a["fields"]["body"].lower():
                         more.append(extra)  # (a "saying ..." clause is already the body)
                 if more:
@@ -1161,7 +1172,8 @@ class _Build:
             current = None
             if self.f.deal is not None and self.idx.deals[self.f.deal].amount_cents is not None:
                 current = self.idx.deals[self.f.deal].amount_cents / 100
-            if m.bare and m.value < 1000 and (_COUNTED.match(digits, m.end) or not self._amount_cue(digits)):
+            if m.bare and m.value < 1000 and (_COUNTED.match(digits, m.end) or not self._amount_cue(digits)
+                                              or _COUNT_OF.search(digits[:m.start])):
                 continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount
             if m.bare and m.value < 1000:
                 # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
@@ -1451,7 +1463,16 @@ class _Build:
         if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][a-z -]{3,40}?)\s*,", text, re.I)) \
                 and not re.search(r"\d|\b(?:k|thousand|grand|million|closing|close|stage)\b", m2.group("d"), re.I):
             kind_words = m2.group("d").strip()
-        m = re.search(r"\b(?:called|named)\s+[\"']?(?P<n>[^,\"'.]+)", text)
+        if m := re.search(r"\b(?:deal|opportunity|quote|proposal)\s+for\s+(?:a|an|the)\s+(?P<d>[a-z][a-z -]{2,40}?)"
+                          r"(?=\s+(?:at|worth|for|of|closing|in)\b|\s*[,.]|$)", text, re.I):
+            kind_words = m.group("d").strip()  # "a deal for a brand refresh at sixty k"
+        elif m := re.search(r"\b(?:new\s+)?(?:deal|opportunity)\s*,\s*(?P<d>[A-Za-z][\w -]{3,50}?)\s*,", text):
+            said = m.group("d").strip()
+            if not re.search(r"\d|\b(?:k|thousand|grand|million|closing|close|stage|worth)\b", said, re.I):
+                if co and said.lower().startswith(co.lower()):
+                    said = said[len(co):].strip(" -")  # "open a new deal, Lumen Learning Labs expansion, ..."
+                kind_words = said or kind_words
+        m = re.search(r"\b(?:called|named|call it|call the deal)\s+[\"']?(?P<n>[^,\"'.]+)", text)
         if m:
             fields["name"] = re.sub(r"\s+(?:at|worth|for)\s+\$?\d.*$|\s+(?:at|worth)\s+(?:one|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b.*$",

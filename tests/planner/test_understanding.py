@@ -1112,3 +1112,31 @@ def test_close_as_won_sets_the_stage(p, now):
     plan = p.plan("Close the Vertex deal as won at ninety k", now=now)
     upd = next(a for a in plan.actions if a.kind == "update_deal")
     assert upd.fields["stage"] == "Closed Won" and upd.fields["amount"] == 90000
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Email Mike Chen, subject pilot kickoff, and say the sandbox is ready on Monday", "sandbox is ready"),
+    ("Write to Oliver Grant and let him know the SSO fix shipped", "sso fix shipped"),
+    ("Draft an email to Nina Patel, subject renewal, ask whether she can sign by the 15th", "she can sign"),
+])
+def test_what_an_email_should_say_becomes_its_body_and_changes_nothing_else(p, now, text, body):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"]
+    assert body in plan.actions[0].fields["body"].lower()
+
+
+@pytest.mark.parametrize("text, company, name_word, amount", [
+    ("Acme wants a second rollout, create the deal, forty grand", "Acme Corp", None, 40000),
+    ("Add Harbor Coffee as a company, and a deal for a loyalty app at thirty k", "Harbor Coffee", "loyalty app", 30000),
+    ("Vertex wants to try us in Europe, call it Vertex EU Pilot, fifteen grand", "Vertex Analytics", "EU Pilot", 15000),
+])
+def test_new_deals_said_in_passing_are_created_with_their_names(p, now, text, company, name_word, amount):
+    plan = p.plan(text, now=now)
+    deal = next(a for a in plan.actions if a.kind == "create_deal")
+    assert deal.fields["company"] == company and deal.fields["amount"] == amount
+    assert name_word is None or name_word.lower() in deal.fields["name"].lower()
+
+
+def test_a_head_count_is_not_an_amount(p, now):
+    plan = p.plan("Had a call with Mike Chen, he wants pricing for a team of forty", now=now)
+    assert not plan.clarifications and [a.kind for a in plan.actions] == ["log_activity"]
