@@ -31,7 +31,8 @@ _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\
 
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
-    r"|\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
+    # ("they already did the demo": a reason given for a correction, not an interaction to log)
+    r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
@@ -49,7 +50,7 @@ ACTIVITY_RE = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
     re.I)
 TASK_RE = re.compile(
-    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set)\s+(?:a\s+|an\s+)?"
+    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\bput\s+(?:a\s+)?(?:task|to-?do|reminder)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
@@ -58,9 +59,12 @@ TASK_RE = re.compile(
 MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b.{0,40}?"
     r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
-    r"workshop|onboarding|check-?in|presentation|something|time)\b(?!\s+(?:date|deal))"
+    r"workshop|onboarding|check-?in|presentation|something|time"
+    r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
-    r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?P<what2>demo|meeting|call)\b"
+    r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
+    r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?:(?:quick|short|renewal|pricing|follow-?up|"
+    r"intro|kick-?off|planning|review|strategy)\s+)?(?P<what2>demo|meeting|call|callback)\b"
     r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync)\s+with\b"
@@ -117,6 +121,12 @@ COMPETITOR_RE = re.compile(
     r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"
     r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
     re.I)
+#: The competitor said as the field's value: "set the competitor on Umbrella Health to Epic".
+_COMPETITOR_FIELD = re.compile(r"\bcompetitor\s+(?:(?:on|for)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?"
+                               r"(?:to|as)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)")
+#: The competitor named before its verb: "Snowflake is also pitching them", "Gong are in the running".
+_COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:is|are|'s)\s+(?:also\s+)?"
+                                r"(?:pitching|bidding|competing|in the running|in the mix|in the picture)\b")
 #: Lower-case competitor name -> display name: the domain's COMMON_COMPETITORS plus a few more.
 KNOWN_COMPETITORS = {n.lower(): n for n in COMMON_COMPETITORS} | {
     "dynamics": "Dynamics", "sugarcrm": "SugarCRM", "zendesk": "Zendesk", "intercom": "Intercom",
@@ -289,7 +299,7 @@ def competitor(text: str) -> str | None:
                                      r"instead|too|now|today|tomorrow)", more.group(1)):
             name = f"{name} {more.group(1)}"  # "Oracle NetSuite", "Microsoft Dynamics": the product said in full
         return name
-    m = COMPETITOR_RE.search(text)
+    m = COMPETITOR_RE.search(text) or _COMPETITOR_FIELD.search(text) or _COMPETITOR_BEFORE.search(text)
     if not m:
         return None
     words = m.group("name").split()

@@ -29,7 +29,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     if m:
         what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())
         if re.fullmatch(r"follow[- ]?up(?: with .+)?", what, re.I) and who:
-            return f"Follow up with {who}"
+            about = re.search(r"\s(?P<a>(?:about|re|regarding|on)\s+(?:the|our|their|his|her)\s.+)$", what, re.I)
+            return f"Follow up with {who}" + (f" {about.group('a')}" if about else "")  # "... about the upsell"
         return cap(what)
     m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
     if m:
@@ -38,12 +39,23 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     return cap(core)
 
 
-def meeting_title(t: str, who: str | None) -> str:
-    """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"."""
+def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
+    """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"; with its topic
+    when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",
+    "agenda is renewal pricing", "about the rollout") -> "Meeting with Rachel Adams about the renewal"."""
     m = R.MEETING_RE.search(t)
-    what = ((m.group("what") or m.group("what2") or m.group("what3") or "meeting") if m else "meeting").lower()
-    what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync"}.get(what, what.capitalize())
-    return f"{what} with {who}" if who else what
+    what = ((m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or "meeting") if m else "meeting").lower()
+    what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync", "qbr": "QBR"}.get(what, what.capitalize())
+    title = f"{what} with {who}" if who else what
+    if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
+        title += f" about {topic.group('topic').strip(' .,')}"
+    return title
+
+
+#: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
+_MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover)|about|"
+                            r"agenda(?: is|:)|topic(?: is|:)|regarding|re:)\s+(?P<topic>[^,.;]+?)"
+                            r"(?=\s*(?:[,.;]|$|\s+(?:and|then)\s+(?:move|set|push|log|add|create|update|mark)\b))", re.I)
 
 
 #: "about" as a recogniser hears it after a name: "to Priya, I'm out in the proposal", "come out, the

@@ -54,14 +54,21 @@ _ASSIGN = re.compile(
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
-    r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))")
+    r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
+    # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
+    r"|\b(?i:put)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar)\b)"
+    r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?|make (?:him|her|them|it))\s+(?:now\s+)?(?:a|an)?\s*"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?|make (?:him|her|them|it))\s+"
+                            r"(?:(?:now|officially|finally|already|formally)\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
-                            r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b", re.I)
+                            r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b"
+                            # "Felix and Leo are both opportunities now": people, said in the plural
+                            r"|\b(?:are|'re)\s+(?:now\s+)?(?:both|all)\s+(?:now\s+)?(?:opportunities|customers|evangelists|"
+                            r"subscribers|leads|mqls|sqls)\b", re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
     ("last_name", re.compile(r"\b(?:last name|surname|family name)\s+(?:to|is(?: now)?|should be)\s+(?P<v>[A-Z][\w'-]+)")),
@@ -344,7 +351,8 @@ def _lifecycle(t: str) -> str | None:
         return "other"  # ("other" only when said as the lifecycle value: it is an ordinary word)
     low = t.lower()
     for words, value in _LIFECYCLE_WORDS:
-        if re.search(rf"\b{words}\b", low):
+        said = f"{words[:-1]}(?:y|ies)" if words.endswith("y") else f"{words}s?"
+        if re.search(rf"\b{said}\b", low):
             return value
     return None
 
@@ -682,6 +690,9 @@ class _Build:
                 what, options = choices(self.idx, "company", list(shared[0].ids))
                 self.f.ask(f"Which {shared[0].text} does {fields.get('first_name', 'the new contact')} work at: {what}?",
                            options)
+            elif fields.get("first_name") and not (fields.get("last_name") or fields.get("email") or fields.get("phone")):
+                # "a guy named Peter at some logistics company, add him": too little to make a record of
+                self.f.ask(f"What is {fields['first_name']}'s last name (and company)? I'll add the contact then.", [])
             else:
                 self._add(0, Action(kind="create_contact", fields=fields))
         elif R.CREATE_DEAL_RE.search(text) and not re.search(r"\b(?:update|move|change)\b", text, re.I):
@@ -825,10 +836,19 @@ class _Build:
                 self.actions = [(pos, a) for pos, a in self.actions
                                 if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
             if R.MEETING_RE.search(t) and not R.activity_type(t):
-                fields: dict[str, Any] = {"title": T.meeting_title(t, self._who())}
+                after = [p for p in parts[k + 1:] if p.sentence == cl.sentence]
+                fields: dict[str, Any] = {"title": T.meeting_title(t, self._who(), " ".join(p.text + "," for p in after))}
+                tm = find_time(t)
+                for p in after:
+                    # "Book a meeting with Maya, Tuesday, eleven thirty in the morning, to go over ...":
+                    # the day and time said in the clauses that follow (until the next command)
+                    if _IMPERATIVE.search(p.text) or R.activity_type(p.text):
+                        break
+                    d = d or find_date(p.text, self.today)
+                    tm = tm or find_time(p.text)
                 if d:
                     fields["due_date"] = d[0].isoformat()
-                if tm := find_time(t):
+                if tm:
                     fields["time"] = tm[0]
                 self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach", "loc": loc,
                                      "sure": self._sure(cl, own)})
@@ -875,6 +895,16 @@ class _Build:
                 act_sure = self._sure(cl, own)
             # contact updates
             cu = self._contact_update(t)
+            several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                         and cl.start <= m.start < cl.start + len(t)))
+            if cu and len(several) > 1 and set(cu) <= {"lifecycle_stage", "owner", "do_not_contact"} \
+                    and re.search(r"\b(?:both|all|each|and)\b", t, re.I):
+                # "Felix Hughes and Leo Ueda are both opportunities now": the same change for each
+                for cid in several:
+                    self._add(cl.start, {"kind": "update_contact", "fields": dict(cu), "role": "contact",
+                                         "loc": _Local(cid, None, None, False)})
+                self._produced.add(k)
+                continue
             if cu:
                 who = own.contact if own is not None and own.contact is not None else (
                     loc.contact if loc is not None else None)
@@ -1232,8 +1262,11 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or m.group("who5")).strip()
+        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7") if g).strip()
         users = self.idx.users
+        if (m.group("who6") or m.group("who7")) and who.lower() not in ("me", "myself") and not any(
+                u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
+            return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):
             if users:
                 return users[0]
@@ -1578,6 +1611,7 @@ class _Build:
                         or name.lower() in self.idx.last_names or name.lower() in self.idx.company_keys \
                         or name.lower() in _CALENDAR_WORDS \
                         or R.competitor(self.text[m.start(1):m.start(1) + 40]) \
+                        or name.lower() in (R.competitor(self.text[max(0, m.start() - 60):m.end()]) or "").lower().split() \
                         or R.TITLE_RE.match(self.text, m.start(1)) \
                         or re.search(r"\b(?:title|changed|promoted|role|stage|moving|moved|switching|switched)\b",
                                      self.text[max(0, m.start() - 25):m.start()], re.I) \

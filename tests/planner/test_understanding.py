@@ -1140,3 +1140,57 @@ def test_new_deals_said_in_passing_are_created_with_their_names(p, now, text, co
 def test_a_head_count_is_not_an_amount(p, now):
     plan = p.plan("Had a call with Mike Chen, he wants pricing for a team of forty", now=now)
     assert not plan.clarifications and [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize("text, date_, time_, topic", [
+    ("Book a call with Oliver Grant, Friday, ten fifteen in the morning, to walk through the SSO setup",
+     "2026-11-27", "10:15", "the sso setup"),
+    ("Let's have a meeting with Nina Patel on the 2nd at quarter past two in the afternoon, agenda is the rollout plan",
+     "2026-12-02", "14:15", "the rollout plan"),
+])
+def test_a_meeting_keeps_its_day_time_and_topic_said_in_later_clauses(p, now, text, date_, time_, topic):
+    plan = p.plan(text, now=now)
+    m = next(a for a in plan.actions if a.kind == "book_meeting")
+    assert (m.fields["due_date"], m.fields["time"]) == (date_, time_) and topic in m.fields["title"].lower()
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Mike Chen and Oliver Grant are both customers now", {"lifecycle_stage": "customer"}),
+    ("Make Morgan the owner of Nina Patel and Tom Becker", {"owner": "Morgan Reyes"}),
+])
+def test_one_change_said_of_two_people_updates_each(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert sorted(a.target.id for a in plan.actions if a.kind == "update_contact") == sorted(
+        ["101", "110"] if "Mike" in text else ["111", "106"])
+    assert all(a.fields == fields for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, deal, owner", [
+    ("Give Acme to Jordan and put Morgan on Vertex", "5009", "Morgan Reyes"),
+    ("Let Sam take the Globex deal", "5004", "Sam Whitaker"),
+])
+def test_put_a_user_on_a_deal_assigns_it(text, deal, owner, now):
+    rows = load_fixture_rows()
+    planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
+                                               users=TEAM + ("Sam Whitaker",), activity_counts=rows.activity_counts))
+    plan = planner.plan(text, now=now)
+    assert any(a.kind == "update_deal" and a.target.id == deal and a.fields == {"owner": owner} for a in plan.actions)
+
+
+def test_putting_a_deal_on_hold_assigns_nobody(p, now):
+    plan = p.plan("Put Acme on hold until January", now=now)
+    assert not any("owner" in a.fields for a in plan.actions)
+
+
+def test_a_first_name_alone_is_asked_about_before_a_contact_is_made(p, now):
+    plan = p.plan("Add a new contact, a woman called Carol from some fintech startup", now=now)
+    assert not plan.actions and plan.clarifications
+
+
+@pytest.mark.parametrize("text, competitor", [
+    ("Set the competitor on Acme to Pipedrive", "Pipedrive"),
+    ("Mike says Monday.com is also pitching them, put that as the competitor on Acme", "Monday.com"),
+])
+def test_a_competitor_said_as_the_field_value(p, now, text, competitor):
+    plan = p.plan(text, now=now)
+    assert [(a.kind, a.target.id, a.fields) for a in plan.actions] == [("update_deal", "5001", {"competitor": competitor})]
