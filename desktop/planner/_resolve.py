@@ -130,6 +130,14 @@ def resolve(index: EntityIndex, text: str, mentions: list[Mention], context: Tar
     # people
     for m in contact_mentions:
         ids = list(m.ids)
+        if len(ids) > 1:
+            # "Sofia from Meadow Health has moved to Redwood Labs": the company said right after the
+            # name is hers, whatever other companies the sentence names
+            at = next((c for c in company_mentions if c.start >= m.end and re.fullmatch(
+                r"\s*,?\s*(?:from|at|over at|of|with)\s+(?:the\s+)?", text[m.end:c.start], re.I)), None)
+            narrowed = [i for i in ids if at is not None and index.contacts[i].company_id in at.ids]
+            if len(narrowed) == 1:
+                ids = narrowed
         if len(ids) > 1 and f.companies:
             narrowed = [i for i in ids if index.contacts[i].company_id in f.companies]
             if narrowed:

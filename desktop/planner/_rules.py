@@ -99,7 +99,7 @@ CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:
                             r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the)\b"
                             r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
-STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
+STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
@@ -176,7 +176,7 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Practice|Office|Growth) (?:Director|Manager|Lead|Coordinator|Specialist)|"
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
                       r"Procurement Manager|Account Executive)\b", re.I)
-DNC_RE = re.compile(r"\b(?:do not|don'?t|never)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
+DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
                     r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing|calling|reaching out)\b|"
                     r"\b(?:don'?t|do not|never) reach out\b|\bno (?:more|further) (?:outreach|contact|emails)\b", re.I)
 
@@ -321,7 +321,7 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     if m and re.search(r"\b(?:subject|titled|headline)\b|\bcalled\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
-        return _cap((m.group("what") or m.group("what2")).strip())
+        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what") or m.group("what2")).strip(), flags=re.I))
     m = NEEDS_RE.search(text)
     if m:
         what = m.group("what").strip()

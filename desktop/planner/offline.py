@@ -52,12 +52,14 @@ _ASSIGN = re.compile(
     r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-    r"|\b(?P<who3>[A-Z][a-z]+)\s+is\s+taking\s+over\b"
+    r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
     r"|\b(?i:put)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar)\b)"
-    r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)")
+    r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)"
+    # "Move Dan Moreau and Carla Ortiz over to Sam": people or deals handed to a user
+    r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -129,6 +131,8 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
+#: "make that the next step": the clause before it is the deal's next step.
+_THAT_NEXT_STEP = re.compile(r"\b(?:make|set|put|log|mark)\s+(?:that|this|it)\s+(?:down\s+)?(?:as\s+)?(?:the\s+)?next\s+step\b", re.I)
 #: "a team of 12", "a group of 40": the number after is a head count, not money.
 _COUNT_OF = re.compile(r"\b(?:team|group|party|class|cohort|staff|crew|fleet|office|offices|branch(?:es)?|location|"
                        r"locations|headcount)(?:\s+of)?(?:\s+(?:about|around|roughly))?\s*$", re.I)
@@ -919,6 +923,9 @@ class _Build:
                 continue
             # deal updates
             got = self._deal_updates(t, d)
+            if _THAT_NEXT_STEP.search(t) and said_before and not R.NEXT_STEP_RE.search(said_before):
+                # "Their CMO wants to see the campaign results first, make that the next step"
+                got["next_step"] = T.cap(re.sub(r"^\W*(?:so|and|but|okay|ok)\s+", "", said_before.strip(" ,.")))
             if got:
                 if "next_step" not in got or len(got) > 1 or re.match(r"\W*(?:and\s+|so\s+)?(?:the\s+)?next steps?\b", t, re.I):
                     self._produced.add(k)  # ("the next step is ..." says a field, not what happened)
@@ -932,6 +939,8 @@ class _Build:
                     deal_fields.update(got)  # "Move Blue Harbor to demo. Wait, no, put it in proposal sent."
                 else:
                     deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
+                    if "next_step" in got and (R.NEXT_STEP_RE.search(t) or _THAT_NEXT_STEP.search(t)):
+                        deal_fields["next_step"] = got["next_step"]  # said as the field wins over "X needs Y"
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
@@ -1262,9 +1271,9 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7") if g).strip()
+        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8") if g).strip()
         users = self.idx.users
-        if (m.group("who6") or m.group("who7")) and who.lower() not in ("me", "myself") and not any(
+        if (m.group("who6") or m.group("who7") or m.group("who8")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):
@@ -1619,6 +1628,8 @@ class _Build:
                                      self.text[max(0, m.start() - 45):m.start()], re.I):
                     continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS or name.lower() in users \
+                    or R.TITLE_RE.match(self.text, m.start(1)) \
+                    or re.search(r"\b(?:title|promoted|role|position)\b", self.text[max(0, m.start() - 25):m.start()], re.I) \
                     or R.fuzzy_stage(name, self.o._stages) \
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue

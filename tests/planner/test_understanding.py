@@ -1194,3 +1194,46 @@ def test_a_first_name_alone_is_asked_about_before_a_contact_is_made(p, now):
 def test_a_competitor_said_as_the_field_value(p, now, text, competitor):
     plan = p.plan(text, now=now)
     assert [(a.kind, a.target.id, a.fields) for a in plan.actions] == [("update_deal", "5001", {"competitor": competitor})]
+
+
+@pytest.mark.parametrize("text, contact", [
+    ("Sarah from TechCorp moved to Acme, she's their VP Ops now", None),
+    ("Mike at Acme is now CRO, and Oliver Grant moved over to Initech", "101"),
+    ("Mike from FinanceStartup has joined Vertex Analytics", "104"),
+])
+def test_a_name_placed_at_a_company_is_that_companys_contact(p, now, text, contact):
+    plan = p.plan(text, now=now)
+    ids = [a.target.id for a in plan.actions if a.kind == "update_contact"]
+    if contact is None:  # two Sarahs work at TechCorp: still a question
+        assert plan.clarifications and not ids
+    else:
+        assert contact in ids and not plan.clarifications
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Oliver says legal needs the DPA, bump Vertex to ninety k and set the next step to send the signed DPA",
+     "send the signed dpa"),
+    ("Their CFO wants a reference call first, make that the next step on Acme", "reference call"),
+])
+def test_a_next_step_said_as_the_field_wins(p, now, text, step):
+    plan = p.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert step in upd.fields["next_step"].lower() and not upd.fields["next_step"].lower().startswith("to ")
+
+
+def test_promoted_to_a_title_is_no_unknown_person(p, now):
+    plan = p.plan("Mike Chen has been promoted to Chief Revenue Officer", now=now)
+    assert not plan.clarifications
+    assert plan.actions[0].fields["job_title"] == "Chief Revenue Officer"
+
+
+@pytest.mark.parametrize("text", ["Tom Becker asked us not to email him anymore",
+                                  "Tom Becker told us not to contact him again, set that"])
+def test_asked_not_to_be_contacted_sets_do_not_contact(p, now, text):
+    plan = p.plan(text, now=now)
+    assert any(a.kind == "update_contact" and a.fields.get("do_not_contact") is True for a in plan.actions)
+
+
+def test_park_a_deal_in_a_stage(p, now):
+    plan = p.plan("Park the Acme deal back in lead for now", now=now)
+    assert plan.actions[0].fields == {"stage": "Lead"}
