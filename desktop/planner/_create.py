@@ -220,6 +220,7 @@ def _money(value: float, currency: str = "usd") -> str:
 def tidy_title(title: str) -> str:
     """"vp sales" -> "VP Sales", "head of growth" -> "Head of Growth", "ceo" -> "CEO"."""
     words = []
+    title = re.sub(r"\s+(?:and|or|at|for|with|to)\s*$", "", title.strip(), flags=re.I)  # "Head of Operations and"
     for w in title.split():
         low = w.lower()
         if low in ("ceo", "cto", "cfo", "coo", "cmo", "cro", "vp", "it"):

@@ -36,8 +36,8 @@ ACTIVITY_RE = re.compile(
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
-    # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom": a call that happened
-    r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to)\s+(?=[A-Z])"
+    # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
+    r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
@@ -50,7 +50,7 @@ ACTIVITY_RE = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
     re.I)
 TASK_RE = re.compile(
-    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
+    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\bput\s+(?:a\s+)?(?:task|to-?do|reminder)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
@@ -344,7 +344,11 @@ def _cap(text: str) -> str:
 
 
 def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
-    """The stage label a clause moves a deal to, from ``aliases`` (lower phrase -> label)."""
+    """The stage label a clause moves a deal to, from ``aliases`` (lower phrase -> label);
+    "qualify the X deal" is a move to the qualified stage."""
+    if re.match(r"^\W*(?:(?:please|ok|okay|so|and|also)\s+)*qualify\b(?!\s+(?:him|her|them|for|as))", text, re.I) \
+            and "qualified" in aliases:
+        return aliases["qualified"]
     reopen = re.search(r"\b(?:re-?open\w*|revive\w*)\b", text, re.I)
     if WON_RE.search(text) and not reopen:
         return aliases.get("__won__")

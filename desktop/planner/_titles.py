@@ -39,6 +39,20 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     return cap(core)
 
 
+def task_from_request(said: str, d: tuple[date, int, int] | None, who: str | None) -> str:
+    """A task's title from a request said before "make a task for it": "Priya wants the revised
+    proposal by Friday" -> "Send the revised proposal to Priya Natarajan"; "she said to call back
+    after the holidays" -> "Call back after the holidays"."""
+    core = said if not d else (said[:d[1]] + said[d[2]:])
+    core = re.sub(r"\s+", " ", core).strip(" ,.")
+    if m := re.search(r"\b(?:wants?|needs?|asked for|requested|(?:is |are )?waiting (?:on|for))\s+(?P<obj>(?:the|a|an|our|their)\s+.+?)"
+                      r"(?:\s+(?:by|before|on|until|for|in)\s*)?$", core, re.I):
+        return f"Send {m.group('obj')}" + (f" to {who}" if who else "")
+    if m := re.search(r"\b(?:said|asked (?:us|me)|told (?:us|me))\s+to\s+(?P<what>.+)$", core, re.I):
+        return cap(m.group("what"))
+    return cap(core)
+
+
 def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"; with its topic
     when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",

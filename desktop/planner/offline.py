@@ -70,7 +70,11 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b"
                             # "Felix and Leo are both opportunities now": people, said in the plural
                             r"|\b(?:are|'re)\s+(?:now\s+)?(?:both|all)\s+(?:now\s+)?(?:opportunities|customers|evangelists|"
-                            r"subscribers|leads|mqls|sqls)\b", re.I)
+                            r"subscribers|leads|mqls|sqls)\b"
+                            # "Felix Hughes is an opportunity now", "move Leo Rossi to opportunity", "make Eva Young a customer"
+                            r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
+                            r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b",
+                            re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
     ("last_name", re.compile(r"\b(?:last name|surname|family name)\s+(?:to|is(?: now)?|should be)\s+(?P<v>[A-Z][\w'-]+)")),
@@ -131,6 +135,11 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
+#: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
+_WHO_FOR = "Who is this for? Name the contact, company or deal."
+#: "make a task for it", "set a reminder for that": the task is the clause before.
+_TASK_FOR_THAT = re.compile(r"^\W*(?:(?:and|so|please)\s+)*(?:make|create|add|set(?: up)?|put in)\s+(?:a\s+|an\s+)?"
+                            r"(?:task|reminder|to-?do)\s+(?:for|about|on)\s+(?:it|that|this)\W*$", re.I)
 #: "make that the next step": the clause before it is the deal's next step.
 _THAT_NEXT_STEP = re.compile(r"\b(?:make|set|put|log|mark)\s+(?:that|this|it)\s+(?:down\s+)?(?:as\s+)?(?:the\s+)?next\s+step\b", re.I)
 #: "a team of 12", "a group of 40": the number after is a head count, not money.
@@ -142,6 +151,7 @@ _REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring
 _NAMED_STAGE = re.compile(r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:(?P<a>[\w-]+(?:\s[\w-]+)?)\s+stage|stage\s+(?P<b>[\w-]+(?:\s[\w-]+)?))\W*$",
                           re.I)
 _BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|re-?schedule|move|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
+                      r"(?:book|schedule|pencil)\s+(?:him|her|them)(?:\s+in)?\s+(?=for\b|on\b|at\b|tomorrow\b|next\b|(?:mon|tues|wednes|thurs|fri)day\b)|"
                       r"put\s+(?:it|that)\s+(?:in\s+)?(?=for\b|on\b|(?:in\s+)?(?:the|my|our)\s+calendar\b))", re.I)
 _MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee)\b", re.I)
 _EMAIL_CHANGE = re.compile(r"(?:'s|\bhis|\bher|\btheir|\bthe)\s+(?:email|e-mail)(?:\s+address)?\s+(?:to|is now|is|should be|changed to)\s+(?P<said>.+)$", re.I)
@@ -340,7 +350,8 @@ _RECORD_WORD = re.compile(r"\b(?:deals?|contacts?|compan(?:y|ies)|accounts?|reco
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december", "today", "tomorrow", "negotiation", "proposal", "lead", "demo",
-                             "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us"})
+                             "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us",
+                             "christmas", "easter", "thanksgiving", "halloween", "new"})
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
                          "growth revenue partnerships design data people hr it ops success customer".split())
 _PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
@@ -515,6 +526,10 @@ class OfflinePlanner:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
             got = self._plan(part, now=now, context=PlanContext(target=seen))
+            if _WHO_FOR in got.clarifications and any(a.kind == "create_contact" for a in actions):
+                # "Add Ruth Okoye ..., and book an intro call with her": "her" is the contact just created
+                i = got.clarifications.index(_WHO_FOR)
+                del got.clarifications[i], got.candidates[i]
             offset = len(actions)
             context_only = got.actions and all(a.kind == "log_activity" and a.fields.get("activity_type") == "note"
                                                for a in got.actions) \
@@ -872,6 +887,17 @@ class _Build:
                 continue
             if says_sentence == cl.sentence and cl.start + len(t) > says_from and not _IMPERATIVE.search(t):
                 continue
+            if R.TASK_RE.search(t) and _TASK_FOR_THAT.match(t) and said_before:
+                # "Priya wants the revised proposal by Friday, make a task for it": the task is what
+                # the clause before says, due when it says
+                d = d or find_date(said_before, self.today)
+                fields = {"title": T.task_from_request(said_before, d, self._who())}
+                if d:
+                    fields["due_date"] = d[0].isoformat()
+                self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": loc,
+                                     "sure": self._sure(cl, own)})
+                self._produced.update({k, k - 1})
+                continue
             if R.TASK_RE.search(t):
                 fields = {"title": T.task_title(t, d, self._who())}
                 if d:
@@ -1100,7 +1126,7 @@ class _Build:
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
         if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
-                    r"(?:note|call|email|meeting))?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
+                    r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)\W*$", t, re.I):  # "... Log a note and set a task"
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
             before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
@@ -1146,10 +1172,12 @@ class _Build:
             out["close_date"] = d[0].isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
-        elif m := re.search(r"\b(?:lost|lose)\b.{1,60}?\bto\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", t):
+        elif m := re.search(r"\b(?:lost|lose)\b[^,;]{1,60}?\bto\s+(?:(?:another|a|an|some)\s+(?:other\s+)?[a-z]+\s*,\s*)?"
+                            r"(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
+                            R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]):
             # "we lost Pinecrest Dental to Weave": the winner, known to us or not
-            if not any(x.start <= t.find(m.group("c")) + self.text.find(t) < x.end for x in self.mentions):
-                out["competitor"] = m.group("c")
+            if not any(x.start <= self.text.find(m.group("c"), max(0, self.text.find(t))) < x.end for x in self.mentions):
+                out["competitor"] = m.group("c").rstrip(".")
         if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
@@ -1172,7 +1200,10 @@ class _Build:
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
-        if step := R.next_step(undated, people, she):
+        if (step := R.next_step(undated, people, she)) and not (
+                re.search(r"\b(?:call|meeting|demo|catch[- ]?up|sync|session)\W*(?:\([^)]*\))?$", step, re.I)
+                and R.MEETING_RE.search(self.text) and not R.NEXT_STEP_RE.search(t)):
+            # ("Iris needs a renewal call, book her for Wednesday": the call is booked, not a next step)
             out["next_step"] = step
         if d and "close_date" not in out and "stage" not in out and _SLIP.search(t) \
                 and not re.search(r"\b(?:meeting|call|demo|task|reminder|lunch|sync|catch[- ]?up|follow[- ]?up)\b", t, re.I):
@@ -1247,6 +1278,7 @@ class _Build:
             if (_IMPERATIVE.search(x) or R.stage_phrase(x, self.o._stages) or _DEAD.search(x)
                     or R.competitor(x) or find_amounts(words_to_digits(x))
                     or re.search(r"\b(?:to|with)\s+[A-Z]", x) or len(x.split()) < 2
+                    or re.fullmatch(r"(?:[A-Z][\w&.'-]*\s*){1,4}", x)  # ", Bright Spark": a name, not a reason
                     or any(p.start <= m.start < p.start + len(p.text) for m in self.mentions)
                     or R.TASK_RE.search(x) or R.MEETING_RE.search(x)):
                 continue
@@ -1314,8 +1346,8 @@ class _Build:
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
-        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now)\b", t, re.I)
-                or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b", t, re.I)) \
+        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b", t, re.I)
+                or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
         elif "email" not in out and (said := _EMAIL_CHANGE.search(t)):
@@ -1328,6 +1360,10 @@ class _Build:
         elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
                 and (at := self.text.find(t)) >= 0 and (said := spoken_phone(self.text[at + cue.end():])):
             out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
+        if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
+                r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \
+                and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)):
+            out["job_title"] = C.tidy_title(ti.group(0))  # "Oliver Grant is Chief Data Officer now"
         if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
                                                 r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as)\b",
                                                 t, re.I) and (ti := R.TITLE_RE.search(t)):
@@ -1345,6 +1381,8 @@ class _Build:
             if co or m.group(0).startswith("moved"):
                 # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
                 out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+        if "job_title" in out and re.search(r"\b(?:title|role|job)\b[^,.;]{0,12}\bstill\b|\bsame (?:title|role|job)\b", t, re.I):
+            del out["job_title"]  # "title is still Director of IT": nothing changes
         if "company" not in out and (left := _LEFT_COMPANY.search(self.text)):
             # "Rachel Adams left Northwind, she's now marketing director over at Umbrella Health",
             # "Linda's leaving Initech, she's going to Blue Harbor Realty": the company she goes to
@@ -1770,6 +1808,12 @@ class _Build:
                 f.ask("Which deal do you mean?", [])
             if a["kind"] == "log_activity" and target is None and not f.clarifications:
                 f.ask("Who was this with? Name the contact, company or deal.", [])
+            if a["kind"] in ("create_task", "book_meeting") and target is None and not f.clarifications \
+                    and PERSON_REF.search(self.text) and not any(
+                        (b.kind if isinstance(b, Action) else b["kind"]) in ("create_contact", "create_company", "create_deal")
+                        for _, b in self.actions):
+                # "She said to call back after the holidays, make a task for that": who "she" is, is asked
+                f.ask(_WHO_FOR, [])
             out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
             if a.get("sure"):
                 self._sure_ids.add(id(out[-1]))

@@ -1237,3 +1237,82 @@ def test_asked_not_to_be_contacted_sets_do_not_contact(p, now, text):
 def test_park_a_deal_in_a_stage(p, now):
     plan = p.plan("Park the Acme deal back in lead for now", now=now)
     assert plan.actions[0].fields == {"stage": "Lead"}
+
+
+@pytest.mark.parametrize("text, fields", [
+    ("Mike Chen has a new email, it's mike@acme-corp.example", {"email": "mike@acme-corp.example"}),
+    ("Tom Becker is Head of Finance now", {"job_title": "Head of Finance"}),
+    ("Change Nina Patel's title to Practice Manager and her phone to +1 312 555 0199",
+     {"job_title": "Practice Manager", "phone": "+1 312 555 0199"}),
+    ("Oliver Grant moved to Initech, update his company, title is still CTO", {"company": "Initech"}),
+    ("Move Mike Chen to opportunity", {"lifecycle_stage": "opportunity"}),
+    ("I think Tom Becker is an opportunity now, update him", {"lifecycle_stage": "opportunity"}),
+])
+def test_contact_changes_as_people_say_them(p, now, text, fields):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["update_contact"] and plan.actions[0].fields == fields
+
+
+def test_a_company_that_is_an_opportunity_is_no_lifecycle_change(p, now):
+    plan = p.plan("Acme is a great opportunity now.", now=now)
+    assert not any(a.kind == "update_contact" for a in plan.actions)
+
+
+@pytest.mark.parametrize("text, due, time_", [
+    ("Book a demo with Mike Chen for Friday at two fifteen", "2026-11-27", "14:15"),
+    ("Set the Acme close date to the fifth", None, None),
+    ("Push the Vertex close date to New Year's Eve", None, None),
+])
+def test_dates_and_times_said_in_words(p, now, text, due, time_):
+    plan = p.plan(text, now=now)
+    a = plan.actions[0]
+    if a.kind == "book_meeting":
+        assert (a.fields["due_date"], a.fields["time"]) == (due, time_)
+    else:
+        assert a.fields["close_date"] == ("2026-12-05" if "fifth" in text else "2026-12-31")
+
+
+def test_reminder_emails_in_a_call_note_are_no_task(p, now):
+    plan = p.plan("Log a call with Mike Chen, he wants the weekly reminder emails turned off", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+def test_a_meeting_that_is_needed_and_booked_is_no_next_step(p, now):
+    plan = p.plan("Oliver Grant needs a pricing call, book him for Thursday at three", now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"]
+    assert plan.actions[0].fields["due_date"] == "2026-11-26" and plan.actions[0].fields["time"] == "15:00"
+
+
+@pytest.mark.parametrize("text, title, due", [
+    ("Tom from Northwind wants the signed order form by Tuesday, make a task for it", "signed order form", "2026-11-24"),
+    ("Oliver asked us to resend the invoice on Monday, set a reminder for that", "resend the invoice", "2026-11-23"),
+])
+def test_a_task_for_what_was_just_said(p, now, text, title, due):
+    plan = p.plan(text, now=now)
+    task = next(a for a in plan.actions if a.kind == "create_task")
+    assert title in task.fields["title"].lower() and task.fields["due_date"] == due
+
+
+def test_a_task_for_someone_unnamed_is_asked_about(p, now):
+    plan = p.plan("He said to ping him after the board meeting, make a task for that", now=now)
+    assert plan.clarifications and not plan.actions
+
+
+def test_lost_to_a_named_rival_after_a_description(p, now):
+    plan = p.plan("We lost the Initech deal to a bigger vendor, Zendesk.", now=now)
+    assert plan.actions[0].fields == {"stage": "Closed Lost", "competitor": "Zendesk"}
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Called Nina Patel about the rollout, she wants a training session", "call", "training session"),
+    ("Emailed Mike Chen the case study yesterday, log that as an email to him", "email", "case study"),
+])
+def test_what_was_done_is_logged_with_its_own_words(p, now, text, kind, words):
+    plan = p.plan(text, now=now)
+    logged = next(a for a in plan.actions if a.kind == "log_activity")
+    assert logged.fields["activity_type"] == kind and words in logged.fields["body"].lower()
+
+
+def test_qualify_a_deal(p, now):
+    plan = p.plan("Qualify the Umbrella Health deal", now=now)
+    assert (plan.actions[0].target.id, plan.actions[0].fields) == ("5007", {"stage": "Qualified"})

@@ -61,11 +61,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
-    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
+    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date is|is)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
-                            r"page|slide|line|item|deal|person|draft|version|year|month)\b)", re.I)),
+                            r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
+    # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
+    ("holiday", re.compile(r"\b(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
+                           r"new year'?s|valentine'?s day|halloween)\b", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
+#: Fixed-date holidays said by name -> (month, day).
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": (12, 31), "new years day": (1, 1),
+             "new years": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
 
 
@@ -219,6 +225,10 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
             nxt = add_months(today.replace(day=1), 1)
             d = _safe_date(nxt.year, nxt.month, day)
         return d
+    if kind == "holiday":
+        month, day = _HOLIDAYS[re.sub(r"'", "", g["hol"].lower()).replace("christmas day", "christmas")]
+        d = date(today.year, month, day)
+        return d if d >= today else date(today.year + 1, month, day)
     if kind == "slash":
         y = int(g["y"]) if g.get("y") else today.year
         d = _safe_date(y, int(g["m"]), int(g["d"]))
@@ -289,8 +299,10 @@ _SPOKEN_TIME = re.compile(
     r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
     r"|\b(?P<h3>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<part3>o'?clock|in the (?:morning|afternoon|evening)|a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
+    r"|(?<=\bat )(?P<h5>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi5>thirty|fifteen|"
+    r"forty[- ]five|twenty|forty|fifty)\b(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?))"
     r"|(?<=\bat )(?P<h4>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-    r"(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?))", re.I)
+    r"(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?|[a-z]+[- ]?(?:k|grand|thousand)\b))", re.I)
 _HOURS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                        "ten", "eleven", "twelve"])}
 
@@ -300,9 +312,12 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     m = _SPOKEN_TIME.search(text)
     if not m:
         return None
-    raw = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4")
+    raw = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4") or m.group("h5")
     h = int(raw) if raw.isdigit() else _HOURS[raw.lower()]
-    if m.group("h3") or m.group("h4"):
+    if m.group("h5"):  # "at ten thirty": no am/pm said
+        mi = {"thirty": 30, "fifteen": 15, "forty five": 45, "twenty": 20, "forty": 40, "fifty": 50}[
+            m.group("mi5").lower().replace("-", " ")]
+    elif m.group("h3") or m.group("h4"):
         mi = 0  # "ten a.m.", "nine in the morning", "four o'clock", "at three"
     elif m.group("rel"):
         rel = m.group("rel").lower()
