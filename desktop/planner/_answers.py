@@ -131,7 +131,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     """
     low = text.lower()
     if re.search(r"\b(?:e-?mail address|email|phone|number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
-                 r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b", low):
+                 r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
         return None  # a contact's field or the task list: the planner's record answers
     if not (mentions or context_target is not None or stage or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
@@ -153,9 +153,16 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             company = int(context_target.id)
 
     # single facts about one record
-    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|"
+    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|"
                  r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
                  low) and (low.lstrip().startswith(("when", "what")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
+        if contact is not None and (kind := _asked_kind(low)) is not None:
+            # "When did we last email Yusuf Khan?", "... have an actual meeting with Linda?": that kind only
+            c = idx.contacts[contact]
+            seen = idx.contact_activity.get(contact, {}).get(kind)
+            if seen is None:
+                return {"text": f"No {kind} with {c.name} is logged.", "value": None}
+            return {"text": f"The last {kind} with {c.name} was on {seen[1]:%A %-d %B %Y}.", "value": seen[1].isoformat()}
         if contact is not None:
             c = idx.contacts[contact]
             if c.last_activity_at is None:
@@ -192,6 +199,17 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             return {"text": f"{len(ids)} contacts at {name}.", "value": len(ids)}
         shown = ", ".join(f"{idx.contacts[i].name} ({idx.contacts[i].job_title or 'no title'})" for i in ids[:10])
         return {"text": f"At {name}: {shown or 'nobody yet'}.", "records": [f"contact:{i}" for i in ids]}
+
+    # activities with one contact: "how many meetings have we had with Sarah Johnson?", "how many
+    # times have we been in touch with Wendy?" (all time unless a period is said)
+    if contact is not None and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low) and (
+            re.search(r"\b(?:with|to|from)\b", low) or re.search(r"\b(?:times|activities|touch(?:es|points)?)\b", low)):
+        c = idx.contacts[contact]
+        kind = _asked_kind(low)
+        logged = idx.contact_activity.get(contact, {})
+        n = logged.get(kind, (0, None))[0] if kind else sum(v[0] for v in logged.values())
+        what = f"{kind}s" if kind else "activities"
+        return {"text": f"{n} {what} logged with {c.name}.", "value": n}
 
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
@@ -250,7 +268,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             deals = [d for d in deals if d.close_date in per]
         what.append("won" + (f" {per.label}" if per else " so far"))
     else:
-        if stage:
+        several = [st.label for st in idx.stages if re.search(rf"\b{re.escape(st.label.lower())}\b", low)]
+        if len(several) > 1 and re.search(r"\b(?:and|plus|combined|together|or)\b", low):
+            # "the total of everything in qualified and demo scheduled combined"
+            deals = [d for d in deals if d.stage_label in several]
+            what.append("in " + " and ".join(several))
+        elif stage:
             deals = [d for d in deals if d.stage_label == stage]
             what.append(f"in {stage}")
         else:
@@ -305,6 +328,16 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     more = f" and {len(deals) - 8} more" if len(deals) > 8 else ""
     return {"text": f"{len(deals)} deals {label}: {shown}{more}." if deals else f"No deals {label}.",
             "records": [f"deal:{d.id}" for d in deals]}
+
+
+def _asked_kind(low: str) -> str | None:
+    """The activity type a question asks about ("email", "meeting", "call", "note"), from its nouns
+    and verbs ("emailed", "met", "called"); None for any contact at all ("talked", "in touch")."""
+    for pattern, kind in ((r"\be-?mail(?:s|ed)?\b", "email"), (r"\b(?:meetings?|met|meet)\b", "meeting"),
+                          (r"\b(?:calls?|called|phoned?)\b", "call"), (r"\bnotes?\b", "note")):
+        if re.search(pattern, low):
+            return kind
+    return None
 
 
 def company_only(low: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Callable, Iterable, Literal, Sequence
@@ -144,12 +145,15 @@ class EntityIndex:
     users: list[str] = field(default_factory=list)
     #: Activities per ``(type, year, month)``.
     activity_counts: dict[tuple[str, int, int], int] = field(default_factory=dict)
+    #: Per contact id, per activity type: ``(count, date of the latest)``.
+    contact_activity: dict[int, dict[str, tuple[int, date]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
               deals: Iterable[DealRow], stages: Sequence[StageRow],
               pause: Callable[[], None] | None = None, users: Iterable[str] = (),
-              activity_counts: dict[tuple[str, int, int], int] | None = None) -> "EntityIndex":
+              activity_counts: dict[tuple[str, int, int], int] | None = None,
+              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> "EntityIndex":
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process
@@ -159,9 +163,12 @@ class EntityIndex:
 
         ``users``: the workspace's users by full name (the team setting); every deal owner seen
         is added, so an owner named in an instruction can be checked against them.
-        ``activity_counts``: activities per ``(type, year, month)`` for questions about them."""
+        ``activity_counts``: activities per ``(type, year, month)`` for questions about them.
+        ``contact_activity``: per contact, per activity type ``(count, latest date)``
+        (:func:`desktop.store.queries.contact_activity`)."""
         idx = cls()
         idx.activity_counts = dict(activity_counts or {})
+        idx.contact_activity = dict(contact_activity or {})
         seen_users = dict.fromkeys(u.strip() for u in users if u and u.strip())
         idx.stages = sorted(stages, key=lambda s: (s.pipeline_id, s.position))
         token_df: dict[str, set[int]] = defaultdict(set)

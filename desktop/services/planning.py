@@ -93,8 +93,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
             step()
             stages = queries.stages(uow.session)
             counts = queries.activity_counts(uow.session)
+            per_contact = queries.contact_activity(uow.session)
         index = EntityIndex.build(contacts, companies, deals, stages, pause=pause, users=team,
-                                  activity_counts=counts)
+                                  activity_counts=counts, contact_activity=per_contact)
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:

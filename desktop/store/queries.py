@@ -72,6 +72,19 @@ def activity_counts(session: Session) -> dict[tuple[str, int, int], int]:
     return {(t, int(y), int(m)): int(n) for t, y, m, n in session.execute(q)}
 
 
+def contact_activity(session: Session) -> dict[int, dict[str, tuple[int, date]]]:
+    """Per contact, per activity type: ``(count, date of the latest)`` (``{106: {"meeting": (3,
+    date(2026, 11, 2))}}``), for "when did we last email Tom?" and "how many meetings have we had
+    with Sarah?" (one GROUP BY over activities that name a contact; dates in UTC)."""
+    q = (select(s.Activity.contact_id, s.Activity.type, func.count(), func.max(s.Activity.occurred_at))
+         .where(s.Activity.contact_id.is_not(None)).group_by(s.Activity.contact_id, s.Activity.type))
+    out: dict[int, dict[str, tuple[int, date]]] = {}
+    for cid, kind, n, at in session.execute(q):
+        if at is not None:
+            out.setdefault(int(cid), {})[kind] = (int(n), at.date() if isinstance(at, datetime) else at)
+    return out
+
+
 def _deal_query():
     return (select(s.Deal.id, s.Deal.name, s.Deal.stage_id, s.Stage.label, s.Deal.amount_cents,
                    s.Deal.currency, s.Deal.close_date, s.Deal.company_id, s.Company.name,

@@ -18,7 +18,7 @@ def rows() -> WorkspaceRows:
 
 @pytest.fixture(scope="session")
 def index(rows: WorkspaceRows) -> EntityIndex:
-    return EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, activity_counts=rows.activity_counts)
+    return EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, activity_counts=rows.activity_counts, contact_activity=rows.contact_activity)
 
 
 @pytest.fixture(scope="session")

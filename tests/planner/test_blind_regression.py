@@ -15,14 +15,14 @@ from desktop.agents.fixtures import load_fixture_rows
 BLIND = Path(__file__).parent / "blind"
 TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker")
 #: file -> (least plans right, most wrong writes) as measured after the last change.
-RATCHET = {"blind1.jsonl": (174, 2), "blind2.jsonl": (174, 0), "blind3.jsonl": (174, 2), "blind4.jsonl": (155, 1), "blind5.jsonl": (174, 0)}
+RATCHET = {"blind1.jsonl": (174, 2), "blind2.jsonl": (174, 0), "blind3.jsonl": (176, 2), "blind4.jsonl": (156, 1), "blind5.jsonl": (177, 0)}
 
 
 @pytest.mark.parametrize("name", sorted(RATCHET))
 def test_blind_set_does_not_regress(name):
     rows = load_fixture_rows()
     planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
-                                               activity_counts=rows.activity_counts))
+                                               activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
     score, wrong = Score(), []
     for case in load_corpus(BLIND / name):
         plan = planner.plan(case["text"], now=CORPUS_NOW, context=PlanContext(target=context_target(case.get("context"))))

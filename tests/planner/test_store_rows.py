@@ -32,3 +32,19 @@ def test_paced_row_loading_reads_the_same_rows_and_pauses(workspace):
                  queries.deals(uow.session, pause=lambda: calls.append(1)))
     assert paced == plain
     assert len(calls) >= 4  # at least once per batch of each query (contacts, companies, deal links, deals)
+
+
+def test_activity_per_contact_from_the_store_matches_the_export(workspace):
+    """The store's per-contact activity summary (count and latest date per type) is what the CSV
+    export says, so "when did we last email Tom?" has the same answer in the app as in the corpus."""
+    from desktop.agents.fixtures import load_fixture_rows
+    from desktop.store import queries
+
+    with workspace.uow() as uow:
+        stored = queries.contact_activity(uow.session)
+    exported = load_fixture_rows().contact_activity
+    assert stored and set(stored) <= set(exported)
+    for cid, kinds in stored.items():
+        for kind, (n, latest) in kinds.items():
+            assert exported[cid][kind][1] == latest
+            assert n <= exported[cid][kind][0]  # an activity names one contact in the store, several in the export

@@ -16,7 +16,7 @@ TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake")
 def p():
     rows = load_fixture_rows()
     return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
-                                            activity_counts=rows.activity_counts))
+                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
 
 
 def _acts(plan):
@@ -1172,7 +1172,7 @@ def test_one_change_said_of_two_people_updates_each(p, now, text, fields):
 def test_put_a_user_on_a_deal_assigns_it(text, deal, owner, now):
     rows = load_fixture_rows()
     planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
-                                               users=TEAM + ("Sam Whitaker",), activity_counts=rows.activity_counts))
+                                               users=TEAM + ("Sam Whitaker",), activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
     plan = planner.plan(text, now=now)
     assert any(a.kind == "update_deal" and a.target.id == deal and a.fields == {"owner": owner} for a in plan.actions)
 
@@ -1316,3 +1316,20 @@ def test_what_was_done_is_logged_with_its_own_words(p, now, text, kind, words):
 def test_qualify_a_deal(p, now):
     plan = p.plan("Qualify the Umbrella Health deal", now=now)
     assert (plan.actions[0].target.id, plan.actions[0].fields) == ("5007", {"stage": "Qualified"})
+
+
+@pytest.mark.parametrize("text", ["When did we last email Tom Becker?", "How many emails have we had with Tom Becker?",
+                                  "How many calls have we had with Tom Becker?",
+                                  "What's the total in negotiation plus proposal sent?"])
+def test_questions_about_one_contacts_activity_and_several_stages(p, now, text):
+    from desktop.agents.fixtures import load_fixture_rows
+    rows = load_fixture_rows()
+    plan = p.plan(text, now=now)
+    got = plan.actions[0].fields["value"]
+    if text.startswith("When"):
+        assert got == rows.contact_activity[106]["email"][1].isoformat()
+    elif "many" in text:
+        kind = "email" if "emails" in text else "call"
+        assert got == rows.contact_activity[106].get(kind, (0, None))[0] and (kind == "call") == (got == 0)
+    else:
+        assert got == sum(d.amount_cents for d in rows.deals if d.stage_label in ("Negotiation", "Proposal Sent")) / 100
