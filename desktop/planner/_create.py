@@ -74,8 +74,12 @@ def create_company_fields(text: str) -> dict:
                       r"\s*(?:[,.;]|$|\s+(?:in|based|from|at|with)\b)", text)
     named_as = re.search(r"\b(?:add|create|save)\s+(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+as\s+an?\s+"
                          r"(?:new\s+)?(?:company|account|organi[sz]ation|customer|client)\b", text, re.I)
+    with_domain = re.search(r"\b(?:add|create)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+\.)+"
+                            r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", text, re.I)
     if named_as and named_as.group("name")[:1].isupper():
         fields["name"] = _strip(named_as.group("name"))  # "Add Brightline Robotics as a company"
+    elif with_domain and with_domain.group("name")[:1].isupper():
+        fields["name"] = _strip(with_domain.group("name"))  # "Add Copperleaf Studios, copperleaf.example, ..."
     elif lower and not R.DOMAIN_RE.fullmatch(lower.group("name")):
         # a transcript in lower case: "create company polar systems, polar systems.com"
         fields["name"] = " ".join(w[:1].upper() + w[1:] for w in lower.group("name").split())

@@ -91,7 +91,10 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
-                               r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])", re.I)
+                               r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])"
+                               # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
+                               r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+\.)+"
+                               r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
 CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b"

@@ -59,7 +59,10 @@ _ASSIGN = re.compile(
     r"|\b(?i:put)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar)\b)"
     r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)"
     # "Move Dan Moreau and Carla Ortiz over to Sam": people or deals handed to a user
-    r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+    r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    # "change the owner of the Cedar Group deal to Jordan", "make Jordan Paula Larsen's owner"
+    r"|\b(?i:owner)\s+(?i:of|on|for)\s+.{1,50}?\s(?i:to|is)\s+(?P<who9>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?i:make)\s+(?P<who10>me|[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:'s|s')\s+(?i:owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -135,6 +138,13 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
+#: Somebody unnamed at a named company: "someone from Hooli", "a guy at Pied Piper".
+_SOMEONE_AT = re.compile(r"\b(?:someone|somebody|anyone|a guy|a woman|a person|their team|the team)\s+(?:from|at|over at)\s+"
+                         r"(?P<co>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})")
+#: A command to change a field ("set the Onyx amount to ...") whose value was not understood.
+_FIELD_WITHOUT_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so|can you|could you)\s+)*(?:set|change|update|make|put|bump|"
+                                  r"adjust|fix)\b.{0,50}?\b(?P<f>stage|amount|close date|next step|competitor|owner|value|"
+                                  r"title|email|phone(?: number)?)\b", re.I)
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
@@ -575,6 +585,13 @@ class OfflinePlanner:
         first = self._plan(before, now=now, context=PlanContext(target=ctx))
         focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
         second = self._plan(after, now=now, context=PlanContext(target=focus))
+        if (redo := _VALUE_REDO.match(after)) and first.actions and not first.clarifications and (
+                changed := self._redo_value(first.actions[-1], after[redo.end():], now)) is not None:
+            # "Set Umbrella to two fifty k. Actually no, make it two hundred and seventy five",
+            # "Book a call with Jonas Monday at ten. Scratch that, make it Tuesday at eleven":
+            # the new value replaces the old one in the action it was said for
+            changed.evidence = [(m.end(), m.end() + len(after.rstrip()))]  # the card shows the redo
+            return Plan(transcript=text, actions=first.actions[:-1] + [changed], message=first.message)
         if not second.actions and not second.clarifications:
             question = "You took something back, but I didn't catch what to do instead. What should I change?"
             return Plan(transcript=text, clarifications=[question], message=question)
@@ -605,6 +622,29 @@ class OfflinePlanner:
             plan.message = f"{plan.message} Only the first {MAX_INPUT_CHARS:,} characters were read." \
                 if plan.message else f"Only the first {MAX_INPUT_CHARS:,} characters were read."
         return plan
+
+
+    def _redo_value(self, action: Action, said: str, now: datetime) -> Action | None:
+        """``action`` with the value said after "make it" put in place of its own: an amount (read
+        at the old amount's magnitude: "two fifty k ... make it two seventy five" -> 275,000), a
+        date (``due_date``/``close_date``) and/or a clock time. None when ``said`` holds no value
+        of a field the action has."""
+        fields = dict(action.fields)
+        today = now.date() if isinstance(now, datetime) else now
+        changed = False
+        if "amount" in fields and (found := [a for a in find_amounts(words_to_digits(said))]):
+            old, value = fields["amount"], found[0].value
+            if found[0].bare and value < 1000 and isinstance(old, (int, float)) and old >= 1000:
+                value *= 1000 if 0.2 <= value * 1000 / old <= 5 else 1
+            if value >= 1000 or not found[0].bare:
+                fields["amount"], changed = int(value) if float(value).is_integer() else value, True
+        if (d := find_date(said, today)) is not None:
+            for key in ("due_date", "close_date"):
+                if key in fields:
+                    fields[key], changed = d[0].isoformat(), True
+        if "time" in fields and (tm := find_time(said)) is not None:
+            fields["time"], changed = tm[0], True
+        return action.model_copy(update={"fields": fields}) if changed else None
 
 
 class _Build:
@@ -1028,6 +1068,16 @@ class _Build:
             if len(self.mentions) >= 2 and U.only_names(self.text, self.mentions):
                 # "Natarajan, Natarajan," / "Acme, Initech, Tidal": a recogniser echoing its vocabulary prompt
                 self.message = f"I only heard names (\"{self.text}\"), not what to do. {U.RETRY_HINT}"
+            elif self.mentions and not self.f.clarifications and (fm := _FIELD_WITHOUT_VALUE.search(self.text)):
+                # "Set the Onyx amount to, uh, thirty something, I'll have to check": a change with no
+                # value we can use is asked about, never answered as a question nor guessed
+                field_name = fm.group("f").lower()
+                said = re.search(r"\bstage\s+(?:to|as)\s+(?P<v>[A-Za-z][\w -]{1,30}?)\W*$", self.text, re.I)
+                if field_name == "stage" and said:
+                    labels = ", ".join(st.label for st in self.idx.stages)
+                    self.f.ask(f"There is no stage \"{said.group('v')}\". Which stage: {labels}?", [])
+                else:
+                    self.f.ask(f"What should the {field_name} be? I didn't catch a value.", [])
             elif self.mentions and not self.f.clarifications and U.asks_about_record(self.text):
                 self._question(None)
             elif self.mentions and not self.f.clarifications:
@@ -1303,7 +1353,8 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8") if g).strip()
+        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10")
+                   if g).strip()
         users = self.idx.users
         if (m.group("who6") or m.group("who7") or m.group("who8")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
@@ -1537,7 +1588,7 @@ class _Build:
         if co:
             fields["company"] = co
         kind_words = None
-        if m := re.search(r"\b(?:a|an|new)\s+(?:[\w$,.-]+\s+(?:dollar|k|thousand|grand)\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
+        if m := re.search(r"\b(?:a|an|new)\s+(?:(?:[\w$,.-]+\s+){1,3}?(?:dollar|k|thousand|grand)(?:\s+dollars?)?\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
                           r"(?:deal|opportunity|opp)\b", text, re.I):
             kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in ("new", "a", "an")) or None
         if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][a-z -]{3,40}?)\s*,", text, re.I)) \
@@ -1695,6 +1746,13 @@ class _Build:
                         del self.f.clarifications[i], self.f.candidates[i]
                         break
                 self.f.unknown.append(f"{first} {m.group('last') or ''}".strip() + f" at {co.text}")
+        for m in _SOMEONE_AT.finditer(self.text):
+            # "a meeting with someone from Hooli": a company the workspace does not have
+            if not any(x.kind == "company" and x.start <= m.start("co") < x.end for x in self.mentions) \
+                    and m.group("co").lower() not in STOPWORDS:
+                self.f.ask(f"I don't know {m.group('co')} in your workspace. Add the company first, or who do you mean?", [])
+                self.f.person_blocked = True
+                return
         for m in _SOMEONES.finditer(self.text):
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),

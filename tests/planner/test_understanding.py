@@ -1333,3 +1333,44 @@ def test_questions_about_one_contacts_activity_and_several_stages(p, now, text):
         assert got == rows.contact_activity[106].get(kind, (0, None))[0] and (kind == "call") == (got == 0)
     else:
         assert got == sum(d.amount_cents for d in rows.deals if d.stage_label in ("Negotiation", "Proposal Sent")) / 100
+
+
+@pytest.mark.parametrize("text, field_name, value", [
+    ("Set the Vertex deal to eighty k. Actually no, make it ninety five.", "amount", 95000),
+    ("Book a demo with Nina Patel Tuesday at nine. Scratch that, make it Wednesday at ten.", "due_date", "2026-11-25"),
+])
+def test_make_it_after_a_take_back_replaces_the_value(p, now, text, field_name, value):
+    plan = p.plan(text, now=now)
+    assert len(plan.actions) == 1 and not plan.clarifications
+    assert plan.actions[0].fields[field_name] == value
+
+
+@pytest.mark.parametrize("text, question_word", [
+    ("Set Acme's stage to red hot", "no stage"),
+    ("Change the Vertex amount to, hmm, let me check and get back to you", "amount"),
+])
+def test_a_change_without_a_usable_value_is_asked_about(p, now, text, question_word):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and question_word in plan.clarifications[0].lower()
+
+
+def test_someone_at_an_unknown_company_is_asked_about(p, now):
+    plan = p.plan("Book a call with somebody from Pied Piper on Monday at noon", now=now)
+    assert not plan.actions and "pied piper" in plan.clarifications[0].lower()
+
+
+def test_a_company_added_with_its_domain(p, now):
+    plan = p.plan("Add Bluefin Labs, bluefin.example, based in Denver", now=now)
+    assert [(a.kind, a.fields.get("name"), a.fields.get("domain")) for a in plan.actions] == [
+        ("create_company", "Bluefin Labs", "bluefin.example")]
+
+
+def test_owner_of_a_deal_and_of_a_contact(p, now):
+    plan = p.plan("Change the owner of the Vertex deal to Morgan, and make Morgan Oliver Grant's owner too", now=now)
+    assert sorted((a.kind, a.target.id, a.fields["owner"]) for a in plan.actions) == [
+        ("update_contact", "110", "Morgan Reyes"), ("update_deal", "5009", "Morgan Reyes")]
+
+
+def test_push_a_named_deal_to_a_month(p, now):
+    plan = p.plan("Push the Globex fleet analytics deal to February", now=now)
+    assert (plan.actions[0].target.id, plan.actions[0].fields) == ("5004", {"close_date": "2027-02-28"})

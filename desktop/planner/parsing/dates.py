@@ -56,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:out|back|over)\s+to|until|till)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
@@ -251,6 +251,9 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
             if kind == "month_only" and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I) \
                     and not re.search(r"\b(?:in|by|early|mid|to|until|till)\s+(?:may|march)\b", m.group(0), re.I):
                 continue
+            if kind == "month_only" and re.match(r"\s*to\b", m.group(0), re.I) \
+                    and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I):
+                continue  # "talk to May", "go to March": a name or a verb, not a date
             if kind == "month_only" and m.group("month").lower() == "may" and m.group(0).lower().startswith("for"):
                 continue
             resolved = _resolve(kind, m, today)
