@@ -34,14 +34,18 @@ ACTIVITY_RE = re.compile(
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
-    r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned)\s+(?:with|to)\b"
+    r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
+    # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
+    r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
+    r"|^\W*(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
+    r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them|me)\b)"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
-    r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemail)\b"
+    r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
     r"|^\s*(?P<t6>note|add a note|quick note)\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
@@ -50,22 +54,26 @@ ACTIVITY_RE = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
     re.I)
 TASK_RE = re.compile(
-    r"\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
+    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
-    r"|\bput\s+(?:a\s+)?(?:task|to-?do|reminder)\b"
+    r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back)\s+with\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
 MEETING_RE = re.compile(
-    r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b.{0,40}?"
+    r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b(?:(?!\b(?:task|reminder|to-?do)\b).){0,40}?"
     r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
     r"workshop|onboarding|check-?in|presentation|something|time"
     r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
+    r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
-    r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another)\s+(?:(?:quick|short|renewal|pricing|follow-?up|"
-    r"intro|kick-?off|planning|review|strategy)\s+)?(?P<what2>demo|meeting|call|callback)\b"
-    r"(?=.*\b(?:on|at|tomorrow|today|next|in)\b)"
+    r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?(?P<what2>demo|meeting|call|callback)\b"
+    r"(?=.*?\b(?:on\s+\w+|at\s+\d|at\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)|tomorrow|today|"
+    r"next\s+(?:mon|tues|wednes|thurs|fri)day)\b)"
+    # "Call's booked with Carla, Monday at eleven", "booked discovery for Wednesday at ten"
+    r"|\b(?P<what6>call|meeting|demo|discovery|kick-?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
+    r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick-?off|onboarding)\b"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync)\s+with\b"
     r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon)\b)",
@@ -80,6 +88,7 @@ EMAIL_RE = re.compile(
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line))\b"
+    r"|\b(?:draft|write|compose)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?-i:[A-Z])"
     r"|\bsend\s+(?:him|her|them|[A-Z]\w+)\s+a\s+(?:quick\s+|short\s+)?draft\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
 DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b", re.I)
@@ -270,7 +279,7 @@ def activity_type(text: str) -> str | None:
     word = next(g for g in m.groups() if g).lower()
     if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr"):
         return "meeting"
-    if word in ("email", "emailed", "e-mailed"):
+    if word in ("email", "emailed", "e-mailed", "e-mail", "message"):
         return "email"
     if word in ("note", "add a note", "quick note", "it", "that", "this"):
         return "note"

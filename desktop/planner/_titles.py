@@ -58,7 +58,9 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",
     "agenda is renewal pricing", "about the rollout") -> "Meeting with Rachel Adams about the renewal"."""
     m = R.MEETING_RE.search(t)
-    what = ((m.group("what") or m.group("what2") or m.group("what3") or m.group("what4") or "meeting") if m else "meeting").lower()
+    said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7")) if g), None) \
+        if m else None
+    what = (said or "meeting").lower()
     what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync", "qbr": "QBR"}.get(what, what.capitalize())
     title = f"{what} with {who}" if who else what
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
@@ -67,7 +69,8 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
 
 
 #: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
-_MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover)|about|"
+_MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover|present|show|"
+                            r"go through|talk|demo|plan)|about|"
                             r"agenda(?: is|:)|topic(?: is|:)|regarding|re:)\s+(?P<topic>[^,.;]+?)"
                             r"(?=\s*(?:[,.;]|$|\s+(?:and|then)\s+(?:move|set|push|log|add|create|update|mark)\b))", re.I)
 

@@ -939,7 +939,9 @@ class _Build:
                 self._produced.update({k, k - 1})
                 continue
             if R.TASK_RE.search(t):
-                fields = {"title": T.task_title(t, d, self._who())}
+                if d is None and last_date is not None and re.search(r"\b(?:then|that day|by then)\b", t, re.I):
+                    d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
+                fields = {"title": T.task_title(t, d if d is None or d[2] else None, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 task_loc = own
@@ -988,6 +990,9 @@ class _Build:
                 self._produced.add(k)
                 continue
             # deal updates
+            if d is None and last_date is not None and re.search(
+                    r"\b(?:set|update|change|put|make|move)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
+                d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
             got = self._deal_updates(t, d)
             if _THAT_NEXT_STEP.search(t) and said_before and not R.NEXT_STEP_RE.search(said_before):
                 # "Their CMO wants to see the campaign results first, make that the next step"
@@ -1020,8 +1025,18 @@ class _Build:
             if mood:
                 activity["sentiment"] = mood
             activity["body"] = self._body(parts, act_k)
-            self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
-                                "sure": act_sure})
+            cl = parts[act_k]
+            several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                         and cl.start <= m.start < cl.start + len(cl.text)))
+            if len(several) > 1 and re.search(r"\band\b", cl.text) and not self.f.clarifications \
+                    and activity["activity_type"] in ("call", "email"):
+                # "Left voicemails for Kara Novak and Dan Moreau": one activity on each person's timeline
+                for cid in several:
+                    self._add(act_pos, {"kind": "log_activity", "fields": dict(activity), "role": "note",
+                                        "loc": _Local(cid, None, None, False), "sure": act_sure})
+            else:
+                self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
+                                    "sure": act_sure})
         if deal_fields:
             locs = {id(x): x for x in deal_locs if x is not None and x.deal is not None}
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None

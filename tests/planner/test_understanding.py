@@ -1374,3 +1374,57 @@ def test_owner_of_a_deal_and_of_a_contact(p, now):
 def test_push_a_named_deal_to_a_month(p, now):
     plan = p.plan("Push the Globex fleet analytics deal to February", now=now)
     assert (plan.actions[0].target.id, plan.actions[0].fields) == ("5004", {"close_date": "2027-02-28"})
+
+
+@pytest.mark.parametrize("text, title_word, due, time_", [
+    ("Nina Patel wants the walkthrough call on December fourth at two p.m.", "call", "2026-12-04", "14:00"),
+    ("Demo's booked with Mike Chen, Thursday at ten a.m.", "demo", "2026-11-26", "10:00"),
+    ("Put a pricing review with Tom Becker on the calendar for December third at nine a.m.", "pricing review",
+     "2026-12-03", "09:00"),
+    ("Book a workshop with Oliver Grant, Wednesday December second at one p.m.", "workshop", "2026-12-02", "13:00"),
+    ("Set up a call with Nina Patel, Friday the fourth at noon", "call", "2026-12-04", "12:00"),
+])
+def test_meetings_said_in_more_ways(p, now, text, title_word, due, time_):
+    plan = p.plan(text, now=now)
+    m = next(a for a in plan.actions if a.kind == "book_meeting")
+    assert title_word in m.fields["title"].lower() and (m.fields["due_date"], m.fields.get("time")) == (due, time_)
+
+
+def test_a_task_that_mentions_a_demo_is_still_a_task(p, now):
+    plan = p.plan("Add a task to send Mike Chen demo recordings tomorrow", now=now)
+    assert [a.kind for a in plan.actions] == ["create_task"]
+
+
+@pytest.mark.parametrize("text, kind, people", [
+    ("Left voicemails for Mike Chen and Tom Becker", "call", {"101", "106"}),
+    ("Sent a follow-up email to Oliver Grant about the SSO fix", "email", {"110"}),
+    ("Nina Patel from Pinecrest Dental called, she wants to add two chairs", "call", {"111"}),
+])
+def test_interactions_that_happened(p, now, text, kind, people):
+    plan = p.plan(text, now=now)
+    logged = [a for a in plan.actions if a.kind == "log_activity"]
+    assert {a.target.id for a in logged} == people and all(a.fields["activity_type"] == kind for a in logged)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Circle back with Tom Becker in three weeks", "2026-12-12"),
+    ("Log a call with Mike Chen: he's travelling until December 7th, follow up with him then", "2026-12-07"),
+])
+def test_follow_ups_said_in_more_ways(p, now, text, due):
+    plan = p.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "create_task").fields["due_date"] == due
+
+
+@pytest.mark.parametrize("text, close", [
+    ("Acme wants to push to next quarter", "2027-03-31"),
+    ("Vertex slipped, close date is now mid-January", "2027-01-15"),
+    ("Globex can't sign before April, set the close date to that", "2027-04-01"),
+])
+def test_close_dates_said_as_periods(p, now, text, close):
+    plan = p.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "update_deal").fields["close_date"] == close
+
+
+def test_a_question_about_touching_base_is_no_task(p, now):
+    plan = p.plan("When did we last touch base with Oliver Grant?", now=now)
+    assert [a.kind for a in plan.actions] == ["answer"]

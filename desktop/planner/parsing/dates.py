@@ -47,7 +47,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_next", re.compile(r"\b(?:end of|by the end of)\s+next\s+(?P<what>week|month|quarter|year)\b", re.I)),
     ("hours", re.compile(r"\b(?:in|within)\s+(?:an?|\d+|a few|a couple of|one|two|three)\s+(?:hours?|minutes?|mins?)\b|"
                          r"\blater today\b|\bthis (?:morning|afternoon|evening)\b", re.I)),
-    ("from_month", re.compile(rf"\b(?:not before|no earlier than|starting(?: in)?|from|after|beginning(?: of)?)\s+"
+    ("from_month", re.compile(rf"\b(?:not before|no earlier than|(?:can'?t|cannot|won'?t|will not)\s+\w+\s+before|"
+                              rf"starting(?: in)?|from|after|beginning(?: of)?)\s+"
                               rf"{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
                            r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b", re.I)),
@@ -56,12 +57,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)\s+{_MONTH_RE}\b{_NO_DAY}", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
-    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
+    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+                            r"\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
-    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date is|is)\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
+    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date is|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+                            rf"\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
     # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
@@ -72,6 +75,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: Fixed-date holidays said by name -> (month, day).
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": (12, 31), "new years day": (1, 1),
              "new years": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
+#: Date kinds that name a day of a month (they win over a weekday said just before them).
+_EXPLICIT = frozenset({"day_of_month", "month_day", "ordinal_word", "month_ordinal", "day_only", "day_word", "iso", "slash"})
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
 
 
@@ -181,8 +186,9 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         if what == "month":
             return add_months(today.replace(day=1), 1)
         if what == "quarter":
-            q_start = date(today.year, ((today.month - 1) // 3) * 3 + 1, 1)
-            return add_months(q_start, 3)
+            # a bare period as a close or due date is its last day ("push to next quarter" -> Mar 31)
+            q_start = add_months(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1), 3)
+            return add_months(q_start, 3) - timedelta(days=1)
         return date(today.year + 1, 1, 1)
     if kind in ("day_of_month", "month_day"):
         month = MONTHS[g["month"].lower()]
@@ -203,7 +209,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         # "early January" its first day, "mid January" the 15th
         month = MONTHS[g["month"].lower()]
         year = _future_month_year(today, month)
-        lead = m.group(0).split()[0].lower()
+        lead = re.split(r"[\s-]+", m.group(0))[0].lower()
         if lead == "early":
             return date(year, month, 1) if (year, month) != (today.year, today.month) else today
         if lead == "mid":
@@ -246,6 +252,7 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
     """
     today = now.date() if isinstance(now, datetime) else now
     best: tuple[date, int, int] | None = None
+    found: list[tuple[str, date, int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "month_only" and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I) \
@@ -259,9 +266,17 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
             resolved = _resolve(kind, m, today)
             if resolved is None:
                 continue
+            found.append((kind, resolved, m.start(), m.end()))
             if best is None or m.start() < best[1]:
                 best = (resolved, m.start(), m.end())
             break
+    if best is not None:
+        # "Tuesday December first", "Monday the thirtieth": the weekday is said with the date it names;
+        # the explicit date wins (they agree when said right; when not, the date is what was meant)
+        first = next(f for f in found if f[2] == best[1])
+        later = [f for f in found if f[0] in _EXPLICIT and best[1] <= f[2] <= first[3] + 2]
+        if first[0] == "weekday" and later:
+            best = (later[0][1], best[1], max(first[3], later[0][3]))
     if best is None and _DATEPARSER_HINT.search(text):
         parsed = _dateparser(text, today.isoformat())
         if parsed is not None:
