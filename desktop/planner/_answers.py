@@ -87,6 +87,16 @@ def period(text: str, today: date) -> Period | None:
     if re.search(r"\blast quarter\b", low):
         y, q2 = (today.year, q - 1) if q else (today.year - 1, 3)
         return Period(date(y, 3 * q2 + 1, 1), _month(y, 3 * q2 + 3, "").end, "last quarter")
+    if m := re.search(r"\bq([1-4])\b|\b(first|second|third|fourth) quarter\b", low):
+        # "closing in Q1": the next Q1 that has not ended (the one just past for "did we win in Q3")
+        qn = int(m.group(1)) if m.group(1) else ["first", "second", "third", "fourth"].index(m.group(2)) + 1
+        end = _month(today.year, 3 * qn, "").end
+        past = bool(re.search(r"\b(?:did|have|has|won|lost|closed)\b", low)) and not re.search(r"\bclos(?:e|es|ing)\b", low)
+        if past:
+            year = today.year if date(today.year, 3 * qn - 2, 1) <= today else today.year - 1
+        else:
+            year = today.year if end >= today else today.year + 1
+        return Period(date(year, 3 * qn - 2, 1), _month(year, 3 * qn, "").end, f"Q{qn} {year}")
     if re.search(r"\bthis year\b", low):
         return Period(date(today.year, 1, 1), date(today.year, 12, 31), "this year")
     if re.search(r"\blast year\b", low):

@@ -32,8 +32,11 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
             named := re.search(rf"\b(?:named|called|name is|name's)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)):
         m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
     if (not m or m.group(1).lower() in STOPWORDS) and (
-            late := re.search(rf",\s*({_NAME_WORD})\s+({_NAME_WORD})\s*(?:,|$)", body)):
-        m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ..."
+            late := re.search(rf"[,:]\s*({_NAME_WORD})\s+({_NAME_WORD})\s*(?:,|$)", body)):
+        m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ...", "... at Initech: Marcus Lee, ..."
+    if m and m.group(1).endswith(("'s", "\u2019s")) and (
+            who := re.search(rf"\b(?:is|'s)\s+({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|del|la|le)\s+)*{_NAME_WORD})", text)):
+        m = who  # "Priya's assistant at Globex is Jan de Vries, ..., add her as a contact": the one named after "is"
     if m and m.group(1).lower() not in STOPWORDS:
         fields["first_name"] = m.group(1)
         if m.group(2) and m.group(2).lower() not in STOPWORDS and not R.TITLE_RE.fullmatch(m.group(2)):
@@ -57,6 +60,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["email"] = e.group(0).lower()
     elif e := _SPOKEN_ADDRESS.search(text):  # "marcus dot lee at junipersystems dot example"
         fields["email"] = f"{e.group('user')}@{e.group('host')}".replace(" dot ", ".").replace(" ", "").lower()
+    elif e := re.search(r"\b(?P<user>[a-z][\w.]*)\s+at\s+(?P<host>[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|io|ai|co|net|org|dev|app|"
+                        r"example))\b", text):
+        fields["email"] = f"{e.group('user')}@{e.group('host')}".lower()  # "hannah at brightlinerobotics.io"
     if p := R.PHONE_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["phone"] = p.group(0).strip()
     return fields
@@ -74,7 +80,7 @@ def create_company_fields(text: str) -> dict:
                       r"\s*(?:[,.;]|$|\s+(?:in|based|from|at|with)\b)", text)
     named_as = re.search(r"\b(?:add|create|save)\s+(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+as\s+an?\s+"
                          r"(?:new\s+)?(?:company|account|organi[sz]ation|customer|client)\b", text, re.I)
-    with_domain = re.search(r"\b(?:add|create)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+\.)+"
+    with_domain = re.search(r"\b(?:add|create)\s+(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                             r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", text, re.I)
     if named_as and named_as.group("name")[:1].isupper():
         fields["name"] = _strip(named_as.group("name"))  # "Add Brightline Robotics as a company"
@@ -100,7 +106,7 @@ def create_company_fields(text: str) -> dict:
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
-                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?P<ind3>[a-z][a-z &]+?)"
+                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in)\b)(?P<ind3>[a-z][a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
         fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
     elif i := _BARE_INDUSTRY.search(text):

@@ -102,19 +102,20 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])"
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
-                               r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+\.)+"
+                               r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                                r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
 CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:deal|opportunity|opp)\b"
                             # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"
                             r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
-                            r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the)\b"
+                            r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the|them|it)\b"
                             r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?:they|it|we)\s+"
-                    r"(?:just\s+)?signed|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
+                    r"(?:just\s+)?signed|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
+                    r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"

@@ -107,6 +107,12 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
         content = m.group("c").strip(" .,;")
         if len(content.split()) >= 2:
             fields["body"] = cap(content)
+    if "body" not in fields and (m := re.search(r"\b(?:draft|write|send|compose)\s+(?:him|her|them|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})\s+(?:a|an)\s+"
+                                                r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:e-?mail|note|message)\b", t, re.I)) \
+            and not re.fullmatch(r"(?:quick|short|brief|follow[- ]?up|new|proper|nice|an?)(?:\s+\w+)?", m.group("what"), re.I):
+        # "draft him a congratulations email": what kind of e-mail it is, is what it says
+        fields["body"] = cap(m.group("what"))
+        fields.setdefault("subject", cap(m.group("what")))
     if "body" not in fields and (m := re.search(r"\bthank[- ]?you\b|\bthanks\b", t, re.I)):
         fields["body"] = "Thank you"  # "draft a thank-you email to Jonas"
         fields.setdefault("subject", "Thank you")

@@ -29,7 +29,7 @@ from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
-from desktop.planner.parsing.dates import ImpossibleDate, find_date, find_time
+from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
 from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
                                               spoken_phone,
                                               words_to_digits)
@@ -49,7 +49,7 @@ _ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 #: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
 _ASSIGN = re.compile(
-    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|the\s+[\w\s-]{1,40}?|"
+    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
@@ -62,7 +62,10 @@ _ASSIGN = re.compile(
     r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     # "change the owner of the Cedar Group deal to Jordan", "make Jordan Paula Larsen's owner"
     r"|\b(?i:owner)\s+(?i:of|on|for)\s+.{1,50}?\s(?i:to|is)\s+(?P<who9>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-    r"|\b(?i:make)\s+(?P<who10>me|[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:'s|s')\s+(?i:owner)\b")
+    r"|\b(?i:make)\s+(?P<who10>me|[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:'s|s')\s+(?i:owner)\b"
+    # "Sam should own the Meadow Health deal", "add Morgan as the owner"
+    r"|\b(?P<who11>[A-Z][a-z]+)\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)\b"
+    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -145,6 +148,22 @@ _SOMEONE_AT = re.compile(r"\b(?:someone|somebody|anyone|a guy|a woman|a person|t
 _FIELD_WITHOUT_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so|can you|could you)\s+)*(?:set|change|update|make|put|bump|"
                                   r"adjust|fix)\b.{0,50}?\b(?P<f>stage|amount|close date|next step|competitor|owner|value|"
                                   r"title|email|phone(?: number)?)\b", re.I)
+#: "Add their CEO too, Hannah Ross": a person at the company being created.
+_THEIR_PERSON = re.compile(r"\b(?:add|create)\s+(?:their|the)\s+(?P<title>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?:too|also|as well))?\s*,\s*"
+                           r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)", re.I)
+#: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
+_SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(?P<dir>out|back|up|in|forward)\s+(?:by\s+)?"
+                    r"(?:another\s+|a further\s+)?(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                    r"a couple of|couple of)\s+(?P<u>days?|weeks?|months?)\b", re.I)
+_SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2}
+#: "all the Harbor Health contacts", "everyone at Acme": every contact of one company.
+_ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:contacts|people)\b"
+                              r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
+#: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
+_POLITE_COMMAND = re.compile(r"^\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
+                             r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
+                             r"delete|remove|put|make|close|bump|open)\b", re.I)
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
@@ -704,7 +723,7 @@ class _Build:
         text = self.text
         stage_any = R.stage_phrase(text, self.o._stages)
         is_question = bool(R.QUESTION_RE.search(text) or A.QUESTION.search(text)) and not self._delete_asked() \
-            and not R.TASK_RE.search(text) and not R.CREATE_CONTACT_RE.search(text)
+            and not R.TASK_RE.search(text) and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.match(text)
         mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
                              or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
@@ -730,6 +749,14 @@ class _Build:
                     self.f.ask("What is the new company called?", [])
                 return self._finish()
             self._add(0, Action(kind="create_company", fields=company))
+            if person := _THEIR_PERSON.search(text):
+                # "New company, Brightline Robotics, ... Add their CEO too, Hannah Ross, hannah at ...": the
+                # contact is created at the new company
+                said = f"Add {person.group('first')} {person.group('last')}, {person.group('title')} at {company['name']}" \
+                       f"{text[person.end():]}"
+                fields = C.create_contact_fields(_spoken_domains(said), [], self.idx)
+                fields["company"] = company["name"]
+                self._add(person.start(), Action(kind="create_contact", fields=fields))
             if deal_at and deal_at.start() > 0:
                 # "Add Brightline Robotics ..., and open a forty thousand dollar pilot deal for them in Lead"
                 self._create_deal(R.stage_phrase(text[deal_at.start():], self.o._stages) or
@@ -966,6 +993,16 @@ class _Build:
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
                 act_sure = self._sure(cl, own)
             # contact updates
+            if (co := _ALL_CONTACTS_OF.search(t)) and (owner := self._owner(t)):
+                # "Give all the Harbor Health contacts to Sam": each contact of that company
+                here = [m for m in self.mentions if m.kind == "company" and len(m.ids) == 1
+                        and cl.start + co.start() <= m.start < cl.start + co.end()]
+                if here:
+                    for cid in self.idx.contacts_by_company.get(here[0].ids[0], ()):
+                        self._add(cl.start, {"kind": "update_contact", "fields": {"owner": owner}, "role": "contact",
+                                             "loc": _Local(cid, None, None, False)})
+                    self._produced.add(k)
+                    continue
             cu = self._contact_update(t)
             several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                          and cl.start <= m.start < cl.start + len(t)))
@@ -1052,6 +1089,15 @@ class _Build:
         for pos, fields, loc, sure in merged.values():
             self._add(pos, {"kind": "update_deal", "fields": fields, "role": "deal", "loc": loc, "sure": sure})
         for pos, a in self.actions:
+            if isinstance(a, dict) and a["kind"] == "draft_email" and "body" not in a["fields"]:
+                # "Draft an email to Carla Ortiz, we'd love to win them back, offer a ten percent
+                # discount": the clauses after it that ask for nothing else are what it says
+                said = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
+                        if j not in self._produced and parts[j].sentence == parts[a["k"]].sentence
+                        and not re.match(r"\W*subject\b", parts[j].text, re.I)]
+                if said:
+                    a["fields"]["body"] = T.cap(", ".join(said))
+                continue
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" in a["fields"]:
                 more = []
                 for j in range(a["k"] + 1, len(parts)):
@@ -1235,6 +1281,15 @@ class _Build:
             return out
         if d and R.CLOSE_DATE_RE.search(t):
             out["close_date"] = d[0].isoformat()
+        elif (sh := _SHIFT.search(t)) and self.f.deal is not None \
+                and (current := self.idx.deals[self.f.deal].close_date) is not None:
+            # "Push Northwind's close date out two weeks": from the close date it has now
+            said_n = sh.group("n").lower()
+            n = (int(said_n) if said_n.isdigit() else _SHIFT_WORDS[said_n]) * (-1 if sh.group("dir") and sh.group("dir").lower() in ("up", "in", "forward") else 1)
+            unit = sh.group("u").lower()
+            moved = add_months(current, n) if unit.startswith("month") else current + timedelta(
+                days=n * (7 if unit.startswith("week") else 1))
+            out["close_date"] = moved.isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
         elif m := re.search(r"\b(?:lost|lose)\b[^,;]{1,60}?\bto\s+(?:(?:another|a|an|some)\s+(?:other\s+)?[a-z]+\s*,\s*)?"
@@ -1258,6 +1313,11 @@ class _Build:
                 out["lost_reason"] = m.group("why").strip(" .")
             elif why := self._lost_aside(t):
                 out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
+            elif rest and re.match(r"\W*(?:they|their|it|the|we|our|he|she|his|her|turns out|apparently)\b", rest[0], re.I) \
+                    and not _IMPERATIVE.search(rest[0]) and not R.stage_phrase(rest[0], self.o._stages) \
+                    and not find_amounts(words_to_digits(rest[0])) and not R.SENTENCE_SPLIT.search(rest[0].strip()):
+                # "We lost Blue Harbor to HubSpot. Their brokers already knew it and didn't want to retrain."
+                out["lost_reason"] = rest[0].strip(" .")
             if "competitor" not in out and (m := re.search(
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                     self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
@@ -1281,7 +1341,7 @@ class _Build:
             return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
-        if R.AMOUNT_CUE_RE.search(digits) and find_time(digits) is None:
+        if R.AMOUNT_CUE_RE.search(digits) and find_time(t) is None:
             digits = join_short_hundreds(digits)  # "set the amount to one eighty" -> 180
         found = find_amounts(digits)
         if any(a.value >= 1000 or a.percent for a in found):
@@ -1368,10 +1428,10 @@ class _Build:
         m = _ASSIGN.search(t)
         if not m:
             return None
-        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10")
-                   if g).strip()
+        who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
+                                      "who11", "who12") if g).strip()
         users = self.idx.users
-        if (m.group("who6") or m.group("who7") or m.group("who8")) and who.lower() not in ("me", "myself") and not any(
+        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):
@@ -1428,7 +1488,9 @@ class _Build:
             out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
                 r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \
-                and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)):
+                and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)
+                     or re.match(r"\s*,?\s*(?:at|over at|for)\s+[A-Z]", self.text[max(0, self.text.find(t)) + ti.end():])
+                     or re.search(r"\bis now\b", self.text, re.I)):
             out["job_title"] = C.tidy_title(ti.group(0))  # "Oliver Grant is Chief Data Officer now"
         if "job_title" not in out and re.search(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
                                                 r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as)\b",
@@ -1612,7 +1674,7 @@ class _Build:
         if m := re.search(r"\b(?:deal|opportunity|quote|proposal)\s+for\s+(?:a|an|the)\s+(?P<d>[a-z][a-z -]{2,40}?)"
                           r"(?=\s+(?:at|worth|for|of|closing|in)\b|\s*[,.]|$)", text, re.I):
             kind_words = m.group("d").strip()  # "a deal for a brand refresh at sixty k"
-        elif m := re.search(r"\b(?:new\s+)?(?:deal|opportunity)\s*,\s*(?P<d>[A-Za-z][\w -]{3,50}?)\s*,", text):
+        elif m := re.search(r"\b(?:new\s+)?(?:deal|opportunity)(?:\s+for\s+(?:them|it))?\s*,\s*(?P<d>[A-Za-z][\w -]{3,50}?)\s*,", text):
             said = m.group("d").strip()
             if not re.search(r"\d|\b(?:k|thousand|grand|million|closing|close|stage|worth)\b", said, re.I):
                 if co and said.lower().startswith(co.lower()):
@@ -1881,7 +1943,7 @@ class _Build:
                 f.ask("Which deal do you mean?", [])
             if a["kind"] == "log_activity" and target is None and not f.clarifications:
                 f.ask("Who was this with? Name the contact, company or deal.", [])
-            if a["kind"] in ("create_task", "book_meeting") and target is None and not f.clarifications \
+            if a["kind"] in ("create_task", "book_meeting", "draft_email") and target is None and not f.clarifications \
                     and PERSON_REF.search(self.text) and not any(
                         (b.kind if isinstance(b, Action) else b["kind"]) in ("create_contact", "create_company", "create_deal")
                         for _, b in self.actions):

@@ -1428,3 +1428,82 @@ def test_close_dates_said_as_periods(p, now, text, close):
 def test_a_question_about_touching_base_is_no_task(p, now):
     plan = p.plan("When did we last touch base with Oliver Grant?", now=now)
     assert [a.kind for a in plan.actions] == ["answer"]
+
+
+def test_a_contact_named_after_is_when_a_possessive_comes_first(p, now):
+    plan = p.plan("Tom's deputy at Northwind is Ana van Dijk, ana dot vandijk at northwind dot example, add her as a contact",
+                  now=now)
+    c = plan.actions[0].fields
+    assert (c["first_name"], c["last_name"], c["email"]) == ("Ana", "van Dijk", "ana.vandijk@northwind.example")
+
+
+def test_a_contact_after_a_colon(p, now):
+    plan = p.plan("Add a contact at Acme: Dana Scott, Head of IT, dana at acme.example", now=now)
+    c = plan.actions[0].fields
+    assert (c["first_name"], c["last_name"], c["company"], c["email"]) == ("Dana", "Scott", "Acme Corp", "dana@acme.example")
+
+
+def test_a_polite_request_is_a_command(p, now):
+    plan = p.plan("Could you book a demo with Nina Patel on Friday at two p.m.?", now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"]
+
+
+@pytest.mark.parametrize("text, owner", [("Jordan should own the Acme deal going forward", "Jordan Blake"),
+                                         ("Vertex, add Morgan as the owner", "Morgan Reyes")])
+def test_owners_said_in_more_ways(p, now, text, owner):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == "update_deal" and plan.actions[0].fields == {"owner": owner}
+
+
+def test_all_contacts_of_a_company_to_a_user(p, now):
+    plan = p.plan("Give all the TechCorp contacts to Morgan", now=now)
+    assert {a.target.id for a in plan.actions} == {"102", "103"} and all(
+        a.fields == {"owner": "Morgan Reyes"} for a in plan.actions)
+
+
+def test_why_a_deal_was_lost_said_in_the_next_sentence(p, now):
+    plan = p.plan("We lost Vertex to Snowflake. Their data team was already trained on it.", now=now)
+    assert "already trained" in plan.actions[0].fields["lost_reason"]
+
+
+def test_a_new_company_with_its_person(p, now):
+    plan = p.plan("New company, Tidewater Labs, tidewater.io, based in Boston. Add their CTO too, Omar Haddad, "
+                  "omar at tidewater.io", now=now)
+    assert [a.kind for a in plan.actions] == ["create_company", "create_contact"]
+    assert plan.actions[1].fields["company"] == "Tidewater Labs" and plan.actions[1].fields["email"] == "omar@tidewater.io"
+    assert "industry" not in plan.actions[0].fields
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Draft Nina Patel a welcome email", "welcome"),
+    ("Draft an email to Mike Chen, the pilot is approved, we start Monday", "pilot is approved"),
+])
+def test_what_an_email_says_said_around_it(p, now, text, body):
+    plan = p.plan(text, now=now)
+    assert body in plan.actions[0].fields["body"].lower()
+
+
+def test_company_signed_is_won(p, now):
+    plan = p.plan("Vertex Analytics signed, final number ninety k", now=now)
+    assert plan.actions[0].fields == {"stage": "Closed Won", "amount": 90000}
+
+
+@pytest.mark.parametrize("text, close", [("Push the Acme close date out three weeks", None),
+                                         ("Pull the Vertex close date in by a week", None)])
+def test_a_close_date_shifted_from_the_one_it_has(p, now, text, close):
+    from datetime import timedelta
+    from desktop.agents.fixtures import load_fixture_rows
+    deals = {d.id: d for d in load_fixture_rows().deals}
+    plan = p.plan(text, now=now)
+    deal = deals[int(plan.actions[0].target.id)]
+    shift = timedelta(weeks=3) if "three" in text else -timedelta(weeks=1)
+    assert plan.actions[0].fields["close_date"] == (deal.close_date + shift).isoformat()
+
+
+def test_pipeline_closing_in_a_quarter(p, now):
+    from desktop.agents.fixtures import load_fixture_rows
+    rows = load_fixture_rows()
+    plan = p.plan("How much pipeline closes in Q1?", now=now)
+    want = sum(d.amount_cents or 0 for d in rows.deals if d.is_open and d.close_date
+               and d.close_date.year == 2027 and d.close_date.month <= 3) / 100
+    assert plan.actions[0].fields["value"] == want

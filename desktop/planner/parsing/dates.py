@@ -320,7 +320,8 @@ _SPOKEN_TIME = re.compile(
     r"|(?<=\bat )(?P<h5>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi5>thirty|fifteen|"
     r"forty[- ]five|twenty|forty|fifty)\b(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?))"
     r"|(?<=\bat )(?P<h4>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-    r"(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?|[a-z]+[- ]?(?:k|grand|thousand)\b))", re.I)
+    r"(?!\s+(?:percent|k\b|thousand|grand|hundred|million|days?|weeks?|months?|people|seats?|sixty|seventy|eighty|ninety|"
+    r"[a-z]+[- ]?(?:k|grand|thousand)\b))", re.I)
 _HOURS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                                        "ten", "eleven", "twelve"])}
 
