@@ -163,7 +163,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             company = int(context_target.id)
 
     # single facts about one record
-    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|"
+    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
+                 r"reach out|reached out|"
                  r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
                  low) and (low.lstrip().startswith(("when", "what")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
         if contact is not None and (kind := _asked_kind(low)) is not None:
@@ -315,7 +316,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = [d for d in deals if d.amount_cents is not None and keep(d.amount_cents / 100)]
         what.append(f"{m.group('op')} {_money(n)}")
     label = " ".join(what)
-    if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \
+    if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:open\s+|active\s+)?(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \
             and not re.search(r"\b(?:top|biggest|largest)\s+(?:\d+|two|three|four|five|ten)\b", digits):
         deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:1]
         return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),

@@ -106,7 +106,7 @@ def create_company_fields(text: str) -> dict:
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
-                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in)\b)(?P<ind3>[a-z][a-z &]+?)"
+                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in)\b)(?P<ind3>(?-i:[a-z])[a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
         fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
     elif i := _BARE_INDUSTRY.search(text):

@@ -21,7 +21,8 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"let|make|bump|drop)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
-                       r"next steps?|also looking|looking at|closing|close date|please|book|schedule)\b)"
+                       r"next steps?|also looking|looking at|closing|close date|please|(?:book|schedule)(?=\s+(?:a|an|the|it|him|her|them|time|"
+                       r"something|me|us|in|for)\b))\b)"
                        r"|(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bover)"
                        r"\s+(?=(?-i:[A-Z][a-z]+\s+)?[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 #: A clause opening with a deal field ("close date to Friday") after one ending in a record's name
@@ -33,7 +34,8 @@ ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
-    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit)\b"
+    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick-?off|qbr|workshop|"
+    r"check-?in|walkthrough|review session)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
@@ -68,6 +70,7 @@ MEETING_RE = re.compile(
     r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
+    r"|\b(?:grab|block|hold|get)\s+(?:\w+\s+){1,2}?(?:minutes|mins|an hour|half an hour|some time|time)\s+with\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?(?P<what2>demo|meeting|call|callback)\b"
     r"(?=.*?\b(?:on\s+\w+|at\s+\d|at\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)|tomorrow|today|"
     r"next\s+(?:mon|tues|wednes|thurs|fri)day)\b)"
@@ -87,7 +90,7 @@ EMAIL_RE = re.compile(
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
-    r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line))\b"
+    r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line)|a\s+thank[- ]?you)\b"
     r"|\b(?:draft|write|compose)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?-i:[A-Z])"
     r"|\bsend\s+(?:him|her|them|[A-Z]\w+)\s+a\s+(?:quick\s+|short\s+)?draft\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)
@@ -100,13 +103,14 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
-                               r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight)\b|\s*[!.?])"
+                               r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"
+                               r"owner|coordinator|specialist|success)s?\b|\s*[!.?])"
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
                                r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                                r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
 CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
-                            r"|\bnew (?:deal|opportunity|opp)\b"
+                            r"|\bnew (?:[\w-]+\s+){0,2}(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"
                             r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the|them|it)\b"
@@ -121,7 +125,7 @@ LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
                      # "Northwind has lost." (a transcript's "Mark Northwind as lost"): only at the clause's end
                      r"(?:has|is|as|was)\s+(?:been\s+)?lost(?=\W*$))\b", re.I)
-CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
+CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)\s+(?:on|by|in|before)\b|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
                            re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
@@ -278,7 +282,8 @@ def activity_type(text: str) -> str | None:
     if not m:
         return None
     word = next(g for g in m.groups() if g).lower()
-    if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr"):
+    if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr", "kickoff", "kick-off",
+                "workshop", "walkthrough", "review session"):
         return "meeting"
     if word in ("email", "emailed", "e-mailed", "e-mail", "message"):
         return "email"
@@ -362,6 +367,8 @@ def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
     if re.match(r"^\W*(?:(?:please|ok|okay|so|and|also)\s+)*qualify\b(?!\s+(?:him|her|them|for|as))", text, re.I) \
             and "qualified" in aliases:
         return aliases["qualified"]
+    if re.search(r"\b(?:marketing|sales)[- ]qualified\b|\b(?:mql|sql)s?\b", text, re.I):
+        return None  # "bump Kara to marketing qualified lead": the contact's lifecycle stage
     reopen = re.search(r"\b(?:re-?open\w*|revive\w*)\b", text, re.I)
     if WON_RE.search(text) and not reopen:
         return aliases.get("__won__")
@@ -388,7 +395,8 @@ _MOVE_START_RE = re.compile(r"^\W*(?:please\s+)?(?:move|push|advance|bump|progre
 def trailing_stage(sentence: str, aliases: dict[str, str]) -> str | None:
     """The stage a "move" sentence ends with when the transcript lost the "to" or split it off with
     a comma ("Move the TechCorp deal, proposal sent." / "Move Acme and Globex, to negotiation.")."""
-    if not _MOVE_START_RE.search(sentence):
+    if not _MOVE_START_RE.search(sentence) or re.search(r"\b(?:marketing|sales)[- ]qualified\b|\b(?:mql|sql)s?\b",
+                                                      sentence, re.I):
         return None
     alt = "|".join(re.escape(p) for p in aliases if not p.startswith("__"))
     if not alt:

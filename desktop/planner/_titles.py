@@ -29,10 +29,11 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     if m:
         what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())
         if re.fullmatch(r"follow[- ]?up(?: with .+)?", what, re.I) and who:
-            about = re.search(r"\s(?P<a>(?:about|re|regarding|on)\s+(?:the|our|their|his|her)\s.+)$", what, re.I)
+            about = re.search(r"\s(?P<a>(?:about|re|regarding|on|with|to send)\s+(?:the|our|their|his|her)\s.+)$", what, re.I)
             return f"Follow up with {who}" + (f" {about.group('a')}" if about else "")  # "... about the upsell"
         return cap(what)
-    m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s\w+)?)?(?P<rest>\s+(?:about|on|re|regarding)\s+.+)?", core, re.I)
+    m = re.search(r"\bfollow[- ]?up\b(?:\s+with\s+\w+(?:\s(?-i:[A-Z])\w+)?)?(?P<rest>\s+(?:about|on|re|regarding|with the|to send|for the)\s+.+)?",
+                  core, re.I)
     if m:
         rest = re.sub(r"\s+(?:on|by|at|in|for)$", "", (m.group("rest") or "").strip())
         return f"Follow up with {who}" + (f" {rest}" if rest else "") if who else cap(core)
@@ -63,6 +64,9 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     what = (said or "meeting").lower()
     what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync", "qbr": "QBR"}.get(what, what.capitalize())
     title = f"{what} with {who}" if who else what
+    if named := re.search(r"\b(?:called|titled|named)\s+[\"']?(?P<n>[a-z][^,.;\"']*?)[\"']?(?=\s+(?:on|at|for|tomorrow|today|next)\b|[,.;]|$)",
+                          t, re.I):
+        return cap(named.group("n"))  # "book a meeting with Jack called pilot scoping on Tuesday"
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
         title += f" about {topic.group('topic').strip(' .,')}"
     return title
@@ -123,7 +127,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
 
 #: What the e-mail says, told as such: "saying ...", "tell him ...", "and say ...", "let her know ...";
 #: a question asked keeps its verb ("ask if she has fifteen minutes").
-_SAY_CUE = (r"(?:\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)|(?:^|,|\band)\s*say)"
+_SAY_CUE = (r"(?:\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)|(?:^|,|\band)\s*(?:say|mention|"
+            r"remind (?:him|her|them)|explain|point out))"
             r"\s+(?:that\s+)?|(?:^|,|\band)\s*(?P<ask>ask(?:ing)?(?: (?:him|her|them))? (?:if|whether|when|how|what|for|about))\s+")
 _SAY = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>.+)$", re.I)
 _SAY_IN_SENTENCE = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>[^.;]+)", re.I)

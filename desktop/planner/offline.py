@@ -49,8 +49,9 @@ _ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 #: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
 _ASSIGN = re.compile(
-    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:it|him|her|them|this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|"
-    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
+    r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|"
+    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
@@ -64,14 +65,18 @@ _ASSIGN = re.compile(
     r"|\b(?i:owner)\s+(?i:of|on|for)\s+.{1,50}?\s(?i:to|is)\s+(?P<who9>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:make)\s+(?P<who10>me|[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:'s|s')\s+(?i:owner)\b"
     # "Sam should own the Meadow Health deal", "add Morgan as the owner"
-    r"|\b(?P<who11>[A-Z][a-z]+)\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)\b"
+    r"|\b(?P<who11>[A-Z][a-z]+)(?:\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)|(?i:'s|\s+is)\s+(?i:handling|"
+    r"covering|taking care of|looking after))\b"
+    r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
+    r"|\b(?P<who14>I)(?i:'m| am)\s+(?i:taking over)\b"
     r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?|make (?:him|her|them|it))\s+"
-                            r"(?:(?:now|officially|finally|already|formally)\s+)?(?:a|an)?\s*"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
+                            r"make (?:him|her|them|it))\s+"
+                            r"(?:(?:now|officially|finally|already|formally|properly|fully|really)\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b"
                             # "Felix and Leo are both opportunities now": people, said in the plural
@@ -262,7 +267,7 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
+_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
                         r"|\bnumber(?:\s+(?:is|to|now|is now))*[\s,:.]+(?=(?:plus|\+|\d|zero|oh|one|two|three|four|five|"
                         r"six|seven|eight|nine)\b)", re.I)
 
@@ -1031,6 +1036,10 @@ class _Build:
                     r"\b(?:set|update|change|put|make|move)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
                 d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
             got = self._deal_updates(t, d)
+            if re.match(r"\W*(?:say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
+                    and "close_date" in deal_fields and "close_date" not in got:
+                deal_fields["close_date"] = d[0].isoformat()  # "close before Christmas, say December twenty third"
+                self._produced.add(k)
             if _THAT_NEXT_STEP.search(t) and said_before and not R.NEXT_STEP_RE.search(said_before):
                 # "Their CMO wants to see the campaign results first, make that the next step"
                 got["next_step"] = T.cap(re.sub(r"^\W*(?:so|and|but|okay|ok)\s+", "", said_before.strip(" ,.")))
@@ -1107,8 +1116,8 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
-                    if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them)|say|let (?:him|her|them) know|"
-                              r"ask(?:ing)?(?: (?:him|her|them))?)\s+(?:that\s+)?", "", extra,
+                    if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them)|say|let (?:him|her|them) know|mention|"
+                              r"remind (?:him|her|them)|explain|point out|ask(?:ing)?(?: (?:him|her|them))?)\s+(?:that\s+)?", "", extra,
                               flags=re.I).lower() not in a["fields"]["body"].lower():
                         more.append(extra)  # (a "saying ..." clause is already the body)
                 if more:
@@ -1429,7 +1438,9 @@ class _Build:
         if not m:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
-                                      "who11", "who12") if g).strip()
+                                      "who11", "who12", "who13", "who14") if g).strip()
+        if who == "I":
+            who = "me"
         users = self.idx.users
         if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
@@ -1498,7 +1509,7 @@ class _Build:
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? (?:over )?to|went over to|joined|now works at|now at|left for|"
                           r"(?:he|she)(?:'s| is)(?: now)? (?:over )?at|(?:CEO|CTO|CFO|COO|CMO|CRO|VP \w+) over at|"
-                          r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+to)\s+"
+                          r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+(?:over\s+)?to)\s+"
                           r"(?P<co>[A-Z][\w&]*(?:\s(?:[A-Z][\w&]*|of(?=\s[A-Z])|and(?=\s[A-Z])))*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0
                   and x.text in m.group("co")]
@@ -1795,7 +1806,8 @@ class _Build:
                     continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS or name.lower() in users \
                     or R.TITLE_RE.match(self.text, m.start(1)) \
-                    or re.search(r"\b(?:title|promoted|role|position)\b", self.text[max(0, m.start() - 25):m.start()], re.I) \
+                    or re.search(r"\b(?:title|promoted|role|position|name|surname|goes by)\b",
+                                 self.text[max(0, m.start() - 25):m.start()], re.I) \
                     or R.fuzzy_stage(name, self.o._stages) \
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue

@@ -1507,3 +1507,46 @@ def test_pipeline_closing_in_a_quarter(p, now):
     want = sum(d.amount_cents or 0 for d in rows.deals if d.is_open and d.close_date
                and d.close_date.year == 2027 and d.close_date.month <= 3) / 100
     assert plan.actions[0].fields["value"] == want
+
+
+@pytest.mark.parametrize("text, kind, fields", [
+    ("add Maria Lopez, she's account manager at Acme, her number is five five five, oh one two three", "create_contact",
+     {"first_name": "Maria", "job_title": "Account Manager"}),
+    ("bump Tom Becker to sales qualified lead", "update_contact", {"lifecycle_stage": "salesqualifiedlead"}),
+    ("the Vertex deal's gonna land on the tenth of February", "update_deal", {"close_date": "2027-02-10"}),
+    ("grab twenty minutes with Nina Patel tomorrow at nine am to go over the invoice", "book_meeting",
+     {"due_date": "2026-11-22", "time": "09:00"}),
+    ("new renewal deal for Acme, thirty grand, close end of March", "create_deal", {"company": "Acme Corp", "amount": 30000}),
+    ("Globex pushed to Q2, move the close date", "update_deal", {"close_date": "2027-06-30"}),
+    ("Vertex wants to close before New Year's, say December twenty ninth", "update_deal", {"close_date": "2026-12-29"}),
+    ("Mike Chen, set his owner to Morgan and mark him a customer", "update_contact",
+     {"owner": "Morgan Reyes", "lifecycle_stage": "customer"}),
+    ("Jordan's covering Nina Patel now, make her the owner", "update_contact", {"owner": "Jordan Blake"}),
+    ("I'm taking over the Vertex deal, put it under me", "update_deal", {"owner": "Alex Rivera"}),
+    ("assign Oliver Grant at Vertex Analytics to Jordan", "update_contact", {"owner": "Jordan Blake"}),
+    ("Tom Becker moved from Northwind over to Acme, update his company", "update_contact", {"company": "Acme Corp"}),
+    ("Nina Patel got married, change her last name to Okoro", "update_contact", {"last_name": "Okoro"}),
+    ("Tom Becker's direct line is five five five, oh one one two", "update_contact", {"phone": "555 0112"}),
+])
+def test_dictated_shorthand(p, now, text, kind, fields):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == [kind], (plan.actions, plan.clarifications)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+def test_an_intro_email_mentioning_a_customer_changes_no_deal(p, now):
+    plan = p.plan("write a quick intro email to Oliver Grant, mention we helped Acme cut onboarding time in half", now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"] and "cut onboarding time" in plan.actions[0].fields["body"]
+
+
+def test_a_meeting_called_something(p, now):
+    plan = p.plan("book a meeting with Nina Patel called rollout planning on Friday at ten a.m.", now=now)
+    assert plan.actions[0].fields["title"] == "Rollout planning"
+
+
+@pytest.mark.parametrize("text", ["what's our biggest open deal", "when did we last reach out to Tom Becker",
+                                  "when did we last have any activity on Vertex"])
+def test_more_questions(p, now, text):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["answer"]
+    assert plan.actions[0].fields.get("value") or plan.actions[0].fields.get("records")

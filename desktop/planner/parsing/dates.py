@@ -50,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("from_month", re.compile(rf"\b(?:not before|no earlier than|(?:can'?t|cannot|won'?t|will not)\s+\w+\s+before|"
                               rf"starting(?: in)?|from|after|beginning(?: of)?)\s+"
                               rf"{_MONTH_RE}\b{_NO_DAY}", re.I)),
-    ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
+    ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of|to|until|till)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
                            r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
@@ -270,10 +270,15 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
             if best is None or m.start() < best[1]:
                 best = (resolved, m.start(), m.end())
             break
-    if best is not None:
+    for f in sorted(found, key=lambda f: f[2]):
+        if best is not None and f[2] > best[1] and re.search(r"\b(?:say|make it|call it|actually|or rather|i mean)\W*$",
+                                                             text[:f[2]], re.I):
+            best = (f[1], f[2], f[3])  # "close before Christmas, say December twenty third"
+            found = [f]
+    if best is not None and found:
         # "Tuesday December first", "Monday the thirtieth": the weekday is said with the date it names;
         # the explicit date wins (they agree when said right; when not, the date is what was meant)
-        first = next(f for f in found if f[2] == best[1])
+        first = next((f for f in found if f[2] == best[1]), found[0])
         later = [f for f in found if f[0] in _EXPLICIT and best[1] <= f[2] <= first[3] + 2]
         if first[0] == "weekday" and later:
             best = (later[0][1], best[1], max(first[3], later[0][3]))
