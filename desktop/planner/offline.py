@@ -1061,6 +1061,17 @@ class _Build:
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
+        if deal_fields.get("stage") and re.search(r"\bdemo\b", deal_fields["stage"], re.I):
+            # "Acme's booked in for a demo, bump the deal to demo scheduled": the demo is the stage's
+            # reason, not a meeting to book (none is, without a day or a time)
+            self.actions = [(pos, a) for pos, a in self.actions if not (
+                isinstance(a, dict) and a["kind"] == "book_meeting" and not {"due_date", "time"} & set(a["fields"]))]
+        if activity is not None and set(deal_fields) == {"next_step"} and not R.NEXT_STEP_RE.search(self.text) \
+                and not _THAT_NEXT_STEP.search(self.text):
+            # "Had coffee with Theo, he's keen but needs board approval in January": what someone needs,
+            # told in a call or meeting report, stays in the activity's words; the deal's next step
+            # is set when the user says so or changes the deal too
+            deal_fields = {}
         if "stage" not in deal_fields:
             for sentence in R.SENTENCE_SPLIT.split(self.text):
                 if sentence and (stage := R.trailing_stage(sentence, self.o._stages)):
@@ -1288,8 +1299,9 @@ class _Build:
             labels = ", ".join(s.label for s in self.idx.stages)
             self.f.ask(f"There is no stage \"{said}\". Which stage: {labels}?", [])
             return out
-        if d and R.CLOSE_DATE_RE.search(t):
-            out["close_date"] = d[0].isoformat()
+        if d and (R.CLOSE_DATE_RE.search(t) or re.match(r"\W*(?:just\s+|so\s+)?(?:make it|make that|set it to|change it to)\b", t, re.I)
+                  and _SLIP.search(self.text) and not R.MEETING_RE.search(self.text)):
+            out["close_date"] = d[0].isoformat()  # (..., "gonna slip, probably mid January, just make it January 15th")
         elif (sh := _SHIFT.search(t)) and self.f.deal is not None \
                 and (current := self.idx.deals[self.f.deal].close_date) is not None:
             # "Push Northwind's close date out two weeks": from the close date it has now

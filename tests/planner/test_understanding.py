@@ -1550,3 +1550,24 @@ def test_more_questions(p, now, text):
     plan = p.plan(text, now=now)
     assert [a.kind for a in plan.actions] == ["answer"]
     assert plan.actions[0].fields.get("value") or plan.actions[0].fields.get("records")
+
+
+def test_what_someone_needs_told_in_a_call_report_stays_in_the_call(p, now):
+    plan = p.plan("Had lunch with Tom Becker, he's happy but needs legal sign-off in January", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"] and "legal sign-off" in plan.actions[0].fields["body"]
+
+
+def test_a_need_beside_other_deal_changes_is_the_next_step(p, now):
+    plan = p.plan("Just finished the Acme call. Mike needs board approval, budget is 100K, follow up in two weeks", now=now)
+    deal = next(a for a in plan.actions if a.kind == "update_deal")
+    assert "board approval" in deal.fields["next_step"].lower() and deal.fields["amount"] == 100000
+
+
+def test_make_it_a_date_after_a_slip_is_the_close_date(p, now):
+    plan = p.plan("Acme is gonna slip, maybe mid February, just make it February twentieth", now=now)
+    assert plan.actions[0].fields == {"close_date": "2027-02-20"}
+
+
+def test_a_demo_said_as_the_reason_for_the_stage_is_not_booked(p, now):
+    plan = p.plan("Vertex is booked in for a demo, move the deal to demo scheduled", now=now)
+    assert [a.kind for a in plan.actions] == ["update_deal"]
