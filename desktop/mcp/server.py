@@ -146,7 +146,8 @@ def _outcome(result: Any) -> tuple[bool, str | None, dict[str, Any]]:
     is_error = getattr(result, "is_error", None)
     if is_error is None and isinstance(result, dict):
         is_error = result.get("isError") or result.get("is_error")
-    texts = [getattr(c, "text", "") for c in getattr(result, "content", None) or []]
+    content = result.get("content") if isinstance(result, dict) else getattr(result, "content", None)
+    texts = [(c.get("text") if isinstance(c, dict) else getattr(c, "text", None)) or "" for c in content or []]
     if is_error:
         return False, " ".join(texts)[:1000] or "tool error", {}
     extra: dict[str, Any] = {}

@@ -108,6 +108,14 @@ def calls_today(session: Session, client: str, now: datetime) -> int:
         s.AuditEntry.kind == CALL_KIND)).scalar() or 0
 
 
+def calls_by_client_today(session: Session, now: datetime) -> dict[str, int]:
+    """{client name: served calls since 00:00 UTC of ``now``}, busiest first."""
+    rows = session.execute(select(s.AuditEntry.actor, func.count()).where(
+        s.AuditEntry.at >= day_start(now), s.AuditEntry.kind == CALL_KIND)
+        .group_by(s.AuditEntry.actor).order_by(func.count().desc())).all()
+    return {actor.removeprefix("mcp:"): n for actor, n in rows}
+
+
 def record_call(workspace: Workspace, client: str, *, summary: str, payload: dict[str, Any],
                 refused: bool = False, now: datetime | None = None) -> int:
     """Append the audit entry of one MCP call and return its id. SQLite's snapshot conflict with
