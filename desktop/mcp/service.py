@@ -300,6 +300,7 @@ class McpService:
         checked = self.validate_plan(plan)
         approval_id = approvals.submit(self.ws, checked, source=mcp_access.client_actor(client),
                                        now=self._utcnow())
+        self._signal_app(approval_id)
         note = ("Queued for the user's approval in Spectrum (Approvals panel or `spectrum approvals`). "
                 "Nothing has changed yet; poll plan_status for the decision.")
         if checked.destructive:
@@ -308,6 +309,19 @@ class McpService:
             note += f" {checked.message}"
         return {"approval_id": approval_id, "state": "pending", "destructive": checked.destructive,
                 "summary": describe_plan(checked), "note": note}
+
+    def _signal_app(self, approval_id: int) -> None:
+        """Tell a running desktop app that the queue changed (it watches
+        :meth:`Settings.approvals_signal_path`); a failure only delays the panel's refresh."""
+        path = self.settings.approvals_signal_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:  # rewritten in place: file watchers see a change
+                f.write(f"{approval_id}\n")
+        except OSError as exc:
+            import logging
+
+            logging.getLogger(__name__).warning("could not signal the app about approval #%s: %s", approval_id, exc)
 
     def plan_status(self, approval_id: int) -> dict[str, Any]:
         """The state of a queued plan: pending, applied (with its audit id) or rejected.

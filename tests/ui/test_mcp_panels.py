@@ -73,3 +73,23 @@ def test_settings_mcp_kill_switch_applies_at_once_and_budget_on_save(qtbot, tmp_
     assert exc.value.reason == "budget"
     service.gate("Claude Desktop")  # the budget is per client
     w.close()
+
+
+def test_a_plan_submitted_by_an_mcp_client_appears_while_the_app_runs(qtbot, tmp_path):
+    w = build(qtbot, tmp_path)
+    w.show_panel(APPROVALS)
+    panel = w.approvals
+    qtbot.waitUntil(lambda: w.approvals_label.text() == "Approvals: 0", timeout=10000)
+    qtbot.waitUntil(lambda: bool(w._approvals_watch.files()), timeout=10000)
+    # another process's server in real use; a second service over the same workspace files here
+    from desktop.bootstrap import open_workspace
+
+    ws = open_workspace(w.backend.settings)
+    try:
+        McpService(ws, w.backend.settings).submit_plan("Cursor", move("Negotiation").model_dump())
+    finally:
+        ws.dispose()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)
+    assert panel.model.rows[0]["source"] == "MCP: Cursor"
+    qtbot.waitUntil(lambda: w.approvals_label.text() == "Approvals: 1", timeout=10000)
+    w.close()
