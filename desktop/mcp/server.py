@@ -111,8 +111,9 @@ class Guard:
             return result
         finally:
             ms = (time.perf_counter() - started) * 1000
-            await anyio.to_thread.run_sync(lambda: self.service.audit(
-                client, what, arguments, ok=ok, error=error, ms=ms, extra=extra))
+            with anyio.CancelScope(shield=True):  # a cancelled call is audited too
+                await anyio.to_thread.run_sync(lambda: self.service.audit(
+                    client, what, arguments, ok=ok, error=error, ms=ms, extra=extra))
 
     def _check(self, params: dict[str, Any]) -> str | None:
         """The reason a tool call's arguments are refused, or None."""
