@@ -255,7 +255,8 @@ def test_kill_switch_and_daily_budget_refuse_calls(data_dir):
             with pytest.raises(MCPError) as exc:
                 await c.call_tool("search_records", {"kind": "company", "name": "acme"})
             seen["budget"] = exc.value
-            async with client(data_dir, name="Other Assistant") as other:  # the budget is per client
+            # the budget is per client; this one connects with the initialize handshake (as Claude Desktop does)
+            async with client(data_dir, name="Other Assistant", mode="legacy") as other:
                 seen["other"] = body(await other.call_tool("search_records", {"kind": "company", "name": "acme"}))
                 assert main(["--data-dir", str(data_dir), "mcp", "--disable"]) == 0  # while both servers run
                 with pytest.raises(MCPError) as exc:
