@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import hmac
 import json
-import logging
 import socket
-import sys
 import time
 from typing import Annotated, Any
 
@@ -30,13 +28,11 @@ from mcp.server import MCPServer
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp.shared.exceptions import MCPError
-from mcp_types import INVALID_PARAMS, CallToolResult, TextContent, ToolAnnotations
+from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
 from desktop.mcp.service import (MAX_INSTRUCTION_CHARS, MAX_SEARCH_LIMIT, AccessRefused, McpService,
                                  ToolInputError)
-
-log = logging.getLogger(__name__)
 
 #: Largest JSON of one call's arguments (bytes). A Plan of 100 actions is well under it.
 MAX_ARGUMENTS_BYTES = 64 * 1024
@@ -265,6 +261,7 @@ def build_server(service: McpService) -> MCPServer:
         """The pipeline's stages in order, with win probabilities (the labels a Plan's stage field takes)."""
         return json.dumps(service.stages())
 
+    # argument names per tool, from the schemas the SDK derived (the SDK itself ignores unknown names)
     allowed = {t.name: frozenset((t.parameters or {}).get("properties", {}))
                for t in mcp._tool_manager.list_tools()}
     mcp.middleware.append(Guard(service, allowed))

@@ -54,10 +54,6 @@ class AccessState:
     daily_budget: int
 
 
-def _setting(session: Session, key: str) -> str | None:
-    return session.execute(select(s.Setting.value).where(s.Setting.key == key)).scalar()
-
-
 def access_state(session: Session) -> AccessState:
     """The current :class:`AccessState` (defaults: enabled, :data:`DEFAULT_DAILY_BUDGET`)."""
     rows = dict(session.execute(select(s.Setting.key, s.Setting.value)
