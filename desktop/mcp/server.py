@@ -6,8 +6,9 @@ Tools (propose): ``plan`` (instruction -> Plan JSON; nothing applied), ``submit_
 the approvals queue; returns its id and state), ``plan_status``. No tool applies or deletes.
 Resources: ``spectrum://workspace/summary`` and ``spectrum://workspace/stages`` (JSON).
 
-Every ``tools/call`` and ``resources/read`` passes :class:`Guard` (a server middleware) which, in
-order: refuses it when MCP access is off or the client spent its daily budget (a JSON-RPC error,
+Every request but the handshake and ``ping`` (tool calls, resource reads, the lists) passes
+:class:`Guard` (a server middleware) which, in order: refuses it when MCP access is off or the client spent its daily budget (lists do not count
+against the budget; a JSON-RPC error,
 code -32001 / -32002, see :class:`desktop.mcp.service.AccessRefused`); answers a tool call whose
 arguments exceed :data:`MAX_ARGUMENTS_BYTES` or name an argument the tool does not take with a tool
 error (``isError: true`` and a sentence saying what is wrong, as the MCP specification asks for
@@ -48,6 +49,9 @@ INSTRUCTIONS = (
     "You cannot apply or delete anything yourself.")
 
 
+#: Protocol housekeeping that is neither gated nor audited (everything else is: lists, calls, reads).
+HANDSHAKE_METHODS = frozenset({"initialize", "ping", "server/discover"})
+
 #: The ``kind`` argument of the record tools.
 Kind = Annotated[str, Field(description="contact, company or deal", pattern="^(contact|company|deal)$")]
 
@@ -74,18 +78,21 @@ class Guard:
         self.allowed = allowed
 
     async def __call__(self, ctx: Any, call_next: Any) -> Any:
-        if ctx.method not in ("tools/call", "resources/read"):
+        if ctx.request_id is None or ctx.method in HANDSHAKE_METHODS:
             return await call_next(ctx)
         client = client_name(ctx)
         params = dict(ctx.params or {})
+        arguments: Any = {}
         if ctx.method == "tools/call":
             what = f"tool {params.get('name')}"
             arguments = params.get("arguments") or {}
-        else:
+        elif ctx.method == "resources/read":
             what = f"read {params.get('uri')}"
-            arguments = {}
+        else:
+            what = ctx.method  # tools/list, resources/list, ...
+        listing = ctx.method not in ("tools/call", "resources/read")  # metadata: not in the budget
         try:
-            await anyio.to_thread.run_sync(self.service.gate, client)
+            await anyio.to_thread.run_sync(lambda: self.service.gate(client, counted=not listing))
         except AccessRefused as exc:
             await anyio.to_thread.run_sync(lambda: self.service.audit(
                 client, what, _small(arguments), ok=False, error=str(exc), refused=True))
@@ -109,7 +116,7 @@ class Guard:
             ms = (time.perf_counter() - started) * 1000
             with anyio.CancelScope(shield=True):  # a cancelled call is audited too
                 await anyio.to_thread.run_sync(lambda: self.service.audit(
-                    client, what, arguments, ok=ok, error=error, ms=ms, extra=extra))
+                    client, what, arguments, ok=ok, error=error, listing=listing, ms=ms, extra=extra))
 
     def _check(self, params: dict[str, Any]) -> str | None:
         """The reason a tool call's arguments are refused, or None."""

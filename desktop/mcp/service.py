@@ -69,8 +69,8 @@ class McpService:
         self._lock = threading.Lock()
 
     # -- gate and audit ------------------------------------------------------------------------
-    def gate(self, client: str) -> None:
-        """Refuse the call when MCP access is off or ``client`` used up today's budget.
+    def gate(self, client: str, *, counted: bool = True) -> None:
+        """Refuse the call when MCP access is off or (``counted`` calls) ``client`` used up today's budget.
 
         Raises: AccessRefused (its message tells the user how to switch access back on or raise the
         budget)."""
@@ -79,16 +79,17 @@ class McpService:
             if not state.enabled:
                 raise AccessRefused("off", "Spectrum's MCP access is off (kill switch). The user can turn it "
                                            "on in Spectrum: Settings > MCP access, or `spectrum mcp --enable`.")
-            used = mcp_access.calls_today(uow.session, client, self._utcnow())
-        if used >= state.daily_budget:
+            used = mcp_access.calls_today(uow.session, client, self._utcnow()) if counted else 0
+        if counted and used >= state.daily_budget:
             raise AccessRefused("budget", f"{client!r} has used its daily budget of {state.daily_budget} Spectrum "
                                           "MCP calls (resets at 00:00 UTC). The user can raise it in Settings > "
                                           "MCP access, or with `spectrum mcp --budget N`.")
 
     def audit(self, client: str, what: str, arguments: dict[str, Any] | None, *, ok: bool,
-              error: str | None = None, refused: bool = False, ms: float | None = None,
+              error: str | None = None, refused: bool = False, listing: bool = False, ms: float | None = None,
               extra: dict[str, Any] | None = None) -> int:
-        """Write the audit entry of one call (``what``: ``"tool <name>"`` or ``"read <uri>"``).
+        """Write the audit entry of one call (``what``: ``"tool <name>"``, ``"read <uri>"`` or the
+        method, e.g. ``"tools/list"``, with ``listing=True``: not counted in the budget).
         Arguments are kept up to 2,000 characters of their JSON. Returns the entry id."""
         import json
 
@@ -104,7 +105,7 @@ class McpService:
         if payload.get("approval_id"):
             outcome += f", queued as approval #{payload['approval_id']}"
         return mcp_access.record_call(self.ws, client, summary=f"{client}: {what} ({outcome})", payload=payload,
-                                      refused=refused, now=self._utcnow())
+                                      refused=refused, listing=listing, now=self._utcnow())
 
     def access(self) -> mcp_access.AccessState:
         """The kill switch and daily budget in force."""

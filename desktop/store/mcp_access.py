@@ -6,10 +6,11 @@ Settings (table ``settings``; never secrets):
     ``mcp_access``: ``"on"`` | ``"off"`` (the kill switch "MCP access: off"; default on).
     ``mcp_daily_budget``: calls one MCP client may make per UTC day (default :data:`DEFAULT_DAILY_BUDGET`).
 
-Audit (the hash-chained log of :mod:`desktop.store.audit`): every tool call and resource read is an
-entry with ``actor = "mcp:<client name>"`` and ``kind`` :data:`CALL_KIND` (served, including calls
-that failed on bad input) or :data:`REFUSED_KIND` (refused by the kill switch or the budget). The
-budget counts :data:`CALL_KIND` entries of that actor since 00:00 UTC.
+Audit (the hash-chained log of :mod:`desktop.store.audit`): every MCP request but the handshake and
+``ping`` (tool calls, resource reads, lists) is an entry with ``actor = "mcp:<client name>"`` and ``kind`` :data:`CALL_KIND` (a tool call or
+resource read served, including calls that failed on bad input), :data:`LIST_KIND` (tools/list and
+the like: metadata, not counted) or :data:`REFUSED_KIND` (refused by the kill switch or the budget).
+The budget counts :data:`CALL_KIND` entries of that actor since 00:00 UTC.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ BUDGET_KEY = "mcp_daily_budget"
 DEFAULT_DAILY_BUDGET = 500
 CALL_KIND = "mcp_call"
 REFUSED_KIND = "mcp_refused"
+LIST_KIND = "mcp_list"
 SETTING_KIND = "mcp_setting"
 #: Longest client name kept (``approvals.source`` holds ``"mcp:" + name`` in 40 characters).
 MAX_CLIENT_NAME = 36
@@ -113,7 +115,7 @@ def calls_by_client_today(session: Session, now: datetime) -> dict[str, int]:
 
 
 def record_call(workspace: Workspace, client: str, *, summary: str, payload: dict[str, Any],
-                refused: bool = False, now: datetime | None = None) -> int:
+                refused: bool = False, listing: bool = False, now: datetime | None = None) -> int:
     """Append the audit entry of one MCP call and return its id. SQLite's snapshot conflict with
     another process appending at the same moment is retried (up to 5 times).
 
@@ -123,7 +125,8 @@ def record_call(workspace: Workspace, client: str, *, summary: str, payload: dic
         try:
             with workspace.uow() as uow:
                 entry = audit_append(uow.session, at=now or datetime.utcnow(), actor=client_actor(client),
-                                     kind=REFUSED_KIND if refused else CALL_KIND, summary=summary[:500],
+                                     kind=REFUSED_KIND if refused else LIST_KIND if listing else CALL_KIND,
+                                     summary=summary[:500],
                                      payload=payload)
                 uow.commit()
                 return entry.id
@@ -269,5 +272,5 @@ def data_generation(session: Session) -> int:
     (applied or undone plans, imports, sync pulls), so a long-running server knows when to rebuild
     its planner's entity index."""
     return session.execute(select(s.AuditEntry.id).where(
-        s.AuditEntry.kind.not_in((CALL_KIND, REFUSED_KIND, SETTING_KIND)))
+        s.AuditEntry.kind.not_in((CALL_KIND, REFUSED_KIND, LIST_KIND, SETTING_KIND)))
         .order_by(s.AuditEntry.id.desc()).limit(1)).scalar() or 0
