@@ -122,8 +122,10 @@ def main() -> int:
         mcp_access.set_daily_budget(ws, 1_000_000, actor="benchmark")  # the benchmark makes more calls than 500
         ws.dispose()
         print(f"workspace: {counts['contacts']:,} contacts / {counts['companies']:,} companies / "
-              f"{counts['deals']:,} deals; {os.cpu_count()} CPU cores; {a.rounds} rounds", flush=True)
+              f"{counts['deals']:,} deals; {os.cpu_count()} CPU cores; {a.rounds} rounds; "
+              f"load average before: {os.getloadavg()[0]:.2f}", flush=True)
         res = anyio.run(bench, data_dir, a.rounds)
+        print(f"load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows every figure)")
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
