@@ -2,7 +2,7 @@
 
 ``spectrum`` alone starts the desktop app (or, with no display, runs the main job headlessly).
 Subcommands: import, report, show, set, audit, plan, run, undo, approvals, and those registered by
-the voice, sync and agents packages (transcribe, notes, connect, sync, agents, ask).
+the voice, sync, agents and mcp packages (transcribe, notes, connect, sync, agents, ask, mcp).
 Exit codes: 0 success, 1 a problem the message explains, 2 bad usage / ambiguous input,
 3 the user declined.
 """
@@ -281,7 +281,8 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop import cli_plans
 
     cli_plans.register(sub)
-    for module in ("desktop.voice.commands", "desktop.sync.commands", "desktop.agents.commands"):
+    for module in ("desktop.voice.commands", "desktop.sync.commands", "desktop.agents.commands",
+                   "desktop.mcp.commands"):
         try:
             mod = importlib.import_module(module)
         except ImportError as exc:

@@ -10,7 +10,7 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from desktop.domain.describe import describe, describe_plan
+from desktop.domain.describe import describe, describe_plan, source_label
 from desktop.domain.plan import Plan
 
 SAMPLE_AUDIO = "samples/acme_call.wav"
@@ -235,7 +235,8 @@ def cmd_approvals(args) -> int:
             elif not items:
                 print("No pending approvals.")
             for it in items if not args.json else []:
-                print(f"#{it.id} from {it.source} at {it.created_at:%Y-%m-%d %H:%M}: {it.plan.transcript[:80]}")
+                print(f"#{it.id} from {source_label(it.source)} at {it.created_at:%Y-%m-%d %H:%M}: "
+                      f"{it.plan.transcript[:80]}")
                 for line in describe_plan(it.plan):
                     print(f"    {line}")
             return 0

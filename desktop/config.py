@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     team: list[str] = Field(default_factory=list)
 
+    def approvals_signal_path(self) -> Path:
+        """``<data_dir>/approvals.signal``: rewritten by other processes (``spectrum mcp``) after they
+        queue a plan; the desktop app watches it and reloads the approvals queue (no database polling)."""
+        return self.data_dir / "approvals.signal"
+
     def resolved_database_url(self) -> str:
         """The SQLAlchemy URL to use: ``database_url`` or the SQLite file under ``data_dir``."""
         if self.database_url:

@@ -83,3 +83,16 @@ def describe_plan(plan: Plan) -> list[str]:
     if plan.message:
         lines.append(plan.message)
     return lines
+
+
+def source_label(source: str) -> str:
+    """Where a plan came from, for people: ``voice`` -> "Voice", ``text`` -> "Typed", ``ui`` ->
+    "App (board)", ``agent`` / ``agent:<name>`` -> "Agent: <name>", ``mcp:<client>`` -> "MCP: <client>"
+    (an assistant connected through ``spectrum mcp``; the client names itself). Unknown sources are
+    shown as they are."""
+    kind, _, name = (source or "").partition(":")
+    if kind == "agent":
+        return f"Agent: {name}" if name else "Agent"
+    if kind == "mcp":
+        return f"MCP: {name or 'unknown client'}"
+    return {"voice": "Voice", "text": "Typed", "ui": "App (board)"}.get(source, source or "?")

@@ -384,6 +384,31 @@ class Backend(AgentsMixin):
         self._planner_dirty = True
         return done, skipped, Change(frozenset({"approvals", "crm", "audit", "sync"}))
 
+    # -- MCP access (``spectrum mcp``) ---------------------------------------------------------
+    def mcp_access(self) -> dict[str, Any]:
+        """{"enabled": bool (False = the kill switch "MCP access: off"), "daily_budget": calls per
+        client per UTC day, "calls_today": {client name: calls served today}}."""
+        from desktop.store import mcp_access
+
+        with self.ws.uow() as uow:
+            state = mcp_access.access_state(uow.session)
+            today = mcp_access.calls_by_client_today(uow.session, datetime.utcnow())
+        return {"enabled": state.enabled, "daily_budget": state.daily_budget, "calls_today": today}
+
+    def set_mcp_access(self, enabled: bool) -> Change:
+        """Turn MCP access on or off (audited); running MCP servers refuse the next call when off."""
+        from desktop.store import mcp_access
+
+        mcp_access.set_access(self.ws, enabled)
+        return Change(frozenset({"settings", "audit"}))
+
+    def set_mcp_budget(self, calls: int) -> Change:
+        """Set the calls each MCP client may make per UTC day (audited). Raises ValueError out of 1..1,000,000."""
+        from desktop.store import mcp_access
+
+        mcp_access.set_daily_budget(self.ws, calls)
+        return Change(frozenset({"settings", "audit"}))
+
     def record_transcription(self, audio_s: float, decode_s: float, cpu_s: float = 0.0) -> Change:
         """Meter one local transcription (seconds) for the Costs panel."""
         from desktop.agents.service import record_transcription

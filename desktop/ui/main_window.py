@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
                 else:
                     p.setProperty("stale", True)
         self.refresh_status()
+        self._watch_approvals()
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
@@ -278,6 +279,31 @@ class MainWindow(QMainWindow):
 
             prepare_speech_worker(self.voice.worker)
         self.voice.start()
+
+    def _watch_approvals(self) -> None:
+        """Reload the approvals queue when another process (``spectrum mcp``) rewrites the signal
+        file (:meth:`Settings.approvals_signal_path`); the file is created off the UI thread first."""
+        from PySide6.QtCore import QFileSystemWatcher
+
+        path = self.backend.settings.approvals_signal_path()
+        self._approvals_watch = QFileSystemWatcher(self)
+        self._approvals_watch.fileChanged.connect(self._approvals_signalled)
+
+        def touch() -> str:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.touch()
+            return str(path)
+        self.bridge.call(touch, done=self._approvals_watch.addPath,
+                         error=lambda e: self.statusBar().showMessage(f"Not watching for MCP plans: {e}", 8000))
+
+    def _approvals_signalled(self, path: str) -> None:
+        if path not in self._approvals_watch.files() and Path(path).exists():
+            self._approvals_watch.addPath(path)  # some editors and file systems replace the file
+        self.refresh_status()
+        if self.approvals.isVisible():
+            self.approvals.refresh()
+        else:
+            self.approvals.setProperty("stale", True)
 
     # -- panels ----------------------------------------------------------------------------------
     def show_panel(self, index: int) -> None:

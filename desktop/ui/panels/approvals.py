@@ -1,5 +1,5 @@
-"""Approvals: the queue of pending plans from voice, typed text and agents. Select one to see it
-as a Plan card; approve (destructive plans need the second confirmation), edit its fields (stage,
+"""Approvals: the queue of pending plans from voice, typed text, agents and MCP clients (the "From"
+column says which: Voice, Typed, Agent: <name>, MCP: <client>). Select one to see it as a Plan card; approve (destructive plans need the second confirmation), edit its fields (stage,
 amount, dates, text: :mod:`desktop.ui.widgets.plan_editor`; the edited plan is validated and saved
 back to the queue, still pending) or rephrase it, reject, or batch-approve every non-destructive plan.
 
@@ -16,13 +16,23 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from desktop.domain.describe import describe_plan
+from desktop.domain.describe import describe_plan, source_label
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import heading, set_button_text
 from desktop.ui.widgets.plan_card import PlanCard
 from desktop.ui.widgets.plan_editor import open_plan_editor
 from desktop.ui.widgets.tables import make_table
+
+
+def origin_text(source: str, created_at: Any) -> str:
+    """The line above the Plan card saying where the selected plan came from."""
+    label = source_label(source)
+    when = f"{created_at:%Y-%m-%d %H:%M} UTC"
+    if source.startswith("mcp:"):
+        return (f"From {label} (an assistant connected with `spectrum mcp`), queued {when}. "
+                "It proposed this plan; nothing changes until you approve it.")
+    return f"From {label}, queued {when}."
 
 
 class ApprovalsPanel(QWidget):
@@ -72,9 +82,14 @@ class ApprovalsPanel(QWidget):
         set_button_text(self.card.confirm_btn, "Approve")
         self.card.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")
         self.card.hide()
+        self.origin = QLabel("")
+        self.origin.setObjectName("Muted")
+        self.origin.setWordWrap(True)
+        self.origin.hide()
         self.placeholder = QLabel("Select a pending plan to review it.")
         self.placeholder.setObjectName("Muted")
         rl.addWidget(self.placeholder)
+        rl.addWidget(self.origin)
         rl.addWidget(self.card)
         rl.addStretch(1)
         split.addWidget(right)
@@ -127,7 +142,7 @@ class ApprovalsPanel(QWidget):
         for it in items:
             lines = describe_plan(it.plan)
             flags = ("⚠ destructive" if it.plan.destructive else "") + (" question" if it.plan.clarifications else "")
-            rows.append({"id": it.id, "source": it.source, "created_at": f"{it.created_at:%Y-%m-%d %H:%M}",
+            rows.append({"id": it.id, "source": source_label(it.source), "created_at": f"{it.created_at:%Y-%m-%d %H:%M}",
                          "summary": " · ".join(lines)[:160] or it.plan.transcript, "flags": flags.strip(),
                          "item": it})
         self.model.set_rows(rows)
@@ -136,6 +151,7 @@ class ApprovalsPanel(QWidget):
         if self.current_id not in {i.id for i in items}:
             self.current_id = None
             self.card.hide()
+            self.origin.hide()
             self.placeholder.show()
         self.bridge.refreshed.emit("approvals")
 
@@ -144,10 +160,12 @@ class ApprovalsPanel(QWidget):
             return
         it = index.data(ROLE_ROW)["item"]
         self.current_id, self._edited = it.id, None
+        self.origin.setText(origin_text(it.source, it.created_at))
         self.bridge.read("plan_view", it.plan, done=lambda views, it=it: self._show(it.plan, views))
 
     def _show(self, plan: Any, views: list[Any]) -> None:
         self.placeholder.hide()
+        self.origin.show()
         self.card.show_plan(plan, views)
         self.card.later_btn.hide()
 
@@ -194,6 +212,7 @@ class ApprovalsPanel(QWidget):
         self.card.set_busy(False)
         if not failed:
             self.card.hide()
+            self.origin.hide()
             self.placeholder.show()
             self.current_id = None
 

@@ -1,13 +1,14 @@
 """Settings: microphone, push-to-talk key and mode, speech model, LLM model (litellm string) and
-API key (OS keyring, never the database), CRM connections, data folder and theme."""
+API key (OS keyring, never the database), CRM connections, MCP access (the kill switch, applied at
+once, and the daily budget per client), data folder and theme."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from desktop.ui import theme
 from desktop.ui.widgets.common import center_form_labels, heading, scroll_page
@@ -92,6 +93,23 @@ class SettingsPanel(QWidget):
             self.crm_fields[provider], self.crm_state[provider] = fld, st
             f.addRow(provider.title(), row)
         lay.addWidget(box)
+        box, f = _section("MCP access (Claude Desktop, Cursor and other assistants)")
+        self.mcp_on = QCheckBox("On: assistants running `spectrum mcp` may read the workspace and propose plans")
+        self.mcp_on.setToolTip("The kill switch: off refuses every MCP call at once, also of servers already "
+                               "running. Proposed plans always wait here in Approvals.")
+        self.mcp_budget = QSpinBox()
+        self.mcp_budget.setRange(1, 1_000_000)
+        self.mcp_budget.setSuffix(" calls per client per day")
+        self.mcp_budget.setToolTip("Each MCP client's calls per UTC day; more are refused (spectrum mcp --budget N)")
+        self.mcp_state = QLabel("…")
+        self.mcp_state.setObjectName("Muted")
+        self.mcp_state.setWordWrap(True)
+        f.addRow("MCP access", self.mcp_on)
+        f.addRow("Daily budget", self.mcp_budget)
+        f.addRow("", self.mcp_state)
+        self._mcp_budget_shown: int | None = None
+        self.mcp_on.toggled.connect(self._mcp_toggled)
+        lay.addWidget(box)
         box, f = _section("Workspace and appearance")
         self.data_dir = QLineEdit(str(bridge.backend.settings.data_dir))
         self.data_dir.setToolTip("Used from the next start (or pass --data-dir / SPECTRUM_DATA_DIR)")
@@ -129,8 +147,28 @@ class SettingsPanel(QWidget):
             self.theme.setCurrentIndex(i)
             self.theme.blockSignals(False)
 
+    def _show_mcp(self, st: dict) -> None:
+        self.mcp_on.blockSignals(True)
+        self.mcp_on.setChecked(st["enabled"])
+        self.mcp_on.blockSignals(False)
+        self.mcp_budget.setValue(st["daily_budget"])
+        self._mcp_budget_shown = st["daily_budget"]
+        calls = ", ".join(f"{name} {n}" for name, n in st["calls_today"].items())
+        self.mcp_state.setText(("MCP access: on." if st["enabled"] else "MCP access: OFF — every MCP call is refused.")
+                               + (f" Calls today: {calls}." if calls else " No MCP calls today."))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Re-read the MCP switch and today's calls when shown (clients call while the app runs)."""
+        super().showEvent(event)
+        self.bridge.read("mcp_access", done=self._show_mcp)
+
+    def _mcp_toggled(self, on: bool) -> None:
+        """The kill switch applies at once (no Save needed)."""
+        self.bridge.write("set_mcp_access", on, done=lambda _c: self.bridge.read("mcp_access", done=self._show_mcp),
+                          error=lambda e: self.status.setText(f"MCP access not changed: {e}"))
+
     def refresh(self) -> None:
-        """Load the device list and the keyring state off the UI thread."""
+        """Load the device list, the keyring state and the MCP switches off the UI thread."""
         def devices(names: list[str]) -> None:
             cur = self.voice.voice_settings.input_device
             self.mic.clear()
@@ -143,6 +181,7 @@ class SettingsPanel(QWidget):
         self.bridge.read("input_devices", done=devices)
         self.bridge.read("crm_connections", done=lambda st: [self.crm_state[p].setText(
             "connected" if ok else "not connected") for p, ok in st.items()])
+        self.bridge.read("mcp_access", done=self._show_mcp)
         model = self.llm.text().strip()
         self.bridge.read("has_llm_key", model, done=lambda ok: self.key_state.setText(
             ("Key stored in the OS keyring" if ok else "No key stored") if model else "Offline planner (no LLM)"))
@@ -167,6 +206,10 @@ class SettingsPanel(QWidget):
                              done=lambda _r: self.refresh(),
                              error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
             self.key.clear()
+        if self._mcp_budget_shown is not None and self.mcp_budget.value() != self._mcp_budget_shown:
+            self.bridge.write("set_mcp_budget", self.mcp_budget.value(),
+                              done=lambda _c: self.bridge.read("mcp_access", done=self._show_mcp),
+                              error=lambda e: self.status.setText(f"MCP budget not saved: {e}"))
         for provider, fld in self.crm_fields.items():
             if fld.text().strip():
                 self.bridge.write("save_crm_token", provider, fld.text(), done=lambda _r: self.refresh(),
