@@ -28,7 +28,7 @@ from desktop.planner import _understood as U
 from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
-from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
+from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
 from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
                                               spoken_phone,
@@ -111,6 +111,8 @@ _NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|fo
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
 #: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
+#: An amount said only roughly: "thirty something", "forty-ish", "sixty odd" (asked, never guessed).
+_VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|\d0)[- ]?(?:something|ish|odd)\b", re.I)
 _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
 
 
@@ -503,7 +505,10 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        clean = join_spoken_corrections(clean)
+        tidied = expand_shorthand(strip_fillers(clean))
+        if tidied != clean:
+            transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
+        clean = join_spoken_corrections(tidied)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
@@ -1356,6 +1361,9 @@ class _Build:
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):
             self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
+        if (vague := _VAGUE_AMOUNT.search(t)) and R.AMOUNT_CUE_RE.search(t):
+            self.f.ask(f"\"{vague.group(0)}\" is only roughly an amount. What exactly should it be?", [])
             return out
         if bad := _UNREADABLE_AMOUNT.search(t):
             self.f.ask(f"I can't read \"{bad.group(0)}\" as an amount. What should the amount be?", [])

@@ -105,3 +105,16 @@ def test_spoken_times(text, expected):
 def test_an_impossible_day_of_the_month_is_an_error_the_planner_turns_into_a_question():
     with pytest.raises(ValueError):
         find_date("the 35th of January", date(2026, 11, 21))
+
+
+def test_fillers_are_removed_and_the_words_meet_again():
+    from desktop.planner.parsing.asr import strip_fillers
+    assert strip_fillers("move the, uh, the Acme deal to, like, Negotiation") == "move the Acme deal to Negotiation"
+    assert strip_fillers("I, um, had a great chat with Tom") == "I had a great chat with Tom"
+    assert strip_fillers("I'd like a call with Tom") == "I'd like a call with Tom"  # a verb, not a hedge
+
+
+def test_typed_shorthand_is_spelled_out():
+    from desktop.planner.parsing.asr import expand_shorthand
+    assert expand_shorthand("book mtg w nina patel fri 3pm") == "book meeting with nina patel Friday 3pm"
+    assert expand_shorthand("I wed them in June") == "I wed them in June"  # not a day where a day cannot stand

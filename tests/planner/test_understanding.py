@@ -1571,3 +1571,27 @@ def test_make_it_a_date_after_a_slip_is_the_close_date(p, now):
 def test_a_demo_said_as_the_reason_for_the_stage_is_not_booked(p, now):
     plan = p.plan("Vertex is booked in for a demo, move the deal to demo scheduled", now=now)
     assert [a.kind for a in plan.actions] == ["update_deal"]
+
+
+@pytest.mark.parametrize("text, kind, fields", [
+    ("Um, could you reassign the, uh, the Vertex deal to Morgan, she knows them", "update_deal", {"owner": "Morgan Reyes"}),
+    ("book demo w tom becker thurs 11am", "book_meeting", {"due_date": "2026-11-26", "time": "11:00"}),
+    ("Update Acme, the amount's seventy, no wait, seventy-five thousand", "update_deal", {"amount": 75000}),
+    ("bump Globex to, like, Negotiation", "update_deal", {"stage": "Negotiation"}),
+])
+def test_spoken_and_typed_noise(p, now, text, kind, fields):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == [kind], (plan.actions, plan.clarifications)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text", ["Set the Acme amount to forty-ish, I'll confirm", "Book a call with Tom Becker on the 34th"])
+def test_rough_amounts_and_impossible_days_are_asked_about(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and plan.clarifications
+
+
+def test_the_transcript_shown_matches_the_evidence(p, now):
+    plan = p.plan("Move the, uh, the Acme deal to, um, Negotiation", now=now)
+    s, e = plan.actions[0].evidence[0]
+    assert "uh" not in plan.transcript.split() and plan.transcript[s:e].strip()

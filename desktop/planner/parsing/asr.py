@@ -104,3 +104,47 @@ def join_spoken_corrections(text: str) -> str:
     text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
         .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")
+
+
+#: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.
+_FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm)\b\s*,?", re.I)
+#: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
+_HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
+#: A small word said twice around a pause: "to the, uh, the 15th" -> "to the 15th".
+_REPEAT = re.compile(r"\b(the|a|an|to|at|on|in|is|he|she|he's|she's|they|they're|it|it's|we|i|for|with|and|so|that)"
+                     r"(?:\s*,)?\s+\1\b", re.I)
+
+
+def strip_fillers(text: str) -> str:
+    """Remove what a speaker says while thinking, so the words of the instruction meet again:
+    "move the, uh, the Delta deal to, like, Negotiation" -> "move the Delta deal to Negotiation";
+    "I, um, had a great chat" -> "I had a great chat". Hedges are removed only between commas
+    ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
+    if not (_FILLER.search(text) or _HEDGE.search(text)):
+        return text
+    out = _HEDGE.sub(" ", _FILLER.sub(" ", text))
+    out = _REPEAT.sub(lambda m: m.group(1), out)
+    out = re.sub(r"\s+,", ",", re.sub(r"[ \t]{2,}", " ", out))
+    out = re.sub(r",\s*,+", ",", out)
+    out = re.sub(r"^\W+(?=\w)", "", out)
+    return out.strip()
+
+
+_SHORT_DAYS = {"mon": "Monday", "tue": "Tuesday", "tues": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+               "thur": "Thursday", "thurs": "Thursday", "fri": "Friday"}
+_SHORT_DAY = re.compile(r"(?:(?<=\s)|^)(?P<d>mon|tues?|wed|thur?s?|fri)\.?"
+                        r"(?=\s+\d|\s+at\b|\s*[,.;]|\s*$|\s+(?:morning|afternoon|evening|noon|am|pm)\b)", re.I)
+_SHORT_WORDS = ((re.compile(r"\bw/\s*|\bw\b(?=\s+[A-Za-z])", re.I), "with "),
+                (re.compile(r"\bmtgs?\b", re.I), "meeting"), (re.compile(r"\bappt\b", re.I), "appointment"),
+                (re.compile(r"\bfwd\b", re.I), "forward"), (re.compile(r"\bpl[sz]\b", re.I), "please"),
+                (re.compile(r"\bb/c\b", re.I), "because"), (re.compile(r"\bre:\s*", re.I), "about "))
+
+
+def expand_shorthand(text: str) -> str:
+    """Typed shorthand spelled out: "book mtg w gina fri 4pm" -> "book meeting with gina Friday 4pm",
+    "call back kara thurs" -> "... Thursday". Weekday abbreviations only where a day can stand
+    (before a time, a comma or the end, after "on/for/by/next"). Unchanged text without any."""
+    for pattern, word in _SHORT_WORDS:
+        text = pattern.sub(word, text)
+    text = _SHORT_DAY.sub(lambda m: _SHORT_DAYS[m.group("d").lower()], text)
+    return re.sub(r"[ \t]{2,}", " ", text)

@@ -67,6 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             rf"\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
+    # "the thirty-second of December", "the 35th": no month has that day (asked, never guessed)
+    ("bad_day", re.compile(r"\bthe\s+(?P<bad>thirty[- ](?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)|fortieth|"
+                           r"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th))\b", re.I)),
     # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
     ("holiday", re.compile(r"\b(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
                            r"new year'?s|valentine'?s day|halloween)\b", re.I)),
@@ -231,6 +234,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
             nxt = add_months(today.replace(day=1), 1)
             d = _safe_date(nxt.year, nxt.month, day)
         return d
+    if kind == "bad_day":
+        raise ImpossibleDate(f"No month has a day \"{g['bad']}\"")
     if kind == "holiday":
         month, day = _HOLIDAYS[re.sub(r"'", "", g["hol"].lower()).replace("christmas day", "christmas")]
         d = date(today.year, month, day)
