@@ -53,7 +53,8 @@ ACTIVITY_RE = re.compile(
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
     r"kick-?off|onboarding)\s+)*"
     r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?))\b)",
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"
+    r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(
     r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
@@ -78,8 +79,9 @@ MEETING_RE = re.compile(
     r"|\b(?P<what6>call|meeting|demo|discovery|kick-?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
     r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick-?off|onboarding)\b"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
-    r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync)\s+with\b"
-    r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon)\b)",
+    r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"
+    r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon|"
+    r"\d{1,2}\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 #: "she wants a proposal by end of month" -> a task to send it.
 DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|waiting for)\s+(?:a |an |the |our )?"
@@ -117,7 +119,7 @@ CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:
                             r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage)\b", re.I)
-WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?:they|it|we)\s+"
+WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win)\b", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"

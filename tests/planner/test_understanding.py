@@ -1595,3 +1595,44 @@ def test_the_transcript_shown_matches_the_evidence(p, now):
     plan = p.plan("Move the, uh, the Acme deal to, um, Negotiation", now=now)
     s, e = plan.actions[0].evidence[0]
     assert "uh" not in plan.transcript.split() and plan.transcript[s:e].strip()
+
+
+def test_a_deliverable_someone_wants_is_no_task_unless_asked(p, now):
+    plan = p.plan("Log a call with Tom Becker, he wants the order form by Friday", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"] and "order form" in plan.actions[0].fields["body"]
+
+
+def test_someone_elses_title_in_a_call_report_changes_no_contact(p, now):
+    plan = p.plan("Just spoke with Nina Patel, she's waiting on sign-off from their CFO. Log it as a call.", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+def test_wait_no_sorry_takes_the_stage_back(p, now):
+    plan = p.plan("Move Vertex to Proposal Sent, wait no, sorry, to Closed Won", now=now)
+    assert plan.actions[0].fields == {"stage": "Closed Won"}
+
+
+def test_the_topic_after_a_draft_changes_no_deal(p, now):
+    plan = p.plan("draft email tom becker, renewal recap and next steps", now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"]
+
+
+def test_a_call_with_a_date_and_time_is_booked(p, now):
+    plan = p.plan("call w nina patel dec 9 3pm", now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"]
+    assert (plan.actions[0].fields["due_date"], plan.actions[0].fields["time"]) == ("2026-12-09", "15:00")
+
+
+def test_wanting_it_signed_is_no_win(p, now):
+    plan = p.plan("Tom Becker wants it signed before year end, log a note", now=now)
+    assert not any(a.kind == "update_deal" for a in plan.actions)
+
+
+def test_a_company_introduced_with_its_called(p, now):
+    plan = p.plan("new company, it's called Ridgeway Farms, ridgeway dot co, they're in Boise", now=now)
+    assert plan.actions[0].kind == "create_company" and plan.actions[0].fields["name"] == "Ridgeway Farms"
+
+
+def test_a_title_the_contact_already_has_is_no_change_beside_a_meeting(p, now):
+    plan = p.plan("Oliver Grant, he's the head of data, right, he wants a call on Monday at noon", now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"]
