@@ -38,7 +38,10 @@ QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
     r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
     r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|"
-    r"total up|sum up|add up)\b"
+    r"total up|sum up|add up|last (?:touch|contact|activity|call|email|meeting)|"
+    # "deals nobody touched in 5 weeks", "open deals over 50k": a list asked for as a noun phrase
+    r"(?:all\s+)?(?:open\s+|stale\s+|won\s+|lost\s+)?(?:deals|contacts|companies)\s+(?:nobody|no one|that|which|over|under|above|"
+    r"below|in|with|without|closing|not|at|from|we)\b)\b"
     r"|\?\s*$|,\s*(?:which|what|who|when|how)\b[^,]*\?\s*$", re.I)
 
 
@@ -166,7 +169,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
                  r"reach out|reached out|"
                  r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
-                 low) and (low.lstrip().startswith(("when", "what")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
+                 low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
         if contact is not None and (kind := _asked_kind(low)) is not None:
             # "When did we last email Yusuf Khan?", "... have an actual meeting with Linda?": that kind only
             c = idx.contacts[contact]

@@ -21,6 +21,9 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     """"Follow up with Nina Patel", "Send the proposal to Acme", "Call Tom Becker back" ..."""
     core = t if not d else (t[:d[1]] + t[d[2]:])
     core = re.sub(r"\s+", " ", core).strip(" ,.")
+    core = re.sub(r"^\W*(?:task|to-?do|reminder)\s*:\s*", "", core, flags=re.I)  # "task: call back kara novak thurs"
+    if re.match(r"call\s+back\b", core, re.I) and who:
+        return f"Call {who} back"
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
@@ -81,7 +84,7 @@ _MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|tal
 
 #: "about" as a recogniser hears it after a name: "to Priya, I'm out in the proposal", "come out, the
 #: security review", "about to the rollout" (the filler words after it are dropped from the subject).
-_ABOUT = re.compile(r"\b(?:about|i'?m out|come out)\b[,.]?\s+(?:(?:in|of|on|to)\s+)?(?:the\s+)?"
+_ABOUT = re.compile(r"\b(?:about|re|regarding|i'?m out|come out)\b[,.]?\s+(?:(?:in|of|on|to)\s+)?(?:the\s+)?"
                     r"(?P<s>\w.+?)(?:\s+(?:saying|that says|telling)\b|$)", re.I)
 
 

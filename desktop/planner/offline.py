@@ -68,7 +68,7 @@ _ASSIGN = re.compile(
     r"|\b(?P<who11>[A-Z][a-z]+)(?:\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)|(?i:'s|\s+is)\s+(?i:handling|"
     r"covering|taking care of|looking after))\b"
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
-    r"|\b(?P<who14>I)(?i:'m| am)\s+(?i:taking over)\b"
+    r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
     r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
@@ -84,7 +84,8 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|
                             r"subscribers|leads|mqls|sqls)\b"
                             # "Felix Hughes is an opportunity now", "move Leo Rossi to opportunity", "make Eva Young a customer"
                             r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
-                            r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b",
+                            r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b"
+                            r"|\bmark(?:ed)?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+as\s+(?:an?\s+)?(?:opportunity|lead)\b",
                             re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
@@ -171,6 +172,13 @@ _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+)?
 _POLITE_COMMAND = re.compile(r"^\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
                              r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
                              r"delete|remove|put|make|close|bump|open)\b", re.I)
+_NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                          r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|grand|half|quarter|a|an)", re.I)
+#: Lower-case words that stay lower case after "to"/"for" in a typed instruction (stages, periods, values).
+_LOWER_WORDS = frozenset("""lead qualified negotiation proposal demo closed won lost monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november december today tomorrow
+tonight next this end close it him her them me us everyone everybody opportunity customer subscriber evangelist
+sales marketing discovery pilot renewal expansion""".split())
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
@@ -516,13 +524,37 @@ class OfflinePlanner:
                 plan.requires_confirmation = any(not a.read_only for a in plan.actions)
         return plan
 
+    def _truecase(self, text: str) -> str:
+        """Capitals for an instruction typed all in lower case ("hand initech to casey", "new lead
+        jenna park, cto at vertex"): the workspace's records and users as they are written, and a
+        name after "to/named/called" or a new contact's name, so the rules that look for names
+        find them. Only letters change case: character positions (evidence spans) stay the same.
+        Text with any capital letter comes back unchanged."""
+        if text != text.lower() or not re.search(r"[a-z]", text):
+            return text
+        chars = list(text)
+        for m in self.index.find_mentions(text):
+            chars[m.start:m.end] = list(text[m.start:m.end].title())
+        out = "".join(chars)
+        users = {u.split()[0].lower() for u in self.index.users}
+        out = re.sub(r"\b[a-z]+\b", lambda w: w.group(0).capitalize() if w.group(0) in users else w.group(0), out)
+        out = re.sub(r"\b(?P<cue>to|for)\s+(?P<w>[a-z][a-z'-]+)\b",
+                     lambda m: f"{m.group('cue')} {m.group('w').capitalize()}" if m.group("w") not in STOPWORDS
+                     and m.group("w") not in _LOWER_WORDS and not _NUMBER_WORD.fullmatch(m.group("w")) else m.group(0), out)
+        out = re.sub(r"\b(?P<cue>named|called)\s+(?P<ws>[a-z][a-z'-]*(?:\s+(?!(?:in|at|with|from|based|and|on|for|to)\b)[a-z][a-z'-]*){0,3})",
+                     lambda m: f"{m.group('cue')} {m.group('ws').title()}", out)
+        out = re.sub(r"\b(?P<cue>new (?:lead|contact|person)|add(?: a)?(?: new)? contact|add)\s+(?P<a>[a-z][a-z'-]+)\s+(?P<b>[a-z][a-z'-]+)(?=\s*,)",
+                     lambda m: f"{m.group('cue')} {m.group('a').capitalize()} {m.group('b').capitalize()}"
+                     if m.group("a") not in STOPWORDS and m.group("b") not in STOPWORDS else m.group(0), out)
+        return out[:1].upper() + out[1:]
+
     def _plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         clean, truncated = sanitise(text)
         transcript = clean
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        tidied = expand_shorthand(strip_fillers(clean))
+        tidied = self._truecase(expand_shorthand(strip_fillers(clean)))
         if tidied != clean:
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
@@ -1521,7 +1553,7 @@ class _Build:
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
-        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b", t, re.I)
+        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*:?\s*(?=\S+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()

@@ -1636,3 +1636,29 @@ def test_a_company_introduced_with_its_called(p, now):
 def test_a_title_the_contact_already_has_is_no_change_beside_a_meeting(p, now):
     plan = p.plan("Oliver Grant, he's the head of data, right, he wants a call on Monday at noon", now=now)
     assert [a.kind for a in plan.actions] == ["book_meeting"]
+
+
+@pytest.mark.parametrize("text, kind, fields", [
+    ("hand vertex to morgan", "update_deal", {"owner": "Morgan Reyes"}),
+    ("new lead dana lee, cfo at acme, dana@acme.example", "create_contact", {"first_name": "Dana", "last_name": "Lee"}),
+    ("mark tom becker as opportunity", "update_contact", {"lifecycle_stage": "opportunity"}),
+    ("task: call back nina patel fri", "create_task", {"title": "Call Nina Patel back", "due_date": "2026-11-27"}),
+    ("mike chen new email mike@acmecorp.example", "update_contact", {"email": "mike@acmecorp.example"}),
+    ("vertex won, 90k final", "update_deal", {"stage": "Closed Won", "amount": 90000}),
+    ("acme lost to salesforce, went with the incumbent", "update_deal", {"stage": "Closed Lost", "competitor": "Salesforce"}),
+    ("i'll take over the globex deal myself", "update_deal", {"owner": "Alex Rivera"}),
+    ("acme new deal 40k lead, close q3", "create_deal", {"amount": 40000, "close_date": "2027-09-30"}),
+])
+def test_lower_case_shorthand(p, now, text, kind, fields):
+    plan = p.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == [kind], (plan.actions, plan.clarifications)
+    assert fields.items() <= plan.actions[0].fields.items()
+
+
+@pytest.mark.parametrize("text", ["hand vertex to casey", "last touch w tom becker?", "deals nobody touched in 6 weeks"])
+def test_lower_case_questions_and_unknown_owners(p, now, text):
+    plan = p.plan(text, now=now)
+    if "casey" in text:
+        assert not plan.actions and any("Casey" in q for q in plan.clarifications)
+    else:
+        assert [a.kind for a in plan.actions] == ["answer"]
