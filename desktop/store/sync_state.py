@@ -34,9 +34,25 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, to_columns, to_neutral
-from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
+from desktop.store.sync_fields import (DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns,
+                                       to_neutral)
+from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
+
+#: display names of the CRMs (held reasons)
+CRM_NAMES = {"hubspot": "HubSpot", "pipedrive": "Pipedrive"}
+#: payload key of a held row's reason (never sent)
+HELD = "_held"
+#: settings key of a CRM's stage/pipeline map: JSON ``{"stage:<local id>": "<CRM id>", ...}``
+STAGE_MAP_KEY = "sync.stage_map.{source}"
+
+
+def stage_map(ses: Any, source: str) -> dict[str, str]:
+    """The stages and pipelines mapped by hand to a CRM's ids (``spectrum stages --map``):
+    ``{"stage:<local id>": "<CRM stage id>", "pipeline:<local id>": "<CRM pipeline id>"}``."""
+    row = ses.get(s.Setting, STAGE_MAP_KEY.format(source=source))
+    return json.loads(row.value) if row and row.value else {}
+
 
 MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
@@ -89,9 +105,12 @@ class StoreState:
 
     # -- helpers -----------------------------------------------------------------------------
     def _ext(self, ses: Any, entity: str, local_id: int) -> str | None:
-        return ses.execute(select(s.ExternalId.record_id).where(
+        ext = ses.execute(select(s.ExternalId.record_id).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.local_id == local_id)).scalars().first()
+        if ext is None and entity in ("stage", "pipeline"):
+            ext = stage_map(ses, self.source).get(f"{entity}:{local_id}")
+        return ext
 
     def _local(self, ses: Any, entity: str, ext: str) -> s.ExternalId | None:
         return ses.execute(select(s.ExternalId).where(
@@ -107,21 +126,60 @@ class StoreState:
         if remote_ms:
             row.remote_updated_at = _naive(remote_ms)
 
-    def _row(self, ses: Any, item: s.OutboxItem) -> OutboxRow:
+    def _row(self, ses: Any, item: s.OutboxItem, base: dict[str, Any] | None = None) -> OutboxRow:
+        """The outbox row in neutral form. ``base``: the record's remote fields at the last
+        pull/push (:class:`SyncBase`), from which the links to remove are computed
+        (:data:`desktop.sync.port.REMOVED_LINKS`). A stage or pipeline with no CRM id puts the
+        reason in ``payload["_held"]`` (the push holds the row)."""
         payload = json.loads(item.payload or "{}")
         if item.op in ("create", "update"):
             payload = to_neutral(item.entity_type, payload,
                                  lambda e, i: self._ext(ses, e, i))
+            if UNMAPPED in payload:
+                payload[HELD] = self._held_reason(ses, payload.pop(UNMAPPED))
             if item.entity_type == "deal":  # the deal's contacts go along as associations
                 contacts = [e for e in (self._ext(ses, "contact", c) for c in ses.execute(
                     select(s.DealContact.contact_id).where(
                         s.DealContact.deal_id == item.local_id)).scalars()) if e]
                 if contacts:
                     payload[DEAL_CONTACTS] = sorted(contacts)
+                gone = self._gone_contacts(ses, (base or {}).get(DEAL_CONTACTS), contacts)
+                if gone:
+                    payload.setdefault(REMOVED_LINKS, {})[DEAL_CONTACTS] = gone
+            for _col, field, _target in LINK_FKS.get(item.entity_type, ()):
+                old = (base or {}).get(field)
+                if field in payload and old and old != payload[field]:
+                    payload.setdefault(REMOVED_LINKS, {})[field] = [str(old)]
         return OutboxRow(id=item.id, entity_type=item.entity_type, local_id=item.local_id, op=item.op,
                          payload=payload, idempotency_key=item.idempotency_key, status=item.status,
                          attempts=item.attempts, next_attempt_at=_epoch(item.next_attempt_at),
                          last_error=item.last_error, sent_at=_epoch(item.sent_at))
+
+    def _gone_contacts(self, ses: Any, before: Any, now: list[str]) -> list[str]:
+        """A deal's contacts the CRM had at the last pull/push (``before``) that are synced
+        locally and no longer linked: their associations are removed by the push. Contacts not
+        synced here are left alone (the pull's rule: links among synced records only)."""
+        if not isinstance(before, list):
+            return []
+        gone = [str(e) for e in before if str(e) not in set(now)]
+        return sorted(e for e in gone if self._local(ses, "contact", e) is not None)
+
+    def _held_reason(self, ses: Any, unmapped: list[dict[str, Any]]) -> str:
+        """"held: stage 'Proposal Sent' has no HubSpot stage: map it ..." for the first unmapped
+        enumerated link (``unmapped``: :data:`sync_fields.UNMAPPED` entries)."""
+        crm = CRM_NAMES.get(self.source, self.source)
+        parts = []
+        for u in unmapped:
+            model = s.Stage if u["entity"] == "stage" else s.Pipeline
+            obj = ses.get(model, u["local_id"])
+            label = (obj.label if u["entity"] == "stage" else obj.name) if obj else f"#{u['local_id']}"
+            parts.append(f"{u['entity']} {label!r} has no {crm} {u['entity']}: map it with "
+                         f"`spectrum stages {label!r} --map <{crm} {u['entity']}> --crm "
+                         f"{self.source}`" if u["entity"] == "stage" else
+                         f"{u['entity']} {label!r} has no {crm} {u['entity']}: map one of its "
+                         f"stages with `spectrum stages <stage> --map <{crm} stage> --crm "
+                         f"{self.source}`")
+        return "held: " + "; ".join(parts)
 
     # -- cursors -----------------------------------------------------------------------------
     def get_cursor(self, object_type: str) -> dict[str, Any] | None:
@@ -340,6 +398,7 @@ class StoreState:
         for item in pending_rows:
             pending.update(to_neutral(entity, json.loads(item.payload or "{}"),
                                       lambda e, i: self._ext(ses, e, i)))
+        pending.pop(UNMAPPED, None)
         changed_remotely = (link is None or link.remote_updated_at is None
                             or _naive(rec["updated_at"]) > link.remote_updated_at)
         if rec["archived"]:
@@ -411,7 +470,9 @@ class StoreState:
                 s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES),
                 s.OutboxItem.crm == self.source)
                 .order_by(s.OutboxItem.id)).scalars().all()
-            rows = [self._row(ses, i) for i in items]
+            bases = self._bases(ses, {(i.entity_type, i.local_id) for i in items
+                                      if i.op in ("create", "update")})
+            rows = [self._row(ses, i, bases.get((i.entity_type, i.local_id))) for i in items]
             # the records' CRM ids and create keys, in two queries for the whole outbox
             wanted = {(r.entity_type, r.local_id) for r in rows}
             types = {t for t, _ in wanted}
@@ -430,6 +491,18 @@ class StoreState:
                 k = (r.entity_type, r.local_id)
                 r.prefetched, r.record_external_id, r.record_key = True, ext.get(k), keys.get(k)
             return rows
+
+    def _bases(self, ses: Any, keys: set[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
+        """Stored bases (remote fields at the last pull/push) of ``(entity, local id)`` pairs."""
+        out: dict[tuple[str, int], dict[str, Any]] = {}
+        for entity in {e for e, _ in keys}:
+            ids = [i for e, i in keys if e == entity]
+            for i in range(0, len(ids), 500):
+                for b in ses.execute(select(SyncBase).where(
+                        SyncBase.source == self.source, SyncBase.entity_type == entity,
+                        SyncBase.local_id.in_(ids[i:i + 500]))).scalars():
+                    out[(entity, b.local_id)] = json.loads(b.fields) if b.fields else {}
+        return out
 
     def external_id(self, entity_type: str, local_id: int) -> str | None:
         with self.ws.uow() as uow:
@@ -479,6 +552,11 @@ class StoreState:
         for item in items:
             neutral = to_neutral(item.entity_type, json.loads(item.payload or "{}"),
                                  lambda e, i: self._ext(ses, e, i))
+            neutral.pop(UNMAPPED, None)
+            if item.entity_type == "deal":  # the contacts pushed with the deal are the remote set now
+                neutral[DEAL_CONTACTS] = sorted(e for e in (self._ext(ses, "contact", c) for c in ses.execute(
+                    select(s.DealContact.contact_id).where(
+                        s.DealContact.deal_id == item.local_id)).scalars()) if e)
             pushed.setdefault((item.entity_type, item.local_id), {}).update(neutral)
         for entity in {t for t, _ in pushed}:
             ids = [i for t, i in pushed if t == entity]
@@ -596,3 +674,66 @@ class StoreState:
                          s.OutboxItem.last_error.like("held:%"))).scalars()]
         return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                 "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}
+
+
+def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
+              pipeline: str | None = None, actor: str = "user") -> dict[str, Any]:
+    """Map a local stage that has no CRM stage (e.g. one made in Spectrum or by an import) to a
+    stage of ``source``'s pipelines, so held stage moves can be pushed: one unit of work with an
+    audit entry (kind ``stage_mapped``); held outbox rows are released at once (sent by the next
+    sync). The stage's pipeline is mapped to the CRM stage's pipeline when it has no CRM id.
+
+    Args:
+        label: the local stage's label (``pipeline``: its pipeline's name when ambiguous).
+        crm_stage: the CRM stage's id or label, as pulled from the CRM (``spectrum sync``).
+    Returns: ``{"stage", "crm_stage_id", "crm_pipeline_id", "released"}``.
+    Raises:
+        desktop.store.errors.RecordNotFound: no such local stage, or no such stage pulled from
+            ``source``.
+    """
+    from desktop.store.audit import append as audit_append
+    from desktop.store.errors import RecordNotFound
+    from desktop.store.pipelines import _stage
+
+    with workspace.uow() as uow:
+        ses = uow.session
+        local = _stage(ses, label, pipeline)
+        crm = CRM_NAMES.get(source, source)
+        known = ses.execute(select(s.ExternalId, s.Stage).join(
+            s.Stage, s.Stage.id == s.ExternalId.local_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "stage")).all()
+        match = [(e, st) for e, st in known if e.record_id == crm_stage.strip()] or [
+            (e, st) for e, st in known if st.label.lower() == crm_stage.strip().lower()]
+        if not match:
+            raise RecordNotFound(f"no {crm} stage {crm_stage!r}",
+                                 f"pull the {crm} pipelines first (`spectrum sync`); known: "
+                                 + ", ".join(f"{st.label} ({e.record_id})" for e, st in known))
+        ext, crm_local = match[0]
+        pipe_ext = ses.execute(select(s.ExternalId.record_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "pipeline",
+            s.ExternalId.local_id == crm_local.pipeline_id)).scalar()
+        key = STAGE_MAP_KEY.format(source=source)
+        row = ses.get(s.Setting, key)
+        before = json.loads(row.value) if row and row.value else {}
+        after = dict(before, **{f"stage:{local.id}": ext.record_id})
+        has_pipe = ses.execute(select(s.ExternalId.id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "pipeline",
+            s.ExternalId.local_id == local.pipeline_id)).first()
+        if pipe_ext and not has_pipe:
+            after[f"pipeline:{local.pipeline_id}"] = pipe_ext
+        if row is None:
+            row = s.Setting(key=key, value="{}")
+            ses.add(row)
+        row.value = json.dumps(after, sort_keys=True)
+        released = ses.execute(update(s.OutboxItem).where(
+            s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like("held:%"),
+            (s.OutboxItem.crm == source) | s.OutboxItem.crm.is_(None)).values(
+            next_attempt_at=None)).rowcount
+        audit_append(ses, at=datetime.utcnow(), actor=actor, kind="stage_mapped",
+                     summary=f"Stage {local.label} mapped to {crm} stage {crm_local.label}",
+                     payload={"source": source, "stage_id": local.id, "stage": local.label,
+                              "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
+                              "before": before, "after": after, "released_rows": released})
+        uow.commit()
+        return {"stage": local.label, "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
+                "released": released}
