@@ -133,6 +133,12 @@ class StoreState:
         reason in ``payload["_held"]`` (the push holds the row)."""
         payload = json.loads(item.payload or "{}")
         if item.op in ("create", "update"):
+            if item.entity_type == "contact" and {"first_name", "last_name"} & set(payload):
+                # CRMs that write a person by full name (Pipedrive) need both halves
+                obj = ses.get(s.Contact, item.local_id)
+                if obj is not None:
+                    payload.setdefault("first_name", obj.first_name)
+                    payload.setdefault("last_name", obj.last_name)
             payload = to_neutral(item.entity_type, payload,
                                  lambda e, i: self._ext(ses, e, i))
             if UNMAPPED in payload:
@@ -285,12 +291,24 @@ class StoreState:
             SyncBase.local_id.in_(list(objs)))).scalars()} if objs else {}
         created: list[tuple[dict[str, Any], Record]] = []
         out: list[ConflictRow] = []
+        # records deleted here whose delete is still waiting to be pushed: the pull must not
+        # bring them back (nor re-link their CRM id: that raised a unique-index error)
+        gone = {lk.local_id for lk in links.values() if lk.local_id not in objs}
+        deleting = set(ses.execute(select(s.OutboxItem.local_id).where(
+            s.OutboxItem.entity_type == entity, s.OutboxItem.local_id.in_(list(gone)),
+            s.OutboxItem.op == "delete", s.OutboxItem.status.in_(UNSENT))).scalars()) if gone else set()
+        stale: dict[str, s.ExternalId] = {}
         for rec in recs:
             local_id = local_of[rec["external_id"]]
             obj = objs.get(local_id) if local_id is not None else None
             if obj is None:
+                link = links.get(rec["external_id"])
+                if link is not None and link.local_id in deleting:
+                    continue
                 cols = None if rec["archived"] else self._new_columns(ses, entity, rec, to_local)
                 if cols is not None:
+                    if link is not None:
+                        stale[rec["external_id"]] = link  # re-pointed to the new row below
                     created.append((cols, rec))
                 continue
             if obj.id not in bases and not rec["archived"]:
@@ -305,10 +323,17 @@ class StoreState:
             new_ids = ses.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
                                   [{c: cols.get(c) for c in columns} | _defaults(entity, cols)
                                    for cols, _ in created]).scalars().all()
-            ses.execute(insert(s.ExternalId), [
-                {"source": self.source, "entity_type": entity, "record_id": rec["external_id"],
-                 "local_id": new_id, "remote_updated_at": _naive(rec["updated_at"])}
-                for new_id, (_, rec) in zip(new_ids, created)])
+            fresh = []
+            for new_id, (_, rec) in zip(new_ids, created):
+                old_link = stale.get(rec["external_id"])
+                if old_link is not None:
+                    old_link.local_id, old_link.remote_updated_at = new_id, _naive(rec["updated_at"])
+                else:
+                    fresh.append({"source": self.source, "entity_type": entity,
+                                  "record_id": rec["external_id"], "local_id": new_id,
+                                  "remote_updated_at": _naive(rec["updated_at"])})
+            if fresh:
+                ses.execute(insert(s.ExternalId), fresh)
             if entity == "deal":
                 for new_id, (_, rec) in zip(new_ids, created):
                     self._link_deal_contacts(ses, new_id, rec["fields"].get(DEAL_CONTACTS), to_local)
@@ -335,13 +360,20 @@ class StoreState:
         become the remote set. Without it (the deal waits in the outbox and its push sends all
         its local links), only links the previous pull saw remotely (``previous``, CRM ids) and
         the remote list no longer names are removed; links added locally and not pushed yet
-        stay. Links to local-only contacts (no external id in this source) always stay."""
+        stay, and contacts the previous pull saw that were unlinked locally are not re-added (the
+        push removes them remotely). Links to local-only contacts (no external id in this source)
+        always stay."""
         if contact_ext_ids is None:
             return
         wanted = {c for c in (to_local("contact", str(e)) for e in contact_ext_ids) if c}
         have = set(ses.execute(select(s.DealContact.contact_id).where(
             s.DealContact.deal_id == deal_id)).scalars())
-        for contact_id in sorted(wanted - have):
+        adds = wanted - have
+        if not exact:
+            # a contact the CRM already had at the last pull/push and that is unlinked here was
+            # taken off the deal locally: the waiting push removes it remotely; not re-added
+            adds -= {to_local("contact", str(e)) for e in previous or ()}
+        for contact_id in sorted(adds):
             ses.add(s.DealContact(deal_id=deal_id, contact_id=contact_id))
         candidates = have - wanted
         if not exact:
