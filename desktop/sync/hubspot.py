@@ -371,7 +371,7 @@ class HubSpotAdapter:
             body = await self.api.request(
                 "POST", f"/crm/v3/objects/{hs_type}/batch/read",
                 json_body={"idProperty": m.KEY_PROPERTY, "inputs": [{"id": idempotency_key}],
-                           "properties": [m.KEY_PROPERTY]})
+                           "properties": [m.KEY_PROPERTY], "propertiesWithHistory": []})
             for r in (body or {}).get("results", []):
                 return m.external_id(hs_type, r["id"])
         return None
