@@ -9,7 +9,6 @@ has not been undone yet, refusing when a record changed since (it never overwrit
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Callable
@@ -18,6 +17,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.plan import Action, Plan
+from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
@@ -332,18 +332,6 @@ def _settings(session: Session) -> dict[str, str]:
     return {k: v for k, v in session.execute(select(s.Setting.key, s.Setting.value))}
 
 
-def _outbox(session: Session, now: datetime, audit_id: int, changes: list[dict]) -> None:
-    for ch in changes:
-        if ch.get("internal"):
-            continue
-        payload = ch["after"] if ch["op"] != "delete" else {}
-        if ch["op"] == "update" and ch["before"] and ch["after"]:
-            payload = {k: v for k, v in ch["after"].items() if ch["before"].get(k) != v and k != "updated_at"}
-        session.add(s.OutboxItem(created_at=now, audit_id=audit_id, entity_type=ch["entity"],
-                                 local_id=ch["id"], op=ch["op"], payload=json.dumps(payload, default=str),
-                                 idempotency_key=uuid.uuid4().hex, status="pending"))
-
-
 def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source: str = "text",
                now: datetime | None = None, confirmed_destructive: bool = False,
                on_applied: Callable[[Applied], None] | None = None) -> Applied:
@@ -372,7 +360,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
                              summary=plan.transcript[:200] or f"{len(plan.actions)} action(s)",
                              payload={"source": source, "transcript": plan.transcript,
                                       "plan": plan.public_json(), "changes": run.changes})
-        _outbox(uow.session, now, entry.id, run.changes)
+        outbox.enqueue(uow.session, now, entry.id, run.changes)
         uow.commit()
         result = Applied(entry.id, run.changes, run.created)
     if on_applied:
@@ -464,6 +452,6 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
         entry = audit_append(ses, at=now, actor=actor, kind="plan_undone",
                              summary=f"Undid: {target.summary}",
                              payload={"undid": target.id, "changes": reverted})
-        _outbox(ses, now, entry.id, reverted)
+        outbox.enqueue(ses, now, entry.id, reverted)
         uow.commit()
         return entry.id

@@ -28,9 +28,10 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, delete, func, insert, select, update
+from sqlalchemy import Index, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.sync.conflicts import merge_fields
@@ -493,15 +494,9 @@ class StoreState:
         (``outbox.crm``), so two connected CRMs never push or list the same row."""
         with self.ws.uow() as uow:
             ses = uow.session
-            claimed = ses.execute(update(s.OutboxItem).where(
-                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT),
-                s.OutboxItem.entity_type.in_(OBJECT_TYPES)).values(crm=self.source)).rowcount
-            if claimed:
+            if outbox.claim(ses, self.source, OBJECT_TYPES):
                 uow.commit()
-            items = ses.execute(select(s.OutboxItem).where(
-                s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES),
-                s.OutboxItem.crm == self.source)
-                .order_by(s.OutboxItem.id)).scalars().all()
+            items = outbox.unsent(ses, self.source, OBJECT_TYPES)
             bases = self._bases(ses, {(i.entity_type, i.local_id) for i in items
                                       if i.op in ("create", "update")})
             rows = [self._row(ses, i, bases.get((i.entity_type, i.local_id))) for i in items]
@@ -559,7 +554,7 @@ class StoreState:
                     s.ExternalId.local_id.in_([i.local_id for i in items.values()]))).scalars()}
             for row_id, ext in sent:
                 item = items[row_id]
-                item.status, item.sent_at, item.last_error = "sent", now, None
+                outbox.mark_sent(item, now)
                 k = (item.entity_type, item.local_id)
                 if ext and k not in links:
                     links[k] = s.ExternalId(source=self.source, entity_type=k[0], record_id=ext,
@@ -607,19 +602,13 @@ class StoreState:
     def mark_retry(self, row_ids: list[int], error: str, next_attempt_at: float, *,
                    count_attempt: bool = True) -> None:
         with self.ws.uow() as uow:
-            for row_id in row_ids:
-                item = uow.session.get(s.OutboxItem, row_id)
-                if item.status == "blocked":
-                    continue
-                item.status, item.last_error = "retrying", error[:2000]
-                item.next_attempt_at = _naive(next_attempt_at * 1000)
-                item.attempts += 1 if count_attempt else 0
+            outbox.mark_retry(uow.session, row_ids, error, _naive(next_attempt_at * 1000),
+                              count_attempt=count_attempt)
             uow.commit()
 
     def mark_dead(self, row_id: int, reason: str) -> None:
         with self.ws.uow() as uow:
-            item = uow.session.get(s.OutboxItem, row_id)
-            item.status, item.last_error = "dead", reason[:2000]
+            outbox.mark_dead(uow.session, row_id, reason)
             uow.commit()
 
     # -- conflicts ---------------------------------------------------------------------------
@@ -687,26 +676,14 @@ class StoreState:
     def summary(self) -> dict[str, Any]:
         with self.ws.uow() as uow:
             ses = uow.session
-            counts: dict[str, int] = {}
-            for status, in ses.execute(select(s.OutboxItem.status).where(s.OutboxItem.crm == self.source)):
-                counts[status] = counts.get(status, 0) + 1
-            unclaimed = ses.execute(select(func.count()).select_from(s.OutboxItem).where(
-                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT))).scalar_one()
-            if unclaimed:
-                counts["waiting for a CRM"] = unclaimed  # changes no connected CRM has pushed yet
-            dead = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
-                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "dead", s.OutboxItem.crm == self.source)).scalars()]
+            counts = outbox.counts(ses, self.source)
+            dead = outbox.listed(ses, self.source, held=False)
+            held = outbox.listed(ses, self.source, held=True)
             cursors = {r.object_type: json.loads(r.cursor) if r.cursor else None
                        for r in ses.execute(select(s.SyncCursor).where(
                            s.SyncCursor.source == self.source)).scalars()}
-            held = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
-                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "retrying", s.OutboxItem.crm == self.source,
-                         s.OutboxItem.last_error.like("held:%"))).scalars()]
         return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                 "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}
-
 
 def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
               pipeline: str | None = None, actor: str = "user") -> dict[str, Any]:
@@ -757,10 +734,7 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
             row = s.Setting(key=key, value="{}")
             ses.add(row)
         row.value = json.dumps(after, sort_keys=True)
-        released = ses.execute(update(s.OutboxItem).where(
-            s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like("held:%"),
-            (s.OutboxItem.crm == source) | s.OutboxItem.crm.is_(None)).values(
-            next_attempt_at=None)).rowcount
+        released = outbox.release_held(ses, source)
         audit_append(ses, at=datetime.utcnow(), actor=actor, kind="stage_mapped",
                      summary=f"Stage {local.label} mapped to {crm} stage {crm_local.label}",
                      payload={"source": source, "stage_id": local.id, "stage": local.label,
