@@ -143,7 +143,7 @@ def cmd_set(args) -> int:
     """`spectrum set cash AMOUNT`: store a workspace setting (audited). Exit 2 on a bad key or amount."""
     from desktop.importer.layouts import RowProblem, parse_cents
     from desktop.store import schema as s
-    from desktop.store.audit import append
+    from desktop.store.executor import apply_change
 
     if args.key != "cash":
         _err(f"unknown setting {args.key!r} (known: cash)")
@@ -153,13 +153,18 @@ def cmd_set(args) -> int:
     except RowProblem as exc:
         _err(str(exc))
         return 2
+    def change(session, changes) -> dict:
+        row = session.get(s.Setting, "cash_balance_cents")
+        before = None if row is None else row.value
+        session.merge(s.Setting(key="cash_balance_cents", value=str(cents)))
+        changes.record("setting", "cash_balance_cents", "update" if row else "create",
+                       None if row is None else {"value": before}, {"value": str(cents)})
+        return {"cash_balance_cents": cents}
+
     ws = _workspace(args)
     try:
-        with ws.uow() as uow:
-            uow.session.merge(s.Setting(key="cash_balance_cents", value=str(cents)))
-            append(uow.session, at=datetime.utcnow(), actor="user", kind="setting",
-                   summary=f"Cash balance set to {cents / 100:,.2f}", payload={"cash_balance_cents": cents})
-            uow.commit()
+        apply_change(ws, change, actor="user", kind="setting",
+                     summary=f"Cash balance set to {cents / 100:,.2f}")
     finally:
         ws.dispose()
     print(f"Cash balance set to ${cents / 100:,.2f}")

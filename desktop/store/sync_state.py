@@ -34,6 +34,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
 from desktop.sync.conflicts import merge_fields
 from desktop.store.sync_fields import (DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns,
                                        to_neutral)
@@ -212,9 +213,13 @@ class StoreState:
 
     # -- pull --------------------------------------------------------------------------------
     def apply_pipelines(self, pipelines: list[Pipeline]) -> None:
-        """Mirror pipelines and stages (matched by external id, then by name/label)."""
+        """Mirror pipelines and stages (matched by external id, then by name/label); the
+        changes are audited (kind ``pull``, actor ``crm:<source>``)."""
         with self.ws.uow() as uow:
             ses = uow.session
+            changes = ChangeSet()
+            tracker = track_changes(ses, changes)
+            tracker.__enter__()
             for p in pipelines:
                 link = self._local(ses, "pipeline", p.external_id)
                 pipe = ses.get(s.Pipeline, link.local_id) if link else None
@@ -237,6 +242,13 @@ class StoreState:
                     stage.is_won, stage.is_lost = st.is_won, st.is_lost
                     ses.flush()
                     self._link(ses, "stage", stage.id, st.external_id, None)
+            ses.flush()
+            tracker.__exit__(None, None, None)
+            if changes:
+                commit_changes(ses, changes, actor=f"crm:{self.source}", kind="pull",
+                               summary=f"pipelines: {len(changes)} change(s) pulled from "
+                                       f"{CRM_NAMES.get(self.source, self.source)}",
+                               payload={"source": self.source})
             uow.commit()
 
     def apply_remote(self, records: list[Record]) -> list[ConflictRow]:
@@ -256,13 +268,21 @@ class StoreState:
             by_type: dict[str, list[Record]] = {}
             for rec in records:
                 by_type.setdefault(rec["type"], []).append(rec)
-            for entity, recs in by_type.items():
-                new += self._apply_type(ses, entity, recs, to_local)
+            changes = ChangeSet()
+            with track_changes(ses, changes):
+                for entity, recs in by_type.items():
+                    new += self._apply_type(ses, entity, recs, to_local, changes)
+                ses.flush()
+            if changes:  # the pull is a change whose author is the CRM, audited like a plan
+                crm = CRM_NAMES.get(self.source, self.source)
+                commit_changes(ses, changes, actor=f"crm:{self.source}", kind="pull",
+                               summary=f"{len(changes)} change(s) pulled from {crm}",
+                               payload={"source": self.source, "records": len(records)})
             uow.commit()
         return new
 
-    def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any
-                    ) -> list[ConflictRow]:
+    def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any,
+                    changes: list | None = None) -> list[ConflictRow]:
         model = MODELS[entity]
         links = {lk.record_id: lk for lk in ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
@@ -325,7 +345,11 @@ class StoreState:
                                   [{c: cols.get(c) for c in columns} | _defaults(entity, cols)
                                    for cols, _ in created]).scalars().all()
             fresh = []
-            for new_id, (_, rec) in zip(new_ids, created):
+            for new_id, (cols, rec) in zip(new_ids, created):
+                if changes is not None:  # a bulk insert: the session does not see these rows
+                    changes.record(entity, new_id, "create", None,
+                                   {k: _jsonable(v) for k, v in cols.items()}
+                                   | {"external_id": rec["external_id"]})
                 old_link = stale.get(rec["external_id"])
                 if old_link is not None:
                     old_link.local_id, old_link.remote_updated_at = new_id, _naive(rec["updated_at"])
@@ -627,11 +651,17 @@ class StoreState:
                 .order_by(s.SyncConflict.id)).scalars().all()
             return [self._conflict(r) for r in rows]
 
-    def resolve_conflict(self, conflict_id: int, keep: str) -> None:
+    def resolve_conflict(self, conflict_id: int, keep: str, *, actor: str = "user") -> None:
+        """Resolve one conflict (``keep``: ``"local"`` pushes the local value, ``"remote"`` takes
+        the CRM's), in one unit of work with an audit entry (kind ``conflict_resolved``, the
+        field's values and every row the decision changed)."""
         if keep not in ("local", "remote"):
             raise ValueError("keep must be 'local' or 'remote'")
         with self.ws.uow() as uow:
             ses = uow.session
+            changes = ChangeSet()
+            tracker = track_changes(ses, changes)
+            tracker.__enter__()
             c = ses.get(s.SyncConflict, conflict_id)
             items = ses.execute(select(s.OutboxItem).where(
                 s.OutboxItem.entity_type == c.entity_type, s.OutboxItem.local_id == c.local_id,
@@ -671,6 +701,14 @@ class StoreState:
                 for item in items:
                     if item.status == "blocked":
                         item.status = "pending"
+            ses.flush()
+            tracker.__exit__(None, None, None)
+            commit_changes(ses, changes, actor=actor, kind="conflict_resolved",
+                           summary=f"{c.entity_type} {c.local_id} {c.field}: kept the "
+                                   f"{'local' if keep == 'local' else CRM_NAMES.get(self.source, self.source)} value",
+                           payload={"source": self.source, "conflict_id": c.id, "field": c.field,
+                                    "keep": keep, "local_value": c.local_value,
+                                    "remote_value": c.remote_value})
             uow.commit()
 
     def summary(self) -> dict[str, Any]:
@@ -700,7 +738,6 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
         desktop.store.errors.RecordNotFound: no such local stage, or no such stage pulled from
             ``source``.
     """
-    from desktop.store.audit import append as audit_append
     from desktop.store.errors import RecordNotFound
     from desktop.store.pipelines import _stage
 
@@ -735,11 +772,14 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
             ses.add(row)
         row.value = json.dumps(after, sort_keys=True)
         released = outbox.release_held(ses, source)
-        audit_append(ses, at=datetime.utcnow(), actor=actor, kind="stage_mapped",
-                     summary=f"Stage {local.label} mapped to {crm} stage {crm_local.label}",
-                     payload={"source": source, "stage_id": local.id, "stage": local.label,
-                              "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
-                              "before": before, "after": after, "released_rows": released})
+        commit_changes(ses, [{"entity": "setting", "id": key, "op": "update" if before else "create",
+                              "before": {"value": before} if before else None,
+                              "after": {"value": after}}],
+                       actor=actor, kind="stage_mapped",
+                       summary=f"Stage {local.label} mapped to {crm} stage {crm_local.label}",
+                       payload={"source": source, "stage_id": local.id, "stage": local.label,
+                                "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
+                                "released_rows": released})
         uow.commit()
         return {"stage": local.label, "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
                 "released": released}
