@@ -44,6 +44,17 @@ def _more(block: Any) -> bool:
     return bool(((block or {}).get("paging") or {}).get("next"))
 
 
+def _item_errors(body: Any) -> dict[str, str]:
+    """Per-input messages of a batch answer's ``errors`` (HubSpot's 207 Multi-Status): input id
+    (record id or unique-property value, from ``context.ids``) -> message. (From ``fix/r3``.)"""
+    out: dict[str, str] = {}
+    for err in (body or {}).get("errors") or []:
+        message = str(err.get("message") or err.get("category") or "error")
+        for i in (err.get("context") or {}).get("ids") or []:
+            out[str(i)] = message
+    return out
+
+
 #: Requests per 10 s assumed before HubSpot's rate-limit headers are seen (source: HubSpot "API usage
 #: guidelines and limits": 100 per 10 s for free/starter apps, 110 for public OAuth apps).
 INITIAL_WINDOW = (100, 10.0)
@@ -326,11 +337,13 @@ class HubSpotAdapter:
         body = await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/upsert",
                                       json_body={"inputs": inputs})
         by_key = {(r.get("properties") or {}).get(m.KEY_PROPERTY): r for r in body.get("results", [])}
+        refused = _item_errors(body)
         out = []
         for item in items:
             r = by_key.get(item["idempotency_key"])
-            if r is None:
-                raise Permanent(f"{hs_type} batch/upsert: no result for an input")
+            if r is None:  # the worker splits the batch and dead-letters this input with why
+                raise Permanent(f"{hs_type} batch/upsert refused an input: "
+                                f"{refused.get(item['idempotency_key'], 'no result for it')}")
             out.append(UpsertResult(idempotency_key=item["idempotency_key"],
                                     external_id=m.external_id(hs_type, r["id"]),
                                     created=bool(r.get("new", False))))
@@ -345,6 +358,12 @@ class HubSpotAdapter:
         # an update counts only when HubSpot answers with the object carrying what was sent (a 207
         # leaves failed inputs out; a value it refused or normalised away does not match)
         got = {str(r.get("id")): r.get("properties") or {} for r in (body or {}).get("results", [])}
+        refused = _item_errors(body)
+        if refused:  # HubSpot refused some inputs (207): the worker isolates them, dead-letters
+            # each with HubSpot's reason and resends the others (updates are idempotent)
+            first = next(iter(refused.items()))
+            raise Permanent(f"{hs_type} batch/update refused {len(refused)} input(s), e.g. "
+                            f"{first[0]}: {first[1]}")
         out = []
         for item, inp in zip(items, inputs):
             props = got.get(str(inp["id"]))

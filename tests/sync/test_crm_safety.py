@@ -298,3 +298,19 @@ def test_the_search_cursor_is_passed_back_as_given_and_the_pacer_starts_at_100_p
     page, page2 = run(go())
     assert [r["external_id"] for r in page.records + page2.records] == ["1", "2"]
     assert bodies[1]["after"] == "Q2FmZTEyMw==" and page2.next_cursor is None
+
+
+def test_an_input_hubspot_refuses_is_dead_lettered_with_hubspots_reason_and_the_rest_go_out(emulator):
+    state = MemoryState()
+    rows = [state.local_change("deal", "create", {"name": f"D{i}", "stage_external_id": "appointmentscheduled",
+                                                   "pipeline_external_id": "default"}) for i in range(3)]
+    assert _sync(state, emulator, pull=False).sent == 3
+    state.local_change("deal", "update", {"amount_cents": 500}, local_id=rows[0].local_id)
+    state.local_change("deal", "update", {"stage_external_id": "no-such-stage"}, local_id=rows[1].local_id)
+    state.local_change("deal", "update", {"amount_cents": 700}, local_id=rows[2].local_id)
+    report = _sync(state, emulator, pull=False)
+    assert report.sent == 2 and report.dead == 1
+    (dead,) = state.summary()["dead_letters"]
+    assert "INVALID_OPTION" in dead["reason"] and "no-such-stage" in dead["reason"]
+    amounts = {d["props"]["dealname"]: d["props"].get("amount") for d in emulator.hubspot.live("deals")}
+    assert amounts == {"D0": "5", "D1": None, "D2": "7"}
