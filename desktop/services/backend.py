@@ -480,12 +480,15 @@ class Backend(AgentsMixin):
 
     def status(self) -> dict[str, Any]:
         """{"pending_approvals": int, "outbox": counts by status (pending, retrying, sent, dead),
-        "conflicts": open sync conflicts, "global_kill": bool}."""
-        from desktop.store import queries, series
+        "held": {"count", "reasons"} (changes held back from the CRM and why), "conflicts": open
+        sync conflicts, "global_kill": bool}."""
+        from desktop.store import outbox, queries, series
 
         with self.ws.uow() as uow:
             return {"pending_approvals": queries.pending_approvals_count(uow.session),
                     "outbox": series.outbox_status(uow.session),
+                    "held": {"count": outbox.held_count(uow.session),
+                             "reasons": outbox.held_reasons(uow.session)},
                     "conflicts": series.open_conflicts(uow.session),
                     "global_kill": series.global_kill(uow.session)}
 

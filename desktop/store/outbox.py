@@ -119,3 +119,24 @@ def listed(session: Session, crm: str, *, held: bool) -> list[dict[str, Any]]:
         if held else q.where(s.OutboxItem.status == "dead")
     return [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
              "reason": i.last_error} for i in session.execute(q.order_by(s.OutboxItem.id)).scalars()]
+
+
+def held_reasons(session: Session, limit: int = 3) -> list[str]:
+    """Why held rows wait (every CRM), distinct, oldest first, at most ``limit``: shown by the
+    app's status bar."""
+    out: list[str] = []
+    for reason, in session.execute(select(s.OutboxItem.last_error).where(
+            s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like(HELD_PREFIX + "%"))
+            .order_by(s.OutboxItem.id)):
+        text = reason[len(HELD_PREFIX):].strip()
+        if text not in out:
+            out.append(text)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def held_count(session: Session) -> int:
+    """Rows held (every CRM)."""
+    return int(session.execute(select(func.count()).select_from(s.OutboxItem).where(
+        s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like(HELD_PREFIX + "%"))).scalar_one())
