@@ -314,3 +314,30 @@ def test_an_input_hubspot_refuses_is_dead_lettered_with_hubspots_reason_and_the_
     assert "INVALID_OPTION" in dead["reason"] and "no-such-stage" in dead["reason"]
     amounts = {d["props"]["dealname"]: d["props"].get("amount") for d in emulator.hubspot.live("deals")}
     assert amounts == {"D0": "5", "D1": None, "D2": "7"}
+
+
+def test_spectrum_stages_map_on_the_command_line(tmp_path, capsys):
+    from desktop.bootstrap import open_workspace
+    from desktop.cli import main
+    from desktop.config import Settings
+
+    data = tmp_path / "data"
+    ws = open_workspace(Settings(data_dir=data))
+    try:
+        with ws.uow() as uow:
+            pipe = s.Pipeline(name="Sales Pipeline")
+            uow.session.add(pipe)
+            uow.session.flush()
+            won = s.Stage(pipeline_id=pipe.id, label="Contract Sent", position=0)
+            mine = s.Stage(pipeline_id=pipe.id, label="Legal Review", position=1)
+            uow.session.add_all([won, mine])
+            uow.session.flush()
+            uow.session.add(s.ExternalId(source="hubspot", entity_type="stage", record_id="contractsent",
+                                         local_id=won.id))
+            uow.commit()
+    finally:
+        ws.dispose()
+    assert main(["--data-dir", str(data), "stages", "Legal Review", "--map", "No Such Stage"]) == 2
+    assert "no HubSpot stage 'No Such Stage'" in capsys.readouterr().err
+    assert main(["--data-dir", str(data), "stages", "Legal Review", "--map", "Contract Sent"]) == 0
+    assert "Legal Review -> hubspot stage contractsent" in capsys.readouterr().err
