@@ -181,9 +181,9 @@ class StoreState:
             model = s.Stage if u["entity"] == "stage" else s.Pipeline
             obj = ses.get(model, u["local_id"])
             label = (obj.label if u["entity"] == "stage" else obj.name) if obj else f"#{u['local_id']}"
-            parts.append(f"{u['entity']} {label!r} has no {crm} {u['entity']}: map it with "
-                         f"`spectrum stages {label!r} --map <{crm} {u['entity']}> --crm "
-                         f"{self.source}`" if u["entity"] == "stage" else
+            parts.append(f"{u['entity']} {label!r} has no {crm} {u['entity']}: map it in "
+                         f"Settings > Sync stages or with `spectrum stages {label!r} --map "
+                         f"<{crm} {u['entity']}> --crm {self.source}`" if u["entity"] == "stage" else
                          f"{u['entity']} {label!r} has no {crm} {u['entity']}: map one of its "
                          f"stages with `spectrum stages <stage> --map <{crm} stage> --crm "
                          f"{self.source}`")
@@ -783,3 +783,30 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
         uow.commit()
         return {"stage": local.label, "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
                 "released": released}
+
+
+def unmapped_stages(ses: Any) -> list[dict[str, Any]]:
+    """Local stages that have no stage in a CRM whose pipelines were pulled (so moves to them are
+    held), per CRM: ``[{"crm", "crm_name", "stage", "pipeline", "held": rows held,
+    "choices": [(CRM stage id, label), ...]}]`` in pipeline order."""
+    out: list[dict[str, Any]] = []
+    sources = sorted(set(ses.execute(select(s.ExternalId.source).where(
+        s.ExternalId.entity_type == "stage")).scalars()))
+    stages = ses.execute(select(s.Stage, s.Pipeline.name).join(
+        s.Pipeline, s.Pipeline.id == s.Stage.pipeline_id).order_by(
+        s.Stage.pipeline_id, s.Stage.position)).all()
+    held = [r for r, in ses.execute(select(s.OutboxItem.last_error).where(
+        s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like(outbox.HELD_PREFIX + "%")))]
+    for source in sources:
+        linked = dict(ses.execute(select(s.ExternalId.local_id, s.ExternalId.record_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "stage")).all())
+        mapped = {int(k.split(":")[1]) for k in stage_map(ses, source) if k.startswith("stage:")}
+        choices = [(linked[st.id], st.label) for st, _p in stages if st.id in linked]
+        crm = CRM_NAMES.get(source, source)
+        for st, pipe in stages:
+            if st.id in linked or st.id in mapped:
+                continue
+            needle = f"stage {st.label!r} has no {crm} stage"
+            out.append({"crm": source, "crm_name": crm, "stage": st.label, "pipeline": pipe,
+                        "held": sum(needle in r for r in held), "choices": choices})
+    return out
