@@ -7,9 +7,13 @@ Endpoints used (developers.hubspot.com/docs/api/crm):
   window is narrowed to the last seen modified time before reaching that cap.
 - ``POST /crm/v3/objects/{type}/batch/upsert`` (``idProperty`` = unique :data:`KEY_PROPERTY`),
   ``batch/update``, ``batch/read``, ``batch/archive`` — 100 inputs per call.
-- ``GET /crm/v3/pipelines/deals``; ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``
-  and ``POST /crm/v4/associations/{from}/{to}/batch/associate/default`` (links pushed with the
-  records: contact/deal -> company, deal -> contacts, engagement -> contact/deal/company);
+- ``GET /crm/v3/pipelines/deals``; ``GET /account-info/v3/details`` (time zone);
+  ``GET/POST /crm/v3/properties/{type}[/spectrum_key|/groups]`` (the key property);
+  ``PUT /crm/v4/objects/{from}/{id}/associations/default/{to}/{id}``,
+  ``POST /crm/v4/associations/{from}/{to}/batch/associate/default`` and, for a contact's or deal's
+  company, ``batch/create`` with HubSpot's primary type (links pushed with the records: contact/
+  deal -> company, deal -> contacts, engagement -> contact/deal/company); links removed locally
+  since the last pull/push go out as ``batch/archive``;
   on pull, deal and engagement links come with list pages (``associations=``) or, for search pages,
   from ``POST /crm/v4/associations/{from}/{to}/batch/read``; a contact's primary company is read
   from ``associatedcompanyid``. See :data:`mapping_hubspot.ASSOCIATIONS`.

@@ -139,8 +139,8 @@ def to_payload(neutral: str, fields: dict[str, Any], *, create: bool = False
     ``{value, primary, label}``. Never ``null`` for a value Pipedrive types as a string or number:
     an empty text field is left out of a create and cleared with ``""`` on an update, a cleared
     deal value is ``0``; ``stage_id``/``pipeline_id``/``currency`` are never sent empty (the push
-    holds such a change); a cleared link (``org_id``, ``person_id``, ``deal_id``) or close date is
-    ``null``, which is how Pipedrive documents clearing them.
+    holds such a change); a person's cleared organization (``org_id``) or a deal's cleared close
+    date is ``null``, which is how Pipedrive documents clearing them (other links are only set).
     """
     body: dict[str, Any] = {}
 
