@@ -137,6 +137,78 @@ def routing_transport(ports: dict[str, int], recorder: Recorder):
     return Routing()
 
 
+def start_router(ports: dict[str, int], recorder: Recorder):
+    """A reverse proxy on 127.0.0.1 (ephemeral port) sending each request to the Prism serving
+    its path, for the real ``spectrum`` CLI (one ``--base-url``). Returns the server (``.url``)."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import httpx
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args: Any) -> None:  # quiet
+            pass
+
+        def _forward(self) -> None:
+            path = self.path.split("?")[0]
+            port = next((ports[name] for name, (_, prefixes) in SPECS.items()
+                         if any(path.startswith(p) for p in prefixes)), None)
+            body = self.rfile.read(int(self.headers.get("content-length") or 0))
+            if port is None:
+                recorder.calls.append({"method": self.command, "path": path, "status": None,
+                                       "via": "cli", "violations": [{"location": ["request"],
+                                       "code": "no-spec", "message": "no spec serves this path"}]})
+                self.send_response(404)
+                self.end_headers()
+                return
+            headers = {k: v for k, v in self.headers.items()
+                       if k.lower() not in ("host", "content-length", "connection")}
+            with httpx.Client(timeout=60.0) as c:
+                r = c.request(self.command, f"http://127.0.0.1:{port}{self.path}", content=body,
+                              headers=headers)
+            raw = r.headers.get("sl-violations")
+            recorder.calls.append({"method": self.command, "path": path, "status": r.status_code,
+                                   "via": "cli", "violations": json.loads(raw) if raw else []})
+            self.send_response(r.status_code)
+            for k, v in r.headers.items():
+                if k.lower() not in ("content-length", "transfer-encoding", "connection",
+                                     "content-encoding"):
+                    self.send_header(k, v)
+            self.send_header("content-length", str(len(r.content)))
+            self.end_headers()
+            self.wfile.write(r.content)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _forward
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.url = f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def drive_cli(router_url: str, token: str, repo: Path, work: Path) -> list[str]:
+    """The real ``spectrum`` command against the router: connect (key properties), a full sync,
+    a typed plan applied with --yes, a sync that pushes it. Returns the problems seen (non-zero
+    exits with their stderr)."""
+    kr = work / "keyring.json"
+    kr.write_text(json.dumps({"spectrum-sync/hubspot": token}))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(repo), str(repo / "tests" / "sync"),
+                                                       str(Path(__file__).resolve().parents[1] / "tests" / "sync")]),
+               PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring", SPECTRUM_TEST_KEYRING=str(kr))
+    data = work / "cli-data"
+    steps = [["sync", "--once", "--crm", "hubspot", "--base-url", router_url],
+             ["run", "--yes", "Add Tom Hardy at Globex Industries, his phone is 555 0101"],
+             ["run", "--yes", "Log a call with Ada Lovelace: walked through pricing"],
+             ["sync", "--once", "--crm", "hubspot", "--base-url", router_url]]
+    problems = []
+    for step in steps:
+        proc = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(data), *step],
+                              env=env, cwd=str(repo), capture_output=True, text=True, timeout=600)
+        if proc.returncode != 0:
+            problems.append(f"{' '.join(step[:2])}: exit {proc.returncode}: {proc.stderr.strip()[-300:]}")
+    return problems
+
+
 def template(path: str) -> str:
     """``/crm/v3/objects/deals/123`` -> ``/crm/v3/objects/deals/{id}`` (violations grouped)."""
     return "/".join("{id}" if part.isdigit() else part for part in path.split("/"))
@@ -206,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--prism", default="prism", help="the prism executable (Prism CLI 5.16.0)")
     p.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1],
                    help="Spectrum checkout to drive (default: this one)")
+    p.add_argument("--no-cli", action="store_true", help="skip the real-CLI part")
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     if not args.spec_dir and not args.spec_git:
@@ -242,6 +315,12 @@ def main(argv: list[str] | None = None) -> int:
         recorder = Recorder()
         started = time.monotonic()
         result = asyncio.run(drive(recorder, ports, emu, ws))
+        if not args.no_cli:
+            router = start_router(ports, recorder)
+            try:
+                result["cli_problems"] = drive_cli(router.url, emu.token, args.repo, tmp)
+            finally:
+                router.shutdown()
         seconds = time.monotonic() - started
         ws.dispose()
         emu.stop()
@@ -272,7 +351,12 @@ def main(argv: list[str] | None = None) -> int:
                 adapter += 1
     unmatched = sum(1 for c in recorder.calls for v in c["violations"]
                     if "NO_PATH_MATCHED" in str(v.get("code")) or v.get("code") == "no-spec")
-    summary = {"requests": len(recorder.calls), "adapter_violations": adapter,
+    summary = {"requests": len(recorder.calls),
+               "cli_requests": sum(1 for c in recorder.calls if c.get("via") == "cli"),
+               "cli_problems": result.get("cli_problems"),
+               "cli_calls": dict(collections.Counter(f"{c['method']} {template(c['path'])}"
+                                                     for c in recorder.calls if c.get("via") == "cli")),
+               "adapter_violations": adapter,
                "spec_mistakes": spec, "response_violations": response,
                "unmatched_paths": unmatched, "round_error": result.get("error"),
                "dead_letters": result.get("dead"), "seconds": round(seconds, 1),
@@ -284,7 +368,8 @@ def main(argv: list[str] | None = None) -> int:
         for v in summary["violations"]:
             print(f"{v['count']:>4}  {v['in']:<8} {v['call']:<60} {v['at']}: {v['message']}",
                   file=sys.stderr)
-        print(f"requests {summary['requests']}, adapter violations {adapter}, spec mistakes {spec}, "
+        print(f"requests {summary['requests']} ({summary['cli_requests']} from the CLI), "
+              f"CLI problems {summary['cli_problems']}, adapter violations {adapter}, spec mistakes {spec}, "
               f"response violations {response}, unmatched paths {unmatched}, dead letters "
               f"{summary['dead_letters']}, round error: {summary['round_error']}", file=sys.stderr)
     return 0 if adapter == 0 and not result.get("error") else 1

@@ -26,6 +26,7 @@ time zone (``GET /account-info/v3/details`` -> ``timeZone``, read once per adapt
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, Awaitable, Callable, Sequence
 
@@ -83,6 +84,9 @@ class HubSpotAdapter:
     name = "hubspot"
     object_types = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
+    #: the HubSpot types :meth:`ensure_key_property` covers (``spectrum sync`` re-checks when a
+    #: workspace was set up for fewer, e.g. before engagements were included)
+    key_property_types = tuple(m.KEY_PROPERTY_TYPES)
 
     def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *,
                  base_url: str = BASE_URL, retry: RetryPolicy | None = None,
@@ -418,14 +422,18 @@ class HubSpotAdapter:
         make an existing property unique: delete or rename it in HubSpot, then connect again);
         other :mod:`errors` as usual.
         """
-        created = []
-        for hs_type, group in m.KEY_PROPERTY_TYPES.items():
+        async def look(hs_type: str) -> dict[str, Any] | None:
             try:
-                prop = await self.api.request("GET", f"/crm/v3/properties/{hs_type}/{m.KEY_PROPERTY}")
+                return await self.api.request("GET", f"/crm/v3/properties/{hs_type}/{m.KEY_PROPERTY}")
             except Permanent as exc:
                 if exc.status != 404:
                     raise
-                prop = None
+                return None
+
+        # the seven checks go out together (one round trip instead of seven)
+        found = await asyncio.gather(*(look(t) for t in m.KEY_PROPERTY_TYPES))
+        created = []
+        for (hs_type, group), prop in zip(m.KEY_PROPERTY_TYPES.items(), found):
             if prop is None:
                 await self.api.request("POST", f"/crm/v3/properties/{hs_type}", json_body={
                     "name": m.KEY_PROPERTY, "label": "Spectrum key", "type": "string",
