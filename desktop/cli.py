@@ -143,7 +143,7 @@ def cmd_set(args) -> int:
     """`spectrum set cash AMOUNT`: store a workspace setting (audited). Exit 2 on a bad key or amount."""
     from desktop.importer.layouts import RowProblem, parse_cents
     from desktop.store import schema as s
-    from desktop.store.audit import append
+    from desktop.store.executor import apply_change
 
     if args.key != "cash":
         _err(f"unknown setting {args.key!r} (known: cash)")
@@ -153,13 +153,18 @@ def cmd_set(args) -> int:
     except RowProblem as exc:
         _err(str(exc))
         return 2
+    def change(session, changes) -> dict:
+        row = session.get(s.Setting, "cash_balance_cents")
+        before = None if row is None else row.value
+        session.merge(s.Setting(key="cash_balance_cents", value=str(cents)))
+        changes.record("setting", "cash_balance_cents", "update" if row else "create",
+                       None if row is None else {"value": before}, {"value": str(cents)})
+        return {"cash_balance_cents": cents}
+
     ws = _workspace(args)
     try:
-        with ws.uow() as uow:
-            uow.session.merge(s.Setting(key="cash_balance_cents", value=str(cents)))
-            append(uow.session, at=datetime.utcnow(), actor="user", kind="setting",
-                   summary=f"Cash balance set to {cents / 100:,.2f}", payload={"cash_balance_cents": cents})
-            uow.commit()
+        apply_change(ws, change, actor="user", kind="setting",
+                     summary=f"Cash balance set to {cents / 100:,.2f}")
     finally:
         ws.dispose()
     print(f"Cash balance set to ${cents / 100:,.2f}")
@@ -209,9 +214,24 @@ def cmd_stages(args) -> int:
     from desktop.store import pipelines, queries
 
     ws = _workspace(args)
+    if args.map:
+        from desktop.store.errors import RecordNotFound
+        from desktop.store.sync_state import map_stage
+
+        if not args.label:
+            _err("say which stage to map: spectrum stages LABEL --map CRM_STAGE --crm hubspot")
+            return 2
+        try:
+            res = map_stage(ws, args.crm, args.label, args.map, pipeline=args.pipeline)
+        except RecordNotFound as exc:
+            _err(str(exc))
+            ws.dispose()
+            return 2
+        print(f"{res['stage']} -> {args.crm} stage {res['crm_stage_id']}; "
+              f"{res['released']} held change(s) go out with the next sync", file=sys.stderr)
     try:
         with ws.uow() as uow:
-            if args.label:
+            if args.label and not args.map:
                 try:
                     pipelines.edit_stage(uow.session, args.label, pipeline=args.pipeline,
                                          position=args.position, probability=args.probability,
@@ -276,6 +296,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--probability", type=float, help="win probability 0..1")
     sp.add_argument("--rename", help="new label")
     sp.add_argument("--pipeline", help="pipeline name when several have the stage")
+    sp.add_argument("--map", metavar="CRM_STAGE",
+                    help="map the stage to a CRM stage (id or label) so held stage moves are pushed")
+    sp.add_argument("--crm", default="hubspot", choices=["hubspot", "pipedrive"],
+                    help="with --map: the CRM (default hubspot)")
     sp.set_defaults(func=cmd_stages)
 
     from desktop import cli_plans

@@ -17,7 +17,6 @@ from typing import Any
 
 from desktop.domain.plan import OUTREACH_KINDS, Plan
 from desktop.store import agents as store
-from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
 
 CHANNELS = ("email", "phone", "sms", "any")
@@ -144,27 +143,42 @@ def record_consent(workspace: Workspace, contact_id: int, *, granted: bool, chan
     if not method.strip():
         raise ValueError("say how consent was given or withdrawn (e.g. --method 'verbal on call')")
     now = now or datetime.utcnow()
-    with workspace.uow() as uow:
-        from desktop.store import schema as s
+    from desktop.store import schema as s
+    from desktop.store.executor import apply_change, snapshot
 
-        contact = uow.session.get(s.Contact, contact_id)
+    facts: dict[str, Any] = {}
+
+    def change(session, changes) -> dict[str, Any]:
+        contact = session.get(s.Contact, contact_id)
         if contact is None:
             raise LookupError(f"no contact with id {contact_id}")
-        cid = store.add_consent(uow.session, contact_id=contact_id, channel=channel, purpose=purpose,
+        cid = store.add_consent(session, contact_id=contact_id, channel=channel, purpose=purpose,
                                 granted=granted, method=method.strip(), recorded_by=recorded_by, at=now)
+        changes.record("consent", cid, "create", None,
+                       {"contact_id": contact_id, "channel": channel, "purpose": purpose,
+                        "granted": granted, "method": method.strip()})
         before = bool(contact.do_not_contact)
         after = before
         if channel == "any":
             after = not granted
             if after != before:
-                store.set_do_not_contact(uow.session, contact_id, after, now)
-        audit_append(uow.session, at=now, actor=recorded_by, kind="consent",
-                     summary=f"{'granted' if granted else 'withdrew'} {channel} consent: "
-                             f"{contact.first_name} {contact.last_name}",
-                     payload={"contact_id": contact_id, "channel": channel, "purpose": purpose,
-                              "granted": granted, "method": method.strip(), "consent_id": cid,
-                              "do_not_contact": {"before": before, "after": after}})
-        uow.commit()
+                snap = snapshot(contact)
+                store.set_do_not_contact(session, contact_id, after, now)
+                session.flush()
+                changes.record("contact", contact_id, "update", snap, snapshot(contact))
+        facts.update(cid=cid, before=before, after=after,
+                     name=f"{contact.first_name} {contact.last_name}")
+        return {"contact_id": contact_id, "channel": channel, "purpose": purpose,
+                "granted": granted, "method": method.strip(), "consent_id": cid,
+                "do_not_contact": {"before": before, "after": after}}
+
+    # the summary names the contact: read it first (a missing contact is refused by change())
+    with workspace.uow() as uow:
+        found = uow.session.get(s.Contact, contact_id)
+        who = f"{found.first_name} {found.last_name}" if found else f"#{contact_id}"
+    apply_change(workspace, change, actor=recorded_by, kind="consent", now=now,
+                 summary=f"{'granted' if granted else 'withdrew'} {channel} consent: {who}")
+    cid, before, after = facts["cid"], facts["before"], facts["after"]
     return {"consent_id": cid, "do_not_contact": after, "changed": after != before}
 
 

@@ -47,7 +47,7 @@ from desktop.agents.loadout import Loadout, load_all
 from desktop.agents.roles import chain_for
 from desktop.agents.tools import ToolContext
 from desktop.store import agents as store
-from desktop.store.audit import append as audit_append
+from desktop.store.executor import apply_change
 from desktop.store.db import Workspace
 
 
@@ -239,13 +239,18 @@ class AgentService:
     # -- kill switches -----------------------------------------------------------------------------
     def _switch(self, name: str, killed: bool, actor: str) -> None:
         now = self.clock()
-        with self.workspace.uow() as uow:
-            store.set_agent_state(uow.session, name, killed=killed, now=now)
-            who = "all agents" if name == GLOBAL else name
-            audit_append(uow.session, at=now, actor=actor, kind="kill_switch",
-                         summary=f"{'killed' if killed else 'enabled'} {who}",
-                         payload={"agent": name, "killed": killed})
-            uow.commit()
+        who = "all agents" if name == GLOBAL else name
+
+        def change(session, changes) -> dict:
+            before = store.agent_states(session).get(name)
+            store.set_agent_state(session, name, killed=killed, now=now)
+            changes.record("agent_state", name, "update" if before else "create",
+                           None if before is None else {"killed": bool(before[0])},
+                           {"killed": killed})
+            return {"agent": name, "killed": killed}
+
+        apply_change(self.workspace, change, actor=actor, kind="kill_switch", now=now,
+                     summary=f"{'killed' if killed else 'enabled'} {who}")
 
     def sync_switches(self) -> None:
         """Adopt switch changes made by another process (``spectrum agents kill`` while the app runs)."""

@@ -505,14 +505,34 @@ class Backend(AgentsMixin):
 
     def status(self) -> dict[str, Any]:
         """{"pending_approvals": int, "outbox": counts by status (pending, retrying, sent, dead),
-        "conflicts": open sync conflicts, "global_kill": bool}."""
-        from desktop.store import queries, series
+        "held": {"count", "reasons"} (changes held back from the CRM and why), "conflicts": open
+        sync conflicts, "global_kill": bool}."""
+        from desktop.store import outbox, queries, series
 
         with self.ws.uow() as uow:
             return {"pending_approvals": queries.pending_approvals_count(uow.session),
                     "outbox": series.outbox_status(uow.session),
+                    "held": {"count": outbox.held_count(uow.session),
+                             "reasons": outbox.held_reasons(uow.session)},
                     "conflicts": series.open_conflicts(uow.session),
                     "global_kill": series.global_kill(uow.session)}
+
+    def stage_mappings(self) -> list[dict[str, Any]]:
+        """Local stages with no CRM stage (their moves are held), with the CRM stages to map them
+        to: see :func:`desktop.store.sync_state.unmapped_stages`."""
+        from desktop.store.sync_state import unmapped_stages
+
+        with self.ws.uow() as uow:
+            return unmapped_stages(uow.session)
+
+    def map_stage(self, crm: str, stage: str, crm_stage: str, pipeline: str | None = None) -> Change:
+        """Map a local stage to a CRM stage (audited); held moves go out with the next sync.
+        Raises RecordNotFound."""
+        from desktop.store.sync_state import map_stage
+
+        res = map_stage(self.ws, crm, stage, crm_stage, pipeline=pipeline)
+        return Change(frozenset({"sync", "audit"}), None, None,
+                      f"{res['stage']} mapped; {res['released']} held change(s) go out next sync")
 
     def record_choices(self, text: str) -> list[tuple[str, int, str]]:
         """Deals and contacts matching ``text`` (for attaching notes)."""

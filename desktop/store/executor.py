@@ -9,15 +9,15 @@ has not been undone yet, refusing when a record changed since (it never overwrit
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, Callable
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, event, func, inspect, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain.plan import Action, Plan
+from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
@@ -332,16 +332,111 @@ def _settings(session: Session) -> dict[str, str]:
     return {k: v for k, v in session.execute(select(s.Setting.key, s.Setting.value))}
 
 
-def _outbox(session: Session, now: datetime, audit_id: int, changes: list[dict]) -> None:
-    for ch in changes:
-        if ch.get("internal"):
-            continue
-        payload = ch["after"] if ch["op"] != "delete" else {}
-        if ch["op"] == "update" and ch["before"] and ch["after"]:
-            payload = {k: v for k, v in ch["after"].items() if ch["before"].get(k) != v and k != "updated_at"}
-        session.add(s.OutboxItem(created_at=now, audit_id=audit_id, entity_type=ch["entity"],
-                                 local_id=ch["id"], op=ch["op"], payload=json.dumps(payload, default=str),
-                                 idempotency_key=uuid.uuid4().hex, status="pending"))
+def snapshot(obj: Any) -> dict[str, Any]:
+    """Every column of an ORM row as JSON-able values (dates as ISO strings): a change's
+    ``before``/``after``."""
+    return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
+
+
+class ChangeSet(list):
+    """The changes one unit of work makes, in the audit log's shape: a list of
+    ``{"entity", "id", "op": create|update|delete, "before", "after", ...extra}`` (``before``/
+    ``after``: column values, ``None`` for a create's before and a delete's after)."""
+
+    def record(self, entity: str, local_id: Any, op: str, before: dict[str, Any] | None,
+               after: dict[str, Any] | None, **extra: Any) -> None:
+        """Add one change (``extra``: e.g. ``field=`` or ``internal=True``: not pushed)."""
+        self.append({"entity": entity, "id": local_id, "op": op, "before": before, "after": after,
+                     **extra})
+
+
+#: rows whose changes :func:`track_changes` records -> entity name in the audit log
+TRACKED = {s.Company: "company", s.Contact: "contact", s.Deal: "deal", s.Activity: "activity",
+           s.Task: "task", s.DealContact: "deal_contact", s.Pipeline: "pipeline", s.Stage: "stage"}
+
+
+def _key(obj: Any) -> Any:
+    if isinstance(obj, s.DealContact):
+        return f"{obj.deal_id}:{obj.contact_id}"
+    return obj.id
+
+
+class track_changes:  # noqa: N801 - used as a context manager, reads like a function
+    """Record into ``changes`` (a :class:`ChangeSet`) every ORM change to the domain rows of
+    :data:`TRACKED` that ``session`` flushes while the block runs: creates (after values),
+    updates (before/after of the changed columns only) and deletes (before values). Bulk
+    ``insert()`` statements are not seen: record those yourself. Flush before leaving the block.
+
+    Usage: ``with track_changes(session, changes): ...``.
+    """
+
+    def __init__(self, session: Session, changes: "ChangeSet") -> None:
+        self.session, self.changes = session, changes
+
+    def _after_flush(self, session: Session, _ctx: Any) -> None:
+        for obj in session.new:
+            if type(obj) in TRACKED:
+                self.changes.record(TRACKED[type(obj)], _key(obj), "create", None, snapshot(obj))
+        for obj in session.deleted:
+            if type(obj) in TRACKED:
+                self.changes.record(TRACKED[type(obj)], _key(obj), "delete", snapshot(obj), None)
+        for obj in session.dirty:
+            if type(obj) not in TRACKED or not session.is_modified(obj):
+                continue
+            state = inspect(obj)
+            before, after = {}, {}
+            for col in obj.__table__.columns:
+                hist = state.attrs[col.key].history
+                if hist.added or hist.deleted:
+                    old = hist.deleted[0] if hist.deleted else (hist.unchanged[0] if hist.unchanged else None)
+                    new = hist.added[0] if hist.added else None
+                    if old != new:
+                        before[col.key], after[col.key] = _jsonable(old), _jsonable(new)
+            if after:
+                self.changes.record(TRACKED[type(obj)], _key(obj), "update", before, after)
+
+    def __enter__(self) -> "ChangeSet":
+        event.listen(self.session, "after_flush", self._after_flush)
+        return self.changes
+
+    def __exit__(self, *exc: Any) -> None:
+        event.remove(self.session, "after_flush", self._after_flush)
+
+
+def commit_changes(session: Session, changes: list[dict[str, Any]], *, actor: str, kind: str,
+                   summary: str, payload: dict[str, Any] | None = None,
+                   now: datetime | None = None, push: bool = False) -> int:
+    """Write, in the caller's unit of work, the audit entry of ``changes`` (its payload:
+    ``payload`` plus ``"changes"``) and, when ``push``, one outbox row per change for the CRMs.
+    Every data change goes through here: plans and their undo (pushed), and pulls (``actor``
+    ``"crm:<name>"``, kind ``pull``), conflict resolutions, consent and do-not-contact changes,
+    kill switches, settings such as the cash balance and stage mappings (not pushed).
+    Returns the audit entry id. Raises what the session raises (the caller rolls back)."""
+    now = now or datetime.utcnow()
+    entry = audit_append(session, at=now, actor=actor, kind=kind, summary=summary[:200],
+                         payload=dict(payload or {}, changes=list(changes)))
+    if push:
+        outbox.enqueue(session, now, entry.id, changes)
+    return entry.id
+
+
+def apply_change(workspace: Workspace, change: Callable[[Session, ChangeSet], dict[str, Any] | None],
+                 *, actor: str, kind: str, summary: str, now: datetime | None = None,
+                 push: bool = False) -> Applied:
+    """The one way to change data that is not a Plan: one unit of work that runs
+    ``change(session, changes)`` (it edits rows and records them in ``changes``; it may return
+    extra audit payload), then :func:`commit_changes`, then commits; all or nothing.
+
+    Returns: :class:`Applied` (audit id, changes). Raises: whatever ``change`` raises (nothing
+    is written then)."""
+    now = now or datetime.utcnow()
+    with workspace.uow() as uow:
+        changes = ChangeSet()
+        extra = change(uow.session, changes) or {}
+        audit_id = commit_changes(uow.session, changes, actor=actor, kind=kind, summary=summary,
+                                  payload=extra, now=now, push=push)
+        uow.commit()
+    return Applied(audit_id, list(changes))
 
 
 def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source: str = "text",
@@ -368,13 +463,12 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
         run = _Run(uow.session, now, _settings(uow.session))
         for i, action in enumerate(plan.actions):
             run.apply(i, action)
-        entry = audit_append(uow.session, at=now, actor=actor, kind="plan_applied",
-                             summary=plan.transcript[:200] or f"{len(plan.actions)} action(s)",
-                             payload={"source": source, "transcript": plan.transcript,
-                                      "plan": plan.public_json(), "changes": run.changes})
-        _outbox(uow.session, now, entry.id, run.changes)
+        audit_id = commit_changes(uow.session, run.changes, actor=actor, kind="plan_applied",
+                                  summary=plan.transcript[:200] or f"{len(plan.actions)} action(s)",
+                                  payload={"source": source, "transcript": plan.transcript,
+                                           "plan": plan.public_json()}, now=now, push=True)
         uow.commit()
-        result = Applied(entry.id, run.changes, run.created)
+        result = Applied(audit_id, run.changes, run.created)
     if on_applied:
         on_applied(result)
     return result
@@ -461,9 +555,8 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
                         ses.execute(update(tmodel).where(tmodel.id.in_(ids)).values({col: ch["id"]}))
                 ses.flush()
                 reverted.append({**ch, "op": "create", "before": None, "after": ch["before"]})
-        entry = audit_append(ses, at=now, actor=actor, kind="plan_undone",
-                             summary=f"Undid: {target.summary}",
-                             payload={"undid": target.id, "changes": reverted})
-        _outbox(ses, now, entry.id, reverted)
+        audit_id = commit_changes(ses, reverted, actor=actor, kind="plan_undone",
+                                  summary=f"Undid: {target.summary}", payload={"undid": target.id},
+                                  now=now, push=True)
         uow.commit()
-        return entry.id
+        return audit_id

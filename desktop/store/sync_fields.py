@@ -33,6 +33,12 @@ _FKS = {
     "task": [("contact_id", "contact_external_id", "contact"),
              ("deal_id", "deal_external_id", "deal")],
 }
+#: Links to enumerated CRM values (a stage or pipeline id from the CRM's own list): a local value
+#: with no CRM id is never sent as null; :func:`to_neutral` leaves the field out and names it under
+#: :data:`UNMAPPED`, and the push holds the change until it is mapped.
+ENUMERATED_FKS = frozenset({"stage_external_id", "pipeline_external_id"})
+#: payload key listing the enumerated links that have no CRM id: ``[{"field", "entity", "local_id"}]``
+UNMAPPED = "_unmapped"
 #: neutral list field of a deal's contacts (the ``deal_contacts`` table, not a column)
 DEAL_CONTACTS = "contact_external_ids"
 #: (local column, neutral field, entity) of the single-valued links (associations) a pull mirrors,
@@ -55,11 +61,23 @@ def _ms_to_dt(ms: Any) -> datetime | None:
 
 
 def to_neutral(entity: str, cols: dict[str, Any], to_ext: ToExt) -> dict[str, Any]:
-    """Local column values (only those present) -> neutral fields."""
+    """Local column values (only those present) -> neutral fields.
+
+    A link whose target has no external id becomes ``None`` (for a record link: not in the CRM
+    yet, or cleared), except the enumerated ones (:data:`ENUMERATED_FKS`: stage, pipeline), which
+    are never ``None``: they are left out and listed under :data:`UNMAPPED` (``{"field",
+    "entity", "local_id"}``; a cleared one is just left out)."""
     out = {k: cols[k] for k in _SAME.get(entity, ()) if k in cols}
     for col, field, target in _FKS.get(entity, []):
-        if col in cols:
-            out[field] = to_ext(target, int(cols[col])) if cols[col] is not None else None
+        if col not in cols:
+            continue
+        ext = to_ext(target, int(cols[col])) if cols[col] is not None else None
+        if field in ENUMERATED_FKS and ext is None:
+            if cols[col] is not None:
+                out.setdefault(UNMAPPED, []).append(
+                    {"field": field, "entity": target, "local_id": int(cols[col])})
+            continue
+        out[field] = ext
     if entity == "deal" and "close_date" in cols:
         out["close_date"] = str(cols["close_date"])[:10] if cols["close_date"] else None
     if entity == "activity":

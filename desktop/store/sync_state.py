@@ -28,15 +28,33 @@ import json
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text, delete, func, insert, select, update
+from sqlalchemy import Index, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
 from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, to_columns, to_neutral
-from desktop.sync.port import OBJECT_TYPES, Pipeline, Record
+from desktop.store.sync_fields import (DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns,
+                                       to_neutral)
+from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
+
+#: display names of the CRMs (held reasons)
+CRM_NAMES = {"hubspot": "HubSpot", "pipedrive": "Pipedrive"}
+#: payload key of a held row's reason (never sent)
+HELD = "_held"
+#: settings key of a CRM's stage/pipeline map: JSON ``{"stage:<local id>": "<CRM id>", ...}``
+STAGE_MAP_KEY = "sync.stage_map.{source}"
+
+
+def stage_map(ses: Any, source: str) -> dict[str, str]:
+    """The stages and pipelines mapped by hand to a CRM's ids (``spectrum stages --map``):
+    ``{"stage:<local id>": "<CRM stage id>", "pipeline:<local id>": "<CRM pipeline id>"}``."""
+    row = ses.get(s.Setting, STAGE_MAP_KEY.format(source=source))
+    return json.loads(row.value) if row and row.value else {}
+
 
 MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
@@ -89,9 +107,12 @@ class StoreState:
 
     # -- helpers -----------------------------------------------------------------------------
     def _ext(self, ses: Any, entity: str, local_id: int) -> str | None:
-        return ses.execute(select(s.ExternalId.record_id).where(
+        ext = ses.execute(select(s.ExternalId.record_id).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.local_id == local_id)).scalars().first()
+        if ext is None and entity in ("stage", "pipeline"):
+            ext = stage_map(ses, self.source).get(f"{entity}:{local_id}")
+        return ext
 
     def _local(self, ses: Any, entity: str, ext: str) -> s.ExternalId | None:
         return ses.execute(select(s.ExternalId).where(
@@ -107,21 +128,66 @@ class StoreState:
         if remote_ms:
             row.remote_updated_at = _naive(remote_ms)
 
-    def _row(self, ses: Any, item: s.OutboxItem) -> OutboxRow:
+    def _row(self, ses: Any, item: s.OutboxItem, base: dict[str, Any] | None = None) -> OutboxRow:
+        """The outbox row in neutral form. ``base``: the record's remote fields at the last
+        pull/push (:class:`SyncBase`), from which the links to remove are computed
+        (:data:`desktop.sync.port.REMOVED_LINKS`). A stage or pipeline with no CRM id puts the
+        reason in ``payload["_held"]`` (the push holds the row)."""
         payload = json.loads(item.payload or "{}")
         if item.op in ("create", "update"):
+            if item.entity_type == "contact" and {"first_name", "last_name"} & set(payload):
+                # CRMs that write a person by full name (Pipedrive) need both halves
+                obj = ses.get(s.Contact, item.local_id)
+                if obj is not None:
+                    payload.setdefault("first_name", obj.first_name)
+                    payload.setdefault("last_name", obj.last_name)
             payload = to_neutral(item.entity_type, payload,
                                  lambda e, i: self._ext(ses, e, i))
+            if UNMAPPED in payload:
+                payload[HELD] = self._held_reason(ses, payload.pop(UNMAPPED))
             if item.entity_type == "deal":  # the deal's contacts go along as associations
                 contacts = [e for e in (self._ext(ses, "contact", c) for c in ses.execute(
                     select(s.DealContact.contact_id).where(
                         s.DealContact.deal_id == item.local_id)).scalars()) if e]
                 if contacts:
                     payload[DEAL_CONTACTS] = sorted(contacts)
+                gone = self._gone_contacts(ses, (base or {}).get(DEAL_CONTACTS), contacts)
+                if gone:
+                    payload.setdefault(REMOVED_LINKS, {})[DEAL_CONTACTS] = gone
+            for _col, field, _target in LINK_FKS.get(item.entity_type, ()):
+                old = (base or {}).get(field)
+                if field in payload and old and old != payload[field]:
+                    payload.setdefault(REMOVED_LINKS, {})[field] = [str(old)]
         return OutboxRow(id=item.id, entity_type=item.entity_type, local_id=item.local_id, op=item.op,
                          payload=payload, idempotency_key=item.idempotency_key, status=item.status,
                          attempts=item.attempts, next_attempt_at=_epoch(item.next_attempt_at),
                          last_error=item.last_error, sent_at=_epoch(item.sent_at))
+
+    def _gone_contacts(self, ses: Any, before: Any, now: list[str]) -> list[str]:
+        """A deal's contacts the CRM had at the last pull/push (``before``) that are synced
+        locally and no longer linked: their associations are removed by the push. Contacts not
+        synced here are left alone (the pull's rule: links among synced records only)."""
+        if not isinstance(before, list):
+            return []
+        gone = [str(e) for e in before if str(e) not in set(now)]
+        return sorted(e for e in gone if self._local(ses, "contact", e) is not None)
+
+    def _held_reason(self, ses: Any, unmapped: list[dict[str, Any]]) -> str:
+        """"held: stage 'Proposal Sent' has no HubSpot stage: map it ..." for the first unmapped
+        enumerated link (``unmapped``: :data:`sync_fields.UNMAPPED` entries)."""
+        crm = CRM_NAMES.get(self.source, self.source)
+        parts = []
+        for u in unmapped:
+            model = s.Stage if u["entity"] == "stage" else s.Pipeline
+            obj = ses.get(model, u["local_id"])
+            label = (obj.label if u["entity"] == "stage" else obj.name) if obj else f"#{u['local_id']}"
+            parts.append(f"{u['entity']} {label!r} has no {crm} {u['entity']}: map it in "
+                         f"Settings > Sync stages or with `spectrum stages {label!r} --map "
+                         f"<{crm} {u['entity']}> --crm {self.source}`" if u["entity"] == "stage" else
+                         f"{u['entity']} {label!r} has no {crm} {u['entity']}: map one of its "
+                         f"stages with `spectrum stages <stage> --map <{crm} stage> --crm "
+                         f"{self.source}`")
+        return "held: " + "; ".join(parts)
 
     # -- cursors -----------------------------------------------------------------------------
     def get_cursor(self, object_type: str) -> dict[str, Any] | None:
@@ -147,9 +213,13 @@ class StoreState:
 
     # -- pull --------------------------------------------------------------------------------
     def apply_pipelines(self, pipelines: list[Pipeline]) -> None:
-        """Mirror pipelines and stages (matched by external id, then by name/label)."""
+        """Mirror pipelines and stages (matched by external id, then by name/label); the
+        changes are audited (kind ``pull``, actor ``crm:<source>``)."""
         with self.ws.uow() as uow:
             ses = uow.session
+            changes = ChangeSet()
+            tracker = track_changes(ses, changes)
+            tracker.__enter__()
             for p in pipelines:
                 link = self._local(ses, "pipeline", p.external_id)
                 pipe = ses.get(s.Pipeline, link.local_id) if link else None
@@ -172,6 +242,13 @@ class StoreState:
                     stage.is_won, stage.is_lost = st.is_won, st.is_lost
                     ses.flush()
                     self._link(ses, "stage", stage.id, st.external_id, None)
+            ses.flush()
+            tracker.__exit__(None, None, None)
+            if changes:
+                commit_changes(ses, changes, actor=f"crm:{self.source}", kind="pull",
+                               summary=f"pipelines: {len(changes)} change(s) pulled from "
+                                       f"{CRM_NAMES.get(self.source, self.source)}",
+                               payload={"source": self.source})
             uow.commit()
 
     def apply_remote(self, records: list[Record]) -> list[ConflictRow]:
@@ -191,13 +268,21 @@ class StoreState:
             by_type: dict[str, list[Record]] = {}
             for rec in records:
                 by_type.setdefault(rec["type"], []).append(rec)
-            for entity, recs in by_type.items():
-                new += self._apply_type(ses, entity, recs, to_local)
+            changes = ChangeSet()
+            with track_changes(ses, changes):
+                for entity, recs in by_type.items():
+                    new += self._apply_type(ses, entity, recs, to_local, changes)
+                ses.flush()
+            if changes:  # the pull is a change whose author is the CRM, audited like a plan
+                crm = CRM_NAMES.get(self.source, self.source)
+                commit_changes(ses, changes, actor=f"crm:{self.source}", kind="pull",
+                               summary=f"{len(changes)} change(s) pulled from {crm}",
+                               payload={"source": self.source, "records": len(records)})
             uow.commit()
         return new
 
-    def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any
-                    ) -> list[ConflictRow]:
+    def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any,
+                    changes: list | None = None) -> list[ConflictRow]:
         model = MODELS[entity]
         links = {lk.record_id: lk for lk in ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
@@ -227,12 +312,24 @@ class StoreState:
             SyncBase.local_id.in_(list(objs)))).scalars()} if objs else {}
         created: list[tuple[dict[str, Any], Record]] = []
         out: list[ConflictRow] = []
+        # records deleted here whose delete is still waiting to be pushed: the pull must not
+        # bring them back (nor re-link their CRM id: that raised a unique-index error)
+        gone = {lk.local_id for lk in links.values() if lk.local_id not in objs}
+        deleting = set(ses.execute(select(s.OutboxItem.local_id).where(
+            s.OutboxItem.entity_type == entity, s.OutboxItem.local_id.in_(list(gone)),
+            s.OutboxItem.op == "delete", s.OutboxItem.status.in_(UNSENT))).scalars()) if gone else set()
+        stale: dict[str, s.ExternalId] = {}
         for rec in recs:
             local_id = local_of[rec["external_id"]]
             obj = objs.get(local_id) if local_id is not None else None
             if obj is None:
+                link = links.get(rec["external_id"])
+                if link is not None and link.local_id in deleting:
+                    continue
                 cols = None if rec["archived"] else self._new_columns(ses, entity, rec, to_local)
                 if cols is not None:
+                    if link is not None:
+                        stale[rec["external_id"]] = link  # re-pointed to the new row below
                     created.append((cols, rec))
                 continue
             if obj.id not in bases and not rec["archived"]:
@@ -247,10 +344,21 @@ class StoreState:
             new_ids = ses.execute(insert(model).returning(model.id, sort_by_parameter_order=True),
                                   [{c: cols.get(c) for c in columns} | _defaults(entity, cols)
                                    for cols, _ in created]).scalars().all()
-            ses.execute(insert(s.ExternalId), [
-                {"source": self.source, "entity_type": entity, "record_id": rec["external_id"],
-                 "local_id": new_id, "remote_updated_at": _naive(rec["updated_at"])}
-                for new_id, (_, rec) in zip(new_ids, created)])
+            fresh = []
+            for new_id, (cols, rec) in zip(new_ids, created):
+                if changes is not None:  # a bulk insert: the session does not see these rows
+                    changes.record(entity, new_id, "create", None,
+                                   {k: _jsonable(v) for k, v in cols.items()}
+                                   | {"external_id": rec["external_id"]})
+                old_link = stale.get(rec["external_id"])
+                if old_link is not None:
+                    old_link.local_id, old_link.remote_updated_at = new_id, _naive(rec["updated_at"])
+                else:
+                    fresh.append({"source": self.source, "entity_type": entity,
+                                  "record_id": rec["external_id"], "local_id": new_id,
+                                  "remote_updated_at": _naive(rec["updated_at"])})
+            if fresh:
+                ses.execute(insert(s.ExternalId), fresh)
             if entity == "deal":
                 for new_id, (_, rec) in zip(new_ids, created):
                     self._link_deal_contacts(ses, new_id, rec["fields"].get(DEAL_CONTACTS), to_local)
@@ -277,13 +385,20 @@ class StoreState:
         become the remote set. Without it (the deal waits in the outbox and its push sends all
         its local links), only links the previous pull saw remotely (``previous``, CRM ids) and
         the remote list no longer names are removed; links added locally and not pushed yet
-        stay. Links to local-only contacts (no external id in this source) always stay."""
+        stay, and contacts the previous pull saw that were unlinked locally are not re-added (the
+        push removes them remotely). Links to local-only contacts (no external id in this source)
+        always stay."""
         if contact_ext_ids is None:
             return
         wanted = {c for c in (to_local("contact", str(e)) for e in contact_ext_ids) if c}
         have = set(ses.execute(select(s.DealContact.contact_id).where(
             s.DealContact.deal_id == deal_id)).scalars())
-        for contact_id in sorted(wanted - have):
+        adds = wanted - have
+        if not exact:
+            # a contact the CRM already had at the last pull/push and that is unlinked here was
+            # taken off the deal locally: the waiting push removes it remotely; not re-added
+            adds -= {to_local("contact", str(e)) for e in previous or ()}
+        for contact_id in sorted(adds):
             ses.add(s.DealContact(deal_id=deal_id, contact_id=contact_id))
         candidates = have - wanted
         if not exact:
@@ -340,6 +455,7 @@ class StoreState:
         for item in pending_rows:
             pending.update(to_neutral(entity, json.loads(item.payload or "{}"),
                                       lambda e, i: self._ext(ses, e, i)))
+        pending.pop(UNMAPPED, None)
         changed_remotely = (link is None or link.remote_updated_at is None
                             or _naive(rec["updated_at"]) > link.remote_updated_at)
         if rec["archived"]:
@@ -402,16 +518,12 @@ class StoreState:
         (``outbox.crm``), so two connected CRMs never push or list the same row."""
         with self.ws.uow() as uow:
             ses = uow.session
-            claimed = ses.execute(update(s.OutboxItem).where(
-                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT),
-                s.OutboxItem.entity_type.in_(OBJECT_TYPES)).values(crm=self.source)).rowcount
-            if claimed:
+            if outbox.claim(ses, self.source, OBJECT_TYPES):
                 uow.commit()
-            items = ses.execute(select(s.OutboxItem).where(
-                s.OutboxItem.status.in_(UNSENT), s.OutboxItem.entity_type.in_(OBJECT_TYPES),
-                s.OutboxItem.crm == self.source)
-                .order_by(s.OutboxItem.id)).scalars().all()
-            rows = [self._row(ses, i) for i in items]
+            items = outbox.unsent(ses, self.source, OBJECT_TYPES)
+            bases = self._bases(ses, {(i.entity_type, i.local_id) for i in items
+                                      if i.op in ("create", "update")})
+            rows = [self._row(ses, i, bases.get((i.entity_type, i.local_id))) for i in items]
             # the records' CRM ids and create keys, in two queries for the whole outbox
             wanted = {(r.entity_type, r.local_id) for r in rows}
             types = {t for t, _ in wanted}
@@ -430,6 +542,18 @@ class StoreState:
                 k = (r.entity_type, r.local_id)
                 r.prefetched, r.record_external_id, r.record_key = True, ext.get(k), keys.get(k)
             return rows
+
+    def _bases(self, ses: Any, keys: set[tuple[str, int]]) -> dict[tuple[str, int], dict[str, Any]]:
+        """Stored bases (remote fields at the last pull/push) of ``(entity, local id)`` pairs."""
+        out: dict[tuple[str, int], dict[str, Any]] = {}
+        for entity in {e for e, _ in keys}:
+            ids = [i for e, i in keys if e == entity]
+            for i in range(0, len(ids), 500):
+                for b in ses.execute(select(SyncBase).where(
+                        SyncBase.source == self.source, SyncBase.entity_type == entity,
+                        SyncBase.local_id.in_(ids[i:i + 500]))).scalars():
+                    out[(entity, b.local_id)] = json.loads(b.fields) if b.fields else {}
+        return out
 
     def external_id(self, entity_type: str, local_id: int) -> str | None:
         with self.ws.uow() as uow:
@@ -454,7 +578,7 @@ class StoreState:
                     s.ExternalId.local_id.in_([i.local_id for i in items.values()]))).scalars()}
             for row_id, ext in sent:
                 item = items[row_id]
-                item.status, item.sent_at, item.last_error = "sent", now, None
+                outbox.mark_sent(item, now)
                 k = (item.entity_type, item.local_id)
                 if ext and k not in links:
                     links[k] = s.ExternalId(source=self.source, entity_type=k[0], record_id=ext,
@@ -479,6 +603,11 @@ class StoreState:
         for item in items:
             neutral = to_neutral(item.entity_type, json.loads(item.payload or "{}"),
                                  lambda e, i: self._ext(ses, e, i))
+            neutral.pop(UNMAPPED, None)
+            if item.entity_type == "deal":  # the contacts pushed with the deal are the remote set now
+                neutral[DEAL_CONTACTS] = sorted(e for e in (self._ext(ses, "contact", c) for c in ses.execute(
+                    select(s.DealContact.contact_id).where(
+                        s.DealContact.deal_id == item.local_id)).scalars()) if e)
             pushed.setdefault((item.entity_type, item.local_id), {}).update(neutral)
         for entity in {t for t, _ in pushed}:
             ids = [i for t, i in pushed if t == entity]
@@ -497,19 +626,13 @@ class StoreState:
     def mark_retry(self, row_ids: list[int], error: str, next_attempt_at: float, *,
                    count_attempt: bool = True) -> None:
         with self.ws.uow() as uow:
-            for row_id in row_ids:
-                item = uow.session.get(s.OutboxItem, row_id)
-                if item.status == "blocked":
-                    continue
-                item.status, item.last_error = "retrying", error[:2000]
-                item.next_attempt_at = _naive(next_attempt_at * 1000)
-                item.attempts += 1 if count_attempt else 0
+            outbox.mark_retry(uow.session, row_ids, error, _naive(next_attempt_at * 1000),
+                              count_attempt=count_attempt)
             uow.commit()
 
     def mark_dead(self, row_id: int, reason: str) -> None:
         with self.ws.uow() as uow:
-            item = uow.session.get(s.OutboxItem, row_id)
-            item.status, item.last_error = "dead", reason[:2000]
+            outbox.mark_dead(uow.session, row_id, reason)
             uow.commit()
 
     # -- conflicts ---------------------------------------------------------------------------
@@ -528,11 +651,17 @@ class StoreState:
                 .order_by(s.SyncConflict.id)).scalars().all()
             return [self._conflict(r) for r in rows]
 
-    def resolve_conflict(self, conflict_id: int, keep: str) -> None:
+    def resolve_conflict(self, conflict_id: int, keep: str, *, actor: str = "user") -> None:
+        """Resolve one conflict (``keep``: ``"local"`` pushes the local value, ``"remote"`` takes
+        the CRM's), in one unit of work with an audit entry (kind ``conflict_resolved``, the
+        field's values and every row the decision changed)."""
         if keep not in ("local", "remote"):
             raise ValueError("keep must be 'local' or 'remote'")
         with self.ws.uow() as uow:
             ses = uow.session
+            changes = ChangeSet()
+            tracker = track_changes(ses, changes)
+            tracker.__enter__()
             c = ses.get(s.SyncConflict, conflict_id)
             items = ses.execute(select(s.OutboxItem).where(
                 s.OutboxItem.entity_type == c.entity_type, s.OutboxItem.local_id == c.local_id,
@@ -572,27 +701,112 @@ class StoreState:
                 for item in items:
                     if item.status == "blocked":
                         item.status = "pending"
+            ses.flush()
+            tracker.__exit__(None, None, None)
+            commit_changes(ses, changes, actor=actor, kind="conflict_resolved",
+                           summary=f"{c.entity_type} {c.local_id} {c.field}: kept the "
+                                   f"{'local' if keep == 'local' else CRM_NAMES.get(self.source, self.source)} value",
+                           payload={"source": self.source, "conflict_id": c.id, "field": c.field,
+                                    "keep": keep, "local_value": c.local_value,
+                                    "remote_value": c.remote_value})
             uow.commit()
 
     def summary(self) -> dict[str, Any]:
         with self.ws.uow() as uow:
             ses = uow.session
-            counts: dict[str, int] = {}
-            for status, in ses.execute(select(s.OutboxItem.status).where(s.OutboxItem.crm == self.source)):
-                counts[status] = counts.get(status, 0) + 1
-            unclaimed = ses.execute(select(func.count()).select_from(s.OutboxItem).where(
-                s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT))).scalar_one()
-            if unclaimed:
-                counts["waiting for a CRM"] = unclaimed  # changes no connected CRM has pushed yet
-            dead = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
-                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "dead", s.OutboxItem.crm == self.source)).scalars()]
+            counts = outbox.counts(ses, self.source)
+            dead = outbox.listed(ses, self.source, held=False)
+            held = outbox.listed(ses, self.source, held=True)
             cursors = {r.object_type: json.loads(r.cursor) if r.cursor else None
                        for r in ses.execute(select(s.SyncCursor).where(
                            s.SyncCursor.source == self.source)).scalars()}
-            held = [{"id": i.id, "entity_type": i.entity_type, "local_id": i.local_id, "op": i.op,
-                     "reason": i.last_error} for i in ses.execute(select(s.OutboxItem).where(
-                         s.OutboxItem.status == "retrying", s.OutboxItem.crm == self.source,
-                         s.OutboxItem.last_error.like("held:%"))).scalars()]
         return {"source": self.source, "outbox": counts, "dead_letters": dead, "held": held,
                 "open_conflicts": [c.__dict__ for c in self.conflicts()], "cursors": cursors}
+
+def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
+              pipeline: str | None = None, actor: str = "user") -> dict[str, Any]:
+    """Map a local stage that has no CRM stage (e.g. one made in Spectrum or by an import) to a
+    stage of ``source``'s pipelines, so held stage moves can be pushed: one unit of work with an
+    audit entry (kind ``stage_mapped``); held outbox rows are released at once (sent by the next
+    sync). The stage's pipeline is mapped to the CRM stage's pipeline when it has no CRM id.
+
+    Args:
+        label: the local stage's label (``pipeline``: its pipeline's name when ambiguous).
+        crm_stage: the CRM stage's id or label, as pulled from the CRM (``spectrum sync``).
+    Returns: ``{"stage", "crm_stage_id", "crm_pipeline_id", "released"}``.
+    Raises:
+        desktop.store.errors.RecordNotFound: no such local stage, or no such stage pulled from
+            ``source``.
+    """
+    from desktop.store.errors import RecordNotFound
+    from desktop.store.pipelines import _stage
+
+    with workspace.uow() as uow:
+        ses = uow.session
+        local = _stage(ses, label, pipeline)
+        crm = CRM_NAMES.get(source, source)
+        known = ses.execute(select(s.ExternalId, s.Stage).join(
+            s.Stage, s.Stage.id == s.ExternalId.local_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "stage")).all()
+        match = [(e, st) for e, st in known if e.record_id == crm_stage.strip()] or [
+            (e, st) for e, st in known if st.label.lower() == crm_stage.strip().lower()]
+        if not match:
+            raise RecordNotFound(f"no {crm} stage {crm_stage!r}",
+                                 f"pull the {crm} pipelines first (`spectrum sync`); known: "
+                                 + ", ".join(f"{st.label} ({e.record_id})" for e, st in known))
+        ext, crm_local = match[0]
+        pipe_ext = ses.execute(select(s.ExternalId.record_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "pipeline",
+            s.ExternalId.local_id == crm_local.pipeline_id)).scalar()
+        key = STAGE_MAP_KEY.format(source=source)
+        row = ses.get(s.Setting, key)
+        before = json.loads(row.value) if row and row.value else {}
+        after = dict(before, **{f"stage:{local.id}": ext.record_id})
+        has_pipe = ses.execute(select(s.ExternalId.id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "pipeline",
+            s.ExternalId.local_id == local.pipeline_id)).first()
+        if pipe_ext and not has_pipe:
+            after[f"pipeline:{local.pipeline_id}"] = pipe_ext
+        if row is None:
+            row = s.Setting(key=key, value="{}")
+            ses.add(row)
+        row.value = json.dumps(after, sort_keys=True)
+        released = outbox.release_held(ses, source)
+        commit_changes(ses, [{"entity": "setting", "id": key, "op": "update" if before else "create",
+                              "before": {"value": before} if before else None,
+                              "after": {"value": after}}],
+                       actor=actor, kind="stage_mapped",
+                       summary=f"Stage {local.label} mapped to {crm} stage {crm_local.label}",
+                       payload={"source": source, "stage_id": local.id, "stage": local.label,
+                                "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
+                                "released_rows": released})
+        uow.commit()
+        return {"stage": local.label, "crm_stage_id": ext.record_id, "crm_pipeline_id": pipe_ext,
+                "released": released}
+
+
+def unmapped_stages(ses: Any) -> list[dict[str, Any]]:
+    """Local stages that have no stage in a CRM whose pipelines were pulled (so moves to them are
+    held), per CRM: ``[{"crm", "crm_name", "stage", "pipeline", "held": rows held,
+    "choices": [(CRM stage id, label), ...]}]`` in pipeline order."""
+    out: list[dict[str, Any]] = []
+    sources = sorted(set(ses.execute(select(s.ExternalId.source).where(
+        s.ExternalId.entity_type == "stage")).scalars()))
+    stages = ses.execute(select(s.Stage, s.Pipeline.name).join(
+        s.Pipeline, s.Pipeline.id == s.Stage.pipeline_id).order_by(
+        s.Stage.pipeline_id, s.Stage.position)).all()
+    held = [r for r, in ses.execute(select(s.OutboxItem.last_error).where(
+        s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like(outbox.HELD_PREFIX + "%")))]
+    for source in sources:
+        linked = dict(ses.execute(select(s.ExternalId.local_id, s.ExternalId.record_id).where(
+            s.ExternalId.source == source, s.ExternalId.entity_type == "stage")).all())
+        mapped = {int(k.split(":")[1]) for k in stage_map(ses, source) if k.startswith("stage:")}
+        choices = [(linked[st.id], st.label) for st, _p in stages if st.id in linked]
+        crm = CRM_NAMES.get(source, source)
+        for st, pipe in stages:
+            if st.id in linked or st.id in mapped:
+                continue
+            needle = f"stage {st.label!r} has no {crm} stage"
+            out.append({"crm": source, "crm_name": crm, "stage": st.label, "pipeline": pipe,
+                        "held": sum(needle in r for r in held), "choices": choices})
+    return out

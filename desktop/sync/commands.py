@@ -150,15 +150,18 @@ async def _ensure_key_property(adapter: Any, args: argparse.Namespace) -> None:
     """Create the CRM's unique ``spectrum_key`` property/field if missing, once per account
     (remembered in ``sync.json``); Pipedrive's field keys are stored there and adopted."""
     cfg = _config(args.settings)
-    if cfg.get(f"{adapter.name}_key_property") or not hasattr(adapter, "ensure_key_property"):
-        return
+    done = cfg.get(f"{adapter.name}_key_property")
+    needed = getattr(adapter, "key_property_types", None)
+    if not hasattr(adapter, "ensure_key_property") or (done and (
+            needed is None or (isinstance(done, list) and set(needed) <= set(done)))):
+        return  # checked for every type this adapter upserts (an older check covered fewer)
     result = await adapter.ensure_key_property()
     if adapter.name == "hubspot" and result:
         print(f"Created the unique property spectrum_key on HubSpot {', '.join(result)}.")
     cfg = _config(args.settings)
     if adapter.name == "pipedrive":
         cfg["pipedrive_key_fields"] = result
-    cfg[f"{adapter.name}_key_property"] = True
+    cfg[f"{adapter.name}_key_property"] = sorted(needed) if needed else True
     _save_config(args.settings, cfg)
 
 

@@ -116,6 +116,9 @@ class CrmEmulator:
         }
         self.stats: collections.Counter[str] = collections.Counter()
         self.log: list[tuple[str, str, int]] = []  # (method, path, status); never headers
+        #: every request the CRM data saw: (method, path, decoded JSON body or None); never
+        #: headers (tests check what an adapter sends, e.g. no null property value)
+        self.requests: list[tuple[str, str, Any]] = []
         self._port = port
         self.oauth_apps: dict[str, tuple[str, str]] = {}  # client id -> (secret, refresh token)
         self._issued = 0
@@ -251,6 +254,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self._reply(400, {"status": "error", "message": "invalid JSON"}, headers)
         with emu.lock:
+            emu.requests.append((self.command, path, body))
             data = emu.hubspot if api == "hubspot" else emu.pipedrive
             status, reply = data.handle(self.command, path, query, body)
         if fault == "drop_after":

@@ -12,13 +12,33 @@ from __future__ import annotations
 
 import bisect
 import copy
+import json
 import re
 import time
 from typing import Any
 
-from desktop.sync.mapping_hubspot import KEY_PROPERTY, modified_property, ms_to_iso
+from desktop.sync.mapping_hubspot import (KEY_PROPERTY, PRIMARY_TYPE_IDS, modified_property,
+                                          ms_to_iso)
 
 HS_TYPES = ("companies", "contacts", "deals", "notes", "calls", "meetings", "tasks")
+#: HubSpot object type ids (as they appear in HubSpot's error messages)
+TYPE_IDS = {"contacts": "0-1", "companies": "0-2", "deals": "0-3", "tasks": "0-27",
+            "notes": "0-46", "meetings": "0-47", "calls": "0-48"}
+SINGULAR = {"companies": "company", "contacts": "contact", "deals": "deal", "notes": "note",
+            "calls": "call", "meetings": "meeting", "tasks": "task"}
+#: HubSpot-defined unlabeled association type ids (associations v4 guide)
+UNLABELED_TYPE_IDS = {("contacts", "companies"): 279, ("deals", "companies"): 341,
+                      ("companies", "contacts"): 280, ("companies", "deals"): 342,
+                      ("deals", "contacts"): 3, ("contacts", "deals"): 4}
+#: the property groups a type has (``GET /crm/v3/properties/{type}/groups``)
+GROUPS = {"companies": ["companyinformation"], "contacts": ["contactinformation"],
+          "deals": ["dealinformation"], "notes": ["noteinformation"], "calls": ["callinformation"],
+          "meetings": ["meetinginformation"], "tasks": ["taskinformation"]}
+#: the account (``GET /account-info/v3/details``)
+ACCOUNT = {"portalId": 62515, "accountType": "STANDARD", "timeZone": "US/Eastern",
+           "companyCurrency": "USD", "additionalCurrencies": [], "utcOffset": "-05:00",
+           "utcOffsetMilliseconds": -18000000, "uiDomain": "app.hubspot.com",
+           "dataHostingLocation": "na1"}
 #: the portal's deal pipelines at start (each emulator gets its own copy in ``HubSpotData.pipelines``)
 PIPELINES = [{"id": "default", "label": "Sales Pipeline", "displayOrder": 0, "stages": [
     {"id": "appointmentscheduled", "label": "Appointment Scheduled", "displayOrder": 0,
@@ -48,8 +68,14 @@ class HubSpotData:
     Deal writes are validated as HubSpot does: a ``dealstage`` that is not a stage of the deal's
     pipeline fails that input (``VALIDATION_ERROR``). Batch writes apply the valid inputs and
     answer ``207`` with an ``errors`` list (``context.ids``) for the others, ``200`` when all
-    succeed, and ``404``/``400`` when none does. A ``dealstage`` of ``null`` is accepted (the
-    emulator stores it; that is how a wrong push shows up in tests)."""
+    succeed, and ``404``/``400`` when none does.
+
+    Faults HubSpot answers with an error, so a regression fails in CI: a property value that is
+    not a string (``null`` included; HubSpot property values are strings, cleared with ``""``)
+    fails the input (``VALIDATION_ERROR``, "Property values were not valid"); so does an empty or
+    unknown ``dealstage`` or ``pipeline``; a ``batch/upsert`` or ``batch/read`` by an
+    ``idProperty`` the type does not have as a unique property is refused as a whole (HTTP 400,
+    "Unable to perform update/upsert by non-unique ... property")."""
 
     def __init__(self, search_cap: int = 10_000) -> None:
         self.search_cap = search_cap
@@ -58,8 +84,11 @@ class HubSpotData:
         self.unique: dict[tuple[str, str, str], int] = {}
         self.associations: set[tuple[str, str, str, str]] = set()
         self._links: dict[tuple[str, str, str], set[str]] = {}  # both directions
+        #: (from type, from id, to type) -> the id of the primary association (contact/deal -> company)
+        self.primary: dict[tuple[str, str, str], str] = {}
         self._next_id = 1000
         self.pipelines: list[dict[str, Any]] = copy.deepcopy(PIPELINES)
+        self.account: dict[str, Any] = dict(ACCOUNT)
         #: custom property definitions per type (``/crm/v3/properties``); :data:`KEY_PROPERTY`
         #: is pre-defined unique on every type (drop it to emulate a portal never connected)
         self.properties: dict[str, dict[str, dict[str, Any]]] = {t: {KEY_PROPERTY: {
@@ -129,6 +158,12 @@ class HubSpotData:
         """Route one request; returns (status, JSON body or None)."""
         if method == "GET" and path == "/crm/v3/pipelines/deals":
             return 200, {"results": self.pipelines}
+        if method == "GET" and path == "/account-info/v3/details":
+            return 200, dict(self.account)
+        m = re.fullmatch(r"/crm/v3/properties/(\w+)/groups", path)
+        if m and m[1] in self.properties and method == "GET":
+            return 200, {"results": [{"name": g, "label": g, "displayOrder": i, "archived": False}
+                                     for i, g in enumerate(GROUPS[m[1]])]}
         m = re.fullmatch(r"/crm/v3/properties/(\w+)(?:/(\w+))?", path)
         if m and m[1] in self.properties:
             return self._property(method, m[1], m[2], body)
@@ -139,6 +174,9 @@ class HubSpotData:
         m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/associate/default", path)
         if m and method == "POST":
             return self._associate_batch(m[1], m[2], (body or {}).get("inputs") or [])
+        m = re.fullmatch(r"/crm/v4/associations/(\w+)/(\w+)/batch/create", path)
+        if m and method == "POST":
+            return self._associate_batch(m[1], m[2], (body or {}).get("inputs") or [], labeled=True)
         m = re.fullmatch(r"/crm/v4/objects/(\w+)/(\d+)/associations/(\w+)/(\d+)", path)
         if m and method == "DELETE":
             self.dissociate(m[1], m[2], m[3], m[4])
@@ -158,8 +196,7 @@ class HubSpotData:
             if len(inputs) > 100:
                 return 400, _error("Too many inputs: at most 100 per batch")
             results = [{"from": {"id": str(i["id"])}, "to": [
-                {"toObjectId": int(t), "associationTypes": [
-                    {"category": "HUBSPOT_DEFINED", "typeId": 0, "label": None}]}
+                {"toObjectId": int(t), "associationTypes": self._types(m[1], i["id"], m[2], t)}
                 for t in self.linked(m[1], i["id"], m[2])]} for i in inputs]
             return 200, {"status": "COMPLETE",
                          "results": [r for r in results if r["to"]]}
@@ -218,6 +255,9 @@ class HubSpotData:
         self.associations.discard((to_type, t, from_type, f))
         if not there:
             return False
+        for key in ((from_type, f, to_type), (to_type, t, from_type)):
+            if self.primary.get(key) in (f, t):
+                del self.primary[key]
         for hs_type, obj_id, other_type, other in ((from_type, f, to_type, t),
                                                     (to_type, t, from_type, f)):
             obj = self.objects.get(hs_type, {}).get(int(obj_id))
@@ -234,15 +274,34 @@ class HubSpotData:
         """Ids of ``to_type`` objects associated with one object (either direction)."""
         return sorted(self._links.get((from_type, str(from_id), to_type), ()), key=int)
 
-    def _associate(self, from_type: str, from_id: str, to_type: str, to_id: str) -> None:
+    def _types(self, from_type: str, from_id: Any, to_type: str, to_id: Any) -> list[dict[str, Any]]:
+        """``associationTypes`` of one link as v4 answers list them: the primary type (and the
+        unlabeled one) for a contact's or deal's primary company, else the unlabeled type."""
+        unlabeled = {"category": "HUBSPOT_DEFINED", "typeId": UNLABELED_TYPE_IDS.get(
+            (from_type, to_type), 0), "label": None}
+        if self.primary.get((from_type, str(from_id), to_type)) == str(to_id):
+            return [{"category": "HUBSPOT_DEFINED", "typeId": PRIMARY_TYPE_IDS[(from_type, to_type)],
+                     "label": "Primary"}, unlabeled]
+        return [unlabeled]
+
+    def _associate(self, from_type: str, from_id: str, to_type: str, to_id: str,
+                   primary: bool = False) -> None:
+        """Link two objects. A contact's or deal's company becomes its primary company when
+        ``primary`` (v4 ``batch/create`` with the primary type) or when it has none yet (as
+        HubSpot makes the first associated company primary); a contact's primary company is its
+        ``associatedcompanyid``."""
         self.associations.add((from_type, str(from_id), to_type, str(to_id)))
         self._links.setdefault((from_type, str(from_id), to_type), set()).add(str(to_id))
         self._links.setdefault((to_type, str(to_id), from_type), set()).add(str(from_id))
-        obj = self.objects.get(from_type, {}).get(int(from_id))
-        if from_type == "contacts" and to_type == "companies" and obj is not None:
-            self.update("contacts", obj["id"], {"associatedcompanyid": str(to_id)})
+        key = (from_type, str(from_id), to_type)
+        if (from_type, to_type) in PRIMARY_TYPE_IDS and (primary or key not in self.primary):
+            self.primary[key] = str(to_id)
+            obj = self.objects.get(from_type, {}).get(int(from_id))
+            if from_type == "contacts" and obj is not None:
+                self.update("contacts", obj["id"], {"associatedcompanyid": str(to_id)})
 
-    def _associate_batch(self, from_type: str, to_type: str, inputs: list[dict]) -> Reply:
+    def _associate_batch(self, from_type: str, to_type: str, inputs: list[dict], *,
+                         labeled: bool = False) -> Reply:
         if len(inputs) > 100:
             return 400, _error("Too many inputs: at most 100 per batch")
         for inp in inputs:
@@ -250,10 +309,24 @@ class HubSpotData:
             if int(f) not in self.objects.get(from_type, {}) or int(t) not in self.objects.get(
                     to_type, {}):
                 return 400, _error(f"association {from_type} {f} -> {to_type} {t}: no such object")
-            self._associate(from_type, f, to_type, t)
+            type_ids = {ty.get("associationTypeId") for ty in inp.get("types") or []}
+            if labeled and not type_ids:
+                return 400, _error("types: at least one association type is required")
+            self._associate(from_type, f, to_type, t,
+                            primary=PRIMARY_TYPE_IDS.get((from_type, to_type)) in type_ids)
         return 200, {"status": "COMPLETE", "results": [
             {"from": {"id": str(i["from"]["id"])}, "to": [{"toObjectId": str(i["to"]["id"])}]}
             for i in inputs]}
+
+    def _v3_types(self, hs_type: str, obj_id: Any, to_type: str, to_id: str) -> list[dict[str, Any]]:
+        """One link as a v3 list answer shows it: one result per type, the primary one named
+        ``<from>_to_<to>`` and the unlabeled one ``<from>_to_<to>_unlabeled``."""
+        name = f"{SINGULAR[hs_type]}_to_{SINGULAR[to_type]}"
+        out = [{"id": to_id, "type": name + "_unlabeled" if (hs_type, to_type) in PRIMARY_TYPE_IDS
+                else name}]
+        if self.primary.get((hs_type, str(obj_id), to_type)) == str(to_id):
+            out.insert(0, {"id": to_id, "type": name})
+        return out
 
     def _list(self, hs_type: str, query: dict[str, str]) -> Reply:
         limit = min(int(query.get("limit", 10)), 100)
@@ -271,7 +344,7 @@ class HubSpotData:
                 links = {t: self.linked(hs_type, obj["id"], t) for t in assoc}
                 if any(links.values()):  # HubSpot omits types with no associations
                     out["associations"] = {t: {"results": [
-                        {"id": i, "type": f"{hs_type[:-1]}_to_{t[:-1]}"} for i in ids]}
+                        r for i in ids for r in self._v3_types(hs_type, obj["id"], t, i)]}
                         for t, ids in links.items() if ids}
                 results.append(out)
                 last = obj["id"]
@@ -305,17 +378,39 @@ class HubSpotData:
 
     def stage_error(self, hs_type: str, obj: dict[str, Any] | None, props: dict[str, Any]
                     ) -> str | None:
-        """Why HubSpot would refuse ``props`` on a deal (``obj``: the deal, ``None`` for a new
-        one): a ``dealstage`` that is not a stage of its pipeline. ``None`` when valid."""
-        if hs_type != "deals" or props.get("dealstage") is None:
+        """Why HubSpot would refuse ``props`` (``obj``: the object, ``None`` for a new one): a
+        value that is not a string (``null``), or on a deal an empty or unknown ``pipeline`` or a
+        ``dealstage`` that is not a stage of its pipeline. Message in HubSpot's form
+        ("Property values were not valid: [...]"); ``None`` when valid."""
+        problems = [{"isValid": False, "message": f"{v!r} is not a valid value for property {k}: "
+                     "property values must be strings", "error": "INVALID_VALUE", "name": k}
+                    for k, v in props.items() if not isinstance(v, str)]
+        if hs_type == "deals" and not problems:
+            current = obj["props"] if obj else {}
+            pipeline = props.get("pipeline", current.get("pipeline") or "default")
+            ids = {p["id"]: {s["id"] for s in p["stages"]} for p in self.pipelines}
+            if pipeline not in ids:
+                problems.append({"isValid": False, "message": f"{pipeline!r} is not a valid "
+                                 "pipeline id", "error": "INVALID_OPTION", "name": "pipeline"})
+            elif "dealstage" in props and props["dealstage"] not in ids[pipeline]:
+                problems.append({"isValid": False, "message": f"{props['dealstage']!r} is not a "
+                                 f"valid stage of pipeline {pipeline!r}", "error": "INVALID_OPTION",
+                                 "name": "dealstage"})
+        if not problems:
             return None
-        current = obj["props"] if obj else {}
-        pipeline = props.get("pipeline") or current.get("pipeline") or "default"
-        stages = {s["id"] for p in self.pipelines if p["id"] == pipeline for s in p["stages"]}
-        if str(props["dealstage"]) in stages:
+        return "Property values were not valid: " + json.dumps(problems, separators=(",", ":"))
+
+    def unique_error(self, hs_type: str, prop: Any) -> Reply | None:
+        """HubSpot's 400 for a write or read by an ``idProperty`` that is not a unique property of
+        ``hs_type`` (unknown, or not unique); ``None`` when it is one (or ``email`` on contacts)."""
+        if prop == "email" and hs_type == "contacts":
             return None
-        return (f"Property values were not valid: dealstage {props['dealstage']!r} is not a stage "
-                f"of pipeline {pipeline!r}")
+        if self.properties[hs_type].get(prop, {}).get("hasUniqueValue"):
+            return None
+        return 400, {"status": "error", "message": "Unable to perform update/upsert by non-unique "
+                     f"{TYPE_IDS[hs_type]} property {prop} in portal ID {self.account['portalId']}",
+                     "correlationId": "00000000-0000-4000-8000-000000000000",
+                     "category": "VALIDATION_ERROR"}
 
     @staticmethod
     def _multi(results: list[dict[str, Any]], errors: list[dict[str, Any]]) -> Reply:
@@ -338,8 +433,9 @@ class HubSpotData:
         results, errors = [], []
         for inp in inputs:
             prop, value = inp.get("idProperty"), str(inp.get("id"))
-            if prop != "email" and not self.properties[hs_type].get(prop, {}).get("hasUniqueValue"):
-                return 400, _error(f"{prop} is not a unique property")
+            refused = self.unique_error(hs_type, prop)
+            if refused:
+                return refused
             props = dict(inp.get("properties") or {}, **{prop: value})
             obj = self.find_unique(hs_type, prop, value)
             problem = self.stage_error(hs_type, obj, props)
@@ -375,6 +471,9 @@ class HubSpotData:
 
     def _batch_read(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
         prop = body.get("idProperty")
+        refused = self.unique_error(hs_type, prop) if prop else None
+        if refused:
+            return refused
         results = []
         for inp in inputs:
             obj = (self.find_unique(hs_type, prop, str(inp.get("id"))) if prop

@@ -39,6 +39,15 @@ def parse_rfc3339(value: str) -> float:
     return (dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp()
 
 
+def _split_name(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A person written by ``name`` gets ``first_name``/``last_name`` as Pipedrive derives them
+    (first word / the rest)."""
+    if kind != "persons" or "name" not in data or "first_name" in data:
+        return data
+    first, _, last = str(data["name"] or "").partition(" ")
+    return dict(data, first_name=first, last_name=last)
+
+
 class PipedriveData:
     """Objects per kind keyed by int id; each is the v2 JSON plus ``_updated`` (epoch s, float)."""
 
@@ -54,6 +63,7 @@ class PipedriveData:
         """Insert a record (tests and routes)."""
         self._next_id += 1
         ts = time.time() if updated_s is None else updated_s
+        data = _split_name(kind, data)
         obj = dict(data, id=self._next_id, add_time=rfc3339(ts), update_time=rfc3339(ts),
                    is_deleted=False, _updated=ts)
         obj.setdefault("custom_fields", {})
@@ -63,7 +73,7 @@ class PipedriveData:
     def update(self, kind: str, obj_id: int, data: dict[str, Any]) -> dict[str, Any]:
         """Patch a record; bumps ``update_time``."""
         obj = self.objects[kind][obj_id]
-        for k, v in data.items():
+        for k, v in _split_name(kind, data).items():
             if k == "custom_fields":
                 obj["custom_fields"] = dict(obj.get("custom_fields") or {}, **v)
             else:

@@ -6,7 +6,9 @@ Every failure an adapter raises is one of these; callers never see ``httpx`` exc
 - :class:`Offline`: the network is unreachable (connect errors); the outbox waits without spending attempts.
 - :class:`RateLimited`: HTTP 429 or an exhausted budget; ``retry_after`` in seconds, ``policy`` e.g.
   ``"SECONDLY"`` / ``"DAILY"`` (HubSpot ``policyName``) or ``"BURST"`` (Pipedrive).
-- :class:`AuthExpired`: 401/403; the user must reconnect (``spectrum connect``).
+- :class:`AuthExpired`: 401 (or no token); the user must reconnect (``spectrum connect``).
+- :class:`MissingScope`: 403; the token is valid but lacks a permission (HubSpot scope). Refreshing
+  or reconnecting with the same grant cannot help: the message names the scopes to add.
 - :class:`Conflict`: 409 (e.g. a unique property already taken by another record).
 - :class:`Permanent`: any other 4xx; retrying cannot help, the outbox row is dead-lettered.
 """
@@ -49,6 +51,17 @@ class AuthExpired(SyncError):
 
     def __repr__(self) -> str:
         return f"AuthExpired({str(self)!r}, status={self.status!r})"
+
+
+class MissingScope(SyncError):
+    """HTTP 403: the token works but is not allowed this call. ``scopes``: the scopes the CRM says
+    are required (HubSpot ``errors[].context.requiredGranularScopes`` / ``requiredScopes``; may
+    be empty when the answer does not name them). The outbox waits; nothing is dead-lettered."""
+
+    def __init__(self, message: str, *, scopes: list[str] | None = None,
+                 status: int | None = 403) -> None:
+        super().__init__(message, status=status)
+        self.scopes = list(scopes or [])
 
 
 class Conflict(SyncError):

@@ -13,14 +13,16 @@ import json
 import logging
 import random
 from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Mapping
 
 import httpx
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
-                                 Retryable, SyncError)
+from desktop.sync.errors import (AuthExpired, Conflict, MissingScope, Offline, Permanent,
+                                 RateLimited, Retryable, SyncError)
 from desktop.sync.ratelimit import Limits, Pacer
 
 log = logging.getLogger("desktop.sync.http")
@@ -70,7 +72,15 @@ def map_response(response: httpx.Response) -> None:
         retry_after = _retry_after(response, body)
         policy = body.get("policyName") if isinstance(body, dict) else None
         raise RateLimited(text, retry_after=retry_after, policy=policy)
-    if status in (401, 403):
+    if status == 403:
+        scopes = _required_scopes(body)
+        hint = (f"the token lacks the scope(s) {', '.join(scopes)}" if scopes
+                else "the token is not allowed this call (missing scope or permission)")
+        raise MissingScope(f"{text} ({hint}: grant {'them' if scopes else 'it'} to the app in the "
+                           "CRM, e.g. HubSpot Settings > Integrations > Private Apps > Scopes, then "
+                           "sync again; local changes wait in the outbox)", scopes=scopes,
+                           status=status)
+    if status == 401:
         raise AuthExpired(text, status=status)
     if status == 409:
         raise Conflict(text, status=status)
@@ -84,13 +94,60 @@ def _fingerprint(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()[:16]
 
 
+def _required_scopes(body: Any) -> list[str]:
+    """Scopes a 403 answer names: HubSpot puts them in ``context`` of the body or of its
+    ``errors`` items (``requiredGranularScopes``, ``requiredScopes``, ...). Order kept, no repeats."""
+    found: list[str] = []
+    if not isinstance(body, dict):
+        return found
+    contexts = [body.get("context")] + [e.get("context") for e in body.get("errors") or []
+                                        if isinstance(e, dict)]
+    for ctx in contexts:
+        if not isinstance(ctx, dict):
+            continue
+        for key, value in ctx.items():
+            if "scope" in key.lower() and isinstance(value, list):
+                found += [str(v) for v in value if str(v) not in found]
+    return found
+
+
+def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
+    """``Retry-After`` (RFC 9110 section 10.2.3: delay-seconds or an HTTP-date) -> seconds to wait
+    (>= 0), or ``None`` when absent or unreadable. ``now``: aware UTC time (default: now)."""
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def next_daily_reset(now: datetime, tz_name: str | None) -> datetime:
+    """The next midnight in the account's time zone (IANA name, e.g. ``"US/Eastern"``; UTC when
+    ``None`` or unknown), as an aware UTC datetime. HubSpot resets its daily limit at midnight in
+    the account's time zone (API usage guidelines)."""
+    try:
+        tz = ZoneInfo(tz_name) if tz_name else timezone.utc
+    except (ZoneInfoNotFoundError, ValueError):
+        tz = timezone.utc
+    local = now.astimezone(tz)
+    midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
+    return midnight.astimezone(timezone.utc)
+
+
 def _retry_after(response: httpx.Response, body: Any) -> float:
-    value = response.headers.get("retry-after")
-    if value is not None:
-        try:
-            return max(0.0, float(value))
-        except ValueError:
-            pass
+    parsed = parse_retry_after(response.headers.get("retry-after"))
+    if parsed is not None:
+        return parsed
     if isinstance(body, dict) and body.get("policyName") == "DAILY":
         return 3600.0
     return 1.0
@@ -109,9 +166,10 @@ class ApiClient:
         retry: :class:`RetryPolicy` for transient errors and 429s.
         daily_methods: HTTP methods the daily budget applies to (``None``: all); when the last
             response said the daily budget is used up, such requests raise
-            :class:`RateLimited` (policy ``"DAILY"``) until the next UTC midnight without being sent.
+            :class:`RateLimited` (policy ``"DAILY"``) until the next midnight in :attr:`daily_tz`
+            (the account's time zone; UTC when unknown) without being sent.
         refresh: optional async callable renewing an expired token (e.g.
-            :class:`desktop.sync.oauth.TokenRefresher`); on a 401/403 the request is retried once
+            :class:`desktop.sync.oauth.TokenRefresher`); on a 401 the request is retried once
             after it returns ``True`` (or at once when another request already renewed the token);
             when it returns ``False`` the :class:`AuthExpired` propagates with a reconnect hint.
     """
@@ -134,6 +192,8 @@ class ApiClient:
         self.owns_client = owns_client
         self.requests = 0
         self.rate_limited = 0
+        #: IANA time zone the daily budget resets in (HubSpot: the account's; ``None``: UTC)
+        self.daily_tz: str | None = None
 
     async def _token(self) -> str:
         token = self._token_provider()
@@ -153,7 +213,7 @@ class ApiClient:
         """
         try:
             return await self._request(method, path, params, json_body, retry)
-        except AuthExpired as exc:
+        except AuthExpired as exc:  # 401 only: a 403 (MissingScope) is not cured by a new token
             if self.refresh is None or exc.status is None:
                 raise
             if _fingerprint(await self._token()) == exc.token_id and not await self.refresh():
@@ -187,7 +247,7 @@ class ApiClient:
         if self.pacer.daily_remaining == 0 and (self.daily_methods is None
                                                  or method in self.daily_methods):
             now = datetime.now(timezone.utc)
-            midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+            midnight = next_daily_reset(now, self.daily_tz)
             raise RateLimited(f"{method} {path}: daily request budget used up",
                               retry_after=(midnight - now).total_seconds(), policy="DAILY",
                               status=None)
@@ -217,6 +277,9 @@ class ApiClient:
             exc.token_id = _fingerprint(token)  # which token was refused (a hash, not the token)
             raise
         except RateLimited as exc:
+            if exc.policy == "DAILY" and response.headers.get("retry-after") is None:
+                now = datetime.now(timezone.utc)  # the daily budget is back at the account's midnight
+                exc.retry_after = (next_daily_reset(now, self.daily_tz) - now).total_seconds()
             self.rate_limited += 1
             self.pacer.block(exc.retry_after)
             raise
@@ -234,4 +297,5 @@ class ApiClient:
 
 
 __all__ = ["ApiClient", "RetryPolicy", "redact_headers", "map_response", "DEFAULT_TIMEOUT",
+           "parse_retry_after", "next_daily_reset",
            "TokenProvider", "SyncError"]

@@ -21,11 +21,13 @@ from desktop.sync.port import Record
 
 #: Custom unique property holding Spectrum's idempotency key on every object type.
 KEY_PROPERTY = "spectrum_key"
-#: HubSpot types whose :data:`KEY_PROPERTY` ``spectrum connect`` creates -> property group.
-#: Engagement types (notes, calls, meetings, tasks) are upserted by the same property but HubSpot
-#: does not document unique custom properties on them; they are left to the portal's setup.
-KEY_PROPERTY_TYPES = {"companies": "companyinformation", "contacts": "contactinformation",
-                      "deals": "dealinformation"}
+#: HubSpot types whose :data:`KEY_PROPERTY` ``spectrum connect`` creates -> preferred property
+#: group. Every type that is upserted by ``idProperty=spectrum_key`` is listed: the engagements
+#: (notes, calls, meetings, tasks) too, or their pushes fail on a fresh portal. ``None``: the
+#: type's first property group (``GET /crm/v3/properties/{type}/groups``) is used.
+KEY_PROPERTY_TYPES: dict[str, str | None] = {
+    "companies": "companyinformation", "contacts": "contactinformation",
+    "deals": "dealinformation", "notes": None, "calls": None, "meetings": None, "tasks": None}
 #: neutral type -> HubSpot object types
 HUBSPOT_TYPES: dict[str, tuple[str, ...]] = {
     "company": ("companies",),
@@ -177,9 +179,20 @@ PULL_ASSOCIATIONS = {t: tuple(a for a in v if not (t == "contacts" and a == "com
                      for t, v in ASSOCIATIONS.items()}
 
 
-def association_fields(hs_type: str, assoc: dict[str, list[str] | None]) -> dict[str, Any]:
+#: HubSpot-defined "Primary" association type ids (from type, to type) -> typeId (associations v4
+#: guide, "Association type ID values": contact to company primary 1, deal to company primary 5).
+#: A contact's ``associatedcompanyid`` is its primary company; Spectrum's single company link is
+#: written as the primary association so the pull reads back what was pushed.
+PRIMARY_TYPE_IDS = {("contacts", "companies"): 1, ("deals", "companies"): 5}
+#: association ``type`` names of the primary association in v3 list answers (``associations=``)
+PRIMARY_V3_TYPES = frozenset({"contact_to_company", "deal_to_company"})
+
+
+def association_fields(hs_type: str, assoc: dict[str, list[str] | None],
+                       primary: dict[str, str] | None = None) -> dict[str, Any]:
     """``{"contacts": ["12", ...], ...}`` (associated ids per HubSpot type) -> neutral fields;
-    single-valued fields take the first (lowest) id; types not read for ``hs_type`` are ignored.
+    single-valued fields take the primary association (``primary``: to type -> id, when known)
+    or else the first (lowest) id; types not read for ``hs_type`` are ignored.
     A type mapped to ``None`` was only partly read (paged): its field is left out, so the pull
     neither sets nor removes those links."""
     out: dict[str, Any] = {}
@@ -188,12 +201,14 @@ def association_fields(hs_type: str, assoc: dict[str, list[str] | None]) -> dict
             continue
         field, many = ASSOCIATIONS[hs_type][to_type]
         ids = sorted({str(i) for i in assoc.get(to_type) or ()}, key=lambda i: (len(i), i))
-        out[field] = ids if many else (ids[0] if ids else None)
+        first = (primary or {}).get(to_type)
+        out[field] = ids if many else (first if first in ids else ids[0] if ids else None)
     return out
 
 
 def to_record(hs_type: str, obj: dict[str, Any],
-              assoc: dict[str, list[str] | None] | None = None) -> Record:
+              assoc: dict[str, list[str] | None] | None = None,
+              primary: dict[str, str] | None = None) -> Record:
     """One HubSpot object JSON -> neutral :class:`Record` (unmapped properties are dropped).
     ``assoc``: associated ids per HubSpot type when they were read (else taken from the object's
     ``associations`` member if present; association fields are absent when not read at all)."""
@@ -203,7 +218,7 @@ def to_record(hs_type: str, obj: dict[str, Any],
         assoc = {t: [r.get("id") or r.get("toObjectId") for r in (v or {}).get("results", [])]
                  for t, v in obj["associations"].items()}
     if assoc is not None:
-        fields.update(association_fields(hs_type, assoc))
+        fields.update(association_fields(hs_type, assoc, primary))
     for name, (prop, conv_in, _) in PROPERTIES[hs_type].items():
         if prop in props:
             fields[name] = conv_in(props[prop])
@@ -220,12 +235,41 @@ def to_record(hs_type: str, obj: dict[str, Any],
 #: neutral fields written through the associations API, not as properties
 ASSOCIATION_FIELDS = {"company_external_id": "companies", "contact_external_ids": "contacts",
                       "contact_external_id": "contacts", "deal_external_id": "deals"}
+#: Enumerated properties (a value must be one of the portal's options or ids): never sent empty.
+#: A neutral ``None`` for one of these means the local value has no CRM counterpart; the worker
+#: holds such a change (:func:`desktop.sync.worker.unmapped_reason`) and this module drops it as a
+#: last guard. Source: HubSpot "Properties" guide (enumeration type; ``dealstage``/``pipeline``
+#: take pipeline and stage ids).
+ENUMERATED = frozenset({"dealstage", "pipeline", "hs_task_status", "deal_currency_code"})
+#: Engagement types whose ``hs_timestamp`` is required on create (HubSpot engagements guides:
+#: "hs_timestamp: Required. This field marks the ... time").
+TIMESTAMPED = frozenset({"notes", "calls", "meetings", "tasks"})
 
 
-def to_properties(hs_type: str, fields: dict[str, Any]) -> dict[str, Any]:
-    """Neutral fields -> HubSpot ``properties`` (only fields present in ``fields``)."""
-    out: dict[str, Any] = {}
+def to_properties(hs_type: str, fields: dict[str, Any], *, create: bool = False,
+                  now_ms: Callable[[], int] | None = None) -> dict[str, str]:
+    """Neutral fields -> HubSpot ``properties`` (only fields present in ``fields``).
+
+    HubSpot property values are strings, never ``null`` (CRM objects guide: "to clear a property
+    value, send an empty string"). So a ``None`` is left out of a create and sent as ``""`` on an
+    update (clearing the field), except for :data:`ENUMERATED` properties (never cleared: dropped)
+    and ``hs_timestamp`` (required on engagements: dropped on updates). On a create of an
+    engagement (:data:`TIMESTAMPED`) without a time, ``hs_timestamp`` is ``now_ms()`` (epoch ms;
+    default the current time).
+
+    Returns: ``{property name: string value}``.
+    """
+    out: dict[str, str] = {}
     for name, (prop, _, conv_out) in PROPERTIES[hs_type].items():
-        if name in fields and name not in ASSOCIATION_FIELDS:
-            out[prop] = conv_out(fields[name])
+        if name not in fields or name in ASSOCIATION_FIELDS:
+            continue
+        value = conv_out(fields[name]) if fields[name] is not None else None
+        if value is None:
+            if create or prop in ENUMERATED or (prop == "hs_timestamp" and hs_type in TIMESTAMPED):
+                continue
+            value = ""
+        out[prop] = value
+    if create and hs_type in TIMESTAMPED and not out.get("hs_timestamp"):
+        ms = now_ms() if now_ms else int(datetime.now(timezone.utc).timestamp() * 1000)
+        out["hs_timestamp"] = ms_to_iso(ms)
     return out

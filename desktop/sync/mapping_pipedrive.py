@@ -129,48 +129,76 @@ def to_record(kind: str, obj: dict[str, Any], key_field: str) -> Record:
                   updated_at=time_to_ms(obj.get("update_time")), archived=bool(obj.get("is_deleted")))
 
 
-def to_payload(neutral: str, fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """Neutral fields -> (Pipedrive kind, request body) with only the fields present."""
+def to_payload(neutral: str, fields: dict[str, Any], *, create: bool = False
+               ) -> tuple[str, dict[str, Any]]:
+    """Neutral fields -> (Pipedrive kind, request body) with only the fields present.
+
+    Bodies follow Pipedrive's API reference (v2 ``persons``, ``organizations``, ``deals``,
+    ``activities``; v1 ``notes``): a person is written by ``name`` (Pipedrive splits it into first
+    and last name; v2 takes no ``first_name``/``last_name``), e-mails and phones as arrays of
+    ``{value, primary, label}``. Never ``null`` for a value Pipedrive types as a string or number:
+    an empty text field is left out of a create and cleared with ``""`` on an update, a cleared
+    deal value is ``0``; ``stage_id``/``pipeline_id``/``currency`` are never sent empty (the push
+    holds such a change); a person's cleared organization (``org_id``) or a deal's cleared close
+    date is ``null``, which is how Pipedrive documents clearing them (other links are only set).
+    """
     body: dict[str, Any] = {}
 
-    def put(src: str, dst: str, conv: Any = lambda v: v) -> None:
-        if src in fields:
-            body[dst] = conv(fields[src])
+    def put(src: str, dst: str, conv: Any = lambda v: v, *, text: bool = False,
+            never_empty: bool = False) -> None:
+        if src not in fields:
+            return
+        value = fields[src]
+        if value is None or value == "":
+            if never_empty or create:
+                return
+            body[dst] = "" if text else None
+            return
+        body[dst] = conv(value)
 
     if neutral == "company":
-        put("name", "name")
+        put("name", "name", text=True, never_empty=True)
         return "organizations", body
     if neutral == "contact":
-        put("first_name", "first_name")
-        put("last_name", "last_name")
         if "first_name" in fields or "last_name" in fields:
-            body["name"] = " ".join(x for x in (fields.get("first_name"), fields.get("last_name")) if x)
-        put("email", "emails", lambda v: [{"value": v, "primary": True, "label": "work"}] if v else [])
-        put("phone", "phones", lambda v: [{"value": v, "primary": True, "label": "work"}] if v else [])
-        put("company_external_id", "org_id", lambda v: int(v) if v else None)
+            name = " ".join(x for x in (fields.get("first_name"), fields.get("last_name")) if x)
+            if name:
+                body["name"] = name
+        if "email" in fields:
+            body["emails"] = [{"value": fields["email"], "primary": True, "label": "work"}] \
+                if fields["email"] else []
+        if "phone" in fields:
+            body["phones"] = [{"value": fields["phone"], "primary": True, "label": "work"}] \
+                if fields["phone"] else []
+        if "company_external_id" in fields and (fields["company_external_id"] or not create):
+            body["org_id"] = int(fields["company_external_id"]) if fields["company_external_id"] else None
         return "persons", body
     if neutral == "deal":
-        put("name", "title")
-        put("amount_cents", "value", lambda v: None if v is None else v / 100)
-        put("currency", "currency", lambda v: v.upper() if v else v)
-        put("stage_external_id", "stage_id", lambda v: int(v) if v else None)
-        put("pipeline_external_id", "pipeline_id", lambda v: int(v) if v else None)
-        put("close_date", "expected_close_date")
+        put("name", "title", text=True, never_empty=True)
+        if "amount_cents" in fields:
+            body["value"] = 0 if fields["amount_cents"] is None else fields["amount_cents"] / 100
+        put("currency", "currency", lambda v: v.upper(), never_empty=True)
+        put("stage_external_id", "stage_id", int, never_empty=True)
+        put("pipeline_external_id", "pipeline_id", int, never_empty=True)
+        put("close_date", "expected_close_date", lambda v: str(v)[:10])
         _put_links(fields, body)
         return "deals", body
     _put_links(fields, body)
     if neutral == "activity" and fields.get("kind") == "note":
-        put("body", "content")
+        put("body", "content", text=True, never_empty=True)
+        if create and not body.get("content"):
+            body["content"] = "(empty note)"  # Pipedrive requires a note's content
         return "notes", body
-    put("subject", "subject")
-    put("body", "note")
+    put("subject", "subject", text=True, never_empty=True)
+    put("body", "note", text=True)
     stamp = fields.get("due_at" if neutral == "task" else "occurred_at")
     if stamp:
         t = ms_to_time(int(stamp))
         body["due_date"], body["due_time"] = t[:10], t[11:16]
     if neutral == "task":
         body["type"] = "task"
-        put("status", "done", lambda v: v == "done")
+        if "status" in fields and fields["status"] is not None:
+            body["done"] = fields["status"] == "done"
     else:
         body["type"] = fields.get("kind") or "call"
     return "activities", body

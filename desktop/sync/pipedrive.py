@@ -138,9 +138,9 @@ class PipedriveAdapter:
         return [await self._upsert_one(object_type, item) for item in items]
 
     async def _upsert_one(self, object_type: str, item: UpsertItem) -> UpsertResult:
-        kind, body = m.to_payload(object_type, item.get("fields") or {})
         key = item["idempotency_key"]
         ext = item.get("external_id")
+        kind, body = m.to_payload(object_type, item.get("fields") or {}, create=not ext)
         if ext:
             path_id = ext.split("/")[-1]
             method = "PUT" if kind == "notes" else "PATCH"

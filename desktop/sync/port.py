@@ -13,6 +13,12 @@ engagements), ``contact_external_ids`` (a deal's contacts, a list), ``contact_ex
 ``deal_external_id`` (activities and tasks). Adapters read and write them as the CRM does
 (HubSpot associations, Pipedrive foreign keys).
 
+A push payload may also carry :data:`REMOVED_LINKS`: ``{link field: [external ids]}``, the links
+the CRM had at the last pull or push that the local record no longer has (a contact moved to
+another company, a contact taken off a deal). Adapters remove those associations (HubSpot v4
+``batch/archive``) or ignore the key where writing the new foreign key replaces the old one
+(Pipedrive). It is never sent as a field.
+
 ``updated_at`` is the remote last-modified time in epoch milliseconds (UTC).
 """
 
@@ -20,6 +26,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Sequence, TypedDict, runtime_checkable
+
+#: Payload key of the links to remove (see the module docstring).
+REMOVED_LINKS = "_removed_links"
 
 #: Neutral object types every adapter maps to.
 OBJECT_TYPES = ("company", "contact", "deal", "activity", "task")

@@ -11,7 +11,10 @@ Rules:
   waits and drains when the network returns); :class:`Retryable` spends an attempt with exponential
   backoff and jitter, dead-lettering after ``max_attempts``; :class:`Permanent`/:class:`Conflict`
   dead-letter the row with the reason (a failed batch is split to find the bad row);
-  :class:`AuthExpired` stops the drain and propagates (the user must reconnect).
+  :class:`AuthExpired` and :class:`MissingScope` stop the drain and propagate (the user must
+  reconnect or grant the scope; the rows wait, nothing is dead-lettered);
+- a create/update whose stage or pipeline has no CRM id is held (``retrying``, no attempt spent)
+  with the reason :func:`unmapped_reason` gives, and sent once it is mapped.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from typing import Callable
 
 from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
                                  Retryable, SyncError)
-from desktop.sync.port import CrmAdapter, UpsertItem
+from desktop.sync.port import REMOVED_LINKS, CrmAdapter, UpsertItem
 from desktop.sync.state import OutboxRow, SyncState
 
 log = logging.getLogger("desktop.sync.worker")
@@ -209,26 +212,32 @@ class SyncWorker:
         self._unconfirmed = set()
         if kind == "upsert":
             items: list[UpsertItem] = []
-            held: list[_Unit] = []
+            held: list[tuple[_Unit, str]] = []
             for unit in batch:
                 fields_all: dict = {}
                 for row in unit.rows:
                     fields_all.update(row.payload)
-                if any(k in fields_all and fields_all[k] is None for k in _NEVER_NULL):
-                    held.append(unit)
+                reason = unmapped_reason(fields_all)
+                if reason:
+                    held.append((unit, reason))
             if held:
                 # a stage or pipeline with no CRM id would be sent as null: never sent, held with why
-                for unit in held:
-                    self.state.mark_retry([r.id for r in unit.rows], HELD_STAGE, self.clock() + HOLD_S,
+                for unit, reason in held:
+                    self.state.mark_retry([r.id for r in unit.rows], reason, self.clock() + HOLD_S,
                                           count_attempt=False)
-                batch = [u for u in batch if u not in held]
+                held_units = [u for u, _ in held]
+                batch = [u for u in batch if u not in held_units]
                 if not batch:
                     return []
             for unit in batch:
                 first = unit.rows[0]
                 fields: dict = {}
                 for row in unit.rows:
+                    removed = {**fields.get(REMOVED_LINKS, {}), **row.payload.get(REMOVED_LINKS, {})}
                     fields.update(row.payload)
+                    if removed:
+                        fields[REMOVED_LINKS] = removed
+                fields.pop(HELD, None)
                 if first.prefetched:
                     ext, key = first.record_external_id, first.record_key
                 else:
@@ -270,6 +279,20 @@ class SyncWorker:
 
 #: Neutral fields never sent as null (HubSpot would clear the deal's stage or pipeline).
 _NEVER_NULL = ("stage_external_id", "pipeline_external_id")
+#: Payload key of a held row's reason, set by the state (never sent).
+HELD = "_held"
+
+
+def unmapped_reason(fields: dict) -> str | None:
+    """Why a create/update must not be sent yet: the state's reason (``fields["_held"]``, e.g.
+    "held: stage 'Proposal Sent' has no HubSpot stage: map it ..."), or :data:`HELD_STAGE` when an
+    enumerated field (:data:`_NEVER_NULL`) is ``None``; ``None`` when it may be sent."""
+    if fields.get(HELD):
+        return str(fields[HELD])
+    if any(k in fields and fields[k] is None for k in _NEVER_NULL):
+        return HELD_STAGE
+    return None
+
 #: Why a held row waits, shown by ``spectrum sync status``; and how long until it is looked at again (s).
 HELD_STAGE = ("held: the deal's stage has no CRM stage id (a stage made in Spectrum, or pipelines not pulled "
               "yet); pull pipelines or create the stage in the CRM")

@@ -234,15 +234,20 @@ class LiveSync(QObject):
         self.start(sandbox)
 
 
-def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None) -> tuple[str, str]:
+def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None,
+                     held: dict[str, Any] | None = None) -> tuple[str, str]:
     """The status bar's sync label and tooltip: (text, tooltip), e.g. ("Sync: ✓ 14:02 · 3 waiting ·
-    1 failed · 2 conflicts", ...). ``outbox``: counts by status; ``state``: :attr:`LiveSync.state`."""
-    waiting = outbox.get("pending", 0) + outbox.get("retrying", 0)
+    1 held · 1 failed · 2 conflicts", ...). ``outbox``: counts by status; ``state``:
+    :attr:`LiveSync.state`; ``held``: ``{"count", "reasons"}`` of changes held back from the CRM
+    (e.g. a stage with no CRM stage), whose reasons go in the tooltip."""
+    held_n = int((held or {}).get("count") or 0)
+    waiting = outbox.get("pending", 0) + outbox.get("retrying", 0) - held_n
     dead = outbox.get("dead", 0)
     st = (state or {}).get("state", "off")
     head = {"ok": f"✓ {state['at']}" if state and state.get("at") else "✓", "starting": "syncing…",
             "offline": "offline", "error": "⚠ error", "off": ""}.get(st, st)
-    parts = [p for p in (head, f"{waiting} waiting" if waiting else "", f"{dead} failed" if dead else "",
+    parts = [p for p in (head, f"{waiting} waiting" if waiting else "", f"{held_n} held" if held_n else "",
+                         f"{dead} failed" if dead else "",
                          f"{conflicts} conflict{'s' if conflicts != 1 else ''}" if conflicts else "") if p]
     if not parts:
         parts = ["up to date"] if st != "off" else ["not connected" if not waiting else "up to date"]
@@ -250,6 +255,9 @@ def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, An
     if state and state.get("crm"):
         tip[0] = f"CRM sync ({state['crm']}): {state.get('message', '')}"
     tip.append(f"Outbox: {waiting} waiting to push, {dead} failed (dead-lettered)")
+    if held_n:
+        tip.append(f"{held_n} change(s) held back (not sent): "
+                   + "; ".join((held or {}).get("reasons") or []))
     if conflicts:
         tip.append(f"{conflicts} field conflict(s) to decide: spectrum sync status")
     return "Sync: " + " · ".join(parts), "\n".join(tip)

@@ -488,7 +488,8 @@ class MainWindow(QMainWindow):
     def _show_sync(self, state: dict | None = None) -> None:
         """Sync label: live sync state (:class:`LiveSync`) + outbox waiting/failed + conflicts."""
         st = getattr(self, "_last_status", None) or {"outbox": {}, "conflicts": 0}
-        text, tip = sync_status_text(st["outbox"], st.get("conflicts", 0), self.live_sync.state)
+        text, tip = sync_status_text(st["outbox"], st.get("conflicts", 0), self.live_sync.state,
+                                     st.get("held"))
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)
 

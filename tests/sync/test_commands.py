@@ -115,3 +115,28 @@ def test_sync_with_a_rejected_token_says_so_in_one_line(memory_keyring, tmp_path
     assert "never retrieved" not in err and err.startswith("spectrum:")
     assert "spectrum connect hubspot" in err  # what to do about it
     assert not [r for r in caplog.records if "never retrieved" in r.getMessage()]
+
+
+def test_a_workspace_set_up_before_engagements_had_the_key_is_checked_again_at_sync(
+        memory_keyring, tmp_path, capsys, emulator):
+    """Issue 13 #3: sync.json from before said the key property was checked (companies, contacts,
+    deals only); the next sync checks every upserted type and creates it on the engagements."""
+    from desktop.sync.mapping_hubspot import KEY_PROPERTY
+
+    memory_keyring.set_password(SERVICE, "hubspot", TOKEN)
+    for hs_type in ("notes", "calls", "meetings", "tasks"):
+        del emulator.hubspot.properties[hs_type][KEY_PROPERTY]
+    (tmp_path / "sync.json").write_text(json.dumps({"hubspot_key_property": True}))
+    assert cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "hubspot",
+                     "--base-url", emulator.url]) == 0
+    assert "Created the unique property spectrum_key on HubSpot notes, calls, meetings, tasks" in \
+        capsys.readouterr().out
+    assert all(emulator.hubspot.properties[t][KEY_PROPERTY]["hasUniqueValue"]
+               for t in ("notes", "calls", "meetings", "tasks"))
+    cfg = json.loads((tmp_path / "sync.json").read_text())
+    assert sorted(cfg["hubspot_key_property"]) == sorted(
+        ["companies", "contacts", "deals", "notes", "calls", "meetings", "tasks"])
+    before = len(emulator.log)
+    assert cli.main(["--data-dir", str(tmp_path), "sync", "--once", "--crm", "hubspot",
+                     "--base-url", emulator.url]) == 0
+    assert not any(p.startswith("/crm/v3/properties") for _m, p, _s in emulator.log[before:])

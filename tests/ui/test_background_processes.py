@@ -151,3 +151,23 @@ def test_sync_pass_that_pulled_nothing_does_not_reload_panels(tmp_path):
         assert backend.sync_change({"crm": "hubspot", "error": "offline"}) is None
     finally:
         backend.close()
+
+
+def test_changes_held_back_from_the_crm_are_counted_and_explained_in_the_status_bar(qtbot, window):
+    """Issue 13 #2: a stage move with no CRM stage is held with a visible reason."""
+    from datetime import datetime
+
+    from desktop.store import schema as s
+
+    w = window
+    reason = ("held: stage 'Legal Review' has no HubSpot stage: map it with "
+              "`spectrum stages 'Legal Review' --map <HubSpot stage> --crm hubspot`")
+    with w.bridge.backend.ws.uow() as uow:
+        uow.session.add(s.OutboxItem(created_at=datetime(2026, 12, 6), entity_type="deal", local_id=5004,
+                                     op="update", payload="{}", idempotency_key="held-1",
+                                     status="retrying", last_error=reason, crm="hubspot"))
+        uow.commit()
+    w.refresh_status()
+    qtbot.waitUntil(lambda: "1 held" in w.sync_label.text(), timeout=10000)
+    assert "waiting" not in w.sync_label.text()  # the held row is not counted as waiting too
+    assert "stage 'Legal Review' has no HubSpot stage" in w.sync_label.toolTip()

@@ -110,6 +110,14 @@ class SettingsPanel(QWidget):
         self._mcp_budget_shown: int | None = None
         self.mcp_on.toggled.connect(self._mcp_toggled)
         lay.addWidget(box)
+        box, f = _section("Sync stages")
+        self.stage_map_note = QLabel("Every stage has a CRM stage.")
+        self.stage_map_note.setObjectName("Muted")
+        self.stage_map_note.setWordWrap(True)
+        f.addRow(self.stage_map_note)
+        self.stage_map_form = f
+        self.stage_map_rows: list[tuple[str, str, QComboBox, QPushButton]] = []
+        lay.addWidget(box)
         box, f = _section("Workspace and appearance")
         self.data_dir = QLineEdit(str(bridge.backend.settings.data_dir))
         self.data_dir.setToolTip("Used from the next start (or pass --data-dir / SPECTRUM_DATA_DIR)")
@@ -182,9 +190,42 @@ class SettingsPanel(QWidget):
         self.bridge.read("crm_connections", done=lambda st: [self.crm_state[p].setText(
             "connected" if ok else "not connected") for p, ok in st.items()])
         self.bridge.read("mcp_access", done=self._show_mcp)
+        self.bridge.read("stage_mappings", done=self._show_stage_mappings)
         model = self.llm.text().strip()
         self.bridge.read("has_llm_key", model, done=lambda ok: self.key_state.setText(
             ("Key stored in the OS keyring" if ok else "No key stored") if model else "Offline planner (no LLM)"))
+
+    def _show_stage_mappings(self, rows: list[dict[str, Any]]) -> None:
+        """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
+        for _crm, _stage, combo, button in self.stage_map_rows:
+            self.stage_map_form.removeRow(combo.parentWidget())
+        self.stage_map_rows = []
+        self.stage_map_note.setText(
+            "Moves to these stages are held (never sent to the CRM) until each is mapped to a stage "
+            "of the CRM's pipeline:" if rows else "Every stage has a CRM stage.")
+        for r in rows:
+            holder = QWidget()
+            line = QHBoxLayout(holder)
+            line.setContentsMargins(0, 0, 0, 0)
+            combo = QComboBox()
+            for ext, label in r["choices"]:
+                combo.addItem(f"{label} ({ext})", ext)
+            combo.setAccessibleName(f"{r['crm_name']} stage for {r['stage']}")
+            button = QPushButton("Map")
+            button.setToolTip(f"Send moves to {r['stage']} as this {r['crm_name']} stage")
+            line.addWidget(combo, 1)
+            line.addWidget(button)
+            held = f" · {r['held']} held" if r["held"] else ""
+            self.stage_map_form.addRow(f"{r['stage']} → {r['crm_name']}{held}", holder)
+            button.clicked.connect(lambda _c=False, r=r, combo=combo: self._map_stage(r, combo))
+            self.stage_map_rows.append((r["crm"], r["stage"], combo, button))
+
+    def _map_stage(self, row: dict[str, Any], combo: QComboBox) -> None:
+        if combo.currentData() is None:
+            return
+        self.bridge.write("map_stage", row["crm"], row["stage"], combo.currentData(), row["pipeline"],
+                          done=lambda ch: (self.status.setText(ch.summary or "Mapped."), self.refresh()),
+                          error=lambda e: self.status.setText(f"Cannot map: {e}"))
 
     def apply(self) -> None:
         """Save: voice settings to voice.json, LLM/theme/data folder to QSettings, secrets to the keyring."""
