@@ -25,6 +25,8 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     fields: dict = {}
     body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save|new)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*[:,-]?\s*"
                   r"(?:called|named|for)?\s*", "", text, flags=re.I)
+    if said := re.search(r"\bnew\s+(?:contact|lead|person)\s*:\s*(?=[A-Z])", text, re.I):
+        body = text[said.end():]  # "Summit Ventures new contact: Lars Holm, CMO, ..."
     m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?", body)
     if not m:
         m = re.search(rf"\b(?:contact|named|called)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)
@@ -237,6 +239,8 @@ def tidy_title(title: str) -> str:
             words.append(low.upper())
         elif low in ("of", "and"):
             words.append(low)
+        elif re.search(r"[a-z][A-Z]", w):
+            words.append(w)  # "RevOps", "DevRel": written as said
         else:
             words.append(w[:1].upper() + w[1:].lower())
     return " ".join(words)

@@ -31,7 +31,9 @@ _OWNER_WORDS = re.compile(r"^\s*(?:close date|closing date|budget|amount|next st
 _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s*$")
 
 ACTIVITY_RE = re.compile(
-    r"\b(?:log(?:ged)?|record(?:ed)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
+    r"\b(?:log(?:ged|ging)?|record(?:ed|ing)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
+    # "rachel adams call - happy w support": a typed call report
+    r"|^\W*(?:[\w'-]+\s+){1,3}(?P<t14>call|meeting|demo|lunch)\s*[-:\u2013]\s"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick-?off|qbr|workshop|"
@@ -57,7 +59,8 @@ ACTIVITY_RE = re.compile(
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(
-    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
+    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b(?!\s+(?:walkthrough|walk-through|meeting|"
+    r"demo|session|workshop|review)\b)|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
     r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back)\s+with\b"

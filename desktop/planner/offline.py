@@ -68,6 +68,7 @@ _ASSIGN = re.compile(
     r"|\b(?P<who11>[A-Z][a-z]+)(?:\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)|(?i:'s|\s+is)\s+(?i:handling|"
     r"covering|taking care of|looking after))\b"
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
+    r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
     r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
@@ -89,7 +90,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|
                             re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
-    ("last_name", re.compile(r"\b(?:last name|surname|family name)\s+(?:to|is(?: now)?|should be)\s+(?P<v>[A-Z][\w'-]+)")),
+    ("last_name", re.compile(r"\b(?:last name|surname|family name)\s+(?:to|is(?: now| actually| really)?|should be|should read)\s+(?P<v>[A-Z][\w'-]+)")),
     ("first_name", re.compile(r"\b(?:first name\s+(?:to|is(?: now)?|should be)|goes by|prefers)\s+(?P<v>[A-Z][\w'-]+)")),
     ("company", re.compile(r"\b(?i:company)\s+(?:to|is now|should be)\s+(?P<v>[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)")),
 )
@@ -112,6 +113,11 @@ _NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|fo
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
 #: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
+#: A word that is no number inside a spoken amount: "twelve blorp thousand" (asked, never guessed).
+_GARBLED_AMOUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
+                             r"sixty|seventy|eighty|ninety|hundred)\s+(?P<junk>[a-z]+)\s+(?:thousand|grand|k|hundred|million)\b", re.I)
+_NUMBER_FILLERS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred and point a""".split())
 #: An amount said only roughly: "thirty something", "forty-ish", "sixty odd" (asked, never guessed).
 _VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|\d0)[- ]?(?:something|ish|odd)\b", re.I)
 _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
@@ -157,8 +163,8 @@ _FIELD_WITHOUT_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so|can you|could yo
                                   r"adjust|fix)\b.{0,50}?\b(?P<f>stage|amount|close date|next step|competitor|owner|value|"
                                   r"title|email|phone(?: number)?)\b", re.I)
 #: "Add their CEO too, Hannah Ross": a person at the company being created.
-_THEIR_PERSON = re.compile(r"\b(?:add|create)\s+(?:their|the)\s+(?P<title>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?:too|also|as well))?\s*,\s*"
-                           r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)", re.I)
+_THEIR_PERSON = re.compile(r"\b(?i:add|create)\s+(?i:their|the)\s+(?P<title>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?i:too|also|as well))?\s*,\s*"
+                           r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)")
 #: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
 _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(?P<dir>out|back|up|in|forward)\s+(?:by\s+)?"
                     r"(?:another\s+|a further\s+)?(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -179,6 +185,9 @@ _LOWER_WORDS = frozenset("""lead qualified negotiation proposal demo closed won 
 saturday sunday january february march april may june july august september october november december today tomorrow
 tonight next this end close it him her them me us everyone everybody opportunity customer subscriber evangelist
 sales marketing discovery pilot renewal expansion""".split())
+#: ", and book a meeting ...", ", and remind me ...": where a create ends and the next command starts.
+_AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|set up|remind|log|add a (?:task|note)|create a task|"
+                          r"draft|email|send|call|follow up)\b)", re.I)
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
@@ -197,7 +206,8 @@ _NAMED_STAGE = re.compile(r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:(?P<a>[\w-]+(?:\
 _BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|re-?schedule|move|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
                       r"(?:book|schedule|pencil)\s+(?:him|her|them)(?:\s+in)?\s+(?=for\b|on\b|at\b|tomorrow\b|next\b|(?:mon|tues|wednes|thurs|fri)day\b)|"
                       r"put\s+(?:it|that)\s+(?:in\s+)?(?=for\b|on\b|(?:in\s+)?(?:the|my|our)\s+calendar\b))", re.I)
-_MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee)\b", re.I)
+_MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee|walkthrough|"
+                           r"walk-through|review|workshop|kick-?off)\b", re.I)
 _EMAIL_CHANGE = re.compile(r"(?:'s|\bhis|\bher|\btheir|\bthe)\s+(?:email|e-mail)(?:\s+address)?\s+(?:to|is now|is|should be|changed to)\s+(?P<said>.+)$", re.I)
 _RELATIVE_DAY = re.compile(r"\s*\b(?:the\s+)?(?:day|morning|evening|night)\s+(?P<w>before|after)\b|\b(?:the\s+)?morning\s+(?P<w2>of)\b",
                            re.I)
@@ -543,7 +553,9 @@ class OfflinePlanner:
                      and m.group("w") not in _LOWER_WORDS and not _NUMBER_WORD.fullmatch(m.group("w")) else m.group(0), out)
         out = re.sub(r"\b(?P<cue>named|called)\s+(?P<ws>[a-z][a-z'-]*(?:\s+(?!(?:in|at|with|from|based|and|on|for|to)\b)[a-z][a-z'-]*){0,3})",
                      lambda m: f"{m.group('cue')} {m.group('ws').title()}", out)
-        out = re.sub(r"\b(?P<cue>new (?:lead|contact|person)|add(?: a)?(?: new)? contact|add)\s+(?P<a>[a-z][a-z'-]+)\s+(?P<b>[a-z][a-z'-]+)(?=\s*,)",
+        out = re.sub(r"\bwith\s+(?P<w>[a-z][a-z'-]+)(?=\s+(?:from|at)\s+[A-Z])",
+                     lambda m: f"with {m.group('w').capitalize()}" if m.group("w") not in STOPWORDS else m.group(0), out)
+        out = re.sub(r"\b(?P<cue>new (?:lead|contact|person):?|add(?: a)?(?: new)? contact:?|add|with)\s+(?P<a>[a-z][a-z'-]+)\s+(?P<b>[a-z][a-z'-]+)(?=\s*,)",
                      lambda m: f"{m.group('cue')} {m.group('a').capitalize()} {m.group('b').capitalize()}"
                      if m.group("a") not in STOPWORDS and m.group("b") not in STOPWORDS else m.group(0), out)
         return out[:1].upper() + out[1:]
@@ -737,6 +749,13 @@ class _Build:
             # "her new one is Ava at meadowhealth.example": the user part of an address is no mention
             spans = [m.span() for m in _SPOKEN_EMAIL.finditer(text)] + [m.span() for m in R.EMAIL_ADDR_RE.finditer(text)]
             self.mentions = [m for m in self.mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+        # "Log a meeting with Maya Vogel, not Maya Carter": the person said as "not X" is not the one meant
+        self.mentions = [m for m in self.mentions
+                         if not re.search(r"\b(?:not|rather than|instead of)\s+$", text[max(0, m.start - 14):m.start], re.I)]
+        # "Log a call with Sarah, Sarah Johnson, ...": the first name alone is refined by the full name after it
+        self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
+            n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
+            for n in self.mentions))]
         self.actions: list[tuple[int, Action | dict]] = []
         self.message: str | None = None
         self.relative_amount = False
@@ -822,7 +841,7 @@ class _Build:
                                   R.stage_mention(text[deal_at.start():], self.o._stages),
                                   text=text[deal_at.start():], company=company.get("name"), pos=deal_at.start())
         elif (dm := R.CREATE_DEAL_RE.search(text)) and (cm := R.CREATE_CONTACT_RE.search(text)) \
-                and dm.start() <= cm.start() and not re.search(r"\b(?:update|move|change)\b", text, re.I):
+                and dm.start() <= cm.start() and not re.search(r"\b(?:update|move|change)\b(?!\s+on\b)", text, re.I):
             self._create_deal(stage_any)  # "New deal for Kestrel Works, 80K ARR, Lead stage": not a new lead
         elif R.CREATE_CONTACT_RE.search(text):
             self._forget_ambiguity()
@@ -840,8 +859,15 @@ class _Build:
                 self.f.ask(f"What is {fields['first_name']}'s last name (and company)? I'll add the contact then.", [])
             else:
                 self._add(0, Action(kind="create_contact", fields=fields))
-        elif R.CREATE_DEAL_RE.search(text) and not re.search(r"\b(?:update|move|change)\b", text, re.I):
-            self._create_deal(stage_any)
+        elif (dm := R.CREATE_DEAL_RE.search(text)) and not re.search(r"\b(?:update|move|change)\b(?!\s+on\b)", text, re.I):
+            if cut := _AND_COMMAND.search(text, dm.end()):
+                # "create a new deal for Lumen ..., and book a meeting with Grace for Thursday at 11 am":
+                # the deal ends where the next command starts; that command is planned on its own
+                self._create_deal(R.stage_phrase(text[:cut.start()], self.o._stages)
+                                  or R.stage_mention(text[:cut.start()], self.o._stages), text=text[:cut.start()])
+                self._then(text[cut.end():], cut.end())
+            else:
+                self._create_deal(stage_any)
         else:
             self._clauses()
         return self._finish()
@@ -917,6 +943,16 @@ class _Build:
             candidates += rest.candidates
         return Plan(transcript=self.text, actions=actions, clarifications=questions, candidates=candidates,
                     message=questions[0] if questions else None, requires_confirmation=any(not a.read_only for a in actions))
+
+    def _then(self, rest: str, offset: int) -> None:
+        """Plan ``rest`` (a command said after a create, at ``offset`` in the text) on its own and
+        add its actions and questions to this plan."""
+        got = _Build(self.o, rest, self.now, self.ctx).run()
+        for a in got.actions:
+            a.evidence = [(s0 + offset, e0 + offset) for s0, e0 in a.evidence]
+            self._add(offset, a)
+        for q, c in zip(got.clarifications, got.candidates):
+            self.f.ask(q, c)
 
     def _forget_ambiguity(self) -> None:
         self.f.clarifications, self.f.candidates = [], []
@@ -995,6 +1031,11 @@ class _Build:
                     fields["due_date"] = d[0].isoformat()
                 if tm:
                     fields["time"] = tm[0]
+                elif bad := re.search(r"\b(?:2[4-9]|[3-9]\d):[0-5]\d\b|\b(?:1?\d|2[0-3]):[6-9]\d\b", t):
+                    # "Book a call with Leo on Tuesday at 25:30": asked, and nothing is booked
+                    self.f.ask(f"\"{bad.group(0)}\" isn't a time of day. What time did you mean?", [])
+                    self._produced.add(k)
+                    continue
                 self._add(cl.start, {"kind": "book_meeting", "fields": fields, "role": "outreach", "loc": loc,
                                      "sure": self._sure(cl, own)})
                 self._produced.add(k)
@@ -1321,6 +1362,7 @@ class _Build:
                 body = ", ".join(before)
                 return body[:1].upper() + body[1:]
         own = self._LEAD_GLUE.sub("", t[rest_start:]).strip(" ,.;:-")
+        own = re.sub(r"^not\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s*,?\s*", "", own)  # "..., not Maya Carter, she approved ..."
         pieces = [own] if own else []
         sentence = cl.sentence
         for k in range(act_k + 1, len(parts)):
@@ -1411,6 +1453,9 @@ class _Build:
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):
             self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
+        if (garbled := _GARBLED_AMOUNT.search(t)) and garbled.group("junk").lower() not in _NUMBER_FILLERS:
+            self.f.ask(f"I couldn't read \"{garbled.group(0)}\" as an amount. What should it be?", [])
             return out
         if (vague := _VAGUE_AMOUNT.search(t)) and R.AMOUNT_CUE_RE.search(t):
             self.f.ask(f"\"{vague.group(0)}\" is only roughly an amount. What exactly should it be?", [])
@@ -1508,11 +1553,11 @@ class _Build:
         if not m:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
-                                      "who11", "who12", "who13", "who14") if g).strip()
+                                      "who11", "who12", "who13", "who14", "who15") if g).strip()
         if who == "I":
             who = "me"
         users = self.idx.users
-        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11")) and who.lower() not in ("me", "myself") and not any(
+        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):

@@ -1662,3 +1662,38 @@ def test_lower_case_questions_and_unknown_owners(p, now, text):
         assert not plan.actions and any("Casey" in q for q in plan.clarifications)
     else:
         assert [a.kind for a in plan.actions] == ["answer"]
+
+
+@pytest.mark.parametrize("text, kind, fields", [
+    ("Add the company Moss Lane, their site is mosslane.com, and open a deal for them called Site Refresh, eight thousand",
+     "create_company", {"name": "Moss Lane"}),
+    ("Nina Patel wants a follow-up walkthrough, can you book that for Monday at 2 pm", "book_meeting",
+     {"due_date": "2026-11-23", "time": "14:00"}),
+    ("Morgan is taking the Vertex deal", "update_deal", {"owner": "Morgan Reyes"}),
+    ("tom becker call - happy w the rollout, wants more seats", "log_activity", {"activity_type": "call"}),
+    ("Typo fix: Nina Patel's last name is actually Patel-Shah", "update_contact", {"last_name": "Patel-Shah"}),
+    ("acme new contact: dana scott, cfo, dana@acme.example", "create_contact", {"first_name": "Dana", "last_name": "Scott"}),
+])
+def test_more_phrasings(p, now, text, kind, fields):
+    plan = p.plan(text, now=now)
+    assert plan.actions[0].kind == kind and fields.items() <= plan.actions[0].fields.items(), plan.actions
+
+
+def test_a_new_deal_then_a_meeting_in_one_breath(p, now):
+    plan = p.plan("Quick update on Acme, create a new deal for Acme Corp called Phase Two at forty thousand, and book a "
+                  "meeting with Mike Chen for Friday at 10 am", now=now)
+    assert [a.kind for a in plan.actions] == ["create_deal", "book_meeting"]
+    assert "close_date" not in plan.actions[0].fields and plan.actions[1].fields["due_date"] == "2026-11-27"
+
+
+@pytest.mark.parametrize("text", ["Book a call with Tom Becker on Friday at 26:15",
+                                  "Set the Acme amount to forty zorp thousand",
+                                  "log call w tessa from initech, wants a demo"])
+def test_impossible_times_garbled_amounts_and_unknown_people_are_asked(p, now, text):
+    plan = p.plan(text, now=now)
+    assert not plan.actions and plan.clarifications
+
+
+def test_the_person_said_as_not_x_is_not_the_one_meant(p, now):
+    plan = p.plan("Log a call with Sarah, Sarah Johnson, not Sarah Chen, she wants the SOC 2 report", now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "103")]
