@@ -123,10 +123,10 @@ _CONFIRM = re.compile(
     r"that is right|right on|exactly|absolutely|definitely|certainly|of course|please do|make it so|ship it|"
     r"send it|save it|book it|log it|fine|great|lgtm|affirmative|approved?|let's do (?:it|that)|"
     r"lets do (?:it|that)|that works|works for me|good to go|carry on|execute|commit|submit|do so|"
-    r"go|yes please|please|i'm sure|im sure|i am sure|sure thing|you bet|why not|for sure|agreed|"
+    r"go|yes please|i'm sure|im sure|i am sure|sure thing|you bet|why not|for sure|agreed|"
     r"that's it|thats it|nailed it|spot on|good|i do|do the delete|delete it|delete that|remove it)\b", re.I)
 _CANCEL = re.compile(
-    r"\b(?:no|nope|nah|naw|cancel(?:led)?|never ?mind|scrap|forget (?:it|that|about it)|stop|don'?t|"
+    r"\b(?:no|nope|nah|naw|cancel(?:led)?|never ?mind|scrap|scratch (?:it|that|this)|forget (?:it|that|about it)|stop|don'?t|"
     r"do not|hold (?:on|off|it)|abort|discard|drop (?:it|that|this)|not now|not yet|skip (?:it|that|this)|"
     r"leave it|wrong|no thanks|negative|wait|hang on|keep (?:it|him|her|them|the)|ditch|dismiss|"
     r"throw (?:it|that|this) (?:out|away)|kill (?:it|that|this)|bin (?:it|that|this)|nix|belay|"
@@ -261,8 +261,8 @@ def _ordinal(t: _Text, n: int) -> int | None:
     for w in t.words:
         if w in _ORDINALS and _ORDINALS[w] < n:
             return _ORDINALS[w]
-    if n == 2 and re.search(r"\b(?:the )?other (?:one|guy|lady|person)\b", t.low):
-        return None
+    if n == 3 and re.search(r"\b(?:middle|center|centre)\b", t.low):
+        return 1
     return None
 
 
@@ -440,7 +440,16 @@ def _edit_date(t: _Text, ctx: ReplyContext, today: date) -> tuple[str, Any] | No
     fields = _plan_fields(ctx)
     found = find_date(t.raw, today)
     if not found:
-        return None
+        m = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", t.low)
+        if not m:
+            return None
+        day, (y, mo) = int(m.group(1)), (today.year, today.month)
+        if day < today.day:
+            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+        try:
+            found = (date(y, mo, day), m.start(), m.end())
+        except ValueError:
+            return None
     d = found[0].isoformat()
     if re.search(r"\bclos(?:e|ing|es)\b", t.low) and kinds & {"update_deal", "create_deal"}:
         name = "close_date"
@@ -460,7 +469,19 @@ def _edit_time(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
         return None
     found = find_time(t.raw)
     if not found:
-        return None
+        m = re.search(r"\b(\d{1,2}):(\d{2})\b", t.low) or re.search(
+            r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(fifteen|thirty|forty[- ]five)\b", t.low)
+        if not m:
+            return None
+        words = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "thirty": 30, "forty five": 45, "forty-five": 45}
+        h = int(m.group(1)) if m.group(1).isdigit() else words[m.group(1)]
+        mi = int(m.group(2)) if m.group(2).isdigit() else words[m.group(2)]
+        if h > 23 or mi > 59:
+            return None
+        if 1 <= h < 8:
+            h += 12  # "make it 2:30": business hours
+        found = (f"{h:02d}:{mi:02d}", m.start(), m.end())
     if found[0] == _plan_fields(ctx).get("time"):
         return None
     return "time", found[0]
@@ -660,3 +681,36 @@ def _read_approvals(t: _Text, ctx: ReplyContext) -> Reply:
             return Reply("new_instruction", why="a new instruction")
         return Reply("unclear", why="which item?")
     return Reply(polarity, approval=ids[which], why="one item")
+
+
+# -- bridges to the Plan schema ------------------------------------------------------------------
+def context_for_plan(plan: Any, stages: tuple[str, ...] | list[str] = DEFAULT_STAGES,
+                     owners: tuple[str, ...] | list[str] = ()) -> ReplyContext:
+    """The :class:`ReplyContext` of a :class:`~desktop.domain.plan.Plan` on screen: a ``question``
+    when it has an open clarification with candidates (options = candidate names), else a ``plan``."""
+    if plan.clarifications:
+        cands = plan.candidates[0] if plan.candidates else []
+        return ReplyContext(kind="question", question=plan.clarifications[0],
+                            options=tuple(c.name for c in cands), stages=tuple(stages), owners=tuple(owners))
+    acts = tuple({"kind": a.kind, "target": f"{a.target.type}:{a.target.id}" if a.target else None,
+                  "label": a.target.name if a.target else "", "fields": dict(a.fields)} for a in plan.actions)
+    return ReplyContext(kind="plan", actions=acts, destructive=bool(plan.destructive), stages=tuple(stages),
+                        owners=tuple(owners))
+
+
+def apply_edit(plan: Any, field_name: str, value: Any) -> Any:
+    """A copy of ``plan`` with ``field_name`` set to ``value`` on the actions that carry it (else on
+    the first action whose kind takes it); the transcript notes the edit. Raises ValueError when no
+    action of the plan takes that field."""
+    from desktop.domain.plan import ACTION_FIELDS, Plan
+
+    data = plan.model_dump()
+    acts = data["actions"]
+    hit = [i for i, a in enumerate(acts) if field_name in a["fields"]]
+    if not hit:
+        hit = [i for i, a in enumerate(acts) if field_name in ACTION_FIELDS[a["kind"]]][:1]
+    if not hit:
+        raise ValueError(f"no action of this plan has a {field_name.replace('_', ' ')}")
+    for i in hit:
+        acts[i]["fields"][field_name] = value
+    return Plan.model_validate(data)
