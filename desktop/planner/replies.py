@@ -137,6 +137,8 @@ _UNDO = re.compile(
     r"\b(?:undo|un-do|take (?:it|that|this) back|revert|roll (?:it|that|this) back|rollback|"
     r"put (?:it|that) back|reverse (?:it|that|this)|change (?:it|that) back|undo the last|unapply|"
     r"back it out|roll back|set it back|restore it)\b", re.I)
+#: "Undo that" as the speech model often writes it, said alone ("And do that.").
+_UNDO_SLIP = re.compile(r"^\W*(?:and|an|on|un) do (?:that|it|this)\W*$", re.I)
 _DELETE_VERB = re.compile(r"\b(?:delete|remove|erase|wipe|get rid of|destroy|purge|trash)\b", re.I)
 _APPROVE = re.compile(
     r"\b(?:approve[ds]?|accept|yes|yeah|yep|sure|ok|okay|go ahead(?: with)?|green ?light|sign off on|"
@@ -570,7 +572,7 @@ def read_reply(text: str, ctx: ReplyContext, *, today: date | datetime | None = 
     t = _prep(text)
     if not t.words:
         return Reply("unclear", why="nothing said")
-    if _UNDO.search(t.low) and not re.search(rf"\b{_NEG}\s+undo\b", t.low):
+    if (_UNDO.search(t.low) and not re.search(rf"\b{_NEG}\s+undo\b", t.low)) or _UNDO_SLIP.match(t.low):
         return Reply("undo", why="undo")
     if ctx.kind == "approvals":
         return _read_approvals(t, ctx)

@@ -376,6 +376,18 @@ class Backend(AgentsMixin):
         approvals.reject(self.ws, approval_id)
         return Change(frozenset({"approvals"}))
 
+    def reject_many(self, approval_ids: list[int]) -> Change:
+        """Reject each pending plan of ``approval_ids`` (ones no longer pending are skipped)."""
+        from desktop.store import approvals
+        from desktop.store.approvals import ApprovalNotFound
+
+        for i in approval_ids:
+            try:
+                approvals.reject(self.ws, i)
+            except ApprovalNotFound:
+                continue
+        return Change(frozenset({"approvals"}))
+
     def approve_all_safe(self) -> tuple[list[int], list[tuple[int, str]], Change]:
         """Approve every non-destructive pending plan without open questions."""
         from desktop.store import approvals

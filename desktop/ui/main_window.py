@@ -39,9 +39,11 @@ ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "A
 
 class MainWindow(QMainWindow):
     """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
-    applied; undone(Change); status_updated(dict)."""
+    applied; undone(Change); status_updated(dict); reply_read(str, Reply) — a spoken utterance was
+    read as a reply to what was on screen (:mod:`desktop.planner.replies`)."""
 
     plan_shown = Signal(object)
+    reply_read = Signal(str, object)
     applied = Signal(object)
     undone = Signal(object)
     status_updated = Signal(dict)
@@ -346,9 +348,98 @@ class MainWindow(QMainWindow):
         self.plan_card.show_plan(plan, views)
         self.plan_shown.emit(plan)
 
+    # -- the conversation: the next utterance is first a reply to what is on screen -------------
+    def reply_context(self) -> Any:
+        """What a spoken reply answers (:class:`desktop.planner.replies.ReplyContext`): the Plan card's
+        plan or question when it is shown, else the approvals queue when the Approvals panel is in view
+        with pending plans, else nothing."""
+        from desktop.planner.replies import ReplyContext, context_for_plan
+
+        plan = self.plan_card.plan
+        if self.plan_card.isVisible() and plan is not None and not self.plan_card.busy:
+            return context_for_plan(plan, self.backend_stages(), self.backend.settings.team)
+        if self.stack.currentWidget() is self.approvals and self.approvals.items:
+            return ReplyContext(kind="approvals", items=self.approvals.reply_items(),
+                                selected=None if self.approvals.current_id is None else str(self.approvals.current_id))
+        return ReplyContext()
+
+    def backend_stages(self) -> tuple[str, ...]:
+        """The stage labels the pipeline board shows (the default pipeline's before it has loaded)."""
+        from desktop.planner.replies import DEFAULT_STAGES
+
+        cols = getattr(self.pipeline, "columns", None) or []
+        labels = tuple(getattr(getattr(c, "stage", None), "label", "") for c in cols)
+        return tuple(x for x in labels if x) or DEFAULT_STAGES
+
     def _heard(self, text: str) -> None:
+        """A final transcript: read it as a reply to what is on screen (off the UI thread), then act."""
+        from desktop.planner.replies import read_reply
+
         self.command_bar.field.setText(text)
-        self.submit(text, "voice")
+        ctx = self.reply_context()
+        today = self.backend.now().date()
+        self.bridge.call(lambda: (ctx, read_reply(text, ctx, today=today)),
+                         done=lambda r: self._act_on_reply(text, *r),
+                         error=lambda _e: self.submit(text, "voice"))
+
+    def _act_on_reply(self, text: str, ctx: Any, reply: Any) -> None:
+        kind = reply.kind
+        self.reply_read.emit(text, reply)
+        plan = self.plan_card.plan
+        if kind == "undo":
+            self.command_bar.field.clear()
+            self.undo()
+            return
+        if ctx.kind == "none" or kind == "new_instruction":
+            self.submit(text, "voice")
+            return
+        if ctx.kind == "approvals":
+            self.command_bar.field.clear()
+            self.approvals.act_on_reply(reply)
+            return
+        if plan is None or not self.plan_card.isVisible():  # the card went away meanwhile
+            self.submit(text, "voice")
+            return
+        if kind == "confirm" and plan.mutating and not plan.clarifications:
+            self.speak_back("Done." if not plan.destructive else "Deleted.")
+            self.confirm(plan, bool(plan.destructive))
+        elif kind == "confirm_needs_name":
+            names = ", ".join(a.target.name for a in plan.actions if a.destructive and a.target)
+            self.plan_card.arm(f"This plan deletes {names}. Say “delete {names}, yes”, or press Confirm delete.")
+            self.speak_back(f"This deletes {names}. Say delete {names}, yes, to confirm.")
+        elif kind == "cancel":
+            self.command_panel.add(plan.transcript, "Cancelled")
+            self.statusBar().showMessage("Cancelled", 4000)
+            self.dismiss_plan()
+            self.command_bar.field.clear()
+        elif kind == "choose" and plan.clarifications and plan.candidates and reply.choice is not None \
+                and reply.choice < len(plan.candidates[0]):
+            self._pick(0, plan.candidates[0][reply.choice])
+        elif kind == "edit":
+            self._edit_by_voice(plan, reply.field, reply.value)
+        else:
+            hint = ("Say yes to apply it, no to cancel, or a change like “make it 120k”." if ctx.kind == "plan"
+                    else "Say which one (“the first one”, a name), or cancel.")
+            self.plan_card.message.setText(f"Heard “{text}”. {hint}")
+            self.plan_card.message.show()
+            self.statusBar().showMessage(f"Heard “{text}”: not a reply. {hint}", 8000)
+
+    def _edit_by_voice(self, plan: Any, field: str, value: Any) -> None:
+        from desktop.planner.replies import apply_edit
+
+        try:
+            edited = apply_edit(plan, field, value)
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Cannot change that: {exc}", 8000)
+            return
+        self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)),
+                         error=lambda e: self.statusBar().showMessage(f"Cannot change that: {e}", 8000))
+
+    def speak_back(self, text: str) -> None:
+        """Read ``text`` aloud when spoken read-back is on (Settings; off by default)."""
+        readback = getattr(self.voice, "readback", None)
+        if readback is not None:
+            readback.say(text)
 
     def _pick(self, question: int, target: Any) -> None:
         plan, backend = self.plan_card.plan, self.backend
