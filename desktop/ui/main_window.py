@@ -346,7 +346,19 @@ class MainWindow(QMainWindow):
         plan, views = result
         self.statusBar().clearMessage()
         self.plan_card.show_plan(plan, views)
+        if self._source == "voice":
+            self.speak_back(self.read_back_text(plan, views))
         self.plan_shown.emit(plan)
+
+    @staticmethod
+    def read_back_text(plan: Any, views: list[Any]) -> str:
+        """What read-back says for a plan: its question, else its sentences (at most three) and what to say."""
+        if plan.clarifications:
+            return plan.clarifications[0]
+        lines = [v.sentence for v in views if not getattr(v, "pending", False)][:3]
+        if not plan.mutating:
+            return plan.message or " ".join(lines) or "Nothing to do."
+        return " ".join(lines) + (" Say delete and the name to confirm." if plan.destructive else " Say yes to apply.")
 
     # -- the conversation: the next utterance is first a reply to what is on screen -------------
     def reply_context(self) -> Any:
