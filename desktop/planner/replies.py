@@ -700,6 +700,19 @@ def context_for_plan(plan: Any, stages: tuple[str, ...] | list[str] = DEFAULT_ST
                         owners=tuple(owners))
 
 
+def answered_instruction(plan: Any, question: int, name: str) -> str:
+    """The plan's instruction with clarification ``question`` answered by the record called ``name``:
+    the ambiguous name ("Sarah" of "Which Sarah: ...?") is replaced by ``name`` ("Sarah Johnson"),
+    else ``name`` is added in brackets. Plan it again with the record as context."""
+    text = plan.transcript
+    q = plan.clarifications[question] if question < len(plan.clarifications) else ""
+    m = re.match(r"\s*Which\s+(.+?)\s*[:?]", q)
+    if m and re.search(rf"\b{re.escape(m.group(1))}\b", text, re.I):
+        return re.sub(rf"\b{re.escape(m.group(1))}\b(?:\s+{re.escape(name.split()[-1])}\b)?",
+                      name, text, count=1, flags=re.I)
+    return f"{text} ({name})"
+
+
 def apply_edit(plan: Any, field_name: str, value: Any) -> Any:
     """A copy of ``plan`` with ``field_name`` set to ``value`` on the actions that carry it (else on
     the first action whose kind takes it); the transcript notes the edit. Raises ValueError when no

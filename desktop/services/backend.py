@@ -199,14 +199,9 @@ class Backend(AgentsMixin):
     def pick_candidate(self, plan: Plan, question: int, target: Target) -> Plan:
         """Answer clarification ``question`` of ``plan`` with ``target`` and plan again: the
         ambiguous name in the transcript is replaced by the candidate's full name."""
-        text = plan.transcript
-        q = plan.clarifications[question] if question < len(plan.clarifications) else ""
-        m = re.match(r"\s*Which\s+(.+?)\s*[:?]", q)
-        if m and re.search(rf"\b{re.escape(m.group(1))}\b", text, re.I):
-            text = re.sub(rf"\b{re.escape(m.group(1))}\b(?:\s+{re.escape(target.name.split()[-1])}\b)?",
-                          target.name, text, count=1, flags=re.I)
-        else:
-            text = f"{text} ({target.name})"
+        from desktop.planner.replies import answered_instruction
+
+        text = answered_instruction(plan, question, target.name)
         return self.plan(text, context=target)
 
     def stage_move_plan(self, deal_id: int, deal_name: str, stage: str) -> Plan:
