@@ -90,10 +90,13 @@ def cmd_plan(args) -> int:
                   file=sys.stderr)
             return 2
         plan = planner.plan(text, now=now)
+        res = _results(ws, plan, now)
         if args.json:
-            print(json.dumps(plan.public_json()))
+            print(json.dumps({**plan.public_json(), **({"results": res.as_json()} if res else {})}))
         else:
             _print_plan(plan, ws)
+            if res is not None:
+                _print_results(res)
         return 0
     finally:
         ws.dispose()
@@ -115,6 +118,31 @@ def _print_plan(plan: Plan, ws=None) -> None:
         print(f"  ? {q}")
     if plan.message and plan.message not in plan.clarifications and plan.actions:
         print(f"  {plan.message}")
+
+
+def _results(ws, plan: Plan, now: datetime):
+    """The read-only results of a question / search plan (None for other plans)."""
+    from desktop.services.results import results_for
+
+    return results_for(ws, plan, now.date())
+
+
+def _print_results(res, out=None) -> None:
+    """The results as the app shows them: the sentence, then one line per record with its fields."""
+    out = out or sys.stdout
+    print(f"Answer: {res.sentence}", file=out)
+    if res.ignored:
+        print(f"  (filters not understood, so not applied: {', '.join(res.ignored)})", file=out)
+    for r in res.rows:
+        cells = []
+        for key, header in res.columns[1:]:
+            v = r.get(key)
+            if v is None:
+                continue
+            cells.append(f"{header.lower()} ${v:,.0f}" if key == "amount" else f"{header.lower()} {v}")
+        print(f"  {r['type']} #{r['id']}  {r['name']}" + (f"  ({'; '.join(cells)})" if cells else ""), file=out)
+    if res.total > len(res.rows):
+        print(f"  ... and {res.total - len(res.rows)} more", file=out)
 
 
 def _can_ask() -> bool:
@@ -230,8 +258,10 @@ def cmd_run(args) -> int:
     def result(plan: Plan | None, applied: bool, reason: str | None, audit_id: int | None = None,
                changes: int = 0) -> None:
         if as_json:
+            res = _results(ws, plan, _now(args)) if plan is not None else None
             print(json.dumps({"plan": plan.public_json() if plan is not None else None, "applied": applied,
-                              "audit_id": audit_id, "changes": changes, "reason": reason}))
+                              "audit_id": audit_id, "changes": changes, "reason": reason,
+                              **({"results": res.as_json()} if res else {})}))
 
     ws = open_workspace(args.settings, seed_demo=False)
     try:
@@ -252,6 +282,8 @@ def cmd_run(args) -> int:
             if verdict == "apply":
                 confirmed = True  # for a deletion: the explicit confirmation naming the record
             else:
+                if verdict == "nothing to apply" and (res := _results(ws, plan, _now(args))) is not None:
+                    _print_results(res, human)
                 result(plan, False, verdict)
                 return 0 if verdict == "nothing to apply" else (2 if verdict.startswith("question") else 3)
         if plan.clarifications:
@@ -259,6 +291,9 @@ def cmd_run(args) -> int:
             result(plan, False, "question: " + plan.clarifications[0])
             return 2
         if not plan.mutating:
+            res = _results(ws, plan, _now(args))
+            if res is not None:
+                _print_results(res, human)
             result(plan, False, "nothing to apply")
             return 0
         if plan.destructive and not args.yes_destructive and not confirmed:

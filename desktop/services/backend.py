@@ -242,6 +242,13 @@ class Backend(AgentsMixin):
                   for a in plan.pending]
         return views
 
+    def results(self, plan: Plan) -> Any:
+        """What a read-only plan shows (:class:`desktop.services.results.Results`: sentence, rows,
+        filters kept), executed read-only; None for a plan that changes data or asks a question."""
+        from desktop.services.results import results_for
+
+        return results_for(self.ws, plan, self.now().date())
+
     # -- writes --------------------------------------------------------------------------------
     def apply(self, plan: Plan, source: str = "text", confirmed_destructive: bool = False) -> Change:
         """Apply a confirmed plan. Raises PlanRejected / NeedsConfirmation / ComplianceBlocked."""

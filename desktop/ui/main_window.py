@@ -39,11 +39,13 @@ ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "A
 
 class MainWindow(QMainWindow):
     """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
-    applied; undone(Change); status_updated(dict); reply_read(str, Reply) — a spoken utterance was
+    applied; undone(Change); status_updated(dict); results_shown(Results) — a question's answer is on
+    screen (:mod:`desktop.services.results`); reply_read(str, Reply) — a spoken utterance was
     read as a reply to what was on screen (:mod:`desktop.planner.replies`)."""
 
     plan_shown = Signal(object)
     reply_read = Signal(str, object)
+    results_shown = Signal(object)
     applied = Signal(object)
     undone = Signal(object)
     status_updated = Signal(dict)
@@ -103,6 +105,10 @@ class MainWindow(QMainWindow):
         self.plan_card = PlanCard()
         self.plan_card.hide()
         cl.addWidget(self.plan_card)
+        from desktop.ui.widgets.results_view import ResultsView
+
+        self.results_view = ResultsView()
+        cl.addWidget(self.results_view)
         right.addWidget(card_box)
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
@@ -225,6 +231,7 @@ class MainWindow(QMainWindow):
                                                  done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
         card.candidate_picked.connect(self._pick)
         card.link_activated.connect(self.open_record)
+        self.results_view.open_record.connect(self.open_record)
         self.pipeline.move_requested.connect(self._drag_move)
         self.pipeline.open_record.connect(self.open_record)
         self.revenue.open_record.connect(self.open_record)
@@ -346,9 +353,24 @@ class MainWindow(QMainWindow):
         plan, views = result
         self.statusBar().clearMessage()
         self.plan_card.show_plan(plan, views)
-        if self._source == "voice":
+        self.results_view.show_results(None)
+        if not plan.mutating and not plan.clarifications and plan.actions:
+            # a question or "show me…": executed read-only, shown as a results list
+            self.bridge.read("results", plan, done=lambda r, p=plan: self._show_results(p, r),
+                             error=lambda e: self.statusBar().showMessage(f"Could not show the results: {e}", 8000))
+        elif self._source == "voice":
             self.speak_back(self.read_back_text(plan, views))
         self.plan_shown.emit(plan)
+
+    def _show_results(self, plan: Any, results: Any) -> None:
+        if self.plan_card.plan is not plan:
+            return  # another plan replaced it meanwhile
+        self.results_view.show_results(results)
+        if results is not None:
+            self.command_panel.add(plan.transcript, results.sentence[:160])
+            if self._source == "voice":
+                self.speak_back(results.sentence)
+            self.results_shown.emit(results)
 
     @staticmethod
     def read_back_text(plan: Any, views: list[Any]) -> str:
@@ -368,7 +390,8 @@ class MainWindow(QMainWindow):
         from desktop.planner.replies import ReplyContext, context_for_plan
 
         plan = self.plan_card.plan
-        if self.plan_card.isVisible() and plan is not None and not self.plan_card.busy:
+        if self.plan_card.isVisible() and plan is not None and not self.plan_card.busy \
+                and (plan.mutating or plan.clarifications):
             return context_for_plan(plan, self.backend_stages(), self.backend.settings.team)
         if self.stack.currentWidget() is self.approvals and self.approvals.items:
             return ReplyContext(kind="approvals", items=self.approvals.reply_items(),
@@ -493,9 +516,10 @@ class MainWindow(QMainWindow):
         self.command_bar.field.clear()
 
     def dismiss_plan(self) -> None:
-        """Hide the Plan card."""
+        """Hide the Plan card (and a question's results)."""
         self.plan_card.set_busy(False)
         self.plan_card.hide()
+        self.results_view.show_results(None)
 
     def _edit(self, text: str) -> None:
         self.plan_card.hide()

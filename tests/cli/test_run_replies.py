@@ -79,3 +79,18 @@ def test_a_new_instruction_replaces_the_plan(data_dir, capsys, terminal):
     assert run(data_dir, "run", "--now", NOW, "Move the Globex deal to negotiation") == 0
     assert deal(data_dir, capsys)["stage_label"] == "Proposal Sent"
     assert deal(data_dir, capsys, "5001")["stage_label"] == "Negotiation"
+
+
+def test_questions_print_their_results_and_json_gives_the_rows(data_dir, capsys):
+    capsys.readouterr()
+    assert run(data_dir, "run", "--now", NOW, "Which deals are in Negotiation?") == 0
+    out = capsys.readouterr().out
+    assert "Answer: 4 deals in Negotiation" in out
+    assert out.count("  deal #") == 4 and "stage Negotiation" in out
+    assert run(data_dir, "run", "--json", "--now", NOW, "Which deals are in Negotiation?") == 0
+    data = json.loads(capsys.readouterr().out)
+    rows = data["results"]["rows"]
+    assert len(rows) == 4 and {r["stage"] for r in rows} == {"Negotiation"} and all(r["type"] == "deal" for r in rows)
+    assert run(data_dir, "plan", "--json", "--now", NOW, "How much is sitting in Proposal Sent?") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["results"]["value"] == 353000 and "6 deals" in data["results"]["sentence"]
