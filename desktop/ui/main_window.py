@@ -40,12 +40,14 @@ ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "A
 class MainWindow(QMainWindow):
     """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
     applied; undone(Change); status_updated(dict); results_shown(Results) — a question's answer is on
-    screen (:mod:`desktop.services.results`); reply_read(str, Reply) — a spoken utterance was
+    screen (:mod:`desktop.services.results`); note_processed(Change) — a transcribed voice note was
+    logged and its follow-ups queued (:mod:`desktop.services.note_work`); reply_read(str, Reply) — a spoken utterance was
     read as a reply to what was on screen (:mod:`desktop.planner.replies`)."""
 
     plan_shown = Signal(object)
     reply_read = Signal(str, object)
     results_shown = Signal(object)
+    note_processed = Signal(object)
     applied = Signal(object)
     undone = Signal(object)
     status_updated = Signal(dict)
@@ -232,6 +234,8 @@ class MainWindow(QMainWindow):
         card.candidate_picked.connect(self._pick)
         card.link_activated.connect(self.open_record)
         self.results_view.open_record.connect(self.open_record)
+        v.note_changed.connect(self._note_changed)
+        self.notes.record_in_view = self.record_in_view
         self.pipeline.move_requested.connect(self._drag_move)
         self.pipeline.open_record.connect(self.open_record)
         self.revenue.open_record.connect(self.open_record)
@@ -282,6 +286,7 @@ class MainWindow(QMainWindow):
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
+        self.bridge.write("process_pending_notes")
         if getattr(self.voice, "worker", None) is not None:  # queued behind the model load (VAD warm-up)
             from desktop.ui.tasks import prepare_speech_worker
 
@@ -483,6 +488,25 @@ class MainWindow(QMainWindow):
             p = backend.pick_candidate(plan, question, target)
             return p, backend.plan_view(p)
         self.bridge.call(job, done=self._show_plan)
+
+    # -- notes become work ---------------------------------------------------------------------
+    def record_in_view(self) -> tuple[str, int] | None:
+        """(type, id) of the newest open record dialog, else of the Plan card's first record, else None."""
+        for dlg in reversed(self._records):
+            data = getattr(dlg, "data", None)
+            if dlg.isVisible() and isinstance(data, dict) and data.get("kind") in ("deal", "contact", "company"):
+                return data["kind"], int(data["id"])
+        plan = self.plan_card.plan
+        if self.plan_card.isVisible() and plan is not None:
+            t = next((a.target for a in plan.actions if a.target and a.target.id.isdigit()), None)
+            if t is not None and t.type in ("deal", "contact", "company"):
+                return t.type, int(t.id)
+        return None
+
+    def _note_changed(self, info: Any) -> None:
+        if info.state == "done" and info.work is None and info.transcript is not None:
+            self.bridge.write("process_note", info.id, done=self.note_processed.emit,
+                              error=lambda e: self.statusBar().showMessage(f"Note not logged: {e}", 10000))
 
     def _drag_move(self, deal_id: int, name: str, stage: str) -> None:
         self._source = "ui"
