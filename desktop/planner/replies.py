@@ -203,6 +203,13 @@ _PLAN_OBJECT = re.compile(
     r"follow[- ]?up|price|number|figure|budget|size|closing date|contact|record))\b", re.I)
 
 
+#: Words that say the reply changes something ("instead", "make it", "due", "no, ...").
+_EDIT_CUE = re.compile(
+    r"\b(?:instead|change[ds]?|make (?:it|that|the)|move|push|pull|bump|raise|lower|reduce|increase|set|should be|"
+    r"actually|rather|not|no|due|by|to|it was|it's|its|switch|swap|put|mark|call it|title|subject|amount|value|"
+    r"price|budget|stage|date|time|at|but|correction|sorry|i mean|meant|make|only)\b", re.I)
+
+
 @dataclass
 class _Text:
     raw: str
@@ -343,8 +350,8 @@ def _is_new_instruction(t: _Text, ctx: ReplyContext, known: list[str]) -> bool:
     if m is None:
         return False
     obj = rest[m.end():].strip(" ,")
-    if _PLAN_OBJECT.match(obj) and not _foreign_name(t, known, ctx):
-        return False
+    if re.match(r"(?:it|that|this|them)\b", obj) or (_PLAN_OBJECT.match(obj) and not _foreign_name(t, known, ctx)):
+        return False  # "assign it to Morgan", "call it Pricing review": about the plan on screen
     verb = m.group(0)
     if re.match(r"(?:what|what's|whats|how|who|who's|when|when's|which|where|show|list|find|pull up|give me|"
                 r"tell me|is there|are there|did we|have we)\b", verb):
@@ -424,12 +431,13 @@ def _edit_amount(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
     cur = _plan_fields(ctx).get("amount")
     a = found[-1] if re.search(r"\b(?:no|not|actually|instead|rather|i mean|sorry)\b", t.low) else found[0]
     value = a.value
+    if a.bare and not a.money and (value < 10 or not _EDIT_CUE.search(t.low)):
+        return None  # "yes, all three": a count, not an amount
     if a.mode in ("add", "sub") and isinstance(cur, (int, float)):
         value = cur + value if a.mode == "add" else cur - value
     elif a.bare and value < 1000 and isinstance(cur, (int, float)) and cur >= 10000:
         value = value * 1000  # "make it one twenty" with $100,000 on screen
-    elif a.bare and not a.money and value < 1000 and not re.search(r"\b(?:amount|value|price|budget|worth|it|to)\b",
-                                                                  t.low):
+    elif a.bare and not a.money and (value < 10 or not _EDIT_CUE.search(t.low)):
         return None
     value = int(value) if float(value).is_integer() else value
     if value == cur:
@@ -524,6 +532,17 @@ def _edit_text(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
     return None
 
 
+def _edit_email(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
+    if not _kinds(ctx) & {"update_contact", "create_contact"}:
+        return None
+    m = re.search(r"\b(?:e-?mail(?: address)?|address)\s+(?:is|to|should be|as)\s+(?P<v>.+)$", t.low)
+    if not m:
+        return None
+    v = re.sub(r"\s+at\s+", "@", m.group("v").strip(" .!"))
+    v = re.sub(r"\s+dot\s+", ".", v).replace(" ", "")
+    return ("email", v) if re.fullmatch(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", v) else None
+
+
 def _edit_owner(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
     if not _kinds(ctx) & {"update_deal", "update_contact"}:
         return None
@@ -544,7 +563,7 @@ def _edit_owner(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
 def read_edit(text: str, ctx: ReplyContext, today: date) -> tuple[str, Any] | None:
     """The one field (name, normalised value) ``text`` changes in the plan on screen, or None."""
     t = _prep(text)
-    for reader in (_edit_text, _edit_owner, _edit_activity, _edit_time):
+    for reader in (_edit_email, _edit_text, _edit_owner, _edit_activity, _edit_time):
         got = reader(t, ctx)
         if got:
             return got
@@ -591,7 +610,7 @@ def _read_plan(t: _Text, ctx: ReplyContext, today: date) -> Reply:
     if ctx.destructive:
         doomed = [a["label"] for a in ctx.actions if a["kind"] == "delete_record" and a.get("label")]
         named = any(_names_record(t, lab) for lab in doomed)
-        if pol == "cancel" or re.search(rf"\b{_NEG}\s+(?:\w+\s+)?(?:delete|remove)\b", t.low):
+        if pol == "cancel" or re.search(rf"\b{_NEG}\s+(?:\w+\s+)?(?:delete|remove)\b|\bkeep\b", t.low):
             return Reply("cancel", why="declined a deletion")
         if _DELETE_VERB.search(t.low) and not named and _foreign_name(t, labels, ctx):
             return Reply("new_instruction", why="deletes another record")
@@ -607,6 +626,8 @@ def _read_plan(t: _Text, ctx: ReplyContext, today: date) -> Reply:
     if re.search(r"\b(?:delete|remove|erase|trash|bin|kill|drop)\s+(?:it|that|this|the plan|all (?:of )?that)\b", t.low):
         return Reply("cancel", why="drop the plan on screen")
     edit = read_edit(t.raw, ctx, today)
+    if edit and pol == "confirm" and edit[0] in ("due_date", "close_date", "time") and not _EDIT_CUE.search(t.low):
+        edit = None  # "sure, do it today": when to do it, not a change of the plan
     if edit and not re.fullmatch(r"(?:\W*(?:no|nope|nah|cancel|never ?mind|scrap (?:it|that)|forget (?:it|that))\W*)+",
                                  t.low):
         if not (pol == "cancel" and re.search(r"\b(?:cancel|scrap|forget|never ?mind|don'?t)\b", t.low)
