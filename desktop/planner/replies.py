@@ -408,9 +408,14 @@ def _edit_stage(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
     names = {s.lower(): s for s in ctx.stages}
     names.update({k: v for k, v in _STAGE_WORDS.items() if v in ctx.stages})
     best = None
+    taken: list[tuple[int, int]] = []  # "closed won" said: its "won" is not another mention
     for key in sorted(names, key=len, reverse=True):
-        m = re.search(rf"\b{re.escape(key)}\b(?!')", t.low)
-        if m and not re.search(r"\b(?:not|instead of|rather than)\s+(?:to\s+)?(?:the\s+)?$", t.low[:m.start()]):
+        for m in re.finditer(rf"\b{re.escape(key)}\b(?!')", t.low):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            taken.append(m.span())
+            if re.search(r"\b(?:not|instead of|rather than)\s+(?:to\s+)?(?:the\s+)?$", t.low[:m.start()]):
+                continue
             if best is None or m.start() > best[0]:
                 best = (m.start(), names[key])
     if best is None:
@@ -448,7 +453,16 @@ def _edit_amount(t: _Text, ctx: ReplyContext) -> tuple[str, Any] | None:
 def _edit_date(t: _Text, ctx: ReplyContext, today: date) -> tuple[str, Any] | None:
     kinds = _kinds(ctx)
     fields = _plan_fields(ctx)
-    found = find_date(t.raw, today)
+    found = None
+    pos = 0
+    while pos < len(t.raw):  # the last date said that is not negated ("not Monday, make it tomorrow")
+        got = find_date(t.raw[pos:], today)
+        if not got or got[2] <= 0:
+            break
+        start, end = pos + got[1], pos + got[2]
+        if not re.search(r"\b(?:not|instead of|rather than)\s+(?:on\s+|the\s+)?$", t.low[:start]):
+            found = (got[0], start, end)
+        pos = end
     if not found:
         m = re.search(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", t.low)
         if not m:
