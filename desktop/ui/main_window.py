@@ -418,14 +418,18 @@ class MainWindow(QMainWindow):
         self.command_bar.field.setText(text)
         ctx = self.reply_context()
         today = self.backend.now().date()
+        shown = self.plan_card.plan
         self.bridge.call(lambda: (ctx, read_reply(text, ctx, today=today)),
-                         done=lambda r: self._act_on_reply(text, *r),
+                         done=lambda r: self._act_on_reply(text, *r, shown=shown),
                          error=lambda _e: self.submit(text, "voice"))
 
-    def _act_on_reply(self, text: str, ctx: Any, reply: Any) -> None:
+    def _act_on_reply(self, text: str, ctx: Any, reply: Any, shown: Any = None) -> None:
         kind = reply.kind
         self.reply_read.emit(text, reply)
         plan = self.plan_card.plan
+        if ctx.kind in ("plan", "question") and kind not in ("undo", "new_instruction") and plan is not shown:
+            self.statusBar().showMessage(f"Heard “{text}” while the plan changed: say it again.", 8000)
+            return
         if kind == "undo":
             self.command_bar.field.clear()
             self.undo()
@@ -441,7 +445,7 @@ class MainWindow(QMainWindow):
             self.submit(text, "voice")
             return
         if kind == "confirm" and plan.mutating and not plan.clarifications:
-            self.speak_back("Done." if not plan.destructive else "Deleted.")
+            self.speak_back("Applying.")
             self.confirm(plan, bool(plan.destructive))
         elif kind == "confirm_needs_name":
             names = ", ".join(a.target.name for a in plan.actions if a.destructive and a.target)

@@ -46,7 +46,7 @@ def deal(w, name=ACME):
 
 def test_spoken_instruction_then_yes_applies_it(qtbot, talk):
     w = talk
-    (plan,) = w.say("Move Acme to Negotiation", w.plan_shown)
+    (plan,) = w.say("Move the Acme deal to Negotiation.", w.plan_shown)
     assert plan.actions and plan.actions[0].fields.get("stage") == "Negotiation", plan.transcript
     assert deal(w)["stage_label"] == "Qualified"
     with qtbot.waitSignal(w.applied, timeout=30000):

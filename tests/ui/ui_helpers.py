@@ -92,6 +92,7 @@ def speak(qtbot, w, audio: np.ndarray, signal, timeout: int = 60000):
         w.mic_factory.last.feed(audio[i:i + 16000])
         qtbot.waitUntil(lambda: queue.qsize() == 0, timeout=10000)
     w.mic_factory.last.feed_silence(0.3)
+    qtbot.waitUntil(lambda: queue.qsize() == 0, timeout=10000)  # the release lands after all the audio
     with qtbot.waitSignal(signal, timeout=timeout) as blocker:
         qtbot.keyRelease(w.sidebar, Qt.Key.Key_F9)
     return blocker
