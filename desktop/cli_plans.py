@@ -90,10 +90,13 @@ def cmd_plan(args) -> int:
                   file=sys.stderr)
             return 2
         plan = planner.plan(text, now=now)
+        res = _results(ws, plan, now)
         if args.json:
-            print(json.dumps(plan.public_json()))
+            print(json.dumps({**plan.public_json(), **({"results": res.as_json()} if res else {})}))
         else:
             _print_plan(plan, ws)
+            if res is not None:
+                _print_results(res)
         return 0
     finally:
         ws.dispose()
@@ -117,6 +120,31 @@ def _print_plan(plan: Plan, ws=None) -> None:
         print(f"  {plan.message}")
 
 
+def _results(ws, plan: Plan, now: datetime):
+    """The read-only results of a question / search plan (None for other plans)."""
+    from desktop.services.results import results_for
+
+    return results_for(ws, plan, now.date())
+
+
+def _print_results(res, out=None) -> None:
+    """The results as the app shows them: the sentence, then one line per record with its fields."""
+    out = out or sys.stdout
+    print(f"Answer: {res.sentence}", file=out)
+    if res.ignored:
+        print(f"  (filters not understood, so not applied: {', '.join(res.ignored)})", file=out)
+    for r in res.rows:
+        cells = []
+        for key, header in res.columns[1:]:
+            v = r.get(key)
+            if v is None:
+                continue
+            cells.append(f"{header.lower()} ${v:,.0f}" if key == "amount" else f"{header.lower()} {v}")
+        print(f"  {r['type']} #{r['id']}  {r['name']}" + (f"  ({'; '.join(cells)})" if cells else ""), file=out)
+    if res.total > len(res.rows):
+        print(f"  ... and {res.total - len(res.rows)} more", file=out)
+
+
 def _can_ask() -> bool:
     try:
         return sys.stdin is not None and not sys.stdin.closed and sys.stdin.isatty()
@@ -134,6 +162,80 @@ def _confirm(prompt: str, out=None) -> bool:
         return sys.stdin.readline().strip().lower() in ("y", "yes")
     except (EOFError, OSError, ValueError):
         return False
+
+
+def _ask(prompt: str, out) -> str | None:
+    """One line typed at the terminal (None at end of input)."""
+    print(prompt, end="", file=out, flush=True)
+    try:
+        line = sys.stdin.readline()
+    except (OSError, ValueError):
+        return None
+    return line.strip() if line else None
+
+
+def _converse(plan: Plan, planner, ws, args, out) -> tuple[Plan, str]:
+    """The interactive `run` prompt: read each answer as a reply to the plan or question shown
+    (:func:`desktop.planner.replies.read_reply`) until the plan is applied or declined.
+
+    Returns (plan, verdict): ``apply`` (confirmed; a destructive plan only by a reply naming its
+    record, or "yes" typed at the second, explicit prompt), ``declined``, ``nothing to apply``, or
+    ``question: ...`` (input ended while a question was open)."""
+    import contextlib
+
+    from desktop.planner.offline import PlanContext
+    from desktop.planner.replies import answered_instruction, apply_edit, context_for_plan, read_reply
+    from desktop.store.executor import PlanRejected, undo_last
+
+    now = _now(args)
+    while True:
+        if not plan.clarifications and not plan.mutating:
+            return plan, "nothing to apply"
+        asking = bool(plan.clarifications)
+        line = _ask("Your answer (a name, 'the first one', or 'cancel'): " if asking else
+                    "Apply this plan? (yes / no / a change such as 'make it 120k'): ", out)
+        if line is None:
+            print("Not applied.", file=out)
+            return plan, ("question: " + plan.clarifications[0]) if asking else "declined"
+        reply = read_reply(line, context_for_plan(plan), today=now.date())
+        new: Plan | None = None
+        if reply.kind == "undo":
+            try:
+                print(f"Undone the last applied plan (audit #{undo_last(ws)}).", file=out)
+            except PlanRejected as exc:
+                print(f"Cannot undo: {exc}", file=out)
+            continue
+        if reply.kind == "cancel":
+            print("Not applied.", file=out)
+            return plan, "declined"
+        if reply.kind == "new_instruction":
+            new = planner.plan(line, now=now)
+        elif reply.kind == "choose" and asking and plan.candidates and reply.choice is not None \
+                and reply.choice < len(plan.candidates[0]):
+            target = plan.candidates[0][reply.choice]
+            new = planner.plan(answered_instruction(plan, 0, target.name), now=now, context=PlanContext(target=target))
+        elif reply.kind == "edit" and not asking:
+            try:
+                new = apply_edit(plan, reply.field, reply.value)
+            except ValueError as exc:
+                print(f"Cannot change that: {exc}.", file=out)
+                continue
+        elif reply.kind == "confirm" and not asking:
+            return plan, "apply"
+        elif reply.kind == "confirm_needs_name" and not asking:
+            names = ", ".join(a.target.name for a in plan.actions if a.destructive and a.target)
+            if _ask(f"This plan DELETES {names}. Type 'yes' to delete: ", out) in ("y", "yes"):
+                return plan, "apply"
+            print("Not applied.", file=out)
+            return plan, "declined"
+        else:
+            print("Say which one (a name or 'the first one'), or 'cancel'." if asking else
+                  "Say 'yes' to apply, 'no' to cancel, or a change such as 'make it 120k' or 'due Friday instead'.",
+                  file=out)
+            continue
+        plan = new
+        with contextlib.redirect_stdout(out):
+            _print_plan(plan, ws)
 
 
 def cmd_run(args) -> int:
@@ -156,8 +258,10 @@ def cmd_run(args) -> int:
     def result(plan: Plan | None, applied: bool, reason: str | None, audit_id: int | None = None,
                changes: int = 0) -> None:
         if as_json:
+            res = _results(ws, plan, _now(args)) if plan is not None else None
             print(json.dumps({"plan": plan.public_json() if plan is not None else None, "applied": applied,
-                              "audit_id": audit_id, "changes": changes, "reason": reason}))
+                              "audit_id": audit_id, "changes": changes, "reason": reason,
+                              **({"results": res.as_json()} if res else {})}))
 
     ws = open_workspace(args.settings, seed_demo=False)
     try:
@@ -166,22 +270,38 @@ def cmd_run(args) -> int:
             print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
             result(None, False, "no instruction")
             return 2
-        plan = build_planner(ws, args.settings).plan(text, now=_now(args))
+        planner = build_planner(ws, args.settings)
+        plan = planner.plan(text, now=_now(args))
         with contextlib.redirect_stdout(human):
             _print_plan(plan, ws)
+        confirmed = False
+        if not args.yes and not args.yes_destructive and _can_ask():
+            # the interactive prompt: the answer is read as a reply (yes / no / a change / a choice /
+            # "undo that" / a new instruction), as the app reads a spoken reply
+            plan, verdict = _converse(plan, planner, ws, args, human)
+            if verdict == "apply":
+                confirmed = True  # for a deletion: the explicit confirmation naming the record
+            else:
+                if verdict == "nothing to apply" and (res := _results(ws, plan, _now(args))) is not None:
+                    _print_results(res, human)
+                result(plan, False, verdict)
+                return 0 if verdict == "nothing to apply" else (2 if verdict.startswith("question") else 3)
         if plan.clarifications:
             print("Not applied: answer the question(s) above by saying it more precisely.", file=human)
             result(plan, False, "question: " + plan.clarifications[0])
             return 2
         if not plan.mutating:
+            res = _results(ws, plan, _now(args))
+            if res is not None:
+                _print_results(res, human)
             result(plan, False, "nothing to apply")
             return 0
-        if plan.destructive and not args.yes_destructive:
+        if plan.destructive and not args.yes_destructive and not confirmed:
             if args.yes or not _confirm("This plan DELETES data. Type 'yes' to delete: ", human):
                 print("Not applied: destructive actions need --yes-destructive or an explicit 'yes'.", file=human)
                 result(plan, False, "destructive actions need --yes-destructive")
                 return 3
-        elif not args.yes and not _confirm("Apply this plan? [y/N] ", human):
+        elif not args.yes and not confirmed and not _confirm("Apply this plan? [y/N] ", human):
             print("Not applied." if _can_ask() else "Not applied: confirming needs a terminal; pass --yes to apply.",
                   file=human)
             result(plan, False, "declined")

@@ -30,7 +30,8 @@ def chain_for(loadout: Any, input: dict[str, Any] | None = None) -> list[StepSpe
                                            "limit": int(p.get("max_deals", 5))})]
     if loadout.kind == "post_call":
         if input.get("text"):
-            return [StepSpec("plan_from_note", {"text": input["text"], "deal": input.get("deal")}),
+            return [StepSpec("plan_from_note", {"text": input["text"], "deal": input.get("deal"),
+                                                "log": bool(input.get("log", True))}),
                     StepSpec("propose_plan")]
         return [StepSpec("recent_calls", {"hours": int(p.get("lookback_hours", 24)),
                                           "limit": int(p.get("max_calls", 5))})]
@@ -194,7 +195,7 @@ async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: boo
     with ctx.workspace.uow() as uow:
         base = check_plan(base, uow.session)  # no outreach to do-not-contact contacts
     q = B.extract(text, ctx.now)
-    actions = [a for a in base.actions if not a.read_only]
+    actions = [a for a in base.actions if not a.read_only and (log or a.kind != "log_activity")]
     if target is None:
         target = next((a.target for a in actions if a.target is not None and a.target.type == "deal"), None)
     kinds = {a.kind for a in actions}

@@ -199,14 +199,9 @@ class Backend(AgentsMixin):
     def pick_candidate(self, plan: Plan, question: int, target: Target) -> Plan:
         """Answer clarification ``question`` of ``plan`` with ``target`` and plan again: the
         ambiguous name in the transcript is replaced by the candidate's full name."""
-        text = plan.transcript
-        q = plan.clarifications[question] if question < len(plan.clarifications) else ""
-        m = re.match(r"\s*Which\s+(.+?)\s*[:?]", q)
-        if m and re.search(rf"\b{re.escape(m.group(1))}\b", text, re.I):
-            text = re.sub(rf"\b{re.escape(m.group(1))}\b(?:\s+{re.escape(target.name.split()[-1])}\b)?",
-                          target.name, text, count=1, flags=re.I)
-        else:
-            text = f"{text} ({target.name})"
+        from desktop.planner.replies import answered_instruction
+
+        text = answered_instruction(plan, question, target.name)
         return self.plan(text, context=target)
 
     def stage_move_plan(self, deal_id: int, deal_name: str, stage: str) -> Plan:
@@ -246,6 +241,13 @@ class Backend(AgentsMixin):
         views += [ActionView(describe(a, {}), a.kind, a.destructive, a.read_only, None, [], pending=True)
                   for a in plan.pending]
         return views
+
+    def results(self, plan: Plan) -> Any:
+        """What a read-only plan shows (:class:`desktop.services.results.Results`: sentence, rows,
+        filters kept), executed read-only; None for a plan that changes data or asks a question."""
+        from desktop.services.results import results_for
+
+        return results_for(self.ws, plan, self.now().date())
 
     # -- writes --------------------------------------------------------------------------------
     def apply(self, plan: Plan, source: str = "text", confirmed_destructive: bool = False) -> Change:
@@ -374,6 +376,18 @@ class Backend(AgentsMixin):
         from desktop.store import approvals
 
         approvals.reject(self.ws, approval_id)
+        return Change(frozenset({"approvals"}))
+
+    def reject_many(self, approval_ids: list[int]) -> Change:
+        """Reject each pending plan of ``approval_ids`` (ones no longer pending are skipped)."""
+        from desktop.store import approvals
+        from desktop.store.approvals import ApprovalNotFound
+
+        for i in approval_ids:
+            try:
+                approvals.reject(self.ws, i)
+            except ApprovalNotFound:
+                continue
         return Change(frozenset({"approvals"}))
 
     def approve_all_safe(self) -> tuple[list[int], list[tuple[int, str]], Change]:
@@ -649,16 +663,57 @@ class Backend(AgentsMixin):
                          "duration_s": round(n.duration, 1),
                          "attached": self.attached_name(n.attached_type, n.attached_id) or "",
                          "transcript": n.transcript.text if n.transcript else "", "error": n.error or "",
-                         "info": n})
+                         "activity": self._note_activity(n), "plan": self._note_plan(n), "info": n})
         return rows
 
+    @staticmethod
+    def _note_activity(n: Any) -> str:
+        w = n.work
+        if w is None:
+            return "" if n.state != "done" else "processing…"
+        return {"logged": w.activity or "logged", "needs_record": "needs a record: attach it",
+                "failed": f"not logged: {w.error}"}.get(w.state, "")
+
+    @staticmethod
+    def _note_plan(n: Any) -> str:
+        w = n.work
+        if w is None or w.state != "logged":
+            return ""
+        if w.approval_id is not None:
+            return f"Approval #{w.approval_id}: " + "; ".join(w.plan)
+        return w.plan_note or ""
+
     def attach_note(self, note_id: str, kind: str, local_id: int) -> Change:
-        """Attach a voice note to a deal or contact (rewrites its manifest atomically)."""
+        """Attach a voice note to a deal or contact chosen by the user (rewrites its manifest
+        atomically); a transcribed note not logged yet is then logged on it (:meth:`process_note`)."""
         svc = self.notes_service
-        info = svc.get(note_id)
-        info.attached_type, info.attached_id = kind, local_id
-        svc._save(info)  # adapter: NotesService has no public attach API yet
+        info = svc.update(note_id, attached_type=kind, attached_id=local_id, attached_by_user=True)
+        if info.state == "done" and (info.work is None or info.work.state != "logged"):
+            return self.process_note(note_id)
         return Change(frozenset({"notes"}))
+
+    def process_note(self, note_id: str) -> Change:
+        """Log transcribed note ``note_id`` as an activity (a Plan through the executor) and queue the
+        Post-call agent's follow-ups in Approvals (:func:`desktop.services.note_work.process_note`).
+        Returns a Change (notes, crm, audit, sync, approvals). Raises NoteNotFound."""
+        from desktop.services.note_work import process_note
+
+        info = process_note(self.ws, self.notes_service, note_id, planner=self.planner(),
+                            agents=self.agent_service(), now=self.now())
+        if info is not None and info.work is not None and info.work.state == "logged":
+            self._planner_dirty = True
+            return Change(frozenset({"notes", "crm", "audit", "sync", "approvals"}), None, info.work.audit_id,
+                          info.work.activity or "Note logged")
+        return Change(frozenset({"notes"}))
+
+    def process_pending_notes(self) -> Change:
+        """Process every transcribed note not processed yet (notes finished while the app was closed)."""
+        from desktop.services.note_work import pending_notes
+
+        scopes: set[str] = {"notes"}
+        for note_id in pending_notes(self.notes_service) if self.notes_service is not None else []:
+            scopes |= self.process_note(note_id).scopes
+        return Change(frozenset(scopes))
 
     def attached_name(self, kind: str | None, local_id: int | None) -> str | None:
         """Display name of a note's attachment."""

@@ -39,9 +39,15 @@ ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "A
 
 class MainWindow(QMainWindow):
     """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
-    applied; undone(Change); status_updated(dict)."""
+    applied; undone(Change); status_updated(dict); results_shown(Results) — a question's answer is on
+    screen (:mod:`desktop.services.results`); note_processed(Change) — a transcribed voice note was
+    logged and its follow-ups queued (:mod:`desktop.services.note_work`); reply_read(str, Reply) — a spoken utterance was
+    read as a reply to what was on screen (:mod:`desktop.planner.replies`)."""
 
     plan_shown = Signal(object)
+    reply_read = Signal(str, object)
+    results_shown = Signal(object)
+    note_processed = Signal(object)
     applied = Signal(object)
     undone = Signal(object)
     status_updated = Signal(dict)
@@ -101,6 +107,10 @@ class MainWindow(QMainWindow):
         self.plan_card = PlanCard()
         self.plan_card.hide()
         cl.addWidget(self.plan_card)
+        from desktop.ui.widgets.results_view import ResultsView
+
+        self.results_view = ResultsView()
+        cl.addWidget(self.results_view)
         right.addWidget(card_box)
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
@@ -223,6 +233,9 @@ class MainWindow(QMainWindow):
                                                  done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
         card.candidate_picked.connect(self._pick)
         card.link_activated.connect(self.open_record)
+        self.results_view.open_record.connect(self.open_record)
+        v.note_changed.connect(self._note_changed)
+        self.notes.record_in_view = self.record_in_view
         self.pipeline.move_requested.connect(self._drag_move)
         self.pipeline.open_record.connect(self.open_record)
         self.revenue.open_record.connect(self.open_record)
@@ -274,6 +287,7 @@ class MainWindow(QMainWindow):
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
+        self.bridge.write("process_pending_notes")
         if getattr(self.voice, "worker", None) is not None:  # queued behind the model load (VAD warm-up)
             from desktop.ui.tasks import prepare_speech_worker
 
@@ -370,11 +384,132 @@ class MainWindow(QMainWindow):
         plan, views = result
         self.statusBar().clearMessage()
         self.plan_card.show_plan(plan, views)
+        self.results_view.show_results(None)
+        if not plan.mutating and not plan.clarifications and plan.actions:
+            # a question or "show me…": executed read-only, shown as a results list
+            self.bridge.read("results", plan, done=lambda r, p=plan: self._show_results(p, r),
+                             error=lambda e: self.statusBar().showMessage(f"Could not show the results: {e}", 8000))
+        elif self._source == "voice":
+            self.speak_back(self.read_back_text(plan, views))
         self.plan_shown.emit(plan)
 
+    def _show_results(self, plan: Any, results: Any) -> None:
+        if self.plan_card.plan is not plan:
+            return  # another plan replaced it meanwhile
+        self.results_view.show_results(results)
+        if results is not None:
+            self.command_panel.add(plan.transcript, results.sentence[:160])
+            if self._source == "voice":
+                self.speak_back(results.sentence)
+            self.results_shown.emit(results)
+
+    @staticmethod
+    def read_back_text(plan: Any, views: list[Any]) -> str:
+        """What read-back says for a plan: its question, else its sentences (at most three) and what to say."""
+        if plan.clarifications:
+            return plan.clarifications[0]
+        lines = [v.sentence for v in views if not getattr(v, "pending", False)][:3]
+        if not plan.mutating:
+            return plan.message or " ".join(lines) or "Nothing to do."
+        return " ".join(lines) + (" Say delete and the name to confirm." if plan.destructive else " Say yes to apply.")
+
+    # -- the conversation: the next utterance is first a reply to what is on screen -------------
+    def reply_context(self) -> Any:
+        """What a spoken reply answers (:class:`desktop.planner.replies.ReplyContext`): the Plan card's
+        plan or question when it is shown, else the approvals queue when the Approvals panel is in view
+        with pending plans, else nothing."""
+        from desktop.planner.replies import ReplyContext, context_for_plan
+
+        plan = self.plan_card.plan
+        if self.plan_card.isVisible() and plan is not None and not self.plan_card.busy \
+                and (plan.mutating or plan.clarifications):
+            return context_for_plan(plan, self.backend_stages(), self.backend.settings.team)
+        if self.stack.currentWidget() is self.approvals and self.approvals.items:
+            return ReplyContext(kind="approvals", items=self.approvals.reply_items(),
+                                selected=None if self.approvals.current_id is None else str(self.approvals.current_id))
+        return ReplyContext()
+
+    def backend_stages(self) -> tuple[str, ...]:
+        """The stage labels the pipeline board shows (the default pipeline's before it has loaded)."""
+        from desktop.planner.replies import DEFAULT_STAGES
+
+        cols = getattr(self.pipeline, "columns", None) or []
+        labels = tuple(getattr(getattr(c, "stage", None), "label", "") for c in cols)
+        return tuple(x for x in labels if x) or DEFAULT_STAGES
+
     def _heard(self, text: str) -> None:
+        """A final transcript: read it as a reply to what is on screen (off the UI thread), then act."""
+        from desktop.planner.replies import read_reply
+
         self.command_bar.field.setText(text)
-        self.submit(text, "voice")
+        ctx = self.reply_context()
+        today = self.backend.now().date()
+        shown = self.plan_card.plan
+        self.bridge.call(lambda: (ctx, read_reply(text, ctx, today=today)),
+                         done=lambda r: self._act_on_reply(text, *r, shown=shown),
+                         error=lambda _e: self.submit(text, "voice"))
+
+    def _act_on_reply(self, text: str, ctx: Any, reply: Any, shown: Any = None) -> None:
+        kind = reply.kind
+        self.reply_read.emit(text, reply)
+        plan = self.plan_card.plan
+        if ctx.kind in ("plan", "question") and kind not in ("undo", "new_instruction") and plan is not shown:
+            self.statusBar().showMessage(f"Heard “{text}” while the plan changed: say it again.", 8000)
+            return
+        if kind == "undo":
+            self.command_bar.field.clear()
+            self.undo()
+            return
+        if ctx.kind == "none" or kind == "new_instruction":
+            self.submit(text, "voice")
+            return
+        if ctx.kind == "approvals":
+            self.command_bar.field.clear()
+            self.approvals.act_on_reply(reply)
+            return
+        if plan is None or not self.plan_card.isVisible():  # the card went away meanwhile
+            self.submit(text, "voice")
+            return
+        if kind == "confirm" and plan.mutating and not plan.clarifications:
+            self.speak_back("Applying.")
+            self.confirm(plan, bool(plan.destructive))
+        elif kind == "confirm_needs_name":
+            names = ", ".join(a.target.name for a in plan.actions if a.destructive and a.target)
+            self.plan_card.arm(f"This plan deletes {names}. Say “delete {names}, yes”, or press Confirm delete.")
+            self.speak_back(f"This deletes {names}. Say delete {names}, yes, to confirm.")
+        elif kind == "cancel":
+            self.command_panel.add(plan.transcript, "Cancelled")
+            self.statusBar().showMessage("Cancelled", 4000)
+            self.dismiss_plan()
+            self.command_bar.field.clear()
+        elif kind == "choose" and plan.clarifications and plan.candidates and reply.choice is not None \
+                and reply.choice < len(plan.candidates[0]):
+            self._pick(0, plan.candidates[0][reply.choice])
+        elif kind == "edit":
+            self._edit_by_voice(plan, reply.field, reply.value)
+        else:
+            hint = ("Say yes to apply it, no to cancel, or a change like “make it 120k”." if ctx.kind == "plan"
+                    else "Say which one (“the first one”, a name), or cancel.")
+            self.plan_card.message.setText(f"Heard “{text}”. {hint}")
+            self.plan_card.message.show()
+            self.statusBar().showMessage(f"Heard “{text}”: not a reply. {hint}", 8000)
+
+    def _edit_by_voice(self, plan: Any, field: str, value: Any) -> None:
+        from desktop.planner.replies import apply_edit
+
+        try:
+            edited = apply_edit(plan, field, value)
+        except ValueError as exc:
+            self.statusBar().showMessage(f"Cannot change that: {exc}", 8000)
+            return
+        self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)),
+                         error=lambda e: self.statusBar().showMessage(f"Cannot change that: {e}", 8000))
+
+    def speak_back(self, text: str) -> None:
+        """Read ``text`` aloud when spoken read-back is on (Settings; off by default)."""
+        readback = getattr(self.voice, "readback", None)
+        if readback is not None:
+            readback.say(text)
 
     def _pick(self, question: int, target: Any) -> None:
         plan, backend = self.plan_card.plan, self.backend
@@ -383,6 +518,25 @@ class MainWindow(QMainWindow):
             p = backend.pick_candidate(plan, question, target)
             return p, backend.plan_view(p)
         self.bridge.call(job, done=self._show_plan)
+
+    # -- notes become work ---------------------------------------------------------------------
+    def record_in_view(self) -> tuple[str, int] | None:
+        """(type, id) of the newest open record dialog, else of the Plan card's first record, else None."""
+        for dlg in reversed(self._records):
+            data = getattr(dlg, "data", None)
+            if dlg.isVisible() and isinstance(data, dict) and data.get("kind") in ("deal", "contact", "company"):
+                return data["kind"], int(data["id"])
+        plan = self.plan_card.plan
+        if self.plan_card.isVisible() and plan is not None:
+            t = next((a.target for a in plan.actions if a.target and a.target.id.isdigit()), None)
+            if t is not None and t.type in ("deal", "contact", "company"):
+                return t.type, int(t.id)
+        return None
+
+    def _note_changed(self, info: Any) -> None:
+        if info.state == "done" and info.work is None and info.transcript is not None:
+            self.bridge.write("process_note", info.id, done=self.note_processed.emit,
+                              error=lambda e: self.statusBar().showMessage(f"Note not logged: {e}", 10000))
 
     def _drag_move(self, deal_id: int, name: str, stage: str) -> None:
         self._source = "ui"
@@ -416,9 +570,10 @@ class MainWindow(QMainWindow):
         self.command_bar.field.clear()
 
     def dismiss_plan(self) -> None:
-        """Hide the Plan card."""
+        """Hide the Plan card (and a question's results)."""
         self.plan_card.set_busy(False)
         self.plan_card.hide()
+        self.results_view.show_results(None)
 
     def _edit(self, text: str) -> None:
         self.plan_card.hide()

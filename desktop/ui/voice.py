@@ -73,6 +73,12 @@ class VoiceController(QObject):
         self._writer: Any = None
         self._fake_mic = stream_factory is not None
         self.hotkey: Any = None
+        from desktop.voice.feedback import Cues, PiperReadBack, readback_available
+
+        #: push-to-talk start/stop tones (Settings; off by default)
+        self.cues = Cues(self.voice_settings.cues)
+        #: spoken read-back of plans and answers (Settings; off by default; needs the readback extra)
+        self.readback = PiperReadBack(self.voice_settings.readback and readback_available())
 
     def _final(self, tr: Any) -> None:
         self.transcribed.emit(float(tr.duration), float(tr.decode_time))
@@ -161,6 +167,7 @@ class VoiceController(QObject):
     def press(self) -> None:
         """Push-to-talk key/button down."""
         if self.session is not None and self.session.capture.is_open:
+            self.cues.start()
             self.session.press()
         elif self.session is not None:
             self.hint.emit("The microphone is not open yet.")
@@ -169,6 +176,7 @@ class VoiceController(QObject):
         """Push-to-talk key/button up."""
         if self.session is not None and self.session.capture.is_open:
             self.session.release()
+            self.cues.stop()
 
     def set_bias(self, bias: Any) -> None:
         """Bias transcription towards workspace names (:class:`desktop.voice.bias.Bias`, built off
@@ -212,5 +220,6 @@ class VoiceController(QObject):
             except Exception:  # noqa: BLE001 - closing a lost device must not block shutdown
                 log.exception("closing the microphone failed")
         self.notes.close()
+        self.readback.close()
         if self.worker is not None:
             self.worker.stop()

@@ -52,12 +52,36 @@ STALE_FOLDER_S = 60.0
 CHUNK_S = 28.0
 
 
+class NoteWork(BaseModel):
+    """What a transcribed note became in the CRM (:mod:`desktop.services.note_work`).
+
+    Attributes: state (``logged`` - activity applied; ``needs_record`` - no record named and none in
+    view: attach it to log it; ``failed`` - see ``error``); activity (sentence, e.g. "Logged a call on
+    Acme Corp - Platform Rollout"), activity_type, audit_id of the applied plan; target
+    (``"deal:5001"``) and its name; plan (the Post-call agent's proposed actions, one sentence each),
+    approval_id (its pending approval) or plan_note (why there is none).
+    """
+
+    state: Literal["logged", "needs_record", "failed"] = "logged"
+    activity: str | None = None
+    activity_type: str | None = None
+    audit_id: int | None = None
+    target: str | None = None
+    target_name: str | None = None
+    plan: list[str] = []
+    approval_id: int | None = None
+    plan_note: str | None = None
+    error: str | None = None
+
+
 class NoteInfo(BaseModel):
     """A voice note's manifest.
 
     Attributes: id; state; created_at (ISO 8601 UTC); duration (seconds on disk); attached_type
     (``contact``/``deal``/``company``) and attached_id, from the view or the resolver; error (why it
-    failed); transcript (when done); recovered (True if it was found unfinished at start).
+    failed); transcript (when done); recovered (True if it was found unfinished at start);
+    attached_by_user (the user chose the record: it wins over a record the note names);
+    work (:class:`NoteWork`: the activity and plan it became, once processed).
     """
 
     id: str
@@ -69,6 +93,8 @@ class NoteInfo(BaseModel):
     error: str | None = None
     transcript: Transcript | None = None
     recovered: bool = False
+    attached_by_user: bool = False
+    work: NoteWork | None = None
 
 
 def _try_lock(fileobj: Any) -> bool:
@@ -317,6 +343,14 @@ class NotesService:
                     _atomic_write(d / "manifest.json", info.model_dump_json(indent=2))
             elif time.time() - d.stat().st_mtime > STALE_FOLDER_S and not is_busy_elsewhere(audio):
                 shutil.rmtree(d, ignore_errors=True)  # a start cut off before its manifest: no audio
+
+    def update(self, note_id: str, **fields: Any) -> NoteInfo:
+        """Set manifest fields of a note (atomically) and tell ``on_change``. Raises NoteNotFound."""
+        info = self.get(note_id)
+        for k, v in fields.items():
+            setattr(info, k, v)
+        self._save(info)
+        return info
 
     def retranscribe(self, note_id: str) -> None:
         """Queue the note for transcription again (e.g. after a failure or with a better model)."""

@@ -32,6 +32,9 @@ class VoiceSettings(BaseModel):
         partial_interval_s: at most this long between partial decodes while speaking, seconds
             (0.35: partials then come at most ~0.65 s apart at p95 on 2 cores; 0.5 gave 0.8 s).
         model_paths: size name (``base``, ``small.en``...) -> local CTranslate2 directory.
+        cues: play short start/stop tones on push-to-talk (off by default).
+        readback: speak plans and answers with the on-device Piper voice (the ``readback`` extra;
+            off by default).
     """
 
     input_device: str | None = None
@@ -45,6 +48,8 @@ class VoiceSettings(BaseModel):
     streaming: bool = True
     partial_interval_s: float = 0.35
     model_paths: dict[str, str] = Field(default_factory=dict)
+    cues: bool = False
+    readback: bool = False
 
     @classmethod
     def load(cls, data_dir: Path) -> VoiceSettings:

@@ -216,6 +216,49 @@ class ApprovalsPanel(QWidget):
             self.placeholder.show()
             self.current_id = None
 
+    # -- spoken replies ("approve all", "reject the Acme one") -----------------------------------
+    def reply_items(self) -> tuple[tuple[str, str], ...]:
+        """The queue as (approval id, label) pairs in table order, for the reply reader: the label
+        is the source and the plan's sentences ("agent:ghostbuster: Draft an email to Tom Becker ...")."""
+        return tuple((str(it.id), f"{it.source}: " + (" · ".join(describe_plan(it.plan)) or it.plan.transcript))
+                     for it in self.items)
+
+    def act_on_reply(self, reply: Any) -> None:
+        """Carry out a spoken approvals reply (:class:`desktop.planner.replies.Reply`): approve_all
+        approves every safe plan (destructive ones are skipped and named); reject_all rejects every
+        pending plan; approve / reject one item. A destructive plan is never approved by voice: it is
+        selected and its card asks for the explicit confirmation."""
+        kind = reply.kind
+        if kind == "approve_all":
+            self.approve_all_safe()
+        elif kind == "reject_all":
+            ids = [it.id for it in self.items]
+            self.bridge.write("reject_many", ids, done=lambda _c: self.result.setText(f"Rejected {len(ids)} plan(s)."))
+        elif kind in ("approve", "reject") and reply.approval is not None:
+            item = next((it for it in self.items if str(it.id) == str(reply.approval)), None)
+            if item is None:
+                self.result.setText("That plan is no longer pending.")
+                return
+            if kind == "reject":
+                self.bridge.write("reject", item.id, done=lambda _c, i=item.id: self._after(f"Rejected #{i}.")
+                                  if self.current_id == i else self.result.setText(f"Rejected #{i}."))
+            elif item.plan.destructive or item.plan.clarifications:
+                self.select(item.id)
+                self.result.setText(f"#{item.id} deletes data or has an open question: review it and press Approve.")
+            else:
+                self.bridge.write("approve", item.id, None, False,
+                                  done=lambda _c, i=item.id: self.result.setText(f"Approved #{i}: applied."),
+                                  error=lambda e, i=item.id: self.result.setText(f"#{i} not applied: {e}"))
+        else:
+            self.result.setText("Say “approve all”, “approve the first one”, “reject the Acme one” or “reject all”.")
+
+    def select(self, approval_id: int) -> None:
+        """Select the pending plan ``approval_id`` in the table (shows its card)."""
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(ROLE_ROW)["id"] == approval_id:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return
+
     def approve_all_safe(self) -> None:
         """Approve every non-destructive pending plan without open questions."""
         def done(result: Any) -> None:

@@ -37,7 +37,10 @@ class NotesPanel(QWidget):
         lay.addLayout(head)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = DictTableModel([("created", "Recorded"), ("state", "State"), ("duration_s", "Seconds"),
-                                     ("attached", "Attached to")], parent=self)
+                                     ("attached", "Attached to"), ("activity", "Activity"), ("plan", "Plan")],
+                                    parent=self)
+        #: returns the (type, id) of the record in view, if any (set by the main window)
+        self.record_in_view = lambda: None
         self.table = make_table(self.model, 3, "Voice notes")
         split.addWidget(self.table)
         right = QWidget()
@@ -107,14 +110,19 @@ class NotesPanel(QWidget):
         self.current = row
         self.title.setText(f"{row['created']} · {row['state']} · {row['duration_s']} s"
                            + (f" · attached to {row['attached']}" if row["attached"] else ""))
-        self.text.setPlainText(row["transcript"] or row["error"] or f"({row['state']})")
+        body = row["transcript"] or row["error"] or f"({row['state']})"
+        if row.get("activity"):
+            body += f"\n\nActivity: {row['activity']}"
+        if row.get("plan"):
+            body += f"\nPlan: {row['plan']}"
+        self.text.setPlainText(body)
         self._enable(True)
 
     def _toggle_record(self) -> None:
         if self.voice.recording_note:
             self.voice.stop_note()
         else:
-            self.voice.start_note()
+            self.voice.start_note(self.record_in_view())
         set_button_text(self.record, "■  Stop note" if self.voice.recording_note else "●  Record note")
 
     def _play(self) -> None:

@@ -65,6 +65,17 @@ class SettingsPanel(QWidget):
         f.addRow("Mode", self.mode)
         f.addRow("Global hotkey", self.hotkey)
         f.addRow("Speech model", self.model)
+        from desktop.voice.feedback import readback_available
+
+        self.cues = QCheckBox("Play a short tone when push-to-talk starts and stops")
+        self.cues.setChecked(vs.cues)
+        self.readback = QCheckBox("Read plans and answers aloud (on-device voice)")
+        self.readback.setChecked(vs.readback and readback_available())
+        self.readback.setEnabled(readback_available())
+        self.readback.setToolTip("Piper neural voice, on this computer; never a network voice" if readback_available()
+                                 else "Install the optional 'readback' extra (requirements/readback.lock) to enable")
+        f.addRow("Sound cues", self.cues)
+        f.addRow("Read-back", self.readback)
         lay.addWidget(box)
         box, f = _section("Language model (optional)")
         self.llm = QLineEdit(str(qsettings.value("llm/model", bridge.backend.settings.llm_model or "")))
@@ -233,6 +244,8 @@ class SettingsPanel(QWidget):
         vs.input_device = self.mic.currentData()
         vs.mode = self.mode.currentData()
         vs.hotkey = self.hotkey.text().strip() or vs.hotkey
+        vs.cues = self.voice.cues.enabled = self.cues.isChecked()
+        vs.readback = self.voice.readback.enabled = self.readback.isChecked()
         data_dir = self.voice.data_dir
         self.bridge.call(vs.save, data_dir, write=True)
         self.qs.setValue("voice/ptt_key", self.ptt.currentText())

@@ -102,6 +102,7 @@ class PlanCard(QFrame):
         link_activated(str, int): open record (type, id).
     """
 
+    WARNING = "This plan deletes data. Press Confirm delete to apply it, or Cancel."
     confirmed = Signal(object, bool)
     queued = Signal(object)
     edit_requested = Signal(str)
@@ -116,6 +117,7 @@ class PlanCard(QFrame):
         self.plan: Plan | None = None
         self.views: list[Any] = []
         self._armed = False
+        self._busy = False
         #: Text of the Confirm button for a new plan (Approvals uses "Approve").
         self.confirm_label = "Confirm"
         outer = QVBoxLayout(self)
@@ -137,7 +139,7 @@ class PlanCard(QFrame):
         self.message.setWordWrap(True)
         self.message.setObjectName("Muted")
         outer.addWidget(self.message)
-        self.warning = QLabel("This plan deletes data. Press Confirm delete to apply it, or Cancel.")
+        self.warning = QLabel(self.WARNING)
         self.warning.setObjectName("Destructive")
         self.warning.setWordWrap(True)
         self.warning.hide()
@@ -229,6 +231,7 @@ class PlanCard(QFrame):
         self.message.setText(message or ("" if plan.actions or plan.clarifications else "Nothing to do."))
         self.message.setVisible(bool(self.message.text()))
         self.warning.hide()
+        self.warning.setText(self.WARNING)
         self.confirm_btn.setObjectName("Primary")
         set_button_text(self.confirm_btn, self.confirm_label)
         self.confirm_btn.setToolTip("Apply this plan (Ctrl+Enter)")  # also after an armed delete
@@ -270,16 +273,23 @@ class PlanCard(QFrame):
         else:
             self.edit_requested.emit(self.plan.transcript if self.plan else "")
 
+    def arm(self, warning: str | None = None) -> None:
+        """First confirmation of a destructive plan: show the warning (``warning`` replaces its text)
+        and turn Confirm into "Confirm delete"; nothing is applied."""
+        self._armed = True
+        if warning:
+            self.warning.setText(warning)
+        self.warning.show()
+        set_button_text(self.confirm_btn, "Confirm delete")
+        self.confirm_btn.setObjectName("Danger")
+        self._restyle(self.confirm_btn)
+        self.confirm_btn.setToolTip("Second confirmation: this deletes data (Ctrl+Enter)")
+
     def _confirm(self) -> None:
         if self.plan is None or not self.confirm_btn.isEnabled():
             return
         if self.plan.destructive and not self._armed:
-            self._armed = True
-            self.warning.show()
-            set_button_text(self.confirm_btn, "Confirm delete")
-            self.confirm_btn.setObjectName("Danger")
-            self._restyle(self.confirm_btn)
-            self.confirm_btn.setToolTip("Second confirmation: this deletes data (Ctrl+Enter)")
+            self.arm()
             return
         self.confirmed.emit(self.plan, bool(self.plan.destructive and self._armed))
 
@@ -288,8 +298,14 @@ class PlanCard(QFrame):
         """True after the first Confirm of a destructive plan."""
         return self._armed
 
+    @property
+    def busy(self) -> bool:
+        """True while the shown plan is being applied."""
+        return self._busy
+
     def set_busy(self, busy: bool) -> None:
         """Disable the buttons while the plan is being applied."""
+        self._busy = busy
         for b in (self.confirm_btn, self.edit_btn, self.later_btn):
             b.setEnabled(not busy and (b is not self.confirm_btn or bool(
                 self.plan and self.plan.mutating and not self.plan.clarifications)))

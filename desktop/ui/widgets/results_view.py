@@ -1,0 +1,68 @@
+"""Answers on screen: the results list a question or a "show me…" instruction gets, in the command
+area (a sentence with the number, then the records with the fields asked about; double-click or
+Enter opens one)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.ui.models import ROLE_ROW, DictTableModel
+from desktop.ui.widgets.tables import make_table
+
+
+def _cell(key: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if key == "amount" and isinstance(value, (int, float)):
+        return f"${value:,.0f}"
+    return value
+
+
+class ResultsView(QFrame):
+    """Shows :class:`desktop.services.results.Results`. Signals: open_record(str, int) — a row was
+    activated (type, local id)."""
+
+    open_record = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ResultsView")
+        self.results: Any = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 8, 0, 0)
+        self.sentence = QLabel()
+        self.sentence.setWordWrap(True)
+        self.sentence.setAccessibleName("Answer")
+        lay.addWidget(self.sentence)
+        self.model = DictTableModel([("name", "Name")], parent=self)
+        self.table = make_table(self.model, 0, "Results")
+        self.table.setMinimumHeight(160)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        lay.addWidget(self.table)
+        self.hide()
+
+    def show_results(self, results: Any) -> None:
+        """Show ``results`` (None hides the view)."""
+        self.results = results
+        if results is None:
+            self.hide()
+            return
+        text = results.sentence
+        if results.ignored:
+            text += f" (not understood, so not applied: {', '.join(results.ignored)})"
+        self.sentence.setText(text)
+        self.model.columns = list(results.columns)  # set_rows resets the model (headers too)
+        self.model.set_rows([{**{k: _cell(k, r.get(k)) for k, _ in results.columns}, "_row": r}
+                             for r in results.rows])
+        self.table.setVisible(bool(results.rows))
+        self.show()
+
+    def _open(self, index) -> None:
+        if not index.isValid():
+            return
+        row = index.data(ROLE_ROW)["_row"]
+        self.open_record.emit(row["type"], int(row["id"]))
