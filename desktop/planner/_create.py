@@ -233,6 +233,7 @@ def tidy_title(title: str) -> str:
     """"vp sales" -> "VP Sales", "head of growth" -> "Head of Growth", "ceo" -> "CEO"."""
     words = []
     title = re.sub(r"\s+(?:and|or|at|for|with|to)\s*$", "", title.strip(), flags=re.I)  # "Head of Operations and"
+    title = re.sub(r"(?<=[a-z])Now$", "", title)  # "VP of SalesNow": a recogniser glued "now" on
     for w in title.split():
         low = w.lower()
         if low in ("ceo", "cto", "cfo", "coo", "cmo", "cro", "vp", "it"):

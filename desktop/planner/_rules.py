@@ -148,6 +148,9 @@ COMPETITOR_RE = re.compile(
 #: The competitor said as the field's value: "set the competitor on Umbrella Health to Epic".
 _COMPETITOR_FIELD = re.compile(r"\bcompetitor\s+(?:(?:on|for)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?"
                                r"(?:to|as)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)")
+#: "Put Zendesk as the competitor on the deal": said as the field, it wins over what was heard before.
+_COMPETITOR_AS = re.compile(r"\b(?:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:down\s+)?as\s+"
+                            r"(?:the\s+|a\s+|their\s+)?competitor\b")
 #: The competitor named before its verb: "Snowflake is also pitching them", "Gong are in the running".
 _COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:is|are|'s)\s+(?:also\s+)?"
                                 r"(?:pitching|bidding|competing|in the running|in the mix|in the picture)\b")
@@ -324,7 +327,8 @@ def competitor(text: str) -> str | None:
                                      r"instead|too|now|today|tomorrow)", more.group(1)):
             name = f"{name} {more.group(1)}"  # "Oracle NetSuite", "Microsoft Dynamics": the product said in full
         return name
-    m = COMPETITOR_RE.search(text) or _COMPETITOR_FIELD.search(text) or _COMPETITOR_BEFORE.search(text)
+    m = _COMPETITOR_AS.search(text) or COMPETITOR_RE.search(text) or _COMPETITOR_FIELD.search(text) \
+        or _COMPETITOR_BEFORE.search(text)
     if not m:
         return None
     words = m.group("name").split()

@@ -752,6 +752,15 @@ class _Build:
         # "Log a meeting with Maya Vogel, not Maya Carter": the person said as "not X" is not the one meant
         self.mentions = [m for m in self.mentions
                          if not re.search(r"\b(?:not|rather than|instead of)\s+$", text[max(0, m.start - 14):m.start], re.I)]
+        # "Oliver Vogel from Upland Media" when Oliver and Vogel are two different people (a misheard
+        # "Ava Vogel"): no guess; the name is asked about with the ones it could be
+        self._clashes: list[tuple[str, list[int]]] = []
+        for a in [m for m in self.mentions if m.kind == "contact" and m.partial]:
+            b = next((n for n in self.mentions if n is not a and n.kind == "contact" and n.partial
+                      and 0 < n.start - a.end <= 1 and text[a.end:n.start].isspace()), None)
+            if b is not None and not set(a.ids) & set(b.ids):
+                self._clashes.append((f"{a.text} {b.text}", list(b.ids)))
+                self.mentions = [m for m in self.mentions if m is not a and m is not b]
         # "Log a call with Sarah, Sarah Johnson, ...": the first name alone is refined by the full name after it
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
@@ -1154,6 +1163,8 @@ class _Build:
                     deal_fields.update({k2: v for k2, v in got.items() if k2 not in deal_fields})
                     if "next_step" in got and (R.NEXT_STEP_RE.search(t) or _THAT_NEXT_STEP.search(t)):
                         deal_fields["next_step"] = got["next_step"]  # said as the field wins over "X needs Y"
+                    if "competitor" in got and re.search(r"\bcompetitor\b", t, re.I):
+                        deal_fields["competitor"] = got["competitor"]  # "put Zendesk as the competitor" wins too
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
@@ -1366,8 +1377,9 @@ class _Build:
         pieces = [own] if own else []
         sentence = cl.sentence
         for k in range(act_k + 1, len(parts)):
-            if k in self._produced:
-                continue
+            if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
+                    r"\W*(?:they|they're|he|he's|she|she's|we|it|it's|the)\b", parts[k].text, re.I)):
+                continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and pieces:
                 nxt = parts[k].text
                 if not pieces or R.SENTENCE_SPLIT.search(nxt):
@@ -1907,6 +1919,12 @@ class _Build:
 
     def _unknown_names(self) -> None:
         users = {u.split()[0].lower() for u in self.idx.users}
+        for said, ids in self._clashes:
+            near = [i for i in ids if any(self.idx.contacts[i].company_id in x.ids for x in self.mentions if x.kind == "company")] or ids
+            what, options = choices(self.idx, "contact", near)
+            self.f.ask(f"I don't know {said} in your workspace. Did you mean {what}?", options)
+            self.f.person_blocked = True
+            return
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
             if self.mentions:

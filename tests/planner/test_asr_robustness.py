@@ -448,3 +448,25 @@ def test_misheard_close_date_still_moves_the_close_date(planner, now, heard):
     plan = planner.plan(heard, now=now)
     assert [(a.kind, a.fields) for a in plan.actions] == [("update_deal", {"close_date": "2026-12-03"})]
     assert plan.actions[0].target.name.startswith("Northwind")
+
+
+def test_a_first_and_last_name_of_two_different_people_is_asked_about(planner, now):
+    # "Ava Vogel" heard as "Oliver Vogel": Oliver (Grant) and Vogel (Ava, at Upland Media) are two people
+    plan = planner.plan("Log a meeting with Oliver Vogel from Upland Media. We walked through the dashboard.", now=now)
+    assert not plan.actions and "Oliver Vogel" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("heard, field_name, value", [
+    ("Book a discovery call with Nina Patel for Monday at 10.30.", "time", "10:30"),
+    ("Tom Becker says they're evaluating Zendes, put Zendesk as the competitor on the deal", "competitor", "Zendesk"),
+    ("Yusuf Rossi from Granite Labs is the VP of SalesNow.", "job_title", "VP of Sales"),
+    ("Set Acme's next step to send the SOW, an odd 10k to the amount.", "amount", 70000),
+])
+def test_more_recogniser_slips(planner, now, heard, field_name, value):
+    plan = planner.plan(heard, now=now)
+    assert any(a.fields.get(field_name) == value for a in plan.actions), plan.actions
+
+
+def test_ad_is_add(planner, now):
+    plan = planner.plan("Ad Marcus Reed, he's head of operations at Pinecrest Dental.", now=now)
+    assert plan.actions[0].kind == "create_contact" and plan.actions[0].fields["last_name"] == "Reed"

@@ -71,6 +71,11 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "promoted to BP Marketing" -> "VP Marketing" (B and V sound alike; "BP" is no title)
     (re.compile(r"\bB\.?P\.?(?=\s+(?:of\s+)?(?:sales|marketing|engineering|operations|finance|product|growth|"
                 r"revenue|partnerships|people|customer|business)\b)", re.I), "VP"),
+    # "Ad Marcus Reed, ..." -> "Add ..." (no instruction opens with "ad")
+    (re.compile(r"^\s*(?i:ad)\s+(?=[A-Z])"), "Add "),
+    # "..., an odd 10k to the amount" -> "and add 10k" ("and add" heard as "an odd")
+    (re.compile(r"\ban odd\s+(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a)\b)", re.I),
+     "and add "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings

@@ -312,7 +312,7 @@ def _dateparser(text: str, today_iso: str) -> date | None:
 
 _TIME_RE = re.compile(
     r"\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"  # 2.30 pm too
-    r"|\bat\s+(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)\b"
+    r"|\bat\s+(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)\b(?!\.\d)"  # "at 10.30" as a recogniser writes it
     r"|(?:\bat|(?<=day),|(?<=tomorrow),)\s+(?P<h3>[1-9]|1[0-2])\b"  # "next Thursday, 10" (a transcript's comma)
     r"(?!\s*(?:%|percent|k\b|thousand|million|days?|weeks?|months?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     r"|\b(?P<noon>noon|midday|midnight)\b",
