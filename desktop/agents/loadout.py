@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -91,6 +91,26 @@ class Schedule:
         if now.weekday() not in self.weekdays:
             return None
         return now.replace(hour=self.hour, minute=self.minute, second=0, microsecond=0)
+
+    def last_slot(self, now: datetime) -> datetime | None:
+        """The latest scheduled time at or before ``now`` (looking back up to a week), or None.
+
+        A laptop that slept through several slots gets only the newest one: the scheduler runs a
+        missed schedule once on wake, not once per missed slot."""
+        for back in range(8):
+            day = now - timedelta(days=back)
+            at = self.due_at(day)
+            if at is not None and at <= now:
+                return at
+        return None
+
+    def next_slot(self, now: datetime) -> datetime:
+        """The first scheduled time strictly after ``now`` (same clock as ``now``)."""
+        for ahead in range(8):
+            at = self.due_at(now + timedelta(days=ahead))
+            if at is not None and at > now:
+                return at
+        raise AssertionError("a schedule has at least one weekday")  # pragma: no cover - parse() ensures it
 
 
 class Loadout(BaseModel):
