@@ -94,13 +94,19 @@ async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
 # -- ghostbuster -----------------------------------------------------------------------------------
 @tool("stalled_deals", "think", "Find open deals with no activity for N+ days and queue a diagnosis of each.")
 async def stalled_deals(ctx: ToolContext, days: int = 7, limit: int = 5) -> dict:
+    from desktop.agents.chain import recent_proposals
     from desktop.agents.tools import stale_deals
 
-    found = await stale_deals(ctx, days=days, limit=limit)
+    found = await stale_deals(ctx, days=days, limit=limit * 4)
+    # no repeats: a deal whose re-engagement is pending, or was approved / rejected lately, waits
+    seen = recent_proposals(ctx.workspace, ctx.agent, ctx.now)
+    waiting = [d for d in found["deals"] if any(f"{k}:deal:{d['id']}" in seen for k in ("draft_email", "create_task"))]
+    found["deals"] = [d for d in found["deals"] if d not in waiting][:limit]
     nxt = []
     for d in found["deals"]:
         nxt += [{"tool": "diagnose_stall", "args": {"deal_id": d["id"]}}, {"tool": "propose_plan", "args": {}}]
-    return {"total": found["total"], "deals": found["deals"], "_next": nxt}
+    return {"total": found["total"], "deals": found["deals"], "_next": nxt,
+            "already_proposed": [{"id": d["id"], "name": d["name"]} for d in waiting]}
 
 
 def stall_reasons(deal: dict, now: datetime) -> list[str]:
