@@ -269,7 +269,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     return None, None
 
 
-def _entities(text: str) -> list[str]:
+def _entities(text: str, near: int | None = None) -> list[str]:
+    """People and roles named in ``text`` in order (``near``: keep only the one closest to that
+    character offset and those right beside it)."""
     found: list[tuple[int, str]] = []
     for m in _ROLE.finditer(text):
         role = re.sub(r"^(?:their|the|her|his)\s+", "", m.group(1), flags=re.I)
@@ -285,6 +287,10 @@ def _entities(text: str) -> list[str]:
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
+    if near is not None and found:
+        # the decider is the entity nearest the cue, with the ones right beside it ("the COO Rick")
+        pos, _e = min(found, key=lambda f: abs(f[0] - near))
+        found = [f for f in found if abs(f[0] - pos) <= 28]
     out: list[str] = []
     for _, e in found:
         if e.lower() not in (x.lower() for x in out):
@@ -316,7 +322,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
             if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:\w+\s+)?"
                                                                 r"approv|approved (?:for|budget|spend)", c, re.I):
                 continue  # "one point two mil is approved": the budget, not who approves
-            ents = _entities(c)
+            ents = _entities(c, m.start())
             if not ents:
                 if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
                         r"\b(?:he|she|his|her|him)\b", c, re.I):

@@ -63,6 +63,8 @@ class RunResult:
     cost_usd: float = 0.0
     approvals: list[int] = field(default_factory=list)
     applied: list[int] = field(default_factory=list)
+    #: results of the runs this run handed its output to (a chain across agents), in order
+    handoffs: list["RunResult"] = field(default_factory=list)
 
 
 class ChainRunner:
@@ -79,6 +81,7 @@ class ChainRunner:
                  backoff_s: float = 0.5, on_step: Callable[..., None] | None = None, planner: Any = None) -> None:
         self.workspace, self.gate, self.clock, self.llm = workspace, gate, clock, llm
         self.planner = planner  # injected (or built once on first use by a tool): never per step
+        self.loadouts: dict[str, Any] = {}  # every agent's Loadout (the service keeps it current)
         self.sleep, self.retries, self.backoff_s, self.on_step = sleep, retries, backoff_s, on_step
 
     # -- public ------------------------------------------------------------------------------------
@@ -104,7 +107,7 @@ class ChainRunner:
             uow.commit()
         state = rec.state
         ctx = T.ToolContext(self.workspace, datetime.fromisoformat(state["now"]), loadout, model, self.llm,
-                            run_id, input=state.get("input") or {}, planner=self.planner)
+                            run_id, input=state.get("input") or {}, planner=self.planner, loadouts=self.loadouts)
         steps = [StepSpec(**s) for s in state["steps"]]
         result = RunResult(run_id, loadout.name, "running")
         status, error = "done", None

@@ -150,9 +150,11 @@ def list_handler(args: argparse.Namespace) -> int:
 
 def _print_result(res, as_json: bool) -> int:
     if as_json:
-        print(json.dumps({"run_id": res.run_id, "agent": res.agent, "status": res.status, "error": res.error,
-                          "cost_usd": res.cost_usd, "approvals": res.approvals, "applied": res.applied,
-                          "outputs": res.outputs}, default=str))
+        def as_json(r) -> dict:
+            return {"run_id": r.run_id, "agent": r.agent, "status": r.status, "error": r.error,
+                    "cost_usd": r.cost_usd, "approvals": r.approvals, "applied": r.applied, "outputs": r.outputs,
+                    "handoffs": [as_json(c) for c in r.handoffs]}
+        print(json.dumps(as_json(res), default=str))
     else:
         print(f"{res.agent}: run #{res.run_id} {res.status}" + (f" - {res.error}" if res.error else ""))
         for out in res.outputs:
@@ -169,7 +171,10 @@ def _print_result(res, as_json: bool) -> int:
                   + ", ".join(f"#{a}" for a in res.approvals) + " (spectrum approvals)")
         if res.applied:
             print(f"  applied {len(res.applied)} plan(s) (audit " + ", ".join(f"#{a}" for a in res.applied) + ")")
-    return 0 if res.status == "done" else 1
+        for child in res.handoffs:
+            print(f"-> handed over to {child.agent}:")
+            _print_result(child, False)
+    return 0 if res.status == "done" and all(c.status == "done" for c in res.handoffs) else 1
 
 
 def run_handler(args: argparse.Namespace) -> int:

@@ -15,6 +15,8 @@ YAML shape::
                                      # apply without asking (destructive never auto)
     daily_budget_usd: 0.50
     schedule: "weekdays 08:00"       # "daily HH:MM", "weekdays HH:MM", "mon,wed HH:MM" or null
+    handoff: qualifier               # optional: after a run with a result, this agent continues
+                                     # with it (a chain across agents: post-call -> qualifier)
     prompts: {system: "...", draft: "..."}
     params: {stale_days: 7}          # behaviour knobs (e.g. ICP weights for the qualifier)
 
@@ -127,6 +129,7 @@ class Loadout(BaseModel):
     autonomy: Literal["suggest", "auto"] = "suggest"
     daily_budget_usd: float = Field(default=0.0, ge=0.0, le=10_000.0)
     schedule: str | None = None
+    handoff: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]{0,29}$")
     prompts: dict[str, str] = Field(default_factory=dict)
     params: dict[str, Any] = Field(default_factory=dict)
     source: str = ""

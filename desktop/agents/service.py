@@ -102,6 +102,7 @@ class AgentService:
                               on_cap=self._cap_reached)
         self.runner = ChainRunner(workspace, self.gate, self.clock, llm=self.llm, sleep=sleep,
                                   on_step=self._step_done if on_step else None)
+        self.runner.loadouts = self.loadouts
         self._on_step = on_step
         self._run_agents: dict[int, str] = {}
         self._tasks: dict[str, asyncio.Task] = {}
@@ -114,6 +115,8 @@ class AgentService:
         """Re-read the loadout files; invalid ones are listed in :attr:`loadout_errors`."""
         self.loadouts, self.loadout_errors = load_all(getattr(self.settings, "data_dir", None),
                                                       builtin=self._builtin)
+        if getattr(self, "runner", None) is not None:
+            self.runner.loadouts = self.loadouts
 
     def loadout(self, name: str) -> Loadout:
         """The loadout called ``name``. Raises UnknownAgent."""
@@ -197,7 +200,14 @@ class AgentService:
         for an explicit :meth:`resume`."""
         with self.workspace.uow() as uow:
             runs = [r for r in store.resumable_runs(uow.session) if r.status == "running"]
-        return [await self.resume(r.id) for r in runs if r.agent in self.loadouts]
+        out = []
+        for r in runs:
+            with self.workspace.uow() as uow:
+                cur = store.get_run(uow.session, r.id)
+            # a run handed over by another one was already continued when its parent resumed
+            if r.agent in self.loadouts and cur is not None and cur.status == "running" and cur.finished_at is None:
+                out.append(await self.resume(r.id))
+        return out
 
     async def _execute(self, run_id: int, lo: Loadout) -> RunResult:
         # one queue per agent and event loop (the UI's qasync loop, or asyncio.run on a worker thread)
@@ -219,6 +229,14 @@ class AgentService:
                 watcher.cancel()
                 if self._tasks.get(lo.name) is task:
                     del self._tasks[lo.name]
+        for out in result.outputs:
+            nxt = out.get("handoff")
+            if nxt and result.status == "done" and nxt.get("agent") in self.loadouts:
+                # the chain continues in the next agent (its run was stored with the hand-off step)
+                with self.workspace.uow() as uow:
+                    child = store.get_run(uow.session, int(nxt["run_id"]))
+                if child is not None and child.finished_at is None and child.status == "running":
+                    result.handoffs.append(await self._execute(child.id, self.loadouts[nxt["agent"]]))
         for out in result.outputs:
             if out.get("chat"):
                 with self.workspace.uow() as uow:

@@ -128,6 +128,12 @@ def resumable_runs(session: Session, agent: str | None = None) -> list[RunRecord
     return [_run(r) for r in session.execute(q).scalars()]
 
 
+def run_by_parent(session: Session, parent_key: str) -> int | None:
+    """Id of the run a chain step (idempotency ``parent_key``) handed its result to, or None."""
+    return session.execute(select(s.ChainRun.id).where(
+        s.ChainRun.state.contains(json.dumps(parent_key))).order_by(s.ChainRun.id).limit(1)).scalar()
+
+
 def list_runs(session: Session, agent: str | None = None, limit: int = 50) -> list[RunRecord]:
     """Newest runs first."""
     q = select(s.ChainRun).order_by(s.ChainRun.id.desc()).limit(limit)

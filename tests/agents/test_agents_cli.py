@@ -55,7 +55,8 @@ def test_ask_json_and_post_call_note(cli_dir, capsys):
     assert "queued as approval #" in capsys.readouterr().out
     assert run(cli_dir, "agents", "run", "post-call", "--now", NOW, "--deal", "Globex", "--note",
                "Budget is 150K. They are evaluating Samsara. Next step is to send the pricing sheet.") == 0
-    assert "1 plan(s) waiting in approvals" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 plan(s) waiting in approvals" in out and "-> handed over to qualifier:" in out
 
 
 def test_consent_withdraw_blocks_outreach(cli_dir, capsys):
