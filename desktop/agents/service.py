@@ -362,7 +362,8 @@ class AgentService:
         now = now or self.clock()
         self.sync_switches()
         history = self.history(name, limit=12)
-        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm, planner=self.runner.planner)
+        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm, planner=self.runner.planner,
+                          loadouts=self.loadouts)
         try:
             ans = await C.answer(ctx, question, history)
         except AgentBlocked as exc:
