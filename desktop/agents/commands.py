@@ -14,7 +14,8 @@
     spectrum ask [--agent NAME] [--json] [--now ISO] [--queue] QUESTION...
     spectrum consent CONTACT grant|withdraw [--channel email] --method "..." [--purpose marketing]
 
-Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed run), 2 bad usage.
+Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed run), 2 bad usage,
+4 ``agents serve``: another scheduler already runs this workspace's agents.
 """
 
 from __future__ import annotations
@@ -256,7 +257,20 @@ def serve_handler(args: argparse.Namespace) -> int:
             stop.set()
         await svc.serve(stop, interval_s=max(args.interval, 0.01), on_run=report)
 
-    with _opened(args) as svc:
+    import fcntl
+    from pathlib import Path
+
+    lock_path = Path(args.settings.data_dir) / "agents-serve.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the scheduler
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        _err("agents serve: another scheduler already runs this workspace's agents (the app or "
+             "`spectrum agents serve`); not starting a second one")
+        return 4
+    with lock, _opened(args) as svc:
         if not args.json:
             print("spectrum agents serve: running schedules (Ctrl+C to stop)", file=sys.stderr)
         if args.once:
