@@ -71,3 +71,27 @@ def test_a_repeat_inside_one_plan_is_dropped_with_the_reason(make_service, works
     assert [a.target.id for a in kept.actions] == ["999999"]
     assert f"already proposed (approval #{queued.id}, pending)" in kept.message
     assert res.approvals
+
+
+def test_since_yesterday_uses_audit_and_crm_times_never_the_import_time(make_service, workspace, clock):
+    """Right after an import every deal's updated_at is the import time: the brief lists no moves.
+    A stage moved to won through a plan shows up the next morning, and only that one."""
+    from desktop.domain.plan import Action, Plan, Target
+    from desktop.store import schema as s
+    from desktop.store.executor import apply_plan
+
+    svc = make_service()
+    with workspace.uow() as uow:   # the import just now stamped every deal
+        for d in uow.session.query(s.Deal):
+            d.updated_at = clock()
+        uow.commit()
+    brief = asyncio.run(svc.run("briefing")).outputs[0]
+    assert [m for m in brief["moves"] if m["won"] or m["lost"]] == []
+    apply_plan(workspace, Plan(transcript="Globex is won", actions=[
+        Action(kind="update_deal", target=Target(type="deal", id="5004", name="Globex"),
+               fields={"stage": "Closed Won"})]), now=clock())
+    clock.advance(hours=20)
+    moves = asyncio.run(svc.run("briefing")).outputs[0]["moves"]
+    assert [(m["id"], m["won"]) for m in moves if m["won"] or m["lost"]] == [(5004, True)]
+    clock.advance(days=2)
+    assert not [m for m in asyncio.run(svc.run("briefing")).outputs[0]["moves"] if m["won"]]
