@@ -25,13 +25,20 @@ class AgentsMixin:
                 try:
                     from desktop.agents.service import AgentService
 
-                    self._agents = AgentService(self.ws, self.settings)
+                    self._agents = AgentService(self.ws, self.settings, clock=self._agents_clock)
                 except Exception:  # noqa: BLE001 - a broken loadout folder must not break the UI
                     import logging
 
                     logging.getLogger(__name__).exception("agents runtime unavailable")
                     self._agents = False
             return self._agents or None
+
+    def _agents_clock(self):
+        """Naive UTC now for the agents, following the backend clock when it is pinned (the demo
+        workspace's day in tests and screenshots; the real time otherwise)."""
+        from datetime import datetime
+
+        return datetime.utcnow() + (self.now() - datetime.now())
 
     def set_global_kill(self, on: bool) -> Change:
         """The global kill switch (stops every agent, including ones added later)."""

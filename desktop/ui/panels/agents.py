@@ -85,14 +85,14 @@ class AgentsPanel(QWidget):
                                      ("next_run", "Next run"), ("last_run", "Last run"),
                                      ("success_rate", "Success"), ("spend_usd", "Spend today"),
                                      ("budget_usd", "Daily budget"), ("switch", "Kill switch")],
-                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.2f}",
+                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.4f}" if v < 1 else f"${v:,.2f}",
                                      "budget_usd": lambda v: f"${v:,.2f}", "switch": lambda v: "",
                                      "last_run": lambda v: v or "never", "next_run": lambda v: v or "–",
                                      "schedule": lambda v: v or "on demand"},
                                     self)
         self.table = make_table(self.model, 0, "Agents")
         split.addWidget(self.table)
-        detail = QTabWidget()
+        self.detail = detail = QTabWidget()
         runs_page = QWidget()
         rl = QHBoxLayout(runs_page)
         rl.setContentsMargins(0, 6, 0, 0)
