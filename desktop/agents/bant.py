@@ -44,7 +44,8 @@ _BUDGET_CUE = re.compile(
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"
-    r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of)\b", re.I)
+    r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
+    r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial)\b", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own )?(?:budget|ads?|spend|marketing|quota|price|pricing|discount|list price)\b"
                          r"|\bwe (?:quoted|offered|charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|any))\s+budget\b"
@@ -62,9 +63,10 @@ _SCALE = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, "
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
     r"\b(decision[- ]?maker|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
-    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv\w+|economic buyer|budget holder|holds? the (?:budget|purse)|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget)|(?:'s|s') call|run it by|runs? it (?:past|by)|"
-    r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
+    r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
+    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing|legal(?: team)?|finance(?: team)?|"
@@ -94,6 +96,9 @@ _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|re
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:it|this|that|them|something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
+                            r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
+                            r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
+                            r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
                             r"sign|approv|talk|check|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a|the) (?:demo|proposal|pricing|quote)|"
@@ -112,6 +117,7 @@ _TIME_CUE = re.compile(
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
     r"ready|done|wrap\w*|close|closing|within)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
+    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
@@ -127,7 +133,10 @@ _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to)|"
     r"(?:also |still )?(?:looking at|talking to|talking with|speaking with|in talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
-    r"(?:got|have|has|getting|received) (?:a )?(?:quote|proposal|bid|pricing|offer)s? (?:from|by)|up against|"
+    r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
+    r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
+    r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
+    r"went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably| mainly| mostly)?)"
@@ -157,8 +166,14 @@ _NEXT_CUE = re.compile(
     r"coordinate|line up|pencil|nail|go over)\b)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing)|"
+    r"\bagreed (?:i'd|we'd|i would|we would|that i'd) |\bnext up is |"
+    r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\bwants? (?=(?:a|an|the)\s[\w\s-]{3,40}\bfrom me\b)|"
+    r"\b(?=(?:the |a |our )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) (?:is|was) "
+    r"(?:booked|scheduled|set up|set|planned)\b)|"
     r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
-    r"^(?:please\s+)?(?=(?:send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"
+    r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next step|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
@@ -260,6 +275,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue
             if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
                 continue
+            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
+                continue  # the seller's guess, not what the customer said
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
@@ -282,8 +299,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             parts = [p for p in parts if p not in _NOT_NAMES]
             if not parts:
                 continue
-        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+(?:is|has|signs|decides|makes|"
-                                           r"holds|owns|will|needs|approves|calls|gets|has to|must|should)\b", text):
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]", text):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -296,6 +312,21 @@ def _entities(text: str, near: int | None = None) -> list[str]:
         if e.lower() not in (x.lower() for x in out):
             out.append(e)
     return out
+
+
+_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
+                      r"wants|asked|is|called)\b", re.I)
+
+
+def _contact_name(sentences: list[str], idx: int) -> str | None:
+    """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
+    same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
+    for j in range(idx, -1, -1):
+        for m in _SAID_BY.finditer(sentences[j]):
+            parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(m.group(1)):
+                return " ".join(parts)
+    return None
 
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -319,6 +350,10 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
                 if not pron and not _ROLE.search(c[:m.start()]):
                     continue  # "they want to decide in two weeks": a timeline, not who decides
+            subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
+            if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
+                    "they", "they're", "we", "we're", "i", "i'm"):
+                continue  # "they will make the decision on the 11th": when, not who
             if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:\w+\s+)?"
                                                                 r"approv|approved (?:for|budget|spend)", c, re.I):
                 continue  # "one point two mil is approved": the budget, not who approves
@@ -328,14 +363,47 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"\b(?:he|she|his|her|him)\b", c, re.I):
                     continue
                 ents = _entities(s)
-            if not ents and re.search(r"\b(?:he|she|his|her|him)\b", c, re.I) and idx > 0:
-                ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ...": whom "he" means
+            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
+            if pron and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
+                who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                if who:
+                    ents = [who] + [e for e in ents if e.lower() != who.lower()]
+                elif not ents and idx > 0:
+                    ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
             if ents:
                 return ", ".join(ents[:3]), s
     return None, None
 
 
+_PAIN = re.compile(
+    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
+    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|takes (?:them )?(?:\w+ ){0,2}(?:weeks?|days?|hours?)|"
+    r"spend(?:s|ing)? (?:way too long|too long|too much time|half|hours|days)|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
+    r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+
+
+def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
+    """A sentence that states the customer's problem without a need word ("Level one tickets eat up
+    eighty percent of her helpdesk's time"): the clause itself is the need."""
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            m = _PAIN.search(c)
+            if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
+                continue
+            if _BUDGET_CUE.search(c) and _amounts(c):
+                continue
+            return _clean(c), s
+    return None, None
+
+
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    found = _need_cued(sentences)
+    return found if found[0] is not None else _pain(sentences)
+
+
+def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         for c in _clauses(s) or [s]:
             if _NEED_NEG.search(c):
@@ -467,21 +535,29 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         for c in _clauses(s) or [s]:
             if not _TIME_CUE.search(c):
                 continue
+            if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd)\b", c, re.I) \
+                    or re.search(r"\b(?:from me|from us|our own|our (?:ad|marketing))\b", c, re.I) \
+                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b", c, re.I):
+                continue  # the seller's own step, or when money might come: no buying timeline
             nxt = _NEXT_STEP_CLAUSE.search(c)
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|contract|purchas|buy|"
-                               r"switch|migrat|timeline|timeframe|deadline|renew|budget cycle|fiscal|kick[- ]?off|"
-                               r"start (?:using|with|the rollout|onboarding)|onboard)", c, re.I)
+                               r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
+                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*)", c, re.I)
             if nxt and not buying:
                 continue
-            d = period_end(c, today)
+            ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
+            found = find_date(c, ref)
+            exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
+                                        c[found[1]:found[2]], re.I)
+            d = found[0] if exact else period_end(c, today)
             if d is None:
-                found = find_date(c, now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time()))
                 d = found[0] if found else None
             if d is None or d < today:
                 continue
-            if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want|hoping|aim|target|"
-                                            r"expect|plan|end of|q[1-4]|ready|done|wrap)\b", c, re.I):
+            if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
+                                            r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
+                                            r"start\w*)\b", c, re.I):
                 continue
             return d.isoformat(), s
     return None, None
