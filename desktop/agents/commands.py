@@ -136,6 +136,9 @@ def list_handler(args: argparse.Namespace) -> int:
     """Print one line per agent (or JSON rows)."""
     with _opened(args) as svc:
         rows = svc.list_agents()
+        reason = svc.stop_reason()
+    if reason:
+        print(f"All agents are stopped: {reason} (`spectrum agents enable --all`)", file=sys.stderr)
     if args.json:
         print(json.dumps([{**r.__dict__, "last_run_at": r.last_run_at.isoformat() if r.last_run_at else None,
                            "next_run_at": r.next_run_at.isoformat() if r.next_run_at else None} for r in rows]))

@@ -17,8 +17,15 @@ Build once per process (composition root) and use from the asyncio / qasync loop
     svc.runs("ghostbuster") -> list[RunRecord]; svc.steps(run_id) -> list[StepRecord]  (run log)
     await svc.ask("cfo", "what's our burn rate?") -> ChatAnswer(text, context, plan)
     svc.history("cfo") -> list[dict]            # {"id", "at", "role": user|agent, "text", "context", "plan_json"}
-    svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute)
-    await svc.serve(stop_event)                 # or: resume crashed runs, then run schedules until stop
+    svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute); a slot
+                                                # missed while asleep runs once (its newest slot only)
+    svc.next_run(name, local_now) -> datetime | None    # when it runs next by itself
+    svc.pause_agent(name) / svc.resume_agent(name)      # its schedule (it still runs when asked)
+    await svc.serve(stop_event, on_run=cb)      # resume crashed runs, then run schedules until stop
+    svc.daily_cap() / svc.set_daily_cap(usd) / svc.spent_today() / svc.stop_reason()
+        # the global daily spend cap of all agents: crossing it turns the global kill switch on,
+        # with the reason in the audit log (stop_reason)
+    RunResult.handoffs: runs a loadout's ``handoff`` agent continued with (a chain across agents)
     svc.costs(day) -> dict                      # LLM calls, tokens, USD by agent, transcription seconds
     record_transcription(workspace, audio_s, decode_s, cpu_s)   # voice: meter local transcription
     usage_recorder(workspace) -> on_usage callback for the LLM planner (voice plans' spend)
