@@ -255,17 +255,19 @@ class ChainRunner:
 
 # -- no repeats ----------------------------------------------------------------------------------------
 def proposal_keys(plan: Plan) -> set[str]:
-    """What a plan proposes, as ``"kind:type:id"`` per changing action (``log_activity`` adds a
-    hash of its body, so two different call notes about one deal are two proposals)."""
+    """What a plan proposes, as ``"kind:type:id"`` per changing action (``log_activity`` and the
+    updates add a hash of their fields, so two different call notes about one deal are two
+    proposals, while a second draft or task for the same deal is a repeat)."""
     import hashlib
+    import json
 
     keys = set()
     for a in plan.actions:
         if a.read_only or a.target is None:
             continue
         key = f"{a.kind}:{a.target.type}:{a.target.id or a.target.name}"
-        if a.kind == "log_activity":
-            key += ":" + hashlib.sha1(str(a.fields.get("body", "")).encode()).hexdigest()[:12]
+        if a.kind in ("log_activity", "update_deal", "update_contact"):  # the same change, not the same record
+            key += ":" + hashlib.sha1(json.dumps(a.fields, sort_keys=True, default=str).encode()).hexdigest()[:12]
         keys.add(key)
     return keys
 

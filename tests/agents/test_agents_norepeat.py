@@ -95,3 +95,18 @@ def test_since_yesterday_uses_audit_and_crm_times_never_the_import_time(make_ser
     assert [(m["id"], m["won"]) for m in moves if m["won"] or m["lost"]] == [(5004, True)]
     clock.advance(days=2)
     assert not [m for m in asyncio.run(svc.run("briefing")).outputs[0]["moves"] if m["won"]]
+
+
+def test_a_second_call_note_on_the_same_deal_is_no_repeat(make_service, workspace):
+    svc = make_service()
+    first = asyncio.run(svc.run("post-call", input={"text": "Call with Globex: they are evaluating Samsara.",
+                                                    "deal": "Globex"}))
+    second = asyncio.run(svc.run("post-call", input={"text": "Globex again: they dropped Samsara, budget is 90K. "
+                                                     "I'll send the pricing sheet.", "deal": "Globex"}))
+    assert first.approvals and second.approvals   # new facts are a new proposal
+    plan = next(a.plan for a in approvals.list_approvals(workspace) if a.id == second.approvals[0])
+    assert any(a.kind == "update_deal" for a in plan.actions)
+    # its Qualifier follow-up draft for the same deal waits: the first one is still pending
+    (q2,) = second.handoffs
+    q2_plan = next(a.plan for a in approvals.list_approvals(workspace) if a.id in q2.approvals) if q2.approvals else None
+    assert q2_plan is None or not any(a.kind == "draft_email" for a in q2_plan.actions)
