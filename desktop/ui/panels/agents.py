@@ -158,6 +158,7 @@ class AgentsPanel(QWidget):
             self.cap_state.setText(f"All agents today: ${d['spent_today_usd']:,.4f} of the ${d['cap_usd']:,.2f} daily cap")
         for r in d["agents"]:
             r["switch"] = r["killed"]
+        keep = (self._selected() or {}).get("name")  # the reload keeps the agent the user selected
         self.rows = d["agents"]
         self.model.set_rows(self.rows)
         self.switches = {}
@@ -176,7 +177,8 @@ class AgentsPanel(QWidget):
         self.empty.setVisible(not self.rows)
         self.table.setVisible(bool(self.rows))
         if self.rows and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+            names = [proxy.index(i, 0).data(ROLE_ROW)["name"] for i in range(proxy.rowCount())]
+            self.table.selectRow(names.index(keep) if keep in names else 0)
         self._update_buttons()
         self.bridge.refreshed.emit("agents")
 
@@ -231,14 +233,17 @@ class AgentsPanel(QWidget):
         self.ask.clear()
         self.ask.setPlaceholderText(f"{name} is thinking…")
         self.bridge.write("ask_agent", name, q,
-                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._select(index)),
+                          # by name: the table may have been reloaded meanwhile (a stale index would crash)
+                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
                           error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
     def _select(self, index) -> None:
         self._update_buttons()
         if not index.isValid():
             return
-        name = index.data(ROLE_ROW)["name"]
+        self._load_detail(index.data(ROLE_ROW)["name"])
+
+    def _load_detail(self, name: str) -> None:
         self.bridge.read("agent_detail", name, done=lambda d, name=name: self._show_detail(name, d))
 
     def _show_detail(self, name: str, d: dict[str, Any]) -> None:
