@@ -39,6 +39,8 @@ class Settings(BaseSettings):
         llm_timeout_s: upper bound in seconds for one LLM call.
         log_level: level of the log file ``<data_dir>/logs/spectrum.log`` (``SPECTRUM_LOG_LEVEL``:
             ``DEBUG``, ``INFO``, ``WARNING``...; see :mod:`desktop.logs`).
+        agents_scheduler: run agents on their schedules in the app's background process
+            (``SPECTRUM_AGENTS_SCHEDULER``; default on; ``0`` leaves it to ``spectrum agents serve``).
         team: the workspace's users by full name, the owners a plan may assign ("give the Granite
             deal to Morgan"); deal owners seen in the data are added (``SPECTRUM_TEAM``, a JSON list).
     """
@@ -52,6 +54,7 @@ class Settings(BaseSettings):
     llm_model: str | None = None
     llm_timeout_s: float = 8.0
     log_level: str = "INFO"
+    agents_scheduler: bool = True
     team: list[str] = Field(default_factory=list)
 
     def approvals_signal_path(self) -> Path:

@@ -1,61 +1,97 @@
 """Save a screenshot of every panel, light and dark, under docs/screenshots/.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py   (or under xvfb-run)
+    xvfb-run -a .venv/bin/python docs/make_screenshots.py      (or QT_QPA_PLATFORM=offscreen)
 
-Runs on a temporary copy of the demo workspace with a few sample agent runs, LLM calls,
-transcription runs, approvals and a voice note added so every panel has something to show.
+Runs on a temporary copy of the demo workspace. Nothing on the Agents, Costs or chat screenshots is
+written by this script: the agents really run (``AgentService``: Briefing, Qualifier, Ghostbuster,
+CFO, and Post-call on a dictated call note, which hands the deal to the Qualifier) and teammates
+really answer questions, with their language calls going over real HTTP to a local fake
+OpenAI-compatible server on 127.0.0.1 (it returns each draft unchanged and counts tokens; litellm
+prices the calls as gpt-4o-mini). A few typed and spoken instructions are planned and applied or
+queued through the same backend a user drives.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sys
 import tempfile
-from datetime import datetime, timedelta
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the agents run above on the demo workspace's day; the app's own scheduler child would run them
+# again at today's real time, mixing two clocks on one screenshot
+os.environ["SPECTRUM_AGENTS_SCHEDULER"] = "0"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 OUT = ROOT / "docs" / "screenshots"
+CALL_NOTE = ("Call with Priya at Globex. They've got about 150K set aside and the CFO signs off. They need to cut "
+             "manual dispatch work. They want to go live by the end of January, and they're also looking at "
+             "Samsara. I'll send over the security questionnaire.")
 
 
-def seed(ws) -> None:
-    """Sample agent, cost and transcription rows (the demo export has none)."""
-    from desktop.store import schema as s
+class FakeOpenAI(BaseHTTPRequestHandler):
+    """``POST /v1/chat/completions``: answers with the draft found in the prompt (after "Draft:"),
+    unchanged, or - for a tool-calling chat question - "I can't tell from your data."; usage
+    tokens are the prompt and answer lengths / 4."""
 
-    now = datetime.utcnow().replace(microsecond=0)
-    with ws.uow() as uow:
-        ses = uow.session
-        for d in range(6):
-            for agent, calls, cost in (("ghostbuster", 6, 0.012), ("post-call", 4, 0.031),
-                                       ("planner", 9, 0.004)):
-                for k in range(calls - d % 3):
-                    ses.add(s.LLMCall(at=now - timedelta(days=d, minutes=k * 7), agent=agent, model="gpt-4o-mini",
-                                      prompt_tokens=1200 + 40 * k, completion_tokens=210 + 9 * k,
-                                      cost_usd=cost, latency_ms=850.0))
-            ses.add(s.TranscriptionRun(at=now - timedelta(days=d), audio_s=42.0 + 7 * d, decode_s=6.1 + d, cpu_s=11.0))
-        for i, (agent, status) in enumerate([("ghostbuster", "done"), ("ghostbuster", "done"),
-                                              ("ghostbuster", "failed"), ("post-call", "done"),
-                                              ("post-call", "running")]):
-            run = s.ChainRun(agent=agent, started_at=now - timedelta(hours=5 - i), status=status,
-                             finished_at=None if status == "running" else now - timedelta(hours=5 - i, minutes=-2),
-                             cost_usd=0.021 * (i + 1), error="CRM rate limited (429)" if status == "failed" else None)
-            ses.add(run)
-            ses.flush()
-            for pos, tool in enumerate(("find_stale_deals", "draft_follow_up", "submit_for_approval")):
-                ses.add(s.ChainStep(run_id=run.id, position=pos, tool=tool, input="{}",
-                                    output=json.dumps({"records": 3 - pos}), status="done",
-                                    idempotency_key=f"{run.id}-{pos}", started_at=run.started_at,
-                                    finished_at=run.started_at, cost_usd=0.007))
-        ses.add(s.AgentState(name="post-call", killed=False, paused=True, updated_at=now))
-        for role, text in (("user", "Which deals went quiet this week?"),
-                           ("agent", "Six open deals have had no activity for 7+ days; the largest is Globex "
-                                     "Logistics - Fleet Analytics ($185,000, Proposal Sent). I queued follow-ups "
-                                     "for three of them in Approvals.")):
-            ses.add(s.ChatMessage(agent="ghostbuster", at=now, role=role, text=text))
-        uow.commit()
+    def do_POST(self) -> None:  # noqa: N802 - http.server API
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        last = str(body["messages"][-1].get("content") or "")
+        text = last.split("Draft:\n", 1)[1] if "Draft:\n" in last else "I can't tell from your data."
+        prompt = sum(len(str(m.get("content") or "")) for m in body["messages"]) // 4
+        data = json.dumps({"id": "chatcmpl-local", "object": "chat.completion", "created": 0, "model": body["model"],
+                           "choices": [{"index": 0, "finish_reason": "stop",
+                                        "message": {"role": "assistant", "content": text}}],
+                           "usage": {"prompt_tokens": prompt, "completion_tokens": len(text) // 4,
+                                     "total_tokens": prompt + len(text) // 4}}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *a) -> None:
+        pass
+
+
+def run_agents(ws, settings) -> None:
+    """Real agent runs and teammate answers on the workspace (LLM calls to the local fake server)."""
+    from desktop.agents.llm import LiteLLMPort
+    from desktop.agents.service import AgentService
+
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), FakeOpenAI)
+    t = threading.Thread(target=srv.serve_forever, daemon=True)
+    t.start()
+    try:
+        port = LiteLLMPort(api_base=f"http://127.0.0.1:{srv.server_address[1]}/v1", api_key="sk-local-fake")
+        from datetime import datetime
+
+        from desktop.bootstrap import DEMO_NOW
+
+        start = datetime.utcnow()  # the agents work on the demo workspace's day, as the window shows it
+        svc = AgentService(ws, settings.model_copy(update={"llm_model": "openai/gpt-4o-mini"}), llm=port,
+                           clock=lambda: DEMO_NOW + (datetime.utcnow() - start))
+
+        async def go() -> None:
+            for name in ("briefing", "qualifier", "ghostbuster", "cfo"):
+                await svc.run(name)
+            await svc.run("post-call", input={"text": CALL_NOTE, "deal": "Globex"})
+            await svc.ask("cfo", "what's our burn rate?")
+            await svc.ask("cfo", "should we hire an engineer at 150K?")
+            await svc.ask("ghostbuster", "which deals are at risk?")
+            await svc.ask("ghostbuster", "why did the Globex deal stall?")
+            await svc.ask("qualifier", "what's our NPS?")
+        asyncio.run(go())
+        svc.pause_agent("cfo")
+    finally:
+        srv.shutdown()
+        srv.server_close()
+        t.join(timeout=5)
 
 
 def main() -> int:
@@ -73,14 +109,13 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="spectrum-shots-"))
     settings = Settings(data_dir=tmp)
     b = Backend.open(settings, seed_demo=True)
-    seed(b.ws)
+    run_agents(b.ws, settings)
     applied = ["Log a call with Sarah Chen: she wants a pilot in January", "Move Initech to Proposal Sent",
                "Northwind next step is a security review"]
     for text in applied:  # a little history for the Activity panel and the Command history
         b.apply(b.plan(text), "voice", False)
     b.submit(b.plan("Globex budget is 200K, they're also looking at HubSpot"), "voice")
-    b.submit(b.plan("Follow up with TechCorp next Friday"), "agent:post-call")
-    b.submit(b.plan("Delete the Granite Labs deal"), "agent:ghostbuster")
+    b.submit(b.plan("Delete the Granite Labs deal"), "voice")
     b.close()
     qs = QSettings(str(tmp / "ui.ini"), QSettings.Format.IniFormat)
     w = build_main_window(settings, open_backend=Backend.open, qsettings=qs,
@@ -119,11 +154,23 @@ def main() -> int:
                 w.approvals.table.selectRow(0)
             if name == "Agents":
                 settle(400)
-                w.agents.table.selectRow(2)
+                w.agents.table.selectRow(2)  # ghostbuster: its runs and step log
+                w.agents.detail.setCurrentIndex(0)
             if name == "Notes":
                 w.notes.table.selectRow(0)
             settle(700)
             w.grab().save(str(OUT / f"{name.lower()}-{theme_name}.png"))
+        # the teammate chat of the CFO (its answers with their context beside them)
+        w.show_panel(PANELS.index("Agents"))
+        settle(400)
+        w.agents.table.selectRow(1)
+        w.agents.detail.setCurrentIndex(1)
+        settle(900)
+        w.grab().save(str(OUT / f"agents-chat-{theme_name}.png"))
+        w.agents.table.selectRow(2)
+        settle(900)
+        w.grab().save(str(OUT / f"agents-chat-ghostbuster-{theme_name}.png"))
+        w.agents.detail.setCurrentIndex(0)
         w.show_panel(0)
         w.submit("Delete the Globex deal", "text")
         settle(600)

@@ -20,6 +20,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Tests never touch the developer's OS keyring (the audit anchor's HMAC key, LLM keys, CRM tokens),
 # here or in the child processes they start; tests that need a keyring swap in a memory backend.
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# the app's agents scheduler child stays off in tests (tests/ui/test_agents_panel.py starts it itself)
+os.environ.setdefault("SPECTRUM_AGENTS_SCHEDULER", "0")
 os.environ.pop("SPECTRUM_DATABASE_URL", None)
 os.environ.pop("SPECTRUM_LLM_MODEL", None)
 

@@ -63,6 +63,8 @@ class RunResult:
     cost_usd: float = 0.0
     approvals: list[int] = field(default_factory=list)
     applied: list[int] = field(default_factory=list)
+    #: results of the runs this run handed its output to (a chain across agents), in order
+    handoffs: list["RunResult"] = field(default_factory=list)
 
 
 class ChainRunner:
@@ -79,13 +81,16 @@ class ChainRunner:
                  backoff_s: float = 0.5, on_step: Callable[..., None] | None = None, planner: Any = None) -> None:
         self.workspace, self.gate, self.clock, self.llm = workspace, gate, clock, llm
         self.planner = planner  # injected (or built once on first use by a tool): never per step
+        self.loadouts: dict[str, Any] = {}  # every agent's Loadout (the service keeps it current)
         self.sleep, self.retries, self.backoff_s, self.on_step = sleep, retries, backoff_s, on_step
 
     # -- public ------------------------------------------------------------------------------------
     def create(self, loadout: Any, steps: list[StepSpec], *, now: datetime, input: dict | None = None,
-               status: str = "running") -> int:
-        """Persist a new run (``status`` running, or paused when a kill switch is on). Returns its id."""
-        state = {"steps": [asdict(s) for s in steps], "input": input or {}, "now": now.isoformat()}
+               status: str = "running", extra: dict[str, Any] | None = None) -> int:
+        """Persist a new run (``status`` running, or paused when a kill switch is on). ``extra`` is
+        kept in the run's state (``slot``: the schedule time a scheduled run is for; ``parent_run``:
+        the run that handed its output over). Returns its id."""
+        state = {"steps": [asdict(s) for s in steps], "input": input or {}, "now": now.isoformat(), **(extra or {})}
         with self.workspace.uow() as uow:
             run_id = store.create_run(uow.session, loadout.name, self.clock(), state)
             if status != "running":
@@ -102,7 +107,7 @@ class ChainRunner:
             uow.commit()
         state = rec.state
         ctx = T.ToolContext(self.workspace, datetime.fromisoformat(state["now"]), loadout, model, self.llm,
-                            run_id, input=state.get("input") or {}, planner=self.planner)
+                            run_id, input=state.get("input") or {}, planner=self.planner, loadouts=self.loadouts)
         steps = [StepSpec(**s) for s in state["steps"]]
         result = RunResult(run_id, loadout.name, "running")
         status, error = "done", None
@@ -220,6 +225,7 @@ class ChainRunner:
         with self.workspace.uow() as uow:
             plan = check_plan(plan, uow.session)
         now = self.clock()
+        plan = drop_repeats(self.workspace, lo, plan, now)
         if not plan.mutating:
             with self.workspace.uow() as uow:
                 store.finish_step(uow.session, key, status="skipped", now=now,
@@ -245,3 +251,68 @@ class ChainRunner:
                                                        plan_json=plan.model_dump_json(), key=key, output=out)
             uow.commit()
         return {**out, "approval_id": approval_id, "_committed": True}
+
+
+# -- no repeats ----------------------------------------------------------------------------------------
+def proposal_keys(plan: Plan) -> set[str]:
+    """What a plan proposes, as ``"kind:type:id"`` per changing action (``log_activity`` and the
+    updates add a hash of their fields, so two different call notes about one deal are two
+    proposals, while a second draft or task for the same deal is a repeat)."""
+    import hashlib
+    import json
+
+    keys = set()
+    for a in plan.actions:
+        if a.read_only or a.target is None:
+            continue
+        key = f"{a.kind}:{a.target.type}:{a.target.id or a.target.name}"
+        if a.kind in ("log_activity", "update_deal", "update_contact"):  # the same change, not the same record
+            key += ":" + hashlib.sha1(json.dumps(a.fields, sort_keys=True, default=str).encode()).hexdigest()[:12]
+        keys.add(key)
+    return keys
+
+
+def recent_proposals(workspace: Workspace, loadout: Any, now: datetime) -> dict[str, tuple[int, str]]:
+    """{proposal key: (approval id, status)} of what ``loadout``'s agent must not propose again:
+    every pending approval of it, the ones applied within ``params.repeat_days`` (default 7) and the
+    ones rejected within ``params.rejected_wait_days`` (default 30: a rejection teaches it to wait)."""
+    from datetime import timedelta
+
+    p = loadout.params or {}
+    repeat = timedelta(days=float(p.get("repeat_days", 7)))
+    rejected = timedelta(days=float(p.get("rejected_wait_days", 30)))
+    with workspace.uow() as uow:
+        rows = store.proposals_of(uow.session, f"agent:{loadout.name}", now - max(repeat, rejected))
+    out: dict[str, tuple[int, str]] = {}
+    for r in rows:
+        when = r["decided_at"] or r["created_at"]
+        if r["status"] == "rejected" and when < now - rejected:
+            continue
+        if r["status"] not in ("pending", "rejected") and when < now - repeat:
+            continue
+        try:
+            keys = proposal_keys(Plan.model_validate_json(r["plan_json"]))
+        except ValueError:
+            continue
+        for k in keys:
+            out.setdefault(k, (r["id"], r["status"]))
+    return out
+
+
+def drop_repeats(workspace: Workspace, loadout: Any, plan: Plan, now: datetime) -> Plan:
+    """``plan`` without the actions its agent already proposed (see :func:`recent_proposals`); the
+    plan's message says which approval each dropped action repeats."""
+    seen = recent_proposals(workspace, loadout, now)
+    if not seen:
+        return plan
+    kept, notes = [], []
+    for a in plan.actions:
+        hit = next((seen[k] for k in proposal_keys(Plan(transcript="", actions=[a])) if k in seen), None)
+        if hit is None:
+            kept.append(a)
+        else:
+            notes.append(f"{a.kind} on {a.target.name or a.target.id} already proposed (approval #{hit[0]}, {hit[1]})")
+    if not notes:
+        return plan
+    msg = " ".join(x for x in (plan.message, "Not proposed again: " + "; ".join(notes) + ".") if x)
+    return plan.model_copy(update={"actions": kept, "message": msg})

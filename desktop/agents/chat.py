@@ -146,6 +146,15 @@ async def offline_answer(ctx: T.ToolContext, question: str) -> ChatAnswer | None
     if _BRIEF.search(q):
         b = await R.morning_brief(ctx)
         return ChatAnswer(b["chat"], b["context"], tools=["morning_brief"])
+    if _CALLS.search(q) and ctx.agent.kind == "post_call":
+        from desktop.agents.roles import recent_calls
+
+        r = await recent_calls(ctx, hours=int((ctx.agent.params or {}).get("lookback_hours", 24)), limit=10)
+        items = "; ".join(f"{c['subject'] or c['type']} ({c['at'][:16].replace('T', ' ')})" for c in r["calls"])
+        text = (f"{len(r['calls'])} call(s) or meeting(s) of the last day have no follow-up task yet" +
+                (f": {items}." if items else "."))
+        return ChatAnswer(text, [T.ref("activity", c["id"], c["subject"] or c["type"]) for c in r["calls"]],
+                          tools=["recent_calls"])
     if _TASKS.search(q):
         t = await T.open_tasks(ctx)
         items = "; ".join(f"{x['title']}" + (f" (due {x['due_date']})" if x["due_date"] else "") for x in t["tasks"][:10])
@@ -209,7 +218,8 @@ async def llm_answer(ctx: T.ToolContext, question: str, history: list[dict]) -> 
     schemas = [T.get(n).schema() for n in allowed] + [SUGGEST]
     system = lo.prompts.get("system", f"You are {lo.role}. {lo.purpose}")
     system += (f" Today is {ctx.now.date().isoformat()}. Use the tools for every figure or record you mention; "
-               "answer in at most five sentences; money in USD.")
+               "answer in at most five sentences; money in USD. When your tools do not hold the answer, say "
+               f"\"{CANT_TELL}\" and nothing else that sounds like an answer.")
     messages: list[dict] = [{"role": "system", "content": system}]
     for h in history[-6:]:
         messages.append({"role": "user" if h["role"] == "user" else "assistant", "content": h["text"]})
@@ -264,11 +274,82 @@ def pick_agent(question: str, names: list[str]) -> str:
     return next((n for n in order if n in names), names[0] if names else "briefing")
 
 
+#: What each built-in kind of teammate answers from (its data and tools) and the question topics it
+#: owns; a question on another topic gets "I can't tell from your data" and the teammate who can.
+ROLES: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "cfo": (("hire", "finance", "pipeline"), "the ledger, Stripe subscriptions and the pipeline",
+            "\"what's our burn rate?\", \"should we hire an engineer at 150K?\", \"what's our win rate?\""),
+    "qualifier": (("leads",), "contacts, companies, their activities and the ICP scoring",
+                  "\"which leads should I prioritise today?\", \"who are our hot leads?\""),
+    "ghostbuster": (("stall", "stale"), "open deals and their activity history",
+                    "\"which deals are at risk?\", \"why did the Globex deal stall?\""),
+    "briefing": (("brief", "tasks"), "today's tasks, top leads, deals at risk and MRR moves",
+                 "\"what's on today?\", \"give me the morning brief\""),
+    "post_call": (("calls",), "calls and meetings of the last day and the notes taken on them",
+                  "\"which calls still need a follow-up?\""),
+    "custom": ((), "the workspace through its tools", ""),
+}
+_CALLS = re.compile(r"\b(calls?|call notes?|follow[- ]?ups?|meetings?)\b", re.I)
+#: systems and cuts Spectrum holds no data for: never answered with a nearby figure
+OUTSIDE = re.compile(r"\b(slack|zendesk|jira|intercom|google analytics|linkedin|twitter|website traffic|web traffic|"
+                     r"nps|net promoter|support tickets?|tickets|csat|churn reasons?|by region|per region|in europe|"
+                     r"emea|apac|latam|by country|per country|by segment|per segment|by channel|by campaign|"
+                     r"ad spend|adwords|google ads|marketing spend|cac|ltv|lifetime value|open rates?|click rates?|"
+                     r"employee satisfaction|glassdoor|stock price|share price|competitors'? revenue)\b", re.I)
+CANT_TELL = "I can't tell from your data"
+
+
+def topic_of(question: str, has_deal: bool = False) -> str | None:
+    """The built-in topic of ``question`` (the order :func:`offline_answer` tries them), or None."""
+    q = question
+    if _HIRE.search(q) or re.search(r"\bwhat[- ]if\b", q, re.I):
+        return "hire"
+    if _STALL.search(q) and not _STALE.search(q) and has_deal:
+        return "stall"
+    if _STALE.search(q) or _STALL.search(q):
+        return "stale"
+    if _LEADS.search(q):
+        return "leads"
+    if _FIN.search(q):
+        return "finance"
+    if _BRIEF.search(q):
+        return "brief"
+    if _CALLS.search(q):
+        return "calls"
+    if _TASKS.search(q):
+        return "tasks"
+    if _PIPE.search(q):
+        return "pipeline"
+    return None
+
+
+def _owner(topic: str, names: dict[str, str]) -> str | None:
+    """The teammate (agent name) whose kind owns ``topic`` (``names``: {agent name: kind})."""
+    return next((n for n, kind in names.items() if topic in ROLES.get(kind, ((),))[0]), None)
+
+
 async def answer(ctx: T.ToolContext, question: str, history: list[dict] | None = None) -> ChatAnswer:
-    """Answer ``question`` as ``ctx.agent`` (offline first, then the LLM when ``ctx.model`` is set)."""
-    found = await offline_answer(ctx, question)
-    if found is not None:
-        return found
+    """Answer ``question`` as ``ctx.agent``, from its own data only: a question on another
+    teammate's topic, or about data Spectrum does not hold (:data:`OUTSIDE`), gets "I can't tell from
+    your data" (and who can tell, when a teammate can); its own topics are answered offline, then -
+    with a model - the LLM with its own read tools; anything else without a model: "I can't tell"."""
+    kind = ctx.agent.kind
+    topics, data, examples = ROLES.get(kind, ROLES["custom"])
+    outside = OUTSIDE.search(question)
+    if outside:
+        return ChatAnswer(f"{CANT_TELL}: Spectrum holds no {outside.group(0)} data. I answer from {data}.",
+                          [{"type": "figure", "name": "data_used", "value": None, "source": data}])
+    topic = topic_of(question, has_deal=kind in ("ghostbuster", "custom") and _deal_in(ctx, question) is not None)
+    if topic is not None and kind != "custom" and topic not in topics:
+        names = {n: lo.kind for n, lo in (ctx.loadouts or {}).items()}
+        who = _owner(topic, names)
+        return ChatAnswer(f"{CANT_TELL}: that is outside what I, the {ctx.agent.role} teammate, work with "
+                          f"({data})." + (f" Ask {who}: it answers that from its own data." if who else ""))
+    if topic is None or kind == "custom" or topic in topics:
+        found = await offline_answer(ctx, question) if (topic is not None) else None
+        if found is not None:
+            return found
     if ctx.model and ctx.llm is not None:
         return await llm_answer(ctx, question, history or [])
-    return ChatAnswer(HELP)
+    return ChatAnswer(f"{CANT_TELL}. I answer from {data}" + (f", e.g. {examples}" if examples else "")
+                      + ". Configure a model (SPECTRUM_LLM_MODEL) for free-form questions about it.")

@@ -3,7 +3,10 @@
 
     spectrum agents list [--json]
     spectrum agents run NAME [--now ISO] [--note TEXT] [--deal DEAL] [--json]
-    spectrum agents resume RUN_ID
+    spectrum agents resume RUN_ID | spectrum agents resume NAME   # a run, or a paused schedule
+    spectrum agents pause NAME                                   # stop NAME's schedule (runs on demand)
+    spectrum agents serve [--interval S] [--once] [--json]       # run due schedules until SIGTERM
+    spectrum agents cap [USD]                                    # the global daily spend cap
     spectrum agents kill NAME | spectrum agents kill --all
     spectrum agents enable NAME | spectrum agents enable --all
     spectrum agents log NAME [--run ID] [--json]
@@ -11,7 +14,8 @@
     spectrum ask [--agent NAME] [--json] [--now ISO] [--queue] QUESTION...
     spectrum consent CONTACT grant|withdraw [--channel email] --method "..." [--purpose marketing]
 
-Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed run), 2 bad usage.
+Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed run), 2 bad usage,
+4 ``agents serve``: another scheduler already runs this workspace's agents.
 """
 
 from __future__ import annotations
@@ -41,9 +45,22 @@ def register(subparsers: Any) -> None:
     sp.add_argument("--deal", help="post-call: the deal the note is about (name or id)")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=run_handler)
-    sp = sub.add_parser("resume", help="continue a killed or interrupted run")
-    sp.add_argument("run_id", type=int)
+    sp = sub.add_parser("resume", help="continue a killed or interrupted run (RUN_ID), or resume a paused "
+                                       "agent's schedule (NAME)")
+    sp.add_argument("run_id", metavar="RUN_ID|NAME")
     sp.set_defaults(func=resume_handler)
+    sp = sub.add_parser("pause", help="pause an agent's schedule (it still runs when asked)")
+    sp.add_argument("name")
+    sp.set_defaults(func=pause_handler)
+    sp = sub.add_parser("serve", help="run agents on their schedules until stopped (SIGTERM / Ctrl+C); a slot "
+                                      "missed while the machine slept runs once")
+    sp.add_argument("--interval", type=float, default=60.0, help="seconds between schedule checks (default 60)")
+    sp.add_argument("--once", action="store_true", help="check once, run what is due, and exit")
+    sp.add_argument("--json", action="store_true", help="one JSON line per finished run on stdout")
+    sp.set_defaults(func=serve_handler)
+    sp = sub.add_parser("cap", help="show or set the global daily spend cap of all agents together (USD)")
+    sp.add_argument("usd", nargs="?", type=float)
+    sp.set_defaults(func=cap_handler)
     for verb, helptext in (("kill", "stop an agent (or --all) at once"), ("enable", "switch an agent back on")):
         sp = sub.add_parser(verb, help=helptext)
         sp.add_argument("name", nargs="?")
@@ -119,22 +136,29 @@ def list_handler(args: argparse.Namespace) -> int:
     """Print one line per agent (or JSON rows)."""
     with _opened(args) as svc:
         rows = svc.list_agents()
+        reason = svc.stop_reason()
+    if reason:
+        print(f"All agents are stopped: {reason} (`spectrum agents enable --all`)", file=sys.stderr)
     if args.json:
-        print(json.dumps([{**r.__dict__, "last_run_at": r.last_run_at.isoformat() if r.last_run_at else None}
-                          for r in rows]))
+        print(json.dumps([{**r.__dict__, "last_run_at": r.last_run_at.isoformat() if r.last_run_at else None,
+                           "next_run_at": r.next_run_at.isoformat() if r.next_run_at else None} for r in rows]))
         return 0
     for r in rows:
         rate = "-" if r.success_rate is None else f"{r.success_rate * 100:.0f}%"
+        sched = (r.schedule or "on demand") + (" (paused)" if r.paused else "")
         print(f"{r.name:<12} {r.state:<11} {r.role:<16} model={r.model:<10} last={_fmt_dt(r.last_run_at)} "
-              f"ok={rate:<4} spend=${r.spend_today_usd:.4f}/${r.daily_budget_usd:.2f} {r.schedule or ''}")
+              f"ok={rate:<4} spend=${r.spend_today_usd:.4f}/${r.daily_budget_usd:.2f} {sched}"
+              + (f" next={_fmt_dt(r.next_run_at)}" if r.next_run_at else ""))
     return 0
 
 
 def _print_result(res, as_json: bool) -> int:
     if as_json:
-        print(json.dumps({"run_id": res.run_id, "agent": res.agent, "status": res.status, "error": res.error,
-                          "cost_usd": res.cost_usd, "approvals": res.approvals, "applied": res.applied,
-                          "outputs": res.outputs}, default=str))
+        def as_json(r) -> dict:
+            return {"run_id": r.run_id, "agent": r.agent, "status": r.status, "error": r.error,
+                    "cost_usd": r.cost_usd, "approvals": r.approvals, "applied": r.applied, "outputs": r.outputs,
+                    "handoffs": [as_json(c) for c in r.handoffs]}
+        print(json.dumps(as_json(res), default=str))
     else:
         print(f"{res.agent}: run #{res.run_id} {res.status}" + (f" - {res.error}" if res.error else ""))
         for out in res.outputs:
@@ -151,7 +175,10 @@ def _print_result(res, as_json: bool) -> int:
                   + ", ".join(f"#{a}" for a in res.approvals) + " (spectrum approvals)")
         if res.applied:
             print(f"  applied {len(res.applied)} plan(s) (audit " + ", ".join(f"#{a}" for a in res.applied) + ")")
-    return 0 if res.status == "done" else 1
+        for child in res.handoffs:
+            print(f"-> handed over to {child.agent}:")
+            _print_result(child, False)
+    return 0 if res.status == "done" and all(c.status == "done" for c in res.handoffs) else 1
 
 
 def run_handler(args: argparse.Namespace) -> int:
@@ -170,14 +197,108 @@ def run_handler(args: argparse.Namespace) -> int:
 
 
 def resume_handler(args: argparse.Namespace) -> int:
-    """Resume a stored run."""
+    """Resume a stored run (a number) or a paused agent's schedule (a name)."""
+    from desktop.agents.service import UnknownAgent
+
     with _opened(args) as svc:
+        if not str(args.run_id).isdigit():
+            try:
+                svc.resume_agent(args.run_id)
+            except UnknownAgent as exc:
+                _err(str(exc))
+                return 1
+            nxt = svc.next_run(args.run_id)
+            print(f"{args.run_id} resumed; next run {_fmt_dt(nxt) if nxt else 'only on demand (no schedule)'}.")
+            return 0
         try:
-            res = asyncio.run(svc.resume(args.run_id))
+            res = asyncio.run(svc.resume(int(args.run_id)))
         except (LookupError, KeyError) as exc:
             _err(str(exc).strip("'\""))
             return 1
     return _print_result(res, False)
+
+
+def pause_handler(args: argparse.Namespace) -> int:
+    """Pause an agent's schedule."""
+    from desktop.agents.service import UnknownAgent
+
+    with _opened(args) as svc:
+        try:
+            svc.pause_agent(args.name)
+        except UnknownAgent as exc:
+            _err(str(exc))
+            return 1
+    print(f"{args.name} paused: it runs only when asked until `spectrum agents resume {args.name}`.")
+    return 0
+
+
+def _result_json(res) -> dict:
+    return {"run_id": res.run_id, "agent": res.agent, "status": res.status, "error": res.error,
+            "cost_usd": res.cost_usd, "approvals": res.approvals, "applied": res.applied}
+
+
+def serve_handler(args: argparse.Namespace) -> int:
+    """Run due schedules every ``--interval`` seconds until SIGTERM/SIGINT (exit 0)."""
+    import signal
+
+    def report(res) -> None:
+        if args.json:
+            print(json.dumps({"event": "run", **_result_json(res)}, default=str), flush=True)
+        else:
+            print(f"{datetime.now():%Y-%m-%d %H:%M} {res.agent}: run #{res.run_id} {res.status}"
+                  + (f" - {res.error}" if res.error else ""), file=sys.stderr, flush=True)
+
+    async def main(svc) -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.add_signal_handler(sig, stop.set)
+            except (NotImplementedError, RuntimeError):  # pragma: no cover - Windows
+                pass
+        if args.once:
+            stop.set()
+        await svc.serve(stop, interval_s=max(args.interval, 0.01), on_run=report)
+
+    import fcntl
+    from pathlib import Path
+
+    lock_path = Path(args.settings.data_dir) / "agents-serve.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    lock = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the scheduler
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        lock.close()
+        _err("agents serve: another scheduler already runs this workspace's agents (the app or "
+             "`spectrum agents serve`); not starting a second one")
+        return 4
+    with lock, _opened(args) as svc:
+        if not args.json:
+            print("spectrum agents serve: running schedules (Ctrl+C to stop)", file=sys.stderr)
+        if args.once:
+            for res in asyncio.run(svc.resume_interrupted()):
+                report(res)
+            for res in asyncio.run(svc.run_due(datetime.now())):
+                report(res)
+        else:
+            asyncio.run(main(svc))
+    if args.json:
+        print(json.dumps({"event": "stopped"}), flush=True)
+    return 0
+
+
+def cap_handler(args: argparse.Namespace) -> int:
+    """Show or set the global daily spend cap (USD)."""
+    with _opened(args) as svc:
+        if args.usd is not None:
+            if args.usd < 0:
+                _err("cap: give an amount in USD >= 0")
+                return 2
+            svc.set_daily_cap(args.usd)
+        cap, spent = svc.daily_cap(), svc.spent_today()
+    print(f"Global daily cap ${cap:.2f}; spent today ${spent:.4f}.")
+    return 0
 
 
 def switch_handler(args: argparse.Namespace) -> int:

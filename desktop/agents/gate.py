@@ -88,6 +88,8 @@ class Gate:
                 running = asyncio.get_running_loop()
             except RuntimeError:
                 running = None
+            if running is loop and task is asyncio.current_task():
+                continue  # a task switching itself off (the spend cap) stops at its next gate check
             if running is loop:
                 task.cancel()
             else:

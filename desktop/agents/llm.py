@@ -150,10 +150,28 @@ class MeteredLLM:
     """
 
     def __init__(self, workspace: Workspace, port: LLMPort, gate: Gate, clock: Callable[[], datetime],
-                 timeout_s: float = 30.0, on_call: Callable[..., None] | None = None) -> None:
+                 timeout_s: float = 30.0, on_call: Callable[..., None] | None = None,
+                 on_cap: Callable[[str], None] | None = None) -> None:
         self.workspace, self.port, self.gate, self.clock = workspace, port, gate, clock
         self.timeout_s = timeout_s
         self.on_call = on_call
+        #: called with the reason when all agents together reach the global daily cap
+        #: (the service turns the global kill switch on)
+        self.on_cap = on_cap
+
+    def _cap_check(self, estimate: float) -> None:
+        """Raise OverBudget (after ``on_cap``) when today's spend of every agent plus ``estimate``
+        exceeds the global daily cap."""
+        start = self.clock().replace(hour=0, minute=0, second=0, microsecond=0)
+        with self.workspace.uow() as uow:
+            cap = store.daily_cap_usd(uow.session)
+            spent = store.spend_usd(uow.session, None, start, start + timedelta(days=1))
+        if spent + estimate > cap + 1e-12 or (estimate == 0 and spent >= cap and cap > 0) or cap == 0:
+            reason = (f"spend cap reached: all agents spent ${spent:.4f} of the ${cap:.2f} daily cap"
+                      + (f"; the next call needs about ${estimate:.4f}" if estimate else ""))
+            if self.on_cap is not None:
+                self.on_cap(reason)
+            raise OverBudget(reason)
 
     def spent_today(self, agent: str) -> float:
         """USD spent by ``agent`` since UTC midnight of the clock's today."""
@@ -171,11 +189,14 @@ class MeteredLLM:
 
         Raises:
             Killed: the agent (or everyone) is switched off - nothing is sent.
-            OverBudget: today's spend plus this call's estimate exceeds ``budget_usd`` - nothing sent.
+            OverBudget: today's spend plus this call's estimate exceeds ``budget_usd``, or all agents'
+                spend today plus the estimate exceeds the global daily cap (``on_cap`` is called
+                first) - nothing sent.
             asyncio.CancelledError: a kill switch cancelled the call in flight.
             TransientLLMError / LLMFailed: from the port (a failed call is metered with 0 tokens).
         """
         self.gate.check(agent)
+        self._cap_check(self.estimate_usd(model, messages))
         if budget_usd is not None:
             estimate = self.estimate_usd(model, messages)
             spent = self.spent_today(agent)
@@ -206,5 +227,10 @@ class MeteredLLM:
                 uow.commit()
             if self.on_call is not None:
                 self.on_call(agent, reply, latency)
+        if reply is not None and reply.cost_usd:
+            try:
+                self._cap_check(0.0)  # this call reached the cap: stop every agent now
+            except OverBudget:
+                pass  # the answer was paid for; the switch stops what comes next
         self.gate.check(agent)  # killed while the answer was on its way: drop it
         return reply

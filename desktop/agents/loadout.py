@@ -15,6 +15,8 @@ YAML shape::
                                      # apply without asking (destructive never auto)
     daily_budget_usd: 0.50
     schedule: "weekdays 08:00"       # "daily HH:MM", "weekdays HH:MM", "mon,wed HH:MM" or null
+    handoff: qualifier               # optional: after a run with a result, this agent continues
+                                     # with it (a chain across agents: post-call -> qualifier)
     prompts: {system: "...", draft: "..."}
     params: {stale_days: 7}          # behaviour knobs (e.g. ICP weights for the qualifier)
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -92,6 +94,26 @@ class Schedule:
             return None
         return now.replace(hour=self.hour, minute=self.minute, second=0, microsecond=0)
 
+    def last_slot(self, now: datetime) -> datetime | None:
+        """The latest scheduled time at or before ``now`` (looking back up to a week), or None.
+
+        A laptop that slept through several slots gets only the newest one: the scheduler runs a
+        missed schedule once on wake, not once per missed slot."""
+        for back in range(8):
+            day = now - timedelta(days=back)
+            at = self.due_at(day)
+            if at is not None and at <= now:
+                return at
+        return None
+
+    def next_slot(self, now: datetime) -> datetime:
+        """The first scheduled time strictly after ``now`` (same clock as ``now``)."""
+        for ahead in range(8):
+            at = self.due_at(now + timedelta(days=ahead))
+            if at is not None and at > now:
+                return at
+        raise AssertionError("a schedule has at least one weekday")  # pragma: no cover - parse() ensures it
+
 
 class Loadout(BaseModel):
     """One agent's definition (see the module docstring for every field)."""
@@ -107,6 +129,7 @@ class Loadout(BaseModel):
     autonomy: Literal["suggest", "auto"] = "suggest"
     daily_budget_usd: float = Field(default=0.0, ge=0.0, le=10_000.0)
     schedule: str | None = None
+    handoff: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]{0,29}$")
     prompts: dict[str, str] = Field(default_factory=dict)
     params: dict[str, Any] = Field(default_factory=dict)
     source: str = ""

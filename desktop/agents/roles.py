@@ -24,15 +24,21 @@ def chain_for(loadout: Any, input: dict[str, Any] | None = None) -> list[StepSpe
     p = loadout.params or {}
     input = input or {}
     if loadout.kind == "qualifier":
+        if input.get("bant") is not None:  # handed over by post-call: one deal's verdict and route
+            return [StepSpec("qualify_deal", {"bant": input["bant"], "deal": input.get("deal"),
+                                              "text": input.get("text") or ""}), StepSpec("propose_plan")]
         return [StepSpec("qualify_leads", {"hot_limit": int(p.get("hot_limit", 5))}), StepSpec("propose_plan")]
     if loadout.kind == "ghostbuster":
         return [StepSpec("stalled_deals", {"days": int(p.get("stale_days", 7)),
                                            "limit": int(p.get("max_deals", 5))})]
     if loadout.kind == "post_call":
         if input.get("text"):
-            return [StepSpec("plan_from_note", {"text": input["text"], "deal": input.get("deal"),
-                                                "log": bool(input.get("log", True))}),
-                    StepSpec("propose_plan")]
+            steps = [StepSpec("plan_from_note", {"text": input["text"], "deal": input.get("deal"),
+                                                 "log": bool(input.get("log", True)),
+                                                 "follow_up": not loadout.handoff}), StepSpec("propose_plan")]
+            if loadout.handoff:
+                steps.append(StepSpec("hand_off", {"to": loadout.handoff}))
+            return steps
         return [StepSpec("recent_calls", {"hours": int(p.get("lookback_hours", 24)),
                                           "limit": int(p.get("max_calls", 5))})]
     if loadout.kind == "briefing":
@@ -57,6 +63,76 @@ async def propose_plan(ctx: ToolContext) -> dict:
     if plan_json is None or ctx.propose is None:
         return {"skipped": True, "message": "nothing to propose"}
     return await ctx.propose(Plan.model_validate(plan_json))
+
+
+@tool("hand_off", "think", "Hand this run's result (the deal, the note and its BANT+) to the next agent of the chain.")
+async def hand_off(ctx: ToolContext, to: str) -> dict:
+    """Create the next agent's run (once: a resumed step finds the run it created before, by its
+    idempotency key) with this run's deal, note and BANT+ as its input; the service runs it next."""
+    from dataclasses import asdict
+
+    from desktop.store import agents as store
+
+    src = next((ctx.outputs[p] for p in sorted(ctx.outputs, reverse=True) if "bant" in ctx.outputs[p]), None)
+    if src is None or src.get("target") is None:
+        return {"skipped": True, "message": f"nothing to hand to {to}: the note names no deal"}
+    key = f"{ctx.agent.name}:{ctx.run_id}:handoff"
+    inp = {"bant": src["bant"], "deal": src["target"]["id"], "text": ctx.input.get("text") or ""}
+    with ctx.workspace.uow() as uow:
+        child = store.run_by_parent(uow.session, key)
+        if child is None:
+            lo = ctx.loadouts.get(to) if ctx.loadouts else None
+            if lo is None:
+                return {"skipped": True, "message": f"no agent called {to!r} to hand over to"}
+            state = {"steps": [asdict(s) for s in chain_for(lo, inp)], "input": inp, "now": ctx.now.isoformat(),
+                     "parent_run": ctx.run_id, "parent_key": key}
+            child = store.create_run(uow.session, to, ctx.now, state)
+        uow.commit()
+    return {"handoff": {"agent": to, "run_id": child}, "message": f"handed over to {to} (run #{child})"}
+
+
+def _follow_up_text(q: B.Bant) -> str:
+    nxt = q.next_step or "the next step we discussed"
+    return (f"Hi,\n\nThank you for your time today. As agreed, {nxt}."
+            + (f" We noted your timeline of {q.timeline}." if q.timeline else "")
+            + "\n\nLet me know if I missed anything.\n\nBest regards")
+
+
+@tool("qualify_deal", "think", "Give one deal a verdict (qualified / nurture / disqualified) from its BANT+ and route "
+      "it: hot -> a call task today and the follow-up draft, warm -> a sequence (draft now, task in a week), "
+      "cold -> a nurture check-in in 30 days.")
+async def qualify_deal(ctx: ToolContext, bant: dict, deal: Any = None, text: str = "") -> dict:
+    target = _deal_target(ctx, deal)
+    fields = {k: bant.get(k) for k in ("budget", "authority", "need", "timeline", "competitor", "next_step",
+                                        "sentiment", "evidence")}
+    if fields.get("competitor") is None and bant.get("competition"):
+        fields["competitor"] = bant["competition"]
+    q = B.Bant(**fields)
+    verdict = B.qualify(q, text, ctx.now)
+    out: dict[str, Any] = {"verdict": verdict.as_dict(), "bant_filled": q.filled}
+    if target is None:
+        out["message"] = "no deal to route"
+        return out
+    today = ctx.now.date()
+    why = "; ".join(verdict.reasons)
+    actions = [Action(kind="log_activity", target=target, fields={
+        "activity_type": "note", "body": f"Qualifier verdict: {verdict.verdict}, route {verdict.route} ({why})."})]
+    if verdict.route in ("hot", "warm"):
+        body = await ctx.say("follow_up", _follow_up_text(q), {"note": text[:2000], "bant": q.as_dict()})
+        actions.append(Action(kind="draft_email", target=target,
+                              fields={"subject": f"Follow-up: {target.name}", "body": body}))
+    if verdict.route == "hot":
+        actions.append(Action(kind="create_task", target=target, fields={
+            "title": f"Call today: {target.name} is HOT ({verdict.verdict})", "due_date": today.isoformat()}))
+    elif verdict.route == "warm":
+        actions.append(Action(kind="create_task", target=target, fields={
+            "title": f"Sequence: follow up on {target.name} if no reply", "due_date": _workday(today, 5).isoformat()}))
+    else:
+        actions.append(Action(kind="create_task", target=target, fields={
+            "title": f"Nurture: check in with {target.name}", "due_date": _workday(today, 30).isoformat()}))
+    plan = Plan(transcript=f"Qualifier: {target.name} is {verdict.verdict} ({verdict.route})", actions=actions)
+    out.update(deal=ref("deal", target.id, target.name), plan=plan.model_dump(mode="json"))
+    return out
 
 
 # -- qualifier -------------------------------------------------------------------------------------
@@ -95,13 +171,19 @@ async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
 # -- ghostbuster -----------------------------------------------------------------------------------
 @tool("stalled_deals", "think", "Find open deals with no activity for N+ days and queue a diagnosis of each.")
 async def stalled_deals(ctx: ToolContext, days: int = 7, limit: int = 5) -> dict:
+    from desktop.agents.chain import recent_proposals
     from desktop.agents.tools import stale_deals
 
-    found = await stale_deals(ctx, days=days, limit=limit)
+    found = await stale_deals(ctx, days=days, limit=limit * 4)
+    # no repeats: a deal whose re-engagement is pending, or was approved / rejected lately, waits
+    seen = recent_proposals(ctx.workspace, ctx.agent, ctx.now)
+    waiting = [d for d in found["deals"] if any(f"{k}:deal:{d['id']}" in seen for k in ("draft_email", "create_task"))]
+    found["deals"] = [d for d in found["deals"] if d not in waiting][:limit]
     nxt = []
     for d in found["deals"]:
         nxt += [{"tool": "diagnose_stall", "args": {"deal_id": d["id"]}}, {"tool": "propose_plan", "args": {}}]
-    return {"total": found["total"], "deals": found["deals"], "_next": nxt}
+    return {"total": found["total"], "deals": found["deals"], "_next": nxt,
+            "already_proposed": [{"id": d["id"], "name": d["name"]} for d in waiting]}
 
 
 def stall_reasons(deal: dict, now: datetime) -> list[str]:
@@ -185,7 +267,12 @@ async def extract_bant(ctx: ToolContext, text: str) -> dict:
 
 @tool("plan_from_note", "think", "Turn a call note into a plan: log the call, update the deal with BANT+, "
       "draft the follow-up and create the next task (offline planner + extraction).")
-async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: bool = True) -> dict:
+async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: bool = True,
+                         follow_up: bool = True) -> dict:
+    """The call note as a plan: the call logged on the deal (and its contact), a BANT+ note with the
+    sentence each field came from, competitor / next step / close date (from the timeline: the
+    user confirms it by approving) on the deal; with ``follow_up`` also a draft and the next task
+    (off when a next agent of the chain routes the deal)."""
     from desktop.agents.compliance import check_plan
     from desktop.agents.tools import planner_for
     from desktop.planner.offline import PlanContext
@@ -203,13 +290,18 @@ async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: boo
         actions.insert(0, Action(kind="log_activity", target=target, fields={
             "activity_type": "call", "body": text.strip()[:4000], "sentiment": q.sentiment}))
     if target is not None:
-        upd = {k: v for k, v in {"competitor": q.competition, "next_step": q.next_step}.items() if v}
+        upd = {k: v for k, v in {"competitor": q.competitor, "next_step": q.next_step,
+                                  "close_date": q.timeline}.items() if v}
         existing = next((a for a in actions if a.kind == "update_deal" and a.target == target), None)
         if upd and existing is not None:
             existing.fields.update({k: v for k, v in upd.items() if k not in existing.fields})
         elif upd:
             actions.append(Action(kind="update_deal", target=target, fields=upd))
-        if "draft_email" not in kinds:
+        bant_lines = bant_note(q)
+        if bant_lines:
+            actions.append(Action(kind="log_activity", target=target, fields={
+                "activity_type": "note", "body": bant_lines}))
+        if follow_up and "draft_email" not in kinds:
             nxt = q.next_step or "the next step we discussed"
             template = (f"Hi,\n\nThank you for your time today. As agreed, {nxt}."
                         + (f" We noted your timeline of {q.timeline}." if q.timeline else "")
@@ -217,7 +309,7 @@ async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: boo
             body = await ctx.say("follow_up", template, {"note": text[:2000], "bant": q.as_dict()})
             actions.append(Action(kind="draft_email", target=target,
                                   fields={"subject": f"Follow-up: {target.name}", "body": body}))
-        if "create_task" not in kinds and "book_meeting" not in kinds:
+        if follow_up and "create_task" not in kinds and "book_meeting" not in kinds:
             due = q.timeline if q.timeline and q.timeline <= _workday(ctx.now.date(), 14).isoformat() else None
             actions.append(Action(kind="create_task", target=target, fields={
                 "title": f"Next step: {q.next_step or 'follow up on the call'} ({target.name})",
@@ -227,6 +319,22 @@ async def plan_from_note(ctx: ToolContext, text: str, deal: Any = None, log: boo
                 message=base.message if not actions else None)
     return {"bant": q.as_dict(), "target": target.model_dump() if target else None,
             "plan": plan.model_dump(mode="json") if plan.mutating or plan.clarifications else None}
+
+
+def bant_note(q: B.Bant) -> str | None:
+    """The BANT+ note stored on the deal (and its contact): one line per known field with the
+    sentence it came from; None when the note stated none."""
+    names = [("budget", "Budget"), ("authority", "Authority"), ("need", "Need"), ("timeline", "Timeline"),
+             ("competitor", "Competitor"), ("next_step", "Next step")]
+    ev = q.evidence or {}
+    lines = []
+    for key, label in names:
+        v = getattr(q, key)
+        if v is None:
+            continue
+        shown = money(v) if key == "budget" else str(v)
+        lines.append(f"{label}: {shown}" + (f' - "{ev[key]}"' if ev.get(key) else ""))
+    return ("BANT+\n" + "\n".join(lines)) if lines else None
 
 
 @tool("recent_calls", "think", "Find calls and meetings of the last N hours whose deal has no open task and "

@@ -17,8 +17,15 @@ Build once per process (composition root) and use from the asyncio / qasync loop
     svc.runs("ghostbuster") -> list[RunRecord]; svc.steps(run_id) -> list[StepRecord]  (run log)
     await svc.ask("cfo", "what's our burn rate?") -> ChatAnswer(text, context, plan)
     svc.history("cfo") -> list[dict]            # {"id", "at", "role": user|agent, "text", "context", "plan_json"}
-    svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute)
-    await svc.serve(stop_event)                 # or: resume crashed runs, then run schedules until stop
+    svc.due(now) -> list[str]; await svc.run_due(now)   # loadout schedules (call every minute); a slot
+                                                # missed while asleep runs once (its newest slot only)
+    svc.next_run(name, local_now) -> datetime | None    # when it runs next by itself
+    svc.pause_agent(name) / svc.resume_agent(name)      # its schedule (it still runs when asked)
+    await svc.serve(stop_event, on_run=cb)      # resume crashed runs, then run schedules until stop
+    svc.daily_cap() / svc.set_daily_cap(usd) / svc.spent_today() / svc.stop_reason()
+        # the global daily spend cap of all agents: crossing it turns the global kill switch on,
+        # with the reason in the audit log (stop_reason)
+    RunResult.handoffs: runs a loadout's ``handoff`` agent continued with (a chain across agents)
     svc.costs(day) -> dict                      # LLM calls, tokens, USD by agent, transcription seconds
     record_transcription(workspace, audio_s, decode_s, cpu_s)   # voice: meter local transcription
     usage_recorder(workspace) -> on_usage callback for the LLM planner (voice plans' spend)
@@ -76,6 +83,10 @@ class AgentStatus:
     spend_today_usd: float
     daily_budget_usd: float
     schedule: str | None
+    #: when it runs next by itself (local time), None: no schedule, paused or killed
+    next_run_at: datetime | None = None
+    #: its schedule is paused (``pause_agent``)
+    paused: bool = False
 
 
 class AgentService:
@@ -94,9 +105,11 @@ class AgentService:
         self.gate = Gate(killed)
         self.port = llm if llm is not None else LiteLLMPort()
         self.llm = MeteredLLM(workspace, self.port, self.gate, self.clock,
-                              timeout_s=float(getattr(settings, "llm_timeout_s", 30.0) or 30.0))
+                              timeout_s=float(getattr(settings, "llm_timeout_s", 30.0) or 30.0),
+                              on_cap=self._cap_reached)
         self.runner = ChainRunner(workspace, self.gate, self.clock, llm=self.llm, sleep=sleep,
                                   on_step=self._step_done if on_step else None)
+        self.runner.loadouts = self.loadouts
         self._on_step = on_step
         self._run_agents: dict[int, str] = {}
         self._tasks: dict[str, asyncio.Task] = {}
@@ -109,6 +122,8 @@ class AgentService:
         """Re-read the loadout files; invalid ones are listed in :attr:`loadout_errors`."""
         self.loadouts, self.loadout_errors = load_all(getattr(self.settings, "data_dir", None),
                                                       builtin=self._builtin)
+        if getattr(self, "runner", None) is not None:
+            self.runner.loadouts = self.loadouts
 
     def loadout(self, name: str) -> Loadout:
         """The loadout called ``name``. Raises UnknownAgent."""
@@ -126,8 +141,9 @@ class AgentService:
         start = (now or self.clock()).replace(hour=0, minute=0, second=0, microsecond=0)
         return start, start + timedelta(days=1)
 
-    def list_agents(self) -> list[AgentStatus]:
-        """Every agent's status row, in loadout order."""
+    def list_agents(self, local_now: datetime | None = None) -> list[AgentStatus]:
+        """Every agent's status row, in loadout order (``local_now``: the schedules' clock for
+        ``next_run_at``, default local now)."""
         start, end = self._day()
         with self.workspace.uow() as uow:
             stats = store.run_stats(uow.session)
@@ -151,23 +167,27 @@ class AgentService:
             else:
                 state = "idle"
             rate = (st["ok"] / st["finished"]) if st.get("finished") else None
+            paused = states.get(name, (False, False))[1]
             rows.append(AgentStatus(name, lo.role, lo.purpose, lo.kind, model or "offline", lo.autonomy, state,
                                     st.get("last_run_at"), st.get("last_status"), rate, round(spent, 6),
-                                    lo.daily_budget_usd, lo.schedule))
+                                    lo.daily_budget_usd, lo.schedule, self.next_run(name, local_now), paused))
         return rows
 
     # -- runs --------------------------------------------------------------------------------------
-    async def run(self, name: str, *, input: dict[str, Any] | None = None, now: datetime | None = None) -> RunResult:
+    async def run(self, name: str, *, input: dict[str, Any] | None = None, now: datetime | None = None,
+                  slot: datetime | None = None) -> RunResult:
         """Run ``name``'s chain once (queued behind a run of the same agent already in progress).
-        A killed agent's run is stored ``paused`` and not started (resume it after :meth:`enable`)."""
+        A killed agent's run is stored ``paused`` and not started (resume it after :meth:`enable`).
+        ``slot``: the schedule time (local) a scheduled run is for (see :meth:`due`)."""
         lo = self.loadout(name)
         steps = chain_for(lo, input)
         self.sync_switches()
+        extra = {"slot": slot.isoformat()} if slot is not None else None
         reason = self.gate.blocked_reason(name)
         if reason:
-            run_id = self.runner.create(lo, steps, now=now or self.clock(), input=input, status="paused")
+            run_id = self.runner.create(lo, steps, now=now or self.clock(), input=input, status="paused", extra=extra)
             return RunResult(run_id, name, "paused", error=reason)
-        run_id = self.runner.create(lo, steps, now=now or self.clock(), input=input)
+        run_id = self.runner.create(lo, steps, now=now or self.clock(), input=input, extra=extra)
         return await self._execute(run_id, lo)
 
     async def resume(self, run_id: int) -> RunResult:
@@ -187,7 +207,14 @@ class AgentService:
         for an explicit :meth:`resume`."""
         with self.workspace.uow() as uow:
             runs = [r for r in store.resumable_runs(uow.session) if r.status == "running"]
-        return [await self.resume(r.id) for r in runs if r.agent in self.loadouts]
+        out = []
+        for r in runs:
+            with self.workspace.uow() as uow:
+                cur = store.get_run(uow.session, r.id)
+            # a run handed over by another one was already continued when its parent resumed
+            if r.agent in self.loadouts and cur is not None and cur.status == "running" and cur.finished_at is None:
+                out.append(await self.resume(r.id))
+        return out
 
     async def _execute(self, run_id: int, lo: Loadout) -> RunResult:
         # one queue per agent and event loop (the UI's qasync loop, or asyncio.run on a worker thread)
@@ -209,6 +236,14 @@ class AgentService:
                 watcher.cancel()
                 if self._tasks.get(lo.name) is task:
                     del self._tasks[lo.name]
+        for out in result.outputs:
+            nxt = out.get("handoff")
+            if nxt and result.status == "done" and nxt.get("agent") in self.loadouts:
+                # the chain continues in the next agent (its run was stored with the hand-off step)
+                with self.workspace.uow() as uow:
+                    child = store.get_run(uow.session, int(nxt["run_id"]))
+                if child is not None and child.finished_at is None and child.status == "running":
+                    result.handoffs.append(await self._execute(child.id, self.loadouts[nxt["agent"]]))
         for out in result.outputs:
             if out.get("chat"):
                 with self.workspace.uow() as uow:
@@ -237,7 +272,7 @@ class AgentService:
             return store.steps(uow.session, run_id)
 
     # -- kill switches -----------------------------------------------------------------------------
-    def _switch(self, name: str, killed: bool, actor: str) -> None:
+    def _switch(self, name: str, killed: bool, actor: str, reason: str | None = None) -> None:
         now = self.clock()
         who = "all agents" if name == GLOBAL else name
 
@@ -250,7 +285,42 @@ class AgentService:
             return {"agent": name, "killed": killed}
 
         apply_change(self.workspace, change, actor=actor, kind="kill_switch", now=now,
-                     summary=f"{'killed' if killed else 'enabled'} {who}")
+                     summary=reason or f"{'killed' if killed else 'enabled'} {who}")
+
+    # -- global daily spend cap --------------------------------------------------------------------
+    def daily_cap(self) -> float:
+        """The global daily cap of all agents' LLM spend together (USD per UTC day)."""
+        with self.workspace.uow() as uow:
+            return store.daily_cap_usd(uow.session)
+
+    def set_daily_cap(self, usd: float, *, actor: str = "user") -> None:
+        """Set the global daily cap (USD >= 0; audited). Raises ValueError for a negative amount."""
+        if usd < 0:
+            raise ValueError("the daily cap is an amount in USD >= 0")
+        with self.workspace.uow() as uow:
+            store.set_daily_cap_usd(uow.session, float(usd))
+            audit_append(uow.session, at=self.clock(), actor=actor, kind="settings",
+                         summary=f"agents' global daily cap set to ${usd:.2f}", payload={"daily_cap_usd": usd})
+            uow.commit()
+
+    def spent_today(self) -> float:
+        """All agents' LLM spend since UTC midnight, USD."""
+        start, end = self._day()
+        with self.workspace.uow() as uow:
+            return store.spend_usd(uow.session, None, start, end)
+
+    def stop_reason(self) -> str | None:
+        """Why every agent is stopped (the global switch's audit summary, e.g. the spend cap), or None."""
+        with self.workspace.uow() as uow:
+            return store.global_stop_reason(uow.session)
+
+    def _cap_reached(self, reason: str) -> None:
+        """All agents together reached the daily cap: the global kill switch goes on, with the
+        reason in the audit log (shown by the Agents panel and ``agents list``)."""
+        if self.gate.global_killed:
+            return
+        self._switch(GLOBAL, True, "spend cap", reason=reason)
+        self.gate.kill(GLOBAL)
 
     def sync_switches(self) -> None:
         """Adopt switch changes made by another process (``spectrum agents kill`` while the app runs)."""
@@ -304,7 +374,8 @@ class AgentService:
         now = now or self.clock()
         self.sync_switches()
         history = self.history(name, limit=12)
-        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm, planner=self.runner.planner)
+        ctx = ToolContext(self.workspace, now, lo, self.model_for(name), self.llm, planner=self.runner.planner,
+                          loadouts=self.loadouts)
         try:
             ans = await C.answer(ctx, question, history)
         except AgentBlocked as exc:
@@ -324,38 +395,95 @@ class AgentService:
             return store.chat_history(uow.session, name, limit)
 
     # -- schedules and costs -----------------------------------------------------------------------
+    def _last_reference(self, session: Any, name: str) -> datetime | None:
+        """The newest reference time of ``name``'s runs: the slot of a scheduled run, else the
+        run's ``now`` (so a run started by hand after a slot also covers that slot)."""
+        refs = []
+        for r in store.list_runs(session, name, 20):
+            v = r.state.get("slot") or r.state.get("now")
+            refs.append(datetime.fromisoformat(v) if v else r.started_at)
+        return max(refs, default=None)
+
     def due(self, now: datetime) -> list[str]:
-        """Agents whose schedule time today has passed (``now`` in the schedule's local time) with no
-        run started since then, and not killed."""
-        last = {}
-        with self.workspace.uow() as uow:
-            for name in self.loadouts:
-                runs = store.list_runs(uow.session, name, 1)
-                # the run's reference time (``now`` of the run), so scheduled and --now runs count
-                last[name] = datetime.fromisoformat(runs[0].state["now"]) if runs and runs[0].state.get("now") \
-                    else (runs[0].started_at if runs else None)
+        """Agents whose newest schedule slot at or before ``now`` (local time, the schedule's clock)
+        has no run yet, and that are neither killed nor paused. A machine that slept through
+        several slots finds only the newest one due: a missed schedule runs once on wake. An agent
+        that never ran catches up only a slot of the last 24 hours (a new install does not run
+        last week's schedules)."""
+        return [name for name, _slot in self.due_slots(now)]
+
+    def due_slots(self, now: datetime) -> list[tuple[str, datetime]]:
+        """[(agent, the slot it is due for)] - see :meth:`due`."""
         out = []
-        for name, lo in self.loadouts.items():
-            sched = lo.parsed_schedule
-            at = sched.due_at(now) if sched else None
-            if at is None or now < at or self.gate.blocked_reason(name):
-                continue
-            if last[name] is None or last[name] < at:
-                out.append(name)
+        with self.workspace.uow() as uow:
+            states = store.agent_states(uow.session)
+            for name, lo in self.loadouts.items():
+                sched = lo.parsed_schedule
+                slot = sched.last_slot(now) if sched else None
+                if slot is None or self.gate.blocked_reason(name) or states.get(name, (False, False))[1]:
+                    continue
+                last = self._last_reference(uow.session, name)
+                if (last is None and now - slot < timedelta(hours=24)) or (last is not None and last < slot):
+                    out.append((name, slot))
         return out
 
+    def next_run(self, name: str, now: datetime | None = None) -> datetime | None:
+        """When ``name`` runs next by itself (local time; ``now`` default local now): the missed
+        slot (= now) when one is due, else the next slot; None when it has no schedule or is
+        paused or killed. Raises UnknownAgent."""
+        lo = self.loadout(name)
+        sched = lo.parsed_schedule
+        now = now or datetime.now().replace(second=0, microsecond=0)
+        if sched is None or self.gate.blocked_reason(name):
+            return None
+        with self.workspace.uow() as uow:
+            if store.agent_states(uow.session).get(name, (False, False))[1]:
+                return None
+            last = self._last_reference(uow.session, name)
+        slot = sched.last_slot(now)
+        if slot is not None and ((last is None and now - slot < timedelta(hours=24)) or (last is not None and last < slot)):
+            return now
+        return sched.next_slot(now)
+
     async def run_due(self, now: datetime) -> list[RunResult]:
-        """Run every :meth:`due` agent once, one after the other."""
-        return [await self.run(name, now=now) for name in self.due(now)]
+        """Run every :meth:`due` agent once (for its newest slot), one after the other."""
+        self.sync_switches()
+        out = []
+        for name, slot in self.due_slots(now):
+            out.append(await self.run(name, slot=slot))
+        return out
+
+    def pause_agent(self, name: str, *, actor: str = "user") -> None:
+        """Pause ``name``'s schedule (it still runs when asked); persisted and audited. Raises UnknownAgent."""
+        self._set_paused(name, True, actor)
+
+    def resume_agent(self, name: str, *, actor: str = "user") -> None:
+        """Resume ``name``'s schedule; a slot missed while paused runs once at the next check."""
+        self._set_paused(name, False, actor)
+
+    def _set_paused(self, name: str, paused: bool, actor: str) -> None:
+        self.loadout(name)
+        now = self.clock()
+        with self.workspace.uow() as uow:
+            store.set_agent_state(uow.session, name, paused=paused, now=now)
+            audit_append(uow.session, at=now, actor=actor, kind="agent_paused" if paused else "agent_resumed",
+                         summary=f"Agent {name} {'paused' if paused else 'resumed'}", payload={"agent": name})
+            uow.commit()
 
     async def serve(self, stop: asyncio.Event, *, interval_s: float = 60.0,
-                    local_now: Callable[[], datetime] = datetime.now) -> None:
-        """Background loop for the app: resume runs a crash interrupted, then every ``interval_s``
-        run the agents whose schedule is due (schedules are in local time, ``local_now``) until
-        ``stop`` is set. Errors of one run are in its run log; the loop keeps going."""
-        await self.resume_interrupted()
+                    local_now: Callable[[], datetime] = datetime.now,
+                    on_run: Callable[[RunResult], None] | None = None) -> None:
+        """Background loop (the app's scheduler child and ``spectrum agents serve``): resume runs a
+        crash interrupted, then every ``interval_s`` seconds run the agents whose schedule is due
+        (schedules are in local time, ``local_now``) until ``stop`` is set. ``on_run(result)``
+        after each run. Errors of one run are in its run log; the loop keeps going."""
+        for res in await self.resume_interrupted():
+            if on_run is not None:
+                on_run(res)
         while not stop.is_set():
-            await self.run_due(local_now())
+            for res in await self.run_due(local_now()):
+                if on_run is not None:
+                    on_run(res)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=interval_s)
             except asyncio.TimeoutError:

@@ -24,7 +24,7 @@ from typing import Any, Awaitable, Callable
 from desktop.domain.plan import ACTION_FIELDS, Plan
 
 READ_TOOLS = ("revenue_report", "stale_deals", "open_tasks", "show_record", "score_leads", "what_if")
-THINK_TOOLS = ("stalled_deals", "diagnose_stall", "extract_bant", "plan_from_note", "recent_calls", "morning_brief",
+THINK_TOOLS = ("stalled_deals", "diagnose_stall", "extract_bant", "plan_from_note", "hand_off", "qualify_deal", "recent_calls", "morning_brief",
                "finance_summary", "qualify_leads")
 ACT_TOOLS = ("propose_plan",)
 #: Every name a loadout's ``tools`` may list: tools plus the Plan action kinds.
@@ -52,6 +52,8 @@ class ToolContext:
     input: dict[str, Any] = field(default_factory=dict)
     cost_usd: float = 0.0
     planner: Any = None
+    #: every agent's Loadout by name (a chain hands its result to another agent)
+    loadouts: dict[str, Any] = field(default_factory=dict)
 
     async def say(self, prompt_key: str, fallback: str, facts: dict[str, Any]) -> str:
         """Language for ``facts``: the LLM with the loadout's prompt ``prompt_key`` when a model is

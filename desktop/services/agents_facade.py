@@ -25,13 +25,20 @@ class AgentsMixin:
                 try:
                     from desktop.agents.service import AgentService
 
-                    self._agents = AgentService(self.ws, self.settings)
+                    self._agents = AgentService(self.ws, self.settings, clock=self._agents_clock)
                 except Exception:  # noqa: BLE001 - a broken loadout folder must not break the UI
                     import logging
 
                     logging.getLogger(__name__).exception("agents runtime unavailable")
                     self._agents = False
             return self._agents or None
+
+    def _agents_clock(self):
+        """Naive UTC now for the agents, following the backend clock when it is pinned (the demo
+        workspace's day in tests and screenshots; the real time otherwise)."""
+        from datetime import datetime
+
+        return datetime.utcnow() + (self.now() - datetime.now())
 
     def set_global_kill(self, on: bool) -> Change:
         """The global kill switch (stops every agent, including ones added later)."""
@@ -55,9 +62,64 @@ class AgentsMixin:
             agent_switches.set_killed(self.ws, name, on)
         return Change(frozenset({"agents", "audit"}))
 
+    def agents_serve_argv(self) -> list[str] | None:
+        """The command of the app's background scheduler child (``spectrum agents serve --json``:
+        one JSON line per finished run), or None when ``agents_scheduler`` is off."""
+        from desktop.services.child import desktop_command
+
+        if not getattr(self.settings, "agents_scheduler", True):
+            return None
+        return desktop_command(self.settings.data_dir, "agents", "serve", "--json")
+
+    def run_agent(self, name: str) -> tuple[str, Change]:
+        """Run agent ``name`` now (on this worker thread). Returns (one-line result, Change).
+        Raises UnknownAgent / RuntimeError (no runtime)."""
+        import asyncio
+
+        svc = self._svc()
+        res = asyncio.run(svc.run(name))
+        parts = [f"{name}: run #{res.run_id} {res.status}" + (f" - {res.error}" if res.error else "")]
+        queued = len(res.approvals) + sum(len(c.approvals) for c in res.handoffs)
+        if queued:
+            parts.append(f"{queued} plan(s) in Approvals")
+        return "; ".join(parts), Change(frozenset({"agents", "approvals", "costs"}))
+
+    def set_agent_paused(self, name: str, on: bool) -> Change:
+        """Pause (``on``) or resume agent ``name``'s schedule."""
+        svc = self._svc()
+        svc.pause_agent(name) if on else svc.resume_agent(name)
+        return Change(frozenset({"agents", "audit"}))
+
+    def set_agents_cap(self, usd: float) -> Change:
+        """The global daily spend cap of all agents (USD)."""
+        self._svc().set_daily_cap(usd)
+        return Change(frozenset({"agents", "costs", "audit"}))
+
+    def queue_chat_plan(self, name: str, message_id: int) -> tuple[int, Change]:
+        """Send the plan a teammate suggested in chat message ``message_id`` to approvals (source
+        ``agent:<name>``). Returns (approval id, Change). Raises LookupError (no plan there)."""
+        from desktop.domain.plan import Plan
+        from desktop.store import approvals, series
+
+        with self.ws.uow() as uow:
+            plan_json = series.chat_plan(uow.session, name, message_id)
+        if not plan_json:
+            raise LookupError(f"message #{message_id} of {name} suggests no plan")
+        approval_id = approvals.submit(self.ws, Plan.model_validate_json(plan_json), source=f"agent:{name}",
+                                       now=self.now())
+        return approval_id, Change(frozenset({"approvals"}))
+
+    def _svc(self) -> Any:
+        svc = self.agent_service()
+        if svc is None:
+            raise RuntimeError("the agents runtime is not available")
+        return svc
+
     def agents(self) -> dict[str, Any]:
-        """{"global_kill": bool, "agents": [{name, role, state (idle | running | paused | killed |
-        over budget), last_run, success_rate, spend_usd (today), budget_usd (daily), killed}]}."""
+        """{"global_kill": bool, "stop_reason": why every agent is stopped (e.g. the spend cap) or
+        None, "cap_usd", "spent_today_usd", "agents": [{name, role, state (idle | running | paused |
+        killed | over budget), last_run, success_rate, spend_usd (today), budget_usd (daily), killed,
+        paused, schedule, next_run}]}."""
         from desktop.store import series
 
         with self.ws.uow() as uow:
@@ -65,7 +127,9 @@ class AgentsMixin:
         svc = self.agent_service()
         if svc is not None:
             rows = []
-            for a in svc.list_agents():
+            extra = {"stop_reason": svc.stop_reason() if killed_all else None, "cap_usd": svc.daily_cap(),
+                     "spent_today_usd": round(svc.spent_today(), 4)}
+            for a in svc.list_agents(self.now()):
                 state = a.state.replace("_", " ")
                 if killed_all:
                     state = "killed"
@@ -73,8 +137,9 @@ class AgentsMixin:
                              "last_run": a.last_run_at.isoformat(sep=" ", timespec="minutes") if a.last_run_at else None,
                              "last_status": a.last_status, "success_rate": a.success_rate,
                              "spend_usd": round(a.spend_today_usd, 4), "budget_usd": a.daily_budget_usd,
-                             "killed": a.state == "killed"})
-            return {"global_kill": killed_all, "agents": rows}
+                             "killed": a.state == "killed", "paused": a.paused, "schedule": a.schedule or "on demand",
+                             "next_run": a.next_run_at.isoformat(sep=" ", timespec="minutes") if a.next_run_at else None})
+            return {"global_kill": killed_all, "agents": rows, **extra}
         with self.ws.uow() as uow:
             rows = series.agent_overview(uow.session, self.now() - timedelta(days=1))
             budgets = self._budgets(uow.session)
@@ -90,7 +155,7 @@ class AgentsMixin:
                 r["state"] = "running"
             else:
                 r["state"] = "idle"
-        return {"global_kill": killed_all, "agents": rows}
+        return {"global_kill": killed_all, "agents": rows, "stop_reason": None, "cap_usd": None, "spent_today_usd": None}
 
     def ask_agent(self, name: str, question: str) -> tuple[str, Change]:
         """Ask agent ``name`` a question in its teammate chat (runs the agent's chat on this worker

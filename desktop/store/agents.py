@@ -128,6 +128,12 @@ def resumable_runs(session: Session, agent: str | None = None) -> list[RunRecord
     return [_run(r) for r in session.execute(q).scalars()]
 
 
+def run_by_parent(session: Session, parent_key: str) -> int | None:
+    """Id of the run a chain step (idempotency ``parent_key``) handed its result to, or None."""
+    return session.execute(select(s.ChainRun.id).where(
+        s.ChainRun.state.contains(json.dumps(parent_key))).order_by(s.ChainRun.id).limit(1)).scalar()
+
+
 def list_runs(session: Session, agent: str | None = None, limit: int = 50) -> list[RunRecord]:
     """Newest runs first."""
     q = select(s.ChainRun).order_by(s.ChainRun.id.desc()).limit(limit)
@@ -358,11 +364,93 @@ def recent_calls(session: Session, since: datetime, limit: int = 20) -> list[dic
 
 
 def deals_changed_since(session: Session, since: datetime) -> list[dict[str, Any]]:
-    """Deals created or updated since ``since`` with their stage (for "revenue moves since yesterday")."""
-    q = (select(s.Deal.id, s.Deal.name, s.Stage.label, s.Stage.is_won, s.Stage.is_lost, s.Deal.amount_cents,
-                s.Deal.created_at, s.Deal.updated_at)
-         .join(s.Stage, s.Stage.id == s.Deal.stage_id)
-         .where((s.Deal.updated_at >= since) | (s.Deal.created_at >= since)).order_by(s.Deal.updated_at.desc()))
-    return [{"id": i, "name": n, "stage": st, "won": bool(w), "lost": bool(lo),
-             "amount": None if a is None else a / 100, "new": bool(c and c >= since)}
-            for i, n, st, w, lo, a, c, u in session.execute(q)]
+    """Deals that were created or changed stage since ``since`` ("revenue moves since yesterday").
+
+    Times that mean something, never the import time (an import sets ``updated_at`` of every row):
+    local changes come from the audit log (``plan_applied`` entries whose deal change moved the
+    stage or created the deal), CRM changes from the CRM's own modification time of the record
+    (``external_ids.remote_updated_at``) and creation time (``deals.created_at``, the CRM's create
+    date). ``won``/``lost``: the deal now sits in a won/lost stage and its stage moved (or the CRM
+    changed it) in the window; ``new``: created in the window."""
+    moved: set[int] = set()
+    created: set[int] = set()
+    q = select(s.AuditEntry.payload).where(s.AuditEntry.kind == "plan_applied", s.AuditEntry.at >= since)
+    for (payload,) in session.execute(q):
+        try:
+            changes = json.loads(payload or "{}").get("changes") or []
+        except ValueError:
+            continue
+        for c in changes:
+            if c.get("entity") != "deal" or not c.get("id"):
+                continue
+            if c.get("op") == "create":
+                created.add(int(c["id"]))
+            elif c.get("op") == "update" and (c.get("before") or {}).get("stage_id") != (c.get("after") or {}).get("stage_id"):
+                moved.add(int(c["id"]))
+    crm = set(session.execute(select(s.ExternalId.local_id).where(
+        s.ExternalId.entity_type == "deal", s.ExternalId.remote_updated_at >= since)).scalars())
+    created |= set(session.execute(select(s.Deal.id).where(s.Deal.created_at >= since)).scalars())
+    ids = moved | created | crm
+    if not ids:
+        return []
+    q = (select(s.Deal.id, s.Deal.name, s.Stage.label, s.Stage.is_won, s.Stage.is_lost, s.Deal.amount_cents)
+         .join(s.Stage, s.Stage.id == s.Deal.stage_id).where(s.Deal.id.in_(ids)).order_by(s.Deal.id))
+    out = []
+    for i, n, st, w, lo, a in session.execute(q):
+        changed = i in moved or i in crm
+        row = {"id": i, "name": n, "stage": st, "won": bool(w) and changed, "lost": bool(lo) and changed,
+               "amount": None if a is None else a / 100, "new": i in created}
+        if row["won"] or row["lost"] or row["new"]:
+            out.append(row)
+    return out
+
+
+# -- global daily spend cap --------------------------------------------------------------------------
+#: workspace setting holding the cap of all agents' LLM spend per UTC day, USD
+DAILY_CAP_KEY = "agents_daily_cap_usd"
+#: the cap when none is set (USD per UTC day): above the sum of the built-in agents' budgets ($1.60)
+DEFAULT_DAILY_CAP_USD = 2.0
+
+
+def daily_cap_usd(session: Session) -> float:
+    """The global daily spend cap of all agents together, USD (default :data:`DEFAULT_DAILY_CAP_USD`)."""
+    v = session.get(s.Setting, DAILY_CAP_KEY)
+    try:
+        return float(v.value) if v is not None else DEFAULT_DAILY_CAP_USD
+    except ValueError:
+        return DEFAULT_DAILY_CAP_USD
+
+
+def set_daily_cap_usd(session: Session, usd: float) -> None:
+    """Set the global daily spend cap (USD >= 0)."""
+    row = session.get(s.Setting, DAILY_CAP_KEY)
+    if row is None:
+        session.add(s.Setting(key=DAILY_CAP_KEY, value=f"{usd:.4f}"))
+    else:
+        row.value = f"{usd:.4f}"
+    session.flush()
+
+
+def global_stop_reason(session: Session) -> str | None:
+    """The summary of the newest audit entry that turned the global kill switch on (e.g. "spend cap
+    reached: ..."), or None when the global switch is off."""
+    row = session.get(s.AgentState, GLOBAL)
+    if row is None or not row.killed:
+        return None
+    q = (select(s.AuditEntry.summary).where(s.AuditEntry.kind == "kill_switch",
+                                            s.AuditEntry.payload.contains('"agent": "*"'),
+                                            s.AuditEntry.payload.contains('"killed": true'))
+         .order_by(s.AuditEntry.id.desc()).limit(1))
+    return session.execute(q).scalar()
+
+
+# -- no repeats ------------------------------------------------------------------------------------
+def proposals_of(session: Session, source: str, since: datetime) -> list[dict[str, Any]]:
+    """Approvals queued by ``source`` (``agent:<name>``) that are still pending, or were created or
+    decided since ``since``: [{"id", "status", "created_at", "decided_at", "plan_json"}], newest first."""
+    q = (select(s.Approval).where(s.Approval.source == source,
+                                  (s.Approval.status == "pending") | (s.Approval.created_at >= since)
+                                  | (s.Approval.decided_at >= since))
+         .order_by(s.Approval.id.desc()))
+    return [{"id": a.id, "status": a.status, "created_at": a.created_at, "decided_at": a.decided_at,
+             "plan_json": a.plan_json} for a in session.execute(q).scalars()]

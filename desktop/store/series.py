@@ -7,6 +7,7 @@ months are ``"YYYY-MM"`` strings; timestamps naive UTC.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -194,11 +195,19 @@ def chain_steps(session: Session, run_id: int) -> list[dict[str, Any]]:
 
 
 def chat_messages(session: Session, agent: str, limit: int = 200) -> list[dict[str, Any]]:
-    """An agent's teammate chat, oldest first: at, role (user | agent), text."""
+    """An agent's teammate chat, oldest first: id, at, role (user | agent), text, context (the
+    records and figures an answer used) and has_plan (it suggests a plan)."""
     q = select(s.ChatMessage).where(s.ChatMessage.agent == agent).order_by(s.ChatMessage.id.desc()).limit(limit)
-    rows = [{"at": m.at.isoformat(sep=" ", timespec="minutes"), "role": m.role, "text": m.text}
+    rows = [{"id": m.id, "at": m.at.isoformat(sep=" ", timespec="minutes"), "role": m.role, "text": m.text,
+             "context": json.loads(m.context or "[]"), "has_plan": bool(m.plan_json)}
             for m in session.execute(q).scalars()]
     return rows[::-1]
+
+
+def chat_plan(session: Session, agent: str, message_id: int) -> str | None:
+    """The plan JSON a chat message of ``agent`` suggested, or None."""
+    m = session.get(s.ChatMessage, message_id)
+    return m.plan_json if m is not None and m.agent == agent else None
 
 
 # -- sync ----------------------------------------------------------------------------------------

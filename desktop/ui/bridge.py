@@ -92,6 +92,9 @@ class Bridge(QObject):
         sync = getattr(self, "live_sync", None)
         if sync is not None:
             sync.stop()
+        sched = getattr(self, "agent_scheduler", None)
+        if sched is not None:
+            sched.stop()
         self.runner.shutdown()
         self.backend.close()
 
@@ -232,6 +235,85 @@ class LiveSync(QObject):
         """Run a pass now: restart the child (its first cycle starts at once)."""
         self.stop(wait=False)
         self.start(sandbox)
+
+
+class AgentScheduler(QObject):
+    """The app's background scheduler: ``spectrum agents serve --json`` in a child process (never in
+    the UI process), which runs every agent whose schedule is due (a slot missed while the machine
+    slept runs once on wake). Each finished run it reports (one JSON line) refreshes the agents,
+    approvals and costs; a child that dies is restarted after ``restart_s`` seconds; exit 4 means
+    another scheduler (``spectrum agents serve`` under systemd) already runs this workspace's
+    agents, so this one waits and tries again later.
+
+    Signals:
+        ran(dict): one finished run ({"agent", "run_id", "status", "error", "approvals", ...}).
+    """
+
+    ran = Signal(dict)
+
+    def __init__(self, bridge: Bridge, restart_s: float = 60.0, parent: QObject | None = None) -> None:
+        super().__init__(parent or bridge)
+        self.bridge = bridge
+        self.restart_s = restart_s
+        self.fixed_argv: list[str] | None = None  # tests: a fake child
+        self.task: ChildTask | None = None
+        self.state = "off"
+        self._stopped = False
+        self._restart = QTimer(self)
+        self._restart.setSingleShot(True)
+        self._restart.timeout.connect(self.start)
+        bridge.agent_scheduler = self
+
+    def start(self) -> None:
+        """Start the scheduler child unless one runs or it is turned off (``agents_scheduler``)."""
+        self._stopped = False
+        if self.task is not None and self.task.running:
+            return
+        if self.fixed_argv is not None:
+            self._launch(self.fixed_argv)
+        else:
+            self.bridge.read("agents_serve_argv", done=self._launch)
+
+    def _launch(self, argv: list[str] | None) -> None:
+        if self._stopped or argv is None or (self.task is not None and self.task.running):
+            return
+        self.task = task = ChildTask(self)
+        task.line.connect(self._line)
+        task.exited.connect(lambda code, err, t=task: self._exited(t, code, err))
+        try:
+            task.start(argv)
+        except OSError as exc:
+            self.state = f"error: {exc}"
+            return
+        self.state = "running"
+
+    def _line(self, msg: dict) -> None:
+        if msg.get("event") != "run":
+            return
+        from desktop.services.change import Change
+
+        self.ran.emit(msg)
+        self.bridge.changed.emit(Change(frozenset({"agents", "approvals", "costs"})))
+
+    def _exited(self, task: ChildTask, code: int, err: str) -> None:
+        if task is not self.task:
+            return
+        self.task = None
+        self.state = "elsewhere" if code == 4 else "stopped"
+        if not self._stopped:
+            self._restart.start(int(self.restart_s * 1000))
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop the child (SIGTERM: ``serve`` exits cleanly) and any restart."""
+        self._stopped = True
+        self._restart.stop()
+        if self.task is not None:
+            if wait:
+                self.task.cancel()
+            else:
+                self.bridge.call(self.task.cancel)
+        self.task = None
+        self.state = "off"
 
 
 def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
                                QVBoxLayout, QWidget)
 
 from desktop.ui import theme
-from desktop.ui.bridge import LiveSync, sync_status_text
+from desktop.ui.bridge import AgentScheduler, LiveSync, sync_status_text
 from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.agents import AgentsPanel
 from desktop.ui.panels.approvals import ApprovalsPanel
@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         self.settings_panel.ptt_key_changed.connect(self.set_ptt_key)
         b.changed.connect(lambda _c: self.refresh_status())
         self.live_sync = LiveSync(b)
+        self.agent_scheduler = AgentScheduler(b)
         self.live_sync.state_changed.connect(self._show_sync)
         b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
         self.ptt_filter = PushToTalkFilter(self._key_code(str(self.qs.value("voice/ptt_key", "F9"))),
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self._watch_approvals()
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
+        self.agent_scheduler.start()
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
         self.bridge.write("process_pending_notes")

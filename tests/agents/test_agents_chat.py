@@ -93,7 +93,7 @@ def test_free_form_question_goes_to_the_llm_with_read_tools_and_is_metered(make_
 
 def test_without_a_model_free_form_questions_get_the_help_text(make_service):
     ans = ask(make_service(), "cfo", "compose a haiku about churn")
-    assert "burn rate" in ans.text and ans.plan is None
+    assert ans.text.startswith("I can't tell from your data") and "burn rate" in ans.text and ans.plan is None
 
 
 def test_killed_agent_answers_without_calling_out(make_service):
@@ -119,3 +119,27 @@ def test_litellm_adapter_with_mock_response_is_metered(workspace, data_dir, cloc
     with workspace.uow() as uow:
         row = uow.session.execute(select(s.LLMCall)).scalar_one()
     assert row.model == "gpt-4o-mini" and row.agent == "cfo" and row.latency_ms >= 0
+
+
+def test_each_teammate_answers_only_from_its_own_data(make_service):
+    svc = make_service()
+    # the CFO knows burn; the Qualifier does not answer it with its lead scores
+    assert "Burn is" in ask(svc, "cfo", "what's our burn rate?").text
+    other = ask(svc, "qualifier", "what's our burn rate?")
+    assert other.text.startswith("I can't tell from your data") and "Ask cfo" in other.text and "$" not in other.text
+    # a stalled deal is Ghostbuster's, not the CFO's
+    ans = ask(svc, "cfo", "why did the Globex deal stall?")
+    assert ans.text.startswith("I can't tell from your data") and "Ask ghostbuster" in ans.text and ans.plan is None
+    # data Spectrum does not hold: no nearby figure passed off as the answer
+    for agent, q in (("cfo", "what's our MRR in Europe?"), ("qualifier", "which leads came from LinkedIn?"),
+                     ("ghostbuster", "what did Globex say in Slack?"), ("briefing", "what's our NPS?")):
+        a = ask(svc, agent, q)
+        assert a.text.startswith("I can't tell from your data"), (agent, q, a.text)
+        assert not any(c.get("type") == "deal" for c in a.context)
+    unknown = ask(svc, "ghostbuster", "how many trucks do they run?")
+    assert unknown.text.startswith("I can't tell from your data") and "open deals" in unknown.text
+
+
+def test_post_call_teammate_lists_calls_without_follow_up(make_service):
+    ans = ask(make_service(), "post-call", "which calls still need a follow-up?")
+    assert "call(s) or meeting(s) of the last day" in ans.text and ans.tools == ["recent_calls"]

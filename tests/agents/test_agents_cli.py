@@ -55,7 +55,8 @@ def test_ask_json_and_post_call_note(cli_dir, capsys):
     assert "queued as approval #" in capsys.readouterr().out
     assert run(cli_dir, "agents", "run", "post-call", "--now", NOW, "--deal", "Globex", "--note",
                "Budget is 150K. They are evaluating Samsara. Next step is to send the pricing sheet.") == 0
-    assert "1 plan(s) waiting in approvals" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1 plan(s) waiting in approvals" in out and "-> handed over to qualifier:" in out
 
 
 def test_consent_withdraw_blocks_outreach(cli_dir, capsys):
@@ -63,3 +64,12 @@ def test_consent_withdraw_blocks_outreach(cli_dir, capsys):
     assert "do-not-contact is on" in capsys.readouterr().out
     assert run(cli_dir, "ask", "--now", NOW, "why did the Acme deal stall?") == 0
     assert "Mike Chen: marked do-not-contact" in capsys.readouterr().out
+
+
+def test_cap_and_its_stop_reason(cli_dir, capsys):
+    capsys.readouterr()
+    assert run(cli_dir, "agents", "cap") == 0
+    assert "Global daily cap $2.00; spent today $0.0000." in capsys.readouterr().out
+    assert run(cli_dir, "agents", "cap", "0.5") == 0
+    assert "Global daily cap $0.50" in capsys.readouterr().out
+    assert run(cli_dir, "agents", "cap", "--", "-1") == 2

@@ -61,7 +61,7 @@ def test_sigkill_mid_chain_then_resume_never_repeats_a_step(workspace, data_dir,
 
 
 def test_interrupted_auto_apply_is_reconciled_from_the_audit_log(make_service, workspace, data_dir):
-    write_loadout(data_dir, "post_call", builtin_text("post-call", autonomy="auto"))
+    write_loadout(data_dir, "post_call", builtin_text("post-call", autonomy="auto", handoff="null"))
     svc = make_service()
     note = "Call with Globex: they are evaluating Samsara. Next step is to send the pricing sheet."
     res = asyncio.run(svc.run("post-call", input={"text": note, "deal": "Globex"}))

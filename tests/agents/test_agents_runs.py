@@ -51,22 +51,32 @@ def test_qualifier_scores_routes_and_plans_calls_for_hot_leads(make_service, wor
     assert all(a.fields["due_date"] == NOW.date().isoformat() for a in plan.actions)
 
 
-def test_post_call_note_becomes_activity_bant_followup_and_task(make_service, workspace):
+def test_post_call_note_becomes_activity_bant_then_qualifier_routes_it(make_service, workspace):
     res = asyncio.run(make_service().run("post-call", input={"text": GLOBEX_NOTE, "deal": "Globex"}))
     assert res.status == "done", res.error
     bant = res.outputs[0]["bant"]
-    assert bant["budget"] == 150000 and bant["competition"] == "Samsara" and bant["timeline"] == "2027-01-31"
-    assert bant["authority"] == "CFO"
-    plan = list_approvals(workspace)[-1].plan
-    kinds = [a.kind for a in plan.actions]
-    assert kinds[0] == "log_activity" and {"update_deal", "draft_email", "create_task"} <= set(kinds)
-    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert bant["budget"] == 150000 and bant["competitor"] == "Samsara" and bant["timeline"] == "2027-01-31"
+    assert bant["authority"] == "CFO" and "go live" not in (bant["need"] or "")
+    post, qual = [a.plan for a in list_approvals(workspace)]
+    kinds = [a.kind for a in post.actions]
+    assert kinds[0] == "log_activity" and "update_deal" in kinds and "draft_email" not in kinds
+    upd = next(a for a in post.actions if a.kind == "update_deal")
     assert upd.target.name.startswith("Globex") and upd.fields["competitor"] == "Samsara"
     assert "security questionnaire" in upd.fields["next_step"]
+    assert upd.fields["close_date"] == "2027-01-31"          # the timeline, once the user approves
+    note = next(a for a in post.actions if a.kind == "log_activity" and a.fields["body"].startswith("BANT+"))
+    assert 'Budget: $150,000 - "Call with Priya at Globex: budget is 150K, approved by the CFO."' in note.fields["body"]
+    # the chain continues in the Qualifier: a verdict and the follow-up
+    (handed,) = res.handoffs
+    assert handed.agent == "qualifier" and handed.status == "done"
+    verdict = handed.outputs[0]["verdict"]
+    assert verdict["verdict"] == "nurture" and verdict["route"] == "warm"   # no need stated: 3 of 4 known
+    assert [a.kind for a in qual.actions] == ["log_activity", "draft_email", "create_task"]
+    assert "security questionnaire" in qual.actions[1].fields["body"]
 
 
 def test_auto_autonomy_applies_non_destructive_plan_as_the_agent(make_service, workspace, data_dir):
-    write_loadout(data_dir, "post_call", builtin_text("post-call", autonomy="auto"))
+    write_loadout(data_dir, "post_call", builtin_text("post-call", autonomy="auto", handoff="null"))
     res = asyncio.run(make_service().run("post-call", input={"text": GLOBEX_NOTE, "deal": "Globex"}))
     assert res.status == "done" and res.applied and not res.approvals
     with workspace.uow() as uow:

@@ -1,14 +1,16 @@
-"""Agents: each agent's state (idle / running / paused / killed / over budget), last run, success
-rate, spend and its own kill switch; select an agent to see its chain runs, the step log of a run
-and its teammate chat."""
+"""Agents: each agent's state (idle / running / paused / killed / over budget), schedule and next
+run, last run, success rate, spend and its own kill switch; Run now / Pause / Resume for the selected
+agent; the global daily spend cap and why all agents are stopped; select an agent to see its chain
+runs, the step log of a run and its teammate chat (each answer's context beside it, and a button
+that sends its suggested plan to approvals)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QSplitter, QTabWidget, QTextBrowser, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QTabWidget, QTextBrowser,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
@@ -18,6 +20,24 @@ from desktop.ui.widgets.tables import make_table
 
 def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.0%}"
+
+
+def _context_html(items: list[dict], muted: str) -> str:
+    """The records and figures an answer used, one per line (figures with their value and source)."""
+    import html
+
+    lines = []
+    for it in items:
+        if it.get("type") == "figure":
+            v = it.get("value")
+            shown = "–" if v is None else (f"{v:,.2f}" if isinstance(v, float) else str(v))
+            lines.append(f"<b>{html.escape(str(it.get('name')))}</b> = {html.escape(shown)}"
+                         f"<br><span style='color:{muted}'>{html.escape(str(it.get('source') or ''))}</span>")
+        else:
+            extra = f" (score {it['score']})" if it.get("score") is not None else ""
+            lines.append(f"{html.escape(str(it.get('type')))} #{html.escape(str(it.get('id')))}: "
+                         f"{html.escape(str(it.get('name') or ''))}{extra}")
+    return "<p>" + "</p><p>".join(lines) + "</p>" if lines else f"<p style='color:{muted}'>No records or figures used.</p>"
 
 
 class AgentsPanel(QWidget):
@@ -36,24 +56,43 @@ class AgentsPanel(QWidget):
         head.addStretch(1)
         self.global_state = QLabel("")
         self.global_state.setObjectName("Destructive")  # danger colour of the theme shown
+        self.global_state.setWordWrap(True)
         head.addWidget(self.global_state)
         lay.addLayout(head)
+        bar = QHBoxLayout()
+        self.run_btn = QPushButton("Run now")
+        self.run_btn.setToolTip("Run the selected agent now (its plans go to Approvals)")
+        self.run_btn.clicked.connect(self._run)
+        self.pause_btn = QPushButton("Pause schedule")
+        self.pause_btn.setToolTip("Pause or resume the selected agent's schedule (it still runs when asked)")
+        self.pause_btn.clicked.connect(self._pause)
+        self.action_state = QLabel("")
+        self.action_state.setObjectName("Muted")
+        self.cap_state = QLabel("")
+        self.cap_state.setObjectName("Muted")
+        bar.addWidget(self.run_btn)
+        bar.addWidget(self.pause_btn)
+        bar.addWidget(self.action_state, 1)
+        bar.addWidget(self.cap_state)
+        lay.addLayout(bar)
         self.empty = QLabel("No agents have run yet. Agents are defined by loadouts "
                             "(`spectrum agents ...`); their runs, spend and chats appear here.")
         self.empty.setObjectName("Muted")
         self.empty.setWordWrap(True)
         lay.addWidget(self.empty)
         split = QSplitter(Qt.Orientation.Vertical)
-        self.model = DictTableModel([("name", "Agent"), ("role", "Role"), ("state", "State"), ("last_run", "Last run"),
+        self.model = DictTableModel([("name", "Agent"), ("role", "Role"), ("state", "State"), ("schedule", "Schedule"),
+                                     ("next_run", "Next run"), ("last_run", "Last run"),
                                      ("success_rate", "Success"), ("spend_usd", "Spend today"),
                                      ("budget_usd", "Daily budget"), ("switch", "Kill switch")],
-                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.2f}",
+                                    {"success_rate": _pct, "spend_usd": lambda v: f"${v:,.4f}" if v < 1 else f"${v:,.2f}",
                                      "budget_usd": lambda v: f"${v:,.2f}", "switch": lambda v: "",
-                                     "last_run": lambda v: v or "never"},
+                                     "last_run": lambda v: v or "never", "next_run": lambda v: v or "–",
+                                     "schedule": lambda v: v or "on demand"},
                                     self)
         self.table = make_table(self.model, 0, "Agents")
         split.addWidget(self.table)
-        detail = QTabWidget()
+        self.detail = detail = QTabWidget()
         runs_page = QWidget()
         rl = QHBoxLayout(runs_page)
         rl.setContentsMargins(0, 6, 0, 0)
@@ -70,9 +109,28 @@ class AgentsPanel(QWidget):
         chat_page = QWidget()
         cl = QVBoxLayout(chat_page)
         cl.setContentsMargins(0, 6, 0, 0)
+        chat_split = QSplitter(Qt.Orientation.Horizontal)
         self.chat = QTextBrowser()
         self.chat.setAccessibleName("Teammate chat")
-        cl.addWidget(self.chat, 1)
+        chat_split.addWidget(self.chat)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(6, 0, 0, 0)
+        side_head = QLabel("Context of the last answer")
+        side_head.setObjectName("Muted")
+        sl.addWidget(side_head)
+        self.context = QTextBrowser()
+        self.context.setAccessibleName("Records and figures the last answer used")
+        sl.addWidget(self.context, 1)
+        self.queue_btn = QPushButton("Send plan to approvals")
+        self.queue_btn.setToolTip("Queue the change this teammate suggested; nothing is applied until you approve it")
+        self.queue_btn.setEnabled(False)
+        self.queue_btn.clicked.connect(self._queue_plan)
+        sl.addWidget(self.queue_btn)
+        chat_split.addWidget(side)
+        chat_split.setStretchFactor(0, 3)
+        chat_split.setStretchFactor(1, 2)
+        cl.addWidget(chat_split, 1)
         ask_row = QHBoxLayout()
         self.ask = QLineEdit()
         self.ask.setPlaceholderText("Ask this agent, e.g. \"Which deals went quiet this week?\" (Enter)")
@@ -93,9 +151,14 @@ class AgentsPanel(QWidget):
 
     def show_data(self, d: dict[str, Any]) -> None:
         """Show :meth:`Backend.agents`."""
-        self.global_state.setText("All agents stopped (global kill switch ON)" if d["global_kill"] else "")
+        reason = d.get("stop_reason")
+        self.global_state.setText((f"All agents stopped: {reason}" if reason else
+                                   "All agents stopped (global kill switch ON)") if d["global_kill"] else "")
+        if d.get("cap_usd") is not None:
+            self.cap_state.setText(f"All agents today: ${d['spent_today_usd']:,.4f} of the ${d['cap_usd']:,.2f} daily cap")
         for r in d["agents"]:
             r["switch"] = r["killed"]
+        keep = (self._selected() or {}).get("name")  # the reload keeps the agent the user selected
         self.rows = d["agents"]
         self.model.set_rows(self.rows)
         self.switches = {}
@@ -114,8 +177,52 @@ class AgentsPanel(QWidget):
         self.empty.setVisible(not self.rows)
         self.table.setVisible(bool(self.rows))
         if self.rows and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+            names = [proxy.index(i, 0).data(ROLE_ROW)["name"] for i in range(proxy.rowCount())]
+            self.table.selectRow(names.index(keep) if keep in names else 0)
+        self._update_buttons()
         self.bridge.refreshed.emit("agents")
+
+    def _selected(self) -> dict | None:
+        index = self.table.currentIndex()
+        return index.data(ROLE_ROW) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        row = self._selected()
+        self.run_btn.setEnabled(row is not None and not row.get("killed"))
+        paused = bool(row and row.get("paused"))
+        self.pause_btn.setText("Resume schedule" if paused else "Pause schedule")
+        self.pause_btn.setEnabled(row is not None and row.get("schedule", "on demand") != "on demand")
+
+    def _run(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        name = row["name"]
+        self.run_btn.setEnabled(False)
+        self.action_state.setText(f"{name} is running…")
+        self.bridge.write("run_agent", name,
+                          done=lambda r: (self.action_state.setText(r[0]), self.run_btn.setEnabled(True)),
+                          error=lambda e: (self.action_state.setText(f"Could not run {name}: {e}"),
+                                           self.run_btn.setEnabled(True)))
+
+    def _pause(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        on = not row.get("paused")
+        self.bridge.write("set_agent_paused", row["name"], on,
+                          done=lambda _r: self.action_state.setText(
+                              f"{row['name']} {'paused: it runs only when asked' if on else 'resumed'}"))
+
+    def _queue_plan(self) -> None:
+        msg = getattr(self, "_plan_message", None)
+        if msg is None:
+            return
+        name, mid = msg
+        self.queue_btn.setEnabled(False)
+        self.bridge.write("queue_chat_plan", name, mid,
+                          done=lambda r: self.action_state.setText(f"Plan from {name} queued as approval #{r[0]}"),
+                          error=lambda e: self.action_state.setText(f"Could not queue the plan: {e}"))
 
     def _ask(self) -> None:
         q = self.ask.text().strip()
@@ -126,13 +233,17 @@ class AgentsPanel(QWidget):
         self.ask.clear()
         self.ask.setPlaceholderText(f"{name} is thinking…")
         self.bridge.write("ask_agent", name, q,
-                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._select(index)),
+                          # by name: the table may have been reloaded meanwhile (a stale index would crash)
+                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
                           error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
     def _select(self, index) -> None:
+        self._update_buttons()
         if not index.isValid():
             return
-        name = index.data(ROLE_ROW)["name"]
+        self._load_detail(index.data(ROLE_ROW)["name"])
+
+    def _load_detail(self, name: str) -> None:
         self.bridge.read("agent_detail", name, done=lambda d, name=name: self._show_detail(name, d))
 
     def _show_detail(self, name: str, d: dict[str, Any]) -> None:
@@ -156,6 +267,11 @@ class AgentsPanel(QWidget):
             parts.append(f"<p><b style='color:{color}'>{who}</b> <span style='color:{c.muted}'>{m['at']}</span>"
                          f"<br>{m['text']}</p>")
         self.chat.setHtml("".join(parts) or f"<p style='color:{c.muted}'>No messages with {name} yet.</p>")
+        self.chat.verticalScrollBar().setValue(self.chat.verticalScrollBar().maximum())
+        last = next((m for m in reversed(d["chat"]) if m["role"] != "user"), None)
+        self.context.setHtml(_context_html(last["context"] if last else [], c.muted))
+        self._plan_message = (name, last["id"]) if last and last.get("has_plan") else None
+        self.queue_btn.setEnabled(self._plan_message is not None)
 
     def _select_run(self, index) -> None:
         if index.isValid():

@@ -13,7 +13,10 @@ from desktop.ui.widgets.tables import make_table
 
 
 def _usd(v: float | None) -> str:
-    return "–" if v is None else f"${v:,.2f}"
+    """Dollars; fractions of a cent stay visible under $1 (LLM calls cost a few hundredths of a cent)."""
+    if v is None:
+        return "–"
+    return f"${v:,.4f}" if 0 < abs(v) < 1 else f"${v:,.2f}"
 
 
 class CostsPanel(QWidget):
