@@ -297,11 +297,14 @@ class AgentService:
         """Set the global daily cap (USD >= 0; audited). Raises ValueError for a negative amount."""
         if usd < 0:
             raise ValueError("the daily cap is an amount in USD >= 0")
-        with self.workspace.uow() as uow:
-            store.set_daily_cap_usd(uow.session, float(usd))
-            audit_append(uow.session, at=self.clock(), actor=actor, kind="settings",
-                         summary=f"agents' global daily cap set to ${usd:.2f}", payload={"daily_cap_usd": usd})
-            uow.commit()
+        def change(session, changes) -> dict:
+            before = store.daily_cap_usd(session)
+            store.set_daily_cap_usd(session, float(usd))
+            changes.record("setting", "agents_daily_cap_usd", "update", {"usd": before}, {"usd": float(usd)})
+            return {"daily_cap_usd": usd}
+
+        apply_change(self.workspace, change, actor=actor, kind="settings", now=self.clock(),
+                     summary=f"agents' global daily cap set to ${usd:.2f}")
 
     def spent_today(self) -> float:
         """All agents' LLM spend since UTC midnight, USD."""
@@ -464,11 +467,13 @@ class AgentService:
     def _set_paused(self, name: str, paused: bool, actor: str) -> None:
         self.loadout(name)
         now = self.clock()
-        with self.workspace.uow() as uow:
-            store.set_agent_state(uow.session, name, paused=paused, now=now)
-            audit_append(uow.session, at=now, actor=actor, kind="agent_paused" if paused else "agent_resumed",
-                         summary=f"Agent {name} {'paused' if paused else 'resumed'}", payload={"agent": name})
-            uow.commit()
+        def change(session, changes) -> dict:
+            store.set_agent_state(session, name, paused=paused, now=now)
+            changes.record("agent_state", name, "update", {"paused": not paused}, {"paused": paused})
+            return {"agent": name}
+
+        apply_change(self.workspace, change, actor=actor, kind="agent_paused" if paused else "agent_resumed",
+                     now=now, summary=f"Agent {name} {'paused' if paused else 'resumed'}")
 
     async def serve(self, stop: asyncio.Event, *, interval_s: float = 60.0,
                     local_now: Callable[[], datetime] = datetime.now,
