@@ -745,6 +745,7 @@ class _Build:
         self.today: date = now.date() if isinstance(now, datetime) else now
         self.mentions: list[Mention] = self.idx.find_mentions(text)
         self.mentions += self._heard_people_at_companies()
+        self.mentions += self._heard_deal_names()
         if re.search(r"\b(?:e-?mail|address)\b", text, re.I):
             # "her new one is Ava at meadowhealth.example": the user part of an address is no mention
             spans = [m.span() for m in _SPOKEN_EMAIL.finditer(text)] + [m.span() for m in R.EMAIL_ADDR_RE.finditer(text)]
@@ -768,6 +769,25 @@ class _Build:
         self.actions: list[tuple[int, Action | dict]] = []
         self.message: str | None = None
         self.relative_amount = False
+
+    def _heard_deal_names(self) -> list[Mention]:
+        """A company name one letter off, said as "the <Name> deal" ("Move the Acne deal to
+        Negotiation" for Acme, as ``tiny.en`` hears it): the one company whose name (or one-word
+        key) is a single edit away (rapidfuzz Levenshtein, same first letter, 4+ letters); nothing
+        when none or several are, or the word already names a record."""
+        from rapidfuzz.distance import Levenshtein
+
+        out: list[Mention] = []
+        for m in re.finditer(r"\bthe\s+(?P<w>[A-Z][a-z]{3,})(?:'s)?\s+(?i:deal|account|opportunity|renewal)\b", self.text):
+            word = m.group("w").lower()
+            if word in STOPWORDS or any(x.start <= m.start("w") < x.end for x in self.mentions):
+                continue
+            near = {cid for key, ids in self.idx.company_keys.items()
+                    if " " not in key and key[:1] == word[:1] and abs(len(key) - len(word)) <= 1
+                    and Levenshtein.distance(key, word, score_cutoff=1) <= 1 for cid in ids}
+            if len(near) == 1:
+                out.append(Mention("company", (next(iter(near)),), m.start("w"), m.end("w"), m.group("w"), 80.0, False))
+        return out
 
     def _heard_people_at_companies(self) -> list[Mention]:
         """People the recogniser misspelt, placed at a company it got right: "collar hues at Upland

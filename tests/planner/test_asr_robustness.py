@@ -470,3 +470,16 @@ def test_more_recogniser_slips(planner, now, heard, field_name, value):
 def test_ad_is_add(planner, now):
     plan = planner.plan("Ad Marcus Reed, he's head of operations at Pinecrest Dental.", now=now)
     assert plan.actions[0].kind == "create_contact" and plan.actions[0].fields["last_name"] == "Reed"
+
+
+@pytest.mark.parametrize("heard, deal", [("Move the Acne Deal to Negotiation.", "5001"),
+                                         ("Push the Globx deal to Friday", "5004")])
+def test_a_deal_named_one_letter_off(planner, now, heard, deal):
+    plan = planner.plan(heard, now=now)
+    assert plan.actions and plan.actions[0].target.id == deal
+
+
+def test_a_name_one_letter_off_two_companies_is_no_guess(planner, now):
+    # "Granite" is no name one letter off; "Delta" matches several companies: nothing is guessed
+    plan = planner.plan("Move the Delts deal to Negotiation", now=now)
+    assert not plan.actions
