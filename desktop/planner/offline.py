@@ -534,6 +534,17 @@ class OfflinePlanner:
                 plan.requires_confirmation = any(not a.read_only for a in plan.actions)
         return plan
 
+    def _one_word_keys(self) -> dict[str, list[str]]:
+        """The index's one-word company keys by first letter (built once per index, for
+        :meth:`_Build._heard_deal_names`)."""
+        if getattr(self, "_keys_by_letter", None) is None or self._keys_for is not self.index:
+            by: dict[str, list[str]] = {}
+            for key in self.index.company_keys:
+                if " " not in key and len(key) >= 3:
+                    by.setdefault(key[:1], []).append(key)
+            self._keys_by_letter, self._keys_for = by, self.index
+        return self._keys_by_letter
+
     def _truecase(self, text: str) -> str:
         """Capitals for an instruction typed all in lower case ("hand initech to casey", "new lead
         jenna park, cto at vertex"): the workspace's records and users as they are written, and a
@@ -782,9 +793,9 @@ class _Build:
             word = m.group("w").lower()
             if word in STOPWORDS or any(x.start <= m.start("w") < x.end for x in self.mentions):
                 continue
-            near = {cid for key, ids in self.idx.company_keys.items()
-                    if " " not in key and key[:1] == word[:1] and abs(len(key) - len(word)) <= 1
-                    and Levenshtein.distance(key, word, score_cutoff=1) <= 1 for cid in ids}
+            by_letter = self.o._one_word_keys()
+            near = {cid for key in by_letter.get(word[:1], ()) if abs(len(key) - len(word)) <= 1
+                    and Levenshtein.distance(key, word, score_cutoff=1) <= 1 for cid in self.idx.company_keys[key]}
             if len(near) == 1:
                 out.append(Mention("company", (next(iter(near)),), m.start("w"), m.end("w"), m.group("w"), 80.0, False))
         return out
