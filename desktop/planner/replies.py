@@ -224,6 +224,22 @@ def _prep(text: str) -> _Text:
     return _Text(text.strip(), low, words, "".join(re.findall(r"[a-z0-9]", low)))
 
 
+def _heard_verb(t: _Text) -> _Text:
+    """The approvals verb as a recogniser may write it: "Approase them all" / "Aprove" -> "approve",
+    "Rejekt" -> "reject" (the first word, 5+ letters, within two edits of the verb and nearer to it
+    than to the other one). Unchanged when the first word is already a verb or is no near one."""
+    from rapidfuzz.distance import Levenshtein
+
+    first = t.words[0]
+    if len(first) < 5 or first.startswith(("approv", "reject")):
+        return t
+    dist = {v: Levenshtein.distance(first, v) for v in ("approve", "reject")}
+    verb = min(dist, key=dist.get)
+    if dist[verb] > 2 or sorted(dist.values())[0] == sorted(dist.values())[1]:
+        return t
+    return _prep(re.sub(rf"^\W*{re.escape(first)}", verb, t.low, count=1))
+
+
 def _label_tokens(label: str) -> list[str]:
     return [t for t in re.findall(r"[a-z0-9][a-z0-9']*", label.lower().replace("'s", "")) if t not in _GENERIC]
 
@@ -608,7 +624,7 @@ def read_reply(text: str, ctx: ReplyContext, *, today: date | datetime | None = 
     if (_UNDO.search(t.low) and not re.search(rf"\b{_NEG}\s+undo\b", t.low)) or _UNDO_SLIP.match(t.low):
         return Reply("undo", why="undo")
     if ctx.kind == "approvals":
-        return _read_approvals(t, ctx)
+        return _read_approvals(_heard_verb(t), ctx)
     if ctx.kind == "question":
         return _read_question(t, ctx)
     if ctx.kind == "plan":

@@ -74,3 +74,10 @@ def test_nothing_on_screen_only_instructions_start_plans():
     assert read_reply("Move Acme to Negotiation", ctx, today=TODAY).kind == "new_instruction"
     assert read_reply("yes", ctx, today=TODAY).kind == "unclear"
     assert read_reply("undo that", ctx, today=TODAY).kind == "undo"
+
+
+@pytest.mark.parametrize("heard, kind", [("Approase them all.", "approve_all"), ("Aprove all of them", "approve_all"),
+                                         ("Rejekt them all", "reject_all")])
+def test_an_approvals_verb_as_a_recogniser_writes_it(heard, kind):
+    ctx = ReplyContext(kind="approvals", items=(("a1", "Ghostbuster: draft to Tom"), ("a2", "Post-call: move Granite")))
+    assert read_reply(heard, ctx).kind == kind
