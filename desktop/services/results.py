@@ -63,6 +63,15 @@ class Results:
                 "ignored": self.ignored, "value": self.value, "total": self.total}
 
 
+#: How each search filter reads in the results sentence ("3 deals open in Negotiation at Acme ..."), in order.
+_FILTER_WORDS: tuple[tuple[str, Any], ...] = (
+    ("stage", lambda v: f"in {v}"), ("company", lambda v: f"at {v}"), ("owner", lambda v: f"owned by {v}"),
+    ("name", lambda v: f"named \u201c{v}\u201d"), ("city", lambda v: f"in {v}"),
+    ("amount_gte", lambda v: f"of at least ${float(v):,.0f}"), ("amount_lte", lambda v: f"of at most ${float(v):,.0f}"),
+    ("close_date_after", lambda v: f"closing from {v}"), ("close_date_before", lambda v: f"closing by {v}"),
+    ("due_date_before", lambda v: f"due by {v}"))
+
+
 def _iso(d: Any) -> str | None:
     if d is None:
         return None
@@ -131,26 +140,9 @@ def _describe(obj: str, n: int, filters: dict[str, Any]) -> str:
     f = filters
     if f.get("is_open"):
         parts.append("open")
-    if "stage" in f:
-        parts.append(f"in {f['stage']}")
-    if "company" in f:
-        parts.append(f"at {f['company']}")
-    if "owner" in f:
-        parts.append(f"owned by {f['owner']}")
-    if "name" in f:
-        parts.append(f"named “{f['name']}”")
-    if "city" in f:
-        parts.append(f"in {f['city']}")
-    if "amount_gte" in f:
-        parts.append(f"of at least ${float(f['amount_gte']):,.0f}")
-    if "amount_lte" in f:
-        parts.append(f"of at most ${float(f['amount_lte']):,.0f}")
-    if "close_date_after" in f:
-        parts.append(f"closing from {f['close_date_after']}")
-    if "close_date_before" in f:
-        parts.append(f"closing by {f['close_date_before']}")
-    if "due_date_before" in f:
-        parts.append(f"due by {f['due_date_before']}")
+    for key, say in _FILTER_WORDS:
+        if key in f:
+            parts.append(say(f[key]))
     quiet = f.get("not_contacted_days", f.get("stale_days"))
     if quiet is not None:
         parts.append(f"not contacted for {quiet} days")

@@ -222,14 +222,7 @@ class LiveSync(QObject):
     def stop(self, wait: bool = True) -> None:
         """Stop the child (SIGTERM: ``--watch`` exits cleanly) and any restart. ``wait=False``
         does not block the UI thread (the child is reaped on a worker thread)."""
-        self._stopped = True
-        self._restart.stop()
-        if self.task is not None:
-            if wait:
-                self.task.cancel()
-            else:
-                self.bridge.call(self.task.cancel)
-        self.task = None
+        _stop_child(self, wait)
 
     def sync_now(self, sandbox: bool | None = None) -> None:
         """Run a pass now: restart the child (its first cycle starts at once)."""
@@ -305,15 +298,22 @@ class AgentScheduler(QObject):
 
     def stop(self, wait: bool = True) -> None:
         """Stop the child (SIGTERM: ``serve`` exits cleanly) and any restart."""
-        self._stopped = True
-        self._restart.stop()
-        if self.task is not None:
-            if wait:
-                self.task.cancel()
-            else:
-                self.bridge.call(self.task.cancel)
-        self.task = None
+        _stop_child(self, wait)
         self.state = "off"
+
+
+def _stop_child(owner: Any, wait: bool) -> None:
+    """Stop a supervised child process of ``owner`` (the sync runner or the agents' scheduler:
+    objects with ``task``, ``_restart`` timer, ``_stopped`` and ``bridge``) and its pending restart;
+    ``wait=False`` reaps the child on a worker thread so the UI thread never blocks."""
+    owner._stopped = True
+    owner._restart.stop()
+    if owner.task is not None:
+        if wait:
+            owner.task.cancel()
+        else:
+            owner.bridge.call(owner.task.cancel)
+    owner.task = None
 
 
 def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None,
