@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
 
+    import numpy as np
     from PySide6.QtCore import QSettings
 
     from desktop.bootstrap import DEMO_NOW
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.voice.feedback import readback_available
     from desktop.voice.transcriber import WhisperEngine, resolve_model_path
+    from desktop.voice.types import SAMPLE_RATE
     from ui_helpers import spoken
 
     ensure_app()
@@ -96,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         w.submit("Move Acme to Negotiation" if i % 2 == 0 else "Move Acme to Qualified")
         wait(lambda: "plan" in marks and w.plan_card.isVisible())
         marks.clear()
+        # the room between utterances: a real microphone hears silence before the press, so the
+        # pre-roll holds no speech of the previous round (else "Yes." decodes as "Yes, yes.")
+        factory.last.feed(np.zeros(SAMPLE_RATE, dtype=np.float32))
+        wait(lambda: queue.qsize() == 0)
         w.voice.press()
         for k in range(0, len(yes), 16000):
             factory.last.feed(yes[k:k + 16000])

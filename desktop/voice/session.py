@@ -405,6 +405,9 @@ class VoiceSession:
         self._utt = None
         if st is None:
             return
+        # the next pre-roll starts after this utterance: a press right after a release must not
+        # repeat its last words ("yes" heard as "..., yes")
+        self._ring_pos = self._ring_fill = 0
         held = (self._samples - self._press_at) / SAMPLE_RATE
         too_short = not device_lost and self.settings.mode != "handsfree" and held < self.settings.min_press_s
         st.dropped = too_short or not self._speech_seen  # no final pass: no more decodes

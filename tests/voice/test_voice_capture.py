@@ -39,6 +39,26 @@ def test_preroll_audio_is_the_audio_just_before_the_press(fake_worker, fake_engi
     assert np.allclose(decoded, np.concatenate([marker, held]), atol=1e-6)
 
 
+def test_preroll_never_repeats_the_end_of_the_previous_utterance(fake_worker, fake_engine, make_session):
+    # "Move Acme to negotiation" ... release, then at once press again and say "yes": the pre-roll
+    # must not carry the first utterance's last words into the reply ("Yes" heard as "..., yes")
+    session, rec, mic = make_session(fake_worker, preroll_s=0.5, streaming=False)
+    mic.feed_silence(1.0)
+    session.press()
+    mic.feed(tone(1.0, freq=1000, amp=0.5))
+    session.release()
+    assert rec.got_final.wait(WAIT)
+    rec.got_final.clear()
+    mic.feed_silence(0.2)  # 0.2 s between release and the next press: less than the pre-roll
+    session.press()
+    reply = tone(0.6, freq=300, amp=0.3)
+    mic.feed(reply)
+    session.release()
+    assert rec.got_final.wait(WAIT)
+    decoded = fake_engine.audio[-1]
+    assert np.allclose(decoded, np.concatenate([np.zeros(int(0.2 * SR), np.float32), reply]), atol=1e-6)
+
+
 def test_toggle_mode_press_starts_and_second_press_stops(fake_worker, make_session):
     session, rec, mic = make_session(fake_worker, mode="toggle", streaming=False)
     mic.feed_silence(0.5)
