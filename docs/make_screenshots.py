@@ -180,7 +180,19 @@ def main() -> int:
         w.submit("Log a call with Sarah", "text")
         settle(600)
         w.grab().save(str(OUT / f"clarification-{theme_name}.png"))
+        # the answer to "Which Sarah?" spoken as a reply (the final transcript goes where the
+        # microphone's would): read as a choice, the same plan now names the contact
+        w._heard("Sarah Chen")
+        settle(900)
+        w.grab().save(str(OUT / f"reply-choice-{theme_name}.png"))
         w.dismiss_plan()
+        # a question: executed read-only and shown as a results list with its sentence
+        question = "Show me open deals over 50K that nobody touched in two weeks"
+        w.command_bar.field.setText(question)
+        w.submit(question, "text")
+        settle(900)
+        w.grab().save(str(OUT / f"results-{theme_name}.png"))
+        w.results_view.show_results(None)
         # evidence: the words an action came from, marked while the pointer is on that action
         w.submit("Move the Northwind deal to proposal sent and log a call with Priya Natarajan: "
                  "she needs a security review first", "text")

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
         card.candidate_picked.connect(self._pick)
         card.link_activated.connect(self.open_record)
         self.results_view.open_record.connect(self.open_record)
+        self.results_view.closed.connect(self.dismiss_plan)
         v.note_changed.connect(self._note_changed)
         self.notes.record_in_view = self.record_in_view
         self.pipeline.move_requested.connect(self._drag_move)
@@ -400,6 +401,7 @@ class MainWindow(QMainWindow):
             return  # another plan replaced it meanwhile
         self.results_view.show_results(results)
         if results is not None:
+            self.plan_card.hide()  # read-only: nothing to confirm; the results view has Close (Esc)
             self.command_panel.add(plan.transcript, results.sentence[:160])
             if self._source == "voice":
                 self.speak_back(results.sentence)

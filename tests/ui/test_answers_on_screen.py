@@ -33,6 +33,18 @@ def test_a_typed_question_lists_the_deals_with_their_fields(qtbot, window):
     assert b.args[0] == "deal"
 
 
+def test_results_replace_the_plan_card_and_close_with_escape(qtbot, window):
+    # nothing to confirm on a question: no Plan card with greyed buttons, the sentence is not the
+    # table again, and Esc closes the results
+    w = window
+    ask(qtbot, w, "Which deals are in Negotiation?")
+    assert not w.plan_card.isVisible()
+    assert w.results_view.sentence.text() == "4 deals in Negotiation"
+    w.results_view.table.setFocus()
+    qtbot.keyClick(w.results_view.table, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not w.results_view.isVisible(), timeout=5000)
+
+
 def test_a_total_is_a_sentence_with_the_number(qtbot, window):
     res = ask(qtbot, window, "How much is sitting in Proposal Sent?")
     assert "$353,000" in res.sentence and "6 deals" in res.sentence and res.value == 353000

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.tables import make_table
@@ -21,11 +22,20 @@ def _cell(key: str, value: Any) -> Any:
     return value
 
 
+def headline(sentence: str, listed: bool) -> str:
+    """The sentence shown above the table: when the table lists the records, the part before the
+    sentence's own list ("5 deals open over $50,000: Initech ...; Umbrella ..." -> "5 deals open over
+    $50,000"); else the whole sentence."""
+    head, sep, _rest = sentence.partition(": ")
+    return head if listed and sep and head else sentence
+
+
 class ResultsView(QFrame):
     """Shows :class:`desktop.services.results.Results`. Signals: open_record(str, int) — a row was
-    activated (type, local id)."""
+    activated (type, local id); closed — Close (or Esc) was pressed."""
 
     open_record = Signal(str, int)
+    closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,10 +43,17 @@ class ResultsView(QFrame):
         self.results: Any = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
+        top = QHBoxLayout()
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
         self.sentence.setAccessibleName("Answer")
-        lay.addWidget(self.sentence)
+        top.addWidget(self.sentence, 1)
+        self.close_btn = QPushButton("Close")
+        self.close_btn.setToolTip("Close the results (Esc)")
+        self.close_btn.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.close_btn.clicked.connect(self.closed)
+        top.addWidget(self.close_btn, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addLayout(top)
         self.model = DictTableModel([("name", "Name")], parent=self)
         self.table = make_table(self.model, 0, "Results")
         self.table.setMinimumHeight(160)
@@ -51,7 +68,7 @@ class ResultsView(QFrame):
         if results is None:
             self.hide()
             return
-        text = results.sentence
+        text = headline(results.sentence, bool(results.rows))
         if results.ignored:
             text += f" (not understood, so not applied: {', '.join(results.ignored)})"
         self.sentence.setText(text)
