@@ -72,8 +72,11 @@ class ResultsView(QFrame):
         if results.ignored:
             text += f" (not understood, so not applied: {', '.join(results.ignored)})"
         self.sentence.setText(text)
-        self.model.columns = list(results.columns)  # set_rows resets the model (headers too)
-        self.model.set_rows([{**{k: _cell(k, r.get(k)) for k, _ in results.columns}, "_row": r}
+        # a column no row fills (e.g. Owner in an export without owners) is left out; the name stays
+        self.model.columns = [(k, label) for i, (k, label) in enumerate(results.columns)
+                              if i == 0 or any(r.get(k) not in (None, "") for r in results.rows)] \
+            or list(results.columns)  # set_rows resets the model (headers too)
+        self.model.set_rows([{**{k: _cell(k, r.get(k)) for k, _ in self.model.columns}, "_row": r}
                              for r in results.rows])
         self.table.setVisible(bool(results.rows))
         self.show()
