@@ -33,6 +33,7 @@ from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date,
 from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
                                               spoken_phone,
                                               words_to_digits)
+from desktop.planner.parsing.terse import expand_terse
 from desktop.domain.plan import Action, Plan, Target
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
@@ -477,6 +478,14 @@ def sanitise(text: str) -> tuple[str, bool]:
     return text, truncated
 
 
+#: A deal field named outright ("close date dec 20", "amount 12k", "stage negotiation"): its value is
+#: planned even when the deal already has it (what the user set is what the card shows).
+_FIELD_NAMED = {"close_date": re.compile(r"\bclos(?:e|ing)(?:\s+date)?\s+(?:(?:is|on|by|in|to|for|at)\s+)?"
+                                         r"(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|end\b|next\b|this\b)", re.I),
+                "amount": re.compile(r"\b(?:amount|deal size)\b", re.I),
+                "stage": re.compile(r"\bstage\b", re.I)}
+
+
 class OfflinePlanner:
     """The default planner: keyword rules over clauses + entity resolution with the index.
 
@@ -501,11 +510,13 @@ class OfflinePlanner:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(a.fields) > 1:
                 # "We signed Northwind, thirty six k as planned, mark it won": the amount it already
-                # has is no change; only what changes is planned
+                # has is no change; only what changes is planned - unless the field is named
+                # ("blue harbor amount 12k, stage negotiation, close date dec 20": all three are set)
                 d = self.index.deals[int(a.target.id)]
                 same = {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
                         "close_date": d.close_date.isoformat() if d.close_date else None}
-                kept = {k: v for k, v in a.fields.items() if k not in same or same[k] != v}
+                said = {k for k, cue in _FIELD_NAMED.items() if cue.search(plan.transcript or text)}
+                kept = {k: v for k, v in a.fields.items() if k not in same or same[k] != v or k in said}
                 if kept and kept != a.fields:
                     a.fields = kept
         unchanged = []
@@ -577,7 +588,7 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        tidied = self._truecase(expand_shorthand(strip_fillers(clean)))
+        tidied = self._truecase(expand_terse(expand_shorthand(strip_fillers(clean)), self._stages))
         if tidied != clean:
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)

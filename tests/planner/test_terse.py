@@ -1,0 +1,51 @@
+"""Terse typed notes (issue 12): the verbless shapes fast typists use plan like the full sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _one(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications, plan.clarifications
+    assert len(plan.actions) == 1, plan.actions
+    return plan.actions[0]
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("upland works -> negotiation, 30k", {"stage": "Negotiation", "amount": 30000}),
+    ("acme -> negotiation", {"stage": "Negotiation"}),
+    ("won: delta solutions, 4k", {"stage": "Closed Won", "amount": 4000}),
+    ("ember to proposal sent", {"stage": "Proposal Sent"}),
+    ("umbrella health: 1.2 million, close in Q1", {"amount": 1200000, "close_date": "2027-03-31"}),
+])
+def test_terse_deal_updates(planner, now, text, fields):
+    a = _one(planner, now, text)
+    assert a.kind == "update_deal"
+    assert a.fields == fields
+
+
+def test_a_field_named_outright_is_planned_even_if_unchanged(planner, now):
+    # Blue Harbor already closes on Dec 20: the user set it, so the card shows it with the rest
+    a = _one(planner, now, "blue harbor amount 12k, stage negotiation, close date dec 20")
+    assert a.fields == {"amount": 12000, "stage": "Negotiation", "close_date": "2026-12-20"}
+
+
+def test_terse_title_and_owner(planner, now):
+    a = _one(planner, now, "rachel adams, title VP Marketing")
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", "115", {"job_title": "VP Marketing"})
+    # read as an owner change: with no team set up, "me" is asked about (not a note, not a guess)
+    plan = planner.plan("kestrel partners deal, owner me", now=now)
+    assert plan.clarifications and "Who are you" in plan.clarifications[0]
+
+
+def test_terse_questions(planner, now):
+    a = _one(planner, now, "pipeline total in proposal sent")
+    assert a.kind == "answer" and a.fields["value"] == 353000
+    a = _one(planner, now, "stale deals, five weeks")
+    assert a.kind == "answer" and len(a.fields["records"]) == 6
+
+
+def test_a_lifecycle_move_is_not_read_as_a_deal_stage(planner, now):
+    plan = planner.plan("wendy price lifecycle back to lead", now=now)
+    assert not any(a.kind == "update_deal" for a in plan.actions)
