@@ -1474,7 +1474,8 @@ class _Build:
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
-        if _DEAD.search(t):
+        if _DEAD.search(t) and not re.search(r"\blife ?cycle\b", self.text, re.I):
+            # ("Raj Zimmer churned, set his lifecycle stage to other": the contact's, not a deal's)
             out["stage"] = lost_label or out.get("stage")
         if lost_label and out.get("stage") == lost_label:
             # "we lost Initech to Zendesk, Linda said the price was too high": why, from the rest of the sentence

@@ -49,3 +49,18 @@ def test_terse_questions(planner, now):
 def test_a_lifecycle_move_is_not_read_as_a_deal_stage(planner, now):
     plan = planner.plan("wendy price lifecycle back to lead", now=now)
     assert not any(a.kind == "update_deal" for a in plan.actions)
+
+
+def test_a_spoken_self_correction_after_a_filler_sets_the_corrected_amount(planner, now):
+    a = _one(planner, now, "okay um put the Onyx deal at forty k, uh sorry, forty five k, forty five")
+    assert a.fields == {"amount": 45000}
+
+
+def test_the_person_said_first_then_a_pronoun(planner, now):
+    a = _one(planner, now, "oh and uh Grace Liu over at Lumen, she's like a customer now, can you update that")
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", "113", {"lifecycle_stage": "customer"})
+
+
+def test_a_churned_contact_with_a_lifecycle_change_does_not_lose_a_deal(planner, now):
+    plan = planner.plan("Raj Zimmer churned, set his lifecycle stage to other.", now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == [("update_contact", {"lifecycle_stage": "other"})]

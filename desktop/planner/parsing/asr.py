@@ -113,6 +113,8 @@ def join_spoken_corrections(text: str) -> str:
 
 #: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.
 _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm)\b\s*,?", re.I)
+#: A self-correction starting right after a filler ("..., uh sorry, forty five k").
+_CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
 #: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
 _HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
 #: A small word said twice around a pause: "to the, uh, the 15th" -> "to the 15th".
@@ -127,7 +129,13 @@ def strip_fillers(text: str) -> str:
     ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
     if not (_FILLER.search(text) or _HEDGE.search(text)):
         return text
-    out = _HEDGE.sub(" ", _FILLER.sub(" ", text))
+    def filler(m: re.Match[str]) -> str:
+        # "forty k, uh sorry, forty five k": the pause before a self-correction stays a comma
+        if m.group(0).lstrip().startswith(",") and _CORRECTION_NEXT.match(text, m.end()):
+            return ", "
+        return " "
+
+    out = _HEDGE.sub(" ", _FILLER.sub(filler, text))
     out = _REPEAT.sub(lambda m: m.group(1), out)
     out = re.sub(r"\s+,", ",", re.sub(r"[ \t]{2,}", " ", out))
     out = re.sub(r",\s*,+", ",", out)

@@ -30,6 +30,9 @@ _OWNER = re.compile(r"^\s*(?P<rec>[^,:]{3,60}?)\s*[,:]?\s+(?:new\s+)?owner\s*(?:
                     r"(?P<who>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?)\s*\.?\s*$", re.I)
 _AMOUNT_AFTER_COLON = re.compile(r"^\s*(?P<rec>[^:,;\d]{2,40}?)\s*:\s*(?P<amt>\$?\s*\d[\d.,]*\s*(?:k|m|mm|million|thousand|grand)?)"
                                  r"\s*(?P<rest>[,;].*)?$", re.I)
+#: "Grace Liu over at Lumen, she's like a customer now": the person said first, then a pronoun.
+_TOPIC_THEN_PRONOUN = re.compile(r"^\s*(?P<topic>[^,;:]{3,60}?),\s+(?:she|he)(?:'s|\s+is)\s+(?:like\s+|now\s+)?"
+                                 r"(?P<rest>(?:a|an)\s.*)$", re.I)
 _QUERY_NOUN = re.compile(r"^\s*(?P<q>stale deals|stalled deals|overdue deals|open deals|deals closing|"
                          r"deals in|deals over|deals under)\b", re.I)
 _TOTAL_NOUN = re.compile(r"^\s*(?P<q>(?:pipeline|open pipeline|deal)\s+(?:total|value|sum)|total pipeline|"
@@ -56,7 +59,8 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     "REC -> STAGE[, rest]" and "REC to STAGE[, rest]" -> "move REC to STAGE[, rest]";
     "won: REC[, rest]" -> "REC closed won[, rest]"; "WHO[,] title T" -> "change WHO job title to T";
     "REC[,] owner WHO" -> "assign REC to WHO"; "REC: 1.2 million[, rest]" -> "REC amount 1.2 million[, rest]"; "stale deals, five weeks" -> "show stale deals, five
-    weeks"; "pipeline total in X" -> "what is the pipeline total in X". Never raises.
+    weeks"; "pipeline total in X" -> "what is the pipeline total in X"; "NAME, she's like a customer
+    now" -> "NAME is a customer now". Never raises.
     """
     stages = tuple(stages)
     if m := _ARROW.match(text):
@@ -83,6 +87,8 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         rec = m.group("rec").strip()
         rec = rec if re.match(r"(?:the|that|this)\b", rec, re.I) else f"the {rec}"
         return f"assign {rec} to {m.group('who').strip()}"
+    if (m := _TOPIC_THEN_PRONOUN.match(text)) and not _HAS_VERB.search(m.group("topic")):
+        return f"{m.group('topic').strip()} is {m.group('rest')}"
     if _TOTAL_NOUN.match(text):
         return f"what is the {text.strip()}"
     if _QUERY_NOUN.match(text):
