@@ -372,6 +372,10 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: Stage aliases that are also the name of a document ("the proposal"): a stage only after to/in/at.
+_DOCUMENT_ALIASES = frozenset({"proposal", "contract"})
+
+
 def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
     """The stage label a clause moves a deal to, from ``aliases`` (lower phrase -> label);
     "qualify the X deal" is a move to the qualified stage."""
@@ -390,6 +394,9 @@ def stage_phrase(text: str, aliases: dict[str, str]) -> str | None:
     if not STAGE_VERB_RE.search(text):
         return None
     m = _alias_patterns(tuple(aliases))[0].search(text)
+    if m and m.group("stage").lower() in _DOCUMENT_ALIASES \
+            and not re.match(r"(?:to|into|in|at|stage)\b", m.group(0), re.I):
+        return None  # "he's waiting on the proposal": the document, not the stage ("move it to proposal")
     if m:
         return aliases[m.group("stage").lower()]
     # a misheard stage name ending the clause: "Globex is out in the Dothian Nation", "our Indochiation"

@@ -64,3 +64,10 @@ def test_the_person_said_first_then_a_pronoun(planner, now):
 def test_a_churned_contact_with_a_lifecycle_change_does_not_lose_a_deal(planner, now):
     plan = planner.plan("Raj Zimmer churned, set his lifecycle stage to other.", now=now)
     assert [(a.kind, a.fields) for a in plan.actions] == [("update_contact", {"lifecycle_stage": "other"})]
+
+
+def test_waiting_on_the_proposal_is_not_a_stage_move(planner, now):
+    plan = planner.plan("Harbor Health is waiting on the proposal", now=now)
+    assert not any("stage" in a.fields for a in plan.actions)
+    a = _one(planner, now, "harbor health is in proposal")
+    assert a.fields == {"stage": "Proposal Sent"}
