@@ -486,6 +486,11 @@ _FIELD_NAMED = {"close_date": re.compile(r"\bclos(?:e|ing)(?:\s+date)?\s+(?:(?:i
                 "stage": re.compile(r"\bstage\b", re.I)}
 
 
+#: A note whose first words after the command are a subject pronoun: it is about the record in view.
+_PRONOUN_NOTE = re.compile(r"^\W*(?:please\s+)?(?:log|add|put|make)\s+(?:a\s+|an\s+)?(?:call|note|meeting|email)\b"
+                           r"(?:\s+(?:for|on|with)\s+(?:him|her))?\s*[:,]\s*(?:he|she)\b", re.I)
+
+
 class OfflinePlanner:
     """The default planner: keyword rules over clauses + entity resolution with the index.
 
@@ -2075,6 +2080,10 @@ class _Build:
 
     def _target_of(self, role: str, loc: "_Local | None" = None) -> Target | None:
         f, idx = self.f, self.idx
+        if role == "note" and self.ctx is not None and self.ctx.type == "contact" and _PRONOUN_NOTE.match(self.text):
+            # on Felix's page: "Log a call: he's moving to a new role, so we should talk to Ben Zimmer
+            # instead" - "he" is the person on screen; Ben is only mentioned
+            return self.ctx
         if loc is not None and not f.clarifications:
             if role in ("note", "outreach", "contact") and loc.contact is not None:
                 return idx.target("contact", loc.contact)

@@ -71,3 +71,14 @@ def test_waiting_on_the_proposal_is_not_a_stage_move(planner, now):
     assert not any("stage" in a.fields for a in plan.actions)
     a = _one(planner, now, "harbor health is in proposal")
     assert a.fields == {"stage": "Proposal Sent"}
+
+
+def test_a_pronoun_note_on_a_contact_page_stays_on_that_contact(planner, now, index):
+    from desktop.planner import PlanContext
+
+    felix = index.target("contact", 221)
+    plan = planner.plan("Log a call: he's moving to a new role next month, so we should talk to Ben Zimmer instead.",
+                        now=now, context=PlanContext(target=felix))
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "221")]
+    plan = planner.plan("Log a call with Ben Zimmer: he wants pricing", now=now, context=PlanContext(target=felix))
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "227")]
