@@ -491,6 +491,17 @@ _PRONOUN_NOTE = re.compile(r"^\W*(?:please\s+)?(?:log|add|put|make)\s+(?:a\s+|an
                            r"(?:\s+(?:for|on|with)\s+(?:him|her))?\s*[:,]\s*(?:he|she)\b", re.I)
 
 
+#: A note's head naming a person at a company: "for Brian at Initech" (a first name, then at/from).
+_UNKNOWN_PERSON_IN_HEAD = re.compile(r"^\s*(?:to|on|for|about)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:at|from|over at)\s+\S")
+
+
+#: The utterance ends by taking itself back: "..., ignore that", "scratch all that", "never mind".
+_RETRACTED = re.compile(r"(?:^|[,.;!]\s*)(?:(?:just|please|oh|so|actually)\s+)?(?:ignore|disregard|scratch|forget)\s+"
+                        r"(?:all\s+)?(?:that|this|everything|what i (?:just )?said)\s*[.!]?\s*$|"
+                        r"(?:^|[,.;!]\s*)never\s*mind\s*[.!]?\s*$", re.I)
+RETRACTED_MESSAGE = "Okay, ignored: nothing to do."
+
+
 class OfflinePlanner:
     """The default planner: keyword rules over clauses + entity resolution with the index.
 
@@ -597,6 +608,9 @@ class OfflinePlanner:
         if tidied != clean:
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        if _RETRACTED.search(clean):
+            # "ugh, sorry, I was talking to my dog, ignore that": the utterance takes itself back
+            return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
@@ -968,6 +982,11 @@ class _Build:
             mentions = self.mentions
             self.f = resolve(self.idx, self.text, mentions, self.ctx, need_deal=False)
         target = None
+        if head and not self.f.clarifications and (who := _UNKNOWN_PERSON_IN_HEAD.search(head)) \
+                and not any(head_start + who.start("n") < x.end and x.start < head_start + who.end("n") for x in mentions) \
+                and who.group("n").lower() not in STOPWORDS:
+            # "Add a note for Brian at Initech, ...": no Brian there - a question, not a note on Initech
+            self.f.ask(f"I don't know {who.group('n')} in your workspace. Which record is the note for?", [])
         if not self.f.clarifications:
             contact = self.f.contact if not self.f.person_blocked else None
             if contact is not None:

@@ -82,3 +82,36 @@ def test_a_pronoun_note_on_a_contact_page_stays_on_that_contact(planner, now, in
     assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "221")]
     plan = planner.plan("Log a call with Ben Zimmer: he wants pricing", now=now, context=PlanContext(target=felix))
     assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "227")]
+
+
+def test_note_shapes_spoken_and_terse(planner, now, index):
+    from desktop.planner import PlanContext
+
+    a = _one(planner, now, "task: follow up with Tom Becker on the renewal paperwork, due Wednesday")
+    assert a.kind == "create_task" and a.fields["title"].endswith("renewal paperwork")
+    # the note's words are data, even when they sound like SQL
+    a = _one(planner, now, "add a note on Leo Ueda, um, he literally typed select star from users into our demo form")
+    assert (a.kind, a.target.id) == ("log_activity", "269") and "select star from users" in a.fields["body"]
+    a = _one(planner, now, "so um Wendy Khan at Meadow Ventures, she's leaving at the end of the month, so just add a note on her")
+    assert (a.kind, a.target.id) == ("log_activity", "251") and "leaving" in a.fields["body"]
+    plan = planner.plan("They want to pay quarterly. Add that as a note.", now=now,
+                        context=PlanContext(target=index.target("deal", 5116)))
+    assert [(a.kind, a.target.id, a.fields["body"]) for a in plan.actions] == [
+        ("log_activity", "5116", "They want to pay quarterly")]
+
+
+def test_a_note_for_someone_not_in_the_workspace_asks(planner, now):
+    plan = planner.plan("Add a note for Brian at Initech, he wants the pricing sheet.", now=now)
+    assert not plan.actions and "Brian" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text", ["ugh, sorry, I was talking to my dog, ignore that",
+                                  "Move Acme to negotiation, actually scratch that"])
+def test_an_utterance_that_takes_itself_back_plans_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and not plan.clarifications and "ignored" in plan.message
+
+
+def test_reported_ignore_is_not_a_retraction(planner, now):
+    a = _one(planner, now, "Log a call with Priya, she said to ignore that")
+    assert a.kind == "log_activity"

@@ -115,6 +115,9 @@ def join_spoken_corrections(text: str) -> str:
 _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm)\b\s*,?", re.I)
 #: A self-correction starting right after a filler ("..., uh sorry, forty five k").
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
+#: A new clause's subject right after a pause.
+_CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
+_NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
 #: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
 _HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
 #: A small word said twice around a pause: "to the, uh, the 15th" -> "to the 15th".
@@ -131,7 +134,10 @@ def strip_fillers(text: str) -> str:
         return text
     def filler(m: re.Match[str]) -> str:
         # "forty k, uh sorry, forty five k": the pause before a self-correction stays a comma
-        if m.group(0).lstrip().startswith(",") and _CORRECTION_NEXT.match(text, m.end()):
+        if m.group(0).lstrip().startswith(",") and (_CORRECTION_NEXT.match(text, m.end())
+                                                    or (m.group(0).rstrip().endswith(",") and _CLAUSE_NEXT.match(text, m.end())
+                                                        and _NOTE_FIRST.match(text))):
+            # "add a note on Leo Ueda, um, he typed ...": the pause after the note's record ends it
             return ", "
         return " "
 

@@ -33,6 +33,17 @@ _AMOUNT_AFTER_COLON = re.compile(r"^\s*(?P<rec>[^:,;\d]{2,40}?)\s*:\s*(?P<amt>\$
 #: "Grace Liu over at Lumen, she's like a customer now": the person said first, then a pronoun.
 _TOPIC_THEN_PRONOUN = re.compile(r"^\s*(?P<topic>[^,;:]{3,60}?),\s+(?:she|he)(?:'s|\s+is)\s+(?:like\s+|now\s+)?"
                                  r"(?P<rest>(?:a|an)\s.*)$", re.I)
+_TASK_PREFIX = re.compile(r"^\s*(?:task|todo|to-do)\s*[:\-\u2013\u2014]\s*(?:to\s+)?(?P<rest>\S.*)$", re.I)
+#: "add a note on Leo Ueda, he typed ...": the comma after the record is the note's colon (only
+#: before a sentence of its own: "Add a note to Acme, budget is 50k" stays two instructions).
+_NOTE_COMMA = re.compile(r"^\s*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\s+(?:on|to|for|about)\s+"
+                         r"(?P<who>[^,:.;]{2,40}?),\s*(?P<body>(?:he|she|they|we)\b.*)$", re.I)
+#: "They want to pay quarterly. Add that as a note." / "..., so just add a note on her": the note
+#: command said last; what came before it is the note.
+_NOTE_LAST = re.compile(r"^(?P<body>[^:]{8,}?)[,.;]?\s+(?:so\s+|and\s+)?(?:just\s+|please\s+)?(?:add|put|make|save|log)\s+"
+                        r"(?:(?:that|this|it)\s+)?(?:as\s+)?(?:a\s+)?note(?:\s+(?:on|to|for|about)\s+"
+                        r"(?P<who>[^,.;:]{2,40}?))?\s*[.!]?\s*$", re.I)
+_PRONOUN = re.compile(r"^(?:him|her|them|it|that|this)$", re.I)
 _QUERY_NOUN = re.compile(r"^\s*(?P<q>stale deals|stalled deals|overdue deals|open deals|deals closing|"
                          r"deals in|deals over|deals under)\b", re.I)
 _TOTAL_NOUN = re.compile(r"^\s*(?P<q>(?:pipeline|open pipeline|deal)\s+(?:total|value|sum)|total pipeline|"
@@ -60,7 +71,9 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     "won: REC[, rest]" -> "REC closed won[, rest]"; "WHO[,] title T" -> "change WHO job title to T";
     "REC[,] owner WHO" -> "assign REC to WHO"; "REC: 1.2 million[, rest]" -> "REC amount 1.2 million[, rest]"; "stale deals, five weeks" -> "show stale deals, five
     weeks"; "pipeline total in X" -> "what is the pipeline total in X"; "NAME, she's like a customer
-    now" -> "NAME is a customer now". Never raises.
+    now" -> "NAME is a customer now"; "task: X" -> "create a task to X"; "add a note on WHO, BODY" and
+    "BODY, so add a note on WHO" -> "add a note on WHO: BODY" (a pronoun WHO: "add a note: BODY").
+    Never raises.
     """
     stages = tuple(stages)
     if m := _ARROW.match(text):
@@ -74,6 +87,14 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         return f"{m.group('rec').strip()} {st}{m.group('rest') or ''}"
     if "?" in text:
         return text
+    if (m := _TASK_PREFIX.match(text)) and re.search(r",\s*due\b", text, re.I):
+        return f"create a task to {m.group('rest')}"  # ("task: call back nina fri" is read as it is)
+    if m := _NOTE_COMMA.match(text):
+        return f"add a note on {m.group('who').strip()}: {m.group('body')}"
+    if m := _NOTE_LAST.match(text):
+        who = (m.group("who") or "").strip()
+        body = m.group("body").strip()
+        return f"add a note on {who}: {body}" if who and not _PRONOUN.match(who) else f"add a note: {body}"
     head = re.split(r"[,;:.]", text, maxsplit=1)[0]
     if (m := re.match(r"^\s*(?P<rec>[^,;:]{2,60}?)\s+to\s+(?P<rest>\S.*)$", head + text[len(head):])) \
             and not _HAS_VERB.search(m.group("rec")) and not _NOT_A_DEAL.search(m.group("rec")) \
