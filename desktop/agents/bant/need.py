@@ -1,0 +1,94 @@
+"""Need: the problem the customer wants solved, in the note's words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.agents.bant.money import _BUDGET_CUE, _amounts
+from desktop.agents.bant.text import _clauses, _clean, _seller_subject
+from desktop.agents.bant.timeline import _TIME_WORDS, period_end
+
+# -- need ----------------------------------------------------------------------------------------
+_NEED_CUE = re.compile(
+    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|challenges?|"
+    r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
+    r"|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|of|in)?"
+    r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|real|"
+    r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|need\s*:\s*"
+    r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)"
+    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
+_NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
+_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:it|this|that|them|something)\b.*"
+                       r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
+_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
+                            r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
+                            r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
+                            r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
+                            r"sign|approv|talk|check|"
+                       r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
+                       r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a|the) (?:demo|proposal|pricing|quote)|"
+                       r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|approval|"
+                       r"(?:more )?time|a decision|an answer|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"switch|migrate|sign|buy|purchase|renew)", re.I)
+_NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
+                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
+
+_PAIN = re.compile(
+    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
+    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|takes (?:them )?(?:\w+ ){0,2}(?:weeks?|days?|hours?)|"
+    r"spend(?:s|ing)? (?:way too long|too long|too much time|half|hours|days)|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
+    r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+
+
+def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
+    """A sentence that states the customer's problem without a need word ("Level one tickets eat up
+    eighty percent of her helpdesk's time"): the clause itself is the need."""
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            m = _PAIN.search(c)
+            if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
+                continue
+            if _BUDGET_CUE.search(c) and _amounts(c):
+                continue
+            return _clean(c), s
+    return None, None
+
+
+def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    found = _need_cued(sentences)
+    return found if found[0] is not None else _pain(sentences)
+
+
+def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            if _NEED_NEG.search(c):
+                continue
+            for m in _NEED_CUE.finditer(c):
+                if _seller_subject(c, m.start()):
+                    continue
+                rest = c[m.end():]
+                cue = m.group(0)
+                if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
+                        r"^(?:to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)|losing|wasting|spend)", cue, re.I):
+                    rest = cue + rest
+                elif re.search(r"\b(?:a|an|some|better|more|real|fewer|less|faster|easier|one|single|visibility|automat\w*)$",
+                               cue, re.I):
+                    rest = cue.split()[-1] + rest
+                phrase = _clean(rest)
+                if len(phrase) < 4 or _NEED_NOT.match(phrase):
+                    continue
+                if re.match(r"^(?:\w+\s+){0,3}?(?:signed|rolled out|live|done|in place|up and running|finished|complete[d]?|deployed|"
+                             r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
+                        (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
+                    continue  # "get everything signed by the end of the year": a timeline, not a need
+                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen)\b", cue, re.I) \
+                        and _NEED_NOT_VERB.match(phrase):
+                    continue
+                if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:
+                    continue
+                return phrase, s
+    return None, None

@@ -1,0 +1,118 @@
+"""Authority: who decides or signs (a name, or a title when only the title is said)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.text import _clauses
+
+# -- authority -----------------------------------------------------------------------------------
+_AUTH_CUE = re.compile(
+    r"\b(decision[- ]?maker|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
+    r"calls the shots|makes? the call|owns? the (?:decision|budget)|(?:'s|s') call|run it by|runs? it (?:past|by)|"
+    r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
+    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
+_ROLE = re.compile(
+    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
+    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing|legal(?: team)?|finance(?: team)?|"
+    r"managing director|general manager|director|head|chief \w+ officer|partners?|boss|manager|committee|"
+    r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)\b", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
+_NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
+Also Just Then Next Main Budget Timeline Need Authority Competitor Competition Call Called Talked Spoke Met Had Got
+Good Great Quick Note Notes Overall Apparently Basically Honestly Anyway Plus Oh Ok Okay Yes No Not Maybe Probably
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms Dr Sounds Looks Seems Said Says
+Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
+Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
+Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
+Follow Circle Reach Loop Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+
+def _entities(text: str, near: int | None = None) -> list[str]:
+    """People and roles named in ``text`` in order (``near``: keep only the one closest to that
+    character offset and those right beside it)."""
+    found: list[tuple[int, str]] = []
+    for m in _ROLE.finditer(text):
+        role = re.sub(r"^(?:their|the|her|his)\s+", "", m.group(1), flags=re.I)
+        found.append((m.start(), role if not role.isupper() and len(role) > 4 else role.upper() if len(role) <= 4 else role))
+    for m in _NAME.finditer(text):
+        parts = [p for p in re.split(r"[- ]", m.group(1)) if p]
+        if any(p in _NOT_NAMES for p in parts):
+            parts = [p for p in parts if p not in _NOT_NAMES]
+            if not parts:
+                continue
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]", text):
+            continue
+        found.append((m.start(), " ".join(parts)))
+    found.sort()
+    if near is not None and found:
+        # the decider is the entity nearest the cue, with the ones right beside it ("the COO Rick")
+        pos, _e = min(found, key=lambda f: abs(f[0] - near))
+        found = [f for f in found if abs(f[0] - pos) <= 28]
+    out: list[str] = []
+    for _, e in found:
+        if e.lower() not in (x.lower() for x in out):
+            out.append(e)
+    return out
+
+
+_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
+                      r"wants|asked|is|called)\b", re.I)
+
+
+def _contact_name(sentences: list[str], idx: int) -> str | None:
+    """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
+    same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
+    for j in range(idx, -1, -1):
+        for m in _SAID_BY.finditer(sentences[j]):
+            parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(m.group(1)):
+                return " ".join(parts)
+    return None
+
+
+def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    for idx, s in enumerate(sentences):
+        if re.search(r"\b(?:not sure|don't know|no idea|unclear|unknown|tbd|didn't ask|need to find out)\b[^.]*\b(?:who|decision|sign)",
+                     s, re.I):
+            continue
+        for c in _clauses(s) or [s]:
+            m = _AUTH_CUE.search(c)
+            if not m:
+                continue
+            if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \
+                    not re.search(r"\btheir\b", c, re.I):
+                continue
+            if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
+                continue
+            if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
+                                                          or re.match(r"\s+(?:by|before|in|on|within|after|until|next|this)\b",
+                                                                      c[m.end():], re.I)) \
+                    and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
+                pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
+                if not pron and not _ROLE.search(c[:m.start()]):
+                    continue  # "they want to decide in two weeks": a timeline, not who decides
+            subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
+            if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
+                    "they", "they're", "we", "we're", "i", "i'm"):
+                continue  # "they will make the decision on the 11th": when, not who
+            if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:\w+\s+)?"
+                                                                r"approv|approved (?:for|budget|spend)", c, re.I):
+                continue  # "one point two mil is approved": the budget, not who approves
+            ents = _entities(c, m.start())
+            if not ents:
+                if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
+                        r"\b(?:he|she|his|her|him)\b", c, re.I):
+                    continue
+                ents = _entities(s)
+            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
+            if pron and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
+                who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                if who:
+                    ents = [who] + [e for e in ents if e.lower() != who.lower()]
+                elif not ents and idx > 0:
+                    ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
+            if ents:
+                return ", ".join(ents[:3]), s
+    return None, None

@@ -1,0 +1,60 @@
+"""Competitor: another vendor the customer is evaluating (not one they ruled out)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.text import _clauses
+
+# -- competitor ----------------------------------------------------------------------------------
+_VENDOR = r"((?:[A-Z][\w&'.-]*|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
+_COMP_BEFORE = re.compile(
+    r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to)|"
+    r"(?:also |still )?(?:looking at|talking to|talking with|speaking with|in talks with|shopping|trialing|trialling|"
+    r"piloting|testing|demoing|demoed|kicking the tires on)|"
+    r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
+    r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
+    r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
+    r"went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
+    r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
+    r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
+    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably| mainly| mostly)?)"
+    r"\s+" + _VENDOR)
+_COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
+                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
+                         r"cheaper|undercutting|quoted)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
+_COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
+                       r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
+                       r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
+_NOT_VENDOR = set("""Us We They Them It The This That Their Our A An Some Other Another Options Prices Pricing Quotes
+Vendors Tools Solutions Alternatives I You He She Him Her Monday Tuesday Wednesday Thursday Friday January February
+March April June July August September October November December Q1 Q2 Q3 Q4 Next Last""".split())
+
+def _vendor(name: str) -> str | None:
+    name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
+    name = re.sub(r"'s$", "", name)
+    words = name.split()
+    while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As"}:
+        words.pop()
+    if not words or words[0] in _NOT_VENDOR:
+        return None
+    return " ".join(words[:3])
+
+
+def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            for rx in (_COMP_BEFORE, _COMP_AFTER):
+                for m in rx.finditer(c):
+                    raw = next((g for g in m.groups() if g), None)
+                    if raw is None:
+                        continue
+                    v = _vendor(raw)
+                    if v is None:
+                        continue
+                    if _COMP_NEG.search(c[:m.end()]) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I):
+                        if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
+                                r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
+                            continue
+                    return v, s
+    return None, None

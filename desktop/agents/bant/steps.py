@@ -1,0 +1,50 @@
+"""Next step: the agreed next action (the seller's own "I'll send the deck" counts)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.text import _clauses, _clean
+
+# -- next step -----------------------------------------------------------------------------------
+_NEXT_CUE = re.compile(
+    r"\b(?:next steps?\s*(?:is|are|will be|:|-|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|"
+    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
+    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
+    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to| promised to| agreed to| said (?:they|she|he)'d))\s+"
+    r"(?:also\s+|then\s+|probably\s+|just\s+)?"
+    r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
+    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run|do|demo|"
+    r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
+    r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
+    r"coordinate|line up|pencil|nail|go over)\b)"
+    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
+    r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing)|"
+    r"\bagreed (?:i'd|we'd|i would|we would|that i'd) |\bnext up is |"
+    r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\bwants? (?=(?:a|an|the)\s[\w\s-]{3,40}\bfrom me\b)|"
+    r"\b(?=(?:the |a |our )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) (?:is|was) "
+    r"(?:booked|scheduled|set up|set|planned)\b)|"
+    r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
+    r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"
+    r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
+_NEXT_NEG = re.compile(r"\b(?:no next step|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
+                       r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
+
+
+def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        if _NEXT_NEG.search(s):
+            continue
+        for c in _clauses(s) or [s]:
+            m = _NEXT_CUE.search(c)
+            if not m:
+                continue
+            phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
+                            else c[m.start():])
+            if len(phrase) < 4:
+                continue
+            return phrase, s
+    return None, None

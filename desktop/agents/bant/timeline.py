@@ -1,0 +1,157 @@
+"""Timeline: when the customer wants to buy, go live or decide, as a date (a period is its last day)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from desktop.agents.bant.text import _clauses
+from desktop.planner.parsing.dates import find_date
+from desktop.planner.parsing.numbers import words_to_digits
+
+# -- timeline ------------------------------------------------------------------------------------
+_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|in the next|next (?:week|month|quarter|year)|q[1-4]|end of)\b", re.I)
+_TIME_CUE = re.compile(
+    r"\b(by|before|until|no later than|go(?:ing)?[- ]live|live|launch\w*|roll(?:ing)?[- ]?out|deploy\w*|implement\w*|"
+    r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
+    r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
+    r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
+    r"ready|done|wrap\w*|close|closing|within)\b", re.I)
+_NEXT_STEP_CLAUSE = re.compile(
+    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
+    r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
+    r"we need to|let's|follow[- ]?up|plan is to|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
+    r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS.pop("may", None)
+_MONTHS["may"] = 5
+_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter_end(year: int, q: int) -> date:
+    return _last_day(year, q * 3)
+
+
+def _add_months(d: date, n: int) -> date:
+    y, m = d.year + (d.month - 1 + n) // 12, (d.month - 1 + n) % 12 + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def period_end(text: str, today: date) -> date | None:
+    """The last day of a period said in ``text`` ("Q1", "end of next month", "next quarter",
+    "first week of January", "by March", "early next year"), or None. Later than ``today``."""
+    t = words_to_digits(text).lower()
+    t = re.sub(r"\bq\s*([1-4])\b", r"q\1", t)
+    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+) (day|week|month)s?\b", t)
+    if m:
+        n, unit = int(m.group(1)), m.group(2)
+        return _add_months(today, n) if unit == "month" else today + timedelta(days=n * (7 if unit == "week" else 1))
+    t = re.sub(r"\b(first|second|third|fourth) quarter\b", lambda m: "q" + str(["first", "second", "third", "fourth"]
+                                                                              .index(m.group(1)) + 1), t)
+    cur_q = (today.month - 1) // 3 + 1
+    m = re.search(r"\bq([1-4])(?:\s+(?:of\s+)?(?:'|20)?(\d{2}))?\b", t)
+    if m:
+        q = int(m.group(1))
+        if m.group(2):
+            return _quarter_end(2000 + int(m.group(2)), q)
+        nxt = re.search(r"\bnext year\b", t)
+        year = today.year + 1 if (q < cur_q or nxt) else today.year
+        return _quarter_end(year, q)
+    m = re.search(r"\b(?:h|half\s*)([12])\b|\b(first|second) half\b", t)
+    if m:
+        h = int(m.group(1)) if m.group(1) else (1 if m.group(2) == "first" else 2)
+        year = today.year + 1 if (h == 1 and today.month > 6) or "next year" in t else today.year
+        return _last_day(year, 6 if h == 1 else 12)
+    unit = r"(week|month|quarter|year)"
+    m = re.search(r"\b(?:end of |by the end of |before the end of |close of )?(?:the )?(this|next|the next|following) " + unit + r"\b", t)
+    if m and m.group(1) in ("this", "next", "the next", "following"):
+        which, u = m.group(1), m.group(2)
+        shift = 0 if which == "this" else 1
+        if u == "week":
+            start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
+            return start + timedelta(days=4)  # Friday: the working week's last day
+        if u == "month":
+            y, mo = today.year + (today.month + shift - 1) // 12, (today.month + shift - 1) % 12 + 1
+            return _last_day(y, mo)
+        if u == "quarter":
+            q = cur_q + shift
+            return _quarter_end(today.year + (q - 1) // 4, (q - 1) % 4 + 1)
+        if u == "year":
+            if re.search(r"\b(early|beginning of|start of)\s+(?:next|the next) year", t):
+                return _quarter_end(today.year + shift, 1)
+            return date(today.year + shift, 12, 31)
+    m = re.search(r"\b(?:end of |by )(?:the )?(month|quarter|year)\b", t)
+    if m:
+        return {"month": _last_day(today.year, today.month), "quarter": _quarter_end(today.year, cur_q),
+                "year": date(today.year, 12, 31)}[m.group(1)]
+    m = re.search(r"\b(?:the )?(first|1st|second|2nd|last) week of " + _MON + r"\b", t)
+    if m:
+        mo = _MONTHS[m.group(2)[:3] if m.group(2)[:3] in _MONTHS else m.group(2)]
+        year = today.year + (1 if mo < today.month else 0)
+        if m.group(1) in ("first", "1st"):
+            return date(year, mo, 7)
+        if m.group(1) in ("second", "2nd"):
+            return date(year, mo, 14)
+        return _last_day(year, mo)
+    m = re.search(r"\b(early|mid|late|end of|beginning of|start of)[- ](?:in\s+)?" + _MON + r"\b", t)
+    if m:
+        mo = _MONTHS[m.group(2)[:3] if m.group(2)[:3] in _MONTHS else m.group(2)]
+        year = today.year + (1 if mo < today.month else 0)
+        if m.group(1) == "mid":
+            return date(year, mo, 15)
+        if m.group(1) in ("early", "beginning of", "start of"):
+            return date(year, mo, 10)
+        return _last_day(year, mo)
+    day_of = re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                       r"\w+teenth|twentieth|\w+tieth|twenty[- ]\w+|thirty[- ]first) of " + _MON, t)
+    m = None if day_of else re.search(r"\b(?:by|in|is|for|around|before|until|of|targeting|target|aiming for|sometime in)\s+(?:early\s+|late\s+)?" + _MON
+                  + r"\b(?!\s*\d)(?!\s+(?:first|second|third|\w+teenth|\w+tieth|\w+th)\b)", t)
+    if m:
+        key = m.group(1)
+        mo = _MONTHS[key[:3] if key[:3] in _MONTHS else key]
+        return _last_day(today.year + (1 if mo < today.month else 0), mo)
+    m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
+    if m:
+        return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
+    if re.search(r"\b(?:by |before )?(?:new year|the new year|year[- ]end|end of (?:the )?year)\b", t):
+        return date(today.year, 12, 31)
+    return None
+
+
+def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
+    today = now.date() if isinstance(now, datetime) else now
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            if not _TIME_CUE.search(c):
+                continue
+            if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd)\b", c, re.I) \
+                    or re.search(r"\b(?:from me|from us|our own|our (?:ad|marketing))\b", c, re.I) \
+                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b", c, re.I):
+                continue  # the seller's own step, or when money might come: no buying timeline
+            nxt = _NEXT_STEP_CLAUSE.search(c)
+            buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
+                               r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|contract|purchas|buy|"
+                               r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
+                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*)", c, re.I)
+            if nxt and not buying:
+                continue
+            ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
+            found = find_date(c, ref)
+            exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
+                                        c[found[1]:found[2]], re.I)
+            d = found[0] if exact else period_end(c, today)
+            if d is None:
+                d = found[0] if found else None
+            if d is None or d < today:
+                continue
+            if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
+                                            r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
+                                            r"start\w*)\b", c, re.I):
+                continue
+            return d.isoformat(), s
+    return None, None
