@@ -8,14 +8,14 @@ from desktop.agents.bant.text import _clauses
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b(decision[- ]?maker|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
+    r"\b(decision[- ]?maker|decider|signer|signatory|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
-    r"calls the shots|makes? the call|owns? the (?:decision|budget)|(?:'s|s') call|run it by|runs? it (?:past|by)|"
+    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? it (?:past|by)|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
-    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing|legal(?: team)?|finance(?: team)?|"
+    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
     r"managing director|general manager|director|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
@@ -46,6 +46,11 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
+    if near is not None:
+        # "Yusuf says Theo decides": the one reporting is not the decider
+        said = [m.end() for m in _REPORTED.finditer(text[:near])]
+        if said:
+            found = [f for f in found if f[0] >= said[-1]]
     if near is not None and found:
         # the decider is the entity nearest the cue, with the ones right beside it ("the COO Rick")
         pos, _e = min(found, key=lambda f: abs(f[0] - near))
@@ -57,6 +62,9 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     return out
 
 
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
+_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
+                     r"(?:,| at | from | of |\.|$)", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
                       r"wants|asked|is|called)\b", re.I)
 
@@ -69,12 +77,15 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(m.group(1)):
                 return " ".join(parts)
+    m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
+    if m and not any(p in _NOT_NAMES for p in m.group(1).split()):
+        return m.group(1)
     return None
 
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     for idx, s in enumerate(sentences):
-        if re.search(r"\b(?:not sure|don't know|no idea|unclear|unknown|tbd|didn't ask|need to find out)\b[^.]*\b(?:who|decision|sign)",
+        if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|need to find out)\b[^.]*\b(?:who|decision|sign)",
                      s, re.I):
             continue
         for c in _clauses(s) or [s]:
@@ -91,7 +102,9 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                                       c[m.end():], re.I)) \
                     and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
                 pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
-                if not pron and not _ROLE.search(c[:m.start()]):
+                named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |gets to )?$",
+                                  c[:m.start()], re.I)
+                if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
                     continue  # "they want to decide in two weeks": a timeline, not who decides
             subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
             if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
@@ -100,7 +113,17 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
             if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:\w+\s+)?"
                                                                 r"approv|approved (?:for|budget|spend)", c, re.I):
                 continue  # "one point two mil is approved": the budget, not who approves
+            if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
+                         c[:m.start()], re.I):
+                rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
+                ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                if ents:
+                    return ", ".join(ents[:3]), s
+                continue
             ents = _entities(c, m.start())
+            if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
+                who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                ents = [who] if who else []
             if not ents:
                 if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
                         r"\b(?:he|she|his|her|him)\b", c, re.I):
