@@ -39,3 +39,29 @@ def test_authority_is_who_decides(note, who):
 ])
 def test_authority_not_invented(note):
     assert extract(note, NOW).authority is None
+
+
+@pytest.mark.parametrize("note,word", [
+    # the clause before "that's the problem / what they want fixed" is the need
+    ("Their invoices go out a week late, that's what they want fixed.", "invoices"),
+    ("Shipments get lost between warehouses, that's the main headache.", "shipments"),
+    # a need that points back ("cut that in half") keeps what it points at
+    ("Claims review takes three days per claim and they want to cut that down.", "claims"),
+    # pain said without a need word
+    ("Their scheduler keeps crashing during peak hours.", "scheduler"),
+    ("Payroll numbers are always wrong at month end.", "payroll"),
+    ("The support team isn't answering chats fast enough.", "chats"),
+    ("Technicians are missing service appointments.", "appointments"),
+    ("Onboarding a new client takes forty minutes of copy-paste.", "onboarding"),
+])
+def test_need_is_the_stated_problem(note, word):
+    assert word in (extract(note, NOW).need or "").lower()
+
+
+@pytest.mark.parametrize("note", [
+    "They want to close by the fifteenth of next month.",
+    "They want a decision by Friday.",
+    "They can't get budget until the spring.",
+])
+def test_need_not_invented_from_buying_steps(note):
+    assert extract(note, NOW).need is None

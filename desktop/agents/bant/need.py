@@ -29,7 +29,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a|the) (?:demo|proposal|pricing|quote)|"
                        r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|approval|"
-                       r"(?:more )?time|a decision|an answer|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
@@ -37,7 +37,7 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
-    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|takes (?:them )?(?:\w+ ){0,2}(?:weeks?|days?|hours?)|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|takes (?:them )?(?:\w+ ){0,2}(?:weeks?|days?|hours?|minutes?)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|miss(?:ed|ing) (?:[\w-]+ ){0,2}(?:calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|hours|days)|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
@@ -57,8 +57,31 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
+_THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|she|he) "
+                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|pain(?: point)?|"
+                        r"headache|challenge|priority|concern|thing))\b", re.I)
+# "... and they want to cut that in half": a need phrase that points back at what was just said
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:that|it|this|them)\b", re.I)
+
+
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        m = _THATS_THE.match(s)
+        if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
+            return _clean(m.group("need")), s
     found = _need_cued(sentences)
+    if found[0] is not None and _POINTS_BACK.match(found[0]) and found[1] is not None:
+        s = found[1]
+        before = s[:s.lower().find(found[0].lower()[:20])] if found[0].lower()[:20] in s.lower() else ""
+        before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:they|she|he)?\s*(?:really\s+)?(?:want|need|would like|hope)\w*\s*(?:to)?\s*$",
+                        "", before, flags=re.I)
+        if len(before.split()) < 3:
+            idx = sentences.index(s)
+            before = sentences[idx - 1] if idx > 0 else ""
+        pain = _PAIN.search(before)
+        if pain or len(before.split()) >= 3:
+            return _clean(before) + " (" + found[0] + ")", s
     return found if found[0] is not None else _pain(sentences)
 
 
