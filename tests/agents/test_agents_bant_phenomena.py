@@ -65,3 +65,29 @@ def test_need_is_the_stated_problem(note, word):
 ])
 def test_need_not_invented_from_buying_steps(note):
     assert extract(note, NOW).need is None
+
+
+@pytest.mark.parametrize("note,dollars", [
+    # a corrected figure replaces the one said before it
+    ("Dana says the eighty number is stale, now it's more like sixty-five thousand.", 65000),
+    ("They had 150k in mind but actually 120k is the real figure.", 120000),
+    # an amount said first, as the sentence's topic
+    ("Forty thousand, maybe a bit more, pending the CFO's approval.", 40000),
+    ("Seventy grand is about where they land.", 70000),
+    # spoken forms, read by the planner's number parser
+    ("Budget is nine and a half thousand a year.", 9500),
+    ("They've got a quarter million set aside.", 250000),
+    # the seller's own budget, with a word between ("my travel budget"), is skipped for theirs
+    ("I burned two grand of my travel budget on this one. Their budget is fifty-five thousand.", 55000),
+])
+def test_budget_is_the_customers_latest_figure(note, dollars):
+    assert extract(note, NOW).budget == dollars
+
+
+@pytest.mark.parametrize("note", [
+    "Our co-marketing budget for this account is twenty thousand.",
+    "Their revenue is about four million a year.",
+    "Two hundred technicians use the old tool.",
+])
+def test_budget_not_invented(note):
+    assert extract(note, NOW).budget is None

@@ -15,9 +15,19 @@ _BUDGET_CUE = re.compile(
     r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
-    r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial)\b", re.I)
-_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own )?(?:budget|ads?|spend|marketing|quota|price|pricing|discount|list price)\b"
-                         r"|\bwe (?:quoted|offered|charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
+    r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
+    r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|doable)|"
+    r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval)\b", re.I)
+# "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
+_CORRECTION = re.compile(r"\b(?:more like|now (?:it's|it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
+                         r"(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b", re.I)
+# "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
+_FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|four|"
+                      r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                      r"ninety)\b)", re.I)
+_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|list price)\b"
+                         r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|\bin (?:annual )?(?:revenue|sales)\b|\braised\b"
+                         r"|\b(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
 _COUNT_AFTER = re.compile(r"^\s*(?:(?:active|new|more|total|paid|extra|additional)\s+)?(?:users?|seats?|employees?|people|"
@@ -67,7 +77,14 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
-            amounts = _amounts(c)
+            fix = list(_CORRECTION.finditer(c))
+            amounts = (_amounts(c[fix[-1].end():]) if fix else []) or _amounts(c)
             if amounts:
                 return float(max(amounts)), s
+    for s in sentences:  # no cue anywhere: an amount said first, as the sentence's topic
+        if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not re.search(
+                r"\b(?:revenue|sales|arr|lost|losing|cost (?:them|us)|worth|valued|raised|saved|save)\b", s, re.I):
+            amounts = _amounts(re.split(r"[,;]|\s-\s", s, maxsplit=1)[0])
+            if amounts:
+                return float(amounts[0]), s
     return None, None
