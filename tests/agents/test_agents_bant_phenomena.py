@@ -91,3 +91,28 @@ def test_budget_is_the_customers_latest_figure(note, dollars):
 ])
 def test_budget_not_invented(note):
     assert extract(note, NOW).budget is None
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Security questionnaire review is next.", "security questionnaire"),
+    ("Next is a workshop with their dispatch leads.", "workshop"),
+    ("Next up is a call with their controller.", "controller"),
+    ("He asked for two case studies from us.", "case studies"),
+    ("They need a signed NDA from us before anything else.", "nda"),
+])
+def test_next_step_said_as_what_comes_next(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()
+
+
+def test_a_timeline_is_not_a_next_step():
+    assert extract("The CEO has to approve it. Timeline is next quarter.", NOW).next_step is None
+
+
+@pytest.mark.parametrize("note", [
+    "Our fiscal year ends January 31st and I'd love to book it before then.",
+    "My quarter closes December 31st, so I'm pushing.",
+    "They might have money in the new fiscal year starting in April.",
+    "If they free up budget, maybe in March.",
+])
+def test_timeline_not_taken_from_the_seller_or_a_hypothetical(note):
+    assert extract(note, NOW).timeline is None

@@ -24,7 +24,7 @@ _NEXT_CUE = re.compile(
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing)|"
     r"\bagreed (?:i'd|we'd|i would|we would|that i'd) |\bnext up is |"
     r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
-    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\bwants? (?=(?:a|an|the)\s[\w\s-]{3,40}\bfrom me\b)|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"\b(?=(?:the |a |our )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) (?:is|was) "
     r"(?:booked|scheduled|set up|set|planned)\b)|"
     r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"

@@ -129,9 +129,12 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         for c in _clauses(s) or [s]:
             if not _TIME_CUE.search(c):
                 continue
-            if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd)\b", c, re.I) \
-                    or re.search(r"\b(?:from me|from us|our own|our (?:ad|marketing))\b", c, re.I) \
-                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b", c, re.I):
+            if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
+                    or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
+                                 r"fiscal|ad|marketing|target|number|books|forecast))\b", c, re.I) \
+                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b|\b(?:might|may|could|possibly|maybe|if they)\s+"
+                                 r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|funding)\b",
+                                 c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
             nxt = _NEXT_STEP_CLAUSE.search(c)
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
