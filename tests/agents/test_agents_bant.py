@@ -21,15 +21,16 @@ def _cases(path: Path) -> list[dict]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
-@pytest.mark.parametrize("name,min_right,max_invented", [("bant/dev_cases.jsonl", 239, 1),
+@pytest.mark.parametrize("name,min_right,max_invented", [("bant/dev_cases.jsonl", 240, 0),
                                                          ("bant/dev_cases2.jsonl", 120, 0),
                                                          ("bant/dev_cases3.jsonl", 60, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),
                                                          # blind set 2 (fresh writer, session 4): first score
-                                                         # 303/348 = 87.1%, 7 invented, at 39480d1
-                                                         ("blind/callnotes2.jsonl", 303, 7)])
+                                                         # 303/348 = 87.1%, 7 invented, at 39480d1; since
+                                                         # then tuned on it (issue/18b; a regression ratchet)
+                                                         ("blind/callnotes2.jsonl", 347, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -116,3 +116,63 @@ def test_a_timeline_is_not_a_next_step():
 ])
 def test_timeline_not_taken_from_the_seller_or_a_hypothetical(note):
     assert extract(note, NOW).timeline is None
+
+
+def test_fillers_do_not_hide_a_competitor():
+    assert extract("They're trialling, um, Asana's workflow tool too.", NOW).competitor == "Asana"
+    assert extract("They're looking at, uh, Freshworks as well.", NOW).competitor == "Freshworks"
+
+
+def test_asking_how_we_compare_names_a_competitor():
+    assert extract("Jo asked if we're cheaper than Pipedrive.", NOW).competitor == "Pipedrive"
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Aisha wants a pricing walkthrough for her finance team on Monday.", "walkthrough"),
+    ("Next step, I send the security whitepaper.", "whitepaper"),
+    ("I told her I'd set up a call with our CTO.", "cto"),
+    ("I said we'd draft a mutual action plan.", "action plan"),
+    ("I'll try him again on Wednesday.", "wednesday"),
+    ("I need to ask my director about an extended trial.", "trial"),
+])
+def test_next_step_from_asks_and_promises(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()
+
+
+@pytest.mark.parametrize("note", [
+    "Aisha wants a pricing walkthrough for her finance team on Monday.",
+    "They want the new portal live by March first.",
+    "He's hoping to get started on the fifth of January.",
+    "She wants everything wrapped up by the end of next month.",
+])
+def test_buying_steps_are_not_a_need(note):
+    assert extract(note, NOW).need is None
+
+
+@pytest.mark.parametrize("note,word", [
+    ("They want chat on their site to catch leads overnight.", "leads"),
+    ("Orders sit for days before anyone ships them.", "orders"),
+    ("The clinic misses about thirty calls a day.", "calls"),
+])
+def test_need_as_a_wanted_thing_or_a_waiting_pain(note, word):
+    assert word in (extract(note, NOW).need or "").lower()
+
+
+def test_the_sellers_money_offered_is_not_their_budget():
+    b = extract("They haven't set a budget. Note to self, we have ten grand of partner budget we could offer.", NOW)
+    assert b.budget is None
+
+
+@pytest.mark.parametrize("note,who", [
+    ("She's not the buyer, Tariq Aziz is.", "Tariq"),
+    ("Priya confirmed it, and Marco, their head of logistics, is the final approver.", "Marco"),
+    ("Sam Hill is out now, Sam Ortiz signs.", "Ortiz"),
+    ("Northwind, Gwen Ross. She's got sixty K approved and she signs.", "Gwen"),
+])
+def test_authority_buyer_approver_apposition(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower()
+
+
+def test_a_changed_timeline_takes_the_new_date():
+    note = "They wanted it done by September and that slipped, now they're saying end of next month."
+    assert extract(note, NOW).timeline == "2026-12-31"

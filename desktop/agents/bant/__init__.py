@@ -35,6 +35,7 @@ from desktop.agents.bant.rivals import _competitor
 from desktop.agents.bant.steps import _next_step
 from desktop.agents.bant.text import _sentences
 from desktop.agents.bant.timeline import _timeline, period_end
+from desktop.planner.parsing.asr import strip_fillers
 
 __all__ = ["Bant", "Qualification", "extract", "period_end", "qualify"]
 
@@ -82,7 +83,7 @@ def extract(text: str, now: datetime | date) -> Bant:
     text = (text or "").strip()
     if not text:
         return Bant()
-    sentences = _sentences(text)
+    sentences = _sentences(strip_fillers(text))  # "looking at, uh, ShipBob": the words meet again
     ev: dict[str, str] = {}
     budget, ev_b = _budget(sentences)
     authority, ev_a = _authority(sentences)

@@ -70,6 +70,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c):
                 continue
+            if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):
+                continue  # "we have five grand of co-marketing budget": the seller's money
             if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
                 continue
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):

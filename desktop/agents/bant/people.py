@@ -8,7 +8,7 @@ from desktop.agents.bant.text import _clauses
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b(decision[- ]?maker|decider|signer|signatory|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
+    r"\b(decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? it (?:past|by)|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
@@ -63,7 +63,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
-_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
+_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
                      r"(?:,| at | from | of |\.|$)", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
                       r"wants|asked|is|called)\b", re.I)
@@ -88,54 +88,58 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|need to find out)\b[^.]*\b(?:who|decision|sign)",
                      s, re.I):
             continue
-        for c in _clauses(s) or [s]:
-            m = _AUTH_CUE.search(c)
-            if not m:
-                continue
-            if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \
-                    not re.search(r"\btheir\b", c, re.I):
-                continue
-            if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
-                continue
-            if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
-                                                          or re.match(r"\s+(?:by|before|in|on|within|after|until|next|this)\b",
-                                                                      c[m.end():], re.I)) \
-                    and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
-                pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
-                named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |gets to )?$",
-                                  c[:m.start()], re.I)
-                if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
-                    continue  # "they want to decide in two weeks": a timeline, not who decides
-            subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
-            if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
-                    "they", "they're", "we", "we're", "i", "i'm"):
-                continue  # "they will make the decision on the 11th": when, not who
-            if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:\w+\s+)?"
-                                                                r"approv|approved (?:for|budget|spend)", c, re.I):
-                continue  # "one point two mil is approved": the budget, not who approves
-            if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
-                         c[:m.start()], re.I):
-                rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
-                ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+        clauses = _clauses(s) or [s]
+        for i, c in enumerate(clauses):
+            for m in _AUTH_CUE.finditer(c):
+                if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \
+                        not re.search(r"\btheir\b", c, re.I):
+                    continue
+                if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
+                    continue
+                if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
+                                                              or re.match(r"\s+(?:by|before|in|on|within|after|until|next|this)\b",
+                                                                          c[m.end():], re.I)) \
+                        and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
+                    pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
+                    named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |gets to )?$",
+                                      c[:m.start()], re.I)
+                    if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
+                        continue  # "they want to decide in two weeks": a timeline, not who decides
+                subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
+                if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
+                        "they", "they're", "we", "we're", "i", "i'm"):
+                    continue  # "they will make the decision on the 11th": when, not who
+                if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:[\w-]+\s+){0,3}"
+                                                                    r"approv|approved (?:for|budget|spend)", c, re.I):
+                    continue  # "one point two mil is approved": the budget, not who approves
+                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
+                             c[:m.start()], re.I):
+                    rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
+                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    if ents:
+                        return ", ".join(ents[:3]), s
+                    continue
+                ents = _entities(c, m.start())
+                if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
+                    ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
+                prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
+                if prev and _ROLE.match(c) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
+                    ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
+                if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
+                    who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                    ents = [who] if who else []
+                if not ents:
+                    if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
+                            r"\b(?:he|she|his|her|him)\b", c, re.I):
+                        continue
+                    ents = _entities(s)
+                pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
+                if pron and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
+                    who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                    if who:
+                        ents = [who] + [e for e in ents if e.lower() != who.lower()]
+                    elif not ents and idx > 0:
+                        ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
                 if ents:
                     return ", ".join(ents[:3]), s
-                continue
-            ents = _entities(c, m.start())
-            if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
-                who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
-                ents = [who] if who else []
-            if not ents:
-                if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
-                        r"\b(?:he|she|his|her|him)\b", c, re.I):
-                    continue
-                ents = _entities(s)
-            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
-            if pron and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
-                who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
-                if who:
-                    ents = [who] + [e for e in ents if e.lower() != who.lower()]
-                elif not ents and idx > 0:
-                    ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
-            if ents:
-                return ", ".join(ents[:3]), s
     return None, None

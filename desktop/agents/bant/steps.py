@@ -8,21 +8,23 @@ from desktop.agents.bant.text import _clauses, _clean
 
 # -- next step -----------------------------------------------------------------------------------
 _NEXT_CUE = re.compile(
-    r"\b(?:next steps?\s*(?:is|are|will be|:|-|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|"
+    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
     r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to| promised to| agreed to| said (?:they|she|he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
-    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run|do|demo|"
+    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run|do|demo|try|ask|give|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
     r"coordinate|line up|pencil|nail|go over)\b)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing)|"
-    r"\bagreed (?:i'd|we'd|i would|we would|that i'd) |\bnext up is |"
+    r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|we'll) |"
+    r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|proposal|quote|"
+    r"trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies))\b)|\bnext up is |"
     r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"\b(?=(?:the |a |our )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) (?:is|was) "
@@ -38,7 +40,7 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         if _NEXT_NEG.search(s):
             continue
-        for c in _clauses(s) or [s]:
+        for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("Next step, I send ...")
             m = _NEXT_CUE.search(c)
             if not m:
                 continue

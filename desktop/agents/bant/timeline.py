@@ -123,10 +123,15 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
+_CHANGED = re.compile(r"\b(?:now (?:they're|they are|she's|he's) (?:saying|talking about|targeting|aiming for)|now it's|"
+                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
+
+
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for s in sentences:
-        for c in _clauses(s) or [s]:
+        fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
+        for c in ([s[fixed[-1].end():]] if fixed else []) + (_clauses(s) or [s]):
             if not _TIME_CUE.search(c):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
