@@ -176,3 +176,36 @@ def test_authority_buyer_approver_apposition(note, who):
 def test_a_changed_timeline_takes_the_new_date():
     note = "They wanted it done by September and that slipped, now they're saying end of next month."
     assert extract(note, NOW).timeline == "2026-12-31"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("The budget was trimmed from eighty grand to fifty.", "budget", 50000),
+    ("Finance approved sixty-two thousand for the first year.", "budget", 62000),
+    ("Ms. Lopez has final approval on all of it.", "authority", "Lopez"),
+    ("Whether it goes ahead is up to their CFO.", "authority", "CFO"),
+    ("The COO still has to bless it.", "authority", "COO"),
+    ("Ben will take it to the board next month.", "authority", "board"),
+    ("He needs sign-off from their controller.", "authority", "controller"),
+    ("Workshop booked for Thursday.", "next_step", "workshop"),
+    ("We'll reschedule once she's back.", "next_step", "reschedule"),
+    ("They had a demo with Aircall yesterday.", "competitor", "Aircall"),
+    ("They already bought Outreach for sequencing.", "competitor", "Outreach"),
+    ("They're evaluating three vendors: us, Five9 and Talkdesk.", "competitor", "Five9"),
+    ("She hopes to decide in the next two weeks.", "timeline", "2026-12-05"),
+    ("Their reporting is all spreadsheets.", "need", "spreadsheets"),
+])
+def test_more_ways_of_saying_a_fact(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field in ("competitor", "timeline") else value.lower() in got.lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("If they win the grant, they could spend maybe thirty K.", "budget"),
+    ("If the board agrees, they'd go live in March.", "timeline"),
+    ("They're not interested in the analytics add-on.", "need"),
+    ("Churn is up to nine percent a month.", "authority"),
+    ("Nobody there owns the decision yet.", "authority"),
+    ("Tom asked for a revised proposal by Wednesday.", "timeline"),
+])
+def test_hypotheticals_and_refusals_invent_nothing(note, field):
+    assert getattr(extract(note, NOW), field) is None

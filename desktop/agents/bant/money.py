@@ -10,7 +10,7 @@ from desktop.planner.parsing.numbers import find_amounts, words_to_digits
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved (?:for|up to)|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"
@@ -19,7 +19,7 @@ _BUDGET_CUE = re.compile(
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|doable)|"
     r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval)\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
-_CORRECTION = re.compile(r"\b(?:more like|now (?:it's|it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
+_CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\b(?:more like|now (?:it's|it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|four|"
@@ -42,6 +42,9 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     t = words_to_digits(text)
+    # "from 100 grand to 60": the bare second figure takes the first one's scale
+    t = re.sub(r"\b(from\s+(?:a |an |about |around )?\$?\d[\d.]*\s*(k|grand|thousand|million)\s+(?:down |up )?to\s+\$?\d[\d.]*)\b(?!\s*(?:k|grand|thousand|million|%))",
+               r"\1 \2", t, flags=re.I)
     t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
@@ -70,6 +73,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c):
                 continue
+            if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
+                continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
             if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):
                 continue  # "we have five grand of co-marketing budget": the seller's money
             if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
@@ -79,10 +84,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
-            fix = list(_CORRECTION.finditer(c))
-            amounts = (_amounts(c[fix[-1].end():]) if fix else []) or _amounts(c)
-            if amounts:
-                return float(max(amounts)), s
+            amounts = _amounts(c)
+            if amounts:  # a corrected figure is the last one said; otherwise the largest ("30 to 40k")
+                return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
     for s in sentences:  # no cue anywhere: an amount said first, as the sentence's topic
         if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not re.search(
                 r"\b(?:revenue|sales|arr|lost|losing|cost (?:them|us)|worth|valued|raised|saved|save)\b", s, re.I):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from desktop.agents.bant.text import _clauses
+from desktop.planner.parsing.numbers import words_to_digits
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b(decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|final (?:say|call|decision|sign[- ]?off|word)|"
+    r"\b(decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|bring|brings|present|presents) it to|bless(?:es|ing)?\b|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? it (?:past|by)|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
@@ -16,7 +17,7 @@ _AUTH_CUE = re.compile(
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
-    r"managing director|general manager|director|head|chief \w+ officer|partners?|boss|manager|committee|"
+    r"managing director|general manager|director|controller|comptroller|treasurer|chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
 _NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
@@ -27,7 +28,7 @@ October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms D
 Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
-Follow Circle Reach Loop Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+Follow Circle Reach Loop Nobody Noone Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -64,7 +65,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
-                     r"(?:,| at | from | of |\.|$)", re.I)
+                     r"(?:,| at | from | of )", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
                       r"wants|asked|is|called)\b", re.I)
 
@@ -100,7 +101,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                               or re.match(r"\s+(?:by|before|in|on|within|after|until|next|this)\b",
                                                                           c[m.end():], re.I)) \
                         and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
-                    pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)
+                    pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I) and not re.search(r"\bto\s+$", c[:m.start()])
                     named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |gets to )?$",
                                       c[:m.start()], re.I)
                     if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
@@ -110,7 +111,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         "they", "they're", "we", "we're", "i", "i'm"):
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:[\w-]+\s+){0,3}"
-                                                                    r"approv|approved (?:for|budget|spend)", c, re.I):
+                                                                    r"approv|approved (?:for|budget|spend|\$?\d|(?:about|around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
                 if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
                              c[:m.start()], re.I):
@@ -134,7 +135,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         continue
                     ents = _entities(s)
                 pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
-                if pron and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
+                named_from = ents and re.match(r"\s*from\b", c[m.end():], re.I)  # "he needs sign-off from their controller"
+                if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
                     who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]

@@ -15,11 +15,11 @@ _COMP_BEFORE = re.compile(
     r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
     r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
-    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
+    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |another )?demo (?:with|from)|bought|purchased|switched to|went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably| mainly| mostly)?)"
-    r"\s+" + _VENDOR)
+    r"\s+(?:(?:\w+ )?(?:vendors|options|tools|players|companies)\s*[:,-]?\s*)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")

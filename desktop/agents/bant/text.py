@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
-_SENT = re.compile(r"(?<=[.!?;\n])\s+|\s+-{1,2}\s+|\s+—\s+")
+_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+|\s+-{1,2}\s+|\s+—\s+")
 _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
                      r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
 

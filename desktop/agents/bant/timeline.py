@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.dates import find_date
-from desktop.planner.parsing.numbers import words_to_digits
+from desktop.planner.parsing.numbers import small_number, words_to_digits
 
 # -- timeline ------------------------------------------------------------------------------------
 _TIME_WORDS = re.compile(r"\b(?:by|before|until|within|in the next|next (?:week|month|quarter|year)|q[1-4]|end of)\b", re.I)
@@ -21,7 +21,7 @@ _TIME_CUE = re.compile(
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
-    r"we need to|let's|follow[- ]?up|plan is to|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
+    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -47,9 +47,10 @@ def period_end(text: str, today: date) -> date | None:
     "first week of January", "by March", "early next year"), or None. Later than ``today``."""
     t = words_to_digits(text).lower()
     t = re.sub(r"\bq\s*([1-4])\b", r"q\1", t)
-    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+) (day|week|month)s?\b", t)
+    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+|an?|one|two|three|four|five|six|seven|"
+                  r"eight|nine|ten|eleven|twelve|a couple of|a few) (day|week|month)s?\b", t)
     if m:
-        n, unit = int(m.group(1)), m.group(2)
+        n, unit = small_number(m.group(1)) or 1, m.group(2)
         return _add_months(today, n) if unit == "month" else today + timedelta(days=n * (7 if unit == "week" else 1))
     t = re.sub(r"\b(first|second|third|fourth) quarter\b", lambda m: "q" + str(["first", "second", "third", "fourth"]
                                                                               .index(m.group(1)) + 1), t)
@@ -132,7 +133,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
     for s in sentences:
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         for c in ([s[fixed[-1].end():]] if fixed else []) + (_clauses(s) or [s]):
-            if not _TIME_CUE.search(c):
+            if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
                     or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
