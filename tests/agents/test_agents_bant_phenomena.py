@@ -209,3 +209,42 @@ def test_more_ways_of_saying_a_fact(note, field, value):
 ])
 def test_hypotheticals_and_refusals_invent_nothing(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # every vendor of a list is a candidate; one ruled out anywhere in the note is skipped
+    ("They compared us against Gorgias and Kustomer, and Gorgias is out.", "Kustomer"),
+    ("They're looking at Zoho and Pipedrive. They dropped Zoho after the demo.", "Pipedrive"),
+    ("Freshdesk is still in.", "Freshdesk"),
+])
+def test_competitor_lists_and_ruled_out_vendors(note, vendor):
+    assert extract(note, NOW).competitor == vendor
+
+
+def test_competitor_ruled_out_in_a_later_sentence_is_none():
+    assert extract("They had a demo with Aircall. Aircall is off the table now.", NOW).competitor is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Mark runs everything by his business partner before buying.", "authority", "partner"),
+    ("The partners vote on any purchase over five thousand.", "authority", "partners"),
+    ("The managing partner approves.", "authority", "managing partner"),
+    ("Their pipeline reviews take a whole day every week.", "need", "pipeline"),
+    ("Their techs are still using paper work orders.", "need", "paper"),
+    ("I'm putting together a counter-offer.", "next_step", "counter-offer"),
+    ("Sarah confirmed two hundred K for the platform.", "budget", 200000),
+    # a need pointing back takes the nearest earlier problem, not just the previous sentence
+    ("Her team can't see denied claims for weeks. She holds the budget. They want to fix that in Q1.", "need", "claims"),
+])
+def test_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Quinn will need to run it by legal.", "authority"),
+    ("They're aiming for Q3 next year.", "need"),
+    ("She's the budget holder. They want to fix it by the end of the fiscal year.", "need"),
+])
+def test_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

@@ -10,7 +10,7 @@ from desktop.planner.parsing.numbers import find_amounts, words_to_digits
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"

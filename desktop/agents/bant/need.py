@@ -39,7 +39,7 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
-    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|takes (?:them )?(?:\w+ ){0,2}(?:weeks?|days?|hours?|minutes?)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
@@ -78,12 +78,12 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         before = s[:s.lower().find(found[0].lower()[:20])] if found[0].lower()[:20] in s.lower() else ""
         before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:they|she|he)?\s*(?:really\s+)?(?:want|need|would like|hope)\w*\s*(?:to)?\s*$",
                         "", before, flags=re.I)
-        if len(before.split()) < 3:
-            idx = sentences.index(s)
-            before = sentences[idx - 1] if idx > 0 else ""
-        pain = _PAIN.search(before)
-        if pain or len(before.split()) >= 3:
+        if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
+            before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
+        if before:
             return _clean(before) + " (" + found[0] + ")", s
+        if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
+            found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
     return found if found[0] is not None else _pain(sentences)
 
 
@@ -104,7 +104,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
-                if len(phrase) < 4 or _NEED_NOT.match(phrase):
+                if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
+                        len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|up and running|finished|complete[d]?|deployed|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \

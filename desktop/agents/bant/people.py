@@ -11,13 +11,13 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b(decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|bring|brings|present|presents) it to|bless(?:es|ing)?\b|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
-    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? it (?:past|by)|"
+    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
-    r"managing director|general manager|director|controller|comptroller|treasurer|chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
+    r"managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
 _NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
@@ -121,6 +121,10 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
+                if re.search(r"\b(?:by|past|to|from|through)$", m.group(1), re.I):
+                    ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
+                    if ents and all(e.lower().startswith("legal") for e in ents):
+                        continue  # "run it by legal": a review, not who decides
                 if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
                     ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
                 prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
@@ -135,7 +139,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         continue
                     ents = _entities(s)
                 pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
-                named_from = ents and re.match(r"\s*from\b", c[m.end():], re.I)  # "he needs sign-off from their controller"
+                named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
+                                       re.search(r"\b(?:by|past|to|from|through)$", m.group(1), re.I))  # "he needs sign-off from their controller"
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
                     who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:

@@ -9,7 +9,7 @@ from desktop.agents.bant.text import _clauses
 # -- competitor ----------------------------------------------------------------------------------
 _VENDOR = r"((?:[A-Z][\w&'.-]*|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
-    r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to)|"
+    r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:looking at|talking to|talking with|speaking with|in talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
@@ -22,7 +22,7 @@ _COMP_BEFORE = re.compile(
     r"\s+(?:(?:\w+ )?(?:vendors|options|tools|players|companies)\s*[:,-]?\s*)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
+                         r"cheaper|undercutting|quoted|in(?=\s*[.,;!]|\s*$))|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
                        r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
@@ -41,7 +41,20 @@ def _vendor(name: str) -> str | None:
     return " ".join(words[:3])
 
 
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)" + _VENDOR)
+
+
+def _ruled_out(vendor: str, text: str) -> bool:
+    """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
+    v = re.escape(vendor)
+    return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
+                          rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
+                          rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
+                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b", text, re.I))
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
+    found: list[tuple[str, str]] = []
     for s in sentences:
         for c in _clauses(s) or [s]:
             for rx in (_COMP_BEFORE, _COMP_AFTER):
@@ -56,5 +69,16 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                         if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
                             continue
-                    return v, s
+                    found.append((v, s))
+                    # "comparing us against Zendesk and Freshdesk": every vendor of the list is a candidate
+                    pos = m.end()
+                    while (more := _LIST_NEXT.match(c, pos)) is not None:
+                        w = _vendor(more.group(1))
+                        if w:
+                            found.append((w, s))
+                        pos = more.end()
+    text = " ".join(sentences)
+    for v, s in found:
+        if not _ruled_out(v, text):
+            return v, s
     return None, None

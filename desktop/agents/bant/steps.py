@@ -21,7 +21,7 @@ _NEXT_CUE = re.compile(
     r"coordinate|line up|pencil|nail|go over)\b)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
-    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing)|"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing|putting together|pulling together|writing)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|we'll) |"
     r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|proposal|quote|"
     r"trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies))\b)|\bnext up is |"
