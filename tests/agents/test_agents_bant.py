@@ -26,10 +26,12 @@ def _cases(path: Path) -> list[dict]:
                                                          ("bant/dev_cases3.jsonl", 60, 0),
                                                          # written on issue/18b to probe phenomena beyond the blind
                                                          # sets; first score 156/180, 6 invented
-                                                         ("bant/dev_cases4.jsonl", 179, 0),
+                                                         ("bant/dev_cases4.jsonl", 180, 0),
                                                          # a second probe set, written after dev_cases4 was fixed;
                                                          # first score 169/180, 2 invented
                                                          ("bant/dev_cases5.jsonl", 180, 0),
+                                                         # a third probe set (first score 163/180, 2 invented)
+                                                         ("bant/dev_cases6.jsonl", 180, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -248,3 +248,33 @@ def test_probe_set_phenomena(note, field, value):
 ])
 def test_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Their budget is twenty-four five for the year.", "budget", 24500),
+    ("She has a hard cap of seven thousand.", "budget", 7000),
+    ("Kara isn't sure about budget. She thinks it'll be around fifteen grand.", "budget", 15000),
+    ("Hugo's the one with the checkbook.", "authority", "Hugo"),
+    ("Nothing gets decided until the steering committee meets in January.", "authority", "committee"),
+    ("Linda's team is swamped. Forty thousand, tops, and she decides.", "authority", "Linda"),
+    ("Their reps forget to log calls, so the data is useless.", "need", "log calls"),
+    ("Their current tool can't handle multi-day jobs.", "need", "multi-day"),
+    ("She'll bring her ops manager to the next call.", "next_step", "next call"),
+    ("She'll have legal review it this week.", "next_step", "legal"),
+    ("I'm building an ROI model for them.", "next_step", "roi model"),
+    ("Sometime next year, probably March, is when they want to switch.", "timeline", "2027-03-31"),
+    ("They'd love to go live by Thanksgiving.", "timeline", "2026-11-26"),
+    ("The board reviews it quarterly. Maybe next quarter.", "timeline", "2027-03-31"),
+])
+def test_third_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field == "timeline" else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("She can sign up to twenty thousand on her own.", "budget"),
+    ("Grace wants to see ROI numbers.", "need"),
+    ("Uma's renewal with Calendly is up in January. She can sign on her own.", "competitor"),
+])
+def test_third_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

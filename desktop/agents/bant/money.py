@@ -10,7 +10,7 @@ from desktop.planner.parsing.numbers import find_amounts, words_to_digits
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"
@@ -42,6 +42,9 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     t = words_to_digits(text)
+    if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
+        t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|percent|"
+                   r"users?|seats?|people|\w+s\b))", lambda m: f" {int(m.group(1)) * 1000 + int(m.group(2)) * 100} dollars", t)
     # "from 100 grand to 60": the bare second figure takes the first one's scale
     t = re.sub(r"\b(from\s+(?:a |an |about |around )?\$?\d[\d.]*\s*(k|grand|thousand|million)\s+(?:down |up )?to\s+\$?\d[\d.]*)\b(?!\s*(?:k|grand|thousand|million|%))",
                r"\1 \2", t, flags=re.I)
@@ -81,12 +84,22 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
                 continue  # the seller's guess, not what the customer said
+            c = re.sub(r"\b(?:can|could|may|is allowed to) (?:sign|approve)(?: off)?(?: on)? (?:\w+ )?(?:up to|under|below)\s+\$?\s*[\w.,-]+"
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)  # her signing limit
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             amounts = _amounts(c)
             if amounts:  # a corrected figure is the last one said; otherwise the largest ("30 to 40k")
                 return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
+    for i, s in enumerate(sentences[:-1]):  # "Kara isn't sure about budget. She thinks it'll be around fifteen grand."
+        if re.search(r"\bbudget\b", s, re.I) and not _amounts(s) and not _BUDGET_NOT.search(s) and not _NO_BUDGET.search(s):
+            nxt = sentences[i + 1]
+            if re.search(r"\b(?:it'll be|it will be|it's|it is|it would be|that's|probably|maybe|around|about|roughly)\b", nxt, re.I) \
+                    and not _BUDGET_NOT.search(nxt) and not re.match(r"^(?:\w+\s+)?(?:i|we)\b", nxt, re.I):
+                amounts = [a for a in _amounts(nxt) if a >= 1000]
+                if amounts:
+                    return float(amounts[0]), nxt
     for s in sentences:  # no cue anywhere: an amount said first, as the sentence's topic
         if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not re.search(
                 r"\b(?:revenue|sales|arr|lost|losing|cost (?:them|us)|worth|valued|raised|saved|save)\b", s, re.I):

@@ -9,8 +9,8 @@ from desktop.planner.parsing.numbers import words_to_digits
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b(decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|bring|brings|present|presents) it to|bless(?:es|ing)?\b|"
-    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|"
+    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|bring|brings|present|presents) it to|bless(?:es|ing)?\b|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
@@ -39,8 +39,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
         found.append((m.start(), role if not role.isupper() and len(role) > 4 else role.upper() if len(role) <= 4 else role))
     for m in _NAME.finditer(text):
         parts = [p for p in re.split(r"[- ]", m.group(1)) if p]
-        if any(p in _NOT_NAMES for p in parts):
-            parts = [p for p in parts if p not in _NOT_NAMES]
+        if any(p in _NOT_NAMES or _NUMBER_WORD.match(p) for p in parts):
+            parts = [p for p in parts if p not in _NOT_NAMES and not _NUMBER_WORD.match(p)]
             if not parts:
                 continue
         if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]", text):
@@ -66,15 +66,21 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
                      r"(?:,| at | from | of )", re.I)
+_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                          r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
                       r"wants|asked|is|called)\b", re.I)
+
+
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))'s\s+(?-i:[a-z])")  # "Uma's renewal ...", "Linda's team ..."
 
 
 def _contact_name(sentences: list[str], idx: int) -> str | None:
     """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
     same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
     for j in range(idx, -1, -1):
-        for m in _SAID_BY.finditer(sentences[j]):
+        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
+        for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(m.group(1)):
                 return " ".join(parts)
@@ -121,7 +127,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
-                if re.search(r"\b(?:by|past|to|from|through)$", m.group(1), re.I):
+                if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I):
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
                     if ents and all(e.lower().startswith("legal") for e in ents):
                         continue  # "run it by legal": a review, not who decides
@@ -140,7 +146,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = _entities(s)
                 pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
                 named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
-                                       re.search(r"\b(?:by|past|to|from|through)$", m.group(1), re.I))  # "he needs sign-off from their controller"
+                                       re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))  # "he needs sign-off from their controller"
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
                     who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:

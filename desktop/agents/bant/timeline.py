@@ -116,6 +116,10 @@ def period_end(text: str, today: date) -> date | None:
         key = m.group(1)
         mo = _MONTHS[key[:3] if key[:3] in _MONTHS else key]
         return _last_day(today.year + (1 if mo < today.month else 0), mo)
+    if re.search(r"\b(?:by|before|for|until) thanksgiving\b", t):  # the fourth Thursday of November
+        first = date(today.year, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return day if day >= today else None
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
@@ -124,7 +128,8 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_CHANGED = re.compile(r"\b(?:now (?:they're|they are|she's|he's) (?:saying|talking about|targeting|aiming for)|now it's|"
+_CHANGED = re.compile(r"\b(?:ideally|preferably|probably|more precisely|specifically)\s+(?=(?:by |in |before )?(?:"
+                      + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|talking about|targeting|aiming for)|now it's|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
 
@@ -132,7 +137,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
     today = now.date() if isinstance(now, datetime) else now
     for s in sentences:
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
-        for c in ([s[fixed[-1].end():]] if fixed else []) + (_clauses(s) or [s]):
+        later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        for c in later + (_clauses(s) or [s]):
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
@@ -160,7 +166,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue
             if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
-                                            r"start\w*)\b", c, re.I):
-                continue
+                                            r"start\w*)\b", c, re.I) and not (
+                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)):
+                continue  # ("Maybe next quarter." said alone is the timeline)
             return d.isoformat(), s
     return None, None
