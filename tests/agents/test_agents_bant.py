@@ -32,6 +32,9 @@ def _cases(path: Path) -> list[dict]:
                                                          ("bant/dev_cases5.jsonl", 180, 0),
                                                          # a third probe set (first score 163/180, 2 invented)
                                                          ("bant/dev_cases6.jsonl", 180, 0),
+                                                         # a fourth probe set, traps only (mostly nulls; first
+                                                         # score 168/180, 9 invented)
+                                                         ("bant/dev_cases7.jsonl", 180, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

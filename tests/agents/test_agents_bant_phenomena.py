@@ -278,3 +278,40 @@ def test_third_probe_set_phenomena(note, field, value):
 ])
 def test_third_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field", [
+    # a question the customer asked states nothing
+    ("Priya asked about our roadmap for Q2.", "timeline"),
+    ("Tom wanted to know our uptime.", "need"),
+    ("Hal asked whether the budget line covers training, about ten K.", "budget"),
+    # counterfactuals
+    ("Oliver would decide if it were up to him, but it isn't.", "authority"),
+    ("He would need a budget of maybe ten K if they ever did this.", "budget"),
+    ("He would need a budget of maybe ten K if they ever did this.", "need"),
+    # people's leave and the seller's plans are no buying timeline
+    ("Gina is leaving the company at the end of December.", "timeline"),
+    ("She's on vacation until December seventh.", "timeline"),
+    ("Hugo can sign, but said the timing is wrong, maybe next year.", "timeline"),
+    # a funding round is not a budget
+    ("They closed a round of funding, twenty million.", "budget"),
+    # "no next steps yet" and small talk "on the call" are no next step
+    ("No next steps yet, he'll think about it.", "next_step"),
+    ("Spent most of the call on small talk about the game.", "next_step"),
+])
+def test_questions_counterfactuals_and_asides_invent_nothing(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_she_is_back_up_and_running_is_still_a_timeline():
+    assert extract("They want to be back up and running by March.", NOW).timeline == "2027-03-31"
+
+
+@pytest.mark.parametrize("note,word", [
+    ("The meeting is on December third at two.", "meeting"),
+    ("Anyway, she wants pricing for twenty seats.", "pricing"),
+    # what someone will do comes before what the customer asked for
+    ("Eastwood wants pricing for 50 users, and I need to send a quote by Tuesday.", "quote"),
+])
+def test_next_step_meetings_and_asks(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()

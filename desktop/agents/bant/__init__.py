@@ -33,7 +33,7 @@ from desktop.agents.bant.need import _need
 from desktop.agents.bant.people import _authority
 from desktop.agents.bant.rivals import _competitor
 from desktop.agents.bant.steps import _next_step
-from desktop.agents.bant.text import _sentences
+from desktop.agents.bant.text import _NOT_A_FACT, _sentences
 from desktop.agents.bant.timeline import _timeline, period_end
 from desktop.planner.parsing.asr import strip_fillers
 
@@ -85,10 +85,11 @@ def extract(text: str, now: datetime | date) -> Bant:
         return Bant()
     sentences = _sentences(strip_fillers(text))  # "looking at, uh, ShipBob": the words meet again
     ev: dict[str, str] = {}
-    budget, ev_b = _budget(sentences)
-    authority, ev_a = _authority(sentences)
-    need, ev_n = _need(sentences)
-    timeline, ev_t = _timeline(sentences, now)
+    facts = [s for s in sentences if not _NOT_A_FACT.search(s)]  # questions and counterfactuals state nothing
+    budget, ev_b = _budget(facts)
+    authority, ev_a = _authority(facts)
+    need, ev_n = _need(facts)
+    timeline, ev_t = _timeline(facts, now)
     competitor, ev_c = _competitor(sentences)
     next_step, ev_x = _next_step(sentences)
     for k, v in (("budget", ev_b), ("authority", ev_a), ("need", ev_n), ("timeline", ev_t),

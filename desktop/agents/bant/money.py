@@ -26,7 +26,7 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety)\b)", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|list price)\b"
-                         r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|\bin (?:annual )?(?:revenue|sales)\b|\braised\b"
+                         r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|\bin (?:annual )?(?:revenue|sales)\b|\braised\b|\b(?:round|series [a-e]|seed|investors?|valuation)\b"
                          r"|\b(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)

@@ -30,7 +30,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
                        r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|approval|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|walkthrough|"
-                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a |the |more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"\b(?:not|n't|never|no longer) (?:\w+ )?(?:interested|keen|looking)\b|"

@@ -7,6 +7,8 @@ import re
 from desktop.agents.bant.text import _clauses, _clean
 
 # -- next step -----------------------------------------------------------------------------------
+_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|\w+th)\b|"
+         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
@@ -23,30 +25,34 @@ _NEXT_CUE = re.compile(
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|emailing|putting together|pulling together|writing|building|creating)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|we'll) |"
-    r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|proposal|quote|"
-    r"trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies))\b)|\bnext up is |"
+    r"\bnext up is |"
     r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
-    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"\b(?=(?:the |a |our )?(?:\w+ )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) "
-    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed)\b)|"
+    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:set )?for (?=(?:" + _WHEN + r"))))|"
     r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
-_NEXT_NEG = re.compile(r"\b(?:no next step|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
+#: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
+_NEXT_ASK = re.compile(r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
+                       r"proposal|quote|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|pricing)\b)|"
+                       r"\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
+_NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
-    for s in sentences:
-        if _NEXT_NEG.search(s):
-            continue
-        for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("Next step, I send ...")
-            m = _NEXT_CUE.search(c)
-            if not m:
+    for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
+        for s in sentences:
+            if _NEXT_NEG.search(s):
                 continue
-            phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
-                            else c[m.start():])
-            if len(phrase) < 4:
-                continue
-            return phrase, s
+            for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("Next step, I send ...")
+                m = cue.search(c)
+                if not m:
+                    continue
+                phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
+                                else c[m.start():])
+                if len(phrase) < 4:
+                    continue
+                return phrase, s
     return None, None

@@ -139,6 +139,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
+            if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
+                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after))\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"launch|product|plans?)\b", c, re.I):
+                continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
