@@ -315,3 +315,16 @@ def test_she_is_back_up_and_running_is_still_a_timeline():
 ])
 def test_next_step_meetings_and_asks(note, word):
     assert word in (extract(note, NOW).next_step or "").lower()
+
+
+def test_holidays_and_a_wish_to_sign_name_no_decider():
+    b = extract("They'd like to sign before Christmas.", NOW)
+    assert b.authority is None and b.timeline == "2026-12-24"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Go-live target: February 2027.", "timeline", "2027-02-28"),
+    ("Price isn't an issue; they've got a million.", "budget", 1000000),
+])
+def test_month_with_year_and_a_spoken_million(note, field, value):
+    assert getattr(extract(note, NOW), field) == value

@@ -12,7 +12,7 @@ from desktop.planner.parsing.numbers import find_amounts, words_to_digits
 _BUDGET_CUE = re.compile(
     r"\b(budget\w*|set aside|allocated|earmarked|approved|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
-    r"(?:have|has|got) (?:about |around |roughly |maybe |like )?\$?\d[\w,.]*|money|funds?|funding|pay|"
+    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"

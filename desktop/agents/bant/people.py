@@ -28,7 +28,7 @@ October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms D
 Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
-Follow Circle Reach Loop Nobody Noone Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -113,6 +113,10 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
                         continue  # "they want to decide in two weeks": a timeline, not who decides
                 subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
+                if re.match(r"^sign", m.group(1), re.I) and re.search(
+                        r"\b(?:they|we)(?:'d|'ll|'re)?(?:\s+(?:would|will|want|need|hope|plan|like|to|going|are|be|ready|able|\w+ly))*\s+$",
+                        c[:m.start()], re.I):
+                    continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm"):
                     continue  # "they will make the decision on the 11th": when, not who

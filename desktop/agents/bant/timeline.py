@@ -120,6 +120,9 @@ def period_end(text: str, today: date) -> date | None:
         first = date(today.year, 11, 1)
         day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
         return day if day >= today else None
+    m = re.search(r"\b" + _MON + r",?\s+(20\d\d)\b", t)  # "February 2027": that month's last day
+    if m:
+        return _last_day(int(m.group(2)), _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)])
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
