@@ -328,3 +328,40 @@ def test_holidays_and_a_wish_to_sign_name_no_decider():
 ])
 def test_month_with_year_and_a_spoken_million(note, field, value):
     assert getattr(extract(note, NOW), field) == value
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Linda said the budget is one twenty.", "budget", 120000),
+    ("Next: a data mapping session with their admin.", "next_step", "data mapping"),
+    ("She's looping in procurement next week.", "next_step", "procurement"),
+    ("They're torn between us and Monday.com.", "competitor", "Monday.com"),
+    ("Ben is comparing prices across three vendors including Zendesk.", "competitor", "Zendesk"),
+    ("Mike wants to see how we compare to Pipedrive.", "competitor", "Pipedrive"),
+    ("They're in final talks with Samsara too.", "competitor", "Samsara"),
+    ("Gina's VP, Robert, is the one to convince.", "authority", "Robert"),
+    ("The budget owner is Dr. Patel.", "authority", "Patel"),
+    ("The sales team's follow-ups are inconsistent.", "need", "follow-ups"),
+    ("Their response times average two days.", "need", "response times"),
+    ("They're stuck with an old time-tracking tool.", "need", "time-tracking"),
+    # the problem said first is the need, before a wish said later
+    ("Their pipeline data is a mess. They want a clean forecast by January.", "need", "pipeline"),
+    # a deadline set by a customer meeting is a timeline, not a next step
+    ("They want a clean forecast before the board meeting on January twentieth.", "timeline", "2027-01-20"),
+])
+def test_fifth_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field in ("timeline", "competitor") else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Tom is out until Monday.", "timeline"),
+    ("Carla asked me to hold off until January.", "timeline"),
+    ("They'll revisit after their fiscal year starts in July.", "timeline"),
+    ("Uma has a hundred grand but wants to spend less.", "need"),
+    ("They want to add fifty more users by spring.", "need"),
+    ("They spend about two hundred thousand a year on outsourced support.", "budget"),
+    ("They want a clean forecast before the board meeting on January twentieth.", "next_step"),
+    ("They're also getting a quote from Aircall.", "next_step"),
+])
+def test_fifth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

@@ -27,6 +27,7 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"ninety)\b)", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|list price)\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|\bin (?:annual )?(?:revenue|sales)\b|\braised\b|\b(?:round|series [a-e]|seed|investors?|valuation)\b"
+                         r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
                          r"|\b(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
@@ -42,6 +43,8 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     t = words_to_digits(text)
+    t = re.sub(r"\b(budget (?:is|of|'s|was|at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|grand|thousand|million|%|"
+               r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t, flags=re.I)  # "one twenty"
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|percent|"
                    r"users?|seats?|people|\w+s\b))", lambda m: f" {int(m.group(1)) * 1000 + int(m.group(2)) * 100} dollars", t)

@@ -30,7 +30,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
                        r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|approval|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|walkthrough|"
-                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a |the |more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|spend|pay|save money|add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"\b(?:not|n't|never|no longer) (?:\w+ )?(?:interested|keen|looking)\b|"
@@ -39,7 +39,7 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
-    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|a nightmare)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|a nightmare)|(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|hours|weeks)|stuck (?:with|on|in)|nobody likes|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
@@ -84,7 +84,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             return _clean(before) + " (" + found[0] + ")", s
         if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
             found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
-    return found if found[0] is not None else _pain(sentences)
+    pain = _pain(sentences)
+    if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
+        return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
+    return found if found[0] is not None else pain
 
 
 def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:

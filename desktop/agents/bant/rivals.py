@@ -10,16 +10,16 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:looking at|talking to|talking with|speaking with|in talks with|shopping|trialing|trialling|"
+    r"(?:also |still )?(?:looking at|talking to|talking with|speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
     r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
-    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |another )?demo (?:with|from)|bought|purchased|switched to|went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
+    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably| mainly| mostly)?)"
-    r"\s+(?:(?:\w+ )?(?:vendors|options|tools|players|companies)\s*[:,-]?\s*)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+    r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|in(?=\s*[.,;!]|\s*$))|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")

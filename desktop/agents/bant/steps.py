@@ -10,7 +10,9 @@ from desktop.agents.bant.text import _clauses, _clean
 _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|\w+th)\b|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
-    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|"
+    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
+    r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
+    r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
@@ -28,7 +30,7 @@ _NEXT_CUE = re.compile(
     r"\bnext up is |"
     r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
-    r"\b(?=(?:the |a |our )?(?:\w+ )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) "
+    r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )\w+ )?(?:demo|call|meeting|kick-?off(?: call)?|workshop|visit|review|session) "
     r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:set )?for (?=(?:" + _WHEN + r"))))|"
     r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"

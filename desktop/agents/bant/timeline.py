@@ -21,7 +21,7 @@ _TIME_CUE = re.compile(
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
-    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
+    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposal|quote|pricing|deck|references?|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -143,7 +143,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
-                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after))\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
+                         r"hold off|revisit after|check back|circle back|wait until|waiting until|not until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
@@ -155,7 +156,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                  r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
-            nxt = _NEXT_STEP_CLAUSE.search(c)
+            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|contract|purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
