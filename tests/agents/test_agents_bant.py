@@ -38,6 +38,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a fifth probe set in another writing style ("Pain: ...",
                                                          # "Budget-wise ..."); first score 155/180, 9 invented
                                                          ("bant/dev_cases8.jsonl", 180, 0),
+                                                         # a sixth probe set, run-on dictation (20 notes; first
+                                                         # score 106/120, 2 invented)
+                                                         ("bant/dev_cases9.jsonl", 120, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

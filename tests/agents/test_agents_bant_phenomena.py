@@ -365,3 +365,35 @@ def test_fifth_probe_set_phenomena(note, field, value):
 ])
 def test_fifth_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("They'd pay ninety K, or a hundred at most.", "budget", 100000),
+    ("Budget's two forty, give or take.", "budget", 240000),
+    ("Budget six hundred a month.", "budget", 600),
+    ("The person who pulls the trigger is their CEO, Mark Stone.", "authority", "Mark"),
+    ("Her business partner Dr. Shah has to agree.", "authority", "Shah"),
+    ("New contact is Pete Lang, he's the head of sales and he owns the budget.", "authority", "Pete"),
+    ("She's going to take both quotes to her CFO.", "authority", "CFO"),
+    ("Theo needs approval from the lab director, Dr. Okoye.", "authority", "Okoye"),
+    ("The techs hate re-entering job notes.", "need", "job notes"),
+    ("The wish list is a ticketing system that doesn't lose emails.", "need", "ticketing"),
+    ("Their chemists lose samples between freezers.", "need", "samples"),
+    ("They want it running before the spring rush, so March.", "timeline", "2027-03-31"),
+])
+def test_run_on_dictation_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field == "timeline" else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("He has sign-off authority up to fifty K, and the quote is thirty-nine.", "budget"),
+    ("Mike says no rush, maybe next year sometime.", "timeline"),
+    ("I think the budget is maybe 1.2 million over three years.", "timeline"),
+])
+def test_run_on_dictation_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_count_after_a_figure_keeps_its_own_meaning():
+    assert extract("I think the budget is maybe 1.2 million over three years.", NOW).budget == 1200000

@@ -43,7 +43,7 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     t = words_to_digits(text)
-    t = re.sub(r"\b(budget (?:is|of|'s|was|at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|grand|thousand|million|%|"
+    t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t, flags=re.I)  # "one twenty"
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|percent|"
@@ -55,6 +55,7 @@ def _amounts(text: str) -> list[float]:
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
     out: list[float] = []
+    prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
         after = t[a.end:]
         if a.percent or re.match(r"\s*(?:x|times)\b", after, re.I):
@@ -66,11 +67,15 @@ def _amounts(text: str) -> list[float]:
             joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
-            elif value < 1000:
-                continue  # a small bare number is no budget
+            elif prev and a.start - prev[1] < 30 and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and)", after, re.I) \
+                    and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
+                value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
+            elif value < 100 or (value < 1000 and not re.match(r"\s*(?:a|per|/)\s*(?:month|year|mo|yr)\b", after, re.I)):
+                continue  # a small bare number is no budget ("six hundred a month" is)
             if _COUNT_AFTER.match(after):
                 continue
         out.append(value)
+        prev = (value, a.end)
     return out
 
 
@@ -88,7 +93,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
                 continue  # the seller's guess, not what the customer said
             c = re.sub(r"\b(?:can|could|may|is allowed to) (?:sign|approve)(?: off)?(?: on)? (?:\w+ )?(?:up to|under|below)\s+\$?\s*[\w.,-]+"
-                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)  # her signing limit
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|spending) (?:authority|limit|power) "
+                       r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)  # her signing limit
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)

@@ -9,8 +9,8 @@ from desktop.planner.parsing.numbers import words_to_digits
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|bring|brings|present|presents) it to|bless(?:es|ing)?\b|"
-    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
+    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|ing)?\b|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
@@ -18,7 +18,7 @@ _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
     r"managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
-    r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?[A-Z][a-z]+)?)?)\b", re.I)
+    r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?(?-i:[A-Z][a-z]+))?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
 _NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
 Also Just Then Next Main Budget Timeline Need Authority Competitor Competition Call Called Talked Spoke Met Had Got
@@ -75,10 +75,17 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?
 _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))'s\s+(?-i:[a-z])")  # "Uma's renewal ...", "Linda's team ..."
 
 
+_NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "
+                          r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)")
+
+
 def _contact_name(sentences: list[str], idx: int) -> str | None:
     """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
     same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
     for j in range(idx, -1, -1):
+        new = _NEW_CONTACT.search(sentences[j])
+        if new:  # "new contact is Pete Lang, he's the head of sales"
+            return new.group(1)
         said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
@@ -131,7 +138,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
-                if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I):
+                if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
+                        re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
                     if ents and all(e.lower().startswith("legal") for e in ents):
                         continue  # "run it by legal": a review, not who decides

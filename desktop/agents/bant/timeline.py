@@ -131,7 +131,7 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_CHANGED = re.compile(r"\b(?:ideally|preferably|probably|more precisely|specifically)\s+(?=(?:by |in |before )?(?:"
+_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |before )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|talking about|targeting|aiming for)|now it's|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
@@ -144,7 +144,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
-                         r"hold off|revisit after|check back|circle back|wait until|waiting until|not until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
