@@ -36,7 +36,7 @@ def _cases(path: Path) -> list[dict]:
                                                          # score 168/180, 9 invented)
                                                          ("bant/dev_cases7.jsonl", 180, 0),
                                                          # a fifth probe set in another writing style ("Pain: ...",
-                                                         # "Budget-wise ..."); first score 155/180, 9 invented
+                                                         # "Budget-wise ..."); first score 156/180, 9 invented
                                                          ("bant/dev_cases8.jsonl", 180, 0),
                                                          # a sixth probe set, run-on dictation (20 notes; first
                                                          # score 106/120, 2 invented)
