@@ -41,6 +41,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a sixth probe set, run-on dictation (20 notes; first
                                                          # score 106/120, 2 invented)
                                                          ("bant/dev_cases9.jsonl", 120, 0),
+                                                         # a seventh probe set (25 notes; first score 141/150,
+                                                         # 3 invented)
+                                                         ("bant/dev_cases10.jsonl", 150, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

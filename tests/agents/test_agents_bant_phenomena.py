@@ -397,3 +397,25 @@ def test_run_on_dictation_nothing_invented(note, field):
 
 def test_a_count_after_a_figure_keeps_its_own_meaning():
     assert extract("I think the budget is maybe 1.2 million over three years.", NOW).budget == 1200000
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Their invoices go out with the wrong totals every month.", "need", "invoices"),
+    ("Partners decide in the January meeting.", "timeline", "2027-01-31"),
+    ("They'll pick a vendor in two weeks.", "timeline", "2026-12-05"),
+    ("She wants it done before their peak in November next year.", "timeline", "2027-11-30"),
+    ("They've looked at Freshdesk and Help Scout.", "competitor", "Freshdesk"),
+    ("He wants proposals from everyone by Friday.", "next_step", "proposals"),
+])
+def test_seventh_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if field in ("timeline", "competitor") else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("The board cut all new spending until April. Nothing to do until then.", "timeline"),
+    ("He wants proposals from everyone by Friday.", "timeline"),
+    ("They switched to us in their other office and want the same here.", "need"),
+])
+def test_seventh_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

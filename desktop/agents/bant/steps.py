@@ -37,7 +37,7 @@ _NEXT_CUE = re.compile(
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
-                       r"proposal|quote|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|pricing)\b)|"
+                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|pricing)\b)|"
                        r"\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)

@@ -17,11 +17,11 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
-    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposal|quote|pricing|deck|references?|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
+    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -68,6 +68,13 @@ def period_end(text: str, today: date) -> date | None:
         h = int(m.group(1)) if m.group(1) else (1 if m.group(2) == "first" else 2)
         year = today.year + 1 if (h == 1 and today.month > 6) or "next year" in t else today.year
         return _last_day(year, 6 if h == 1 else 12)
+    m = re.search(r"\b" + _MON + r" (?:of )?next year\b", t)  # "in November next year"
+    if m:
+        return _last_day(today.year + 1, _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)])
+    m = re.search(r"\b(?:in|at|during|after) (?:the|their) " + _MON + r" (?:meeting|board meeting|review|offsite|retreat)\b", t)
+    if m:  # "partners decide in the January meeting"
+        mo = _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)]
+        return _last_day(today.year + (1 if mo < today.month else 0), mo)
     unit = r"(week|month|quarter|year)"
     m = re.search(r"\b(?:end of |by the end of |before the end of |close of )?(?:the )?(this|next|the next|following) " + unit + r"\b", t)
     if m and m.group(1) in ("this", "next", "the next", "following"):
@@ -144,7 +151,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
-                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until|"
+                         r"freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
@@ -160,7 +168,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|contract|purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
-                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*)", c, re.I)
+                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution))", c, re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
