@@ -44,6 +44,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a seventh probe set (25 notes; first score 141/150,
                                                          # 3 invented)
                                                          ("bant/dev_cases10.jsonl", 150, 0),
+                                                         # an eighth probe set, harder constructions (20 notes;
+                                                         # first score 96/120, 7 invented)
+                                                         ("bant/dev_cases11.jsonl", 120, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

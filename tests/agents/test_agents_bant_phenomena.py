@@ -419,3 +419,40 @@ def test_seventh_probe_set_phenomena(note, field, value):
 ])
 def test_seventh_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("She has maybe two thousand a month.", "budget", 2000),
+    ("James confirmed three hundred thousand over two years, so a hundred and fifty a year.", "budget", 150000),
+    ("Frank, her broker, must approve it.", "authority", "Frank"),
+    ("Owner Rick Diaz says yes or no by January eighth.", "authority", "Rick"),
+    ("Nina runs the practice. She's the owner.", "authority", "Nina"),
+    ("TechCorp, Sarah Chen. She has budget approval up to sixty K.", "authority", "Sarah"),
+    ("Hal's reps spend Friday afternoons updating the forecast spreadsheet.", "need", "forecast"),
+    ("Their phone system drops calls during transfers.", "need", "drops calls"),
+    ("Her claims team reworks a third of all submissions.", "need", "claims"),
+    ("Board signs off in March.", "timeline", "2027-03-31"),
+    ("They'd sign in Q1 if the pilot hits its numbers.", "timeline", "2027-03-31"),
+    ("They're also pricing out Jobber.", "competitor", "Jobber"),
+    ("Benchling is what they'd compare us to.", "competitor", "Benchling"),
+    ("He wants our team to do a workshop in early December.", "next_step", "workshop"),
+    ("She wants to talk again in the new year.", "next_step", "talk again"),
+    ("Oliver wants to see a reference customer in healthcare.", "next_step", "reference"),
+])
+def test_eighth_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field in ("timeline", "competitor") else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Her predecessor had picked Freshdesk, but Tom cancelled that before it started.", "competitor"),
+    ("Drift was in the running but they dropped it last week.", "competitor"),
+    ("Priya's procurement rules mean anything over a hundred K goes to tender.", "authority"),
+    ("She has budget approval up to sixty K and our quote fits.", "budget"),
+    ("He wants our team to do a workshop in early December.", "need"),
+    ("He wants our team to do a workshop in early December.", "timeline"),
+    ("She wants to talk again in the new year.", "timeline"),
+    ("Wendy had to drop off early.", "need"),
+])
+def test_eighth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

@@ -43,6 +43,8 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     t = words_to_digits(text)
+    t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
+               lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
     t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t, flags=re.I)  # "one twenty"
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -67,7 +69,7 @@ def _amounts(text: str) -> list[float]:
             joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
-            elif prev and a.start - prev[1] < 30 and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and)", after, re.I) \
+            elif prev and a.start - prev[1] < 30 and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|a year|per year|annually|a month)", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
             elif value < 100 or (value < 1000 and not re.match(r"\s*(?:a|per|/)\s*(?:month|year|mo|yr)\b", after, re.I)):
@@ -94,11 +96,15 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue  # the seller's guess, not what the customer said
             c = re.sub(r"\b(?:can|could|may|is allowed to) (?:sign|approve)(?: off)?(?: on)? (?:\w+ )?(?:up to|under|below)\s+\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|spending) (?:authority|limit|power) "
-                       r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)  # her signing limit
+                       r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:approval|sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)  # her signing limit
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             amounts = _amounts(c)
+            yearly = re.search(r"\bover (?:\w+ )?years\b", c, re.I) and [
+                a for a, said in zip(amounts, re.findall(r"\d[\d,.]*\s*\w*\s*\w*", words_to_digits(c))) if re.search(r"a year|per year|annual", said)]
+            if yearly:  # "three hundred thousand over two years, so a hundred and fifty a year": the yearly figure
+                return float(yearly[-1]), s
             if amounts:  # a corrected figure is the last one said; otherwise the largest ("30 to 40k")
                 return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
     for i, s in enumerate(sentences[:-1]):  # "Kara isn't sure about budget. She thinks it'll be around fifteen grand."

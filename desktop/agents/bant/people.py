@@ -13,7 +13,7 @@ _AUTH_CUE = re.compile(
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to|green[- ]?light|blessing|veto|authority)\b", re.I)
+    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
@@ -43,7 +43,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             parts = [p for p in parts if p not in _NOT_NAMES and not _NUMBER_WORD.match(p)]
             if not parts:
                 continue
-        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]", text):
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|their|the)\s", text):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -72,7 +72,7 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?
                       r"wants|asked|is|called)\b", re.I)
 
 
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))'s\s+(?-i:[a-z])")  # "Uma's renewal ...", "Linda's team ..."
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
 
 
 _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "

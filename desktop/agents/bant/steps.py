@@ -36,7 +36,8 @@ _NEXT_CUE = re.compile(
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
-_NEXT_ASK = re.compile(r"\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
+_NEXT_ASK = re.compile(r"\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|me|our \w+) to \w+)\b)|"
+                       r"\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|have) )?(?=(?:a|an|the|another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|pricing)\b)|"
                        r"\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"

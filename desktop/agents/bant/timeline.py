@@ -152,7 +152,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until|"
-                         r"freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
@@ -166,7 +166,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue  # the seller's own step, or when money might come: no buying timeline
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
-                               r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|contract|purchas|buy|"
+                               r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
+                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution))", c, re.I)
