@@ -47,6 +47,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # an eighth probe set, harder constructions (20 notes;
                                                          # first score 96/120, 7 invented)
                                                          ("bant/dev_cases11.jsonl", 120, 0),
+                                                         # a ninth probe set in the blind sets' crisp style (20
+                                                         # notes; first score 107/120, 2 invented)
+                                                         ("bant/dev_cases12.jsonl", 120, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

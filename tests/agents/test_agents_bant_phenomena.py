@@ -456,3 +456,33 @@ def test_eighth_probe_set_phenomena(note, field, value):
 ])
 def test_eighth_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("He said ten grand is too much, they can do seven.", "budget", 7000),
+    ("Budget of two hundred K, maybe two fifty.", "budget", 250000),
+    ("Theo Walsh at Harbor Health. He's the decision maker now, Raj reports to him.", "authority", "Theo"),
+    ("The CFO gets the final vote.", "authority", "CFO"),
+    ("Their forecast calls take half of every Monday.", "need", "forecast"),
+    ("Ad approvals bounce between six people over email.", "need", "approvals"),
+    ("Their drivers fill out paper logs and the office re-keys them.", "need", "paper logs"),
+    ("His team misses callbacks after hours. He wants a call-back queue.", "need", "misses callbacks"),
+    ("The board meets January twelfth to approve budgets.", "timeline", "2027-01-12"),
+    ("Verbal yes today. Contract out by Friday. Start date January fourth.", "timeline", "2027-01-04"),
+    ("Verbal yes today. Contract out by Friday.", "next_step", "contract"),
+])
+def test_ninth_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if isinstance(value, int) or field == "timeline" else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("She said if we match their price she'll sign this month.", "timeline"),
+    ("She said the earliest they could start is April.", "timeline"),
+])
+def test_ninth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_taking_it_to_someone_hands_the_decision_over():
+    assert "CFO" in extract("James is checking the numbers. He'll take it to the CFO.", NOW).authority

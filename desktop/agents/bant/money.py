@@ -6,7 +6,7 @@ import re
 
 from desktop.agents.bant.people import _AUTH_CUE
 from desktop.agents.bant.text import _clauses
-from desktop.planner.parsing.numbers import find_amounts, words_to_digits
+from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
@@ -19,7 +19,8 @@ _BUDGET_CUE = re.compile(
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|doable)|"
     r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval)\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
-_CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\b(?:more like|now (?:it's|it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
+_CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
+                         r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|four|"
@@ -48,6 +49,7 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t, flags=re.I)  # "one twenty"
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
+        t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|percent|"
                    r"users?|seats?|people|\w+s\b))", lambda m: f" {int(m.group(1)) * 1000 + int(m.group(2)) * 100} dollars", t)
     # "from 100 grand to 60": the bare second figure takes the first one's scale

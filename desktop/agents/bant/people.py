@@ -9,7 +9,7 @@ from desktop.planner.parsing.numbers import words_to_digits
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last) (?:say|call|decision|sign[- ]?off|word|approval)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|ing)?\b|"
+    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|sign[- ]?off|word|approval|vote)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|ing)?\b|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
@@ -87,6 +87,9 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
         said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
+        if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
+            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
+            said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(m.group(1)):
@@ -138,6 +141,10 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
+                if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually| alone)*(?: the(?: one)?(?: who)?)?\s*",
+                                c[:m.start()].strip() + " ", re.I) and not re.search(
+                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in)\b", m.group(1), re.I):  # "He's the decision maker now, Raj reports to him"
+                    ents = [who for who in [_contact_name(sentences, idx)] if who] or ents
                 if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
                         re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"

@@ -11,6 +11,7 @@ _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
+    r"^(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?(?:out|over|sent)\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"

@@ -17,7 +17,7 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -152,7 +152,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until|"
-                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|no earlier than|not before|if (?:we|i|you|our)\b|freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
@@ -164,13 +164,16 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                  r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
+            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
+                        r"(?:out|over|sent)\b", c, re.I):
+                continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
-                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution))", c, re.I)
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|approve (?:the )?budgets?)", c, re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
