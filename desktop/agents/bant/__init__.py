@@ -104,7 +104,8 @@ def extract(text: str, now: datetime | date) -> Bant:
 # -- verdict and routing ---------------------------------------------------------------------------
 _DISQUALIFY = re.compile(r"\b(?:not interested|no budget|went with|chose (?:another|a different|[A-Z]\w+)|signed with|"
                          r"no need|not a fit|bad fit|out of business|no longer (?:looking|interested)|closed the door|"
-                         r"hiring freeze|budget (?:was )?cut|killed the project|project (?:is )?(?:dead|cancelled|canceled))\b",
+                         r"hiring freeze|budget (?:was )?cut|killed the project|project (?:is )?(?:dead|cancelled|"
+                         r"canceled))\b",
                          re.I)
 
 

@@ -11,15 +11,21 @@ from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
-    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|challenges?|"
+    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|"
+    r"challenges?|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
-    r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|of|in)?"
-    r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|real|"
-    r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
-    r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)"
+    r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
+    r"of|in)?"
+    r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|"
+    r"real|"
+    r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
+    r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
+    r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
-_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^(?:it|this|that|them|something)\b.*"
+_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^(?:it|this|that|them|"
+                       r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
@@ -27,10 +33,16 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
                             r"sign|approv|talk|check|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
-                       r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
-                       r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|approval|"
-                       r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|walkthrough|"
-                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:us|me|our \w+) to\b|spend|pay|save money|add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
+                       r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
+                       r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
+                       r"approval|"
+                       r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
+                       r"walkthrough|"
+                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:us|me|our \w+) to\b|spend|pay|save money|"
+                       r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
+                       r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"\b(?:not|n't|never|no longer) (?:\w+ )?(?:interested|keen|looking)\b|"
@@ -39,8 +51,26 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
-    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|a nightmare)|(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|copy(?:ing)?[- ](?:and[- ])?past\w*|los(?:e|es) \w+|(?:with|has|have) (?:the )?wrong \w+|(?:errors|mistakes) in|drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|checklists)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:callbacks|call-backs|emails|messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
-    r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|mornings?|evenings?|weekends?))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
+    r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
+    r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
+    r"a nightmare)|(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
+    r"outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|"
+    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|"
+    r"copy(?:ing)?[- ](?:and[- ])?past\w*|los(?:e|es) \w+|(?:with|has|have) (?:the )?wrong \w+|(?:errors|mistakes) in|"
+    r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
+    r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
+    r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
+    r"checklists)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
+    r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
+    r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
+    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:callbacks|call-backs|emails|"
+    r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
+    r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
+    r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"
+    r"mornings?|evenings?|weekends?))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |"
+    r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
+    r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
@@ -60,8 +90,10 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
 
 
 # "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
-_THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|she|he) "
-                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|pain(?: point)?|"
+_THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|"
+                        r"she|he) "
+                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
+                        r"pain(?: point)?|"
                         r"headache|challenge|priority|concern|thing))\b", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
 _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:that|it|this|them)\b", re.I)
@@ -76,7 +108,8 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     if found[0] is not None and _POINTS_BACK.match(found[0]) and found[1] is not None:
         s = found[1]
         before = s[:s.lower().find(found[0].lower()[:20])] if found[0].lower()[:20] in s.lower() else ""
-        before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:they|she|he)?\s*(?:really\s+)?(?:want|need|would like|hope)\w*\s*(?:to)?\s*$",
+        before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:they|she|he)?\s*(?:really\s+)?(?:want|need|would like|"
+                        r"hope)\w*\s*(?:to)?\s*$",
                         "", before, flags=re.I)
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
@@ -110,7 +143,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
-                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|up and running|finished|complete[d]?|deployed|"
+                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|"
+                            r"up and running|finished|complete[d]?|deployed|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need

@@ -9,15 +9,30 @@ from desktop.planner.parsing.numbers import words_to_digits
 
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
-    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|sign[- ]?off|word|approval|vote)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|ing)?\b|"
-    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
-    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|purchases) (?:past|by)|votes? on|"
+    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
+    r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|"
+    r"sign[- ]?off|word|approval|vote)|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|"
+    r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
+    r"ing)?\b|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
+    r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
+    r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
+    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|"
+    r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
+    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
+    r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
+    r"green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
+    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
-    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
-    r"managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
+    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
+    r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
+    r"managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|"
+    r"chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?(?-i:[A-Z][a-z]+))?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
 _NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
@@ -28,7 +43,8 @@ October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms D
 Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
-Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
+Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -43,7 +59,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             parts = [p for p in parts if p not in _NOT_NAMES and not _NUMBER_WORD.match(p)]
             if not parts:
                 continue
-        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|their|the)\s", text):
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
+                                           r"their|the)\s", text):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -64,7 +81,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
-_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
+_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
+                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
                      r"(?:,| at | from | of )", re.I)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
@@ -102,7 +120,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     for idx, s in enumerate(sentences):
-        if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|need to find out)\b[^.]*\b(?:who|decision|sign)",
+        if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
+                     r"need to find out)\b[^.]*\b(?:who|decision|sign)",
                      s, re.I):
             continue
         clauses = _clauses(s) or [s]
@@ -114,24 +133,29 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
                     continue
                 if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
-                                                              or re.match(r"\s+(?:by|before|in|on|within|after|until|next|this)\b",
+                                                              or re.match(r"\s+(?:by|before|in|on|within|after|until|next|"
+                                                                          r"this)\b",
                                                                           c[m.end():], re.I)) \
                         and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
                     pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I) and not re.search(r"\bto\s+$", c[:m.start()])
-                    named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |gets to )?$",
+                    named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |"
+                                      r"gets to )?$",
                                       c[:m.start()], re.I)
                     if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
                         continue  # "they want to decide in two weeks": a timeline, not who decides
                 subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
                 if re.match(r"^sign", m.group(1), re.I) and re.search(
-                        r"\b(?:they|we)(?:'d|'ll|'re)?(?:\s+(?:would|will|want|need|hope|plan|like|to|going|are|be|ready|able|\w+ly))*\s+$",
+                        r"\b(?:they|we)(?:'d|'ll|'re)?(?:\s+(?:would|will|want|need|hope|plan|like|to|going|are|be|ready|"
+                        r"able|\w+ly))*\s+$",
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm"):
                     continue  # "they will make the decision on the 11th": when, not who
-                if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|already)\s+(?:[\w-]+\s+){0,3}"
-                                                                    r"approv|approved (?:for|budget|spend|\$?\d|(?:about|around|roughly) )", words_to_digits(c), re.I):
+                if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
+                                                                        r"already)\s+(?:[\w-]+\s+){0,3}"
+                                                                    r"approv|approved (?:for|budget|spend|\$?\d|(?:about|"
+                                                                    r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
                 if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
                              c[:m.start()], re.I):
@@ -141,9 +165,11 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
-                if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually| alone)*(?: the(?: one)?(?: who)?)?\s*",
+                if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
+                                r" alone)*(?: the(?: one)?(?: who)?)?\s*",
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
-                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in)\b", m.group(1), re.I):  # "He's the decision maker now, Raj reports to him"
+                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in)\b", m.group(1), re.I):
+                    # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
                     ents = [who for who in [_contact_name(sentences, idx)] if who] or ents
                 if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
                         re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
@@ -165,7 +191,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = _entities(s)
                 pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
                 named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
-                                       re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))  # "he needs sign-off from their controller"
+                                       re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))
+                # ("he needs sign-off from their controller": the controller, not "he")
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
                     who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:

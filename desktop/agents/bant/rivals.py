@@ -10,19 +10,26 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
+    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
+    r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
     r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
-    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|went with|going with|go with|picked|chose|signed with|lost (?:it |the deal )?to|"
+    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|"
+    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|went with|going with|go with|picked|chose|signed with|"
+    r"lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
-    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably| mainly| mostly)?)"
-    r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
+    r" mainly| mostly)?)"
+    r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
+    r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|in(?=\s*[.,;!]|\s*$)|(?:what|who) (?:they|she|he)(?:'d| would|'re| are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
+                         r"cheaper|undercutting|quoted|in(?=\s*[.,;!]|\s*$)|(?:what|who) (?:they|she|he)(?:'d| would|'re|"
+                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
                        r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
@@ -70,7 +77,8 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
                             continue
                     rest = s[s.find(c) + len(c):] if c in s else ""
-                    if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|walked away from)\s+"
+                    if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
+                                 r"walked away from)\s+"
                                  r"(?:that|it|them)\b", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that"
                     found.append((v, s))

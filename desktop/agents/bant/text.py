@@ -13,7 +13,8 @@ _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|
 #: A question the customer asked, or a counterfactual, states no fact: "Priya asked about our roadmap for
 #: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this".
 _NOT_A_FACT = re.compile(r"\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
-                         r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|he|she|we) (?:were|ever|had)\b|"
+                         r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
+                         r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)
 
 

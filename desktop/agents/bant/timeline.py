@@ -21,7 +21,9 @@ _TIME_CUE = re.compile(
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
-    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|call next|"
+    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
+    r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
+    r"call next|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -47,7 +49,8 @@ def period_end(text: str, today: date) -> date | None:
     "first week of January", "by March", "early next year"), or None. Later than ``today``."""
     t = words_to_digits(text).lower()
     t = re.sub(r"\bq\s*([1-4])\b", r"q\1", t)
-    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+|an?|one|two|three|four|five|six|seven|"
+    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+|an?|one|two|three|four|five|six|"
+                  r"seven|"
                   r"eight|nine|ten|eleven|twelve|a couple of|a few) (day|week|month)s?\b", t)
     if m:
         n, unit = small_number(m.group(1)) or 1, m.group(2)
@@ -117,7 +120,8 @@ def period_end(text: str, today: date) -> date | None:
         return _last_day(year, mo)
     day_of = re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                        r"\w+teenth|twentieth|\w+tieth|twenty[- ]\w+|thirty[- ]first) of " + _MON, t)
-    m = None if day_of else re.search(r"\b(?:by|in|is|for|around|before|until|of|targeting|target|aiming for|sometime in)\s+(?:early\s+|late\s+)?" + _MON
+    m = None if day_of else re.search(r"\b(?:by|in|is|for|around|before|until|of|targeting|target|aiming for|"
+                                      r"sometime in)\s+(?:early\s+|late\s+)?" + _MON
                   + r"\b(?!\s*\d)(?!\s+(?:first|second|third|\w+teenth|\w+tieth|\w+th)\b)", t)
     if m:
         key = m.group(1)
@@ -138,8 +142,10 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |before )?(?:"
-                      + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|talking about|targeting|aiming for)|now it's|"
+_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |"
+                      r"before )?(?:"
+                      + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
+                               r"talking about|targeting|aiming for)|now it's|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
 
@@ -150,9 +156,13 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
-                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
-                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|deadline)|whenever|circle back|wait until|waiting until|not until|"
-                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|no earlier than|not before|if (?:we|i|you|our)\b|freeze|frozen|on hold|paused|cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
+                         r"(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
+                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
+                         r"deadline)|whenever|circle back|wait until|waiting until|not until|"
+                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
+                         r"no earlier than|not before|if (?:we|i|you|our)\b|freeze|frozen|on hold|paused|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
@@ -160,20 +170,25 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
                     or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
                                  r"fiscal|ad|marketing|target|number|books|forecast))\b", c, re.I) \
-                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b|\b(?:might|may|could|possibly|maybe|if they)\s+"
-                                 r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|funding)\b",
+                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b|\b(?:might|may|could|possibly|"
+                                 r"maybe|if they)\s+"
+                                 r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|"
+                                 r"funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
-            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
+            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
+                        r"is going )?"
                         r"(?:out|over|sent)\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
-                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|purchas|buy|"
+                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
+                               r"purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
-                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|approve (?:the )?budgets?)", c, re.I)
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|"
+                               r"approve (?:the )?budgets?)", c, re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
