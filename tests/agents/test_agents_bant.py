@@ -50,6 +50,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a ninth probe set in the blind sets' crisp style (20
                                                          # notes; first score 107/120, 2 invented)
                                                          ("bant/dev_cases12.jsonl", 120, 0),
+                                                         # a tenth probe set (15 notes; first score 74/90,
+                                                         # 4 invented)
+                                                         ("bant/dev_cases13.jsonl", 90, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -486,3 +486,39 @@ def test_ninth_probe_set_nothing_invented(note, field):
 
 def test_taking_it_to_someone_hands_the_decision_over():
     assert "CFO" in extract("James is checking the numbers. He'll take it to the CFO.", NOW).authority
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Anne-Marie Dubois, Blue Harbor. She's the decision maker.", "authority", "Anne-Marie"),
+    ("Lena isn't sure about analytics. She decides by the end of next week.", "authority", "Lena"),
+    ("He needs his director's OK.", "authority", "director"),
+    ("Dana at Globex. She's allowed to spend up to thirty thousand without approval.", "authority", "Dana"),
+    ("They're also evaluating 8x8 for the phones.", "competitor", "8x8"),
+    ("They picked us over Pipedrive.", "competitor", "Pipedrive"),
+    ("They live in Google Sheets today and it's breaking down at their size.", "need", "Google Sheets"),
+    ("Lena isn't interested in the analytics module, she needs the scheduling piece only.", "need", "scheduling"),
+    ("Mike signs next week.", "timeline", "2026-11-27"),
+    ("They want the migration done over the holidays.", "timeline", "2026-12-31"),
+    ("Demo with his ops team Tuesday the eighth.", "next_step", "demo"),
+    ("Her boss wants a business case before he signs anything.", "next_step", "business case"),
+])
+def test_tenth_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if field in ("timeline", "competitor") else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("They live in Google Sheets today.", "timeline"),
+    ("Quinn said maybe Q2, maybe Q3, they really don't know yet.", "timeline"),
+    ("Elena wants to think about it over the holidays.", "timeline"),
+    ("She's allowed to spend up to thirty thousand without approval.", "budget"),
+    ("Her boss wants a business case before he signs anything.", "need"),
+    ("Call with Omar Haddad, Vertex. He said they can't justify it.", "next_step"),
+    ("Demo with Raj Zimmer went OK.", "next_step"),
+])
+def test_tenth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_customers_spending_cap_is_still_the_budget():
+    assert extract("They can spend up to 250k, the procurement team has final say.", NOW).budget == 250000

@@ -111,7 +111,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
                 continue  # the seller's guess, not what the customer said
-            c = re.sub(r"\b(?:can|could|may|is allowed to) (?:sign|approve)(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
+            c = re.sub(r"\b(?:(?:can|could|may) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|"
                        r"spending) (?:authority|limit|power) "

@@ -40,12 +40,12 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
-                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:us|me|our \w+) to\b|spend|pay|save money|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
-                       r"\b(?:not|n't|never|no longer) (?:\w+ )?(?:interested|keen|looking)\b|"
+                       r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
 
 _PAIN = re.compile(
@@ -61,10 +61,10 @@ _PAIN = re.compile(
     r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
-    r"checklists)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
+    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:callbacks|call-backs|emails|"
+    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|call-backs|emails|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"

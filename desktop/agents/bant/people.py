@@ -16,7 +16,7 @@ _AUTH_CUE = re.compile(
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
     r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
-    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
+    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|"
     r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
@@ -82,12 +82,12 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
-                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))"
+                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,| at | from | of )", re.I)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
-                      r"wants|asked|is|called)\b", re.I)
+                      r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
 
 
 _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
@@ -168,7 +168,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
                                 r" alone)*(?: the(?: one)?(?: who)?)?\s*",
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
-                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in)\b", m.group(1), re.I):
+                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
                     # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
                     ents = [who for who in [_contact_name(sentences, idx)] if who] or ents
                 if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \

@@ -7,7 +7,7 @@ import re
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
-_VENDOR = r"((?:[A-Z][\w&'.-]*|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
+_VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
@@ -18,7 +18,7 @@ _COMP_BEFORE = re.compile(
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
     r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|"
-    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|went with|going with|go with|picked|chose|signed with|"
+    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|chose|signed with|"
     r"lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"

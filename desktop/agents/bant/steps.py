@@ -14,6 +14,8 @@ _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
     r"^(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?(?:out|over|"
     r"sent)\b)|"
+    r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
@@ -50,7 +52,7 @@ _NEXT_ASK = re.compile(r"\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnec
                        r"our \w+) to \w+)\b)|"
                        r"\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|have) )?(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
-                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
+                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|business case|"
                        r"pricing)\b)|"
                        r"\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"

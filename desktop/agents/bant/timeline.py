@@ -11,9 +11,10 @@ from desktop.planner.parsing.dates import find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
 
 # -- timeline ------------------------------------------------------------------------------------
-_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|in the next|next (?:week|month|quarter|year)|q[1-4]|end of)\b", re.I)
+_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|month|quarter|year)|q[1-4]|end of)\b", re.I)
+_MON_SHORT = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _TIME_CUE = re.compile(
-    r"\b(by|before|until|no later than|go(?:ing)?[- ]live|live|launch\w*|roll(?:ing)?[- ]?out|deploy\w*|implement\w*|"
+    r"\b(by|before|until|no later than|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch\w*|roll(?:ing)?[- ]?out|deploy\w*|implement\w*|"
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
@@ -134,6 +135,8 @@ def period_end(text: str, today: date) -> date | None:
     m = re.search(r"\b" + _MON + r",?\s+(20\d\d)\b", t)  # "February 2027": that month's last day
     if m:
         return _last_day(int(m.group(2)), _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)])
+    if re.search(r"\b(?:over|during) the holidays\b", t):
+        return date(today.year, 12, 31)
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
@@ -152,6 +155,8 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for s in sentences:
+        if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
+            continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
@@ -161,7 +166,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
-                         r"no earlier than|not before|if (?:we|i|you|our)\b|freeze|frozen|on hold|paused|"
+                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
+                         r"undecided|freeze|frozen|on hold|paused|"
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
@@ -181,13 +187,13 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                         r"(?:out|over|sent)\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
-            buying = re.search(r"\b(go(?:ing)?[- ]live|live|launch|roll|deploy|implement|in place|up and running|"
+            buying = re.search(r"\b(go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
                                r"purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
-                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|"
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|this|on|by|in|before)\b)|"
                                r"approve (?:the )?budgets?)", c, re.I)
             if nxt and not buying:
                 continue
@@ -198,7 +204,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             d = found[0] if exact else period_end(c, today)
             if d is None:
                 d = found[0] if found else None
-            if d is None or d < today:
+            if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
             if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
