@@ -7,7 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from desktop.agents.bant.text import _clauses
-from desktop.planner.parsing.dates import find_date
+from desktop.planner.parsing.dates import add_months, find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
 
 # -- timeline ------------------------------------------------------------------------------------
@@ -40,11 +40,6 @@ def _quarter_end(year: int, q: int) -> date:
     return _last_day(year, q * 3)
 
 
-def _add_months(d: date, n: int) -> date:
-    y, m = d.year + (d.month - 1 + n) // 12, (d.month - 1 + n) % 12 + 1
-    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-
-
 def period_end(text: str, today: date) -> date | None:
     """The last day of a period said in ``text`` ("Q1", "end of next month", "next quarter",
     "first week of January", "by March", "early next year"), or None. Later than ``today``."""
@@ -55,7 +50,7 @@ def period_end(text: str, today: date) -> date | None:
                   r"eight|nine|ten|eleven|twelve|a couple of|a few) (day|week|month)s?\b", t)
     if m:
         n, unit = small_number(m.group(1)) or 1, m.group(2)
-        return _add_months(today, n) if unit == "month" else today + timedelta(days=n * (7 if unit == "week" else 1))
+        return add_months(today, n) if unit == "month" else today + timedelta(days=n * (7 if unit == "week" else 1))
     t = re.sub(r"\b(first|second|third|fourth) quarter\b", lambda m: "q" + str(["first", "second", "third", "fourth"]
                                                                               .index(m.group(1)) + 1), t)
     cur_q = (today.month - 1) // 3 + 1
