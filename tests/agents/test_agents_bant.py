@@ -53,6 +53,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a tenth probe set (15 notes; first score 74/90,
                                                          # 4 invented)
                                                          ("bant/dev_cases13.jsonl", 90, 0),
+                                                         # an eleventh probe set (15 notes; first score 79/90,
+                                                         # 2 invented)
+                                                         ("bant/dev_cases14.jsonl", 90, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

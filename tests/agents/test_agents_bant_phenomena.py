@@ -522,3 +522,29 @@ def test_tenth_probe_set_nothing_invented(note, field):
 
 def test_a_customers_spending_cap_is_still_the_budget():
     assert extract("They can spend up to 250k, the procurement team has final say.", NOW).budget == 250000
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("She wants it by EOY.", "timeline", "2026-12-31"),
+    ("They want to be done within the quarter.", "timeline", "2026-12-31"),
+    ("The buck stops with Ben.", "authority", "Ben"),
+    ("Ivy needs a yes from her GM, Paul Ortiz.", "authority", "Paul"),
+    ("Her COO gives the final OK.", "authority", "COO"),
+    ("Procurement runs the RFP and the VP of sales picks the winner.", "authority", "VP of sales"),
+    ("Waiting on their legal to review the MSA.", "next_step", "legal"),
+    ("RFP responses are due January eighth.", "next_step", "rfp"),
+    ("Tom wants renewal paperwork by December fifteenth.", "next_step", "paperwork"),
+])
+def test_eleventh_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if field == "timeline" else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("The budget is five hundred a month per seat, two seats.", "budget"),
+    ("Ivy needs a yes from her GM, Paul Ortiz.", "need"),
+    ("Elena doesn't want a long contract.", "next_step"),
+    ("She's waiting on her boss, the VP of Sales, for a yes.", "next_step"),
+])
+def test_eleventh_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

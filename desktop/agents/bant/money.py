@@ -76,7 +76,8 @@ def _amounts(text: str) -> list[float]:
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
         after = t[a.end:]
-        if a.percent or re.match(r"\s*(?:x|times)\b", after, re.I):
+        if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|user|"
+                                         r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
             continue
         value = a.value
         said_dollars = bool(re.match(r"\s*(?:dollars|bucks|usd)\b", after, re.I))

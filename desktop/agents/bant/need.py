@@ -40,7 +40,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
-                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)

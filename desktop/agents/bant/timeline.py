@@ -44,6 +44,8 @@ def period_end(text: str, today: date) -> date | None:
     """The last day of a period said in ``text`` ("Q1", "end of next month", "next quarter",
     "first week of January", "by March", "early next year"), or None. Later than ``today``."""
     t = words_to_digits(text).lower()
+    t = re.sub(r"\beo(y|q|m)\b", lambda m: "end of the " + {"y": "year", "q": "quarter", "m": "month"}[m.group(1)], t)
+    t = re.sub(r"\b(?:within|during|in) (?:the|this) (quarter|month|year)\b", r"end of the \1", t)  # "done within the quarter"
     t = re.sub(r"\bq\s*([1-4])\b", r"q\1", t)
     m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+|an?|one|two|three|four|five|six|"
                   r"seven|"
