@@ -548,3 +548,25 @@ def test_eleventh_probe_set_phenomena(note, field, value):
 ])
 def test_eleventh_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("They've ruled out everyone but us and Pipedrive.", "competitor", "Pipedrive"),
+    ("Freshdesk is the other finalist.", "competitor", "Freshdesk"),
+    ("Their deal notes are scattered across inboxes.", "need", "scattered"),
+    ("Zoe's team tracks client work in three different tools.", "need", "three different tools"),
+    ("I'm following up with a one-pager.", "next_step", "one-pager"),
+    # a vendor is never whom "she" stands for
+    ("Linda's budget is ninety K. Freshdesk is the other finalist. She'll decide next week.", "authority", "Linda"),
+])
+def test_twelfth_probe_set_phenomena(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert got == value if field == "competitor" else value.lower() in (got or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Budget isn't the issue, time is.", "need"),
+    ("They use Drift today and are unhappy, but not looking to switch until it renews in June.", "timeline"),
+])
+def test_twelfth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.rivals import vendor_names
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import words_to_digits
 
@@ -101,6 +102,7 @@ _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of co
 def _contact_name(sentences: list[str], idx: int) -> str | None:
     """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
     same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
+    vendors = vendor_names(sentences)  # "Freshdesk is the other finalist. She'll decide ...": not Freshdesk
     for j in range(idx, -1, -1):
         new = _NEW_CONTACT.search(sentences[j])
         if new:  # "new contact is Pete Lang, he's the head of sales"
@@ -111,7 +113,7 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
-            if parts and not _ROLE.fullmatch(m.group(1)):
+            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors:
                 return " ".join(parts)
     m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if m and not any(p in _NOT_NAMES for p in m.group(1).split()):

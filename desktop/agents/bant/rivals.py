@@ -17,7 +17,7 @@ _COMP_BEFORE = re.compile(
     r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
-    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|everybody|all) but us and|(?:down to|just|only) us and|"
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|chose|signed with|"
     r"lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
@@ -28,7 +28,7 @@ _COMP_BEFORE = re.compile(
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|in(?=\s*[.,;!]|\s*$)|(?:what|who) (?:they|she|he)(?:'d| would|'re|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
@@ -51,6 +51,13 @@ def _vendor(name: str) -> str | None:
 _LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)" + _VENDOR)
 
 
+def vendor_names(sentences: list[str]) -> set[str]:
+    """Every name said as a vendor in ``sentences`` ("Freshdesk is the other finalist"), ruled out or
+    not: words that are not people, for whom "he"/"she" can never stand."""
+    return {v for s in sentences for c in _clauses(s) or [s] for rx in (_COMP_BEFORE, _COMP_AFTER)
+            for m in rx.finditer(c) for g in m.groups() if g for v in [_vendor(g)] if v}
+
+
 def _ruled_out(vendor: str, text: str) -> bool:
     """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
     v = re.escape(vendor)
@@ -63,7 +70,7 @@ def _ruled_out(vendor: str, text: str) -> bool:
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     for s in sentences:
-        for c in _clauses(s) or [s]:
+        for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):
                 for m in rx.finditer(c):
                     raw = next((g for g in m.groups() if g), None)
@@ -72,11 +79,12 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     v = _vendor(raw)
                     if v is None:
                         continue
-                    if _COMP_NEG.search(c[:m.end()]) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I):
+                    if _COMP_NEG.search(c[:m.end()]) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
+                            and not re.search(r"\bbut us and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
                         if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
                             continue
-                    rest = s[s.find(c) + len(c):] if c in s else ""
+                    rest = c[m.end():] + " " + (s[s.find(c) + len(c):] if c in s else "")
                     if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
                                  r"walked away from)\s+"
                                  r"(?:that|it|them)\b", rest, re.I):

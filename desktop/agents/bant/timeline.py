@@ -163,7 +163,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
-                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
+                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
