@@ -59,6 +59,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a twelfth probe set (10 notes; first score 51/60,
                                                          # 2 invented; one miss left: a pilot agreed to a question)
                                                          ("bant/dev_cases15.jsonl", 59, 0),
+                                                         # a thirteenth probe set (10 notes; first score 54/60,
+                                                         # 1 invented)
+                                                         ("bant/dev_cases16.jsonl", 60, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

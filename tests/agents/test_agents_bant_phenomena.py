@@ -569,3 +569,23 @@ def test_twelfth_probe_set_phenomena(note, field, value):
 ])
 def test_twelfth_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Jonas said the board okayed a hundred thousand for dispatch tooling.", "budget", 100000),
+    ("The renewal conversation is with their COO, not him.", "authority", "COO"),
+    ("Maya said the ops lead will make the final call after the second demo.", "authority", "ops lead"),
+    ("Trial users are churning after the first week.", "need", "churning"),
+    ("Raj's team double-books rooms every week.", "need", "double-books"),
+    ("They're happy with Salesforce and only want our dialer on top.", "need", "dialer"),
+])
+def test_thirteenth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Victor wants our pricing by Wednesday.", "need"),
+    ("Raj said Theo wants to see it first.", "need"),
+])
+def test_thirteenth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

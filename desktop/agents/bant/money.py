@@ -10,7 +10,7 @@ from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, w
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"

@@ -40,7 +40,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
-                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
@@ -61,7 +61,7 @@ _PAIN = re.compile(
     r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
-    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
+    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
     r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|call-backs|emails|"

@@ -13,7 +13,7 @@ _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
     r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|"
-    r"sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|call) (?:is|sits|lies|rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
@@ -33,7 +33,7 @@ _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
     r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
-    r"managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|"
+    r"(?:ops|operations|it|sales|finance|project|tech|technical|practice) lead|managing director|managing partner|senior partner|general manager|director|controller|comptroller|treasurer|"
     r"chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?(?-i:[A-Z][a-z]+))?)?)\b", re.I)
 _NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
