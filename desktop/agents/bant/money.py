@@ -10,7 +10,8 @@ from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, w
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
+    r"spend(?:ing)?|ceiling|cap(?:ped)? at|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
@@ -76,7 +77,8 @@ def _amounts(text: str) -> list[float]:
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
         after = t[a.end:]
-        if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|user|"
+        if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"
+                                 r"user|"
                                          r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
             continue
         value = a.value
@@ -112,7 +114,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
                 continue  # the seller's guess, not what the customer said
-            c = re.sub(r"\b(?:(?:can|could|may) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
+            c = re.sub(r"\b(?:(?:can|could|may) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
+                       r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|"
                        r"spending) (?:authority|limit|power) "

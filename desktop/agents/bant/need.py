@@ -24,7 +24,8 @@ _NEED_CUE = re.compile(
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
-_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^\w+ (?:is|are)$|^(?:it|this|that|them|"
+_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
+                       r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
@@ -40,7 +41,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
-                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|our \w+) to\b|spend|pay|save money|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
+                       r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
+                       r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
+                       r"our \w+) to\b|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
@@ -61,10 +65,13 @@ _PAIN = re.compile(
     r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
-    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
+    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
+    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|"
+    r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|call-backs|emails|"
+    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|"
+    r"call-backs|emails|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"

@@ -17,8 +17,10 @@ _COMP_BEFORE = re.compile(
     r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
-    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|everybody|all) but us and|(?:down to|just|only) us and|"
-    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|chose|signed with|"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|"
+    r"everybody|all) but us and|(?:down to|just|only) us and|"
+    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
+    r"chose|signed with|"
     r"lost (?:it |the deal )?to|"
     r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
@@ -28,7 +30,8 @@ _COMP_BEFORE = re.compile(
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|who) (?:they|she|he)(?:'d| would|'re|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|"
+                         r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"

@@ -16,7 +16,8 @@ _NEXT_CUE = re.compile(
     r"sent)\b)|"
     r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
-    r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|signature)\b)|"
+    r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
+    r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"pulling|sharing|introducing|arranging|checking)|"
@@ -50,13 +51,17 @@ _NEXT_CUE = re.compile(
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
-_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|me|"
+_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
+                       r"me|"
                        r"our \w+) to \w+)\b)|"
-                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|have) )?(?=(?:a|an|the|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"
+                       r"have) )?(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
-                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|business case|paperwork|contract|order form|sow|msa|"
+                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
+                       r"business case|paperwork|contract|order form|sow|msa|"
                        r"pricing)\b)|"
-                       r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
+                       r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
+                       r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 

@@ -11,7 +11,8 @@ from desktop.planner.parsing.dates import add_months, find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
 
 # -- timeline ------------------------------------------------------------------------------------
-_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|month|quarter|year)|q[1-4]|end of)\b", re.I)
+_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|"
+                         r"month|quarter|year)|q[1-4]|end of)\b", re.I)
 _MON_SHORT = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _TIME_CUE = re.compile(
     r"\b(by|before|until|no later than|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch\w*|roll(?:ing)?[- ]?out|deploy\w*|implement\w*|"
@@ -163,7 +164,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
-                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|not (?:\w+ ){1,4}until|"
+                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
+                         r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
@@ -190,7 +192,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
-                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|this|on|by|in|before)\b)|"
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
+                               r"this|on|by|in|before)\b)|"
                                r"approve (?:the )?budgets?)", c, re.I)
             if nxt and not buying:
                 continue
