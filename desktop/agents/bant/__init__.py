@@ -1,0 +1,148 @@
+"""BANT+ extraction from call notes and voice notes (offline, rule-based), and the qualification
+verdict and routing that follow from it.
+
+:func:`extract` returns, each with the sentence it came from (``evidence``):
+
+* ``budget`` - the customer's budget in dollars (a number; "about 80k a year" -> 80000), never the
+  seller's own ("our budget for ads") and never a count ("200 seats");
+* ``authority`` - who decides or signs ("the CFO", "Mike Chen, VP of Operations");
+* ``need`` - the problem they want solved, in the note's words;
+* ``timeline`` - when they want to buy / go live / decide, a ``YYYY-MM-DD`` date; a period is its
+  last day ("Q1" -> the next March 31st, "end of next month" -> that month's last day);
+* ``competitor`` - another vendor they are evaluating (not one they ruled out);
+* ``next_step`` - the agreed next action (the seller's "I'll send the deck" counts; a date said
+  with it is not the buying timeline).
+
+A field not stated is None (an extraction never invents one). Definitions follow the BANT
+framework (IBM's Budget, Authority, Need, Timeline) plus competition and next step, as in
+``/work/brief/CALLNOTES_SPEC.md``. :func:`qualify` turns the fields into a verdict (qualified /
+nurture / disqualified) and a route (hot -> a task today, warm -> a sequence, cold -> nurture).
+Numbers and dates use the planner's parsers (:mod:`desktop.planner.parsing`), read-only.
+"""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from desktop.agents.bant.money import _budget
+from desktop.agents.bant.need import _need
+from desktop.agents.bant.people import _authority
+from desktop.agents.bant.rivals import _competitor
+from desktop.agents.bant.steps import _next_step
+from desktop.agents.bant.text import _NOT_A_FACT, _sentences
+from desktop.agents.bant.timeline import _timeline, period_end
+from desktop.planner.parsing.asr import strip_fillers
+
+__all__ = ["Bant", "Qualification", "extract", "period_end", "qualify"]
+
+
+@dataclass(frozen=True)
+class Bant:
+    """Extracted qualification fields (None = not stated). ``evidence`` maps a field to the
+    sentence it came from; ``sentiment`` is positive | negative | neutral (None for no text)."""
+
+    budget: float | None = None
+    authority: str | None = None
+    need: str | None = None
+    timeline: str | None = None
+    competitor: str | None = None
+    next_step: str | None = None
+    sentiment: str | None = None
+    evidence: dict[str, str] | None = field(default=None)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (``competition`` kept as an alias of ``competitor`` for older readers)."""
+        d = asdict(self)
+        d["competition"] = self.competitor
+        return d
+
+    @property
+    def competition(self) -> str | None:
+        """Alias of :attr:`competitor`."""
+        return self.competitor
+
+    @property
+    def filled(self) -> int:
+        """How many of budget/authority/need/timeline are known (0-4)."""
+        return sum(x is not None for x in (self.budget, self.authority, self.need, self.timeline))
+
+
+
+_NEG = re.compile(r"\b(no budget|not interested|too expensive|on hold|paused|freeze|went dark|ghost\w*|"
+                  r"no response|unresponsive|concern\w*|worried|risk|went with|chose|pushback|lukewarm|cold feet)\b", re.I)
+_POS = re.compile(r"\b(great|excited|love[ds]?|happy|positive|keen|impressed|ready to|green light|strong|eager)\b", re.I)
+
+
+def extract(text: str, now: datetime | date) -> Bant:
+    """Extract BANT+ from ``text`` (a note, transcript or several joined), relative to ``now``
+    (for "Q1", "next month"...). Never raises on odd text; fields not stated are None."""
+    text = (text or "").strip()
+    if not text:
+        return Bant()
+    sentences = _sentences(strip_fillers(text))  # "looking at, uh, ShipBob": the words meet again
+    ev: dict[str, str] = {}
+    facts = [s for s in sentences if not _NOT_A_FACT.search(s)]  # questions and counterfactuals state nothing
+    budget, ev_b = _budget(facts)
+    authority, ev_a = _authority(facts)
+    need, ev_n = _need(facts)
+    timeline, ev_t = _timeline(facts, now)
+    competitor, ev_c = _competitor(sentences)
+    next_step, ev_x = _next_step(sentences)
+    for k, v in (("budget", ev_b), ("authority", ev_a), ("need", ev_n), ("timeline", ev_t),
+                 ("competitor", ev_c), ("next_step", ev_x)):
+        if v:
+            ev[k] = v
+    neg, pos = len(_NEG.findall(text)), len(_POS.findall(text))
+    sentiment = "negative" if neg > pos else "positive" if pos > neg else "neutral"
+    return Bant(budget, authority, need, timeline, competitor, next_step, sentiment, ev)
+
+
+# -- verdict and routing ---------------------------------------------------------------------------
+_DISQUALIFY = re.compile(r"\b(?:not interested|no budget|went with|chose (?:another|a different|[A-Z]\w+)|signed with|"
+                         r"no need|not a fit|bad fit|out of business|no longer (?:looking|interested)|closed the door|"
+                         r"hiring freeze|budget (?:was )?cut|killed the project|project (?:is )?(?:dead|cancelled|"
+                         r"canceled))\b",
+                         re.I)
+
+
+@dataclass(frozen=True)
+class Qualification:
+    """A verdict on one deal or lead from its BANT+.
+
+    ``verdict``: qualified | nurture | disqualified; ``route``: hot (a call task today) | warm (a
+    follow-up sequence: a draft now and a task in a week) | cold (nurture: a check-in task in 30
+    days); ``reasons``: why, in words."""
+
+    verdict: str
+    route: str
+    reasons: list[str]
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+def qualify(b: Bant, text: str, now: datetime | date) -> Qualification:
+    """Verdict and route from BANT+ (``text``: the note, for disqualifying statements).
+
+    Rules: a disqualifying statement ("not interested", "no budget", "went with X") -> disqualified /
+    cold. Budget, authority and need known and a timeline within 90 days (or not said) ->
+    qualified; hot when the timeline is within 30 days or all four are known, else warm. Otherwise
+    nurture: warm with two or more of the four known, cold below that."""
+    today = now.date() if isinstance(now, datetime) else now
+    dq = _DISQUALIFY.search(text or "")
+    if dq:
+        return Qualification("disqualified", "cold", [f"said: \"{dq.group(0)}\""])
+    reasons = [f"{k} {'known' if getattr(b, k) is not None else 'unknown'}"
+               for k in ("budget", "authority", "need", "timeline")]
+    days = (date.fromisoformat(b.timeline) - today).days if b.timeline else None
+    if days is not None:
+        reasons.append(f"timeline in {days} days")
+    if b.budget is not None and b.authority and b.need and (days is None or days <= 90):
+        hot = (days is not None and days <= 30) or b.filled == 4
+        return Qualification("qualified", "hot" if hot else "warm", reasons)
+    return Qualification("nurture", "warm" if b.filled >= 2 else "cold", reasons)

@@ -1,0 +1,149 @@
+"""Budget: the customer's budget in dollars, never the seller's own and never a count."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.people import _AUTH_CUE
+from desktop.agents.bant.text import _clauses
+from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
+
+# -- budget --------------------------------------------------------------------------------------
+_BUDGET_CUE = re.compile(
+    r"\b(budget\w*|set aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
+    r"spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
+    r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
+    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
+    r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
+    r"around )?\$?\d[\w,.]*|"
+    r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
+    r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
+    r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
+    r"doable)|"
+    r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval)\b", re.I)
+# "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
+_CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
+                         r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
+                         r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
+                         r"(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b", re.I)
+# "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
+_FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
+                      r"four|"
+                      r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                      r"ninety)\b)", re.I)
+_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
+                         r"list price)\b"
+                         r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
+                         r"\bin (?:annual )?(?:revenue|sales)\b|\braised\b|\b(?:round|series [a-e]|seed|investors?|"
+                         r"valuation)\b"
+                         r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
+                         r"|\b(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
+                         r"charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
+_NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"
+                        r"any))\s+budget\b"
+                        r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
+_COUNT_AFTER = re.compile(r"^\s*(?:(?:active|new|more|total|paid|extra|additional)\s+)?(?:users?|seats?|employees?|people|"
+                          r"licen[cs]es?|units?|trucks?|vehicles?|drivers?|reps?|agents?|locations?|stores?|sites?|"
+                          r"records?|contacts?|calls?|tickets?|orders?|shipments?|members?|customers?|accounts?|"
+                          r"patients?|students?|beds?|pallets?|skus?|devices?|machines?|staff|headcount)\b", re.I)
+_SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, "m": 1e6}  # of "30 to 40k"
+
+def _amounts(text: str) -> list[float]:
+    """Dollar amounts said in ``text`` (spoken numbers included, read by the planner's parsers),
+    not counts ("200 seats"), years, percentages or multiples ("3x")."""
+    text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
+    text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
+    t = words_to_digits(text)
+    t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
+               lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
+    t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
+               r"grand|thousand|million|%|"
+               r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
+               flags=re.I)  # "the budget is one twenty": 120 thousand
+    if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
+        t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
+        t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"
+                   r"percent|"
+                   r"users?|seats?|people|\w+s\b))", lambda m: f" {int(m.group(1)) * 1000 + int(m.group(2)) * 100} dollars", t)
+    # "from 100 grand to 60": the bare second figure takes the first one's scale
+    t = re.sub(r"\b(from\s+(?:a |an |about |around )?\$?\d[\d.]*\s*(k|grand|thousand|million)\s+(?:down |"
+               r"up )?to\s+\$?\d[\d.]*)\b(?!\s*(?:k|grand|thousand|million|%))",
+               r"\1 \2", t, flags=re.I)
+    t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
+               flags=re.I)  # "2 hundred grand"
+    t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
+    out: list[float] = []
+    prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
+    for a in find_amounts(t):
+        after = t[a.end:]
+        if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"
+                                 r"user|"
+                                         r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
+            continue
+        value = a.value
+        said_dollars = bool(re.match(r"\s*(?:dollars|bucks|usd)\b", after, re.I))
+        if a.bare and not said_dollars:
+            # "30 to 40k": a bare number joined to a scaled one takes its scale
+            joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
+            if joined:
+                value *= _SCALES[joined.group(1).lower()]
+            elif prev and a.start - prev[1] < 30 and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
+                                                              r"a year|per year|annually|a month)", after, re.I) \
+                    and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
+                value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
+            elif value < 100 or (value < 1000 and not re.match(r"\s*(?:a|per|/)\s*(?:month|year|mo|yr)\b", after, re.I)):
+                continue  # a small bare number is no budget ("six hundred a month" is)
+            if _COUNT_AFTER.match(after):
+                continue
+        out.append(value)
+        prev = (value, a.end)
+    return out
+
+
+def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+    for s in sentences:
+        for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence
+            if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c):
+                continue
+            if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
+                continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
+            if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):
+                continue  # "we have five grand of co-marketing budget": the seller's money
+            if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
+                continue
+            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
+                continue  # the seller's guess, not what the customer said
+            c = re.sub(r"\b(?:(?:can|could|may) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
+                       r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
+                       r"below)\s+\$?\s*[\w.,-]+"
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|"
+                       r"spending) (?:authority|limit|power) "
+                       r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:approval|"
+                       r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
+                       flags=re.I)  # her signing limit, not a budget
+            if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
+                c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
+                           r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
+            amounts = _amounts(c)
+            yearly = re.search(r"\bover (?:\w+ )?years\b", c, re.I) and [  # the figure said just before "a year"
+                _amounts(c[:y.start()])[-1] for y in re.finditer(r"\b(?:a|per) year\b|\bannual", c, re.I) if _amounts(c[:y.start()])]
+            if yearly:  # "three hundred thousand over two years, so a hundred and fifty a year": the yearly figure
+                return float(yearly[-1]), s
+            if amounts:  # a corrected figure is the last one said; otherwise the largest ("30 to 40k")
+                return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
+    for i, s in enumerate(sentences[:-1]):  # "Kara isn't sure about budget. She thinks it'll be around fifteen grand."
+        if re.search(r"\bbudget\b", s, re.I) and not _amounts(s) and not _BUDGET_NOT.search(s) and not _NO_BUDGET.search(s):
+            nxt = sentences[i + 1]
+            if re.search(r"\b(?:it'll be|it will be|it's|it is|it would be|that's|probably|maybe|around|about|roughly)\b", nxt, re.I) \
+                    and not _BUDGET_NOT.search(nxt) and not re.match(r"^(?:\w+\s+)?(?:i|we)\b", nxt, re.I):
+                amounts = [a for a in _amounts(nxt) if a >= 1000]
+                if amounts:
+                    return float(amounts[0]), nxt
+    for s in sentences:  # no cue anywhere: an amount said first, as the sentence's topic
+        if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not re.search(
+                r"\b(?:revenue|sales|arr|lost|losing|cost (?:them|us)|worth|valued|raised|saved|save)\b", s, re.I):
+            amounts = _amounts(re.split(r"[,;]|\s-\s", s, maxsplit=1)[0])
+            if amounts:
+                return float(amounts[0]), s
+    return None, None

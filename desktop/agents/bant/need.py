@@ -1,0 +1,164 @@
+"""Need: the problem the customer wants solved, in the note's words."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.agents.bant.money import _BUDGET_CUE, _amounts
+from desktop.agents.bant.text import _clauses, _clean, _seller_subject
+from desktop.agents.bant.timeline import _TIME_WORDS, period_end
+
+# -- need ----------------------------------------------------------------------------------------
+_NEED_CUE = re.compile(
+    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|"
+    r"challenges?|"
+    r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
+    r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
+    r"of|in)?"
+    r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|"
+    r"real|"
+    r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
+    r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
+    r"solve|get rid of|cut|reduce|stop|automate)"
+    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
+_NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
+_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
+                       r"^(?:it|this|that|them|"
+                       r"something)\b.*"
+                       r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
+_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
+                            r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
+                            r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
+                            r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
+                            r"sign|approv|talk|check|"
+                       r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
+                       r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
+                       r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
+                       r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
+                       r"approval|"
+                       r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
+                       r"walkthrough|"
+                       r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
+                       r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
+                       r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
+                       r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
+                       r"our \w+) to\b|spend|pay|save money|"
+                       r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
+                       r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
+                       r"switch|migrate|sign|buy|purchase|renew)", re.I)
+_NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
+                       r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
+                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
+
+_PAIN = re.compile(
+    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
+    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
+    r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
+    r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
+    r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
+    r"a nightmare)|(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
+    r"outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|"
+    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|"
+    r"copy(?:ing)?[- ](?:and[- ])?past\w*|los(?:e|es) \w+|(?:with|has|have) (?:the )?wrong \w+|(?:errors|mistakes) in|"
+    r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
+    r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
+    r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
+    r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
+    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|"
+    r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
+    r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
+    r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
+    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|"
+    r"call-backs|emails|"
+    r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
+    r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
+    r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"
+    r"mornings?|evenings?|weekends?))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |"
+    r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
+    r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
+    r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+
+
+def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
+    """A sentence that states the customer's problem without a need word ("Level one tickets eat up
+    eighty percent of her helpdesk's time"): the clause itself is the need."""
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            m = _PAIN.search(c)
+            if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
+                continue
+            if _BUDGET_CUE.search(c) and _amounts(c):
+                continue
+            return _clean(c), s
+    return None, None
+
+
+# "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
+_THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|"
+                        r"she|he) "
+                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
+                        r"pain(?: point)?|"
+                        r"headache|challenge|priority|concern|thing))\b", re.I)
+# "... and they want to cut that in half": a need phrase that points back at what was just said
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:that|it|this|them)\b", re.I)
+
+
+def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        m = _THATS_THE.match(s)
+        if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
+            return _clean(m.group("need")), s
+    found = _need_cued(sentences)
+    if found[0] is not None and _POINTS_BACK.match(found[0]) and found[1] is not None:
+        s = found[1]
+        before = s[:s.lower().find(found[0].lower()[:20])] if found[0].lower()[:20] in s.lower() else ""
+        before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:they|she|he)?\s*(?:really\s+)?(?:want|need|would like|"
+                        r"hope)\w*\s*(?:to)?\s*$",
+                        "", before, flags=re.I)
+        if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
+            before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
+        if before:
+            return _clean(before) + " (" + found[0] + ")", s
+        if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
+            found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
+    pain = _pain(sentences)
+    if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
+        return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
+    return found if found[0] is not None else pain
+
+
+def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        for c in _clauses(s) or [s]:
+            if _NEED_NEG.search(c):
+                continue
+            for m in _NEED_CUE.finditer(c):
+                if _seller_subject(c, m.start()):
+                    continue
+                rest = c[m.end():]
+                cue = m.group(0)
+                if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
+                        r"^(?:to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)|losing|wasting|spend)", cue, re.I):
+                    rest = cue + rest
+                elif re.search(r"\b(?:a|an|some|better|more|real|fewer|less|faster|easier|one|single|visibility|automat\w*)$",
+                               cue, re.I):
+                    rest = cue.split()[-1] + rest
+                phrase = _clean(rest)
+                if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
+                        len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
+                    continue
+                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|"
+                            r"up and running|finished|complete[d]?|deployed|"
+                             r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
+                        (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
+                    continue  # "get everything signed by the end of the year": a timeline, not a need
+                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen)\b", cue, re.I) \
+                        and _NEED_NOT_VERB.match(phrase):
+                    continue
+                if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:
+                    continue
+                return phrase, s
+    return None, None

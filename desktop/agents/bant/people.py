@@ -1,0 +1,212 @@
+"""Authority: who decides or signs (a name, or a title when only the title is said)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.rivals import vendor_names
+from desktop.agents.bant.text import _clauses
+from desktop.planner.parsing.numbers import words_to_digits
+
+# -- authority -----------------------------------------------------------------------------------
+_AUTH_CUE = re.compile(
+    r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
+    r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|"
+    r"sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
+    r"call) (?:is|sits|lies|rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
+    r"(?-i:[A-Z]))|(?:take|"
+    r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
+    r"ing)?\b|"
+    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
+    r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
+    r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|"
+    r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
+    r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
+    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|"
+    r"purchases) (?:past|by)|votes? on|"
+    r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
+    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
+    r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
+    r"green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
+    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
+_ROLE = re.compile(
+    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
+    r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
+    r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
+    r"(?:ops|operations|it|sales|finance|project|tech|technical|practice) lead|managing director|managing partner|"
+    r"senior partner|general manager|director|controller|comptroller|treasurer|"
+    r"chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
+    r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?(?-i:[A-Z][a-z]+))?)?)\b", re.I)
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
+_NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
+Also Just Then Next Main Budget Timeline Need Authority Competitor Competition Call Called Talked Spoke Met Had Got
+Good Great Quick Note Notes Overall Apparently Basically Honestly Anyway Plus Oh Ok Okay Yes No Not Maybe Probably
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September
+October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms Dr Sounds Looks Seems Said Says
+Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
+Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
+Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
+Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
+Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+
+def _entities(text: str, near: int | None = None) -> list[str]:
+    """People and roles named in ``text`` in order (``near``: keep only the one closest to that
+    character offset and those right beside it)."""
+    found: list[tuple[int, str]] = []
+    for m in _ROLE.finditer(text):
+        role = re.sub(r"^(?:their|the|her|his)\s+", "", m.group(1), flags=re.I)
+        found.append((m.start(), role if not role.isupper() and len(role) > 4 else role.upper() if len(role) <= 4 else role))
+    for m in _NAME.finditer(text):
+        parts = [p for p in re.split(r"[- ]", m.group(1)) if p]
+        if any(p in _NOT_NAMES or _NUMBER_WORD.match(p) for p in parts):
+            parts = [p for p in parts if p not in _NOT_NAMES and not _NUMBER_WORD.match(p)]
+            if not parts:
+                continue
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
+                                           r"their|the)\s", text):
+            continue
+        found.append((m.start(), " ".join(parts)))
+    found.sort()
+    if near is not None:
+        # "Yusuf says Theo decides": the one reporting is not the decider
+        said = [m.end() for m in _REPORTED.finditer(text[:near])]
+        if said:
+            found = [f for f in found if f[0] >= said[-1]]
+    if near is not None and found:
+        # the decider is the entity nearest the cue, with the ones right beside it ("the COO Rick")
+        pos, _e = min(found, key=lambda f: abs(f[0] - near))
+        found = [f for f in found if abs(f[0] - pos) <= 28]
+    out: list[str] = []
+    for _, e in found:
+        if e.lower() not in (x.lower() for x in out):
+            out.append(e)
+    return out
+
+
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
+_OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
+                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
+                     r"(?:,| at | from | of )", re.I)
+_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                          r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
+_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
+                      r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
+
+
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
+
+
+_NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "
+                          r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)")
+
+
+def _contact_name(sentences: list[str], idx: int) -> str | None:
+    """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
+    same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
+    vendors = vendor_names(sentences)  # "Freshdesk is the other finalist. She'll decide ...": not Freshdesk
+    for j in range(idx, -1, -1):
+        new = _NEW_CONTACT.search(sentences[j])
+        if new:  # "new contact is Pete Lang, he's the head of sales"
+            return new.group(1)
+        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
+        if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
+            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
+            said = [m for m in said if pron is None or m.start() < pron.start()]
+        for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
+            parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors:
+                return " ".join(parts)
+    m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
+    if m and not any(p in _NOT_NAMES for p in m.group(1).split()):
+        return m.group(1)
+    return None
+
+
+def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    for idx, s in enumerate(sentences):
+        if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
+                     r"need to find out)\b[^.]*\b(?:who|decision|sign)",
+                     s, re.I):
+            continue
+        clauses = _clauses(s) or [s]
+        for i, c in enumerate(clauses):
+            for m in _AUTH_CUE.finditer(c):
+                if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \
+                        not re.search(r"\btheir\b", c, re.I):
+                    continue
+                if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
+                    continue
+                if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
+                                                              or re.match(r"\s+(?:by|before|in|on|within|after|until|next|"
+                                                                          r"this)\b",
+                                                                          c[m.end():], re.I)) \
+                        and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
+                    pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I) and not re.search(r"\bto\s+$", c[:m.start()])
+                    named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |"
+                                      r"gets to )?$",
+                                      c[:m.start()], re.I)
+                    if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
+                        continue  # "they want to decide in two weeks": a timeline, not who decides
+                subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
+                if re.match(r"^sign", m.group(1), re.I) and re.search(
+                        r"\b(?:they|we)(?:'d|'ll|'re)?(?:\s+(?:would|will|want|need|hope|plan|like|to|going|are|be|ready|"
+                        r"able|\w+ly))*\s+$",
+                        c[:m.start()], re.I):
+                    continue  # "they'd like to sign before Christmas": when, not who
+                if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
+                        "they", "they're", "we", "we're", "i", "i'm"):
+                    continue  # "they will make the decision on the 11th": when, not who
+                if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
+                                                                        r"already)\s+(?:[\w-]+\s+){0,3}"
+                                                                    r"approv|approved (?:for|budget|spend|\$?\d|(?:about|"
+                                                                    r"around|roughly) )", words_to_digits(c), re.I):
+                    continue  # "one point two mil is approved": the budget, not who approves
+                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
+                             c[:m.start()], re.I):
+                    rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
+                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    if ents:
+                        return ", ".join(ents[:3]), s
+                    continue
+                ents = _entities(c, m.start())
+                if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
+                                r" alone)*(?: the(?: one)?(?: who)?)?\s*",
+                                c[:m.start()].strip() + " ", re.I) and not re.search(
+                        r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
+                    # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
+                    ents = [who for who in [_contact_name(sentences, idx)] if who] or ents
+                if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
+                        re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
+                    ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
+                    if ents and all(e.lower().startswith("legal") for e in ents):
+                        continue  # "run it by legal": a review, not who decides
+                if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
+                    ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
+                prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
+                if prev and _ROLE.match(c) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
+                    ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
+                if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
+                    who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                    ents = [who] if who else []
+                if not ents:
+                    if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
+                            r"\b(?:he|she|his|her|him)\b", c, re.I):
+                        continue
+                    ents = _entities(s)
+                pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
+                named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
+                                       re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))
+                # ("he needs sign-off from their controller": the controller, not "he")
+                if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
+                    who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                    if who:
+                        ents = [who] + [e for e in ents if e.lower() != who.lower()]
+                    elif not ents and idx > 0:
+                        ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
+                if ents:
+                    return ", ".join(ents[:3]), s
+    return None, None

@@ -1,0 +1,107 @@
+"""Competitor: another vendor the customer is evaluating (not one they ruled out)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.text import _clauses
+
+# -- competitor ----------------------------------------------------------------------------------
+_VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
+_COMP_BEFORE = re.compile(
+    r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
+    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
+    r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
+    r"piloting|testing|demoing|demoed|kicking the tires on)|"
+    r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
+    r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
+    r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
+    r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|"
+    r"everybody|all) but us and|(?:down to|just|only) us and|"
+    r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
+    r"chose|signed with|"
+    r"lost (?:it |the deal )?to|"
+    r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
+    r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
+    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
+    r" mainly| mostly)?)"
+    r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
+    r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+_COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
+                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|"
+                         r"who) (?:they|she|he)(?:'d| would|'re|"
+                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
+_COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
+                       r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
+                       r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
+_NOT_VENDOR = set("""Us We They Them It The This That Their Our A An Some Other Another Options Prices Pricing Quotes
+Vendors Tools Solutions Alternatives I You He She Him Her Monday Tuesday Wednesday Thursday Friday January February
+March April June July August September October November December Q1 Q2 Q3 Q4 Next Last""".split())
+
+def _vendor(name: str) -> str | None:
+    name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
+    name = re.sub(r"'s$", "", name)
+    words = name.split()
+    while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As"}:
+        words.pop()
+    if not words or words[0] in _NOT_VENDOR:
+        return None
+    return " ".join(words[:3])
+
+
+_LIST_NEXT = re.compile(r"(?:,\s*|\s+(?:and|or)\s+|,\s*(?:and|or)\s+)" + _VENDOR)
+
+
+def vendor_names(sentences: list[str]) -> set[str]:
+    """Every name said as a vendor in ``sentences`` ("Freshdesk is the other finalist"), ruled out or
+    not: words that are not people, for whom "he"/"she" can never stand."""
+    return {v for s in sentences for c in _clauses(s) or [s] for rx in (_COMP_BEFORE, _COMP_AFTER)
+            for m in rx.finditer(c) for g in m.groups() if g for v in [_vendor(g)] if v}
+
+
+def _ruled_out(vendor: str, text: str) -> bool:
+    """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
+    v = re.escape(vendor)
+    return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
+                          rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
+                          rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
+                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b", text, re.I))
+
+
+def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
+    found: list[tuple[str, str]] = []
+    for s in sentences:
+        for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
+            for rx in (_COMP_BEFORE, _COMP_AFTER):
+                for m in rx.finditer(c):
+                    raw = next((g for g in m.groups() if g), None)
+                    if raw is None:
+                        continue
+                    v = _vendor(raw)
+                    if v is None:
+                        continue
+                    if _COMP_NEG.search(c[:m.end()]) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
+                            and not re.search(r"\bbut us and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
+                        if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
+                                r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
+                            continue
+                    rest = c[m.end():] + " " + (s[s.find(c) + len(c):] if c in s else "")
+                    if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
+                                 r"walked away from)\s+"
+                                 r"(?:that|it|them)\b", rest, re.I):
+                        continue  # "had picked Freshdesk, but Tom cancelled that"
+                    found.append((v, s))
+                    # "comparing us against Zendesk and Freshdesk": every vendor of the list is a candidate
+                    pos = m.end()
+                    while (more := _LIST_NEXT.match(c, pos)) is not None:
+                        w = _vendor(more.group(1))
+                        if w:
+                            found.append((w, s))
+                        pos = more.end()
+    text = " ".join(sentences)
+    for v, s in found:
+        if not _ruled_out(v, text):
+            return v, s
+    return None, None

@@ -1,0 +1,83 @@
+"""Next step: the agreed next action (the seller's own "I'll send the deck" counts)."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.agents.bant.text import _clauses, _clean
+
+# -- next step -----------------------------------------------------------------------------------
+_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|"
+         r"\w+th)\b|"
+         r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
+_NEXT_CUE = re.compile(
+    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
+    r"^(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?(?:out|over|"
+    r"sent)\b)|"
+    r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
+    r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
+    r"signature)\b)|"
+    r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
+    r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
+    r"pulling|sharing|introducing|arranging|checking)|"
+    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
+    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
+    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to| promised to| agreed to| said (?:they|she|"
+    r"he)'d))\s+"
+    r"(?:also\s+|then\s+|probably\s+|just\s+)?"
+    r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
+    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run|do|demo|try|ask|give|bring|invite|include|"
+    r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
+    r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
+    r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
+    r"coordinate|line up|pencil|nail|go over)\b)"
+    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
+    r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
+    r"emailing|putting together|pulling together|writing|building|creating|following up)|"
+    r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
+    r"we'll) |"
+    r"\bnext up is |"
+    r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
+    r"^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
+    r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )\w+ )?(?:demo|call|meeting|"
+    r"kick-?off(?: call)?|workshop|visit|review|session) "
+    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:set )?for (?=(?:" + _WHEN + r"))))|"
+    r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
+    r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
+    r"put together|draft|email|call (?:them|him|her|back)|"
+    r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
+#: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
+_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
+                       r"me|"
+                       r"our \w+) to \w+)\b)|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"
+                       r"have) )?(?=(?:a|an|the|"
+                       r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
+                       r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
+                       r"business case|paperwork|contract|order form|sow|msa|"
+                       r"pricing)\b)|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
+                       r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
+_NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
+                       r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
+
+
+def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
+    for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
+        for s in sentences:
+            if _NEXT_NEG.search(s):
+                continue
+            for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("Next step, I send ...")
+                m = cue.search(c)
+                if not m:
+                    continue
+                phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
+                                else c[m.start():])
+                if len(phrase) < 4:
+                    continue
+                return phrase, s
+    return None, None

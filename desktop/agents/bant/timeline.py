@@ -1,0 +1,215 @@
+"""Timeline: when the customer wants to buy, go live or decide, as a date (a period is its last day)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from desktop.agents.bant.text import _clauses
+from desktop.planner.parsing.dates import add_months, find_date
+from desktop.planner.parsing.numbers import small_number, words_to_digits
+
+# -- timeline ------------------------------------------------------------------------------------
+_TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|"
+                         r"month|quarter|year)|q[1-4]|end of)\b", re.I)
+_MON_SHORT = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_TIME_CUE = re.compile(
+    r"\b(by|before|until|no later than|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch\w*|roll(?:ing)?[- ]?out|deploy\w*|implement\w*|"
+    r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
+    r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
+    r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
+_NEXT_STEP_CLAUSE = re.compile(
+    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
+    r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
+    r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
+    r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
+    r"call next|"
+    r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS.pop("may", None)
+_MONTHS["may"] = 5
+_MON = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _quarter_end(year: int, q: int) -> date:
+    return _last_day(year, q * 3)
+
+
+def period_end(text: str, today: date) -> date | None:
+    """The last day of a period said in ``text`` ("Q1", "end of next month", "next quarter",
+    "first week of January", "by March", "early next year"), or None. Later than ``today``."""
+    t = words_to_digits(text).lower()
+    t = re.sub(r"\beo(y|q|m)\b", lambda m: "end of the " + {"y": "year", "q": "quarter", "m": "month"}[m.group(1)], t)
+    t = re.sub(r"\b(?:within|during|in) (?:the|this) (quarter|month|year)\b", r"end of the \1", t)  # "done within the quarter"
+    t = re.sub(r"\bq\s*([1-4])\b", r"q\1", t)
+    m = re.search(r"\b(?:in|within|over) (?:the next |the coming |about |around )?(\d+|an?|one|two|three|four|five|six|"
+                  r"seven|"
+                  r"eight|nine|ten|eleven|twelve|a couple of|a few) (day|week|month)s?\b", t)
+    if m:
+        n, unit = small_number(m.group(1)) or 1, m.group(2)
+        return add_months(today, n) if unit == "month" else today + timedelta(days=n * (7 if unit == "week" else 1))
+    t = re.sub(r"\b(first|second|third|fourth) quarter\b", lambda m: "q" + str(["first", "second", "third", "fourth"]
+                                                                              .index(m.group(1)) + 1), t)
+    cur_q = (today.month - 1) // 3 + 1
+    m = re.search(r"\bq([1-4])(?:\s+(?:of\s+)?(?:'|20)?(\d{2}))?\b", t)
+    if m:
+        q = int(m.group(1))
+        if m.group(2):
+            return _quarter_end(2000 + int(m.group(2)), q)
+        nxt = re.search(r"\bnext year\b", t)
+        year = today.year + 1 if (q < cur_q or nxt) else today.year
+        return _quarter_end(year, q)
+    m = re.search(r"\b(?:h|half\s*)([12])\b|\b(first|second) half\b", t)
+    if m:
+        h = int(m.group(1)) if m.group(1) else (1 if m.group(2) == "first" else 2)
+        year = today.year + 1 if (h == 1 and today.month > 6) or "next year" in t else today.year
+        return _last_day(year, 6 if h == 1 else 12)
+    m = re.search(r"\b" + _MON + r" (?:of )?next year\b", t)  # "in November next year"
+    if m:
+        return _last_day(today.year + 1, _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)])
+    m = re.search(r"\b(?:in|at|during|after) (?:the|their) " + _MON + r" (?:meeting|board meeting|review|offsite|retreat)\b", t)
+    if m:  # "partners decide in the January meeting"
+        mo = _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)]
+        return _last_day(today.year + (1 if mo < today.month else 0), mo)
+    unit = r"(week|month|quarter|year)"
+    m = re.search(r"\b(?:end of |by the end of |before the end of |close of )?(?:the )?(this|next|the next|following) " + unit + r"\b", t)
+    if m and m.group(1) in ("this", "next", "the next", "following"):
+        which, u = m.group(1), m.group(2)
+        shift = 0 if which == "this" else 1
+        if u == "week":
+            start = today - timedelta(days=today.weekday()) + timedelta(weeks=shift)
+            return start + timedelta(days=4)  # Friday: the working week's last day
+        if u == "month":
+            y, mo = today.year + (today.month + shift - 1) // 12, (today.month + shift - 1) % 12 + 1
+            return _last_day(y, mo)
+        if u == "quarter":
+            q = cur_q + shift
+            return _quarter_end(today.year + (q - 1) // 4, (q - 1) % 4 + 1)
+        if u == "year":
+            if re.search(r"\b(early|beginning of|start of)\s+(?:next|the next) year", t):
+                return _quarter_end(today.year + shift, 1)
+            return date(today.year + shift, 12, 31)
+    m = re.search(r"\b(?:end of |by )(?:the )?(month|quarter|year)\b", t)
+    if m:
+        return {"month": _last_day(today.year, today.month), "quarter": _quarter_end(today.year, cur_q),
+                "year": date(today.year, 12, 31)}[m.group(1)]
+    m = re.search(r"\b(?:the )?(first|1st|second|2nd|last) week of " + _MON + r"\b", t)
+    if m:
+        mo = _MONTHS[m.group(2)[:3] if m.group(2)[:3] in _MONTHS else m.group(2)]
+        year = today.year + (1 if mo < today.month else 0)
+        if m.group(1) in ("first", "1st"):
+            return date(year, mo, 7)
+        if m.group(1) in ("second", "2nd"):
+            return date(year, mo, 14)
+        return _last_day(year, mo)
+    m = re.search(r"\b(early|mid|late|end of|beginning of|start of)[- ](?:in\s+)?" + _MON + r"\b", t)
+    if m:
+        mo = _MONTHS[m.group(2)[:3] if m.group(2)[:3] in _MONTHS else m.group(2)]
+        year = today.year + (1 if mo < today.month else 0)
+        if m.group(1) == "mid":
+            return date(year, mo, 15)
+        if m.group(1) in ("early", "beginning of", "start of"):
+            return date(year, mo, 10)
+        return _last_day(year, mo)
+    day_of = re.search(r"\b(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                       r"\w+teenth|twentieth|\w+tieth|twenty[- ]\w+|thirty[- ]first) of " + _MON, t)
+    m = None if day_of else re.search(r"\b(?:by|in|is|for|around|before|until|of|targeting|target|aiming for|"
+                                      r"sometime in)\s+(?:early\s+|late\s+)?" + _MON
+                  + r"\b(?!\s*\d)(?!\s+(?:first|second|third|\w+teenth|\w+tieth|\w+th)\b)", t)
+    if m:
+        key = m.group(1)
+        mo = _MONTHS[key[:3] if key[:3] in _MONTHS else key]
+        return _last_day(today.year + (1 if mo < today.month else 0), mo)
+    if re.search(r"\b(?:by|before|for|until) thanksgiving\b", t):  # the fourth Thursday of November
+        first = date(today.year, 11, 1)
+        day = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return day if day >= today else None
+    m = re.search(r"\b" + _MON + r",?\s+(20\d\d)\b", t)  # "February 2027": that month's last day
+    if m:
+        return _last_day(int(m.group(2)), _MONTHS[m.group(1)[:3] if m.group(1)[:3] in _MONTHS else m.group(1)])
+    if re.search(r"\b(?:over|during) the holidays\b", t):
+        return date(today.year, 12, 31)
+    m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
+    if m:
+        return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
+    if re.search(r"\b(?:by |before )?(?:new year|the new year|year[- ]end|end of (?:the )?year)\b", t):
+        return date(today.year, 12, 31)
+    return None
+
+
+_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |"
+                      r"before )?(?:"
+                      + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
+                               r"talking about|targeting|aiming for)|now it's|"
+                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
+
+
+def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
+    today = now.date() if isinstance(now, datetime) else now
+    for s in sentences:
+        if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
+            continue  # "maybe Q2, maybe Q3, they really don't know yet"
+        fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
+        later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        for c in later + (_clauses(s) or [s]):
+            if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
+                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
+                         r"(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
+                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
+                         r"deadline)|whenever|circle back|wait until|waiting until|not until|"
+                         r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
+                         r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
+                         r"not (?:\w+ ){1,4}until|"
+                         r"undecided|freeze|frozen|on hold|paused|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"launch|product|plans?)\b", c, re.I):
+                continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
+            if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
+                continue
+            if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
+                    or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
+                                 r"fiscal|ad|marketing|target|number|books|forecast))\b", c, re.I) \
+                    or re.search(r"\b(?:no|zero) (?:budget|money|funds?)\b|\bno money\b|\b(?:might|may|could|possibly|"
+                                 r"maybe|if they)\s+"
+                                 r"(?:\w+\s+){0,2}(?:have|get|find|free up|see)\s+(?:\w+\s+){0,2}(?:money|budget|funds?|"
+                                 r"funding)\b",
+                                 c, re.I):
+                continue  # the seller's own step, or when money might come: no buying timeline
+            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
+                        r"is going )?"
+                        r"(?:out|over|sent)\b", c, re.I):
+                continue  # "Contract out by Friday": the seller's next step
+            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
+            buying = re.search(r"\b(go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
+                               r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
+                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
+                               r"purchas|buy|"
+                               r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
+                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
+                               r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
+                               r"this|on|by|in|before)\b)|"
+                               r"approve (?:the )?budgets?)", c, re.I)
+            if nxt and not buying:
+                continue
+            ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
+            found = find_date(c, ref)
+            exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
+                                        c[found[1]:found[2]], re.I)
+            d = found[0] if exact else period_end(c, today)
+            if d is None:
+                d = found[0] if found else None
+            if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
+                continue
+            if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
+                                            r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
+                                            r"start\w*)\b", c, re.I) and not (
+                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)):
+                continue  # ("Maybe next quarter." said alone is the timeline)
+            return d.isoformat(), s
+    return None, None

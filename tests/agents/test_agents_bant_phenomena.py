@@ -1,0 +1,591 @@
+"""BANT+ extraction, one language phenomenon at a time (issue 18): each case is a short dictated
+note in words of our own (not a blind-set sentence) and the field a user would see on the deal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.bant import extract
+
+NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
+
+
+def _said(note: str, field: str, value) -> None:
+    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
+    worded fields, contains it."""
+    got = getattr(extract(note, NOW), field)
+    if isinstance(value, (int, float)) or field in ("timeline", "competitor"):
+        assert got == value, got
+    else:
+        assert value.lower() in (got or "").lower(), got
+
+
+@pytest.mark.parametrize("note,who", [
+    # the decider named by a noun ("the signer", "the signatory")
+    ("Call with Nora Blake from Fabrikam. Nora is the signatory on anything like this.", "Nora"),
+    # "he/she" resolved to the person the note opens with ("First Last, Company.")
+    ("Dmitri Volkov, Contoso. He decides on tooling himself.", "Dmitri Volkov"),
+    ("Hannah Lee, ops lead at Tailspin, she's the signer.", "Hannah Lee"),
+    # the one reporting is not the decider
+    ("Paul says Greta makes all the software decisions over there.", "Greta"),
+    # a denied decider hands the role to the one named after
+    ("Omar is not the one who signs, that's their COO.", "COO"),
+    ("Ines isn't making the final call, it's her boss, the head of finance.", "head of finance"),
+    # owning the contract / the purchase
+    ("She was clear that Victor owns the purchase.", "Victor"),
+    # a named subject deciding by a date is still who decides
+    ("Farah will decide by January 10th.", "Farah"),
+])
+def test_authority_is_who_decides(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower()
+
+
+@pytest.mark.parametrize("note", [
+    "Talked to Sam at Litware. He doesn't know who signs off on purchases.",
+    "Ines isn't making the final call.",
+    "I need my manager to approve the discount.",
+])
+def test_authority_not_invented(note):
+    assert extract(note, NOW).authority is None
+
+
+@pytest.mark.parametrize("note,word", [
+    # the clause before "that's the problem / what they want fixed" is the need
+    ("Their invoices go out a week late, that's what they want fixed.", "invoices"),
+    ("Shipments get lost between warehouses, that's the main headache.", "shipments"),
+    # a need that points back ("cut that in half") keeps what it points at
+    ("Claims review takes three days per claim and they want to cut that down.", "claims"),
+    # pain said without a need word
+    ("Their scheduler keeps crashing during peak hours.", "scheduler"),
+    ("Payroll numbers are always wrong at month end.", "payroll"),
+    ("The support team isn't answering chats fast enough.", "chats"),
+    ("Technicians are missing service appointments.", "appointments"),
+    ("Onboarding a new client takes forty minutes of copy-paste.", "onboarding"),
+])
+def test_need_is_the_stated_problem(note, word):
+    assert word in (extract(note, NOW).need or "").lower()
+
+
+@pytest.mark.parametrize("note", [
+    "They want to close by the fifteenth of next month.",
+    "They want a decision by Friday.",
+    "They can't get budget until the spring.",
+])
+def test_need_not_invented_from_buying_steps(note):
+    assert extract(note, NOW).need is None
+
+
+@pytest.mark.parametrize("note,dollars", [
+    # a corrected figure replaces the one said before it
+    ("Dana says the eighty number is stale, now it's more like sixty-five thousand.", 65000),
+    ("They had 150k in mind but actually 120k is the real figure.", 120000),
+    # an amount said first, as the sentence's topic
+    ("Forty thousand, maybe a bit more, pending the CFO's approval.", 40000),
+    ("Seventy grand is about where they land.", 70000),
+    # spoken forms, read by the planner's number parser
+    ("Budget is nine and a half thousand a year.", 9500),
+    ("They've got a quarter million set aside.", 250000),
+    # the seller's own budget, with a word between ("my travel budget"), is skipped for theirs
+    ("I burned two grand of my travel budget on this one. Their budget is fifty-five thousand.", 55000),
+])
+def test_budget_is_the_customers_latest_figure(note, dollars):
+    assert extract(note, NOW).budget == dollars
+
+
+@pytest.mark.parametrize("note", [
+    "Our co-marketing budget for this account is twenty thousand.",
+    "Their revenue is about four million a year.",
+    "Two hundred technicians use the old tool.",
+])
+def test_budget_not_invented(note):
+    assert extract(note, NOW).budget is None
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Security questionnaire review is next.", "security questionnaire"),
+    ("Next is a workshop with their dispatch leads.", "workshop"),
+    ("Next up is a call with their controller.", "controller"),
+    ("He asked for two case studies from us.", "case studies"),
+    ("They need a signed NDA from us before anything else.", "nda"),
+])
+def test_next_step_said_as_what_comes_next(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()
+
+
+def test_a_timeline_is_not_a_next_step():
+    assert extract("The CEO has to approve it. Timeline is next quarter.", NOW).next_step is None
+
+
+@pytest.mark.parametrize("note", [
+    "Our fiscal year ends January 31st and I'd love to book it before then.",
+    "My quarter closes December 31st, so I'm pushing.",
+    "They might have money in the new fiscal year starting in April.",
+    "If they free up budget, maybe in March.",
+])
+def test_timeline_not_taken_from_the_seller_or_a_hypothetical(note):
+    assert extract(note, NOW).timeline is None
+
+
+def test_fillers_do_not_hide_a_competitor():
+    assert extract("They're trialling, um, Asana's workflow tool too.", NOW).competitor == "Asana"
+    assert extract("They're looking at, uh, Freshworks as well.", NOW).competitor == "Freshworks"
+
+
+def test_asking_how_we_compare_names_a_competitor():
+    assert extract("Jo asked if we're cheaper than Pipedrive.", NOW).competitor == "Pipedrive"
+
+
+@pytest.mark.parametrize("note,word", [
+    ("Aisha wants a pricing walkthrough for her finance team on Monday.", "walkthrough"),
+    ("Next step, I send the security whitepaper.", "whitepaper"),
+    ("I told her I'd set up a call with our CTO.", "cto"),
+    ("I said we'd draft a mutual action plan.", "action plan"),
+    ("I'll try him again on Wednesday.", "wednesday"),
+    ("I need to ask my director about an extended trial.", "trial"),
+])
+def test_next_step_from_asks_and_promises(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()
+
+
+@pytest.mark.parametrize("note", [
+    "Aisha wants a pricing walkthrough for her finance team on Monday.",
+    "They want the new portal live by March first.",
+    "He's hoping to get started on the fifth of January.",
+    "She wants everything wrapped up by the end of next month.",
+])
+def test_buying_steps_are_not_a_need(note):
+    assert extract(note, NOW).need is None
+
+
+@pytest.mark.parametrize("note,word", [
+    ("They want chat on their site to catch leads overnight.", "leads"),
+    ("Orders sit for days before anyone ships them.", "orders"),
+    ("The clinic misses about thirty calls a day.", "calls"),
+])
+def test_need_as_a_wanted_thing_or_a_waiting_pain(note, word):
+    assert word in (extract(note, NOW).need or "").lower()
+
+
+def test_the_sellers_money_offered_is_not_their_budget():
+    b = extract("They haven't set a budget. Note to self, we have ten grand of partner budget we could offer.", NOW)
+    assert b.budget is None
+
+
+@pytest.mark.parametrize("note,who", [
+    ("She's not the buyer, Tariq Aziz is.", "Tariq"),
+    ("Priya confirmed it, and Marco, their head of logistics, is the final approver.", "Marco"),
+    ("Sam Hill is out now, Sam Ortiz signs.", "Ortiz"),
+    ("Northwind, Gwen Ross. She's got sixty K approved and she signs.", "Gwen"),
+])
+def test_authority_buyer_approver_apposition(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower()
+
+
+def test_a_changed_timeline_takes_the_new_date():
+    note = "They wanted it done by September and that slipped, now they're saying end of next month."
+    assert extract(note, NOW).timeline == "2026-12-31"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("The budget was trimmed from eighty grand to fifty.", "budget", 50000),
+    ("Finance approved sixty-two thousand for the first year.", "budget", 62000),
+    ("Ms. Lopez has final approval on all of it.", "authority", "Lopez"),
+    ("Whether it goes ahead is up to their CFO.", "authority", "CFO"),
+    ("The COO still has to bless it.", "authority", "COO"),
+    ("Ben will take it to the board next month.", "authority", "board"),
+    ("He needs sign-off from their controller.", "authority", "controller"),
+    ("Workshop booked for Thursday.", "next_step", "workshop"),
+    ("We'll reschedule once she's back.", "next_step", "reschedule"),
+    ("They had a demo with Aircall yesterday.", "competitor", "Aircall"),
+    ("They already bought Outreach for sequencing.", "competitor", "Outreach"),
+    ("They're evaluating three vendors: us, Five9 and Talkdesk.", "competitor", "Five9"),
+    ("She hopes to decide in the next two weeks.", "timeline", "2026-12-05"),
+    ("Their reporting is all spreadsheets.", "need", "spreadsheets"),
+])
+def test_more_ways_of_saying_a_fact(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("If they win the grant, they could spend maybe thirty K.", "budget"),
+    ("If the board agrees, they'd go live in March.", "timeline"),
+    ("They're not interested in the analytics add-on.", "need"),
+    ("Churn is up to nine percent a month.", "authority"),
+    ("Nobody there owns the decision yet.", "authority"),
+    ("Tom asked for a revised proposal by Wednesday.", "timeline"),
+])
+def test_hypotheticals_and_refusals_invent_nothing(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # every vendor of a list is a candidate; one ruled out anywhere in the note is skipped
+    ("They compared us against Gorgias and Kustomer, and Gorgias is out.", "Kustomer"),
+    ("They're looking at Zoho and Pipedrive. They dropped Zoho after the demo.", "Pipedrive"),
+    ("Freshdesk is still in.", "Freshdesk"),
+])
+def test_competitor_lists_and_ruled_out_vendors(note, vendor):
+    assert extract(note, NOW).competitor == vendor
+
+
+def test_competitor_ruled_out_in_a_later_sentence_is_none():
+    assert extract("They had a demo with Aircall. Aircall is off the table now.", NOW).competitor is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Mark runs everything by his business partner before buying.", "authority", "partner"),
+    ("The partners vote on any purchase over five thousand.", "authority", "partners"),
+    ("The managing partner approves.", "authority", "managing partner"),
+    ("Their pipeline reviews take a whole day every week.", "need", "pipeline"),
+    ("Their techs are still using paper work orders.", "need", "paper"),
+    ("I'm putting together a counter-offer.", "next_step", "counter-offer"),
+    ("Sarah confirmed two hundred K for the platform.", "budget", 200000),
+    # a need pointing back takes the nearest earlier problem, not just the previous sentence
+    ("Her team can't see denied claims for weeks. She holds the budget. They want to fix that in Q1.", "need", "claims"),
+])
+def test_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Quinn will need to run it by legal.", "authority"),
+    ("They're aiming for Q3 next year.", "need"),
+    ("She's the budget holder. They want to fix it by the end of the fiscal year.", "need"),
+])
+def test_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Their budget is twenty-four five for the year.", "budget", 24500),
+    ("She has a hard cap of seven thousand.", "budget", 7000),
+    ("Kara isn't sure about budget. She thinks it'll be around fifteen grand.", "budget", 15000),
+    ("Hugo's the one with the checkbook.", "authority", "Hugo"),
+    ("Nothing gets decided until the steering committee meets in January.", "authority", "committee"),
+    ("Linda's team is swamped. Forty thousand, tops, and she decides.", "authority", "Linda"),
+    ("Their reps forget to log calls, so the data is useless.", "need", "log calls"),
+    ("Their current tool can't handle multi-day jobs.", "need", "multi-day"),
+    ("She'll bring her ops manager to the next call.", "next_step", "next call"),
+    ("She'll have legal review it this week.", "next_step", "legal"),
+    ("I'm building an ROI model for them.", "next_step", "roi model"),
+    ("Sometime next year, probably March, is when they want to switch.", "timeline", "2027-03-31"),
+    ("They'd love to go live by Thanksgiving.", "timeline", "2026-11-26"),
+    ("The board reviews it quarterly. Maybe next quarter.", "timeline", "2027-03-31"),
+])
+def test_third_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("She can sign up to twenty thousand on her own.", "budget"),
+    ("Grace wants to see ROI numbers.", "need"),
+    ("Uma's renewal with Calendly is up in January. She can sign on her own.", "competitor"),
+])
+def test_third_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field", [
+    # a question the customer asked states nothing
+    ("Priya asked about our roadmap for Q2.", "timeline"),
+    ("Tom wanted to know our uptime.", "need"),
+    ("Hal asked whether the budget line covers training, about ten K.", "budget"),
+    # counterfactuals
+    ("Oliver would decide if it were up to him, but it isn't.", "authority"),
+    ("He would need a budget of maybe ten K if they ever did this.", "budget"),
+    ("He would need a budget of maybe ten K if they ever did this.", "need"),
+    # people's leave and the seller's plans are no buying timeline
+    ("Gina is leaving the company at the end of December.", "timeline"),
+    ("She's on vacation until December seventh.", "timeline"),
+    ("Hugo can sign, but said the timing is wrong, maybe next year.", "timeline"),
+    # a funding round is not a budget
+    ("They closed a round of funding, twenty million.", "budget"),
+    # "no next steps yet" and small talk "on the call" are no next step
+    ("No next steps yet, he'll think about it.", "next_step"),
+    ("Spent most of the call on small talk about the game.", "next_step"),
+])
+def test_questions_counterfactuals_and_asides_invent_nothing(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_she_is_back_up_and_running_is_still_a_timeline():
+    assert extract("They want to be back up and running by March.", NOW).timeline == "2027-03-31"
+
+
+@pytest.mark.parametrize("note,word", [
+    ("The meeting is on December third at two.", "meeting"),
+    ("Anyway, she wants pricing for twenty seats.", "pricing"),
+    # what someone will do comes before what the customer asked for
+    ("Eastwood wants pricing for 50 users, and I need to send a quote by Tuesday.", "quote"),
+])
+def test_next_step_meetings_and_asks(note, word):
+    assert word in (extract(note, NOW).next_step or "").lower()
+
+
+def test_holidays_and_a_wish_to_sign_name_no_decider():
+    b = extract("They'd like to sign before Christmas.", NOW)
+    assert b.authority is None and b.timeline == "2026-12-24"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Go-live target: February 2027.", "timeline", "2027-02-28"),
+    ("Price isn't an issue; they've got a million.", "budget", 1000000),
+])
+def test_month_with_year_and_a_spoken_million(note, field, value):
+    assert getattr(extract(note, NOW), field) == value
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Linda said the budget is one twenty.", "budget", 120000),
+    ("Next: a data mapping session with their admin.", "next_step", "data mapping"),
+    ("She's looping in procurement next week.", "next_step", "procurement"),
+    ("They're torn between us and Monday.com.", "competitor", "Monday.com"),
+    ("Ben is comparing prices across three vendors including Zendesk.", "competitor", "Zendesk"),
+    ("Mike wants to see how we compare to Pipedrive.", "competitor", "Pipedrive"),
+    ("They're in final talks with Samsara too.", "competitor", "Samsara"),
+    ("Gina's VP, Robert, is the one to convince.", "authority", "Robert"),
+    ("The budget owner is Dr. Patel.", "authority", "Patel"),
+    ("The sales team's follow-ups are inconsistent.", "need", "follow-ups"),
+    ("Their response times average two days.", "need", "response times"),
+    ("They're stuck with an old time-tracking tool.", "need", "time-tracking"),
+    # the problem said first is the need, before a wish said later
+    ("Their pipeline data is a mess. They want a clean forecast by January.", "need", "pipeline"),
+    # a deadline set by a customer meeting is a timeline, not a next step
+    ("They want a clean forecast before the board meeting on January twentieth.", "timeline", "2027-01-20"),
+])
+def test_fifth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Tom is out until Monday.", "timeline"),
+    ("Carla asked me to hold off until January.", "timeline"),
+    ("They'll revisit after their fiscal year starts in July.", "timeline"),
+    ("Uma has a hundred grand but wants to spend less.", "need"),
+    ("They want to add fifty more users by spring.", "need"),
+    ("They spend about two hundred thousand a year on outsourced support.", "budget"),
+    ("They want a clean forecast before the board meeting on January twentieth.", "next_step"),
+    ("They're also getting a quote from Aircall.", "next_step"),
+])
+def test_fifth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("They'd pay ninety K, or a hundred at most.", "budget", 100000),
+    ("Budget's two forty, give or take.", "budget", 240000),
+    ("Budget six hundred a month.", "budget", 600),
+    ("The person who pulls the trigger is their CEO, Mark Stone.", "authority", "Mark"),
+    ("Her business partner Dr. Shah has to agree.", "authority", "Shah"),
+    ("New contact is Pete Lang, he's the head of sales and he owns the budget.", "authority", "Pete"),
+    ("She's going to take both quotes to her CFO.", "authority", "CFO"),
+    ("Theo needs approval from the lab director, Dr. Okoye.", "authority", "Okoye"),
+    ("The techs hate re-entering job notes.", "need", "job notes"),
+    ("The wish list is a ticketing system that doesn't lose emails.", "need", "ticketing"),
+    ("Their chemists lose samples between freezers.", "need", "samples"),
+    ("They want it running before the spring rush, so March.", "timeline", "2027-03-31"),
+])
+def test_run_on_dictation_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("He has sign-off authority up to fifty K, and the quote is thirty-nine.", "budget"),
+    ("Mike says no rush, maybe next year sometime.", "timeline"),
+    ("I think the budget is maybe 1.2 million over three years.", "timeline"),
+])
+def test_run_on_dictation_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_count_after_a_figure_keeps_its_own_meaning():
+    assert extract("I think the budget is maybe 1.2 million over three years.", NOW).budget == 1200000
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Their invoices go out with the wrong totals every month.", "need", "invoices"),
+    ("Partners decide in the January meeting.", "timeline", "2027-01-31"),
+    ("They'll pick a vendor in two weeks.", "timeline", "2026-12-05"),
+    ("She wants it done before their peak in November next year.", "timeline", "2027-11-30"),
+    ("They've looked at Freshdesk and Help Scout.", "competitor", "Freshdesk"),
+    ("He wants proposals from everyone by Friday.", "next_step", "proposals"),
+])
+def test_seventh_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("The board cut all new spending until April. Nothing to do until then.", "timeline"),
+    ("He wants proposals from everyone by Friday.", "timeline"),
+    ("They switched to us in their other office and want the same here.", "need"),
+])
+def test_seventh_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("She has maybe two thousand a month.", "budget", 2000),
+    ("James confirmed three hundred thousand over two years, so a hundred and fifty a year.", "budget", 150000),
+    ("Frank, her broker, must approve it.", "authority", "Frank"),
+    ("Owner Rick Diaz says yes or no by January eighth.", "authority", "Rick"),
+    ("Nina runs the practice. She's the owner.", "authority", "Nina"),
+    ("TechCorp, Sarah Chen. She has budget approval up to sixty K.", "authority", "Sarah"),
+    ("Hal's reps spend Friday afternoons updating the forecast spreadsheet.", "need", "forecast"),
+    ("Their phone system drops calls during transfers.", "need", "drops calls"),
+    ("Her claims team reworks a third of all submissions.", "need", "claims"),
+    ("Board signs off in March.", "timeline", "2027-03-31"),
+    ("They'd sign in Q1 if the pilot hits its numbers.", "timeline", "2027-03-31"),
+    ("They're also pricing out Jobber.", "competitor", "Jobber"),
+    ("Benchling is what they'd compare us to.", "competitor", "Benchling"),
+    ("He wants our team to do a workshop in early December.", "next_step", "workshop"),
+    ("She wants to talk again in the new year.", "next_step", "talk again"),
+    ("Oliver wants to see a reference customer in healthcare.", "next_step", "reference"),
+])
+def test_eighth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Her predecessor had picked Freshdesk, but Tom cancelled that before it started.", "competitor"),
+    ("Drift was in the running but they dropped it last week.", "competitor"),
+    ("Priya's procurement rules mean anything over a hundred K goes to tender.", "authority"),
+    ("She has budget approval up to sixty K and our quote fits.", "budget"),
+    ("He wants our team to do a workshop in early December.", "need"),
+    ("He wants our team to do a workshop in early December.", "timeline"),
+    ("She wants to talk again in the new year.", "timeline"),
+    ("Wendy had to drop off early.", "need"),
+])
+def test_eighth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("He said ten grand is too much, they can do seven.", "budget", 7000),
+    ("Budget of two hundred K, maybe two fifty.", "budget", 250000),
+    ("Theo Walsh at Harbor Health. He's the decision maker now, Raj reports to him.", "authority", "Theo"),
+    ("The CFO gets the final vote.", "authority", "CFO"),
+    ("Their forecast calls take half of every Monday.", "need", "forecast"),
+    ("Ad approvals bounce between six people over email.", "need", "approvals"),
+    ("Their drivers fill out paper logs and the office re-keys them.", "need", "paper logs"),
+    ("His team misses callbacks after hours. He wants a call-back queue.", "need", "misses callbacks"),
+    ("The board meets January twelfth to approve budgets.", "timeline", "2027-01-12"),
+    ("Verbal yes today. Contract out by Friday. Start date January fourth.", "timeline", "2027-01-04"),
+    ("Verbal yes today. Contract out by Friday.", "next_step", "contract"),
+])
+def test_ninth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("She said if we match their price she'll sign this month.", "timeline"),
+    ("She said the earliest they could start is April.", "timeline"),
+])
+def test_ninth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_taking_it_to_someone_hands_the_decision_over():
+    assert "CFO" in extract("James is checking the numbers. He'll take it to the CFO.", NOW).authority
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Anne-Marie Dubois, Blue Harbor. She's the decision maker.", "authority", "Anne-Marie"),
+    ("Lena isn't sure about analytics. She decides by the end of next week.", "authority", "Lena"),
+    ("He needs his director's OK.", "authority", "director"),
+    ("Dana at Globex. She's allowed to spend up to thirty thousand without approval.", "authority", "Dana"),
+    ("They're also evaluating 8x8 for the phones.", "competitor", "8x8"),
+    ("They picked us over Pipedrive.", "competitor", "Pipedrive"),
+    ("They live in Google Sheets today and it's breaking down at their size.", "need", "Google Sheets"),
+    ("Lena isn't interested in the analytics module, she needs the scheduling piece only.", "need", "scheduling"),
+    ("Mike signs next week.", "timeline", "2026-11-27"),
+    ("They want the migration done over the holidays.", "timeline", "2026-12-31"),
+    ("Demo with his ops team Tuesday the eighth.", "next_step", "demo"),
+    ("Her boss wants a business case before he signs anything.", "next_step", "business case"),
+])
+def test_tenth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("They live in Google Sheets today.", "timeline"),
+    ("Quinn said maybe Q2, maybe Q3, they really don't know yet.", "timeline"),
+    ("Elena wants to think about it over the holidays.", "timeline"),
+    ("She's allowed to spend up to thirty thousand without approval.", "budget"),
+    ("Her boss wants a business case before he signs anything.", "need"),
+    ("Call with Omar Haddad, Vertex. He said they can't justify it.", "next_step"),
+    ("Demo with Raj Zimmer went OK.", "next_step"),
+])
+def test_tenth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_customers_spending_cap_is_still_the_budget():
+    assert extract("They can spend up to 250k, the procurement team has final say.", NOW).budget == 250000
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("She wants it by EOY.", "timeline", "2026-12-31"),
+    ("They want to be done within the quarter.", "timeline", "2026-12-31"),
+    ("The buck stops with Ben.", "authority", "Ben"),
+    ("Ivy needs a yes from her GM, Paul Ortiz.", "authority", "Paul"),
+    ("Her COO gives the final OK.", "authority", "COO"),
+    ("Procurement runs the RFP and the VP of sales picks the winner.", "authority", "VP of sales"),
+    ("Waiting on their legal to review the MSA.", "next_step", "legal"),
+    ("RFP responses are due January eighth.", "next_step", "rfp"),
+    ("Tom wants renewal paperwork by December fifteenth.", "next_step", "paperwork"),
+])
+def test_eleventh_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("The budget is five hundred a month per seat, two seats.", "budget"),
+    ("Ivy needs a yes from her GM, Paul Ortiz.", "need"),
+    ("Elena doesn't want a long contract.", "next_step"),
+    ("She's waiting on her boss, the VP of Sales, for a yes.", "next_step"),
+])
+def test_eleventh_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("They've ruled out everyone but us and Pipedrive.", "competitor", "Pipedrive"),
+    ("Freshdesk is the other finalist.", "competitor", "Freshdesk"),
+    ("Their deal notes are scattered across inboxes.", "need", "scattered"),
+    ("Zoe's team tracks client work in three different tools.", "need", "three different tools"),
+    ("I'm following up with a one-pager.", "next_step", "one-pager"),
+    # a vendor is never whom "she" stands for
+    ("Linda's budget is ninety K. Freshdesk is the other finalist. She'll decide next week.", "authority", "Linda"),
+])
+def test_twelfth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Budget isn't the issue, time is.", "need"),
+    ("They use Drift today and are unhappy, but not looking to switch until it renews in June.", "timeline"),
+])
+def test_twelfth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Jonas said the board okayed a hundred thousand for dispatch tooling.", "budget", 100000),
+    ("The renewal conversation is with their COO, not him.", "authority", "COO"),
+    ("Maya said the ops lead will make the final call after the second demo.", "authority", "ops lead"),
+    ("Trial users are churning after the first week.", "need", "churning"),
+    ("Raj's team double-books rooms every week.", "need", "double-books"),
+    ("They're happy with Salesforce and only want our dialer on top.", "need", "dialer"),
+])
+def test_thirteenth_probe_set_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Victor wants our pricing by Wednesday.", "need"),
+    ("Raj said Theo wants to see it first.", "need"),
+])
+def test_thirteenth_probe_set_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
