@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from desktop.agents import switches
 from desktop.services.change import Change
 
 
@@ -45,10 +46,8 @@ class AgentsMixin:
         svc = self.agent_service()
         if svc is not None:
             svc.kill_all() if on else svc.enable("*")
-        else:
-            from desktop.services import agent_switches
-
-            agent_switches.set_killed(self.ws, agent_switches.GLOBAL, on)
+        else:  # the runtime did not start: the same switch, written without it
+            switches.set_killed(self.ws, switches.GLOBAL, on)
         return Change(frozenset({"agents", "audit"}))
 
     def set_agent_killed(self, name: str, on: bool) -> Change:
@@ -56,10 +55,8 @@ class AgentsMixin:
         svc = self.agent_service()
         if svc is not None:
             svc.kill(name) if on else svc.enable(name)
-        else:
-            from desktop.services import agent_switches
-
-            agent_switches.set_killed(self.ws, name, on)
+        else:  # the runtime did not start: the same switch, written without it
+            switches.set_killed(self.ws, name, on)
         return Change(frozenset({"agents", "audit"}))
 
     def agents_serve_argv(self) -> list[str] | None:
