@@ -56,8 +56,6 @@ __all__ = ["RESOURCES", "DEMO_WORKSPACE", "DEMO_NOW", "resources_dir", "open_wor
 DEMO_WORKSPACE = RESOURCES / "demo_workspace"
 #: the demo workspace's "today" (its activity dates are relative to it)
 DEMO_NOW = datetime(2026, 11, 21, 9, 0)
-#: HubSpot's API base URL (``--base-url`` overrides it: tests, API proxies)
-HUBSPOT_URL = "https://api.hubapi.com"
 #: sys.setswitchinterval for the desktop app (seconds): worker threads (import, sync, planning)
 #: hand the GIL back every 2 ms instead of 5 ms, so the UI thread waits less for it
 SWITCH_INTERVAL_S = 0.002
@@ -192,12 +190,12 @@ def crm_adapter(crm: str, client: httpx.AsyncClient, settings: Settings,
 
     Raises SyncError when Pipedrive's company domain is unknown."""
     from desktop.sync.errors import SyncError  # lazy: the adapters load httpx
-    from desktop.sync.hubspot import HubSpotAdapter
+    from desktop.sync.hubspot import BASE_URL, HubSpotAdapter
     from desktop.sync.oauth import TokenRefresher
     from desktop.sync.pipedrive import PipedriveAdapter
 
     if crm == "hubspot":
-        url = base_url or HUBSPOT_URL
+        url = base_url or BASE_URL  # --base-url: tests, API proxies
         return HubSpotAdapter(client, token_provider, base_url=url,
                               refresh=TokenRefresher(client, url, "hubspot"))
     cfg = sync_config(settings).load()
