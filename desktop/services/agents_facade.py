@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from desktop.agents import switches
 from desktop.services.change import Change
 
 
@@ -47,6 +46,8 @@ class AgentsMixin:
         if svc is not None:
             svc.kill_all() if on else svc.enable("*")
         else:  # the runtime did not start: the same switch, written without it
+            from desktop.agents import switches  # lazy: the executor loads on this worker, not at start-up
+
             switches.set_killed(self.ws, switches.GLOBAL, on)
         return Change(frozenset({"agents", "audit"}))
 
@@ -56,6 +57,8 @@ class AgentsMixin:
         if svc is not None:
             svc.kill(name) if on else svc.enable(name)
         else:  # the runtime did not start: the same switch, written without it
+            from desktop.agents import switches  # lazy: the executor loads on this worker, not at start-up
+
             switches.set_killed(self.ws, name, on)
         return Change(frozenset({"agents", "audit"}))
 

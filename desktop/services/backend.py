@@ -614,7 +614,7 @@ class Backend(AgentsMixin):
 
     def sync_argv(self, interval_s: float = 60.0, sandbox: bool = False) -> list[str] | None:
         """The command of the long-running background sync child (``spectrum sync --watch
-        --interval S``: one JSON status line per pass, see :mod:`desktop.sync.commands`),
+        --interval S``: one JSON status line per pass, see :mod:`desktop.cli.sync`),
         or None when no CRM is connected and ``sandbox`` is off (``--sandbox``: the local CRM
         emulator with a throw-away state; the workspace is not touched)."""
         from desktop.services.child import desktop_command

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from desktop.config import Settings
 from desktop.resources import resources_dir
-from desktop.store import queries
 from desktop.store.db import Workspace
 from desktop.store.db import open_workspace as _open_url
 from desktop.store.errors import WorkspaceError
@@ -33,6 +32,8 @@ def open_configured(settings: Settings, *, seed_demo: bool = False) -> Workspace
 
 def is_empty(ws: Workspace) -> bool:
     """True when the workspace has no companies, contacts or deals."""
+    from desktop.store import queries  # lazy: the read queries load off the UI thread unless seeding
+
     with ws.uow() as uow:
         return queries.is_empty(uow.session)
 
@@ -48,6 +49,8 @@ def vocabulary(settings: Settings) -> list[str]:
     except WorkspaceError:
         return []
     try:
+        from desktop.store import queries  # lazy: the read queries load off the UI thread unless seeding
+
         with ws.uow() as uow:
             return queries.vocabulary(uow.session)
     finally:
