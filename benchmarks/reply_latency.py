@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.bootstrap import DEMO_NOW
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window, ensure_app
+    from desktop.bootstrap import build_main_window
+    from desktop.ui.app import ensure_app
     from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.voice.feedback import readback_available
     from desktop.voice.transcriber import WhisperEngine, resolve_model_path

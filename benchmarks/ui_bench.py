@@ -84,7 +84,8 @@ def build(data_dir: Path, qs_dir: Path, panel: int = 1):
 
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window, ensure_app
+    from desktop.bootstrap import build_main_window
+    from desktop.ui.app import ensure_app
     from desktop.voice.fakes import FakeInputStreamFactory
 
     ensure_app()
@@ -278,7 +279,7 @@ def run_sync(data_dir: Path) -> str:
 
     from desktop.config import Settings
     from desktop.store.db import open_workspace
-    from desktop.sync import commands
+    from desktop.cli import sync as commands
     from desktop.sync.emulator import CrmEmulator
     try:
         from desktop.store.sync_state import StoreState

@@ -41,7 +41,7 @@ def main() -> int:
     from desktop.bootstrap import DEMO_NOW
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window
+    from desktop.bootstrap import build_main_window
     from desktop.ui.widgets.plan_editor import PlanEditorDialog
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 

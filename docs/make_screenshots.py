@@ -101,7 +101,8 @@ def main() -> int:
     from desktop.bootstrap import DEMO_NOW
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window, ensure_app
+    from desktop.bootstrap import build_main_window
+    from desktop.ui.app import ensure_app
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 

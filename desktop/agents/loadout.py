@@ -36,6 +36,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from desktop.agents.tools import TOOL_NAMES
+from desktop.resources import resources_dir
 
 KINDS = ("qualifier", "ghostbuster", "post_call", "briefing", "cfo", "custom")
 _DAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -196,8 +197,6 @@ def load_file(path: Path) -> Loadout:
 
 def builtin_dir() -> Path:
     """``resources/loadouts`` (checkout or PyInstaller bundle)."""
-    from desktop.bootstrap import resources_dir
-
     return resources_dir() / "loadouts"
 
 

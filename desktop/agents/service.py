@@ -47,6 +47,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable
 
 from desktop.agents import chat as C
+from desktop.agents import switches
 from desktop.agents.chain import ChainRunner, RunResult
 from desktop.agents.gate import GLOBAL, AgentBlocked, Gate
 from desktop.agents.llm import LiteLLMPort, LLMFailed, MeteredLLM, TransientLLMError
@@ -273,19 +274,7 @@ class AgentService:
 
     # -- kill switches -----------------------------------------------------------------------------
     def _switch(self, name: str, killed: bool, actor: str, reason: str | None = None) -> None:
-        now = self.clock()
-        who = "all agents" if name == GLOBAL else name
-
-        def change(session, changes) -> dict:
-            before = store.agent_states(session).get(name)
-            store.set_agent_state(session, name, killed=killed, now=now)
-            changes.record("agent_state", name, "update" if before else "create",
-                           None if before is None else {"killed": bool(before[0])},
-                           {"killed": killed})
-            return {"agent": name, "killed": killed}
-
-        apply_change(self.workspace, change, actor=actor, kind="kill_switch", now=now,
-                     summary=reason or f"{'killed' if killed else 'enabled'} {who}")
+        switches.set_killed(self.workspace, name, killed, actor=actor, now=self.clock(), reason=reason)
 
     # -- global daily spend cap --------------------------------------------------------------------
     def daily_cap(self) -> float:
@@ -466,14 +455,7 @@ class AgentService:
 
     def _set_paused(self, name: str, paused: bool, actor: str) -> None:
         self.loadout(name)
-        now = self.clock()
-        def change(session, changes) -> dict:
-            store.set_agent_state(session, name, paused=paused, now=now)
-            changes.record("agent_state", name, "update", {"paused": not paused}, {"paused": paused})
-            return {"agent": name}
-
-        apply_change(self.workspace, change, actor=actor, kind="agent_paused" if paused else "agent_resumed",
-                     now=now, summary=f"Agent {name} {'paused' if paused else 'resumed'}")
+        switches.set_paused(self.workspace, name, paused, actor=actor, now=self.clock())
 
     async def serve(self, stop: asyncio.Event, *, interval_s: float = 60.0,
                     local_now: Callable[[], datetime] = datetime.now,

@@ -9,5 +9,5 @@ no tool that applies or deletes.
   the gate (kill switch, per-client daily budget), the audit of every call, reads, plan, submit.
 - :mod:`desktop.mcp.server`: the MCP layer on the official ``mcp`` SDK: tools, resources, argument
   checks, stdio and HTTP transports.
-- :mod:`desktop.mcp.commands`: the ``spectrum mcp`` command line.
+- the ``spectrum mcp`` command line is :mod:`desktop.cli.mcp`.
 """

@@ -12,15 +12,21 @@ Nothing here applies a plan: :meth:`McpService.submit_plan` only queues it in th
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
 from datetime import datetime
 from typing import Any, Callable
 
+from pydantic import ValidationError
+
 from desktop.config import Settings
 from desktop.domain.describe import describe_plan
 from desktop.domain.plan import Plan
-from desktop.store import mcp_access
+from desktop.services import planning
+from desktop.store import approvals, mcp_access, metrics, queries, series
 from desktop.store.db import Workspace
+from desktop.store.errors import AmbiguousRecord, RecordNotFound
 
 #: Longest instruction ``plan`` takes (characters): a spoken or typed instruction is far shorter.
 MAX_INSTRUCTION_CHARS = 4000
@@ -55,11 +61,15 @@ class McpService:
         settings: process settings (LLM planner, team, data folder for agent loadouts).
         now: clock returning naive *local* time for planning and reports (tests pin it).
         utcnow: clock returning naive UTC for the audit and the daily budget.
+        planner_factory: builds the workspace planner (the composition root passes
+            :func:`desktop.bootstrap.build_planner`; default :func:`desktop.services.planning.for_settings`).
     """
 
     def __init__(self, workspace: Workspace, settings: Settings, *, now: Callable[[], datetime] | None = None,
-                 utcnow: Callable[[], datetime] | None = None) -> None:
+                 utcnow: Callable[[], datetime] | None = None,
+                 planner_factory: Callable[[], Any] | None = None) -> None:
         self.ws = workspace
+        self._planner_factory = planner_factory or (lambda: planning.for_settings(workspace, settings))
         self.settings = settings
         self._now = now or (lambda: datetime.now().replace(microsecond=0))
         self._utcnow = utcnow or datetime.utcnow
@@ -91,8 +101,6 @@ class McpService:
         """Write the audit entry of one call (``what``: ``"tool <name>"``, ``"read <uri>"`` or the
         method, e.g. ``"tools/list"``, with ``listing=True``: not counted in the budget).
         Arguments are kept up to 2,000 characters of their JSON. Returns the entry id."""
-        import json
-
         args = json.dumps(arguments or {}, ensure_ascii=False, default=str)
         payload = {"client": client, "call": what, "arguments": args[:2000], "ok": ok,
                    "truncated": len(args) > 2000}
@@ -146,9 +154,6 @@ class McpService:
 
         Raises: ToolInputError when no record or several records match (the candidates' ids are named).
         """
-        from desktop.store import queries
-        from desktop.store.errors import AmbiguousRecord, RecordNotFound
-
         if kind not in KINDS:
             raise ToolInputError(f"kind must be one of {', '.join(KINDS)} (got {kind!r})")
         try:
@@ -166,8 +171,6 @@ class McpService:
         """Pipeline and revenue figures: the same dict as ``spectrum report --json``
         (:func:`desktop.store.metrics.report`: MRR and ARR per Stripe's definition, pipeline and
         weighted pipeline, deals by stage, 90-day win rate, burn, runway, stale deals)."""
-        from desktop.store import metrics
-
         with self.ws.uow() as uow:
             return metrics.report(uow.session, self._now())
 
@@ -175,11 +178,9 @@ class McpService:
         """{"global_kill": bool, "agents": [{name, role, state, model, autonomy, last_run_at,
         last_status, success_rate, spend_today_usd, daily_budget_usd}], "costs_today": LLM and
         transcription costs of the UTC day (as ``spectrum agents costs --json``)}."""
-        from desktop.store import series
-
         with self._lock:
             if self._agents is None:
-                from desktop.agents.service import AgentService
+                from desktop.agents.service import AgentService  # lazy: the agents runtime (~0.5 s), only for this tool
 
                 self._agents = AgentService(self.ws, self.settings)
             svc = self._agents
@@ -196,8 +197,6 @@ class McpService:
     def summary(self) -> dict[str, Any]:
         """The workspace summary resource: record counts, open pipeline value, stages, pending
         approvals, the MCP switches, and the rule that plans wait for the user's approval."""
-        from desktop.store import metrics
-
         with self.ws.uow() as uow:
             counts = mcp_access.workspace_counts(uow.session)
             total, weighted = metrics.pipeline_values(uow.session)
@@ -213,8 +212,6 @@ class McpService:
     def stages(self) -> dict[str, Any]:
         """The stage list resource: {"stages": [{label, pipeline_id, position, probability, is_won,
         is_lost}]} in pipeline order (the labels a Plan's ``stage`` field takes)."""
-        from desktop.store import queries
-
         with self.ws.uow() as uow:
             rows = queries.stages(uow.session)
         return {"stages": [{"label": r.label, "pipeline_id": r.pipeline_id, "position": r.position,
@@ -222,15 +219,13 @@ class McpService:
 
     # -- propose tools -------------------------------------------------------------------------
     def planner(self) -> Any:
-        """The workspace planner (:func:`desktop.bootstrap.build_planner`), rebuilt when records
-        changed since it was built (:func:`desktop.store.mcp_access.data_generation`)."""
-        from desktop.bootstrap import build_planner
-
+        """The workspace planner (from ``planner_factory``), rebuilt when records changed since it
+        was built (:func:`desktop.store.mcp_access.data_generation`)."""
         with self.ws.uow() as uow:
             gen = mcp_access.data_generation(uow.session)
         with self._lock:
             if self._planner is None or gen != self._planner_gen:
-                self._planner, self._planner_gen = build_planner(self.ws, self.settings), gen
+                self._planner, self._planner_gen = self._planner_factory(), gen
             return self._planner
 
     def plan(self, instruction: str) -> dict[str, Any]:
@@ -260,8 +255,6 @@ class McpService:
         (no outreach to do-not-contact contacts).
 
         Raises: ToolInputError naming every problem."""
-        from pydantic import ValidationError
-
         if not isinstance(plan, dict):
             raise ToolInputError("plan must be a Plan object as the plan tool returns it (its 'plan' field)")
         try:
@@ -279,7 +272,7 @@ class McpService:
                                  "precise instruction")
         if not parsed.mutating:
             raise ToolInputError("the plan changes nothing (only search/answer actions): nothing to approve")
-        from desktop.agents.compliance import check_plan
+        from desktop.agents.compliance import check_plan  # lazy: the agents package, only when a plan is submitted
 
         with self.ws.uow() as uow:
             problems = mcp_access.target_problems(uow.session, parsed)
@@ -296,8 +289,6 @@ class McpService:
         Returns: {"approval_id", "state": "pending", "destructive", "summary", "note"}.
         Raises: ToolInputError (see :meth:`validate_plan`); nothing is queued then.
         """
-        from desktop.store import approvals
-
         checked = self.validate_plan(plan)
         approval_id = approvals.submit(self.ws, checked, source=mcp_access.client_actor(client),
                                        now=self._utcnow())
@@ -320,8 +311,6 @@ class McpService:
             with open(path, "w", encoding="utf-8") as f:  # rewritten in place: file watchers see a change
                 f.write(f"{approval_id}\n")
         except OSError as exc:
-            import logging
-
             logging.getLogger(__name__).warning("could not signal the app about approval #%s: %s", approval_id, exc)
 
     def plan_status(self, approval_id: int) -> dict[str, Any]:

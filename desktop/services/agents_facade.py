@@ -45,10 +45,10 @@ class AgentsMixin:
         svc = self.agent_service()
         if svc is not None:
             svc.kill_all() if on else svc.enable("*")
-        else:
-            from desktop.services import agent_switches
+        else:  # the runtime did not start: the same switch, written without it
+            from desktop.agents import switches  # lazy: the executor loads on this worker, not at start-up
 
-            agent_switches.set_killed(self.ws, agent_switches.GLOBAL, on)
+            switches.set_killed(self.ws, switches.GLOBAL, on)
         return Change(frozenset({"agents", "audit"}))
 
     def set_agent_killed(self, name: str, on: bool) -> Change:
@@ -56,10 +56,10 @@ class AgentsMixin:
         svc = self.agent_service()
         if svc is not None:
             svc.kill(name) if on else svc.enable(name)
-        else:
-            from desktop.services import agent_switches
+        else:  # the runtime did not start: the same switch, written without it
+            from desktop.agents import switches  # lazy: the executor loads on this worker, not at start-up
 
-            agent_switches.set_killed(self.ws, name, on)
+            switches.set_killed(self.ws, name, on)
         return Change(frozenset({"agents", "audit"}))
 
     def agents_serve_argv(self) -> list[str] | None:

@@ -77,11 +77,13 @@ class Backend(AgentsMixin):
     @classmethod
     def open(cls, settings: Settings, *, seed_demo: bool = False,
              now: Callable[[], datetime] | None = None) -> "Backend":
-        """Open the workspace of ``settings`` through the composition root (migrating it, and
-        importing the demo workspace on first run when ``seed_demo``). Raises WorkspaceError."""
-        from desktop.bootstrap import open_workspace
+        """Open the workspace of ``settings`` (migrating it, and importing the demo workspace on
+        first run when ``seed_demo``; :func:`desktop.store.workspace.open_configured`). The app's
+        composition root builds its backend with :func:`desktop.bootstrap.build_backend`; tests
+        and tools use this. Raises WorkspaceError."""
+        from desktop.store.workspace import open_configured
 
-        return cls(settings, open_workspace(settings, seed_demo=seed_demo), now=now)
+        return cls(settings, open_configured(settings, seed_demo=seed_demo), now=now)
 
     def now(self) -> datetime:
         """The backend clock (naive local time)."""
@@ -284,7 +286,7 @@ class Backend(AgentsMixin):
     def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None,
                      *, strict: bool = False, in_process: bool = False):
         """Import CSV exports (see :func:`desktop.store.importer.import_paths`) in a child process
-        (:mod:`desktop.services.import_worker`, so the UI process keeps its GIL and heap to itself);
+        (:mod:`desktop.cli.import_worker`, so the UI process keeps its GIL and heap to itself);
         ``progress(file name, bytes done, bytes total, rows read)`` is called on a reader thread.
         Blocks until the child exits; :meth:`cancel_import` stops it (one transaction: nothing is
         written). ``in_process=True`` imports in this process instead. Returns (ImportReport, Change).
@@ -306,7 +308,7 @@ class Backend(AgentsMixin):
 
             env = child_env()
             env["SPECTRUM_DATABASE_URL"] = self.settings.resolved_database_url()
-            argv = [sys.executable, "-m", "desktop.services.import_worker", "--data-dir", str(self.settings.data_dir),
+            argv = [sys.executable, "-m", "desktop.cli.import_worker", "--data-dir", str(self.settings.data_dir),
                     *(["--strict"] if strict else []), "--", *[str(p) for p in paths]]
             child = ChildProcess(argv, on_line=on_line, env=env)
             with self._lock:
@@ -612,7 +614,7 @@ class Backend(AgentsMixin):
 
     def sync_argv(self, interval_s: float = 60.0, sandbox: bool = False) -> list[str] | None:
         """The command of the long-running background sync child (``spectrum sync --watch
-        --interval S``: one JSON status line per pass, see :mod:`desktop.sync.commands`),
+        --interval S``: one JSON status line per pass, see :mod:`desktop.cli.sync`),
         or None when no CRM is connected and ``sandbox`` is off (``--sandbox``: the local CRM
         emulator with a throw-away state; the workspace is not touched)."""
         from desktop.services.child import desktop_command

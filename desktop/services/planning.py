@@ -8,11 +8,15 @@ from datetime import datetime
 import time
 from typing import TYPE_CHECKING, Any, Callable
 
+from desktop.agents.compliance import check_plan
 from desktop.domain.plan import Plan
+from desktop.gc_pause import bulk_work
+from desktop.store import queries
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 
 if TYPE_CHECKING:  # pragma: no cover
+    from desktop.config import Settings
     from desktop.planner.offline import PlanContext
 
 
@@ -53,8 +57,6 @@ class WorkspacePlanner:
     def checked(self, plan: Plan) -> Plan:
         """``plan`` without outreach to do-not-contact / consent-withdrawn contacts (reason in
         ``plan.message``)."""
-        from desktop.agents.compliance import check_plan
-
         with self.workspace.uow() as uow:
             return check_plan(plan, uow.session)
 
@@ -69,6 +71,11 @@ class WorkspacePlanner:
         return self.checked(self.offline.plan(text, now=now, context=context))
 
 
+def for_settings(workspace: Workspace, settings: "Settings") -> WorkspacePlanner:
+    """:func:`build` with the LLM model, its timeout and the team from ``settings``."""
+    return build(workspace, settings.llm_model, settings.llm_timeout_s, team=settings.team)
+
+
 def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float = 8.0,
           mock_response: Any = None, pause: Callable[[], None] | None = None,
           team: list[str] | tuple[str, ...] = ()) -> WorkspacePlanner:
@@ -77,10 +84,8 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
     every few hundred rows indexed (:meth:`desktop.planner.entity_index.EntityIndex.build`); the
     desktop passes :func:`yield_gil`. ``team``: the workspace's users (``Settings.team``)."""
-    from desktop.planner.entity_index import EntityIndex
+    from desktop.planner.entity_index import EntityIndex  # lazy: the planner (~0.35 s) loads on the index-building worker, not at start-up
     from desktop.planner.offline import OfflinePlanner
-    from desktop.gc_pause import bulk_work
-    from desktop.store import queries
 
     step = pause or (lambda: None)
     with bulk_work():
@@ -99,7 +104,7 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:
-        from desktop.planner.llm_planner import LLMPlanner
+        from desktop.planner.llm_planner import LLMPlanner  # lazy: litellm takes seconds to import; only with an LLM model
 
         llm = LLMPlanner(llm_model, index, offline, on_usage=lambda u: record_usage(workspace, u),
                          timeout_s=timeout_s, mock_response=mock_response)

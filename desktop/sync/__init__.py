@@ -18,9 +18,10 @@ Public API (what the UI, CLI, executor and composition root use):
   ``Conflict`` / ``Permanent``.
 - :class:`desktop.sync.emulator.CrmEmulator` — local HubSpot/Pipedrive emulator with rate limits and
   fault injection (tests, benchmarks, ``spectrum sync --sandbox``).
-- :mod:`desktop.sync.commands` — ``spectrum connect`` / ``spectrum sync`` / ``spectrum sync status``,
-  and ``spectrum sync --watch [--interval S]`` for running sync as a child process (one JSON status
-  line per cycle on stdout, exit 0 on SIGTERM).
+- :class:`desktop.sync.runner.SyncRunner` — pull then push per CRM, once or as the ``--watch`` loop
+  the desktop app runs as a child process (one JSON status line per cycle, exit 0 on SIGTERM); built
+  by the composition root (:func:`desktop.bootstrap.sync_runner`). The command line (``spectrum
+  connect`` / ``sync`` / ``sync status`` / ``sync --watch``) is :mod:`desktop.cli.sync`.
 
 Nothing is imported here at package import time (no side effects).
 """

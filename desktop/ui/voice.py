@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
-from typing import Any
+from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Signal
+
+from desktop.voice.bias import Bias
+from desktop.voice.hotkey import GlobalHotkey
+from desktop.voice.notes import NoteWriter
+from desktop.voice.services import VoiceServices
+from desktop.voice.session import VoiceListeners
+from desktop.voice.types import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +34,8 @@ class VoiceController(QObject):
             :meth:`start`; they are being transcribed in the background.
 
     Args:
-        data_dir: the workspace folder (voice.json, notes/).
-        model: the ``Settings.model`` value. cpu_threads: model threads.
-        engine: a speech engine to use instead of faster-whisper (tests: ``FakeEngine``).
-        stream_factory: ``sounddevice.InputStream``-like factory (tests: ``FakeInputStreamFactory``).
+        parts: the voice layer built by the composition root
+            (:func:`desktop.bootstrap.build_voice`): worker, session, notes service, cues, read-back.
     """
 
     level = Signal(float)
@@ -45,54 +49,34 @@ class VoiceController(QObject):
     notes_recovered = Signal(list)
     transcribed = Signal(float, float)
 
-    def __init__(self, data_dir: Path, model: str = "tiny.en", cpu_threads: int = 2, *, engine: Any = None,
-                 stream_factory: Any = None, parent: QObject | None = None) -> None:
+    def __init__(self, parts: VoiceServices, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from desktop.voice.notes import NotesService
-        from desktop.voice.session import VoiceListeners, VoiceSession
-        from desktop.voice.settings import VoiceSettings
-        from desktop.voice.transcriber import TranscriberWorker
-
-        self.data_dir = Path(data_dir)
-        self.voice_settings = VoiceSettings.load(self.data_dir)
-        self.model_status = "loading"
+        self.parts = parts
+        self.data_dir = parts.data_dir
+        self.voice_settings = parts.voice_settings
+        self.worker = parts.worker
+        self.session = parts.session
+        self.notes = parts.notes
+        self.model_status = "loading" if parts.worker is not None else "missing"
         self.mic_status = "off"
-        self._model_error = ""
-        if engine is None:
-            engine = self._whisper(model, cpu_threads)
-        self.worker = TranscriberWorker(engine) if engine is not None else None
-        listeners = VoiceListeners(on_level=self.level.emit, on_partial=self.partial.emit,
-                                   on_final=self._final, on_hint=self.hint.emit,
-                                   on_error=self.error.emit, on_state=self._on_state)
-        # an injected (fake) stream delivers audio only when fed: no stall detection for it
-        kwargs = {"stream_factory": stream_factory, "stall_timeout_s": None} if stream_factory is not None else {}
-        self.session = VoiceSession(self.worker, self.voice_settings, listeners, **kwargs) if self.worker else None
-        self.notes = NotesService(self.data_dir, self.worker, on_change=self.note_changed.emit)
+        self._model_error = parts.model_error
+        if self.session is not None:
+            self.session.listeners = VoiceListeners(
+                on_level=self.level.emit, on_partial=self.partial.emit, on_final=self._final,
+                on_hint=self.hint.emit, on_error=self.error.emit, on_state=self._on_state)
+        self.notes.on_change = self.note_changed.emit
         self._arm_thread: threading.Thread | None = None
         self._recover_thread: threading.Thread | None = None
-        self._writer: Any = None
-        self._fake_mic = stream_factory is not None
-        self.hotkey: Any = None
-        from desktop.voice.feedback import Cues, PiperReadBack, readback_available
-
+        self._writer: NoteWriter | None = None
+        self.hotkey: GlobalHotkey | None = None
         #: push-to-talk start/stop tones (Settings; off by default)
-        self.cues = Cues(self.voice_settings.cues)
+        self.cues = parts.cues
         #: spoken read-back of plans and answers (Settings; off by default; needs the readback extra)
-        self.readback = PiperReadBack(self.voice_settings.readback and readback_available())
+        self.readback = parts.readback
 
-    def _final(self, tr: Any) -> None:
+    def _final(self, tr: Transcript) -> None:
         self.transcribed.emit(float(tr.duration), float(tr.decode_time))
         self.final.emit(tr.text)
-
-    def _whisper(self, model: str, cpu_threads: int) -> Any:
-        from desktop.voice.transcriber import WhisperEngine, resolve_model_path
-        from desktop.voice.types import ModelNotFound
-
-        try:
-            return WhisperEngine(resolve_model_path(model, self.voice_settings.model_paths), cpu_threads=cpu_threads)
-        except ModelNotFound as exc:
-            self.model_status, self._model_error = "missing", str(exc)
-            return None
 
     # -- startup ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -126,7 +110,7 @@ class VoiceController(QObject):
                               else "they will be transcribed once a speech model is available."))
         self.notes_recovered.emit(ids)
 
-    def _loaded(self, fut: Any) -> None:
+    def _loaded(self, fut: Future) -> None:
         exc = fut.exception()
         self.model_status = "ready" if exc is None else "error"
         self.model_state.emit(self.model_status)
@@ -134,10 +118,11 @@ class VoiceController(QObject):
             self.error.emit(f"Speech model failed to load: {exc}")
 
     def _arm(self) -> None:
+        assert self.session is not None  # start() arms only with a model, hence a session
         try:
             self.session.arm()
             self.mic_status = "ready"
-            if not self._fake_mic:
+            if self.parts.global_hotkey:
                 self._start_global_hotkey()
         except Exception as exc:  # noqa: BLE001 - DeviceError or PortAudio missing: shown, not fatal
             self.mic_status = "unavailable"
@@ -147,8 +132,7 @@ class VoiceController(QObject):
     def _start_global_hotkey(self) -> None:
         """The system-wide push-to-talk hotkey (X11/Windows/macOS); on Wayland or without a display
         the reason is shown and the in-app key still works."""
-        from desktop.voice.hotkey import GlobalHotkey
-
+        assert self.session is not None
         self.hotkey = GlobalHotkey(self.voice_settings.hotkey, self.session.press, self.session.release)
         if not self.hotkey.start():
             self.hint.emit(self.hotkey.reason)
@@ -178,13 +162,10 @@ class VoiceController(QObject):
             self.session.release()
             self.cues.stop()
 
-    def set_bias(self, bias: Any) -> None:
+    def set_bias(self, bias: Bias) -> None:
         """Bias transcription towards workspace names (:class:`desktop.voice.bias.Bias`, built off
         the UI thread by ``Backend.voice_bias``: indexing every name for correction takes a while)."""
-        if self.session is not None:
-            self.session.set_bias(bias)
-        self.notes.prompt, self.notes.hotwords = bias.initial_prompt, bias.hotwords
-        self.notes.correct = bias.correct  # misheard names -> workspace spelling in note transcripts
+        self.parts.set_bias(bias)
 
     # -- notes -----------------------------------------------------------------------------------
     @property

@@ -10,6 +10,7 @@ Public API (no Qt; results come back through plain callbacks the UI wraps in sig
 * :class:`desktop.voice.notes.NotesService`: record / recover / list / play / retranscribe / delete.
 * :class:`desktop.voice.hotkey.GlobalHotkey`, :func:`~desktop.voice.hotkey.global_hotkey_support`.
 * :class:`desktop.voice.settings.VoiceSettings` (``<data_dir>/voice.json``).
-* :mod:`desktop.voice.commands`: ``register(subparsers)`` for the CLI.
+* :func:`desktop.voice.services.build_voice_services`: worker + session + notes + cues, for the
+  composition root (:func:`desktop.bootstrap.build_voice`); the CLI front end is :mod:`desktop.cli.voice`.
 * :mod:`desktop.voice.fakes`: fake microphone and engine for tests of other layers.
 """

@@ -120,7 +120,7 @@ def test_serve_once_cli_runs_due_agents_as_json_lines(tmp_path, fixture_dir, cap
         @classmethod
         def now(cls, tz=None):
             return datetime(2026, 11, 23, 8, 35)
-    monkeypatch.setattr("desktop.agents.commands.datetime", Monday)
+    monkeypatch.setattr("desktop.cli.agents.datetime", Monday)
     capsys.readouterr()
     assert cli.main(["--data-dir", str(d), "agents", "serve", "--once", "--json"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]

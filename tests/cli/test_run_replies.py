@@ -26,7 +26,7 @@ def terminal(monkeypatch):
     """``terminal("yes", "no")``: what the user types at the prompts."""
     def typed(*lines: str) -> None:
         monkeypatch.setattr("sys.stdin", io.StringIO("".join(f"{x}\n" for x in lines)))
-        monkeypatch.setattr("desktop.cli_plans._can_ask", lambda: True)
+        monkeypatch.setattr("desktop.cli.plans._can_ask", lambda: True)
     return typed
 
 

@@ -18,7 +18,7 @@ def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiatio
 
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window
+    from desktop.bootstrap import build_main_window
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
     settings = Settings(data_dir=tmp_path / "ws")

@@ -1,5 +1,5 @@
 """Child process for the app crash test: starts the desktop app through its own start-up path
-(:func:`desktop.ui.app.run_app`: log file, workspace, window, then the voice layer, which recovers
+(:func:`desktop.bootstrap.run_app`: log file, workspace, window, then the voice layer, which recovers
 unfinished notes in the background) with a fake microphone and a fake speech engine, presses the
 Notes panel's Record button, and speaks a WAV into the microphone in real time until it is killed.
 
@@ -25,7 +25,7 @@ def main() -> None:
 
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import run_app
+    from desktop.bootstrap import run_app
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 

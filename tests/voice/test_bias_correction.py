@@ -95,7 +95,7 @@ def test_cli_transcribe_corrects_names_from_the_workspace(tmp_path, monkeypatch,
 
     import desktop.bootstrap
     from desktop.config import Settings
-    from desktop.voice import commands
+    from desktop.cli import voice as commands
     from desktop.voice.fakes import FakeEngine
     from desktop.voice.transcriber import TranscriberWorker
 
@@ -174,7 +174,7 @@ def test_push_to_talk_final_transcript_has_names_corrected(make_session, streami
 
 
 def test_plan_audio_transcription_corrects_names(tmp_path, monkeypatch):
-    from desktop import cli_plans
+    from desktop.cli import plans as cli_plans
     from desktop.config import Settings
     from desktop.voice import transcriber
     from desktop.voice.fakes import FakeEngine

@@ -1,5 +1,5 @@
 """The app recovers voice notes it was killed in the middle of: SIGKILL the real app (started through
-:func:`desktop.ui.app.run_app` in a subprocess, recording a note from the Notes panel with a fake
+:func:`desktop.bootstrap.run_app` in a subprocess, recording a note from the Notes panel with a fake
 microphone) at random points, again and again, then start the app once more and check that every
 note was recovered: not ``recording``, its audio kept in order, its duration set, at most 0.1 s lost,
 and transcribed in the background (never on the UI thread)."""
@@ -78,7 +78,7 @@ def test_app_recovers_every_note_after_repeated_sigkill(qtbot, tmp_path, monkeyp
 
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.ui.app import build_main_window
+    from desktop.bootstrap import build_main_window
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
     from desktop.voice.notes import NotesService
 

@@ -182,8 +182,10 @@ def test_ten_kills_mid_note_are_all_recovered_when_the_app_starts(tmp_path, spee
 
     import soundfile as sf
 
-    from desktop.voice.fakes import FakeInputStreamFactory
+    from desktop.bootstrap import build_voice
+    from desktop.config import Settings
     from desktop.ui.voice import VoiceController
+    from desktop.voice.fakes import FakeInputStreamFactory
 
     audio = speech("Sarah Johnson called about the TechCorp renewal. She wants the proposal by Friday.")
     wav = Path(speech.dir) / "kill_note.wav"  # type: ignore[attr-defined]
@@ -193,8 +195,9 @@ def test_ten_kills_mid_note_are_all_recovered_when_the_app_starts(tmp_path, spee
     stuck = NotesService(tmp_path, None)
     assert [stuck.get(n).state for n, _, _ in killed] == ["recording"] * 10  # what the kills left behind
 
-    voice = VoiceController(tmp_path, engine=FakeEngine("sarah johnson called about the renewal"),
-                            stream_factory=FakeInputStreamFactory())
+    voice = VoiceController(build_voice(Settings(data_dir=tmp_path),
+                                        engine=FakeEngine("sarah johnson called about the renewal"),
+                                        stream_factory=FakeInputStreamFactory()))
     hints = []
     voice.hint.connect(hints.append)
     voice.start()

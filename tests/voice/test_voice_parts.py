@@ -115,7 +115,7 @@ def test_read_audio_formats_and_errors(tmp_path):
 
 def test_cli_transcribe_with_missing_model_exits_2_naming_the_setting(tmp_path, capsys):
     from desktop.config import Settings
-    from desktop.voice.commands import register
+    from desktop.cli.voice import register
 
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers())
@@ -127,7 +127,7 @@ def test_cli_transcribe_with_missing_model_exits_2_naming_the_setting(tmp_path, 
 
 def test_cli_notes_delete_needs_yes(tmp_path, capsys):
     from desktop.config import Settings
-    from desktop.voice.commands import register
+    from desktop.cli.voice import register
     from desktop.voice.notes import NotesService
 
     writer = NotesService(tmp_path, None).start_recording()

@@ -91,7 +91,7 @@ def test_cli_transcribes_each_file_and_names_the_bad_one(tmp_path, speech, capsy
     import subprocess
 
     from desktop.config import Settings
-    from desktop.voice.commands import register
+    from desktop.cli.voice import register
 
     good = tmp_path / "good.wav"
     sf.write(good, speech(SENTENCE), SR)

@@ -1,7 +1,8 @@
 """``spectrum transcribe`` and ``spectrum notes``: command-line front ends of the voice layer.
 
 The main CLI calls :func:`register` with its subparsers and later ``args.func(args)`` with
-``args.settings`` set to a :class:`desktop.config.Settings`.
+``args.settings`` set to a :class:`desktop.config.Settings`. The speech engine and the workspace
+vocabulary come from the composition root (:mod:`desktop.bootstrap`).
 """
 
 from __future__ import annotations
@@ -9,13 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
+from desktop import bootstrap
 from desktop.voice.bias import Bias, build_bias
 from desktop.voice.types import VoiceError
 
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.cli._common import SubParsers
+    from desktop.config import Settings
+    from desktop.voice.notes import NotesService
+    from desktop.voice.transcriber import TranscriberWorker
 
-def register(subparsers: Any) -> None:
+
+def register(subparsers: SubParsers) -> None:
     """Add the ``transcribe`` and ``notes`` subcommands (each sets ``func=handler``)."""
     p = subparsers.add_parser("transcribe", help="transcribe audio files (WAV/FLAC/MP3/OGG) offline")
     p.add_argument("files", nargs="+", metavar="FILE")
@@ -33,23 +41,18 @@ def register(subparsers: Any) -> None:
     n.set_defaults(func=notes_handler)
 
 
-def _workspace_bias(settings: Any) -> Bias:
+def _workspace_bias(settings: Settings) -> Bias:
     """Hotwords, prompt and correction lexicon from the workspace under ``settings`` (none if absent)."""
     try:
-        from desktop.bootstrap import workspace_vocabulary  # written by the composition-root owner
-
-        return build_bias(workspace_vocabulary(settings))
-    except Exception:  # noqa: BLE001 - no bootstrap yet / no workspace: transcribe without names
+        return build_bias(bootstrap.workspace_vocabulary(settings))
+    except Exception:  # noqa: BLE001 - an unreadable workspace: transcribe without names
         return Bias(None, None)
 
 
-def _worker(settings: Any, model: str | None) -> Any:
-    from desktop.voice.settings import VoiceSettings
-    from desktop.voice.transcriber import TranscriberWorker, WhisperEngine, resolve_model_path
-
-    vs = VoiceSettings.load(settings.data_dir) if settings is not None else VoiceSettings()
-    path = resolve_model_path(model or getattr(settings, "model", None), vs.model_paths)
-    return TranscriberWorker(WhisperEngine(path, cpu_threads=getattr(settings, "cpu_threads", 2))).start()
+def _worker(settings: Settings, model: str | None) -> TranscriberWorker:
+    """A started transcriber worker over the speech engine of ``settings`` (``model`` overrides
+    ``settings.model``). Raises ModelNotFound."""
+    return bootstrap.transcriber(settings, model)
 
 
 def transcribe_handler(args: argparse.Namespace) -> int:
@@ -58,10 +61,10 @@ def transcribe_handler(args: argparse.Namespace) -> int:
     Returns 0 when every file was transcribed, 1 when some file failed (named on stderr), 2 when the
     model is missing.
     """
-    from desktop.voice.audio_io import read_audio
+    from desktop.voice.audio_io import read_audio  # lazy: numpy / soundfile only for this command
     from desktop.voice.transcriber import FILE_BEAM_SIZE
 
-    settings = getattr(args, "settings", None)
+    settings = args.settings
     try:
         worker = _worker(settings, args.model)
     except VoiceError as exc:
@@ -93,9 +96,9 @@ def transcribe_handler(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _unfinished(svc: Any) -> list[str]:
+def _unfinished(svc: NotesService) -> list[str]:
     """Ids of notes left ``recording``/``queued``/``transcribing`` that no live process owns."""
-    from desktop.voice.notes import is_busy_elsewhere
+    from desktop.voice.notes import is_busy_elsewhere  # lazy: numpy only for the notes command
 
     return [n.id for n in svc.list_notes() if n.state in ("recording", "queued", "transcribing")
             and not is_busy_elsewhere(svc.root / n.id / "audio.pcm")]
@@ -108,7 +111,7 @@ def notes_handler(args: argparse.Namespace) -> int:
     transcribed with the speech model; a line on stderr says how many). Without a model they are
     listed as ``queued`` and ``list`` still exits 0.
     """
-    from desktop.voice.notes import NotesService, dump_note_json
+    from desktop.voice.notes import NotesService, dump_note_json  # lazy: numpy only for this command
     from desktop.voice.types import NoteNotFound
 
     settings = args.settings

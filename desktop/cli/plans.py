@@ -1,25 +1,38 @@
-"""The main job on the command line: plan, run (confirm, apply), undo, approvals, the headless
-spoken demo and the smoke check."""
+"""``spectrum plan | run | undo | approvals``: the main job on the command line, plus the headless
+spoken demo (``spectrum --headless``) and the smoke check (``spectrum --smoke``).
+
+Handlers take the parsed ``args`` (``args.settings``: :class:`desktop.config.Settings`); the
+workspace, planner and speech engine come from the composition root (:mod:`desktop.bootstrap`).
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import json
 import shutil
 import sys
 import tempfile
+import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from desktop import bootstrap
+from desktop.cli._common import local_now
+from desktop.config import Settings
 from desktop.domain.describe import describe, describe_plan, source_label
 from desktop.domain.plan import Plan
+from desktop.services.results import results_for
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.cli._common import SubParsers
 
 SAMPLE_AUDIO = "samples/acme_call.wav"
 
 
 def _now(args) -> datetime:
-    from desktop.cli import _now as parse
-
-    return parse(getattr(args, "now", None))
+    return local_now(getattr(args, "now", None))
 
 
 def transcribe_file(path: Path, settings, names: list[str] | None = None):
@@ -29,27 +42,25 @@ def transcribe_file(path: Path, settings, names: list[str] | None = None):
     Returns: :class:`desktop.voice.types.Transcript`.
     Raises: desktop.voice.types.VoiceError (unreadable audio, missing model).
     """
-    from desktop.voice.audio_io import read_audio
+    from desktop.voice.audio_io import read_audio  # lazy: numpy / soundfile only when audio is given
     from desktop.voice.bias import build_bias
-    from desktop.voice.transcriber import FILE_BEAM_SIZE, WhisperEngine, resolve_model_path
+    from desktop.voice.transcriber import FILE_BEAM_SIZE
 
     audio = read_audio(path)
     bias = build_bias(names or [])
-    engine = WhisperEngine(resolve_model_path(settings.model), cpu_threads=settings.cpu_threads)
+    engine = bootstrap.speech_engine(settings)
     tr = engine.transcribe(audio, prompt=bias.initial_prompt, hotwords=bias.hotwords, beam_size=FILE_BEAM_SIZE)
     return tr.model_copy(update={"text": bias.correct(tr.text)}) if bias.lexicon else tr
 
 
 def _instruction(args, ws) -> str | None:
     if getattr(args, "audio", None):
-        from desktop.store import queries
+        from desktop.store import queries  # lazy: SQLAlchemy loads only when a command runs
 
         with ws.uow() as uow:
             names = queries.vocabulary(uow.session)
         print(f"Transcribing {args.audio} ...", file=sys.stderr)
-        import time
-
-        from desktop.agents.service import record_transcription
+        from desktop.agents.service import record_transcription  # lazy: the agents runtime, ~0.5 s
 
         cpu0 = time.process_time()
         transcript = transcribe_file(Path(args.audio), args.settings, names)
@@ -61,13 +72,11 @@ def _instruction(args, ws) -> str | None:
     return " ".join(args.text) if args.text else None
 
 
-def cmd_plan(args) -> int:
+def cmd_plan(args: argparse.Namespace) -> int:
     """`spectrum plan [--json] [--now ISO] TEXT | - | --audio FILE`: print the Plan; nothing is applied."""
-    from desktop.bootstrap import build_planner, open_workspace
-
-    ws = open_workspace(args.settings, seed_demo=False)
+    ws = bootstrap.open_workspace(args.settings, seed_demo=False)
     try:
-        planner = build_planner(ws, args.settings)
+        planner = bootstrap.build_planner(ws, args.settings)
         now = _now(args)
         if args.text == ["-"]:
             # exactly one output line per input line (blank lines included), so outputs align with
@@ -103,7 +112,7 @@ def cmd_plan(args) -> int:
 
 
 def _print_plan(plan: Plan, ws=None) -> None:
-    from desktop.store.preview import before_values
+    from desktop.store.preview import before_values  # lazy: SQLAlchemy loads only when a command runs
 
     befores = before_values(ws, plan) if ws is not None else [{} for _ in plan.actions]
     print("Plan:")
@@ -122,8 +131,6 @@ def _print_plan(plan: Plan, ws=None) -> None:
 
 def _results(ws, plan: Plan, now: datetime):
     """The read-only results of a question / search plan (None for other plans)."""
-    from desktop.services.results import results_for
-
     return results_for(ws, plan, now.date())
 
 
@@ -181,9 +188,7 @@ def _converse(plan: Plan, planner, ws, args, out) -> tuple[Plan, str]:
     Returns (plan, verdict): ``apply`` (confirmed; a destructive plan only by a reply naming its
     record, or "yes" typed at the second, explicit prompt), ``declined``, ``nothing to apply``, or
     ``question: ...`` (input ended while a question was open)."""
-    import contextlib
-
-    from desktop.planner.offline import PlanContext
+    from desktop.planner.offline import PlanContext  # lazy: the planner (~0.5 s) only for the prompt
     from desktop.planner.replies import answered_instruction, apply_edit, context_for_plan, read_reply
     from desktop.store.executor import PlanRejected, undo_last
 
@@ -238,7 +243,7 @@ def _converse(plan: Plan, planner, ws, args, out) -> tuple[Plan, str]:
             _print_plan(plan, ws)
 
 
-def cmd_run(args) -> int:
+def cmd_run(args: argparse.Namespace) -> int:
     """`spectrum run [--json]`: plan, show, confirm on the terminal (or --yes; deletes need
     --yes-destructive), apply. Exit 0 applied or nothing to apply, 2 a question is open or no
     instruction, 3 declined, 1 rejected by the executor.
@@ -247,10 +252,7 @@ def cmd_run(args) -> int:
     bool, "audit_id": int | null, "changes": int, "reason": str | null}``; the plan, prompts and
     every human line go to stderr.
     """
-    import contextlib
-
-    from desktop.bootstrap import build_planner, open_workspace
-    from desktop.store.executor import PlanRejected, apply_plan
+    from desktop.store.executor import PlanRejected, apply_plan  # lazy: SQLAlchemy only when a command runs
 
     as_json = bool(getattr(args, "json", False))
     human = sys.stderr if as_json else sys.stdout
@@ -263,14 +265,14 @@ def cmd_run(args) -> int:
                               "audit_id": audit_id, "changes": changes, "reason": reason,
                               **({"results": res.as_json()} if res else {})}))
 
-    ws = open_workspace(args.settings, seed_demo=False)
+    ws = bootstrap.open_workspace(args.settings, seed_demo=False)
     try:
         text = _instruction(args, ws)
         if text is None:
             print("spectrum: give an instruction or --audio FILE", file=sys.stderr)
             result(None, False, "no instruction")
             return 2
-        planner = build_planner(ws, args.settings)
+        planner = bootstrap.build_planner(ws, args.settings)
         plan = planner.plan(text, now=_now(args))
         with contextlib.redirect_stdout(human):
             _print_plan(plan, ws)
@@ -321,12 +323,11 @@ def cmd_run(args) -> int:
         ws.dispose()
 
 
-def cmd_undo(args) -> int:
+def cmd_undo(args: argparse.Namespace) -> int:
     """`spectrum undo`: revert the newest applied plan (refuses when its records changed since)."""
-    from desktop.bootstrap import open_workspace
-    from desktop.store.executor import PlanRejected, undo_last
+    from desktop.store.executor import PlanRejected, undo_last  # lazy: SQLAlchemy only when a command runs
 
-    ws = open_workspace(args.settings)
+    ws = bootstrap.open_workspace(args.settings)
     try:
         audit_id = undo_last(ws)
     except PlanRejected as exc:
@@ -338,13 +339,12 @@ def cmd_undo(args) -> int:
     return 0
 
 
-def cmd_approvals(args) -> int:
+def cmd_approvals(args: argparse.Namespace) -> int:
     """`spectrum approvals [list | approve ID | reject ID]`: the approvals queue."""
-    from desktop.bootstrap import open_workspace
-    from desktop.store import approvals
+    from desktop.store import approvals  # lazy: SQLAlchemy only when a command runs
     from desktop.store.executor import PlanRejected
 
-    ws = open_workspace(args.settings)
+    ws = bootstrap.open_workspace(args.settings)
     try:
         if args.action in (None, "list"):
             items = approvals.list_approvals(ws)
@@ -378,19 +378,17 @@ def cmd_approvals(args) -> int:
         ws.dispose()
 
 
-def headless_demo(args) -> int:
+def headless_demo(args: argparse.Namespace) -> int:
     """The main job with no display: the bundled spoken sample -> transcript -> plan -> confirm ->
     updated deal, on a temporary copy of the demo workspace (the user's data is untouched)."""
-    from desktop.bootstrap import DEMO_NOW, build_planner, open_workspace, resources_dir
-    from desktop.config import Settings
+    from desktop.store import queries  # lazy: SQLAlchemy only when a command runs
     from desktop.store.executor import apply_plan
-    from desktop.store import queries
 
-    audio = resources_dir() / SAMPLE_AUDIO
+    audio = bootstrap.resources_dir() / SAMPLE_AUDIO
     tmp = Path(tempfile.mkdtemp(prefix="spectrum-demo-"))
     try:
         settings = Settings(data_dir=tmp, model=args.settings.model, cpu_threads=args.settings.cpu_threads)
-        ws = open_workspace(settings, seed_demo=True)
+        ws = bootstrap.open_workspace(settings, seed_demo=True)
         with ws.uow() as uow:
             names = queries.vocabulary(uow.session)
             before = queries.show(uow.session, "deal", "Acme Corp - Platform Rollout")
@@ -398,14 +396,14 @@ def headless_demo(args) -> int:
         transcript = transcribe_file(audio, settings, names)
         print(f"2. Transcript ({transcript.duration:.1f} s audio, {transcript.decode_time:.2f} s): "
               f"“{transcript.text}”")
-        plan = build_planner(ws).plan(transcript.text, now=DEMO_NOW)
+        plan = bootstrap.build_planner(ws).plan(transcript.text, now=bootstrap.DEMO_NOW)
         print("3. ", end="")
         _print_plan(plan, ws)
         if plan.clarifications or not plan.mutating:
             print("The plan needs an answer first; nothing applied.")
             return 0
         print("4. Confirmed (demo).")
-        apply_plan(ws, plan, actor="demo", source="voice", now=DEMO_NOW)
+        apply_plan(ws, plan, actor="demo", source="voice", now=bootstrap.DEMO_NOW)
         with ws.uow() as uow:
             after = queries.show(uow.session, "deal", "Acme Corp - Platform Rollout")
         print(f"5. Updated deal “{after['name']}”:")
@@ -421,18 +419,12 @@ def headless_demo(args) -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def smoke(args) -> int:
+def smoke(args: argparse.Namespace) -> int:
     """``spectrum --smoke``: start the window offscreen, load the model, plan one instruction, exit 0."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.services.backend import Backend
-    from desktop.ui.app import smoke_check
-
-    return smoke_check(args.settings, Backend.open)
+    return bootstrap.smoke_check(args.settings)
 
 
-def register(sub) -> None:
+def register(sub: SubParsers) -> None:
     """Add plan, run, undo and approvals to the ``spectrum`` parser."""
     sp = sub.add_parser("plan", help="turn an instruction into a Plan (nothing is applied)")
     sp.add_argument("text", nargs="*", help="the instruction, or '-' to read one per line from stdin")

@@ -1,6 +1,6 @@
 """The CSV import as a child process of the desktop app, reporting over its stdout as JSON lines.
 
-    python -m desktop.services.import_worker --data-dir DIR [--strict] PATH...
+    python -m desktop.cli.import_worker --data-dir DIR [--strict] PATH...
 
 Lines (one JSON object each):
 * ``{"progress": [file name, bytes done, bytes total, rows read]}`` at most every 0.1 s per file;
@@ -19,6 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+from desktop import bootstrap
+from desktop.config import Settings
+
 
 def _emit(obj: dict) -> None:
     sys.stdout.write(json.dumps(obj) + "\n")
@@ -33,9 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+")
     a = ap.parse_args(argv)
 
-    from desktop.bootstrap import open_workspace
-    from desktop.config import Settings
-    from desktop.store.importer import ImportFailed, import_paths
+    from desktop.store.importer import ImportFailed, import_paths  # lazy: SQLAlchemy after the arguments parse
 
     last: dict[str, float] = {}
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         _emit({"progress": [name, done, total, rows]})
 
     try:
-        ws = open_workspace(Settings(data_dir=a.data_dir), seed_demo=False)
+        ws = bootstrap.open_workspace(Settings(data_dir=a.data_dir), seed_demo=False)
     except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
         _emit({"error": f"cannot open the workspace: {exc}", "problems": []})
         return 1

@@ -21,17 +21,26 @@ Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed r
 from __future__ import annotations
 
 import argparse
-from contextlib import contextmanager
 import asyncio
 import json
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop import bootstrap
+from desktop.cli._common import err as _err
+from desktop.cli._common import utc_now as _now
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.agents.service import AgentService, RunResult
+    from desktop.cli._common import SubParsers
 
 
-
-
-def register(subparsers: Any) -> None:
+def register(subparsers: SubParsers) -> None:
     """Add ``agents``, ``ask`` and ``consent`` (each sets ``func=handler``)."""
     p = subparsers.add_parser("agents", help="AI teammates: list, run, kill, enable, run log, costs")
     sub = p.add_subparsers(dest="agents_command", required=True)
@@ -93,34 +102,13 @@ def register(subparsers: Any) -> None:
     c.set_defaults(func=consent_handler)
 
 
-def _err(msg: str) -> None:
-    print(f"spectrum: {msg}", file=sys.stderr)
-
-
-def _now(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise SystemExit(f"spectrum: --now {value!r} is not an ISO 8601 date/time (e.g. 2026-11-21T09:00)")
-    if dt.tzinfo is not None:
-        from datetime import timezone
-
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
-    return dt
-
-
 @contextmanager
-def _opened(args, now: datetime | None = None):
+def _opened(args: argparse.Namespace, now: datetime | None = None) -> Iterator[AgentService]:
     """The agent service over the workspace of ``args`` (clock pinned to ``now`` when given);
     loadout errors are reported; the workspace is closed on exit."""
-    from desktop.agents.service import AgentService
-    from desktop.bootstrap import open_workspace
-
-    ws = open_workspace(args.settings)
+    ws = bootstrap.open_workspace(args.settings)
     try:
-        svc = AgentService(ws, args.settings, (lambda: now) if now is not None else None)
+        svc = bootstrap.agent_service(ws, args.settings, (lambda: now) if now is not None else None)
         for e in svc.loadout_errors:
             _err(f"skipped loadout {e}")
         yield svc
@@ -152,13 +140,13 @@ def list_handler(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_result(res, as_json: bool) -> int:
+def _print_result(res: RunResult, as_json: bool) -> int:
     if as_json:
-        def as_json(r) -> dict:
+        def tree(r: RunResult) -> dict[str, Any]:
             return {"run_id": r.run_id, "agent": r.agent, "status": r.status, "error": r.error,
                     "cost_usd": r.cost_usd, "approvals": r.approvals, "applied": r.applied, "outputs": r.outputs,
-                    "handoffs": [as_json(c) for c in r.handoffs]}
-        print(json.dumps(as_json(res), default=str))
+                    "handoffs": [tree(c) for c in r.handoffs]}
+        print(json.dumps(tree(res), default=str))
     else:
         print(f"{res.agent}: run #{res.run_id} {res.status}" + (f" - {res.error}" if res.error else ""))
         for out in res.outputs:
@@ -183,7 +171,9 @@ def _print_result(res, as_json: bool) -> int:
 
 def run_handler(args: argparse.Namespace) -> int:
     """Run one agent; exit 0 when the run finished (``done``), else 1."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     now = _now(args.now)
     inp = {"text": args.note, "deal": args.deal} if args.note else None
@@ -198,7 +188,9 @@ def run_handler(args: argparse.Namespace) -> int:
 
 def resume_handler(args: argparse.Namespace) -> int:
     """Resume a stored run (a number) or a paused agent's schedule (a name)."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     with _opened(args) as svc:
         if not str(args.run_id).isdigit():
@@ -220,7 +212,9 @@ def resume_handler(args: argparse.Namespace) -> int:
 
 def pause_handler(args: argparse.Namespace) -> int:
     """Pause an agent's schedule."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     with _opened(args) as svc:
         try:
@@ -239,9 +233,8 @@ def _result_json(res) -> dict:
 
 def serve_handler(args: argparse.Namespace) -> int:
     """Run due schedules every ``--interval`` seconds until SIGTERM/SIGINT (exit 0)."""
-    import signal
 
-    def report(res) -> None:
+    def report(res: RunResult) -> None:
         if args.json:
             print(json.dumps({"event": "run", **_result_json(res)}, default=str), flush=True)
         else:
@@ -260,8 +253,7 @@ def serve_handler(args: argparse.Namespace) -> int:
             stop.set()
         await svc.serve(stop, interval_s=max(args.interval, 0.01), on_run=report)
 
-    import fcntl
-    from pathlib import Path
+    import fcntl  # lazy: POSIX-only; the other commands must import on any OS
 
     lock_path = Path(args.settings.data_dir) / "agents-serve.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -303,7 +295,9 @@ def cap_handler(args: argparse.Namespace) -> int:
 
 def switch_handler(args: argparse.Namespace) -> int:
     """``kill``/``enable`` NAME or ``--all``."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     if bool(args.name) == bool(args.all):
         _err(f"agents {args.verb}: give an agent NAME or --all")
@@ -332,7 +326,9 @@ def switch_handler(args: argparse.Namespace) -> int:
 
 def log_handler(args: argparse.Namespace) -> int:
     """Runs of an agent (newest first) with their steps."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     with _opened(args) as svc:
         try:
@@ -376,13 +372,17 @@ def costs_handler(args: argparse.Namespace) -> int:
 
 def ask_handler(args: argparse.Namespace) -> int:
     """Answer a question in an agent's role (text, or JSON with ``--json``)."""
-    from desktop.agents.service import UnknownAgent
+    from desktop.agents.service import (
+        UnknownAgent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+    )
 
     question = " ".join(args.question)
     now = _now(args.now)
     with _opened(args, now) as svc:
         try:
-            from desktop.agents.chat import pick_agent
+            from desktop.agents.chat import (
+                pick_agent,  # lazy: the agents runtime (SQLAlchemy, ~0.5 s) only when a command runs
+            )
 
             name = args.agent or pick_agent(question, list(svc.loadouts))
             svc.sync_switches()
@@ -398,7 +398,7 @@ def ask_handler(args: argparse.Namespace) -> int:
                 _err(f"not queued: {paused}")
                 return 3
             if args.queue and ans.plan is not None and ans.plan.mutating:
-                from desktop.store.approvals import submit
+                from desktop.store.approvals import submit  # lazy: only with --queue
 
                 queued = submit(svc.workspace, ans.plan, source=f"agent:{name}", now=now)
         except UnknownAgent as exc:
@@ -422,12 +422,11 @@ def ask_handler(args: argparse.Namespace) -> int:
 
 def consent_handler(args: argparse.Namespace) -> int:
     """Record consent or its withdrawal for a contact (by id or name)."""
-    from desktop.agents.compliance import record_consent
-    from desktop.bootstrap import open_workspace
+    from desktop.agents.compliance import record_consent  # lazy: SQLAlchemy only when a command runs
     from desktop.store import queries
     from desktop.store.errors import WorkspaceError
 
-    ws = open_workspace(args.settings)
+    ws = bootstrap.open_workspace(args.settings)
     try:
         with ws.uow() as uow:
             try:

@@ -1,50 +1,34 @@
-"""The ``spectrum`` command: a thin layer over the services.
+"""``spectrum import | report | show | set | audit | stages``: the workspace commands.
 
-``spectrum`` alone starts the desktop app (or, with no display, runs the main job headlessly).
-Subcommands: import, report, show, set, audit, plan, run, undo, approvals, and those registered by
-the voice, sync, agents and mcp packages (transcribe, notes, connect, sync, agents, ask, mcp).
-Exit codes: 0 success, 1 a problem the message explains, 2 bad usage / ambiguous input,
-3 the user declined.
+Each handler takes the parsed ``args`` (``args.settings``: :class:`desktop.config.Settings`) and
+returns the exit code: 0 done, 1 a problem the message names, 2 bad input or an ambiguous name.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
-import logging
-import os
 import sys
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.config import Settings
+from desktop import bootstrap
+from desktop.cli._common import err, local_now
+from desktop.importer.layouts import RowProblem, parse_cents
+from desktop.store.errors import AmbiguousRecord, RecordNotFound
 
-
-def _now(value: str | None) -> datetime:
-    if not value:
-        return datetime.now().replace(microsecond=0)
-    try:
-        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise SystemExit(f"spectrum: --now {value!r} is not an ISO 8601 date/time (e.g. 2026-11-21T09:00)")
-    return dt.replace(tzinfo=None) if dt.tzinfo is None else dt.astimezone().replace(tzinfo=None)
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.cli._common import SubParsers
+    from desktop.store.db import Workspace
 
 
-def _err(msg: str) -> None:
-    print(f"spectrum: {msg}", file=sys.stderr)
+def _workspace(args: argparse.Namespace, seed_demo: bool = False) -> Workspace:
+    return bootstrap.open_workspace(args.settings, seed_demo=seed_demo)
 
 
-def _workspace(args, seed_demo: bool = False):
-    from desktop.bootstrap import open_workspace
-
-    return open_workspace(args.settings, seed_demo=seed_demo)
-
-
-# -- workspace commands ------------------------------------------------------------------------
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     """`spectrum import PATH...`: import CSV exports; prints a summary (or JSON) and problems. Exit 1 when nothing was imported."""
-    from desktop.store.importer import ImportFailed, import_paths
+    from desktop.store.importer import ImportFailed, import_paths  # lazy: SQLAlchemy loads only when a command runs
 
     ws = _workspace(args)
     show_progress = sys.stderr.isatty() or args.progress
@@ -58,7 +42,7 @@ def cmd_import(args) -> int:
     try:
         report = import_paths(ws, args.paths, strict=args.strict, progress=progress)
     except ImportFailed as exc:
-        _err(str(exc))
+        err(str(exc))
         for p in exc.problems[:50]:
             print(p, file=sys.stderr)
         return 1
@@ -81,14 +65,14 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_report(args) -> int:
+def cmd_report(args: argparse.Namespace) -> int:
     """`spectrum report [--json] [--now ISO]`: the revenue-panel figures (see desktop.store.metrics)."""
-    from desktop.store import metrics
+    from desktop.store import metrics  # lazy: SQLAlchemy loads only when a command runs
 
     ws = _workspace(args, seed_demo=False)
     try:
         with ws.uow() as uow:
-            data = metrics.report(uow.session, _now(args.now))
+            data = metrics.report(uow.session, local_now(args.now))
     finally:
         ws.dispose()
     if args.json:
@@ -109,20 +93,19 @@ def cmd_report(args) -> int:
     return 0
 
 
-def cmd_show(args) -> int:
+def cmd_show(args: argparse.Namespace) -> int:
     """`spectrum show deal|contact|company NAME_OR_ID`: one record with its associations. Exit 2 when the name is ambiguous."""
-    from desktop.store import queries
-    from desktop.store.errors import AmbiguousRecord, RecordNotFound
+    from desktop.store import queries  # lazy: SQLAlchemy loads only when a command runs
 
     ws = _workspace(args)
     try:
         with ws.uow() as uow:
             data = queries.show(uow.session, args.kind, args.name)
     except AmbiguousRecord as exc:
-        _err(str(exc))
+        err(str(exc))
         return 2
     except RecordNotFound as exc:
-        _err(str(exc))
+        err(str(exc))
         return 1
     finally:
         ws.dispose()
@@ -139,19 +122,18 @@ def cmd_show(args) -> int:
     return 0
 
 
-def cmd_set(args) -> int:
+def cmd_set(args: argparse.Namespace) -> int:
     """`spectrum set cash AMOUNT`: store a workspace setting (audited). Exit 2 on a bad key or amount."""
-    from desktop.importer.layouts import RowProblem, parse_cents
-    from desktop.store import schema as s
+    from desktop.store import schema as s  # lazy: SQLAlchemy loads only when a command runs
     from desktop.store.executor import apply_change
 
     if args.key != "cash":
-        _err(f"unknown setting {args.key!r} (known: cash)")
+        err(f"unknown setting {args.key!r} (known: cash)")
         return 2
     try:
         cents = parse_cents(args.value, "cash")
     except RowProblem as exc:
-        _err(str(exc))
+        err(str(exc))
         return 2
     def change(session, changes) -> dict:
         row = session.get(s.Setting, "cash_balance_cents")
@@ -171,9 +153,9 @@ def cmd_set(args) -> int:
     return 0
 
 
-def cmd_audit(args) -> int:
+def cmd_audit(args: argparse.Namespace) -> int:
     """`spectrum audit [--json] [--verify]`: list the audit log or verify its hash chain (exit 1 if tampered)."""
-    from desktop.store import audit, queries
+    from desktop.store import audit, queries  # lazy: SQLAlchemy loads only when a command runs
 
     ws = _workspace(args)
     try:
@@ -209,22 +191,21 @@ def cmd_audit(args) -> int:
     return 0
 
 
-def cmd_stages(args) -> int:
+def cmd_stages(args: argparse.Namespace) -> int:
     """`spectrum stages [LABEL --position N --probability P --rename NEW]`: list or edit pipeline stages."""
-    from desktop.store import pipelines, queries
+    from desktop.store import pipelines, queries  # lazy: SQLAlchemy loads only when a command runs
 
     ws = _workspace(args)
     if args.map:
-        from desktop.store.errors import RecordNotFound
-        from desktop.store.sync_state import map_stage
+        from desktop.store.sync_state import map_stage  # lazy: only with --map
 
         if not args.label:
-            _err("say which stage to map: spectrum stages LABEL --map CRM_STAGE --crm hubspot")
+            err("say which stage to map: spectrum stages LABEL --map CRM_STAGE --crm hubspot")
             return 2
         try:
             res = map_stage(ws, args.crm, args.label, args.map, pipeline=args.pipeline)
         except RecordNotFound as exc:
-            _err(str(exc))
+            err(str(exc))
             ws.dispose()
             return 2
         print(f"{res['stage']} -> {args.crm} stage {res['crm_stage_id']}; "
@@ -237,7 +218,7 @@ def cmd_stages(args) -> int:
                                          position=args.position, probability=args.probability,
                                          rename=args.rename)
                 except ValueError as exc:
-                    _err(str(exc))
+                    err(str(exc))
                     return 2
                 uow.commit()
             rows = queries.stages(uow.session)
@@ -249,16 +230,8 @@ def cmd_stages(args) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
-    p = argparse.ArgumentParser(prog="spectrum", description="Spectrum: voice-first CRM command center")
-    p.add_argument("--data-dir", type=Path, help="workspace folder (default: per-user data dir; "
-                                                 "env SPECTRUM_DATA_DIR)")
-    p.add_argument("--smoke", action="store_true", help="start offscreen, load the model, plan one "
-                                                        "instruction, exit 0")
-    p.add_argument("--headless", action="store_true", help="run the spoken demo in the terminal")
-    sub = p.add_subparsers(dest="command")
-
+def register(sub: SubParsers) -> None:
+    """Add import, report, show, set, audit and stages to the ``spectrum`` parser."""
     sp = sub.add_parser("import", help="import CSV exports (files or folders)")
     sp.add_argument("paths", nargs="+")
     sp.add_argument("--strict", action="store_true", help="import nothing if any row has a problem")
@@ -301,122 +274,3 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--crm", default="hubspot", choices=["hubspot", "pipedrive"],
                     help="with --map: the CRM (default hubspot)")
     sp.set_defaults(func=cmd_stages)
-
-    from desktop import cli_plans
-
-    cli_plans.register(sub)
-    for module in ("desktop.voice.commands", "desktop.sync.commands", "desktop.agents.commands",
-                   "desktop.mcp.commands"):
-        try:
-            mod = importlib.import_module(module)
-        except ImportError as exc:
-            if exc.name and exc.name.startswith(module):
-                continue
-            raise
-        mod.register(sub)
-    return p
-
-
-def has_display() -> bool:
-    """True when a GUI can be shown (X11/Wayland display, or an explicit QT_QPA_PLATFORM)."""
-    if os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def _may_have_unfinished_notes(root: Path) -> bool:
-    """A cheap look: a note folder without a manifest, or a manifest mentioning "recording"."""
-    if not root.is_dir():
-        return False
-    for d in root.iterdir():
-        manifest = d / "manifest.json"
-        if d.is_dir() and (not manifest.is_file() or '"recording"' in manifest.read_text("utf-8", errors="replace")):
-            return True
-    return False
-
-
-def _recover_notes(settings: Settings) -> None:
-    """Voice notes a dead app left ``recording`` become ``queued`` with their duration (audio kept),
-    and one line on stderr says so; the app and ``spectrum notes`` transcribe them."""
-    try:
-        if not _may_have_unfinished_notes(Path(settings.data_dir) / "notes"):
-            return  # the common case, without importing the voice layer
-        from desktop.voice.notes import recover_unfinished
-
-        notes = recover_unfinished(settings.data_dir)
-    except OSError as exc:  # an unreadable notes folder must not stop an unrelated command
-        logging.getLogger("desktop.cli").warning("voice note recovery skipped: %s", exc)
-        return
-    if notes:
-        logging.getLogger("desktop.cli").info("recovered %d voice note(s) left recording: %s", len(notes),
-                                              ", ".join(n.id for n in notes))
-        seconds = sum(n.duration for n in notes)
-        print(f"spectrum: recovered {len(notes)} voice note(s) cut off while recording ({seconds:.1f} s of "
-              "audio kept); `spectrum notes list` or the app transcribes them", file=sys.stderr)
-
-
-def _is_keyring_error(exc: BaseException) -> bool:
-    try:
-        from keyring.errors import KeyringError
-    except ImportError:  # pragma: no cover - keyring is a dependency
-        return False
-    return isinstance(exc, KeyringError)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``spectrum`` console script. Returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    overrides = {"data_dir": args.data_dir} if args.data_dir else {}
-    args.settings = Settings(**overrides)
-    from desktop.logs import setup_logging
-    from desktop.store.errors import WorkspaceError
-
-    log_file = setup_logging(args.settings.data_dir)
-    log = logging.getLogger("desktop.cli")
-    if args.command is not None:
-        _recover_notes(args.settings)  # (the app does it on its voice start-up, off the UI thread)
-    try:
-        if args.command is None:
-            from desktop import cli_plans
-
-            if args.smoke:
-                return cli_plans.smoke(args)
-            if args.headless or not has_display():
-                if not args.headless:
-                    print("No display found: running the main job headlessly instead "
-                          "(speech → transcript → plan → confirm → updated deal).")
-                return cli_plans.headless_demo(args)
-            from desktop.services.backend import Backend
-            from desktop.ui.app import run_app
-
-            return run_app(args.settings, Backend.open)
-        return int(args.func(args) or 0)
-    except WorkspaceError as exc:
-        log.error("workspace error in %r", args.command, exc_info=True)
-        _err(str(exc) + (f" (log: {log_file})" if log_file and "see the log" in str(exc) else ""))
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # `spectrum notes list | head -1`: the reader left; stop quietly, as Unix tools do
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except OSError:
-            pass
-        return 141
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, not a traceback
-        if _is_keyring_error(exc):
-            _err("no usable keyring to keep the CRM token in. Install one (on Linux: `pip install "
-                 "secretstorage` with a running Secret Service, e.g. gnome-keyring or KeePassXC), or choose a "
-                 "backend with PYTHON_KEYRING_BACKEND (e.g. keyrings.alt.file.EncryptedKeyring after "
-                 "`pip install keyrings.alt`). The token is never written anywhere else.")
-            log.error("no keyring backend: %s", type(exc).__name__)
-            return 2
-        log.error("unexpected error in %r", args.command, exc_info=True)
-        _err(f"unexpected error: {type(exc).__name__}: {exc}"
-             + (f". Details are in {log_file}" if log_file else ""))
-        return 1

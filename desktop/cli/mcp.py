@@ -12,11 +12,18 @@ a budget out of range).
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import secrets
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
+
+from desktop import bootstrap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.cli._common import SubParsers
+    from desktop.store.db import Workspace
 
 DEFAULT_HTTP_PORT = 8765
 
@@ -25,12 +32,11 @@ def _say(msg: str) -> None:
     print(f"spectrum mcp: {msg}", file=sys.stderr, flush=True)
 
 
-def mcp_handler(args: Any) -> int:
+def mcp_handler(args: argparse.Namespace) -> int:
     """Run ``spectrum mcp`` (see the module docstring)."""
-    from desktop.bootstrap import open_workspace
-    from desktop.store import mcp_access
+    from desktop.store import mcp_access  # lazy: SQLAlchemy only when a command runs
 
-    ws = open_workspace(args.settings)
+    ws = bootstrap.open_workspace(args.settings)
     try:
         if args.disable or args.enable or args.budget is not None:
             if args.disable and args.enable:
@@ -63,18 +69,16 @@ def mcp_handler(args: Any) -> int:
         ws.dispose()
 
 
-def _serve(args: Any, ws: Any) -> int:
-    from desktop.mcp.service import McpService
-
-    service = McpService(ws, args.settings)
+def _serve(args: argparse.Namespace, ws: Workspace) -> int:
+    service = bootstrap.mcp_service(ws, args.settings)
     if not service.access().enabled:
         _say("MCP access is OFF: calls will be refused until `spectrum mcp --enable` or Settings > MCP access")
     if not args.http:
-        from desktop.mcp.server import run_stdio
+        from desktop.mcp.server import run_stdio  # lazy: the MCP SDK only when serving
 
         run_stdio(service)
         return 0
-    from desktop.mcp.server import bind_loopback, run_http
+    from desktop.mcp.server import bind_loopback, run_http  # lazy: the MCP SDK only when serving
 
     try:
         sock = bind_loopback(args.host, args.port)
@@ -100,7 +104,7 @@ def _serve(args: Any, ws: Any) -> int:
     return 0
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: SubParsers) -> None:
     """Add ``mcp`` to the ``spectrum`` parser."""
     sp = subparsers.add_parser("mcp", help="serve the workspace to MCP clients (Claude Desktop, Cursor...): "
                                            "read tools and plans that wait for your approval")

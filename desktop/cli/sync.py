@@ -32,6 +32,8 @@
 
 Handlers take ``args`` (with ``args.settings``: :class:`desktop.config.Settings`) and return the
 exit code: 0 ok, 1 sync error (offline, dead letters written), 2 not connected, 3 token rejected.
+The loop itself is :class:`desktop.sync.runner.SyncRunner`; the composition root
+(:mod:`desktop.bootstrap`) builds its HTTP client, adapters and states.
 """
 
 from __future__ import annotations
@@ -41,16 +43,21 @@ import asyncio
 import getpass
 import json
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from desktop import bootstrap
 from desktop.sync import credentials
-from desktop.sync.errors import AuthExpired, Offline, SyncError
+from desktop.sync.errors import AuthExpired, Offline, Permanent, Retryable, SyncError
 
-HUBSPOT_URL = "https://api.hubapi.com"
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.cli._common import SubParsers
+    from desktop.sync.runner import SyncRunner
+    from desktop.sync.state import SyncState
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: SubParsers) -> None:
     """Add ``connect`` and ``sync`` (each sets ``func=handler``)."""
     c = subparsers.add_parser("connect", help="connect a CRM: store its API token in the OS keyring")
     c.add_argument("crm", choices=credentials.PROVIDERS)
@@ -77,21 +84,6 @@ def register(subparsers: Any) -> None:
     sp.set_defaults(func=sync_handler)
 
 
-def _config_path(settings: Any) -> Path:
-    return Path(settings.data_dir) / "sync.json"
-
-
-def _config(settings: Any) -> dict[str, Any]:
-    path = _config_path(settings)
-    return json.loads(path.read_text()) if path.exists() else {}
-
-
-def _save_config(settings: Any, cfg: dict[str, Any]) -> None:
-    path = _config_path(settings)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(cfg, indent=2))
-
-
 def connect_handler(args: argparse.Namespace) -> int:
     """Prompt for the token (not echoed), store it in the keyring, then ensure the CRM's unique
     ``spectrum_key`` property. Exit codes: 0 ok (also when the CRM is unreachable: checked again
@@ -100,7 +92,7 @@ def connect_handler(args: argparse.Namespace) -> int:
     try:
         credentials.save_token(args.crm, token)
         if getattr(args, "oauth", False):
-            from desktop.sync.oauth import save_oauth
+            from desktop.sync.oauth import save_oauth  # lazy: httpx only for --oauth
 
             save_oauth(args.crm,
                        refresh_token=getpass.getpass("OAuth refresh token (input hidden): "),
@@ -109,11 +101,12 @@ def connect_handler(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"spectrum: {exc}", file=sys.stderr)
         return 2
-    cfg = _config(args.settings)
+    config = bootstrap.sync_config(args.settings)
+    cfg = config.load()
     cfg.pop(f"{args.crm}_key_property", None)  # a new account: check it again
     if args.crm == "pipedrive" and args.domain:
         cfg["pipedrive_url"] = f"https://{args.domain}.pipedrive.com"
-    _save_config(args.settings, cfg)
+    config.save(cfg)
     print(f"Connected {args.crm}: token stored in the OS keyring (service "
           f"'{credentials.SERVICE}').")
     code = asyncio.run(_connect_check(args))
@@ -123,14 +116,10 @@ def connect_handler(args: argparse.Namespace) -> int:
 
 
 async def _connect_check(args: argparse.Namespace) -> int:
-    import httpx
-
-    from desktop.sync.errors import Permanent, Retryable
-    from desktop.sync.http import DEFAULT_TIMEOUT
-
-    async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
+    async with bootstrap.crm_client() as client:
         try:
-            adapter = _adapter(args.crm, client, args, credentials.token_provider(args.crm))
+            adapter = bootstrap.crm_adapter(args.crm, client, args.settings,
+                                            credentials.token_provider(args.crm), base_url=args.base_url)
             await _ensure_key_property(adapter, args)
         except AuthExpired:
             print(f"spectrum: {args.crm} rejected the token; check it and run `spectrum connect "
@@ -147,40 +136,12 @@ async def _connect_check(args: argparse.Namespace) -> int:
 
 
 async def _ensure_key_property(adapter: Any, args: argparse.Namespace) -> None:
-    """Create the CRM's unique ``spectrum_key`` property/field if missing, once per account
-    (remembered in ``sync.json``); Pipedrive's field keys are stored there and adopted."""
-    cfg = _config(args.settings)
-    done = cfg.get(f"{adapter.name}_key_property")
-    needed = getattr(adapter, "key_property_types", None)
-    if not hasattr(adapter, "ensure_key_property") or (done and (
-            needed is None or (isinstance(done, list) and set(needed) <= set(done)))):
-        return  # checked for every type this adapter upserts (an older check covered fewer)
-    result = await adapter.ensure_key_property()
-    if adapter.name == "hubspot" and result:
-        print(f"Created the unique property spectrum_key on HubSpot {', '.join(result)}.")
-    cfg = _config(args.settings)
-    if adapter.name == "pipedrive":
-        cfg["pipedrive_key_fields"] = result
-    cfg[f"{adapter.name}_key_property"] = sorted(needed) if needed else True
-    _save_config(args.settings, cfg)
+    """:func:`desktop.sync.runner.ensure_key_property`, saying what it created."""
+    from desktop.sync.runner import ensure_key_property  # lazy: the sync engine only for sync commands
 
-
-def _adapter(crm: str, client: Any, args: argparse.Namespace, token_provider: Any) -> Any:
-    from desktop.sync.hubspot import HubSpotAdapter
-    from desktop.sync.pipedrive import PipedriveAdapter
-
-    if crm == "hubspot":
-        from desktop.sync.oauth import TokenRefresher
-
-        url = args.base_url or HUBSPOT_URL
-        return HubSpotAdapter(client, token_provider, base_url=url,
-                              refresh=TokenRefresher(client, url, "hubspot"))
-    cfg = _config(args.settings)
-    url = args.base_url or cfg.get("pipedrive_url")
-    if not url:
-        raise SyncError("Pipedrive company domain unknown: `spectrum connect pipedrive --domain X`")
-    return PipedriveAdapter(client, token_provider, base_url=url,
-                            key_field=cfg.get("pipedrive_key_fields") or "spectrum_key")
+    created = await ensure_key_property(adapter, bootstrap.sync_config(args.settings))
+    if created:
+        print(f"Created the unique property spectrum_key on HubSpot {', '.join(created)}.")
 
 
 def _progress(object_type: str, n: int, mode: str) -> None:
@@ -188,95 +149,20 @@ def _progress(object_type: str, n: int, mode: str) -> None:
         print(f"\r{mode} pull: {object_type} {n:,} records", end="", file=sys.stderr, flush=True)
 
 
-async def _cycle(adapter: Any, state: Any, args: argparse.Namespace) -> dict[str, Any]:
-    from desktop.sync.engine import SyncEngine
-    from desktop.sync.worker import SyncWorker
-
-    out: dict[str, Any] = {"crm": adapter.name}
-    if not args.push_only:
-        report = await SyncEngine(adapter, state, progress=_progress).pull()
-        out["pulled"] = report.applied
-        out["archived"] = {t: n for t, n in report.archived.items() if n}  # only types with any
-        out["new_conflicts"] = len(report.conflicts)
-    if not args.pull_only:
-        drain = await SyncWorker(adapter, state).drain()
-        out.update(sent=drain.sent, retrying=drain.retried, dead=drain.dead,
-                   requests=drain.calls, offline=drain.offline, waiting=drain.waiting)
-    return out
-
-
-async def _watch(adapters: list[tuple[Any, Any]], args: argparse.Namespace) -> int:
-    """The ``--watch`` loop (see the module docstring). Returns 0 after SIGTERM/SIGINT."""
-    import signal
-    import time
-
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, stop.set)
-    cycles = 0
-    try:
-        while not stop.is_set():
-            cycles += 1
-            started = time.monotonic()
-            cycle = asyncio.ensure_future(_watch_cycle(adapters, args))
-            stopper = asyncio.ensure_future(stop.wait())
-            await asyncio.wait({cycle, stopper}, return_when=asyncio.FIRST_COMPLETED)
-            stopper.cancel()
-            if not cycle.done():  # stopped mid-cycle: the state is consistent at any await
-                cycle.cancel()
-                await asyncio.gather(cycle, return_exceptions=True)
-                break
-            _emit({"event": "cycle", "cycle": cycles, "at": round(time.time(), 3),
-                   "seconds": round(time.monotonic() - started, 3), "crms": cycle.result()})
-            try:
-                await asyncio.wait_for(stop.wait(), timeout=max(0.0, args.interval))
-            except asyncio.TimeoutError:
-                pass
-    finally:
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.remove_signal_handler(sig)
-    _emit({"event": "stopped", "cycles": cycles})
-    return 0
-
-
-async def _watch_cycle(adapters: list[tuple[Any, Any]], args: argparse.Namespace
-                       ) -> list[dict[str, Any]]:
-    out = []
-    for adapter, state in adapters:
-        result: dict[str, Any] = {"crm": adapter.name, "error": None, "message": None}
-        try:
-            result.update(await _cycle(adapter, state, args))
-        except AuthExpired:
-            result.update(error="auth", message=f"the {adapter.name} token was rejected or has "
-                          f"expired; run `spectrum connect {adapter.name}` (local changes wait "
-                          "in the outbox)")
-        except Offline:
-            result.update(error="offline", offline=True,
-                          message="CRM unreachable; local changes wait in the outbox")
-        except SyncError as exc:
-            result.update(error=type(exc).__name__, message=str(exc)[:300])
-        summary = await asyncio.to_thread(state.summary)
-        result.update(outbox=summary["outbox"], dead_letters=len(summary["dead_letters"]),
-                      open_conflicts=len(summary["open_conflicts"]))
-        out.append(result)
-    return out
-
-
 def _emit(line: dict[str, Any]) -> None:
     print(json.dumps(line, default=str), flush=True)
 
 
-async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> int:
-    import httpx
-
-    from desktop.sync.http import DEFAULT_TIMEOUT
-
+async def _run(jobs: Sequence[tuple[str, SyncState, Callable[[], str | None]]], args: argparse.Namespace) -> int:
+    """Sync ``jobs`` (``(crm, state, token provider)``) once, every ``--interval`` seconds, or in
+    the ``--watch`` loop; returns the exit code."""
     code = 0
-    async with httpx.AsyncClient(timeout=DEFAULT_TIMEOUT) as client:
-        adapters = [(_adapter(crm, client, args, tp), state) for crm, state, tp in jobs]
+    async with bootstrap.crm_client() as client:
+        runner: SyncRunner = bootstrap.sync_runner(
+            args.settings, client, jobs, base_url=args.base_url, pull=not args.push_only,
+            push=not args.pull_only, progress=_progress)
         if not getattr(args, "sandbox", False):
-            for adapter, _ in adapters:  # not checked at connect time (offline then): now
+            for adapter, _ in runner.jobs:  # not checked at connect time (offline then): now
                 try:
                     await _ensure_key_property(adapter, args)
                 except SyncError as exc:
@@ -284,11 +170,11 @@ async def _run(jobs: list[tuple[str, Any, Any]], args: argparse.Namespace) -> in
                           f"({type(exc).__name__}); pushes may fail until it exists",
                           file=sys.stderr)
         if getattr(args, "watch", False):
-            return await _watch(adapters, args)
+            return await runner.watch(args.interval, _emit)
         while True:
-            for adapter, state in adapters:
+            for adapter, state in runner.jobs:
                 try:
-                    result = await _cycle(adapter, state, args)
+                    result = await runner.cycle(adapter, state)
                 except AuthExpired:
                     print(f"spectrum: the {adapter.name} token was rejected or has expired and "
                           f"could not be refreshed; run `spectrum connect {adapter.name}` (local "
@@ -331,7 +217,8 @@ def _print(result: dict[str, Any], as_json: bool) -> None:
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    from desktop.sync.emulator import CrmEmulator
+    """``spectrum sync --sandbox``: the local CRM emulator, seeded, with a throw-away state."""
+    from desktop.sync.emulator import CrmEmulator  # lazy: the emulator's HTTP server only for --sandbox
     from desktop.sync.state import FileState
 
     folder = Path(args.settings.data_dir) / "sandbox"
@@ -366,12 +253,9 @@ def sync_handler(args: argparse.Namespace) -> int:
         print("spectrum: no CRM connected; run `spectrum connect hubspot` (or pipedrive)",
               file=sys.stderr)
         return 2
-    from desktop.store.db import open_workspace
-    from desktop.store.sync_state import StoreState
-
-    ws = open_workspace(args.settings.resolved_database_url())
+    ws = bootstrap.open_workspace(args.settings)
     try:
-        jobs = [(c, StoreState(ws, c), credentials.token_provider(c)) for c in crms]
+        jobs = [(c, bootstrap.sync_state(ws, c), credentials.token_provider(c)) for c in crms]
         return asyncio.run(_run(jobs, args))
     finally:
         ws.dispose()
@@ -379,16 +263,13 @@ def sync_handler(args: argparse.Namespace) -> int:
 
 def _status(args: argparse.Namespace) -> int:
     if args.sandbox:
-        from desktop.sync.state import FileState
+        from desktop.sync.state import FileState  # lazy: loaded only for --sandbox
 
         summaries = [FileState(Path(args.settings.data_dir) / "sandbox" / "sync-state.json").summary()]
     else:
-        from desktop.store.db import open_workspace
-        from desktop.store.sync_state import StoreState
-
-        ws = open_workspace(args.settings.resolved_database_url())
+        ws = bootstrap.open_workspace(args.settings)
         try:
-            summaries = [dict(StoreState(ws, c).summary(),
+            summaries = [dict(bootstrap.sync_state(ws, c).summary(),
                               connected=credentials.load_token(c) is not None)
                          for c in ([args.crm] if args.crm else credentials.PROVIDERS)]
         finally:
