@@ -306,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_plans.register(sub)
     for module in ("desktop.voice.commands", "desktop.sync.commands", "desktop.agents.commands",
-                   "desktop.mcp.commands"):
+                   "desktop.mcp.commands", "desktop.outreach.commands"):
         try:
             mod = importlib.import_module(module)
         except ImportError as exc:

@@ -23,7 +23,7 @@ from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
 
 ENTITY_MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
-                 "activity": s.Activity}
+                 "activity": s.Activity, "email": s.EmailOutboxItem}
 
 
 class PlanRejected(Exception):
@@ -300,6 +300,11 @@ class _Run:
         body = f"{body}\n\n--\n{footer}" + (f"\nSent by {sender}" if sender else "")
         self._task(i, a, "email_draft", a.fields.get("subject") or "Follow-up", body)
 
+    def do_send_email(self, i: int, a: Action) -> None:
+        from desktop.store.email_send import queue_send
+
+        queue_send(self, i, a)
+
     def do_delete_record(self, i: int, a: Action) -> None:
         typ, obj = self.target(a, ("contact", "company", "deal", "task"))
         snap = self.snapshot(obj)
@@ -461,6 +466,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
     now = now or datetime.utcnow()
     with workspace.uow() as uow:
         run = _Run(uow.session, now, _settings(uow.session))
+        run.actor, run.source = actor, source
         for i, action in enumerate(plan.actions):
             run.apply(i, action)
         audit_id = commit_changes(uow.session, run.changes, actor=actor, kind="plan_applied",
@@ -521,6 +527,9 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
             model = ENTITY_MODELS[ch["entity"]]
             if ch["op"] == "create":
                 obj = ses.get(model, ch["id"])
+                if ch["entity"] == "email" and obj is not None and obj.status not in ("queued", "cancelled",
+                                                                                      "blocked"):
+                    raise PlanRejected(f"cannot undo: the e-mail to {obj.to_addr} has been sent")
                 if obj is not None:
                     if ch["entity"] == "deal":
                         ses.execute(delete(s.DealContact).where(s.DealContact.deal_id == ch["id"]))
