@@ -23,7 +23,7 @@ import logging
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterator
 from contextlib import contextmanager
@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 #: seconds between attempts after a transient failure
 RETRY_S = 30.0
+#: ``run(until_idle=True)`` waits for e-mails due within this many seconds (undo windows), not for
+#: those held longer (sending hours, tomorrow's budget, retries)
+IDLE_HORIZON_S = 20.0
 
 
 class SenderBusy(Exception):
@@ -205,7 +208,8 @@ class Sender:
 
     def run(self, stop: threading.Event, *, poll_s: float = 0.05, until_idle: bool = False) -> None:
         """Recover, then cycle every ``poll_s`` seconds until ``stop`` is set (or, with
-        ``until_idle``, until nothing is queued). Transient errors are logged and retried."""
+        ``until_idle``, until nothing is due within :data:`IDLE_HORIZON_S`). Transient errors are
+        logged and retried; MailAuthError is raised."""
         recovered = False
         while not stop.is_set():
             if not recovered:
@@ -224,7 +228,9 @@ class Sender:
                 log.warning("e-mail sender: %s", exc)
             if until_idle:
                 with self.ws.uow() as uow:
-                    if not eo.queued(uow.session) and not eo.recover(uow.session, self.clock()):
+                    nxt = eo.next_due_at(uow.session)
+                    if (nxt is None or nxt > self.clock() + timedelta(seconds=IDLE_HORIZON_S)) \
+                            and not eo.recover(uow.session, self.clock()):
                         break
             stop.wait(poll_s)
         self.mailbox.close()

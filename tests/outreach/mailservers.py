@@ -26,11 +26,28 @@ class _Handler:
     def __init__(self) -> None:
         self.messages: list[bytes] = []
         self.on_data = None  # optional callable(raw bytes) run before the 250 reply
+        self.on_stage = None  # optional callable("MAIL" | "RCPT" | "DATA") -> an SMTP reply to give instead
         self.lock = threading.Lock()
         self.delivered = threading.Condition(self.lock)
 
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):  # noqa: N802
+        if self.on_stage is not None and (reply := self.on_stage("MAIL")):
+            return reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if self.on_stage is not None and (reply := self.on_stage("RCPT")):
+            return reply
+        envelope.rcpt_tos.append(address)
+        envelope.rcpt_options.extend(rcpt_options)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         raw = envelope.original_content or envelope.content
+        if self.on_stage is not None and (reply := self.on_stage("DATA")):
+            return reply
         if self.on_data is not None:
             reply = self.on_data(raw)
             if reply:
