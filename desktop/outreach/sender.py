@@ -143,7 +143,7 @@ class Sender:
         return d
 
     def send_one(self, row: eo.EmailRow, report: CycleReport) -> None:
-        """Rules, claim, SMTP, mark sent, file in Sent: one due row."""
+        """Rules, claim, SMTP, mark sent: one due row (filed in Sent at the end of the cycle)."""
         d = self._decide(row)
         if d.action == "block":
             report.blocked.append((row.id, d.reason))
@@ -179,7 +179,6 @@ class Sender:
             uow.commit()
         report.sent.append(row.id)
         self.on_event("sent", row.id, row.to_addr)
-        self._file(row.id, msg)
 
     def _file(self, row_id: int, msg: Any) -> None:
         try:
@@ -191,25 +190,52 @@ class Sender:
             eo.mark_filed(uow.session, row_id, self.clock())
             uow.commit()
 
-    def cycle(self) -> CycleReport:
-        """One pass: kill switches, due rows, unfiled rows. Raises MailAuthError (the login was
-        refused: nothing more can be sent until the user reconnects)."""
+    def cycle(self, *, file: bool = True) -> CycleReport:
+        """One pass: kill switches, due rows, then (``file``) unfiled rows. Raises MailAuthError
+        (the login was refused: nothing more can be sent until the user reconnects)."""
         report = CycleReport()
         self.cancel_killed(report)
         with self.ws.uow() as uow:
             rows = eo.due(uow.session, self.clock())
         for row in rows:
             self.send_one(row, report)
+        if file:
+            self.file_unfiled()
+        return report
+
+    def file_unfiled(self) -> int:
+        """File sent, unfiled rows in the Sent folder; returns how many were tried."""
         with self.ws.uow() as uow:
             unfiled = eo.unfiled(uow.session)
         for row in unfiled:
             self._file(row.id, message.build(row, self.mailbox.config))
-        return report
+        return len(unfiled)
+
+    def _filer(self, stop: threading.Event, poll_s: float) -> None:
+        while not stop.wait(poll_s):
+            try:
+                self.file_unfiled()
+            except Exception:  # noqa: BLE001 - logged; the rows stay unfiled and are tried again
+                log.exception("filing sent e-mails failed")
 
     def run(self, stop: threading.Event, *, poll_s: float = 0.05, until_idle: bool = False) -> None:
         """Recover, then cycle every ``poll_s`` seconds until ``stop`` is set (or, with
         ``until_idle``, until nothing is due within :data:`IDLE_HORIZON_S`). Transient errors are
         logged and retried; MailAuthError is raised."""
+        # filing in the Sent folder (IMAP, slower) runs beside sending, so it never delays a send
+        filer_stop = threading.Event()
+        filer = threading.Thread(target=self._filer, args=(filer_stop, max(poll_s, 0.1)),
+                                 name="email-filer", daemon=True)
+        filer.start()
+        try:
+            self._loop(stop, poll_s, until_idle)
+        finally:
+            filer_stop.set()
+            filer.join()
+            self.file_unfiled()
+            self.mailbox.close()
+
+    def _loop(self, stop: threading.Event, poll_s: float, until_idle: bool) -> None:
         recovered = False
         while not stop.is_set():
             if not recovered:
@@ -221,7 +247,7 @@ class Sender:
                 except MailError as exc:
                     log.warning("cannot check the Sent folder yet: %s", exc)
             try:
-                self.cycle()
+                self.cycle(file=False)
             except MailAuthError:
                 raise
             except MailError as exc:
@@ -233,4 +259,3 @@ class Sender:
                             and not eo.recover(uow.session, self.clock()):
                         break
             stop.wait(poll_s)
-        self.mailbox.close()

@@ -27,6 +27,10 @@ def set_killed(workspace: Workspace, name: str, killed: bool, *, actor: str = "u
             uow.session.add(row)
         else:
             row.killed, row.updated_at = killed, now
+        if killed:  # the agent's e-mails waiting in the outbox go nowhere (same transaction)
+            from desktop.store.email_outbox import cancel_for_agents
+
+            cancel_for_agents(uow.session, {name}, now, "the agent's kill switch is on")
         who = "all agents" if name == GLOBAL else f"agent {name}"
         audit_append(uow.session, at=now, actor=actor, kind="kill_switch",
                      summary=f"Kill switch {'ON' if killed else 'off'} for {who}",

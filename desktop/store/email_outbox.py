@@ -242,16 +242,28 @@ def cancel(session: Session, row_id: int, now: datetime, *, actor: str, reason: 
 
 
 def cancel_for_agents(session: Session, agents: set[str], now: datetime, reason: str) -> list[int]:
-    """Cancel every queued row proposed by one of ``agents`` (``"*"``: by any agent); returns ids."""
-    q = select(s.EmailOutboxItem.id).where(s.EmailOutboxItem.status == "queued",
-                                           s.EmailOutboxItem.agent.is_not(None))
+    """Cancel every queued row proposed by one of ``agents`` (``"*"``: by any agent), with their
+    activities, in one audit entry (``email_cancelled``); returns the ids."""
+    from desktop.store.executor import commit_changes
+
+    q = select(s.EmailOutboxItem).where(s.EmailOutboxItem.status == "queued",
+                                        s.EmailOutboxItem.agent.is_not(None))
     if "*" not in agents:
         q = q.where(s.EmailOutboxItem.agent.in_(sorted(agents)))
-    out = []
-    for row_id in list(session.execute(q).scalars()):
-        if cancel(session, row_id, now, actor="spectrum", reason=reason) is not None:
-            out.append(row_id)
-    return out
+    rows = list(session.execute(q.with_for_update()).scalars())
+    if not rows:
+        return []
+    changes: list[dict[str, Any]] = []
+    for r in rows:
+        r.status, r.last_error = "cancelled", reason[:2000]
+        changes += _drop_activity(session, r)
+    session.flush()
+    who = ", ".join(sorted({r.agent for r in rows}))
+    commit_changes(session, changes, actor="spectrum", kind="email_cancelled",
+                   summary=f"{len(rows)} e-mail(s) of {who} cancelled: {reason}"[:200],
+                   payload={"emails": [r.id for r in rows], "message_ids": [r.message_id for r in rows],
+                            "reason": reason}, now=now, push=bool(changes))
+    return [r.id for r in rows]
 
 
 def recover(session: Session, now: datetime) -> list[EmailRow]:
