@@ -404,3 +404,24 @@ def record_reply(session: Session, row_id: int, now: datetime, *, sender: str, s
         d.last_activity_at = now
         session.flush()
         changes.record("deal", d.id, "update", before, snapshot(d), internal=True)
+
+
+def latest_draft(session: Session, contact_id: int | None, deal_id: int | None) -> dict[str, Any] | None:
+    """The newest open e-mail draft task (``kind = email_draft``) for ``contact_id`` (else
+    ``deal_id``): ``{"id", "subject", "body", "contact_id", "deal_id"}``, or None."""
+    q = select(s.Task).where(s.Task.kind == "email_draft", s.Task.status == "open")
+    if contact_id is not None:
+        q = q.where(s.Task.contact_id == contact_id)
+    elif deal_id is not None:
+        q = q.where(s.Task.deal_id == deal_id)
+    else:
+        return None
+    t = session.execute(q.order_by(s.Task.id.desc()).limit(1)).scalar()
+    if t is None:
+        return None
+    return {"id": t.id, "subject": t.title, "body": t.body or "", "contact_id": t.contact_id, "deal_id": t.deal_id}
+
+
+def contact_address(session: Session, contact_id: int) -> str | None:
+    """A contact's e-mail address, or None."""
+    return session.execute(select(s.Contact.email).where(s.Contact.id == contact_id)).scalar()
