@@ -53,12 +53,13 @@ class EmailRow:
     replied_at: datetime | None
     attempts: int
     reason: str | None
+    bounced_at: datetime | None = None
 
 
 def _row(r: s.EmailOutboxItem) -> EmailRow:
     return EmailRow(r.id, r.message_id, r.status, r.to_addr, r.subject, r.body, r.contact_id, r.deal_id,
                     r.agent, r.in_reply_to, r.references, r.not_before, r.created_at, r.sent_at,
-                    r.filed_at, r.replied_at, r.attempts, r.last_error)
+                    r.filed_at, r.replied_at, r.attempts, r.last_error, r.bounced_at)
 
 
 def new_message_id(sender: str | None) -> str:
