@@ -9,7 +9,7 @@
 - ``spectrum email list [--json]``: the e-mail outbox, newest first, with why a row was blocked
   or is held. ``spectrum email cancel ID``: undo a send still in its undo window (exit 1 when it
   already left). ``spectrum email send [--watch]``: send what is due (``--watch``: keep sending
-  until SIGTERM/Ctrl+C; else until nothing is queued). ``spectrum email poll``: match new replies
+  until SIGTERM/Ctrl+C, reading replies every ``--replies-every`` seconds; else until nothing is due). ``spectrum email poll``: match new replies
   in INBOX. ``spectrum email settings [--undo-seconds S] [--daily-budget N]``.
 """
 
@@ -54,6 +54,8 @@ def register(subparsers: Any) -> None:
     sp.add_argument("action", choices=["list", "cancel", "send", "poll", "settings"])
     sp.add_argument("id", nargs="?", type=int, help="with cancel: the e-mail's id (from `email list`)")
     sp.add_argument("--watch", action="store_true", help="with send: keep sending until stopped")
+    sp.add_argument("--replies-every", type=float, default=60.0, metavar="S",
+                    help="with send --watch: read replies from INBOX every S seconds (0: never)")
     sp.add_argument("--undo-seconds", type=float, help="with settings: the undo-send window")
     sp.add_argument("--daily-budget", type=int, help="with settings: e-mails per day at most")
     sp.add_argument("--json", action="store_true")
@@ -175,7 +177,8 @@ def email_handler(args: argparse.Namespace) -> int:
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
-            total = service.send(ws, mailbox, stop, watch=args.watch,
+            total = service.send(ws, mailbox, stop, watch=args.watch, data_dir=args.settings.data_dir,
+                                 replies_every_s=args.replies_every or None,
                                  on_event=lambda kind, rid, text: print(json.dumps(
                                      {"event": kind, "id": rid, "detail": text}) if args.json
                                      else f"{kind}: e-mail {rid} ({text})", flush=True,

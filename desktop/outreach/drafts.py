@@ -15,11 +15,15 @@ from desktop.store import queries
 from desktop.store.db import Workspace
 
 
-def with_mailbox(workspace: Workspace, context: PlanContext | None) -> PlanContext:
-    """``context`` with ``can_send`` set when a mailbox is connected (workspace setting ``mailbox``)."""
+def mailbox_connected(workspace: Workspace) -> bool:
+    """True when a mailbox is connected (workspace setting ``mailbox``)."""
     with workspace.uow() as uow:
-        connected = queries.get_setting(uow.session, SETTING_KEY) is not None
-    return replace(context or PlanContext(), can_send=connected)
+        return queries.get_setting(uow.session, SETTING_KEY) is not None
+
+
+def with_mailbox(workspace: Workspace, context: PlanContext | None) -> PlanContext:
+    """``context`` with ``can_send`` set when a mailbox is connected."""
+    return replace(context or PlanContext(), can_send=mailbox_connected(workspace))
 
 
 def fill_drafts(workspace: Workspace, plan: Plan) -> Plan:

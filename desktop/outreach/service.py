@@ -68,9 +68,11 @@ def mailbox(workspace: Workspace) -> Mailbox | None:
 
 
 def send(workspace: Workspace, box: Mailbox, stop: threading.Event, *, watch: bool = False,
-         data_dir: Any = None, on_event: Callable[[str, int, str], None] | None = None) -> int:
+         data_dir: Any = None, on_event: Callable[[str, int, str], None] | None = None,
+         replies_every_s: float | None = None) -> int:
     """Run the sender until ``stop`` (``watch``) or until nothing is queued; returns e-mails sent.
     ``data_dir``: where the one-sender lock lives (default: beside a SQLite workspace).
+    ``replies_every_s``: with ``watch``, also read replies from INBOX this often (seconds).
     Raises SenderBusy, MailAuthError."""
     from pathlib import Path
 
@@ -84,8 +86,30 @@ def send(workspace: Workspace, box: Mailbox, stop: threading.Event, *, watch: bo
 
     folder = Path(data_dir) if data_dir else Path(workspace.engine.url.database or ".").resolve().parent
     with sender_lock(folder):
-        Sender(workspace, box, on_event=count).run(stop, until_idle=not watch)
+        poller = None
+        if watch and replies_every_s:
+            poller = threading.Thread(target=_poll_loop, args=(workspace, Mailbox(box.config), stop, replies_every_s),
+                                      name="email-replies", daemon=True)
+            poller.start()
+        try:
+            Sender(workspace, box, on_event=count).run(stop, until_idle=not watch)
+        finally:
+            stop.set()
+            if poller is not None:
+                poller.join(30)
     return sent
+
+
+def _poll_loop(workspace: Workspace, box: Mailbox, stop: threading.Event, every_s: float) -> None:
+    import logging
+
+    from desktop.outreach.mailbox import MailError
+
+    while not stop.wait(every_s):
+        try:
+            poll_replies(workspace, box)
+        except MailError as exc:
+            logging.getLogger(__name__).warning("reading replies: %s", exc)
 
 
 def poll_replies(workspace: Workspace, box: Mailbox) -> dict[str, int]:

@@ -71,6 +71,16 @@ class AgentsMixin:
             return None
         return desktop_command(self.settings.data_dir, "agents", "serve", "--json")
 
+    def email_send_argv(self) -> list[str] | None:
+        """The command of the app's e-mail sender child (``spectrum email send --watch --json``),
+        or None when no mailbox is connected (:mod:`desktop.outreach`)."""
+        from desktop.outreach.drafts import mailbox_connected
+        from desktop.services.child import desktop_command
+
+        if not mailbox_connected(self.ws):
+            return None
+        return desktop_command(self.settings.data_dir, "email", "send", "--watch", "--json")
+
     def run_agent(self, name: str) -> tuple[str, Change]:
         """Run agent ``name`` now (on this worker thread). Returns (one-line result, Change).
         Raises UnknownAgent / RuntimeError (no runtime)."""
