@@ -117,3 +117,9 @@ def poll_replies(workspace: Workspace, box: Mailbox) -> dict[str, int]:
     from desktop.outreach.replies import poll
 
     return poll(workspace, box)
+
+
+def email_counts(workspace: Workspace) -> dict[str, dict[str, int]]:
+    """Sent / replied / bounced / cancelled / blocked e-mails per agent (``"you"``: your own)."""
+    with workspace.uow() as uow:
+        return eo.counts_by(uow.session, "agent")

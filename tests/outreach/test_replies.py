@@ -68,6 +68,11 @@ def test_draft_approved_sent_replied_logged(connected, mail, capsys):
             assert uow.session.get(s.Deal, row.deal_id).last_activity_at == row.replied_at
             stats = eo.counts_by(uow.session)
         assert stats["post-call"]["sent"] == 1 and stats["post-call"]["replied"] == 1
+        # the Agents panel's column for this agent
+        from desktop.services.agents_facade import _with_emails
+
+        assert _with_emails(ws, [{"name": "post-call"}, {"name": "qualifier"}]) == [
+            {"name": "post-call", "emails": "1 / 1 / 0"}, {"name": "qualifier", "emails": "0 / 0 / 0"}]
     finally:
         ws.dispose()
 
