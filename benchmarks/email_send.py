@@ -41,7 +41,7 @@ def main() -> int:
     import keyring
     from sqlalchemy import select
 
-    from conftest import MemoryKeyring
+    from outreach_helpers import MemoryKeyring
     from mailservers import PASSWORD, USER, MailServers
     from outreach_helpers import open_ws, send_plan
 

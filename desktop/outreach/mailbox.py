@@ -23,7 +23,7 @@ import socket
 import ssl
 from dataclasses import asdict, dataclass
 from email.message import EmailMessage
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
 
 import keyring
 import keyring.errors
@@ -225,39 +225,41 @@ class Mailbox:
             pass
         self._smtp_connect().quit()
 
-    def file_sent(self, msg: EmailMessage) -> bool:
-        """Put ``msg`` in the Sent folder (created if missing) unless a message with its
-        Message-ID is there already. Returns True when it appended. Raises MailRetryable."""
-        folder = _quote(self.config.sent_folder)
+    def _session(self, work: Callable[[imaplib.IMAP4], Any]) -> Any:
+        """Log in, run ``work(imap)``, log out; IMAP and socket errors become MailRetryable."""
         try:
             imap = self._imap()
             try:
-                if imap.select(folder)[0] != "OK":
-                    imap.create(folder)
-                    imap.select(folder)
-                if self._search_id(imap, msg["Message-ID"]):
-                    return False
-                status, data = imap.append(folder, "(\\Seen)", None, msg.as_bytes())
-                if status != "OK":
-                    raise MailRetryable(f"the IMAP server refused APPEND to {self.config.sent_folder}: {data}")
-                return True
+                return work(imap)
             finally:
                 _logout(imap)
         except (OSError, imaplib.IMAP4.error) as exc:
             raise MailRetryable(f"IMAP: {_text(exc)}") from exc
 
+    def file_sent(self, msg: EmailMessage) -> bool:
+        """Put ``msg`` in the Sent folder (created if missing) unless a message with its
+        Message-ID is there already. Returns True when it appended. Raises MailRetryable."""
+        folder = _quote(self.config.sent_folder)
+
+        def work(imap: imaplib.IMAP4) -> bool:
+            if imap.select(folder)[0] != "OK":
+                imap.create(folder)
+                imap.select(folder)
+            if self._search_id(imap, msg["Message-ID"]):
+                return False
+            status, data = imap.append(folder, "(\\Seen)", None, msg.as_bytes())
+            if status != "OK":
+                raise MailRetryable(f"the IMAP server refused APPEND to {self.config.sent_folder}: {data}")
+            return True
+        return self._session(work)
+
     def in_sent(self, message_id: str) -> bool:
         """True when the Sent folder holds a message with ``message_id``. Raises MailRetryable."""
-        try:
-            imap = self._imap()
-            try:
-                if imap.select(_quote(self.config.sent_folder), readonly=True)[0] != "OK":
-                    return False
-                return self._search_id(imap, message_id)
-            finally:
-                _logout(imap)
-        except (OSError, imaplib.IMAP4.error) as exc:
-            raise MailRetryable(f"IMAP: {_text(exc)}") from exc
+        def work(imap: imaplib.IMAP4) -> bool:
+            if imap.select(_quote(self.config.sent_folder), readonly=True)[0] != "OK":
+                return False
+            return self._search_id(imap, message_id)
+        return self._session(work)
 
     @staticmethod
     def _search_id(imap: imaplib.IMAP4, message_id: str) -> bool:
@@ -270,31 +272,27 @@ class Mailbox:
         (headers only; ``auto``: the ``Auto-Submitted`` header, for bounces). Raises MailRetryable."""
         from email.parser import BytesHeaderParser
 
-        try:
-            imap = self._imap()
-            try:
-                if imap.select(_quote(folder), readonly=True)[0] != "OK":
-                    return last_uid, []
-                status, data = imap.uid("SEARCH", None, f"UID {last_uid + 1}:*")
-                uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" else []
-                uids = [u for u in uids if u > last_uid]
-                out = []
-                fields = "FROM SUBJECT MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED"
-                for uid in uids:
-                    status, parts = imap.uid("FETCH", str(uid), f"(BODY.PEEK[HEADER.FIELDS ({fields})])")
-                    raw = next((p[1] for p in parts if isinstance(p, tuple)), b"") if status == "OK" else b""
-                    h = BytesHeaderParser().parsebytes(raw)
-                    out.append({"uid": str(uid), "from": str(h.get("From", "")), "subject": str(h.get("Subject", "")),
-                                "message_id": str(h.get("Message-ID", "")).strip(),
-                                "in_reply_to": str(h.get("In-Reply-To", "")).strip(),
-                                "references": str(h.get("References", "")),
-                                "content_type": str(h.get("Content-Type", "")),
-                                "auto": str(h.get("Auto-Submitted", ""))})
-                return max(uids, default=last_uid), out
-            finally:
-                _logout(imap)
-        except (OSError, imaplib.IMAP4.error) as exc:
-            raise MailRetryable(f"IMAP: {_text(exc)}") from exc
+        fields = "FROM SUBJECT MESSAGE-ID IN-REPLY-TO REFERENCES CONTENT-TYPE AUTO-SUBMITTED"
+
+        def work(imap: imaplib.IMAP4) -> tuple[int, list[dict[str, str]]]:
+            if imap.select(_quote(folder), readonly=True)[0] != "OK":
+                return last_uid, []
+            status, data = imap.uid("SEARCH", None, f"UID {last_uid + 1}:*")
+            uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" else []
+            uids = [u for u in uids if u > last_uid]
+            out = []
+            for uid in uids:
+                status, parts = imap.uid("FETCH", str(uid), f"(BODY.PEEK[HEADER.FIELDS ({fields})])")
+                raw = next((p[1] for p in parts if isinstance(p, tuple)), b"") if status == "OK" else b""
+                h = BytesHeaderParser().parsebytes(raw)
+                out.append({"uid": str(uid), "from": str(h.get("From", "")), "subject": str(h.get("Subject", "")),
+                            "message_id": str(h.get("Message-ID", "")).strip(),
+                            "in_reply_to": str(h.get("In-Reply-To", "")).strip(),
+                            "references": str(h.get("References", "")),
+                            "content_type": str(h.get("Content-Type", "")),
+                            "auto": str(h.get("Auto-Submitted", ""))})
+            return max(uids, default=last_uid), out
+        return self._session(work)
 
 
 def _quote(value: str) -> str:

@@ -62,11 +62,7 @@ def queue_send(run: Any, i: int, a: Action) -> None:
     run.session.flush()
     run.record(i, "activity", act.id, "create", None, run.snapshot(act))
     if deal_id is not None:
-        d = run.session.get(s.Deal, deal_id)
-        before = run.snapshot(d)
-        d.last_activity_at = run.now
-        run.session.flush()
-        run.record(i, "deal", d.id, "update", before, run.snapshot(d), {"internal": True})
+        run.touch_deal(i, deal_id)
     actor, source = getattr(run, "actor", "user"), getattr(run, "source", "")
     agent = next((who.split(":", 1)[1] for who in (actor, source) if who and who.startswith("agent:")), None)
     sender = run.settings.get("email_from") or run.settings.get("sender_address")

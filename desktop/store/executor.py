@@ -266,11 +266,15 @@ class _Run:
         self.session.flush()
         self.record(i, "activity", act.id, "create", None, self.snapshot(act))
         if deal_id is not None:
-            d = self.session.get(s.Deal, deal_id)
-            before = self.snapshot(d)
-            d.last_activity_at = self.now
-            self.session.flush()
-            self.record(i, "deal", d.id, "update", before, self.snapshot(d), {"internal": True})
+            self.touch_deal(i, deal_id)
+
+    def touch_deal(self, i: int, deal_id: int) -> None:
+        """The deal's last activity is now (an internal change: not pushed to the CRM)."""
+        d = self.session.get(s.Deal, deal_id)
+        before = self.snapshot(d)
+        d.last_activity_at = self.now
+        self.session.flush()
+        self.record(i, "deal", d.id, "update", before, self.snapshot(d), {"internal": True})
 
     def _task(self, i: int, a: Action, kind: str, title: str, body: str | None = None) -> None:
         deal_id, contact_id = self._links(a)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.ui.bridge import _stop_child
 from desktop.ui.tasks import ChildTask
 
 _SAY = {"sent": "E-mail sent to {}", "blocked": "E-mail not sent: {}", "held": "E-mail waits: {}",
@@ -78,12 +79,5 @@ class EmailSender(QObject):
 
     def stop(self, wait: bool = True) -> None:
         """Stop the child (SIGTERM: the sender finishes the e-mail in hand) and any restart."""
-        self._stopped = True
-        self._restart.stop()
-        if self.task is not None:
-            if wait:
-                self.task.cancel()
-            else:
-                self.bridge.call(self.task.cancel)
-        self.task = None
+        _stop_child(self, wait)
         self.state = "off"

@@ -3,29 +3,10 @@
 from __future__ import annotations
 
 import keyring
-import keyring.backend
 import pytest
 
-from mailservers import PASSWORD, USER, MailServers
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Passwords in a dict (tests only)."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.data.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.data[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.data.pop((service, username), None)
+from mailservers import PASSWORD, MailServers
+from outreach_helpers import MemoryKeyring, connect_args
 
 
 @pytest.fixture
@@ -51,13 +32,6 @@ def data_dir(tmp_path, fixture_dir):
     d = tmp_path / "data"
     assert main(["--data-dir", str(d), "import", str(fixture_dir)]) == 0
     return d
-
-
-def connect_args(data_dir, mail) -> list[str]:
-    return ["--data-dir", str(data_dir), "connect", "email", "--address", USER,
-            "--smtp", f"127.0.0.1:{mail.smtp_port}", "--imap", f"127.0.0.1:{mail.imap_port}",
-            "--smtp-security", "none", "--imap-security", "none", "--name", "Alex Rivera",
-            "--password-stdin"]
 
 
 @pytest.fixture

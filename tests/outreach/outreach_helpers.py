@@ -5,6 +5,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import keyring.backend
+
+from mailservers import USER
+
 from desktop.config import Settings
 from desktop.domain.plan import Action, Plan, Target
 
@@ -43,3 +47,29 @@ def set_undo(ws, seconds: float) -> None:
     from desktop.outreach import service
 
     service.set_settings(ws, undo_seconds=seconds)
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """Passwords in a dict (tests only)."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.data.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.data[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.data.pop((service, username), None)
+
+
+def connect_args(data_dir, mail) -> list[str]:
+    return ["--data-dir", str(data_dir), "connect", "email", "--address", USER,
+            "--smtp", f"127.0.0.1:{mail.smtp_port}", "--imap", f"127.0.0.1:{mail.imap_port}",
+            "--smtp-security", "none", "--imap-security", "none", "--name", "Alex Rivera",
+            "--password-stdin"]

@@ -8,7 +8,7 @@ import json
 
 from mailservers import PASSWORD, USER
 from outreach_helpers import NINA, confirm, drain, open_ws, send_plan, set_undo
-from conftest import connect_args
+from outreach_helpers import connect_args
 
 from desktop.cli import main
 

@@ -18,7 +18,7 @@ sys.path[:0] = [str(ROOT / "tests" / "ui"), str(ROOT / "tests" / "sync")]
 
 from file_keyring import FileKeyring  # noqa: E402
 from mailservers import PASSWORD  # noqa: E402
-from conftest import connect_args  # noqa: E402
+from outreach_helpers import connect_args  # noqa: E402
 from ui_helpers import build  # noqa: E402
 
 from desktop.cli import main  # noqa: E402
