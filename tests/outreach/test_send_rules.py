@@ -143,3 +143,43 @@ def test_kill_switch_cancels_an_agents_queued_sends(connected, mail, capsys):
     rows = _list(connected, capsys)
     assert rows[by_agent]["reason"] == rows[second]["reason"] == "the agent's kill switch is on"
     assert rows[mine]["status"] == "queued" and mail.delivered() == []
+
+
+def test_the_agents_runtime_kill_switch_cancels_too(connected):
+    from desktop.store import agents as store
+    from desktop.store import email_outbox as eo
+
+    ws = open_ws(connected)
+    try:
+        [eid] = confirm(ws, send_plan(NINA), source="agent:ghostbuster")
+        with ws.uow() as uow:
+            store.set_agent_state(uow.session, "*", killed=True, now=datetime.utcnow())
+            uow.commit()
+        with ws.uow() as uow:
+            row = eo.get(uow.session, eid)
+        assert row.status == "cancelled" and row.reason == "the agent's kill switch is on"
+    finally:
+        ws.dispose()
+
+
+def test_stop_emailing_nina_blocks_her_queued_email(connected, mail, capsys):
+    from desktop.services.planning import build
+    from desktop.store.executor import apply_plan
+
+    ws = open_ws(connected)
+    try:
+        [eid] = confirm(ws, send_plan(NINA))
+        plan = build(ws).plan("stop emailing Nina", now=datetime(2026, 11, 21, 9))
+        assert [(a.kind, a.fields) for a in plan.actions] == [("update_contact", {"do_not_contact": True})]
+        apply_plan(ws, plan)
+        set_undo(ws, 0)
+        from desktop.store import email_outbox as eo
+
+        with ws.uow() as uow:  # the e-mail confirmed before was in its undo window: due now
+            eo.hold(uow.session, eid, datetime.utcnow(), "")
+            uow.commit()
+        drain(ws, connected)
+    finally:
+        ws.dispose()
+    assert mail.delivered() == []
+    assert _list(connected, capsys)[eid]["reason"] == "Nina Patel is marked do-not-contact"
