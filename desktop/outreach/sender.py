@@ -180,15 +180,16 @@ class Sender:
         report.sent.append(row.id)
         self.on_event("sent", row.id, row.to_addr)
 
-    def _file(self, row_id: int, msg: Any) -> None:
+    def _file(self, row_id: int, msg: Any) -> bool:
         try:
             self.mailbox.file_sent(msg)
         except MailError as exc:  # sent, not filed yet: tried again next cycle
             log.warning("e-mail %s sent but not filed in Sent: %s", row_id, exc)
-            return
+            return False
         with self.ws.uow() as uow:
             eo.mark_filed(uow.session, row_id, self.clock())
             uow.commit()
+        return True
 
     def cycle(self, *, file: bool = True) -> CycleReport:
         """One pass: kill switches, due rows, then (``file``) unfiled rows. Raises MailAuthError
@@ -204,12 +205,17 @@ class Sender:
         return report
 
     def file_unfiled(self) -> int:
-        """File sent, unfiled rows in the Sent folder; returns how many were tried."""
-        with self.ws.uow() as uow:
-            unfiled = eo.unfiled(uow.session)
-        for row in unfiled:
-            self._file(row.id, message.build(row, self.mailbox.config))
-        return len(unfiled)
+        """File every sent, unfiled row in the Sent folder (in batches of 20, until none is left or
+        the server fails); returns how many were filed."""
+        filed, after = 0, 0
+        while True:
+            with self.ws.uow() as uow:
+                batch = eo.unfiled(uow.session, after_id=after)
+            if not batch:
+                return filed
+            for row in batch:
+                after = row.id
+                filed += self._file(row.id, message.build(row, self.mailbox.config))
 
     def _filer(self, stop: threading.Event, poll_s: float) -> None:
         while not stop.wait(poll_s):

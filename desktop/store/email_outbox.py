@@ -185,10 +185,11 @@ def mark_filed(session: Session, row_id: int, now: datetime) -> None:
     session.get(s.EmailOutboxItem, row_id).filed_at = now
 
 
-def unfiled(session: Session, limit: int = 20) -> list[EmailRow]:
-    """Sent rows not yet in the Sent folder."""
+def unfiled(session: Session, limit: int = 20, after_id: int = 0) -> list[EmailRow]:
+    """Sent rows not yet in the Sent folder, id order, ids above ``after_id``."""
     return [_row(r) for r in session.execute(select(s.EmailOutboxItem).where(
-        s.EmailOutboxItem.status == "sent", s.EmailOutboxItem.filed_at.is_(None)).order_by(
+        s.EmailOutboxItem.status == "sent", s.EmailOutboxItem.filed_at.is_(None),
+        s.EmailOutboxItem.id > after_id).order_by(
         s.EmailOutboxItem.id).limit(limit)).scalars()]
 
 
