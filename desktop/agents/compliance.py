@@ -20,7 +20,7 @@ from desktop.store import agents as store
 from desktop.store.db import Workspace
 
 CHANNELS = ("email", "phone", "sms", "any")
-_KIND_CHANNEL = {"draft_email": "email", "book_meeting": "phone"}
+_KIND_CHANNEL = {"draft_email": "email", "book_meeting": "phone", "send_email": "email"}
 
 
 def _contact_for(action, session, dnc_rows: Mapping[int, bool] | None, deal_contacts: Mapping[int, tuple]) -> int | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.agents.gate import GLOBAL
 from desktop.store import agents as store
+from desktop.store.email_outbox import cancel_for_agents
 from desktop.store.executor import ChangeSet, apply_change
 
 __all__ = ["GLOBAL", "set_killed", "set_paused"]
@@ -30,6 +31,8 @@ def set_killed(workspace: Any, name: str, killed: bool, *, actor: str = "user",
     def change(session: Any, changes: ChangeSet) -> dict[str, Any]:
         before = store.agent_states(session).get(name)
         store.set_agent_state(session, name, killed=killed, now=now)
+        if killed:  # the agent's e-mails waiting in the outbox go nowhere (same transaction)
+            cancel_for_agents(session, {name}, now, "the agent's kill switch is on")
         changes.record("agent_state", name, "update" if before else "create",
                        None if before is None else {"killed": bool(before[0])},
                        {"killed": killed})

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from desktop import bootstrap
-from desktop.cli import agents, mcp, plans, sync, voice, workspace
+from desktop.cli import agents, email, mcp, plans, sync, voice, workspace
 from desktop.cli._common import err as _err
 from desktop.config import Settings
 from desktop.logs import setup_logging
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--headless", action="store_true", help="run the spoken demo in the terminal")
     sub = p.add_subparsers(dest="command")
 
-    for group in (workspace, plans, voice, sync, agents, mcp):
+    for group in (workspace, plans, voice, sync, agents, mcp, email):  # (email extends sync's `connect`)
         group.register(sub)
     return p
 

@@ -57,6 +57,13 @@ def describe(action: Action, before: dict[str, Any] | None = None) -> str:
         return s + (f" with {name}" if name else "")
     if k == "draft_email":
         return f"Draft email to {name or 'contact'}: “{f.get('subject', '')}”"
+    if k == "send_email":
+        to = f.get("to") or "their address"
+        s = f"Send e-mail to {name + ' <' + to + '>' if name else to}: “{f.get('subject', '')}”"
+        if f.get("in_reply_to"):
+            s += " (reply in thread)"
+        body = str(f.get("body") or "").strip()
+        return s + (f"\n{body[:600]}" + ("…" if len(body) > 600 else "") if body else "")
     if k == "create_contact":
         who = " ".join(x for x in (f.get("first_name"), f.get("last_name")) if x)
         extra = ", ".join(f"{key.replace('_', ' ')} {v}" for key, v in f.items()

@@ -41,6 +41,9 @@ ACTION_FIELDS: dict[str, frozenset[str]] = {
     "create_task": frozenset({"title", "due_date"}),
     "book_meeting": frozenset({"title", "due_date", "time"}),
     "draft_email": frozenset({"subject", "body"}),
+    # to: the recipient's address; in_reply_to: the Message-ID it answers (threading); draft_task:
+    # the id of the e-mail draft task it sends (the draft is then marked done)
+    "send_email": frozenset({"to", "subject", "body", "in_reply_to", "draft_task"}),
     "delete_record": frozenset(),
     "search": frozenset({"object", "filters"}),
     "answer": frozenset({"text", "value", "records"}),  # value: number or ISO date; records: ["deal:5001", ...]
@@ -51,11 +54,12 @@ READ_ONLY_KINDS = frozenset({"search", "answer"})
 #: Kinds that always count as destructive.
 DESTRUCTIVE_KINDS = frozenset({"delete_record"})
 #: Kinds that reach out to a person (blocked for do-not-contact contacts).
-OUTREACH_KINDS = frozenset({"draft_email", "book_meeting"})
+OUTREACH_KINDS = frozenset({"draft_email", "book_meeting", "send_email"})
 
 ActionKind = Literal[
     "create_contact", "update_contact", "create_company", "create_deal", "update_deal",
-    "log_activity", "create_task", "book_meeting", "draft_email", "delete_record", "search", "answer",
+    "log_activity", "create_task", "book_meeting", "draft_email", "send_email", "delete_record", "search",
+    "answer",
 ]
 
 

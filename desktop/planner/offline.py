@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+from desktop.planner import _send
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _rules as R
@@ -450,9 +451,12 @@ class PlanContext:
     Attributes:
         target: the record in view (contact, company or deal), used for "it", "she", "this deal"
             and for commands that name no record; ``None`` when nothing is selected.
+        can_send: a mailbox is connected: "email Nina the checklist" sends (``send_email``) instead
+            of drafting (see :mod:`desktop.planner._send`).
     """
 
     target: Target | None = None
+    can_send: bool = False
 
 
 @runtime_checkable
@@ -521,7 +525,7 @@ class OfflinePlanner:
         While a question is open, actions with no record yet (other than creates and answers) are
         moved to :attr:`Plan.pending`: ``actions`` holds only what is certain whatever the answer.
         """
-        plan = self._plan(text, now=now, context=context)
+        plan = _send.recognise(self._plan(text, now=now, context=context), text, self.index, context)
         for a in plan.actions:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(a.fields) > 1:

@@ -71,6 +71,16 @@ class AgentsMixin:
             return None
         return desktop_command(self.settings.data_dir, "agents", "serve", "--json")
 
+    def email_send_argv(self) -> list[str] | None:
+        """The command of the app's e-mail sender child (``spectrum email send --watch --json``),
+        or None when no mailbox is connected (:mod:`desktop.outreach`)."""
+        from desktop.outreach.drafts import mailbox_connected
+        from desktop.services.child import desktop_command
+
+        if not mailbox_connected(self.ws):
+            return None
+        return desktop_command(self.settings.data_dir, "email", "send", "--watch", "--json")
+
     def run_agent(self, name: str) -> tuple[str, Change]:
         """Run agent ``name`` now (on this worker thread). Returns (one-line result, Change).
         Raises UnknownAgent / RuntimeError (no runtime)."""
@@ -139,7 +149,7 @@ class AgentsMixin:
                              "spend_usd": round(a.spend_today_usd, 4), "budget_usd": a.daily_budget_usd,
                              "killed": a.state == "killed", "paused": a.paused, "schedule": a.schedule or "on demand",
                              "next_run": a.next_run_at.isoformat(sep=" ", timespec="minutes") if a.next_run_at else None})
-            return {"global_kill": killed_all, "agents": rows, **extra}
+            return {"global_kill": killed_all, "agents": _with_emails(self.ws, rows), **extra}
         with self.ws.uow() as uow:
             rows = series.agent_overview(uow.session, self.now() - timedelta(days=1))
             budgets = self._budgets(uow.session)
@@ -155,7 +165,8 @@ class AgentsMixin:
                 r["state"] = "running"
             else:
                 r["state"] = "idle"
-        return {"global_kill": killed_all, "agents": rows, "stop_reason": None, "cap_usd": None, "spent_today_usd": None}
+        return {"global_kill": killed_all, "agents": _with_emails(self.ws, rows), "stop_reason": None, "cap_usd": None,
+                "spent_today_usd": None}
 
     def ask_agent(self, name: str, question: str) -> tuple[str, Change]:
         """Ask agent ``name`` a question in its teammate chat (runs the agent's chat on this worker
@@ -180,3 +191,14 @@ class AgentsMixin:
 
         with self.ws.uow() as uow:
             return {"runs": series.chain_runs(uow.session, name), "chat": series.chat_messages(uow.session, name)}
+
+
+def _with_emails(ws: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with ``emails``: the agent's e-mails as "sent / replied / bounced" (issue 15)."""
+    from desktop.outreach.service import email_counts
+
+    counts = email_counts(ws)
+    for r in rows:
+        c = counts.get(r["name"], {})
+        r["emails"] = f"{c.get('sent', 0)} / {c.get('replied', 0)} / {c.get('bounced', 0)}"
+    return rows

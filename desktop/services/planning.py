@@ -63,12 +63,18 @@ class WorkspacePlanner:
     def plan(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
         """Plan ``text`` with the LLM when configured (it falls back to the offline planner on
         errors, invalid output or timeout), else offline; then the compliance check."""
+        from desktop.outreach.drafts import fill_drafts, with_mailbox
+
         planner = self.llm or self.offline
-        return self.checked(planner.plan(text, now=now, context=context))
+        plan = planner.plan(text, now=now, context=with_mailbox(self.workspace, context))
+        return self.checked(fill_drafts(self.workspace, plan))
 
     def plan_offline(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
         """The instant offline plan (compliance-checked), whatever is configured."""
-        return self.checked(self.offline.plan(text, now=now, context=context))
+        from desktop.outreach.drafts import fill_drafts, with_mailbox
+
+        plan = self.offline.plan(text, now=now, context=with_mailbox(self.workspace, context))
+        return self.checked(fill_drafts(self.workspace, plan))
 
 
 def for_settings(workspace: Workspace, settings: "Settings") -> WorkspacePlanner:

@@ -41,6 +41,10 @@ def set_agent_state(session: Session, name: str, *, killed: bool | None = None, 
         row.paused = paused
     row.updated_at = now
     session.flush()
+    if killed:  # the agent's e-mails waiting in the outbox go nowhere (same transaction)
+        from desktop.store.email_outbox import cancel_for_agents
+
+        cancel_for_agents(session, {name}, now, "the agent's kill switch is on")
 
 
 # -- chain runs ----------------------------------------------------------------------------------

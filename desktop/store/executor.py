@@ -23,7 +23,7 @@ from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
 
 ENTITY_MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
-                 "activity": s.Activity}
+                 "activity": s.Activity, "email": s.EmailOutboxItem}
 
 
 class PlanRejected(Exception):
@@ -266,11 +266,15 @@ class _Run:
         self.session.flush()
         self.record(i, "activity", act.id, "create", None, self.snapshot(act))
         if deal_id is not None:
-            d = self.session.get(s.Deal, deal_id)
-            before = self.snapshot(d)
-            d.last_activity_at = self.now
-            self.session.flush()
-            self.record(i, "deal", d.id, "update", before, self.snapshot(d), {"internal": True})
+            self.touch_deal(i, deal_id)
+
+    def touch_deal(self, i: int, deal_id: int) -> None:
+        """The deal's last activity is now (an internal change: not pushed to the CRM)."""
+        d = self.session.get(s.Deal, deal_id)
+        before = self.snapshot(d)
+        d.last_activity_at = self.now
+        self.session.flush()
+        self.record(i, "deal", d.id, "update", before, self.snapshot(d), {"internal": True})
 
     def _task(self, i: int, a: Action, kind: str, title: str, body: str | None = None) -> None:
         deal_id, contact_id = self._links(a)
@@ -299,6 +303,11 @@ class _Run:
         body = (a.fields.get("body") or "").rstrip()
         body = f"{body}\n\n--\n{footer}" + (f"\nSent by {sender}" if sender else "")
         self._task(i, a, "email_draft", a.fields.get("subject") or "Follow-up", body)
+
+    def do_send_email(self, i: int, a: Action) -> None:
+        from desktop.store.email_send import queue_send
+
+        queue_send(self, i, a)
 
     def do_delete_record(self, i: int, a: Action) -> None:
         typ, obj = self.target(a, ("contact", "company", "deal", "task"))
@@ -461,6 +470,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
     now = now or datetime.utcnow()
     with workspace.uow() as uow:
         run = _Run(uow.session, now, _settings(uow.session))
+        run.actor, run.source = actor, source
         for i, action in enumerate(plan.actions):
             run.apply(i, action)
         audit_id = commit_changes(uow.session, run.changes, actor=actor, kind="plan_applied",
@@ -521,6 +531,9 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
             model = ENTITY_MODELS[ch["entity"]]
             if ch["op"] == "create":
                 obj = ses.get(model, ch["id"])
+                if ch["entity"] == "email" and obj is not None and obj.status not in ("queued", "cancelled",
+                                                                                      "blocked"):
+                    raise PlanRejected(f"cannot undo: the e-mail to {obj.to_addr} has been sent")
                 if obj is not None:
                     if ch["entity"] == "deal":
                         ses.execute(delete(s.DealContact).where(s.DealContact.deal_id == ch["id"]))

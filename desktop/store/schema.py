@@ -85,6 +85,8 @@ class Contact(Base):
     owner: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: IANA time zone (``Europe/Berlin``) when known: e-mails wait for the contact's sending hours
+    time_zone: Mapped[str | None] = mapped_column(String(64))
 
 
 class Deal(Base):
@@ -387,3 +389,40 @@ class ChatMessage(Base):
     text: Mapped[str] = mapped_column(Text)
     context: Mapped[str] = mapped_column(Text, default="[]")
     plan_json: Mapped[str | None] = mapped_column(Text)
+
+
+class EmailOutboxItem(Base):
+    """An e-mail waiting to be sent from the user's mailbox (the e-mail outbox), written by the
+    executor in the same transaction as its activity and audit entry (:mod:`desktop.store.email_outbox`).
+
+    ``message_id`` (RFC 5322 ``Message-ID``, with angle brackets) is the idempotency key: a retry
+    after a crash sends the same message with the same id. ``status``: queued (waiting for
+    ``not_before``: the undo-send window, or a sending-hours/budget hold) | sending (handed to SMTP,
+    not confirmed) | sent | cancelled | blocked (a send-time rule refused it; ``last_error`` says
+    why) | dead (the server refused it). ``agent``: the agent that proposed it (kill switch), or NULL.
+    """
+
+    __tablename__ = "email_outbox"
+    __table_args__ = (Index("ix_email_outbox_status", "status", "not_before"),
+                      Index("ix_email_outbox_contact", "contact_id", "sent_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    message_id: Mapped[str] = mapped_column(String(300), unique=True)
+    actor: Mapped[str] = mapped_column(String(100), default="user")
+    agent: Mapped[str | None] = mapped_column(String(100), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="SET NULL"))
+    activity_id: Mapped[int | None] = mapped_column(Integer)
+    to_addr: Mapped[str] = mapped_column(String(300))
+    subject: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    in_reply_to: Mapped[str | None] = mapped_column(String(300))
+    references: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="queued")
+    not_before: Mapped[datetime | None] = mapped_column(DateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    filed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    replied_at: Mapped[datetime | None] = mapped_column(DateTime)
+    bounced_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -95,6 +95,9 @@ class Bridge(QObject):
         sched = getattr(self, "agent_scheduler", None)
         if sched is not None:
             sched.stop()
+        mailer = getattr(self, "email_sender", None)
+        if mailer is not None:
+            mailer.stop()
         self.runner.shutdown()
         self.backend.close()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 
 from desktop.ui import theme
 from desktop.ui.bridge import AgentScheduler, LiveSync, sync_status_text
+from desktop.ui.email_sender import EmailSender
 from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.agents import AgentsPanel
 from desktop.ui.panels.approvals import ApprovalsPanel
@@ -252,6 +253,7 @@ class MainWindow(QMainWindow):
         b.changed.connect(lambda _c: self.refresh_status())
         self.live_sync = LiveSync(b)
         self.agent_scheduler = AgentScheduler(b)
+        self.email_sender = EmailSender(b)
         self.live_sync.state_changed.connect(self._show_sync)
         b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
         self.ptt_filter = PushToTalkFilter(self._key_code(str(self.qs.value("voice/ptt_key", "F9"))),
@@ -288,6 +290,7 @@ class MainWindow(QMainWindow):
         self._watch_approvals()
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.agent_scheduler.start()
+        self.email_sender.start()
         self.bridge.read("warm_up")
         self.bridge.read("voice_bias", done=self.voice.set_bias)
         self.bridge.write("process_pending_notes")
@@ -558,7 +561,9 @@ class MainWindow(QMainWindow):
                           done=lambda change: self._applied(plan, change), error=self._apply_failed)
 
     def _applied(self, plan: Any, change: Any) -> None:
-        self._done_plan(plan, "Applied — Ctrl+Z to undo")
+        sends = sum(a.kind == "send_email" for a in plan.actions)
+        self._done_plan(plan, f"E-mail queued — it leaves after the undo window; Ctrl+Z to undo send"
+                        if sends else "Applied — Ctrl+Z to undo")
         self.applied.emit(change)
 
     def _apply_failed(self, exc: BaseException) -> None:

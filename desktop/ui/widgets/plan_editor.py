@@ -28,7 +28,7 @@ from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import center_form_labels
 
 #: Field order in the editor (fields not listed follow alphabetically).
-FIELD_ORDER = ["name", "first_name", "last_name", "title", "subject", "stage", "amount", "close_date",
+FIELD_ORDER = ["name", "first_name", "last_name", "title", "to", "subject", "stage", "amount", "close_date",
                "due_date", "time", "company", "job_title", "email", "phone", "domain", "city", "industry",
                "competitor", "next_step", "activity_type", "sentiment", "body", "do_not_contact", "text"]
 DATE_FIELDS = frozenset({"close_date", "due_date"})

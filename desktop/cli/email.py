@@ -1,0 +1,195 @@
+"""``spectrum connect email`` and ``spectrum email ...``: command-line front ends of outreach.
+
+- ``spectrum connect email --address ME --smtp HOST[:PORT] --imap HOST[:PORT] [--smtp-security
+  ssl|starttls|none] [--imap-security ...] [--username LOGIN] [--sent-folder NAME] [--name NAME]
+  [--password-stdin]`` asks for the app password (hidden; or reads one line from stdin), stores it
+  in the OS keyring, the rest in the workspace, and logs in to both servers once. Exit 0 connected
+  (also when the servers are unreachable now: checked again at the first send), 2 bad input,
+  3 the login was refused.
+- ``spectrum email list [--json]``: the e-mail outbox, newest first, with why a row was blocked
+  or is held. ``spectrum email cancel ID``: undo a send still in its undo window (exit 1 when it
+  already left). ``spectrum email send [--watch]``: send what is due (``--watch``: keep sending
+  until SIGTERM/Ctrl+C, reading replies every ``--replies-every`` seconds; else until nothing is due). ``spectrum email poll``: match new replies
+  in INBOX. ``spectrum email settings [--undo-seconds S] [--daily-budget N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import signal
+import sys
+import threading
+from typing import Any
+
+from desktop.outreach.mailbox import (KEYRING_SERVICE, Mailbox, MailboxConfig, MailAuthError, MailError,
+                                      SETTING_KEY, save_password)
+
+EXIT_REFUSED = 3
+
+
+def register(subparsers: Any) -> None:
+    """Add the e-mail options to ``connect`` (registered by :mod:`desktop.sync.commands`) and the
+    ``email`` command."""
+    c = subparsers.choices.get("connect")
+    if c is not None:
+        # `connect CRM` is sync's command: "email" is added to its choices and dispatched here
+        for action in c._actions:  # argparse keeps positionals only there
+            if action.dest == "crm" and action.choices is not None:
+                action.choices = tuple(action.choices) + ("email",)
+        crm_handler = c.get_default("func")
+        c.set_defaults(func=lambda args: connect_email(args) if args.crm == "email" else crm_handler(args))
+        g = c.add_argument_group("e-mail (spectrum connect email)")
+        g.add_argument("--address", help="your e-mail address (the From)")
+        g.add_argument("--smtp", metavar="HOST[:PORT]", help="SMTP server (default port 587)")
+        g.add_argument("--imap", metavar="HOST[:PORT]", help="IMAP server (default port 993)")
+        g.add_argument("--smtp-security", choices=["ssl", "starttls", "none"], default=None)
+        g.add_argument("--imap-security", choices=["ssl", "starttls", "none"], default=None)
+        g.add_argument("--username", help="login, when it is not the address")
+        g.add_argument("--sent-folder", default="Sent", help="IMAP folder of sent mail (default Sent)")
+        g.add_argument("--name", default="", help="display name beside your address")
+        g.add_argument("--password-stdin", action="store_true", help="read the app password from stdin")
+    sp = subparsers.add_parser("email", help="the e-mail outbox: list, cancel, send, poll replies")
+    sp.add_argument("action", choices=["list", "cancel", "send", "poll", "settings"])
+    sp.add_argument("id", nargs="?", type=int, help="with cancel: the e-mail's id (from `email list`)")
+    sp.add_argument("--watch", action="store_true", help="with send: keep sending until stopped")
+    sp.add_argument("--replies-every", type=float, default=60.0, metavar="S",
+                    help="with send --watch: read replies from INBOX every S seconds (0: never)")
+    sp.add_argument("--undo-seconds", type=float, help="with settings: the undo-send window")
+    sp.add_argument("--daily-budget", type=int, help="with settings: e-mails per day at most")
+    sp.add_argument("--json", action="store_true")
+    sp.set_defaults(func=email_handler)
+
+
+def _host_port(value: str, default_port: int) -> tuple[str, int]:
+    host, _, port = value.rpartition(":") if value.count(":") == 1 else (value, "", "")
+    if not port:
+        return value, default_port
+    if not port.isdigit():
+        raise ValueError(f"{value!r}: the port must be a number")
+    return host, int(port)
+
+
+def _workspace(args: argparse.Namespace) -> Any:
+    from desktop.bootstrap import open_workspace
+
+    return open_workspace(args.settings)
+
+
+def _err(msg: str) -> None:
+    print(f"spectrum: {msg}", file=sys.stderr)
+
+
+def connect_email(args: argparse.Namespace) -> int:
+    """``spectrum connect email``: see the module docstring."""
+    from desktop.store import email_outbox as eo
+    from desktop.store.executor import apply_change
+
+    if not (args.address and args.smtp and args.imap):
+        _err("connect email needs --address, --smtp HOST[:PORT] and --imap HOST[:PORT]")
+        return 2
+    try:
+        smtp_host, smtp_port = _host_port(args.smtp, 587)
+        imap_host, imap_port = _host_port(args.imap, 993)
+        smtp_sec = args.smtp_security or ("ssl" if smtp_port == 465 else "starttls")
+        imap_sec = args.imap_security or ("ssl" if imap_port == 993 else "starttls")
+        cfg = MailboxConfig(address=args.address.strip(), smtp_host=smtp_host, smtp_port=smtp_port,
+                            smtp_security=smtp_sec, imap_host=imap_host, imap_port=imap_port,
+                            imap_security=imap_sec, username=args.username or "",
+                            display_name=args.name or "", sent_folder=args.sent_folder or "Sent")
+        cfg.check()
+        password = (sys.stdin.readline().rstrip("\n") if args.password_stdin
+                    else getpass.getpass(f"App password for {cfg.login} (input hidden): "))
+        save_password(cfg.login, password)
+    except ValueError as exc:
+        _err(str(exc))
+        return 2
+    ws = _workspace(args)
+    try:
+        apply_change(ws, lambda ses, ch: eo.put_settings(ses, {SETTING_KEY: cfg.to_json(),
+                                                             "email_from": cfg.address}, ch),
+                     actor="user", kind="setting", summary=f"Mailbox connected: {cfg.address}")
+    finally:
+        ws.dispose()
+    print(f"Mailbox {cfg.address}: app password stored in the OS keyring (service '{KEYRING_SERVICE}').",
+          file=sys.stderr)
+    try:
+        Mailbox(cfg).check()
+    except MailAuthError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    except MailError as exc:
+        _err(f"{exc} (checked again at the first send)")
+        return 0
+    print(f"Connected: e-mails are sent from {cfg.address} and filed in '{cfg.sent_folder}'.", file=sys.stderr)
+    return 0
+
+
+def _row_json(r: Any) -> dict[str, Any]:
+    return {"id": r.id, "status": r.status, "to": r.to_addr, "subject": r.subject,
+            "message_id": r.message_id, "agent": r.agent, "reason": r.reason,
+            "not_before": r.not_before.isoformat() if r.not_before else None,
+            "sent_at": r.sent_at.isoformat() if r.sent_at else None,
+            "replied_at": r.replied_at.isoformat() if r.replied_at else None}
+
+
+def email_handler(args: argparse.Namespace) -> int:
+    """``spectrum email ACTION``: see the module docstring. Exit 0 ok, 1 a problem the message
+    explains, 2 bad usage / not connected, 3 the mailbox refused the login."""
+    from desktop.outreach import service
+
+    ws = _workspace(args)
+    try:
+        if args.action == "list":
+            rows = service.outbox(ws)
+            if args.json:
+                print(json.dumps([_row_json(r) for r in rows]))
+            for r in rows if not args.json else []:
+                why = f" - {r.reason}" if r.reason and r.status in ("blocked", "queued", "dead", "cancelled") else ""
+                print(f"{r.id:>5}  {r.status:<9} {r.to_addr:<32} {r.subject[:40]}{why}")
+            return 0
+        if args.action == "cancel":
+            if args.id is None:
+                _err("email cancel needs the e-mail's id (see `spectrum email list`)")
+                return 2
+            ok, text = service.cancel(ws, args.id)
+            if args.json:
+                print(json.dumps({"id": args.id, "cancelled": ok, "message": text}))
+            else:
+                print(text, file=sys.stderr)
+            return 0 if ok else 1
+        if args.action == "settings":
+            values = service.set_settings(ws, undo_seconds=args.undo_seconds, daily_budget=args.daily_budget)
+            print(json.dumps(values) if args.json else
+                  f"undo window {values['undo_seconds']} s, daily budget {values['daily_budget']} e-mails")
+            return 0
+        mailbox = service.mailbox(ws)
+        if mailbox is None:
+            _err("no mailbox connected; run `spectrum connect email --address ... --smtp ... --imap ...`")
+            return 2
+        if args.action == "poll":
+            report = service.poll_replies(ws, mailbox)
+            print(json.dumps(report) if args.json else
+                  f"{report['replies']} repl{'y' if report['replies'] == 1 else 'ies'}, "
+                  f"{report['bounces']} bounce(s) matched")
+            return 0
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            total = service.send(ws, mailbox, stop, watch=args.watch, data_dir=args.settings.data_dir,
+                                 replies_every_s=args.replies_every or None,
+                                 on_event=lambda kind, rid, text: print(json.dumps(
+                                     {"event": kind, "id": rid, "detail": text}) if args.json
+                                     else f"{kind}: e-mail {rid} ({text})", flush=True,
+                                     file=sys.stdout if args.json else sys.stderr))
+        except KeyboardInterrupt:
+            return 0
+        except MailAuthError as exc:
+            _err(str(exc))
+            return EXIT_REFUSED
+        if not args.json:
+            print(f"{total} e-mail(s) sent", file=sys.stderr)
+        return 0
+    finally:
+        ws.dispose()
