@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from desktop import bootstrap
@@ -88,6 +90,24 @@ def _is_keyring_error(exc: BaseException) -> bool:
     return isinstance(exc, KeyringError)
 
 
+def watch_parent() -> threading.Thread:
+    """Stop this process (SIGTERM to itself, so its own clean-up runs) when stdin reaches end of
+    file: the app that started it as a child (:class:`desktop.services.child.ChildProcess`) has
+    exited or crashed, and a scheduler, sender or sync child must not outlive it. Returns the
+    daemon thread that waits."""
+    def wait() -> None:
+        try:
+            while sys.stdin.buffer.read(4096):
+                pass  # nobody writes; anything written is ignored
+        except (OSError, ValueError):
+            pass
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    t = threading.Thread(target=wait, name="parent-watch", daemon=True)
+    t.start()
+    return t
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``spectrum`` console script. Returns the exit code."""
     parser = build_parser()
@@ -96,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     args.settings = Settings(**overrides)
     log_file = setup_logging(args.settings.data_dir)
     log = logging.getLogger("desktop.cli")
+    if os.environ.get("SPECTRUM_PARENT_WATCH") == "1":
+        watch_parent()
     if args.command is not None:
         _recover_notes(args.settings)  # (the app does it on its voice start-up, off the UI thread)
     try:

@@ -44,6 +44,11 @@ def _lower_priority(pid: int) -> None:
         pass
 
 
+#: Set in a child's environment by :class:`ChildProcess`: the child exits when its stdin reaches end
+#: of file, i.e. when the parent is gone (:func:`desktop.cli.watch_parent`).
+PARENT_WATCH_ENV = "SPECTRUM_PARENT_WATCH"
+
+
 def child_env() -> dict[str, str]:
     """The environment for a child: ours, with the repository / app root on PYTHONPATH so
     ``-m desktop`` resolves to the same code as the parent."""
@@ -81,8 +86,11 @@ class ChildProcess:
 
     def start(self) -> "ChildProcess":
         """Start the child and its reader threads; returns self."""
-        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-                                     env=self.env, text=True, encoding="utf-8", errors="replace", bufsize=1)
+        # the child's stdin is a pipe nobody writes to: when this process ends in any way (even
+        # SIGKILL), the pipe closes and the child stops itself (desktop.cli.watch_parent)
+        env = {**self.env, PARENT_WATCH_ENV: "1"}
+        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.PIPE,
+                                     env=env, text=True, encoding="utf-8", errors="replace", bufsize=1)
         _lower_priority(self.proc.pid)
         self._err_thread = threading.Thread(target=self._read_err, name="child-stderr", daemon=True)
         self._err_thread.start()
