@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from PySide6.QtCore import QSettings
+    from ui_helpers import spoken
 
     from desktop.bootstrap import DEMO_NOW
     from desktop.config import Settings
@@ -68,7 +69,6 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.voice.feedback import readback_available
     from desktop.voice.transcriber import WhisperEngine, resolve_model_path
-    from ui_helpers import spoken
 
     ensure_app()
     tmp = Path(tempfile.mkdtemp(prefix="reply-latency-"))

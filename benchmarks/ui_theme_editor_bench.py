@@ -56,7 +56,8 @@ def main() -> int:
     w.start()
     app = QApplication.instance()
 
-    from ui_bench import spin as settle, wait  # the event-loop helpers of the main UI benchmark
+    from ui_bench import spin as settle  # the event-loop helpers of the main UI benchmark
+    from ui_bench import wait
 
     for i in range(len(w.panels)):  # every panel built and filled, as after a session
         w.show_panel(i)

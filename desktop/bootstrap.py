@@ -29,7 +29,7 @@ def resources_dir() -> Path:
     return base if base.exists() else RESOURCES
 
 
-def open_workspace(settings: Settings, *, seed_demo: bool = False) -> "Workspace":
+def open_workspace(settings: Settings, *, seed_demo: bool = False) -> Workspace:
     """Open (and migrate) the workspace named by ``settings``.
 
     Args:
@@ -48,7 +48,7 @@ def open_workspace(settings: Settings, *, seed_demo: bool = False) -> "Workspace
     return ws
 
 
-def is_empty(ws: "Workspace") -> bool:
+def is_empty(ws: Workspace) -> bool:
     """True when the workspace has no companies, contacts or deals."""
     from desktop.store import queries
 
@@ -76,7 +76,7 @@ def workspace_vocabulary(settings: Settings) -> list[str]:
         ws.dispose()
 
 
-def build_planner(ws: "Workspace", settings: Settings | None = None) -> "WorkspacePlanner":
+def build_planner(ws: Workspace, settings: Settings | None = None) -> WorkspacePlanner:
     """The planner for ``ws``: offline, or the LLM planner when ``settings.llm_model`` is set;
     always compliance-checked (see :mod:`desktop.services.planning`)."""
     from desktop.services import planning

@@ -383,8 +383,8 @@ def headless_demo(args) -> int:
     updated deal, on a temporary copy of the demo workspace (the user's data is untouched)."""
     from desktop.bootstrap import DEMO_NOW, build_planner, open_workspace, resources_dir
     from desktop.config import Settings
-    from desktop.store.executor import apply_plan
     from desktop.store import queries
+    from desktop.store.executor import apply_plan
 
     audio = resources_dir() / SAMPLE_AUDIO
     tmp = Path(tempfile.mkdtemp(prefix="spectrum-demo-"))

@@ -39,7 +39,7 @@ class FakeOpenAI(BaseHTTPRequestHandler):
     unchanged, or - for a tool-calling chat question - "I can't tell from your data."; usage
     tokens are the prompt and answer lengths / 4."""
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
+    def do_POST(self) -> None:  # http.server API
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         last = str(body["messages"][-1].get("content") or "")
         text = last.split("Draft:\n", 1)[1] if "Draft:\n" in last else "I can't tell from your data."

@@ -218,8 +218,8 @@ async def drive(recorder: Recorder, ports: dict[str, int], emu, ws) -> dict[str,
     import httpx
     import keyring
     import keyring.backend
-
     from contract_round import sandbox_round, seed_hubspot
+
     from desktop.sync.http import RetryPolicy
     from desktop.sync.hubspot import HubSpotAdapter
     from desktop.sync.oauth import TokenRefresher, save_oauth

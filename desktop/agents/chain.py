@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
@@ -64,7 +65,7 @@ class RunResult:
     approvals: list[int] = field(default_factory=list)
     applied: list[int] = field(default_factory=list)
     #: results of the runs this run handed its output to (a chain across agents), in order
-    handoffs: list["RunResult"] = field(default_factory=list)
+    handoffs: list[RunResult] = field(default_factory=list)
 
 
 class ChainRunner:
@@ -130,7 +131,7 @@ class ChainRunner:
             status, error = "killed", str(exc)
         except OverBudget as exc:
             status, error = "over_budget", str(exc)
-        except Exception as exc:  # noqa: BLE001 - recorded on the run and the step, shown in the run log
+        except Exception as exc:  # recorded on the run and the step, shown in the run log
             log.exception("agent %s run %s failed", loadout.name, run_id)
             status, error = "failed", f"{type(exc).__name__}: {exc}"
         self._finish(run_id, status, error, result, final=status != "killed")

@@ -21,14 +21,12 @@ Exit codes: 0 success, 1 a problem the message explains (unknown agent, failed r
 from __future__ import annotations
 
 import argparse
-from contextlib import contextmanager
 import asyncio
 import json
 import sys
-from datetime import datetime
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
-
-
 
 
 def register(subparsers: Any) -> None:
@@ -105,9 +103,8 @@ def _now(value: str | None) -> datetime | None:
     except ValueError:
         raise SystemExit(f"spectrum: --now {value!r} is not an ISO 8601 date/time (e.g. 2026-11-21T09:00)")
     if dt.tzinfo is not None:
-        from datetime import timezone
 
-        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+        dt = dt.astimezone(UTC).replace(tzinfo=None)
     return dt
 
 

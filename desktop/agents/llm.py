@@ -18,9 +18,10 @@ import asyncio
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from desktop.agents.gate import Gate, OverBudget
 from desktop.store import agents as store
@@ -75,7 +76,7 @@ class LLMPort(Protocol):
 
 def _litellm():
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm  # noqa: PLC0415 - lazy: slow import, optional feature
+    import litellm  # lazy: slow import, optional feature
 
     return litellm
 

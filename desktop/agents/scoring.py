@@ -23,8 +23,9 @@ Pure Python over plain tuples: ~100k contacts per second on one core.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 HOT, WARM = 70, 40
 DIMENSIONS = ("industry", "company_size", "role", "budget", "growth", "geography", "intent")
@@ -205,7 +206,7 @@ class Ranking:
     by_band: dict[str, list[LeadScore]]
 
 
-def rank(scorer: "Scorer", rows: Iterable[tuple], *, top: int = 10, per_band: int = 10,
+def rank(scorer: Scorer, rows: Iterable[tuple], *, top: int = 10, per_band: int = 10,
          notes: dict[int, str] | None = None) -> Ranking:
     """Score every row but build full :class:`LeadScore` objects only for the ones returned (fast
     on 100k contacts)."""

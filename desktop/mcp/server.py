@@ -32,8 +32,7 @@ from mcp.shared.exceptions import MCPError
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
-from desktop.mcp.service import (MAX_INSTRUCTION_CHARS, MAX_SEARCH_LIMIT, AccessRefused, McpService,
-                                 ToolInputError)
+from desktop.mcp.service import MAX_INSTRUCTION_CHARS, MAX_SEARCH_LIMIT, AccessRefused, McpService, ToolInputError
 
 #: Largest JSON of one call's arguments (bytes). A Plan of 100 actions is well under it.
 MAX_ARGUMENTS_BYTES = 64 * 1024

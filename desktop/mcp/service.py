@@ -13,8 +13,9 @@ Nothing here applies a plan: :meth:`McpService.submit_plan` only queues it in th
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from desktop.config import Settings
 from desktop.domain.describe import describe_plan

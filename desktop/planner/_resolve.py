@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from desktop.domain.plan import Target
 from desktop.planner._vocab import PERSON_PRONOUNS
 from desktop.planner.entity_index import EntityIndex, Mention, normalise
-from desktop.domain.plan import Target
 
 _MAX_CHOICES = 6
 _THING_REF = re.compile(r"\b(?:it|this deal|that deal|the deal|this one|this opportunity|this account|"

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from desktop.planner._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
 from desktop.domain.plan import Target
+from desktop.planner._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
 
 MentionKind = Literal["contact", "company", "deal"]
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]*(?:['’][A-Za-z]+)?")
@@ -153,7 +154,7 @@ class EntityIndex:
               deals: Iterable[DealRow], stages: Sequence[StageRow],
               pause: Callable[[], None] | None = None, users: Iterable[str] = (),
               activity_counts: dict[tuple[str, int, int], int] | None = None,
-              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> "EntityIndex":
+              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> EntityIndex:
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process

@@ -20,15 +20,16 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import ValidationError
 
+from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.planner.entity_index import EntityIndex
 from desktop.planner.offline import OfflinePlanner, PlanContext, sanitise
-from desktop.domain.plan import ACTION_FIELDS, Plan
 
 log = logging.getLogger(__name__)
 

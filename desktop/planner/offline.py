@@ -20,20 +20,25 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _rules as R
 from desktop.planner import _titles as T
 from desktop.planner import _understood as U
-from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
+from desktop.planner._resolve import PERSON_REF, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention
 from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
-from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
-                                              spoken_phone,
-                                              words_to_digits)
-from desktop.domain.plan import Action, Plan, Target
+from desktop.planner.parsing.numbers import (
+    apply_amount,
+    find_amounts,
+    find_spoken_phone,
+    join_short_hundreds,
+    spoken_phone,
+    words_to_digits,
+)
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
 MAX_INPUT_CHARS = 2000
@@ -1308,7 +1313,7 @@ class _Build:
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
 
-    def _local(self, start: int, end: int) -> "_Local | None":
+    def _local(self, start: int, end: int) -> _Local | None:
         """The records named inside ``[start, end)`` (one clause), resolved with the whole
         instruction's help (a company named elsewhere narrows "Mike"); None when it names none."""
         here = [m for m in self.mentions if start <= m.start < end]
@@ -1347,7 +1352,7 @@ class _Build:
             return None
         return _Local(contact=contact, deal=deal, company=company, named_thing=any(m.kind != "contact" for m in here))
 
-    def _sure(self, cl: Any, own: "_Local | None") -> bool:
+    def _sure(self, cl: Any, own: _Local | None) -> bool:
         """True when clause ``cl`` names its own record and nothing in it is ambiguous or unknown:
         its action stands even while another clause's question is open ("Move Globex to
         Negotiation and log a call with Sarah" keeps the Globex move, asks which Sarah)."""
@@ -2046,7 +2051,7 @@ class _Build:
     def _add(self, pos: int, action: Action | dict) -> None:
         self.actions.append((pos, action))
 
-    def _target(self, role: str, loc: "_Local | None" = None, kind: str = "") -> Target | None:
+    def _target(self, role: str, loc: _Local | None = None, kind: str = "") -> Target | None:
         """The record an action of ``kind`` in ``role`` acts on, or None (a question is then asked)."""
         target = self._target_of(role, loc)
         if kind == "log_activity" and target is not None and target.type == "deal" and target.id.isdigit() \
@@ -2061,7 +2066,7 @@ class _Build:
             return None
         return target
 
-    def _target_of(self, role: str, loc: "_Local | None" = None) -> Target | None:
+    def _target_of(self, role: str, loc: _Local | None = None) -> Target | None:
         f, idx = self.f, self.idx
         if loc is not None and not f.clarifications:
             if role in ("note", "outreach", "contact") and loc.contact is not None:

@@ -67,7 +67,7 @@ class ReplyContext:
     owners: tuple[str, ...] = ()
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "ReplyContext":
+    def from_json(cls, data: dict[str, Any]) -> ReplyContext:
         """The ``context`` object of a REPLIES_SPEC line. Raises KeyError / ValueError on a bad shape."""
         kind = data["kind"]
         if kind == "plan":

@@ -4,9 +4,10 @@ contacts) on the way out. LLM usage is metered into ``llm_calls`` for the cost p
 
 from __future__ import annotations
 
-from datetime import datetime
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.plan import Plan
 from desktop.store import schema as s
@@ -58,13 +59,13 @@ class WorkspacePlanner:
         with self.workspace.uow() as uow:
             return check_plan(plan, uow.session)
 
-    def plan(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+    def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """Plan ``text`` with the LLM when configured (it falls back to the offline planner on
         errors, invalid output or timeout), else offline; then the compliance check."""
         planner = self.llm or self.offline
         return self.checked(planner.plan(text, now=now, context=context))
 
-    def plan_offline(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+    def plan_offline(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """The instant offline plan (compliance-checked), whatever is configured."""
         return self.checked(self.offline.plan(text, now=now, context=context))
 
@@ -77,9 +78,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
     every few hundred rows indexed (:meth:`desktop.planner.entity_index.EntityIndex.build`); the
     desktop passes :func:`yield_gil`. ``team``: the workspace's users (``Settings.team``)."""
+    from desktop.gc_pause import bulk_work
     from desktop.planner.entity_index import EntityIndex
     from desktop.planner.offline import OfflinePlanner
-    from desktop.gc_pause import bulk_work
     from desktop.store import queries
 
     step = pause or (lambda: None)

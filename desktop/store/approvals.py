@@ -10,9 +10,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from desktop.domain.plan import Plan
-from desktop.store.executor import Applied, PlanRejected, apply_plan
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.executor import Applied, PlanRejected, apply_plan
 
 
 @dataclass(frozen=True)

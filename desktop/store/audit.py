@@ -82,7 +82,7 @@ def append(session: Session, *, at: datetime, actor: str, kind: str, summary: st
 # -- anchor -------------------------------------------------------------------------------------
 KEYRING_SERVICE = "Spectrum"
 KEYRING_ITEM = "audit-hmac-key"
-_paths: "weakref.WeakKeyDictionary[Engine, Path | None]" = weakref.WeakKeyDictionary()
+_paths: weakref.WeakKeyDictionary[Engine, Path | None] = weakref.WeakKeyDictionary()
 _key_cache: list[bytes | None] = []
 
 

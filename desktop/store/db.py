@@ -121,7 +121,7 @@ class Workspace:
         """True for the SQLite backend."""
         return self.engine.dialect.name == "sqlite"
 
-    def uow(self) -> "UnitOfWork":
+    def uow(self) -> UnitOfWork:
         """A new unit of work (one transaction; rolls back unless committed)."""
         return UnitOfWork(self.sessions)
 
@@ -169,7 +169,7 @@ class UnitOfWork:
         self._sessions = sessions
         self.session: Session
 
-    def __enter__(self) -> "UnitOfWork":
+    def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
         return self
 

@@ -9,9 +9,10 @@ has not been undone yet, refusing when a record changed since (it never overwrit
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from typing import Any, Callable
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import delete, event, func, inspect, select, update
 from sqlalchemy.orm import Session
@@ -370,7 +371,7 @@ class track_changes:  # noqa: N801 - used as a context manager, reads like a fun
     Usage: ``with track_changes(session, changes): ...``.
     """
 
-    def __init__(self, session: Session, changes: "ChangeSet") -> None:
+    def __init__(self, session: Session, changes: ChangeSet) -> None:
         self.session, self.changes = session, changes
 
     def _after_flush(self, session: Session, _ctx: Any) -> None:
@@ -395,7 +396,7 @@ class track_changes:  # noqa: N801 - used as a context manager, reads like a fun
             if after:
                 self.changes.record(TRACKED[type(obj)], _key(obj), "update", before, after)
 
-    def __enter__(self) -> "ChangeSet":
+    def __enter__(self) -> ChangeSet:
         event.listen(self.session, "after_flush", self._after_flush)
         return self.changes
 

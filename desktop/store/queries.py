@@ -6,15 +6,16 @@ caller opened on its own thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
+from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.store import schema as s
 from desktop.store.errors import AmbiguousRecord, RecordNotFound
 

@@ -25,7 +25,7 @@ still removed. A link field with a pending local change is never touched (field-
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Index, Integer, String, Text, delete, insert, select
@@ -35,9 +35,8 @@ from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
 from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
+from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns, to_neutral
 from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import (DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns,
-                                       to_neutral)
 from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
 from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
@@ -91,11 +90,11 @@ def _defaults(entity: str, cols: dict[str, Any]) -> dict[str, Any]:
 
 
 def _naive(ms: float) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).replace(tzinfo=None)
 
 
 def _epoch(dt: datetime | None) -> float | None:
-    return None if dt is None else dt.replace(tzinfo=timezone.utc).timestamp()
+    return None if dt is None else dt.replace(tzinfo=UTC).timestamp()
 
 
 class StoreState:

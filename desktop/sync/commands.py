@@ -231,7 +231,7 @@ async def _watch(adapters: list[tuple[Any, Any]], args: argparse.Namespace) -> i
                    "seconds": round(time.monotonic() - started, 3), "crms": cycle.result()})
             try:
                 await asyncio.wait_for(stop.wait(), timeout=max(0.0, args.interval))
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
     finally:
         for sig in (signal.SIGTERM, signal.SIGINT):

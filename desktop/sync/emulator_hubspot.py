@@ -17,8 +17,7 @@ import re
 import time
 from typing import Any
 
-from desktop.sync.mapping_hubspot import (KEY_PROPERTY, PRIMARY_TYPE_IDS, modified_property,
-                                          ms_to_iso)
+from desktop.sync.mapping_hubspot import KEY_PROPERTY, PRIMARY_TYPE_IDS, modified_property, ms_to_iso
 
 HS_TYPES = ("companies", "contacts", "deals", "notes", "calls", "meetings", "tasks")
 #: HubSpot object type ids (as they appear in HubSpot's error messages)

@@ -28,15 +28,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import httpx
 
 from desktop.sync import mapping_hubspot as m
 from desktop.sync.errors import MissingScope, Permanent
 from desktop.sync.http import ApiClient, RetryPolicy, TokenProvider
-from desktop.sync.port import (REMOVED_LINKS, Page, Pipeline, Record, Stage, UpsertItem,
-                               UpsertResult)
+from desktop.sync.port import REMOVED_LINKS, Page, Pipeline, Record, Stage, UpsertItem, UpsertResult
 from desktop.sync.ratelimit import Pacer, parse_hubspot
 
 BASE_URL = "https://api.hubapi.com"

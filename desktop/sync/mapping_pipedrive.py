@@ -9,7 +9,7 @@ key is configurable (real Pipedrive custom field keys are 40-character hashes).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop.sync.port import Record
@@ -34,12 +34,12 @@ def time_to_ms(value: str | None) -> int:
     if not value:
         return 0
     dt = datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
-    return int((dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp() * 1000)
+    return int((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp() * 1000)
 
 
 def ms_to_time(ms: int) -> str:
     """Epoch ms -> RFC 3339 UTC (seconds)."""
-    return datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(ms // 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _primary(items: Any) -> str | None:

@@ -24,8 +24,9 @@ another company, a contact taken off a deal). Adapters remove those associations
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence, TypedDict, runtime_checkable
+from typing import Any, Protocol, TypedDict, runtime_checkable
 
 #: Payload key of the links to remove (see the module docstring).
 REMOVED_LINKS = "_removed_links"

@@ -23,11 +23,10 @@ import asyncio
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
-from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
-                                 Retryable, SyncError)
+from desktop.sync.errors import AuthExpired, Conflict, Offline, Permanent, RateLimited, Retryable, SyncError
 from desktop.sync.port import REMOVED_LINKS, CrmAdapter, UpsertItem
 from desktop.sync.state import OutboxRow, SyncState
 
@@ -147,7 +146,7 @@ class SyncWorker:
             delay = min(delay * 2, 60.0) if report.offline else idle_s
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _send(self, batch: list[_Unit], report: DrainReport) -> bool:

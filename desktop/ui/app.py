@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
@@ -147,7 +148,7 @@ def run_app(settings: Settings, open_backend: OpenBackend, *, qsettings: QSettin
     try:
         window = build_main_window(settings, qsettings=qs, seed_demo=True, open_backend=open_backend,
                                    engine=engine, stream_factory=stream_factory)
-    except Exception as exc:  # noqa: BLE001 - WorkspaceError and friends: show and exit 1
+    except Exception as exc:  # WorkspaceError and friends: show and exit 1
         import logging
 
         from PySide6.QtWidgets import QMessageBox

@@ -142,7 +142,7 @@ class AudioCapture:
             self._stream.start()
         except DeviceError:
             raise
-        except Exception as exc:  # noqa: BLE001 - PortAudioError and friends, mapped at the edge
+        except Exception as exc:  # PortAudioError and friends, mapped at the edge
             self._stream = None
             raise DeviceError(f"Could not open the microphone: {exc}") from exc
         self._thread = threading.Thread(target=self._run, name="audio-capture", daemon=True)
@@ -209,5 +209,5 @@ class AudioCapture:
     def _safe(self, fn: Callable[..., None], *args: Any) -> None:
         try:
             fn(*args)
-        except Exception:  # noqa: BLE001 - the capture thread must survive a sink bug; it is logged
+        except Exception:  # the capture thread must survive a sink bug; it is logged
             log.exception("voice sink failed")

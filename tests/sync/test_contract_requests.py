@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from contract_round import seed_hubspot, seed_pipedrive, sandbox_round
+from contract_round import sandbox_round, seed_hubspot, seed_pipedrive
 from sync_helpers import client, hubspot, make_emulator, pipedrive, run
 
 # -- HubSpot schema -------------------------------------------------------------------------------

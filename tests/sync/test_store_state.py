@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sync_helpers import TOKEN, client, hubspot, run
 
 from desktop.store import schema as s
-from desktop.sync.engine import SyncEngine
 from desktop.store.sync_state import StoreState
+from desktop.sync.engine import SyncEngine
 from desktop.sync.worker import SyncWorker
 
 

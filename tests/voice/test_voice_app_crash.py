@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-
 from conftest import SR
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import SR, tone
+
 from desktop.voice.fakes import FakeEngine
 from desktop.voice.notes import NotesService
 from desktop.voice.transcriber import TranscriberWorker
@@ -182,8 +182,8 @@ def test_ten_kills_mid_note_are_all_recovered_when_the_app_starts(tmp_path, spee
 
     import soundfile as sf
 
-    from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.ui.voice import VoiceController
+    from desktop.voice.fakes import FakeInputStreamFactory
 
     audio = speech("Sarah Johnson called about the TechCorp renewal. She wants the proposal by Friday.")
     wav = Path(speech.dir) / "kill_note.wav"  # type: ignore[attr-defined]

@@ -7,8 +7,8 @@ import subprocess
 
 import numpy as np
 import pytest
-
 from conftest import SR, tone
+
 from desktop.voice.audio_io import read_audio
 from desktop.voice.bias import build_bias
 from desktop.voice.hotkey import GlobalHotkey, global_hotkey_support

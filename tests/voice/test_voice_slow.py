@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-
 from conftest import SR, Recorder
+
 from desktop.voice.fakes import FakeInputStreamFactory
 from desktop.voice.notes import NotesService
 from desktop.voice.session import VoiceSession

@@ -128,7 +128,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: C901 - a flat dispatch table
+def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat dispatch table
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
