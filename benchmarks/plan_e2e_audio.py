@@ -263,7 +263,7 @@ def main() -> None:
         by_id = {c["id"]: c for c in cases}
         for v, s in voice_scores.items():
             failed = {cid for cid, _, _ in s.failures}
-            for cid, text, why in ([(c["id"], c["text"], "") for c in cases] if args.show else s.failures):
+            for cid, _text, why in ([(c["id"], c["text"], "") for c in cases] if args.show else s.failures):
                 if held_out(cid) and not args.show_heldout:
                     continue
                 if args.show and cid in failed:

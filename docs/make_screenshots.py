@@ -105,7 +105,7 @@ def main() -> int:
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
-    app = ensure_app()
+    _app = ensure_app()  # held: the QApplication must outlive the windows below
     tmp = Path(tempfile.mkdtemp(prefix="spectrum-shots-"))
     settings = Settings(data_dir=tmp)
     b = Backend.open(settings, seed_demo=True)

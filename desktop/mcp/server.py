@@ -93,8 +93,9 @@ class Guard:
         try:
             await anyio.to_thread.run_sync(lambda: self.service.gate(client, counted=not listing))
         except AccessRefused as exc:
+            refusal = str(exc)
             await anyio.to_thread.run_sync(lambda: self.service.audit(
-                client, what, _small(arguments), ok=False, error=str(exc), refused=True))
+                client, what, _small(arguments), ok=False, error=refusal, refused=True))
             raise MCPError(code=exc.code, message=str(exc)) from None
         started = time.perf_counter()
         problem = self._check(params) if ctx.method == "tools/call" else None

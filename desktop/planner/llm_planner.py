@@ -80,7 +80,7 @@ def provider_key_var(model: str) -> str | None:
     if provider is None:
         try:
             provider = _litellm().get_llm_provider(model)[1]
-        except Exception:  # unknown model string: let litellm complain at call time
+        except Exception:  # noqa: BLE001 - unknown model string: let litellm complain at call time
             return None
     return PROVIDER_KEY_VARS.get(provider)
 
@@ -96,7 +96,7 @@ def api_key_for(model: str) -> str | None:
         secret = keyring.get_password(KEYRING_SERVICE, var)
         if secret:
             return secret
-    except Exception:  # no keyring backend (CI, headless Linux): fall back to the environment
+    except Exception:  # noqa: BLE001 - no keyring backend (CI, headless Linux): fall back to the environment
         pass
     return os.environ.get(var) or None
 
@@ -152,7 +152,7 @@ class LLMPlanner:
                 log.info("LLM plan invalid (attempt %d): %s", attempt + 1, exc)
                 messages = messages + [{"role": "assistant", "content": getattr(exc, "raw", "")},
                                        {"role": "user", "content": f"Invalid: {exc}. Reply with corrected JSON only."}]
-            except Exception as exc:  # network, auth, timeout: the offline planner answers
+            except Exception as exc:  # noqa: BLE001 - network, auth, timeout: the offline planner answers
                 log.warning("LLM planner failed (%s); using the offline planner", type(exc).__name__)
                 break
         return self.fallback.plan(text, now=now, context=context)
@@ -173,7 +173,7 @@ class LLMPlanner:
                 log.info("LLM plan invalid (attempt %d): %s", attempt + 1, exc)
                 messages = messages + [{"role": "assistant", "content": getattr(exc, "raw", "")},
                                        {"role": "user", "content": f"Invalid: {exc}. Reply with corrected JSON only."}]
-            except Exception as exc:  # includes asyncio.TimeoutError
+            except Exception as exc:  # noqa: BLE001 - network, auth, timeout (TimeoutError): the offline planner answers
                 log.warning("LLM planner failed (%s); using the offline planner", type(exc).__name__)
                 break
         return self.fallback.plan(text, now=now, context=context)
@@ -216,7 +216,7 @@ class LLMPlanner:
         usage = getattr(response, "usage", None)
         try:
             cost = float(litellm.completion_cost(completion_response=response) or 0.0)
-        except Exception:  # model not in the local cost map
+        except Exception:  # noqa: BLE001 - model not in the local cost map
             cost = 0.0
         record = UsageRecord(model=self.model, prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
                              completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),

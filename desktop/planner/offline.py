@@ -1251,7 +1251,7 @@ class _Build:
         self._grouped = bool(merged)
         for pos, fields, loc, sure in merged.values():
             self._add(pos, {"kind": "update_deal", "fields": fields, "role": "deal", "loc": loc, "sure": sure})
-        for pos, a in self.actions:
+        for _pos, a in self.actions:
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" not in a["fields"]:
                 # "Draft an email to Carla Ortiz, we'd love to win them back, offer a ten percent
                 # discount": the clauses after it that ask for nothing else are what it says
@@ -1875,7 +1875,6 @@ class _Build:
         amounts = _prefer_totals([a for a in find_amounts(digits) if a.money], digits)
         if amounts:
             value = apply_amount(amounts[0], None)
-            tail = digits[amounts[0].end if hasattr(amounts[0], "end") else 0:]
             if value and _RATE.match(digits, amounts[0].end) and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
                     and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
                 months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))

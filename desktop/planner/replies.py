@@ -339,7 +339,7 @@ def _foreign_name(t: _Text, known: list[str], ctx: ReplyContext) -> bool:
         known_toks.update(re.findall(r"[a-z0-9]+", lab.lower()))
     for st in ctx.stages:
         known_toks.update(st.lower().split())
-    for k, v in ctx.actions and [(k, v) for a in ctx.actions for k, v in a["fields"].items()] or []:
+    for _k, v in ctx.actions and [(k, v) for a in ctx.actions for k, v in a["fields"].items()] or []:
         if isinstance(v, str):
             known_toks.update(re.findall(r"[a-z0-9]+", v.lower()))
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)", t.raw):

@@ -19,6 +19,9 @@ from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
 
+# What ``submit`` calls back on the UI thread: ``done(result)`` or ``error(exception)``.
+Callback = Callable[[Any], None]
+
 def prepare_speech_worker(worker: Any) -> None:
     """Queue a warm-up job on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`)
     behind the model load: one second of silence through the engine with the VAD on, so onnxruntime

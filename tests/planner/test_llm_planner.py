@@ -30,7 +30,7 @@ class _InlineExecutor:
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # logging is best effort in litellm too
+        except Exception as exc:  # noqa: BLE001 - handed to the caller through the Future, like litellm does
             future.set_exception(exc)
         return future
 

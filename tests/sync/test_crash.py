@@ -171,7 +171,7 @@ def test_sigkill_of_spectrum_sync_on_the_workspace_outbox(tmp_path):
     keyring_file = tmp_path / "keyring.json"
     env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{Path(__file__).parent}",
                PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring", SPECTRUM_TEST_KEYRING=str(keyring_file))
-    keyring_file.write_text('{"spectrum-sync/hubspot": "%s"}' % TOKEN)
+    keyring_file.write_text(f'{{"spectrum-sync/hubspot": "{TOKEN}"}}')
 
     def spectrum_sync(data: Path, url: str) -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "sync", "--once",

@@ -305,7 +305,7 @@ def _dateparser(text: str, today_iso: str) -> date | None:
     try:
         result = dateparser.parse(text, languages=["en"],
                                   settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
-    except Exception:  # dateparser raises assorted errors on odd strings
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
         return None
     return result.date() if result else None
 

@@ -91,7 +91,7 @@ def words_to_digits(text: str) -> str:
         from text_to_num import alpha2digit
 
         out = alpha2digit(protected, "en")
-    except Exception:  # text2num raises on odd inputs; fall back to the raw text
+    except Exception:  # noqa: BLE001 - text2num raises on odd inputs; fall back to the raw text
         return text
     # "1.5 1000000" (from "one point five million") -> "1.5million"
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000000\b", r"\1million", out)

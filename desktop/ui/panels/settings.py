@@ -219,7 +219,7 @@ class SettingsPanel(QWidget):
 
     def _show_stage_mappings(self, rows: list[dict[str, Any]]) -> None:
         """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
-        for _crm, _stage, combo, button in self.stage_map_rows:
+        for _crm, _stage, combo, _button in self.stage_map_rows:
             self.stage_map_form.removeRow(combo.parentWidget())
         self.stage_map_rows = []
         self.stage_map_note.setText(

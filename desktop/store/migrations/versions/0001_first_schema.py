@@ -1,7 +1,7 @@
 """first schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-21 16:59:07.953485
 """
 import sqlalchemy as sa
