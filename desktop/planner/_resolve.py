@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from desktop.domain.plan import Target
 from desktop.planner._vocab import PERSON_PRONOUNS
 from desktop.planner.entity_index import EntityIndex, Mention, normalise
@@ -228,8 +230,6 @@ def _by_other_words(index: EntityIndex, ids: list[int], text: str, m: Mention) -
     """Among companies sharing the word said ("Harbor"), the one whose other words are next to it
     ("New Harbor Realty" -> Blue Harbor Realty, not Harbor Health); ``ids`` unchanged when no single
     company has more of its words (4+ letters, rapidfuzz ratio >= 85) within three words."""
-    from rapidfuzz import fuzz
-
     said = set(normalise(m.text).split())
     near = normalise(text[:m.start]).split()[-3:] + normalise(text[m.end:]).split()[:3]
     near = [w for w in near if len(w) >= 4]
@@ -245,8 +245,6 @@ def _by_other_words(index: EntityIndex, ids: list[int], text: str, m: Mention) -
 def _heard(word: str, heard: list[str]) -> bool:
     """``word`` (4+ letters) is among ``heard`` as the recogniser may have written it: rapidfuzz
     ratio >= 80, or the same first five letters ("security" / "secure")."""
-    from rapidfuzz import fuzz
-
     return any(fuzz.ratio(word, h) >= 80.0 or (len(word) >= 5 and len(h) >= 5 and word[:5] == h[:5]) for h in heard)
 
 

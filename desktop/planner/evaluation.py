@@ -27,7 +27,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from desktop.domain.plan import Action, Plan, Target
+from desktop.planner.offline import PlanContext
 
 #: ``(action kind, field)`` pairs whose values are the user's dictated words (free text).
 CONTENT_FIELDS = frozenset({("log_activity", "body"), ("create_task", "title"), ("book_meeting", "title"),
@@ -95,8 +98,6 @@ def similar(expected: Any, got: Any, *, whole: bool) -> bool:
     CONTENT_MIN_SIMILARITY`` over the best-aligned stretch. Expected values under 5 characters
     (single short words) must appear exactly: a short word is too easily "near" something else.
     """
-    from rapidfuzz import fuzz
-
     e, g = _words(expected), _words(got)
     if not e or not g:
         return e == g
@@ -200,8 +201,6 @@ def score_case(case: dict[str, Any], plan: Plan, score: Score, *, heard: bool = 
 
 def evaluate(planner: Any, cases: Iterable[dict[str, Any]], now: datetime = CORPUS_NOW) -> Score:
     """Plan every case with ``planner`` and score it."""
-    from desktop.planner.offline import PlanContext
-
     score = Score()
     for case in cases:
         ctx = PlanContext(target=context_target(case.get("context")))

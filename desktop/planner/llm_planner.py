@@ -15,6 +15,7 @@ API keys: OS keyring (service ``"spectrum"``, username = the provider's env var 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -22,6 +23,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date as _date
 from datetime import datetime
 from typing import Any
 
@@ -91,7 +93,7 @@ def api_key_for(model: str) -> str | None:
     if var is None:
         return None
     try:
-        import keyring  # noqa: PLC0415
+        import keyring  # noqa: PLC0415 - ~50 ms and backend probing; only when a model needs a key
 
         secret = keyring.get_password(KEYRING_SERVICE, var)
         if secret:
@@ -159,8 +161,6 @@ class LLMPlanner:
 
     async def aplan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """Async :meth:`plan` (``litellm.acompletion``), bounded by ``timeout_s``."""
-        import asyncio  # noqa: PLC0415
-
         clean, _ = sanitise(text)
         if not clean.strip():
             return self.fallback.plan(text, now=now, context=context)
@@ -271,8 +271,6 @@ class LLMPlanner:
 
     def _check_fields(self, action: Any) -> str | None:
         """Normalise stage labels in place; the reason a value is unusable, or None."""
-        from datetime import date as _date  # noqa: PLC0415
-
         f = action.fields
         if "stage" in f:
             stage = self.index.stage_by_label(str(f["stage"]))

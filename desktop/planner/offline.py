@@ -20,6 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
 from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
@@ -28,7 +31,7 @@ from desktop.planner import _titles as T
 from desktop.planner import _understood as U
 from desktop.planner._resolve import PERSON_REF, choices, resolve
 from desktop.planner._vocab import STOPWORDS
-from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.entity_index import EntityIndex, Mention, sounds
 from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
 from desktop.planner.parsing.numbers import (
@@ -791,8 +794,6 @@ class _Build:
         Negotiation" for Acme, as ``tiny.en`` hears it): the one company whose name (or one-word
         key) is a single edit away (rapidfuzz Levenshtein, same first letter, 4+ letters); nothing
         when none or several are, or the word already names a record."""
-        from rapidfuzz.distance import Levenshtein
-
         out: list[Mention] = []
         for m in re.finditer(r"\bthe\s+(?P<w>[A-Z][a-z]{3,})(?:'s)?\s+(?i:deal|account|opportunity|renewal)\b", self.text):
             word = m.group("w").lower()
@@ -811,10 +812,6 @@ class _Build:
         sound (:func:`desktop.planner.entity_index.sounds`: rapidfuzz ratio >= 75 and 10 points clear
         of the next, or >= 65 and 25 points clear)
         with that company's contacts only; nothing when a known name is already there."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
         out: list[Mention] = []
         for co in (m for m in self.mentions if m.kind == "company" and len(m.ids) == 1):
             lead = re.search(r"(?P<who>\b[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*,?\s+(?:at|from|over at)\s+(?:the\s+)?$",
@@ -1709,10 +1706,6 @@ class _Build:
         victor.ortiz@ when the contact is Victor Ortiz (the recogniser dropped the "dot"); "Carla at
         redwoodsolutions.example" -> kara@ for Kara Brooks (same sound: rapidfuzz ratio >= 75 of
         :func:`~desktop.planner.entity_index.sounds`). Any other user part is kept as heard."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
         who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
             else self.f.contact
         if who is None:
@@ -1734,10 +1727,6 @@ class _Build:
         near miss of it ("dan@tittlemedia.example" for Tidal Media's tidalmedia.example: same ending,
         rapidfuzz ratio >= 75 of the first label, by spelling or sound); unchanged otherwise (a known
         company's domain or a new employer's is kept as said)."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
         who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
             else self.f.contact
         if who is None or "@" not in email:
@@ -2039,7 +2028,6 @@ class _Build:
                 self.f.unknown.append(f"{x.text.strip()} {nxt.group(1)}")
         if self.f.unknown:
             name = self.f.unknown[0]
-            from rapidfuzz import fuzz, process
             near = process.extract(name.split()[0].lower(), list(self.idx.first_names), scorer=fuzz.ratio,
                                    score_cutoff=75, limit=3)
             options = [self.idx.target("contact", cid) for n, _, _ in near for cid in self.idx.first_names[n][:3]]

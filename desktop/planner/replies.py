@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from rapidfuzz.distance import Levenshtein
+
+from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.planner.parsing.dates import find_date, find_time
 from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
 
@@ -228,8 +231,6 @@ def _heard_verb(t: _Text) -> _Text:
     """The approvals verb as a recogniser may write it: "Approase them all" / "Aprove" -> "approve",
     "Rejekt" -> "reject" (the first word, 5+ letters, within two edits of the verb and nearer to it
     than to the other one). Unchanged when the first word is already a verb or is no near one."""
-    from rapidfuzz.distance import Levenshtein
-
     first = t.words[0]
     if len(first) < 5 or first.startswith(("approv", "reject")):
         return t
@@ -319,8 +320,6 @@ def _match_labels(t: _Text, labels: list[str]) -> int | None:
 
 
 def _close(a: str, b: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
     return Levenshtein.distance(a, b) <= (1 if len(a) < 7 else 2)
 
 
@@ -768,8 +767,6 @@ def apply_edit(plan: Any, field_name: str, value: Any) -> Any:
     """A copy of ``plan`` with ``field_name`` set to ``value`` on the actions that carry it (else on
     the first action whose kind takes it); the transcript notes the edit. Raises ValueError when no
     action of the plan takes that field."""
-    from desktop.domain.plan import ACTION_FIELDS, Plan
-
     data = plan.model_dump()
     acts = data["actions"]
     hit = [i for i, a in enumerate(acts) if field_name in a["fields"]]

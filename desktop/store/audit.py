@@ -41,6 +41,7 @@ from sqlalchemy import event, func, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from desktop.config import Settings
 from desktop.store.schema import AuditEntry
 
 GENESIS = "0" * 64
@@ -97,8 +98,6 @@ def anchor_path(engine: Engine) -> Path | None:
         db = url.database
         path = None if not db or db == ":memory:" else Path(db).with_name(Path(db).name + ".audit-anchor.json")
     else:
-        from desktop.config import Settings
-
         ident = hashlib.sha1(f"{url.host}:{url.port}/{url.database}".encode()).hexdigest()[:12]
         path = Settings().data_dir / "audit-anchors" / f"{url.database}-{ident}.json"
     _paths[engine] = path
@@ -112,8 +111,7 @@ def _hmac_key() -> bytes | None:
         return _key_cache[0]
     key: bytes | None = None
     try:
-        import keyring
-
+        import keyring  # noqa: PLC0415 - ~50 ms and backend probing; only when an anchor is first keyed
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_ITEM)
         if stored is None:
             stored = secrets.token_hex(32)

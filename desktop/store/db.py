@@ -61,7 +61,7 @@ def make_engine(url: str) -> Engine:
 
 
 def _alembic_config(engine: Engine):  # -> alembic.config.Config
-    from alembic.config import Config
+    from alembic.config import Config  # noqa: PLC0415 - alembic (~240 ms) loads when a workspace opens
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
@@ -76,9 +76,10 @@ def upgrade(engine: Engine) -> bool:
         DatabaseCorrupt: the file is not a database or is damaged.
         DatabaseLocked: another process holds the write lock.
     """
-    from alembic import command
-    from alembic.runtime.migration import MigrationContext
-    from alembic.script import ScriptDirectory
+    # alembic (~240 ms) loads when a workspace opens, not for every module that names Workspace
+    from alembic import command  # noqa: PLC0415 - see above
+    from alembic.runtime.migration import MigrationContext  # noqa: PLC0415 - see above
+    from alembic.script import ScriptDirectory  # noqa: PLC0415 - see above
 
     cfg = _alembic_config(engine)
     head = ScriptDirectory.from_config(cfg).get_current_head()

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, event, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain import pipeline as rules
 from desktop.domain.plan import Action, Plan
 from desktop.store import outbox
 from desktop.store import schema as s
@@ -135,7 +136,6 @@ class _Run:
             pipe = s.Pipeline(name="Sales Pipeline")
             self.session.add(pipe)
             self.session.flush()
-            from desktop.domain import pipeline as rules
             for pos, lab in enumerate(["Lead", "Qualified", "Demo Scheduled", "Proposal Sent",
                                        "Negotiation", "Closed Won", "Closed Lost"]):
                 self.session.add(s.Stage(pipeline_id=pipe.id, label=lab, position=pos,

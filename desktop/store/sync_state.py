@@ -34,7 +34,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.errors import RecordNotFound
 from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
+from desktop.store.pipelines import _stage
 from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns, to_neutral
 from desktop.sync.conflicts import merge_fields
 from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
@@ -737,9 +739,6 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
         desktop.store.errors.RecordNotFound: no such local stage, or no such stage pulled from
             ``source``.
     """
-    from desktop.store.errors import RecordNotFound
-    from desktop.store.pipelines import _stage
-
     with workspace.uow() as uow:
         ses = uow.session
         local = _stage(ses, label, pipeline)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import alpha2digit
+
 #: Largest amount (major units) taken from text; bigger numbers are ignored as noise.
 MAX_AMOUNT = 1e12
 _SCALES = {
@@ -88,8 +90,6 @@ def words_to_digits(text: str) -> str:
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
     protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
     try:
-        from text_to_num import alpha2digit
-
         out = alpha2digit(protected, "en")
     except Exception:  # noqa: BLE001 - text2num raises on odd inputs; fall back to the raw text
         return text
