@@ -31,6 +31,16 @@ from typing import Any
 from sqlalchemy import Index, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.domain.sync_records import (
+    OBJECT_TYPES,
+    REMOVED_LINKS,
+    UNSENT,
+    ConflictRow,
+    OutboxRow,
+    Pipeline,
+    Record,
+    merge_fields,
+)
 from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
@@ -38,9 +48,6 @@ from desktop.store.errors import RecordNotFound
 from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
 from desktop.store.pipelines import _stage
 from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns, to_neutral
-from desktop.sync.conflicts import merge_fields
-from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
-from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
 
 #: display names of the CRMs (held reasons)
 CRM_NAMES = {"hubspot": "HubSpot", "pipedrive": "Pipedrive"}
