@@ -548,9 +548,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
             found = find_date(c, ref)
-            exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
-                                        c[found[1]:found[2]], re.I)
-            d = found[0] if exact else period_end(c, today)
+            exact = found is not None and re.search(
+                r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of", c[found[1]:found[2]], re.I)
+            d = found[0] if found is not None and exact else period_end(c, today)
             if d is None:
                 d = found[0] if found else None
             if d is None or d < today:

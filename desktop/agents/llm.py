@@ -224,7 +224,7 @@ class MeteredLLM:
                 store.add_llm_call(uow.session, at=self.clock(), agent=agent, run_id=run_id, model=model,
                                    prompt_tokens=reply.prompt_tokens if reply else 0,
                                    completion_tokens=reply.completion_tokens if reply else 0,
-                                   cost_usd=reply.cost_usd if reply else 0.0, latency_ms=latency)
+                                   cost_usd=(reply.cost_usd or 0.0) if reply else 0.0, latency_ms=latency)
                 uow.commit()
             if self.on_call is not None:
                 self.on_call(agent, reply, latency)

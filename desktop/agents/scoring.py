@@ -169,7 +169,7 @@ class Scorer:
     def _full(self, row: tuple, fs: tuple[float, ...], total: int) -> LeadScore:
         f = dict(zip(DIMENSIONS, fs))
         points = {k: round(self.w[k] * v, 1) for k, v in f.items()}
-        reasons = tuple(_reason(k, f[k], row) for k in sorted(points, key=points.get, reverse=True)[:3]
+        reasons = tuple(_reason(k, f[k], row) for k in sorted(points, key=lambda k: points[k], reverse=True)[:3]
                         if f[k] >= 0.5)
         name = f"{row[1] or ''} {row[2] or ''}".strip()
         return LeadScore(row[0], name, row[7], total, band(total), points, reasons, bool(row[5]))

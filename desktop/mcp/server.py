@@ -103,7 +103,8 @@ class Guard:
             await anyio.to_thread.run_sync(lambda: self.service.audit(
                 client, what, _small(arguments), ok=False, error=problem, ms=(time.perf_counter() - started) * 1000))
             return _error_result(problem)
-        ok, error, extra = True, None, {}
+        ok, error = True, None
+        extra: dict[str, Any] = {}
         try:
             result = await call_next(ctx)
         except Exception as exc:  # MCPError (unknown resource...), validation errors: audited, re-raised

@@ -47,8 +47,13 @@ def _primary(items: Any) -> str | None:
         return None
     for it in items:
         if it.get("primary"):
-            return it.get("value")
-    return items[0].get("value")
+            return _text(it.get("value"))
+    return _text(items[0].get("value"))
+
+
+def _text(value: Any) -> str | None:
+    """A Pipedrive email/phone value as text (None stays None)."""
+    return None if value is None else str(value)
 
 
 def _links(obj: dict[str, Any], *, many_contacts: bool = False) -> dict[str, Any]:

@@ -65,7 +65,7 @@ class PipedriveAdapter:
     async def list_changed(self, object_type: str, since: int | None, cursor: str | None) -> Page:
         """Cursor JSON: ``{"t": kind index, "c": Pipedrive cursor or v1 start}``."""
         kinds = m.PIPEDRIVE_KINDS[object_type]
-        state = json.loads(cursor) if cursor else {"t": 0, "c": None}
+        state: dict[str, Any] = json.loads(cursor) if cursor else {"t": 0, "c": None}
         kind = kinds[state["t"]]
         if kind == "notes":
             params: dict[str, Any] = {"start": state["c"] or 0, "limit": self.page_size}

@@ -54,7 +54,7 @@ def resolve_input_device(name: str | None, devices: list[str] | None = None) -> 
         return None
     import sounddevice as sd
 
-    all_devices = list(sd.query_devices()) if devices is None else [
+    all_devices: list[Any] = list(sd.query_devices()) if devices is None else [
         {"name": n, "max_input_channels": 1} for n in devices
     ]
     inputs = [(i, d["name"]) for i, d in enumerate(all_devices) if d.get("max_input_channels", 0) > 0]
