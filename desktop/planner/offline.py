@@ -316,7 +316,7 @@ def _one_phone_number(text: str) -> str:
 _RATE = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:month|quarter|week|mo)\b|\s*(?:monthly|quarterly|weekly)\b", re.I)
 
 
-def _prefer_totals(found: list, digits: str) -> list:
+def _prefer_totals(found: list[Any], digits: str) -> list[Any]:
     """Amounts with a rate said after them ("eighteen grand a quarter", "four k a month") yield to
     the total said beside them ("so seventy two k for the year"): totals first, rates after."""
     if len(found) < 2:
@@ -785,7 +785,7 @@ class _Build:
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
             for n in self.mentions))]
-        self.actions: list[tuple[int, Action | dict]] = []
+        self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
 
@@ -1378,7 +1378,7 @@ class _Build:
     _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
                             r"people|guys|crew|-)\b\W*)*", re.I)
 
-    def _body(self, parts: list, act_k: int) -> str:
+    def _body(self, parts: list[Any], act_k: int) -> str:
         """An activity's body: its own clause's content and the clauses after it in the same
         instruction that asked for nothing else ("log a call with Priya: she needs a security
         review first" -> "she needs a security review first"); the command words ("log a call
@@ -2035,7 +2035,7 @@ class _Build:
             self.f.person_blocked = True
 
     # --------------------------------------------------------------- output
-    def _add(self, pos: int, action: Action | dict) -> None:
+    def _add(self, pos: int, action: Action | dict[str, Any]) -> None:
         self.actions.append((pos, action))
 
     def _target(self, role: str, loc: _Local | None = None, kind: str = "") -> Target | None:

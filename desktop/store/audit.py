@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from desktop.config import Settings
@@ -87,9 +87,11 @@ _paths: weakref.WeakKeyDictionary[Engine, Path | None] = weakref.WeakKeyDictiona
 _key_cache: list[bytes | None] = []
 
 
-def anchor_path(engine: Engine) -> Path | None:
-    """The anchor file for ``engine``'s database: ``<db file>.audit-anchor.json`` for SQLite (None
-    for an in-memory database), ``<data dir>/audit-anchors/<db>-<id>.json`` for PostgreSQL."""
+def anchor_path(bind: Engine | Connection) -> Path | None:
+    """The anchor file for the database of ``bind`` (an engine, or a connection of one):
+    ``<db file>.audit-anchor.json`` for SQLite (None for an in-memory database),
+    ``<data dir>/audit-anchors/<db>-<id>.json`` for PostgreSQL."""
+    engine = bind.engine
     if engine in _paths:
         return _paths[engine]
     url = engine.url
@@ -154,8 +156,11 @@ def read_anchor(path: Path | None) -> dict[str, Any] | None:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {"unreadable": True}
-    if isinstance(data, dict) and "entries" in data:
-        return data.get("anchor") or {"unreadable": True}
+    if not isinstance(data, dict):
+        return {"unreadable": True}
+    if "entries" in data:
+        anchor: dict[str, Any] = data.get("anchor") or {"unreadable": True}
+        return anchor
     return data
 
 

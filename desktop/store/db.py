@@ -12,12 +12,16 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:  # alembic loads only when a workspace opens (see upgrade)
+    from alembic.config import Config
 
 from desktop.store.errors import DatabaseCorrupt, DatabaseLocked, DataDirNotWritable, WorkspaceError
 
@@ -60,7 +64,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _alembic_config(engine: Engine):  # -> alembic.config.Config
+def _alembic_config(engine: Engine) -> Config:
     from alembic.config import Config  # noqa: PLC0415 - alembic (~240 ms) loads when a workspace opens
 
     cfg = Config()
@@ -174,7 +178,8 @@ class UnitOfWork:
         self.session = self._sessions()
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         # close() rolls back any transaction not committed, without expiring loaded objects
         self.session.close()
         if isinstance(exc, (OperationalError, DatabaseError)):

@@ -64,7 +64,8 @@ def stage_map(ses: Any, source: str) -> dict[str, str]:
     return json.loads(row.value) if row and row.value else {}
 
 
-MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
+MODELS: dict[str, type[s.Contact] | type[s.Company] | type[s.Deal] | type[s.Activity] | type[s.Task]] = {
+    "contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
 
 
@@ -115,7 +116,7 @@ class StoreState:
 
     # -- helpers -----------------------------------------------------------------------------
     def _ext(self, ses: Any, entity: str, local_id: int) -> str | None:
-        ext = ses.execute(select(s.ExternalId.record_id).where(
+        ext: str | None = ses.execute(select(s.ExternalId.record_id).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.local_id == local_id)).scalars().first()
         if ext is None and entity in ("stage", "pipeline"):
@@ -123,9 +124,10 @@ class StoreState:
         return ext
 
     def _local(self, ses: Any, entity: str, ext: str) -> s.ExternalId | None:
-        return ses.execute(select(s.ExternalId).where(
+        found: s.ExternalId | None = ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.record_id == ext)).scalars().first()
+        return found
 
     def _link(self, ses: Any, entity: str, local_id: int, ext: str, remote_ms: int | None) -> None:
         row = self._local(ses, entity, ext)
@@ -290,7 +292,7 @@ class StoreState:
         return new
 
     def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any,
-                    changes: list | None = None) -> list[ConflictRow]:
+                    changes: ChangeSet | None = None) -> list[ConflictRow]:
         model = MODELS[entity]
         links = {lk.record_id: lk for lk in ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
@@ -466,6 +468,7 @@ class StoreState:
         pending.pop(UNMAPPED, None)
         changed_remotely = (link is None or link.remote_updated_at is None
                             or _naive(rec["updated_at"]) > link.remote_updated_at)
+        base: dict[str, Any]
         if rec["archived"]:
             if not pending:
                 ses.delete(obj)
@@ -671,6 +674,8 @@ class StoreState:
             tracker = track_changes(ses, changes)
             tracker.__enter__()
             c = ses.get(s.SyncConflict, conflict_id)
+            if c is None:
+                raise RecordNotFound(f"no sync conflict #{conflict_id}", "see the open ones with `spectrum sync status`")
             items = ses.execute(select(s.OutboxItem).where(
                 s.OutboxItem.entity_type == c.entity_type, s.OutboxItem.local_id == c.local_id,
                 s.OutboxItem.status.in_(UNSENT))).scalars().all()
