@@ -185,8 +185,8 @@ def answer_text(text: str, index: EntityIndex, deal: int | None, contact: int | 
     if re.search(r"\b(?:total|whole|entire|my|our)\s+(?:open\s+)?pipeline\b|\bpipeline (?:total|worth|value)\b", low) \
             and deal is None and contact is None:
         open_deals = [d for d in index.deals.values() if d.is_open and d.amount_cents]
-        total = sum(d.amount_cents for d in open_deals) / 100
-        weighted = sum(d.amount_cents * _prob(index, d.stage_label) for d in open_deals) / 100
+        total = sum((d.amount_cents or 0) for d in open_deals) / 100
+        weighted = sum((d.amount_cents or 0) * _prob(index, d.stage_label) for d in open_deals) / 100
         return (f"Open pipeline: {_money(total)} across {len(open_deals)} deals "
                 f"({_money(weighted)} weighted).")
     if contact is not None and re.search(r"\b(?:email|phone|number|title|role|who is|who's|works?)\b", low):

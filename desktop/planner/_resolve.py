@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from desktop.domain.plan import Target
 from desktop.planner._vocab import PERSON_PRONOUNS
-from desktop.planner.entity_index import EntityIndex, Mention, normalise
+from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, normalise
 
 _MAX_CHOICES = 6
 _THING_REF = re.compile(r"\b(?:it|this deal|that deal|the deal|this one|this opportunity|this account|"
@@ -44,12 +45,12 @@ class Focus:
             self.candidates.append(options)
 
 
-def _rank(index: EntityIndex, kind, ids) -> list[int]:
+def _rank(index: EntityIndex, kind: MentionKind, ids: Sequence[int]) -> list[int]:
     """Most likely first: records with open deals and the most recent deal activity."""
     if len(ids) <= 1 or kind == "deal":
         return list(ids)
 
-    def key(rid: int):
+    def key(rid: int) -> tuple[bool, float, int]:
         deals = index.deals_by_contact.get(rid, ()) if kind == "contact" else index.deals_by_company.get(rid, ())
         rows = [index.deals[d] for d in deals]
         latest = max((d.last_activity_at for d in rows if d.last_activity_at), default=None)
@@ -58,7 +59,7 @@ def _rank(index: EntityIndex, kind, ids) -> list[int]:
     return sorted(ids, key=key)
 
 
-def choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
+def choices(index: EntityIndex, kind: MentionKind, ids: Sequence[int]) -> tuple[str, list[Target]]:
     """A question's wording for several records ("A, B or C") and their targets (at most six)."""
     shown = _rank(index, kind, ids)[:_MAX_CHOICES]
     labels = [index.describe(kind, i) for i in shown]
@@ -188,8 +189,9 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     if f.company is not None:
         pool = list(index.deals_by_company.get(f.company, ()))
     elif f.contact is not None:
+        home = index.contacts[f.contact].company_id
         pool = list(index.deals_by_contact.get(f.contact, ())) or list(
-            index.deals_by_company.get(index.contacts[f.contact].company_id, ()))
+            index.deals_by_company.get(home, ()) if home is not None else ())
     if not pool:
         return None
     words = set(normalise(text).split())
@@ -199,7 +201,7 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     if f.contact is not None and f.company is None:
         # "Sarah Johnson ... the onboarding deal": a deal of her company she is not on, named by its words
         company = index.contacts[f.contact].company_id
-        wider = [d for d in index.deals_by_company.get(company, ()) if d not in pool]
+        wider = [d for d in (index.deals_by_company.get(company, ()) if company is not None else ()) if d not in pool]
         named = [d for d in wider if _suffix_words(index.deals[d].name)
                  and _suffix_words(index.deals[d].name) & words - {"deal"}
                  and re.search(r"\b(?:deal|opportunity|renewal|project)\b", text, re.I)]

@@ -47,8 +47,8 @@ CORPUS_NOW = datetime(2026, 11, 21, 10, 0)
 class Score:
     """Counts per category; ``failures`` lists ``(case id, text, reason)``."""
 
-    correct: Counter = field(default_factory=Counter)
-    total: Counter = field(default_factory=Counter)
+    correct: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     cases: int = 0
     cases_ok: int = 0
@@ -82,7 +82,7 @@ def context_target(spec: str | None) -> Target | None:
     if not spec:
         return None
     kind, rid = spec.split(":", 1)
-    return Target(type=kind, id=rid, name=rid)  # type: ignore[arg-type]
+    return Target(type=kind, id=rid, name=rid)
 
 
 def _words(text: Any) -> str:
@@ -117,7 +117,7 @@ def _equal(key: str, got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)) \
             and not isinstance(got, bool):
         return abs(float(got) - float(want)) < 0.5
-    return got == want
+    return bool(got == want)
 
 
 def _matches(exp: dict[str, Any], act: Action, heard: bool = False) -> str | None:
@@ -238,7 +238,7 @@ def wrong_writes(case: dict[str, Any], plan: Plan) -> list[str]:
         if a.kind.startswith("create_") and a.kind != "create_task" and not same_kind:
             out.append(f"unasked {a.kind} {a.fields}")
             continue
-        if got is not None and not a.target.id.startswith("new:"):
+        if got is not None and a.target is not None and not a.target.id.startswith("new:"):
             same = [e for e in same_kind if e.get("target", got) == got]
             if not same:
                 out.append(f"{a.kind} on wrong record {got} (expected "

@@ -21,16 +21,17 @@ import logging
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date as _date
 from datetime import datetime
+from types import ModuleType
 from typing import Any
 
 from pydantic import ValidationError
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
-from desktop.planner.entity_index import EntityIndex
+from desktop.planner.entity_index import EntityIndex, MentionKind
 from desktop.planner.offline import OfflinePlanner, PlanContext, sanitise
 
 log = logging.getLogger(__name__)
@@ -66,10 +67,13 @@ class UsageRecord:
 
 
 class InvalidPlanOutput(ValueError):
-    """The model's answer was not a valid Plan for this workspace (reason in the message)."""
+    """The model's answer was not a valid Plan for this workspace (reason in the message);
+    ``raw``: the answer's first 2,000 characters, fed back to the model on the retry."""
+
+    raw: str = ""
 
 
-def _litellm():
+def _litellm() -> ModuleType:
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     import litellm  # noqa: PLC0415 - lazy on purpose (slow import, optional feature)
 
@@ -238,13 +242,15 @@ class LLMPlanner:
                 {"role": "user", "content": json.dumps(payload, ensure_ascii=False)}]
 
     def _candidates(self, text: str, context: PlanContext | None) -> list[dict[str, Any]]:
-        idx, out, seen = self.index, [], set()
+        idx = self.index
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, int]] = set()
 
-        def add(kind: str, rid: int) -> None:
+        def add(kind: MentionKind, rid: int) -> None:
             if (kind, rid) in seen or len(out) >= _MAX_CANDIDATES:
                 return
             seen.add((kind, rid))
-            item: dict[str, Any] = idx.target(kind, rid).model_dump()  # type: ignore[arg-type]
+            item: dict[str, Any] = idx.target(kind, rid).model_dump()
             if kind == "contact":
                 item["company"] = idx.contacts[rid].company_name
             elif kind == "deal":
@@ -263,11 +269,21 @@ class LLMPlanner:
                     for did in idx.deals_by_contact.get(rid, ())[:2]:
                         add("deal", did)
         if context and context.target and context.target.id.isdigit():
-            rid, kind = int(context.target.id), context.target.type
-            table = {"contact": idx.contacts, "company": idx.companies, "deal": idx.deals}.get(kind, {})
-            if rid in table:
-                add(kind, rid)
+            rid, known = int(context.target.id), self._records(context.target.type)
+            if known is not None and rid in known[1]:
+                add(known[0], rid)
         return out
+
+    def _records(self, kind: str) -> tuple[MentionKind, Mapping[int, object]] | None:
+        """The record kind a target names and the index's records of that kind; None for a kind
+        the index does not hold (a task)."""
+        if kind == "contact":
+            return "contact", self.index.contacts
+        if kind == "company":
+            return "company", self.index.companies
+        if kind == "deal":
+            return "deal", self.index.deals
+        return None
 
     def _check_fields(self, action: Any) -> str | None:
         """Normalise stage labels in place; the reason a value is unusable, or None."""
@@ -303,25 +319,24 @@ class LLMPlanner:
             plan = Plan.model_validate(data)
         except (ValueError, ValidationError) as exc:
             err = InvalidPlanOutput(str(exc).splitlines()[0][:300])
-            err.raw = raw[:2000]  # type: ignore[attr-defined]
+            err.raw = raw[:2000]
             raise err from exc
         ctx = context.target if context else None
         for action in plan.actions:
             t = action.target
             if t is None or (ctx is not None and t.type == ctx.type and t.id == ctx.id):
                 continue
-            table = {"contact": self.index.contacts, "company": self.index.companies,
-                     "deal": self.index.deals}.get(t.type)
-            if table is None or not t.id.isdigit() or int(t.id) not in table:
+            known = self._records(t.type)
+            if known is None or not t.id.isdigit() or int(t.id) not in known[1]:
                 err = InvalidPlanOutput(f"unknown target {t.type}:{t.id}")
-                err.raw = raw[:2000]  # type: ignore[attr-defined]
+                err.raw = raw[:2000]
                 raise err
-            action.target = self.index.target(t.type, int(t.id))  # canonical display name
+            action.target = self.index.target(known[0], int(t.id))  # canonical display name
         for action in plan.actions:
             problem = self._check_fields(action)
             if problem:
                 err = InvalidPlanOutput(problem)
-                err.raw = raw[:2000]  # type: ignore[attr-defined]
+                err.raw = raw[:2000]
                 raise err
         if plan.clarifications:
             for action in plan.actions:
@@ -333,7 +348,7 @@ class LLMPlanner:
 
 
 def make_planner(index: EntityIndex, llm_model: str | None = None, *, timeout_s: float = 8.0,
-                 on_usage: Callable[[UsageRecord], None] | None = None):
+                 on_usage: Callable[[UsageRecord], None] | None = None) -> OfflinePlanner | LLMPlanner:
     """The planner the app should use: :class:`LLMPlanner` when ``llm_model`` is set (from
     ``Settings.llm_model`` / ``SPECTRUM_LLM_MODEL``), else the :class:`OfflinePlanner`.
 

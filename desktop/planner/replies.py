@@ -235,7 +235,7 @@ def _heard_verb(t: _Text) -> _Text:
     if len(first) < 5 or first.startswith(("approv", "reject")):
         return t
     dist = {v: Levenshtein.distance(first, v) for v in ("approve", "reject")}
-    verb = min(dist, key=dist.get)
+    verb = min(dist, key=lambda v: dist[v])
     if dist[verb] > 2 or sorted(dist.values())[0] == sorted(dist.values())[1]:
         return t
     return _prep(re.sub(rf"^\W*{re.escape(first)}", verb, t.low, count=1))
@@ -256,7 +256,7 @@ def _cues(regex: re.Pattern[str], low: str) -> list[int]:
     return out
 
 
-def _polarity(low: str) -> str | None:
+def _polarity(low: str) -> Literal["confirm", "cancel"] | None:
     """``confirm`` / ``cancel`` from the last confirmation or cancellation cue said, or None."""
     yes = _cues(_CONFIRM, low)
     no = _cues(_CANCEL, low)
@@ -706,7 +706,7 @@ def _read_approvals(t: _Text, ctx: ReplyContext) -> Reply:
             return Reply("new_instruction", why="a new instruction")
         which = _match_labels(t, labels)
         return Reply("unclear", approval=ids[which] if which is not None else None, why="no approve/reject word")
-    polarity = "approve" if (yes and (not no or max(yes) > max(no) and not re.search(
+    polarity: Literal["approve", "reject"] = "approve" if (yes and (not no or max(yes) > max(no) and not re.search(
         r"\b(?:reject|decline|deny|skip|drop|dismiss|discard|scrap|kill|veto)\b", t.low))) else "reject"
     if yes and no and re.search(r"\b(?:reject|decline|deny|skip|drop|dismiss|discard|scrap|kill|veto|toss|bin|ditch)\b",
                                 t.low) and not re.search(r"\b(?:approve|accept)\b", t.low):

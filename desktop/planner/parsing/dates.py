@@ -229,11 +229,11 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         return end if end >= today else _month_end(today.year + 1, 3 * q)
     if kind in ("day_only", "day_word"):
         day = int(g["day"]) if kind == "day_only" else _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
-        d = _safe_date(today.year, today.month, day)
-        if d is None or d < today:
+        this_month = _safe_date(today.year, today.month, day)
+        if this_month is None or this_month < today:
             nxt = add_months(today.replace(day=1), 1)
-            d = _safe_date(nxt.year, nxt.month, day)
-        return d
+            return _safe_date(nxt.year, nxt.month, day)
+        return this_month
     if kind == "bad_day":
         raise ImpossibleDate(f"No month has a day \"{g['bad']}\"")
     if kind == "holiday":
@@ -242,10 +242,10 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         return d if d >= today else date(today.year + 1, month, day)
     if kind == "slash":
         y = int(g["y"]) if g.get("y") else today.year
-        d = _safe_date(y, int(g["m"]), int(g["d"]))
-        if d is not None and d < today and not g.get("y"):
-            d = _safe_date(y + 1, int(g["m"]), int(g["d"]))
-        return d
+        said = _safe_date(y, int(g["m"]), int(g["d"]))
+        if said is not None and said < today and not g.get("y"):
+            return _safe_date(y + 1, int(g["m"]), int(g["d"]))
+        return said
     return None
 
 
