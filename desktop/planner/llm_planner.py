@@ -77,7 +77,8 @@ def _litellm() -> ModuleType:
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     import litellm  # noqa: PLC0415 - lazy on purpose (slow import, optional feature)
 
-    return litellm
+    module: ModuleType = litellm  # mypy does not follow litellm (see pyproject.toml)
+    return module
 
 
 def provider_key_var(model: str) -> str | None:
