@@ -36,7 +36,7 @@ def redact(text: str) -> str:
 class Redact(logging.Filter):
     """A logging filter that masks secrets in the formatted message and in exception text."""
 
-    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging API name
+    def filter(self, record: logging.LogRecord) -> bool:  # logging API name
         record.msg = redact(record.getMessage())
         record.args = None
         if record.exc_info and not record.exc_text:

@@ -23,8 +23,15 @@ import sys
 import threading
 from typing import Any
 
-from desktop.outreach.mailbox import (KEYRING_SERVICE, Mailbox, MailboxConfig, MailAuthError, MailError,
-                                      SETTING_KEY, save_password)
+from desktop.outreach.mailbox import (
+    KEYRING_SERVICE,
+    SETTING_KEY,
+    MailAuthError,
+    Mailbox,
+    MailboxConfig,
+    MailError,
+    save_password,
+)
 
 EXIT_REFUSED = 3
 

@@ -21,9 +21,10 @@ import json
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from email.message import EmailMessage
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import keyring
 import keyring.errors
@@ -87,7 +88,7 @@ class MailboxConfig:
         return json.dumps(asdict(self))
 
     @classmethod
-    def from_json(cls, text: str) -> "MailboxConfig":
+    def from_json(cls, text: str) -> MailboxConfig:
         """Parse :meth:`to_json`'s output. Raises ``ValueError`` on a bad shape."""
         try:
             return cls(**json.loads(text))

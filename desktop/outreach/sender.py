@@ -22,15 +22,15 @@ import fcntl
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
-from contextlib import contextmanager
+from typing import Any
 
 from desktop.outreach import message, rules
-from desktop.outreach.mailbox import (Mailbox, MailboxConfig, MailAuthError, MailError, MailPermanent,
-                                      SETTING_KEY)
+from desktop.outreach.mailbox import SETTING_KEY, MailAuthError, Mailbox, MailboxConfig, MailError, MailPermanent
 from desktop.store import email_outbox as eo
 from desktop.store import queries
 from desktop.store.db import Workspace
@@ -221,7 +221,7 @@ class Sender:
         while not stop.wait(poll_s):
             try:
                 self.file_unfiled()
-            except Exception:  # noqa: BLE001 - logged; the rows stay unfiled and are tried again
+            except Exception:
                 log.exception("filing sent e-mails failed")
 
     def run(self, stop: threading.Event, *, poll_s: float = 0.05, until_idle: bool = False) -> None:

@@ -17,8 +17,9 @@ import subprocess
 import sys
 import threading
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 LineCallback = Callable[[dict[str, Any]], None]
 
@@ -79,7 +80,7 @@ class ChildProcess:
         self.cancelled = False
         self._done = threading.Event()
 
-    def start(self) -> "ChildProcess":
+    def start(self) -> ChildProcess:
         """Start the child and its reader threads; returns self."""
         self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
                                      env=self.env, text=True, encoding="utf-8", errors="replace", bufsize=1)

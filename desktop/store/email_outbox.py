@@ -24,6 +24,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store import schema as s
+from desktop.store.executor import commit_changes, snapshot
 
 #: seconds an e-mail waits after confirmation before it is sent (workspace setting ``email_undo_seconds``)
 DEFAULT_UNDO_S = 10.0
@@ -143,8 +144,6 @@ def listed(session: Session, limit: int = 50) -> list[EmailRow]:
 
 def _audit(session: Session, now: datetime, actor: str, kind: str, row: s.EmailOutboxItem, summary: str,
            changes: list[dict[str, Any]] | None = None, **extra: Any) -> None:
-    from desktop.store.executor import commit_changes
-
     commit_changes(session, changes or [], actor=actor, kind=kind, summary=summary[:200],
                    payload={"email": row.id, "message_id": row.message_id, "to": row.to_addr,
                             "subject": row.subject, **extra}, now=now, push=bool(changes))
@@ -153,8 +152,6 @@ def _audit(session: Session, now: datetime, actor: str, kind: str, row: s.EmailO
 def _drop_activity(session: Session, row: s.EmailOutboxItem) -> list[dict[str, Any]]:
     """An e-mail that never left is no activity: delete the one the executor logged (the deletion
     goes to the CRM outbox too)."""
-    from desktop.store.executor import snapshot
-
     act = session.get(s.Activity, row.activity_id) if row.activity_id is not None else None
     if act is None:
         return []
@@ -246,8 +243,6 @@ def cancel(session: Session, row_id: int, now: datetime, *, actor: str, reason: 
 def cancel_for_agents(session: Session, agents: set[str], now: datetime, reason: str) -> list[int]:
     """Cancel every queued row proposed by one of ``agents`` (``"*"``: by any agent), with their
     activities, in one audit entry (``email_cancelled``); returns the ids."""
-    from desktop.store.executor import commit_changes
-
     q = select(s.EmailOutboxItem).where(s.EmailOutboxItem.status == "queued",
                                         s.EmailOutboxItem.agent.is_not(None))
     if "*" not in agents:
@@ -389,8 +384,6 @@ def record_reply(session: Session, row_id: int, now: datetime, *, sender: str, s
     """A reply (or a bounce) to sent row ``row_id`` arrived: ``replied_at`` / ``bounced_at`` set;
     a reply is logged as an ``email`` activity on the row's contact and deal and moves the deal's
     last activity. Changes are recorded in ``changes`` for the audit entry and the CRM outbox."""
-    from desktop.store.executor import snapshot
-
     r = session.get(s.EmailOutboxItem, row_id)
     if bounce:
         r.bounced_at = r.bounced_at or now

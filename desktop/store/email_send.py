@@ -13,6 +13,7 @@ from typing import Any
 from desktop.domain.plan import Action
 from desktop.store import email_outbox
 from desktop.store import schema as s
+from desktop.store.executor import PlanRejected
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]+$")
 
@@ -32,8 +33,6 @@ def queue_send(run: Any, i: int, a: Action) -> None:
             address, an empty subject and body, a draft that is not an e-mail draft.
         ComplianceBlocked: the contact is marked do-not-contact.
     """
-    from desktop.store.executor import PlanRejected
-
     deal_id, contact_id = run._links(a) if a.target is not None else (None, None)
     run.contact_dnc(contact_id, a.kind)
     f = a.fields
