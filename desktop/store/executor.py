@@ -80,10 +80,13 @@ def _cents(v: Any) -> int | None:
 class _Run:
     """Applies one plan inside one session."""
 
-    def __init__(self, session: Session, now: datetime, settings: dict[str, str]) -> None:
+    def __init__(self, session: Session, now: datetime, settings: dict[str, str], *, actor: str = "user",
+                 source: str = "") -> None:
         self.session = session
         self.now = now
         self.settings = settings
+        self.actor = actor
+        self.source = source
         self.changes: list[dict[str, Any]] = []
         self.created: dict[str, int] = {}
 
@@ -476,8 +479,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
         raise NeedsConfirmation("the plan deletes data: confirm the destructive action explicitly")
     now = now or datetime.utcnow()
     with workspace.uow() as uow:
-        run = _Run(uow.session, now, _settings(uow.session))
-        run.actor, run.source = actor, source
+        run = _Run(uow.session, now, _settings(uow.session), actor=actor, source=source)
         for i, action in enumerate(plan.actions):
             run.apply(i, action)
         audit_id = commit_changes(uow.session, run.changes, actor=actor, kind="plan_applied",
@@ -551,8 +553,7 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
             model = ENTITY_MODELS[ch["entity"]]
             if ch["op"] == "create":
                 obj = ses.get(model, ch["id"])
-                if ch["entity"] == "email" and obj is not None and obj.status not in ("queued", "cancelled",
-                                                                                      "blocked"):
+                if isinstance(obj, s.EmailOutboxItem) and obj.status not in ("queued", "cancelled", "blocked"):
                     raise PlanRejected(f"cannot undo: the e-mail to {obj.to_addr} has been sent")
                 if obj is not None:
                     if ch["entity"] == "deal":
