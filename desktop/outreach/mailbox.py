@@ -264,7 +264,7 @@ class Mailbox:
 
     @staticmethod
     def _search_id(imap: imaplib.IMAP4, message_id: str) -> bool:
-        status, data = imap.uid("SEARCH", None, "HEADER", "Message-ID", _quote(message_id))
+        status, data = imap.uid("SEARCH", "HEADER", "Message-ID", _quote(message_id))
         return status == "OK" and bool(data and data[0] and data[0].split())
 
     def fetch_since(self, last_uid: int, folder: str = "INBOX") -> tuple[int, list[dict[str, str]]]:
@@ -278,7 +278,7 @@ class Mailbox:
         def work(imap: imaplib.IMAP4) -> tuple[int, list[dict[str, str]]]:
             if imap.select(_quote(folder), readonly=True)[0] != "OK":
                 return last_uid, []
-            status, data = imap.uid("SEARCH", None, f"UID {last_uid + 1}:*")
+            status, data = imap.uid("SEARCH", f"UID {last_uid + 1}:*")
             uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" else []
             uids = [u for u in uids if u > last_uid]
             out = []

@@ -30,10 +30,11 @@ SENDING_HOURS = (time(8, 0), time(19, 0))
 
 @dataclass(frozen=True)
 class Decision:
-    """``action``: send | block | hold; ``reason``: one sentence for the user; ``until``: with hold,
-    when to try again (naive UTC)."""
+    """``action``: send | block | hold (or skip: the sender found the row cancelled or claimed
+    meanwhile); ``reason``: one sentence for the user; ``until``: with hold, when to try again
+    (naive UTC)."""
 
-    action: Literal["send", "block", "hold"]
+    action: Literal["send", "block", "hold", "skip"]
     reason: str = ""
     until: datetime | None = None
 

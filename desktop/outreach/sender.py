@@ -136,9 +136,11 @@ class Sender:
             if d.action == "block":
                 eo.block(uow.session, row.id, now, d.reason)
             elif d.action == "hold":
+                if d.until is None:
+                    raise ValueError(f"e-mail #{row.id}: a hold decision without a time to try again")
                 eo.hold(uow.session, row.id, d.until, d.reason)
             elif not eo.claim(uow.session, row.id, now):
-                d = rules.Decision("skip")  # type: ignore[arg-type]  # cancelled meanwhile
+                d = rules.Decision("skip")  # cancelled meanwhile
             uow.commit()
         return d
 
