@@ -82,7 +82,7 @@ class HubSpotAdapter:
     """
 
     name = "hubspot"
-    object_types = ("company", "contact", "deal", "activity", "task")
+    object_types: tuple[str, ...] = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
     #: the HubSpot types :meth:`ensure_key_property` covers (``spectrum sync`` re-checks when a
     #: workspace was set up for fewer, e.g. before engagements were included)

@@ -42,7 +42,7 @@ class PipedriveAdapter:
     Pipedrive field keys are 40-character hashes, different per kind)."""
 
     name = "pipedrive"
-    object_types = ("company", "contact", "deal", "activity", "task")
+    object_types: tuple[str, ...] = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
 
     def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *, base_url: str,
