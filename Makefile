@@ -1,4 +1,5 @@
-# Spectrum — `make run` installs everything and starts the app; `make test` runs the whole test suite.
+# Spectrum — `make run` installs everything and starts the app; `make test` runs ruff, mypy and the whole
+# test suite.
 # Both are idempotent. System packages come from apt-get when run as root or with sudo; otherwise the
 # list is printed.
 SHELL := /bin/bash
@@ -11,7 +12,7 @@ SYSTEM_PACKAGES := python3-venv libportaudio2 libsndfile1 libegl1 libgl1 libxkbc
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libglib2.0-0 espeak-ng sox libsox-fmt-mp3 ffmpeg xvfb xauth \
   postgresql
 
-.PHONY: run test system-deps package bench clean
+.PHONY: run test check system-deps package bench clean
 
 system-deps: $(VENV)/.system-stamp
 $(VENV)/.system-stamp:
@@ -42,7 +43,12 @@ $(VENV)/.dev-stamp: requirements/dev.lock $(VENV)/.runtime-stamp
 run: $(VENV)/.system-stamp $(VENV)/.runtime-stamp
 	$(BIN)/spectrum
 
-test: $(VENV)/.system-stamp $(VENV)/.dev-stamp
+# Static checks (settings in pyproject.toml): lint, then types; any finding stops the run.
+check: $(VENV)/.dev-stamp
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: $(VENV)/.system-stamp check
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 $(VENV)/.package-stamp: requirements/package.lock $(VENV)/.runtime-stamp
@@ -57,4 +63,4 @@ bench: $(VENV)/.runtime-stamp
 	$(BIN)/python benchmarks/import_bench.py bench-data/synth
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -20,11 +20,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.agents.fakes import FakeClock, FakeLLM, no_sleep  # noqa: E402
-from desktop.agents.service import AgentService  # noqa: E402
-from desktop.config import Settings  # noqa: E402
-from desktop.store.db import open_workspace  # noqa: E402
-from desktop.store.importer import import_paths  # noqa: E402
+from desktop.agents.fakes import FakeClock, FakeLLM, no_sleep
+from desktop.agents.service import AgentService
+from desktop.config import Settings
+from desktop.store.db import open_workspace
+from desktop.store.importer import import_paths
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "workspace"
 if not FIXTURES.exists():

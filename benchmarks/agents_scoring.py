@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert  # noqa: E402
+from sqlalchemy import insert
 
-from desktop.agents.scoring import Scorer, rank  # noqa: E402
-from desktop.store import agents as store  # noqa: E402
-from desktop.store import schema as s  # noqa: E402
-from desktop.store.db import open_workspace  # noqa: E402
+from desktop.agents.scoring import Scorer, rank
+from desktop.store import agents as store
+from desktop.store import schema as s
+from desktop.store.db import open_workspace
 
 NOW = datetime(2026, 11, 21, 9, 0)
 INDUSTRIES = ["Computer Software", "Manufacturing", "Financial Services", "Logistics and Supply Chain",

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.agents.bant import extract  # noqa: E402
+from desktop.agents.bant import extract
 
 FIELDS = ("budget", "authority", "need", "timeline", "competitor", "next_step")
 

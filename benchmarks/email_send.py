@@ -39,17 +39,15 @@ def main() -> int:
     args = ap.parse_args()
 
     import keyring
+    from mailservers import PASSWORD, USER, MailServers
+    from outreach_helpers import MemoryKeyring, open_ws, send_plan
     from sqlalchemy import select
 
-    from outreach_helpers import MemoryKeyring
-    from mailservers import PASSWORD, USER, MailServers
-    from outreach_helpers import open_ws, send_plan
-
+    from desktop.agents.switches import set_killed
     from desktop.cli import main as cli
     from desktop.domain.plan import Target
     from desktop.outreach import service
     from desktop.outreach.sender import Sender
-    from desktop.agents.switches import set_killed
     from desktop.store import schema as s
     from desktop.store.executor import apply_plan
 

@@ -14,9 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.agents.fixtures import load_fixture_rows, synthetic_rows  # noqa: E402
 from desktop.planner.entity_index import EntityIndex  # noqa: E402
 from desktop.planner.evaluation import evaluate, load_corpus  # noqa: E402
-from desktop.agents.fixtures import load_fixture_rows, synthetic_rows  # noqa: E402
 from desktop.planner.offline import OfflinePlanner  # noqa: E402
 
 

@@ -23,8 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.agents.fixtures import load_fixture_rows  # noqa: E402
 from desktop.planner import EntityIndex, OfflinePlanner, PlanContext  # noqa: E402
-from desktop.planner.evaluation import (CORPUS_NOW, Score, context_target, load_corpus,  # noqa: E402
-                                        score_case, wrong_writes)
+from desktop.planner.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case, wrong_writes  # noqa: E402
 
 #: The workspace's users in the blind sets' SPEC (owners a plan may assign).
 BLIND_TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker")

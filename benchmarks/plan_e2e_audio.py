@@ -115,10 +115,10 @@ def norm(text: str) -> str:
 
 def fixture_workspace(folder: Path):
     """A temp SQLite workspace with the fixture CSVs imported; returns (workspace, vocabulary)."""
+    from desktop.bootstrap import open_workspace
     from desktop.config import Settings
     from desktop.store import queries
     from desktop.store.importer import import_paths
-    from desktop.bootstrap import open_workspace
 
     data = Path(tempfile.mkdtemp(prefix="spectrum-e2e-"))
     ws = open_workspace(Settings(data_dir=data, database_url=f"sqlite:///{data / 'workspace.db'}"))
@@ -196,9 +196,7 @@ def main() -> None:
     else:
         from desktop.voice.audio_io import read_audio
         from desktop.voice.bias import build_bias
-        from desktop.voice.transcriber import WhisperEngine, resolve_model_path
-
-        from desktop.voice.transcriber import FILE_BEAM_SIZE
+        from desktop.voice.transcriber import FILE_BEAM_SIZE, WhisperEngine, resolve_model_path
 
         beam = FILE_BEAM_SIZE if args.beam is None else args.beam
         print(f"beam size {beam} ({'as spectrum plan --audio' if beam == FILE_BEAM_SIZE else 'greedy, as push-to-talk' if beam == 1 else 'custom'}); espeak-ng speed {args.speed} wpm")
@@ -265,7 +263,7 @@ def main() -> None:
         by_id = {c["id"]: c for c in cases}
         for v, s in voice_scores.items():
             failed = {cid for cid, _, _ in s.failures}
-            for cid, text, why in ([(c["id"], c["text"], "") for c in cases] if args.show else s.failures):
+            for cid, _text, why in ([(c["id"], c["text"], "") for c in cases] if args.show else s.failures):
                 if held_out(cid) and not args.show_heldout:
                     continue
                 if args.show and cid in failed:

@@ -17,11 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.agents.fixtures import load_fixture_rows, synthetic_rows  # noqa: E402
 from desktop.planner.entity_index import EntityIndex  # noqa: E402
 from desktop.planner.evaluation import CORPUS_NOW, context_target, load_corpus  # noqa: E402
-from desktop.agents.fixtures import load_fixture_rows, synthetic_rows  # noqa: E402
-from desktop.planner.parsing.numbers import words_to_digits  # noqa: E402
 from desktop.planner.offline import OfflinePlanner, PlanContext  # noqa: E402
+from desktop.planner.parsing.numbers import words_to_digits  # noqa: E402
 
 
 def pct(values: list[float], p: float) -> float:

@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from desktop.planner.replies import Reply, ReplyContext, read_reply  # noqa: E402
+from desktop.planner.replies import Reply, ReplyContext, read_reply
 
 TODAY = date(2026, 11, 21)
 _DELETE = re.compile(r"\b(?:delete|remove|erase|wipe|get rid of|destroy|purge|trash)\b", re.I)

@@ -61,17 +61,16 @@ def main(argv: list[str] | None = None) -> int:
 
     import numpy as np
     from PySide6.QtCore import QSettings
+    from ui_helpers import spoken
 
-    from desktop.bootstrap import DEMO_NOW
+    from desktop.bootstrap import DEMO_NOW, build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.ui.app import ensure_app
     from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.voice.feedback import readback_available
     from desktop.voice.transcriber import WhisperEngine, resolve_model_path
     from desktop.voice.types import SAMPLE_RATE
-    from ui_helpers import spoken
 
     ensure_app()
     tmp = Path(tempfile.mkdtemp(prefix="reply-latency-"))

@@ -23,14 +23,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import httpx  # noqa: E402
+import httpx
 
-from desktop.sync.emulator import CrmEmulator, RateLimit  # noqa: E402
-from desktop.sync.engine import SyncEngine  # noqa: E402
-from desktop.sync.http import DEFAULT_TIMEOUT  # noqa: E402
-from desktop.sync.hubspot import HubSpotAdapter  # noqa: E402
-from desktop.sync.state import MemoryState  # noqa: E402
-from desktop.sync.worker import SyncWorker  # noqa: E402
+from desktop.sync.emulator import CrmEmulator, RateLimit
+from desktop.sync.engine import SyncEngine
+from desktop.sync.http import DEFAULT_TIMEOUT
+from desktop.sync.hubspot import HubSpotAdapter
+from desktop.sync.state import MemoryState
+from desktop.sync.worker import SyncWorker
 
 TOKEN = "bench-token"
 OLD_MS = 1_700_000_000_000

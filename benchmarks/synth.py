@@ -122,7 +122,7 @@ def generate(out: Path, *, scale: float = 1.0, seed: int = 7) -> dict[str, int]:
     with open(out / "expenses.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["Date", "Category", "Vendor", "Amount", "Currency"])
-        for i in range(n_exp):
+        for _ in range(n_exp):
             day = (base - timedelta(days=rng.randint(1, 365))).date()
             w.writerow([day, rng.choice(["Payroll", "Software", "Rent", "Marketing", "Contractors"]),
                         f"Vendor {rng.randint(1, 200)}", f"{rng.randint(50, 20000)}.{rng.randint(0, 99):02d}", "usd"])

@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from plan_e2e_audio import FIXTURES, fixture_workspace, norm  # noqa: E402
+from plan_e2e_audio import FIXTURES, fixture_workspace, norm
 
 
 def main() -> None:

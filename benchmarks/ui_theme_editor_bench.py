@@ -38,10 +38,9 @@ def main() -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from desktop.bootstrap import DEMO_NOW
+    from desktop.bootstrap import DEMO_NOW, build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.ui.widgets.plan_editor import PlanEditorDialog
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
@@ -56,7 +55,8 @@ def main() -> int:
     w.start()
     app = QApplication.instance()
 
-    from ui_bench import spin as settle, wait  # the event-loop helpers of the main UI benchmark
+    from ui_bench import spin as settle  # the event-loop helpers of the main UI benchmark
+    from ui_bench import wait
 
     for i in range(len(w.panels)):  # every panel built and filled, as after a session
         w.show_panel(i)

@@ -26,13 +26,13 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from voice_corpus import INSTRUCTIONS, SR, synth, workspace_names  # noqa: E402
+from voice_corpus import INSTRUCTIONS, SR, synth, workspace_names
 
-from desktop.voice.bias import build_bias  # noqa: E402
-from desktop.voice.fakes import FakeInputStreamFactory  # noqa: E402
-from desktop.voice.session import VoiceListeners, VoiceSession  # noqa: E402
-from desktop.voice.settings import VoiceSettings  # noqa: E402
-from desktop.voice.transcriber import TranscriberWorker, WhisperEngine, resolve_model_path  # noqa: E402
+from desktop.voice.bias import build_bias
+from desktop.voice.fakes import FakeInputStreamFactory
+from desktop.voice.session import VoiceListeners, VoiceSession
+from desktop.voice.settings import VoiceSettings
+from desktop.voice.transcriber import TranscriberWorker, WhisperEngine, resolve_model_path
 
 
 def utterances(target_s: float, n: int, voices=("en-us", "en-gb")) -> list[tuple[str, np.ndarray]]:

@@ -33,10 +33,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from voice_corpus import CACHE, INSTRUCTIONS, name_words, synth, workspace_names  # noqa: E402
+from voice_corpus import CACHE, INSTRUCTIONS, name_words, synth, workspace_names
 
-from desktop.voice.bias import Bias, build_bias, tokenizer_counter  # noqa: E402
-from desktop.voice.transcriber import WhisperEngine, resolve_model_path  # noqa: E402
+from desktop.voice.bias import Bias, build_bias, tokenizer_counter
+from desktop.voice.transcriber import WhisperEngine, resolve_model_path
 
 
 def norm(text: str) -> str:

@@ -36,7 +36,7 @@ def redact(text: str) -> str:
 class Redact(logging.Filter):
     """A logging filter that masks secrets in the formatted message and in exception text."""
 
-    def filter(self, record: logging.LogRecord) -> bool:  # noqa: A003 - logging API name
+    def filter(self, record: logging.LogRecord) -> bool:  # logging API name
         record.msg = redact(record.getMessage())
         record.args = None
         if record.exc_info and not record.exc_text:
@@ -51,12 +51,27 @@ def log_path(data_dir: Path) -> Path:
     return Path(data_dir) / "logs" / "spectrum.log"
 
 
-def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path | None:
+def _level(level: int | str) -> int:
+    """A logging level from a level or its name, any case; ValueError when the name is unknown."""
+    if isinstance(level, int):
+        return level
+    known = logging.getLevelNamesMapping()
+    name = level.strip().upper()
+    if name not in known:
+        raise ValueError(f"unknown log level {level!r} (use one of {', '.join(sorted(known, key=known.__getitem__))})")
+    return known[name]
+
+
+def setup_logging(data_dir: Path, level: int | str = logging.INFO) -> Path | None:
     """Send Spectrum's log records (``desktop.*``, ``asyncio``, warnings) to the rotating log file.
+
+    ``level``: a logging level or its name (``"DEBUG"``, ``"info"``: ``SPECTRUM_LOG_LEVEL``); an
+    unknown name raises ValueError.
 
     Idempotent (a second call for the same file adds nothing). Returns the log path, or None when
     the folder cannot be written (the app then runs without a file log rather than failing).
     """
+    level = _level(level)
     path = log_path(data_dir)
     root = logging.getLogger()
     for h in root.handlers:

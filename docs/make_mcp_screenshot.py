@@ -46,10 +46,9 @@ def main() -> int:
     import anyio
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from desktop.bootstrap import DEMO_NOW
+    from desktop.bootstrap import DEMO_NOW, build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.ui.app import ensure_app
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory

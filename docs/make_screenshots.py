@@ -39,7 +39,7 @@ class FakeOpenAI(BaseHTTPRequestHandler):
     unchanged, or - for a tool-calling chat question - "I can't tell from your data."; usage
     tokens are the prompt and answer lengths / 4."""
 
-    def do_POST(self) -> None:  # noqa: N802 - http.server API
+    def do_POST(self) -> None:  # http.server API
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         last = str(body["messages"][-1].get("content") or "")
         text = last.split("Draft:\n", 1)[1] if "Draft:\n" in last else "I can't tell from your data."
@@ -98,15 +98,14 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtGui import QColor, QPainter
 
-    from desktop.bootstrap import DEMO_NOW
+    from desktop.bootstrap import DEMO_NOW, build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.ui.app import ensure_app
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
-    app = ensure_app()
+    _app = ensure_app()  # held: the QApplication must outlive the windows below
     tmp = Path(tempfile.mkdtemp(prefix="spectrum-shots-"))
     settings = Settings(data_dir=tmp)
     b = Backend.open(settings, seed_demo=True)

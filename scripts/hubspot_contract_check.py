@@ -218,8 +218,8 @@ async def drive(recorder: Recorder, ports: dict[str, int], emu, ws) -> dict[str,
     import httpx
     import keyring
     import keyring.backend
-
     from contract_round import sandbox_round, seed_hubspot
+
     from desktop.sync.http import RetryPolicy
     from desktop.sync.hubspot import HubSpotAdapter
     from desktop.sync.oauth import TokenRefresher, save_oauth
@@ -304,12 +304,12 @@ def main(argv: list[str] | None = None) -> int:
         ports = {}
         for name in SPECS:
             port = _free_port()
-            log = open(tmp / f"{name}.log", "w")
-            procs.append(subprocess.Popen(
-                [args.prism, "proxy", str(spec_dir / name), emu.url, "--host", "127.0.0.1",
-                 "--port", str(port), "--errors", "false"], stdout=log, stderr=subprocess.STDOUT))
+            with open(tmp / f"{name}.log", "w") as log:  # the child keeps its own copy of the descriptor
+                procs.append(subprocess.Popen(
+                    [args.prism, "proxy", str(spec_dir / name), emu.url, "--host", "127.0.0.1",
+                     "--port", str(port), "--errors", "false"], stdout=log, stderr=subprocess.STDOUT))
             ports[name] = port
-        for (name, port), proc in zip(ports.items(), procs):
+        for (_name, port), proc in zip(ports.items(), procs):
             _wait_port(port, proc)
         ws = open_workspace(f"sqlite:///{tmp / 'ws.sqlite'}")
         recorder = Recorder()

@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential
 
@@ -40,6 +41,21 @@ log = logging.getLogger(__name__)
 
 class ToolNotAllowed(Exception):
     """A chain step names a tool its loadout does not list."""
+
+
+def _get_run(session: Any, run_id: int) -> store.RunRecord:
+    """Run ``run_id``; raises LookupError when the workspace has no such run."""
+    rec = store.get_run(session, run_id)
+    if rec is None:
+        raise LookupError(f"no chain run #{run_id} in this workspace")
+    return rec
+
+
+def _run_of(ctx: T.ToolContext) -> int:
+    """The run a chain step belongs to (a step's context always carries one)."""
+    if ctx.run_id is None:
+        raise RuntimeError("a chain step runs inside a chain run: its context has no run_id")
+    return ctx.run_id
 
 
 @dataclass(frozen=True)
@@ -64,7 +80,7 @@ class RunResult:
     approvals: list[int] = field(default_factory=list)
     applied: list[int] = field(default_factory=list)
     #: results of the runs this run handed its output to (a chain across agents), in order
-    handoffs: list["RunResult"] = field(default_factory=list)
+    handoffs: list[RunResult] = field(default_factory=list)
 
 
 class ChainRunner:
@@ -101,7 +117,7 @@ class ChainRunner:
     async def run(self, run_id: int, loadout: Any, model: str | None) -> RunResult:
         """Execute (or resume) run ``run_id`` to the end, a kill, a budget stop or an error."""
         with self.workspace.uow() as uow:
-            rec = store.get_run(uow.session, run_id)
+            rec = _get_run(uow.session, run_id)
             done_steps = {st.position: st for st in store.steps(uow.session, run_id)}
             store.update_run(uow.session, run_id, status="running")
             uow.commit()
@@ -130,7 +146,7 @@ class ChainRunner:
             status, error = "killed", str(exc)
         except OverBudget as exc:
             status, error = "over_budget", str(exc)
-        except Exception as exc:  # noqa: BLE001 - recorded on the run and the step, shown in the run log
+        except Exception as exc:  # recorded on the run and the step, shown in the run log
             log.exception("agent %s run %s failed", loadout.name, run_id)
             status, error = "failed", f"{type(exc).__name__}: {exc}"
         self._finish(run_id, status, error, result, final=status != "killed")
@@ -142,13 +158,14 @@ class ChainRunner:
         with self.workspace.uow() as uow:
             store.update_run(uow.session, run_id, status=status, error=error,
                              finished_at=self.clock() if final else None)
-            rec = store.get_run(uow.session, run_id)
+            rec = _get_run(uow.session, run_id)
             uow.commit()
         result.cost_usd = rec.cost_usd
 
     async def _step(self, ctx: T.ToolContext, pos: int, spec: StepSpec, prev: Any, result: RunResult) -> dict:
         agent = ctx.agent.name
-        key = f"{agent}:{ctx.run_id}:{pos}"
+        run_id = _run_of(ctx)
+        key = f"{agent}:{run_id}:{pos}"
         if prev is not None and prev.status in ("done", "skipped"):
             self._collect(prev.output, result)
             return prev.output
@@ -160,20 +177,20 @@ class ChainRunner:
             with self.workspace.uow() as uow:
                 audit_id = store.find_audit_marker(uow.session, f"agent:{agent}", f"[{key}]", prev.started_at)
                 if audit_id is not None:
-                    out = {"applied": True, "audit_id": audit_id, "reconciled": True}
-                    store.finish_step(uow.session, key, status="done", output=out, now=self.clock())
+                    reconciled = {"applied": True, "audit_id": audit_id, "reconciled": True}
+                    store.finish_step(uow.session, key, status="done", output=reconciled, now=self.clock())
                     uow.commit()
-                    self._collect(out, result)
-                    return out
+                    self._collect(reconciled, result)
+                    return reconciled
         self.gate.check(agent)
         started = self.clock()
         with self.workspace.uow() as uow:
-            store.begin_step(uow.session, ctx.run_id, pos, spec.tool, spec.args, key, started)
+            store.begin_step(uow.session, run_id, pos, spec.tool, spec.args, key, started)
             uow.commit()
         ctx.propose = (lambda plan: self._propose(ctx, plan, key)) if tool.kind == "act" else None
         ctx.cost_usd = 0.0
         try:
-            out: dict = {}
+            out: dict[str, Any] = {}
             async for attempt in AsyncRetrying(
                     stop=stop_after_attempt(self.retries), reraise=True, sleep=self.sleep,
                     wait=wait_exponential(multiplier=self.backoff_s, max=30),
@@ -187,15 +204,15 @@ class ChainRunner:
             with self.workspace.uow() as uow:
                 store.finish_step(uow.session, key, status="failed", output={}, now=self.clock(),
                                   cost_usd=ctx.cost_usd, error=f"{type(exc).__name__}: {exc}")
-                store.update_run(uow.session, ctx.run_id, add_cost=ctx.cost_usd)
+                store.update_run(uow.session, run_id, add_cost=ctx.cost_usd)
                 uow.commit()
             raise
         with self.workspace.uow() as uow:
             if not out.pop("_committed", False):
                 store.finish_step(uow.session, key, status="done", output=out, now=self.clock(),
                                   cost_usd=ctx.cost_usd)
-            store.update_run(uow.session, ctx.run_id, add_cost=ctx.cost_usd,
-                             state={**(store.get_run(uow.session, ctx.run_id).state), "position": pos + 1})
+            store.update_run(uow.session, run_id, add_cost=ctx.cost_usd,
+                             state={**_get_run(uow.session, run_id).state, "position": pos + 1})
             uow.commit()
         self._collect(out, result)
         if self.on_step is not None:
@@ -311,7 +328,8 @@ def drop_repeats(workspace: Workspace, loadout: Any, plan: Plan, now: datetime) 
         if hit is None:
             kept.append(a)
         else:
-            notes.append(f"{a.kind} on {a.target.name or a.target.id} already proposed (approval #{hit[0]}, {hit[1]})")
+            what = (a.target.name or a.target.id) if a.target is not None else "the plan"
+            notes.append(f"{a.kind} on {what} already proposed (approval #{hit[0]}, {hit[1]})")
     if not notes:
         return plan
     msg = " ".join(x for x in (plan.message, "Not proposed again: " + "; ".join(notes) + ".") if x)

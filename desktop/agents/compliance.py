@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.plan import OUTREACH_KINDS, Plan
+from desktop.domain.plan import OUTREACH_KINDS, Action, Plan
 from desktop.store import agents as store
 from desktop.store.db import Workspace
 
@@ -108,7 +108,7 @@ def _withdrawn(records: list[dict], channel: str) -> str | None:
 
 def _without(plan: Plan, blocked: dict[int, str]) -> Plan:
     renumber: dict[str, str] = {}
-    kept = []
+    kept: list[Action] = []
     for i, a in enumerate(plan.actions):
         if i in blocked:
             continue

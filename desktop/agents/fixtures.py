@@ -88,7 +88,7 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
             contacts.append(ContactRow(id=int(r["Record ID"]), first_name=r["First Name"],
                                        last_name=r["Last Name"], email=r["Email"] or None,
                                        phone=r["Phone Number"] or None, job_title=r["Job Title"] or None,
-                                       company_id=cid, company_name=names.get(cid, r["Company Name"] or None),
+                                       company_id=cid, company_name=(names.get(cid) if cid is not None else None) or r["Company Name"] or None,
                                        lifecycle_stage=(r.get("Lifecycle Stage") or None),
                                        last_activity_at=last_touch.get(int(r["Record ID"]))))
     with open(folder / "deals.csv", newline="", encoding="utf-8") as fh:
@@ -102,7 +102,7 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 id=int(r["Record ID"]), name=r["Deal Name"], stage_id=stage.id, stage_label=stage.label,
                 amount_cents=round(float(r["Amount"]) * 100) if r["Amount"] else None, currency="usd",
                 close_date=date.fromisoformat(r["Close Date"]) if r["Close Date"] else None,
-                company_id=cid, company_name=names.get(cid), is_open=not stage.is_closed,
+                company_id=cid, company_name=names.get(cid) if cid is not None else None, is_open=not stage.is_closed,
                 last_activity_at=datetime.strptime(last, "%Y-%m-%d %H:%M") if last else None,
                 contact_ids=tuple(_ids(r["Associated Contact IDs"]))))
     return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages, activity_counts=counts,

@@ -108,6 +108,8 @@ class Gate:
         block; raises :class:`Killed` on entry when the agent is switched off."""
         self.check(agent)
         task = task or asyncio.current_task()
+        if task is None:
+            raise RuntimeError("tracked() needs a task: call it from a coroutine")
         entry = (asyncio.get_running_loop(), task)
         with self._lock:
             self._tasks.setdefault(agent, set()).add(entry)

@@ -18,9 +18,10 @@ import asyncio
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 from desktop.agents.gate import Gate, OverBudget
 from desktop.store import agents as store
@@ -75,7 +76,7 @@ class LLMPort(Protocol):
 
 def _litellm():
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-    import litellm  # noqa: PLC0415 - lazy: slow import, optional feature
+    import litellm  # lazy: slow import, optional feature
 
     return litellm
 
@@ -223,7 +224,7 @@ class MeteredLLM:
                 store.add_llm_call(uow.session, at=self.clock(), agent=agent, run_id=run_id, model=model,
                                    prompt_tokens=reply.prompt_tokens if reply else 0,
                                    completion_tokens=reply.completion_tokens if reply else 0,
-                                   cost_usd=reply.cost_usd if reply else 0.0, latency_ms=latency)
+                                   cost_usd=(reply.cost_usd or 0.0) if reply else 0.0, latency_ms=latency)
                 uow.commit()
             if self.on_call is not None:
                 self.on_call(agent, reply, latency)

@@ -69,7 +69,7 @@ class Schedule:
     minute: int
 
     @classmethod
-    def parse(cls, text: str) -> "Schedule":
+    def parse(cls, text: str) -> Schedule:
         """Parse ``"weekdays 08:00"``, ``"daily 18:30"``, ``"weekends 10:00"`` or ``"mon,thu 09:15"``.
 
         Raises: ValueError naming the expected forms.

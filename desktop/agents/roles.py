@@ -149,7 +149,8 @@ async def qualify_leads(ctx: ToolContext, hot_limit: int = 5) -> dict:
         notes = store.notes_text(uow.session, [s.contact_id for s in hot])
         busy = {s.contact_id for s in hot if any(t["status"] == "open" for t in
                                                   queries.tasks_for(uow.session, contact_id=s.contact_id))}
-    top, actions = [], []
+    top: list[dict[str, Any]] = []
+    actions: list[Action] = []
     for s in hot:
         entry = s.as_dict()
         entry["bant"] = B.extract(notes.get(s.contact_id, ""), ctx.now).as_dict()
@@ -353,7 +354,7 @@ async def recent_calls(ctx: ToolContext, hours: int = 24, limit: int = 5) -> dic
         text = " ".join(x for x in (c["subject"], c["body"]) if x)
         nxt += [{"tool": "plan_from_note", "args": {"text": text, "deal": c["deal_id"], "log": False}},
                 {"tool": "propose_plan", "args": {}}]
-    out = {"calls": [{**c, "at": c["at"].isoformat()} for c in todo], "_next": nxt}
+    out: dict[str, Any] = {"calls": [{**c, "at": c["at"].isoformat()} for c in todo], "_next": nxt}
     if not todo:
         out["message"] = f"No calls or meetings in the last {hours} h without a follow-up task."
     return out

@@ -23,8 +23,9 @@ Pure Python over plain tuples: ~100k contacts per second on one core.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 HOT, WARM = 70, 40
 DIMENSIONS = ("industry", "company_size", "role", "budget", "growth", "geography", "intent")
@@ -125,7 +126,7 @@ class Scorer:
             self._role_cache[title] = f
         return f
 
-    def factors(self, row: tuple, notes: str | None = None) -> tuple[float, ...]:
+    def factors(self, row: Sequence[Any], notes: str | None = None) -> tuple[float, ...]:
         """The seven factors (0.0-1.0) of one feature row, in :data:`DIMENSIONS` order."""
         (_cid, _first, _last, title, lifecycle, _dnc, _co_id, _company, industry, employees, country,
          n_act, n_meet, n_pos, max_amount, n_deals) = row
@@ -160,20 +161,20 @@ class Scorer:
                       + w[4] * factors[4] + w[5] * factors[5] + w[6] * factors[6]))
         return 0 if t < 0 else 100 if t > 100 else t
 
-    def score(self, row: tuple, notes: str | None = None) -> LeadScore:
+    def score(self, row: Sequence[Any], notes: str | None = None) -> LeadScore:
         """Score one feature row (and optional notes text for growth words), with points and reasons."""
         fs = self.factors(row, notes)
         return self._full(row, fs, self.total(fs))
 
-    def _full(self, row: tuple, fs: tuple[float, ...], total: int) -> LeadScore:
+    def _full(self, row: Sequence[Any], fs: tuple[float, ...], total: int) -> LeadScore:
         f = dict(zip(DIMENSIONS, fs))
         points = {k: round(self.w[k] * v, 1) for k, v in f.items()}
-        reasons = tuple(_reason(k, f[k], row) for k in sorted(points, key=points.get, reverse=True)[:3]
+        reasons = tuple(_reason(k, f[k], row) for k in sorted(points, key=lambda k: points[k], reverse=True)[:3]
                         if f[k] >= 0.5)
         name = f"{row[1] or ''} {row[2] or ''}".strip()
         return LeadScore(row[0], name, row[7], total, band(total), points, reasons, bool(row[5]))
 
-    def score_all(self, rows: Iterable[tuple], notes: dict[int, str] | None = None,
+    def score_all(self, rows: Iterable[Sequence[Any]], notes: dict[int, str] | None = None,
                   detail: int | None = None) -> list[LeadScore]:
         """Score every row; highest score first (ties: contact id). Only the best ``detail`` rows
         carry points and reasons (None = all); the rest have the score and band only."""
@@ -205,7 +206,7 @@ class Ranking:
     by_band: dict[str, list[LeadScore]]
 
 
-def rank(scorer: "Scorer", rows: Iterable[tuple], *, top: int = 10, per_band: int = 10,
+def rank(scorer: Scorer, rows: Iterable[Sequence[Any]], *, top: int = 10, per_band: int = 10,
          notes: dict[int, str] | None = None) -> Ranking:
     """Score every row but build full :class:`LeadScore` objects only for the ones returned (fast
     on 100k contacts)."""
@@ -241,7 +242,7 @@ def _words(words: list[str]) -> re.Pattern | None:
                       re.I)
 
 
-def _reason(dim: str, factor: float, row: tuple) -> str:
+def _reason(dim: str, factor: float, row: Sequence[Any]) -> str:
     title, industry, employees, country, n_act, amount = row[3], row[8], row[9], row[10], row[11], row[14]
     return {
         "industry": f"target industry ({industry})",

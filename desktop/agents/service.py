@@ -42,9 +42,10 @@ exceptions (``ask`` returns a ChatAnswer saying so).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from desktop.agents import chat as C
 from desktop.agents import switches
@@ -55,8 +56,8 @@ from desktop.agents.loadout import Loadout, load_all
 from desktop.agents.roles import chain_for
 from desktop.agents.tools import ToolContext
 from desktop.store import agents as store
-from desktop.store.executor import apply_change
 from desktop.store.db import Workspace
+from desktop.store.executor import apply_change
 
 
 class UnknownAgent(KeyError):
@@ -473,7 +474,7 @@ class AgentService:
                     on_run(res)
             try:
                 await asyncio.wait_for(stop.wait(), timeout=interval_s)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     def costs(self, day: datetime | None = None) -> dict[str, Any]:

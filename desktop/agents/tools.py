@@ -17,9 +17,10 @@ A loadout's ``tools`` list names the tools it may use plus the Plan action kinds
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
 

@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 141
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, not a traceback
+    except Exception as exc:
         if _is_keyring_error(exc):
             _err("no usable keyring to keep the CRM token in. Install one (on Linux: `pip install "
                  "secretstorage` with a running Secret Service, e.g. gnome-keyring or KeePassXC), or choose a "

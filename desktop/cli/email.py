@@ -23,8 +23,16 @@ import sys
 import threading
 from typing import Any
 
-from desktop.outreach.mailbox import (KEYRING_SERVICE, Mailbox, MailboxConfig, MailAuthError, MailError,
-                                      SETTING_KEY, save_password)
+from desktop.outreach.mailbox import (
+    KEYRING_SERVICE,
+    SETTING_KEY,
+    MailAuthError,
+    Mailbox,
+    MailboxConfig,
+    MailError,
+    Security,
+    save_password,
+)
 
 EXIT_REFUSED = 3
 
@@ -92,8 +100,8 @@ def connect_email(args: argparse.Namespace) -> int:
     try:
         smtp_host, smtp_port = _host_port(args.smtp, 587)
         imap_host, imap_port = _host_port(args.imap, 993)
-        smtp_sec = args.smtp_security or ("ssl" if smtp_port == 465 else "starttls")
-        imap_sec = args.imap_security or ("ssl" if imap_port == 993 else "starttls")
+        smtp_sec: Security = args.smtp_security or ("ssl" if smtp_port == 465 else "starttls")
+        imap_sec: Security = args.imap_security or ("ssl" if imap_port == 993 else "starttls")
         cfg = MailboxConfig(address=args.address.strip(), smtp_host=smtp_host, smtp_port=smtp_port,
                             smtp_security=smtp_sec, imap_host=imap_host, imap_port=imap_port,
                             imap_security=imap_sec, username=args.username or "",

@@ -221,6 +221,8 @@ def _converse(plan: Plan, planner, ws, args, out) -> tuple[Plan, str]:
             new = planner.plan(answered_instruction(plan, 0, target.name), now=now, context=PlanContext(target=target))
         elif reply.kind == "edit" and not asking:
             try:
+                if reply.field is None:
+                    raise ValueError("the change names no field")
                 new = apply_edit(plan, reply.field, reply.value)
             except ValueError as exc:
                 print(f"Cannot change that: {exc}.", file=out)

@@ -135,6 +135,10 @@ def cmd_set(args: argparse.Namespace) -> int:
     except RowProblem as exc:
         err(str(exc))
         return 2
+    if cents is None:
+        err("cash needs an amount, e.g. `spectrum set cash 25000`")
+        return 2
+
     def change(session, changes) -> dict:
         row = session.get(s.Setting, "cash_balance_cents")
         before = None if row is None else row.value

@@ -110,7 +110,7 @@ class Action(BaseModel):
         return {k: v for k, v in value.items() if v is not None}
 
     @model_validator(mode="after")
-    def _check(self) -> "Action":
+    def _check(self) -> Action:
         unknown = set(self.fields) - ACTION_FIELDS[self.kind]
         if unknown:
             raise ValueError(f"{self.kind} does not take field(s): {', '.join(sorted(unknown))}")
@@ -154,7 +154,7 @@ class Plan(BaseModel):
     pending: list[Action] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _confirmation_rule(self) -> "Plan":
+    def _confirmation_rule(self) -> Plan:
         if any(not a.read_only for a in self.actions):
             self.requires_confirmation = True
         return self

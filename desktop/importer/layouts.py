@@ -8,10 +8,10 @@ Amounts become integer cents (major units x 100, rounded half-even on the cent).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Callable
 
 
 class RowProblem(ValueError):

@@ -32,8 +32,7 @@ from mcp.shared.exceptions import MCPError
 from mcp_types import CallToolResult, TextContent, ToolAnnotations
 from pydantic import Field
 
-from desktop.mcp.service import (MAX_INSTRUCTION_CHARS, MAX_SEARCH_LIMIT, AccessRefused, McpService,
-                                 ToolInputError)
+from desktop.mcp.service import MAX_INSTRUCTION_CHARS, MAX_SEARCH_LIMIT, AccessRefused, McpService, ToolInputError
 
 #: Largest JSON of one call's arguments (bytes). A Plan of 100 actions is well under it.
 MAX_ARGUMENTS_BYTES = 64 * 1024
@@ -94,8 +93,9 @@ class Guard:
         try:
             await anyio.to_thread.run_sync(lambda: self.service.gate(client, counted=not listing))
         except AccessRefused as exc:
+            refusal = str(exc)
             await anyio.to_thread.run_sync(lambda: self.service.audit(
-                client, what, _small(arguments), ok=False, error=str(exc), refused=True))
+                client, what, _small(arguments), ok=False, error=refusal, refused=True))
             raise MCPError(code=exc.code, message=str(exc)) from None
         started = time.perf_counter()
         problem = self._check(params) if ctx.method == "tools/call" else None
@@ -103,7 +103,8 @@ class Guard:
             await anyio.to_thread.run_sync(lambda: self.service.audit(
                 client, what, _small(arguments), ok=False, error=problem, ms=(time.perf_counter() - started) * 1000))
             return _error_result(problem)
-        ok, error, extra = True, None, {}
+        ok, error = True, None
+        extra: dict[str, Any] = {}
         try:
             result = await call_next(ctx)
         except Exception as exc:  # MCPError (unknown resource...), validation errors: audited, re-raised

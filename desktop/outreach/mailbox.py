@@ -21,9 +21,10 @@ import json
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from email.message import EmailMessage
-from typing import Any, Callable, Literal
+from typing import Any, Literal
 
 import keyring
 import keyring.errors
@@ -87,7 +88,7 @@ class MailboxConfig:
         return json.dumps(asdict(self))
 
     @classmethod
-    def from_json(cls, text: str) -> "MailboxConfig":
+    def from_json(cls, text: str) -> MailboxConfig:
         """Parse :meth:`to_json`'s output. Raises ``ValueError`` on a bad shape."""
         try:
             return cls(**json.loads(text))
@@ -263,7 +264,7 @@ class Mailbox:
 
     @staticmethod
     def _search_id(imap: imaplib.IMAP4, message_id: str) -> bool:
-        status, data = imap.uid("SEARCH", None, "HEADER", "Message-ID", _quote(message_id))
+        status, data = imap.uid("SEARCH", "HEADER", "Message-ID", _quote(message_id))
         return status == "OK" and bool(data and data[0] and data[0].split())
 
     def fetch_since(self, last_uid: int, folder: str = "INBOX") -> tuple[int, list[dict[str, str]]]:
@@ -277,7 +278,7 @@ class Mailbox:
         def work(imap: imaplib.IMAP4) -> tuple[int, list[dict[str, str]]]:
             if imap.select(_quote(folder), readonly=True)[0] != "OK":
                 return last_uid, []
-            status, data = imap.uid("SEARCH", None, f"UID {last_uid + 1}:*")
+            status, data = imap.uid("SEARCH", f"UID {last_uid + 1}:*")
             uids = [int(u) for u in (data[0] or b"").split()] if status == "OK" else []
             uids = [u for u in uids if u > last_uid]
             out = []

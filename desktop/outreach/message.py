@@ -7,7 +7,7 @@ section 3.6.4, so mail clients thread it with the earlier messages.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
 
@@ -22,7 +22,7 @@ def build(row: EmailRow, config: MailboxConfig) -> EmailMessage:
     msg["From"] = formataddr((config.display_name, config.address)) if config.display_name else config.address
     msg["To"] = row.to_addr
     msg["Subject"] = row.subject
-    msg["Date"] = format_datetime(row.created_at.replace(tzinfo=timezone.utc))
+    msg["Date"] = format_datetime(row.created_at.replace(tzinfo=UTC))
     msg["Message-ID"] = row.message_id
     if row.in_reply_to:
         msg["In-Reply-To"] = row.in_reply_to
@@ -39,4 +39,4 @@ def reply_subject(subject: str) -> str:
 
 def utc_now() -> datetime:
     """Naive UTC now (the store's convention)."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -16,7 +16,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -30,10 +30,11 @@ SENDING_HOURS = (time(8, 0), time(19, 0))
 
 @dataclass(frozen=True)
 class Decision:
-    """``action``: send | block | hold; ``reason``: one sentence for the user; ``until``: with hold,
-    when to try again (naive UTC)."""
+    """``action``: send | block | hold (or skip: the sender found the row cancelled or claimed
+    meanwhile); ``reason``: one sentence for the user; ``until``: with hold, when to try again
+    (naive UTC)."""
 
-    action: Literal["send", "block", "hold"]
+    action: Literal["send", "block", "hold", "skip"]
     reason: str = ""
     until: datetime | None = None
 
@@ -50,7 +51,7 @@ def _zone(name: str | None) -> ZoneInfo | None:
 def next_window(now_utc: datetime, zone: ZoneInfo) -> datetime | None:
     """None when ``now_utc`` (naive UTC) is inside the sending hours in ``zone``; else the next
     window's start as naive UTC."""
-    local = now_utc.replace(tzinfo=timezone.utc).astimezone(zone)
+    local = now_utc.replace(tzinfo=UTC).astimezone(zone)
     start, end = SENDING_HOURS
     if local.weekday() < 5 and start <= local.time() < end:
         return None
@@ -58,7 +59,7 @@ def next_window(now_utc: datetime, zone: ZoneInfo) -> datetime | None:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     opens = datetime.combine(day, start, tzinfo=zone)
-    return opens.astimezone(timezone.utc).replace(tzinfo=None)
+    return opens.astimezone(UTC).replace(tzinfo=None)
 
 
 def decide(f: SendFacts, now_utc: datetime) -> Decision:
@@ -84,7 +85,7 @@ def decide(f: SendFacts, now_utc: datetime) -> Decision:
                                 "it goes out tomorrow", tomorrow)
     zone = _zone(f.time_zone)
     if zone is not None and (opens := next_window(now_utc, zone)) is not None:
-        local = opens.replace(tzinfo=timezone.utc).astimezone(zone)
+        local = opens.replace(tzinfo=UTC).astimezone(zone)
         return Decision("hold", f"outside {who}'s sending hours; it goes out at "
                                 f"{local:%a %H:%M} ({f.time_zone})", opens)
     return Decision("send")

@@ -22,15 +22,15 @@ import fcntl
 import logging
 import os
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Iterator
-from contextlib import contextmanager
+from typing import Any
 
 from desktop.outreach import message, rules
-from desktop.outreach.mailbox import (Mailbox, MailboxConfig, MailAuthError, MailError, MailPermanent,
-                                      SETTING_KEY)
+from desktop.outreach.mailbox import SETTING_KEY, MailAuthError, Mailbox, MailboxConfig, MailError, MailPermanent
 from desktop.store import email_outbox as eo
 from desktop.store import queries
 from desktop.store.db import Workspace
@@ -136,9 +136,11 @@ class Sender:
             if d.action == "block":
                 eo.block(uow.session, row.id, now, d.reason)
             elif d.action == "hold":
+                if d.until is None:
+                    raise ValueError(f"e-mail #{row.id}: a hold decision without a time to try again")
                 eo.hold(uow.session, row.id, d.until, d.reason)
             elif not eo.claim(uow.session, row.id, now):
-                d = rules.Decision("skip")  # type: ignore[arg-type]  # cancelled meanwhile
+                d = rules.Decision("skip")  # cancelled meanwhile
             uow.commit()
         return d
 
@@ -221,7 +223,7 @@ class Sender:
         while not stop.wait(poll_s):
             try:
                 self.file_unfiled()
-            except Exception:  # noqa: BLE001 - logged; the rows stay unfiled and are tried again
+            except Exception:
                 log.exception("filing sent e-mails failed")
 
     def run(self, stop: threading.Event, *, poll_s: float = 0.05, until_idle: bool = False) -> None:

@@ -4,7 +4,8 @@ sender loop, reply polling and settings. Each opens its own units of work (never
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from desktop.outreach.mailbox import Mailbox
 from desktop.outreach.message import utc_now

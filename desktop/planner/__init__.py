@@ -14,7 +14,8 @@ the store builds the index rows, services inject the planner into agents and cha
 """
 
 from desktop.planner.entity_index import EntityIndex
-from desktop.planner.llm_planner import LLMPlanner, make_planner as build_planner
+from desktop.planner.llm_planner import LLMPlanner
+from desktop.planner.llm_planner import make_planner as build_planner
 from desktop.planner.offline import OfflinePlanner, PlanContext, Planner
 
 __all__ = ["EntityIndex", "LLMPlanner", "OfflinePlanner", "PlanContext", "Planner", "build_planner"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -79,11 +80,11 @@ def period(text: str, today: date) -> Period | None:
     if re.search(r"\bthis month\b", low):
         return _month(today.year, today.month, "this month")
     if re.search(r"\blast month\b", low):
-        y, m = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-        return _month(y, m, "last month")
+        y, mo = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return _month(y, mo, "last month")
     if re.search(r"\bnext month\b", low):
-        y, m = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
-        return _month(y, m, "next month")
+        y, mo = (today.year, today.month + 1) if today.month < 12 else (today.year + 1, 1)
+        return _month(y, mo, "next month")
     q = (today.month - 1) // 3
     if re.search(r"\bthis quarter\b", low):
         return Period(date(today.year, 3 * q + 1, 1), _month(today.year, 3 * q + 3, "").end, "this quarter")
@@ -181,11 +182,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             c = idx.contacts[contact]
             if c.last_activity_at is None:
                 return {"text": f"There's no activity with {c.name} yet.", "value": None}
-            d = c.last_activity_at.date()
-            return {"text": f"You last talked to {c.name} on {d:%A %-d %B %Y}.", "value": d.isoformat()}
-        if deal is not None and idx.deals[deal].last_activity_at is not None:
-            d = idx.deals[deal].last_activity_at.date()
-            return {"text": f"The last activity on {idx.deals[deal].name} was on {d:%-d %B %Y}.", "value": d.isoformat()}
+            day = c.last_activity_at.date()
+            return {"text": f"You last talked to {c.name} on {day:%A %-d %B %Y}.", "value": day.isoformat()}
+        last_at = idx.deals[deal].last_activity_at if deal is not None else None
+        if deal is not None and last_at is not None:
+            day = last_at.date()
+            return {"text": f"The last activity on {idx.deals[deal].name} was on {day:%-d %B %Y}.", "value": day.isoformat()}
         return None
     if deal is not None and re.search(r"\bwhen\b.{0,40}\bclos|\bclos(?:e|ing) date\b", low):
         d = idx.deals[deal]
@@ -207,7 +209,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if company is not None and re.search(r"\b(?:who|contacts?|people|know)\b", low) and not re.search(r"\bdeals?\b", low):
         ids = list(idx.contacts_by_company.get(company, ()))
         if title := re.search(r"\b(ceo|cto|cfo|coo|cmo|cro|vp|head of \w+|director|founder|manager)\b", low):
-            ids = [i for i in ids if idx.contacts[i].job_title and title.group(1) in idx.contacts[i].job_title.lower()]
+            ids = [i for i in ids if title.group(1) in (idx.contacts[i].job_title or "").lower()]
         name = idx.companies[company].name
         if low.lstrip().startswith("how many"):
             return {"text": f"{len(ids)} contacts at {name}.", "value": len(ids)}
@@ -221,20 +223,20 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         c = idx.contacts[contact]
         kind = _asked_kind(low)
         logged = idx.contact_activity.get(contact, {})
-        n = logged.get(kind, (0, None))[0] if kind else sum(v[0] for v in logged.values())
-        what = f"{kind}s" if kind else "activities"
-        return {"text": f"{n} {what} logged with {c.name}.", "value": n}
+        times = logged.get(kind, (0, None))[0] if kind else sum(v[0] for v in logged.values())
+        noun = f"{kind}s" if kind else "activities"
+        return {"text": f"{times} {noun} logged with {c.name}.", "value": times}
 
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
     if kinds and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low):
         p = per or _month(today.year, today.month, "this month")
-        total = 0
-        y, m = p.start.year, p.start.month
-        while (y, m) <= (p.end.year, p.end.month):
-            total += idx.activity_counts.get((kinds[0], y, m), 0)
-            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
-        return {"text": f"{total} {kinds[0]}s logged {p.label}.", "value": total}
+        logged_n = 0
+        y, mo = p.start.year, p.start.month
+        while (y, mo) <= (p.end.year, p.end.month):
+            logged_n += idx.activity_counts.get((kinds[0], y, mo), 0)
+            y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
+        return {"text": f"{logged_n} {kinds[0]}s logged {p.label}.", "value": logged_n}
 
     # contacts by lifecycle stage
     if re.search(r"\bcontacts?\b|\bpeople\b", low):
@@ -272,12 +274,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if stage == lost_label and lost:
         stage = None
     if lost:
-        deals = [d for d in deals if idx.stage_by_label(d.stage_label) and idx.stage_by_label(d.stage_label).is_lost]
+        deals = [d for d in deals if (sr := idx.stage_by_label(d.stage_label)) is not None and sr.is_lost]
         if per:
             deals = [d for d in deals if d.close_date in per]
         what.append("lost" + (f" {per.label}" if per else ""))
     elif won and not stage:
-        deals = [d for d in deals if idx.stage_by_label(d.stage_label) and idx.stage_by_label(d.stage_label).is_won]
+        deals = [d for d in deals if (sr := idx.stage_by_label(d.stage_label)) is not None and sr.is_won]
         if per:
             deals = [d for d in deals if d.close_date in per]
         what.append("won" + (f" {per.label}" if per else " so far"))
@@ -310,14 +312,15 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     digits = words_to_digits(low)
     if m := re.search(r"\b(?P<op>over|above|more than|at least|bigger than|larger than|under|below|less than|smaller than)\s+"
                       r"(?:an?\s+)?\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
-        n = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
-                                                      "million": 1e6}.get(m.group("sc") or "", 1)
+        limit = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
+                                                          "million": 1e6}.get(m.group("sc") or "", 1)
         op = m.group("op")
         # "over/above/more than 50k" is strictly more; "at least" includes 50k; "under/below" strictly less
-        keep = {"at least": lambda v: v >= n}.get(op) or (
-            (lambda v: v > n) if op in ("over", "above", "more than", "bigger than", "larger than") else (lambda v: v < n))
+        keep: Callable[[float], bool] = {"at least": lambda v: v >= limit}.get(op) or (
+            (lambda v: v > limit) if op in ("over", "above", "more than", "bigger than", "larger than")
+            else (lambda v: v < limit))
         deals = [d for d in deals if d.amount_cents is not None and keep(d.amount_cents / 100)]
-        what.append(f"{m.group('op')} {_money(n)}")
+        what.append(f"{m.group('op')} {_money(limit)}")
     label = " ".join(what)
     if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:open\s+|active\s+)?(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \
             and not re.search(r"\b(?:top|biggest|largest)\s+(?:\d+|two|three|four|five|ten)\b", digits):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Any
 
 from desktop.planner import _rules as R
 from desktop.planner._vocab import STOPWORDS
@@ -20,9 +21,9 @@ def _strip(text: str) -> str:
 _SPOKEN_ADDRESS = re.compile(r"\b(?P<user>[a-z][\w]*(?: dot [a-z]\w*)*)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b")
 
 
-def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict:
+def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict[str, Any]:
     """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save|new)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*[:,-]?\s*"
                   r"(?:called|named|for)?\s*", "", text, flags=re.I)
     if said := re.search(r"\bnew\s+(?:contact|lead|person)\s*:\s*(?=[A-Z])", text, re.I):
@@ -70,9 +71,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     return fields
 
 
-def create_company_fields(text: str) -> dict:
+def create_company_fields(text: str) -> dict[str, Any]:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
-    fields: dict = {}
+    fields: dict[str, Any] = {}
     m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
                   r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)"
                   r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
@@ -130,7 +131,7 @@ _BARE_INDUSTRY = re.compile(
 
 
 def search_action(text: str, index: EntityIndex, mentions: list[Mention], today: date,
-                  stage: str | None) -> dict:
+                  stage: str | None) -> dict[str, Any]:
     """``search`` fields: ``object`` (deal/contact/company/task) and ``filters`` (stage, company, ...)."""
     low = text.lower()
     obj = "deal"
@@ -141,7 +142,7 @@ def search_action(text: str, index: EntityIndex, mentions: list[Mention], today:
         if word in low:
             obj = kind
             break
-    filters: dict = {}
+    filters: dict[str, Any] = {}
     if stage:
         filters["stage"] = stage
     companies = [m for m in mentions if m.kind == "company" and len(m.ids) == 1]
@@ -184,8 +185,8 @@ def answer_text(text: str, index: EntityIndex, deal: int | None, contact: int | 
     if re.search(r"\b(?:total|whole|entire|my|our)\s+(?:open\s+)?pipeline\b|\bpipeline (?:total|worth|value)\b", low) \
             and deal is None and contact is None:
         open_deals = [d for d in index.deals.values() if d.is_open and d.amount_cents]
-        total = sum(d.amount_cents for d in open_deals) / 100
-        weighted = sum(d.amount_cents * _prob(index, d.stage_label) for d in open_deals) / 100
+        total = sum((d.amount_cents or 0) for d in open_deals) / 100
+        weighted = sum((d.amount_cents or 0) * _prob(index, d.stage_label) for d in open_deals) / 100
         return (f"Open pipeline: {_money(total)} across {len(open_deals)} deals "
                 f"({_money(weighted)} weighted).")
     if contact is not None and re.search(r"\b(?:email|phone|number|title|role|who is|who's|works?)\b", low):

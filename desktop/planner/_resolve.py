@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from desktop.planner._vocab import PERSON_PRONOUNS
-from desktop.planner.entity_index import EntityIndex, Mention, normalise
+from rapidfuzz import fuzz
+
 from desktop.domain.plan import Target
+from desktop.planner._vocab import PERSON_PRONOUNS
+from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, normalise
 
 _MAX_CHOICES = 6
 _THING_REF = re.compile(r"\b(?:it|this deal|that deal|the deal|this one|this opportunity|this account|"
@@ -42,12 +45,12 @@ class Focus:
             self.candidates.append(options)
 
 
-def _rank(index: EntityIndex, kind, ids) -> list[int]:
+def _rank(index: EntityIndex, kind: MentionKind, ids: Sequence[int]) -> list[int]:
     """Most likely first: records with open deals and the most recent deal activity."""
     if len(ids) <= 1 or kind == "deal":
         return list(ids)
 
-    def key(rid: int):
+    def key(rid: int) -> tuple[bool, float, int]:
         deals = index.deals_by_contact.get(rid, ()) if kind == "contact" else index.deals_by_company.get(rid, ())
         rows = [index.deals[d] for d in deals]
         latest = max((d.last_activity_at for d in rows if d.last_activity_at), default=None)
@@ -56,7 +59,7 @@ def _rank(index: EntityIndex, kind, ids) -> list[int]:
     return sorted(ids, key=key)
 
 
-def choices(index: EntityIndex, kind, ids) -> tuple[str, list[Target]]:
+def choices(index: EntityIndex, kind: MentionKind, ids: Sequence[int]) -> tuple[str, list[Target]]:
     """A question's wording for several records ("A, B or C") and their targets (at most six)."""
     shown = _rank(index, kind, ids)[:_MAX_CHOICES]
     labels = [index.describe(kind, i) for i in shown]
@@ -186,8 +189,9 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     if f.company is not None:
         pool = list(index.deals_by_company.get(f.company, ()))
     elif f.contact is not None:
+        home = index.contacts[f.contact].company_id
         pool = list(index.deals_by_contact.get(f.contact, ())) or list(
-            index.deals_by_company.get(index.contacts[f.contact].company_id, ()))
+            index.deals_by_company.get(home, ()) if home is not None else ())
     if not pool:
         return None
     words = set(normalise(text).split())
@@ -197,7 +201,7 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
     if f.contact is not None and f.company is None:
         # "Sarah Johnson ... the onboarding deal": a deal of her company she is not on, named by its words
         company = index.contacts[f.contact].company_id
-        wider = [d for d in index.deals_by_company.get(company, ()) if d not in pool]
+        wider = [d for d in (index.deals_by_company.get(company, ()) if company is not None else ()) if d not in pool]
         named = [d for d in wider if _suffix_words(index.deals[d].name)
                  and _suffix_words(index.deals[d].name) & words - {"deal"}
                  and re.search(r"\b(?:deal|opportunity|renewal|project)\b", text, re.I)]
@@ -228,8 +232,6 @@ def _by_other_words(index: EntityIndex, ids: list[int], text: str, m: Mention) -
     """Among companies sharing the word said ("Harbor"), the one whose other words are next to it
     ("New Harbor Realty" -> Blue Harbor Realty, not Harbor Health); ``ids`` unchanged when no single
     company has more of its words (4+ letters, rapidfuzz ratio >= 85) within three words."""
-    from rapidfuzz import fuzz
-
     said = set(normalise(m.text).split())
     near = normalise(text[:m.start]).split()[-3:] + normalise(text[m.end:]).split()[:3]
     near = [w for w in near if len(w) >= 4]
@@ -245,8 +247,6 @@ def _by_other_words(index: EntityIndex, ids: list[int], text: str, m: Mention) -
 def _heard(word: str, heard: list[str]) -> bool:
     """``word`` (4+ letters) is among ``heard`` as the recogniser may have written it: rapidfuzz
     ratio >= 80, or the same first five letters ("security" / "secure")."""
-    from rapidfuzz import fuzz
-
     return any(fuzz.ratio(word, h) >= 80.0 or (len(word) >= 5 and len(h) >= 5 and word[:5] == h[:5]) for h in heard)
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.planner._vocab import STOPWORDS
 
@@ -434,8 +436,6 @@ def fuzzy_stage(words: str, aliases: dict[str, str]) -> str | None:
     """The stage that ``words`` is a mis-transcription of ("Nodotionation" -> Negotiation,
     "proposal cent" -> Proposal Sent): rapidfuzz ratio >= 72 against the stage phrases, words of 6+
     letters only (short words are too often ordinary words)."""
-    from rapidfuzz import fuzz, process
-
     low = words.lower().strip().replace("-", " ")
     low = re.sub(r"\s+stage$", "", low)  # "the purple stage": the word "stage" matches every "X stage" alias
     if len(low.replace(" ", "")) < 6:
@@ -466,7 +466,6 @@ def stage_mention(text: str, aliases: dict[str, str]) -> str | None:
         if phrase.startswith("__") or len(words) != 2 or len(words[1]) < 4:
             continue
         for m in re.finditer(rf"\b(?P<w>[A-Za-z]+)\s+{re.escape(words[1])}\b", text, re.I):
-            from rapidfuzz import fuzz
             if fuzz.ratio(f"{m.group('w').lower()} {words[1]}", phrase) >= 80.0:
                 return label
     return None

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from datetime import date
 from functools import lru_cache
-from typing import Callable, Iterable, Literal, Sequence
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
-from desktop.planner._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
 from desktop.domain.plan import Target
+from desktop.planner._vocab import GENERIC_COMPANY_WORDS, LEGAL_SUFFIXES, STOPWORDS
 
 MentionKind = Literal["contact", "company", "deal"]
 _TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9&]*(?:['’][A-Za-z]+)?")
@@ -153,7 +154,7 @@ class EntityIndex:
               deals: Iterable[DealRow], stages: Sequence[StageRow],
               pause: Callable[[], None] | None = None, users: Iterable[str] = (),
               activity_counts: dict[tuple[str, int, int], int] | None = None,
-              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> "EntityIndex":
+              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> EntityIndex:
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process
@@ -313,10 +314,11 @@ class EntityIndex:
 
         n = len(toks)
         # 0. explicit ids: "deal 5001", "contact #101"
-        tables = {"deal": self.deals, "contact": self.contacts, "company": self.companies}
+        tables: dict[str, tuple[MentionKind, Mapping[int, object]]] = {
+            "deal": ("deal", self.deals), "contact": ("contact", self.contacts), "company": ("company", self.companies)}
         for i in range(n - 1):
-            if lows[i] in tables and lows[i + 1].isdigit() and int(lows[i + 1]) in tables[lows[i]]:
-                take(i, i + 2, lows[i], [int(lows[i + 1])])  # type: ignore[arg-type]
+            if lows[i] in tables and lows[i + 1].isdigit() and int(lows[i + 1]) in tables[lows[i]][1]:
+                take(i, i + 2, tables[lows[i]][0], [int(lows[i + 1])])
         # 1. deal names and company names, longest first (exact)
         for size in range(min(self._max_key_words + 3, 8), 0, -1):
             for i in range(0, n - size + 1):
@@ -342,9 +344,9 @@ class EntityIndex:
             if used[i]:
                 continue
             if i + 1 < n and not used[i + 1]:
-                ids = self.full_names.get(f"{lows[i]} {lows[i + 1]}")
-                if ids:
-                    take(i, i + 2, "contact", ids)
+                full = self.full_names.get(f"{lows[i]} {lows[i + 1]}")
+                if full:
+                    take(i, i + 2, "contact", full)
                     continue
                 if lows[i] in self.first_names and not wordlike(i) and not wordlike(i + 1) \
                         and len(lows[i + 1]) >= 3:
@@ -372,14 +374,14 @@ class EntityIndex:
                     and lows[i] not in self.first_names:
                 # "Whitcarra, Novak": the first name glued to the word before it ("with Kara Novak")
                 glued = sounds(lows[i - 1])
-                hit = [c for c in self.last_names[lows[i]] if len(self.contacts[c].first_name) >= 3
-                       and glued.endswith(sounds(normalise(self.contacts[c].first_name)))]
-                if len({normalise(self.contacts[c].first_name) for c in hit}) == 1:
-                    take(i - 1, i + 1, "contact", hit, score=90.0)
+                glued_hits = [c for c in self.last_names[lows[i]] if len(self.contacts[c].first_name) >= 3
+                              and glued.endswith(sounds(normalise(self.contacts[c].first_name)))]
+                if len({normalise(self.contacts[c].first_name) for c in glued_hits}) == 1:
+                    take(i - 1, i + 1, "contact", glued_hits, score=90.0)
                     continue
-            ids = self.first_names.get(lows[i]) or self.last_names.get(lows[i])
-            if ids:
-                take(i, i + 1, "contact", ids, partial=True)
+            named = self.first_names.get(lows[i]) or self.last_names.get(lows[i])
+            if named:
+                take(i, i + 1, "contact", named, partial=True)
         # 3. fuzzy companies over small buckets (ASR errors)
         queries = 0
         for size in (2, 1, 3):
@@ -399,12 +401,12 @@ class EntityIndex:
                         i + 1 < n and lows[i + 1] in _RECORD_NOUNS and i > 0 and lows[i - 1] in ("the", "with", "at")):
                     continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
-                hit = self._fuzzy_company(key)
-                if hit is None and size == 2:
+                co_hit = self._fuzzy_company(key)
+                if co_hit is None and size == 2:
                     queries += 1
-                    hit = self._fuzzy_company(key.replace(" ", ""))
-                if hit is not None:
-                    take(i, i + size, "company", hit[0], score=hit[1])
+                    co_hit = self._fuzzy_company(key.replace(" ", ""))
+                if co_hit is not None:
+                    take(i, i + size, "company", co_hit[0], score=co_hit[1])
         found.sort(key=lambda m: m.start)
         return found
 
@@ -464,7 +466,8 @@ class EntityIndex:
             for cid in self.first_names.get(first, []):
                 lasts[normalise(self.contacts[cid].last_name)].append(cid)
             self._lasts_by_first[first] = lasts
-        best = process.extractOne(word, list(lasts), scorer=fuzz.ratio, score_cutoff=80.0)
+        found = process.extractOne(word, list(lasts), scorer=fuzz.ratio, score_cutoff=80.0)
+        best: tuple[str, float] | None = (found[0], found[1]) if found is not None else None
         if best is None and len(lasts) > 1:
             # as it sounds, among the few namesakes only: "Mike, Ken" -> Mike Chen
             heard = sounds(word)

@@ -21,12 +21,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
+
+from rapidfuzz import fuzz
 
 from desktop.domain.plan import Action, Plan, Target
+from desktop.planner.offline import PlanContext
 
 #: ``(action kind, field)`` pairs whose values are the user's dictated words (free text).
 CONTENT_FIELDS = frozenset({("log_activity", "body"), ("create_task", "title"), ("book_meeting", "title"),
@@ -43,8 +47,8 @@ CORPUS_NOW = datetime(2026, 11, 21, 10, 0)
 class Score:
     """Counts per category; ``failures`` lists ``(case id, text, reason)``."""
 
-    correct: Counter = field(default_factory=Counter)
-    total: Counter = field(default_factory=Counter)
+    correct: Counter[str] = field(default_factory=Counter)
+    total: Counter[str] = field(default_factory=Counter)
     failures: list[tuple[str, str, str]] = field(default_factory=list)
     cases: int = 0
     cases_ok: int = 0
@@ -78,7 +82,7 @@ def context_target(spec: str | None) -> Target | None:
     if not spec:
         return None
     kind, rid = spec.split(":", 1)
-    return Target(type=kind, id=rid, name=rid)  # type: ignore[arg-type]
+    return Target(type=kind, id=rid, name=rid)
 
 
 def _words(text: Any) -> str:
@@ -94,8 +98,6 @@ def similar(expected: Any, got: Any, *, whole: bool) -> bool:
     CONTENT_MIN_SIMILARITY`` over the best-aligned stretch. Expected values under 5 characters
     (single short words) must appear exactly: a short word is too easily "near" something else.
     """
-    from rapidfuzz import fuzz
-
     e, g = _words(expected), _words(got)
     if not e or not g:
         return e == g
@@ -115,7 +117,7 @@ def _equal(key: str, got: Any, want: Any) -> bool:
     if isinstance(want, (int, float)) and not isinstance(want, bool) and isinstance(got, (int, float)) \
             and not isinstance(got, bool):
         return abs(float(got) - float(want)) < 0.5
-    return got == want
+    return bool(got == want)
 
 
 def _matches(exp: dict[str, Any], act: Action, heard: bool = False) -> str | None:
@@ -199,8 +201,6 @@ def score_case(case: dict[str, Any], plan: Plan, score: Score, *, heard: bool = 
 
 def evaluate(planner: Any, cases: Iterable[dict[str, Any]], now: datetime = CORPUS_NOW) -> Score:
     """Plan every case with ``planner`` and score it."""
-    from desktop.planner.offline import PlanContext
-
     score = Score()
     for case in cases:
         ctx = PlanContext(target=context_target(case.get("context")))
@@ -238,7 +238,7 @@ def wrong_writes(case: dict[str, Any], plan: Plan) -> list[str]:
         if a.kind.startswith("create_") and a.kind != "create_task" and not same_kind:
             out.append(f"unasked {a.kind} {a.fields}")
             continue
-        if got is not None and not a.target.id.startswith("new:"):
+        if got is not None and a.target is not None and not a.target.id.startswith("new:"):
             same = [e for e in same_kind if e.get("target", got) == got]
             if not same:
                 out.append(f"{a.kind} on wrong record {got} (expected "

@@ -15,20 +15,24 @@ API keys: OS keyring (service ``"spectrum"``, username = the provider's env var 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date as _date
 from datetime import datetime
-from typing import Any, Callable
+from types import ModuleType
+from typing import Any
 
 from pydantic import ValidationError
 
-from desktop.planner.entity_index import EntityIndex
-from desktop.planner.offline import OfflinePlanner, PlanContext, sanitise
 from desktop.domain.plan import ACTION_FIELDS, Plan
+from desktop.planner.entity_index import EntityIndex, MentionKind
+from desktop.planner.offline import OfflinePlanner, PlanContext, sanitise
 
 log = logging.getLogger(__name__)
 
@@ -63,14 +67,18 @@ class UsageRecord:
 
 
 class InvalidPlanOutput(ValueError):
-    """The model's answer was not a valid Plan for this workspace (reason in the message)."""
+    """The model's answer was not a valid Plan for this workspace (reason in the message);
+    ``raw``: the answer's first 2,000 characters, fed back to the model on the retry."""
+
+    raw: str = ""
 
 
-def _litellm():
+def _litellm() -> ModuleType:
     os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")
     import litellm  # noqa: PLC0415 - lazy on purpose (slow import, optional feature)
 
-    return litellm
+    module: ModuleType = litellm  # mypy does not follow litellm (see pyproject.toml)
+    return module
 
 
 def provider_key_var(model: str) -> str | None:
@@ -79,7 +87,7 @@ def provider_key_var(model: str) -> str | None:
     if provider is None:
         try:
             provider = _litellm().get_llm_provider(model)[1]
-        except Exception:  # unknown model string: let litellm complain at call time
+        except Exception:  # noqa: BLE001 - unknown model string: let litellm complain at call time
             return None
     return PROVIDER_KEY_VARS.get(provider)
 
@@ -90,12 +98,12 @@ def api_key_for(model: str) -> str | None:
     if var is None:
         return None
     try:
-        import keyring  # noqa: PLC0415
+        import keyring  # noqa: PLC0415 - ~50 ms and backend probing; only when a model needs a key
 
         secret = keyring.get_password(KEYRING_SERVICE, var)
         if secret:
             return secret
-    except Exception:  # no keyring backend (CI, headless Linux): fall back to the environment
+    except Exception:  # noqa: BLE001 - no keyring backend (CI, headless Linux): fall back to the environment
         pass
     return os.environ.get(var) or None
 
@@ -151,15 +159,13 @@ class LLMPlanner:
                 log.info("LLM plan invalid (attempt %d): %s", attempt + 1, exc)
                 messages = messages + [{"role": "assistant", "content": getattr(exc, "raw", "")},
                                        {"role": "user", "content": f"Invalid: {exc}. Reply with corrected JSON only."}]
-            except Exception as exc:  # network, auth, timeout: the offline planner answers
+            except Exception as exc:  # noqa: BLE001 - network, auth, timeout: the offline planner answers
                 log.warning("LLM planner failed (%s); using the offline planner", type(exc).__name__)
                 break
         return self.fallback.plan(text, now=now, context=context)
 
     async def aplan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """Async :meth:`plan` (``litellm.acompletion``), bounded by ``timeout_s``."""
-        import asyncio  # noqa: PLC0415
-
         clean, _ = sanitise(text)
         if not clean.strip():
             return self.fallback.plan(text, now=now, context=context)
@@ -172,7 +178,7 @@ class LLMPlanner:
                 log.info("LLM plan invalid (attempt %d): %s", attempt + 1, exc)
                 messages = messages + [{"role": "assistant", "content": getattr(exc, "raw", "")},
                                        {"role": "user", "content": f"Invalid: {exc}. Reply with corrected JSON only."}]
-            except Exception as exc:  # includes asyncio.TimeoutError
+            except Exception as exc:  # noqa: BLE001 - network, auth, timeout (TimeoutError): the offline planner answers
                 log.warning("LLM planner failed (%s); using the offline planner", type(exc).__name__)
                 break
         return self.fallback.plan(text, now=now, context=context)
@@ -215,7 +221,7 @@ class LLMPlanner:
         usage = getattr(response, "usage", None)
         try:
             cost = float(litellm.completion_cost(completion_response=response) or 0.0)
-        except Exception:  # model not in the local cost map
+        except Exception:  # noqa: BLE001 - model not in the local cost map
             cost = 0.0
         record = UsageRecord(model=self.model, prompt_tokens=int(getattr(usage, "prompt_tokens", 0) or 0),
                              completion_tokens=int(getattr(usage, "completion_tokens", 0) or 0),
@@ -237,13 +243,15 @@ class LLMPlanner:
                 {"role": "user", "content": json.dumps(payload, ensure_ascii=False)}]
 
     def _candidates(self, text: str, context: PlanContext | None) -> list[dict[str, Any]]:
-        idx, out, seen = self.index, [], set()
+        idx = self.index
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, int]] = set()
 
-        def add(kind: str, rid: int) -> None:
+        def add(kind: MentionKind, rid: int) -> None:
             if (kind, rid) in seen or len(out) >= _MAX_CANDIDATES:
                 return
             seen.add((kind, rid))
-            item: dict[str, Any] = idx.target(kind, rid).model_dump()  # type: ignore[arg-type]
+            item: dict[str, Any] = idx.target(kind, rid).model_dump()
             if kind == "contact":
                 item["company"] = idx.contacts[rid].company_name
             elif kind == "deal":
@@ -262,16 +270,24 @@ class LLMPlanner:
                     for did in idx.deals_by_contact.get(rid, ())[:2]:
                         add("deal", did)
         if context and context.target and context.target.id.isdigit():
-            rid, kind = int(context.target.id), context.target.type
-            table = {"contact": idx.contacts, "company": idx.companies, "deal": idx.deals}.get(kind, {})
-            if rid in table:
-                add(kind, rid)
+            rid, known = int(context.target.id), self._records(context.target.type)
+            if known is not None and rid in known[1]:
+                add(known[0], rid)
         return out
+
+    def _records(self, kind: str) -> tuple[MentionKind, Mapping[int, object]] | None:
+        """The record kind a target names and the index's records of that kind; None for a kind
+        the index does not hold (a task)."""
+        if kind == "contact":
+            return "contact", self.index.contacts
+        if kind == "company":
+            return "company", self.index.companies
+        if kind == "deal":
+            return "deal", self.index.deals
+        return None
 
     def _check_fields(self, action: Any) -> str | None:
         """Normalise stage labels in place; the reason a value is unusable, or None."""
-        from datetime import date as _date  # noqa: PLC0415
-
         f = action.fields
         if "stage" in f:
             stage = self.index.stage_by_label(str(f["stage"]))
@@ -304,25 +320,24 @@ class LLMPlanner:
             plan = Plan.model_validate(data)
         except (ValueError, ValidationError) as exc:
             err = InvalidPlanOutput(str(exc).splitlines()[0][:300])
-            err.raw = raw[:2000]  # type: ignore[attr-defined]
+            err.raw = raw[:2000]
             raise err from exc
         ctx = context.target if context else None
         for action in plan.actions:
             t = action.target
             if t is None or (ctx is not None and t.type == ctx.type and t.id == ctx.id):
                 continue
-            table = {"contact": self.index.contacts, "company": self.index.companies,
-                     "deal": self.index.deals}.get(t.type)
-            if table is None or not t.id.isdigit() or int(t.id) not in table:
+            known = self._records(t.type)
+            if known is None or not t.id.isdigit() or int(t.id) not in known[1]:
                 err = InvalidPlanOutput(f"unknown target {t.type}:{t.id}")
-                err.raw = raw[:2000]  # type: ignore[attr-defined]
+                err.raw = raw[:2000]
                 raise err
-            action.target = self.index.target(t.type, int(t.id))  # canonical display name
+            action.target = self.index.target(known[0], int(t.id))  # canonical display name
         for action in plan.actions:
             problem = self._check_fields(action)
             if problem:
                 err = InvalidPlanOutput(problem)
-                err.raw = raw[:2000]  # type: ignore[attr-defined]
+                err.raw = raw[:2000]
                 raise err
         if plan.clarifications:
             for action in plan.actions:
@@ -334,7 +349,7 @@ class LLMPlanner:
 
 
 def make_planner(index: EntityIndex, llm_model: str | None = None, *, timeout_s: float = 8.0,
-                 on_usage: Callable[[UsageRecord], None] | None = None):
+                 on_usage: Callable[[UsageRecord], None] | None = None) -> OfflinePlanner | LLMPlanner:
     """The planner the app should use: :class:`LLMPlanner` when ``llm_model`` is set (from
     ``Settings.llm_model`` / ``SPECTRUM_LLM_MODEL``), else the :class:`OfflinePlanner`.
 

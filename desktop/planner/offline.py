@@ -16,26 +16,35 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
-from desktop.planner import _send
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _rules as R
+from desktop.planner import _send
 from desktop.planner import _titles as T
 from desktop.planner import _understood as U
-from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
+from desktop.planner._resolve import PERSON_REF, choices, resolve
 from desktop.planner._vocab import STOPWORDS
-from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, sounds
 from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
-from desktop.planner.parsing.numbers import (apply_amount, find_amounts, find_spoken_phone, join_short_hundreds,
-                                              spoken_phone,
-                                              words_to_digits)
+from desktop.planner.parsing.numbers import (
+    apply_amount,
+    find_amounts,
+    find_spoken_phone,
+    join_short_hundreds,
+    spoken_phone,
+    words_to_digits,
+)
 from desktop.planner.parsing.terse import expand_terse
-from desktop.domain.plan import Action, Plan, Target
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
 MAX_INPUT_CHARS = 2000
@@ -310,7 +319,7 @@ def _one_phone_number(text: str) -> str:
 _RATE = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:month|quarter|week|mo)\b|\s*(?:monthly|quarterly|weekly)\b", re.I)
 
 
-def _prefer_totals(found: list, digits: str) -> list:
+def _prefer_totals(found: list[Any], digits: str) -> list[Any]:
     """Amounts with a rate said after them ("eighteen grand a quarter", "four k a month") yield to
     the total said beside them ("so seventy two k for the year"): totals first, rates after."""
     if len(found) < 2:
@@ -354,9 +363,9 @@ def correct_self(text: str) -> str:
             base = was[0].value
             scale = min((1, 1_000, 1_000_000), key=lambda sc: abs(math.log10(max(said[0].value * sc, 1) / max(base, 1))))
             new = new_digits[:said[0].start] + f" {said[0].value * scale:.0f}" + new_digits[said[0].end:]
-        elif _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and _SCALE_WORD.search(dropped) \
+        elif _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and (sw := _SCALE_WORD.search(dropped)) \
                 and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
-            new = f"{new} {_SCALE_WORD.search(dropped).group(0)}"
+            new = f"{new} {sw.group(0)}"
         return f"{keep}{new}"
 
     if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
@@ -568,13 +577,15 @@ class OfflinePlanner:
     def _one_word_keys(self) -> dict[str, list[str]]:
         """The index's one-word company keys by first letter (built once per index, for
         :meth:`_Build._heard_deal_names`)."""
-        if getattr(self, "_keys_by_letter", None) is None or self._keys_for is not self.index:
-            by: dict[str, list[str]] = {}
+        by: dict[str, list[str]] | None = getattr(self, "_keys_by_letter", None)
+        if by is None or getattr(self, "_keys_for", None) is not self.index:
+            by = {}
             for key in self.index.company_keys:
                 if " " not in key and len(key) >= 3:
                     by.setdefault(key[:1], []).append(key)
-            self._keys_by_letter, self._keys_for = by, self.index
-        return self._keys_by_letter
+            self._keys_by_letter: dict[str, list[str]] = by
+            self._keys_for: EntityIndex = self.index
+        return by
 
     def _truecase(self, text: str) -> str:
         """Capitals for an instruction typed all in lower case ("hand initech to casey", "new lead
@@ -650,8 +661,8 @@ class OfflinePlanner:
             return Plan(transcript=transcript, clarifications=[question], message=question)
         plan.transcript = transcript
         if truncated:
-            note = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
-            plan.message = f"{plan.message} {note}" if plan.message else note
+            cut = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
+            plan.message = f"{plan.message} {cut}" if plan.message else cut
         return plan
 
 
@@ -811,7 +822,7 @@ class _Build:
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
             for n in self.mentions))]
-        self.actions: list[tuple[int, Action | dict]] = []
+        self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
 
@@ -820,8 +831,6 @@ class _Build:
         Negotiation" for Acme, as ``tiny.en`` hears it): the one company whose name (or one-word
         key) is a single edit away (rapidfuzz Levenshtein, same first letter, 4+ letters); nothing
         when none or several are, or the word already names a record."""
-        from rapidfuzz.distance import Levenshtein
-
         out: list[Mention] = []
         for m in re.finditer(r"\bthe\s+(?P<w>[A-Z][a-z]{3,})(?:'s)?\s+(?i:deal|account|opportunity|renewal)\b", self.text):
             word = m.group("w").lower()
@@ -840,10 +849,6 @@ class _Build:
         sound (:func:`desktop.planner.entity_index.sounds`: rapidfuzz ratio >= 75 and 10 points clear
         of the next, or >= 65 and 25 points clear)
         with that company's contacts only; nothing when a known name is already there."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
         out: list[Mention] = []
         for co in (m for m in self.mentions if m.kind == "company" and len(m.ids) == 1):
             lead = re.search(r"(?P<who>\b[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)\s*,?\s+(?:at|from|over at)\s+(?:the\s+)?$",
@@ -1222,7 +1227,8 @@ class _Build:
                 if "next_step" not in got or len(got) > 1 or re.match(r"\W*(?:and\s+|so\s+)?(?:the\s+)?next steps?\b", t, re.I):
                     self._produced.add(k)  # ("the next step is ..." says a field, not what happened)
                 key = loc.deal if loc is not None and loc.deal is not None else None
-                if key is not None and any(x is not None and x.deal is not None and x.deal != key for x in deal_locs):
+                if key is not None and loc is not None \
+                        and any(x is not None and x.deal is not None and x.deal != key for x in deal_locs):
                     # "Move Onyx to Negotiation, and mark Meadow Ventures as lost": another deal, its own update
                     if set(got) - {"next_step"}:  # a "needs ..." aside about another record is not a write
                         other_groups.append((cl.start, dict(got), loc, self._sure(cl, own)))
@@ -1276,7 +1282,7 @@ class _Build:
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
             self._add(deal_pos or 0, {"kind": "update_deal", "fields": deal_fields, "role": "deal", "loc": one,
                                       "sure": one is not None and all(deal_sure)})
-        merged: dict[int, tuple[int, dict[str, Any], _Local, bool]] = {}
+        merged: dict[int | None, tuple[int, dict[str, Any], _Local, bool]] = {}
         for pos, fields, loc, sure in other_groups:
             if loc.deal in merged:
                 merged[loc.deal][1].update({k2: v for k2, v in fields.items() if k2 not in merged[loc.deal][1]})
@@ -1285,15 +1291,15 @@ class _Build:
         self._grouped = bool(merged)
         for pos, fields, loc, sure in merged.values():
             self._add(pos, {"kind": "update_deal", "fields": fields, "role": "deal", "loc": loc, "sure": sure})
-        for pos, a in self.actions:
+        for _pos, a in self.actions:
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" not in a["fields"]:
                 # "Draft an email to Carla Ortiz, we'd love to win them back, offer a ten percent
                 # discount": the clauses after it that ask for nothing else are what it says
-                said = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
+                rest = [parts[j].text.strip(" ,.;") for j in range(a["k"] + 1, len(parts))
                         if j not in self._produced and parts[j].sentence == parts[a["k"]].sentence
                         and not re.match(r"\W*subject\b", parts[j].text, re.I)]
-                if said:
-                    a["fields"]["body"] = T.cap(", ".join(said))
+                if rest:
+                    a["fields"]["body"] = T.cap(", ".join(rest))
                 continue
             if isinstance(a, dict) and a["kind"] == "draft_email" and "body" in a["fields"]:
                 more = []
@@ -1330,10 +1336,10 @@ class _Build:
                 # "Set the Onyx amount to, uh, thirty something, I'll have to check": a change with no
                 # value we can use is asked about, never answered as a question nor guessed
                 field_name = fm.group("f").lower()
-                said = re.search(r"\bstage\s+(?:to|as)\s+(?P<v>[A-Za-z][\w -]{1,30}?)\W*$", self.text, re.I)
-                if field_name == "stage" and said:
+                said_stage = re.search(r"\bstage\s+(?:to|as)\s+(?P<v>[A-Za-z][\w -]{1,30}?)\W*$", self.text, re.I)
+                if field_name == "stage" and said_stage:
                     labels = ", ".join(st.label for st in self.idx.stages)
-                    self.f.ask(f"There is no stage \"{said.group('v')}\". Which stage: {labels}?", [])
+                    self.f.ask(f"There is no stage \"{said_stage.group('v')}\". Which stage: {labels}?", [])
                 else:
                     self.f.ask(f"What should the {field_name} be? I didn't catch a value.", [])
             elif self.mentions and not self.f.clarifications and U.asks_about_record(self.text):
@@ -1347,7 +1353,7 @@ class _Build:
             elif not self.f.clarifications:
                 self.message = OFF_TOPIC_MESSAGE
 
-    def _local(self, start: int, end: int) -> "_Local | None":
+    def _local(self, start: int, end: int) -> _Local | None:
         """The records named inside ``[start, end)`` (one clause), resolved with the whole
         instruction's help (a company named elsewhere narrows "Mike"); None when it names none."""
         here = [m for m in self.mentions if start <= m.start < end]
@@ -1386,7 +1392,7 @@ class _Build:
             return None
         return _Local(contact=contact, deal=deal, company=company, named_thing=any(m.kind != "contact" for m in here))
 
-    def _sure(self, cl: Any, own: "_Local | None") -> bool:
+    def _sure(self, cl: Any, own: _Local | None) -> bool:
         """True when clause ``cl`` names its own record and nothing in it is ambiguous or unknown:
         its action stands even while another clause's question is open ("Move Globex to
         Negotiation and log a call with Sarah" keeps the Globex move, asks which Sarah)."""
@@ -1415,7 +1421,7 @@ class _Build:
     _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
                             r"people|guys|crew|-)\b\W*)*", re.I)
 
-    def _body(self, parts: list, act_k: int) -> str:
+    def _body(self, parts: list[Any], act_k: int) -> str:
         """An activity's body: its own clause's content and the clauses after it in the same
         instruction that asked for nothing else ("log a call with Priya: she needs a security
         review first" -> "she needs a security review first"); the command words ("log a call
@@ -1456,7 +1462,7 @@ class _Build:
                     break
             pieces.append(parts[k].text.strip(" ,.;"))
         if not pieces or (own and len(own.split()) < 3 and len(pieces) == 1):
-            return t  # "Call with Jonas went well": the clause says it best
+            return str(t)  # "Call with Jonas went well": the clause says it best
         body = ", ".join(p for p in pieces if p)
         return body[:1].upper() + body[1:] if body else t
 
@@ -1510,8 +1516,8 @@ class _Build:
             tail = self.text[max(0, self.text.find(t)):]
             first, *rest = R.SENTENCE_SPLIT.split(tail, maxsplit=1)
             # the reason may be the next sentence: "We lost X to Weave. Honestly it came down to price."
-            if m := _LOST_BECAUSE.search(first) or (rest and _LOST_BECAUSE.search(rest[0])):
-                out["lost_reason"] = m.group("why").strip(" .")
+            if because := _LOST_BECAUSE.search(first) or (_LOST_BECAUSE.search(rest[0]) if rest else None):
+                out["lost_reason"] = because.group("why").strip(" .")
             elif why := self._lost_aside(t):
                 out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
             elif rest and re.match(r"\W*(?:they|their|it|the|we|our|he|she|his|her|turns out|apparently)\b", rest[0], re.I) \
@@ -1563,32 +1569,31 @@ class _Build:
         if _NOT_MONEY_CHANGE.search(t):
             found = [a for a in found if not a.percent]  # "usage is up forty percent": not the deal's amount
         whole = words_to_digits(self.text)
-        for m in found:
-            if dd and dd[1] <= m.start < dd[2]:
+        for am in found:
+            if dd and dd[1] <= am.start < dd[2]:
                 continue
-            if _RATE.match(digits, m.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > m.value
+            if _RATE.match(digits, am.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > am.value
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
-            if not (m.money or m.percent) or not (R.AMOUNT_CUE_RE.search(digits) or m.money):
+            if not (am.money or am.percent) or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
                 continue
-            current = None
-            if self.f.deal is not None and self.idx.deals[self.f.deal].amount_cents is not None:
-                current = self.idx.deals[self.f.deal].amount_cents / 100
-            if m.bare and m.value < 1000 and (_COUNTED.match(digits, m.end) or not self._amount_cue(digits)
-                                              or _COUNT_OF.search(digits[:m.start])):
+            cents = self.idx.deals[self.f.deal].amount_cents if self.f.deal is not None else None
+            now_amount = cents / 100 if cents is not None else None
+            if am.bare and am.value < 1000 and (_COUNTED.match(digits, am.end) or not self._amount_cue(digits)
+                                              or _COUNT_OF.search(digits[:am.start])):
                 continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount
-            if m.bare and m.value < 1000:
+            if am.bare and am.value < 1000:
                 # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
                 # amount to compare, or a far-off one, the magnitude is asked, not guessed.
-                if m.mode == "set" and current and current >= 10_000 and 0.2 <= m.value * 1000 / current <= 5:
-                    m = replace(m, value=m.value * 1000)
+                if am.mode == "set" and now_amount and now_amount >= 10_000 and 0.2 <= am.value * 1000 / now_amount <= 5:
+                    am = replace(am, value=am.value * 1000)
                 else:
-                    self.f.ask(f"Did you mean ${m.value:,.0f} or ${m.value * 1000:,.0f}?", [])
+                    self.f.ask(f"Did you mean ${am.value:,.0f} or ${am.value * 1000:,.0f}?", [])
                     return out
-            value = apply_amount(m, current)
+            value = apply_amount(am, now_amount)
             if value is not None:
                 out["amount"] = value
-                self.relative_amount = m.mode != "set" or m.percent
+                self.relative_amount = am.mode != "set" or am.percent
                 break
         return out
 
@@ -1656,7 +1661,8 @@ class _Build:
         return ""
 
     def _is_id(self, m: re.Match[str]) -> bool:
-        table = {"deal": self.idx.deals, "contact": self.idx.contacts, "company": self.idx.companies}
+        table: dict[str, Mapping[int, object]] = {"deal": self.idx.deals, "contact": self.idx.contacts,
+                                                  "company": self.idx.companies}
         return int(m.group(2)) in table[m.group(1).lower()]
 
     def _contact_update(self, t: str) -> dict[str, Any]:
@@ -1693,8 +1699,8 @@ class _Build:
         elif re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
         elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
-                and (at := self.text.find(t)) >= 0 and (said := spoken_phone(self.text[at + cue.end():])):
-            out["phone"] = said  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
+                and (at := self.text.find(t)) >= 0 and (heard_phone := spoken_phone(self.text[at + cue.end():])):
+            out["phone"] = heard_phone  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
                 r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \
                 and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)
@@ -1728,11 +1734,11 @@ class _Build:
         if "company" not in out and (left := _LEFT_COMPANY.search(self.text)):
             # "Rachel Adams left Northwind, she's now marketing director over at Umbrella Health",
             # "Linda's leaving Initech, she's going to Blue Harbor Realty": the company she goes to
-            for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
-                if co.start < left.end("old") or co.text not in t:
+            for new_co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
+                if new_co.start < left.end("old") or new_co.text not in t:
                     continue
-                if re.search(r"\b(?:at|to|for|joining|joined|with)\s+(?:the\s+)?$", t[:t.find(co.text)], re.I):
-                    out["company"] = self.idx.companies[co.ids[0]].name
+                if re.search(r"\b(?:at|to|for|joining|joined|with)\s+(?:the\s+)?$", t[:t.find(new_co.text)], re.I):
+                    out["company"] = self.idx.companies[new_co.ids[0]].name
                     break
         if "email" in out and "company" not in out:
             out["email"] = self._company_domain(out["email"])
@@ -1744,12 +1750,8 @@ class _Build:
         victor.ortiz@ when the contact is Victor Ortiz (the recogniser dropped the "dot"); "Carla at
         redwoodsolutions.example" -> kara@ for Kara Brooks (same sound: rapidfuzz ratio >= 75 of
         :func:`~desktop.planner.entity_index.sounds`). Any other user part is kept as heard."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
-        who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
-            else self.f.contact
+        loc: _Local | None = getattr(self, "_loc", None)
+        who = loc.contact if loc is not None and loc.contact is not None else self.f.contact
         if who is None:
             return f"{user}@{host}"
         c = self.idx.contacts[who]
@@ -1769,12 +1771,8 @@ class _Build:
         near miss of it ("dan@tittlemedia.example" for Tidal Media's tidalmedia.example: same ending,
         rapidfuzz ratio >= 75 of the first label, by spelling or sound); unchanged otherwise (a known
         company's domain or a new employer's is kept as said)."""
-        from rapidfuzz import fuzz
-
-        from desktop.planner.entity_index import sounds
-
-        who = self._loc.contact if getattr(self, "_loc", None) is not None and self._loc.contact is not None \
-            else self.f.contact
+        loc: _Local | None = getattr(self, "_loc", None)
+        who = loc.contact if loc is not None and loc.contact is not None else self.f.contact
         if who is None or "@" not in email:
             return email
         company = self.idx.companies.get(self.idx.contacts[who].company_id or -1)
@@ -1850,7 +1848,7 @@ class _Build:
                 hot.append(d)
             elif d.last_activity_at is None or (today - d.last_activity_at.date()).days >= STALLED_DAYS:
                 stalled.append(d)
-        hot.sort(key=lambda d: d.close_date)
+        hot.sort(key=lambda d: d.close_date or date.min)  # every hot deal has a close date
         stalled.sort(key=lambda d: d.last_activity_at or datetime.min)
         lines = [f"{d.name} (closing {d.close_date:%-d %b})" for d in hot] + \
                 [f"{d.name} (quiet since {d.last_activity_at:%-d %b})" if d.last_activity_at else f"{d.name} (never touched)"
@@ -1910,7 +1908,6 @@ class _Build:
         amounts = _prefer_totals([a for a in find_amounts(digits) if a.money], digits)
         if amounts:
             value = apply_amount(amounts[0], None)
-            tail = digits[amounts[0].end if hasattr(amounts[0], "end") else 0:]
             if value and _RATE.match(digits, amounts[0].end) and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
                     and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
                 months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))
@@ -1925,6 +1922,7 @@ class _Build:
     def _delete(self) -> None:
         f, text = self.f, self.text
         low = text.lower()
+        kind: MentionKind | None
         bulk = bool(R.BULK_RE.search(text))
         if bulk:
             if f.company is not None and re.search(r"\bcontacts\b|\bpeople\b", low):
@@ -2023,14 +2021,14 @@ class _Build:
             self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
         for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
             # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
-            m = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
-            if not m or any(x.kind == "contact" and x.start < co.start and x.end > co.start - len(m.group(0)) - 1
+            pm = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
+            if not pm or any(x.kind == "contact" and x.start < co.start and x.end > co.start - len(pm.group(0)) - 1
                             and set(x.ids) & set(self.idx.contacts_by_company.get(co.ids[0], ()))
                             for x in self.mentions):
                 continue
-            first = m.group("first")
+            first = pm.group("first")
             window = self.text[max(0, co.start - 40):co.start]
-            if re.search(r"\b(?:of|vp|svp|evp|head|director|manager|chief|lead|team|new|their|our)\s+$", window[:m.start()], re.I) \
+            if re.search(r"\b(?:of|vp|svp|evp|head|director|manager|chief|lead|team|new|their|our)\s+$", window[:pm.start()], re.I) \
                     or first.lower() in _DEPARTMENTS:
                 continue  # "he's now VP of Sales at Juniper": a job, not a person
             if first.lower() in STOPWORDS or first.lower() in users or first.lower() in _CALENDAR_WORDS \
@@ -2043,7 +2041,7 @@ class _Build:
                     if q.startswith(f"Which {first}:"):
                         del self.f.clarifications[i], self.f.candidates[i]
                         break
-                self.f.unknown.append(f"{first} {m.group('last') or ''}".strip() + f" at {co.text}")
+                self.f.unknown.append(f"{first} {pm.group('last') or ''}".strip() + f" at {co.text}")
         for m in _SOMEONE_AT.finditer(self.text):
             # "a meeting with someone from Hooli": a company the workspace does not have
             if not any(x.kind == "company" and x.start <= m.start("co") < x.end for x in self.mentions) \
@@ -2075,18 +2073,17 @@ class _Build:
                 self.f.unknown.append(f"{x.text.strip()} {nxt.group(1)}")
         if self.f.unknown:
             name = self.f.unknown[0]
-            from rapidfuzz import fuzz, process
-            near = process.extract(name.split()[0].lower(), list(self.idx.first_names), scorer=fuzz.ratio,
-                                   score_cutoff=75, limit=3)
-            options = [self.idx.target("contact", cid) for n, _, _ in near for cid in self.idx.first_names[n][:3]]
+            alike = process.extract(name.split()[0].lower(), list(self.idx.first_names), scorer=fuzz.ratio,
+                                    score_cutoff=75, limit=3)
+            options = [self.idx.target("contact", cid) for first, _, _ in alike for cid in self.idx.first_names[first][:3]]
             self.f.ask(f"I don't know {name} in your workspace. Create a contact, or who do you mean?", options[:6])
             self.f.person_blocked = True
 
     # --------------------------------------------------------------- output
-    def _add(self, pos: int, action: Action | dict) -> None:
+    def _add(self, pos: int, action: Action | dict[str, Any]) -> None:
         self.actions.append((pos, action))
 
-    def _target(self, role: str, loc: "_Local | None" = None, kind: str = "") -> Target | None:
+    def _target(self, role: str, loc: _Local | None = None, kind: str = "") -> Target | None:
         """The record an action of ``kind`` in ``role`` acts on, or None (a question is then asked)."""
         target = self._target_of(role, loc)
         if kind == "log_activity" and target is not None and target.type == "deal" and target.id.isdigit() \
@@ -2101,7 +2098,7 @@ class _Build:
             return None
         return target
 
-    def _target_of(self, role: str, loc: "_Local | None" = None) -> Target | None:
+    def _target_of(self, role: str, loc: _Local | None = None) -> Target | None:
         f, idx = self.f, self.idx
         if role == "note" and self.ctx is not None and self.ctx.type == "contact" and _PRONOUN_NOTE.match(self.text):
             # on Felix's page: "Log a call: he's moving to a new role, so we should talk to Ben Zimmer

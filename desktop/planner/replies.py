@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
+from rapidfuzz.distance import Levenshtein
+
+from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.planner.parsing.dates import find_date, find_time
 from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
 
@@ -67,7 +70,7 @@ class ReplyContext:
     owners: tuple[str, ...] = ()
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "ReplyContext":
+    def from_json(cls, data: dict[str, Any]) -> ReplyContext:
         """The ``context`` object of a REPLIES_SPEC line. Raises KeyError / ValueError on a bad shape."""
         kind = data["kind"]
         if kind == "plan":
@@ -228,13 +231,11 @@ def _heard_verb(t: _Text) -> _Text:
     """The approvals verb as a recogniser may write it: "Approase them all" / "Aprove" -> "approve",
     "Rejekt" -> "reject" (the first word, 5+ letters, within two edits of the verb and nearer to it
     than to the other one). Unchanged when the first word is already a verb or is no near one."""
-    from rapidfuzz.distance import Levenshtein
-
     first = t.words[0]
     if len(first) < 5 or first.startswith(("approv", "reject")):
         return t
     dist = {v: Levenshtein.distance(first, v) for v in ("approve", "reject")}
-    verb = min(dist, key=dist.get)
+    verb = min(dist, key=lambda v: dist[v])
     if dist[verb] > 2 or sorted(dist.values())[0] == sorted(dist.values())[1]:
         return t
     return _prep(re.sub(rf"^\W*{re.escape(first)}", verb, t.low, count=1))
@@ -255,7 +256,7 @@ def _cues(regex: re.Pattern[str], low: str) -> list[int]:
     return out
 
 
-def _polarity(low: str) -> str | None:
+def _polarity(low: str) -> Literal["confirm", "cancel"] | None:
     """``confirm`` / ``cancel`` from the last confirmation or cancellation cue said, or None."""
     yes = _cues(_CONFIRM, low)
     no = _cues(_CANCEL, low)
@@ -319,8 +320,6 @@ def _match_labels(t: _Text, labels: list[str]) -> int | None:
 
 
 def _close(a: str, b: str) -> bool:
-    from rapidfuzz.distance import Levenshtein
-
     return Levenshtein.distance(a, b) <= (1 if len(a) < 7 else 2)
 
 
@@ -339,7 +338,7 @@ def _foreign_name(t: _Text, known: list[str], ctx: ReplyContext) -> bool:
         known_toks.update(re.findall(r"[a-z0-9]+", lab.lower()))
     for st in ctx.stages:
         known_toks.update(st.lower().split())
-    for k, v in ctx.actions and [(k, v) for a in ctx.actions for k, v in a["fields"].items()] or []:
+    for _k, v in ctx.actions and [(k, v) for a in ctx.actions for k, v in a["fields"].items()] or []:
         if isinstance(v, str):
             known_toks.update(re.findall(r"[a-z0-9]+", v.lower()))
     for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-zA-Z]+)", t.raw):
@@ -707,7 +706,7 @@ def _read_approvals(t: _Text, ctx: ReplyContext) -> Reply:
             return Reply("new_instruction", why="a new instruction")
         which = _match_labels(t, labels)
         return Reply("unclear", approval=ids[which] if which is not None else None, why="no approve/reject word")
-    polarity = "approve" if (yes and (not no or max(yes) > max(no) and not re.search(
+    polarity: Literal["approve", "reject"] = "approve" if (yes and (not no or max(yes) > max(no) and not re.search(
         r"\b(?:reject|decline|deny|skip|drop|dismiss|discard|scrap|kill|veto)\b", t.low))) else "reject"
     if yes and no and re.search(r"\b(?:reject|decline|deny|skip|drop|dismiss|discard|scrap|kill|veto|toss|bin|ditch)\b",
                                 t.low) and not re.search(r"\b(?:approve|accept)\b", t.low):
@@ -768,8 +767,6 @@ def apply_edit(plan: Any, field_name: str, value: Any) -> Any:
     """A copy of ``plan`` with ``field_name`` set to ``value`` on the actions that carry it (else on
     the first action whose kind takes it); the transcript notes the edit. Raises ValueError when no
     action of the plan takes that field."""
-    from desktop.domain.plan import ACTION_FIELDS, Plan
-
     data = plan.model_dump()
     acts = data["actions"]
     hit = [i for i, a in enumerate(acts) if field_name in a["fields"]]

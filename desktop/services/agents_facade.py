@@ -26,7 +26,7 @@ class AgentsMixin:
                     from desktop.agents.service import AgentService
 
                     self._agents = AgentService(self.ws, self.settings, clock=self._agents_clock)
-                except Exception:  # noqa: BLE001 - a broken loadout folder must not break the UI
+                except Exception:  # a broken loadout folder must not break the UI
                     import logging
 
                     logging.getLogger(__name__).exception("agents runtime unavailable")

@@ -8,13 +8,13 @@ refresh from events instead of polling.
 
 from __future__ import annotations
 
-import re
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from desktop.config import Settings
 from desktop.domain.describe import describe
@@ -22,7 +22,6 @@ from desktop.domain.models import StageRow
 from desktop.domain.plan import Action, Plan, Target
 from desktop.services.agents_facade import AgentsMixin
 from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
-
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ class Backend(AgentsMixin):
 
     @classmethod
     def open(cls, settings: Settings, *, seed_demo: bool = False,
-             now: Callable[[], datetime] | None = None) -> "Backend":
+             now: Callable[[], datetime] | None = None) -> Backend:
         """Open the workspace of ``settings`` (migrating it, and importing the demo workspace on
         first run when ``seed_demo``; :func:`desktop.store.workspace.open_configured`). The app's
         composition root builds its backend with :func:`desktop.bootstrap.build_backend`; tests
@@ -265,8 +264,8 @@ class Backend(AgentsMixin):
         """Revert the newest applied plan. Raises NothingToUndo / PlanRejected."""
         import json
 
-        from desktop.store.executor import undo_last
         from desktop.store import schema as s
+        from desktop.store.executor import undo_last
 
         audit_id = undo_last(self.ws)
         self._planner_dirty = True

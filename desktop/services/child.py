@@ -17,8 +17,9 @@ import subprocess
 import sys
 import threading
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 LineCallback = Callable[[dict[str, Any]], None]
 
@@ -84,7 +85,7 @@ class ChildProcess:
         self.cancelled = False
         self._done = threading.Event()
 
-    def start(self) -> "ChildProcess":
+    def start(self) -> ChildProcess:
         """Start the child and its reader threads; returns self."""
         # the child's stdin is a pipe nobody writes to: when this process ends in any way (even
         # SIGKILL), the pipe closes and the child stops itself (desktop.cli.watch_parent)

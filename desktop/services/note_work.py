@@ -47,7 +47,7 @@ def _named_target(planner: Any, text: str, now: datetime) -> Target | None:
     names none, or asks which one)."""
     try:
         plan = planner.plan_offline(text, now=now)
-    except Exception:  # noqa: BLE001 - an unreadable note is simply not matched by name
+    except Exception:  # an unreadable note is simply not matched by name
         log.warning("planning a note failed", exc_info=True)
         return None
     if plan.clarifications:
@@ -133,7 +133,7 @@ def process_note(workspace: Any, notes: Any, note_id: str, *, planner: Any, agen
             else:
                 work.plan_note = (f"Post-call agent: {result.status}" + (f" ({result.error})" if result.error else "")
                                   + ("" if result.status != "done" else "; nothing to follow up"))
-        except Exception as exc:  # noqa: BLE001 - the activity is logged; the follow-ups failing is shown
+        except Exception as exc:  # the activity is logged; the follow-ups failing is shown
             log.warning("post-call agent failed for a note", exc_info=True)
             work.plan_note = f"Post-call agent failed: {exc}"
     return notes.update(note_id, work=work)

@@ -4,9 +4,10 @@ contacts) on the way out. LLM usage is metered into ``llm_calls`` for the cost p
 
 from __future__ import annotations
 
-from datetime import datetime
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from desktop.agents.compliance import check_plan
 from desktop.domain.plan import Plan
@@ -60,7 +61,7 @@ class WorkspacePlanner:
         with self.workspace.uow() as uow:
             return check_plan(plan, uow.session)
 
-    def plan(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+    def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """Plan ``text`` with the LLM when configured (it falls back to the offline planner on
         errors, invalid output or timeout), else offline; then the compliance check."""
         from desktop.outreach.drafts import fill_drafts, with_mailbox
@@ -69,7 +70,7 @@ class WorkspacePlanner:
         plan = planner.plan(text, now=now, context=with_mailbox(self.workspace, context))
         return self.checked(fill_drafts(self.workspace, plan))
 
-    def plan_offline(self, text: str, *, now: datetime, context: "PlanContext | None" = None) -> Plan:
+    def plan_offline(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """The instant offline plan (compliance-checked), whatever is configured."""
         from desktop.outreach.drafts import fill_drafts, with_mailbox
 
@@ -77,7 +78,7 @@ class WorkspacePlanner:
         return self.checked(fill_drafts(self.workspace, plan))
 
 
-def for_settings(workspace: Workspace, settings: "Settings") -> WorkspacePlanner:
+def for_settings(workspace: Workspace, settings: Settings) -> WorkspacePlanner:
     """:func:`build` with the LLM model, its timeout and the team from ``settings``."""
     return build(workspace, settings.llm_model, settings.llm_timeout_s, team=settings.team)
 
@@ -90,7 +91,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     ``pause``: called every thousand rows read (:func:`desktop.store.queries.contacts` and co.) and
     every few hundred rows indexed (:meth:`desktop.planner.entity_index.EntityIndex.build`); the
     desktop passes :func:`yield_gil`. ``team``: the workspace's users (``Settings.team``)."""
-    from desktop.planner.entity_index import EntityIndex  # lazy: the planner (~0.35 s) loads on the index-building worker, not at start-up
+    from desktop.planner.entity_index import (
+        EntityIndex,  # lazy: the planner (~0.35 s) loads on the index-building worker, not at start-up
+    )
     from desktop.planner.offline import OfflinePlanner
 
     step = pause or (lambda: None)
@@ -110,7 +113,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:
-        from desktop.planner.llm_planner import LLMPlanner  # lazy: litellm takes seconds to import; only with an LLM model
+        from desktop.planner.llm_planner import (
+            LLMPlanner,  # lazy: litellm takes seconds to import; only with an LLM model
+        )
 
         llm = LLMPlanner(llm_model, index, offline, on_usage=lambda u: record_usage(workspace, u),
                          timeout_s=timeout_s, mock_response=mock_response)

@@ -9,14 +9,17 @@ of a cent).
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, select, update
+from sqlalchemy import Row, and_, case, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store import schema as s
+from desktop.store.email_outbox import cancel_for_agents
+from desktop.store.errors import RecordNotFound
 
 GLOBAL = "*"
 
@@ -42,8 +45,6 @@ def set_agent_state(session: Session, name: str, *, killed: bool | None = None, 
     row.updated_at = now
     session.flush()
     if killed:  # the agent's e-mails waiting in the outbox go nowhere (same transaction)
-        from desktop.store.email_outbox import cancel_for_agents
-
         cancel_for_agents(session, {name}, now, "the agent's kill switch is on")
 
 
@@ -106,10 +107,12 @@ def get_run(session: Session, run_id: int) -> RunRecord | None:
     return None if row is None else _run(row)
 
 
-def update_run(session: Session, run_id: int, *, status: str | None = None, state: dict | None = None,
+def update_run(session: Session, run_id: int, *, status: str | None = None, state: dict[str, Any] | None = None,
                error: str | None = None, finished_at: datetime | None = None, add_cost: float = 0.0) -> None:
     """Change a run's status / state / error / finish time, and add to its cost."""
     row = session.get(s.ChainRun, run_id)
+    if row is None:
+        raise RecordNotFound(f"no chain run #{run_id} in this workspace")
     if status is not None:
         row.status = status
     if state is not None:
@@ -152,7 +155,7 @@ def steps(session: Session, run_id: int) -> list[StepRecord]:
     return [_step(r) for r in session.execute(q).scalars()]
 
 
-def begin_step(session: Session, run_id: int, position: int, tool: str, input: dict, key: str,
+def begin_step(session: Session, run_id: int, position: int, tool: str, input: dict[str, Any], key: str,
                now: datetime) -> None:
     """Insert (or reset a failed) step row as ``started``."""
     row = session.execute(select(s.ChainStep).where(s.ChainStep.idempotency_key == key)).scalar()
@@ -164,7 +167,7 @@ def begin_step(session: Session, run_id: int, position: int, tool: str, input: d
     session.flush()
 
 
-def finish_step(session: Session, key: str, *, status: str, output: dict | None, now: datetime,
+def finish_step(session: Session, key: str, *, status: str, output: dict[str, Any] | None, now: datetime,
                 cost_usd: float = 0.0, error: str | None = None) -> None:
     """Mark the step with idempotency ``key`` done / failed / skipped with its output."""
     session.execute(update(s.ChainStep).where(s.ChainStep.idempotency_key == key).values(
@@ -180,6 +183,8 @@ def run_stats(session: Session) -> dict[str, dict[str, Any]]:
                func.sum(case((s.ChainRun.finished_at.is_not(None), 1), else_=0))).group_by(s.ChainRun.agent)
     for agent, last_id, ok, finished in session.execute(q):
         last = session.get(s.ChainRun, last_id)
+        if last is None:  # the max id of the agent's runs: deleted in between
+            continue
         out[agent] = {"last_run_at": last.started_at, "last_status": last.status,
                       "ok": int(ok or 0), "finished": int(finished or 0)}
     return out
@@ -194,7 +199,7 @@ def find_audit_marker(session: Session, actor: str, marker: str, since: datetime
 
 
 def add_approval_with_step(session: Session, *, now: datetime, source: str, plan_json: str, key: str,
-                           output: dict) -> int:
+                           output: dict[str, Any]) -> int:
     """Queue a plan for approval and mark the chain step ``key`` done in the same transaction (the
     step's idempotency key guarantees a resumed chain never queues it twice). Returns the approval id."""
     row = s.Approval(created_at=now, source=source, plan_json=plan_json, status="pending")
@@ -253,7 +258,7 @@ def add_transcription(session: Session, *, at: datetime, audio_s: float, decode_
 
 
 # -- chat ----------------------------------------------------------------------------------------
-def add_chat(session: Session, *, agent: str, at: datetime, role: str, text: str, context: list,
+def add_chat(session: Session, *, agent: str, at: datetime, role: str, text: str, context: list[Any],
              plan_json: str | None = None) -> int:
     """Append a chat message; returns its id."""
     row = s.ChatMessage(agent=agent, at=at, role=role, text=text, context=json.dumps(context, default=str),
@@ -319,7 +324,7 @@ def primary_contact_of(session: Session, entity: str, local_id: int) -> int | No
 
 
 # -- lead scoring read -----------------------------------------------------------------------------
-def lead_features(session: Session, now: datetime, *, intent_days: int = 30) -> list[tuple]:
+def lead_features(session: Session, now: datetime, *, intent_days: int = 30) -> Sequence[Row[Any]]:
     """One row per contact for scoring, in three set-based queries (fast on 100k contacts):
     ``(contact_id, first, last, job_title, lifecycle_stage, do_not_contact, company_id, company name,
     industry, employees, country, activities in the last ``intent_days`` days, meetings then,
@@ -397,10 +402,10 @@ def deals_changed_since(session: Session, since: datetime) -> list[dict[str, Any
     ids = moved | created | crm
     if not ids:
         return []
-    q = (select(s.Deal.id, s.Deal.name, s.Stage.label, s.Stage.is_won, s.Stage.is_lost, s.Deal.amount_cents)
-         .join(s.Stage, s.Stage.id == s.Deal.stage_id).where(s.Deal.id.in_(ids)).order_by(s.Deal.id))
+    dq = (select(s.Deal.id, s.Deal.name, s.Stage.label, s.Stage.is_won, s.Stage.is_lost, s.Deal.amount_cents)
+          .join(s.Stage, s.Stage.id == s.Deal.stage_id).where(s.Deal.id.in_(ids)).order_by(s.Deal.id))
     out = []
-    for i, n, st, w, lo, a in session.execute(q):
+    for i, n, st, w, lo, a in session.execute(dq):
         changed = i in moved or i in crm
         row = {"id": i, "name": n, "stage": st, "won": bool(w) and changed, "lost": bool(lo) and changed,
                "amount": None if a is None else a / 100, "new": i in created}

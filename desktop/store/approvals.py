@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.plan import Plan
-from desktop.store.executor import Applied, PlanRejected, apply_plan
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.executor import Applied, PlanRejected, apply_plan
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def list_approvals(workspace: Workspace, status: str | None = "pending") -> list
                 for a in uow.session.execute(q).scalars()]
 
 
-def _pending(session, approval_id: int) -> s.Approval:
+def _pending(session: Session, approval_id: int) -> s.Approval:
     row = session.get(s.Approval, approval_id)
     if row is None or row.status != "pending":
         raise ApprovalNotFound(f"no pending approval #{approval_id}")
@@ -76,15 +77,18 @@ def approve(workspace: Workspace, approval_id: int, *, edited: Plan | None = Non
                              confirmed_destructive=confirmed_destructive)
     except PlanRejected as exc:
         with workspace.uow() as uow:
-            row = uow.session.get(s.Approval, approval_id)
-            row.error = str(exc)
+            failed = uow.session.get(s.Approval, approval_id)
+            if failed is not None:
+                failed.error = str(exc)
             uow.commit()
         raise
     with workspace.uow() as uow:
-        row = uow.session.get(s.Approval, approval_id)
-        row.status, row.decided_at, row.audit_id, row.error = "applied", now or datetime.utcnow(), applied.audit_id, None
+        done = uow.session.get(s.Approval, approval_id)
+        if done is None:
+            raise ApprovalNotFound(f"approval #{approval_id} was removed while its plan was applied")
+        done.status, done.decided_at, done.audit_id, done.error = "applied", now or datetime.utcnow(), applied.audit_id, None
         if edited is not None:
-            row.plan_json = edited.model_dump_json()
+            done.plan_json = edited.model_dump_json()
         uow.commit()
     return applied
 

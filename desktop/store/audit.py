@@ -38,9 +38,10 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
+from desktop.config import Settings
 from desktop.store.schema import AuditEntry
 
 GENESIS = "0" * 64
@@ -82,13 +83,15 @@ def append(session: Session, *, at: datetime, actor: str, kind: str, summary: st
 # -- anchor -------------------------------------------------------------------------------------
 KEYRING_SERVICE = "Spectrum"
 KEYRING_ITEM = "audit-hmac-key"
-_paths: "weakref.WeakKeyDictionary[Engine, Path | None]" = weakref.WeakKeyDictionary()
+_paths: weakref.WeakKeyDictionary[Engine, Path | None] = weakref.WeakKeyDictionary()
 _key_cache: list[bytes | None] = []
 
 
-def anchor_path(engine: Engine) -> Path | None:
-    """The anchor file for ``engine``'s database: ``<db file>.audit-anchor.json`` for SQLite (None
-    for an in-memory database), ``<data dir>/audit-anchors/<db>-<id>.json`` for PostgreSQL."""
+def anchor_path(bind: Engine | Connection) -> Path | None:
+    """The anchor file for the database of ``bind`` (an engine, or a connection of one):
+    ``<db file>.audit-anchor.json`` for SQLite (None for an in-memory database),
+    ``<data dir>/audit-anchors/<db>-<id>.json`` for PostgreSQL."""
+    engine = bind.engine
     if engine in _paths:
         return _paths[engine]
     url = engine.url
@@ -97,8 +100,6 @@ def anchor_path(engine: Engine) -> Path | None:
         db = url.database
         path = None if not db or db == ":memory:" else Path(db).with_name(Path(db).name + ".audit-anchor.json")
     else:
-        from desktop.config import Settings
-
         ident = hashlib.sha1(f"{url.host}:{url.port}/{url.database}".encode()).hexdigest()[:12]
         path = Settings().data_dir / "audit-anchors" / f"{url.database}-{ident}.json"
     _paths[engine] = path
@@ -112,8 +113,7 @@ def _hmac_key() -> bytes | None:
         return _key_cache[0]
     key: bytes | None = None
     try:
-        import keyring
-
+        import keyring  # noqa: PLC0415 - ~50 ms and backend probing; only when an anchor is first keyed
         stored = keyring.get_password(KEYRING_SERVICE, KEYRING_ITEM)
         if stored is None:
             stored = secrets.token_hex(32)
@@ -156,8 +156,11 @@ def read_anchor(path: Path | None) -> dict[str, Any] | None:
         data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {"unreadable": True}
-    if isinstance(data, dict) and "entries" in data:
-        return data.get("anchor") or {"unreadable": True}
+    if not isinstance(data, dict):
+        return {"unreadable": True}
+    if "entries" in data:
+        anchor: dict[str, Any] = data.get("anchor") or {"unreadable": True}
+        return anchor
     return data
 
 

@@ -18,12 +18,14 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Result, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store import schema as s
+from desktop.store.errors import RecordNotFound
+from desktop.store.executor import commit_changes, snapshot
 
 #: seconds an e-mail waits after confirmation before it is sent (workspace setting ``email_undo_seconds``)
 DEFAULT_UNDO_S = 10.0
@@ -141,10 +143,21 @@ def listed(session: Session, limit: int = 50) -> list[EmailRow]:
         s.EmailOutboxItem.id.desc()).limit(limit)).scalars()]
 
 
+def _item(session: Session, row_id: int) -> s.EmailOutboxItem:
+    """The outbox row ``row_id``; :class:`RecordNotFound` when it was deleted meanwhile."""
+    r = session.get(s.EmailOutboxItem, row_id)
+    if r is None:
+        raise RecordNotFound(f"no e-mail outbox row #{row_id}", "it may have been removed; see `spectrum email list`")
+    return r
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched (an UPDATE's result is a CursorResult, typed as a plain Result)."""
+    return int(cast("CursorResult[Any]", result).rowcount)
+
+
 def _audit(session: Session, now: datetime, actor: str, kind: str, row: s.EmailOutboxItem, summary: str,
            changes: list[dict[str, Any]] | None = None, **extra: Any) -> None:
-    from desktop.store.executor import commit_changes
-
     commit_changes(session, changes or [], actor=actor, kind=kind, summary=summary[:200],
                    payload={"email": row.id, "message_id": row.message_id, "to": row.to_addr,
                             "subject": row.subject, **extra}, now=now, push=bool(changes))
@@ -153,8 +166,6 @@ def _audit(session: Session, now: datetime, actor: str, kind: str, row: s.EmailO
 def _drop_activity(session: Session, row: s.EmailOutboxItem) -> list[dict[str, Any]]:
     """An e-mail that never left is no activity: delete the one the executor logged (the deletion
     goes to the CRM outbox too)."""
-    from desktop.store.executor import snapshot
-
     act = session.get(s.Activity, row.activity_id) if row.activity_id is not None else None
     if act is None:
         return []
@@ -167,22 +178,22 @@ def _drop_activity(session: Session, row: s.EmailOutboxItem) -> list[dict[str, A
 def claim(session: Session, row_id: int, now: datetime) -> bool:
     """Move a due ``queued`` row to ``sending`` (one attempt more). False when it was cancelled,
     blocked or claimed meanwhile: the caller must not send it."""
-    return session.execute(update(s.EmailOutboxItem).where(
+    return _rowcount(session.execute(update(s.EmailOutboxItem).where(
         s.EmailOutboxItem.id == row_id, s.EmailOutboxItem.status == "queued",
         s.EmailOutboxItem.not_before <= now).values(
-        status="sending", attempts=s.EmailOutboxItem.attempts + 1)).rowcount == 1
+        status="sending", attempts=s.EmailOutboxItem.attempts + 1))) == 1
 
 
 def mark_sent(session: Session, row_id: int, now: datetime) -> None:
     """SMTP accepted the message: ``sent`` (audit entry ``email_sent``)."""
-    r = session.get(s.EmailOutboxItem, row_id)
+    r = _item(session, row_id)
     r.status, r.sent_at, r.last_error = "sent", now, None
     _audit(session, now, r.actor, "email_sent", r, f"E-mail sent to {r.to_addr}: {r.subject}")
 
 
 def mark_filed(session: Session, row_id: int, now: datetime) -> None:
     """The message is in the user's Sent folder (IMAP APPEND done, or found there)."""
-    session.get(s.EmailOutboxItem, row_id).filed_at = now
+    _item(session, row_id).filed_at = now
 
 
 def unfiled(session: Session, limit: int = 20, after_id: int = 0) -> list[EmailRow]:
@@ -195,14 +206,14 @@ def unfiled(session: Session, limit: int = 20, after_id: int = 0) -> list[EmailR
 
 def retry_later(session: Session, row_id: int, now: datetime, error: str, delay_s: float) -> None:
     """A transient failure (server unreachable): ``queued`` again after ``delay_s`` seconds."""
-    r = session.get(s.EmailOutboxItem, row_id)
+    r = _item(session, row_id)
     r.status, r.last_error = "queued", error[:2000]
     r.not_before = now + timedelta(seconds=delay_s)
 
 
 def mark_dead(session: Session, row_id: int, now: datetime, reason: str) -> None:
     """The server refused the message for good (``dead``, with its reason; audit ``email_failed``)."""
-    r = session.get(s.EmailOutboxItem, row_id)
+    r = _item(session, row_id)
     r.status, r.last_error = "dead", reason[:2000]
     _audit(session, now, r.actor, "email_failed", r, f"E-mail to {r.to_addr} failed: {reason}",
            _drop_activity(session, r))
@@ -231,12 +242,12 @@ def cancel(session: Session, row_id: int, now: datetime, *, actor: str, reason: 
     """Cancel a ``queued`` row (undo send, kill switch, a stopped sequence): ``cancelled`` with
     ``reason`` (audit ``email_cancelled``). Returns the row, or None when it could not be cancelled
     any more (already sending or sent, or unknown)."""
-    done = session.execute(update(s.EmailOutboxItem).where(
+    done = _rowcount(session.execute(update(s.EmailOutboxItem).where(
         s.EmailOutboxItem.id == row_id, s.EmailOutboxItem.status == "queued").values(
-        status="cancelled", last_error=reason[:2000])).rowcount
+        status="cancelled", last_error=reason[:2000])))
     if not done:
         return None
-    r = session.get(s.EmailOutboxItem, row_id)
+    r = _item(session, row_id)
     session.refresh(r)
     _audit(session, now, actor, "email_cancelled", r, f"E-mail to {r.to_addr} cancelled: {reason}",
            _drop_activity(session, r), reason=reason)
@@ -246,8 +257,6 @@ def cancel(session: Session, row_id: int, now: datetime, *, actor: str, reason: 
 def cancel_for_agents(session: Session, agents: set[str], now: datetime, reason: str) -> list[int]:
     """Cancel every queued row proposed by one of ``agents`` (``"*"``: by any agent), with their
     activities, in one audit entry (``email_cancelled``); returns the ids."""
-    from desktop.store.executor import commit_changes
-
     q = select(s.EmailOutboxItem).where(s.EmailOutboxItem.status == "queued",
                                         s.EmailOutboxItem.agent.is_not(None))
     if "*" not in agents:
@@ -260,7 +269,7 @@ def cancel_for_agents(session: Session, agents: set[str], now: datetime, reason:
         r.status, r.last_error = "cancelled", reason[:2000]
         changes += _drop_activity(session, r)
     session.flush()
-    who = ", ".join(sorted({r.agent for r in rows}))
+    who = ", ".join(sorted({r.agent for r in rows if r.agent is not None}))
     commit_changes(session, changes, actor="spectrum", kind="email_cancelled",
                    summary=f"{len(rows)} e-mail(s) of {who} cancelled: {reason}"[:200],
                    payload={"emails": [r.id for r in rows], "message_ids": [r.message_id for r in rows],
@@ -389,9 +398,7 @@ def record_reply(session: Session, row_id: int, now: datetime, *, sender: str, s
     """A reply (or a bounce) to sent row ``row_id`` arrived: ``replied_at`` / ``bounced_at`` set;
     a reply is logged as an ``email`` activity on the row's contact and deal and moves the deal's
     last activity. Changes are recorded in ``changes`` for the audit entry and the CRM outbox."""
-    from desktop.store.executor import snapshot
-
-    r = session.get(s.EmailOutboxItem, row_id)
+    r = _item(session, row_id)
     if bounce:
         r.bounced_at = r.bounced_at or now
         return

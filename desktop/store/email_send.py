@@ -13,6 +13,7 @@ from typing import Any
 from desktop.domain.plan import Action
 from desktop.store import email_outbox
 from desktop.store import schema as s
+from desktop.store.executor import PlanRejected
 
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]+$")
 
@@ -32,8 +33,6 @@ def queue_send(run: Any, i: int, a: Action) -> None:
             address, an empty subject and body, a draft that is not an e-mail draft.
         ComplianceBlocked: the contact is marked do-not-contact.
     """
-    from desktop.store.executor import PlanRejected
-
     deal_id, contact_id = run._links(a) if a.target is not None else (None, None)
     run.contact_dnc(contact_id, a.kind)
     f = a.fields
@@ -63,7 +62,7 @@ def queue_send(run: Any, i: int, a: Action) -> None:
     run.record(i, "activity", act.id, "create", None, run.snapshot(act))
     if deal_id is not None:
         run.touch_deal(i, deal_id)
-    actor, source = getattr(run, "actor", "user"), getattr(run, "source", "")
+    actor, source = run.actor, run.source
     agent = next((who.split(":", 1)[1] for who in (actor, source) if who and who.startswith("agent:")), None)
     sender = run.settings.get("email_from") or run.settings.get("sender_address")
     item = email_outbox.queue(run.session, now=run.now, actor=actor, agent=agent, contact_id=contact_id,
@@ -72,4 +71,4 @@ def queue_send(run: Any, i: int, a: Action) -> None:
     run.created[f"new:{i}"] = item.id
     run.record(i, "email", item.id, "create", None,
                {"id": item.id, "message_id": item.message_id, "to_addr": addr, "subject": subject,
-                "not_before": item.not_before.isoformat()}, {"internal": True})
+                "not_before": item.not_before.isoformat() if item.not_before is not None else None}, {"internal": True})

@@ -9,21 +9,25 @@ has not been undone yet, refusing when a record changed since (it never overwrit
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from typing import Any, Callable
+from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import delete, event, func, inspect, select, update
+from sqlalchemy import Table, delete, event, func, inspect, select, update
 from sqlalchemy.orm import Session
 
+from desktop.domain import pipeline as rules
 from desktop.domain.plan import Action, Plan
 from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
 
-ENTITY_MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
-                 "activity": s.Activity, "email": s.EmailOutboxItem}
+ENTITY_MODELS: dict[str, type[s.Contact] | type[s.Company] | type[s.Deal] | type[s.Task] | type[s.Activity]
+                    | type[s.EmailOutboxItem]] = {
+    "contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
+    "activity": s.Activity, "email": s.EmailOutboxItem}
 
 
 class PlanRejected(Exception):
@@ -76,10 +80,13 @@ def _cents(v: Any) -> int | None:
 class _Run:
     """Applies one plan inside one session."""
 
-    def __init__(self, session: Session, now: datetime, settings: dict[str, str]) -> None:
+    def __init__(self, session: Session, now: datetime, settings: dict[str, str], *, actor: str = "user",
+                 source: str = "") -> None:
         self.session = session
         self.now = now
         self.settings = settings
+        self.actor = actor
+        self.source = source
         self.changes: list[dict[str, Any]] = []
         self.created: dict[str, int] = {}
 
@@ -87,8 +94,8 @@ class _Run:
     def snapshot(self, obj: Any) -> dict[str, Any]:
         return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
 
-    def record(self, i: int, entity: str, local_id: int, op: str, before: dict | None, after: dict | None,
-               extra: dict | None = None) -> None:
+    def record(self, i: int, entity: str, local_id: int, op: str, before: dict[str, Any] | None, after: dict[str, Any] | None,
+               extra: dict[str, Any] | None = None) -> None:
         change = {"action": i, "entity": entity, "id": local_id, "op": op, "before": before, "after": after}
         if extra:
             change.update(extra)
@@ -134,7 +141,6 @@ class _Run:
             pipe = s.Pipeline(name="Sales Pipeline")
             self.session.add(pipe)
             self.session.flush()
-            from desktop.domain import pipeline as rules
             for pos, lab in enumerate(["Lead", "Qualified", "Demo Scheduled", "Proposal Sent",
                                        "Negotiation", "Closed Won", "Closed Lost"]):
                 self.session.add(s.Stage(pipeline_id=pipe.id, label=lab, position=pos,
@@ -269,8 +275,12 @@ class _Run:
             self.touch_deal(i, deal_id)
 
     def touch_deal(self, i: int, deal_id: int) -> None:
-        """The deal's last activity is now (an internal change: not pushed to the CRM)."""
+        """The deal's last activity is now (an internal change: not pushed to the CRM).
+
+        Raises :class:`PlanRejected` when the deal was deleted meanwhile."""
         d = self.session.get(s.Deal, deal_id)
+        if d is None:
+            raise PlanRejected(f"deal {deal_id} no longer exists")
         before = self.snapshot(d)
         d.last_activity_at = self.now
         self.session.flush()
@@ -305,14 +315,14 @@ class _Run:
         self._task(i, a, "email_draft", a.fields.get("subject") or "Follow-up", body)
 
     def do_send_email(self, i: int, a: Action) -> None:
-        from desktop.store.email_send import queue_send
+        from desktop.store.email_send import queue_send  # noqa: PLC0415 - lazy: email_send imports this module (PlanRejected)
 
         queue_send(self, i, a)
 
     def do_delete_record(self, i: int, a: Action) -> None:
         typ, obj = self.target(a, ("contact", "company", "deal", "task"))
         snap = self.snapshot(obj)
-        refs: dict[str, list] = {}
+        refs: dict[str, list[Any]] = {}
         if typ == "deal":
             refs["deal_contacts"] = [c for c in self.session.execute(select(s.DealContact.contact_id).where(
                 s.DealContact.deal_id == obj.id)).scalars()]
@@ -347,7 +357,7 @@ def snapshot(obj: Any) -> dict[str, Any]:
     return {c.key: _jsonable(getattr(obj, c.key)) for c in obj.__table__.columns}
 
 
-class ChangeSet(list):
+class ChangeSet(list[Any]):
     """The changes one unit of work makes, in the audit log's shape: a list of
     ``{"entity", "id", "op": create|update|delete, "before", "after", ...extra}`` (``before``/
     ``after``: column values, ``None`` for a create's before and a delete's after)."""
@@ -379,7 +389,7 @@ class track_changes:  # noqa: N801 - used as a context manager, reads like a fun
     Usage: ``with track_changes(session, changes): ...``.
     """
 
-    def __init__(self, session: Session, changes: "ChangeSet") -> None:
+    def __init__(self, session: Session, changes: ChangeSet) -> None:
         self.session, self.changes = session, changes
 
     def _after_flush(self, session: Session, _ctx: Any) -> None:
@@ -404,7 +414,7 @@ class track_changes:  # noqa: N801 - used as a context manager, reads like a fun
             if after:
                 self.changes.record(TRACKED[type(obj)], _key(obj), "update", before, after)
 
-    def __enter__(self) -> "ChangeSet":
+    def __enter__(self) -> ChangeSet:
         event.listen(self.session, "after_flush", self._after_flush)
         return self.changes
 
@@ -469,8 +479,7 @@ def apply_plan(workspace: Workspace, plan: Plan, *, actor: str = "user", source:
         raise NeedsConfirmation("the plan deletes data: confirm the destructive action explicitly")
     now = now or datetime.utcnow()
     with workspace.uow() as uow:
-        run = _Run(uow.session, now, _settings(uow.session))
-        run.actor, run.source = actor, source
+        run = _Run(uow.session, now, _settings(uow.session), actor=actor, source=source)
         for i, action in enumerate(plan.actions):
             run.apply(i, action)
         audit_id = commit_changes(uow.session, run.changes, actor=actor, kind="plan_applied",
@@ -488,7 +497,20 @@ class NothingToUndo(PlanRejected):
     """No applied plan is left to undo."""
 
 
-def _restore(model, values: dict[str, Any]) -> dict[str, Any]:
+#: Tables whose rows may point at a deleted record (``<table>.<column>`` refs in a delete's change).
+_REF_MODELS: dict[str, type[s.Activity] | type[s.Task] | type[s.Contact] | type[s.Deal]] = {
+    "activities": s.Activity, "tasks": s.Task, "contacts": s.Contact, "deals": s.Deal}
+
+
+def _table(model: type[s.Base]) -> Table:
+    """The table a mapped class is mapped to."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table")
+    return table
+
+
+def _restore(model: type[s.Base], values: dict[str, Any]) -> dict[str, Any]:
     """Snapshot values (JSON: ISO strings for dates) back to column types, unknown keys dropped."""
     cols = {c.key: c for c in model.__table__.columns}
     clean = {}
@@ -526,13 +548,12 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
         if target is None:
             raise NothingToUndo("nothing to undo")
         payload = json.loads(target.payload)
-        reverted: list[dict] = []
+        reverted: list[dict[str, Any]] = []
         for ch in reversed(payload.get("changes", [])):
             model = ENTITY_MODELS[ch["entity"]]
             if ch["op"] == "create":
                 obj = ses.get(model, ch["id"])
-                if ch["entity"] == "email" and obj is not None and obj.status not in ("queued", "cancelled",
-                                                                                      "blocked"):
+                if isinstance(obj, s.EmailOutboxItem) and obj.status not in ("queued", "cancelled", "blocked"):
                     raise PlanRejected(f"cannot undo: the e-mail to {obj.to_addr} has been sent")
                 if obj is not None:
                     if ch["entity"] == "deal":
@@ -554,17 +575,16 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
                 ses.flush()
                 reverted.append({**ch, "before": ch["after"], "after": ch["before"]})
             elif ch["op"] == "delete":
-                ses.execute(model.__table__.insert().values(_restore(model, ch["before"])))
+                ses.execute(_table(model).insert().values(_restore(model, ch["before"])))
                 refs = ch.get("refs", {})
                 for other in refs.get("deal_contacts", []):
                     pair = ({"deal_id": ch["id"], "contact_id": other} if ch["entity"] == "deal"
                             else {"deal_id": other, "contact_id": ch["id"]})
-                    ses.execute(s.DealContact.__table__.insert().values(**pair))
+                    ses.execute(_table(s.DealContact).insert().values(**pair))
                 for key, ids in refs.items():
                     if "." in key and ids:
                         table, col = key.split(".")
-                        tmodel = {"activities": s.Activity, "tasks": s.Task, "contacts": s.Contact,
-                                  "deals": s.Deal}[table]
+                        tmodel = _REF_MODELS[table]
                         ses.execute(update(tmodel).where(tmodel.id.in_(ids)).values({col: ch["id"]}))
                 ses.flush()
                 reverted.append({**ch, "op": "create", "before": None, "after": ch["before"]})

@@ -15,12 +15,13 @@ import hashlib
 import io
 import os
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import pipeline as rules
@@ -35,7 +36,11 @@ CHUNK = 5000
 #: rebuilds them at the end (one sorted build beats maintaining B-trees row by row), in the same
 #: transaction, so a failed import leaves them as they were.
 BULK_BYTES = 8 * 1024 * 1024
-_LAYOUT_TABLES = {"companies": s.Company, "contacts": s.Contact, "deals": s.Deal,
+#: The ORM classes the importer writes (each with an integer ``id`` primary key).
+Model = (type[s.Company] | type[s.Contact] | type[s.Deal] | type[s.Activity] | type[s.Subscription]
+         | type[s.Expense] | type[s.ExternalId])
+
+_LAYOUT_TABLES: dict[str, Model] = {"companies": s.Company, "contacts": s.Contact, "deals": s.Deal,
                   "activities": s.Activity, "subscriptions": s.Subscription, "expenses": s.Expense}
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -73,7 +78,7 @@ class ImportReport:
         """Rows skipped because of a problem."""
         return sum(self.skipped.values())
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         """JSON-ready summary."""
         return {"imported": self.imported, "skipped": self.skipped_total,
                 "created": dict(self.created), "updated": dict(self.updated),
@@ -168,7 +173,7 @@ class _Importer:
             self.maps[key] = {r: i for r, i in rows}
         return self.maps[key]
 
-    def alloc(self, table, preferred: str | None = None) -> int:
+    def alloc(self, table: Model, preferred: str | None = None) -> int:
         """A free local id: the source's numeric record id when it is free (so a HubSpot record
         keeps its number on a first import), else one past the highest id in use."""
         name = table.__tablename__
@@ -210,7 +215,7 @@ class _Importer:
         self.stage_pipeline[sid] = pid
         return sid
 
-    def drop_indexes(self, layouts: list[str]) -> list:
+    def drop_indexes(self, layouts: list[str]) -> list[Any]:
         """Drop the secondary indexes of the tables these layouts load (SQLite only), inside the
         import's transaction; returns the :class:`sqlalchemy.Index` objects to re-create."""
         if not self.sqlite:
@@ -219,9 +224,12 @@ class _Importer:
         # first would commit on its own, and a failed import could not bring the index back. Open
         # the transaction here so the drop, the rows and the re-create commit or roll back together.
         raw = self.conn.connection.driver_connection
+        if raw is None:
+            raise RuntimeError("the import's database connection is closed")
         if not raw.in_transaction:
             self.conn.exec_driver_sql("BEGIN")
-        tables = [_LAYOUT_TABLES[name].__table__ for name in layouts] + [s.ExternalId.__table__]
+        tables = [t for t in [*(_LAYOUT_TABLES[name].__table__ for name in layouts), s.ExternalId.__table__]
+                  if isinstance(t, Table)]
         dropped = []
         for table in dict.fromkeys(tables):
             for index in table.indexes:
@@ -240,7 +248,7 @@ class _Importer:
         self.conn.execute(update(s.Stage).where(s.Stage.id == bindparam("sid")).values(
             position=bindparam("pos")), [{"sid": sid, "pos": i} for i, sid in enumerate(ordered)])
 
-    def flush(self, table, inserts: list[dict], updates: list[dict], ext_rows: list[dict]) -> None:
+    def flush(self, table: Model, inserts: list[dict[str, Any]], updates: list[dict[str, Any]], ext_rows: list[dict[str, Any]]) -> None:
         if inserts:
             self._insert(table, inserts)
         if ext_rows:
@@ -250,9 +258,11 @@ class _Importer:
             stmt = update(table).where(table.id == bindparam("_id")).values(
                 {c: bindparam(c) for c in cols})
             self.conn.execute(stmt, [{**{c: u[c] for c in cols}, "_id": u["id"]} for u in updates])
-        inserts.clear(), updates.clear(), ext_rows.clear()
+        inserts.clear()
+        updates.clear()
+        ext_rows.clear()
 
-    def _insert(self, table, rows: list[dict]) -> None:
+    def _insert(self, table: Model, rows: list[dict[str, Any]]) -> None:
         """Bulk insert. On SQLite, straight DB-API executemany with values rendered the way
         SQLAlchemy stores them (ISO text for dates/times), skipping per-row bind processing."""
         if not self.sqlite:
@@ -288,10 +298,10 @@ class _Importer:
         if layout.name == "companies":
             entity = "company"
         ext = self.ext_map(source, entity)
-        inserts: list[dict] = []
-        updates: list[dict] = []
-        ext_rows: list[dict] = []
-        self._assoc: list[dict] = []
+        inserts: list[dict[str, Any]] = []
+        updates: list[dict[str, Any]] = []
+        ext_rows: list[dict[str, Any]] = []
+        self._assoc: list[dict[str, Any]] = []
         self._assoc_reset: list[int] = []
         seen_keys: dict[str, int] = defaultdict(int)
         first_line: dict[str, int] = {}
@@ -349,16 +359,16 @@ class _Importer:
                 return local
         raise RowProblem(f"unknown {what} id {refs[0]} (not in this import or the workspace)")
 
-    def _prepare_companies(self, d: dict, local: int | None) -> dict:
+    def _prepare_companies(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         d["updated_at"] = self.now
         return d
 
-    def _prepare_contacts(self, d: dict, local: int | None) -> dict:
+    def _prepare_contacts(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         d["company_id"] = self._resolve(d.pop("company_refs"), "company", "company")
         d["updated_at"] = self.now
         return d
 
-    def _prepare_deals(self, d: dict, local: int | None) -> dict:
+    def _prepare_deals(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         d["company_id"] = self._resolve(d.pop("company_refs"), "company", "company")
         contacts = d.pop("contact_refs")
         cmap = self.ext_map("hubspot", "contact")
@@ -373,18 +383,18 @@ class _Importer:
         out = {k: v for k, v in d.items() if not k.startswith("_")}
         return out
 
-    def _prepare_activities(self, d: dict, local: int | None) -> dict:
+    def _prepare_activities(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         d["contact_id"] = self._resolve(d.pop("contact_refs"), "contact", "contact")
         d["deal_id"] = self._resolve(d.pop("deal_refs"), "deal", "deal")
         return d
 
-    def _prepare_subscriptions(self, d: dict, local: int | None) -> dict:
+    def _prepare_subscriptions(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         return d
 
-    def _prepare_expenses(self, d: dict, local: int | None) -> dict:
+    def _prepare_expenses(self, d: dict[str, Any], local: int | None) -> dict[str, Any]:
         return d
 
-    def _after_row(self, layout: str, local: int, data: dict) -> None:
+    def _after_row(self, layout: str, local: int, data: dict[str, Any]) -> None:
         if layout == "deals":
             self._assoc_reset.append(local)
             seen = set()
@@ -409,13 +419,13 @@ class _Importer:
                     s.Deal.id.in_(ids[i:i + 900]))):
                 current[did] = at
         changes = [{"_id": d, "at": at} for d, at in self.deal_activity.items()
-                   if d in current and (current[d] is None or at > current[d])]
+                   if d in current and ((cur := current[d]) is None or at > cur)]
         if changes:
             self.conn.execute(update(s.Deal).where(s.Deal.id == bindparam("_id")).values(
                 last_activity_at=bindparam("at")), changes)
 
 
-def _is_temporal(table, col: str) -> bool:
+def _is_temporal(table: Model, col: str) -> bool:
     column = table.__table__.columns.get(col)
     return column is not None and column.type.__class__.__name__ in ("Date", "DateTime")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.plan import Plan
@@ -58,8 +58,8 @@ class AccessState:
 
 def access_state(session: Session) -> AccessState:
     """The current :class:`AccessState` (defaults: enabled, :data:`DEFAULT_DAILY_BUDGET`)."""
-    rows = dict(session.execute(select(s.Setting.key, s.Setting.value)
-                                .where(s.Setting.key.in_((ACCESS_KEY, BUDGET_KEY)))).all())
+    rows: dict[str, str] = {k: v for k, v in session.execute(select(s.Setting.key, s.Setting.value)
+                                .where(s.Setting.key.in_((ACCESS_KEY, BUDGET_KEY)))).all()}
     try:
         budget = int(rows.get(BUDGET_KEY) or DEFAULT_DAILY_BUDGET)
     except ValueError:
@@ -232,7 +232,7 @@ def approval_status(session: Session, approval_id: int) -> dict[str, Any] | None
 
 def workspace_counts(session: Session) -> dict[str, int]:
     """{"contacts", "companies", "deals", "open_deals", "pending_approvals"}: record counts."""
-    def count(model, *where) -> int:
+    def count(model: type[s.Base], *where: ColumnElement[bool]) -> int:
         return session.execute(select(func.count()).select_from(model).where(*where)).scalar() or 0
     open_stage = select(s.Stage.id).where(not_(s.Stage.is_won), not_(s.Stage.is_lost))
     return {"contacts": count(s.Contact), "companies": count(s.Company), "deals": count(s.Deal),

@@ -6,11 +6,11 @@ rounded to cents; each function documents its definition and source.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.domain import metrics as rules
@@ -35,7 +35,7 @@ def mrr_cents(session: Session, now: datetime) -> Fraction:
                         or_(s.Subscription.created_at.is_(None), s.Subscription.created_at <= now))
 
 
-def _monthly_sum(session: Session, *where) -> Fraction:
+def _monthly_sum(session: Session, *where: ColumnElement[bool]) -> Fraction:
     """Sum of monthly values (cents) of the subscriptions matching ``where``: amount x quantity is
     summed in SQL per (interval, interval count), then normalised exactly in Python."""
     q = (select(s.Subscription.interval, s.Subscription.interval_count,
@@ -45,7 +45,7 @@ def _monthly_sum(session: Session, *where) -> Fraction:
                 for interval, count, total in session.execute(q)), Fraction(0))
 
 
-def _open_stage_filter():
+def _open_stage_filter() -> ColumnElement[bool]:
     return and_(s.Stage.is_won.is_(False), s.Stage.is_lost.is_(False))
 
 
@@ -59,7 +59,7 @@ def pipeline_values(session: Session) -> tuple[int, float]:
     return int(total), float(weighted)
 
 
-def _stage_totals(session: Session) -> list[tuple]:
+def _stage_totals(session: Session) -> list[Row[Any]]:
     """Per stage in pipeline order: (id, label, pipeline name, deal count, amount cents, is_won,
     is_lost, probability); one GROUP BY over the (stage, amount) index."""
     agg = (select(s.Deal.stage_id, func.count(s.Deal.id).label("n"),
@@ -73,7 +73,7 @@ def _stage_totals(session: Session) -> list[tuple]:
     return list(session.execute(q))
 
 
-def _by_stage_rows(totals: list[tuple]) -> list[dict[str, Any]]:
+def _by_stage_rows(totals: list[Row[Any]]) -> list[dict[str, Any]]:
     return [{"stage_id": i, "stage": lab, "pipeline": p, "count": int(n), "amount": _money(t),
              "closed": bool(w or lo)} for i, lab, p, n, t, w, lo, _prob in totals]
 
@@ -99,7 +99,7 @@ def win_rate(session: Session, now: datetime) -> float | None:
     return None if not total else round(won / total, 4)
 
 
-def subscription_revenue_cents(session: Session, start, end) -> Fraction:
+def subscription_revenue_cents(session: Session, start: date, end: date) -> Fraction:
     """Recurring revenue booked in the month [start, end] (dates): the monthly value of every
     subscription that had started by ``end`` and was not canceled before ``start``, trialing and
     incomplete ones excluded. An approximation of billed revenue from a subscriptions export."""
@@ -117,10 +117,10 @@ def burn(session: Session, now: datetime) -> dict[str, Any]:
 
     Returns: {"burn": major units, "months": [{"month": "YYYY-MM", "expenses", "revenue", "net"}]}.
     """
-    months = []
+    months: list[dict[str, Any]] = []
     for start, end in rules.last_full_months(now.date(), BURN_MONTHS):
         spent = session.execute(select(func.coalesce(func.sum(s.Expense.amount_cents), 0)).where(
-            s.Expense.date >= start, s.Expense.date <= end)).scalar()
+            s.Expense.date >= start, s.Expense.date <= end)).scalar() or 0
         revenue = subscription_revenue_cents(session, start, end)
         months.append({"month": start.strftime("%Y-%m"), "expenses": _money(spent),
                        "revenue": _money(revenue), "net": _money(Fraction(int(spent)) - revenue)})
@@ -136,9 +136,9 @@ def stale_deals(session: Session, now: datetime, limit: int = 50) -> tuple[int, 
     deals without one (by creation time) are counted and listed separately, then merged."""
     cutoff = now - timedelta(days=STALE_DAYS)
     open_ids = session.execute(select(s.Stage.id).where(_open_stage_filter())).scalars().all()
-    labels = dict(session.execute(select(s.Stage.id, s.Stage.label)).all())
+    labels: dict[int, str] = {i: lab for i, lab in session.execute(select(s.Stage.id, s.Stage.label)).all()}
     total = 0
-    cands: list[tuple] = []
+    cands: list[Row[Any]] = []
     cols = (s.Deal.id, s.Deal.name, s.Deal.stage_id, s.Deal.amount_cents)
     for sid in open_ids:
         active = and_(s.Deal.stage_id == sid, s.Deal.last_activity_at.is_not(None), s.Deal.last_activity_at <= cutoff)
@@ -162,7 +162,7 @@ def cash_balance_cents(session: Session) -> int | None:
     return None if v is None else int(v)
 
 
-def money_inputs_fingerprint(session: Session) -> tuple:
+def money_inputs_fingerprint(session: Session) -> tuple[Any, ...]:
     """A cheap value that changes when subscriptions or expenses change (row count, largest id,
     amount sum, canceled count): callers cache the subscription- and expense-derived figures
     (MRR, burn, MRR by month) under it. About 1 ms on 2k subscriptions + 3k expenses."""

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import CursorResult, Result, func, select, update
 from sqlalchemy.orm import Session
 
 from desktop.store import schema as s
+from desktop.store.errors import RecordNotFound
 
 #: statuses of rows not sent yet
 UNSENT = ("pending", "retrying", "blocked")
@@ -53,9 +55,10 @@ def enqueue(session: Session, now: datetime, audit_id: int | None, changes: Iter
 
 def claim(session: Session, crm: str, entity_types: Iterable[str]) -> int:
     """Claim the unsent rows no CRM has claimed yet for ``crm``; returns how many."""
-    return session.execute(update(s.OutboxItem).where(
+    result = session.execute(update(s.OutboxItem).where(
         s.OutboxItem.crm.is_(None), s.OutboxItem.status.in_(UNSENT),
-        s.OutboxItem.entity_type.in_(list(entity_types))).values(crm=crm)).rowcount
+        s.OutboxItem.entity_type.in_(list(entity_types))).values(crm=crm))
+    return _rowcount(result)
 
 
 def unsent(session: Session, crm: str, entity_types: Iterable[str]) -> list[s.OutboxItem]:
@@ -86,16 +89,24 @@ def mark_retry(session: Session, row_ids: Iterable[int], error: str, next_attemp
 def mark_dead(session: Session, row_id: int, reason: str) -> None:
     """Dead-letter a row with a human-readable reason."""
     item = session.get(s.OutboxItem, row_id)
+    if item is None:
+        raise RecordNotFound(f"no outbox row #{row_id}", "it may have been removed; run the sync again")
     item.status, item.last_error = "dead", reason[:2000]
 
 
 def release_held(session: Session, crm: str) -> int:
     """Make ``crm``'s held rows (and unclaimed ones) due now, e.g. after a stage was mapped;
     returns how many."""
-    return session.execute(update(s.OutboxItem).where(
+    result = session.execute(update(s.OutboxItem).where(
         s.OutboxItem.status == "retrying", s.OutboxItem.last_error.like(HELD_PREFIX + "%"),
         (s.OutboxItem.crm == crm) | s.OutboxItem.crm.is_(None)).values(
-        next_attempt_at=None)).rowcount
+        next_attempt_at=None))
+    return _rowcount(result)
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE matched (an UPDATE's result is a CursorResult, typed as a plain Result)."""
+    return int(cast("CursorResult[Any]", result).rowcount)
 
 
 def counts(session: Session, crm: str) -> dict[str, int]:

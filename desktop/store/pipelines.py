@@ -50,7 +50,7 @@ def edit_stage(session: Session, label: str, *, pipeline: str | None = None, pos
         siblings = session.execute(select(s.Stage).where(s.Stage.pipeline_id == st.pipeline_id, s.Stage.id != st.id)
                                    .order_by(s.Stage.position)).scalars().all()
         position = max(0, min(position, len(siblings)))
-        ordered = siblings[:position] + [st] + siblings[position:]
+        ordered = [*siblings[:position], st, *siblings[position:]]
         for i, item in enumerate(ordered):
             item.position = i
     session.flush()

@@ -6,15 +6,16 @@ caller opened on its own thread.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, extract, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.domain.models import CompanyRow, ContactRow, DealRow, StageRow
+from desktop.domain.vocabulary import COMMON_COMPETITORS
 from desktop.store import schema as s
 from desktop.store.errors import AmbiguousRecord, RecordNotFound
 
@@ -85,7 +86,7 @@ def contact_activity(session: Session) -> dict[int, dict[str, tuple[int, date]]]
     return out
 
 
-def _deal_query():
+def _deal_query() -> Select[Any]:
     return (select(s.Deal.id, s.Deal.name, s.Deal.stage_id, s.Stage.label, s.Deal.amount_cents,
                    s.Deal.currency, s.Deal.close_date, s.Deal.company_id, s.Company.name,
                    ~(s.Stage.is_won | s.Stage.is_lost), s.Deal.competitor, s.Deal.next_step,
@@ -110,8 +111,8 @@ def deals(session: Session, *, with_contacts: bool = True, ids: list[int] | None
             lq = lq.where(s.DealContact.deal_id.in_(ids))
         for d, c in _paced(session, lq, pause):
             links.setdefault(d, []).append(c)
-    return [DealRow(*r[:9], bool(r[9]), *r[10:], contact_ids=tuple(links.get(r[0], ())))
-            for r in _paced(session, q, pause)]
+    return [DealRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]), r[10], r[11], r[12], r[13],
+                    contact_ids=tuple(links.get(r[0], ()))) for r in _paced(session, q, pause)]
 
 
 def load_index_rows(session: Session) -> tuple[list[ContactRow], list[CompanyRow], list[DealRow],
@@ -127,8 +128,8 @@ def vocabulary(session: Session, limit: int = 400) -> list[str]:
     names += session.execute(select(s.Company.name).order_by(s.Company.updated_at.desc()).limit(limit)).scalars().all()
     names += [f"{a} {b}".strip() for a, b in session.execute(
         select(s.Contact.first_name, s.Contact.last_name).order_by(s.Contact.updated_at.desc()).limit(limit))]
-    names += session.execute(select(s.Deal.competitor).where(s.Deal.competitor.is_not(None)).distinct()
-                             .limit(50)).scalars().all()
+    names += [c for c in session.execute(select(s.Deal.competitor).where(s.Deal.competitor.is_not(None)).distinct()
+                                         .limit(50)).scalars().all() if c is not None]
     names += COMMON_COMPETITORS
     seen: dict[str, None] = {}
     for n in names:
@@ -160,7 +161,8 @@ def get_setting(session: Session, key: str) -> str | None:
 
 
 # -- show --------------------------------------------------------------------------------------
-def _find(session: Session, model, name_cols, needle: str, label: str) -> int:
+def _find(session: Session, model: type[s.Deal] | type[s.Contact] | type[s.Company],
+          name_cols: list[InstrumentedAttribute[str]], needle: str, label: str) -> int:
     if needle.isdigit() and session.get(model, int(needle)) is not None:
         return int(needle)
     text = needle.strip().lower()
@@ -172,7 +174,7 @@ def _find(session: Session, model, name_cols, needle: str, label: str) -> int:
         raise RecordNotFound(f"no {label} matches {needle!r}", f"try `spectrum show {label} ID`")
     if len(rows) > 1:
         raise AmbiguousRecord(f"{len(rows)} {label}s match {needle!r}", [(i, n) for i, n in rows])
-    return rows[0][0]
+    return int(rows[0][0])
 
 
 def show(session: Session, kind: str, needle: str) -> dict[str, Any]:
@@ -203,10 +205,12 @@ def show(session: Session, kind: str, needle: str) -> dict[str, Any]:
     if kind == "company":
         co_id = _find(session, s.Company, [s.Company.name], needle, "company")
         co = session.get(s.Company, co_id)
+        if co is None:  # _find checked it: deleted in between
+            raise RecordNotFound(f"no company matches {needle!r}", "try `spectrum show company ID`")
         out = {"id": co.id, "name": co.name, "domain": co.domain, "industry": co.industry,
                "employees": co.employees, "city": co.city, "country": co.country}
         out["contacts"] = [{"id": c.id, "name": c.name, "job_title": c.job_title} for c in contacts_by_ids(
-            session, session.execute(select(s.Contact.id).where(s.Contact.company_id == co_id)).scalars().all())]
+            session, list(session.execute(select(s.Contact.id).where(s.Contact.company_id == co_id)).scalars()))]
         dids = session.execute(select(s.Deal.id).where(s.Deal.company_id == co_id)).scalars().all()
         out["deals"] = [{"id": d.id, "name": d.name, "stage": d.stage_label, "open": d.is_open,
                          "amount": None if d.amount_cents is None else d.amount_cents / 100}
@@ -237,7 +241,7 @@ def activities_for(session: Session, *, deal_id: int | None = None, contact_id: 
             for a in session.execute(q).scalars()]
 
 
-def tasks_for(session: Session, *, deal_id: int | None = None, contact_id: int | None = None) -> list[dict]:
+def tasks_for(session: Session, *, deal_id: int | None = None, contact_id: int | None = None) -> list[dict[str, Any]]:
     """Tasks of a deal or contact, soonest first."""
     q = select(s.Task).order_by(s.Task.due_date)
     q = q.where(s.Task.deal_id == deal_id) if deal_id is not None else q.where(

@@ -49,7 +49,7 @@ def closed_won_by_month(session: Session, now: datetime, months: int = 12) -> li
         cents = 0
         if won:
             cents = session.execute(select(func.coalesce(func.sum(s.Deal.amount_cents), 0)).where(
-                s.Deal.stage_id.in_(won), s.Deal.close_date >= a, s.Deal.close_date <= b)).scalar()
+                s.Deal.stage_id.in_(won), s.Deal.close_date >= a, s.Deal.close_date <= b)).scalar() or 0
         out.append((a.strftime("%Y-%m"), round(int(cents or 0) / 100, 2)))
     return out
 
@@ -69,7 +69,8 @@ def board_cards(session: Session, per_stage: int = 60) -> dict[int, list[dict[st
     return out
 
 
-def _card(i, name, company, cents, close, last) -> dict[str, Any]:
+def _card(i: int, name: str, company: str | None, cents: int | None, close: date | None,
+          last: datetime | None) -> dict[str, Any]:
     return {"id": i, "name": name, "company": company,
             "amount": None if cents is None else round(cents / 100, 2),
             "close_date": close.isoformat() if close else None,
@@ -213,7 +214,8 @@ def chat_plan(session: Session, agent: str, message_id: int) -> str | None:
 # -- sync ----------------------------------------------------------------------------------------
 def outbox_status(session: Session) -> dict[str, int]:
     """Outbox rows by status: pending, retrying, sent, dead (missing statuses are 0)."""
-    got = dict(session.execute(select(s.OutboxItem.status, func.count()).group_by(s.OutboxItem.status)).all())
+    got: dict[str, int] = {st: n for st, n in session.execute(
+        select(s.OutboxItem.status, func.count()).group_by(s.OutboxItem.status)).all()}
     return {k: int(got.get(k, 0)) for k in ("pending", "retrying", "sent", "dead")}
 
 

@@ -8,8 +8,9 @@ Local foreign keys are translated through ``to_ext(entity, local_id) -> external
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
 
 ToExt = Callable[[str, int], "str | None"]
 ToLocal = Callable[[str, str], "int | None"]
@@ -51,13 +52,13 @@ def _dt_to_ms(v: Any) -> int | None:
     if v in (None, ""):
         return None
     dt = v if isinstance(v, datetime) else datetime.fromisoformat(str(v))
-    return int((dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp() * 1000)
+    return int((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp() * 1000)
 
 
 def _ms_to_dt(ms: Any) -> datetime | None:
     if ms in (None, ""):
         return None
-    return datetime.fromtimestamp(int(ms) / 1000, tz=timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(int(ms) / 1000, tz=UTC).replace(tzinfo=None)
 
 
 def to_neutral(entity: str, cols: dict[str, Any], to_ext: ToExt) -> dict[str, Any]:

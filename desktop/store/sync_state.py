@@ -25,21 +25,29 @@ still removed. A link field with a pending local change is never touched (field-
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Index, Integer, String, Text, delete, insert, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from desktop.domain.sync_records import (
+    OBJECT_TYPES,
+    REMOVED_LINKS,
+    UNSENT,
+    ConflictRow,
+    OutboxRow,
+    Pipeline,
+    Record,
+    merge_fields,
+)
 from desktop.store import outbox
 from desktop.store import schema as s
 from desktop.store.db import Workspace
+from desktop.store.errors import RecordNotFound
 from desktop.store.executor import ChangeSet, _jsonable, commit_changes, track_changes
-from desktop.sync.conflicts import merge_fields
-from desktop.store.sync_fields import (DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns,
-                                       to_neutral)
-from desktop.sync.port import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record
-from desktop.sync.state import UNSENT, ConflictRow, OutboxRow
+from desktop.store.pipelines import _stage
+from desktop.store.sync_fields import DEAL_CONTACTS, LINK_FKS, UNMAPPED, to_columns, to_neutral
 
 #: display names of the CRMs (held reasons)
 CRM_NAMES = {"hubspot": "HubSpot", "pipedrive": "Pipedrive"}
@@ -56,7 +64,8 @@ def stage_map(ses: Any, source: str) -> dict[str, str]:
     return json.loads(row.value) if row and row.value else {}
 
 
-MODELS = {"contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
+MODELS: dict[str, type[s.Contact] | type[s.Company] | type[s.Deal] | type[s.Activity] | type[s.Task]] = {
+    "contact": s.Contact, "company": s.Company, "deal": s.Deal, "activity": s.Activity,
           "task": s.Task}
 
 
@@ -91,11 +100,11 @@ def _defaults(entity: str, cols: dict[str, Any]) -> dict[str, Any]:
 
 
 def _naive(ms: float) -> datetime:
-    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).replace(tzinfo=None)
+    return datetime.fromtimestamp(ms / 1000, tz=UTC).replace(tzinfo=None)
 
 
 def _epoch(dt: datetime | None) -> float | None:
-    return None if dt is None else dt.replace(tzinfo=timezone.utc).timestamp()
+    return None if dt is None else dt.replace(tzinfo=UTC).timestamp()
 
 
 class StoreState:
@@ -107,7 +116,7 @@ class StoreState:
 
     # -- helpers -----------------------------------------------------------------------------
     def _ext(self, ses: Any, entity: str, local_id: int) -> str | None:
-        ext = ses.execute(select(s.ExternalId.record_id).where(
+        ext: str | None = ses.execute(select(s.ExternalId.record_id).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.local_id == local_id)).scalars().first()
         if ext is None and entity in ("stage", "pipeline"):
@@ -115,9 +124,10 @@ class StoreState:
         return ext
 
     def _local(self, ses: Any, entity: str, ext: str) -> s.ExternalId | None:
-        return ses.execute(select(s.ExternalId).where(
+        found: s.ExternalId | None = ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
             s.ExternalId.record_id == ext)).scalars().first()
+        return found
 
     def _link(self, ses: Any, entity: str, local_id: int, ext: str, remote_ms: int | None) -> None:
         row = self._local(ses, entity, ext)
@@ -282,7 +292,7 @@ class StoreState:
         return new
 
     def _apply_type(self, ses: Any, entity: str, recs: list[Record], to_local: Any,
-                    changes: list | None = None) -> list[ConflictRow]:
+                    changes: ChangeSet | None = None) -> list[ConflictRow]:
         model = MODELS[entity]
         links = {lk.record_id: lk for lk in ses.execute(select(s.ExternalId).where(
             s.ExternalId.source == self.source, s.ExternalId.entity_type == entity,
@@ -458,6 +468,7 @@ class StoreState:
         pending.pop(UNMAPPED, None)
         changed_remotely = (link is None or link.remote_updated_at is None
                             or _naive(rec["updated_at"]) > link.remote_updated_at)
+        base: dict[str, Any]
         if rec["archived"]:
             if not pending:
                 ses.delete(obj)
@@ -663,6 +674,8 @@ class StoreState:
             tracker = track_changes(ses, changes)
             tracker.__enter__()
             c = ses.get(s.SyncConflict, conflict_id)
+            if c is None:
+                raise RecordNotFound(f"no sync conflict #{conflict_id}", "see the open ones with `spectrum sync status`")
             items = ses.execute(select(s.OutboxItem).where(
                 s.OutboxItem.entity_type == c.entity_type, s.OutboxItem.local_id == c.local_id,
                 s.OutboxItem.status.in_(UNSENT))).scalars().all()
@@ -738,9 +751,6 @@ def map_stage(workspace: Workspace, source: str, label: str, crm_stage: str, *,
         desktop.store.errors.RecordNotFound: no such local stage, or no such stage pulled from
             ``source``.
     """
-    from desktop.store.errors import RecordNotFound
-    from desktop.store.pipelines import _stage
-
     with workspace.uow() as uow:
         ses = uow.session
         local = _stage(ses, label, pipeline)

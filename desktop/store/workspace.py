@@ -24,7 +24,7 @@ def open_configured(settings: Settings, *, seed_demo: bool = False) -> Workspace
     """
     ws = _open_url(settings.resolved_database_url())
     if seed_demo and is_empty(ws):
-        from desktop.store.importer import import_paths  # lazy: the CSV layouts load only on a first run
+        from desktop.store.importer import import_paths  # noqa: PLC0415 - lazy: the CSV layouts load only on a first run
 
         import_paths(ws, [resources_dir() / "demo_workspace"], actor="demo")
     return ws
@@ -32,7 +32,7 @@ def open_configured(settings: Settings, *, seed_demo: bool = False) -> Workspace
 
 def is_empty(ws: Workspace) -> bool:
     """True when the workspace has no companies, contacts or deals."""
-    from desktop.store import queries  # lazy: the read queries load off the UI thread unless seeding
+    from desktop.store import queries  # noqa: PLC0415 - lazy: the read queries load off the UI thread unless seeding
 
     with ws.uow() as uow:
         return queries.is_empty(uow.session)
@@ -49,7 +49,7 @@ def vocabulary(settings: Settings) -> list[str]:
     except WorkspaceError:
         return []
     try:
-        from desktop.store import queries  # lazy: the read queries load off the UI thread unless seeding
+        from desktop.store import queries  # noqa: PLC0415 - lazy: the read queries load off the UI thread unless seeding
 
         with ws.uow() as uow:
             return queries.vocabulary(uow.session)

@@ -6,7 +6,7 @@ Tokens never go to the database, settings, logs or the repository. Adapters rece
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import keyring
 import keyring.errors

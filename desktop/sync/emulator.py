@@ -131,7 +131,7 @@ class CrmEmulator:
         assert self._server is not None, "emulator not started"
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
-    def start(self) -> "CrmEmulator":
+    def start(self) -> CrmEmulator:
         """Bind and serve in a daemon thread."""
         handler = type("Handler", (_Handler,), {"emulator": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", self._port), handler)
@@ -151,7 +151,7 @@ class CrmEmulator:
             self._thread.join(timeout=5)
             self._server = None
 
-    def __enter__(self) -> "CrmEmulator":
+    def __enter__(self) -> CrmEmulator:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

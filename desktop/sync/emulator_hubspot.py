@@ -15,10 +15,10 @@ import copy
 import json
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
-from desktop.sync.mapping_hubspot import (KEY_PROPERTY, PRIMARY_TYPE_IDS, modified_property,
-                                          ms_to_iso)
+from desktop.sync.mapping_hubspot import KEY_PROPERTY, PRIMARY_TYPE_IDS, modified_property, ms_to_iso
 
 HS_TYPES = ("companies", "contacts", "deals", "notes", "calls", "meetings", "tasks")
 #: HubSpot object type ids (as they appear in HubSpot's error messages)
@@ -101,7 +101,7 @@ class HubSpotData:
         """Insert an object; returns it. ``updated_ms`` defaults to now."""
         self._next_id += 1
         ts = _now_ms() if updated_ms is None else updated_ms
-        obj = {"id": self._next_id, "props": {k: v for k, v in props.items() if v is not None},
+        obj: dict[str, Any] = {"id": self._next_id, "props": {k: v for k, v in props.items() if v is not None},
                "created": ts, "updated": ts, "archived": False, "archived_at": None}
         self.objects[hs_type][obj["id"]] = obj
         self.order[hs_type].append(obj["id"])
@@ -213,7 +213,9 @@ class HubSpotData:
             inputs = (body or {}).get("inputs") or []
             if len(inputs) > 100:
                 return 400, _error("Too many inputs: at most 100 per batch")
-            return getattr(self, "_" + action.replace("/", "_"))(hs_type, body or {}, inputs)
+            handler: Callable[[str, dict[str, Any], list[dict[str, Any]]], Reply] = \
+                getattr(self, "_" + action.replace("/", "_"))
+            return handler(hs_type, body or {}, inputs)
         return 405, _error(f"method {method} not allowed")
 
     def _property(self, method: str, hs_type: str, name: str | None, body: Any) -> Reply:
@@ -300,7 +302,7 @@ class HubSpotData:
             if from_type == "contacts" and obj is not None:
                 self.update("contacts", obj["id"], {"associatedcompanyid": str(to_id)})
 
-    def _associate_batch(self, from_type: str, to_type: str, inputs: list[dict], *,
+    def _associate_batch(self, from_type: str, to_type: str, inputs: list[dict[str, Any]], *,
                          labeled: bool = False) -> Reply:
         if len(inputs) > 100:
             return 400, _error("Too many inputs: at most 100 per batch")
@@ -335,7 +337,8 @@ class HubSpotData:
         order = self.order[hs_type]
         pos = bisect.bisect_right(order, int(query.get("after") or 0))
         objs = self.objects[hs_type]
-        results, last = [], None
+        results: list[dict[str, Any]] = []
+        last = None
         assoc = [t for t in query.get("associations", "").split(",") if t in self.objects]
         while pos < len(order) and len(results) < limit:
             obj = objs[order[pos]]
@@ -426,7 +429,7 @@ class HubSpotData:
             "category": first["category"], "context": {
                 "ids": [i for e in errors for i in e["context"]["ids"]]}}
 
-    def _batch_upsert(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+    def _batch_upsert(self, hs_type: str, body: dict[str, Any], inputs: list[dict[str, Any]]) -> Reply:
         keys = [(i.get("idProperty"), str(i.get("id"))) for i in inputs]
         if len(set(keys)) != len(keys):
             return 400, _error("Duplicate IDs found in batch input")
@@ -436,6 +439,7 @@ class HubSpotData:
             refused = self.unique_error(hs_type, prop)
             if refused:
                 return refused
+            prop = str(prop)  # a unique property's name (checked above)
             props = dict(inp.get("properties") or {}, **{prop: value})
             obj = self.find_unique(hs_type, prop, value)
             problem = self.stage_error(hs_type, obj, props)
@@ -443,14 +447,14 @@ class HubSpotData:
                 errors.append(_item_error("VALIDATION_ERROR", problem, value))
                 continue
             new = obj is None
-            if new:
+            if obj is None:
                 obj = self.create(hs_type, props)
             else:
                 self.update(hs_type, obj["id"], props)
             results.append(dict(self.render(hs_type, obj, None), new=new))
         return self._multi(results, errors)
 
-    def _batch_update(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+    def _batch_update(self, hs_type: str, body: dict[str, Any], inputs: list[dict[str, Any]]) -> Reply:
         objs = self.objects[hs_type]
         results, errors = [], []
         for inp in inputs:
@@ -469,7 +473,7 @@ class HubSpotData:
             results.append(self.render(hs_type, obj, None))
         return self._multi(results, errors)
 
-    def _batch_read(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+    def _batch_read(self, hs_type: str, body: dict[str, Any], inputs: list[dict[str, Any]]) -> Reply:
         prop = body.get("idProperty")
         refused = self.unique_error(hs_type, prop) if prop else None
         if refused:
@@ -483,7 +487,7 @@ class HubSpotData:
         status = 200 if len(results) == len(inputs) else 207
         return status, {"status": "COMPLETE", "results": results}
 
-    def _batch_archive(self, hs_type: str, body: dict[str, Any], inputs: list[dict]) -> Reply:
+    def _batch_archive(self, hs_type: str, body: dict[str, Any], inputs: list[dict[str, Any]]) -> Reply:
         for inp in inputs:
             self.archive(hs_type, int(inp.get("id", 0)))
         return 204, None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 V2_KINDS = ("persons", "organizations", "deals", "activities")
@@ -29,14 +29,14 @@ RECENTS_KIND = {v: k for k, v in ITEM_OF.items()}
 
 def rfc3339(ts: float) -> str:
     """Epoch seconds -> ``YYYY-MM-DDTHH:MM:SSZ`` (Pipedrive v2 timestamps, second resolution)."""
-    return datetime.fromtimestamp(int(ts), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(ts), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def parse_rfc3339(value: str) -> float:
     """RFC 3339 / ``YYYY-MM-DD HH:MM:SS`` (UTC) -> epoch seconds."""
     value = value.replace(" ", "T").replace("Z", "+00:00")
     dt = datetime.fromisoformat(value)
-    return (dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp()
+    return (dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp()
 
 
 def _split_name(kind: str, data: dict[str, Any]) -> dict[str, Any]:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable, Sequence
 
-from desktop.sync.port import CrmAdapter, Page
+from desktop.sync.port import CrmAdapter, Page, Pipeline
 from desktop.sync.state import ConflictRow, SyncState
 
 log = logging.getLogger("desktop.sync.engine")
@@ -74,7 +74,7 @@ class SyncEngine:
         self.progress = progress
         self.clock_ms = clock_ms
         self.skew_ms = skew_ms
-        self.pipelines = []  # last pulled pipelines (list[Pipeline])
+        self.pipelines: list[Pipeline] = []  # last pulled pipelines
 
     async def pull(self, object_types: Sequence[str] | None = None, *,
                    pipelines: bool = True) -> PullReport:
@@ -151,8 +151,8 @@ class SyncEngine:
             self.state.set_cursor(object_type, cur)
         since = cur["since"] if cur["mode"] == "incremental" else None
         count = report.applied.get(object_type, 0)
-        fetch: asyncio.Future | None = None
-        archived_fetch: asyncio.Future | None = None
+        fetch: asyncio.Future[Page] | None = None
+        archived_fetch: asyncio.Future[list[Page]] | None = None
         if cur["stage"] == "changed":
             fetch = asyncio.ensure_future(self.adapter.list_changed(object_type, since, cur["page"]))
         if cur["stage"] in ("changed", "archived") and cur["mode"] == "incremental":

@@ -12,17 +12,26 @@ import inspect
 import json
 import logging
 import random
-from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Mapping
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import httpx
 from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
-from desktop.sync.errors import (AuthExpired, Conflict, MissingScope, Offline, Permanent,
-                                 RateLimited, Retryable, SyncError)
+from desktop.sync.errors import (
+    AuthExpired,
+    Conflict,
+    MissingScope,
+    Offline,
+    Permanent,
+    RateLimited,
+    Retryable,
+    SyncError,
+)
 from desktop.sync.ratelimit import Limits, Pacer
 
 log = logging.getLogger("desktop.sync.http")
@@ -127,8 +136,8 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     if when is None:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
 def next_daily_reset(now: datetime, tz_name: str | None) -> datetime:
@@ -136,12 +145,12 @@ def next_daily_reset(now: datetime, tz_name: str | None) -> datetime:
     ``None`` or unknown), as an aware UTC datetime. HubSpot resets its daily limit at midnight in
     the account's time zone (API usage guidelines)."""
     try:
-        tz = ZoneInfo(tz_name) if tz_name else timezone.utc
+        tz = ZoneInfo(tz_name) if tz_name else UTC
     except (ZoneInfoNotFoundError, ValueError):
-        tz = timezone.utc
+        tz = UTC
     local = now.astimezone(tz)
     midnight = datetime.combine(local.date() + timedelta(days=1), datetime.min.time(), tzinfo=tz)
-    return midnight.astimezone(timezone.utc)
+    return midnight.astimezone(UTC)
 
 
 def _retry_after(response: httpx.Response, body: Any) -> float:
@@ -246,7 +255,7 @@ class ApiClient:
                     json_body: Any) -> Any:
         if self.pacer.daily_remaining == 0 and (self.daily_methods is None
                                                  or method in self.daily_methods):
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             midnight = next_daily_reset(now, self.daily_tz)
             raise RateLimited(f"{method} {path}: daily request budget used up",
                               retry_after=(midnight - now).total_seconds(), policy="DAILY",
@@ -278,7 +287,7 @@ class ApiClient:
             raise
         except RateLimited as exc:
             if exc.policy == "DAILY" and response.headers.get("retry-after") is None:
-                now = datetime.now(timezone.utc)  # the daily budget is back at the account's midnight
+                now = datetime.now(UTC)  # the daily budget is back at the account's midnight
                 exc.retry_after = (next_daily_reset(now, self.daily_tz) - now).total_seconds()
             self.rate_limited += 1
             self.pacer.block(exc.retry_after)

@@ -28,15 +28,15 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 import httpx
 
 from desktop.sync import mapping_hubspot as m
 from desktop.sync.errors import MissingScope, Permanent
 from desktop.sync.http import ApiClient, RetryPolicy, TokenProvider
-from desktop.sync.port import (REMOVED_LINKS, Page, Pipeline, Record, Stage, UpsertItem,
-                               UpsertResult)
+from desktop.sync.port import REMOVED_LINKS, Page, Pipeline, Record, Stage, UpsertItem, UpsertResult
 from desktop.sync.ratelimit import Pacer, parse_hubspot
 
 BASE_URL = "https://api.hubapi.com"
@@ -82,7 +82,7 @@ class HubSpotAdapter:
     """
 
     name = "hubspot"
-    object_types = ("company", "contact", "deal", "activity", "task")
+    object_types: tuple[str, ...] = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
     #: the HubSpot types :meth:`ensure_key_property` covers (``spectrum sync`` re-checks when a
     #: workspace was set up for fewer, e.g. before engagements were included)
@@ -117,7 +117,7 @@ class HubSpotAdapter:
         """See :meth:`CrmAdapter.list_changed`. The cursor is JSON
         ``{"t": subtype index, "after": str|None, "w": window start ms|None}``."""
         hs_types = m.HUBSPOT_TYPES[object_type]
-        state = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
+        state: dict[str, Any] = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
         hs_type = hs_types[state["t"]]
         if since is None:
             records, after = await self._list(hs_type, state["after"], archived=False)
@@ -221,7 +221,7 @@ class HubSpotAdapter:
     async def list_archived(self, object_type: str, since: int | None, cursor: str | None) -> Page:
         """Archived records (``GET ...?archived=true``), filtered to ``archivedAt >= since``."""
         hs_types = m.HUBSPOT_TYPES[object_type]
-        state = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
+        state: dict[str, Any] = json.loads(cursor) if cursor else {"t": 0, "after": None, "w": since}
         records, after = await self._list(hs_types[state["t"]], state["after"], archived=True)
         if since is not None:
             records = [r for r in records if r["updated_at"] >= since]
@@ -359,7 +359,7 @@ class HubSpotAdapter:
 
     async def _batch_update(self, neutral: str, hs_type: str, items: list[UpsertItem]
                             ) -> list[UpsertResult]:
-        inputs = [{"id": m.split_external_id(neutral, str(i["external_id"]))[1],
+        inputs: list[dict[str, Any]] = [{"id": m.split_external_id(neutral, str(i["external_id"]))[1],
                    "properties": m.to_properties(hs_type, i.get("fields") or {})} for i in items]
         body = await self.api.request("POST", f"/crm/v3/objects/{hs_type}/batch/update",
                                       json_body={"inputs": inputs})
@@ -424,7 +424,9 @@ class HubSpotAdapter:
         """
         async def look(hs_type: str) -> dict[str, Any] | None:
             try:
-                return await self.api.request("GET", f"/crm/v3/properties/{hs_type}/{m.KEY_PROPERTY}")
+                prop: dict[str, Any] | None = await self.api.request(
+                    "GET", f"/crm/v3/properties/{hs_type}/{m.KEY_PROPERTY}")
+                return prop
             except Permanent as exc:
                 if exc.status != 404:
                     raise
@@ -451,11 +453,11 @@ class HubSpotAdapter:
         it, else its first group (``GET /crm/v3/properties/{type}/groups``)."""
         body = await self.api.request("GET", f"/crm/v3/properties/{hs_type}/groups")
         names = [g.get("name") for g in (body or {}).get("results", []) if g.get("name")]
-        if preferred in names or (preferred and not names):
+        if preferred and (preferred in names or not names):
             return preferred
         if not names:
             raise Permanent(f"HubSpot {hs_type} has no property group to hold {m.KEY_PROPERTY!r}")
-        return names[0]
+        return str(names[0])
 
     async def aclose(self) -> None:
         """Close the owned httpx client, if any."""

@@ -13,9 +13,10 @@ Idempotency: every object type carries the custom unique property :data:`KEY_PRO
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
-from typing import Any, Callable
+from typing import Any
 
 from desktop.sync.port import Record
 
@@ -56,7 +57,7 @@ def iso_to_ms(value: str | None) -> int:
 
 def ms_to_iso(ms: int) -> str:
     """Epoch ms -> ISO 8601 UTC with milliseconds and ``Z``."""
-    dt = datetime.fromtimestamp(ms / 1000, tz=timezone.utc)
+    dt = datetime.fromtimestamp(ms / 1000, tz=UTC)
     return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{ms % 1000:03d}Z"
 
 
@@ -270,6 +271,6 @@ def to_properties(hs_type: str, fields: dict[str, Any], *, create: bool = False,
             value = ""
         out[prop] = value
     if create and hs_type in TIMESTAMPED and not out.get("hs_timestamp"):
-        ms = now_ms() if now_ms else int(datetime.now(timezone.utc).timestamp() * 1000)
+        ms = now_ms() if now_ms else int(datetime.now(UTC).timestamp() * 1000)
         out["hs_timestamp"] = ms_to_iso(ms)
     return out

@@ -9,7 +9,7 @@ key is configurable (real Pipedrive custom field keys are 40-character hashes).
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from desktop.sync.port import Record
@@ -34,12 +34,12 @@ def time_to_ms(value: str | None) -> int:
     if not value:
         return 0
     dt = datetime.fromisoformat(value.replace(" ", "T").replace("Z", "+00:00"))
-    return int((dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)).timestamp() * 1000)
+    return int((dt if dt.tzinfo else dt.replace(tzinfo=UTC)).timestamp() * 1000)
 
 
 def ms_to_time(ms: int) -> str:
     """Epoch ms -> RFC 3339 UTC (seconds)."""
-    return datetime.fromtimestamp(ms // 1000, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(ms // 1000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _primary(items: Any) -> str | None:
@@ -47,8 +47,13 @@ def _primary(items: Any) -> str | None:
         return None
     for it in items:
         if it.get("primary"):
-            return it.get("value")
-    return items[0].get("value")
+            return _text(it.get("value"))
+    return _text(items[0].get("value"))
+
+
+def _text(value: Any) -> str | None:
+    """A Pipedrive email/phone value as text (None stays None)."""
+    return None if value is None else str(value)
 
 
 def _links(obj: dict[str, Any], *, many_contacts: bool = False) -> dict[str, Any]:

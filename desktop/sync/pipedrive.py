@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import httpx
 
@@ -41,7 +42,7 @@ class PipedriveAdapter:
     Pipedrive field keys are 40-character hashes, different per kind)."""
 
     name = "pipedrive"
-    object_types = ("company", "contact", "deal", "activity", "task")
+    object_types: tuple[str, ...] = ("company", "contact", "deal", "activity", "task")
     max_batch = 100
 
     def __init__(self, client: httpx.AsyncClient, token_provider: TokenProvider, *, base_url: str,
@@ -64,7 +65,7 @@ class PipedriveAdapter:
     async def list_changed(self, object_type: str, since: int | None, cursor: str | None) -> Page:
         """Cursor JSON: ``{"t": kind index, "c": Pipedrive cursor or v1 start}``."""
         kinds = m.PIPEDRIVE_KINDS[object_type]
-        state = json.loads(cursor) if cursor else {"t": 0, "c": None}
+        state: dict[str, Any] = json.loads(cursor) if cursor else {"t": 0, "c": None}
         kind = kinds[state["t"]]
         if kind == "notes":
             params: dict[str, Any] = {"start": state["c"] or 0, "limit": self.page_size}

@@ -24,24 +24,15 @@ another company, a contact taken off a deal). Adapters remove those associations
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol, Sequence, TypedDict, runtime_checkable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypedDict, runtime_checkable
 
-#: Payload key of the links to remove (see the module docstring).
-REMOVED_LINKS = "_removed_links"
+# The neutral record types live in the domain (the store reads and writes them too).
+from desktop.domain.sync_records import OBJECT_TYPES, REMOVED_LINKS, Pipeline, Record, Stage
 
-#: Neutral object types every adapter maps to.
-OBJECT_TYPES = ("company", "contact", "deal", "activity", "task")
-
-
-class Record(TypedDict):
-    """A CRM object in neutral form. ``updated_at``: epoch ms; ``fields``: neutral field names."""
-
-    type: str
-    external_id: str
-    fields: dict[str, Any]
-    updated_at: int
-    archived: bool
+__all__ = ["OBJECT_TYPES", "REMOVED_LINKS", "CrmAdapter", "Page", "Pipeline", "Record", "Stage", "UpsertItem",
+           "UpsertResult"]
 
 
 class UpsertItem(TypedDict, total=False):
@@ -70,27 +61,6 @@ class Page:
     records: list[Record]
     next_cursor: str | None
     total: int | None = None
-
-
-@dataclass(slots=True)
-class Stage:
-    """A pipeline stage: ``probability`` 0.0-1.0, ``position`` 0-based."""
-
-    external_id: str
-    label: str
-    position: int
-    probability: float = 0.0
-    is_won: bool = False
-    is_lost: bool = False
-
-
-@dataclass(slots=True)
-class Pipeline:
-    """A deal pipeline with its stages in display order."""
-
-    external_id: str
-    label: str
-    stages: list[Stage] = field(default_factory=list)
 
 
 @runtime_checkable

@@ -65,7 +65,7 @@ async def ensure_key_property(adapter: CrmAdapter, config: SyncConfig) -> list[s
     if not hasattr(adapter, "ensure_key_property") or (done and (
             needed is None or (isinstance(done, list) and set(needed) <= set(done)))):
         return None  # checked for every type this adapter upserts (an older check covered fewer)
-    result = await adapter.ensure_key_property()  # type: ignore[attr-defined]
+    result = await adapter.ensure_key_property()
     cfg = config.load()
     if adapter.name == "pipedrive":
         cfg["pipedrive_key_fields"] = result

@@ -18,54 +18,14 @@ import tempfile
 import threading
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Protocol
 
-from desktop.sync.conflicts import merge_fields
-from desktop.sync.port import Record
+# The outbox and conflict rows live in the domain (the store reads and writes them too).
+from desktop.domain.sync_records import UNSENT, ConflictRow, OutboxRow, Record, merge_fields
 
-UNSENT = ("pending", "retrying", "blocked")
-
-
-@dataclass
-class OutboxRow:
-    """One local change to push. ``op``: create | update | delete | associate; ``payload``: neutral
-    fields (associate: ``{"to_type", "to_local_id"}``); ``idempotency_key``: stable across retries
-    (a create's key is also the record's key in the CRM's unique property)."""
-
-    id: int
-    entity_type: str
-    local_id: int
-    op: str
-    payload: dict[str, Any]
-    idempotency_key: str
-    status: str = "pending"
-    attempts: int = 0
-    next_attempt_at: float | None = None
-    last_error: str | None = None
-    sent_at: float | None = None
-    #: when ``prefetched``: the record's CRM id and create key as of reading the outbox (saves the
-    #: worker one lookup per row)
-    prefetched: bool = False
-    record_external_id: str | None = None
-    record_key: str | None = None
-
-
-@dataclass
-class ConflictRow:
-    """A field changed locally (pending push) and remotely. ``status``: open | kept_local |
-    took_remote."""
-
-    id: int
-    at: float
-    source: str
-    entity_type: str
-    local_id: int
-    field: str
-    local_value: Any
-    remote_value: Any
-    status: str = "open"
+__all__ = ["UNSENT", "ConflictRow", "FileState", "MemoryState", "OutboxRow", "SyncState"]
 
 
 class SyncState(Protocol):
@@ -83,7 +43,7 @@ class SyncState(Protocol):
 
     def apply_remote(self, records: list[Record]) -> list[ConflictRow]:
         """Mirror pulled records (incl. archived ones) locally, merging field by field with
-        pending local changes (:func:`desktop.sync.conflicts.merge_fields`); returns new conflicts."""
+        pending local changes (:func:`desktop.domain.sync_records.merge_fields`); returns new conflicts."""
         ...
 
     def outbox_unsent(self) -> list[OutboxRow]:

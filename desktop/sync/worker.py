@@ -23,11 +23,11 @@ import asyncio
 import logging
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any
 
-from desktop.sync.errors import (AuthExpired, Conflict, Offline, Permanent, RateLimited,
-                                 Retryable, SyncError)
+from desktop.sync.errors import AuthExpired, Conflict, Offline, Permanent, RateLimited, Retryable, SyncError
 from desktop.sync.port import REMOVED_LINKS, CrmAdapter, UpsertItem
 from desktop.sync.state import OutboxRow, SyncState
 
@@ -147,7 +147,7 @@ class SyncWorker:
             delay = min(delay * 2, 60.0) if report.offline else idle_s
             try:
                 await asyncio.wait_for(stop.wait(), timeout=delay)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
 
     async def _send(self, batch: list[_Unit], report: DrainReport) -> bool:
@@ -214,7 +214,7 @@ class SyncWorker:
             items: list[UpsertItem] = []
             held: list[tuple[_Unit, str]] = []
             for unit in batch:
-                fields_all: dict = {}
+                fields_all: dict[str, Any] = {}
                 for row in unit.rows:
                     fields_all.update(row.payload)
                 reason = unmapped_reason(fields_all)
@@ -231,7 +231,7 @@ class SyncWorker:
                     return []
             for unit in batch:
                 first = unit.rows[0]
-                fields: dict = {}
+                fields: dict[str, Any] = {}
                 for row in unit.rows:
                     removed = {**fields.get(REMOVED_LINKS, {}), **row.payload.get(REMOVED_LINKS, {})}
                     fields.update(row.payload)
@@ -283,7 +283,7 @@ _NEVER_NULL = ("stage_external_id", "pipeline_external_id")
 HELD = "_held"
 
 
-def unmapped_reason(fields: dict) -> str | None:
+def unmapped_reason(fields: dict[str, Any]) -> str | None:
     """Why a create/update must not be sent yet: the state's reason (``fields["_held"]``, e.g.
     "held: stage 'Proposal Sent' has no HubSpot stage: map it ..."), or :data:`HELD_STAGE` when an
     enumerated field (:data:`_NEVER_NULL`) is ``None``; ``None`` when it may be sent."""

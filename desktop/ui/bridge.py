@@ -8,9 +8,9 @@ result on the UI thread. Every successful write emits :attr:`Bridge.changed` wit
 
 from __future__ import annotations
 
-from typing import Any, Callable
-
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 

@@ -13,9 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QProgressDialog, QStackedWidget, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui import theme
 from desktop.ui.bridge import AgentScheduler, LiveSync, sync_status_text
@@ -562,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def _applied(self, plan: Any, change: Any) -> None:
         sends = sum(a.kind == "send_email" for a in plan.actions)
-        self._done_plan(plan, f"E-mail queued — it leaves after the undo window; Ctrl+Z to undo send"
+        self._done_plan(plan, "E-mail queued — it leaves after the undo window; Ctrl+Z to undo send"
                         if sends else "Applied — Ctrl+Z to undo")
         self.applied.emit(change)
 

@@ -12,11 +12,15 @@ import logging
 import queue
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 log = logging.getLogger(__name__)
+
+# What ``submit`` calls back on the UI thread: ``done(result)`` or ``error(exception)``.
+Callback = Callable[[Any], None]
 
 def prepare_speech_worker(worker: Any) -> None:
     """Queue a warm-up job on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`)

@@ -151,8 +151,8 @@ def arrow_png(color: str, up: bool) -> str:
     import tempfile
     from pathlib import Path
 
-    from PySide6.QtGui import QImage, QPainter, QPolygonF
     from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QImage, QPainter, QPolygonF
 
     path = Path(tempfile.gettempdir()) / f"spectrum-arrow-{color.strip('#').lower()}-{'up' if up else 'down'}.png"
     if not path.exists():

@@ -99,7 +99,7 @@ class VoiceController(QObject):
         them on the notes thread, which transcribes them after any utterance (background priority)."""
         try:
             ids = self.notes.recover()
-        except Exception as exc:  # noqa: BLE001 - shown, never fatal: the audio stays on disk
+        except Exception as exc:  # shown, never fatal: the audio stays on disk
             log.exception("voice note recovery failed")
             self.error.emit(f"Could not recover unfinished voice notes: {exc}")
             return
@@ -198,7 +198,7 @@ class VoiceController(QObject):
         if self.session is not None:
             try:
                 self.session.disarm()
-            except Exception:  # noqa: BLE001 - closing a lost device must not block shutdown
+            except Exception:  # closing a lost device must not block shutdown
                 log.exception("closing the microphone failed")
         self.notes.close()
         self.readback.close()

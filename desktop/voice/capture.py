@@ -54,7 +54,7 @@ def resolve_input_device(name: str | None, devices: list[str] | None = None) -> 
         return None
     import sounddevice as sd
 
-    all_devices = list(sd.query_devices()) if devices is None else [
+    all_devices: list[Any] = list(sd.query_devices()) if devices is None else [
         {"name": n, "max_input_channels": 1} for n in devices
     ]
     inputs = [(i, d["name"]) for i, d in enumerate(all_devices) if d.get("max_input_channels", 0) > 0]
@@ -142,7 +142,7 @@ class AudioCapture:
             self._stream.start()
         except DeviceError:
             raise
-        except Exception as exc:  # noqa: BLE001 - PortAudioError and friends, mapped at the edge
+        except Exception as exc:  # PortAudioError and friends, mapped at the edge
             self._stream = None
             raise DeviceError(f"Could not open the microphone: {exc}") from exc
         self._thread = threading.Thread(target=self._run, name="audio-capture", daemon=True)
@@ -209,5 +209,5 @@ class AudioCapture:
     def _safe(self, fn: Callable[..., None], *args: Any) -> None:
         try:
             fn(*args)
-        except Exception:  # noqa: BLE001 - the capture thread must survive a sink bug; it is logged
+        except Exception:  # the capture thread must survive a sink bug; it is logged
             log.exception("voice sink failed")

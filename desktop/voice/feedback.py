@@ -17,7 +17,7 @@ import importlib.util
 import logging
 import queue
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
@@ -61,7 +61,7 @@ class Cues:
             return
         try:
             self.player(audio, CUE_RATE)
-        except Exception:  # noqa: BLE001 - no output device: a missing cue never stops dictation
+        except Exception:  # no output device: a missing cue never stops dictation
             log.warning("could not play the push-to-talk cue", exc_info=True)
 
     def start(self) -> None:
@@ -147,7 +147,7 @@ class PiperReadBack:
                 audio, rate = self._synth.synth(text)  # type: ignore[attr-defined]
                 self.player(audio, rate)
                 self.on_spoken(text)
-            except Exception:  # noqa: BLE001 - read-back is a convenience: log, never crash
+            except Exception:  # read-back is a convenience: log, never crash
                 log.warning("spoken read-back failed", exc_info=True)
 
     def close(self) -> None:

@@ -211,7 +211,7 @@ class NameCorrector:
         the replaced spans is unchanged. Pure and thread-safe (no state changes).
         """
         out = text
-        for start, end, replacement, _score_ in reversed(self.matches(text)):
+        for start, end, replacement, _score in reversed(self.matches(text)):
             out = out[:start] + replacement + out[end:]
         return out
 

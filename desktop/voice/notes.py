@@ -406,11 +406,11 @@ class NotesService:
         try:
             if not _try_lock(owner):
                 return  # another process records or transcribes it: it finishes the note
-            self._transcribe_locked(note_id)
+            self._transcribe_locked(note_id, self.worker)
         finally:
             owner.close()
 
-    def _transcribe_locked(self, note_id: str) -> None:
+    def _transcribe_locked(self, note_id: str, worker: TranscriberWorker) -> None:
         info = self.get(note_id)
         info.state = "transcribing"
         self._save(info)
@@ -420,7 +420,7 @@ class NotesService:
             texts: list[str] = []
             t0 = time.perf_counter()
             for offset, chunk in _chunks(audio):
-                tr: Transcript = self.worker.transcribe(
+                tr: Transcript = worker.transcribe(
                     chunk, PRIORITY_BACKGROUND, prompt=self.prompt, hotwords=self.hotwords,
                     vad_filter=True, beam_size=FILE_BEAM_SIZE).result()
                 base = offset / SAMPLE_RATE

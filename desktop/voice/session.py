@@ -377,7 +377,10 @@ class VoiceSession:
         the key is released before more speech (it still runs after a release); otherwise a
         display-only partial, skipped once the release is seen.
         """
-        st, utt_id, end = self._utt, self._utt_id, len(self._utt.buf)  # type: ignore[union-attr]
+        st, utt_id = self._utt, self._utt_id
+        if st is None:
+            raise RuntimeError("a partial decode needs an open utterance")
+        end = len(st.buf)
         self._since_partial = 0
         self._partials_sent += 1
         if not speculative:

@@ -10,8 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from desktop.store.approvals import list_approvals
 from desktop.store import agents as store
+from desktop.store.approvals import list_approvals
 
 CHILD = Path(__file__).with_name("chain_child.py")
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 
+from conftest import NOW
 from sqlalchemy import select
 
 from desktop.agents.fakes import FakeLLM
 from desktop.agents.llm import LLMReply, ToolCall
 from desktop.store import metrics
 from desktop.store import schema as s
-
-from conftest import NOW
 
 
 def ask(svc, agent, q):

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from conftest import NOW
 from sqlalchemy import select
 
 from desktop.agents.compliance import check_plan, record_consent
 from desktop.domain.models import ContactRow, DealRow
 from desktop.domain.plan import Action, Plan, Target
-from desktop.store.executor import ComplianceBlocked, apply_plan
 from desktop.store import schema as s
-
-from conftest import NOW
+from desktop.store.executor import ComplianceBlocked, apply_plan
 
 MIKE = Target(type="contact", id="101", name="Mike Chen")
 ACME = Target(type="deal", id="5001", name="Acme Corp - Platform Rollout")

@@ -33,7 +33,7 @@ def openai_server():
     ]
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server API
+        def do_POST(self):  # http.server API
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             requests.append(body)
             data = json.dumps(replies.pop(0)).encode()

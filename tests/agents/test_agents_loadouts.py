@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from agent_helpers import write_loadout
 
 from desktop.agents.loadout import LoadoutError, Schedule, builtin_dir, load_all, load_file
-
-from agent_helpers import write_loadout
 
 GOOD = """name: scout
 role: Scout

@@ -10,15 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from agent_helpers import builtin_text, write_loadout
+from conftest import NOW
 from sqlalchemy import func, select
 
 from desktop.agents.fakes import FakeLLM
-from desktop.store.approvals import list_approvals
 from desktop.store import agents as store
 from desktop.store import schema as s
-
-from agent_helpers import builtin_text, write_loadout
-from conftest import NOW
+from desktop.store.approvals import list_approvals
 
 CHILD = Path(__file__).with_name("agent_child.py")
 ROOT = Path(__file__).resolve().parents[2]

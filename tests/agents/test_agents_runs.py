@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
+from agent_helpers import builtin_text, write_loadout
+from conftest import NOW
 from sqlalchemy import func, select
 
 from desktop.agents.compliance import record_consent
-from desktop.store.approvals import list_approvals
 from desktop.store import metrics
 from desktop.store import schema as s
-
-from agent_helpers import builtin_text, write_loadout
-from conftest import NOW
+from desktop.store.approvals import list_approvals
 
 GLOBEX_NOTE = ("Call with Priya at Globex: budget is 150K, approved by the CFO. They are also evaluating Samsara. "
                "Need to go live by end of January. Next step is to send the security questionnaire.")

@@ -193,9 +193,9 @@ def test_a_step_whose_tool_is_not_in_the_loadout_fails_the_run(make_service, dat
 
 
 def test_progress_callback_and_planner_usage_recorder(workspace, data_dir, clock):
-    from desktop.planner.llm_planner import UsageRecord
     from desktop.agents.service import AgentService, usage_recorder
     from desktop.config import Settings
+    from desktop.planner.llm_planner import UsageRecord
 
     seen = []
     svc = AgentService(workspace, Settings(data_dir=data_dir), clock, FakeLLM(),

@@ -74,8 +74,9 @@ def test_run_applies_after_yes_and_undo(data_dir, capsys):
 
 
 def test_run_without_confirmation_applies_nothing(data_dir, capsys, monkeypatch):
-    monkeypatch.setattr("sys.stdin", open(os.devnull))
-    assert run(data_dir, "run", "--now", NOW, "Move the Globex deal to negotiation") == 3
+    with open(os.devnull) as devnull:
+        monkeypatch.setattr("sys.stdin", devnull)
+        assert run(data_dir, "run", "--now", NOW, "Move the Globex deal to negotiation") == 3
     capsys.readouterr()
     run(data_dir, "show", "deal", "5004", "--json")
     assert json.loads(capsys.readouterr().out)["stage_label"] == "Proposal Sent"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import keyring
 import pytest
-
 from mailservers import PASSWORD, MailServers
 from outreach_helpers import MemoryKeyring, connect_args
 

@@ -13,11 +13,12 @@ import threading
 import time
 from email.message import Message
 
-from aiosmtpd.smtp import SMTP as SMTPProtocol, AuthResult
+from aiosmtpd.smtp import SMTP as SMTPProtocol
+from aiosmtpd.smtp import AuthResult
+from proxyprotocol.reader import ProxyProtocolReader
 from pymap.backend.dict import DictBackend
 from pymap.concurrent import Subsystem
 from pymap.imap import IMAPServer
-from proxyprotocol.reader import ProxyProtocolReader
 
 USER, PASSWORD = "me@example.com", "app-pass-1234"
 
@@ -102,7 +103,7 @@ class MailServers:
         self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         self.loop.close()
 
-    def start(self) -> "MailServers":
+    def start(self) -> MailServers:
         self.thread.start()
         if not self._ready.wait(20):
             raise RuntimeError("mail servers did not start")

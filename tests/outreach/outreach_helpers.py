@@ -6,7 +6,6 @@ import threading
 from pathlib import Path
 
 import keyring.backend
-
 from mailservers import USER
 
 from desktop.config import Settings

@@ -24,7 +24,8 @@ def reply_to(msg, sender: str, text: str = "Sounds good, let's talk Tuesday.") -
 
 
 def test_draft_approved_sent_replied_logged(connected, mail, capsys):
-    from desktop.store import approvals, email_outbox as eo, queries
+    from desktop.store import approvals, queries
+    from desktop.store import email_outbox as eo
     from desktop.store.executor import apply_plan
 
     ws = open_ws(connected)
@@ -78,8 +79,9 @@ def test_draft_approved_sent_replied_logged(connected, mail, capsys):
 
 
 def test_a_bounce_marks_the_email_bounced(connected, mail, capsys):
-    from desktop.store import email_outbox as eo
     from outreach_helpers import confirm, send_plan
+
+    from desktop.store import email_outbox as eo
 
     ws = open_ws(connected)
     try:

@@ -7,8 +7,7 @@ import io
 import json
 
 from mailservers import PASSWORD, USER
-from outreach_helpers import NINA, confirm, drain, open_ws, send_plan, set_undo
-from outreach_helpers import connect_args
+from outreach_helpers import confirm, connect_args, drain, open_ws, send_plan, set_undo
 
 from desktop.cli import main
 

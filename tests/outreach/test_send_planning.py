@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-
 from outreach_helpers import open_ws
 
 NOW = datetime(2026, 11, 21, 9)
@@ -46,8 +45,9 @@ def test_without_a_mailbox_it_is_a_draft(data_dir):
 
 
 def test_send_the_draft_sends_the_newest_draft(planner, connected, mail):
-    from desktop.store.executor import apply_plan
     from outreach_helpers import drain, set_undo
+
+    from desktop.store.executor import apply_plan
 
     ws = planner.workspace
     apply_plan(ws, planner.plan("draft an email to Nina about the pilot", now=NOW))

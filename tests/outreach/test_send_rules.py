@@ -5,10 +5,7 @@ why (``spectrum email list``), nothing reaches the SMTP server, and its activity
 from __future__ import annotations
 
 import json
-import threading
 from datetime import datetime, timedelta
-
-import pytest
 
 from outreach_helpers import NINA, PRIYA, confirm, drain, open_ws, send_plan, set_undo
 
@@ -118,9 +115,9 @@ def test_daily_budget_holds_and_says_why(connected, mail, capsys):
 
 
 def test_kill_switch_cancels_an_agents_queued_sends(connected, mail, capsys):
+    from desktop.agents.switches import set_killed
     from desktop.outreach import service
     from desktop.outreach.sender import Sender
-    from desktop.agents.switches import set_killed
 
     ws = open_ws(connected)
     try:

@@ -19,10 +19,9 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
-
 from mailservers import PASSWORD, USER
 from outreach_helpers import confirm, open_ws, send_plan, set_undo
+from sqlalchemy import select
 
 from desktop.domain.plan import Target
 

@@ -6,10 +6,11 @@ from datetime import datetime
 
 import pytest
 
+from desktop.agents.fixtures import WorkspaceRows, load_fixture_rows
 from desktop.planner.entity_index import EntityIndex
 from desktop.planner.evaluation import CORPUS_NOW
-from desktop.agents.fixtures import WorkspaceRows, load_fixture_rows
 from desktop.planner.offline import OfflinePlanner
+
 
 @pytest.fixture(scope="session")
 def rows() -> WorkspaceRows:
@@ -31,7 +32,7 @@ def now() -> datetime:
     return CORPUS_NOW
 
 
-def pytest_terminal_summary(terminalreporter, exitstatus, config):  # noqa: ARG001 - pytest hook signature
+def pytest_terminal_summary(terminalreporter, exitstatus, config):  # pytest hook signature
     report = getattr(config, "planner_accuracy_report", None)  # set by test_corpus.py
     if report:
         terminalreporter.section("planner accuracy by action kind (tests/planner/corpus.jsonl)")

@@ -17,7 +17,7 @@ def case(text, *actions, clarify=False, message=None, context=None, tag=""):
                   "expect": {"actions": list(actions), "clarify": clarify, "message": message}})
 
 
-def A(kind, target="?", contains=None, **fields):
+def A(kind, target="?", contains=None, **fields):  # noqa: N802 - one letter, like the corpus notation
     a = {"kind": kind, "fields": fields}
     if target != "?":
         a["target"] = target

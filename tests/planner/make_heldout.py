@@ -5,7 +5,7 @@ Same format and reference instant as make_corpus.py."""
 import json
 from pathlib import Path
 
-from make_corpus import A, deal  # noqa: F401 - helpers only
+from make_corpus import A, deal  # helpers only
 
 CASES: list[dict] = []
 

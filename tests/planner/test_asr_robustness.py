@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.planner import _rules as R
-from desktop.planner.entity_index import sounds
-from desktop.planner.parsing.asr import undo_asr_slips
-from desktop.planner.offline import PlanContext
 from desktop.domain.plan import Target
 from desktop.domain.vocabulary import COMMON_COMPETITORS
+from desktop.planner import _rules as R
+from desktop.planner.entity_index import sounds
+from desktop.planner.offline import PlanContext
+from desktop.planner.parsing.asr import undo_asr_slips
 
 ACME_DEAL = ("deal", "5001")
 
@@ -177,8 +177,8 @@ def test_ordinary_lower_case_word_is_not_a_company(planner, now):
 
 @pytest.mark.parametrize("heard", ["Move it to Nodotionation.", "Move it to proposal cent"])
 def test_misheard_stage_after_move_to(planner, now, heard):
-    from desktop.planner.offline import PlanContext
     from desktop.domain.plan import Target
+    from desktop.planner.offline import PlanContext
 
     ctx = PlanContext(target=Target(type="deal", id="5009", name="5009"))
     plan = planner.plan(heard, now=now, context=ctx)
@@ -240,9 +240,9 @@ def test_had_coffee_heard_as_and_coffee(planner, now):
 
 
 def test_title_cased_ordinary_words_are_not_fuzzy_company_names(rows, now):
+    from desktop.domain.models import CompanyRow
     from desktop.planner.entity_index import EntityIndex
     from desktop.planner.offline import OfflinePlanner
-    from desktop.domain.models import CompanyRow
 
     extra = [CompanyRow(id=9900 + i, name=name) for i, name in enumerate(
         ["Logal Works", "Logal Group", "Logal Retail", "Logal Robotics", "Monve Health", "Monve Capital", "Monve Systems"])]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.planner.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case, wrong_writes
-from desktop.planner import EntityIndex, OfflinePlanner, PlanContext
 from desktop.agents.fixtures import load_fixture_rows
+from desktop.planner import EntityIndex, OfflinePlanner, PlanContext
+from desktop.planner.evaluation import CORPUS_NOW, Score, context_target, load_corpus, score_case, wrong_writes
 
 BLIND = Path(__file__).parent / "blind"
 TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker")

@@ -42,8 +42,8 @@ def test_deal_names_and_open_deals(index):
 
 
 def test_apostrophes_in_names_and_contractions():
-    from desktop.planner.entity_index import EntityIndex
     from desktop.domain.models import ContactRow
+    from desktop.planner.entity_index import EntityIndex
 
     idx = EntityIndex.build([ContactRow(id=1, first_name="Sean", last_name="O'Brien")], [], [], [])
     assert [(m.kind, m.ids) for m in idx.find_mentions("call Sean O'Brien's office")] == [("contact", (1,))]

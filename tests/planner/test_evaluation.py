@@ -3,8 +3,8 @@ spoken input; targets, amounts, dates and stages stay exact."""
 
 from __future__ import annotations
 
-from desktop.planner.evaluation import Score, score_case, similar
 from desktop.domain.plan import Action, Plan, Target
+from desktop.planner.evaluation import Score, score_case, similar
 
 DEAL = Target(type="deal", id="5001", name="Acme Corp - Platform Rollout")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.domain.plan import Target
 from desktop.planner.llm_planner import LLMPlanner, UsageRecord, api_key_for, provider_key_var
 from desktop.planner.offline import PlanContext, Planner
-from desktop.domain.plan import Target
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = json.dumps({"actions": [{"kind": "update_deal",
@@ -30,7 +30,7 @@ class _InlineExecutor:
         future: Future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except Exception as exc:  # logging is best effort in litellm too
+        except Exception as exc:  # noqa: BLE001 - handed to the caller through the Future, like litellm does
             future.set_exception(exc)
         return future
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.planner.offline import MAX_INPUT_CHARS, OfflinePlanner, PlanContext, Planner
 from desktop.domain.plan import Plan, Target
+from desktop.planner.offline import MAX_INPUT_CHARS, OfflinePlanner, PlanContext, Planner
 
 FLAGSHIP = ("Just finished the Acme call. Mike needs board approval, budget is 100K, they're also looking at "
             "Salesforce, follow up in two weeks")

@@ -7,8 +7,8 @@ from datetime import datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.planner.offline import MAX_INPUT_CHARS
 from desktop.domain.plan import DESTRUCTIVE_KINDS, Plan
+from desktop.planner.offline import MAX_INPUT_CHARS
 
 NOW = datetime(2026, 11, 21, 10, 0)
 FRAGMENTS = ["'; DROP TABLE contacts; --", "SELECT * FROM deals", "delete", "all", "everything", "Acme", "Mike",

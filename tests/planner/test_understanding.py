@@ -1492,6 +1492,7 @@ def test_company_signed_is_won(p, now):
                                          ("Pull the Vertex close date in by a week", None)])
 def test_a_close_date_shifted_from_the_one_it_has(p, now, text, close):
     from datetime import timedelta
+
     from desktop.agents.fixtures import load_fixture_rows
     deals = {d.id: d for d in load_fixture_rows().deals}
     plan = p.plan(text, now=now)

@@ -9,12 +9,17 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.plan import Action, Plan, Target
-from desktop.store import approvals
-from desktop.store.executor import (ComplianceBlocked, NeedsConfirmation, NothingToUndo, PlanRejected,
-                                       apply_plan, undo_last)
-from desktop.store import audit, queries
+from desktop.store import approvals, audit, queries
 from desktop.store import schema as s
 from desktop.store.db import open_workspace
+from desktop.store.executor import (
+    ComplianceBlocked,
+    NeedsConfirmation,
+    NothingToUndo,
+    PlanRejected,
+    apply_plan,
+    undo_last,
+)
 
 NOW = datetime(2026, 11, 21, 9, 0)
 ACME = Target(type="deal", id="5001", name="Acme Corp - Platform Rollout")

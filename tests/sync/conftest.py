@@ -1,9 +1,9 @@
 """Sync test fixtures (helpers live in :mod:`sync_helpers`)."""
 
 import pytest
+from sync_helpers import emulator, memory_keyring  # noqa: F401  (fixtures)
 
 from desktop.store.db import open_workspace
-from sync_helpers import emulator, memory_keyring  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ delete, push.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import delete, select
 

@@ -21,7 +21,6 @@ from desktop.sync.ratelimit import Pacer
 from desktop.sync.state import FileState
 from desktop.sync.worker import SyncWorker
 
-
 #: built once before forking: loading the CA bundle costs ~0.3 s per client otherwise
 SSL_CONTEXT = ssl.create_default_context()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import httpx
 from sqlalchemy import select
-from sync_helpers import client, hubspot, link_contact_with_pending_deal_update, make_emulator, pipedrive, run, TOKEN
+from sync_helpers import TOKEN, client, hubspot, link_contact_with_pending_deal_update, make_emulator, pipedrive, run
 
 from desktop.store import schema as s
 from desktop.store.sync_state import StoreState

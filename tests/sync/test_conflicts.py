@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sync_helpers import client, hubspot, run
 
-from desktop.sync.conflicts import FieldConflict, merge_fields
+from desktop.domain.sync_records import FieldConflict, merge_fields
 from desktop.sync.engine import SyncEngine
 from desktop.sync.state import MemoryState
 from desktop.sync.worker import SyncWorker

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from contract_round import seed_hubspot, seed_pipedrive, sandbox_round
+from contract_round import sandbox_round, seed_hubspot, seed_pipedrive
 from sync_helpers import client, hubspot, make_emulator, pipedrive, run
 
 # -- HubSpot schema -------------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def pipedrive_violations(requests: list[tuple[str, str, Any]], stage_ids: set[in
             for item in body.get(k) or []:
                 if set(item) - {"value", "primary", "label"} or not isinstance(item.get("value"), str):
                     out.append(f"{path}: {k} item {item!r}")
-        for k, v in (body.get("custom_fields") or {}).items():
+        for k in body.get("custom_fields") or {}:
             if not re.fullmatch(r"[0-9a-f]{40}", k):
                 out.append(f"{path}: custom field key {k!r} is not a field key")
     return out

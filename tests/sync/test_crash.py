@@ -165,13 +165,13 @@ def test_sigkill_of_spectrum_sync_on_the_workspace_outbox(tmp_path):
     no duplicate and loses no change, and its contacts equal those of a run that was never killed."""
     import time
 
-    from desktop.store.db import open_workspace
     from desktop.store import schema as sch
+    from desktop.store.db import open_workspace
 
     keyring_file = tmp_path / "keyring.json"
     env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{Path(__file__).parent}",
                PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring", SPECTRUM_TEST_KEYRING=str(keyring_file))
-    keyring_file.write_text('{"spectrum-sync/hubspot": "%s"}' % TOKEN)
+    keyring_file.write_text(f'{{"spectrum-sync/hubspot": "{TOKEN}"}}')
 
     def spectrum_sync(data: Path, url: str) -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-m", "desktop", "--data-dir", str(data), "sync", "--once",

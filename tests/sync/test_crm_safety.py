@@ -7,7 +7,7 @@ what HubSpot refuses."""
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -246,13 +246,13 @@ def test_a_403_names_the_missing_scope_and_never_refreshes_the_token():
 
 
 def test_retry_after_as_an_http_date_and_the_daily_reset_in_the_account_time_zone():
-    now = datetime(2026, 12, 6, 3, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 12, 6, 3, 0, 0, tzinfo=UTC)
     assert parse_retry_after("Sun, 06 Dec 2026 03:00:30 GMT", now) == 30.0
     assert parse_retry_after("7", now) == 7.0
     assert parse_retry_after("soon", now) is None
     # 03:00 UTC is 22:00 the day before in New York: the budget is back at 05:00 UTC
-    assert next_daily_reset(now, "US/Eastern") == datetime(2026, 12, 6, 5, 0, tzinfo=timezone.utc)
-    assert next_daily_reset(now, None) == datetime(2026, 12, 7, 0, 0, tzinfo=timezone.utc)
+    assert next_daily_reset(now, "US/Eastern") == datetime(2026, 12, 6, 5, 0, tzinfo=UTC)
+    assert next_daily_reset(now, None) == datetime(2026, 12, 7, 0, 0, tzinfo=UTC)
 
     sent = []
 
@@ -270,7 +270,7 @@ def test_retry_after_as_an_http_date_and_the_daily_reset_in_the_account_time_zon
     from desktop.sync.errors import RateLimited
     with pytest.raises(RateLimited) as info:
         run(go())
-    wall = datetime.now(timezone.utc)
+    wall = datetime.now(UTC)
     expected = (next_daily_reset(wall, "US/Eastern") - wall).total_seconds()
     assert abs(info.value.retry_after - expected) < 5
 

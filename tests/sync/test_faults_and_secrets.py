@@ -7,7 +7,7 @@ import logging
 
 import httpx
 import pytest
-from sync_helpers import TOKEN, FAST_RETRY, client, hubspot, make_emulator, pipedrive, run
+from sync_helpers import FAST_RETRY, TOKEN, client, hubspot, make_emulator, pipedrive, run
 
 from desktop.sync.engine import SyncEngine
 from desktop.sync.errors import AuthExpired, Conflict, Permanent, RateLimited, Retryable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from sync_helpers import TOKEN, FAST_RETRY, client, hubspot, run
+from sync_helpers import FAST_RETRY, TOKEN, client, hubspot, run
 
 from desktop.sync.hubspot import HubSpotAdapter
 from desktop.sync.mapping_hubspot import KEY_PROPERTY

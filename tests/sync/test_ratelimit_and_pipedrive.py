@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import httpx
-from sync_helpers import TOKEN, FAST_RETRY, FakeTime, client, make_emulator, pipedrive, run
+from sync_helpers import FAST_RETRY, TOKEN, FakeTime, client, make_emulator, pipedrive, run
 
 from desktop.sync.emulator import RateLimit
 from desktop.sync.engine import SyncEngine

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import datetime
+from pathlib import Path
 
 from sqlalchemy import select
 from sync_helpers import TOKEN, client, hubspot, run
 
 from desktop.store import schema as s
-from desktop.sync.engine import SyncEngine
 from desktop.store.sync_state import StoreState
+from desktop.sync.engine import SyncEngine
 from desktop.sync.worker import SyncWorker
 
 
@@ -83,7 +84,7 @@ def test_pull_push_and_conflict_through_the_workspace(ws, emulator, tmp_path):
     # no secret in the database file
     if ws.is_sqlite:
         db_file = ws.engine.url.database
-        assert TOKEN.encode() not in open(db_file, "rb").read()
+        assert TOKEN.encode() not in Path(db_file).read_bytes()
 
 
 def test_plans_applied_by_the_executor_reach_the_crm(ws, emulator):

@@ -9,9 +9,9 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from test_main_window import type_instruction
 
 from desktop.ui import theme
-from test_main_window import type_instruction
 
 NATIVE = QKeySequence.SequenceFormat.PortableText
 CLAIM = re.compile(r"\b((?:(?:Ctrl|Alt|Shift)\+)+(?:[A-Z0-9]|Enter|Return|Esc)|F\d{1,2})\b")

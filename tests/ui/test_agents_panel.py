@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import sys
 
+from ui_helpers import build
+
 from desktop.ui.main_window import PANELS
 from desktop.ui.models import ROLE_ROW
-
-from ui_helpers import build
 
 
 def _agents(qtbot, tmp_path):

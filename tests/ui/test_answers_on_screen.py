@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import build, speak, spoken
 
 from desktop.domain.plan import Action, Plan
-from ui_helpers import build, speak, spoken
 
 
 def ask(qtbot, w, text: str):

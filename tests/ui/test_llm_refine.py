@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
+from ui_helpers import build
 
 from desktop.services import planning
-from ui_helpers import build
 
 LLM_ANSWER = json.dumps({"actions": [
     {"kind": "update_deal", "target": {"type": "deal", "id": "5004", "name": "Globex Logistics - Fleet Analytics"},

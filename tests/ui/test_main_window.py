@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-
 from ui_helpers import build, speechlike
 
 ACME = "Acme Corp - Platform Rollout"

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from ui_helpers import build
 
 from desktop.domain.plan import Action, Plan, Target
 from desktop.mcp.service import AccessRefused, McpService
 from desktop.store import approvals, queries
-from ui_helpers import build
 
 APPROVALS, SETTINGS = 5, 8
 

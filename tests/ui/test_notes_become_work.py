@@ -5,7 +5,6 @@ note's activity and plan; a note naming no record, with none in view, asks for o
 from __future__ import annotations
 
 import pytest
-
 from ui_helpers import build, speechlike, spoken
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QImage
-
 from test_main_window import ACME
 
 

@@ -20,9 +20,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from test_main_window import ACME, confirm, count
 
 from desktop.ui.models import DEAL_MIME
-from test_main_window import ACME, confirm, count
 
 
 @pytest.mark.filterwarnings("ignore:Function.*QDrag.*deprecated:DeprecationWarning")

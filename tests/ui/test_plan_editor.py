@@ -4,9 +4,9 @@ approval's amount and approve it; edit the Plan card's stage before confirming."
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from test_main_window import ACME, confirm, count, type_instruction
 
 from desktop.domain.plan import Action, Plan, Target
-from test_main_window import ACME, confirm, count, type_instruction
 
 
 def deal_amount(w, deal_id: int):

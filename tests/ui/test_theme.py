@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QApplication
+from ui_helpers import build
 
 from desktop.ui import theme
-from ui_helpers import build
 
 
 def window_colour() -> str:

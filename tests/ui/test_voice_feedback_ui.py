@@ -7,9 +7,9 @@ import threading
 
 import numpy as np
 from PySide6.QtCore import Qt
+from ui_helpers import speechlike
 
 from desktop.voice.feedback import PiperReadBack
-from ui_helpers import speechlike
 
 
 class FakeSynth:

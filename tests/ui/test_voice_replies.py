@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-
 from ui_helpers import build, speak, spoken
 
 pytestmark = pytest.mark.slow

@@ -16,9 +16,9 @@ def speechlike(seconds: float = 1.2, amplitude: float = 0.3) -> np.ndarray:
 def build(qtbot, tmp_path, *, engine=None, heard: str = "Move Acme to Negotiation", panel: int | None = 1):
     from PySide6.QtCore import QSettings
 
+    from desktop.bootstrap import build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 
     settings = Settings(data_dir=tmp_path / "ws")

@@ -23,9 +23,9 @@ def main() -> None:
     audio, _ = sf.read(wav, dtype="float32")
     from PySide6.QtCore import QSettings
 
+    from desktop.bootstrap import run_app
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import run_app
     from desktop.ui.main_window import PANELS
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
 

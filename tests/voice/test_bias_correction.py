@@ -94,8 +94,8 @@ def test_cli_transcribe_corrects_names_from_the_workspace(tmp_path, monkeypatch,
     import argparse
 
     import desktop.bootstrap
-    from desktop.config import Settings
     from desktop.cli import voice as commands
+    from desktop.config import Settings
     from desktop.voice.fakes import FakeEngine
     from desktop.voice.transcriber import TranscriberWorker
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-
 from conftest import SR
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,9 +75,9 @@ def _run_and_kill(data_dir: Path, wav: Path, kill_at_s: float | None) -> tuple[s
 def test_app_recovers_every_note_after_repeated_sigkill(qtbot, tmp_path, monkeypatch):
     from PySide6.QtCore import QSettings
 
+    from desktop.bootstrap import build_main_window
     from desktop.config import Settings
     from desktop.services.backend import Backend
-    from desktop.bootstrap import build_main_window
     from desktop.voice.fakes import FakeEngine, FakeInputStreamFactory
     from desktop.voice.notes import NotesService
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-
 from conftest import SR, tone
+
 from desktop.voice.session import HINT_SILENCE, HINT_TOO_SHORT
 
 WAIT = 10
@@ -110,6 +110,7 @@ def test_device_lost_mid_recording_keeps_audio_and_tells_the_user(fake_worker, m
 
 def test_device_silence_is_reported_as_lost_by_the_stall_watchdog(fake_worker):
     from conftest import Recorder
+
     from desktop.voice.fakes import FakeInputStreamFactory
     from desktop.voice.session import VoiceSession
     from desktop.voice.settings import VoiceSettings

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
 from conftest import SR, tone
+
 from desktop.voice.fakes import FakeEngine
 from desktop.voice.notes import NotesService
 from desktop.voice.transcriber import TranscriberWorker

@@ -7,8 +7,8 @@ import subprocess
 
 import numpy as np
 import pytest
-
 from conftest import SR, tone
+
 from desktop.voice.audio_io import read_audio
 from desktop.voice.bias import build_bias
 from desktop.voice.hotkey import GlobalHotkey, global_hotkey_support
@@ -114,8 +114,8 @@ def test_read_audio_formats_and_errors(tmp_path):
 
 
 def test_cli_transcribe_with_missing_model_exits_2_naming_the_setting(tmp_path, capsys):
-    from desktop.config import Settings
     from desktop.cli.voice import register
+    from desktop.config import Settings
 
     parser = argparse.ArgumentParser()
     register(parser.add_subparsers())
@@ -126,8 +126,8 @@ def test_cli_transcribe_with_missing_model_exits_2_naming_the_setting(tmp_path, 
 
 
 def test_cli_notes_delete_needs_yes(tmp_path, capsys):
-    from desktop.config import Settings
     from desktop.cli.voice import register
+    from desktop.config import Settings
     from desktop.voice.notes import NotesService
 
     writer = NotesService(tmp_path, None).start_recording()

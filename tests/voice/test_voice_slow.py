@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
-
 from conftest import SR, Recorder
+
 from desktop.voice.fakes import FakeInputStreamFactory
 from desktop.voice.notes import NotesService
 from desktop.voice.session import VoiceSession
@@ -90,8 +90,8 @@ def test_cli_transcribes_each_file_and_names_the_bad_one(tmp_path, speech, capsy
     import json
     import subprocess
 
-    from desktop.config import Settings
     from desktop.cli.voice import register
+    from desktop.config import Settings
 
     good = tmp_path / "good.wav"
     sf.write(good, speech(SENTENCE), SR)

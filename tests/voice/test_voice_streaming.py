@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-
 from conftest import SR, tone
+
 from desktop.voice.session import MIN_PHRASE_S
 from desktop.voice.transcriber import PRIORITY_BACKGROUND, PRIORITY_FINAL
 

@@ -120,9 +120,9 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors:
                 return " ".join(parts)
-    m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
-    if m and not any(p in _NOT_NAMES for p in m.group(1).split()):
-        return m.group(1)
+    opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
+    if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()):
+        return opener.group(1)
     return None
 
 
@@ -145,11 +145,12 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                                           r"this)\b",
                                                                           c[m.end():], re.I)) \
                         and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
-                    pron = re.search(r"\b(?:he|she)\b", c[:m.start()], re.I) and not re.search(r"\bto\s+$", c[:m.start()])
+                    pron_first = bool(re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)) and not re.search(
+                        r"\bto\s+$", c[:m.start()])
                     named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |"
                                       r"gets to )?$",
                                       c[:m.start()], re.I)
-                    if not pron and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
+                    if not pron_first and not _ROLE.search(c[:m.start()]) and not (named and named.group(1) not in _NOT_NAMES):
                         continue  # "they want to decide in two weeks": a timeline, not who decides
                 subj = re.findall(r"\b(they|they're|we|we're|i|i'm|he|she|he's|she's)\b", c[:m.start()], re.I)
                 if re.match(r"^sign", m.group(1), re.I) and re.search(

@@ -201,7 +201,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             found = find_date(c, ref)
             exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
                                         c[found[1]:found[2]], re.I)
-            d = found[0] if exact else period_end(c, today)
+            d = found[0] if found and exact else period_end(c, today)
             if d is None:
                 d = found[0] if found else None
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline

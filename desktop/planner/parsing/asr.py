@@ -10,7 +10,7 @@ come back as "100 K", "100k." or "$100,000". Typed instructions are left unchang
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "And a note to the Acme deal" / "And, a note" -> "Add a note ..." (an instruction never opens with "and a note")

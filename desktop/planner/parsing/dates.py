@@ -128,7 +128,7 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: C901 - a flat dispatch table
+def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat dispatch table
     g = m.groupdict()
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
@@ -229,11 +229,11 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         return end if end >= today else _month_end(today.year + 1, 3 * q)
     if kind in ("day_only", "day_word"):
         day = int(g["day"]) if kind == "day_only" else _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
-        d = _safe_date(today.year, today.month, day)
-        if d is None or d < today:
+        this_month = _safe_date(today.year, today.month, day)
+        if this_month is None or this_month < today:
             nxt = add_months(today.replace(day=1), 1)
-            d = _safe_date(nxt.year, nxt.month, day)
-        return d
+            return _safe_date(nxt.year, nxt.month, day)
+        return this_month
     if kind == "bad_day":
         raise ImpossibleDate(f"No month has a day \"{g['bad']}\"")
     if kind == "holiday":
@@ -242,10 +242,10 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # noqa: 
         return d if d >= today else date(today.year + 1, month, day)
     if kind == "slash":
         y = int(g["y"]) if g.get("y") else today.year
-        d = _safe_date(y, int(g["m"]), int(g["d"]))
-        if d is not None and d < today and not g.get("y"):
-            d = _safe_date(y + 1, int(g["m"]), int(g["d"]))
-        return d
+        said = _safe_date(y, int(g["m"]), int(g["d"]))
+        if said is not None and said < today and not g.get("y"):
+            return _safe_date(y + 1, int(g["m"]), int(g["d"]))
+        return said
     return None
 
 
@@ -298,14 +298,14 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
 def _dateparser(text: str, today_iso: str) -> date | None:
     """Slow path through ``dateparser`` (lazy import, cached per text and day)."""
     try:
-        import dateparser
+        import dateparser  # noqa: PLC0415 - ~125 ms to import; only dates the fast rules miss need it
     except ImportError:  # pragma: no cover - dependency is pinned
         return None
     base = datetime.fromisoformat(today_iso)
     try:
         result = dateparser.parse(text, languages=["en"],
                                   settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "future"})
-    except Exception:  # dateparser raises assorted errors on odd strings
+    except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
         return None
     return result.date() if result else None
 

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import alpha2digit
+
 #: Largest amount (major units) taken from text; bigger numbers are ignored as noise.
 MAX_AMOUNT = 1e12
 _SCALES = {
@@ -88,10 +90,8 @@ def words_to_digits(text: str) -> str:
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
     protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
     try:
-        from text_to_num import alpha2digit
-
         out = alpha2digit(protected, "en")
-    except Exception:  # text2num raises on odd inputs; fall back to the raw text
+    except Exception:  # noqa: BLE001 - text2num raises on odd inputs; fall back to the raw text
         return text
     # "1.5 1000000" (from "one point five million") -> "1.5million"
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000000\b", r"\1million", out)

@@ -113,7 +113,7 @@ class ApprovalsPanel(QWidget):
         return {Qt.Key.Key_E: self.card.edit_btn, Qt.Key.Key_Return: self.card.confirm_btn,
                 Qt.Key.Key_Enter: self.card.confirm_btn}.get(Qt.Key(event.key()))
 
-    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt API
+    def event(self, event: QEvent) -> bool:  # Qt API
         # Claim Ctrl+E / Ctrl+Enter before the window's shortcuts (the command bar's Plan card has
         # the same keys; both visible would make them ambiguous): the key press then reaches
         # keyPressEvent below.

@@ -9,8 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QTableView, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel

@@ -7,8 +7,19 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSettings, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui import theme
 from desktop.ui.widgets.common import center_form_labels, heading, scroll_page
@@ -208,7 +219,7 @@ class SettingsPanel(QWidget):
 
     def _show_stage_mappings(self, rows: list[dict[str, Any]]) -> None:
         """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
-        for _crm, _stage, combo, button in self.stage_map_rows:
+        for _crm, _stage, combo, _button in self.stage_map_rows:
             self.stage_map_form.removeRow(combo.parentWidget())
         self.stage_map_rows = []
         self.stage_map_note.setText(

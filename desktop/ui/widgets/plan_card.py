@@ -13,10 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.domain.plan import ACTION_FIELDS, Plan, Target
+from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import set_button_text
 

@@ -24,7 +24,7 @@ def record_html(d: dict[str, Any]) -> str:
     """HTML of a record dict from :meth:`Backend.record`; associated records are ``type:id`` links."""
     c = theme.current()
     e = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
-    out = [f"<table cellspacing=6>"]
+    out = ["<table cellspacing=6>"]
     for key, label in FIELDS.get(d["kind"], []):
         v = d.get(key)
         if key == "amount" and v is not None:

@@ -11,7 +11,6 @@ missing, so fresh workspaces (which have them from 0001) are unchanged.
 """
 from alembic import op
 
-
 revision = '0003'
 down_revision = '0002'
 branch_labels = None

@@ -11,7 +11,6 @@ lost ("we lost Initech to Zendesk on price"): ``contacts.owner`` (a workspace us
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0004'
 down_revision = '0003'
 branch_labels = None

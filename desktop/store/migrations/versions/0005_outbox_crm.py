@@ -13,7 +13,6 @@ neither); unsent rows stay NULL and are claimed on the next push.
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0005'
 down_revision = '0004'
 branch_labels = None

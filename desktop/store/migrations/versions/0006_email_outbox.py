@@ -11,7 +11,6 @@ sends wait for the contact's sending hours.
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0006'
 down_revision = '0005'
 branch_labels = None
