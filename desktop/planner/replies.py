@@ -641,6 +641,10 @@ def _read_plan(t: _Text, ctx: ReplyContext, today: date) -> Reply:
         named = any(_names_record(t, lab) for lab in doomed)
         if pol == "cancel" or re.search(rf"\b{_NEG}\s+(?:\w+\s+)?(?:delete|remove)\b|\bkeep\b", t.low):
             return Reply("cancel", why="declined a deletion")
+        if _DELETE_VERB.search(t.low) and not named and pol == "confirm":
+            # "Yes, delete Coronova" (Corvana misheard): a confirmation whose name did not come
+            # through - asked again, never read as a new deletion of something else
+            return Reply("confirm_needs_name", why="a deletion needs the record named")
         if _DELETE_VERB.search(t.low) and not named and _foreign_name(t, labels, ctx):
             return Reply("new_instruction", why="deletes another record")
         if named and (pol == "confirm" or _DELETE_VERB.search(t.low)):

@@ -51,6 +51,15 @@ def test_a_bare_yes_never_confirms_a_deletion():
     assert read_reply("delete Globex Logistics, yes", ctx, today=TODAY).kind == "confirm"
 
 
+def test_a_yes_with_a_misheard_name_asks_for_the_name_again():
+    # spoken "Yes, delete Corvana" heard as "Coronova": neither confirmed nor a new deletion
+    plan = Plan(transcript="Delete Corvana", actions=[Action(kind="delete_record", target=Target(
+        type="company", id="9020", name="Corvana Health"))])
+    ctx = context_for_plan(plan)
+    assert read_reply("Yes, Delete Coronova.", ctx, today=TODAY).kind == "confirm_needs_name"
+    assert read_reply("Yes, delete Corvana Health", ctx, today=TODAY).kind == "confirm"
+
+
 def test_edit_is_applied_to_the_plan():
     plan = Plan(transcript="Move Acme to Negotiation, budget 100k", actions=[Action(
         kind="update_deal", target=Target(type="deal", id="5001", name="Acme Corp - Platform Rollout"),
