@@ -589,3 +589,44 @@ def test_thirteenth_probe_set_phenomena(note, field, value):
 ])
 def test_thirteenth_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the service a customer hires the seller for is the need, not a next step
+    ("Harbor Realty wants us to manage their Facebook ads.", "need", "Facebook ads"),
+    ("Nora's clinic asked us to set up their reminder texts.", "need", "reminder texts"),
+    # "must-have" names the need
+    ("Their must-have is a two-way sync with Shopify orders.", "need", "Shopify"),
+    # "he/she" after "Name, the title, says ...": the named person, not the company the note opens with
+    ("Fabrikam Partners wants a new intranet. Omar Diaz, the COO, says the budget is fine, and he decides.",
+     "authority", "Omar"),
+    ("Tailspin Logistics, with Hana Ito, the owner. She's the only decision maker.", "authority", "Hana"),
+    # the seller's own call with the customer, announced with "we're doing"
+    ("We're doing a security review call with their IT lead on Tuesday.", "next_step", "security review call"),
+    # a call the customer asked for, with a partner, is the next step
+    ("Leo wants a joint session with us and Deloitte on Monday.", "next_step", "Deloitte"),
+])
+def test_callnotes3_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # "sign-ups" are enrolments, not a signature: no one decides here
+    ("Their pain is tracking event sign-ups from Eventbrite.", "authority"),
+    # a habit ("every Monday") is no buying date
+    ("Her agents lose every Monday morning to rebuilding the rota by hand.", "timeline"),
+    # a call the customer wants is a next step: neither the need nor the timeline
+    ("Leo wants a joint session with us and Deloitte on Monday.", "need"),
+    ("Leo wants a joint session with us and Deloitte on Monday.", "timeline"),
+    # "they want a signed contract by ..." is when they buy, not a next step
+    ("The budget is fifty thousand. They want a signed order form by the fifteenth of December.", "next_step"),
+    # "they want us to run their ads" is not a next step
+    ("Harbor Realty wants us to manage their Facebook ads.", "next_step"),
+])
+def test_callnotes3_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_signed_contract_wanted_by_a_date_is_the_timeline():
+    _said("The budget is fifty thousand. They want a signed order form by the fifteenth of December.", "timeline",
+          "2026-12-15")

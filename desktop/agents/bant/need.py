@@ -6,13 +6,14 @@ import re
 from datetime import date
 
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
+from desktop.agents.bant.steps import _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
 from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
     r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|"
-    r"challenges?|"
+    r"challenges?|must[- ]haves?|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
     r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
     r"of|in)?"
@@ -20,6 +21,7 @@ _NEED_CUE = re.compile(
     r"real|"
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
@@ -38,13 +40,14 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
                        r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
                        r"approval|"
+                       r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
                        r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
-                       r"our \w+) to\b|spend|pay|save money|"
+                       r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)

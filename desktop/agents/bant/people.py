@@ -89,11 +89,12 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
-                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
+                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,| at | from | of )", re.I)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
-_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
+_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\s+(?:the |their |her |his )[\w -]{2,30}?,)?"
+                      r"\s+(?:at|from|says|said|told|mentioned|thinks|"
                       r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
 
 
@@ -118,7 +119,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
-            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors:
+            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors and \
+                    not _COMPANY_WORD.search(m.group(1)):
                 return " ".join(parts)
     m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if m and not any(p in _NOT_NAMES for p in m.group(1).split()):
@@ -126,7 +128,15 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+_SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups": enrolments, not a signature
+#: A capitalised pair ending in a company word is the company, never the person a pronoun means.
+_COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
+                           r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
+                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning)$")
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
     for idx, s in enumerate(sentences):
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
                      r"need to find out)\b[^.]*\b(?:who|decision|sign)",
@@ -174,7 +184,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 ents = _entities(c, m.start())
                 if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
-                                r" alone)*(?: the(?: one)?(?: who)?)?\s*",
+                                r" alone)*(?: the(?: only| sole| one| main| final)*(?: who)?)?\s*",
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
                         r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
                     # "He's the decision maker now, Raj reports to him": "he" decides, not Raj

@@ -35,7 +35,8 @@ _NEXT_CUE = re.compile(
     r"coordinate|line up|pencil|nail|go over)\b)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
-    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
+    r"walkthrough|review)\b|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
     r"emailing|putting together|pulling together|writing|building|creating|following up)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
@@ -50,16 +51,20 @@ _NEXT_CUE = re.compile(
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
+#: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
+_SERVICE = r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|migrate|implement|own|operate|do their)\b"
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
-                       r"our \w+) to \w+)\b)|"
+                       r"our \w+) to (?!" + _SERVICE + r")\w+)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"
-                       r"have) )?(?=(?:a|an|the|"
+                       r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
                        r"business case|paperwork|contract|order form|sow|msa|"
                        r"pricing)\b)|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
+                       r"(?:call|meeting|chat|session|sync|intro)\s+(?:with|on|next|this)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
                        r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"

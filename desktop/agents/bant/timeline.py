@@ -25,7 +25,7 @@ _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
     r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
-    r"call next|"
+    r"call next|(?:call|meeting|chat|session|sync|workshop) with|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -143,6 +143,11 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
+_RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
+                        r"week|month|quarter)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(?:mon|tues|wednes|thurs|fri|satur|"
+                        r"sun)days\b", re.I)
+
+
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |"
                       r"before )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
@@ -198,6 +203,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
+            c = _RECURRING.sub(" ", c)  # "every Friday", "each Monday morning": a habit, not a date
             found = find_date(c, ref)
             exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
                                         c[found[1]:found[2]], re.I)
