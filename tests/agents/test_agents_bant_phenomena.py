@@ -630,3 +630,27 @@ def test_callnotes3_nothing_invented(note, field):
 def test_a_signed_contract_wanted_by_a_date_is_the_timeline():
     _said("The budget is fifty thousand. They want a signed order form by the fifteenth of December.", "timeline",
           "2026-12-15")
+
+
+@pytest.mark.parametrize("note,value", [
+    # a speaker correcting the figure: the corrected one
+    ("Ana said twenty thousand first, then corrected herself: it's twenty-five thousand with training.", 25000),
+    # a second person overrides the first, with a bare figure that takes the first one's scale
+    ("Tom said the budget is thirty thousand, and his CFO cut in: no, they raised it to thirty-eight.", 38000),
+    # "we lost" is the seller losing a deal, not money the customer loses
+    ("The renewal we lost last spring may come back, with about twelve thousand to spend.", 12000),
+    # an amount said as a total, or "with about X", or "mentioned about X for the add-on"
+    ("Ravi wants five more licences, two grand total.", 2000),
+    ("Their COO wants it in the Denver office too, with roughly nine thousand again.", 9000),
+    ("She mentioned about seven thousand for the reporting add-on.", 7000),
+])
+def test_callnotes3_budget_phenomena(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    "They have about forty employees and want a better intake form.",
+    "Mei mentioned around 300 seats in the second phase.",
+])
+def test_callnotes3_budget_not_invented(note):
+    assert extract(note, NOW).budget is None
