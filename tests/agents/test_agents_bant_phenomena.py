@@ -654,3 +654,18 @@ def test_callnotes3_budget_phenomena(note, value):
 ])
 def test_callnotes3_budget_not_invented(note):
     assert extract(note, NOW).budget is None
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a vendor dropped in one part of the sentence does not rule out the one compared now
+    ("They ran Talkdesk for a year and dropped it, and now they're comparing us only against Aircall.", "Aircall"),
+    ("They dropped Zendesk and they're getting demos from Gorgias.", "Gorgias"),
+    # "getting a pitch from X" is a rival pitching
+    ("Their ops team is also getting a pitch from Buildertrend.", "Buildertrend"),
+])
+def test_callnotes3_competitor_phenomena(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+def test_a_vendor_dropped_in_the_same_part_stays_out():
+    assert extract("They looked at Talkdesk and dropped it.", NOW).competitor is None
