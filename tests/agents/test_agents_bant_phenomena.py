@@ -669,3 +669,15 @@ def test_callnotes3_competitor_phenomena(note, vendor):
 
 def test_a_vendor_dropped_in_the_same_part_stays_out():
     assert extract("They looked at Talkdesk and dropped it.", NOW).competitor is None
+
+
+@pytest.mark.parametrize("note,value", [
+    # a spoken self-correction of the month: the corrected one
+    ("They want to launch in May, scratch that, June.", "2027-06-30"),
+    ("Go-live in April, no wait, she corrected herself, May.", "2027-05-31"),
+    # a constraint first, then the target it leads to (", so go-live in X" / ", so they're targeting an X go-live")
+    ("They can't switch until the audit ends in January, so go-live in February.", "2027-02-28"),
+    ("Billing can't move until their ERP upgrade is done in May, so they're targeting a June launch.", "2027-06-30"),
+])
+def test_callnotes3_timeline_phenomena(note, value):
+    _said(note, "timeline", value)

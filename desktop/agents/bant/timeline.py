@@ -148,8 +148,10 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
                         r"sun)days\b", re.I)
 
 
-_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |"
-                      r"before )?(?:"
+_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
+                      r"corrected (?:himself|herself|themselves)|i mean)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
+                      r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
+                      r"start|rollout|roll-out|kickoff|kick-off))?),?\s+(?=(?:by |in |before |for |an? )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
@@ -161,7 +163,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
-        later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        later = [re.sub(r"^(?:in |an? |for |by )?" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
