@@ -681,3 +681,16 @@ def test_a_vendor_dropped_in_the_same_part_stays_out():
 ])
 def test_callnotes3_timeline_phenomena(note, value):
     _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "she's going to ..." is the customer's next step
+    ("He's going to share our one-pager with his partners.", "one-pager"),
+    # the seller's internal step before anything can go out
+    ("I need my sales ops team to draft the order form.", "order form"),
+    ("I still need approval from our CFO on the payment terms before I send anything.", "payment terms"),
+    # "call him then": whom "him" means, when the note names him
+    ("Lars is away until the ninth, so I'll ping him then.", "Lars"),
+])
+def test_callnotes3_next_step_phenomena(note, value):
+    _said(note, "next_step", value)

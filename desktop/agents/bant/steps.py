@@ -22,9 +22,11 @@ _NEXT_CUE = re.compile(
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
-    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
+    r"a green light) from (?:our|my)\b)|"
+    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
-    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to| promised to| agreed to| said (?:they|she|"
+    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to|'s going to|'re going to|'s gonna| promised to| agreed to| said (?:they|she|"
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
@@ -84,5 +86,16 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                                 else c[m.start():])
                 if len(phrase) < 4:
                     continue
-                return phrase, s
+                return _named(phrase, sentences, sentences.index(s)), s
     return None, None
+
+
+def _named(phrase: str, sentences: list[str], idx: int) -> str:
+    """"call him then" -> "call Omar then": the person "him"/"her" stands for, when the note names one."""
+    m = re.search(r"\b(?:him|her)\b(?=\s*(?:$|then|back|on|tomorrow|next|about|after|before|when|once|in|at|,))", phrase)
+    if not m:
+        return phrase
+    from desktop.agents.bant.people import _contact_name  # people -> rivals -> text; no cycle at import time
+
+    who = _contact_name(sentences, idx)
+    return phrase[:m.start()] + who + phrase[m.end():] if who else phrase
