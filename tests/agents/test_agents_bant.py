@@ -72,7 +72,7 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 3 (fresh writer, session 5): first score
                                                          # 317/354 = 89.5%, 6 invented, at 82f5287; since
                                                          # then tuned on it (issue/18c; a regression ratchet)
-                                                         ("blind/callnotes3.jsonl", 346, 0)])
+                                                         ("blind/callnotes3.jsonl", 350, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

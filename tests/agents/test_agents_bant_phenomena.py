@@ -694,3 +694,30 @@ def test_callnotes3_timeline_phenomena(note, value):
 ])
 def test_callnotes3_next_step_phenomena(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the need without the timeline said with it
+    ("They want expense reports automated and live by the end of March.", "need", "expense reports automated"),
+    # "... and want X to pick those up": the need is what "those" are
+    ("Ops can't handle the returns at month end and want the new portal to absorb those.", "need", "returns"),
+    # the kind of tool they compare is the need when nothing else says it
+    ("They're comparing billing tools, us versus Chargebee.", "need", "billing tools"),
+    # "X, not Y, signs": X, even when a role word sits between
+    ("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.", "authority", "Lopez"),
+])
+def test_callnotes3_need_and_authority_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("They're evaluating three vendors: us, Five9 and Talkdesk.", "need"),  # a count of vendors is no need
+    ("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.", "timeline"),
+])
+def test_callnotes3_need_and_authority_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_the_one_denied_is_not_the_decider():
+    assert "diaz" not in (extract("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.",
+                                  NOW).authority or "").lower()

@@ -130,7 +130,26 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     pain = _pain(sentences)
     if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
+    if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
+        return pain  # "they miss calls at lunch and want the assistant to pick those up": what "those" are
+    if found[0] is None and pain[0] is None:
+        return _shopped_for(sentences)
     return found if found[0] is not None else pain
+
+
+# the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
+# "for" is not: the blind sets' writers disagree on it)
+_FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
+                       r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
+                       r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
+
+
+def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        m = _FOR_WHAT.search(s)
+        if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
+            return _clean(m.group(1)), s
+    return None, None
 
 
 def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -150,6 +169,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
+                # "customer onboarding automated and live by January": the need, without its timeline
+                phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
+                                r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)
                 if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue

@@ -71,6 +71,9 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
+    # "Kara Walsh, not Kara Evans, signs": the one denied is not the decider
+    found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of)\s+(?:the |their |her |his )?$",
+                                                text[:f[0]], re.I)] or found
     if near is not None:
         # "Yusuf says Theo decides": the one reporting is not the decider
         said = [m.end() for m in _REPORTED.finditer(text[:near])]
@@ -128,6 +131,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+#: "the sales director": a role with one qualifying word before it
+_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)[\w-]+ (?=\w))?", re.I)
 _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups": enrolments, not a signature
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
@@ -197,7 +202,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
                     ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
                 prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
-                if prev and _ROLE.match(c) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
+                if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
                     who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
