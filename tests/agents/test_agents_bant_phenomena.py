@@ -721,3 +721,24 @@ def test_callnotes3_need_and_authority_not_invented(note, field):
 def test_the_one_denied_is_not_the_decider():
     assert "diaz" not in (extract("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.",
                                   NOW).authority or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's own boss wanting the deal closed is neither their need nor their timeline
+    ("Our CEO wants the Litware deal closed by Christmas so we hit the quarter.", "need"),
+    ("Our CEO wants the Litware deal closed by Christmas so we hit the quarter.", "timeline"),
+    # what a company spends today is not a budget for us; "want to stop" points back at nothing new
+    ("Wingtip spends forty thousand a year on temp staff for data entry, which they want to stop.", "budget"),
+    ("Wingtip spends forty thousand a year on temp staff for data entry, which they want to stop.", "need"),
+    # someone's leave ends on a date: no buying timeline
+    ("Hannah will be out on parental leave until January fifth.", "timeline"),
+    ("Tom Reed covers for Hannah until January fifth.", "timeline"),
+    # an agency hired to do the work: the need, not a next step
+    ("Agency note: Lamna wants us to redesign their website.", "next_step"),
+])
+def test_probe_traps_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_an_agency_brief_is_the_need():
+    _said("Agency note: Lamna wants us to redesign their website.", "need", "website")

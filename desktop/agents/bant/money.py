@@ -39,6 +39,7 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spen
                          r"\bin (?:annual )?(?:revenue|sales)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
+                         r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"

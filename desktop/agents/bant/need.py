@@ -158,8 +158,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
             if _NEED_NEG.search(c):
                 continue
             for m in _NEED_CUE.finditer(c):
-                if _seller_subject(c, m.start()):
-                    continue
+                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
+                    continue  # "our CEO wants the deal closed": the seller's side
                 rest = c[m.end():]
                 cue = m.group(0)
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
@@ -172,10 +172,11 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
                                 r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)
-                if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
+                bare_verb = " " not in phrase and _NEED_VERB_KEEP.match(phrase)  # "which they want to stop"
+                if len(phrase) < 4 or bare_verb or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
-                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|"
+                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done|wrapped up|ready|over|in place|"
                             r"up and running|finished|complete[d]?|deployed|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):

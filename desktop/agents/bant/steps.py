@@ -54,7 +54,8 @@ _NEXT_CUE = re.compile(
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
-_SERVICE = r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|migrate|implement|own|operate|do their)\b"
+_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|"
+            r"migrate|implement|own|operate|overhaul|clean up|take care of|do their)\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"

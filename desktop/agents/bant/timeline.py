@@ -167,7 +167,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
-                         r"(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
+                         r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
+                         r"(?:parental|maternity|paternity|sick|medical) leave|"
+                         r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
