@@ -742,3 +742,19 @@ def test_probe_traps_not_invented(note, field):
 
 def test_an_agency_brief_is_the_need():
     _said("Agency note: Lamna wants us to redesign their website.", "need", "website")
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "X doesn't decide; their CISO does." - the decider named in the short sentence after
+    ("Greg doesn't decide; their CISO does.", "authority", "CISO"),
+    # a name with its role as an appositive, at the start of the sentence
+    ("Olivia Chen, head of sales, owns the budget.", "authority", "Olivia Chen"),
+    # the customer's own estimate, reported
+    ("Jake wants the analytics module too. He said it's around nine grand.", "budget", 9000),
+])
+def test_second_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_the_sellers_own_estimate_is_no_budget():
+    assert extract("I said it's around nine grand for the module.", NOW).budget is None

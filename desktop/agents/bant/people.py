@@ -67,7 +67,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             if not parts:
                 continue
         if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
-                                           r"their|the)\s", text):
+                                           r"their|the)\s", text) and not (  # "Olivia Chen, head of sales, owns ..."
+                text[m.end():m.end() + 2] == ", " and _ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:]))):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -184,6 +185,10 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                              c[:m.start()], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+                    short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*[.!]?$", nxt, re.I)
+                    if not ents and short:  # "Greg doesn't decide; their CISO does."
+                        ents = _entities(short.group(1))
                     if ents:
                         return ", ".join(ents[:3]), s
                     continue
