@@ -758,3 +758,14 @@ def test_second_probe_phenomena(note, field, value):
 
 def test_the_sellers_own_estimate_is_no_budget():
     assert extract("I said it's around nine grand for the module.", NOW).budget is None
+
+
+@pytest.mark.parametrize("note,field", [
+    # a busy season's date is not when they buy
+    ("Their season opens December twelfth and they're slammed until then. They'd rather revisit in the new year.",
+     "timeline"),
+    # a need that hangs on an "if" is not stated
+    ("If the merger goes through, they'd need a bigger system, maybe fifty thousand, but that's a big if.", "need"),
+])
+def test_third_probe_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

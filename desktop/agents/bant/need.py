@@ -154,6 +154,8 @@ def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
 
 def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
+        if re.match(r"^(?:if|unless|assuming|should|in case)\b", s, re.I):
+            continue  # "If the merger goes through, they'd need a bigger system": a hypothetical need
         for c in _clauses(s) or [s]:
             if _NEED_NEG.search(c):
                 continue
