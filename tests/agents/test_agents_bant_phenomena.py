@@ -769,3 +769,20 @@ def test_the_sellers_own_estimate_is_no_budget():
 ])
 def test_third_probe_not_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "she'll approve up to X without the board": she decides; the board is who she can do without
+    ("Call with Lakeshore Retail's CFO, Dana Shaw. She'll approve up to forty thousand without the board.",
+     "authority", "Dana Shaw"),
+    # outgrowing a tool is a need
+    ("They're outgrowing spreadsheets for their field service scheduling.", "need", "outgrowing"),
+    # the price a signed contract settled at is the budget
+    ("Contract's signed at eighteen thousand. Go-live is January twentieth.", "budget", 18000),
+])
+def test_fourth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_a_signing_limit_is_no_budget():
+    assert extract("Call with Dana Shaw. She'll approve up to forty thousand without the board.", NOW).budget is None

@@ -22,7 +22,7 @@ _BUDGET_CUE = re.compile(
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
     r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
-    r"it)|total|all[- ]in|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
+    r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
@@ -119,7 +119,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
                 continue  # the seller's guess, not what the customer said
-            c = re.sub(r"\b(?:(?:can|could|may) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
+            c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|"

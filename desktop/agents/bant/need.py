@@ -82,7 +82,7 @@ _PAIN = re.compile(
     r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"double[- ]entry|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:

@@ -73,8 +73,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
         found.append((m.start(), " ".join(parts)))
     found.sort()
     # "Kara Walsh, not Kara Evans, signs": the one denied is not the decider
-    found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of)\s+(?:the |their |her |his )?$",
-                                                text[:f[0]], re.I)] or found
+    found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of|without)\s+(?:the |their |her |his )?$",
+                                                text[:f[0]], re.I)]
     if near is not None:
         # "Yusuf says Theo decides": the one reporting is not the decider
         said = [m.end() for m in _REPORTED.finditer(text[:near])]
@@ -102,6 +102,7 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
                       r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
 
 
+_ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
 _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
 
 
@@ -117,14 +118,15 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         new = _NEW_CONTACT.search(sentences[j])
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
-        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
+        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j])) + \
+            list(_ROLE_THEN_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
-            parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
-            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors and \
-                    not _COMPANY_WORD.search(m.group(1)):
+            parts = [p for p in m.group(m.lastindex).split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(m.group(m.lastindex)) and m.group(m.lastindex) not in vendors and \
+                    not _COMPANY_WORD.search(m.group(m.lastindex)):
                 return " ".join(parts)
     m = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if m and not any(p in _NOT_NAMES for p in m.group(1).split()):
