@@ -786,3 +786,13 @@ def test_fourth_probe_phenomena(note, field, value):
 
 def test_a_signing_limit_is_no_budget():
     assert extract("Call with Dana Shaw. She'll approve up to forty thousand without the board.", NOW).budget is None
+
+
+def test_a_vendor_named_after_a_weekday_is_no_date():
+    assert extract("They evaluated Monday.com last year and chose not to buy. Now they compare us with Asana.",
+                   NOW).timeline is None
+
+
+def test_she_is_the_person_who_confirmed_not_the_company_opening_the_note():
+    assert extract("Northwind Traders, second call. Anna confirmed the budget is fifteen thousand. She signs.",
+                   NOW).authority == "Anna"

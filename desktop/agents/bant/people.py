@@ -94,11 +94,12 @@ def _entities(text: str, near: int | None = None) -> list[str]:
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
                      r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
-                     r"(?:,| at | from | of )", re.I)
+                     r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "
+                     r"| of )", re.I)  # ("Northwind Traders, second call": the company, not a person)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\s+(?:the |their |her |his )[\w -]{2,30}?,)?"
-                      r"\s+(?:at|from|says|said|told|mentioned|thinks|"
+                      r"\s+(?:at|from|says|said|told|mentioned|thinks|confirmed|explained|admitted|agreed|added|replied|"
                       r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
 
 
@@ -140,7 +141,8 @@ _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups":
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
                            r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
-                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning)$")
+                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|"
+                           r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
 
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
