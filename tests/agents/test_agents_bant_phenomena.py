@@ -796,3 +796,18 @@ def test_a_vendor_named_after_a_weekday_is_no_date():
 def test_she_is_the_person_who_confirmed_not_the_company_opening_the_note():
     assert extract("Northwind Traders, second call. Anna confirmed the budget is fifteen thousand. She signs.",
                    NOW).authority == "Anna"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a rival's quote: the rival is the competitor, its price is not their budget
+    ("Sam said they were quoted twenty thousand by Shopify Plus, more than they want to pay.", "competitor",
+     "Shopify Plus"),
+    ("Pain: returns take five days. Competing: Narvar.", "competitor", "Narvar"),
+])
+def test_fifth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_a_rivals_quote_is_no_budget():
+    assert extract("Sam said they were quoted twenty thousand by Shopify Plus, more than they want to pay.",
+                   NOW).budget is None

@@ -42,7 +42,8 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spen
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
-                         r"charge|priced)\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
+                         r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"
                         r"any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)

@@ -22,7 +22,7 @@ _COMP_BEFORE = re.compile(
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
     r"lost (?:it |the deal )?to|"
-    r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
+    r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
