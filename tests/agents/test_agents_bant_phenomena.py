@@ -811,3 +811,19 @@ def test_fifth_probe_phenomena(note, field, value):
 def test_a_rivals_quote_is_no_budget():
     assert extract("Sam said they were quoted twenty thousand by Shopify Plus, more than they want to pay.",
                    NOW).budget is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "she'd need X to okay anything": X decides
+    ("Grace runs the front desk. She'd need the dentist, Dr. Patel, to okay anything.", "authority", "Patel"),
+    # someone who already said yes decides
+    ("Leo wants twenty more seats; his boss, Karen Mills, already said yes.", "authority", "Karen Mills"),
+    # "said call him in Q2" is a next step
+    ("He isn't looking yet. Said call him in Q2.", "next_step", "call him in Q2"),
+])
+def test_sixth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_when_to_call_back_is_no_timeline():
+    assert extract("He isn't looking yet. Said call him in Q2.", NOW).timeline is None

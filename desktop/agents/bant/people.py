@@ -31,7 +31,9 @@ _AUTH_CUE = re.compile(
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
     r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
-    r"green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
+    r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
+    r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
+    r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
     r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
@@ -59,7 +61,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     found: list[tuple[int, str]] = []
     for m in _ROLE.finditer(text):
         role = re.sub(r"^(?:their|the|her|his)\s+", "", m.group(1), flags=re.I)
-        found.append((m.start(), role if not role.isupper() and len(role) > 4 else role.upper() if len(role) <= 4 else role))
+        found.append((m.start(), role.upper() if len(role) <= 4 and role.lower() not in ("boss", "head", "gm's") else role))
     for m in _NAME.finditer(text):
         parts = [p for p in re.split(r"[- ]", m.group(1)) if p]
         if any(p in _NOT_NAMES or _NUMBER_WORD.match(p) for p in parts):

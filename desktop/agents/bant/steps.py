@@ -43,7 +43,7 @@ _NEXT_CUE = re.compile(
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
-    r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
+    r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
     r"^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )\w+ )?(?:demo|call|meeting|"

@@ -25,7 +25,7 @@ _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
     r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
-    r"call next|(?:call|meeting|chat|session|sync|workshop) with|"
+    r"call next|(?:call|meeting|chat|session|sync|workshop) with|call (?:them|him|her|me)\b|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
