@@ -827,3 +827,28 @@ def test_sixth_probe_phenomena(note, field, value):
 
 def test_when_to_call_back_is_no_timeline():
     assert extract("He isn't looking yet. Said call him in Q2.", NOW).timeline is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Zoe's team books shipments over email and it takes forever.", "need", "email"),
+    # the one who confirmed is reporting; the board approved
+    ("Quinn confirmed the board approved the project.", "authority", "board"),
+    # the customer wanting us on site is a next step
+    ("Paula wants us on site the week of December seventh for discovery workshops.", "next_step", "workshops"),
+])
+def test_seventh_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Paula wants us on site the week of December seventh for discovery workshops.", "timeline"),
+    ("Petra said money isn't the issue, timing is: they're in the middle of a reorg until March.", "need"),
+    ("Petra said money isn't the issue, timing is: they're in the middle of a reorg until March.", "timeline"),
+    ("She needs a recommendation by January ninth.", "need"),
+])
+def test_seventh_probe_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_the_one_who_confirmed_is_not_the_decider():
+    assert "quinn" not in (extract("Quinn confirmed the board approved the project.", NOW).authority or "").lower()

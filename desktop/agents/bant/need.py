@@ -42,7 +42,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"approval|"
                        r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
-                       r"walkthrough|"
+                       r"walkthrough|recommendation|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
@@ -53,7 +53,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
-                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
+                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
+                       r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
 
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
@@ -82,7 +83,7 @@ _PAIN = re.compile(
     r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"double[- ]entry|takes? forever|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:

@@ -93,7 +93,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     return out
 
 
-_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
                      r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "

@@ -57,7 +57,7 @@ _NEXT_CUE = re.compile(
 _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their)\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
-_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
+_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
                        r"our \w+) to (?!" + _SERVICE + r")\w+)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"

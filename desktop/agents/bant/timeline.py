@@ -21,7 +21,7 @@ _TIME_CUE = re.compile(
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
     r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
-    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
+    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
     r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
@@ -170,7 +170,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|"
                          r"on leave|covers? (?:for|until)|"
-                         r"hold off|revisit after|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
+                         r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
