@@ -852,3 +852,8 @@ def test_seventh_probe_not_invented(note, field):
 
 def test_the_one_who_confirmed_is_not_the_decider():
     assert "quinn" not in (extract("Quinn confirmed the board approved the project.", NOW).authority or "").lower()
+
+
+def test_an_amount_they_cannot_split_for_us_is_no_budget():
+    note = "Mike said they'll spend maybe ten grand on tools overall; not sure how much for us."
+    assert extract(note, NOW).budget is None

@@ -106,8 +106,14 @@ def _amounts(text: str) -> list[float]:
     return out
 
 
+_HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
-    for s in sentences:
+    for i, s in enumerate(sentences):
+        if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
+                                            and len(sentences[i + 1].split()) <= 8):
+            continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + [s]:
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c):
