@@ -70,8 +70,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # then tuned on it (issue/18b; a regression ratchet)
                                                          ("blind/callnotes2.jsonl", 347, 0),
                                                          # blind set 3 (fresh writer, session 5): first score
-                                                         # 317/354 = 89.5%, 6 invented, at 82f5287
-                                                         ("blind/callnotes3.jsonl", 317, 6)])
+                                                         # 317/354 = 89.5%, 6 invented, at 82f5287; since
+                                                         # then tuned on it (issue/18c; a regression ratchet)
+                                                         ("blind/callnotes3.jsonl", 350, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -589,3 +589,271 @@ def test_thirteenth_probe_set_phenomena(note, field, value):
 ])
 def test_thirteenth_probe_set_nothing_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the service a customer hires the seller for is the need, not a next step
+    ("Harbor Realty wants us to manage their Facebook ads.", "need", "Facebook ads"),
+    ("Nora's clinic asked us to set up their reminder texts.", "need", "reminder texts"),
+    # "must-have" names the need
+    ("Their must-have is a two-way sync with Shopify orders.", "need", "Shopify"),
+    # "he/she" after "Name, the title, says ...": the named person, not the company the note opens with
+    ("Fabrikam Partners wants a new intranet. Omar Diaz, the COO, says the budget is fine, and he decides.",
+     "authority", "Omar"),
+    ("Tailspin Logistics, with Hana Ito, the owner. She's the only decision maker.", "authority", "Hana"),
+    # the seller's own call with the customer, announced with "we're doing"
+    ("We're doing a security review call with their IT lead on Tuesday.", "next_step", "security review call"),
+    # a call the customer asked for, with a partner, is the next step
+    ("Leo wants a joint session with us and Deloitte on Monday.", "next_step", "Deloitte"),
+])
+def test_callnotes3_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # "sign-ups" are enrolments, not a signature: no one decides here
+    ("Their pain is tracking event sign-ups from Eventbrite.", "authority"),
+    # a habit ("every Monday") is no buying date
+    ("Her agents lose every Monday morning to rebuilding the rota by hand.", "timeline"),
+    # a call the customer wants is a next step: neither the need nor the timeline
+    ("Leo wants a joint session with us and Deloitte on Monday.", "need"),
+    ("Leo wants a joint session with us and Deloitte on Monday.", "timeline"),
+    # "they want a signed contract by ..." is when they buy, not a next step
+    ("The budget is fifty thousand. They want a signed order form by the fifteenth of December.", "next_step"),
+    # "they want us to run their ads" is not a next step
+    ("Harbor Realty wants us to manage their Facebook ads.", "next_step"),
+])
+def test_callnotes3_nothing_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_a_signed_contract_wanted_by_a_date_is_the_timeline():
+    _said("The budget is fifty thousand. They want a signed order form by the fifteenth of December.", "timeline",
+          "2026-12-15")
+
+
+@pytest.mark.parametrize("note,value", [
+    # a speaker correcting the figure: the corrected one
+    ("Ana said twenty thousand first, then corrected herself: it's twenty-five thousand with training.", 25000),
+    # a second person overrides the first, with a bare figure that takes the first one's scale
+    ("Tom said the budget is thirty thousand, and his CFO cut in: no, they raised it to thirty-eight.", 38000),
+    # "we lost" is the seller losing a deal, not money the customer loses
+    ("The renewal we lost last spring may come back, with about twelve thousand to spend.", 12000),
+    # an amount said as a total, or "with about X", or "mentioned about X for the add-on"
+    ("Ravi wants five more licences, two grand total.", 2000),
+    ("Their COO wants it in the Denver office too, with roughly nine thousand again.", 9000),
+    ("She mentioned about seven thousand for the reporting add-on.", 7000),
+])
+def test_callnotes3_budget_phenomena(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    "They have about forty employees and want a better intake form.",
+    "Mei mentioned around 300 seats in the second phase.",
+])
+def test_callnotes3_budget_not_invented(note):
+    assert extract(note, NOW).budget is None
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a vendor dropped in one part of the sentence does not rule out the one compared now
+    ("They ran Talkdesk for a year and dropped it, and now they're comparing us only against Aircall.", "Aircall"),
+    ("They dropped Zendesk and they're getting demos from Gorgias.", "Gorgias"),
+    # "getting a pitch from X" is a rival pitching
+    ("Their ops team is also getting a pitch from Buildertrend.", "Buildertrend"),
+])
+def test_callnotes3_competitor_phenomena(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+def test_a_vendor_dropped_in_the_same_part_stays_out():
+    assert extract("They looked at Talkdesk and dropped it.", NOW).competitor is None
+
+
+@pytest.mark.parametrize("note,value", [
+    # a spoken self-correction of the month: the corrected one
+    ("They want to launch in May, scratch that, June.", "2027-06-30"),
+    ("Go-live in April, no wait, she corrected herself, May.", "2027-05-31"),
+    # a constraint first, then the target it leads to (", so go-live in X" / ", so they're targeting an X go-live")
+    ("They can't switch until the audit ends in January, so go-live in February.", "2027-02-28"),
+    ("Billing can't move until their ERP upgrade is done in May, so they're targeting a June launch.", "2027-06-30"),
+])
+def test_callnotes3_timeline_phenomena(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "she's going to ..." is the customer's next step
+    ("He's going to share our one-pager with his partners.", "one-pager"),
+    # the seller's internal step before anything can go out
+    ("I need my sales ops team to draft the order form.", "order form"),
+    ("I still need approval from our CFO on the payment terms before I send anything.", "payment terms"),
+    # "call him then": whom "him" means, when the note names him
+    ("Lars is away until the ninth, so I'll ping him then.", "Lars"),
+])
+def test_callnotes3_next_step_phenomena(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the need without the timeline said with it
+    ("They want expense reports automated and live by the end of March.", "need", "expense reports automated"),
+    # "... and want X to pick those up": the need is what "those" are
+    ("Ops can't handle the returns at month end and want the new portal to absorb those.", "need", "returns"),
+    # the kind of tool they compare is the need when nothing else says it
+    ("They're comparing billing tools, us versus Chargebee.", "need", "billing tools"),
+    # "X, not Y, signs": X, even when a role word sits between
+    ("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.", "authority", "Lopez"),
+])
+def test_callnotes3_need_and_authority_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("They're evaluating three vendors: us, Five9 and Talkdesk.", "need"),  # a count of vendors is no need
+    ("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.", "timeline"),
+])
+def test_callnotes3_need_and_authority_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_the_one_denied_is_not_the_decider():
+    assert "diaz" not in (extract("Maria Lopez, the finance director, not Maria Diaz, is the one who signs off.",
+                                  NOW).authority or "").lower()
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's own boss wanting the deal closed is neither their need nor their timeline
+    ("Our CEO wants the Litware deal closed by Christmas so we hit the quarter.", "need"),
+    ("Our CEO wants the Litware deal closed by Christmas so we hit the quarter.", "timeline"),
+    # what a company spends today is not a budget for us; "want to stop" points back at nothing new
+    ("Wingtip spends forty thousand a year on temp staff for data entry, which they want to stop.", "budget"),
+    ("Wingtip spends forty thousand a year on temp staff for data entry, which they want to stop.", "need"),
+    # someone's leave ends on a date: no buying timeline
+    ("Hannah will be out on parental leave until January fifth.", "timeline"),
+    ("Tom Reed covers for Hannah until January fifth.", "timeline"),
+    # an agency hired to do the work: the need, not a next step
+    ("Agency note: Lamna wants us to redesign their website.", "next_step"),
+])
+def test_probe_traps_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_an_agency_brief_is_the_need():
+    _said("Agency note: Lamna wants us to redesign their website.", "need", "website")
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "X doesn't decide; their CISO does." - the decider named in the short sentence after
+    ("Greg doesn't decide; their CISO does.", "authority", "CISO"),
+    # a name with its role as an appositive, at the start of the sentence
+    ("Olivia Chen, head of sales, owns the budget.", "authority", "Olivia Chen"),
+    # the customer's own estimate, reported
+    ("Jake wants the analytics module too. He said it's around nine grand.", "budget", 9000),
+])
+def test_second_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_the_sellers_own_estimate_is_no_budget():
+    assert extract("I said it's around nine grand for the module.", NOW).budget is None
+
+
+@pytest.mark.parametrize("note,field", [
+    # a busy season's date is not when they buy
+    ("Their season opens December twelfth and they're slammed until then. They'd rather revisit in the new year.",
+     "timeline"),
+    # a need that hangs on an "if" is not stated
+    ("If the merger goes through, they'd need a bigger system, maybe fifty thousand, but that's a big if.", "need"),
+])
+def test_third_probe_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "she'll approve up to X without the board": she decides; the board is who she can do without
+    ("Call with Lakeshore Retail's CFO, Dana Shaw. She'll approve up to forty thousand without the board.",
+     "authority", "Dana Shaw"),
+    # outgrowing a tool is a need
+    ("They're outgrowing spreadsheets for their field service scheduling.", "need", "outgrowing"),
+    # the price a signed contract settled at is the budget
+    ("Contract's signed at eighteen thousand. Go-live is January twentieth.", "budget", 18000),
+])
+def test_fourth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_a_signing_limit_is_no_budget():
+    assert extract("Call with Dana Shaw. She'll approve up to forty thousand without the board.", NOW).budget is None
+
+
+def test_a_vendor_named_after_a_weekday_is_no_date():
+    assert extract("They evaluated Monday.com last year and chose not to buy. Now they compare us with Asana.",
+                   NOW).timeline is None
+
+
+def test_she_is_the_person_who_confirmed_not_the_company_opening_the_note():
+    assert extract("Northwind Traders, second call. Anna confirmed the budget is fifteen thousand. She signs.",
+                   NOW).authority == "Anna"
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a rival's quote: the rival is the competitor, its price is not their budget
+    ("Sam said they were quoted twenty thousand by Shopify Plus, more than they want to pay.", "competitor",
+     "Shopify Plus"),
+    ("Pain: returns take five days. Competing: Narvar.", "competitor", "Narvar"),
+])
+def test_fifth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_a_rivals_quote_is_no_budget():
+    assert extract("Sam said they were quoted twenty thousand by Shopify Plus, more than they want to pay.",
+                   NOW).budget is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "she'd need X to okay anything": X decides
+    ("Grace runs the front desk. She'd need the dentist, Dr. Patel, to okay anything.", "authority", "Patel"),
+    # someone who already said yes decides
+    ("Leo wants twenty more seats; his boss, Karen Mills, already said yes.", "authority", "Karen Mills"),
+    # "said call him in Q2" is a next step
+    ("He isn't looking yet. Said call him in Q2.", "next_step", "call him in Q2"),
+])
+def test_sixth_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_when_to_call_back_is_no_timeline():
+    assert extract("He isn't looking yet. Said call him in Q2.", NOW).timeline is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Zoe's team books shipments over email and it takes forever.", "need", "email"),
+    # the one who confirmed is reporting; the board approved
+    ("Quinn confirmed the board approved the project.", "authority", "board"),
+    # the customer wanting us on site is a next step
+    ("Paula wants us on site the week of December seventh for discovery workshops.", "next_step", "workshops"),
+])
+def test_seventh_probe_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    ("Paula wants us on site the week of December seventh for discovery workshops.", "timeline"),
+    ("Petra said money isn't the issue, timing is: they're in the middle of a reorg until March.", "need"),
+    ("Petra said money isn't the issue, timing is: they're in the middle of a reorg until March.", "timeline"),
+    ("She needs a recommendation by January ninth.", "need"),
+])
+def test_seventh_probe_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_the_one_who_confirmed_is_not_the_decider():
+    assert "quinn" not in (extract("Quinn confirmed the board approved the project.", NOW).authority or "").lower()
+
+
+def test_an_amount_they_cannot_split_for_us_is_no_budget():
+    note = "Mike said they'll spend maybe ten grand on tools overall; not sure how much for us."
+    assert extract(note, NOW).budget is None

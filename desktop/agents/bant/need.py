@@ -6,13 +6,14 @@ import re
 from datetime import date
 
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
+from desktop.agents.bant.steps import _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
 from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
     r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|"
-    r"challenges?|"
+    r"challenges?|must[- ]haves?|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
     r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
     r"of|in)?"
@@ -20,6 +21,7 @@ _NEED_CUE = re.compile(
     r"real|"
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
@@ -38,19 +40,21 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
                        r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
                        r"approval|"
+                       r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
-                       r"walkthrough|"
+                       r"walkthrough|recommendation|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
                        r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
-                       r"our \w+) to\b|spend|pay|save money|"
+                       r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew)", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
-                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b", re.I)
+                       r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
+                       r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
 
 _PAIN = re.compile(
     r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
@@ -79,7 +83,7 @@ _PAIN = re.compile(
     r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"double[- ]entry|takes? forever|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -127,17 +131,38 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     pain = _pain(sentences)
     if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
+    if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
+        return pain  # "they miss calls at lunch and want the assistant to pick those up": what "those" are
+    if found[0] is None and pain[0] is None:
+        return _shopped_for(sentences)
     return found if found[0] is not None else pain
+
+
+# the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
+# "for" is not: the blind sets' writers disagree on it)
+_FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
+                       r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
+                       r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
+
+
+def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        m = _FOR_WHAT.search(s)
+        if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
+            return _clean(m.group(1)), s
+    return None, None
 
 
 def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
+        if re.match(r"^(?:if|unless|assuming|should|in case)\b", s, re.I):
+            continue  # "If the merger goes through, they'd need a bigger system": a hypothetical need
         for c in _clauses(s) or [s]:
             if _NEED_NEG.search(c):
                 continue
             for m in _NEED_CUE.finditer(c):
-                if _seller_subject(c, m.start()):
-                    continue
+                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
+                    continue  # "our CEO wants the deal closed": the seller's side
                 rest = c[m.end():]
                 cue = m.group(0)
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
@@ -147,10 +172,14 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
-                if len(phrase) < 4 or _NEED_NOT.match(phrase) or (
+                # "customer onboarding automated and live by January": the need, without its timeline
+                phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
+                                r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)
+                bare_verb = " " not in phrase and _NEED_VERB_KEEP.match(phrase)  # "which they want to stop"
+                if len(phrase) < 4 or bare_verb or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
-                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|rolled out|live|done|wrapped up|ready|over|in place|"
+                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done|wrapped up|ready|over|in place|"
                             r"up and running|finished|complete[d]?|deployed|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):

@@ -31,7 +31,9 @@ _AUTH_CUE = re.compile(
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
     r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
-    r"green light)|(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
+    r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
+    r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
+    r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
     r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
@@ -59,7 +61,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     found: list[tuple[int, str]] = []
     for m in _ROLE.finditer(text):
         role = re.sub(r"^(?:their|the|her|his)\s+", "", m.group(1), flags=re.I)
-        found.append((m.start(), role if not role.isupper() and len(role) > 4 else role.upper() if len(role) <= 4 else role))
+        found.append((m.start(), role.upper() if len(role) <= 4 and role.lower() not in ("boss", "head", "gm's") else role))
     for m in _NAME.finditer(text):
         parts = [p for p in re.split(r"[- ]", m.group(1)) if p]
         if any(p in _NOT_NAMES or _NUMBER_WORD.match(p) for p in parts):
@@ -67,10 +69,14 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             if not parts:
                 continue
         if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
-                                           r"their|the)\s", text):
+                                           r"their|the)\s", text) and not (  # "Olivia Chen, head of sales, owns ..."
+                text[m.end():m.end() + 2] == ", " and _ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:]))):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
+    # "Kara Walsh, not Kara Evans, signs": the one denied is not the decider
+    found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of|without)\s+(?:the |their |her |his )?$",
+                                                text[:f[0]], re.I)]
     if near is not None:
         # "Yusuf says Theo decides": the one reporting is not the decider
         said = [m.end() for m in _REPORTED.finditer(text[:near])]
@@ -87,16 +93,19 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     return out
 
 
-_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons)\b", re.I)
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained)\b", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
-                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
-                     r"(?:,| at | from | of )", re.I)
+                     r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
+                     r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "
+                     r"| of )", re.I)  # ("Northwind Traders, second call": the company, not a person)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
-_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?\s+(?:at|from|says|said|told|mentioned|thinks|"
+_SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\s+(?:the |their |her |his )[\w -]{2,30}?,)?"
+                      r"\s+(?:at|from|says|said|told|mentioned|thinks|confirmed|explained|admitted|agreed|added|replied|"
                       r"wants|asked|is|isn't|wasn't|doesn't|didn't|won't|can't|has|had|was|will|needs|called)\b", re.I)
 
 
+_ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
 _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
 
 
@@ -112,13 +121,15 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         new = _NEW_CONTACT.search(sentences[j])
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
-        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j]))
+        said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j])) + \
+            list(_ROLE_THEN_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
-            parts = [p for p in m.group(1).split() if p not in _NOT_NAMES]
-            if parts and not _ROLE.fullmatch(m.group(1)) and m.group(1) not in vendors:
+            parts = [p for p in m.group(m.lastindex).split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(m.group(m.lastindex)) and m.group(m.lastindex) not in vendors and \
+                    not _COMPANY_WORD.search(m.group(m.lastindex)):
                 return " ".join(parts)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()):
@@ -126,7 +137,18 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+#: "the sales director": a role with one qualifying word before it
+_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)[\w-]+ (?=\w))?", re.I)
+_SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups": enrolments, not a signature
+#: A capitalised pair ending in a company word is the company, never the person a pronoun means.
+_COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
+                           r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
+                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|"
+                           r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
     for idx, s in enumerate(sentences):
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
                      r"need to find out)\b[^.]*\b(?:who|decision|sign)",
@@ -170,12 +192,16 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                              c[:m.start()], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+                    short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*[.!]?$", nxt, re.I)
+                    if not ents and short:  # "Greg doesn't decide; their CISO does."
+                        ents = _entities(short.group(1))
                     if ents:
                         return ", ".join(ents[:3]), s
                     continue
                 ents = _entities(c, m.start())
                 if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
-                                r" alone)*(?: the(?: one)?(?: who)?)?\s*",
+                                r" alone)*(?: the(?: only| sole| one| main| final)*(?: who)?)?\s*",
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
                         r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
                     # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
@@ -188,7 +214,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
                     ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
                 prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
-                if prev and _ROLE.match(c) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
+                if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
                     who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"

@@ -9,12 +9,12 @@ from desktop.agents.bant.text import _clauses
 # -- competitor ----------------------------------------------------------------------------------
 _VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
-    r"\b(?i:evaluating|considering|comparing (?:us )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
+    r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
-    r"pricing|offer)s? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
+    r"pricing|offer|pitch|demo)(?:s|es)? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
     r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|"
@@ -22,7 +22,7 @@ _COMP_BEFORE = re.compile(
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
     r"lost (?:it |the deal )?to|"
-    r"competing (?:with|against)|vs\.?|versus|leaning (?:towards?|to)|"
+    r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
@@ -70,6 +70,10 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b", text, re.I))
 
 
+_PART = re.compile(r",\s+(?:and|but|so|while)\s+|;\s*|\s+and\s+(?=(?:they|they're|she|she's|he|he's|now|right now|"
+                   r"today)\b)", re.I)
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     for s in sentences:
@@ -82,7 +86,9 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     v = _vendor(raw)
                     if v is None:
                         continue
-                    if _COMP_NEG.search(c[:m.end()]) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
+                    # only the negation in the cue's own part counts ("dropped X, and now comparing us with Y")
+                    own = _PART.split(c[:m.start()])[-1] + c[m.start():m.end()]
+                    if _COMP_NEG.search(own) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
                             and not re.search(r"\bbut us and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
                         if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):

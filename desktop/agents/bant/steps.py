@@ -22,9 +22,11 @@ _NEXT_CUE = re.compile(
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
-    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
+    r"a green light) from (?:our|my)\b)|"
+    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
-    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to| promised to| agreed to| said (?:they|she|"
+    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to|'s going to|'re going to|'s gonna| promised to| agreed to| said (?:they|she|"
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
@@ -35,12 +37,13 @@ _NEXT_CUE = re.compile(
     r"coordinate|line up|pencil|nail|go over)\b)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
-    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
+    r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
+    r"walkthrough|review)\b|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
     r"emailing|putting together|pulling together|writing|building|creating|following up)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
-    r"\b(?:said|told me|asked me) to (?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
+    r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
     r"^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )\w+ )?(?:demo|call|meeting|"
@@ -50,16 +53,21 @@ _NEXT_CUE = re.compile(
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
+#: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
+_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|"
+            r"migrate|implement|own|operate|overhaul|clean up|take care of|do their)\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
-_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
+_NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
-                       r"our \w+) to \w+)\b)|"
+                       r"our \w+) to (?!" + _SERVICE + r")\w+)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"
-                       r"have) )?(?=(?:a|an|the|"
+                       r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
                        r"business case|paperwork|contract|order form|sow|msa|"
                        r"pricing)\b)|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
+                       r"(?:call|meeting|chat|session|sync|intro)\s+(?:with|on|next|this)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
                        r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
@@ -79,5 +87,16 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                                 else c[m.start():])
                 if len(phrase) < 4:
                     continue
-                return phrase, s
+                return _named(phrase, sentences, sentences.index(s)), s
     return None, None
+
+
+def _named(phrase: str, sentences: list[str], idx: int) -> str:
+    """"call him then" -> "call Omar then": the person "him"/"her" stands for, when the note names one."""
+    m = re.search(r"\b(?:him|her)\b(?=\s*(?:$|then|back|on|tomorrow|next|about|after|before|when|once|in|at|,))", phrase)
+    if not m:
+        return phrase
+    from desktop.agents.bant.people import _contact_name  # people -> rivals -> text; no cycle at import time
+
+    who = _contact_name(sentences, idx)
+    return phrase[:m.start()] + who + phrase[m.end():] if who else phrase

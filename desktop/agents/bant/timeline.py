@@ -21,11 +21,11 @@ _TIME_CUE = re.compile(
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
     r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
-    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit)\b|"
+    r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
     r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
-    r"call next|"
+    r"call next|(?:call|meeting|chat|session|sync|workshop) with|call (?:them|him|her|me)\b|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -143,8 +143,15 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically)|,\s*so)\s+(?=(?:by |in |"
-                      r"before )?(?:"
+_RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
+                        r"week|month|quarter)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(?:mon|tues|wednes|thurs|fri|satur|"
+                        r"sun)days\b", re.I)
+
+
+_CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
+                      r"corrected (?:himself|herself|themselves)|i mean)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
+                      r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
+                      r"start|rollout|roll-out|kickoff|kick-off))?),?\s+(?=(?:by |in |before |for |an? )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
@@ -156,12 +163,15 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
-        later = [re.sub(r"^" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        later = [re.sub(r"^(?:in |an? |for |by )?" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
-                         r"(?:is|'s|are) (?:out|away|off) (?:until|till|through|for)|"
-                         r"hold off|revisit after|check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
+                         r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
+                         r"(?:parental|maternity|paternity|sick|medical) leave|"
+                         r"on leave|covers? (?:for|until)|"
+                         r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
+                         r"check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
@@ -198,6 +208,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
+            c = _RECURRING.sub(" ", c)  # "every Friday", "each Monday morning": a habit, not a date
+            c = re.sub(r"\b\w+\.(?:com|io|ai|co|app)\b", " ", c, flags=re.I)  # "Monday.com" is a vendor, not a day
             found = find_date(c, ref)
             exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
                                         c[found[1]:found[2]], re.I)
