@@ -127,9 +127,9 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
-            parts = [p for p in m.group(m.lastindex).split() if p not in _NOT_NAMES]
-            if parts and not _ROLE.fullmatch(m.group(m.lastindex)) and m.group(m.lastindex) not in vendors and \
-                    not _COMPANY_WORD.search(m.group(m.lastindex)):
+            name = m.group(m.lastindex or 0)
+            parts = [p for p in name.split() if p not in _NOT_NAMES]
+            if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()):
