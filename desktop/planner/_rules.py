@@ -52,7 +52,8 @@ ACTIVITY_RE = re.compile(
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
-    r"|^\s*(?P<t6>note|add a note|quick note)\b"
+    r"|^\W*(?:(?:and|so|also|then|for now|please|just|ok|okay|now|but|can you|could you)\s+)*"
+    r"(?P<t6>note|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note)\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
     r"kick-?off|onboarding)\s+)*"
@@ -299,7 +300,7 @@ def activity_type(text: str) -> str | None:
         return "meeting"
     if word in ("email", "emailed", "e-mailed", "e-mail", "message"):
         return "email"
-    if word in ("note", "add a note", "quick note", "it", "that", "this"):
+    if word in ("it", "that", "this") or word.endswith("note"):
         return "note"
     return "call"
 

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
+from desktop.planner import _irrealis as I
 from desktop.planner import _rules as R
 from desktop.planner import _send
 from desktop.planner import _titles as T
@@ -619,8 +620,8 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        tidied = self._truecase(expand_terse(expand_shorthand(strip_fillers(clean)), self._stages))
-        if tidied != clean:
+        tidied = self._truecase(expand_terse(expand_shorthand(strip_fillers(clean)), self._stages))[:MAX_INPUT_CHARS]
+        if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
         if _RETRACTED.search(clean):
@@ -1067,6 +1068,11 @@ class _Build:
         other_groups: list[tuple[int, dict[str, Any], _Local, bool]] = []
         last_date: date | None = None
         says_from, says_sentence = len(self.text), -1
+        held_fields: set[str] = set()
+        hypo_sentences: set[int] = set()
+        cond_sentence = -1
+        update_asked = I.update_asked(self.text)
+        cond_date: tuple[date, int, int] | None = None
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -1089,6 +1095,18 @@ class _Build:
                 t = t[:rel.start()] + t[rel.end():]
             elif d is not None:
                 last_date = d[0]
+            if held := I.held_fields(t):
+                held_fields |= held  # "don't touch the amount", "leave the stage alone": kept as they are
+                continue
+            if re.match(r"\W*(?:but|for now|anyway|in the meantime|meanwhile|right now|today)\b", t, re.I):
+                cond_sentence = -1  # "..., but for now just log the call": the condition ends
+            if I.hypothetical(t, after_condition=cond_sentence == cl.sentence, asked=update_asked):
+                # "if legal clears it we'd move Orbital to Closed Won": thought aloud, not asked for
+                if I.condition(t):
+                    cond_sentence = cl.sentence
+                    cond_date = d  # "if she hasn't replied by Friday, remind me ...": the task's day
+                hypo_sentences.add(cl.sentence)
+                continue
             said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
             if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before)) \
                     and not R.MEETING_RE.search(said_before):
@@ -1157,6 +1175,8 @@ class _Build:
             if R.TASK_RE.search(t):
                 if d is None and last_date is not None and re.search(r"\b(?:then|that day|by then)\b", t, re.I):
                     d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
+                if d is None and cond_date is not None and cond_sentence == cl.sentence:
+                    d = cond_date  # "if she hasn't replied by Friday, remind me to call her"
                 fields = {"title": T.task_title(t, d if d is None or d[2] else None, self._who())}
                 if d:
                     fields["due_date"] = d[0].isoformat()
@@ -1255,8 +1275,10 @@ class _Build:
             # told in a call or meeting report, stays in the activity's words; the deal's next step
             # is set when the user says so or changes the deal too
             deal_fields = {}
-        if "stage" not in deal_fields:
-            for sentence in R.SENTENCE_SPLIT.split(self.text):
+        if "stage" not in deal_fields and "stage" not in held_fields:
+            for s_index, sentence in enumerate(R.SENTENCE_SPLIT.split(self.text)):
+                if s_index in hypo_sentences:
+                    continue
                 if sentence and (stage := R.trailing_stage(sentence, self.o._stages)):
                     deal_fields["stage"] = stage
                     deal_pos = self.text.find(sentence) if deal_pos is None else deal_pos
@@ -1277,6 +1299,12 @@ class _Build:
             else:
                 self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
                                     "sure": act_sure})
+        for name in held_fields:
+            deal_fields.pop(name, None)
+            contact_fields.pop(name, None)
+            for _pos, fields, _loc, _sure in other_groups:
+                fields.pop(name, None)
+        other_groups = [g for g in other_groups if g[1]]
         if deal_fields:
             locs = {id(x): x for x in deal_locs if x is not None and x.deal is not None}
             one = next(iter(locs.values())) if len(locs) == 1 and None not in deal_locs else None
@@ -1418,8 +1446,10 @@ class _Build:
         r"check[- ]in|kickoff|kick-off)\s+)*"
         r"(?:call|meeting|demo|chat|conversation|sync|coffee|lunch|dinner|drinks|visit|note|email|voicemail)"
         r"(?:\s+(?:call|meeting))?\b", re.I)
+    _NOTE_THAT = re.compile(r"\b(?:add|put|leave|make|log|drop|jot down|write down)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?"
+                            r"note\b(?:\s+(?:to|on|for|in|against|under)\s+[^,;:]{1,60}?)?\s+that\b\s*", re.I)
     _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
-                            r"people|guys|crew|-)\b\W*)*", re.I)
+                            r"people|guys|crew|deal|account|contact|record|opportunity|-)\b\W*)*", re.I)
 
     def _body(self, parts: list[Any], act_k: int) -> str:
         """An activity's body: its own clause's content and the clauses after it in the same
@@ -1448,9 +1478,21 @@ class _Build:
             if before:
                 body = ", ".join(before)
                 return body[:1].upper() + body[1:]
+        if nt := self._NOTE_THAT.search(t):
+            # "add a note on the Quartz deal that their finance team needs to be in the loop": the
+            # words after "that" are the note, verbatim, to the end of the sentence or the next command
+            end = cl.start + len(t)
+            for k in range(act_k + 1, len(parts)):
+                if parts[k].sentence != cl.sentence or (k in self._produced and _IMPERATIVE.search(parts[k].text)):
+                    break
+                end = parts[k].start + len(parts[k].text)
+            body = self.text[cl.start + nt.end():end].strip(" ,.;")
+            if body:
+                return body[:1].upper() + body[1:]
         own = self._LEAD_GLUE.sub("", t[rest_start:]).strip(" ,.;:-")
         own = re.sub(r"^not\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s*,?\s*", "", own)  # "..., not Maya Carter, she approved ..."
         pieces = [own] if own else []
+        ends = [cl.start + len(t)] if own else []
         sentence = cl.sentence
         for k in range(act_k + 1, len(parts)):
             if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
@@ -1460,8 +1502,14 @@ class _Build:
                 nxt = parts[k].text
                 if not pieces or R.SENTENCE_SPLIT.search(nxt):
                     break
-            pieces.append(parts[k].text.strip(" ,.;"))
-        if not pieces or (own and len(own.split()) < 3 and len(pieces) == 1):
+            piece = parts[k].text.strip(" ,.;")
+            if pieces and ends and re.fullmatch(r"\s+", self.text[ends[-1]:parts[k].start]):
+                # "... deal that they're waiting on X": split before "they're" by a cue, not by a comma
+                pieces[-1] = f"{pieces[-1]} {piece}"
+            else:
+                pieces.append(piece)
+            ends.append(parts[k].start + len(parts[k].text))
+        if not pieces or (own and len(own.split()) < 3 and len(ends) == 1):
             return str(t)  # "Call with Jonas went well": the clause says it best
         body = ", ".join(p for p in pieces if p)
         return body[:1].upper() + body[1:] if body else t
