@@ -195,6 +195,19 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             return {"text": f"{d.name} has no close date.", "value": None}
         return {"text": f"{d.name} is set to close on {d.close_date.isoformat()} ({d.close_date:%A %-d %B %Y}).",
                 "value": d.close_date.isoformat()}
+    if deal is not None and re.search(r"\bwho\b.{0,20}\b(?:owns?|owner|running|handling|has)\b|\bwhose\b|\bowner\b", low) \
+            and not re.search(r"\b(?:deals|all|every)\b", low):
+        # "Who owns the Globex deal?", "whose deal is Acme?"
+        d = idx.deals[deal]
+        return {"text": f"{d.owner} owns {d.name}." if d.owner else f"{d.name} has no owner.", "value": d.owner}
+    if deal is not None and re.search(r"\b(?:what|which)\s+stage\b|\bstage\s+(?:is|of)\b|\bwhere(?:\s+is|\s+are|'s)\b.{0,40}"
+                                      r"\b(?:at|stand|in the pipeline)\b", low) and not re.search(r"\b(?:deals|all|every)\b", low):
+        d = idx.deals[deal]  # "What stage is Initech in?", "where's the Acme deal at?"
+        return {"text": f"{d.name} is in {d.stage_label}.", "value": d.stage_label}
+    if deal is not None and re.search(r"\bnext steps?\b", low):
+        d = idx.deals[deal]  # "What's the next step on Northwind?"
+        return {"text": f"Next step on {d.name}: {d.next_step}." if d.next_step else f"{d.name} has no next step set.",
+                "value": d.next_step}
     if deal is not None and re.search(r"\b(?:worth|how big|amount|value|size)\b", low) \
             and not re.search(r"\b(?:total|pipeline|all|sitting|stage)\b", low):
         d = idx.deals[deal]

@@ -394,6 +394,10 @@ def _reported_type(text: str) -> str | None:
     return None
 
 
+#: "Remind me, when does ...?", "remind me what Acme's amount is?": a question put as a reminder.
+_REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind me|tell me again|refresh my memory)\s*[,:\-]?\s*"
+                            r"(?=(?:what|what's|whats|when|when's|whens|who|who's|how|how's|which|where|is|are|did|does|do)\b[^?]*\?\s*$)",
+                            re.I)
 #: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
 #: head names the record, the body is the note, verbatim.
 _NOTE_PREFIX = re.compile(
@@ -880,8 +884,11 @@ class _Build:
     def run(self) -> Plan:
         text = self.text
         stage_any = R.stage_phrase(text, self.o._stages)
-        is_question = bool(R.QUESTION_RE.search(text) or A.QUESTION.search(text)) and not self._delete_asked() \
-            and not R.TASK_RE.search(text) and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.match(text)
+        # "Remind me, when's the Vertex deal supposed to close?": "remind me" asks to be told, not for a task
+        ask_back = _REMIND_ME_ASK.match(text)
+        is_question = bool(R.QUESTION_RE.search(text[ask_back.end():] if ask_back else text) or A.QUESTION.search(text)) \
+            and not self._delete_asked() and (ask_back is not None or not R.TASK_RE.search(text)) \
+            and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.match(text)
         mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
                              or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
@@ -1078,6 +1085,7 @@ class _Build:
                 continue
             t = cl.text
             loc = own = self._local(cl.start, cl.start + len(t))
+            loc_before = prev_loc
             if loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
             elif loc is not None:
@@ -1097,7 +1105,8 @@ class _Build:
                 last_date = d[0]
             if held := I.held_fields(t):
                 held_fields |= held  # "don't touch the amount", "leave the stage alone": kept as they are
-                continue
+                if not (R.activity_type(t) or R.TASK_RE.search(t) or R.EMAIL_RE.search(t)):
+                    continue  # ("just log the call and leave the stage alone": the call is still logged)
             if re.match(r"\W*(?:but|for now|anyway|in the meantime|meanwhile|right now|today)\b", t, re.I):
                 cond_sentence = -1  # "..., but for now just log the call": the condition ends
             if I.hypothetical(t, after_condition=cond_sentence == cl.sentence, asked=update_asked):
@@ -1106,6 +1115,7 @@ class _Build:
                     cond_sentence = cl.sentence
                     cond_date = d  # "if she hasn't replied by Friday, remind me ...": the task's day
                 hypo_sentences.add(cl.sentence)
+                prev_loc = loc_before  # (a record named only in a hypothetical is not "it" later)
                 continue
             said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
             if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before)) \
@@ -1469,9 +1479,10 @@ class _Build:
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
-        if re.match(r"^\W*(?:(?:and|so|please|just)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
+        if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
-                    r"note\s+(?:it|that|this)(?:\s+down)?)\W*$", t, re.I):  # "... Log a note and set a task"
+                    r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
+            # ("... Log a note and set a task"; "just log the call and leave the stage alone")
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
             before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
             before = [re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before if b]
@@ -1692,6 +1703,8 @@ class _Build:
                                       "who11", "who12", "who13", "who14", "who15") if g).strip()
         if who == "I":
             who = "me"
+        if who.lower().strip() in self.o._stages or R.stage_phrase(f"move it to {who}", self.o._stages) == who.title():
+            return None  # "Initech goes to Proposal Sent": a stage, not a person
         users = self.idx.users
         if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15")) and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):

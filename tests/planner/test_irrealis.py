@@ -75,3 +75,36 @@ def test_a_note_that_says_what_follows_that(planner, now, text, body):
     (a,) = plan.actions
     assert a.kind == "log_activity" and a.fields["activity_type"] == "note"
     assert a.fields["body"] == body
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Remind me, when's the Vertex deal supposed to close?", "2026-11-30"),
+    ("remind me what the Acme deal is worth?", 60000.0),
+    ("Tell me again, what stage is Initech in?", "Demo Scheduled"),
+])
+def test_remind_me_before_a_question_asks_to_be_told(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("What stage is Initech in?", "Demo Scheduled"),
+    ("where's the Umbrella deal at?", "Lead"),
+    ("Which stage is the Globex deal in?", "Proposal Sent"),
+])
+def test_the_stage_of_one_deal_is_answered(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Initech goes to Proposal Sent.", "5006", "Proposal Sent"),
+    ("the Acme deal went to Negotiation yesterday", "5001", "Negotiation"),
+    ("Okay so Globex goes into negotiation", "5004", "Negotiation"),
+])
+def test_goes_to_a_stage_is_a_stage_change_not_an_owner(planner, now, text, deal, stage):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"stage": stage})
