@@ -137,7 +137,7 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 _CORRECTION = re.compile(
     r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
-    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)?\s*"
+    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)\b)?\s*"
     r"(?P<new>[^,.;:]+)", re.I)
 _MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -342,9 +342,23 @@ def correct_self(text: str) -> str:
         if (wd := re.match(_WEEKDAY, new, re.I)) and re.search(rf"\b{_WEEKDAY}\b", old, re.I):
             # "on Thursday at 4pm, sorry, make it Friday": only the day changes
             return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
+        if re.fullmatch(r"(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}", new) \
+                and not re.search(_WEEKDAY + "|" + _MONTH_NAME, new, re.I):
+            # "Email Priya, no sorry, Elena", "remind me to call Kara, sorry, I mean Dan Moreau": the
+            # name said last replaces the name said before it; the verb and its words stay
+            words = list(re.finditer(r"\S+", old))
+            i = len(words)
+            while i > 0 and re.fullmatch(r"(?-i:[A-Z][a-z'-]+)", words[i - 1].group(0)) and not (
+                    i == 1 and re.fullmatch(r"(?:e-?mail|call|ping|text|phone|meet|book|remind|log|add|move|invite|message|"
+                                            r"tell|ask|assign|give|draft|write|update|mark|set|push)", words[0].group(0), re.I)):
+                i -= 1
+            if i < len(words):
+                return f"{old[:words[i].start()]}{new}"
         prep = None
-        for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until)\b", old, re.I):
+        for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until|with)\b", old, re.I):
             prep = p
+        if prep is not None and re.match(rf"{re.escape(prep.group(0))}\s+", new, re.I):
+            new = new[prep.end() - prep.start():].strip()  # "with Jonas, actually no, with Oliver Grant"
         short_swap = prep is not None and 0 < len(old[prep.end():].split()) <= 3 and 0 < len(new.split()) <= 3 \
             and not re.match(r"(?:he|she|they|it|we|i)\b", new, re.I)  # "to negotiation, actually no, proposal sent"
         if not new or not (_HAS_NUMBER.search(new) or new[:1].isupper() or re.match(r"the\b", new, re.I) or short_swap):
@@ -634,6 +648,8 @@ class OfflinePlanner:
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
+        # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
+        clean = re.sub(r"\b(?-i:([A-Z][a-z]+)),\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):

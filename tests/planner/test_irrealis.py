@@ -108,3 +108,17 @@ def test_goes_to_a_stage_is_a_stage_change_not_an_owner(planner, now, text, deal
     assert not plan.clarifications
     (a,) = plan.actions
     assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"stage": stage})
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Log a call with Rachel, no, sorry, Tom Becker, he signed off the seat count.", "log_activity", "106"),
+    ("Email Priya, no sorry, Elena, about the renewal quote.", "draft_email", "109"),
+    ("Remind me to call Kara Novak, sorry, I mean Dan Moreau, tomorrow.", "create_task", None),
+])
+def test_a_name_taken_back_is_replaced_and_the_verb_stays(planner, now, text, kind, who):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == kind
+    if who:
+        assert a.target.id == who
+    assert "Rachel" not in str(a.fields) and "Priya" not in str(a.fields) and "Kara" not in str(a.fields)
