@@ -168,7 +168,11 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 _COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
 #: Somebody unnamed at a named company: "someone from Hooli", "a guy at Pied Piper".
-_SOMEONE_AT = re.compile(r"\b(?:someone|somebody|anyone|a guy|a woman|a person|their team|the team)\s+(?:from|at|over at)\s+"
+#: "Hannah Lee's title", "Tom Baker's email": a named person's field.
+_WHOSE_FIELD = re.compile(r"\b(?-i:([A-Z][a-z]{2,}))\s+(?-i:([A-Z][a-z]{2,}))'s\s+(?:new\s+)?(?:job\s+)?(?:title|e-?mail|phone|number|"
+                          r"mobile|cell|role|owner|lifecycle|address|position|company)\b", re.I)
+_SOMEONE_AT = re.compile(r"\b(?:someone|somebody|anyone|a guy|a woman|a person|their team|the team|the folks|the people|the guys|"
+                         r"the crew|the gang|the team|folks|people)\s+(?:from|at|over at)\s+"
                          r"(?P<co>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3})")
 #: A command to change a field ("set the Onyx amount to ...") whose value was not understood.
 _FIELD_WITHOUT_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so|can you|could you)\s+)*(?:set|change|update|make|put|bump|"
@@ -187,7 +191,7 @@ _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:contacts|people)\b"
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
-_POLITE_COMMAND = re.compile(r"^\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
+_POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:and\s+|so\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
                              r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
                              r"delete|remove|put|make|close|bump|open)\b", re.I)
 _NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
@@ -904,7 +908,7 @@ class _Build:
         ask_back = _REMIND_ME_ASK.match(text)
         is_question = bool(R.QUESTION_RE.search(text[ask_back.end():] if ask_back else text) or A.QUESTION.search(text)) \
             and not self._delete_asked() and (ask_back is not None or not R.TASK_RE.search(text)) \
-            and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.match(text)
+            and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.search(text)
         mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
                              or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
@@ -957,6 +961,12 @@ class _Build:
                 what, options = choices(self.idx, "company", list(shared[0].ids))
                 self.f.ask(f"Which {shared[0].text} does {fields.get('first_name', 'the new contact')} work at: {what}?",
                            options)
+            elif said and not any(c.name.lower() == said for c in self.idx.companies.values()) \
+                    and not any(m.kind == "company" and m.text.lower() in said for m in self.mentions):
+                # "Add Peter Novak from Zenith Robotics as a contact": no such company - create it first?
+                self.f.ask(f"I don't know {fields['company']} in your workspace. Create the company first "
+                           f"(\"add company {fields['company']}\"), or which company is "
+                           f"{fields.get('first_name', 'the new contact')} at?", [])
             elif fields.get("first_name") and not (fields.get("last_name") or fields.get("email") or fields.get("phone")):
                 # "a guy named Peter at some logistics company, add him": too little to make a record of
                 self.f.ask(f"What is {fields['first_name']}'s last name (and company)? I'll add the contact then.", [])
@@ -2096,6 +2106,12 @@ class _Build:
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue
             self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
+        for m in _WHOSE_FIELD.finditer(self.text):
+            # "Update Hannah Lee's title": a field of a person the workspace does not have
+            if any(x.start < m.end(2) and m.start(1) < x.end for x in self.mentions) \
+                    or {m.group(1).lower(), m.group(2).lower()} & (set(self.idx.company_keys) | STOPWORDS | users):
+                continue
+            self.f.unknown.append(f"{m.group(1)} {m.group(2)}")
         for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
             # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
             pm = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
@@ -2134,7 +2150,8 @@ class _Build:
             self.f.ask(f"Who is {owner}'s {role}? Name them, or add them as a contact first.", [])
             self.f.person_blocked = True
             return
-        commands = bool(_IMPERATIVE.search(self.text) or re.search(r"\b(?:log|call|email|book|meet|update|change)\b",
+        commands = bool(_IMPERATIVE.search(self.text) or re.search(r"\b(?:log|call|email|book|meet|update|change|add|note|chat|"
+                                                                  r"talk|talked|spoke|met|meeting|remind|task|draft)\b",
                                                                   self.text, re.I))
         for x in self.mentions if commands else ():
             if x.kind != "contact" or not x.partial or " " in x.text.strip():
