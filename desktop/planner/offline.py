@@ -1610,6 +1610,9 @@ class _Build:
                     and not find_amounts(words_to_digits(rest[0])) and not R.SENTENCE_SPLIT.search(rest[0].strip()):
                 # "We lost Blue Harbor to HubSpot. Their brokers already knew it and didn't want to retrain."
                 out["lost_reason"] = rest[0].strip(" .")
+            if out.get("lost_reason"):  # "..., reason: price", "lost reason was budget"
+                out["lost_reason"] = re.sub(r"^(?:the\s+)?(?:lost\s+)?reason(?:\s+(?:was|is|being))?\s*[:\-\u2013]?\s*", "",
+                                            out["lost_reason"], flags=re.I) or out["lost_reason"]
             if "competitor" not in out and (m := re.search(
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                     self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):

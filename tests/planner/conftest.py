@@ -27,6 +27,14 @@ def planner(index: EntityIndex) -> OfflinePlanner:
     return OfflinePlanner(index)
 
 
+@pytest.fixture(scope="session")
+def planner_team(rows: WorkspaceRows) -> OfflinePlanner:
+    """The offline planner with the blind sets' team as the workspace's users (possible owners)."""
+    return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
+                                            users=("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker"),
+                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+
+
 @pytest.fixture()
 def now() -> datetime:
     return CORPUS_NOW

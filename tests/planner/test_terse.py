@@ -115,3 +115,63 @@ def test_an_utterance_that_takes_itself_back_plans_nothing(planner, now, text):
 def test_reported_ignore_is_not_a_retraction(planner, now):
     a = _one(planner, now, "Log a call with Priya, she said to ignore that")
     assert a.kind == "log_activity"
+
+
+@pytest.mark.parametrize(("text", "kind", "target", "fields"), [
+    ("initech: stage -> proposal sent, amt 80k", "update_deal", "5006", {"stage": "Proposal Sent", "amount": 80000}),
+    ("vertex: demo scheduled -> negotiation", "update_deal", "5009", {"stage": "Negotiation"}),
+    ("acme close date -> march 3", "update_deal", "5001", {"close_date": "2027-03-03"}),
+    ("umbrella health amount -> 250k", "update_deal", "5007", {"amount": 250000}),
+    ("northwind deal owner -> morgan", "update_deal", "5005", {"owner": "Morgan Reyes"}),
+    ("elena garcia owner -> jordan", "update_contact", "109", {"owner": "Jordan Blake"}),
+    ("reassign the initech deal -> sam", "update_deal", "5006", {"owner": "Sam Whitaker"}),
+])
+def test_terse_field_arrows(planner_team, now, text, kind, target, fields):
+    a = _one(planner_team, now, text)
+    assert (a.kind, a.target.id, a.fields) == (kind, target, fields)
+
+
+@pytest.mark.parametrize(("text", "target", "fields"), [
+    ("onyx health dead. no budget", "5108", {"stage": "Closed Lost", "lost_reason": "no budget"}),
+    ("ember logistics lost - went quiet after the pilot", "5111", {"stage": "Closed Lost",
+                                                                  "lost_reason": "went quiet after the pilot"}),
+    ("lost granite health to hubspot - price", "5101", {"stage": "Closed Lost", "competitor": "HubSpot", "lost_reason": "price"}),
+    ("northwind renewal -4k", "5005", {"amount": 32000}),
+    ("acme +10%", "5001", {"amount": 66000}),
+    ("blue harbor close date eom", "5008", {"close_date": "2026-11-30"}),
+])
+def test_terse_lost_relative_and_abbreviated(planner, now, text, target, fields):
+    a = _one(planner, now, text)
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", target, fields)
+
+
+@pytest.mark.parametrize(("text", "target", "fields"), [
+    ("rachel adams - DNC", "115", {"do_not_contact": True}),
+    ("tom becker: unsubscribed", "106", {"do_not_contact": True}),
+    ("hugo evans now COO", "223", {"job_title": "COO"}),
+    ("elena garcia now head of operations", "109", {"job_title": "head of operations"}),
+])
+def test_terse_contact_changes(planner, now, text, target, fields):
+    a = _one(planner, now, text)
+    assert (a.kind, a.target.id) == ("update_contact", target)
+    assert {k: (v.lower() if isinstance(v, str) else v) for k, v in a.fields.items()} == \
+        {k: (v.lower() if isinstance(v, str) else v) for k, v in fields.items()}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("# open deals?", 27),
+    ("total $ in proposal sent", 353000),
+    ("won this qtr $?", 24000),
+])
+def test_terse_counts_and_totals(planner, now, text, value):
+    a = _one(planner, now, text)
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+def test_terse_follow_up_in_weeks_on_the_record_in_view(planner, now):
+    from desktop.domain.plan import Target
+    from desktop.planner import PlanContext
+
+    plan = planner.plan("f/u in 2 wks", now=now, context=PlanContext(target=Target(type="contact", id="201", name="x")))
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", "201", "2026-12-05")

@@ -45,9 +45,75 @@ _NOTE_LAST = re.compile(r"^(?P<body>[^:]{8,}?)[,.;]?\s+(?:so\s+|and\s+)?(?:just\
                         r"(?P<who>[^,.;:]{2,40}?))?\s*[.!]?\s*$", re.I)
 _PRONOUN = re.compile(r"^(?:him|her|them|it|that|this)$", re.I)
 _QUERY_NOUN = re.compile(r"^\s*(?P<q>stale deals|stalled deals|overdue deals|open deals|deals closing|"
-                         r"deals in|deals over|deals under)\b", re.I)
+                         r"deals in|deals over|deals under|lost deals|won deals|deals (?:lost|won))\b", re.I)
 _TOTAL_NOUN = re.compile(r"^\s*(?P<q>(?:pipeline|open pipeline|deal)\s+(?:total|value|sum)|total pipeline|"
                          r"(?:total|sum)\s+(?:of\s+)?(?:the\s+)?(?:open\s+)?(?:pipeline|deals))\b", re.I)
+
+
+#: Typists' abbreviations spelled out before the shapes below are read ("f/u in 2 wks", "amt 80k",
+#: "close date eom", "won this qtr"). Each is a whole word; "wk"/"wks" only after a number.
+_ABBREVIATIONS = ((re.compile(r"\bf/?u\b", re.I), "follow up"), (re.compile(r"(?<=\d)\s*wks?\b|(?<=\d\s)wks?\b", re.I), " weeks"),
+                  (re.compile(r"\bqtr\b", re.I), "quarter"), (re.compile(r"\bamt\b", re.I), "amount"),
+                  (re.compile(r"\beom\b", re.I), "end of month"), (re.compile(r"\beoq\b", re.I), "end of quarter"),
+                  (re.compile(r"\beow\b", re.I), "end of week"), (re.compile(r"\beoy\b", re.I), "end of year"),
+                  (re.compile(r"\bdnc\b", re.I), "do not contact"))
+#: "# open deals?" (how many), "total $ in proposal sent", "won this qtr $?" (how much).
+_COUNT_HASH = re.compile(r"^\s*#\s*(?P<q>[a-z].*)$", re.I)
+_MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[a-z][^$?]*?)\s*\$\s*\?)\s*\??\s*$", re.I)
+#: "onyx health dead. no budget", "ember logistics lost - went with hubspot": lost, and why.
+_DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)\s+(?:is\s+)?(?:dead|lost|closed[- ]lost)\s*[.,;:\-\u2013\u2014]\s*"
+                           r"(?P<why>[a-z].*)$", re.I)
+#: "lost granite health to hubspot - price": lost to a rival, a dash, and why.
+_LOST_TO_DASH = re.compile(r"^\s*(?:we\s+)?lost\s+(?P<rec>.{2,40}?)\s+to\s+(?P<rival>[\w.&-]+(?:\s[\w.&-]+)?)\s*[\-\u2013\u2014:]\s*"
+                           r"(?P<why>\S.*)$", re.I)
+#: "rachel adams - DNC" (after the abbreviation is spelled out).
+_DNC = re.compile(r"^\s*(?P<who>[^,:;\-]{3,40}?)\s*[\-\u2013\u2014:,]\s*(?:do not contact|unsubscribed|opted out)\s*\.?\s*$", re.I)
+#: "hugo evans now COO", "tina ross now head of sales": a person's new job title.
+_NOW_TITLE = re.compile(r"^\s*(?P<who>[a-z][\w'-]+\s+[a-z][\w'-]+)\s+(?:is\s+)?now\s+(?:the\s+|their\s+)?"
+                        r"(?P<title>(?:ceo|cfo|coo|cto|cmo|cro|ciso|cio|president|founder|co-?founder|owner|"
+                        r"(?:senior\s+|sr\.?\s+)?(?:vp|svp|evp|head|director|manager|lead)\b(?:\s+of)?(?:\s+[a-z&]+){0,3}|"
+                        r"[a-z]+\s+(?:director|manager|lead))\s*)\.?$", re.I)
+#: "northwind renewal -4k", "initech +10%": a relative amount.
+_RELATIVE = re.compile(r"^\s*(?P<rec>[^,:;+\-\d]{2,40}?)\s+(?P<sign>[+\-])\s?(?P<amt>\$?\d[\d.,]*\s*(?:k|m|%|percent)?)\s*\.?$", re.I)
+#: "initech: stage -> proposal sent, amt 80k", "quartz partners: qualified -> demo scheduled",
+#: "globex deal owner -> jordan", "reassign delta solutions deal -> chris", "-> negotiation".
+_FIELD_ARROW = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*[:,]?\s+(?P<field>stage|owner|amount|close date|closing date|"
+                          r"close|title|next step)\s*:?\s*(?:->|\u2192|=>|>)\s*(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+_STAGE_FROM_TO = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*:\s*(?P<old>[^:>,\n]{2,30}?)\s*(?:->|\u2192|=>|>)\s*"
+                            r"(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+_BARE_ARROW = re.compile(r"^\s*(?:->|\u2192|=>|>)\s*(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+_VERB_ARROW = re.compile(r"^\s*(?P<verb>(?:re)?assign|give|hand(?:\s+over)?)\s+(?P<rec>[^>]{2,60}?)\s*(?:->|\u2192|=>|>)\s*"
+                         r"(?P<who>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+
+
+def _field_arrow(text: str, stages: tuple[str, ...]) -> str | None:
+    """The sentence a field arrow means ("globex deal owner -> jordan" -> "assign globex deal to
+    jordan"), or None when ``text`` is no field arrow we know."""
+    if m := _VERB_ARROW.match(text):
+        return f"{m.group('verb')} {m.group('rec').strip()} to {m.group('who')}{m.group('rest') or ''}"
+    if (m := _BARE_ARROW.match(text)) and _stage_at(m.group("val"), stages):
+        return f"move it to {m.group('val')}{m.group('rest') or ''}"
+    if (m := _STAGE_FROM_TO.match(text)) and not _HAS_VERB.search(m.group("rec")) \
+            and _stage_at(m.group("val"), stages) and (_stage_at(m.group("old"), stages) or m.group("old").lower() == "stage"):
+        return f"move {m.group('rec').strip()} to {m.group('val')}{m.group('rest') or ''}"
+    m = _FIELD_ARROW.match(text)
+    if not m or _HAS_VERB.search(m.group("rec")) or _NOT_A_DEAL.search(m.group("rec")):
+        return None
+    rec, field, val, rest = m.group("rec").strip(), m.group("field").lower(), m.group("val").strip(), m.group("rest") or ""
+    if field == "owner":
+        rec = rec if re.match(r"(?:the|that|this)\b", rec, re.I) else f"the {rec}"
+        return f"assign {rec} to {val}{rest}"
+    if field == "amount":
+        return f"{rec} amount {val}{rest}"
+    if field in ("close date", "closing date", "close"):
+        return f"push the {rec} close date to {val}{rest}"
+    if field == "title":
+        return f"change {rec} job title to {val}{rest}"
+    if field == "next step":
+        return f"set the {rec} next step to {val}{rest}"
+    if _stage_at(val, stages):
+        return f"move {rec} to {val}{rest}"
+    return None
 
 
 def _stage_at(text: str, stages: Iterable[str]) -> str | None:
@@ -76,6 +142,10 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     Never raises.
     """
     stages = tuple(stages)
+    for pattern, word in _ABBREVIATIONS:
+        text = pattern.sub(word, text)
+    if said := _field_arrow(text, stages):
+        return said
     if m := _ARROW.match(text):
         rec, rest = m.group("rec").strip(), m.group("rest")
         if _stage_at(rest, stages) and not _HAS_VERB.search(rec) and not _NOT_A_DEAL.search(rec):
@@ -85,8 +155,28 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         st = m.group("st").lower().replace("-", " ")
         st = st if st.startswith("closed") else f"closed {st}"
         return f"{m.group('rec').strip()} {st}{m.group('rest') or ''}"
+    if m := _COUNT_HASH.match(text):
+        return f"how many {m.group('q').strip()}"
+    if m := _MONEY_ASK.match(text):
+        if m.group("total"):
+            return f"what is the total {m.group('q1').strip()}"
+        q = m.group("q2").strip()
+        if won := re.match(r"won\s+", q, re.I):
+            return f"how much did we win {q[won.end():]}?"
+        return f"how much is {q}?"
     if "?" in text:
         return text
+    if (m := _LOST_TO_DASH.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return f"we lost {m.group('rec')} to {m.group('rival')} because {m.group('why')}"
+    if (m := _DEAD_BECAUSE.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return f"mark {m.group('rec').strip()} as lost because {m.group('why').strip()}"
+    if m := _DNC.match(text):
+        return f"mark {m.group('who').strip()} do not contact"
+    if (m := _NOW_TITLE.match(text)) and not _HAS_VERB.search(m.group("who")):
+        return f"change {m.group('who')} job title to {m.group('title').strip()}"
+    if (m := _RELATIVE.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return (f"take {m.group('amt')} off {m.group('rec').strip()}" if m.group("sign") == "-"
+                else f"raise {m.group('rec').strip()} by {m.group('amt')}")
     if (m := _TASK_PREFIX.match(text)) and re.search(r",\s*due\b", text, re.I):
         return f"create a task to {m.group('rest')}"  # ("task: call back nina fri" is read as it is)
     if m := _NOTE_COMMA.match(text):
