@@ -147,6 +147,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:e-?mail address|email|phone|number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
                  r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
         return None  # a contact's field or the task list: the planner's record answers
+    if re.search(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score)\b", low) and not mentions:
+        return None  # "tell me a joke before my next call block"
     if not (mentions or context_target is not None or stage or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"

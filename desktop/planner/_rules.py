@@ -129,7 +129,12 @@ STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win|"
-                    r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$)))\b", re.I)
+                    r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
+                    # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
+                    r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"
+                    r"(?!.*\blost\b)(?!(?:it\s+)?(?:out|down|off)\b)(?:the\s+)?"
+                    r"(?:(?!(?:with|on|for|about|to|as|at|loop|books|quarter|month|week|year|call|ticket|case|issue|door|gap|"
+                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)))\b", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|^\W*(?:[\w&'-]+\s+){1,4}lost\s+to\s+\w|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
@@ -362,6 +367,8 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
         if re.match(r"to\s+(?!get|see|have|review|sign|approve|talk|check|loop)", what, re.I):
             return None  # "they need to cut the budget" is not a next step
         who = m.group("who")
+        if (who is None and re.match(r"\W*need\b", text, re.I)) or (who and who.lower() in ("i", "me", "honestly")):
+            return None  # "need coffee before this qbr", "I need a vacation": the speaker's own need, not the deal's
         label = _cap(re.sub(r"^to\s+", "", what))
         if who and who.lower() in ("he", "she") and pronoun_name:
             return f"{label} ({pronoun_name})"

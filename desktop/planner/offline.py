@@ -66,7 +66,7 @@ _ASSIGN = re.compile(
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
-    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:the\s+owner)\b"
+    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+)?owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
     r"|\b(?i:put)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar)\b)"
@@ -115,7 +115,11 @@ _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
                            r"they went with|went with|they chose|chose|came down to|the reason (?:is|was)|"
-                           r"they had|lost on)\s+(?P<why>[^.;]{4,120})", re.I)
+                           r"they had|lost on|(?:lost\s+)?reason\s*(?::|-|\u2013|being))\s*(?P<why>[^.;]{4,120})"
+                           r"|\blost\b.{1,60}?\b(?:on|over)\s+(?P<why3>price|pricing|cost|budget|timing|features|integrations?|support)\b"
+                           # "they wanted a cheaper tier, put that down as the reason": the clause before
+                           r"|(?:^|[,.;]\s*)(?P<why2>[^,.;]{4,120}?),\s*(?:so\s+)?(?:put|mark|log|add|set)\s+(?:that|this|it)\s+"
+                           r"(?:down\s+)?as\s+the\s+(?:lost\s+)?reason\b", re.I)
 _IMPERATIVE = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also|then|can you|could you|let's|lets)\s+)*"
                          r"(?:delete|remove|push|put|set|change|update|book|schedule|create|open|assign|give|hand|"
                          r"move|mark|add|make|bump|drop|cut|reassign|send|email|draft|write)\b"
@@ -200,7 +204,9 @@ _NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine
 _LOWER_WORDS = frozenset("""lead qualified negotiation proposal demo closed won lost monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november december today tomorrow
 tonight next this end close it him her them me us everyone everybody opportunity customer subscriber evangelist
-sales marketing discovery pilot renewal expansion""".split())
+sales marketing discovery pilot renewal expansion jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+thu thur thurs fri sat sun mql mqls sql sqls opp opps check call ask send follow chase ping email review see touch schedule
+book discuss talk meet confirm remind make update move set push sign circle loop nudge prep prepare share go reach""".split())
 #: ", and book a meeting ...", ", and remind me ...": where a create ends and the next command starts.
 _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|set up|remind|log|add a (?:task|note)|create a task|"
                           r"draft|email|send|call|follow up)\b)", re.I)
@@ -1602,7 +1608,12 @@ class _Build:
             first, *rest = R.SENTENCE_SPLIT.split(tail, maxsplit=1)
             # the reason may be the next sentence: "We lost X to Weave. Honestly it came down to price."
             if because := _LOST_BECAUSE.search(first) or (_LOST_BECAUSE.search(rest[0]) if rest else None):
-                out["lost_reason"] = because.group("why").strip(" .")
+                why = because.group("why") or because.group("why3") or because.group("why2") or ""
+                if because.group("why2") and (subj := list(re.finditer(r"\b(?:they|he|she|the (?:client|customer|buyer))\b",
+                                                                        why, re.I))):
+                    why = why[subj[-1].start():]  # "... lost this one to Gong they wanted a cheaper tier": the last clause
+                out["lost_reason"] = why.strip(" .")
+                out["lost_reason"] = re.sub(r"^\W*(?:um|uh|so|and|well)\W+", "", out["lost_reason"], flags=re.I)
             elif why := self._lost_aside(t):
                 out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
             elif rest and re.match(r"\W*(?:they|their|it|the|we|our|he|she|his|her|turns out|apparently)\b", rest[0], re.I) \

@@ -69,6 +69,9 @@ class AmountMatch:
     bare: bool = False
 
 
+_SMALL_SCALE = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
 @lru_cache(maxsize=4096)
 def words_to_digits(text: str) -> str:
     """Replace English number words by digits ("seventy five thousand" -> "75000").
@@ -89,6 +92,10 @@ def words_to_digits(text: str) -> str:
     # "half a million", "a quarter of a million", "half a mil": fractions of a scale
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
     protected = re.sub(r"\b(?:a\s+)?quarter\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.25\1", protected, flags=re.I)
+    # "knock two k off", "take a grand off", "five grand": a small count before a scale word is money
+    protected = re.sub(r"(?<!twenty )(?<!thirty )(?<!forty )(?<!fifty )(?<!sixty )(?<!seventy )(?<!eighty )(?<!ninety )"
+                       r"(?<!hundred )(?<!and )(?<!point )(?<!-)\b(?P<n>a|one|two|three|four|five|six|seven|eight|nine)\s+(?P<sc>k|grand)\b",
+                       lambda m: f"{_SMALL_SCALE[m.group('n').lower()]} {m.group('sc')}", protected, flags=re.I)
     try:
         out = alpha2digit(protected, "en")
     except Exception:  # noqa: BLE001 - text2num raises on odd inputs; fall back to the raw text
@@ -159,6 +166,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
         mode = "set"
         if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
             mode = "sub"  # "ten percent off the annual plan", "fifteen k off"
+        elif re.match(r"\s*(?:more|extra|higher|bigger|on top)\b", text[end:end + 12], re.I) and (pct or scale > 1 or m.group("cur")):
+            mode = "add"  # "five grand more than we thought"
+        elif re.match(r"\s*(?:less|lower|cheaper|smaller)\b", text[end:end + 12], re.I) and (pct or scale > 1 or m.group("cur")):
+            mode = "sub"  # "ten k less than quoted"
         elif _FROM_TO_RE.search(before):
             mode = "set"
         elif _ADD_RE.search(before):
