@@ -124,7 +124,9 @@ def _weeks(text: str) -> int | None:
     """N of "in N weeks" / "for N days" (days rounded up to weeks is not done: days are returned
     as negative numbers of days), for staleness questions."""
     digits = words_to_digits(text.lower())
-    if m := re.search(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(weeks?|days?|months?)\b", digits):
+    # the last duration said wins: "in three weeks, no, make that four weeks"
+    if m := next(reversed(list(re.finditer(r"\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+(weeks?|days?|months?)\b",
+                                           digits))), None):
         n = 1 if m.group(1) in ("a", "one") else (int(m.group(1)) if m.group(1).isdigit() else small_number(m.group(1)))
         if n is None:
             return None
@@ -152,7 +154,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if not (mentions or context_target is not None or stage or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
-            r"notes?|people|talk|talked|spoke|speak)\b", low)):
+            r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open)\b", low)):
         return None  # "what's the weather like tomorrow?"
     if not (mentions or context_target is not None) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
             and not re.search(r"\b(?:we|our|us|deals?|pipeline|revenue|closed|booked)\b", low):
@@ -234,13 +236,22 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # activities with one contact: "how many meetings have we had with Sarah Johnson?", "how many
     # times have we been in touch with Wendy?" (all time unless a period is said)
     if contact is not None and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low) and (
-            re.search(r"\b(?:with|to|from)\b", low) or re.search(r"\b(?:times|activities|touch(?:es|points)?)\b", low)):
+            re.search(r"\b(?:with|to|from)\b", low) or re.search(r"\b(?:times|activities|touch(?:es|points)?)\b", low)
+            or _asked_kind(low) is not None):
         c = idx.contacts[contact]
         kind = _asked_kind(low)
         logged = idx.contact_activity.get(contact, {})
         times = logged.get(kind, (0, None))[0] if kind else sum(v[0] for v in logged.values())
         noun = f"{kind}s" if kind else "activities"
         return {"text": f"{times} {noun} logged with {c.name}.", "value": times}
+
+    # activities with one company's people: "how many meetings have we had with Acme so far?" (all time
+    # unless a period is said; an activity with two of its people counts once per person)
+    if company is not None and contact is None and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low) \
+            and (kind := _asked_kind(low)) is not None and per is None:
+        name = idx.companies[company].name
+        times = sum(idx.contact_activity.get(i, {}).get(kind, (0, None))[0] for i in idx.contacts_by_company.get(company, ()))
+        return {"text": f"{times} {kind}s logged with {name}.", "value": times}
 
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
@@ -275,7 +286,10 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             return {"text": ", ".join(idx.companies[i].name for i in found) or "None.",
                     "records": [f"company:{i}" for i in found]}
 
-    # deals: filters
+    # deals: filters ("which deals are still just leads?": the first stage said as a plural)
+    if stage is None and re.search(r"\b(?:deals?|opps?|opportunities)\b.{0,30}\bleads\b", low) \
+            and (first := idx.stage_by_label("Lead")) is not None:
+        stage = first.label
     deals = list(idx.deals.values())
     what = []
     won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b|\b(?:did|have|has) (?:we|you|i|the team) "
@@ -313,11 +327,11 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         if re.search(r"\bclos", low) and per:
             deals = [d for d in deals if d.close_date in per]
             what.append(f"closing {per.label}")
-        if re.search(r"\bpast (?:their|the|its)? ?close date|overdue|slipped|past due\b", low):
+        if re.search(r"\bpast (?:their|the|its)? ?close date|overdue|slipped|past due\b|\bclose dates?\b.{0,30}\b(?:in the past|passed|behind us|gone by)\b", low):
             deals = [d for d in deals if d.close_date is not None and d.close_date < today]
             what.append("past their close date")
         if re.search(r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"
-                     r"neglected|without (?:any )?activity)\b", low):
+                     r"neglected|without (?:any )?activity|without (?:anyone|anybody|someone) touching|no (?:touch|contact))\b", low):
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
@@ -326,7 +340,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         what.append(f"at {idx.companies[company].name}")
     digits = words_to_digits(low)
     if m := re.search(r"\b(?P<op>over|above|more than|at least|bigger than|larger than|under|below|less than|smaller than)\s+"
-                      r"(?:an?\s+)?\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b", digits):
+                      r"(?:an?\s+)?\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b(?!\s*(?:weeks?|days?|months?|years?)\b)", digits):
         limit = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,
                                                           "million": 1e6}.get(m.group("sc") or "", 1)
         op = m.group("op")

@@ -100,6 +100,9 @@ EMAIL_RE = re.compile(
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line)|a\s+thank[- ]?you)\b"
+    # "send Tom Becker a thank-you for ...", "send her a quick thanks": a thank-you is an e-mail
+    r"|\b(?:send|shoot)\s+(?:him|her|them|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s+(?:a|an|our)\s+(?:quick\s+|short\s+|big\s+)?"
+    r"(?:thank[- ]?you|thanks)\b"
     r"|\b(?:draft|write|compose)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:to|for)\s+(?-i:[A-Z])"
     r"|\bsend\s+(?:him|her|them|[A-Z]\w+)\s+a\s+(?:quick\s+|short\s+)?draft\b"
     r"|^\s*(?:please\s+)?e-?mail\s+(?!is\b|address)", re.I)

@@ -95,14 +95,20 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     transcript's comma ("Email Mike, Ken, about the rollout") is looked for there too.
     """
     fields: dict[str, Any] = {}
-    if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|$)", t, re.I):
+    if m := re.search(r"\babout\s+(?P<s>.+?)(?:\s+(?:saying|that says|telling)\b|\s+and\s+(?:ask|say|tell|mention|let)\w*\b|$)", t, re.I):
         fields["subject"] = cap(m.group("s").strip(" ."))
     elif (m := _ABOUT.search(t)) or (sentence and (m := _ABOUT.search(sentence))):
         fields["subject"] = cap(m.group("s").strip(" .,;"))
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()
-    if (m := _SAY.search(t)) or (sentence and (m := _SAY_IN_SENTENCE.search(sentence))):
+    content = _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])
+    if (m := _SAY.search(t)) and content and content.start("c") < m.start() and len(content.group("c").split()) >= 4 \
+            and not re.match(r"(?:about|re|regarding)\b", content.group("c"), re.I):
+        # "... with the moodboard link and ask for feedback by Thursday", "recapping the campaign results
+        # and asking about the Q1 budget": what comes before the question is the e-mail's too
+        fields["body"] = cap(content.group("c").strip(" .,;"))
+    elif (m := _SAY.search(t)) or (sentence and (m := _SAY_IN_SENTENCE.search(sentence))):
         # "..., subject X, saying Y", "and say the drafts land on the 3rd": a clause of its own
         body = m.group("b").strip(" .")
         fields["body"] = cap(f"{m.group('ask')} {body}" if m.group("ask") else body)
@@ -120,6 +126,10 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
         # "draft him a congratulations email": what kind of e-mail it is, is what it says
         fields["body"] = cap(m.group("what"))
         fields.setdefault("subject", cap(m.group("what")))
+    if "body" not in fields and (m := re.search(r"\b(?:thank[- ]?you|thanks)\b.*?\bfor\s+(?P<f>(?:the|her|his|their|your|"
+                                                r"a|an|[a-z]+ing)\b[^,.;]*)", t, re.I)):
+        fields["body"] = f"Thank you for {m.group('f').strip()}"  # "a thank you for the intro to their CFO"
+        fields.setdefault("subject", "Thank you")
     if "body" not in fields and (m := re.search(r"\bthank[- ]?you\b|\bthanks\b", t, re.I)):
         fields["body"] = "Thank you"  # "draft a thank-you email to Jonas"
         fields.setdefault("subject", "Thank you")

@@ -365,7 +365,7 @@ def correct_self(text: str) -> str:
             if i < len(words):
                 return f"{old[:words[i].start()]}{new}"
         prep = None
-        for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until|with)\b", old, re.I):
+        for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until|with|in|within)\b", old, re.I):
             prep = p
         if prep is not None and re.match(rf"{re.escape(prep.group(0))}\s+", new, re.I):
             new = new[prep.end() - prep.start():].strip()  # "with Jonas, actually no, with Oliver Grant"
@@ -391,6 +391,9 @@ def correct_self(text: str) -> str:
         elif _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and (sw := _SCALE_WORD.search(dropped)) \
                 and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
             new = f"{new} {sw.group(0)}"
+        elif (unit := re.search(r"\b(?:weeks?|days?|months?)\b", dropped, re.I)) and _HAS_NUMBER.search(new) \
+                and not re.search(r"\b(?:weeks?|days?|months?|k|grand|thousand|million)\b", new, re.I):
+            new = f"{new} {unit.group(0)}"  # "in three weeks, no, four": four weeks
         return f"{keep}{new}"
 
     if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
