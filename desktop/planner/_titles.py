@@ -117,9 +117,9 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
         fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
     if "body" not in fields and (m := _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])):
         # "Draft an email to Grace Liu thanking her for signing...": the clause's own words
-        content = m.group("c").strip(" .,;")
-        if len(content.split()) >= 2:
-            fields["body"] = cap(content)
+        said = m.group("c").strip(" .,;")
+        if len(said.split()) >= 2:
+            fields["body"] = cap(said)
     if "body" not in fields and (m := re.search(r"\b(?:draft|write|send|compose)\s+(?:him|her|them|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})\s+(?:a|an)\s+"
                                                 r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:e-?mail|note|message)\b", t, re.I)) \
             and not re.fullmatch(r"(?:quick|short|brief|follow[- ]?up|new|proper|nice|an?)(?:\s+\w+)?", m.group("what"), re.I):
