@@ -375,6 +375,10 @@ def correct_self(text: str) -> str:
             return m.group(0)
         keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
         dropped = old[prep.end():] if prep else old
+        if prep is None and _HAS_NUMBER.search(new) and (nums := list(re.finditer(r"\$?\d[\d,.]*\s*(?:k|m|grand|thousand|million)?\b",
+                                                                                  old, re.I))) and nums[-1].start() > 0:
+            # "acme 70k, no, 75k": the number said last is taken back, the record before it stays
+            keep, dropped = old[:nums[-1].start()], old[nums[-1].start():]
         month = re.search(_MONTH_NAME, dropped, re.I)
         day = re.fullmatch(r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\W*", new, re.I)
         if month and day:
@@ -662,7 +666,7 @@ class OfflinePlanner:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
-        clean = re.sub(r"\b(?-i:([A-Z][a-z]+)),\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):

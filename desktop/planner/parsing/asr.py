@@ -78,6 +78,27 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      "and add "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
+    # "Just talk to Tom Becker, he mentioned ..." / "Talk to Wendy Price at Onyx, they're ..." -> "talked to"
+    # (a report: the name is followed by a pause and what was said; an instruction goes on with "about")
+    (re.compile(r"^(\s*(?:(?:just|so|okay|ok|right)\W+)*)talk\s+to\s+(?=(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?"
+                r"(?:\s+(?:at|from|over at)\s+(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*)?)?\s*,\s*(?:he|she|they|we)\b)", re.I),
+     lambda m: m.group(1) + ("talked to " if m.group(1).strip() else "Talked to ")),
+    # "had her as a contact" -> "add her as a contact"; "..., and had a note on it that ..." -> "and add a note"
+    (re.compile(r"\bhad\s+(?=(?:him|her|them)\s+as\s+(?:a\s+)?(?:new\s+)?contacts?\b)", re.I), "add "),
+    (re.compile(r"(?:(?<=\band)|(?<=\bthen)|(?<=\balso)|(?<=,))\s+had\s+(?=a\s+(?:quick\s+)?note\s+(?:on|to)\b)", re.I), " add "),
+    # "But a note on Maya Carter" -> "Put a note on ..." (no instruction opens with "but a note")
+    (re.compile(r"^\s*but\s+(?=a\s+(?:quick\s+)?note\s+(?:on|to|in)\b)", re.I), "Put "),
+    # "Mark the deal is lost" -> "mark the deal as lost" ("as" heard as "is")
+    (re.compile(r"\b(mark\s+(?:it|this|that|them|the\s+[\w\s-]{1,40}?))\s+is\s+(?=(?:lost|won|closed|dead)\b)", re.I), r"\1 as "),
+    # "close day" -> "close date" (no CRM field is called "close day")
+    (re.compile(r"\bclose\s+day\b", re.I), "close date"),
+    # "next Tuesday at 1030" -> "at 10:30" (a clock time written without its colon)
+    (re.compile(r"\b(at|for|around|by)\s+(1[0-2]|[1-9])([0-5]\d)\b(?=\s*(?:am|pm|a\.m\.|p\.m\.|to\b|in the\b|,|\.|$))", re.I),
+     r"\1 \2:\3"),
+    # "her email is Marcus.hale at Initech.example" -> "marcus.hale@initech.example" (a spoken address)
+    (re.compile(r"(?:\b(?P<u>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+)|(?<=\bemail is )(?P<u2>[A-Za-z][\w-]*))\s+at\s+"
+                r"(?P<h>[A-Za-z][\w-]*)\.(?P<tld>example|com|io|co|net|org|ai|dev)\b", re.I),
+     lambda m: f"{(m.group('u') or m.group('u2')).lower()}@{m.group('h').lower()}.{m.group('tld').lower()}"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
@@ -98,6 +119,15 @@ _I_MEAN = re.compile(r"[,.]?\s+(sorry|no|actually),?\s+(?:amin|a mean|i mean|I m
 _KNOW = re.compile(r"\b(actually|oh|uh|um),?\s+know\b(?=\s*[,.]|\s+(?:make|wait|sorry)\b)", re.I)
 _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scratch that)\s*[.!]\s+"
                                r"(?=(?:make|change|set) (?:it|that)\b)", re.I)
+#: A correction after a full stop the recogniser put at the pause: "to December 20th. Sorry, the 22nd.",
+#: "with Rachel. No. Sorry. Tom Becker." ("... No, make it ..." is a restart the planner reads as such)
+_STOP_CORRECTION = re.compile(
+    r"(?<=\w)[.!?]\s+(?P<cue>(?:no|sorry|actually|wait|i mean)(?:[.,]?\s+(?:no|sorry|actually|wait|i mean))*)[.,]?\s+"
+    r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z])))", re.I)
+#: A question the recogniser closed where the speaker went on: "Can you set up a meeting with Nina? Let's
+#: say Thursday ...", "Could you write up an email to Hugo? Just tell him ..."
+_REQUEST_GOES_ON = re.compile(r"^(?P<req>\W*(?:(?:so|okay|ok|hey)\W+)?(?:can|could|would|will) you\b[^?.]*)\?\s+"
+                              r"(?P<next>(?:let'?s say|say|just|and|maybe|ideally|preferably|tell|ask|make it|for|on|at|by)\b)", re.I)
 
 
 def join_spoken_corrections(text: str) -> str:
@@ -106,6 +136,8 @@ def join_spoken_corrections(text: str) -> str:
     Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop). Returns ``text``
     unchanged when neither is present."""
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    text = _REQUEST_GOES_ON.sub(lambda m: f"{m.group('req')}, {m.group('next').lower()}", text)
+    text = _STOP_CORRECTION.sub(lambda m: ", " + re.sub(r"[.,]?\s+", ", ", m.group("cue").lower()) + ", ", text)
     text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
         .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")

@@ -1,0 +1,74 @@
+"""Recognition slips seen when blind sets are spoken by neural TTS voices and decoded by tiny.en (issue
+12, section 4): a request closed with "?" where the speaker went on, a correction after a full stop, a
+past "talked to" heard as "talk to", "add" heard as "had" or "but", "as" heard as "is", "close day",
+a clock time without its colon and an e-mail address said with "at". Three sentences each."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Can you set up a meeting with Nina from Pinecrest? Let's say Thursday at ten.",
+     "Can you set up a meeting with Nina from Pinecrest, let's say Thursday at ten."),
+    ("Could you write up an email to Hugo at Granite Health? Just tell him the price holds.",
+     "Could you write up an email to Hugo at Granite Health, just tell him the price holds."),
+    ("Can you book Priya for a demo? Ideally on Tuesday morning.",
+     "Can you book Priya for a demo, ideally on Tuesday morning."),
+])
+def test_a_request_the_recogniser_closed_goes_on(heard, meant):
+    assert join_spoken_corrections(heard) == meant
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Push the Granite Health close date to December 20th. Sorry, the 22nd.",
+     "Push the Granite Health close date to December 20th, sorry, the 22nd."),
+    ("Log a call with Rachel. No. Sorry. Tom Becker, he confirmed the seats.",
+     "Log a call with Rachel, no, sorry, Tom Becker, he confirmed the seats."),
+    ("Set Acme to 70K. No 75K.", "Set Acme to 70K, no, 75K."),
+])
+def test_a_correction_after_a_full_stop_is_one_sentence(heard, meant):
+    assert join_spoken_corrections(heard) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Is it lost? No. They signed.",
+    "Can you tell me what stage Acme is in?",
+    "Move Acme to negotiation. Actually no, make it proposal sent.",
+])
+def test_questions_and_restarts_are_left_alone(text):
+    assert join_spoken_corrections(text) == text
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Just talk to Tom Becker, he mentioned Globex", "Just talked to Tom Becker, he mentioned Globex"),
+    ("Talk to Wendy Price at Onyx, they're not going ahead", "Talked to Wendy Price at Onyx, they're not going ahead"),
+    ("So talk to Dan Moreau, he wants to come back", "So talked to Dan Moreau, he wants to come back"),
+    ("Lucia Romano runs ops, had her as a contact", "Lucia Romano runs ops, add her as a contact"),
+    ("move it to end of January and had a note on it that the sponsor is away",
+     "move it to end of January and add a note on it that the sponsor is away"),
+    ("But a note on Maya Carter, she said hello", "Put a note on Maya Carter, she said hello"),
+    ("so Mark the deal is lost.", "so Mark the deal as lost."),
+    ("mark it is won", "mark it as won"),
+    ("set the close day to June first", "set the close date to June first"),
+    ("Set up a meeting with Oliver for next Tuesday at 1030 to go through the contract.",
+     "Set up a meeting with Oliver for next Tuesday at 10:30 to go through the contract."),
+    ("Book Grace on Friday at 915 am", "Book Grace on Friday at 9:15 am"),
+    ("Add Marcus Hale, VP Engineering, Marcus.hale at Initech.example.",
+     "Add Marcus Hale, VP Engineering, marcus.hale@initech.example."),
+    ("her new email is dana at acme.example", "her new email is dana@acme.example"),
+])
+def test_word_slips_are_undone(heard, meant):
+    assert undo_asr_slips(heard) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "Talk to Mike about pricing on Monday",
+    "we had a note from legal",
+    "the deal is lost",
+    "bump the amount by 1030 dollars",
+])
+def test_typed_english_is_left_alone(text):
+    assert undo_asr_slips(text) == text
