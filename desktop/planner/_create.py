@@ -75,7 +75,7 @@ def create_company_fields(text: str) -> dict[str, Any]:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict[str, Any] = {}
     m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
-                  r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)"
+                  r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?:and\s+(?=[A-Z]))?(?!in\b|with\b|at\b|based\b|from\b|and\b)"
                   r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
                   text)
     lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
@@ -108,8 +108,13 @@ def create_company_fields(text: str) -> dict[str, Any]:
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")
+    elif "domain" in fields and (c := re.search(re.escape(fields["domain"]) + r"\s*,\s*(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+                                                 r"\s*(?:[,.;]|$)", text, re.I)) \
+            and c.group("city")[:1].isupper() and not _BARE_INDUSTRY.match(", " + c.group("city")) \
+            and c.group("city").lower() not in STOPWORDS:
+        fields["city"] = c.group("city")  # "new company: Brightline Foods, brightlinefoods.example, Denver"
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
-                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in)\b)(?P<ind3>(?-i:[a-z])[a-z &]+?)"
+                      r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in|called|named)\b)(?P<ind3>(?-i:[a-z])[a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
         fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
     elif i := _BARE_INDUSTRY.search(text):

@@ -126,6 +126,8 @@ CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:
                             # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"
                             r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the|them|it)\b"
+                            # "..., and then a deal there for fifty k in Lead"
+                            r"|(?:,|\band)\s+(?:then\s+)?(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+(?:there|with them|for them)\b"
                             r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)

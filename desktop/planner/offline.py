@@ -184,7 +184,14 @@ _FIELD_WITHOUT_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so|can you|could yo
                                   r"title|email|phone(?: number)?)\b", re.I)
 #: "Add their CEO too, Hannah Ross": a person at the company being created.
 _THEIR_PERSON = re.compile(r"\b(?i:add|create)\s+(?i:their|the)\s+(?P<title>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+(?i:too|also|as well))?\s*,\s*"
-                           r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)")
+                           r"(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)"
+                           # "and add their practice lead Ruth Amsel as a contact there"
+                           r"|\b(?i:add|create)\s+(?i:their|the)\s+(?P<title2>[a-z][a-z ]{1,30}?)\s+(?P<first2>[A-Z][a-z]+)\s+"
+                           r"(?P<last2>[A-Z][\w'-]+)\s+(?i:as\s+a\s+(?:new\s+)?contact)"
+                           # "and a contact there, Amy Cole, she's the practice manager"
+                           r"|(?i:\band\s+(?:add\s+)?(?:a|one)\s+(?:new\s+)?contact\s+(?:there|at it|with them))\s*,?\s*"
+                           r"(?P<first3>[A-Z][a-z]+)\s+(?P<last3>[A-Z][\w'-]+)(?:\s*,\s*(?i:(?:she|he)(?:'s| is)\s+(?:the|their|our|a|an)\s+)"
+                           r"(?P<title3>[a-z][a-z ]{1,30}?)(?=\s*(?:[,.;]|$)))?")
 #: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
 _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(?P<dir>out|back|up|in|forward)\s+(?:by\s+)?"
                     r"(?:another\s+|a further\s+)?(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -950,8 +957,11 @@ class _Build:
             if person := _THEIR_PERSON.search(text):
                 # "New company, Brightline Robotics, ... Add their CEO too, Hannah Ross, hannah at ...": the
                 # contact is created at the new company
-                said = f"Add {person.group('first')} {person.group('last')}, {person.group('title')} at {company['name']}" \
-                       f"{text[person.end():]}"
+                first = person.group("first") or person.group("first2") or person.group("first3")
+                last = person.group("last") or person.group("last2") or person.group("last3")
+                title = person.group("title") or person.group("title2") or person.group("title3")
+                said = f"Add {first} {last}, {title} at {company['name']}" if title else f"Add {first} {last} at {company['name']}"
+                said += text[person.end():]
                 fields = C.create_contact_fields(_spoken_domains(said), [], self.idx)
                 fields["company"] = company["name"]
                 self._add(person.start(), Action(kind="create_contact", fields=fields))
