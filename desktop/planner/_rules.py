@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jellyfish
 from rapidfuzz import fuzz, process
 
 from desktop.domain.vocabulary import COMMON_COMPETITORS
@@ -326,6 +327,23 @@ def sentiment(text: str) -> str | None:
 
 _INTEGRATION = re.compile(r"\b(?:integrat\w*|sync\w*|connect\w*|plug\w*|export\w*|import\w*|"
                           r"compatible|works? with|api|push(?:es)? (?:data )?(?:in)?to|pulls? from)\b[\w\s]*$", re.I)
+
+
+def snap_competitor(name: str) -> str:
+    """``name`` as the known competitor it was most likely heard for ("Zindisk" -> "Zendesk", "Sales
+    Force" -> "Salesforce"): the same Metaphone key (Lawrence Philips, 1990; ``jellyfish.metaphone``)
+    and a rapidfuzz ratio of 60+, or a ratio of 85+ on its own. Names not near any known one come
+    back unchanged (a new rival is taken as said)."""
+    low = re.sub(r"[\s-]+", "", name.lower())
+    if low in _COMPETITOR_BY_LETTERS or len(low) < 4:
+        return _COMPETITOR_BY_LETTERS.get(low, name)
+    heard = jellyfish.metaphone(low)
+    best, score = None, 0.0
+    for key, shown in _COMPETITOR_BY_LETTERS.items():
+        ratio = fuzz.ratio(low, key)
+        if (ratio >= 85 or (ratio >= 60 and jellyfish.metaphone(key) == heard)) and ratio > score:
+            best, score = shown, ratio
+    return best or name
 
 
 def competitor(text: str) -> str | None:

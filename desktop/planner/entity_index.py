@@ -137,7 +137,7 @@ class EntityIndex:
     deal_names: dict[str, int] = field(default_factory=dict)
     _fuzzy_buckets: dict[str, list[str]] = field(default_factory=dict)
     _max_key_words: int = 1
-    _fuzzy_cache: dict[str, tuple[set[int], float] | None] = field(default_factory=dict)
+    _fuzzy_cache: dict[tuple[str, bool], tuple[set[int], float] | None] = field(default_factory=dict)
     _lasts_by_first: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _lasts_by_sound: dict[str, list[str]] | None = None
     _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -401,7 +401,9 @@ class EntityIndex:
                         i + 1 < n and lows[i + 1] in _RECORD_NOUNS and i > 0 and lows[i - 1] in ("the", "with", "at")):
                     continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
-                co_hit = self._fuzzy_company(key)
+                # "the acne deal", "Zen desk account": a record noun after the words vouches for a name
+                loose = i + size < n and lows[i + size] in _RECORD_NOUNS
+                co_hit = self._fuzzy_company(key, loose=loose)
                 if co_hit is None and size == 2:
                     queries += 1
                     co_hit = self._fuzzy_company(key.replace(" ", ""))
@@ -410,10 +412,13 @@ class EntityIndex:
         found.sort(key=lambda m: m.start)
         return found
 
-    def _fuzzy_company(self, key: str) -> tuple[set[int], float] | None:
+    def _fuzzy_company(self, key: str, *, loose: bool = False) -> tuple[set[int], float] | None:
+        """The companies whose name (or key) ``key`` most likely is, with the rapidfuzz ratio (0-100),
+        or None. ``loose``: a record noun follows ("the acne deal"), so one clear candidate at a ratio
+        of 75 or more is enough (8 points ahead of the next)."""
         cache = self._fuzzy_cache
-        if key in cache:
-            return cache[key]
+        if (key, loose) in cache:
+            return cache[(key, loose)]
         bucket = self._fuzzy_buckets.get(key[0], [])
         cutoff = _FUZZ_CUTOFF_SHORT if len(key) <= 6 else _FUZZ_CUTOFF
         best = process.extractOne(key, bucket, scorer=fuzz.ratio, score_cutoff=cutoff) if bucket else None
@@ -426,10 +431,14 @@ class EntityIndex:
             bucket = self._fuzzy_buckets.get(key[1], [])
             best = process.extractOne(key[1:], bucket, scorer=fuzz.ratio,
                                       score_cutoff=_FUZZ_CUTOFF_SHORT) if bucket else None
+        if best is None and loose and bucket:
+            near = process.extract(key, bucket, scorer=fuzz.ratio, score_cutoff=75.0, limit=2)
+            if near and (len(near) == 1 or near[0][1] - near[1][1] >= 8):
+                best = near[0]
         result = (set(self.company_keys[best[0]]), float(best[1])) if best else None
         if len(cache) > 10_000:
             cache.clear()
-        cache[key] = result
+        cache[(key, loose)] = result
         return result
 
     def _fuzzy_full(self, first: str, last: str) -> tuple[list[int], float] | None:

@@ -674,6 +674,13 @@ class OfflinePlanner:
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
+                and "?" not in clean[:polite.start()]:
+            clean = clean.rstrip()[:-1] + "."  # "Priya wants a demo, can you book it for Friday?": a request
+        # "Rachel wants a training session for her team. Book it for Wednesday at 1pm.": "it" is the meeting
+        # the sentence before asks for, so the two are read as one
+        clean = re.sub(r"(?<=\w)(?:[.!]\s+|,\s*)(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+                       r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):
@@ -1645,6 +1652,8 @@ class _Build:
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                     self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
                 out["competitor"] = m.group("c")  # "they churned to Notion"
+        if out.get("competitor"):
+            out["competitor"] = R.snap_competitor(out["competitor"])  # "lost it to Zindisk": Zendesk
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None
@@ -1830,8 +1839,11 @@ class _Build:
         ti = R.TITLE_RE.search(t, cues[0].end()) if cues else None
         cue = max((c for c in cues if ti is not None and c.end() <= ti.start()), key=lambda c: c.end(), default=None)
         if "job_title" not in out and cue is not None and ti is not None \
-                and not re.search(r"\b(?:from|with|by|on|for|of|about|waiting|needs?|wants?|asked)\b", t[cue.end():ti.start()], re.I) \
+                and not re.search(r"\b(?:from|with|by|on|for|of|about|waiting|needs?|wants?|asked|not|no longer|never)\b",
+                                  t[cue.end():ti.start()], re.I) \
+                and not re.match(r"\s*(?:anymore|any more|no more)\b", t[ti.end():], re.I) \
                 and len(t[cue.end():ti.start()].split()) <= 4:
+            # ("he's not managing director anymore": the title he had, not his new one)
             # ("she's waiting on sign-off from their CFO": the title is someone else's)
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? (?:over )?to|went over to|joined|now works at|now at|left for|"

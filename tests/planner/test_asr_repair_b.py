@@ -72,3 +72,73 @@ def test_word_slips_are_undone(heard, meant):
 ])
 def test_typed_english_is_left_alone(text):
     assert undo_asr_slips(text) == text
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Northwind, Take 5k off, Closed Deck 15.", "Northwind, Take 5k off, close Dec 15."),
+    ("Cedar Group from 50k to 65k, Closed Jan 31.", "Cedar Group from 50k to 65k, close Jan 31."),
+    ("Umbrella Health, 1.2 million, Close and Q1.", "Umbrella Health, 1.2 million, Close in Q1."),
+    ("So reopen the Tidal Deal and Proposal Sent and set it at 28K.", "So reopen the Tidal Deal in Proposal Sent and set it at 28K."),
+    ("Onyx Health and Negotiation.", "Onyx Health in Negotiation."),
+    ("Pump the deal to 9K.", "bump the deal to 9K."),
+    ("Next up on the Vertex Deal is a security review.", "next step on the Vertex Deal is a security review."),
+    ("I'm at a note on the Globex deal, quote", "Add a note on the Globex deal, quote"),
+    ("so I'm book a meeting with David", "so book a meeting with David"),
+    ("open a 250K deal for them in League", "open a 250K deal for them in Lead"),
+    ("Had Omar Haddad from Juniper Systems as a Contact.", "Add Omar Haddad from Juniper Systems as a Contact."),
+])
+def test_more_word_slips_are_undone(heard, meant):
+    assert undo_asr_slips(heard) == meant
+
+
+@pytest.mark.parametrize("text", [
+    "what's the total in Qualified and Demo Scheduled combined",
+    "I'm thinking about the Acme renewal",
+    "we had dinner with Tom as a thank you",
+])
+def test_more_typed_english_is_left_alone(text):
+    assert undo_asr_slips(text) == text
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("The acne deal gets pushed to end of Q1.", "5001"),
+    ("move the glob ex deal to negotiation", "5004"),
+    ("set the initek deal to 80k", "5006"),
+])
+def test_a_misheard_company_before_a_record_noun(planner, now, text, deal):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("update_deal", deal)
+
+
+@pytest.mark.parametrize(("text", "rival"), [
+    ("We lost the Cedar Group deal to Zindisk.", "Zendesk"),
+    ("lost initech to sales force", "Salesforce"),
+    ("we lost Acme to Hub Spot, price", "HubSpot"),
+])
+def test_a_misheard_competitor_is_snapped_to_the_known_one(planner, now, text, rival):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["competitor"] == rival
+
+
+def test_a_new_rival_is_taken_as_said(planner, now):
+    (a,) = [a for a in planner.plan("We lost Meadow Health to Brightwood Agency.", now=now).actions]
+    assert a.fields["competitor"] == "Brightwood Agency"
+
+
+@pytest.mark.parametrize("text", [
+    "Oh, and Jonas Weber. He's not managing director anymore.",
+    "Jonas Weber, he's not the managing director any more",
+    "Jonas Weber is no longer managing director.",
+])
+def test_a_title_said_as_gone_is_not_written(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.fields.get("job_title") == "Managing Director"]
+
+
+@pytest.mark.parametrize(("text", "contact", "day"), [
+    ("Rachel Adams wants a training session for her team. Book it for Wednesday at 1pm.", "115", "2026-11-25"),
+    ("Tom Becker asked for a quarterly review. Schedule it for Monday at ten.", "106", "2026-11-23"),
+    ("Priya wants a demo of the dispatch module. Can you book it for Friday at 2pm?", "105", "2026-11-27"),
+])
+def test_book_it_after_the_sentence_that_asks_for_the_meeting(planner, now, text, contact, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"]) == ("book_meeting", contact, day)

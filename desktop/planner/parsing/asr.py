@@ -13,6 +13,9 @@ import re
 from collections.abc import Callable
 
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "I'm at a note on ..." / "I'm can you book ..." -> the filler "um" heard as "I'm"
+    (re.compile(r"(?:^|(?<=[,.]\s)|(?<=\bso\s))(?:I'm|I am)\s+(?=(?:at|add|can|could|book|log|move|set|mark|create|put)\b)",
+                re.I), ""),
     # "And a note to the Acme deal" / "And, a note" -> "Add a note ..." (an instruction never opens with "and a note")
     (re.compile(r"^\s*and,?\s+(?=(?:a|an|another)\s+(?:note|task|reminder|to-?do|contact|deal|company)\b)", re.I), "Add "),
     # "And 15,000 to the Acme deal" -> "Add 15,000 ..."
@@ -78,6 +81,22 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      "and add "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
+    # "Closed Deck 15" / "closed Jan 31" -> "close Dec 15" (a close date said tersely; "deck" is "Dec")
+    (re.compile(r"\bclosed\s+(?:deck|dec)\b(?=\s*\d)", re.I), "close Dec"),
+    (re.compile(r"\bclosed\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I), "close "),
+    # "Close and Q1" -> "close in Q1"; "reopen the Tidal deal and Proposal Sent" -> "in Proposal Sent"
+    (re.compile(r"\b(close|closing)\s+and\s+(?=Q[1-4]\b)", re.I), r"\1 in "),
+    (re.compile(r"(?<!\blead)(?<!\bqualified)(?<!\bscheduled)(?<!\bsent)(?<!\bnegotiation)(?<!\bwon)(?<!\blost)"
+                r"\s+and\s+(?=(?:lead|qualified|demo scheduled|proposal sent|negotiation|closed won|closed lost)\s*(?:[,.;]|$|\band\b))",
+                re.I), " in "),
+    # "Pump the deal to 9K" -> "Bump ..." (nobody pumps a deal)
+    (re.compile(r"\bpump\s+(?=(?:the|it|that|this|them)\b|(?-i:[A-Z]))", re.I), "bump "),
+    # "Next up on the Vertex deal is a security review" -> "next step on ..." (the field, heard)
+    (re.compile(r"\bnext up\s+(?=(?:on|for)\s+.{1,40}?\s+is\b)", re.I), "next step "),
+    # "in League" -> "in Lead" (a stage)
+    (re.compile(r"\bin\s+league\b", re.I), "in Lead"),
+    # "Had Omar Haddad from Juniper as a contact" -> "Add ..." (nobody "had" someone as a contact)
+    (re.compile(r"^\s*had\s+(?=(?-i:[A-Z])[\w'-]+(?:\s+\S+){0,6}?\s+as\s+a\s+(?:new\s+)?contact\b)", re.I), "Add "),
     # "Just talk to Tom Becker, he mentioned ..." / "Talk to Wendy Price at Onyx, they're ..." -> "talked to"
     # (a report: the name is followed by a pause and what was said; an instruction goes on with "about")
     (re.compile(r"^(\s*(?:(?:just|so|okay|ok|right)\W+)*)talk\s+to\s+(?=(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?"
