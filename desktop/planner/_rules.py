@@ -42,6 +42,8 @@ ACTIVITY_RE = re.compile(
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick-?off|qbr|workshop|"
     r"check-?in|walkthrough|review session)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
+    # "just wrapped with Dan Moreau", "finished up with Priya", "got off the phone with Tom": a call that ended
+    r"|\b(?:just\s+)?(?:wrapped|finished|got off the phone|hung up)(?:\s+up)?\s+(?P<t15>with)\s+(?=(?-i:[A-Z]))"
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
     r"|^\W*(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
@@ -57,6 +59,7 @@ ACTIVITY_RE = re.compile(
     r"(?P<t6>note|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note)\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
+    r"client|customer|prospect|partner|phone|video|zoom|team|"
     r"kick-?off|onboarding)\s+)*"
     r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"

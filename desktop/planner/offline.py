@@ -1327,6 +1327,8 @@ class _Build:
                         deal_fields["next_step"] = got["next_step"]  # said as the field wins over "X needs Y"
                     if "competitor" in got and re.search(r"\bcompetitor\b", t, re.I):
                         deal_fields["competitor"] = got["competitor"]  # "put Zendesk as the competitor" wins too
+                    if "amount" in got and re.match(r"\W*(?:(?:so|and|but|just)\s+)*(?:make|set|change|bump|put) (?:it|that)\b", t, re.I):
+                        deal_fields["amount"] = got["amount"]  # "it's at ninety six hundred, make it twelve k": the new one
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
@@ -1509,9 +1511,12 @@ class _Build:
         r"(?:(?:log|record|add)(?:ged)?\s+(?:a|an|the|my|this|that)?\s*|(?:i\s+|we\s+)?(?:just\s+)?"
         r"(?:had|finished|did|got off|wrapped up|completed|ended|hung up on)\s+(?:a|an|the|my|our)?\s*)?"
         r"(?:(?:quick|short|long|good|great|intro|discovery|follow[- ]?up|phone|zoom|video|sales|demo|"
-        r"check[- ]in|kickoff|kick-off)\s+)*"
+        r"check[- ]in|kickoff|kick-off|client|customer|prospect|partner|team)\s+)*"
         r"(?:call|meeting|demo|chat|conversation|sync|coffee|lunch|dinner|drinks|visit|note|email|voicemail)"
-        r"(?:\s+(?:call|meeting))?\b", re.I)
+        r"(?:\s+(?:call|meeting))?\b"
+        # "just wrapped with Dan Moreau ...", "got off the phone with Tom ...": the head ends before "with"
+        r"|^\W*(?:(?:please|ok|okay|so|yeah|and|also|then|right)\W+)*(?:i\s+|we\s+)?(?:just\s+)?(?:wrapped|finished|got off the phone|"
+        r"hung up)(?:\s+up)?(?=\s+with\b)", re.I)
     _NOTE_THAT = re.compile(r"\b(?:add|put|leave|make|log|drop|jot down|write down)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?"
                             r"note\b(?:\s+(?:to|on|for|in|against|under)\s+[^,;:]{1,60}?)?\s+that\b\s*", re.I)
     _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
@@ -1563,7 +1568,8 @@ class _Build:
         sentence = cl.sentence
         for k in range(act_k + 1, len(parts)):
             if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
-                    r"\W*(?:they|they're|he|he's|she|she's|we|it|it's|the)\b", parts[k].text, re.I)):
+                    r"\W*(?:(?:they|they're|he|he's|she|she's|we|it|it's|the)\b|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+"
+                    r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)):
                 continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and pieces:
                 nxt = parts[k].text

@@ -1,0 +1,59 @@
+"""Call reports said the ways salespeople say them (issue 12 §2-3), three sentences each: "client call
+with X: ...", "just wrapped with X", "got off the phone with X" are calls that happened, logged on the
+person with the clause's content; a company's wish said after the call ("Meadow Health wants ...") stays
+in the body; a value stated as the current one and then "make it Y" sets Y."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_kind(plan):
+    return {a.kind: a for a in plan.actions}
+
+
+@pytest.mark.parametrize(("text", "contact", "word"), [
+    ("Client call with Maya Alvarez at Meadow Ventures: they want a second brand on the retainer. Bump the deal to 9K.",
+     "241", "second brand"),
+    ("Customer call with Tom Becker, they want to renew for two years", "106", "renew"),
+    ("prospect call with Priya Natarajan: she needs a security review first", "105", "security review"),
+])
+def test_a_kind_of_call_with_a_person(planner, now, text, contact, word):
+    act = _by_kind(planner.plan(text, now=now))["log_activity"]
+    assert (act.fields["activity_type"], act.target.id) == ("call", contact)
+    assert word in act.fields["body"].lower() and "call with" not in act.fields["body"].lower()
+
+
+@pytest.mark.parametrize(("text", "contact", "word"), [
+    ("so yeah just wrapped with Dan Moreau from Tidal, they want to come back, so reopen the Tidal deal in proposal sent",
+     "266", "come back"),
+    ("got off the phone with Tom Becker, he wants the renewal paperwork by Friday", "106", "paperwork"),
+    ("Just finished up with Linda Okafor, she loved the helpdesk demo", "107", "loved"),
+])
+def test_a_call_that_just_ended(planner, now, text, contact, word):
+    act = _by_kind(planner.plan(text, now=now))["log_activity"]
+    assert (act.fields["activity_type"], act.target.id) == ("call", contact)
+    assert word in act.fields["body"].lower()
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("so I had a call with Sofia Alvarez, Meadow Health wants to push the go live to February, so move the close "
+     "date to the end of February", "go live"),
+    ("had a call with Priya Natarajan, Globex needs the SOC 2 report, so move the deal to negotiation", "soc 2"),
+    ("I had a meeting with Tom Becker, Northwind said the budget is approved, move the renewal to negotiation",
+     "budget"),
+])
+def test_a_company_said_after_the_call_stays_in_the_body(planner, now, text, word):
+    got = _by_kind(planner.plan(text, now=now))
+    assert word in got["log_activity"].fields["body"].lower()
+    assert "update_deal" in got
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("the Quartz Partners deal, it's at ninety six hundred, make it twelve k", "5115", 12000),
+    ("Globex, currently 185k, make it 200k", "5004", 200000),
+    ("Northwind is sitting at 36k, set it to 40k", "5005", 40000),
+])
+def test_the_current_value_then_make_it(planner, now, text, deal, amount):
+    act = _by_kind(planner.plan(text, now=now))["update_deal"]
+    assert (act.target.id, act.fields["amount"]) == (deal, amount)
