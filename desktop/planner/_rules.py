@@ -36,7 +36,8 @@ _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged|ging)?|record(?:ed|ing)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
     # "rachel adams call - happy w support": a typed call report
-    r"|^\W*(?:[\w'-]+\s+){1,3}(?P<t14>call|meeting|demo|lunch)\s*[-:\u2013]\s"
+    r"|^\W*(?:[\w'-]+\s+){1,3}(?P<t14>call|meeting|demo|lunch)\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
+    r"mon|tue|wed|thu|fri|sat|sun)\w*\b))"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick-?off|qbr|workshop|"
@@ -70,6 +71,8 @@ TASK_RE = re.compile(
     r"demo|session|workshop|review)\b)|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
+    # "task on the meadow health deal: send case studies", "chase harbor health for the signed SOW"
+    r"|^\W*(?:task|to-?do|reminder)\s+(?:on|for)\s+[^:]{2,60}:|^\W*(?:please\s+)?chase\s+(?!up\b)\w"
     r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back)\s+with\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
@@ -77,7 +80,7 @@ TASK_RE = re.compile(
 MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b(?:(?!\b(?:task|reminder|to-?do)\b).){0,40}?"
     r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
-    r"workshop|onboarding|check-?in|presentation|something|time"
+    r"workshop|onboarding|check[- ]?in|presentation|something|time"
     r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
     r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
@@ -89,6 +92,10 @@ MEETING_RE = re.compile(
     # "Call's booked with Carla, Monday at eleven", "booked discovery for Wednesday at ten"
     r"|\b(?P<what6>call|meeting|demo|discovery|kick-?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
     r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick-?off|onboarding)\b"
+    # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
+    r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"
     r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon|"

@@ -674,6 +674,9 @@ class OfflinePlanner:
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
+        clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*,\s*(?=[\w.+-]+@|\+?\d)", r"\1: ",
+                       clean, flags=re.I)
         if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
                 and "?" not in clean[:polite.start()]:
             clean = clean.rstrip()[:-1] + "."  # "Priya wants a demo, can you book it for Friday?": a request
@@ -1820,7 +1823,7 @@ class _Build:
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
-        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*:?\s*(?=\S+@)", t, re.I)
+        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()

@@ -190,6 +190,13 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
             and not _HAS_VERB.search(m.group("rec")) and not _NOT_A_DEAL.search(m.group("rec")) \
             and _stage_at(m.group("rest"), stages):
         return f"move {m.group('rec').strip()} to {m.group('rest')}"
+    if (m := re.match(r"^\s*(?P<who>[^,;:.?!-]{2,40}?)\s+(?P<kind>call|meeting|demo|lunch)\s*,\s+(?P<rest>(?!(?:tomorrow|today|tonight|"
+                      r"next|on|at|this|mon|tue|wed|thu|fri|sat|sun)\w*\b).+)$", text, re.I)) and not _HAS_VERB.search(m.group("who")):
+        return f"{m.group('who')} {m.group('kind')} - {m.group('rest')}"  # "paula larsen call, renewal risk, ..."
+    if (m := re.match(r"^\s*(?P<rec>[^,;:.?!]{2,40}?)\s*[:,-]?\s+(?:(?:is\s+)?now\s+)?(?P<st>.+?)\s*[.!]?\s*$", text)) \
+            and not _HAS_VERB.search(m.group("rec")) and not _NOT_A_DEAL.search(m.group("rec")) \
+            and (st := _stage_at(m.group("st"), stages)) is not None and len(st) == len(m.group("st").strip().lower()):
+        return f"move {m.group('rec').strip()} to {m.group('st').strip()}"  # "pinecrest qualified", "acme: negotiation"
     if (m := _AMOUNT_AFTER_COLON.match(text)) and not _HAS_VERB.search(m.group("rec")):
         return f"{m.group('rec').strip()} amount {m.group('amt').strip()}{m.group('rest') or ''}"
     if (m := _TITLE.match(text)) and not _HAS_VERB.search(m.group("who")):
