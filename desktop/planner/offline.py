@@ -62,7 +62,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 #: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
 _ASSIGN = re.compile(
     r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
-    r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|"
+    r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
@@ -82,7 +82,9 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
     r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
-    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b")
+    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b"
+    # "give Morgan all the Delta Works contacts": only with a workspace user's name
+    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|[A-Z][a-z]+)\s+(?i:all|every one of|each of)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -199,7 +201,7 @@ _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(
 _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2}
 #: "all the Harbor Health contacts", "everyone at Acme": every contact of one company.
-_ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+)?(?:[A-Z][\w&-]*\s+){1,4}(?:contacts|people)\b"
+_ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|of\s+)?(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*(?:'s)?\s+(?:contacts|people)\b"
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
 _POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:and\s+|so\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
@@ -1775,13 +1777,14 @@ class _Build:
         if not m:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
-                                      "who11", "who12", "who13", "who14", "who15") if g).strip()
+                                      "who11", "who12", "who13", "who14", "who15", "who16") if g).strip()
         if who == "I":
             who = "me"
         if who.lower().strip() in self.o._stages or R.stage_phrase(f"move it to {who}", self.o._stages) == who.title():
             return None  # "Initech goes to Proposal Sent": a stage, not a person
         users = self.idx.users
-        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15")) and who.lower() not in ("me", "myself") and not any(
+        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15") or m.group("who16")) \
+                and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):
