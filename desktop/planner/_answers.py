@@ -149,7 +149,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:e-?mail address|email|phone|number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
                  r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
         return None  # a contact's field or the task list: the planner's record answers
-    if re.search(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score)\b", low) and not mentions:
+    if re.search(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score|recommend|books?\s+(?:on|about)|podcasts?|"
+                 r"tips|advice)\b", low) and not mentions:
         return None  # "tell me a joke before my next call block"
     if not (mentions or context_target is not None or stage or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
@@ -321,6 +322,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         elif stage:
             deals = [d for d in deals if d.stage_label == stage]
             what.append(f"in {stage}")
+        elif company is not None and re.search(r"\bhow many deals\b", low) and not re.search(
+                r"\b(?:open|active|live|pipeline|in play|still)\b", low):
+            what.append("in all")  # "How many deals do we have with TechCorp?": every deal, won and lost too
         else:
             deals = [d for d in deals if d.is_open]
             what.append("open")
@@ -335,7 +339,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
-    if company is not None and not (contact is not None and re.search(r"\bhe|she\b", low)):
+    named = list(dict.fromkeys(m.ids[0] for m in mentions if m.kind == "company" and len(m.ids) == 1))
+    if len(named) > 1:
+        # "across Delta Solutions, Delta Dynamics and Delta Works combined": each company named
+        deals = [d for d in deals if d.company_id in named]
+        what.append("at " + ", ".join(idx.companies[i].name for i in named))
+    elif company is not None and not (contact is not None and re.search(r"\bhe|she\b", low)):
         deals = [d for d in deals if d.company_id == company]
         what.append(f"at {idx.companies[company].name}")
     digits = words_to_digits(low)

@@ -113,3 +113,35 @@ def test_email_body_keeps_what_comes_before_the_question(planner, now, text, wor
 def test_thank_you_says_what_for(planner, now, text, word):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "draft_email"]
     assert word in a.fields["body"].lower(), a.fields
+
+
+@pytest.mark.parametrize(("text", "companies"), [
+    ("How much open pipeline do we have across Delta Solutions, Delta Dynamics and Delta Works combined?",
+     ("Delta Solutions", "Delta Dynamics", "Delta Works")),
+    ("total open pipeline for Acme and Globex together", ("Acme Corp", "Globex Logistics")),
+    ("how much is open at Initech, TechCorp and Northwind combined?", ("Initech", "TechCorp", "Northwind Traders")),
+])
+def test_pipeline_across_several_companies(planner, now, rows, index, text, companies):
+    ids = {c.id for c in index.companies.values() if c.name in companies}
+    expected = sum((d.amount_cents or 0) for d in rows.deals if d.is_open and d.company_id in ids) / 100
+    assert len(ids) == len(companies) and _answer(planner.plan(text, now=now))["value"] == expected
+
+
+@pytest.mark.parametrize(("text", "company", "open_only"), [
+    ("How many deals do we have with TechCorp?", "TechCorp", False),
+    ("how many deals have we done with Acme, all time?", "Acme Corp", False),
+    ("how many open deals at TechCorp", "TechCorp", True),
+])
+def test_deal_count_at_a_company_counts_every_deal_unless_open_is_said(planner, now, rows, index, text, company, open_only):
+    (co,) = [c.id for c in index.companies.values() if c.name == company]
+    expected = len([d for d in rows.deals if d.company_id == co and (d.is_open or not open_only)])
+    assert _answer(planner.plan(text, now=now))["value"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Can you recommend a good book on negotiation?",
+    "any tips for closing deals faster?",
+    "what's a good podcast about sales?",
+])
+def test_advice_is_not_a_workspace_question(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.kind == "answer" and a.fields.get("records")]
