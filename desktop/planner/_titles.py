@@ -112,7 +112,13 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     elif (m := _SAY.search(t)) or (sentence and (m := _SAY_IN_SENTENCE.search(sentence))):
         # "..., subject X, saying Y", "and say the drafts land on the 3rd": a clause of its own
         body = m.group("b").strip(" .")
-        fields["body"] = cap(f"{m.group('ask')} {body}" if m.group("ask") else body)
+        body = f"{m.group('ask')} {body}" if m.group("ask") else body
+        if m.re is _SAY_IN_SENTENCE and content and len(content.group("c").split()) >= 3 \
+                and not re.match(r"(?:about|re|regarding)\b", content.group("c"), re.I) \
+                and content.group("c").strip(" .,;").lower() not in body.lower():
+            # "email jack ueda intro to our voice agent, ask for 15 min": the clause's own words first
+            body = f"{content.group('c').strip(' .,;')}, {body[:1].lower()}{body[1:]}"
+        fields["body"] = cap(body)
     if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
             sentence and (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", sentence, re.I))):
         fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
@@ -160,6 +166,7 @@ _EMAIL_CONTENT = re.compile(
     r"\b(?i:e-?mail|mail|message|note|write|send|reply|response|follow[- ]?up)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
     r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s*,\s*|\s+)(?P<c>(?:about|re|regarding|thanking|asking|"
     r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
+    r"intro|recap|update|details|info|summary|notes|link|deck|proposal|pricing|"
     r"[a-z]+ing)\b.+)$")
 
 

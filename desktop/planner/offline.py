@@ -201,6 +201,10 @@ _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(
 _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2}
 #: "all the Harbor Health contacts", "everyone at Acme": every contact of one company.
+#: The lost reason said as the field: "lost reason on Upland Media: they went in-house", "set the lost
+#: reason to pricing", "Upland Media lost reason - budget cut".
+_LOST_REASON_FIELD = re.compile(r"\blost reason\b(?:\s+(?:on|for|of)\s+(?:the\s+)?[\w&' -]{1,50}?)?\s*(?:(?:to|is|was|as)\b|[:\-\u2013])\s*"
+                                r"(?P<why>[^.;]+)", re.I)
 _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|of\s+)?(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*(?:'s)?\s+(?:contacts|people)\b"
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
@@ -1549,8 +1553,13 @@ class _Build:
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
             # ("... Log a note and set a task"; "just log the call and leave the stage alone")
-            # "Got an email from Yusuf ... asking X, log it": the body is what was reported before
-            before = [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
+            # "Got an email from Yusuf ... asking X, log it": the body is what was reported before;
+            # "Jonas Weber from Orbital, log a call, he wants the German pack": what follows, when it says something
+            after = [parts[k] for k in range(act_k + 1, len(parts)) if parts[k].sentence == cl.sentence
+                     and k not in self._produced and not _IMPERATIVE.search(parts[k].text)
+                     and re.match(r"\W*(?:he|she|they|we|it)\b", parts[k].text, re.I)]
+            before = [] if after and not re.search(r"\b(?:it|that|this)\b", t, re.I) else [
+                parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
             before = [re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before if b]
             if before:
                 body = ", ".join(before)
@@ -1574,8 +1583,10 @@ class _Build:
         for k in range(act_k + 1, len(parts)):
             if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
                     r"\W*(?:(?:they|they're|he|he's|she|she's|we|it|it's|the)\b|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+"
-                    r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)):
-                continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
+                    r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)) \
+                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give)\s+"
+                                r"(?:the|it|that|this|them|his|her|their)\b", parts[k].text, re.I):
+                continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and pieces:
                 nxt = parts[k].text
                 if not pieces or R.SENTENCE_SPLIT.search(nxt):
@@ -1663,6 +1674,8 @@ class _Build:
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                     self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
                 out["competitor"] = m.group("c")  # "they churned to Notion"
+        if (lr := _LOST_REASON_FIELD.search(t)) and lr.group("why").strip(" .,"):
+            out["lost_reason"] = lr.group("why").strip(" .,")  # "lost reason on upland media: they went in-house"
         if out.get("competitor"):
             out["competitor"] = R.snap_competitor(out["competitor"])  # "lost it to Zindisk": Zendesk
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())

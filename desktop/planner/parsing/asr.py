@@ -41,7 +41,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Right on email to Linda" / "Right an email" -> "Write an email" (homophone)
     (re.compile(r"^\s*right\s+(?:an?|on|and)\s+(?=e-?mail\b)", re.I), "Write an "),
     # "New Deal Call Northwind Expansion" / "new deal, Caul ..." -> "New deal called ..."
-    (re.compile(r"\b(deal|company|contact|opportunity),?\s+ca(?:ll|ul)\b,?(?=\s+[A-Z])", re.I), r"\1 called"),
+    (re.compile(r"\b(deal|company|contact|opportunity),?\s+ca(?:ll|ul)\b,?(?=\s+(?-i:[A-Z])(?!t\b))", re.I), r"\1 called"),
     # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
     (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
     # homophones before a time unit: "in to weeks" / "in too weeks" -> "in two weeks", "in for days" -> "in four days"
