@@ -142,3 +142,26 @@ def test_a_title_said_as_gone_is_not_written(planner, now, text):
 def test_book_it_after_the_sentence_that_asks_for_the_meeting(planner, now, text, contact, day):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["due_date"]) == ("book_meeting", contact, day)
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("But the Acme deal at 55K, no wait, 65K.", "Put the Acme deal at 55K, no wait, 65K."),
+    ("But the Globex deal into negotiation", "Put the Globex deal into negotiation"),
+    ("but the Northwind renewal deal to 40K", "Put the Northwind renewal deal to 40K"),
+])
+def test_but_the_deal_is_put(heard, meant):
+    assert undo_asr_slips(heard) == meant
+
+
+def test_but_in_a_sentence_stays():
+    assert undo_asr_slips("But the Acme deal is stuck in legal") == "But the Acme deal is stuck in legal"
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Can you set up a meeting with Nina from Pinecrest, let's say Thursday, half past nine in the morning.", "2026-11-26", "09:30"),
+    ("book a call with Tom Becker, maybe Friday at 3pm", "2026-11-27", "15:00"),
+    ("set up a demo with Priya Natarajan, ideally Monday at 10", "2026-11-23", "10:00"),
+])
+def test_a_hedge_before_the_day(planner, now, text, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["due_date"], a.fields["time"]) == ("book_meeting", day, time)

@@ -105,6 +105,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "had her as a contact" -> "add her as a contact"; "..., and had a note on it that ..." -> "and add a note"
     (re.compile(r"\bhad\s+(?=(?:him|her|them)\s+as\s+(?:a\s+)?(?:new\s+)?contacts?\b)", re.I), "add "),
     (re.compile(r"(?:(?<=\band)|(?<=\bthen)|(?<=\balso)|(?<=,))\s+had\s+(?=a\s+(?:quick\s+)?note\s+(?:on|to)\b)", re.I), " add "),
+    # "But the Acme deal at 55K" -> "Put the ..." (a deal put at an amount or in a stage)
+    (re.compile(r"^\s*but\s+(?=the\s+(?:[\w-]+\s+){1,3}(?:deal|opportunity)\s+(?:at|to|in(?:to)?)\s+(?:\$?\d|(?:lead|qualified|demo|"
+                r"proposal|negotiation|closed)\b))", re.I), "Put "),
     # "But a note on Maya Carter" -> "Put a note on ..." (no instruction opens with "but a note")
     (re.compile(r"^\s*but\s+(?=a\s+(?:quick\s+)?note\s+(?:on|to|in)\b)", re.I), "Put "),
     # "Mark the deal is lost" -> "mark the deal as lost" ("as" heard as "is")
@@ -171,6 +174,10 @@ _CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
 _NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
 #: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
 _HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
+#: A hedge before a day or time: "..., let's say Thursday, half past nine" -> "..., Thursday, half past nine".
+_WHEN_HEDGE = re.compile(r",\s*(?:let'?s say|maybe|ideally|preferably|how about)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|"
+                         r"next\s+\w+|the\s+\d|\d|noon|half past|quarter (?:past|to)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)",
+                         re.I)
 #: A small word said twice around a pause: "to the, uh, the 15th" -> "to the 15th".
 _REPEAT = re.compile(r"\b(the|a|an|to|at|on|in|is|he|she|he's|she's|they|they're|it|it's|we|i|for|with|and|so|that)"
                      r"(?:\s*,)?\s+\1\b", re.I)
@@ -181,7 +188,7 @@ def strip_fillers(text: str) -> str:
     "move the, uh, the Delta deal to, like, Negotiation" -> "move the Delta deal to Negotiation";
     "I, um, had a great chat" -> "I had a great chat". Hedges are removed only between commas
     ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
-    if not (_FILLER.search(text) or _HEDGE.search(text)):
+    if not (_FILLER.search(text) or _HEDGE.search(text) or _WHEN_HEDGE.search(text)):
         return text
     def filler(m: re.Match[str]) -> str:
         # "forty k, uh sorry, forty five k": the pause before a self-correction stays a comma
@@ -193,6 +200,7 @@ def strip_fillers(text: str) -> str:
         return " "
 
     out = _HEDGE.sub(" ", _FILLER.sub(filler, text))
+    out = _WHEN_HEDGE.sub(", ", out)
     out = _REPEAT.sub(lambda m: m.group(1), out)
     out = re.sub(r"\s+,", ",", re.sub(r"[ \t]{2,}", " ", out))
     out = re.sub(r",\s*,+", ",", out)
