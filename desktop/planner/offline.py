@@ -681,8 +681,8 @@ class OfflinePlanner:
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
         # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
-        clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*,\s*(?=[\w.+-]+@|\+?\d)", r"\1: ",
-                       clean, flags=re.I)
+        clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
+                       r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
         if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
                 and "?" not in clean[:polite.start()]:
             clean = clean.rstrip()[:-1] + "."  # "Priya wants a demo, can you book it for Friday?": a request
@@ -1512,8 +1512,11 @@ class _Build:
 
     @staticmethod
     def _names_other(text: str) -> bool:
-        """A clause that speaks of a record it does not name resolvably ("the other deal")."""
-        return bool(re.search(r"\bthe other\b", text, re.I))
+        """A clause that speaks of a record it does not name resolvably ("the other deal", "a note on the
+        course deal" when no Course is known): it never borrows the record of the clause before."""
+        return bool(re.search(r"\bthe other\b", text, re.I)) or bool(re.search(
+            r"\b(?:on|to|for|in|under)\s+the\s+(?!(?:same|whole|new|old|other|first|second|last|big|main|current|existing|"
+            r"open|closed|lost|won)\b)[a-z][\w&'-]*(?:\s+[a-z][\w&'-]*)?\s+(?:deal|account|opportunity)\b", text, re.I))
 
     _ACT_HEAD = re.compile(
         r"^\W*(?:(?:please|ok|okay|so|and|also|then|just|quickly|can you|could you)\s+)*"

@@ -165,3 +165,38 @@ def test_but_in_a_sentence_stays():
 def test_a_hedge_before_the_day(planner, now, text, day, time):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.fields["due_date"], a.fields["time"]) == ("book_meeting", day, time)
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Move Pinecrest to Qualified. Sorry, I mean Demo Scheduled. They booked the demo already.", "Demo Scheduled"),
+    ("Move Acme to Lead. Sorry, I mean Qualified.", "Qualified"),
+    ("Put Initech in Negotiation. No, sorry, Proposal Sent.", "Proposal Sent"),
+])
+def test_a_stage_taken_back_after_a_full_stop(planner, now, text, stage):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Book a call with Grace Liu for Wednesday at 4 in the afternoon. No actually make it Thursday, same time.", "2026-11-26"),
+    ("Book a demo with Priya Natarajan on Monday at 10. Sorry, make it Tuesday.", "2026-11-24"),
+    ("Set up a meeting with Tom Becker for Friday at noon. No, make it Monday.", "2026-11-23"),
+])
+def test_a_day_taken_back_after_a_full_stop(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["due_date"]) == ("book_meeting", day)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Oh, Elena's got a new number, it's six one nine, five five five, zero one nine nine.", "619 555 0199"),
+    ("Oh, Elena's got a new number. It's 619-555-0199.", "619-555-0199"),
+    ("Tom Becker has a new mobile, it's +1 312 555 0100", "+1 312 555 0100"),
+])
+def test_a_new_number_said_as_its_own_sentence(planner, now, text, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["phone"]) == ("update_contact", phone)
+
+
+def test_remind_me_called_is_a_reminder_to_call(planner, now):
+    (a,) = planner.plan("Remind me, called Jonas Weber, tomorrow.", now=now).actions
+    assert (a.kind, a.target.id) == ("create_task", "112")

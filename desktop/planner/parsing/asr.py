@@ -81,6 +81,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      "and add "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
+    # "Remind me, called Jonas Weber" -> "Remind me to call ..." (a reminder is about what is still to do)
+    (re.compile(r"^(\W*(?:please\s+)?remind me)\W+called\b", re.I), r"\1 to call"),
     # "Closed Deck 15" / "closed Jan 31" -> "close Dec 15" (a close date said tersely; "deck" is "Dec")
     (re.compile(r"\bclosed\s+(?:deck|dec)\b(?=\s*\d)", re.I), "close Dec"),
     (re.compile(r"\bclosed\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I), "close "),
@@ -146,6 +148,9 @@ _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scr
 _STOP_CORRECTION = re.compile(
     r"(?<=\w)[.!?]\s+(?P<cue>(?:no|sorry|actually|wait|i mean)(?:[.,]?\s+(?:no|sorry|actually|wait|i mean))*)[.,]?\s+"
     r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z])))", re.I)
+#: A new day taken back after a full stop: "... on Wednesday at 4. No actually make it Thursday, same time."
+_STOP_RESCHEDULE = re.compile(r"(?<=\w)[.!]\s+(?P<cue>no,? actually|actually,? no|no,? wait|no|sorry)[.,]?\s+(?=make it\s+(?:on\s+)?"
+                              r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next\s+\w+day)\w*\b)", re.I)
 #: A question the recogniser closed where the speaker went on: "Can you set up a meeting with Nina? Let's
 #: say Thursday ...", "Could you write up an email to Hugo? Just tell him ..."
 _REQUEST_GOES_ON = re.compile(r"^(?P<req>\W*(?:(?:so|okay|ok|hey)\W+)?(?:can|could|would|will) you\b[^?.]*)\?\s+"
@@ -159,7 +164,9 @@ def join_spoken_corrections(text: str) -> str:
     unchanged when neither is present."""
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
     text = _REQUEST_GOES_ON.sub(lambda m: f"{m.group('req')}, {m.group('next').lower()}", text)
-    text = _STOP_CORRECTION.sub(lambda m: ", " + re.sub(r"[.,]?\s+", ", ", m.group("cue").lower()) + ", ", text)
+    text = _STOP_CORRECTION.sub(
+        lambda m: ", " + ", ".join(re.findall(r"i mean|no|sorry|actually|wait", m.group("cue").lower())) + ", ", text)
+    text = _STOP_RESCHEDULE.sub(lambda m: f", {m.group('cue').lower()}, ", text)
     text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
         .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")
