@@ -1346,11 +1346,14 @@ class _Build:
             # reason, not a meeting to book (none is, without a day or a time)
             self.actions = [(pos, a) for pos, a in self.actions if not (
                 isinstance(a, dict) and a["kind"] == "book_meeting" and not {"due_date", "time"} & set(a["fields"]))]
-        if activity is not None and set(deal_fields) == {"next_step"} and not R.NEXT_STEP_RE.search(self.text) \
+        other_asked = any(isinstance(a, dict) and a.get("kind") in ("create_task", "book_meeting", "draft_email")
+                          for _, a in self.actions)
+        if (activity is not None or other_asked) and set(deal_fields) == {"next_step"} and not R.NEXT_STEP_RE.search(self.text) \
                 and not _THAT_NEXT_STEP.search(self.text):
             # "Had coffee with Theo, he's keen but needs board approval in January": what someone needs,
-            # told in a call or meeting report, stays in the activity's words; the deal's next step
-            # is set when the user says so or changes the deal too
+            # told in a call or meeting report (or beside a task: "he's waiting on the proposal, so remind
+            # me Friday to follow up"), stays in those words; the deal's next step is set when the user
+            # says so or changes the deal too
             deal_fields = {}
         if "stage" not in deal_fields and "stage" not in held_fields:
             for s_index, sentence in enumerate(R.SENTENCE_SPLIT.split(self.text)):

@@ -57,3 +57,14 @@ def test_a_company_said_after_the_call_stays_in_the_body(planner, now, text, wor
 def test_the_current_value_then_make_it(planner, now, text, deal, amount):
     act = _by_kind(planner.plan(text, now=now))["update_deal"]
     assert (act.target.id, act.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize("text", [
+    "um so the Harbor Health people, Theo Walsh, he's waiting on the proposal, so remind me Friday to follow up with Theo about it",
+    "Priya needs the security questionnaire, remind me to send it Monday",
+    "Tom is waiting on legal, book a call with him Thursday at 2pm",
+])
+def test_what_someone_needs_beside_a_task_is_no_next_step(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "update_deal"]
+    assert [a for a in plan.actions if a.kind in ("create_task", "book_meeting")]
