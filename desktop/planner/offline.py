@@ -1989,6 +1989,8 @@ class _Build:
                                                r"opportunit|people|customer|to-?do|on my plate|agenda)", self.text, re.I):
             self.message = OFF_TOPIC_MESSAGE
             return
+        if f.clarifications and any(m.kind == "contact" and len(m.ids) > 1 for m in self.mentions):
+            return  # "When did I last talk to Mike?": which Mike is asked; a search for deals named Mike helps nobody
         stage = stage or R.stage_mention(self.text, self.o._stages)
         self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
 

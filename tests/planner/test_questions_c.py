@@ -145,3 +145,13 @@ def test_deal_count_at_a_company_counts_every_deal_unless_open_is_said(planner, 
 ])
 def test_advice_is_not_a_workspace_question(planner, now, text):
     assert not [a for a in planner.plan(text, now=now).actions if a.kind == "answer" and a.fields.get("records")]
+
+
+@pytest.mark.parametrize("text", [
+    "When did I last talk to Mike?",
+    "when did we last email Sarah",
+    "what's Kara's phone number",
+])
+def test_a_question_about_a_namesake_only_asks_which(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.clarifications and not plan.actions
