@@ -201,6 +201,13 @@ _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(
 _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "a couple of": 2, "couple of": 2}
 #: "all the Harbor Health contacts", "everyone at Acme": every contact of one company.
+_PERCENT_DOWN = frozenset({"discount", "reduction", "cut", "decrease"})
+_PERCENT_CHANGE = re.compile(r"\b(?:an?\s+)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
+                             r"twenty[- ]five|thirty|forty|fifty)\s*(?:%|percent\b|per cent\b)\s*(?:price\s+)?"
+                             r"(?P<dir>discount|reduction|cut|decrease|uplift|increase|mark-?up)\b", re.I)
+_PERCENT_CHANGE_ASKED = re.compile(r"\b(?:give|giving|offer|apply|drop|update|adjust|reflect|accordingly|agreed|take|knock|reduce|"
+                                   r"lower|raise|bump|set|change|approve[ds]?)\b", re.I)
+_PERCENT_CHANGE_REFUSED = re.compile(r"\b(?:said no|declined|rejected|refused|won'?t|no way|not going to)\b", re.I)
 #: The lost reason said as the field: "lost reason on Upland Media: they went in-house", "set the lost
 #: reason to pricing", "Upland Media lost reason - budget cut".
 _LOST_REASON_FIELD = re.compile(r"\blost reason\b(?:\s+(?:on|for|of)\s+(?:the\s+)?[\w&' -]{1,50}?)?\s*(?:(?:to|is|was|as)\b|[:\-\u2013])\s*"
@@ -680,6 +687,12 @@ class OfflinePlanner:
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        if _PERCENT_CHANGE_ASKED.search(clean) and not _PERCENT_CHANGE_REFUSED.search(clean):
+            # "they're asking for a ten percent discount, drop the amount accordingly", "we agreed on a ten
+            # percent uplift, update the deal": a relative change the user asks for (a request only reported
+            # - "they want a 10% discount" - changes nothing)
+            clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
+                                                  f"{m.group('n')} percent", clean)
         # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
         clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                        r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)

@@ -68,3 +68,22 @@ def test_what_someone_needs_beside_a_task_is_no_next_step(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not [a for a in plan.actions if a.kind == "update_deal"]
     assert [a for a in plan.actions if a.kind in ("create_task", "book_meeting")]
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Northwind renewal: they're asking for a ten percent discount, drop the amount accordingly.", 32400),
+    ("give Northwind a ten percent discount", 32400),
+    ("we agreed on a ten percent uplift on the Northwind renewal, update the deal to reflect that", 39600),
+])
+def test_a_percent_discount_or_uplift_asked_for(planner, now, text, amount):
+    act = _by_kind(planner.plan(text, now=now))["update_deal"]
+    assert (act.target.id, act.fields["amount"]) == ("5005", amount)
+
+
+@pytest.mark.parametrize("text", [
+    "Had a call with Tom Becker, they want a ten percent discount",
+    "Northwind is asking for a 10% discount, I said no",
+    "Tom mentioned a five percent uplift at their other vendor",
+])
+def test_a_percent_discount_only_reported_changes_no_amount(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if "amount" in a.fields]
