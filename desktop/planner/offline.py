@@ -111,7 +111,9 @@ _NAME_CHANGES = (
 _SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w]*(?:(?:\.\s?| dot )[a-z]\w*)*)\s+at\s+"
                            r"(?P<host>[a-z][\w-]*(?:(?:\.| dot )[a-z][\w-]*)+)\b", re.I)
 _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
-                        r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b))"
+                        r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b)"
+                        # "David Kim is the new CFO at Acme", "Linda Okafor is their new Head of IT"
+                        r"|(?:is|'s) (?:the|their|our) new (?=[A-Z]))"
                         r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
 _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
@@ -1858,6 +1860,13 @@ class _Build:
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
             out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
+        elif (mi := re.search(r"\b(?:moved|moving|switched|went|transferred)\s+(?:over\s+)?into\s+(?:a\s+|an\s+|the\s+)?(?P<dept>"
+                              r"(?:procurement|purchasing|finance|operations|ops|sales|marketing|engineering|product|legal|it|hr|"
+                              r"customer success|support|partnerships|growth|revenue operations|revops)"
+                              r"(?:\s+(?:role|team|position|job))?)\b", t, re.I)) and "job_title" not in out:
+            # "she moved into procurement" (issue 12): the department is her new title, said as it was
+            dept = re.sub(r"\s+(?:role|team|position|job)$", "", mi.group("dept"), flags=re.I)
+            out["job_title"] = dept.upper() if dept.lower() in ("it", "hr") else dept.title()
         if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
