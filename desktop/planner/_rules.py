@@ -150,7 +150,9 @@ WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+
                     r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"
                     r"(?!.*\blost\b)(?!(?:it\s+)?(?:out|down|off)\b)(?:the\s+)?"
                     r"(?:(?!(?:with|on|for|about|to|as|at|loop|books|quarter|month|week|year|call|ticket|case|issue|door|gap|"
-                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)))\b", re.I)
+                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)))\b"
+                    # "Initech is going with us, close it", "they picked us - mark it won": a win said, then "close it"
+                    r"|(?:^|[,;.]\s*)(?:so\s+|and\s+)?close\s+(?:it|them|the deal|this one)(?:\s+out)?(?=\s*(?:[!.]|$))", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|^\W*(?:[\w&'-]+\s+){1,4}lost\s+to\s+\w|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
@@ -203,7 +205,7 @@ _KNOWN_COMPETITOR_RE = re.compile(r"\b(?:" + "|".join(
 _COMPETITOR_BY_LETTERS = {k.replace(" ", ""): v for k, v in KNOWN_COMPETITORS.items()}
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
-NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=)\s*(?:to\s+)?(?P<what>[^.;]+)"
+NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=|to be|to(?=\s+(?:a|an|the)\b))\s*(?:to\s+)?(?P<what>[^.;]+)"
                           r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
 QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)

@@ -50,3 +50,28 @@ def test_log_a_call_then_what_was_said(planner, now, text, contact, word):
 def test_email_content_then_a_separate_ask(planner, now, text, words):
     body = _by_kind(planner.plan(text, now=now))["draft_email"].fields["body"].lower()
     assert all(w in body for w in words), body
+
+
+@pytest.mark.parametrize(("text", "deal", "step"), [
+    ("set the next step on Vertex to a security review", "5009", "security review"),
+    ("change the next step for Acme to a pricing call", "5001", "pricing call"),
+    ("Globex next step to be the signed order form", "5004", "signed order form"),
+])
+def test_next_step_on_a_deal_to_a_thing(planner, now, text, deal, step):
+    a = _by_kind(planner.plan(text, now=now))["update_deal"]
+    assert a.target.id == deal and step in a.fields["next_step"].lower() and "on " not in a.fields["next_step"][:3].lower()
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("Initech is going with us, close it", "5006"),
+    ("Acme said yes, close it out.", "5001"),
+    ("the Vertex paperwork is signed, so close the deal", "5009"),
+])
+def test_close_it_after_a_yes_is_a_win(planner, now, text, deal):
+    a = _by_kind(planner.plan(text, now=now))["update_deal"]
+    assert (a.target.id, a.fields) == (deal, {"stage": "Closed Won"})
+
+
+@pytest.mark.parametrize("text", ["close it by Friday", "they're going with us on Acme", "close the loop with Tom"])
+def test_close_with_a_date_or_a_hint_is_no_win(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.fields.get("stage") == "Closed Won"]
