@@ -23,7 +23,8 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
                           r"let|make|bump|drop)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
-CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
+CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!they're)(?<!they are)(?<!\balso)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
+                       r"(?<!\bstill)(?<!\bnow)(?<!\bbe)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|(?:book|schedule)(?=\s+(?:a|an|the|it|him|her|them|time|"
                        r"something|me|us|in|for)\b))\b)"
                        r"|(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bover)"

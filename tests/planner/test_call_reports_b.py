@@ -87,3 +87,16 @@ def test_a_percent_discount_or_uplift_asked_for(planner, now, text, amount):
 ])
 def test_a_percent_discount_only_reported_changes_no_amount(planner, now, text):
     assert not [a for a in planner.plan(text, now=now).actions if "amount" in a.fields]
+
+
+@pytest.mark.parametrize("text", [
+    "Just finished the Acme call. Mike needs board approval, budget is 100K, they're also looking at Salesforce, follow up in two weeks",
+    "Mike from Acme called, they're also looking at Salesforce, budget is 100K, follow up in two weeks",
+    "just finished the acme call mike needs board approval budget is 100k they are also looking at salesforce follow up in two weeks",
+])
+def test_the_brief_example_keeps_whole_clauses(planner, now, text):
+    got = _by_kind(planner.plan(text, now=now))
+    body = got["log_activity"].fields["body"].lower()
+    assert "looking at salesforce" in body and not body.endswith(("also", "they're", "they are"))
+    assert got["update_deal"].fields["competitor"] == "Salesforce" and got["update_deal"].fields["amount"] == 100000
+    assert got["create_task"].fields["due_date"] == "2026-12-05"
