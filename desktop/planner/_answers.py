@@ -339,6 +339,10 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
+    if owner := _owner_asked(text, idx):
+        # "which deals does Morgan own?", "how much is Jordan's pipeline?", "my open deals"
+        deals = [d for d in deals if (d.owner or "").strip().lower() == owner.lower()]
+        what.append(f"owned by {owner}")
     named = list(dict.fromkeys(m.ids[0] for m in mentions if m.kind == "company" and len(m.ids) == 1))
     if len(named) > 1:
         # "across Delta Solutions, Delta Dynamics and Delta Works combined": each company named
@@ -374,6 +378,13 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 "records": [f"deal:{d.id}" for d in deals]}
     if re.search(r"\bhow many\b", low):
         return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
+    if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
+        # weighted pipeline: each open deal's amount times its stage's win probability (the revenue
+        # panel's definition, desktop.domain.metrics)
+        prob = {st.label: st.probability for st in idx.stages}
+        total = round(sum((d.amount_cents or 0) * prob.get(d.stage_label, 0.0) for d in deals) / 100, 2)
+        head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
+        return {"text": f"{head}: {_money(total)} across {len(deals)} deals.", "value": total}
     if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100
@@ -383,6 +394,22 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     more = f" and {len(deals) - 8} more" if len(deals) > 8 else ""
     return {"text": f"{len(deals)} deals {label}: {shown}{more}." if deals else f"No deals {label}.",
             "records": [f"deal:{d.id}" for d in deals]}
+
+
+def _owner_asked(text: str, idx: EntityIndex) -> str | None:
+    """The workspace user whose deals a question is about ("which deals does Morgan own", "Jordan's
+    pipeline", "deals assigned to Sam", "my deals" = the first user), else None."""
+    users = list(idx.users)
+    if re.search(r"\b(?:my|mine)\b.{0,20}\b(?:deals|pipeline|opportunities|opps)\b|\b(?:deals|pipeline)\b.{0,20}\bi own\b",
+                 text, re.I) and users:
+        return users[0]
+    for u in users:
+        first = re.escape(u.split()[0])
+        if re.search(rf"\b(?:{re.escape(u)}|{first})(?:'s|s')\s+(?:open\s+)?(?:deals|pipeline|opportunities|opps|book)\b"
+                     rf"|\b(?:does|do|did)\s+(?:{re.escape(u)}|{first})\s+own\b|\b(?:owned by|assigned to|belong(?:s|ing)? to)\s+"
+                     rf"(?:{re.escape(u)}|{first})\b", text, re.I):
+            return u
+    return None
 
 
 def _asked_kind(low: str) -> str | None:

@@ -155,3 +155,26 @@ def test_advice_is_not_a_workspace_question(planner, now, text):
 def test_a_question_about_a_namesake_only_asks_which(planner, now, text):
     plan = planner.plan(text, now=now)
     assert plan.clarifications and not plan.actions
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("what's the weighted pipeline", None),
+    ("weighted pipeline in negotiation?", "Negotiation"),
+    ("how much is the weighted value of deals in proposal sent", "Proposal Sent"),
+])
+def test_weighted_pipeline(planner, now, rows, index, text, stage):
+    prob = {st.label: st.probability for st in index.stages}
+    expected = round(sum((d.amount_cents or 0) * prob[d.stage_label] for d in rows.deals
+                         if d.is_open and (stage is None or d.stage_label == stage)) / 100, 2)
+    assert _answer(planner.plan(text, now=now))["value"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", [
+    "which deals does Morgan own",
+    "how many deals does Jordan own",
+    "how much is Sam's pipeline",
+])
+def test_deals_of_an_owner(planner_team, now, rows, text):
+    # the fixture's deals have no owner yet, so every owner's list is empty (never the whole pipeline)
+    fields = _answer(planner_team.plan(text, now=now))
+    assert fields.get("records", []) == [] and fields.get("value", 0) == 0
