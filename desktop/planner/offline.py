@@ -2001,7 +2001,16 @@ class _Build:
         answer = C.answer_text(asked, self.idx, f.deal, f.contact if not f.person_blocked else None, f.company)
         lead = R.SEARCH_RE.search(self.text)
         if answer and not lead:
-            self._add(0, Action(kind="answer", fields={"text": answer}))
+            fields: dict[str, Any] = {"text": answer}
+            who = f.contact if not f.person_blocked else None
+            if who is not None and (low := self.text.lower()):
+                # "what's Priya's email?": the fact itself as the answer's value, beside the sentence
+                c = self.idx.contacts[who]
+                said = c.email if "email" in low else c.phone if re.search(r"\b(?:phone|number|mobile|cell)\b", low) \
+                    else c.job_title if re.search(r"\b(?:title|role|position)\b", low) else None
+                if said:
+                    fields["value"] = said
+            self._add(0, Action(kind="answer", fields=fields))
             self.message = answer
             return
         if not self.mentions and not lead and not R.QUESTION_RE.search(self.text):

@@ -178,3 +178,14 @@ def test_deals_of_an_owner(planner_team, now, rows, text):
     # the fixture's deals have no owner yet, so every owner's list is empty (never the whole pipeline)
     fields = _answer(planner_team.plan(text, now=now))
     assert fields.get("records", []) == [] and fields.get("value", 0) == 0
+
+
+@pytest.mark.parametrize(("text", "attr"), [
+    ("what's Priya's email", "email"),
+    ("what is Tom Becker's phone number", "phone"),
+    ("what's Linda Okafor's title", "job_title"),
+])
+def test_a_contact_fact_is_the_answers_value(planner, now, index, text, attr):
+    name = next(n for n in ("Priya", "Tom Becker", "Linda Okafor") if n in text)
+    (c,) = [c for c in index.contacts.values() if c.name.startswith(name)]
+    assert _answer(planner.plan(text, now=now))["value"] == getattr(c, attr)
