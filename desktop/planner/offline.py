@@ -34,7 +34,7 @@ from desktop.planner import _titles as T
 from desktop.planner import _understood as U
 from desktop.planner._resolve import PERSON_REF, choices, resolve
 from desktop.planner._vocab import STOPWORDS
-from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, sounds
+from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, normalise, sounds
 from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
 from desktop.planner.parsing.numbers import (
@@ -2182,6 +2182,21 @@ class _Build:
 
     def _unknown_names(self) -> None:
         users = {u.split()[0].lower() for u in self.idx.users}
+        for x in self.mentions:
+            # "log a call with Bea Quist": a last name the workspace has, after a first name none of its
+            # holders has - an unknown person (offered to be created), not a choice between the Quists
+            before = re.search(r"\b(?-i:([A-Z][a-z]+))\s+$", self.text[:x.start])
+            if x.kind != "contact" or not x.partial or len(x.ids) < 2 or before is None \
+                    or before.group(1).lower() in STOPWORDS or before.group(1).lower() in users \
+                    or x.text.lower() not in self.idx.last_names \
+                    or any(fuzz.ratio(before.group(1).lower(), normalise(self.idx.contacts[i].first_name)) >= 75 for i in x.ids):
+                continue
+            said = f"{before.group(1)} {x.text}"
+            self.f.clarifications[:] = [q for q in self.f.clarifications if not q.startswith(f"Which {x.text}")]
+            what, options = choices(self.idx, "contact", list(x.ids))
+            self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
+            self.f.person_blocked = True
+            return
         for said, ids in self._clashes:
             near = [i for i in ids if any(self.idx.contacts[i].company_id in x.ids for x in self.mentions if x.kind == "company")] or ids
             what, options = choices(self.idx, "contact", near)

@@ -53,3 +53,14 @@ def test_a_polite_command_after_a_report_is_a_command_not_a_question(planner, no
     updates = [a for a in plan.actions if a.kind == "update_deal"]
     assert updates and updates[0].fields.get("stage") == stage
     assert not any(a.kind == "answer" for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("log a call with Bea Quist", "Bea Quist"),
+    ("book Bea Quist for Monday", "Bea Quist"),
+    ("email Zed Walsh about the renewal", "Zed Walsh"),
+])
+def test_an_unknown_first_name_with_a_known_last_name_is_an_unknown_person(planner, now, text, said):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.target is not None]
+    assert any(f"I don't know {said}" in q and "Create a contact" in q for q in plan.clarifications)
