@@ -12,8 +12,9 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|"
-    r"sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
+    r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
+    r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
     r"call) (?:is|sits|lies|rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
     r"(?-i:[A-Z]))|(?:take|"
@@ -106,7 +107,13 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 
 
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
+                        r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
+                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works)\b)")
+# "Uma's renewal", "Nina runs" (a verb, so "Support tickets doubled" names nobody)
+#: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
+_WITH_NAME = re.compile(r"\b(?:with|to)\s+((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
+                        r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+")
 
 
 _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "
@@ -122,7 +129,7 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
         said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j])) + \
-            list(_ROLE_THEN_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
+            list(_ROLE_THEN_NAME.finditer(sentences[j])) + list(_WITH_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
@@ -132,7 +139,7 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
-    if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()):
+    if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()) and not _COMPANY_WORD.search(opener.group(1)):
         return opener.group(1)
     return None
 
@@ -143,7 +150,8 @@ _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups":
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
                            r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
-                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|"
+                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|Dynamics|"
+                           r"Services|Manufacturing|Construction|Properties|Robotics|Studio|Academy|Schools?|Bakeries|"
                            r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
 
 
@@ -188,6 +196,11 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                                     r"approv|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
+                if re.match(r"^approved", m.group(1), re.I) and re.search(
+                        r"(?:\d[\w,.]*|thousand|grand|k|million|money|budget|funds?|funding|spend)\s*,?\s+(?:already\s+|fully\s+)?"
+                        r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
+                        r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
+                    continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
                 if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
                              c[:m.start()], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
