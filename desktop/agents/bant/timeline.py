@@ -149,11 +149,13 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
 
 
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
-                      r"corrected (?:himself|herself|themselves)|i mean)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
+                      r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|"
+                      r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
                       r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
-                      r"start|rollout|roll-out|kickoff|kick-off))?),?\s+(?=(?:by |in |before |for |an? )?(?:"
+                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
-                               r"talking about|targeting|aiming for)|now it's|"
+                               r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
+                               r"go live|launch|start|close|be)|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
 
@@ -164,6 +166,11 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^(?:in |an? |for |by )?" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$", s, re.I)
+        if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
+            later = [target.group(0).lstrip(", ")]
+        # "end of February, because their audit is in January": the reason's date is not the target
+        later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
@@ -180,6 +187,12 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
+            # "thirty-six thousand, same as this year": a comparison, not a date
+            c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
+                       flags=re.I)
+            if re.search(r"\b(?:unrelated|side note|off topic|by the way|totally different thing)\b", s, re.I) and not \
+                    re.search(r"\b(?:go[- ]live|live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline)\b", c, re.I):
+                continue  # "their office is moving in March, unrelated": an aside, no buying timeline
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
@@ -196,7 +209,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                         r"(?:out|over|sent)\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
-            buying = re.search(r"\b(go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
+            buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
                                r"purchas|buy|"
