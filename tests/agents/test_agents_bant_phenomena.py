@@ -857,3 +857,114 @@ def test_the_one_who_confirmed_is_not_the_decider():
 def test_an_amount_they_cannot_split_for_us_is_no_budget():
     note = "Mike said they'll spend maybe ten grand on tools overall; not sure how much for us."
     assert extract(note, NOW).budget is None
+
+
+# -- issue/18d: callnotes4's phenomena, three short cases each in our own words -------------------
+@pytest.mark.parametrize("note,field", [
+    # "the last call" is an earlier meeting, not the final say
+    ("Spoke with Lena Park. She missed the last call with Omar, so I recapped it.", "authority"),
+    ("Gus joined late. On the last call we only covered pricing.", "authority"),
+    ("Since the last call with Tessa nothing has moved.", "authority"),
+    # money "approved in the capex" is the budget's state, not who approves
+    ("Rob Klein confirmed the funds, forty grand, approved in next year's capex.", "authority"),
+    ("The money is there, ninety thousand, already approved.", "authority"),
+    ("Twenty k approved in the operating budget, per Lars.", "authority"),
+    # a figure taken back or disowned is no budget
+    ("Nadia said the fifty k someone mentioned was a guess, there's no real budget yet.", "budget"),
+    ("Ignore the 30k figure from last week, it was just a placeholder.", "budget"),
+    ("The hundred grand in the RFP is not a real number, he said.", "budget"),
+    # the seller's own spending is no budget
+    ("Aside: we spent about six grand on the trade show booth, ugh. Anyway, Ravi liked the demo.", "budget"),
+    ("I burned three thousand on LinkedIn ads this month, need to rethink that.", "budget"),
+    ("Note to self, we paid 2k for the lead list, and Carmen never replied.", "budget"),
+    # a vendor chosen by another buyer is not in this deal
+    ("Their parent company went with Genesys years ago; this team isn't shopping around.", "competitor"),
+    ("A friend of hers picked Pipedrive and regretted it.", "competitor"),
+    ("Their sister clinic signed with Weave last spring.", "competitor"),
+    # a vendor ruled out by a pronoun after it
+    ("They trialed Freshchat but ruled it out in October.", "competitor"),
+    ("Looked at Aircall briefly and passed on it.", "competitor"),
+    ("Were evaluating Gorgias, then decided against it.", "competitor"),
+    # "same as this year" and an aside are no dates
+    ("Renewal budget is twenty thousand, same as this year.", "timeline"),
+    ("Their warehouse is moving in April, unrelated to us.", "timeline"),
+    ("Side note, their CEO is retiring in June.", "timeline"),
+    # the customer following up with their own customers is no next step
+    ("They need to follow up with patients who miss appointments.", "next_step"),
+    ("Her reps never follow up with webinar signups.", "next_step"),
+    ("The clinic wants to follow up on unpaid invoices faster.", "next_step"),
+    # "more demo bookings" is a need, no demo request
+    ("Raul wants more demo bookings from their webinars.", "next_step"),
+    ("She wants better demo show rates.", "next_step"),
+    ("They want demo requests routed to the right rep.", "next_step"),
+    # a date with "running / done / signed" is the timeline, not a next step
+    ("Pia wants the pilot running by January tenth.", "next_step"),
+    ("He wants the contract signed by the fifteenth.", "next_step"),
+    ("They want the rollout done by March.", "next_step"),
+    # a document by a date, small talk, a price concession: no need
+    ("He needs the W-9 before the twentieth.", "need"),
+    ("She mostly wanted to chat about her new puppy.", "need"),
+    ("He likes us but needs us lower on price.", "need"),
+])
+def test_issue18d_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "he/she" means the person met ("talked with X Y", "X Y, the title")
+    ("Bayside Tools. Had coffee with Rita Gomez, the owner. Huge fan of podcasts. She signs.", "authority", "Rita"),
+    ("Cobalt Labs, finally reached Ana Ruiz, their COO. She makes the call.", "authority", "Ana"),
+    ("Spoke with Pedro Alves. Long chat about soccer. He's the one who approves.", "authority", "Pedro"),
+    # our piece of a bigger program
+    ("They set aside two million for the ERP program; our part, the scheduling module, is about 150k.", "budget", 150000),
+    ("Total project is half a million, but our slice is carved out at sixty thousand.", "budget", 60000),
+    ("Overall budget is 900k and the vendor piece for messaging is 45k.", "budget", 45000),
+    # a spoken correction with a bare figure
+    ("Budget is thirty thousand, no sorry, she corrected herself, thirty-five.", "budget", 35000),
+    ("They have forty thousand, actually, forty-four.", "budget", 44000),
+    ("Budget's eighty grand, sorry, eighty-five.", "budget", 85000),
+    # head to head, lost to, a rival's quote in the possessive
+    ("It's us or Zendesk at this point.", "competitor", "Zendesk"),
+    ("We lost this one to Outreach.", "competitor", "Outreach"),
+    ("He got Dialpad's quote yesterday.", "competitor", "Dialpad"),
+    # a changed date: the last one said; the reason's date is not the target
+    ("She wanted it live by end of March, actually no, she moved it, end of April, because audits run in March.",
+     "timeline", "2027-04-30"),
+    ("Decision was set for December tenth, now they'll decide in February.", "timeline", "2027-02-28"),
+    ("Go-live by January, no sorry, by February.", "timeline", "2027-02-28"),
+    # a constraint, then the target after ", so"
+    ("Tax season starts February first, so they want it in place by January twentieth.", "timeline", "2027-01-20"),
+    ("Their busy period kicks off in March, so she wants it running by February.", "timeline", "2027-02-28"),
+    ("The old contract ends January fifth, so they need to go live by December thirtieth.", "timeline", "2026-12-30"),
+    # "the pilot running by X" is the timeline
+    ("Pia wants the pilot running by January tenth.", "timeline", "2027-01-10"),
+    ("He wants it running before the end of February.", "timeline", "2027-02-28"),
+    ("They want the system running by March first.", "timeline", "2027-03-01"),
+    # the customer's request, then the seller's answer, and a step that points back
+    ("He asked for a reference, so I'm lining up a call with Fabrikam.", "next_step", "reference"),
+    ("She asked us to update the quote with ten more seats, so I'll send that over Monday.", "next_step", "seats"),
+    ("Jo asked for a security pack, so I'm forwarding it to our infosec team.", "next_step", "security"),
+    # the seller's own plan with less common verbs; a meeting named with two words before it
+    ("Not ready now, I'll recycle the lead in the spring.", "next_step", "recycle"),
+    ("I'm recording a short video walkthrough for their team.", "next_step", "video"),
+    ("Her assistant called to confirm the procurement kickoff meeting on Tuesday.", "next_step", "procurement"),
+    # the need with a comment before it; time lost; a surge; a falling metric; callers' questions
+    ("The need is simple, their techs lose work orders.", "need", "work orders"),
+    ("Their nurses spend most of the shift on the phone chasing results.", "need", "phone"),
+    ("Refund requests tripled after the price change.", "need", "refund"),
+    ("Their renewal rates are slipping and they want earlier warnings.", "need", "renewal"),
+    ("Most of their calls are tenants asking about repairs.", "need", "repairs"),
+    ("Half the chats are customers asking where the order is.", "need", "order"),
+    # an expansion deal: more sites, teams or offices
+    ("They want to roll it out to their three new clinics.", "need", "clinics"),
+    ("Now he wants the same setup for their Denver office.", "need", "Denver"),
+    ("They're adding a second support team and want them on the tool.", "need", "team"),
+])
+def test_issue18d_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_large_counts_are_no_budget():
+    for note in ("They handle two million packages a year.", "About one point five million visits a month hit the site.",
+                 "They send 3 million emails a quarter."):
+        assert extract(note, NOW).budget is None, note

@@ -50,7 +50,13 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
-                       r"switch|migrate|sign|buy|purchase|renew)", re.I)
+                       r"switch|migrate|sign|buy|purchase|renew|"
+                       # a document wanted by a date, small talk, a price concession: no problem to solve
+                       r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
+                       r"signature|w-?9|po|purchase order)\b|"
+                       r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
+                       r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
+                       r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
@@ -83,7 +89,13 @@ _PAIN = re.compile(
     r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|takes? forever|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"double[- ]entry|takes? forever|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
+    r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
+    r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
+    r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
+    r"calling)|(?:rates?|numbers|scores?|revenue|conversions?|sales|retention|attendance|bookings|margins?|"
+    r"renewals|engagement|completions?|nps|csat) (?:are|is|have|has) (?:\w+ )?(?:down|dropping|falling|declining|"
+    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -133,8 +145,11 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
     if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
         return pain  # "they miss calls at lunch and want the assistant to pick those up": what "those" are
+    if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and \
+            found[1].lower().find(pain[0].lower()[:20]) < found[1].lower().find(found[0].lower()[:20]):
+        return pain[0] + "; " + found[0], found[1]  # "completion rates are down and they want nudges": both
     if found[0] is None and pain[0] is None:
-        return _shopped_for(sentences)
+        return _expansion(sentences) if _expansion(sentences)[0] else _shopped_for(sentences)
     return found if found[0] is not None else pain
 
 
@@ -143,6 +158,28 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
 _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
                        r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
                        r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
+
+
+#: More of what they bought: "roll it out to their two new sites", "the same setup for their Lyon office",
+#: "adding a second sales team ... and want them on it" - the need of an expansion deal.
+_EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
+                        r"another|next|remaining)\b|(?:the )?same (?:setup|set-up|thing|system|solution|platform|"
+                        r"workflow) (?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
+                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|adding (?:a |an )?(?:second|third|new|"
+                        r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
+                        r"clinics?|warehouses?|reps|agents|seats|users))", re.I)
+
+
+def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        if re.match(r"^(?:if|unless|assuming|should|in case)\b", s, re.I):
+            continue
+        for c in _clauses(s) or [s]:
+            m = _EXPANSION.search(c)
+            if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I) and not _NEED_NEG.search(c) and not \
+                    re.search(r"\b(?:would|could|might|'d)\b", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
+                return _clean(c[m.start():]), s
+    return None, None
 
 
 def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -172,6 +209,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
+                if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
+                                r"easy)", phrase, re.I) and c != s and s.find(c) >= 0:
+                    phrase = _clean(s[s.find(c) + len(c):])  # "The need is pretty simple, their reps forget ...": what follows
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
                                 r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)

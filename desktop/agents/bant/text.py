@@ -11,8 +11,10 @@ _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+
 
 _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|i'd|we'd|my|our|me|us)\b", re.I)
 #: A question the customer asked, or a counterfactual, states no fact: "Priya asked about our roadmap for
-#: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this".
-_NOT_A_FACT = re.compile(r"\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
+#: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this"
+#: (but "calls are people asking where their parcel is" states the customer's problem).
+_NOT_A_FACT = re.compile(r"(?<!people )(?<!customers )(?<!callers )(?<!clients )(?<!patients )(?<!parents )(?<!tenants )"
+                         r"(?<!drivers )(?<!members )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
                          r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
                          r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)
