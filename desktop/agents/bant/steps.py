@@ -78,7 +78,7 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 
 
 #: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
-_DONE_BY = re.compile(r"^(?:the |a |an |their |it )?(?:[\w-]+ ){0,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
+_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
                       r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them)\b(?!\s+(?:is|was|are|were)\b)", re.I)
