@@ -62,6 +62,11 @@ def _cases(path: Path) -> list[dict]:
                                                          # a thirteenth probe set (10 notes; first score 54/60,
                                                          # 1 invented)
                                                          ("bant/dev_cases16.jsonl", 60, 0),
+                                                         # a fourteenth probe set, issue/18d: quoted speech and
+                                                         # question-and-answer notes (30 notes; first score 159/180,
+                                                         # 5 invented; one expectation set to the repo's convention
+                                                         # afterwards: "go-live after X, which ends Jan 8" is Jan 8)
+                                                         ("bant/dev_cases17.jsonl", 180, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

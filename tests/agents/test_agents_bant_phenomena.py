@@ -968,3 +968,72 @@ def test_large_counts_are_no_budget():
     for note in ("They handle two million packages a year.", "About one point five million visits a month hit the site.",
                  "They send 3 million emails a quarter."):
         assert extract(note, NOW).budget is None, note
+
+
+# -- issue/18d, probe dev_cases17 (quoted speech, question-and-answer notes) ------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # the customer's quoted words: "we/our/I" are the customer, not the seller
+    ('Jana said "our COO, Pete Marsh, signs everything."', "authority", "Pete"),
+    ('"We need the handoffs between shifts written down somewhere," Omar told me.', "need", "handoffs"),
+    ('Lucas told me "I sign off on anything under fifty grand."', "authority", "Lucas"),
+    # a short question answered by the next sentence
+    ("Budget? Thirty thousand for the year.", "budget", 30000),
+    ("Q: Who decides? A: Their steering committee.", "authority", "steering committee"),
+    ("Anyone else in the running? Talkdesk, apparently.", "competitor", "Talkdesk"),
+    # pains: no-shows, overflow, minutes on hold, "it's awful"
+    ("Half their classes have no-shows.", "need", "no-show"),
+    ("The support queue overflows every Monday.", "need", "queue"),
+    ("Callers wait fifteen minutes on hold.", "need", "wait"),
+    # "she and her partner decide", "he decides with his CFO", a speaker label: the person met
+    ("Dr. Okafor: the front desk is slammed. She and her husband decide together.", "authority", "Okafor"),
+    ("Lars Berg laughed at our price. He decides with his CFO.", "authority", "Lars"),
+    ("Sunita Rao, their COO. She and her board chair decide.", "authority", "Sunita"),
+    # what they want us to replace is the need
+    ("Their phone tree is a mess. They want us to replace it.", "need", "phone tree"),
+    ("They want us to replace their old booking widget.", "need", "booking widget"),
+    ("She wants us to replace the paper sign-in sheets.", "need", "sign-in"),
+    # the contract going to their lawyer is a next step
+    ("He's in, contract goes to their lawyer Tuesday.", "next_step", "lawyer"),
+    ("Verbal yes, the contract goes to their legal team Friday.", "next_step", "legal"),
+    ("Great call, the SOW goes to their procurement on Monday.", "next_step", "procurement"),
+    # the board meeting that approves the spend dates the decision
+    ("Their board meets December ninth and will approve the spend then.", "timeline", "2026-12-09"),
+    ("The council meets January twelfth and will vote on it.", "timeline", "2027-01-12"),
+    ("Finance meets December fourth and will decide on the budget.", "timeline", "2026-12-04"),
+    # a budget said against our figure
+    ("Our list price is sixty thousand. They were thinking half that.", "budget", 30000),
+    ("We quoted ninety k and he said they have about a third of that.", "budget", 30000),
+    ("I told her our price is forty thousand; she can afford three quarters of that.", "budget", 30000),
+    # the seller answering an RFP
+    ("They sent over an RFP. We'll respond by the ninth.", "next_step", "respond"),
+    ("They sent a questionnaire. I'll answer the security section first.", "next_step", "security"),
+    ("I'll reply to their RFP questions by Friday.", "next_step", "RFP"),
+])
+def test_issue18d_probe17_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's own question states nothing
+    ("Me: is onboarding slow for you?", "need"),
+    ("Do they have budget for Q1?", "timeline"),
+    ("Are you using spreadsheets for this?", "need"),
+    # a question answered "nobody" / "no" names no one
+    ("Who else are you talking to? Nobody, just you.", "competitor"),
+    ("Any budget? Not yet.", "budget"),
+    ("Who decides? No idea yet.", "authority"),
+    # the note says there is no need
+    ("They need to walk before they run, he says. No real need yet.", "need"),
+    ("No clear pain, they want to grow first.", "need"),
+    ("No need identified; just browsing.", "need"),
+    # a public tender is no decider
+    ("Anything over fifty thousand goes to a public tender.", "authority"),
+    ("The contract goes to an open tender next year.", "authority"),
+    ("Purchases this size go to a formal RFP.", "authority"),
+    # a condition reported with "said if" is no date
+    ('Hana told me "if you beat their price, I\'ll sign tomorrow."', "timeline"),
+    ("He said if we add SSO they'd sign by Friday.", "timeline"),
+    ("She said that if the pilot works they'll go live in January.", "timeline"),
+])
+def test_issue18d_probe17_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

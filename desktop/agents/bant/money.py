@@ -128,7 +128,21 @@ _OUR_PIECE = re.compile(r"\b(?:our|the vendor'?s?|this) (?:piece|part|slice|shar
                         r"\bcarved out\b|\bring-?fenced for (?:us|this)\b", re.I)
 
 
+#: A budget said against our figure: "our list price is 80k ... they were thinking half that" -> 40000.
+_RELATIVE = re.compile(r"\b(?:thinking|have|has|got|budget(?:ed)?|looking at|more like|closer to|could do|can do|can afford|"
+                       r"expect(?:ed|ing)?)\s+(?:about |maybe |roughly |more like |closer to |something like )?(half|a third|a "
+                       r"quarter|two thirds|three quarters) (?:of )?(?:that|it|the price|our price|the quote|our quote|what we "
+                       r"quoted)\b", re.I)
+_FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+    for i, s in enumerate(sentences):
+        rel = _RELATIVE.search(s)
+        if rel and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            base = _amounts(s[:rel.start()]) or (_amounts(sentences[i - 1]) if i else [])
+            if base:
+                return round(base[-1] * _FRACTION[rel.group(1).lower()], 2), s
     for s in sentences:  # "approved 1.8M for the whole program, but our piece is carved out at 185k": our piece
         if _WITHDRAWN.search(s):
             continue

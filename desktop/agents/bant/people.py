@@ -31,7 +31,7 @@ _AUTH_CUE = re.compile(
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
-    r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
+    r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
@@ -54,7 +54,8 @@ Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
-Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
+Summary Action Status Context Background Update Recap""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -107,13 +108,14 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 
 
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
                         r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
-                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works)\b)")
+                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|(?-i:[a-z]+ed))\b)")
 # "Uma's renewal", "Nina runs" (a verb, so "Support tickets doubled" names nobody)
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
 _WITH_NAME = re.compile(r"\b(?:with|to)\s+((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
-                        r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+")
+                        r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+|"
+                        r"(?:^|\b(?:Dr|Mr|Ms|Mrs)\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?):\s")  # "Dr. Ellis: ..."
 
 
 _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "
@@ -201,7 +203,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
                         r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
                     continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
-                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
+                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
+                             r"(?:\w+\s+){0,2}$",
                              c[:m.start()], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)

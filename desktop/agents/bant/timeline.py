@@ -19,7 +19,7 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing))\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -193,6 +193,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if re.search(r"\b(?:unrelated|side note|off topic|by the way|totally different thing)\b", s, re.I) and not \
                     re.search(r"\b(?:go[- ]live|live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline)\b", c, re.I):
                 continue  # "their office is moving in March, unrelated": an aside, no buying timeline
+            if re.search(r"\b(?:said|says|told (?:me|us|him|her))\s*,?\s+(?:that\s+)?if\b", s, re.I):
+                continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
@@ -204,9 +206,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                  r"funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
-            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
-                        r"is going )?"
-                        r"(?:out|over|sent)\b", c, re.I):
+            if re.search(r"(?:^|,\s+)(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
+                         r"is going )?"
+                         r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement))\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
@@ -217,7 +219,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
-                               r"approve (?:the )?budgets?)", c, re.I)
+                               r"approve (?:the )?budgets?|meets? (?:on )?\w+ \w+ and (?:will |'ll )?(?:approve|vote|decide|"
+                               r"sign))", c, re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
