@@ -67,6 +67,11 @@ def _cases(path: Path) -> list[dict]:
                                                          # 5 invented; one expectation set to the repo's convention
                                                          # afterwards: "go-live after X, which ends Jan 8" is Jan 8)
                                                          ("bant/dev_cases17.jsonl", 180, 0),
+                                                         # a fifteenth probe set, issue/18d: raw lowercase voice
+                                                         # transcripts with fillers (30 notes; first score 155/180,
+                                                         # 6 invented; two left: "he'll take it to the board" as a
+                                                         # step, which dev4/dev5 do not count, and "a july start")
+                                                         ("bant/dev_cases18.jsonl", 178, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -1037,3 +1037,76 @@ def test_issue18d_probe17_phenomena(note, field, value):
 ])
 def test_issue18d_probe17_not_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+# -- issue/18d, probe dev_cases18 (raw lowercase voice transcripts with fillers) ---------------------
+@pytest.mark.parametrize("note,field,value", [
+    # "the big(gest) thing is X": the need
+    ("so the biggest thing is their techs lose the job sheets.", "need", "job sheets"),
+    ("the big thing is nobody knows which trailer is where.", "need", "trailer"),
+    ("um the main thing is refunds take two weeks.", "need", "refunds"),
+    # "the decision's with X"
+    ("the decision's with their CFO Maria.", "authority", "Maria"),
+    ("ok the call's with the owner, Bill.", "authority", "Bill"),
+    ("the decision's with procurement.", "authority", "procurement"),
+    # a deadline, then the reason with its own date
+    ("she needs it by end of january because of their audit visit in february.", "timeline", "2027-01-31"),
+    ("they want it live by march first because their season opens in april.", "timeline", "2027-03-01"),
+    ("he needs it before december twentieth because of the holiday rush in january.", "timeline", "2026-12-20"),
+    # a want and a pain in one sentence: both
+    ("they want their advisors to call back the same day, they miss like half of callbacks.", "need", "callbacks"),
+    ("she wants one inbox for the front desk, they miss emails all the time.", "need", "emails"),
+    ("they want drivers to confirm pickups by text, dispatch spends hours on the phone.", "need", "hours"),
+    # steps said without a subject, with "demoing", a call "is" on a date
+    ("no answer. left a voicemail, will try again tuesday.", "next_step", "try again"),
+    ("we're demoing to their ops team next thursday.", "next_step", "demo"),
+    ("kickoff call is january fifth.", "next_step", "kickoff"),
+    # the person met: "talked to Dr. X", "the founder Noor"
+    ("i talked to Dr. Alvarez. she signs.", "authority", "Alvarez"),
+    ("Fern Bakery, the owner Lise. she's the decision maker.", "authority", "Lise"),
+    ("met with Dr. Haddad. he approves purchases.", "authority", "Haddad"),
+    # "they both sign": the pair named before
+    ("Mona and her husband own the shop, they both sign.", "authority", "Mona"),
+    ("Tariq and his cofounder run it, they both decide.", "authority", "Tariq"),
+    ("Ines and Paulo are partners, both sign.", "authority", "Ines"),
+    # "he said, our CEO ...": the customer's own people in unquoted speech
+    ("he said, uh, our CEO would never approve anything over five k.", "authority", "CEO"),
+    ("she said our board signs off on all software.", "authority", "board"),
+    ("Felix said our owner decides everything.", "authority", "owner"),
+    # bare spoken budget figures are thousands
+    ("she said the budget got cut from forty to twenty five.", "budget", 25000),
+    ("budget went from sixty up to seventy.", "budget", 70000),
+    ("their budget dropped from thirty to twenty.", "budget", 20000),
+    # a month refined in the same breath
+    ("they want to start in march, like, march fifteenth.", "timeline", "2027-03-15"),
+    ("go live in april, april tenth is the target.", "timeline", "2027-04-10"),
+    ("decision in january, uh, january twentieth.", "timeline", "2027-01-20"),
+    # pains: a schedule in several spreadsheets, trucks late; "expense approvals" is a need, not a permission
+    ("the schedule lives in three spreadsheets.", "need", "spreadsheets"),
+    ("their trucks show up late every week.", "need", "late"),
+    ("they need expense approvals out of email.", "need", "expense"),
+])
+def test_issue18d_probe18_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # wanting to see what we do, or to revisit later, is no need
+    ("they just wanted to see what we do.", "need"),
+    ("she wants to revisit then.", "need"),
+    ("he wanted to see what else is out there.", "need"),
+    # the buying process taking time is no pain
+    ("legal will take like six weeks.", "need"),
+    ("procurement usually takes a month.", "need"),
+    ("their security review takes forever.", "need"),
+    # a comparison asked about while not evaluating anyone: no rival, no timeline
+    ("he asked how we compare to Acuity. they're not really evaluating anything yet. maybe next year.", "competitor"),
+    ("he asked how we compare to Acuity. they're not really evaluating anything yet. maybe next year.", "timeline"),
+    ("she asked how we stack up against Hubspot, for comparison. not looking at anyone right now.", "competitor"),
+    # the seller's guess at our slice is no budget
+    ("they have a two million program but i think our bit is maybe a hundred k, that's my guess.", "budget"),
+    ("our piece might be fifty k, they didn't say.", "budget"),
+    ("i'm guessing our part is around 30k.", "budget"),
+])
+def test_issue18d_probe18_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

@@ -77,6 +77,9 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b(from\s+(?:a |an |about |around )?\$?\d[\d.]*\s*(k|grand|thousand|million)\s+(?:down |"
                r"up )?to\s+\$?\d[\d.]*)\b(?!\s*(?:k|grand|thousand|million|%))",
                r"\1 \2", t, flags=re.I)
+    # "the budget got cut from forty to twenty five": bare budget figures are thousands
+    t = re.sub(r"\b(budget\w*(?:'s)? (?:\w+ ){0,3}?from) (\d+) ((?:down |up )?to) (\d+)\b(?!\s*(?:k|grand|thousand|million|%|\d))",
+               r"\1 \2 thousand \3 \4 thousand", t, flags=re.I)
     t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
@@ -147,7 +150,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
         if _WITHDRAWN.search(s):
             continue
         piece = _OUR_PIECE.search(s)
-        if piece and not _SELLER_SPEND.search(s) and not re.search(r"\b(?:quote|price|discount)", s, re.I):
+        if piece and not re.search(r"\bmy guess\b|\bi (?:think|guess)\b|\bi'm guessing\b|\b(?:they|she|he) (?:didn't|did not|"
+                                   r"never) (?:say|confirm)", s, re.I) and not _SELLER_SPEND.search(s) and not re.search(r"\b(?:quote|price|discount)", s, re.I):
             amounts = _amounts(s[piece.start():])
             if amounts:
                 return float(amounts[0]), s

@@ -15,7 +15,7 @@ _AUTH_CUE = re.compile(
     r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
-    r"call) (?:is|sits|lies|rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"call)(?:'s| is| sits| lies| rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
@@ -112,8 +112,13 @@ _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(
                         r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
                         r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|(?-i:[a-z]+ed))\b)")
 # "Uma's renewal", "Nina runs" (a verb, so "Support tickets doubled" names nobody)
+#: "the founder Noor": a title, then the name without a comma
+_TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|owner|ceo|cfo|coo|cto|gm|director|manager|head|"
+                         r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
-_WITH_NAME = re.compile(r"\b(?:with|to)\s+((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
+_WITH_NAME = re.compile(r"\b(?:with|to)\s+(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
+                        r"\b(?:with|to)\s+(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
+
                         r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+|"
                         r"(?:^|\b(?:Dr|Mr|Ms|Mrs)\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?):\s")  # "Dr. Ellis: ..."
 
@@ -131,7 +136,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
         said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j])) + \
-            list(_ROLE_THEN_NAME.finditer(sentences[j])) + list(_WITH_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
+            list(_ROLE_THEN_NAME.finditer(sentences[j])) + list(_WITH_NAME.finditer(sentences[j])) + \
+            list(_TITLE_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
@@ -176,7 +182,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                               or re.match(r"\s+(?:by|before|in|on|within|after|until|next|"
                                                                           r"this)\b",
                                                                           c[m.end():], re.I)) \
-                        and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
+                        and not re.search(r"\bwho\s+$|\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
                     pron_first = bool(re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)) and not re.search(
                         r"\bto\s+$", c[:m.start()])
                     named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |"
@@ -191,7 +197,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
-                        "they", "they're", "we", "we're", "i", "i'm"):
+                        "they", "they're", "we", "we're", "i", "i'm") and not re.search(
+                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
                                                                         r"already)\s+(?:[\w-]+\s+){0,3}"
@@ -205,7 +212,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
                 if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
                              r"(?:\w+\s+){0,2}$",
-                             c[:m.start()], re.I):
+                             c[:m.start()], re.I) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
+                                                                   c[m.end():], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
                     nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
@@ -235,6 +243,9 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
                     who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
                     ents = [who] if who else []
+                if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
+                                          c, re.I) and c != s:
+                    ents = _entities(s[:s.find(c)])[:2]  # "Mona and her husband own it, they both sign"
                 if not ents:
                     if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
                             r"\b(?:he|she|his|her|him)\b", c, re.I):

@@ -117,6 +117,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             found.append((w, s))
                         pos = more.end()
     text = " ".join(sentences)
+    if re.search(r"\b(?:not|n't) (?:really |actually |even )?(?:evaluating|looking at|talking to|shopping|considering) "
+                 r"(?:anything|anyone|anybody|any other|other vendors|alternatives)\b", text, re.I):
+        found = [(v, s) for v, s in found if not re.search(r"\b(?:compare|compares|comparison|asked)\b", s, re.I)]
+        # "he asked how we compare to Acuity ... they're not really evaluating anything": no rival
     for v, s in found:
         if not _ruled_out(v, text):
             return v, s

@@ -87,6 +87,10 @@ def _unquote(text: str) -> str:
         return body
 
     text = _QUOTE.sub(one, text)
+    # "he said, uh, our CEO would never approve ...": the customer's own people in speech reported without quotes
+    text = re.sub(r"(\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|mentioned),?\s+(?:that\s+|uh,?\s+|um,?\s+)*)our "
+                  r"(?=(?:ceo|cfo|coo|cto|board|owner|founder|boss|manager|director|vp|president|team|staff|people|budget)\b)",
+                  r"\1their ", text, flags=re.I)
     return re.sub(r"(^|[.!?]\s+)(?:me|him|her|them)\s*:\s*", r"\1", text, flags=re.I)  # "Me: ... Him: ...": speaker labels
 
 

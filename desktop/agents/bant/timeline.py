@@ -150,7 +150,7 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
 
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
                       r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|"
-                      r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
+                      r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*like|\b" + _MON + r"(?=,?\s+" + _MON + r"\s+(?:\d|first|second|third|\w+th|\w+st)\b)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
                       r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
                       r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
@@ -161,7 +161,7 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
 
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
-    for s in sentences:
+    for k, s in enumerate(sentences):
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
@@ -187,6 +187,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
+            c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
                        flags=re.I)
@@ -237,7 +238,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
-                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)):
+                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
+                    and not (k and re.search(r"\b(?:not|n't) (?:really |actually )?(?:evaluating|looking|shopping|buying|"
+                                             r"interested)|\bno (?:project|budget|need)\b", sentences[k - 1], re.I))):
                 continue  # ("Maybe next quarter." said alone is the timeline)
             return d.isoformat(), s
     return None, None
