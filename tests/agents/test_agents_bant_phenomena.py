@@ -1110,3 +1110,9 @@ def test_issue18d_probe18_phenomena(note, field, value):
 ])
 def test_issue18d_probe18_not_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note", ["Their budget doubled this year.", "Sales tripled since spring.",
+                                  "Revenue has exploded since the launch."])
+def test_good_news_growth_is_no_need(note):
+    assert extract(note, NOW).need is None

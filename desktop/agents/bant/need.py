@@ -113,6 +113,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
                          r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
+            if re.search(r"\b(?:budget|revenue|sales|funding|valuation|profits?|margins?|bookings|sign-?ups|growth)\b[^.,]*\b"
+                         r"(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)\b", c, re.I):
+                continue  # "their revenue doubled": good news, not a problem
             return _clean(c), s
     return None, None
 
