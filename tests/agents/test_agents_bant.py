@@ -72,6 +72,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # 6 invented; two left: "he'll take it to the board" as a
                                                          # step, which dev4/dev5 do not count, and "a july start")
                                                          ("bant/dev_cases18.jsonl", 178, 0),
+                                                         # a sixteenth probe set, issue/18d, held out until the
+                                                         # fixes for 17 and 18 were in: typed shorthand and mixed
+                                                         # styles (20 notes; first score 105/120, 2 invented)
+                                                         ("bant/dev_cases19.jsonl", 118, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -1116,3 +1116,54 @@ def test_issue18d_probe18_not_invented(note, field):
                                   "Revenue has exploded since the launch."])
 def test_good_news_growth_is_no_need(note):
     assert extract(note, NOW).need is None
+
+
+# -- issue/18d, held-out probe dev_cases19 (typed shorthand, mixed styles) -------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # typed shorthand: "w/", "~", "/mo"
+    ("spoke w/ Dr. Lund, she's the owner and signs.", "authority", "Lund"),
+    ("they lose ~20 orders/mo to typos.", "need", "orders"),
+    ("budget ~ $900/mo for now.", "budget", 900),
+    # a rival named as a competitor on the bid, or "between you and X" in their words
+    ("Competitors on the tender include Genesys and Five9.", "competitor", "Genesys"),
+    ('Hana said "we are choosing between you and Clio."', "competitor", "Clio"),
+    ("Other bidders are Aircall and Dialpad.", "competitor", "Aircall"),
+    # a bare budget figure under a hundred is thousands
+    ("Our quote was 22k. Their budget is twenty.", "budget", 20000),
+    ("I quoted fifteen thousand; their ceiling is twelve.", "budget", 12000),
+    ("Budget's about forty, give or take.", "budget", 40000),
+    # a renewal "same as last year"
+    ("Renewal: same as last year, eighteen thousand.", "budget", 18000),
+    ("Same as last year, six grand, she says.", "budget", 6000),
+    ("Budget? Same as last year, thirty k.", "budget", 30000),
+    # "Company, Firstname." opens with the person met
+    ("Riverbend Hotels, Jonas. he decides with the GM.", "authority", "Jonas"),
+    ("Harbor Legal, Ines. she signs.", "authority", "Ines"),
+    ("Birch Spa, Tomas. he's the decision maker.", "authority", "Tomas"),
+    # "talk to X in February": the step they asked for
+    ("Not now, talk to Pia in February.", "next_step", "Pia"),
+    ("Too busy, call Raj after the holidays.", "next_step", "Raj"),
+    ("She said to email Kim next week.", "next_step", "Kim"),
+    # "double book" with a space; "the same setup we built for X at Y"
+    ("they double book rooms constantly.", "need", "double"),
+    ("They want the same setup we built for Ohio at their Texas site.", "need", "Texas"),
+    ("She wants the same workflow they use in Leeds for the Bristol office.", "need", "Bristol"),
+])
+def test_issue18d_probe19_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # an incumbent contract's lock-in and "not buying anything" are no buying timeline
+    ('Owen said "we\'re locked into Onfleet until June, then we\'re free."', "timeline"),
+    ("They're locked in with Gong until March.", "timeline"),
+    ("We're not buying anything this year, she said.", "timeline"),
+    ("Their team was locked into a Zendesk contract until April.", "timeline"),
+])
+def test_issue18d_probe19_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_spoken_hundreds_are_kept():
+    assert extract("Budget is around nine and a half thousand.", NOW).budget == 9500
+    assert extract("Budget is thirty-two five.", NOW).budget == 32500

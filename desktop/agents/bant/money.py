@@ -21,7 +21,7 @@ _BUDGET_CUE = re.compile(
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
-    r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
+    r"tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
     r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
@@ -68,6 +68,11 @@ def _amounts(text: str) -> list[float]:
                r"grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
+    # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
+    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at)(?: about| around| roughly| maybe)?) "
+               r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
+               r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
+               r"\1 \2 thousand", t, flags=re.I)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"

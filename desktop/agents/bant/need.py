@@ -76,7 +76,7 @@ _PAIN = re.compile(
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
     r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
-    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|"
+    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double[- ]?book\w*|"
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
@@ -176,7 +176,7 @@ _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looki
 #: "adding a second sales team ... and want them on it" - the need of an expansion deal.
 _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
                         r"another|next|remaining)\b|(?:the )?same (?:setup|set-up|thing|system|solution|platform|"
-                        r"workflow) (?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
+                        r"workflow) (?:[\w-]+ ){0,4}?(?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
                         r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
                         r"clinics?|warehouses?|reps|agents|seats|users))", re.I)

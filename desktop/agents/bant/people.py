@@ -146,6 +146,10 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             parts = [p for p in name.split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
+    first = re.match(r"^(?:(?:so|um|uh|ok|okay|right)\W+)*((?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)*),\s+"
+                     r"((?-i:[A-Z][a-z]+))\.?$", sentences[0]) if sentences else None
+    if first and _COMPANY_WORD.search(first.group(1)) and first.group(2) not in _NOT_NAMES:  # "Riverbend Hotels, Jonas." opens with the person met
+        return first.group(2)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()) and not _COMPANY_WORD.search(opener.group(1)):
         return opener.group(1)
@@ -159,7 +163,8 @@ _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups":
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
                            r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
                            r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|Dynamics|"
-                           r"Services|Manufacturing|Construction|Properties|Robotics|Studio|Academy|Schools?|Bakeries|"
+                           r"Services|Manufacturing|Construction|Properties|Robotics|Studio|Academy|Schools?|Bakeries|Hotels?|Marine|Spa|Cafe|"
+                           r"Law|Legal|Hospice|Hospital|Care|Medical|Vets?|Brewing|Telecom|Movers|Farms|Pharmacy|"
                            r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
 
 

@@ -60,6 +60,11 @@ def _unquote(text: str) -> str:
     "our CFO signs"' -> 'Dev told me their CFO signs', '"I don't sign," she said' -> 'she doesn't sign, she
     said' ("I" becomes the he/she the note uses elsewhere, else "they"). A quote the seller said ('I told
     him "we can do it"') is only unquoted."""
+    # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
+    text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
+    text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
+    text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
+    text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"

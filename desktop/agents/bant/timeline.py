@@ -175,7 +175,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
-                         r"(?:parental|maternity|paternity|sick|medical) leave|"
+                         r"(?:parental|maternity|paternity|sick|medical) leave|locked in(?:to)?|"
+                         r"(?:not|n't|no) (?:buying|purchasing|spending|signing|looking at) (?:anything|any\w*)|"
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
@@ -220,7 +221,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
-                               r"approve (?:the )?budgets?|meets? (?:on )?\w+ \w+ and (?:will |'ll )?(?:approve|vote|decide|"
+                               r"approve (?:the )?budgets?|meets? (?:on )?(?:[\w]+ ){1,4}and (?:will |'ll )?(?:approve|vote|decide|"
                                r"sign))", c, re.I)
             if nxt and not buying:
                 continue
