@@ -1167,3 +1167,17 @@ def test_issue18d_probe19_not_invented(note, field):
 def test_spoken_hundreds_are_kept():
     assert extract("Budget is around nine and a half thousand.", NOW).budget == 9500
     assert extract("Budget is thirty-two five.", NOW).budget == 32500
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's answer to the customer's question is no fact of theirs
+    ("When can you start? I said January.", "timeline"),
+    ("Budget? I told her we'd need at least 20k.", "budget"),
+    ("Who else? We didn't ask.", "competitor"),
+    # "moving to Google Workspace" names no person for "she"
+    ("They're moving to Google Workspace. She signs.", "authority"),
+    ("Marketing approved the pilot. She decides the rest.", "authority"),
+    ("Support tickets doubled. He signs.", "authority"),
+])
+def test_issue18d_guards_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None

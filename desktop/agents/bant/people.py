@@ -55,7 +55,8 @@ Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Directo
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
-Summary Action Status Context Background Update Recap""".split())
+Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
+Compliance Onboarding Implementation Training Everybody""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -116,8 +117,11 @@ _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(
 _TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|owner|ceo|cfo|coo|cto|gm|director|manager|head|"
                          r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
-_WITH_NAME = re.compile(r"\b(?:with|to)\s+(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
-                        r"\b(?:with|to)\s+(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
+_MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|"
+        r"caught up|connected|got through|check-in|touch base|demo|session|visit)(?:,? (?:again|finally|directly|briefly))?"
+        r"(?:,\s*(?:um|uh)?,?)? (?i:with|to)\s+(?:(?i:um|uh),?\s+(?i:with|to)\s+)?")
+_WITH_NAME = re.compile(_MET + r"(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
+                        + _MET + r"(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
 
                         r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+|"
                         r"(?:^|\b(?:Dr|Mr|Ms|Mrs)\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?):\s")  # "Dr. Ellis: ..."
@@ -265,7 +269,9 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]
                     elif not ents and idx > 0:
-                        ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
+                        prev_s = sentences[idx - 1]  # "Owner is Jim. He'll decide ..." (not "moving to Google Workspace")
+                        ents = [e for e in _entities(prev_s) if not re.search(
+                            r"\b(?:to|onto|into|from|off|using|uses|use|on|in)\s+" + re.escape(e), prev_s)]
                 if ents:
                     return ", ".join(ents[:3]), s
     return None, None

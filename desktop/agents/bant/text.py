@@ -120,6 +120,10 @@ def _answered(sentences: list[str]) -> list[str]:
             if label:
                 ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
                 ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
+                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
+                    out.append(sentences[i])
+                    i += 1
+                    continue
                 if re.match(r"^(?:no(?:ne|body|thing|t yet|t really)?|nope|we haven't|they haven't|n/a)\b", ans, re.I):
                     out.append(ans)
                 else:
