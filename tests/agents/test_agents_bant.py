@@ -76,6 +76,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # fixes for 17 and 18 were in: typed shorthand and mixed
                                                          # styles (20 notes; first score 105/120, 2 invented)
                                                          ("bant/dev_cases19.jsonl", 118, 0),
+                                                         # a seventeenth probe set, issue/18d: a manager's
+                                                         # third-person recap of a rep's call (15 notes; first score
+                                                         # 77/90, 3 invented)
+                                                         ("bant/dev_cases20.jsonl", 89, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -1181,3 +1181,44 @@ def test_spoken_hundreds_are_kept():
 ])
 def test_issue18d_guards_not_invented(note, field):
     assert getattr(extract(note, NOW), field) is None
+
+
+# -- issue/18d, held-out probe dev_cases20 (a manager's third-person recap of a rep's call) --------
+@pytest.mark.parametrize("note,field", [
+    # "X's call with Y" is a phone call, not X's decision
+    ("Recap from Dana's call with Nettle Insurance: they liked the demo.", "authority"),
+    ("From Leo's call: the front desk is swamped.", "authority"),
+    ("Jen's call with Pax Robotics went long.", "authority"),
+    # a prospect's demo with a rival is not our step
+    ("She has a demo with Gong on Tuesday.", "next_step"),
+    ("He has a call with Aircall next week.", "next_step"),
+    ("They have a meeting with Five9 on Monday.", "next_step"),
+])
+def test_issue18d_probe20_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the rep named in the third person
+    ("Jen is sending a revised proposal Monday.", "next_step", "proposal"),
+    ("Ana has a check-in with their COO on December 10.", "next_step", "check-in"),
+    ("Ana is drafting our response to the RFP.", "next_step", "response"),
+    # hating the current system is the pain
+    ("The dentists hate the current phone system.", "need", "phone system"),
+    ("Her team hates their old ticketing tool.", "need", "ticketing"),
+    ("The drivers can't stand the dispatch app.", "need", "dispatch"),
+    # seats for a new branch are an expansion
+    ("Meridian wants to add forty seats for their new Denver branch.", "need", "Denver"),
+    ("They'd like to add ten more users for the new Austin office.", "need", "Austin"),
+    ("She wants to add twenty licenses for their second warehouse.", "need", "warehouse"),
+    # "makes every decision"
+    ("Ivy owns the studio and makes every decision.", "authority", "Ivy"),
+    ("Omar makes every buying decision there.", "authority", "Omar"),
+    ("Bea makes all the decisions.", "authority", "Bea"),
+    # two dates: the one said with the decision
+    ("The pilot ends December 12 and they'll decide on a rollout by January 15.", "timeline", "2027-01-15"),
+    ("Their trial ends December 5 and they'll sign by December 20.", "timeline", "2026-12-20"),
+    ("Audit wraps December 1 and they'll decide by January 9.", "timeline", "2027-01-09"),
+])
+def test_issue18d_probe20_phenomena(note, field, value):
+    _said(note, field, value)

@@ -64,7 +64,7 @@ def _amounts(text: str) -> list[float]:
     t = words_to_digits(text)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
                lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
-    t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
+    t = re.sub(r"\b(budget(?:'s| is| of| was| at| approved at| set at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
                r"grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
@@ -177,8 +177,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue  # "we have five grand of co-marketing budget": the seller's money
             if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
                 continue
-            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
-                continue  # the seller's guess, not what the customer said
+            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I) \
+                    and (c == s or not re.match(r"^budget\b", c, re.I)):
+                continue  # the seller's guess, not what the customer said (a budget clause beside it still counts)
             c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+\$?\s*[\w.,-]+"

@@ -90,7 +90,8 @@ _PAIN = re.compile(
     r"(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|takes? forever|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
+    r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
+    r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
     r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
     r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
     r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
@@ -177,7 +178,8 @@ _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looki
 _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
                         r"another|next|remaining)\b|(?:the )?same (?:setup|set-up|thing|system|solution|platform|"
                         r"workflow) (?:[\w-]+ ){0,4}?(?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
-                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|adding (?:a |an )?(?:second|third|new|"
+                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
+                        r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
                         r"clinics?|warehouses?|reps|agents|seats|users))", re.I)
 
@@ -189,7 +191,7 @@ def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
         for c in _clauses(s) or [s]:
             m = _EXPANSION.search(c)
             if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I) and not _NEED_NEG.search(c) and not \
-                    re.search(r"\b(?:would|could|might|'d)\b", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
+                    re.search(r"(?:\b(?:would|could|might)|'d)\b(?! like\b)", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
                 return _clean(c[m.start():]), s
     return None, None
 

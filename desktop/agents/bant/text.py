@@ -6,7 +6,8 @@ import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
 _SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+|\s+-{1,2}\s+|\s+—\s+")
-_CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
+_CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
+                     r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
                      r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
 
 _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|i'd|we'd|my|our|me|us)\b", re.I)

@@ -228,7 +228,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
             c = _RECURRING.sub(" ", c)  # "every Friday", "each Monday morning": a habit, not a date
             c = re.sub(r"\b\w+\.(?:com|io|ai|co|app)\b", " ", c, flags=re.I)  # "Monday.com" is a vendor, not a day
-            found = find_date(c, ref)
+            found = None
+            if buying and buying.start() > 0 and find_date(c[:buying.start()], ref):
+                found = find_date(c[buying.start():], ref)  # "the pilot ends Dec 12 and they'll decide by Jan 15": the later
+            found = found or find_date(c, ref)
             exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
                                         c[found[1]:found[2]], re.I)
             d = found[0] if found and exact else period_end(c, today)
