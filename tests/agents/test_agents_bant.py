@@ -62,6 +62,24 @@ def _cases(path: Path) -> list[dict]:
                                                          # a thirteenth probe set (10 notes; first score 54/60,
                                                          # 1 invented)
                                                          ("bant/dev_cases16.jsonl", 60, 0),
+                                                         # a fourteenth probe set, issue/18d: quoted speech and
+                                                         # question-and-answer notes (30 notes; first score 159/180,
+                                                         # 5 invented; one expectation set to the repo's convention
+                                                         # afterwards: "go-live after X, which ends Jan 8" is Jan 8)
+                                                         ("bant/dev_cases17.jsonl", 180, 0),
+                                                         # a fifteenth probe set, issue/18d: raw lowercase voice
+                                                         # transcripts with fillers (30 notes; first score 155/180,
+                                                         # 6 invented; two left: "he'll take it to the board" as a
+                                                         # step, which dev4/dev5 do not count, and "a july start")
+                                                         ("bant/dev_cases18.jsonl", 178, 0),
+                                                         # a sixteenth probe set, issue/18d, held out until the
+                                                         # fixes for 17 and 18 were in: typed shorthand and mixed
+                                                         # styles (20 notes; first score 105/120, 2 invented)
+                                                         ("bant/dev_cases19.jsonl", 118, 0),
+                                                         # a seventeenth probe set, issue/18d: a manager's
+                                                         # third-person recap of a rep's call (15 notes; first score
+                                                         # 77/90, 3 invented)
+                                                         ("bant/dev_cases20.jsonl", 89, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),
@@ -72,11 +90,11 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 3 (fresh writer, session 5): first score
                                                          # 317/354 = 89.5%, 6 invented, at 82f5287; since
                                                          # then tuned on it (issue/18c; a regression ratchet)
-                                                         ("blind/callnotes3.jsonl", 350, 0),
+                                                         ("blind/callnotes3.jsonl", 351, 0),
                                                          # blind set 4 (fresh writer, session 6): first score
-                                                         # 307/348 = 88.2%, 14 invented, at 5ff789d (a ratchet
-                                                         # at its first score until tuned on)
-                                                         ("blind/callnotes4.jsonl", 307, 14)])
+                                                         # 307/348 = 88.2%, 14 invented, at 5ff789d; since
+                                                         # then tuned on it (issue/18d; a regression ratchet)
+                                                         ("blind/callnotes4.jsonl", 348, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

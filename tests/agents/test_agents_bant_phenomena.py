@@ -857,3 +857,368 @@ def test_the_one_who_confirmed_is_not_the_decider():
 def test_an_amount_they_cannot_split_for_us_is_no_budget():
     note = "Mike said they'll spend maybe ten grand on tools overall; not sure how much for us."
     assert extract(note, NOW).budget is None
+
+
+# -- issue/18d: callnotes4's phenomena, three short cases each in our own words -------------------
+@pytest.mark.parametrize("note,field", [
+    # "the last call" is an earlier meeting, not the final say
+    ("Spoke with Lena Park. She missed the last call with Omar, so I recapped it.", "authority"),
+    ("Gus joined late. On the last call we only covered pricing.", "authority"),
+    ("Since the last call with Tessa nothing has moved.", "authority"),
+    # money "approved in the capex" is the budget's state, not who approves
+    ("Rob Klein confirmed the funds, forty grand, approved in next year's capex.", "authority"),
+    ("The money is there, ninety thousand, already approved.", "authority"),
+    ("Twenty k approved in the operating budget, per Lars.", "authority"),
+    # a figure taken back or disowned is no budget
+    ("Nadia said the fifty k someone mentioned was a guess, there's no real budget yet.", "budget"),
+    ("Ignore the 30k figure from last week, it was just a placeholder.", "budget"),
+    ("The hundred grand in the RFP is not a real number, he said.", "budget"),
+    # the seller's own spending is no budget
+    ("Aside: we spent about six grand on the trade show booth, ugh. Anyway, Ravi liked the demo.", "budget"),
+    ("I burned three thousand on LinkedIn ads this month, need to rethink that.", "budget"),
+    ("Note to self, we paid 2k for the lead list, and Carmen never replied.", "budget"),
+    # a vendor chosen by another buyer is not in this deal
+    ("Their parent company went with Genesys years ago; this team isn't shopping around.", "competitor"),
+    ("A friend of hers picked Pipedrive and regretted it.", "competitor"),
+    ("Their sister clinic signed with Weave last spring.", "competitor"),
+    # a vendor ruled out by a pronoun after it
+    ("They trialed Freshchat but ruled it out in October.", "competitor"),
+    ("Looked at Aircall briefly and passed on it.", "competitor"),
+    ("Were evaluating Gorgias, then decided against it.", "competitor"),
+    # "same as this year" and an aside are no dates
+    ("Renewal budget is twenty thousand, same as this year.", "timeline"),
+    ("Their warehouse is moving in April, unrelated to us.", "timeline"),
+    ("Side note, their CEO is retiring in June.", "timeline"),
+    # the customer following up with their own customers is no next step
+    ("They need to follow up with patients who miss appointments.", "next_step"),
+    ("Her reps never follow up with webinar signups.", "next_step"),
+    ("The clinic wants to follow up on unpaid invoices faster.", "next_step"),
+    # "more demo bookings" is a need, no demo request
+    ("Raul wants more demo bookings from their webinars.", "next_step"),
+    ("She wants better demo show rates.", "next_step"),
+    ("They want demo requests routed to the right rep.", "next_step"),
+    # a date with "running / done / signed" is the timeline, not a next step
+    ("Pia wants the pilot running by January tenth.", "next_step"),
+    ("He wants the contract signed by the fifteenth.", "next_step"),
+    ("They want the rollout done by March.", "next_step"),
+    # a document by a date, small talk, a price concession: no need
+    ("He needs the W-9 before the twentieth.", "need"),
+    ("She mostly wanted to chat about her new puppy.", "need"),
+    ("He likes us but needs us lower on price.", "need"),
+])
+def test_issue18d_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "he/she" means the person met ("talked with X Y", "X Y, the title")
+    ("Bayside Tools. Had coffee with Rita Gomez, the owner. Huge fan of podcasts. She signs.", "authority", "Rita"),
+    ("Cobalt Labs, finally reached Ana Ruiz, their COO. She makes the call.", "authority", "Ana"),
+    ("Spoke with Pedro Alves. Long chat about soccer. He's the one who approves.", "authority", "Pedro"),
+    # our piece of a bigger program
+    ("They set aside two million for the ERP program; our part, the scheduling module, is about 150k.", "budget", 150000),
+    ("Total project is half a million, but our slice is carved out at sixty thousand.", "budget", 60000),
+    ("Overall budget is 900k and the vendor piece for messaging is 45k.", "budget", 45000),
+    # a spoken correction with a bare figure
+    ("Budget is thirty thousand, no sorry, she corrected herself, thirty-five.", "budget", 35000),
+    ("They have forty thousand, actually, forty-four.", "budget", 44000),
+    ("Budget's eighty grand, sorry, eighty-five.", "budget", 85000),
+    # head to head, lost to, a rival's quote in the possessive
+    ("It's us or Zendesk at this point.", "competitor", "Zendesk"),
+    ("We lost this one to Outreach.", "competitor", "Outreach"),
+    ("He got Dialpad's quote yesterday.", "competitor", "Dialpad"),
+    # a changed date: the last one said; the reason's date is not the target
+    ("She wanted it live by end of March, actually no, she moved it, end of April, because audits run in March.",
+     "timeline", "2027-04-30"),
+    ("Decision was set for December tenth, now they'll decide in February.", "timeline", "2027-02-28"),
+    ("Go-live by January, no sorry, by February.", "timeline", "2027-02-28"),
+    # a constraint, then the target after ", so"
+    ("Tax season starts February first, so they want it in place by January twentieth.", "timeline", "2027-01-20"),
+    ("Their busy period kicks off in March, so she wants it running by February.", "timeline", "2027-02-28"),
+    ("The old contract ends January fifth, so they need to go live by December thirtieth.", "timeline", "2026-12-30"),
+    # "the pilot running by X" is the timeline
+    ("Pia wants the pilot running by January tenth.", "timeline", "2027-01-10"),
+    ("He wants it running before the end of February.", "timeline", "2027-02-28"),
+    ("They want the system running by March first.", "timeline", "2027-03-01"),
+    # the customer's request, then the seller's answer, and a step that points back
+    ("He asked for a reference, so I'm lining up a call with Fabrikam.", "next_step", "reference"),
+    ("She asked us to update the quote with ten more seats, so I'll send that over Monday.", "next_step", "seats"),
+    ("Jo asked for a security pack, so I'm forwarding it to our infosec team.", "next_step", "security"),
+    # the seller's own plan with less common verbs; a meeting named with two words before it
+    ("Not ready now, I'll recycle the lead in the spring.", "next_step", "recycle"),
+    ("I'm recording a short video walkthrough for their team.", "next_step", "video"),
+    ("Her assistant called to confirm the procurement kickoff meeting on Tuesday.", "next_step", "procurement"),
+    # the need with a comment before it; time lost; a surge; a falling metric; callers' questions
+    ("The need is simple, their techs lose work orders.", "need", "work orders"),
+    ("Their nurses spend most of the shift on the phone chasing results.", "need", "phone"),
+    ("Refund requests tripled after the price change.", "need", "refund"),
+    ("Their renewal rates are slipping and they want earlier warnings.", "need", "renewal"),
+    ("Most of their calls are tenants asking about repairs.", "need", "repairs"),
+    ("Half the chats are customers asking where the order is.", "need", "order"),
+    # an expansion deal: more sites, teams or offices
+    ("They want to roll it out to their three new clinics.", "need", "clinics"),
+    ("Now he wants the same setup for their Denver office.", "need", "Denver"),
+    ("They're adding a second support team and want them on the tool.", "need", "team"),
+])
+def test_issue18d_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+def test_large_counts_are_no_budget():
+    for note in ("They handle two million packages a year.", "About one point five million visits a month hit the site.",
+                 "They send 3 million emails a quarter."):
+        assert extract(note, NOW).budget is None, note
+
+
+# -- issue/18d, probe dev_cases17 (quoted speech, question-and-answer notes) ------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # the customer's quoted words: "we/our/I" are the customer, not the seller
+    ('Jana said "our COO, Pete Marsh, signs everything."', "authority", "Pete"),
+    ('"We need the handoffs between shifts written down somewhere," Omar told me.', "need", "handoffs"),
+    ('Lucas told me "I sign off on anything under fifty grand."', "authority", "Lucas"),
+    # a short question answered by the next sentence
+    ("Budget? Thirty thousand for the year.", "budget", 30000),
+    ("Q: Who decides? A: Their steering committee.", "authority", "steering committee"),
+    ("Anyone else in the running? Talkdesk, apparently.", "competitor", "Talkdesk"),
+    # pains: no-shows, overflow, minutes on hold, "it's awful"
+    ("Half their classes have no-shows.", "need", "no-show"),
+    ("The support queue overflows every Monday.", "need", "queue"),
+    ("Callers wait fifteen minutes on hold.", "need", "wait"),
+    # "she and her partner decide", "he decides with his CFO", a speaker label: the person met
+    ("Dr. Okafor: the front desk is slammed. She and her husband decide together.", "authority", "Okafor"),
+    ("Lars Berg laughed at our price. He decides with his CFO.", "authority", "Lars"),
+    ("Sunita Rao, their COO. She and her board chair decide.", "authority", "Sunita"),
+    # what they want us to replace is the need
+    ("Their phone tree is a mess. They want us to replace it.", "need", "phone tree"),
+    ("They want us to replace their old booking widget.", "need", "booking widget"),
+    ("She wants us to replace the paper sign-in sheets.", "need", "sign-in"),
+    # the contract going to their lawyer is a next step
+    ("He's in, contract goes to their lawyer Tuesday.", "next_step", "lawyer"),
+    ("Verbal yes, the contract goes to their legal team Friday.", "next_step", "legal"),
+    ("Great call, the SOW goes to their procurement on Monday.", "next_step", "procurement"),
+    # the board meeting that approves the spend dates the decision
+    ("Their board meets December ninth and will approve the spend then.", "timeline", "2026-12-09"),
+    ("The council meets January twelfth and will vote on it.", "timeline", "2027-01-12"),
+    ("Finance meets December fourth and will decide on the budget.", "timeline", "2026-12-04"),
+    # a budget said against our figure
+    ("Our list price is sixty thousand. They were thinking half that.", "budget", 30000),
+    ("We quoted ninety k and he said they have about a third of that.", "budget", 30000),
+    ("I told her our price is forty thousand; she can afford three quarters of that.", "budget", 30000),
+    # the seller answering an RFP
+    ("They sent over an RFP. We'll respond by the ninth.", "next_step", "respond"),
+    ("They sent a questionnaire. I'll answer the security section first.", "next_step", "security"),
+    ("I'll reply to their RFP questions by Friday.", "next_step", "RFP"),
+])
+def test_issue18d_probe17_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's own question states nothing
+    ("Me: is onboarding slow for you?", "need"),
+    ("Do they have budget for Q1?", "timeline"),
+    ("Are you using spreadsheets for this?", "need"),
+    # a question answered "nobody" / "no" names no one
+    ("Who else are you talking to? Nobody, just you.", "competitor"),
+    ("Any budget? Not yet.", "budget"),
+    ("Who decides? No idea yet.", "authority"),
+    # the note says there is no need
+    ("They need to walk before they run, he says. No real need yet.", "need"),
+    ("No clear pain, they want to grow first.", "need"),
+    ("No need identified; just browsing.", "need"),
+    # a public tender is no decider
+    ("Anything over fifty thousand goes to a public tender.", "authority"),
+    ("The contract goes to an open tender next year.", "authority"),
+    ("Purchases this size go to a formal RFP.", "authority"),
+    # a condition reported with "said if" is no date
+    ('Hana told me "if you beat their price, I\'ll sign tomorrow."', "timeline"),
+    ("He said if we add SSO they'd sign by Friday.", "timeline"),
+    ("She said that if the pilot works they'll go live in January.", "timeline"),
+])
+def test_issue18d_probe17_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+# -- issue/18d, probe dev_cases18 (raw lowercase voice transcripts with fillers) ---------------------
+@pytest.mark.parametrize("note,field,value", [
+    # "the big(gest) thing is X": the need
+    ("so the biggest thing is their techs lose the job sheets.", "need", "job sheets"),
+    ("the big thing is nobody knows which trailer is where.", "need", "trailer"),
+    ("um the main thing is refunds take two weeks.", "need", "refunds"),
+    # "the decision's with X"
+    ("the decision's with their CFO Maria.", "authority", "Maria"),
+    ("ok the call's with the owner, Bill.", "authority", "Bill"),
+    ("the decision's with procurement.", "authority", "procurement"),
+    # a deadline, then the reason with its own date
+    ("she needs it by end of january because of their audit visit in february.", "timeline", "2027-01-31"),
+    ("they want it live by march first because their season opens in april.", "timeline", "2027-03-01"),
+    ("he needs it before december twentieth because of the holiday rush in january.", "timeline", "2026-12-20"),
+    # a want and a pain in one sentence: both
+    ("they want their advisors to call back the same day, they miss like half of callbacks.", "need", "callbacks"),
+    ("she wants one inbox for the front desk, they miss emails all the time.", "need", "emails"),
+    ("they want drivers to confirm pickups by text, dispatch spends hours on the phone.", "need", "hours"),
+    # steps said without a subject, with "demoing", a call "is" on a date
+    ("no answer. left a voicemail, will try again tuesday.", "next_step", "try again"),
+    ("we're demoing to their ops team next thursday.", "next_step", "demo"),
+    ("kickoff call is january fifth.", "next_step", "kickoff"),
+    # the person met: "talked to Dr. X", "the founder Noor"
+    ("i talked to Dr. Alvarez. she signs.", "authority", "Alvarez"),
+    ("Fern Bakery, the owner Lise. she's the decision maker.", "authority", "Lise"),
+    ("met with Dr. Haddad. he approves purchases.", "authority", "Haddad"),
+    # "they both sign": the pair named before
+    ("Mona and her husband own the shop, they both sign.", "authority", "Mona"),
+    ("Tariq and his cofounder run it, they both decide.", "authority", "Tariq"),
+    ("Ines and Paulo are partners, both sign.", "authority", "Ines"),
+    # "he said, our CEO ...": the customer's own people in unquoted speech
+    ("he said, uh, our CEO would never approve anything over five k.", "authority", "CEO"),
+    ("she said our board signs off on all software.", "authority", "board"),
+    ("Felix said our owner decides everything.", "authority", "owner"),
+    # bare spoken budget figures are thousands
+    ("she said the budget got cut from forty to twenty five.", "budget", 25000),
+    ("budget went from sixty up to seventy.", "budget", 70000),
+    ("their budget dropped from thirty to twenty.", "budget", 20000),
+    # a month refined in the same breath
+    ("they want to start in march, like, march fifteenth.", "timeline", "2027-03-15"),
+    ("go live in april, april tenth is the target.", "timeline", "2027-04-10"),
+    ("decision in january, uh, january twentieth.", "timeline", "2027-01-20"),
+    # pains: a schedule in several spreadsheets, trucks late; "expense approvals" is a need, not a permission
+    ("the schedule lives in three spreadsheets.", "need", "spreadsheets"),
+    ("their trucks show up late every week.", "need", "late"),
+    ("they need expense approvals out of email.", "need", "expense"),
+])
+def test_issue18d_probe18_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # wanting to see what we do, or to revisit later, is no need
+    ("they just wanted to see what we do.", "need"),
+    ("she wants to revisit then.", "need"),
+    ("he wanted to see what else is out there.", "need"),
+    # the buying process taking time is no pain
+    ("legal will take like six weeks.", "need"),
+    ("procurement usually takes a month.", "need"),
+    ("their security review takes forever.", "need"),
+    # a comparison asked about while not evaluating anyone: no rival, no timeline
+    ("he asked how we compare to Acuity. they're not really evaluating anything yet. maybe next year.", "competitor"),
+    ("he asked how we compare to Acuity. they're not really evaluating anything yet. maybe next year.", "timeline"),
+    ("she asked how we stack up against Hubspot, for comparison. not looking at anyone right now.", "competitor"),
+    # the seller's guess at our slice is no budget
+    ("they have a two million program but i think our bit is maybe a hundred k, that's my guess.", "budget"),
+    ("our piece might be fifty k, they didn't say.", "budget"),
+    ("i'm guessing our part is around 30k.", "budget"),
+])
+def test_issue18d_probe18_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note", ["Their budget doubled this year.", "Sales tripled since spring.",
+                                  "Revenue has exploded since the launch."])
+def test_good_news_growth_is_no_need(note):
+    assert extract(note, NOW).need is None
+
+
+# -- issue/18d, held-out probe dev_cases19 (typed shorthand, mixed styles) -------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # typed shorthand: "w/", "~", "/mo"
+    ("spoke w/ Dr. Lund, she's the owner and signs.", "authority", "Lund"),
+    ("they lose ~20 orders/mo to typos.", "need", "orders"),
+    ("budget ~ $900/mo for now.", "budget", 900),
+    # a rival named as a competitor on the bid, or "between you and X" in their words
+    ("Competitors on the tender include Genesys and Five9.", "competitor", "Genesys"),
+    ('Hana said "we are choosing between you and Clio."', "competitor", "Clio"),
+    ("Other bidders are Aircall and Dialpad.", "competitor", "Aircall"),
+    # a bare budget figure under a hundred is thousands
+    ("Our quote was 22k. Their budget is twenty.", "budget", 20000),
+    ("I quoted fifteen thousand; their ceiling is twelve.", "budget", 12000),
+    ("Budget's about forty, give or take.", "budget", 40000),
+    # a renewal "same as last year"
+    ("Renewal: same as last year, eighteen thousand.", "budget", 18000),
+    ("Same as last year, six grand, she says.", "budget", 6000),
+    ("Budget? Same as last year, thirty k.", "budget", 30000),
+    # "Company, Firstname." opens with the person met
+    ("Riverbend Hotels, Jonas. he decides with the GM.", "authority", "Jonas"),
+    ("Harbor Legal, Ines. she signs.", "authority", "Ines"),
+    ("Birch Spa, Tomas. he's the decision maker.", "authority", "Tomas"),
+    # "talk to X in February": the step they asked for
+    ("Not now, talk to Pia in February.", "next_step", "Pia"),
+    ("Too busy, call Raj after the holidays.", "next_step", "Raj"),
+    ("She said to email Kim next week.", "next_step", "Kim"),
+    # "double book" with a space; "the same setup we built for X at Y"
+    ("they double book rooms constantly.", "need", "double"),
+    ("They want the same setup we built for Ohio at their Texas site.", "need", "Texas"),
+    ("She wants the same workflow they use in Leeds for the Bristol office.", "need", "Bristol"),
+])
+def test_issue18d_probe19_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # an incumbent contract's lock-in and "not buying anything" are no buying timeline
+    ('Owen said "we\'re locked into Onfleet until June, then we\'re free."', "timeline"),
+    ("They're locked in with Gong until March.", "timeline"),
+    ("We're not buying anything this year, she said.", "timeline"),
+    ("Their team was locked into a Zendesk contract until April.", "timeline"),
+])
+def test_issue18d_probe19_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+def test_spoken_hundreds_are_kept():
+    assert extract("Budget is around nine and a half thousand.", NOW).budget == 9500
+    assert extract("Budget is thirty-two five.", NOW).budget == 32500
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's answer to the customer's question is no fact of theirs
+    ("When can you start? I said January.", "timeline"),
+    ("Budget? I told her we'd need at least 20k.", "budget"),
+    ("Who else? We didn't ask.", "competitor"),
+    # "moving to Google Workspace" names no person for "she"
+    ("They're moving to Google Workspace. She signs.", "authority"),
+    ("Marketing approved the pilot. She decides the rest.", "authority"),
+    ("Support tickets doubled. He signs.", "authority"),
+])
+def test_issue18d_guards_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+# -- issue/18d, held-out probe dev_cases20 (a manager's third-person recap of a rep's call) --------
+@pytest.mark.parametrize("note,field", [
+    # "X's call with Y" is a phone call, not X's decision
+    ("Recap from Dana's call with Nettle Insurance: they liked the demo.", "authority"),
+    ("From Leo's call: the front desk is swamped.", "authority"),
+    ("Jen's call with Pax Robotics went long.", "authority"),
+    # a prospect's demo with a rival is not our step
+    ("She has a demo with Gong on Tuesday.", "next_step"),
+    ("He has a call with Aircall next week.", "next_step"),
+    ("They have a meeting with Five9 on Monday.", "next_step"),
+])
+def test_issue18d_probe20_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the rep named in the third person
+    ("Jen is sending a revised proposal Monday.", "next_step", "proposal"),
+    ("Ana has a check-in with their COO on December 10.", "next_step", "check-in"),
+    ("Ana is drafting our response to the RFP.", "next_step", "response"),
+    # hating the current system is the pain
+    ("The dentists hate the current phone system.", "need", "phone system"),
+    ("Her team hates their old ticketing tool.", "need", "ticketing"),
+    ("The drivers can't stand the dispatch app.", "need", "dispatch"),
+    # seats for a new branch are an expansion
+    ("Meridian wants to add forty seats for their new Denver branch.", "need", "Denver"),
+    ("They'd like to add ten more users for the new Austin office.", "need", "Austin"),
+    ("She wants to add twenty licenses for their second warehouse.", "need", "warehouse"),
+    # "makes every decision"
+    ("Ivy owns the studio and makes every decision.", "authority", "Ivy"),
+    ("Omar makes every buying decision there.", "authority", "Omar"),
+    ("Bea makes all the decisions.", "authority", "Bea"),
+    # two dates: the one said with the decision
+    ("The pilot ends December 12 and they'll decide on a rollout by January 15.", "timeline", "2027-01-15"),
+    ("Their trial ends December 5 and they'll sign by December 20.", "timeline", "2026-12-20"),
+    ("Audit wraps December 1 and they'll decide by January 9.", "timeline", "2027-01-09"),
+])
+def test_issue18d_probe20_phenomena(note, field, value):
+    _said(note, field, value)

@@ -33,7 +33,7 @@ from desktop.agents.bant.need import _need
 from desktop.agents.bant.people import _authority
 from desktop.agents.bant.rivals import _competitor
 from desktop.agents.bant.steps import _next_step
-from desktop.agents.bant.text import _NOT_A_FACT, _sentences
+from desktop.agents.bant.text import _NOT_A_FACT, _answered, _sentences, _unquote
 from desktop.agents.bant.timeline import _timeline, period_end
 from desktop.planner.parsing.asr import strip_fillers
 
@@ -83,9 +83,11 @@ def extract(text: str, now: datetime | date) -> Bant:
     text = (text or "").strip()
     if not text:
         return Bant()
-    sentences = _sentences(strip_fillers(text))  # "looking at, uh, ShipBob": the words meet again
+    # "looking at, uh, ShipBob": the words meet again; quoted words in the third person; a question joined to its answer
+    sentences = _answered(_sentences(strip_fillers(_unquote(text))))
     ev: dict[str, str] = {}
-    facts = [s for s in sentences if not _NOT_A_FACT.search(s)]  # questions and counterfactuals state nothing
+    # questions and counterfactuals state nothing
+    facts = [s for s in sentences if not _NOT_A_FACT.search(s) and not s.rstrip().endswith("?")]
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)

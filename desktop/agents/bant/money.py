@@ -21,7 +21,7 @@ _BUDGET_CUE = re.compile(
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
-    r"tops|at most|no more than|more like|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
+    r"tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
     r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
@@ -34,7 +34,7 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"four|"
                       r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety)\b)", re.I)
-_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w-]+ ){0,2}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
+_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
                          r"list price)\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
@@ -50,7 +50,9 @@ _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn'
 _COUNT_AFTER = re.compile(r"^\s*(?:(?:active|new|more|total|paid|extra|additional)\s+)?(?:users?|seats?|employees?|people|"
                           r"licen[cs]es?|units?|trucks?|vehicles?|drivers?|reps?|agents?|locations?|stores?|sites?|"
                           r"records?|contacts?|calls?|tickets?|orders?|shipments?|members?|customers?|accounts?|"
-                          r"patients?|students?|beds?|pallets?|skus?|devices?|machines?|staff|headcount)\b", re.I)
+                          r"patients?|students?|beds?|pallets?|skus?|devices?|machines?|staff|headcount|parcels?|packages?|"
+                          r"deliveries|messages|emails|visits|visitors|views|downloads|installs|transactions|"
+                          r"invoices|claims|leads|subscribers|followers|rows|items|cases|appointments|bookings)\b", re.I)
 _SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, "m": 1e6}  # of "30 to 40k"
 
 def _amounts(text: str) -> list[float]:
@@ -62,10 +64,15 @@ def _amounts(text: str) -> list[float]:
     t = words_to_digits(text)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
                lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
-    t = re.sub(r"\b(budget(?:'s| is| of| was| at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
+    t = re.sub(r"\b(budget(?:'s| is| of| was| at| approved at| set at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
                r"grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
+    # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
+    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at)(?: about| around| roughly| maybe)?) "
+               r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
+               r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
+               r"\1 \2 thousand", t, flags=re.I)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"
@@ -75,6 +82,9 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b(from\s+(?:a |an |about |around )?\$?\d[\d.]*\s*(k|grand|thousand|million)\s+(?:down |"
                r"up )?to\s+\$?\d[\d.]*)\b(?!\s*(?:k|grand|thousand|million|%))",
                r"\1 \2", t, flags=re.I)
+    # "the budget got cut from forty to twenty five": bare budget figures are thousands
+    t = re.sub(r"\b(budget\w*(?:'s)? (?:\w+ ){0,3}?from) (\d+) ((?:down |up )?to) (\d+)\b(?!\s*(?:k|grand|thousand|million|%|\d))",
+               r"\1 \2 thousand \3 \4 thousand", t, flags=re.I)
     t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
@@ -87,13 +97,16 @@ def _amounts(text: str) -> list[float]:
                                          r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
             continue
         value = a.value
+        if not a.bare and not re.match(r"\s*(?:dollars|bucks|usd)\b", after, re.I) and _COUNT_AFTER.match(after):
+            continue  # "one point two million parcels a month": a count, however large
         said_dollars = bool(re.match(r"\s*(?:dollars|bucks|usd)\b", after, re.I))
         if a.bare and not said_dollars:
             # "30 to 40k": a bare number joined to a scaled one takes its scale
             joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
-            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?)\s*\$?$", t[:a.start], re.I)) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
+            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|"
+                                                  r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month)", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
@@ -109,14 +122,54 @@ def _amounts(text: str) -> list[float]:
 _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
 
 
+#: A figure taken back or disowned: "the eighty thousand floating around was a guess", "there's no real budget yet".
+_WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
+                        r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
+                        r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
+                        r"(?:number|figure)\b", re.I)
+#: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
+_SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
+                           r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"
+                           r"three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b)", re.I)
+#: Our slice of a bigger program: "our piece, the fleet analytics, is carved out at about 185k".
+_OUR_PIECE = re.compile(r"\b(?:our|the vendor'?s?|this) (?:piece|part|slice|share|portion|line item|chunk|bit)\b|"
+                        r"\bcarved out\b|\bring-?fenced for (?:us|this)\b", re.I)
+
+
+#: A budget said against our figure: "our list price is 80k ... they were thinking half that" -> 40000.
+_RELATIVE = re.compile(r"\b(?:thinking|have|has|got|budget(?:ed)?|looking at|more like|closer to|could do|can do|can afford|"
+                       r"expect(?:ed|ing)?)\s+(?:about |maybe |roughly |more like |closer to |something like )?(half|a third|a "
+                       r"quarter|two thirds|three quarters) (?:of )?(?:that|it|the price|our price|the quote|our quote|what we "
+                       r"quoted)\b", re.I)
+_FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
+        rel = _RELATIVE.search(s)
+        if rel and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            base = _amounts(s[:rel.start()]) or (_amounts(sentences[i - 1]) if i else [])
+            if base:
+                return round(base[-1] * _FRACTION[rel.group(1).lower()], 2), s
+    for s in sentences:  # "approved 1.8M for the whole program, but our piece is carved out at 185k": our piece
+        if _WITHDRAWN.search(s):
+            continue
+        piece = _OUR_PIECE.search(s)
+        if piece and not re.search(r"\bmy guess\b|\bi (?:think|guess)\b|\bi'm guessing\b|\b(?:they|she|he) (?:didn't|did not|"
+                                   r"never) (?:say|confirm)", s, re.I) and not _SELLER_SPEND.search(s) and not re.search(r"\b(?:quote|price|discount)", s, re.I):
+            amounts = _amounts(s[piece.start():])
+            if amounts:
+                return float(amounts[0]), s
+    for i, s in enumerate(sentences):
+        if _WITHDRAWN.search(s):
+            continue  # a figure taken back is no budget
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
                                             and len(sentences[i + 1].split()) <= 8):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + [s]:
-            if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c):
+            if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
+                    or _SELLER_SPEND.search(c):
                 continue
             if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
@@ -124,8 +177,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue  # "we have five grand of co-marketing budget": the seller's money
             if _NO_BUDGET.search(c) and not re.search(r"\d|hundred|thousand|grand|million", c, re.I):
                 continue
-            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I):
-                continue  # the seller's guess, not what the customer said
+            if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I) \
+                    and (c == s or not re.match(r"^budget\b", c, re.I)):
+                continue  # the seller's guess, not what the customer said (a budget clause beside it still counts)
             c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+\$?\s*[\w.,-]+"

@@ -12,7 +12,7 @@ from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
-    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|issues?|headaches?|"
+    r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|(?:(?<=big )|(?<=biggest )|(?<=main )|(?<=real ))thing (?=is|was)|issues?|headaches?|"
     r"challenges?|must[- ]haves?|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
     r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
@@ -32,14 +32,14 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
-                            r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
+                            r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
                             r"sign|approv|talk|check|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
-                       r"hear back|decide|go live|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
-                       r"approval|"
+                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
+                       r"approval\b(?!s)|"
                        r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|recommendation|"
@@ -50,7 +50,13 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
-                       r"switch|migrate|sign|buy|purchase|renew)", re.I)
+                       r"switch|migrate|sign|buy|purchase|renew|"
+                       # a document wanted by a date, small talk, a price concession: no problem to solve
+                       r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
+                       r"signature|w-?9|po|purchase order)\b|"
+                       r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
+                       r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
+                       r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
@@ -70,20 +76,29 @@ _PAIN = re.compile(
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
     r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
-    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double-?book\w*|"
+    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double[- ]?book\w*|"
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,3}(?:windows|deadlines|slas|callbacks|"
+    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
     r"call-backs|emails|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"
-    r"mornings?|evenings?|weekends?))|(?:is|are|lives?|runs?|done|kept) (?:all |still |entirely |mostly )?(?:in |"
-    r"on )?(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
+    r"mornings?|evenings?|weekends?))|(?:shows?|showing|turns?|arrives?) up late|(?:is|are|lives?|runs?|done|kept) "
+    r"(?:all |still |entirely |mostly )?(?:in |on )?(?:two |three |four |five |several |many |a dozen |separate |different )?"
+    r"(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
-    r"double[- ]entry|takes? forever|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
+    r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
+    r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
+    r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
+    r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
+    r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
+    r"calling)|(?:rates?|numbers|scores?|revenue|conversions?|sales|retention|attendance|bookings|margins?|"
+    r"renewals|engagement|completions?|nps|csat) (?:are|is|have|has) (?:\w+ )?(?:down|dropping|falling|declining|"
+    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -96,6 +111,12 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
+                         r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
+                continue  # "legal will take like six weeks": their buying process, not a problem to solve
+            if re.search(r"\b(?:budget|revenue|sales|funding|valuation|profits?|margins?|bookings|sign-?ups|growth)\b[^.,]*\b"
+                         r"(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)\b", c, re.I):
+                continue  # "their revenue doubled": good news, not a problem
             return _clean(c), s
     return None, None
 
@@ -107,10 +128,12 @@ _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|whi
                         r"pain(?: point)?|"
                         r"headache|challenge|priority|concern|thing))\b", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
-_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:that|it|this|them)\b", re.I)
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):
+        return None, None  # "No real need stated yet": the note says there is none
     for s in sentences:
         m = _THATS_THE.match(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
@@ -133,8 +156,13 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
     if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
         return pain  # "they miss calls at lunch and want the assistant to pick those up": what "those" are
+    if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and \
+            found[1].lower().find(pain[0].lower()[:20]) < found[1].lower().find(found[0].lower()[:20]):
+        return pain[0] + "; " + found[0], found[1]  # "completion rates are down and they want nudges": both
+    if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and pain[0].lower()[:20] not in found[0].lower():
+        return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        return _shopped_for(sentences)
+        return _expansion(sentences) if _expansion(sentences)[0] else _shopped_for(sentences)
     return found if found[0] is not None else pain
 
 
@@ -143,6 +171,29 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
 _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
                        r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
                        r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
+
+
+#: More of what they bought: "roll it out to their two new sites", "the same setup for their Lyon office",
+#: "adding a second sales team ... and want them on it" - the need of an expansion deal.
+_EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
+                        r"another|next|remaining)\b|(?:the )?same (?:setup|set-up|thing|system|solution|platform|"
+                        r"workflow) (?:[\w-]+ ){0,4}?(?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
+                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
+                        r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
+                        r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
+                        r"clinics?|warehouses?|reps|agents|seats|users))", re.I)
+
+
+def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
+    for s in sentences:
+        if re.match(r"^(?:if|unless|assuming|should|in case)\b", s, re.I):
+            continue
+        for c in _clauses(s) or [s]:
+            m = _EXPANSION.search(c)
+            if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I) and not _NEED_NEG.search(c) and not \
+                    re.search(r"(?:\b(?:would|could|might)|'d)\b(?! like\b)", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
+                return _clean(c[m.start():]), s
+    return None, None
 
 
 def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -172,6 +223,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
+                if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
+                                r"easy)", phrase, re.I) and c != s and s.find(c) >= 0:
+                    phrase = _clean(s[s.find(c) + len(c):])  # "The need is pretty simple, their reps forget ...": what follows
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
                                 r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)

@@ -12,9 +12,10 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?:final|last|deciding) (?:say|call|decision|"
-    r"sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
-    r"call) (?:is|sits|lies|rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
+    r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
+    r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
+    r"call)(?:'s| is| sits| lies| rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
@@ -26,11 +27,12 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
-    r"most) (?:of )?(?:the )?(?:\w+ )?decisions|(?:'s|s') call|run it by|runs? (?:it|this|that|everything|anything|things|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
+    r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
-    r"goes (?:up )?to(?! (?:tender|an? rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
+    r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
@@ -53,7 +55,9 @@ Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
-Schedule Book Set Share Get Email Once After Before Until Since If Unless Because""".split())
+Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
+Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
+Compliance Onboarding Implementation Training Everybody""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -106,7 +110,22 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 
 
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+))(?:'s\s+(?-i:[a-z])|\s+(?-i:[a-z]+s)\b)")  # "Uma's renewal", "Nina runs"
+_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
+                        r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
+                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|(?-i:[a-z]+ed))\b)")
+# "Uma's renewal", "Nina runs" (a verb, so "Support tickets doubled" names nobody)
+#: "the founder Noor": a title, then the name without a comma
+_TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|owner|ceo|cfo|coo|cto|gm|director|manager|head|"
+                         r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
+#: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
+_MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|"
+        r"caught up|connected|got through|check-in|touch base|demo|session|visit)(?:,? (?:again|finally|directly|briefly))?"
+        r"(?:,\s*(?:um|uh)?,?)? (?i:with|to)\s+(?:(?i:um|uh),?\s+(?i:with|to)\s+)?")
+_WITH_NAME = re.compile(_MET + r"(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
+                        + _MET + r"(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
+
+                        r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:the|their|her|his)\s+|"
+                        r"(?:^|\b(?:Dr|Mr|Ms|Mrs)\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?):\s")  # "Dr. Ellis: ..."
 
 
 _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of contact) (?:is|now is|is now) "
@@ -122,7 +141,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if new:  # "new contact is Pete Lang, he's the head of sales"
             return new.group(1)
         said = list(_SAID_BY.finditer(sentences[j])) + list(_POSSESSOR.finditer(sentences[j])) + \
-            list(_ROLE_THEN_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
+            list(_ROLE_THEN_NAME.finditer(sentences[j])) + list(_WITH_NAME.finditer(sentences[j])) + \
+            list(_TITLE_NAME.finditer(sentences[j]))  # "their CFO, Dana Shaw"
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
@@ -131,8 +151,12 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             parts = [p for p in name.split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
+    first = re.match(r"^(?:(?:so|um|uh|ok|okay|right)\W+)*((?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)*),\s+"
+                     r"((?-i:[A-Z][a-z]+))\.?$", sentences[0]) if sentences else None
+    if first and _COMPANY_WORD.search(first.group(1)) and first.group(2) not in _NOT_NAMES:  # "Riverbend Hotels, Jonas." opens with the person met
+        return first.group(2)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
-    if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()):
+    if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()) and not _COMPANY_WORD.search(opener.group(1)):
         return opener.group(1)
     return None
 
@@ -143,7 +167,9 @@ _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups":
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
                            r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
-                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|"
+                           r"Foods|Motors|Bank|Insurance|Consulting|Software|Analytics|Networks|Learning|Traders|Trading|Toys|Retail|Dynamics|"
+                           r"Services|Manufacturing|Construction|Properties|Robotics|Studio|Academy|Schools?|Bakeries|Hotels?|Marine|Spa|Cafe|"
+                           r"Law|Legal|Hospice|Hospital|Care|Medical|Vets?|Brewing|Telecom|Movers|Farms|Pharmacy|"
                            r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
 
 
@@ -166,7 +192,7 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                                                               or re.match(r"\s+(?:by|before|in|on|within|after|until|next|"
                                                                           r"this)\b",
                                                                           c[m.end():], re.I)) \
-                        and not re.search(r"\bwho\s+$", c[:m.start()], re.I):
+                        and not re.search(r"\bwho\s+$|\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
                     pron_first = bool(re.search(r"\b(?:he|she)\b", c[:m.start()], re.I)) and not re.search(
                         r"\bto\s+$", c[:m.start()])
                     named = re.search(r"\b((?-i:[A-Z][a-z]+))\s+(?:will |would |'ll |is going to |has to |needs to |"
@@ -181,15 +207,23 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
-                        "they", "they're", "we", "we're", "i", "i'm"):
+                        "they", "they're", "we", "we're", "i", "i'm") and not re.search(
+                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
                                                                         r"already)\s+(?:[\w-]+\s+){0,3}"
                                                                     r"approv|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
-                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|won't|can't)\s+(?:\w+\s+){0,2}$",
-                             c[:m.start()], re.I):
+                if re.match(r"^approved", m.group(1), re.I) and re.search(
+                        r"(?:\d[\w,.]*|thousand|grand|k|million|money|budget|funds?|funding|spend)\s*,?\s+(?:already\s+|fully\s+)?"
+                        r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
+                        r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
+                    continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
+                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
+                             r"(?:\w+\s+){0,2}$",
+                             c[:m.start()], re.I) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
+                                                                   c[m.end():], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
                     nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
@@ -219,6 +253,9 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
                     who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
                     ents = [who] if who else []
+                if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
+                                          c, re.I) and c != s:
+                    ents = _entities(s[:s.find(c)])[:2]  # "Mona and her husband own it, they both sign"
                 if not ents:
                     if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
                             r"\b(?:he|she|his|her|him)\b", c, re.I):
@@ -233,7 +270,9 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]
                     elif not ents and idx > 0:
-                        ents = _entities(sentences[idx - 1])  # "Owner is Jim. He'll decide ..."
+                        prev_s = sentences[idx - 1]  # "Owner is Jim. He'll decide ..." (not "moving to Google Workspace")
+                        ents = [e for e in _entities(prev_s) if not re.search(
+                            r"\b(?:to|onto|into|from|off|using|uses|use|on|in)\s+" + re.escape(e), prev_s)]
                 if ents:
                     return ", ".join(ents[:3]), s
     return None, None

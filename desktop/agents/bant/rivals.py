@@ -17,18 +17,20 @@ _COMP_BEFORE = re.compile(
     r"pricing|offer|pitch|demo)(?:s|es)? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
-    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between us and|(?:everyone|"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between (?:us|you) and|(?:competitors?|competition|other bidders|rivals)"
+    r"(?: on the \w+| in the \w+| for this)? (?:include|includes|including|are)|(?:everyone|"
     r"everybody|all) but us and|(?:down to|just|only) us and|"
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
-    r"lost (?:it |the deal )?to|"
+    r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
     r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
-_COMP_AFTER = re.compile(_VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
+_COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
+                         r"proposal|bid|pricing|offer|numbers)\b|" + _VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
@@ -74,6 +76,13 @@ _PART = re.compile(r",\s+(?:and|but|so|while)\s+|;\s*|\s+and\s+(?=(?:they|they'r
                    r"today)\b)", re.I)
 
 
+#: A vendor chosen by another buyer (a sister company, a friend, their old agency) is not in this deal.
+_SOMEONE_ELSE = re.compile(r"\b(?:sister|parent|daughter|partner|other|another|neighbou?ring|rival) (?:company|companies|"
+                           r"firm|office|business|brand|clinic|practice|school)\b|\b(?:a friend|friends|a peer|peers|"
+                           r"a competitor of theirs|their competitors?|(?:their|her|his) (?:old|previous|former) "
+                           r"(?:agency|employer|company|job)|other (?:customers|clients))\b", re.I)
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     for s in sentences:
@@ -95,9 +104,11 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             continue
                     rest = c[m.end():] + " " + (s[s.find(c) + len(c):] if c in s else "")
                     if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
-                                 r"walked away from)\s+"
-                                 r"(?:that|it|them)\b", rest, re.I):
-                        continue  # "had picked Freshdesk, but Tom cancelled that"
+                                 r"walked away from|passed on|decided against|said no to)\s+"
+                                 r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b", rest, re.I):
+                        continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
+                    if _SOMEONE_ELSE.search(_PART.split(c[:m.start()])[-1]):
+                        continue  # "their sister company went with Five9": another buyer's choice
                     found.append((v, s))
                     # "comparing us against Zendesk and Freshdesk": every vendor of the list is a candidate
                     pos = m.end()
@@ -107,6 +118,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             found.append((w, s))
                         pos = more.end()
     text = " ".join(sentences)
+    if re.search(r"\b(?:not|n't) (?:really |actually |even )?(?:evaluating|looking at|talking to|shopping|considering) "
+                 r"(?:anything|anyone|anybody|any other|other vendors|alternatives)\b", text, re.I):
+        found = [(v, s) for v, s in found if not re.search(r"\b(?:compare|compares|comparison|asked)\b", s, re.I)]
+        # "he asked how we compare to Acuity ... they're not really evaluating anything": no rival
     for v, s in found:
         if not _ruled_out(v, text):
             return v, s

@@ -12,8 +12,8 @@ _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
-    r"^(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?(?:out|over|"
-    r"sent)\b)|"
+    r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
+    r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
     r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
@@ -34,27 +34,38 @@ _NEXT_CUE = re.compile(
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
-    r"coordinate|line up|pencil|nail|go over)\b)"
+    r"coordinate|line up|pencil|nail|go over|recycle|re-?engage|nurture|record|tee up|hand|pass|reopen|"
+    r"mock up|build|respond|reply|answer)\b)"
+    r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
     r"walkthrough|review)\b|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
-    r"emailing|putting together|pulling together|writing|building|creating|following up)|"
+    r"emailing|putting together|pulling together|writing|building|creating|following up|recording|filming|mocking up|"
+    r"demoing|presenting|visiting|"
+    r"forwarding|looping|recycling)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
     r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
-    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
+    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|"
+    # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
+    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
+    r"pulling together|writing|building|following up|calling|emailing|recording)|"
+    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) has (?=(?:a|an) (?:[\w-]+ )?(?:check-?in|call|meeting|session|"
+    r"workshop) with (?:their|the|our)\b)|"
+    r"(?:^|(?<=, ))(?=(?:talk to|call|ping|email|reach out to|check back with|circle back with) (?-i:[A-Z])\w+ "
+    r"(?:in|on|after|next)\b)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
     r"^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
-    r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )\w+ )?(?:demo|call|meeting|"
+    r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )[\w-]+ ){0,2}(?:demo|call|meeting|"
     r"kick-?off(?: call)?|workshop|visit|review|session) "
-    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:set )?for (?=(?:" + _WHEN + r"))))|"
-    r"follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
+    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:(?:set )?for |is )(?=(?:" + _WHEN + r"))))|"
+    r"(?<!to )(?<!can't )(?<!never )(?<!don't )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
-_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|"
+_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|replace|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their)\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
@@ -65,7 +76,8 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
                        r"business case|paperwork|contract|order form|sow|msa|"
-                       r"pricing)\b)|"
+                       r"pricing)\b(?!\s+(?:bookings?|requests?|sign-?ups?|no-?shows?|conversions?|rates?|volume|numbers|"
+                       r"pipeline|leads|attendance|show rates?)\b))|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
                        r"(?:call|meeting|chat|session|sync|intro)\s+(?:with|on|next|this)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
@@ -74,19 +86,36 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 
+#: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
+_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
+                      r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
+#: A step whose object points back ("forward that to finance"): what it points at is said just before it.
+_POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them)\b(?!\s+(?:is|was|are|were)\b)", re.I)
+
+
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
         for s in sentences:
             if _NEXT_NEG.search(s):
                 continue
-            for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("Next step, I send ...")
+            clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
+            for k, c in enumerate(clauses):
                 m = cue.search(c)
                 if not m:
                     continue
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
-                if len(phrase) < 4:
+                if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)):
                     continue
+                if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
+                    answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(
+                        r"^(?:so |and )?(?:i|we)\b", x, re.I)), None)
+                    if answer is not None:
+                        c, phrase = answer.string, phrase + "; " + _clean(answer.string[answer.end():])
+                if _POINTS_BACK.match(phrase) and c != s and s.find(c) > 0:  # "..., so I'll forward that to finance"
+                    before = _clean(re.sub(r",?\s*(?:so|and)?\s*$", "", s[:s.find(c)]))
+                    if len(before.split()) >= 3:
+                        phrase = before + "; " + phrase
                 return _named(phrase, sentences, sentences.index(s)), s
     return None, None
 

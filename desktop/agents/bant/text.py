@@ -6,13 +6,16 @@ import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
 _SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+|\s+-{1,2}\s+|\s+—\s+")
-_CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
+_CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
+                     r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
                      r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
 
 _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|i'd|we'd|my|our|me|us)\b", re.I)
 #: A question the customer asked, or a counterfactual, states no fact: "Priya asked about our roadmap for
-#: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this".
-_NOT_A_FACT = re.compile(r"\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
+#: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this"
+#: (but "calls are people asking where their parcel is" states the customer's problem).
+_NOT_A_FACT = re.compile(r"(?<!people )(?<!customers )(?<!callers )(?<!clients )(?<!patients )(?<!parents )(?<!tenants )"
+                         r"(?<!drivers )(?<!members )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
                          r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
                          r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)
@@ -39,3 +42,95 @@ def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-")
     phrase = re.sub(r"^(?:to|that|is|are|was|a|for)\s+", "", phrase, flags=re.I)
     return phrase[:200]
+
+
+# -- quoted speech and question-and-answer notes ----------------------------------------------------
+_QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
+_SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
+_NAME_WORDS = r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+#: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,") or after it ("says Kat")
+_SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
+                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"\s*:\s*$")
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b")
+_FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
+                 (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them")]
+
+
+def _unquote(text: str) -> str:
+    """The customer's quoted words in the note's third person, quotation marks dropped: 'Dev told me
+    "our CFO signs"' -> 'Dev told me their CFO signs', '"I don't sign," she said' -> 'she doesn't sign, she
+    said' ("I" becomes the he/she the note uses elsewhere, else "they"). A quote the seller said ('I told
+    him "we can do it"') is only unquoted."""
+    # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
+    text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
+    text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
+    text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
+    text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
+    outside = _QUOTE.sub(" ", text)
+    pron = re.search(r"\b(she|he)\b", outside, re.I)
+    who = pron.group(1).lower() if pron else "they"
+    third = {"she": ("she", "her", "her", "she's", "she'll", "she'd", "doesn't", "she was"),
+             "he": ("he", "him", "his", "he's", "he'll", "he'd", "doesn't", "he was"),
+             "they": ("they", "them", "their", "they're", "they'll", "they'd", "don't", "they were")}[who]
+
+    def one(m: re.Match[str]) -> str:
+        body = m.group(1)
+        if _SELLER_QUOTE.search(text[:m.start()]) or re.match(r"\s*(?:i|we) (?:said|told|asked)\b", text[m.end():], re.I):
+            return body
+        for rx, rep in _FIRST_PERSON:
+            body = re.sub(rx, lambda w, rep=rep: rep.capitalize() if w.group(0)[0].isupper() else rep, body, flags=re.I)
+        speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
+        if speaker:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
+            n = (speaker.group(speaker.lastindex or 1) or "").split()[0]
+            for rx, rep in ((r"\bI'm\b", n + " is"), (r"\bI've\b", n + " has"), (r"\bI'll\b", n + " will"),
+                            (r"\bI'd\b", n + " would"), (r"\bI don't\b", n + " doesn't"), (r"\bI\b", n),
+                            (r"\bme\b", n), (r"\bmy\b", n + "'s")):
+                body = re.sub(rx, rep, body)
+        for rx, rep in ((r"\bI'm\b", third[3]), (r"\bI've\b", third[3]), (r"\bI'll\b", third[4]), (r"\bI'd\b", third[5]),
+                        (r"\bI don't\b", third[0] + " " + third[6]), (r"\bI was\b", third[7]), (r"\bI\b", third[0]),
+                        (r"\bme\b", third[1]), (r"\bmy\b", third[2])):
+            body = re.sub(rx, rep, body)
+        return body
+
+    text = _QUOTE.sub(one, text)
+    # "he said, uh, our CEO would never approve ...": the customer's own people in speech reported without quotes
+    text = re.sub(r"(\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|mentioned),?\s+(?:that\s+|uh,?\s+|um,?\s+)*)our "
+                  r"(?=(?:ceo|cfo|coo|cto|board|owner|founder|boss|manager|director|vp|president|team|staff|people|budget)\b)",
+                  r"\1their ", text, flags=re.I)
+    return re.sub(r"(^|[.!?]\s+)(?:me|him|her|them)\s*:\s*", r"\1", text, flags=re.I)  # "Me: ... Him: ...": speaker labels
+
+
+#: "Budget? Forty thousand." / "Q: Who decides? A: The board.": a short question answered by the next sentence
+_ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I), "Budget is "),
+          (re.compile(r"\bwho (?:decides|signs|approves|makes the call|has the final say)|\bdecision[- ]?maker\b", re.I),
+           "The final decision is made by "),
+          (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
+                      r"who else)\b", re.I), "Competitor: "),
+          (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: ")]
+
+
+def _answered(sentences: list[str]) -> list[str]:
+    """Join a short question the seller asked to its answer ("Are you looking at anyone else? Front, a
+    little." -> "Competitor: Front, a little."); an answer that denies ("Nobody", "No", "Not yet") is dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        q = re.sub(r"^(?:q|question(?: i asked)?)\s*:\s*", "", sentences[i], flags=re.I)
+        if q.endswith("?") and len(q.split()) <= 9 and i + 1 < len(sentences):
+            label = next((lab for rx, lab in _ASKED if rx.search(q)), None)
+            if label:
+                ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
+                ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
+                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
+                    out.append(sentences[i])
+                    i += 1
+                    continue
+                if re.match(r"^(?:no(?:ne|body|thing|t yet|t really)?|nope|we haven't|they haven't|n/a)\b", ans, re.I):
+                    out.append(ans)
+                else:
+                    out.append(label + ans[:1].upper() + ans[1:])
+                i += 2
+                continue
+        out.append(sentences[i])
+        i += 1
+    return out

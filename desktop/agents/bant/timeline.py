@@ -19,7 +19,7 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing))\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -149,26 +149,34 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
 
 
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
-                      r"corrected (?:himself|herself|themselves)|i mean)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
+                      r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|"
+                      r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*like|\b" + _MON + r"(?=,?\s+" + _MON + r"\s+(?:\d|first|second|third|\w+th|\w+st)\b)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
                       r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
-                      r"start|rollout|roll-out|kickoff|kick-off))?),?\s+(?=(?:by |in |before |for |an? )?(?:"
+                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
-                               r"talking about|targeting|aiming for)|now it's|"
+                               r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
+                               r"go live|launch|start|close|be)|"
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
 
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
-    for s in sentences:
+    for k, s in enumerate(sentences):
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^(?:in |an? |for |by )?" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
+        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$", s, re.I)
+        if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
+            later = [target.group(0).lstrip(", ")]
+        # "end of February, because their audit is in January": the reason's date is not the target
+        later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
-                         r"(?:parental|maternity|paternity|sick|medical) leave|"
+                         r"(?:parental|maternity|paternity|sick|medical) leave|locked in(?:to)?|"
+                         r"(?:not|n't|no) (?:buying|purchasing|spending|signing|looking at) (?:anything|any\w*)|"
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
@@ -180,6 +188,15 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
+            c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
+            # "thirty-six thousand, same as this year": a comparison, not a date
+            c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
+                       flags=re.I)
+            if re.search(r"\b(?:unrelated|side note|off topic|by the way|totally different thing)\b", s, re.I) and not \
+                    re.search(r"\b(?:go[- ]live|live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline)\b", c, re.I):
+                continue  # "their office is moving in March, unrelated": an aside, no buying timeline
+            if re.search(r"\b(?:said|says|told (?:me|us|him|her))\s*,?\s+(?:that\s+)?if\b", s, re.I):
+                continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
@@ -191,12 +208,12 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                  r"funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
-            if re.match(r"^(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
-                        r"is going )?"
-                        r"(?:out|over|sent)\b", c, re.I):
+            if re.search(r"(?:^|,\s+)(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
+                         r"is going )?"
+                         r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement))\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
-            buying = re.search(r"\b(go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
+            buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
                                r"purchas|buy|"
@@ -204,13 +221,17 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
-                               r"approve (?:the )?budgets?)", c, re.I)
+                               r"approve (?:the )?budgets?|meets? (?:on )?(?:[\w]+ ){1,4}and (?:will |'ll )?(?:approve|vote|decide|"
+                               r"sign))", c, re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
             c = _RECURRING.sub(" ", c)  # "every Friday", "each Monday morning": a habit, not a date
             c = re.sub(r"\b\w+\.(?:com|io|ai|co|app)\b", " ", c, flags=re.I)  # "Monday.com" is a vendor, not a day
-            found = find_date(c, ref)
+            found = None
+            if buying and buying.start() > 0 and find_date(c[:buying.start()], ref):
+                found = find_date(c[buying.start():], ref)  # "the pilot ends Dec 12 and they'll decide by Jan 15": the later
+            found = found or find_date(c, ref)
             exact = found and re.search(r"\d|" + _MON + r"\s+\w|(?:first|second|third|\w+th|\w+st|\w+nd) of",
                                         c[found[1]:found[2]], re.I)
             d = found[0] if found and exact else period_end(c, today)
@@ -221,7 +242,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
-                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)):
+                    len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
+                    and not (k and re.search(r"\b(?:not|n't) (?:really |actually )?(?:evaluating|looking|shopping|buying|"
+                                             r"interested)|\bno (?:project|budget|need)\b", sentences[k - 1], re.I))):
                 continue  # ("Maybe next quarter." said alone is the timeline)
             return d.isoformat(), s
     return None, None
