@@ -181,9 +181,11 @@ _CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
 _NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
 #: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
 _HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
-#: A hedge before a day or time: "..., let's say Thursday, half past nine" -> "..., Thursday, half past nine".
+#: A hedge before a day and time: "..., let's say Thursday, half past nine" -> "..., Thursday, half past nine"
+#: (only with a time: "maybe next year", "maybe Friday" stay hedged, as call notes say them).
 _WHEN_HEDGE = re.compile(r",\s*(?:let'?s say|maybe|ideally|preferably|how about)\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|"
-                         r"next\s+\w+|the\s+\d|\d|noon|half past|quarter (?:past|to)|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)",
+                         r"next\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*|the\s+\d|\d|noon|half past|quarter (?:past|to))\w*\b"
+                         r"(?=[^.;]{0,30}(?:\d|noon|morning|afternoon|evening|half past|quarter|[ap]\.?m\b)))",
                          re.I)
 #: A small word said twice around a pause: "to the, uh, the 15th" -> "to the 15th".
 _REPEAT = re.compile(r"\b(the|a|an|to|at|on|in|is|he|she|he's|she's|they|they're|it|it's|we|i|for|with|and|so|that)"
