@@ -72,7 +72,10 @@ def _item(session: Session, enrollment_id: int) -> s.SequenceEnrollment:
 def enroll(session: Session, *, agent: str, sequence: str, contact_id: int, deal_id: int | None, seed: int,
            now: datetime) -> tuple[int, bool]:
     """Start ``sequence`` of ``agent`` for ``contact_id`` (due at once). Returns ``(id, created)``:
-    an active enrollment of the same contact in the same sequence is returned as it is."""
+    an active enrollment of the same contact in the same sequence is returned as it is.
+    Raises RecordNotFound when there is no such contact."""
+    if session.get(s.Contact, contact_id) is None:
+        raise RecordNotFound(f"no contact #{contact_id}", "see `spectrum show contact NAME` for ids")
     found = session.execute(select(s.SequenceEnrollment.id).where(
         s.SequenceEnrollment.agent == agent, s.SequenceEnrollment.sequence == sequence,
         s.SequenceEnrollment.contact_id == contact_id, s.SequenceEnrollment.status == ACTIVE)).scalar()
