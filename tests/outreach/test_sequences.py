@@ -208,3 +208,38 @@ def test_a_send_blocked_at_send_time_stops_the_sequence(connected, mail):
     finally:
         ws.dispose()
     assert mail.delivered() == []
+
+
+def test_the_cli_starts_sends_lists_and_stops_a_sequence(connected, mail, capsys):
+    """``spectrum sequence start``, ``spectrum email send`` (which advances sequences at start, so a
+    fresh process resumes them), ``sequence list|stats|stop``."""
+    import json
+
+    from desktop.cli import main
+
+    folder = connected / "loadouts"
+    folder.mkdir(exist_ok=True)
+    (folder / "nurture.yaml").write_text(LOADOUT.replace("{first_blocked}", "stop").replace(
+        "      if_blocked: stop", "      if_blocked: stop\n      auto_approve: true"))
+    d = ["--data-dir", str(connected)]
+    assert main(d + ["email", "settings", "--undo-seconds", "0"]) == 0
+    assert main(d + ["sequence", "start", "nurture", str(NINA_ID)]) == 0
+    assert main(d + ["sequence", "start", "nobody", str(NINA_ID)]) == 2
+    capsys.readouterr()
+    assert main(d + ["email", "send"]) == 0
+    [msg] = mail.delivered()
+    assert msg["Subject"] == "Next steps for Pinecrest Dental"
+    assert main(d + ["sequence", "tick", "--json"]) == 0
+    capsys.readouterr()
+    assert main(d + ["sequence", "list", "--json"]) == 0
+    [e] = json.loads(capsys.readouterr().out)
+    assert (e["agent"], e["status"], e["step"], e["phase"], e["variants"]) == ("nurture", "active", 2, "waiting",
+                                                                               {"0": "A"})
+    assert main(d + ["sequence", "stats", "--json"]) == 0
+    [seq] = json.loads(capsys.readouterr().out)["sequences"]
+    assert (seq["sequence"], seq["sent"], seq["active"]) == ("nurture", 1, 1)
+    assert main(d + ["sequence", "stop", str(NINA_ID)]) == 0
+    assert main(d + ["sequence", "stop", str(NINA_ID)]) == 1  # nothing active any more
+    capsys.readouterr()
+    assert main(d + ["sequence", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["status"] == "cancelled"
