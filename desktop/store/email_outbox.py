@@ -444,6 +444,24 @@ def latest_draft(session: Session, contact_id: int | None, deal_id: int | None) 
     return {"id": t.id, "subject": t.title, "body": t.body or "", "contact_id": t.contact_id, "deal_id": t.deal_id}
 
 
+def newest_draft(session: Session, since: datetime) -> dict[str, Any] | None:
+    """The newest open e-mail draft task created at or after ``since`` (naive UTC) that names a
+    contact or a deal: ``{"id", "contact_id", "deal_id", "name"}`` (``name``: the contact's or the
+    deal's), or None."""
+    t = session.execute(select(s.Task).where(
+        s.Task.kind == "email_draft", s.Task.status == "open", s.Task.created_at >= since,
+        (s.Task.contact_id.is_not(None)) | (s.Task.deal_id.is_not(None))).order_by(
+        s.Task.id.desc()).limit(1)).scalar()
+    if t is None:
+        return None
+    if t.contact_id is not None and (c := session.get(s.Contact, t.contact_id)) is not None:
+        name = f"{c.first_name} {c.last_name}".strip()
+    else:
+        d = session.get(s.Deal, t.deal_id) if t.deal_id is not None else None
+        name = d.name if d is not None else ""
+    return {"id": t.id, "contact_id": t.contact_id, "deal_id": t.deal_id, "name": name}
+
+
 def contact_address(session: Session, contact_id: int) -> str | None:
     """A contact's e-mail address, or None."""
     return session.execute(select(s.Contact.email).where(s.Contact.id == contact_id)).scalar()

@@ -243,3 +243,42 @@ def test_the_cli_starts_sends_lists_and_stops_a_sequence(connected, mail, capsys
     capsys.readouterr()
     assert main(d + ["sequence", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["status"] == "cancelled"
+
+
+def test_voice_send_it_after_a_draft_and_stop_emailing_nina(connected, mail):
+    """'send it' right after a draft was shown sends that draft (confirmed); 'stop emailing Nina'
+    while she is in a sequence is a confirmed stop_sequence that cancels it and its queued e-mail."""
+    from desktop.outreach import sequences
+    from desktop.services.planning import build
+    from desktop.store import approvals
+    from desktop.store import email_outbox as eo
+    from desktop.store.executor import apply_plan
+
+    seqs, clock = specs(connected), Clock(MONDAY)
+    ws = open_ws(connected)
+    try:
+        planner = build(ws)
+        apply_plan(ws, planner.plan("draft an email to Nina about the pilot", now=MONDAY))
+        plan = planner.plan("go ahead and send it", now=MONDAY)
+        [a] = plan.actions
+        assert a.kind == "send_email" and a.target.name == "Nina Patel" and plan.requires_confirmation
+        assert a.fields["subject"] == "The pilot" and a.fields["to"] == "nina.patel@pinecrestdental.example"
+        # Nina's sequence: its first e-mail approved and waiting in its undo window
+        eid, _ = sequences.enroll(ws, "nurture", seqs["nurture"], NINA_ID, now=clock())
+        sequences.tick(ws, seqs, clock())
+        approvals.approve(ws, pending(ws)[0].id, now=clock())
+        with ws.uow() as uow:
+            [queued] = [r for r in eo.queued(uow.session) if r.enrollment_id == eid]
+        stop = planner.plan("stop emailing Nina", now=MONDAY)
+        [s] = stop.actions
+        assert s.kind == "stop_sequence" and stop.requires_confirmation
+        apply_plan(ws, stop)
+        e = enrollment(ws, eid)
+        assert (e.status, e.reason) == ("cancelled", "stopped by you")
+        with ws.uow() as uow:
+            assert eo.get(uow.session, queued.id).status == "cancelled"
+        again = planner.plan("stop emailing Nina", now=MONDAY)  # no sequence any more: do-not-contact
+        assert [x.kind for x in again.actions] == ["update_contact"]
+    finally:
+        ws.dispose()
+    assert mail.delivered() == []
