@@ -282,3 +282,68 @@ def test_voice_send_it_after_a_draft_and_stop_emailing_nina(connected, mail):
     finally:
         ws.dispose()
     assert mail.delivered() == []
+
+
+def test_a_crash_after_an_auto_send_is_queued_never_queues_it_twice(connected, mail, monkeypatch):
+    """The engine dies between the executor's commit (e-mail queued) and its own bookkeeping; the
+    next tick finds the step's e-mail by (enrollment, step) and does not queue another."""
+    from desktop.outreach import sequences
+    from desktop.store import sequences as store
+
+    seqs, clock = specs(connected), Clock(MONDAY)
+    auto = seqs["nurture"].model_copy(update={"steps": [
+        seqs["nurture"].steps[0].model_copy(update={"auto_approve": True}), *seqs["nurture"].steps[1:]]})
+    seqs = {"nurture": auto}
+    ws = open_ws(connected)
+    try:
+        set_undo(ws, 0)
+        eid, _ = sequences.enroll(ws, "nurture", auto, NINA_ID, now=clock())
+        real = store.update
+
+        def crash(session, enrollment_id, now, **kw):
+            if kw.get("phase") == "proposed":
+                raise RuntimeError("power cut")
+            return real(session, enrollment_id, now, **kw)
+
+        monkeypatch.setattr(store, "update", crash)
+        sequences.tick(ws, seqs, clock())  # logged, not raised
+        monkeypatch.setattr(store, "update", real)
+        assert enrollment(ws, eid).phase == "ready"  # the bookkeeping was lost
+        sequences.tick(ws, seqs, clock())
+        sender(ws, clock).cycle()
+        sequences.tick(ws, seqs, clock())
+        with ws.uow() as uow:
+            assert len(store.emails_of(uow.session, eid)) == 1
+        assert enrollment(ws, eid).phase == "waiting"
+    finally:
+        ws.dispose()
+    assert len(mail.delivered()) == 1
+
+
+def test_a_kill_switch_cancels_the_queued_step_and_stops_the_sequence_with_the_reason(connected, mail):
+    from desktop.outreach import sequences
+    from desktop.store import agents as agents_store
+    from desktop.store import approvals
+
+    seqs, clock = specs(connected), Clock(MONDAY)
+    ws = open_ws(connected)
+    try:
+        set_undo(ws, 0)
+        eid, _ = sequences.enroll(ws, "nurture", seqs["nurture"], NINA_ID, now=clock())
+        sequences.tick(ws, seqs, clock())
+        approvals.approve(ws, pending(ws)[0].id, now=clock())
+        with ws.uow() as uow:
+            agents_store.set_agent_state(uow.session, "nurture", killed=True, now=clock())
+            uow.commit()
+        assert sender(ws, clock).cycle().sent == []
+        assert sequences.tick(ws, seqs, clock()).finished == []  # a killed agent's sequences wait
+        with ws.uow() as uow:
+            agents_store.set_agent_state(uow.session, "nurture", killed=False, now=clock())
+            uow.commit()
+        sequences.tick(ws, seqs, clock())
+        e = enrollment(ws, eid)
+        assert e.status == "stopped"
+        assert e.reason == "step 1's e-mail was cancelled: the agent's kill switch is on"
+    finally:
+        ws.dispose()
+    assert mail.delivered() == []
