@@ -174,6 +174,8 @@ class _Engine:
                 self._stop(e, "stopped", f"step {e.position + 1}'s e-mail was rejected in approvals")
             elif status == "failed":
                 self._stop(e, "stopped", f"step {e.position + 1}'s e-mail failed: {error}")
+            elif status == "applied":  # approved after an edit that dropped its sequence reference
+                return self._next(e, f"step {e.position + 1}: approved (its e-mail is not linked to the sequence)")
             return None
         if row.status in eo.OPEN:
             return None
