@@ -19,6 +19,8 @@ YAML shape::
                                      # with it (a chain across agents: post-call -> qualifier)
     prompts: {system: "...", draft: "..."}
     params: {stale_days: 7}          # behaviour knobs (e.g. ICP weights for the qualifier)
+    sequence:                        # optional: an e-mail cadence (desktop.domain.sequence)
+      steps: [{kind: email, subject: "...", body: "..."}, {kind: wait, business_days: 3}, ...]
 
 Errors: :class:`LoadoutError` names the file and the field (``ghostbuster.yaml: daily_budget_usd:
 Input should be greater than or equal to 0``).
@@ -36,6 +38,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from desktop.agents.tools import TOOL_NAMES
+from desktop.domain.sequence import SequenceSpec
 from desktop.resources import resources_dir
 
 KINDS = ("qualifier", "ghostbuster", "post_call", "briefing", "cfo", "custom")
@@ -133,6 +136,8 @@ class Loadout(BaseModel):
     handoff: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9_-]{0,29}$")
     prompts: dict[str, str] = Field(default_factory=dict)
     params: dict[str, Any] = Field(default_factory=dict)
+    #: an e-mail sequence this agent runs for the contacts enrolled in it (None: none)
+    sequence: SequenceSpec | None = None
     source: str = ""
 
     @field_validator("tools")

@@ -10,7 +10,12 @@
   or is held. ``spectrum email cancel ID``: undo a send still in its undo window (exit 1 when it
   already left). ``spectrum email send [--watch]``: send what is due (``--watch``: keep sending
   until SIGTERM/Ctrl+C, reading replies every ``--replies-every`` seconds; else until nothing is due). ``spectrum email poll``: match new replies
-  in INBOX. ``spectrum email settings [--undo-seconds S] [--daily-budget N]``.
+  in INBOX. ``spectrum email settings [--undo-seconds S] [--daily-budget N]``. ``email send``
+  also advances the agents' e-mail sequences (at start, then every 30 s with ``--watch``).
+- ``spectrum sequence start AGENT CONTACT_ID``: enroll a contact in the agent's sequence (its
+  loadout's ``sequence:``); ``list``; ``stop CONTACT_ID`` (cancel their active sequences);
+  ``tick`` (advance what is due now); ``stats`` (sent / replied / bounced per sequence, reply rate
+  per A/B variant with its 95% interval). Exit 0 ok, 1 nothing to stop, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -68,6 +73,12 @@ def register(subparsers: Any) -> None:
     sp.add_argument("--daily-budget", type=int, help="with settings: e-mails per day at most")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=email_handler)
+    sq = subparsers.add_parser("sequence", help="e-mail sequences of agents: start, list, stop, tick, stats")
+    sq.add_argument("action", choices=["start", "list", "stop", "tick", "stats"])
+    sq.add_argument("agent", nargs="?", help="with start: the agent whose loadout has the sequence")
+    sq.add_argument("contact", nargs="?", type=int, help="with start / stop: the contact's id")
+    sq.add_argument("--json", action="store_true")
+    sq.set_defaults(func=sequence_handler)
 
 
 def _host_port(value: str, default_port: int) -> tuple[str, int]:
@@ -185,8 +196,12 @@ def email_handler(args: argparse.Namespace) -> int:
         stop = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stop.set())
         try:
+            from desktop.outreach.message import utc_now
+            from desktop.services import sequences
+
             total = service.send(ws, mailbox, stop, watch=args.watch, data_dir=args.settings.data_dir,
                                  replies_every_s=args.replies_every or None,
+                                 sequences_tick=lambda: sequences.tick(ws, args.settings.data_dir, utc_now()),
                                  on_event=lambda kind, rid, text: print(json.dumps(
                                      {"event": kind, "id": rid, "detail": text}) if args.json
                                      else f"{kind}: e-mail {rid} ({text})", flush=True,
@@ -198,6 +213,72 @@ def email_handler(args: argparse.Namespace) -> int:
             return EXIT_REFUSED
         if not args.json:
             print(f"{total} e-mail(s) sent", file=sys.stderr)
+        return 0
+    finally:
+        ws.dispose()
+
+
+def sequence_handler(args: argparse.Namespace) -> int:
+    """``spectrum sequence ACTION``: see the module docstring."""
+    from desktop.outreach import abtest
+    from desktop.outreach import sequences as engine
+    from desktop.outreach.message import utc_now
+    from desktop.services import sequences
+    from desktop.store import sequences as store
+    from desktop.store.errors import RecordNotFound
+
+    ws = _workspace(args)
+    data_dir = args.settings.data_dir
+    try:
+        if args.action == "start":
+            if not args.agent or args.contact is None:
+                _err("sequence start needs an agent and a contact id")
+                return 2
+            try:
+                eid, created = sequences.enroll(ws, data_dir, args.agent, args.contact, now=utc_now())
+            except (LookupError, RecordNotFound) as exc:
+                _err(str(exc))
+                return 2
+            print(json.dumps({"enrollment": eid, "created": created}) if args.json else
+                  f"enrollment {eid} {'started' if created else 'was already running'}")
+            return 0
+        if args.action == "stop":
+            contact = args.contact if args.contact is not None else (int(args.agent) if (args.agent or "").isdigit()
+                                                                     else None)
+            if contact is None:
+                _err("sequence stop needs a contact id")
+                return 2
+            ids = engine.cancel_for_contact(ws, contact, now=utc_now())
+            print(json.dumps({"cancelled": ids}) if args.json else f"{len(ids)} sequence(s) cancelled")
+            return 0 if ids else 1
+        if args.action == "tick":
+            rep = sequences.tick(ws, data_dir, utc_now())
+            out = {"proposed": rep.proposed, "advanced": rep.advanced, "finished": rep.finished}
+            print(json.dumps(out) if args.json else "\n".join(f"{k}: {len(v)}" for k, v in out.items()))
+            return 0
+        if args.action == "stats":
+            rep = abtest.report(ws)
+            if args.json:
+                print(json.dumps(rep))
+                return 0
+            for q in rep["sequences"]:
+                print(f"{q['agent']}/{q['sequence']}: {q['enrolled']} enrolled, sent {q['sent']} / replied "
+                      f"{q['replied']} / bounced {q['bounced']}")
+            for v in rep["variants"]:
+                print(f"  step {v['step']} variant {v['variant']}: {v['replied']}/{v['sent']} replied, "
+                      f"{v['interval']} {v['verdict']}")
+            return 0
+        with ws.uow() as uow:
+            rows = store.listed(uow.session)
+        if args.json:
+            print(json.dumps([{"id": e.id, "agent": e.agent, "sequence": e.sequence, "contact": e.contact_id,
+                               "status": e.status, "step": e.position + 1, "phase": e.phase,
+                               "next_at": e.next_at.isoformat() if e.next_at else None, "reason": e.reason,
+                               "variants": e.variants} for e in rows]))
+        for e in rows if not args.json else []:
+            why = f" - {e.reason}" if e.reason else ""
+            print(f"{e.id:>5}  {e.status:<9} {e.agent}/{e.sequence} contact {e.contact_id} step {e.position + 1} "
+                  f"({e.phase}){why}")
         return 0
     finally:
         ws.dispose()

@@ -64,6 +64,8 @@ def describe(action: Action, before: dict[str, Any] | None = None) -> str:
             s += " (reply in thread)"
         body = str(f.get("body") or "").strip()
         return s + (f"\n{body[:600]}" + ("…" if len(body) > 600 else "") if body else "")
+    if k == "stop_sequence":
+        return f"Stop e-mailing {name or 'this contact'}: cancel their active sequence (queued e-mails cancelled)"
     if k == "create_contact":
         who = " ".join(x for x in (f.get("first_name"), f.get("last_name")) if x)
         extra = ", ".join(f"{key.replace('_', ' ')} {v}" for key, v in f.items()

@@ -42,8 +42,11 @@ ACTION_FIELDS: dict[str, frozenset[str]] = {
     "book_meeting": frozenset({"title", "due_date", "time"}),
     "draft_email": frozenset({"subject", "body"}),
     # to: the recipient's address; in_reply_to: the Message-ID it answers (threading); draft_task:
-    # the id of the e-mail draft task it sends (the draft is then marked done)
-    "send_email": frozenset({"to", "subject", "body", "in_reply_to", "draft_task"}),
+    # the id of the e-mail draft task it sends (the draft is then marked done); sequence: the
+    # sequence step it sends, "<enrollment id>:<step position>:<A/B variant>"
+    "send_email": frozenset({"to", "subject", "body", "in_reply_to", "draft_task", "sequence"}),
+    # stop the target contact's active e-mail sequence(s); their queued e-mails are cancelled
+    "stop_sequence": frozenset({"reason"}),
     "delete_record": frozenset(),
     "search": frozenset({"object", "filters"}),
     "answer": frozenset({"text", "value", "records"}),  # value: number or ISO date; records: ["deal:5001", ...]
@@ -59,7 +62,7 @@ OUTREACH_KINDS = frozenset({"draft_email", "book_meeting", "send_email"})
 ActionKind = Literal[
     "create_contact", "update_contact", "create_company", "create_deal", "update_deal",
     "log_activity", "create_task", "book_meeting", "draft_email", "send_email", "delete_record", "search",
-    "answer",
+    "answer", "stop_sequence",
 ]
 
 

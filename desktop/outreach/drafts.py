@@ -5,13 +5,15 @@ card shows it (the card then shows exactly what will be sent)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
-from desktop.domain.plan import Action, Plan
+from desktop.domain.plan import Action, Plan, Target
 from desktop.outreach.mailbox import SETTING_KEY
+from desktop.outreach.message import utc_now
 from desktop.planner.offline import PlanContext
 from desktop.store import email_outbox as eo
-from desktop.store import queries
+from desktop.store import queries, sequences
 from desktop.store.db import Workspace
 
 
@@ -21,9 +23,24 @@ def mailbox_connected(workspace: Workspace) -> bool:
         return queries.get_setting(uow.session, SETTING_KEY) is not None
 
 
-def with_mailbox(workspace: Workspace, context: PlanContext | None) -> PlanContext:
-    """``context`` with ``can_send`` set when a mailbox is connected."""
-    return replace(context or PlanContext(), can_send=mailbox_connected(workspace))
+#: a draft written this recently (seconds) is "the draft just shown" for "send it"
+RECENT_DRAFT_S = 30 * 60
+
+
+def with_mailbox(workspace: Workspace, context: PlanContext | None, now: datetime | None = None) -> PlanContext:
+    """``context`` with ``can_send`` (a mailbox is connected), ``in_sequence`` (contacts in an active
+    e-mail sequence) and ``recent_draft`` (the contact or deal of the newest open e-mail draft
+    written in the last :data:`RECENT_DRAFT_S` seconds before ``now``, naive UTC) filled in."""
+    with workspace.uow() as uow:
+        connected = queries.get_setting(uow.session, SETTING_KEY) is not None
+        active = frozenset(sequences.active_contacts(uow.session))
+        draft = eo.newest_draft(uow.session, (now or utc_now()) - timedelta(seconds=RECENT_DRAFT_S))
+    recent = None
+    if draft is not None:
+        recent = Target(type="contact" if draft["contact_id"] is not None else "deal",
+                        id=str(draft["contact_id"] if draft["contact_id"] is not None else draft["deal_id"]),
+                        name=draft["name"])
+    return replace(context or PlanContext(), can_send=connected, in_sequence=active, recent_draft=recent)
 
 
 def fill_drafts(workspace: Workspace, plan: Plan) -> Plan:

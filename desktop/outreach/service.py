@@ -70,11 +70,14 @@ def mailbox(workspace: Workspace) -> Mailbox | None:
 
 def send(workspace: Workspace, box: Mailbox, stop: threading.Event, *, watch: bool = False,
          data_dir: Any = None, on_event: Callable[[str, int, str], None] | None = None,
-         replies_every_s: float | None = None) -> int:
+         replies_every_s: float | None = None, sequences_tick: Callable[[], Any] | None = None,
+         sequences_every_s: float = 30.0) -> int:
     """Run the sender until ``stop`` (``watch``) or until nothing is queued; returns e-mails sent.
     ``data_dir``: where the one-sender lock lives (default: beside a SQLite workspace).
     ``replies_every_s``: with ``watch``, also read replies from INBOX this often (seconds).
-    Raises SenderBusy, MailAuthError."""
+    ``sequences_tick``: advances the e-mail sequences (:mod:`desktop.outreach.sequences`); run once
+    at start (so sequences resume after a restart) and, with ``watch``, every ``sequences_every_s``
+    seconds. Raises SenderBusy, MailAuthError."""
     from pathlib import Path
 
     sent = 0
@@ -87,7 +90,13 @@ def send(workspace: Workspace, box: Mailbox, stop: threading.Event, *, watch: bo
 
     folder = Path(data_dir) if data_dir else Path(workspace.engine.url.database or ".").resolve().parent
     with sender_lock(folder):
-        poller = None
+        poller = ticker = None
+        if sequences_tick is not None:
+            _tick_safely(sequences_tick)
+            if watch:
+                ticker = threading.Thread(target=_tick_loop, args=(sequences_tick, stop, sequences_every_s),
+                                          name="email-sequences", daemon=True)
+                ticker.start()
         if watch and replies_every_s:
             poller = threading.Thread(target=_poll_loop, args=(workspace, Mailbox(box.config), stop, replies_every_s),
                                       name="email-replies", daemon=True)
@@ -98,7 +107,23 @@ def send(workspace: Workspace, box: Mailbox, stop: threading.Event, *, watch: bo
             stop.set()
             if poller is not None:
                 poller.join(30)
+            if ticker is not None:
+                ticker.join(30)
     return sent
+
+
+def _tick_safely(tick: Callable[[], Any]) -> None:
+    import logging
+
+    try:
+        tick()
+    except Exception:  # logged: the next tick tries again; sending goes on meanwhile
+        logging.getLogger(__name__).exception("advancing the e-mail sequences failed")
+
+
+def _tick_loop(tick: Callable[[], Any], stop: threading.Event, every_s: float) -> None:
+    while not stop.wait(every_s):
+        _tick_safely(tick)
 
 
 def _poll_loop(workspace: Workspace, box: Mailbox, stop: threading.Event, every_s: float) -> None:

@@ -520,10 +520,16 @@ class PlanContext:
             and for commands that name no record; ``None`` when nothing is selected.
         can_send: a mailbox is connected: "email Nina the checklist" sends (``send_email``) instead
             of drafting (see :mod:`desktop.planner._send`).
+        in_sequence: ids of contacts in an active e-mail sequence: "stop emailing Nina" cancels
+            hers (``stop_sequence``) instead of marking her do-not-contact.
+        recent_draft: the contact (or deal) of the e-mail draft just shown (the newest open draft,
+            written in the last minutes): "send it" with no record in view sends that one.
     """
 
     target: Target | None = None
     can_send: bool = False
+    in_sequence: frozenset[int] = frozenset()
+    recent_draft: Target | None = None
 
 
 @runtime_checkable

@@ -129,7 +129,7 @@ class AgentsMixin:
         """{"global_kill": bool, "stop_reason": why every agent is stopped (e.g. the spend cap) or
         None, "cap_usd", "spent_today_usd", "agents": [{name, role, state (idle | running | paused |
         killed | over budget), last_run, success_rate, spend_usd (today), budget_usd (daily), killed,
-        paused, schedule, next_run}]}."""
+        paused, schedule, next_run}], "sequences": rows of :func:`_sequence_rows`}."""
         from desktop.store import series
 
         with self.ws.uow() as uow:
@@ -149,7 +149,8 @@ class AgentsMixin:
                              "spend_usd": round(a.spend_today_usd, 4), "budget_usd": a.daily_budget_usd,
                              "killed": a.state == "killed", "paused": a.paused, "schedule": a.schedule or "on demand",
                              "next_run": a.next_run_at.isoformat(sep=" ", timespec="minutes") if a.next_run_at else None})
-            return {"global_kill": killed_all, "agents": _with_emails(self.ws, rows), **extra}
+            return {"global_kill": killed_all, "agents": _with_emails(self.ws, rows), **extra,
+                    "sequences": _sequence_rows(self.ws)}
         with self.ws.uow() as uow:
             rows = series.agent_overview(uow.session, self.now() - timedelta(days=1))
             budgets = self._budgets(uow.session)
@@ -166,7 +167,7 @@ class AgentsMixin:
             else:
                 r["state"] = "idle"
         return {"global_kill": killed_all, "agents": _with_emails(self.ws, rows), "stop_reason": None, "cap_usd": None,
-                "spent_today_usd": None}
+                "spent_today_usd": None, "sequences": _sequence_rows(self.ws)}
 
     def ask_agent(self, name: str, question: str) -> tuple[str, Change]:
         """Ask agent ``name`` a question in its teammate chat (runs the agent's chat on this worker
@@ -201,4 +202,27 @@ def _with_emails(ws: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         c = counts.get(r["name"], {})
         r["emails"] = f"{c.get('sent', 0)} / {c.get('replied', 0)} / {c.get('bounced', 0)}"
+    return rows
+
+
+def _sequence_rows(ws: Any) -> list[dict[str, Any]]:
+    """One row per sequence (``step``/``variant`` "all": enrolled, sent / replied / bounced) followed
+    by one row per A/B variant of each e-mail step (reply rate with its 95% Wilson interval and the
+    verdict), for the Agents panel's "Sequences and A/B" tab: ``{"agent", "sequence", "step",
+    "variant", "enrolled", "emails" ("sent / replied / bounced"), "reply_rate", "verdict"}``."""
+    from desktop.outreach.abtest import report
+
+    rep = report(ws)
+    rows: list[dict[str, Any]] = []
+    for q in rep["sequences"]:
+        rate = f"{100 * q['replied'] / q['sent']:.0f}%" if q["sent"] else "–"
+        rows.append({"agent": q["agent"], "sequence": q["sequence"], "step": "all", "variant": "all",
+                     "enrolled": f"{q['enrolled']} ({q['active']} active, {q['replied_enrollments']} replied)",
+                     "emails": f"{q['sent']} / {q['replied']} / {q['bounced']}", "reply_rate": rate, "verdict": ""})
+        for v in rep["variants"]:
+            if (v["agent"], v["sequence"]) == (q["agent"], q["sequence"]):
+                rows.append({"agent": v["agent"], "sequence": v["sequence"], "step": str(v["step"]),
+                             "variant": v["variant"], "enrolled": "",
+                             "emails": f"{v['sent']} / {v['replied']} / {v['bounced']}",
+                             "reply_rate": v["interval"], "verdict": v["verdict"]})
     return rows

@@ -56,12 +56,17 @@ class EmailRow:
     attempts: int
     reason: str | None
     bounced_at: datetime | None = None
+    #: the sequence enrollment, step position and A/B variant (None: not a sequence e-mail)
+    enrollment_id: int | None = None
+    seq_step: int | None = None
+    variant: str | None = None
 
 
 def _row(r: s.EmailOutboxItem) -> EmailRow:
     return EmailRow(r.id, r.message_id, r.status, r.to_addr, r.subject, r.body, r.contact_id, r.deal_id,
                     r.agent, r.in_reply_to, r.references, r.not_before, r.created_at, r.sent_at,
-                    r.filed_at, r.replied_at, r.attempts, r.last_error, r.bounced_at)
+                    r.filed_at, r.replied_at, r.attempts, r.last_error, r.bounced_at, r.enrollment_id, r.seq_step,
+                    r.variant)
 
 
 def new_message_id(sender: str | None) -> str:
@@ -92,14 +97,17 @@ def thread_of(session: Session, in_reply_to: str | None) -> str | None:
 
 def queue(session: Session, *, now: datetime, actor: str, agent: str | None, contact_id: int | None,
           deal_id: int | None, activity_id: int | None, to_addr: str, subject: str, body: str,
-          in_reply_to: str | None, sender: str | None) -> s.EmailOutboxItem:
-    """Add a ``queued`` row (in the caller's unit of work) that may be sent after the undo window.
+          in_reply_to: str | None, sender: str | None, enrollment_id: int | None = None,
+          seq_step: int | None = None, variant: str | None = None) -> s.EmailOutboxItem:
+    """Add a ``queued`` row (in the caller's unit of work) that may be sent after the undo window;
+    ``enrollment_id`` / ``seq_step`` / ``variant``: the sequence step it sends, if any.
     Returns the row (flushed: ``id`` and ``message_id`` set)."""
     item = s.EmailOutboxItem(
         created_at=now, message_id=new_message_id(sender), actor=actor, agent=agent,
         contact_id=contact_id, deal_id=deal_id, activity_id=activity_id, to_addr=to_addr,
         subject=subject, body=body, in_reply_to=in_reply_to, references=thread_of(session, in_reply_to),
-        status="queued", not_before=now + timedelta(seconds=undo_seconds(session)), attempts=0)
+        status="queued", not_before=now + timedelta(seconds=undo_seconds(session)), attempts=0,
+        enrollment_id=enrollment_id, seq_step=seq_step, variant=variant)
     session.add(item)
     session.flush()
     return item
@@ -396,13 +404,18 @@ def match_sent(session: Session, message_ids: list[str]) -> EmailRow | None:
 def record_reply(session: Session, row_id: int, now: datetime, *, sender: str, subject: str,
                  bounce: bool, changes: Any) -> None:
     """A reply (or a bounce) to sent row ``row_id`` arrived: ``replied_at`` / ``bounced_at`` set;
-    a reply is logged as an ``email`` activity on the row's contact and deal and moves the deal's
-    last activity. Changes are recorded in ``changes`` for the audit entry and the CRM outbox."""
+    a reply is logged as an ``email`` activity on the row's contact and deal, moves the deal's
+    last activity and stops the row's sequence enrollment, if any (status ``replied``). Changes are recorded in ``changes`` for the audit entry and the CRM outbox."""
     r = _item(session, row_id)
     if bounce:
         r.bounced_at = r.bounced_at or now
         return
     r.replied_at = r.replied_at or now
+    if r.enrollment_id is not None:  # a reply stops the sequence (its queued e-mails are cancelled)
+        from desktop.store import sequences  # noqa: PLC0415 - lazy: sequences imports this module
+
+        sequences.stop(session, r.enrollment_id, now, status="replied", reason=f"{sender or 'the contact'} replied",
+                       actor="mailbox")
     act = s.Activity(type="email", occurred_at=now, subject=f"Reply: {subject}"[:500] if subject else "Reply",
                      body=f"Reply from {sender} to \"{r.subject}\"", contact_id=r.contact_id, deal_id=r.deal_id)
     session.add(act)
@@ -429,6 +442,24 @@ def latest_draft(session: Session, contact_id: int | None, deal_id: int | None) 
     if t is None:
         return None
     return {"id": t.id, "subject": t.title, "body": t.body or "", "contact_id": t.contact_id, "deal_id": t.deal_id}
+
+
+def newest_draft(session: Session, since: datetime) -> dict[str, Any] | None:
+    """The newest open e-mail draft task created at or after ``since`` (naive UTC) that names a
+    contact or a deal: ``{"id", "contact_id", "deal_id", "name"}`` (``name``: the contact's or the
+    deal's), or None."""
+    t = session.execute(select(s.Task).where(
+        s.Task.kind == "email_draft", s.Task.status == "open", s.Task.created_at >= since,
+        (s.Task.contact_id.is_not(None)) | (s.Task.deal_id.is_not(None))).order_by(
+        s.Task.id.desc()).limit(1)).scalar()
+    if t is None:
+        return None
+    if t.contact_id is not None and (c := session.get(s.Contact, t.contact_id)) is not None:
+        name = f"{c.first_name} {c.last_name}".strip()
+    else:
+        d = session.get(s.Deal, t.deal_id) if t.deal_id is not None else None
+        name = d.name if d is not None else ""
+    return {"id": t.id, "contact_id": t.contact_id, "deal_id": t.deal_id, "name": name}
 
 
 def contact_address(session: Session, contact_id: int) -> str | None:

@@ -25,6 +25,17 @@ def valid_address(value: str) -> str | None:
     return addr if addr and _ADDRESS.match(addr) else None
 
 
+def _sequence_ref(value: Any) -> tuple[int | None, int | None, str | None]:
+    """``"<enrollment id>:<step position>:<variant>"`` (a sequence's e-mail) -> its three parts;
+    ``(None, None, None)`` when absent. Raises PlanRejected on any other shape."""
+    if not value:
+        return None, None, None
+    parts = str(value).split(":")
+    if len(parts) != 3 or not parts[0].isdigit() or not parts[1].isdigit() or not parts[2]:
+        raise PlanRejected(f"bad sequence reference {value!r} (expected enrollment:step:variant)")
+    return int(parts[0]), int(parts[1]), parts[2][:20]
+
+
 def queue_send(run: Any, i: int, a: Action) -> None:
     """Apply one ``send_email`` action inside ``run`` (the executor's ``_Run``).
 
@@ -65,9 +76,11 @@ def queue_send(run: Any, i: int, a: Action) -> None:
     actor, source = run.actor, run.source
     agent = next((who.split(":", 1)[1] for who in (actor, source) if who and who.startswith("agent:")), None)
     sender = run.settings.get("email_from") or run.settings.get("sender_address")
+    enrollment, step, variant = _sequence_ref(f.get("sequence"))
     item = email_outbox.queue(run.session, now=run.now, actor=actor, agent=agent, contact_id=contact_id,
                               deal_id=deal_id, activity_id=act.id, to_addr=addr, subject=subject,
-                              body=body, in_reply_to=f.get("in_reply_to"), sender=sender)
+                              body=body, in_reply_to=f.get("in_reply_to"), sender=sender,
+                              enrollment_id=enrollment, seq_step=step, variant=variant)
     run.created[f"new:{i}"] = item.id
     run.record(i, "email", item.id, "create", None,
                {"id": item.id, "message_id": item.message_id, "to_addr": addr, "subject": subject,

@@ -25,9 +25,9 @@ from desktop.store.audit import append as audit_append
 from desktop.store.db import Workspace
 
 ENTITY_MODELS: dict[str, type[s.Contact] | type[s.Company] | type[s.Deal] | type[s.Task] | type[s.Activity]
-                    | type[s.EmailOutboxItem]] = {
+                    | type[s.EmailOutboxItem] | type[s.SequenceEnrollment]] = {
     "contact": s.Contact, "company": s.Company, "deal": s.Deal, "task": s.Task,
-    "activity": s.Activity, "email": s.EmailOutboxItem}
+    "activity": s.Activity, "email": s.EmailOutboxItem, "sequence": s.SequenceEnrollment}
 
 
 class PlanRejected(Exception):
@@ -318,6 +318,20 @@ class _Run:
         from desktop.store.email_send import queue_send  # noqa: PLC0415 - lazy: email_send imports this module (PlanRejected)
 
         queue_send(self, i, a)
+
+    def do_stop_sequence(self, i: int, a: Action) -> None:
+        """Cancel the target contact's active e-mail sequences (their queued e-mails cancelled,
+        pending approvals rejected). Raises PlanRejected when the contact has none."""
+        from desktop.store import sequences  # noqa: PLC0415 - lazy: sequences imports this module (commit_changes)
+
+        _, contact = self.target(a, ("contact",))
+        ids = sequences.stop_for_contact(self.session, contact.id, self.now, actor=self.actor,
+                                         reason=str(a.fields.get("reason") or "stopped by you"))
+        if not ids:
+            raise PlanRejected(f"{contact.first_name} {contact.last_name} is in no active sequence")
+        for enrollment_id in ids:
+            self.record(i, "sequence", enrollment_id, "update", {"status": "active", "finished_at": None},
+                        {"status": "cancelled", "finished_at": _jsonable(self.now)}, {"internal": True})
 
     def do_delete_record(self, i: int, a: Action) -> None:
         typ, obj = self.target(a, ("contact", "company", "deal", "task"))

@@ -426,3 +426,35 @@ class EmailOutboxItem(Base):
     filed_at: Mapped[datetime | None] = mapped_column(DateTime)
     replied_at: Mapped[datetime | None] = mapped_column(DateTime)
     bounced_at: Mapped[datetime | None] = mapped_column(DateTime)
+    #: the sequence enrollment, step position and A/B variant this e-mail belongs to (NULL: none)
+    enrollment_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    seq_step: Mapped[int | None] = mapped_column(Integer)
+    variant: Mapped[str | None] = mapped_column(String(20))
+
+
+class SequenceEnrollment(Base):
+    """One contact going through an agent's e-mail sequence (:mod:`desktop.store.sequences`).
+
+    ``status``: active | done | replied | stopped | cancelled. ``position``: the step being run;
+    ``phase``: ready (not started) | proposed (its e-mail/task is in approvals or the outbox) |
+    waiting (a wait step, until ``next_at``). ``state``: JSON ``{"variants": {step: name},
+    "approvals": {step: id}, "log": [[at, text], ...]}``. ``seed``: the A/B seed used.
+    """
+
+    __tablename__ = "sequence_enrollments"
+    __table_args__ = (Index("ix_sequence_enrollments_status", "status", "next_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agent: Mapped[str] = mapped_column(String(100), index=True)
+    sequence: Mapped[str] = mapped_column(String(100))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"), index=True)
+    deal_id: Mapped[int | None] = mapped_column(ForeignKey("deals.id", ondelete="SET NULL"))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    phase: Mapped[str] = mapped_column(String(20), default="ready")
+    next_at: Mapped[datetime | None] = mapped_column(DateTime)
+    seed: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(Text, default="{}")
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -96,3 +96,44 @@ def test_background_scheduler_child_refreshes_the_agents(qtbot, tmp_path):
     assert got.args[0]["agent"] == "briefing" and sched.state == "running"
     sched.stop()
     assert sched.task is None and sched.state == "off"
+
+
+def test_sequences_tab_shows_sent_replied_bounced_and_the_variant_reply_rates(qtbot, tmp_path):
+    """Sequence e-mails (two variants of step 1, one reply to B, one bounce) appear per sequence and
+    per variant, with each variant's 95% interval and no winner declared on so few e-mails."""
+    from datetime import datetime
+
+    from sqlalchemy import select
+
+    from desktop.store import email_outbox as eo
+    from desktop.store import schema as s
+    from desktop.store import sequences as store
+    from desktop.store.executor import ChangeSet
+
+    w, panel = _agents(qtbot, tmp_path)
+    ws = w.bridge.backend.ws
+    now = datetime(2026, 11, 23, 10)
+    with ws.uow() as uow:
+        contacts = list(uow.session.execute(select(s.Contact.id).order_by(s.Contact.id).limit(4)).scalars())
+        for n, cid in enumerate(contacts):
+            eid, _ = store.enroll(uow.session, agent="ghostbuster", sequence="revive", contact_id=cid, deal_id=None,
+                                  seed=1, now=now)
+            row = eo.queue(uow.session, now=now, actor="agent:ghostbuster", agent="ghostbuster", contact_id=cid,
+                           deal_id=None, activity_id=None, to_addr=f"c{n}@example.com", subject="Hi", body="x",
+                           in_reply_to=None, sender=None, enrollment_id=eid, seq_step=0, variant="AB"[n % 2])
+            eo.mark_sent(uow.session, row.id, now)
+            if n == 1:
+                eo.record_reply(uow.session, row.id, now, sender="c1@example.com", subject="Re: Hi", bounce=False,
+                                changes=ChangeSet())
+            if n == 2:
+                row.bounced_at = now
+        uow.commit()
+    with qtbot.waitSignal(w.bridge.refreshed, timeout=15000, check_params_cb=lambda n: n == "agents"):
+        panel.refresh()
+    rows = panel.seq_model.rows
+    assert rows[0]["step"] == "all" and rows[0]["emails"] == "4 / 1 / 1" and rows[0]["reply_rate"] == "25%"
+    assert rows[0]["enrolled"] == "4 (3 active, 1 replied)"
+    a, b = rows[1], rows[2]
+    assert (a["variant"], a["emails"], b["variant"], b["emails"]) == ("A", "2 / 0 / 1", "B", "2 / 1 / 0")
+    assert b["reply_rate"].startswith("50% (") and b["verdict"] == "no winner yet (intervals overlap)"
+    assert panel.detail.tabText(2) == "Sequences and A/B"

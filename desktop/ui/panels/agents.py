@@ -149,6 +149,13 @@ class AgentsPanel(QWidget):
         ask_row.addWidget(self.ask, 1)
         cl.addLayout(ask_row)
         detail.addTab(chat_page, "Teammate chat")
+        self.seq_model = DictTableModel([("agent", "Agent"), ("sequence", "Sequence"), ("step", "Step"),
+                                         ("variant", "Variant"), ("enrolled", "Enrolled"),
+                                         ("emails", "E-mails sent / replied / bounced"),
+                                         ("reply_rate", "Reply rate (95% interval)"), ("verdict", "A/B verdict")],
+                                        parent=self)
+        self.sequences = make_table(self.seq_model, 7, "Sequences and A/B variants")
+        detail.addTab(self.sequences, "Sequences and A/B")
         split.addWidget(detail)
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
@@ -172,6 +179,7 @@ class AgentsPanel(QWidget):
         keep = (self._selected() or {}).get("name")  # the reload keeps the agent the user selected
         self.rows = d["agents"]
         self.model.set_rows(self.rows)
+        self.seq_model.set_rows(d.get("sequences") or [])
         self.switches = {}
         proxy = self.table.model()
         for i in range(proxy.rowCount()):
