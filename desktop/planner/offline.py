@@ -575,7 +575,11 @@ _UNKNOWN_PERSON_IN_HEAD = re.compile(r"^\s*(?:to|on|for|about)\s+(?P<n>[A-Z][a-z
 #: The utterance ends by taking itself back: "..., ignore that", "scratch all that", "never mind".
 _RETRACTED = re.compile(r"(?:^|[,.;!]\s*)(?:(?:just|please|oh|so|actually)\s+)?(?:ignore|disregard|scratch|forget)\s+"
                         r"(?:all\s+)?(?:that|this|everything|what i (?:just )?said)\s*[.!]?\s*$|"
-                        r"(?:^|[,.;!]\s*)never\s*mind\s*[.!]?\s*$", re.I)
+                        r"(?:^|[,.;!]\s*)never\s*mind\s*[.!]?\s*$|"
+                        # "please delete Acme, no wait, don't", "move it to lost... actually, don't do that"
+                        r"[,.;!]\s*(?:(?:no|wait|actually|sorry|hmm|oh)\W+)*(?:don'?t|do not)(?:\s+(?:do\s+)?(?:that|it|this))?"
+                        r"(?:\s+(?:yet|for now|after all))?\s*[.!]?\s*$|"
+                        r"[,.;!]\s*(?:(?:no|wait|actually|sorry)\W+)*(?:cancel|scratch|forget)\s+(?:that|it)\s*[.!]?\s*$", re.I)
 RETRACTED_MESSAGE = "Okay, ignored: nothing to do."
 
 

@@ -122,3 +122,14 @@ def test_a_name_taken_back_is_replaced_and_the_verb_stays(planner, now, text, ki
     if who:
         assert a.target.id == who
     assert "Rachel" not in str(a.fields) and "Priya" not in str(a.fields) and "Kara" not in str(a.fields)
+
+
+@pytest.mark.parametrize("text", [
+    "please delete Acme, no wait, don't",
+    "move Acme to lost. Actually, don't.",
+    "delete the Initech deal... wait, don't do that",
+    "book Priya for Monday, no, cancel that",
+])
+def test_a_command_taken_back_at_the_end_plans_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and not plan.pending
