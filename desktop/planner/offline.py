@@ -467,7 +467,10 @@ _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:pus
 _DELETE_CMD = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"
     r"i'd like to|i need to|let's|lets|we need to|you can|just|yes)\s+)*"
-    r"(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge)\b(?P<obj>.*)$", re.I | re.S)
+    r"(?:delete|remove|erase|get rid of|trash|wipe|destroy|purge"
+    # "drop the Zoe Young contact, she's a dupe": "drop" deletes only a record named as one
+    r"|drop(?=\s+(?:the\s+)?(?:(?!(?:price|amount|value|discount|on|of|by|for|from)\b)[\w&'-]+\s+){1,3}(?:contact|deal|company|record|account)\b(?!\s+(?:to|from|by|amount|value)\b)))"
+    r"\b(?P<obj>.*)$", re.I | re.S)
 _RECORD_WORD = re.compile(r"\b(?:deals?|contacts?|compan(?:y|ies)|accounts?|records?|leads?|opportunit(?:y|ies)|"
                           r"opps?|person|people|him|her|them|it|this|that|everyone|all)\b", re.I)
 _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",

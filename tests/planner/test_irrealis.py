@@ -133,3 +133,18 @@ def test_a_name_taken_back_is_replaced_and_the_verb_stays(planner, now, text, ki
 def test_a_command_taken_back_at_the_end_plans_nothing(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not plan.actions and not plan.pending
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("drop the Zoe Young contact, she's a dupe", "contact:257"),
+    ("please drop the Quartz Health company, junk import", "company:9124"),
+    ("drop the Pinecrest Dental deal, it was a test", "deal:5010"),
+])
+def test_drop_a_record_named_as_one_deletes_it(planner, now, text, target):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, f"{a.target.type}:{a.target.id}") == ("delete_record", target)
+
+
+@pytest.mark.parametrize("text", ["drop the Acme deal to 50k", "drop the price on the Acme deal", "drop the amount on Acme by 5k"])
+def test_drop_an_amount_deletes_nothing(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.kind == "delete_record"]
