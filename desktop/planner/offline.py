@@ -116,6 +116,7 @@ _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they
                         r"|(?:is|'s) (?:the|their|our) new (?=[A-Z]))"
                         r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
 _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
+                   r"\bkill(?:ed)?\s+(?:the\s+|that\s+|this\s+)?(?:[\w&'-]+\s+){0,3}(?:deal|opportunity|opp)\b|"
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
                            r"they went with|went with|they chose|chose|came down to|the reason (?:is|was)|"

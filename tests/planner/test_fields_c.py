@@ -75,3 +75,13 @@ def test_close_it_after_a_yes_is_a_win(planner, now, text, deal):
 @pytest.mark.parametrize("text", ["close it by Friday", "they're going with us on Acme", "close the loop with Tom"])
 def test_close_with_a_date_or_a_hint_is_no_win(planner, now, text):
     assert not [a for a in planner.plan(text, now=now).actions if a.fields.get("stage") == "Closed Won"]
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("kill the Initech deal", "5006"),
+    ("kill the Initech deal, they went dark", "5006"),
+    ("we killed the Onyx Health deal", "5108"),
+])
+def test_kill_a_deal_is_lost(planner, now, text, deal):
+    a = _by_kind(planner.plan(text, now=now))["update_deal"]
+    assert (a.target.id, a.fields["stage"]) == (deal, "Closed Lost")
