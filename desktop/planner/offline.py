@@ -1399,8 +1399,14 @@ class _Build:
             cl = parts[act_k]
             several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                          and cl.start <= m.start < cl.start + len(cl.text)))
+            both = re.search(r"\b(?:both|each of them|all of them|everyone)\b", self.text, re.I)
+            if len(several) < 2 and both and re.match(r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:it|that|this)\b", cl.text, re.I):
+                # "Lunch meeting with Priya and Linda, log it for both": the people named before "log it"
+                several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                             and m.start < cl.start))
+                cl = next((p for p in parts if p.start <= self.mentions[0].start < p.start + len(p.text)), cl)
             if len(several) > 1 and re.search(r"\band\b", cl.text) and not self.f.clarifications \
-                    and activity["activity_type"] in ("call", "email"):
+                    and (activity["activity_type"] in ("call", "email") or both):
                 # "Left voicemails for Kara Novak and Dan Moreau": one activity on each person's timeline
                 for cid in several:
                     self._add(act_pos, {"kind": "log_activity", "fields": dict(activity), "role": "note",
@@ -1585,7 +1591,8 @@ class _Build:
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
         if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
-                    r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
+                    r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
+                    r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
             # ("... Log a note and set a task"; "just log the call and leave the stage alone")
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before;
@@ -1621,7 +1628,11 @@ class _Build:
                     r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)) \
                     or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give)\s+"
                                 r"(?:the|it|that|this|them|his|her|their)\b", parts[k].text, re.I):
-                continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
+                continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)
+            if re.match(r"\W*(?:(?:and|so|please|just|then)\s+)*log\s+(?:it|that|this|the\s+(?:call|meeting|note|email))\b", parts[k].text, re.I):
+                continue  # ("..., log it on each of them": the command, not the content)
+            if re.fullmatch(r"\W*(?:please|thanks|thank you|cheers|ok|okay)\W*", parts[k].text, re.I):
+                continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and pieces:
                 nxt = parts[k].text
                 if not pieces or R.SENTENCE_SPLIT.search(nxt):

@@ -100,3 +100,14 @@ def test_the_brief_example_keeps_whole_clauses(planner, now, text):
     assert "looking at salesforce" in body and not body.endswith(("also", "they're", "they are"))
     assert got["update_deal"].fields["competitor"] == "Salesforce" and got["update_deal"].fields["amount"] == 100000
     assert got["create_task"].fields["due_date"] == "2026-12-05"
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("I met with Rachel Adams and Tom Becker from Northwind today about the renewal, log the meeting on both of them please.",
+     {"115", "106"}),
+    ("Had a meeting with Mike Chen and David Kim, log it on each of them", {"101", "114"}),
+    ("Lunch meeting with Priya Natarajan and Linda Okafor, log it for both", {"105", "107"}),
+])
+def test_a_meeting_logged_on_both_people(planner, now, text, people):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert {a.target.id for a in acts} == people and all(a.fields["activity_type"] == "meeting" for a in acts)
