@@ -1250,8 +1250,25 @@ class _Build:
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t):
-                self._add(cl.start, {"kind": "draft_email", "fields": T.email_fields(t, self._who(), rest),
-                                     "role": "outreach", "loc": loc, "k": k, "sure": self._sure(cl, own)})
+                fields = T.email_fields(t, self._who(), rest)
+                people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                          and cl.start <= m.start < cl.start + len(t)]
+                if len(people) == 2 and re.fullmatch(r"\s*(?:(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s*,?\s*and\s*",
+                                                     t[people[0].end - cl.start:people[1].start - cl.start]) \
+                        and not t[people[1].end - cl.start:].startswith("'") and not self.f.clarifications:
+                    # "email Tom and Rachel at Northwind the renewal quote": one draft to each person
+                    if "body" not in fields and (tail := re.sub(r"^\s*(?:(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?[\s,]*",
+                                                                  "", t[people[-1].end - cl.start:])) and len(tail.split()) >= 2:
+                        fields["body"] = T.cap(tail.strip(" .,;"))
+                    for who_m in people:
+                        draft = dict(fields)
+                        if draft.get("subject", "").startswith("Following up - "):
+                            draft["subject"] = f"Following up - {self.idx.contacts[who_m.ids[0]].name}"
+                        self._add(cl.start, {"kind": "draft_email", "fields": draft, "role": "outreach",
+                                             "loc": _Local(who_m.ids[0], None, None, False), "k": k, "sure": self._sure(cl, own)})
+                else:
+                    self._add(cl.start, {"kind": "draft_email", "fields": fields,
+                                         "role": "outreach", "loc": loc, "k": k, "sure": self._sure(cl, own)})
                 self._produced.add(k)
                 if said := T.says_from(rest):
                     # "..., tell him the contract is attached and we need signatures by the 30th":

@@ -85,3 +85,18 @@ def test_close_with_a_date_or_a_hint_is_no_win(planner, now, text):
 def test_kill_a_deal_is_lost(planner, now, text, deal):
     a = _by_kind(planner.plan(text, now=now))["update_deal"]
     assert (a.target.id, a.fields["stage"]) == (deal, "Closed Lost")
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("email Tom and Rachel at Northwind the renewal quote", {"106", "115"}),
+    ("draft an email to Mike Chen and David Kim about the rollout timeline", {"101", "114"}),
+    ("write to Priya Natarajan and Linda Okafor about the webinar", {"105", "107"}),
+])
+def test_an_email_to_two_people_is_a_draft_to_each(planner, now, text, people):
+    drafts = [a for a in planner.plan(text, now=now).actions if a.kind == "draft_email"]
+    assert {a.target.id for a in drafts} == people and all(a.fields.get("body") for a in drafts)
+
+
+def test_a_name_inside_the_subject_gets_no_email(planner, now):
+    drafts = [a for a in planner.plan("email Priya about the renewal and Tom's contract", now=now).actions]
+    assert [(a.kind, a.target.id) for a in drafts] == [("draft_email", "105")]
