@@ -95,7 +95,7 @@ MEETING_RE = re.compile(
     r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick-?off|onboarding)\b"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
     r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
-    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"

@@ -15,6 +15,8 @@ def _one(plan):
     ("book maya carter thurs 1:15pm", "225", "2026-11-26", "13:15"),
     ("book Jonas Weber for Monday at ten", "112", "2026-11-23", "10:00"),
     ("pls book tom becker tomorrow 9am", "106", "2026-11-22", "09:00"),
+    ("book Tom for the 2nd at 3:30pm", "106", "2026-12-02", "15:30"),
+    ("book Priya on the 9th at 10am", "105", "2026-12-09", "10:00"),
 ])
 def test_book_a_person_for_a_day_and_time(planner, now, text, contact, day, time):
     a = _one(planner.plan(text, now=now))
