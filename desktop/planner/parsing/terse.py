@@ -56,7 +56,8 @@ _ABBREVIATIONS = ((re.compile(r"\bf/?u\b", re.I), "follow up"), (re.compile(r"(?
                   (re.compile(r"\bqtr\b", re.I), "quarter"), (re.compile(r"\bamt\b", re.I), "amount"),
                   (re.compile(r"\beom\b", re.I), "end of month"), (re.compile(r"\beoq\b", re.I), "end of quarter"),
                   (re.compile(r"\beow\b", re.I), "end of week"), (re.compile(r"\beoy\b", re.I), "end of year"),
-                  (re.compile(r"\bdnc\b", re.I), "do not contact"))
+                  (re.compile(r"\bdnc\b", re.I), "do not contact"), (re.compile(r"^\s*new co\b:?", re.I), "new company:"),
+                  (re.compile(r"\bgrp\b", re.I), "group"), (re.compile(r"\bmgr\b", re.I), "manager"))
 #: "# open deals?" (how many), "total $ in proposal sent", "won this qtr $?" (how much).
 _COUNT_HASH = re.compile(r"^\s*#\s*(?P<q>[a-z].*)$", re.I)
 _MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[a-z][^$?]*?)\s*\$\s*\?)\s*\??\s*$", re.I)
@@ -84,6 +85,93 @@ _STAGE_FROM_TO = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*:\s*(?P<old>[^:>,\n]
 _BARE_ARROW = re.compile(r"^\s*(?:->|\u2192|=>|>)\s*(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
 _VERB_ARROW = re.compile(r"^\s*(?P<verb>(?:re)?assign|give|hand(?:\s+over)?)\s+(?P<rec>[^>]{2,60}?)\s*(?:->|\u2192|=>|>)\s*"
                          r"(?P<who>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+
+
+_ARROW_RE = r"\s*(?:->|\u2192|=>|>)\s*"
+_AMOUNT_WORD = r"\$?\d[\d.,]*\s*(?:k|m|mm)?"
+#: "54k -> 58k": an amount from one value to another (the new one is what is set).
+_AMOUNT_FROM_TO = re.compile(rf"(?P<old>{_AMOUNT_WORD}){_ARROW_RE}(?P<new>{_AMOUNT_WORD})(?=\s*(?:[,;.]|$))", re.I)
+#: "delta solutions 3k -> 3x", "pinecrest dental deal x2, they're adding a clinic": a multiple.
+_MULTIPLE = re.compile(rf"^\s*(?P<rec>[^,:;>\d]{{2,50}}?)\s+(?:{_AMOUNT_WORD}{_ARROW_RE})?(?:(?P<n>[234])x|x(?P<n2>[234]))\b(?P<rest>.*)$", re.I)
+#: "northwind renewal 36k + 10% uplift": a percent added to the amount.
+_PLUS_PERCENT = re.compile(rf"^\s*(?P<rec>[^,:;>\d]{{2,50}}?)\s+(?:{_AMOUNT_WORD}\s*)?(?P<sign>[+\-])\s*(?P<p>\d+(?:\.\d+)?)\s*%"
+                           r"(?:\s+(?:uplift|increase|discount|off|more|less))?\s*(?P<rest>[,;].*)?$", re.I)
+#: "elena garcia -> sql", "felix dubois juniper -> lifecycle opp": a contact's lifecycle stage.
+_LIFECYCLE_ARROW = re.compile(rf"^\s*(?P<who>[^>:,]{{3,60}}?){_ARROW_RE}(?:lifecycle\s+(?:stage\s+)?)?(?P<life>sql|mql|opp|opportunity|"
+                              r"customer|evangelist|subscriber|marketing qualified(?: lead)?|sales qualified(?: lead)?)\b(?P<rest>.*)$", re.I)
+_LIFE_WORDS = {"opp": "opportunity", "sql": "sales qualified lead", "mql": "marketing qualified lead"}
+#: "carla carter harbor -> owner jordan", "meadow ventures: maya alvarez -> owner morgan".
+_OWNER_ARROW = re.compile(rf"^\s*(?:(?P<co>[^>:,]{{2,40}}):\s*)?(?P<who>[^>:,]{{3,60}}?){_ARROW_RE}(?:new\s+)?owner\s*:?\s*"
+                          r"(?P<u>[a-z][\w'-]*)\b(?P<rest>.*)$", re.I)
+#: "acme deal -> morgan": a deal handed to a name (the planner checks it is a user).
+_DEAL_TO_NAME = re.compile(rf"^\s*(?P<rec>[^>:,]{{2,50}}?\s+deal){_ARROW_RE}(?P<u>[a-z][\w'-]*)\s*\.?\s*$", re.I)
+#: "cedar group paula larsen ph -> +1 503 555 0177", "noah ito harbor health, title ops mgr -> Director of Operations",
+#: "ava novak meadow health cto -> email ava@meadowhealth.io", "delta works ceo felix ueda email -> felix@deltaworks.fr".
+_CONTACT_FIELD_ARROW = re.compile(rf"^\s*(?P<who>[^>:]{{3,70}}?)[\s,]+(?P<f>ph|phone|mobile|cell|email|e-mail|title)\b[^>]{{0,40}}?{_ARROW_RE}"
+                                  r"(?P<v>[^,;]+?)\s*(?P<rest>[,;].*)?$"
+                                  rf"|^\s*(?P<who2>[^>:]{{3,70}}?){_ARROW_RE}(?P<f2>ph|phone|mobile|cell|email|e-mail|title)\s*:?\s+"
+                                  r"(?P<v2>[^,;]+?)\s*(?P<rest2>[,;].*)?$", re.I)
+#: "summit labs victor price -> mtg 12/1 2pm upsell", "mtg hugo hughes redwood labs 12/3 10am onboarding kickoff".
+_MEETING_ARROW = re.compile(rf"^\s*(?P<who>[^>:]{{3,60}}?){_ARROW_RE}(?:mtg|meeting)\s+(?P<rest>.+)$", re.I)
+_MEETING_FIRST = re.compile(r"^\s*(?:mtg|meeting)\s+(?!with\b|w/)(?P<rest>[a-z].+)$", re.I)
+#: "northwind: task -> send renewal paperwork by fri".
+_TASK_ARROW = re.compile(rf"^\s*(?P<rec>[^>:]{{2,50}}?)\s*:\s*(?:task|todo|to-do){_ARROW_RE}(?P<t>.+)$", re.I)
+#: "12/3", "12/15": a date written month/day (US style, the workspace's locale).
+_SLASH_DATE = re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/])")
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+
+
+def _contact_arrows(text: str) -> str | None:
+    """The sentence a contact-field arrow means, or None (see the patterns above)."""
+    if m := _LIFECYCLE_ARROW.match(text):
+        life = _LIFE_WORDS.get(m.group("life").lower(), m.group("life").lower())
+        rest = m.group("rest").strip(" .")
+        article = "an" if life[0] in "aeiou" else "a"
+        return f"{m.group('who').strip()} is {article} {life} now" + (
+            f". {rest}" if rest and not rest.startswith(("+", "&")) else (f", and {rest.lstrip('+& ')}" if rest else ""))
+    if m := _OWNER_ARROW.match(text):
+        who = m.group("who").strip()
+        rest = m.group("rest").strip(" ,.")
+        said = f"assign {who} to {m.group('u')}"
+        if m.group("co") and re.search(r"\bdeal\b", rest, re.I):
+            said += f", and assign the {m.group('co').strip()} deal to {m.group('u')}"  # "..., deal too"
+        return said
+    if m := _DEAL_TO_NAME.match(text):
+        return f"assign the {m.group('rec').strip()} to {m.group('u')}"
+    if m := _CONTACT_FIELD_ARROW.match(text):
+        who = (m.group("who") or m.group("who2")).strip(" ,")
+        f = (m.group("f") or m.group("f2")).lower()
+        v = (m.group("v") or m.group("v2")).strip()
+        rest = m.group("rest") or m.group("rest2") or ""
+        who = re.sub(r"\s+(?:ceo|cto|cfo|coo|cmo|founder|vp \w+)$", "", who, flags=re.I)
+        if f == "title":
+            return f"change {who} job title to {v}{rest}"
+        if f in ("email", "e-mail"):
+            return f"{who} new email: {v}{rest}"
+        return f"{who} new phone number: {v}{rest}"
+    if m := _MEETING_ARROW.match(text):
+        return f"book a meeting with {m.group('who').strip()} {m.group('rest')}"
+    if m := _MEETING_FIRST.match(text):
+        return f"book a meeting with {m.group('rest')}"
+    if m := _TASK_ARROW.match(text):
+        return f"task on the {m.group('rec').strip()} deal: {m.group('t')}"
+    return None
+
+
+def _amount_arrows(text: str) -> str:
+    """"54k -> 58k" -> "58k"; "X 3k -> 3x" -> "triple the X amount"; "X 36k + 10% uplift" -> "raise X by
+    10 percent"; other text unchanged."""
+    if m := _MULTIPLE.match(text):
+        n = int(m.group("n") or m.group("n2"))
+        word = {2: "double", 3: "triple", 4: "quadruple"}[n]
+        if word == "quadruple":
+            return f"increase {m.group('rec').strip()} by 300 percent{m.group('rest')}"
+        return f"{word} the {m.group('rec').strip()} amount{m.group('rest')}"
+    if m := _PLUS_PERCENT.match(text):
+        verb = "raise" if m.group("sign") == "+" else "cut"
+        return f"{verb} {m.group('rec').strip()} by {m.group('p')} percent{m.group('rest') or ''}"
+    return _AMOUNT_FROM_TO.sub(lambda m: m.group("new"), text)
 
 
 def _field_arrow(text: str, stages: tuple[str, ...]) -> str | None:
@@ -144,6 +232,11 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     stages = tuple(stages)
     for pattern, word in _ABBREVIATIONS:
         text = pattern.sub(word, text)
+    text = _SLASH_DATE.sub(lambda m: f"{_MONTH_NAMES[int(m.group('m')) - 1]} {int(m.group('d'))}"
+                                     + (" at" if re.match(r"\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", text[m.end():], re.I) else ""), text)
+    text = _amount_arrows(text)
+    if said := _contact_arrows(text):
+        return said
     if said := _field_arrow(text, stages):
         return said
     if m := _ARROW.match(text):
