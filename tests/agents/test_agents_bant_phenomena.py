@@ -1222,3 +1222,45 @@ def test_issue18d_probe20_not_invented(note, field):
 ])
 def test_issue18d_probe20_phenomena(note, field, value):
     _said(note, field, value)
+
+
+# -- issue/18e, callnotes5's invented facts ---------------------------------------------------------
+@pytest.mark.parametrize("note,field", [
+    # the deal's own terms asked of us (a discount, a billing schedule, a seat count) or a question for us
+    ("Pax Robotics wants fifteen percent off the annual plan.", "need"),
+    ("Lena wants monthly billing instead of upfront.", "need"),
+    ("He wants the user count bumped from eight to ten before signing.", "need"),
+    ("They want to know whether we can beat that price.", "need"),
+    ("She wants a bigger discount on year two.", "need"),
+    # something our own people are to do is a step, not the customer's problem
+    ("Marta wants our security team to fill in their vendor questionnaire.", "need"),
+    ("He wants our finance people to split the invoice.", "need"),
+    ("They want our solutions engineer to join the next call.", "need"),
+    # wanting the thing live by a date is the timeline, not the need
+    ("They want the chatbot running before the spring term, so live by March 1st.", "need"),
+    ("She wants the new dialer working by January 10th.", "need"),
+    ("He wants the portal in use by the end of Q1.", "need"),
+    # a figure said to be our price is no budget
+    ("The starter tier is nine K, that's our number.", "budget"),
+    ("Onboarding is four grand, that's our standard fee.", "budget"),
+    ("Thirty thousand, that's our quote for the pilot.", "budget"),
+    # a vendor they are already bound to is their incumbent, not a rival
+    ("We lost them in the spring, they went with Zendesk and they're locked in until 2028.", "competitor"),
+    ("They signed with Talkdesk last year. Talkdesk is working fine and they're locked in for two years.", "competitor"),
+    ("Lost to Freshworks. They're tied into Freshworks for three years now, nothing to do.", "competitor"),
+])
+def test_issue18e_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a budget that only matches our figure is still their budget
+    ("Budget is forty thousand, which matches our quote.", "budget", 40000),
+    ("They have twenty-five K set aside, that fits our number.", "budget", 25000),
+    # a lost deal with no lock-in still names the winner
+    ("We lost it, they went with Aircall last week.", "competitor", "Aircall"),
+    # the problem beside a terms request stays the need
+    ("Their night shift misses half the calls. They want ten percent off though.", "need", "misses"),
+])
+def test_issue18e_terms_and_prices(note, field, value):
+    _said(note, field, value)

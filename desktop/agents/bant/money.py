@@ -36,6 +36,9 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"ninety)\b)", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
                          r"list price)\b"
+                         # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
+                         r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )"
+                         r"(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee)\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"

@@ -47,7 +47,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
                        r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
-                       r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
+                       r"our (?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew|"
@@ -55,6 +55,13 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
                        r"signature|w-?9|po|purchase order)\b|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
+                       # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
+                       # match) or a question for us ("to know if we'll match it"): no problem to solve
+                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
+                       r"(?:monthly|quarterly|annual|yearly|net[- ]?\d+) (?:billing|invoic\w+|payments?|terms)\b|"
+                       r"(?:the |their )?(?:[\w-]+ )?(?:seat|user|licen[cs]e) counts?\b|(?:the |better |new )?(?:payment )?terms\b|"
+                       r"(?:to )?(?:know|find out|understand|ask) (?:if|whether|how much|what|why)\b|"
+                       r"(?:us|me) to (?:match|beat)\b|"
                        r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
                        r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
@@ -234,7 +241,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done|wrapped up|ready|over|in place|"
-                            r"up and running|finished|complete[d]?|deployed|"
+                            r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need

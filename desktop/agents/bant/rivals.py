@@ -69,7 +69,11 @@ def _ruled_out(vendor: str, text: str) -> bool:
     return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
-                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b", text, re.I))
+                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
+                          # the vendor they already signed and are bound to ("X's been fine and they're locked in for
+                          # a year"): their incumbent, not a rival in this deal
+                          rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
+                          text, re.I))
 
 
 _PART = re.compile(r",\s+(?:and|but|so|while)\s+|;\s*|\s+and\s+(?=(?:they|they're|she|she's|he|he's|now|right now|"
