@@ -1264,3 +1264,48 @@ def test_issue18e_not_invented(note, field):
 ])
 def test_issue18e_terms_and_prices(note, field, value):
     _said(note, field, value)
+
+
+# -- issue/18e, callnotes5's deciders -------------------------------------------------------------
+@pytest.mark.parametrize("note,who", [
+    # "it's her/his decision"
+    ("Call with Tariq Bello. He owns the bakery chain, so it's his decision.", "Tariq"),
+    ("Mina Ruiz is the founder, it's her decision.", "Mina"),
+    ("Jo runs the studio so it's her decision, nobody else to ask.", "Jo"),
+    # "the one who has to say yes" / "makes the purchasing decision"
+    ("Pia arranged it but Colm Dwyer, the owner, is the one who has to say yes.", "Colm"),
+    ("Bram said Lotte makes the purchasing decision.", "Lotte"),
+    ("Their COO makes the buying decision.", "COO"),
+    # buying it alone, on their own card
+    ("Ezra Cole says he can just buy it himself, it's under his limit.", "Ezra"),
+    ("Noa Perl, marketing lead. She'll pay for it on her company card herself.", "Noa"),
+    ("Ruth Amos can sign it herself.", "Ruth"),
+    # a first name alone is the full name the note gave earlier ("Ivo Brandt ... Ivo signs")
+    ("Met Lena Fox and Ivo Brandt. Ivo signs anything over ten grand.", "Ivo Brandt"),
+    ("Gus Hale joined late. Gus has final say.", "Gus Hale"),
+    ("Quick call with Ana Lopes. Ana is the decider.", "Ana Lopes"),
+    # a person who did something ("Kara Brooks read ..."), then "she"
+    ("Dora Finch read the contract. She'll sign if we drop the setup fee.", "Dora Finch"),
+    ("Omar Haddad came back to me. He'll approve it this week.", "Omar Haddad"),
+    ("Lea Marsh went through the deck. She decides.", "Lea Marsh"),
+])
+def test_issue18e_deciders(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW).authority
+
+
+@pytest.mark.parametrize("note,field", [
+    # "single sign-on" is a login, not a signature
+    ("Must-haves are single sign-on with Okta and audit logs.", "authority"),
+    ("They need SSO, single sign on through Azure.", "authority"),
+    ("Sign-on through Google is a must.", "authority"),
+    # "no approvals needed" states no need
+    ("She can buy it, no approvals needed below two grand.", "need"),
+    ("No sign-off required for this size.", "need"),
+    ("No legal review needed under ten K.", "need"),
+])
+def test_issue18e_deciders_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+def test_issue18e_two_people_with_one_first_name_stay_as_said():
+    assert extract("Met Sam Ito and Sam Roe. Sam signs.", NOW).authority == "Sam"

@@ -65,6 +65,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
                        r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
+                       r"\bno (?:[\w-]+ ){1,2}(?:needed|required)\b|"  # "no approvals needed under 5k": nothing needed
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
                        r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
