@@ -1309,3 +1309,49 @@ def test_issue18e_deciders_not_invented(note, field):
 
 def test_issue18e_two_people_with_one_first_name_stay_as_said():
     assert extract("Met Sam Ito and Sam Roe. Sam signs.", NOW).authority == "Sam"
+
+
+# -- issue/18e, callnotes5's budgets --------------------------------------------------------------
+@pytest.mark.parametrize("note,dollars", [
+    # "no, sorry" / "no wait" / "I mean" correct the figure just said
+    ("Budget is twenty-two, no, sorry, twenty-six thousand.", 26000),
+    ("They have fifty, no wait, fifty-five thousand for it.", 55000),
+    ("Budget's about eighteen, I mean, nineteen thousand.", 19000),
+    # "budget is still N" keeps the bare figure's thousands
+    ("Budget is still twenty-eight.", 28000),
+    ("Budget is now forty.", 40000),
+    ("Their budget is only fifteen.", 15000),
+    # a budget with a short relative clause before the figure, and its stretch
+    ("The budget the board signed off is sixty, sixty-five at a stretch.", 65000),
+    ("The budget their CFO approved is thirty.", 30000),
+    ("The budget his boss set is twenty, twenty-two if pushed.", 22000),
+    # the price they pushed back on is ours, not their budget
+    ("She pushed back on the ninety K, their budget is seventy-five thousand.", 75000),
+    ("He balked at the forty grand and said they have thirty thousand set aside.", 30000),
+    ("They flinched at 120k; budget is 100k.", 100000),
+    # a comparison with our quote does not hide the budget said before it
+    ("They've set aside nine thousand, more than the eight we quoted.", 9000),
+    ("Budget is twelve K, a bit less than what we proposed.", 12000),
+    ("They have sixty thousand approved, above the fifty I pitched.", 60000),
+    # a current spend joined by "and" does not hide the budget in the other part
+    ("They pay twenty K today and Ida wants to stay at or under twenty-five thousand, that's her budget.", 25000),
+    ("Right now they spend ten grand and the budget for next year is fifteen thousand.", 15000),
+    ("Currently they pay 3k a month and they've budgeted 50k for the switch.", 50000),
+    # a signing limit said as "a few hundred a month" is no figure; the budget said after it is
+    ("She can sign anything under a few hundred a month. Budget is three thousand a year.", 3000),
+    ("He can approve anything below a couple hundred. They have six thousand for it.", 6000),
+    ("She can sign off on anything under a few thousand. Budget is two grand.", 2000),
+])
+def test_issue18e_budgets(note, dollars):
+    assert extract(note, NOW).budget == dollars, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # revenue said as "billing" / "turning over" is no budget
+    "They're a law firm, billing around eight million a year.",
+    "The agency is turning over about three million.",
+    "They're doing roughly forty million a year in bookings.",
+    "She can sign anything under a few hundred a month.",
+])
+def test_issue18e_budget_not_invented(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
