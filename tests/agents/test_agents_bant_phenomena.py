@@ -1355,3 +1355,43 @@ def test_issue18e_budgets(note, dollars):
 ])
 def test_issue18e_budget_not_invented(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's timelines ------------------------------------------------------------
+@pytest.mark.parametrize("note,day", [
+    # the reason after "because" (a freeze, a holiday) does not veto the date before it
+    ("They must decide by December 11th because of their budget freeze.", "2026-12-11"),
+    ("She wants it signed by December 20th because the office goes on hold after that.", "2026-12-20"),
+    ("He needs it live by January 8th because they're swamped in February.", "2027-01-08"),
+    # their hiring date is not when they buy
+    ("They're hiring six agents in February so they need more seats. It has to be signed by December 18th.", "2026-12-18"),
+    ("New hires start in March. They want to decide by January 9th.", "2027-01-09"),
+    ("The clinic is hiring two nurses in January, and the renewal has to be signed by December 30th.", "2026-12-30"),
+    # "at the latest" names the date
+    ("She wants it running before the busy season, she said April first at the latest.", "2027-04-01"),
+    ("He said February 15th at the latest.", "2027-02-15"),
+    ("Live before their open day, March 10th at the latest.", "2027-03-10"),
+    # the seller's hedge about what was said in the middle of the date
+    ("She wants it live by, I think she said January twelfth, yes, the twelfth.", "2027-01-12"),
+    ("They want to sign by, if I heard right, December 22nd.", "2026-12-22"),
+    ("He wants a decision by, I believe he said, February 3rd.", "2027-02-03"),
+    # "first of X, no, end of X": a bare "no" corrects the date
+    ("They want to go live by the first of March, no, end of March.", "2027-03-31"),
+    ("Decision by the fifth of January, no, the fifteenth of January.", "2027-01-15"),
+    ("Sign by mid December, no, end of January.", "2027-01-31"),
+    # "their January board meeting, which is the twelfth": the month's day said after the event
+    ("They want a decision at their February board meeting, which is the ninth.", "2027-02-09"),
+    ("He'll sign at the December review, which is the 14th.", "2026-12-14"),
+    ("Go-live is planned for their March offsite, that's the 20th.", "2027-03-20"),
+])
+def test_issue18e_timelines(note, day):
+    assert extract(note, NOW).timeline == day, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    "They're hiring four reps in January.",
+    "They are hiring in March, so they need more seats.",
+    "Their budget freeze starts December 15th because of year-end.",
+])
+def test_issue18e_timeline_not_invented(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
