@@ -1395,3 +1395,35 @@ def test_issue18e_timelines(note, day):
 ])
 def test_issue18e_timeline_not_invented(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's competitors ----------------------------------------------------------
+@pytest.mark.parametrize("note,vendor", [
+    # "X's been pitching them" / "X has been pitching"
+    ("Freshworks has been pitching them a cheaper bundle.", "Freshworks"),
+    ("Aircall's been pitching them all quarter.", "Aircall"),
+    ("Talkdesk is still pitching them.", "Talkdesk"),
+    # "had a pitch / demo / quote from X"
+    ("They also had a pitch from Klaviyo.", "Klaviyo"),
+    ("She had a quote from Podium last month.", "Podium"),
+    ("He had a proposal from Gorgias too.", "Gorgias"),
+    # "the other option on the table is X"
+    ("The other option on the table is Zendesk's bot.", "Zendesk"),
+    ("The alternative in play is Ada.", "Ada"),
+    ("The other option in the mix is Drift.", "Drift"),
+    # a vendor said first, then "its X" weighed against us
+    ("Salesforce they already pay for, so they're weighing its service add-on against us.", "Salesforce"),
+    ("Shopify she already runs on, so she's comparing its inbox app with us.", "Shopify"),
+    ("Slack they use daily, so they're testing their huddles feature against us.", "Slack"),
+])
+def test_issue18e_competitors(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    "Drift's been fine for them, they're happy.",
+    "Gong's been quiet lately.",
+    "HubSpot they already use as their CRM.",
+])
+def test_issue18e_competitor_not_invented(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
