@@ -1427,3 +1427,49 @@ def test_issue18e_competitors(note, vendor):
 ])
 def test_issue18e_competitor_not_invented(note):
     assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's next steps -----------------------------------------------------------
+@pytest.mark.parametrize("note,word", [
+    # "Next, ..." labels the step (and a "Company, follow-up on X." opener is no step)
+    ("Fabrikam, follow-up on the renewal quote. Next, he wants our team to send the updated SOW.", "SOW"),
+    ("Contoso, check-in on the pilot. Next, she's booking a review with her VP.", "review"),
+    ("Litware, quick update. Next, they send us their data export.", "data export"),
+    # "I'm doing a <kind> with her team" / "I'm revising the proposal"
+    ("I'm doing a security deep dive with their IT team on Tuesday.", "deep dive"),
+    ("We're doing a data mapping session for them next week.", "data mapping"),
+    ("She wants a smaller scope, so I'm revising the proposal tonight.", "proposal"),
+    ("I'm updating the quote with the new seat count.", "quote"),
+    # "X's on the calendar"
+    ("Demo's on the calendar for December 9th.", "demo"),
+    ("The onsite review is on the books for January 12.", "review"),
+    ("Kickoff call's on the schedule for Monday.", "kickoff"),
+    # "she's in for the walkthrough"
+    ("Ines replied, she's in for the walkthrough on Friday.", "walkthrough"),
+    ("He's good for the demo, Tuesday at two.", "demo"),
+    ("They're confirmed for the workshop next Thursday.", "workshop"),
+    # someone called to move the call: the call, moved, is the step
+    ("Their office manager called to move the onboarding call to Tuesday.", "onboarding call"),
+    ("Ravi emailed to reschedule the pricing review to next week.", "pricing review"),
+    ("Her assistant texted to confirm the demo for Monday at nine.", "demo"),
+    # "He needs our proposal by ..." (the customer needs our document)
+    ("He needs our proposal by January 4th so the board can read it.", "proposal"),
+    ("She needs our pricing before their offsite.", "pricing"),
+    ("They need our quote by Friday for their budget meeting.", "quote"),
+    # "I'll get those over": what "those" are is said just before
+    ("She asked for three case studies, I'll send those over Tuesday.", "case studies"),
+    ("He wants the security docs, I'll get these to him tomorrow.", "security docs"),
+    ("They asked for two references, I'll line those up this week.", "references"),
+])
+def test_issue18e_next_steps(note, word):
+    assert word.lower() in (extract(note, NOW).next_step or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # someone set up the call this note is about; a note's opener label
+    "Pia set up the call. They liked what they saw.",
+    "Northwind, follow-up on the renewal.",
+    "Acme, quick check-in.",
+])
+def test_issue18e_next_step_not_invented(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
