@@ -1473,3 +1473,43 @@ def test_issue18e_next_steps(note, word):
 ])
 def test_issue18e_next_step_not_invented(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's needs ----------------------------------------------------------------
+@pytest.mark.parametrize("note,word", [
+    # pain said as a state: "on fire", "like two days", "buried in", "gets lost"
+    ("Since the holiday sale their chat queue is on fire.", "chat queue"),
+    ("Refund replies are like four days behind.", "refund"),
+    ("Their dispatchers are buried in driver texts and half of them get lost.", "dispatchers"),
+    ("Warranty claims come in by fax and paperwork gets lost.", "warranty"),
+    # time eaten: "spend the whole shift on", "eats N hours a week"
+    ("Their nurses spend the whole morning on the phone with pharmacies.", "nurses"),
+    ("The vendor onboarding eats about ten hours a week of Li's time.", "vendor onboarding"),
+    ("Invoice matching eats twenty hours a month.", "invoice matching"),
+    # a process run by email, in Excel
+    ("Purchase approvals are all chased by email.", "purchase approvals"),
+    ("Shift swaps are handled over WhatsApp and text.", "shift swaps"),
+    ("Their analysts pull ad data into Excel every Monday.", "ad data"),
+    # "that's what the X replaces"
+    ("The planners rebuild the rota by hand each week, that's what the scheduler replaces.", "rota"),
+    ("Agents copy notes between two systems, that's what the integration fixes.", "copy notes"),
+    ("Their drivers phone in every drop, that's what our app would replace.", "drivers"),
+    # "they want those deflected": what "those" points at in the same sentence
+    ("Their billing questions, refunds, address changes, are half the inbox and they want those automated.", "billing questions"),
+    ("Password resets and unlock requests are most of their calls and they want those handled by a bot.", "password resets"),
+    ("Their warranty emails are a third of volume and they want these answered automatically.", "warranty emails"),
+    # "wants her reps to get X"
+    ("Ada wants her agents to get the same reply suggestions the billing team has.", "reply suggestions"),
+    ("He wants his techs to get job notes on their phones.", "job notes"),
+    ("She wants their nurses to get shift reminders by text.", "shift reminders"),
+    # "the need hasn't changed, X": what follows
+    ("The need hasn't changed, the dispatchers hate the double entry.", "double entry"),
+    ("Need's still the same, their reps lose leads over the weekend.", "lose leads"),
+    ("The pain is unchanged, tickets sit for days.", "tickets"),
+    # callers asking where their order is, "all day"
+    ("Their problem is patients calling all day asking when their results are in.", "patients"),
+    ("The issue is parents phoning all day asking about pickup times.", "parents"),
+    ("Their headache is buyers emailing constantly asking where their parcel is.", "buyers"),
+])
+def test_issue18e_needs(note, word):
+    assert word.lower() in (extract(note, NOW).need or "").lower(), extract(note, NOW)

@@ -22,6 +22,7 @@ _NEED_CUE = re.compile(
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
+    r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
@@ -106,7 +107,15 @@ _PAIN = re.compile(
     r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
     r"calling)|(?:rates?|numbers|scores?|revenue|conversions?|sales|retention|attendance|bookings|margins?|"
     r"renewals|engagement|completions?|nps|csat) (?:are|is|have|has) (?:\w+ )?(?:down|dropping|falling|declining|"
-    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|"
+    # issue/18e: "the inbox is on fire", "first response is like two days", "buried in requests", "stuff gets lost",
+    # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
+    r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
+    r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
+    r"night|weekend)|(?:chased|tracked|managed|handled|coordinated|done) (?:\w+ ){0,2}(?:by|over|via|through|in) (?:email|"
+    r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
+    r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
+    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -132,11 +141,12 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
 # "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
 _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|"
                         r"she|he) "
-                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
+                        r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
+                        r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
                         r"headache|challenge|priority|concern|thing))\b", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
-_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -154,7 +164,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"hope)\w*\s*(?:to)?\s*$",
                         "", before, flags=re.I)
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
+            own = before  # (else what "those" points at in its own sentence: "tier one tickets ... want those deflected")
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
+            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b", found[0], re.I) and len(own.split()) >= 4:
+                before = re.sub(r"\s*(?:,|\band\b)\s*$", "", own)
         if before:
             return _clean(before) + " (" + found[0] + ")", s
         if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
@@ -232,7 +245,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
                 if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
-                                r"easy)", phrase, re.I) and c != s and s.find(c) >= 0:
+                                r"easy)|(?:still )?(?:hasn't|has not|hadn't|didn't|did not|won't) changed?|(?:still )?(?:the same|"
+                                r"unchanged)(?: as (?:before|last time))?", phrase, re.I) and c != s and s.find(c) >= 0:
                     phrase = _clean(s[s.find(c) + len(c):])  # "The need is pretty simple, their reps forget ...": what follows
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
