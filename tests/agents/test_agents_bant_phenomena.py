@@ -1513,3 +1513,13 @@ def test_issue18e_next_step_not_invented(note):
 ])
 def test_issue18e_needs(note, word):
     assert word.lower() in (extract(note, NOW).need or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "not X, the other one, Y": "she" means the one not denied
+    ("Not Lena Park, the other Lena, Lena Ortiz, the CFO, joined. She signs.", "Ortiz"),
+    ("So not Tom Reed but Tom Hale came on. He's the decider.", "Hale"),
+    ("I met, not Ana Cruz, Ana Vale, the owner. She'll sign it.", "Vale"),
+])
+def test_issue18e_denied_person_is_not_she(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW)

@@ -151,6 +151,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             name = m.group(m.lastindex or 0)
+            if re.search(r"\b(?:not|rather than|instead of)\s+$", sentences[j][:m.start(m.lastindex or 0)], re.I):
+                continue  # "not Sarah Chen, the other Sarah, Sarah Johnson": the one denied is not whom "she" means
             parts = [p for p in name.split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
