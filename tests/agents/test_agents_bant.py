@@ -80,6 +80,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # third-person recap of a rep's call (15 notes; first score
                                                          # 77/90, 3 invented)
                                                          ("bant/dev_cases20.jsonl", 89, 0),
+                                                         # an eighteenth probe set, issue/18e, written after callnotes5
+                                                         # was tuned (15 notes; first score 81/90, 1 invented)
+                                                         ("bant/dev_cases21.jsonl", 90, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -41,7 +41,7 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )"
                          r"(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee)\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
-                         r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|turning over|turns over|doing) (?:about |"
+                         r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
                          r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
@@ -74,7 +74,7 @@ def _amounts(text: str) -> list[float]:
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
     # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
-    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|(?: (?!is\b|was\b)(?:his|her|their|the|"
+    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|ed|(?: (?!is\b|was\b)(?:his|her|their|the|"
                r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set)){1,4} (?:is|was))"
                r"(?: still| now| only| just)?"
                r"(?: about| around| roughly| maybe)?) "

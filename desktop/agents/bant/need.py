@@ -89,7 +89,7 @@ _PAIN = re.compile(
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
+    r"days|weeks|overnight\b|all weekend|for ages)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
     r"call-backs|emails|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
@@ -112,7 +112,7 @@ _PAIN = re.compile(
     # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
     r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
     r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
-    r"night|weekend)|(?:chased|tracked|managed|handled|coordinated|done) (?:\w+ ){0,2}(?:by|over|via|through|in) (?:email|"
+    r"night|weekend)|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
     r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
     r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
     r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)

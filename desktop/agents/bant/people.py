@@ -76,7 +76,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
                 continue
         if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
                                            r"their|the)\s", text) and not (  # "Olivia Chen, head of sales, owns ..."
-                text[m.end():m.end() + 2] == ", " and _ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:]))):
+                text[m.end():m.end() + 2] == ", " and (_ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:])) or
+                                                       _ROLE.match(text[m.end() + 2:]))):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -167,7 +168,7 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
 
 
 #: "the sales director": a role with one qualifying word before it
-_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)[\w-]+ (?=\w))?", re.I)
+_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)(?:[\w-]+ |\w+-)(?=\w))?", re.I)
 _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?|ons?)\b)|\bsign (?=on\b)", re.I)
 # "course sign-ups", "single sign-on": enrolments and logins, not a signature
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
@@ -203,8 +204,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
     for idx, s in enumerate(sentences):
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
                      r"need to find out)\b[^.]*\b(?:who|decision|sign)",
-                     s, re.I):
-            continue
+                     s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
+                                           r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
+            continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
         clauses = _clauses(s) or [s]
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):

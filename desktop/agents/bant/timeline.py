@@ -169,14 +169,18 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         # "their January board meeting, which is the twelfth": the month's day said after the event
         s = re.sub(r"\b" + _MON + r"((?: [\w-]+){1,3}),?\s+(?:which is|that's|that is|on) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
                    r"\1 \3\2", s, flags=re.I)
+        s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
+                   r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^(?:in |an? |for |by )?((?:the [\w-]+ of )?" + _MON + r")\b", r"by \1", s[fixed[-1].end():],
                         flags=re.I)] if fixed else []
-        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$", s, re.I)
+        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$|"
+                           r"(?<=\bhiring\b)[^.;]*?\bso\s+((?:they|she|he|it)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|"
+                           r"aim|has|have|must)\w*\b.*$)", s, re.I)
         if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
-            later = [target.group(0).lstrip(", ")]
+            later = [(target.group(1) or target.group(0)).lstrip(", ")]
         # "end of February, because their audit is in January": the reason's date is not the target
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
