@@ -83,6 +83,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # an eighteenth probe set, issue/18e, written after callnotes5
                                                          # was tuned (15 notes; first score 81/90, 1 invented)
                                                          ("bant/dev_cases21.jsonl", 90, 0),
+                                                         # a nineteenth probe set, issue/18e, written after dev_cases21
+                                                         # was fixed (12 notes; first score 66/72, 0 invented)
+                                                         ("bant/dev_cases22.jsonl", 72, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),

@@ -1572,3 +1572,34 @@ def test_issue18e_probe21_phenomena(note, field, value):
 ])
 def test_issue18e_probe21_hedged_decider(note):
     assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+# -- issue/18e, the probe dev_cases22 (written after dev_cases21 was fixed; first score 66/72, 0 invented) ------
+@pytest.mark.parametrize("note,field,value", [
+    # "spends the whole Monday ..."
+    ("The front desk spends the whole Monday rebooking no-shows.", "need", "rebooking"),
+    ("Her team spends the entire Friday reconciling payouts.", "need", "reconciling"),
+    ("Dispatch spends the whole Sunday building routes.", "need", "routes"),
+    # a schedule kept in a paper book
+    ("Their schedule lives in a paper diary.", "need", "paper diary"),
+    ("The class roster lives in a paper binder.", "need", "roster"),
+    ("Stock counts live in paper logs.", "need", "stock counts"),
+    # the board "votes on it" at a dated meeting
+    ("The board votes on it on December 16th.", "timeline", "2026-12-16"),
+    ("Their council votes on the contract at the January meeting, which is the twelfth.", "timeline", "2027-01-12"),
+    ("The trustees are voting on the renewal on February 4th.", "timeline", "2027-02-04"),
+    # "Hugo's emailing me back": a named person's promised reply is the step
+    ("Hugo's emailing me back after he talks to finance.", "next_step", "emailing"),
+    ("Marta's calling us back on Tuesday.", "next_step", "calling"),
+    ("Ken's getting back to me next week.", "next_step", "getting back"),
+    # "budget is N, same as we quoted"
+    ("Budget is thirty-five, same as we quoted.", "budget", 35000),
+    ("They have twenty K, matching what we proposed.", "budget", 20000),
+    ("Budget is fifty thousand, in line with what I quoted.", "budget", 50000),
+    # "they want extra seats live by X": the seats are the need
+    ("They're growing, so they want extra seats live by January 5th.", "need", "extra seats"),
+    ("She wants ten more users set up by Friday.", "need", "users"),
+    ("He needs additional licenses in place by March.", "need", "licenses"),
+])
+def test_issue18e_probe22_phenomena(note, field, value):
+    _said(note, field, value)

@@ -180,7 +180,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
-                       r"under|over) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
+                       r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
                        "", c, flags=re.I)
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):

@@ -112,7 +112,8 @@ _PAIN = re.compile(
     # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
     r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
     r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
-    r"night|weekend)|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
+    r"night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|lives? in (?:a |an )?paper (?:book|diary|calendar|binder|log|"
+    r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
     r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
     r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
     r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
@@ -251,6 +252,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
                                 r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)
+                # "extra seats live by December 31st": more seats is the need (an expansion), the date the timeline
+                phrase = re.sub(r"^((?:extra|more|additional|[\w-]+ (?:more|extra|additional)) (?:seats|users|licen[cs]es|logins|"
+                                r"accounts))\s+(?:live|in place|ready|set up|added|active|turned on)\b.*$", r"\1", phrase, flags=re.I)
                 bare_verb = " " not in phrase and _NEED_VERB_KEEP.match(phrase)  # "which they want to stop"
                 if len(phrase) < 4 or bare_verb or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"

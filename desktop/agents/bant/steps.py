@@ -57,6 +57,8 @@ _NEXT_CUE = re.compile(
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
     r"pulling together|writing|building|following up|calling|emailing|recording)|"
+    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+)'s (?=calling (?:me|us) back|emailing (?:me|us) back|getting back to "
+    r"(?:me|us)|ringing (?:me|us) back)|"
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) has (?=(?:a|an) (?:[\w-]+ )?(?:check-?in|call|meeting|session|"
     r"workshop) with (?:their|the|our)\b)|"
     r"(?:^|(?<=, ))(?=(?:talk to|call|ping|email|reach out to|check back with|circle back with) (?-i:[A-Z])\w+ "

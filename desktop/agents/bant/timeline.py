@@ -237,6 +237,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
+                               r"vot(?:e|es|ing) (?:on )?(?:it|this|that|the (?:deal|contract|purchase|proposal|renewal))\b|"
                                r"approve (?:the )?budgets?|meets? (?:on )?(?:[\w]+ ){1,4}and (?:will |'ll )?(?:approve|vote|decide|"
                                r"sign))", c, re.I)
             if nxt and not buying:
