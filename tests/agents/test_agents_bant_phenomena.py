@@ -1222,3 +1222,384 @@ def test_issue18d_probe20_not_invented(note, field):
 ])
 def test_issue18d_probe20_phenomena(note, field, value):
     _said(note, field, value)
+
+
+# -- issue/18e, callnotes5's invented facts ---------------------------------------------------------
+@pytest.mark.parametrize("note,field", [
+    # the deal's own terms asked of us (a discount, a billing schedule, a seat count) or a question for us
+    ("Pax Robotics wants fifteen percent off the annual plan.", "need"),
+    ("Lena wants monthly billing instead of upfront.", "need"),
+    ("He wants the user count bumped from eight to ten before signing.", "need"),
+    ("They want to know whether we can beat that price.", "need"),
+    ("She wants a bigger discount on year two.", "need"),
+    # something our own people are to do is a step, not the customer's problem
+    ("Marta wants our security team to fill in their vendor questionnaire.", "need"),
+    ("He wants our finance people to split the invoice.", "need"),
+    ("They want our solutions engineer to join the next call.", "need"),
+    # wanting the thing live by a date is the timeline, not the need
+    ("They want the chatbot running before the spring term, so live by March 1st.", "need"),
+    ("She wants the new dialer working by January 10th.", "need"),
+    ("He wants the portal in use by the end of Q1.", "need"),
+    # a figure said to be our price is no budget
+    ("The starter tier is nine K, that's our number.", "budget"),
+    ("Onboarding is four grand, that's our standard fee.", "budget"),
+    ("Thirty thousand, that's our quote for the pilot.", "budget"),
+    # a vendor they are already bound to is their incumbent, not a rival
+    ("We lost them in the spring, they went with Zendesk and they're locked in until 2028.", "competitor"),
+    ("They signed with Talkdesk last year. Talkdesk is working fine and they're locked in for two years.", "competitor"),
+    ("Lost to Freshworks. They're tied into Freshworks for three years now, nothing to do.", "competitor"),
+])
+def test_issue18e_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a budget that only matches our figure is still their budget
+    ("Budget is forty thousand, which matches our quote.", "budget", 40000),
+    ("They have twenty-five K set aside, that fits our number.", "budget", 25000),
+    # a lost deal with no lock-in still names the winner
+    ("We lost it, they went with Aircall last week.", "competitor", "Aircall"),
+    # the problem beside a terms request stays the need
+    ("Their night shift misses half the calls. They want ten percent off though.", "need", "misses"),
+])
+def test_issue18e_terms_and_prices(note, field, value):
+    _said(note, field, value)
+
+
+# -- issue/18e, callnotes5's deciders -------------------------------------------------------------
+@pytest.mark.parametrize("note,who", [
+    # "it's her/his decision"
+    ("Call with Tariq Bello. He owns the bakery chain, so it's his decision.", "Tariq"),
+    ("Mina Ruiz is the founder, it's her decision.", "Mina"),
+    ("Jo runs the studio so it's her decision, nobody else to ask.", "Jo"),
+    # "the one who has to say yes" / "makes the purchasing decision"
+    ("Pia arranged it but Colm Dwyer, the owner, is the one who has to say yes.", "Colm"),
+    ("Bram said Lotte makes the purchasing decision.", "Lotte"),
+    ("Their COO makes the buying decision.", "COO"),
+    # buying it alone, on their own card
+    ("Ezra Cole says he can just buy it himself, it's under his limit.", "Ezra"),
+    ("Noa Perl, marketing lead. She'll pay for it on her company card herself.", "Noa"),
+    ("Ruth Amos can sign it herself.", "Ruth"),
+    # a first name alone is the full name the note gave earlier ("Ivo Brandt ... Ivo signs")
+    ("Met Lena Fox and Ivo Brandt. Ivo signs anything over ten grand.", "Ivo Brandt"),
+    ("Gus Hale joined late. Gus has final say.", "Gus Hale"),
+    ("Quick call with Ana Lopes. Ana is the decider.", "Ana Lopes"),
+    # a person who did something ("Kara Brooks read ..."), then "she"
+    ("Dora Finch read the contract. She'll sign if we drop the setup fee.", "Dora Finch"),
+    ("Omar Haddad came back to me. He'll approve it this week.", "Omar Haddad"),
+    ("Lea Marsh went through the deck. She decides.", "Lea Marsh"),
+])
+def test_issue18e_deciders(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW).authority
+
+
+@pytest.mark.parametrize("note,field", [
+    # "single sign-on" is a login, not a signature
+    ("Must-haves are single sign-on with Okta and audit logs.", "authority"),
+    ("They need SSO, single sign on through Azure.", "authority"),
+    ("Sign-on through Google is a must.", "authority"),
+    # "no approvals needed" states no need
+    ("She can buy it, no approvals needed below two grand.", "need"),
+    ("No sign-off required for this size.", "need"),
+    ("No legal review needed under ten K.", "need"),
+])
+def test_issue18e_deciders_not_invented(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+def test_issue18e_two_people_with_one_first_name_stay_as_said():
+    assert extract("Met Sam Ito and Sam Roe. Sam signs.", NOW).authority == "Sam"
+
+
+# -- issue/18e, callnotes5's budgets --------------------------------------------------------------
+@pytest.mark.parametrize("note,dollars", [
+    # "no, sorry" / "no wait" / "I mean" correct the figure just said
+    ("Budget is twenty-two, no, sorry, twenty-six thousand.", 26000),
+    ("They have fifty, no wait, fifty-five thousand for it.", 55000),
+    ("Budget's about eighteen, I mean, nineteen thousand.", 19000),
+    # "budget is still N" keeps the bare figure's thousands
+    ("Budget is still twenty-eight.", 28000),
+    ("Budget is now forty.", 40000),
+    ("Their budget is only fifteen.", 15000),
+    # a budget with a short relative clause before the figure, and its stretch
+    ("The budget the board signed off is sixty, sixty-five at a stretch.", 65000),
+    ("The budget their CFO approved is thirty.", 30000),
+    ("The budget his boss set is twenty, twenty-two if pushed.", 22000),
+    # the price they pushed back on is ours, not their budget
+    ("She pushed back on the ninety K, their budget is seventy-five thousand.", 75000),
+    ("He balked at the forty grand and said they have thirty thousand set aside.", 30000),
+    ("They flinched at 120k; budget is 100k.", 100000),
+    # a comparison with our quote does not hide the budget said before it
+    ("They've set aside nine thousand, more than the eight we quoted.", 9000),
+    ("Budget is twelve K, a bit less than what we proposed.", 12000),
+    ("They have sixty thousand approved, above the fifty I pitched.", 60000),
+    # a current spend joined by "and" does not hide the budget in the other part
+    ("They pay twenty K today and Ida wants to stay at or under twenty-five thousand, that's her budget.", 25000),
+    ("Right now they spend ten grand and the budget for next year is fifteen thousand.", 15000),
+    ("Currently they pay 3k a month and they've budgeted 50k for the switch.", 50000),
+    # a signing limit said as "a few hundred a month" is no figure; the budget said after it is
+    ("She can sign anything under a few hundred a month. Budget is three thousand a year.", 3000),
+    ("He can approve anything below a couple hundred. They have six thousand for it.", 6000),
+    ("She can sign off on anything under a few thousand. Budget is two grand.", 2000),
+])
+def test_issue18e_budgets(note, dollars):
+    assert extract(note, NOW).budget == dollars, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # revenue said as "billing" / "turning over" is no budget
+    "They're a law firm, billing around eight million a year.",
+    "The agency is turning over about three million.",
+    "They're doing roughly forty million a year in bookings.",
+    "She can sign anything under a few hundred a month.",
+])
+def test_issue18e_budget_not_invented(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's timelines ------------------------------------------------------------
+@pytest.mark.parametrize("note,day", [
+    # the reason after "because" (a freeze, a holiday) does not veto the date before it
+    ("They must decide by December 11th because of their budget freeze.", "2026-12-11"),
+    ("She wants it signed by December 20th because the office goes on hold after that.", "2026-12-20"),
+    ("He needs it live by January 8th because they're swamped in February.", "2027-01-08"),
+    # their hiring date is not when they buy
+    ("They're hiring six agents in February so they need more seats. It has to be signed by December 18th.", "2026-12-18"),
+    ("New hires start in March. They want to decide by January 9th.", "2027-01-09"),
+    ("The clinic is hiring two nurses in January, and the renewal has to be signed by December 30th.", "2026-12-30"),
+    # "at the latest" names the date
+    ("She wants it running before the busy season, she said April first at the latest.", "2027-04-01"),
+    ("He said February 15th at the latest.", "2027-02-15"),
+    ("Live before their open day, March 10th at the latest.", "2027-03-10"),
+    # the seller's hedge about what was said in the middle of the date
+    ("She wants it live by, I think she said January twelfth, yes, the twelfth.", "2027-01-12"),
+    ("They want to sign by, if I heard right, December 22nd.", "2026-12-22"),
+    ("He wants a decision by, I believe he said, February 3rd.", "2027-02-03"),
+    # "first of X, no, end of X": a bare "no" corrects the date
+    ("They want to go live by the first of March, no, end of March.", "2027-03-31"),
+    ("Decision by the fifth of January, no, the fifteenth of January.", "2027-01-15"),
+    ("Sign by mid December, no, end of January.", "2027-01-31"),
+    # "their January board meeting, which is the twelfth": the month's day said after the event
+    ("They want a decision at their February board meeting, which is the ninth.", "2027-02-09"),
+    ("He'll sign at the December review, which is the 14th.", "2026-12-14"),
+    ("Go-live is planned for their March offsite, that's the 20th.", "2027-03-20"),
+])
+def test_issue18e_timelines(note, day):
+    assert extract(note, NOW).timeline == day, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    "They're hiring four reps in January.",
+    "They are hiring in March, so they need more seats.",
+    "Their budget freeze starts December 15th because of year-end.",
+])
+def test_issue18e_timeline_not_invented(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's competitors ----------------------------------------------------------
+@pytest.mark.parametrize("note,vendor", [
+    # "X's been pitching them" / "X has been pitching"
+    ("Freshworks has been pitching them a cheaper bundle.", "Freshworks"),
+    ("Aircall's been pitching them all quarter.", "Aircall"),
+    ("Talkdesk is still pitching them.", "Talkdesk"),
+    # "had a pitch / demo / quote from X"
+    ("They also had a pitch from Klaviyo.", "Klaviyo"),
+    ("She had a quote from Podium last month.", "Podium"),
+    ("He had a proposal from Gorgias too.", "Gorgias"),
+    # "the other option on the table is X"
+    ("The other option on the table is Zendesk's bot.", "Zendesk"),
+    ("The alternative in play is Ada.", "Ada"),
+    ("The other option in the mix is Drift.", "Drift"),
+    # a vendor said first, then "its X" weighed against us
+    ("Salesforce they already pay for, so they're weighing its service add-on against us.", "Salesforce"),
+    ("Shopify she already runs on, so she's comparing its inbox app with us.", "Shopify"),
+    ("Slack they use daily, so they're testing their huddles feature against us.", "Slack"),
+])
+def test_issue18e_competitors(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    "Drift's been fine for them, they're happy.",
+    "Gong's been quiet lately.",
+    "HubSpot they already use as their CRM.",
+])
+def test_issue18e_competitor_not_invented(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's next steps -----------------------------------------------------------
+@pytest.mark.parametrize("note,word", [
+    # "Next, ..." labels the step (and a "Company, follow-up on X." opener is no step)
+    ("Fabrikam, follow-up on the renewal quote. Next, he wants our team to send the updated SOW.", "SOW"),
+    ("Contoso, check-in on the pilot. Next, she's booking a review with her VP.", "review"),
+    ("Litware, quick update. Next, they send us their data export.", "data export"),
+    # "I'm doing a <kind> with her team" / "I'm revising the proposal"
+    ("I'm doing a security deep dive with their IT team on Tuesday.", "deep dive"),
+    ("We're doing a data mapping session for them next week.", "data mapping"),
+    ("She wants a smaller scope, so I'm revising the proposal tonight.", "proposal"),
+    ("I'm updating the quote with the new seat count.", "quote"),
+    # "X's on the calendar"
+    ("Demo's on the calendar for December 9th.", "demo"),
+    ("The onsite review is on the books for January 12.", "review"),
+    ("Kickoff call's on the schedule for Monday.", "kickoff"),
+    # "she's in for the walkthrough"
+    ("Ines replied, she's in for the walkthrough on Friday.", "walkthrough"),
+    ("He's good for the demo, Tuesday at two.", "demo"),
+    ("They're confirmed for the workshop next Thursday.", "workshop"),
+    # someone called to move the call: the call, moved, is the step
+    ("Their office manager called to move the onboarding call to Tuesday.", "onboarding call"),
+    ("Ravi emailed to reschedule the pricing review to next week.", "pricing review"),
+    ("Her assistant texted to confirm the demo for Monday at nine.", "demo"),
+    # "He needs our proposal by ..." (the customer needs our document)
+    ("He needs our proposal by January 4th so the board can read it.", "proposal"),
+    ("She needs our pricing before their offsite.", "pricing"),
+    ("They need our quote by Friday for their budget meeting.", "quote"),
+    # "I'll get those over": what "those" are is said just before
+    ("She asked for three case studies, I'll send those over Tuesday.", "case studies"),
+    ("He wants the security docs, I'll get these to him tomorrow.", "security docs"),
+    ("They asked for two references, I'll line those up this week.", "references"),
+])
+def test_issue18e_next_steps(note, word):
+    assert word.lower() in (extract(note, NOW).next_step or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # someone set up the call this note is about; a note's opener label
+    "Pia set up the call. They liked what they saw.",
+    "Northwind, follow-up on the renewal.",
+    "Acme, quick check-in.",
+])
+def test_issue18e_next_step_not_invented(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+# -- issue/18e, callnotes5's needs ----------------------------------------------------------------
+@pytest.mark.parametrize("note,word", [
+    # pain said as a state: "on fire", "like two days", "buried in", "gets lost"
+    ("Since the holiday sale their chat queue is on fire.", "chat queue"),
+    ("Refund replies are like four days behind.", "refund"),
+    ("Their dispatchers are buried in driver texts and half of them get lost.", "dispatchers"),
+    ("Warranty claims come in by fax and paperwork gets lost.", "warranty"),
+    # time eaten: "spend the whole shift on", "eats N hours a week"
+    ("Their nurses spend the whole morning on the phone with pharmacies.", "nurses"),
+    ("The vendor onboarding eats about ten hours a week of Li's time.", "vendor onboarding"),
+    ("Invoice matching eats twenty hours a month.", "invoice matching"),
+    # a process run by email, in Excel
+    ("Purchase approvals are all chased by email.", "purchase approvals"),
+    ("Shift swaps are handled over WhatsApp and text.", "shift swaps"),
+    ("Their analysts pull ad data into Excel every Monday.", "ad data"),
+    # "that's what the X replaces"
+    ("The planners rebuild the rota by hand each week, that's what the scheduler replaces.", "rota"),
+    ("Agents copy notes between two systems, that's what the integration fixes.", "copy notes"),
+    ("Their drivers phone in every drop, that's what our app would replace.", "drivers"),
+    # "they want those deflected": what "those" points at in the same sentence
+    ("Their billing questions, refunds, address changes, are half the inbox and they want those automated.", "billing questions"),
+    ("Password resets and unlock requests are most of their calls and they want those handled by a bot.", "password resets"),
+    ("Their warranty emails are a third of volume and they want these answered automatically.", "warranty emails"),
+    # "wants her reps to get X"
+    ("Ada wants her agents to get the same reply suggestions the billing team has.", "reply suggestions"),
+    ("He wants his techs to get job notes on their phones.", "job notes"),
+    ("She wants their nurses to get shift reminders by text.", "shift reminders"),
+    # "the need hasn't changed, X": what follows
+    ("The need hasn't changed, the dispatchers hate the double entry.", "double entry"),
+    ("Need's still the same, their reps lose leads over the weekend.", "lose leads"),
+    ("The pain is unchanged, tickets sit for days.", "tickets"),
+    # callers asking where their order is, "all day"
+    ("Their problem is patients calling all day asking when their results are in.", "patients"),
+    ("The issue is parents phoning all day asking about pickup times.", "parents"),
+    ("Their headache is buyers emailing constantly asking where their parcel is.", "buyers"),
+])
+def test_issue18e_needs(note, word):
+    assert word.lower() in (extract(note, NOW).need or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "not X, the other one, Y": "she" means the one not denied
+    ("Not Lena Park, the other Lena, Lena Ortiz, the CFO, joined. She signs.", "Ortiz"),
+    ("So not Tom Reed but Tom Hale came on. He's the decider.", "Hale"),
+    ("I met, not Ana Cruz, Ana Vale, the owner. She'll sign it.", "Vale"),
+])
+def test_issue18e_denied_person_is_not_she(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW)
+
+
+# -- issue/18e, the probe dev_cases21 (written after callnotes5 was tuned; first score 81/90, 1 invented) ------
+@pytest.mark.parametrize("note,field,value", [
+    # "they budgeted N, M if ..." keeps bare thousands and the stretch
+    ("She said they budgeted thirty, thirty-two if the board agrees.", "budget", 32000),
+    ("He budgeted fifteen for it.", "budget", 15000),
+    ("They budgeted forty, forty-five at a stretch.", "budget", 45000),
+    # revenue said as "they bill N million" is no budget; the budget after it is
+    ("They bill around three million a year. Kim has about nine K for this.", "budget", 9000),
+    ("The firm turns over four million. Budget is twenty thousand.", "budget", 20000),
+    ("They bill roughly one million annually. Her budget is six K.", "budget", 6000),
+    # a process done by phone / by email is the pain
+    ("Their receptionists confirm bookings by phone every evening.", "need", "bookings"),
+    ("Nurses schedule follow-ups over email.", "need", "follow-ups"),
+    ("The office collects signatures by fax.", "need", "signatures"),
+    # leads that "sit overnight / all weekend"
+    ("Web leads sit overnight before anyone replies.", "need", "web leads"),
+    ("Support emails sit all weekend.", "need", "support emails"),
+    ("Quote requests wait for ages in a shared inbox.", "need", "quote requests"),
+    # "their meeting in January, which is the fourteenth"
+    ("They'll decide at the board meeting in February, which is the third.", "timeline", "2027-02-03"),
+    ("Sign-off at their review in January, that's the 20th.", "timeline", "2027-01-20"),
+    ("Decision at the partners' retreat in March, which is the ninth.", "timeline", "2027-03-09"),
+    # "hiring in February so it has to be live by January 31": the target after "so", not the hiring month
+    ("They're hiring ten agents in March so it has to be live by February 15th.", "timeline", "2027-02-15"),
+    ("She's hiring in January so they need it running by December 28th.", "timeline", "2026-12-28"),
+    ("He's hiring two drivers in April so it must be live by March 20th.", "timeline", "2027-03-20"),
+    # "Name, broker-owner, makes every decision": a hyphenated title after the name
+    ("Lu Chen, founder-CEO, makes every decision there.", "authority", "Lu Chen"),
+    ("Ray Dunn, owner-operator, signs everything.", "authority", "Ray Dunn"),
+    ("Mo Ali, co-owner, has the final say.", "authority", "Mo Ali"),
+    # "he's calling me back Monday" is the step
+    ("He's calling me back Monday with their numbers.", "next_step", "calling"),
+    ("She's getting back to me on Thursday.", "next_step", "getting back"),
+    ("They're emailing us back after their board meets.", "next_step", "emailing"),
+])
+def test_issue18e_probe21_phenomena(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a guess about who decides, taken back in the same sentence
+    "Kofi thinks the CFO decides but he wasn't sure.",
+    "She guessed the board signs, but she isn't really sure.",
+    "Tom believes legal approves it, but he's not sure.",
+])
+def test_issue18e_probe21_hedged_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+# -- issue/18e, the probe dev_cases22 (written after dev_cases21 was fixed; first score 66/72, 0 invented) ------
+@pytest.mark.parametrize("note,field,value", [
+    # "spends the whole Monday ..."
+    ("The front desk spends the whole Monday rebooking no-shows.", "need", "rebooking"),
+    ("Her team spends the entire Friday reconciling payouts.", "need", "reconciling"),
+    ("Dispatch spends the whole Sunday building routes.", "need", "routes"),
+    # a schedule kept in a paper book
+    ("Their schedule lives in a paper diary.", "need", "paper diary"),
+    ("The class roster lives in a paper binder.", "need", "roster"),
+    ("Stock counts live in paper logs.", "need", "stock counts"),
+    # the board "votes on it" at a dated meeting
+    ("The board votes on it on December 16th.", "timeline", "2026-12-16"),
+    ("Their council votes on the contract at the January meeting, which is the twelfth.", "timeline", "2027-01-12"),
+    ("The trustees are voting on the renewal on February 4th.", "timeline", "2027-02-04"),
+    # "Hugo's emailing me back": a named person's promised reply is the step
+    ("Hugo's emailing me back after he talks to finance.", "next_step", "emailing"),
+    ("Marta's calling us back on Tuesday.", "next_step", "calling"),
+    ("Ken's getting back to me next week.", "next_step", "getting back"),
+    # "budget is N, same as we quoted"
+    ("Budget is thirty-five, same as we quoted.", "budget", 35000),
+    ("They have twenty K, matching what we proposed.", "budget", 20000),
+    ("Budget is fifty thousand, in line with what I quoted.", "budget", 50000),
+    # "they want extra seats live by X": the seats are the need
+    ("They're growing, so they want extra seats live by January 5th.", "need", "extra seats"),
+    ("She wants ten more users set up by Friday.", "need", "users"),
+    ("He needs additional licenses in place by March.", "need", "licenses"),
+])
+def test_issue18e_probe22_phenomena(note, field, value):
+    _said(note, field, value)

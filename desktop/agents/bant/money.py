@@ -28,7 +28,8 @@ _BUDGET_CUE = re.compile(
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
-                         r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b", re.I)
+                         r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
+                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -36,8 +37,12 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"ninety)\b)", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
                          r"list price)\b"
+                         # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
+                         r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )"
+                         r"(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee)\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
-                         r"\bin (?:annual )?(?:revenue|sales)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
+                         r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
+                         r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
@@ -69,7 +74,10 @@ def _amounts(text: str) -> list[float]:
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
     # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
-    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at)(?: about| around| roughly| maybe)?) "
+    t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|ed|(?: (?!is\b|was\b)(?:his|her|their|the|"
+               r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set)){1,4} (?:is|was))"
+               r"(?: still| now| only| just)?"
+               r"(?: about| around| roughly| maybe)?) "
                r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
                r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
                r"\1 \2 thousand", t, flags=re.I)
@@ -107,7 +115,7 @@ def _amounts(text: str) -> list[float]:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
-                                                              r"a year|per year|annually|a month)", after, re.I) \
+                                                              r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
             elif value < 100 or (value < 1000 and not re.match(r"\s*(?:a|per|/)\s*(?:month|year|mo|yr)\b", after, re.I)):
@@ -167,7 +175,13 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                                             and len(sentences[i + 1].split()) <= 8):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
-        for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + [s]:
+        # (each part of a clause joined by "and" too: "they pay 36K today and Tom wants to stay under 40K")
+        parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c) for p in re.split(r"\s+and\s+", c) if p != c]
+        for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
+            # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
+            c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
+                       r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
+                       "", c, flags=re.I)
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):
                 continue
@@ -182,12 +196,15 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 continue  # the seller's guess, not what the customer said (a budget clause beside it still counts)
             c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
-                       r"below)\s+\$?\s*[\w.,-]+"
-                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:sign[- ]?off|signing|approval|"
+                       r"below)\s+(?:a few |a couple(?: of)? |several )?\$?\s*[\w.,-]+"
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks|hundred(?: (?:a|per) (?:month|year))?))?|\b(?:sign[- ]?off|signing|approval|"
                        r"spending) (?:authority|limit|power) "
                        r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:approval|"
                        r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
                        flags=re.I)  # her signing limit, not a budget
+            # "he pushed back on the eighty K": the figure objected to is our price
+            c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "
+                       r"|that )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)

@@ -22,6 +22,7 @@ _NEED_CUE = re.compile(
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
+    r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
@@ -47,7 +48,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
                        r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
-                       r"our \w+) to\b(?! " + _SERVICE + r")|spend|pay|save money|"
+                       r"our (?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew|"
@@ -55,9 +56,17 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
                        r"signature|w-?9|po|purchase order)\b|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
+                       # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
+                       # match) or a question for us ("to know if we'll match it"): no problem to solve
+                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
+                       r"(?:monthly|quarterly|annual|yearly|net[- ]?\d+) (?:billing|invoic\w+|payments?|terms)\b|"
+                       r"(?:the |their )?(?:[\w-]+ )?(?:seat|user|licen[cs]e) counts?\b|(?:the |better |new )?(?:payment )?terms\b|"
+                       r"(?:to )?(?:know|find out|understand|ask) (?:if|whether|how much|what|why)\b|"
+                       r"(?:us|me) to (?:match|beat)\b|"
                        r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
                        r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
+                       r"\bno (?:[\w-]+ ){1,2}(?:needed|required)\b|"  # "no approvals needed under 5k": nothing needed
                        r"(?:\bnot|n't|\bnever|\bno longer) (?:\w+ )?(?:interested|keen|looking)\b|"
                        r"\bnot (?:a|really a) (?:problem|priority|issue)\b|\b(?:isn't|is not|wasn't|not) (?:the|a|an|their) "
                        r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
@@ -80,7 +89,7 @@ _PAIN = re.compile(
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
+    r"days|weeks|overnight\b|all weekend|for ages)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
     r"call-backs|emails|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
@@ -98,7 +107,16 @@ _PAIN = re.compile(
     r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
     r"calling)|(?:rates?|numbers|scores?|revenue|conversions?|sales|retention|attendance|bookings|margins?|"
     r"renewals|engagement|completions?|nps|csat) (?:are|is|have|has) (?:\w+ )?(?:down|dropping|falling|declining|"
-    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|"
+    # issue/18e: "the inbox is on fire", "first response is like two days", "buried in requests", "stuff gets lost",
+    # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
+    r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
+    r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
+    r"night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|lives? in (?:a |an )?paper (?:book|diary|calendar|binder|log|"
+    r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
+    r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
+    r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
+    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -124,11 +142,12 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
 # "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
 _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|"
                         r"she|he) "
-                        r"(?:want|need|care about|hope)\w*|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
+                        r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
+                        r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
                         r"headache|challenge|priority|concern|thing))\b", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
-_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
+_POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -146,7 +165,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"hope)\w*\s*(?:to)?\s*$",
                         "", before, flags=re.I)
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
+            own = before  # (else what "those" points at in its own sentence: "tier one tickets ... want those deflected")
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
+            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b", found[0], re.I) and len(own.split()) >= 4:
+                before = re.sub(r"\s*(?:,|\band\b)\s*$", "", own)
         if before:
             return _clean(before) + " (" + found[0] + ")", s
         if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
@@ -224,17 +246,21 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
                 if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
-                                r"easy)", phrase, re.I) and c != s and s.find(c) >= 0:
+                                r"easy)|(?:still )?(?:hasn't|has not|hadn't|didn't|did not|won't) changed?|(?:still )?(?:the same|"
+                                r"unchanged)(?: as (?:before|last time))?", phrase, re.I) and c != s and s.find(c) >= 0:
                     phrase = _clean(s[s.find(c) + len(c):])  # "The need is pretty simple, their reps forget ...": what follows
                 # "customer onboarding automated and live by January": the need, without its timeline
                 phrase = re.sub(r"^((?:[\w-]+ ){2,}?[\w-]+) and (?:be )?(?:live|in place|running|up and running|ready|done|"
                                 r"rolled out|deployed)\b.*$", r"\1", phrase, flags=re.I)
+                # "extra seats live by December 31st": more seats is the need (an expansion), the date the timeline
+                phrase = re.sub(r"^((?:extra|more|additional|[\w-]+ (?:more|extra|additional)) (?:seats|users|licen[cs]es|logins|"
+                                r"accounts))\s+(?:live|in place|ready|set up|added|active|turned on)\b.*$", r"\1", phrase, flags=re.I)
                 bare_verb = " " not in phrase and _NEED_VERB_KEEP.match(phrase)  # "which they want to stop"
                 if len(phrase) < 4 or bare_verb or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done|wrapped up|ready|over|in place|"
-                            r"up and running|finished|complete[d]?|deployed|"
+                            r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need

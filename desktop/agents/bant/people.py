@@ -31,7 +31,9 @@ _AUTH_CUE = re.compile(
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final )?decision|(?:her|his|their) call|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
+    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))|"
+    r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
+    r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
     r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
@@ -74,7 +76,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
                 continue
         if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
                                            r"their|the)\s", text) and not (  # "Olivia Chen, head of sales, owns ..."
-                text[m.end():m.end() + 2] == ", " and _ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:]))):
+                text[m.end():m.end() + 2] == ", " and (_ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:])) or
+                                                       _ROLE.match(text[m.end() + 2:]))):
             continue
         found.append((m.start(), " ".join(parts)))
     found.sort()
@@ -112,7 +115,8 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
 _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
                         r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
-                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|(?-i:[a-z]+ed))\b)")
+                        r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|read|came|went|got|sent|wrote|spoke|"
+                        r"took|gave|saw|met|brought|thought|left|rang|(?-i:[a-z]+ed))\b)")
 # "Uma's renewal", "Nina runs" (a verb, so "Support tickets doubled" names nobody)
 #: "the founder Noor": a title, then the name without a comma
 _TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|owner|ceo|cfo|coo|cto|gm|director|manager|head|"
@@ -148,6 +152,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
             said = [m for m in said if pron is None or m.start() < pron.start()]
         for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
             name = m.group(m.lastindex or 0)
+            if re.search(r"\b(?:not|rather than|instead of)\s+$", sentences[j][:m.start(m.lastindex or 0)], re.I):
+                continue  # "not Sarah Chen, the other Sarah, Sarah Johnson": the one denied is not whom "she" means
             parts = [p for p in name.split() if p not in _NOT_NAMES]
             if parts and not _ROLE.fullmatch(name) and name not in vendors and not _COMPANY_WORD.search(name):
                 return " ".join(parts)
@@ -162,8 +168,9 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
 
 
 #: "the sales director": a role with one qualifying word before it
-_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)[\w-]+ (?=\w))?", re.I)
-_SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?)\b)", re.I)  # "course sign-ups": enrolments, not a signature
+_ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)(?:[\w-]+ |\w+-)(?=\w))?", re.I)
+_SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?|ons?)\b)|\bsign (?=on\b)", re.I)
+# "course sign-ups", "single sign-on": enrolments and logins, not a signature
 #: A capitalised pair ending in a company word is the company, never the person a pronoun means.
 _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Logistics|Dental|Ventures|Freight|Systems|"
                            r"Technologies|Tech|Capital|Holdings|Industries|Inc|Corp|Co|LLC|Ltd|Agency|Studios?|Media|Clinic|"
@@ -174,12 +181,32 @@ _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Lo
 
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    who, ev = _authority_said(sentences)
+    return (_full_names(who, sentences) if who else who), ev
+
+
+def _full_names(who: str, sentences: list[str]) -> str:
+    """"David" -> "David Kim" when the note names exactly one David with a last name (two Sarahs stay as said)."""
+    text = " ".join(sentences)
+    out = []
+    for e in who.split(", "):
+        if re.fullmatch(r"[A-Z][a-z]+", e) and e not in _NOT_NAMES:
+            lasts = {m.group(1) for m in re.finditer(rf"\b{e} ((?-i:[A-Z][a-z]+))\b", text)
+                     if m.group(1) not in _NOT_NAMES and not _COMPANY_WORD.search(m.group(1))}
+            if len(lasts) == 1 and not re.search(rf"\b(?:two|both|other) {e}s?\b", text):
+                e = f"{e} {lasts.pop()}"
+        out.append(e)
+    return ", ".join(out)
+
+
+def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
     sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
     for idx, s in enumerate(sentences):
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
                      r"need to find out)\b[^.]*\b(?:who|decision|sign)",
-                     s, re.I):
-            continue
+                     s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
+                                           r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
+            continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
         clauses = _clauses(s) or [s]
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):

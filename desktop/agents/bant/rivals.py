@@ -13,7 +13,7 @@ _COMP_BEFORE = re.compile(
     r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
-    r"(?:got|have|has|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
+    r"(?:got|have|has|had|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
     r"pricing|offer|pitch|demo)(?:s|es)? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
@@ -25,16 +25,21 @@ _COMP_BEFORE = re.compile(
     r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
-    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: is| are|:|,)?(?: probably|"
+    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
+    r"running))?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
     r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
-                         r"proposal|bid|pricing|offer|numbers)\b|" + _VENDOR + r"\s+(?i:is|are|was)\s+(?:also\s+|still\s+)?(?:in the (?:mix|running|picture|frame)|"
+                         r"proposal|bid|pricing|offer|numbers)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
+                         r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
-                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)")
+                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
+                         # a vendor said first, then "its X" weighed against us
+                         r"^" + _VENDOR + r"\s+(?i:they|she|he)\b[^.]*?\b(?i:weighing|comparing|pitting|testing|trialing|trialling|"
+                         r"looking at) (?i:its|their) [\w -]{2,40}? (?i:against|with|to|next to) us\b")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
                        r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
@@ -69,7 +74,11 @@ def _ruled_out(vendor: str, text: str) -> bool:
     return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
-                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b", text, re.I))
+                          rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
+                          # the vendor they already signed and are bound to ("X's been fine and they're locked in for
+                          # a year"): their incumbent, not a rival in this deal
+                          rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
+                          text, re.I))
 
 
 _PART = re.compile(r",\s+(?:and|but|so|while)\s+|;\s*|\s+and\s+(?=(?:they|they're|she|she's|he|he's|now|right now|"

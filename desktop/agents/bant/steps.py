@@ -11,7 +11,7 @@ _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(
          r"\w+th)\b|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
-    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|"
+    r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
     r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
     r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
@@ -20,8 +20,12 @@ _NEXT_CUE = re.compile(
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
+    r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
+    r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
+    r"\b(?:called|emailed|wrote|texted|rang|messaged) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|"
+    r"confirm) (?:the|our|their) )|"
     r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
     r"a green light) from (?:our|my)\b)|"
     r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
@@ -40,7 +44,8 @@ _NEXT_CUE = re.compile(
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
-    r"walkthrough|review)\b|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
+    r"walkthrough|review|deep[- ]dive|dive|training|presentation|kick-?off|check-?in|scoping \w+)\b|doing (?:a|an|the) (?:[\w-]+ ){1,3}"
+    r"(?:with|for) (?:her|his|their|them|him|the)\b|revising|updating|reworking|tweaking|finali[sz]ing|redoing|adjusting|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
     r"emailing|putting together|pulling together|writing|building|creating|following up|recording|filming|mocking up|"
     r"demoing|presenting|visiting|"
     r"forwarding|looping|recycling)|"
@@ -52,14 +57,16 @@ _NEXT_CUE = re.compile(
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
     r"pulling together|writing|building|following up|calling|emailing|recording)|"
+    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+)'s (?=calling (?:me|us) back|emailing (?:me|us) back|getting back to "
+    r"(?:me|us)|ringing (?:me|us) back)|"
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) has (?=(?:a|an) (?:[\w-]+ )?(?:check-?in|call|meeting|session|"
     r"workshop) with (?:their|the|our)\b)|"
     r"(?:^|(?<=, ))(?=(?:talk to|call|ping|email|reach out to|check back with|circle back with) (?-i:[A-Z])\w+ "
     r"(?:in|on|after|next)\b)|(?<![\w'])next (?:is|up is|comes|will be|would be)\s+|"
     r"^(?=(?:\w+[\s-]){1,6}(?:is|comes) (?:next|the next step)\b(?!\s+\w))|"
     r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )[\w-]+ ){0,2}(?:demo|call|meeting|"
-    r"kick-?off(?: call)?|workshop|visit|review|session) "
-    r"(?:is |was |got |has been )?(?:booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:(?:set )?for |is )(?=(?:" + _WHEN + r"))))|"
+    r"kick-?off(?: call)?|workshop|visit|review|session)(?:'s | )"
+    r"(?:is |was |got |has been )?(?:on the (?:calendar|books|schedule|diary)|booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:(?:set )?for |is )(?=(?:" + _WHEN + r"))))|"
     r"(?<!to )(?<!can't )(?<!never )(?<!don't )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
@@ -71,7 +78,7 @@ _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|red
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
                        r"our \w+) to (?!" + _SERVICE + r")\w+)\b)|"
-                       r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?:to (?:see|get|"
+                       r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested|would like|'d like) (?:to (?:see|get|"
                        r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
@@ -82,6 +89,10 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"(?:call|meeting|chat|session|sync|intro)\s+(?:with|on|next|this)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
                        r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
+#: "Globex, follow-up on the fleet analytics proposal.": what the note is, not a step to come
+_OPENER = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
+                     r"brief) )*(?:follow-?up|check-?in|call|update|recap|debrief|catch-?up)\b(?: (?:on|about|re|to|after) [^.,]*)?"
+                     r"\.?$", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
@@ -90,18 +101,19 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
                       r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
-_POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them)\b(?!\s+(?:is|was|are|were)\b)", re.I)
+_POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
 
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
         for s in sentences:
-            if _NEXT_NEG.search(s):
+            if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 m = cue.search(c)
-                if not m:
+                if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
+                                     c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])

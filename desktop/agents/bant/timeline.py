@@ -19,7 +19,7 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing))\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing)|at the latest)\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -149,10 +149,11 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
 
 
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
-                      r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|"
+                      r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|(?<=, )no(?=,)|"
                       r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*like|\b" + _MON + r"(?=,?\s+" + _MON + r"\s+(?:\d|first|second|third|\w+th|\w+st)\b)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
                       r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
-                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?(?:"
+                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?"
+                      r"(?:the [\w-]+ of )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
                                r"go live|launch|start|close|be)|"
@@ -162,16 +163,31 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for k, s in enumerate(sentences):
+        # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
+        s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
+                   r"(?:right|correctly)(?:\s*,?\s*(?:(?:he|she|they)\s+said|it was))?)\s*,?\s*", " ", s, flags=re.I)
+        # "their January board meeting, which is the twelfth": the month's day said after the event
+        s = re.sub(r"\b" + _MON + r"((?: [\w-]+){1,3}),?\s+(?:which is|that's|that is|on) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
+                   r"\1 \3\2", s, flags=re.I)
+        s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
+                   r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
-        later = [re.sub(r"^(?:in |an? |for |by )?" + _MON + r"\b", r"by \1", s[fixed[-1].end():], flags=re.I)] if fixed else []
-        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$", s, re.I)
+        later = [re.sub(r"^(?:in |an? |for |by )?((?:the [\w-]+ of )?" + _MON + r")\b", r"by \1", s[fixed[-1].end():],
+                        flags=re.I)] if fixed else []
+        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$|"
+                           r"(?<=\bhiring\b)[^.;]*?\bso\s+((?:they|she|he|it)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|"
+                           r"aim|has|have|must)\w*\b.*$)", s, re.I)
         if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
-            later = [target.group(0).lstrip(", ")]
+            later = [(target.group(1) or target.group(0)).lstrip(", ")]
         # "end of February, because their audit is in January": the reason's date is not the target
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
+            why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
+            if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", c, re.I) and not re.search(
+                    r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
+                continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
@@ -185,7 +201,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
@@ -221,6 +237,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
+                               r"vot(?:e|es|ing) (?:on )?(?:it|this|that|the (?:deal|contract|purchase|proposal|renewal))\b|"
                                r"approve (?:the )?budgets?|meets? (?:on )?(?:[\w]+ ){1,4}and (?:will |'ll )?(?:approve|vote|decide|"
                                r"sign))", c, re.I)
             if nxt and not buying:
@@ -239,7 +256,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 d = found[0] if found else None
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
-            if not buying and not re.search(r"\b(by|before|until|no later than|within|need|want\w*|hoping|aim|target|"
+            if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
                     len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
