@@ -1180,6 +1180,10 @@ class _Build:
             t = cl.text
             loc = own = self._local(cl.start, cl.start + len(t))
             loc_before = prev_loc
+            if prev_loc is not None and re.search(r"\bnote\s+(?:on|for|to|about|against)\s+(?:him|her|them)\b", t, re.I):
+                # "..., add a note on him saying he prefers we go through Uma Ueda": "him" is the person before;
+                # the people inside the note are its words
+                loc = own = _Local(prev_loc.contact, None, None, False) if prev_loc.contact is not None else prev_loc
             if loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
             elif loc is not None:
@@ -1249,7 +1253,10 @@ class _Build:
             rest = R.SENTENCE_SPLIT.split(self.text[cl.start:], maxsplit=1)[0]
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
-            if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t):
+            if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t) \
+                    and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b", t, re.I) \
+                    and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
+                # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
                 fields = T.email_fields(t, self._who(), rest)
                 people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                           and cl.start <= m.start < cl.start + len(t)]
@@ -1382,6 +1389,9 @@ class _Build:
                         deal_fields["next_step"] = got["next_step"]  # said as the field wins over "X needs Y"
                     if "competitor" in got and re.search(r"\bcompetitor\b", t, re.I):
                         deal_fields["competitor"] = got["competitor"]  # "put Zendesk as the competitor" wins too
+                    if "close_date" in got and re.match(r"\W*(?:(?:so|and|but|just|then|ok|okay)\s+)*(?:make|set|change|push|move|put|let'?s say)\b",
+                                                        t, re.I):
+                        deal_fields["close_date"] = got["close_date"]  # "the close date says tomorrow... make it the 25th"
                     if "amount" in got and re.match(r"\W*(?:(?:so|and|but|just)\s+)*(?:make|set|change|bump|put) (?:it|that)\b", t, re.I):
                         deal_fields["amount"] = got["amount"]  # "it's at ninety six hundred, make it twelve k": the new one
                 deal_pos = cl.start if deal_pos is None else deal_pos
@@ -1909,7 +1919,8 @@ class _Build:
             # "she moved into procurement" (issue 12): the department is her new title, said as it was
             dept = re.sub(r"\s+(?:role|team|position|job)$", "", mi.group("dept"), flags=re.I)
             out["job_title"] = dept.upper() if dept.lower() in ("it", "hr") else dept.title()
-        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)", t, re.I)
+        if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)"
+                      r"|\be-?mail\s*:?\s*(?=[\w.+-]+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
@@ -2292,6 +2303,18 @@ class _Build:
                     or first.lower() in self.idx.company_keys:
                 continue
             there = [c for c in self.idx.first_names.get(first.lower(), []) if self.idx.contacts[c].company_id == co.ids[0]]
+            named = [x for x in self.mentions if x.kind == "contact" and len(x.ids) == 1 and x.end <= co.start
+                     and co.start - x.end <= 12 and not x.partial]
+            if named and self.idx.contacts[named[-1].ids[0]].company_id != co.ids[0]:
+                # "Log a call with Mike Chen from FinanceStartup": Mike Chen works elsewhere - asked, never
+                # logged on the person the name alone would pick
+                c = self.idx.contacts[named[-1].ids[0]]
+                options = [self.idx.target("contact", i) for i in there] + [self.idx.target("contact", c.id)]
+                alt = " or ".join(self.idx.contacts[i].name for i in there)
+                self.f.ask(f"{c.name} works at {c.company_name or 'another company'}, not {co.text}."
+                           + (f" Did you mean {alt}, or {c.name}?" if alt else f" Did you mean {c.name}?"), options)
+                self.f.person_blocked = True
+                return
             if not there:
                 # "Ben at Initech" when no Ben works there: not "which Ben?" among other companies
                 for i, q in enumerate(list(self.f.clarifications)):

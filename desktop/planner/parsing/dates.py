@@ -60,10 +60,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
-    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+    ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
                             r"\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
-    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date is|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+    ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date(?: is)?|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
                             rf"\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
