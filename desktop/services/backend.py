@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop.config import Settings
 from desktop.domain.describe import describe
@@ -22,6 +22,7 @@ from desktop.domain.models import StageRow
 from desktop.domain.plan import Action, Plan, Target
 from desktop.services.agents_facade import AgentsMixin
 from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
+from desktop.services.facades.pipeline import DealCard, DealRow, StageColumn
 
 
 @dataclass(frozen=True)
@@ -40,17 +41,6 @@ class ActionView:
     target: tuple[str, str, str] | None
     changes: list[tuple[str, Any, Any]] = field(default_factory=list)
     pending: bool = False
-
-
-@dataclass(frozen=True)
-class StageColumn:
-    """A pipeline board column: the stage, its deal count and amount total (major units) and the
-    largest deals as card dicts (see :func:`desktop.store.series.board_cards`)."""
-
-    stage: StageRow
-    count: int
-    total: float
-    cards: list[dict[str, Any]]
 
 
 class Backend(AgentsMixin):
@@ -455,15 +445,16 @@ class Backend(AgentsMixin):
             agg = {r["stage_id"]: r for r in metrics.deals_by_stage(uow.session)}
             cards = series.board_cards(uow.session, per_stage)
         return [StageColumn(st, agg.get(st.id, {}).get("count", 0), agg.get(st.id, {}).get("amount") or 0.0,
-                            cards.get(st.id, [])) for st in stages]
+                            cast(list[DealCard], cards.get(st.id, []))) for st in stages]
 
     def deal_rows(self, ids: list[int] | None = None, search: str = "", stage_id: int | None = None,
-                  limit: int | None = None) -> list[dict[str, Any]]:
+                  limit: int | None = None) -> list[DealRow]:
         """Rows of the deals table (see :func:`desktop.store.series.deal_rows`)."""
         from desktop.store import series
 
         with self.ws.uow() as uow:
-            return series.deal_rows(uow.session, ids=ids, search=search, stage_id=stage_id, limit=limit)
+            return cast(list[DealRow], series.deal_rows(uow.session, ids=ids, search=search, stage_id=stage_id,
+                                                        limit=limit))
 
     def record(self, kind: str, local_id: int) -> dict[str, Any]:
         """A deal, contact or company with activities, tasks and associations, plus ``notes``

@@ -14,6 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.services.change import Change
+from desktop.services.facades.port import Visible
 from desktop.ui.tasks import ChildTask, TaskRunner
 
 
@@ -35,21 +37,26 @@ class Bridge(QObject):
         self.runner.failed.connect(lambda msg: self.notify.emit("error", msg))
         self.changed.connect(self._refresh_planner)
 
-    def _refresh_planner(self, change: Any) -> None:
+    def _refresh_planner(self, change: Change) -> None:
         """After a CRM change (plan applied or undone, import, sync pull) rebuild the planner's
         index on a reader thread now, not on the next utterance's critical path (+1-3 s)."""
         if "crm" in change.scopes and hasattr(self.backend, "refresh_planner"):
             self.runner.submit(self.backend.refresh_planner)
 
-    def read(self, method: str, *args: Any, done: Callable[[Any], None] | None = None,
-             error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``backend.<method>(*args)`` on a reader thread; ``done(result)`` on the UI thread."""
-        self.runner.submit(getattr(self.backend, method), *args, done=done, error=error)
+    def _fn(self, method: str | Callable[..., Any]) -> Callable[..., Any]:
+        return getattr(self.backend, method) if isinstance(method, str) else method
 
-    def write(self, method: str, *args: Any, done: Callable[[Any], None] | None = None,
+    def read(self, method: str | Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
+             error: Callable[[BaseException], None] | None = None) -> None:
+        """Run ``method(*args)`` (a callable, or the name of a backend method) on a reader thread;
+        ``done(result)`` on the UI thread."""
+        self.runner.submit(self._fn(method), *args, done=done, error=error)
+
+    def write(self, method: str | Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
               error: Callable[[BaseException], None] | None = None) -> None:
-        """Run a writing ``backend.<method>(*args)`` on the writer thread, then emit
-        :attr:`changed` with the :class:`Change` it returned (or found in a returned tuple)."""
+        """Run a writing ``method(*args)`` (a callable, or the name of a backend method) on the writer
+        thread, then emit :attr:`changed` with the :class:`Change` it returned (or found in a
+        returned tuple)."""
 
         def ok(result: Any) -> None:
             change = result
@@ -66,18 +73,22 @@ class Bridge(QObject):
             else:
                 self.notify.emit("error", str(exc))
 
-        self.runner.submit(getattr(self.backend, method), *args, done=ok, error=bad, write=True)
+        self.runner.submit(self._fn(method), *args, done=ok, error=bad, write=True)
 
     def call(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
              error: Callable[[BaseException], None] | None = None, write: bool = False) -> None:
         """Run any blocking callable off the UI thread."""
         self.runner.submit(fn, *args, done=done, error=error, write=write)
 
-    def on_change(self, panel: Any, slot: Callable[[Any], None], scopes: set[str]) -> None:
+    def panel_refreshed(self, name: str) -> None:
+        """Panel ``name`` finished a refresh: emit :attr:`refreshed`."""
+        self.refreshed.emit(name)
+
+    def on_change(self, panel: Visible, slot: Callable[[Change], None], scopes: set[str]) -> None:
         """Connect ``slot(change)`` for changes touching ``scopes``, run only while ``panel`` is
         visible; a hidden panel is marked stale and refreshed (``panel.refresh()``) when shown."""
 
-        def handler(change: Any) -> None:
+        def handler(change: Change) -> None:
             if not (change.scopes & scopes):
                 return
             if panel.isVisible():
@@ -218,7 +229,7 @@ class LiveSync(QObject):
         else:
             self._restart.start(int(self.interval_s * 1000))
 
-    def _on_change(self, change: Any) -> None:
+    def _on_change(self, change: Change) -> None:
         if "settings" in change.scopes and (self.task is None or not self.task.running):
             self.start()  # a CRM token was saved
 
@@ -286,8 +297,6 @@ class AgentScheduler(QObject):
     def _line(self, msg: dict) -> None:
         if msg.get("event") != "run":
             return
-        from desktop.services.change import Change
-
         self.ran.emit(msg)
         self.bridge.changed.emit(Change(frozenset({"agents", "approvals", "costs"})))
 

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.facades.bundle import Facades
 from desktop.ui import theme
-from desktop.ui.bridge import AgentScheduler, LiveSync, sync_status_text
+from desktop.ui.bridge import AgentScheduler, Bridge, LiveSync, sync_status_text
 from desktop.ui.email_sender import EmailSender
 from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.agents import AgentsPanel
@@ -65,9 +66,10 @@ class MainWindow(QMainWindow):
     undone = Signal(object)
     status_updated = Signal(dict)
 
-    def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, facades: Facades, voice: Any, qsettings: QSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.voice, self.qs = bridge, voice, qsettings
+        self.bridge, self.facades, self.voice, self.qs = bridge, facades, voice, qsettings
         self.backend = bridge.backend
         self.context_target: Any = None
         self._source = "text"
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         b = self.bridge
         self.command_panel = CommandPanel()
-        self.pipeline = PipelinePanel(b)
+        self.pipeline = PipelinePanel(self.facades.pipeline)
         from desktop.ui.panels.revenue import RevenuePanel
 
         self.revenue = RevenuePanel(b)

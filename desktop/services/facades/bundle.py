@@ -1,0 +1,14 @@
+"""Every panel's facade, as the composition root hands them to the main window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.services.facades.pipeline import PipelineFacade
+
+
+@dataclass(frozen=True)
+class Facades:
+    """One facade per panel of the main window (built by :func:`desktop.bootstrap.build_facades`)."""
+
+    pipeline: PipelineFacade

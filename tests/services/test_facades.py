@@ -1,0 +1,100 @@
+"""The per-panel facades (:mod:`desktop.services.facades`) return typed results from a real
+workspace: each query runs through the call port (here a synchronous one) and reaches ``done``
+as frozen dataclasses and typed row dicts; commands return the backend's Change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import FrozenInstanceError
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from desktop.config import Settings
+from desktop.domain.models import StageRow
+from desktop.services.backend import Backend
+from desktop.services.change import Change
+from desktop.services.facades.pipeline import PipelineFacade, StageColumn
+
+NOW = datetime(2026, 11, 21, 9, 0)
+
+
+class SyncPort:
+    """A :class:`~desktop.services.facades.port.CallPort` that runs the work at once on this thread
+    and records what it was asked (reads, writes, changes broadcast, panels refreshed)."""
+
+    def __init__(self) -> None:
+        self.reads = self.writes = 0
+        self.changes: list[Change] = []
+        self.refreshed: list[str] = []
+        self.watched: list[tuple[Any, set[str]]] = []
+
+    def _run(self, fn: Callable[[], Any], done: Any, error: Any) -> Any:
+        try:
+            result = fn()
+        except Exception as exc:  # handed to the error callback, as the bridge does
+            if error is None:
+                raise
+            error(exc)
+            return None
+        if done is not None:
+            done(result)
+        return result
+
+    def read(self, fn, *, done=None, error=None) -> None:
+        self.reads += 1
+        self._run(fn, done, error)
+
+    def write(self, fn, *, done=None, error=None) -> None:
+        self.writes += 1
+        result = self._run(fn, done, error)
+        change = result if isinstance(result, Change) else next(
+            (r for r in result if isinstance(r, Change)), None) if isinstance(result, tuple) else None
+        if change is not None:
+            self.changes.append(change)
+
+    def call(self, fn, *, done=None, error=None, write=False) -> None:
+        self._run(fn, done, error)
+
+    def on_change(self, panel, slot, scopes) -> None:
+        self.watched.append((panel, scopes))
+
+    def panel_refreshed(self, name: str) -> None:
+        self.refreshed.append(name)
+
+
+def got(query: Callable[..., None], *args: Any, **kwargs: Any) -> Any:
+    """The result a facade query delivers to ``done``."""
+    out: list[Any] = []
+    query(out.append, *args, **kwargs)
+    assert len(out) == 1
+    return out[0]
+
+
+@pytest.fixture
+def backend(workspace, tmp_path):
+    return Backend(Settings(data_dir=tmp_path), workspace, now=lambda: NOW)
+
+
+@pytest.fixture
+def port():
+    return SyncPort()
+
+
+def test_pipeline_facade_returns_typed_columns_and_rows(backend, port):
+    facade = PipelineFacade(backend, port)
+    cols = got(facade.board)
+    assert cols and all(isinstance(c, StageColumn) and isinstance(c.stage, StageRow) for c in cols)
+    assert sum(c.count for c in cols) == len(backend.deal_rows())
+    with pytest.raises(FrozenInstanceError):
+        cols[0].count = 0  # type: ignore[misc]
+    card = next(card for c in cols for card in c.cards)
+    assert set(card) == {"id", "name", "company", "amount", "close_date", "last_activity"}
+    rows = got(facade.deal_rows, limit=3)
+    assert 0 < len(rows) <= 3 and {"id", "name", "stage", "amount", "open"} <= set(rows[0])
+    one = got(facade.deal_rows, ids=[rows[0]["id"]])
+    assert [r["id"] for r in one] == [rows[0]["id"]]
+    assert port.reads == 3
+    facade.refreshed()
+    assert port.refreshed == ["pipeline"]
