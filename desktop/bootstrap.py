@@ -233,8 +233,9 @@ def build_facades(backend: Backend, port: CallPort) -> Facades:
     window's :class:`desktop.ui.bridge.Bridge`)."""
     from desktop.services.facades.bundle import Facades  # lazy: the facades' modules load with the window
     from desktop.services.facades.pipeline import PipelineFacade
+    from desktop.services.facades.revenue import RevenueFacade
 
-    return Facades(pipeline=PipelineFacade(backend, port))
+    return Facades(pipeline=PipelineFacade(backend, port), revenue=RevenueFacade(backend, port))
 
 
 def build_main_window(settings: Settings, *, backend: Backend | None = None,

@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.pipeline = PipelinePanel(self.facades.pipeline)
         from desktop.ui.panels.revenue import RevenuePanel
 
-        self.revenue = RevenuePanel(b)
+        self.revenue = RevenuePanel(self.facades.revenue)
         self.costs = CostsPanel(b)
         self.agents = AgentsPanel(b)
         self.approvals = ApprovalsPanel(b)

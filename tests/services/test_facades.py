@@ -16,6 +16,7 @@ from desktop.domain.models import StageRow
 from desktop.services.backend import Backend
 from desktop.services.change import Change
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
+from desktop.services.facades.revenue import RevenueFacade, RevenueReport
 
 NOW = datetime(2026, 11, 21, 9, 0)
 
@@ -98,3 +99,14 @@ def test_pipeline_facade_returns_typed_columns_and_rows(backend, port):
     assert port.reads == 3
     facade.refreshed()
     assert port.refreshed == ["pipeline"]
+
+
+def test_revenue_facade_returns_a_typed_report(backend, port):
+    report = got(RevenueFacade(backend, port).report)
+    assert isinstance(report, RevenueReport)
+    raw = backend.revenue()
+    assert report.weighted_pipeline == raw["weighted_pipeline"] and report.mrr == raw["mrr"]
+    assert report.arr == pytest.approx(report.mrr * 12, abs=0.12)  # each rounded to cents on its own
+    assert len(report.mrr_series) == 12 and all(isinstance(m, str) and len(m) == 7 for m, _ in report.mrr_series)
+    assert {s["stage"] for s in report.deals_by_stage} == {c.stage.label for c in backend.board()}
+    assert report.stale_deals_count >= len(report.stale_deals)

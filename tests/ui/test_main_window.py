@@ -42,7 +42,7 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     assert summary(w, "Negotiation").startswith("4 deals")
     w.show_panel(2)
     qtbot.waitUntil(lambda: w.revenue.data is not None, timeout=10000)
-    weighted_before = w.revenue.data["weighted_pipeline"]
+    weighted_before = w.revenue.data.weighted_pipeline
     kpi_before = w.revenue.kpis["weighted_pipeline"].value.text()
     w.show_panel(1)
     plan = type_instruction(qtbot, w, "Move Acme to Negotiation")
@@ -58,9 +58,9 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     qtbot.waitUntil(lambda: next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)["stage"]
                     == "Negotiation", timeout=10000)
     w.show_panel(2)
-    qtbot.waitUntil(lambda: w.revenue.data["weighted_pipeline"] != weighted_before, timeout=10000)
+    qtbot.waitUntil(lambda: w.revenue.data.weighted_pipeline != weighted_before, timeout=10000)
     # 60,000 moves from probability 0.2 to 0.8: +36,000 weighted
-    assert w.revenue.data["weighted_pipeline"] == pytest.approx(weighted_before + 36000)
+    assert w.revenue.data.weighted_pipeline == pytest.approx(weighted_before + 36000)
     assert w.revenue.kpis["weighted_pipeline"].value.text() != kpi_before
     assert w.revenue.mrr_chart is not None  # charts drawn once the panel is shown
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.services.facades.pipeline import PipelineFacade
+from desktop.services.facades.revenue import RevenueFacade
 
 
 @dataclass(frozen=True)
@@ -12,3 +13,4 @@ class Facades:
     """One facade per panel of the main window (built by :func:`desktop.bootstrap.build_facades`)."""
 
     pipeline: PipelineFacade
+    revenue: RevenueFacade
