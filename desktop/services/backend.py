@@ -22,6 +22,7 @@ from desktop.domain.models import StageRow
 from desktop.domain.plan import Action, Plan, Target
 from desktop.services.agents_facade import AgentsMixin
 from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
+from desktop.services.facades.activity import AuditRow
 from desktop.services.facades.pipeline import DealCard, DealRow, StageColumn
 
 
@@ -502,12 +503,12 @@ class Backend(AgentsMixin):
                 "budgets": [{"agent": a["name"], "spend_usd": a["spend_usd"], "budget_usd": a["budget_usd"]}
                             for a in agents]}
 
-    def audit(self, limit: int = 300) -> list[dict[str, Any]]:
+    def audit(self, limit: int = 300) -> list[AuditRow]:
         """Newest audit entries first."""
         from desktop.store import queries
 
         with self.ws.uow() as uow:
-            return queries.recent_audit(uow.session, limit)
+            return cast(list[AuditRow], queries.recent_audit(uow.session, limit))
 
     def status(self) -> dict[str, Any]:
         """{"pending_approvals": int, "outbox": counts by status (pending, retrying, sent, dead),

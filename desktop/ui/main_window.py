@@ -137,11 +137,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.panels.revenue import RevenuePanel
 
         self.revenue = RevenuePanel(self.facades.revenue)
-        self.costs = CostsPanel(b)
+        self.costs = CostsPanel(self.facades.costs)
         self.agents = AgentsPanel(b)
         self.approvals = ApprovalsPanel(b)
         self.notes = NotesPanel(b, self.voice)
-        self.activity = ActivityPanel(b)
+        self.activity = ActivityPanel(self.facades.activity)
         self.settings_panel = SettingsPanel(b, self.voice, self.qs)
         self.panels = [self.command_panel, self.pipeline, self.revenue, self.costs, self.agents, self.approvals,
                        self.notes, self.activity, self.settings_panel]

@@ -15,6 +15,8 @@ from desktop.config import Settings
 from desktop.domain.models import StageRow
 from desktop.services.backend import Backend
 from desktop.services.change import Change
+from desktop.services.facades.activity import ActivityFacade
+from desktop.services.facades.costs import AgentBudget, CostsFacade, CostsReport, LlmCosts, TranscriptionTotals
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
 
@@ -110,3 +112,21 @@ def test_revenue_facade_returns_a_typed_report(backend, port):
     assert len(report.mrr_series) == 12 and all(isinstance(m, str) and len(m) == 7 for m, _ in report.mrr_series)
     assert {s["stage"] for s in report.deals_by_stage} == {c.stage.label for c in backend.board()}
     assert report.stale_deals_count >= len(report.stale_deals)
+
+
+def test_costs_facade_returns_a_typed_report(backend, port):
+    backend.record_transcription(12.0, 3.0, 2.5)
+    report = got(CostsFacade(backend, port).report, days=7)
+    assert isinstance(report, CostsReport) and report.days == 7
+    assert isinstance(report.llm, LlmCosts) and isinstance(report.transcription, TranscriptionTotals)
+    assert report.transcription.runs == 1 and report.transcription.audio_s == 12.0
+    assert report.transcription.rtf == pytest.approx(0.25)
+    assert report.transcription.per_day[0]["runs"] == 1
+    assert all(isinstance(b, AgentBudget) and b.budget_usd > 0 for b in report.budgets)
+
+
+def test_activity_facade_returns_the_audit_timeline(backend, port):
+    rows = got(ActivityFacade(backend, port).timeline, limit=5)
+    assert 0 < len(rows) <= 5
+    assert set(rows[0]) == {"id", "at", "actor", "kind", "summary"}
+    assert [r["id"] for r in rows] == sorted((r["id"] for r in rows), reverse=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.services.facades.activity import ActivityFacade
+from desktop.services.facades.costs import CostsFacade
 from desktop.services.facades.pipeline import PipelineFacade
 from desktop.services.facades.revenue import RevenueFacade
 
@@ -14,3 +16,5 @@ class Facades:
 
     pipeline: PipelineFacade
     revenue: RevenueFacade
+    costs: CostsFacade
+    activity: ActivityFacade
