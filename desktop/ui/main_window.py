@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
 
         self.revenue = RevenuePanel(self.facades.revenue)
         self.costs = CostsPanel(self.facades.costs)
-        self.agents = AgentsPanel(b)
+        self.agents = AgentsPanel(self.facades.agents)
         self.approvals = ApprovalsPanel(b)
         self.notes = NotesPanel(b, self.voice)
         self.activity = ActivityPanel(self.facades.activity)
@@ -643,7 +643,7 @@ class MainWindow(QMainWindow):
 
     def _kill_toggled(self, on: bool) -> None:
         self._show_kill(on)
-        self.bridge.write("set_global_kill", on)
+        self.facades.agents.set_global_kill(on)
 
     def refresh_status(self) -> None:
         """Reload approvals count, outbox state and the kill switch."""

@@ -16,6 +16,7 @@ from desktop.domain.models import StageRow
 from desktop.services.backend import Backend
 from desktop.services.change import Change
 from desktop.services.facades.activity import ActivityFacade
+from desktop.services.facades.agents import AgentDetail, AgentsFacade, AgentsOverview
 from desktop.services.facades.costs import AgentBudget, CostsFacade, CostsReport, LlmCosts, TranscriptionTotals
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
@@ -68,9 +69,9 @@ class SyncPort:
 
 
 def got(query: Callable[..., None], *args: Any, **kwargs: Any) -> Any:
-    """The result a facade query delivers to ``done``."""
+    """The result a facade query delivers to ``done`` (its last positional argument)."""
     out: list[Any] = []
-    query(out.append, *args, **kwargs)
+    query(*args, out.append, **kwargs)
     assert len(out) == 1
     return out[0]
 
@@ -130,3 +131,18 @@ def test_activity_facade_returns_the_audit_timeline(backend, port):
     assert 0 < len(rows) <= 5
     assert set(rows[0]) == {"id", "at", "actor", "kind", "summary"}
     assert [r["id"] for r in rows] == sorted((r["id"] for r in rows), reverse=True)
+
+
+def test_agents_facade_returns_typed_agents_and_its_switches_broadcast_changes(backend, port):
+    facade = AgentsFacade(backend, port)
+    overview = got(facade.overview)
+    assert isinstance(overview, AgentsOverview) and overview.global_kill is False
+    facade.set_global_kill(True)
+    assert port.changes[-1].scopes == {"agents", "audit"}
+    assert got(facade.overview).global_kill is True
+    assert all(a["state"] == "killed" for a in got(facade.overview).agents)
+    facade.set_global_kill(False)
+    assert got(facade.overview).global_kill is False
+    name = overview.agents[0]["name"] if overview.agents else "ghostbuster"
+    detail = got(facade.detail, name)
+    assert isinstance(detail, AgentDetail) and isinstance(detail.runs, list) and isinstance(detail.chat, list)

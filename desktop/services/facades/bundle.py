@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.services.facades.activity import ActivityFacade
+from desktop.services.facades.agents import AgentsFacade
 from desktop.services.facades.costs import CostsFacade
 from desktop.services.facades.pipeline import PipelineFacade
 from desktop.services.facades.revenue import RevenueFacade
@@ -18,3 +19,4 @@ class Facades:
     revenue: RevenueFacade
     costs: CostsFacade
     activity: ActivityFacade
+    agents: AgentsFacade
