@@ -11,7 +11,6 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
@@ -24,24 +23,7 @@ from desktop.services.agents_facade import AgentsMixin
 from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
 from desktop.services.facades.activity import AuditRow
 from desktop.services.facades.pipeline import DealCard, DealRow, StageColumn
-
-
-@dataclass(frozen=True)
-class ActionView:
-    """One action of a Plan as the Plan card shows it.
-
-    sentence: readable sentence with before → after values (:func:`desktop.domain.describe.describe`).
-    changes: [(field label, before or None, after)]. target: (type, id, name) or None.
-    pending: True for a :attr:`Plan.pending` action (waits for a question's answer; never applied).
-    """
-
-    sentence: str
-    kind: str
-    destructive: bool
-    read_only: bool
-    target: tuple[str, str, str] | None
-    changes: list[tuple[str, Any, Any]] = field(default_factory=list)
-    pending: bool = False
+from desktop.services.facades.plans import ActionView
 
 
 class Backend(AgentsMixin):

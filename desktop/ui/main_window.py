@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.revenue = RevenuePanel(self.facades.revenue)
         self.costs = CostsPanel(self.facades.costs)
         self.agents = AgentsPanel(self.facades.agents)
-        self.approvals = ApprovalsPanel(b)
+        self.approvals = ApprovalsPanel(self.facades.approvals)
         self.notes = NotesPanel(b, self.voice)
         self.activity = ActivityPanel(self.facades.activity)
         self.settings_panel = SettingsPanel(b, self.voice, self.qs)
@@ -609,7 +609,7 @@ class MainWindow(QMainWindow):
 
         def saved(edited: Any) -> None:
             self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)))
-        open_plan_editor(self, self.bridge, plan, saved=saved, rephrase=self._edit)
+        open_plan_editor(self, self.facades.approvals, plan, saved=saved, rephrase=self._edit)
 
     def _example(self, text: str) -> None:
         self.command_bar.field.setText(text)

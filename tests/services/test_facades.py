@@ -17,8 +17,10 @@ from desktop.services.backend import Backend
 from desktop.services.change import Change
 from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentDetail, AgentsFacade, AgentsOverview
+from desktop.services.facades.approvals import ApprovalsFacade
 from desktop.services.facades.costs import AgentBudget, CostsFacade, CostsReport, LlmCosts, TranscriptionTotals
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
+from desktop.services.facades.plans import ActionView, PendingPlan, SafeApprovals
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
 
 NOW = datetime(2026, 11, 21, 9, 0)
@@ -146,3 +148,21 @@ def test_agents_facade_returns_typed_agents_and_its_switches_broadcast_changes(b
     name = overview.agents[0]["name"] if overview.agents else "ghostbuster"
     detail = got(facade.detail, name)
     assert isinstance(detail, AgentDetail) and isinstance(detail.runs, list) and isinstance(detail.chat, list)
+
+
+def test_approvals_facade_returns_typed_pending_plans_and_decides(backend, port):
+    facade = ApprovalsFacade(backend, port)
+    assert got(facade.pending) == []
+    deal = backend.deal_rows(limit=1)[0]
+    backend.submit(backend.stage_move_plan(deal["id"], deal["name"], "Negotiation"), "ui")
+    (item,) = got(facade.pending)
+    assert isinstance(item, PendingPlan) and item.source == "ui" and item.plan.actions[0].kind == "update_deal"
+    (view,) = got(facade.plan_view, item.plan)
+    assert isinstance(view, ActionView) and view.changes[0][0] == "stage" and view.changes[0][2] == "Negotiation"
+    stages, views = got(facade.editor_data, item.plan)
+    assert all(isinstance(s, StageRow) for s in stages) and views == [view]
+    result = got(facade.approve_all_safe)
+    assert isinstance(result, SafeApprovals) and result.approved == [item.id] and result.skipped == []
+    assert "crm" in port.changes[-1].scopes
+    assert backend.deal_rows(ids=[deal["id"]])[0]["stage"] == "Negotiation"
+    assert got(facade.pending) == []

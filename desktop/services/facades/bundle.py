@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentsFacade
+from desktop.services.facades.approvals import ApprovalsFacade
 from desktop.services.facades.costs import CostsFacade
 from desktop.services.facades.pipeline import PipelineFacade
 from desktop.services.facades.revenue import RevenueFacade
@@ -20,3 +21,4 @@ class Facades:
     costs: CostsFacade
     activity: ActivityFacade
     agents: AgentsFacade
+    approvals: ApprovalsFacade
