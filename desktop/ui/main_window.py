@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.costs = CostsPanel(self.facades.costs)
         self.agents = AgentsPanel(self.facades.agents)
         self.approvals = ApprovalsPanel(self.facades.approvals)
-        self.notes = NotesPanel(b, self.voice)
+        self.notes = NotesPanel(self.facades.notes, self.voice)
         self.activity = ActivityPanel(self.facades.activity)
         self.settings_panel = SettingsPanel(b, self.voice, self.qs)
         self.panels = [self.command_panel, self.pipeline, self.revenue, self.costs, self.agents, self.approvals,

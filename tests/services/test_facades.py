@@ -19,6 +19,7 @@ from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentDetail, AgentsFacade, AgentsOverview
 from desktop.services.facades.approvals import ApprovalsFacade
 from desktop.services.facades.costs import AgentBudget, CostsFacade, CostsReport, LlmCosts, TranscriptionTotals
+from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
 from desktop.services.facades.plans import ActionView, PendingPlan, SafeApprovals
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
@@ -166,3 +167,27 @@ def test_approvals_facade_returns_typed_pending_plans_and_decides(backend, port)
     assert "crm" in port.changes[-1].scopes
     assert backend.deal_rows(ids=[deal["id"]])[0]["stage"] == "Negotiation"
     assert got(facade.pending) == []
+
+
+def test_notes_facade_returns_typed_rows_attaches_and_plays(backend, port, tmp_path):
+    import numpy as np
+
+    from desktop.voice.notes import NotesService
+
+    facade = NotesFacade(backend, port)
+    assert got(facade.rows) == []  # no notes service yet
+    played: list[int] = []
+    backend.notes_service = NotesService(tmp_path / "voice", None, player=lambda audio, rate: played.append(len(audio)))
+    writer = backend.notes_service.start_recording()
+    writer.write(np.zeros(8000, np.float32))
+    writer.finish()
+    (row,) = got(facade.rows)
+    assert row["id"] == writer.id and row["attached"] == "" and row["duration_s"] == 0.5
+    deal = backend.deal_rows(limit=1)[0]
+    kind, ident, name = next(c for c in got(facade.record_choices, deal["name"]) if c[0] == "deal")
+    facade.attach(row["id"], kind, ident)
+    assert port.changes[-1].scopes == {"notes"}  # not transcribed yet: nothing to log
+    (row,) = got(facade.rows)
+    assert row["attached"] == name
+    facade.play(row["id"])
+    assert played == [8000]

@@ -8,6 +8,7 @@ from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentsFacade
 from desktop.services.facades.approvals import ApprovalsFacade
 from desktop.services.facades.costs import CostsFacade
+from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade
 from desktop.services.facades.revenue import RevenueFacade
 
@@ -22,3 +23,4 @@ class Facades:
     activity: ActivityFacade
     agents: AgentsFacade
     approvals: ApprovalsFacade
+    notes: NotesFacade
