@@ -239,8 +239,9 @@ def build_facades(backend: Backend, port: CallPort) -> Facades:
     from desktop.services.facades.notes import NotesFacade
     from desktop.services.facades.pipeline import PipelineFacade
     from desktop.services.facades.revenue import RevenueFacade
+    from desktop.services.facades.settings import SettingsFacade
 
-    return Facades(pipeline=PipelineFacade(backend, port), notes=NotesFacade(backend, port), approvals=ApprovalsFacade(backend, port), agents=AgentsFacade(backend, port), activity=ActivityFacade(backend, port), costs=CostsFacade(backend, port), revenue=RevenueFacade(backend, port))
+    return Facades(pipeline=PipelineFacade(backend, port), settings=SettingsFacade(backend, port), notes=NotesFacade(backend, port), approvals=ApprovalsFacade(backend, port), agents=AgentsFacade(backend, port), activity=ActivityFacade(backend, port), costs=CostsFacade(backend, port), revenue=RevenueFacade(backend, port))
 
 
 def build_main_window(settings: Settings, *, backend: Backend | None = None,

@@ -131,7 +131,6 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         root.addLayout(right, 1)
         self.setCentralWidget(central)
-        b = self.bridge
         self.command_panel = CommandPanel()
         self.pipeline = PipelinePanel(self.facades.pipeline)
         from desktop.ui.panels.revenue import RevenuePanel
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
         self.approvals = ApprovalsPanel(self.facades.approvals)
         self.notes = NotesPanel(self.facades.notes, self.voice)
         self.activity = ActivityPanel(self.facades.activity)
-        self.settings_panel = SettingsPanel(b, self.voice, self.qs)
+        self.settings_panel = SettingsPanel(self.facades.settings, self.voice, self.qs)
         self.panels = [self.command_panel, self.pipeline, self.revenue, self.costs, self.agents, self.approvals,
                        self.notes, self.activity, self.settings_panel]
         for p in self.panels:

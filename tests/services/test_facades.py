@@ -23,6 +23,7 @@ from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
 from desktop.services.facades.plans import ActionView, PendingPlan, SafeApprovals
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
+from desktop.services.facades.settings import McpAccess, SettingsFacade, SettingsInForce
 
 NOW = datetime(2026, 11, 21, 9, 0)
 
@@ -191,3 +192,16 @@ def test_notes_facade_returns_typed_rows_attaches_and_plays(backend, port, tmp_p
     assert row["attached"] == name
     facade.play(row["id"])
     assert played == [8000]
+
+
+def test_settings_facade_returns_typed_settings_and_mcp_access(backend, port, tmp_path):
+    facade = SettingsFacade(backend, port)
+    assert facade.in_force == SettingsInForce(backend.settings.model, backend.settings.llm_model, tmp_path)
+    access = got(facade.mcp_access)
+    assert isinstance(access, McpAccess) and access.enabled and access.calls_today == {}
+    facade.set_mcp_budget(7, done=lambda _c: None, error=pytest.fail)
+    facade.set_mcp_access(False, done=lambda _c: None, error=pytest.fail)
+    assert got(facade.mcp_access) == McpAccess(enabled=False, daily_budget=7, calls_today={})
+    assert [c.scopes for c in port.changes] == [{"settings", "audit"}] * 2
+    assert got(facade.stage_mappings) == []  # no CRM connected: nothing is held
+    assert got(facade.crm_connections).keys() == {"hubspot", "pipedrive"}

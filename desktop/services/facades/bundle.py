@@ -11,6 +11,7 @@ from desktop.services.facades.costs import CostsFacade
 from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade
 from desktop.services.facades.revenue import RevenueFacade
+from desktop.services.facades.settings import SettingsFacade
 
 
 @dataclass(frozen=True)
@@ -24,3 +25,4 @@ class Facades:
     agents: AgentsFacade
     approvals: ApprovalsFacade
     notes: NotesFacade
+    settings: SettingsFacade
