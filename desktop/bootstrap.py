@@ -235,13 +235,14 @@ def build_facades(backend: Backend, port: CallPort) -> Facades:
     from desktop.services.facades.agents import AgentsFacade
     from desktop.services.facades.approvals import ApprovalsFacade
     from desktop.services.facades.bundle import Facades  # lazy: the facades' modules load with the window
+    from desktop.services.facades.command import CommandFacade
     from desktop.services.facades.costs import CostsFacade
     from desktop.services.facades.notes import NotesFacade
     from desktop.services.facades.pipeline import PipelineFacade
     from desktop.services.facades.revenue import RevenueFacade
     from desktop.services.facades.settings import SettingsFacade
 
-    return Facades(pipeline=PipelineFacade(backend, port), settings=SettingsFacade(backend, port), notes=NotesFacade(backend, port), approvals=ApprovalsFacade(backend, port), agents=AgentsFacade(backend, port), activity=ActivityFacade(backend, port), costs=CostsFacade(backend, port), revenue=RevenueFacade(backend, port))
+    return Facades(pipeline=PipelineFacade(backend, port), command=CommandFacade(backend, port), settings=SettingsFacade(backend, port), notes=NotesFacade(backend, port), approvals=ApprovalsFacade(backend, port), agents=AgentsFacade(backend, port), activity=ActivityFacade(backend, port), costs=CostsFacade(backend, port), revenue=RevenueFacade(backend, port))
 
 
 def build_main_window(settings: Settings, *, backend: Backend | None = None,

@@ -10,13 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.services.change import Change
 from desktop.services.facades.port import Visible
 from desktop.ui.tasks import ChildTask, TaskRunner
+
+
+class SyncState(TypedDict):
+    """The background sync's state (:attr:`LiveSync.state`): state "off" | "starting" | "ok" |
+    "offline" | "error", the CRM of the worst result, ``at`` ("HH:MM" of the last good pass or None),
+    a message, records pulled in the last pass and new field conflicts."""
+
+    state: str
+    crm: str | None
+    at: str | None
+    message: str
+    pulled: int
+    new_conflicts: int
 
 
 class Bridge(QObject):
@@ -137,7 +150,7 @@ class LiveSync(QObject):
         self.interval_s, self.restart_s = interval_s, restart_s
         self.fixed_argv = argv  # tests: a fake child
         self.sandbox = False
-        self.state: dict[str, Any] = {"state": "off", "crm": None, "at": None, "message": "not connected",
+        self.state: SyncState = {"state": "off", "crm": None, "at": None, "message": "not connected",
                                       "pulled": 0, "new_conflicts": 0}
         self.task: ChildTask | None = None
         self._stopped = False

@@ -13,15 +13,17 @@ import pytest
 
 from desktop.config import Settings
 from desktop.domain.models import StageRow
+from desktop.domain.plan import Plan
 from desktop.services.backend import Backend
 from desktop.services.change import Change
 from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentDetail, AgentsFacade, AgentsOverview
 from desktop.services.facades.approvals import ApprovalsFacade
+from desktop.services.facades.command import CommandFacade, HeldChanges, PlannedInstruction, StatusCounts
 from desktop.services.facades.costs import AgentBudget, CostsFacade, CostsReport, LlmCosts, TranscriptionTotals
 from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade, StageColumn
-from desktop.services.facades.plans import ActionView, PendingPlan, SafeApprovals
+from desktop.services.facades.plans import ActionView, PendingPlan, Results, SafeApprovals
 from desktop.services.facades.revenue import RevenueFacade, RevenueReport
 from desktop.services.facades.settings import McpAccess, SettingsFacade, SettingsInForce
 
@@ -205,3 +207,28 @@ def test_settings_facade_returns_typed_settings_and_mcp_access(backend, port, tm
     assert [c.scopes for c in port.changes] == [{"settings", "audit"}] * 2
     assert got(facade.stage_mappings) == []  # no CRM connected: nothing is held
     assert got(facade.crm_connections).keys() == {"hubspot", "pipedrive"}
+
+
+def test_command_facade_plans_applies_undoes_and_reports_typed_status(backend, port):
+    facade = CommandFacade(backend, port)
+    failed: list[BaseException] = []
+    deal = backend.deal_rows(limit=1)[0]
+    planned = got(facade.stage_move, deal["id"], deal["name"], "Negotiation")
+    assert isinstance(planned, PlannedInstruction) and planned.refine is False
+    assert planned.views[0].changes[0][2] == "Negotiation"
+    typed = got(facade.plan, f"Move {deal['name']} to Negotiation", None, error=failed.append)
+    assert isinstance(typed.plan, Plan) and typed.plan.actions and not failed
+    change = got(facade.apply, planned.plan, "ui", False, error=failed.append)
+    assert isinstance(change, Change) and deal["id"] in (change.deal_ids or ()) and port.changes == [change]
+    status = got(facade.status)
+    assert isinstance(status, StatusCounts) and isinstance(status.held, HeldChanges)
+    assert status.global_kill is False and status.pending_approvals == 0
+    undone = got(facade.undo, error=failed.append)
+    assert undone.audit_id is not None and not failed
+    assert backend.deal_rows(ids=[deal["id"]])[0]["stage"] == deal["stage"]
+    detail = got(facade.record, "deal", deal["id"], error=failed.append)
+    assert detail["kind"] == "deal" and detail["name"] == deal["name"]
+    question = got(facade.plan, "How many deals are in Negotiation?", None, error=failed.append).plan
+    results = got(facade.results, question, error=failed.append)
+    assert isinstance(results, Results) and results.object == "deal"
+    assert facade.now() == NOW and facade.approvals_signal_path.name == "approvals.signal"

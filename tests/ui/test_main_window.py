@@ -139,11 +139,11 @@ def test_clarification_candidates_are_clickable(qtbot, window):
 def test_global_kill_switch(qtbot, window):
     w = window
     assert not w.kill_switch.isChecked()
-    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: st["global_kill"]):
+    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: st.global_kill):
         qtbot.mouseClick(w.kill_switch, Qt.MouseButton.LeftButton)
     assert w.kill_switch.isChecked() and "STOPPED" in w.kill_switch.text()
-    assert w.backend.status()["global_kill"] is True
-    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: not st["global_kill"]):
+    assert w.bridge.backend.status()["global_kill"] is True
+    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: not st.global_kill):
         qtbot.mouseClick(w.kill_switch, Qt.MouseButton.LeftButton)
     assert "off" in w.kill_switch.text()
 

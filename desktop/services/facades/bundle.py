@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from desktop.services.facades.activity import ActivityFacade
 from desktop.services.facades.agents import AgentsFacade
 from desktop.services.facades.approvals import ApprovalsFacade
+from desktop.services.facades.command import CommandFacade
 from desktop.services.facades.costs import CostsFacade
 from desktop.services.facades.notes import NotesFacade
 from desktop.services.facades.pipeline import PipelineFacade
@@ -26,3 +27,4 @@ class Facades:
     approvals: ApprovalsFacade
     notes: NotesFacade
     settings: SettingsFacade
+    command: CommandFacade

@@ -31,6 +31,35 @@ class ActionView:
 
 
 @dataclass(frozen=True)
+class Results:
+    """What a read-only plan shows.
+
+    Attributes:
+        sentence: the answer as a sentence with its number ("4 deals in Negotiation: ...",
+            "Deals in Proposal Sent: $353,000 in 6 deals.").
+        object: ``deal`` / ``contact`` / ``company`` / ``task`` (the rows' type; ``deal`` when none).
+        columns: [(key, header)] to show. rows: one dict per record: ``type``, ``id`` (local id),
+            ``name`` and the column keys (amount in major units, dates ``YYYY-MM-DD``).
+        filters: the filters applied (search). ignored: filter keys not understood (shown).
+        value: the answer's number or date, if any. total: rows found before the display cap.
+    """
+
+    sentence: str
+    object: str = "deal"
+    columns: list[tuple[str, str]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    filters: dict[str, Any] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+    value: Any = None
+    total: int = 0
+
+    def as_json(self) -> dict[str, Any]:
+        """Plain JSON (``spectrum plan/run --json`` puts it under ``"results"``)."""
+        return {"sentence": self.sentence, "object": self.object, "rows": self.rows, "filters": self.filters,
+                "ignored": self.ignored, "value": self.value, "total": self.total}
+
+
+@dataclass(frozen=True)
 class PendingPlan:
     """A plan waiting in the approvals queue: id, when it was queued (naive UTC), source (voice |
     text | ui | agent:<name> | mcp:<client>), the plan, and its status ("pending")."""
