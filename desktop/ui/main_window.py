@@ -660,7 +660,7 @@ class MainWindow(QMainWindow):
         """Sync label: live sync state (:class:`LiveSync`) + outbox waiting/failed + conflicts."""
         st = self._last_status
         text, tip = sync_status_text(st.outbox if st else {}, st.conflicts if st else 0, self.live_sync.state,
-                                     {"count": st.held.count, "reasons": st.held.reasons} if st else None)
+                                     st.held if st else None)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)
 

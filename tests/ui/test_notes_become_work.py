@@ -66,7 +66,7 @@ def test_a_note_naming_no_record_asks_and_attaching_logs_it(qtbot, tmp_path):
     assert note.work.state == "needs_record" and change.scopes == {"notes"}
     with qtbot.waitSignal(w.bridge.changed, timeout=60000,
                           check_params_cb=lambda ch: "crm" in ch.scopes):
-        w.bridge.write("attach_note", note.id, "deal", 5001)
+        w.facades.notes.attach(note.id, "deal", 5001)
     (note,) = w.bridge.backend.notes_list()
     assert note.work.state == "logged" and note.work.activity_type == "note"
     assert any(a["type"] == "note" and "pricing sheet" in (a["body"] or "")
