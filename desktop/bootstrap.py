@@ -229,12 +229,14 @@ def sync_runner(settings: Settings, client: httpx.AsyncClient,
 
 # -- the desktop app ---------------------------------------------------------------------------
 def build_facades(backend: Backend, port: CallPort) -> Facades:
-    """One typed facade per panel over ``backend``, running their work through ``port`` (the
-    window's :class:`desktop.ui.bridge.Bridge`)."""
+    """One typed facade per panel over ``backend`` (pipeline, revenue, costs, agents, approvals, notes,
+    activity, settings, and the command bar's), running their work off the UI thread through ``port``
+    (the window's :class:`desktop.ui.bridge.Bridge`)."""
+    # lazy: the facades' modules load with the window
     from desktop.services.facades.activity import ActivityFacade
     from desktop.services.facades.agents import AgentsFacade
     from desktop.services.facades.approvals import ApprovalsFacade
-    from desktop.services.facades.bundle import Facades  # lazy: the facades' modules load with the window
+    from desktop.services.facades.bundle import Facades
     from desktop.services.facades.command import CommandFacade
     from desktop.services.facades.costs import CostsFacade
     from desktop.services.facades.notes import NotesFacade
@@ -242,7 +244,11 @@ def build_facades(backend: Backend, port: CallPort) -> Facades:
     from desktop.services.facades.revenue import RevenueFacade
     from desktop.services.facades.settings import SettingsFacade
 
-    return Facades(pipeline=PipelineFacade(backend, port), command=CommandFacade(backend, port), settings=SettingsFacade(backend, port), notes=NotesFacade(backend, port), approvals=ApprovalsFacade(backend, port), agents=AgentsFacade(backend, port), activity=ActivityFacade(backend, port), costs=CostsFacade(backend, port), revenue=RevenueFacade(backend, port))
+    return Facades(pipeline=PipelineFacade(backend, port), revenue=RevenueFacade(backend, port),
+                   costs=CostsFacade(backend, port), agents=AgentsFacade(backend, port),
+                   approvals=ApprovalsFacade(backend, port), notes=NotesFacade(backend, port),
+                   activity=ActivityFacade(backend, port), settings=SettingsFacade(backend, port),
+                   command=CommandFacade(backend, port))
 
 
 def build_main_window(settings: Settings, *, backend: Backend | None = None,

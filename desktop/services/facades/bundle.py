@@ -17,14 +17,15 @@ from desktop.services.facades.settings import SettingsFacade
 
 @dataclass(frozen=True)
 class Facades:
-    """One facade per panel of the main window (built by :func:`desktop.bootstrap.build_facades`)."""
+    """One facade per panel of the main window (built by :func:`desktop.bootstrap.build_facades`);
+    ``command`` serves the command bar, the Plan card and the window's toolbar and status bar."""
 
     pipeline: PipelineFacade
     revenue: RevenueFacade
     costs: CostsFacade
-    activity: ActivityFacade
     agents: AgentsFacade
     approvals: ApprovalsFacade
     notes: NotesFacade
+    activity: ActivityFacade
     settings: SettingsFacade
     command: CommandFacade
