@@ -25,10 +25,10 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 # What ``submit`` calls back on the UI thread: ``done(result)`` or ``error(exception)``.
-Done = Callable[[T], None]
-Failed = Callable[[BaseException], None]
+Done = Callable[[T], object]
+Failed = Callable[[BaseException], object]
 #: A queued task: (fn, args, done, error); None stops a thread.
-_Task = tuple[Callable[..., object], tuple[object, ...], Callable[[Any], None] | None, Failed | None]
+_Task = tuple[Callable[..., object], tuple[object, ...], Callable[[Any], object] | None, Failed | None]
 
 
 def prepare_speech_worker(worker: TranscriberWorker) -> None:
@@ -103,7 +103,7 @@ class TaskRunner(QObject):
                 result, exc = None, e
             self._finished.emit(result, exc, done, error)
 
-    def _deliver(self, result: object, exc: BaseException | None, done: Callable[[Any], None] | None,
+    def _deliver(self, result: object, exc: BaseException | None, done: Callable[[Any], object] | None,
                  error: Failed | None) -> None:
         try:
             if self._closed:

@@ -17,10 +17,11 @@ from desktop.services.change import Change
 T = TypeVar("T")
 B = TypeVar("B")
 
-#: ``done(result)``: called on the UI thread with a query's or command's typed result.
-Done = Callable[[T], None]
-#: ``error(exception)``: called on the UI thread when the work raised.
-Failed = Callable[[BaseException], None]
+#: ``done(result)``: called on the UI thread with a query's or command's typed result (what it
+#: returns is ignored).
+Done = Callable[[T], object]
+#: ``error(exception)``: called on the UI thread when the work raised (what it returns is ignored).
+Failed = Callable[[BaseException], object]
 
 
 class Visible(Protocol):
