@@ -162,8 +162,8 @@ def refresh_bench(w, moves: int) -> dict:
 
     w.bridge.changed.connect(on_changed)
     w.bridge.refreshed.connect(on_refreshed)
-    stages = [c.stage.label for c in w.backend.board(1) if not c.stage.is_closed]
-    deal = w.backend.deal_rows(None, "", None, 1)[0]
+    stages = [c.stage.label for c in w.bridge.backend.board(1) if not c.stage.is_closed]
+    deal = w.bridge.backend.deal_rows(None, "", None, 1)[0]
     out: dict = {"moves": moves, "median_ms": {}, "max_ms": {}, "undo_ms": {}}
     k = 0
     for index, name in ((1, "pipeline"), (2, "revenue"), (7, "activity")):
@@ -173,7 +173,7 @@ def refresh_bench(w, moves: int) -> dict:
         for _ in range(moves):
             k += 1
             target = stages[(stages.index(deal["stage"]) + k) % len(stages)]
-            plan = w.backend.stage_move_plan(deal["id"], deal["name"], target)
+            plan = w.bridge.backend.stage_move_plan(deal["id"], deal["name"], target)
             state.pop("t", None)
             w.confirm(plan, False)
             wait(lambda: "t" in state and name in state["seen"], 60)  # noqa: B023 - called within this iteration
@@ -354,7 +354,7 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, syn
         if import_dir is not None:
             src = import_slice(import_dir, slice_rows)
             try:
-                report, change = w.backend.import_paths([src], in_process=import_in_process)
+                report, change = w.bridge.backend.import_paths([src], in_process=import_in_process)
                 results["import"] = f"{report.imported:,} rows in {time.perf_counter() - t:.1f} s"
                 if app_events:
                     relay.change.emit(change)
@@ -363,7 +363,7 @@ def stall_bench(w, data_dir: Path, import_dir: Path | None, slice_rows: int, syn
         t = time.perf_counter()
         try:
             def on_result(msg: dict) -> None:
-                change = w.backend.sync_change(msg) if app_events else None
+                change = w.bridge.backend.sync_change(msg) if app_events else None
                 if change is not None:
                     relay.change.emit(change)
 
@@ -418,8 +418,8 @@ def session_bench(w, cycles: int) -> dict:
 
     before = rss_mb()
     trace: list[tuple[int, float]] = []
-    stages = [c.stage.label for c in w.backend.board(1) if not c.stage.is_closed]
-    deals = w.backend.deal_rows(search="", limit=50)
+    stages = [c.stage.label for c in w.bridge.backend.board(1) if not c.stage.is_closed]
+    deals = w.bridge.backend.deal_rows(search="", limit=50)
     t = time.perf_counter()
     for i in range(cycles):
         shown: dict = {}

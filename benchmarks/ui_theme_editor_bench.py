@@ -101,7 +101,7 @@ def main() -> int:
     w.submit("Acme budget is 100K, close date is December 15", "text")
     wait(lambda: w.plan_card.isVisible() and w.plan_card.plan is not None)
     plan = w.plan_card.plan
-    stages = [c.stage.label for c in w.backend.board(per_stage=0)]
+    stages = [c.stage.label for c in w.bridge.backend.board(per_stage=0)]
     for _ in range(args.n):
         t = time.perf_counter()
         w.plan_card.edit_btn.click()

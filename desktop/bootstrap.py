@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from desktop.agents.service import AgentService
     from desktop.mcp.service import McpService
     from desktop.services.backend import Backend
+    from desktop.services.facades.bundle import Facades
+    from desktop.services.facades.port import CallPort
     from desktop.services.planning import WorkspacePlanner
     from desktop.store.db import Workspace
     from desktop.store.sync_state import StoreState
@@ -51,7 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["RESOURCES", "DEMO_WORKSPACE", "DEMO_NOW", "resources_dir", "open_workspace", "is_empty",
            "workspace_vocabulary", "build_backend", "build_planner", "speech_engine", "transcriber",
            "build_voice", "agent_service", "mcp_service", "crm_client", "crm_adapter", "sync_state",
-           "sync_config", "sync_runner", "build_main_window", "run_app", "smoke_check"]
+           "sync_config", "sync_runner", "build_facades", "build_main_window", "run_app", "smoke_check"]
 
 DEMO_WORKSPACE = RESOURCES / "demo_workspace"
 #: the demo workspace's "today" (its activity dates are relative to it)
@@ -226,6 +228,29 @@ def sync_runner(settings: Settings, client: httpx.AsyncClient,
 
 
 # -- the desktop app ---------------------------------------------------------------------------
+def build_facades(backend: Backend, port: CallPort) -> Facades:
+    """One typed facade per panel over ``backend`` (pipeline, revenue, costs, agents, approvals, notes,
+    activity, settings, and the command bar's), running their work off the UI thread through ``port``
+    (the window's :class:`desktop.ui.bridge.Bridge`)."""
+    # lazy: the facades' modules load with the window
+    from desktop.services.facades.activity import ActivityFacade
+    from desktop.services.facades.agents import AgentsFacade
+    from desktop.services.facades.approvals import ApprovalsFacade
+    from desktop.services.facades.bundle import Facades
+    from desktop.services.facades.command import CommandFacade
+    from desktop.services.facades.costs import CostsFacade
+    from desktop.services.facades.notes import NotesFacade
+    from desktop.services.facades.pipeline import PipelineFacade
+    from desktop.services.facades.revenue import RevenueFacade
+    from desktop.services.facades.settings import SettingsFacade
+
+    return Facades(pipeline=PipelineFacade(backend, port), revenue=RevenueFacade(backend, port),
+                   costs=CostsFacade(backend, port), agents=AgentsFacade(backend, port),
+                   approvals=ApprovalsFacade(backend, port), notes=NotesFacade(backend, port),
+                   activity=ActivityFacade(backend, port), settings=SettingsFacade(backend, port),
+                   command=CommandFacade(backend, port))
+
+
 def build_main_window(settings: Settings, *, backend: Backend | None = None,
                       open_backend: OpenBackend | None = None, qsettings: QSettings | None = None,
                       seed_demo: bool = True, engine: SpeechEngine | None = None,
@@ -262,7 +287,7 @@ def build_main_window(settings: Settings, *, backend: Backend | None = None,
     parts = build_voice(settings, engine=engine, stream_factory=stream_factory)
     backend.notes_service = parts.notes
     voice = VoiceController(parts)
-    window = MainWindow(bridge, voice, qs)
+    window = MainWindow(bridge, build_facades(backend, bridge), voice, qs)
     bridge.setParent(window)
     voice.setParent(window)
     return window

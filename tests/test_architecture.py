@@ -24,3 +24,16 @@ def test_cli_import_is_light():
             " if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "", f"imported at start-up: {out.stdout.strip()}"
+
+
+def test_one_kill_switch_implementation():
+    """Issue 14: kill switches were implemented twice (agents/service.py and services/agent_switches.py).
+    The stored switches are written by desktop/agents/switches.py only; the agents runtime and the
+    desktop backend's fallback both go through it."""
+    assert not (ROOT / "desktop" / "services" / "agent_switches.py").exists()
+    writers = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop").rglob("*.py")
+                     if "set_agent_state(" in p.read_text(encoding="utf-8")
+                     and p.relative_to(ROOT).as_posix() != "desktop/store/agents.py")
+    assert writers == ["desktop/agents/switches.py"]
+    for user in ("desktop/agents/service.py", "desktop/services/agents_facade.py"):
+        assert "switches.set_killed(" in (ROOT / user).read_text(encoding="utf-8"), user

@@ -11,10 +11,9 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from desktop.config import Settings
 from desktop.domain.describe import describe
@@ -22,35 +21,9 @@ from desktop.domain.models import StageRow
 from desktop.domain.plan import Action, Plan, Target
 from desktop.services.agents_facade import AgentsMixin
 from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
-
-
-@dataclass(frozen=True)
-class ActionView:
-    """One action of a Plan as the Plan card shows it.
-
-    sentence: readable sentence with before → after values (:func:`desktop.domain.describe.describe`).
-    changes: [(field label, before or None, after)]. target: (type, id, name) or None.
-    pending: True for a :attr:`Plan.pending` action (waits for a question's answer; never applied).
-    """
-
-    sentence: str
-    kind: str
-    destructive: bool
-    read_only: bool
-    target: tuple[str, str, str] | None
-    changes: list[tuple[str, Any, Any]] = field(default_factory=list)
-    pending: bool = False
-
-
-@dataclass(frozen=True)
-class StageColumn:
-    """A pipeline board column: the stage, its deal count and amount total (major units) and the
-    largest deals as card dicts (see :func:`desktop.store.series.board_cards`)."""
-
-    stage: StageRow
-    count: int
-    total: float
-    cards: list[dict[str, Any]]
+from desktop.services.facades.activity import AuditRow
+from desktop.services.facades.pipeline import DealCard, DealRow, StageColumn
+from desktop.services.facades.plans import ActionView
 
 
 class Backend(AgentsMixin):
@@ -455,15 +428,16 @@ class Backend(AgentsMixin):
             agg = {r["stage_id"]: r for r in metrics.deals_by_stage(uow.session)}
             cards = series.board_cards(uow.session, per_stage)
         return [StageColumn(st, agg.get(st.id, {}).get("count", 0), agg.get(st.id, {}).get("amount") or 0.0,
-                            cards.get(st.id, [])) for st in stages]
+                            cast(list[DealCard], cards.get(st.id, []))) for st in stages]
 
     def deal_rows(self, ids: list[int] | None = None, search: str = "", stage_id: int | None = None,
-                  limit: int | None = None) -> list[dict[str, Any]]:
+                  limit: int | None = None) -> list[DealRow]:
         """Rows of the deals table (see :func:`desktop.store.series.deal_rows`)."""
         from desktop.store import series
 
         with self.ws.uow() as uow:
-            return series.deal_rows(uow.session, ids=ids, search=search, stage_id=stage_id, limit=limit)
+            return cast(list[DealRow], series.deal_rows(uow.session, ids=ids, search=search, stage_id=stage_id,
+                                                        limit=limit))
 
     def record(self, kind: str, local_id: int) -> dict[str, Any]:
         """A deal, contact or company with activities, tasks and associations, plus ``notes``
@@ -511,12 +485,12 @@ class Backend(AgentsMixin):
                 "budgets": [{"agent": a["name"], "spend_usd": a["spend_usd"], "budget_usd": a["budget_usd"]}
                             for a in agents]}
 
-    def audit(self, limit: int = 300) -> list[dict[str, Any]]:
+    def audit(self, limit: int = 300) -> list[AuditRow]:
         """Newest audit entries first."""
         from desktop.store import queries
 
         with self.ws.uow() as uow:
-            return queries.recent_audit(uow.session, limit)
+            return cast(list[AuditRow], queries.recent_audit(uow.session, limit))
 
     def status(self) -> dict[str, Any]:
         """{"pending_approvals": int, "outbox": counts by status (pending, retrying, sent, dead),

@@ -15,9 +15,10 @@ contacted since"), ``created_after`` (ISO date). Unknown filter keys are reporte
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from desktop.services.facades.plans import Results
 
 #: Columns shown per object type, in order.
 COLUMNS: dict[str, list[tuple[str, str]]] = {
@@ -32,35 +33,6 @@ KNOWN_FILTERS = frozenset({"stage", "company", "name", "owner", "is_open", "clos
                            "due_date_before", "amount_gte", "amount_lte", "city", "stale_days", "not_contacted_days",
                            "created_after"})
 MAX_ROWS = 500
-
-
-@dataclass(frozen=True)
-class Results:
-    """What a read-only plan shows.
-
-    Attributes:
-        sentence: the answer as a sentence with its number ("4 deals in Negotiation: ...",
-            "Deals in Proposal Sent: $353,000 in 6 deals.").
-        object: ``deal`` / ``contact`` / ``company`` / ``task`` (the rows' type; ``deal`` when none).
-        columns: [(key, header)] to show. rows: one dict per record: ``type``, ``id`` (local id),
-            ``name`` and the column keys (amount in major units, dates ``YYYY-MM-DD``).
-        filters: the filters applied (search). ignored: filter keys not understood (shown).
-        value: the answer's number or date, if any. total: rows found before the display cap.
-    """
-
-    sentence: str
-    object: str = "deal"
-    columns: list[tuple[str, str]] = field(default_factory=list)
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    filters: dict[str, Any] = field(default_factory=dict)
-    ignored: list[str] = field(default_factory=list)
-    value: Any = None
-    total: int = 0
-
-    def as_json(self) -> dict[str, Any]:
-        """Plain JSON (``spectrum plan/run --json`` puts it under ``"results"``)."""
-        return {"sentence": self.sentence, "object": self.object, "rows": self.rows, "filters": self.filters,
-                "ignored": self.ignored, "value": self.value, "total": self.total}
 
 
 #: How each search filter reads in the results sentence ("3 deals open in Negotiation at Acme ..."), in order.

@@ -10,11 +10,50 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, TypedDict, TypeVar, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.services.change import Change
+from desktop.services.facades.command import HeldChanges
+from desktop.services.facades.port import Done, Failed, Visible
 from desktop.ui.tasks import ChildTask, TaskRunner
+
+if TYPE_CHECKING:  # email_sender imports this module
+    from desktop.ui.email_sender import EmailSender
+
+T = TypeVar("T")
+
+
+class BackgroundSource(Protocol):
+    """What the bridge and its background supervisors use of the backend
+    (:class:`desktop.services.backend.Backend`): the planner's rebuild after a change, the child
+    processes' commands (None: not to be started), a sync result's Change, and closing."""
+
+    def refresh_planner(self) -> None: ...
+
+    def sync_argv(self, interval_s: float = 60.0, sandbox: bool = False) -> list[str] | None: ...
+
+    def agents_serve_argv(self) -> list[str] | None: ...
+
+    def email_send_argv(self) -> list[str] | None: ...
+
+    def sync_change(self, result: dict[str, Any]) -> Change | None: ...
+
+    def close(self) -> None: ...
+
+
+class SyncState(TypedDict):
+    """The background sync's state (:attr:`LiveSync.state`): state "off" | "starting" | "ok" |
+    "offline" | "error", the CRM of the worst result, ``at`` ("HH:MM" of the last good pass or None),
+    a message, records pulled in the last pass and new field conflicts."""
+
+    state: str
+    crm: str | None
+    at: str | None
+    message: str
+    pulled: int
+    new_conflicts: int
 
 
 class Bridge(QObject):
@@ -28,30 +67,31 @@ class Bridge(QObject):
     notify = Signal(str, str)
     refreshed = Signal(str)
 
-    def __init__(self, backend: Any, parent: QObject | None = None) -> None:
+    def __init__(self, backend: BackgroundSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self.live_sync: LiveSync | None = None  # the supervisors register themselves (see shutdown)
+        self.agent_scheduler: AgentScheduler | None = None
+        self.email_sender: EmailSender | None = None
         self.runner = TaskRunner(parent=self)
         self.runner.failed.connect(lambda msg: self.notify.emit("error", msg))
         self.changed.connect(self._refresh_planner)
 
-    def _refresh_planner(self, change: Any) -> None:
+    def _refresh_planner(self, change: Change) -> None:
         """After a CRM change (plan applied or undone, import, sync pull) rebuild the planner's
         index on a reader thread now, not on the next utterance's critical path (+1-3 s)."""
-        if "crm" in change.scopes and hasattr(self.backend, "refresh_planner"):
+        if "crm" in change.scopes:
             self.runner.submit(self.backend.refresh_planner)
 
-    def read(self, method: str, *args: Any, done: Callable[[Any], None] | None = None,
-             error: Callable[[BaseException], None] | None = None) -> None:
-        """Run ``backend.<method>(*args)`` on a reader thread; ``done(result)`` on the UI thread."""
-        self.runner.submit(getattr(self.backend, method), *args, done=done, error=error)
+    def read(self, fn: Callable[[], T], *, done: Done[T] | None = None, error: Failed | None = None) -> None:
+        """Run ``fn()`` on a reader thread; ``done(result)`` on the UI thread (``error(exc)`` if it raised)."""
+        self.runner.submit(fn, done=done, error=error)
 
-    def write(self, method: str, *args: Any, done: Callable[[Any], None] | None = None,
-              error: Callable[[BaseException], None] | None = None) -> None:
-        """Run a writing ``backend.<method>(*args)`` on the writer thread, then emit
-        :attr:`changed` with the :class:`Change` it returned (or found in a returned tuple)."""
+    def write(self, fn: Callable[[], T], *, done: Done[T] | None = None, error: Failed | None = None) -> None:
+        """Run a writing ``fn()`` on the writer thread, then ``done(result)`` and emit :attr:`changed`
+        with the :class:`Change` it returned (or found in a returned tuple) on the UI thread."""
 
-        def ok(result: Any) -> None:
+        def ok(result: T) -> None:
             change = result
             if isinstance(result, tuple):
                 change = next((r for r in result if hasattr(r, "scopes")), None)
@@ -66,18 +106,23 @@ class Bridge(QObject):
             else:
                 self.notify.emit("error", str(exc))
 
-        self.runner.submit(getattr(self.backend, method), *args, done=ok, error=bad, write=True)
+        self.runner.submit(fn, done=ok, error=bad, write=True)
 
-    def call(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None] | None = None,
-             error: Callable[[BaseException], None] | None = None, write: bool = False) -> None:
-        """Run any blocking callable off the UI thread."""
-        self.runner.submit(fn, *args, done=done, error=error, write=write)
+    def call(self, fn: Callable[[], T], *, done: Done[T] | None = None, error: Failed | None = None,
+             write: bool = False) -> None:
+        """Run any blocking ``fn()`` off the UI thread (``write=True``: on the writer thread, in
+        order with the writes; no :attr:`changed` is emitted)."""
+        self.runner.submit(fn, done=done, error=error, write=write)
 
-    def on_change(self, panel: Any, slot: Callable[[Any], None], scopes: set[str]) -> None:
+    def panel_refreshed(self, name: str) -> None:
+        """Panel ``name`` finished a refresh: emit :attr:`refreshed`."""
+        self.refreshed.emit(name)
+
+    def on_change(self, panel: Visible, slot: Callable[[Change], None], scopes: set[str]) -> None:
         """Connect ``slot(change)`` for changes touching ``scopes``, run only while ``panel`` is
         visible; a hidden panel is marked stale and refreshed (``panel.refresh()``) when shown."""
 
-        def handler(change: Any) -> None:
+        def handler(change: Change) -> None:
             if not (change.scopes & scopes):
                 return
             if panel.isVisible():
@@ -89,15 +134,9 @@ class Bridge(QObject):
 
     def shutdown(self) -> None:
         """Finish background work and close the workspace."""
-        sync = getattr(self, "live_sync", None)
-        if sync is not None:
-            sync.stop()
-        sched = getattr(self, "agent_scheduler", None)
-        if sched is not None:
-            sched.stop()
-        mailer = getattr(self, "email_sender", None)
-        if mailer is not None:
-            mailer.stop()
+        for supervisor in (self.live_sync, self.agent_scheduler, self.email_sender):
+            if supervisor is not None:
+                supervisor.stop()
         self.runner.shutdown()
         self.backend.close()
 
@@ -126,7 +165,7 @@ class LiveSync(QObject):
         self.interval_s, self.restart_s = interval_s, restart_s
         self.fixed_argv = argv  # tests: a fake child
         self.sandbox = False
-        self.state: dict[str, Any] = {"state": "off", "crm": None, "at": None, "message": "not connected",
+        self.state: SyncState = {"state": "off", "crm": None, "at": None, "message": "not connected",
                                       "pulled": 0, "new_conflicts": 0}
         self.task: ChildTask | None = None
         self._stopped = False
@@ -136,8 +175,8 @@ class LiveSync(QObject):
         bridge.live_sync = self
         bridge.changed.connect(self._on_change)
 
-    def _set(self, **kw: Any) -> None:
-        self.state = dict(self.state, **kw)
+    def _set(self, **kw: str | int | None) -> None:
+        self.state = cast(SyncState, {**self.state, **kw})
         self.state_changed.emit(dict(self.state))
 
     def start(self, sandbox: bool | None = None) -> None:
@@ -150,7 +189,8 @@ class LiveSync(QObject):
         if self.fixed_argv is not None:
             self._launch(self.fixed_argv)
         else:
-            self.bridge.read("sync_argv", self.interval_s, self.sandbox, done=self._launch,
+            backend, interval_s, sandbox = self.bridge.backend, self.interval_s, self.sandbox
+            self.bridge.read(lambda: backend.sync_argv(interval_s, sandbox), done=self._launch,
                              error=lambda e: self._set(state="error", message=str(e)))
 
     def _launch(self, argv: list[str] | None) -> None:
@@ -176,7 +216,7 @@ class LiveSync(QObject):
             return
         results = (msg.get("crms") or []) if msg.get("event") == "cycle" else [msg]
         rank = {"ok": 0, "offline": 1, "error": 2}
-        worst: dict[str, Any] | None = None
+        worst: dict[str, str | None] | None = None
         pulled = sent = conflicts = 0
         for r in results:
             crm, err = r.get("crm"), r.get("error")
@@ -218,7 +258,7 @@ class LiveSync(QObject):
         else:
             self._restart.start(int(self.interval_s * 1000))
 
-    def _on_change(self, change: Any) -> None:
+    def _on_change(self, change: Change) -> None:
         if "settings" in change.scopes and (self.task is None or not self.task.running):
             self.start()  # a CRM token was saved
 
@@ -268,7 +308,7 @@ class AgentScheduler(QObject):
         if self.fixed_argv is not None:
             self._launch(self.fixed_argv)
         else:
-            self.bridge.read("agents_serve_argv", done=self._launch)
+            self.bridge.read(self.bridge.backend.agents_serve_argv, done=self._launch)
 
     def _launch(self, argv: list[str] | None) -> None:
         if self._stopped or argv is None or (self.task is not None and self.task.running):
@@ -286,8 +326,6 @@ class AgentScheduler(QObject):
     def _line(self, msg: dict) -> None:
         if msg.get("event") != "run":
             return
-        from desktop.services.change import Change
-
         self.ran.emit(msg)
         self.bridge.changed.emit(Change(frozenset({"agents", "approvals", "costs"})))
 
@@ -305,7 +343,16 @@ class AgentScheduler(QObject):
         self.state = "off"
 
 
-def _stop_child(owner: Any, wait: bool) -> None:
+class _Supervisor(Protocol):
+    """A supervisor of a child process (:class:`LiveSync`, :class:`AgentScheduler`, ``EmailSender``)."""
+
+    bridge: Bridge
+    task: ChildTask | None
+    _restart: QTimer
+    _stopped: bool
+
+
+def _stop_child(owner: _Supervisor, wait: bool) -> None:
     """Stop a supervised child process of ``owner`` (the sync runner or the agents' scheduler:
     objects with ``task``, ``_restart`` timer, ``_stopped`` and ``bridge``) and its pending restart;
     ``wait=False`` reaps the child on a worker thread so the UI thread never blocks."""
@@ -315,20 +362,21 @@ def _stop_child(owner: Any, wait: bool) -> None:
         if wait:
             owner.task.cancel()
         else:
-            owner.bridge.call(owner.task.cancel)
+            task = owner.task
+            owner.bridge.call(task.cancel)
     owner.task = None
 
 
-def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, Any] | None,
-                     held: dict[str, Any] | None = None) -> tuple[str, str]:
+def sync_status_text(outbox: dict[str, int], conflicts: int, state: SyncState | None,
+                     held: HeldChanges | None = None) -> tuple[str, str]:
     """The status bar's sync label and tooltip: (text, tooltip), e.g. ("Sync: ✓ 14:02 · 3 waiting ·
     1 held · 1 failed · 2 conflicts", ...). ``outbox``: counts by status; ``state``:
-    :attr:`LiveSync.state`; ``held``: ``{"count", "reasons"}`` of changes held back from the CRM
-    (e.g. a stage with no CRM stage), whose reasons go in the tooltip."""
-    held_n = int((held or {}).get("count") or 0)
+    :attr:`LiveSync.state`; ``held``: the changes held back from the CRM (e.g. a stage with no CRM
+    stage), whose reasons go in the tooltip."""
+    held_n = held.count if held else 0
     waiting = outbox.get("pending", 0) + outbox.get("retrying", 0) - held_n
     dead = outbox.get("dead", 0)
-    st = (state or {}).get("state", "off")
+    st = state["state"] if state else "off"
     head = {"ok": f"✓ {state['at']}" if state and state.get("at") else "✓", "starting": "syncing…",
             "offline": "offline", "error": "⚠ error", "off": ""}.get(st, st)
     parts = [p for p in (head, f"{waiting} waiting" if waiting else "", f"{held_n} held" if held_n else "",
@@ -336,13 +384,12 @@ def sync_status_text(outbox: dict[str, int], conflicts: int, state: dict[str, An
                          f"{conflicts} conflict{'s' if conflicts != 1 else ''}" if conflicts else "") if p]
     if not parts:
         parts = ["up to date"] if st != "off" else ["not connected" if not waiting else "up to date"]
-    tip = [f"CRM sync: {(state or {}).get('message', 'not connected')}"]
+    tip = [f"CRM sync: {state['message'] if state else 'not connected'}"]
     if state and state.get("crm"):
         tip[0] = f"CRM sync ({state['crm']}): {state.get('message', '')}"
     tip.append(f"Outbox: {waiting} waiting to push, {dead} failed (dead-lettered)")
     if held_n:
-        tip.append(f"{held_n} change(s) held back (not sent): "
-                   + "; ".join((held or {}).get("reasons") or []))
+        tip.append(f"{held_n} change(s) held back (not sent): " + "; ".join(held.reasons if held else []))
     if conflicts:
         tip.append(f"{conflicts} field conflict(s) to decide: spectrum sync status")
     return "Sync: " + " · ".join(parts), "\n".join(tip)

@@ -16,7 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.ui.bridge import _stop_child
+from desktop.services.change import Change
+from desktop.ui.bridge import Bridge, _stop_child
 from desktop.ui.tasks import ChildTask
 
 _SAY = {"sent": "E-mail sent to {}", "blocked": "E-mail not sent: {}", "held": "E-mail waits: {}",
@@ -28,7 +29,7 @@ class EmailSender(QObject):
 
     event = Signal(dict)
 
-    def __init__(self, bridge: Any, restart_s: float = 30.0, parent: QObject | None = None) -> None:
+    def __init__(self, bridge: Bridge, restart_s: float = 30.0, parent: QObject | None = None) -> None:
         super().__init__(parent or bridge)
         self.bridge = bridge
         self.restart_s = restart_s
@@ -44,7 +45,7 @@ class EmailSender(QObject):
         """Start the child when a mailbox is connected and none runs."""
         self._stopped = False
         if self.task is None or not self.task.running:
-            self.bridge.read("email_send_argv", done=self._launch)
+            self.bridge.read(self.bridge.backend.email_send_argv, done=self._launch)
 
     def _launch(self, argv: list[str] | None) -> None:
         if self._stopped or argv is None or (self.task is not None and self.task.running):
@@ -59,12 +60,10 @@ class EmailSender(QObject):
             return
         self.state = "running"
 
-    def _line(self, msg: dict) -> None:
+    def _line(self, msg: dict[str, Any]) -> None:
         kind = msg.get("event")
         if kind not in _SAY:
             return
-        from desktop.services.change import Change
-
         self.event.emit(msg)
         self.bridge.notify.emit("info", _SAY[kind].format(msg.get("detail", "")))
         self.bridge.changed.emit(Change(frozenset({"crm", "audit", "agents"})))

@@ -9,7 +9,7 @@ Plan card; nothing changes until the user confirms. Work runs off the UI thread 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,8 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.plan import Plan, Target
+from desktop.services.change import Change
+from desktop.services.facades.bundle import Facades
+from desktop.services.facades.command import ImportSummary, PlannedInstruction, RecordDetail, StatusCounts
+from desktop.services.facades.plans import ActionView, Results
 from desktop.ui import theme
-from desktop.ui.bridge import AgentScheduler, LiveSync, sync_status_text
+from desktop.ui.bridge import AgentScheduler, Bridge, LiveSync, SyncState, sync_status_text
 from desktop.ui.email_sender import EmailSender
 from desktop.ui.panels.activity import ActivityPanel
 from desktop.ui.panels.agents import AgentsPanel
@@ -45,6 +50,11 @@ from desktop.ui.widgets.common import set_button_text
 from desktop.ui.widgets.plan_card import PlanCard
 from desktop.ui.widgets.record_view import RecordDialog
 
+if TYPE_CHECKING:  # loaded on first use (the reply reader) or by the composition root (the voice layer)
+    from desktop.planner.replies import Reply, ReplyContext
+    from desktop.ui.voice import VoiceController
+    from desktop.voice.notes import NoteInfo
+
 PANELS = ["Command", "Pipeline", "Revenue", "Costs", "Agents", "Approvals", "Notes", "Activity", "Settings"]
 ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "Agents": "◎", "Approvals": "✓",
          "Notes": "✎", "Activity": "≡", "Settings": "⚙"}
@@ -52,7 +62,7 @@ ICONS = {"Command": "⌘", "Pipeline": "▥", "Revenue": "↗", "Costs": "$", "A
 
 class MainWindow(QMainWindow):
     """Signals: plan_shown(Plan) — the Plan card shows a new plan; applied(Change) — a plan was
-    applied; undone(Change); status_updated(dict); results_shown(Results) — a question's answer is on
+    applied; undone(Change); status_updated(StatusCounts); results_shown(Results) — a question's answer is on
     screen (:mod:`desktop.services.results`); note_processed(Change) — a transcribed voice note was
     logged and its follow-ups queued (:mod:`desktop.services.note_work`); reply_read(str, Reply) — a spoken utterance was
     read as a reply to what was on screen (:mod:`desktop.planner.replies`)."""
@@ -63,13 +73,16 @@ class MainWindow(QMainWindow):
     note_processed = Signal(object)
     applied = Signal(object)
     undone = Signal(object)
-    status_updated = Signal(dict)
+    status_updated = Signal(object)
 
-    def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, bridge: Bridge, facades: Facades, voice: VoiceController, qsettings: QSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.voice, self.qs = bridge, voice, qsettings
-        self.backend = bridge.backend
-        self.context_target: Any = None
+        self.bridge, self.facades, self.voice, self.qs = bridge, facades, voice, qsettings
+        self.command = facades.command
+        self.context_target: Target | None = None
+        self._plan_seq = 0  # the newest instruction planned (an older one's LLM refinement is dropped)
+        self._last_status: StatusCounts | None = None
         self._source = "text"
         self._records: list[RecordDialog] = []
         self.setWindowTitle("Spectrum")
@@ -129,18 +142,17 @@ class MainWindow(QMainWindow):
         right.addWidget(self.stack, 1)
         root.addLayout(right, 1)
         self.setCentralWidget(central)
-        b = self.bridge
         self.command_panel = CommandPanel()
-        self.pipeline = PipelinePanel(b)
+        self.pipeline = PipelinePanel(self.facades.pipeline)
         from desktop.ui.panels.revenue import RevenuePanel
 
-        self.revenue = RevenuePanel(b)
-        self.costs = CostsPanel(b)
-        self.agents = AgentsPanel(b)
-        self.approvals = ApprovalsPanel(b)
-        self.notes = NotesPanel(b, self.voice)
-        self.activity = ActivityPanel(b)
-        self.settings_panel = SettingsPanel(b, self.voice, self.qs)
+        self.revenue = RevenuePanel(self.facades.revenue)
+        self.costs = CostsPanel(self.facades.costs)
+        self.agents = AgentsPanel(self.facades.agents)
+        self.approvals = ApprovalsPanel(self.facades.approvals)
+        self.notes = NotesPanel(self.facades.notes, self.voice)
+        self.activity = ActivityPanel(self.facades.activity)
+        self.settings_panel = SettingsPanel(self.facades.settings, self.voice, self.qs)
         self.panels = [self.command_panel, self.pipeline, self.revenue, self.costs, self.agents, self.approvals,
                        self.notes, self.activity, self.settings_panel]
         for p in self.panels:
@@ -233,7 +245,7 @@ class MainWindow(QMainWindow):
         v.level.connect(cb.meter.set_level)
         v.partial.connect(cb.show_partial)
         v.final.connect(self._heard)
-        v.transcribed.connect(lambda audio_s, decode_s: b.write("record_transcription", audio_s, decode_s))
+        v.transcribed.connect(self.command.record_transcription)
         v.hint.connect(lambda t: self.statusBar().showMessage(t, 5000))
         v.error.connect(lambda t: self.statusBar().showMessage(t, 10000))
         v.mic_state.connect(self._mic_state)
@@ -242,8 +254,8 @@ class MainWindow(QMainWindow):
         card.cancelled.connect(self.dismiss_plan)
         card.edit_requested.connect(self._edit)
         card.fields_requested.connect(self._edit_fields)
-        card.queued.connect(lambda plan: b.write("submit", plan, self._source,
-                                                 done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
+        card.queued.connect(lambda plan: self.command.queue(plan, self._source,
+                                                            done=lambda _c: self._done_plan(plan, "Sent to Approvals")))
         card.candidate_picked.connect(self._pick)
         card.link_activated.connect(self.open_record)
         self.results_view.open_record.connect(self.open_record)
@@ -303,9 +315,9 @@ class MainWindow(QMainWindow):
         self.live_sync.start(sandbox=self.sandbox_action.isChecked())
         self.agent_scheduler.start()
         self.email_sender.start()
-        self.bridge.read("warm_up")
-        self.bridge.read("voice_bias", done=self.voice.set_bias)
-        self.bridge.write("process_pending_notes")
+        self.command.warm_up()
+        self.command.voice_bias(self.voice.set_bias)
+        self.command.process_pending_notes()
         if getattr(self.voice, "worker", None) is not None:  # queued behind the model load (VAD warm-up)
             from desktop.ui.tasks import prepare_speech_worker
 
@@ -317,7 +329,7 @@ class MainWindow(QMainWindow):
         file (:meth:`Settings.approvals_signal_path`); the file is created off the UI thread first."""
         from PySide6.QtCore import QFileSystemWatcher
 
-        path = self.backend.settings.approvals_signal_path()
+        path = self.command.approvals_signal_path
         self._approvals_watch = QFileSystemWatcher(self)
         self._approvals_watch.fileChanged.connect(self._approvals_signalled)
 
@@ -364,54 +376,46 @@ class MainWindow(QMainWindow):
         """Plan ``text`` off the UI thread and show the Plan card."""
         self._source = source
         self.command_bar.clear_partial()
-        backend, target = self.backend, self.context_target
-        self._plan_seq = seq = getattr(self, "_plan_seq", 0) + 1
+        target = self.context_target
+        self._plan_seq = seq = self._plan_seq + 1
 
-        def offline():
-            plan = backend.plan_offline(text, target)
-            return plan, backend.plan_view(plan), backend.has_llm()
-
-        def refined():
-            plan = backend.plan(text, target)
-            return plan, backend.plan_view(plan)
-
-        def show_offline(result: tuple[Any, list[Any], bool]) -> None:
-            plan, views, llm = result
-            self._show_plan((plan, views))
-            if llm:  # the LLM's plan replaces this one if it arrives before the user acts
+        def show_offline(planned: PlannedInstruction) -> None:
+            plan = planned.plan
+            self._show_plan(planned)
+            if planned.refine:  # the LLM's plan replaces this one if it arrives before the user acts
                 self.statusBar().showMessage("Refining with the LLM…", 8000)
-                self.bridge.call(refined, done=lambda r: self._refine_plan(seq, plan, r),
-                                 error=lambda e: self.statusBar().showMessage(f"LLM planning failed: {e}", 6000))
+                self.command.refine(text, target, done=lambda r: self._refine_plan(seq, plan, r),
+                                    error=lambda e: self.statusBar().showMessage(f"LLM planning failed: {e}", 6000))
 
         self.statusBar().showMessage("Planning…", 2000)
-        self.bridge.call(offline, done=show_offline,
-                         error=lambda e: self.statusBar().showMessage(f"Planning failed: {e}"))
+        self.command.plan(text, target, done=show_offline,
+                          error=lambda e: self.statusBar().showMessage(f"Planning failed: {e}"))
 
-    def _refine_plan(self, seq: int, offline_plan: Any, result: tuple[Any, list[Any]]) -> None:
+    def _refine_plan(self, seq: int, offline_plan: Plan, refined: PlannedInstruction) -> None:
         """Show the LLM's plan if the card still shows the offline plan of the same request."""
-        plan, views = result
+        plan = refined.plan
         if seq != self._plan_seq or self.plan_card.plan is not offline_plan or not self.plan_card.isVisible():
             return
         if plan.model_dump() != offline_plan.model_dump():
-            self._show_plan((plan, views))
+            self._show_plan(refined)
             self.statusBar().showMessage("Plan refined by the LLM", 4000)
         else:
             self.statusBar().clearMessage()
 
-    def _show_plan(self, result: tuple[Any, list[Any]]) -> None:
-        plan, views = result
+    def _show_plan(self, planned: PlannedInstruction) -> None:
+        plan, views = planned.plan, planned.views
         self.statusBar().clearMessage()
         self.plan_card.show_plan(plan, views)
         self.results_view.show_results(None)
         if not plan.mutating and not plan.clarifications and plan.actions:
             # a question or "show me…": executed read-only, shown as a results list
-            self.bridge.read("results", plan, done=lambda r, p=plan: self._show_results(p, r),
-                             error=lambda e: self.statusBar().showMessage(f"Could not show the results: {e}", 8000))
+            self.command.results(plan, done=lambda r, p=plan: self._show_results(p, r),
+                                 error=lambda e: self.statusBar().showMessage(f"Could not show the results: {e}", 8000))
         elif self._source == "voice":
             self.speak_back(self.read_back_text(plan, views))
         self.plan_shown.emit(plan)
 
-    def _show_results(self, plan: Any, results: Any) -> None:
+    def _show_results(self, plan: Plan, results: Results | None) -> None:
         if self.plan_card.plan is not plan:
             return  # another plan replaced it meanwhile
         self.results_view.show_results(results)
@@ -423,7 +427,7 @@ class MainWindow(QMainWindow):
             self.results_shown.emit(results)
 
     @staticmethod
-    def read_back_text(plan: Any, views: list[Any]) -> str:
+    def read_back_text(plan: Plan, views: list[ActionView]) -> str:
         """What read-back says for a plan: its question, else its sentences (at most three) and what to say."""
         if plan.clarifications:
             return plan.clarifications[0]
@@ -433,7 +437,7 @@ class MainWindow(QMainWindow):
         return " ".join(lines) + (" Say delete and the name to confirm." if plan.destructive else " Say yes to apply.")
 
     # -- the conversation: the next utterance is first a reply to what is on screen -------------
-    def reply_context(self) -> Any:
+    def reply_context(self) -> ReplyContext:
         """What a spoken reply answers (:class:`desktop.planner.replies.ReplyContext`): the Plan card's
         plan or question when it is shown, else the approvals queue when the Approvals panel is in view
         with pending plans, else nothing."""
@@ -442,7 +446,7 @@ class MainWindow(QMainWindow):
         plan = self.plan_card.plan
         if self.plan_card.isVisible() and plan is not None and not self.plan_card.busy \
                 and (plan.mutating or plan.clarifications):
-            return context_for_plan(plan, self.backend_stages(), self.backend.settings.team)
+            return context_for_plan(plan, self.backend_stages(), self.command.team)
         if self.stack.currentWidget() is self.approvals and self.approvals.items:
             return ReplyContext(kind="approvals", items=self.approvals.reply_items(),
                                 selected=None if self.approvals.current_id is None else str(self.approvals.current_id))
@@ -462,13 +466,13 @@ class MainWindow(QMainWindow):
 
         self.command_bar.field.setText(text)
         ctx = self.reply_context()
-        today = self.backend.now().date()
+        today = self.command.now().date()
         shown = self.plan_card.plan
         self.bridge.call(lambda: (ctx, read_reply(text, ctx, today=today)),
                          done=lambda r: self._act_on_reply(text, *r, shown=shown),
                          error=lambda _e: self.submit(text, "voice"))
 
-    def _act_on_reply(self, text: str, ctx: Any, reply: Any, shown: Any = None) -> None:
+    def _act_on_reply(self, text: str, ctx: ReplyContext, reply: Reply, shown: Plan | None = None) -> None:
         kind = reply.kind
         self.reply_read.emit(text, reply)
         plan = self.plan_card.plan
@@ -513,7 +517,7 @@ class MainWindow(QMainWindow):
             self.plan_card.message.show()
             self.statusBar().showMessage(f"Heard “{text}”: not a reply. {hint}", 8000)
 
-    def _edit_by_voice(self, plan: Any, field: str, value: Any) -> None:
+    def _edit_by_voice(self, plan: Plan, field: str | None, value: object) -> None:
         from desktop.planner.replies import apply_edit
 
         try:
@@ -521,8 +525,8 @@ class MainWindow(QMainWindow):
         except ValueError as exc:
             self.statusBar().showMessage(f"Cannot change that: {exc}", 8000)
             return
-        self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)),
-                         error=lambda e: self.statusBar().showMessage(f"Cannot change that: {e}", 8000))
+        self.command.plan_view(edited, done=lambda views: self._show_plan(PlannedInstruction(edited, views)),
+                               error=lambda e: self.statusBar().showMessage(f"Cannot change that: {e}", 8000))
 
     def speak_back(self, text: str) -> None:
         """Read ``text`` aloud when spoken read-back is on (Settings; off by default)."""
@@ -530,13 +534,10 @@ class MainWindow(QMainWindow):
         if readback is not None:
             readback.say(text)
 
-    def _pick(self, question: int, target: Any) -> None:
-        plan, backend = self.plan_card.plan, self.backend
-
-        def job():
-            p = backend.pick_candidate(plan, question, target)
-            return p, backend.plan_view(p)
-        self.bridge.call(job, done=self._show_plan)
+    def _pick(self, question: int, target: Target) -> None:
+        plan = self.plan_card.plan
+        if plan is not None:
+            self.command.pick_candidate(plan, question, target, done=self._show_plan)
 
     # -- notes become work ---------------------------------------------------------------------
     def record_in_view(self) -> tuple[str, int] | None:
@@ -552,27 +553,22 @@ class MainWindow(QMainWindow):
                 return t.type, int(t.id)
         return None
 
-    def _note_changed(self, info: Any) -> None:
+    def _note_changed(self, info: NoteInfo) -> None:
         if info.state == "done" and info.work is None and info.transcript is not None:
-            self.bridge.write("process_note", info.id, done=self.note_processed.emit,
-                              error=lambda e: self.statusBar().showMessage(f"Note not logged: {e}", 10000))
+            self.command.process_note(info.id, done=self.note_processed.emit,
+                                      error=lambda e: self.statusBar().showMessage(f"Note not logged: {e}", 10000))
 
     def _drag_move(self, deal_id: int, name: str, stage: str) -> None:
         self._source = "ui"
-        backend = self.backend
+        self.command.stage_move(deal_id, name, stage, done=self._show_plan)
 
-        def job():
-            p = backend.stage_move_plan(deal_id, name, stage)
-            return p, backend.plan_view(p)
-        self.bridge.call(job, done=self._show_plan)
-
-    def confirm(self, plan: Any, destructive_ok: bool) -> None:
+    def confirm(self, plan: Plan, destructive_ok: bool) -> None:
         """Apply a confirmed plan (on the writer thread)."""
         self.plan_card.set_busy(True)
-        self.bridge.write("apply", plan, self._source, destructive_ok,
-                          done=lambda change: self._applied(plan, change), error=self._apply_failed)
+        self.command.apply(plan, self._source, destructive_ok,
+                           done=lambda change: self._applied(plan, change), error=self._apply_failed)
 
-    def _applied(self, plan: Any, change: Any) -> None:
+    def _applied(self, plan: Plan, change: Change) -> None:
         sends = sum(a.kind == "send_email" for a in plan.actions)
         self._done_plan(plan, "E-mail queued — it leaves after the undo window; Ctrl+Z to undo send"
                         if sends else "Applied — Ctrl+Z to undo")
@@ -584,7 +580,7 @@ class MainWindow(QMainWindow):
         self.plan_card.message.show()
         self.statusBar().showMessage(f"Not applied: {exc}", 10000)
 
-    def _done_plan(self, plan: Any, outcome: str) -> None:
+    def _done_plan(self, plan: Plan, outcome: str) -> None:
         self.command_panel.add(plan.transcript, outcome)
         self.statusBar().showMessage(outcome, 6000)
         self.dismiss_plan()
@@ -601,13 +597,13 @@ class MainWindow(QMainWindow):
         self.command_bar.field.setText(text)
         self.focus_command()
 
-    def _edit_fields(self, plan: Any) -> None:
+    def _edit_fields(self, plan: Plan) -> None:
         """Plan card Edit: change the plan's fields, then show the edited plan to confirm."""
         from desktop.ui.widgets.plan_editor import open_plan_editor
 
-        def saved(edited: Any) -> None:
-            self.bridge.read("plan_view", edited, done=lambda views: self._show_plan((edited, views)))
-        open_plan_editor(self, self.bridge, plan, saved=saved, rephrase=self._edit)
+        def saved(edited: Plan) -> None:
+            self.command.plan_view(edited, done=lambda views: self._show_plan(PlannedInstruction(edited, views)))
+        open_plan_editor(self, self.command, plan, saved=saved, rephrase=self._edit)
 
     def _example(self, text: str) -> None:
         self.command_bar.field.setText(text)
@@ -615,22 +611,21 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Revert the last applied plan (Ctrl+Z)."""
-        def done(change: Any) -> None:
-            self.command_panel.add("Undo", change.summary)
-            self.statusBar().showMessage(change.summary, 6000)
+        def done(change: Change) -> None:
+            self.command_panel.add("Undo", change.summary or "")
+            self.statusBar().showMessage(change.summary or "", 6000)
             self.undone.emit(change)
-        self.bridge.write("undo", done=done, error=lambda e: self.statusBar().showMessage(f"Cannot undo: {e}", 8000))
+        self.command.undo(done=done, error=lambda e: self.statusBar().showMessage(f"Cannot undo: {e}", 8000))
 
     def open_record(self, kind: str, local_id: int) -> None:
         """Open the record dialog for a deal, contact or company."""
-        def show(data: dict) -> None:
+        def show(data: RecordDetail) -> None:
             dlg = RecordDialog(data, self)
             dlg.open_record.connect(self.open_record)
             dlg.finished.connect(lambda _r, d=dlg: self._records.remove(d) if d in self._records else None)
             self._records.append(dlg)
             dlg.show()
-        self.bridge.read("record", kind, local_id, done=show,
-                         error=lambda e: self.statusBar().showMessage(str(e), 6000))
+        self.command.record(kind, local_id, done=show, error=lambda e: self.statusBar().showMessage(str(e), 6000))
 
     # -- kill switch, status, theme, import ------------------------------------------------------
     def _show_kill(self, on: bool) -> None:
@@ -641,31 +636,31 @@ class MainWindow(QMainWindow):
 
     def _kill_toggled(self, on: bool) -> None:
         self._show_kill(on)
-        self.bridge.write("set_global_kill", on)
+        self.facades.agents.set_global_kill(on)
 
     def refresh_status(self) -> None:
         """Reload approvals count, outbox state and the kill switch."""
-        self.bridge.read("status", done=self._status)
+        self.command.status(self._status)
 
-    def _status(self, st: dict) -> None:
-        n = st["pending_approvals"]
+    def _status(self, st: StatusCounts) -> None:
+        n = st.pending_approvals
         self.approvals_label.setText(f"Approvals: {n}")
         self.sidebar.item(PANELS.index("Approvals")).setText(
             f"{ICONS['Approvals']}   Approvals" + (f"  ({n})" if n else ""))
         self._last_status = st
         self._show_sync()
-        self._show_kill(st["global_kill"])
+        self._show_kill(st.global_kill)
         self.status_updated.emit(st)
 
     def _sandbox_toggled(self, on: bool) -> None:
         self.qs.setValue("sync/sandbox", on)
         self.live_sync.sync_now(sandbox=on)
 
-    def _show_sync(self, state: dict | None = None) -> None:
+    def _show_sync(self, state: SyncState | None = None) -> None:
         """Sync label: live sync state (:class:`LiveSync`) + outbox waiting/failed + conflicts."""
-        st = getattr(self, "_last_status", None) or {"outbox": {}, "conflicts": 0}
-        text, tip = sync_status_text(st["outbox"], st.get("conflicts", 0), self.live_sync.state,
-                                     st.get("held"))
+        st = self._last_status
+        text, tip = sync_status_text(st.outbox if st else {}, st.conflicts if st else 0, self.live_sync.state,
+                                     st.held if st else None)
         self.sync_label.setText(text)
         self.sync_label.setToolTip(tip)
 
@@ -713,10 +708,9 @@ class MainWindow(QMainWindow):
             relay.progress.emit(name, done / max(total, 1), rows)
 
         dlg.canceled.connect(lambda: dlg.labelText().startswith(("Imported", "Nothing")) or (
-            dlg.setLabelText("Cancelling…"), self.bridge.call(self.backend.cancel_import)))
+            dlg.setLabelText("Cancelling…"), self.command.cancel_import()))
 
-        def finished(result: Any) -> None:
-            report, _change = result
+        def finished(report: ImportSummary) -> None:
             dlg.setValue(1000)
             lines = [f"Imported {report.imported:,} rows; skipped {report.skipped_total:,}."]
             lines += [f"Warning: {Path(w.split(':', 1)[0]).name}: {w.split(': ', 1)[-1]}" for w in report.warnings[:5]]
@@ -732,7 +726,7 @@ class MainWindow(QMainWindow):
             dlg.setCancelButtonText("Close")
 
         dlg.show()
-        self.bridge.write("import_paths", paths, progress, done=finished, error=failed)
+        self.command.import_paths(paths, progress, done=finished, error=failed)
 
     def show_welcome(self) -> QMessageBox:
         """The short welcome that teaches the push-to-talk key (shown on first run)."""

@@ -4,26 +4,35 @@ generic list-of-dicts table model used by the other panels."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
+
+from desktop.services.facades.pipeline import DealCard
 
 DEAL_MIME = "application/x-spectrum-deal"
 ROLE_ROW = Qt.ItemDataRole.UserRole + 1
+
+#: A table row: column key -> value (the facades' typed row dicts are such mappings).
+Row = Mapping[str, Any]
+#: A column's formatter: cell value -> display text.
+Formatter = Callable[[Any], str]
 
 
 class DictTableModel(QAbstractTableModel):
     """Rows are dicts; ``columns`` is [(key, header)]. ``formatters`` maps a key to a function
     value -> display text. Rows keep an ``id`` key when they have one (see :meth:`patch`)."""
 
-    def __init__(self, columns: list[tuple[str, str]], formatters: dict[str, Any] | None = None, parent=None) -> None:
+    def __init__(self, columns: list[tuple[str, str]], formatters: Mapping[str, Formatter] | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = columns
-        self.formatters = formatters or {}
-        self.rows: list[dict[str, Any]] = []
-        self.row_color: Any = None  # optional row -> colour string
-        self._pos: dict[Any, int] = {}
+        self.formatters = dict(formatters or {})
+        self.rows: list[Row] = []
+        self.row_color: Callable[[Row], str | None] | None = None  # optional row -> colour string
+        self._pos: dict[object, int] = {}
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API and default
         return 0 if parent.isValid() else len(self.rows)
@@ -60,14 +69,14 @@ class DictTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         """Replace every row."""
         self.beginResetModel()
         self.rows = list(rows)
         self._pos = {r.get("id"): i for i, r in enumerate(self.rows) if "id" in r}
         self.endResetModel()
 
-    def patch(self, rows: list[dict[str, Any]], ids: list[Any]) -> None:
+    def patch(self, rows: Sequence[Row], ids: Sequence[object]) -> None:
         """Update rows by ``id`` in place; ids in ``ids`` missing from ``rows`` are removed and
         rows with new ids are appended."""
         fresh = {r["id"]: r for r in rows}
@@ -110,10 +119,10 @@ class DealCardsModel(QStandardItemModel):
         super().__init__(parent)
         self.stage_label = stage_label
         self.stage_id = stage_id
-        self.cards: list[dict[str, Any]] = []
+        self.cards: list[DealCard] = []
         self.invisibleRootItem().setFlags(Qt.ItemFlag.ItemIsDropEnabled)  # drops on the empty list
 
-    def set_cards(self, cards: list[dict[str, Any]]) -> None:
+    def set_cards(self, cards: Sequence[DealCard]) -> None:
         """Replace the cards (one model reset)."""
         self.cards = list(cards)
         items = []

@@ -13,16 +13,25 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+if TYPE_CHECKING:  # loaded when first used (a child process, the speech worker)
+    from desktop.services.child import ChildProcess
+    from desktop.voice.transcriber import TranscriberWorker
+
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 # What ``submit`` calls back on the UI thread: ``done(result)`` or ``error(exception)``.
-Callback = Callable[[Any], None]
+Done = Callable[[T], object]
+Failed = Callable[[BaseException], object]
+#: A queued task: (fn, args, done, error); None stops a thread.
+_Task = tuple[Callable[..., object], tuple[object, ...], Callable[[Any], object] | None, Failed | None]
 
-def prepare_speech_worker(worker: Any) -> None:
+
+def prepare_speech_worker(worker: TranscriberWorker) -> None:
     """Queue a warm-up job on the speech worker (:class:`desktop.voice.transcriber.TranscriberWorker`)
     behind the model load: one second of silence through the engine with the VAD on, so onnxruntime
     and the Silero VAD model load now and not during the first utterance's final pass (~50 ms
@@ -56,8 +65,8 @@ class TaskRunner(QObject):
 
     def __init__(self, readers: int = 2, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._reads: queue.Queue = queue.Queue()
-        self._writes: queue.Queue = queue.Queue()
+        self._reads: queue.Queue[_Task | None] = queue.Queue()
+        self._writes: queue.Queue[_Task | None] = queue.Queue()
         self._pending = 0
         self._lock = threading.Lock()
         self._closed = False
@@ -73,8 +82,8 @@ class TaskRunner(QObject):
         """Tasks queued or running."""
         return self._pending
 
-    def submit(self, fn: Callable[..., Any], *args: Any, done: Callback | None = None,
-               error: Callback | None = None, write: bool = False) -> None:
+    def submit(self, fn: Callable[..., T], *args: object, done: Done[T] | None = None,
+               error: Failed | None = None, write: bool = False) -> None:
         """Queue ``fn(*args)`` on the read pool (or the single writer thread with ``write=True``)."""
         if self._closed:
             return
@@ -82,7 +91,7 @@ class TaskRunner(QObject):
             self._pending += 1
         (self._writes if write else self._reads).put((fn, args, done, error))
 
-    def _loop(self, q: queue.Queue) -> None:
+    def _loop(self, q: queue.Queue[_Task | None]) -> None:
         while True:
             item = q.get()
             if item is None:
@@ -94,7 +103,8 @@ class TaskRunner(QObject):
                 result, exc = None, e
             self._finished.emit(result, exc, done, error)
 
-    def _deliver(self, result: Any, exc: BaseException | None, done: Callback | None, error: Callback | None) -> None:
+    def _deliver(self, result: object, exc: BaseException | None, done: Callable[[Any], object] | None,
+                 error: Failed | None) -> None:
         try:
             if self._closed:
                 return
@@ -139,7 +149,7 @@ class ChildTask(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.child: Any = None
+        self.child: ChildProcess | None = None
 
     def start(self, argv: list[str], env: dict[str, str] | None = None) -> None:
         """Start ``argv``; raises OSError when it cannot be started."""

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from ui_helpers import build, speak, spoken
 
 from desktop.domain.plan import Action, Plan
+from desktop.services.facades.command import PlannedInstruction
 
 
 def ask(qtbot, w, text: str):
@@ -57,7 +58,7 @@ def test_a_search_plan_keeps_its_filters(qtbot, window):
         kind="search", fields={"object": "deal", "filters": {"stage": "Proposal Sent", "amount_gte": 50000,
                                                              "is_open": True}})])
     with qtbot.waitSignal(w.results_shown, timeout=10000) as blocker:
-        w._show_plan((plan, w.backend.plan_view(plan)))
+        w._show_plan(PlannedInstruction(plan, w.bridge.backend.plan_view(plan)))
     res = blocker.args[0]
     assert res.rows and all(r["stage"] == "Proposal Sent" and r["amount"] >= 50000 for r in res.rows)
     assert res.sentence.startswith(f"{len(res.rows)} deals open in Proposal Sent of at least $50,000")

@@ -13,7 +13,7 @@ def test_the_window_receives_one_voice_layer_shared_with_the_backend(qtbot, tmp_
 
     w = build(qtbot, tmp_path)
     parts = w.voice.parts
-    assert w.backend.notes_service is parts.notes is w.voice.notes
+    assert w.bridge.backend.notes_service is parts.notes is w.voice.notes
     assert w.voice.session is parts.session and w.voice.worker is parts.worker
     assert parts.session.listeners.on_final == w.voice._final  # the session reports to the window
     assert parts.notes.on_change == w.voice.note_changed.emit

@@ -18,7 +18,7 @@ LLM_ANSWER = json.dumps({"actions": [
 
 def test_offline_plan_first_then_llm_refinement(qtbot, tmp_path):
     w = build(qtbot, tmp_path)
-    backend = w.backend
+    backend = w.bridge.backend
     backend._planner = planning.build(backend.ws, "gpt-4o-mini", mock_response=LLM_ANSWER)
     backend._planner_dirty = False
     w.command_bar.field.setFocus()

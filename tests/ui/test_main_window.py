@@ -42,7 +42,7 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     assert summary(w, "Negotiation").startswith("4 deals")
     w.show_panel(2)
     qtbot.waitUntil(lambda: w.revenue.data is not None, timeout=10000)
-    weighted_before = w.revenue.data["weighted_pipeline"]
+    weighted_before = w.revenue.data.weighted_pipeline
     kpi_before = w.revenue.kpis["weighted_pipeline"].value.text()
     w.show_panel(1)
     plan = type_instruction(qtbot, w, "Move Acme to Negotiation")
@@ -58,9 +58,9 @@ def test_typed_instruction_shows_plan_and_updates_board_and_revenue(qtbot, windo
     qtbot.waitUntil(lambda: next(r for r in w.pipeline.table_model.rows if r["id"] == 5001)["stage"]
                     == "Negotiation", timeout=10000)
     w.show_panel(2)
-    qtbot.waitUntil(lambda: w.revenue.data["weighted_pipeline"] != weighted_before, timeout=10000)
+    qtbot.waitUntil(lambda: w.revenue.data.weighted_pipeline != weighted_before, timeout=10000)
     # 60,000 moves from probability 0.2 to 0.8: +36,000 weighted
-    assert w.revenue.data["weighted_pipeline"] == pytest.approx(weighted_before + 36000)
+    assert w.revenue.data.weighted_pipeline == pytest.approx(weighted_before + 36000)
     assert w.revenue.kpis["weighted_pipeline"].value.text() != kpi_before
     assert w.revenue.mrr_chart is not None  # charts drawn once the panel is shown
 
@@ -139,11 +139,11 @@ def test_clarification_candidates_are_clickable(qtbot, window):
 def test_global_kill_switch(qtbot, window):
     w = window
     assert not w.kill_switch.isChecked()
-    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: st["global_kill"]):
+    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: st.global_kill):
         qtbot.mouseClick(w.kill_switch, Qt.MouseButton.LeftButton)
     assert w.kill_switch.isChecked() and "STOPPED" in w.kill_switch.text()
-    assert w.backend.status()["global_kill"] is True
-    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: not st["global_kill"]):
+    assert w.bridge.backend.status()["global_kill"] is True
+    with qtbot.waitSignal(w.status_updated, timeout=10000, check_params_cb=lambda st: not st.global_kill):
         qtbot.mouseClick(w.kill_switch, Qt.MouseButton.LeftButton)
     assert "off" in w.kill_switch.text()
 

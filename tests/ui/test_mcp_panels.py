@@ -23,7 +23,7 @@ def move(stage: str) -> Plan:
 
 def test_approvals_panel_shows_each_plans_source_and_approves_an_mcp_plan(qtbot, tmp_path):
     w = build(qtbot, tmp_path)
-    ws, settings = w.backend.ws, w.backend.settings
+    ws, settings = w.bridge.backend.ws, w.bridge.backend.settings
     approvals.submit(ws, move("Proposal Sent"), source="voice")
     approvals.submit(ws, move("Demo Scheduled"), source="text")
     approvals.submit(ws, move("Lead"), source="agent:ghostbuster")
@@ -48,7 +48,7 @@ def test_approvals_panel_shows_each_plans_source_and_approves_an_mcp_plan(qtbot,
 
 def test_settings_mcp_kill_switch_applies_at_once_and_budget_on_save(qtbot, tmp_path):
     w = build(qtbot, tmp_path)
-    service = McpService(w.backend.ws, w.backend.settings)
+    service = McpService(w.bridge.backend.ws, w.bridge.backend.settings)
     service.gate("Cursor")  # on by default
     service.audit("Cursor", "tool search_records", {"kind": "deal"}, ok=True)
     w.show_panel(SETTINGS)
@@ -67,7 +67,7 @@ def test_settings_mcp_kill_switch_applies_at_once_and_budget_on_save(qtbot, tmp_
     sp.mcp_budget.setValue(1)
     with qtbot.waitSignal(w.bridge.changed, timeout=10000, check_params_cb=lambda ch: "settings" in ch.scopes):
         qtbot.mouseClick(sp.save, Qt.MouseButton.LeftButton)
-    assert w.backend.mcp_access()["daily_budget"] == 1
+    assert w.bridge.backend.mcp_access()["daily_budget"] == 1
     with pytest.raises(AccessRefused) as exc:
         service.gate("Cursor")  # Cursor made 1 call today
     assert exc.value.reason == "budget"
@@ -84,9 +84,9 @@ def test_a_plan_submitted_by_an_mcp_client_appears_while_the_app_runs(qtbot, tmp
     # another process's server in real use; a second service over the same workspace files here
     from desktop.bootstrap import open_workspace
 
-    ws = open_workspace(w.backend.settings)
+    ws = open_workspace(w.bridge.backend.settings)
     try:
-        McpService(ws, w.backend.settings).submit_plan("Cursor", move("Negotiation").model_dump())
+        McpService(ws, w.bridge.backend.settings).submit_plan("Cursor", move("Negotiation").model_dump())
     finally:
         ws.dispose()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1, timeout=10000)

@@ -26,20 +26,20 @@ def test_a_dictated_note_is_logged_and_its_follow_ups_wait_in_approvals(qtbot, t
 
     w = build(qtbot, tmp_path, engine=WhisperEngine(resolve_model_path("tiny.en")))
     qtbot.waitUntil(lambda: w.voice.model_status == "ready" and bool(w.voice.notes.hotwords), timeout=60000)
-    before = w.backend.status()
-    calls_before = [a for a in w.backend.record("contact", 103)["activities"] if a["type"] == "call"]
+    before = w.bridge.backend.status()
+    calls_before = [a for a in w.bridge.backend.record("contact", 103)["activities"] if a["type"] == "call"]
     audio = spoken("Just had a call with Sarah Johnson. She wants a pilot in January, "
                    "and they are also looking at Salesforce.", tmp_path_factory.getbasetemp() / "reply-speech")
     change = dictate(qtbot, w, audio)
     assert "crm" in change.scopes and "approvals" in change.scopes
-    (note,) = w.backend.notes_list()
+    (note,) = w.bridge.backend.notes_list()
     assert note.work.state == "logged" and note.work.activity_type == "call", note.transcript.text
     assert note.work.target == "contact:103"
-    calls = [a for a in w.backend.record("contact", 103)["activities"] if a["type"] == "call"]
+    calls = [a for a in w.bridge.backend.record("contact", 103)["activities"] if a["type"] == "call"]
     assert len(calls) == len(calls_before) + 1 and "pilot" in (calls[0]["body"] or "").lower()
-    after = w.backend.status()
+    after = w.bridge.backend.status()
     assert sum(after["outbox"].values()) > sum(before["outbox"].values())  # it syncs when the CRM is reachable
-    pending = {a.id: a for a in w.backend.approvals()}
+    pending = {a.id: a for a in w.bridge.backend.approvals()}
     # the Post-call plan waits, and the Qualifier the note was handed on to proposes its route (issue 18's chain)
     assert after["pending_approvals"] > before["pending_approvals"]
     assert {a.source for a in pending.values()} <= {"agent:post-call", "agent:qualifier"}
@@ -62,15 +62,15 @@ def test_a_note_naming_no_record_asks_and_attaching_logs_it(qtbot, tmp_path):
 
     w = build(qtbot, tmp_path, engine=FakeEngine("Remember to bring the pricing sheet next time."))
     change = dictate(qtbot, w, speechlike(1.5))
-    (note,) = w.backend.notes_list()
+    (note,) = w.bridge.backend.notes_list()
     assert note.work.state == "needs_record" and change.scopes == {"notes"}
     with qtbot.waitSignal(w.bridge.changed, timeout=60000,
                           check_params_cb=lambda ch: "crm" in ch.scopes):
-        w.bridge.write("attach_note", note.id, "deal", 5001)
-    (note,) = w.backend.notes_list()
+        w.facades.notes.attach(note.id, "deal", 5001)
+    (note,) = w.bridge.backend.notes_list()
     assert note.work.state == "logged" and note.work.activity_type == "note"
     assert any(a["type"] == "note" and "pricing sheet" in (a["body"] or "")
-               for a in w.backend.record("deal", 5001)["activities"])
+               for a in w.bridge.backend.record("deal", 5001)["activities"])
     w.close()
 
 
@@ -86,6 +86,6 @@ def test_a_note_recorded_with_a_record_in_view_goes_on_it(qtbot, tmp_path):
     w.mic_factory.last.feed(speechlike(1.5))
     with qtbot.waitSignal(w.note_processed, timeout=60000):
         w.voice.stop_note()
-    (note,) = w.backend.notes_list()
+    (note,) = w.bridge.backend.notes_list()
     assert note.work.target == "deal:5001" and note.work.state == "logged"
     w.close()

@@ -10,7 +10,7 @@ from desktop.domain.plan import Action, Plan, Target
 
 
 def deal_amount(w, deal_id: int):
-    return w.backend.deal_rows([deal_id])[0]["amount"]
+    return w.bridge.backend.deal_rows([deal_id])[0]["amount"]
 
 
 def test_edit_amount_of_pending_approval_then_approve(qtbot, window):
@@ -37,7 +37,7 @@ def test_edit_amount_of_pending_approval_then_approve(qtbot, window):
     with qtbot.waitSignal(w.bridge.changed, timeout=10000):
         qtbot.keyClick(amount, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.result.text().startswith("Saved the edited plan"), timeout=10000)
-    stored = w.backend.approvals()[0].plan
+    stored = w.bridge.backend.approvals()[0].plan
     assert stored.actions[0].fields["amount"] == 123456
     qtbot.waitUntil(lambda: panel.card.plan.actions[0].fields.get("amount") == 123456, timeout=10000)
     assert any("123" in v.sentence for v in panel.card.views)
@@ -46,7 +46,7 @@ def test_edit_amount_of_pending_approval_then_approve(qtbot, window):
         qtbot.mouseClick(panel.card.confirm_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.result.text().startswith("Approved"), timeout=10000)
     assert deal_amount(w, 5001) == 123456
-    assert w.backend.approvals() == []
+    assert w.bridge.backend.approvals() == []
 
 
 def test_plan_card_edit_changes_stage_before_confirming(qtbot, window):

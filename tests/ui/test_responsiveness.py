@@ -38,8 +38,8 @@ def test_applied_plan_rebuilds_the_planner_index_in_the_background(qtbot, tmp_pa
     from PySide6.QtCore import Qt
 
     w = build(qtbot, tmp_path)
-    qtbot.waitUntil(lambda: w.backend._planner is not None and not w.backend._planner_dirty, timeout=15000)
-    before = w.backend._planner
+    qtbot.waitUntil(lambda: w.bridge.backend._planner is not None and not w.bridge.backend._planner_dirty, timeout=15000)
+    before = w.bridge.backend._planner
     w.command_bar.field.setFocus()
     qtbot.keyClicks(w.command_bar.field, "Move Acme to Negotiation")
     with qtbot.waitSignal(w.plan_shown, timeout=10000):
@@ -47,4 +47,4 @@ def test_applied_plan_rebuilds_the_planner_index_in_the_background(qtbot, tmp_pa
     with qtbot.waitSignal(w.applied, timeout=10000):
         qtbot.mouseClick(w.plan_card.confirm_btn, Qt.MouseButton.LeftButton)
     # no instruction was given since: the rebuild ran because of the change alone
-    qtbot.waitUntil(lambda: w.backend._planner is not before and not w.backend._planner_dirty, timeout=15000)
+    qtbot.waitUntil(lambda: w.bridge.backend._planner is not before and not w.bridge.backend._planner_dirty, timeout=15000)

@@ -43,7 +43,7 @@ def type_instruction(qtbot, w, text: str):
 
 
 def deal(w, name=ACME):
-    return w.backend.record("deal", w.backend.deal_rows(search=name)[0]["id"])
+    return w.bridge.backend.record("deal", w.bridge.backend.deal_rows(search=name)[0]["id"])
 
 
 def test_spoken_instruction_then_yes_applies_it(qtbot, talk):
@@ -69,7 +69,7 @@ def test_ambiguous_name_then_the_name_resolves_and_applies(qtbot, talk):
     assert not answered.clarifications and answered.actions[0].target.name == "Sarah Johnson"
     with qtbot.waitSignal(w.applied, timeout=30000):
         w.say("Yes.")
-    sarah = w.backend.record("contact", 103)
+    sarah = w.bridge.backend.record("contact", 103)
     assert any(a["type"] == "call" for a in sarah["activities"])
 
 
@@ -105,11 +105,11 @@ def test_a_spoken_yes_never_deletes_and_naming_the_record_does(qtbot, talk):
     text, reply = w.say("Yes.")
     assert reply.kind == "confirm_needs_name", text
     assert w.plan_card.armed and "Globex" in w.plan_card.warning.text()
-    assert w.backend.deal_rows(search="Globex")
+    assert w.bridge.backend.deal_rows(search="Globex")
     with qtbot.waitSignal(w.applied, timeout=30000):
         text, reply = w.say("Delete Globex, yes.")
     assert reply.kind == "confirm", text
-    assert not w.backend.deal_rows(search="Globex Logistics - Fleet")
+    assert not w.bridge.backend.deal_rows(search="Globex Logistics - Fleet")
 
 
 def test_approve_all_by_voice(qtbot, talk):
@@ -129,4 +129,4 @@ def test_approve_all_by_voice(qtbot, talk):
     text, reply = w.say("Reject that one.")
     assert reply.kind == "reject", text
     qtbot.waitUntil(lambda: w.approvals.model.rowCount() == 0, timeout=10000)
-    assert w.backend.deal_rows(search="Globex")
+    assert w.bridge.backend.deal_rows(search="Globex")

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.services.facades.activity import ActivityFacade, AuditRow
 from desktop.ui.models import DictTableModel
 from desktop.ui.widgets.common import heading
 from desktop.ui.widgets.tables import make_table
@@ -14,9 +13,9 @@ from desktop.ui.widgets.tables import make_table
 class ActivityPanel(QWidget):
     """The audit log as a table (id, when, who, kind, summary)."""
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: ActivityFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
+        self.facade = facade
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(12)
@@ -32,12 +31,12 @@ class ActivityPanel(QWidget):
                                      ("summary", "Summary")], parent=self)
         self.table = make_table(self.model, 4, "Audit timeline")
         lay.addWidget(self.table, 1)
-        bridge.on_change(self, lambda _ch: self.refresh(), {"audit"})
+        facade.watch(self, lambda _ch: self.refresh(), {"audit"})
 
     def refresh(self) -> None:
         """Reload the newest entries."""
-        self.bridge.read("audit", done=self._show)
+        self.facade.timeline(self._show)
 
-    def _show(self, rows: list[dict]) -> None:
+    def _show(self, rows: list[AuditRow]) -> None:
         self.model.set_rows(rows)
-        self.bridge.refreshed.emit("activity")
+        self.facade.refreshed()

@@ -6,8 +6,6 @@ that sends its suggested plan to approvals)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,6 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.facades.agents import (
+    AgentDetail,
+    AgentRow,
+    AgentsFacade,
+    AgentsOverview,
+    ContextItem,
+)
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import heading
@@ -32,7 +37,7 @@ def _pct(v: float | None) -> str:
     return "–" if v is None else f"{v:.0%}"
 
 
-def _context_html(items: list[dict], muted: str) -> str:
+def _context_html(items: list[ContextItem], muted: str) -> str:
     """The records and figures an answer used, one per line (figures with their value and source)."""
     import html
 
@@ -53,10 +58,12 @@ def _context_html(items: list[dict], muted: str) -> str:
 class AgentsPanel(QWidget):
     """Agent list with per-agent kill switches, chain runs, step log and chat."""
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: AgentsFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
-        self.rows: list[dict] = []
+        self.facade = facade
+        self.rows: list[AgentRow] = []
+        self._detail: tuple[str, AgentDetail] | None = None
+        self._plan_message: tuple[str, int] | None = None
         self.switches: dict[str, QToolButton] = {}
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
@@ -160,24 +167,25 @@ class AgentsPanel(QWidget):
         lay.addWidget(split, 1)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select(cur))
         self.runs.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._select_run(cur))
-        bridge.on_change(self, lambda _ch: self.refresh(), {"agents"})
+        facade.watch(self, lambda _ch: self.refresh(), {"agents"})
         theme.notifier().applied.connect(self._show_chat)
 
     def refresh(self) -> None:
         """Reload the agents."""
-        self.bridge.read("agents", done=self.show_data)
+        self.facade.overview(self.show_data)
 
-    def show_data(self, d: dict[str, Any]) -> None:
-        """Show :meth:`Backend.agents`."""
-        reason = d.get("stop_reason")
+    def show_data(self, d: AgentsOverview) -> None:
+        """Show every agent (:class:`desktop.services.facades.agents.AgentsOverview`)."""
+        reason = d.stop_reason
         self.global_state.setText((f"All agents stopped: {reason}" if reason else
-                                   "All agents stopped (global kill switch ON)") if d["global_kill"] else "")
-        if d.get("cap_usd") is not None:
-            self.cap_state.setText(f"All agents today: ${d['spent_today_usd']:,.4f} of the ${d['cap_usd']:,.2f} daily cap")
-        for r in d["agents"]:
+                                   "All agents stopped (global kill switch ON)") if d.global_kill else "")
+        if d.cap_usd is not None:
+            self.cap_state.setText(f"All agents today: ${d.spent_today_usd or 0:,.4f} of the ${d.cap_usd:,.2f} daily cap")
+        for r in d.agents:
             r["switch"] = r["killed"]
-        keep = (self._selected() or {}).get("name")  # the reload keeps the agent the user selected
-        self.rows = d["agents"]
+        selected = self._selected()
+        keep = selected["name"] if selected else None  # the reload keeps the agent the user selected
+        self.rows = d.agents
         self.model.set_rows(self.rows)
         self.seq_model.set_rows(d.get("sequences") or [])
         self.switches = {}
@@ -190,7 +198,7 @@ class AgentsPanel(QWidget):
             b.setChecked(row["killed"])
             b.setText("Killed" if row["killed"] else "Kill")
             b.setToolTip(f"Stop agent {row['name']} (its own kill switch)")
-            b.toggled.connect(lambda on, name=row["name"]: self.bridge.write("set_agent_killed", name, on))
+            b.toggled.connect(lambda on, name=row["name"]: self.facade.set_killed(name, on))
             self.table.setIndexWidget(proxy.index(i, len(self.model.columns) - 1), b)
             self.switches[row["name"]] = b
         self.empty.setVisible(not self.rows)
@@ -199,9 +207,9 @@ class AgentsPanel(QWidget):
             names = [proxy.index(i, 0).data(ROLE_ROW)["name"] for i in range(proxy.rowCount())]
             self.table.selectRow(names.index(keep) if keep in names else 0)
         self._update_buttons()
-        self.bridge.refreshed.emit("agents")
+        self.facade.refreshed()
 
-    def _selected(self) -> dict | None:
+    def _selected(self) -> AgentRow | None:
         index = self.table.currentIndex()
         return index.data(ROLE_ROW) if index.isValid() else None
 
@@ -219,29 +227,27 @@ class AgentsPanel(QWidget):
         name = row["name"]
         self.run_btn.setEnabled(False)
         self.action_state.setText(f"{name} is running…")
-        self.bridge.write("run_agent", name,
-                          done=lambda r: (self.action_state.setText(r[0]), self.run_btn.setEnabled(True)),
-                          error=lambda e: (self.action_state.setText(f"Could not run {name}: {e}"),
-                                           self.run_btn.setEnabled(True)))
+        self.facade.run(name, done=lambda msg: (self.action_state.setText(msg), self.run_btn.setEnabled(True)),
+                        error=lambda e: (self.action_state.setText(f"Could not run {name}: {e}"),
+                                         self.run_btn.setEnabled(True)))
 
     def _pause(self) -> None:
         row = self._selected()
         if row is None:
             return
         on = not row.get("paused")
-        self.bridge.write("set_agent_paused", row["name"], on,
-                          done=lambda _r: self.action_state.setText(
-                              f"{row['name']} {'paused: it runs only when asked' if on else 'resumed'}"))
+        self.facade.set_paused(row["name"], on, done=lambda _c: self.action_state.setText(
+            f"{row['name']} {'paused: it runs only when asked' if on else 'resumed'}"))
 
     def _queue_plan(self) -> None:
-        msg = getattr(self, "_plan_message", None)
+        msg = self._plan_message
         if msg is None:
             return
         name, mid = msg
         self.queue_btn.setEnabled(False)
-        self.bridge.write("queue_chat_plan", name, mid,
-                          done=lambda r: self.action_state.setText(f"Plan from {name} queued as approval #{r[0]}"),
-                          error=lambda e: self.action_state.setText(f"Could not queue the plan: {e}"))
+        self.facade.queue_chat_plan(name, mid,
+                                    done=lambda i: self.action_state.setText(f"Plan from {name} queued as approval #{i}"),
+                                    error=lambda e: self.action_state.setText(f"Could not queue the plan: {e}"))
 
     def _ask(self) -> None:
         q = self.ask.text().strip()
@@ -251,10 +257,10 @@ class AgentsPanel(QWidget):
         name = index.data(ROLE_ROW)["name"]
         self.ask.clear()
         self.ask.setPlaceholderText(f"{name} is thinking…")
-        self.bridge.write("ask_agent", name, q,
-                          # by name: the table may have been reloaded meanwhile (a stale index would crash)
-                          done=lambda _r: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
-                          error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
+        self.facade.ask(name, q,
+                        # by name: the table may have been reloaded meanwhile (a stale index would crash)
+                        done=lambda _a: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
+                        error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
     def _select(self, index) -> None:
         self._update_buttons()
@@ -263,35 +269,35 @@ class AgentsPanel(QWidget):
         self._load_detail(index.data(ROLE_ROW)["name"])
 
     def _load_detail(self, name: str) -> None:
-        self.bridge.read("agent_detail", name, done=lambda d, name=name: self._show_detail(name, d))
+        self.facade.detail(name, lambda d, name=name: self._show_detail(name, d))
 
-    def _show_detail(self, name: str, d: dict[str, Any]) -> None:
-        self.runs_model.set_rows(d["runs"])
+    def _show_detail(self, name: str, d: AgentDetail) -> None:
+        self.runs_model.set_rows(d.runs)
         self.steps_model.set_rows([])
         self._detail = (name, d)
         self._show_chat()
-        if d["runs"]:
+        if d.runs:
             self.runs.selectRow(0)
 
     def _show_chat(self, *_theme) -> None:
         """Render the chat of the agent shown in the theme's colours (again after a theme change)."""
-        if getattr(self, "_detail", None) is None:
+        if self._detail is None:
             return
         name, d = self._detail
         c = theme.current()
         parts = []
-        for m in d["chat"]:
+        for m in d.chat:
             who = "You" if m["role"] == "user" else name
             color = c.accent if m["role"] != "user" else c.text
             parts.append(f"<p><b style='color:{color}'>{who}</b> <span style='color:{c.muted}'>{m['at']}</span>"
                          f"<br>{m['text']}</p>")
         self.chat.setHtml("".join(parts) or f"<p style='color:{c.muted}'>No messages with {name} yet.</p>")
         self.chat.verticalScrollBar().setValue(self.chat.verticalScrollBar().maximum())
-        last = next((m for m in reversed(d["chat"]) if m["role"] != "user"), None)
+        last = next((m for m in reversed(d.chat) if m["role"] != "user"), None)
         self.context.setHtml(_context_html(last["context"] if last else [], c.muted))
-        self._plan_message = (name, last["id"]) if last and last.get("has_plan") else None
+        self._plan_message = (name, last["id"]) if last and last["has_plan"] else None
         self.queue_btn.setEnabled(self._plan_message is not None)
 
     def _select_run(self, index) -> None:
         if index.isValid():
-            self.bridge.read("run_steps", index.data(ROLE_ROW)["id"], done=self.steps_model.set_rows)
+            self.facade.steps(index.data(ROLE_ROW)["id"], self.steps_model.set_rows)

@@ -10,22 +10,30 @@ this panel, Ctrl+E / Ctrl+Enter act on the approval shown here even when the com
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from desktop.domain.describe import describe_plan, source_label
+from desktop.domain.plan import Plan
+from desktop.services.change import Change
+from desktop.services.facades.approvals import ApprovalsFacade
+from desktop.services.facades.plans import ActionView, PendingPlan, SafeApprovals
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import heading, set_button_text
 from desktop.ui.widgets.plan_card import PlanCard
-from desktop.ui.widgets.plan_editor import open_plan_editor
+from desktop.ui.widgets.plan_editor import PlanEditorDialog, open_plan_editor
 from desktop.ui.widgets.tables import make_table
 
+if TYPE_CHECKING:  # the planner's reply reader loads on the first spoken reply, not at start-up
+    from desktop.planner.replies import Reply
 
-def origin_text(source: str, created_at: Any) -> str:
+
+def origin_text(source: str, created_at: datetime) -> str:
     """The line above the Plan card saying where the selected plan came from."""
     label = source_label(source)
     when = f"{created_at:%Y-%m-%d %H:%M} UTC"
@@ -38,12 +46,12 @@ def origin_text(source: str, created_at: Any) -> str:
 class ApprovalsPanel(QWidget):
     """The approvals queue."""
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: ApprovalsFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
-        self.items: list[Any] = []
+        self.facade = facade
+        self.items: list[PendingPlan] = []
         self.current_id: int | None = None
-        self._edited: Any = None
+        self._edited: Plan | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(12)
@@ -99,9 +107,9 @@ class ApprovalsPanel(QWidget):
         self.card.cancelled.connect(self._reject)
         self.card.edit_requested.connect(self._rephrase)
         self.card.fields_requested.connect(self.edit_fields)
-        self.plan_editor: Any = None
+        self.plan_editor: PlanEditorDialog | None = None
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
-        bridge.on_change(self, lambda _ch: self.refresh(), {"approvals"})
+        facade.watch(self, lambda _ch: self.refresh(), {"approvals"})
 
     def _card_button(self, event: QKeyEvent) -> QPushButton | None:
         """The card button Ctrl+E / Ctrl+Enter stands for, if the card is shown."""
@@ -133,10 +141,10 @@ class ApprovalsPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the queue."""
-        self.bridge.read("approvals", done=self.show_items)
+        self.facade.pending(self.show_items)
 
-    def show_items(self, items: list[Any]) -> None:
-        """Show pending approvals (:class:`desktop.store.approvals.PendingApproval`)."""
+    def show_items(self, items: list[PendingPlan]) -> None:
+        """Show pending approvals (:class:`desktop.services.facades.plans.PendingPlan`)."""
         self.items = items
         rows = []
         for it in items:
@@ -153,7 +161,7 @@ class ApprovalsPanel(QWidget):
             self.card.hide()
             self.origin.hide()
             self.placeholder.show()
-        self.bridge.refreshed.emit("approvals")
+        self.facade.refreshed()
 
     def _select(self, index) -> None:
         if not index.isValid():
@@ -161,51 +169,50 @@ class ApprovalsPanel(QWidget):
         it = index.data(ROLE_ROW)["item"]
         self.current_id, self._edited = it.id, None
         self.origin.setText(origin_text(it.source, it.created_at))
-        self.bridge.read("plan_view", it.plan, done=lambda views, it=it: self._show(it.plan, views))
+        self.facade.plan_view(it.plan, lambda views, it=it: self._show(it.plan, views))
 
-    def _show(self, plan: Any, views: list[Any]) -> None:
+    def _show(self, plan: Plan, views: list[ActionView]) -> None:
         self.placeholder.hide()
         self.origin.show()
         self.card.show_plan(plan, views)
         self.card.later_btn.hide()
 
-    def _approve(self, plan: Any, destructive_ok: bool) -> None:
+    def _approve(self, plan: Plan, destructive_ok: bool) -> None:
         if self.current_id is None:
             return
         self.card.set_busy(True)
-        self.bridge.write("approve", self.current_id, self._edited, destructive_ok,
-                          done=lambda _c: self._after(f"Approved #{self.current_id}: applied."),
-                          error=lambda e: self._after(f"Not applied: {e}", failed=True))
+        self.facade.approve(self.current_id, self._edited, destructive_ok,
+                            done=lambda _c: self._after(f"Approved #{self.current_id}: applied."),
+                            error=lambda e: self._after(f"Not applied: {e}", failed=True))
 
     def _reject(self) -> None:
         if self.current_id is not None:
-            self.bridge.write("reject", self.current_id, done=lambda _c: self._after(f"Rejected #{self.current_id}."))
+            self.facade.reject(self.current_id, done=lambda _c: self._after(f"Rejected #{self.current_id}."))
 
-    def edit_fields(self, plan: Any) -> None:
+    def edit_fields(self, plan: Plan) -> None:
         """Open the field editor for the selected pending plan; Save validates it and stores it
         back in the queue (``Backend.update_approval``), still pending, and shows it."""
         approval_id = self.current_id
         if approval_id is None:
             return
 
-        def saved(edited: Any) -> None:
-            def stored(_change: Any) -> None:
+        def saved(edited: Plan) -> None:
+            def stored(_change: Change) -> None:
                 self.result.setText(f"Saved the edited plan #{approval_id}; approve it to apply.")
                 if self.current_id == approval_id:
                     self._edited = None
-                    self.bridge.read("plan_view", edited, done=lambda v: self._show(edited, v))
-            self.bridge.write("update_approval", approval_id, edited, done=stored,
-                              error=lambda e: self.result.setText(f"Not saved: {e}"))
+                    self.facade.plan_view(edited, lambda v: self._show(edited, v))
+            self.facade.update(approval_id, edited, done=stored, error=lambda e: self.result.setText(f"Not saved: {e}"))
 
-        open_plan_editor(self, self.bridge, plan, saved=saved, rephrase=self._rephrase)
+        open_plan_editor(self, self.facade, plan, saved=saved, rephrase=self._rephrase)
 
     def _rephrase(self, text: str) -> None:
         new, ok = QInputDialog.getText(self, "Edit plan", "Rephrase the instruction:", text=text)
         if ok and new.strip():
-            def show(plan: Any) -> None:
+            def show(plan: Plan) -> None:
                 self._edited = plan
-                self.bridge.read("plan_view", plan, done=lambda v: self._show(plan, v))
-            self.bridge.read("plan", new.strip(), done=show)
+                self.facade.plan_view(plan, lambda v: self._show(plan, v))
+            self.facade.replan(new.strip(), show)
 
     def _after(self, message: str, failed: bool = False) -> None:
         self.result.setText(message)
@@ -223,7 +230,7 @@ class ApprovalsPanel(QWidget):
         return tuple((str(it.id), f"{it.source}: " + (" · ".join(describe_plan(it.plan)) or it.plan.transcript))
                      for it in self.items)
 
-    def act_on_reply(self, reply: Any) -> None:
+    def act_on_reply(self, reply: Reply) -> None:
         """Carry out a spoken approvals reply (:class:`desktop.planner.replies.Reply`): approve_all
         approves every safe plan (destructive ones are skipped and named); reject_all rejects every
         pending plan; approve / reject one item. A destructive plan is never approved by voice: it is
@@ -233,22 +240,22 @@ class ApprovalsPanel(QWidget):
             self.approve_all_safe()
         elif kind == "reject_all":
             ids = [it.id for it in self.items]
-            self.bridge.write("reject_many", ids, done=lambda _c: self.result.setText(f"Rejected {len(ids)} plan(s)."))
+            self.facade.reject_many(ids, done=lambda _c: self.result.setText(f"Rejected {len(ids)} plan(s)."))
         elif kind in ("approve", "reject") and reply.approval is not None:
             item = next((it for it in self.items if str(it.id) == str(reply.approval)), None)
             if item is None:
                 self.result.setText("That plan is no longer pending.")
                 return
             if kind == "reject":
-                self.bridge.write("reject", item.id, done=lambda _c, i=item.id: self._after(f"Rejected #{i}.")
-                                  if self.current_id == i else self.result.setText(f"Rejected #{i}."))
+                self.facade.reject(item.id, done=lambda _c, i=item.id: self._after(f"Rejected #{i}.")
+                                   if self.current_id == i else self.result.setText(f"Rejected #{i}."))
             elif item.plan.destructive or item.plan.clarifications:
                 self.select(item.id)
                 self.result.setText(f"#{item.id} deletes data or has an open question: review it and press Approve.")
             else:
-                self.bridge.write("approve", item.id, None, False,
-                                  done=lambda _c, i=item.id: self.result.setText(f"Approved #{i}: applied."),
-                                  error=lambda e, i=item.id: self.result.setText(f"#{i} not applied: {e}"))
+                self.facade.approve(item.id, None, False,
+                                    done=lambda _c, i=item.id: self.result.setText(f"Approved #{i}: applied."),
+                                    error=lambda e, i=item.id: self.result.setText(f"#{i} not applied: {e}"))
         else:
             self.result.setText("Say “approve all”, “approve the first one”, “reject the Acme one” or “reject all”.")
 
@@ -261,10 +268,9 @@ class ApprovalsPanel(QWidget):
 
     def approve_all_safe(self) -> None:
         """Approve every non-destructive pending plan without open questions."""
-        def done(result: Any) -> None:
-            applied, skipped, _change = result
-            msg = f"Approved {len(applied)} plan(s)."
-            if skipped:
-                msg += " Skipped: " + "; ".join(f"#{i} ({why})" for i, why in skipped)
+        def done(result: SafeApprovals) -> None:
+            msg = f"Approved {len(result.approved)} plan(s)."
+            if result.skipped:
+                msg += " Skipped: " + "; ".join(f"#{i} ({why})" for i, why in result.skipped)
             self.result.setText(msg)
-        self.bridge.write("approve_all_safe", done=done)
+        self.facade.approve_all_safe(done)

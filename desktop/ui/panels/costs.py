@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from desktop.services.facades.costs import CostsFacade, CostsReport
 from desktop.ui.models import DictTableModel
 from desktop.ui.widgets.common import Kpi, heading
 from desktop.ui.widgets.tables import make_table
@@ -22,9 +21,9 @@ def _usd(v: float | None) -> str:
 class CostsPanel(QWidget):
     """Spend and usage over the last 30 days."""
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: CostsFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
+        self.facade = facade
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(12)
@@ -64,42 +63,42 @@ class CostsPanel(QWidget):
         cols.addLayout(right, 2)
         lay.addLayout(cols, 1)
         self.bars: dict[str, QProgressBar] = {}
-        bridge.on_change(self, lambda _ch: self.refresh(), {"agents", "costs"})
+        facade.watch(self, lambda _ch: self.refresh(), {"agents", "costs"})
 
     def refresh(self) -> None:
         """Reload the figures."""
-        self.bridge.read("costs", done=self.show_data)
+        self.facade.report(self.show_data)
 
-    def show_data(self, d: dict[str, Any]) -> None:
-        """Show a :meth:`Backend.costs` dict."""
-        llm, tr = d["llm"], d["transcription"]
-        self.k_llm.set(_usd(llm["total_usd"]), f"{sum(r['calls'] for r in llm['per_agent']):,} calls")
-        tokens = sum(r["prompt_tokens"] + r["completion_tokens"] for r in llm["per_agent"])
+    def show_data(self, d: CostsReport) -> None:
+        """Show a costs report."""
+        llm, tr = d.llm, d.transcription
+        self.k_llm.set(_usd(llm.total_usd), f"{sum(r['calls'] for r in llm.per_agent):,} calls")
+        tokens = sum(r["prompt_tokens"] + r["completion_tokens"] for r in llm.per_agent)
         self.k_tokens.set(f"{tokens:,}")
-        self.k_audio.set(f"{tr['audio_s'] / 60:.1f} min", f"{tr['runs']} runs, {tr['decode_s']:.0f} s decoding")
-        self.k_rtf.set("–" if tr["rtf"] is None else f"{tr['rtf']:.2f}", "local, offline")
-        self.agent_model.set_rows(llm["per_agent"])
-        self.day_model.set_rows(llm["per_day"])
-        self.tr_model.set_rows(tr["per_day"])
+        self.k_audio.set(f"{tr.audio_s / 60:.1f} min", f"{tr.runs} runs, {tr.decode_s:.0f} s decoding")
+        self.k_rtf.set("–" if tr.rtf is None else f"{tr.rtf:.2f}", "local, offline")
+        self.agent_model.set_rows(llm.per_agent)
+        self.day_model.set_rows(llm.per_day)
+        self.tr_model.set_rows(tr.per_day)
         while self.budget_box.count():
             w = self.budget_box.takeAt(0).widget()
             if w:
                 w.deleteLater()
         self.bars = {}
-        for i, b in enumerate(d["budgets"]):
-            name = QLabel(b["agent"])
+        for i, b in enumerate(d.budgets):
+            name = QLabel(b.agent)
             bar = QProgressBar()
             bar.setRange(0, 1000)
-            frac = 0 if not b["budget_usd"] else min(1.0, b["spend_usd"] / b["budget_usd"])
+            frac = 0 if not b.budget_usd else min(1.0, b.spend_usd / b.budget_usd)
             bar.setValue(int(frac * 1000))
             bar.setTextVisible(False)
-            bar.setProperty("over", b["spend_usd"] >= b["budget_usd"])
-            bar.setToolTip(f"{_usd(b['spend_usd'])} of {_usd(b['budget_usd'])} today")
-            val = QLabel(f"{_usd(b['spend_usd'])} / {_usd(b['budget_usd'])}")
+            bar.setProperty("over", b.spend_usd >= b.budget_usd)
+            bar.setToolTip(f"{_usd(b.spend_usd)} of {_usd(b.budget_usd)} today")
+            val = QLabel(f"{_usd(b.spend_usd)} / {_usd(b.budget_usd)}")
             val.setObjectName("Muted")
             self.budget_box.addWidget(name, i, 0)
             self.budget_box.addWidget(bar, i, 1)
             self.budget_box.addWidget(val, i, 2)
-            self.bars[b["agent"]] = bar
-        self.no_budget.setVisible(not d["budgets"])
-        self.bridge.refreshed.emit("costs")
+            self.bars[b.agent] = bar
+        self.no_budget.setVisible(not d.budgets)
+        self.facade.refreshed()

@@ -3,7 +3,8 @@ playback, transcript, and attaching a note to a deal or contact (:mod:`desktop.v
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,19 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.facades.notes import NoteRow, NotesFacade, RecordChoice
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import heading, set_button_text
 from desktop.ui.widgets.tables import make_table
+
+if TYPE_CHECKING:  # imported by the composition root, which builds the window
+    from desktop.ui.voice import VoiceController
 
 
 class NotesPanel(QWidget):
     """Voice notes list and detail."""
 
-    def __init__(self, bridge: Any, voice: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: NotesFacade, voice: VoiceController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
+        self.facade = facade
         self.voice = voice
-        self.current: dict | None = None
+        self.current: NoteRow | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 20, 24, 20)
         lay.setSpacing(12)
@@ -49,7 +54,7 @@ class NotesPanel(QWidget):
                                      ("attached", "Attached to"), ("activity", "Activity"), ("plan", "Plan")],
                                     parent=self)
         #: returns the (type, id) of the record in view, if any (set by the main window)
-        self.record_in_view = lambda: None
+        self.record_in_view: Callable[[], tuple[str, int] | None] = lambda: None
         self.table = make_table(self.model, 3, "Voice notes")
         split.addWidget(self.table)
         right = QWidget()
@@ -92,7 +97,7 @@ class NotesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
         self._enable(False)
         voice.note_changed.connect(lambda _info: self.refresh())
-        bridge.on_change(self, lambda _ch: self.refresh(), {"notes"})
+        facade.watch(self, lambda _ch: self.refresh(), {"notes"})
 
     def _enable(self, on: bool) -> None:
         for w in (self.play, self.retry, self.find, self.choices, self.attach):
@@ -100,29 +105,29 @@ class NotesPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the notes."""
-        self.bridge.read("notes_rows", done=self._show)
+        self.facade.rows(self._show)
 
-    def _show(self, rows: list[dict]) -> None:
+    def _show(self, rows: list[NoteRow]) -> None:
         cur = self.current["id"] if self.current else None
         self.model.set_rows(rows)
         set_button_text(self.record, "■  Stop note" if self.voice.recording_note else "●  Record note")
         for r in rows:
             if r["id"] == cur:
                 self._fill(r)
-        self.bridge.refreshed.emit("notes")
+        self.facade.refreshed()
 
     def _select(self, index) -> None:
         if index.isValid():
             self._fill(index.data(ROLE_ROW))
 
-    def _fill(self, row: dict) -> None:
+    def _fill(self, row: NoteRow) -> None:
         self.current = row
         self.title.setText(f"{row['created']} · {row['state']} · {row['duration_s']} s"
                            + (f" · attached to {row['attached']}" if row["attached"] else ""))
         body = row["transcript"] or row["error"] or f"({row['state']})"
-        if row.get("activity"):
+        if row["activity"]:
             body += f"\n\nActivity: {row['activity']}"
-        if row.get("plan"):
+        if row["plan"]:
             body += f"\nPlan: {row['plan']}"
         self.text.setPlainText(body)
         self._enable(True)
@@ -136,20 +141,20 @@ class NotesPanel(QWidget):
 
     def _play(self) -> None:
         if self.current:
-            self.bridge.call(self.voice.notes.play, self.current["id"])
+            self.facade.play(self.current["id"])
 
     def _retry(self) -> None:
         if self.current:
-            self.bridge.call(self.voice.notes.retranscribe, self.current["id"], write=True)
+            self.facade.retranscribe(self.current["id"])
 
     def _search(self) -> None:
-        def fill(choices: list) -> None:
+        def fill(choices: list[RecordChoice]) -> None:
             self.choices.clear()
             for kind, ident, name in choices:
                 self.choices.addItem(f"{name} ({kind})", (kind, ident))
-        self.bridge.read("record_choices", self.find.text().strip(), done=fill)
+        self.facade.record_choices(self.find.text().strip(), fill)
 
     def _attach(self) -> None:
         data = self.choices.currentData()
         if self.current and data:
-            self.bridge.write("attach_note", self.current["id"], data[0], data[1])
+            self.facade.attach(self.current["id"], data[0], data[1])

@@ -5,7 +5,6 @@ goes through the same confirmation as a spoken instruction; double-click opens t
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QPixmap, QShortcut
@@ -28,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.models import StageRow
+from desktop.services.change import Change
+from desktop.services.facades.pipeline import DealCard, DealRow, PipelineFacade, StageColumn
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DealCardsModel, DictTableModel
 from desktop.ui.widgets.common import heading, money, short_money
@@ -61,7 +63,7 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(120, fm.height() * 3 + 18)
 
     def paint(self, p: QPainter, option, index: QModelIndex) -> None:
-        card: dict[str, Any] = index.data(ROLE_ROW)
+        card: DealCard = index.data(ROLE_ROW)
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         dpr = p.device().devicePixelRatioF() if p.device() is not None else 1.0
@@ -77,7 +79,7 @@ class CardDelegate(QStyledItemDelegate):
             self._pixmaps.move_to_end(key)
         p.drawPixmap(rect.topLeft(), pm)
 
-    def _render(self, card: dict[str, Any], option, selected: bool, dpr: float) -> QPixmap:
+    def _render(self, card: DealCard, option, selected: bool, dpr: float) -> QPixmap:
         """The card drawn at ``option.rect``'s size (device-independent pixels) on a transparent pixmap."""
         c = theme.current()
         size = option.rect.size()
@@ -137,7 +139,7 @@ class CardListView(QListView):
 class StageColumnWidget(QFrame):
     """One board column: title, count · total, and the card list."""
 
-    def __init__(self, stage: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, stage: StageRow, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Column")
         em = self.fontMetrics().averageCharWidth()  # column widths follow the system font size
@@ -170,8 +172,8 @@ class StageColumnWidget(QFrame):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         lay.addWidget(self.view, 1)
 
-    def set_column(self, col: Any) -> None:
-        """Show a :class:`desktop.services.backend.StageColumn`."""
+    def set_column(self, col: StageColumn) -> None:
+        """Show a board column (:class:`desktop.services.facades.pipeline.StageColumn`)."""
         self.summary.setText(f"{col.count:,} deals · {short_money(col.total)}")
         self.summary.setToolTip(f"{col.count:,} deals, total {money(col.total)}")
         self.model.set_cards(col.cards)
@@ -184,9 +186,9 @@ class PipelinePanel(QWidget):
     move_requested = Signal(int, str, str)
     open_record = Signal(str, int)
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: PipelineFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
+        self.facade = facade
         self.columns: dict[int, StageColumnWidget] = {}
         self._loaded_table = False
         lay = QVBoxLayout(self)
@@ -257,39 +259,38 @@ class PipelinePanel(QWidget):
                                    and self._open_from_table(self.table.currentIndex()))
         find = QShortcut(QKeySequence("Ctrl+F"), self)  # active while the panel is shown
         find.activated.connect(self.focus_search)
-        bridge.on_change(self, self.on_changed, {"crm"})
+        facade.watch(self, self.on_changed, {"crm"})
 
     # -- refresh ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the board and the table from the workspace."""
         self._pending = 2
-        self.bridge.read("board", done=self._show_board)
+        self.facade.board(self._show_board)
         self.reload_table()
 
     def reload_table(self) -> None:
         """Query the table rows for the current search and stage filter (at most TABLE_LIMIT)."""
-        self.bridge.read("deal_rows", None, self.search.text().strip(), self.stage_filter.currentData(),
-                         TABLE_LIMIT, done=self._show_table)
+        self.facade.deal_rows(self._show_table, search=self.search.text().strip(),
+                              stage_id=self.stage_filter.currentData(), limit=TABLE_LIMIT)
 
-    def on_changed(self, change: Any) -> None:
+    def on_changed(self, change: Change) -> None:
         """Refresh what a :class:`Change` touched (only the changed table rows when known)."""
         if "crm" not in change.scopes:
             return
         self._pending = 2
-        self.bridge.read("board", done=self._show_board)
+        self.facade.board(self._show_board)
         if change.deal_ids is not None and self._loaded_table:
             ids = list(change.deal_ids)
-            self.bridge.read("deal_rows", None if not ids else ids,
-                             done=lambda rows, ids=ids: self._patch_table(rows, ids))
+            self.facade.deal_rows(lambda rows, ids=ids: self._patch_table(rows, ids), ids=None if not ids else ids)
         else:
             self.reload_table()
 
     def _done_part(self) -> None:
         self._pending -= 1
         if self._pending == 0:
-            self.bridge.refreshed.emit("pipeline")
+            self.facade.refreshed()
 
-    def _show_board(self, cols: list[Any]) -> None:
+    def _show_board(self, cols: list[StageColumn]) -> None:
         known = set(self.columns)
         if known != {c.stage.id for c in cols}:
             for w in self.columns.values():
@@ -324,7 +325,7 @@ class PipelinePanel(QWidget):
                             f"{money(sum(c.total for c in open_cols))} in pipeline")
         self._done_part()
 
-    def _show_table(self, rows: list[dict]) -> None:
+    def _show_table(self, rows: list[DealRow]) -> None:
         self.table_model.set_rows(rows)
         self.table_note.setText(f"Showing the first {TABLE_LIMIT:,} matches — search or filter by stage to narrow"
                                 if len(rows) >= TABLE_LIMIT else f"{len(rows):,} deals")
@@ -334,7 +335,7 @@ class PipelinePanel(QWidget):
         self._loaded_table = True
         self._done_part()
 
-    def _patch_table(self, rows: list[dict], ids: list[int]) -> None:
+    def _patch_table(self, rows: list[DealRow], ids: list[int]) -> None:
         self.table_model.patch([r for r in rows if r["id"] in self.table_model._pos], ids)
         self._done_part()
 

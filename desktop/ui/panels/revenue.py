@@ -6,11 +6,11 @@ series); the definitions are documented there."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
+from desktop.services.change import Change
+from desktop.services.facades.revenue import RevenueFacade, RevenueReport
 from desktop.ui import theme
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.common import Kpi, heading, money, scroll_page, short_money
@@ -112,10 +112,10 @@ class RevenuePanel(QWidget):
 
     open_record = Signal(str, int)
 
-    def __init__(self, bridge: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: RevenueFacade, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge = bridge
-        self.data: dict[str, Any] | None = None
+        self.facade = facade
+        self.data: RevenueReport | None = None
         lay = scroll_page(self)
         head = QHBoxLayout()
         head.addWidget(heading("Revenue"))
@@ -151,13 +151,14 @@ class RevenuePanel(QWidget):
         self.stale.setMinimumHeight(220)
         self.stale.doubleClicked.connect(lambda i: self.open_record.emit("deal", i.data(ROLE_ROW)["id"]))
         lay.addWidget(self.stale)
-        bridge.on_change(self, self.on_changed, {"crm"})
+        facade.watch(self, self.on_changed, {"crm"})
 
     def refresh(self) -> None:
         """Reload every figure."""
-        self.bridge.read("revenue", done=self.show_data)
+        self.facade.report(self.show_data)
 
-    def on_changed(self, change: Any) -> None:
+    def on_changed(self, change: Change) -> None:
+        """Reload after a CRM change."""
         if "crm" in change.scopes:
             self.refresh()
 
@@ -183,40 +184,40 @@ class RevenuePanel(QWidget):
             self._restyle_pending = False
             self._draw(self.data)
 
-    def show_data(self, d: dict[str, Any]) -> None:
-        """Show a revenue report dict (charts are drawn when the panel is visible)."""
+    def show_data(self, d: RevenueReport) -> None:
+        """Show a revenue report (charts are drawn when the panel is visible)."""
         self.data = d
         self._figures(d)
         if self.isVisible():
             self._draw(d)
-        self.bridge.refreshed.emit("revenue")
+        self.facade.refreshed()
 
-    def _figures(self, d: dict[str, Any]) -> None:
-        self.asof.setText(f"as of {d['now'].replace('T', ' ')[:16]}")
-        self.kpis["mrr"].set(money(d["mrr"]), f"{len(d['mrr_series'])}-month trend below")
-        self.kpis["arr"].set(money(d["arr"]))
-        self.kpis["pipeline_value"].set(short_money(d["pipeline_value"]), money(d["pipeline_value"]))
-        self.kpis["weighted_pipeline"].set(short_money(d["weighted_pipeline"]), money(d["weighted_pipeline"]))
-        wr = d["win_rate"]
+    def _figures(self, d: RevenueReport) -> None:
+        self.asof.setText(f"as of {d.now.replace('T', ' ')[:16]}")
+        self.kpis["mrr"].set(money(d.mrr), f"{len(d.mrr_series)}-month trend below")
+        self.kpis["arr"].set(money(d.arr))
+        self.kpis["pipeline_value"].set(short_money(d.pipeline_value), money(d.pipeline_value))
+        self.kpis["weighted_pipeline"].set(short_money(d.weighted_pipeline), money(d.weighted_pipeline))
+        wr = d.win_rate
         self.kpis["win_rate"].set("–" if wr is None else f"{wr:.0%}", "last 90 days")
-        self.kpis["burn"].set(short_money(d["burn"]), "per month (net)")
-        rw = d["runway_months"]
+        self.kpis["burn"].set(short_money(d.burn), "per month (net)")
+        rw = d.runway_months
         self.kpis["runway_months"].set("–" if rw is None else f"{rw:g} mo",
                                        "set cash: spectrum set cash AMOUNT" if rw is None else
-                                       f"cash {short_money(d['cash_balance'])}")
-        self.kpis["stale_deals_count"].set(f"{d['stale_deals_count']:,}", "open, 7+ days quiet")
-        self.stale_model.set_rows(d["stale_deals"])
+                                       f"cash {short_money(d.cash_balance)}")
+        self.kpis["stale_deals_count"].set(f"{d.stale_deals_count:,}", "open, 7+ days quiet")
+        self.stale_model.set_rows(d.stale_deals)
 
-    def _draw(self, d: dict[str, Any]) -> None:
+    def _draw(self, d: RevenueReport) -> None:
         """Update the charts: items are updated in place (a refresh after a change only moves bars)."""
         if self.mrr_chart is None:
             self._make_charts()
         c = theme.current()
-        months = [m[5:] + "/" + m[2:4] for m, _ in d["mrr_series"]]
-        self.mrr_chart.line([v for _, v in d["mrr_series"]], c.accent)
+        months = [m[5:] + "/" + m[2:4] for m, _ in d.mrr_series]
+        self.mrr_chart.line([v for _, v in d.mrr_series], c.accent)
         self.mrr_chart.set_labels(months, every=2)
-        self.won_chart.bars([v for _, v in d["won_series"]], c.success)
-        self.won_chart.set_labels([m[5:] + "/" + m[2:4] for m, _ in d["won_series"]], every=2)
-        open_stages = [s for s in d["deals_by_stage"] if not s["closed"]]
+        self.won_chart.bars([v for _, v in d.won_series], c.success)
+        self.won_chart.set_labels([m[5:] + "/" + m[2:4] for m, _ in d.won_series], every=2)
+        open_stages = [s for s in d.deals_by_stage if not s["closed"]]
         self.stage_chart.bars([s["amount"] or 0 for s in open_stages], c.accent)
         self.stage_chart.set_labels([s["stage"] for s in open_stages])

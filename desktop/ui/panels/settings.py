@@ -4,7 +4,7 @@ once, and the daily budget per client), data folder and theme."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
@@ -21,8 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.services.change import Change
+from desktop.services.facades.settings import McpAccess, SettingsFacade, StageMapping
 from desktop.ui import theme
 from desktop.ui.widgets.common import center_form_labels, heading, scroll_page
+
+if TYPE_CHECKING:  # imported by the composition root, which builds the window
+    from desktop.ui.voice import VoiceController
 
 PTT_KEYS = ["F9", "F8", "F10", "F12", "Pause", "ScrollLock"]
 MODES = [("hold", "Hold to talk"), ("toggle", "Press to start / stop"), ("handsfree", "Hands-free (voice activity)")]
@@ -49,9 +54,11 @@ class SettingsPanel(QWidget):
     theme_changed = Signal(str)
     ptt_key_changed = Signal(str)
 
-    def __init__(self, bridge: Any, voice: Any, qsettings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, facade: SettingsFacade, voice: VoiceController, qsettings: QSettings,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.bridge, self.voice, self.qs = bridge, voice, qsettings
+        self.facade, self.voice, self.qs = facade, voice, qsettings
+        in_force = facade.in_force
         lay = scroll_page(self)
         lay.addWidget(heading("Settings"))
         vs = voice.voice_settings
@@ -69,7 +76,7 @@ class SettingsPanel(QWidget):
         self.mode.setCurrentIndex([m for m, _ in MODES].index(vs.mode))
         self.hotkey = QLineEdit(vs.hotkey)
         self.hotkey.setToolTip("Global hotkey in pynput syntax, e.g. <ctrl>+<alt>+<space> (X11 only)")
-        self.model = QLineEdit(bridge.backend.settings.model)
+        self.model = QLineEdit(in_force.speech_model)
         self.model.setToolTip("Speech model: tiny.en (bundled) or a local CTranslate2 folder (SPECTRUM_MODEL)")
         f.addRow("Microphone", self.mic)
         f.addRow("Push-to-talk key", self.ptt)
@@ -89,7 +96,7 @@ class SettingsPanel(QWidget):
         f.addRow("Read-back", self.readback)
         lay.addWidget(box)
         box, f = _section("Language model (optional)")
-        self.llm = QLineEdit(str(qsettings.value("llm/model", bridge.backend.settings.llm_model or "")))
+        self.llm = QLineEdit(str(qsettings.value("llm/model", in_force.llm_model or "")))
         self.llm.setPlaceholderText("litellm model string, e.g. gpt-4o-mini or ollama/llama3 — empty: offline planner")
         self.key = QLineEdit()
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
@@ -141,7 +148,7 @@ class SettingsPanel(QWidget):
         self.stage_map_rows: list[tuple[str, str, QComboBox, QPushButton]] = []
         lay.addWidget(box)
         box, f = _section("Workspace and appearance")
-        self.data_dir = QLineEdit(str(bridge.backend.settings.data_dir))
+        self.data_dir = QLineEdit(str(in_force.data_dir))
         self.data_dir.setToolTip("Used from the next start (or pass --data-dir / SPECTRUM_DATA_DIR)")
         self.theme = QComboBox()
         for value, label in theme.CHOICES:
@@ -177,25 +184,25 @@ class SettingsPanel(QWidget):
             self.theme.setCurrentIndex(i)
             self.theme.blockSignals(False)
 
-    def _show_mcp(self, st: dict) -> None:
+    def _show_mcp(self, st: McpAccess) -> None:
         self.mcp_on.blockSignals(True)
-        self.mcp_on.setChecked(st["enabled"])
+        self.mcp_on.setChecked(st.enabled)
         self.mcp_on.blockSignals(False)
-        self.mcp_budget.setValue(st["daily_budget"])
-        self._mcp_budget_shown = st["daily_budget"]
-        calls = ", ".join(f"{name} {n}" for name, n in st["calls_today"].items())
-        self.mcp_state.setText(("MCP access: on." if st["enabled"] else "MCP access: OFF — every MCP call is refused.")
+        self.mcp_budget.setValue(st.daily_budget)
+        self._mcp_budget_shown = st.daily_budget
+        calls = ", ".join(f"{name} {n}" for name, n in st.calls_today.items())
+        self.mcp_state.setText(("MCP access: on." if st.enabled else "MCP access: OFF — every MCP call is refused.")
                                + (f" Calls today: {calls}." if calls else " No MCP calls today."))
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         """Re-read the MCP switch and today's calls when shown (clients call while the app runs)."""
         super().showEvent(event)
-        self.bridge.read("mcp_access", done=self._show_mcp)
+        self.facade.mcp_access(self._show_mcp)
 
     def _mcp_toggled(self, on: bool) -> None:
         """The kill switch applies at once (no Save needed)."""
-        self.bridge.write("set_mcp_access", on, done=lambda _c: self.bridge.read("mcp_access", done=self._show_mcp),
-                          error=lambda e: self.status.setText(f"MCP access not changed: {e}"))
+        self.facade.set_mcp_access(on, done=lambda _c: self.facade.mcp_access(self._show_mcp),
+                                   error=lambda e: self.status.setText(f"MCP access not changed: {e}"))
 
     def refresh(self) -> None:
         """Load the device list, the keyring state and the MCP switches off the UI thread."""
@@ -208,16 +215,16 @@ class SettingsPanel(QWidget):
             if cur:
                 i = self.mic.findData(cur)
                 self.mic.setCurrentIndex(max(0, i))
-        self.bridge.read("input_devices", done=devices)
-        self.bridge.read("crm_connections", done=lambda st: [self.crm_state[p].setText(
+        self.facade.input_devices(devices)
+        self.facade.crm_connections(lambda st: [self.crm_state[p].setText(
             "connected" if ok else "not connected") for p, ok in st.items()])
-        self.bridge.read("mcp_access", done=self._show_mcp)
-        self.bridge.read("stage_mappings", done=self._show_stage_mappings)
+        self.facade.mcp_access(self._show_mcp)
+        self.facade.stage_mappings(self._show_stage_mappings)
         model = self.llm.text().strip()
-        self.bridge.read("has_llm_key", model, done=lambda ok: self.key_state.setText(
+        self.facade.has_llm_key(model, lambda ok: self.key_state.setText(
             ("Key stored in the OS keyring" if ok else "No key stored") if model else "Offline planner (no LLM)"))
 
-    def _show_stage_mappings(self, rows: list[dict[str, Any]]) -> None:
+    def _show_stage_mappings(self, rows: list[StageMapping]) -> None:
         """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
         for _crm, _stage, combo, _button in self.stage_map_rows:
             self.stage_map_form.removeRow(combo.parentWidget())
@@ -242,12 +249,15 @@ class SettingsPanel(QWidget):
             button.clicked.connect(lambda _c=False, r=r, combo=combo: self._map_stage(r, combo))
             self.stage_map_rows.append((r["crm"], r["stage"], combo, button))
 
-    def _map_stage(self, row: dict[str, Any], combo: QComboBox) -> None:
+    def _map_stage(self, row: StageMapping, combo: QComboBox) -> None:
         if combo.currentData() is None:
             return
-        self.bridge.write("map_stage", row["crm"], row["stage"], combo.currentData(), row["pipeline"],
-                          done=lambda ch: (self.status.setText(ch.summary or "Mapped."), self.refresh()),
-                          error=lambda e: self.status.setText(f"Cannot map: {e}"))
+        self.facade.map_stage(row, combo.currentData(), done=self._mapped,
+                              error=lambda e: self.status.setText(f"Cannot map: {e}"))
+
+    def _mapped(self, change: Change) -> None:
+        self.status.setText(change.summary or "Mapped.")
+        self.refresh()
 
     def apply(self) -> None:
         """Save: voice settings to voice.json, LLM/theme/data folder to QSettings, secrets to the keyring."""
@@ -258,7 +268,7 @@ class SettingsPanel(QWidget):
         vs.cues = self.voice.cues.enabled = self.cues.isChecked()
         vs.readback = self.voice.readback.enabled = self.readback.isChecked()
         data_dir = self.voice.data_dir
-        self.bridge.call(vs.save, data_dir, write=True)
+        self.facade.save_voice_settings(vs, data_dir)
         self.qs.setValue("voice/ptt_key", self.ptt.currentText())
         self.qs.setValue("llm/model", self.llm.text().strip())
         self.qs.setValue("speech/model", self.model.text().strip())
@@ -267,17 +277,15 @@ class SettingsPanel(QWidget):
         self.ptt_key_changed.emit(self.ptt.currentText())
         key = self.key.text()
         if key.strip() and self.llm.text().strip():
-            self.bridge.call(self.bridge.backend.save_llm_key, self.llm.text().strip(), key,
-                             done=lambda _r: self.refresh(),
-                             error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
+            self.facade.save_llm_key(self.llm.text().strip(), key, done=lambda _r: self.refresh(),
+                                     error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
             self.key.clear()
         if self._mcp_budget_shown is not None and self.mcp_budget.value() != self._mcp_budget_shown:
-            self.bridge.write("set_mcp_budget", self.mcp_budget.value(),
-                              done=lambda _c: self.bridge.read("mcp_access", done=self._show_mcp),
-                              error=lambda e: self.status.setText(f"MCP budget not saved: {e}"))
+            self.facade.set_mcp_budget(self.mcp_budget.value(), done=lambda _c: self.facade.mcp_access(self._show_mcp),
+                                       error=lambda e: self.status.setText(f"MCP budget not saved: {e}"))
         for provider, fld in self.crm_fields.items():
             if fld.text().strip():
-                self.bridge.write("save_crm_token", provider, fld.text(), done=lambda _r: self.refresh(),
-                                  error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
+                self.facade.save_crm_token(provider, fld.text(), done=lambda _r: self.refresh(),
+                                           error=lambda e: self.status.setText(f"Keyring unavailable: {e}"))
                 fld.clear()
         self.status.setText("Saved. Model and data folder changes apply at the next start.")

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui import theme
 
@@ -94,7 +101,7 @@ def scroll_page(owner: QWidget) -> QVBoxLayout:
     return lay
 
 
-def set_button_text(button: Any, text: str) -> None:
+def set_button_text(button: QAbstractButton, text: str) -> None:
     """Set a button's text and keep its keyboard shortcut (``QAbstractButton.setText`` replaces
     the shortcut with the text's ``&`` mnemonic, which silently drops e.g. Ctrl+Shift+K)."""
     shortcut = button.shortcut()
@@ -103,10 +110,8 @@ def set_button_text(button: Any, text: str) -> None:
         button.setShortcut(shortcut)
 
 
-def center_form_labels(form: Any) -> None:
+def center_form_labels(form: QFormLayout) -> None:
     """Centre each label of a QFormLayout vertically on its field (Qt puts it at the field's top)."""
-    from PySide6.QtWidgets import QFormLayout
-
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)

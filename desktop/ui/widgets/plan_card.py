@@ -9,13 +9,13 @@ explicit confirmation: the first Confirm arms the button ("Confirm delete"), the
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
+from desktop.services.facades.plans import ActionView
 from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import set_button_text
 
@@ -114,7 +114,7 @@ class PlanCard(QFrame):
         super().__init__(parent)
         self.setObjectName("PlanCard")
         self.plan: Plan | None = None
-        self.views: list[Any] = []
+        self.views: list[ActionView] = []
         self._armed = False
         self._busy = False
         #: Text of the Confirm button for a new plan (Approvals uses "Approve").
@@ -167,8 +167,8 @@ class PlanCard(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     # -- content ---------------------------------------------------------------------------------
-    def show_plan(self, plan: Plan, views: list[Any]) -> None:
-        """Show ``plan`` with its action views (:class:`desktop.services.backend.ActionView`)."""
+    def show_plan(self, plan: Plan, views: list[ActionView]) -> None:
+        """Show ``plan`` with its action views (:class:`desktop.services.facades.plans.ActionView`)."""
         self.plan, self.views = plan, views
         self._armed = False
         self.setProperty("destructive", plan.destructive)

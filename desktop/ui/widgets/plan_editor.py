@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.models import StageRow
 from desktop.domain.plan import ACTION_FIELDS, Plan
+from desktop.services.facades.plans import ActionView, EditorData
 from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import center_form_labels
 
@@ -128,7 +130,7 @@ class FieldEditor:
         self.widget: QWidget = w
 
 
-def _current(views: list[Any] | None, index: int, name: str) -> str | None:
+def _current(views: list[ActionView] | None, index: int, name: str) -> str | None:
     """The record's current value of field ``name`` of action ``index``, for display, from the
     action view's ``changes`` [(label, before, after)]; None when unknown or unset."""
     if not views or index >= len(views):
@@ -145,11 +147,11 @@ def _current(views: list[Any] | None, index: int, name: str) -> str | None:
 class PlanEditorDialog(QDialog):
     """Edit the fields of ``plan``'s actions. After ``accept()``, :attr:`plan` holds the validated
     edited Plan; :attr:`rephrase` is True when the user chose to rephrase the instruction instead
-    (the dialog is rejected then). ``views`` (:class:`desktop.services.backend.ActionView` per
+    (the dialog is rejected then). ``views`` (:class:`desktop.services.facades.plans.ActionView` per
     action, optional) supply the record's current values, shown as "now: …" next to each field."""
 
     def __init__(self, plan: Plan, stages: list[str], parent: QWidget | None = None,
-                 views: list[Any] | None = None) -> None:
+                 views: list[ActionView] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Edit plan")
         self.setObjectName("PlanEditor")
@@ -285,13 +287,14 @@ class PlanEditorDialog(QDialog):
         self.reject()
 
 
-def open_plan_editor(parent: QWidget, bridge: Any, plan: Plan, *, saved: Callable[[Plan], None],
+def open_plan_editor(parent: QWidget, source: EditorData, plan: Plan, *, saved: Callable[[Plan], None],
                      rephrase: Callable[[str], None] | None = None) -> None:
     """Load the workspace's stage labels and the targets' current values off the UI thread, then
     open a :class:`PlanEditorDialog` (window-modal) for ``plan``; ``saved(edited plan)`` runs on Save, ``rephrase(transcript)`` when
-    the user picks Rephrase. The open dialog is ``parent.plan_editor`` (tests, keyboard focus)."""
+    the user picks Rephrase. ``source``: the facade that loads them (:meth:`EditorData.editor_data`).
+    The open dialog is ``parent.plan_editor`` (tests, keyboard focus)."""
 
-    def show(result: tuple[list[Any], list[Any]]) -> None:
+    def show(result: tuple[list[StageRow], list[ActionView]]) -> None:
         stages, views = result
         dlg = PlanEditorDialog(plan, list(dict.fromkeys(s.label for s in stages)), parent, views)
         parent.plan_editor = dlg
@@ -309,5 +312,4 @@ def open_plan_editor(parent: QWidget, bridge: Any, plan: Plan, *, saved: Callabl
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.open()
 
-    backend = bridge.backend
-    bridge.call(lambda: (backend.stages(), backend.plan_view(plan)), done=show)
+    source.editor_data(plan, show)

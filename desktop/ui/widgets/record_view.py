@@ -4,11 +4,11 @@ and attached voice notes."""
 from __future__ import annotations
 
 import html
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.services.facades.command import RecordDetail
 from desktop.ui import theme
 
 FIELDS = {"deal": [("stage_label", "Stage"), ("amount", "Amount"), ("close_date", "Close date"),
@@ -20,7 +20,7 @@ FIELDS = {"deal": [("stage_label", "Stage"), ("amount", "Amount"), ("close_date"
                       ("city", "City"), ("country", "Country")]}
 
 
-def record_html(d: dict[str, Any]) -> str:
+def record_html(d: RecordDetail) -> str:
     """HTML of a record dict from :meth:`Backend.record`; associated records are ``type:id`` links."""
     c = theme.current()
     e = lambda v: html.escape("" if v is None else str(v))  # noqa: E731
@@ -59,7 +59,7 @@ class RecordDialog(QDialog):
 
     open_record = Signal(str, int)
 
-    def __init__(self, data: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, data: RecordDetail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data = data
         self.setWindowTitle(f"{data['kind'].title()}: {data.get('name', '')}")

@@ -4,17 +4,16 @@ Enter opens one)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.services.facades.plans import Results
 from desktop.ui.models import ROLE_ROW, DictTableModel
 from desktop.ui.widgets.tables import make_table
 
 
-def _cell(key: str, value: Any) -> Any:
+def _cell(key: str, value: object) -> object:
     if value is None:
         return ""
     if key == "amount" and isinstance(value, (int, float)):
@@ -31,7 +30,7 @@ def headline(sentence: str, listed: bool) -> str:
 
 
 class ResultsView(QFrame):
-    """Shows :class:`desktop.services.results.Results`. Signals: open_record(str, int) — a row was
+    """Shows :class:`desktop.services.facades.plans.Results`. Signals: open_record(str, int) — a row was
     activated (type, local id); closed — Close (or Esc) was pressed."""
 
     open_record = Signal(str, int)
@@ -40,7 +39,7 @@ class ResultsView(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ResultsView")
-        self.results: Any = None
+        self.results: Results | None = None
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 8, 0, 0)
         top = QHBoxLayout()
@@ -62,7 +61,7 @@ class ResultsView(QFrame):
         lay.addWidget(self.table)
         self.hide()
 
-    def show_results(self, results: Any) -> None:
+    def show_results(self, results: Results | None) -> None:
         """Show ``results`` (None hides the view)."""
         self.results = results
         if results is None:
