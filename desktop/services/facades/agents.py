@@ -4,7 +4,7 @@ schedule, asking an agent, and sending a plan it suggested to approvals."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NotRequired, Protocol, TypedDict, cast
 
 from desktop.services.change import Change
@@ -38,6 +38,21 @@ class AgentRow(TypedDict):
     switch: NotRequired[bool]
 
 
+class SequenceRow(TypedDict):
+    """One row of the "Sequences and A/B" tab: per sequence (step and variant "all": enrolled, e-mails
+    "sent / replied / bounced") or per A/B variant of an e-mail step (reply rate with its 95% Wilson
+    interval, and the verdict); see :func:`desktop.services.agents_facade._sequence_rows`."""
+
+    agent: str
+    sequence: str
+    step: str
+    variant: str
+    enrolled: str
+    emails: str
+    reply_rate: str
+    verdict: str
+
+
 @dataclass(frozen=True)
 class AgentsOverview:
     """Every agent, and the switches over all of them.
@@ -51,12 +66,14 @@ class AgentsOverview:
     cap_usd: float | None
     spent_today_usd: float | None
     agents: list[AgentRow]
+    sequences: list[SequenceRow] = field(default_factory=list)
 
     @classmethod
     def from_agents(cls, d: dict[str, Any]) -> AgentsOverview:
         """The typed form of :meth:`desktop.services.backend.Backend.agents`'s dict."""
         return cls(global_kill=bool(d["global_kill"]), stop_reason=d.get("stop_reason"), cap_usd=d.get("cap_usd"),
-                   spent_today_usd=d.get("spent_today_usd"), agents=cast(list[AgentRow], d["agents"]))
+                   spent_today_usd=d.get("spent_today_usd"), agents=cast(list[AgentRow], d["agents"]),
+                   sequences=cast(list[SequenceRow], d.get("sequences") or []))
 
 
 class ChainRun(TypedDict):

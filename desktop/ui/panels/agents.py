@@ -187,7 +187,7 @@ class AgentsPanel(QWidget):
         keep = selected["name"] if selected else None  # the reload keeps the agent the user selected
         self.rows = d.agents
         self.model.set_rows(self.rows)
-        self.seq_model.set_rows(d.get("sequences") or [])
+        self.seq_model.set_rows(list(d.sequences))
         self.switches = {}
         proxy = self.table.model()
         for i in range(proxy.rowCount()):
