@@ -122,7 +122,7 @@ DELETE_RE = re.compile(r"\b(?:delete|remove|erase|get rid of|trash|wipe|destroy|
 BULK_RE = re.compile(r"\b(?:all|every|everything|everyone|each)\b", re.I)
 CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )(?<!\bour )(?<!\bmy )(?<!\bthe )"
                                r"(?<!\bhas a )(?<!\bhave a )(?<!\bis a )(?<!\bgot a )"
-                               r"\b(?:add|create|new|save)\b(?:(?!\b(?:deal|opportunity|one|it)\b).){0,60}?"
+                               r"\b(?:add|create|new|save)\b(?:(?!\b(?:deal|opportunity|one|it|note|task|reminder)\b).){0,60}?"
                                r"(?<!,\s)(?<!\bin\s)(?<!\bstage\s)\b(?:contact|lead|person)\b(?!\s+stage)"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
                                re.I)

@@ -702,7 +702,12 @@ class OfflinePlanner:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(_one_phone_number(clean)))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
-        clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]?\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
+        # "Set Felix, Ueda, Delta, Works, the Customer": a recogniser's commas inside a name the workspace has
+        idx = self.index
+        clean = re.sub(r"\b(?-i:([A-Z][a-z]+)),\s+(?-i:([A-Z][a-z]+))\b",
+                       lambda m: f"{m.group(1)} {m.group(2)}" if f"{m.group(1)} {m.group(2)}".lower() in idx.full_names
+                       or f"{m.group(1)} {m.group(2)}".lower() in idx.company_keys else m.group(0), clean)
         if _PERCENT_CHANGE_ASKED.search(clean) and not _PERCENT_CHANGE_REFUSED.search(clean):
             # "they're asking for a ten percent discount, drop the amount accordingly", "we agreed on a ten
             # percent uplift, update the deal": a relative change the user asks for (a request only reported

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.planner.parsing.asr import join_spoken_corrections, undo_asr_slips
+from desktop.planner.parsing.asr import join_spoken_corrections, strip_fillers, undo_asr_slips
 
 
 @pytest.mark.parametrize(("heard", "meant"), [
@@ -200,3 +200,39 @@ def test_a_new_number_said_as_its_own_sentence(planner, now, text, phone):
 def test_remind_me_called_is_a_reminder_to_call(planner, now):
     (a,) = planner.plan("Remind me, called Jonas Weber, tomorrow.", now=now).actions
     assert (a.kind, a.target.id) == ("create_task", "112")
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Ok, Orbital Freight, Uma, Jonas wants the voice agent", "Ok, Orbital Freight, Jonas wants the voice agent"),
+    ("Uma, Delete the Kestrel Studio Company", "Delete the Kestrel Studio Company"),
+    ("Hum OK, so the Willow Group folks", "OK, so the Willow Group folks"),
+])
+def test_um_heard_as_uma_or_hum_is_a_filler(heard, meant):
+    assert strip_fillers(heard) == meant
+
+
+@pytest.mark.parametrize("text", ["Uma Quist wants a call", "log a call with Uma, she wants pricing", "email Uma about the brief"])
+def test_uma_the_person_stays(text):
+    assert strip_fillers(text) == text
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Mark the Upland Ventures expansion, as one, $3,600.", "Mark the Upland Ventures expansion as won, $3,600."),
+    ("Change Raj Price's Lifecycle State, the customer.", "Change Raj Price's lifecycle stage to customer."),
+    ("Which deals did we lose this quota?", "Which deals did we lose this quarter?"),
+    ("Dollar 45,000, Proposal Sent", "$45,000, Proposal Sent"),
+    ("they won a discount, knock 10k off", "they want a discount, knock 10k off"),
+    ("Umbrella Health, Logit and drop the amount", "Umbrella Health, log it and drop the amount"),
+])
+def test_spoken_slips_from_blind12(heard, meant):
+    assert undo_asr_slips(heard) == meant
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Set Felix, Ueda, Delta, Works, the Customer, and assign him to Sam.", "260"),
+    ("Log a call with Priya, Natarajan, she needs pricing", "105"),
+    ("book Tom, Becker for Monday at ten", "106"),
+])
+def test_commas_inside_a_known_name(planner_team, now, text, contact):
+    plan = planner_team.plan(text, now=now)
+    assert plan.actions and all(a.target is not None and a.target.id == contact for a in plan.actions)

@@ -83,6 +83,19 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "Remind me, called Jonas Weber" -> "Remind me to call ..." (a reminder is about what is still to do)
     (re.compile(r"^(\W*(?:please\s+)?remind me)\W+called\b", re.I), r"\1 to call"),
+    # "Mark the Upland Ventures expansion, as one" -> "... as won" (the pause became a comma)
+    (re.compile(r"\b(mark(?:ed)?\s+(?:it|this|that|them|the\s+[\w\s-]{1,40}?))\s*,\s*(as\s+)one\b", re.I), r"\1 \2won"),
+    # "Logit and drop the amount" -> "Log it"
+    (re.compile(r"\blogit\b", re.I), "log it"),
+    # "Lifecycle State, the customer" -> "lifecycle stage to customer"
+    (re.compile(r"\blife ?cycle\s+state\b", re.I), "lifecycle stage"),
+    (re.compile(r"\b(lifecycle\s+stage)\s*,?\s+the\s+(?=(?:customer|lead|opportunity|evangelist|subscriber|other)\b)", re.I), r"\1 to "),
+    # "this quota" -> "this quarter" (a period)
+    (re.compile(r"\b(this|last|next)\s+quota\b", re.I), r"\1 quarter"),
+    # "Dollar 45,000" -> "$45,000"
+    (re.compile(r"\bdollars?\s+(?=\d)", re.I), "$"),
+    # "they won a discount" -> "they want a discount" (a customer who "won" something is a want heard)
+    (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b)", re.I), r"\1 want "),
     # "Closed Deck 15" / "closed Jan 31" -> "close Dec 15" (a close date said tersely; "deck" is "Dec")
     (re.compile(r"\bclosed\s+(?:deck|dec)\b(?=\s*\d)", re.I), "close Dec"),
     (re.compile(r"\bclosed\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I), "close "),
@@ -173,7 +186,9 @@ def join_spoken_corrections(text: str) -> str:
 
 
 #: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.
-_FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm)\b\s*,?", re.I)
+_FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm|hum|ah)\b\s*,?"
+                     # "um" heard as "Uma" (a workspace first name) between pauses: "..., Uma, give the deal to ..."
+                     r"|(?:(?<=^)|(?<=,)|(?<=\.))\s*uma\s*,(?!\s*(?-i:[A-Z])[a-z]+\s*(?:,|\s+at\b|\s+from\b))", re.I)
 #: A self-correction starting right after a filler ("..., uh sorry, forty five k").
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
 #: A new clause's subject right after a pause.
