@@ -89,7 +89,7 @@ def test_spoken_edit_then_cancel(qtbot, talk):
 def test_undo_that(qtbot, talk):
     w = talk
     type_instruction(qtbot, w, "Move Acme to Negotiation")
-    with qtbot.waitSignal(w.applied, timeout=10000):
+    with qtbot.waitSignal(w.applied, timeout=30000):
         qtbot.mouseClick(w.plan_card.confirm_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: deal(w)["stage_label"] == "Negotiation", timeout=10000)
     with qtbot.waitSignal(w.undone, timeout=30000):
