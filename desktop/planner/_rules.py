@@ -70,7 +70,7 @@ ACTIVITY_RE = re.compile(
 TASK_RE = re.compile(
     r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b(?!\s+(?:walkthrough|walk-through|meeting|"
     r"demo|session|workshop|review)\b)|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
-    r"(?:task|to-?do)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
+    r"(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
     # "task on the meadow health deal: send case studies", "chase harbor health for the signed SOW"
     r"|^\W*(?:task|to-?do|reminder)\s+(?:on|for)\s+[^:]{2,60}:|^\W*(?:please\s+)?chase\s+(?!up\b)\w"
@@ -112,6 +112,8 @@ EMAIL_RE = re.compile(
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line)|a\s+thank[- ]?you)\b"
+    # "Can you draft something to Gina Moreau?"
+    r"|\b(?:draft|write)\s+(?:something(?:\s+(?:short|quick|brief))?|a\s+(?:quick\s+|short\s+)?(?:note|line))\s+(?:to|for)\s+(?-i:[A-Z])"
     # "send Tom Becker a thank-you for ...", "send her a quick thanks": a thank-you is an e-mail
     r"|\b(?:send|shoot)\s+(?:him|her|them|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s+(?:a|an|our)\s+(?:quick\s+|short\s+|big\s+)?"
     r"(?:thank[- ]?you|thanks)\b"

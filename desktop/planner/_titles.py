@@ -67,6 +67,15 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7")) if g), None) \
         if m else None
     what = (said or "meeting").lower()
+    kind = re.search(rf"\b(?P<pre>(?:[a-z][\w-]*\s+){{1,2}}){re.escape(said)}\b", t, re.I) if said else None
+    pre: list[str] = []
+    for w in reversed(kind.group("pre").split() if kind else []):
+        if w.lower() in _NOT_A_KIND or w[:1].isupper():
+            break
+        pre.insert(0, w)  # the words right before the noun, up to the first that is not a kind
+    if pre:
+        # "a pricing call", "a renewal review", "an onboarding kickoff", "a working session": the kind said
+        what = " ".join(pre + [what]).lower()
     what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync", "qbr": "QBR"}.get(what, what.capitalize())
     title = f"{what} with {who}" if who else what
     if named := re.search(r"\b(?:called|titled|named)\s+[\"']?(?P<n>[a-z][^,.;\"']*?)[\"']?(?=\s+(?:on|at|for|tomorrow|today|next)\b|[,.;]|$)",
@@ -75,6 +84,12 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
         title += f" about {topic.group('topic').strip(' .,')}"
     return title
+
+
+#: Words before a meeting's noun that are not its kind ("book a quick call", "set up the call").
+_NOT_A_KIND = frozenset("""a an the book booked schedule scheduled set setup up arrange put get add quick short brief new
+    another next our their my his her a-quick with me us for in on at to and or can you could please just let's lets do have
+    grab want wants need needs asked requested some something 15 30 45 60 minute min mins hour""".split())
 
 
 #: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
@@ -164,7 +179,7 @@ def says_from(sentence: str) -> int | None:
 #: What an e-mail is to say: everything after the recipient or "about" ("email Iris the renewal
 #: quote", "write Sarah an email about the add-on, ask if...", "draft a cold email to Felix ... introducing X").
 _EMAIL_CONTENT = re.compile(
-    r"\b(?i:e-?mail|mail|message|note|write|send|reply|response|follow[- ]?up)\b(?:\s+(?:to\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
+    r"\b(?i:e-?mail|mail|message|note|write|send|reply|response|follow[- ]?up|something)\b(?:\s+(?:(?i:to|for)\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
     r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s*,\s*|\s+)(?P<c>(?:about|re|regarding|thanking|asking|"
     r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
     r"intro|recap|update|details|info|summary|notes|link|deck|proposal|pricing|"

@@ -214,7 +214,9 @@ _PERCENT_CHANGE_REFUSED = re.compile(r"\b(?:said no|declined|rejected|refused|wo
 #: The lost reason said as the field: "lost reason on Upland Media: they went in-house", "set the lost
 #: reason to pricing", "Upland Media lost reason - budget cut".
 _LOST_REASON_FIELD = re.compile(r"\blost reason\b(?:\s+(?:on|for|of)\s+(?:the\s+)?[\w&' -]{1,50}?)?\s*(?:(?:to|is|was|as)\b|[:\-\u2013])\s*"
-                                r"(?P<why>[^.;]+)", re.I)
+                                r"(?P<why>[^.;]+)"
+                                # 'with the reason "no response after pilot"', "the reason was, they wanted a bigger studio"
+                                r"|\b(?:with\s+)?the\s+reason(?:\s+(?:was|is|being))?\s*[:,]?\s*[\"\u201c]?(?P<why2>[^\"\u201d.;]+)", re.I)
 _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|of\s+)?(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*(?:'s)?\s+(?:contacts|people)\b"
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
@@ -714,6 +716,9 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        # "her email's wrong. It should be uma@x.example": the value said after the complaint
+        clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
+                       r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
         # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
         clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                        r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
@@ -1485,6 +1490,9 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
+                    if (said_at := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)\s+(?:that\s+)?",
+                                             extra, re.I)) and extra[said_at.end():].lower()[:40] in a["fields"]["body"].lower():
+                        continue  # "Just a short note saying X": X is the body already
                     if re.sub(r"^(?:and\s+)?(?:saying|that says|tell(?:ing)? (?:him|her|them)|say|let (?:him|her|them) know|mention|"
                               r"remind (?:him|her|them)|explain|point out|ask(?:ing)?(?: (?:him|her|them))?)\s+(?:that\s+)?", "", extra,
                               flags=re.I).lower() not in a["fields"]["body"].lower():
@@ -1752,8 +1760,9 @@ class _Build:
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                     self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
                 out["competitor"] = m.group("c")  # "they churned to Notion"
-        if (lr := _LOST_REASON_FIELD.search(t)) and lr.group("why").strip(" .,"):
-            out["lost_reason"] = lr.group("why").strip(" .,")  # "lost reason on upland media: they went in-house"
+        if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
+            # "lost reason on upland media: they went in-house", 'with the reason "no response after pilot"'
+            out["lost_reason"] = (lr.group("why") or lr.group("why2")).strip(" .,")
         if out.get("competitor"):
             out["competitor"] = R.snap_competitor(out["competitor"])  # "lost it to Zindisk": Zendesk
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
@@ -1925,7 +1934,7 @@ class _Build:
             dept = re.sub(r"\s+(?:role|team|position|job)$", "", mi.group("dept"), flags=re.I)
             out["job_title"] = dept.upper() if dept.lower() in ("it", "hr") else dept.title()
         if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)"
-                      r"|\be-?mail\s*:?\s*(?=[\w.+-]+@)", t, re.I)
+                      r"|\be-?mail\s*:?\s*(?=[\w.+-]+@)|\bshould be\s+(?=[\w.+-]+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()

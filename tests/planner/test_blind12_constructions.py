@@ -47,3 +47,58 @@ def test_a_person_at_a_company_they_do_not_work_at_is_asked_about(planner, now, 
 def test_a_later_close_date_command_wins(planner, now, text, deal, day):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
     assert (a.target.id, a.fields["close_date"]) == (deal, day)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Schedule a pricing call with Hugo Evans on December 1st at 3:30 pm.", "pricing call"),
+    ("Could you book a renewal review with Tom Becker for December eighth, ten a.m.?", "renewal review"),
+    ("book a working session with Iris Novak Monday at 1 pm", "working session"),
+])
+def test_the_kind_of_meeting_is_in_its_title(planner, now, text, kind):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and a.fields["title"].lower().startswith(kind)
+
+
+def test_a_quick_call_is_just_a_call(planner, now):
+    (a,) = planner.plan("book a quick call with Tom Becker tomorrow at 9", now=now).actions
+    assert a.fields["title"] == "Call with Tom Becker"
+
+
+@pytest.mark.parametrize("text", [
+    "Set me a task to research Summit Ventures by Tuesday.",
+    "make me a task to prep the Acme deck by Thursday",
+    "give me a reminder to call Priya on Monday",
+])
+def test_set_me_a_task(planner, now, text):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == ["create_task"]
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ('Granite Labs has gone quiet. Move it to Closed Lost with the reason "no response after pilot".', "no response after pilot"),
+    ("Mark the Onyx Health deal lost, the reason was, they froze the budget", "froze the budget"),
+    ("close Initech as lost with the reason: went in-house", "went in-house"),
+])
+def test_the_reason_said_with_a_loss(planner, now, text, why):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["stage"] == "Closed Lost" and why in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Can you draft something to Gina Moreau at Willow Group? Just a short note saying we loved meeting the team.", "200"),
+    ("draft something for Tom Becker thanking him for the renewal", "106"),
+    ("draft something short to Priya Natarajan saying the SOC 2 report is attached", "105"),
+])
+def test_draft_something_to_a_person(planner, now, text, contact):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("draft_email", contact) and a.fields.get("body")
+    assert a.fields["body"].lower().count("saying") == 0
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("quick correction on Uma Tanaka, her email's wrong. It should be uma.tanaka@redwoodlabs.com.au.", "uma.tanaka@redwoodlabs.com.au"),
+    ("Tom Becker's email is wrong, it should be tom@northwind.io", "tom@northwind.io"),
+    ("Priya's address is off, should be priya.n@globex.example", "priya.n@globex.example"),
+])
+def test_email_should_be(planner, now, text, email):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["email"]) == ("update_contact", email)
