@@ -135,7 +135,9 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             # "email jack ueda intro to our voice agent, ask for 15 min": the clause's own words first
             body = f"{content.group('c').strip(' .,;')}, {body[:1].lower()}{body[1:]}"
         fields["body"] = cap(body)
-    if (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
+    if quoted := re.search(r"\bsubject(?: line)?(?: is|:)?\s+[\"\u201c](?P<q>[^\"\u201d]+)[\"\u201d]", sentence or t, re.I):
+        fields["subject"] = cap(quoted.group("q").strip())  # 'with the subject "Quick question about your stack"'
+    elif (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", t, re.I)) or (
             sentence and (m := re.search(r"\bsubject(?: line)?(?: is|:)?\s+(?P<s>[^,.;]+)", sentence, re.I))):
         fields["subject"] = cap(m.group("s").strip())  # "..., subject line next steps": a clause of its own
     if "body" not in fields and (m := _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])):

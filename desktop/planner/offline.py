@@ -465,7 +465,7 @@ _NOTE_PREFIX = re.compile(
     re.I | re.S)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
-                           r"mark|email|draft|remind|change|update|give|assign|open)\b", re.I)
+                           r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump)\b", re.I)
 #: A clause whose main verb deletes: "delete the Cedar deal", "please remove Tom Becker".
 _DELETE_CMD = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"
@@ -720,6 +720,7 @@ class OfflinePlanner:
         clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
                        r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
         # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
+        clean = re.sub(r"\bnew\s+direct\s+(?:line|dial)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
         clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                        r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
         if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
@@ -1264,7 +1265,7 @@ class _Build:
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t) \
-                    and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b", t, re.I) \
+                    and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b|\b(?:task|to-?do|reminder)\s+to\s+(?!(?-i:[A-Z]))", t, re.I) \
                     and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
                 # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
                 fields = T.email_fields(t, self._who(), rest)
@@ -1487,7 +1488,7 @@ class _Build:
                     if j in self._produced or parts[j].sentence != parts[a["k"]].sentence:
                         continue
                     if sm := re.match(r"\W*subject(?: line)?(?: is|:)?\s+(?P<s>.+)", parts[j].text, re.I):
-                        a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,"))  # ", subject line X"
+                        a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,\"'\u201c\u201d"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
                     if (said_at := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)\s+(?:that\s+)?",
@@ -1666,7 +1667,7 @@ class _Build:
             if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
                     r"\W*(?:(?:they|they're|he|he's|she|she's|we|it|it's|the)\b|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+"
                     r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)) \
-                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give)\s+"
+                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give|reopen|close)\s+"
                                 r"(?:the|it|that|this|them|his|her|their)\b", parts[k].text, re.I):
                 continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)
             if re.match(r"\W*(?:(?:and|so|please|just|then)\s+)*log\s+(?:it|that|this|the\s+(?:call|meeting|note|email))\b", parts[k].text, re.I):

@@ -102,3 +102,40 @@ def test_draft_something_to_a_person(planner, now, text, contact):
 def test_email_should_be(planner, now, text, email):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.fields["email"]) == ("update_contact", email)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("mtg hugo hughes redwood labs 12/3 10am onboarding kickoff", "onboarding kickoff"),
+    ("acme mike chen -> mtg 12/1 2pm upsell", "upsell"),
+    ("meeting tom becker 1/8 9am re renewal pricing", "renewal pricing"),
+])
+def test_a_terse_meeting_keeps_its_topic(planner, now, text, word):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and word in a.fields["title"].lower()
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ('Draft a follow-up email to Felix Hughes with the subject "Quick question about your support stack" asking if he has time',
+     "Quick question about your support stack"),
+    ('email Tom Becker, subject line "Renewal terms", saying the quote is attached', "Renewal terms"),
+    ('write to Priya Natarajan with the subject \u201cSOC 2 report\u201d and say it is attached', "SOC 2 report"),
+])
+def test_a_quoted_subject(planner, now, text, subject):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["subject"]) == ("draft_email", subject)
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Jonas Weber has a new direct line, +49 40 5550 0190. Update it.", "+49 40 5550 0190"),
+    ("Tom Becker's new direct line is +1 312 555 0100", "+1 312 555 0100"),
+    ("new direct dial for Priya Natarajan: +31 10 555 0199", "+31 10 555 0199"),
+])
+def test_a_direct_line_is_the_phone(planner, now, text, phone):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_contact"]
+    assert a.fields["phone"] == phone
+
+
+def test_a_later_sentence_command_stays_out_of_the_call_body(planner, now):
+    text = "Please log a call with Kara Novak at Tidal Media: she wants to revisit next year. Then reopen their deal as a Lead."
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert "reopen" not in a.fields["body"].lower()

@@ -150,10 +150,13 @@ def _contact_arrows(text: str) -> str | None:
         if f in ("email", "e-mail"):
             return f"{who} new email: {v}{rest}"
         return f"{who} new phone number: {v}{rest}"
-    if m := _MEETING_ARROW.match(text):
-        return f"book a meeting with {m.group('who').strip()} {m.group('rest')}"
-    if m := _MEETING_FIRST.match(text):
-        return f"book a meeting with {m.group('rest')}"
+    if (m := _MEETING_ARROW.match(text)) or (m := _MEETING_FIRST.match(text)):
+        who = m.group("who").strip() + " " if "who" in m.groupdict() and m.group("who") else ""
+        rest = m.group("rest")
+        if topic := re.match(r"(?P<when>.*?\b\d{1,2}(?::\d\d)?\s*(?:am|pm))\s+(?:re:?\s+|about\s+)?(?P<topic>[a-z].*)$", rest, re.I):
+            # "... 12/3 10am onboarding kickoff", "... fri 2:30pm re pricing": what the meeting is about
+            return f"book a meeting with {who}{topic.group('when')} about {topic.group('topic')}"
+        return f"book a meeting with {who}{rest}"
     if m := _TASK_ARROW.match(text):
         return f"task on the {m.group('rec').strip()} deal: {m.group('t')}"
     return None
