@@ -97,6 +97,8 @@ def create_company_fields(text: str) -> dict[str, Any]:
         if R.DOMAIN_RE.fullmatch(name):
             name = name.split(".")[0].title()
         fields["name"] = name
+    if fields.get("name", "").lower() in STOPWORDS | {"well", "almost", "so", "okay", "ok", "um", "uh", "yeah", "right"}:
+        del fields["name"]  # "we landed a new client, uh, well, almost": no name was said
     if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["domain"] = d.group(0).lower()
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com

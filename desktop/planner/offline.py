@@ -1194,7 +1194,9 @@ class _Build:
             if prev_loc is not None and re.search(r"\bnote\s+(?:on|for|to|about|against)\s+(?:him|her|them)\b", t, re.I):
                 # "..., add a note on him saying he prefers we go through Uma Ueda": "him" is the person before;
                 # the people inside the note are its words
-                loc = own = _Local(prev_loc.contact, None, None, False) if prev_loc.contact is not None else prev_loc
+                before = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= cl.start]
+                loc = own = _Local(before[-1].ids[0], None, None, False) if before else (
+                    _Local(prev_loc.contact, None, None, False) if prev_loc.contact is not None else prev_loc)
             if loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
             elif loc is not None:
@@ -1764,6 +1766,8 @@ class _Build:
         if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
             # "lost reason on upland media: they went in-house", 'with the reason "no response after pilot"'
             out["lost_reason"] = (lr.group("why") or lr.group("why2")).strip(" .,")
+        if out.get("competitor") and any(m.kind == "contact" and m.text.lower() == out["competitor"].lower() for m in self.mentions):
+            del out["competitor"]  # "I'm looking at Zoe Price at Summit Labs": a person we look at, not a rival
         if out.get("competitor"):
             out["competitor"] = R.snap_competitor(out["competitor"])  # "lost it to Zindisk": Zendesk
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
@@ -2154,7 +2158,9 @@ class _Build:
                 if co and said.lower().startswith(co.lower()):
                     said = said[len(co):].strip(" -")  # "open a new deal, Lumen Learning Labs expansion, ..."
                 kind_words = said or kind_words
-        m = re.search(r"\b(?:called|named|call it|call the deal)\s+[\"']?(?P<n>[^,\"'.]+)", text)
+        m = next((x for x in re.finditer(r"\b(?:called|named|call it|call the deal)\s+[\"']?(?P<n>[^,\"'.]+)", text)
+                  if not ((am := find_amounts(words_to_digits(x.group("n").strip()))) and am[0].start == 0)), None)
+        # ("call it eighteen thousand": an amount, not a name)
         if m:
             fields["name"] = re.sub(r"\s+(?:at|worth|for)\s+\$?\d.*$|\s+(?:at|worth)\s+(?:one|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b.*$",
@@ -2175,7 +2181,9 @@ class _Build:
                 months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))
                 value = value * months  # "four K a month for a year": the contract's total
             fields["amount"] = value
-        if d := find_date(text, self.today):
+        closing = re.search(r"\b(?:closing|close date|to close|close|closes)\b", text, re.I)
+        if d := (closing and find_date(text[closing.start():], self.today)) or find_date(text, self.today):
+            # ("they want the module next year, ... closing in January": the date said with the close)
             fields["close_date"] = d[0].isoformat()
         f.clarifications, f.candidates = [q for q in f.clarifications if not q.startswith("Which deal")], \
             [c for q, c in zip(f.clarifications, f.candidates) if not q.startswith("Which deal")]

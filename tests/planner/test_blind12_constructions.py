@@ -139,3 +139,37 @@ def test_a_later_sentence_command_stays_out_of_the_call_body(planner, now):
     text = "Please log a call with Kara Novak at Tidal Media: she wants to revisit next year. Then reopen their deal as a Lead."
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
     assert "reopen" not in a.fields["body"].lower()
+
+
+@pytest.mark.parametrize("text", [
+    "We landed a new client, uh, well, almost. Peachtree Bakery. Log a call with their owner, Jasmine.",
+    "new client, so, um, right, add it",
+    "add a new company, okay",
+])
+def test_a_filler_is_no_company_name(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.kind == "create_company"
+                and a.fields.get("name", "").lower() in ("well", "so", "okay", "right", "almost")]
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("Rachel Adams wants the marketing module next year, so open a new deal for Northwind, 18k, closing in January.", "2027-01-31"),
+    ("new deal for Acme next quarter maybe, call it Acme Phase Two, 30k, close date end of March", "2027-03-31"),
+    ("Initech wants to start next year, create a deal called Voice Pilot, 20k, to close in February", "2027-02-28"),
+])
+def test_a_new_deals_close_date_is_the_one_said_with_the_close(planner, now, text, close):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_deal"]
+    assert a.fields["close_date"] == close
+
+
+@pytest.mark.parametrize("text", [
+    "So I'm looking at Zoe Price at Summit Labs, she's been ghosting us, put her lifecycle back to lead",
+    "looking at Tom Becker's deal, bump it to 40k",
+    "we're looking at Priya Natarajan as the champion, note that on Globex",
+])
+def test_a_person_looked_at_is_no_competitor(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.fields.get("competitor")]
+
+
+def test_a_call_it_amount_is_no_deal_name(planner, now):
+    (a,) = [a for a in planner.plan("open a new deal for Northwind, Marketing Module, call it eighteen thousand", now=now).actions]
+    assert a.fields["amount"] == 18000 and "eighteen" not in a.fields["name"].lower()
