@@ -41,7 +41,7 @@ ACTIVITY_RE = re.compile(
     r"mon|tue|wed|thu|fri|sat|sun)\w*\b))"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
-    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick-?off|qbr|workshop|"
+    r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick[- ]?off|qbr|workshop|"
     r"check-?in|walkthrough|review session)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
     # "just wrapped with Dan Moreau", "finished up with Priya", "got off the phone with Tom": a call that ended
@@ -62,7 +62,7 @@ ACTIVITY_RE = re.compile(
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
     r"client|customer|prospect|partner|phone|video|zoom|team|"
-    r"kick-?off|onboarding)\s+)*"
+    r"kick[- ]?off|onboarding)\s+)*"
     r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
@@ -80,7 +80,7 @@ TASK_RE = re.compile(
     re.I)
 MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b(?:(?!\b(?:task|reminder|to-?do)\b).){0,40}?"
-    r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick-?off|session|review|walk-?through|"
+    r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick[- ]?off|session|review|walk-?through|"
     r"workshop|onboarding|check[- ]?in|presentation|something|time"
     r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
     r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
@@ -91,11 +91,11 @@ MEETING_RE = re.compile(
     r"(?=.*?\b(?:on\s+\w+|at\s+\d|at\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)|tomorrow|today|"
     r"next\s+(?:mon|tues|wednes|thurs|fri)day)\b)"
     # "Call's booked with Carla, Monday at eleven", "booked discovery for Wednesday at ten"
-    r"|\b(?P<what6>call|meeting|demo|discovery|kick-?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
-    r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick-?off|onboarding)\b"
+    r"|\b(?P<what6>call|meeting|demo|discovery|kick[- ]?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
+    r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick[- ]?off|onboarding)\b"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
     r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
-    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"

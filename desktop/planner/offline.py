@@ -1377,7 +1377,7 @@ class _Build:
                     r"\b(?:set|update|change|put|make|move)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
                 d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
             got = self._deal_updates(t, d)
-            if re.match(r"\W*(?:say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
+            if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
                     and "close_date" in deal_fields and "close_date" not in got:
                 deal_fields["close_date"] = d[0].isoformat()  # "close before Christmas, say December twenty third"
                 self._produced.add(k)

@@ -173,3 +173,39 @@ def test_a_person_looked_at_is_no_competitor(planner, now, text):
 def test_a_call_it_amount_is_no_deal_name(planner, now):
     (a,) = [a for a in planner.plan("open a new deal for Northwind, Marketing Module, call it eighteen thousand", now=now).actions]
     assert a.fields["amount"] == 18000 and "eighteen" not in a.fields["name"].lower()
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("schedule a call with Jonas Weber Thursday at 4:30", "16:30"),
+    ("let's schedule a call with Jonas Weber Thursday at 4.30 to go through the revised quote", "16:30"),
+    ("book Tom Becker at 2:15 tomorrow", "14:15"),
+])
+def test_an_afternoon_clock_time_without_pm(planner, now, text, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["time"] == time
+
+
+@pytest.mark.parametrize("text", ["book Tom Becker at 9:30 tomorrow", "book Tom Becker at 07:15 tomorrow", "book Tom Becker at 11:45 on Monday"])
+def test_a_morning_clock_time_stays(planner, now, text):
+    (a,) = planner.plan(text, now=now).actions
+    assert int(a.fields["time"][:2]) < 12
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("So, I need to book a kick off with Iris Fischer, the founder at Upland Works, for December 9th at half past two.", "2026-12-09"),
+    ("set up a kick-off with Tom Becker on Monday at 10", "2026-11-23"),
+    ("book the kickoff with Priya Natarajan Friday at 3pm", "2026-11-27"),
+])
+def test_a_kick_off_is_a_meeting(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["due_date"]) == ("book_meeting", day)
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("the Redwood Solutions close date says tomorrow, which is wrong. They said mid-January, let's say January fifteenth.", "2027-01-15"),
+    ("Acme should close in March, lets say March 9th", "2027-03-09"),
+    ("Globex should close before Christmas, let's say December 22nd", "2026-12-22"),
+])
+def test_lets_say_a_date_refines_the_close_date(planner, now, text, close):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["close_date"] == close

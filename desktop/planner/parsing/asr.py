@@ -129,6 +129,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\b(mark\s+(?:it|this|that|them|the\s+[\w\s-]{1,40}?))\s+is\s+(?=(?:lost|won|closed|dead)\b)", re.I), r"\1 as "),
     # "close day" -> "close date" (no CRM field is called "close day")
     (re.compile(r"\bclose\s+day\b", re.I), "close date"),
+    # "Thursday at 4.30" -> "at 4:30" (a clock time written with a dot)
+    (re.compile(r"\b(at|for|around|by)\s+(1[0-2]|[1-9])\.([0-5]\d)\b(?!\s*(?:k|m|million|percent|%))", re.I), r"\1 \2:\3"),
     # "next Tuesday at 1030" -> "at 10:30" (a clock time written without its colon)
     (re.compile(r"\b(at|for|around|by)\s+(1[0-2]|[1-9])([0-5]\d)\b(?=\s*(?:am|pm|a\.m\.|p\.m\.|to\b|in the\b|,|\.|$))", re.I),
      r"\1 \2:\3"),

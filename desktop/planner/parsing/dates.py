@@ -365,7 +365,8 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
 
 
 def find_time(text: str) -> tuple[str, int, int] | None:
-    """The first clock time in ``text`` as ``("HH:MM", start, end)``; bare "at 3" means 3 pm; spoken
+    """The first clock time in ``text`` as ``("HH:MM", start, end)``; bare "at 3" means 3 pm and "4:30"
+    without am/pm 16:30 (hours 1-6 are read as the afternoon); spoken
     forms too ("half past three in the afternoon", "ten thirty am")."""
     if spoken := _spoken_time(text):
         return spoken
@@ -383,6 +384,8 @@ def find_time(text: str) -> tuple[str, int, int] | None:
         h = (h % 12) + (12 if pm else 0)
     elif g["h2"]:
         h, mi = int(g["h2"]), int(g["mi2"])
+        if 1 <= h < 7:
+            h += 12  # "Thursday at 4:30": a meeting in the afternoon (nobody books one at 04:30)
     else:
         h, mi = int(g["h3"]), 0
         if h < 8:
