@@ -2231,6 +2231,26 @@ class _Build:
         low = (getattr(self, "_delete_obj", None) or low).lower()
         span = getattr(self, "_delete_span", None)
         inside = [m for m in self.mentions if span and span[0] <= m.start < span[1] and len(m.ids) == 1]
+        deal_named = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "deal" and len(m.ids) == 1))
+        if re.fullmatch(r"\W*(?:it|that|this|that one|this one)\W*", low) and len(deal_named) == 1:
+            # "upland media expansion deal is a dupe, delete it": the deal named, not its company
+            self._add(0, Action(kind="delete_record", target=self.idx.target("deal", deal_named[0]), destructive=True))
+            return
+        said_deal = re.search(r"\b(?P<what>[\w&' -]{2,60}?)\s+(?:deal|opportunity)\b", text, re.I)
+        cos = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "company" and len(m.ids) == 1))
+        if re.fullmatch(r"\W*(?:it|that|this|that one|this one|them)\W*", low) and said_deal and len(cos) == 1 \
+                and not re.search(r"\bdeal|opportunit", low):
+            # "upland media expansion deal is a dupe, delete it": "it" is the deal said, never its company
+            deals = list(self.idx.deals_by_company.get(cos[0], ()))
+            words = set(said_deal.group("what").lower().split()) - set(self.idx.companies[cos[0]].name.lower().split())
+            named = [d for d in deals if words & set(re.findall(r"[a-z0-9]+", self.idx.deals[d].name.lower()))]
+            pick = named if len(named) == 1 else deals if len(deals) == 1 else []
+            if pick:
+                self._add(0, Action(kind="delete_record", target=self.idx.target("deal", pick[0]), destructive=True))
+            else:
+                f.ask(f"Which {self.idx.companies[cos[0]].name} deal should I delete?",
+                      [self.idx.target("deal", d) for d in deals][:6])
+            return
         if len({(m.kind, m.ids[0]) for m in inside}) == 1 and not re.search(r"\bdeal|opportunit", low):
             # "Delete Quartz Health, it's a junk import, and Ben Jensen's got a new title": the record
             # the delete verb names, never another one the sentence mentions

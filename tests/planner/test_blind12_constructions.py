@@ -209,3 +209,18 @@ def test_a_kick_off_is_a_meeting(planner, now, text, day):
 def test_lets_say_a_date_refines_the_close_date(planner, now, text, close):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
     assert a.fields["close_date"] == close
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("upland media expansion deal is a dupe, delete it", "deal:5107"),
+    ("the Acme deal is a test, delete it", "deal:5001"),
+    ("Granite Labs pilot deal was a test import, please delete it", "deal:5100"),
+])
+def test_delete_it_after_a_deal_is_the_deal(planner, now, text, target):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, f"{a.target.type}:{a.target.id}") == ("delete_record", target)
+
+
+def test_delete_it_after_a_company_is_the_company(planner, now):
+    (a,) = planner.plan("Acme is a junk import, delete it", now=now).actions
+    assert (a.kind, a.target.type) == ("delete_record", "company")
