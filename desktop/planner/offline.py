@@ -624,6 +624,16 @@ class OfflinePlanner:
                     a.fields = kept
         unchanged = []
         for a in plan.actions:
+            if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
+                    and int(a.target.id) in self.index.deals and len(plan.actions) > 1 \
+                    and re.search(r"\b(?:it'?s|it is|is|was)\s+already\b", plan.transcript or text, re.I):
+                # "they signed, so that's won. Oh wait, it's already marked won? Then just add a note ...":
+                # a deal update that changes nothing, beside other work, is left out
+                d = self.index.deals[int(a.target.id)]
+                same = {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
+                        "close_date": d.close_date.isoformat() if d.close_date else None}
+                if a.fields and all(k in same and same[k] == v for k, v in a.fields.items()):
+                    unchanged.append(a)
             if a.kind == "update_contact" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.contacts:
                 # "Felix, he's the sales director, right, he wants a call Monday": what the contact

@@ -224,3 +224,13 @@ def test_delete_it_after_a_deal_is_the_deal(planner, now, text, target):
 def test_delete_it_after_a_company_is_the_company(planner, now):
     (a,) = planner.plan("Acme is a junk import, delete it", now=now).actions
     assert (a.kind, a.target.type) == ("delete_record", "company")
+
+
+@pytest.mark.parametrize("text", [
+    "the Summit Labs expansion, they signed, so that's won. Oh wait, it's already marked won? Then just add a note on Victor Price saying kickoff is in December.",
+    "Northwind is already in negotiation, so just log a call with Tom Becker: he confirmed the seats.",
+    "move Summit Labs expansion to won, oh it is already won, ok just remind me to send Victor Price the kickoff deck Monday",
+])
+def test_a_change_that_is_already_so_is_left_out_beside_other_work(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions and not [a for a in plan.actions if a.kind == "update_deal"]
