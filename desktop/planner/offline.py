@@ -733,6 +733,8 @@ class OfflinePlanner:
         clean = re.sub(r"\bnew\s+direct\s+(?:line|dial)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
         clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                        r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
+        # "..., and mark her as an evangelist, would you?": a request with a tag question is a request
+        clean = re.sub(r",?\s*(?:would|could|can|will)\s+you(?:\s+please)?\s*\?\s*$", ".", clean, flags=re.I)
         if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
                 and "?" not in clean[:polite.start()]:
             clean = clean.rstrip()[:-1] + "."  # "Priya wants a demo, can you book it for Friday?": a request
@@ -1645,6 +1647,7 @@ class _Build:
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
         if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
+                    r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
                     r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
             # ("... Log a note and set a task"; "just log the call and leave the stage alone")
@@ -1679,6 +1682,8 @@ class _Build:
             if k in self._produced and (_IMPERATIVE.search(parts[k].text) or R.NEXT_STEP_RE.search(parts[k].text) or not re.match(
                     r"\W*(?:(?:they|they're|he|he's|she|she's|we|it|it's|the)\b|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+"
                     r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)) \
+                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|make|create|add)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|reminder|to-?do)\b",
+                                parts[k].text, re.I) \
                     or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give|reopen|close)\s+"
                                 r"(?:the|it|that|this|them|his|her|their)\b", parts[k].text, re.I):
                 continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)

@@ -234,3 +234,29 @@ def test_delete_it_after_a_company_is_the_company(planner, now):
 def test_a_change_that_is_already_so_is_left_out_beside_other_work(planner, now, text):
     plan = planner.plan(text, now=now)
     assert plan.actions and not [a for a in plan.actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize("text", [
+    "So I had coffee with Grace Liu, she offered to be a reference. Log that as a meeting, and mark her as an evangelist, would you?",
+    "move Acme to negotiation, could you?",
+    "log a call with Tom Becker, he confirmed the seats, can you please?",
+])
+def test_a_tag_question_after_a_request_is_a_request(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions and not [a for a in plan.actions if a.kind in ("answer", "search")]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Eva Young wants us to pitch their client, so log a call with her, and make me a task to prep the deck by Thursday.", "pitch"),
+    ("Tom Becker said the renewal is approved, log a meeting with him", "renewal"),
+    ("Priya Natarajan needs the SOC 2 report first, log a note for her", "soc 2"),
+])
+def test_log_a_call_with_her_takes_what_was_said_before(planner, now, text, word):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert word in a.fields["body"].lower() and not a.fields["body"].lower().startswith("log ")
+
+
+def test_a_task_clause_stays_out_of_the_call_body(planner, now):
+    text = "Just finished the demo with Linda Okafor, they want SSO. So move Initech to proposal sent, and set me a task to send the proposal by Wednesday."
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert "task" not in a.fields["body"].lower()
