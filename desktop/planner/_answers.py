@@ -146,7 +146,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     ``company``, ``deal``); ``stage`` a stage label the question names.
     """
     low = text.lower()
-    if re.search(r"\b(?:e-?mail address|email|phone|number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
+    if re.search(r"\b(?:e-?mail address|email|phone|(?:phone|mobile|cell|direct)\s+number|(?:'s|his|her|their)\s+number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
                  r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
         return None  # a contact's field or the task list: the planner's record answers
     if re.search(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score|recommend|books?\s+(?:on|about)|podcasts?|"
@@ -376,7 +376,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:n]
         return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
                 "records": [f"deal:{d.id}" for d in deals]}
-    if re.search(r"\bhow many\b", low):
+    if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b", low):
         return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
     if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         # weighted pipeline: each open deal's amount times its stage's win probability (the revenue

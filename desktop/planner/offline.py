@@ -145,7 +145,7 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 
 _CORRECTION = re.compile(
-    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)\b)?\s*"
     r"(?P<new>[^,.;:]+)", re.I)
 _MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
@@ -1142,8 +1142,9 @@ class _Build:
                                   confidence=min([x.score for x in mentions] + [100.0]) / 100))
         questions, candidates = list(self.f.clarifications), list(self.f.candidates)
         if more:
+            # ("... Also set him to do not contact": "him" is the note's record when nothing else is in view)
             rest = _Build(self.o, undo_asr_slips(re.sub(r"^\W*(?:and|also|then)\s+", "", more, flags=re.I)),
-                          self.now, self.ctx).run()
+                          self.now, self.ctx if self.ctx is not None else target).run()
             offset = self.text.find(more)
             for a in rest.actions:
                 a.evidence = [(s0 + offset, e0 + offset) for s0, e0 in a.evidence] if offset >= 0 else []

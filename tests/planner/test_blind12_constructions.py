@@ -260,3 +260,34 @@ def test_a_task_clause_stays_out_of_the_call_body(planner, now):
     text = "Just finished the demo with Linda Okafor, they want SSO. So move Initech to proposal sent, and set me a task to send the proposal by Wednesday."
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
     assert "task" not in a.fields["body"].lower()
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("For the Cedar Group deal, set the close date to December 18th, sorry, no, the 22nd. December 22nd.", "2026-12-22"),
+    ("push Globex to January 10th, sorry, no, the 12th", "2027-01-12"),
+    ("push Acme to March 3rd, sorry no, the 5th", "2027-03-05"),
+])
+def test_sorry_no_corrects_the_day(planner, now, text, close):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["close_date"] == close
+
+
+@pytest.mark.parametrize("text", [
+    "Hey, how many deals do we actually have open right now? Ballpark is fine but I'd rather have the real number.",
+    "how many open deals, give me the exact number",
+    "what's the number of open deals?",
+])
+def test_the_number_of_deals_is_no_phone_number(planner, now, rows, text):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == len([d for d in rows.deals if d.is_open])
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Please add a note on Ben Khan: he said not to reach out until April. Also set him to do not contact.", "237"),
+    ("Note on Tom Becker: renewal is approved. Then change his title to Chief Revenue Officer.", "106"),
+    ("Add a note to Priya Natarajan: she starts a new role. Also change her title to COO.", "105"),
+])
+def test_a_command_after_a_note_acts_on_the_notes_person(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    kinds = {a.kind: a for a in plan.actions}
+    assert kinds["log_activity"].target.id == contact and kinds["update_contact"].target.id == contact
