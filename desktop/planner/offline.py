@@ -216,7 +216,7 @@ _PERCENT_CHANGE_REFUSED = re.compile(r"\b(?:said no|declined|rejected|refused|wo
 _LOST_REASON_FIELD = re.compile(r"\blost reason\b(?:\s+(?:on|for|of)\s+(?:the\s+)?[\w&' -]{1,50}?)?\s*(?:(?:to|is|was|as)\b|[:\-\u2013])\s*"
                                 r"(?P<why>[^.;]+)"
                                 # 'with the reason "no response after pilot"', "the reason was, they wanted a bigger studio"
-                                r"|\b(?:with\s+)?the\s+reason(?:\s+(?:was|is|being))?\s*[:,]?\s*[\"\u201c]?(?P<why2>[^\"\u201d.;]+)", re.I)
+                                r"|\b(?:with\s+)?(?:the|a)\s+reason(?:\s+(?:was|is|being|of))?\s*[:,]?\s*[\"\u201c]?(?P<why2>[^\"\u201d.;]+)", re.I)
 _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|of\s+)?(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*(?:'s)?\s+(?:contacts|people)\b"
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.

@@ -236,3 +236,28 @@ def test_spoken_slips_from_blind12(heard, meant):
 def test_commas_inside_a_known_name(planner_team, now, text, contact):
     plan = planner_team.plan(text, now=now)
     assert plan.actions and all(a.target is not None and a.target.id == contact for a in plan.actions)
+
+
+@pytest.mark.parametrize(("heard", "meant"), [
+    ("Bug a check in call with the Delta Works folks.", "Log a check in call with the Delta Works folks."),
+    ("Had a new contact, Jamie Lee, Head of Operations", "Add a new contact, Jamie Lee, Head of Operations"),
+    ("Move it to closed loss with a reason no response", "Move it to closed lost with a reason no response"),
+    ("they're also evaluating Freshworks, so are that as the competitor", "they're also evaluating Freshworks, so add that as the competitor"),
+])
+def test_more_spoken_slips_from_blind12(heard, meant):
+    assert undo_asr_slips(heard) == meant
+
+
+@pytest.mark.parametrize("text", ["we had a new contact join the call", "the bug a customer reported", "so are they happy with it"])
+def test_ordinary_words_are_left_alone(text):
+    assert undo_asr_slips(text) == text
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("Granite Labs has gone quiet. Move it to closed loss with a reason no response after pilot.", "no response after pilot"),
+    ("mark the Onyx Health deal lost with a reason of budget freeze", "budget freeze"),
+    ("Initech is lost, a reason: they built it in-house", "built it in-house"),
+])
+def test_a_reason_said_with_a(planner, now, text, why):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert why in a.fields.get("lost_reason", "")

@@ -96,6 +96,13 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bdollars?\s+(?=\d)", re.I), "$"),
     # "they won a discount" -> "they want a discount" (a customer who "won" something is a want heard)
     (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b)", re.I), r"\1 want "),
+    # "Bug a check in call with ..." -> "Log a ..."; "Had a new contact, ..." -> "Add a new contact"
+    (re.compile(r"^\s*bug\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|note|email)\b)", re.I), "Log "),
+    (re.compile(r"^\s*had\s+(?=(?:a|an)\s+new\s+(?:contact|lead|deal|company|note|task)\b)", re.I), "Add "),
+    # "move it to closed loss" -> "closed lost"
+    (re.compile(r"\bclosed[- ]loss\b", re.I), "closed lost"),
+    # "so are that as the competitor" -> "so add that as the competitor"
+    (re.compile(r"\b(so|and|then)\s+(?:are|at|and)\s+(?=that\s+as\s+(?:the|a|their)\b)", re.I), r"\1 add "),
     # "Closed Deck 15" / "closed Jan 31" -> "close Dec 15" (a close date said tersely; "deck" is "Dec")
     (re.compile(r"\bclosed\s+(?:deck|dec)\b(?=\s*\d)", re.I), "close Dec"),
     (re.compile(r"\bclosed\s+(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)", re.I), "close "),
