@@ -298,7 +298,9 @@ _DATE_FRAGMENT = re.compile(
     r"^\W*(?:(?:due\s+)?(?:on|at|by|to|for|before|until|around|this|next|in|from)\s+|due\s+)?(?:the\s+)?"
     r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?|o'?clock)?|noon|midday|tomorrow|today|tonight|"
     r"(?:next|this|coming)\s+\w+|(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening))?|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)|"
     r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?))"
     r"(?:,?\s+at\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon))?\W*$", re.I)
 

@@ -91,3 +91,23 @@ def test_task_by_arrow(planner, now, text, deal, word):
     a = _one(planner.plan(text, now=now))
     assert (a.kind, a.target.id) == ("create_task", deal) and word in a.fields["title"].lower()
     assert not a.fields["title"].lower().endswith(" by")
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("sarah johnson techcorp: note - csat 9/10, wants security add-on revisited in Q2", "csat 9/10"),
+    ("note on Acme: nps 8/10 after the rollout", "8/10"),
+    ("Tom Becker rated us 4/5 in the survey, log a note", "4/5"),
+])
+def test_a_score_is_no_slash_date(planner, now, text, kept):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "log_activity" and kept in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "contact", "word"), [
+    ("tom becker: renewal risk - wants to downgrade seats. note", "106", "renewal risk"),
+    ("priya natarajan: needs SOC 2 report first. note", "105", "soc 2"),
+    ("linda okafor: loves the helpdesk bot, note", "107", "helpdesk"),
+])
+def test_a_line_ending_in_note(planner, now, text, contact, word):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("log_activity", contact) and word in a.fields["body"].lower()

@@ -117,7 +117,8 @@ _MEETING_FIRST = re.compile(r"^\s*(?:mtg|meeting)\s+(?!with\b|w/)(?P<rest>[a-z].
 #: "northwind: task -> send renewal paperwork by fri".
 _TASK_ARROW = re.compile(rf"^\s*(?P<rec>[^>:]{{2,50}}?)\s*:\s*(?:task|todo|to-do){_ARROW_RE}(?P<t>.+)$", re.I)
 #: "12/3", "12/15": a date written month/day (US style, the workspace's locale).
-_SLASH_DATE = re.compile(r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/])")
+_SLASH_DATE = re.compile(r"(?<![\d/])(?<!csat )(?<!nps )(?<!score )(?<!rating )(?<!rated )"
+                         r"(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?![\d/])(?!\s*(?:score|rating|stars?)\b)", re.I)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                 "November", "December")
 
@@ -157,6 +158,9 @@ def _contact_arrows(text: str) -> str | None:
             # "... 12/3 10am onboarding kickoff", "... fri 2:30pm re pricing": what the meeting is about
             return f"book a meeting with {who}{topic.group('when')} about {topic.group('topic')}"
         return f"book a meeting with {who}{rest}"
+    if (m := re.match(r"^\s*(?P<who>[^:>]{3,40}?)\s*:\s*(?P<body>.+?)[\s.,;-]+note\s*\.?\s*$", text, re.I)) \
+            and not _HAS_VERB.search(m.group("who")):
+        return f"add a note on {m.group('who').strip()}: {m.group('body').strip()}"  # "tom becker: renewal risk - ... note"
     if m := _TASK_ARROW.match(text):
         return f"task on the {m.group('rec').strip()} deal: {m.group('t')}"
     return None
@@ -235,8 +239,10 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     stages = tuple(stages)
     for pattern, word in _ABBREVIATIONS:
         text = pattern.sub(word, text)
-    text = _SLASH_DATE.sub(lambda m: f"{_MONTH_NAMES[int(m.group('m')) - 1]} {int(m.group('d'))}"
-                                     + (" at" if re.match(r"\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", text[m.end():], re.I) else ""), text)
+    scored = re.search(r"\b(?:csat|nps|score|rating|rated|survey|stars?|out of)\b", text, re.I)
+    text = _SLASH_DATE.sub(lambda m: m.group(0) if scored and m.group("d") in ("5", "10") else  # "rated us 4/5"
+                           f"{_MONTH_NAMES[int(m.group('m')) - 1]} {int(m.group('d'))}"
+                           + (" at" if re.match(r"\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", text[m.end():], re.I) else ""), text)
     text = _amount_arrows(text)
     if said := _contact_arrows(text):
         return said
