@@ -6,6 +6,8 @@ that sends its suggested plan to approvals)."""
 
 from __future__ import annotations
 
+import functools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -227,9 +229,16 @@ class AgentsPanel(QWidget):
         name = row["name"]
         self.run_btn.setEnabled(False)
         self.action_state.setText(f"{name} is running…")
-        self.facade.run(name, done=lambda msg: (self.action_state.setText(msg), self.run_btn.setEnabled(True)),
-                        error=lambda e: (self.action_state.setText(f"Could not run {name}: {e}"),
-                                         self.run_btn.setEnabled(True)))
+
+        def done(msg: str) -> None:
+            self.action_state.setText(msg)
+            self.run_btn.setEnabled(True)
+
+        def error(e: BaseException) -> None:
+            self.action_state.setText(f"Could not run {name}: {e}")
+            self.run_btn.setEnabled(True)
+
+        self.facade.run(name, done=done, error=error)
 
     def _pause(self) -> None:
         row = self._selected()
@@ -257,10 +266,12 @@ class AgentsPanel(QWidget):
         name = index.data(ROLE_ROW)["name"]
         self.ask.clear()
         self.ask.setPlaceholderText(f"{name} is thinking…")
-        self.facade.ask(name, q,
-                        # by name: the table may have been reloaded meanwhile (a stale index would crash)
-                        done=lambda _a: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
-                        error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
+
+        def done(_a: str) -> None:
+            self.ask.setPlaceholderText("Ask this agent (Enter)")
+            self._load_detail(name)  # by name: the table may have been reloaded meanwhile (a stale index would crash)
+
+        self.facade.ask(name, q, done=done, error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
     def _select(self, index) -> None:
         self._update_buttons()
@@ -269,7 +280,7 @@ class AgentsPanel(QWidget):
         self._load_detail(index.data(ROLE_ROW)["name"])
 
     def _load_detail(self, name: str) -> None:
-        self.facade.detail(name, lambda d, name=name: self._show_detail(name, d))
+        self.facade.detail(name, functools.partial(self._show_detail, name))
 
     def _show_detail(self, name: str, d: AgentDetail) -> None:
         self.runs_model.set_rows(d.runs)

@@ -4,9 +4,10 @@ goes through the same confirmation as a spoken instruction; double-click opens t
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,7 +63,7 @@ class CardDelegate(QStyledItemDelegate):
         fm = QFontMetrics(option.font)
         return QSize(120, fm.height() * 3 + 18)
 
-    def paint(self, p: QPainter, option, index: QModelIndex) -> None:
+    def paint(self, p: QPainter, option, index: QModelIndex | QPersistentModelIndex) -> None:
         card: DealCard = index.data(ROLE_ROW)
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -255,8 +256,12 @@ class PipelinePanel(QWidget):
         self.stage_filter.currentIndexChanged.connect(self._stage_filter)
         self.table.doubleClicked.connect(self._open_from_table)
         open_row = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, context=Qt.ShortcutContext.WidgetShortcut)
-        open_row.activated.connect(lambda: self.table.currentIndex().isValid()
-                                   and self._open_from_table(self.table.currentIndex()))
+
+        def open_current() -> None:
+            if self.table.currentIndex().isValid():
+                self._open_from_table(self.table.currentIndex())
+
+        open_row.activated.connect(open_current)
         find = QShortcut(QKeySequence("Ctrl+F"), self)  # active while the panel is shown
         find.activated.connect(self.focus_search)
         facade.watch(self, self.on_changed, {"crm"})
@@ -281,9 +286,13 @@ class PipelinePanel(QWidget):
         self.facade.board(self._show_board)
         if change.deal_ids is not None and self._loaded_table:
             ids = list(change.deal_ids)
-            self.facade.deal_rows(lambda rows, ids=ids: self._patch_table(rows, ids), ids=None if not ids else ids)
+            self.facade.deal_rows(functools.partial(self._patch_table, ids=ids), ids=None if not ids else ids)
         else:
             self.reload_table()
+
+    def _open_current_card(self, w: StageColumnWidget) -> None:
+        if w.view.currentIndex().isValid():
+            self.open_record.emit("deal", w.view.currentIndex().data(ROLE_ROW)["id"])
 
     def _done_part(self) -> None:
         self._pending -= 1
@@ -307,8 +316,7 @@ class PipelinePanel(QWidget):
                 move = QShortcut(QKeySequence("Ctrl+M"), w.view, context=Qt.ShortcutContext.WidgetShortcut)
                 move.activated.connect(lambda w=w: self._move_menu(w, None))
                 enter = QShortcut(QKeySequence(Qt.Key.Key_Return), w.view, context=Qt.ShortcutContext.WidgetShortcut)
-                enter.activated.connect(lambda w=w: w.view.currentIndex().isValid() and self.open_record.emit(
-                    "deal", w.view.currentIndex().data(ROLE_ROW)["id"]))
+                enter.activated.connect(functools.partial(self._open_current_card, w))
                 self.columns[col.stage.id] = w
                 self.board_layout.addWidget(w)
             self.board_layout.addStretch(1)

@@ -6,6 +6,8 @@ series); the definitions are documented there."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
@@ -25,12 +27,20 @@ KPIS = [("mrr", "MRR", "Monthly recurring revenue: active and past-due subscript
         ("stale_deals_count", "Stale deals", "Open deals with no activity for 7+ days")]
 
 
-def _chart_class():
+#: A chart of :func:`_chart_class` (pyqtgraph ships no type hints: its classes are typed Any).
+_Chart = Any
+
+
+def _chart_class() -> Any:
     """The chart widget class; pyqtgraph is imported on first use (it costs ~0.3-0.7 s at start)."""
     import pyqtgraph as pg
 
     class Chart(pg.PlotWidget):
         """A themed pyqtgraph plot with month / stage labels on the x axis."""
+
+        _n: int  # the bars shown (set by :meth:`bars`): their count, colour and values
+        _color: str
+        _values: list[float]
 
         def __init__(self, title: str) -> None:
             super().__init__()
@@ -134,7 +144,10 @@ class RevenuePanel(QWidget):
         lay.addLayout(grid)
         self.charts = QGridLayout()
         self.charts.setSpacing(12)
-        self.mrr_chart = self.won_chart = self.stage_chart = None  # built when the panel is first shown
+        # built when the panel is first shown
+        self.mrr_chart: _Chart | None = None
+        self.won_chart: _Chart | None = None
+        self.stage_chart: _Chart | None = None
         lay.addLayout(self.charts)
         lab = QLabel("Stale deals (no activity for 7+ days)")
         lab.setFont(theme.scaled_font(lab, 1.1, bold=True))
@@ -212,6 +225,7 @@ class RevenuePanel(QWidget):
         """Update the charts: items are updated in place (a refresh after a change only moves bars)."""
         if self.mrr_chart is None:
             self._make_charts()
+        assert self.mrr_chart is not None and self.won_chart is not None and self.stage_chart is not None
         c = theme.current()
         months = [m[5:] + "/" + m[2:4] for m, _ in d.mrr_series]
         self.mrr_chart.line([v for _, v in d.mrr_series], c.accent)

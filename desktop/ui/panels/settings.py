@@ -216,8 +216,12 @@ class SettingsPanel(QWidget):
                 i = self.mic.findData(cur)
                 self.mic.setCurrentIndex(max(0, i))
         self.facade.input_devices(devices)
-        self.facade.crm_connections(lambda st: [self.crm_state[p].setText(
-            "connected" if ok else "not connected") for p, ok in st.items()])
+
+        def crm_states(st: dict[str, bool]) -> None:
+            for p, ok in st.items():
+                self.crm_state[p].setText("connected" if ok else "not connected")
+
+        self.facade.crm_connections(crm_states)
         self.facade.mcp_access(self._show_mcp)
         self.facade.stage_mappings(self._show_stage_mappings)
         model = self.llm.text().strip()
@@ -227,7 +231,9 @@ class SettingsPanel(QWidget):
     def _show_stage_mappings(self, rows: list[StageMapping]) -> None:
         """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
         for _crm, _stage, combo, _button in self.stage_map_rows:
-            self.stage_map_form.removeRow(combo.parentWidget())
+            row = combo.parentWidget()
+            assert row is not None  # the row widget holding the combo (see below)
+            self.stage_map_form.removeRow(row)
         self.stage_map_rows = []
         self.stage_map_note.setText(
             "Moves to these stages are held (never sent to the CRM) until each is mapped to a stage "

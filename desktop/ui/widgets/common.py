@@ -115,10 +115,11 @@ def center_form_labels(form: QFormLayout) -> None:
     for row in range(form.rowCount()):
         label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
         field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-        if label is None or field is None or not isinstance(label.widget(), QLabel):
+        widget = label.widget() if label is not None else None
+        if label is None or field is None or not isinstance(widget, QLabel):
             continue
-        label.widget().setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        label.widget().setMinimumHeight(field.sizeHint().height())
+        widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        widget.setMinimumHeight(field.sizeHint().height())
 
 
 def heading(text: str, parent: QWidget | None = None, factor: float = 1.45) -> QLabel:

@@ -205,11 +205,11 @@ class PlanCard(QFrame):
             self.rows.addLayout(row)
         for v in waiting:
             # what happens once the question below is answered: shown, never applied from here
-            lab = QLabel(f"After you answer: {v.sentence}")
-            lab.setObjectName("Muted")
-            lab.setWordWrap(True)
-            lab.setAccessibleName(f"After you answer: {v.sentence}")
-            self.rows.addWidget(lab)
+            after = QLabel(f"After you answer: {v.sentence}")
+            after.setObjectName("Muted")
+            after.setWordWrap(True)
+            after.setAccessibleName(f"After you answer: {v.sentence}")
+            self.rows.addWidget(after)
         for qi, question in enumerate(plan.clarifications):
             q = QLabel(f"? {question}")
             q.setWordWrap(True)
