@@ -27,6 +27,8 @@ from desktop.services.facades.plans import ActionView
 
 if TYPE_CHECKING:  # pragma: no cover
     from desktop.services.planning import WorkspacePlanner
+    from desktop.store.importer import ImportReport
+    from desktop.voice.bias import Bias
 
 
 class Backend(AgentsMixin):
@@ -260,7 +262,7 @@ class Backend(AgentsMixin):
                       audit_id, summary)
 
     def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None,
-                     *, strict: bool = False, in_process: bool = False):
+                     *, strict: bool = False, in_process: bool = False) -> tuple[ImportReport, Change]:
         """Import CSV exports (see :func:`desktop.store.importer.import_paths`) in a child process
         (:mod:`desktop.cli.import_worker`, so the UI process keeps its GIL and heap to itself);
         ``progress(file name, bytes done, bytes total, rows read)`` is called on a reader thread.
@@ -541,7 +543,7 @@ class Backend(AgentsMixin):
         with self.ws.uow() as uow:
             return queries.vocabulary(uow.session)
 
-    def voice_bias(self):
+    def voice_bias(self) -> Bias:
         """The speech model's CRM bias (:class:`desktop.voice.bias.Bias`: hotwords, prompt and the
         name-correction lexicon) from :meth:`vocabulary`. Call it off the UI thread: building the
         corrector's index takes tens of ms on a large workspace."""

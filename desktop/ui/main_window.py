@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -763,7 +763,7 @@ class MainWindow(QMainWindow):
         return box
 
     # -- shutdown --------------------------------------------------------------------------------
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.qs.setValue("ui/geometry", self.saveGeometry())
         self.qs.setValue("ui/panel", self.stack.currentIndex())
         self.qs.sync()

@@ -131,7 +131,7 @@ class _FontFollower(QObject):
         if app is not None:
             app.fontChanged.connect(self._reapply)
 
-    def _reapply(self, *_args) -> None:
+    def _reapply(self, *_args: object) -> None:
         font = scaled_font(self.widget, self.factor, self.bold)
         if font != self.widget.font():
             self.widget.setFont(font)

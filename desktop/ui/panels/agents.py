@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -273,7 +273,7 @@ class AgentsPanel(QWidget):
 
         self.facade.ask(name, q, done=done, error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
-    def _select(self, index) -> None:
+    def _select(self, index: QModelIndex) -> None:
         self._update_buttons()
         if not index.isValid():
             return
@@ -290,7 +290,7 @@ class AgentsPanel(QWidget):
         if d.runs:
             self.runs.selectRow(0)
 
-    def _show_chat(self, *_theme) -> None:
+    def _show_chat(self, *_theme: object) -> None:
         """Render the chat of the agent shown in the theme's colours (again after a theme change)."""
         if self._detail is None:
             return
@@ -309,6 +309,6 @@ class AgentsPanel(QWidget):
         self._plan_message = (name, last["id"]) if last and last["has_plan"] else None
         self.queue_btn.setEnabled(self._plan_message is not None)
 
-    def _select_run(self, index) -> None:
+    def _select_run(self, index: QModelIndex) -> None:
         if index.isValid():
             self.facade.steps(index.data(ROLE_ROW)["id"], self.steps_model.set_rows)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -164,7 +164,7 @@ class ApprovalsPanel(QWidget):
             self.placeholder.show()
         self.facade.refreshed()
 
-    def _select(self, index) -> None:
+    def _select(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
         it = index.data(ROLE_ROW)["item"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -116,7 +116,7 @@ class NotesPanel(QWidget):
                 self._fill(r)
         self.facade.refreshed()
 
-    def _select(self, index) -> None:
+    def _select(self, index: QModelIndex) -> None:
         if index.isValid():
             self._fill(index.data(ROLE_ROW))
 

@@ -7,7 +7,18 @@ from __future__ import annotations
 import functools
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +33,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,15 +67,15 @@ class CardDelegate(QStyledItemDelegate):
 
     CACHE_CARDS = 1500
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         fm = QFontMetrics(option.font)
         return QSize(120, fm.height() * 3 + 18)
 
-    def paint(self, p: QPainter, option, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         card: DealCard = index.data(ROLE_ROW)
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -80,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
             self._pixmaps.move_to_end(key)
         p.drawPixmap(rect.topLeft(), pm)
 
-    def _render(self, card: DealCard, option, selected: bool, dpr: float) -> QPixmap:
+    def _render(self, card: DealCard, option: QStyleOptionViewItem, selected: bool, dpr: float) -> QPixmap:
         """The card drawn at ``option.rect``'s size (device-independent pixels) on a transparent pixmap."""
         c = theme.current()
         size = option.rect.size()
@@ -123,7 +135,7 @@ class CardListView(QListView):
     (``DEAL_MIME``: deal id, name, source stage id) with the card's picture; dropping it on another
     column's view reaches that column's model ``dropMimeData`` through Qt's normal drop path."""
 
-    def startDrag(self, supported_actions) -> None:  # noqa: N802 - Qt API
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 - Qt API
         indexes = [i for i in self.selectedIndexes() if i.isValid()] or [self.currentIndex()]
         if not indexes or not indexes[0].isValid():
             return
@@ -361,7 +373,7 @@ class PipelinePanel(QWidget):
         row = self.proxy.mapToSource(index)
         self.open_record.emit("deal", self.table_model.rows[row.row()]["id"])
 
-    def _move_menu(self, col: StageColumnWidget, pos) -> None:
+    def _move_menu(self, col: StageColumnWidget, pos: QPoint | None) -> None:
         """Keyboard / right-click alternative to dragging: Move to ▸ stage (a Plan to confirm)."""
         index = col.view.indexAt(pos) if pos is not None else col.view.currentIndex()
         if not index.isValid():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop.services.change import Change
@@ -191,7 +192,7 @@ class RevenuePanel(QWidget):
         self.charts.addWidget(self.won_chart, 0, 1)
         self.charts.addWidget(self.stage_chart, 1, 0, 1, 2)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self.data is not None and (self.mrr_chart is None or getattr(self, "_restyle_pending", False)):
             self._restyle_pending = False

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -194,7 +195,7 @@ class SettingsPanel(QWidget):
         self.mcp_state.setText(("MCP access: on." if st.enabled else "MCP access: OFF — every MCP call is refused.")
                                + (f" Calls today: {calls}." if calls else " No MCP calls today."))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """Re-read the MCP switch and today's calls when shown (clients call while the app runs)."""
         super().showEvent(event)
         self.facade.mcp_access(self._show_mcp)

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -267,7 +267,7 @@ class PlanEditorDialog(QDialog):
         if first is not None:
             first.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """On first show (style sheet paddings applied): tall enough to show every field without
         scrolling, up to ~33 lines; longer plans scroll."""
         super().showEvent(event)
