@@ -6,15 +6,31 @@ the agent tables directly (:mod:`desktop.store.series`) when it does not.
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
 from desktop.services.change import Change
+
+if TYPE_CHECKING:  # pragma: no cover
+    import threading
+
+    from desktop.agents.service import AgentService
+    from desktop.config import Settings
 
 
 class AgentsMixin:
     """Mixed into :class:`desktop.services.backend.Backend` (uses ``self.ws``, ``self.settings``,
     ``self._lock``, ``self.now()``)."""
+
+    # set by Backend.__init__ (``_agents`` by :meth:`agent_service`: False when the runtime did not start)
+    ws: Any
+    settings: Settings
+    _lock: threading.RLock
+    _agents: AgentService | Literal[False]
+
+    if TYPE_CHECKING:  # pragma: no cover
+
+        def now(self) -> datetime: ...  # Backend.now
 
     # -- agents (the agents runtime's AgentService; table reads as a fallback) -------------------
     def agent_service(self) -> Any:
@@ -33,11 +49,9 @@ class AgentsMixin:
                     self._agents = False
             return self._agents or None
 
-    def _agents_clock(self):
+    def _agents_clock(self) -> datetime:
         """Naive UTC now for the agents, following the backend clock when it is pinned (the demo
         workspace's day in tests and screenshots; the real time otherwise)."""
-        from datetime import datetime
-
         return datetime.utcnow() + (self.now() - datetime.now())
 
     def set_global_kill(self, on: bool) -> Change:
@@ -181,7 +195,7 @@ class AgentsMixin:
         return answer.text, Change(frozenset({"agents", "sync"}))
 
     @staticmethod
-    def _budgets(session) -> dict[str, float]:
+    def _budgets(session: Any) -> dict[str, float]:
         from desktop.store import queries
 
         return queries.budget_overrides(session)

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from desktop.config import Settings
 from desktop.domain.describe import describe
@@ -24,6 +24,11 @@ from desktop.services.change import SCOPES, Change  # noqa: F401  (re-exported)
 from desktop.services.facades.activity import AuditRow
 from desktop.services.facades.pipeline import DealCard, DealRow, StageColumn
 from desktop.services.facades.plans import ActionView
+
+if TYPE_CHECKING:  # pragma: no cover
+    from desktop.services.planning import WorkspacePlanner
+    from desktop.store.importer import ImportReport
+    from desktop.voice.bias import Bias
 
 
 class Backend(AgentsMixin):
@@ -98,6 +103,7 @@ class Backend(AgentsMixin):
                 gen, before = self._data_gen, self._planner
             from desktop.services import planning
 
+            old: WorkspacePlanner | None
             planner = planning.build(self.ws, self.settings.llm_model, self.settings.llm_timeout_s,
                                      pause=planning.yield_gil, team=self.settings.team)
             with self._lock:
@@ -195,16 +201,16 @@ class Backend(AgentsMixin):
                 t = a.target
                 if t is not None and t.id.isdigit() and a.kind in ("update_deal", "update_contact"):
                     if t.type == "deal":
-                        rows = queries.deals(uow.session, ids=[int(t.id)], with_contacts=False)
-                        if rows:
-                            d = rows[0]
+                        deals = queries.deals(uow.session, ids=[int(t.id)], with_contacts=False)
+                        if deals:
+                            d = deals[0]
                             before = {"stage": d.stage_label, "amount": None if d.amount_cents is None
                                       else d.amount_cents / 100, "close_date": d.close_date and d.close_date.isoformat(),
                                       "competitor": d.competitor, "next_step": d.next_step}
                     elif t.type == "contact":
-                        rows = queries.contacts_by_ids(uow.session, [int(t.id)])
-                        if rows:
-                            c = rows[0]
+                        contacts = queries.contacts_by_ids(uow.session, [int(t.id)])
+                        if contacts:
+                            c = contacts[0]
                             before = {"first_name": c.first_name, "last_name": c.last_name, "email": c.email,
                                       "phone": c.phone, "job_title": c.job_title, "company": c.company_name,
                                       "do_not_contact": c.do_not_contact}
@@ -256,7 +262,7 @@ class Backend(AgentsMixin):
                       audit_id, summary)
 
     def import_paths(self, paths: list[str | Path], progress: Callable[[str, int, int, int], None] | None = None,
-                     *, strict: bool = False, in_process: bool = False):
+                     *, strict: bool = False, in_process: bool = False) -> tuple[ImportReport, Change]:
         """Import CSV exports (see :func:`desktop.store.importer.import_paths`) in a child process
         (:mod:`desktop.cli.import_worker`, so the UI process keeps its GIL and heap to itself);
         ``progress(file name, bytes done, bytes total, rows read)`` is called on a reader thread.
@@ -537,7 +543,7 @@ class Backend(AgentsMixin):
         with self.ws.uow() as uow:
             return queries.vocabulary(uow.session)
 
-    def voice_bias(self):
+    def voice_bias(self) -> Bias:
         """The speech model's CRM bias (:class:`desktop.voice.bias.Bias`: hotwords, prompt and the
         name-correction lexicon) from :meth:`vocabulary`. Call it off the UI thread: building the
         corrector's index takes tens of ms on a large workspace."""

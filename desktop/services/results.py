@@ -128,6 +128,7 @@ def search(workspace: Any, obj: str, filters: dict[str, Any], today: date) -> Re
     obj = obj if obj in COLUMNS else "deal"
     filters = dict(filters or {})
     ignored = sorted(set(filters) - KNOWN_FILTERS)
+    found: list[tuple[dict[str, Any], bool | None]]
     with workspace.uow() as uow:
         if obj == "deal":
             found = [(_deal_row(d), d.is_open) for d in queries.deals(uow.session, with_contacts=False)]

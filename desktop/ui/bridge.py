@@ -92,7 +92,7 @@ class Bridge(QObject):
         with the :class:`Change` it returned (or found in a returned tuple) on the UI thread."""
 
         def ok(result: T) -> None:
-            change = result
+            change: object = result
             if isinstance(result, tuple):
                 change = next((r for r in result if hasattr(r, "scopes")), None)
             if done is not None:
@@ -216,10 +216,11 @@ class LiveSync(QObject):
             return
         results = (msg.get("crms") or []) if msg.get("event") == "cycle" else [msg]
         rank = {"ok": 0, "offline": 1, "error": 2}
-        worst: dict[str, str | None] | None = None
+        worst: dict[str, Any] | None = None  # {"state", "crm", "message"?}
         pulled = sent = conflicts = 0
         for r in results:
             crm, err = r.get("crm"), r.get("error")
+            st: dict[str, Any]
             if err == "offline" or (r.get("offline") is True and "sent" not in r):
                 st = {"state": "offline", "crm": crm,
                       "message": r.get("message") or f"{crm} unreachable; changes wait in the outbox"}

@@ -27,7 +27,7 @@ _SAY = {"sent": "E-mail sent to {}", "blocked": "E-mail not sent: {}", "held": "
 class EmailSender(QObject):
     """Supervises the sender child of ``bridge``'s workspace."""
 
-    event = Signal(dict)
+    reported = Signal(dict)  # one sender event line (sent, blocked, held, ...); not "event": that hides QObject.event
 
     def __init__(self, bridge: Bridge, restart_s: float = 30.0, parent: QObject | None = None) -> None:
         super().__init__(parent or bridge)
@@ -64,7 +64,7 @@ class EmailSender(QObject):
         kind = msg.get("event")
         if kind not in _SAY:
             return
-        self.event.emit(msg)
+        self.reported.emit(msg)
         self.bridge.notify.emit("info", _SAY[kind].format(msg.get("detail", "")))
         self.bridge.changed.emit(Change(frozenset({"crm", "audit", "agents"})))
 

@@ -8,11 +8,12 @@ Plan card; nothing changes until the user confirms. Work runs off the UI thread 
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -282,12 +283,20 @@ class MainWindow(QMainWindow):
         b.notify.connect(lambda level, msg: self.statusBar().showMessage(msg, 10000))
         self.ptt_filter = PushToTalkFilter(self._key_code(str(self.qs.value("voice/ptt_key", "F9"))),
                                            v.press, v.release, self)
-        QApplication.instance().installEventFilter(self.ptt_filter)
+        self._app().installEventFilter(self.ptt_filter)
+
+    @staticmethod
+    def _app() -> QApplication:
+        """The running application (one exists while a widget does)."""
+        app = theme.qapp()
+        assert app is not None
+        return app
 
     @staticmethod
     def _key_code(name: str) -> int:
         seq = QKeySequence(name)
-        return seq[0].key().value if seq.count() else Qt.Key.Key_F9.value
+        # PySide6's stubs lack QKeySequence.__getitem__ (C++ operator[]), which it has at run time
+        return seq[0].key().value if seq.count() else Qt.Key.Key_F9.value  # type: ignore[index]
 
     def set_ptt_key(self, name: str) -> None:
         """Use ``name`` (e.g. "F9") as the in-app push-to-talk key."""
@@ -298,7 +307,7 @@ class MainWindow(QMainWindow):
         geo = self.qs.value("ui/geometry")
         if isinstance(geo, (QByteArray, bytes)):
             self.restoreGeometry(geo)
-        self.sidebar.setCurrentRow(int(self.qs.value("ui/panel", 0)))
+        self.sidebar.setCurrentRow(int(cast("int | str", self.qs.value("ui/panel", 0))))
 
     def start(self) -> None:
         """Load the visible panel's data (in the background; the others when first shown) and
@@ -318,10 +327,11 @@ class MainWindow(QMainWindow):
         self.command.warm_up()
         self.command.voice_bias(self.voice.set_bias)
         self.command.process_pending_notes()
-        if getattr(self.voice, "worker", None) is not None:  # queued behind the model load (VAD warm-up)
+        worker = getattr(self.voice, "worker", None)
+        if worker is not None:  # queued behind the model load (VAD warm-up)
             from desktop.ui.tasks import prepare_speech_worker
 
-            prepare_speech_worker(self.voice.worker)
+            prepare_speech_worker(worker)
         self.voice.start()
 
     def _watch_approvals(self) -> None:
@@ -409,7 +419,7 @@ class MainWindow(QMainWindow):
         self.results_view.show_results(None)
         if not plan.mutating and not plan.clarifications and plan.actions:
             # a question or "show me…": executed read-only, shown as a results list
-            self.command.results(plan, done=lambda r, p=plan: self._show_results(p, r),
+            self.command.results(plan, done=functools.partial(self._show_results, plan),
                                  error=lambda e: self.statusBar().showMessage(f"Could not show the results: {e}", 8000))
         elif self._source == "voice":
             self.speak_back(self.read_back_text(plan, views))
@@ -520,6 +530,7 @@ class MainWindow(QMainWindow):
     def _edit_by_voice(self, plan: Plan, field: str | None, value: object) -> None:
         from desktop.planner.replies import apply_edit
 
+        assert field is not None  # an "edit" reply always names its field (desktop.planner.replies.Reply)
         try:
             edited = apply_edit(plan, field, value)
         except ValueError as exc:
@@ -675,7 +686,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         """Apply and remember theme preference ``name`` ("system" | "light" | "dark")."""
         self.qs.setValue("ui/theme", name)
-        theme.apply_theme(QApplication.instance(), name)
+        theme.apply_theme(self._app(), name)
 
     def _theme_applied(self, _name: str) -> None:
         """Restyle what paints with explicit colours (also after an OS colour-scheme change); the
@@ -701,14 +712,22 @@ class MainWindow(QMainWindow):
         dlg.setAutoReset(False)
         self.import_progress = dlg
         relay = _ProgressRelay(self)
-        relay.progress.connect(lambda name, frac, rows: (dlg.setLabelText(f"{name}: {rows:,} rows"),
-                                                         dlg.setValue(int(frac * 1000))))
+
+        def show_progress(name: str, frac: float, rows: int) -> None:
+            dlg.setLabelText(f"{name}: {rows:,} rows")
+            dlg.setValue(int(frac * 1000))
+
+        relay.progress.connect(show_progress)
 
         def progress(name: str, done: int, total: int, rows: int) -> None:
             relay.progress.emit(name, done / max(total, 1), rows)
 
-        dlg.canceled.connect(lambda: dlg.labelText().startswith(("Imported", "Nothing")) or (
-            dlg.setLabelText("Cancelling…"), self.command.cancel_import()))
+        def cancel() -> None:
+            if not dlg.labelText().startswith(("Imported", "Nothing")):
+                dlg.setLabelText("Cancelling…")
+                self.command.cancel_import()
+
+        dlg.canceled.connect(cancel)
 
         def finished(report: ImportSummary) -> None:
             dlg.setValue(1000)
@@ -744,7 +763,7 @@ class MainWindow(QMainWindow):
         return box
 
     # -- shutdown --------------------------------------------------------------------------------
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         self.qs.setValue("ui/geometry", self.saveGeometry())
         self.qs.setValue("ui/panel", self.stack.currentIndex())
         self.qs.sync()
@@ -756,7 +775,7 @@ class MainWindow(QMainWindow):
         if getattr(self, "_shut", False):
             return
         self._shut = True
-        QApplication.instance().removeEventFilter(self.ptt_filter)
+        self._app().removeEventFilter(self.ptt_filter)
         for d in list(self._records):
             d.close()
         self.voice.shutdown()

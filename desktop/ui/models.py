@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 
 from desktop.services.facades.pipeline import DealCard
@@ -34,18 +34,19 @@ class DictTableModel(QAbstractTableModel):
         self.row_color: Callable[[Row], str | None] | None = None  # optional row -> colour string
         self._pos: dict[object, int] = {}
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API and default
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API and default
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API and default
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API and default
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section][1]
         return None
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -115,7 +116,7 @@ class DealCardsModel(QStandardItemModel):
     _CARD_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
                    | Qt.ItemFlag.ItemIsDropEnabled)
 
-    def __init__(self, stage_label: str, stage_id: int, parent=None) -> None:
+    def __init__(self, stage_label: str, stage_id: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.stage_label = stage_label
         self.stage_id = stage_id
@@ -144,32 +145,36 @@ class DealCardsModel(QStandardItemModel):
             self.blockSignals(blocked)
         self.endResetModel()
 
-    def supportedDropActions(self):  # noqa: N802
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
-    def supportedDragActions(self):  # noqa: N802
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [DEAL_MIME]
 
-    def mimeData(self, indexes) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         md = QMimeData()
         card = self.cards[indexes[0].row()]
         md.setData(DEAL_MIME, json.dumps({"id": card["id"], "name": card["name"],
                                           "from": self.stage_id}).encode())
         return md
 
-    def canDropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                        parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not data.hasFormat(DEAL_MIME):
             return False
-        info = json.loads(bytes(data.data(DEAL_MIME)).decode())
+        # PySide6's stubs lack QByteArray's buffer protocol, which bytes() uses at run time
+        info = json.loads(bytes(data.data(DEAL_MIME)).decode())  # type: ignore[call-overload]
         return info.get("from") != self.stage_id
 
-    def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,  # noqa: N802
+                     parent: QModelIndex | QPersistentModelIndex) -> bool:
         """Emit :attr:`dropped` for a card from another stage; the model itself is unchanged."""
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        info = json.loads(bytes(data.data(DEAL_MIME)).decode())
+        # PySide6's stubs lack QByteArray's buffer protocol, which bytes() uses at run time
+        info = json.loads(bytes(data.data(DEAL_MIME)).decode())  # type: ignore[call-overload]
         self.dropped.emit(int(info["id"]), str(info["name"]), self.stage_label)
         return False  # nothing to remove from the source until the plan is applied

@@ -18,10 +18,18 @@ desktop's font size and scaling.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+
+def qapp() -> QApplication | None:
+    """The running application: ``QApplication.instance()``, which PySide6 types as the
+    QCoreApplication it is declared on (Spectrum's is always a QApplication)."""
+    return cast("QApplication | None", QApplication.instance())
+
 
 ACCENT = "#6E56CF"
 DANGER = "#E5484D"
@@ -84,7 +92,7 @@ def resolve(preference: str, scheme: Qt.ColorScheme | None = None) -> str:
     scheme now; dark only for ``Qt.ColorScheme.Dark``); unknown preferences give light."""
     if preference == "system":
         if scheme is None:
-            app = QApplication.instance()
+            app = qapp()
             scheme = app.styleHints().colorScheme() if app else Qt.ColorScheme.Unknown
         return "dark" if scheme == Qt.ColorScheme.Dark else "light"
     return preference if preference in THEMES else "light"
@@ -92,7 +100,7 @@ def resolve(preference: str, scheme: Qt.ColorScheme | None = None) -> str:
 
 def preference(app: QApplication | None = None) -> str:
     """The theme preference currently applied: ``system``, ``light`` or ``dark``."""
-    app = app or QApplication.instance()
+    app = app or qapp()
     return str(app.property("spectrum_theme_pref") or DEFAULT) if app else DEFAULT
 
 
@@ -119,11 +127,11 @@ class _FontFollower(QObject):
     def __init__(self, widget: QWidget, factor: float, bold: bool) -> None:
         super().__init__(widget)
         self.widget, self.factor, self.bold = widget, factor, bold
-        app = QApplication.instance()
+        app = qapp()
         if app is not None:
             app.fontChanged.connect(self._reapply)
 
-    def _reapply(self, *_args) -> None:
+    def _reapply(self, *_args: object) -> None:
         font = scaled_font(self.widget, self.factor, self.bold)
         if font != self.widget.font():
             self.widget.setFont(font)
@@ -381,7 +389,7 @@ class _Repolisher(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() == QEvent.Type.Show and self._stale.pop(id(obj), None) is not None:
             obj.removeEventFilter(self)
-            self._walk(obj, lazy=False)
+            self._walk(cast(QWidget, obj), lazy=False)  # a widget of _mark (its id was in _stale)
         return False
 
 
@@ -418,5 +426,5 @@ def _apply_colors(app: QApplication, c: Colors) -> Colors:
 
 def current(app: QApplication | None = None) -> Colors:
     """Colours of the theme currently applied."""
-    app = app or QApplication.instance()
+    app = app or qapp()
     return colors(str(app.property("spectrum_theme") or "light")) if app else LIGHT

@@ -75,7 +75,7 @@ def test_send_from_the_command_bar_and_undo_send(qtbot, app_window, mail, tmp_pa
     # confirm the (unedited) card; the app's sender child sends it
     w.email_sender.start()
     qtbot.waitUntil(lambda: w.email_sender.state == "running", timeout=20000)
-    with qtbot.waitSignal(w.email_sender.event, timeout=30000,
+    with qtbot.waitSignal(w.email_sender.reported, timeout=30000,
                           check_params_cb=lambda m: m.get("event") == "sent") as sent:
         confirm(qtbot, w)
     assert sent.args[0]["detail"] == "nina.patel@pinecrestdental.example"

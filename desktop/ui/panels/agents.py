@@ -6,7 +6,9 @@ that sends its suggested plan to approvals)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import functools
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -227,9 +229,16 @@ class AgentsPanel(QWidget):
         name = row["name"]
         self.run_btn.setEnabled(False)
         self.action_state.setText(f"{name} is running…")
-        self.facade.run(name, done=lambda msg: (self.action_state.setText(msg), self.run_btn.setEnabled(True)),
-                        error=lambda e: (self.action_state.setText(f"Could not run {name}: {e}"),
-                                         self.run_btn.setEnabled(True)))
+
+        def done(msg: str) -> None:
+            self.action_state.setText(msg)
+            self.run_btn.setEnabled(True)
+
+        def error(e: BaseException) -> None:
+            self.action_state.setText(f"Could not run {name}: {e}")
+            self.run_btn.setEnabled(True)
+
+        self.facade.run(name, done=done, error=error)
 
     def _pause(self) -> None:
         row = self._selected()
@@ -257,19 +266,21 @@ class AgentsPanel(QWidget):
         name = index.data(ROLE_ROW)["name"]
         self.ask.clear()
         self.ask.setPlaceholderText(f"{name} is thinking…")
-        self.facade.ask(name, q,
-                        # by name: the table may have been reloaded meanwhile (a stale index would crash)
-                        done=lambda _a: (self.ask.setPlaceholderText("Ask this agent (Enter)"), self._load_detail(name)),
-                        error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
 
-    def _select(self, index) -> None:
+        def done(_a: str) -> None:
+            self.ask.setPlaceholderText("Ask this agent (Enter)")
+            self._load_detail(name)  # by name: the table may have been reloaded meanwhile (a stale index would crash)
+
+        self.facade.ask(name, q, done=done, error=lambda e: self.ask.setPlaceholderText(f"Could not ask {name}: {e}"))
+
+    def _select(self, index: QModelIndex) -> None:
         self._update_buttons()
         if not index.isValid():
             return
         self._load_detail(index.data(ROLE_ROW)["name"])
 
     def _load_detail(self, name: str) -> None:
-        self.facade.detail(name, lambda d, name=name: self._show_detail(name, d))
+        self.facade.detail(name, functools.partial(self._show_detail, name))
 
     def _show_detail(self, name: str, d: AgentDetail) -> None:
         self.runs_model.set_rows(d.runs)
@@ -279,7 +290,7 @@ class AgentsPanel(QWidget):
         if d.runs:
             self.runs.selectRow(0)
 
-    def _show_chat(self, *_theme) -> None:
+    def _show_chat(self, *_theme: object) -> None:
         """Render the chat of the agent shown in the theme's colours (again after a theme change)."""
         if self._detail is None:
             return
@@ -298,6 +309,6 @@ class AgentsPanel(QWidget):
         self._plan_message = (name, last["id"]) if last and last["has_plan"] else None
         self.queue_btn.setEnabled(self._plan_message is not None)
 
-    def _select_run(self, index) -> None:
+    def _select_run(self, index: QModelIndex) -> None:
         if index.isValid():
             self.facade.steps(index.data(ROLE_ROW)["id"], self.steps_model.set_rows)

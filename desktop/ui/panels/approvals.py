@@ -11,9 +11,9 @@ this panel, Ctrl+E / Ctrl+Enter act on the approval shown here even when the com
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
@@ -125,7 +125,8 @@ class ApprovalsPanel(QWidget):
         # Claim Ctrl+E / Ctrl+Enter before the window's shortcuts (the command bar's Plan card has
         # the same keys; both visible would make them ambiguous): the key press then reaches
         # keyPressEvent below.
-        if event.type() == QEvent.Type.ShortcutOverride and self._card_button(event) is not None:
+        # (a ShortcutOverride event is a QKeyEvent)
+        if event.type() == QEvent.Type.ShortcutOverride and self._card_button(cast(QKeyEvent, event)) is not None:
             event.accept()
             return True
         return super().event(event)
@@ -163,13 +164,13 @@ class ApprovalsPanel(QWidget):
             self.placeholder.show()
         self.facade.refreshed()
 
-    def _select(self, index) -> None:
+    def _select(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
         it = index.data(ROLE_ROW)["item"]
         self.current_id, self._edited = it.id, None
         self.origin.setText(origin_text(it.source, it.created_at))
-        self.facade.plan_view(it.plan, lambda views, it=it: self._show(it.plan, views))
+        self.facade.plan_view(it.plan, lambda views: self._show(it.plan, views))
 
     def _show(self, plan: Plan, views: list[ActionView]) -> None:
         self.placeholder.hide()
@@ -246,16 +247,23 @@ class ApprovalsPanel(QWidget):
             if item is None:
                 self.result.setText("That plan is no longer pending.")
                 return
+            i = item.id
             if kind == "reject":
-                self.facade.reject(item.id, done=lambda _c, i=item.id: self._after(f"Rejected #{i}.")
-                                   if self.current_id == i else self.result.setText(f"Rejected #{i}."))
+
+                def rejected(_c: Change) -> None:
+                    if self.current_id == i:
+                        self._after(f"Rejected #{i}.")
+                    else:
+                        self.result.setText(f"Rejected #{i}.")
+
+                self.facade.reject(item.id, done=rejected)
             elif item.plan.destructive or item.plan.clarifications:
                 self.select(item.id)
                 self.result.setText(f"#{item.id} deletes data or has an open question: review it and press Approve.")
             else:
                 self.facade.approve(item.id, None, False,
-                                    done=lambda _c, i=item.id: self.result.setText(f"Approved #{i}: applied."),
-                                    error=lambda e, i=item.id: self.result.setText(f"#{i} not applied: {e}"))
+                                    done=lambda _c: self.result.setText(f"Approved #{i}: applied."),
+                                    error=lambda e: self.result.setText(f"#{i} not applied: {e}"))
         else:
             self.result.setText("Say “approve all”, “approve the first one”, “reject the Acme one” or “reject all”.")
 

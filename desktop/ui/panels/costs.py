@@ -81,7 +81,9 @@ class CostsPanel(QWidget):
         self.day_model.set_rows(llm.per_day)
         self.tr_model.set_rows(tr.per_day)
         while self.budget_box.count():
-            w = self.budget_box.takeAt(0).widget()
+            item = self.budget_box.takeAt(0)
+            assert item is not None  # count() > 0
+            w = item.widget()
             if w:
                 w.deleteLater()
         self.bars = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -77,13 +77,13 @@ class NotesPanel(QWidget):
         actions.addStretch(1)
         rl.addLayout(actions)
         attach = QHBoxLayout()
-        self.find = QLineEdit()
-        self.find.setPlaceholderText("Find a deal or contact to attach to")
+        self.find_record = QLineEdit()
+        self.find_record.setPlaceholderText("Find a deal or contact to attach to")
         self.choices = QComboBox()
         self.choices.setMinimumWidth(220)
         self.attach = QPushButton("Attach")
         self.attach.setToolTip("Attach this note to the chosen record")
-        attach.addWidget(self.find, 1)
+        attach.addWidget(self.find_record, 1)
         attach.addWidget(self.choices, 1)
         attach.addWidget(self.attach)
         rl.addLayout(attach)
@@ -92,7 +92,7 @@ class NotesPanel(QWidget):
         lay.addWidget(split, 1)
         self.play.clicked.connect(self._play)
         self.retry.clicked.connect(self._retry)
-        self.find.returnPressed.connect(self._search)
+        self.find_record.returnPressed.connect(self._search)
         self.attach.clicked.connect(self._attach)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._select(cur))
         self._enable(False)
@@ -100,7 +100,7 @@ class NotesPanel(QWidget):
         facade.watch(self, lambda _ch: self.refresh(), {"notes"})
 
     def _enable(self, on: bool) -> None:
-        for w in (self.play, self.retry, self.find, self.choices, self.attach):
+        for w in (self.play, self.retry, self.find_record, self.choices, self.attach):
             w.setEnabled(on)
 
     def refresh(self) -> None:
@@ -116,7 +116,7 @@ class NotesPanel(QWidget):
                 self._fill(r)
         self.facade.refreshed()
 
-    def _select(self, index) -> None:
+    def _select(self, index: QModelIndex) -> None:
         if index.isValid():
             self._fill(index.data(ROLE_ROW))
 
@@ -152,7 +152,7 @@ class NotesPanel(QWidget):
             self.choices.clear()
             for kind, ident, name in choices:
                 self.choices.addItem(f"{name} ({kind})", (kind, ident))
-        self.facade.record_choices(self.find.text().strip(), fill)
+        self.facade.record_choices(self.find_record.text().strip(), fill)
 
     def _attach(self) -> None:
         data = self.choices.currentData()

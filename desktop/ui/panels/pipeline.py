@@ -4,9 +4,21 @@ goes through the same confirmation as a spoken instruction; double-click opens t
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDrag, QFont, QFontMetrics, QKeySequence, QPainter, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +33,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStyle,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -54,15 +67,15 @@ class CardDelegate(QStyledItemDelegate):
 
     CACHE_CARDS = 1500
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pixmaps: OrderedDict[tuple, QPixmap] = OrderedDict()
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         fm = QFontMetrics(option.font)
         return QSize(120, fm.height() * 3 + 18)
 
-    def paint(self, p: QPainter, option, index: QModelIndex) -> None:
+    def paint(self, p: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         card: DealCard = index.data(ROLE_ROW)
         rect = option.rect
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -79,7 +92,7 @@ class CardDelegate(QStyledItemDelegate):
             self._pixmaps.move_to_end(key)
         p.drawPixmap(rect.topLeft(), pm)
 
-    def _render(self, card: DealCard, option, selected: bool, dpr: float) -> QPixmap:
+    def _render(self, card: DealCard, option: QStyleOptionViewItem, selected: bool, dpr: float) -> QPixmap:
         """The card drawn at ``option.rect``'s size (device-independent pixels) on a transparent pixmap."""
         c = theme.current()
         size = option.rect.size()
@@ -122,7 +135,7 @@ class CardListView(QListView):
     (``DEAL_MIME``: deal id, name, source stage id) with the card's picture; dropping it on another
     column's view reaches that column's model ``dropMimeData`` through Qt's normal drop path."""
 
-    def startDrag(self, supported_actions) -> None:  # noqa: N802 - Qt API
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 - Qt API
         indexes = [i for i in self.selectedIndexes() if i.isValid()] or [self.currentIndex()]
         if not indexes or not indexes[0].isValid():
             return
@@ -255,8 +268,12 @@ class PipelinePanel(QWidget):
         self.stage_filter.currentIndexChanged.connect(self._stage_filter)
         self.table.doubleClicked.connect(self._open_from_table)
         open_row = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, context=Qt.ShortcutContext.WidgetShortcut)
-        open_row.activated.connect(lambda: self.table.currentIndex().isValid()
-                                   and self._open_from_table(self.table.currentIndex()))
+
+        def open_current() -> None:
+            if self.table.currentIndex().isValid():
+                self._open_from_table(self.table.currentIndex())
+
+        open_row.activated.connect(open_current)
         find = QShortcut(QKeySequence("Ctrl+F"), self)  # active while the panel is shown
         find.activated.connect(self.focus_search)
         facade.watch(self, self.on_changed, {"crm"})
@@ -281,9 +298,13 @@ class PipelinePanel(QWidget):
         self.facade.board(self._show_board)
         if change.deal_ids is not None and self._loaded_table:
             ids = list(change.deal_ids)
-            self.facade.deal_rows(lambda rows, ids=ids: self._patch_table(rows, ids), ids=None if not ids else ids)
+            self.facade.deal_rows(functools.partial(self._patch_table, ids=ids), ids=None if not ids else ids)
         else:
             self.reload_table()
+
+    def _open_current_card(self, w: StageColumnWidget) -> None:
+        if w.view.currentIndex().isValid():
+            self.open_record.emit("deal", w.view.currentIndex().data(ROLE_ROW)["id"])
 
     def _done_part(self) -> None:
         self._pending -= 1
@@ -307,8 +328,7 @@ class PipelinePanel(QWidget):
                 move = QShortcut(QKeySequence("Ctrl+M"), w.view, context=Qt.ShortcutContext.WidgetShortcut)
                 move.activated.connect(lambda w=w: self._move_menu(w, None))
                 enter = QShortcut(QKeySequence(Qt.Key.Key_Return), w.view, context=Qt.ShortcutContext.WidgetShortcut)
-                enter.activated.connect(lambda w=w: w.view.currentIndex().isValid() and self.open_record.emit(
-                    "deal", w.view.currentIndex().data(ROLE_ROW)["id"]))
+                enter.activated.connect(functools.partial(self._open_current_card, w))
                 self.columns[col.stage.id] = w
                 self.board_layout.addWidget(w)
             self.board_layout.addStretch(1)
@@ -353,7 +373,7 @@ class PipelinePanel(QWidget):
         row = self.proxy.mapToSource(index)
         self.open_record.emit("deal", self.table_model.rows[row.row()]["id"])
 
-    def _move_menu(self, col: StageColumnWidget, pos) -> None:
+    def _move_menu(self, col: StageColumnWidget, pos: QPoint | None) -> None:
         """Keyboard / right-click alternative to dragging: Move to ▸ stage (a Plan to confirm)."""
         index = col.view.indexAt(pos) if pos is not None else col.view.currentIndex()
         if not index.isValid():

@@ -6,7 +6,10 @@ series); the definitions are documented there."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from desktop.services.change import Change
@@ -25,12 +28,20 @@ KPIS = [("mrr", "MRR", "Monthly recurring revenue: active and past-due subscript
         ("stale_deals_count", "Stale deals", "Open deals with no activity for 7+ days")]
 
 
-def _chart_class():
+#: A chart of :func:`_chart_class` (pyqtgraph ships no type hints: its classes are typed Any).
+_Chart = Any
+
+
+def _chart_class() -> Any:
     """The chart widget class; pyqtgraph is imported on first use (it costs ~0.3-0.7 s at start)."""
     import pyqtgraph as pg
 
     class Chart(pg.PlotWidget):
         """A themed pyqtgraph plot with month / stage labels on the x axis."""
+
+        _n: int  # the bars shown (set by :meth:`bars`): their count, colour and values
+        _color: str
+        _values: list[float]
 
         def __init__(self, title: str) -> None:
             super().__init__()
@@ -134,7 +145,10 @@ class RevenuePanel(QWidget):
         lay.addLayout(grid)
         self.charts = QGridLayout()
         self.charts.setSpacing(12)
-        self.mrr_chart = self.won_chart = self.stage_chart = None  # built when the panel is first shown
+        # built when the panel is first shown
+        self.mrr_chart: _Chart | None = None
+        self.won_chart: _Chart | None = None
+        self.stage_chart: _Chart | None = None
         lay.addLayout(self.charts)
         lab = QLabel("Stale deals (no activity for 7+ days)")
         lab.setFont(theme.scaled_font(lab, 1.1, bold=True))
@@ -178,7 +192,7 @@ class RevenuePanel(QWidget):
         self.charts.addWidget(self.won_chart, 0, 1)
         self.charts.addWidget(self.stage_chart, 1, 0, 1, 2)
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
         if self.data is not None and (self.mrr_chart is None or getattr(self, "_restyle_pending", False)):
             self._restyle_pending = False
@@ -212,6 +226,7 @@ class RevenuePanel(QWidget):
         """Update the charts: items are updated in place (a refresh after a change only moves bars)."""
         if self.mrr_chart is None:
             self._make_charts()
+        assert self.mrr_chart is not None and self.won_chart is not None and self.stage_chart is not None
         c = theme.current()
         months = [m[5:] + "/" + m[2:4] for m, _ in d.mrr_series]
         self.mrr_chart.line([v for _, v in d.mrr_series], c.accent)

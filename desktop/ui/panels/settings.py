@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -194,7 +195,7 @@ class SettingsPanel(QWidget):
         self.mcp_state.setText(("MCP access: on." if st.enabled else "MCP access: OFF — every MCP call is refused.")
                                + (f" Calls today: {calls}." if calls else " No MCP calls today."))
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """Re-read the MCP switch and today's calls when shown (clients call while the app runs)."""
         super().showEvent(event)
         self.facade.mcp_access(self._show_mcp)
@@ -216,8 +217,12 @@ class SettingsPanel(QWidget):
                 i = self.mic.findData(cur)
                 self.mic.setCurrentIndex(max(0, i))
         self.facade.input_devices(devices)
-        self.facade.crm_connections(lambda st: [self.crm_state[p].setText(
-            "connected" if ok else "not connected") for p, ok in st.items()])
+
+        def crm_states(st: dict[str, bool]) -> None:
+            for p, ok in st.items():
+                self.crm_state[p].setText("connected" if ok else "not connected")
+
+        self.facade.crm_connections(crm_states)
         self.facade.mcp_access(self._show_mcp)
         self.facade.stage_mappings(self._show_stage_mappings)
         model = self.llm.text().strip()
@@ -227,7 +232,9 @@ class SettingsPanel(QWidget):
     def _show_stage_mappings(self, rows: list[StageMapping]) -> None:
         """One row per local stage with no CRM stage: a choice of the CRM's stages and Map."""
         for _crm, _stage, combo, _button in self.stage_map_rows:
-            self.stage_map_form.removeRow(combo.parentWidget())
+            row = combo.parentWidget()
+            assert row is not None  # the row widget holding the combo (see below)
+            self.stage_map_form.removeRow(row)
         self.stage_map_rows = []
         self.stage_map_note.setText(
             "Moves to these stages are held (never sent to the CRM) until each is mapped to a stage "

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QEnterEvent, QFocusEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.plan import ACTION_FIELDS, Plan
 from desktop.services.facades.plans import ActionView
@@ -20,14 +20,16 @@ from desktop.ui.theme import set_scaled_font
 from desktop.ui.widgets.common import set_button_text
 
 
-def _clear(layout) -> None:
+def _clear(layout: QLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
+        assert item is not None  # count() > 0
         w = item.widget()
+        sub = item.layout()
         if w is not None:
             w.deleteLater()
-        elif item.layout() is not None:
-            _clear(item.layout())
+        elif sub is not None:
+            _clear(sub)
 
 
 def sentence_html(sentence: str, target: tuple[str, str, str] | None) -> str:
@@ -73,19 +75,19 @@ class _ActionLabel(QLabel):
         super().__init__(text)
         self.index = index
 
-    def enterEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def enterEvent(self, event: QEnterEvent) -> None:  # noqa: N802 - Qt override
         self.hovered.emit(self.index)
         super().enterEvent(event)
 
-    def leaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         self.hovered.emit(-1)
         super().leaveEvent(event)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         self.hovered.emit(self.index)
         super().focusInEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         self.hovered.emit(-1)
         super().focusOutEvent(event)
 
@@ -205,11 +207,11 @@ class PlanCard(QFrame):
             self.rows.addLayout(row)
         for v in waiting:
             # what happens once the question below is answered: shown, never applied from here
-            lab = QLabel(f"After you answer: {v.sentence}")
-            lab.setObjectName("Muted")
-            lab.setWordWrap(True)
-            lab.setAccessibleName(f"After you answer: {v.sentence}")
-            self.rows.addWidget(lab)
+            after = QLabel(f"After you answer: {v.sentence}")
+            after.setObjectName("Muted")
+            after.setWordWrap(True)
+            after.setAccessibleName(f"After you answer: {v.sentence}")
+            self.rows.addWidget(after)
         for qi, question in enumerate(plan.clarifications):
             q = QLabel(f"? {question}")
             q.setWordWrap(True)

@@ -19,8 +19,9 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -62,69 +63,86 @@ def field_label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
+def _line_edit(box: QAbstractSpinBox) -> QLineEdit:
+    """The line edit of a spin box (it always has one; PySide6 types it Optional)."""
+    edit = box.lineEdit()
+    assert edit is not None
+    return edit
+
+
 class FieldEditor:
     """A typed editor for one field: ``widget`` (a QWidget) and ``value()`` (None = not set)."""
 
     def __init__(self, name: str, value: Any, stages: list[str]) -> None:
         self.name = name
+        w: QWidget
+        self.value: Callable[[], Any]  # the edited value (None = not set)
         if name == "stage":
-            w = QComboBox()
-            w.addItem(UNSET, None)
+            combo = QComboBox()
+            w = combo
+            combo.addItem(UNSET, None)
             for label in stages:
-                w.addItem(label, label)
-            if value is not None and w.findData(value) < 0:
-                w.addItem(str(value), value)  # keep an unknown label visible; validation decides
-            w.setCurrentIndex(max(0, w.findData(value)) if value is not None else 0)
-            self.value = lambda: w.currentData()
+                combo.addItem(label, label)
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(str(value), value)  # keep an unknown label visible; validation decides
+            combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+            self.value = lambda: combo.currentData()
         elif name == "amount":
-            w = QDoubleSpinBox()
-            w.setRange(-1.0, 1e12)
-            w.setDecimals(2)
-            w.setSingleStep(1000.0)
-            w.setGroupSeparatorShown(True)
-            w.setSpecialValueText(UNSET)
-            w.lineEdit().setTextMargins(6, 0, 0, 0)  # style-sheet padding does not reach the edit field
-            w.setValue(float(value) if isinstance(value, (int, float)) else -1.0)
-            w.setToolTip("Amount in the deal's currency (major units); the lowest value (—) means not set")
-            self.value = lambda: None if w.value() < 0 else w.value()
+            spin = QDoubleSpinBox()
+            w = spin
+            spin.setRange(-1.0, 1e12)
+            spin.setDecimals(2)
+            spin.setSingleStep(1000.0)
+            spin.setGroupSeparatorShown(True)
+            spin.setSpecialValueText(UNSET)
+            _line_edit(spin).setTextMargins(6, 0, 0, 0)  # style-sheet padding does not reach the edit field
+            spin.setValue(float(value) if isinstance(value, (int, float)) else -1.0)
+            spin.setToolTip("Amount in the deal's currency (major units); the lowest value (—) means not set")
+            self.value = lambda: None if spin.value() < 0 else spin.value()
         elif name in DATE_FIELDS:
-            w = QDateEdit()
-            w.setDisplayFormat("yyyy-MM-dd")
-            w.setCalendarPopup(True)
-            w.setMinimumDate(_NO_DATE)
-            w.setSpecialValueText(UNSET)
+            date_edit = QDateEdit()
+            w = date_edit
+            date_edit.setDisplayFormat("yyyy-MM-dd")
+            date_edit.setCalendarPopup(True)
+            date_edit.setMinimumDate(_NO_DATE)
+            date_edit.setSpecialValueText(UNSET)
             d = QDate.fromString(str(value), "yyyy-MM-dd") if value else QDate()
-            w.setDate(d if d.isValid() else _NO_DATE)
-            w.setToolTip("Date (YYYY-MM-DD); the earliest date (—) means not set")
-            self.value = lambda: None if w.date() == _NO_DATE else w.date().toString("yyyy-MM-dd")
+            date_edit.setDate(d if d.isValid() else _NO_DATE)
+            date_edit.setToolTip("Date (YYYY-MM-DD); the earliest date (—) means not set")
+            self.value = lambda: None if date_edit.date() == _NO_DATE else date_edit.date().toString("yyyy-MM-dd")
         elif name == "time":
-            w = QTimeEdit()
-            w.setDisplayFormat("HH:mm")
-            w.lineEdit().setTextMargins(6, 0, 0, 0)
+            time_edit = QTimeEdit()
+            w = time_edit
+            time_edit.setDisplayFormat("HH:mm")
+            _line_edit(time_edit).setTextMargins(6, 0, 0, 0)
             t = QTime.fromString(str(value), "HH:mm") if value else QTime()
-            w.setTime(t if t.isValid() else _NO_TIME)
+            time_edit.setTime(t if t.isValid() else _NO_TIME)
             # an unset time stays unset unless the user changes it from 00:00
-            self.value = lambda: (w.time().toString("HH:mm") if value or w.time() != _NO_TIME else None)
+            self.value = lambda: (time_edit.time().toString("HH:mm") if value or time_edit.time() != _NO_TIME else None)
         elif name == "do_not_contact":
-            w = QCheckBox("Do not contact")
-            w.setChecked(bool(value))
-            self.value = lambda: True if w.isChecked() else (False if value is not None else None)
+            check = QCheckBox("Do not contact")
+            w = check
+            check.setChecked(bool(value))
+            self.value = lambda: True if check.isChecked() else (False if value is not None else None)
         elif name == "body":
-            w = QPlainTextEdit(str(value or ""))
-            w.setTabChangesFocus(True)
-            fm = w.fontMetrics()
-            w.setFixedHeight(fm.lineSpacing() * 4 + 16)
-            self.value = lambda: w.toPlainText().strip() or None
+            text = QPlainTextEdit(str(value or ""))
+            w = text
+            text.setTabChangesFocus(True)
+            fm = text.fontMetrics()
+            text.setFixedHeight(fm.lineSpacing() * 4 + 16)
+            self.value = lambda: text.toPlainText().strip() or None
         elif name in CHOICES:
-            w = QComboBox()
-            w.setEditable(True)
-            w.addItems(["", *CHOICES[name]])
-            w.setCurrentText(str(value or ""))
-            self.value = lambda: w.currentText().strip() or None
+            choice = QComboBox()
+            w = choice
+            choice.setEditable(True)
+            choice.addItems(["", *CHOICES[name]])
+            choice.setCurrentText(str(value or ""))
+            self.value = lambda: choice.currentText().strip() or None
         else:
-            w = QLineEdit("" if value is None else str(value))
-            w.setPlaceholderText("not set")
-            self.value = lambda: w.text().strip() or None
+            line = QLineEdit("" if value is None else str(value))
+            w = line
+            line.setPlaceholderText("not set")
+            self.value = lambda: line.text().strip() or None
         w.setAccessibleName(field_label(name))
         w.setObjectName(f"field_{name}")
         self.widget: QWidget = w
@@ -240,7 +258,7 @@ class PlanEditorDialog(QDialog):
         buttons.addWidget(self.save_btn)
         outer.addLayout(buttons)
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(seq), self, activated=self.save)
+            QShortcut(QKeySequence(seq), self).activated.connect(self.save)
         self.save_btn.clicked.connect(self.save)
         self.cancel_btn.clicked.connect(self.reject)
         self.rephrase_btn.clicked.connect(self._rephrase)
@@ -249,7 +267,7 @@ class PlanEditorDialog(QDialog):
         if first is not None:
             first.setFocus()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """On first show (style sheet paddings applied): tall enough to show every field without
         scrolling, up to ~33 lines; longer plans scroll."""
         super().showEvent(event)
@@ -294,10 +312,12 @@ def open_plan_editor(parent: QWidget, source: EditorData, plan: Plan, *, saved: 
     the user picks Rephrase. ``source``: the facade that loads them (:meth:`EditorData.editor_data`).
     The open dialog is ``parent.plan_editor`` (tests, keyboard focus)."""
 
+    host: Any = parent  # a widget with a ``plan_editor`` attribute (the main window, the Approvals panel)
+
     def show(result: tuple[list[StageRow], list[ActionView]]) -> None:
         stages, views = result
         dlg = PlanEditorDialog(plan, list(dict.fromkeys(s.label for s in stages)), parent, views)
-        parent.plan_editor = dlg
+        host.plan_editor = dlg
 
         def finished(result: int) -> None:
             if result == QDialog.DialogCode.Accepted and dlg.plan is not None:
@@ -306,7 +326,7 @@ def open_plan_editor(parent: QWidget, source: EditorData, plan: Plan, *, saved: 
                 rephrase(plan.transcript)
             dlg.deleteLater()
             if getattr(parent, "plan_editor", None) is dlg:
-                parent.plan_editor = None
+                host.plan_editor = None
 
         dlg.finished.connect(finished)
         dlg.setWindowModality(Qt.WindowModality.WindowModal)

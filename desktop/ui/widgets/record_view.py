@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.services.facades.command import RecordDetail
@@ -86,7 +86,7 @@ class RecordDialog(QDialog):
     def _rerender(self, _theme: str = "") -> None:
         self.body.setHtml(record_html(self.data))
 
-    def _link(self, url) -> None:
+    def _link(self, url: QUrl) -> None:
         kind, _, ident = url.toString().partition(":")
         if ident.isdigit():
             self.open_record.emit(kind, int(ident))

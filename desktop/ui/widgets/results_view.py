@@ -4,7 +4,7 @@ Enter opens one)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -80,7 +80,7 @@ class ResultsView(QFrame):
         self.table.setVisible(bool(results.rows))
         self.show()
 
-    def _open(self, index) -> None:
+    def _open(self, index: QModelIndex) -> None:
         if not index.isValid():
             return
         row = index.data(ROLE_ROW)["_row"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
-def make_table(model, stretch: int = 0, name: str = "") -> QTableView:
+def make_table(model: QAbstractItemModel, stretch: int = 0, name: str = "") -> QTableView:
     """A sortable, row-selecting table for ``model``; column ``stretch`` takes the spare width.
     Keyboard: arrows move between rows, Tab moves on to the next control."""
     from PySide6.QtCore import QSortFilterProxyModel, Qt
