@@ -167,7 +167,7 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
 #: a question asked keeps its verb ("ask if she has fifteen minutes").
 _SAY_CUE = (r"(?:\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)|(?:^|,|\band)\s*(?:say|mention|"
             r"remind (?:him|her|them)|explain|point out))"
-            r"\s+(?:that\s+)?|(?:^|,|\band)\s*(?P<ask>ask(?:ing)?(?: (?:him|her|them))? (?:if|whether|when|how|what|for|about))\s+")
+            r"\s+(?:that\s+)?|(?:^|,|\band|[\"\u201d])\s*(?P<ask>ask(?:ing)?(?: (?:him|her|them))? (?:if|whether|when|how|what|for|about))\s+")
 _SAY = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>.+)$", re.I)
 _SAY_IN_SENTENCE = re.compile(f"(?:{_SAY_CUE})" + r"(?P<b>[^.;]+)", re.I)
 

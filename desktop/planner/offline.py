@@ -726,6 +726,9 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        # "Add Priya's colleague Marco Visser, ...": the new person is the one named; the relation is context
+        clean = re.sub(r"^(\W*(?:please\s+)?(?:add|create)\s+)(?-i:[A-Z])[a-z]+'s\s+(?:colleague|boss|manager|assistant|deputy|"
+                       r"replacement|successor|counterpart)\s+(?=(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z]))", r"\1", clean, flags=re.I)
         # "her email's wrong. It should be uma@x.example": the value said after the complaint
         clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
                        r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
@@ -1365,6 +1368,11 @@ class _Build:
             cu = self._contact_update(t)
             several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                          and cl.start <= m.start < cl.start + len(t)))
+            if cu and len(several) < 2 and re.search(r"\bboth\b.{0,40}\bcontacts\b|\ball\s+(?:three|two|of them)\b", t, re.I):
+                # "Make Jordan the owner of both Northwind contacts, Tom Becker and Rachel Adams": the people
+                # listed after it, in the same sentence
+                several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                             and m.start >= cl.start and self.text[cl.start:m.start].count(".") == 0))
             if cu and len(several) > 1 and set(cu) <= {"lifecycle_stage", "owner", "do_not_contact"} \
                     and re.search(r"\b(?:both|all|each|and)\b", t, re.I):
                 # "Felix Hughes and Leo Ueda are both opportunities now": the same change for each
@@ -2390,6 +2398,8 @@ class _Build:
                 return
         for m in _SOMEONES.finditer(self.text):
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
+            if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
+                continue  # "Add Priya's colleague Marco Visser, ...": the person is named
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),
                          m.group(1))
             role = m.group(2) if m.group(2).isupper() else m.group(2).lower()

@@ -291,3 +291,33 @@ def test_a_command_after_a_note_acts_on_the_notes_person(planner, now, text, con
     plan = planner.plan(text, now=now)
     kinds = {a.kind: a for a in plan.actions}
     assert kinds["log_activity"].target.id == contact and kinds["update_contact"].target.id == contact
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Add Priya's colleague Marco Visser, Procurement Manager at Globex Logistics, marco.visser@globex.example.", "Marco"),
+    ("add Tom's boss Helen Park, CFO at Northwind Traders", "Helen"),
+    ("add Linda's deputy Omar Reyes, IT Manager at Initech", "Omar"),
+])
+def test_a_named_colleague_is_created(planner, now, text, first):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["first_name"]) == ("create_contact", first)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Make Jordan the owner of both Northwind contacts, Tom Becker and Rachel Adams.", {"106", "115"}),
+    ("Make Sam the owner of both TechCorp contacts, Sarah Chen and Sarah Johnson.", {"102", "103"}),
+    ("make Morgan the owner of both Acme contacts, Mike Chen and David Kim", {"101", "114"}),
+])
+def test_both_contacts_listed_after_the_command(planner_team, now, text, people):
+    acts = [a for a in planner_team.plan(text, now=now).actions if a.kind == "update_contact"]
+    assert {a.target.id for a in acts} == people
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ('Draft an email to Felix Hughes with the subject "Quick question" asking if he has 15 minutes next week.', "15 minutes"),
+    ('email Tom Becker, subject "Renewal", asking whether legal signed', "legal signed"),
+    ('write to Priya Natarajan with the subject "SOC 2" asking for a call Friday', "call friday"),
+])
+def test_the_ask_after_a_quoted_subject_is_the_body(planner, now, text, words):
+    (a,) = planner.plan(text, now=now).actions
+    assert words in a.fields.get("body", "").lower()
