@@ -589,6 +589,12 @@ _RETRACTED = re.compile(r"(?:^|[,.;!]\s*)(?:(?:just|please|oh|so|actually)\s+)?(
 RETRACTED_MESSAGE = "Okay, ignored: nothing to do."
 
 
+def _deal_now(d: Any) -> dict[str, Any]:
+    """A deal's amount (major units), stage label and close date (ISO) as a plan's fields would say them."""
+    return {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
+            "close_date": d.close_date.isoformat() if d.close_date else None}
+
+
 class OfflinePlanner:
     """The default planner: keyword rules over clauses + entity resolution with the index.
 
@@ -615,9 +621,7 @@ class OfflinePlanner:
                 # "We signed Northwind, thirty six k as planned, mark it won": the amount it already
                 # has is no change; only what changes is planned - unless the field is named
                 # ("blue harbor amount 12k, stage negotiation, close date dec 20": all three are set)
-                d = self.index.deals[int(a.target.id)]
-                same = {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
-                        "close_date": d.close_date.isoformat() if d.close_date else None}
+                same = _deal_now(self.index.deals[int(a.target.id)])
                 said = {k for k, cue in _FIELD_NAMED.items() if cue.search(plan.transcript or text)}
                 kept = {k: v for k, v in a.fields.items() if k not in same or same[k] != v or k in said}
                 if kept and kept != a.fields:
@@ -629,9 +633,7 @@ class OfflinePlanner:
                     and re.search(r"\b(?:it'?s|it is|is|was)\s+already\b", plan.transcript or text, re.I):
                 # "they signed, so that's won. Oh wait, it's already marked won? Then just add a note ...":
                 # a deal update that changes nothing, beside other work, is left out
-                d = self.index.deals[int(a.target.id)]
-                same = {"amount": None if d.amount_cents is None else d.amount_cents / 100, "stage": d.stage_label,
-                        "close_date": d.close_date.isoformat() if d.close_date else None}
+                same = _deal_now(self.index.deals[int(a.target.id)])
                 if a.fields and all(k in same and same[k] == v for k, v in a.fields.items()):
                     unchanged.append(a)
             if a.kind == "update_contact" and a.target is not None and a.target.id.isdigit() \

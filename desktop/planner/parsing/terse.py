@@ -20,8 +20,10 @@ _HAS_VERB = re.compile(
     r"please|show|list|what|which|who|how|when|where|why|give|assign|reassign|mark|close|closed|lost|won|"
     r"signed|went|go|goes|going|want|wants|need|needs|let's|i|we|they|he|she|it)\b", re.I)
 #: "wendy price lifecycle back to lead": a contact's lifecycle stage, not a deal's stage.
+#: An arrow as typists write it: "->", "→", "=>", ">".
+_ARROW_RE = r"\s*(?:->|\u2192|=>|>)\s*"
 _NOT_A_DEAL = re.compile(r"\b(?:lifecycle|life cycle|lead status|contact|status)\b", re.I)
-_ARROW = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*(?:->|→|=>|>)\s*(?P<rest>\S.*)$")
+_ARROW = re.compile(rf"^\s*(?P<rec>[^:>\n]{{2,60}}?){_ARROW_RE}(?P<rest>\S.*)$")
 _STATUS_FIRST = re.compile(r"^\s*(?P<st>closed[- ]won|closed[- ]lost|won|lost)\s*[:\-–—]\s*(?P<rec>[^,;]{2,60}?)"
                            r"(?P<rest>\s*[,;].*)?$", re.I)
 _TITLE = re.compile(r"^\s*(?P<who>[^,:]{3,60}?)\s*[,:]?\s+(?:new\s+)?(?:job\s+)?title\s*(?:is\s+|to\s+|now\s+|:\s*)?"
@@ -79,15 +81,14 @@ _RELATIVE = re.compile(r"^\s*(?P<rec>[^,:;+\-\d]{2,40}?)\s+(?P<sign>[+\-])\s?(?P
 #: "initech: stage -> proposal sent, amt 80k", "quartz partners: qualified -> demo scheduled",
 #: "globex deal owner -> jordan", "reassign delta solutions deal -> chris", "-> negotiation".
 _FIELD_ARROW = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*[:,]?\s+(?P<field>stage|owner|amount|close date|closing date|"
-                          r"close|title|next step)\s*:?\s*(?:->|\u2192|=>|>)\s*(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
-_STAGE_FROM_TO = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*:\s*(?P<old>[^:>,\n]{2,30}?)\s*(?:->|\u2192|=>|>)\s*"
+                          r"close|title|next step)\s*:?" + _ARROW_RE + r"(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+_STAGE_FROM_TO = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*:\s*(?P<old>[^:>,\n]{2,30}?)" + _ARROW_RE +
                             r"(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
-_BARE_ARROW = re.compile(r"^\s*(?:->|\u2192|=>|>)\s*(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
-_VERB_ARROW = re.compile(r"^\s*(?P<verb>(?:re)?assign|give|hand(?:\s+over)?)\s+(?P<rec>[^>]{2,60}?)\s*(?:->|\u2192|=>|>)\s*"
+_BARE_ARROW = re.compile(r"^" + _ARROW_RE + r"(?P<val>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
+_VERB_ARROW = re.compile(r"^\s*(?P<verb>(?:re)?assign|give|hand(?:\s+over)?)\s+(?P<rec>[^>]{2,60}?)" + _ARROW_RE +
                          r"(?P<who>[^,;]+?)\s*(?P<rest>[,;].*)?$", re.I)
 
 
-_ARROW_RE = r"\s*(?:->|\u2192|=>|>)\s*"
 _AMOUNT_WORD = r"\$?\d[\d.,]*\s*(?:k|m|mm)?"
 #: "54k -> 58k": an amount from one value to another (the new one is what is set).
 _AMOUNT_FROM_TO = re.compile(rf"(?P<old>{_AMOUNT_WORD}){_ARROW_RE}(?P<new>{_AMOUNT_WORD})(?=\s*(?:[,;.]|$))", re.I)
