@@ -58,7 +58,7 @@ ACTIVITY_RE = re.compile(
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
     r"|^\W*(?:(?:and|so|also|then|for now|please|just|ok|okay|now|but|can you|could you)\s+)*"
-    r"(?P<t6>note|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note)\b"
+    r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note)\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
     r"client|customer|prospect|partner|phone|video|zoom|team|"
@@ -134,7 +134,7 @@ CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
                                r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                                r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
-CREATE_DEAL_RE = re.compile(r"\bdeal\b.{0,60}\b(?:add|create|open)\s+one\b|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
+CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|create|open|start)\s+one\b|set\s+one\s+up\b)|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:[\w-]+\s+){0,2}(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"

@@ -312,6 +312,13 @@ _SEGMENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])|,?\s+and\s+(?:then\s+|also\s+
 _CREATES = (R.CREATE_DEAL_RE, R.CREATE_CONTACT_RE, R.CREATE_COMPANY_RE)
 
 
+#: A sentence's end between reported interactions ("... no answer. Second, I emailed ...", "...; then ...").
+_ACTIVITY_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=\S)")
+#: An enumerator opening a reported interaction: "First, ...", "Second, ...", "Then ...", "After that, ...".
+_ENUMERATOR = re.compile(r"\W*(?:(?:and|so|oh)\s+)?(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|then|next|after that|also|plus|"
+                         r"and then|last(?:ly)?|finally)\b[\s,:]*", re.I)
+
+
 def _command_segments(text: str) -> list[tuple[int, int]]:
     """``[(start, end), ...]`` when ``text`` creates a record in one command segment and does
     something else in another (see ``OfflinePlanner._segmented``); ``[]`` otherwise (one plan for all)."""
@@ -353,6 +360,28 @@ def _one_phone_number(text: str) -> str:
 
 
 _RATE = re.compile(r"\s*(?:a|per|each|every|/)\s*(?:month|quarter|week|mo)\b|\s*(?:monthly|quarterly|weekly)\b", re.I)
+
+
+_NOT_A_NAME_WORD = re.compile(r"(?:Lead|Qualified|Demo|Scheduled|Proposal|Sent|Negotiation|Closed|Won|Lost|Stage|Deal|"
+                              r"January|February|March|April|May|June|July|August|September|October|November|"
+                              r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|I|ARR|MRR)$")
+
+
+def _titled_deal_name(text: str, company: str) -> str | None:
+    """A new deal's name said as the company (or its first word) followed by title-case words, then a
+    comma, a full stop or the end ("Summit Ventures Website Rebuild, thirty five k" -> "Summit Ventures
+    Website Rebuild"; "New deal: Globex Security Suite, 40k" with Globex Logistics -> "Globex Security
+    Suite"). Stage, month and day words never extend a name. None when no such phrase is said."""
+    first = company.split()[0]
+    for head in dict.fromkeys((company, first)):
+        for m in re.finditer(rf"\b{re.escape(head)}((?:\s+[A-Z][\w&'-]*){{1,4}})(?=\s*(?:[,.:;]|$))", text):
+            words = m.group(1).split()
+            if any(_NOT_A_NAME_WORD.match(w) for w in words):
+                continue
+            said = f"{head} {' '.join(words)}"
+            if said.lower() != company.lower() and not company.lower().startswith(said.lower()):
+                return said
+    return None
 
 
 def _prefer_totals(found: list[Any], digits: str) -> list[Any]:
@@ -749,6 +778,8 @@ class OfflinePlanner:
                        r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
+        if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean)):
+            return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):
             # "Other note to Felix Hughes. He typed ...": the recogniser's slips are undone in the
             # note's command only; its words stay verbatim
@@ -837,6 +868,37 @@ class OfflinePlanner:
             extra = f"Only the first {MAX_INPUT_CHARS:,} characters were read."
             plan.message = f"{plan.message} {extra}" if plan.message else extra
         return plan
+
+    def _activity_segments(self, text: str) -> list[tuple[int, int]]:
+        """``[(start, end), ...]`` when ``text`` reports interactions with two or more different people in
+        separate sentences ("First, I called Wendy Khan, no answer. Second, I emailed Ben Jensen the intro
+        deck."): each is logged on its own person with its own words. A sentence that names nobody stays
+        with the one before it (the first one with the one after it). ``[]`` otherwise."""
+        cuts = [0] + [m.end() for m in _ACTIVITY_SENTENCE_END.finditer(text)] + [len(text)]
+        spans = [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+        if len(spans) < 2:
+            return []
+        spans = [(a + (e.end() if (e := _ENUMERATOR.match(text[a:b])) else 0), b) for a, b in spans]
+        people: list[int | None] = []
+        for a, b in spans:
+            part = text[a:b]
+            named = [m.ids[0] for m in self.index.find_mentions(part) if m.kind == "contact" and len(m.ids) == 1
+                     and not m.partial]
+            people.append(named[0] if named and R.activity_type(part) and not _IMPERATIVE.search(part) else None)
+        if len({p for p in people if p is not None}) < 2:
+            return []
+        merged: list[list[int]] = []
+        for a, b in spans:
+            named = bool(self.index.find_mentions(text[a:b]))
+            if re.fullmatch(r"\W*(?:that'?s (?:it|all)|(?:and )?(?:that'?s|i'?m) done|done|thanks|thank you)\W*", text[a:b], re.I):
+                continue  # "That's it."
+            if not merged and not named:
+                continue  # "Okay, logging a couple of things." before the first: a preamble
+            if merged and not named:
+                merged[-1][1] = b  # "No answer." / "She wants the deck.": with the sentence before
+                continue
+            merged.append([a, b])
+        return [(a, b) for a, b in merged] if len(merged) >= 2 else []
 
     def _restarted(self, text: str, m: re.Match[str], now: datetime, ctx: Target | None, truncated: bool) -> Plan:
         """Plan a text in which the speaker took something back at ``m``: the words after the marker
@@ -2184,13 +2246,15 @@ class _Build:
                 if co and said.lower().startswith(co.lower()):
                     said = said[len(co):].strip(" -")  # "open a new deal, Lumen Learning Labs expansion, ..."
                 kind_words = said or kind_words
-        m = next((x for x in re.finditer(r"\b(?:called|named|call it|call the deal)\s+[\"']?(?P<n>[^,\"'.]+)", text)
+        m = next((x for x in re.finditer(r"\b(?:called|named|(?i:call it|call the deal|name it))\s+[\"']?(?P<n>[^,\"'.]+)", text)
                   if not ((am := find_amounts(words_to_digits(x.group("n").strip()))) and am[0].start == 0)), None)
         # ("call it eighteen thousand": an amount, not a name)
         if m:
             fields["name"] = re.sub(r"\s+(?:at|worth|for)\s+\$?\d.*$|\s+(?:at|worth)\s+(?:one|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b.*$",
                                     "", m.group("n").strip(), flags=re.I)
+        elif co and (titled := _titled_deal_name(text, co)):
+            fields["name"] = titled  # "Let's open one. Summit Ventures Website Rebuild, thirty five k"
         elif kind_words and co:
             fields["name"] = f"{co} - {kind_words[:1].upper()}{kind_words[1:]}"
         else:
