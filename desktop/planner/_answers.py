@@ -43,7 +43,10 @@ QUESTION = re.compile(
     # "deals nobody touched in 5 weeks", "open deals over 50k": a list asked for as a noun phrase
     r"(?:all\s+)?(?:open\s+|stale\s+|won\s+|lost\s+)?(?:deals|contacts|companies)\s+(?:nobody|no one|that|which|over|under|above|"
     r"below|in|with|without|closing|not|at|from|we)\b)\b"
-    r"|\?\s*$|,\s*(?:which|what|who|when|how)\b[^,]*\?\s*$", re.I)
+    r"|\?\s*$|,\s*(?:which|what|who|when|how)\b[^,]*\?\s*$"
+    # "negotiation deals list", "won this qtr total", "open pipeline sum": a terse noun-phrase query
+    r"|^\W*(?:[\w-]+\s+){0,4}(?:deals?|pipeline|opps|won|lost|contacts|companies)\b(?:\s+[\w-]+){0,3}?\s+"
+    r"(?:list|total|count|tally|sum)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open)\b", low)):
         return None  # "what's the weather like tomorrow?"
     if not (mentions or context_target is not None) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
-            and not re.search(r"\b(?:we|our|us|deals?|pipeline|revenue|closed|booked)\b", low):
+            and not re.search(r"\b(?:we|our|us|deals?|pipeline|revenue|closed|booked|total|count|tally|sum|list)\b", low):
         return None  # "who won the game last night?"
     per = period(text, today)
     contact = focus.contact if not focus.person_blocked else None
@@ -175,7 +178,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
                  r"reach out|reached out|"
                  r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
-                 low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)):
+                 low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)
+                           # "tom becker last contact?": a terse question about one person
+                           or re.search(r"\blast (?:contact|contacted|touch|touched|activity|talked|spoke|call|email|meeting)\W*$", low)):
         if contact is not None and (kind := _asked_kind(low)) is not None:
             # "When did we last email Yusuf Khan?", "... have an actual meeting with Linda?": that kind only
             c = idx.contacts[contact]
@@ -214,7 +219,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         return {"text": f"Next step on {d.name}: {d.next_step}." if d.next_step else f"{d.name} has no next step set.",
                 "value": d.next_step}
     if deal is not None and re.search(r"\b(?:worth|how big|amount|value|size)\b", low) \
-            and not re.search(r"\b(?:total|pipeline|all|sitting|stage)\b", low):
+            and not re.search(r"\b(?:total|pipeline|all|sitting|stage|combined|together|both|sum)\b", low) \
+            and len({m.ids[0] for m in mentions if m.kind in ("company", "deal") and len(m.ids) == 1}) < 2:
         d = idx.deals[deal]
         v = d.amount_cents / 100 if d.amount_cents is not None else None
         return {"text": f"{d.name} is worth {_money(v)}." if v is not None else f"{d.name} has no amount.", "value": v}
@@ -295,7 +301,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     what = []
     won = re.search(r"\b(?:won|win|closed|close[ds]? won|signed|booked)\b|\b(?:did|have|has) (?:we|you|i|the team) "
                     r"(?:actually )?(?:close|sign|win|land)\b", low) and not re.search(
-        r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b", low)
+        r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b"
+        # "everything that's not closed yet", "still open, not closed": the open pipeline
+        r"|\b(?:not|n't|yet to be)\s+(?:yet\s+)?(?:been\s+)?(?:closed|won|signed)\b", low)
     lost = re.search(r"\b(?:lost|lose|losing)\b", low)
     won_label = next((st.label for st in idx.stages if st.is_won), None)
     lost_label = next((st.label for st in idx.stages if st.is_lost), None)
@@ -376,7 +384,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:n]
         return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
                 "records": [f"deal:{d.id}" for d in deals]}
-    if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b", low):
+    if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b"
+                 r"|\b(?:deals|won|lost)\b.{0,30}\b(?:count|tally)\W*$", low):
         return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
     if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         # weighted pipeline: each open deal's amount times its stage's win probability (the revenue
@@ -400,8 +409,11 @@ def _owner_asked(text: str, idx: EntityIndex) -> str | None:
     """The workspace user whose deals a question is about ("which deals does Morgan own", "Jordan's
     pipeline", "deals assigned to Sam", "my deals" = the first user), else None."""
     users = list(idx.users)
-    if re.search(r"\b(?:my|mine)\b.{0,20}\b(?:deals|pipeline|opportunities|opps)\b|\b(?:deals|pipeline)\b.{0,20}\bi own\b",
-                 text, re.I) and users:
+    if re.search(r"\b(?:my|mine)\b.{0,20}\b(?:deals|pipeline|opportunities|opps)\b(?!\s+(?:review|meeting|call|sync|"
+                 r"session|check-?in))|\b(?:deals|pipeline)\b.{0,20}\bi own\b", text, re.I) and users \
+            and any(d.owner for d in idx.deals.values()):
+        # (a workspace whose deals have no owners is all the user's: "my pipeline" is the pipeline;
+        # "before my pipeline review, how much ..." is no owner at all)
         return users[0]
     for u in users:
         first = re.escape(u.split()[0])

@@ -78,8 +78,9 @@ def create_company_fields(text: str) -> dict[str, Any]:
                   r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?:and\s+(?=[A-Z]))?(?!in\b|with\b|at\b|based\b|from\b|and\b)"
                   r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
                   text)
-    lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s+(?:(?:called|named),?\s+)?"
-                      r"(?!called\b|named\b)(?P<name>[a-z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9][a-z0-9&'-]*){0,3})"
+    lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s*:?\s+(?:(?:called|named),?\s+)?"
+                      r"(?!called\b|named\b)(?P<name>(?<=:\s)[A-Z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9&][a-z0-9&'-]*){1,3}"
+                      r"|[a-z][a-z0-9&'-]*(?:\s+(?!in\b|with\b|at\b|based\b|from\b|and\b)[a-z0-9&][a-z0-9&'-]*){0,3})"
                       r"\s*(?:[,.;]|$|\s+(?:in|based|from|at|with)\b)", text)
     named_as = re.search(r"\b(?:add|create|save)\s+(?P<name>[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})\s+as\s+an?\s+"
                          r"(?:new\s+)?(?:company|account|organi[sz]ation|customer|client)\b", text, re.I)

@@ -41,6 +41,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
                   core, re.I)
     if m:
         rest = re.sub(r"\s+(?:on|by|at|in|for)$", "", (m.group("rest") or "").strip())
+        if not rest and (about := re.search(r"\s(?P<a>(?:about|re|regarding)\s+\S.*)$", core[m.end():], re.I)):
+            rest = _WHEN_AT_END.sub("", about.group("a")).strip(" .,")  # "follow up sarah chen re demo"
         return f"Follow up with {who}" + (f" {rest}" if rest else "") if who else cap(core)
     return cap(core)
 
@@ -82,8 +84,14 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
                           t, re.I):
         return cap(named.group("n"))  # "book a meeting with Jack called pilot scoping on Tuesday"
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
-        title += f" about {topic.group('topic').strip(' .,')}"
+        if said_topic := _WHEN_AT_END.sub("", topic.group("topic")).strip(" .,"):
+            title += f" about {said_topic}"
     return title
+
+
+#: A day or time said after a topic ("re pricing fri 2:30pm", "re demo mon"): not part of the topic.
+_WHEN_AT_END = re.compile(r"(?:\s+(?:on|at|by|next|this)?\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b\.?|"
+                          r"\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?|\s+(?:tomorrow|today|tonight|eod|eow))+\s*$", re.I)
 
 
 #: Words before a meeting's noun that are not its kind ("book a quick call", "set up the call").
@@ -95,7 +103,7 @@ _NOT_A_KIND = frozenset("""a an the book booked schedule scheduled set setup up 
 #: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
 _MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover|present|show|"
                             r"go through|talk|demo|plan)|about|"
-                            r"agenda(?: is|:)|topic(?: is|:)|regarding|re:)\s+(?P<topic>[^,.;]+?)"
+                            r"agenda(?: is|:)|topic(?: is|:)|regarding|re:|re(?=\s+[a-z]))\s+(?P<topic>[^,.;]+?)"
                             r"(?=\s*(?:[,.;]|$|\s+(?:and|then)\s+(?:move|set|push|log|add|create|update|mark)\b))", re.I)
 
 

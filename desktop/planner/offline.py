@@ -63,7 +63,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _ASSIGN = re.compile(
     r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
     r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|"
-    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?))?(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
+    r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+)?owner)\b"
@@ -88,7 +89,7 @@ _ASSIGN = re.compile(
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
-                    ("subscriber", "subscriber"), ("lead", "lead"))
+                    ("subscriber", "subscriber"), ("lead", "lead"), ("opp", "opportunity"), ("cust", "customer"))
 _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
                             r"make (?:him|her|them|it))\s+"
                             r"(?:(?:now|officially|finally|already|formally|properly|fully|really)\s+)?(?:a|an)?\s*"
@@ -319,6 +320,13 @@ _ENUMERATOR = re.compile(r"\W*(?:(?:and|so|oh)\s+)?(?:first(?:ly)?|second(?:ly)?
                          r"and then|last(?:ly)?|finally)\b[\s,:]*", re.I)
 
 
+#: "quartz partners deal to sam", "yusuf khan -> morgan": a record and a person, nothing else.
+_BARE_HANDOVER = re.compile(r"^\W*(?P<rec>[\w'&. -]{3,50}?)\s+(?:->|\u2192|to)\s+(?P<who>[A-Za-z]+(?:\s+[A-Za-z]+)?)\W*$")
+_TERSE_VERB = re.compile(r"\b(?:move|push|bump|set|change|update|send|email|call|log|book|remind|add|create|make|delete|assign|"
+                         r"reassign|give|hand|transfer|pass|"
+                         r"remove|talk|spoke|lost|won|close|closed|stage|amount|next|step|close|date|title|email|phone)\b", re.I)
+
+
 def _command_segments(text: str) -> list[tuple[int, int]]:
     """``[(start, end), ...]`` when ``text`` creates a record in one command segment and does
     something else in another (see ``OfflinePlanner._segmented``); ``[]`` otherwise (one plan for all)."""
@@ -488,8 +496,9 @@ _REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind 
 _NOTE_PREFIX = re.compile(
     r"^\W*(?:(?:please|ok|okay|can you|could you|just)\s+)*"
     r"(?:(?:add|log|put|leave|jot(?:\s+down)?|write(?:\s+down)?|make|take|save|record|drop)\s+(?:a\s+|an\s+|this\s+|the\s+)?"
-    r"(?:quick\s+|short\s+|new\s+)?note|(?:quick\s+)?note)"
-    r"(?P<head>\s+(?:to|on|for|against|under|about|in|re)\s+[^:\n]{1,80}?)?"
+    r"(?:quick\s+|short\s+|new\s+)?note|(?:quick\s+)?note|(?!(?:add|log|put|leave|make|take|save|record|drop|a|an|the)\b)[a-z]+\s+note)"
+    # ("renewal note tom becker: pls drop the late fee": a typed note's kind, then its record)
+    r"(?P<head>\s+(?:to|on|for|against|under|about|in|re)\s+[^:\n]{1,80}?|\s+(?:[\w'&.-]+\s+){0,3}[\w'&.-]+(?=\s*:))?"
     r"\s*(?::|\s[-\u2013\u2014]\s|,?\s+(?:saying|that says|reading|that reads|which says)\b,?)\s*(?P<body>\S.*)$",
     re.I | re.S)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
@@ -509,7 +518,9 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december", "today", "tomorrow", "negotiation", "proposal", "lead", "demo",
                              "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us",
-                             "christmas", "easter", "thanksgiving", "halloween", "new"})
+                             "christmas", "easter", "thanksgiving", "halloween", "new", "jan", "feb", "mar", "apr", "jun",
+                             "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
+                             "thurs", "fri", "sat", "sun", "eod", "eow", "eom", "eoq", "asap", "noon", "midnight"})
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
                          "growth revenue partnerships design data people hr it ops success customer".split())
 _PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
@@ -710,6 +721,9 @@ class OfflinePlanner:
         Text with any capital letter comes back unchanged."""
         if text != text.lower() or not re.search(r"[a-z]", text):
             return text
+        if (note := _NOTE_PREFIX.match(text)) and note.start("body") > 0:
+            # a note's words are data: only its command ("add a note to priya natarajan:") is truecased
+            return self._truecase(text[:note.start("body")]) + text[note.start("body"):]
         chars = list(text)
         for m in self.index.find_mentions(text):
             chars[m.start:m.end] = list(text[m.start:m.end].title())
@@ -738,6 +752,12 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        if (bare := _BARE_HANDOVER.match(clean)) and not _TERSE_VERB.search(bare.group("rec")):
+            # "quartz partners deal to sam", "yusuf khan -> morgan": a record handed to a workspace user
+            who = bare.group("who").lower()
+            user = next((u for u in self.index.users if who in (u.lower(), u.split()[0].lower())), None)
+            if user is not None and self.index.find_mentions(bare.group("rec")):
+                clean = f"assign {bare.group('rec')} to {user}"
         if _RETRACTED.search(clean):
             # "ugh, sorry, I was talking to my dog, ignore that": the utterance takes itself back
             return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
@@ -2407,6 +2427,7 @@ class _Build:
                                      self.text[max(0, m.start() - 45):m.start()], re.I):
                     continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS or name.lower() in users \
+                    or name.lower() in _CALENDAR_WORDS \
                     or R.TITLE_RE.match(self.text, m.start(1)) \
                     or re.search(r"\b(?:title|promoted|role|position|name|surname|goes by)\b",
                                  self.text[max(0, m.start() - 25):m.start()], re.I) \

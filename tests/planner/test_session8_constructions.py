@@ -44,3 +44,131 @@ def test_interactions_with_different_people_are_logged_apart(planner, now, text,
     for (_i, _t, body), (_i2, _t2, word) in zip(got, logged):
         assert word in body.lower()
     assert "emailed" not in got[0][2].lower() and "spoke" not in got[0][2].lower()
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Move the Globex deal to Negotiation and set the close date to Dec 20", "2026-12-20"),
+    ("Push the Initech close date to Jan 31 and set next step to security review with Linda", "2027-01-31"),
+    ("set the vertex close date to Feb 3", "2027-02-03"),
+])
+def test_an_abbreviated_month_is_a_date_not_a_person(planner, now, text, day):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications
+    assert [a.fields["close_date"] for a in plan.actions if a.kind == "update_deal"] == [day]
+
+
+def _answer(planner, now, text):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "answer"]
+    return a.fields
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Before my pipeline review, how much do we have sitting in proposal sent right now?", 353000),
+    ("how much is in my pipeline?", 1258600),  # the fixture's deals have no owners: all of them are the user's
+    ("what's the total pipeline, everything that's not closed yet?", 1258600),
+])
+def test_my_pipeline_without_owners_is_the_pipeline(planner, now, text, value):
+    assert _answer(planner, now, text)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("What's the combined value of the Globex and Umbrella deals", 425000),
+    ("Globex and Umbrella together, what are they worth?", 425000),
+    ("total value of the Acme and TechCorp deals", 108000),
+])
+def test_the_value_of_two_named_deals_is_their_sum(planner, now, text, value):
+    assert _answer(planner, now, text)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("tom becker last contact?", "value", "2026-11-19"),
+    ("priya natarajan last touch", "value", "2026-11-12"),
+    ("lost deals count", "value", 3),
+])
+def test_terse_questions_are_answered(planner, now, text, key, value):
+    assert _answer(planner, now, text)[key] == value
+
+
+@pytest.mark.parametrize("text", ["negotiation deals list", "won this qtr total", "open pipeline total"])
+def test_a_noun_phrase_ending_in_list_or_total_is_a_question(planner, now, text):
+    assert _answer(planner, now, text)
+
+
+@pytest.mark.parametrize(("text", "kind", "owner"), [
+    ("quartz partners deal to sam", "update_deal", "Sam Whitaker"),
+    ("yusuf khan to morgan", "update_contact", "Morgan Reyes"),
+    ("acme -> jordan", "update_deal", "Jordan Blake"),
+])
+def test_a_record_to_a_workspace_user_hands_it_over(planner_team, now, text, kind, owner):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.fields) == (kind, {"owner": owner})
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("nina patel lifecycle opp", "opportunity"),
+    ("tom becker lifecycle sql", "salesqualifiedlead"),
+    ("set priya natarajan's lifecycle stage to opp", "opportunity"),
+])
+def test_lifecycle_abbreviations(planner, now, text, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_contact" and a.fields["lifecycle_stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("left vm for james whitfield", "108"),
+    ("left a vm for tom becker", "106"),
+    ("left vm w/ priya natarajan re pricing", "105"),
+])
+def test_vm_is_a_voicemail(planner, now, text, who):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in acts] == [who]
+
+
+@pytest.mark.parametrize(("text", "rival", "why"), [
+    ("vertex lost to snowflake, price", "Snowflake", "price"),
+    ("acme lost to salesforce, budget cuts", "Salesforce", "budget cuts"),
+    ("initech lost to zendesk - cheaper seats", "Zendesk", "cheaper seats"),
+])
+def test_lost_to_a_rival_then_a_short_reason(planner, now, text, rival, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["stage"] == "Closed Lost" and a.fields["competitor"] == rival and why in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("new co fernwood bakery, fernwood.example", "Fernwood Bakery"),
+    ("new company: blue finch labs", "Blue Finch Labs"),
+    ("create company: harbor & co, harborco.example", "Harbor & Co"),
+])
+def test_a_typed_new_company_after_a_colon(planner, now, text, name):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_company" and a.fields["name"] == name
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("lunch w/ theo ortiz thu 12:30", "12:30"),
+    ("demo with sarah chen tue 3:15", "15:15"),
+    ("book a call with Tom Becker Friday 10:45", "10:45"),
+])
+def test_a_clock_time_after_a_day(planner, now, text, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and a.fields["time"] == time
+
+
+@pytest.mark.parametrize(("text", "kind", "topic"), [
+    ("fu sarah chen re demo mon", "create_task", "demo"),
+    ("mtg w/ wendy price onyx fri 2:30pm re pricing", "book_meeting", "pricing"),
+    ("call with mike chen re onboarding tomorrow 3pm", "book_meeting", "onboarding"),
+])
+def test_re_names_the_topic(planner, now, text, kind, topic):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == kind and a.fields["title"].lower().endswith(topic)
+
+
+@pytest.mark.parametrize(("text", "target", "body"), [
+    ("renewal note tom becker: pls drop the late fee", "106", "drop the late fee"),
+    ("pricing note on the Globex deal: drop table users", "5004", "drop table users"),
+    ("call note priya natarajan: she wants us to cancel the old contract", "105", "she wants us to cancel the old contract"),
+])
+def test_a_typed_note_with_its_kind_is_taken_verbatim(planner, now, text, target, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "log_activity" and a.target.id == target and body in a.fields["body"]

@@ -59,7 +59,8 @@ _ABBREVIATIONS = ((re.compile(r"\bf/?u\b", re.I), "follow up"), (re.compile(r"(?
                   (re.compile(r"\beom\b", re.I), "end of month"), (re.compile(r"\beoq\b", re.I), "end of quarter"),
                   (re.compile(r"\beow\b", re.I), "end of week"), (re.compile(r"\beoy\b", re.I), "end of year"),
                   (re.compile(r"\bdnc\b", re.I), "do not contact"), (re.compile(r"^\s*new co\b:?", re.I), "new company:"),
-                  (re.compile(r"\bgrp\b", re.I), "group"), (re.compile(r"\bmgr\b", re.I), "manager"))
+                  (re.compile(r"\bgrp\b", re.I), "group"), (re.compile(r"\bmgr\b", re.I), "manager"),
+                  (re.compile(r"\b(?<=left\s)(?:a\s+)?vms?\b|\bvms?\b(?=\s+(?:for|with|to|on)\b)", re.I), "voicemail"))
 #: "# open deals?" (how many), "total $ in proposal sent", "won this qtr $?" (how much).
 _COUNT_HASH = re.compile(r"^\s*#\s*(?P<q>[a-z].*)$", re.I)
 _MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[a-z][^$?]*?)\s*\$\s*\?)\s*\??\s*$", re.I)
@@ -68,7 +69,10 @@ _DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)\s+(?:is\s+)?(?:dead|l
                            r"(?P<why>[a-z].*)$", re.I)
 #: "lost granite health to hubspot - price": lost to a rival, a dash, and why.
 _LOST_TO_DASH = re.compile(r"^\s*(?:we\s+)?lost\s+(?P<rec>.{2,40}?)\s+to\s+(?P<rival>[\w.&-]+(?:\s[\w.&-]+)?)\s*[\-\u2013\u2014:]\s*"
-                           r"(?P<why>\S.*)$", re.I)
+                           r"(?P<why>\S.*)$"
+                           # "vertex lost to snowflake, price": a short reason after a comma (no verb of its own)
+                           r"|^\s*(?P<rec2>[^,.;:]{2,40}?)\s+lost\s+to\s+(?P<rival2>[\w.&-]+(?:\s[\w.&-]+)?)\s*[,\-\u2013\u2014:]\s*"
+                           r"(?P<why2>(?!(?:and|then|so|but|mark|move|set|log|add|create|book|remind)\b)[a-z][\w' ]{1,30}?)\s*\.?$", re.I)
 #: "rachel adams - DNC" (after the abbreviation is spelled out).
 _DNC = re.compile(r"^\s*(?P<who>[^,:;\-]{3,40}?)\s*[\-\u2013\u2014:,]\s*(?:do not contact|unsubscribed|opted out)\s*\.?\s*$", re.I)
 #: "hugo evans now COO", "tina ross now head of sales": a person's new job title.
@@ -269,8 +273,9 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         return f"how much is {q}?"
     if "?" in text:
         return text
-    if (m := _LOST_TO_DASH.match(text)) and not _HAS_VERB.search(m.group("rec")):
-        return f"we lost {m.group('rec')} to {m.group('rival')} because {m.group('why')}"
+    if (m := _LOST_TO_DASH.match(text)) and not _HAS_VERB.search(m.group("rec") or m.group("rec2")):
+        return (f"we lost {m.group('rec') or m.group('rec2')} to {m.group('rival') or m.group('rival2')} "
+                f"because {m.group('why') or m.group('why2')}")
     if (m := _DEAD_BECAUSE.match(text)) and not _HAS_VERB.search(m.group("rec")):
         return f"mark {m.group('rec').strip()} as lost because {m.group('why').strip()}"
     if m := _DNC.match(text):
