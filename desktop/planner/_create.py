@@ -98,8 +98,18 @@ def create_company_fields(text: str) -> dict[str, Any]:
         if R.DOMAIN_RE.fullmatch(name):
             name = name.split(".")[0].title()
         fields["name"] = name
-    if fields.get("name", "").lower() in STOPWORDS | {"well", "almost", "so", "okay", "ok", "um", "uh", "yeah", "right"}:
+    if fields.get("name", "").lower() in STOPWORDS | {"well", "almost", "so", "okay", "ok", "um", "uh", "yeah", "right", "basically",
+                                                      "actually", "really", "probably", "maybe", "like", "kind", "sort"}:
         del fields["name"]  # "we landed a new client, uh, well, almost": no name was said
+    if "name" not in fields and re.search(r"\badd\s+(?:them|it)\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?(?:company|account|client|customer)\b",
+                                          text, re.I) \
+            and (subj := re.search(r"(?P<n>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})(?:\s+(?:is|are)\s+(?:a|an|our)\s+"
+                                   r"(?:new\s+)?(?:client|customer|prospect|account|company|lead)\b|\s*,\s*(?:they'?re|it'?s)\b)"
+                                   r"|\bnew\s+(?:client|customer|prospect|account|company)\b(?:\s+\w+)?\s*,\s*"
+                                   r"(?P<n2>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})", text, re.I)):
+        # "Fernwood Bakery is a new client, add them as a company", "new client basically, Brightline
+        # Studios, ..., add them as a company": the company is the one the sentence is about
+        fields["name"] = _strip(subj.group("n") or subj.group("n2"))
     if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["domain"] = d.group(0).lower()
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
@@ -119,7 +129,8 @@ def create_company_fields(text: str) -> dict[str, Any]:
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
                       r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in|called|named)\b)(?P<ind3>(?-i:[a-z])[a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
-        fields["industry"] = _strip(i.group("ind") or i.group("ind2") or i.group("ind3")).title()
+        ind = re.sub(r"^(?:a|an)\s+", "", _strip(i.group("ind") or i.group("ind2") or i.group("ind3")), flags=re.I)
+        fields["industry"] = re.sub(r"\s+(?:in|based in|out of|from)\s+\S.*$", "", ind, flags=re.I).title()  # "a design shop in Austin"
     elif i := _BARE_INDUSTRY.search(text):
         # "..., based in Portland, food and beverage."
         fields["industry"] = " ".join(w if w.lower() in ("and", "of") else w.capitalize() for w in i.group("ind").split())

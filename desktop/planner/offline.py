@@ -90,9 +90,10 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"), ("opp", "opportunity"), ("cust", "customer"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|\b(?:is|are|now|as|to|became|become|mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
-                            r"make (?:him|her|them|it))\s+"
-                            r"(?:(?:now|officially|finally|already|formally|properly|fully|really)\s+)?(?:a|an)?\s*"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
+                            r"make (?:him|her|them|it))|(?<=\bshe)'s|(?<=\bhe)'s)\s+"
+                            r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|"
+                            r"pretty much|effectively|definitely)\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
                             r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b"
                             # "Felix and Leo are both opportunities now": people, said in the plural
@@ -147,7 +148,9 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 _CORRECTION = re.compile(
     r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
-    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,)\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)\b)?\s*"
+    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)))"
+    r"\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)\b)?\s*"
     r"(?P<new>[^,.;:]+)", re.I)
 _MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -327,6 +330,24 @@ _TERSE_VERB = re.compile(r"\b(?:move|push|bump|set|change|update|send|email|call
                          r"remove|talk|spoke|lost|won|close|closed|stage|amount|next|step|close|date|title|email|phone)\b", re.I)
 
 
+#: "... actually just the do not contact bit for now", "..., no, only the amount": the speaker keeps one
+#: of the commands said before and drops the rest.
+_ONLY_THE = re.compile(r"[,.;!\s]*(?:\.\.\.)?\s*(?:actually|no|wait|scratch that|on second thought)[,.]?\s+(?:just|only)\s+"
+                       r"(?:do\s+|change\s+|log\s+|set\s+)?(?:the\s+)?(?P<what>[\w' -]{3,40}?)\s*"
+                       r"(?:bit|part|piece|thing|one|change|update)?\s*(?:for now|then|please|today)?\W*$", re.I)
+
+
+def _keep_only(before: str, what: str) -> str | None:
+    """``before`` cut after the clause that says ``what`` ("..., mark her do not contact and, um, let's
+    make Tom the main point of contact" + "do not contact" -> "..., mark her do not contact"); None when
+    ``what`` is not said before (nothing is cut)."""
+    at = before.lower().find(what.lower().strip())
+    if at < 0:
+        return None
+    end = re.compile(r"\s*(?:[,;.!?]|\s(?:and|then|also)\s)").search(before, at + len(what.strip()))
+    return before[:end.start()] if end else before
+
+
 def _command_segments(text: str) -> list[tuple[int, int]]:
     """``[(start, end), ...]`` when ``text`` creates a record in one command segment and does
     something else in another (see ``OfflinePlanner._segmented``); ``[]`` otherwise (one plan for all)."""
@@ -441,6 +462,8 @@ def correct_self(text: str) -> str:
                                                                                   old, re.I))) and nums[-1].start() > 0:
             # "acme 70k, no, 75k": the number said last is taken back, the record before it stays
             keep, dropped = old[:nums[-1].start()], old[nums[-1].start():]
+        if keep.split() and new.split() and new.split()[0].lower() == keep.split()[-1].lower():
+            new = new.split(None, 1)[1] if len(new.split()) > 1 else new  # "add six k, wait, add nine k"
         month = re.search(_MONTH_NAME, dropped, re.I)
         day = re.fullmatch(r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\W*", new, re.I)
         if month and day:
@@ -462,7 +485,7 @@ def correct_self(text: str) -> str:
             new = f"{new} {unit.group(0)}"  # "in three weeks, no, four": four weeks
         return f"{keep}{new}"
 
-    if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that)", text, re.I):
+    if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that|wait\b)", text, re.I):
         return text
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "80,000": a digit group, not a pause
     return _CORRECTION.sub(fix, text, count=2)
@@ -691,6 +714,22 @@ class OfflinePlanner:
         if unchanged:
             plan.actions = [a for a in plan.actions if not any(a is u for u in unchanged)]
             plan.requires_confirmation = any(not a.read_only for a in plan.actions)
+        known = {c.name.lower() for c in self.index.companies.values()}
+        made = {str(a.fields.get("name", "")).lower() for a in plan.actions if a.kind == "create_company"}
+        for a in [a for a in plan.actions if a.kind == "create_deal"]:
+            co = str(a.fields.get("company") or "")
+            if co and co.lower() not in known and co.lower() not in made:
+                # "Create deal for Stark Industries, 50k": a company the workspace does not have is asked
+                # about (create it too?); the deal waits for the answer
+                keep = [(q, c) for q, c in zip(plan.clarifications, plan.candidates) if co.lower() not in q.lower()]
+                q = (f"I don't know {co} in your workspace. Create the company too (\"add company {co}\"), "
+                     f"or which company is the deal with?")
+                plan.clarifications = [q] + [q0 for q0, _ in keep]
+                plan.candidates = [[]] + [c0 for _, c0 in keep]
+                plan.message = q
+                plan.actions = [x for x in plan.actions if x is not a]
+                plan.pending = [*plan.pending, a]
+                plan.requires_confirmation = any(not x.read_only for x in plan.actions)
         if plan.clarifications:
             waiting = [a for a in plan.actions if a.target is None and not a.read_only
                        and a.kind not in ("create_contact", "create_company", "create_deal")]
@@ -752,6 +791,8 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        if (only := _ONLY_THE.search(clean)) and (kept := _keep_only(clean[:only.start()], only.group("what"))):
+            clean = kept  # "..., and make Tom the main contact... actually just the do not contact bit for now"
         if (bare := _BARE_HANDOVER.match(clean)) and not _TERSE_VERB.search(bare.group("rec")):
             # "quartz partners deal to sam", "yusuf khan -> morgan": a record handed to a workspace user
             who = bare.group("who").lower()
@@ -1291,7 +1332,13 @@ class _Build:
             t = cl.text
             loc = own = self._local(cl.start, cl.start + len(t))
             loc_before = prev_loc
-            if prev_loc is not None and re.search(r"\bnote\s+(?:on|for|to|about|against)\s+(?:him|her|them)\b", t, re.I):
+            if prev_loc is not None and prev_loc.contact is not None \
+                    and re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:add|put|leave|log|make|drop)\s+(?:a\s+|an\s+)?(?:quick\s+)?"
+                                 r"note\s+(?:that|saying)\s+(?:he|she|he's|she's|his|her)\b", t, re.I):
+                # "Paula Larsen ..., add a note that she referred Summit Labs": "she" is the person before;
+                # the records inside the note are its words
+                loc = own = _Local(prev_loc.contact, None, None, False)
+            elif prev_loc is not None and re.search(r"\bnote\s+(?:on|for|to|about|against)\s+(?:him|her|them)\b", t, re.I):
                 # "..., add a note on him saying he prefers we go through Uma Ueda": "him" is the person before;
                 # the people inside the note are its words
                 before = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= cl.start]
@@ -1557,6 +1604,16 @@ class _Build:
                     self._add(act_pos, {"kind": "log_activity", "fields": dict(activity), "role": "note",
                                         "loc": _Local(cid, None, None, False), "sure": act_sure})
             else:
+                if act_loc is not None and act_loc.contact is None and act_loc.company is not None \
+                        and activity["activity_type"] in ("call", "meeting"):
+                    # "the Initech demo went well, Linda loved the routing piece": the person of that company
+                    # who was there is whom the meeting is logged on (the deal is linked through her)
+                    there = {i for m in self.mentions if m.kind == "contact" and parts[act_k].sentence ==
+                             next((p.sentence for p in parts if p.start <= m.start < p.start + len(p.text)), -1)
+                             for i in (m.ids if len(m.ids) == 1 else ())
+                             if i in self.f.contacts and self.idx.contacts[i].company_id == act_loc.company}
+                    if len(there) == 1:
+                        act_loc = _Local(next(iter(there)), act_loc.deal, act_loc.company, act_loc.named_thing)
                 self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
                                     "sure": act_sure})
         for name in held_fields:
@@ -1650,7 +1707,8 @@ class _Build:
         here = [m for m in self.mentions if start <= m.start < end]
         if comp := R.competitor(self.text[start:end]):
             # "also looking at Microsoft Dynamics": a competitor's words are not a workspace record
-            here = [m for m in here if m.text.lower() not in comp.lower()]
+            # ("I'm looking at Nina Patel at Pinecrest": a person's full name is never a rival)
+            here = [m for m in here if m.text.lower() not in comp.lower() or (m.kind == "contact" and not m.partial)]
         if any(not m.partial for m in here):
             # "Acme is also looking at Microsoft Dynamics": a shared word ("Dynamics") yields to a full name
             here = [m for m in here if not m.partial or m.kind == "contact"]
@@ -2279,7 +2337,12 @@ class _Build:
             fields["name"] = f"{co} - {kind_words[:1].upper()}{kind_words[1:]}"
         else:
             fields["name"] = f"{co} - New Deal" if co else "New Deal"
-        stage = stage or R.stage_mention(text, self.o._stages)  # "..., qualified, closing in February"
+        if (dm := R.CREATE_DEAL_RE.search(text)) and dm.start() > 0:
+            # "the pilot's closed won already, but ... create a new deal, ..., demo scheduled": the stage
+            # said about another deal before the command is not the new deal's
+            stage = R.stage_phrase(text[dm.start():], self.o._stages) or R.stage_mention(text[dm.start():], self.o._stages)
+        else:
+            stage = stage or R.stage_mention(text, self.o._stages)  # "..., qualified, closing in February"
         if stage:
             fields["stage"] = stage
         digits = words_to_digits(text)

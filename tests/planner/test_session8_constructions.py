@@ -172,3 +172,87 @@ def test_re_names_the_topic(planner, now, text, kind, topic):
 def test_a_typed_note_with_its_kind_is_taken_verbatim(planner, now, text, target, body):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "log_activity" and a.target.id == target and body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("So the Initech demo went pretty well, Linda loved the ticket routing piece.", "107"),
+    ("The Acme call went fine, Mike Chen wants the security docs.", "101"),
+    ("Great Globex meeting today, Priya Natarajan is on board with the rollout.", "105"),
+])
+def test_a_company_meeting_is_logged_on_its_person_who_was_there(planner, now, text, who):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in acts] == [who] and acts[0].target.type == "contact"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("I'm looking at Nina Patel at Pinecrest, she hasn't answered in weeks, set a task to try her again Monday", "111"),
+    ("looking at Tom Becker's record, remind me to call him on Friday", "106"),
+    ("I'm looking at Priya Natarajan now, add a task to send her the deck tomorrow", "105"),
+])
+def test_looking_at_a_person_is_no_rival(planner, now, text, who):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert (a.target.type, a.target.id) == ("contact", who)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Paula Larsen is an evangelist now, add a note that she referred Summit Labs.", "215"),
+    ("Tom Becker is our champion now, add a note that he knows the Globex COO.", "106"),
+    ("Priya Natarajan signed the NDA, so add a note saying she wants the Acme case study.", "105"),
+])
+def test_a_note_that_she_did_something_is_on_her(planner, now, text, who):
+    notes = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"
+             and a.fields["activity_type"] == "note"]
+    assert [a.target.id for a in notes] == [who] and notes[0].target.type == "contact"
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Rachel Adams is leaving, mark her do not contact and make Tom the main point of contact... actually just the "
+     "do not contact bit for now.", [("update_contact", "115")]),
+    ("Set the Acme amount to 70k and push the close date to March, actually only the amount for now.", [("update_deal", "5001")]),
+    ("Log a call with Priya Natarajan and book a demo with her Friday at 10... actually just the call.", [("log_activity", "105")]),
+])
+def test_actually_just_the_one_keeps_only_that_command(planner, now, text, kinds):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == kinds
+    assert len(plan.actions[0].fields) == 1 or plan.actions[0].kind == "log_activity"
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("The Delta Works pilot is closed won already, but they want to expand, so create a new deal, Delta Works expansion, "
+     "sixty k, demo scheduled.", "Demo Scheduled"),
+    ("Acme is in negotiation on the rollout, open a new deal for their add-on at 20k", None),
+    ("Globex is at proposal sent, but add a new deal for a second site, thirty k, in Lead", "Lead"),
+])
+def test_a_stage_said_about_another_deal_is_not_the_new_deals(planner, now, text, stage):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_deal"]
+    assert a.fields.get("stage") == stage
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Onyx wants two more seats, so add six k, wait, add nine k.", 45000),
+    ("set the initech amount to 70k, wait, 75k", 75000),
+    ("acme is 60k, wait, 65k", 65000),
+])
+def test_wait_corrects_a_number(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize("text", [
+    "Create deal for Stark Industries, 50k, Qualified",
+    "open a deal with Wayne Enterprises for 80k",
+    "New deal for Hooli, forty grand, in Lead",
+])
+def test_a_deal_for_an_unknown_company_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and plan.clarifications and "company" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Fernwood Bakery is a new client, add them as a company and open a deal for them at 12k",
+    "New company Fernwood Bakery. Create a deal for Fernwood Bakery at 12k.",
+    "Add Brightline Robotics as a company and open a forty thousand dollar pilot deal for them in Lead",
+])
+def test_a_deal_for_a_company_created_in_the_same_plan_is_planned(planner, now, text):
+    kinds = [a.kind for a in planner.plan(text, now=now).actions]
+    assert kinds == ["create_company", "create_deal"]
