@@ -45,6 +45,7 @@ from desktop.planner.parsing.numbers import (
     spoken_phone,
     words_to_digits,
 )
+from desktop.planner.parsing.terse import _HAS_VERB as _TERSE_HAS_VERB
 from desktop.planner.parsing.terse import expand_terse
 
 #: Characters of an instruction the planner reads; the rest is ignored (with a message).
@@ -348,6 +349,19 @@ def _keep_only(before: str, what: str) -> str | None:
     return before[:end.start()] if end else before
 
 
+#: A command said after a corrected value ("make it 85 and push the close date ...").
+_REDO_THEN = re.compile(r"(?:,\s*|\s+)(?:and\s+)?(?:then\s+|also\s+)?(?=(?:push|move|set|change|update|log|add|book|schedule|mark|"
+                        r"create|remind|draft|email|send|put)\b)", re.I)
+
+
+def _fields_only(part: str) -> bool:
+    """True when ``part`` says only values (a name, an amount, a stage, a date: "Lumen Expansion, 36K,
+    and I'd say close end of Q1") and no command or statement of its own."""
+    rest = re.sub(r"\b(?:i'?d say|i think|i guess|probably|maybe|and|so|um|uh|close date|closing|close|stage|starting|"
+                  r"start(?:ing)? at|at|in|for|by|end of|the)\b", " ", part, flags=re.I)
+    return bool(rest.strip(" ,.;:")) and not _TERSE_HAS_VERB.search(rest)
+
+
 def _command_segments(text: str) -> list[tuple[int, int]]:
     """``[(start, end), ...]`` when ``text`` creates a record in one command segment and does
     something else in another (see ``OfflinePlanner._segmented``); ``[]`` otherwise (one plan for all)."""
@@ -360,6 +374,15 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
         pos = m.end()
     if text[pos:].strip():
         spans.append((pos, len(text)))
+    joined: list[tuple[int, int]] = []
+    for a, b in spans:
+        if joined and R.CREATE_DEAL_RE.search(text[joined[-1][0]:joined[-1][1]]) and _fields_only(text[a:b]):
+            # "So, create a new deal. Delta works expansion. 60K, Demo Scheduled.": a recogniser's full
+            # stops inside one command; what follows without a verb is the new deal's
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    spans = joined
     creates = [any(r.search(text[a:b]) for r in _CREATES) for a, b in spans]
     if len(spans) < 2 or all(creates) or not any(creates):
         return []
@@ -714,6 +737,18 @@ class OfflinePlanner:
         if unchanged:
             plan.actions = [a for a in plan.actions if not any(a is u for u in unchanged)]
             plan.requires_confirmation = any(not a.read_only for a in plan.actions)
+        for a in [a for a in plan.actions if a.kind == "update_deal" and isinstance(a.fields.get("amount"), (int, float))
+                  and a.fields["amount"] <= 0]:
+            # "take 120% off", "came back at 110% off, so take 10% off": an amount of zero or less is
+            # never written; it is asked about
+            q = "That would leave the deal with no amount. What should the amount be?"
+            a.fields = {k: v for k, v in a.fields.items() if k != "amount"}
+            plan.clarifications = [q, *plan.clarifications]
+            plan.candidates = [[], *plan.candidates]
+            plan.message = q
+            if not a.fields:
+                plan.actions = [x for x in plan.actions if x is not a]
+            plan.requires_confirmation = any(not x.read_only for x in plan.actions)
         known = {c.name.lower() for c in self.index.companies.values()}
         made = {str(a.fields.get("name", "")).lower() for a in plan.actions if a.kind == "create_company"}
         for a in [a for a in plan.actions if a.kind == "create_deal"]:
@@ -782,12 +817,25 @@ class OfflinePlanner:
         return out[:1].upper() + out[1:]
 
     def _plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
+        """Plan ``text`` (see :meth:`plan`); a part of an utterance planned on its own (a command
+        segment, the words after a correction) is not truecased again: only a whole utterance typed
+        all in lower case is."""
+        outer = not getattr(self, "_inside", False)
+        self._inside = True
+        try:
+            return self._plan_text(text, now=now, context=context, truecase=outer)
+        finally:
+            if outer:
+                self._inside = False
+
+    def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
         transcript = clean
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        tidied = self._truecase(expand_terse(expand_shorthand(strip_fillers(clean)), self._stages))[:MAX_INPUT_CHARS]
+        tidied = expand_terse(expand_shorthand(strip_fillers(clean)), self._stages)
+        tidied = (self._truecase(tidied) if truecase else tidied)[:MAX_INPUT_CHARS]
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
@@ -950,12 +998,12 @@ class OfflinePlanner:
             return []
         merged: list[list[int]] = []
         for a, b in spans:
-            named = bool(self.index.find_mentions(text[a:b]))
+            names_one = bool(self.index.find_mentions(text[a:b]))
             if re.fullmatch(r"\W*(?:that'?s (?:it|all)|(?:and )?(?:that'?s|i'?m) done|done|thanks|thank you)\W*", text[a:b], re.I):
                 continue  # "That's it."
-            if not merged and not named:
+            if not merged and not names_one:
                 continue  # "Okay, logging a couple of things." before the first: a preamble
-            if merged and not named:
+            if merged and not names_one:
                 merged[-1][1] = b  # "No answer." / "She wants the deck.": with the sentence before
                 continue
             merged.append([a, b])
@@ -972,13 +1020,30 @@ class OfflinePlanner:
         first = self._plan(before, now=now, context=PlanContext(target=ctx))
         focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
         second = self._plan(after, now=now, context=PlanContext(target=focus))
-        if (redo := _VALUE_REDO.match(after)) and first.actions and not first.clarifications and (
-                changed := self._redo_value(first.actions[-1], after[redo.end():], now)) is not None:
+        redo_said = after[redo.end():] if (redo := _VALUE_REDO.match(after)) else ""
+        more = _REDO_THEN.search(redo_said)  # "No wait, make it 85 and push the close date to ...": a command after
+        if redo and first.actions and not first.clarifications and (
+                changed := self._redo_value(first.actions[-1], redo_said[:more.start()] if more else redo_said, now)) is not None:
             # "Set Umbrella to two fifty k. Actually no, make it two hundred and seventy five",
             # "Book a call with Jonas Monday at ten. Scratch that, make it Tuesday at eleven":
             # the new value replaces the old one in the action it was said for
-            changed.evidence = [(m.end(), m.end() + len(after.rstrip()))]  # the card shows the redo
-            return Plan(transcript=text, actions=first.actions[:-1] + [changed], message=first.message)
+            said_end = m.end() + redo.end() + (more.start() if more else len(redo_said.rstrip()))
+            changed.evidence = [(m.end(), said_end)]  # the card shows the redo
+            actions = first.actions[:-1] + [changed]
+            if more:
+                start = m.end() + redo.end() + more.end()
+                then = self._plan(text[start:], now=now, context=PlanContext(target=changed.target or focus))
+                for a in then.actions:
+                    a = a.model_copy(update={"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]})
+                    same = next((x for x in actions if (x.kind, x.target) == (a.kind, a.target) and a.target is not None), None)
+                    if same is not None and a.kind in ("update_deal", "update_contact"):
+                        same.fields = {**same.fields, **{k: v for k, v in a.fields.items() if k not in same.fields}}
+                        same.evidence = [*same.evidence, *a.evidence]
+                    else:
+                        actions.append(a)
+                return Plan(transcript=text, actions=actions, clarifications=then.clarifications,
+                            candidates=then.candidates, message=then.message or first.message)
+            return Plan(transcript=text, actions=actions, message=first.message)
         if not second.actions and not second.clarifications:
             question = "You took something back, but I didn't catch what to do instead. What should I change?"
             return Plan(transcript=text, clarifications=[question], message=question)
@@ -1608,8 +1673,7 @@ class _Build:
                         and activity["activity_type"] in ("call", "meeting"):
                     # "the Initech demo went well, Linda loved the routing piece": the person of that company
                     # who was there is whom the meeting is logged on (the deal is linked through her)
-                    there = {i for m in self.mentions if m.kind == "contact" and parts[act_k].sentence ==
-                             next((p.sentence for p in parts if p.start <= m.start < p.start + len(p.text)), -1)
+                    there = {i for m in self.mentions if m.kind == "contact"
                              for i in (m.ids if len(m.ids) == 1 else ())
                              if i in self.f.contacts and self.idx.contacts[i].company_id == act_loc.company}
                     if len(there) == 1:
@@ -1984,6 +2048,9 @@ class _Build:
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
             if not (am.money or am.percent) or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
                 continue
+            if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b[^.;]{0,15}$", digits[:am.start], re.I) \
+                    or re.search(r"\bnumber\b[^.;]{0,15}(?:\bplus|\+)\s*$", digits[:am.start], re.I):
+                continue  # "her new number is plus 4.9M" (a phone number misheard): no amount
             cents = self.idx.deals[self.f.deal].amount_cents if self.f.deal is not None else None
             now_amount = cents / 100 if cents is not None else None
             if am.bare and am.value < 1000 and (_COUNTED.match(digits, am.end) or not self._amount_cue(digits)

@@ -256,3 +256,60 @@ def test_a_deal_for_an_unknown_company_is_asked_about(planner, now, text):
 def test_a_deal_for_a_company_created_in_the_same_plan_is_planned(planner, now, text):
     kinds = [a.kind for a in planner.plan(text, now=now).actions]
     assert kinds == ["create_company", "create_deal"]
+
+
+# --- what a recogniser makes of speech (issue 12 part 4), each seen in blind13's spoken runs ---
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("bump the initech deal up to 90 grand. No wait, make it 85 and push the close date to end of next month.",
+     {"amount": 85000, "close_date": "2026-12-31"}),
+    ("Set the Acme amount to 70k. Actually no, make it 75k and move it to negotiation.",
+     {"amount": 75000, "stage": "Negotiation"}),
+    ("Globex close date is December 10. Scratch that, make it December 12 and set the amount to 200k.",
+     {"close_date": "2026-12-12", "amount": 200000}),
+])
+def test_a_command_after_a_corrected_value_is_kept(planner, now, text, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_deal" and a.fields == fields
+
+
+@pytest.mark.parametrize(("text", "name", "amount"), [
+    ("So, create a new deal. Delta works expansion. 60K, Demo Scheduled.", None, 60000),
+    ("Grace Liu from Lumen called. So, open a new deal. Lumen Expansion, 36K, and I'd say close end of Q1.", "Lumen Expansion", 36000),
+    ("Priya Natarajan wants more seats. Create a new deal for Globex. 25K. Lead.", None, 25000),
+])
+def test_a_new_deals_values_after_a_recognisers_full_stop(planner, now, text, name, amount):
+    plan = planner.plan(text, now=now)
+    (a,) = [a for a in plan.actions if a.kind == "create_deal"]
+    assert a.fields["amount"] == amount and (name is None or a.fields["name"] == name)
+    assert not [a for a in plan.actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize("text", [
+    "take 120% off the acme deal",
+    "Globex came back at 110% off, so take 10% off the deal",
+    "cut the initech deal by a hundred percent",
+])
+def test_an_amount_of_zero_or_less_is_asked_not_written(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.clarifications
+    assert not [a for a in plan.actions if a.kind == "update_deal" and "amount" in a.fields]
+
+
+@pytest.mark.parametrize("text", [
+    "Zoe Silva at Kestrel Partners, her new number is plus 4.9M. Just mark her as sales qualified.",
+    "Tom Becker's phone is 2.5 million, no wait, forget it",
+    "Priya Natarajan, new mobile, plus 44 20, mark her as a customer",
+])
+def test_a_misheard_phone_number_is_no_deal_amount(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize("text", [
+    "One was our last meeting with Linda Okafor?",
+    "one did we last talk to Tom Becker",
+    "One was the last call with Priya Natarajan",
+])
+def test_one_misheard_for_when_opens_a_question(planner, now, text):
+    kinds = [a.kind for a in planner.plan(text, now=now).actions]
+    assert kinds == ["answer"]

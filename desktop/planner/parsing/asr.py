@@ -42,6 +42,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"^\s*right\s+(?:an?|on|and)\s+(?=e-?mail\b)", re.I), "Write an "),
     # "New Deal Call Northwind Expansion" / "new deal, Caul ..." -> "New deal called ..."
     (re.compile(r"\b(deal|company|contact|opportunity),?\s+ca(?:ll|ul)\b,?(?=\s+(?-i:[A-Z])(?!t\b))", re.I), r"\1 called"),
+    # "One was our last meeting with Linda?" / "one did we last talk to Tom" -> "When ..." (homophone at the start
+    # of a question: no instruction opens with "one was" / "one did")
+    (re.compile(r"^\s*one\s+(?=(?:was|were|did|is|does|do|are|will|'s)\b)", re.I), "When "),
     # "Graph an email to Jonas" / "Graph-tone-mail to James" -> "Draft ..." (no instruction opens with "graph")
     (re.compile(r"^\s*graph\b-?\s*", re.I), "Draft "),
     # homophones before a time unit: "in to weeks" / "in too weeks" -> "in two weeks", "in for days" -> "in four days"
