@@ -20,7 +20,9 @@ from desktop.store import agents as store
 from desktop.store.db import Workspace
 
 CHANNELS = ("email", "phone", "sms", "any")
-_KIND_CHANNEL = {"draft_email": "email", "book_meeting": "phone", "send_email": "email"}
+_KIND_CHANNEL = {"draft_email": "email", "book_meeting": "phone", "send_email": "email", "enroll_sequence": "email"}
+_KIND_WHAT = {"draft_email": "drafting an email to", "book_meeting": "booking a meeting with",
+              "send_email": "sending an email to", "enroll_sequence": "starting an e-mail sequence for"}
 
 
 def _contact_for(action, session, dnc_rows: Mapping[int, bool] | None, deal_contacts: Mapping[int, tuple]) -> int | None:
@@ -76,7 +78,7 @@ def check_plan(plan: Plan, session_or_rows: Any) -> Plan:
         if cid is None:
             continue
         who = a.target.name if a.target and a.target.type == "contact" else None
-        what = "drafting an email to" if a.kind == "draft_email" else "booking a meeting with"
+        what = _KIND_WHAT[a.kind]
         if session is not None:
             from desktop.store import queries
 

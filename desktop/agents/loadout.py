@@ -127,7 +127,7 @@ class Loadout(BaseModel):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,29}$")
     role: str = Field(min_length=1, max_length=80)
     purpose: str = Field(min_length=1)
-    kind: Literal["qualifier", "ghostbuster", "post_call", "briefing", "cfo", "custom"] = "custom"
+    kind: Literal["qualifier", "ghostbuster", "post_call", "briefing", "cfo", "follow_up", "custom"] = "custom"
     model: str = "default"
     tools: list[str] = Field(default_factory=list)
     autonomy: Literal["suggest", "auto"] = "suggest"

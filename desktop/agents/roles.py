@@ -41,6 +41,10 @@ def chain_for(loadout: Any, input: dict[str, Any] | None = None) -> list[StepSpe
             return steps
         return [StepSpec("recent_calls", {"hours": int(p.get("lookback_hours", 24)),
                                           "limit": int(p.get("max_calls", 5))})]
+    if loadout.kind == "follow_up":
+        return [StepSpec("sequence_candidates", {"band": str(p.get("band", "WARM")),
+                                                 "limit": int(p.get("max_contacts", 3)),
+                                                 "reenroll_days": int(p.get("reenroll_days", 90))})]
     if loadout.kind == "briefing":
         return [StepSpec("morning_brief", {"leads": int(p.get("top_leads", 5))})]
     if loadout.kind == "cfo":
@@ -243,6 +247,101 @@ async def diagnose_stall(ctx: ToolContext, deal_id: int) -> dict:
     last = rec.get("last_activity_at")
     quiet = (ctx.now - datetime.fromisoformat(str(last))).days if last else None
     return {"deal": ref("deal", rec["id"], rec["name"]), "reasons": reasons, "draft": body, "days_inactive": quiet,
+            "plan": plan.model_dump(mode="json")}
+
+
+# -- follow-up sequences ---------------------------------------------------------------------------
+def sequence_outline(spec: Any) -> str:
+    """The steps of a sequence in words: ``e-mail -> wait 3 business days unless they reply ->
+    follow-up e-mail (in thread) -> call task``."""
+    parts, emails = [], 0
+    for st in spec.steps:
+        if st.kind == "email":
+            emails += 1
+            parts.append(("e-mail" if emails == 1 else "follow-up e-mail") + (" (in thread)" if st.in_thread else "")
+                         + (" (A/B)" if len(st.variants) > 1 else ""))
+        elif st.kind == "wait":
+            parts.append(f"wait {st.business_days} business day{'s' if st.business_days != 1 else ''} unless they reply")
+        else:
+            parts.append("task: " + (st.title or "follow up"))
+    return " -> ".join(parts)
+
+
+@tool("sequence_candidates", "think", "Find contacts of one lead band (WARM by default) who may start this agent's "
+      "e-mail sequence, and queue an enrolment proposal for each.")
+async def sequence_candidates(ctx: ToolContext, band: str = "WARM", limit: int = 3, reenroll_days: int = 90) -> dict:
+    """Contacts scored in ``band`` that are not do-not-contact, have not withdrawn e-mail consent,
+    have an e-mail address, are in no active sequence, were not in this one within ``reenroll_days``
+    and have no enrolment of this agent pending, approved lately or rejected lately (no repeats);
+    at most ``limit``. Each gets a ``plan_enrolment`` + ``propose_plan`` step."""
+    from desktop.agents.chain import recent_proposals
+    from desktop.agents.compliance import check_plan
+    from desktop.agents.tools import score_leads
+    from desktop.store import queries
+    from desktop.store import sequences as seq_store
+
+    spec = ctx.agent.sequence
+    if spec is None:
+        return {"skipped": True, "message": f"{ctx.agent.name} has no sequence: add a 'sequence:' block to its loadout"}
+    name = spec.name or ctx.agent.name  # as desktop.outreach.sequences.sequence_name
+    scored = (await score_leads(ctx, limit=max(50, limit * 10), band=band.upper()))["top"]
+    seen = recent_proposals(ctx.workspace, ctx.agent, ctx.now)
+    since = ctx.now - timedelta(days=reenroll_days)
+    picked: list[dict] = []
+    passed_over: list[dict] = []
+    with ctx.session() as uow:
+        busy = seq_store.active_contacts(uow.session)
+        recent = {e.contact_id for e in seq_store.listed(uow.session, limit=10_000)
+                  if e.agent == ctx.agent.name and e.sequence == name and (e.finished_at or e.created_at) >= since}
+        for sc in scored:
+            cid, who = sc["contact_id"], sc["name"]
+            why = None
+            if f"enroll_sequence:contact:{cid}" in seen:
+                approval, status = seen[f"enroll_sequence:contact:{cid}"]
+                why = f"already proposed (approval #{approval}, {status})"
+            elif cid in busy:
+                why = "already in an active sequence"
+            elif cid in recent:
+                why = f"was in the {name} sequence within {reenroll_days} days"
+            else:
+                rows = queries.contacts_by_ids(uow.session, [cid])
+                if not rows or not rows[0].email:
+                    why = "no e-mail address"
+                else:
+                    probe = Plan(transcript="", actions=[Action(kind="enroll_sequence", target=Target(
+                        type="contact", id=str(cid), name=who), fields={"agent": ctx.agent.name, "sequence": name})])
+                    checked = check_plan(probe, uow.session)
+                    if not checked.actions:
+                        why = checked.message or "blocked by do-not-contact or consent"
+            if why is None:
+                if len(picked) < limit:
+                    picked.append({"id": cid, "name": who, "score": sc["score"], "reasons": sc["reasons"][:3]})
+            else:
+                passed_over.append({"id": cid, "name": who, "why": why})
+    nxt = []
+    for c in picked:
+        nxt += [{"tool": "plan_enrolment", "args": {"contact_id": c["id"]}}, {"tool": "propose_plan", "args": {}}]
+    return {"sequence": name, "outline": sequence_outline(spec), "band": band.upper(), "contacts": picked,
+            "passed_over": passed_over, "_next": nxt}
+
+
+@tool("plan_enrolment", "think", "Plan one contact's enrolment in this agent's e-mail sequence.")
+async def plan_enrolment(ctx: ToolContext, contact_id: int) -> dict:
+    from desktop.store import queries
+
+    spec = ctx.agent.sequence
+    if spec is None:
+        return {"skipped": True, "message": "no sequence"}
+    with ctx.session() as uow:
+        rows = queries.contacts_by_ids(uow.session, [int(contact_id)])
+    if not rows:
+        return {"contact_id": contact_id, "error": "contact no longer exists"}
+    c = rows[0]
+    name, outline = spec.name or ctx.agent.name, sequence_outline(spec)
+    plan = Plan(transcript=f"{ctx.agent.role}: start the {name} sequence for {c.name}", actions=[
+        Action(kind="enroll_sequence", target=Target(type="contact", id=str(c.id), name=c.name),
+               fields={"agent": ctx.agent.name, "sequence": name, "seed": spec.seed, "steps": outline})])
+    return {"contact": ref("contact", c.id, c.name), "sequence": name, "outline": outline,
             "plan": plan.model_dump(mode="json")}
 
 

@@ -26,7 +26,7 @@ from desktop.domain.plan import ACTION_FIELDS, Plan
 
 READ_TOOLS = ("revenue_report", "stale_deals", "open_tasks", "show_record", "score_leads", "what_if")
 THINK_TOOLS = ("stalled_deals", "diagnose_stall", "extract_bant", "plan_from_note", "hand_off", "qualify_deal", "recent_calls", "morning_brief",
-               "finance_summary", "qualify_leads")
+               "finance_summary", "qualify_leads", "sequence_candidates", "plan_enrolment")
 ACT_TOOLS = ("propose_plan",)
 #: Every name a loadout's ``tools`` may list: tools plus the Plan action kinds.
 TOOL_NAMES = frozenset(READ_TOOLS + THINK_TOOLS + ACT_TOOLS) | frozenset(ACTION_FIELDS)

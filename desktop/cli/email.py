@@ -6,6 +6,8 @@
   in the OS keyring, the rest in the workspace, and logs in to both servers once. Exit 0 connected
   (also when the servers are unreachable now: checked again at the first send), 2 bad input,
   3 the login was refused.
+- ``spectrum connect email --provider gmail|m365 --address ME --client-id ID [--client-secret-stdin]
+  [--tenant T] [--no-browser]``: OAuth sign-in instead of an app password (see :func:`connect_email_oauth`).
 - ``spectrum email list [--json]``: the e-mail outbox, newest first, with why a row was blocked
   or is held. ``spectrum email cancel ID``: undo a send still in its undo window (exit 1 when it
   already left). ``spectrum email send [--watch]``: send what is due (``--watch``: keep sending
@@ -63,6 +65,15 @@ def register(subparsers: Any) -> None:
         g.add_argument("--sent-folder", default="Sent", help="IMAP folder of sent mail (default Sent)")
         g.add_argument("--name", default="", help="display name beside your address")
         g.add_argument("--password-stdin", action="store_true", help="read the app password from stdin")
+        g.add_argument("--provider", choices=["gmail", "m365"],
+                       help="sign in with OAuth instead of an app password (Gmail, Microsoft 365)")
+        g.add_argument("--client-id", help="with --provider: your OAuth client's id (see README 'E-mail')")
+        g.add_argument("--client-secret-stdin", action="store_true",
+                       help="with --provider: read the OAuth client secret from stdin (else asked, hidden)")
+        g.add_argument("--tenant", default="common", help="with --provider m365: the directory (default common)")
+        g.add_argument("--no-browser", action="store_true", help="with --provider: print the sign-in URL only")
+        g.add_argument("--auth-url", help=argparse.SUPPRESS)  # tests: a local OAuth server (or SPECTRUM_OAUTH_*)
+        g.add_argument("--token-url", help=argparse.SUPPRESS)
     sp = subparsers.add_parser("email", help="the e-mail outbox: list, cancel, send, poll replies")
     sp.add_argument("action", choices=["list", "cancel", "send", "poll", "settings"])
     sp.add_argument("id", nargs="?", type=int, help="with cancel: the e-mail's id (from `email list`)")
@@ -105,6 +116,8 @@ def connect_email(args: argparse.Namespace) -> int:
     from desktop.store import email_outbox as eo
     from desktop.store.executor import apply_change
 
+    if args.provider:
+        return connect_email_oauth(args)
     if not (args.address and args.smtp and args.imap):
         _err("connect email needs --address, --smtp HOST[:PORT] and --imap HOST[:PORT]")
         return 2
@@ -142,6 +155,81 @@ def connect_email(args: argparse.Namespace) -> int:
         _err(f"{exc} (checked again at the first send)")
         return 0
     print(f"Connected: e-mails are sent from {cfg.address} and filed in '{cfg.sent_folder}'.", file=sys.stderr)
+    return 0
+
+
+def connect_email_oauth(args: argparse.Namespace) -> int:
+    """``spectrum connect email --provider gmail|m365 --address ME --client-id ID``: sign in through the
+    browser (OAuth 2.0 with PKCE, loopback redirect on 127.0.0.1), keep the client secret and the
+    refresh token in the OS keyring, the servers in the workspace, and log in to both servers once
+    with XOAUTH2. ``--smtp`` / ``--imap`` / ``--sent-folder`` override the provider's defaults. Exit 0
+    connected (also when the servers are unreachable now), 2 bad input, 3 sign-in or login refused."""
+    import webbrowser
+
+    from desktop.outreach import oauth
+    from desktop.store import email_outbox as eo
+    from desktop.store.executor import apply_change
+
+    if not (args.address and args.client_id):
+        _err(f"connect email --provider {args.provider} needs --address and --client-id "
+             "(your own OAuth client: see README 'E-mail')")
+        return 2
+    try:
+        p = oauth.provider(args.provider, tenant=args.tenant, auth_url=args.auth_url, token_url=args.token_url)
+        smtp_host, smtp_port = _host_port(args.smtp, 587) if args.smtp else p.smtp[:2]
+        imap_host, imap_port = _host_port(args.imap, 993) if args.imap else p.imap[:2]
+        cfg = MailboxConfig(address=args.address.strip(), smtp_host=str(smtp_host), smtp_port=int(smtp_port),
+                            smtp_security=args.smtp_security or p.smtp[2],
+                            imap_host=str(imap_host), imap_port=int(imap_port),
+                            imap_security=args.imap_security or p.imap[2],
+                            username=args.username or "", display_name=args.name or "",
+                            sent_folder=args.sent_folder if args.sent_folder != "Sent" else p.sent_folder,
+                            auth="xoauth2", oauth_provider=p.name, token_url=p.token_url)
+        cfg.check()
+        secret = (sys.stdin.readline().rstrip("\n") if args.client_secret_stdin
+                  else getpass.getpass(f"{p.title} OAuth client secret (input hidden"
+                                       + ("" if p.secret_required else "; Enter for none") + "): ")).strip()
+        if p.secret_required and not secret:
+            raise ValueError(f"{p.title} needs your OAuth client's secret")
+    except ValueError as exc:
+        _err(str(exc))
+        return 2
+
+    def show(url: str) -> None:
+        print(f"Sign in to {p.title} as {cfg.address} in your browser; if it does not open, visit:\n{url}",
+              file=sys.stderr, flush=True)
+        if not args.no_browser:
+            webbrowser.open(url)
+
+    try:
+        grant = oauth.sign_in(p, client_id=args.client_id.strip(), client_secret=secret, login_hint=cfg.address,
+                              open_url=show)
+        oauth.save_grant(cfg.login, grant)
+    except oauth.OAuthError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    except MailError as exc:
+        _err(str(exc))
+        return 1
+    ws = _workspace(args)
+    try:
+        apply_change(ws, lambda ses, ch: eo.put_settings(ses, {SETTING_KEY: cfg.to_json(),
+                                                             "email_from": cfg.address}, ch),
+                     actor="user", kind="setting", summary=f"Mailbox connected ({p.title} OAuth): {cfg.address}")
+    finally:
+        ws.dispose()
+    print(f"Mailbox {cfg.address}: {p.title} sign-in stored in the OS keyring (service '{KEYRING_SERVICE}').",
+          file=sys.stderr)
+    try:
+        Mailbox(cfg).check()
+    except MailAuthError as exc:
+        _err(str(exc))
+        return EXIT_REFUSED
+    except MailError as exc:
+        _err(f"{exc} (checked again at the first send)")
+        return 0
+    print(f"Connected: e-mails are sent from {cfg.address} through {p.title} (XOAUTH2) and filed in "
+          f"'{cfg.sent_folder}'.", file=sys.stderr)
     return 0
 
 
@@ -188,7 +276,11 @@ def email_handler(args: argparse.Namespace) -> int:
             _err("no mailbox connected; run `spectrum connect email --address ... --smtp ... --imap ...`")
             return 2
         if args.action == "poll":
-            report = service.poll_replies(ws, mailbox)
+            try:
+                report = service.poll_replies(ws, mailbox)
+            except MailAuthError as exc:
+                _err(str(exc))
+                return EXIT_REFUSED
             print(json.dumps(report) if args.json else
                   f"{report['replies']} repl{'y' if report['replies'] == 1 else 'ies'}, "
                   f"{report['bounces']} bounce(s) matched")

@@ -64,6 +64,9 @@ def describe(action: Action, before: dict[str, Any] | None = None) -> str:
             s += " (reply in thread)"
         body = str(f.get("body") or "").strip()
         return s + (f"\n{body[:600]}" + ("…" if len(body) > 600 else "") if body else "")
+    if k == "enroll_sequence":
+        s = f"Start the “{f.get('sequence', 'follow-up')}” e-mail sequence for {name or 'this contact'}"
+        return s + (f": {f['steps']}" if f.get("steps") else "")
     if k == "stop_sequence":
         return f"Stop e-mailing {name or 'this contact'}: cancel their active sequence (queued e-mails cancelled)"
     if k == "create_contact":

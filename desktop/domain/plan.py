@@ -47,6 +47,9 @@ ACTION_FIELDS: dict[str, frozenset[str]] = {
     "send_email": frozenset({"to", "subject", "body", "in_reply_to", "draft_task", "sequence"}),
     # stop the target contact's active e-mail sequence(s); their queued e-mails are cancelled
     "stop_sequence": frozenset({"reason"}),
+    # enrol the target contact in agent ``agent``'s loadout sequence ``sequence`` (A/B draw seed
+    # ``seed``; ``deal``: the deal id it is about, optional); approving it starts the durable chain
+    "enroll_sequence": frozenset({"agent", "sequence", "seed", "deal", "steps"}),
     "delete_record": frozenset(),
     "search": frozenset({"object", "filters"}),
     "answer": frozenset({"text", "value", "records"}),  # value: number or ISO date; records: ["deal:5001", ...]
@@ -57,12 +60,12 @@ READ_ONLY_KINDS = frozenset({"search", "answer"})
 #: Kinds that always count as destructive.
 DESTRUCTIVE_KINDS = frozenset({"delete_record"})
 #: Kinds that reach out to a person (blocked for do-not-contact contacts).
-OUTREACH_KINDS = frozenset({"draft_email", "book_meeting", "send_email"})
+OUTREACH_KINDS = frozenset({"draft_email", "book_meeting", "send_email", "enroll_sequence"})
 
 ActionKind = Literal[
     "create_contact", "update_contact", "create_company", "create_deal", "update_deal",
     "log_activity", "create_task", "book_meeting", "draft_email", "send_email", "delete_record", "search",
-    "answer", "stop_sequence",
+    "answer", "stop_sequence", "enroll_sequence",
 ]
 
 

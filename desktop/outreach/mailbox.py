@@ -1,4 +1,5 @@
-"""The user's own mailbox over SMTP (sending) and IMAP (Sent folder, replies), with an app password.
+"""The user's own mailbox over SMTP (sending) and IMAP (Sent folder, replies), with an app password
+or (Gmail, Microsoft 365) an OAuth 2.0 access token through SASL XOAUTH2 (:mod:`desktop.outreach.oauth`).
 
 Configuration (:class:`MailboxConfig`: address, hosts, ports, security, login, Sent folder) is kept
 in the workspace setting ``mailbox`` as JSON - never the password, which lives only in the OS
@@ -37,6 +38,7 @@ SETTING_KEY = "mailbox"
 TIMEOUT_S = 20.0
 
 Security = Literal["ssl", "starttls", "none"]
+Auth = Literal["password", "xoauth2"]
 
 
 class MailError(Exception):
@@ -65,6 +67,9 @@ class MailboxConfig:
             (``ssl``: implicit TLS, usually port 465; ``none``: plain, only for 127.0.0.1 / tests).
         imap_host / imap_port / imap_security: e.g. ``imap.example.com``, 993, ``ssl``.
         username: the login (default: the address). sent_folder: the IMAP Sent mailbox name.
+        auth: ``password`` (an app password in the keyring) or ``xoauth2`` (OAuth: ``oauth_provider``
+            ``gmail`` | ``m365``; ``token_url``: where access tokens are refreshed; the grant is in
+            the keyring, see :mod:`desktop.outreach.oauth`).
     """
 
     address: str
@@ -77,6 +82,9 @@ class MailboxConfig:
     username: str = ""
     display_name: str = ""
     sent_folder: str = "Sent"
+    auth: Auth = "password"
+    oauth_provider: str = ""
+    token_url: str = ""
 
     @property
     def login(self) -> str:
@@ -108,6 +116,10 @@ class MailboxConfig:
         for name in ("smtp_security", "imap_security"):
             if getattr(self, name) not in ("ssl", "starttls", "none"):
                 raise ValueError(f"{name.replace('_', ' ')} must be ssl, starttls or none")
+        if self.auth not in ("password", "xoauth2"):
+            raise ValueError("auth must be password or xoauth2")
+        if self.auth == "xoauth2" and not self.token_url.startswith(("https://", "http://127.0.0.1")):
+            raise ValueError("an OAuth mailbox needs an https token endpoint (http only on 127.0.0.1)")
 
 
 def save_password(login: str, password: str) -> None:
@@ -128,12 +140,22 @@ def load_password(login: str) -> str | None:
 
 class Mailbox:
     """SMTP + IMAP client for one :class:`MailboxConfig`; ``password`` is read from the keyring on
-    each connection (a reconnect takes effect at once). Not thread-safe: one per worker."""
+    each connection (a reconnect takes effect at once). Not thread-safe: one per worker.
 
-    def __init__(self, config: MailboxConfig, password: Callable[[], str | None] | None = None) -> None:
+    With ``config.auth == "xoauth2"`` both servers are logged in to with SASL XOAUTH2 and an access
+    token from ``tokens`` (default: a :class:`desktop.outreach.oauth.TokenSource` over the keyring);
+    a server refusing a token that was thought valid gets one fresh token and one more try."""
+
+    def __init__(self, config: MailboxConfig, password: Callable[[], str | None] | None = None,
+                 tokens: Any = None) -> None:
         self.config = config
         self._password = password or (lambda: load_password(config.login))
         self._smtp: smtplib.SMTP | None = None
+        if tokens is None and config.auth == "xoauth2":
+            from desktop.outreach.oauth import TokenSource  # oauth imports this module's errors
+
+            tokens = TokenSource(config)
+        self.tokens = tokens
 
     def _secret(self) -> str:
         pw = self._password()
@@ -141,6 +163,58 @@ class Mailbox:
             raise MailAuthError(f"no app password for {self.config.login} in the keyring: "
                                 "run `spectrum connect email`")
         return pw
+
+    @property
+    def _reconnect(self) -> str:
+        if self.config.auth == "xoauth2":
+            return f"run `spectrum connect email --provider {self.config.oauth_provider or 'gmail'}` again"
+        return "run `spectrum connect email` with a new app password"
+
+    def _xoauth2(self, attempt: Callable[[str], None]) -> None:
+        """``attempt(sasl_text)`` with the current token, then once more with a refreshed one when
+        the server refused it (``attempt`` raises ``_Refused``). Raises MailAuthError."""
+        from desktop.outreach.oauth import xoauth2_string
+
+        for force in (False, True):
+            token = self.tokens.access_token(force_refresh=force)
+            try:
+                attempt(xoauth2_string(self.config.login, token))
+                return
+            except _Refused as exc:
+                why = str(exc)
+        raise MailAuthError(f"the mail server refused the OAuth token for {self.config.login} ({why}); "
+                            f"{self._reconnect}")
+
+    def _smtp_login(self, smtp: smtplib.SMTP) -> None:
+        if self.config.auth != "xoauth2":
+            smtp.login(self.config.login, self._secret())
+            return
+
+        def attempt(sasl: str) -> None:
+            calls = iter((sasl,))
+
+            def answer(challenge: bytes | None = None) -> str:
+                # first the initial response; after an error challenge (a JSON status), an empty line
+                return next(calls, "")
+            try:
+                smtp.ehlo_or_helo_if_needed()  # smtplib's auth() does not; without EHLO a 503 reads as success
+                smtp.auth("XOAUTH2", answer, initial_response_ok=True)
+            except smtplib.SMTPAuthenticationError as exc:
+                raise _Refused(_text(exc)) from None
+        self._xoauth2(attempt)
+
+    def _imap_login(self, imap: imaplib.IMAP4) -> None:
+        if self.config.auth != "xoauth2":
+            imap.login(self.config.login, self._secret())
+            return
+
+        def attempt(sasl: str) -> None:
+            calls = iter((sasl.encode(),))
+            try:
+                imap.authenticate("XOAUTH2", lambda challenge: next(calls, b""))
+            except imaplib.IMAP4.error as exc:
+                raise _Refused(_text(exc)) from None
+        self._xoauth2(attempt)
 
     # -- SMTP ----------------------------------------------------------------------------------
     def _smtp_connect(self) -> smtplib.SMTP:
@@ -153,11 +227,18 @@ class Mailbox:
                 smtp = smtplib.SMTP(c.smtp_host, c.smtp_port, timeout=TIMEOUT_S)
                 if c.smtp_security == "starttls":
                     smtp.starttls(context=ssl.create_default_context())
-            smtp.login(c.login, self._secret())
+        except (OSError, smtplib.SMTPException) as exc:
+            raise MailRetryable(f"cannot reach {c.smtp_host}:{c.smtp_port}: {_text(exc)}") from exc
+        try:
+            try:
+                self._smtp_login(smtp)
+            except BaseException:
+                smtp.close()
+                raise
             return smtp
         except smtplib.SMTPAuthenticationError as exc:
             raise MailAuthError(f"the SMTP server refused the login for {c.login}: {_text(exc)}; "
-                                "run `spectrum connect email` with a new app password") from exc
+                                f"{self._reconnect}") from exc
         except (OSError, smtplib.SMTPException) as exc:
             raise MailRetryable(f"cannot reach {c.smtp_host}:{c.smtp_port}: {_text(exc)}") from exc
 
@@ -209,11 +290,14 @@ class Mailbox:
         except (OSError, imaplib.IMAP4.error) as exc:
             raise MailRetryable(f"cannot reach {c.imap_host}:{c.imap_port}: {_text(exc)}") from exc
         try:
-            imap.login(c.login, self._secret())
+            self._imap_login(imap)
         except imaplib.IMAP4.error as exc:
             imap.shutdown()
             raise MailAuthError(f"the IMAP server refused the login for {c.login}: {_text(exc)}; "
-                                "run `spectrum connect email` with a new app password") from exc
+                                f"{self._reconnect}") from exc
+        except MailError:
+            imap.shutdown()
+            raise
         return imap
 
     def check(self) -> None:
@@ -294,6 +378,10 @@ class Mailbox:
                             "auto": str(h.get("Auto-Submitted", ""))})
             return max(uids, default=last_uid), out
         return self._session(work)
+
+
+class _Refused(Exception):
+    """The server refused one XOAUTH2 attempt (text: its answer, never the token)."""
 
 
 def _quote(value: str) -> str:

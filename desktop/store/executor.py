@@ -333,6 +333,35 @@ class _Run:
             self.record(i, "sequence", enrollment_id, "update", {"status": "active", "finished_at": None},
                         {"status": "cancelled", "finished_at": _jsonable(self.now)}, {"internal": True})
 
+    def do_enroll_sequence(self, i: int, a: Action) -> None:
+        """Start agent ``fields.agent``'s sequence ``fields.sequence`` for the target contact (the
+        durable chain in ``sequence_enrollments``, first step due now). Raises ComplianceBlocked
+        (do-not-contact, withdrawn e-mail consent), PlanRejected (no e-mail address, or already in
+        that sequence)."""
+        from desktop.store import sequences  # noqa: PLC0415 - lazy: sequences imports this module (commit_changes)
+
+        _, contact = self.target(a, ("contact",))
+        self.contact_dnc(contact.id, a.kind)
+        who = f"{contact.first_name} {contact.last_name}".strip()
+        newest = self.session.execute(select(s.Consent.granted).where(
+            s.Consent.contact_id == contact.id, s.Consent.channel.in_(("email", "any"))).order_by(
+            s.Consent.at.desc(), s.Consent.id.desc()).limit(1)).scalar()
+        if newest is False:
+            raise ComplianceBlocked(f"{who} withdrew consent to e-mail: no sequence")
+        if not contact.email:
+            raise PlanRejected(f"{who} has no e-mail address")
+        f = a.fields
+        agent, name = str(f.get("agent") or ""), str(f.get("sequence") or "")
+        if not agent or not name:
+            raise PlanRejected("enroll_sequence needs the agent and its sequence")
+        deal = int(f["deal"]) if str(f.get("deal") or "").isdigit() else None
+        eid, created = sequences.enroll(self.session, agent=agent, sequence=name, contact_id=contact.id,
+                                        deal_id=deal, seed=int(f.get("seed") or 0), now=self.now)
+        if not created:
+            raise PlanRejected(f"{who} is already in the {name} sequence (enrollment {eid})")
+        self.record(i, "sequence", eid, "create", None, {"agent": agent, "sequence": name, "contact_id": contact.id,
+                                                         "deal_id": deal, "status": "active"}, {"internal": True})
+
     def do_delete_record(self, i: int, a: Action) -> None:
         typ, obj = self.target(a, ("contact", "company", "deal", "task"))
         snap = self.snapshot(obj)
@@ -569,6 +598,9 @@ def undo_last(workspace: Workspace, *, actor: str = "user", now: datetime | None
                 obj = ses.get(model, ch["id"])
                 if isinstance(obj, s.EmailOutboxItem) and obj.status not in ("queued", "cancelled", "blocked"):
                     raise PlanRejected(f"cannot undo: the e-mail to {obj.to_addr} has been sent")
+                if isinstance(obj, s.SequenceEnrollment) and (obj.position > 0 or obj.phase != "ready"):
+                    raise PlanRejected("cannot undo: the sequence has started; stop it instead "
+                                       "(`spectrum sequence stop CONTACT_ID`)")
                 if obj is not None:
                     if ch["entity"] == "deal":
                         ses.execute(delete(s.DealContact).where(s.DealContact.deal_id == ch["id"]))

@@ -179,5 +179,5 @@ def test_serve_runs_due_agents_once_until_stopped(make_service):
         svc.run_due = run_due
         await svc.serve(stop, interval_s=0.01, local_now=lambda: monday)
     asyncio.run(go())
-    assert sorted(ran) == ["briefing", "cfo", "ghostbuster", "qualifier"]   # post-call has no schedule
+    assert sorted(ran) == ["briefing", "cfo", "follow-up", "ghostbuster", "qualifier"]   # post-call has no schedule
     assert svc.due(monday) == []

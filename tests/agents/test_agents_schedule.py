@@ -46,8 +46,8 @@ def test_a_clock_driven_day_runs_each_schedule_once(make_service, clock):
     svc = make_service()
     _drive(svc, clock, MONDAY, MONDAY + timedelta(days=2) - timedelta(minutes=5))  # Monday and Tuesday
     runs = _scheduled_runs(svc)
-    # weekdays 07:30 / 07:45 / 08:00 on both days; the CFO only on Mondays; post-call has no schedule
-    assert runs == Counter({"briefing": 2, "qualifier": 2, "ghostbuster": 2, "cfo": 1})
+    # weekdays 07:30 / 07:45 / 08:00 / 08:15 on both days; the CFO only on Mondays; post-call has no schedule
+    assert runs == Counter({"briefing": 2, "qualifier": 2, "ghostbuster": 2, "follow-up": 2, "cfo": 1})
     slots = sorted(r.state["slot"] for r in svc.runs("briefing", 10))
     assert slots == ["2026-11-23T07:30:00", "2026-11-24T07:30:00"]
     assert all(r.status == "done" for r in svc.runs(limit=1000))
@@ -62,7 +62,7 @@ def test_a_missed_slot_runs_once_on_wake(make_service, clock):
     clock.now = thursday
     assert svc.next_run("ghostbuster", thursday) == thursday  # due now
     done = asyncio.run(svc.run_due(thursday))
-    assert sorted(r.agent for r in done) == ["briefing", "ghostbuster", "qualifier"]
+    assert sorted(r.agent for r in done) == ["briefing", "follow-up", "ghostbuster", "qualifier"]
     assert [r.state["slot"] for r in svc.runs("ghostbuster", 1)] == ["2026-11-26T08:00:00"]
     assert asyncio.run(svc.run_due(thursday + timedelta(minutes=1))) == []
     assert _scheduled_runs(svc)["ghostbuster"] == 2
@@ -124,7 +124,7 @@ def test_serve_once_cli_runs_due_agents_as_json_lines(tmp_path, fixture_dir, cap
     capsys.readouterr()
     assert cli.main(["--data-dir", str(d), "agents", "serve", "--once", "--json"]) == 0
     lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
-    assert sorted(x["agent"] for x in lines if x["event"] == "run") == ["briefing", "cfo", "ghostbuster", "qualifier"]
+    assert sorted(x["agent"] for x in lines if x["event"] == "run") == ["briefing", "cfo", "follow-up", "ghostbuster", "qualifier"]
     assert lines[-1] == {"event": "stopped"}
     assert cli.main(["--data-dir", str(d), "agents", "serve", "--once", "--json"]) == 0
     assert [json.loads(x)["event"] for x in capsys.readouterr().out.splitlines()] == ["stopped"]
