@@ -21,6 +21,17 @@ def _strip(text: str) -> str:
 _SPOKEN_ADDRESS = re.compile(r"\b(?P<user>[a-z][\w]*(?: dot [a-z]\w*)*)\s+at\s+(?P<host>[a-z][\w-]*(?: dot [a-z][\w-]*)+)\b")
 
 
+#: A new person's title said before their company or after "as": "Sam Ortega, SDR at Acme Corp",
+#: "Marcus Lee, he's ops lead at Tidal Media", "Add Hannah Berg to Globex as Procurement Analyst".
+_TITLE_WORD = (r"(?:lead|manager|director|head|officer|engineer|buyer|specialist|coordinator|analyst|admin|administrator|"
+               r"owner|founder|partner|president|consultant|designer|developer|recruiter|rep|representative|executive|"
+               r"VP|CEO|CFO|CTO|COO|CMO|CRO|CIO|SDR|BDR|AE|CSM|PM)")
+_TITLE_AT = re.compile(r",\s*(?:(?:he|she|they)(?:'s|\s+is|'re|\s+are)\s+)?(?:the\s+|their\s+|an?\s+)?"
+                       rf"(?P<title>(?:[A-Za-z][\w&/-]*\s+){{0,3}}(?i:{_TITLE_WORD}))\s+(?:at|for|with|over at)\s+(?-i:[A-Z])"
+                       rf"|\bto\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*\s+as\s+(?:an?\s+|the\s+|their\s+)?"
+                       rf"(?P<title2>(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*){{0,3}})", re.I)
+
+
 def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict[str, Any]:
     """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
     fields: dict[str, Any] = {}
@@ -59,6 +70,11 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["job_title"] = tidy_title(t.group("title").title())  # "she's their procurement lead"
     elif t := re.search(r"\b(?:he|she|they)\s+runs?\s+(?P<dept>[a-z]+)\s+(?:at|for)\b", text):
         fields["job_title"] = f"Head of {t.group('dept').title()}"  # "he runs ops at Tidal Media"
+    elif t := _TITLE_AT.search(text):
+        # "Sam Ortega, SDR at Acme Corp", "Marcus Lee, he's ops lead at Tidal Media", "... to Globex as Procurement Analyst"
+        title_said: str = t.group("title") or t.group("title2")
+        fields["job_title"] = title_said if title_said.isupper() else tidy_title(
+            title_said if title_said[:1].isupper() else title_said.title())
     if e := R.EMAIL_ADDR_RE.search(text):
         fields["email"] = e.group(0).lower()
     elif e := _SPOKEN_ADDRESS.search(text):  # "marcus dot lee at junipersystems dot example"

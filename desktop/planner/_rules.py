@@ -37,8 +37,11 @@ _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\
 ACTIVITY_RE = re.compile(
     r"\b(?:log(?:ged|ging)?|record(?:ed|ing)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
     # "rachel adams call - happy w support": a typed call report
-    r"|^\W*(?:[\w'-]+\s+){1,3}(?P<t14>call|meeting|demo|lunch)\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
-    r"mon|tue|wed|thu|fri|sat|sun)\w*\b))"
+    r"|^\W*(?:(?!(?:book|booked|schedule|set|arrange|need|needs|want|wants|plan|get|have|has|a|another|next|our|my|already|did|do|does|"
+    r"done|after|before|for|about|during|since|until|missed|skipped|cancel\w*|move\w*|push\w*|[a-z]+ed|is|was|were|are|saw|gave|"
+    r"sent|wants|likes|loves|hates|said|says|told|will|would|can|could)\b)[\w'-]+,?\s+){1,5}"
+    r"(?P<t14>call|meeting|demo|lunch|qbr)\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
+    r"mon|tue|wed|thu|fri|sat|sun)\w*\b)|\s*,?\s*$)"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick[- ]?off|qbr|workshop|"
@@ -68,7 +71,7 @@ ACTIVITY_RE = re.compile(
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(
-    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\bfollow[- ]?up\b(?!\s+(?:walkthrough|walk-through|meeting|"
+    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
     r"demo|session|workshop|review)\b)|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
@@ -126,7 +129,9 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"(?<!\bhas a )(?<!\bhave a )(?<!\bis a )(?<!\bgot a )"
                                r"\b(?:add|create|new|save)\b(?:(?!\b(?:deal|opportunity|one|it|note|task|reminder)\b).){0,60}?"
                                r"(?<!,\s)(?<!\bin\s)(?<!\bstage\s)\b(?:contact|lead|person)\b(?!\s+stage)"
-                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)",
+                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)"
+                               # "Add Hannah Berg to Globex as Procurement Analyst": a new person, her company and title
+                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s+to\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+as\s+)",
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"

@@ -71,7 +71,7 @@ _ASSIGN = re.compile(
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+)?owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
-    r"|\b(?i:put)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar)\b)"
+    r"|\b(?i:put|get)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar|board|a call|the phone)\b)"
     r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)"
     # "Move Dan Moreau and Carla Ortiz over to Sam": people or deals handed to a user
     r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -272,7 +272,7 @@ HOT_DAYS = 14
 #: A stalled deal has had no activity for this many days.
 STALLED_DAYS = 14
 #: "give it to Sam": a thing (the deal named before), not a person, changes owner
-_THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b", re.I)
+_THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b|\b(?:get|put)\s+\w+\s+on\s+(?:it|that|this)\b", re.I)
 _SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(boss|manager|colleague|assistant|CFO|CEO|CTO|COO|cfo|ceo|cto|coo|"
                        r"replacement|successor|deputy|lawyer|counsel|husband|wife|partner|intern)\b")
 _NOT_MONEY_CHANGE = re.compile(r"\b(?:usage|traffic|engagement|adoption|activity|logins?|headcount|users|seats|nps|churn|"
@@ -1020,6 +1020,21 @@ class OfflinePlanner:
         first = self._plan(before, now=now, context=PlanContext(target=ctx))
         focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
         second = self._plan(after, now=now, context=PlanContext(target=focus))
+        if (bare := re.match(r"\W*(?P<v>[^,.;]{3,40}?)\s*(?=[,.;]|$)", after)) and first.actions and not first.clarifications \
+                and (changed0 := self._redo_label(first.actions[-1], bare.group("v"))) is not None:
+            # "bump him to marketing qualified, wait no, sales qualified, and book a call ...": the label said
+            # after the marker replaces the one said before it; what follows it is planned on its own
+            changed0.evidence = [(m.end(), m.end() + bare.end())]
+            actions0 = first.actions[:-1] + [changed0]
+            rest_at = m.end() + bare.end()
+            if (more0 := re.match(r"[\s,.;]*(?:(?:and|then|also)\s+)*", text[rest_at:])) and text[rest_at + more0.end():].strip():
+                start = rest_at + more0.end()
+                then = self._plan(text[start:], now=now, context=PlanContext(target=changed0.target or focus))
+                actions0 += [a.model_copy(update={"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]})
+                             for a in then.actions]
+                return Plan(transcript=text, actions=actions0, clarifications=then.clarifications,
+                            candidates=then.candidates, message=then.message or first.message)
+            return Plan(transcript=text, actions=actions0, message=first.message)
         redo_said = after[redo.end():] if (redo := _VALUE_REDO.match(after)) else ""
         more = _REDO_THEN.search(redo_said)  # "No wait, make it 85 and push the close date to ...": a command after
         if redo and first.actions and not first.clarifications and (
@@ -1075,6 +1090,17 @@ class OfflinePlanner:
                 if plan.message else f"Only the first {MAX_INPUT_CHARS:,} characters were read."
         return plan
 
+
+    def _redo_label(self, action: Action, said: str) -> Action | None:
+        """``action`` with a lifecycle stage or a deal stage said on its own after a correction marker
+        ("sales qualified", "proposal sent") in place of the one it has; None when ``said`` is not
+        such a label or the action has no such field."""
+        if action.kind == "update_contact" and "lifecycle_stage" in action.fields and (life := _lifecycle(f"as {said}")):
+            return action.model_copy(update={"fields": {**action.fields, "lifecycle_stage": life}})
+        if action.kind == "update_deal" and "stage" in action.fields \
+                and (stage := R.stage_phrase(f"to {said}", self._stages) or R.fuzzy_stage(said, self._stages)):
+            return action.model_copy(update={"fields": {**action.fields, "stage": stage}})
+        return None
 
     def _redo_value(self, action: Action, said: str, now: datetime) -> Action | None:
         """``action`` with the value said after "make it" put in place of its own: an amount (read
@@ -1397,12 +1423,15 @@ class _Build:
             t = cl.text
             loc = own = self._local(cl.start, cl.start + len(t))
             loc_before = prev_loc
-            if prev_loc is not None and prev_loc.contact is not None \
+            ctx_person = int(self.ctx.id) if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit() \
+                and int(self.ctx.id) in self.idx.contacts else None
+            if (prev_loc is not None and prev_loc.contact is not None or prev_loc is None and ctx_person is not None) \
                     and re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:add|put|leave|log|make|drop)\s+(?:a\s+|an\s+)?(?:quick\s+)?"
                                  r"note\s+(?:that|saying)\s+(?:he|she|he's|she's|his|her)\b", t, re.I):
-                # "Paula Larsen ..., add a note that she referred Summit Labs": "she" is the person before;
-                # the records inside the note are its words
-                loc = own = _Local(prev_loc.contact, None, None, False)
+                # "Paula Larsen ..., add a note that she referred Summit Labs": "she" is the person before (or
+                # the one in view); the records inside the note are its words
+                who = prev_loc.contact if prev_loc is not None and prev_loc.contact is not None else ctx_person
+                loc = own = _Local(who, None, None, False)
             elif prev_loc is not None and re.search(r"\bnote\s+(?:on|for|to|about|against)\s+(?:him|her|them)\b", t, re.I):
                 # "..., add a note on him saying he prefers we go through Uma Ueda": "him" is the person before;
                 # the people inside the note are its words
@@ -1989,10 +2018,21 @@ class _Build:
             if out.get("lost_reason"):  # "..., reason: price", "lost reason was budget"
                 out["lost_reason"] = re.sub(r"^(?:the\s+)?(?:lost\s+)?reason(?:\s+(?:was|is|being))?\s*[:\-\u2013]?\s*", "",
                                             out["lost_reason"], flags=re.I) or out["lost_reason"]
+                # "because it's bundled with their telematics, so mark it closed lost, and remind me ...": the reason
+                # ends where a command starts; "..., no competitor" says who won, not why
+                cut = re.search(r"(?:[,;]\s*|\s+)(?:(?:and|so|then)\s+)+(?:please\s+)?(?:mark|move|set|put|close|log|add|create|"
+                                r"remind|book|schedule|draft|email|send|update|change|push)\b|[,;]\s*(?:no|and no)\s+competitor\b",
+                                out["lost_reason"], re.I)
+                if cut and cut.start() > 0:
+                    out["lost_reason"] = out["lost_reason"][:cut.start()].strip(" ,.;")
             if "competitor" not in out and (m := re.search(
-                    r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
-                    self.text)) and not any(x.start <= m.start("c") < x.end for x in self.mentions):
-                out["competitor"] = m.group("c")  # "they churned to Notion"
+                    r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                    # "went with another agency, Ogilvy", "chose a competitor, Samsara": the rival named after the kind
+                    r"|\b(?:went|going|gone)\s+with\s+(?:another|a different|a cheaper|an?)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution)\s*,\s*"
+                    r"(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", self.text)) \
+                    and not any(x.start <= m.start("c" if m.group("c") else "c2") < x.end for x in self.mentions):
+                out["competitor"] = m.group("c") or m.group("c2")  # "they churned to Notion"
         if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
             # "lost reason on upland media: they went in-house", 'with the reason "no response after pilot"'
             out["lost_reason"] = (lr.group("why") or lr.group("why2")).strip(" .,")
@@ -2398,6 +2438,8 @@ class _Build:
             fields["name"] = re.sub(r"\s+(?:at|worth|for)\s+\$?\d.*$|\s+(?:at|worth)\s+(?:one|two|three|four|five|six|"
                                     r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)\b.*$",
                                     "", m.group("n").strip(), flags=re.I)
+        elif co and (dashed := re.search(re.escape(co) + r"\s+[-\u2013\u2014]\s+(?P<n>[A-Za-z0-9][\w&' -]{1,40}?)\s*(?:[,.;]|$)", text)):
+            fields["name"] = f"{co} - {dashed.group('n')}"  # "New deal: Upland Partners - Q1 Campaign, 22k"
         elif co and (titled := _titled_deal_name(text, co)):
             fields["name"] = titled  # "Let's open one. Summit Ventures Website Rebuild, thirty five k"
         elif kind_words and co:

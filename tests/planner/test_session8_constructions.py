@@ -5,6 +5,8 @@ emailed ...") logged one per person with each sentence's own words."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -313,3 +315,90 @@ def test_a_misheard_phone_number_is_no_deal_amount(planner, now, text):
 def test_one_misheard_for_when_opens_a_question(planner, now, text):
     kinds = [a.kind for a in planner.plan(text, now=now).actions]
     assert kinds == ["answer"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("I'm adding a new contact, Marcus Lee, he's ops lead at Tidal Media, marcus dot lee at tidalmedia dot example.", "Ops Lead"),
+    ("Add contact Sam Ortega, SDR at Acme Corp, sam.ortega@acme.example", "SDR"),
+    ("Add Hannah Berg to Globex as Procurement Analyst, hannah.berg@globex.example", "Procurement Analyst"),
+])
+def test_a_new_persons_title_before_the_company_or_after_as(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_contact" and a.fields["job_title"] == title
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Okay, the Quartz Partners call, Eva says they've signed off on the scope, so mark it closed won.", "273"),
+    ("So the Meadow Health call, Sofia says her team's restructuring, push the deal to Q2.", "208"),
+    ("The Initech call, Linda Okafor says legal is done, so move it to negotiation", "107"),
+])
+def test_the_company_call_as_a_topic_is_logged(planner, now, text, who):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [(a.fields["activity_type"], a.target.id) for a in acts] == [("call", who)]
+
+
+@pytest.mark.parametrize("text", [
+    "Move Blue Harbor to demo scheduled. Wait, no, they already did the demo, put it in proposal sent.",
+    "book a call, she wants it",
+    "Schedule the Acme demo, Friday at 3",
+])
+def test_a_call_asked_for_or_already_done_is_not_logged(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+
+
+@pytest.mark.parametrize(("text", "why", "rival"), [
+    ("Cedar Group went with another agency, Ogilvy, because we were too slow on the proposal, so mark the deal as lost.",
+     "too slow on the proposal", "Ogilvy"),
+    ("we lost Orbital Freight to Samsara, because it's bundled with their telematics, so mark it closed lost, and remind "
+     "me in three months to check back in with Jonas.", "bundled with their telematics", "Samsara"),
+    ("we lost Delta Dynamics, reason is they went dark on us, no competitor, so mark it lost.", "went dark on us", None),
+])
+def test_a_lost_reason_ends_where_a_command_starts(planner, now, text, why, rival):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["stage"] == "Closed Lost" and why in a.fields["lost_reason"]
+    assert not re.search(r"\b(?:mark|remind|competitor)\b", a.fields["lost_reason"])
+    assert a.fields.get("competitor") == rival
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Felix Dubois is interested, so bump him to marketing qualified, wait no, sales qualified, and book a discovery "
+     "call Wednesday at two thirty", "lifecycle_stage", "salesqualifiedlead"),
+    ("Move Acme to proposal sent, no wait, negotiation, and log a note that legal is reviewing.", "stage", "Negotiation"),
+    ("Mark Tom Becker as a customer, actually no, an evangelist, and log a note that he referred Globex.",
+     "lifecycle_stage", "evangelist"),
+])
+def test_a_label_corrected_then_another_command(planner, now, text, field, value):
+    acts = planner.plan(text, now=now).actions
+    assert [a.fields[field] for a in acts if field in a.fields] == [value]
+    assert len(acts) == 2 and all(a.target is not None and a.target.type in ("contact", "deal") for a in acts)
+    assert not [a for a in acts if a.kind == "log_activity" and a.target.id == "5004"]  # the note is on Tom, not Globex
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Linda at Initech called, so log that, and make sure someone follows up with her by Wednesday.", "107"),
+    ("make sure someone follows up with Tom Becker on Monday", "106"),
+    ("Priya Natarajan emailed, make sure someone follows up with her tomorrow", "105"),
+])
+def test_someone_follows_up_is_a_task(planner, now, text, who):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert a.target.id == who and "due_date" in a.fields
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("New deal: Upland Partners - Q1 Campaign, 22k, Lead stage", "Upland Partners - Q1 Campaign"),
+    ("create a deal for Acme Corp - Data Add-on, 15k", "Acme Corp - Data Add-on"),
+    ("new deal Initech - Phase 2, thirty k, qualified", "Initech - Phase 2"),
+])
+def test_a_deal_name_with_a_dash(planner, now, text, name):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_deal" and a.fields["name"] == name
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("So, the TechCorp onboarding deal, let's get Jordan on it, and book a demo with Sarah Chen for Tuesday at four.", "5002"),
+    ("get Morgan on the Acme deal", "5001"),
+    ("The Initech renewal, put Sam on it", "5006"),
+])
+def test_get_a_user_on_it_assigns_the_deal(planner_team, now, text, deal):
+    (a,) = [a for a in planner_team.plan(text, now=now).actions if "owner" in a.fields]
+    assert (a.kind, a.target.id) == ("update_deal", deal)
