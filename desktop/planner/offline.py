@@ -948,6 +948,15 @@ class OfflinePlanner:
             context_only = got.actions and all(a.kind == "log_activity" and a.fields.get("activity_type") == "note"
                                                for a in got.actions) \
                 and not re.search(r"\b(?:note|log|record|jot)\b", part, re.I) and not _IMPERATIVE.search(part)
+            if got.actions and all(a.kind == "answer" for a in got.actions) and not R.QUESTION_RE.search(part) \
+                    and not A.QUESTION.search(part):
+                # "Priya Natarajan is keen. Add a new contact, ...": a remark before the command is no question;
+                # its record is only context
+                got = got.model_copy(update={"actions": [], "message": None})
+                people = [m for m in self.index.find_mentions(part) if m.kind == "contact" and len(m.ids) == 1]
+                if people:
+                    pid = people[0].ids[0]
+                    last = last_person = Target(type="contact", id=str(pid), name=self.index.contacts[pid].name)
             for a in got.actions:
                 if context_only:
                     # "Grace at Lumen wants to upgrade to the growth tier. Open a new deal ...": the
@@ -1018,7 +1027,16 @@ class OfflinePlanner:
         is asked, and nothing from either part is written."""
         before, after = text[:m.start()].rstrip(" ,;"), text[m.end():]
         first = self._plan(before, now=now, context=PlanContext(target=ctx))
-        focus = next((a.target for a in reversed(first.actions) if a.target is not None), ctx)
+        focus = next((a.target for a in reversed(first.actions) if a.target is not None), None)
+        if focus is None:
+            # "Iris Fischer at Upland Works, she wants to cancel ... no wait, ..., so add a note ...": the person
+            # the words before the marker are about, when they asked for nothing themselves
+            people = {i for m in self.index.find_mentions(before) if m.kind == "contact" and len(m.ids) == 1
+                      and not m.partial for i in m.ids}
+            if len(people) == 1:
+                pid = next(iter(people))
+                focus = Target(type="contact", id=str(pid), name=self.index.contacts[pid].name)
+        focus = focus or ctx
         second = self._plan(after, now=now, context=PlanContext(target=focus))
         if (bare := re.match(r"\W*(?P<v>[^,.;]{3,40}?)\s*(?=[,.;]|$)", after)) and first.actions and not first.clarifications \
                 and (changed0 := self._redo_label(first.actions[-1], bare.group("v"))) is not None:
@@ -1702,9 +1720,12 @@ class _Build:
                         and activity["activity_type"] in ("call", "meeting"):
                     # "the Initech demo went well, Linda loved the routing piece": the person of that company
                     # who was there is whom the meeting is logged on (the deal is linked through her)
-                    there = {i for m in self.mentions if m.kind == "contact"
-                             for i in (m.ids if len(m.ids) == 1 else ())
-                             if i in self.f.contacts and self.idx.contacts[i].company_id == act_loc.company}
+                    there = set()
+                    for m in self.mentions:
+                        ours = [i for i in m.ids if self.idx.contacts[i].company_id == act_loc.company] \
+                            if m.kind == "contact" else []
+                        if len(ours) == 1 and (len(m.ids) == 1 and ours[0] in self.f.contacts or m.partial):
+                            there.add(ours[0])  # ("Sofia" with two Sofias in the workspace, one at Meadow Health)
                     if len(there) == 1:
                         act_loc = _Local(next(iter(there)), act_loc.deal, act_loc.company, act_loc.named_thing)
                 self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
@@ -1761,9 +1782,16 @@ class _Build:
             self._add(contact_pos, {"kind": "update_contact", "fields": contact_fields, "role": "contact",
                                     "loc": _Local(contact_who, None, None, False) if contact_who is not None else None})
         if not self.actions and self._is_statement() and not U.only_a_person(self.text, self.mentions) \
-                and not self.f.clarifications and not _IMPERATIVE.search(self.text):
-            # "The Initech deal is stuck, they went quiet": a fact about a record -> a note on it
-            # ("Victor Price called, they want to expand": the call he made, logged as a call)
+                and not self.f.clarifications and not _IMPERATIVE.search(self.text) \
+                and (_reported_type(self.text) or re.search(r"\b(?:log|logged|note|jot|record|write (?:that|it|this) down|"
+                                                           r"put (?:that|it|this) down)\b", self.text, re.I)
+                     # "The Initech deal is stuck, they went quiet": how a deal stands, said of it by name
+                     or re.search(r"\b(?:deal|account|renewal)\b.{0,40}\b(?:stuck|stalled|stalling|quiet|dark|slipping|at risk|"
+                                  r"blocked|delayed|on hold|ghost(?:ed|ing)|going sideways)\b", self.text, re.I)):
+            # "Kara says they might revisit in the spring, jot that down": a fact about a record, asked to be
+            # kept -> a note on it ("Victor Price called, they want to expand": the call he made, logged as a
+            # call). A bare statement ("That's Harbor Health, who we have in the CRM", often a recogniser's
+            # garble) writes nothing: the planner says what it heard and asks
             fields = {"activity_type": _reported_type(self.text) or "note", "body": self.text}
             if mood:
                 fields["sentiment"] = mood

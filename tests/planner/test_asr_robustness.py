@@ -62,7 +62,7 @@ def test_lower_case_run_on_transcript_of_the_flagship(planner, now):
             "they're also looking at sales force follow up in two weeks")
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["log_activity", "update_deal", "create_task"]
-    assert all(_target(a) == ACME_DEAL for a in plan.actions)
+    assert [_target(a) for a in plan.actions] == [("contact", "101"), ACME_DEAL, ACME_DEAL]  # the call: with Mike
     assert plan.actions[1].fields == {"amount": 100000, "competitor": "Salesforce",
                                       "next_step": "Board approval (Mike)"}
     assert not plan.clarifications

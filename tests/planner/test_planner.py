@@ -18,7 +18,10 @@ def test_flagship_instruction(planner, now):
     assert [a.kind for a in plan.actions] == ["log_activity", "update_deal", "create_task"]
     log, update, task = plan.actions
     acme = Target(type="deal", id="5001", name="Acme Corp - Platform Rollout")
-    assert log.target == acme and log.fields["activity_type"] == "call" and "board approval" in log.fields["body"]
+    # the call was with Mike (Acme's Mike Chen): a person's call is logged on the person (and linked to the
+    # deal when applied), as issue 12 asks and the blind sets' writers expect
+    mike = Target(type="contact", id="101", name="Mike Chen")
+    assert log.target == mike and log.fields["activity_type"] == "call" and "board approval" in log.fields["body"]
     assert update.target == acme
     assert update.fields == {"amount": 100000, "competitor": "Salesforce", "next_step": "Board approval (Mike)"}
     assert task.fields["due_date"] == "2026-12-05" and "Mike Chen" in task.fields["title"]

@@ -402,3 +402,33 @@ def test_a_deal_name_with_a_dash(planner, now, text, name):
 def test_get_a_user_on_it_assigns_the_deal(planner_team, now, text, deal):
     (a,) = [a for a in planner_team.plan(text, now=now).actions if "owner" in a.fields]
     assert (a.kind, a.target.id) == ("update_deal", deal)
+
+
+@pytest.mark.parametrize("text", [
+    "That's Harbor Health, who we have in the CRM.",
+    "The movement of Umbrella Health took a while if I may finally have budget.",
+    "Acme Corp is a company we like a lot, honestly.",
+])
+def test_a_bare_statement_writes_nothing(planner, now, text):
+    assert not [a for a in planner.plan(text, now=now).actions if not a.read_only]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Kara at Tidal Media says they might revisit everything in the spring, jot that down.", "213"),
+    ("Victor Price called, they want to expand to the London office.", "271"),
+    ("Iris Fischer at Upland Works wants to cancel her add-on... no wait, she wants to pause it, so add a note saying "
+     "pause the add-on until January.", "202"),
+])
+def test_a_fact_asked_to_be_kept_is_still_logged(planner, now, text, who):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in acts] == [who]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Okay, so the Meadow Health call, Sofia says they're restructuring, push the deal to Q2.", "208"),
+    ("The Initech demo went well, Linda loved it.", "107"),
+    ("Okay, the Northwind call, Rachel wants the analytics seats.", "115"),
+])
+def test_a_first_name_at_the_meetings_company_is_whom_it_is_logged_on(planner, now, text, who):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in acts] == [who]
