@@ -1603,3 +1603,16 @@ def test_issue18e_probe21_hedged_decider(note):
 ])
 def test_issue18e_probe22_phenomena(note, field, value):
     _said(note, field, value)
+
+
+# -- issue/18f: callnotes6 (first score 321/384, 11 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # single-quoted speech is read like double-quoted speech (an apostrophe inside a word is no quote mark)
+    ("Nadia said, 'I have eight thousand for this and that's it.' Our plan is twelve thousand.", "budget", 8000),
+    ("Omar told me, 'The COO signs, it's not my call.' He liked the demo.", "authority", "COO"),
+    ("Priya told me, 'We need it live by March 15th, that's when our intake opens.' I'm sending the SOW.",
+     "timeline", "2027-03-15"),
+    ("Budget? 'call it nine thousand for the add-on.' Fine.", "budget", 9000),
+])
+def test_issue18f_single_quoted_speech(note, field, value):
+    _said(note, field, value)

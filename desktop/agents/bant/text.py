@@ -46,6 +46,9 @@ def _clean(phrase: str) -> str:
 
 # -- quoted speech and question-and-answer notes ----------------------------------------------------
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
+#: single-quoted speech ('I own the brokerage, it's my call.'): an opening quote after a space or a colon, a closing
+#: one right after the sentence's punctuation; an apostrophe inside a word ("it's", "clients' data") is neither
+_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
 _NAME_WORDS = r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,") or after it ("says Kat")
@@ -66,6 +69,7 @@ def _unquote(text: str) -> str:
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
+    text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"
