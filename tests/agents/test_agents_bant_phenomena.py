@@ -1616,3 +1616,23 @@ def test_issue18e_probe22_phenomena(note, field, value):
 ])
 def test_issue18f_single_quoted_speech(note, field, value):
     _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # our own offer's price ("our starter / retainer / package is N") is no budget of theirs
+    "Our basic tier is two grand a year, so she can approve it herself.",
+    "Our onboarding package comes to 6k and he didn't push back.",
+    "our pro plan is $300/mo, she didn't say what they can spend.",
+])
+def test_issue18f_our_offer_price_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but their own figure said beside it still is, and so is a budget that matches our offer
+    ("Their budget is 20k a year; our retainer is 2k a month.", 20000),
+    ("Our setup fee is $900, he confirmed the budget is 15k for the year.", 15000),
+    ("She has eighteen thousand, which is exactly our annual plan.", 18000),
+])
+def test_issue18f_budget_beside_our_offer(note, value):
+    _said(note, "budget", value)
