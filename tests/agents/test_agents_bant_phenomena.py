@@ -1636,3 +1636,44 @@ def test_issue18f_our_offer_price_is_no_budget(note):
 ])
 def test_issue18f_budget_beside_our_offer(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the speaker named before a colon with their company or title ("Name at Company:", "Name, title at Company:"),
+    # and a later quote with no name is theirs too, even after another person is named in between
+    ("Rosa Diaz at Tailspin: 'The CFO is out this week.' That's Hal Diaz, her cousin. 'I sign anything under 50k,' she said.",
+     "authority", "Rosa"),
+    ("Omar Haddad, ops lead at Contoso: 'It's my budget and my call.'", "authority", "Omar"),
+    ("Lena Fox from Woodgrove, in her words: 'We lose leads overnight.' She said, 'I decide this one myself.'",
+     "authority", "Lena"),
+    # a quote that ends its sentence is followed by the seller's own words, not said by the seller
+    ("Ivy Park at Fabrikam said, 'I can do twelve thousand for the year.' I told her our plan is fifteen.", "budget", 12000),
+    ("Ned Cole at Litware: 'It's my decision, nobody else's.' I said I'd send the deck.", "authority", "Ned"),
+    ("Ana Ruiz at Proseware: 'I have nine grand set aside.' I told her that works.", "budget", 9000),
+    # the customer's "let's get it signed by X" in a quote is their target date
+    ("Maya Ito called: 'Looks good, let's get it signed by December 18th.'", "timeline", "2026-12-18"),
+    ("Tom Ruiz at Adatum: 'Fine, let's have it live by January 15th.'", "timeline", "2027-01-15"),
+    ("Jo Kim at Tailspin: 'Great, let's get this done by the end of the month.'", "timeline", "2026-11-30"),
+])
+def test_issue18f_quoted_speaker(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a person who "is in" (agrees) is no vendor
+    "Wendy Price at Onyx called: 'I'm in, send the paperwork.'",
+    "Raj Mehta at Fabrikam said, 'I read it and I'm in.'",
+    "Kim Lee at Contoso: 'Count me in, I'm in.'",
+])
+def test_issue18f_person_who_is_in_is_no_vendor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "it's Name's decision / signature" names the decider ("the company's decision" names nobody)
+    ("It's Ned's decision in the end.", "Ned"),
+    ("On this one it's Wendy's signature.", "Wendy"),
+    ("Priced fine, but it's Marta's decision, not Leo's.", "Marta"),
+])
+def test_issue18f_names_decision(note, who):
+    _said(note, "authority", who)

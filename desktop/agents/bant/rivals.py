@@ -116,6 +116,9 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"walked away from|passed on|decided against|said no to)\s+"
                                  r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
+                    if re.search(r"(?:\bis|'s)\s+in$", m.group(0)) and re.search(
+                            rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):
+                        continue  # "Wendy is in" (Wendy Price agrees): a person named in the note, not a vendor
                     if _SOMEONE_ELSE.search(_PART.split(c[:m.start()])[-1]):
                         continue  # "their sister company went with Five9": another buyer's choice
                     found.append((v, s))

@@ -50,13 +50,17 @@ _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
 #: one right after the sentence's punctuation; an apostrophe inside a word ("it's", "clients' data") is neither
 _SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
-_NAME_WORDS = r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
-#: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,") or after it ("says Kat")
-_SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
-                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"\s*:\s*$")
+_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+#: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
+#: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
+_SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
+                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
+                             r"\b" + _NAME_WORDS + r"\s*:\s*$")
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
-                 (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them")]
+                 (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them"),
+                 # "so let's get it signed by the end of the month": their target, not a meeting
+                 (r"\blet's (?=(?:get|have) (?:it|this|the \w+) (?:signed|done|live|closed|in place|wrapped up)\b)", "they want to ")]
 
 
 def _unquote(text: str) -> str:
@@ -77,15 +81,21 @@ def _unquote(text: str) -> str:
              "he": ("he", "him", "his", "he's", "he'll", "he'd", "doesn't", "he was"),
              "they": ("they", "them", "their", "they're", "they'll", "they'd", "don't", "they were")}[who]
 
+    named: list[str] = []  # the quote's speaker last named: a later quote with no name is theirs too
+
     def one(m: re.Match[str]) -> str:
         body = m.group(1)
-        if _SELLER_QUOTE.search(text[:m.start()]) or re.match(r"\s*(?:i|we) (?:said|told|asked)\b", text[m.end():], re.I):
+        # '"we can do it," I said' is the seller's; after a quote that ends its sentence, "I told her ..." starts a new one
+        if _SELLER_QUOTE.search(text[:m.start()]) or (re.match(r"\s*(?:i|we) (?:said|told|asked)\b", text[m.end():], re.I)
+                                                      and not body.rstrip().endswith((".", "!", "?"))):
             return body
         for rx, rep in _FIRST_PERSON:
             body = re.sub(rx, lambda w, rep=rep: rep.capitalize() if w.group(0)[0].isupper() else rep, body, flags=re.I)
         speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
-        if speaker:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
-            n = (speaker.group(speaker.lastindex or 1) or "").split()[0]
+        if speaker:
+            named.append((speaker.group(speaker.lastindex or 1) or "").split()[0])
+        if named:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
+            n = named[-1]
             for rx, rep in ((r"\bI'm\b", n + " is"), (r"\bI've\b", n + " has"), (r"\bI'll\b", n + " will"),
                             (r"\bI'd\b", n + " would"), (r"\bI don't\b", n + " doesn't"), (r"\bI\b", n),
                             (r"\bme\b", n), (r"\bmy\b", n + "'s")):
