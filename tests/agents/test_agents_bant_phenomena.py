@@ -1677,3 +1677,34 @@ def test_issue18f_person_who_is_in_is_no_vendor(note):
 ])
 def test_issue18f_names_decision(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # "sometime next year / in the new year" is too vague for a date
+    "She wants it at some point in the new year.",
+    "They plan to buy sometime in the coming year.",
+    "Ravi says they'll sign sometime next year, no rush.",
+])
+def test_issue18f_sometime_next_year_is_no_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but a month said with it still is one
+    ("They want to go live sometime next year in March.", "2027-03-31"),
+    ("Sometime in the new year, probably February, they'll decide.", "2027-02-28"),
+    ("Some time next year, ideally by April 15th, they want it running.", "2027-04-15"),
+])
+def test_issue18f_sometime_next_year_with_a_month(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure taken back: "scratch that, no number until ...", "no budget until ..." (nor is the meeting the timeline)
+    "She floated ten grand, then her boss said scratch that, no budget until March.",
+    "Eli mentioned 30k but then said no number until the audit is done in January.",
+    "He said fifteen thousand, then scratch that, there's no figure yet.",
+])
+def test_issue18f_figure_scratched(note):
+    b = extract(note, NOW)
+    assert b.budget is None and b.timeline is None, b

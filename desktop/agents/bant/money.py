@@ -135,7 +135,10 @@ _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|n
 _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
-                        r"(?:number|figure)\b", re.I)
+                        r"(?:number|figure)\b|"
+                        # "scratch that, no number until the board meets": the figure before is taken back
+                        r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
+                        r"\bno (?:number|figure|budget)(?: yet)? until\b", re.I)
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"

@@ -201,10 +201,13 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
+            # "sometime next year", "decide sometime in the new year": no date (a month said with it still is one)
+            c = re.sub(r"\b(?:some ?time|at some point|some point)\s+(?:in\s+)?(?:next year|the new year|the coming year|"
+                       r"the next year)\b", " ", c, flags=re.I)
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
                        flags=re.I)
