@@ -1708,3 +1708,20 @@ def test_issue18f_sometime_next_year_with_a_month(note, value):
 def test_issue18f_figure_scratched(note):
     b = extract(note, NOW)
     assert b.budget is None and b.timeline is None, b
+
+
+@pytest.mark.parametrize("note,step", [
+    # a meeting they want moved is the next step, never the need or the buying timeline
+    ("His team wants to push the demo to the 10th.", "demo"),
+    ("She wants to move our call to Friday.", "call"),
+    ("They asked to reschedule the walkthrough to December 3rd.", "walkthrough"),
+    ("They'd like to postpone the kickoff meeting to January 6th.", "kickoff"),
+])
+def test_issue18f_meeting_moved(note, step):
+    b = extract(note, NOW)
+    assert b.need is None and b.timeline is None, b
+    _said(note, "next_step", step)
+
+
+def test_issue18f_go_live_pushed_is_still_the_timeline():
+    _said("They pushed the go-live to March 1st.", "timeline", "2027-03-01")

@@ -24,7 +24,7 @@ _NEXT_CUE = re.compile(
     r"pulling|sharing|introducing|arranging|checking)|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
-    r"\b(?:called|emailed|wrote|texted|rang|messaged) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|"
+    r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
     r"confirm) (?:the|our|their) )|"
     r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
     r"a green light) from (?:our|my)\b)|"

@@ -201,6 +201,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
+                         r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
