@@ -1725,3 +1725,37 @@ def test_issue18f_meeting_moved(note, step):
 
 def test_issue18f_go_live_pushed_is_still_the_timeline():
     _said("They pushed the go-live to March 1st.", "timeline", "2027-03-01")
+
+
+@pytest.mark.parametrize("note", [
+    # a request already met ("Sent it.", "Done.") leaves no next step
+    "Lars asked for the W-9. Sent it over already.",
+    "She asked for a copy of the contract, and I sent it right away.",
+    "He asked for the updated quote. Done.",
+])
+def test_issue18f_request_already_met(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a tool bought for something else ("bought X for Y, but they still need Z") is no rival; a bare purchase still is
+    ("They bought Okta for SSO, but they still need access reviews.", None),
+    ("She purchased Gong for call recording, yet they still need forecasting.", None),
+    ("They went with Zendesk for ticketing and still need a chatbot on top.", None),
+    ("They bought Okta last month.", "Okta"),
+])
+def test_issue18f_tool_bought_for_something_else(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "the board hasn't approved anything" explains a missing budget; it names no decider
+    ("Forget that number, the board hasn't approved anything.", None),
+    ("Finance hasn't signed off on any budget yet.", None),
+    ("The partners haven't agreed to a number.", None),
+    # ... but an approval still to come of the purchase itself does
+    ("The board hasn't approved the purchase yet, they vote Tuesday.", "board"),
+])
+def test_issue18f_nothing_approved_names_no_decider(note, who):
+    got = extract(note, NOW).authority
+    assert (got is None) if who is None else (who in (got or "")), got

@@ -207,7 +207,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                      s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
                                            r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
             continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
-        clauses = _clauses(s) or [s]
+        clauses = [c for c in _clauses(s) or [s] if not re.search(
+            r"\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not)\s+(?:yet\s+|even\s+)?(?:approved|okayed|signed off on|"
+            r"agreed to|green-?lit)\s+(?:anything|any \w+|a thing|a number|a figure|a budget)\b", c, re.I)]
+        # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
                 if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \

@@ -119,6 +119,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     if re.search(r"(?:\bis|'s)\s+in$", m.group(0)) and re.search(
                             rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):
                         continue  # "Wendy is in" (Wendy Price agrees): a person named in the note, not a vendor
+                    if re.search(r"\b(?:bought|purchased|went with|picked|chose|signed with|switched to)\s", m.group(0), re.I) and \
+                            re.match(r"\s*for\b[^.;]*\b(?:but|yet|and)\b[^.;]*\bstill\b", s[s.find(m.group(0)) + len(m.group(0)):]
+                                     if m.group(0) in s else "", re.I):
+                        continue  # "bought CrowdStrike for endpoint, but they still need audit logs": a tool for something else
                     if _SOMEONE_ELSE.search(_PART.split(c[:m.start()])[-1]):
                         continue  # "their sister company went with Five9": another buyer's choice
                     found.append((v, s))

@@ -104,17 +104,26 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
 
+#: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
+_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
+                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across))*(?: (?:already|right away|"
+                           r"straight away|today|same day|just now))?[.!]?$", re.I)
+
+
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
-        for s in sentences:
+        for i, s in enumerate(sentences):
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
+            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 m = cue.search(c)
                 if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
                                      c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
+                if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
+                    continue  # the request is already met
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
                 if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)):
