@@ -1759,3 +1759,13 @@ def test_issue18f_tool_bought_for_something_else(note, vendor):
 def test_issue18f_nothing_approved_names_no_decider(note, who):
     got = extract(note, NOW).authority
     assert (got is None) if who is None else (who in (got or "")), got
+
+
+@pytest.mark.parametrize("note,step", [
+    # typed shorthand "nxt" is "next"
+    ("contoso w/ ravi. budget ~20k. nxt: send the SOW fri.", "SOW"),
+    ("fabrikam, quick sync. nxt step: demo for their ops team on 12/9.", "demo"),
+    ("call w/ lena. Nxt, I book a walkthrough w/ her CFO.", "walkthrough"),
+])
+def test_issue18f_nxt_shorthand(note, step):
+    _said(note, "next_step", step)

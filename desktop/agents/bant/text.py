@@ -70,6 +70,7 @@ def _unquote(text: str) -> str:
     him "we can do it"') is only unquoted."""
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
+    text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
