@@ -1769,3 +1769,30 @@ def test_issue18f_nothing_approved_names_no_decider(note, who):
 ])
 def test_issue18f_nxt_shorthand(note, step):
     _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note,who", [
+    # lowercase typed notes: the names of the opener, after "w/" and before "(title)" are names wherever they recur
+    ("acme / rita gomez. budget ~8k. rita's the signer.", "Rita Gomez"),
+    ("call w/ tom reyes + ana cruz. ana (CFO) approves.", "Ana Cruz"),
+    ("fabrikam w/ li wei (ops lead). pilot ~5k. li wei signs.", "Li Wei"),
+    ("northwind / sam ng (ops mgr). jo ng signs off on anything over 5k.", "Jo Ng"),
+    # "Name (title)" is "Name, the title," in any note
+    ("Spoke with Hugo Evans (CEO), he confirmed he signs.", "Hugo Evans"),
+])
+def test_issue18f_lowercase_shorthand_names(note, who):
+    _said(note, "authority", who)
+
+
+def test_issue18f_no_name_from_a_common_word():
+    assert extract("spoke w/ their team (ops lead) about pricing.", NOW).authority is None
+
+
+@pytest.mark.parametrize("note,who", [
+    # "ok'd / okayed the spend" names who approves
+    ("Cedar: Zoe Vogel, the CEO, okayed the spend.", "Zoe Vogel"),
+    ("Rob ok'd the purchase on Friday.", "Rob"),
+    ("Mia okay'd the pilot.", "Mia"),
+])
+def test_issue18f_okd_the_spend(note, who):
+    _said(note, "authority", who)

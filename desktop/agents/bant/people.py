@@ -38,7 +38,8 @@ _AUTH_CUE = re.compile(
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
-    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
+    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority|"
+    r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot))\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"

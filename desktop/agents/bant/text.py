@@ -63,6 +63,37 @@ _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'l
                  (r"\blet's (?=(?:get|have) (?:it|this|the \w+) (?:signed|done|live|closed|in place|wrapped up)\b)", "they want to ")]
 
 
+_TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|owner|founder|co-?founder|president|gm|partner|principal|vp [\w ]{2,20}|"
+                    r"head of [\w ]{2,20}|[\w ]{0,20}(?:mgr|manager|dir|director|lead))")
+_COMMON = set("""a an the their our his her my your its with w and or to of for in on at by from this that these those
+team ops sales they them he she we us me him it new old pilot call budget""".split())
+
+
+def _shorthand_names(text: str) -> str:
+    """Typed lowercase notes name people in lowercase ("vertex / oliver grant. oliver's the signer", "w/ hugo evans
+    (CEO)"): the names said in a note's opener, after "w/" or "+", or before a title in parentheses, capitalised
+    wherever the note says them (and a first name said just before a known last name: "dan walsh"). A note
+    with a capitalised sentence start is left alone; "Name (title)" becomes "Name, the title," in any note."""
+    word = r"[a-z][a-z'-]+"
+    if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
+        seeds: set[str] = set()
+        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s)"
+        for m in re.finditer(r"(?:^[\w ]{2,40}?\s*/\s*|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"\))", text, re.I):
+            names = " ".join(g for g in m.groups() if g).split()
+            if not any(w.lower() in _COMMON for w in names):
+                seeds.update(w.split("'")[0] for w in names)
+        if seeds:
+            alt = "|".join(sorted(map(re.escape, seeds), key=len, reverse=True))
+            text = re.sub(r"\b(" + alt + r")\b", lambda m: m.group(1).capitalize(), text)
+            caps = "|".join(sorted((re.escape(w.capitalize()) for w in seeds), key=len, reverse=True))
+            text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
+                          lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
+    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")\)\s*(?:,\s*)?",
+                  r"\1, the \2, ", text, flags=re.I)
+    return re.sub(r",\s+(?=[.;:!?])", "", text)
+
+
 def _unquote(text: str) -> str:
     """The customer's quoted words in the note's third person, quotation marks dropped: 'Dev told me
     "our CFO signs"' -> 'Dev told me their CFO signs', '"I don't sign," she said' -> 'she doesn't sign, she
@@ -71,6 +102,7 @@ def _unquote(text: str) -> str:
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
+    text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
