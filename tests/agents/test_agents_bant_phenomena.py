@@ -1796,3 +1796,17 @@ def test_issue18f_no_name_from_a_common_word():
 ])
 def test_issue18f_okd_the_spend(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,step", [
+    # the note's own "Next step ..." label beats an opener or a request said earlier
+    ("Acme follow-up with Jo Park, their CFO. Next step is a call with their COO on Tuesday.", "COO"),
+    ("They want us to set up a booking bot for their clinics. Next step is a scoping workshop on the 3rd.", "scoping"),
+    ("Ravi said he'll do whatever Jo recommends. Next step: Ravi sends us their data export.", "data export"),
+    # "Next step?" asked and answered
+    ("Next step? A sandbox account, I'm setting it up Monday.", "sandbox"),
+    ("What's next? Lena sends the signed order form.", "order form"),
+    ("Next steps? Their IT team reviews our security pack.", "security pack"),
+])
+def test_issue18f_labelled_next_step(note, step):
+    _said(note, "next_step", step)

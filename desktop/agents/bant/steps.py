@@ -110,7 +110,17 @@ _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent
                            r"straight away|today|same day|just now))?[.!]?$", re.I)
 
 
+#: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
+_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*", re.I)
+
+
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
+    for i, s in enumerate(sentences):  # a labelled step first ("Globex follow-up with Priya ... Next step is a call")
+        label = _LABEL.match(s)
+        if label and len(_clean(s[label.end():])) >= 4 and not _NEXT_NEG.search(s):
+            phrase = _clean(s[label.end():])
+            if not _POINTS_BACK.match(phrase):
+                return _named(phrase, sentences, i), s
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
         for i, s in enumerate(sentences):
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):

@@ -153,7 +153,8 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
            "The final decision is made by "),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
                       r"who else)\b", re.I), "Competitor: "),
-          (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: ")]
+          (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
+          (re.compile(r"^(?:and )?(?:the )?next(?: steps?)?\??$|\bwhat(?:'s| is| are) (?:the )?next(?: steps?)?\b", re.I), "Next step: ")]
 
 
 def _answered(sentences: list[str]) -> list[str]:
