@@ -1810,3 +1810,16 @@ def test_issue18f_okd_the_spend(note, who):
 ])
 def test_issue18f_labelled_next_step(note, step):
     _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "it's us against / versus X", "X is still in it", and a lowercase vendor after "vs" in a typed note
+    ("They cut Gong from the eval, so now it's us against Chorus.", "Chorus"),
+    ("Salesloft dropped out, it's us versus Outreach now.", "Outreach"),
+    ("They dropped Drift from the shortlist, but Qualified is still in it.", "Qualified"),
+    ("still comparing us vs pipedrive on price.", "Pipedrive"),
+    ("contoso: it's us vs freshdesk, nxt: demo.", "Freshdesk"),
+    ("Wendy Cole read the proposal and Wendy is still in it, she says.", None),
+])
+def test_issue18f_us_against_and_still_in_it(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)

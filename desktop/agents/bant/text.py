@@ -89,6 +89,8 @@ def _shorthand_names(text: str) -> str:
             caps = "|".join(sorted((re.escape(w.capitalize()) for w in seeds), key=len, reverse=True))
             text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
+        # "comparing us vs fivetran": the vendor after "vs" is a name too
+        text = re.sub(r"\b(vs\.?|versus) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
     text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")\)\s*(?:,\s*)?",
                   r"\1, the \2, ", text, flags=re.I)
     return re.sub(r",\s+(?=[.;:!?])", "", text)
