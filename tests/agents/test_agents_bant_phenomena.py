@@ -1823,3 +1823,34 @@ def test_issue18f_labelled_next_step(note, step):
 ])
 def test_issue18f_us_against_and_still_in_it(note, vendor):
     assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "so call it N" / "let's say N" settles a figure said with a maybe
+    ("Budget is twelve thousand, maybe fifteen if the pilot works, so call it twelve.", 12000),
+    ("They can do 20k, possibly 25k with the add-on, let's say 20.", 20000),
+    ("Forty thousand for the year, maybe forty-five with training, call it forty.", 40000),
+    # "put aside"
+    ("She's put aside fifteen thousand for it.", 15000),
+    ("They put aside 40k for the rollout.", 40000),
+    ("Marco has put aside about eight grand.", 8000),
+    # last year's budget, then this year's
+    ("They had thirty-six in the budget last year, this year it's thirty.", 30000),
+    ("Budget was 50k last year, this year it's forty.", 40000),
+    ("Their budget last year was twenty grand, this year it's fifteen.", 15000),
+    # "I asked about budget: ..." labels the answer
+    ("I asked about budget: they have twelve thousand for the year.", 12000),
+    ("We asked him about budget: about nine grand left this year.", 9000),
+    ("I asked her about the budget: Ben and she have seven thousand, that's it.", 7000),
+])
+def test_issue18f_budget_settled(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("I asked about timing: they want it by March 1st.", "timeline", "2027-03-01"),
+    ("I asked about competitors: Gong is in the mix.", "competitor", "Gong"),
+    ("We asked about timing: live before January 15th.", "timeline", "2027-01-15"),
+])
+def test_issue18f_asked_about_label(note, field, value):
+    _said(note, field, value)
