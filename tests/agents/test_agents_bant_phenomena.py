@@ -1854,3 +1854,25 @@ def test_issue18f_budget_settled(note, value):
 ])
 def test_issue18f_asked_about_label(note, field, value):
     _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "EOM" with a signing
+    ("They're signing EOM, legal is fine.", "2026-11-30"),
+    ("he's signing eom if legal is happy.", "2026-11-30"),
+    ("contract signed EOQ, she said.", "2026-12-31"),
+    # "DATE, when the new hires start": the hires explain the date
+    ("Timing: before January 20th, when the new hires start.", "2027-01-20"),
+    ("Timing: by March 1st, when their new hires begin.", "2027-03-01"),
+    ("They need it before February 8th, when the new hires arrive.", "2027-02-08"),
+    # what they said before "and asked if ..." still counts
+    ("They plan to roll out in Q2 and asked if we'd lock the price.", "2027-06-30"),
+    ("She wants it live by April 30th, and she asked about our roadmap.", "2027-04-30"),
+    ("Tom says they'll expand in Q1 and wanted to know if we'd hold the rate.", "2027-03-31"),
+])
+def test_issue18f_timeline_forms(note, value):
+    _said(note, "timeline", value)
+
+
+def test_issue18f_hiring_alone_is_still_no_timeline():
+    assert extract("They're hiring in January.", NOW).timeline is None

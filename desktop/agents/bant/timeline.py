@@ -185,7 +185,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
-            if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", c, re.I) and not re.search(
+            if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
                 continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
@@ -260,7 +260,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 d = found[0] if found else None
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
-            if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|"
+            if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|eo[mqy]|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
                     len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
