@@ -1876,3 +1876,13 @@ def test_issue18f_timeline_forms(note, value):
 
 def test_issue18f_hiring_alone_is_still_no_timeline():
     assert extract("They're hiring in January.", NOW).timeline is None
+
+
+@pytest.mark.parametrize("note,who", [
+    # "any spend goes through her": who approves ("Any" / "All" are no names)
+    ("Nora Lind, the COO, joined. Any spend goes through her.", "Nora Lind"),
+    ("Ravi said every purchase has to go through Marta.", "Marta"),
+    ("Dana Cho runs ops. All spending goes through Dana.", "Dana Cho"),
+])
+def test_issue18f_spend_goes_through(note, who):
+    _said(note, "authority", who)

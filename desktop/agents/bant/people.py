@@ -39,7 +39,8 @@ _AUTH_CUE = re.compile(
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
     r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority|"
-    r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot))\b", re.I)
+    r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
+    r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
@@ -57,7 +58,7 @@ October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms D
 Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
-Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
+Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Any Every All Each
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody""".split())
