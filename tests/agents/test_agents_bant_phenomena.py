@@ -1886,3 +1886,13 @@ def test_issue18f_hiring_alone_is_still_no_timeline():
 ])
 def test_issue18f_spend_goes_through(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,step", [
+    # the customer "running it past" someone is the next step
+    ("She's running it past their lawyer first.", "lawyer"),
+    ("He's running the contract by legal this week.", "legal"),
+    ("They're running this past their board on Monday.", "board"),
+])
+def test_issue18f_running_it_past(note, step):
+    _said(note, "next_step", step)

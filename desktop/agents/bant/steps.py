@@ -21,7 +21,7 @@ _NEXT_CUE = re.compile(
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|checking)|"
+    r"pulling|sharing|introducing|arranging|checking|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
