@@ -1603,3 +1603,296 @@ def test_issue18e_probe21_hedged_decider(note):
 ])
 def test_issue18e_probe22_phenomena(note, field, value):
     _said(note, field, value)
+
+
+# -- issue/18f: callnotes6 (first score 321/384, 11 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note,field,value", [
+    # single-quoted speech is read like double-quoted speech (an apostrophe inside a word is no quote mark)
+    ("Nadia said, 'I have eight thousand for this and that's it.' Our plan is twelve thousand.", "budget", 8000),
+    ("Omar told me, 'The COO signs, it's not my call.' He liked the demo.", "authority", "COO"),
+    ("Priya told me, 'We need it live by March 15th, that's when our intake opens.' I'm sending the SOW.",
+     "timeline", "2027-03-15"),
+    ("Budget? 'call it nine thousand for the add-on.' Fine.", "budget", 9000),
+])
+def test_issue18f_single_quoted_speech(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # our own offer's price ("our starter / retainer / package is N") is no budget of theirs
+    "Our basic tier is two grand a year, so she can approve it herself.",
+    "Our onboarding package comes to 6k and he didn't push back.",
+    "our pro plan is $300/mo, she didn't say what they can spend.",
+])
+def test_issue18f_our_offer_price_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but their own figure said beside it still is, and so is a budget that matches our offer
+    ("Their budget is 20k a year; our retainer is 2k a month.", 20000),
+    ("Our setup fee is $900, he confirmed the budget is 15k for the year.", 15000),
+    ("She has eighteen thousand, which is exactly our annual plan.", 18000),
+])
+def test_issue18f_budget_beside_our_offer(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the speaker named before a colon with their company or title ("Name at Company:", "Name, title at Company:"),
+    # and a later quote with no name is theirs too, even after another person is named in between
+    ("Rosa Diaz at Tailspin: 'The CFO is out this week.' That's Hal Diaz, her cousin. 'I sign anything under 50k,' she said.",
+     "authority", "Rosa"),
+    ("Omar Haddad, ops lead at Contoso: 'It's my budget and my call.'", "authority", "Omar"),
+    ("Lena Fox from Woodgrove, in her words: 'We lose leads overnight.' She said, 'I decide this one myself.'",
+     "authority", "Lena"),
+    # a quote that ends its sentence is followed by the seller's own words, not said by the seller
+    ("Ivy Park at Fabrikam said, 'I can do twelve thousand for the year.' I told her our plan is fifteen.", "budget", 12000),
+    ("Ned Cole at Litware: 'It's my decision, nobody else's.' I said I'd send the deck.", "authority", "Ned"),
+    ("Ana Ruiz at Proseware: 'I have nine grand set aside.' I told her that works.", "budget", 9000),
+    # the customer's "let's get it signed by X" in a quote is their target date
+    ("Maya Ito called: 'Looks good, let's get it signed by December 18th.'", "timeline", "2026-12-18"),
+    ("Tom Ruiz at Adatum: 'Fine, let's have it live by January 15th.'", "timeline", "2027-01-15"),
+    ("Jo Kim at Tailspin: 'Great, let's get this done by the end of the month.'", "timeline", "2026-11-30"),
+])
+def test_issue18f_quoted_speaker(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a person who "is in" (agrees) is no vendor
+    "Wendy Price at Onyx called: 'I'm in, send the paperwork.'",
+    "Raj Mehta at Fabrikam said, 'I read it and I'm in.'",
+    "Kim Lee at Contoso: 'Count me in, I'm in.'",
+])
+def test_issue18f_person_who_is_in_is_no_vendor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "it's Name's decision / signature" names the decider ("the company's decision" names nobody)
+    ("It's Ned's decision in the end.", "Ned"),
+    ("On this one it's Wendy's signature.", "Wendy"),
+    ("Priced fine, but it's Marta's decision, not Leo's.", "Marta"),
+])
+def test_issue18f_names_decision(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # "sometime next year / in the new year" is too vague for a date
+    "She wants it at some point in the new year.",
+    "They plan to buy sometime in the coming year.",
+    "Ravi says they'll sign sometime next year, no rush.",
+])
+def test_issue18f_sometime_next_year_is_no_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but a month said with it still is one
+    ("They want to go live sometime next year in March.", "2027-03-31"),
+    ("Sometime in the new year, probably February, they'll decide.", "2027-02-28"),
+    ("Some time next year, ideally by April 15th, they want it running.", "2027-04-15"),
+])
+def test_issue18f_sometime_next_year_with_a_month(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure taken back: "scratch that, no number until ...", "no budget until ..." (nor is the meeting the timeline)
+    "She floated ten grand, then her boss said scratch that, no budget until March.",
+    "Eli mentioned 30k but then said no number until the audit is done in January.",
+    "He said fifteen thousand, then scratch that, there's no figure yet.",
+])
+def test_issue18f_figure_scratched(note):
+    b = extract(note, NOW)
+    assert b.budget is None and b.timeline is None, b
+
+
+@pytest.mark.parametrize("note,step", [
+    # a meeting they want moved is the next step, never the need or the buying timeline
+    ("His team wants to push the demo to the 10th.", "demo"),
+    ("She wants to move our call to Friday.", "call"),
+    ("They asked to reschedule the walkthrough to December 3rd.", "walkthrough"),
+    ("They'd like to postpone the kickoff meeting to January 6th.", "kickoff"),
+])
+def test_issue18f_meeting_moved(note, step):
+    b = extract(note, NOW)
+    assert b.need is None and b.timeline is None, b
+    _said(note, "next_step", step)
+
+
+def test_issue18f_go_live_pushed_is_still_the_timeline():
+    _said("They pushed the go-live to March 1st.", "timeline", "2027-03-01")
+
+
+@pytest.mark.parametrize("note", [
+    # a request already met ("Sent it.", "Done.") leaves no next step
+    "Lars asked for the W-9. Sent it over already.",
+    "She asked for a copy of the contract, and I sent it right away.",
+    "He asked for the updated quote. Done.",
+])
+def test_issue18f_request_already_met(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a tool bought for something else ("bought X for Y, but they still need Z") is no rival; a bare purchase still is
+    ("They bought Okta for SSO, but they still need access reviews.", None),
+    ("She purchased Gong for call recording, yet they still need forecasting.", None),
+    ("They went with Zendesk for ticketing and still need a chatbot on top.", None),
+    ("They bought Okta last month.", "Okta"),
+])
+def test_issue18f_tool_bought_for_something_else(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "the board hasn't approved anything" explains a missing budget; it names no decider
+    ("Forget that number, the board hasn't approved anything.", None),
+    ("Finance hasn't signed off on any budget yet.", None),
+    ("The partners haven't agreed to a number.", None),
+    # ... but an approval still to come of the purchase itself does
+    ("The board hasn't approved the purchase yet, they vote Tuesday.", "board"),
+])
+def test_issue18f_nothing_approved_names_no_decider(note, who):
+    got = extract(note, NOW).authority
+    assert (got is None) if who is None else (who in (got or "")), got
+
+
+@pytest.mark.parametrize("note,step", [
+    # typed shorthand "nxt" is "next"
+    ("contoso w/ ravi. budget ~20k. nxt: send the SOW fri.", "SOW"),
+    ("fabrikam, quick sync. nxt step: demo for their ops team on 12/9.", "demo"),
+    ("call w/ lena. Nxt, I book a walkthrough w/ her CFO.", "walkthrough"),
+])
+def test_issue18f_nxt_shorthand(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note,who", [
+    # lowercase typed notes: the names of the opener, after "w/" and before "(title)" are names wherever they recur
+    ("acme / rita gomez. budget ~8k. rita's the signer.", "Rita Gomez"),
+    ("call w/ tom reyes + ana cruz. ana (CFO) approves.", "Ana Cruz"),
+    ("fabrikam w/ li wei (ops lead). pilot ~5k. li wei signs.", "Li Wei"),
+    ("northwind / sam ng (ops mgr). jo ng signs off on anything over 5k.", "Jo Ng"),
+    # "Name (title)" is "Name, the title," in any note
+    ("Spoke with Hugo Evans (CEO), he confirmed he signs.", "Hugo Evans"),
+])
+def test_issue18f_lowercase_shorthand_names(note, who):
+    _said(note, "authority", who)
+
+
+def test_issue18f_no_name_from_a_common_word():
+    assert extract("spoke w/ their team (ops lead) about pricing.", NOW).authority is None
+
+
+@pytest.mark.parametrize("note,who", [
+    # "ok'd / okayed the spend" names who approves
+    ("Cedar: Zoe Vogel, the CEO, okayed the spend.", "Zoe Vogel"),
+    ("Rob ok'd the purchase on Friday.", "Rob"),
+    ("Mia okay'd the pilot.", "Mia"),
+])
+def test_issue18f_okd_the_spend(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,step", [
+    # the note's own "Next step ..." label beats an opener or a request said earlier
+    ("Acme follow-up with Jo Park, their CFO. Next step is a call with their COO on Tuesday.", "COO"),
+    ("They want us to set up a booking bot for their clinics. Next step is a scoping workshop on the 3rd.", "scoping"),
+    ("Ravi said he'll do whatever Jo recommends. Next step: Ravi sends us their data export.", "data export"),
+    # "Next step?" asked and answered
+    ("Next step? A sandbox account, I'm setting it up Monday.", "sandbox"),
+    ("What's next? Lena sends the signed order form.", "order form"),
+    ("Next steps? Their IT team reviews our security pack.", "security pack"),
+])
+def test_issue18f_labelled_next_step(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "it's us against / versus X", "X is still in it", and a lowercase vendor after "vs" in a typed note
+    ("They cut Gong from the eval, so now it's us against Chorus.", "Chorus"),
+    ("Salesloft dropped out, it's us versus Outreach now.", "Outreach"),
+    ("They dropped Drift from the shortlist, but Qualified is still in it.", "Qualified"),
+    ("still comparing us vs pipedrive on price.", "Pipedrive"),
+    ("contoso: it's us vs freshdesk, nxt: demo.", "Freshdesk"),
+    ("Wendy Cole read the proposal and Wendy is still in it, she says.", None),
+])
+def test_issue18f_us_against_and_still_in_it(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "so call it N" / "let's say N" settles a figure said with a maybe
+    ("Budget is twelve thousand, maybe fifteen if the pilot works, so call it twelve.", 12000),
+    ("They can do 20k, possibly 25k with the add-on, let's say 20.", 20000),
+    ("Forty thousand for the year, maybe forty-five with training, call it forty.", 40000),
+    # "put aside"
+    ("She's put aside fifteen thousand for it.", 15000),
+    ("They put aside 40k for the rollout.", 40000),
+    ("Marco has put aside about eight grand.", 8000),
+    # last year's budget, then this year's
+    ("They had thirty-six in the budget last year, this year it's thirty.", 30000),
+    ("Budget was 50k last year, this year it's forty.", 40000),
+    ("Their budget last year was twenty grand, this year it's fifteen.", 15000),
+    # "I asked about budget: ..." labels the answer
+    ("I asked about budget: they have twelve thousand for the year.", 12000),
+    ("We asked him about budget: about nine grand left this year.", 9000),
+    ("I asked her about the budget: Ben and she have seven thousand, that's it.", 7000),
+])
+def test_issue18f_budget_settled(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("I asked about timing: they want it by March 1st.", "timeline", "2027-03-01"),
+    ("I asked about competitors: Gong is in the mix.", "competitor", "Gong"),
+    ("We asked about timing: live before January 15th.", "timeline", "2027-01-15"),
+])
+def test_issue18f_asked_about_label(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "EOM" with a signing
+    ("They're signing EOM, legal is fine.", "2026-11-30"),
+    ("he's signing eom if legal is happy.", "2026-11-30"),
+    ("contract signed EOQ, she said.", "2026-12-31"),
+    # "DATE, when the new hires start": the hires explain the date
+    ("Timing: before January 20th, when the new hires start.", "2027-01-20"),
+    ("Timing: by March 1st, when their new hires begin.", "2027-03-01"),
+    ("They need it before February 8th, when the new hires arrive.", "2027-02-08"),
+    # what they said before "and asked if ..." still counts
+    ("They plan to roll out in Q2 and asked if we'd lock the price.", "2027-06-30"),
+    ("She wants it live by April 30th, and she asked about our roadmap.", "2027-04-30"),
+    ("Tom says they'll expand in Q1 and wanted to know if we'd hold the rate.", "2027-03-31"),
+])
+def test_issue18f_timeline_forms(note, value):
+    _said(note, "timeline", value)
+
+
+def test_issue18f_hiring_alone_is_still_no_timeline():
+    assert extract("They're hiring in January.", NOW).timeline is None
+
+
+@pytest.mark.parametrize("note,who", [
+    # "any spend goes through her": who approves ("Any" / "All" are no names)
+    ("Nora Lind, the COO, joined. Any spend goes through her.", "Nora Lind"),
+    ("Ravi said every purchase has to go through Marta.", "Marta"),
+    ("Dana Cho runs ops. All spending goes through Dana.", "Dana Cho"),
+])
+def test_issue18f_spend_goes_through(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,step", [
+    # the customer "running it past" someone is the next step
+    ("She's running it past their lawyer first.", "lawyer"),
+    ("He's running the contract by legal this week.", "legal"),
+    ("They're running this past their board on Monday.", "board"),
+])
+def test_issue18f_running_it_past(note, step):
+    _said(note, "next_step", step)

@@ -88,6 +88,10 @@ def extract(text: str, now: datetime | date) -> Bant:
     ev: dict[str, str] = {}
     # questions and counterfactuals state nothing
     facts = [s for s in sentences if not _NOT_A_FACT.search(s) and not s.rstrip().endswith("?")]
+    # "they plan to expand in Q1 and asked if we'd hold the price": what they said before the question still counts
+    facts += [head for s in sentences if _NOT_A_FACT.search(s)
+              for head in [re.split(r",?\s+and\s+(?=(?:(?:she|he|they)\s+)?(?:asked|wanted to know|wondered)\b)", s, flags=re.I)[0]]
+              if head != s and not _NOT_A_FACT.search(head)]
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)

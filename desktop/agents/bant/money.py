@@ -10,7 +10,7 @@ from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, w
 
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
-    r"\b(budget\w*|set aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
+    r"\b(budget\w*|(?:set|put) aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
     r"spend(?:ing)?|ceiling|cap(?:ped)? at|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
@@ -29,7 +29,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -39,7 +39,8 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"list price)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )"
-                         r"(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee)\b"
+                         r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
+                         r"subscription|bundle|offer|setup)s?\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
                          r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
@@ -81,6 +82,9 @@ def _amounts(text: str) -> list[float]:
                r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
                r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
                r"\1 \2 thousand", t, flags=re.I)
+    if re.search(r"\bbudget", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
+        t = re.sub(r"\b((?:this year|now|these days),? (?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
+                   r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1 \2 thousand", t, flags=re.I)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"
@@ -113,7 +117,8 @@ def _amounts(text: str) -> list[float]:
             joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
-            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|"
+            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
+                                                               r"let's say|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
@@ -134,7 +139,10 @@ _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|n
 _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
-                        r"(?:number|figure)\b", re.I)
+                        r"(?:number|figure)\b|"
+                        # "scratch that, no number until the board meets": the figure before is taken back
+                        r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
+                        r"\bno (?:number|figure|budget)(?: yet)? until\b", re.I)
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"

@@ -40,6 +40,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
                        r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
+                       # a meeting moved ("push the demo to the 10th"): a next step, not a problem
+                       r"(?:push|reschedule|shift|bump|postpone|rebook|bring forward) (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?\b|"
                        r"approval\b(?!s)|"
                        r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"

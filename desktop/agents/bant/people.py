@@ -27,7 +27,7 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
-    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
@@ -38,7 +38,9 @@ _AUTH_CUE = re.compile(
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
-    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority)\b", re.I)
+    r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority|"
+    r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
+    r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
@@ -56,7 +58,7 @@ October November December Q1 Q2 Q3 Q4 CEO CFO CTO COO CIO CMO CRO VP Mr Mrs Ms D
 Today Tomorrow Yesterday Right Well Actually Also There Here What When Where Who Why How Both Either Neither Still
 Final Whoever Anything Everything Nothing Someone Somebody Everyone Head Director President Board Procurement Legal
 Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Proposal Deal Looking Let Let's Send
-Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years
+Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Any Every All Each
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody""".split())
@@ -207,7 +209,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                      s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
                                            r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
             continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
-        clauses = _clauses(s) or [s]
+        clauses = [c for c in _clauses(s) or [s] if not re.search(
+            r"\b(?:hasn't|has not|haven't|have not|hadn't|didn't|did not)\s+(?:yet\s+|even\s+)?(?:approved|okayed|signed off on|"
+            r"agreed to|green-?lit)\s+(?:anything|any \w+|a thing|a number|a figure|a budget)\b", c, re.I)]
+        # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
                 if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \

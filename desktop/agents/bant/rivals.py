@@ -23,6 +23,7 @@ _COMP_BEFORE = re.compile(
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
     r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
+    r"(?:it's |it is |now it's )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
@@ -34,7 +35,7 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\
                          r"proposal|bid|pricing|offer|numbers)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|(?:what|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
                          # a vendor said first, then "its X" weighed against us
@@ -116,6 +117,13 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"walked away from|passed on|decided against|said no to)\s+"
                                  r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
+                    if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$", m.group(0)) and re.search(
+                            rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):
+                        continue  # "Wendy is in" (Wendy Price agrees): a person named in the note, not a vendor
+                    if re.search(r"\b(?:bought|purchased|went with|picked|chose|signed with|switched to)\s", m.group(0), re.I) and \
+                            re.match(r"\s*for\b[^.;]*\b(?:but|yet|and)\b[^.;]*\bstill\b", s[s.find(m.group(0)) + len(m.group(0)):]
+                                     if m.group(0) in s else "", re.I):
+                        continue  # "bought CrowdStrike for endpoint, but they still need audit logs": a tool for something else
                     if _SOMEONE_ELSE.search(_PART.split(c[:m.start()])[-1]):
                         continue  # "their sister company went with Five9": another buyer's choice
                     found.append((v, s))

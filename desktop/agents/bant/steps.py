@@ -21,10 +21,10 @@ _NEXT_CUE = re.compile(
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|checking)|"
+    r"pulling|sharing|introducing|arranging|checking|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
-    r"\b(?:called|emailed|wrote|texted|rang|messaged) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|"
+    r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
     r"confirm) (?:the|our|their) )|"
     r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
     r"a green light) from (?:our|my)\b)|"
@@ -104,17 +104,36 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
 
+#: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
+_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
+                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across))*(?: (?:already|right away|"
+                           r"straight away|today|same day|just now))?[.!]?$", re.I)
+
+
+#: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
+_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*", re.I)
+
+
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
+    for i, s in enumerate(sentences):  # a labelled step first ("Globex follow-up with Priya ... Next step is a call")
+        label = _LABEL.match(s)
+        if label and len(_clean(s[label.end():])) >= 4 and not _NEXT_NEG.search(s):
+            phrase = _clean(s[label.end():])
+            if not _POINTS_BACK.match(phrase):
+                return _named(phrase, sentences, i), s
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
-        for s in sentences:
+        for i, s in enumerate(sentences):
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
+            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 m = cue.search(c)
                 if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
                                      c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
+                if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
+                    continue  # the request is already met
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
                 if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)):

@@ -46,14 +46,54 @@ def _clean(phrase: str) -> str:
 
 # -- quoted speech and question-and-answer notes ----------------------------------------------------
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
+#: single-quoted speech ('I own the brokerage, it's my call.'): an opening quote after a space or a colon, a closing
+#: one right after the sentence's punctuation; an apostrophe inside a word ("it's", "clients' data") is neither
+_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
-_NAME_WORDS = r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
-#: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,") or after it ("says Kat")
-_SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
-                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"\s*:\s*$")
+_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+#: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
+#: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
+_SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
+                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
+                             r"\b" + _NAME_WORDS + r"\s*:\s*$")
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
-                 (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them")]
+                 (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them"),
+                 # "so let's get it signed by the end of the month": their target, not a meeting
+                 (r"\blet's (?=(?:get|have) (?:it|this|the \w+) (?:signed|done|live|closed|in place|wrapped up)\b)", "they want to ")]
+
+
+_TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|owner|founder|co-?founder|president|gm|partner|principal|vp [\w ]{2,20}|"
+                    r"head of [\w ]{2,20}|[\w ]{0,20}(?:mgr|manager|dir|director|lead))")
+_COMMON = set("""a an the their our his her my your its with w and or to of for in on at by from this that these those
+team ops sales they them he she we us me him it new old pilot call budget""".split())
+
+
+def _shorthand_names(text: str) -> str:
+    """Typed lowercase notes name people in lowercase ("vertex / oliver grant. oliver's the signer", "w/ hugo evans
+    (CEO)"): the names said in a note's opener, after "w/" or "+", or before a title in parentheses, capitalised
+    wherever the note says them (and a first name said just before a known last name: "dan walsh"). A note
+    with a capitalised sentence start is left alone; "Name (title)" becomes "Name, the title," in any note."""
+    word = r"[a-z][a-z'-]+"
+    if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
+        seeds: set[str] = set()
+        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s)"
+        for m in re.finditer(r"(?:^[\w ]{2,40}?\s*/\s*|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"\))", text, re.I):
+            names = " ".join(g for g in m.groups() if g).split()
+            if not any(w.lower() in _COMMON for w in names):
+                seeds.update(w.split("'")[0] for w in names)
+        if seeds:
+            alt = "|".join(sorted(map(re.escape, seeds), key=len, reverse=True))
+            text = re.sub(r"\b(" + alt + r")\b", lambda m: m.group(1).capitalize(), text)
+            caps = "|".join(sorted((re.escape(w.capitalize()) for w in seeds), key=len, reverse=True))
+            text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
+                          lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
+        # "comparing us vs fivetran": the vendor after "vs" is a name too
+        text = re.sub(r"\b(vs\.?|versus) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")\)\s*(?:,\s*)?",
+                  r"\1, the \2, ", text, flags=re.I)
+    return re.sub(r",\s+(?=[.;:!?])", "", text)
 
 
 def _unquote(text: str) -> str:
@@ -63,9 +103,12 @@ def _unquote(text: str) -> str:
     him "we can do it"') is only unquoted."""
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
+    text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
+    text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
+    text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"
@@ -73,15 +116,21 @@ def _unquote(text: str) -> str:
              "he": ("he", "him", "his", "he's", "he'll", "he'd", "doesn't", "he was"),
              "they": ("they", "them", "their", "they're", "they'll", "they'd", "don't", "they were")}[who]
 
+    named: list[str] = []  # the quote's speaker last named: a later quote with no name is theirs too
+
     def one(m: re.Match[str]) -> str:
         body = m.group(1)
-        if _SELLER_QUOTE.search(text[:m.start()]) or re.match(r"\s*(?:i|we) (?:said|told|asked)\b", text[m.end():], re.I):
+        # '"we can do it," I said' is the seller's; after a quote that ends its sentence, "I told her ..." starts a new one
+        if _SELLER_QUOTE.search(text[:m.start()]) or (re.match(r"\s*(?:i|we) (?:said|told|asked)\b", text[m.end():], re.I)
+                                                      and not body.rstrip().endswith((".", "!", "?"))):
             return body
         for rx, rep in _FIRST_PERSON:
             body = re.sub(rx, lambda w, rep=rep: rep.capitalize() if w.group(0)[0].isupper() else rep, body, flags=re.I)
         speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
-        if speaker:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
-            n = (speaker.group(speaker.lastindex or 1) or "").split()[0]
+        if speaker:
+            named.append((speaker.group(speaker.lastindex or 1) or "").split()[0])
+        if named:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
+            n = named[-1]
             for rx, rep in ((r"\bI'm\b", n + " is"), (r"\bI've\b", n + " has"), (r"\bI'll\b", n + " will"),
                             (r"\bI'd\b", n + " would"), (r"\bI don't\b", n + " doesn't"), (r"\bI\b", n),
                             (r"\bme\b", n), (r"\bmy\b", n + "'s")):
@@ -97,6 +146,10 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|mentioned),?\s+(?:that\s+|uh,?\s+|um,?\s+)*)our "
                   r"(?=(?:ceo|cfo|coo|cto|board|owner|founder|boss|manager|director|vp|president|team|staff|people|budget)\b)",
                   r"\1their ", text, flags=re.I)
+    # "I asked about budget: nine thousand ...": the seller's question as a label of the answer after it
+    text = re.sub(r"(^|[.!?]\s+)(?:i|we) asked (?:him |her |them )?about (?:the |their )?(budget|timing|timeline|competitors?|"
+                  r"next steps?|who decides|who signs)\s*:\s*", lambda m: m.group(1) + m.group(2).capitalize() + ": ", text,
+                  flags=re.I)
     return re.sub(r"(^|[.!?]\s+)(?:me|him|her|them)\s*:\s*", r"\1", text, flags=re.I)  # "Me: ... Him: ...": speaker labels
 
 
@@ -106,7 +159,8 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
            "The final decision is made by "),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
                       r"who else)\b", re.I), "Competitor: "),
-          (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: ")]
+          (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
+          (re.compile(r"^(?:and )?(?:the )?next(?: steps?)?\??$|\bwhat(?:'s| is| are) (?:the )?next(?: steps?)?\b", re.I), "Next step: ")]
 
 
 def _answered(sentences: list[str]) -> list[str]:

@@ -185,7 +185,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
-            if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", c, re.I) and not re.search(
+            if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
                 continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
@@ -201,10 +201,14 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
+            # "sometime next year", "decide sometime in the new year": no date (a month said with it still is one)
+            c = re.sub(r"\b(?:some ?time|at some point|some point)\s+(?:in\s+)?(?:next year|the new year|the coming year|"
+                       r"the next year)\b", " ", c, flags=re.I)
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
                        flags=re.I)
@@ -256,7 +260,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 d = found[0] if found else None
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
-            if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|"
+            if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|eo[mqy]|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
                     len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
