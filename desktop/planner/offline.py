@@ -1488,10 +1488,18 @@ class _Build:
                 prev_loc = loc_before  # (a record named only in a hypothetical is not "it" later)
                 continue
             said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
-            if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before)) \
+            if (bk := _BOOK_IT.match(t)) and not _MEETING_NOUN.search(said_before) and re.fullmatch(
+                    r"\W*(?:(?:so|and|then|please)\s+)*(?:log|note)\s+(?:that|it|this)\W*", said_before, re.I) \
+                    and k > 1 and parts[k - 2].sentence == cl.sentence:
+                said_before = parts[k - 2].text  # "she wants a training session, so log that and book one ...": the
+                # session is said before the "log that" between
+            if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before) or re.search(
+                    r"(?<=\bto )meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)) \
                     and not R.MEETING_RE.search(said_before):
-                # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked
-                t = f"book a {noun.group(0)} {t[bk.end():].lstrip()}"
+                # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked ("Jonas wants
+                # to meet in person on the third at eleven, book that": a meeting)
+                kind_said = "meeting" if noun.group(0).lower() == "meet" else noun.group(0)
+                t = f"book a {kind_said} {t[bk.end():].lstrip()}"
                 if find_date(t, self.today) is None and (before_d := find_date(said_before, self.today)):
                     d = before_d  # "wants a session next Wednesday at 3, book it": when was said before
                 if find_time(t) is None and (before_t := find_time(said_before)):
@@ -1530,6 +1538,13 @@ class _Build:
                     and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
                 # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
                 fields = T.email_fields(t, self._who(), rest)
+                if re.fullmatch(r"\W*(?:an email\s+)?(?:with|about|on)\s+(?:that|it|this|those)\W*", fields.get("body", ""), re.I) \
+                        and (asked := re.search(r"\b(?:asked (?:us |me )?for|wants?|needs?|requested|is waiting (?:on|for))\s+"
+                                                r"(?P<obj>(?:the|a|an|our|their|some)\s+[^,.;]+)", said_before, re.I)):
+                    # "he asked for the updated order form, so draft him an email with that": "that" is what he asked for
+                    fields["body"] = T.cap(asked.group("obj").strip())
+                    if fields.get("subject", "").lower() in ("it", "that", "this", "those"):
+                        fields["subject"] = fields["body"]
                 people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                           and cl.start <= m.start < cl.start + len(t)]
                 if len(people) == 2 and re.fullmatch(r"\s*(?:(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s*,?\s*and\s*",

@@ -432,3 +432,33 @@ def test_a_fact_asked_to_be_kept_is_still_logged(planner, now, text, who):
 def test_a_first_name_at_the_meetings_company_is_whom_it_is_logged_on(planner, now, text, who):
     acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
     assert [a.target.id for a in acts] == [who]
+
+
+@pytest.mark.parametrize(("text", "title_word"), [
+    ("Priya Natarajan wants the revised numbers by Friday, so yeah, set a task for that.", "revised numbers"),
+    ("Tom Becker needs the order form by Monday, yeah, make a task for it", "order form"),
+    ("Linda Okafor wants the case study by Wednesday, so yeah, add a task for that", "case study"),
+])
+def test_yeah_is_a_filler(planner, now, text, title_word):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert title_word in a.fields["title"].lower() and "due_date" in a.fields
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Just wrapped the QBR with Tom Becker, he asked for the updated order form, so draft him an email with that.", "order form"),
+    ("Priya Natarajan wants the security whitepaper, draft her an email about it", "security whitepaper"),
+    ("Linda Okafor asked for a case study, so write her an email with that", "case study"),
+])
+def test_an_email_with_that_carries_what_was_asked_for(planner, now, text, body):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "draft_email"]
+    assert body in a.fields["body"].lower() and a.fields["subject"].lower() not in ("it", "that")
+
+
+@pytest.mark.parametrize(("text", "who", "day"), [
+    ("Kara Quist emailed, she wants a training session, so log that and book one for Wednesday at half past ten.", "224", "2026-11-25"),
+    ("Jonas Weber wants to meet in person on the third at eleven, book that.", "112", "2026-12-03"),
+    ("Tom Becker wants to meet next Tuesday at 2, book it", "106", "2026-11-24"),
+])
+def test_book_that_after_what_was_asked_for(planner, now, text, who, day):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "book_meeting"]
+    assert a.target.id == who and a.fields["due_date"] == day and "time" in a.fields

@@ -201,6 +201,8 @@ def join_spoken_corrections(text: str) -> str:
 _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm|hum|ah)\b\s*,?"
                      # "um" heard as "Uma" (a workspace first name) between pauses: "..., Uma, give the deal to ..."
                      r"|(?:(?<=^)|(?<=,)|(?<=\.))\s*uma\s*,(?!\s*(?-i:[A-Z])[a-z]+\s*(?:,|\s+at\b|\s+from\b))", re.I)
+#: "yeah" said as a filler: "so yeah, mark it closed won", "..., yeah, set a task".
+_YEAH = re.compile(r"\b(?P<so>so),?\s+yeah\b\s*,?|,\s*yeah\s*,", re.I)
 #: A self-correction starting right after a filler ("..., uh sorry, forty five k").
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
 #: A new clause's subject right after a pause.
@@ -224,7 +226,7 @@ def strip_fillers(text: str) -> str:
     "move the, uh, the Delta deal to, like, Negotiation" -> "move the Delta deal to Negotiation";
     "I, um, had a great chat" -> "I had a great chat". Hedges are removed only between commas
     ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
-    if not (_FILLER.search(text) or _HEDGE.search(text) or _WHEN_HEDGE.search(text)):
+    if not (_FILLER.search(text) or _HEDGE.search(text) or _WHEN_HEDGE.search(text) or _YEAH.search(text)):
         return text
     def filler(m: re.Match[str]) -> str:
         # "forty k, uh sorry, forty five k": the pause before a self-correction stays a comma
@@ -236,6 +238,7 @@ def strip_fillers(text: str) -> str:
         return " "
 
     out = _HEDGE.sub(" ", _FILLER.sub(filler, text))
+    out = _YEAH.sub(lambda m: m.group("so") or ",", out)  # "..., so yeah, set a task for that" -> "..., so set a task ..."
     out = _WHEN_HEDGE.sub(", ", out)
     out = _REPEAT.sub(lambda m: m.group(1), out)
     out = re.sub(r"\s+,", ",", re.sub(r"[ \t]{2,}", " ", out))
