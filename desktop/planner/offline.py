@@ -223,7 +223,8 @@ _LOST_REASON_FIELD = re.compile(r"\blost reason\b(?:\s+(?:on|for|of)\s+(?:the\s+
                                 # 'with the reason "no response after pilot"', "the reason was, they wanted a bigger studio"
                                 r"|\b(?:with\s+)?(?:the|a)\s+reason(?:\s+(?:was|is|being|of))?\s*[:,]?\s*[\"\u201c]?(?P<why2>[^\"\u201d.;]+)", re.I)
 _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|of\s+)?(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*(?:'s)?\s+(?:contacts|people)\b"
-                              r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people))\s+(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
+                              r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people)|every (?:contact|person|one)(?: we have)?)\s+"
+                              r"(?:(?:we have|we've got)\s+)?(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
 _POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:and\s+|so\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
                              r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
@@ -360,6 +361,18 @@ def _fields_only(part: str) -> bool:
     rest = re.sub(r"\b(?:i'?d say|i think|i guess|probably|maybe|and|so|um|uh|close date|closing|close|stage|starting|"
                   r"start(?:ing)? at|at|in|for|by|end of|the)\b", " ", part, flags=re.I)
     return bool(rest.strip(" ,.;:")) and not _TERSE_HAS_VERB.search(rest)
+
+
+#: "Tom Becker moved from COO to CEO (at Northwind)": a person's new title.
+_MOVED_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|went|got promoted|was promoted|switched)\s+"
+                          r"from\s+(?:the\s+)?(?P<old>[\w&/ -]{1,30}?)\s+to\s+(?:the\s+)?(?P<new>(?-i:[A-Z])[\w&/ -]{1,40}?)"
+                          r"(?=\s+(?:at|for|over at)\s+(?-i:[A-Z])|\s*[,.;]|\s*$)", re.I)
+#: Words that make a phrase a job title ("CEO", "VP Sales", "head of growth", "ops lead").
+_A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|partner|engineer|"
+                      r"analyst|coordinator|specialist|ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
+#: "Move Ava Novak at Meadow Health back to lead": a person put back to the lead lifecycle stage.
+_PERSON_BACK_TO = re.compile(r"\b(?:move|put|set|bump|send|drop)\s+(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))"
+                             r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to\s+(?:a\s+)?lead\b", re.I)
 
 
 def _command_segments(text: str) -> list[tuple[int, int]]:
@@ -671,7 +684,10 @@ _RETRACTED = re.compile(r"(?:^|[,.;!]\s*)(?:(?:just|please|oh|so|actually)\s+)?(
                         # "please delete Acme, no wait, don't", "move it to lost... actually, don't do that"
                         r"[,.;!]\s*(?:(?:no|wait|actually|sorry|hmm|oh)\W+)*(?:don'?t|do not)(?:\s+(?:do\s+)?(?:that|it|this))?"
                         r"(?:\s+(?:yet|for now|after all))?\s*[.!]?\s*$|"
-                        r"[,.;!]\s*(?:(?:no|wait|actually|sorry)\W+)*(?:cancel|scratch|forget)\s+(?:that|it)\s*[.!]?\s*$", re.I)
+                        r"[,.;!]\s*(?:(?:no|wait|actually|sorry)\W+)*(?:cancel|scratch|forget)\s+(?:that|it)\s*[.!]?\s*$|"
+                        # "..., anyway, no CRM stuff, just talking to myself": said aloud, not to the assistant
+                        r"\b(?:no crm stuff|nothing for the crm|not for the crm|(?:just\s+)?talking to myself|"
+                        r"(?:just\s+)?thinking out loud|not a command)\b[^.!?]*[.!]?\s*$", re.I)
 RETRACTED_MESSAGE = "Okay, ignored: nothing to do."
 
 
@@ -839,6 +855,17 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        if (moved := _MOVED_TITLE.search(clean)) and any(m.kind == "contact" and not m.partial
+                                                         for m in self.index.find_mentions(moved.group("who"))) \
+                and all(_A_TITLE.search(moved.group(g)) and not [m for m in self.index.find_mentions(moved.group(g))
+                                                                 if m.kind == "company"] for g in ("old", "new")):
+            # "Tom Becker moved from COO to CEO at Northwind, please update him": his title changed
+            clean = clean[:moved.start()] + f"change {moved.group('who')}'s job title to {moved.group('new')}" + clean[moved.end():]
+        if (back := _PERSON_BACK_TO.search(clean)) and any(m.kind == "contact" and not m.partial
+                                                           for m in self.index.find_mentions(back.group("who"))) \
+                and not re.search(r"\b(?:deal|opportunity|opp)\b", clean, re.I):
+            # "Move Ava Novak at Meadow Health back to lead": a person's lifecycle stage, not her company's deal
+            clean = clean[:back.start()] + f"set {back.group('who')}'s lifecycle stage to lead" + clean[back.end():]
         if (only := _ONLY_THE.search(clean)) and (kept := _keep_only(clean[:only.start()], only.group("what"))):
             clean = kept  # "..., and make Tom the main contact... actually just the do not contact bit for now"
         if (bare := _BARE_HANDOVER.match(clean)) and not _TERSE_VERB.search(bare.group("rec")):

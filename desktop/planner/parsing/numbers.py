@@ -166,8 +166,9 @@ def find_amounts(text: str) -> list[AmountMatch]:
         mode = "set"
         if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
             mode = "sub"  # "ten percent off the annual plan", "fifteen k off"
-        elif re.match(r"\s*(?:more|extra|higher|bigger|on top)\b", text[end:end + 12], re.I) and (pct or scale > 1 or m.group("cur")):
-            mode = "add"  # "five grand more than we thought"
+        elif re.match(r"\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:more|extra|higher|bigger|on top)\b", text[end:end + 24], re.I) \
+                and (pct or scale > 1 or m.group("cur") or value >= 1000):
+            mode = "add"  # "five grand more than we thought", "about 6000 a year more"
         elif re.match(r"\s*(?:less|lower|cheaper|smaller)\b", text[end:end + 12], re.I) and (pct or scale > 1 or m.group("cur")):
             mode = "sub"  # "ten k less than quoted"
         elif _FROM_TO_RE.search(before):

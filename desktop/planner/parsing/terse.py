@@ -64,6 +64,9 @@ _ABBREVIATIONS = ((re.compile(r"\bf/?u\b", re.I), "follow up"), (re.compile(r"(?
 #: "# open deals?" (how many), "total $ in proposal sent", "won this qtr $?" (how much).
 _COUNT_HASH = re.compile(r"^\s*#\s*(?P<q>[a-z].*)$", re.I)
 _MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[a-z][^$?]*?)\s*\$\s*\?)\s*\??\s*$", re.I)
+#: "draft email kara brooks, invoice reminder, net 30": a terse draft (recipient, subject, body).
+_TERSE_DRAFT = re.compile(r"^\s*(?:draft|write)\s+e-?mail\s+(?:to\s+)?(?P<who>[a-z][\w'-]+\s+[a-z][\w'-]+)\s*[,:\-]\s*"
+                          r"(?P<subj>(?!(?:about|re|saying|that)\b)[^,:]{2,60}?)(?:\s*[,:\-]\s*(?P<body>[^,]{2,200}?))?\s*\.?$", re.I)
 #: "onyx health dead. no budget", "ember logistics lost - went with hubspot": lost, and why.
 _DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)\s+(?:is\s+)?(?:dead|lost|closed[- ]lost)\s*[.,;:\-\u2013\u2014]\s*"
                            r"(?P<why>[a-z].*)$", re.I)
@@ -249,6 +252,10 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
                            f"{_MONTH_NAMES[int(m.group('m')) - 1]} {int(m.group('d'))}"
                            + (" at" if re.match(r"\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b", text[m.end():], re.I) else ""), text)
     text = _amount_arrows(text)
+    if m := _TERSE_DRAFT.match(text):
+        # "draft email kara brooks, invoice reminder, net 30": to whom, about what, saying what
+        return (f"draft an email to {m.group('who')} about {m.group('subj').strip()}"
+                + (f" saying {m.group('body').strip()}" if m.group("body") else ""))
     if said := _contact_arrows(text):
         return said
     if said := _field_arrow(text, stages):
