@@ -158,7 +158,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if not (mentions or context_target is not None or stage or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
-            r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open)\b", low)):
+            r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open|"
+            r"evangelists|subscribers|mqls?|sqls?)\b", low)):
         return None  # "what's the weather like tomorrow?"
     if not (mentions or context_target is not None) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
             and not re.search(r"\b(?:we|our|us|deals?|pipeline|revenue|closed|booked|total|count|tally|sum|list)\b", low):
@@ -173,6 +174,27 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             contact = int(context_target.id)
         elif context_target.type == "company" and context_target.id.isdigit():
             company = int(context_target.id)
+
+    # contacts by lifecycle stage: "Which of our contacts at Delta Works are customers?", "List every MQL we have at
+    # Upland Works", "who are our evangelists?"
+    life = re.search(r"\b(?P<w>customers|evangelists|subscribers|opportunities|mqls?|sqls?|marketing qualified(?: leads)?|"
+                     r"sales qualified(?: leads)?)\b", low)
+    if life and (re.search(r"\b(?:contacts?|people|who|which of|list|every|all (?:the |our )?|how many)\b", low)) \
+            and not re.search(r"\b(?:deals?|pipeline|revenue|worth|amount|how much|won|win|closed?|signed|lost|booked)\b", low):
+        w = life.group("w")
+        stage = ("marketingqualifiedlead" if w.startswith(("mql", "marketing")) else
+                 "salesqualifiedlead" if w.startswith(("sql", "sales")) else
+                 {"customers": "customer", "evangelists": "evangelist", "subscribers": "subscriber",
+                  "opportunities": "opportunity"}[w])
+        people = [c for c in idx.contacts.values() if (c.lifecycle_stage or "") == stage
+                  and (company is None or c.company_id == company)]
+        where = f" at {idx.companies[company].name}" if company is not None else ""
+        if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", low):
+            return {"text": f"{len(people)} contacts{where} with lifecycle stage {stage}.", "value": len(people)}
+        shown = ", ".join(c.name for c in people[:10]) + (f" and {len(people) - 10} more" if len(people) > 10 else "")
+        return {"text": f"{len(people)} contacts{where} with lifecycle stage {stage}: {shown}." if people
+                else f"No contacts{where} with lifecycle stage {stage}.",
+                "records": [f"contact:{c.id}" for c in people]}
 
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"

@@ -239,7 +239,10 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Procurement Manager|Account Executive)\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
                     r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing|calling|reaching out)\b|"
-                    r"\b(?:don'?t|do not|never) reach out\b|\bno (?:more|further) (?:outreach|contact|emails)\b", re.I)
+                    r"\b(?:don'?t|do not|never) reach out\b|\bno (?:more|further) (?:outreach|contact|emails)\b"
+                    # "asked to be taken off all our lists", "wants to be removed from our emails"
+                    r"|\b(?:asked|wants?|wanted|requested)\s+to\s+be\s+(?:taken|removed)\s+(?:off|from)\s+(?:all\s+)?(?:of\s+)?"
+                    r"(?:our|the|your)\s+(?:mailing\s+)?(?:lists?|emails?|mailings?|outreach)\b", re.I)
 
 NEGATIVE = re.compile(r"\bnot interested\b|\bno budget\b|\bunhappy\b|\bangry\b|\bfrustrated\b|\bannoyed\b|"
                       r"\bwent cold\b|\bdeclined?\b|\bpassed\b|\bpass on\b|\bnot a fit\b|\bcancel(?:l?ed)?\b|"

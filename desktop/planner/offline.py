@@ -85,6 +85,10 @@ _ASSIGN = re.compile(
     r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
     r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b"
+    # "Switch the Blue Harbor deal from me to Sam", "put it back on me", "put Jamie in charge of the Pinecrest deal"
+    r"|\b(?i:switch|move|change|flip)\b.{1,60}?\s(?i:from)\s+(?:me|[A-Z][a-z]+)\s+(?i:to)\s+(?P<who17>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"
+    r"|\b(?i:put|leave)\s+(?P<who19>me|[A-Z][a-z]+)\s+(?i:in charge of)\b"
     # "give Morgan all the Delta Works contacts": only with a workspace user's name
     r"|\b(?i:give|hand|pass)\s+(?P<who16>me|[A-Z][a-z]+)\s+(?i:all|every one of|each of)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
@@ -228,7 +232,7 @@ _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|o
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
 _POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:and\s+|so\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
                              r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
-                             r"delete|remove|put|make|close|bump|open)\b", re.I)
+                             r"delete|remove|put|make|close|bump|open|switch|set|flip|reassign|note|jot)\b", re.I)
 _NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|grand|half|quarter|a|an)", re.I)
 #: Lower-case words that stay lower case after "to"/"for" in a typed instruction (stages, periods, values).
@@ -406,7 +410,8 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
+_PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial|direct number)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
+                        r"(?:(?:it'?s|its|which is|it is)\s+)?"
                         r"|\bnumber(?:\s+(?:is|to|now|is now))*[\s,:.]+(?=(?:plus|\+|\d|zero|oh|one|two|three|four|five|"
                         r"six|seven|eight|nine)\b)", re.I)
 
@@ -419,6 +424,7 @@ def _one_phone_number(text: str) -> str:
         found = find_spoken_phone(text[cue.end():])
         if found:
             number, end = found
+            number = re.sub(r"^\+1(\d{3})(?=[\s-]\d{3}[\s-]\d{4}$)", r"+1 \1", number)  # "plus one 305 555 0234" (NANP)
             lead = text[:cue.end()].rstrip(" ,:.")
             return f"{lead} {number}" + text[cue.end() + end:]
     return text
@@ -900,7 +906,12 @@ class OfflinePlanner:
         clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
                        r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
         # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
-        clean = re.sub(r"\bnew\s+direct\s+(?:line|dial)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
+        clean = re.sub(r"\bnew\s+direct\s+(?:line|dial|number)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
+        clean = re.sub(r"(?<=['\u2019]s )direct\s+(?:line|dial|number)\b", "phone number", clean, flags=re.I)  # "Omar's direct line"
+        # "Add Omar Walsh's phone number, it's plus one 305 ...": the value given is set, not asked for
+        clean = re.sub(r"^\W*(?:please\s+)?(?:add|save|put in)\s+(?P<who>[^,]{3,40}?)['\u2019]s\s+(?P<f>phone number|phone|mobile|cell|"
+                       r"e-?mail(?: address)?)\s*[,:]?\s*(?:it'?s|which is|its|:)\s+",
+                       lambda m: f"set {m.group('who')}'s {m.group('f')} to ", clean, flags=re.I)
         clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                        r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
         # "..., and mark her as an evangelist, would you?": a request with a tag question is a request
@@ -2225,7 +2236,7 @@ class _Build:
         if not m:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
-                                      "who11", "who12", "who13", "who14", "who15", "who16") if g).strip()
+                                      "who11", "who12", "who13", "who14", "who15", "who16", "who17", "who18", "who19") if g).strip()
         if who == "I":
             who = "me"
         if who.lower().strip() in self.o._stages or R.stage_phrase(f"move it to {who}", self.o._stages) == who.title():

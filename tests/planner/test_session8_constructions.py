@@ -523,3 +523,42 @@ def test_talking_to_oneself_plans_nothing(planner, now, text):
 def test_a_terse_draft(planner, now, text, who, subject):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["subject"]) == ("draft_email", who, subject)
+
+
+@pytest.mark.parametrize(("text", "owner", "deal"), [
+    ("Switch the Blue Harbor Realty deal from me to Sam.", "Sam Whitaker", "5008"),
+    ("Take Sam off the Northwind renewal and put it back on me.", "Alex Rivera", "5005"),
+    ("put Morgan in charge of the Acme deal", "Morgan Reyes", "5001"),
+])
+def test_more_ways_to_hand_a_deal_over(planner_team, now, text, owner, deal):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"owner": owner})
+
+
+@pytest.mark.parametrize(("text", "who", "field", "value"), [
+    ("Elena Garcia at Blue Harbor, can you switch her lifecycle stage to customer?", "109", "lifecycle_stage", "customer"),
+    ("Add Omar Walsh's direct line, it's plus one 305 555 0234.", "234", "phone", "+1 305 555 0234"),
+    ("Kara Walsh at Ember asked to be taken off all our lists.", "274", "do_not_contact", True),
+])
+def test_contact_changes_said_as_requests(planner, now, text, who, field, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields[field]) == ("update_contact", who, value)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("onyx minus 2k", 34000),
+    ("quartz partners plus 10%", 10560),
+    ("initech plus 5k", 77000),
+])
+def test_terse_plus_and_minus(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields == {"amount": amount}
+
+
+@pytest.mark.parametrize(("text", "key", "value"), [
+    ("Which of our contacts at Delta Works are customers?", "records", ["contact:224"]),
+    ("List every MQL we have at Upland Works.", "records", ["contact:248"]),
+    ("how many customers do we have?", "value", 15),
+])
+def test_contacts_by_lifecycle_stage(planner, now, text, key, value):
+    assert _answer(planner, now, text)[key] == value

@@ -84,7 +84,7 @@ _NOW_TITLE = re.compile(r"^\s*(?P<who>[a-z][\w'-]+\s+[a-z][\w'-]+)\s+(?:is\s+)?n
                         r"(?:senior\s+|sr\.?\s+)?(?:vp|svp|evp|head|director|manager|lead)\b(?:\s+of)?(?:\s+[a-z&]+){0,3}|"
                         r"[a-z]+\s+(?:director|manager|lead))\s*)\.?$", re.I)
 #: "northwind renewal -4k", "initech +10%": a relative amount.
-_RELATIVE = re.compile(r"^\s*(?P<rec>[^,:;+\-\d]{2,40}?)\s+(?P<sign>[+\-])\s?(?P<amt>\$?\d[\d.,]*\s*(?:k|m|%|percent)?)\s*\.?$", re.I)
+_RELATIVE = re.compile(r"^\s*(?P<rec>[^,:;+\-\d]{2,40}?)\s+(?P<sign>[+\-]|plus\b|minus\b)\s?(?P<amt>\$?\d[\d.,]*\s*(?:k|m|%|percent)?)\s*\.?$", re.I)
 #: "initech: stage -> proposal sent, amt 80k", "quartz partners: qualified -> demo scheduled",
 #: "globex deal owner -> jordan", "reassign delta solutions deal -> chris", "-> negotiation".
 _FIELD_ARROW = re.compile(r"^\s*(?P<rec>[^:>\n]{2,60}?)\s*[:,]?\s+(?P<field>stage|owner|amount|close date|closing date|"
@@ -290,7 +290,7 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     if (m := _NOW_TITLE.match(text)) and not _HAS_VERB.search(m.group("who")):
         return f"change {m.group('who')} job title to {m.group('title').strip()}"
     if (m := _RELATIVE.match(text)) and not _HAS_VERB.search(m.group("rec")):
-        return (f"take {m.group('amt')} off {m.group('rec').strip()}" if m.group("sign") == "-"
+        return (f"take {m.group('amt')} off {m.group('rec').strip()}" if m.group("sign").lower() in ("-", "minus")
                 else f"raise {m.group('rec').strip()} by {m.group('amt')}")
     if (m := _TASK_PREFIX.match(text)) and re.search(r",\s*due\b", text, re.I):
         return f"create a task to {m.group('rest')}"  # ("task: call back nina fri" is read as it is)
