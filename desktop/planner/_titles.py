@@ -26,6 +26,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     # ("task: call back kara novak thurs", "task on the meadow health deal: send case studies")
     if re.match(r"call\s+back\b", core, re.I) and who:
         return f"Call {who} back"
+    if re.match(r"\W*try\s+again\W*$", core, re.I) and who:
+        return f"Try {who} again"  # "called raj silva, no answer, try again in 3 days"
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")

@@ -2641,6 +2641,16 @@ class _Build:
 
     def _unknown_names(self) -> None:
         users = {u.split()[0].lower() for u in self.idx.users}
+        for m in re.finditer(r"\bthe\s+(?P<n>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,2})\s+(?:deal|account|opportunity|renewal)\b",
+                             self.text, re.I):
+            # "What's the status on the Larkspur Foods deal?": a deal of a company the workspace does not have
+            said = m.group("n")
+            if not any(x.start < m.end("n") and m.start("n") < x.end for x in self.mentions) \
+                    and said.lower() not in STOPWORDS and said.lower() not in _CALENDAR_WORDS \
+                    and not R.fuzzy_stage(said, self.o._stages) and said.lower() not in users \
+                    and said.lower() not in R.KNOWN_COMPETITORS:
+                self.f.ask(f"I don't know {said} in your workspace. Which deal do you mean?", [])
+                return
         for x in self.mentions:
             # "log a call with Bea Quist": a last name the workspace has, after a first name none of its
             # holders has - an unknown person (offered to be created), not a choice between the Quists

@@ -562,3 +562,33 @@ def test_terse_plus_and_minus(planner, now, text, amount):
 ])
 def test_contacts_by_lifecycle_stage(planner, now, text, key, value):
     assert _answer(planner, now, text)[key] == value
+
+
+@pytest.mark.parametrize("text", [
+    "What's the status on the Larkspur Foods deal?",
+    "move the Wayne Enterprises deal to negotiation",
+    "how much is the Hooli account worth?",
+])
+def test_the_deal_of_an_unknown_company_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.clarifications and not [a for a in plan.actions if not a.read_only]
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("vm left for james whitfield", "log_activity", "108"),
+    ("checkin w iris novak in 2 wks", "create_task", "205"),
+    ("emaill maya carter the case study link", "draft_email", "225"),
+])
+def test_typists_slips(planner, now, text, kind, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == (kind, who)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("called raj silva, no answer, try again in 3 days", "2026-11-24"),
+    ("Rang Tom Becker, voicemail, try again tomorrow", "2026-11-22"),
+    ("called priya natarajan, she was busy, try again on Monday", "2026-11-23"),
+])
+def test_try_again_is_a_task(planner, now, text, day):
+    (t,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert t.fields["due_date"] == day and "again" in t.fields["title"].lower()

@@ -60,7 +60,9 @@ _ABBREVIATIONS = ((re.compile(r"\bf/?u\b", re.I), "follow up"), (re.compile(r"(?
                   (re.compile(r"\beow\b", re.I), "end of week"), (re.compile(r"\beoy\b", re.I), "end of year"),
                   (re.compile(r"\bdnc\b", re.I), "do not contact"), (re.compile(r"^\s*new co\b:?", re.I), "new company:"),
                   (re.compile(r"\bgrp\b", re.I), "group"), (re.compile(r"\bmgr\b", re.I), "manager"),
-                  (re.compile(r"\b(?<=left\s)(?:a\s+)?vms?\b|\bvms?\b(?=\s+(?:for|with|to|on)\b)", re.I), "voicemail"))
+                  (re.compile(r"^\s*vm\s+left\s+(?=for|with|on)\b", re.I), "left a voicemail "),
+                  (re.compile(r"\b(?<=left\s)(?:a\s+)?vms?\b|\bvms?\b(?=\s+(?:for|with|to|on)\b)", re.I), "voicemail"),
+                  (re.compile(r"\be-?maill\b", re.I), "email"), (re.compile(r"\bcheckin\b", re.I), "check in"))
 #: "# open deals?" (how many), "total $ in proposal sent", "won this qtr $?" (how much).
 _COUNT_HASH = re.compile(r"^\s*#\s*(?P<q>[a-z].*)$", re.I)
 _MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[a-z][^$?]*?)\s*\$\s*\?)\s*\??\s*$", re.I)
