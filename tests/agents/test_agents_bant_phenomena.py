@@ -1896,3 +1896,36 @@ def test_issue18f_spend_goes_through(note, who):
 ])
 def test_issue18f_running_it_past(note, step):
     _said(note, "next_step", step)
+
+
+# -- issue/18g: callnotes7 (first score 348/402, 9 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note,field", [
+    # a sentence the note itself sets aside as another deal's states nothing about this one
+    ("Note for Fabrikam. Also spoke to Contoso, their COO wants to sign by January 9th, but ignore that here.", "timeline"),
+    ("Litware notes. The Tailspin lead is trialling Gong as well, but that's a separate note.", "competitor"),
+    ("Adatum call. Their sister brand has 40k for chat, but that's a different deal.", "budget"),
+    ("Woodgrove call. Separately, Proseware wants a demo on Friday, that belongs in another note.", "next_step"),
+])
+def test_issue18g_another_deals_sentence_is_set_aside(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "they have N, and Name decides": the name said right before the cue decides, whatever "they" did before
+    ("Omar says they have twenty grand, and Lina Park decides.", "Lina Park"),
+    ("They want it live soon, and Marco Ruiz signs.", "Marco Ruiz"),
+    ("Jo told me they like the demo, but Tess Hall approves.", "Tess Hall"),
+])
+def test_issue18g_name_after_they_clause_decides(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure said and then withdrawn in the same breath is no budget
+    "On money, he mentioned fifteen K but then took it back until finance weighs in.",
+    "Budget: she floated twenty grand, then said let's not put a number on it yet.",
+    "He said maybe 40k, but he's not allowed to share a number before the board signs off.",
+    "Ana threw out nine thousand, then walked that back.",
+])
+def test_issue18g_figure_taken_back_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)

@@ -142,7 +142,14 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         r"(?:number|figure)\b|"
                         # "scratch that, no number until the board meets": the figure before is taken back
                         r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
-                        r"\bno (?:number|figure|budget)(?: yet)? until\b", re.I)
+                        r"\bno (?:number|figure|budget)(?: yet)? until\b|"
+                        # "she said ten K but then took it back", "then said let's not put a number on it",
+                        # "she's not authorised to share a number": the figure is withdrawn
+                        r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"
+                        r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
+                        r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
+                        r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "
+                        r"(?:number|figure|budget|amount)\b", re.I)
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"

@@ -240,7 +240,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm") and not re.search(
-                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
+                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I) and not re.search(
+                        r",?\s+(?:and|but|so)\s+(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?\s+$", c[:m.start()]):
+                    # ("... they have eighty thousand, and Kara Brooks decides": Kara decides, not "they")
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
                                                                         r"already)\s+(?:[\w-]+\s+){0,3}"
