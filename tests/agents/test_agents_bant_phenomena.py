@@ -1929,3 +1929,64 @@ def test_issue18g_name_after_they_clause_decides(note, who):
 ])
 def test_issue18g_figure_taken_back_is_no_budget(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting about the contract is a next step; its date is not when they buy
+    "Next, a contract review call with their lawyers on December 3rd.",
+    "Contract redline meeting with procurement set for the 9th.",
+    "We have a contract walkthrough session with Ines on January 6th.",
+    # "she'd sign tomorrow": eagerness, not a date
+    "He'd sign tomorrow if it were his call, but it isn't.",
+    "She would renew today, but the CFO owns it.",
+    "Honestly they'd buy it right now, the board is the blocker.",
+])
+def test_issue18g_no_buying_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... while a contract signed by a date still is the timeline
+    ("They want the contract signed by December 18th.", "2026-12-18"),
+    ("Contract by January 9th, then a review call.", "2027-01-09"),
+    ("She'd like to sign the contract before the 15th of January.", "2027-01-15"),
+])
+def test_issue18g_contract_by_a_date_is_the_timeline(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a vendor looked at and then dismissed in the same sentence ("so that's out") is no rival
+    "They tried Zapier, but it doesn't do what they need, so that's out.",
+    "She looked at Front, it's off the table now.",
+    "He was looking at Aircall, but they're out, too pricey.",
+])
+def test_issue18g_vendor_dismissed_is_no_rival(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # another vendor's product "in the mix / on the table", "the one to beat", "the only one still in", "Comp:"
+    ("Okta's workforce add-on is in the mix.", "Okta"),
+    ("Zoho's AI agent is still on the table.", "Zoho"),
+    ("Then Gorgias showed up, so Gorgias is the one to beat.", "Gorgias"),
+    ("They looked at Epic and Athena, then said Epic isn't an option, so Athena is the only one still in.", "Athena"),
+    ("Comp: Intercom.", "Intercom"),
+    ("Need: faster payouts. Comp: Stripe. Nxt: call Friday.", "Stripe"),
+    # a vendor named and corrected in the same breath: the second one
+    ("They're also looking at Weave, no, not Weave, it was Podium.", "Podium"),
+    ("Comparing us with Drift, sorry, I mean Intercom.", "Intercom"),
+    ("She's talking to Gong, no wait, Chorus.", "Chorus"),
+])
+def test_issue18g_rival_constructions(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # the vendor without the product line's generic word ("AI", "Suite", "Platform", "Cloud")
+    ("Evaluating Freshdesk AI as well.", "Freshdesk"),
+    ("They're also looking at Zoho Suite.", "Zoho"),
+    ("Comparing us with Genesys Cloud.", "Genesys"),
+])
+def test_issue18g_vendor_without_product_word(note, vendor):
+    _said(note, "competitor", vendor)

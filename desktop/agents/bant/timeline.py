@@ -202,7 +202,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
                          r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until|"
+                         # "she'd renew tomorrow but it's not up to her": eagerness, not a date
+                         r"(?:'d|would|could) (?:happily |gladly |honestly )?(?:sign|renew|buy|do it|go ahead|say yes)"
+                         r"(?: (?:it|this|that|the \w+))? (?:tomorrow|today|right now|now|in a heartbeat|on the spot))\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
@@ -235,7 +238,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
-                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
+                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"
+                               # "a contract review call with their legal team on the 1st": a meeting, not the deal's date
+                               r"contract(?!s?\s+(?:review|redline|walk-?through|negotiation)?\s*(?:call|meeting|session|sync))|"
                                r"purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
