@@ -1990,3 +1990,23 @@ def test_issue18g_rival_constructions(note, vendor):
 ])
 def test_issue18g_vendor_without_product_word(note, vendor):
     _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    # follow-ups as the thing to automate are the need, not a step we agreed
+    "Want to automate follow-up emails after webinars.",
+    "Their reps forget the follow-up calls after trade shows.",
+    "She wants automatic follow-up emails for missed appointments.",
+])
+def test_issue18g_follow_ups_to_automate_are_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "asking which ..." is a question, however it ends
+    "Tomas emailed asking which IP range our webhooks use so he can allowlist it.",
+    "She wrote in asking which plan includes SSO so they can compare.",
+    "He called asking which region we host in so his team can check.",
+])
+def test_issue18g_asking_which_is_a_question(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

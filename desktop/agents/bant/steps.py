@@ -67,7 +67,9 @@ _NEXT_CUE = re.compile(
     r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )[\w-]+ ){0,2}(?:demo|call|meeting|"
     r"kick-?off(?: call)?|workshop|visit|review|session)(?:'s | )"
     r"(?:is |was |got |has been )?(?:on the (?:calendar|books|schedule|diary)|booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:(?:set )?for |is )(?=(?:" + _WHEN + r"))))|"
-    r"(?<!to )(?<!can't )(?<!never )(?<!don't )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
+    # ("want to automate follow-up emails after demos": the thing to automate is their need, not our step)
+    r"(?<!to )(?<!can't )(?<!never )(?<!don't )(?<!automate )(?<!automating )(?<!automated )(?<!automatic )(?<!manual )"
+    r"(?<!their )(?<!the )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is)(?!s\b|ing\b))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)

@@ -16,7 +16,7 @@ _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|
 #: (but "calls are people asking where their parcel is" states the customer's problem).
 _NOT_A_FACT = re.compile(r"(?<!people )(?<!customers )(?<!callers )(?<!clients )(?<!patients )(?<!parents )(?<!tenants )"
                          r"(?<!drivers )(?<!members )(?<!all day )(?<!all night )(?<!constantly )(?<!nonstop )(?<!non-stop )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
-                         r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
+                         r"(?:about|whether|if|how|what|when|why|who|where|which)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
                          r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)
 
