@@ -2010,3 +2010,39 @@ def test_issue18g_follow_ups_to_automate_are_no_step(note):
 ])
 def test_issue18g_asking_which_is_a_question(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "is the approver" is a noun (not "is approved", the budget)
+    ("Lena Ortiz (COO) is the approver.", "Lena Ortiz"),
+    ("Raj Mehta, head of IT, is the approver for anything over 5k.", "Raj Mehta"),
+    ("Their approver is Dana Fox.", "Dana Fox"),
+    # "decision is hers / his"
+    ("Mina Cho, Tailspin. Decision is hers.", "Mina Cho"),
+    ("Pete Rand at Adatum. The decision is his.", "Pete Rand"),
+    ("Ola Berg from Litware says the decision is all hers.", "Ola Berg"),
+    # countersigning names the signer
+    ("Their COO, Ruth Amos, has to countersign.", "Ruth Amos"),
+    ("Ben Ito countersigns anything from legal.", "Ben Ito"),
+    ("The founder, Kai Moss, co-signs every contract.", "Kai Moss"),
+    # "makes the renewal / final call"
+    ("Hal Grey makes the renewal call.", "Hal Grey"),
+    ("She said Nora Quinn makes the final call on vendors.", "Nora Quinn"),
+    ("Ivo Park makes the buying call, not Sam.", "Ivo Park"),
+    # the one who is "just the champion" is not the decider
+    ("Lucy Hart, the CFO, is the one who signs, Tom's just the champion.", "Lucy Hart"),
+    ("Ravi Shah approves it; Ella is only the sponsor.", "Ravi Shah"),
+    ("The VP, Jon Berg, signs off, Ana is just the day-to-day contact.", "Jon Berg"),
+])
+def test_issue18g_decider_constructions(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # our own boss approving our discount is not their decider; "Wants to ..." opens a sentence, it names nobody
+    ("I told Sam I'll approve up to ten percent, anything more goes to our CRO. Their CFO, Mo Reyes, signs.", "Mo Reyes"),
+    ("Kim Park, Litware. Wants to sign by May 2nd. Kim has the final say.", "Kim Park"),
+    ("Ada Lowe, Fabrikam. Wants to decide this month, but Ada's boss, Cy Hart, signs.", "Cy Hart"),
+])
+def test_issue18g_decider_not_ours_nor_a_verb(note, who):
+    _said(note, "authority", who)
