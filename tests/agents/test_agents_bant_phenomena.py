@@ -2046,3 +2046,38 @@ def test_issue18g_decider_constructions(note, who):
 ])
 def test_issue18g_decider_not_ours_nor_a_verb(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # pasted meeting-tool notes: "Full Name: ..." labels that person's words ("we/our/my" are theirs)
+    ("Sync notes. Hana Sato: our CFO, Leo Brandt, signs everything; Rep: our quote is 30k.", "authority", "Leo Brandt"),
+    ("Call notes. Omar Diaz: any new tool needs my sign-off; Rep: I'll send the deck.", "authority", "Omar Diaz"),
+    ("Recap. Ines Roth: we need it live before our fiscal year ends on March 31st; Rep: noted.", "timeline", "2027-03-31"),
+    ("Recap. Ines Roth: we need to stop re-keying orders by hand; Rep: noted.", "need", "re-keying"),
+    # an "Action item(s):" label is the next step
+    ("Demo went well. Action items: send the security whitepaper to Ines.", "next_step", "security whitepaper"),
+    ("Notes. Action item: we send a revised quote by Friday.", "next_step", "revised quote"),
+    ("Call recap. To-do: book the onsite for the 9th.", "next_step", "onsite"),
+])
+def test_issue18g_meeting_tool_notes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # money earmarked and then pulled is no budget
+    "They had fifty thousand earmarked but that was pulled in the freeze.",
+    "Budget was 30k, then it got cancelled when the merger happened.",
+    "She had twelve grand set aside, but there's no number right now.",
+])
+def test_issue18g_budget_pulled_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a chore that eats half / most of the team's time is the need
+    ("Invoice matching is eating half the finance team's month.", "invoice matching"),
+    ("Scheduling eats most of the coordinator's day.", "scheduling"),
+    ("Password resets eat a third of the helpdesk's week.", "password resets"),
+])
+def test_issue18g_chore_eating_the_week_is_the_need(note, value):
+    _said(note, "need", value)

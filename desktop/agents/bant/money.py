@@ -146,6 +146,10 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
                         r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"
+                        # "had 72k earmarked but that was pulled when budgets froze, so there's no number right now"
+                        r"\b(?:that|it|the money|the budget) (?:was|got|has been|were) (?:then )?(?:pulled|withdrawn|clawed back|"
+                        r"taken away|cancell?ed|frozen|cut to zero)\b|"
+                        r"\bthere's no (?:number|figure|budget) (?:right now|at the moment|for now|anymore|any more)\b|"
                         r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
                         r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
                         r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "

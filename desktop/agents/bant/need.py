@@ -74,7 +74,7 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
                        r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
 
 _PAIN = re.compile(
-    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
+    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|eat(?:s|ing)? (?:half|most|all|a third|a quarter)\b|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"

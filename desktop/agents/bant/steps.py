@@ -113,7 +113,8 @@ _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
-_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*", re.I)
+_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*|"
+                    r"^(?:action items?|actions|todo|to-do|follow-?ups?)\s*:\s*(?:(?:we|i)\s+(?=\w))?", re.I)
 
 
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:

@@ -109,6 +109,11 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
     text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    # pasted meeting-tool notes ("Priya Natarajan: we need one view of fuel spend; Rep: ..."): a full name before a
+    # colon labels that person's words, read like a quote of theirs
+    if '"' not in text:
+        text = re.sub(r"(?:(?<=^)|(?<=[;.]\s))((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\s*:\s+([^;\n\"]{4,400}?)(?=\s*(?:;|$|\n))",
+                      lambda m: m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"
