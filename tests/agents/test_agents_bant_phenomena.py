@@ -2081,3 +2081,17 @@ def test_issue18g_budget_pulled_is_no_budget(note):
 ])
 def test_issue18g_chore_eating_the_week_is_the_need(note, value):
     _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "N was last year's number, this year / for us it's M": this year's figure, in the same unit
+    ("He said about sixty grand, no wait, sixty was last year's number, this year it's fifty-five.", 55000),
+    ("Budget forty K, actually forty was last year's total, for us specifically it's thirty.", 30000),
+    ("They have twenty grand set aside, well, twenty was last year's, this year it's eighteen.", 18000),
+    # our proposal's figure said beside their budget is ours
+    ("Our proposal is out at forty K, Ana said their budget is only thirty K.", 30000),
+    ("Our quote came in at 25k; she has 20k for it.", 20000),
+    ("My price was for 90 grand, they have 70k budgeted.", 70000),
+])
+def test_issue18g_this_years_figure_and_our_proposal(note, value):
+    _said(note, "budget", value)
