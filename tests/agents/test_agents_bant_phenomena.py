@@ -2095,3 +2095,27 @@ def test_issue18g_chore_eating_the_week_is_the_need(note, value):
 ])
 def test_issue18g_this_years_figure_and_our_proposal(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "before their freeze on X": the freeze's date is the deadline
+    ("They want it signed before their spending freeze on December 18th.", "2026-12-18"),
+    ("Paperwork has to be done before the year-end freeze starts December 20th.", "2026-12-20"),
+    ("She needs it live before their holiday blackout on December 12th.", "2026-12-12"),
+    # a corrected date: "he corrected that, X", "no sorry, she said the fifth, January fifth"
+    ("Wants to go live April 30th, actually he corrected that, end of March.", "2027-03-31"),
+    ("Sign by the twentieth of January, no sorry, she said the tenth, January tenth.", "2027-01-10"),
+    ("Live by March 9th, no wait, he said the second, March second.", "2027-03-02"),
+])
+def test_issue18g_corrected_and_freeze_dates(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # money "in next year's plan" says where it sits, not when they buy
+    "They've got forty K in next year's plan for this.",
+    "Twenty grand is in this year's budget for us.",
+    "It comes out of next year's capex, about 60k.",
+])
+def test_issue18g_next_years_plan_is_no_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
