@@ -2119,3 +2119,36 @@ def test_issue18g_corrected_and_freeze_dates(note, value):
 ])
 def test_issue18g_next_years_plan_is_no_date(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # booked with no article, a meeting moved (still ahead), the step after our own approval, a terse "Name to sign X"
+    ("Booked walkthrough for Thu 12/3 with their ops lead.", "walkthrough"),
+    ("Scheduled demo with Priya for Monday.", "demo"),
+    ("Her assistant moved our pricing call from Monday to Tuesday.", "pricing call"),
+    ("He rescheduled the onboarding review to the 14th.", "onboarding review"),
+    ("My VP has to sign off on the discount before I can send the MSA.", "MSA"),
+    ("Legal reviews our terms first, before we can share the order form.", "order form"),
+    ("Contoso: Ravi Nair to sign the SOW, budget 20k confirmed.", "SOW"),
+    ("Dana Lee to countersign the renewal this week.", "renewal"),
+    # the rep named in a recap revising / updating the proposal; "I'm pulling the report"
+    ("Recap: Alex is revising the proposal down to fit.", "proposal"),
+    ("Maya is updating the quote with the new seat count.", "quote"),
+    ("I'm pulling the usage report for Theo.", "usage report"),
+    # "so I'm booking one": what "one" points back at
+    ("Zoe wants to see a demo first, so I'm booking one.", "demo"),
+    ("He asked for a reference call, so I'm setting one up.", "reference call"),
+    ("They'd like a workshop, so I'm scheduling one.", "workshop"),
+])
+def test_issue18g_next_step_constructions(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "Wants to sign by X" is when they buy, not a step
+    "Omar Reyes, Litware. Wants to sign by March 7th.",
+    "Hopes to sign before Christmas, budget 20k.",
+    "Kara Lind: Needs to sign by the 15th, board permitting.",
+])
+def test_issue18g_wants_to_sign_by_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
