@@ -2152,3 +2152,35 @@ def test_issue18g_next_step_constructions(note, value):
 ])
 def test_issue18g_wants_to_sign_by_is_no_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # pain said as a state: faxed forms, waiting on confirmations, gaps a test flagged
+    ("Their referral forms are still being faxed to the lab.", "faxed"),
+    ("Orders get faxed over from the clinics every morning.", "faxed"),
+    ("Drivers wait on phone approvals for every detour.", "approvals"),
+    ("Their nurses are waiting on callbacks from the pharmacy.", "callbacks"),
+    ("The audit flagged gaps in their access reviews.", "access reviews"),
+    ("Their pen test flagged issues with password storage and she wants to reopen.", "password storage"),
+    # "onboarding tasks" is a thing they want handled, not "onboard" (a step); "our bot / thing to do X" is our product
+    ("Ines wants onboarding tasks to open in Asana automatically.", "onboarding tasks"),
+    ("They want our bot to answer tenant questions overnight.", "tenant questions"),
+    ("He wants our tool to push invoices into Xero.", "invoices"),
+    ("They want us to sit between Stripe and NetSuite for reconciliation.", "reconciliation"),
+    # building the pilot is a trial, the need is what follows
+    ("Ana wants us to build the pilot. They want to cut gate wait times.", "gate wait"),
+    ("He wants us to set up a trial. His team wants to stop missing renewals.", "renewals"),
+    ("They asked us to run the POC. They need fewer no-shows.", "no-shows"),
+])
+def test_issue18g_need_constructions(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "wants onboarding to start", "wants to reopen": a step or the deal itself, no problem to solve
+    "Signed last week. Lia wants onboarding to start right away.",
+    "She called back and wants to reopen.",
+    "He wants to reopen the conversation in spring.",
+])
+def test_issue18g_no_need_in_starting_or_reopening(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
