@@ -2184,3 +2184,25 @@ def test_issue18g_need_constructions(note, value):
 ])
 def test_issue18g_no_need_in_starting_or_reopening(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # dictated quote marks ("quote, ..., end quote", "and I'm quoting, ...") read like a written quote of the speaker
+    ("Rosa Diaz, quote, I sign anything under fifty thousand, end quote.", "authority", "Rosa Diaz"),
+    ("Hal Park, quote, our agents spend the whole morning re-keying orders, end quote.",
+     "need", "re-keying orders"),
+    ("Mei Lin said, and I'm quoting, we have twenty grand for this and not a cent more.", "budget", 20000),
+    ("Tom Ruiz, quote unquote, it's my call and I'm in.", "authority", "Tom Ruiz"),
+])
+def test_issue18g_dictated_quotes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but "a quote, and ..." is a price quote, not a quote mark
+    ("They want a quote, and they're also talking to Gong.", "quote"),
+    ("She asked for a revised quote, then we hung up.", "revised quote"),
+    ("He needs our quote, by Friday if possible.", "quote"),
+])
+def test_issue18g_price_quote_is_no_quote_mark(note, value):
+    _said(note, "next_step", value)

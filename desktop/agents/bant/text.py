@@ -109,6 +109,13 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
     text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    # dictated quote marks: "Jonas Weber, quote, our dispatchers ..., end quote", "he said, and I'm quoting again, I sign ..."
+    if '"' not in text:
+        # ("they want a quote, and ..." is a price quote: the marker follows a name or "said", or is "I'm quoting")
+        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid|\bsays|\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
+                      r"(?:and )?i'm quoting(?: (?:again|him|her|directly))?)\s*,\s*"
+                      r"([^\"]{4,400}?)(?:,?\s*(?:end quote|unquote|end of quote)\b|(?=[.!?](?:\s|$)))",
+                      lambda m: (m.group(1) or "") + ': "' + m.group(2) + '"', text, flags=re.I)
     # pasted meeting-tool notes ("Priya Natarajan: we need one view of fuel spend; Rep: ..."): a full name before a
     # colon labels that person's words, read like a quote of theirs
     if '"' not in text:
