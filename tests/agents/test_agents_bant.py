@@ -111,8 +111,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # then tuned on it (issue/18f; a regression ratchet)
                                                          ("blind/callnotes6.jsonl", 368, 0),
                                                          # blind set 7 (fresh writer, session 8): first score
-                                                         # 348/402 = 86.6%, 9 invented, at 02be18c
-                                                         ("blind/callnotes7.jsonl", 348, 9)])
+                                                         # 348/402 = 86.6%, 9 invented, at 02be18c; since
+                                                         # then tuned on it (issue/18g; a regression ratchet)
+                                                         ("blind/callnotes7.jsonl", 400, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

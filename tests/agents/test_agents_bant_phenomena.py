@@ -1896,3 +1896,313 @@ def test_issue18f_spend_goes_through(note, who):
 ])
 def test_issue18f_running_it_past(note, step):
     _said(note, "next_step", step)
+
+
+# -- issue/18g: callnotes7 (first score 348/402, 9 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note,field", [
+    # a sentence the note itself sets aside as another deal's states nothing about this one
+    ("Note for Fabrikam. Also spoke to Contoso, their COO wants to sign by January 9th, but ignore that here.", "timeline"),
+    ("Litware notes. The Tailspin lead is trialling Gong as well, but that's a separate note.", "competitor"),
+    ("Adatum call. Their sister brand has 40k for chat, but that's a different deal.", "budget"),
+    ("Woodgrove call. Separately, Proseware wants a demo on Friday, that belongs in another note.", "next_step"),
+])
+def test_issue18g_another_deals_sentence_is_set_aside(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "they have N, and Name decides": the name said right before the cue decides, whatever "they" did before
+    ("Omar says they have twenty grand, and Lina Park decides.", "Lina Park"),
+    ("They want it live soon, and Marco Ruiz signs.", "Marco Ruiz"),
+    ("Jo told me they like the demo, but Tess Hall approves.", "Tess Hall"),
+])
+def test_issue18g_name_after_they_clause_decides(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure said and then withdrawn in the same breath is no budget
+    "On money, he mentioned fifteen K but then took it back until finance weighs in.",
+    "Budget: she floated twenty grand, then said let's not put a number on it yet.",
+    "He said maybe 40k, but he's not allowed to share a number before the board signs off.",
+    "Ana threw out nine thousand, then walked that back.",
+])
+def test_issue18g_figure_taken_back_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting about the contract is a next step; its date is not when they buy
+    "Next, a contract review call with their lawyers on December 3rd.",
+    "Contract redline meeting with procurement set for the 9th.",
+    "We have a contract walkthrough session with Ines on January 6th.",
+    # "she'd sign tomorrow": eagerness, not a date
+    "He'd sign tomorrow if it were his call, but it isn't.",
+    "She would renew today, but the CFO owns it.",
+    "Honestly they'd buy it right now, the board is the blocker.",
+])
+def test_issue18g_no_buying_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... while a contract signed by a date still is the timeline
+    ("They want the contract signed by December 18th.", "2026-12-18"),
+    ("Contract by January 9th, then a review call.", "2027-01-09"),
+    ("She'd like to sign the contract before the 15th of January.", "2027-01-15"),
+])
+def test_issue18g_contract_by_a_date_is_the_timeline(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a vendor looked at and then dismissed in the same sentence ("so that's out") is no rival
+    "They tried Zapier, but it doesn't do what they need, so that's out.",
+    "She looked at Front, it's off the table now.",
+    "He was looking at Aircall, but they're out, too pricey.",
+])
+def test_issue18g_vendor_dismissed_is_no_rival(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # another vendor's product "in the mix / on the table", "the one to beat", "the only one still in", "Comp:"
+    ("Okta's workforce add-on is in the mix.", "Okta"),
+    ("Zoho's AI agent is still on the table.", "Zoho"),
+    ("Then Gorgias showed up, so Gorgias is the one to beat.", "Gorgias"),
+    ("They looked at Epic and Athena, then said Epic isn't an option, so Athena is the only one still in.", "Athena"),
+    ("Comp: Intercom.", "Intercom"),
+    ("Need: faster payouts. Comp: Stripe. Nxt: call Friday.", "Stripe"),
+    # a vendor named and corrected in the same breath: the second one
+    ("They're also looking at Weave, no, not Weave, it was Podium.", "Podium"),
+    ("Comparing us with Drift, sorry, I mean Intercom.", "Intercom"),
+    ("She's talking to Gong, no wait, Chorus.", "Chorus"),
+])
+def test_issue18g_rival_constructions(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # the vendor without the product line's generic word ("AI", "Suite", "Platform", "Cloud")
+    ("Evaluating Freshdesk AI as well.", "Freshdesk"),
+    ("They're also looking at Zoho Suite.", "Zoho"),
+    ("Comparing us with Genesys Cloud.", "Genesys"),
+])
+def test_issue18g_vendor_without_product_word(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    # follow-ups as the thing to automate are the need, not a step we agreed
+    "Want to automate follow-up emails after webinars.",
+    "Their reps forget the follow-up calls after trade shows.",
+    "She wants automatic follow-up emails for missed appointments.",
+])
+def test_issue18g_follow_ups_to_automate_are_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "asking which ..." is a question, however it ends
+    "Tomas emailed asking which IP range our webhooks use so he can allowlist it.",
+    "She wrote in asking which plan includes SSO so they can compare.",
+    "He called asking which region we host in so his team can check.",
+])
+def test_issue18g_asking_which_is_a_question(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "is the approver" is a noun (not "is approved", the budget)
+    ("Lena Ortiz (COO) is the approver.", "Lena Ortiz"),
+    ("Raj Mehta, head of IT, is the approver for anything over 5k.", "Raj Mehta"),
+    ("Their approver is Dana Fox.", "Dana Fox"),
+    # "decision is hers / his"
+    ("Mina Cho, Tailspin. Decision is hers.", "Mina Cho"),
+    ("Pete Rand at Adatum. The decision is his.", "Pete Rand"),
+    ("Ola Berg from Litware says the decision is all hers.", "Ola Berg"),
+    # countersigning names the signer
+    ("Their COO, Ruth Amos, has to countersign.", "Ruth Amos"),
+    ("Ben Ito countersigns anything from legal.", "Ben Ito"),
+    ("The founder, Kai Moss, co-signs every contract.", "Kai Moss"),
+    # "makes the renewal / final call"
+    ("Hal Grey makes the renewal call.", "Hal Grey"),
+    ("She said Nora Quinn makes the final call on vendors.", "Nora Quinn"),
+    ("Ivo Park makes the buying call, not Sam.", "Ivo Park"),
+    # the one who is "just the champion" is not the decider
+    ("Lucy Hart, the CFO, is the one who signs, Tom's just the champion.", "Lucy Hart"),
+    ("Ravi Shah approves it; Ella is only the sponsor.", "Ravi Shah"),
+    ("The VP, Jon Berg, signs off, Ana is just the day-to-day contact.", "Jon Berg"),
+])
+def test_issue18g_decider_constructions(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # our own boss approving our discount is not their decider; "Wants to ..." opens a sentence, it names nobody
+    ("I told Sam I'll approve up to ten percent, anything more goes to our CRO. Their CFO, Mo Reyes, signs.", "Mo Reyes"),
+    ("Kim Park, Litware. Wants to sign by May 2nd. Kim has the final say.", "Kim Park"),
+    ("Ada Lowe, Fabrikam. Wants to decide this month, but Ada's boss, Cy Hart, signs.", "Cy Hart"),
+])
+def test_issue18g_decider_not_ours_nor_a_verb(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # pasted meeting-tool notes: "Full Name: ..." labels that person's words ("we/our/my" are theirs)
+    ("Sync notes. Hana Sato: our CFO, Leo Brandt, signs everything; Rep: our quote is 30k.", "authority", "Leo Brandt"),
+    ("Call notes. Omar Diaz: any new tool needs my sign-off; Rep: I'll send the deck.", "authority", "Omar Diaz"),
+    ("Recap. Ines Roth: we need it live before our fiscal year ends on March 31st; Rep: noted.", "timeline", "2027-03-31"),
+    ("Recap. Ines Roth: we need to stop re-keying orders by hand; Rep: noted.", "need", "re-keying"),
+    # an "Action item(s):" label is the next step
+    ("Demo went well. Action items: send the security whitepaper to Ines.", "next_step", "security whitepaper"),
+    ("Notes. Action item: we send a revised quote by Friday.", "next_step", "revised quote"),
+    ("Call recap. To-do: book the onsite for the 9th.", "next_step", "onsite"),
+])
+def test_issue18g_meeting_tool_notes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # money earmarked and then pulled is no budget
+    "They had fifty thousand earmarked but that was pulled in the freeze.",
+    "Budget was 30k, then it got cancelled when the merger happened.",
+    "She had twelve grand set aside, but there's no number right now.",
+])
+def test_issue18g_budget_pulled_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a chore that eats half / most of the team's time is the need
+    ("Invoice matching is eating half the finance team's month.", "invoice matching"),
+    ("Scheduling eats most of the coordinator's day.", "scheduling"),
+    ("Password resets eat a third of the helpdesk's week.", "password resets"),
+])
+def test_issue18g_chore_eating_the_week_is_the_need(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "N was last year's number, this year / for us it's M": this year's figure, in the same unit
+    ("He said about sixty grand, no wait, sixty was last year's number, this year it's fifty-five.", 55000),
+    ("Budget forty K, actually forty was last year's total, for us specifically it's thirty.", 30000),
+    ("They have twenty grand set aside, well, twenty was last year's, this year it's eighteen.", 18000),
+    # our proposal's figure said beside their budget is ours
+    ("Our proposal is out at forty K, Ana said their budget is only thirty K.", 30000),
+    ("Our quote came in at 25k; she has 20k for it.", 20000),
+    ("My price was for 90 grand, they have 70k budgeted.", 70000),
+])
+def test_issue18g_this_years_figure_and_our_proposal(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "before their freeze on X": the freeze's date is the deadline
+    ("They want it signed before their spending freeze on December 18th.", "2026-12-18"),
+    ("Paperwork has to be done before the year-end freeze starts December 20th.", "2026-12-20"),
+    ("She needs it live before their holiday blackout on December 12th.", "2026-12-12"),
+    # a corrected date: "he corrected that, X", "no sorry, she said the fifth, January fifth"
+    ("Wants to go live April 30th, actually he corrected that, end of March.", "2027-03-31"),
+    ("Sign by the twentieth of January, no sorry, she said the tenth, January tenth.", "2027-01-10"),
+    ("Live by March 9th, no wait, he said the second, March second.", "2027-03-02"),
+])
+def test_issue18g_corrected_and_freeze_dates(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note", [
+    # money "in next year's plan" says where it sits, not when they buy
+    "They've got forty K in next year's plan for this.",
+    "Twenty grand is in this year's budget for us.",
+    "It comes out of next year's capex, about 60k.",
+])
+def test_issue18g_next_years_plan_is_no_date(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # booked with no article, a meeting moved (still ahead), the step after our own approval, a terse "Name to sign X"
+    ("Booked walkthrough for Thu 12/3 with their ops lead.", "walkthrough"),
+    ("Scheduled demo with Priya for Monday.", "demo"),
+    ("Her assistant moved our pricing call from Monday to Tuesday.", "pricing call"),
+    ("He rescheduled the onboarding review to the 14th.", "onboarding review"),
+    ("My VP has to sign off on the discount before I can send the MSA.", "MSA"),
+    ("Legal reviews our terms first, before we can share the order form.", "order form"),
+    ("Contoso: Ravi Nair to sign the SOW, budget 20k confirmed.", "SOW"),
+    ("Dana Lee to countersign the renewal this week.", "renewal"),
+    # the rep named in a recap revising / updating the proposal; "I'm pulling the report"
+    ("Recap: Alex is revising the proposal down to fit.", "proposal"),
+    ("Maya is updating the quote with the new seat count.", "quote"),
+    ("I'm pulling the usage report for Theo.", "usage report"),
+    # "so I'm booking one": what "one" points back at
+    ("Zoe wants to see a demo first, so I'm booking one.", "demo"),
+    ("He asked for a reference call, so I'm setting one up.", "reference call"),
+    ("They'd like a workshop, so I'm scheduling one.", "workshop"),
+])
+def test_issue18g_next_step_constructions(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "Wants to sign by X" is when they buy, not a step
+    "Omar Reyes, Litware. Wants to sign by March 7th.",
+    "Hopes to sign before Christmas, budget 20k.",
+    "Kara Lind: Needs to sign by the 15th, board permitting.",
+])
+def test_issue18g_wants_to_sign_by_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # pain said as a state: faxed forms, waiting on confirmations, gaps a test flagged
+    ("Their referral forms are still being faxed to the lab.", "faxed"),
+    ("Orders get faxed over from the clinics every morning.", "faxed"),
+    ("Drivers wait on phone approvals for every detour.", "approvals"),
+    ("Their nurses are waiting on callbacks from the pharmacy.", "callbacks"),
+    ("The audit flagged gaps in their access reviews.", "access reviews"),
+    ("Their pen test flagged issues with password storage and she wants to reopen.", "password storage"),
+    # "onboarding tasks" is a thing they want handled, not "onboard" (a step); "our bot / thing to do X" is our product
+    ("Ines wants onboarding tasks to open in Asana automatically.", "onboarding tasks"),
+    ("They want our bot to answer tenant questions overnight.", "tenant questions"),
+    ("He wants our tool to push invoices into Xero.", "invoices"),
+    ("They want us to sit between Stripe and NetSuite for reconciliation.", "reconciliation"),
+    # building the pilot is a trial, the need is what follows
+    ("Ana wants us to build the pilot. They want to cut gate wait times.", "gate wait"),
+    ("He wants us to set up a trial. His team wants to stop missing renewals.", "renewals"),
+    ("They asked us to run the POC. They need fewer no-shows.", "no-shows"),
+])
+def test_issue18g_need_constructions(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "wants onboarding to start", "wants to reopen": a step or the deal itself, no problem to solve
+    "Signed last week. Lia wants onboarding to start right away.",
+    "She called back and wants to reopen.",
+    "He wants to reopen the conversation in spring.",
+])
+def test_issue18g_no_need_in_starting_or_reopening(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # dictated quote marks ("quote, ..., end quote", "and I'm quoting, ...") read like a written quote of the speaker
+    ("Rosa Diaz, quote, I sign anything under fifty thousand, end quote.", "authority", "Rosa Diaz"),
+    ("Hal Park, quote, our agents spend the whole morning re-keying orders, end quote.",
+     "need", "re-keying orders"),
+    ("Mei Lin said, and I'm quoting, we have twenty grand for this and not a cent more.", "budget", 20000),
+    ("Tom Ruiz, quote unquote, it's my call and I'm in.", "authority", "Tom Ruiz"),
+])
+def test_issue18g_dictated_quotes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # ... but "a quote, and ..." is a price quote, not a quote mark
+    ("They want a quote, and they're also talking to Gong.", "quote"),
+    ("She asked for a revised quote, then we hung up.", "revised quote"),
+    ("He needs our quote, by Friday if possible.", "quote"),
+])
+def test_issue18g_price_quote_is_no_quote_mark(note, value):
+    _said(note, "next_step", value)

@@ -77,6 +77,14 @@ _NEG = re.compile(r"\b(no budget|not interested|too expensive|on hold|paused|fre
 _POS = re.compile(r"\b(great|excited|love[ds]?|happy|positive|keen|impressed|ready to|green light|strong|eager)\b", re.I)
 
 
+#: A sentence the note itself sets aside as another deal's ("but that's a separate note", "ignore that here",
+#: "but that's a different deal", "that's for the other account").
+_OTHER_DEAL = re.compile(r"\b(?:ignore (?:that|this|it)(?: (?:here|for (?:now|this (?:one|note|deal))))?\b|"
+                         r"(?:that's|that is|it's|it is|that goes in|that belongs (?:in|to)) (?:a |an |the )?(?:separate|different|"
+                         r"another|other|their own) (?:note|deal|account|opportunity|conversation|thread|story)\b|"
+                         r"(?:not|doesn't belong in|nothing to do with) (?:for )?this (?:note|deal|one)\b)", re.I)
+
+
 def extract(text: str, now: datetime | date) -> Bant:
     """Extract BANT+ from ``text`` (a note, transcript or several joined), relative to ``now``
     (for "Q1", "next month"...). Never raises on odd text; fields not stated are None."""
@@ -85,6 +93,8 @@ def extract(text: str, now: datetime | date) -> Bant:
         return Bant()
     # "looking at, uh, ShipBob": the words meet again; quoted words in the third person; a question joined to its answer
     sentences = _answered(_sentences(strip_fillers(_unquote(text))))
+    # "..., but that's a separate note", "their Felix wants to sign by the 14th, but ignore that here": another deal's facts
+    sentences = [s for s in sentences if not _OTHER_DEAL.search(s)] or sentences
     ev: dict[str, str] = {}
     # questions and counterfactuals state nothing
     facts = [s for s in sentences if not _NOT_A_FACT.search(s) and not s.rstrip().endswith("?")]

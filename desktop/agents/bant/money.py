@@ -29,7 +29,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -82,8 +82,10 @@ def _amounts(text: str) -> list[float]:
                r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
                r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
                r"\1 \2 thousand", t, flags=re.I)
-    if re.search(r"\bbudget", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
-        t = re.sub(r"\b((?:this year|now|these days),? (?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
+    if re.search(r"\bbudget|\blast year's\b", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
+        # ("ninety was last year's number, this year it's eighty-five", "for us specifically it's twenty-five")
+        t = re.sub(r"\b((?:this year|now|these days|for (?:us|this|this project|this one)(?: specifically| alone| itself)?),? "
+                   r"(?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
                    r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1 \2 thousand", t, flags=re.I)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
@@ -119,7 +121,8 @@ def _amounts(text: str) -> list[float]:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
                                                                r"let's say|"
-                                                  r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
+                                                  r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
+                                                      r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
@@ -142,7 +145,18 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         r"(?:number|figure)\b|"
                         # "scratch that, no number until the board meets": the figure before is taken back
                         r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
-                        r"\bno (?:number|figure|budget)(?: yet)? until\b", re.I)
+                        r"\bno (?:number|figure|budget)(?: yet)? until\b|"
+                        # "she said ten K but then took it back", "then said let's not put a number on it",
+                        # "she's not authorised to share a number": the figure is withdrawn
+                        r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"
+                        # "had 72k earmarked but that was pulled when budgets froze, so there's no number right now"
+                        r"\b(?:that|it|the money|the budget) (?:was|got|has been|were) (?:then )?(?:pulled|withdrawn|clawed back|"
+                        r"taken away|cancell?ed|frozen|cut to zero)\b|"
+                        r"\bthere's no (?:number|figure|budget) (?:right now|at the moment|for now|anymore|any more)\b|"
+                        r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
+                        r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
+                        r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "
+                        r"(?:number|figure|budget|amount)\b", re.I)
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"
@@ -210,6 +224,10 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                        r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:approval|"
                        r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
                        flags=re.I)  # her signing limit, not a budget
+            # "our proposal is out at twenty-four K, their budget is eighteen": our figure, not theirs
+            c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid)s? (?:is |was |came |comes |went |"
+                       r"stands )?(?:out |in )?(?:at|for) (?:about |around )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|"
+                       r"dollars|bucks))?", " ", c, flags=re.I)
             # "he pushed back on the eighty K": the figure objected to is our price
             c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "
                        r"|that )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)

@@ -39,7 +39,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
-                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard|"
+                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard(?!ing\s+(?!to\b)[\w-]+s\b)|reopen|"
                        # a meeting moved ("push the demo to the 10th"): a next step, not a problem
                        r"(?:push|reschedule|shift|bump|postpone|rebook|bring forward) (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?\b|"
                        r"approval\b(?!s)|"
@@ -50,7 +50,9 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
                        r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
-                       r"our (?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
+                       r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant)\b)(?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
+                       # "wants us to build the pilot": a trial, not the problem
+                       r"(?:(?:us|me) to )?" + _SERVICE + r"\s*(?:the |a |an |their )?(?:pilot|trial|poc|proof of concept|demo|sandbox)\b|"
                        r"add (?:\w+ ){0,2}(?:users|seats|licen\w+)|see how|compare|(?:a )?comparison|(?:a |the |"
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew|"
@@ -74,7 +76,9 @@ _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:real
                        r"(?:\w+ )?(?:issue|problem|pain|concern|priority)\b", re.I)
 
 _PAIN = re.compile(
-    r"\b(?:(?:is|are) killing (?:them|us|him|her)|eat(?:s|ing)? up|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
+    # issue/18g: "forms are still being faxed", "pickers wait on phone confirmations", "the pen test flagged gaps"
+    r"\b(?:(?:still )?(?:being |get |gets )?faxed\b|wait(?:s|ing)? on (?:[\w-]+ ){0,2}(?:confirmations?|approvals?|callbacks?|"
+    r"replies|sign-?offs?|answers)\b|flagged (?:\w+ )?(?:gaps|issues|holes|problems|weaknesses|findings)\b|eat(?:s|ing)? up|eat(?:s|ing)? (?:half|most|all|a third|a quarter)\b|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
     r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
@@ -266,7 +270,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need
-                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen)\b", cue, re.I) \
+                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring)\b", cue, re.I) \
                         and _NEED_NOT_VERB.match(phrase):
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:

@@ -20,13 +20,13 @@ _AUTH_CUE = re.compile(
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
-    r"signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
     r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|"
     r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
-    r"calls the shots|makes? the call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
+    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
@@ -61,7 +61,7 @@ Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Prop
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Any Every All Each
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
-Compliance Onboarding Implementation Training Everybody""".split())
+Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -86,6 +86,9 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     # "Kara Walsh, not Kara Evans, signs": the one denied is not the decider
     found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of|without)\s+(?:the |their |her |his )?$",
                                                 text[:f[0]], re.I)]
+    # "Mike's just the champion": the one who only champions the deal is not the decider
+    found = [f for f in found if not re.match(re.escape(f[1]) + r"(?:'s|\s+is)\s+(?:just|only|merely)\s+(?:the|our|a|their)\s+",
+                                              text[f[0]:])]
     if near is not None:
         # "Yusuf says Theo decides": the one reporting is not the decider
         said = [m.end() for m in _REPORTED.finditer(text[:near])]
@@ -215,7 +218,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
         # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
-                if re.search(r"\b(?:my|our)\s+(?:manager|boss|vp|director|team|legal|finance)\b", c, re.I) and \
+                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro)\b", c, re.I) and \
                         not re.search(r"\btheir\b", c, re.I):
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
@@ -240,11 +243,13 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # "they'd like to sign before Christmas": when, not who
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm") and not re.search(
-                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I):
+                        r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I) and not re.search(
+                        r",?\s+(?:and|but|so)\s+(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?\s+$", c[:m.start()]):
+                    # ("... they have eighty thousand, and Kara Brooks decides": Kara decides, not "they")
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
                                                                         r"already)\s+(?:[\w-]+\s+){0,3}"
-                                                                    r"approv|approved (?:for|budget|spend|\$?\d|(?:about|"
+                                                                    r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
                 if re.match(r"^approved", m.group(1), re.I) and re.search(
@@ -282,7 +287,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
                 if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
-                if not ents and re.search(r"\b(?:he|she|he's|she's)\b", c, re.I):
+                if not ents and re.search(r"\b(?:he|she|he's|she's)\b|\b(?:is|'s) (?:all )?(?:hers|his)\b", c, re.I):
                     who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
                     ents = [who] if who else []
                 if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",

@@ -26,16 +26,21 @@ _COMP_BEFORE = re.compile(
     r"(?:it's |it is |now it's )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
-    r"(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
+    r"comps?\s*:|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
     r"running))?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
     r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
-                         r"proposal|bid|pricing|offer|numbers)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
+                         r"proposal|bid|pricing|offer|numbers)\b|"
+                         # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
+                         + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
+                         r"on the (?:table|list|shortlist)|an option)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|(?:what|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|"
+                         r"on the table|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
+                         r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
                          # a vendor said first, then "its X" weighed against us
@@ -52,7 +57,8 @@ def _vendor(name: str) -> str | None:
     name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
     name = re.sub(r"'s$", "", name)
     words = name.split()
-    while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As"}:
+    # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
+    while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
     if not words or words[0] in _NOT_VENDOR:
         return None
@@ -74,6 +80,8 @@ def _ruled_out(vendor: str, text: str) -> bool:
     v = re.escape(vendor)
     return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
+                          rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
+                          rf"running|the mix)|on the table|being considered)\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
                           rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for
@@ -93,8 +101,14 @@ _SOMEONE_ELSE = re.compile(r"\b(?:sister|parent|daughter|partner|other|another|n
                            r"(?:agency|employer|company|job)|other (?:customers|clients))\b", re.I)
 
 
+#: A vendor named and corrected at once ("Weave, no, not Weave, it was Klara", "Drift, sorry, I mean Intercom"): the second.
+_VENDOR_FIX = re.compile(r"\b((?-i:[A-Z])[\w&.-]*),?\s+(?:no,?\s+(?:not\s+\1,?\s+)?(?:it was|it's|it is|i mean|rather|actually)|"
+                         r"(?:no,?\s+)?sorry,?\s+(?:i mean|it was|it's)|no wait,?|i mean)\s+(?=(?-i:[A-Z]))", re.I)
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
+    sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
     for s in sentences:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):
@@ -115,7 +129,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = c[m.end():] + " " + (s[s.find(c) + len(c):] if c in s else "")
                     if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
                                  r"walked away from|passed on|decided against|said no to)\s+"
-                                 r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b", rest, re.I):
+                                 r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b|"
+                                 # "looked at Shopify Flow, but it doesn't do what they need, so that's out"
+                                 r"\b(?:so |and )?(?:that's|that is|it's|it is|they're|they are) (?:out|off the table|not an option)\b|"
+                                 r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
                     if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$", m.group(0)) and re.search(
                             rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):

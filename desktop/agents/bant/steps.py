@@ -41,12 +41,20 @@ _NEXT_CUE = re.compile(
     r"coordinate|line up|pencil|nail|go over|recycle|re-?engage|nurture|record|tee up|hand|pass|reopen|"
     r"mock up|build|respond|reply|answer)\b)"
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
-    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+)|"
+    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
+    r"walk-?through|workshop|session|onsite|visit|review)\b)|"
+    # a meeting moved ("moved our proposal review call from Tuesday to Wednesday") still lies ahead; "before I can send
+    # the contract": the step after our own approval; "Elena Garcia to sign the order form": a terse note's step
+    r"\b(?=(?:moved|rescheduled|pushed|shifted|bumped) (?:our|the|their|this) (?:[\w-]+ ){0,3}(?:call|meeting|demo|review|"
+    r"session|walk-?through|workshop)s?\b)|\bbefore (?:i|we) can (?=(?:send|share|issue|sign|countersign)\b)|"
+    r"(?:^|(?<=:\s))(?!(?-i:Wants?|Needs?|Needed|Hopes?|Hoping|Plans?|Planning|Aims?|Expects?|Likes?|Going|Has|Have|Got|"
+    r"Trying|Ready|Happy|Keen|Able)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))? to (?=(?:sign|countersign|send|return|review|"
+    r"confirm|book|schedule)\b(?!\s+(?:by|before|in|on|this|next|off by)\b))|"
     r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
     r"walkthrough|review|deep[- ]dive|dive|training|presentation|kick-?off|check-?in|scoping \w+)\b|doing (?:a|an|the) (?:[\w-]+ ){1,3}"
     r"(?:with|for) (?:her|his|their|them|him|the)\b|revising|updating|reworking|tweaking|finali[sz]ing|redoing|adjusting|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
-    r"emailing|putting together|pulling together|writing|building|creating|following up|recording|filming|mocking up|"
+    r"emailing|putting together|pulling together|pulling|writing|building|creating|following up|recording|filming|mocking up|"
     r"demoing|presenting|visiting|"
     r"forwarding|looping|recycling)|"
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
@@ -56,6 +64,7 @@ _NEXT_CUE = re.compile(
     r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|"
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
+    r"revising|updating|reworking|redoing|finali[sz]ing|"
     r"pulling together|writing|building|following up|calling|emailing|recording)|"
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+)'s (?=calling (?:me|us) back|emailing (?:me|us) back|getting back to "
     r"(?:me|us)|ringing (?:me|us) back)|"
@@ -67,13 +76,16 @@ _NEXT_CUE = re.compile(
     r"(?<!before )(?<!by )(?<!after )(?<!until )(?<!board )\b(?=(?:the |a |our )?(?:(?!board )[\w-]+ ){0,2}(?:demo|call|meeting|"
     r"kick-?off(?: call)?|workshop|visit|review|session)(?:'s | )"
     r"(?:is |was |got |has been )?(?:on the (?:calendar|books|schedule|diary)|booked|scheduled|set up|set|planned|confirmed|on (?=(?:" + _WHEN + r"))|(?:(?:set )?for |is )(?=(?:" + _WHEN + r"))))|"
-    r"(?<!to )(?<!can't )(?<!never )(?<!don't )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is))|"
+    # ("want to automate follow-up emails after demos": the thing to automate is their need, not our step)
+    r"(?<!to )(?<!can't )(?<!never )(?<!don't )(?<!automate )(?<!automating )(?<!automated )(?<!automatic )(?<!manual )"
+    r"(?<!their )(?<!the )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is)(?!s\b|ing\b))|"
     r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
 _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|replace|"
-            r"migrate|implement|own|operate|overhaul|clean up|take care of|do their)\b")
+            r"migrate|implement|own|operate|overhaul|clean up|take care of|do their|sit (?:in )?between|connect|integrate|"
+            r"monitor|plug into|sync)\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
@@ -101,7 +113,7 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
                       r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
-_POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these)\b(?!\s+(?:is|was|are|were)\b)", re.I)
+_POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
@@ -111,7 +123,8 @@ _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
-_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*", re.I)
+_LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*|"
+                    r"^(?:action items?|actions|todo|to-do|follow-?ups?)\s*:\s*(?:(?:we|i)\s+(?=\w))?", re.I)
 
 
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:

@@ -16,7 +16,7 @@ _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|
 #: (but "calls are people asking where their parcel is" states the customer's problem).
 _NOT_A_FACT = re.compile(r"(?<!people )(?<!customers )(?<!callers )(?<!clients )(?<!patients )(?<!parents )(?<!tenants )"
                          r"(?<!drivers )(?<!members )(?<!all day )(?<!all night )(?<!constantly )(?<!nonstop )(?<!non-stop )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
-                         r"(?:about|whether|if|how|what|when|why|who|where)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
+                         r"(?:about|whether|if|how|what|when|why|who|where|which)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
                          r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)
 
@@ -109,6 +109,18 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
     text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    # dictated quote marks: "Jonas Weber, quote, our dispatchers ..., end quote", "he said, and I'm quoting again, I sign ..."
+    if '"' not in text:
+        # ("they want a quote, and ..." is a price quote: the marker follows a name or "said", or is "I'm quoting")
+        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid|\bsays|\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
+                      r"(?:and )?i'm quoting(?: (?:again|him|her|directly))?)\s*,\s*"
+                      r"([^\"]{4,400}?)(?:,?\s*(?:end quote|unquote|end of quote)\b|(?=[.!?](?:\s|$)))",
+                      lambda m: (m.group(1) or "") + ': "' + m.group(2) + '"', text, flags=re.I)
+    # pasted meeting-tool notes ("Priya Natarajan: we need one view of fuel spend; Rep: ..."): a full name before a
+    # colon labels that person's words, read like a quote of theirs
+    if '"' not in text:
+        text = re.sub(r"(?:(?<=^)|(?<=[;.]\s))((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\s*:\s+([^;\n\"]{4,400}?)(?=\s*(?:;|$|\n))",
+                      lambda m: m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"

@@ -149,10 +149,12 @@ _RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wed
 
 
 _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|specifically|no wait|wait no|scratch that|"
-                      r"corrected (?:himself|herself|themselves)|i mean|actually,? no|no,? sorry|(?<=, )no(?=,)|"
+                      r"corrected (?:himself|herself|themselves|that|it)|i mean|actually,? no|no,? sorry|(?<=, )no(?=,)|"
                       r"(?:she|he|they) (?:moved|changed|pushed|bumped|shifted) (?:that|it)(?: (?:to|back|out))?)|,\s*like|\b" + _MON + r"(?=,?\s+" + _MON + r"\s+(?:\d|first|second|third|\w+th|\w+st)\b)|,\s*so(?:\s+(?:they're|they are|she's|he's|"
                       r"they'll|she'll|he'll|it's)\s+(?:targeting|aiming for|planning|looking at))?(?:\s+(?:go[- ]live|launch|"
-                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+(?=(?:by |in |before |for |an? )?"
+                      r"start|rollout|roll-out|kickoff|kick-off))?(?:\s+let's say)?),?\s+"
+                      # ("the fifteenth of January, no sorry, she said the fifth, January fifth": the day said again with its month)
+                      r"(?:(?:she|he|they) said,?\s+)?(?:the [\w-]+,\s+)?(?=(?:by |in |before |for |an? )?"
                       r"(?:the [\w-]+ of )?(?:"
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
@@ -184,6 +186,12 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         # "end of February, because their audit is in January": the reason's date is not the target
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
+            # "done before their budget freeze on December 15th": the freeze's date is the deadline
+            c = re.sub(r"\bbefore (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
+                       "before", c, flags=re.I)
+            # "thirty-six K in next year's plan": where the money sits, not when they buy
+            c = re.sub(r"\b(?:in|from|out of|for) (?:next|this) year's (?:plan|budget|capex|opex|allocation|spend)\b", " ", c,
+                       flags=re.I)
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
             if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
@@ -202,7 +210,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
                          r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until)\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
+                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until|"
+                         # "she'd renew tomorrow but it's not up to her": eagerness, not a date
+                         r"(?:'d|would|could) (?:happily |gladly |honestly )?(?:sign|renew|buy|do it|go ahead|say yes)"
+                         r"(?: (?:it|this|that|the \w+))? (?:tomorrow|today|right now|now|in a heartbeat|on the spot))\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
@@ -235,7 +246,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
-                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|contract|"
+                               r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"
+                               # "a contract review call with their legal team on the 1st": a meeting, not the deal's date
+                               r"contract(?!s?\s+(?:review|redline|walk-?through|negotiation)?\s*(?:call|meeting|session|sync))|"
                                r"purchas|buy|"
                                r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
