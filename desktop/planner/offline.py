@@ -771,11 +771,10 @@ class OfflinePlanner:
             if not a.fields:
                 plan.actions = [x for x in plan.actions if x is not a]
             plan.requires_confirmation = any(not x.read_only for x in plan.actions)
-        known = {c.name.lower() for c in self.index.companies.values()}
-        made = {str(a.fields.get("name", "")).lower() for a in plan.actions if a.kind == "create_company"}
+        made = {normalise(str(a.fields.get("name", ""))) for a in plan.actions if a.kind == "create_company"}
         for a in [a for a in plan.actions if a.kind == "create_deal"]:
             co = str(a.fields.get("company") or "")
-            if co and co.lower() not in known and co.lower() not in made:
+            if co and normalise(co) not in self.index.company_full_keys and normalise(co) not in made:
                 # "Create deal for Stark Industries, 50k": a company the workspace does not have is asked
                 # about (create it too?); the deal waits for the answer
                 keep = [(q, c) for q, c in zip(plan.clarifications, plan.candidates) if co.lower() not in q.lower()]
