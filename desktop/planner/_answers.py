@@ -178,14 +178,15 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # contacts by lifecycle stage: "Which of our contacts at Delta Works are customers?", "List every MQL we have at
     # Upland Works", "who are our evangelists?"
     life = re.search(r"\b(?P<w>customers|evangelists|subscribers|opportunities|mqls?|sqls?|marketing qualified(?: leads)?|"
-                     r"sales qualified(?: leads)?)\b", low)
+                     r"sales qualified(?: leads)?)\b", low) or re.search(
+        r"\bcontacts?\b.{0,40}\b(?:at|in)\s+(?:the\s+)?(?P<w>lead)\s+(?:lifecycle\s+)?stage\b", low)
     if life and (re.search(r"\b(?:contacts?|people|who|which of|list|every|all (?:the |our )?|how many)\b", low)) \
             and not re.search(r"\b(?:deals?|pipeline|revenue|worth|amount|how much|won|win|closed?|signed|lost|booked)\b", low):
         w = life.group("w")
         stage = ("marketingqualifiedlead" if w.startswith(("mql", "marketing")) else
                  "salesqualifiedlead" if w.startswith(("sql", "sales")) else
                  {"customers": "customer", "evangelists": "evangelist", "subscribers": "subscriber",
-                  "opportunities": "opportunity"}[w])
+                  "opportunities": "opportunity", "lead": "lead"}[w])
         people = [c for c in idx.contacts.values() if (c.lifecycle_stage or "") == stage
                   and (company is None or c.company_id == company)]
         where = f" at {idx.companies[company].name}" if company is not None else ""
@@ -199,7 +200,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
                  r"reach out|reached out|"
-                 r"contact|contacted|touch|touched|call|called|email|emailed|chat|chatted)\b|\blast (?:time|contact)\b",
+                 r"contact|contacted|touch|touched|touchpoint|call|called|email|emailed|chat|chatted|demo)\b|\blast (?:time|contact)\b",
                  low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)
                            # "tom becker last contact?": a terse question about one person
                            or re.search(r"\blast (?:contact|contacted|touch|touched|activity|talked|spoke|call|email|meeting)\W*$", low)):
@@ -416,8 +417,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         total = round(sum((d.amount_cents or 0) * prob.get(d.stage_label, 0.0) for d in deals) / 100, 2)
         head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
         return {"text": f"{head}: {_money(total)} across {len(deals)} deals.", "value": total}
-    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
-                 low) and not re.search(r"^\W*(?:which|show|list)\b", low):
+    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
+                 low) and not re.search(r"^\W*(?:which|show|list|anything|any deals)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100
         head = "Open pipeline" if label == "open" else f"Deals {label}"
         return {"text": f"{head}: {_money(total)} in {len(deals)} deals.", "value": total}
@@ -461,7 +462,7 @@ def _owner_asked(text: str, idx: EntityIndex) -> str | None:
 def _asked_kind(low: str) -> str | None:
     """The activity type a question asks about ("email", "meeting", "call", "note"), from its nouns
     and verbs ("emailed", "met", "called"); None for any contact at all ("talked", "in touch")."""
-    for pattern, kind in ((r"\be-?mail(?:s|ed)?\b", "email"), (r"\b(?:meetings?|met|meet)\b", "meeting"),
+    for pattern, kind in ((r"\be-?mail(?:s|ed)?\b", "email"), (r"\b(?:meetings?|met|meet|demos?)\b", "meeting"),
                           (r"\b(?:calls?|called|phoned?)\b", "call"), (r"\bnotes?\b", "note")):
         if re.search(pattern, low):
             return kind

@@ -26,8 +26,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     # ("task: call back kara novak thurs", "task on the meadow health deal: send case studies")
     if re.match(r"call\s+back\b", core, re.I) and who:
         return f"Call {who} back"
-    if re.match(r"\W*try\s+again\W*$", core, re.I) and who:
-        return f"Try {who} again"  # "called raj silva, no answer, try again in 3 days"
+    if re.match(r"\W*try(?:\s+(?:him|her|them))?(?:\s+again)?\W*$", core, re.I) and who:
+        return f"Try {who} again"  # "called raj silva, no answer, try again in 3 days", "try her in three days"
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
@@ -82,8 +82,9 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
         what = " ".join(pre + [what]).lower()
     what = {"catch-up": "Catch-up", "catch up": "Catch-up", "sync": "Sync", "qbr": "QBR"}.get(what, what.capitalize())
     title = f"{what} with {who}" if who else what
-    if named := re.search(r"\b(?:called|titled|named)\s+[\"']?(?P<n>[a-z][^,.;\"']*?)[\"']?(?=\s+(?:on|at|for|tomorrow|today|next)\b|[,.;]|$)",
-                          t, re.I):
+    if named := re.search(r"\b(?:called|titled|named|title it|call it|name it)\s+[\"']?(?P<n>[a-z][^,.;\"']*?)[\"']?(?=\s+(?:on|at|for|tomorrow|today|next)\b|[,.;]|$)",
+                          t, re.I) or re.search(r"\b(?:title it|call it|name it)\s+[\"']?(?P<n>[a-z][^,.;\"']*?)[\"']?(?=[,.;]|$)",
+                                                sentence, re.I):
         return cap(named.group("n"))  # "book a meeting with Jack called pilot scoping on Tuesday"
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
         if said_topic := _WHEN_AT_END.sub("", topic.group("topic")).strip(" .,"):

@@ -62,7 +62,7 @@ _ID_REF = re.compile(r"\b(deal|contact|company)\s+#?(\d{1,12})\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
 #: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
 _ASSIGN = re.compile(
-    r"\b(?i:give|hand|assign|reassign|transfer|pass)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
+    r"\b(?i:give|giving|hand|handing|assign|assigning|reassign|transfer|transferring|pass|passing)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
     r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -371,6 +371,9 @@ def _fields_only(part: str) -> bool:
 _MOVED_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|went|got promoted|was promoted|switched)\s+"
                           r"from\s+(?:the\s+)?(?P<old>[\w&/ -]{1,30}?)\s+to\s+(?:the\s+)?(?P<new>(?-i:[A-Z])[\w&/ -]{1,40}?)"
                           r"(?=\s+(?:at|for|over at)\s+(?-i:[A-Z])|\s*[,.;]|\s*$)", re.I)
+#: "Victor Price moved to ops director": a person's new title (a company there is a company move).
+_MOVED_TO_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|got promoted|was promoted|stepped up)\s+"
+                             r"to\s+(?:the\s+)?(?P<new>[\w&/ -]{2,40}?)(?=\s*[,.;]|\s+and\b|\s*$)", re.I)
 #: Words that make a phrase a job title ("CEO", "VP Sales", "head of growth", "ops lead").
 _A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|partner|engineer|"
                       r"analyst|coordinator|specialist|ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
@@ -867,6 +870,13 @@ class OfflinePlanner:
                                                                  if m.kind == "company"] for g in ("old", "new")):
             # "Tom Becker moved from COO to CEO at Northwind, please update him": his title changed
             clean = clean[:moved.start()] + f"change {moved.group('who')}'s job title to {moved.group('new')}" + clean[moved.end():]
+        if (moved_to := _MOVED_TO_TITLE.search(clean)) and _A_TITLE.search(moved_to.group("new")) \
+                and any(m.kind == "contact" and not m.partial for m in self.index.find_mentions(moved_to.group("who"))) \
+                and not [m for m in self.index.find_mentions(moved_to.group("new")) if m.kind == "company"]:
+            # "Victor Price moved to ops director, and ...": his new title
+            said = moved_to.group("new")
+            said = said.title() if said.islower() else said  # ("ops director" -> "Ops Director")
+            clean = clean[:moved_to.start()] + f"change {moved_to.group('who')}'s job title to {said}" + clean[moved_to.end():]
         if (back := _PERSON_BACK_TO.search(clean)) and any(m.kind == "contact" and not m.partial
                                                            for m in self.index.find_mentions(back.group("who"))) \
                 and not re.search(r"\b(?:deal|opportunity|opp)\b", clean, re.I):
@@ -2111,11 +2121,19 @@ class _Build:
             if "competitor" not in out and (m := re.search(
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
                     # "went with another agency, Ogilvy", "chose a competitor, Samsara": the rival named after the kind
+                    r"|\b(?:they\s+)?(?:went|going|gone)\s+with\s+(?P<c3>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)\s*[.,;]?\s*$"
                     r"|\b(?:went|going|gone)\s+with\s+(?:another|a different|a cheaper|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution)\s*,\s*"
                     r"(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", self.text)) \
-                    and not any(x.start <= m.start("c" if m.group("c") else "c2") < x.end for x in self.mentions):
-                out["competitor"] = m.group("c") or m.group("c2")  # "they churned to Notion"
+                    and not any(x.start <= m.start("c" if m.group("c") else "c2" if m.group("c2") else "c3") < x.end
+                                for x in self.mentions):
+                out["competitor"] = (m.group("c") or m.group("c2") or m.group("c3")).rstrip(".")  # "they churned to Notion"
+                if out.get("lost_reason", "").strip(" .").lower() == out["competitor"].lower() \
+                        and (why := re.search(r"\breason (?:is|was)\s+(?P<r>[^,.;]+)", self.text, re.I)):
+                    out["lost_reason"] = why.group("r").strip()  # "reason is budget freeze, and they went with Docebo"
+                if out.get("lost_reason") and out["competitor"].lower() in out["lost_reason"].lower():
+                    # "reason is budget freeze, and they went with Docebo": the rival is not the reason
+                    out["lost_reason"] = re.split(r",?\s+(?:and\s+)?(?:they\s+)?(?:went|going|gone)\s+with\b", out["lost_reason"])[0].strip(" ,.")
         if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
             # "lost reason on upland media: they went in-house", 'with the reason "no response after pilot"'
             out["lost_reason"] = (lr.group("why") or lr.group("why2")).strip(" .,")
