@@ -51,7 +51,7 @@ def test_spoken_instruction_then_yes_applies_it(qtbot, talk):
     (plan,) = w.say("Move the Acme deal to Negotiation.", w.plan_shown)
     assert plan.actions and plan.actions[0].fields.get("stage") == "Negotiation", plan.transcript
     assert deal(w)["stage_label"] == "Qualified"
-    with qtbot.waitSignal(w.applied, timeout=30000):
+    with qtbot.waitSignal(w.applied, timeout=90000):
         text, reply = w.say("Yes, do it.")
     assert reply.kind == "confirm", text
     qtbot.waitUntil(lambda: deal(w)["stage_label"] == "Negotiation", timeout=10000)
@@ -62,12 +62,12 @@ def test_ambiguous_name_then_the_name_resolves_and_applies(qtbot, talk):
     w = talk
     plan = type_instruction(qtbot, w, "Log a call with Sarah")
     assert plan.clarifications
-    with qtbot.waitSignal(w.plan_shown, timeout=30000) as blocker:
+    with qtbot.waitSignal(w.plan_shown, timeout=90000) as blocker:
         text, reply = w.say("Sarah Johnson")
     assert reply.kind == "choose" and reply.choice == 1, text
     answered = blocker.args[0]
     assert not answered.clarifications and answered.actions[0].target.name == "Sarah Johnson"
-    with qtbot.waitSignal(w.applied, timeout=30000):
+    with qtbot.waitSignal(w.applied, timeout=90000):
         w.say("Yes.")
     sarah = w.bridge.backend.record("contact", 103)
     assert any(a["type"] == "call" for a in sarah["activities"])
@@ -76,7 +76,7 @@ def test_ambiguous_name_then_the_name_resolves_and_applies(qtbot, talk):
 def test_spoken_edit_then_cancel(qtbot, talk):
     w = talk
     type_instruction(qtbot, w, "Set the Acme budget to 100K")
-    with qtbot.waitSignal(w.plan_shown, timeout=30000) as blocker:
+    with qtbot.waitSignal(w.plan_shown, timeout=90000) as blocker:
         text, reply = w.say("Make it one hundred and twenty thousand.")
     assert reply.kind == "edit", text
     assert blocker.args[0].actions[0].fields["amount"] == 120000
@@ -92,7 +92,7 @@ def test_undo_that(qtbot, talk):
     with qtbot.waitSignal(w.applied, timeout=30000):
         qtbot.mouseClick(w.plan_card.confirm_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: deal(w)["stage_label"] == "Negotiation", timeout=10000)
-    with qtbot.waitSignal(w.undone, timeout=30000):
+    with qtbot.waitSignal(w.undone, timeout=90000):
         text, reply = w.say("Undo that.")
     assert reply.kind == "undo", text
     assert deal(w)["stage_label"] == "Qualified"
@@ -106,7 +106,7 @@ def test_a_spoken_yes_never_deletes_and_naming_the_record_does(qtbot, talk):
     assert reply.kind == "confirm_needs_name", text
     assert w.plan_card.armed and "Globex" in w.plan_card.warning.text()
     assert w.bridge.backend.deal_rows(search="Globex")
-    with qtbot.waitSignal(w.applied, timeout=30000):
+    with qtbot.waitSignal(w.applied, timeout=90000):
         text, reply = w.say("Delete Globex, yes.")
     assert reply.kind == "confirm", text
     assert not w.bridge.backend.deal_rows(search="Globex Logistics - Fleet")
