@@ -113,9 +113,6 @@ def _err(msg: str) -> None:
 
 def connect_email(args: argparse.Namespace) -> int:
     """``spectrum connect email``: see the module docstring."""
-    from desktop.store import email_outbox as eo
-    from desktop.store.executor import apply_change
-
     if args.provider:
         return connect_email_oauth(args)
     if not (args.address and args.smtp and args.imap):
@@ -137,25 +134,8 @@ def connect_email(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return 2
-    ws = _workspace(args)
-    try:
-        apply_change(ws, lambda ses, ch: eo.put_settings(ses, {SETTING_KEY: cfg.to_json(),
-                                                             "email_from": cfg.address}, ch),
-                     actor="user", kind="setting", summary=f"Mailbox connected: {cfg.address}")
-    finally:
-        ws.dispose()
-    print(f"Mailbox {cfg.address}: app password stored in the OS keyring (service '{KEYRING_SERVICE}').",
-          file=sys.stderr)
-    try:
-        Mailbox(cfg).check()
-    except MailAuthError as exc:
-        _err(str(exc))
-        return EXIT_REFUSED
-    except MailError as exc:
-        _err(f"{exc} (checked again at the first send)")
-        return 0
-    print(f"Connected: e-mails are sent from {cfg.address} and filed in '{cfg.sent_folder}'.", file=sys.stderr)
-    return 0
+    return _save_and_check(args, cfg, summary=f"Mailbox connected: {cfg.address}", stored="app password",
+                           via="")
 
 
 def connect_email_oauth(args: argparse.Namespace) -> int:
@@ -167,8 +147,6 @@ def connect_email_oauth(args: argparse.Namespace) -> int:
     import webbrowser
 
     from desktop.outreach import oauth
-    from desktop.store import email_outbox as eo
-    from desktop.store.executor import apply_change
 
     if not (args.address and args.client_id):
         _err(f"connect email --provider {args.provider} needs --address and --client-id "
@@ -211,15 +189,25 @@ def connect_email_oauth(args: argparse.Namespace) -> int:
     except MailError as exc:
         _err(str(exc))
         return 1
+    return _save_and_check(args, cfg, summary=f"Mailbox connected ({p.title} OAuth): {cfg.address}",
+                           stored=f"{p.title} sign-in", via=f" through {p.title} (XOAUTH2)")
+
+
+def _save_and_check(args: argparse.Namespace, cfg: MailboxConfig, *, summary: str, stored: str, via: str) -> int:
+    """Store the mailbox settings ``cfg`` in the workspace (audited as ``summary``), say what is in the
+    keyring (``stored``), then log in once. Returns 0 (connected, or a temporary failure checked again at
+    the first send) or :data:`EXIT_REFUSED` (the server refused the login)."""
+    from desktop.store import email_outbox as eo  # lazy: the store only for this command
+    from desktop.store.executor import apply_change
+
     ws = _workspace(args)
     try:
         apply_change(ws, lambda ses, ch: eo.put_settings(ses, {SETTING_KEY: cfg.to_json(),
                                                              "email_from": cfg.address}, ch),
-                     actor="user", kind="setting", summary=f"Mailbox connected ({p.title} OAuth): {cfg.address}")
+                     actor="user", kind="setting", summary=summary)
     finally:
         ws.dispose()
-    print(f"Mailbox {cfg.address}: {p.title} sign-in stored in the OS keyring (service '{KEYRING_SERVICE}').",
-          file=sys.stderr)
+    print(f"Mailbox {cfg.address}: {stored} stored in the OS keyring (service '{KEYRING_SERVICE}').", file=sys.stderr)
     try:
         Mailbox(cfg).check()
     except MailAuthError as exc:
@@ -228,8 +216,7 @@ def connect_email_oauth(args: argparse.Namespace) -> int:
     except MailError as exc:
         _err(f"{exc} (checked again at the first send)")
         return 0
-    print(f"Connected: e-mails are sent from {cfg.address} through {p.title} (XOAUTH2) and filed in "
-          f"'{cfg.sent_folder}'.", file=sys.stderr)
+    print(f"Connected: e-mails are sent from {cfg.address}{via} and filed in '{cfg.sent_folder}'.", file=sys.stderr)
     return 0
 
 

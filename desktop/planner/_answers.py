@@ -428,25 +428,13 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             "records": [f"deal:{d.id}" for d in deals]}
 
 
-def _deals_have_owners(idx: EntityIndex) -> bool:
-    """True when any deal of the index has an owner (computed once per index and deal count: a scan of
-    50k deals is too slow for every question)."""
-    key = (id(idx), len(idx.deals))
-    if _OWNERS_SEEN.get("key") != key:
-        _OWNERS_SEEN["key"], _OWNERS_SEEN["value"] = key, any(d.owner for d in idx.deals.values())
-    return bool(_OWNERS_SEEN["value"])
-
-
-_OWNERS_SEEN: dict[str, Any] = {}
-
-
 def _owner_asked(text: str, idx: EntityIndex) -> str | None:
     """The workspace user whose deals a question is about ("which deals does Morgan own", "Jordan's
     pipeline", "deals assigned to Sam", "my deals" = the first user), else None."""
     users = list(idx.users)
     if re.search(r"\b(?:my|mine)\b.{0,20}\b(?:deals|pipeline|opportunities|opps)\b(?!\s+(?:review|meeting|call|sync|"
                  r"session|check-?in))|\b(?:deals|pipeline)\b.{0,20}\bi own\b", text, re.I) and users \
-            and _deals_have_owners(idx):
+            and idx.deals_have_owners:
         # (a workspace whose deals have no owners is all the user's: "my pipeline" is the pipeline;
         # "before my pipeline review, how much ..." is no owner at all)
         return users[0]

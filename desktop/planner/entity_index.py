@@ -144,6 +144,8 @@ class EntityIndex:
     _domains: dict[str, int] | None = None
     #: The workspace's users (possible owners), full names: deal owners seen plus the team setting.
     users: list[str] = field(default_factory=list)
+    #: True when any indexed deal has an owner ("my pipeline" then means the first user's deals).
+    deals_have_owners: bool = False
     #: Activities per ``(type, year, month)``.
     activity_counts: dict[tuple[str, int, int], int] = field(default_factory=dict)
     #: Per contact id, per activity type: ``(count, date of the latest)``.
@@ -218,6 +220,7 @@ class EntityIndex:
             idx.deals[d.id] = d
             idx.deal_names[normalise(d.name)] = d.id
             if d.owner:
+                idx.deals_have_owners = True
                 seen_users.setdefault(d.owner.strip())
             if d.company_id is not None:
                 idx.deals_by_company[d.company_id].append(d.id)
