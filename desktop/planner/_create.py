@@ -51,6 +51,15 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if m and m.group(1).endswith(("'s", "\u2019s")) and (
             who := re.search(rf"\b(?:is|'s)\s+({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|del|la|le)\s+)*{_NAME_WORD})", text)):
         m = who  # "Priya's assistant at Globex is Jan de Vries, ..., add her as a contact": the one named after "is"
+    if m and (m.group(1).endswith(("'s", "\u2019s")) or (m.group(2) or "").endswith(("'s", "\u2019s"))) and (
+            rel := re.search(rf"'s\s+(?:new\s+)?(?:colleague|assistant|boss|manager|deputy|counterpart|replacement|"
+                             rf"successor|coworker|co-worker|partner|cofounder|co-founder|report|teammate)\s*,?\s+"
+                             rf"({_NAME_WORD})\s+({_NAME_WORD})", text)):
+        m = rel  # "Add Tom Becker's colleague Jana Ruiz at Northwind": the colleague, not Tom
+    if (not m or m.group(1).lower() in STOPWORDS) and re.search(r"\badd\s+(?:him|her|them)\b", text, re.I) and (
+            met := re.search(rf"\b(?:met|meeting|spoke (?:to|with)|talked (?:to|with)|referral|referred|intro(?:duced)? to|"
+                             rf"chatted with|ran into|bumped into)\b[^.]{{0,20}}?\b({_NAME_WORD})\s+({_NAME_WORD})", text)):
+        m = met  # "I met Marcus Bell at the conference, ... Add him as a contact"
     if m and m.group(1).lower() not in STOPWORDS:
         fields["first_name"] = m.group(1)
         if m.group(2) and m.group(2).lower() not in STOPWORDS and not R.TITLE_RE.fullmatch(m.group(2)):
@@ -126,6 +135,10 @@ def create_company_fields(text: str) -> dict[str, Any]:
         # "Fernwood Bakery is a new client, add them as a company", "new client basically, Brightline
         # Studios, ..., add them as a company": the company is the one the sentence is about
         fields["name"] = _strip(subj.group("n") or subj.group("n2"))
+    if "name" not in fields and (before := re.search(r"(?P<n>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s*,\s*"
+                                                    r"(?:[\w-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", text)) \
+            and before.group("n").split()[0].lower() not in STOPWORDS:
+        fields["name"] = _strip(before.group("n"))  # "Fernwood Bakery, fernwood.example. Add it as a new account."
     if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["domain"] = d.group(0).lower()
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
@@ -145,8 +158,17 @@ def create_company_fields(text: str) -> dict[str, Any]:
     if i := re.search(r"\b(?:industry(?:\s+is)?|sector)\s*:?\s*(?P<ind>[A-Za-z &]+)|\bin the (?P<ind2>[a-z &]+?) "
                       r"(?:industry|space|sector)\b|\b(?:they'?re|they are|it'?s|they do)\s+(?:in\s+)?(?!(?:based|located|headquartered|in|called|named)\b)(?P<ind3>(?-i:[a-z])[a-z &]+?)"
                       r"\s*(?:[,.;]|$)", text, re.I):
-        ind = re.sub(r"^(?:a|an)\s+", "", _strip(i.group("ind") or i.group("ind2") or i.group("ind3")), flags=re.I)
+        ind = re.sub(r"^(?:a|an|the)\s+", "", _strip(i.group("ind") or i.group("ind2") or i.group("ind3")), flags=re.I)
+        ind = re.sub(r"\s+(?:space|industry|sector)$", "", ind, flags=re.I)  # "they're in the biotech space"
         fields["industry"] = re.sub(r"\s+(?:in|based in|out of|from)\s+\S.*$", "", ind, flags=re.I).title()  # "a design shop in Austin"
+    elif i := re.search(r"(?:^|[,.;]\s*)(?:(?:they'?re|it'?s)\s+)?(?:in\s+)?(?:the\s+)?"
+                        r"(?!(?:new|small|big|local|prospect|their|our|great|a|an|the)\b)(?P<ind>[a-z]+(?:\s+[a-z]+)?)\s+"
+                        r"(?:industry|sector|space)\s*(?=[,.;]|$)"
+                        r"|(?:^|[,.;]\s*)(?:(?:they'?re|it'?s)\s+)?(?:an?\s+)?"
+                        r"(?!(?:new|small|big|local|prospect|their|our|great|a|an|the)\b)(?P<ind2>[a-z]+)\s+(?:agency|studio|shop|firm|"
+                        r"consultancy|company|startup|business|practice|clinic)\s*(?=[,.;]|$)", text, re.I):
+        # "..., robotics industry.", "new co lantern studio, lanternstudio.co, design agency"
+        fields["industry"] = (i.group("ind") or i.group("ind2")).title()
     elif i := _BARE_INDUSTRY.search(text):
         # "..., based in Portland, food and beverage."
         fields["industry"] = " ".join(w if w.lower() in ("and", "of") else w.capitalize() for w in i.group("ind").split())

@@ -138,6 +138,8 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"
                                r"owner|coordinator|specialist|success)s?\b|\s*[!.?])"
+                               # "..., Brightline Robotics, brightline.io. Add them as a company."
+                               r"|\b(?:add|create|save)\s+(?:them|it)\s+(?:in\s+)?as\s+an?\s+(?:new\s+)?(?:company|account|client|customer)\b"
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
                                r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                                r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)

@@ -243,7 +243,23 @@ sales marketing discovery pilot renewal expansion jan feb mar apr jun jul aug se
 thu thur thurs fri sat sun mql mqls sql sqls opp opps check call ask send follow chase ping email review see touch schedule
 book discuss talk meet confirm remind make update move set push sign circle loop nudge prep prepare share go reach""".split())
 #: ", and book a meeting ...", ", and remind me ...": where a create ends and the next command starts.
+#: A person added at the company just created: "and add Jamie Ford there as a contact too", "add her as a contact there".
+_THERE_PERSON = re.compile(r"\b(?i:add|create|put)\s+(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)|(?i:her|him))\s+"
+                           r"(?i:(?:there|with them)\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?contact|as\s+(?:a\s+|an\s+)?(?:new\s+)?contact"
+                           r"\s+(?:there|at (?:it|them)|with them|too|as well))")
+
+
+def _named_before(text: str, company: str) -> tuple[str, str] | None:
+    """The person named in ``text`` (a first and last name, not the company's words) that "her"/"him"
+    refers to: the last one said, or None."""
+    found = [(m.group(1), m.group(2)) for m in re.finditer(r"\b([A-Z][a-z]+)\s+([A-Z][\w'-]+)\b", text)
+             if m.group(1).lower() not in STOPWORDS and m.group(1) not in company.split() and m.group(2) not in company.split()
+             and m.group(1).lower() not in ("add", "create", "new", "just", "got", "okay", "so")]
+    return found[-1] if found else None
+
+
 _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|set up|remind|log|add a (?:task|note)|create a task|"
+                          r"set (?:me )?(?:a |an )?(?:task|reminder)|give me a (?:task|reminder)|"
                           r"draft|email|send|call|follow up)\b)", re.I)
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
@@ -277,6 +293,20 @@ HOT_DAYS = 14
 #: A stalled deal has had no activity for this many days.
 STALLED_DAYS = 14
 #: "give it to Sam": a thing (the deal named before), not a person, changes owner
+#: The customer chose a rival, said as done: "Harbor Health went with another studio, Brightwave",
+#: "they picked Databricks over us", "Globex signed with Salesforce" (the deal is lost to that rival;
+#: "we went with ...", "if they go with ..." and "they're leaning towards ..." are not).
+_WENT_WITH = re.compile(
+    r"\b(?P<subj>they|he|she|it|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+"
+    r"(?:(?:finally|ultimately|just|already|actually|apparently|eventually|officially|now)\s+)?"
+    r"(?:went|have gone|'ve gone|has gone|'s gone|decided to go|ended up going|chose|picked|selected|signed with|switched to)\s+"
+    r"(?:with\s+)?(?:,?\s*(?:um|uh)\s*,?\s*)?"
+    r"(?:(?:another|a different|a cheaper|a bigger|a local|an?|some other)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution|shop|company)\s*,?\s*"
+    r"(?:(?:um|uh|called|named)\s*,?\s*)?)?"
+    r"(?P<c>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)", re.I)
+_WENT_WITH_HEDGE = re.compile(r"\b(?:if|unless|might|may|could|would|whether|considering|thinking|leaning|probably|likely|"
+                              r"maybe|worried|afraid|in case|not|never|didn'?t|haven'?t|hasn'?t)\b", re.I)
 _THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b|\b(?:get|put)\s+\w+\s+on\s+(?:it|that|this)\b", re.I)
 _SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(boss|manager|colleague|assistant|CFO|CEO|CTO|COO|cfo|ceo|cto|coo|"
                        r"replacement|successor|deputy|lawyer|counsel|husband|wife|partner|intern)\b")
@@ -407,8 +437,8 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
     if len(spans) < 2 or all(creates) or not any(creates):
         return []
     # "Add Brightline ... and open a deal for them": a create that leans on the one before stays joined
-    if any(c and re.search(r"\b(?:them|they|their|it|its|him|her)\b", text[a:b], re.I)
-           for c, (a, b) in zip(creates, spans)):
+    if any(c and i > 0 and re.search(r"\b(?:them|they|their|it|its|him|her)\b", text[a:b], re.I)
+           for i, (c, (a, b)) in enumerate(zip(creates, spans))):
         return []
     return spans
 
@@ -988,10 +1018,16 @@ class OfflinePlanner:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
             got = self._plan(part, now=now, context=PlanContext(target=seen))
+            new_person: Target | None = None
             if _WHO_FOR in got.clarifications and any(a.kind == "create_contact" for a in actions):
                 # "Add Ruth Okoye ..., and book an intro call with her": "her" is the contact just created
                 i = got.clarifications.index(_WHO_FOR)
                 del got.clarifications[i], got.candidates[i]
+                made = max(j for j, a in enumerate(actions) if a.kind == "create_contact")
+                who = " ".join(str(actions[made].fields.get(k, "")) for k in ("first_name", "last_name")).strip()
+                new_person = Target(type="contact", id=f"new:{made}", name=who or "the new contact")
+                if got.message == _WHO_FOR:
+                    got = got.model_copy(update={"message": None})
             offset = len(actions)
             context_only = got.actions and all(a.kind == "log_activity" and a.fields.get("activity_type") == "note"
                                                for a in got.actions) \
@@ -1015,6 +1051,9 @@ class OfflinePlanner:
                 update: dict[str, Any] = {"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]}
                 if a.target and a.target.id.startswith("new:"):
                     update["target"] = a.target.model_copy(update={"id": f"new:{int(a.target.id[4:]) + offset}"})
+                elif new_person is not None and a.target is None \
+                        and a.kind in ("create_task", "book_meeting", "draft_email", "log_activity"):
+                    update["target"] = new_person  # the task or meeting is for the contact just created
                 actions.append(a.model_copy(update=update))
                 if a.target is not None and not a.target.id.startswith("new:"):
                     last = a.target
@@ -1307,6 +1346,18 @@ class _Build:
                     self.f.ask("What is the new company called?", [])
                 return self._finish()
             self._add(0, Action(kind="create_company", fields=company))
+            there = _THERE_PERSON.search(text)
+            if there and not there.group("first") and not (named := _named_before(text[:there.start()], company.get("name", ""))):
+                there = None
+            if there and not _THEIR_PERSON.search(text):
+                # "..., and add Jamie Ford there as a contact too", "Bianca Reyes, she's head of ops at a company
+                # called Solstice Energy. Add Solstice Energy ..., and add her as a contact there"
+                first, last = (there.group("first"), there.group("last")) if there.group("first") else named
+                sentence = R.SENTENCE_SPLIT.split(text[text.find(f"{first} {last}"):], maxsplit=1)[0]
+                fields = C.create_contact_fields(f"Add {first} {last}, " + sentence[len(f"{first} {last}"):].lstrip(" ,"),
+                                                 [], self.idx)
+                fields.update({"first_name": first, "last_name": last, "company": company["name"]})
+                self._add(there.start(), Action(kind="create_contact", fields=fields))
             if person := _THEIR_PERSON.search(text):
                 # "New company, Brightline Robotics, ... Add their CEO too, Hannah Ross, hannah at ...": the
                 # contact is created at the new company
@@ -1347,7 +1398,26 @@ class _Build:
                 # "a guy named Peter at some logistics company, add him": too little to make a record of
                 self.f.ask(f"What is {fields['first_name']}'s last name (and company)? I'll add the contact then.", [])
             else:
-                self._add(0, Action(kind="create_contact", fields=fields))
+                cut = _AND_COMMAND.search(text, R.CREATE_CONTACT_RE.search(text).end())
+                if cut and re.search(r"\b(?:him|her|them)\b", text[cut.end():], re.I) \
+                        and not R.CREATE_CONTACT_RE.search(text[cut.end():]):
+                    # "Add him as a contact, his email is ..., and set me a task to email him on Monday":
+                    # the task is for the contact just created
+                    fields = C.create_contact_fields(text[:cut.start()], self.mentions, self.idx) or fields
+                    self._add(0, Action(kind="create_contact", fields=fields))
+                    who = " ".join(str(fields.get(k, "")) for k in ("first_name", "last_name")).strip()
+                    new_person = Target(type="contact", id="new:0", name=who or "the new contact")
+                    got = _Build(self.o, text[cut.end():], self.now, None).run()
+                    for a in got.actions:
+                        if a.target is None and a.kind in ("create_task", "book_meeting", "draft_email", "log_activity"):
+                            a = a.model_copy(update={"target": new_person})
+                        a.evidence = [(s0 + cut.end(), e0 + cut.end()) for s0, e0 in a.evidence]
+                        self._add(cut.end(), a)
+                    for q, c in zip(got.clarifications, got.candidates):
+                        if q != _WHO_FOR:
+                            self.f.ask(q, c)
+                else:
+                    self._add(0, Action(kind="create_contact", fields=fields))
         elif (dm := R.CREATE_DEAL_RE.search(text)) and not re.search(r"\b(?:update|move|change)\b(?!\s+on\b)", text, re.I):
             if cut := _AND_COMMAND.search(text, dm.end()):
                 # "create a new deal for Lumen ..., and book a meeting with Grace for Thursday at 11 am":
@@ -2082,6 +2152,24 @@ class _Build:
             # "we lost Pinecrest Dental to Weave": the winner, known to us or not
             if not any(x.start <= self.text.find(m.group("c"), max(0, self.text.find(t))) < x.end for x in self.mentions):
                 out["competitor"] = m.group("c").rstrip(".")
+        sentence = R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]
+        w_rival = None
+        if (w := _WENT_WITH.search(sentence)) and w.start() < len(t) \
+                and w.group("subj").lower() not in ("we", "i", "you") \
+                and not _WENT_WITH_HEDGE.search(sentence[:w.start()]) \
+                and w.group("c").split()[0].lower() not in R.STOPWORDS | {"us", "our", "the"} \
+                and not any(x.start <= self.text.find(w.group("c"), max(0, self.text.find(t))) < x.end
+                            for x in self.mentions if x.kind in ("contact", "company")):
+            # "Harbor Health went with another studio, Brightwave": lost, to that rival
+            w_rival = w
+            out.setdefault("competitor", w.group("c").rstrip("."))
+            lost = next((s.label for s in self.idx.stages if s.is_lost), None)
+            won = next((s.label for s in self.idx.stages if s.is_won), None)
+            if out.get("stage") == won and re.search(r"\bsigned\s+with\b", w.group(0), re.I) \
+                    and len(re.findall(r"\b(?:signed|won|closed)\b", sentence, re.I)) == 1:
+                del out["stage"]  # "signed with a local agency, Ogilvy": they signed with the rival, not with us
+            if "stage" not in out and lost and self.f.deal is not None and self.idx.deals[self.f.deal].is_open:
+                out["stage"] = lost
         if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
@@ -2108,6 +2196,18 @@ class _Build:
                     and not find_amounts(words_to_digits(rest[0])) and not R.SENTENCE_SPLIT.search(rest[0].strip()):
                 # "We lost Blue Harbor to HubSpot. Their brokers already knew it and didn't want to retrain."
                 out["lost_reason"] = rest[0].strip(" .")
+            if w_rival and out.get("lost_reason") and (out.get("competitor") or "").lower() in out["lost_reason"].lower() \
+                    and (said := out.get("competitor")):
+                # "went with another studio, Brightwave, they said we were too slow": why is what follows the rival
+                after = self.text[self.text.find(said, max(0, self.text.find(t))) + len(said):]
+                after = re.sub(r"^\W*(?:over us|instead of us|instead)?\W*", "", after)
+                why = _LOST_BECAUSE.search(R.SENTENCE_SPLIT.split(after, maxsplit=1)[0])
+                out.pop("lost_reason")
+                if why and (why.group("why") or why.group("why3")):
+                    out["lost_reason"] = (why.group("why") or why.group("why3")).strip(" .")
+                elif (first_after := R.SENTENCE_SPLIT.split(after, maxsplit=1)[0].strip(" .,")) \
+                        and len(first_after.split()) >= 2 and not _IMPERATIVE.search(first_after):
+                    out["lost_reason"] = first_after  # "chose Zendesk over us, budget was the issue"
             if out.get("lost_reason"):  # "..., reason: price", "lost reason was budget"
                 out["lost_reason"] = re.sub(r"^(?:the\s+)?(?:lost\s+)?reason(?:\s+(?:was|is|being))?\s*[:\-\u2013]?\s*", "",
                                             out["lost_reason"], flags=re.I) or out["lost_reason"]
@@ -2707,7 +2807,7 @@ class _Build:
                         or re.search(r"\b(?:title|changed|promoted|role|stage|moving|moved|switching|switched)\b",
                                      self.text[max(0, m.start() - 25):m.start()], re.I) \
                         or re.search(r"\b(?:lost|lose|losing|went with|going with|chose|picked|signed with)\b",
-                                     self.text[max(0, m.start() - 45):m.start()], re.I):
+                                     self.text[max(0, m.start(1) - 45):m.start(1)], re.I):
                     continue
             if name.lower() in STOPWORDS or name.lower() in R.KNOWN_COMPETITORS or name.lower() in users \
                     or name.lower() in _CALENDAR_WORDS \

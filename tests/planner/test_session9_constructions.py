@@ -1,0 +1,79 @@
+"""Constructions worked on in session 9, three sentences (or more) each in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "deal", "rival", "why"), [
+    ("Globex went with another vendor, Motive, they said the hardware was cheaper.", "5004", "Motive", "hardware was cheaper"),
+    ("Bad news on Initech, they picked Zendesk over us, the renewal bundle was the issue.", "5006", "Zendesk",
+     "renewal bundle"),
+    ("Cedar Group signed with a local agency, Ogilvy, because we couldn't staff it in time.", "5118", "Ogilvy",
+     "staff it in time"),
+    ("Vertex chose Databricks.", "5009", "Databricks", None),
+])
+def test_a_customer_that_went_with_a_rival_is_lost_to_it(planner, now, text, deal, rival, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("update_deal", deal)
+    assert a.fields["stage"] == "Closed Lost" and a.fields["competitor"] == rival
+    if why:
+        assert why in a.fields["lost_reason"] and rival not in a.fields["lost_reason"]
+    else:
+        assert "lost_reason" not in a.fields
+
+
+@pytest.mark.parametrize("text", [
+    "If Initech went with Zendesk we would be in trouble.",
+    "I'm worried Globex picked Samsara already.",
+    "Initech is leaning towards Zendesk.",
+])
+def test_a_rival_only_feared_or_considered_does_not_lose_the_deal(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert all(a.fields.get("stage") != "Closed Lost" for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Add Priya Shah at Globex Logistics, priya.shah@globex.example, and remind me to call her Thursday.", "create_task",
+     "Priya Shah"),
+    ("Add Sam Okoro as a contact at Tidal Media, he's their new art director, and remind me to send him the deck tomorrow.",
+     "create_task", "Sam Okoro"),
+    ("I met Marcus Bell at the trade show, he runs ops at Initech. Add him as a contact, marcus.bell@initech.example, "
+     "and set me a task to email him on Monday.", "create_task", "Marcus Bell"),
+    ("Add Tom Becker's colleague Jana Ruiz at Northwind Traders as a contact and book a call with her next Tuesday at 3 pm.",
+     "book_meeting", "Jana Ruiz"),
+])
+def test_a_task_or_meeting_for_a_new_contact_is_on_that_contact(planner, now, text, kind, who):
+    plan = planner.plan(text, now=now)
+    made, then = plan.actions
+    assert made.kind == "create_contact" and f"{made.fields['first_name']} {made.fields['last_name']}" == who
+    assert then.kind == kind and then.target is not None and then.target.id == "new:0" and then.target.name == who
+    assert not plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "company", "person"), [
+    ("Add Lakeview Bakery as a company, lakeviewbakery.example, in Tacoma, and add Jo Park there as a contact too.",
+     "Lakeview Bakery", ("Jo", "Park")),
+    ("New company Fernhill Dental, fernhill.example, and add Paul Ng as a contact there, he's the practice manager.",
+     "Fernhill Dental", ("Paul", "Ng")),
+    ("Got an intro, Bianca Reyes, she's head of ops at a company called Solstice Energy. Add Solstice Energy as a new "
+     "company, solsticeenergy.com, and add her as a contact there.", "Solstice Energy", ("Bianca", "Reyes")),
+])
+def test_a_person_added_at_a_new_company_is_created_there(planner, now, text, company, person):
+    co, pe = planner.plan(text, now=now).actions
+    assert co.kind == "create_company" and co.fields["name"] == company
+    assert pe.kind == "create_contact" and (pe.fields["first_name"], pe.fields["last_name"]) == person
+    assert pe.fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "industry"), [
+    ("new co lantern studio, lanternstudio.co, design agency", "Design"),
+    ("Add Copperleaf Studios as a company, copperleaf.example, in Austin, a branding agency.", "Branding"),
+    ("Create company Nimbus Freight, nimbusfreight.io, logistics sector.", "Logistics"),
+    ("Add a company called Kestrel Bio, kestrelbio.com, they're in the biotech space.", "Biotech"),
+    ("We have a new prospect, Brightline Robotics, brightline.io, in Lisbon, robotics industry. Add them as a company.",
+     "Robotics"),
+])
+def test_a_new_company_keeps_its_industry(planner, now, text, industry):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_company" and a.fields["industry"] == industry
