@@ -1347,12 +1347,12 @@ class _Build:
                 return self._finish()
             self._add(0, Action(kind="create_company", fields=company))
             there = _THERE_PERSON.search(text)
-            if there and not there.group("first") and not (named := _named_before(text[:there.start()], company.get("name", ""))):
-                there = None
-            if there and not _THEIR_PERSON.search(text):
+            named = (there.group("first"), there.group("last")) if there and there.group("first") else (
+                _named_before(text[:there.start()], company.get("name", "")) if there else None)
+            if there and named and not _THEIR_PERSON.search(text):
                 # "..., and add Jamie Ford there as a contact too", "Bianca Reyes, she's head of ops at a company
                 # called Solstice Energy. Add Solstice Energy ..., and add her as a contact there"
-                first, last = (there.group("first"), there.group("last")) if there.group("first") else named
+                first, last = named
                 sentence = R.SENTENCE_SPLIT.split(text[text.find(f"{first} {last}"):], maxsplit=1)[0]
                 fields = C.create_contact_fields(f"Add {first} {last}, " + sentence[len(f"{first} {last}"):].lstrip(" ,"),
                                                  [], self.idx)
@@ -1398,7 +1398,8 @@ class _Build:
                 # "a guy named Peter at some logistics company, add him": too little to make a record of
                 self.f.ask(f"What is {fields['first_name']}'s last name (and company)? I'll add the contact then.", [])
             else:
-                cut = _AND_COMMAND.search(text, R.CREATE_CONTACT_RE.search(text).end())
+                made_at = R.CREATE_CONTACT_RE.search(text)
+                cut = _AND_COMMAND.search(text, made_at.end()) if made_at else None
                 if cut and re.search(r"\b(?:him|her|them)\b", text[cut.end():], re.I) \
                         and not R.CREATE_CONTACT_RE.search(text[cut.end():]):
                     # "Add him as a contact, his email is ..., and set me a task to email him on Monday":
@@ -2157,7 +2158,7 @@ class _Build:
         if (w := _WENT_WITH.search(sentence)) and w.start() < len(t) \
                 and w.group("subj").lower() not in ("we", "i", "you") \
                 and not _WENT_WITH_HEDGE.search(sentence[:w.start()]) \
-                and w.group("c").split()[0].lower() not in R.STOPWORDS | {"us", "our", "the"} \
+                and w.group("c").split()[0].lower() not in STOPWORDS | {"us", "our", "the"} \
                 and not any(x.start <= self.text.find(w.group("c"), max(0, self.text.find(t))) < x.end
                             for x in self.mentions if x.kind in ("contact", "company")):
             # "Harbor Health went with another studio, Brightwave": lost, to that rival
