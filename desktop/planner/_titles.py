@@ -68,8 +68,13 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",
     "agenda is renewal pricing", "about the rollout") -> "Meeting with Rachel Adams about the renewal"."""
     m = R.MEETING_RE.search(t)
-    said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7")) if g), None) \
+    said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8")) if g), None) \
         if m else None
+    if (said is None or said.lower() in ("time", "something")) and (
+            purpose := re.search(r"\bfor\s+(?:a|an|the|our)\s+(?P<k>(?:[a-z][\w-]*\s+)?(?:call|meeting|demo|sync|session|review|"
+                                 r"walk-?through|workshop|kick-?off|check-?in|catch-up|intro))\b", t, re.I)):
+        said = purpose.group("k").split()[-1]  # "grab 30 minutes with Wendy on Friday for a discovery call"
+        t = t[purpose.start("k"):]
     what = (said or "meeting").lower()
     kind = re.search(rf"\b(?P<pre>(?:[a-z][\w-]*\s+){{1,2}}){re.escape(said)}\b", t, re.I) if said else None
     pre: list[str] = []

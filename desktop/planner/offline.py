@@ -1609,11 +1609,11 @@ class _Build:
             said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
             if (bk := _BOOK_IT.match(t)) and not _MEETING_NOUN.search(said_before) and re.fullmatch(
                     r"\W*(?:(?:so|and|then|please)\s+)*(?:log|note)\s+(?:that|it|this)\W*", said_before, re.I) \
-                    and k > 1 and parts[k - 2].sentence == cl.sentence:
+                    and k > 1 and parts[k - 2].sentence in (cl.sentence, cl.sentence - 1):
                 said_before = parts[k - 2].text  # "she wants a training session, so log that and book one ...": the
                 # session is said before the "log that" between
             if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before) or re.search(
-                    r"(?<=\bto )meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)) \
+                    r"(?:(?<=\bto )|^\W*)meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)) \
                     and not R.MEETING_RE.search(said_before):
                 # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked ("Jonas wants
                 # to meet in person on the third at eleven, book that": a meeting)
@@ -1636,6 +1636,16 @@ class _Build:
                         break
                     d = d or find_date(p.text, self.today)
                     tm = tm or find_time(p.text)
+                before = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1]
+                if d is None and tm is None and before and cl.sentence > 0 and (
+                        prev_tm := find_time(" ".join(before))) and not any(
+                        R.CLOSE_DATE_RE.search(x) or R.TASK_RE.search(x) or R.MEETING_RE.search(x) for x in before):
+                    # "... maybe Wednesday at 2 in the afternoon. Put a meeting on the calendar": the day and time
+                    # said just before the booking
+                    tm, d = prev_tm, find_date(" ".join(before), self.today)
+                    if re.search(r"\b(?:put|book|schedule|pencil|add)\s+(?:it|that|this)\b", t, re.I):
+                        # "... for a discovery call, December second at one pm. Put it on the calendar": what "it" is
+                        fields["title"] = T.meeting_title(" ".join(before) + ", " + t, self._who())
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 if tm:
@@ -2133,8 +2143,10 @@ class _Build:
             labels = ", ".join(s.label for s in self.idx.stages)
             self.f.ask(f"There is no stage \"{said}\". Which stage: {labels}?", [])
             return out
+        said_before = self.text[:max(0, self.text.find(t))]
+        said_before = R.SENTENCE_SPLIT.split(said_before)[-1] if said_before else ""
         if d and (R.CLOSE_DATE_RE.search(t) or re.match(r"\W*(?:just\s+|so\s+)?(?:make it|make that|set it to|change it to)\b", t, re.I)
-                  and _SLIP.search(self.text) and not R.MEETING_RE.search(self.text)):
+                  and (_SLIP.search(self.text) or R.CLOSE_DATE_RE.search(said_before)) and not R.MEETING_RE.search(self.text)):
             out["close_date"] = d[0].isoformat()  # (..., "gonna slip, probably mid January, just make it January 15th")
         elif (sh := _SHIFT.search(t)) and self.f.deal is not None \
                 and (current := self.idx.deals[self.f.deal].close_date) is not None:
@@ -2366,6 +2378,16 @@ class _Build:
         if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15") or m.group("who16")) \
                 and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
+            after = t[m.end():]
+            owned = re.match(r"\s*(?:(?:the|that|this|their|his|her)\s+)?(?:[A-Z][\w&'-]*\s+){0,3}"
+                             r"(?i:deal|account|opportunity|opp|renewal|expansion)\b", after)
+            if owned and who.split()[0].lower() not in STOPWORDS and who.lower() not in self.idx.company_keys and (
+                    m.group("who7") or (m.group("who6") and who.split()[0].lower() not in self.idx.first_names)):
+                # "Put Chris on the Meadow Health deal", "let Priyanka own the Umbrella deal": an owner the
+                # workspace does not have is asked about, not dropped
+                known = ", ".join(users) if users else "none yet (add them in Settings)"
+                self.f.ask(f"{who} isn't a user of this workspace. Who should own it? Users: {known}.", [])
+                return ""
             return None  # "put Acme on the shortlist": no assignment
         if who.lower() in ("me", "myself"):
             if users:

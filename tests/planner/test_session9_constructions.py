@@ -77,3 +77,57 @@ def test_a_person_added_at_a_new_company_is_created_there(planner, now, text, co
 def test_a_new_company_keeps_its_industry(planner, now, text, industry):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "create_company" and a.fields["industry"] == industry
+
+
+@pytest.mark.parametrize("text", [
+    "Put Chris on the Meadow Health deal, he knows healthcare.",
+    "Let Priyanka own the Umbrella Health deal from now on.",
+    "Have Taylor handle the Globex account.",
+])
+def test_an_owner_who_is_no_user_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if not a.read_only]
+    assert any("isn't a user of this workspace" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time", "title"), [
+    ("Dan at Tidal Media wants a training session Thursday at 2pm.", "266", "2026-11-26", "14:00", "training session"),
+    ("Linda Okafor wants a walkthrough Friday at 10am.", "107", "2026-11-27", "10:00", "walkthrough"),
+    ("Put a pitch meeting in with Uma Quist for Wednesday around two thirty in the afternoon.", "201", "2026-11-25", "14:30",
+     "pitch meeting"),
+    ("Grab 30 minutes with Wendy Khan on Friday at 11 for a discovery call.", "251", "2026-11-27", "11:00", "discovery call"),
+    ("Pencil a review call in with Tom Becker for Monday at 9.", "106", "2026-11-23", "09:00", "review call"),
+])
+def test_a_meeting_said_as_a_wish_or_put_in_is_booked(planner, now, text, who, day, time, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", who, day, time)
+    assert title in a.fields["title"].lower()
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time"), [
+    ("I think we should get in front of Hugo Evans again, maybe Wednesday at 2 in the afternoon. Put a meeting on the calendar.",
+     "223", "2026-11-25", "14:00"),
+    ("Lined up Tom Becker for a pricing review, Thursday at 3 pm. Put it in the calendar.", "106", "2026-11-26", "15:00"),
+    ("Rachel Adams is free Tuesday at 11. Book a call with her.", "115", "2026-11-24", "11:00"),
+])
+def test_a_booking_takes_the_day_and_time_said_just_before(planner, now, text, who, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields.get("due_date"), a.fields.get("time")) == ("book_meeting", who, day, time)
+
+
+def test_a_booking_does_not_take_a_close_date_said_before(planner, now):
+    plan = planner.plan("Move the Acme close date to Friday at 5. Book a call with Mike Chen.", now=now)
+    meeting = next(a for a in plan.actions if a.kind == "book_meeting")
+    assert "due_date" not in meeting.fields and "time" not in meeting.fields
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Jonas Weber wants to, uh, meet in person on the third at eleven, um, book that.", "2026-12-03", "11:00"),
+    ("So I spoke to Felix at Onyx, and he wants a demo. Log that, and book it for Wednesday at 2 pm.", "2026-11-25", "14:00"),
+    ("Rachel Adams wants a follow-up call next Monday at 4, um, book it.", "2026-11-23", "16:00"),
+])
+def test_book_that_books_the_meeting_said_before_a_pause(planner, now, text, day, time):
+    plan = planner.plan(text, now=now)
+    meeting = next(a for a in plan.actions if a.kind == "book_meeting")
+    assert (meeting.fields["due_date"], meeting.fields["time"]) == (day, time)
+    assert all("book" not in str(a.fields.get("body", "")).lower() for a in plan.actions)

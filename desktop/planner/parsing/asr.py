@@ -205,6 +205,9 @@ _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm|hum|ah)\b\s*,?"
 _YEAH = re.compile(r"\b(?P<so>so),?\s+yeah\b\s*,?|,\s*yeah\s*,", re.I)
 #: A self-correction starting right after a filler ("..., uh sorry, forty five k").
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
+#: A command's verb right after a pause between commas.
+_COMMAND_NEXT = re.compile(r"\s*(?:(?:and|so|then|also|please)\s+)*(?:book|log|set|move|mark|add|put|remind|schedule|send|draft|"
+                           r"email|create|push|change|update|make|give|assign|bump|drop)\b", re.I)
 #: A new clause's subject right after a pause.
 _CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
 _NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
@@ -235,6 +238,8 @@ def strip_fillers(text: str) -> str:
                                                         and _NOTE_FIRST.match(text))):
             # "add a note on Leo Ueda, um, he typed ...": the pause after the note's record ends it
             return ", "
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _COMMAND_NEXT.match(text, m.end()):
+            return ", "  # "... on the third at eleven, um, book that": a pause before a command ends the clause
         return " "
 
     out = _HEDGE.sub(" ", _FILLER.sub(filler, text))
