@@ -1636,16 +1636,16 @@ class _Build:
                         break
                     d = d or find_date(p.text, self.today)
                     tm = tm or find_time(p.text)
-                before = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1]
-                if d is None and tm is None and before and cl.sentence > 0 and (
-                        prev_tm := find_time(" ".join(before))) and not any(
-                        R.CLOSE_DATE_RE.search(x) or R.TASK_RE.search(x) or R.MEETING_RE.search(x) for x in before):
+                said_last: list[str] = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1]
+                if d is None and tm is None and said_last and cl.sentence > 0 and (
+                        prev_tm := find_time(" ".join(said_last))) and not any(
+                        R.CLOSE_DATE_RE.search(x) or R.TASK_RE.search(x) or R.MEETING_RE.search(x) for x in said_last):
                     # "... maybe Wednesday at 2 in the afternoon. Put a meeting on the calendar": the day and time
                     # said just before the booking
-                    tm, d = prev_tm, find_date(" ".join(before), self.today)
+                    tm, d = prev_tm, find_date(" ".join(said_last), self.today)
                     if re.search(r"\b(?:put|book|schedule|pencil|add)\s+(?:it|that|this)\b", t, re.I):
                         # "... for a discovery call, December second at one pm. Put it on the calendar": what "it" is
-                        fields["title"] = T.meeting_title(" ".join(before) + ", " + t, self._who())
+                        fields["title"] = T.meeting_title(" ".join(said_last) + ", " + t, self._who())
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 if tm:
