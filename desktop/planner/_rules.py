@@ -168,7 +168,9 @@ WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+
                     r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"
                     r"(?!.*\blost\b)(?!(?:it\s+)?(?:out|down|off)\b)(?:the\s+)?"
                     r"(?:(?!(?:with|on|for|about|to|as|at|loop|books|quarter|month|week|year|call|ticket|case|issue|door|gap|"
-                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)))\b"
+                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)|\s*(?:at|for)\s+(?:\$|\d|a\s+hundred|"
+                    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
+                    r"seventy|eighty|ninety)\b)))\b"
                     # "Initech is going with us, close it", "they picked us - mark it won": a win said, then "close it"
                     r"|(?:^|[,;.]\s*)(?:so\s+|and\s+)?close\s+(?:it|them|the deal|this one)(?:\s+out)?(?=\s*(?:[!.]|$))", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|^\W*(?:[\w&'-]+\s+){1,4}lost\s+to\s+\w|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"

@@ -445,8 +445,17 @@ def _command_segments(text: str) -> list[tuple[int, int]]:
 
 _PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial|direct number)(?:\s+(?:number|no\.?))?(?:\s+(?:is|to|now|is now))*[\s,:.]*"
                         r"(?:(?:it'?s|its|which is|it is)\s+)?"
-                        r"|\bnumber(?:\s+(?:is|to|now|is now))*[\s,:.]+(?=(?:plus|\+|\d|zero|oh|one|two|three|four|five|"
+                        r"|\bnumbers?(?:\s+(?:is|to|now|is now))*[\s,:.]+(?:(?:it'?s|its|it is|which is|the new one is)\s+)?"
+                        r"(?=(?:plus|\+|\d|zero|oh|one|two|three|four|five|"
                         r"six|seven|eight|nine)\b)", re.I)
+
+
+def _phone_from(text: str) -> str | None:
+    """The phone number ``text`` starts with, in digits ("+1 305 555 0144") or said digit by digit
+    ("plus four nine, one five one, ..."); None when it starts with none."""
+    if m := re.match(r"\s*(\+?\d[\d \-]{5,}\d)\b", text):
+        return re.sub(r"\s+", " ", m.group(1))
+    return spoken_phone(text)
 
 
 def _one_phone_number(text: str) -> str:
@@ -2447,8 +2456,9 @@ class _Build:
             out["phone"] = re.sub(r"\s+", " ", num.group(1))  # (said in pieces, joined by _one_phone_number)
         elif re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
             out["phone"] = p.group(0).strip()
-        elif (cue := re.search(r"\b(?:phone|number|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
-                and (at := self.text.find(t)) >= 0 and (heard_phone := spoken_phone(self.text[at + cue.end():])):
+        elif (cue := re.search(r"\b(?:phone|numbers?|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
+                and (at := self.text.find(t)) >= 0 and (heard_phone := _phone_from(
+                    re.sub(r"^[\s,:]*(?:(?:it'?s|its|it is|which is|the new one is)\s+)?", "", self.text[at + cue.end():], flags=re.I))):
             out["phone"] = heard_phone  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
                 r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \

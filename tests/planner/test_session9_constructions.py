@@ -131,3 +131,24 @@ def test_book_that_books_the_meeting_said_before_a_pause(planner, now, text, day
     meeting = next(a for a in plan.actions if a.kind == "book_meeting")
     assert (meeting.fields["due_date"], meeting.fields["time"]) == (day, time)
     assert all("book" not in str(a.fields.get("body", "")).lower() for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Closed Granite Health at seventy five k, that's the final number.", "5101", 75000),
+    ("We closed Acme at 80k today.", "5001", 80000),
+    ("Finally closed the Initech deal for ninety grand!", "5006", 90000),
+])
+def test_closed_at_an_amount_is_a_win_at_that_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["stage"], a.fields["amount"]) == ("update_deal", deal, "Closed Won", amount)
+
+
+@pytest.mark.parametrize(("text", "who", "phone"), [
+    ("Sofia Evans changed numbers, it's plus one 305 555 0144 now.", "254", "+1 305 555 0144"),
+    ("Tom Becker switched numbers, it's 415 555 0199.", "106", "415 555 0199"),
+    ("Rachel Adams has a new mobile, plus four four, seven seven zero zero, nine double zero, one two three.", "115",
+     "+44 7700 900 123"),
+])
+def test_a_new_number_said_after_a_pause_is_the_phone(planner, now, text, who, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"phone": phone})
