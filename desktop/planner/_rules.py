@@ -21,13 +21,13 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
                           r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
-                          r"let|make|bump|drop)\b)", re.I)
+                          r"let|make|bump|drop|note(?=\s+(?:that|down|on|in|:))|jot)\b)", re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!they're)(?<!they are)(?<!\balso)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
                        r"(?<!\bstill)(?<!\bnow)(?<!\bbe)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"
                        r"next steps?|also looking|looking at|closing|close date|please|(?:book|schedule)(?=\s+(?:a|an|the|it|him|her|them|time|"
                        r"something|me|us|in|for)\b))\b)"
-                       r"|(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bover)"
+                       r"|(?<!\bfrom)(?<!\bat)(?<!\bwith)(?<!\bof)(?<!\bfor)(?<!\bover)(?<!\bthat)"
                        r"\s+(?=(?-i:[A-Z][a-z]+\s+)?[A-Za-z]+\s+(?:needs?|wants?)\b)", re.I)
 #: A clause opening with a deal field ("close date to Friday") after one ending in a record's name
 #: ("Push the Acme") belongs to it; see :func:`clauses`.
@@ -61,7 +61,8 @@ ACTIVITY_RE = re.compile(
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
     r"|^\W*(?:(?:and|so|also|then|for now|please|just|ok|okay|now|but|can you|could you)\s+)*"
-    r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note)\b"
+    r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note"
+    r"|(?:jot|write)\s+down(?=\s+that\b))\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
     r"client|customer|prospect|partner|phone|video|zoom|team|"
@@ -118,7 +119,7 @@ DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|
                             r"(?P<what>proposal|quote|contract|pricing|price list|deck|case study|sow|references?|"
                             r"security questionnaire|trial|pilot plan)\b", re.I)
 EMAIL_RE = re.compile(
-    r"^\W*(?:(?:please|can you|could you|also|and)\s+)*(?:write|drop a (?:line|note))\s+(?:to\s+)?(?=[A-Z])|"
+    r"^\W*(?:(?:please|can you|could you|also|and)\s+)*(?:write|drop a (?:line|note))\s+(?:to\s+)?(?=(?-i:[A-Z]))|"
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
@@ -348,7 +349,7 @@ def activity_type(text: str) -> str | None:
         return "meeting"
     if word in ("email", "emailed", "e-mailed", "e-mail", "message"):
         return "email"
-    if word in ("it", "that", "this") or word.endswith("note"):
+    if word in ("it", "that", "this") or word.endswith("note") or word.startswith(("jot", "write")):
         return "note"
     return "call"
 

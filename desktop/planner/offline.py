@@ -2048,10 +2048,11 @@ class _Build:
         r"(?:\s+(?:call|meeting))?\b"
         # "just wrapped with Dan Moreau ...", "got off the phone with Tom ...": the head ends before "with"
         r"|^\W*(?:(?:please|ok|okay|so|yeah|and|also|then|right)\W+)*(?:i\s+|we\s+)?(?:just\s+)?(?:wrapped|finished|got off the phone|"
-        r"hung up)(?:\s+up)?(?=\s+with\b)", re.I)
+        r"hung up)(?:\s+up)?(?=\s+with\b)"
+        r"|^\W*(?:(?:please|so|and|also|then|just)\s+)*(?:jot\s+down|write\s+down|log|record)(?=\s+that\b)", re.I)
     _NOTE_THAT = re.compile(r"\b(?:add|put|leave|make|log|drop|jot down|write down)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?"
                             r"note\b(?:\s+(?:to|on|for|in|against|under)\s+[^,;:]{1,60}?)?\s+that\b\s*", re.I)
-    _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|that|team|folks|"
+    _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|(?:down\s+)?that|team|folks|"
                             r"people|guys|crew|deal|account|contact|record|opportunity|-)\b\W*)*", re.I)
 
     def _body(self, parts: list[Any], act_k: int) -> str:
@@ -2067,7 +2068,7 @@ class _Build:
         rest_start = head.end() if head else 0
         here = [m for m in self.mentions if cl.start <= m.start < cl.start + len(t)]
         first_words = t[rest_start:].lstrip()
-        if here and re.match(r"^(?:with|to|for|on)\b", first_words, re.I) or (head and here
+        if here and re.match(r"^(?:with|to|for|on)\b", first_words, re.I) or (head and here and not re.match(r"that\b", first_words, re.I)
                                                                                 and here[0].start - cl.start <= rest_start + 12):
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start

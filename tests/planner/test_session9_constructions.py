@@ -152,3 +152,17 @@ def test_closed_at_an_amount_is_a_win_at_that_amount(planner, now, text, deal, a
 def test_a_new_number_said_after_a_pause_is_the_phone(planner, now, text, who, phone):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"phone": phone})
+
+
+@pytest.mark.parametrize(("text", "update", "body"), [
+    ("Take ten percent off the Globex deal and note that procurement is pushing on payment terms.", {"amount": 166500},
+     "Procurement is pushing on payment terms"),
+    ("Bump Acme to 70k and jot down that the CFO approved it.", {"amount": 70000}, "The CFO approved it"),
+    ("Move Initech to negotiation and write down that Linda wants a longer pilot.", {"stage": "Negotiation"},
+     "Linda wants a longer pilot"),
+    ("Push Acme to Friday and log that Mike is out till then.", {"close_date": "2026-11-27"}, "Mike is out till then"),
+])
+def test_and_note_that_after_a_change_is_a_note_of_its_own(planner, now, text, update, body):
+    upd, note = planner.plan(text, now=now).actions
+    assert upd.kind == "update_deal" and upd.fields == update
+    assert note.kind == "log_activity" and note.fields["activity_type"] == "note" and note.fields["body"] == body
