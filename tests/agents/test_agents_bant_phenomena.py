@@ -2206,3 +2206,54 @@ def test_issue18g_dictated_quotes(note, field, value):
 ])
 def test_issue18g_price_quote_is_no_quote_mark(note, value):
     _said(note, "next_step", value)
+
+
+# -- issue/18h: callnotes8 (first score 395/432, 6 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note", [
+    # a call's header "Company follow-up with Name" names the call this note is about, not a next step
+    "Fabrikam follow-up with Dana Ortiz. They have thirty K for the chatbot.",
+    "Contoso Retail check-in with Omar Haddad. He wants fewer missed deliveries.",
+    "Litware catch-up w/ Priya Nair and Tom Fox. Budget is 40k.",
+])
+def test_issue18h_call_header_is_no_next_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a person's name is never a competitor, even after "talking with"
+    "Renewal at Tailspin, talking with Marta Lopez and Ben Lopez. Marta wants the invoices automated.",
+    "Talking to Hugo Brandt about the pilot. Hugo says the budget is fine.",
+    "Demo at Adatum, speaking with Lena Fischer, the COO, about routing.",
+])
+def test_issue18h_a_person_is_no_competitor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure floated and then withdrawn ("scratch that ... before she puts any number out there") is no budget
+    "He mentioned fifty thousand, then said scratch that, he won't give a number until the board meets.",
+    "Nadia floated twenty grand and then said forget that figure, finance has to weigh in first.",
+    "They said maybe 30k but want to see the pilot before they put a number on the table. So no number.",
+])
+def test_issue18h_floated_then_withdrawn_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # what someone can approve up to is a signing limit, and our proposal's figure is ours: neither is their budget
+    "Leo can sign off up to twenty thousand on his own, and our proposal is fifteen thousand.",
+    "She's able to approve anything up to 50k herself; our quote is 42k.",
+    "Our proposal is going to be around eighteen thousand, and Mia can approve up to twenty-five thousand alone.",
+])
+def test_issue18h_approval_limit_and_our_proposal_are_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "goal is to decide by ..." is a timeline, not a need
+    "Pat Reyes at Northwind: goal is to decide by the end of January.",
+    "Their priority is to sign before the quarter closes.",
+    "The goal is to go live by March, and they want to see references first.",
+])
+def test_issue18h_goal_to_decide_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

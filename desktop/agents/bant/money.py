@@ -145,6 +145,11 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         r"(?:number|figure)\b|"
                         # "scratch that, no number until the board meets": the figure before is taken back
                         r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
+                        # "floated eighty and then said scratch that, she needs to talk to her co-founder before she puts
+                        # any number out there": the figure is withdrawn until then
+                        r"\b(?:scratch|strike|forget|ignore) that\b[^.;]*\b(?:any|a|the|no) (?:real )?(?:number|figure|budget)\b|"
+                        r"\bbefore (?:she|he|they|we|i) (?:puts?|gives?|shares?|names?|commits? to|commit to) (?:any|a|an|the) "
+                        r"(?:number|figure|amount|budget)\b|"
                         r"\bno (?:number|figure|budget)(?: yet)? until\b|"
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
@@ -216,7 +221,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I) \
                     and (c == s or not re.match(r"^budget\b", c, re.I)):
                 continue  # the seller's guess, not what the customer said (a budget clause beside it still counts)
-            c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
+            c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed|able) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+(?:a few |a couple(?: of)? |several )?\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks|hundred(?: (?:a|per) (?:month|year))?))?|\b(?:sign[- ]?off|signing|approval|"
@@ -225,8 +230,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                        r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
                        flags=re.I)  # her signing limit, not a budget
             # "our proposal is out at twenty-four K, their budget is eighteen": our figure, not theirs
-            c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid)s? (?:is |was |came |comes |went |"
-                       r"stands )?(?:out |in )?(?:at|for) (?:about |around )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|"
+            c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid|prop)s? (?:(?:is |was |came |comes |went |"
+                       r"stands )?(?:out |in )?(?:at|for)|(?:is going to be|was going to be|will be|would be|came to|comes to|is|was|'s)"
+                       r"(?: closer to| nearer)?) (?:about |around |roughly )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|"
                        r"dollars|bucks))?", " ", c, flags=re.I)
             # "he pushed back on the eighty K": the figure objected to is our price
             c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "

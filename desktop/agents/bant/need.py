@@ -270,8 +270,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need
-                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring)\b", cue, re.I) \
-                        and _NEED_NOT_VERB.match(phrase):
+                # ("goal is to decide by end of next month": a buying step is the timeline, not the need)
+                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring|goal|"
+                             r"priority|focus|aim)\b", cue, re.I) and _NEED_NOT_VERB.match(phrase):
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:
                     continue

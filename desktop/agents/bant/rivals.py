@@ -106,6 +106,25 @@ _VENDOR_FIX = re.compile(r"\b((?-i:[A-Z])[\w&.-]*),?\s+(?:no,?\s+(?:not\s+\1,?\s
                          r"(?:no,?\s+)?sorry,?\s+(?:i mean|it was|it's)|no wait,?|i mean)\s+(?=(?-i:[A-Z]))", re.I)
 
 
+#: What a person (not a vendor) does in a note: "Victor wants ...", "Zoe runs sales", "Dana, the CFO, ...".
+_PERSON_DOES = (r"(?:'s|,)?\s+(?:(?:also|just|still|really) )?(?:wants|wanted|says|said|told|asked|thinks|runs|ran|mentioned|decides|"
+                r"signs|agreed|agrees|likes|liked|needs|needed|would like|is the (?:one|decision|signer|approver|founder|owner|ceo|cfo|"
+                r"cto|coo|head)|was clear|owns|manages|leads|heads|approves|signs off|sent|emailed|called|replied|joined)\b|"
+                r",\s+(?i:the |their |our |her |his )?(?i:ceo|cfo|cto|coo|cio|vp|head|director|manager|founder|co-founder|owner|lead)\b")
+
+
+def _is_person(vendor: str, text: str) -> bool:
+    """True when ``vendor`` is a person's "First Last" name in ``text`` ("talking with Victor Price and
+    Zoe Price ... Victor wants ..."): a person is never a competitor."""
+    words = vendor.split()
+    if len(words) != 2 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    first, full = re.escape(words[0]), re.escape(vendor)
+    return bool(re.search(rf"\b(?:{full}|{first})(?![\w-]){_PERSON_DOES}", text) or
+                re.search(rf"\b{full},? and (?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)\b|\b(?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+),? and {full}\b",
+                          text))
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
@@ -157,6 +176,6 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
         found = [(v, s) for v, s in found if not re.search(r"\b(?:compare|compares|comparison|asked)\b", s, re.I)]
         # "he asked how we compare to Acuity ... they're not really evaluating anything": no rival
     for v, s in found:
-        if not _ruled_out(v, text):
+        if not _ruled_out(v, text) and not _is_person(v, text):
             return v, s
     return None, None

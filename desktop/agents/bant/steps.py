@@ -104,7 +104,11 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
 #: "Globex, follow-up on the fleet analytics proposal.": what the note is, not a step to come
 _OPENER = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
                      r"brief) )*(?:follow-?up|check-?in|call|update|recap|debrief|catch-?up)\b(?: (?:on|about|re|to|after) [^.,]*)?"
-                     r"\.?$", re.I)
+                     r"\.?$|"
+                     # a call's header without the comma: "Umbrella Health follow-up with James Whitfield."
+                     r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3} (?:(?:quick|short|second|first|another|brief|renewal|"
+                     r"expansion) )*(?:follow-?up|check-?in|recap|debrief|catch-?up) (?:call |meeting )?(?:with|w/) "
+                     r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?(?:,? and (?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?)?\.?$", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
