@@ -2257,3 +2257,33 @@ def test_issue18h_approval_limit_and_our_proposal_are_no_budget(note):
 ])
 def test_issue18h_goal_to_decide_is_no_need(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # typed shorthand: "bgt" is the budget, "our prop" is our proposal (not their budget)
+    ("tailspin - ana ruiz. bgt 45k, our prop was 50k.", "budget", 45000),
+    ("Contoso: bgt around 20k for the pilot.", "budget", 20000),
+    ("fabrikam, bgt 12k a year, our prop 14k.", "budget", 12000),
+    # "Name (title, signs)": the title and the cue in the brackets name the decider
+    ("litware - omar haddad (CFO, signs). wants invoices automated.", "authority", "Omar Haddad"),
+    ("Adatum: Lena Fischer (MD, decides). Budget 30k.", "authority", "Lena Fischer"),
+    ("Northwind - Priya Nair (COO, signs off). Live by March.", "authority", "Priya Nair"),
+    # a weekday typed short after a name ("call w/ jonas mon") is not part of the name
+    ("tailspin - ana ruiz (CEO, signs). nxt: demo w/ ana fri.", "next_step", "demo with Ana fri"),
+    ("contoso - raj patel (owner). nxt: call w/ raj tues.", "next_step", "call with Raj tues"),
+    ("vertex - mia cole (CFO). nxt: pricing review w/ mia wed.", "next_step", "pricing review with Mia wed"),
+])
+def test_issue18h_typed_shorthand(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # Q/A notes: "who's the decider?" asks for authority, "what's broken?" for the need
+    ("Q: who's the decider? A: Nadia Perez, the COO.", "authority", "Nadia Perez"),
+    ("Q: who is the signer? A: Their CFO, Ben Ota.", "authority", "Ben Ota"),
+    ("Q: what's broken? A: invoices sit in an inbox for a week.", "need", "invoices"),
+    ("Q: what's the problem? A: drivers never get route changes in time.", "need", "route changes"),
+    ("Q: what is wrong today? A: leads from the website go nowhere.", "need", "leads"),
+])
+def test_issue18h_question_and_answer_labels(note, field, value):
+    _said(note, field, value)

@@ -42,7 +42,7 @@ _AUTH_CUE = re.compile(
     r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
 _ROLE = re.compile(
-    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
+    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
     r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
     r"(?:ops|operations|it|sales|finance|project|tech|technical|practice) lead|managing director|managing partner|"
