@@ -2287,3 +2287,17 @@ def test_issue18h_typed_shorthand(note, field, value):
 ])
 def test_issue18h_question_and_answer_labels(note, field, value):
     _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a discourse word before the vendor ("Anyway Chorus is still in") is not part of its name
+    ("Anyway Gong is still in.", "Gong"),
+    ("So Freshdesk is in the mix as well.", "Freshdesk"),
+    ("Honestly Klaviyo is the one to beat.", "Klaviyo"),
+    # "looked at X too", "their IT lead is pushing X", "X is still live": a rival still in play
+    ("They looked at Brightwheel too and they're still deciding.", "Brightwheel"),
+    ("Their finance lead is now pushing Ramp, so we have a rival.", "Ramp"),
+    ("Procore is still live, Jess says.", "Procore"),
+])
+def test_issue18h_competitor_named_in_new_shapes(note, value):
+    _said(note, "competitor", value)

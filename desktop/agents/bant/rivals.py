@@ -10,7 +10,8 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
+    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
+    r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|had|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
@@ -39,7 +40,7 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|"
-                         r"on the table|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
+                         r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
@@ -57,6 +58,10 @@ def _vendor(name: str) -> str | None:
     name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
     name = re.sub(r"'s$", "", name)
     words = name.split()
+    # ("Anyway Chorus is still in": a discourse word said before the vendor is not part of its name)
+    while len(words) > 1 and words[0] in {"Anyway", "Anyhow", "So", "Also", "Plus", "Well", "Oh", "Now", "Still", "And", "But",
+                                         "Apparently", "Basically", "Honestly", "Actually"}:
+        words.pop(0)
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
