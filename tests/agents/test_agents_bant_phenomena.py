@@ -2301,3 +2301,35 @@ def test_issue18h_question_and_answer_labels(note, field, value):
 ])
 def test_issue18h_competitor_named_in_new_shapes(note, value):
     _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # integrations with tools the customer already uses are not the need; the problem said after them is
+    ("They run everything in Teams and want our reminders piped into Teams. The real problem is missed follow-ups.",
+     "missed follow-ups"),
+    ("They live in Salesforce and want our app to sit on top of it. Problem is quotes take three days to go out.",
+     "quotes take three days"),
+    ("Want our summaries synced into Notion too. The ask is getting support tickets routed to the right team.",
+     "tickets routed"),
+    # "the ask is / the ask: / the point is": a need cue; the whole ask is kept
+    ("The ask: their bot only handles sales today, they want it on the returns line too.", "returns line"),
+    ("The point is cutting the no-show rate for first visits.", "no-show rate"),
+    ("Their ask is a single inbox for all the store managers.", "single inbox"),
+    # a metric said to be bad is the problem
+    ("Their demo-to-close conversion is poor, so they want better follow-up.", "conversion is poor"),
+    ("Renewals are low this year and they want health scores.", "renewals are low"),
+    ("Their trial activation rate is really bad.", "activation rate"),
+])
+def test_issue18h_need_said_around_integrations(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # the seller's own need ("so we'll need to trim scope"), a seat total, and our product in place by a date: no need
+    "Their budget is firm at ten K, so we'll need to cut the onboarding package.",
+    "They're growing fast and want 120 seats total.",
+    "They want our widget in before the spring sale starts.",
+    "Budget is fixed, so I will need to rework the quote.",
+])
+def test_issue18h_not_their_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

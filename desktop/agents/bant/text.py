@@ -34,8 +34,9 @@ def _seller_subject(clause: str, cue_start: int) -> bool:
     """True when the words before the cue make the seller the subject ("I need", "we want")."""
     head = clause[:cue_start].strip().lower()
     words = re.findall(r"[a-z']+", head)
-    return bool(words) and words[-1] in ("i", "we", "i'd", "we'd", "i'm", "we're", "me", "us", "my", "our") or \
-        bool(re.search(r"\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?$", head))
+    # ("so we'll need to trim scope": the seller's own need)
+    return bool(words) and words[-1] in ("i", "we", "i'd", "we'd", "i'm", "we're", "i'll", "we'll", "me", "us", "my", "our") or \
+        bool(re.search(r"\b(?:i|we)(?:'ll| will| would| might| may)?(?:\s+(?:really|just|also|probably))?\s*$", head))
 
 
 def _clean(phrase: str) -> str:
