@@ -2333,3 +2333,55 @@ def test_issue18h_need_said_around_integrations(note, value):
 ])
 def test_issue18h_not_their_need(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the plan they pay for today ("they're on Pro at 499/mo right now") is not their budget
+    ("They're on Starter at 299/mo right now. Renewal budget is capped at 12k.", 12000),
+    ("She's on the Team plan at 99 a month today, and her budget for next year is 5k.", 5000),
+    ("Currently on Basic at 1,200 a year; they've set aside 20k for the upgrade.", 20000),
+    # "can't go above one forty", "no more than two ten": a ceiling said the short way is thousands
+    ("They can't go above one forty, that's what the board approved.", 140000),
+    ("He said they won't spend more than two ten on the rollout.", 210000),
+    ("Their cap is firm: they can't go over one fifty.", 150000),
+    # "put another N toward it": money they add is a budget
+    ("He said they could put another six thousand toward it.", 6000),
+    ("They can put 15k towards the chatbot this quarter.", 15000),
+    ("Finance will put another twenty grand toward the rollout.", 20000),
+    # "ninety was our number, hers is eighty thousand": hers is theirs
+    ("Price talk: ninety was our number, hers is eighty thousand.", 80000),
+    ("Budget, our quote is 40k, theirs is 32,000.", 32000),
+    ("Fifty was our figure, his is 45,000.", 45000),
+    # "said no, it's seventy": a figure corrected by a colleague replaces the first one, in its scale
+    ("Lena said the budget's sixty thousand, then Raj said no, it's fifty.", 50000),
+    ("He said the budget's forty thousand and his CFO said no, it's thirty-five.", 35000),
+    ("Budget is 90 thousand, Ana said no, it's eighty.", 80000),
+    # a next sentence opening with a correction gives the figure ("sorry, ... twenty-two five" = 22,500)
+    ("They've locked in twenty-three thousand. Sorry, twenty-two five, so twenty-two thousand five hundred.", 22500),
+    ("Budget is fifty thousand. Um, sorry, forty-eight.", 48000),
+    ("They have 30k for it. Correction: 28k.", 28000),
+])
+def test_issue18h_budget_shapes(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "the budget is N and he approves it himself": he decides (not "is ... approved", a budget)
+    ("Marco Diaz, COO at Helix, on the renewal. Budget is forty K and he approves it himself.", "Marco Diaz"),
+    ("Ana Ruiz, founder at Kite. The spend is twelve thousand and she approves it.", "Ana Ruiz"),
+    ("Tom Hale, owner at Brightly. It is 9k and he signs it himself.", "Tom Hale"),
+    # a terse "Decides herself." names the person the note last named
+    ("Fabrikam: Nora says 'max 5k'. Decides herself.", "Nora"),
+    ("Litware - Sam says budget 10k. Signs himself.", "Sam"),
+    ("Contoso: Priya says they want it by May. Approves herself.", "Priya"),
+    # "Company, Name the founder." / "Company, Name.": the person the note is about, for a later "she"
+    ("Lumen Works, Dana Cole the founder. She's the decision maker, Ben Ito their ops lead will run the pilot.", "Dana Cole"),
+    ("Kite Labs, Omar Reyes. He said it's his call.", "Omar Reyes"),
+    ("Tallis Group, Mia Stone the CEO. She signs, Joe Park handles day to day.", "Mia Stone"),
+    # a quote followed by "Name told me": that person's words
+    ('"We have ten grand for this," Lina Park told me. "I\'m the one who signs."', "Lina Park"),
+    ('"Budget is 20k," Omar Haddad said. "I make the final call."', "Omar Haddad"),
+    ('"We want it live in May," Jo Reyes told us. "I\'m the decision maker."', "Jo Reyes"),
+])
+def test_issue18h_decider_in_new_shapes(note, who):
+    _said(note, "authority", who)

@@ -57,7 +57,8 @@ _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
                              r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
                              r"\b" + _NAME_WORDS + r"\s*:\s*$")
-_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b")
+#: ('"...," Zoe Vogel told me': the speaker named after the quote, before or after "said")
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b|\s*,?\s*" + _NAME_WORDS + r"\s+(?:said|says|told (?:me|us)|added|explained|replied)\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
                  (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them"),
                  # "so let's get it signed by the end of the month": their target, not a meeting
