@@ -2385,3 +2385,29 @@ def test_issue18h_budget_shapes(note, value):
 ])
 def test_issue18h_decider_in_new_shapes(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a concession the customer asked for (a discount) is no next step; what was agreed after it is
+    ("Dana asked for a ten percent discount. We agreed I'd send a revised quote Friday.", "revised quote"),
+    ("He asked for a price match with Freshdesk. I'll call him Monday with options.", "call"),
+    ("Omar asked us for a better price on seats. Next, I'm booking a call with his CFO.", "call with his CFO"),
+    # "asked for our X": the document we owe is the step (a company label before a colon is not a speaker)
+    ("Contoso Group: Lina Park asked for our SOC 2 report, sending it Friday.", "SOC 2"),
+    ("Fabrikam Labs: Ben Ito asked for our data processing agreement.", "data processing agreement"),
+    ("Tailspin Logistics: Mia Cole asked for our uptime history, sending that tomorrow.", "uptime history"),
+])
+def test_issue18h_next_step_after_a_request(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a request already met in the next breath ("Sent both.") leaves nothing to do
+    "Ivy Chen asked for our W-9 and insurance certificate. Sent both.",
+    "Raj asked for our security docs. Sent everything.",
+    "Tom asked for our price list and the deck. Emailed both.",
+    # "asked for a discount" alone: no step
+    "Kara asked for a fifteen percent discount on year two.",
+])
+def test_issue18h_no_next_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)

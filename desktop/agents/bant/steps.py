@@ -61,7 +61,9 @@ _NEXT_CUE = re.compile(
     r"we'll) |"
     r"\bnext up is |"
     r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
-    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|"
+    # ("asked for our security questionnaire answers"; but "asked for a fifteen percent discount" is a concession asked, no step)
+    r"\basked (?:me |us )?for (?=(?:a|an|the|some|our)\s)(?!(?:a|an|the|some|our)\s+(?:[\w-]+\s+){0,3}(?:percent|%|discount|"
+    r"price (?:cut|break|match|reduction)|lower price|better price|rebate|refund|credit)\b)|"
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
     r"revising|updating|reworking|redoing|finali[sz]ing|"
@@ -122,7 +124,7 @@ _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|on
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
 _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
-                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across))*(?: (?:already|right away|"
+                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
                            r"straight away|today|same day|just now))?[.!]?$", re.I)
 
 

@@ -126,8 +126,12 @@ def _unquote(text: str) -> str:
     # pasted meeting-tool notes ("Priya Natarajan: we need one view of fuel spend; Rep: ..."): a full name before a
     # colon labels that person's words, read like a quote of theirs
     if '"' not in text:
+        from desktop.agents.bant.people import _COMPANY_WORD  # people -> text; no cycle at import time
+
+        # ("Redwood Systems: Felix asked for our ..." is the account's label, not a person's words)
         text = re.sub(r"(?:(?<=^)|(?<=[;.]\s))((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\s*:\s+([^;\n\"]{4,400}?)(?=\s*(?:;|$|\n))",
-                      lambda m: m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
+                      lambda m: m.group(0) if _COMPANY_WORD.search(m.group(1)) else
+                      m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"
