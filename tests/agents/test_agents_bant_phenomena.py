@@ -2411,3 +2411,23 @@ def test_issue18h_next_step_after_a_request(note, value):
 ])
 def test_issue18h_no_next_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "would like X added": the need
+    ("Nadia would like shift reminders sent by text.", "shift reminders"),
+    ("The clinic manager would like no-show reminders sent automatically.", "no-show reminders"),
+    ("They'd like a weekly pipeline digest for the board.", "pipeline digest"),
+])
+def test_issue18h_would_like_is_a_need(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "it's not her decision, he has the final say": the other person the note named decides
+    ("Met Omar Haddad and Lina Park. Lina uses it daily, but it's not her decision, he has the final say.", "Omar Haddad"),
+    ("Spoke to Ben Ito and Sara Lee. Ben likes it, though it isn't his call, she decides.", "Sara Lee"),
+    ("Call with Ravi Shah and Ana Ruiz. Ana was clear it's not her decision, he signs.", "Ravi Shah"),
+])
+def test_issue18h_not_her_decision_he_decides(note, who):
+    _said(note, "authority", who)

@@ -21,6 +21,8 @@ _NEED_CUE = re.compile(
     r"real|"
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    # "Rachel would like campaign attribution reporting added"
+    r"|(?:would|'d) like(?=\s+(?!to\b|it\b|them\b|us\b|me\b|him\b|her\b|that\b|this\b)\w)"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
@@ -284,7 +286,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need
                 # ("goal is to decide by end of next month": a buying step is the timeline, not the need)
-                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring|goal|"
+                if re.search(r"\b(?:needs?|needed|want\w*|like|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring|goal|"
                              r"priority|focus|aim)\b", cue, re.I) and _NEED_NOT_VERB.match(phrase):
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:

@@ -194,6 +194,27 @@ _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Lo
                            r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
 
 
+_DECIDES_AFTER = re.compile(r"\b(he|she)(?:'s| is| has| will|'ll)?\s+(?:the one who |the )?(?:has the final say|final say|decides|"
+                            r"signs|approves|makes the (?:final )?(?:call|decision)|decision[- ]?maker|signer|approver|"
+                            r"final (?:call|decision|word))\b", re.I)
+
+
+def _other_gender(denied: str, rest: str, sentences: list[str], idx: int) -> str | None:
+    """"Rachel ... it's not her decision, he has the final say": when the one denied is "her" and the decider
+    "he" (or the other way round), the decider is the other person the note names before."""
+    d = re.search(r"\b(her|his|she|he)\b", denied, re.I)
+    a = _DECIDES_AFTER.search(rest)
+    if not d or not a or (d.group(1).lower() in ("her", "she")) == (a.group(1).lower() == "she"):
+        return None
+    denied_who = _contact_name(sentences, idx)
+    for s in sentences[:idx + 1]:
+        for e in _entities(s):
+            if " " in e and not _ROLE.fullmatch(e) and not _COMPANY_WORD.search(e) and (
+                    not denied_who or e.split()[0] != denied_who.split()[0]):
+                return e
+    return None
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     who, ev = _authority_said(sentences)
     return (_full_names(who, sentences) if who else who), ev
@@ -278,6 +299,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         ents = _entities(short.group(1))
                     if ents:
                         return ", ".join(ents[:3]), s
+                    other = _other_gender(c[:m.end()], rest, sentences, idx)
+                    if other:  # "it's not her decision, he has the final say": the other person met
+                        return other, s
                     continue
                 ents = _entities(c, m.start())
                 if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
