@@ -2206,3 +2206,228 @@ def test_issue18g_dictated_quotes(note, field, value):
 ])
 def test_issue18g_price_quote_is_no_quote_mark(note, value):
     _said(note, "next_step", value)
+
+
+# -- issue/18h: callnotes8 (first score 395/432, 6 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note", [
+    # a call's header "Company follow-up with Name" names the call this note is about, not a next step
+    "Fabrikam follow-up with Dana Ortiz. They have thirty K for the chatbot.",
+    "Contoso Retail check-in with Omar Haddad. He wants fewer missed deliveries.",
+    "Litware catch-up w/ Priya Nair and Tom Fox. Budget is 40k.",
+])
+def test_issue18h_call_header_is_no_next_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a person's name is never a competitor, even after "talking with"
+    "Renewal at Tailspin, talking with Marta Lopez and Ben Lopez. Marta wants the invoices automated.",
+    "Talking to Hugo Brandt about the pilot. Hugo says the budget is fine.",
+    "Demo at Adatum, speaking with Lena Fischer, the COO, about routing.",
+])
+def test_issue18h_a_person_is_no_competitor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a figure floated and then withdrawn ("scratch that ... before she puts any number out there") is no budget
+    "He mentioned fifty thousand, then said scratch that, he won't give a number until the board meets.",
+    "Nadia floated twenty grand and then said forget that figure, finance has to weigh in first.",
+    "They said maybe 30k but want to see the pilot before they put a number on the table. So no number.",
+])
+def test_issue18h_floated_then_withdrawn_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # what someone can approve up to is a signing limit, and our proposal's figure is ours: neither is their budget
+    "Leo can sign off up to twenty thousand on his own, and our proposal is fifteen thousand.",
+    "She's able to approve anything up to 50k herself; our quote is 42k.",
+    "Our proposal is going to be around eighteen thousand, and Mia can approve up to twenty-five thousand alone.",
+])
+def test_issue18h_approval_limit_and_our_proposal_are_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "goal is to decide by ..." is a timeline, not a need
+    "Pat Reyes at Northwind: goal is to decide by the end of January.",
+    "Their priority is to sign before the quarter closes.",
+    "The goal is to go live by March, and they want to see references first.",
+])
+def test_issue18h_goal_to_decide_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # typed shorthand: "bgt" is the budget, "our prop" is our proposal (not their budget)
+    ("tailspin - ana ruiz. bgt 45k, our prop was 50k.", "budget", 45000),
+    ("Contoso: bgt around 20k for the pilot.", "budget", 20000),
+    ("fabrikam, bgt 12k a year, our prop 14k.", "budget", 12000),
+    # "Name (title, signs)": the title and the cue in the brackets name the decider
+    ("litware - omar haddad (CFO, signs). wants invoices automated.", "authority", "Omar Haddad"),
+    ("Adatum: Lena Fischer (MD, decides). Budget 30k.", "authority", "Lena Fischer"),
+    ("Northwind - Priya Nair (COO, signs off). Live by March.", "authority", "Priya Nair"),
+    # a weekday typed short after a name ("call w/ jonas mon") is not part of the name
+    ("tailspin - ana ruiz (CEO, signs). nxt: demo w/ ana fri.", "next_step", "demo with Ana fri"),
+    ("contoso - raj patel (owner). nxt: call w/ raj tues.", "next_step", "call with Raj tues"),
+    ("vertex - mia cole (CFO). nxt: pricing review w/ mia wed.", "next_step", "pricing review with Mia wed"),
+])
+def test_issue18h_typed_shorthand(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # Q/A notes: "who's the decider?" asks for authority, "what's broken?" for the need
+    ("Q: who's the decider? A: Nadia Perez, the COO.", "authority", "Nadia Perez"),
+    ("Q: who is the signer? A: Their CFO, Ben Ota.", "authority", "Ben Ota"),
+    ("Q: what's broken? A: invoices sit in an inbox for a week.", "need", "invoices"),
+    ("Q: what's the problem? A: drivers never get route changes in time.", "need", "route changes"),
+    ("Q: what is wrong today? A: leads from the website go nowhere.", "need", "leads"),
+])
+def test_issue18h_question_and_answer_labels(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a discourse word before the vendor ("Anyway Chorus is still in") is not part of its name
+    ("Anyway Gong is still in.", "Gong"),
+    ("So Freshdesk is in the mix as well.", "Freshdesk"),
+    ("Honestly Klaviyo is the one to beat.", "Klaviyo"),
+    # "looked at X too", "their IT lead is pushing X", "X is still live": a rival still in play
+    ("They looked at Brightwheel too and they're still deciding.", "Brightwheel"),
+    ("Their finance lead is now pushing Ramp, so we have a rival.", "Ramp"),
+    ("Procore is still live, Jess says.", "Procore"),
+])
+def test_issue18h_competitor_named_in_new_shapes(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # integrations with tools the customer already uses are not the need; the problem said after them is
+    ("They run everything in Teams and want our reminders piped into Teams. The real problem is missed follow-ups.",
+     "missed follow-ups"),
+    ("They live in Salesforce and want our app to sit on top of it. Problem is quotes take three days to go out.",
+     "quotes take three days"),
+    ("Want our summaries synced into Notion too. The ask is getting support tickets routed to the right team.",
+     "tickets routed"),
+    # "the ask is / the ask: / the point is": a need cue; the whole ask is kept
+    ("The ask: their bot only handles sales today, they want it on the returns line too.", "returns line"),
+    ("The point is cutting the no-show rate for first visits.", "no-show rate"),
+    ("Their ask is a single inbox for all the store managers.", "single inbox"),
+    # a metric said to be bad is the problem
+    ("Their demo-to-close conversion is poor, so they want better follow-up.", "conversion is poor"),
+    ("Renewals are low this year and they want health scores.", "renewals are low"),
+    ("Their trial activation rate is really bad.", "activation rate"),
+])
+def test_issue18h_need_said_around_integrations(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # the seller's own need ("so we'll need to trim scope"), a seat total, and our product in place by a date: no need
+    "Their budget is firm at ten K, so we'll need to cut the onboarding package.",
+    "They're growing fast and want 120 seats total.",
+    "They want our widget in before the spring sale starts.",
+    "Budget is fixed, so I will need to rework the quote.",
+])
+def test_issue18h_not_their_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the plan they pay for today ("they're on Pro at 499/mo right now") is not their budget
+    ("They're on Starter at 299/mo right now. Renewal budget is capped at 12k.", 12000),
+    ("She's on the Team plan at 99 a month today, and her budget for next year is 5k.", 5000),
+    ("Currently on Basic at 1,200 a year; they've set aside 20k for the upgrade.", 20000),
+    # "can't go above one forty", "no more than two ten": a ceiling said the short way is thousands
+    ("They can't go above one forty, that's what the board approved.", 140000),
+    ("He said they won't spend more than two ten on the rollout.", 210000),
+    ("Their cap is firm: they can't go over one fifty.", 150000),
+    # "put another N toward it": money they add is a budget
+    ("He said they could put another six thousand toward it.", 6000),
+    ("They can put 15k towards the chatbot this quarter.", 15000),
+    ("Finance will put another twenty grand toward the rollout.", 20000),
+    # "ninety was our number, hers is eighty thousand": hers is theirs
+    ("Price talk: ninety was our number, hers is eighty thousand.", 80000),
+    ("Budget, our quote is 40k, theirs is 32,000.", 32000),
+    ("Fifty was our figure, his is 45,000.", 45000),
+    # "said no, it's seventy": a figure corrected by a colleague replaces the first one, in its scale
+    ("Lena said the budget's sixty thousand, then Raj said no, it's fifty.", 50000),
+    ("He said the budget's forty thousand and his CFO said no, it's thirty-five.", 35000),
+    ("Budget is 90 thousand, Ana said no, it's eighty.", 80000),
+    # a next sentence opening with a correction gives the figure ("sorry, ... twenty-two five" = 22,500)
+    ("They've locked in twenty-three thousand. Sorry, twenty-two five, so twenty-two thousand five hundred.", 22500),
+    ("Budget is fifty thousand. Um, sorry, forty-eight.", 48000),
+    ("They have 30k for it. Correction: 28k.", 28000),
+])
+def test_issue18h_budget_shapes(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "the budget is N and he approves it himself": he decides (not "is ... approved", a budget)
+    ("Marco Diaz, COO at Helix, on the renewal. Budget is forty K and he approves it himself.", "Marco Diaz"),
+    ("Ana Ruiz, founder at Kite. The spend is twelve thousand and she approves it.", "Ana Ruiz"),
+    ("Tom Hale, owner at Brightly. It is 9k and he signs it himself.", "Tom Hale"),
+    # a terse "Decides herself." names the person the note last named
+    ("Fabrikam: Nora says 'max 5k'. Decides herself.", "Nora"),
+    ("Litware - Sam says budget 10k. Signs himself.", "Sam"),
+    ("Contoso: Priya says they want it by May. Approves herself.", "Priya"),
+    # "Company, Name the founder." / "Company, Name.": the person the note is about, for a later "she"
+    ("Lumen Works, Dana Cole the founder. She's the decision maker, Ben Ito their ops lead will run the pilot.", "Dana Cole"),
+    ("Kite Labs, Omar Reyes. He said it's his call.", "Omar Reyes"),
+    ("Tallis Group, Mia Stone the CEO. She signs, Joe Park handles day to day.", "Mia Stone"),
+    # a quote followed by "Name told me": that person's words
+    ('"We have ten grand for this," Lina Park told me. "I\'m the one who signs."', "Lina Park"),
+    ('"Budget is 20k," Omar Haddad said. "I make the final call."', "Omar Haddad"),
+    ('"We want it live in May," Jo Reyes told us. "I\'m the decision maker."', "Jo Reyes"),
+])
+def test_issue18h_decider_in_new_shapes(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a concession the customer asked for (a discount) is no next step; what was agreed after it is
+    ("Dana asked for a ten percent discount. We agreed I'd send a revised quote Friday.", "revised quote"),
+    ("He asked for a price match with Freshdesk. I'll call him Monday with options.", "call"),
+    ("Omar asked us for a better price on seats. Next, I'm booking a call with his CFO.", "call with his CFO"),
+    # "asked for our X": the document we owe is the step (a company label before a colon is not a speaker)
+    ("Contoso Group: Lina Park asked for our SOC 2 report, sending it Friday.", "SOC 2"),
+    ("Fabrikam Labs: Ben Ito asked for our data processing agreement.", "data processing agreement"),
+    ("Tailspin Logistics: Mia Cole asked for our uptime history, sending that tomorrow.", "uptime history"),
+])
+def test_issue18h_next_step_after_a_request(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a request already met in the next breath ("Sent both.") leaves nothing to do
+    "Ivy Chen asked for our W-9 and insurance certificate. Sent both.",
+    "Raj asked for our security docs. Sent everything.",
+    "Tom asked for our price list and the deck. Emailed both.",
+    # "asked for a discount" alone: no step
+    "Kara asked for a fifteen percent discount on year two.",
+])
+def test_issue18h_no_next_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "would like X added": the need
+    ("Nadia would like shift reminders sent by text.", "shift reminders"),
+    ("The clinic manager would like no-show reminders sent automatically.", "no-show reminders"),
+    ("They'd like a weekly pipeline digest for the board.", "pipeline digest"),
+])
+def test_issue18h_would_like_is_a_need(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "it's not her decision, he has the final say": the other person the note named decides
+    ("Met Omar Haddad and Lina Park. Lina uses it daily, but it's not her decision, he has the final say.", "Omar Haddad"),
+    ("Spoke to Ben Ito and Sara Lee. Ben likes it, though it isn't his call, she decides.", "Sara Lee"),
+    ("Call with Ravi Shah and Ana Ruiz. Ana was clear it's not her decision, he signs.", "Ravi Shah"),
+])
+def test_issue18h_not_her_decision_he_decides(note, who):
+    _said(note, "authority", who)

@@ -11,7 +11,9 @@ from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, w
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
     r"\b(budget\w*|(?:set|put) aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
-    r"spend(?:ing)?|ceiling|cap(?:ped)? at|"
+    r"spend(?:ing)?|ceiling|cap(?:ped)? at|locked in|(?:can't|cannot|won't|can not) (?:go|spend) (?:above|over|beyond|past|more than)|"
+    # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
+    r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
@@ -29,7 +31,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -46,6 +48,9 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
+                         # "they're on Growth at 799 a month right now": the plan they pay for today, not a budget
+                         r"|\b(?:they're|they are|she's|he's|she is|he is|currently|today they're) (?:currently |still )?on (?:the |our |a )?"
+                         r"(?:[\w-]+ ){1,2}?(?:plan |tier |package )?at\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
@@ -70,7 +75,9 @@ def _amounts(text: str) -> list[float]:
     t = words_to_digits(text)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
                lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
-    t = re.sub(r"\b(budget(?:'s| is| of| was| at| approved at| set at)|number is) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
+    # ("can't go above one eighty-five": a cap said the short way is thousands too)
+    t = re.sub(r"\b(budget(?:'s| is| of| was| at| approved at| set at)|number is|(?:go|going|spend|spending) (?:above|over|beyond|past|more than)|"
+               r"no more than|at most|capped at) (?:about |around |roughly )?([1-9]) ([1-9]\d)\b(?!\s*(?:k|"
                r"grand|thousand|million|%|"
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
@@ -119,7 +126,7 @@ def _amounts(text: str) -> list[float]:
             joined = re.match(r"\s*(?:to|-|or)\s*\$?\s*\d+(?:\.\d+)?\s*(k|grand|thousand|mil(?:lion)?|m)\b", after, re.I)
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
-            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
+            elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
                                                                r"let's say|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
                                                       r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
@@ -145,6 +152,11 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         r"(?:number|figure)\b|"
                         # "scratch that, no number until the board meets": the figure before is taken back
                         r"\b(?:scratch|strike) that\b,?\s+(?:there's |there is )?no (?:real )?(?:number|figure|budget)\b|"
+                        # "floated eighty and then said scratch that, she needs to talk to her co-founder before she puts
+                        # any number out there": the figure is withdrawn until then
+                        r"\b(?:scratch|strike|forget|ignore) that\b[^.;]*\b(?:any|a|the|no) (?:real )?(?:number|figure|budget)\b|"
+                        r"\bbefore (?:she|he|they|we|i) (?:puts?|gives?|shares?|names?|commits? to|commit to) (?:any|a|an|the) "
+                        r"(?:number|figure|amount|budget)\b|"
                         r"\bno (?:number|figure|budget)(?: yet)? until\b|"
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
@@ -174,6 +186,22 @@ _RELATIVE = re.compile(r"\b(?:thinking|have|has|got|budget(?:ed)?|looking at|mor
 _FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
 
 
+#: A sentence that opens by correcting the one before: "Sorry, thirty-three, he said thirty-three four".
+_FIX_OPENER = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:sorry|no wait|wait,? no|correction|scratch that|i mean|my mistake)\b", re.I)
+
+
+def _corrected_next(sentences: list[str], i: int) -> tuple[float, str] | None:
+    """The figure of the sentence after ``i`` when it opens by correcting ("Uh, sorry, thirty-three, he said
+    thirty-three four, so thirty-three thousand four hundred"): its last figure, read in the scale of the one
+    it corrects ("thirty-three four" after "thirty-four thousand" is 33,400)."""
+    if i + 1 >= len(sentences) or not _FIX_OPENER.match(sentences[i + 1]):
+        return None
+    nxt = sentences[i + 1]
+    # "thirty-three four": thousands and hundreds said the short way
+    amounts = _amounts(re.sub(r"^[^,]*,\s*", "budget is ", nxt, count=1)) or _amounts("budget is " + nxt)
+    return (float(amounts[-1]), nxt) if amounts else None
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
@@ -198,7 +226,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
         # (each part of a clause joined by "and" too: "they pay 36K today and Tom wants to stay under 40K")
-        parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c) for p in re.split(r"\s+and\s+", c) if p != c]
+        parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c)
+                 for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)", c) if p != c]
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
@@ -216,7 +245,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if re.search(r"\b(?:she|he|they) (?:didn't|did not|never) (?:say|confirm)|\bmy guess\b|\bi'm guessing\b", s, re.I) \
                     and (c == s or not re.match(r"^budget\b", c, re.I)):
                 continue  # the seller's guess, not what the customer said (a budget clause beside it still counts)
-            c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed) to (?:sign|approve|"
+            c = re.sub(r"\b(?:(?:can|could|may|will|'ll|would) (?:sign|approve)|(?:allowed|authori[sz]ed|able) to (?:sign|approve|"
                        r"spend))(?: off)?(?: on)? (?:\w+ )?(?:up to|under|"
                        r"below)\s+(?:a few |a couple(?: of)? |several )?\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks|hundred(?: (?:a|per) (?:month|year))?))?|\b(?:sign[- ]?off|signing|approval|"
@@ -225,14 +254,16 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                        r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
                        flags=re.I)  # her signing limit, not a budget
             # "our proposal is out at twenty-four K, their budget is eighteen": our figure, not theirs
-            c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid)s? (?:is |was |came |comes |went |"
-                       r"stands )?(?:out |in )?(?:at|for) (?:about |around )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|"
+            c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid|prop)s? (?:(?:is |was |came |comes |went |"
+                       r"stands )?(?:out |in )?(?:at|for)|(?:is going to be|was going to be|will be|would be|came to|comes to|is|was|'s)"
+                       r"(?: closer to| nearer)?) (?:about |around |roughly )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|"
                        r"dollars|bucks))?", " ", c, flags=re.I)
             # "he pushed back on the eighty K": the figure objected to is our price
             c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "
                        r"|that )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
-                c = re.sub(r"\b(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
+                # (but "they can't go above one eighty-five, that's what's been approved": a ceiling, the budget)
+                c = re.sub(r"\b(?<!go )(?<!going )(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
                            r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             amounts = _amounts(c)
             yearly = re.search(r"\bover (?:\w+ )?years\b", c, re.I) and [  # the figure said just before "a year"
@@ -240,6 +271,9 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if yearly:  # "three hundred thousand over two years, so a hundred and fifty a year": the yearly figure
                 return float(yearly[-1]), s
             if amounts:  # a corrected figure is the last one said; otherwise the largest ("30 to 40k")
+                fixed = _corrected_next(sentences, i)
+                if fixed is not None:
+                    return fixed
                 return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
     for i, s in enumerate(sentences[:-1]):  # "Kara isn't sure about budget. She thinks it'll be around fifteen grand."
         if re.search(r"\bbudget\b", s, re.I) and not _amounts(s) and not _BUDGET_NOT.search(s) and not _NO_BUDGET.search(s):

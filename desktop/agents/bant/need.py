@@ -13,21 +13,27 @@ from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
     r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|(?:(?<=big )|(?<=biggest )|(?<=main )|(?<=real ))thing (?=is|was)|issues?|headaches?|"
-    r"challenges?|must[- ]haves?|"
+    r"challenges?|must[- ]haves?|(?<=the )ask|(?<=their )ask|(?<=main )ask|(?<=real )ask|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
-    r"|wish ?list (?:is|includes|has)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
+    r"|wish ?list (?:is|includes|has)|(?:^|(?<=: ))the (?:whole |real |main )?point (?:is|was)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
     r"of|in)?"
     r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|"
     r"real|"
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
     r"them\b|us\b|me\b|him\b|her\b)\w)|need\s*:\s*"
+    # "Rachel would like campaign attribution reporting added"
+    r"|(?:would|'d) like(?=\s+(?!to\b|it\b|them\b|us\b|me\b|him\b|her\b|that\b|this\b)\w)"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
-_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
+_NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "want our layer in before that": our product in place by a time is the timeline
+                       r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
+                       # "want 85 seats total": a seat count is the deal's size, not its need
+                       r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
@@ -67,6 +73,11 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:the |their )?(?:[\w-]+ )?(?:seat|user|licen[cs]e) counts?\b|(?:the |better |new )?(?:payment )?terms\b|"
                        r"(?:to )?(?:know|find out|understand|ask) (?:if|whether|how much|what|why)\b|"
                        r"(?:us|me) to (?:match|beat)\b|"
+                       # "want our alerts piped into Slack", "want our thing to sit on top of HubSpot": an integration
+                       # with a tool they use, not the problem to solve
+                       r"our (?:[\w-]+ ){1,2}(?:piped|plugged|synced|hooked|wired|connected|integrated) (?:in|up )?(?:to|into|with)\b|"
+                       r"our (?:[\w-]+ ){0,2}(?:thing|product|tool|app|platform|software|system|bot) to (?:sit (?:on top of|alongside|inside)|"
+                       r"plug into|integrate with|connect (?:to|with)|sync with|hook into|work (?:with|inside))\b|"
                        r"(?:us|me) (?:closer|lower|cheaper|down|under|below|nearer|more competitive|to come down|"
                        r"to sharpen|to match))", re.I)
 _NEED_NEG = re.compile(r"\b(?:don't|doesn't|didn't|do not|does not|no)\s+(?:really\s+)?(?:need|want|care)|\bno need\b|"
@@ -83,7 +94,9 @@ _PAIN = re.compile(
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
     r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
-    r"a nightmare)|(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
+    r"a nightmare)|(?:rates?|conversions?|retention|renewals|activation|adoption|engagement|completion|nps|csat|margins?) (?:is|are) "
+    r"(?:\w+ )?(?:bad|poor|low|weak|terrible|awful)\b|"
+    r"(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
     r"outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|"
     r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|"
     r"copy(?:ing)?[- ](?:and[- ])?past\w*|los(?:e|es) \w+|(?:with|has|have) (?:the )?wrong \w+|(?:errors|mistakes) in|"
@@ -251,6 +264,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
+                if re.search(r"\b(?:ask|point)\b", cue, re.I) and c != s and s.find(c) >= 0:
+                    phrase = _clean(s[s.find(c) + m.end():])  # "The ask: X covers A today, they want it on B too": all of it
                 if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
                                 r"easy)|(?:still )?(?:hasn't|has not|hadn't|didn't|did not|won't) changed?|(?:still )?(?:the same|"
                                 r"unchanged)(?: as (?:before|last time))?", phrase, re.I) and c != s and s.find(c) >= 0:
@@ -270,8 +285,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
                     continue  # "get everything signed by the end of the year": a timeline, not a need
-                if re.search(r"\b(?:needs?|needed|want\w*|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring)\b", cue, re.I) \
-                        and _NEED_NOT_VERB.match(phrase):
+                # ("goal is to decide by end of next month": a buying step is the timeline, not the need)
+                if re.search(r"\b(?:needs?|needed|want\w*|like|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring|goal|"
+                             r"priority|focus|aim)\b", cue, re.I) and _NEED_NOT_VERB.match(phrase):
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:
                     continue

@@ -42,7 +42,7 @@ _AUTH_CUE = re.compile(
     r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
 _ROLE = re.compile(
-    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|evp|svp|vp|vice president|president|"
+    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
     r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
     r"(?:ops|operations|it|sales|finance|project|tech|technical|practice) lead|managing director|managing partner|"
@@ -109,7 +109,11 @@ _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
                      r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "
-                     r"| of )", re.I)  # ("Northwind Traders, second call": the company, not a person)
+                     r"| of )", re.I)
+#: "Upland Works, Iris Fischer the founder.", "Upland Ventures, Iris Novak.": the company, then the person the note is about
+_COMPANY_THEN_NAME = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
+                                r"(?-i:[A-Z][a-z]+))(?:\.?$|,?\s+(?:the|their)\s+(?i:founder|co-founder|owner|ceo|cfo|coo|cto|md|gm|"
+                                r"president|director|head)\b)")  # ("Northwind Traders, second call": the company, not a person)
 _NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
                           r"fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|half|quarter)$", re.I)
 _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\s+(?:the |their |her |his )[\w -]{2,30}?,)?"
@@ -155,7 +159,10 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
-        for m in sorted(said, key=lambda x: x.start()):  # the first person the sentence names
+        # the first person the sentence names ("Fabrikam: Nora says ...": a label before a colon names the account
+        # when someone else is named after it)
+        for m in sorted(said, key=lambda x: (x.start() == 0 and len(said) > 1 and
+                                             sentences[j][x.end(x.lastindex or 0):].startswith(":"), x.start())):
             name = m.group(m.lastindex or 0)
             if re.search(r"\b(?:not|rather than|instead of)\s+$", sentences[j][:m.start(m.lastindex or 0)], re.I):
                 continue  # "not Sarah Chen, the other Sarah, Sarah Johnson": the one denied is not whom "she" means
@@ -167,6 +174,8 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     if first and _COMPANY_WORD.search(first.group(1)) and first.group(2) not in _NOT_NAMES:  # "Riverbend Hotels, Jonas." opens with the person met
         return first.group(2)
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
+    if sentences and (opener is None or _COMPANY_WORD.search(opener.group(1))):
+        opener = _COMPANY_THEN_NAME.match(sentences[0]) or opener
     if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()) and not _COMPANY_WORD.search(opener.group(1)):
         return opener.group(1)
     return None
@@ -183,6 +192,27 @@ _COMPANY_WORD = re.compile(r"\b(?:Partners|Solutions|Group|Labs?|Health|Works|Lo
                            r"Services|Manufacturing|Construction|Properties|Robotics|Studio|Academy|Schools?|Bakeries|Hotels?|Marine|Spa|Cafe|"
                            r"Law|Legal|Hospice|Hospital|Care|Medical|Vets?|Brewing|Telecom|Movers|Farms|Pharmacy|"
                            r"Travel|Research|Publishing|Energy|Power|Pharma|Realty|Fiber|Airlines|Winery|Coffee|Bakery)$")
+
+
+_DECIDES_AFTER = re.compile(r"\b(he|she)(?:'s| is| has| will|'ll)?\s+(?:the one who |the )?(?:has the final say|final say|decides|"
+                            r"signs|approves|makes the (?:final )?(?:call|decision)|decision[- ]?maker|signer|approver|"
+                            r"final (?:call|decision|word))\b", re.I)
+
+
+def _other_gender(denied: str, rest: str, sentences: list[str], idx: int) -> str | None:
+    """"Rachel ... it's not her decision, he has the final say": when the one denied is "her" and the decider
+    "he" (or the other way round), the decider is the other person the note names before."""
+    d = re.search(r"\b(her|his|she|he)\b", denied, re.I)
+    a = _DECIDES_AFTER.search(rest)
+    if not d or not a or (d.group(1).lower() in ("her", "she")) == (a.group(1).lower() == "she"):
+        return None
+    denied_who = _contact_name(sentences, idx)
+    for s in sentences[:idx + 1]:
+        for e in _entities(s):
+            if " " in e and not _ROLE.fullmatch(e) and not _COMPANY_WORD.search(e) and (
+                    not denied_who or e.split()[0] != denied_who.split()[0]):
+                return e
+    return None
 
 
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -248,7 +278,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     # ("... they have eighty thousand, and Kara Brooks decides": Kara decides, not "they")
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
-                                                                        r"already)\s+(?:[\w-]+\s+){0,3}"
+                                                                        r"already)\s+(?:(?!(?:he|she|they|and)\b)[\w-]+\s+){0,3}"
                                                                     r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
@@ -269,6 +299,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         ents = _entities(short.group(1))
                     if ents:
                         return ", ".join(ents[:3]), s
+                    other = _other_gender(c[:m.end()], rest, sentences, idx)
+                    if other:  # "it's not her decision, he has the final say": the other person met
+                        return other, s
                     continue
                 ents = _entities(c, m.start())
                 if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
@@ -295,10 +328,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = _entities(s[:s.find(c)])[:2]  # "Mona and her husband own it, they both sign"
                 if not ents:
                     if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
-                            r"\b(?:he|she|his|her|him)\b", c, re.I):
+                            r"\b(?:he|she|his|her|him|herself|himself)\b", c, re.I):
                         continue
                     ents = _entities(s)
-                pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", c, re.I)
+                pron = re.search(r"\b(?:he|she|he's|she's|his|her|him|herself|himself)\b", c, re.I)
                 named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
                                        re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))
                 # ("he needs sign-off from their controller": the controller, not "he")

@@ -10,7 +10,8 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|talking to|talking with|"
+    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
+    r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
     r"(?:got|have|has|had|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
@@ -39,7 +40,7 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|"
-                         r"on the table|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
+                         r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
@@ -57,6 +58,10 @@ def _vendor(name: str) -> str | None:
     name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
     name = re.sub(r"'s$", "", name)
     words = name.split()
+    # ("Anyway Chorus is still in": a discourse word said before the vendor is not part of its name)
+    while len(words) > 1 and words[0] in {"Anyway", "Anyhow", "So", "Also", "Plus", "Well", "Oh", "Now", "Still", "And", "But",
+                                         "Apparently", "Basically", "Honestly", "Actually"}:
+        words.pop(0)
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
@@ -104,6 +109,25 @@ _SOMEONE_ELSE = re.compile(r"\b(?:sister|parent|daughter|partner|other|another|n
 #: A vendor named and corrected at once ("Weave, no, not Weave, it was Klara", "Drift, sorry, I mean Intercom"): the second.
 _VENDOR_FIX = re.compile(r"\b((?-i:[A-Z])[\w&.-]*),?\s+(?:no,?\s+(?:not\s+\1,?\s+)?(?:it was|it's|it is|i mean|rather|actually)|"
                          r"(?:no,?\s+)?sorry,?\s+(?:i mean|it was|it's)|no wait,?|i mean)\s+(?=(?-i:[A-Z]))", re.I)
+
+
+#: What a person (not a vendor) does in a note: "Victor wants ...", "Zoe runs sales", "Dana, the CFO, ...".
+_PERSON_DOES = (r"(?:'s|,)?\s+(?:(?:also|just|still|really) )?(?:wants|wanted|says|said|told|asked|thinks|runs|ran|mentioned|decides|"
+                r"signs|agreed|agrees|likes|liked|needs|needed|would like|is the (?:one|decision|signer|approver|founder|owner|ceo|cfo|"
+                r"cto|coo|head)|was clear|owns|manages|leads|heads|approves|signs off|sent|emailed|called|replied|joined)\b|"
+                r",\s+(?i:the |their |our |her |his )?(?i:ceo|cfo|cto|coo|cio|vp|head|director|manager|founder|co-founder|owner|lead)\b")
+
+
+def _is_person(vendor: str, text: str) -> bool:
+    """True when ``vendor`` is a person's "First Last" name in ``text`` ("talking with Victor Price and
+    Zoe Price ... Victor wants ..."): a person is never a competitor."""
+    words = vendor.split()
+    if len(words) != 2 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
+        return False
+    first, full = re.escape(words[0]), re.escape(vendor)
+    return bool(re.search(rf"\b(?:{full}|{first})(?![\w-]){_PERSON_DOES}", text) or
+                re.search(rf"\b{full},? and (?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)\b|\b(?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+),? and {full}\b",
+                          text))
 
 
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -157,6 +181,6 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
         found = [(v, s) for v, s in found if not re.search(r"\b(?:compare|compares|comparison|asked)\b", s, re.I)]
         # "he asked how we compare to Acuity ... they're not really evaluating anything": no rival
     for v, s in found:
-        if not _ruled_out(v, text):
+        if not _ruled_out(v, text) and not _is_person(v, text):
             return v, s
     return None, None

@@ -61,7 +61,9 @@ _NEXT_CUE = re.compile(
     r"we'll) |"
     r"\bnext up is |"
     r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
-    r"\basked (?:me )?for (?=(?:a|an|the|some)\s)|"
+    # ("asked for our security questionnaire answers"; but "asked for a fifteen percent discount" is a concession asked, no step)
+    r"\basked (?:me |us )?for (?=(?:a|an|the|some|our)\s)(?!(?:a|an|the|some|our)\s+(?:[\w-]+\s+){0,3}(?:percent|%|discount|"
+    r"price (?:cut|break|match|reduction)|lower price|better price|rebate|refund|credit)\b)|"
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
     r"revising|updating|reworking|redoing|finali[sz]ing|"
@@ -104,7 +106,11 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
 #: "Globex, follow-up on the fleet analytics proposal.": what the note is, not a step to come
 _OPENER = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
                      r"brief) )*(?:follow-?up|check-?in|call|update|recap|debrief|catch-?up)\b(?: (?:on|about|re|to|after) [^.,]*)?"
-                     r"\.?$", re.I)
+                     r"\.?$|"
+                     # a call's header without the comma: "Umbrella Health follow-up with James Whitfield."
+                     r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3} (?:(?:quick|short|second|first|another|brief|renewal|"
+                     r"expansion) )*(?:follow-?up|check-?in|recap|debrief|catch-?up) (?:call |meeting )?(?:with|w/) "
+                     r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?(?:,? and (?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?)?\.?$", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
@@ -118,7 +124,7 @@ _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|on
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
 _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
-                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across))*(?: (?:already|right away|"
+                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
                            r"straight away|today|same day|just now))?[.!]?$", re.I)
 
 

@@ -34,8 +34,9 @@ def _seller_subject(clause: str, cue_start: int) -> bool:
     """True when the words before the cue make the seller the subject ("I need", "we want")."""
     head = clause[:cue_start].strip().lower()
     words = re.findall(r"[a-z']+", head)
-    return bool(words) and words[-1] in ("i", "we", "i'd", "we'd", "i'm", "we're", "me", "us", "my", "our") or \
-        bool(re.search(r"\b(?:i|we)\s+(?:really\s+|just\s+|also\s+)?$", head))
+    # ("so we'll need to trim scope": the seller's own need)
+    return bool(words) and words[-1] in ("i", "we", "i'd", "we'd", "i'm", "we're", "i'll", "we'll", "me", "us", "my", "our") or \
+        bool(re.search(r"\b(?:i|we)(?:'ll| will| would| might| may)?(?:\s+(?:really|just|also|probably))?\s*$", head))
 
 
 def _clean(phrase: str) -> str:
@@ -56,17 +57,19 @@ _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
                              r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
                              r"\b" + _NAME_WORDS + r"\s*:\s*$")
-_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b")
+#: ('"...," Zoe Vogel told me': the speaker named after the quote, before or after "said")
+_SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b|\s*,?\s*" + _NAME_WORDS + r"\s+(?:said|says|told (?:me|us)|added|explained|replied)\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
                  (r"\bwe\b", "they"), (r"\bour\b", "their"), (r"\bours\b", "theirs"), (r"\bus\b", "them"),
                  # "so let's get it signed by the end of the month": their target, not a meeting
                  (r"\blet's (?=(?:get|have) (?:it|this|the \w+) (?:signed|done|live|closed|in place|wrapped up)\b)", "they want to ")]
 
 
-_TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|owner|founder|co-?founder|president|gm|partner|principal|vp [\w ]{2,20}|"
+_TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|md|owner|founder|co-?founder|president|gm|partner|principal|vp [\w ]{2,20}|"
                     r"head of [\w ]{2,20}|[\w ]{0,20}(?:mgr|manager|dir|director|lead))")
 _COMMON = set("""a an the their our his her my your its with w and or to of for in on at by from this that these those
-team ops sales they them he she we us me him it new old pilot call budget""".split())
+team ops sales they them he she we us me him it new old pilot call budget mon tue tues wed thu thur thurs fri sat sun
+eod eow eom asap""".split())
 
 
 def _shorthand_names(text: str) -> str:
@@ -78,8 +81,8 @@ def _shorthand_names(text: str) -> str:
     if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
         seeds: set[str] = set()
         pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s)"
-        for m in re.finditer(r"(?:^[\w ]{2,40}?\s*/\s*|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
-                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"\))", text, re.I):
+        for m in re.finditer(r"(?:^[\w ]{2,40}?(?:\s*/\s*|\s+-\s+)|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))", text, re.I):
             names = " ".join(g for g in m.groups() if g).split()
             if not any(w.lower() in _COMMON for w in names):
                 seeds.update(w.split("'")[0] for w in names)
@@ -91,9 +94,10 @@ def _shorthand_names(text: str) -> str:
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
-    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")\)\s*(?:,\s*)?",
-                  r"\1, the \2, ", text, flags=re.I)
-    return re.sub(r",\s+(?=[.;:!?])", "", text)
+    # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
+    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
+                  lambda m: f"{m.group(1)}, the {m.group(2)}, " + (f"{m.group(3)} " if m.group(3) else ""), text, flags=re.I)
+    return re.sub(r",\s+(?=[.;:!?])|(?<=\w) (?=[.;!?](?:\s|$))", "", text)
 
 
 def _unquote(text: str) -> str:
@@ -104,6 +108,9 @@ def _unquote(text: str) -> str:
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
+    # "bgt 90k, our prop was 96k": budget and proposal, typed short
+    text = re.sub(r"\bbgt\b", "budget", text, flags=re.I)
+    text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
     text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
@@ -119,8 +126,12 @@ def _unquote(text: str) -> str:
     # pasted meeting-tool notes ("Priya Natarajan: we need one view of fuel spend; Rep: ..."): a full name before a
     # colon labels that person's words, read like a quote of theirs
     if '"' not in text:
+        from desktop.agents.bant.people import _COMPANY_WORD  # people -> text; no cycle at import time
+
+        # ("Redwood Systems: Felix asked for our ..." is the account's label, not a person's words)
         text = re.sub(r"(?:(?<=^)|(?<=[;.]\s))((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\s*:\s+([^;\n\"]{4,400}?)(?=\s*(?:;|$|\n))",
-                      lambda m: m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
+                      lambda m: m.group(0) if _COMPANY_WORD.search(m.group(1)) else
+                      m.group(1) + ': "' + m.group(2).rstrip(".") + '."', text)
     outside = _QUOTE.sub(" ", text)
     pron = re.search(r"\b(she|he)\b", outside, re.I)
     who = pron.group(1).lower() if pron else "they"
@@ -167,11 +178,15 @@ def _unquote(text: str) -> str:
 
 #: "Budget? Forty thousand." / "Q: Who decides? A: The board.": a short question answered by the next sentence
 _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I), "Budget is "),
-          (re.compile(r"\bwho (?:decides|signs|approves|makes the call|has the final say)|\bdecision[- ]?maker\b", re.I),
+          (re.compile(r"\bwho (?:decides|signs|approves|makes the call|has the final say)|\bdecision[- ]?maker\b|"
+                      r"\bwho(?:'s| is) the (?:decider|signer|approver|buyer)\b", re.I),
            "The final decision is made by "),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
                       r"who else)\b", re.I), "Competitor: "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
+          # "Q: what's broken? A: support emails piling up": the answer is their problem
+          (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
+                      r"problem|need)\??$", re.I), "The problem is "),
           (re.compile(r"^(?:and )?(?:the )?next(?: steps?)?\??$|\bwhat(?:'s| is| are) (?:the )?next(?: steps?)?\b", re.I), "Next step: ")]
 
 
