@@ -34,6 +34,9 @@ _LIFECYCLE = {"customer": "customer", "customers": "customer", "lead": "lead", "
               "sqls": "salesqualifiedlead", "sales qualified": "salesqualifiedlead"}
 _ACTIVITY_WORDS = {"call": "call", "calls": "call", "meeting": "meeting", "meetings": "meeting",
                    "email": "email", "emails": "email", "note": "note", "notes": "note"}
+#: Requests for something a CRM does not hold ("tell me a joke", "any good podcasts?").
+OFF_TOPIC = re.compile(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score|recommend|books?\s+(?:on|about)|"
+                       r"podcasts?|tips|advice)\b", re.I)
 #: A question, or a request to show records.
 QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
@@ -152,10 +155,10 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:e-?mail address|email|phone|(?:phone|mobile|cell|direct)\s+number|(?:'s|his|her|their)\s+number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
                  r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
         return None  # a contact's field or the task list: the planner's record answers
-    if re.search(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score|recommend|books?\s+(?:on|about)|podcasts?|"
-                 r"tips|advice)\b", low) and not mentions:
+    if OFF_TOPIC.search(low) and not mentions:
         return None  # "tell me a joke before my next call block"
-    if not (mentions or context_target is not None or stage or re.search(
+    titled = bool(re.search(r"^\W*(?:who|which|list|show|how many)\b", low)) and _title_asked(low, list(idx.job_titles)) is not None
+    if not (mentions or context_target is not None or stage or titled or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
             r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open|"
@@ -179,7 +182,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # Upland Works", "who are our evangelists?"
     life = re.search(r"\b(?P<w>customers|evangelists|subscribers|opportunities|mqls?|sqls?|marketing qualified(?: leads)?|"
                      r"sales qualified(?: leads)?)\b", low) or re.search(
-        r"\bcontacts?\b.{0,40}\b(?:at|in)\s+(?:the\s+)?(?P<w>lead)\s+(?:lifecycle\s+)?stage\b", low)
+        r"\bcontacts?\b.{0,40}\b(?:at|in)\s+(?:the\s+)?(?P<w>lead)\s+(?:lifecycle\s+)?stage\b", low) or re.search(
+        # "Which contacts at Ember Logistics are still just leads?": people who are leads
+        r"\b(?:contacts?|people|who)\b.{0,60}\b(?:are|is)\s+(?:still\s+)?(?:just\s+|only\s+)?(?P<w>lead)s?\b", low)
     if life and (re.search(r"\b(?:contacts?|people|who|which of|list|every|all (?:the |our )?|how many)\b", low)) \
             and not re.search(r"\b(?:deals?|pipeline|revenue|worth|amount|how much|won|win|closed?|signed|lost|booked)\b", low):
         w = life.group("w")
@@ -211,6 +216,15 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             if seen is None:
                 return {"text": f"No {kind} with {c.name} is logged.", "value": None}
             return {"text": f"The last {kind} with {c.name} was on {seen[1]:%A %-d %B %Y}.", "value": seen[1].isoformat()}
+        if contact is None and company is not None and (kind := _asked_kind(low)) is not None \
+                and re.search(r"\b(?:anyone|anybody|someone|people|folks|team|company|them)\b|\bat\b", low):
+            # "When did we last have a meeting with anyone at Cedar Group?": that kind, with any of its people
+            name = idx.companies[company].name
+            dates = [seen[1] for i in idx.contacts_by_company.get(company, ())
+                     if (seen := idx.contact_activity.get(i, {}).get(kind)) is not None]
+            if not dates:
+                return {"text": f"No {kind} with anyone at {name} is logged.", "value": None}
+            return {"text": f"The last {kind} with {name} was on {max(dates):%A %-d %B %Y}.", "value": max(dates).isoformat()}
         if contact is not None:
             c = idx.contacts[contact]
             if c.last_activity_at is None:
@@ -237,6 +251,14 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                                       r"\b(?:at|stand|in the pipeline)\b", low) and not re.search(r"\b(?:deals|all|every)\b", low):
         d = idx.deals[deal]  # "What stage is Initech in?", "where's the Acme deal at?"
         return {"text": f"{d.name} is in {d.stage_label}.", "value": d.stage_label}
+    if deal is not None and re.search(r"\b(?:status|state|update)\b.{0,20}\b(?:on|of|for|with)\b|\bhow(?:'s| is)\b.{0,40}\bdeal\b"
+                                      r"(?:\s+(?:doing|going|looking))?\W*$", low) \
+            and not re.search(r"\b(?:deals|all|every)\b", low):
+        d = idx.deals[deal]  # "What's the status on the Orbital deal?": where it stands
+        v = d.amount_cents / 100 if d.amount_cents is not None else None
+        when = f", closing {d.close_date.isoformat()}" if d.close_date else ""
+        return {"text": f"{d.name} is in {d.stage_label} at {_money(v) if v is not None else 'no amount'}{when}.",
+                "value": d.stage_label}
     if deal is not None and re.search(r"\bnext steps?\b", low):
         d = idx.deals[deal]  # "What's the next step on Northwind?"
         return {"text": f"Next step on {d.name}: {d.next_step}." if d.next_step else f"{d.name} has no next step set.",
@@ -255,7 +277,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # people at a company
     if company is not None and re.search(r"\b(?:who|contacts?|people|know)\b", low) and not re.search(r"\bdeals?\b", low):
         ids = list(idx.contacts_by_company.get(company, ()))
-        if title := re.search(r"\b(ceo|cto|cfo|coo|cmo|cro|vp|head of \w+|director|founder|manager)\b", low):
+        if asked_title := _title_asked(low, list(idx.job_titles)):
+            ids = [i for i in ids if has_title(idx.contacts[i].job_title, asked_title)]
+        elif title := re.search(r"\b(ceo|cto|cfo|coo|cmo|cro|vp|head of \w+|director|founder|manager)\b", low):
             ids = [i for i in ids if title.group(1) in (idx.contacts[i].job_title or "").lower()]
         name = idx.companies[company].name
         if low.lstrip().startswith("how many"):
@@ -293,6 +317,26 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             logged_n += idx.activity_counts.get((kinds[0], y, mo), 0)
             y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
         return {"text": f"{logged_n} {kinds[0]}s logged {p.label}.", "value": logged_n}
+
+    # people by job title anywhere: "Who are all the VPs of Sales we have in the CRM?"
+    if company is None and contact is None and deal is None and re.search(r"^\W*(?:who|which|list|show|how many)\b", low) \
+            and (asked_title := _title_asked(low, list(idx.job_titles))):
+        ids = [c.id for c in idx.contacts.values() if has_title(c.job_title, asked_title)]
+        asked_title = next((idx.contacts[i].job_title or asked_title for i in ids), asked_title)  # as written: "VP Sales"
+        if re.search(r"\bhow many\b", low):
+            return {"text": f"{len(ids)} contacts with the title {asked_title}.", "value": len(ids)}
+        shown = ", ".join(idx.contacts[i].name for i in ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+        return {"text": f"{len(ids)} contacts with the title {asked_title}: {shown}." if ids else f"Nobody has the title {asked_title}.",
+                "records": [f"contact:{i}" for i in ids]}
+    # companies with no deals: "Which companies don't have any deals at all?"
+    if re.search(r"\b(?:compan(?:y|ies)|accounts)\b.{0,40}\b(?:no|zero|without|don'?t have|do not have|doesn'?t have|"
+                 r"does not have|haven'?t got)\b.{0,20}\b(?:deals?|opportunit(?:y|ies)|opps?)\b", low):
+        with_deals = {d.company_id for d in idx.deals.values()}
+        bare = [c.id for c in idx.companies.values() if c.id not in with_deals]
+        if re.search(r"\bhow many\b", low):
+            return {"text": f"{len(bare)} companies have no deals.", "value": len(bare)}
+        return {"text": f"{len(bare)} companies have no deals: " + ", ".join(idx.companies[i].name for i in bare[:10]) + ".",
+                "records": [f"company:{i}" for i in bare]}
 
     # contacts by lifecycle stage
     if re.search(r"\bcontacts?\b|\bpeople\b", low):
@@ -445,6 +489,28 @@ def _owner_asked(text: str, idx: EntityIndex) -> str | None:
                      rf"(?:{re.escape(u)}|{first})\b", text, re.I):
             return u
     return None
+
+
+def _title_asked(low: str, titles: list[str]) -> str | None:
+    """The job title a question names, as the longest lower-case title (or title words) that one of
+    ``titles`` contains ("who at Redwood Labs is an office manager?" -> "office manager", "all the VPs
+    of Sales" -> "vp of sales"); None when it names none."""
+    said = re.sub(r"\bvps\b", "vp", re.sub(r"\b(?:heads)\b", "head", low))
+    said = re.sub(r"\b(\w+?)s\b(?=\s+of\b)", r"\1", said)  # "directors of sales" -> "director of sales"
+    said = re.sub(r"\s+of\s+", " ", said)  # "VP of Sales" is "VP Sales"
+    best: str | None = None
+    for t in {t.lower() for t in titles if t}:
+        for cand in (t, re.sub(r"^(?:senior|junior|sr\.?|jr\.?)\s+", "", t)):
+            bare = re.escape(re.sub(r"\s+of\s+", " ", cand))
+            if len(cand) >= 3 and re.search(rf"\b{bare}s?\b", said) \
+                    and (best is None or len(cand) > len(best)):
+                best = cand
+    return best
+
+
+def has_title(title: str | None, asked: str) -> bool:
+    """True when the job ``title`` is the ``asked`` one (lower case, whole words: "cto" is not in "director")."""
+    return bool(title) and re.search(rf"\b{re.escape(asked)}\b", (title or "").lower()) is not None
 
 
 def _asked_kind(low: str) -> str | None:

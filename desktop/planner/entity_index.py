@@ -146,6 +146,8 @@ class EntityIndex:
     users: list[str] = field(default_factory=list)
     #: True when any indexed deal has an owner ("my pipeline" then means the first user's deals).
     deals_have_owners: bool = False
+    #: Every contact's job title, lower case, once each ("who are our VPs of Sales?").
+    job_titles: set[str] = field(default_factory=set)
     #: Activities per ``(type, year, month)``.
     activity_counts: dict[tuple[str, int, int], int] = field(default_factory=dict)
     #: Per contact id, per activity type: ``(count, date of the latest)``.
@@ -206,6 +208,8 @@ class EntityIndex:
         for c in contacts:
             tick()
             idx.contacts[c.id] = c
+            if c.job_title:
+                idx.job_titles.add(c.job_title.lower())
             first, last = normalise(c.first_name), normalise(c.last_name)
             if first:
                 idx.first_names[first].append(c.id)

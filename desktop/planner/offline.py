@@ -2593,10 +2593,13 @@ class _Build:
             self._add(0, Action(kind="answer", fields=fields))
             self.message = answer
             return
+        if not self.mentions and A.OFF_TOPIC.search(self.text):
+            self.message = OFF_TOPIC_MESSAGE  # "any good podcasts for account executives?"
+            return
         if not self.mentions and not lead and not R.QUESTION_RE.search(self.text):
             self.message = OFF_TOPIC_MESSAGE
             return
-        if not self.mentions and not re.search(r"\b(?:deal|contact|compan|account|task|pipeline|lead|"
+        if not self.mentions and not re.search(r"\b(?:deal|contact|compan|accounts?\b|task|pipeline|lead|"
                                                r"opportunit|people|customer|to-?do|on my plate|agenda)", self.text, re.I):
             self.message = OFF_TOPIC_MESSAGE
             return

@@ -166,3 +166,66 @@ def test_and_note_that_after_a_change_is_a_note_of_its_own(planner, now, text, u
     upd, note = planner.plan(text, now=now).actions
     assert upd.kind == "update_deal" and upd.fields == update
     assert note.kind == "log_activity" and note.fields["activity_type"] == "note" and note.fields["body"] == body
+
+
+def _answer(planner, now, text):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer"
+    return a.fields
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("What's the status on the Orbital Freight deal?", "Proposal Sent"),
+    ("Any update on the Initech deal?", "Demo Scheduled"),
+    ("How's the Acme deal looking?", "Qualified"),
+])
+def test_the_status_of_a_deal_is_its_stage(planner, now, text, stage):
+    assert _answer(planner, now, text)["value"] == stage
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Which contacts at Ember Logistics are still just leads?", {"contact:216", "contact:238"}),
+    ("Who at Redwood Labs is an office manager?", {"contact:232", "contact:265"}),
+    ("Who are the CTOs at Acme?", set()),
+])
+def test_people_at_a_company_are_filtered_by_what_is_asked(planner, now, text, records):
+    assert set(_answer(planner, now, text)["records"]) == records
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Who are all the VPs of Sales we have in the CRM?", 9),
+    ("Who are the CTOs?", 6),
+    ("Which contacts are operations managers?", 13),
+])
+def test_people_by_job_title_across_the_workspace(planner, now, text, n):
+    assert len(_answer(planner, now, text)["records"]) == n
+
+
+@pytest.mark.parametrize("text", [
+    "Which companies don't have any deals at all?",
+    "Show me accounts with no opportunities.",
+    "List the companies without deals.",
+])
+def test_companies_with_no_deals(planner, now, text):
+    assert len(_answer(planner, now, text)["records"]) == 8
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("When did we last have a meeting with anyone at Cedar Group?", "2026-10-14"),
+    ("When was the last call with anybody at Acme?", None),
+])
+def test_the_last_activity_of_a_kind_with_anyone_at_a_company(planner, now, text, day):
+    got = _answer(planner, now, text)
+    if day:
+        assert got["value"] == day
+    else:
+        assert "text" in got
+
+
+@pytest.mark.parametrize("text", [
+    "Can you tell me a joke about accountants?",
+    "Any good podcasts for account executives?",
+    "Tell me a riddle.",
+])
+def test_off_topic_requests_plan_nothing(planner, now, text):
+    assert planner.plan(text, now=now).actions == []
