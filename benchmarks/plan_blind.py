@@ -33,7 +33,7 @@ def fixture_planner() -> OfflinePlanner:
     """The offline planner over the fixture workspace with the blind sets' team."""
     rows = load_fixture_rows()
     return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
-                                            users=BLIND_TEAM, activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+                                            users=BLIND_TEAM, activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity))
 
 
 def run(path: Path, heard: dict[str, str] | None = None) -> dict:

@@ -35,8 +35,10 @@ class WorkspaceRows:
     deals: list[DealRow]
     stages: list[StageRow]
     activity_counts: dict = field(default_factory=dict)
-    #: Per contact id, per activity type: ``(count, latest date)`` (see :func:`desktop.store.queries.contact_activity`).
+    #: Per contact id, per activity type: ``(count, latest date, first date)`` (see :func:`desktop.store.queries.contact_activity`).
     contact_activity: dict = field(default_factory=dict)
+    #: Per deal id, per activity type: ``(count, latest date, first date)`` (see :func:`desktop.store.queries.deal_activity`).
+    deal_activity: dict = field(default_factory=dict)
 
 
 def fixture_stages(pipeline_id: int = 1) -> list[StageRow]:
@@ -68,7 +70,8 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
     names = {c.id: c.name for c in companies}
     last_touch: dict[int, datetime] = {}
     counts: dict[tuple[str, int, int], int] = {}
-    per_contact: dict[int, dict[str, tuple[int, date]]] = {}
+    per_contact: dict[int, dict[str, tuple[int, date, date]]] = {}
+    per_deal: dict[int, dict[str, tuple[int, date, date]]] = {}
     if (folder / "activities.csv").exists():
         with open(folder / "activities.csv", newline="", encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
@@ -78,8 +81,11 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 for c in _ids(r["Associated Contact IDs"]):
                     if c not in last_touch or at > last_touch[c]:
                         last_touch[c] = at
-                    n, latest = per_contact.setdefault(c, {}).get(key[0], (0, at.date()))
-                    per_contact[c][key[0]] = (n + 1, max(latest, at.date()))
+                    n, latest, first = per_contact.setdefault(c, {}).get(key[0], (0, at.date(), at.date()))
+                    per_contact[c][key[0]] = (n + 1, max(latest, at.date()), min(first, at.date()))
+                for d in _ids(r["Associated Deal IDs"]):
+                    n, latest, first = per_deal.setdefault(d, {}).get(key[0], (0, at.date(), at.date()))
+                    per_deal[d][key[0]] = (n + 1, max(latest, at.date()), min(first, at.date()))
     with open(folder / "contacts.csv", newline="", encoding="utf-8") as fh:
         contacts = []
         for r in csv.DictReader(fh):
@@ -106,7 +112,7 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 last_activity_at=datetime.strptime(last, "%Y-%m-%d %H:%M") if last else None,
                 contact_ids=tuple(_ids(r["Associated Contact IDs"]))))
     return WorkspaceRows(contacts=contacts, companies=companies, deals=deals, stages=stages, activity_counts=counts,
-                         contact_activity=per_contact)
+                         contact_activity=per_contact, deal_activity=per_deal)
 
 
 _SYLLABLES = ("ka", "lo", "ve", "tri", "mon", "zar", "del", "qui", "bra", "nex", "sol", "tor", "vin", "pla",

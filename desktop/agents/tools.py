@@ -238,8 +238,9 @@ def workspace_planner(workspace: Any) -> Any:
     with workspace.uow() as uow:
         rows = (queries.contacts(uow.session), queries.companies(uow.session), queries.deals(uow.session),
                 queries.stages(uow.session), queries.activity_counts(uow.session),
-                queries.contact_activity(uow.session))
-    return OfflinePlanner(EntityIndex.build(*rows[:4], activity_counts=rows[4], contact_activity=rows[5]))
+                queries.contact_activity(uow.session), queries.deal_activity(uow.session))
+    return OfflinePlanner(EntityIndex.build(*rows[:4], activity_counts=rows[4], contact_activity=rows[5],
+                                            deal_activity=rows[6]))
 
 
 def planner_for(ctx: ToolContext) -> Any:

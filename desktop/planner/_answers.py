@@ -153,7 +153,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     """
     low = text.lower()
     if re.search(r"\b(?:e-?mail address|email|phone|(?:phone|mobile|cell|direct)\s+number|(?:'s|his|her|their)\s+number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
-                 r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b|\bwhen\b.{0,30}\blast\b", low):
+                 r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b"
+                                                                  r"|\bwhen\b.{0,30}\b(?:last|first|earliest)\b", low):
         return None  # a contact's field or the task list: the planner's record answers
     if OFF_TOPIC.search(low) and not mentions:
         return None  # "tell me a joke before my next call block"
@@ -201,6 +202,27 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         return {"text": f"{len(people)} contacts{where} with lifecycle stage {stage}: {shown}." if people
                 else f"No contacts{where} with lifecycle stage {stage}.",
                 "records": [f"contact:{c.id}" for c in people]}
+
+    # the first activity with a person: "When did we first email Wendy Price?"
+    if contact is not None and re.search(r"\b(?:first|earliest)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|met|meet|meeting|"
+                                         r"call|called|email|emailed|contact|contacted|touch|demo|activity|reach|reached)\b", low) \
+            and re.search(r"^\W*(?:when|what)\b|\bwhen (?:did|was|were)\b", low):
+        c = idx.contacts[contact]
+        logged = idx.contact_activity.get(contact, {})
+        kind = _asked_kind(low)
+        firsts = [v[2] for k, v in logged.items() if kind is None or k == kind]
+        noun = kind or "activity"
+        if not firsts:
+            return {"text": f"No {noun} with {c.name} is logged.", "value": None}
+        return {"text": f"The first {noun} with {c.name} was on {min(firsts):%A %-d %B %Y}.", "value": min(firsts).isoformat()}
+
+    # activities logged on one deal: "How many notes are logged on the Pinecrest deal?"
+    if deal is not None and contact is None and re.search(r"\bhow many\b", low) and (kind := _asked_kind(low)) is not None \
+            and re.search(r"\bdeal\b|\b(?:on|against|for|under)\s+(?:the\s+)?(?-i:[A-Z])", text) \
+            and not re.search(r"\bdeals\b", low):
+        d = idx.deals[deal]
+        times = idx.deal_activity.get(deal, {}).get(kind, (0, None, None))[0]
+        return {"text": f"{times} {kind}s logged on {d.name}.", "value": times}
 
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"

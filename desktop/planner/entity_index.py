@@ -150,15 +150,18 @@ class EntityIndex:
     job_titles: set[str] = field(default_factory=set)
     #: Activities per ``(type, year, month)``.
     activity_counts: dict[tuple[str, int, int], int] = field(default_factory=dict)
-    #: Per contact id, per activity type: ``(count, date of the latest)``.
-    contact_activity: dict[int, dict[str, tuple[int, date]]] = field(default_factory=dict)
+    #: Per contact id, per activity type: ``(count, date of the latest, date of the first)``.
+    contact_activity: dict[int, dict[str, tuple[int, date, date]]] = field(default_factory=dict)
+    #: Per deal id, per activity type: ``(count, date of the latest, date of the first)``.
+    deal_activity: dict[int, dict[str, tuple[int, date, date]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, contacts: Iterable[ContactRow], companies: Iterable[CompanyRow],
               deals: Iterable[DealRow], stages: Sequence[StageRow],
               pause: Callable[[], None] | None = None, users: Iterable[str] = (),
               activity_counts: dict[tuple[str, int, int], int] | None = None,
-              contact_activity: dict[int, dict[str, tuple[int, date]]] | None = None) -> EntityIndex:
+              contact_activity: dict[int, dict[str, tuple[int, date, date]]] | None = None,
+              deal_activity: dict[int, dict[str, tuple[int, date, date]]] | None = None) -> EntityIndex:
         """Index the given rows (any iterables; consumed once). O(rows); ~1 s for 170k rows.
 
         ``pause`` is called every :data:`PAUSE_ROWS` rows (about every millisecond). A process
@@ -169,11 +172,12 @@ class EntityIndex:
         ``users``: the workspace's users by full name (the team setting); every deal owner seen
         is added, so an owner named in an instruction can be checked against them.
         ``activity_counts``: activities per ``(type, year, month)`` for questions about them.
-        ``contact_activity``: per contact, per activity type ``(count, latest date)``
-        (:func:`desktop.store.queries.contact_activity`)."""
+        ``contact_activity`` / ``deal_activity``: per contact / deal, per activity type ``(count, latest
+        date, first date)`` (:func:`desktop.store.queries.contact_activity`, :func:`~desktop.store.queries.deal_activity`)."""
         idx = cls()
         idx.activity_counts = dict(activity_counts or {})
         idx.contact_activity = dict(contact_activity or {})
+        idx.deal_activity = dict(deal_activity or {})
         seen_users = dict.fromkeys(u.strip() for u in users if u and u.strip())
         idx.stages = sorted(stages, key=lambda s: (s.pipeline_id, s.position))
         token_df: dict[str, set[int]] = defaultdict(set)

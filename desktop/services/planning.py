@@ -108,8 +108,9 @@ def build(workspace: Workspace, llm_model: str | None = None, timeout_s: float =
             stages = queries.stages(uow.session)
             counts = queries.activity_counts(uow.session)
             per_contact = queries.contact_activity(uow.session)
+            per_deal = queries.deal_activity(uow.session)
         index = EntityIndex.build(contacts, companies, deals, stages, pause=pause, users=team,
-                                  activity_counts=counts, contact_activity=per_contact)
+                                  activity_counts=counts, contact_activity=per_contact, deal_activity=per_deal)
     offline = OfflinePlanner(index)
     llm = None
     if llm_model:

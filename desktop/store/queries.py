@@ -73,16 +73,32 @@ def activity_counts(session: Session) -> dict[tuple[str, int, int], int]:
     return {(t, int(y), int(m)): int(n) for t, y, m, n in session.execute(q)}
 
 
-def contact_activity(session: Session) -> dict[int, dict[str, tuple[int, date]]]:
-    """Per contact, per activity type: ``(count, date of the latest)`` (``{106: {"meeting": (3,
-    date(2026, 11, 2))}}``), for "when did we last email Tom?" and "how many meetings have we had
-    with Sarah?" (one GROUP BY over activities that name a contact; dates in UTC)."""
-    q = (select(s.Activity.contact_id, s.Activity.type, func.count(), func.max(s.Activity.occurred_at))
+def contact_activity(session: Session) -> dict[int, dict[str, tuple[int, date, date]]]:
+    """Per contact, per activity type: ``(count, date of the latest, date of the first)``
+    (``{106: {"meeting": (3, date(2026, 11, 2), date(2026, 9, 14))}}``), for "when did we last email
+    Tom?", "when did we first meet her?" and "how many meetings have we had with Sarah?" (one GROUP BY
+    over activities that name a contact; dates in UTC)."""
+    q = (select(s.Activity.contact_id, s.Activity.type, func.count(), func.max(s.Activity.occurred_at),
+                func.min(s.Activity.occurred_at))
          .where(s.Activity.contact_id.is_not(None)).group_by(s.Activity.contact_id, s.Activity.type))
-    out: dict[int, dict[str, tuple[int, date]]] = {}
-    for cid, kind, n, at in session.execute(q):
-        if at is not None:
-            out.setdefault(int(cid), {})[kind] = (int(n), at.date() if isinstance(at, datetime) else at)
+    return _per_record(session.execute(q))
+
+
+def deal_activity(session: Session) -> dict[int, dict[str, tuple[int, date, date]]]:
+    """Per deal, per activity type: ``(count, date of the latest, date of the first)``, for "how many
+    notes are logged on the Pinecrest deal?" (one GROUP BY over activities that name a deal)."""
+    q = (select(s.Activity.deal_id, s.Activity.type, func.count(), func.max(s.Activity.occurred_at),
+                func.min(s.Activity.occurred_at))
+         .where(s.Activity.deal_id.is_not(None)).group_by(s.Activity.deal_id, s.Activity.type))
+    return _per_record(session.execute(q))
+
+
+def _per_record(rows: Any) -> dict[int, dict[str, tuple[int, date, date]]]:
+    out: dict[int, dict[str, tuple[int, date, date]]] = {}
+    for rid, kind, n, last, first in rows:
+        if last is not None and first is not None:
+            out.setdefault(int(rid), {})[kind] = (int(n), last.date() if isinstance(last, datetime) else last,
+                                                  first.date() if isinstance(first, datetime) else first)
     return out
 
 

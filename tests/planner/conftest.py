@@ -19,7 +19,7 @@ def rows() -> WorkspaceRows:
 
 @pytest.fixture(scope="session")
 def index(rows: WorkspaceRows) -> EntityIndex:
-    return EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, activity_counts=rows.activity_counts, contact_activity=rows.contact_activity)
+    return EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity)
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +32,7 @@ def planner_team(rows: WorkspaceRows) -> OfflinePlanner:
     """The offline planner with the blind sets' team as the workspace's users (possible owners)."""
     return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
                                             users=("Alex Rivera", "Morgan Reyes", "Jordan Blake", "Sam Whitaker"),
-                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity))
 
 
 @pytest.fixture()

@@ -22,7 +22,7 @@ RATCHET = {"blind1.jsonl": (179, 2), "blind2.jsonl": (176, 0), "blind3.jsonl": (
 def test_blind_set_does_not_regress(name):
     rows = load_fixture_rows()
     planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
-                                               activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+                                               activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity))
     score, wrong = Score(), []
     for case in load_corpus(BLIND / name):
         plan = planner.plan(case["text"], now=CORPUS_NOW, context=PlanContext(target=context_target(case.get("context"))))

@@ -229,3 +229,26 @@ def test_the_last_activity_of_a_kind_with_anyone_at_a_company(planner, now, text
 ])
 def test_off_topic_requests_plan_nothing(planner, now, text):
     assert planner.plan(text, now=now).actions == []
+
+
+@pytest.mark.parametrize(("text", "kind", "contact"), [
+    ("When did we first email Wendy Price?", "email", 258),
+    ("When did we first meet Tom Becker?", "meeting", 106),
+    ("When was our first call with Priya Natarajan?", "call", 105),
+])
+def test_the_first_activity_with_a_person(planner, index, now, text, kind, contact):
+    seen = index.contact_activity.get(contact, {}).get(kind)
+    assert _answer(planner, now, text).get("value") == (seen[2].isoformat() if seen else None)
+
+
+@pytest.mark.parametrize(("text", "deal", "kind"), [
+    ("How many notes are logged on the Pinecrest deal?", 5010, "note"),
+    ("How many calls have we logged against the Acme deal?", 5001, "call"),
+    ("how many emails on the Globex deal so far", 5004, "email"),
+])
+def test_activities_of_a_kind_logged_on_a_deal(planner, index, now, text, deal, kind):
+    assert _answer(planner, now, text)["value"] == index.deal_activity.get(deal, {}).get(kind, (0,))[0]
+
+
+def test_the_pinecrest_deal_has_three_notes(index):
+    assert index.deal_activity[5010]["note"][0] == 3

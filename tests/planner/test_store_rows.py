@@ -45,6 +45,22 @@ def test_activity_per_contact_from_the_store_matches_the_export(workspace):
     exported = load_fixture_rows().contact_activity
     assert stored and set(stored) <= set(exported)
     for cid, kinds in stored.items():
-        for kind, (n, latest) in kinds.items():
+        for kind, (n, latest, first) in kinds.items():
             assert exported[cid][kind][1] == latest
+            assert exported[cid][kind][2] <= first
             assert n <= exported[cid][kind][0]  # an activity names one contact in the store, several in the export
+
+
+def test_activity_per_deal_from_the_store_matches_the_export(workspace):
+    """The store's per-deal activity summary (count, latest and first date per type) is what the CSV
+    export says, so "how many notes are on the Pinecrest deal?" has the same answer in the app as in the corpus."""
+    from desktop.agents.fixtures import load_fixture_rows
+    from desktop.store import queries
+
+    with workspace.uow() as uow:
+        stored = queries.deal_activity(uow.session)
+    exported = load_fixture_rows().deal_activity
+    assert stored and set(stored) <= set(exported)
+    for did, kinds in stored.items():
+        for kind, got in kinds.items():
+            assert got == exported[did][kind]

@@ -16,7 +16,7 @@ TEAM = ("Alex Rivera", "Morgan Reyes", "Jordan Blake")
 def p():
     rows = load_fixture_rows()
     return OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages, users=TEAM,
-                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+                                            activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity))
 
 
 def _acts(plan):
@@ -1172,7 +1172,7 @@ def test_one_change_said_of_two_people_updates_each(p, now, text, fields):
 def test_put_a_user_on_a_deal_assigns_it(text, deal, owner, now):
     rows = load_fixture_rows()
     planner = OfflinePlanner(EntityIndex.build(rows.contacts, rows.companies, rows.deals, rows.stages,
-                                               users=TEAM + ("Sam Whitaker",), activity_counts=rows.activity_counts, contact_activity=rows.contact_activity))
+                                               users=TEAM + ("Sam Whitaker",), activity_counts=rows.activity_counts, contact_activity=rows.contact_activity, deal_activity=rows.deal_activity))
     plan = planner.plan(text, now=now)
     assert any(a.kind == "update_deal" and a.target.id == deal and a.fields == {"owner": owner} for a in plan.actions)
 
