@@ -39,8 +39,11 @@ ACTIVITY_RE = re.compile(
     # "rachel adams call - happy w support": a typed call report
     r"|^\W*(?:(?!(?:book|booked|schedule|set|arrange|need|needs|want|wants|plan|get|have|has|a|another|next|our|my|already|did|do|does|"
     r"done|after|before|for|about|during|since|until|missed|skipped|cancel\w*|move\w*|push\w*|[a-z]+ed|is|was|were|are|saw|gave|"
-    r"sent|wants|likes|loves|hates|said|says|told|will|would|can|could)\b)[\w'-]+,?\s+){1,5}"
-    r"(?P<t14>call|meeting|demo|lunch|qbr)\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
+    r"sent|wants|likes|loves|hates|said|says|told|will|would|can|could|last|first|latest|previous|upcoming|"
+    r"when'?s|when)\b)[\w'-]+,?\s+){1,5}"
+    r"(?P<t14>call|meeting|demo|lunch|qbr)(?![^.;]*\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|next\s+\w+|tomorrow)\b)"
+    # ("renewal call, Tom Becker, next Tuesday, 10 AM": a call to book, not one to log)
+    r"\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
     r"mon|tue|wed|thu|fri|sat|sun)\w*\b)|\s*,?\s*$)"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
     r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
@@ -51,7 +54,7 @@ ACTIVITY_RE = re.compile(
     r"|\b(?:just\s+)?(?:wrapped|finished|got off the phone|hung up)(?:\s+up)?\s+(?P<t15>with)\s+(?=(?-i:[A-Z]))"
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
-    r"|^\W*(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
+    r"|^\W*(?!(?i:task|reminder|note|todo|to-do)\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
     r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them|me)\b)"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
@@ -121,6 +124,7 @@ DELIVERABLE_RE = re.compile(r"\b(?:wants?|needs?|asked for|requested|would like|
 EMAIL_RE = re.compile(
     r"^\W*(?:(?:please|can you|could you|also|and)\s+)*(?:write|drop a (?:line|note))\s+(?:to\s+)?(?=(?-i:[A-Z]))|"
     r"\b(?:draft|write|compose|prepare|shoot|send)\b.{0,40}?\b(?:e-?mail|mail|message|note)\b"
+    r"|\bdrop\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+(?:a|an)\s+(?:quick\s+|short\s+)?(?:e-?mail|line|note|message)\b"
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line)|a\s+thank[- ]?you)\b"
@@ -162,14 +166,15 @@ CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|cre
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
-                    r"(?:just\s+)?signed|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
+                    r"(?:just\s+)?signed(?!\s+by\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
                     r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"
                     r"(?!.*\blost\b)(?!(?:it\s+)?(?:out|down|off)\b)(?:the\s+)?"
                     r"(?:(?!(?:with|on|for|about|to|as|at|loop|books|quarter|month|week|year|call|ticket|case|issue|door|gap|"
-                    r"window|tab|laptop|office|shop|account)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)|\s*(?:at|for)\s+(?:\$|\d|a\s+hundred|"
+                    r"window|tab|laptop|office|shop|account|jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|"
+                    r"aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b)[\w&'-]+\s?){1,4}(?=\s*(?:[!.,]|$)|\s*(?:at|for)\s+(?:\$|\d|a\s+hundred|"
                     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|"
                     r"seventy|eighty|ninety)\b)))\b"
                     # "Initech is going with us, close it", "they picked us - mark it won": a win said, then "close it"

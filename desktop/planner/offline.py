@@ -562,7 +562,8 @@ def correct_self(text: str) -> str:
             scale = min((1, 1_000, 1_000_000), key=lambda sc: abs(math.log10(max(said[0].value * sc, 1) / max(base, 1))))
             new = new_digits[:said[0].start] + f" {said[0].value * scale:.0f}" + new_digits[said[0].end:]
         elif _HAS_NUMBER.search(dropped) and _HAS_NUMBER.search(new) and (sw := _SCALE_WORD.search(dropped)) \
-                and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I):
+                and not _SCALE_WORD.search(new) and not re.search(r"\bhundred\b", new, re.I) \
+                and not (said and said[0].value >= 1000):  # ("six grand, no, let's say 6500": 6500 as said)
             new = f"{new} {sw.group(0)}"
         elif (unit := re.search(r"\b(?:weeks?|days?|months?)\b", dropped, re.I)) and _HAS_NUMBER.search(new) \
                 and not re.search(r"\b(?:weeks?|days?|months?|k|grand|thousand|million)\b", new, re.I):

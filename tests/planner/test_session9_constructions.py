@@ -252,3 +252,68 @@ def test_activities_of_a_kind_logged_on_a_deal(planner, index, now, text, deal, 
 
 def test_the_pinecrest_deal_has_three_notes(index):
     assert index.deal_activity[5010]["note"][0] == 3
+
+
+@pytest.mark.parametrize(("text", "kind", "field", "value"), [
+    ("Book a meeting with Wendy Price for Friday at 9. No. Make it 10.", "book_meeting", "time", "10:00"),
+    ("Pinecrest is probably closer to 6 grand. No, let's say 6500.", "update_deal", "amount", 6500),
+    ("Set the Vertex deal to 40k. No, make it 45.", "update_deal", "amount", 45000),
+    ("Pinecrest is probably closer to six grand, no, let's say sixty five hundred.", "update_deal", "amount", 6500),
+])
+def test_a_correction_after_the_recognisers_full_stop_takes_the_new_value(planner, now, text, kind, field, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == kind and a.fields[field] == value
+
+
+@pytest.mark.parametrize(("heard", "kind", "fields"), [
+    # an instruction's first word heard as another: "Add" as "At", "Create" as "Created"
+    ("At 15,000 to the Onyx Health Deal, they added two more clinics.", "update_deal", {"amount": 51000}),
+    ("At 5k to the Acme deal.", "update_deal", {"amount": 65000}),
+    ("Created Deal for Tidal Media, New Starter Plan, 8K, Lead Stage.", "create_deal", {"amount": 8000, "stage": "Lead"}),
+    ("Created a new deal for Initech, Phase Two, 30K.", "create_deal", {"amount": 30000}),
+    # "and a half a K", a month heard as "John"
+    ("Bump the Cedar Group starter plan by 12 and a half a K.", "update_deal", {"amount": 62500}),
+    ("Initech, the proposal sent, Closed John 31.", "update_deal", {"close_date": "2027-01-31"}),
+    ("Push the Vertex close date to John 15th.", "update_deal", {"close_date": "2027-01-15"}),
+])
+def test_recognition_slips_at_the_start_of_an_instruction(planner, now, heard, kind, fields):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.kind == kind and fields.items() <= a.fields.items()
+
+
+@pytest.mark.parametrize("heard", [
+    "Take the Granite Health deal down 10%, and they won it signed by December tenth.",
+    "They want it signed by the 15th, Granite Health.",
+    "Initech, the proposal sent, Closed Jan 31.",
+])
+def test_signed_by_a_date_or_closed_on_a_date_is_no_win(planner, now, heard):
+    assert all(a.fields.get("stage") != "Closed Won" for a in planner.plan(heard, now=now).actions)
+
+
+@pytest.mark.parametrize("heard", [
+    "Task called David Kim rebudged at sign-off fry.",
+    "Women's Linda Okafor's last demo.",
+    "Renewal Call, Tom Becker, Next Use, 10 AM.",
+])
+def test_garbled_requests_log_no_activity(planner, now, heard):
+    assert all(a.kind != "log_activity" for a in planner.plan(heard, now=now).actions)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Renewal call, Tom Becker, next Tuesday, 10 AM.", "2026-11-24"),
+    ("Demo, Linda Okafor, tomorrow at 3pm.", "2026-11-22"),
+    ("Check-in call, Rachel Adams, next Monday, 9 am.", "2026-11-23"),
+])
+def test_a_terse_call_with_a_day_and_time_is_booked(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and a.fields["due_date"] == day
+
+
+@pytest.mark.parametrize(("heard", "who"), [
+    ("Shoot Maya Alvarez and email with the mood board Linda Okafor feedback by Friday.", "241"),
+    ("Send Tom Becker and email about the renewal.", "106"),
+    ("Drop Rachel Adams and quick email to say thanks.", "115"),
+])
+def test_an_email_heard_as_and_email_goes_to_the_person_named_first(planner, now, heard, who):
+    drafts = [a for a in planner.plan(heard, now=now).actions if a.kind == "draft_email"]
+    assert [a.target.id for a in drafts] == [who]

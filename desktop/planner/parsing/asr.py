@@ -98,7 +98,19 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Dollar 45,000" -> "$45,000"
     (re.compile(r"\bdollars?\s+(?=\d)", re.I), "$"),
     # "they won a discount" -> "they want a discount" (a customer who "won" something is a want heard)
-    (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b)", re.I), r"\1 want "),
+    (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b|it\s+(?:signed|done|live|by)\b)", re.I), r"\1 want "),
+    # "At 15,000 to the Onyx Health deal" / "At contact, Lena Park" -> "Add ..." (an instruction's first word heard)
+    (re.compile(r"^\s*at\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand|bucks|dollars)?\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])"
+                r"|(?:a\s+)?(?:new\s+)?contact\b)", re.I), "Add "),
+    # "Created Deal for Tidal Media, ..." -> "Create deal ..." (an instruction, not a report)
+    (re.compile(r"^\s*created\s+(?=(?:a\s+)?(?:new\s+)?(?:deal|contact|company|task|note)\b)", re.I), "Create "),
+    # "bump it by 12 and a half a K" -> "12 and a half K"
+    (re.compile(r"\band a half\s+a\s+(?=(?:k|grand|thousand)\b)", re.I), "and a half "),
+    # "Closed John 31" / "by John 15th" -> "Jan" (a month heard as a name before a day)
+    (re.compile(r"\b(close|closing|closed|due|by|on|to|until|till)\s+john\s+(?=\d{1,2}(?:st|nd|rd|th)?\b)", re.I), r"\1 Jan "),
+    # "Shoot Maya Alvarez and email with ..." -> "an email" ("an" heard as "and")
+    (re.compile(r"\b(shoot|send|drop)\s+((?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+and\s+(?=(?:quick\s+)?e-?mail\b)", re.I),
+     r"\1 \2 an "),
     # "Bug a check in call with ..." -> "Log a ..."; "Had a new contact, ..." -> "Add a new contact"
     (re.compile(r"^\s*bug\s+(?=(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:call|meeting|note|email)\b)", re.I), "Log "),
     (re.compile(r"^\s*had\s+(?=(?:a|an)\s+new\s+(?:contact|lead|deal|company|note|task)\b)", re.I), "Add "),
@@ -172,7 +184,11 @@ _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scr
 #: "with Rachel. No. Sorry. Tom Becker." ("... No, make it ..." is a restart the planner reads as such)
 _STOP_CORRECTION = re.compile(
     r"(?<=\w)[.!?]\s+(?P<cue>(?:no|sorry|actually|wait|i mean)(?:[.,]?\s+(?:no|sorry|actually|wait|i mean))*)[.,]?\s+"
-    r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z])))", re.I)
+    r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z]))"
+    # "Friday at 9. No. Make it 10.", "closer to 6 grand. No, let's say 6500.": a new number for the one said
+    # (a bare "No" only: "Actually no, make it 55k" is a restart the planner reads as such)
+    r"|(?<=[.!?]\sno[.,]\s)(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
+    r"|(?<=[.!?]\sNo[.,]\s)(?:let'?s say|make it|make that|Let'?s say|Make it|Make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: A new day taken back after a full stop: "... on Wednesday at 4. No actually make it Thursday, same time."
 _STOP_RESCHEDULE = re.compile(r"(?<=\w)[.!]\s+(?P<cue>no,? actually|actually,? no|no,? wait|no|sorry)[.,]?\s+(?=make it\s+(?:on\s+)?"
                               r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next\s+\w+day)\w*\b)", re.I)
@@ -194,7 +210,8 @@ def join_spoken_corrections(text: str) -> str:
     text = _STOP_RESCHEDULE.sub(lambda m: f", {m.group('cue').lower()}, ", text)
     text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
-        .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it")
+        .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it") \
+        .replace(", Let's say", ", let's say").replace(", Lets say", ", lets say")
 
 
 #: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.

@@ -30,7 +30,9 @@ _NUM_RE = re.compile(
 )
 _ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|up(?:ped)?|grow|grew|grown|"
                      r"more(?!\s+(?:like|or less|than|of|realistic|likely)\b))\b"
-                     r"(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)  # a transcript's commas: "Bump Northwind up, by 5k"
+                     r"(?:,?\s+\w+){0,5}?\s*$"
+                     # "bump the Cedar Group starter plan by 12.5k": the verb further back, then "by"
+                     r"|\b(?:bump(?:ed)?|raise[ds]?|increase[ds]?|up(?:ped)?)\b[^,.;]{0,60}\bby\s*$", re.IGNORECASE)
 _SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$|"
@@ -162,7 +164,7 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue  # "999999999999999999999" is noise, not money
         if not pct and scale == 1 and m.group("cur") is None and 1900 <= value <= 2100 and "," not in m.group("num"):
             continue  # a year
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 70):start]
         mode = "set"
         if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
             mode = "sub"  # "ten percent off the annual plan", "fifteen k off"

@@ -307,8 +307,15 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
             and not _HAS_VERB.search(m.group("rec")) and not _NOT_A_DEAL.search(m.group("rec")) \
             and _stage_at(m.group("rest"), stages):
         return f"move {m.group('rec').strip()} to {m.group('rest')}"
+    if (m := re.match(r"^\s*(?P<kind>(?:[a-z][\w-]*\s+){0,2}(?:call|meeting|demo|lunch|sync|check-?in))\s*,\s*(?P<who>(?-i:[A-Z])[\w'-]+"
+                      r"(?:\s+(?-i:[A-Z])[\w'-]+)?)\s*,\s*(?P<rest>[^.;]*\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|"
+                      r"next\s+\w+|tomorrow)\b[^.;]*)[.!]?\s*$", text, re.I)):
+        # "Renewal call, Tom Becker, next Tuesday, 10 AM": a call to book
+        return f"book a {m.group('kind').lower()} with {m.group('who')} {m.group('rest')}"
     if (m := re.match(r"^\s*(?P<who>[^,;:.?!-]{2,40}?)\s+(?P<kind>call|meeting|demo|lunch)\s*,\s+(?P<rest>(?!(?:tomorrow|today|tonight|"
-                      r"next|on|at|this|mon|tue|wed|thu|fri|sat|sun)\w*\b).+)$", text, re.I)) and not _HAS_VERB.search(m.group("who")):
+                      r"next|on|at|this|mon|tue|wed|thu|fri|sat|sun)\w*\b).+)$", text, re.I)) and not _HAS_VERB.search(m.group("who")) \
+            and not re.search(r"\b(?:\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|next\s+\w+|tomorrow)\b", m.group("rest"), re.I):
+        # ("renewal call, Tom Becker, next Tuesday, 10 AM": a call to book, not a report)
         return f"{m.group('who')} {m.group('kind')} - {m.group('rest')}"  # "paula larsen call, renewal risk, ..."
     if (m := re.match(r"^\s*(?P<rec>[^,;:.?!]{2,40}?)\s*[:,-]?\s+(?:(?:is\s+)?now\s+)?(?P<st>.+?)\s*[.!]?\s*$", text)) \
             and not _HAS_VERB.search(m.group("rec")) and not _NOT_A_DEAL.search(m.group("rec")) \
