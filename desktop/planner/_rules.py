@@ -71,7 +71,8 @@ ACTIVITY_RE = re.compile(
     r"client|customer|prospect|partner|phone|video|zoom|team|"
     r"kick[- ]?off|onboarding)\s+)*"
     r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+(?::\d\d)?|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)|"
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(

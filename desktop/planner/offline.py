@@ -1099,7 +1099,9 @@ class OfflinePlanner:
             part = text[a:b]
             named = [m.ids[0] for m in self.index.find_mentions(part) if m.kind == "contact" and len(m.ids) == 1
                      and not m.partial]
-            people.append(named[0] if named and R.activity_type(part) and not _IMPERATIVE.search(part) else None)
+            people.append(named[0] if named and R.activity_type(part) and not _IMPERATIVE.search(part)
+                          # ("..., so log the meeting and set up a call with Theo Ortiz": a request, not a report)
+                          and not re.search(r"\b(?:log|book|schedule|set up|remind|arrange)\b", part, re.I) else None)
         if len({p for p in people if p is not None}) < 2:
             return []
         merged: list[list[int]] = []
@@ -1637,7 +1639,8 @@ class _Build:
                                 if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
             if R.MEETING_RE.search(t) and not R.activity_type(t):
                 after = [p for p in parts[k + 1:] if p.sentence == cl.sentence]
-                fields: dict[str, Any] = {"title": T.meeting_title(t, self._who(), " ".join(p.text + "," for p in after))}
+                own_who = self.idx.contacts[own.contact].name if own is not None and own.contact is not None else self._who()
+                fields: dict[str, Any] = {"title": T.meeting_title(t, own_who, " ".join(p.text + "," for p in after))}
                 tm = find_time(t)
                 for p in after:
                     # "Book a meeting with Maya, Tuesday, eleven thirty in the morning, to go over ...":
@@ -1992,6 +1995,13 @@ class _Build:
         if not here:
             return None
         f = self.f
+        if len(here) == 1 and here[0].kind == "company" and len(here[0].ids) == 1 \
+                and re.fullmatch(r"\W*(?:the|their|our)\s+" + re.escape(here[0].text) + r"(?:'s)?\s+" + R.TITLE_RE.pattern + r"\W*",
+                                 self.text[start:end], re.I) \
+                and (person := next((m for m in reversed(self.mentions) if m.kind == "contact" and len(m.ids) == 1
+                                     and m.end <= start and self.idx.contacts[m.ids[0]].company_id == here[0].ids[0]), None)):
+            # "Theo Walsh, the Harbor Health CEO, ...": the company says who the person is; the clause is about him
+            return self._local(person.start, person.end)
         contact = next((c for m in here if m.kind == "contact" for c in m.ids if c in f.contacts), None)
         if any(m.kind == "contact" and not set(m.ids) & set(f.contacts) for m in here):
             contact = None if contact is None else contact
@@ -2057,6 +2067,12 @@ class _Build:
                             r"people|guys|crew|deal|account|contact|record|opportunity|-)\b\W*)*", re.I)
 
     def _body(self, parts: list[Any], act_k: int) -> str:
+        """:meth:`_body_words` without a joining word left hanging at its end ("..., he wants to bring in
+        his founder, so" -> "..., he wants to bring in his founder")."""
+        body = self._body_words(parts, act_k)
+        return re.sub(r"[,;]\s*(?:so|and|but|then|or|also)\W*$", "", body, flags=re.I) or body
+
+    def _body_words(self, parts: list[Any], act_k: int) -> str:
         """An activity's body: its own clause's content and the clauses after it in the same
         instruction that asked for nothing else ("log a call with Priya: she needs a security
         review first" -> "she needs a security review first"); the command words ("log a call

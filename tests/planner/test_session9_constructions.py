@@ -317,3 +317,50 @@ def test_a_terse_call_with_a_day_and_time_is_booked(planner, now, text, day):
 def test_an_email_heard_as_and_email_goes_to_the_person_named_first(planner, now, heard, who):
     drafts = [a for a in planner.plan(heard, now=now).actions if a.kind == "draft_email"]
     assert [a.target.id for a in drafts] == [who]
+
+
+@pytest.mark.parametrize(("text", "logged", "booked"), [
+    ("So, I had lunch with Yusuf Rossi, Granite Labs. He wants to bring in his founder, so, um, log the meeting and set up "
+     "a call with Theo Ortiz on Friday at one.", "243", "244"),
+    ("Had coffee with Tom Becker. He wants his CFO in the loop, so log it and book a call with Rachel Adams on Monday at 10.",
+     "106", "115"),
+    ("Met Linda Okafor at the conference. She wants a demo for her team, log the meeting and set up a demo with "
+     "Mike Chen on Tuesday at 2 pm.", "107", "101"),
+])
+def test_a_report_then_a_booking_with_someone_else_logs_on_the_first_person(planner, now, text, logged, booked):
+    plan = planner.plan(text, now=now)
+    logs = [a for a in plan.actions if a.kind == "log_activity"]
+    meetings = [a for a in plan.actions if a.kind == "book_meeting"]
+    assert [a.target.id for a in logs] == [logged] and [a.target.id for a in meetings] == [booked]
+    assert str(meetings[0].fields["title"]).endswith(meetings[0].target.name)
+    assert not logs[0].fields["body"].rstrip().endswith(("so", ","))
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("So, Theo Walsh, the Harbor Health CEO, he's asking to be the only contact for billing, add a note.", "268"),
+    ("Linda Okafor, the Initech CTO, wants weekly reports, add a note.", "107"),
+    ("Tom Becker, their Northwind COO, asked for an invoice copy, add a note on that.", "106"),
+])
+def test_a_person_described_by_company_and_title_gets_the_note(planner, now, text, who):
+    notes = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in notes] == [who]
+
+
+@pytest.mark.parametrize(("heard", "day", "time"), [
+    ("Lunch W slash Theo Ortiz, 3rd, 1230.", "2026-12-03", "12:30"),
+    ("Coffee with Tom Becker on the 4th at 9.", "2026-12-04", "09:00"),
+    ("Demo with Linda Okafor, 15th at 10.", "2026-12-15", "10:00"),
+])
+def test_a_meal_or_meeting_with_a_day_to_come_is_booked_not_logged(planner, now, heard, day, time):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.fields.get("due_date"), a.fields.get("time")) == ("book_meeting", day, time)
+
+
+@pytest.mark.parametrize(("heard", "amount"), [
+    ("Odd 15 K to the Acme Deal.", 75000),
+    ("I think we can bump the Initech deal up to 90 grand. No way. Make it 85.", 85000),
+    ("Had 5k to the Acme deal.", 65000),
+])
+def test_more_recognition_slips_in_amounts(planner, now, heard, amount):
+    (a,) = [x for x in planner.plan(heard, now=now).actions if x.kind == "update_deal"]
+    assert a.fields["amount"] == amount

@@ -100,10 +100,16 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "they won a discount" -> "they want a discount" (a customer who "won" something is a want heard)
     (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b|it\s+(?:signed|done|live|by)\b)", re.I), r"\1 want "),
     # "At 15,000 to the Onyx Health deal" / "At contact, Lena Park" -> "Add ..." (an instruction's first word heard)
-    (re.compile(r"^\s*at\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand|bucks|dollars)?\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])"
+    (re.compile(r"^\s*(?:at|odd|had|and)\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand|bucks|dollars)?\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])"
                 r"|(?:a\s+)?(?:new\s+)?contact\b)", re.I), "Add "),
     # "Created Deal for Tidal Media, ..." -> "Create deal ..." (an instruction, not a report)
     (re.compile(r"^\s*created\s+(?=(?:a\s+)?(?:new\s+)?(?:deal|contact|company|task|note)\b)", re.I), "Create "),
+    # "Lunch W slash Theo Ortiz" -> "with" (typed "w/" read aloud); "log that in book one" -> "and book one"
+    (re.compile(r"\b(?:w|with)\s*slash\b", re.I), "with"),
+    # "Lunch with Theo, 3rd, 1230." / "Friday 1030" -> "3rd at 12:30" (a clock time after a day, colon lost)
+    (re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)|monday|tuesday|wednesday|thursday|friday|tomorrow|today),?\s+(1[0-2]|[1-9])([0-5]\d)\b"
+                r"(?!\s*(?:k|grand|thousand|dollars|bucks|%|percent)\b)", re.I), r"\1 at \2:\3"),
+    (re.compile(r"\b(log\s+(?:that|it|this))\s+in\s+(?=(?:book|schedule|set)\b)", re.I), r"\1 and "),
     # "bump it by 12 and a half a K" -> "12 and a half K"
     (re.compile(r"\band a half\s+a\s+(?=(?:k|grand|thousand)\b)", re.I), "and a half "),
     # "Closed John 31" / "by John 15th" -> "Jan" (a month heard as a name before a day)
@@ -189,6 +195,8 @@ _STOP_CORRECTION = re.compile(
     # (a bare "No" only: "Actually no, make it 55k" is a restart the planner reads as such)
     r"|(?<=[.!?]\sno[.,]\s)(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
     r"|(?<=[.!?]\sNo[.,]\s)(?:let'?s say|make it|make that|Let'?s say|Make it|Make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
+#: "... up to 90 grand. No way. Make it 85": "no wait" heard as "no way" before a new number.
+_NO_WAY = re.compile(r"(?<=\w)[.!,]\s+no way[.,]?\s+(?=(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: A new day taken back after a full stop: "... on Wednesday at 4. No actually make it Thursday, same time."
 _STOP_RESCHEDULE = re.compile(r"(?<=\w)[.!]\s+(?P<cue>no,? actually|actually,? no|no,? wait|no|sorry)[.,]?\s+(?=make it\s+(?:on\s+)?"
                               r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next\s+\w+day)\w*\b)", re.I)
@@ -204,6 +212,7 @@ def join_spoken_corrections(text: str) -> str:
     Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop). Returns ``text``
     unchanged when neither is present."""
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    text = _NO_WAY.sub(", no wait, ", text)
     text = _REQUEST_GOES_ON.sub(lambda m: f"{m.group('req')}, {m.group('next').lower()}", text)
     text = _STOP_CORRECTION.sub(
         lambda m: ", " + ", ".join(re.findall(r"i mean|no|sorry|actually|wait", m.group("cue").lower())) + ", ", text)

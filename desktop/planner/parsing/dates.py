@@ -61,7 +61,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
-                            r"\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)", re.I)),
+                            r"\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+of\b)"
+                            # "lunch with Theo, 3rd at 12:30", "due 15th", "on 3rd": a day of the month said tersely
+                            r"|(?:(?:^|,)\s*(?:the\s+)?|\b(?:on|due|by)\s+)(?P<day2>[0-3]?\d)(?:st|nd|rd|th)\b"
+                            r"(?=\s+at\s+\d|\s*[,.;]|\s*$)", re.I)),
     # "check in with her on the third", "due the first": a day of this or next month, said in words
     ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date(?: is)?|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
                             rf"\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
@@ -228,7 +231,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         end = _month_end(today.year, 3 * q)
         return end if end >= today else _month_end(today.year + 1, 3 * q)
     if kind in ("day_only", "day_word"):
-        day = int(g["day"]) if kind == "day_only" else _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
+        day = int(g["day"] or g["day2"]) if kind == "day_only" else _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
         this_month = _safe_date(today.year, today.month, day)
         if this_month is None or this_month < today:
             nxt = add_months(today.replace(day=1), 1)
