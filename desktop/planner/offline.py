@@ -2668,6 +2668,14 @@ class _Build:
         if co is None:
             m = re.search(r"\b(?:for|with|at)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", text)
             co = m.group("co") if m else None
+        if co is None and (low := re.search(r"\b(?:deal|opportunity|opp)\s+(?:for|with|at)\s+(?P<co>(?!(?:a|an|the|them|it|him|her|"
+                                            r"us|me|this|that|our|their)\b)[a-z][\w&'-]*(?:\s+[a-z][\w&'-]*){0,3}?)\s*(?:[,.;]|$)",
+                                            text)):
+            # "create deal for stock industries, 50K": a company the workspace does not have (heard or typed
+            # in lower case) - asked, never a deal with no company
+            self.f.ask(f"I don't know {low.group('co')} in your workspace. Add the company first, or which company is "
+                       f"the deal for?", [])
+            return
         if co:
             fields["company"] = co
         kind_words = None

@@ -364,3 +364,13 @@ def test_a_meal_or_meeting_with_a_day_to_come_is_booked_not_logged(planner, now,
 def test_more_recognition_slips_in_amounts(planner, now, heard, amount):
     (a,) = [x for x in planner.plan(heard, now=now).actions if x.kind == "update_deal"]
     assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize("text", [
+    "Create deal for stock industries, 50K Qualified.",
+    "open a deal for brightwave partners, 20k, lead",
+    "new opportunity for lantern studio.",
+])
+def test_a_deal_for_a_company_the_workspace_lacks_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and any("Add the company first" in q for q in plan.clarifications)
