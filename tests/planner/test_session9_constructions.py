@@ -373,4 +373,4 @@ def test_more_recognition_slips_in_amounts(planner, now, heard, amount):
 ])
 def test_a_deal_for_a_company_the_workspace_lacks_is_asked_about(planner, now, text):
     plan = planner.plan(text, now=now)
-    assert not plan.actions and any("Add the company first" in q for q in plan.clarifications)
+    assert not plan.actions and any("in your workspace" in q for q in plan.clarifications)
