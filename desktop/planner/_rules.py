@@ -200,7 +200,10 @@ COMPETITOR_RE = re.compile(
     re.I)
 #: The competitor said as the field's value: "set the competitor on Umbrella Health to Epic".
 _COMPETITOR_FIELD = re.compile(r"\bcompetitor\s+(?:(?:on|for)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?"
-                               r"(?:to|as)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)")
+                               r"(?:to|as)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                               # "competitor on vertex is snowflake" (typed in lower case)
+                               r"|\b(?i:competitor)\s+(?i:on|for)\s+(?:(?i:the)\s+)?[\w&-]+(?:\s+[\w&-]+){0,3}?\s+(?i:is|=|:)\s+"
+                               r"(?P<name2>[A-Za-z][\w.&-]*)\s*$")
 #: "Put Zendesk as the competitor on the deal": said as the field, it wins over what was heard before.
 _COMPETITOR_AS = re.compile(r"\b(?:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:down\s+)?as\s+"
                             r"(?:the\s+|a\s+|their\s+)?competitor\b")
@@ -406,7 +409,9 @@ def competitor(text: str) -> str | None:
         or _COMPETITOR_BEFORE.search(text)
     if not m:
         return None
-    words = m.group("name").split()
+    words = (m.groupdict().get("name") or m.groupdict().get("name2") or "").split()
+    if not words:
+        return None
     first = words[0].lower()
     if first in KNOWN_COMPETITORS:
         return KNOWN_COMPETITORS[first]

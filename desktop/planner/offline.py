@@ -120,7 +120,9 @@ _SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w]*(?:(?:\.\s?| dot )[a-z]\w*)*)\
 _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
                         r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b)"
                         # "David Kim is the new CFO at Acme", "Linda Okafor is their new Head of IT"
-                        r"|(?:is|'s) (?:the|their|our) new (?=[A-Z]))"
+                        r"|(?:is|'s) (?:the|their|our) new (?=[A-Z])"
+                        # "moving into a new role, Head of Partnerships", "new title: VP Sales"
+                        r"|\bnew (?:role|title|position|job)(?: as)?\s*[,:\-]?\s+(?=[A-Z]))"
                         r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
 _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
                    r"\bkill(?:ed)?\s+(?:the\s+|that\s+|this\s+)?(?:[\w&'-]+\s+){0,3}(?:deal|opportunity|opp)\b|"
@@ -640,7 +642,7 @@ def _lifecycle(t: str) -> str | None:
     for one kept as it is ("keep him as a customer")."""
     if not _LIFECYCLE_CUE.search(t) or re.search(r"\b(?:keep|leave)\s+(?:him|her|them|it|\w+)\s+(?:as|at)\b", t, re.I):
         return None
-    if re.search(r"\blifecycle(?:\s+stage)?\s+(?:to|is|as|should be)\s+other\b", t, re.I):
+    if re.search(r"\blifecycle(?:\s+stage)?\s+(?:(?:to|is|as|should be|=|:|->)\s*)?other\b", t, re.I):
         return "other"  # ("other" only when said as the lifecycle value: it is an ordinary word)
     low = t.lower()
     for words, value in _LIFECYCLE_WORDS:
@@ -1255,6 +1257,10 @@ class _Build:
             # "her new one is Ava at meadowhealth.example": the user part of an address is no mention
             spans = [m.span() for m in _SPOKEN_EMAIL.finditer(text)] + [m.span() for m in R.EMAIL_ADDR_RE.finditer(text)]
             self.mentions = [m for m in self.mentions if not any(a <= m.start and m.end <= b for a, b in spans)]
+        # "his last name is actually Ueda-Park": a name inside a hyphenated word (a new value) names nobody
+        self.mentions = [m for m in self.mentions if not (
+            m.kind == "contact" and " " not in m.text.strip()
+            and (re.match(r"-[A-Za-z]", text[m.end:m.end + 2]) or re.search(r"[A-Za-z]-$", text[max(0, m.start - 2):m.start])))]
         # "Log a meeting with Maya Vogel, not Maya Carter": the person said as "not X" is not the one meant
         self.mentions = [m for m in self.mentions
                          if not re.search(r"\b(?:not|rather than|instead of)\s+$", text[max(0, m.start - 14):m.start], re.I)]
@@ -1795,7 +1801,7 @@ class _Build:
                 continue
             # deal updates
             if d is None and last_date is not None and re.search(
-                    r"\b(?:set|update|change|put|make|move)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
+                    r"\b(?:set|update|change|put|make|move|push|bump|shift|fix)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
                 d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
             got = self._deal_updates(t, d)
             if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
@@ -2438,6 +2444,9 @@ class _Build:
         if not people and not (self.ctx and self.ctx.type == "contact"):
             return {}
         out: dict[str, Any] = {}
+        if R.TITLE_RE.fullmatch(t.strip(" .")) and re.search(r"\bnew (?:role|title|position|job)(?: as)?\W*$",
+                                                               self.text[:max(0, self.text.find(t))], re.I):
+            return {"job_title": C.tidy_title(t.strip(" ."))}  # "is moving into a new role, Head of Partnerships"
         if R.DNC_RE.search(t):
             out["do_not_contact"] = True
         if (life := _lifecycle(t)) is not None:

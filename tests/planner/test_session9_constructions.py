@@ -374,3 +374,55 @@ def test_more_recognition_slips_in_amounts(planner, now, heard, amount):
 def test_a_deal_for_a_company_the_workspace_lacks_is_asked_about(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not plan.actions and any("in your workspace" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Hugo Ueda's last name is actually Ueda-Park.", "246", {"last_name": "Ueda-Park"}),
+    ("Change Tom Becker's last name to Becker-Shaw.", "106", {"last_name": "Becker-Shaw"}),
+    ("Rachel Adams goes by Adams-Lee now, update her last name to Adams-Lee.", "115", {"last_name": "Adams-Lee"}),
+])
+def test_a_hyphenated_new_name_names_nobody_else(planner, now, text, who, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("update_contact", who) and fields.items() <= a.fields.items()
+
+
+@pytest.mark.parametrize(("text", "who", "title"), [
+    ("task call david kim re budget sign off fri", "114", "budget"),
+    ("todo email priya the deck monday", "105", "deck"),
+    ("task - send tom the contract tomorrow", "106", "contract"),
+])
+def test_a_terse_task_line(planner, now, text, who, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("create_task", who) and title in a.fields["title"]
+
+
+@pytest.mark.parametrize(("text", "deal", "rival"), [
+    ("competitor on vertex is snowflake", "5009", "Snowflake"),
+    ("the competitor for the Acme deal is HubSpot", "5001", "HubSpot"),
+    ("competitor for initech: zendesk", "5006", "Zendesk"),
+])
+def test_the_competitor_said_as_the_field(planner, now, text, deal, rival):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"competitor": rival})
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("victor price churned, lifecycle other", "271", {"lifecycle_stage": "other"}),
+    ("Ben Jensen at Quartz is moving into a new role, Head of Partnerships. Update that.", "253",
+     {"job_title": "Head of Partnerships"}),
+    ("Rachel Adams has a new title: VP Marketing.", "115", {"job_title": "VP Marketing"}),
+    ("Tom Becker starts a new role as Chief Revenue Officer next month.", "106", {"job_title": "Chief Revenue Officer"}),
+])
+def test_lifecycle_and_title_said_tersely(planner, now, text, who, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Upland Ventures said not before June, so push the close date.", "2027-06-01"),
+    ("Acme can't sign until March 9th, so push the close date.", "2027-03-09"),
+    ("Initech needs until the end of January, bump the close date.", "2027-01-31"),
+])
+def test_push_the_close_date_takes_the_date_said_before(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_deal" and a.fields["close_date"] == day

@@ -36,6 +36,10 @@ _AMOUNT_AFTER_COLON = re.compile(r"^\s*(?P<rec>[^:,;\d]{2,40}?)\s*:\s*(?P<amt>\$
 _TOPIC_THEN_PRONOUN = re.compile(r"^\s*(?P<topic>[^,;:]{3,60}?),\s+(?:she|he)(?:'s|\s+is)\s+(?:like\s+|now\s+)?"
                                  r"(?P<rest>(?:a|an)\s.*)$", re.I)
 _TASK_PREFIX = re.compile(r"^\s*(?:task|todo|to-do)\s*[:\-\u2013\u2014]\s*(?:to\s+)?(?P<rest>\S.*)$", re.I)
+#: "task call david kim re budget sign off fri", "todo - email priya the deck monday": a task and what to do.
+_TASK_VERB = re.compile(r"^\s*(?:task|todo|to-do|reminder)\s*(?:[\-\u2013\u2014]\s*)?(?:to\s+)?"
+                        r"(?P<rest>(?:call|email|e-mail|send|follow up with|ping|check in with|chase|draft|prep|prepare|review|text)\b.*)$",
+                        re.I)
 #: "add a note on Leo Ueda, he typed ...": the comma after the record is the note's colon (only
 #: before a sentence of its own: "Add a note to Acme, budget is 50k" stays two instructions).
 _NOTE_COMMA = re.compile(r"^\s*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\s+(?:on|to|for|about)\s+"
@@ -296,6 +300,8 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
                 else f"raise {m.group('rec').strip()} by {m.group('amt')}")
     if (m := _TASK_PREFIX.match(text)) and re.search(r",\s*due\b", text, re.I):
         return f"create a task to {m.group('rest')}"  # ("task: call back nina fri" is read as it is)
+    if m := _TASK_VERB.match(text):
+        return f"create a task to {m.group('rest')}"  # "task call david kim re budget fri", "todo email priya the deck"
     if m := _NOTE_COMMA.match(text):
         return f"add a note on {m.group('who').strip()}: {m.group('body')}"
     if m := _NOTE_LAST.match(text):
