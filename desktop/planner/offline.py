@@ -63,7 +63,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 #: An assignment: "give/hand/assign/reassign ... to NAME", "NAME is taking over ...", "... owner to NAME".
 _ASSIGN = re.compile(
     r"\b(?i:give|giving|hand|handing|assign|assigning|reassign|transfer|transferring|pass|passing)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
-    r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|"
+    r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|(?i:my|our)\s+[\w\s'-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -90,7 +90,7 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"
     r"|\b(?i:put|leave)\s+(?P<who19>me|[A-Z][a-z]+)\s+(?i:in charge of)\b"
     # "give Morgan all the Delta Works contacts": only with a workspace user's name
-    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|[A-Z][a-z]+)\s+(?i:all|every one of|each of)\b")
+    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|[A-Z][a-z]+)\s+(?i:all|every one of|each of|the|my|our)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
@@ -604,7 +604,7 @@ _REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind 
 #: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
 #: head names the record, the body is the note, verbatim.
 _NOTE_PREFIX = re.compile(
-    r"^\W*(?:(?:please|ok|okay|can you|could you|just)\s+)*"
+    r"^\W*(?:(?:please|ok|okay|so|right|alright|can you|could you|just)(?:\s+|,\s*))*"
     r"(?:(?:add|log|put|leave|jot(?:\s+down)?|write(?:\s+down)?|make|take|save|record|drop)\s+(?:a\s+|an\s+|this\s+|the\s+)?"
     r"(?:quick\s+|short\s+|new\s+)?note|(?:quick\s+)?note|(?!(?:add|log|put|leave|make|take|save|record|drop|a|an|the)\b)[a-z]+\s+note)"
     # ("renewal note tom becker: pls drop the late fee": a typed note's kind, then its record)
@@ -1446,9 +1446,77 @@ class _Build:
                 self._then(text[cut.end():], cut.end())
             else:
                 self._create_deal(stage_any)
-        else:
+        elif not self._bulk_owner():
             self._clauses()
         return self._finish()
+
+    def _bulk_owner(self) -> bool:
+        """Plan one owner change for several records named together ("Sam is taking over all the Upland
+        Works stuff, the deal and the three contacts", "I'm handing my Summit Labs leads to Jordan, that's
+        Leo Vogel and Zoe Price", "make him the owner of Tom Becker and the renewal deal. Leave Rachel as she
+        is"): the deal(s) when a deal is said, the people named (else every contact of the company when
+        contacts, people or leads are said), minus anyone the speaker says to leave. True when planned
+        (two records or more); False leaves the instruction to the clause parser."""
+        t = self.text
+        if not re.search(r"\b(?:contacts|people|leads|both|all\s+(?:the|of|three|two|four)|everything|stuff|deal\s+and|"
+                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal)\b", t, re.I) or not _ASSIGN.search(t):
+            return False
+        kept = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
+                and re.search(r"\b(?:leave|except|not|but not|keep)\s+(?:\w+\s+){0,2}$", t[max(0, x.start - 20):x.start], re.I)}
+        # the records handed over are said in the assignment's clause or in the ones that go on listing them
+        # ("..., both the deal and Jonas Weber", "..., that's Leo Vogel and Zoe Price"); a person changed in
+        # another clause ("James is now COO, and the deal should go to Morgan") is not handed over
+        parts = R.clauses(t)
+        scope: list[Any] = []
+        for said in _ASSIGN.finditer(t):
+            at = next((i for i, c in enumerate(parts) if c.start <= said.start() < c.start + len(c.text) + 1), None)
+            if at is None:
+                continue
+            scope.append(parts[at])
+            for c in parts[at + 1:]:
+                if c.sentence != parts[at].sentence or not re.match(
+                        r"\W*(?:both|that'?s|namely|i mean|the (?:deal|contacts|people|leads)|all\b|and\b|plus\b|(?:so\s+)?reassign)",
+                        c.text, re.I):
+                    break
+                scope.append(c)
+            if at > 0 and re.match(r"\W*(?:so\s+)?(?:reassign|give|hand|make)\b", parts[at].text, re.I) \
+                    and parts[at - 1].sentence == parts[at].sentence and re.match(r"\W*(?:both|all|the (?:deal|contacts))\b",
+                                                                                   parts[at - 1].text, re.I):
+                scope.append(parts[at - 1])  # "..., both the deal and Jonas Weber, so reassign them to her"
+        scope += [c for c in parts if re.search(r"\b(?:the\s+)?owner\s+of\b", c.text, re.I) and c not in scope]  # "make him the owner of X and Y"
+        if not scope:
+            return False
+        people = list(dict.fromkeys(x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
+                                    and not x.partial and x.ids[0] not in kept
+                                    and any(c.start <= x.start < c.start + len(c.text) for c in scope)))
+        if any(x.kind == "contact" and len(x.ids) > 1 for x in self.mentions):
+            return False  # "give Mike and the deal to Sam": which Mike is asked first
+        companies = list(dict.fromkeys(x.ids[0] for x in self.mentions if x.kind == "company" and len(x.ids) == 1))
+        if not companies and people:
+            companies = list(dict.fromkeys(c for p in people if (c := self.idx.contacts[p].company_id) is not None))
+        if len(companies) != 1:
+            return False
+        co = companies[0]
+        contacts = people
+        if not contacts and re.search(r"\b(?:contacts|people|leads)\b", t, re.I):
+            contacts = [c for c in self.idx.contacts_by_company.get(co, ()) if c not in kept]
+        deals: list[int] = []
+        if re.search(r"\bdeals?\b|\b(?:stuff|everything)\b", t, re.I):
+            deals = list(self.idx.open_deals(co))
+            if len(deals) != 1 and not re.search(r"\bdeals\b|\b(?:stuff|everything)\b", t, re.I):
+                return False  # "the deal" of a company with several open deals: which one is asked
+        if len(contacts) + len(deals) < 2:
+            return False
+        owner = self._owner(t)
+        if not owner:
+            return owner == ""  # an owner the workspace does not have is asked about
+        for d in deals:
+            self._add(0, {"kind": "update_deal", "fields": {"owner": owner}, "role": "deal",
+                          "loc": _Local(None, d, co, True)})
+        for c in contacts:
+            self._add(0, {"kind": "update_contact", "fields": {"owner": owner}, "role": "contact",
+                          "loc": _Local(c, None, None, False)})
+        return True
 
     def _delete_asked(self) -> bool:
         """True when a clause's main verb deletes and its object is a record ("delete the Cedar
@@ -1481,6 +1549,11 @@ class _Build:
             # "Log a note on Tom: the renewal might slip. And push the Northwind close date to ...":
             # the note ends with its sentence; the next command is planned on its own
             body, more = body[:cut.start() + 1].strip(), body[cut.start() + 1:].strip()
+        # "..., they're canceling that contract in December. That's all." / "That's just a note, don't change
+        # anything.": what the speaker says about the note is not in it
+        body = re.sub(r"(?:(?<=[.!?])|^)\s*(?:(?:that'?s (?:all|it)|that'?s just a note|(?:just a note|only a note)|"
+                      r"(?:please\s+)?don'?t change anything(?: else)?|nothing else|thanks|thank you)[,.!]?\s*)+$", "", body,
+                      flags=re.I).strip() or body
         if head:
             mentions = [x for x in self.mentions if head_start <= x.start < head_start + len(head)]
             self.f = resolve(self.idx, head, [Mention(x.kind, x.ids, x.start - head_start, x.end - head_start,

@@ -84,8 +84,8 @@ def test_a_new_company_keeps_its_industry(planner, now, text, industry):
     "Let Priyanka own the Umbrella Health deal from now on.",
     "Have Taylor handle the Globex account.",
 ])
-def test_an_owner_who_is_no_user_is_asked_about(planner, now, text):
-    plan = planner.plan(text, now=now)
+def test_an_owner_who_is_no_user_is_asked_about(planner_team, now, text):
+    plan = planner_team.plan(text, now=now)
     assert not [a for a in plan.actions if not a.read_only]
     assert any("isn't a user of this workspace" in q for q in plan.clarifications)
 
@@ -426,3 +426,41 @@ def test_lifecycle_and_title_said_tersely(planner, now, text, who, fields):
 def test_push_the_close_date_takes_the_date_said_before(planner, now, text, day):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "update_deal" and a.fields["close_date"] == day
+
+
+@pytest.mark.parametrize(("text", "owner", "records"), [
+    ("Sam is taking over all the Upland Works stuff, the deal and the three contacts.", "Sam Whitaker",
+     {"deal:5116", "contact:202", "contact:248", "contact:263"}),
+    ("Give Morgan the Cedar Group account, the contacts I mean, all three of them.", "Morgan Reyes",
+     {"contact:215", "contact:236", "contact:261"}),
+    ("I'm handing my Summit Labs leads to Jordan, that's Leo Vogel and Zoe Price.", "Jordan Blake",
+     {"contact:209", "contact:220"}),
+    ("Morgan's taking over Orbital Freight, both the deal and Jonas Weber, so reassign them to her.", "Morgan Reyes",
+     {"deal:5011", "contact:112"}),
+    ("Sam's covering Northwind while I'm out, so make him the owner of Tom Becker and the renewal deal. Leave Rachel as she is.",
+     "Sam Whitaker", {"deal:5005", "contact:106"}),
+])
+def test_one_owner_for_several_records_handed_over_together(planner_team, now, text, owner, records):
+    plan = planner_team.plan(text, now=now)
+    assert {f"{a.target.type}:{a.target.id}" for a in plan.actions} == records
+    assert all(a.fields == {"owner": owner} for a in plan.actions)
+
+
+def test_a_person_changed_in_another_clause_is_not_handed_over(planner_team, now):
+    plan = planner_team.plan("Over at Umbrella Health, James Whitfield is now chief operating officer, and the deal should go to "
+                        "Morgan.", now=now)
+    assert [(a.kind, a.fields) for a in plan.actions] == [
+        ("update_contact", {"job_title": "Chief Operating Officer"}), ("update_deal", {"owner": "Morgan Reyes"})]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Okay, add a note on Yusuf Khan. He said, quote, drop table on the old vendor, they're canceling that contract in "
+     "December. That's all.", "He said, quote, drop table on the old vendor, they're canceling that contract in December."),
+    ("Okay, note on Initech. Their security team wants us to drop the SSO requirement. That's just a note, don't change "
+     "anything.", "Their security team wants us to drop the SSO requirement."),
+    ("So, add a note on Tom Becker. He wants us to delete from the invoice the old address. Thanks.",
+     "He wants us to delete from the invoice the old address."),
+])
+def test_a_dictated_note_keeps_its_words_and_drops_the_remark_after_it(planner, now, text, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "log_activity" and a.fields["body"] == body
