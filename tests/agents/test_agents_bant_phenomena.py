@@ -2431,3 +2431,96 @@ def test_issue18h_would_like_is_a_need(note, value):
 ])
 def test_issue18h_not_her_decision_he_decides(note, who):
     _said(note, "authority", who)
+
+
+# -- issue/18i: callnotes9 (first score 386/438, 8 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note", [
+    # a vendor put as a question in a typed label and answered "no" is no rival
+    "comp: Zendesk? no - they use zendesk for email only, not shopping around.",
+    "Competition: Gong? No, that's their old tool, nobody else in play.",
+    "rivals: Tidio? nope, just us.",
+])
+def test_issue18i_vendor_question_answered_no_is_no_competitor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "their call logs / call volume / call recordings" is a noun compound, not "their call" (their decision)
+    "Rosa Lind at Fabrikam: she's exporting their call logs for us.",
+    "Omar Haddad says their call volume doubled since summer.",
+    "Ben Ito at Litware is sharing their call recordings with our team.",
+])
+def test_issue18i_call_noun_compound_is_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "she said sign by X": when to sign, not who signs
+    "Nadia Rossi at Contoso wants faster invoicing. She said sign by the fifteenth of December.",
+    "Leo Park at Tailspin: he says sign before the holidays if possible.",
+    "Mia Cole at Adatum wants reminders automated. She told me sign in January, not before.",
+])
+def test_issue18i_sign_by_a_date_names_no_signer(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a document of ours they need, a deck to pass on, or the renewal itself done: no problem to solve
+    "Priya Nair texted: they need our ISO certificate before procurement will open the file.",
+    "Raj at Northwind needs our pen test report before security signs off.",
+    "Dana Ortiz wants a one-pager she can show her CFO.",
+    "Kim Lee just wants the contract signed, nothing else changes.",
+    "He only wants the renewal sorted before the holidays.",
+])
+def test_issue18i_our_document_or_the_renewal_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # another vendor's rep pestering them is not their problem
+    "Tom Fox says a Salesforce rep keeps calling him, but they're happy where they are.",
+    "Their old vendor's account manager keeps emailing Lina about a renewal.",
+    "Ana Ruiz says the HubSpot sales team keeps pinging her, she ignores them.",
+])
+def test_issue18i_vendor_rep_pestering_is_no_pain(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "Name's approval is needed" names the decider, and "is needed" does not start a need
+    ("Ravi Shah, their ops lead. He says Lena Fischer's approval is needed and he's working on it.", "Lena Fischer"),
+    ("Tomas at Adatum: Grace Ho's sign-off is required before anything moves.", "Grace Ho"),
+    ("Sam Reyes says Olga Berg's okay is still needed, she's back Monday.", "Olga Berg"),
+])
+def test_issue18i_names_approval_is_needed(note, who):
+    _said(note, "authority", who)
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's own person, no timeline or step of theirs
+    "I need my manager to sign off on the price, she'll get back to me by Thursday.",
+    "I need our finance lead to approve the payment terms, she'll confirm by the 4th.",
+    "I asked my director about the discount, he'll decide by Friday.",
+])
+def test_issue18i_seller_side_person_gives_no_timeline(note):
+    b = extract(note, NOW)
+    assert b.timeline is None, b
+
+
+@pytest.mark.parametrize("note,value", [
+    # "then I go back to X with ...": the plan said in the present after "then"
+    ("Sam says they can do thirty. Then I go back to Sam with a trimmed proposal.", "trimmed proposal"),
+    ("Budget is tight. Then we send the revised order form once finance agrees.", "order form"),
+    ("She liked the demo, then I set up a pilot call with her team.", "pilot call"),
+    # a step that points back at what they asked for in the sentence before
+    ("Lina Park emailed: they need our data retention policy before legal looks at it. Sending it tomorrow.", "retention policy"),
+    ("Omar wants the security questionnaire filled in. Sending it back Friday.", "security questionnaire"),
+    ("They asked for a reference customer in retail. Sending that over Monday.", "reference customer"),
+    # a deck or one-pager wanted to pass on is the step
+    ("He wants a two-slide deck he can show his board.", "deck"),
+    ("Nora asked for a one-pager for her CFO.", "one-pager"),
+    ("They'd like a short write-up to circulate internally.", "write-up"),
+])
+def test_issue18i_next_step_shapes(note, value):
+    _said(note, "next_step", value)

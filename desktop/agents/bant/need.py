@@ -63,6 +63,15 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew|"
                        # a document wanted by a date, small talk, a price concession: no problem to solve
+                       # a document or deliverable of ours ("our SOC 2 report", "a short deck he can forward"), or the
+                       # renewal itself done: something to hand over, not a problem to solve
+                       r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant|solution|"
+                       r"service|help)\b)(?:[\w-]+ ){0,3}(?:reports?|certificates?|certifications?|polic(?:y|ies)|questionnaires?|"
+                       r"documentation|docs?|audits?|attestations?|pen[- ]?tests?|insurance|references?|sla|dpa|agreements?|"
+                       r"price list|case stud(?:y|ies)|one-pagers?|slides|deck)\b|"
+                       r"(?:the |their |a |an )?(?:[\w-]+ ){0,2}(?:deck|one-pager|slides|brochure|write-?up|overview doc)\b|"
+                       r"(?:the |their |this |that )?(?:[\w-]+ )?(?:renewal|contract|deal|purchase)s? (?:done|signed|sorted|"
+                       r"finished|wrapped up|processed|closed|over with|through|handled)\b|"
                        r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
                        r"signature|w-?9|po|purchase order)\b|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
@@ -148,6 +157,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"\b(?:rep|reps|salesperson|sales ?(?:guy|rep|team|people)|vendor|recruiters?|account manager)\b[^.]*?"
+                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I):
+                continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
                          r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
@@ -255,6 +267,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
             for m in _NEED_CUE.finditer(c):
                 if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
                     continue  # "our CEO wants the deal closed": the seller's side
+                if re.match(r"needed\b", m.group(0), re.I) and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+(?:\w+\s+)?$",
+                                                                       c[:m.start()], re.I):
+                    continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
                 rest = c[m.end():]
                 cue = m.group(0)
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(

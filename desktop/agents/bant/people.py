@@ -23,7 +23,8 @@ _AUTH_CUE = re.compile(
     r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
-    r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|"
+    r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
+    r"(?:needed|required|necessary)|"
     r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
@@ -31,7 +32,8 @@ _AUTH_CUE = re.compile(
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))|"
+    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
+    r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
     r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
@@ -61,7 +63,7 @@ Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Prop
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Any Every All Each
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
-Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted""".split())
+Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -271,6 +273,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"able|\w+ly))*\s+$",
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
+                if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
+                        r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
+                        c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"
+                                                          r"within|until|no later)\b", c[m.end():], re.I):
+                    continue  # "she said sign by the end of the month": when to sign, not who signs
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm") and not re.search(
                         r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I) and not re.search(

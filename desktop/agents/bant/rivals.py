@@ -133,6 +133,9 @@ def _is_person(vendor: str, text: str) -> bool:
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
+    # "comp: Procore? no - they use it for project mgmt": a vendor put as a question and answered "no" is no rival
+    sentences = [s for i, s in enumerate(sentences) if not (
+        s.rstrip().endswith("?") and i + 1 < len(sentences) and re.match(r"^(?:no|nope|nah|not really)\b", sentences[i + 1], re.I))]
     for s in sentences:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.agents.bant.text import _clauses, _clean
+from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
 _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|"
@@ -60,6 +60,9 @@ _NEXT_CUE = re.compile(
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
+    # "Then I go back to Sarah with a revised quote": the plan said in the present after "then"
+    r"(?:^|(?<=, )|(?<=; ))(?:and )?then (?:i|we) (?=(?:go back|send|call|follow up|set up|book|schedule|share|email|draft|"
+    r"meet|loop|circle back|get back|put together|ping|reach out|come back|present|walk)\b)|"
     r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     # ("asked for our security questionnaire answers"; but "asked for a fifteen percent discount" is a concession asked, no step)
     r"\basked (?:me |us )?for (?=(?:a|an|the|some|our)\s)(?!(?:a|an|the|some|our)\s+(?:[\w-]+\s+){0,3}(?:percent|%|discount|"
@@ -96,7 +99,7 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
-                       r"business case|paperwork|contract|order form|sow|msa|"
+                       r"business case|paperwork|contract|order form|sow|msa|deck|one-pager|slides|write-?up|"
                        r"pricing)\b(?!\s+(?:bookings?|requests?|sign-?ups?|no-?shows?|conversions?|rates?|volume|numbers|"
                        r"pipeline|leads|attendance|show rates?)\b))|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
@@ -120,6 +123,11 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
                       r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
+
+
+#: What the customer asked for in a sentence, for a step in the next one that points back at it ("Sending it Monday")
+_ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) waiting (?:on|for))\s+((?:our|the|a|an|your)\s+"
+                          r"[^,.;]{2,40}?)(?=\s+(?:before|by|so|for|until|when|from)\b|[.,;]|$)", re.I)
 
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
@@ -148,6 +156,9 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 m = cue.search(c)
+                if m and any(_seller_pronoun(s, x) for x in _clauses(s)
+                             if x in c and c.find(x) <= m.start() < c.find(x) + len(x)):
+                    continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
                 if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
                                      c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
@@ -166,6 +177,11 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     before = _clean(re.sub(r",?\s*(?:so|and)?\s*$", "", s[:s.find(c)]))
                     if len(before.split()) >= 3:
                         phrase = before + "; " + phrase
+                elif _POINTS_BACK.match(phrase) and i and not s.find(c) > 0:
+                    # "They need our SOC 2 report ... Sending it Monday.": what "it" is, from the sentence before
+                    thing = _ASKED_THING.search(sentences[i - 1])
+                    if thing:
+                        phrase = _clean(thing.group(1)) + "; " + phrase
                 return _named(phrase, sentences, sentences.index(s)), s
     return None, None
 

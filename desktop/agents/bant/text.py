@@ -39,6 +39,21 @@ def _seller_subject(clause: str, cue_start: int) -> bool:
         bool(re.search(r"\b(?:i|we)(?:'ll| will| would| might| may)?(?:\s+(?:really|just|also|probably))?\s*$", head))
 
 
+#: The seller's own people ("my VP", "our legal team", "my manager"): a "he"/"she" right after one of them is the seller's side.
+_SELLER_PERSON = re.compile(r"\b(?:my|our) (?:own )?(?:[\w-]+ )?(?:vp|boss|manager|director|head|cro|ceo|cfo|coo|founder|legal|"
+                            r"finance|team|lead|colleague|ae|se|deal desk|sales engineer|rev ?ops|partner)\b", re.I)
+
+
+def _seller_pronoun(sentence: str, clause: str) -> bool:
+    """True when ``clause`` opens with "he"/"she" and the last person named before it in ``sentence`` is the
+    seller's own ("I need my VP to approve the discount, he'll answer by Tuesday"): his date is not theirs."""
+    if not re.match(r"^(?:and |so |then )?(?:he|she)\b", clause, re.I) or clause not in sentence:
+        return False
+    before = sentence[:sentence.find(clause)]
+    found = list(_SELLER_PERSON.finditer(before))
+    return bool(found) and not re.search(r"\b(?:their|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\b", before[found[-1].end():], re.I)
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-")
     phrase = re.sub(r"^(?:to|that|is|are|was|a|for)\s+", "", phrase, flags=re.I)

@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from desktop.agents.bant.text import _clauses
+from desktop.agents.bant.text import _clauses, _seller_pronoun
 from desktop.planner.parsing.dates import add_months, find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
 
@@ -230,6 +230,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
+            if _seller_pronoun(s, c):
+                continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
                     or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
                                  r"fiscal|ad|marketing|target|number|books|forecast))\b", c, re.I) \
