@@ -2524,3 +2524,17 @@ def test_issue18i_seller_side_person_gives_no_timeline(note):
 ])
 def test_issue18i_next_step_shapes(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # hundreds of thousands said the short way: "one ninety thousand", "one sixty approved"
+    ("Their ops plan has two forty thousand for routing.", 240000),
+    ("Nadia said they have one twenty approved for the rollout.", 120000),
+    ("Capex covers it, one seventy set aside for this.", 170000),
+    # a figure corrected with "no wait, sorry, it was ...": the second figure
+    ("They set aside ninety thousand, no wait, sorry, it was a hundred and five.", 105000),
+    ("Budget is forty thousand, sorry, it was forty-five.", 45000),
+    ("She mentioned sixty thousand, no, it's actually sixty-eight.", 68000),
+])
+def test_issue18i_short_hundreds_and_it_was_corrections(note, value):
+    _said(note, "budget", value)

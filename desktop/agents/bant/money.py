@@ -94,7 +94,13 @@ def _amounts(text: str) -> list[float]:
         t = re.sub(r"\b((?:this year|now|these days|for (?:us|this|this project|this one)(?: specifically| alone| itself)?),? "
                    r"(?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
                    r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1 \2 thousand", t, flags=re.I)
+    # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
+    t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
+        # "we have one sixty approved": a bare "one sixty" about money is thousands ("two fifty a month" stays hundreds)
+        t = re.sub(r"(?<![\d,.:])\b([1-9]) ([1-9]\d)\b(?![.,:]?\d|\s*(?:k|grand|thousand|million|%|percent|am|pm|a\.m|p\.m|o'clock|"
+                   r"users?|seats?|people|\w+s\b|(?:a|per|/)\s*(?:month|mo|week|seat|user)\b))",
+                   lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))} thousand", t)
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"
                    r"percent|"
@@ -127,7 +133,7 @@ def _amounts(text: str) -> list[float]:
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
-                                                               r"let's say|"
+                                                               r"let's say|it (?:was|is|'s) (?:a |actually )?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
                                                       r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
