@@ -2538,3 +2538,55 @@ def test_issue18i_next_step_shapes(note, value):
 ])
 def test_issue18i_short_hundreds_and_it_was_corrections(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a meeting tool's label ("Decisions:", "Key points:") is no name
+    ("Summary. Decisions: Lena Fischer, COO, confirmed she has final sign-off.", "Lena Fischer"),
+    ("Key points: Omar Haddad said he signs anything under 50k.", "Omar Haddad"),
+    ("Topics: routing. Decisions: Priya Nair approves the spend.", "Priya Nair"),
+    # "X has no say on purchasing, that's Y": the one named after the denial
+    ("Ben Ito runs support but has no say on purchasing, that's Grace.", "Grace"),
+    ("Mia handles the rollout but has no say on the budget, that's Rosa Lind.", "Rosa Lind"),
+    ("Tom manages IT, has no say in buying though, that's Pablo Ruiz.", "Pablo Ruiz"),
+    # a clause that names someone right before "he/she": "it's not me, it's Y, she ...", "until Y's seen it, she ..."
+    ("Sam told me 'it's not me, it's Olga, she holds the purse strings'.", "Olga"),
+    ("Ravi Shah: 'nothing moves until Priya's seen it, she has to okay every contract.'", "Priya"),
+    ("Leo says it's not him, it's Nadia Rossi, she makes the final call.", "Nadia Rossi"),
+    # "A, their CFO, is the one who signs, B just runs the evaluation": B's clause is B's own
+    ("Dana Shaw, their COO, is the one who signs, Ben just runs the pilot.", "Dana Shaw"),
+    ("Grace Ho, the owner, is the one who signs, Tom only books the demos.", "Grace Ho"),
+    ("Omar Haddad, their CFO, makes the final call, Lina just collects the quotes.", "Omar Haddad"),
+    # above a signing limit, the other person decides
+    ("Lina can approve up to ten thousand herself, above that it's Marco Diaz. They have forty grand.", "Marco Diaz"),
+    ("Ben signs anything under 5k, over that it goes to Priya Nair.", "Priya Nair"),
+    ("Sam can sign up to twenty K on his own; beyond that it's Grace Ho.", "Grace Ho"),
+    # "Name, who signs at Company": the one the relative clause is about
+    ("Rosa Lind, who signs at Fabrikam: 'send it over by Friday.'", "Rosa Lind"),
+    ("Marco Diaz, who decides for Litware, wants the pilot first.", "Marco Diaz"),
+    ("Priya Nair, who approves spend at Contoso, liked the demo.", "Priya Nair"),
+    # an initial after a first name ("Theo O. ok'd about 3k") is no sentence end, and who okayed the money decides
+    ("Adatum pilot: Grace H. ok'd about 5k for it.", "Grace"),
+    ("Litware: Omar K. okayed 12k for the trial.", "Omar"),
+    ("Contoso - Nina P. ok'd around 8k, wants it live in May.", "Nina"),
+    # "Name Company, ..." (a filler dropped between them) and a typed header "ABC - Name, 10 min.": whom "she" means
+    ("Nora Bell Tailspin Logistics, the renewal. She's the one who signs.", "Nora Bell"),
+    ("KLM - Sara Lee, 15 min. cnfrmd she's the only one who signs.", "Sara Lee"),
+    ("Ivo Marsh Contoso Group, quick call. He decides alone.", "Ivo Marsh"),
+    # "it's her money" said of the customer: she decides
+    ("Lena Fischer at Adatum is putting ten grand in, and it's her money, she's the owner.", "Lena Fischer"),
+    ("Omar Haddad at Litware: it's his money, nobody else weighs in.", "Omar Haddad"),
+    ("Grace Ho from Kite is funding it, it's her own money.", "Grace Ho"),
+])
+def test_issue18i_decider_constructions(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # the seller's own partner or boss okaying a discount is not the customer's decider
+    "My business partner Lars has to okay any discount over ten percent.",
+    "Our CEO has to approve the custom terms before I send them.",
+    "My co-founder needs to sign off on the price, I'll know Monday.",
+])
+def test_issue18i_seller_partner_is_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
-_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+|\s+-{1,2}\s+|\s+—\s+")
+_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<![A-Z][a-z]{1} [A-Z]\.)(?<![A-Z][a-z]{2} [A-Z]\.)(?<![A-Z][a-z]{3} [A-Z]\.)(?<![A-Z][a-z]{4} [A-Z]\.)(?<![A-Z][a-z]{5} [A-Z]\.)(?<![A-Z][a-z]{6} [A-Z]\.)(?<![A-Z][a-z]{7} [A-Z]\.)(?<![A-Z][a-z]{8} [A-Z]\.)"
+                   r"\s+|\s+-{1,2}\s+|\s+—\s+")
 _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
                      r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
                      r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
