@@ -2590,3 +2590,47 @@ def test_issue18i_decider_constructions(note, who):
 ])
 def test_issue18i_seller_partner_is_no_decider(note):
     assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a vendor's product named possessively is that vendor
+    ("They're weighing us against Freshdesk's Freddy bot.", "Freshdesk"),
+    ("Omar is comparing us with Intercom's AI agent.", "Intercom"),
+    ("She's also evaluating Gorgias's automation add-on.", "Gorgias"),
+    # "X's out" (the contraction of "is") rules X out; the one still in is the rival
+    ("They looked at Drift and Tidio; Drift's out after the pilot, Tidio is still in.", "Tidio"),
+    ("Comparing Gong and Chorus. Gong's out on price, Chorus is still in.", "Chorus"),
+    ("They trialled Aircall and Dialpad, Aircall's out, Dialpad is in.", "Dialpad"),
+])
+def test_issue18i_possessive_vendor_and_vendors_out(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "nobody else needs to bless it": an approval, not the problem to solve
+    "Rosa Lind: 'I own this budget, nobody else needs to bless it.'",
+    "Tom said the board needs to okay it first.",
+    "He says procurement doesn't need to sign off on anything under ten K, legal just needs to rubber-stamp it.",
+])
+def test_issue18i_approval_verbs_are_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "sorry, I'm wrong, he said X, Y was our number": X, and the figure named as ours or denied goes
+    ("Budget is sixty, sixty thousand, then sorry, I'm wrong, she said fifty-five, sixty was our number.", 55000),
+    ("They've set aside forty thousand, no, my mistake, he said thirty-five, forty was our quote.", 35000),
+    ("Their budget is ninety thousand, not eighty, eighty was our number.", 90000),
+])
+def test_issue18i_figure_named_as_ours_or_denied(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "signed before his kickoff on January 12": their event is the deadline; the step is what we do
+    ("Mia wants it signed before her board meeting on January 8. I'm sending the order form today.", "order form"),
+    ("They need it before their sales kickoff on February 2. I'll book a scoping call for Monday.", "scoping call"),
+    ("Ben wants it live before his team offsite on the 15th. Next, I'm drafting the SOW.", "SOW"),
+])
+def test_issue18i_their_event_after_before_is_no_step(note, value):
+    _said(note, "next_step", value)

@@ -31,7 +31,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -134,6 +134,9 @@ def _amounts(text: str) -> list[float]:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
                                                                r"let's say|it (?:was|is|'s) (?:a |actually )?|"
+                                                               # "sorry, I'm wrong, he said seventy-five"
+                                                               r"(?:sorry|no),? (?:i'm wrong|i was wrong|my mistake|my bad|i misheard),? "
+                                                               r"(?:he|she|they) said,?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
                                                       r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
@@ -208,6 +211,13 @@ def _corrected_next(sentences: list[str], i: int) -> tuple[float, str] | None:
     return (float(amounts[-1]), nxt) if amounts else None
 
 
+#: A figure as said, in digits or words ("80k", "eighty", "fifty-four", "eighty thousand").
+_NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
+             r"eighty|ninety|hundred|thousand|grand|k|million|point)")
+_NUM_SAID = (r"(?:\$?\d[\d,.]*(?:\s*(?:k|grand|thousand|million))?|(?:a )?" + _NUM_WORD + r"(?:(?:[- ]|\s+and\s+)" + _NUM_WORD +
+             r")*)\b")
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
@@ -239,6 +249,11 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
                        r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
                        "", c, flags=re.I)
+            # "... he said seventy-five, eighty was our number": the figure named as ours goes, the rest stays theirs
+            # (and one denied: "it's fifty not fifty-four")
+            c = re.sub(r",\s*(?:and\s+|so\s+)?(?:the\s+)?" + _NUM_SAID + r"\s+(?:was|is|'s)\s+(?:our|my)\s+"
+                       r"(?:[\w-]+\s+)?(?:number|quote|price|figure|fee|proposal)\b[^,.;]*|,?\s*\bnot\s+" + _NUM_SAID, "", c,
+                       flags=re.I)
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):
                 continue

@@ -41,6 +41,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                             r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
+                            # "nobody else needs to bless it": an approval, not a problem
+                            r"(?:bless|okay|ok|green-?light|rubber-?stamp|weigh in on|sign off on)\b|"
                             r"sign|approv|talk|check|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"

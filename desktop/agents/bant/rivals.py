@@ -56,7 +56,7 @@ March April June July August September October November December Q1 Q2 Q3 Q4 Nex
 
 def _vendor(name: str) -> str | None:
     name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
-    name = re.sub(r"'s$", "", name)
+    name = re.sub(r"'s(?:\s.*)?$", "", name)  # ("Freshdesk's Freddy bot": the vendor whose product it is)
     words = name.split()
     # ("Anyway Chorus is still in": a discourse word said before the vendor is not part of its name)
     while len(words) > 1 and words[0] in {"Anyway", "Anyhow", "So", "Also", "Plus", "Well", "Oh", "Now", "Still", "And", "But",
@@ -67,6 +67,7 @@ def _vendor(name: str) -> str | None:
         words.pop()
     if not words or words[0] in _NOT_VENDOR:
         return None
+    words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is
     return " ".join(words[:3])
 
 
@@ -83,7 +84,7 @@ def vendor_names(sentences: list[str]) -> set[str]:
 def _ruled_out(vendor: str, text: str) -> bool:
     """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
     v = re.escape(vendor)
-    return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
+    return bool(re.search(rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
                           rf"running|the mix)|on the table|being considered)\b|"

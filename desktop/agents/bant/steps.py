@@ -155,7 +155,10 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
-                m = cue.search(c)
+                # ("wants it signed before his sales kickoff on January 12": their event is the deadline, not a step)
+                m = next((x for x in cue.finditer(c) if not re.search(
+                    r"\b(?:before|by|after|until|ahead of)\s+(?:(?:the|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}$", c[:x.start()],
+                    re.I)), None)
                 if m and any(_seller_pronoun(s, x) for x in _clauses(s)
                              if x in c and c.find(x) <= m.start() < c.find(x) + len(x)):
                     continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
