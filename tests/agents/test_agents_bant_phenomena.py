@@ -2634,3 +2634,25 @@ def test_issue18i_figure_named_as_ours_or_denied(note, value):
 ])
 def test_issue18i_their_event_after_before_is_no_step(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a meeting tool's "Competitors mentioned: X"
+    ("Auto summary. Competitors mentioned: Kustomer, under review.", "Kustomer"),
+    ("Competition discussed: Aircall.", "Aircall"),
+    ("Notes. Competitors named: Zoho, Pipedrive.", "Zoho"),
+    # a vendor introduced by what it is: "another agency, X", "a studio called X"
+    ("They're also speaking with another agency, Directive.", "Directive"),
+    ("He got a proposal from a Shopify shop called Kinetic too.", "Kinetic"),
+    ("She's talking to a vendor named Cognism as well.", "Cognism"),
+    # "X is the other vendor in the final two"
+    ("Motive is the other vendor in the final two.", "Motive"),
+    ("Zendesk is the other contender, they'll pick by Friday.", "Zendesk"),
+    ("Calendly is the other bidder.", "Calendly"),
+    # running a rival side by side with us
+    ("They're running Mailchimp's journeys side by side with us for a month.", "Mailchimp"),
+    ("The team is testing Drift in parallel with us.", "Drift"),
+    ("They're piloting Ada head to head with us.", "Ada"),
+])
+def test_issue18i_competitor_shapes(note, value):
+    _said(note, "competitor", value)
