@@ -2656,3 +2656,25 @@ def test_issue18i_their_event_after_before_is_no_step(note, value):
 ])
 def test_issue18i_competitor_shapes(note, value):
     _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "we owe him X": our step
+    ("We owe Priya a revised SOW by Friday.", "revised SOW"),
+    ("We owe them mockups next week.", "mockups"),
+    ("We promised her a pricing sheet.", "pricing sheet"),
+    # "we meet again on X": a meeting already agreed
+    ("Good first call with Tom Fox. We meet again on the 9th.", "meet again"),
+    ("We talk again Thursday after their standup.", "talk again"),
+    ("Lina liked it. We regroup again next week with her team.", "regroup again"),
+    # a person "booked for a call": the call is the step
+    ("Ravi Shah at Kite booked for a demo with our SE on Monday.", "demo"),
+    ("SDR note: Grace Ho scheduled for a discovery call, Friday at 10.", "discovery call"),
+    ("Omar confirmed for the security review on the 3rd.", "security review"),
+    # the customer's instruction to us: "Get the paperwork to me ..."
+    ("Mia Cole: 'Get the contract to me by Tuesday.'", "contract"),
+    ("Tom said: get the order form to him so he can sign Friday.", "order form"),
+    ("Priya: get the paperwork over to her before the holidays.", "paperwork"),
+])
+def test_issue18i_next_step_more_shapes(note, value):
+    _said(note, "next_step", value)

@@ -50,7 +50,15 @@ _NEXT_CUE = re.compile(
     r"(?:^|(?<=:\s))(?!(?-i:Wants?|Needs?|Needed|Hopes?|Hoping|Plans?|Planning|Aims?|Expects?|Likes?|Going|Has|Have|Got|"
     r"Trying|Ready|Happy|Keen|Able)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))? to (?=(?:sign|countersign|send|return|review|"
     r"confirm|book|schedule)\b(?!\s+(?:by|before|in|on|this|next|off by)\b))|"
-    r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    r"\b(?:i|we) (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    # "We meet again on December 10": a meeting already agreed
+    r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
+    # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
+    r"(?<!\bi )(?<!\bwe )\b(?:booked|scheduled|confirmed|lined up|set) for (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:call|demo|"
+    r"meeting|walk-?through|workshop|session|review|visit)\b)|"
+    # the customer's own instruction to us: "Get the paperwork to me so it's signed by the 3rd"
+    r"(?:^|(?<=:\s))(?=get (?:the |our |a )?(?:[\w-]+ )?(?:paperwork|contract|order form|proposal|quote|docs?|documents?|deck|"
+    r"sow|msa|agreement|invoice)s? (?:over )?to\b)|"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
     r"walkthrough|review|deep[- ]dive|dive|training|presentation|kick-?off|check-?in|scoping \w+)\b|doing (?:a|an|the) (?:[\w-]+ ){1,3}"
     r"(?:with|for) (?:her|his|their|them|him|the)\b|revising|updating|reworking|tweaking|finali[sz]ing|redoing|adjusting|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
