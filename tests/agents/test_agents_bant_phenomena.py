@@ -2678,3 +2678,29 @@ def test_issue18i_competitor_shapes(note, value):
 ])
 def test_issue18i_next_step_more_shapes(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # time burned on a chore
+    ("Their dispatchers burn two hours a day on route changes.", "route changes"),
+    ("The nurses burn whole mornings on insurance callbacks.", "insurance callbacks"),
+    ("Her team burns Monday mornings on invoice matching.", "invoice matching"),
+    # messages that go unanswered
+    ("Parent emails go unanswered for a week.", "parent emails"),
+    ("Their web chats sit unanswered overnight.", "web chats"),
+    ("Booking requests went unanswered all weekend.", "booking requests"),
+    # a share of the volume
+    ("Ana said order-status questions are 60 percent of all chats.", "order-status"),
+    ("Refund requests make up about 30% of their tickets.", "refund requests"),
+    ("Shipping questions account for 45 percent of the inbound calls.", "shipping questions"),
+    # "the same X getting done twice" is the problem, not "the same as before"
+    ("Their pain is the same shipping label getting printed twice per order.", "shipping label"),
+    ("The problem is the same customer data being typed into three systems.", "customer data"),
+    ("Main issue: the same questions getting asked every single day.", "same questions"),
+    # an expansion: "want it on their X as well"
+    ("They love the scheduler and want it on their weekend clinic as well.", "weekend clinic"),
+    ("Omar wants the bot on their wholesale site too.", "wholesale site"),
+    ("They'd like it in their Denver office as well.", "Denver office"),
+])
+def test_issue18i_needs_without_a_need_word(note, value):
+    _said(note, "need", value)

@@ -33,7 +33,8 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        # "want our layer in before that": our product in place by a time is the timeline
                        r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
                        # "want 85 seats total": a seat count is the deal's size, not its need
-                       r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
+                       r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|"
+                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b)|^\w+ (?:is|are)$|"
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
@@ -140,7 +141,10 @@ _PAIN = re.compile(
     r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|"
     # issue/18e: "the inbox is on fire", "first response is like two days", "buried in requests", "stuff gets lost",
     # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
-    r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
+    r"(?:is|are) on fire|burn(?:s|ing|ed|t)? (?:[\w-]+ ){0,2}(?:hours|days|afternoons?|mornings?|evenings?|weekends?|nights?|"
+    r"time)(?: (?:a|per|each|every) (?:day|week|month|shift))? on\b|(?:go|goes|going|went|sit|sits|sitting) (?:unanswered|unread|ignored)\b|"
+    r"(?:is|are|make up|makes up|account for|accounts for) (?:about |around |over |roughly |nearly |almost )?\d+ ?(?:percent|%) of "
+    r"(?:all |their |the )?(?:[\w-]+ )?(?:tickets|calls|requests|emails|chats|volume|inquiries|contacts|cases)\b|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
     r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
     r"night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|lives? in (?:a |an )?paper (?:book|diary|calendar|binder|log|"
     r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
@@ -236,7 +240,9 @@ _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|it
                         r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
                         r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
-                        r"clinics?|warehouses?|reps|agents|seats|users))", re.I)
+                        r"clinics?|warehouses?|reps|agents|seats|users)|"
+                        r"(?:want|wants|wanted|'d like|would like) (?:it|this|the \w+|us) (?:on|for|in|at) (?:their|the|its) (?:[\w-]+ ){1,3}"
+                        r"(?:as well|too)\b)", re.I)
 
 
 def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
