@@ -2704,3 +2704,38 @@ def test_issue18i_next_step_more_shapes(note, value):
 ])
 def test_issue18i_needs_without_a_need_word(note, value):
     _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # single-quoted speech closed right before the sentence's punctuation is the customer's words
+    ("Leo Park said 'we have eight thousand put aside for this'.", "budget", 8000),
+    ("Nadia told me 'our budget is twelve grand', then hung up.", "budget", 12000),
+    ("Omar said 'we want it live by March first'.", "timeline", "2027-03-01"),
+    # dictated "said flat out, quote, ..., unquote"
+    ("Dana said flat out, quote, we have twenty thousand and no more, unquote.", "budget", 20000),
+    ("Rosa Lind at Kite said plainly, quote, I sign everything here, unquote.", "authority", "Rosa Lind"),
+    ("Tom said bluntly, quote, we need it live by January 31, unquote.", "timeline", "2027-01-31"),
+    # typed "bdgt" and "tl:"
+    ("Kite - Ana Ruiz. bdgt ~25k. tl: EOM.", "budget", 25000),
+    ("fabrikam: bdgt 40k, tl: Q1.", "timeline", "2027-03-31"),
+    ("Contoso - tl: EOY. bdgt about 15k.", "timeline", "2026-12-31"),
+    # a bare figure they have "max", a yearly cap, or "maybe N" beside a price said short
+    ("I quoted five thousand; she said they have three and a half, max.", "budget", 3500),
+    ("They have twelve, tops, for the pilot.", "budget", 12000),
+    ("He said they're not spending more than forty a year on this.", "budget", 40000),
+    ("The starter plan is eighteen and Mia said they have maybe fifteen.", "budget", 15000),
+    ("The quote was thirty and they have about twenty-five.", "budget", 25000),
+    ("The retainer is nine and they have maybe seven, we'll see.", "budget", 7000),
+])
+def test_issue18i_budget_and_quote_shapes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a bare count they have is still no budget
+    "They have maybe twenty, all part-time drivers.",
+    "Support has about fifteen agents today.",
+    "They have twelve reps, tops, after the reorg.",
+])
+def test_issue18i_bare_counts_are_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)

@@ -115,6 +115,16 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
+    # a bare figure they have or cap their spend at, said short: "they have four and a half, max", "not spending more
+    # than thirty-six a year", "they have maybe twenty" (beside a price said short: "the plan is twenty-four")
+    t = re.sub(r"\b(\d) and a half\b(?!\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1.5", t, flags=re.I)
+    t = re.sub(r"\b(have|has|got|can do|can spend|can go to)\s+(?:about |around |maybe |like |roughly )?([1-9]\d?(?:\.\d)?)(?=,?\s*"
+               r"(?:max|maximum|tops|at most|at the most)\b)", r"\1 \2 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:spend\w*|pay\w*|go(?:ing)?) (?:more than|over|above|beyond|past)|no more than) (?:about |around )?([1-9]\d?)\b"
+               r"(?=\s*(?:a|per) year\b|\s*annually\b)", r"\1 \2 thousand", t, flags=re.I)
+    if re.search(r"\b(?:plan|price|quote|quoted|fee|retainer)\b", t, re.I):
+        t = re.sub(r"\b(have|has|got)\s+[\"']?\s*(maybe|about|around|roughly|like)\s+([1-9]\d?)\b(?=\s*[,.;\"']|\s*$)",
+                   r"\1 \2 \3 thousand", t, flags=re.I)
     out: list[float] = []
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):

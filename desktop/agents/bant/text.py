@@ -65,7 +65,10 @@ def _clean(phrase: str) -> str:
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
 #: single-quoted speech ('I own the brokerage, it's my call.'): an opening quote after a space or a colon, a closing
 #: one right after the sentence's punctuation; an apostrophe inside a word ("it's", "clients' data") is neither
-_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)")
+#: (or, with several words quoted, right before it: 'we have five thousand set aside for this'.)
+_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)|"
+                           r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?=[^'‘’\n]*\s)(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<=\w))['’]"
+                           r"(?=[.,!?;](?:[\s)]|$))")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
 _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
@@ -125,17 +128,19 @@ def _unquote(text: str) -> str:
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
-    text = re.sub(r"\bbgt\b", "budget", text, flags=re.I)
+    text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
     text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
-    text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    text = _SINGLE_QUOTE.sub(lambda m: '"' + (m.group(1) or m.group(2)) + '"', text)
     # dictated quote marks: "Jonas Weber, quote, our dispatchers ..., end quote", "he said, and I'm quoting again, I sign ..."
     if '"' not in text:
         # ("they want a quote, and ..." is a price quote: the marker follows a name or "said", or is "I'm quoting")
-        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid|\bsays|\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
+        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid(?: (?!quote\b)(?:flat out|straight out|plainly|clearly|outright|bluntly))?|\bsays|"
+                      r"\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
                       r"(?:and )?i'm quoting(?: (?:again|him|her|directly))?)\s*,\s*"
                       r"([^\"]{4,400}?)(?:,?\s*(?:end quote|unquote|end of quote)\b|(?=[.!?](?:\s|$)))",
                       lambda m: (m.group(1) or "") + ': "' + m.group(2) + '"', text, flags=re.I)
