@@ -2739,3 +2739,13 @@ def test_issue18i_budget_and_quote_shapes(note, field, value):
 ])
 def test_issue18i_bare_counts_are_no_budget(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a month, then "let's say the Nth": the day narrows the month
+    ("They want it live mid-January, let's say the twentieth.", "2027-01-20"),
+    ("She said early February and then, call it the 6th.", "2027-02-06"),
+    ("He needs it in place in December, say the fifteenth.", "2026-12-15"),
+])
+def test_issue18i_month_then_lets_say_the_day(note, value):
+    _said(note, "timeline", value)

@@ -173,6 +173,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                    r"\1 \3\2", s, flags=re.I)
         s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
                    r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
+        # "mid-December and then let's say the thirteenth": a day said after its month narrows it
+        s = re.sub(r"\b(?:mid-?|early |late |the middle of )?" + _MON + r"\b[^.;]{0,30}?\b(?:let's say|say|call it|make it|specifically|"
+                   r"more precisely|exactly),?\s+the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"by \1 \2", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
