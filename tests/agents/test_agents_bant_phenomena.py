@@ -2749,3 +2749,14 @@ def test_issue18i_bare_counts_are_no_budget(note):
 ])
 def test_issue18i_month_then_lets_say_the_day(note, value):
     _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the decider alone: not the company beside the name, not what "the say" is over
+    ("Adatum Labs pilot: Grace H. ok'd about 5k for it.", "Grace"),
+    ("Litware Group trial: Omar K. okayed 12k.", "Omar"),
+    ("Ben Ito runs support but has no say on purchasing, that's Grace.", "Grace"),
+    ("Mia handles ops, has no say over spending, that's Rosa.", "Rosa"),
+])
+def test_issue18i_decider_named_alone(note, who):
+    assert extract(note, NOW).authority == who, extract(note, NOW)

@@ -115,7 +115,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     for _, e in found:
         if e.lower() not in (x.lower() for x in out):
             out.append(e)
-    return out
+    # ("Granite Labs pilot: Theo O. ok'd about 3k": the company beside the person is not a decider)
+    return [e for e in out if not _COMPANY_WORD.search(e)] or out
 
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained)\b", re.I)
@@ -354,7 +355,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                              c[:m.start()], re.I) or re.search(r"\bno say\b", m.group(1), re.I)) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
                                                                    c[m.end():], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
-                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager") and not re.search(
+                        r"\b(?:on|in|over)\s+" + re.escape(e) + r"\b", m.group(1) + rest, re.I)] or _entities(rest)
+                    # (not "has no say on purchasing": what the say is over)
                     nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
                     short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*[.!]?$", nxt, re.I)
                     if not ents and short:  # "Greg doesn't decide; their CISO does."
