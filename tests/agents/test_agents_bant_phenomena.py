@@ -2431,3 +2431,332 @@ def test_issue18h_would_like_is_a_need(note, value):
 ])
 def test_issue18h_not_her_decision_he_decides(note, who):
     _said(note, "authority", who)
+
+
+# -- issue/18i: callnotes9 (first score 386/438, 8 invented), one construction at a time --------------------------
+@pytest.mark.parametrize("note", [
+    # a vendor put as a question in a typed label and answered "no" is no rival
+    "comp: Zendesk? no - they use zendesk for email only, not shopping around.",
+    "Competition: Gong? No, that's their old tool, nobody else in play.",
+    "rivals: Tidio? nope, just us.",
+])
+def test_issue18i_vendor_question_answered_no_is_no_competitor(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "their call logs / call volume / call recordings" is a noun compound, not "their call" (their decision)
+    "Rosa Lind at Fabrikam: she's exporting their call logs for us.",
+    "Omar Haddad says their call volume doubled since summer.",
+    "Ben Ito at Litware is sharing their call recordings with our team.",
+])
+def test_issue18i_call_noun_compound_is_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "she said sign by X": when to sign, not who signs
+    "Nadia Rossi at Contoso wants faster invoicing. She said sign by the fifteenth of December.",
+    "Leo Park at Tailspin: he says sign before the holidays if possible.",
+    "Mia Cole at Adatum wants reminders automated. She told me sign in January, not before.",
+])
+def test_issue18i_sign_by_a_date_names_no_signer(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a document of ours they need, a deck to pass on, or the renewal itself done: no problem to solve
+    "Priya Nair texted: they need our ISO certificate before procurement will open the file.",
+    "Raj at Northwind needs our pen test report before security signs off.",
+    "Dana Ortiz wants a one-pager she can show her CFO.",
+    "Kim Lee just wants the contract signed, nothing else changes.",
+    "He only wants the renewal sorted before the holidays.",
+])
+def test_issue18i_our_document_or_the_renewal_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # another vendor's rep pestering them is not their problem
+    "Tom Fox says a Salesforce rep keeps calling him, but they're happy where they are.",
+    "Their old vendor's account manager keeps emailing Lina about a renewal.",
+    "Ana Ruiz says the HubSpot sales team keeps pinging her, she ignores them.",
+])
+def test_issue18i_vendor_rep_pestering_is_no_pain(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "Name's approval is needed" names the decider, and "is needed" does not start a need
+    ("Ravi Shah, their ops lead. He says Lena Fischer's approval is needed and he's working on it.", "Lena Fischer"),
+    ("Tomas at Adatum: Grace Ho's sign-off is required before anything moves.", "Grace Ho"),
+    ("Sam Reyes says Olga Berg's okay is still needed, she's back Monday.", "Olga Berg"),
+])
+def test_issue18i_names_approval_is_needed(note, who):
+    _said(note, "authority", who)
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's own person, no timeline or step of theirs
+    "I need my manager to sign off on the price, she'll get back to me by Thursday.",
+    "I need our finance lead to approve the payment terms, she'll confirm by the 4th.",
+    "I asked my director about the discount, he'll decide by Friday.",
+])
+def test_issue18i_seller_side_person_gives_no_timeline(note):
+    b = extract(note, NOW)
+    assert b.timeline is None, b
+
+
+@pytest.mark.parametrize("note,value", [
+    # "then I go back to X with ...": the plan said in the present after "then"
+    ("Sam says they can do thirty. Then I go back to Sam with a trimmed proposal.", "trimmed proposal"),
+    ("Budget is tight. Then we send the revised order form once finance agrees.", "order form"),
+    ("She liked the demo, then I set up a pilot call with her team.", "pilot call"),
+    # a step that points back at what they asked for in the sentence before
+    ("Lina Park emailed: they need our data retention policy before legal looks at it. Sending it tomorrow.", "retention policy"),
+    ("Omar wants the security questionnaire filled in. Sending it back Friday.", "security questionnaire"),
+    ("They asked for a reference customer in retail. Sending that over Monday.", "reference customer"),
+    # a deck or one-pager wanted to pass on is the step
+    ("He wants a two-slide deck he can show his board.", "deck"),
+    ("Nora asked for a one-pager for her CFO.", "one-pager"),
+    ("They'd like a short write-up to circulate internally.", "write-up"),
+])
+def test_issue18i_next_step_shapes(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # hundreds of thousands said the short way: "one ninety thousand", "one sixty approved"
+    ("Their ops plan has two forty thousand for routing.", 240000),
+    ("Nadia said they have one twenty approved for the rollout.", 120000),
+    ("Capex covers it, one seventy set aside for this.", 170000),
+    # a figure corrected with "no wait, sorry, it was ...": the second figure
+    ("They set aside ninety thousand, no wait, sorry, it was a hundred and five.", 105000),
+    ("Budget is forty thousand, sorry, it was forty-five.", 45000),
+    ("She mentioned sixty thousand, no, it's actually sixty-eight.", 68000),
+])
+def test_issue18i_short_hundreds_and_it_was_corrections(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a meeting tool's label ("Decisions:", "Key points:") is no name
+    ("Summary. Decisions: Lena Fischer, COO, confirmed she has final sign-off.", "Lena Fischer"),
+    ("Key points: Omar Haddad said he signs anything under 50k.", "Omar Haddad"),
+    ("Topics: routing. Decisions: Priya Nair approves the spend.", "Priya Nair"),
+    # "X has no say on purchasing, that's Y": the one named after the denial
+    ("Ben Ito runs support but has no say on purchasing, that's Grace.", "Grace"),
+    ("Mia handles the rollout but has no say on the budget, that's Rosa Lind.", "Rosa Lind"),
+    ("Tom manages IT, has no say in buying though, that's Pablo Ruiz.", "Pablo Ruiz"),
+    # a clause that names someone right before "he/she": "it's not me, it's Y, she ...", "until Y's seen it, she ..."
+    ("Sam told me 'it's not me, it's Olga, she holds the purse strings'.", "Olga"),
+    ("Ravi Shah: 'nothing moves until Priya's seen it, she has to okay every contract.'", "Priya"),
+    ("Leo says it's not him, it's Nadia Rossi, she makes the final call.", "Nadia Rossi"),
+    # "A, their CFO, is the one who signs, B just runs the evaluation": B's clause is B's own
+    ("Dana Shaw, their COO, is the one who signs, Ben just runs the pilot.", "Dana Shaw"),
+    ("Grace Ho, the owner, is the one who signs, Tom only books the demos.", "Grace Ho"),
+    ("Omar Haddad, their CFO, makes the final call, Lina just collects the quotes.", "Omar Haddad"),
+    # above a signing limit, the other person decides
+    ("Lina can approve up to ten thousand herself, above that it's Marco Diaz. They have forty grand.", "Marco Diaz"),
+    ("Ben signs anything under 5k, over that it goes to Priya Nair.", "Priya Nair"),
+    ("Sam can sign up to twenty K on his own; beyond that it's Grace Ho.", "Grace Ho"),
+    # "Name, who signs at Company": the one the relative clause is about
+    ("Rosa Lind, who signs at Fabrikam: 'send it over by Friday.'", "Rosa Lind"),
+    ("Marco Diaz, who decides for Litware, wants the pilot first.", "Marco Diaz"),
+    ("Priya Nair, who approves spend at Contoso, liked the demo.", "Priya Nair"),
+    # an initial after a first name ("Theo O. ok'd about 3k") is no sentence end, and who okayed the money decides
+    ("Adatum pilot: Grace H. ok'd about 5k for it.", "Grace"),
+    ("Litware: Omar K. okayed 12k for the trial.", "Omar"),
+    ("Contoso - Nina P. ok'd around 8k, wants it live in May.", "Nina"),
+    # "Name Company, ..." (a filler dropped between them) and a typed header "ABC - Name, 10 min.": whom "she" means
+    ("Nora Bell Tailspin Logistics, the renewal. She's the one who signs.", "Nora Bell"),
+    ("KLM - Sara Lee, 15 min. cnfrmd she's the only one who signs.", "Sara Lee"),
+    ("Ivo Marsh Contoso Group, quick call. He decides alone.", "Ivo Marsh"),
+    # "it's her money" said of the customer: she decides
+    ("Lena Fischer at Adatum is putting ten grand in, and it's her money, she's the owner.", "Lena Fischer"),
+    ("Omar Haddad at Litware: it's his money, nobody else weighs in.", "Omar Haddad"),
+    ("Grace Ho from Kite is funding it, it's her own money.", "Grace Ho"),
+])
+def test_issue18i_decider_constructions(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # the seller's own partner or boss okaying a discount is not the customer's decider
+    "My business partner Lars has to okay any discount over ten percent.",
+    "Our CEO has to approve the custom terms before I send them.",
+    "My co-founder needs to sign off on the price, I'll know Monday.",
+])
+def test_issue18i_seller_partner_is_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a vendor's product named possessively is that vendor
+    ("They're weighing us against Freshdesk's Freddy bot.", "Freshdesk"),
+    ("Omar is comparing us with Intercom's AI agent.", "Intercom"),
+    ("She's also evaluating Gorgias's automation add-on.", "Gorgias"),
+    # "X's out" (the contraction of "is") rules X out; the one still in is the rival
+    ("They looked at Drift and Tidio; Drift's out after the pilot, Tidio is still in.", "Tidio"),
+    ("Comparing Gong and Chorus. Gong's out on price, Chorus is still in.", "Chorus"),
+    ("They trialled Aircall and Dialpad, Aircall's out, Dialpad is in.", "Dialpad"),
+])
+def test_issue18i_possessive_vendor_and_vendors_out(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    # "nobody else needs to bless it": an approval, not the problem to solve
+    "Rosa Lind: 'I own this budget, nobody else needs to bless it.'",
+    "Tom said the board needs to okay it first.",
+    "He says procurement doesn't need to sign off on anything under ten K, legal just needs to rubber-stamp it.",
+])
+def test_issue18i_approval_verbs_are_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "sorry, I'm wrong, he said X, Y was our number": X, and the figure named as ours or denied goes
+    ("Budget is sixty, sixty thousand, then sorry, I'm wrong, she said fifty-five, sixty was our number.", 55000),
+    ("They've set aside forty thousand, no, my mistake, he said thirty-five, forty was our quote.", 35000),
+    ("Their budget is ninety thousand, not eighty, eighty was our number.", 90000),
+])
+def test_issue18i_figure_named_as_ours_or_denied(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "signed before his kickoff on January 12": their event is the deadline; the step is what we do
+    ("Mia wants it signed before her board meeting on January 8. I'm sending the order form today.", "order form"),
+    ("They need it before their sales kickoff on February 2. I'll book a scoping call for Monday.", "scoping call"),
+    ("Ben wants it live before his team offsite on the 15th. Next, I'm drafting the SOW.", "SOW"),
+])
+def test_issue18i_their_event_after_before_is_no_step(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a meeting tool's "Competitors mentioned: X"
+    ("Auto summary. Competitors mentioned: Kustomer, under review.", "Kustomer"),
+    ("Competition discussed: Aircall.", "Aircall"),
+    ("Notes. Competitors named: Zoho, Pipedrive.", "Zoho"),
+    # a vendor introduced by what it is: "another agency, X", "a studio called X"
+    ("They're also speaking with another agency, Directive.", "Directive"),
+    ("He got a proposal from a Shopify shop called Kinetic too.", "Kinetic"),
+    ("She's talking to a vendor named Cognism as well.", "Cognism"),
+    # "X is the other vendor in the final two"
+    ("Motive is the other vendor in the final two.", "Motive"),
+    ("Zendesk is the other contender, they'll pick by Friday.", "Zendesk"),
+    ("Calendly is the other bidder.", "Calendly"),
+    # running a rival side by side with us
+    ("They're running Mailchimp's journeys side by side with us for a month.", "Mailchimp"),
+    ("The team is testing Drift in parallel with us.", "Drift"),
+    ("They're piloting Ada head to head with us.", "Ada"),
+])
+def test_issue18i_competitor_shapes(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "we owe him X": our step
+    ("We owe Priya a revised SOW by Friday.", "revised SOW"),
+    ("We owe them mockups next week.", "mockups"),
+    ("We promised her a pricing sheet.", "pricing sheet"),
+    # "we meet again on X": a meeting already agreed
+    ("Good first call with Tom Fox. We meet again on the 9th.", "meet again"),
+    ("We talk again Thursday after their standup.", "talk again"),
+    ("Lina liked it. We regroup again next week with her team.", "regroup again"),
+    # a person "booked for a call": the call is the step
+    ("Ravi Shah at Kite booked for a demo with our SE on Monday.", "demo"),
+    ("SDR note: Grace Ho scheduled for a discovery call, Friday at 10.", "discovery call"),
+    ("Omar confirmed for the security review on the 3rd.", "security review"),
+    # the customer's instruction to us: "Get the paperwork to me ..."
+    ("Mia Cole: 'Get the contract to me by Tuesday.'", "contract"),
+    ("Tom said: get the order form to him so he can sign Friday.", "order form"),
+    ("Priya: get the paperwork over to her before the holidays.", "paperwork"),
+])
+def test_issue18i_next_step_more_shapes(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # time burned on a chore
+    ("Their dispatchers burn two hours a day on route changes.", "route changes"),
+    ("The nurses burn whole mornings on insurance callbacks.", "insurance callbacks"),
+    ("Her team burns Monday mornings on invoice matching.", "invoice matching"),
+    # messages that go unanswered
+    ("Parent emails go unanswered for a week.", "parent emails"),
+    ("Their web chats sit unanswered overnight.", "web chats"),
+    ("Booking requests went unanswered all weekend.", "booking requests"),
+    # a share of the volume
+    ("Ana said order-status questions are 60 percent of all chats.", "order-status"),
+    ("Refund requests make up about 30% of their tickets.", "refund requests"),
+    ("Shipping questions account for 45 percent of the inbound calls.", "shipping questions"),
+    # "the same X getting done twice" is the problem, not "the same as before"
+    ("Their pain is the same shipping label getting printed twice per order.", "shipping label"),
+    ("The problem is the same customer data being typed into three systems.", "customer data"),
+    ("Main issue: the same questions getting asked every single day.", "same questions"),
+    # an expansion: "want it on their X as well"
+    ("They love the scheduler and want it on their weekend clinic as well.", "weekend clinic"),
+    ("Omar wants the bot on their wholesale site too.", "wholesale site"),
+    ("They'd like it in their Denver office as well.", "Denver office"),
+])
+def test_issue18i_needs_without_a_need_word(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # single-quoted speech closed right before the sentence's punctuation is the customer's words
+    ("Leo Park said 'we have eight thousand put aside for this'.", "budget", 8000),
+    ("Nadia told me 'our budget is twelve grand', then hung up.", "budget", 12000),
+    ("Omar said 'we want it live by March first'.", "timeline", "2027-03-01"),
+    # dictated "said flat out, quote, ..., unquote"
+    ("Dana said flat out, quote, we have twenty thousand and no more, unquote.", "budget", 20000),
+    ("Rosa Lind at Kite said plainly, quote, I sign everything here, unquote.", "authority", "Rosa Lind"),
+    ("Tom said bluntly, quote, we need it live by January 31, unquote.", "timeline", "2027-01-31"),
+    # typed "bdgt" and "tl:"
+    ("Kite - Ana Ruiz. bdgt ~25k. tl: EOM.", "budget", 25000),
+    ("fabrikam: bdgt 40k, tl: Q1.", "timeline", "2027-03-31"),
+    ("Contoso - tl: EOY. bdgt about 15k.", "timeline", "2026-12-31"),
+    # a bare figure they have "max", a yearly cap, or "maybe N" beside a price said short
+    ("I quoted five thousand; she said they have three and a half, max.", "budget", 3500),
+    ("They have twelve, tops, for the pilot.", "budget", 12000),
+    ("He said they're not spending more than forty a year on this.", "budget", 40000),
+    ("The starter plan is eighteen and Mia said they have maybe fifteen.", "budget", 15000),
+    ("The quote was thirty and they have about twenty-five.", "budget", 25000),
+    ("The retainer is nine and they have maybe seven, we'll see.", "budget", 7000),
+])
+def test_issue18i_budget_and_quote_shapes(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a bare count they have is still no budget
+    "They have maybe twenty, all part-time drivers.",
+    "Support has about fifteen agents today.",
+    "They have twelve reps, tops, after the reorg.",
+])
+def test_issue18i_bare_counts_are_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a month, then "let's say the Nth": the day narrows the month
+    ("They want it live mid-January, let's say the twentieth.", "2027-01-20"),
+    ("She said early February and then, call it the 6th.", "2027-02-06"),
+    ("He needs it in place in December, say the fifteenth.", "2026-12-15"),
+])
+def test_issue18i_month_then_lets_say_the_day(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the decider alone: not the company beside the name, not what "the say" is over
+    ("Adatum Labs pilot: Grace H. ok'd about 5k for it.", "Grace"),
+    ("Litware Group trial: Omar K. okayed 12k.", "Omar"),
+    ("Ben Ito runs support but has no say on purchasing, that's Grace.", "Grace"),
+    ("Mia handles ops, has no say over spending, that's Rosa.", "Rosa"),
+])
+def test_issue18i_decider_named_alone(note, who):
+    assert extract(note, NOW).authority == who, extract(note, NOW)

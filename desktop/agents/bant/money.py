@@ -31,7 +31,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -94,7 +94,13 @@ def _amounts(text: str) -> list[float]:
         t = re.sub(r"\b((?:this year|now|these days|for (?:us|this|this project|this one)(?: specifically| alone| itself)?),? "
                    r"(?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
                    r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1 \2 thousand", t, flags=re.I)
+    # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
+    t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
+        # "we have one sixty approved": a bare "one sixty" about money is thousands ("two fifty a month" stays hundreds)
+        t = re.sub(r"(?<![\d,.:])\b([1-9]) ([1-9]\d)\b(?![.,:]?\d|\s*(?:k|grand|thousand|million|%|percent|am|pm|a\.m|p\.m|o'clock|"
+                   r"users?|seats?|people|\w+s\b|(?:a|per|/)\s*(?:month|mo|week|seat|user)\b))",
+                   lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))} thousand", t)
         t = join_short_hundreds(t)  # "maybe two fifty" -> 250 (a figure's shorthand, the caller knows it is about money)
         t = re.sub(r"\b(?:is|of|at|be|about|around|roughly)\s+([1-9]\d?) ([1-9])\b(?!\s*(?:k|grand|thousand|million|%|"
                    r"percent|"
@@ -109,6 +115,16 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b(\d+)\s*(?:hundred|100)\s*(k|grand|thousand)\b", lambda m: f"{int(m.group(1)) * 100} {m.group(2)}", t,
                flags=re.I)  # "2 hundred grand"
     t = re.sub(r"\b(\d+) and a half\s*(?:1000|thousand)\b", r"\1.5 thousand", t, flags=re.I)  # "nine and a half thousand"
+    # a bare figure they have or cap their spend at, said short: "they have four and a half, max", "not spending more
+    # than thirty-six a year", "they have maybe twenty" (beside a price said short: "the plan is twenty-four")
+    t = re.sub(r"\b(\d) and a half\b(?!\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1.5", t, flags=re.I)
+    t = re.sub(r"\b(have|has|got|can do|can spend|can go to)\s+(?:about |around |maybe |like |roughly )?([1-9]\d?(?:\.\d)?)(?=,?\s*"
+               r"(?:max|maximum|tops|at most|at the most)\b)", r"\1 \2 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:spend\w*|pay\w*|go(?:ing)?) (?:more than|over|above|beyond|past)|no more than) (?:about |around )?([1-9]\d?)\b"
+               r"(?=\s*(?:a|per) year\b|\s*annually\b)", r"\1 \2 thousand", t, flags=re.I)
+    if re.search(r"\b(?:plan|price|quote|quoted|fee|retainer)\b", t, re.I):
+        t = re.sub(r"\b(have|has|got)\s+[\"']?\s*(maybe|about|around|roughly|like)\s+([1-9]\d?)\b(?=\s*[,.;\"']|\s*$)",
+                   r"\1 \2 \3 thousand", t, flags=re.I)
     out: list[float] = []
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
@@ -127,7 +143,10 @@ def _amounts(text: str) -> list[float]:
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
-                                                               r"let's say|"
+                                                               r"let's say|it (?:was|is|'s) (?:a |actually )?|"
+                                                               # "sorry, I'm wrong, he said seventy-five"
+                                                               r"(?:sorry|no),? (?:i'm wrong|i was wrong|my mistake|my bad|i misheard),? "
+                                                               r"(?:he|she|they) said,?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
                                                       r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
@@ -202,6 +221,13 @@ def _corrected_next(sentences: list[str], i: int) -> tuple[float, str] | None:
     return (float(amounts[-1]), nxt) if amounts else None
 
 
+#: A figure as said, in digits or words ("80k", "eighty", "fifty-four", "eighty thousand").
+_NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|"
+             r"eighty|ninety|hundred|thousand|grand|k|million|point)")
+_NUM_SAID = (r"(?:\$?\d[\d,.]*(?:\s*(?:k|grand|thousand|million))?|(?:a )?" + _NUM_WORD + r"(?:(?:[- ]|\s+and\s+)" + _NUM_WORD +
+             r")*)\b")
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
@@ -233,6 +259,11 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
                        r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
                        "", c, flags=re.I)
+            # "... he said seventy-five, eighty was our number": the figure named as ours goes, the rest stays theirs
+            # (and one denied: "it's fifty not fifty-four")
+            c = re.sub(r",\s*(?:and\s+|so\s+)?(?:the\s+)?" + _NUM_SAID + r"\s+(?:was|is|'s)\s+(?:our|my)\s+"
+                       r"(?:[\w-]+\s+)?(?:number|quote|price|figure|fee|proposal)\b[^,.;]*|,?\s*\bnot\s+" + _NUM_SAID, "", c,
+                       flags=re.I)
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):
                 continue

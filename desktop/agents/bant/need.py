@@ -33,7 +33,8 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        # "want our layer in before that": our product in place by a time is the timeline
                        r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
                        # "want 85 seats total": a seat count is the deal's size, not its need
-                       r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|^(?:the )?same\b|^\w+ (?:is|are)$|"
+                       r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|"
+                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b)|^\w+ (?:is|are)$|"
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
@@ -41,6 +42,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                             r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
+                            # "nobody else needs to bless it": an approval, not a problem
+                            r"(?:bless|okay|ok|green-?light|rubber-?stamp|weigh in on|sign off on)\b|"
                             r"sign|approv|talk|check|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
@@ -63,6 +66,15 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"more )?(?:budget|money|funding)\b|a quote|a proposal|pricing|references?|the (?:deck|contract)|"
                        r"switch|migrate|sign|buy|purchase|renew|"
                        # a document wanted by a date, small talk, a price concession: no problem to solve
+                       # a document or deliverable of ours ("our SOC 2 report", "a short deck he can forward"), or the
+                       # renewal itself done: something to hand over, not a problem to solve
+                       r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant|solution|"
+                       r"service|help)\b)(?:[\w-]+ ){0,3}(?:reports?|certificates?|certifications?|polic(?:y|ies)|questionnaires?|"
+                       r"documentation|docs?|audits?|attestations?|pen[- ]?tests?|insurance|references?|sla|dpa|agreements?|"
+                       r"price list|case stud(?:y|ies)|one-pagers?|slides|deck)\b|"
+                       r"(?:the |their |a |an )?(?:[\w-]+ ){0,2}(?:deck|one-pager|slides|brochure|write-?up|overview doc)\b|"
+                       r"(?:the |their |this |that )?(?:[\w-]+ )?(?:renewal|contract|deal|purchase)s? (?:done|signed|sorted|"
+                       r"finished|wrapped up|processed|closed|over with|through|handled)\b|"
                        r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
                        r"signature|w-?9|po|purchase order)\b|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
@@ -129,7 +141,10 @@ _PAIN = re.compile(
     r"slipping|tanking|dropped|fallen|slipped)|outgr[eo]w\w*|"
     # issue/18e: "the inbox is on fire", "first response is like two days", "buried in requests", "stuff gets lost",
     # "spend the whole night shift on the phone", "chased by email", "eats fifteen hours a week", "pull data into Excel"
-    r"(?:is|are) on fire|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
+    r"(?:is|are) on fire|burn(?:s|ing|ed|t)? (?:[\w-]+ ){0,2}(?:hours|days|afternoons?|mornings?|evenings?|weekends?|nights?|"
+    r"time)(?: (?:a|per|each|every) (?:day|week|month|shift))? on\b|(?:go|goes|going|went|sit|sits|sitting) (?:unanswered|unread|ignored)\b|"
+    r"(?:is|are|make up|makes up|account for|accounts for) (?:about |around |over |roughly |nearly |almost )?\d+ ?(?:percent|%) of "
+    r"(?:all |their |the )?(?:[\w-]+ )?(?:tickets|calls|requests|emails|chats|volume|inquiries|contacts|cases)\b|(?:is|are) (?:like |about |around |over |almost |nearly )?(?:[\w-]+ )?(?:days|weeks)\b|buried (?:in|under)|"
     r"(?:gets?|got|getting) lost|spend(?:s|ing)? (?:the )?(?:whole|entire) (?:[\w-]+ )?(?:day|week|morning|afternoon|shift|"
     r"night|weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|lives? in (?:a |an )?paper (?:book|diary|calendar|binder|log|"
     r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
@@ -148,6 +163,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"\b(?:rep|reps|salesperson|sales ?(?:guy|rep|team|people)|vendor|recruiters?|account manager)\b[^.]*?"
+                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I):
+                continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
                          r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
@@ -222,7 +240,9 @@ _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|it
                         r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
                         r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
-                        r"clinics?|warehouses?|reps|agents|seats|users))", re.I)
+                        r"clinics?|warehouses?|reps|agents|seats|users)|"
+                        r"(?:want|wants|wanted|'d like|would like) (?:it|this|the \w+|us) (?:on|for|in|at) (?:their|the|its) (?:[\w-]+ ){1,3}"
+                        r"(?:as well|too)\b)", re.I)
 
 
 def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -255,6 +275,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
             for m in _NEED_CUE.finditer(c):
                 if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
                     continue  # "our CEO wants the deal closed": the seller's side
+                if re.match(r"needed\b", m.group(0), re.I) and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+(?:\w+\s+)?$",
+                                                                       c[:m.start()], re.I):
+                    continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
                 rest = c[m.end():]
                 cue = m.group(0)
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(

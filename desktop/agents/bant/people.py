@@ -23,15 +23,18 @@ _AUTH_CUE = re.compile(
     r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
-    r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|"
-    r"(?:has|have|needs? to|must) (?:to )?agree|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
+    r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
+    r"(?:needed|required|necessary)|"
+    r"(?:has|have|needs? to|must) (?:to )?agree|(?:has|have|needs?) to (?:okay|ok|approve|sign off on)\b|"
+    r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))|"
+    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
+    r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
     r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
@@ -40,6 +43,8 @@ _AUTH_CUE = re.compile(
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
     r"spending )?(?:approval|sign[- ]?off)(?: authority| power)?|blessing|veto|authority|"
     r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
+    # "Theo O. ok'd about 3k for it": who okayed the money
+    r"(?<=(?-i:[A-Z])[a-z.] )(?:ok'?d|okay'?d|okayed|signed off on) (?=(?:about |around |roughly |up to )?\$?\d)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
@@ -61,7 +66,8 @@ Finance Sign Signs Decision Decides Approval Approves Pricing Demo Contract Prop
 Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween New Year Years Any Every All Each
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
-Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted""".split())
+Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On
+Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -76,7 +82,7 @@ def _entities(text: str, near: int | None = None) -> list[str]:
             parts = [p for p in parts if p not in _NOT_NAMES and not _NUMBER_WORD.match(p)]
             if not parts:
                 continue
-        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
+        if m.start() == 0 and not re.match(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:'s)?\s+[a-z]|^[A-Z][a-z]+ [A-Z]\.\s+[a-z]|^[A-Z][a-z]+,\s+(?:her|his|"
                                            r"their|the)\s", text) and not (  # "Olivia Chen, head of sales, owns ..."
                 text[m.end():m.end() + 2] == ", " and (_ROLE.match(_ROLE_QUALIFIER.sub("", text[m.end() + 2:])) or
                                                        _ROLE.match(text[m.end() + 2:]))):
@@ -94,6 +100,13 @@ def _entities(text: str, near: int | None = None) -> list[str]:
         said = [m.end() for m in _REPORTED.finditer(text[:near])]
         if said:
             found = [f for f in found if f[0] >= said[-1]]
+    if near is not None and any(f[0] < near for f in found):
+        # "David Kim, their CFO, is the one who signs, Mike just runs the evaluation": a name after the cue that opens a
+        # clause of its own is that clause's subject, not the decider
+        new_clause = re.search(r"[,;]\s+(?:and |but |while |whereas )?(?=(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?\s+"
+                               r"(?:just |only |also |still |really |merely )*(?-i:[a-z]))", text[near:])
+        if new_clause:
+            found = [f for f in found if f[0] < near + new_clause.start()] or found
     if near is not None and found:
         # the decider is the entity nearest the cue, with the ones right beside it ("the COO Rick")
         pos, _e = min(found, key=lambda f: abs(f[0] - near))
@@ -102,7 +115,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     for _, e in found:
         if e.lower() not in (x.lower() for x in out):
             out.append(e)
-    return out
+    # ("Granite Labs pilot: Theo O. ok'd about 3k": the company beside the person is not a decider)
+    return [e for e in out if not _COMPANY_WORD.search(e)] or out
 
 
 _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained)\b", re.I)
@@ -145,6 +159,24 @@ _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of co
                           r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)")
 
 
+#: A person named in a clause just before a pronoun: "it's Theo," / "until Wendy's seen it," / "once Omar has read it,".
+_NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,\s*(?=(?:he|she)\b)|"
+                           r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
+                           r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
+
+
+def _named_before(sentence: str, clause: str) -> str | None:
+    """The person named in a clause right before ``clause`` when it opens with "he"/"she" ("it's not me, it's Theo,
+    he holds the purse strings" -> Theo)."""
+    at = sentence.find(clause)
+    if at <= 0 or not re.match(r"(?:he|she)\b", clause, re.I):
+        return None
+    near = [m for m in _NAMED_CLAUSE.finditer(sentence[:at + len(clause)]) if m.end() == at
+            and not re.search(r"\bnot\s*$", sentence[:m.start(m.lastindex or 0)], re.I)
+            and m.group(m.lastindex or 0) not in _NOT_NAMES]
+    return near[-1].group(near[-1].lastindex or 0) if near else None
+
+
 def _contact_name(sentences: list[str], idx: int) -> str | None:
     """The person a "he"/"she" in sentence ``idx`` most likely means: the nearest earlier (or the
     same) sentence's person named with "X at Company" / "X says" / "X is", else the note's first."""
@@ -159,6 +191,13 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
+            # "it's not me, it's Theo, he holds ...", "until Wendy's seen it, she has to okay ...": the person named
+            # right before the pronoun, in a clause of its own, is whom it means
+            near = [m for m in _NAMED_CLAUSE.finditer(sentences[j])
+                    if pron is not None and m.end() <= pron.start() and not re.search(
+                        r"\bnot\s*$", sentences[j][:m.start(m.lastindex or 0)], re.I) and m.group(m.lastindex or 0) not in _NOT_NAMES]
+            if near and pron is not None:
+                return near[-1].group(near[-1].lastindex or 0)
         # the first person the sentence names ("Fabrikam: Nora says ...": a label before a colon names the account
         # when someone else is named after it)
         for m in sorted(said, key=lambda x: (x.start() == 0 and len(said) > 1 and
@@ -173,6 +212,13 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
                      r"((?-i:[A-Z][a-z]+))\.?$", sentences[0]) if sentences else None
     if first and _COMPANY_WORD.search(first.group(1)) and first.group(2) not in _NOT_NAMES:  # "Riverbend Hotels, Jonas." opens with the person met
         return first.group(2)
+    run_on = re.match(r"^((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))((?: (?-i:[A-Z])[\w&.'-]*){1,3})(?=[,.:]|\s+-\s)", sentences[0]) \
+        if sentences else None  # "Hugo Evans Granite Health, the expansion" (a filler dropped between the name and the company)
+    if run_on and _COMPANY_WORD.search(run_on.group(2).strip()) and not any(p in _NOT_NAMES for p in run_on.group(1).split()):
+        return run_on.group(1)
+    if len(sentences) > 1 and len(sentences[0].split()) <= 2 and not re.search(r"[a-z,]", sentences[0]) and \
+            _OPENER.match(sentences[1]):
+        sentences = sentences[1:]  # "BHR - Elena Garcia, 10 min.": a typed header, the company then the person
     opener = _OPENER.match(sentences[0]) if sentences else None  # "Mike Rodriguez, FinanceStartup. He decides ..."
     if sentences and (opener is None or _COMPANY_WORD.search(opener.group(1))):
         opener = _COMPANY_THEN_NAME.match(sentences[0]) or opener
@@ -234,9 +280,21 @@ def _full_names(who: str, sentences: list[str]) -> str:
     return ", ".join(out)
 
 
+_ABOVE_LIMIT = re.compile(r"\b(?:up to|under|below)\b[^.;]*?[,;]\s*(?:but\s+|and\s+)?(?i:above|over|beyond|anything (?:above|over|"
+                          r"more than|bigger than)) (?:that|it|this)\s*,?\s*(?:it's|it is|it goes to|goes to|it needs|needs|requires|"
+                          r"has to go to)\s+(?:the |their |her |his )?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b")
+
+
 def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
     sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
     for idx, s in enumerate(sentences):
+        # "Mike can approve up to 25k on his own, above that it's David Kim": above the signing limit, the other person
+        nxt_s = sentences[idx + 1] if idx + 1 < len(sentences) else ""
+        above = _ABOVE_LIMIT.search(s) or (_ABOVE_LIMIT.search(s + " " + nxt_s) if re.match(
+            r"^(?:but |and )?(?:above|over|beyond)\b", nxt_s, re.I) else None)
+        if above and above.group(1) not in _NOT_NAMES and not re.search(
+                r"\b(?:so|and) (?:he|she) can (?:sign|approve) (?:it|this|that)? ?(?:himself|herself|alone|on (?:his|her) own)", s, re.I):
+            return above.group(1), s
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
                      r"need to find out)\b[^.]*\b(?:who|decision|sign)",
                      s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
@@ -248,7 +306,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
         # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
-                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro)\b", c, re.I) and \
+                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro|partner|co-?founder|founder|ceo|colleague)\b", c, re.I) and \
                         not re.search(r"\btheir\b", c, re.I):
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
@@ -271,6 +329,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"able|\w+ly))*\s+$",
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
+                if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
+                        r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
+                        c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"
+                                                          r"within|until|no later)\b", c[m.end():], re.I):
+                    continue  # "she said sign by the end of the month": when to sign, not who signs
                 if re.match(r"^(?:make|decid)", m.group(1), re.I) and subj and subj[-1].lower() in (
                         "they", "they're", "we", "we're", "i", "i'm") and not re.search(
                         r"\bthey (?:both|all|jointly)\s+$", c[:m.start()], re.I) and not re.search(
@@ -287,12 +350,14 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
                         r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
                     continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
-                if re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
+                if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
                              r"(?:\w+\s+){0,2}$",
-                             c[:m.start()], re.I) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
+                             c[:m.start()], re.I) or re.search(r"\bno say\b", m.group(1), re.I)) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
                                                                    c[m.end():], re.I):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
-                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager")] or _entities(rest)
+                    ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager") and not re.search(
+                        r"\b(?:on|in|over)\s+" + re.escape(e) + r"\b", m.group(1) + rest, re.I)] or _entities(rest)
+                    # (not "has no say on purchasing": what the say is over)
                     nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
                     short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*[.!]?$", nxt, re.I)
                     if not ents and short:  # "Greg doesn't decide; their CISO does."
@@ -304,12 +369,16 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         return other, s
                     continue
                 ents = _entities(c, m.start())
-                if re.fullmatch(r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
+                rel = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+who\s+(?:\w+\s+)?$", c[:m.start()])
+                if rel and rel.group(1) not in _NOT_NAMES:
+                    ents = [rel.group(1)]  # "Theo Walsh, who signs at Harbor Health": the one the relative clause is about
+                if re.fullmatch(r"(?:(?:confirmed|cnfrmd|confirms|says|said|added|noted|mentioned|explained)\s+(?:that\s+)?)?"
+                                r"(?:he|she)(?:'s|'ll| is| will| would| really| actually|"
                                 r" alone)*(?: the(?: only| sole| one| main| final)*(?: who)?)?\s*",
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
                         r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
                     # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
-                    ents = [who for who in [_contact_name(sentences, idx)] if who] or ents
+                    ents = [who for who in [_named_before(s, c) or _contact_name(sentences, idx)] if who] or ents
                 if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
                         re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
@@ -321,7 +390,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b|\b(?:is|'s) (?:all )?(?:hers|his)\b", c, re.I):
-                    who = _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                    who = _named_before(s, c) or _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
                     ents = [who] if who else []
                 if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
                                           c, re.I) and c != s:
@@ -336,7 +405,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                                        re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))
                 # ("he needs sign-off from their controller": the controller, not "he")
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
-                    who = _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                    who = _named_before(s, c) or _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]
                     elif not ents and idx > 0:

@@ -28,18 +28,23 @@ _COMP_BEFORE = re.compile(
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
     r"comps?\s*:|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
-    r"running))?(?: is| are|:|,)?(?: probably|"
+    r"running)| mentioned| named| discussed| raised)?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
     r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
-    r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
-_COMP_AFTER = re.compile(r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
+    r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?"
+    # ("talking to another agency, Belkins", "a quote from a Webflow studio called Flowbase")
+    r"(?:(?i:another|an|a|one other) (?:[\w-]+ )?(?i:agency|vendor|firm|company|provider|studio|shop|consultancy|partner|"
+    r"platform|tool)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+_COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
+                         r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
+                         r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
                          # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
                          + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
                          r"on the (?:table|list|shortlist)|an option)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|in(?=\s*[.,;!]|\s*$)|in it\b|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
                          r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
@@ -56,7 +61,7 @@ March April June July August September October November December Q1 Q2 Q3 Q4 Nex
 
 def _vendor(name: str) -> str | None:
     name = re.sub(r"\s+dot com$", ".com", name.strip(" .,'"))
-    name = re.sub(r"'s$", "", name)
+    name = re.sub(r"'s(?:\s.*)?$", "", name)  # ("Freshdesk's Freddy bot": the vendor whose product it is)
     words = name.split()
     # ("Anyway Chorus is still in": a discourse word said before the vendor is not part of its name)
     while len(words) > 1 and words[0] in {"Anyway", "Anyhow", "So", "Also", "Plus", "Well", "Oh", "Now", "Still", "And", "But",
@@ -67,6 +72,7 @@ def _vendor(name: str) -> str | None:
         words.pop()
     if not words or words[0] in _NOT_VENDOR:
         return None
+    words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is
     return " ".join(words[:3])
 
 
@@ -83,7 +89,7 @@ def vendor_names(sentences: list[str]) -> set[str]:
 def _ruled_out(vendor: str, text: str) -> bool:
     """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
     v = re.escape(vendor)
-    return bool(re.search(rf"\b{v}(?:'s)?\s+(?:is|are|was|'s|has been|got)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
+    return bool(re.search(rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
                           rf"running|the mix)|on the table|being considered)\b|"
@@ -133,6 +139,9 @@ def _is_person(vendor: str, text: str) -> bool:
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
+    # "comp: Procore? no - they use it for project mgmt": a vendor put as a question and answered "no" is no rival
+    sentences = [s for i, s in enumerate(sentences) if not (
+        s.rstrip().endswith("?") and i + 1 < len(sentences) and re.match(r"^(?:no|nope|nah|not really)\b", sentences[i + 1], re.I))]
     for s in sentences:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):

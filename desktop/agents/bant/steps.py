@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.agents.bant.text import _clauses, _clean
+from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
 _WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|"
@@ -50,7 +50,15 @@ _NEXT_CUE = re.compile(
     r"(?:^|(?<=:\s))(?!(?-i:Wants?|Needs?|Needed|Hopes?|Hoping|Plans?|Planning|Aims?|Expects?|Likes?|Going|Has|Have|Got|"
     r"Trying|Ready|Happy|Keen|Able)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))? to (?=(?:sign|countersign|send|return|review|"
     r"confirm|book|schedule)\b(?!\s+(?:by|before|in|on|this|next|off by)\b))|"
-    r"\bi (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    r"\b(?:i|we) (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    # "We meet again on December 10": a meeting already agreed
+    r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
+    # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
+    r"(?<!\bi )(?<!\bwe )\b(?:booked|scheduled|confirmed|lined up|set) for (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:call|demo|"
+    r"meeting|walk-?through|workshop|session|review|visit)\b)|"
+    # the customer's own instruction to us: "Get the paperwork to me so it's signed by the 3rd"
+    r"(?:^|(?<=:\s))(?=get (?:the |our |a )?(?:[\w-]+ )?(?:paperwork|contract|order form|proposal|quote|docs?|documents?|deck|"
+    r"sow|msa|agreement|invoice)s? (?:over )?to\b)|"
     r"\b(?:i'm|i am|we're|we are) (?:also )?(?=doing (?:a|an|the) (?:[\w-]+ ){0,2}(?:call|demo|meeting|workshop|session|"
     r"walkthrough|review|deep[- ]dive|dive|training|presentation|kick-?off|check-?in|scoping \w+)\b|doing (?:a|an|the) (?:[\w-]+ ){1,3}"
     r"(?:with|for) (?:her|his|their|them|him|the)\b|revising|updating|reworking|tweaking|finali[sz]ing|redoing|adjusting|sending|sharing|drafting|preparing|setting up|scheduling|booking|calling|"
@@ -60,6 +68,9 @@ _NEXT_CUE = re.compile(
     r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
+    # "Then I go back to Sarah with a revised quote": the plan said in the present after "then"
+    r"(?:^|(?<=, )|(?<=; ))(?:and )?then (?:i|we) (?=(?:go back|send|call|follow up|set up|book|schedule|share|email|draft|"
+    r"meet|loop|circle back|get back|put together|ping|reach out|come back|present|walk)\b)|"
     r"\b(?:said|told me|asked me) (?:to )?(?=check back|ping|call|follow up|reach out|circle back|email|send|touch base)|"
     # ("asked for our security questionnaire answers"; but "asked for a fifteen percent discount" is a concession asked, no step)
     r"\basked (?:me |us )?for (?=(?:a|an|the|some|our)\s)(?!(?:a|an|the|some|our)\s+(?:[\w-]+\s+){0,3}(?:percent|%|discount|"
@@ -96,7 +107,7 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
-                       r"business case|paperwork|contract|order form|sow|msa|"
+                       r"business case|paperwork|contract|order form|sow|msa|deck|one-pager|slides|write-?up|"
                        r"pricing)\b(?!\s+(?:bookings?|requests?|sign-?ups?|no-?shows?|conversions?|rates?|volume|numbers|"
                        r"pipeline|leads|attendance|show rates?)\b))|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
@@ -120,6 +131,11 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
                       r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
+
+
+#: What the customer asked for in a sentence, for a step in the next one that points back at it ("Sending it Monday")
+_ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) waiting (?:on|for))\s+((?:our|the|a|an|your)\s+"
+                          r"[^,.;]{2,40}?)(?=\s+(?:before|by|so|for|until|when|from)\b|[.,;]|$)", re.I)
 
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
@@ -147,7 +163,13 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
-                m = cue.search(c)
+                # ("wants it signed before his sales kickoff on January 12": their event is the deadline, not a step)
+                m = next((x for x in cue.finditer(c) if not re.search(
+                    r"\b(?:before|by|after|until|ahead of)\s+(?:(?:the|their|his|her|its)\s+)?(?:[\w-]+\s+){0,2}$", c[:x.start()],
+                    re.I)), None)
+                if m and any(_seller_pronoun(s, x) for x in _clauses(s)
+                             if x in c and c.find(x) <= m.start() < c.find(x) + len(x)):
+                    continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
                 if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
                                      c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
@@ -166,6 +188,11 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     before = _clean(re.sub(r",?\s*(?:so|and)?\s*$", "", s[:s.find(c)]))
                     if len(before.split()) >= 3:
                         phrase = before + "; " + phrase
+                elif _POINTS_BACK.match(phrase) and i and not s.find(c) > 0:
+                    # "They need our SOC 2 report ... Sending it Monday.": what "it" is, from the sentence before
+                    thing = _ASKED_THING.search(sentences[i - 1])
+                    if thing:
+                        phrase = _clean(thing.group(1)) + "; " + phrase
                 return _named(phrase, sentences, sentences.index(s)), s
     return None, None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
-_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)\s+|\s+-{1,2}\s+|\s+—\s+")
+_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<![A-Z][a-z]{1} [A-Z]\.)(?<![A-Z][a-z]{2} [A-Z]\.)(?<![A-Z][a-z]{3} [A-Z]\.)(?<![A-Z][a-z]{4} [A-Z]\.)(?<![A-Z][a-z]{5} [A-Z]\.)(?<![A-Z][a-z]{6} [A-Z]\.)(?<![A-Z][a-z]{7} [A-Z]\.)(?<![A-Z][a-z]{8} [A-Z]\.)"
+                   r"\s+|\s+-{1,2}\s+|\s+—\s+")
 _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
                      r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
                      r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
@@ -39,6 +40,21 @@ def _seller_subject(clause: str, cue_start: int) -> bool:
         bool(re.search(r"\b(?:i|we)(?:'ll| will| would| might| may)?(?:\s+(?:really|just|also|probably))?\s*$", head))
 
 
+#: The seller's own people ("my VP", "our legal team", "my manager"): a "he"/"she" right after one of them is the seller's side.
+_SELLER_PERSON = re.compile(r"\b(?:my|our) (?:own )?(?:[\w-]+ )?(?:vp|boss|manager|director|head|cro|ceo|cfo|coo|founder|legal|"
+                            r"finance|team|lead|colleague|ae|se|deal desk|sales engineer|rev ?ops|partner)\b", re.I)
+
+
+def _seller_pronoun(sentence: str, clause: str) -> bool:
+    """True when ``clause`` opens with "he"/"she" and the last person named before it in ``sentence`` is the
+    seller's own ("I need my VP to approve the discount, he'll answer by Tuesday"): his date is not theirs."""
+    if not re.match(r"^(?:and |so |then )?(?:he|she)\b", clause, re.I) or clause not in sentence:
+        return False
+    before = sentence[:sentence.find(clause)]
+    found = list(_SELLER_PERSON.finditer(before))
+    return bool(found) and not re.search(r"\b(?:their|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))\b", before[found[-1].end():], re.I)
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.;:-")
     phrase = re.sub(r"^(?:to|that|is|are|was|a|for)\s+", "", phrase, flags=re.I)
@@ -49,7 +65,10 @@ def _clean(phrase: str) -> str:
 _QUOTE = re.compile(r"[\"“”]([^\"“”]{2,400})[\"“”]")
 #: single-quoted speech ('I own the brokerage, it's my call.'): an opening quote after a space or a colon, a closing
 #: one right after the sentence's punctuation; an apostrophe inside a word ("it's", "clients' data") is neither
-_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)")
+#: (or, with several words quoted, right before it: 'we have five thousand set aside for this'.)
+_SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?[.,!?])['’](?=[\s)]|$)|"
+                           r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?=[^'‘’\n]*\s)(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<=\w))['’]"
+                           r"(?=[.,!?;](?:[\s)]|$))")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
 _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
@@ -109,17 +128,19 @@ def _unquote(text: str) -> str:
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
-    text = re.sub(r"\bbgt\b", "budget", text, flags=re.I)
+    text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
     text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)
-    text = _SINGLE_QUOTE.sub(lambda m: '"' + m.group(1) + '"', text)
+    text = _SINGLE_QUOTE.sub(lambda m: '"' + (m.group(1) or m.group(2)) + '"', text)
     # dictated quote marks: "Jonas Weber, quote, our dispatchers ..., end quote", "he said, and I'm quoting again, I sign ..."
     if '"' not in text:
         # ("they want a quote, and ..." is a price quote: the marker follows a name or "said", or is "I'm quoting")
-        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid|\bsays|\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
+        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid(?: (?!quote\b)(?:flat out|straight out|plainly|clearly|outright|bluntly))?|\bsays|"
+                      r"\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
                       r"(?:and )?i'm quoting(?: (?:again|him|her|directly))?)\s*,\s*"
                       r"([^\"]{4,400}?)(?:,?\s*(?:end quote|unquote|end of quote)\b|(?=[.!?](?:\s|$)))",
                       lambda m: (m.group(1) or "") + ': "' + m.group(2) + '"', text, flags=re.I)

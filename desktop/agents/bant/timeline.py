@@ -6,7 +6,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
-from desktop.agents.bant.text import _clauses
+from desktop.agents.bant.text import _clauses, _seller_pronoun
 from desktop.planner.parsing.dates import add_months, find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
 
@@ -173,6 +173,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                    r"\1 \3\2", s, flags=re.I)
         s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
                    r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
+        # "mid-December and then let's say the thirteenth": a day said after its month narrows it
+        s = re.sub(r"\b(?:mid-?|early |late |the middle of )?" + _MON + r"\b[^.;]{0,30}?\b(?:let's say|say|call it|make it|specifically|"
+                   r"more precisely|exactly),?\s+the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"by \1 \2", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
@@ -230,6 +233,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
+            if _seller_pronoun(s, c):
+                continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
                     or re.search(r"\b(?:from me|from us|our own|(?:our|my) (?:[\w-]+ )?(?:quarter|quota|year|month|"
                                  r"fiscal|ad|marketing|target|number|books|forecast))\b", c, re.I) \
