@@ -1493,13 +1493,13 @@ class _Build:
             return False  # "give Mike and the deal to Sam": which Mike is asked first
         companies = list(dict.fromkeys(x.ids[0] for x in self.mentions if x.kind == "company" and len(x.ids) == 1))
         if not companies and people:
-            companies = list(dict.fromkeys(c for p in people if (c := self.idx.contacts[p].company_id) is not None))
+            companies = list(dict.fromkeys(co_id for p in people if (co_id := self.idx.contacts[p].company_id) is not None))
         if len(companies) != 1:
             return False
         co = companies[0]
         contacts = people
         if not contacts and re.search(r"\b(?:contacts|people|leads)\b", t, re.I):
-            contacts = [c for c in self.idx.contacts_by_company.get(co, ()) if c not in kept]
+            contacts = [cid for cid in self.idx.contacts_by_company.get(co, ()) if cid not in kept]
         deals: list[int] = []
         if re.search(r"\bdeals?\b|\b(?:stuff|everything)\b", t, re.I):
             deals = list(self.idx.open_deals(co))
@@ -1513,9 +1513,9 @@ class _Build:
         for d in deals:
             self._add(0, {"kind": "update_deal", "fields": {"owner": owner}, "role": "deal",
                           "loc": _Local(None, d, co, True)})
-        for c in contacts:
+        for cid in contacts:
             self._add(0, {"kind": "update_contact", "fields": {"owner": owner}, "role": "contact",
-                          "loc": _Local(c, None, None, False)})
+                          "loc": _Local(cid, None, None, False)})
         return True
 
     def _delete_asked(self) -> bool:
