@@ -46,7 +46,8 @@ ACTIVITY_RE = re.compile(
     r"\s*(?:[-:\u2013]\s|,\s+(?!(?:tomorrow|today|tonight|next|on|at|this|"
     r"mon|tue|wed|thu|fri|sat|sun)\w*\b)|\s*,?\s*$)"
     # ("they already did the demo": a reason given for a correction, not an interaction to log)
-    r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up)\b.*?"
+    r"|(?<!\balready )\b(?:just\s+)?(?:had|finished|did|got off|wrapped(?: up)?|completed|ended|hung up|left|walked out of|"
+    r"came out of|got out of|back from)\b.*?"
     r"\b(?P<t2>call|meeting|demo|chat|phone|conversation|sync|zoom|coffee|lunch|dinner|drinks|visit|kick[- ]?off|qbr|workshop|"
     r"check-?in|walkthrough|review session)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
@@ -55,7 +56,7 @@ ACTIVITY_RE = re.compile(
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
     r"|^\W*(?!(?i:task|reminder|note|todo|to-do)\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
-    r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them|me)\b)"
+    r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them)\b)(?!\s+me\s+(?:out|names?|a\b))"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"

@@ -209,7 +209,10 @@ _THEIR_PERSON = re.compile(r"\b(?i:add|create)\s+(?i:their|the)\s+(?P<title>[A-Z
                            r"(?P<first3>[A-Z][a-z]+)\s+(?P<last3>[A-Z][\w'-]+)(?:\s*,\s*(?i:(?:she|he)(?:'s| is)\s+(?:the|their|our|a|an)\s+)"
                            r"(?P<title3>[a-z][a-z ]{1,30}?)(?=\s*(?:[,.;]|$)))?")
 #: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
-_SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?\b(?P<dir>out|back|up|in|forward)\s+(?:by\s+)?"
+_SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?(?:\b(?P<dir>out|back|up|in|forward)\s+|"
+                    # "push it two weeks", "slip the close date a week": out, when no direction is said
+                    r"(?<=\s)(?=(?:by\s+)?(?:another\s+)?(?:\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|a couple of)"
+                    r"\s+(?:days?|weeks?|months?)\b)(?<!\bin\s))(?:by\s+)?"
                     r"(?:another\s+|a further\s+)?(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                     r"a couple of|couple of)\s+(?P<u>days?|weeks?|months?)\b", re.I)
 _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -301,7 +304,8 @@ STALLED_DAYS = 14
 _WENT_WITH = re.compile(
     r"\b(?P<subj>they|he|she|it|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+"
     r"(?:(?:finally|ultimately|just|already|actually|apparently|eventually|officially|now)\s+)?"
-    r"(?:went|have gone|'ve gone|has gone|'s gone|decided to go|ended up going|chose|picked|selected|signed with|switched to)\s+"
+    r"(?:went|have gone|'ve gone|has gone|'s gone|decided to go|ended up going|chose|picked|selected|signed with|switched to|"
+    r"hired|brought in|engaged|signed on with)\s+"
     r"(?:with\s+)?(?:,?\s*(?:um|uh)\s*,?\s*)?"
     r"(?:(?:another|a different|a cheaper|a bigger|a local|an?|some other)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution|shop|company)\s*,?\s*"
@@ -1333,6 +1337,13 @@ class _Build:
     # ------------------------------------------------------------------ main
     def run(self) -> Plan:
         text = self.text
+        if (qm := re.search(r"\?\s+(?=\S)", text)) and R.QUESTION_RE.search(text[:qm.end()]) \
+                and _IMPERATIVE.search(re.sub(r"^\W*(?:and|also|oh)?\W*(?:while you'?re at it|also|then|and)\W*", "",
+                                              text[qm.end():], flags=re.I)) \
+                and not R.QUESTION_RE.search(text[qm.end():]) and not self._delete_asked() \
+                and not any(r.search(text[qm.end():]) for r in _CREATES) and not re.search(r"\bone\b", text[qm.end():], re.I):
+            # ("we don't have a deal yet, right? Let's open one.": the question leads to the create)
+            return self._asked_then_told(qm.end())
         stage_any = R.stage_phrase(text, self.o._stages)
         # "Remind me, when's the Vertex deal supposed to close?": "remind me" asks to be told, not for a task
         ask_back = _REMIND_ME_ASK.match(text)
@@ -1448,6 +1459,36 @@ class _Build:
                 self._create_deal(stage_any)
         elif not self._bulk_owner():
             self._clauses()
+        return self._finish()
+
+    def _asked_then_told(self, cut: int) -> Plan:
+        """A question, then a command ("How much is the Orbital deal worth? And while you're at it, set
+        its next step to legal review."): the answer, then the command planned with the question's record
+        as "it"."""
+        self.f = resolve(self.idx, self.text, self.mentions, self.ctx, need_deal=False)
+        self.f.clarifications, self.f.candidates = [], []  # (each part asks its own questions)
+        first = _Build(self.o, self.text[:cut].strip(), self.now, self.ctx).run()
+        for a in first.actions:
+            self._add(0, a)
+        for q, c in zip(first.clarifications, first.candidates):
+            self.f.ask(q, c)
+        if first.clarifications:
+            return self._finish()
+        asked = [m for m in self.mentions if m.start < cut and len(m.ids) == 1]
+        ctx = self.ctx
+        if asked:
+            m = asked[0]
+            deal = m.ids[0] if m.kind == "deal" else None
+            if m.kind == "company" and len(opened := self.idx.open_deals(m.ids[0])) == 1:
+                deal = opened[0]
+            ctx = self.idx.target("deal", deal) if deal is not None else self.idx.target(m.kind, m.ids[0])
+        got = _Build(self.o, self.text[cut:], self.now, ctx).run()
+        for a in got.actions:
+            a.evidence = [(s0 + cut, e0 + cut) for s0, e0 in a.evidence]
+            self._add(cut, a)
+        for q, c in zip(got.clarifications, got.candidates):
+            self.f.ask(q, c)
+        self.message = first.message
         return self._finish()
 
     def _bulk_owner(self) -> bool:
@@ -2208,7 +2249,8 @@ class _Build:
                     r"(?:wants?|said|says|needs?|asked|mentioned|told|is|are)\b)", parts[k].text, re.I)) \
                     or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|make|create|add)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|reminder|to-?do)\b",
                                 parts[k].text, re.I) \
-                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give|reopen|close)\s+"
+                    or re.match(r"\W*(?:(?:and|so|then|also)\s+)*(?:set|move|change|update|mark|push|bump|assign|give|reopen|close|"
+                                r"leave|keep)\s+"
                                 r"(?:the|it|that|this|them|his|her|their)\b", parts[k].text, re.I):
                 continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)
             if re.match(r"\W*(?:(?:and|so|please|just|then)\s+)*log\s+(?:it|that|this|the\s+(?:call|meeting|note|email))\b", parts[k].text, re.I):
@@ -2255,6 +2297,7 @@ class _Build:
                   and (_SLIP.search(self.text) or R.CLOSE_DATE_RE.search(said_before)) and not R.MEETING_RE.search(self.text)):
             out["close_date"] = d[0].isoformat()  # (..., "gonna slip, probably mid January, just make it January 15th")
         elif (sh := _SHIFT.search(t)) and self.f.deal is not None \
+                and (sh.group("dir") or not re.search(r"\b(?:call|meeting|demo|task|reminder|follow[- ]?up|lunch|sync)\b", t, re.I)) \
                 and (current := self.idx.deals[self.f.deal].close_date) is not None:
             # "Push Northwind's close date out two weeks": from the close date it has now
             said_n = sh.group("n").lower()
@@ -2704,6 +2747,8 @@ class _Build:
             return
         if f.clarifications and any(m.kind == "contact" and len(m.ids) > 1 for m in self.mentions):
             return  # "When did I last talk to Mike?": which Mike is asked; a search for deals named Mike helps nobody
+        if f.clarifications and not self.mentions and f.unknown:
+            return  # "What's the status on the Larkspur Foods deal?": who or what that is, is asked; no search
         stage = stage or R.stage_mention(self.text, self.o._stages)
         self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
 
@@ -2764,9 +2809,11 @@ class _Build:
         if m := re.search(r"\b(?:a|an|new)\s+(?:(?:[\w$,.-]+\s+){1,3}?(?:dollar|k|thousand|grand)(?:\s+dollars?)?\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
                           r"(?:deal|opportunity|opp)\b", text, re.I):
             kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in ("new", "a", "an")) or None
-        if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][a-z -]{3,40}?)\s*,", text, re.I)) \
-                and not re.search(r"\d|\b(?:k|thousand|grand|million|closing|close|stage)\b", m2.group("d"), re.I):
-            kind_words = m2.group("d").strip()
+        if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][\w -]{3,40}?)\s*,", text, re.I)) \
+                and not re.search(r"\b(?:k|thousand|grand|million|closing|close|stage|due|by)\b|\$|\d\s*(?:k|m)\b|\d{3,}", m2.group("d"), re.I) \
+                and not R.stage_phrase(m2.group("d"), self.o._stages) and not R.stage_mention(m2.group("d"), self.o._stages) \
+                and find_date(m2.group("d"), self.today) is None:
+            kind_words = m2.group("d").strip()  # "a deal for Harbor Health, Phase 2 rollout, 45k"
         if m := re.search(r"\b(?:deal|opportunity|quote|proposal)\s+for\s+(?:a|an|the)\s+(?P<d>[a-z][a-z -]{2,40}?)"
                           r"(?=\s+(?:at|worth|for|of|closing|in)\b|\s*[,.]|$)", text, re.I):
             kind_words = m.group("d").strip()  # "a deal for a brand refresh at sixty k"
@@ -2914,6 +2961,7 @@ class _Build:
                     and not R.fuzzy_stage(said, self.o._stages) and said.lower() not in users \
                     and said.lower() not in R.KNOWN_COMPETITORS:
                 self.f.ask(f"I don't know {said} in your workspace. Which deal do you mean?", [])
+                self.f.unknown.append(said)
                 return
         for x in self.mentions:
             # "log a call with Bea Quist": a last name the workspace has, after a first name none of its

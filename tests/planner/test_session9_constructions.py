@@ -464,3 +464,63 @@ def test_a_person_changed_in_another_clause_is_not_handed_over(planner_team, now
 def test_a_dictated_note_keeps_its_words_and_drops_the_remark_after_it(planner, now, text, body):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "log_activity" and a.fields["body"] == body
+
+
+@pytest.mark.parametrize(("text", "answer", "update"), [
+    ("How much is the Orbital Freight deal worth? And while you're at it, set its next step to legal review.", 96000.0,
+     ("5011", {"next_step": "Legal review"})),
+    ("When does the Acme deal close? Push it two weeks.", "2027-01-31", ("5001", {"close_date": "2027-02-14"})),
+    ("What stage is Initech in? Move it to negotiation.", "Demo Scheduled", ("5006", {"stage": "Negotiation"})),
+])
+def test_a_question_then_a_command_answers_and_acts_on_the_same_record(planner, now, text, answer, update):
+    got, upd = planner.plan(text, now=now).actions
+    assert got.kind == "answer" and got.fields["value"] == answer
+    assert (upd.kind, upd.target.id, upd.fields) == ("update_deal", *update)
+
+
+@pytest.mark.parametrize(("text", "ctx", "day"), [
+    ("Push it two weeks.", "deal:5001", "2027-02-14"),
+    ("Push the close date two weeks.", "deal:5001", "2027-02-14"),
+    ("Slip it a month.", "deal:5001", "2027-02-28"),
+])
+def test_push_without_a_direction_is_later(planner, now, text, ctx, day):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert a.fields == {"close_date": day}
+
+
+def test_pushing_a_call_does_not_move_the_close_date(planner, now):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan("Push the call two weeks.", now=now, context=PlanContext(target=context_target("deal:5001")))
+    assert all("close_date" not in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "kind", "who", "words"), [
+    ("Quick one. Vertex, Oliver Grant called me back, they want to close before month end. Drop the price to fifty one "
+     "thousand, and leave it in Negotiation.", "call", "110", "close before month end"),
+    ("Okay, just left the kickoff with Kara Brooks at Redwood Solutions, they want the whole campaign.", "meeting", "233",
+     "whole campaign"),
+    ("Walked out of the demo with Linda Okafor, she loved the routing.", "meeting", "107", "loved the routing"),
+])
+def test_a_call_or_meeting_reported_in_other_words_is_logged(planner, now, text, kind, who, words):
+    (a,) = [x for x in planner.plan(text, now=now).actions if x.kind == "log_activity"]
+    assert (a.fields["activity_type"], a.target.id) == (kind, who) and words in a.fields["body"]
+    assert "leave it" not in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Create a deal for Harbor Health, Phase 2 rollout, 45k, Qualified, closing end of February.", "Harbor Health - Phase 2 rollout"),
+    ("New deal for Acme Corp, EU expansion, 30k.", "Acme Corp - EU expansion"),
+    ("Open a deal for Initech, Tier 3 support, 12k, Lead.", "Initech - Tier 3 support"),
+])
+def test_a_new_deal_keeps_a_name_with_capitals_or_digits(planner, now, text, name):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_deal" and a.fields["name"] == name
+
+
+def test_a_rival_named_after_a_correction_is_the_competitor(planner, now):
+    (a,) = planner.plan("We lost Kestrel Partners. They went with an in-house team, no, actually they hired another agency, "
+                        "Brightwave. The reason was they wanted someone local in Berlin.", now=now).actions
+    assert a.fields["competitor"] == "Brightwave" and "local in Berlin" in a.fields["lost_reason"]
