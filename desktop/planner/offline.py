@@ -95,7 +95,8 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"), ("opp", "opportunity"), ("cust", "customer"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|should be|will be|has become|"
+                            r"mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
                             r"make (?:him|her|them|it))|(?<=\bshe)'s|(?<=\bhe)'s)\s+"
                             r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|"
                             r"pretty much|effectively|definitely)\s+)?(?:a|an)?\s*"
@@ -235,7 +236,7 @@ _ALL_CONTACTS_OF = re.compile(r"\b(?:all|every one of)\s+(?:the\s+|of\s+the\s+|o
                               r"|\b(?:everyone|everybody|all (?:the )?(?:contacts|people)|every (?:contact|person|one)(?: we have)?)\s+"
                               r"(?:(?:we have|we've got)\s+)?(?:at|from)\s+(?:[A-Z][\w&-]*\s*){1,4}")
 #: "Can you set up a call with Tom on Thursday?": a request worded as a question is a command.
-_POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:and\s+|so\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
+_POLITE_COMMAND = re.compile(r"(?:^|[,;.]\s*(?:(?:and|so|but|then|also)\s+)?)\W*(?:(?:hey|ok|okay|so)\W+)*(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:set up|book|schedule|"
                              r"create|add|move|push|update|change|log|draft|write|send|email|mark|remind|assign|give|"
                              r"delete|remove|put|make|close|bump|open|switch|set|flip|reassign|note|jot)\b", re.I)
 _NUMBER_WORD = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
@@ -548,6 +549,12 @@ def correct_self(text: str) -> str:
             return m.group(0)
         keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
         dropped = old[prep.end():] if prep else old
+        if re.match(r"(?:the|a|an|our|their)\b", new, re.I) and (said := re.match(
+                r"(.*\b(?:he|she|they|we|i)\s+(?:just\s+|already\s+|finally\s+)?[a-z]+(?:ed|s)?\s+)(?=(?:the|a|an|our|their)\b)",
+                dropped, re.I)):
+            # "a call with Yusuf Rossi he approved the homepage mockups, no wait, the homepage and the pricing
+            # page": the object of "approved" is taken back, not the person the call was with
+            keep, dropped = keep + said.group(1), dropped[said.end(1):]
         if prep is None and _HAS_NUMBER.search(new) and (nums := list(re.finditer(r"\$?\d[\d,.]*\s*(?:k|m|grand|thousand|million)?\b",
                                                                                   old, re.I))) and nums[-1].start() > 0:
             # "acme 70k, no, 75k": the number said last is taken back, the record before it stays
@@ -788,7 +795,8 @@ class OfflinePlanner:
         for a in plan.actions:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(plan.actions) > 1 \
-                    and re.search(r"\b(?:it'?s|it is|is|was)\s+already\b", plan.transcript or text, re.I):
+                    and re.search(r"\b(?:it'?s|it is|is|was)\s+already\b|\balready\b|\bit'?s (?:marked|set as|in)\b",
+                                  plan.transcript or text, re.I):
                 # "they signed, so that's won. Oh wait, it's already marked won? Then just add a note ...":
                 # a deal update that changes nothing, beside other work, is left out
                 same = _deal_now(self.index.deals[int(a.target.id)])
@@ -1449,6 +1457,7 @@ class _Build:
                 else:
                     self._add(0, Action(kind="create_contact", fields=fields))
         elif (dm := R.CREATE_DEAL_RE.search(text)) and not re.search(r"\b(?:update|move|change)\b(?!\s+on\b)", text, re.I):
+            self._report_before(dm.start())
             if cut := _AND_COMMAND.search(text, dm.end()):
                 # "create a new deal for Lumen ..., and book a meeting with Grace for Thursday at 11 am":
                 # the deal ends where the next command starts; that command is planned on its own
@@ -1460,6 +1469,19 @@ class _Build:
         elif not self._bulk_owner():
             self._clauses()
         return self._finish()
+
+    def _report_before(self, cut: int) -> None:
+        """Log the call or meeting reported before a create ("Grace Liu from Lumen called, they want to
+        expand, so open a new deal, ...", "Talked with Iris Fischer ... Log the call and create a deal for
+        it"): only the activity is taken from the words before ``cut``; the rest is the create's."""
+        before = self.text[:cut]
+        if cut <= 0 or not R.activity_type(before) or not any(m.kind == "contact" and len(m.ids) == 1 and m.start < cut
+                                                              for m in self.mentions):
+            return
+        got = _Build(self.o, re.sub(r"[\s,]*(?:\b(?:so|and|then)\W*)*$", "", before), self.now, self.ctx).run()
+        for a in got.actions:
+            if a.kind == "log_activity" and a.target is not None and a.target.type == "contact":
+                self._add(0, a)
 
     def _asked_then_told(self, cut: int) -> Plan:
         """A question, then a command ("How much is the Orbital deal worth? And while you're at it, set
@@ -1855,6 +1877,16 @@ class _Build:
                 if d is None and cond_date is not None and cond_sentence == cl.sentence:
                     d = cond_date  # "if she hasn't replied by Friday, remind me to call her"
                 fields = {"title": T.task_title(t, d if d is None or d[2] else None, self._who())}
+                earlier = " ".join(p.text for p in parts[:k] if p.sentence == cl.sentence)
+                if (it := re.match(r"(?P<v>send|share|forward|email|bring)\s+it(?P<rest>\s+(?:to|over to|with)\s+(?:her|him|them))?\b",
+                                   fields["title"], re.I)) \
+                        and (asked := re.search(r"\b(?:asked for|wants?|requested|needs?|is waiting (?:on|for))\s+"
+                                                r"(?P<obj>(?:a|an|the|our|their|some)\s+[\w -]{2,40}?)\s*$", earlier, re.I)):
+                    # "Carla asked for a usage report, remind me to send it to her": "it" is the report, "her" Carla
+                    obj = re.sub(r"^(?:a|an|some)\s+", "the ", asked.group("obj").strip())
+                    prep = "with" if it.group("rest") and "with" in it.group("rest").lower() else "to"
+                    to = f" {prep} {self._who()}" if it.group("rest") and self._who() else (it.group("rest") or "")
+                    fields["title"] = f"{it.group('v').capitalize()} {obj}{to}{fields['title'][it.end():]}"
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 task_loc = own

@@ -524,3 +524,56 @@ def test_a_rival_named_after_a_correction_is_the_competitor(planner, now):
     (a,) = planner.plan("We lost Kestrel Partners. They went with an in-house team, no, actually they hired another agency, "
                         "Brightwave. The reason was they wanted someone local in Berlin.", now=now).actions
     assert a.fields["competitor"] == "Brightwave" and "local in Berlin" in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Carla Hughes asked for a usage report, remind me to send it to her on Monday.", "Send the usage report to Carla Hughes"),
+    ("Tom Becker wants the signed order form, remind me to send it over to him tomorrow.",
+     "Send the signed order form to Tom Becker"),
+    ("Priya needs a security questionnaire, set a task to share it with her Friday.",
+     "Share the security questionnaire with Priya Natarajan"),
+])
+def test_it_in_a_task_is_what_was_asked_for(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_task" and a.fields["title"] == title
+
+
+@pytest.mark.parametrize(("text", "who", "company"), [
+    ("Uh, Grace Liu from Lumen called, they want to expand to two more campuses, so open a new deal, Lumen expansion, "
+     "thirty-six k.", "113", "Lumen Learning Labs"),
+    ("Talked with Iris Fischer at Upland Works, they'll expand in spring, around fifty k. Log the call and create a deal "
+     "for it.", "202", "Upland Works"),
+    ("Had lunch with Tom Becker, Northwind wants a second warehouse, open a new deal for Northwind Traders, 20k.", "106",
+     "Northwind Traders"),
+])
+def test_a_call_reported_before_a_new_deal_is_logged_too(planner, now, text, who, company):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, a.target.id if a.target else None) for a in plan.actions] == [("log_activity", who), ("create_deal", None)]
+    assert plan.actions[1].fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Grace Liu should be a customer now that Lumen signed.", "113", {"lifecycle_stage": "customer"}),
+    ("Tom Becker will be an evangelist after this launch, mark it.", "106", {"lifecycle_stage": "evangelist"}),
+    ("Rachel Adams has become a customer.", "115", {"lifecycle_stage": "customer"}),
+])
+def test_a_lifecycle_said_as_should_or_will_be(planner, now, text, who, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
+
+
+@pytest.mark.parametrize(("text", "who", "body"), [
+    ("Log a call with Yusuf Rossi, he approved the homepage mockups, no wait, the homepage and the pricing page.", "243",
+     "He approved the homepage and the pricing page"),
+    ("Log a call with Tom Becker, he wants the gold plan, sorry, the silver plan.", "106", "He wants the silver plan"),
+    ("Add a note on Linda Okafor, she reviewed the contract, no wait, the order form.", "107", "She reviewed the order form"),
+])
+def test_a_correction_of_the_object_keeps_the_person(planner, now, text, who, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["body"].strip(".").lower()) == ("log_activity", who, body.lower())
+
+
+def test_a_win_already_marked_is_not_planned_again_beside_a_note(planner, now):
+    plan = planner.plan("The Summit Labs expansion, Victor Price signed already, I know it's marked won, but can you log a "
+                        "note that the invoice goes to accounts payable?", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
