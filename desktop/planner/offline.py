@@ -549,12 +549,12 @@ def correct_self(text: str) -> str:
             return m.group(0)
         keep = old[:prep.end()] + " " if prep else (old[:len(old) - len(old.lstrip())])
         dropped = old[prep.end():] if prep else old
-        if re.match(r"(?:the|a|an|our|their)\b", new, re.I) and (said := re.match(
+        if re.match(r"(?:the|a|an|our|their)\b", new, re.I) and (verb_said := re.match(
                 r"(.*\b(?:he|she|they|we|i)\s+(?:just\s+|already\s+|finally\s+)?[a-z]+(?:ed|s)?\s+)(?=(?:the|a|an|our|their)\b)",
                 dropped, re.I)):
             # "a call with Yusuf Rossi he approved the homepage mockups, no wait, the homepage and the pricing
             # page": the object of "approved" is taken back, not the person the call was with
-            keep, dropped = keep + said.group(1), dropped[said.end(1):]
+            keep, dropped = keep + verb_said.group(1), dropped[verb_said.end(1):]
         if prep is None and _HAS_NUMBER.search(new) and (nums := list(re.finditer(r"\$?\d[\d,.]*\s*(?:k|m|grand|thousand|million)?\b",
                                                                                   old, re.I))) and nums[-1].start() > 0:
             # "acme 70k, no, 75k": the number said last is taken back, the record before it stays
