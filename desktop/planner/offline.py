@@ -84,7 +84,9 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
     r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
-    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:as)\s+(?i:the\s+)?(?i:owner)\b"
+    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:down\s+)?(?i:as)\s+(?i:the\s+)?(?i:owner)\b"
+    # "and Sam owns her from here on": a user who owns the record just named
+    r"|\b(?P<who20>[A-Z][a-z]+)\s+(?i:owns|will own|takes|gets)\s+(?i:her|him|them|it|that one|this one)\b"
     # "Switch the Blue Harbor deal from me to Sam", "put it back on me", "put Jamie in charge of the Pinecrest deal"
     r"|\b(?i:switch|move|change|flip)\b.{1,60}?\s(?i:from)\s+(?:me|[A-Z][a-z]+)\s+(?i:to)\s+(?P<who17>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"
@@ -264,6 +266,9 @@ def _named_before(text: str, company: str) -> tuple[str, str] | None:
     return found[-1] if found else None
 
 
+#: Where a command after a delete starts: ", and delete the Nina Patel contact too", ". Mark Sofia do not contact".
+_DELETE_AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:delete|remove|get rid of|set|add|create|log|book|schedule|"
+                              r"send|draft|email|remind|move|push|mark|update|change|give|assign)\b)", re.I)
 _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|set up|remind|log|add a (?:task|note)|create a task|"
                           r"set (?:me )?(?:a |an )?(?:task|reminder)|give me a (?:task|reminder)|"
                           r"draft|email|send|call|follow up)\b)", re.I)
@@ -1366,7 +1371,8 @@ class _Build:
         if _CALL_LIST.search(text) and not self.mentions and not self._delete_asked():
             self._call_list()  # "my calls for today" (said as a request, not only as a question)
         elif self._delete_asked():
-            self._delete()
+            if not self._delete_and_more():
+                self._delete()
         elif is_question and not mutating_hint:
             self._question(stage_any)
         elif R.CREATE_COMPANY_RE.search(text) and not R.CREATE_CONTACT_RE.search(text.split(",")[0]):
@@ -1469,6 +1475,29 @@ class _Build:
         elif not self._bulk_owner():
             self._clauses()
         return self._finish()
+
+    def _delete_and_more(self) -> bool:
+        """A delete beside other commands ("Delete the Pinecrest Dental deal, that was a test, and delete the
+        Nina Patel contact too", "Remove Zoe Young, she's a duplicate, and mark Sofia Evans do not contact"):
+        each command planned on its own words. True when split (two commands or more); False for one."""
+        cuts = [m for m in _DELETE_AND_NEXT.finditer(self.text)]
+        if not cuts:
+            return False
+        starts = [0] + [m.end() for m in cuts]
+        ends = [m.start() for m in cuts] + [len(self.text)]
+        for a, b in zip(starts, ends):
+            part = self.text[a:b]
+            got = _Build(self.o, part, self.now, self.ctx).run()
+            if not got.actions and not got.clarifications:
+                return False  # a piece that asks for nothing: read the instruction whole
+        for a, b in zip(starts, ends):
+            got = _Build(self.o, self.text[a:b], self.now, self.ctx).run()
+            for act in got.actions:
+                act.evidence = [(s0 + a, e0 + a) for s0, e0 in act.evidence]
+                self._add(a, act)
+            for q, c in zip(got.clarifications, got.candidates):
+                self.f.ask(q, c)
+        return True
 
     def _report_before(self, cut: int) -> None:
         """Log the call or meeting reported before a create ("Grace Liu from Lumen called, they want to
@@ -1947,7 +1976,8 @@ class _Build:
                 continue
             # deal updates
             if d is None and last_date is not None and re.search(
-                    r"\b(?:set|update|change|put|make|move|push|bump|shift|fix)\b.{0,20}\bclos(?:e|ing) date\b(?!\s+(?:to|for|on)\s+\w+day\b)", t, re.I):
+                    r"\b(?:set|update|change|put|make|move|push|bump|shift|fix)\b.{0,20}\b(?:clos(?:e|ing) )?date\b(?!\s+(?:to|for|on)\s+\w+day\b)",
+                    t, re.I):
                 d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
             got = self._deal_updates(t, d)
             if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
@@ -2340,7 +2370,7 @@ class _Build:
             out["close_date"] = moved.isoformat()
         if comp := R.competitor(t):
             out["competitor"] = comp
-        elif m := re.search(r"\b(?:lost|lose)\b[^,;]{1,60}?\bto\s+(?:(?:another|a|an|some)\s+(?:other\s+)?[a-z]+\s*,\s*)?"
+        elif m := re.search(r"\b(?i:lost|lose)\b[^,;]{1,60}?\bto\s+(?:(?:another|a|an|some)\s+(?:other\s+)?[a-z]+\s*,\s*)?"
                             r"(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
                             R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]):
             # "we lost Pinecrest Dental to Weave": the winner, known to us or not
@@ -2383,6 +2413,9 @@ class _Build:
                     why = why[subj[-1].start():]  # "... lost this one to Gong they wanted a cheaper tier": the last clause
                 out["lost_reason"] = why.strip(" .")
                 out["lost_reason"] = re.sub(r"^\W*(?:um|uh|so|and|well)\W+", "", out["lost_reason"], flags=re.I)
+                # "they went with them because of the integration": why, not whom
+                out["lost_reason"] = re.sub(r"^(?:them|it|us|that|this|those guys)\s+(?=because|since|due to)", "",
+                                            out["lost_reason"], flags=re.I)
             elif why := self._lost_aside(t):
                 out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
             elif rest and re.match(r"\W*(?:they|their|it|the|we|our|he|she|his|her|turns out|apparently)\b", rest[0], re.I) \
@@ -2550,13 +2583,15 @@ class _Build:
         if not m:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
-                                      "who11", "who12", "who13", "who14", "who15", "who16", "who17", "who18", "who19") if g).strip()
+                                      "who11", "who12", "who13", "who14", "who15", "who16", "who17", "who18", "who19",
+                                      "who20") if g).strip()
         if who == "I":
             who = "me"
         if who.lower().strip() in self.o._stages or R.stage_phrase(f"move it to {who}", self.o._stages) == who.title():
             return None  # "Initech goes to Proposal Sent": a stage, not a person
         users = self.idx.users
-        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15") or m.group("who16")) \
+        if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15") or m.group("who16")
+                or m.group("who20")) \
                 and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             after = t[m.end():]

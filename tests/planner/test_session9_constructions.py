@@ -577,3 +577,62 @@ def test_a_win_already_marked_is_not_planned_again_beside_a_note(planner, now):
     plan = planner.plan("The Summit Labs expansion, Victor Price signed already, I know it's marked won, but can you log a "
                         "note that the invoice goes to accounts payable?", now=now)
     assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    ("Delete the Pinecrest Dental deal, that was a test I set up, and delete the Nina Patel contact too.",
+     [("delete_record", "deal", "5010"), ("delete_record", "contact", "111")]),
+    ("Do not contact on Sofia Evans, she unsubscribed, and remove Zoe Young, she's a duplicate.",
+     [("update_contact", "contact", "254"), ("delete_record", "contact", "257")]),
+    ("Delete the Acme deal and log a call with Tom Becker.", [("delete_record", "deal", "5001"), ("log_activity", "contact", "106")]),
+])
+def test_a_delete_beside_other_commands_plans_each(planner, now, text, acts):
+    assert [(a.kind, a.target.type, a.target.id) for a in planner.plan(text, now=now).actions] == acts
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Carla Carter is an opportunity now, and Sam owns her from here on.", "242",
+     {"lifecycle_stage": "opportunity", "owner": "Sam Whitaker"}),
+    ("Quinn Silva should be a marketing qualified lead now, and put me down as the owner.", "231",
+     {"lifecycle_stage": "marketingqualifiedlead", "owner": "Alex Rivera"}),
+    ("Tom Becker is a customer now, Jordan takes him.", "106", {"lifecycle_stage": "customer", "owner": "Jordan Blake"}),
+])
+def test_an_owner_said_as_owns_her_or_put_me_down(planner_team, now, text, who, fields):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Onyx Health is doubling their annual plan, update the deal.", "5108", 72000),
+    ("Acme tripled their order, so update the deal.", "5001", 180000),
+    ("Initech doubled the seats on their contract, bump the deal.", "5006", 144000),
+])
+def test_doubling_said_as_news_doubles_the_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", deal, amount)
+
+
+def test_a_metric_that_doubled_is_no_amount(planner, now):
+    plan = planner.plan("Log a call with Tom Becker, their ticket volume doubled the week after launch.", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize(("text", "rival", "why"), [
+    ("Lost Umbrella Health to Epic, they went with them because of the integration with their EHR", "Epic", "because of the integration"),
+    ("Lost Initech to Zendesk.", "Zendesk", None),
+    ("Lost Vertex to Databricks, they chose them because of price.", "Databricks", "because of price"),
+])
+def test_lost_said_first_names_the_rival(planner, now, text, rival, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["stage"] == "Closed Lost" and a.fields["competitor"] == rival
+    assert (why is None) or a.fields["lost_reason"].startswith(why)
+
+
+@pytest.mark.parametrize(("text", "deal", "day"), [
+    ("I think Harbor Health is probably a Q1 close now, move the date.", "5106", "2027-03-31"),
+    ("Acme looks like a Q2 close, update the close date.", "5001", "2027-06-30"),
+    ("Globex is now a Q1 close, change the date.", "5004", "2027-03-31"),
+])
+def test_a_quarter_close_said_before_move_the_date(planner, now, text, deal, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"close_date": day})

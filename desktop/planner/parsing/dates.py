@@ -51,7 +51,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               rf"starting(?: in)?|from|after|beginning(?: of)?)\s+"
                               rf"{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of|to|until|till|close|closing|closes)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
-                           r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b", re.I)),
+                           r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b"
+                           # "Harbor Health is probably a Q1 close now": a quarter said before "close"
+                           r"|\ban?\s+q(?P<q2>[1-4])\s+(?:close|closing|deal|signature|go-?live)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
@@ -226,7 +228,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         year = _future_month_year(today, month)
         return date(year, month, 1) if (year, month) != (today.year, today.month) else today
     if kind == "quarter":  # "in Q1" -> the quarter's last day, the next one that has not ended
-        q = int(g["q"]) if g.get("q") else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+        q = int(g["q"] or g["q2"]) if (g.get("q") or g.get("q2")) else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                                              "fourth": 4, "4th": 4}[g["qw"].lower()]
         end = _month_end(today.year, 3 * q)
         return end if end >= today else _month_end(today.year + 1, 3 * q)

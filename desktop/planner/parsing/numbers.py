@@ -88,8 +88,12 @@ def words_to_digits(text: str) -> str:
         protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)", f"by {share} percent",
                            protected, flags=re.I)
     # "double the deal amount", "triple it": a multiple of the current amount (as a percent increase)
-    protected = re.sub(r"\b(?:just\s+)?double\s+(?=(?:it|that|the|their|its)\b)", "increase by 100 percent ", protected, flags=re.I)
-    protected = re.sub(r"\b(?:just\s+)?triple\s+(?=(?:it|that|the|their|its)\b)", "increase by 200 percent ", protected, flags=re.I)
+    # ("Onyx is doubling their annual plan", "they doubled the order": the same, said as news)
+    bought = r"(?:the|their|its)\s+(?:\w+\s+)?(?:deal|order|plan|contract|seats|licen[cs]es?|subscription|commitment|budget|spend)\b"
+    protected = re.sub(rf"\b(?:just\s+)?double\s+(?=(?:it|that|the|their|its)\b)|\bdoubl(?:es|ed|ing)\s+(?={bought})",
+                       "increase by 100 percent ", protected, flags=re.I)
+    protected = re.sub(rf"\b(?:just\s+)?triple\s+(?=(?:it|that|the|their|its)\b)|\btripl(?:es|ed|ing)\s+(?={bought})",
+                       "increase by 200 percent ", protected, flags=re.I)
     protected = re.sub(r"\b(?:just\s+)?halve\s+(?=(?:it|that|the|their|its)\b)", "cut by 50 percent ", protected, flags=re.I)
     # "half a million", "a quarter of a million", "half a mil": fractions of a scale
     protected = re.sub(r"\b(?:a\s+)?half\s+(?:of\s+)?an?\s+(million|mil|billion)\b", r"0.5\1", protected, flags=re.I)
