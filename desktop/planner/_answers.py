@@ -41,7 +41,7 @@ OFF_TOPIC = re.compile(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horosc
 QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
     r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
-    r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|"
+    r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|anything|anyone|anybody|"
     r"total up|sum up|add up|last (?:touch|contact|activity|call|email|meeting)|"
     # "deals nobody touched in 5 weeks", "open deals over 50k": a list asked for as a noun phrase
     r"(?:all\s+)?(?:open\s+|stale\s+|won\s+|lost\s+)?(?:deals|contacts|companies)\s+(?:nobody|no one|that|which|over|under|above|"

@@ -144,9 +144,9 @@ def create_company_fields(text: str) -> dict[str, Any]:
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
         stem = re.sub(r"[^a-z0-9]", "", fields.get("name", "").lower())
         if stem and not fields["domain"].startswith(stem) and \
-                (joined := re.search(re.escape(stem) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
-                                     re.sub(r"\s+", "", text.lower()))):
-            fields["domain"] = joined.group(0)
+                (joined := re.search(r"\s?".join(map(re.escape, stem)) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
+                                     text, re.I)):
+            fields["domain"] = re.sub(r"\s+", "", joined.group(0)).lower()
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
         if c.group("city").lower() not in STOPWORDS:
             fields["city"] = c.group("city")

@@ -151,6 +151,9 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"
                                r"owner|coordinator|specialist|success)s?\b|\s*[!.?])"
+                               # "Add Solstice Energy as a new company.": a name said as a new company, at a sentence's end too
+                               r"|\b(?:add|create|save)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}\s+as\s+an?\s+(?:new\s+)?"
+                               r"(?:company|account|client|customer)\b"
                                # "..., Brightline Robotics, brightline.io. Add them as a company."
                                r"|\b(?:add|create|save)\s+(?:them|it)\s+(?:in\s+)?as\s+an?\s+(?:new\s+)?(?:company|account|client|customer)\b"
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
@@ -332,7 +335,10 @@ _DATE_FRAGMENT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
     r"eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)|"
-    r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?))"
+    r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)|"
+    # "..., due the fourth": a day of the month said in words
+    r"(?<=the )(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first))"
     r"(?:,?\s+at\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.?\s?m\.?)?|noon))?\W*$", re.I)
 
 

@@ -22,7 +22,8 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     core = t if not d else (t[:d[1]] + t[d[2]:])
     core = re.sub(r"\s+", " ", core).strip(" ,.")
     core = re.sub(r"(?:\s+(?:by|on|due|before|until|for|the))+$", "", core, flags=re.I).strip(" ,.")  # "send the paperwork by [Friday]"
-    core = re.sub(r"^\W*(?:task|to-?do|reminder)(?:\s+(?:on|for)\s+[^:]{2,60})?\s*:\s*", "", core, flags=re.I)
+    core = re.sub(r"^\W*(?:(?:add|create|set|make|put)\s+(?:me\s+)?(?:a|an)\s+)?(?:task|to-?do|reminder)(?:\s+(?:on|for|to)\s+[^:]{2,60})?\s*:\s*",
+                  "", core, flags=re.I)
     # ("task: call back kara novak thurs", "task on the meadow health deal: send case studies")
     if re.match(r"call\s+back\b", core, re.I) and who:
         return f"Call {who} back"

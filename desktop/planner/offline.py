@@ -1010,6 +1010,12 @@ class OfflinePlanner:
             as_colon = clean[:dot.start()] + ": " + clean[dot.end():]
             if (m := _NOTE_PREFIX.match(as_colon)) and m.group("head") and m.end("head") == dot.start():
                 clean = as_colon
+        if (task_head := re.match(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?:add|create|set|make|put)\s+(?:me\s+)?(?:a|an)\s+(?:task|reminder|to-?do)\s+"
+                                  r"(?:on|for|to|against)\s+(?:the\s+)?[^.:,]{2,60}?(?:deal|account|opportunity|contact)?(?=\.\s+\S)",
+                                  clean, re.I)) and ":" not in clean[:task_head.end()]:
+            # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
+            # the task's record became a full stop; what follows is the task
+            clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -1566,10 +1572,11 @@ class _Build:
                 continue
             scope.append(parts[at])
             for c in parts[at + 1:]:
-                if c.sentence != parts[at].sentence or not re.match(
-                        r"\W*(?:both|that'?s|namely|i mean|the (?:deal|contacts|people|leads)|all\b|and\b|plus\b|(?:so\s+)?reassign)",
-                        c.text, re.I):
-                    break
+                if not re.match(r"\W*(?:both|that'?s|namely|i mean|the (?:deal|contacts|people|leads)|all\b|and\b|plus\b|"
+                                r"(?:so\s+)?reassign|those are|meaning)", c.text, re.I) \
+                        or (c.sentence != parts[at].sentence and not re.match(r"\W*(?:that'?s|namely|i mean|those are|meaning)\b",
+                                                                             c.text, re.I)):
+                    break  # ("... to Jordan. That's Leo Vogel and Zoe Price.": the list goes on after the pause)
                 scope.append(c)
             if at > 0 and re.match(r"\W*(?:so\s+)?(?:reassign|give|hand|make)\b", parts[at].text, re.I) \
                     and parts[at - 1].sentence == parts[at].sentence and re.match(r"\W*(?:both|all|the (?:deal|contacts))\b",
@@ -1590,6 +1597,8 @@ class _Build:
             return False
         co = companies[0]
         contacts = people
+        if not contacts and any(x.kind == "contact" for x in self.mentions):
+            return False  # people are named, but not as the ones handed over: the clause parser reads it
         if not contacts and re.search(r"\b(?:contacts|people|leads)\b", t, re.I):
             contacts = [cid for cid in self.idx.contacts_by_company.get(co, ()) if cid not in kept]
         deals: list[int] = []
@@ -2917,6 +2926,8 @@ class _Build:
         amounts = _prefer_totals([a for a in find_amounts(digits) if a.money], digits)
         if amounts:
             value = apply_amount(amounts[0], None)
+            if value is None and amounts[0].mode == "add" and not amounts[0].percent:
+                value = amounts[0].value  # a new deal has nothing to add to: "add a deal, 8K" is its amount
             if value and _RATE.match(digits, amounts[0].end) and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
                     and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
                 months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))

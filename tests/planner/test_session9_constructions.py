@@ -636,3 +636,59 @@ def test_lost_said_first_names_the_rival(planner, now, text, rival, why):
 def test_a_quarter_close_said_before_move_the_date(planner, now, text, deal, day):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"close_date": day})
+
+
+@pytest.mark.parametrize(("heard", "kind", "fields"), [
+    ("Bump Noah Ito to Sales, Qualified.", "update_contact", {"lifecycle_stage": "salesqualifiedlead"}),
+    ("Move Initech to Proposal, Sent.", "update_deal", {"stage": "Proposal Sent"}),
+    ("Knock 20% of the Onyx Health deal.", "update_deal", {"amount": 28800}),
+    ("Create a deal for Tidal Media. New start-up plan 8K lead stay.", "create_deal", {"amount": 8000, "stage": "Lead"}),
+])
+def test_pauses_and_homophones_inside_values(planner, now, heard, kind, fields):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.kind == kind and fields.items() <= a.fields.items()
+
+
+@pytest.mark.parametrize(("heard", "title", "day"), [
+    ("Add a task on the Cedar Group deal. Send the brand guidelines PDF, do the fourth.", "Send the brand guidelines PDF", "2026-12-04"),
+    ("Remind me, to send Carla Ortiz the webinar recording by the third.", "Send Carla Ortiz the webinar recording", "2026-12-03"),
+    ("Set a reminder for Tom Becker: call about the renewal, due the twentieth.", "Call about the renewal", "2026-12-20"),
+])
+def test_a_task_dictated_with_pauses(planner, now, heard, title, day):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.fields["title"], a.fields["due_date"]) == ("create_task", title, day)
+
+
+@pytest.mark.parametrize(("heard", "subject", "body"), [
+    ("Right Oliver Grant Email, Subject, Contract, Redlines. Saying Legal has sent back the redlines and we can sign by the 30th.",
+     "Contract redlines", "we can sign by the 30th"),
+    ("Write Tom Becker an email, subject renewal paperwork. Letting him know the contract is attached.", "Renewal paperwork",
+     "contract is attached"),
+    ("Email Linda Okafor, subject, pilot, plan. Asking her for the security questionnaire.", "Pilot plan", "security questionnaire"),
+])
+def test_an_email_dictated_with_pauses_stays_one_email(planner, now, heard, subject, body):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.kind == "draft_email" and a.fields["subject"] == subject and body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("heard", "who", "answer_kind"), [
+    ("When did we last here from Maya Carter?", "Maya Carter", "value"),
+    ("Anything in the pipeline that's gone stale for more than two weeks.", None, "records"),
+    ("Anyone at Acme we haven't called yet.", None, "records"),
+])
+def test_questions_heard_without_their_question_mark(planner, now, heard, who, answer_kind):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.kind == "answer" and answer_kind in a.fields
+
+
+def test_a_new_company_said_at_a_sentence_end_with_its_person(planner, now):
+    plan = planner.plan("Just got a referral. Bianca Reyes, she's head of ops at a company called Solstice Energy. Add Solstice "
+                        "Energy as a new company. Solstice Energy.com and add her as a contact there.", now=now)
+    co, pe = plan.actions
+    assert co.fields == {"name": "Solstice Energy", "domain": "solsticeenergy.com"}
+    assert (pe.fields["first_name"], pe.fields["last_name"], pe.fields["company"]) == ("Bianca", "Reyes", "Solstice Energy")
+
+
+def test_a_list_after_the_pause_is_who_is_handed_over(planner_team, now):
+    plan = planner_team.plan("I'm handing my summit labs leads to Jordan. That's Leo Vogel and Zoe Price.", now=now)
+    assert {a.target.id for a in plan.actions} == {"209", "220"}

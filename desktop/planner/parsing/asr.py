@@ -110,6 +110,28 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)|monday|tuesday|wednesday|thursday|friday|tomorrow|today),?\s+(1[0-2]|[1-9])([0-5]\d)\b"
                 r"(?!\s*(?:k|grand|thousand|dollars|bucks|%|percent)\b)", re.I), r"\1 at \2:\3"),
     (re.compile(r"\b(log\s+(?:that|it|this))\s+in\s+(?=(?:book|schedule|set)\b)", re.I), r"\1 and "),
+    # a pause the recogniser wrote inside a stage or lifecycle name: "Bump Noah to Sales, Qualified", "Proposal, Sent"
+    (re.compile(r"\b(sales|marketing),\s+(qualified)\b", re.I), r"\1 \2"),
+    (re.compile(r"\b(proposal|demo|closed),\s+(sent|scheduled|won|lost)\b", re.I), r"\1 \2"),
+    # "Jordans taking over Quartz" -> "Jordan's" (a name's 's heard without its apostrophe, before a verb)
+    (re.compile(r"\b((?-i:[A-Z])[a-z]+)s\s+(?=(?:taking|going|handling|covering|looking|getting|picking)\b)"), r"\1's "),
+    # "Knock 20% of the Onyx Health deal" -> "off the" (an amount taken off, "off" heard as "of")
+    (re.compile(r"\b((?:knock|take|shave|cut)\s+\$?\d[\d,.]*\s*(?:%|percent|k|grand|thousand)?)\s+of\s+(?=the\b|their\b|(?-i:[A-Z]))",
+                re.I), r"\1 off "),
+    # "Remind me, to send ..." -> "Remind me to"; "..., do the fourth" -> "due the fourth"; "lead stay" -> "lead stage"
+    (re.compile(r"\b(remind me),\s+(?=to\b)", re.I), r"\1 "),
+    (re.compile(r",\s+do\s+(?=(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|monday|tuesday|wednesday|"
+                r"thursday|friday|tomorrow|next)\b)", re.I), ", due "),
+    (re.compile(r"\b(lead|qualified|negotiation|scheduled|sent)\s+stay\b", re.I), r"\1 stage"),
+    # "When did we last here from Maya" -> "hear from"; "Right Oliver Grant email, ..." -> "Write ..."
+    (re.compile(r"\b(last|ever|first)\s+here\s+from\b", re.I), r"\1 hear from"),
+    (re.compile(r"^\s*right\s+(?=(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\s+(?:an?\s+)?e-?mail\b)", re.I), "Write "),
+    # "... Email, Subject, Contract, Redlines. Saying legal has ..." -> "subject contract redlines, saying ..." (an e-mail
+    # dictated with pauses: the subject's words and the body said after a full stop stay the e-mail's)
+    (re.compile(r"\b(subject)(?:\s+line)?\s*,\s+((?-i:[A-Z])?[\w-]+)(?:,\s+((?-i:[A-Z])?[\w-]+))?(?=[.,])", re.I),
+     lambda m: f"subject {m.group(2).lower()}" + (f" {m.group(3).lower()}" if m.group(3) else "")),
+    (re.compile(r"(?<=\w)[.!]\s+(?=(?:saying|telling (?:him|her|them)|asking (?:him|her|them)|letting (?:him|her|them) know)\b)", re.I),
+     ", "),
     # "bump it by 12 and a half a K" -> "12 and a half K"
     (re.compile(r"\band a half\s+a\s+(?=(?:k|grand|thousand)\b)", re.I), "and a half "),
     # "Closed John 31" / "by John 15th" -> "Jan" (a month heard as a name before a day)
