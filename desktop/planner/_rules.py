@@ -217,9 +217,14 @@ _COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\
 #: Lower-case competitor name -> display name: the domain's COMMON_COMPETITORS plus a few more.
 KNOWN_COMPETITORS = {n.lower(): n for n in COMMON_COMPETITORS} | {
     "dynamics": "Dynamics", "sugarcrm": "SugarCRM", "zendesk": "Zendesk", "intercom": "Intercom",
-    "oracle": "Oracle", "sap": "SAP"}
+    "oracle": "Oracle", "sap": "SAP",
+    # vendors salespeople name as rivals outside CRM (support, data, fleet, learning, healthcare software)
+    "freshdesk": "Freshdesk", "servicenow": "ServiceNow", "gorgias": "Gorgias", "databricks": "Databricks",
+    "snowflake": "Snowflake", "samsara": "Samsara", "motive": "Motive", "docebo": "Docebo", "workday": "Workday",
+    "epic": "Epic", "athenahealth": "athenahealth", "phreesia": "Phreesia", "weave": "Weave", "notion": "Notion"}
 #: Ambiguous words ("close", "monday") only count after a competitor cue ("looking at Close").
-_AMBIGUOUS_COMPETITORS = frozenset({"close", "monday", "dynamics", "copper", "outreach", "apollo", "gong"})
+_AMBIGUOUS_COMPETITORS = frozenset({"close", "monday", "dynamics", "copper", "outreach", "apollo", "gong", "epic", "motive",
+                                    "weave", "notion", "snowflake"})
 
 
 def _spaced(name: str) -> str:
@@ -311,6 +316,7 @@ def clauses(text: str) -> list[Clause]:
             c_start = sentence.find(part, c_pos)
             c_pos = c_start + len(part)
             if spans and (_DATE_FRAGMENT.match(part) or _AMOUNT_FRAGMENT.match(part)  # "on Wednesday"
+                          or re.match(r"\s*(?:about|regarding|re)\s+(?:a|an|the|our|their|his|her)\b", part, re.I)  # "..., about a follow-up call"
                           or (_OWNER_WORDS.match(part) and _NAMED_END.search(sentence[spans[-1][0]:c_start]))):
                 # "Push the Acme | close date to Friday": a field of the record just named
                 spans[-1] = (spans[-1][0], c_pos)

@@ -692,3 +692,38 @@ def test_a_new_company_said_at_a_sentence_end_with_its_person(planner, now):
 def test_a_list_after_the_pause_is_who_is_handed_over(planner_team, now):
     plan = planner_team.plan("I'm handing my summit labs leads to Jordan. That's Leo Vogel and Zoe Price.", now=now)
     assert {a.target.id for a in plan.actions} == {"209", "220"}
+
+
+@pytest.mark.parametrize(("heard", "rival"), [
+    ("Upland Works isn't renewing. Mark the annual plan lost, reason is budget freeze, and they went with Dosebo.", "Docebo"),
+    ("Heads up, Orbital Freight is also talking to Simsara. Put that on the deal as the competitor.", "Samsara"),
+    ("Initech is also evaluating Fresh desk.", "Freshdesk"),
+])
+def test_a_misheard_vendor_snaps_to_the_known_one(planner, now, heard, rival):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.fields["competitor"] == rival
+
+
+def test_an_ambiguous_vendor_word_is_no_rival_without_a_cue(planner, now):
+    (a,) = planner.plan("Log a call with Tom Becker, it was an epic call, they love it.", now=now).actions
+    assert a.kind == "log_activity"
+
+
+@pytest.mark.parametrize(("heard", "amount"), [
+    ("Pinecrest is probably closer to 6 grand, no. Let's say, 6500.", 6500),
+    ("Set the Vertex deal to 40k, sorry. Make it 45k.", 45000),
+    ("Initech is at 70 grand, no. Make it 72.", 72000),
+])
+def test_a_no_closed_by_a_full_stop_still_corrects(planner, now, heard, amount):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Email Theo at Kestrel, about a follow-up call.", "249"),
+    ("Email Tom Becker, about the renewal.", "106"),
+    ("Draft a note to Linda Okafor, regarding the pilot plan.", "107"),
+])
+def test_about_after_a_pause_is_the_topic_not_a_task(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("draft_email", who)

@@ -217,6 +217,8 @@ _STOP_CORRECTION = re.compile(
     # (a bare "No" only: "Actually no, make it 55k" is a restart the planner reads as such)
     r"|(?<=[.!?]\sno[.,]\s)(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
     r"|(?<=[.!?]\sNo[.,]\s)(?:let'?s say|make it|make that|Let'?s say|Make it|Make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
+#: "closer to 6 grand, no. Let's say, 6500.": the speaker's "no" closed with a full stop before the new number.
+_NO_STOP = re.compile(r",\s*(no|sorry|wait)[.!]\s+(?=(?:let'?s say|make it|make that)\b,?\s*(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: "... up to 90 grand. No way. Make it 85": "no wait" heard as "no way" before a new number.
 _NO_WAY = re.compile(r"(?<=\w)[.!,]\s+no way[.,]?\s+(?=(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: A new day taken back after a full stop: "... on Wednesday at 4. No actually make it Thursday, same time."
@@ -235,6 +237,7 @@ def join_spoken_corrections(text: str) -> str:
     unchanged when neither is present."""
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
     text = _NO_WAY.sub(", no wait, ", text)
+    text = _NO_STOP.sub(lambda m: f", {m.group(1).lower()}, ", text)
     text = _REQUEST_GOES_ON.sub(lambda m: f"{m.group('req')}, {m.group('next').lower()}", text)
     text = _STOP_CORRECTION.sub(
         lambda m: ", " + ", ".join(re.findall(r"i mean|no|sorry|actually|wait", m.group("cue").lower())) + ", ", text)
@@ -242,7 +245,8 @@ def join_spoken_corrections(text: str) -> str:
     text = _I_MEAN.sub(lambda m: f", {m.group(1).lower()}, I mean", text)
     return _SPLIT_CORRECTION.sub(lambda m: f"{m.group(1)}, ", text).replace(", Make it", ", make it") \
         .replace(", Make that", ", make that").replace(", Change it", ", change it").replace(", Set it", ", set it") \
-        .replace(", Let's say", ", let's say").replace(", Lets say", ", lets say")
+        .replace(", Let's say", ", let's say").replace(", Lets say", ", lets say") \
+        .replace("let's say, ", "let's say ").replace("Let's say, ", "let's say ")
 
 
 #: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.
