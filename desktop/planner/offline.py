@@ -606,7 +606,9 @@ def _reported_type(text: str) -> str | None:
                  text, re.I):
         return "call"
     if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
-                 r"(?:back\s+)?from\b", text, re.I):
+                 r"(?:back\s+)?from\b"
+                 # "I email Priya the revised proposal this morning" ("emailed" heard without its ending)
+                 r"|\b(?:i|we)\s+e-?mail\s+(?-i:[A-Z])\w+.{0,60}\b(?:this morning|today|yesterday|earlier|last night)\b", text, re.I):
         return "email"
     if re.search(r"\b(?:met|meeting|sat down with)\b", text, re.I):
         return "meeting"
@@ -1909,7 +1911,10 @@ class _Build:
                                      "sure": self._sure(cl, own)})
                 self._produced.update({k, k - 1})
                 continue
-            if R.TASK_RE.search(t):
+            if R.TASK_RE.search(t) and not (re.match(r"\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|compose|e-?mail)\b", self.text, re.I)
+                                           and re.search(r"\breminders?\b", t, re.I)
+                                           and not re.search(r"\b(?:remind me|set|create|add|make)\b", t, re.I)):
+                # ("Draft email, Kara Brooks, invoice reminder, net 30": the reminder is the e-mail's topic)
                 if d is None and last_date is not None and re.search(r"\b(?:then|that day|by then)\b", t, re.I):
                     d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
                 if d is None and cond_date is not None and cond_sentence == cl.sentence:
@@ -2525,6 +2530,8 @@ class _Build:
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
             if not (am.money or am.percent) or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
                 continue
+            if re.match(r"[\d ]*-\d{2,4}-\d", digits[am.start:]) or re.search(r"\d-\s*$|\+\d{1,3}(?:[ -]\d{2,5})*[ -]?\s*$", digits[:am.start]):
+                continue  # "plus 1-300-5500-234": a phone number's groups, never an amount
             if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b[^.;]{0,15}$", digits[:am.start], re.I) \
                     or re.search(r"\bnumber\b[^.;]{0,15}(?:\bplus|\+)\s*$", digits[:am.start], re.I):
                 continue  # "her new number is plus 4.9M" (a phone number misheard): no amount

@@ -727,3 +727,32 @@ def test_a_no_closed_by_a_full_stop_still_corrects(planner, now, heard, amount):
 def test_about_after_a_pause_is_the_topic_not_a_task(planner, now, text, who):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id) == ("draft_email", who)
+
+
+@pytest.mark.parametrize(("heard", "who", "phone"), [
+    ("Add Omar Walsh's direct line. It's plus 1-300-5500-234.", "234", "+1 300 5500 234"),
+    ("Update Tom Becker's mobile. It's 415-555-0199.", "106", "415 555 0199"),
+    ("Rachel Adams has a new number. It's plus 44 20 7946 0958.", "115", "+44 20 7946 0958"),
+])
+def test_a_number_said_after_the_pause_is_the_phone_not_an_amount(planner, now, heard, who, phone):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"phone": phone})
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Draft Email, Kara Brooks and Voice Reminder, Net30.", ["draft_email"]),
+    ("draft email tom becker, renewal reminder", ["draft_email"]),
+    ("Draft an email to Kara Brooks, invoice reminder, and set a reminder to call her Friday.", ["draft_email", "create_task"]),
+])
+def test_a_reminder_inside_an_email_is_its_topic(planner, now, text, kinds):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == kinds
+
+
+@pytest.mark.parametrize(("heard", "kind"), [
+    ("All in one more, I email Priya at Globex the revised proposal this morning, so log that.", "email"),
+    ("I email Tom Becker the contract yesterday, log it.", "email"),
+    ("We email Linda Okafor the deck today, log that please.", "email"),
+])
+def test_an_email_heard_in_the_present_tense_is_logged_as_an_email(planner, now, heard, kind):
+    logs = [a for a in planner.plan(heard, now=now).actions if a.kind == "log_activity"]
+    assert [a.fields["activity_type"] for a in logs] == [kind]

@@ -132,6 +132,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      lambda m: f"subject {m.group(2).lower()}" + (f" {m.group(3).lower()}" if m.group(3) else "")),
     (re.compile(r"(?<=\w)[.!]\s+(?=(?:saying|telling (?:him|her|them)|asking (?:him|her|them)|letting (?:him|her|them) know)\b)", re.I),
      ", "),
+    # "Add Omar Walsh's direct line. It's plus 1-300-..." -> ", it's" (the number said after the pause is the field's)
+    (re.compile(r"\b(phone(?: number)?|number|mobile|cell|direct line|email(?: address)?)[.!]\s+(?=it'?s\b)", re.I), r"\1, "),
     # "bump it by 12 and a half a K" -> "12 and a half K"
     (re.compile(r"\band a half\s+a\s+(?=(?:k|grand|thousand)\b)", re.I), "and a half "),
     # "Closed John 31" / "by John 15th" -> "Jan" (a month heard as a name before a day)
