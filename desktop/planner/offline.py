@@ -462,6 +462,20 @@ _PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial|di
                         r"six|seven|eight|nine)\b)", re.I)
 
 
+def _merge_single_digits(phone: str) -> str:
+    """Digits said one at a time join one group: "+1 305 555 0 2 3 4" -> "+1 305 555 0234"."""
+    out: list[str] = []
+    in_run = False
+    for tok in phone.split():
+        single = len(tok) == 1 and tok.isdigit()
+        if single and in_run:
+            out[-1] += tok
+        else:
+            out.append(tok)
+        in_run = single or (in_run and single)
+    return " ".join(out)
+
+
 def _phone_from(text: str) -> str | None:
     """The phone number ``text`` starts with, in digits ("+1 305 555 0144") or said digit by digit
     ("plus four nine, one five one, ..."); None when it starts with none."""
@@ -2686,6 +2700,8 @@ class _Build:
                 and (at := self.text.find(t)) >= 0 and (heard_phone := _phone_from(
                     re.sub(r"^[\s,:]*(?:(?:it'?s|its|it is|which is|the new one is)\s+)?", "", self.text[at + cue.end():], flags=re.I))):
             out["phone"] = heard_phone  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
+        if out.get("phone"):
+            out["phone"] = _merge_single_digits(str(out["phone"]))
         if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
                 r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \
                 and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)

@@ -756,3 +756,13 @@ def test_a_reminder_inside_an_email_is_its_topic(planner, now, text, kinds):
 def test_an_email_heard_in_the_present_tense_is_logged_as_an_email(planner, now, heard, kind):
     logs = [a for a in planner.plan(heard, now=now).actions if a.kind == "log_activity"]
     assert [a.fields["activity_type"] for a in logs] == [kind]
+
+
+@pytest.mark.parametrize(("heard", "phone"), [
+    ("Add Omar Walsh's direct line. It's plus 1, 305, 555, 0, 2, 3, 4.", "+1 305 555 0234"),
+    ("Update Omar Walsh's phone to plus 1, 305, 555, 0, 2, 3, 4.", "+1 305 555 0234"),
+    ("Omar Walsh's new number is plus 1 305 555 0234.", "+1 305 555 0234"),
+])
+def test_digits_said_one_at_a_time_join_one_group(planner, now, heard, phone):
+    (a,) = planner.plan(heard, now=now).actions
+    assert a.fields["phone"] == phone
