@@ -1326,8 +1326,12 @@ class _Build:
         key) is a single edit away (rapidfuzz Levenshtein, same first letter, 4+ letters); nothing
         when none or several are, or the word already names a record."""
         out: list[Mention] = []
-        for m in re.finditer(r"\bthe\s+(?P<w>[A-Z][a-z]{3,})(?:'s)?\s+(?i:deal|account|opportunity|renewal)\b", self.text):
-            word = m.group("w").lower()
+        # (also a name heard as two short words: "move the at me deal" for Acme, "walking out of at me")
+        for m in re.finditer(r"\bthe\s+(?P<w>[A-Z][a-z]{3,}|(?i:[a-z]{1,3}\s[a-z]{1,3}))(?:'s)?\s+(?i:deal|account|opportunity|renewal)\b",
+                             self.text):
+            word = m.group("w").lower().replace(" ", "")
+            if len(word) < 4:
+                continue
             if word in STOPWORDS or any(x.start <= m.start("w") < x.end for x in self.mentions):
                 continue
             by_letter = self.o._one_word_keys()

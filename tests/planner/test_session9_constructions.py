@@ -766,3 +766,13 @@ def test_an_email_heard_in_the_present_tense_is_logged_as_an_email(planner, now,
 def test_digits_said_one_at_a_time_join_one_group(planner, now, heard, phone):
     (a,) = planner.plan(heard, now=now).actions
     assert a.fields["phone"] == phone
+
+
+@pytest.mark.parametrize(("heard", "fields"), [
+    ("So, move the at me deal to Proposal Sent and put it at 75K.", {"stage": "Proposal Sent", "amount": 75000}),
+    ("Push the at me deal to January 31st.", {"close_date": "2027-01-31"}),
+    ("Move the Acne deal to Negotiation", {"stage": "Negotiation"}),
+])
+def test_a_company_heard_as_two_short_words_before_deal(planner, now, heard, fields):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.target.id) == ("update_deal", "5001") and fields.items() <= a.fields.items()
