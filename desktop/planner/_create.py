@@ -51,6 +51,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if m and m.group(1).endswith(("'s", "\u2019s")) and (
             who := re.search(rf"\b(?:is|'s)\s+({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|del|la|le)\s+)*{_NAME_WORD})", text)):
         m = who  # "Priya's assistant at Globex is Jan de Vries, ..., add her as a contact": the one named after "is"
+    if referred := re.search(rf"\b(?:referred|introduced)\b[^.]{{0,40}}?\b(?:colleague|friend|contact|boss|peer|counterpart|someone)"
+                             rf"(?:\s+(?:at|from)\s+(?:{_NAME_WORD}\s?){{1,3}})?\s*,?\s+({_NAME_WORD})\s+({_NAME_WORD})", text):
+        m = referred  # "Grace Liu referred a colleague at Lumen, Ravi Menon, ...": the person referred, not Grace
     if m and (m.group(1).endswith(("'s", "\u2019s")) or (m.group(2) or "").endswith(("'s", "\u2019s"))) and (
             rel := re.search(rf"'s\s+(?:new\s+)?(?:colleague|assistant|boss|manager|deputy|counterpart|replacement|"
                              rf"successor|coworker|co-worker|partner|cofounder|co-founder|report|teammate)\s*,?\s+"
@@ -58,7 +61,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         m = rel  # "Add Tom Becker's colleague Jana Ruiz at Northwind": the colleague, not Tom
     if (not m or m.group(1).lower() in STOPWORDS) and re.search(r"\badd\s+(?:him|her|them)\b", text, re.I) and (
             met := re.search(rf"\b(?:met|meeting|spoke (?:to|with)|talked (?:to|with)|referral|referred|intro(?:duced)? to|"
-                             rf"chatted with|ran into|bumped into)\b[^.]{{0,20}}?\b({_NAME_WORD})\s+({_NAME_WORD})", text)):
+                             rf"chatted with|ran into|bumped into)\b[^.]{{0,20}}?\b({_NAME_WORD})\s+({_NAME_WORD})", text)
+            or re.search(rf"\b(?:referred|introduced)\b[^.]{{0,40}}?\b(?:colleague|friend|contact|boss|peer|counterpart|someone)"
+                         rf"(?:\s+(?:at|from)\s+(?:{_NAME_WORD}\s?){{1,3}})?\s*,?\s+({_NAME_WORD})\s+({_NAME_WORD})", text)):
         m = met  # "I met Marcus Bell at the conference, ... Add him as a contact"
     if m and m.group(1).lower() not in STOPWORDS:
         fields["first_name"] = m.group(1)

@@ -146,7 +146,10 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"(?<!,\s)(?<!\bin\s)(?<!\bstage\s)\b(?:contact|lead|person)\b(?!\s+stage)"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)"
                                # "Add Hannah Berg to Globex as Procurement Analyst": a new person, her company and title
-                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s+to\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+as\s+)",
+                               r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s+to\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+as\s+)"
+                               # "Grace referred a colleague at Lumen, Ravi Menon, ... Add him and set up a call": the person referred
+                               r"|\b(?:referred|introduced)\b.{0,60}?\b(?:colleague|friend|contact|boss|cofounder|co-founder|peer|"
+                               r"counterpart|partner|someone)\b.{0,160}?\badd\s+(?:him|her|them)\b(?!\s+(?:to|as the owner|on)\b)",
                                re.I)
 CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"
@@ -422,6 +425,8 @@ def competitor(text: str) -> str | None:
         or _COMPETITOR_BEFORE.search(text)
     if not m:
         return None
+    if m.re is COMPETITOR_RE and m.group("name")[:1].islower() and m.group("name").split()[0].lower() not in KNOWN_COMPETITORS:
+        return None  # "they're looking at tools in Q1": a thing, not a vendor (a vendor's name is capitalised or known)
     words = (m.groupdict().get("name") or m.groupdict().get("name2") or "").split()
     if not words:
         return None

@@ -833,8 +833,12 @@ class OfflinePlanner:
                            "owner": c.owner or "", "do_not_contact": c.do_not_contact}
                 kept = {k: v for k, v in a.fields.items()
                         if k not in now_has or now_has[k] != (v.lower() if isinstance(v, str) and k != "owner" else v)}
-                if not kept and len(plan.actions) > 1:
-                    unchanged.append(a)  # (a field said beside a real change is kept: it is what the user said)
+                said_to = " ".join((plan.transcript or text)[s0:e0] for s0, e0 in a.evidence)
+                if not kept and len(plan.actions) > 1 and not re.search(
+                        r"\b(?:set|mark|make|change|update|switch|put)\s+(?:him|her|them|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s+(?:as|to)\b",
+                        said_to, re.I):
+                    unchanged.append(a)  # (a field said beside a real change is kept: it is what the user said;
+                    # so is one the user tells to set: "set him as a marketing qualified lead")
         if unchanged:
             plan.actions = [a for a in plan.actions if not any(a is u for u in unchanged)]
             plan.requires_confirmation = any(not a.read_only for a in plan.actions)
@@ -1953,6 +1957,13 @@ class _Build:
                 task_loc = own
                 if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
                     task_loc = _Local(loc.contact, None, None, False)  # "Wendy at Onyx ..., a task to call her"
+                elif own is None and self.f.contact is not None and not self.f.person_blocked \
+                        and re.match(r"(?:follow up with|call|email|ping|check in with|chase)\s", str(fields["title"]), re.I) \
+                        and self.idx.contacts[self.f.contact].name in str(fields["title"]) \
+                        and re.search(r"\b(?:called|rang|phoned|emailed|reached|texted)\s+" + re.escape(self.idx.contacts[self.f.contact].name),
+                                      self.text, re.I):
+                    # "I called Theo Price ..., remind me to follow up in three weeks": the follow-up is with Theo
+                    task_loc = _Local(self.f.contact, None, None, False)
                 self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": task_loc,
                                      "sure": self._sure(cl, own)})
                 self._produced.add(k)

@@ -776,3 +776,50 @@ def test_digits_said_one_at_a_time_join_one_group(planner, now, heard, phone):
 def test_a_company_heard_as_two_short_words_before_deal(planner, now, heard, fields):
     (a,) = planner.plan(heard, now=now).actions
     assert (a.kind, a.target.id) == ("update_deal", "5001") and fields.items() <= a.fields.items()
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Meadow Health came back and they want another twenty grand of seats, so bump the deal.", "5102", 100000),
+    ("Upland Works wants to expand, they're adding another twelve K to the annual plan.", "5116", 36000),
+    ("Acme wants an extra 5k of training on the deal.", "5001", 65000),
+])
+def test_another_amount_adds_to_the_deal(planner, now, text, deal, amount):
+    (a,) = [x for x in planner.plan(text, now=now).actions if x.kind == "update_deal"]
+    assert (a.target.id, a.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Quartz Partners signed the retainer! Mark it closed won, it ended up at twelve K.", 12000),
+    ("Initech ended up at 80k, mark it won.", 80000),
+    ("Vertex settled at 50k in the end, update the amount.", 50000),
+])
+def test_ended_up_at_is_the_amount_not_a_raise(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Grace Liu referred a colleague at Lumen, Ravi Menon, he's the head of partnerships. Add him and set up an intro call "
+     "with him next Wednesday at 1pm.", ("Ravi", "Menon")),
+    ("Tom Becker introduced a friend, Dana Cole, she runs ops at Northwind Traders. Add her please.", ("Dana", "Cole")),
+    ("Linda Okafor referred someone at Initech, Marco Ruiz. Add him.", ("Marco", "Ruiz")),
+])
+def test_a_person_referred_is_the_one_added(planner, now, text, name):
+    made = [a for a in planner.plan(text, now=now).actions if a.kind == "create_contact"]
+    assert [(a.fields["first_name"], a.fields["last_name"]) for a in made] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Called Theo Price, they're looking at tools in Q1.",
+    "Initech is looking at options for next year.",
+    "Tom Becker said they're evaluating vendors again.",
+])
+def test_a_lower_case_thing_looked_at_is_no_competitor(planner, now, text):
+    assert all("competitor" not in a.fields for a in planner.plan(text, now=now).actions)
+
+
+def test_a_lifecycle_the_user_sets_is_planned_even_when_it_is_already_so(planner, now):
+    plan = planner.plan("I called Theo Price at Kestrel Partners, he picked up. Set him as a marketing qualified lead and remind "
+                        "me to follow up in three weeks.", now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [
+        ("log_activity", "249"), ("update_contact", "249"), ("create_task", "249")]

@@ -28,7 +28,8 @@ _NUM_RE = re.compile(
     rf"(?P<pct>\s?(?:%|percent\b|per cent\b))?",
     re.IGNORECASE,
 )
-_ADD_RE = re.compile(r"\b(?:add(?:ed)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|(?<!-)up(?:ped)?|grow|grew|grown|"
+_ADD_RE = re.compile(r"\b(?:add(?:ed|ing|s)?|plus|increase[ds]?|bump(?:ed)?|raise[ds]?|(?<!-)up(?:ped)?(?!\s+(?:at|to)\b)|grow|grew|grown|"
+                     r"another|an extra|additional|"
                      r"more(?!\s+(?:like|or less|than|of|realistic|likely)\b))\b"
                      r"(?:,?\s+\w+){0,5}?\s*$"
                      # "bump the Cedar Group starter plan by 12.5k": the verb further back, then "by"
