@@ -129,7 +129,7 @@ _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they
                         r"(?:to\s+)?(?P<title>(?:[A-Z][\w&-]*|of|and)(?:\s+(?:[A-Z][\w&-]*|of|and))*)")
 _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0,30}\bdead\b|\bisn'?t renewing\b|"
                    r"\bkill(?:ed)?\s+(?:the\s+|that\s+|this\s+)?(?:[\w&'-]+\s+){0,3}(?:deal|opportunity|opp)\b|"
-                   r"\bnot renewing\b|\bwon'?t renew\b|\bchurn(?:ed|ing)\b", re.I)
+                   r"\bnot renewing\b|\bwon'?t renew\b|\bchurned\b", re.I)  # ("is churning": at risk, not lost yet)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
                            r"they went with|went with|they chose|chose|came down to|the reason (?:is|was)|"
                            r"they had|lost on|(?:lost\s+)?reason\s*(?::|-|\u2013|being))\s*(?P<why>[^.;]{4,120})"
@@ -1958,6 +1958,10 @@ class _Build:
                 if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
                     task_loc = _Local(loc.contact, None, None, False)  # "Wendy at Onyx ..., a task to call her"
                 elif own is None and self.f.contact is not None and not self.f.person_blocked \
+                        and re.search(r"\b(?:him|her)\b", t, re.I) and not {m.ids[0] for m in self.mentions if m.kind == "contact"
+                                                                              and len(m.ids) == 1 and m.ids[0] != self.f.contact}:
+                    task_loc = _Local(self.f.contact, None, None, False)  # "I called Hugo ..., remind me to check in with him"
+                elif own is None and self.f.contact is not None and not self.f.person_blocked \
                         and re.match(r"(?:follow up with|call|email|ping|check in with|chase)\s", str(fields["title"]), re.I) \
                         and self.idx.contacts[self.f.contact].name in str(fields["title"]) \
                         and re.search(r"\b(?:called|rang|phoned|emailed|reached|texted)\s+" + re.escape(self.idx.contacts[self.f.contact].name),
@@ -2053,6 +2057,11 @@ class _Build:
                         deal_fields["close_date"] = got["close_date"]  # "the close date says tomorrow... make it the 25th"
                     if "amount" in got and re.match(r"\W*(?:(?:so|and|but|just)\s+)*(?:make|set|change|bump|put) (?:it|that)\b", t, re.I):
                         deal_fields["amount"] = got["amount"]  # "it's at ninety six hundred, make it twelve k": the new one
+                    if "amount" in got and re.match(r"\W*(?:(?:so|and|but|no|actually|really|that'?s wrong)\W+)*(?:really\s+|actually\s+)?"
+                                                    r"(?:it'?s|it is|it should be|should be)\b", t, re.I) \
+                            and re.search(r"\b(?:wrong|really|actually|should be|not right|incorrect)\b",
+                                          self.text[max(0, self.text.find(t) - 40):self.text.find(t) + len(t)], re.I):
+                        deal_fields["amount"] = got["amount"]  # "says three K? That's wrong, it's thirty K": the right one
                 deal_pos = cl.start if deal_pos is None else deal_pos
                 deal_locs.append(loc)
                 deal_sure.append(self._sure(cl, own))
@@ -2388,6 +2397,10 @@ class _Build:
 
     def _deal_updates(self, t: str, d: tuple[date, int, int] | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        if re.search(r"\b(?:log|put|save|keep) (?:that|this|it) (?:down )?as a note\b|\b(?:just|only) (?:a|as a) note\b|"
+                     r"\bnote (?:that|this) down\b", self.text, re.I) and not _IMPERATIVE.search(t) \
+                and not re.search(r"\b(?:log|put|save|keep) (?:that|this|it)\b", t, re.I):
+            return out  # "Iris is churning, they're moving to Docebo. Log that as a note": told as a note, not a change
         if stage := R.stage_phrase(t, self.o._stages):
             out["stage"] = stage
         elif (m := _NAMED_STAGE.search(t)) and R.STAGE_VERB_RE.search(t):
@@ -2488,6 +2501,8 @@ class _Build:
                                 out["lost_reason"], re.I)
                 if cut and cut.start() > 0:
                     out["lost_reason"] = out["lost_reason"][:cut.start()].strip(" ,.;")
+                if re.match(r"\W*(?:log|note|jot|put|save|add|mark|move|set)\b", out["lost_reason"], re.I):
+                    del out["lost_reason"]  # "lost to Gong, log that as a note and mark it lost": a command, no reason
             if "competitor" not in out and (m := re.search(
                     r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
                     # "went with another agency, Ogilvy", "chose a competitor, Samsara": the rival named after the kind
@@ -2551,6 +2566,12 @@ class _Build:
         if _NOT_MONEY_CHANGE.search(t):
             found = [a for a in found if not a.percent]  # "usage is up forty percent": not the deal's amount
         whole = words_to_digits(self.text)
+        if re.match(r"\W*(?:(?:but|so|no|actually|really|that'?s wrong)\W+)*(?:really\s+|actually\s+)?(?:it'?s|it is|it should be|should be)\b",
+                    t, re.I) and (said_k := [a.value for a in find_amounts(whole) if a.money and a.value >= 1000]):
+            # "closed at eighteen K, but really it's twenty": the corrected number in the scale said before it
+            found = [replace(a, value=a.value * 1000, money=True, bare=False)
+                     if a.bare and not a.percent and 1 <= a.value < 1000 and 0.2 <= a.value * 1000 / said_k[0] <= 5 else a
+                     for a in found]
         for am in found:
             if dd and dd[1] <= am.start < dd[2]:
                 continue

@@ -823,3 +823,34 @@ def test_a_lifecycle_the_user_sets_is_planned_even_when_it_is_already_so(planner
                         "me to follow up in three weeks.", now=now)
     assert [(a.kind, a.target.id) for a in plan.actions] == [
         ("log_activity", "249"), ("update_contact", "249"), ("create_task", "249")]
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("The Delta Solutions deal says three K? That's wrong, it's thirty K.", "5103", 30000),
+    ("The Lumen deal closed at eighteen K, but really it's twenty with the add-on. Fix the amount.", "5012", 20000),
+    ("Acme is at 60k, but really it's 65 now.", "5001", 65000),
+])
+def test_the_value_said_after_wrong_or_really_is_the_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize("text", [
+    "Iris Fischer is churning, they're moving to a competitor, I think it's Docebo. Log that as a note.",
+    "Globex is probably going with Samsara, just a note for now.",
+    "Initech might slip to March, note that down.",
+])
+def test_a_statement_logged_as_a_note_changes_no_field(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Um, so I called, uh, Hugo, the CEO over at Granite Health, he said they're basically ready. So remind me to check in "
+     "with him on the fourth.", "223"),
+    ("I called Linda at Initech, she's waiting on legal, remind me to ping her Friday.", "107"),
+    ("Spoke to Tom at Northwind about the renewal, remind me to send him the quote Monday.", "106"),
+])
+def test_him_or_her_in_a_task_is_the_one_person_talked_about(planner, now, text, who):
+    (a,) = [x for x in planner.plan(text, now=now).actions if x.kind == "create_task"]
+    assert (a.target.type, a.target.id) == ("contact", who)
