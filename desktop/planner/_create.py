@@ -104,7 +104,7 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
 def create_company_fields(text: str) -> dict[str, Any]:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict[str, Any] = {}
-    m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
+    m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)(?:\s+record)?\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
                   r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?:and\s+(?=[A-Z]))?(?!in\b|with\b|at\b|based\b|from\b|and\b)"
                   r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
                   text)

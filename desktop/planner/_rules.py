@@ -57,7 +57,12 @@ ACTIVITY_RE = re.compile(
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
     r"|^\W*(?!(?i:task|reminder|note|todo|to-do)\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
     r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them)\b)(?!\s+me\s+(?:out|names?|a\b))"
-    r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in)\b(?:\s+with\s+[\w ]{1,40}?)?\s+(?:went|was|done|is done|finished|wrapped)\b"
+    r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in|kick-?off|workshop|session|review)\b(?:\s+with\s+[\w ]{1,40}?)?\s+"
+    r"(?:went|was|done|is done|finished|wrapped)\b"
+    # "I got Elena Garcia on the phone", "James Whitfield told me on the phone that ...": a call
+    r"|\bgot\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+on\s+the\s+(?P<t16>phone)\b|\btold\s+me\s+(?:on|over)\s+the\s+(?P<t17>phone)\b"
+    # "I just tried Mike Chen, no answer": a call that did not get through
+    r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+)?(?:just\s+)?(?P<t18>tried)\s+(?:calling\s+|reaching\s+)?(?=(?-i:[A-Z]))"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
     r"|\blog\s+(?P<t8>it|that|this)\b"
@@ -145,6 +150,8 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"\b(?:add|create|new|save)\b(?:(?!\b(?:deal|opportunity|one|it|note|task|reminder)\b).){0,60}?"
                                r"(?<!,\s)(?<!\bin\s)(?<!\bstage\s)\b(?:contact|lead|person)\b(?!\s+stage)"
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\b.*\b(?:at|from)\b)"
+                               # "Please add Marta Lindqvist to Northwind Traders, she's their new billing manager"
+                               r"|^\s*(?:please\s+)?add\s+(?=(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\s+to\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*)\s*(?:[,.]|$))"
                                # "Add Hannah Berg to Globex as Procurement Analyst": a new person, her company and title
                                r"|^\s*(?:please\s+)?add\s+(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s+to\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+as\s+)"
                                # "Grace referred a colleague at Lumen, Ravi Menon, ... Add him and set up a call": the person referred

@@ -27,6 +27,7 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     # ("task: call back kara novak thurs", "task on the meadow health deal: send case studies")
     if re.match(r"call\s+back\b", core, re.I) and who:
         return f"Call {who} back"
+    core = re.sub(r"^\W*(?:i'?ll|i will|i'?m going to|we'?ll)\s+(?=try|call|email|ping|follow|check|send)", "", core, flags=re.I)
     if re.match(r"\W*try(?:\s+(?:him|her|them))?(?:\s+again)?\W*$", core, re.I) and who:
         return f"Try {who} again"  # "called raj silva, no answer, try again in 3 days", "try her in three days"
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:

@@ -64,6 +64,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _ASSIGN = re.compile(
     r"\b(?i:give|giving|hand|handing|assign|assigning|reassign|transfer|transferring|pass|passing)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
     r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|(?i:my|our)\s+[\w\s'-]{1,40}?|"
+    r"(?i:both\s+)?(?:the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}\s+(?i:and)\s+(?i:the\s+)?[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -84,7 +85,7 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
     r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
-    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:down\s+)?(?i:as)\s+(?i:the\s+)?(?i:owner)\b"
+    r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:down\s+)?(?i:as)\s+(?i:the\s+|his\s+|her\s+|their\s+|its\s+)?(?i:owner)\b"
     # "and Sam owns her from here on": a user who owns the record just named
     r"|\b(?P<who20>[A-Z][a-z]+)\s+(?i:owns|will own|takes|gets)\s+(?i:her|him|them|it|that one|this one)\b"
     # "Switch the Blue Harbor deal from me to Sam", "put it back on me", "put Jamie in charge of the Pinecrest deal"
@@ -109,6 +110,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             r"subscribers|leads|mqls|sqls)\b"
                             # "Felix Hughes is an opportunity now", "move Leo Rossi to opportunity", "make Eva Young a customer"
                             r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
+                            r"|\b(?:should|will)\s+be\s+an\s+opportunity\b"
                             r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b"
                             r"|\bmark(?:ed)?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+as\s+(?:an?\s+)?(?:opportunity|lead)\b",
                             re.I)
@@ -3121,8 +3123,11 @@ class _Build:
             self.f.ask(f"I don't know {said} in your workspace. Did you mean {what}?", options)
             self.f.person_blocked = True
             return
+        assigned = [a.span() for a in _ASSIGN.finditer(self.text)]
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
+            if any(a <= m.start(1) < b for a, b in assigned):
+                continue  # "assign the Northwind deal to Taylor": an owner, asked about as one (see _owner)
             if self.mentions:
                 # a person the workspace does not have, next to records it has ("a call with
                 # Jennifer Park from Acme"): only a capitalised name no index word matches
@@ -3253,7 +3258,8 @@ class _Build:
             # on Felix's page: "Log a call: he's moving to a new role, so we should talk to Ben Zimmer
             # instead" - "he" is the person on screen; Ben is only mentioned
             return self.ctx
-        if loc is not None and not f.clarifications:
+        if loc is not None and not [q for q in f.clarifications if "isn't a user of this workspace" not in q]:
+            # (who should own a deal is asked on its own: "log a call with Rachel ..., and assign the deal to Taylor")
             if role in ("note", "outreach", "contact") and loc.contact is not None:
                 return idx.target("contact", loc.contact)
             if role == "deal" and loc.deal is not None:

@@ -854,3 +854,56 @@ def test_a_statement_logged_as_a_note_changes_no_field(planner, now, text):
 def test_him_or_her_in_a_task_is_the_one_person_talked_about(planner, now, text, who):
     (a,) = [x for x in planner.plan(text, now=now).actions if x.kind == "create_task"]
     assert (a.target.type, a.target.id) == ("contact", who)
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Give Linda Okafor and the Initech deal to Jordan.", {"deal:5006", "contact:107"}),
+    ("Hand Tom Becker and the Northwind deal over to Sam.", {"deal:5005", "contact:106"}),
+    ("Give Mike Chen and the Acme deal to Morgan.", {"deal:5001", "contact:101"}),
+])
+def test_a_person_and_a_deal_given_together(planner_team, now, text, records):
+    assert {f"{a.target.type}:{a.target.id}" for a in planner_team.plan(text, now=now).actions} == records
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("I'll own David Kim from now on, put me down as his owner.", "114"),
+    ("Put me down as her owner, Linda Okafor I mean.", "107"),
+    ("Tom Becker, set me as his owner.", "106"),
+])
+def test_put_me_down_as_his_owner(planner_team, now, text, who):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"owner": "Alex Rivera"})
+
+
+@pytest.mark.parametrize(("text", "who", "kind"), [
+    ("I just tried Mike Chen, no answer, I'll try him again in two days.", "101", "call"),
+    ("Right, so I got Elena Garcia on the phone, finally, she's interested.", "109", "call"),
+    ("James Whitfield told me on the phone that their budget got approved.", "108", "call"),
+    ("Kickoff with Quinn Fischer from Cedar Group went well, they approved the creative direction.", "236", "meeting"),
+])
+def test_calls_and_meetings_reported_in_other_words(planner, now, text, who, kind):
+    (a,) = [x for x in planner.plan(text, now=now).actions if x.kind == "log_activity"]
+    assert (a.target.id, a.fields["activity_type"]) == (who, kind)
+
+
+def test_an_unknown_owner_beside_a_log_does_not_block_the_log(planner_team, now):
+    plan = planner_team.plan("Log a call with Rachel Adams, she's happy with the rollout, and assign the Northwind deal to Taylor.",
+                             now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "115")]
+    assert any("Taylor isn't a user" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Please add Marta Lindqvist to Northwind Traders, she's their new billing manager.",
+     {"first_name": "Marta", "last_name": "Lindqvist", "company": "Northwind Traders"}),
+    ("Add Joe Park to Acme Corp.", {"first_name": "Joe", "last_name": "Park", "company": "Acme Corp"}),
+    ("Add Nora Blum to Initech, she's in procurement.", {"first_name": "Nora", "last_name": "Blum", "company": "Initech"}),
+])
+def test_add_a_new_person_to_a_company(planner, now, text, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_contact" and fields.items() <= a.fields.items()
+
+
+def test_add_an_amount_to_a_deal_is_no_new_person(planner, now):
+    (a,) = planner.plan("Add fifteen thousand to the Onyx Health deal, they added two more clinics.", now=now).actions
+    assert a.kind == "update_deal"

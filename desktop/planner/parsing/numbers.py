@@ -91,6 +91,9 @@ def words_to_digits(text: str) -> str:
     # "double the deal amount", "triple it": a multiple of the current amount (as a percent increase)
     # ("Onyx is doubling their annual plan", "they doubled the order": the same, said as news)
     bought = r"(?:the|their|its)\s+(?:\w+\s+)?(?:deal|order|plan|contract|seats|licen[cs]es?|subscription|commitment|budget|spend)\b"
+    # "the Kestrel Partners deal doubled": the deal (or its order) doubled, said after it
+    protected = re.sub(r"\b((?:deal|order|contract|amount|plan))\s+(?:has\s+|just\s+)?doubled\b", r"\1 increase by 100 percent",
+                       protected, flags=re.I)
     protected = re.sub(rf"\b(?:just\s+)?double\s+(?=(?:it|that|the|their|its)\b)|\bdoubl(?:es|ed|ing)\s+(?={bought})",
                        "increase by 100 percent ", protected, flags=re.I)
     protected = re.sub(rf"\b(?:just\s+)?triple\s+(?=(?:it|that|the|their|its)\b)|\btripl(?:es|ed|ing)\s+(?={bought})",
