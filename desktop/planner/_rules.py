@@ -158,7 +158,8 @@ CREATE_CONTACT_RE = re.compile(r"(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\byour )
                                r"|\b(?:referred|introduced)\b.{0,60}?\b(?:colleague|friend|contact|boss|cofounder|co-founder|peer|"
                                r"counterpart|partner|someone)\b.{0,160}?\badd\s+(?:him|her|them)\b(?!\s+(?:to|as the owner|on)\b)",
                                re.I)
-CREATE_COMPANY_RE = re.compile(r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
+CREATE_COMPANY_RE = re.compile(r"(?<!\bour )(?<!\bmy )(?<!\btheir )(?<!\bher )(?<!\bhis )(?<!\byour )"
+                               r"\b(?:add|create|new|save)\b(?:.{0,20}?|\s+(?:[A-Z][\w&.-]*\s+){1,4}as\s+an?\s+(?:new\s+)?)\b(?:company|account|organi[sz]ation|customer|client)\b"
                                r"(?!\s+(?:contact|deal|today|yesterday|this|last|tonight|director|manager|executive|lead|rep|"
                                r"owner|coordinator|specialist|success)s?\b|\s*[!.?])"
                                # "Add Solstice Energy as a new company.": a name said as a new company, at a sentence's end too
@@ -278,8 +279,11 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Practice|Office|Growth) (?:Director|Manager|Lead|Coordinator|Specialist)|"
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
                       r"Procurement Manager|Account Executive)\b", re.I)
-DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b|\bunsubscribed?\b|\bopted out\b|"
-                    r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b|\bstop (?:contacting|emailing|calling|reaching out)\b|"
+DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b(?![^.;]{0,40}\b(?:email|call|text)\s+(?:only|instead)\b)"
+                    r"|\bunsubscribed?\b|\bopted out\b|"
+                    r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b"
+                    # ("stop calling his cell and use email only": a channel he prefers, not do-not-contact)
+                    r"|\bstop (?:contacting|emailing|calling|reaching out)\b(?![^.;]{0,40}\b(?:email|call|text|phone)(?:\s+\w+)?\s+(?:only|instead)\b)|"
                     r"\b(?:don'?t|do not|never) reach out\b|\bno (?:more|further) (?:outreach|contact|emails)\b"
                     # "asked to be taken off all our lists", "wants to be removed from our emails"
                     r"|\b(?:asked|wants?|wanted|requested)\s+to\s+be\s+(?:taken|removed)\s+(?:off|from)\s+(?:all\s+)?(?:of\s+)?"

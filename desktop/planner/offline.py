@@ -1843,7 +1843,10 @@ class _Build:
                     t = f"{t} at {before_t[0]}"
                 self.actions = [(pos, a) for pos, a in self.actions
                                 if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
-            if R.MEETING_RE.search(t) and not R.activity_type(t):
+            if R.MEETING_RE.search(t) and not R.activity_type(t) \
+                    and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
+                    and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
+                # ("said never call him again": no call is booked)
                 after = [p for p in parts[k + 1:] if p.sentence == cl.sentence]
                 own_who = self.idx.contacts[own.contact].name if own is not None and own.contact is not None else self._who()
                 fields: dict[str, Any] = {"title": T.meeting_title(t, own_who, " ".join(p.text + "," for p in after))}
@@ -1882,6 +1885,9 @@ class _Build:
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t) \
+                    and not re.match(r"\W*(?:e-?mail|text|call)\s+only\b", t, re.I) \
+                    and not (re.search(r"\blog (?:it|that|this) as an? e-?mail\b", self.text, re.I)
+                             and re.search(r"\b(?:this morning|yesterday|earlier|last (?:night|week)|already)\b", t, re.I)) \
                     and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b|\b(?:task|to-?do|reminder)\s+to\s+(?!(?-i:[A-Z]))", t, re.I) \
                     and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
                 # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
@@ -2338,7 +2344,9 @@ class _Build:
                      and k not in self._produced and not _IMPERATIVE.search(parts[k].text)
                      and re.match(r"\W*(?:he|she|they|we|it)\b", parts[k].text, re.I)]
             before = [] if after and not re.search(r"\b(?:it|that|this)\b", t, re.I) else [
-                parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]
+                parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)
+                # ("Send Felix the case study this morning. Log it as an email.": what was done, not a request)
+                or re.search(r"\b(?:this morning|yesterday|earlier today|last (?:night|week))\b", parts[k].text, re.I)]
             before = [re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before if b]
             if before:
                 body = ", ".join(before)
@@ -2584,7 +2592,7 @@ class _Build:
                 continue
             if re.match(r"[\d ]*-\d{2,4}-\d", digits[am.start:]) or re.search(r"\d-\s*$|\+\d{1,3}(?:[ -]\d{2,5})*[ -]?\s*$", digits[:am.start]):
                 continue  # "plus 1-300-5500-234": a phone number's groups, never an amount
-            if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b[^.;]{0,15}$", digits[:am.start], re.I) \
+            if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b(?:\s+number)?[^.;]{0,22}$", digits[:am.start], re.I) \
                     or re.search(r"\bnumber\b[^.;]{0,15}(?:\bplus|\+)\s*$", digits[:am.start], re.I):
                 continue  # "her new number is plus 4.9M" (a phone number misheard): no amount
             cents = self.idx.deals[self.f.deal].amount_cents if self.f.deal is not None else None
@@ -2698,8 +2706,9 @@ class _Build:
         if R.TITLE_RE.fullmatch(t.strip(" .")) and re.search(r"\bnew (?:role|title|position|job)(?: as)?\W*$",
                                                                self.text[:max(0, self.text.find(t))], re.I):
             return {"job_title": C.tidy_title(t.strip(" ."))}  # "is moving into a new role, Head of Partnerships"
-        if R.DNC_RE.search(t):
-            out["do_not_contact"] = True
+        sentence = R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]
+        if R.DNC_RE.search(t) and not re.search(r"\b(?:email|e-mail|call|text|phone|slack)(?:\s+\w+)?\s+(?:only|instead)\b", sentence, re.I):
+            out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
         if not self._deal_words(t) and not _THING_OWNED.search(t) and (owner := self._owner(t)):

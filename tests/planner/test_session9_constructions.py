@@ -907,3 +907,49 @@ def test_add_a_new_person_to_a_company(planner, now, text, fields):
 def test_add_an_amount_to_a_deal_is_no_new_person(planner, now):
     (a,) = planner.plan("Add fifteen thousand to the Onyx Health deal, they added two more clinics.", now=now).actions
     assert a.kind == "update_deal"
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Becker wants us to stop calling his cell and use email only, add a note.",
+    "Linda Okafor asked us not to call her, email only, note that.",
+    "Rachel Adams said stop emailing, text instead, add a note.",
+])
+def test_a_channel_preference_is_no_do_not_contact(planner, now, text):
+    assert all(not a.fields.get("do_not_contact") for a in planner.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Jack Ueda said never call him again. Mark him do not contact.", ["update_contact"]),
+    ("Don't book a call with Tom Becker, he's out.", []),
+    ("Book a call with Tom Becker tomorrow at 10.", ["book_meeting"]),
+])
+def test_never_call_books_nothing(planner, now, text, kinds):
+    assert [a.kind for a in planner.plan(text, now=now).actions if not a.read_only] == kinds
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Send Felix Hughes the case study this morning. Log it as an email.", "case study"),
+    ("Emailed Tom Becker the quote yesterday, log it as an email.", "quote"),
+    ("Sent Linda Okafor the deck earlier today. Log that as an email.", "deck"),
+])
+def test_an_email_sent_earlier_is_logged_not_drafted(planner, now, text, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["activity_type"]) == ("log_activity", "email") and body in a.fields["body"]
+
+
+@pytest.mark.parametrize("text", [
+    "Give the Quartz Partners deal to Kelly. She's our new account laid.",
+    "Morgan is our new account manager, give her the Acme deal.",
+    "Jordan, my new account exec, takes Initech.",
+])
+def test_our_new_account_manager_creates_no_company(planner_team, now, text):
+    assert all(a.kind != "create_company" for a in planner_team.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize(("heard", "who"), [
+    ("Rachel's phone number changed to 26050188.", "115"),
+    ("Tom Becker's mobile number is now 415 555 0199.", "106"),
+    ("Linda's cell phone changed to 212 555 0101.", "107"),
+])
+def test_a_phone_number_is_never_a_deal_amount(planner, now, heard, who):
+    assert all(a.kind != "update_deal" for a in planner.plan(heard, now=now).actions)
