@@ -1697,7 +1697,20 @@ class _Build:
             self.f.ask(f"I don't know {who.group('n')} in your workspace. Which record is the note for?", [])
         if not self.f.clarifications:
             contact = self.f.contact if not self.f.person_blocked else None
-            if contact is not None:
+            named_deal = any(x.kind == "deal" for x in mentions) or (self.ctx is not None and self.ctx.type == "deal") \
+                or bool(re.search(r"\b(?:deal|opportunity|opp|renewal|expansion|pilot)\b", head, re.I))
+            co = self.f.company if self.f.company is not None else (
+                self.idx.deals[self.f.deal].company_id if self.f.deal is not None else None)
+            if contact is None and not named_deal and co is not None and co in self.idx.companies \
+                    and not self.idx.open_deals(co) and not (self.ctx is not None and self.ctx.type == "company"):
+                # "Add a note on Delta Works: ..." when Delta Works has no open deal: on the company or on which
+                # deal is asked (the brief's rule: one open deal, else ask)
+                deals = list(self.idx.deals_by_company.get(co, ()))
+                options = [self.idx.target("company", co)] + [self.idx.target("deal", d) for d in deals]
+                on = " or ".join(f"{self.idx.deals[d].name} ({self.idx.deals[d].stage_label})" for d in deals)
+                self.f.ask(f"{self.idx.companies[co].name} has no open deal. Put the note on the company"
+                           + (f" or on {on}?" if on else "?"), options)
+            elif contact is not None:
                 target = self.idx.target("contact", contact)
             elif self.f.deal is not None:
                 target = self.idx.target("deal", self.f.deal)

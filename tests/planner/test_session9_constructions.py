@@ -953,3 +953,23 @@ def test_our_new_account_manager_creates_no_company(planner_team, now, text):
 ])
 def test_a_phone_number_is_never_a_deal_amount(planner, now, heard, who):
     assert all(a.kind != "update_deal" for a in planner.plan(heard, now=now).actions)
+
+
+@pytest.mark.parametrize("text", [
+    "Add a note on Delta Works: onboarding is finished, everyone's trained.",
+    "Add a note for Redwood Labs: their office is moving in January.",
+    "Note on Summit Labs: the invoice went to accounts payable.",
+])
+def test_a_note_on_a_company_with_no_open_deal_asks_where(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and any("has no open deal" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Note on the Tidal Media deal: client asked us to delete all the draft ad creatives.", ("deal", "5117")),
+    ("Add a note on Acme: they want SSO.", ("deal", "5001")),
+    ("Add a note on the Summit Labs expansion deal: invoice sent.", ("deal", "5114")),
+])
+def test_a_note_on_a_named_deal_or_an_open_one_is_logged(planner, now, text, target):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.type, a.target.id) == ("log_activity", *target)
