@@ -62,7 +62,9 @@ def task_from_request(said: str, d: tuple[date, int, int] | None, who: str | Non
         return f"Send {m.group('obj')}" + (f" to {who}" if who else "")
     if m := re.search(r"\b(?:said|asked (?:us|me)|told (?:us|me))\s+to\s+(?P<what>.+)$", core, re.I):
         return cap(m.group("what"))
-    return cap(core)
+    # "I need to review the Northwind usage report by the end of the month, add a task": what to do
+    core = re.sub(r"^\W*(?:so\s+)?(?:i|we)\s+(?:(?:need|have|want|got)\s+to|should|must|gotta)\s+", "", core, flags=re.I)
+    return cap(re.sub(r"\s+(?:by|on|before|until|for|due)\s*$", "", core, flags=re.I))
 
 
 def meeting_title(t: str, who: str | None, sentence: str = "") -> str:

@@ -277,8 +277,8 @@ _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|s
 #: The question asked when a task or meeting is for "her"/"him" and nobody is named or in view.
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
-_TASK_FOR_THAT = re.compile(r"^\W*(?:(?:and|so|please)\s+)*(?:make|create|add|set(?: up)?|put in)\s+(?:a\s+|an\s+)?"
-                            r"(?:task|reminder|to-?do)\s+(?:for|about|on)\s+(?:it|that|this)\W*$", re.I)
+_TASK_FOR_THAT = re.compile(r"^\W*(?:(?:and|so|please)\s+)*(?:make|create|add|set(?: up)?|put in)\s+(?:me\s+)?(?:a\s+|an\s+)?"
+                            r"(?:task|reminder|to-?do)(?:\s+(?:for|about|on)\s+(?:it|that|this))?\W*$", re.I)
 #: "make that the next step": the clause before it is the deal's next step.
 _THAT_NEXT_STEP = re.compile(r"\b(?:make|set|put|log|mark)\s+(?:that|this|it)\s+(?:down\s+)?(?:as\s+)?(?:the\s+)?next\s+step\b", re.I)
 #: "a team of 12", "a group of 40": the number after is a head count, not money.
@@ -1871,8 +1871,9 @@ class _Build:
                         break
                     d = d or find_date(p.text, self.today)
                     tm = tm or find_time(p.text)
-                said_last: list[str] = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1]
-                if d is None and tm is None and said_last and cl.sentence > 0 and (
+                said_last: list[str] = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1] or [
+                    p.text for p in parts[:k] if p.sentence == cl.sentence]  # "Grace is free tomorrow at 11 am, book us a call"
+                if d is None and tm is None and said_last and (
                         prev_tm := find_time(" ".join(said_last))) and not any(
                         R.CLOSE_DATE_RE.search(x) or R.TASK_RE.search(x) or R.MEETING_RE.search(x) for x in said_last):
                     # "... maybe Wednesday at 2 in the afternoon. Put a meeting on the calendar": the day and time
@@ -2497,6 +2498,10 @@ class _Build:
                                             out["lost_reason"], flags=re.I)
             elif why := self._lost_aside(t):
                 out["lost_reason"] = why  # "Lost Blue Harbor, they just went silent after the broker retired"
+            elif rest and re.fullmatch(r"\W*(?-i:[A-Z])[a-z]+(?:\s+[a-z]+){0,3}\W*", rest[0].strip()) and not _IMPERATIVE.search(rest[0]) \
+                    and not R.stage_phrase(rest[0], self.o._stages) and not find_amounts(words_to_digits(rest[0])) \
+                    and not R.SENTENCE_SPLIT.search(rest[0].strip()):
+                out["lost_reason"] = rest[0].strip(" .")  # "We lost Delta Dynamics to Salesforce. Pricing."
             elif rest and re.match(r"\W*(?:they|their|it|the|we|our|he|she|his|her|turns out|apparently)\b", rest[0], re.I) \
                     and not _IMPERATIVE.search(rest[0]) and not R.stage_phrase(rest[0], self.o._stages) \
                     and not find_amounts(words_to_digits(rest[0])) and not R.SENTENCE_SPLIT.search(rest[0].strip()):
@@ -2908,6 +2913,8 @@ class _Build:
             return  # "When did I last talk to Mike?": which Mike is asked; a search for deals named Mike helps nobody
         if f.clarifications and not self.mentions and f.unknown:
             return  # "What's the status on the Larkspur Foods deal?": who or what that is, is asked; no search
+        if f.clarifications and any(m.kind == "company" and len(m.ids) > 1 for m in self.mentions):
+            return  # "What's the Meadow deal worth?": which Meadow is asked; a search helps nobody
         stage = stage or R.stage_mention(self.text, self.o._stages)
         self._add(0, Action(kind="search", fields=C.search_action(self.text, self.idx, self.mentions, self.today, stage)))
 

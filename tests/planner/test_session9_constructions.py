@@ -973,3 +973,44 @@ def test_a_note_on_a_company_with_no_open_deal_asks_where(planner, now, text):
 def test_a_note_on_a_named_deal_or_an_open_one_is_logged(planner, now, text, target):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.type, a.target.id) == ("log_activity", *target)
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time"), [
+    ("Grace Liu is free tomorrow at 11 am, book us a call.", "113", "2026-11-22", "11:00"),
+    ("Kara Novak wants a call, uh, Friday, no, make that Monday, at ten thirty.", "213", "2026-11-23", "10:30"),
+    ("Tom Becker is around Thursday at 3 pm, put a meeting in.", "106", "2026-11-26", "15:00"),
+])
+def test_a_booking_takes_the_day_and_time_said_earlier_in_the_sentence(planner, now, text, who, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields.get("due_date"), a.fields.get("time")) == ("book_meeting", who, day, time)
+
+
+def test_a_call_wanted_before_a_day_is_no_booking(planner, now):
+    plan = planner.plan("Tom Becker wants a call before Friday, log that.", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize(("text", "title", "day"), [
+    ("I need to review the Northwind usage report by the end of the month, add a task.", "Review the Northwind usage report",
+     "2026-11-30"),
+    ("We have to send Acme the SOC 2 letter by Friday, make a task.", "Send Acme the SOC 2 letter", "2026-11-27"),
+    ("I should call Linda Okafor back tomorrow, set a reminder.", "Call Linda Okafor back", "2026-11-22"),
+])
+def test_add_a_task_after_what_needs_doing(planner, now, text, title, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["title"], a.fields.get("due_date")) == ("create_task", title, day)
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("We lost Delta Dynamics to Salesforce. Pricing.", "Pricing"),
+    ("Lost Initech to Zendesk. Budget cuts.", "Budget cuts"),
+    ("We lost Vertex to Snowflake. Timing, mostly.", None),
+])
+def test_a_short_reason_said_after_the_loss(planner, now, text, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["stage"] == "Closed Lost" and a.fields.get("lost_reason") == why
+
+
+def test_an_ambiguous_company_question_asks_without_searching(planner, now):
+    plan = planner.plan("What's the Meadow deal worth?", now=now)
+    assert not plan.actions and plan.clarifications
