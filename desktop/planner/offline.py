@@ -1483,15 +1483,8 @@ class _Build:
                     self._add(0, Action(kind="create_contact", fields=fields))
                     who = " ".join(str(fields.get(k, "")) for k in ("first_name", "last_name")).strip()
                     new_person = Target(type="contact", id="new:0", name=who or "the new contact")
-                    got = _Build(self.o, text[cut.end():], self.now, None).run()
-                    for a in got.actions:
-                        if a.target is None and a.kind in ("create_task", "book_meeting", "draft_email", "log_activity"):
-                            a = a.model_copy(update={"target": new_person})
-                        a.evidence = [(s0 + cut.end(), e0 + cut.end()) for s0, e0 in a.evidence]
-                        self._add(cut.end(), a)
-                    for q, c in zip(got.clarifications, got.candidates):
-                        if q != _WHO_FOR:
-                            self.f.ask(q, c)
+                    self._take(_Build(self.o, text[cut.end():], self.now, None).run(), cut.end(),
+                               new_person=new_person, unasked=_WHO_FOR)
                 else:
                     self._add(0, Action(kind="create_contact", fields=fields))
         elif (dm := R.CREATE_DEAL_RE.search(text)) and not re.search(r"\b(?:update|move|change)\b(?!\s+on\b)", text, re.I):
@@ -1517,18 +1510,11 @@ class _Build:
             return False
         starts = [0] + [m.end() for m in cuts]
         ends = [m.start() for m in cuts] + [len(self.text)]
-        for a, b in zip(starts, ends):
-            part = self.text[a:b]
-            got = _Build(self.o, part, self.now, self.ctx).run()
-            if not got.actions and not got.clarifications:
-                return False  # a piece that asks for nothing: read the instruction whole
-        for a, b in zip(starts, ends):
-            got = _Build(self.o, self.text[a:b], self.now, self.ctx).run()
-            for act in got.actions:
-                act.evidence = [(s0 + a, e0 + a) for s0, e0 in act.evidence]
-                self._add(a, act)
-            for q, c in zip(got.clarifications, got.candidates):
-                self.f.ask(q, c)
+        plans = [(a, _Build(self.o, self.text[a:b], self.now, self.ctx).run()) for a, b in zip(starts, ends)]
+        if any(not got.actions and not got.clarifications for _, got in plans):
+            return False  # a piece that asks for nothing: read the instruction whole
+        for a, got in plans:
+            self._take(got, a)
         return True
 
     def _report_before(self, cut: int) -> None:
@@ -1551,10 +1537,7 @@ class _Build:
         self.f = resolve(self.idx, self.text, self.mentions, self.ctx, need_deal=False)
         self.f.clarifications, self.f.candidates = [], []  # (each part asks its own questions)
         first = _Build(self.o, self.text[:cut].strip(), self.now, self.ctx).run()
-        for a in first.actions:
-            self._add(0, a)
-        for q, c in zip(first.clarifications, first.candidates):
-            self.f.ask(q, c)
+        self._take(first, 0)
         if first.clarifications:
             return self._finish()
         asked = [m for m in self.mentions if m.start < cut and len(m.ids) == 1]
@@ -1565,12 +1548,7 @@ class _Build:
             if m.kind == "company" and len(opened := self.idx.open_deals(m.ids[0])) == 1:
                 deal = opened[0]
             ctx = self.idx.target("deal", deal) if deal is not None else self.idx.target(m.kind, m.ids[0])
-        got = _Build(self.o, self.text[cut:], self.now, ctx).run()
-        for a in got.actions:
-            a.evidence = [(s0 + cut, e0 + cut) for s0, e0 in a.evidence]
-            self._add(cut, a)
-        for q, c in zip(got.clarifications, got.candidates):
-            self.f.ask(q, c)
+        self._take(_Build(self.o, self.text[cut:], self.now, ctx).run(), cut)
         self.message = first.message
         return self._finish()
 
@@ -1744,12 +1722,21 @@ class _Build:
     def _then(self, rest: str, offset: int) -> None:
         """Plan ``rest`` (a command said after a create, at ``offset`` in the text) on its own and
         add its actions and questions to this plan."""
-        got = _Build(self.o, rest, self.now, self.ctx).run()
+        self._take(_Build(self.o, rest, self.now, self.ctx).run(), offset)
+
+    def _take(self, got: Plan, offset: int, *, new_person: Target | None = None, unasked: str | None = None) -> None:
+        """Add ``got`` - the plan of the words at ``offset`` in this instruction - to this plan: its actions
+        (evidence moved to this text; a task, meeting, e-mail or activity with no target put on ``new_person``,
+        the contact this plan creates) and its questions (``unasked``, one ``new_person`` answers, left out)."""
         for a in got.actions:
+            if new_person is not None and a.target is None and a.kind in ("create_task", "book_meeting", "draft_email",
+                                                                            "log_activity"):
+                a = a.model_copy(update={"target": new_person})
             a.evidence = [(s0 + offset, e0 + offset) for s0, e0 in a.evidence]
             self._add(offset, a)
         for q, c in zip(got.clarifications, got.candidates):
-            self.f.ask(q, c)
+            if q != unasked:
+                self.f.ask(q, c)
 
     def _forget_ambiguity(self) -> None:
         self.f.clarifications, self.f.candidates = [], []
