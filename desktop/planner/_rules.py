@@ -180,6 +180,25 @@ CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|cre
                             # "..., and then a deal there for fifty k in Lead"
                             r"|(?:,|\band)\s+(?:then\s+)?(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+(?:there|with them|for them)\b"
                             r"|\bcall (?:it|the deal)\s+(?-i:[A-Z])", re.I)
+#: A new piece of work the company wants, said as a thing rather than as "a deal" ("Granite Labs wants a
+#: second project, about 30K, put it in at qualified", "they signed up for another workshop, twelve grand, add
+#: it as proposal sent", "Willow wants a rebrand package, 45K, put it in as proposal sent"). ``new`` is the
+#: adjective that makes it plainly separate work ("second", "another", "separate", ...); ``noun`` what it is.
+#: Seats, licences, users or money added ("another 20 grand of seats") are an expansion of the open deal and
+#: never match.
+IMPLIED_DEAL_RE = re.compile(
+    r"\b(?:wants?|wanted|needs?|needed|(?:is|are|'s|'re)\s+(?:asking|looking)\s+for|asked\s+for|(?:is|are|'s|'re)\s+interested\s+in|"
+    r"keen\s+on|signed(?:\s+up)?\s+(?:for|on)|(?:are|is|'re|'s)\s+(?:buying|adding|ordering)|ordered|bought|add(?:ed|ing)?|"
+    r"(?:there'?s|there\s+is)|(?:have|has|got)\s+(?:us\s+)?(?:a|an|another))\s+"
+    r"(?:(?P<art>a|an|the)\s+)?(?P<new>second|another|new|separate|additional|third|follow[- ]on)?\s*"
+    r"(?P<kind>(?:(?!(?:deal|opportunity|opp|call|meeting|demo|discount|quote|proposal|contract|seats?|licen[cs]es?|users?|"
+    r"grand|k|thousand|dollars?)\b)[a-z][a-z-]*\s+){0,2}?)"
+    r"(?P<noun>project|package|engagement|retainer|workshop|campaign|pilot|phase|sow|statement\s+of\s+work|website|"
+    r"site\s+build|build|audit|initiative|program|programme|rollout|implementation)\b(?!\s+(?:deal|opportunity)\b)", re.I)
+#: Said after the new work to put it in the CRM: "put it in (at|as) ...", "add it", "log it as a deal", "open it".
+IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|track|set)\s+(?:it|that|this|one)\b"
+                                 r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)
+
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
@@ -279,7 +298,11 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Engineering|Operations|IT|Product|Finance|HR|People|Account|Project|Partnerships|Procurement|"
                       r"Practice|Office|Growth) (?:Director|Manager|Lead|Coordinator|Specialist)|"
                       r"Director of [A-Z][a-z]+|Founder|Co-?founder|Office Manager|Practice Manager|"
-                      r"Procurement Manager|Account Executive)\b", re.I)
+                      r"Procurement Manager|Account Executive|"
+                      # "he's chairman now", "she's general counsel", "he's an advisor now"
+                      r"(?:executive\s+|non-executive\s+|deputy\s+)?chair(?:man|woman|person)?(?!\s+(?:of\s+)?(?:the\s+)?meeting)|"
+                      r"(?:vice\s+)?president|general\s+(?:manager|counsel)|board\s+(?:member|advisor)|advisor|"
+                      r"(?:senior|associate|assistant)\s+(?:director|manager|vp)\s+of\s+[A-Z][a-z]+)\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b(?![^.;]{0,40}\b(?:email|call|text)\s+(?:only|instead)\b)"
                     r"|\bunsubscribed?\b|\bopted out\b|"
                     r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b"

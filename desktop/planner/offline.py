@@ -1497,9 +1497,48 @@ class _Build:
                 self._then(text[cut.end():], cut.end())
             else:
                 self._create_deal(stage_any)
-        elif not self._bulk_owner():
+        elif not self._implied_deal() and not self._bulk_owner():
             self._clauses()
         return self._finish()
+
+    def _implied_deal(self) -> bool:
+        """New work a known company wants, said as a thing, not as "a deal" (``R.IMPLIED_DEAL_RE``):
+        "Granite Labs wants a second project, about 30K, put it in at qualified" and "Willow wants a
+        rebrand package, 45K, put it in as proposal sent" are a ``create_deal`` for that company, not a
+        change to its open deal. Plainly separate work ("second", "another", ...) with an amount but no
+        word on where to put it is asked about; work with no such word needs "put it in" and a stage or
+        "deal". Returns True when planned (or asked) here."""
+        text = self.text
+        m = R.IMPLIED_DEAL_RE.search(text)
+        if m is None or (m.group("art") or "").lower() == "the" or self.f.company is None:
+            return False
+        after = text[m.end():]
+        cut = _AND_COMMAND.search(text, m.end())
+        own = text[:cut.start()] if cut else text
+        put = R.IMPLIED_DEAL_PUT_RE.search(own, m.end())
+        stage = R.stage_phrase(own[m.end():], self.o._stages) or R.stage_mention(own[m.end():], self.o._stages)
+        said_new = m.group("new") is not None
+        if said_new and (put or stage):
+            pass
+        elif not said_new and m.group("art") and put and (stage or re.search(r"\bdeal\b", own[put.start():], re.I)):
+            pass
+        elif said_new and any(a.money for a in find_amounts(words_to_digits(after))) \
+                and not re.search(r"\b(?:add|bump|raise|increase|update|change)\s+(?:it|the deal|the amount|that)\b", after, re.I):
+            company = self.idx.companies[self.f.company].name
+            what = " ".join(w for w in (m.group("new"), m.group("kind").strip(), m.group("noun")) if w)
+            self.f.ask(f"Is the {what} a new deal for {company}? Say \"open a new deal for {company}, ...\" to add it, "
+                       f"or tell me which deal to change.", [])
+            return True
+        else:
+            return False
+        self._forget_ambiguity()
+        self._report_before(m.start())
+        kind = " ".join(w for w in (m.group("new"), m.group("kind").strip(), m.group("noun"))
+                        if w and w.lower() not in ("new", "another"))
+        self._create_deal(stage, text=own, company=self.idx.companies[self.f.company].name, kind=kind or None)
+        if cut:
+            self._then(text[cut.end():], cut.end())
+        return True
 
     def _delete_and_more(self) -> bool:
         """A delete beside other commands ("Delete the Pinecrest Dental deal, that was a test, and delete the
@@ -2736,6 +2775,12 @@ class _Build:
             # "she moved into procurement" (issue 12): the department is her new title, said as it was
             dept = re.sub(r"\s+(?:role|team|position|job)$", "", mi.group("dept"), flags=re.I)
             out["job_title"] = dept.upper() if dept.lower() in ("it", "hr") else dept.title()
+        if "job_title" not in out and (run := re.search(r"\b(?:is|'s|are|'re)\s+(?:now\s+)?(?:running|heading(?:\s+up)?|in charge of)\s+"
+                                                       r"(?:the\s+)?(?P<dept>" + R._DEPT + r"(?:\s+(?:and\s+)?" + R._DEPT + r")?)"
+                                                       r"(?:\s+(?:team|department|org|function))?(?=\s*(?:now\b|[,.;]|$|\s+(?:at|for|over)\b))",
+                                                       t, re.I)):
+            # "Grace Liu is now running marketing": she heads it
+            out["job_title"] = C.tidy_title("head of " + run.group("dept"))
         if (re.search(r"\b(?:email|e-mail)\b.{0,25}\b(?:is|to|now|it'?s)\b|\bnew\s+(?:email|e-mail)(?:\s+address)?\s*[:,]?\s*(?:it'?s\s+|which is\s+)?(?=\S+@)"
                       r"|\be-?mail\s*:?\s*(?=[\w.+-]+@)|\bshould be\s+(?=[\w.+-]+@)", t, re.I)
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
@@ -2754,14 +2799,19 @@ class _Build:
             out["phone"] = heard_phone  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if out.get("phone"):
             out["phone"] = _merge_single_digits(str(out["phone"]))
-        if "job_title" not in out and (ti := R.TITLE_RE.search(t)) and re.search(
+        if "job_title" not in out and (ti := next((x for x in R.TITLE_RE.finditer(t) if re.search(
+                r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:x.start()], re.I)), None)) and re.search(
                 r"\b(?:is|'s)\s+(?:now\s+)?(?:the\s+|their\s+|our\s+|a\s+|an\s+)?$", t[:ti.start()], re.I) \
                 and (re.search(r"\bnow\b", t[ti.end():], re.I) or re.search(r"\bnow\s+(?:the\s+|their\s+)?$", t[:ti.start()], re.I)
                      or re.match(r"\s*,?\s*(?:at|over at|for)\s+[A-Z]", self.text[max(0, self.text.find(t)) + ti.end():])
                      or re.search(r"\bis now\b", self.text, re.I)):
             out["job_title"] = C.tidy_title(ti.group(0))  # "Oliver Grant is Chief Data Officer now"
-        cues = list(re.finditer(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
-                                r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as)\b", t, re.I))
+        cues = [c for c in re.finditer(r"\b(?:is now|now the|became|promoted|new title|title is|title to|role is|"
+                                       r"(?:he|she|who)(?:'s| is)|is actually|'s now|now at|moved|as|bumped up to|"
+                                       r"(?:is|'s) the new|was (?:made|named|appointed)|moved up to|now (?:serves|works) as)\b", t, re.I)
+                # ("stepped down as CEO", "used to be CFO": the title she had, not her new one)
+                if not re.search(r"\b(?:stepped down|resigned|retired|used to be|was formerly|former(?:ly)?|left)\s*$",
+                                 t[:c.start()], re.I)]
         ti = R.TITLE_RE.search(t, cues[0].end()) if cues else None
         cue = max((c for c in cues if ti is not None and c.end() <= ti.start()), key=lambda c: c.end(), default=None)
         if "job_title" not in out and cue is not None and ti is not None \
@@ -2785,6 +2835,11 @@ class _Build:
             if co or m.group(0).startswith("moved"):
                 # "Linda Okafor, Move to Globex." (a transcript's "moved"): only to a known company
                 out["company"] = self.idx.companies[co[0].ids[0]].name if co else m.group("co")
+        if "job_title" in out and (fix := re.search(r"(?:^|[,.;!]\s*)(?:no\W+)?(?:actually|sorry|i mean|make (?:that|it)|rather|correction)\W+"
+                                                    r"(?:(?:i mean|make (?:that|it)|it'?s)\s+)?(?:the\s+|an?\s+)?(?P<t>" + R.TITLE_RE.pattern[2:-2] + r")\b",
+                                                    self.text[max(0, self.text.find(t)):], re.I)):
+            # "he's chairman now. Actually, executive chairman.": the title said last
+            out["job_title"] = C.tidy_title(fix.group("t"))
         if "job_title" in out and re.search(r"\b(?:title|role|job)\b[^,.;]{0,12}\bstill\b|\bsame (?:title|role|job)\b", t, re.I):
             del out["job_title"]  # "title is still Director of IT": nothing changes
         if "company" not in out and (left := _LEFT_COMPANY.search(self.text)):
@@ -2936,11 +2991,11 @@ class _Build:
         self.message = text
 
     def _create_deal(self, stage: str | None, text: str | None = None, company: str | None = None,
-                     pos: int = 0) -> None:
+                     pos: int = 0, kind: str | None = None) -> None:
         """A ``create_deal`` from ``text`` (default: the instruction): company (a known one, the one
         created in the same plan, or the capitalised words after "for/with/at"), a name ("called X",
         else the company plus what kind of deal was said: "pilot deal", "deal for X, website
-        redesign"), stage, amount ("four K a month for a year" = 48,000) and close date."""
+        redesign"; ``kind``: what the work is when said as a thing, "second project"), stage, amount ("four K a month for a year" = 48,000) and close date."""
         f = self.f
         text = text if text is not None else self.text
         fields: dict[str, Any] = {}
@@ -2958,7 +3013,7 @@ class _Build:
             return
         if co:
             fields["company"] = co
-        kind_words = None
+        kind_words = kind
         if m := re.search(r"\b(?:a|an|new)\s+(?:(?:[\w$,.-]+\s+){1,3}?(?:dollar|k|thousand|grand)(?:\s+dollars?)?\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
                           r"(?:deal|opportunity|opp)\b", text, re.I):
             kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in ("new", "a", "an")) or None

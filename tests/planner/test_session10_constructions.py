@@ -1,0 +1,59 @@
+"""Constructions worked on in session 10, three sentences (or more) each in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("text", "company", "amount", "stage", "name"), [
+    ("Granite Labs wants a second project, about 30K, put it in at qualified.", "Granite Labs", 30000, "Qualified",
+     "Granite Labs - Second project"),
+    ("Acme signed up for another workshop, twelve grand, add it as proposal sent.", "Acme Corp", 12000, "Proposal Sent",
+     "Acme Corp - Workshop"),
+    ("Tidal Media wants a rebrand package, 45K, put it in as proposal sent.", "Tidal Media", 45000, "Proposal Sent",
+     "Tidal Media - Rebrand package"),
+    ("Northwind is asking for a separate audit, around eighteen thousand, put it in at lead.", "Northwind Traders", 18000,
+     "Lead", "Northwind Traders - Separate audit"),
+])
+def test_new_work_a_company_wants_put_in_is_a_new_deal(planner, now, text, company, amount, stage, name):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_deal" and a.target is None
+    assert (a.fields["company"], a.fields["amount"], a.fields["stage"], a.fields["name"]) == (company, amount, stage, name)
+
+
+@pytest.mark.parametrize("text", [
+    "Granite Labs wants a second project, about 30K.",
+    "Acme wants another workshop, maybe fifteen grand.",
+    "Northwind is asking for a separate audit, around eighteen thousand dollars.",
+])
+def test_separate_work_with_only_an_amount_is_asked_about_not_written_on_the_open_deal(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications and "new deal" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Meadow Health wants another 20 grand of seats, bump the deal.", "5102", None),
+    ("Tidal Media wants the premium package, 45K, move it to proposal sent.", "5117", 45000),
+    ("Acme is adding another team, ten more seats, update the deal to 140K.", "5001", 140000),
+])
+def test_more_of_the_same_or_the_package_they_have_stays_on_the_open_deal(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    assert all(a.kind != "create_deal" for a in plan.actions)
+    if amount is not None:
+        (a,) = plan.actions
+        assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", deal, amount)
+
+
+@pytest.mark.parametrize(("text", "contact", "title"), [
+    ("Mike Rodriguez got promoted, he's chairman now.", "104", "Chairman"),
+    ("Priya got bumped up to director of IT.", "105", "Director of IT"),
+    ("Rachel Adams is the new vp of engineering at her company.", "115", "VP of Engineering"),
+    ("Nina Patel was made head of finance.", "111", "Head of Finance"),
+    ("Grace Liu is now running marketing.", "113", "Head of Marketing"),
+    ("Tom Becker stepped down as CEO, he's an advisor now.", "106", "Advisor"),
+    ("Tom Becker is CFO now, sorry, I mean COO.", "106", "COO"),
+    ("Mike Rodriguez got promoted, he's chairman now. Actually, executive chairman.", "104", "Executive Chairman"),
+])
+def test_a_new_title_said_in_lower_case_or_corrected_is_the_one_written(planner, now, text, contact, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["job_title"]) == ("update_contact", contact, title)
