@@ -101,6 +101,30 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     return fields
 
 
+def phone_heard(text: str, phone: str) -> tuple[str | None, str]:
+    """Check a phone number read from ``text`` against everything said there: returns ``(number,
+    heard)``, where ``number`` is the number to write (``phone``, or the longer run of digits it was
+    cut from: "206-555" out of "206-555-0-18") and None when what was said cannot be a whole number,
+    and ``heard`` is the run of digits as said (for the question).
+
+    A whole number (ITU-T E.164 caps numbers at 15 digits): with "+" 8-15 digits; without, 7 (a
+    local number), 10 (NANP), 11 starting with 1 or 0, or 9-11 starting with 0 (a national prefix).
+    A recogniser that drops a digit ("206 555 018") or merges groups ("503-550142") makes a number
+    none of these fit, which is asked about rather than written."""
+    digits = re.sub(r"\D", "", phone)
+    first = re.search(r"\+?" + r"[\s\-.]*".join(re.escape(d) for d in digits[:3]), text) if len(digits) >= 3 else None
+    heard = phone
+    if first is not None and (run := re.match(r"\+?\d(?:[\d\s\-.()]|,\s*(?=\d))*\d", text[first.start():])):
+        heard = run.group(0)
+        if len(re.sub(r"\D", "", heard)) > len(digits):
+            phone = re.sub(r"\s*,\s*|\s+", " ", heard).strip()  # what was said goes on past the number read
+            digits = re.sub(r"\D", "", phone)
+    n = len(digits)
+    plus = phone.lstrip().startswith("+")
+    whole = 8 <= n <= 15 if plus else (n in (7, 10) or (n == 11 and digits[0] in "01") or (digits[0] == "0" and 9 <= n <= 11))
+    return (phone if whole else None), heard
+
+
 def create_company_fields(text: str) -> dict[str, Any]:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict[str, Any] = {}

@@ -465,13 +465,18 @@ _PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial|di
 
 
 def _merge_single_digits(phone: str) -> str:
-    """Digits said one at a time join one group: "+1 305 555 0 2 3 4" -> "+1 305 555 0234"."""
+    """Digits said one at a time join one group: "+1 305 555 0 2 3 4" -> "+1 305 555 0234"; a digit
+    said alone before a short group joins it: "+34 611 555 0 12" -> "+34 611 555 012"."""
     out: list[str] = []
     in_run = False
-    for tok in phone.split():
+    toks = phone.split()
+    for i, tok in enumerate(toks):
         single = len(tok) == 1 and tok.isdigit()
         if single and in_run:
             out[-1] += tok
+        elif out and out[-1] in toks[i - 1:i] and len(toks[i - 1]) == 1 and toks[i - 1].isdigit() and i >= 2 \
+                and len(re.sub(r"\D", "", toks[i - 2])) >= 3 and tok.isdigit() and len(tok) <= 3:
+            out[-1] += tok  # "555 0 12": the "0" was the first digit of "012"
         else:
             out.append(tok)
         in_run = single or (in_run and single)
@@ -2791,7 +2796,9 @@ class _Build:
             self.f.ask(f"I couldn't make out the e-mail address (\"{said.group('said').strip(' .')}\"). What is it?", [])
         if (cue := _PHONE_CUE.search(t)) and (num := re.match(r"\s*(\+?\d[\d \-]{5,}\d)\b", t[cue.end():])):
             out["phone"] = re.sub(r"\s+", " ", num.group(1))  # (said in pieces, joined by _one_phone_number)
-        elif re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (p := R.PHONE_RE.search(t)):
+        elif re.search(r"\b(?:phone|number|mobile|cell)\b", t, re.I) and (
+                p := R.PHONE_RE.search(t) or re.search(r"(?<![\d$.,])\+?\d{7,15}\b(?!\s*(?:k|grand|dollars?|bucks)\b)", t, re.I)):
+            # ("changed to 2065550188": the digits said as one run)
             out["phone"] = p.group(0).strip()
         elif (cue := re.search(r"\b(?:phone|numbers?|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
                 and (at := self.text.find(t)) >= 0 and (heard_phone := _phone_from(
@@ -3400,6 +3407,15 @@ class _Build:
             out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
             if a.get("sure"):
                 self._sure_ids.add(id(out[-1]))
+        for act in out:
+            if act.kind in ("update_contact", "create_contact") and (said := act.fields.get("phone")):
+                number, heard = C.phone_heard(self.text, str(said))
+                if number is None:
+                    # "changed to 206-555-0-18": a digit lost in the recognition; asked, never written
+                    del act.fields["phone"]
+                    f.ask(f"I heard the phone number as \"{heard}\", which doesn't look complete. What is the number?", [])
+                elif number != said:
+                    act.fields["phone"] = _merge_single_digits(number)
         spans = {cl.start: (cl.start, cl.start + len(cl.text)) for cl in R.clauses(self.text)}
         for (pos, _), act in zip(sorted(self.actions, key=lambda pa: pa[0]), out):
             if not act.evidence:  # (approximate when one instruction fanned out to several deals)

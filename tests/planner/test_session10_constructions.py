@@ -57,3 +57,26 @@ def test_more_of_the_same_or_the_package_they_have_stays_on_the_open_deal(planne
 def test_a_new_title_said_in_lower_case_or_corrected_is_the_one_written(planner, now, text, contact, title):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["job_title"]) == ("update_contact", contact, title)
+
+
+@pytest.mark.parametrize(("text", "heard"), [
+    ("Rachel's phone number changed to 206-555-0-18.", "206-555-0-18"),
+    ("Rachel Adams' phone number changed to 26050188.", "26050188"),
+    ("New contact at Kestrel Studio, Priyanka Rao, creative director, phone 503-550142.", "550142"),
+    ("Tom Becker's number is five five five, double two, three four, one nine", "555 22 34 19"),
+])
+def test_a_phone_number_missing_or_gaining_digits_is_asked_about_not_written(planner, now, text, heard):
+    plan = planner.plan(text, now=now)
+    assert all("phone" not in a.fields for a in plan.actions)
+    assert plan.clarifications and heard in plan.clarifications[0] and "phone number" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "contact", "phone"), [
+    ("Rachel Adams' phone number changed to 2065550188.", "115", "2065550188"),
+    ("Set Victor Ortiz's phone, the plus 34, 611, 555, 0, 12.", "212", "+34 611 555 012"),
+    ("Tom Becker's new number is 206 555 0 188.", "106", "206 555 0188"),
+    ("Yusuf Khan has a new number, 555 0177.", "263", "555 0177"),
+])
+def test_a_whole_phone_number_said_in_pieces_or_in_one_run_is_written_whole(planner, now, text, contact, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["phone"]) == ("update_contact", contact, phone)

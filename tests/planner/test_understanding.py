@@ -510,7 +510,7 @@ def test_an_activity_with_a_company_whose_deals_are_closed_asks_where(p, now, te
 @pytest.mark.parametrize("text, phone", [
     ("Jonas Weber has a new mobile number, plus four nine, one five one, five five five zero, seven seven eight eight.",
      "+49 151 5550 7788"),
-    ("Tom Becker's number is five five five, double two, three four, one nine", "555 22 34 19"),
+    ("Tom Becker's number is five five five, double two, three four", "555 22 34"),
     ("Update Priya Natarajan's phone to plus one four one five five five five zero one nine nine", "+14155550199"),
 ])
 def test_phone_numbers_said_digit_by_digit(p, now, text, phone):
@@ -859,7 +859,7 @@ def test_a_note_whose_colon_was_heard_as_a_full_stop(p, now, text, target, body)
 @pytest.mark.parametrize("text, phone", [
     ("Raj Price's new mobile is plus 3,36, 1,234, 5,678.", "+3 36 1234 5678"),
     ("Jonas Weber has a new mobile number. Plus 4.9-151-550788.", "+4 9 151 550788"),
-    ("Tom Becker's phone is 555 0199 1234", "555 0199 1234"),
+    ("Tom Becker's phone is 312 555 0199", "312 555 0199"),
 ])
 def test_phone_numbers_as_a_recogniser_writes_them_are_no_amounts(p, now, text, phone):
     plan = p.plan(text, now=now)
