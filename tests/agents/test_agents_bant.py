@@ -121,7 +121,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 9 (fresh writer): first score
                                                          # 386/438 = 88.1%, 8 invented, at 60b8a73; since
                                                          # then tuned on it (issue/18i; a regression ratchet)
-                                                         ("blind/callnotes9.jsonl", 438, 0)])
+                                                         ("blind/callnotes9.jsonl", 438, 0),
+                                                         # blind set 10 (fresh writer, session 10): first score
+                                                         # 391/456 = 85.7%, 9 invented, at c4b2dac
+                                                         ("blind/callnotes10.jsonl", 391, 9)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 
