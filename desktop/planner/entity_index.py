@@ -46,14 +46,16 @@ def normalise(text: str) -> str:
     return " ".join(t.lower() for t, _, _ in tokenize(text))
 
 
-_SOUNDS = ((re.compile(r"ph"), "f"), (re.compile(r"^ch|ck|c(?=[aou])|q|c$"), "k"), (re.compile(r"y"), "i"),
+_SOUNDS = ((re.compile(r"ph"), "f"), (re.compile(r"^ch|ck|c(?=[aou])|q|c$"), "k"), (re.compile(r"c(?=[eiy])"), "s"),
+           (re.compile(r"y"), "i"),
            (re.compile(r"z"), "s"), (re.compile(r"(\w)\1+"), r"\1"))
 
 
 @lru_cache(maxsize=65536)
 def sounds(text: str) -> str:
     """A rough phonetic key for fuzzy name matching: "Cara Novick" and "Kara Novak" -> "kara novik"
-    / "kara novak" (ph->f, hard c/ck/q and a leading ch->k, y->i, z->s, doubled letters once;
+    / "kara novak" (ph->f, hard c/ck/q and a leading ch->k, soft c (before e, i, y)->s, y->i, z->s,
+    doubled letters once: "Cedar" and "setter" -> "sedar"/"seter";
     a leading "ch" because that is how the recogniser hears "Chen": "Ken")."""
     out = text.lower()
     for pattern, repl in _SOUNDS:

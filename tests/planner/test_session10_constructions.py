@@ -80,3 +80,17 @@ def test_a_phone_number_missing_or_gaining_digits_is_asked_about_not_written(pla
 def test_a_whole_phone_number_said_in_pieces_or_in_one_run_is_written_whole(planner, now, text, contact, phone):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["phone"]) == ("update_contact", contact, phone)
+
+
+@pytest.mark.parametrize(("text", "contact", "email"), [
+    ("Paula Larsen changed her email to paula@settergroup.example.", "215", "paula@cedargroup.example"),
+    ("Quinn Fischer's new email is quinn@sedargroup.example.", "236", "quinn@cedargroup.example"),
+    ("Zoe Vogel's email is now zoe.v@seedergroup.example.", None, "zoe.v@cedargroup.example"),
+    ("Mike Rodriguez has a new email, mike@fynancestartup.example.", "104", "mike@financestartup.example"),
+])
+def test_an_email_domain_heard_as_a_sound_alike_of_the_company_domain_is_the_company_domain(planner, now, text, contact,
+                                                                                            email):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_contact" and a.fields["email"] == email
+    if contact:
+        assert a.target.id == contact
