@@ -3206,10 +3206,13 @@ class _Build:
             name = m.group(1)
             if any(a <= m.start(1) < b for a, b in assigned):
                 continue  # "assign the Northwind deal to Taylor": an owner, asked about as one (see _owner)
+            end = m.end()
+            if m.group(2) and any(x.kind == "company" and x.start == m.start(2) for x in self.mentions):
+                end = m.end(1)  # "Log an email to Roger Summit Ventures" (a recogniser's lost "at"): Roger alone
             if self.mentions:
                 # a person the workspace does not have, next to records it has ("a call with
                 # Jennifer Park from Acme"): only a capitalised name no index word matches
-                if any(x.start < m.end() and m.start(1) < x.end for x in self.mentions) \
+                if any(x.start < end and m.start(1) < x.end for x in self.mentions) \
                         or name.lower() in users or name.lower() in self.idx.first_names \
                         or name.lower() in self.idx.last_names or name.lower() in self.idx.company_keys \
                         or name.lower() in _CALENDAR_WORDS \
@@ -3229,7 +3232,8 @@ class _Build:
                     or R.fuzzy_stage(name, self.o._stages) \
                     or m.group(2) and R.fuzzy_stage(f"{name} {m.group(2)}", self.o._stages):  # "Nodotion Nation"
                 continue
-            self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and m.group(2).lower() not in STOPWORDS else ""))
+            self.f.unknown.append(name + (f" {m.group(2)}" if m.group(2) and end == m.end() and m.group(2).lower() not in STOPWORDS
+                                          else ""))
         for m in _WHOSE_FIELD.finditer(self.text):
             # "Update Hannah Lee's title": a field of a person the workspace does not have
             if any(x.start < m.end(2) and m.start(1) < x.end for x in self.mentions) \

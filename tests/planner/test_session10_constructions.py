@@ -94,3 +94,23 @@ def test_an_email_domain_heard_as_a_sound_alike_of_the_company_domain_is_the_com
     assert a.kind == "update_contact" and a.fields["email"] == email
     if contact:
         assert a.target.id == contact
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Log an email to Roger Summit Ventures. I sent him the case study.", "Roger"),
+    ("Had a call with Tina Acme Corp about pricing.", "Tina"),
+    ("Log a meeting with Bruno Initech, they liked the demo.", "Bruno"),
+])
+def test_an_unknown_first_name_right_before_a_company_is_asked_about(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications and f"I don't know {who}" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Grace at Lumen wants a call on Tuesday at half, past four in the afternoon.", "2026-11-24", "16:30"),
+    ("Book a demo with Mike Chen Friday at a quarter. To ten in the morning.", "2026-11-27", "09:45"),
+    ("Set up a meeting with Tom Becker on Monday at quarter, past three in the afternoon.", "2026-11-23", "15:15"),
+])
+def test_a_clock_time_broken_by_a_heard_pause_is_read_whole(planner, now, text, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and (a.fields["due_date"], a.fields["time"]) == (day, time)

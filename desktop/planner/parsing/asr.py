@@ -190,6 +190,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"(?:\b(?P<u>[A-Za-z][\w-]*(?:\.[A-Za-z][\w-]*)+)|(?<=\bemail is )(?P<u2>[A-Za-z][\w-]*))\s+at\s+"
                 r"(?P<h>[A-Za-z][\w-]*)\.(?P<tld>example|com|io|co|net|org|ai|dev)\b", re.I),
      lambda m: f"{(m.group('u') or m.group('u2')).lower()}@{m.group('h').lower()}.{m.group('tld').lower()}"),
+    # "at half, past four" / "a quarter. To ten" -> "half past four" (a pause heard as a comma inside a clock time)
+    (re.compile(r"\b(half|quarter)\s*[,.]\s*(past|to|after)\s+(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                r"twelve|noon|midnight|\d))", re.I), r"\1 \2 "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
