@@ -100,7 +100,12 @@ MEETING_RE = re.compile(
     r"workshop|onboarding|check[- ]?in|presentation|something|time"
     r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
     r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
-    r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
+    r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+(?:calendar|diary|cal)\b"
+    # "Book a board prep with Mike Chen on Monday", "Get a creative review with Carla in the diary": whatever
+    # the meeting is called, booked with a person for a day or time
+    r"|\b(?:book|schedule|set up|arrange|organi[sz]e|get|pencil in)\s+(?:a|an|the|our|my)\s+(?P<what9>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"\s+with\s+(?-i:[A-Z])(?=.*?\b(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+(?:\d|noon|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)|on\s+the\s+\d|next\s+week|(?:in|on)\s+(?:the|my|our)\s+(?:calendar|diary))\b)"
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
     r"|\b(?:grab|block|hold|get)\s+(?:\w+\s+){1,2}?(?:minutes|mins|an hour|half an hour|some time|time)\s+with\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"
@@ -118,7 +123,11 @@ MEETING_RE = re.compile(
     r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick[- ]?off|onboarding)\b"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
     r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
-    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
+    r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
+    # "Book Chen at Acme for Monday at 10", "Book Felix from Onyx Health in for a training session Friday at 11"
+    r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2})?(?:\s+in)?"
+    r"(?:\s+for\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<what10>session|meeting|call|demo|training|review|workshop|sync|lunch|coffee))?"
+    r"\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"

@@ -162,7 +162,8 @@ _CORRECTION = re.compile(
     r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)))"
-    r"\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to)\b)?\s*"
+    r"\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to|(?:he|she|they)\s+(?:said|says|wants|prefers)|"
+    r"let'?s (?:do|say))\b)?\s*"
     r"(?P<new>[^,.;:]+)", re.I)
 _MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
@@ -289,7 +290,7 @@ _COUNT_OF = re.compile(r"\b(?:team|group|party|class|cohort|staff|crew|fleet|off
 _REOPEN = re.compile(r"\b(?:re-?open\w*|revive\w*|resurrect\w*|(?:put|move|bring)\s+(?:it|them)\s+back)\b", re.I)
 _NAMED_STAGE = re.compile(r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:(?P<a>[\w-]+(?:\s[\w-]+)?)\s+stage|stage\s+(?P<b>[\w-]+(?:\s[\w-]+)?))\W*$",
                           re.I)
-_BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you)\s+)*(?:(?:book|schedule|re-?schedule|move|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
+_BOOK_IT = re.compile(r"^\W*(?:(?:and|so|please|can you|go ahead and|just|ok|okay)\s+)*(?:(?:book|schedule|re-?schedule|move|set up|pencil)\s+(?:it|that|one)(?:\s+in)?\b|"
                       r"(?:book|schedule|pencil)\s+(?:him|her|them)(?:\s+in)?\s+(?=for\b|on\b|at\b|tomorrow\b|next\b|(?:mon|tues|wednes|thurs|fri)day\b)|"
                       r"put\s+(?:it|that)\s+(?:in\s+)?(?=for\b|on\b|(?:in\s+)?(?:the|my|our)\s+calendar\b))", re.I)
 _MEETING_NOUN = re.compile(r"\b(?:follow[- ]?up\s+)?(?:call|meeting|demo|chat|catch[- ]?up|sync|session|lunch|coffee|walkthrough|"
@@ -1869,17 +1870,23 @@ class _Build:
                 prev_loc = loc_before  # (a record named only in a hypothetical is not "it" later)
                 continue
             said_before = parts[k - 1].text if k > 0 and parts[k - 1].sentence == cl.sentence else ""
+            if _BOOK_IT.match(t) and k > 1 and parts[k - 2].sentence == cl.sentence and re.fullmatch(
+                    r"\W*(?:go ahead|ok(?:ay)?|please|yes|yeah|sure|so|great|perfect|cool)\W*", said_before, re.I):
+                said_before = parts[k - 2].text  # "Thursday at ten works for Jack, go ahead and book it"
             if (bk := _BOOK_IT.match(t)) and not _MEETING_NOUN.search(said_before) and re.fullmatch(
                     r"\W*(?:(?:so|and|then|please)\s+)*(?:log|note)\s+(?:that|it|this)\W*", said_before, re.I) \
                     and k > 1 and parts[k - 2].sentence in (cl.sentence, cl.sentence - 1):
                 said_before = parts[k - 2].text  # "she wants a training session, so log that and book one ...": the
                 # session is said before the "log that" between
             if (bk := _BOOK_IT.match(t)) and (noun := _MEETING_NOUN.search(said_before) or re.search(
-                    r"(?:(?<=\bto )|^\W*)meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)) \
+                    r"(?:(?<=\bto )|^\W*)meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)
+                    # "I think Thursday at ten works for Jack Ueda, go ahead and book it": a time that suits someone
+                    or (find_time(said_before) and re.search(r"(?P<w>\b(?:works?|suits?|is good|is fine|free|available|"
+                                                             r"open)\b)(?!\s+(?:on|at)\s+the\s+deal)", said_before, re.I))) \
                     and not R.MEETING_RE.search(said_before):
                 # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked ("Jonas wants
                 # to meet in person on the third at eleven, book that": a meeting)
-                kind_said = "meeting" if noun.group(0).lower() == "meet" else noun.group(0)
+                kind_said = "meeting" if noun.group(0).lower() == "meet" or noun.groupdict().get("w") else noun.group(0)
                 t = f"book a {kind_said} {t[bk.end():].lstrip()}"
                 if find_date(t, self.today) is None and (before_d := find_date(said_before, self.today)):
                     d = before_d  # "wants a session next Wednesday at 3, book it": when was said before

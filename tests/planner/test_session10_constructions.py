@@ -114,3 +114,39 @@ def test_an_unknown_first_name_right_before_a_company_is_asked_about(planner, no
 def test_a_clock_time_broken_by_a_heard_pause_is_read_whole(planner, now, text, day, time):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "book_meeting" and (a.fields["due_date"], a.fields["time"]) == (day, time)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Remind me to send the Blue Harbor invoice two weeks from Friday.", "2026-12-11"),
+    ("Remind me to call Tom Becker a week from Monday.", "2026-11-30"),
+    ("Task for Acme: check the pilot numbers ten days after tomorrow.", "2026-12-02"),
+    ("Remind me to chase Nina Patel Monday week.", "2026-11-30"),
+])
+def test_a_span_counted_from_a_named_day_is_that_day_plus_the_span(planner, now, text, due):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_task" and a.fields["due_date"] == due
+
+
+@pytest.mark.parametrize(("text", "title", "day", "time"), [
+    ("Book a board prep with Mike Chen on Monday at quarter past two.", "Board prep with Mike Chen", "2026-11-23", "14:15"),
+    ("Book a stand-up with Kara Novak on Monday at twenty past ten.", "Stand-up with Kara Novak", "2026-11-23", "10:20"),
+    ("Schedule a design crit with Grace Liu on Thursday at twenty to four.", "Design crit with Grace Liu", "2026-11-26",
+     "15:40"),
+    ("Book a demo with Felix Brooks at Redwood Systems for Wednesday, half nine.", "Demo with Felix Brooks", "2026-11-25",
+     "09:30"),
+])
+def test_a_meeting_of_any_name_with_a_person_at_a_day_and_time_is_booked(planner, now, text, title, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and (a.fields["title"], a.fields["due_date"], a.fields["time"]) == (title, day, time)
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time"), [
+    ("Book Chen at Acme for Monday at 10.", "101", "2026-11-23", "10:00"),
+    ("Book Felix from Onyx Health in for a training session Friday at 11.", "221", "2026-11-27", "11:00"),
+    ("I think Thursday at ten works for Jack Ueda, go ahead and book it.", "255", "2026-11-26", "10:00"),
+    ("Book the training with Nina Patel Tuesday at two, no wait, she said Wednesday, same time.", "111", "2026-11-25",
+     "14:00"),
+])
+def test_a_person_booked_in_or_a_time_that_suits_them_is_a_meeting(planner, now, text, who, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", who, day, time)

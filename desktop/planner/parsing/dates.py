@@ -58,6 +58,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
+    # "a week from Monday", "two weeks from Friday", "ten days after tomorrow", "Monday week": a span from a day
+    ("n_from_day", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:from|after)\s+(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
+                              r"(?P<base>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
+                              r"|\b(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
@@ -208,6 +212,24 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         month = MONTHS[g["month"].lower()]
         day = _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
         return _named_day(month, day, today)
+    if kind == "n_from_day":
+        base = (g["base"] or g["wd2"]).lower()
+        start = today + timedelta(days=1) if base == "tomorrow" else \
+            today + timedelta(days=(WEEKDAYS[base] - today.weekday()) % 7 or 7)
+        if g["wd2"]:
+            return start + timedelta(weeks=1)
+        n = small_number(g["n"]) or 1
+        unit = g["unit"].lower()
+        if unit == "month":
+            return add_months(start, n)
+        if unit == "year":
+            return add_months(start, 12 * n)
+        if unit == "business day":
+            while n > 0:
+                start += timedelta(days=1)
+                n -= start.weekday() < 5
+            return start
+        return start + timedelta(days=n * (7 if unit == "week" else 1))
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         ahead = (wd - today.weekday()) % 7 or 7
@@ -276,9 +298,10 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
             resolved = _resolve(kind, m, today)
             if resolved is None:
                 continue
-            found.append((kind, resolved, m.start(), m.end()))
-            if best is None or m.start() < best[1]:
-                best = (resolved, m.start(), m.end())
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())  # (" Monday": where its word starts)
+            found.append((kind, resolved, start, m.end()))
+            if best is None or start < best[1] or (start == best[1] and m.end() > best[2]):
+                best = (resolved, start, m.end())  # ("Monday week": the longer phrase said from the same word)
             break
     for f in sorted(found, key=lambda f: f[2]):
         if best is not None and f[2] > best[1] and re.search(r"\b(?:say|make it|call it|actually|or rather|i mean)\W*$",
@@ -328,7 +351,7 @@ _TIME_RE = re.compile(
 
 
 _SPOKEN_TIME = re.compile(
-    r"\b(?P<rel>half past|quarter past|quarter to|(?<=at )half)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\b(?P<rel>(?:half|(?:a\s+)?quarter|five|ten|twenty|twenty[- ]five)\s+(?:past|after|to)|(?:(?<=at )|(?<=, )|(?<=for )|^)half)\s+(?P<h>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve)(?:\s+(?:o'?clock))?(?:\s+(?P<part>in the (?:morning|afternoon|evening)|am|pm|a\.m\.|p\.m\.))?"
     r"|\b(?P<h2>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<mi>thirty|fifteen|"
     r"forty[- ]five|\d\d)\s*(?P<part2>in the (?:morning|afternoon|evening)|a\.?\s?m\b\.?|p\.?\s?m\b\.?)"
@@ -344,7 +367,8 @@ _HOURS = {w: i for i, w in enumerate(["zero", "one", "two", "three", "four", "fi
 
 
 def _spoken_time(text: str) -> tuple[str, int, int] | None:
-    """"half past three in the afternoon" -> 15:30, "ten thirty am" -> 10:30, "quarter to nine" -> 08:45."""
+    """"half past three in the afternoon" -> 15:30, "ten thirty am" -> 10:30, "quarter to nine" -> 08:45,
+    "twenty past ten" -> 10:20, "half nine" (British: half past nine) -> 09:30."""
     m = _SPOKEN_TIME.search(text)
     if not m:
         return None
@@ -356,10 +380,10 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     elif m.group("h3") or m.group("h4"):
         mi = 0  # "ten a.m.", "nine in the morning", "four o'clock", "at three"
     elif m.group("rel"):
-        rel = m.group("rel").lower()
-        mi = {"half past": 30, "quarter past": 15, "quarter to": 45, "half": 30}[rel]  # "at half nine": 9:30
-        if rel == "quarter to":
-            h -= 1
+        rel = re.sub(r"^a\s+|-", lambda x: "" if x.group(0).startswith("a") else " ", m.group("rel").lower()).split()
+        mi = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20}[rel[0]] + (5 if rel[:2] == ["twenty", "five"] else 0)
+        if rel[-1] == "to":  # "quarter to nine": 8:45; "twenty to four": 3:40 ("at half nine": 9:30)
+            h, mi = h - 1, 60 - mi
     else:
         word = m.group("mi").lower().replace("-", " ")
         mi = int(word) if word.isdigit() else {"thirty": 30, "fifteen": 15, "forty five": 45}[word]
