@@ -160,11 +160,13 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 _CORRECTION = re.compile(
     r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
-    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
+    r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|actually\s+(?=make (?:it|that)\b)|"
+    r"(?=make that\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)))"
     r"\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to|(?:he|she|they)\s+(?:said|says|wants|prefers)|"
     r"let'?s (?:do|say))\b)?\s*"
-    r"(?P<new>[^,.;:]+)", re.I)
+    r"(?P<new>(?:[^,.;:]|\.(?=\d))+)", re.I)
 _MONTH_NAME = (r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
                r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b")
 _ORDINAL_DAY = (r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -610,7 +612,7 @@ def correct_self(text: str) -> str:
             new = f"{new} {unit.group(0)}"  # "in three weeks, no, four": four weeks
         return f"{keep}{new}"
 
-    if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that|wait\b)", text, re.I):
+    if not re.search(r",\s*(?:actually|no\b|sorry|i mean|scratch that|wait\b|make that\b)", text, re.I):
         return text
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # "80,000": a digit group, not a pause
     return _CORRECTION.sub(fix, text, count=2)
@@ -627,7 +629,8 @@ def _reported_type(text: str) -> str | None:
     if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b|\b(?:got|had)\s+a\s+call\s+from\b",
                  text, re.I):
         return "call"
-    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
+    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"
+                 r"\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
                  r"(?:back\s+)?from\b"
                  # "I email Priya the revised proposal this morning" ("emailed" heard without its ending)
                  r"|\b(?:i|we)\s+e-?mail\s+(?-i:[A-Z])\w+.{0,60}\b(?:this morning|today|yesterday|earlier|last night)\b", text, re.I):
@@ -674,7 +677,8 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
                          "growth revenue partnerships design data people hr it ops success customer".split())
 _PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
-_UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about)\s+([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]{2,}))?")
+_UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about|(?:note|call|meeting|task)\s+on)\s+([A-Z][a-z]{2,})"
+                           r"(?:\s+([A-Z][a-z]{2,}))?")
 
 
 def _lifecycle(t: str) -> str | None:
@@ -1937,7 +1941,7 @@ class _Build:
             # "Draft Tani, Mail to Priya, ...": a transcript's comma inside "draft an email"
             split_email = bool(re.match(r"\W*(?:draft|write|compose)\b", t, re.I)) and bool(R.EMAIL_RE.match(rest))
             if (R.EMAIL_RE.search(t) or T.is_send_thing(t) or split_email) and not R.activity_type(t) \
-                    and not re.match(r"\W*(?:e-?mail|text|call)\s+only\b", t, re.I) \
+                    and not re.match(r"\W*(?:e-?mail|text|call)\s+(?:only|instead)\b", t, re.I) \
                     and not (re.search(r"\blog (?:it|that|this) as an? e-?mail\b", self.text, re.I)
                              and re.search(r"\b(?:this morning|yesterday|earlier|last (?:night|week)|already)\b", t, re.I)) \
                     and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b|\b(?:task|to-?do|reminder)\s+to\s+(?!(?-i:[A-Z]))", t, re.I) \
@@ -2779,7 +2783,10 @@ class _Build:
             if nm := pattern.search(t):
                 out[field_name] = nm.group("v").strip(" .,")
         if m := _TITLE_NOW.search(t):
-            out["job_title"] = C.tidy_title(m.group("title").strip(" .,"))
+            title = m.group("title").strip(" .,")
+            if (longer := R.TITLE_RE.match(t, m.start("title"))) and len(longer.group(0)) > len(title):
+                title = longer.group(0)  # "promoted to VP of procurement": the department said in lower case too
+            out["job_title"] = C.tidy_title(title)
         elif (mi := re.search(r"\b(?:moved|moving|switched|went|transferred)\s+(?:over\s+)?into\s+(?:a\s+|an\s+|the\s+)?(?P<dept>"
                               r"(?:procurement|purchasing|finance|operations|ops|sales|marketing|engineering|product|legal|it|hr|"
                               r"customer success|support|partnerships|growth|revenue operations|revops)"
@@ -3338,6 +3345,12 @@ class _Build:
             where = f"on {company.name} or " if company else ""
             self.f.ask(f"{company.name if company else 'That company'} has no open deal. Log it {where}on "
                        f"{deal.name} ({deal.stage_label})?", [t for t in (company, target) if t is not None])
+            return None
+        if kind == "log_activity" and target is not None and target.type == "company" and target.id.isdigit() \
+                and self.ctx is None and not self.idx.open_deals(int(target.id)):
+            # "Log a call on Upland Partners, ..." with no deal there: on the company, or on a deal to add? (the
+            # brief's rule: an activity with no person goes on the company's one open deal, else it is asked)
+            self.f.ask(f"{target.name} has no open deal. Log it on the company?", [target])
             return None
         return target
 

@@ -150,3 +150,56 @@ def test_a_meeting_of_any_name_with_a_person_at_a_day_and_time_is_booked(planner
 def test_a_person_booked_in_or_a_time_that_suits_them_is_a_meeting(planner, now, text, who, day, time):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", who, day, time)
+
+
+@pytest.mark.parametrize("text", [
+    "Log a call on Upland Partners, they want to refer two clients.",
+    "Had a meeting with Juniper Systems about their hiring plans, log it.",
+    "Log a call with Willow Group, they're thinking about a rebrand next year.",
+])
+def test_an_activity_on_a_company_with_no_deal_and_no_person_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "has no open deal" in plan.clarifications[0]
+    assert [t.type for t in plan.candidates[0]] == ["company"]
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Book a pricing review with Hugo Evans Thursday at 3, actually make it quarter to four.", {"time": "15:45"}),
+    ("Set the Upland Works deal to 30K, make that 32.5.", {"amount": 32500}),
+    ("Put the Acme deal at 70K, make that 72.", {"amount": 72000}),
+    ("Priya Natarajan got promoted to VP of procurement.", {"job_title": "VP of Procurement"}),
+])
+def test_make_that_corrects_and_a_lower_case_department_stays_in_the_title(planner, now, text, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert {k: a.fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text", [
+    "Call with Ava Vogel, she asked us to stop calling her cell and email instead. Just log that.",
+    "Spoke to Tom Becker, he said don't call, email instead.",
+    "Met Nina Patel, she prefers we text and email instead of calling.",
+])
+def test_a_channel_the_contact_prefers_is_no_email_to_draft(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert all(a.kind != "draft_email" for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Sent Elena Garcia the renewal quote by email, log it.", "email"),
+    ("I sent Tom Becker the deck over email this morning, log that.", "email"),
+    ("Sent Nina Patel the contract via email, log it please.", "email"),
+])
+def test_something_sent_by_email_then_log_it_is_an_email(planner, now, text, kind):
+    acts = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.fields["activity_type"] for a in acts] == [kind]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Orbital Freight is a go, and add a note on Stefan from their finance team: wants net 60 terms.", "Stefan"),
+    ("Add a note on Brenda from procurement: needs the W-9.", "Brenda"),
+    ("Log a call on Marcus, he wants pricing for Acme.", "Marcus"),
+])
+def test_a_note_on_a_person_the_workspace_lacks_is_asked_about(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert all(a.kind != "log_activity" for a in plan.actions)
+    assert any(f"I don't know {who}" in q for q in plan.clarifications)
