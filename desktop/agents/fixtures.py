@@ -78,6 +78,8 @@ def load_fixture_rows(folder: Path | str = DEFAULT_FIXTURE_DIR) -> WorkspaceRows
                 at = datetime.strptime(r["Activity Date"], "%Y-%m-%d %H:%M")
                 key = (r["Activity Type"].lower(), at.year, at.month)
                 counts[key] = counts.get(key, 0) + 1
+                if key[0] == "meeting" and (r.get("Subject") or "").lower().startswith("demo"):
+                    counts[("demo", at.year, at.month)] = counts.get(("demo", at.year, at.month), 0) + 1  # as queries.activity_counts
                 for c in _ids(r["Associated Contact IDs"]):
                     if c not in last_touch or at > last_touch[c]:
                         last_touch[c] = at

@@ -33,7 +33,8 @@ _LIFECYCLE = {"customer": "customer", "customers": "customer", "lead": "lead", "
               "marketing qualified": "marketingqualifiedlead", "sql": "salesqualifiedlead",
               "sqls": "salesqualifiedlead", "sales qualified": "salesqualifiedlead"}
 _ACTIVITY_WORDS = {"call": "call", "calls": "call", "meeting": "meeting", "meetings": "meeting",
-                   "email": "email", "emails": "email", "note": "note", "notes": "note"}
+                   "email": "email", "emails": "email", "note": "note", "notes": "note", "demo": "demo", "demos": "demo",
+                   "activities": "activity", "activity": "activity", "touches": "activity", "touchpoints": "activity"}
 #: Requests for something a CRM does not hold ("tell me a joke", "any good podcasts?").
 OFF_TOPIC = re.compile(r"\b(?:jokes?|weather|news|song|poem|riddle|recipe|horoscope|score|recommend|books?\s+(?:on|about)|"
                        r"podcasts?|tips|advice)\b", re.I)
@@ -42,6 +43,7 @@ QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
     r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
     r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|anything|anyone|anybody|"
+    r"count(?=\s+(?:how many|the|up|all|our|my|every))|"
     r"total up|sum up|add up|last (?:touch|contact|activity|call|email|meeting)|"
     # "deals nobody touched in 5 weeks", "open deals over 50k": a list asked for as a noun phrase
     r"(?:all\s+)?(?:open\s+|stale\s+|won\s+|lost\s+)?(?:deals|contacts|companies)\s+(?:nobody|no one|that|which|over|under|above|"
@@ -109,6 +111,8 @@ def period(text: str, today: date) -> Period | None:
         return Period(date(year, 3 * qn - 2, 1), _month(year, 3 * qn, "").end, f"Q{qn} {year}")
     if re.search(r"\bthis year\b", low):
         return Period(date(today.year, 1, 1), date(today.year, 12, 31), "this year")
+    if m := re.search(r"\b(?:in|for|during|of|over)?\s*(20\d\d)\b(?![-/]\d)", low):
+        return Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.group(1))  # "closed-won total for 2026"
     if re.search(r"\blast year\b", low):
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year")
     if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
@@ -154,15 +158,17 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     low = text.lower()
     if re.search(r"\b(?:e-?mail address|email|phone|(?:phone|mobile|cell|direct)\s+number|(?:'s|his|her|their)\s+number|mobile|title|role|address|tasks?|to-?dos?|plate|agenda|"
                  r"calendar|reminders?)\b", low) and not re.search(r"\bhow many (?:calls|meetings|emails|notes)\b"
-                                                                  r"|\bwhen\b.{0,30}\b(?:last|first|earliest)\b", low):
+                                                                  r"|\b(?:when|what date|what day|which day)\b.{0,30}\b(?:last|first|earliest)\b",
+                                                                  low):
         return None  # a contact's field or the task list: the planner's record answers
     if OFF_TOPIC.search(low) and not mentions:
         return None  # "tell me a joke before my next call block"
-    titled = bool(re.search(r"^\W*(?:who|which|list|show|how many)\b", low)) and _title_asked(low, list(idx.job_titles)) is not None
+    titled = bool(re.search(r"^\W*(?:who|which|list|show|how many)\b|\b(?:headcount|number|count)\s+of\b|^\W*count\b", low)) \
+        and _title_asked(low, list(idx.job_titles)) is not None
     if not (mentions or context_target is not None or stage or titled or re.search(
             r"\b(?:deals?|pipeline|opportunit\w*|opps?|won|win|lost|lose|closed?|closing|worth|revenue|booked|signed|"
             r"stale|stalled|sitting|contacts?|compan(?:y|ies)|accounts?|customers?|leads?|calls?|meetings?|emails?|"
-            r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open|"
+            r"notes?|people|talk|talked|spoke|speak|everything (?:still )?open|(?:still|currently) open|activit(?:y|ies)|demos?|"
             r"evangelists|subscribers|mqls?|sqls?)\b", low)):
         return None  # "what's the weather like tomorrow?"
     if not (mentions or context_target is not None) and re.search(r"\b(?:won|win|lost|lose)\b", low) \
@@ -227,7 +233,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
                  r"reach out|reached out|"
-                 r"contact|contacted|touch|touched|touchpoint|call|called|email|emailed|chat|chatted|demo)\b|\blast (?:time|contact)\b",
+                 r"contact|contacted|touch|touched|touchpoint|call|called|email|emailed|chat|chatted|demo|note|send|sent|wrote|"
+                 r"write|logged)\b|\blast (?:time|contact)\b",
                  low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)
                            # "tom becker last contact?": a terse question about one person
                            or re.search(r"\blast (?:contact|contacted|touch|touched|activity|talked|spoke|call|email|meeting)\W*$", low)):
@@ -253,6 +260,13 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 return {"text": f"There's no activity with {c.name} yet.", "value": None}
             day = c.last_activity_at.date()
             return {"text": f"You last talked to {c.name} on {day:%A %-d %B %Y}.", "value": day.isoformat()}
+        if deal is not None and (kind := _asked_kind(low)) is not None:
+            # "When was the last note logged on the Orbital Freight deal?": that kind, on that deal
+            d = idx.deals[deal]
+            seen = idx.deal_activity.get(deal, {}).get(kind)
+            if seen is None:
+                return {"text": f"No {kind} is logged on {d.name}.", "value": None}
+            return {"text": f"The last {kind} on {d.name} was on {seen[1]:%A %-d %B %Y}.", "value": seen[1].isoformat()}
         last_at = idx.deals[deal].last_activity_at if deal is not None else None
         if deal is not None and last_at is not None:
             day = last_at.date()
@@ -297,14 +311,15 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         return {"text": f"On {idx.deals[deal].name}: {names}.", "records": [f"contact:{i}" for i in ids]}
 
     # people at a company
-    if company is not None and re.search(r"\b(?:who|contacts?|people|know)\b", low) and not re.search(r"\bdeals?\b", low):
+    if company is not None and re.search(r"\b(?:who|contacts?|people|know|everyone|everybody|folks)\b", low) \
+            and not re.search(r"\bdeals?\b", low):
         ids = list(idx.contacts_by_company.get(company, ()))
         if asked_title := _title_asked(low, list(idx.job_titles)):
             ids = [i for i in ids if has_title(idx.contacts[i].job_title, asked_title)]
         elif title := re.search(r"\b(ceo|cto|cfo|coo|cmo|cro|vp|head of \w+|director|founder|manager)\b", low):
             ids = [i for i in ids if title.group(1) in (idx.contacts[i].job_title or "").lower()]
         name = idx.companies[company].name
-        if low.lstrip().startswith("how many"):
+        if re.search(r"\bhow many\b|\bcount\b|\bnumber of\b|\bheadcount\b", low):
             return {"text": f"{len(ids)} contacts at {name}.", "value": len(ids)}
         shown = ", ".join(f"{idx.contacts[i].name} ({idx.contacts[i].job_title or 'no title'})" for i in ids[:10])
         return {"text": f"At {name}: {shown or 'nobody yet'}.", "records": [f"contact:{i}" for i in ids]}
@@ -331,21 +346,25 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
 
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
-    if kinds and re.search(r"\bhow many\b", low) and not re.search(r"\bdeals?\b", low):
+    if kinds and re.search(r"\bhow many\b|\bcount\b|\bnumber of\b", low) and not re.search(r"\bdeals?\b", low):
+        # "how many activities did we log this month" counts every type; "demos" are meetings logged as a demo
         p = per or _month(today.year, today.month, "this month")
         logged_n = 0
         y, mo = p.start.year, p.start.month
         while (y, mo) <= (p.end.year, p.end.month):
-            logged_n += idx.activity_counts.get((kinds[0], y, mo), 0)
+            logged_n += sum(n for (t, yy, mm), n in idx.activity_counts.items() if (yy, mm) == (y, mo)
+                            and t != "demo") if kinds[0] == "activity" else idx.activity_counts.get((kinds[0], y, mo), 0)
             y, mo = (y, mo + 1) if mo < 12 else (y + 1, 1)
-        return {"text": f"{logged_n} {kinds[0]}s logged {p.label}.", "value": logged_n}
+        noun = {"activity": "activities"}.get(kinds[0], f"{kinds[0]}s")
+        return {"text": f"{logged_n} {noun} logged {p.label}.", "value": logged_n}
 
     # people by job title anywhere: "Who are all the VPs of Sales we have in the CRM?"
-    if company is None and contact is None and deal is None and re.search(r"^\W*(?:who|which|list|show|how many)\b", low) \
+    if company is None and contact is None and deal is None and re.search(
+            r"^\W*(?:who|which|list|show|how many)\b|\b(?:headcount|number|count)\s+of\b|^\W*count\b", low) \
             and (asked_title := _title_asked(low, list(idx.job_titles))):
         ids = [c.id for c in idx.contacts.values() if has_title(c.job_title, asked_title)]
         asked_title = next((idx.contacts[i].job_title or asked_title for i in ids), asked_title)  # as written: "VP Sales"
-        if re.search(r"\bhow many\b", low):
+        if re.search(r"\bhow many\b|\b(?:headcount|number|count)\s+of\b|^\W*count\b", low):
             return {"text": f"{len(ids)} contacts with the title {asked_title}.", "value": len(ids)}
         shown = ", ".join(idx.contacts[i].name for i in ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
         return {"text": f"{len(ids)} contacts with the title {asked_title}: {shown}." if ids else f"Nobody has the title {asked_title}.",
@@ -370,7 +389,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 return {"text": f"{len(ids)} contacts are marked {value}.", "records": [f"contact:{i}" for i in ids]}
 
     # companies by city or industry
-    if re.search(r"\bcompan(?:y|ies)\b|\baccounts\b", low) and not re.search(r"\bdeals?\b", low):
+    if re.search(r"\bcompan(?:y|ies)\b|\baccounts\b", low) and not re.search(r"\bdeals?\b|\bpipeline\b|\bhow much\b|\bworth\b", low):
         found = None
         if m := re.search(r"\b(?:in|from|based in)\s+(?:the\s+)?([a-z][\w&/ -]+?)(?:\s+(?:space|industry|sector))?\s*\??$", low):
             place = m.group(1).strip()
@@ -436,6 +455,14 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
+    cities = {c.city.lower() for c in idx.companies.values() if c.city}
+    if (city := re.search(r"\b(?:compan(?:y|ies)|accounts?|clients?|customers?)\s+(?:that\s+are\s+|which\s+are\s+)?(?:based\s+)?"
+                          r"(?:in|from|out of)\s+(?P<c>[a-z][a-z .'-]+?)(?=\s*[?.,!]|\s*$|\s+(?:and|with|that)\b)"
+                          r"|\b(?:with|at|from)\s+(?P<c2>[a-z][a-z .'-]+?)(?:-based|\s+based)?\s+(?:compan(?:y|ies)|accounts|clients|customers)\b",
+                          low)) and (place := (city.group("c") or city.group("c2")).strip()) in cities:
+        # "open pipeline with companies based in Madrid", "open deals with Atlanta companies": by the company's city
+        deals = [d for d in deals if d.company_id in idx.companies and (idx.companies[d.company_id].city or "").lower() == place]
+        what.append(f"at companies in {place.title()}")
     if owner := _owner_asked(text, idx):
         # "which deals does Morgan own?", "how much is Jordan's pipeline?", "my open deals"
         deals = [d for d in deals if (d.owner or "").strip().lower() == owner.lower()]

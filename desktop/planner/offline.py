@@ -3216,10 +3216,13 @@ class _Build:
             self.f.person_blocked = True
             return
         assigned = [a.span() for a in _ASSIGN.finditer(self.text)]
+        cities = {c.city.lower() for c in self.idx.companies.values() if c.city}
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
             if any(a <= m.start(1) < b for a, b in assigned):
                 continue  # "assign the Northwind deal to Taylor": an owner, asked about as one (see _owner)
+            if name.lower() in cities or f"{name} {m.group(2) or ''}".strip().lower() in cities:
+                continue  # "open deals with Atlanta companies": a place the workspace's companies are in
             end = m.end()
             if m.group(2) and any(x.kind == "company" and x.start == m.start(2) for x in self.mentions):
                 end = m.end(1)  # "Log an email to Roger Summit Ventures" (a recogniser's lost "at"): Roger alone

@@ -67,10 +67,16 @@ def contacts(session: Session, pause: Callable[[], None] | None = None) -> list[
 
 def activity_counts(session: Session) -> dict[tuple[str, int, int], int]:
     """Activities per ``(type, year, month)`` (``("call", 2026, 11) -> 11``), for questions such as
-    "how many calls have we logged this month" (one GROUP BY; months in UTC)."""
+    "how many calls have we logged this month" (one GROUP BY; months in UTC), plus ``("demo", y, m)``:
+    the meetings among them whose subject starts with "Demo" (a second GROUP BY)."""
     year, month = extract("year", s.Activity.occurred_at), extract("month", s.Activity.occurred_at)
     q = select(s.Activity.type, year, month, func.count()).group_by(s.Activity.type, year, month)
-    return {(t, int(y), int(m)): int(n) for t, y, m, n in session.execute(q)}
+    out = {(t, int(y), int(m)): int(n) for t, y, m, n in session.execute(q)}
+    # demos: meetings whose subject says so ("Demo: Acme Corp - Platform Rollout"), for "how many demos did we run"
+    demos = (select(year, month, func.count()).where(s.Activity.type == "meeting", func.lower(s.Activity.subject).like("demo%"))
+             .group_by(year, month))
+    out.update({("demo", int(y), int(m)): int(n) for y, m, n in session.execute(demos)})
+    return out
 
 
 def contact_activity(session: Session) -> dict[int, dict[str, tuple[int, date, date]]]:

@@ -203,3 +203,29 @@ def test_a_note_on_a_person_the_workspace_lacks_is_asked_about(planner, now, tex
     plan = planner.plan(text, now=now)
     assert all(a.kind != "log_activity" for a in plan.actions)
     assert any(f"I don't know {who}" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How many activities did we log this month in total?", 40),
+    ("How many demos did we run in September?", 2),
+    ("Count how many deals we lost in October.", 1),
+    ("Redwood Labs, how many contacts have we got there?", 5),
+    ("What's the headcount of VP Sales people in our contacts?", 9),
+    ("What's our closed-won total for 2026 so far?", 24000),
+    ("How much open pipeline do we have with companies based in Madrid?", 92600),
+    ("When was the last note logged on the Orbital Freight deal?", "2026-11-17"),
+    ("What date did I last send an email to Oliver Grant?", "2026-11-07"),
+])
+def test_counts_totals_and_last_dates_asked_in_other_words_are_answered(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("List everyone we have at Quartz Partners.", ["contact:252", "contact:253", "contact:273"]),
+    ("Which open deals do we have with Atlanta companies?", ["deal:5105", "deal:5110"]),
+    ("Show me the open deals at companies in Atlanta.", ["deal:5105", "deal:5110"]),
+])
+def test_people_at_a_company_and_deals_by_the_company_city_are_listed(planner, now, text, records):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and sorted(a.fields["records"]) == records
