@@ -2760,3 +2760,85 @@ def test_issue18i_month_then_lets_say_the_day(note, value):
 ])
 def test_issue18i_decider_named_alone(note, who):
     assert extract(note, NOW).authority == who, extract(note, NOW)
+
+
+# -- issue/18j: callnotes10 (first score 391/456, 9 invented), one construction at a time ---------------------------
+@pytest.mark.parametrize("note", [
+    # our price said as what we would cost ("we'd be ~$800/mo"), a range they would not settle, a figure scratched
+    "Told Rosa we'd be about $650 a month on the Pro plan and she was fine with it.",
+    "We would be roughly 1,200 a month at their volume, he didn't blink.",
+    "we'd be ~$900/mo on starter, she nodded.",
+    "Budget somewhere between eighty and a hundred and twenty thousand, and she wouldn't pick a number.",
+    "He said anywhere from 40 to 60k depending on scope, he couldn't narrow it down.",
+    "They floated fifty K, then the CFO said hold on, so scratch the fifty.",
+    "Ana mentioned twenty grand but her boss cut in, forget the twenty, nothing is approved.",
+])
+def test_issue18j_figures_that_are_not_their_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field", [
+    # a quote the customer wants from another vendor is neither their need nor our step
+    ("Procurement now wants a competing quote from Five9 before they sign anything.", "next_step"),
+    ("Their finance team asked for a rival proposal from Talkdesk to compare.", "next_step"),
+    ("Legal wants a second bid from Aircall first.", "need"),
+    ("Procurement now wants a competing quote from Five9 before they sign anything.", "need"),
+    # a request already met the same day
+    ("Nadia asked for our W-9 for their supplier portal. Sent it this morning.", "next_step"),
+    ("He asked for the updated invoice. Emailed it this afternoon.", "next_step"),
+    ("Grace asked for our insurance certificate. Sent it yesterday.", "next_step"),
+    # what they want the pilot to become is an expansion, not an agreed step
+    ("Omar wants the pilot extended to their Austin office.", "next_step"),
+    ("Lena wants the trial expanded to the night shift.", "next_step"),
+    ("The ops lead wants the pilot scaled up to all five depots.", "next_step"),
+    # their staff "checking patients in" is the problem's setting, not someone checking back with us
+    ("Reception can't answer while they're checking guests in, so calls ring out.", "next_step"),
+    ("The nurses miss calls when they're checking patients in.", "next_step"),
+    ("Nobody picks up when they're checking members in at the gym.", "next_step"),
+])
+def test_issue18j_not_a_step_or_need(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # Q&A: "who else needs to weigh in?" asks about the decider, not rivals; "Name: no." answers "no"
+    ("Me: who else needs to weigh in? Dana: Raj Patel, our COO, he signs off on tools.", "authority", "Raj Patel"),
+    ("Me: who else has to sign? Ken: Maria Lopez, our CFO, she signs everything.", "authority", "Maria Lopez"),
+    ("Me: who else needs to be involved? Ivy: Sam Ortiz, our CEO, he decides.", "authority", "Sam Ortiz"),
+    ("Me: anyone else you're talking to? Dana: no. Me: budget? Dana: twenty K.", "competitor", None),
+    ("Q: who else needs to weigh in? A: their CEO signs. Q: other vendors? Lee: nope.", "competitor", None),
+    ("Me: who else needs to weigh in? Pat: just me.", "competitor", None),
+])
+def test_issue18j_question_and_answer_labels(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert (got is None) if value is None else (value in (got or "")), got
+
+
+@pytest.mark.parametrize("note,value", [
+    # "Quote:" labels the quote; it is no speaker's name
+    ("Renewal chat with Ana Ruiz at Kite. Quote: 'We want this done by our freeze on December 9th.' She's the CFO and "
+     "it's her signature.", "Ana Ruiz"),
+    ("Spoke with Leo Park at Fabrikam. Quote: 'I sign these renewals myself.' He's the COO.", "Leo Park"),
+    ("Call with Mia Chen at Contoso. Verbatim: 'It's my budget and my call.' She runs IT and she signs.", "Mia Chen"),
+])
+def test_issue18j_quote_label_is_not_a_name(note, value):
+    assert value in (extract(note, NOW).authority or ""), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the deadline said as an event ("by their budget freeze on December 11th"); a day corrected within its month
+    ("They need the paperwork done by their budget freeze on December 10th.", "2026-12-10"),
+    ("She wants it signed by the year-end freeze on December 16th.", "2026-12-16"),
+    ("They'd like to go live by the fifth of January, sorry, the eighth.", "2027-01-08"),
+    ("Sign by December 14th, no, the 17th, he corrected himself.", "2026-12-17"),
+    ("Go-live by the tenth of February, I mean the twelfth.", "2027-02-12"),
+    # when their problem lasts ("nobody answers until Monday"), a step with "renewal" in its name, a deep dive: no timeline
+    ("Weekend leads sit and nobody answers until Monday.", None),
+    ("Chats pile up overnight and no one replies until the morning shift on Tuesday.", None),
+    ("Sending her the renewal order form Monday.", None),
+    ("I'll send the renewal quote on Wednesday.", None),
+    ("Their CTO wants a technical deep dive next Thursday.", None),
+    ("Dan wants a walkthrough on Tuesday with the team.", None),
+])
+def test_issue18j_timeline_events_and_corrections(note, value):
+    assert extract(note, NOW).timeline == value, extract(note, NOW)

@@ -39,7 +39,9 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
-                            r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
+                            r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "procurement wants a competing quote from Dialpad": their buying process, not a problem
+                            r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
                             # "nobody else needs to bless it": an approval, not a problem

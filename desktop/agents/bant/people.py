@@ -67,7 +67,7 @@ Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween Ne
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On
-Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes""".split())
+Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -161,6 +161,8 @@ _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of co
 
 #: A person named in a clause just before a pronoun: "it's Theo," / "until Wendy's seen it," / "once Omar has read it,".
 _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,\s*(?=(?:he|she)\b)|"
+                           # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
+                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 

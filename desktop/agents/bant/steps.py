@@ -21,7 +21,7 @@ _NEXT_CUE = re.compile(
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|checking|running (?:it|this|that|the \w+) (?:past|by))|"
+    r"pulling|sharing|introducing|arranging|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
@@ -128,7 +128,11 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 
 #: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
-                      r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
+                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
+#: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
+#: rival, not a step of this deal (callnotes10 README, convention 10)
+_FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
+                         r"from (?!(?:us|me|our|my)\b)(?-i:[A-Z])", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
@@ -141,7 +145,7 @@ _ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) wa
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
 _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
                            r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
-                           r"straight away|today|same day|just now))?[.!]?$", re.I)
+                           r"straight away|today|same day|just now|this (?:morning|afternoon|evening)|earlier|yesterday|last night))?[.!]?$", re.I)
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
@@ -177,7 +181,7 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # the request is already met
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
-                if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)):
+                if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)) or _FROM_RIVAL.search(phrase):
                     continue
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(

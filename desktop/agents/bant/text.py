@@ -70,7 +70,7 @@ _SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n
                            r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?=[^'‘’\n]*\s)(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<=\w))['’]"
                            r"(?=[.,!?;](?:[\s)]|$))")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
-_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So|Quote|Quoting|Verbatim|Direct|Exact|Literally)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
 #: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
@@ -203,7 +203,8 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
                       r"\bwho(?:'s| is) the (?:decider|signer|approver|buyer)\b", re.I),
            "The final decision is made by "),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
-                      r"who else)\b", re.I), "Competitor: "),
+                      r"who else)\b(?!\s+(?:needs?|has|have|should|must|gets?|is going) to (?:weigh in|sign|approve|decide|be (?:involved|in the room|"
+                      r"consulted|on the call))|\s+(?:is|are) involved)", re.I), "Competitor: "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
           # "Q: what's broken? A: support emails piling up": the answer is their problem
           (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
@@ -222,6 +223,7 @@ def _answered(sentences: list[str]) -> list[str]:
             label = next((lab for rx, lab in _ASKED if rx.search(q)), None)
             if label:
                 ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
+                ans = re.sub(r"^(?-i:[A-Z][a-z]+)\s*:\s*", "", ans)  # "Zoe: no.": the customer's name as the answer's label
                 ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
                 if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
                     out.append(sentences[i])
