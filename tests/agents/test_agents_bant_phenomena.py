@@ -2842,3 +2842,39 @@ def test_issue18j_quote_label_is_not_a_name(note, value):
 ])
 def test_issue18j_timeline_events_and_corrections(note, value):
     assert extract(note, NOW).timeline == value, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a vendor in an RFP with them, one they would rather not spend with, "it's you or X", a shortlist "us and X"
+    ("They're also running an RFP with Five9 for the same lines.", "Five9"),
+    ("Procurement issued a tender that includes Genesys.", "Genesys"),
+    ("She'd rather go with you than with Talkdesk, but it's close.", "Talkdesk"),
+    ("He said he would sooner spend it with us than use Aircall.", "Aircall"),
+    ("Honestly it's you or Intercom at this point.", "Intercom"),
+    ("The shortlist is just us and Kustomer now.", "Kustomer"),
+    ("They're leaving Zoho when the term ends, and the shortlist to replace it is us and Freshworks.", "Freshworks"),
+    # the one they are still weighing; a verbless "X still in the running" / "X, still an option"
+    ("Gong is out, and Clari is the one they're still weighing.", "Clari"),
+    ("Salesloft is the one she's leaning towards, not us yet.", "Salesloft"),
+    ("Budget fine. Outreach still in the running.", "Outreach"),
+    ("Nightly loads break. Matillion, still an option.", "Matillion"),
+    ("Stitch also in the running.", "Stitch"),
+    # typed shorthand: "up against talkdesk", "zendesk out, front still in", "also looking at 11x for X"
+    ("kite / ana ruiz. up against aircall. nxt: demo mon", "Aircall"),
+    ("contoso / leo park. zendesk out, kustomer still in.", "Kustomer"),
+    ("fabrikam / mia chen. also looking at 11x for the same thing.", "11x"),
+    # a vendor named in a list, one out and one "still in", beside a title said after a name
+    ("Spoke with Ana Ruiz, the CEO. They looked at Drift and Chili Piper, Drift's out, Chili Piper is still in.", "Chili Piper"),
+])
+def test_issue18j_competitor_still_in(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    # an RFP they killed, a multiple that is no vendor
+    "They killed the RFP with Oracle, it's us or nobody.",
+    "They scrapped the bake-off with Genesys last week.",
+    "Volume is looking at 3x growth next year.",
+])
+def test_issue18j_no_competitor_left(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)

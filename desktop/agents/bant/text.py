@@ -112,7 +112,11 @@ def _shorthand_names(text: str) -> str:
             text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
-        text = re.sub(r"\b(vs\.?|versus) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        # "gorgias out, freshdesk still in": a vendor said out or still in
+        text = re.sub(r"(?:(?<=^)|(?<=[,.;:]\s))([a-z][\w-]+)(?= (?:is |are )?(?:still |also )?(?:in|out)(?:\s*[,.;]|$)| (?:still|also) "
+                      r"(?:in the running|in the mix|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
+                      text)
     # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
     text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
                   lambda m: f"{m.group(1)}, the {m.group(2)}, " + (f"{m.group(3)} " if m.group(3) else ""), text, flags=re.I)
