@@ -2878,3 +2878,30 @@ def test_issue18j_competitor_still_in(note, value):
 ])
 def test_issue18j_no_competitor_left(note):
     assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a verbless apposition: "Name, Title, the signer."
+    ("Kite Labs. Ana Ruiz, COO, the signer.", "Ana Ruiz"),
+    ("Leo Park, VP Ops, champion. Mia Chen, CFO, the real decider.", "Mia Chen"),
+    ("Contoso. Omar Haddad, founder, the approver. No budget yet.", "Omar Haddad"),
+    # "real decision with X"; the one who writes the check
+    ("Not her call. Real decision with Nora Blake, their CTO.", "Nora Blake"),
+    ("Final say with Raj Patel, the owner.", "Raj Patel"),
+    ("Met Dr. Ellis at the clinic, and he's the one who writes the check.", "Ellis"),
+    # "Follow-up with X, Acme's CFO. He's the approver"; "X again, quick one. She's still the signer."
+    ("Follow-up with Grace Ho, Kite's CFO. She's the approver; Sam runs the pilot.", "Grace Ho"),
+    ("Check-in with Omar Diaz, Contoso's COO. He signs.", "Omar Diaz"),
+    ("Lena Fox again, quick one. She's still the signer. Budget unchanged.", "Lena Fox"),
+    # "X doesn't sign; their CFO does, and ...": the one after the semicolon
+    ("He's clear he doesn't sign; their COO does, and she wants a demo.", "COO"),
+    ("Tom doesn't approve; the board does, and they meet monthly.", "board"),
+    ("She doesn't decide; her CEO does, so we need him.", "CEO"),
+    # typed "approval = x", "x (title) = decision", "x ceo = signer", "not the buyer, x cto decides"
+    ("kite / ana ruiz. budget 20k. approval = leo park (cfo).", "Leo Park"),
+    ("fabrikam: mia chen (ops dir) = decision, not sam chen.", "Mia Chen"),
+    ("contoso / omar haddad ceo = signer. demo mon.", "Omar Haddad"),
+    ("litware / ben ito (it mgr). not the buyer, nora blake cfo decides.", "Nora Blake"),
+])
+def test_issue18j_decider_in_fragments_and_shorthand(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW)

@@ -99,9 +99,12 @@ def _shorthand_names(text: str) -> str:
     word = r"[a-z][a-z'-]+"
     if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
         seeds: set[str] = set()
-        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s)"
+        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s|\s+(?:ceo|cfo|cto|coo|cio|founder|owner|gm|md)\b)"
         for m in re.finditer(r"(?:^[\w ]{2,40}?(?:\s*/\s*|\s+-\s+)|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
-                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))", text, re.I):
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))|"
+                             # "not the buyer, ava novak cto decides": a name said before a bare title and what it does
+                             r"\b(" + word + r" " + word + r") (?=(?:ceo|cfo|cto|coo|cio|founder|owner) (?:decides|signs|approves|"
+                             r"is the)\b)", text, re.I):
             names = " ".join(g for g in m.groups() if g).split()
             if not any(w.lower() in _COMMON for w in names):
                 seeds.update(w.split("'")[0] for w in names)
@@ -135,6 +138,10 @@ def _unquote(text: str) -> str:
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
     text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
+    # typed "approval = yusuf evans", "kara walsh (sales dir) = decision", "maya alvarez ceo = signer": who decides
+    text = re.sub(r"\b(approval|sign-?off|signature|final say)\s*=\s*", r"\1 from ", text, flags=re.I)
+    text = re.sub(r"\s*=\s*(?:the )?(?:final )?(?:decision(?:[- ]?maker)?|decider|signer|approver|buyer)\b", " is the decision maker", text,
+                  flags=re.I)
     text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
