@@ -2905,3 +2905,34 @@ def test_issue18j_no_competitor_left(note):
 ])
 def test_issue18j_decider_in_fragments_and_shorthand(note, who):
     assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a verbless meeting with an ordinal day ("on the 2nd"), a typed "doc to Name <day>", a meeting moved
+    ("Budget is fine. Demo with their ops leads on the 3rd.", "demo"),
+    ("Call with Raj and his CFO on the 14th.", "call"),
+    ("Workshop with the dispatch team on the 21st.", "workshop"),
+    ("Updated quote to Nora by Thursday.", "quote"),
+    ("Order form to Leo Wednesday.", "order form"),
+    ("Final contract to Mia on Monday.", "contract"),
+    ("kite / ana: demo moved to 12/4, nothing else.", "demo"),
+    ("Their review call got pushed to Friday.", "review call"),
+    ("The kickoff meeting was moved to the 9th.", "kickoff"),
+    # their evaluation begins; a deep dive asked for; a typed "pls send"
+    ("Nadia starts a two-week pilot Monday.", "pilot"),
+    ("Omar begins a 30-day trial on the 1st.", "trial"),
+    ("Their CTO wants a technical deep dive next Thursday.", "deep dive"),
+    ("Leo asked for a deep-dive on the API with his engineers.", "deep-dive"),
+    ("kite / ana ruiz. budget 15k. pls send order form EOW", "order form"),
+    ("contoso: plz send the pricing sheet tmrw", "pricing sheet"),
+    # "Follow-up with X, Kite's CFO." opens the note; the step comes after
+    ("Follow-up with Grace Ho, Kite's CFO. I owe her our SOC 2 report by Monday.", "SOC 2"),
+    ("Check-in with Omar Diaz. Sending the revised proposal Tuesday.", "proposal"),
+    ("Quick follow-up with Nora Blake, the COO. I'll book the security review for Friday.", "security review"),
+    # who runs it day to day is no step; what comes next is
+    ("Sam will run it day to day. Proposal goes out Tuesday.", "Proposal"),
+    ("Rita will run the tool day-to-day. I'll send the order form Monday.", "order form"),
+    ("Ken will run this day to day; contract goes out Friday.", "contract"),
+])
+def test_issue18j_steps_typed_and_verbless(note, value):
+    _said(note, "next_step", value)
