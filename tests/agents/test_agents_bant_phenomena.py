@@ -2936,3 +2936,57 @@ def test_issue18j_decider_in_fragments_and_shorthand(note, who):
 ])
 def test_issue18j_steps_typed_and_verbless(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a range, then the figure they settle on ("realistically plan on sixty-five")
+    ("Their budget is forty to sixty thousand, realistically fifty.", 50000),
+    ("Budget range 30 to 50k, then she said plan on 45k.", 45000),
+    ("Budget is eighty to a hundred grand but they settled on ninety.", 90000),
+    ("He gave me a budget range, twenty to thirty thousand, then said realistically plan on twenty-five.", 25000),
+])
+def test_issue18j_range_then_the_figure_they_plan_on(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the words before "that's the whole pitch" / "is the one thing they can't live without" / ", still the ask"
+    ("Their techs retype every work order into the ERP and Ana wants that gone, that's the whole pitch.", "work order"),
+    ("The night-time booking line is the one thing her staff can't live without now.", "booking line"),
+    ("Shift swaps by text, still the ask.", "shift swaps"),
+    ("Ticket tagging in Zendesk, still the main ask.", "tagging"),
+    # "wants X to <verb> those": what "those" are, said before
+    ("The front desk fields two hundred refill calls a day and she wants a voice agent to handle those.", "refill calls"),
+    ("Their reps log forty demo requests a week and he wants a bot to qualify those.", "demo requests"),
+    ("The team gets sixty address changes a day by email and they want an agent to process those.", "address changes"),
+    # a labelled problem takes its whole sentence; a "Q: what sold them?" answer
+    ("The problem: their drivers call in late loads by phone, they want ETA alerts instead.", "ETA alerts"),
+    ("The problem is the desk can't answer while they're seating guests, so reservations go to voicemail.", "reservations"),
+    ("Q: what sold them? A: automatic meeting notes pushed into HubSpot.", "meeting notes"),
+    ("Q: what hooked her? A: the dispatch board that updates itself.", "dispatch board"),
+    # a condition on the purchase ("as long as it ..."); "shows me the bot can ..."; "see that X actually happen"
+    ("She's fine with the price as long as it handles after-hours calls.", "after-hours calls"),
+    ("He'll sign as long as the bot routes billing questions to finance.", "billing questions"),
+    ("Nothing until Ana shows me the bot can reschedule deliveries.", "reschedule deliveries"),
+    ("He just wants to see that the reminders actually go out.", "reminders"),
+    ("She needs proof the tool can read scanned invoices.", "scanned invoices"),
+    # shapes of a pain: "sit 2+ hrs", "three days behind", "silent failures", a form done on the phone, a capability live by a date
+    ("web leads sit 3+ hrs before anyone replies.", "leads"),
+    ("Support queue two weeks behind.", "support queue"),
+    ("Nightly syncs, silent failures.", "failures"),
+    ("They want consent forms done on the patient's tablet before the visit.", "consent forms"),
+    ("Ana wants the appointment reminders live by March 1st.", "appointment reminders"),
+    ("He wants the lead routing in place by January.", "lead routing"),
+])
+def test_issue18j_need_shapes(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # the stack they use is no pain; who might replace the incumbent is no need
+    "They book through Calendly and everything lives in HubSpot, we'd sync with both.",
+    "They're leaving Zoho when it lapses, and the shortlist to replace it is us and Freshworks.",
+    "Leads come from Google Ads and everything lives in Salesforce.",
+])
+def test_issue18j_no_need_in_the_stack(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

@@ -217,6 +217,8 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
                       r"who else)\b(?!\s+(?:needs?|has|have|should|must|gets?|is going) to (?:weigh in|sign|approve|decide|be (?:involved|in the room|"
                       r"consulted|on the call))|\s+(?:is|are) involved)", re.I), "Competitor: "),
+          # "Q: what sold them? A: automatic call logging ...": the answer is what they want
+          (re.compile(r"\bwhat (?:sold|hooked|won over|got) (?:them|him|her)\b", re.I), "They want "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
           # "Q: what's broken? A: support emails piling up": the answer is their problem
           (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
