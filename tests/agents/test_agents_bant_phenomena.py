@@ -2760,3 +2760,233 @@ def test_issue18i_month_then_lets_say_the_day(note, value):
 ])
 def test_issue18i_decider_named_alone(note, who):
     assert extract(note, NOW).authority == who, extract(note, NOW)
+
+
+# -- issue/18j: callnotes10 (first score 391/456, 9 invented), one construction at a time ---------------------------
+@pytest.mark.parametrize("note", [
+    # our price said as what we would cost ("we'd be ~$800/mo"), a range they would not settle, a figure scratched
+    "Told Rosa we'd be about $650 a month on the Pro plan and she was fine with it.",
+    "We would be roughly 1,200 a month at their volume, he didn't blink.",
+    "we'd be ~$900/mo on starter, she nodded.",
+    "Budget somewhere between eighty and a hundred and twenty thousand, and she wouldn't pick a number.",
+    "He said anywhere from 40 to 60k depending on scope, he couldn't narrow it down.",
+    "They floated fifty K, then the CFO said hold on, so scratch the fifty.",
+    "Ana mentioned twenty grand but her boss cut in, forget the twenty, nothing is approved.",
+])
+def test_issue18j_figures_that_are_not_their_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field", [
+    # a quote the customer wants from another vendor is neither their need nor our step
+    ("Procurement now wants a competing quote from Five9 before they sign anything.", "next_step"),
+    ("Their finance team asked for a rival proposal from Talkdesk to compare.", "next_step"),
+    ("Legal wants a second bid from Aircall first.", "need"),
+    ("Procurement now wants a competing quote from Five9 before they sign anything.", "need"),
+    # a request already met the same day
+    ("Nadia asked for our W-9 for their supplier portal. Sent it this morning.", "next_step"),
+    ("He asked for the updated invoice. Emailed it this afternoon.", "next_step"),
+    ("Grace asked for our insurance certificate. Sent it yesterday.", "next_step"),
+    # what they want the pilot to become is an expansion, not an agreed step
+    ("Omar wants the pilot extended to their Austin office.", "next_step"),
+    ("Lena wants the trial expanded to the night shift.", "next_step"),
+    ("The ops lead wants the pilot scaled up to all five depots.", "next_step"),
+    # their staff "checking patients in" is the problem's setting, not someone checking back with us
+    ("Reception can't answer while they're checking guests in, so calls ring out.", "next_step"),
+    ("The nurses miss calls when they're checking patients in.", "next_step"),
+    ("Nobody picks up when they're checking members in at the gym.", "next_step"),
+])
+def test_issue18j_not_a_step_or_need(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # Q&A: "who else needs to weigh in?" asks about the decider, not rivals; "Name: no." answers "no"
+    ("Me: who else needs to weigh in? Dana: Raj Patel, our COO, he signs off on tools.", "authority", "Raj Patel"),
+    ("Me: who else has to sign? Ken: Maria Lopez, our CFO, she signs everything.", "authority", "Maria Lopez"),
+    ("Me: who else needs to be involved? Ivy: Sam Ortiz, our CEO, he decides.", "authority", "Sam Ortiz"),
+    ("Me: anyone else you're talking to? Dana: no. Me: budget? Dana: twenty K.", "competitor", None),
+    ("Q: who else needs to weigh in? A: their CEO signs. Q: other vendors? Lee: nope.", "competitor", None),
+    ("Me: who else needs to weigh in? Pat: just me.", "competitor", None),
+])
+def test_issue18j_question_and_answer_labels(note, field, value):
+    got = getattr(extract(note, NOW), field)
+    assert (got is None) if value is None else (value in (got or "")), got
+
+
+@pytest.mark.parametrize("note,value", [
+    # "Quote:" labels the quote; it is no speaker's name
+    ("Renewal chat with Ana Ruiz at Kite. Quote: 'We want this done by our freeze on December 9th.' She's the CFO and "
+     "it's her signature.", "Ana Ruiz"),
+    ("Spoke with Leo Park at Fabrikam. Quote: 'I sign these renewals myself.' He's the COO.", "Leo Park"),
+    ("Call with Mia Chen at Contoso. Verbatim: 'It's my budget and my call.' She runs IT and she signs.", "Mia Chen"),
+])
+def test_issue18j_quote_label_is_not_a_name(note, value):
+    assert value in (extract(note, NOW).authority or ""), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the deadline said as an event ("by their budget freeze on December 11th"); a day corrected within its month
+    ("They need the paperwork done by their budget freeze on December 10th.", "2026-12-10"),
+    ("She wants it signed by the year-end freeze on December 16th.", "2026-12-16"),
+    ("They'd like to go live by the fifth of January, sorry, the eighth.", "2027-01-08"),
+    ("Sign by December 14th, no, the 17th, he corrected himself.", "2026-12-17"),
+    ("Go-live by the tenth of February, I mean the twelfth.", "2027-02-12"),
+    # when their problem lasts ("nobody answers until Monday"), a step with "renewal" in its name, a deep dive: no timeline
+    ("Weekend leads sit and nobody answers until Monday.", None),
+    ("Chats pile up overnight and no one replies until the morning shift on Tuesday.", None),
+    ("Sending her the renewal order form Monday.", None),
+    ("I'll send the renewal quote on Wednesday.", None),
+    ("Their CTO wants a technical deep dive next Thursday.", None),
+    ("Dan wants a walkthrough on Tuesday with the team.", None),
+])
+def test_issue18j_timeline_events_and_corrections(note, value):
+    assert extract(note, NOW).timeline == value, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a vendor in an RFP with them, one they would rather not spend with, "it's you or X", a shortlist "us and X"
+    ("They're also running an RFP with Five9 for the same lines.", "Five9"),
+    ("Procurement issued a tender that includes Genesys.", "Genesys"),
+    ("She'd rather go with you than with Talkdesk, but it's close.", "Talkdesk"),
+    ("He said he would sooner spend it with us than use Aircall.", "Aircall"),
+    ("Honestly it's you or Intercom at this point.", "Intercom"),
+    ("The shortlist is just us and Kustomer now.", "Kustomer"),
+    ("They're leaving Zoho when the term ends, and the shortlist to replace it is us and Freshworks.", "Freshworks"),
+    # the one they are still weighing; a verbless "X still in the running" / "X, still an option"
+    ("Gong is out, and Clari is the one they're still weighing.", "Clari"),
+    ("Salesloft is the one she's leaning towards, not us yet.", "Salesloft"),
+    ("Budget fine. Outreach still in the running.", "Outreach"),
+    ("Nightly loads break. Matillion, still an option.", "Matillion"),
+    ("Stitch also in the running.", "Stitch"),
+    # typed shorthand: "up against talkdesk", "zendesk out, front still in", "also looking at 11x for X"
+    ("kite / ana ruiz. up against aircall. nxt: demo mon", "Aircall"),
+    ("contoso / leo park. zendesk out, kustomer still in.", "Kustomer"),
+    ("fabrikam / mia chen. also looking at 11x for the same thing.", "11x"),
+    # a vendor named in a list, one out and one "still in", beside a title said after a name
+    ("Spoke with Ana Ruiz, the CEO. They looked at Drift and Chili Piper, Drift's out, Chili Piper is still in.", "Chili Piper"),
+])
+def test_issue18j_competitor_still_in(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    # an RFP they killed, a multiple that is no vendor
+    "They killed the RFP with Oracle, it's us or nobody.",
+    "They scrapped the bake-off with Genesys last week.",
+    "Volume is looking at 3x growth next year.",
+])
+def test_issue18j_no_competitor_left(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a verbless apposition: "Name, Title, the signer."
+    ("Kite Labs. Ana Ruiz, COO, the signer.", "Ana Ruiz"),
+    ("Leo Park, VP Ops, champion. Mia Chen, CFO, the real decider.", "Mia Chen"),
+    ("Contoso. Omar Haddad, founder, the approver. No budget yet.", "Omar Haddad"),
+    # "real decision with X"; the one who writes the check
+    ("Not her call. Real decision with Nora Blake, their CTO.", "Nora Blake"),
+    ("Final say with Raj Patel, the owner.", "Raj Patel"),
+    ("Met Dr. Ellis at the clinic, and he's the one who writes the check.", "Ellis"),
+    # "Follow-up with X, Acme's CFO. He's the approver"; "X again, quick one. She's still the signer."
+    ("Follow-up with Grace Ho, Kite's CFO. She's the approver; Sam runs the pilot.", "Grace Ho"),
+    ("Check-in with Omar Diaz, Contoso's COO. He signs.", "Omar Diaz"),
+    ("Lena Fox again, quick one. She's still the signer. Budget unchanged.", "Lena Fox"),
+    # "X doesn't sign; their CFO does, and ...": the one after the semicolon
+    ("He's clear he doesn't sign; their COO does, and she wants a demo.", "COO"),
+    ("Tom doesn't approve; the board does, and they meet monthly.", "board"),
+    ("She doesn't decide; her CEO does, so we need him.", "CEO"),
+    # typed "approval = x", "x (title) = decision", "x ceo = signer", "not the buyer, x cto decides"
+    ("kite / ana ruiz. budget 20k. approval = leo park (cfo).", "Leo Park"),
+    ("fabrikam: mia chen (ops dir) = decision, not sam chen.", "Mia Chen"),
+    ("contoso / omar haddad ceo = signer. demo mon.", "Omar Haddad"),
+    ("litware / ben ito (it mgr). not the buyer, nora blake cfo decides.", "Nora Blake"),
+])
+def test_issue18j_decider_in_fragments_and_shorthand(note, who):
+    assert who.lower() in (extract(note, NOW).authority or "").lower(), extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a verbless meeting with an ordinal day ("on the 2nd"), a typed "doc to Name <day>", a meeting moved
+    ("Budget is fine. Demo with their ops leads on the 3rd.", "demo"),
+    ("Call with Raj and his CFO on the 14th.", "call"),
+    ("Workshop with the dispatch team on the 21st.", "workshop"),
+    ("Updated quote to Nora by Thursday.", "quote"),
+    ("Order form to Leo Wednesday.", "order form"),
+    ("Final contract to Mia on Monday.", "contract"),
+    ("kite / ana: demo moved to 12/4, nothing else.", "demo"),
+    ("Their review call got pushed to Friday.", "review call"),
+    ("The kickoff meeting was moved to the 9th.", "kickoff"),
+    # their evaluation begins; a deep dive asked for; a typed "pls send"
+    ("Nadia starts a two-week pilot Monday.", "pilot"),
+    ("Omar begins a 30-day trial on the 1st.", "trial"),
+    ("Their CTO wants a technical deep dive next Thursday.", "deep dive"),
+    ("Leo asked for a deep-dive on the API with his engineers.", "deep-dive"),
+    ("kite / ana ruiz. budget 15k. pls send order form EOW", "order form"),
+    ("contoso: plz send the pricing sheet tmrw", "pricing sheet"),
+    # "Follow-up with X, Kite's CFO." opens the note; the step comes after
+    ("Follow-up with Grace Ho, Kite's CFO. I owe her our SOC 2 report by Monday.", "SOC 2"),
+    ("Check-in with Omar Diaz. Sending the revised proposal Tuesday.", "proposal"),
+    ("Quick follow-up with Nora Blake, the COO. I'll book the security review for Friday.", "security review"),
+    # who runs it day to day is no step; what comes next is
+    ("Sam will run it day to day. Proposal goes out Tuesday.", "Proposal"),
+    ("Rita will run the tool day-to-day. I'll send the order form Monday.", "order form"),
+    ("Ken will run this day to day; contract goes out Friday.", "contract"),
+])
+def test_issue18j_steps_typed_and_verbless(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a range, then the figure they settle on ("realistically plan on sixty-five")
+    ("Their budget is forty to sixty thousand, realistically fifty.", 50000),
+    ("Budget range 30 to 50k, then she said plan on 45k.", 45000),
+    ("Budget is eighty to a hundred grand but they settled on ninety.", 90000),
+    ("He gave me a budget range, twenty to thirty thousand, then said realistically plan on twenty-five.", 25000),
+])
+def test_issue18j_range_then_the_figure_they_plan_on(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the words before "that's the whole pitch" / "is the one thing they can't live without" / ", still the ask"
+    ("Their techs retype every work order into the ERP and Ana wants that gone, that's the whole pitch.", "work order"),
+    ("The night-time booking line is the one thing her staff can't live without now.", "booking line"),
+    ("Shift swaps by text, still the ask.", "shift swaps"),
+    ("Ticket tagging in Zendesk, still the main ask.", "tagging"),
+    # "wants X to <verb> those": what "those" are, said before
+    ("The front desk fields two hundred refill calls a day and she wants a voice agent to handle those.", "refill calls"),
+    ("Their reps log forty demo requests a week and he wants a bot to qualify those.", "demo requests"),
+    ("The team gets sixty address changes a day by email and they want an agent to process those.", "address changes"),
+    # a labelled problem takes its whole sentence; a "Q: what sold them?" answer
+    ("The problem: their drivers call in late loads by phone, they want ETA alerts instead.", "ETA alerts"),
+    ("The problem is the desk can't answer while they're seating guests, so reservations go to voicemail.", "reservations"),
+    ("Q: what sold them? A: automatic meeting notes pushed into HubSpot.", "meeting notes"),
+    ("Q: what hooked her? A: the dispatch board that updates itself.", "dispatch board"),
+    # a condition on the purchase ("as long as it ..."); "shows me the bot can ..."; "see that X actually happen"
+    ("She's fine with the price as long as it handles after-hours calls.", "after-hours calls"),
+    ("He'll sign as long as the bot routes billing questions to finance.", "billing questions"),
+    ("Nothing until Ana shows me the bot can reschedule deliveries.", "reschedule deliveries"),
+    ("He just wants to see that the reminders actually go out.", "reminders"),
+    ("She needs proof the tool can read scanned invoices.", "scanned invoices"),
+    # shapes of a pain: "sit 2+ hrs", "three days behind", "silent failures", a form done on the phone, a capability live by a date
+    ("web leads sit 3+ hrs before anyone replies.", "leads"),
+    ("Support queue two weeks behind.", "support queue"),
+    ("Nightly syncs, silent failures.", "failures"),
+    ("They want consent forms done on the patient's tablet before the visit.", "consent forms"),
+    ("Ana wants the appointment reminders live by March 1st.", "appointment reminders"),
+    ("He wants the lead routing in place by January.", "lead routing"),
+])
+def test_issue18j_need_shapes(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # the stack they use is no pain; who might replace the incumbent is no need
+    "They book through Calendly and everything lives in HubSpot, we'd sync with both.",
+    "They're leaving Zoho when it lapses, and the shortlist to replace it is us and Freshworks.",
+    "Leads come from Google Ads and everything lives in Salesforce.",
+])
+def test_issue18j_no_need_in_the_stack(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

@@ -30,7 +30,7 @@ _BUDGET_CUE = re.compile(
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
-                         r"corrected|(?:came|come|went|gone) down to|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
+                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
                          r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
@@ -54,7 +54,10 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
-                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bdiscount\b", re.I)
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bdiscount\b"
+                         # "we'd be about $800 a month on Growth": our price said as what we would cost
+                         r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
+                         r"like |just )?(?:\$|\d)", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"
                         r"any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
@@ -143,6 +146,7 @@ def _amounts(text: str) -> list[float]:
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
+                                                               r"(?:realistically,? )?plan on|realistically(?:,? (?:it's|say))?,?|settled on|landed on|"
                                                                r"let's say|it (?:was|is|'s) (?:a |actually )?|"
                                                                # "sorry, I'm wrong, he said seventy-five"
                                                                r"(?:sorry|no),? (?:i'm wrong|i was wrong|my mistake|my bad|i misheard),? "
@@ -164,6 +168,8 @@ def _amounts(text: str) -> list[float]:
 _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
 
 
+_NUMW = (r"(?:\$?\d[\d,.]*\s*(?:k|grand|thousand)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+         r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|k)")
 #: A figure taken back or disowned: "the eighty thousand floating around was a guess", "there's no real budget yet".
 _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
@@ -187,7 +193,15 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
                         r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
                         r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "
-                        r"(?:number|figure|budget|amount)\b", re.I)
+                        r"(?:number|figure|budget|amount)\b|"
+                        # a range they would not settle ("between 200 and 300 thousand ... he wouldn't pick a number",
+                        # "couldn't narrow it down"): no one figure is theirs (callnotes10 README, convention 1)
+                        r"\b(?:wouldn't|won't|couldn't|can't|didn't|would not|could not|will not|refused to) (?:\w+ )?(?:pick|name|choose|"
+                        r"settle on|commit to|land on) (?:a|one|any|an exact|a single|a specific) (?:number|figure|amount)\b|"
+                        r"\b(?:wouldn't|won't|couldn't|can't|could not|would not) narrow (?:it|that|the range) down\b|"
+                        # "so scratch the thirty", "forget the eighty": the figure named is taken back
+                        r"\b(?:scratch|strike|forget|ignore|drop|disregard) the (?:" + _NUMW + r")(?:[- ](?:" + _NUMW + r"))*\b(?!\s+(?:seats|users|"
+                        r"people|reps|percent))", re.I)
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"

@@ -27,9 +27,16 @@ _NEED_CUE = re.compile(
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
-    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time))\b", re.I)
+    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time)"
+    # "nothing until Quinn shows me the bot can book store appointments", "wants to see that the callbacks actually happen"
+    # "fine with the annual plan as long as it takes over first replies": the condition is what they need
+    r"|as long as (?:it|the (?:bot|agent|tool|product|system|assistant)) (?=\w)"
+    r"|(?:sees?|shows? (?:\w+ )?|proves? (?:to \w+ )?)(?:that )?(?:the |your |our |its )?(?:bot|tool|agent|assistant|product|system|it) "
+    r"(?:can|will|really|actually)(?= \w)|see (?:that )?(?=(?:the|their) (?:[\w-]+ ){1,2}(?:actually|really|reliably) (?:happen|work|go out|get)))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "the shortlist to replace it is us and Moveworks": who might replace it, not a problem
+                       r"^(?:to )?(?:replace|get rid of) (?:it|them|that|this) (?:is|are|was|were)\b|"
                        # "want our layer in before that": our product in place by a time is the timeline
                        r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
                        # "want 85 seats total": a seat count is the deal's size, not its need
@@ -39,7 +46,9 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
-                            r"run (?:a|the) (?:pilot|trial|test)|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
+                            r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "procurement wants a competing quote from Dialpad": their buying process, not a problem
+                            r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
                             r".*\bto (?:approve|sign(?: off)?|decide|agree|okay|ok)\b|"
                             # "nobody else needs to bless it": an approval, not a problem
@@ -76,7 +85,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:the |their |this |that )?(?:[\w-]+ )?(?:renewal|contract|deal|purchase)s? (?:done|signed|sorted|"
                        r"finished|wrapped up|processed|closed|over with|through|handled)\b|"
                        r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
-                       r"signature|w-?9|po|purchase order)\b|"
+                       r"signature|w-?9|po|purchase order)\b(?!\s+(?:done|filled(?: in| out)?|completed|submitted) (?:on|online|"
+                       r"digitally|electronically|by (?:the )?(?:patients?|customers?|parents?|tenants?)))|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
                        # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
                        # match) or a question for us ("to know if we'll match it"): no problem to solve
@@ -150,7 +160,12 @@ _PAIN = re.compile(
     r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
     r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
     r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
-    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|everything lives in)\b", re.I)
+    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|"
+    # issue/18j: "everything lives in" a sheet or inbox (not in the CRM they use), "sit 2+ hrs", "three days behind",
+    # "silent failures"
+    r"everything lives in(?! (?-i:[A-Z])(?!xcel\b)[\w-]+)|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:about |over )?\d+\+? ?(?:hrs?|mins?)|"
+    r"(?:\d+|[\w-]+) (?:days|weeks|hours) (?:behind|deep)|(?:silent |constant |frequent |repeated |random )failures|"
+    r"(?:keep|keeps|kept) failing)\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -182,7 +197,18 @@ _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|whi
                         r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
                         r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
-                        r"headache|challenge|priority|concern|thing))\b", re.I)
+                        r"headache|challenge|priority|concern|thing|pitch|ask|story))\b", re.I)
+#: "the after-hours order line is the one thing they can't live without", "Call summaries into Pipedrive, still the ask":
+#: the words before name what they need
+_NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)(?:,?\s+(?:is|are) the (?:one |only )?thing (?:[\w' ]{0,25}?)"
+                          r"can't (?:live|do|work|go) without|,\s+(?:(?:is|was) )?(?:still |also )?(?:the|their|her|his) (?:main |real |"
+                          r"big |whole |only )?(?:ask|need|priority)[.!]?$)", re.I)
+#: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
+_LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue)s?\s*(?:is|was|:)\s*", re.I)
+#: "the onboarding automation live by January 15th": a named capability wanted in place by a date is the need
+_LIVE_BY = re.compile(r"^((?:the |their |an? )?(?:[\w-]+ ){1,2}(?:automation|reminders?|workflows?|scheduling|routing|reporting|"
+                      r"dashboards?|intake|onboarding|tracking))\s+(?:live|in place|running|up and running|ready|"
+                      r"rolled out|deployed)\s+(?:by|before|in|for)\b.*$", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
 _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
 
@@ -194,6 +220,12 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         m = _THATS_THE.match(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
             return _clean(m.group("need")), s
+    for s in sentences:
+        m = _NEED_BEFORE.search(s)
+        if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", m.group("need"), re.I):
+            # ("She said the shared inbox routing is the thing ...": what was said, without who said it)
+            return _clean(re.sub(r"^(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:said|says|told (?:me|us))(?:\s+that)?\s+", "",
+                                 m.group("need"), flags=re.I)), s
     found = _need_cued(sentences)
     if found[0] is not None and _POINTS_BACK.match(found[0]) and found[1] is not None:
         s = found[1]
@@ -213,12 +245,23 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     pain = _pain(sentences)
     if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
+    if found[0] and found[1] is not None and pain[1] != found[1] and re.search(r"\b(?:those|these|them)[.!]?$", found[0], re.I):
+        # "the helpdesk gets four hundred password reset tickets a week and she wants an agent to deflect those": what
+        # "those" are is said before the cue, in the same sentence
+        s = found[1]
+        at = s.lower().find(found[0].lower()[:20])
+        before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:really\s+)?(?:want|need|would like|hope)\w*"
+                        r"\s*(?:to)?\s*$", "", s[:at], flags=re.I) if at > 0 else ""
+        if len(before.split()) >= 4 and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", before, re.I):
+            return _clean(before) + " (" + found[0] + ")", s
     if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
         return pain  # "they miss calls at lunch and want the assistant to pick those up": what "those" are
     if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and \
-            found[1].lower().find(pain[0].lower()[:20]) < found[1].lower().find(found[0].lower()[:20]):
+            found[1].lower().find(pain[0].lower()[:20]) < found[1].lower().find(found[0].lower()[:20]) and \
+            _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return pain[0] + "; " + found[0], found[1]  # "completion rates are down and they want nudges": both
-    if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and pain[0].lower()[:20] not in found[0].lower():
+    if found[1] is not None and found[1] == pain[1] and pain[0] and found[0] and pain[0].lower()[:20] not in found[0].lower() and \
+            _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
         return _expansion(sentences) if _expansion(sentences)[0] else _shopped_for(sentences)
@@ -287,7 +330,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
-                if re.search(r"\b(?:ask|point)\b", cue, re.I) and c != s and s.find(c) >= 0:
+                phrase = _LIVE_BY.sub(r"\1", phrase)
+                if (re.search(r"\b(?:ask|point)\b", cue, re.I) or _LABEL.match(s)) and c != s and s.find(c) == 0 and \
+                        re.search(r"\b(?:problems?|pain|issues?|ask|point)\b", cue, re.I):
                     phrase = _clean(s[s.find(c) + m.end():])  # "The ask: X covers A today, they want it on B too": all of it
                 if re.fullmatch(r"(?:pretty |very |really |quite |fairly )?(?:simple|straightforward|clear|obvious|basic|"
                                 r"easy)|(?:still )?(?:hasn't|has not|hadn't|didn't|did not|won't) changed?|(?:still )?(?:the same|"
@@ -303,7 +348,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 if len(phrase) < 4 or bare_verb or _NEED_NOT.match(phrase) or (
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
-                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done|wrapped up|ready|over|in place|"
+                if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done(?! (?:on|via|through|from|online|digitally)\b)|"
+                            r"wrapped up|ready|over|in place|"
                             r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):

@@ -15,7 +15,7 @@ _AUTH_CUE = re.compile(
     r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
-    r"call)(?:'s| is| sits| lies| rests) with|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"call)(?:'s| is| sits| lies| rests) with|(?:real|final|actual|ultimate) (?:decision|call|say) with|(?:writes?|cuts?) the checks?|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
@@ -67,7 +67,7 @@ Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween Ne
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On
-Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes""".split())
+Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -123,7 +123,7 @@ _REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
                      r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "
-                     r"| of )", re.I)
+                     r"| of | again\b)", re.I)
 #: "Upland Works, Iris Fischer the founder.", "Upland Ventures, Iris Novak.": the company, then the person the note is about
 _COMPANY_THEN_NAME = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) "
                                 r"(?-i:[A-Z][a-z]+))(?:\.?$|,?\s+(?:the|their)\s+(?i:founder|co-founder|owner|ceo|cfo|coo|cto|md|gm|"
@@ -145,7 +145,7 @@ _POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(
 _TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|owner|ceo|cfo|coo|cto|gm|director|manager|head|"
                          r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
-_MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|"
+_MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|follow-?up|"
         r"caught up|connected|got through|check-in|touch base|demo|session|visit)(?:,? (?:again|finally|directly|briefly))?"
         r"(?:,\s*(?:um|uh)?,?)? (?i:with|to)\s+(?:(?i:um|uh),?\s+(?i:with|to)\s+)?")
 _WITH_NAME = re.compile(_MET + r"(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
@@ -161,6 +161,8 @@ _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of co
 
 #: A person named in a clause just before a pronoun: "it's Theo," / "until Wendy's seen it," / "once Omar has read it,".
 _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,\s*(?=(?:he|she)\b)|"
+                           # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
+                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 
@@ -359,7 +361,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"\b(?:on|in|over)\s+" + re.escape(e) + r"\b", m.group(1) + rest, re.I)] or _entities(rest)
                     # (not "has no say on purchasing": what the say is over)
                     nxt = sentences[idx + 1] if idx + 1 < len(sentences) else ""
-                    short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*[.!]?$", nxt, re.I)
+                    # ("Greg doesn't decide; their CFO does, and she's the one we need": the clause after the ";" too)
+                    short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*(?:[.!]?$|[,;])", nxt, re.I)
                     if not ents and short:  # "Greg doesn't decide; their CISO does."
                         ents = _entities(short.group(1))
                     if ents:
@@ -384,7 +387,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
                     if ents and all(e.lower().startswith("legal") for e in ents):
                         continue  # "run it by legal": a review, not who decides
-                if not ents and i and re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I):
+                # ("Zoe Vogel, CEO, the signer.": a verbless apposition names the decider before it)
+                if not ents and i and (re.match(r"^(?:is|are|was|will be|'s)\b", c, re.I) or re.fullmatch(
+                        r"(?:the |their )?(?:real |final |actual |only |sole |economic )*(?:signer|decider|approver|decision[- ]?maker|"
+                        r"buyer|signatory)[.!]?", c, re.I)):
                     ents = _entities(", ".join(clauses[max(0, i - 2):i]))[-2:]  # "Marco, their head of logistics, is the approver"
                 prev = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)$", clauses[i - 1]) if i else None
                 if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):

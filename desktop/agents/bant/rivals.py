@@ -7,7 +7,7 @@ import re
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
-_VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
+_VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
@@ -27,7 +27,11 @@ _COMP_BEFORE = re.compile(
     r"(?:it's |it is |now it's )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
-    r"comps?\s*:|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
+    r"comps?\s*:|"
+    # "running an RFP with Samsara"; "I'd rather spend it with you than with Fivetran"; "it's you or Ylopo"
+    r"(?:running |doing |in |issued )?(?:an |the |a )?(?:rfp|tender|bake-?off|formal evaluation) (?:with|against|alongside|that includes)|"
+    r"(?:rather|sooner) (?:[\w']+ ){0,4}?(?:with )?(?:you|us) than(?: with| go with| use)?|(?:it's|it is|either) you or|"
+    r"shortlist (?:[\w ]{0,30}? )?(?:is|are) (?:just |only )?(?:us|you) and|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
     r"running)| mentioned| named| discussed| raised)?(?: is| are|:|,)?(?: probably|"
     r" mainly| mostly)?)"
     r"\s+(?:(?:prices|pricing|quotes|notes) (?:across|from|with|between) )?(?:(?:\w+ )?(?:vendors|options|tools|players|"
@@ -40,11 +44,15 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|pi
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
                          # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
+                         # a fragment without the verb: "Outreach still in the running", "Fivetran, still an option", "freshdesk still in"
+                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also)\s+(?i:in the (?:mix|running|picture)|an option|on the (?:table|list|"
+                         r"shortlist)|in(?=\s*[.,;!]|\s*$))|"
                          + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
                          r"on the (?:table|list|shortlist)|an option)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
-                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
+                         r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the one (?:they're|they are|she's|he's|she is|he is) "
+                         r"(?:still )?(?:weighing|considering|looking at|leaning towards?|keen on)|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
                          r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
@@ -54,7 +62,7 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|pi
                          r"looking at) (?i:its|their) [\w -]{2,40}? (?i:against|with|to|next to) us\b")
 _COMP_NEG = re.compile(r"\b(?:not|n't|no longer|never|anymore|any more|ruled out|dropped|stopped|off the table|"
                        r"out of the (?:picture|running)|instead of|rather than|away from|moving off|leaving|left|"
-                       r"replac\w+|ditch\w*|churn\w*|fired|hate|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
+                       r"replac\w+|ditch\w*|churn\w*|fired|hate|killed|scrapped|cancell?ed|called off|unhappy with|frustrated with|currently (?:on|use|using))\b", re.I)
 _NOT_VENDOR = set("""Us We They Them It The This That Their Our A An Some Other Another Options Prices Pricing Quotes
 Vendors Tools Solutions Alternatives I You He She Him Her Monday Tuesday Wednesday Thursday Friday January February
 March April June July August September October November December Q1 Q2 Q3 Q4 Next Last""".split())
@@ -131,7 +139,7 @@ def _is_person(vendor: str, text: str) -> bool:
     if len(words) != 2 or not all(re.fullmatch(r"[A-Z][a-z]+", w) for w in words):
         return False
     first, full = re.escape(words[0]), re.escape(vendor)
-    return bool(re.search(rf"\b(?:{full}|{first})(?![\w-]){_PERSON_DOES}", text) or
+    return bool(re.search(rf"\b(?:{full}|{first})(?![\w-])(?:{_PERSON_DOES})", text) or
                 re.search(rf"\b{full},? and (?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)\b|\b(?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+),? and {full}\b",
                           text))
 
@@ -155,7 +163,7 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     # only the negation in the cue's own part counts ("dropped X, and now comparing us with Y")
                     own = _PART.split(c[:m.start()])[-1] + c[m.start():m.end()]
                     if _COMP_NEG.search(own) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
-                            and not re.search(r"\bbut us and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
+                            and not re.search(r"\bbut us and\b|\b(?:is|are) (?:just |only )?(?:us|you) and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
                         if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
                             continue

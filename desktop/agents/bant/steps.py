@@ -7,13 +7,21 @@ import re
 from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
-_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d|(?:the )?(?:first|second|third|"
+_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d{1,2}(?:st|nd|rd|th)?|(?:the )?(?:first|second|third|"
          r"\w+th)\b|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
     r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
+    # a typed step: "Revised proposal to Priya by Friday.", "Order form to Tom Monday."
+    r"^(?=(?:the |a )?(?:revised |updated |final |new |signed |renewal |draft )?(?:contract|proposal|quote|order form|deck|sow|msa|"
+    r"paperwork|one-pager|pricing sheet)s? to (?-i:[A-Z][a-z]+)\b)|"
+    # "demo moved to 12/2": a meeting moved still lies ahead
+    r"\b(?=(?:the |our |their )?(?:[\w-]+ )?(?:demo|call|meeting|review|session|walk-?through|workshop)s? (?:got |was |has been |is )?"
+    r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
+    # "Quinn starts a two-week trial Monday": their evaluation begins
+    r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
     r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
@@ -21,7 +29,7 @@ _NEXT_CUE = re.compile(
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|checking|running (?:it|this|that|the \w+) (?:past|by))|"
+    r"pulling|sharing|introducing|arranging|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
@@ -34,7 +42,7 @@ _NEXT_CUE = re.compile(
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
-    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run|do|demo|try|ask|give|bring|invite|include|"
+    r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
@@ -92,7 +100,7 @@ _NEXT_CUE = re.compile(
     # ("want to automate follow-up emails after demos": the thing to automate is their need, not our step)
     r"(?<!to )(?<!can't )(?<!never )(?<!don't )(?<!automate )(?<!automating )(?<!automated )(?<!automatic )(?<!manual )"
     r"(?<!their )(?<!the )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is)(?!s\b|ing\b))|"
-    r"^(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
+    r"(?:^|(?<=:\s))(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
@@ -108,14 +116,16 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
                        r"business case|paperwork|contract|order form|sow|msa|deck|one-pager|slides|write-?up|"
-                       r"pricing)\b(?!\s+(?:bookings?|requests?|sign-?ups?|no-?shows?|conversions?|rates?|volume|numbers|"
+                       r"pricing|deep[- ]?dive|tech(?:nical)? review)\b(?!\s+(?:bookings?|requests?|sign-?ups?|no-?shows?|conversions?|rates?|volume|numbers|"
                        r"pipeline|leads|attendance|show rates?)\b))|"
                        r"(?<!n't )(?<!not )\b(?:wants?|asked for|requested|would like|'d like) (?=(?:a|an|another)\s+(?:[\w-]+\s+)?"
                        r"(?:call|meeting|chat|session|sync|intro)\s+(?:with|on|next|this)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested) (?=(?:a|an|the|some|"
                        r"\w+)\s[\w\s-]{3,40}\bfrom (?:me|us)\b)", re.I)
 #: "Globex, follow-up on the fleet analytics proposal.": what the note is, not a step to come
-_OPENER = re.compile(r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
+_OPENER = re.compile(r"^(?:(?:a|quick|short|second|another) )?(?:follow-?up|check-?in|catch-?up|debrief) (?:call |meeting )?(?:with|w/) "
+                     r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?(?:,[^.;]{2,40})?\.?$|"
+                     r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
                      r"brief) )*(?:follow-?up|check-?in|call|update|recap|debrief|catch-?up)\b(?: (?:on|about|re|to|after) [^.,]*)?"
                      r"\.?$|"
                      # a call's header without the comma: "Umbrella Health follow-up with James Whitfield."
@@ -128,7 +138,11 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 
 #: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
-                      r"wrapped up|finished|up and running|deployed|rolled out)\b", re.I)
+                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
+#: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
+#: rival, not a step of this deal (callnotes10 README, convention 10)
+_FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
+                         r"from (?!(?:us|me|our|my)\b)(?-i:[A-Z])", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
@@ -141,7 +155,7 @@ _ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) wa
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
 _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
                            r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
-                           r"straight away|today|same day|just now))?[.!]?$", re.I)
+                           r"straight away|today|same day|just now|this (?:morning|afternoon|evening)|earlier|yesterday|last night))?[.!]?$", re.I)
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
@@ -177,7 +191,7 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # the request is already met
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
-                if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)):
+                if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)) or _FROM_RIVAL.search(phrase):
                     continue
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(

@@ -70,7 +70,7 @@ _SINGLE_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?:[^'‘’\n
                            r"(?:(?<=^)|(?<=[\s:(]))['‘]((?=[\w])(?=[^'‘’\n]*\s)(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,400}?(?<=\w))['’]"
                            r"(?=[.,!?;](?:[\s)]|$))")
 _SELLER_QUOTE = re.compile(r"(?:\b(?:i|we) (?:said|told \w+|asked|replied|answered|explained)|\bme\s*:)\s*,?\s*$", re.I)
-_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+_NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So|Quote|Quoting|Verbatim|Direct|Exact|Literally)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
 #: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
@@ -99,9 +99,12 @@ def _shorthand_names(text: str) -> str:
     word = r"[a-z][a-z'-]+"
     if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
         seeds: set[str] = set()
-        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s)"
+        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s|\s+(?:ceo|cfo|cto|coo|cio|founder|owner|gm|md)\b)"
         for m in re.finditer(r"(?:^[\w ]{2,40}?(?:\s*/\s*|\s+-\s+)|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
-                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))", text, re.I):
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))|"
+                             # "not the buyer, ava novak cto decides": a name said before a bare title and what it does
+                             r"\b(" + word + r" " + word + r") (?=(?:ceo|cfo|cto|coo|cio|founder|owner) (?:decides|signs|approves|"
+                             r"is the)\b)", text, re.I):
             names = " ".join(g for g in m.groups() if g).split()
             if not any(w.lower() in _COMMON for w in names):
                 seeds.update(w.split("'")[0] for w in names)
@@ -112,7 +115,11 @@ def _shorthand_names(text: str) -> str:
             text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
-        text = re.sub(r"\b(vs\.?|versus) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        # "gorgias out, freshdesk still in": a vendor said out or still in
+        text = re.sub(r"(?:(?<=^)|(?<=[,.;:]\s))([a-z][\w-]+)(?= (?:is |are )?(?:still |also )?(?:in|out)(?:\s*[,.;]|$)| (?:still|also) "
+                      r"(?:in the running|in the mix|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
+                      text)
     # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
     text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
                   lambda m: f"{m.group(1)}, the {m.group(2)}, " + (f"{m.group(3)} " if m.group(3) else ""), text, flags=re.I)
@@ -126,11 +133,16 @@ def _unquote(text: str) -> str:
     him "we can do it"') is only unquoted."""
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
-    text = re.sub(r"\bnxt\b", "next", text, flags=re.I)  # "nxt: send pilot agreement", "nxt step"
+    text = re.sub(r"\bnxt\b", "next", text, flags=re.I)
+    text = re.sub(r"\b(?:pls|plz)\b", "please", text, flags=re.I)  # "pls send order form EOW"  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
     text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
+    # typed "approval = yusuf evans", "kara walsh (sales dir) = decision", "maya alvarez ceo = signer": who decides
+    text = re.sub(r"\b(approval|sign-?off|signature|final say)\s*=\s*", r"\1 from ", text, flags=re.I)
+    text = re.sub(r"\s*=\s*(?:the )?(?:final )?(?:decision(?:[- ]?maker)?|decider|signer|approver|buyer)\b", " is the decision maker", text,
+                  flags=re.I)
     text = _shorthand_names(text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
@@ -203,7 +215,10 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
                       r"\bwho(?:'s| is) the (?:decider|signer|approver|buyer)\b", re.I),
            "The final decision is made by "),
           (re.compile(r"\b(?:anyone else|anybody else|other vendors?|other options|competition|competitors?|alternatives|"
-                      r"who else)\b", re.I), "Competitor: "),
+                      r"who else)\b(?!\s+(?:needs?|has|have|should|must|gets?|is going) to (?:weigh in|sign|approve|decide|be (?:involved|in the room|"
+                      r"consulted|on the call))|\s+(?:is|are) involved)", re.I), "Competitor: "),
+          # "Q: what sold them? A: automatic call logging ...": the answer is what they want
+          (re.compile(r"\bwhat (?:sold|hooked|won over|got) (?:them|him|her)\b", re.I), "They want "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
           # "Q: what's broken? A: support emails piling up": the answer is their problem
           (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
@@ -222,6 +237,7 @@ def _answered(sentences: list[str]) -> list[str]:
             label = next((lab for rx, lab in _ASKED if rx.search(q)), None)
             if label:
                 ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
+                ans = re.sub(r"^(?-i:[A-Z][a-z]+)\s*:\s*", "", ans)  # "Zoe: no.": the customer's name as the answer's label
                 ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
                 if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
                     out.append(sentences[i])

@@ -25,6 +25,7 @@ _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
     r"we need to|let's|follow[- ]?up|plan is to|asked (?:me )?for|requested|proposals?|quotes?|pricing|deck|references?|"
     r"trial|pilot|i owe|i promised|promised to|call (?:them|him|her) back|circle back|next step|demo|meeting|call on|"
+    r"deep[- ]?dive|walk-?through|"
     r"call next|(?:call|meeting|chat|session|sync|workshop) with|call (?:them|him|her|me)\b|"
     r"send|sending|get back to|reach out|ping|check in|touch base)\b", re.I)
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -176,6 +177,11 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         # "mid-December and then let's say the thirteenth": a day said after its month narrows it
         s = re.sub(r"\b(?:mid-?|early |late |the middle of )?" + _MON + r"\b[^.;]{0,30}?\b(?:let's say|say|call it|make it|specifically|"
                    r"more precisely|exactly),?\s+the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"by \1 \2", s, flags=re.I)
+        # "by the fifteenth of December, sorry, the eighteenth": the day corrected within the month said
+        s = re.sub(r"\b(?:the )?([\w-]+) of " + _MON + r",?\s+(?:no,?\s+)?(?:sorry|i mean|no),?\s+(?:(?:make it|it's|it was)\s+)?the "
+                   r"(\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\b", r"the \3 of \2", s, flags=re.I)
+        s = re.sub(r"\b" + _MON + r" (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)),?\s+(?:no,?\s+)?(?:sorry|i mean|no),?\s+"
+                   r"(?:(?:make it|it's|it was)\s+)?the (\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\b", r"\1 \3", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
@@ -190,8 +196,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         for c in later + (_clauses(s) or [s]):
             # "done before their budget freeze on December 15th": the freeze's date is the deadline
-            c = re.sub(r"\bbefore (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
-                       "before", c, flags=re.I)
+            # ("the paperwork done by their budget freeze on December 11th": by the freeze, the same deadline)
+            c = re.sub(r"\b(before|by) (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
+                       r"\1", c, flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
             c = re.sub(r"\b(?:in|from|out of|for) (?:next|this) year's (?:plan|budget|capex|opex|allocation|spend)\b", " ", c,
                        flags=re.I)
@@ -206,7 +213,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"(?:not|n't|no) (?:buying|purchasing|spending|signing|looking at) (?:anything|any\w*)|"
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
-                         r"check back|no rush|no hurry|not in a hurry|no (?:real )?(?:timeline|"
+                         r"check back|no rush|"
+                         # "nobody answers until Monday": when their problem lasts, not when they buy
+                         r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real )?(?:timeline|"
                          r"deadline)|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
@@ -255,7 +264,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                                # "a contract review call with their legal team on the 1st": a meeting, not the deal's date
                                r"contract(?!s?\s+(?:review|redline|walk-?through|negotiation)?\s*(?:call|meeting|session|sync))|"
                                r"purchas|buy|"
-                               r"switch|migrat|timeline|timeframe|timing|deadline|renew|budget cycle|fiscal|"
+                               r"switch|migrat|timeline|timeframe|timing|deadline|"
+                               # ("sending the renewal order form Monday": the renewal names our document, the date is the step's)
+                               r"renew(?!al\s+(?:order form|quote|proposal|paperwork|docs?|documents?|call|meeting|deck|invoice|contract)s?\b)|"
+                               r"budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
