@@ -66,7 +66,7 @@ _ASSIGN = re.compile(
     r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|(?i:my|our)\s+[\w\s'-]{1,40}?|"
     r"(?i:both\s+)?(?:the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}\s+(?i:and)\s+(?i:the\s+)?[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
-    r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+)?owner)\b"
@@ -75,13 +75,16 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|get)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar|board|a call|the phone)\b)"
     r"|\b(?i:let|have)\s+(?P<who7>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:take|handle|run|own)\s+(?i:over\s+)?(?=\S)"
     # "Move Dan Moreau and Carla Ortiz over to Sam": people or deals handed to a user
-    r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+    r"|\b(?i:move|switch|shift)\b.{1,60}?\s(?i:over)\s+(?i:to)\s+(?P<who8>me|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     # "change the owner of the Cedar Group deal to Jordan", "make Jordan Paula Larsen's owner"
     r"|\b(?i:owner)\s+(?i:of|on|for)\s+.{1,50}?\s(?i:to|is)\s+(?P<who9>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:make)\s+(?P<who10>me|[A-Z][a-z]+)\s+(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+(?:'s|s')\s+(?i:owner)\b"
     # "Sam should own the Meadow Health deal", "add Morgan as the owner"
-    r"|\b(?P<who11>[A-Z][a-z]+)(?:\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)|(?i:'s|\s+is)\s+(?i:handling|"
-    r"covering|taking care of|looking after))\b"
+    r"|\b(?P<who11>[A-Z][a-z]+)(?:\s+(?i:should|will|is going to|can|gets to)\s+(?i:own|take over|handle)|(?i:'s|\s+is)\s+(?i:now\s+)?(?i:handling|"
+    r"covering|taking care of|looking after|running|managing)|"
+    # "Sam is now the CSM for Paula Larsen and Zoe Vogel": a user named as the records' account owner
+    r"(?i:'s|\s+is)\s+(?i:now\s+)?(?i:the\s+)?(?i:new\s+)?(?:CSM|AE|(?i:account (?:manager|owner|exec(?:utive)?)|owner|rep|point person))"
+    r"\s+(?i:for|on))\b"
     r"|\b(?i:put|move)\s+(?i:it|that|them|this one)\s+(?i:under)\s+(?P<who13>me|[A-Z][a-z]+)\b"
     r"|\b(?P<who15>[A-Z][a-z]+)(?:\s+is|'s)\s+(?i:taking|getting|picking up)\s+(?i:over\s+)?(?i:the\s+)?(?=[A-Z])"
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
@@ -104,7 +107,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|"
                             r"pretty much|effectively|definitely)\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
-                            r"(?:marketing qualified|sales qualified|mql|sql|evangelist|customer|subscriber)\b"
+                            r"(?:marketing qualified|sales qualified|mqls?|sqls?|evangelists?|customers?|subscribers?)\b"
                             # "Felix and Leo are both opportunities now": people, said in the plural
                             r"|\b(?:are|'re)\s+(?:now\s+)?(?:both|all)\s+(?:now\s+)?(?:opportunities|customers|evangelists|"
                             r"subscribers|leads|mqls|sqls)\b"
@@ -2723,6 +2726,14 @@ class _Build:
                                       "who20") if g).strip()
         if who == "I":
             who = "me"
+        if who.lower() in ("him", "her"):
+            # "Morgan's taking over the Vertex deal, and give Oliver Grant to her as well": the user named before
+            at = max(0, self.text.find(t)) + m.start()
+            said = [(x.start(), u) for u in self.idx.users
+                    for x in re.finditer(rf"\b{re.escape(u.split()[0])}\b", self.text[:at])]
+            if not said:
+                return None  # ("give it to her": a person, not a user - no assignment)
+            who = max(said)[1]
         if who.lower().strip() in self.o._stages or R.stage_phrase(f"move it to {who}", self.o._stages) == who.title():
             return None  # "Initech goes to Proposal Sent": a stage, not a person
         users = self.idx.users
@@ -2816,7 +2827,8 @@ class _Build:
             out["phone"] = p.group(0).strip()
         elif (cue := re.search(r"\b(?:phone|numbers?|mobile|cell)\b(?:\s+(?:number|is|now|to))*[\s,:]*", t, re.I)) \
                 and (at := self.text.find(t)) >= 0 and (heard_phone := _phone_from(
-                    re.sub(r"^[\s,:]*(?:(?:it'?s|its|it is|which is|the new one is)\s+)?", "", self.text[at + cue.end():], flags=re.I))):
+                    re.sub(r"^[\s,:]*(?:(?:for|of)\s+(?:[A-Z][\w'-]*\s*){1,3}[,:\s-]*)?(?:(?:it'?s|its|it is|which is|the new one is)\s+)?",
+                           "", self.text[at + cue.end():], flags=re.I))):  # ("New number for Linda Okafor, 214 ...")
             out["phone"] = heard_phone  # "new mobile number, plus four nine, one five one, ..." (a clause per pause)
         if out.get("phone"):
             out["phone"] = _merge_single_digits(str(out["phone"]))

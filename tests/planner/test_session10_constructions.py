@@ -229,3 +229,56 @@ def test_counts_totals_and_last_dates_asked_in_other_words_are_answered(planner,
 def test_people_at_a_company_and_deals_by_the_company_city_are_listed(planner, now, text, records):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "answer" and sorted(a.fields["records"]) == records
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Follow up with Ben Khan in a fortnight.", "2026-12-05"),
+    ("Set a task to check Pinecrest's usage ninety days from now.", "2027-02-19"),
+    ("Remind me to review the Acme rollout in forty five days.", "2027-01-05"),
+])
+def test_spans_in_fortnights_or_tens_of_days_are_dates(planner, now, text, due):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_task" and a.fields["due_date"] == due
+
+
+@pytest.mark.parametrize(("text", "ids", "stage"), [
+    ("Raj Price and Felix Ueda at Delta Works are customers now.", ["219", "260"], "customer"),
+    ("Nina Patel and Tom Becker are MQLs now.", ["111", "106"], "marketingqualifiedlead"),
+    ("Grace Liu and Mike Chen are evangelists now.", ["113", "101"], "evangelist"),
+])
+def test_several_people_given_a_lifecycle_stage_in_the_plural(planner, now, text, ids, stage):
+    acts = planner.plan(text, now=now).actions
+    assert [(a.kind, a.target.id, a.fields) for a in acts] == [("update_contact", i, {"lifecycle_stage": stage}) for i in ids]
+
+
+@pytest.mark.parametrize(("text", "contact", "phone"), [
+    ("New number for Linda Okafor, 214 555 0199.", "107", "214 555 0199"),
+    ("New mobile for Tom Becker: 206 555 0177", "106", "206 555 0177"),
+    ("Updated phone number for Nina Patel, 303 555 0144.", "111", "303 555 0144"),
+])
+def test_a_new_number_for_a_person_is_their_phone(planner, now, text, contact, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["phone"]) == ("update_contact", contact, phone)
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    ("Morgan's taking over the Vertex deal from here, and give Oliver Grant to her as well.",
+     [("update_deal", "5009"), ("update_contact", "110")]),
+    ("Sam is now the CSM for Paula Larsen and Zoe Vogel, switch them both over to him.",
+     [("update_contact", "215"), ("update_contact", "261")]),
+    ("Jordan's running the Cedar Group account now, the deal and all three contacts.",
+     [("update_deal", "5118"), ("update_contact", "215"), ("update_contact", "236"), ("update_contact", "261")]),
+])
+def test_a_user_taking_over_records_said_with_pronouns_or_as_their_role_owns_each(planner_team, now, text, changes):
+    acts = planner_team.plan(text, now=now).actions
+    assert [(a.kind, a.target.id) for a in acts] == changes
+    assert len({a.fields["owner"] for a in acts}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Give the Acme deal to her.",
+    "Tom Becker is handling the rollout.",
+    "Hand the proposal to him tomorrow.",
+])
+def test_him_or_her_with_no_user_named_is_no_owner_change(planner_team, now, text):
+    assert all("owner" not in a.fields for a in planner_team.plan(text, now=now).actions)

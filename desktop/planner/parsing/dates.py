@@ -25,8 +25,10 @@ _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _NO_DAY = (r"(?!\s+(?:the\s+)?(?:[0-3]?\d(?:st|nd|rd|th)?\b(?!\s*(?:k|grand|thousand|%))|"
            r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
            r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty)\b))")
-_COUNT = r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a few)"
-_UNIT = r"(?P<unit>day|week|month|year|business day)s?"
+_COUNT = (r"(?P<n>\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+          r"nine))?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+          r"seventeen|eighteen|nineteen|a couple of|a few)")
+_UNIT = r"(?P<unit>day|week|month|year|business day|fortnight)s?"
 
 _ORDINALS = {w: i + 1 for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -160,6 +162,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
             return d
         if unit == "week":
             return today + timedelta(weeks=n)
+        if unit == "fortnight":
+            return today + timedelta(weeks=2 * n)
         if unit == "month":
             return add_months(today, n)
         return add_months(today, 12 * n)
@@ -229,7 +233,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
                 start += timedelta(days=1)
                 n -= start.weekday() < 5
             return start
-        return start + timedelta(days=n * (7 if unit == "week" else 1))
+        return start + timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         ahead = (wd - today.weekday()) % 7 or 7

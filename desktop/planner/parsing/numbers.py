@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from text_to_num import alpha2digit
+from text_to_num import alpha2digit, text2num
 
 #: Largest amount (major units) taken from text; bigger numbers are ignored as noise.
 MAX_AMOUNT = 1e12
@@ -133,11 +133,17 @@ def join_short_hundreds(text: str) -> str:
 
 
 def small_number(token: str) -> int | None:
-    """``"two"`` -> 2, ``"3"`` -> 3, ``"a couple of"`` -> 2; ``None`` when not a small count."""
+    """``"two"`` -> 2, ``"3"`` -> 3, ``"a couple of"`` -> 2, ``"ninety"`` -> 90 (other number words through
+    text2num); ``None`` when not a count."""
     token = token.strip().lower()
     if token.isdigit():
         return int(token)
-    return _SMALL_WORDS.get(token)
+    if token in _SMALL_WORDS:
+        return _SMALL_WORDS[token]
+    try:
+        return int(text2num(token.replace("-", " "), "en"))  # "ninety", "forty five", "fifteen"
+    except ValueError:
+        return None
 
 
 def find_amounts(text: str) -> list[AmountMatch]:
