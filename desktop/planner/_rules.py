@@ -104,8 +104,9 @@ MEETING_RE = re.compile(
     # "Book a board prep with Mike Chen on Monday", "Get a creative review with Carla in the diary": whatever
     # the meeting is called, booked with a person for a day or time
     r"|\b(?:book|schedule|set up|arrange|organi[sz]e|get|pencil in)\s+(?:a|an|the|our|my)\s+(?P<what9>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
-    r"\s+with\s+(?-i:[A-Z])(?=.*?\b(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+(?:\d|noon|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)|on\s+the\s+\d|next\s+week|(?:in|on)\s+(?:the|my|our)\s+(?:calendar|diary))\b)"
+    r"\s+with\s+(?:(?-i:[A-Z])|him\b|her\b|them\b)(?=.*?(?:\b(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+(?:noon|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)|next\s+week|(?:in|on)\s+(?:the|my|our)\s+(?:calendar|diary))\b"
+    r"|\bat\s+\d|\bon\s+the\s+\d))"
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
     r"|\b(?:grab|block|hold|get)\s+(?:\w+\s+){1,2}?(?:minutes|mins|an hour|half an hour|some time|time)\s+with\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"

@@ -115,7 +115,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
                             r"|\b(?:should|will)\s+be\s+an\s+opportunity\b"
                             r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b"
-                            r"|\bmark(?:ed)?\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+as\s+(?:an?\s+)?(?:opportunity|lead)\b",
+                            r"|\bmark(?:ed)?\s+(?:(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|him|her|them)\s+as\s+(?:an?\s+)?(?:opportunit(?:y|ies)|leads?)\b",
                             re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".
 _NAME_CHANGES = (
@@ -277,6 +277,13 @@ def _named_before(text: str, company: str) -> tuple[str, str] | None:
 #: Where a command after a delete starts: ", and delete the Nina Patel contact too", ". Mark Sofia do not contact".
 _DELETE_AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:delete|remove|get rid of|set|add|create|log|book|schedule|"
                               r"send|draft|email|remind|move|push|mark|update|change|give|assign)\b)", re.I)
+#: "Move Vertex to verbal commit", "push Acme into contracting": a record moved to a named place (a stage
+#: when it is one; asked about when the pipeline has no such stage).
+_MOVE_TO_UNKNOWN = re.compile(r"^\W*(?:(?:please|ok|okay|so|and)\s+)*(?:move|set|put|change|push|bump|drop|take|advance|progress)\s+"
+                              r".{1,60}?\s(?:to|into|in)\s+(?:the\s+)?(?P<v>[a-z][a-z -]{2,30}?)(?:\s+stage)?\W*$", re.I)
+#: A value said vaguely and left for later: "twelve... something, I'll check", "thirty-ish, not sure".
+_VAGUE_VALUE = re.compile(r"^\W*(?:(?:please|ok|okay|so)\s+)*(?:set|put|make|change|update|bump)\b.{1,60}?\bto\b.{0,30}?"
+                          r"(?:\w+(?:\.{2,}\s*|\s+)something|\w+-?ish)\b.{0,40}$", re.I)
 _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|set up|remind|log|add a (?:task|note)|create a task|"
                           r"set (?:me )?(?:a |an )?(?:task|reminder)|give me a (?:task|reminder)|"
                           r"draft|email|send|call|follow up)\b)", re.I)
@@ -2271,6 +2278,17 @@ class _Build:
                     self.f.ask(f"There is no stage \"{said_stage.group('v')}\". Which stage: {labels}?", [])
                 else:
                     self.f.ask(f"What should the {field_name} be? I didn't catch a value.", [])
+            elif self.mentions and not self.f.clarifications and (mv := _MOVE_TO_UNKNOWN.search(self.text)) \
+                    and not R.stage_phrase(self.text, self.o._stages) and find_date(mv.group("v"), self.today) is None \
+                    and not re.search(r"\d|\b(?:me|him|her|them|us)\b", words_to_digits(mv.group("v")), re.I) \
+                    and not _VAGUE_VALUE.search(self.text) \
+                    and not any(m.start >= mv.start("v") for m in self.mentions):
+                # "Move Vertex to verbal commit": a stage this pipeline does not have - asked, never guessed
+                labels = ", ".join(st.label for st in self.idx.stages)
+                self.f.ask(f"There is no stage \"{mv.group('v')}\". Which stage: {labels}?", [])
+            elif self.mentions and not self.f.clarifications and _VAGUE_VALUE.search(self.text):
+                # "Set Meadow Health to, uh, twelve... something, I'll check": no value to write yet
+                self.f.ask("What should the amount be? I didn't catch an exact value.", [])
             elif self.mentions and not self.f.clarifications and U.asks_about_record(self.text):
                 self._question(None)
             elif self.mentions and not self.f.clarifications:
@@ -2440,6 +2458,10 @@ class _Build:
                 continue  # ("..., log it on each of them": the command, not the content)
             if re.fullmatch(r"\W*(?:please|thanks|thank you|cheers|ok|okay)\W*", parts[k].text, re.I):
                 continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
+            if parts[k].sentence != sentence and re.match(
+                    r"\W*(?:(?:and|so|then|also|oh|plus)\s+)*(?:book|schedule|log|add|set|move|create|remind|send|e-?mail|draft|"
+                    r"update|change|mark|push|bump|give|assign|put|delete|remove)\b", parts[k].text, re.I):
+                break  # ("... he approved the second location. And book a site walk ...": a command of its own)
             if parts[k].sentence != sentence and pieces:
                 nxt = parts[k].text
                 if not pieces or R.SENTENCE_SPLIT.search(nxt):

@@ -282,3 +282,36 @@ def test_a_user_taking_over_records_said_with_pronouns_or_as_their_role_owns_eac
 ])
 def test_him_or_her_with_no_user_named_is_no_owner_change(planner_team, now, text):
     assert all("owner" not in a.fields for a in planner_team.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Log a call with Theo Walsh, he approved the second location. And book a site walk with him on the 9th at 1pm.",
+     ["log_activity", "book_meeting"]),
+    ("Book a demo with Zoe Price for Tuesday at 2:30 and mark her as an opportunity.", ["book_meeting", "update_contact"]),
+    ("Log a call with Tom Becker and mark him as a lead.", ["log_activity", "update_contact"]),
+])
+def test_a_command_in_the_next_sentence_or_on_a_pronoun_is_planned_not_swallowed(planner, now, text, kinds):
+    acts = planner.plan(text, now=now).actions
+    assert [a.kind for a in acts] == kinds
+    logged = [a for a in acts if a.kind == "log_activity"]
+    assert all("book" not in a.fields["body"].lower() and "mark" not in a.fields["body"].lower() for a in logged)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Move Vertex to verbal commit.", "verbal commit"),
+    ("Move Acme to contracting.", "contracting"),
+    ("Push the Initech deal into legal review.", "legal review"),
+])
+def test_a_stage_the_pipeline_does_not_have_is_asked_about(planner, now, text, said):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and f'no stage "{said}"' in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Set Meadow Health to, uh, twelve... something, I'll check.",
+    "Put the Acme deal to forty something.",
+    "Set Initech to 50ish, not sure.",
+])
+def test_a_value_said_vaguely_is_asked_for(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "exact value" in plan.clarifications[0]
