@@ -128,8 +128,8 @@ def phone_heard(text: str, phone: str) -> tuple[str | None, str]:
 def create_company_fields(text: str) -> dict[str, Any]:
     """name/domain/city/industry for "Create a company called Bluebird Analytics in Denver, bluebird.io"."""
     fields: dict[str, Any] = {}
-    m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)(?:\s+record)?\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
-                  r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?:and\s+(?=[A-Z]))?(?!in\b|with\b|at\b|based\b|from\b|and\b)"
+    m = re.search(r"\b(?:company|account|organi[sz]ation|customer|client|shop|agency|brand|one)(?:\s+(?:record|company|account))?\s*[,:]?\s+(?:(?:it'?s\s+|it is\s+|they'?re\s+)?(?:called|named|for),?\s+)?"
+                  r"(?P<name>[A-Za-z0-9][\w&'-]*(?:\.[\w&'-]+)*(?:\s+(?:and\s+(?=[A-Z])|&\s+(?=[A-Z]))?(?!in\b|with\b|at\b|based\b|from\b|and\b)"
                   r"[A-Z0-9][\w&'-]*(?:\.[\w&'-]+)*)*)",
                   text)
     lower = re.search(r"\b(?:company|account|organi[sz]ation|customer)\s*:?\s+(?:(?:called|named),?\s+)?"
@@ -173,7 +173,7 @@ def create_company_fields(text: str) -> dict[str, Any]:
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
         stem = re.sub(r"[^a-z0-9]", "", fields.get("name", "").lower())
         if stem and not fields["domain"].startswith(stem) and \
-                (joined := re.search(r"\s?".join(map(re.escape, stem)) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
+                (joined := re.search(r"(?<![a-z0-9.-])" + r"\s?".join(map(re.escape, stem)) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
                                      text, re.I)):
             fields["domain"] = re.sub(r"\s+", "", joined.group(0)).lower()
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):

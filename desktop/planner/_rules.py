@@ -203,8 +203,9 @@ IMPLIED_DEAL_RE = re.compile(
     r"(?:(?P<art>a|an|the)\s+)?(?P<new>second|another|new|separate|additional|third|follow[- ]on)?\s*"
     r"(?P<kind>(?:(?!(?:deal|opportunity|opp|call|meeting|demo|discount|quote|proposal|contract|seats?|licen[cs]es?|users?|"
     r"grand|k|thousand|dollars?)\b)[a-z][a-z-]*\s+){0,2}?)"
-    r"(?P<noun>project|package|engagement|retainer|workshop|campaign|pilot|phase|sow|statement\s+of\s+work|website|"
-    r"site\s+build|build|audit|initiative|program|programme|rollout|implementation)\b(?!\s+(?:deal|opportunity)\b)", re.I)
+    r"(?P<noun>project|package|engagement|retainer|workshop|campaign|pilot|phase|sow|statement\s+of\s+work|"
+    r"(?:website|site|app)(?:\s+(?:rebuild|redesign|refresh|revamp|build|overhaul|migration))?|"
+    r"build|audit|initiative|program|programme|rollout|implementation)\b(?!\s+(?:deal|opportunity)\b)", re.I)
 #: Said after the new work to put it in the CRM: "put it in (at|as) ...", "add it", "log it as a deal", "open it".
 IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|track|set)\s+(?:it|that|this|one)\b"
                                  r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)
@@ -212,7 +213,7 @@ IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|trac
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
-                    r"(?:just\s+)?signed(?!\s+by\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
+                    r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win

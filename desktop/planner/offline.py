@@ -32,7 +32,7 @@ from desktop.planner import _rules as R
 from desktop.planner import _send
 from desktop.planner import _titles as T
 from desktop.planner import _understood as U
-from desktop.planner._resolve import PERSON_REF, choices, resolve
+from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, normalise, sounds
 from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
@@ -218,7 +218,11 @@ _THEIR_PERSON = re.compile(r"\b(?i:add|create)\s+(?i:their|the)\s+(?P<title>[A-Z
                            # "and a contact there, Amy Cole, she's the practice manager"
                            r"|(?i:\band\s+(?:add\s+)?(?:a|one)\s+(?:new\s+)?contact\s+(?:there|at it|with them))\s*,?\s*"
                            r"(?P<first3>[A-Z][a-z]+)\s+(?P<last3>[A-Z][\w'-]+)(?:\s*,\s*(?i:(?:she|he)(?:'s| is)\s+(?:the|their|our|a|an)\s+)"
-                           r"(?P<title3>[a-z][a-z ]{1,30}?)(?=\s*(?:[,.;]|$)))?")
+                           r"(?P<title3>[a-z][a-z ]{1,30}?)(?=\s*(?:[,.;]|$)))?"
+                           # "Add a company called Halyard Robotics, ..., and their founder Inez Carrow, inez at ..."
+                           r"|(?i:,?\s*\band\s+(?:add\s+)?(?:their|the)\s+)(?P<title4>(?i:founder|co-?founder|owner|ceo|cto|cfo|coo|cmo|"
+                           r"(?:head|vp|director)\s+of\s+\w+|[a-z]+\s+(?:manager|director|lead)))\s*,?\s+"
+                           r"(?P<first4>[A-Z][a-z]+)\s+(?P<last4>[A-Z][\w'-]+)")
 #: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
 _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?(?:\b(?P<dir>out|back|up|in|forward)\s+|"
                     # "push it two weeks", "slip the close date a week": out, when no direction is said
@@ -231,7 +235,7 @@ _SHIFT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 #: "all the Harbor Health contacts", "everyone at Acme": every contact of one company.
 _PERCENT_DOWN = frozenset({"discount", "reduction", "cut", "decrease"})
 _PERCENT_CHANGE = re.compile(r"\b(?:an?\s+)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|"
-                             r"twenty[- ]five|thirty|forty|fifty)\s*(?:%|percent\b|per cent\b)\s*(?:price\s+)?"
+                             r"twenty[- ]five|thirty|forty|fifty)\s*(?:%|percent\b|per cent\b)\s*(?:(?!(?:on|off|for|to|by)\b)[a-z-]+\s+){0,2}?"
                              r"(?P<dir>discount|reduction|cut|decrease|uplift|increase|mark-?up)\b", re.I)
 _PERCENT_CHANGE_ASKED = re.compile(r"\b(?:give|giving|offer|apply|drop|update|adjust|reflect|accordingly|agreed|take|knock|reduce|"
                                    r"lower|raise|bump|set|change|approve[ds]?)\b", re.I)
@@ -629,9 +633,11 @@ def correct_self(text: str) -> str:
 
 
 def _spoken_domains(text: str) -> str:
-    """"brightline dot io" -> "brightline.io", "fernway foods dot com" -> "fernwayfoods.com"."""
-    return re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk)\b",
+    """"brightline dot io" -> "brightline.io", "fernway foods dot com" -> "fernwayfoods.com",
+    "brindleandoak dot co dot uk" -> "brindleandoak.co.uk"."""
+    text = re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk)\b",
                   lambda m: m.group(1).replace(" ", "") + "." + m.group(2), text)
+    return re.sub(r"(?<=[a-z0-9])\.(co|com|org|net|ac|gov)\s+dot\s+(uk|au|nz|za|in|jp|br)\b", r".\1.\2", text)  # a second-level suffix
 
 
 def _reported_type(text: str) -> str | None:
@@ -1004,12 +1010,17 @@ class OfflinePlanner:
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+)),\s+(?-i:([A-Z][a-z]+))\b",
                        lambda m: f"{m.group(1)} {m.group(2)}" if f"{m.group(1)} {m.group(2)}".lower() in idx.full_names
                        or f"{m.group(1)} {m.group(2)}".lower() in idx.company_keys else m.group(0), clean)
-        if _PERCENT_CHANGE_ASKED.search(clean) and not _PERCENT_CHANGE_REFUSED.search(clean):
+        if _PERCENT_CHANGE_ASKED.search(clean) and not _PERCENT_CHANGE_REFUSED.search(clean) \
+                and not re.search(r"\b(?:draft|write|compose|e-?mail|message|note)\b", clean, re.I):
+            # (an e-mail or note that offers a discount says so in its words: "offer a ten percent loyalty discount")
             # "they're asking for a ten percent discount, drop the amount accordingly", "we agreed on a ten
             # percent uplift, update the deal": a relative change the user asks for (a request only reported
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        # "Discount the Acme deal by 10 percent": the verb is a cut
+        clean = re.sub(r"^(\W*(?:(?:please|so|and|ok|okay)\s+)*)discount\b(?=.{1,60}?\bby\s+(?:\d|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|an?\b))", r"\1cut", clean, flags=re.I)
         # "Add Priya's colleague Marco Visser, ...": the new person is the one named; the relation is context
         clean = re.sub(r"^(\W*(?:please\s+)?(?:add|create)\s+)(?-i:[A-Z])[a-z]+'s\s+(?:colleague|boss|manager|assistant|deputy|"
                        r"replacement|successor|counterpart)\s+(?=(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z]))", r"\1", clean, flags=re.I)
@@ -1095,6 +1106,19 @@ class OfflinePlanner:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
             got = self._plan(part, now=now, context=PlanContext(target=seen))
+            made_co = next((a for a in reversed(actions) if a.kind == "create_company" and a.fields.get("name")), None)
+            if made_co is not None and "Which deal do you mean?" in got.clarifications \
+                    and any(a.kind == "update_deal" and a.target is None for a in got.actions) \
+                    and (m_new := R.IMPLIED_DEAL_RE.search(part)) and (m_new.group("art") or "").lower() != "the":
+                # "New account: Corvid Labs, ... They want an outbound pilot at twelve grand, stage qualified": the
+                # work the company just created wants is its first deal, not a change to a deal it does not have
+                b = _Build(self, part, now, None)
+                b.f = Focus()
+                kind = " ".join(w for w in (m_new.group("new"), m_new.group("kind").strip(), m_new.group("noun"))
+                                if w and w.lower() not in ("new", "another"))
+                b._create_deal(R.stage_phrase(part, self._stages) or R.stage_mention(part, self._stages), text=part,
+                               company=str(made_co.fields["name"]), kind=kind or None)
+                got = b._finish()
             new_person: Target | None = None
             if _WHO_FOR in got.clarifications and any(a.kind == "create_contact" for a in actions):
                 # "Add Ruth Okoye ..., and book an intro call with her": "her" is the contact just created
@@ -1430,6 +1454,10 @@ class _Build:
         elif R.CREATE_COMPANY_RE.search(text) and not R.CREATE_CONTACT_RE.search(text.split(",")[0]):
             self._forget_ambiguity()  # a new record: namesakes in the workspace do not matter
             deal_at = R.CREATE_DEAL_RE.search(text)
+            if deal_at is None and (implied := R.IMPLIED_DEAL_RE.search(text)) and (implied.group("art") or "").lower() != "the" \
+                    and (any(a.money for a in find_amounts(words_to_digits(text[implied.end():])))
+                         or R.stage_phrase(text[implied.end():], self.o._stages)):
+                deal_at = implied  # "New account: Corvid Labs, ... They want an outbound pilot at twelve grand, stage qualified"
             company_text = text[:deal_at.start()] if deal_at and deal_at.start() > 0 else text
             company = C.create_company_fields(_spoken_domains(company_text))
             if not company.get("name"):
@@ -1456,9 +1484,9 @@ class _Build:
             if person := _THEIR_PERSON.search(text):
                 # "New company, Brightline Robotics, ... Add their CEO too, Hannah Ross, hannah at ...": the
                 # contact is created at the new company
-                first = person.group("first") or person.group("first2") or person.group("first3")
-                last = person.group("last") or person.group("last2") or person.group("last3")
-                title = person.group("title") or person.group("title2") or person.group("title3")
+                first = person.group("first") or person.group("first2") or person.group("first3") or person.group("first4")
+                last = person.group("last") or person.group("last2") or person.group("last3") or person.group("last4")
+                title = person.group("title") or person.group("title2") or person.group("title3") or person.group("title4")
                 said = f"Add {first} {last}, {title} at {company['name']}" if title else f"Add {first} {last} at {company['name']}"
                 said += text[person.end():]
                 fields = C.create_contact_fields(_spoken_domains(said), [], self.idx)
@@ -1572,6 +1600,8 @@ class _Build:
         plans = [(a, _Build(self.o, self.text[a:b], self.now, self.ctx).run()) for a, b in zip(starts, ends)]
         if any(not got.actions and not got.clarifications for _, got in plans):
             return False  # a piece that asks for nothing: read the instruction whole
+        if any(q.startswith("What should I delete?") for _, got in plans for q in got.clarifications):
+            return False  # "Quartz Health, go ahead and delete the company": the record was named in another piece
         for a, got in plans:
             self._take(got, a)
         return True

@@ -315,3 +315,69 @@ def test_a_stage_the_pipeline_does_not_have_is_asked_about(planner, now, text, s
 def test_a_value_said_vaguely_is_asked_for(planner, now, text):
     plan = planner.plan(text, now=now)
     assert plan.actions == [] and "exact value" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("I don't think we need Quartz Health in here anymore, go ahead and delete the company.", "9124"),
+    ("Quartz Health, go ahead and delete the company.", "9124"),
+    ("We never use Willow Group, it was a test import, go ahead and remove the company.", "9125"),
+])
+def test_delete_the_company_takes_the_company_named_before(planner, now, text, target):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.type, a.target.id) == ("delete_record", "company", target)
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Give Northwind a 5% loyalty discount on the renewal deal.", "5005", 34200),
+    ("Discount the Acme deal by 10 percent.", "5001", 54000),
+    ("We agreed a 10 percent multi-year discount with Acme, update the deal.", "5001", 54000),
+])
+def test_a_discount_given_or_agreed_cuts_the_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", deal, amount)
+
+
+def test_a_discount_offered_in_an_email_stays_the_emails_words(planner, now):
+    (a,) = planner.plan("Draft an email to Carla Ortiz, we'd love to win them back, offer a ten percent loyalty discount.",
+                        now=now).actions
+    assert a.kind == "draft_email" and "loyalty discount" in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "name", "domain"), [
+    ("Add a new client company, Brindle & Oak, brindleandoak dot co dot uk, a furniture retailer in Manchester.",
+     "Brindle & Oak", "brindleandoak.co.uk"),
+    ("New client company, Hart & Moss, hartandmoss dot com, in Leeds.", "Hart & Moss", "hartandmoss.com"),
+    ("Create a company called Fern & Finch, fernfinch dot co dot uk.", "Fern & Finch", "fernfinch.co.uk"),
+])
+def test_a_company_name_with_an_ampersand_and_a_two_part_domain(planner, now, text, name, domain):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_company" and (a.fields["name"], a.fields["domain"]) == (name, domain)
+
+
+@pytest.mark.parametrize(("text", "company", "person", "title"), [
+    ("Add a company called Halyard Robotics, halyardrobotics dot com, based in Pittsburgh, and their founder Inez Carrow, "
+     "inez at halyardrobotics dot com.", "Halyard Robotics", ("Inez", "Carrow"), "Founder"),
+    ("New company Lantern Labs, lanternlabs.io, in Austin, and their CEO Maya Brandt.", "Lantern Labs", ("Maya", "Brandt"),
+     "CEO"),
+    ("Create the company Orchard Row, orchardrow.example, and the office manager Dee Park.", "Orchard Row", ("Dee", "Park"),
+     "Office Manager"),
+])
+def test_a_new_company_and_their_person_said_with_a_role(planner, now, text, company, person, title):
+    made, contact = planner.plan(text, now=now).actions
+    assert made.kind == "create_company" and made.fields["name"] == company
+    assert contact.kind == "create_contact" and (contact.fields["first_name"], contact.fields["last_name"]) == person
+    assert contact.fields["company"] == company and contact.fields["job_title"] == title
+
+
+@pytest.mark.parametrize(("text", "company", "amount", "stage"), [
+    ("New account: Corvid Labs, corvidlabs dot ai, out of Denver. They want an outbound pilot at twelve grand, stage qualified.",
+     "Corvid Labs", 12000, "Qualified"),
+    ("Add a new company, Pike Street Bakery, pikestreet.example, in Seattle. They need a website rebuild, about twenty grand, "
+     "put it in as qualified.", "Pike Street Bakery", 20000, "Qualified"),
+    ("New client, Juno Freight, junofreight.com. They signed up for a pilot, eight grand, put it in as proposal sent.",
+     "Juno Freight", 8000, "Proposal Sent"),
+])
+def test_work_a_new_company_wants_is_its_first_deal(planner, now, text, company, amount, stage):
+    made, deal = planner.plan(text, now=now).actions
+    assert made.kind == "create_company" and made.fields["name"] == company
+    assert deal.kind == "create_deal" and (deal.fields["company"], deal.fields["amount"], deal.fields["stage"]) == (company, amount, stage)
