@@ -6,9 +6,11 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from desktop.planner import _rules as R
 from desktop.planner._vocab import STOPWORDS
-from desktop.planner.entity_index import EntityIndex, Mention
+from desktop.planner.entity_index import EntityIndex, Mention, sounds
 from desktop.planner.parsing.dates import add_months
 
 _NAME_WORD = r"[A-Z][a-zA-Z'-]+"
@@ -101,6 +103,34 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     return fields
 
 
+def names_as_spelt(fields: dict[str, Any]) -> dict[str, Any]:
+    """A new contact's first and last name spelt as their e-mail address spells them, when the
+    address was said (or typed) with the name and the two are near misses of each other: a
+    recogniser hears "Lena" as "Elena" or "Vega" as "Vigga", but an address is spelt out
+    ("lena.park@..."). Near: rapidfuzz ratio >= 75 by spelling or by sound (:func:`sounds`), at most
+    two letters apart in length, and not an initial-plus-surname user part ("jsmith"). Returns
+    ``fields`` (changed in place)."""
+    email = str(fields.get("email") or "")
+    if "@" not in email:
+        return fields
+    tokens = [t for t in re.split(r"[._+-]", email.split("@", 1)[0].lower()) if len(t) >= 3 and t.isalpha()]
+    for key in ("first_name", "last_name"):
+        said = str(fields.get(key) or "")
+        low = said.lower()
+        if not said or low in tokens or not said.isalpha():
+            continue
+        for tok in tokens:
+            if abs(len(tok) - len(low)) > 2 or (key == "first_name" and len(tokens) == 1):
+                continue  # ("lena@": one token is the whole user part, maybe a nickname)
+            first = str(fields.get("first_name") or "").lower()
+            if key == "last_name" and tok.endswith(low) and first[:1] and tok.startswith(first[:1]) and tok != low:
+                continue  # ("jsmith@" for John Smith: the initial and the surname as spelt)
+            if max(fuzz.ratio(tok, low), fuzz.ratio(sounds(tok), sounds(low))) >= 75:
+                fields[key] = tok[:1].upper() + tok[1:]
+                break
+    return fields
+
+
 def phone_heard(text: str, phone: str) -> tuple[str | None, str]:
     """Check a phone number read from ``text`` against everything said there: returns ``(number,
     heard)``, where ``number`` is the number to write (``phone``, or the longer run of digits it was
@@ -121,7 +151,10 @@ def phone_heard(text: str, phone: str) -> tuple[str | None, str]:
             digits = re.sub(r"\D", "", phone)
     n = len(digits)
     plus = phone.lstrip().startswith("+")
-    whole = 8 <= n <= 15 if plus else (n in (7, 10) or (n == 11 and digits[0] in "01") or (digits[0] == "0" and 9 <= n <= 11))
+    if plus and digits.startswith("1") and n >= 8:
+        whole = n == 11 or n == 8  # NANP: +1 and ten digits ("+1 555 0199", seven, is a local number written short)
+    else:
+        whole = 8 <= n <= 15 if plus else (n in (7, 10) or (n == 11 and digits[0] in "01") or (digits[0] == "0" and 9 <= n <= 11))
     return (phone if whole else None), heard
 
 

@@ -3499,6 +3499,8 @@ class _Build:
             if a.get("sure"):
                 self._sure_ids.add(id(out[-1]))
         for act in out:
+            if act.kind == "create_contact":
+                C.names_as_spelt(act.fields)  # "Elena Park, lena.park@...": the address spells the name
             if act.kind in ("update_contact", "create_contact") and (said := act.fields.get("phone")):
                 number, heard = C.phone_heard(self.text, str(said))
                 if number is None:

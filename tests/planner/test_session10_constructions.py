@@ -381,3 +381,26 @@ def test_work_a_new_company_wants_is_its_first_deal(planner, now, text, company,
     made, deal = planner.plan(text, now=now).actions
     assert made.kind == "create_company" and made.fields["name"] == company
     assert deal.kind == "create_deal" and (deal.fields["company"], deal.fields["amount"], deal.fields["stage"]) == (company, amount, stage)
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Add contact Elena Park, lena dot park at quartzhealth dot example, she's the CTO at Quartz Health.", "Lena", "Park"),
+    ("Add Elena Hoffman at Orbital Freight, lena.hoffmann@orbitalfreight.example", "Lena", "Hoffmann"),
+    ("Add Hannah Borg to Globex as Procurement Analyst, hannah.berg@globex.example", "Hannah", "Berg"),
+    ("Add Marisol Vigga to Tidal Media, marisol.vega@tidalmedia.example.", "Marisol", "Vega"),
+    ("Add John Smith at Acme, jsmith@acme.example", "John", "Smith"),
+    ("Add Ana Lee at Acme, alee@acme.example", "Ana", "Lee"),
+])
+def test_a_new_contacts_name_is_spelt_as_the_email_spells_it(planner, now, text, first, last):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_contact" and (a.fields["first_name"], a.fields["last_name"]) == (first, last)
+
+
+@pytest.mark.parametrize("text", [
+    "Update Raj Price's phone to +141550190.",
+    "Tom Becker's new number is +1 200 6555 0199.",
+    "Set Nina Patel's mobile to +1 303 555 01999.",
+])
+def test_a_north_american_number_without_ten_digits_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert all("phone" not in a.fields for a in plan.actions) and "phone number" in plan.clarifications[0]
