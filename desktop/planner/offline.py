@@ -13,6 +13,7 @@ The LLM planner (:mod:`desktop.planner.llm_planner`) implements the same protoco
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -795,6 +796,14 @@ class _Build:
             if b is not None and not set(a.ids) & set(b.ids):
                 self._clashes.append((f"{a.text} {b.text}", list(b.ids)))
                 self.mentions = [m for m in self.mentions if m is not a and m is not b]
+        # "Met with Mike Rodriguez and David Kim. Mike wants a cheaper tier": a first name said alone after the
+        # full name of one of its holders is that person
+        said_full = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and " " in m.text.strip()]
+        self.mentions = [dataclasses.replace(m, ids=(full[-1].ids[0],)) if m.kind == "contact" and len(m.ids) > 1
+                         and " " not in m.text.strip() and (full := [f for f in said_full if f.end <= m.start and f.ids[0] in m.ids
+                                                                     and self.idx.contacts[f.ids[0]].first_name.lower()
+                                                                     == m.text.strip().lower()])
+                         else m for m in self.mentions]
         # "Log a call with Sarah, Sarah Johnson, ...": the first name alone is refined by the full name after it
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
@@ -1371,6 +1380,11 @@ class _Build:
                     t = f"{t} at {before_t[0]}"
                 self.actions = [(pos, a) for pos, a in self.actions
                                 if not (pos == parts[k - 1].start and isinstance(a, dict) and a["kind"] == "create_task")]
+            if re.match(r"\W*(?:(?:and|so|please|just)\s+)*(?:put|add|pop|stick)\s+(?:it|that|this)\s+(?:on|in(?:to)?)\s+(?:the|my|our)\s+"
+                        r"(?:calendar|diary|cal)\W*$", t, re.I) \
+                    and any((a.kind if isinstance(a, Action) else a["kind"]) == "book_meeting" for _, a in self.actions):
+                self._produced.add(k)  # "Lunch with Tom Becker on the 4th at noon, put it on the calendar": booked once
+                continue
             if R.MEETING_RE.search(t) and not R.activity_type(t) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
@@ -1625,8 +1639,10 @@ class _Build:
                     deal_pos = self.text.find(sentence) if deal_pos is None else deal_pos
                     break
         if activity is not None:
-            if said_as := re.search(r"\blog\s+(?:it|that|this)\s+as\s+(?:a|an)\s+(?P<k>call|meeting|email|note)\b", self.text, re.I):
-                activity["activity_type"] = said_as.group("k").lower()  # "Quarterly check-in ... Log it as a meeting"
+            if said_as := re.search(r"\blog\s+(?:it|that|this)\s+as\s+(?:a|an)\s+(?P<k>call|meeting|email|note)\b|"
+                                    r"\blog\s+(?:both|them|each|all)(?:\s+of\s+them)?\s+as\s+(?P<k2>call|meeting|email|note)s\b",
+                                    self.text, re.I):
+                activity["activity_type"] = (said_as.group("k") or said_as.group("k2")).lower()  # "... Log it as a meeting"
             if mood:
                 activity["sentiment"] = mood
             activity["body"] = self._body(parts, act_k)
@@ -1634,12 +1650,21 @@ class _Build:
             several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                          and cl.start <= m.start < cl.start + len(cl.text)))
             both = re.search(r"\b(?:both|each of them|all of them|everyone)\b", self.text, re.I)
-            if len(several) < 2 and both and re.match(r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:it|that|this)\b", cl.text, re.I):
+            if len(several) < 2 and both and re.match(r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:it|that|this|both|them|each|all)\b",
+                                                      cl.text, re.I):
                 # "Lunch meeting with Priya and Linda, log it for both": the people named before "log it"
                 several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                              and m.start < cl.start))
                 cl = next((p for p in parts if p.start <= self.mentions[0].start < p.start + len(p.text)), cl)
-            if len(several) > 1 and re.search(r"\band\b", cl.text) and not self.f.clarifications \
+            elif len(several) < 2 and both and (log_all := next((p for p in parts if re.match(
+                    r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:both|them|each|all)(?:\s+of\s+them)?\b", p.text, re.I)), None)):
+                # "Met with Mike Rodriguez and then separately with David Kim. ... Log both as meetings."
+                several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                             and m.start < log_all.start))
+                cl = log_all
+            if len(several) > 1 and (re.search(r"\band\b", cl.text) or re.match(r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:both|them|"
+                                                                              r"each|all)\b", cl.text, re.I)) \
+                    and not self.f.clarifications \
                     and (activity["activity_type"] in ("call", "email") or both):
                 # "Left voicemails for Kara Novak and Dan Moreau": one activity on each person's timeline
                 for cid in several:

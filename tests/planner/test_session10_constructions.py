@@ -404,3 +404,29 @@ def test_a_new_contacts_name_is_spelt_as_the_email_spells_it(planner, now, text,
 def test_a_north_american_number_without_ten_digits_is_asked_about(planner, now, text):
     plan = planner.plan(text, now=now)
     assert all("phone" not in a.fields for a in plan.actions) and "phone number" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "ids", "kind"), [
+    ("Met with Mike Rodriguez and then separately with David Kim. Mike wants a cheaper tier, David is pushing for an annual "
+     "prepay. Log both as meetings.", ["104", "114"], "meeting"),
+    ("Called Tom Becker and later Nina Patel, both want pricing. Log both as calls.", ["106", "111"], "call"),
+    ("Emailed Grace Liu and then Raj Price the deck. Log them both as emails.", ["113", "219"], "email"),
+])
+def test_log_both_logs_one_activity_on_each_person_named(planner, now, text, ids, kind):
+    acts = planner.plan(text, now=now).actions
+    assert [(a.kind, a.target.id, a.fields["activity_type"]) for a in acts] == [("log_activity", i, kind) for i in ids]
+
+
+@pytest.mark.parametrize("text", [
+    "Lunch with Tom Becker on the 4th at noon, put it on the calendar.",
+    "Demo with Nina Patel Friday at 2, put it in the diary.",
+    "Coffee with Grace Liu tomorrow at 9, pop it in my calendar.",
+])
+def test_put_it_on_the_calendar_after_a_meeting_books_it_once(planner, now, text):
+    acts = planner.plan(text, now=now).actions
+    assert [a.kind for a in acts] == ["book_meeting"] and acts[0].fields.get("time")
+
+
+def test_a_first_name_said_after_the_full_name_is_that_person(planner, now):
+    plan = planner.plan("Met with Mike Rodriguez today. Mike wants a cheaper tier, log it.", now=now)
+    assert not plan.clarifications and [a.target.id for a in plan.actions] == ["104"]
