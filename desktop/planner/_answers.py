@@ -43,7 +43,7 @@ QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|hey|quick question|and|also|i think|roughly|remind me)\W+)*"
     r"(?:what|what's|whats|which|who|who's|whos|whom|how|when|when's|whens|where|can you tell|tell me|"
     r"show|list|find|give me|pull up|display|do we have|is there|are there|did we|have we|any|anything|anyone|anybody|"
-    r"count(?=\s+(?:how many|the|up|all|our|my|every))|"
+    r"count(?=\s+(?:how many|the|up|all|our|my|every))|(?:biggest|largest|smallest|oldest|newest)\s+(?:open\s+)?(?:deal|opp|one)|"
     r"total up|sum up|add up|last (?:touch|contact|activity|call|email|meeting)|"
     # "deals nobody touched in 5 weeks", "open deals over 50k": a list asked for as a noun phrase
     r"(?:all\s+)?(?:open\s+|stale\s+|won\s+|lost\s+)?(?:deals|contacts|companies)\s+(?:nobody|no one|that|which|over|under|above|"
@@ -491,7 +491,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     if re.search(r"\b(?:single\s+)?(?:biggest|largest)\s+(?:open\s+|active\s+)?(?:one|deal)\b|\bthe (?:biggest|largest)\b(?!\s+\d)", low) \
             and not re.search(r"\b(?:top|biggest|largest)\s+(?:\d+|two|three|four|five|ten)\b", digits):
         deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:1]
-        return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
+        return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals) or f"No deals {label}.",
                 "records": [f"deal:{d.id}" for d in deals]}
     if m := re.search(r"\b(?:top|biggest|largest)\s+(\d+|two|three|four|five|ten)\b|\b(\d+|two|three|four|five|ten)\s+(?:biggest|largest)\b",
                       words_to_digits(low)):
@@ -534,7 +534,9 @@ def _owner_asked(text: str, idx: EntityIndex) -> str | None:
     for u in users:
         first = re.escape(u.split()[0])
         if re.search(rf"\b(?:{re.escape(u)}|{first})(?:'s|s')\s+(?:open\s+)?(?:deals|pipeline|opportunities|opps|book)\b"
-                     rf"|\b(?:does|do|did)\s+(?:{re.escape(u)}|{first})\s+own\b|\b(?:owned by|assigned to|belong(?:s|ing)? to)\s+"
+                     rf"|\b(?:does|do|did)\s+(?:{re.escape(u)}|{first})\s+(?:own|have|hold|run|manage)\b"
+                     rf"|\b(?:deals?|opps?|opportunit(?:y|ies)|pipeline)\s+(?:that\s+)?(?:{re.escape(u)}|{first})\s+(?:has|owns|holds|is on|runs)\b"
+                     rf"|\b(?:owned by|assigned to|belong(?:s|ing)? to)\s+"
                      rf"(?:{re.escape(u)}|{first})\b", text, re.I):
             return u
     return None

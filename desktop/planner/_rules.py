@@ -288,7 +288,7 @@ NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:o
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
 NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=|to be|to(?=\s+(?:a|an|the)\b))\s*(?:to\s+)?(?P<what>[^.;]+)"
                           r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
-QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|count(?=\s+(?:how many|the|up|all|our|my|every))|"
+QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|count(?=\s+(?:how many|the|up|all|our|my|every))|(?:biggest|largest|smallest)\s+(?:open\s+)?(?:deal|opp)|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
 SEARCH_RE = re.compile(r"^\s*(?:please\s+)?(?:show|list|find|search|look up|lookup|pull up|give me|display|"
                        r"which|what are|what deals|what contacts|how many)\b", re.I)

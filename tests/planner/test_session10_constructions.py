@@ -430,3 +430,14 @@ def test_put_it_on_the_calendar_after_a_meeting_books_it_once(planner, now, text
 def test_a_first_name_said_after_the_full_name_is_that_person(planner, now):
     plan = planner.plan("Met with Mike Rodriguez today. Mike wants a cheaper tier, log it.", now=now)
     assert not plan.clarifications and [a.target.id for a in plan.actions] == ["104"]
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("How many open deals does Morgan have?", {"value": 0}),
+    ("biggest deal Jordan has", {"records": []}),
+    ("biggest open deal?", {"records": ["deal:5007"]}),
+    ("largest deal at Globex", {"records": ["deal:5004"]}),
+])
+def test_owner_and_biggest_deal_questions_said_casually(planner_team, now, text, fields):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert a.kind == "answer" and {k: a.fields[k] for k in fields} == fields and a.fields["text"]
