@@ -213,7 +213,7 @@ def test_misheard_first_name_with_exact_last_name(planner, now):
 def test_close_date_split_by_transcript_commas(planner, now):
     plan = planner.plan("Move the I-Tech, Close Date, to next month.", now=now)
     assert [(a.kind, _target(a), a.fields) for a in plan.actions] == \
-        [("update_deal", ("deal", "5006"), {"close_date": "2026-12-01"})]
+        [("update_deal", ("deal", "5006"), {"close_date": "2026-12-31"})]
 
 
 @pytest.mark.parametrize("text, time", [

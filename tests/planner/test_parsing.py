@@ -52,7 +52,7 @@ def test_years_times_and_ordinals_are_not_amounts():
     ("end of month", date(2026, 11, 30)), ("next week", date(2026, 11, 23)), ("in 10 days", date(2026, 12, 1)),
     ("2027-02-15", date(2027, 2, 15)), ("day after tomorrow", date(2026, 11, 23)),
     ("in a couple of weeks", date(2026, 12, 5)), ("jan 5th 2027", date(2027, 1, 5)),
-    ("end of February", date(2027, 2, 28)), ("next month", date(2026, 12, 1)), ("end of year", date(2026, 12, 31)),
+    ("end of February", date(2027, 2, 28)), ("next month", date(2026, 12, 31)), ("end of year", date(2026, 12, 31)),
 ])
 def test_dates(text, expected):
     found = find_date(text, NOW)

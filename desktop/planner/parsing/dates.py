@@ -200,7 +200,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         if what == "week":
             return today + timedelta(days=7 - today.weekday())  # next Monday
         if what == "month":
-            return add_months(today.replace(day=1), 1)
+            # a bare period as a close or due date is its last day ("push this to next month" -> its last day)
+            return add_months(today.replace(day=1), 2) - timedelta(days=1)
         if what == "quarter":
             # a bare period as a close or due date is its last day ("push to next quarter" -> Mar 31)
             q_start = add_months(date(today.year, ((today.month - 1) // 3) * 3 + 1, 1), 3)
