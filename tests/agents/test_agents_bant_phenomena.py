@@ -2990,3 +2990,36 @@ def test_issue18j_need_shapes(note, value):
 ])
 def test_issue18j_no_need_in_the_stack(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+# -- issue/18k: callnotes11 (first score 433/474, 7 invented), one construction at a time ---------------------------
+@pytest.mark.parametrize("note,day", [
+    # typed "EOM <month>": the end of the month named, not of this month
+    ("go-live target EOM Feb per Omar", "2027-02-28"),
+    ("wants it signed EOM Dec", "2026-12-31"),
+    ("Rollout EOM March, budget still pending.", "2027-03-31"),
+    # a month said after a past refusal ("passed on in October") is history; the date after it counts
+    ("Lena turned us down in September, now she wants it live by February 12th.", "2027-02-12"),
+    ("They passed on the pilot in August. New plan, decide by the end of January.", "2027-01-31"),
+    ("He declined the renewal in October but wants to sign by December 20th.", "2026-12-20"),
+    # "X, which means they need it signed by Y": the signing deadline that follows from the go-live
+    ("Their clinic opens March 2nd, which means they need the contract signed by February 10th.", "2027-02-10"),
+    ("She wants it running on January 20th, which means she has to sign by December 28th.", "2026-12-28"),
+    ("Go-live is April 1st, which means he needs the order form signed by March 5th.", "2027-03-05"),
+])
+def test_issue18k_timeline_shapes(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    # where the money will sit ("into next year's capital plan") is no date
+    "Nothing is approved, it would have to go into next year's capital plan.",
+    "The spend goes into next year's operating budget, nothing firmer.",
+    "He'd put it into next year's IT budget if anything.",
+    # a refusal to buy in a period ("won't buy anything this year", "don't buy anything in December")
+    "They won't buy anything new this year, the CFO froze it.",
+    "She said they don't buy anything in December, ever.",
+    "Procurement won't sign anything before the audit, no idea when that is.",
+])
+def test_issue18k_no_buying_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
