@@ -3023,3 +3023,39 @@ def test_issue18k_timeline_shapes(note, day):
 ])
 def test_issue18k_no_buying_timeline(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the seller's reply reported ("I replied that we'd send ..."): our step
+    ("Omar asked about timing. I replied that we'd send the updated SOW on Tuesday.", "SOW"),
+    ("She pushed on price and I wrote back that I'd share the pricing sheet tomorrow.", "pricing sheet"),
+    ("Tom liked the demo. I confirmed we'd set up the sandbox next week.", "sandbox"),
+    # a Q-and-A note's "Next?" answered in the first person
+    ("Budget? Ten grand. Next? I send the order form Friday.", "order form"),
+    ("Who signs? Their COO. Next step? We book the security review.", "security review"),
+    ("Timeline? Q1. Next? I draft the pilot agreement.", "pilot agreement"),
+    # the customer asking to move a meeting: the meeting still lies ahead
+    ("Lena emailed: 'can we move the onboarding call to Friday?' Fine by me.", "onboarding call"),
+    ("He texted asking, could we push the demo to next Wednesday? Sure.", "demo"),
+    ("'Can we shift our review session to the 9th?' she wrote. Agreed.", "review session"),
+    # a go-ahead with the instruction that follows it
+    ("Ravi texted: 'the CFO says go, send the contract.'", "contract"),
+    ("Mara said yes, book the kickoff for Monday.", "kickoff"),
+    ("Their owner says go ahead, get the paperwork over.", "paperwork"),
+])
+def test_issue18k_steps_reported_and_requested(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a question to myself is no agreed step
+    "Nothing agreed on the call. Ping her again after the holidays?",
+    "He went quiet after the demo. Chase him Monday or wait?",
+    "Silence since the proposal. Email the CFO directly?",
+    # "wants to see how X goes" is wait-and-see, not a request
+    "She wants to see how the pilot goes before anything else.",
+    "He'd like to see whether the trial numbers hold up first.",
+    "They want to see if the demo environment is stable.",
+])
+def test_issue18k_no_step_in_a_question_or_a_wait(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)

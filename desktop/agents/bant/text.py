@@ -239,7 +239,8 @@ def _answered(sentences: list[str]) -> list[str]:
                 ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
                 ans = re.sub(r"^(?-i:[A-Z][a-z]+)\s*:\s*", "", ans)  # "Zoe: no.": the customer's name as the answer's label
                 ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
-                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
+                # "When can you start? I said January.": ours (but "Next? I send the agreement Monday." is the step, whoever takes it)
+                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I) and label != "Next step: ":
                     out.append(sentences[i])
                     i += 1
                     continue
