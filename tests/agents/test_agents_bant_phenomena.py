@@ -3059,3 +3059,37 @@ def test_issue18k_steps_reported_and_requested(note, value):
 ])
 def test_issue18k_no_step_in_a_question_or_a_wait(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # last year's spend and this year's budget in one clause: this year's
+    ("Renewal call: last year they paid fifty thousand with us, this year the budget is forty-four thousand.", 44000),
+    ("They spent twelve grand on it last year, this year the budget is fifteen grand.", 15000),
+    ("Next year's budget for the tool is thirty thousand, up from the twenty-five they paid this year.", 30000),
+    # the earlier figure in brackets ("budget 30k (was 36k)") is history
+    ("budget 40k (was 48k before the cuts); decision in Q1", 40000),
+    ("Budget is now 25k (previously 30k, finance trimmed it).", 25000),
+    ("bgt 12k (down from 15k), Omar signs", 12000),
+    # our pitch said first, their budget after it
+    ("I pitched the growth tier at nine hundred a month; he said their budget is six thousand for the year.", 6000),
+    ("We proposed the pro plan at 1,500 a month, but she has twelve thousand for the whole year.", 12000),
+    ("I pitched two thousand a month and their total budget is eighteen thousand.", 18000),
+    # a subjectless "Said we can spend ..." reports the customer's words
+    ("Ana runs the clinic. Said we can spend four thousand on the trial, no more.", 4000),
+    ("Founder, signs himself. Says we could stretch to nine grand for year one.", 9000),
+    ("Met Raj. He said we can spend twenty K this quarter on it.", 20000),
+])
+def test_issue18k_budget_shapes(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a signing limit said as where someone's approval "goes up to" is no budget
+    "Her own approval goes up to fifteen K, anything above that goes to the CFO.",
+    "His sign-off only goes up to ten grand, so the owner has to approve this.",
+    "Omar's approval runs up to 50k; above it the board decides.",
+    # our own figure said as what "I said we can spend" stays ours
+    "I said we can spend two grand on their onboarding workshop.",
+])
+def test_issue18k_no_budget_in_limits_or_ours(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)

@@ -202,6 +202,10 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|mentioned),?\s+(?:that\s+|uh,?\s+|um,?\s+)*)our "
                   r"(?=(?:ceo|cfo|coo|cto|board|owner|founder|boss|manager|director|vp|president|team|staff|people|budget)\b)",
                   r"\1their ", text, flags=re.I)
+    # "Said we can spend three thousand on a pilot", "he said we could stretch to forty": the customer's reported "we"
+    # (a subjectless "Said" in a note is the customer's words about money; the seller's own reply says "I said")
+    text = re.sub(r"((?:^|[.!?;]\s+)(?:(?:he|she|they|(?-i:[A-Z][a-z]+)) )?(?:said|says|told me),?\s+(?:that\s+)?)we (can|could|'d|would) "
+                  r"(?=(?:only |probably |maybe )?(?:spend|afford|stretch to|go (?:up )?to|put)\b)", r"\1they \2 ", text, flags=re.I)
     # "I asked about budget: nine thousand ...": the seller's question as a label of the answer after it
     text = re.sub(r"(^|[.!?]\s+)(?:i|we) asked (?:him |her |them )?about (?:the |their )?(budget|timing|timeline|competitors?|"
                   r"next steps?|who decides|who signs)\s*:\s*", lambda m: m.group(1) + m.group(2).capitalize() + ": ", text,
