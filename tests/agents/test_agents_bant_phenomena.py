@@ -3093,3 +3093,30 @@ def test_issue18k_budget_shapes(note, value):
 ])
 def test_issue18k_no_budget_in_limits_or_ours(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # typed "eval'ing X"
+    ("spoke w/ Omar; eval'ing Gusto too; nxt: demo Tue", "Gusto"),
+    ("they're eval'ing Front as well", "Front"),
+    ("Eval'ing Aircall in parallel, decision in Jan.", "Aircall"),
+    # typed "X out, Y still in": the one still in
+    ("comp: Intercom out, Drift still in; budget 20k", "Drift"),
+    ("Comps: Gorgias out, Kustomer still in.", "Kustomer"),
+    ("pain: slow quotes; Pipedrive out, Close still in", "Close"),
+    # "X was on the list but got cut"; "Y's <product> is the other option"
+    ("Genesys's cloud suite is the other option; Five9 was on the list but got cut.", "Genesys"),
+    ("Talkdesk is still in. Dialpad was on the shortlist but got dropped last week.", "Talkdesk"),
+    ("Okta's workforce bundle is the alternative, and OneLogin was considered until it got ruled out.", "Okta"),
+])
+def test_issue18k_competitor_in_and_out(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    "comp: Docusign out, nobody else.",
+    "Zoho was on the list but got cut after the demo.",
+    "They looked at Asana, and then it got crossed off.",
+])
+def test_issue18k_competitor_cut(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)

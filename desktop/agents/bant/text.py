@@ -134,6 +134,7 @@ def _unquote(text: str) -> str:
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)
+    text = re.sub(r"\beval(?:'|\u2019)?ing\b", "evaluating", text, flags=re.I)  # "eval'ing Rippling too"
     text = re.sub(r"\b(?:pls|plz)\b", "please", text, flags=re.I)  # "pls send order form EOW"  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
