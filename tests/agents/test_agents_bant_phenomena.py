@@ -3120,3 +3120,43 @@ def test_issue18k_competitor_in_and_out(note, value):
 ])
 def test_issue18k_competitor_cut(note):
     assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the speaker of a quote labelled "X emailed:" / "From X's reply:"
+    ("Omar Haddad emailed: 'I'll sign the order form once legal is done.'", "Haddad"),
+    ("From Lena Ortiz's message last night: 'I approve anything under our budget myself.'", "Ortiz"),
+    ("Rita Gomez wrote back: 'I make the final call on this.'", "Gomez"),
+    # "X sit(s) with / rest(s) with" said of purchases or spend
+    ("Purchases like this sit with their CFO.", "CFO"),
+    ("Spend of this size rests with the managing partner.", "managing partner"),
+    ("Contracts are with their COO, nobody else signs.", "COO"),
+    # "owns the <thing> decision"; a pronoun after a full name ("Ana Ruiz, she's the one who ...")
+    ("I spoke to the other Ana, Ana Ruiz, she's the one who owns the rollout decision.", "Ana Ruiz"),
+    ("Then there's Omar Khan, he owns the tooling budget.", "Omar Khan"),
+    ("Met Lea Brandt, she owns the vendor decision, Kim is just on the thread.", "Brandt"),
+    # "the X's name is <name with a particle>, he's the one signing"
+    ("The CFO's name is Anouk van Dijk, she's the one signing.", "van Dijk"),
+    ("Their owner is named Luca di Stefano, he's the one who decides.", "di Stefano"),
+    ("Oh, the COO's name is Hugo de Wit, he signs.", "de Wit"),
+    # the one reported on ("X mentioned that Y ... and she signs"), not the reporter
+    ("Ben Ito mentioned that Maya Roth, their ops head, wants routing and she signs for it.", "Maya Roth"),
+    ("Theo Lind said that Ines Vale, the controller, has the budget and she approves it.", "Ines Vale"),
+    ("Kai Moss confirmed that Dana Frey, their CFO, likes it and she makes the call.", "Dana Frey"),
+    # a go-ahead said as "X says go"
+    ("Nina texted: 'Dr. Brandt says go, send the contract.'", "Brandt"),
+    ("Their owner, Pablo Ruiz, says go.", "Ruiz"),
+    ("Update from Sam: the CFO says go.", "CFO"),
+])
+def test_issue18k_authority_shapes(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # a phone or mailbox that "goes to" voicemail or a fax is no approval
+    "Yusuf's number goes to a fax tone, wrong number in the CRM probably.",
+    "Her direct line goes to voicemail every time.",
+    "His email goes to a shared inbox nobody reads.",
+])
+def test_issue18k_no_authority_in_a_dead_line(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)

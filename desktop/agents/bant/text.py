@@ -75,7 +75,10 @@ _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So|Quote|Quoting|Verba
 #: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
                              r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
-                             r"\b" + _NAME_WORDS + r"\s*:\s*$")
+                             r"\b" + _NAME_WORDS + r"\s*:\s*$|"
+                             # "Tom Becker emailed:", "From Jonas Weber's reply this morning:", "Iris texted back:"
+                             r"\b" + _NAME_WORDS + r"(?:\s+(?:emailed|wrote|texted|replied|messaged|answered)(?: back)?|'s (?:reply|email|"
+                             r"message|text|answer|note|response))(?: [^:.\"]{1,40})?\s*:\s*$")
 #: ('"...," Zoe Vogel told me': the speaker named after the quote, before or after "said")
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b|\s*,?\s*" + _NAME_WORDS + r"\s+(?:said|says|told (?:me|us)|added|explained|replied)\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
@@ -134,6 +137,8 @@ def _unquote(text: str) -> str:
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)
+    # a speaker's pause mid-sentence ("she's, hang on, she's the one who ..."): no words of the note
+    text = re.sub(r",\s*(?:hang on|hold on|wait a sec(?:ond)?|one sec(?:ond)?|let me think|where was i)\s*,", ",", text, flags=re.I)
     text = re.sub(r"\beval(?:'|\u2019)?ing\b", "evaluating", text, flags=re.I)  # "eval'ing Rippling too"
     text = re.sub(r"\b(?:pls|plz)\b", "please", text, flags=re.I)  # "pls send order form EOW"  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
