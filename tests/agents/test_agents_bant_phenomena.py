@@ -3160,3 +3160,55 @@ def test_issue18k_authority_shapes(note, who):
 ])
 def test_issue18k_no_authority_in_a_dead_line(note):
     assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # an approval wanted ("the board's yes by year end") is no need; the problem said after it is
+    ("Omar wants the board's yes by March. They want nurses logging vitals on tablets, not paper.", "vitals"),
+    ("She wants her CFO's sign-off before Christmas. The pain is invoices keyed in by hand.", "invoices"),
+    ("He wants the partners' blessing first. They need intake forms done online.", "intake forms"),
+    # "wait times" is a metric to cut, not "wait"
+    ("She wants wait times at the front desk cut by a third.", "wait times"),
+    ("He wants hold wait times under two minutes.", "wait times"),
+    ("They want the wait list handled automatically.", "wait list"),
+    # complaint shapes: "stuck <doing>", "on the phone all night", "misses half the inquiries"
+    ("Her tutors are stuck rescheduling lessons by email all week.", "rescheduling"),
+    ("Their planners are on the phone all day chasing delivery slots.", "delivery slots"),
+    ("The front office misses most of the weekend booking requests.", "booking requests"),
+    ("Their agents are on the phones nonstop answering billing questions.", "billing questions"),
+    ("The clinic misses about a third of the evening enquiries.", "enquiries"),
+    # "pay X just to <do Y>, and she wants that work gone": what "that work" is
+    ("They pay three temps about forty grand each just to key in orders, and he wants that work gone.", "key in orders"),
+    ("They keep two admins only to chase signatures, and she wants that work automated.", "chase signatures"),
+    ("They employ a contractor just to reconcile invoices, and Ana wants that job gone.", "reconcile invoices"),
+    # a win-back: what they want us back for
+    ("The agency they moved to flopped, and they want us back for the summer launch.", "summer launch"),
+    ("Their new vendor missed the deadline, so they'd like us back for the rebrand campaign.", "campaign"),
+    ("He wants us back for the holiday promo push.", "holiday promo"),
+    # the same thing for another team; a named site added
+    ("Kim wants the same ticket routing for her support team in Q1.", "ticket routing"),
+    ("They want the same shift scheduling for the Leeds depot.", "shift scheduling"),
+    ("Budget is up because they're adding the Porto campus to the booking bot.", "Porto"),
+    ("They're adding the Denver office to the intake assistant next year.", "Denver"),
+    # what they need said before the cue ("the custom connectors they need for their ERP")
+    ("Fivetran can't build the custom connectors they need for their ERP.", "connectors"),
+    ("Zapier doesn't have the multi-currency invoices she needs for her EU team.", "multi-currency invoices"),
+    ("Their tool lacks the French transcripts they want for the Quebec branch.", "French transcripts"),
+    # our product inside a tool they use, when it is the only want
+    ("They live in Slack and want our alerts to land there. She decides.", "alerts"),
+    ("He wants our summaries posted in Teams, nothing else came up.", "summaries"),
+    ("They'd like our reminders to show up in their Outlook.", "reminders"),
+])
+def test_issue18k_need_shapes(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a person's approval or a meeting wanted is no need
+    "His limit is ten K and anything over that needs Dana Ruiz.",
+    "Anything this size needs their CFO.",
+    "Omar wants a call next week with Kim and our CTO.",
+    "She wants a meeting Thursday with their controller.",
+])
+def test_issue18k_no_need_in_a_person_or_a_meeting(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
