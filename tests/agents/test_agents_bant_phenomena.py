@@ -3212,3 +3212,23 @@ def test_issue18k_need_shapes(note, value):
 ])
 def test_issue18k_no_need_in_a_person_or_a_meeting(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,day", [
+    # a refusal and a month joined by the plan that follows it: the month is the plan's
+    ("They dropped the old vendor and want us live in March.", "2027-03-31"),
+    ("They cancelled Gong and plan to sign in January.", "2027-01-31"),
+    ("She turned down the add-on but wants the core seats live in February.", "2027-02-28"),
+])
+def test_issue18k_refusal_then_a_planned_month(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    # a move asked and refused is no agreed step
+    "Ana: 'can we push the review call to Monday?' No, Monday is their board day, so nothing moved and nothing new.",
+    "He asked, could we move the workshop to the 12th? Couldn't, and we left it there.",
+    "Can they shift the demo to next week? Nope, and they dropped it.",
+])
+def test_issue18k_a_refused_move_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)

@@ -182,9 +182,10 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             # "Ping him again in January?", "Do I chase him Monday?": a question to myself is no agreed step (a customer's
             # "can we push the call to Thursday?" is a request about a meeting that still lies ahead)
-            if s.rstrip().endswith("?") and not re.search(r"\b(?:can|could) (?:we|they|you) (?:move|reschedule|push|shift|bump|"
-                                                            r"postpone)\b", s, re.I):
-                continue
+            if s.rstrip().endswith("?") and (not re.search(r"\b(?:can|could) (?:we|they|you) (?:move|reschedule|push|shift|bump|"
+                                                             r"postpone)\b", s, re.I) or re.match(
+                    r"^(?:no|nope|can't|cannot|couldn't|not possible|said no)\b", sentences[i + 1] if i + 1 < len(sentences) else "", re.I)):
+                continue  # (a move refused: "Can we push the demo to Friday? No, ...")
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 # ("wants it signed before his sales kickoff on January 12": their event is the deadline, not a step)

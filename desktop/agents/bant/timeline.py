@@ -170,7 +170,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
-                   r"cancell?ed|dropped)\b[^,.;]{0,40}?\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
+                   r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan\w*|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
+                   r"\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
         # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
         s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
                    r"(?:right|correctly)(?:\s*,?\s*(?:(?:he|she|they)\s+said|it was))?)\s*,?\s*", " ", s, flags=re.I)
