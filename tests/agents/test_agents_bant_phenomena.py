@@ -2990,3 +2990,245 @@ def test_issue18j_need_shapes(note, value):
 ])
 def test_issue18j_no_need_in_the_stack(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+# -- issue/18k: callnotes11 (first score 433/474, 7 invented), one construction at a time ---------------------------
+@pytest.mark.parametrize("note,day", [
+    # typed "EOM <month>": the end of the month named, not of this month
+    ("go-live target EOM Feb per Omar", "2027-02-28"),
+    ("wants it signed EOM Dec", "2026-12-31"),
+    ("Rollout EOM March, budget still pending.", "2027-03-31"),
+    # a month said after a past refusal ("passed on in October") is history; the date after it counts
+    ("Lena turned us down in September, now she wants it live by February 12th.", "2027-02-12"),
+    ("They passed on the pilot in August. New plan, decide by the end of January.", "2027-01-31"),
+    ("He declined the renewal in October but wants to sign by December 20th.", "2026-12-20"),
+    # "X, which means they need it signed by Y": the signing deadline that follows from the go-live
+    ("Their clinic opens March 2nd, which means they need the contract signed by February 10th.", "2027-02-10"),
+    ("She wants it running on January 20th, which means she has to sign by December 28th.", "2026-12-28"),
+    ("Go-live is April 1st, which means he needs the order form signed by March 5th.", "2027-03-05"),
+])
+def test_issue18k_timeline_shapes(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    # where the money will sit ("into next year's capital plan") is no date
+    "Nothing is approved, it would have to go into next year's capital plan.",
+    "The spend goes into next year's operating budget, nothing firmer.",
+    "He'd put it into next year's IT budget if anything.",
+    # a refusal to buy in a period ("won't buy anything this year", "don't buy anything in December")
+    "They won't buy anything new this year, the CFO froze it.",
+    "She said they don't buy anything in December, ever.",
+    "Procurement won't sign anything before the audit, no idea when that is.",
+])
+def test_issue18k_no_buying_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the seller's reply reported ("I replied that we'd send ..."): our step
+    ("Omar asked about timing. I replied that we'd send the updated SOW on Tuesday.", "SOW"),
+    ("She pushed on price and I wrote back that I'd share the pricing sheet tomorrow.", "pricing sheet"),
+    ("Tom liked the demo. I confirmed we'd set up the sandbox next week.", "sandbox"),
+    # a Q-and-A note's "Next?" answered in the first person
+    ("Budget? Ten grand. Next? I send the order form Friday.", "order form"),
+    ("Who signs? Their COO. Next step? We book the security review.", "security review"),
+    ("Timeline? Q1. Next? I draft the pilot agreement.", "pilot agreement"),
+    # the customer asking to move a meeting: the meeting still lies ahead
+    ("Lena emailed: 'can we move the onboarding call to Friday?' Fine by me.", "onboarding call"),
+    ("He texted asking, could we push the demo to next Wednesday? Sure.", "demo"),
+    ("'Can we shift our review session to the 9th?' she wrote. Agreed.", "review session"),
+    # a go-ahead with the instruction that follows it
+    ("Ravi texted: 'the CFO says go, send the contract.'", "contract"),
+    ("Mara said yes, book the kickoff for Monday.", "kickoff"),
+    ("Their owner says go ahead, get the paperwork over.", "paperwork"),
+])
+def test_issue18k_steps_reported_and_requested(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a question to myself is no agreed step
+    "Nothing agreed on the call. Ping her again after the holidays?",
+    "He went quiet after the demo. Chase him Monday or wait?",
+    "Silence since the proposal. Email the CFO directly?",
+    # "wants to see how X goes" is wait-and-see, not a request
+    "She wants to see how the pilot goes before anything else.",
+    "He'd like to see whether the trial numbers hold up first.",
+    "They want to see if the demo environment is stable.",
+])
+def test_issue18k_no_step_in_a_question_or_a_wait(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # last year's spend and this year's budget in one clause: this year's
+    ("Renewal call: last year they paid fifty thousand with us, this year the budget is forty-four thousand.", 44000),
+    ("They spent twelve grand on it last year, this year the budget is fifteen grand.", 15000),
+    ("Next year's budget for the tool is thirty thousand, up from the twenty-five they paid this year.", 30000),
+    # the earlier figure in brackets ("budget 30k (was 36k)") is history
+    ("budget 40k (was 48k before the cuts); decision in Q1", 40000),
+    ("Budget is now 25k (previously 30k, finance trimmed it).", 25000),
+    ("bgt 12k (down from 15k), Omar signs", 12000),
+    # our pitch said first, their budget after it
+    ("I pitched the growth tier at nine hundred a month; he said their budget is six thousand for the year.", 6000),
+    ("We proposed the pro plan at 1,500 a month, but she has twelve thousand for the whole year.", 12000),
+    ("I pitched two thousand a month and their total budget is eighteen thousand.", 18000),
+    # a subjectless "Said we can spend ..." reports the customer's words
+    ("Ana runs the clinic. Said we can spend four thousand on the trial, no more.", 4000),
+    ("Founder, signs himself. Says we could stretch to nine grand for year one.", 9000),
+    ("Met Raj. He said we can spend twenty K this quarter on it.", 20000),
+])
+def test_issue18k_budget_shapes(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a signing limit said as where someone's approval "goes up to" is no budget
+    "Her own approval goes up to fifteen K, anything above that goes to the CFO.",
+    "His sign-off only goes up to ten grand, so the owner has to approve this.",
+    "Omar's approval runs up to 50k; above it the board decides.",
+    # our own figure said as what "I said we can spend" stays ours
+    "I said we can spend two grand on their onboarding workshop.",
+])
+def test_issue18k_no_budget_in_limits_or_ours(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # typed "eval'ing X"
+    ("spoke w/ Omar; eval'ing Gusto too; nxt: demo Tue", "Gusto"),
+    ("they're eval'ing Front as well", "Front"),
+    ("Eval'ing Aircall in parallel, decision in Jan.", "Aircall"),
+    # typed "X out, Y still in": the one still in
+    ("comp: Intercom out, Drift still in; budget 20k", "Drift"),
+    ("Comps: Gorgias out, Kustomer still in.", "Kustomer"),
+    ("pain: slow quotes; Pipedrive out, Close still in", "Close"),
+    # "X was on the list but got cut"; "Y's <product> is the other option"
+    ("Genesys's cloud suite is the other option; Five9 was on the list but got cut.", "Genesys"),
+    ("Talkdesk is still in. Dialpad was on the shortlist but got dropped last week.", "Talkdesk"),
+    ("Okta's workforce bundle is the alternative, and OneLogin was considered until it got ruled out.", "Okta"),
+])
+def test_issue18k_competitor_in_and_out(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    "comp: Docusign out, nobody else.",
+    "Zoho was on the list but got cut after the demo.",
+    "They looked at Asana, and then it got crossed off.",
+])
+def test_issue18k_competitor_cut(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the speaker of a quote labelled "X emailed:" / "From X's reply:"
+    ("Omar Haddad emailed: 'I'll sign the order form once legal is done.'", "Haddad"),
+    ("From Lena Ortiz's message last night: 'I approve anything under our budget myself.'", "Ortiz"),
+    ("Rita Gomez wrote back: 'I make the final call on this.'", "Gomez"),
+    # "X sit(s) with / rest(s) with" said of purchases or spend
+    ("Purchases like this sit with their CFO.", "CFO"),
+    ("Spend of this size rests with the managing partner.", "managing partner"),
+    ("Contracts are with their COO, nobody else signs.", "COO"),
+    # "owns the <thing> decision"; a pronoun after a full name ("Ana Ruiz, she's the one who ...")
+    ("I spoke to the other Ana, Ana Ruiz, she's the one who owns the rollout decision.", "Ana Ruiz"),
+    ("Then there's Omar Khan, he owns the tooling budget.", "Omar Khan"),
+    ("Met Lea Brandt, she owns the vendor decision, Kim is just on the thread.", "Brandt"),
+    # "the X's name is <name with a particle>, he's the one signing"
+    ("The CFO's name is Anouk van Dijk, she's the one signing.", "van Dijk"),
+    ("Their owner is named Luca di Stefano, he's the one who decides.", "di Stefano"),
+    ("Oh, the COO's name is Hugo de Wit, he signs.", "de Wit"),
+    # the one reported on ("X mentioned that Y ... and she signs"), not the reporter
+    ("Ben Ito mentioned that Maya Roth, their ops head, wants routing and she signs for it.", "Maya Roth"),
+    ("Theo Lind said that Ines Vale, the controller, has the budget and she approves it.", "Ines Vale"),
+    ("Kai Moss confirmed that Dana Frey, their CFO, likes it and she makes the call.", "Dana Frey"),
+    # a go-ahead said as "X says go"
+    ("Nina texted: 'Dr. Brandt says go, send the contract.'", "Brandt"),
+    ("Their owner, Pablo Ruiz, says go.", "Ruiz"),
+    ("Update from Sam: the CFO says go.", "CFO"),
+])
+def test_issue18k_authority_shapes(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # a phone or mailbox that "goes to" voicemail or a fax is no approval
+    "Yusuf's number goes to a fax tone, wrong number in the CRM probably.",
+    "Her direct line goes to voicemail every time.",
+    "His email goes to a shared inbox nobody reads.",
+])
+def test_issue18k_no_authority_in_a_dead_line(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # an approval wanted ("the board's yes by year end") is no need; the problem said after it is
+    ("Omar wants the board's yes by March. They want nurses logging vitals on tablets, not paper.", "vitals"),
+    ("She wants her CFO's sign-off before Christmas. The pain is invoices keyed in by hand.", "invoices"),
+    ("He wants the partners' blessing first. They need intake forms done online.", "intake forms"),
+    # "wait times" is a metric to cut, not "wait"
+    ("She wants wait times at the front desk cut by a third.", "wait times"),
+    ("He wants hold wait times under two minutes.", "wait times"),
+    ("They want the wait list handled automatically.", "wait list"),
+    # complaint shapes: "stuck <doing>", "on the phone all night", "misses half the inquiries"
+    ("Her tutors are stuck rescheduling lessons by email all week.", "rescheduling"),
+    ("Their planners are on the phone all day chasing delivery slots.", "delivery slots"),
+    ("The front office misses most of the weekend booking requests.", "booking requests"),
+    ("Their agents are on the phones nonstop answering billing questions.", "billing questions"),
+    ("The clinic misses about a third of the evening enquiries.", "enquiries"),
+    # "pay X just to <do Y>, and she wants that work gone": what "that work" is
+    ("They pay three temps about forty grand each just to key in orders, and he wants that work gone.", "key in orders"),
+    ("They keep two admins only to chase signatures, and she wants that work automated.", "chase signatures"),
+    ("They employ a contractor just to reconcile invoices, and Ana wants that job gone.", "reconcile invoices"),
+    # a win-back: what they want us back for
+    ("The agency they moved to flopped, and they want us back for the summer launch.", "summer launch"),
+    ("Their new vendor missed the deadline, so they'd like us back for the rebrand campaign.", "campaign"),
+    ("He wants us back for the holiday promo push.", "holiday promo"),
+    # the same thing for another team; a named site added
+    ("Kim wants the same ticket routing for her support team in Q1.", "ticket routing"),
+    ("They want the same shift scheduling for the Leeds depot.", "shift scheduling"),
+    ("Budget is up because they're adding the Porto campus to the booking bot.", "Porto"),
+    ("They're adding the Denver office to the intake assistant next year.", "Denver"),
+    # what they need said before the cue ("the custom connectors they need for their ERP")
+    ("Fivetran can't build the custom connectors they need for their ERP.", "connectors"),
+    ("Zapier doesn't have the multi-currency invoices she needs for her EU team.", "multi-currency invoices"),
+    ("Their tool lacks the French transcripts they want for the Quebec branch.", "French transcripts"),
+    # our product inside a tool they use, when it is the only want
+    ("They live in Slack and want our alerts to land there. She decides.", "alerts"),
+    ("He wants our summaries posted in Teams, nothing else came up.", "summaries"),
+    ("They'd like our reminders to show up in their Outlook.", "reminders"),
+])
+def test_issue18k_need_shapes(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a person's approval or a meeting wanted is no need
+    "His limit is ten K and anything over that needs Dana Ruiz.",
+    "Anything this size needs their CFO.",
+    "Omar wants a call next week with Kim and our CTO.",
+    "She wants a meeting Thursday with their controller.",
+])
+def test_issue18k_no_need_in_a_person_or_a_meeting(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,day", [
+    # a refusal and a month joined by the plan that follows it: the month is the plan's
+    ("They dropped the old vendor and want us live in March.", "2027-03-31"),
+    ("They cancelled Gong and plan to sign in January.", "2027-01-31"),
+    ("She turned down the add-on but wants the core seats live in February.", "2027-02-28"),
+])
+def test_issue18k_refusal_then_a_planned_month(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    # a move asked and refused is no agreed step
+    "Ana: 'can we push the review call to Monday?' No, Monday is their board day, so nothing moved and nothing new.",
+    "He asked, could we move the workshop to the 12th? Couldn't, and we left it there.",
+    "Can they shift the demo to next week? Nope, and they dropped it.",
+])
+def test_issue18k_a_refused_move_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)

@@ -15,7 +15,7 @@ _BUDGET_CUE = re.compile(
     # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
-    r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|can (?:go|stretch)|"
+    r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
     r"around )?\$?\d[\w,.]*|"
@@ -54,7 +54,7 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
-                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bdiscount\b"
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d)", re.I)
@@ -261,13 +261,17 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         if _WITHDRAWN.search(s):
             continue  # a figure taken back is no budget
+        # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
+        s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)", "", s, flags=re.I)
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
                                             and len(sentences[i + 1].split()) <= 8):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
         # (each part of a clause joined by "and" too: "they pay 36K today and Tom wants to stay under 40K")
         parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c)
-                 for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)", c) if p != c]
+                 # ("last year they spent 42k with us, this year the budget is 36k", "22k, up from the 18 they paid")
+                 for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)|,\s+(?=(?:this|next) year\b|(?:up|down) from\b)", c)
+                 if p != c]
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
@@ -296,7 +300,7 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks|hundred(?: (?:a|per) (?:month|year))?))?|\b(?:sign[- ]?off|signing|approval|"
                        r"spending) (?:authority|limit|power) "
                        r"(?:up to|of|for)\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?|\b(?:approval|"
-                       r"sign[- ]?off) up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
+                       r"sign[- ]?off)(?: (?:goes|runs|stops|tops out|only goes))? up to\s+\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c,
                        flags=re.I)  # her signing limit, not a budget
             # "our proposal is out at twenty-four K, their budget is eighteen": our figure, not theirs
             c = re.sub(r"\b(?:our|my) (?:[\w-]+ )?(?:proposal|quote|price|pricing|offer|bid|prop)s? (?:(?:is |was |came |comes |went |"

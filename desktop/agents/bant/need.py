@@ -24,6 +24,8 @@ _NEED_CUE = re.compile(
     # "Rachel would like campaign attribution reporting added"
     r"|(?:would|'d) like(?=\s+(?!to\b|it\b|them\b|us\b|me\b|him\b|her\b|that\b|this\b)\w)"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
+    # a win-back ("they want us back for the spring campaign"): what they want us back for
+    r"|(?:wants?|wanted|'d like|would like) (?:us|me) back (?=for\b)"
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
@@ -57,17 +59,22 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
-                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait|start|begin|kick|onboard(?!ing\s+(?!to\b)[\w-]+s\b)|reopen|"
+                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait\b(?!\s+(?:times?|lists?)\b)|start|begin|kick|onboard(?!ing\s+(?!to\b)[\w-]+s\b)|reopen|"
                        # a meeting moved ("push the demo to the 10th"): a next step, not a problem
                        r"(?:push|reschedule|shift|bump|postpone|rebook|bring forward) (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?\b|"
                        r"approval\b(?!s)|"
                        r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
+                       # "wants a call next week with Kim": a meeting, not a problem ("a call summary" still is one)
+                       r"(?:a|an|another) (?:[\w-]+ )?(?:call|meeting|chat|intro|session)\b(?!\s*(?:summar|notes?|logs?|recordings?|"
+                       r"transcripts?|cent(?:er|re)|routing|queue|volume|tracking|scripts?|flows?|-))|"
+                       r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session) (?:next|this|tomorrow|later|(?:on )?(?:mon|tues|wednes|thurs|fri)day)\b|"
                        r"(?:(?:a|an|the|another|some) (?:[\w-]+ ){0,2}?)?(?:demo|proposal|quote|trial|pilot|sandbox|"
                        r"walkthrough|recommendation|"
                        r"workshop|references?|case stud)|get (?:started|going)|(?:more )?time|(?:a )?decision|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
-                       r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the )?(?:yes|ok|okay|"
-                       r"go-ahead|green light|nod)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
+                       r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the |their |his |her )?"
+                       # "wants the board's yes by the end of the year": an approval of the purchase, not a problem
+                       r"(?:[\w-]+(?:'s|s') )?(?:yes|ok|okay|go-ahead|green light|nod|blessing|sign-?off)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
                        r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant)\b)(?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        # "wants us to build the pilot": a trial, not the problem
                        r"(?:(?:us|me) to )?" + _SERVICE + r"\s*(?:the |a |an |their )?(?:pilot|trial|poc|proof of concept|demo|sandbox)\b|"
@@ -120,7 +127,10 @@ _PAIN = re.compile(
     r"(?:\w+ )?(?:bad|poor|low|weak|terrible|awful)\b|"
     r"(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
     r"outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|"
-    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|"
+    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|stuck (?:\w+ing)\b|"
+    # "on the phone all night answering where's-my-truck calls", "pay two contractors just to triage tickets"
+    r"on the phones? (?:all (?:day|night|morning|afternoon|evening|week|weekend)|nonstop|non-stop|constantly)|"
+    r"(?:pay|pays|paying|employ|employs|hired?|keeps?) (?:[\w-]+ ){1,6}?(?:just|only) to \w+|"
     r"copy(?:ing)?[- ](?:and[- ])?past\w*|los(?:e|es) \w+|(?:with|has|have) (?:the )?wrong \w+|(?:errors|mistakes) in|"
     r"drops? (?:calls|connections|orders|leads|messages|the ball)|furious|angry|complain\w*|rework\w*|"
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
@@ -130,8 +140,8 @@ _PAIN = re.compile(
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
-    r"days|weeks|overnight\b|all weekend|for ages)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,4}(?:windows|deadlines|slas|callbacks|"
-    r"call-backs|emails|"
+    r"days|weeks|overnight\b|all weekend|for ages)|miss(?:es|ed|ing)? (?:about |around |over |up to )?(?:[\w-]+ ){0,5}(?:windows|deadlines|slas|callbacks|"
+    r"call-backs|emails|inquiries|enquiries|requests|questions|texts|voicemails|bookings|reservations|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"
@@ -264,7 +274,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        return _expansion(sentences) if _expansion(sentences)[0] else _shopped_for(sentences)
+        for get in (_expansion, _shopped_for, _into_their_tool):
+            if get(sentences)[0]:
+                return get(sentences)
+        return None, None
     return found if found[0] is not None else pain
 
 
@@ -278,8 +291,11 @@ _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looki
 #: More of what they bought: "roll it out to their two new sites", "the same setup for their Lyon office",
 #: "adding a second sales team ... and want them on it" - the need of an expansion deal.
 _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
-                        r"another|next|remaining)\b|(?:the )?same (?:setup|set-up|thing|system|solution|platform|"
-                        r"workflow) (?:[\w-]+ ){0,4}?(?:for|at|in)|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
+                        r"another|next|remaining)\b|(?:the )?same (?:[\w-]+ )?(?:setup|set-up|thing|system|solution|platform|"
+                        r"workflow|routing|reporting|scheduling|automation|reminders|dashboards?|bot|agent|integration) (?:[\w-]+ ){0,4}?(?:for|at|in)|"
+                        # "adding the Montreal campus to the enrollment bot": a named site added to what they have
+                        r"adding (?:the|their|a|an) (?-i:[A-Z][a-z]+) (?:campus|office|site|location|store|branch|clinic|warehouse|"
+                        r"team|region|depot|plant)\b|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
                         r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
                         r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
@@ -297,6 +313,22 @@ def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
             if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I) and not _NEED_NEG.search(c) and not \
                     re.search(r"(?:\b(?:would|could|might)|'d)\b(?! like\b)", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
                 return _clean(c[m.start():]), s
+    return None, None
+
+
+#: "want our alerts to land there", "want our summaries posted in Teams": what our product should do inside a tool they
+#: use - the need only when the note says no other (callnotes8 keeps such an integration out when a problem is named;
+#: callnotes11 c11-016 names it as the need when it is the only want)
+_INTO_THEIR_TOOL = re.compile(r"\b(?:want|wants|wanted|'d like|would like|need|needs) (?P<need>our (?:[\w-]+ ){0,2}?[\w-]+ (?:to (?:land|show up|"
+                              r"appear|go|flow|post|sync|pop up|arrive)|piped|synced|pushed|posted|sent)\b[^,;.]*)", re.I)
+
+
+def _into_their_tool(sentences: list[str]) -> tuple[str | None, str | None]:
+    """``(phrase, sentence)`` for "they want our alerts to land in Slack" (``_INTO_THEIR_TOOL``), else ``(None, None)``."""
+    for s in sentences:
+        m = _INTO_THEIR_TOOL.search(s)
+        if m and not _seller_subject(s, m.start()) and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            return _clean(m.group("need")), s
     return None, None
 
 
@@ -330,6 +362,20 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                cue, re.I):
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
+                # "she wants that work gone": "that" points back at what was said before, keep it
+                points_back = re.match(r"\s*that (?:[\w-]+ ){1,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
+                                       r"her|his) plates?)\b", rest, re.I)
+                if points_back:
+                    phrase = "that " + phrase
+                # "the custom connectors they need for their ERP": what they need is said before the cue
+                obj = re.search(r"\b((?:the|those|these|some|any) (?:[\w-]+ ){0,3}[\w-]+) (?:they|she|he) $", c[:m.start()], re.I)
+                if obj and re.fullmatch(r"\s*(?:needs?|wants?|needed|wanted)(?:\s+(?:for|to))?\s*", cue, re.I) and (
+                        re.search(r"\b(?:for|to)\s*$", cue) or re.match(r"\s*(?:for|to|in|on|at|from)\b|\s*$", rest, re.I)):
+                    phrase = _clean(obj.group(1) + " " + cue.strip() + rest)
+                # "anything over that needs David Kim": a person's approval, not a problem
+                if re.fullmatch(r"(?:(?:the|their|his|her) )?(?:(?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)|(?i:ceo|cfo|coo|cto|cio|board|owner|"
+                                r"founder|partners?))(?:'s (?:ok|okay|approval|sign-?off|signature|yes|blessing))?", phrase):
+                    continue
                 phrase = _LIVE_BY.sub(r"\1", phrase)
                 if (re.search(r"\b(?:ask|point)\b", cue, re.I) or _LABEL.match(s)) and c != s and s.find(c) == 0 and \
                         re.search(r"\b(?:problems?|pain|issues?|ask|point)\b", cue, re.I):
@@ -358,7 +404,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 if re.search(r"\b(?:needs?|needed|want\w*|like|hoping|looking|trying|aiming|desperate|keen|asked|hired|hiring|goal|"
                              r"priority|focus|aim)\b", cue, re.I) and _NEED_NOT_VERB.match(phrase):
                     continue
-                if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4:
+                if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4 and not points_back:
                     continue
                 return phrase, s
     return None, None

@@ -15,7 +15,10 @@ _AUTH_CUE = re.compile(
     r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
-    r"call)(?:'s| is| sits| lies| rests) with|(?:real|final|actual|ultimate) (?:decision|call|say) with|(?:writes?|cuts?) the checks?|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
+    r"call)(?:'s| is| sits| lies| rests) with|"
+    # "purchases like this sit with their CFO": where the buying decision rests
+    r"(?:purchases?|spend|spending|buying|contracts?|sign-?off|approvals?)(?: like (?:this|that|these)| of this (?:size|kind))?"
+    r"(?:'s| is| are| sits?| lies| lie| rests?) with|(?:real|final|actual|ultimate) (?:decision|call|say) with|(?:writes?|cuts?) the checks?|(?:picks?|chooses?|selects?) the (?:winner|vendor)|"
     r"(?:a |the )?(?:yes|ok|okay|go-ahead|green light|nod) from|(?:it's |it is )?up to (?=(?:the|their|her|his|him|them)\b|"
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
@@ -28,7 +31,9 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|needs? to|must) (?:to )?agree|(?:has|have|needs?) to (?:okay|ok|approve|sign off on)\b|"
     r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
-    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:decision|budget|contract|purchase|deal)|makes? (?:all|every|"
+    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
+    # "Dr. Hale says go, send the paperwork": the go-ahead given
+    r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
@@ -37,7 +42,10 @@ _AUTH_CUE = re.compile(
     r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
-    r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
+    r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))"
+    # ("his number goes to a fax tone", "her line goes to voicemail": a phone, not an approval)
+    r"(?! (?:(?:a|an|the|his|her|their) )?(?:[\w-]+ )?(?:voicemail|fax|tone|machine|message|error|inbox|spam|junk|switchboard|reception|"
+    r"dead line|busy signal))|green[- ]?light|says yes or no|gives? the (?:yes|go-ahead|"
     r"green light)|(?:already |has |have )?said yes\b(?! or)|(?:needs?|needed|'d need|would need|requires?|waiting (?:for|on))\s+"
     r"(?:the |their |her |his )?(?:[\w.-]+,? ){1,4}to (?:okay|ok|approve|sign off|sign|green-?light|bless)\b|"
     r"(?:she's|he's|is) the (?:business |practice |company |clinic )?owner\b|has (?:the )?(?:budget |final |"
@@ -67,6 +75,7 @@ Follow Circle Reach Loop Nobody Noone Christmas Thanksgiving Easter Halloween Ne
 Schedule Book Set Share Get Email Once After Before Until Since If Unless Because Pain Timing Answer Question Me Him
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On
+Purchases Purchase Purchasing Buying Spend Spending Contracts Approvals
 Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
@@ -93,7 +102,9 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     found = [f for f in found if not re.search(r"\b(?:not|rather than|instead of|without)\s+(?:the |their |her |his )?$",
                                                 text[:f[0]], re.I)]
     # "Mike's just the champion": the one who only champions the deal is not the decider
-    found = [f for f in found if not re.match(re.escape(f[1]) + r"(?:'s|\s+is)\s+(?:just|only|merely)\s+(?:the|our|a|their)\s+",
+    # ("Evans is just on the thread", "Omar is only cc'd": along for the ride, not the decider)
+    found = [f for f in found if not re.match(re.escape(f[1]) + r"(?:'s|\s+is)\s+(?:just|only|merely)\s+(?:the|our|a|their|on|in|cc'?d|"
+                                              r"copied|along|listening|watching)\s+",
                                               text[f[0]:])]
     if near is not None:
         # "Yusuf says Theo decides": the one reporting is not the decider
@@ -119,7 +130,8 @@ def _entities(text: str, near: int | None = None) -> list[str]:
     return [e for e in out if not _COMPANY_WORD.search(e)] or out
 
 
-_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained)\b", re.I)
+_REPORTED = re.compile(r"\b(?:says|said|told (?:me|us)|mentioned|thinks|reckons|confirmed|explained|"
+                       r"(?:texted|emailed|wrote|messaged)(?=\s*:))", re.I)
 _OPENER = re.compile(r"^(?:(?:call|spoke|talked|chatted|met|meeting|lunch|coffee) with\s+|"
                      r"(?-i:[A-Z][\w&.-]*)(?: (?-i:[A-Z][\w&.-]*))?,\s+(?:with\s+)?)?((?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?-i:[A-Z][a-z]+))"
                      r"(?:,(?!\s+(?:\w+\s+)?(?:call|note|update|follow-up|check-in|meeting|debrief|recap|visit)\b)| at | from "
@@ -161,6 +173,12 @@ _NEW_CONTACT = re.compile(r"\b(?:new |main |my )?(?:contact|champion|point of co
 
 #: A person named in a clause just before a pronoun: "it's Theo," / "until Wendy's seen it," / "once Omar has read it,".
 _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,\s*(?=(?:he|she)\b)|"
+                           # "the COO's name is Pieter de Vries, he's the one signing" (a surname particle kept: de, van, von ...)
+                           r"\b(?:name is|name's|named|called)\s+((?-i:[A-Z][a-z]+)(?:\s+(?:(?-i:de|van|von|der|den|da|di|du|del|della|la|le|"
+                           r"ter|ten)\s+){1,2}(?-i:[A-Z][a-z]+)|\s+(?-i:[A-Z][a-z]+))?)\s*,\s*(?=(?:he|she)\b)|"
+                           # "the other one, Kara Walsh, she's the one who ...": a full name set right before the pronoun
+                           r"(?:^|,\s+|\b(?!(?i:at|from|of|for|in|with)\s)(?-i:[A-Za-z][a-z]+)\s+)(?!(?-i:Met|Called|Spoke|Talked|Emailed)\b)((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s*(?=(?:he|she)(?:'s|\s+(?:is|was|will|has|decides|signs|"
+                           r"approves|owns|makes))?\b)|"
                            # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
                            r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
@@ -175,7 +193,7 @@ def _named_before(sentence: str, clause: str) -> str | None:
         return None
     near = [m for m in _NAMED_CLAUSE.finditer(sentence[:at + len(clause)]) if m.end() == at
             and not re.search(r"\bnot\s*$", sentence[:m.start(m.lastindex or 0)], re.I)
-            and m.group(m.lastindex or 0) not in _NOT_NAMES]
+            and m.group(m.lastindex or 0) not in _NOT_NAMES and not _COMPANY_WORD.search(m.group(m.lastindex or 0))]
     return near[-1].group(near[-1].lastindex or 0) if near else None
 
 
@@ -193,11 +211,17 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         if j == idx:  # in the pronoun's own sentence, only a name said before it ("He decides, Raj reports to him")
             pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", sentences[j], re.I)
             said = [m for m in said if pron is None or m.start() < pron.start()]
+            # "Victor Price mentioned that Zoe Price ... and she signs": the one reported on, not the reporter
+            told = [r.end() for r in re.finditer(r"\b(?:mentioned|said|says|told (?:me|us)|explained|confirmed) that\b", sentences[j], re.I)
+                    if pron is not None and r.end() < pron.start()]
+            if told:
+                said = [m for m in said if m.start() >= told[-1]] or said
             # "it's not me, it's Theo, he holds ...", "until Wendy's seen it, she has to okay ...": the person named
             # right before the pronoun, in a clause of its own, is whom it means
             near = [m for m in _NAMED_CLAUSE.finditer(sentences[j])
                     if pron is not None and m.end() <= pron.start() and not re.search(
-                        r"\bnot\s*$", sentences[j][:m.start(m.lastindex or 0)], re.I) and m.group(m.lastindex or 0) not in _NOT_NAMES]
+                        r"\bnot\s*$", sentences[j][:m.start(m.lastindex or 0)], re.I) and m.group(m.lastindex or 0) not in _NOT_NAMES
+                    and not _COMPANY_WORD.search(m.group(m.lastindex or 0))]
             if near and pron is not None:
                 return near[-1].group(near[-1].lastindex or 0)
         # the first person the sentence names ("Fabrikam: Nora says ...": a label before a colon names the account
@@ -278,7 +302,8 @@ def _full_names(who: str, sentences: list[str]) -> str:
                      if m.group(1) not in _NOT_NAMES and not _COMPANY_WORD.search(m.group(1))}
             if len(lasts) == 1 and not re.search(rf"\b(?:two|both|other) {e}s?\b", text):
                 e = f"{e} {lasts.pop()}"
-        out.append(e)
+        if e not in out:  # ("Tom Becker emailed: Tom will sign": one person)
+            out.append(e)
     return ", ".join(out)
 
 

@@ -48,7 +48,7 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|pi
                          r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also)\s+(?i:in the (?:mix|running|picture)|an option|on the (?:table|list|"
                          r"shortlist)|in(?=\s*[.,;!]|\s*$))|"
                          + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
-                         r"on the (?:table|list|shortlist)|an option)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
+                         r"on the (?:table|list|shortlist)|an option|the other option|the alternative)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the one (?:they're|they are|she's|he's|she is|he is) "
@@ -97,8 +97,12 @@ def vendor_names(sentences: list[str]) -> set[str]:
 def _ruled_out(vendor: str, text: str) -> bool:
     """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
     v = re.escape(vendor)
-    return bool(re.search(rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|off the table|"
+    return bool(re.search(rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|cut|eliminated|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
+                          # typed "comp: Docebo out, TalentLMS still in"; "Freshdesk was on the list but got cut"
+                          rf"(?:^|[:;,]\s*|\bcomps?\s*:?\s*){v}\s+out\b(?=\s*(?:[,.;]|$|\band\b))|"
+                          rf"\b{v}\b[^.;]{{0,40}}?\b(?:but|and|then|until it|before it) (?:got|was|were|has been|had been) (?:\w+ )?(?:cut|dropped|"
+                          rf"ruled out|eliminated|removed|struck off|crossed off)\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
                           rf"running|the mix)|on the table|being considered)\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"

@@ -73,9 +73,14 @@ _NEXT_CUE = re.compile(
     r"emailing|putting together|pulling together|pulling|writing|building|creating|following up|recording|filming|mocking up|"
     r"demoing|presenting|visiting|"
     r"forwarding|looping|recycling)|"
-    r"\b(?:agreed|told (?:him|her|them)|said|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
+    r"\b(?:agreed|told (?:him|her|them)|said|replied|wrote back|answered|confirmed|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
+    # the customer asking to move a meeting ("can we push our trial call to Thursday?"): the meeting still lies ahead
+    r"\b(?:can|could) (?:we|they|i|you) (?=(?:move|reschedule|push|shift|bump|postpone) (?:the|our|their) (?:[\w-]+ ){0,2}(?:call|demo|"
+    r"meeting|review|session|walk-?through|workshop|visit)s? (?:to|until|till)\b)|"
+    # a go-ahead followed by the instruction ("Dr. Hale says go, send the paperwork"): what they asked us to do next
+    r"\b(?:says|said) (?:go|yes|go ahead|ok|okay)\s*,\s*(?=(?:send|book|schedule|set up|draw up|get)\b)|"
     # "Then I go back to Sarah with a revised quote": the plan said in the present after "then"
     r"(?:^|(?<=, )|(?<=; ))(?:and )?then (?:i|we) (?=(?:go back|send|call|follow up|set up|book|schedule|share|email|draft|"
     r"meet|loop|circle back|get back|put together|ping|reach out|come back|present|walk)\b)|"
@@ -112,7 +117,7 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
                        r"me|"
                        r"our \w+) to (?!" + _SERVICE + r")\w+)\b)|"
                        r"(?<!n't )(?<!not )\b(?:wants?|needs?|asked for|requested|would like|'d like) (?:to (?:see|get|"
-                       r"have) )?(?!(?:a |an |the )?signed\b)(?=(?:a|an|the|"
+                       r"have) )?(?!(?:a |an |the )?signed\b)(?!(?:how|whether|if)\b)(?=(?:a|an|the|"
                        r"another|some)?\s*(?:[\w-]+\s+){0,2}(?:demo|"
                        r"proposals?|quotes?|trial|pilot|sandbox|workshop|walkthrough|references?|case stud(?:y|ies)|"
                        r"business case|paperwork|contract|order form|sow|msa|deck|one-pager|slides|write-?up|"
@@ -175,6 +180,12 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
+            # "Ping him again in January?", "Do I chase him Monday?": a question to myself is no agreed step (a customer's
+            # "can we push the call to Thursday?" is a request about a meeting that still lies ahead)
+            if s.rstrip().endswith("?") and (not re.search(r"\b(?:can|could) (?:we|they|you) (?:move|reschedule|push|shift|bump|"
+                                                             r"postpone)\b", s, re.I) or re.match(
+                    r"^(?:no|nope|can't|cannot|couldn't|not possible|said no)\b", sentences[i + 1] if i + 1 < len(sentences) else "", re.I)):
+                continue  # (a move refused: "Can we push the demo to Friday? No, ...")
             clauses = (_clauses(s) or [s]) + [s]  # each clause, then the whole sentence ("Next step, I send ...")
             for k, c in enumerate(clauses):
                 # ("wants it signed before his sales kickoff on January 12": their event is the deadline, not a step)

@@ -75,7 +75,10 @@ _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So|Quote|Quoting|Verba
 #: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
                              r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
-                             r"\b" + _NAME_WORDS + r"\s*:\s*$")
+                             r"\b" + _NAME_WORDS + r"\s*:\s*$|"
+                             # "Tom Becker emailed:", "From Jonas Weber's reply this morning:", "Iris texted back:"
+                             r"\b" + _NAME_WORDS + r"(?:\s+(?:emailed|wrote|texted|replied|messaged|answered)(?: back)?|'s (?:reply|email|"
+                             r"message|text|answer|note|response))(?: [^:.\"]{1,40})?\s*:\s*$")
 #: ('"...," Zoe Vogel told me': the speaker named after the quote, before or after "said")
 _SPEAKER_AFTER = re.compile(r"\s*,?\s*(?:says|said|-|—)\s+" + _NAME_WORDS + r"\b|\s*,?\s*" + _NAME_WORDS + r"\s+(?:said|says|told (?:me|us)|added|explained|replied)\b")
 _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'll\b", "they'll"), (r"\bwe'd\b", "they'd"),
@@ -134,6 +137,9 @@ def _unquote(text: str) -> str:
     # typed shorthand: "spoke w/ Dr. Kim", "~15 patients/mo"
     text = re.sub(r"\bw/\s*(?=\w)", "with ", text)
     text = re.sub(r"\bnxt\b", "next", text, flags=re.I)
+    # a speaker's pause mid-sentence ("she's, hang on, she's the one who ..."): no words of the note
+    text = re.sub(r",\s*(?:hang on|hold on|wait a sec(?:ond)?|one sec(?:ond)?|let me think|where was i)\s*,", ",", text, flags=re.I)
+    text = re.sub(r"\beval(?:'|\u2019)?ing\b", "evaluating", text, flags=re.I)  # "eval'ing Rippling too"
     text = re.sub(r"\b(?:pls|plz)\b", "please", text, flags=re.I)  # "pls send order form EOW"  # "nxt: send pilot agreement", "nxt step"
     # "bgt 90k, our prop was 96k": budget and proposal, typed short
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
@@ -202,6 +208,10 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|mentioned),?\s+(?:that\s+|uh,?\s+|um,?\s+)*)our "
                   r"(?=(?:ceo|cfo|coo|cto|board|owner|founder|boss|manager|director|vp|president|team|staff|people|budget)\b)",
                   r"\1their ", text, flags=re.I)
+    # "Said we can spend three thousand on a pilot", "he said we could stretch to forty": the customer's reported "we"
+    # (a subjectless "Said" in a note is the customer's words about money; the seller's own reply says "I said")
+    text = re.sub(r"((?:^|[.!?;]\s+)(?:(?:he|she|they|(?-i:[A-Z][a-z]+)) )?(?:said|says|told me),?\s+(?:that\s+)?)we (can|could|'d|would) "
+                  r"(?=(?:only |probably |maybe )?(?:spend|afford|stretch to|go (?:up )?to|put)\b)", r"\1they \2 ", text, flags=re.I)
     # "I asked about budget: nine thousand ...": the seller's question as a label of the answer after it
     text = re.sub(r"(^|[.!?]\s+)(?:i|we) asked (?:him |her |them )?about (?:the |their )?(budget|timing|timeline|competitors?|"
                   r"next steps?|who decides|who signs)\s*:\s*", lambda m: m.group(1) + m.group(2).capitalize() + ": ", text,
@@ -239,7 +249,8 @@ def _answered(sentences: list[str]) -> list[str]:
                 ans = re.sub(r"^(?:a|answer|him|her|them|he|she)\s*:\s*", "", sentences[i + 1], flags=re.I)
                 ans = re.sub(r"^(?-i:[A-Z][a-z]+)\s*:\s*", "", ans)  # "Zoe: no.": the customer's name as the answer's label
                 ans = re.sub(r"^(?:i asked|he asked|she asked)\.?\s*", "", ans, flags=re.I)
-                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I):  # "When can you start? I said January.": ours
+                # "When can you start? I said January.": ours (but "Next? I send the agreement Monday." is the step, whoever takes it)
+                if re.match(r"^(?:i|we|i'd|i'll|we'll|we'd)\b", ans, re.I) and label != "Next step: ":
                     out.append(sentences[i])
                     i += 1
                     continue

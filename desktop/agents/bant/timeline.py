@@ -166,6 +166,12 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for k, s in enumerate(sentences):
+        # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
+        s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
+        # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
+        s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
+                   r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan\w*|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
+                   r"\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
         # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
         s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
                    r"(?:right|correctly)(?:\s*,?\s*(?:(?:he|she|they)\s+said|it was))?)\s*,?\s*", " ", s, flags=re.I)
@@ -187,7 +193,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
         fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^(?:in |an? |for |by )?((?:the [\w-]+ of )?" + _MON + r")\b", r"by \1", s[fixed[-1].end():],
                         flags=re.I)] if fixed else []
-        target = re.search(r",\s*so\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim)\w*\b.*$|"
+        target = re.search(r",\s*(?:so|which means)\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim|has to|have to|must)\w*\b.*$|"
                            r"(?<=\bhiring\b)[^.;]*?\bso\s+((?:they|she|he|it)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|"
                            r"aim|has|have|must)\w*\b.*$)", s, re.I)
         if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
@@ -200,7 +206,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             c = re.sub(r"\b(before|by) (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
                        r"\1", c, flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
-            c = re.sub(r"\b(?:in|from|out of|for) (?:next|this) year's (?:plan|budget|capex|opex|allocation|spend)\b", " ", c,
+            c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
+                       r"allocation|spend)\b", " ", c,
                        flags=re.I)
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
             if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
@@ -210,7 +217,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|locked in(?:to)?|"
-                         r"(?:not|n't|no) (?:buying|purchasing|spending|signing|looking at) (?:anything|any\w*)|"
+                         r"(?:not|\w+n't|no) (?:buy|buying|purchase|purchasing|spend|spending|sign|signing|looking at) (?:anything|any\w*)|"
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|"
