@@ -808,9 +808,75 @@ class _Build:
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
             for n in self.mentions))]
+        self._title_spans: list[tuple[int, int, str]] = []
+        self.mentions = sorted(self.mentions + self._people_by_title(), key=lambda m: m.start)
         self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
+
+    def _by_name(self, t: str, start: int) -> str:
+        """Clause ``t`` (at ``start`` in the instruction) with a person said by title ("the founder at
+        Granite Labs") written as their name, for titles of tasks and meetings."""
+        for a, b, name in sorted(self._title_spans, reverse=True):
+            if start <= a and b <= start + len(t):
+                t = t[:a - start] + name + t[b - start:]
+        return t
+
+    def _people_by_title(self) -> list[Mention]:
+        """People named by their job title at a company: "Globex's head of procurement", "the sales
+        director at Ember Logistics", "their CEO" (the company of the record in view, or the one company
+        the instruction names). One contact there with that title is a mention of them; several are a
+        mention with each (asked which); none (a person the workspace lacks, "their CFO") is no mention.
+        A title held ("he's the sales director") or followed by the person's name ("their CEO, Maya") is
+        no reference. Titles are the workspace's own, said in any case, "VP of Sales" for "VP Sales"."""
+        text, idx = self.text, self.idx
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        forms = sorted({(f, t) for t in idx.job_titles for f in (t, re.sub(r"^(vp|svp|evp)\s+(?!of\b)", r"\1 of ", t))},
+                       key=lambda ft: -len(ft[0]))
+        companies = [m for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
+        ctx_co = None
+        if self.ctx is not None and self.ctx.id.isdigit():
+            rid = int(self.ctx.id)
+            ctx_co = (rid if self.ctx.type == "company" and rid in idx.companies else
+                      idx.deals[rid].company_id if self.ctx.type == "deal" and rid in idx.deals else
+                      idx.contacts[rid].company_id if self.ctx.type == "contact" and rid in idx.contacts else None)
+        for form, title in forms:
+            for m in re.finditer(rf"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}}['\u2019]s)\s+(?:new\s+)?"
+                                 rf"(?P<t>{re.escape(form)})s?\b(?!\s+(?:role|title|position|job|seat)\b)", text, re.I):
+                if any(a < m.end("t") and m.start("t") < b for a, b in taken):
+                    continue
+                if re.search(r"\b(?:is|was|are|be|been|became|become|as|now|new|not|he'?s|she'?s|who'?s|into|to|from)\s*$",
+                             text[:m.start("lead")], re.I):
+                    continue  # ("Felix Dubois, he's the sales director", "moved into the CEO role": a title held, no reference)
+                nxt = re.match(r"\s*,?\s*(?P<w>[A-Za-z][a-z'-]+)", text[m.end("t"):])
+                if nxt and (nxt.group("w").lower() in idx.first_names or (nxt.group("w")[:1].isupper()
+                                                                       and nxt.group("w").lower() not in STOPWORDS
+                                                                       and nxt.group("w").lower() not in idx.company_keys)):
+                    continue  # ("acme's new cfo jessica", "their CEO, Maya Brandt": the person is named)
+                lead = m.group("lead")
+                after = next((c for c in companies if re.fullmatch(r"\s+(?:at|over at|from|of|with)\s+(?:the\s+)?",
+                                                                  text[m.end():c.start], re.I)), None)
+                before = next((c for c in companies if c.end <= m.start("t") and c.start >= m.start("lead")), None)
+                co = (after or before).ids[0] if (after or before) else None
+                if co is None and lead.lower() in ("the", "their", "its"):
+                    named = list(dict.fromkeys(c.ids[0] for c in companies))
+                    deal_cos = list(dict.fromkeys(idx.deals[x.ids[0]].company_id for x in self.mentions
+                                                  if x.kind == "deal" and len(x.ids) == 1))
+                    people_cos = list(dict.fromkeys(idx.contacts[x.ids[0]].company_id for x in self.mentions
+                                                    if x.kind == "contact" and len(x.ids) == 1))
+                    pool = named or deal_cos or people_cos or ([ctx_co] if ctx_co is not None else [])
+                    co = pool[0] if len(pool) == 1 else None
+                if co is None:
+                    continue
+                ids = tuple(c for c in idx.contacts_by_company.get(co, ()) if (idx.contacts[c].job_title or "").lower() == title)
+                end = after.end if after else m.end("t")
+                taken.append((m.start("t"), end))
+                if ids:
+                    out.append(Mention(kind="contact", ids=ids, start=m.start("t"), end=end, text=text[m.start("t"):end]))
+                    if len(ids) == 1:
+                        self._title_spans.append((m.start("lead"), end, idx.contacts[ids[0]].name))
+        return out
 
     def _heard_deal_names(self) -> list[Mention]:
         """A company name one letter off, said as "the <Name> deal" ("Move the Acne deal to
@@ -1391,7 +1457,8 @@ class _Build:
                 # ("said never call him again": no call is booked)
                 after = [p for p in parts[k + 1:] if p.sentence == cl.sentence]
                 own_who = self.idx.contacts[own.contact].name if own is not None and own.contact is not None else self._who()
-                fields: dict[str, Any] = {"title": T.meeting_title(t, own_who, " ".join(p.text + "," for p in after))}
+                fields: dict[str, Any] = {"title": T.meeting_title(self._by_name(t, cl.start), own_who,
+                                                                   " ".join(p.text + "," for p in after))}
                 tm = find_time(t)
                 for p in after:
                     # "Book a meeting with Maya, Tuesday, eleven thirty in the morning, to go over ...":
@@ -1492,7 +1559,7 @@ class _Build:
                     d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
                 if d is None and cond_date is not None and cond_sentence == cl.sentence:
                     d = cond_date  # "if she hasn't replied by Friday, remind me to call her"
-                fields = {"title": T.task_title(t, d if d is None or d[2] else None, self._who())}
+                fields = {"title": T.task_title(self._by_name(t, cl.start), d if d is None or d[2] else None, self._who())}
                 earlier = " ".join(p.text for p in parts[:k] if p.sentence == cl.sentence)
                 if (it := re.match(r"(?P<v>send|share|forward|email|bring)\s+it(?P<rest>\s+(?:to|over to|with)\s+(?:her|him|them))?\b",
                                    fields["title"], re.I)) \

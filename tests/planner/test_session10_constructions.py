@@ -441,3 +441,42 @@ def test_a_first_name_said_after_the_full_name_is_that_person(planner, now):
 def test_owner_and_biggest_deal_questions_said_casually(planner_team, now, text, fields):
     (a,) = planner_team.plan(text, now=now).actions
     assert a.kind == "answer" and {k: a.fields[k] for k in fields} == fields and a.fields["text"]
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Globex's head of procurement wants a call Tuesday at 11, book it.", "book_meeting", "105"),
+    ("Book a demo with the CEO over at Delta Works, Wednesday at half past three.", "book_meeting", "260"),
+    ("Add a task to follow up with the founder at Granite Labs in ten days.", "create_task", "244"),
+])
+def test_a_person_said_by_their_title_at_a_company_is_that_contact(planner, now, text, kind, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == (kind, who) and "founder" not in a.fields["title"].lower()
+
+
+def test_their_title_with_a_record_in_view_is_that_companys_person(planner, now):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan("Their CEO wants a demo Tuesday at 1, book it.", now=now,
+                        context=PlanContext(target=context_target("deal:5003")))
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("book_meeting", "104")]
+
+
+@pytest.mark.parametrize("text", [
+    "Book a demo with the sales director at Ember Logistics for Thursday at 3.",
+    "Log a call with the sales director at Ember Logistics, they want pricing.",
+    "Remind me to email the sales director at Ember Logistics on Friday.",
+])
+def test_a_title_two_people_hold_there_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "Kara Evans" in plan.clarifications[0] and "Kara Walsh" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Felix Dubois at Juniper Systems, he's the sales director, wants a call Monday at noon.",
+    "Log call with Acme's new CFO Jessica.",
+    "Move Orbital Freight to Negotiation and set the next step to a pricing review with their CFO.",
+])
+def test_a_title_held_named_or_of_nobody_in_the_workspace_is_no_reference(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(a.target is not None and a.target.id == "114" for a in plan.actions)  # never Acme's CFO David Kim
+    assert not any("Which sales director" in q for q in plan.clarifications)
