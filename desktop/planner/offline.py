@@ -858,7 +858,8 @@ class _Build:
                 after = next((c for c in companies if re.fullmatch(r"\s+(?:at|over at|from|of|with)\s+(?:the\s+)?",
                                                                   text[m.end():c.start], re.I)), None)
                 before = next((c for c in companies if c.end <= m.start("t") and c.start >= m.start("lead")), None)
-                co = (after or before).ids[0] if (after or before) else None
+                where = after or before
+                co = where.ids[0] if where is not None else None
                 if co is None and lead.lower() in ("the", "their", "its"):
                     named = list(dict.fromkeys(c.ids[0] for c in companies))
                     deal_cos = list(dict.fromkeys(idx.deals[x.ids[0]].company_id for x in self.mentions
