@@ -214,7 +214,7 @@ STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
-                    r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won|it'?s a win|"
+                    r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
                     r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"

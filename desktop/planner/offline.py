@@ -452,6 +452,8 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        # "renewed for another year at thirty-eight k": the year is another; the amount is not added
+        clean = re.sub(r"\b(for|of)\s+another\s+(year|month|quarter|term|cycle|season)\b", r"\1 a further \2", clean, flags=re.I)
         # "Discount the Acme deal by 10 percent": the verb is a cut
         clean = re.sub(r"^(\W*(?:(?:please|so|and|ok|okay)\s+)*)discount\b(?=.{1,60}?\bby\s+(?:\d|one|two|three|four|five|six|seven|eight|"
                        r"nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|an?\b))", r"\1cut", clean, flags=re.I)
@@ -655,8 +657,7 @@ class OfflinePlanner:
         if focus is None:
             # "Iris Fischer at Upland Works, she wants to cancel ... no wait, ..., so add a note ...": the person
             # the words before the marker are about, when they asked for nothing themselves
-            people = {i for m in self.index.find_mentions(before) if m.kind == "contact" and len(m.ids) == 1
-                      and not m.partial for i in m.ids}
+            people = {i for m in self.index.find_mentions(before) if m.kind == "contact" and len(m.ids) == 1 for i in m.ids}
             if len(people) == 1:
                 pid = next(iter(people))
                 focus = Target(type="contact", id=str(pid), name=self.index.contacts[pid].name)

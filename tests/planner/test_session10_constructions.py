@@ -480,3 +480,38 @@ def test_a_title_held_named_or_of_nobody_in_the_workspace_is_no_reference(planne
     plan = planner.plan(text, now=now)
     assert not any(a.target is not None and a.target.id == "114" for a in plan.actions)  # never Acme's CFO David Kim
     assert not any("Which sales director" in q for q in plan.clarifications)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Set up a call with Elena Garcia the Friday after next at ten.", "2026-12-04"),
+    ("Book a renewal check-in with Sofia Evans for Friday after next at 2.", "2026-12-04"),
+    ("Book a demo with Tom Becker on the 1st of next month at 11.", "2026-12-01"),
+])
+def test_the_weekday_after_next_and_a_day_of_next_month(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and a.fields["due_date"] == day
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Set the Orbital amount to ninety, no, ninety-two five.", "5011", 92500),
+    ("Blue Harbor said ninety six hundred is too low, make it twelve five.", "5008", 12500),
+    ("He asked for a forty-two five price on Vertex, which, fine, update the amount.", "5009", 42500),
+    ("Northwind renewed for another year at thirty-eight k.", "5005", 38000),
+])
+def test_thousands_and_hundreds_said_short_and_another_year_is_no_addition(planner, now, text, deal, amount):
+    acts = [a for a in planner.plan(text, now=now).actions if "amount" in a.fields]
+    assert [(a.target.id, a.fields["amount"]) for a in acts] == [(deal, amount)]
+
+
+@pytest.mark.parametrize("text", [
+    "She says the fleet deal won't get signed this year, so move the Globex close to the end of January.",
+    "The Acme deal won't close this quarter, push it to the end of January.",
+    "Initech's deal won't be won before March, move the close to March 31st.",
+])
+def test_a_deal_that_wont_be_signed_is_not_won(planner, now, text):
+    assert all(a.fields.get("stage") != "Closed Won" for a in planner.plan(text, now=now).actions)
+
+
+def test_a_command_taken_back_with_no_actually_is_replaced(planner, now):
+    plan = planner.plan("Email Priya at Globex? No, actually, log a call with her, she rang about invoice timing.", now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "105")]

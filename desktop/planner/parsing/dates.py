@@ -60,6 +60,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?{_DAY_RE}\b(?:,?\s+(?P<year>20\d\d))?", re.I)),
+    # "the Friday after next": the weekday a week after the coming one
+    ("wd_after_next", re.compile(r"\b(?:the\s+)?(?P<wd3>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+after\s+next\b", re.I)),
+    # "the 1st of next month", "the fifteenth of next month": that day of the coming month
+    ("day_next_month", re.compile(rf"\b(?:the\s+)?(?:(?P<dn>[0-3]?\d)(?:st|nd|rd|th)?|(?P<ow2>{_ORDINAL_WORDS}))\s+of\s+next\s+month\b", re.I)),
     # "a week from Monday", "two weeks from Friday", "ten days after tomorrow", "Monday week": a span from a day
     ("n_from_day", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:from|after)\s+(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
                               r"(?P<base>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
@@ -217,6 +221,13 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         month = MONTHS[g["month"].lower()]
         day = _ORDINALS[re.sub(r"\s+", " ", g["ow"].lower())]
         return _named_day(month, day, today)
+    if kind == "wd_after_next":
+        wd = WEEKDAYS[g["wd3"].lower()]
+        return today + timedelta(days=((wd - today.weekday()) % 7 or 7) + 7)
+    if kind == "day_next_month":
+        day = int(g["dn"]) if g["dn"] else _ORDINALS[g["ow2"].lower()]
+        first = add_months(today.replace(day=1), 1)
+        return _safe_date(first.year, first.month, day)
     if kind == "n_from_day":
         base = (g["base"] or g["wd2"]).lower()
         start = today + timedelta(days=1) if base == "tomorrow" else \

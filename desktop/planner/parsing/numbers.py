@@ -123,13 +123,19 @@ def words_to_digits(text: str) -> str:
 _SHORT_HUNDREDS = re.compile(r"\b([1-9]) ((?:[2-9]\d)|(?:1\d))\b(?!\s*(?:am|pm|a\.m|p\.m|o'?clock|:))", re.I)
 
 
+#: "42 5" (from "forty-two five"), "12 5" ("twelve five"): thousands then hundreds, said the short way.
+_SHORT_THOUSANDS = re.compile(r"\b([1-9]\d)[ -]([1-9])\b(?![\d.,]|\s*(?:%|percent|k\b|thousand|grand|m\b|million|hundred|am|pm|a\.m|"
+                              r"p\.m|o'?clock|:|days?|weeks?|months?|years?|people|seats?|users?|licen[cs]es?))", re.I)
+
+
 def join_short_hundreds(text: str) -> str:
-    """"1 80" (from "one eighty") -> "180", "9 50" -> "950": hundreds said the short way.
+    """"1 80" (from "one eighty") -> "180", "9 50" -> "950": hundreds said the short way; "42 5"
+    (from "forty-two five") -> "42500", "12 5" -> "12500": thousands and hundreds said the short way.
 
     Only for text already known to be about an amount (the caller checks): in other text the same
     digits are clock times ("at one thirty") or two counts.
     """
-    return _SHORT_HUNDREDS.sub(r"\1\2", text)
+    return _SHORT_HUNDREDS.sub(r"\1\2", _SHORT_THOUSANDS.sub(lambda m: f"{m.group(1)}{m.group(2)}00", text))
 
 
 def small_number(token: str) -> int | None:
