@@ -311,7 +311,11 @@ _SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(boss|manager|colleague|assistant|C
 _NOT_MONEY_CHANGE = re.compile(r"\b(?:usage|traffic|engagement|adoption|activity|logins?|headcount|users|seats|nps|churn|"
                                r"open rate|click rate|conversion|signups?|team)\b[^,.;]{0,25}\b(?:up|down|grew|dropped|rose|"
                                r"fell|increased|decreased)\b", re.I)
-_VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to)\b", re.I)
+_VALUE_REDO = re.compile(r"\W*(?:make (?:it|that)|set (?:it|that) to|change (?:it|that) to|"
+                         # "goes up by eighteen hundred, no wait, by eighteen thousand": the value said again
+                         r"(?:by|to)\s+(?:\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                         r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+                         r"a hundred|half)\b))", re.I)
 
 
 def _restart_at(text: str) -> re.Match[str] | None:

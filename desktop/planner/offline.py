@@ -596,6 +596,13 @@ class OfflinePlanner:
                     last = a.target
                     if a.target.type == "contact":
                         last_person = a.target
+            if not got.actions and not got.clarifications:
+                # "Yusuf Rossi at Granite Labs, he emailed back. ... log his email": a segment that only reports
+                # is about its person; "his" later is them
+                people = list(dict.fromkeys(m.ids[0] for m in self.index.find_mentions(part)
+                                            if m.kind == "contact" and len(m.ids) == 1))
+                if len(people) == 1:
+                    last_person = Target(type="contact", id=str(people[0]), name=self.index.contacts[people[0]].name)
             questions += got.clarifications
             candidates += got.candidates
             if got.message and not got.clarifications and not got.actions:
@@ -1600,6 +1607,12 @@ class _Build:
             if kind and activity is None:
                 if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
                     loc = _Local(loc.contact, None, None, False)  # "..., and add a note that she's unhappy"
+                elif own is None and (loc is None or loc.contact is None) and re.search(r"\b(?:his|her|him|with (?:him|her))\b", t, re.I) \
+                        and len(said_before := list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact"
+                                                                  and len(m.ids) == 1 and m.start < cl.start))) == 1:
+                    # "Yusuf Rossi at Granite Labs, he emailed back. ... Push the close ..., and log his email": the
+                    # one person named before is "his"
+                    loc = _Local(said_before[0], None, None, False)
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
                 act_sure = self._sure(cl, own)
             # contact updates
@@ -1708,6 +1721,15 @@ class _Build:
                     deal_pos = self.text.find(sentence) if deal_pos is None else deal_pos
                     break
         if activity is not None:
+            for p in parts:
+                if (on := re.match(r"\W*(?:(?:and|so|then|please|just)\s+)*log\s+(?:(?:the|that|this|it|a|an)\s+)?"
+                                   r"(?:(?:call|meeting|note|email|chat)\s+)?(?:on|with|for|against|under|to)\s+", p.text, re.I)):
+                    named = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                               and p.start + on.end() <= m.start < p.start + len(p.text)))
+                    if len(named) == 1:
+                        # "... Wendy Khan and Kara Larsen were both on ... Log the call on Wendy": on the one said
+                        act_loc = _Local(named[0], None, None, False)
+                        break
             if said_as := re.search(r"\blog\s+(?:it|that|this)\s+as\s+(?:a|an)\s+(?P<k>call|meeting|email|note)\b|"
                                     r"\blog\s+(?:both|them|each|all)(?:\s+of\s+them)?\s+as\s+(?P<k2>call|meeting|email|note)s\b",
                                     self.text, re.I):

@@ -515,3 +515,26 @@ def test_a_deal_that_wont_be_signed_is_not_won(planner, now, text):
 def test_a_command_taken_back_with_no_actually_is_replaced(planner, now):
     plan = planner.plan("Email Priya at Globex? No, actually, log a call with her, she rang about invoice timing.", now=now)
     assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", "105")]
+
+
+def test_a_value_said_again_after_no_wait_is_a_correction_not_a_new_command(planner, now):
+    plan = planner.plan("So, Tom Becker. I talked to him this morning, they want to add the analytics module, so the renewal goes "
+                        "up by eighteen hundred, no wait, by eighteen thousand. Move it to closed won, log the call, and make "
+                        "him an evangelist.", now=now)
+    got = {(a.kind, a.target.id): a.fields for a in plan.actions}
+    assert got[("update_deal", "5005")] == {"amount": 54000, "stage": "Closed Won"}
+    assert got[("update_contact", "106")] == {"lifecycle_stage": "evangelist"}
+    assert [a.kind for a in plan.actions].count("log_activity") == 1
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Yusuf Rossi at Granite Labs, he emailed back. They want a new demo. Push the Granite Labs close out to, what, the 18th "
+     "of December, and log his email.", "243"),
+    ("Nina Patel rang this morning. Pinecrest wants to wait a month. Move the Pinecrest close to the end of December and log "
+     "a call with her.", "111"),
+    ("The Meadow Ventures call. Wendy Khan and Kara Larsen were both on, they're unhappy with onboarding. Log the call on "
+     "Wendy and knock a thousand off the deal.", "251"),
+])
+def test_the_call_logged_at_the_end_of_a_debrief_is_on_the_person_it_was_with(planner, now, text, who):
+    logged = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert [a.target.id for a in logged] == [who]

@@ -255,6 +255,10 @@ def join_spoken_corrections(text: str) -> str:
 
 
 #: Spoken fillers ("uh", "um", "erm", "hmm") with the commas a recogniser puts around them.
+#: ", what," said while thinking ("push the close out to, what, the 18th"): no word of the instruction.
+_WHAT_PAUSE = re.compile(r",\s*what\s*,\s*(?=(?:the|a|an|\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+                         r"fifty|sixty|seventy|eighty|ninety|next|this|mon|tues|wednes|thurs|fri|jan|feb|mar|apr|may|jun|jul|aug|"
+                         r"sep|oct|nov|dec)\w*\b)", re.I)
 _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm|hum|ah)\b\s*,?"
                      # "um" heard as "Uma" (a workspace first name) between pauses: "..., Uma, give the deal to ..."
                      r"|(?:(?<=^)|(?<=,)|(?<=\.))\s*uma\s*,(?!\s*(?-i:[A-Z])[a-z]+\s*(?:,|\s+at\b|\s+from\b))", re.I)
@@ -286,6 +290,7 @@ def strip_fillers(text: str) -> str:
     "move the, uh, the Delta deal to, like, Negotiation" -> "move the Delta deal to Negotiation";
     "I, um, had a great chat" -> "I had a great chat". Hedges are removed only between commas
     ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
+    text = _WHAT_PAUSE.sub(" ", text)  # "to, what, the 18th of December"
     if not (_FILLER.search(text) or _HEDGE.search(text) or _WHEN_HEDGE.search(text) or _YEAH.search(text)):
         return text
     def filler(m: re.Match[str]) -> str:
