@@ -599,10 +599,10 @@ class OfflinePlanner:
             if not got.actions and not got.clarifications:
                 # "Yusuf Rossi at Granite Labs, he emailed back. ... log his email": a segment that only reports
                 # is about its person; "his" later is them
-                people = list(dict.fromkeys(m.ids[0] for m in self.index.find_mentions(part)
-                                            if m.kind == "contact" and len(m.ids) == 1))
-                if len(people) == 1:
-                    last_person = Target(type="contact", id=str(people[0]), name=self.index.contacts[people[0]].name)
+                reported = list(dict.fromkeys(m.ids[0] for m in self.index.find_mentions(part)
+                                              if m.kind == "contact" and len(m.ids) == 1))
+                if len(reported) == 1:
+                    last_person = Target(type="contact", id=str(reported[0]), name=self.index.contacts[reported[0]].name)
             questions += got.clarifications
             candidates += got.candidates
             if got.message and not got.clarifications and not got.actions:
@@ -1608,11 +1608,11 @@ class _Build:
                 if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
                     loc = _Local(loc.contact, None, None, False)  # "..., and add a note that she's unhappy"
                 elif own is None and (loc is None or loc.contact is None) and re.search(r"\b(?:his|her|him|with (?:him|her))\b", t, re.I) \
-                        and len(said_before := list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact"
-                                                                  and len(m.ids) == 1 and m.start < cl.start))) == 1:
+                        and len(named_ids := list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact"
+                                                                and len(m.ids) == 1 and m.start < cl.start))) == 1:
                     # "Yusuf Rossi at Granite Labs, he emailed back. ... Push the close ..., and log his email": the
                     # one person named before is "his"
-                    loc = _Local(said_before[0], None, None, False)
+                    loc = _Local(named_ids[0], None, None, False)
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
                 act_sure = self._sure(cl, own)
             # contact updates
