@@ -1724,11 +1724,11 @@ class _Build:
             for p in parts:
                 if (on := re.match(r"\W*(?:(?:and|so|then|please|just)\s+)*log\s+(?:(?:the|that|this|it|a|an)\s+)?"
                                    r"(?:(?:call|meeting|note|email|chat)\s+)?(?:on|with|for|against|under|to)\s+", p.text, re.I)):
-                    named = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
-                                               and p.start + on.end() <= m.start < p.start + len(p.text)))
-                    if len(named) == 1:
+                    on_ids = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                                and p.start + on.end() <= m.start < p.start + len(p.text)))
+                    if len(on_ids) == 1:
                         # "... Wendy Khan and Kara Larsen were both on ... Log the call on Wendy": on the one said
-                        act_loc = _Local(named[0], None, None, False)
+                        act_loc = _Local(on_ids[0], None, None, False)
                         break
             if said_as := re.search(r"\blog\s+(?:it|that|this)\s+as\s+(?:a|an)\s+(?P<k>call|meeting|email|note)\b|"
                                     r"\blog\s+(?:both|them|each|all)(?:\s+of\s+them)?\s+as\s+(?P<k2>call|meeting|email|note)s\b",
