@@ -90,7 +90,11 @@ TASK_RE = re.compile(
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
     # "task on the meadow health deal: send case studies", "chase harbor health for the signed SOW"
     r"|^\W*(?:task|to-?do|reminder)\s+(?:on|for)\s+[^:]{2,60}:|^\W*(?:please\s+)?chase\s+(?!up\b)\w"
-    r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back)\s+with\b"
+    r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back(?:\s+in)?)\s+with\b"
+    # "Have Morgan call Tom Becker on Tuesday", "Get Jordan to send Oliver the questionnaire", "Remind Sam to invoice
+    # Summit Labs": work handed to a teammate is a task (its title names them)
+    r"|^\W*(?:(?:please|and|so|also|then)\s+)*(?:have|get|ask|tell|remind)\s+(?-i:[A-Z])[a-z]+\s+(?:to\s+)?(?:call|phone|ring|e-?mail|send|"
+    r"follow|invoice|prep|prepare|check|reach|ping|chase|draft|update|review|share|redo|finish|book|schedule|set up|look)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)

@@ -22,11 +22,18 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     core = t if not d else (t[:d[1]] + t[d[2]:])
     core = re.sub(r"\s+", " ", core).strip(" ,.")
     core = re.sub(r"(?:\s+(?:by|on|due|before|until|for|the))+$", "", core, flags=re.I).strip(" ,.")  # "send the paperwork by [Friday]"
+    core = re.sub(r"\s+(?:on|by|due)\s+(?=(?:about|re|regarding|to discuss|to talk)\b)", " ", core, flags=re.I)  # "call Tom [on Tuesday] about"
     core = re.sub(r"^\W*(?:(?:add|create|set|make|put)\s+(?:me\s+)?(?:a|an)\s+)?(?:task|to-?do|reminder)(?:\s+(?:on|for|to)\s+[^:]{2,60})?\s*:\s*",
                   "", core, flags=re.I)
     # ("task: call back kara novak thurs", "task on the meadow health deal: send case studies")
     if re.match(r"call\s+back\b", core, re.I) and who:
         return f"Call {who} back"
+    if handed := re.match(r"\W*(?:(?:please|and|so|also|then)\s+)*(?:have|get|ask|tell|remind)\s+(?P<u>(?-i:[A-Z])[a-z]+)\s+(?:to\s+)?"
+                          r"(?P<what>.+)$", core, re.I):
+        return f"{handed.group('u')} to {handed.group('what')}"  # "Have Morgan call Tom Becker ..." -> "Morgan to call Tom Becker ..."
+    if handed := re.match(r"\W*(?:(?:add|create|set|make|put)\s+(?:in\s+)?(?:a|an)\s+)?(?:task|to-?do|reminder)\s+for\s+(?P<u>(?-i:[A-Z])[a-z]+)\s+"
+                          r"to\s+(?P<what>.+)$", core, re.I):
+        return f"{handed.group('u')} to {handed.group('what')}"  # "Add a task for Sam to send ..." -> "Sam to send ..."
     core = re.sub(r"^\W*(?:i'?ll|i will|i'?m going to|we'?ll)\s+(?=try|call|email|ping|follow|check|send)", "", core, flags=re.I)
     if re.match(r"\W*try(?:\s+(?:him|her|them))?(?:\s+again)?\W*$", core, re.I) and who:
         return f"Try {who} again"  # "called raj silva, no answer, try again in 3 days", "try her in three days"

@@ -538,3 +538,22 @@ def test_a_value_said_again_after_no_wait_is_a_correction_not_a_new_command(plan
 def test_the_call_logged_at_the_end_of_a_debrief_is_on_the_person_it_was_with(planner, now, text, who):
     logged = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
     assert [a.target.id for a in logged] == [who]
+
+
+@pytest.mark.parametrize(("text", "who", "title", "due"), [
+    ("Have Morgan call Tom Becker on Tuesday about the price increase.", "106",
+     "Morgan to call Tom Becker about the price increase", "2026-11-24"),
+    ("Get Jordan to send Oliver Grant the security questionnaire by Friday.", "110",
+     "Jordan to send Oliver Grant the security questionnaire", "2026-11-27"),
+    ("Add a task for Jordan to prep the QBR with Maya Carter by the 14th.", "225", "Jordan to prep the QBR with Maya Carter",
+     "2026-12-14"),
+    ("Remind Sam to invoice Summit Labs on the 1st.", "5114", "Sam to invoice Summit Labs", "2026-12-01"),
+])
+def test_work_handed_to_a_teammate_is_a_task_that_names_them(planner_team, now, text, who, title, due):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["title"], a.fields["due_date"]) == ("create_task", who, title, due)
+
+
+def test_check_back_in_with_is_a_task(planner, now):
+    (a,) = planner.plan("Check back in with Theo Walsh in six weeks about opening the second location.", now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", "268", "2027-01-02")
