@@ -150,6 +150,10 @@ EMAIL_RE = re.compile(
     r"|\b(?:draft|write|compose)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?(?:follow[- ]?up|reply|response|thank[- ]you|"
     r"intro(?:duction)?|welcome)\b(?:\s+(?:note|email|message))?\s+(?:to|for)\b"
     r"|\b(?:draft|write)\s+(?:him|her|them)\s+(?:something|a (?:quick |short )?(?:note|line)|a\s+thank[- ]?you)\b"
+    # "Send Uma Quist a draft, subject ...", "Draft her a renewal reminder. Subject, ...": a draft with its subject dictated
+    r"|\bsend\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+a\s+draft\b"
+    r"|\bdraft\s+(?:him|her|them|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+(?:a|an)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:reminder|recap|intro|update|nudge|summary|follow-?up|thank-?you|invite|invitation|proposal|reply)\b"
     # "Can you draft something to Gina Moreau?"
     r"|\b(?:draft|write)\s+(?:something(?:\s+(?:short|quick|brief))?|a\s+(?:quick\s+|short\s+)?(?:note|line))\s+(?:to|for)\s+(?-i:[A-Z])"
     # "send Tom Becker a thank-you for ...", "send her a quick thanks": a thank-you is an e-mail

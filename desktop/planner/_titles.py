@@ -215,6 +215,25 @@ _EMAIL_CONTENT = re.compile(
     r"[a-z]+ing)\b.+)$")
 
 
+def dictated_subject_and_body(said: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """``fields`` of an e-mail draft with the subject and body taken as dictated in ``said`` (the
+    instruction from the draft's clause on), when they are said as such: "Subject: phase two
+    kickoff. Body: Hi Grace, ..." or "subject 'Willow rebrand timeline', body says we'll ..." or
+    "Subject, your plan renews soon. Body, um, just say we'd love ...". Returns ``fields`` (changed
+    in place); unchanged when no subject or body is dictated."""
+    if subj := re.search(r"\bsubject(?:\s+line)?\s*(?:is|:|,|-)?\s*[\"'\u201c\u2018]?(?P<s>[^\"'\u201d\u2019.;\n]+?)[\"'\u201d\u2019]?\s*(?:[.;]|,\s*(?=body\b)|$)",
+                         said, re.I):
+        fields["subject"] = cap(subj.group("s").strip(" ,"))
+    if body := re.search(r"\b(?:body|message)\s*(?:is|:|,|-|says?)?\s*(?:(?:um|uh|just|say|saying|that)\W+)*(?P<b>\S.+?)\s*$",
+                         said[subj.end():] if subj else said, re.I):
+        if subj or re.search(r"\bbody\b", said, re.I):
+            fields["body"] = cap(body.group("b").strip(" ."))
+    elif subj and (say := re.search(r"(?:^\s*|[.,;]\s*)(?:and\s+)?(?:say|tell (?:him|her|them)|mention)\s+(?:that\s+)?(?P<b>\S.+?)\s*$",
+                                    said[subj.end():], re.I)):
+        fields["body"] = cap(say.group("b").strip(" ."))  # "Subject: Quick intro. Say I'd love fifteen minutes ..."
+    return fields
+
+
 def is_send_thing(t: str) -> bool:
     """"Send Tom the proposal": an email draft with something attached."""
     return bool(_SEND_THING.search(t))

@@ -1511,6 +1511,7 @@ class _Build:
                     and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
                 # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
                 fields = T.email_fields(t, self._who(), rest)
+                T.dictated_subject_and_body(self.text[cl.start:], fields)
                 if re.fullmatch(r"\W*(?:an email\s+)?(?:with|about|on)\s+(?:that|it|this|those)\W*", fields.get("body", ""), re.I) \
                         and (asked := re.search(r"\b(?:asked (?:us |me )?for|wants?|needs?|requested|is waiting (?:on|for))\s+"
                                                 r"(?P<obj>(?:the|a|an|our|their|some)\s+[^,.;]+)", said_before, re.I)):
@@ -1815,6 +1816,9 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,\"'\u201c\u201d"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
+                    if re.match(r"(?:body|message)\b", extra, re.I) or \
+                            re.sub(r"^(?:body|message)\s*(?:is|:|,|-|says?)?\s*", "", extra, flags=re.I).lower()[:40] in a["fields"]["body"].lower():
+                        continue  # "..., body says we'll have round one ...": the dictated body is the body already
                     if (said_at := re.search(r"\b(?:saying|that says|tell(?:ing)? (?:him|her|them)|let (?:him|her|them) know)\s+(?:that\s+)?",
                                              extra, re.I)) and extra[said_at.end():].lower()[:40] in a["fields"]["body"].lower():
                         continue  # "Just a short note saying X": X is the body already

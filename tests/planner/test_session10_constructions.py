@@ -557,3 +557,20 @@ def test_work_handed_to_a_teammate_is_a_task_that_names_them(planner_team, now, 
 def test_check_back_in_with_is_a_task(planner, now):
     (a,) = planner.plan("Check back in with Theo Walsh in six weeks about opening the second location.", now=now).actions
     assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", "268", "2027-01-02")
+
+
+@pytest.mark.parametrize(("text", "ctx", "who", "subject", "body"), [
+    ("Draft an email to Grace Liu. Subject: phase two kickoff. Body: Hi Grace, we'd love to scope phase two with you.", None,
+     "113", "Phase two kickoff", "Hi Grace, we'd love to scope phase two with you"),
+    ("Draft a quick intro email to Ben Zimmer. Subject: Quick intro from Spectrum. Say I'd love fifteen minutes next week.",
+     None, "227", "Quick intro from Spectrum", "I'd love fifteen minutes next week"),
+    ("Send Uma Quist a draft, subject 'Willow rebrand timeline', body says we'll have round one of concepts by the 11th.",
+     None, "201", "Willow rebrand timeline", "We'll have round one of concepts by the 11th"),
+    ("Draft her a renewal reminder. Subject, your Onyx plan renews soon. Body, um, just say we'd love ten minutes to go over "
+     "usage.", "contact:258", "258", "Your Onyx plan renews soon", "We'd love ten minutes to go over usage"),
+])
+def test_a_draft_takes_its_dictated_subject_and_body(planner, now, text, ctx, who, subject, body):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert (a.kind, a.target.id, a.fields["subject"], a.fields["body"]) == ("draft_email", who, subject, body)
