@@ -881,6 +881,10 @@ class _Build:
                 ids = tuple(c for c in idx.contacts_by_company.get(co, ()) if (idx.contacts[c].job_title or "").lower() == title)
                 end = after.end if after else m.end("t")
                 taken.append((m.start("t"), end))
+                if ids and re.match(r"\s+(?:wants?|said|says|needs?|asked|is|was|thinks?|signs?|approves?|decides?)\b", text[end:], re.I) \
+                        and any(x.kind == "contact" and len(x.ids) == 1 and not x.partial and not set(x.ids) & set(ids)
+                                for x in self.mentions):
+                    continue  # ("Zoe Silva said ... the CEO wants a cheaper plan ... Log the call": Zoe is who it was with)
                 if ids:
                     out.append(Mention(kind="contact", ids=ids, start=m.start("t"), end=end, text=text[m.start("t"):end]))
                     if len(ids) == 1:
@@ -1996,7 +2000,8 @@ class _Build:
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
                     r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
-                    r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
+                    r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+(?:on|in|to)\s+(?:his|her|their|the)\s+(?:record|file|profile|timeline|"
+                    r"contact|account|page))?(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
             # ("... Log a note and set a task"; "just log the call and leave the stage alone")
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before;
             # "Jonas Weber from Orbital, log a call, he wants the German pack": what follows, when it says something
@@ -2383,7 +2388,10 @@ class _Build:
                                                                self.text[:max(0, self.text.find(t))], re.I):
             return {"job_title": C.tidy_title(t.strip(" ."))}  # "is moving into a new role, Head of Partnerships"
         sentence = R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]
-        if R.DNC_RE.search(t) and not re.search(r"\b(?:email|e-mail|call|text|phone|slack)(?:\s+\w+)?\s+(?:only|instead)\b", sentence, re.I):
+        if R.DNC_RE.search(t) and not re.search(r"\b(?:email|e-mail|call|text|phone|slack)(?:\s+\w+)?\s+(?:only|instead)\b", sentence, re.I) \
+                and not re.search(r"\b(?:don'?t|do not|never|no need to|not going to)\s+(?:mark|set|flag|make|put)\b[^.;]{0,30}"
+                                  r"\b(?:do[- ]not[- ]contact|dnc)\b", self.text, re.I):
+            # ("Don't mark him do not contact, just note it": the flag he asked not to be given)
             out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life

@@ -574,3 +574,19 @@ def test_a_draft_takes_its_dictated_subject_and_body(planner, now, text, ctx, wh
     from desktop.planner.evaluation import context_target
     (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
     assert (a.kind, a.target.id, a.fields["subject"], a.fields["body"]) == ("draft_email", who, subject, body)
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Becker asked us to stop emailing him, he's fine with calls. Don't mark him do not contact, just note it on his record.",
+    "Nina Patel wants fewer emails. Do not set her to do not contact, just log a note.",
+    "Grace Liu is busy this month; don't flag her as DNC, just note it.",
+])
+def test_a_do_not_contact_the_user_says_not_to_set_is_not_set(planner, now, text):
+    acts = planner.plan(text, now=now).actions
+    assert all("do_not_contact" not in a.fields for a in acts) and [a.kind for a in acts] == ["log_activity"]
+
+
+def test_a_third_party_said_by_title_is_not_who_the_call_was_with(planner, now):
+    plan = planner.plan("The Kestrel Partners check-in. Zoe Silva said they're happy but the CEO wants a cheaper plan, so bring "
+                        "it down to forty-five hundred. Log the call.", now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions if a.kind == "log_activity"] == [("log_activity", "270")]
