@@ -244,7 +244,11 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
                            r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$|"
-                           r"(?:signed|closed|landed|came in|settled|agreed)\s+at|(?:percent|%)\s+off|discount|"
+                           r"(?:signed|closed|landed|came in|settled|agreed|came back|close it|close it out|closing it|set it|"
+                           r"put it|(?:set|put)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})\s+at|(?:percent|%)\s+off|discount|"
+                           # "Make the Granite Health deal eighty-two five", "make this fifty-two": a deal made a number
+                           r"make\s+(?:the\s+)?(?:[\w&'-]+\s+){0,3}?(?:deal|it|this|that)\s+(?=\$?\d|(?:a|one|two|three|four|five|six|seven|eight|"
+                           r"nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|on top|"
                            r"(?:is|'s)\s+(?:now\s+)?(?:at\s+)?(?:about\s+|around\s+)?(?=\$?\d[\d,.]*\s*(?:k|m|thousand|million|grand)\b))",
                            re.I)
 COMPETITOR_RE = re.compile(

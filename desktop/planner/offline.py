@@ -2234,8 +2234,9 @@ class _Build:
             return out
         digits = words_to_digits(_ID_REF.sub(lambda m: " " if self._is_id(m) else m.group(0), t))
         dd = find_date(digits, self.today)
-        if R.AMOUNT_CUE_RE.search(digits) and find_time(t) is None:
-            digits = join_short_hundreds(digits)  # "set the amount to one eighty" -> 180
+        if R.AMOUNT_CUE_RE.search(digits) and (find_time(t) is None or re.search(
+                r"\b(?:came back|close it(?: out)?|closed|signed|landed|settled)\s+at\s+\w+\s+\w+\W*$", t, re.I)):
+            digits = join_short_hundreds(digits)  # "set the amount to one eighty" -> 180 ("came back at one twenty")
         found = find_amounts(digits)
         if any(a.value >= 1000 or a.percent for a in found):
             # "closer to sixty, set it to sixty k": the number said with its scale is the amount
@@ -2261,8 +2262,11 @@ class _Build:
             if _RATE.match(digits, am.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > am.value
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
-            if not (am.money or am.percent) or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
-                continue
+            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make)\b[^,.;]{0,40}$|"
+                                                                       r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)
+                                               and self._amount_cue(digits))) \
+                    or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
+                continue  # ("close it at fifty-six", "came back at one twenty": a bare number as the deal's amount)
             if re.match(r"[\d ]*-\d{2,4}-\d", digits[am.start:]) or re.search(r"\d-\s*$|\+\d{1,3}(?:[ -]\d{2,5})*[ -]?\s*$", digits[:am.start]):
                 continue  # "plus 1-300-5500-234": a phone number's groups, never an amount
             if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b(?:\s+number)?[^.;]{0,22}$", digits[:am.start], re.I) \
@@ -2278,6 +2282,9 @@ class _Build:
                 # amount to compare, or a far-off one, the magnitude is asked, not guessed.
                 if am.mode == "set" and now_amount and now_amount >= 10_000 and 0.2 <= am.value * 1000 / now_amount <= 5:
                     am = replace(am, value=am.value * 1000)
+                elif am.mode != "set" and not am.percent and now_amount and now_amount >= 10_000 \
+                        and 0.01 <= am.value * 1000 / now_amount <= 2:
+                    am = replace(am, value=am.value * 1000)  # "another fifteen on top" of a $60,000 deal: fifteen thousand
                 else:
                     self.f.ask(f"Did you mean ${am.value:,.0f} or ${am.value * 1000:,.0f}?", [])
                     return out

@@ -590,3 +590,14 @@ def test_a_third_party_said_by_title_is_not_who_the_call_was_with(planner, now):
     plan = planner.plan("The Kestrel Partners check-in. Zoe Silva said they're happy but the CEO wants a cheaper plan, so bring "
                         "it down to forty-five hundred. Log the call.", now=now)
     assert [(a.kind, a.target.id) for a in plan.actions if a.kind == "log_activity"] == [("log_activity", "270")]
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Globex came back at one twenty. Update the amount and move them to negotiation.", "5004", 120000),
+    ("Vertex just signed, close it at fifty-six.", "5009", 56000),
+    ("Acme wants another fifteen on top for the extra sites, update the deal.", "5001", 75000),
+    ("Make the Granite Health deal eighty-two five.", "5101", 82500),
+])
+def test_a_bare_number_as_a_deal_amount_takes_the_deals_scale(planner, now, text, deal, amount):
+    acts = [a for a in planner.plan(text, now=now).actions if "amount" in a.fields]
+    assert [(a.target.id, a.fields["amount"]) for a in acts] == [(deal, amount)]
