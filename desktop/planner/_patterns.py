@@ -36,7 +36,7 @@ _ASSIGN = re.compile(
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
-    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+)?owner)\b"
+    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+|her\s+|his\s+|their\s+|its\s+)?owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
     r"|\b(?i:put|get)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar|board|a call|the phone)\b)"
@@ -81,7 +81,9 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             # "Felix Hughes is an opportunity now", "move Leo Rossi to opportunity", "make Eva Young a customer"
                             r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
                             r"|\b(?:should|will)\s+be\s+an\s+opportunity\b"
-                            r"|\bmake\s+(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead)\b"
+                            r"|\bmake\s+(?:(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})?"
+                            r"|him|her|them)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead|mql|sql|"
+                            r"marketing qualified lead|sales qualified lead)\b"
                             r"|\bmark(?:ed)?\s+(?:(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|him|her|them)\s+as\s+(?:an?\s+)?(?:opportunit(?:y|ies)|leads?)\b",
                             re.I)
 #: "change Uma's last name to Tanaka-Reid", "Leo actually goes by Leonard", "change Theo's company to Granite Health".

@@ -601,3 +601,14 @@ def test_a_third_party_said_by_title_is_not_who_the_call_was_with(planner, now):
 def test_a_bare_number_as_a_deal_amount_takes_the_deals_scale(planner, now, text, deal, amount):
     acts = [a for a in planner.plan(text, now=now).actions if "amount" in a.fields]
     assert [(a.target.id, a.fields["amount"]) for a in acts] == [(deal, amount)]
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Make Victor at Delta Dynamics an MQL.", "235", {"lifecycle_stage": "marketingqualifiedlead"}),
+    ("make carla at tidal media an sql", "272", {"lifecycle_stage": "salesqualifiedlead"}),
+    ("Set Kara Brooks to opportunity and make me her owner.", "233", {"lifecycle_stage": "opportunity", "owner": "Alex Rivera"}),
+    ("Make Jordan his owner, Tom Becker I mean.", "106", {"owner": "Jordan Blake"}),
+])
+def test_make_a_person_at_a_company_a_stage_or_make_a_user_their_owner(planner_team, now, text, who, fields):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
