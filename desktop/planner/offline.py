@@ -1996,7 +1996,12 @@ class _Build:
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
-        if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
+        if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:"
+                    # "log his email", "log the coffee as a meeting", "note that on the renewal": what was said before
+                    r"log\s+(?:his|her|their)\s+(?:email|e-mail|call|message|reply|voicemail|note)(?:\s+too)?"
+                    r"|log\s+the\s+[\w-]+(?:\s+[\w-]+)?\s+as\s+(?:a|an)\s+(?:meeting|call|note|email)"
+                    r"|note\s+(?:it|that|this)\s+(?:on|in|to|against)\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?"
+                    r"|log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
                     r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"

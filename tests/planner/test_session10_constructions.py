@@ -612,3 +612,14 @@ def test_a_bare_number_as_a_deal_amount_takes_the_deals_scale(planner, now, text
 def test_make_a_person_at_a_company_a_stage_or_make_a_user_their_owner(planner_team, now, text, who, fields):
     (a,) = planner_team.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
+
+
+@pytest.mark.parametrize(("text", "kind", "said"), [
+    ("The Upland Works deal, Yusuf Khan emailed, they want to start smaller. Log his email.", "email", "start smaller"),
+    ("Northwind's redlines came back clean. Note that on the renewal.", "note", "redlines came back clean"),
+    ("Met Hugo at Granite Health for coffee yesterday, they're in legal now. Log the coffee as a meeting.", "meeting",
+     "in legal now"),
+])
+def test_log_his_email_or_note_that_on_the_deal_takes_what_was_said_before(planner, now, text, kind, said):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert a.fields["activity_type"] == kind and said in a.fields["body"]
