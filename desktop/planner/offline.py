@@ -2860,6 +2860,9 @@ class _Build:
                 continue  # "assign the Northwind deal to Taylor": an owner, asked about as one (see _owner)
             if name.lower() in cities or f"{name} {m.group(2) or ''}".strip().lower() in cities:
                 continue  # "open deals with Atlanta companies": a place the workspace's companies are in
+            if re.search(r"\b(?:move|moving|moved|switch|switching|switched|migrate|migrating|go|going|went|port|porting)\s+(?:over\s+)?to\s+$",
+                         self.text[max(0, m.start(1) - 30):m.start(1)], re.I):
+                continue  # "cancel the old SSO setup and move to Okta": a product they move to, not a person
             end = m.end()
             if m.group(2) and any(x.kind == "company" and x.start == m.start(2) for x in self.mentions):
                 end = m.end(1)  # "Log an email to Roger Summit Ventures" (a recogniser's lost "at"): Roger alone
@@ -2938,6 +2941,8 @@ class _Build:
                 return
         for m in _SOMEONES.finditer(self.text):
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
+            if any(x.kind == "contact" and x.start <= m.start(2) < x.end for x in self.mentions):
+                continue  # "Acme's CFO": a person the workspace has, by title
             if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
                 continue  # "Add Priya's colleague Marco Visser, ...": the person is named
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),

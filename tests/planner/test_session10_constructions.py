@@ -623,3 +623,13 @@ def test_make_a_person_at_a_company_a_stage_or_make_a_user_their_owner(planner_t
 def test_log_his_email_or_note_that_on_the_deal_takes_what_was_said_before(planner, now, text, kind, said):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
     assert a.fields["activity_type"] == kind and said in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Log a call with Acme's CFO, he wants the contract on a three-year term.", "114"),
+    ("Log a meeting with Raj Zimmer: onboarding session, they want to cancel the old SSO setup and move to Okta.", "210"),
+    ("Call with Tom Becker, they're switching to Salesforce next year, log it.", "106"),
+])
+def test_a_company_title_or_a_product_moved_to_is_no_unknown_person(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications and [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", who)]
