@@ -632,4 +632,5 @@ def test_log_his_email_or_note_that_on_the_deal_takes_what_was_said_before(plann
 ])
 def test_a_company_title_or_a_product_moved_to_is_no_unknown_person(planner, now, text, who):
     plan = planner.plan(text, now=now)
-    assert not plan.clarifications and [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", who)]
+    assert not plan.clarifications
+    assert [(a.kind, a.target.id) for a in plan.actions if a.kind == "log_activity"] == [("log_activity", who)]
