@@ -850,7 +850,7 @@ class _Build:
                       idx.deals[rid].company_id if self.ctx.type == "deal" and rid in idx.deals else
                       idx.contacts[rid].company_id if self.ctx.type == "contact" and rid in idx.contacts else None)
         for form, title in forms:
-            for m in re.finditer(rf"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}}['\u2019]s)\s+(?:new\s+)?"
+            for m in re.finditer(rf"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}}(?:['\u2019]s|(?<=s)['\u2019]))\s+(?:new\s+)?"
                                  rf"(?P<t>{re.escape(form)})s?\b(?!\s+(?:role|title|position|job|seat)\b)", text, re.I):
                 if any(a < m.end("t") and m.start("t") < b for a, b in taken):
                     continue
@@ -2905,6 +2905,14 @@ class _Build:
                             for x in self.mentions):
                 continue
             first = pm.group("first")
+            by_last = [c for c in self.idx.contacts_by_company.get(co.ids[0], ())
+                       if self.idx.contacts[c].last_name.lower() == first.lower()]
+            if len(by_last) > 1 and not pm.group("last"):
+                # "Price at Summit Labs wants a callback": a surname two people there share - asked, never guessed
+                what, options = choices(self.idx, "contact", by_last)
+                self.f.ask(f"Which {first} at {co.text}: {what}?", options)
+                self.f.person_blocked = True
+                return
             window = self.text[max(0, co.start - 40):co.start]
             if re.search(r"\b(?:of|vp|svp|evp|head|director|manager|chief|lead|team|new|their|our)\s+$", window[:pm.start()], re.I) \
                     or first.lower() in _DEPARTMENTS:

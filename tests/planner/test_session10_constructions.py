@@ -634,3 +634,13 @@ def test_a_company_title_or_a_product_moved_to_is_no_unknown_person(planner, now
     plan = planner.plan(text, now=now)
     assert not plan.clarifications
     assert [(a.kind, a.target.id) for a in plan.actions if a.kind == "log_activity"] == [("log_activity", who)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Email Delta Dynamics' CTO the integration docs and log it.", ("Dan Alvarez", "Gina Jensen")),
+    ("Price at Summit Labs wants a callback Monday.", ("Victor Price", "Zoe Price")),
+    ("Book a call with Price from Summit Labs on Friday at 10.", ("Victor Price", "Zoe Price")),
+])
+def test_a_title_or_surname_two_people_at_the_company_share_is_asked_about(planner, now, text, names):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and all(n in plan.clarifications[0] for n in names)
