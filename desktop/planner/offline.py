@@ -255,6 +255,23 @@ class OfflinePlanner:
         won = next((s.label for s in index.stages if s.is_won), None)
         lost = next((s.label for s in index.stages if s.is_lost), None)
         self._stages = R.stage_aliases([s.label for s in index.stages], won, lost)
+        self._titles: tuple[re.Pattern[str] | None, dict[str, str]] | None = None
+
+    def title_pattern(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        """One regular expression for a person said by a job title the workspace has ("Globex's head of
+        procurement", "the VP of Sales", "their CEO") and the map from each spoken form (lower case) to the
+        title as stored (lower case); built once per index. ``(None, {})`` when no contact has a title."""
+        if self._titles is None:
+            title_of: dict[str, str] = {}
+            for t in self.index.job_titles:
+                for form in (t, re.sub(r"^(vp|svp|evp)\s+(?!of\b)", r"\1 of ", t)):
+                    title_of.setdefault(form, t)
+            forms = sorted(title_of, key=len, reverse=True)
+            pattern = re.compile(r"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:['\u2019]s|(?<=s)['\u2019]))\s+"
+                                 r"(?:new\s+)?(?P<t>" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")s?\b"
+                                 r"(?!\s+(?:role|title|position|job|seat)\b)", re.I) if forms else None
+            self._titles = (pattern, title_of)
+        return self._titles
 
     def plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
         """Plan ``text``; never raises on odd input (returns a Plan with a ``message`` instead).
@@ -840,8 +857,7 @@ class _Build:
         text, idx = self.text, self.idx
         out: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        forms = sorted({(f, t) for t in idx.job_titles for f in (t, re.sub(r"^(vp|svp|evp)\s+(?!of\b)", r"\1 of ", t))},
-                       key=lambda ft: -len(ft[0]))
+        pattern, title_of = self.o.title_pattern()
         companies = [m for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
         ctx_co = None
         if self.ctx is not None and self.ctx.id.isdigit():
@@ -849,9 +865,9 @@ class _Build:
             ctx_co = (rid if self.ctx.type == "company" and rid in idx.companies else
                       idx.deals[rid].company_id if self.ctx.type == "deal" and rid in idx.deals else
                       idx.contacts[rid].company_id if self.ctx.type == "contact" and rid in idx.contacts else None)
-        for form, title in forms:
-            for m in re.finditer(rf"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){{0,3}}(?:['\u2019]s|(?<=s)['\u2019]))\s+(?:new\s+)?"
-                                 rf"(?P<t>{re.escape(form)})s?\b(?!\s+(?:role|title|position|job|seat)\b)", text, re.I):
+        if pattern is not None:
+            for m in pattern.finditer(text):
+                title = title_of[re.sub(r"\s+", " ", m.group("t").lower())]
                 if any(a < m.end("t") and m.start("t") < b for a, b in taken):
                     continue
                 if re.search(r"\b(?:is|was|are|be|been|became|become|as|now|new|not|he'?s|she'?s|who'?s|into|to|from)\s*$",
