@@ -215,7 +215,19 @@ def _pick_deal(index: EntityIndex, f: Focus, text: str, need_deal: bool) -> int 
                  and any(len(w) >= 4 for w in _suffix_words(index.deals[d].name))]
         if len(named) == 1:
             return named[0]
+    some = [d for d in pool if {w for w in _suffix_words(index.deals[d].name) if len(w) >= 4} & (words - {"deal", "plan", "deals"})]
+    if len(some) == 1 and len(pool) > 1:
+        return some[0]  # "the TechCorp onboarding deal": one of its words names one deal
     open_ = [d for d in pool if index.deals[d].is_open]
+    if len(open_) == 1 and len(pool) > 1 and need_deal and f.company is not None \
+            and re.search(r"\b(?:the|their|that)\s+(?:[\w&'-]+\s+){0,3}deal\b", text, re.I) \
+            and not re.search(r"\b(?:call|called|meeting|met|note|email|emailed|log|logged|demo)\b", text, re.I):
+        # "Update the TechCorp deal to fifty grand" with an open and a lost TechCorp deal: the workspace's own
+        # rule (a company with an open and a lost deal: ask rather than guess)
+        what, options = choices(index, "deal", pool)
+        f.ask(f"Which deal: {what}?", options)
+        f.deal_blocked = True
+        return None
     if len(open_) == 1:
         return open_[0]
     if not open_ and len(pool) == 1:

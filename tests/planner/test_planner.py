@@ -58,8 +58,14 @@ def test_unknown_person_asks(planner, now):
 
 
 def test_open_deal_preferred_over_lost_one(planner, now):
-    plan = planner.plan("Move the TechCorp deal to proposal sent", now=now)
+    plan = planner.plan("Move TechCorp to proposal sent", now=now)
     assert plan.actions[0].target.id == "5002"  # open; 5013 is Closed Lost
+
+
+def test_the_deal_of_a_company_with_an_open_and_a_lost_deal_is_asked_about(planner, now):
+    # the workspace README: a company with an open and a lost deal - a planner must ask rather than guess
+    plan = planner.plan("Move the TechCorp deal to proposal sent", now=now)
+    assert plan.actions == [] and "Security Add-on" in plan.clarifications[0]
 
 
 def test_record_in_view_answers_pronouns(planner, now):
