@@ -157,7 +157,7 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: proposal sent", "Call Tom tomorrow. Scratch that, email him instead". After a sentence end, or
 #: after a comma when a command follows (a bare value after a comma is :func:`correct_self`'s).
 _RESTART = re.compile(
-    r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+no\b|no,?\s+(?:wait|sorry)\b|(?<=[.!?]\s)no,?\s+actually\b|actually,?\s+no\b|"
+    r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+(?:no|sorry)\b|no,?\s+(?:wait|sorry)\b|(?<=[.!?]\s)no,?\s+actually\b|actually,?\s+no\b|"
     r"(?:no,?\s+)?(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|never ?mind( that)?\b)[,.:!]*\s*", re.I)
 _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|set|change|update|book|schedule|create|"
                             r"open|assign|give|hand|move|mark|add|make|bump|drop|cut|send|email|draft|write|log|call|"

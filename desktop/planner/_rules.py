@@ -253,7 +253,7 @@ AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|pric
                            re.I)
 COMPETITOR_RE = re.compile(
     r"\b(?:also\s+)?(?:looking at|evaluating|considering|talking to|comparing (?:us )?(?:with|to|against)|"
-    r"competing with|competitor is|competition is|going with|leaning towards|shopping around with|"
+    r"competing with|competitor(?:\s+here)? is|competition(?:\s+here)? is|going with|leaning towards|shopping around with|"
     r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
     re.I)
 #: The competitor said as the field's value: "set the competitor on Umbrella Health to Epic".
@@ -324,7 +324,7 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"Procurement Manager|Account Executive|"
                       # "he's chairman now", "she's general counsel", "he's an advisor now"
                       r"(?:executive\s+|non-executive\s+|deputy\s+)?chair(?:man|woman|person)?(?!\s+(?:of\s+)?(?:the\s+)?meeting)|"
-                      r"(?:vice\s+)?president|general\s+(?:manager|counsel)|board\s+(?:member|advisor)|advisor|"
+                      r"(?:vice\s+)?president|general\s+(?:manager|counsel)|board\s+(?:member|advisor)|advisor|chief\s+executive|"
                       r"(?:senior|associate|assistant)\s+(?:director|manager|vp)\s+of\s+[A-Z][a-z]+)\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b(?![^.;]{0,40}\b(?:email|call|text)\s+(?:only|instead)\b)"
                     r"|\bunsubscribed?\b|\bopted out\b|"

@@ -2498,6 +2498,8 @@ class _Build:
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? (?:over )?to|went over to|joined|now works at|now at|left for|"
                           r"(?:he|she)(?:'s| is)(?: now)? (?:over )?at|(?:CEO|CTO|CFO|COO|CMO|CRO|VP \w+) over at|"
+                          # "Leo Vogel is at Summit Ventures now", "Kara Brooks is with Redwood Labs now"
+                          r"(?<=[a-z]) is (?:now )?(?:over )?(?:at|with)(?=\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+now\b)|"
                           r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+(?:over\s+)?to)\s+"
                           r"(?P<co>[A-Z][\w&]*(?:\s(?:[A-Z][\w&]*|of(?=\s[A-Z])|and(?=\s[A-Z])))*)", t):
             co = [x for x in self.mentions if x.kind == "company" and len(x.ids) == 1 and x.start >= 0

@@ -644,3 +644,29 @@ def test_a_company_title_or_a_product_moved_to_is_no_unknown_person(planner, now
 def test_a_title_or_surname_two_people_at_the_company_share_is_asked_about(planner, now, text, names):
     plan = planner.plan(text, now=now)
     assert plan.actions == [] and all(n in plan.clarifications[0] for n in names)
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Leo Vogel is at Summit Ventures now, as operations director.", "209",
+     {"company": "Summit Ventures", "job_title": "Operations Director"}),
+    ("Kara Brooks is with Redwood Labs now.", "233", {"company": "Redwood Labs"}),
+    ("Tom Becker is over at Globex Logistics now.", "106", {"company": "Globex Logistics"}),
+])
+def test_a_person_now_at_or_with_another_company_moves_there(planner, now, text, who, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, fields)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Change the Initech stage to negotiation. Wait, sorry, proposal sent.", {"stage": "Proposal Sent"}),
+    ("Move Acme to demo scheduled. Hold on, sorry, negotiation.", {"stage": "Negotiation"}),
+    ("Competitor on the Initech deal here is Zendesk.", {"competitor": "Zendesk"}),
+])
+def test_a_stage_taken_back_in_the_next_sentence_and_competitor_here_is(planner, now, text, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_deal" and a.fields == fields
+
+
+def test_chief_executive_is_a_title(planner, now):
+    acts = planner.plan("Jonas Weber called, he's chief executive now, not managing director.", now=now).actions
+    assert [a.fields for a in acts if a.kind == "update_contact"] == [{"job_title": "Chief Executive"}]
