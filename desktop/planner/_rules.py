@@ -60,7 +60,10 @@ ACTIVITY_RE = re.compile(
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in|kick-?off|workshop|session|review)\b(?:\s+with\s+[\w ]{1,40}?)?\s+"
     r"(?:went|was|done|is done|finished|wrapped)\b"
     # "I got Elena Garcia on the phone", "James Whitfield told me on the phone that ...": a call
-    r"|\bgot\s+(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?\s+on\s+the\s+(?P<t16>phone)\b|\btold\s+me\s+(?:on|over)\s+the\s+(?P<t17>phone)\b"
+    r"|\bgot\s+(?:(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?|him|her|them)\s+on\s+the\s+(?P<t16>phone)\b|\btold\s+me\s+(?:on|over)\s+the\s+(?P<t17>phone)\b"
+    # "Noah Ito finally picked up", "he actually picked up": a call that got through
+    r"|(?:(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?|\bhe|\bshe|\bthey)\s+(?:finally\s+|actually\s+)?(?P<t19>picked up)\b"
+    r"(?!\s+(?:the|a|an|some|my|our|his|her|their|on|from)\b)"
     # "I just tried Mike Chen, no answer": a call that did not get through
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+)?(?:just\s+)?(?P<t18>tried)\s+(?:calling\s+|reaching\s+)?(?=(?-i:[A-Z]))"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened

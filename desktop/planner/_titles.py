@@ -64,6 +64,8 @@ def task_from_request(said: str, d: tuple[date, int, int] | None, who: str | Non
     after the holidays" -> "Call back after the holidays"."""
     core = said if not d else (said[:d[1]] + said[d[2]:])
     core = re.sub(r"\s+", " ", core).strip(" ,.")
+    if who and re.search(r"\b(?:wants?|needs?|asked for|requested)\s+a\s+call[- ]?back\b", core, re.I):
+        return f"Call {who} back"  # "Dan wants a call back tomorrow after lunch, add a task"
     if m := re.search(r"\b(?:wants?|needs?|asked for|requested|(?:is |are )?waiting (?:on|for))\s+(?P<obj>(?:the|a|an|our|their)\s+.+?)"
                       r"(?:\s+(?:by|before|on|until|for|in)\s*)?$", core, re.I):
         return f"Send {m.group('obj')}" + (f" to {who}" if who else "")

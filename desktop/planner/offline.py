@@ -1463,7 +1463,11 @@ class _Build:
                     r"(?:(?<=\bto )|^\W*)meet(?=\s+(?:in person|up|on|next|this|at|for)\b|\s*$)", said_before, re.I)
                     # "I think Thursday at ten works for Jack Ueda, go ahead and book it": a time that suits someone
                     or (find_time(said_before) and re.search(r"(?P<w>\b(?:works?|suits?|is good|is fine|free|available|"
-                                                             r"open)\b)(?!\s+(?:on|at)\s+the\s+deal)", said_before, re.I))) \
+                                                             r"open)\b)(?!\s+(?:on|at)\s+the\s+deal)", said_before, re.I))
+                    # "Wendy Price wants to talk about a refund, book it for Monday at 3:30": a conversation to book
+                    or (re.search(r"\b(?:book|schedule|pencil|set up)\b", t[:bk.end()], re.I) and re.search(
+                        r"(?P<w>\b(?:wants?|would like|needs?|asked)\s+to\s+(?:talk|chat|meet|discuss|speak|catch up|go over)\b)",
+                        said_before, re.I))) \
                     and not R.MEETING_RE.search(said_before):
                 # "Eva wants a follow-up call, book it for Monday at 4 pm": "it" is that call, booked ("Jonas wants
                 # to meet in person on the third at eleven, book that": a meeting)
@@ -1480,6 +1484,9 @@ class _Build:
                     and any((a.kind if isinstance(a, Action) else a["kind"]) == "book_meeting" for _, a in self.actions):
                 self._produced.add(k)  # "Lunch with Tom Becker on the 4th at noon, put it on the calendar": booked once
                 continue
+            if R.MEETING_RE.search(t) and re.search(r"\b(?:wants?|asked for|needs?)\s+a\s+call[- ]?back\b|\bcall\s+(?:him|her|them|\w+)\s+back\b", t, re.I) \
+                    and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
+                continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             if R.MEETING_RE.search(t) and not R.activity_type(t) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
@@ -1492,6 +1499,12 @@ class _Build:
                 for p in after:
                     # "Book a meeting with Maya, Tuesday, eleven thirty in the morning, to go over ...":
                     # the day and time said in the clauses that follow (until the next command)
+                    if re.match(r"\W*(?:(?:and|so|uh|um)\W+)*(?:make it|make that|let'?s (?:say|do)|say)\b", p.text, re.I) \
+                            and (find_date(p.text, self.today) or find_time(p.text)):
+                        d = d or find_date(p.text, self.today)  # "Book a creative review with Leo and, uh, make it Thursday at five"
+                        tm = tm or find_time(p.text)
+                        self._produced.add(parts.index(p))
+                        continue
                     if _IMPERATIVE.search(p.text) or R.activity_type(p.text):
                         break
                     d = d or find_date(p.text, self.today)
@@ -2298,6 +2311,8 @@ class _Build:
             if am.bare and am.value < 1000 and (_COUNTED.match(digits, am.end) or not self._amount_cue(digits)
                                               or _COUNT_OF.search(digits[:am.start])):
                 continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount
+            if am.bare and am.value < 1000 and find_time(t) is not None and re.search(r"\bat\s+$", digits[:am.start], re.I):
+                continue  # "make it Thursday at five": a time, not an amount
             if am.bare and am.value < 1000:
                 # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
                 # amount to compare, or a far-off one, the magnitude is asked, not guessed.

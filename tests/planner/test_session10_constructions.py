@@ -670,3 +670,27 @@ def test_a_stage_taken_back_in_the_next_sentence_and_competitor_here_is(planner,
 def test_chief_executive_is_a_title(planner, now):
     acts = planner.plan("Jonas Weber called, he's chief executive now, not managing director.", now=now).actions
     assert [a.fields for a in acts if a.kind == "update_contact"] == [{"job_title": "Chief Executive"}]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Noah Ito finally picked up. He's interested, so book a demo for the 2nd at 1pm.", ["log_activity", "book_meeting"]),
+    ("Got him on the phone, Tom Becker I mean, he wants a demo Thursday at 3pm, book it.", ["log_activity", "book_meeting"]),
+    ("Grace Liu actually picked up, she wants pricing by Friday, remind me to send it.", ["log_activity", "create_task"]),
+])
+def test_a_call_that_got_through_is_logged_beside_what_it_asks_for(planner, now, text, kinds):
+    acts = planner.plan(text, now=now).actions
+    assert sorted(a.kind for a in acts) == sorted(kinds)
+    assert [a.fields["activity_type"] for a in acts if a.kind == "log_activity"] == ["call"]
+
+
+@pytest.mark.parametrize(("text", "kind", "fields"), [
+    ("Dan Hughes at Upland Media wants a call back tomorrow after lunch, add a task.", "create_task",
+     {"title": "Call Dan Hughes back", "due_date": "2026-11-22"}),
+    ("Wendy Price wants to talk about a refund, book it for Monday at three thirty in the afternoon.", "book_meeting",
+     {"due_date": "2026-11-23", "time": "15:30"}),
+    ("Book a creative review with Leo Ueda and, uh, make it Thursday at five.", "book_meeting",
+     {"due_date": "2026-11-26", "time": "17:00"}),
+])
+def test_a_call_back_as_a_task_a_talk_booked_and_make_it_for_the_time(planner, now, text, kind, fields):
+    acts = [a for a in planner.plan(text, now=now).actions]
+    assert [a.kind for a in acts] == [kind] and {k: acts[0].fields.get(k) for k in fields} == fields
