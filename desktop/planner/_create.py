@@ -48,7 +48,8 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
             named := re.search(rf"\b(?:named|called|name is|name's)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)):
         m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
     if (not m or m.group(1).lower() in STOPWORDS) and (
-            late := re.search(rf"[,:]\s*({_NAME_WORD})\s+({_NAME_WORD})\s*(?:,|$)", body)):
+            late := re.search(rf"[,:]\s*({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|ten)\s+){{0,2}}"
+                              rf"{_NAME_WORD})\s*(?:,|$)", body)):
         m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ...", "... at Initech: Marcus Lee, ..."
     if m and m.group(1).endswith(("'s", "\u2019s")) and (
             who := re.search(rf"\b(?:is|'s)\s+({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|del|la|le)\s+)*{_NAME_WORD})", text)):
@@ -86,6 +87,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["job_title"] = tidy_title(t.group("title").title())  # "she's their procurement lead"
     elif t := re.search(r"\b(?:he|she|they)\s+runs?\s+(?P<dept>[a-z]+)\s+(?:at|for)\b", text):
         fields["job_title"] = f"Head of {t.group('dept').title()}"  # "he runs ops at Tidal Media"
+    elif (t := re.search(rf"{re.escape(str(fields.get('last_name') or '~'))}\s*,\s*(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{_TITLE_WORD})\s*,",
+                         text, re.I)) and not t.group("title")[:1].isupper():
+        fields["job_title"] = tidy_title(t.group("title"))  # "Rosa Lindqvist, front desk lead, email rosa at ..."
     elif t := _TITLE_AT.search(text):
         # "Sam Ortega, SDR at Acme Corp", "Marcus Lee, he's ops lead at Tidal Media", "... to Globex as Procurement Analyst"
         title_said: str = t.group("title") or t.group("title2")

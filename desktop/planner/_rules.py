@@ -210,13 +210,18 @@ CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|cre
 IMPLIED_DEAL_RE = re.compile(
     r"\b(?:wants?|wanted|needs?|needed|(?:is|are|'s|'re)\s+(?:asking|looking)\s+for|asked\s+for|(?:is|are|'s|'re)\s+interested\s+in|"
     r"keen\s+on|signed(?:\s+up)?\s+(?:for|on)|(?:are|is|'re|'s)\s+(?:buying|adding|ordering)|ordered|bought|add(?:ed|ing)?|"
-    r"(?:there'?s|there\s+is)|(?:have|has|got)\s+(?:us\s+)?(?:a|an|another))\s+"
+    r"(?:there'?s|there\s+is)|(?:have|has|got)\s+(?:us\s+)?(?:a|an|another)|"
+    # "We're pitching Quartz Health a rebrand retainer": work offered to a company
+    r"(?:(?:are|'re|am|'m)\s+)?(?:pitching|quoting|proposing)\s+(?:(?-i:[A-Z])[\w&]*\s+){0,2}(?-i:[A-Z])[\w&]*)\s+"
     r"(?:(?P<art>a|an|the)\s+)?(?P<new>second|another|new|separate|additional|third|follow[- ]on)?\s*"
     r"(?P<kind>(?:(?!(?:deal|opportunity|opp|call|meeting|demo|discount|quote|proposal|contract|seats?|licen[cs]es?|users?|"
     r"grand|k|thousand|dollars?)\b)[a-z][a-z-]*\s+){0,2}?)"
     r"(?P<noun>project|package|engagement|retainer|workshop|campaign|pilot|phase|sow|statement\s+of\s+work|"
     r"(?:website|site|app)(?:\s+(?:rebuild|redesign|refresh|revamp|build|overhaul|migration))?|"
-    r"build|audit|initiative|program|programme|rollout|implementation)\b(?!\s+(?:deal|opportunity)\b)", re.I)
+    r"build|audit|initiative|program|programme|rollout|implementation|"
+    r"(?:sprint|rebrand|redesign|refresh|launch)(?!\s+(?:package|project|retainer|engagement|campaign|sprint|program|pilot|"
+    r"workshop|audit|build)\b))\b"
+    r"(?!\s+(?:deal|opportunity)\b)", re.I)
 #: Said after the new work to put it in the CRM: "put it in (at|as) ...", "add it", "log it as a deal", "open it".
 IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|track|set)\s+(?:it|that|this|one)\b"
                                  r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)

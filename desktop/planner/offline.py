@@ -1102,7 +1102,8 @@ class _Build:
         own = text[:cut.start()] if cut else text
         put = R.IMPLIED_DEAL_PUT_RE.search(own, m.end())
         stage = R.stage_phrase(own[m.end():], self.o._stages) or R.stage_mention(own[m.end():], self.o._stages)
-        said_new = m.group("new") is not None
+        # (a company with no deal at all: whatever work it wants is a new deal)
+        said_new = m.group("new") is not None or not self.idx.deals_by_company.get(self.f.company)
         if said_new and (put or stage):
             pass
         elif not said_new and m.group("art") and put and (stage or re.search(r"\bdeal\b", own[put.start():], re.I)):
@@ -2226,10 +2227,14 @@ class _Build:
                     r"|\b(?:they\s+)?(?:went|going|gone)\s+with\s+(?P<c3>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)\s*[.,;]?\s*$"
                     r"|\b(?:went|going|gone)\s+with\s+(?:another|a different|a cheaper|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution)\s*,\s*"
-                    r"(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", self.text)) \
-                    and not any(x.start <= m.start("c" if m.group("c") else "c2" if m.group("c2") else "c3") < x.end
+                    r"(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                    # "We lost the Kestrel Partners pitch to a local shop, Brightside Studio"
+                    r"|\b(?i:lost)\b.{0,60}?\bto\s+(?:another|a different|a cheaper|a local|a bigger|a smaller|an?)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|shop|consultancy|company)\s*,\s*"
+                    r"(?P<c4>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", self.text)) \
+                    and not any(x.start <= m.start(next(g for g in ("c", "c2", "c3", "c4") if m.group(g))) < x.end
                                 for x in self.mentions):
-                out["competitor"] = (m.group("c") or m.group("c2") or m.group("c3")).rstrip(".")  # "they churned to Notion"
+                out["competitor"] = (m.group("c") or m.group("c2") or m.group("c3") or m.group("c4")).rstrip(".")  # "they churned to Notion"
                 if out.get("lost_reason", "").strip(" .").lower() == out["competitor"].lower() \
                         and (why := re.search(r"\breason (?:is|was)\s+(?P<r>[^,.;]+)", self.text, re.I)):
                     out["lost_reason"] = why.group("r").strip()  # "reason is budget freeze, and they went with Docebo"
@@ -2343,7 +2348,10 @@ class _Build:
             return None
         said = []
         for p in parts:
-            if p.sentence != mine.sentence or p is mine:
+            if p is mine or (p.sentence != mine.sentence and not (
+                    # "Client ghosted us. Mark it as dead.": a short sentence just before the one that marks it lost
+                    p.sentence == mine.sentence - 1 and len([q for q in parts if q.sentence == p.sentence]) == 1
+                    and len(p.text.split()) <= 8 and re.match(r"\W*(?:mark|kill|close|move|set|put)\b", mine.text, re.I))):
                 continue
             x = p.text.strip(" ,.;")
             if (_IMPERATIVE.search(x) or R.stage_phrase(x, self.o._stages) or _DEAD.search(x)

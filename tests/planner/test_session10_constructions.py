@@ -694,3 +694,53 @@ def test_a_call_that_got_through_is_logged_beside_what_it_asks_for(planner, now,
 def test_a_call_back_as_a_task_a_talk_booked_and_make_it_for_the_time(planner, now, text, kind, fields):
     acts = [a for a in planner.plan(text, now=now).actions]
     assert [a.kind for a in acts] == [kind] and {k: acts[0].fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "rival", "why"), [
+    ("We lost the Kestrel Partners pitch to a local shop, Brightside Studio. They were cheaper.", "Brightside Studio",
+     "cheaper"),
+    ("Lost Initech to a bigger agency, Northlight, they had more staff.", "Northlight", None),
+])
+def test_lost_to_a_kind_of_rival_then_its_name(planner, now, text, rival, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["stage"] == "Closed Lost" and a.fields["competitor"] == rival
+    if why:
+        assert why in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "ctx", "why"), [
+    ("Client ghosted us. Mark it as dead.", "deal:5119", "ghosted"),
+    ("They went with a cheaper option. Mark Initech lost.", None, "cheaper option"),
+    ("Budget got frozen. Kill the Acme deal.", None, "Budget got frozen"),
+])
+def test_a_short_reason_sentence_before_the_loss_is_its_reason(planner, now, text, ctx, why):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert a.fields["stage"] == "Closed Lost" and why in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "first", "last", "title"), [
+    ("Add a new contact at Ember Logistics, Pieter de Vries, marketing lead, pieter@emberlogistics.example.", "Pieter",
+     "de Vries", "Marketing Lead"),
+    ("New contact at Pinecrest Dental, Rosa Lindqvist, front desk lead, email rosa at pinecrestdental dot example.", "Rosa",
+     "Lindqvist", "Front Desk Lead"),
+    ("Add a contact at Acme, Lena van Dijk, procurement manager, lena@acme.example.", "Lena", "van Dijk",
+     "Procurement Manager"),
+])
+def test_a_new_contact_with_a_name_particle_or_a_lower_case_title(planner, now, text, first, last, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_contact"
+    assert (a.fields["first_name"], a.fields["last_name"], a.fields["job_title"]) == (first, last, title)
+
+
+@pytest.mark.parametrize(("text", "company", "amount", "stage"), [
+    ("We're pitching Quartz Health a rebrand retainer, eight grand a month for a year, so ninety-six thousand, proposal sent "
+     "stage.", "Quartz Health", 96000, "Proposal Sent"),
+    ("The Summit Ventures people want a brand sprint, twelve and a half k, stage qualified.", "Summit Ventures", 12500,
+     "Qualified"),
+    ("Willow Group wants a website refresh, twenty grand, put it at lead.", "Willow Group", 20000, "Lead"),
+])
+def test_work_for_a_company_with_no_deal_is_a_new_deal(planner, now, text, company, amount, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_deal" and (a.fields["company"], a.fields["amount"], a.fields["stage"]) == (company, amount, stage)
