@@ -63,7 +63,7 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"
     r"|\b(?i:put|leave)\s+(?P<who19>me|[A-Z][a-z]+)\s+(?i:in charge of)\b"
     # "give Morgan all the Delta Works contacts": only with a workspace user's name
-    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|[A-Z][a-z]+)\s+(?i:all|every one of|each of|the|my|our)\b")
+    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|(?i:him|her)|[A-Z][a-z]+)\s+(?i:all|every one of|each of|the|my|our)\b")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),

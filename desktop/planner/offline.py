@@ -1474,6 +1474,9 @@ class _Build:
                 # to meet in person on the third at eleven, book that": a meeting)
                 kind_said = "meeting" if noun.group(0).lower() == "meet" or noun.groupdict().get("w") else noun.group(0)
                 t = f"book a {kind_said} {t[bk.end():].lstrip()}"
+                if (topic := re.search(r"\b(?:talk|chat|meet|speak|catch up)\s+about\s+(?P<a>[^,.;]+)|\b(?:discuss|go over)\s+(?P<b>[^,.;]+)",
+                                       said_before, re.I)) and " about " not in t:
+                    t = f"{t} about {(topic.group('a') or topic.group('b')).strip()}"  # "wants to talk about a refund, book it"
                 if find_date(t, self.today) is None and (before_d := find_date(said_before, self.today)):
                     d = before_d  # "wants a session next Wednesday at 3, book it": when was said before
                 if find_time(t) is None and (before_t := find_time(said_before)):
@@ -1508,6 +1511,13 @@ class _Build:
                         continue
                     if _IMPERATIVE.search(p.text) or R.activity_type(p.text):
                         break
+                    if re.fullmatch(r"\W*(?:(?:a|an|the|our|their)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:check-?in|call|sync|review|demo|meeting|"
+                                    r"catch[- ]?up|kick-?off|workshop|session|qbr)\W*", p.text, re.I) \
+                            and fields["title"].lower().startswith("meeting with"):
+                        fields["title"] = T.cap(re.sub(r"^\W*(?:(?:a|an|the|our|their)\s+)?", "", p.text).strip(" .,")) + \
+                            fields["title"][len("Meeting"):]  # "Put a meeting with Grace Liu on ..., quarterly check-in."
+                        self._produced.add(parts.index(p))
+                        continue
                     d = d or find_date(p.text, self.today)
                     tm = tm or find_time(p.text)
                 said_last: list[str] = [p.text for p in parts[:k] if p.sentence == cl.sentence - 1] or [
@@ -2257,6 +2267,7 @@ class _Build:
             # ("Iris needs a renewal call, book her for Wednesday": the call is booked, not a next step)
             out["next_step"] = step
         if d and "close_date" not in out and "stage" not in out and _SLIP.search(t) \
+                and not re.search(r"\b(?:moving|switching|going|migrating|moved|switched)\s+(?:over\s+)?to\s+(?-i:[A-Z])", t, re.I) \
                 and not re.search(r"\b(?:meeting|call|demo|task|reminder|lunch|sync|catch[- ]?up|follow[- ]?up)\b", t, re.I):
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):

@@ -744,3 +744,27 @@ def test_a_new_contact_with_a_name_particle_or_a_lower_case_title(planner, now, 
 def test_work_for_a_company_with_no_deal_is_a_new_deal(planner, now, text, company, amount, stage):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "create_deal" and (a.fields["company"], a.fields["amount"], a.fields["stage"]) == (company, amount, stage)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Put a meeting with Grace Liu on the calendar for December 3rd at 4pm, quarterly check-in.",
+     "Quarterly check-in with Grace Liu"),
+    ("Wendy Price wants to talk about a refund, book it for Monday at three thirty in the afternoon.",
+     "Meeting with Wendy Price about a refund"),
+    ("Put a meeting with Tom Becker in the diary for Friday at 10, renewal review.", "Renewal review with Tom Becker"),
+])
+def test_a_meetings_kind_or_topic_said_around_the_booking_names_it(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "book_meeting" and a.fields["title"] == title
+
+
+def test_give_him_the_deal_and_a_person_after_a_user_takes_over(planner_team, now):
+    acts = planner_team.plan("Sam's taking over Globex. Give him the deal and Priya too.", now=now).actions
+    assert sorted((a.kind, a.target.id, a.fields["owner"]) for a in acts) == [
+        ("update_contact", "105", "Sam Whitaker"), ("update_deal", "5004", "Sam Whitaker")]
+
+
+def test_a_rival_they_move_to_next_quarter_moves_no_close_date(planner, now):
+    acts = planner.plan("Paula Larsen told me on the phone they're moving to Epic next quarter. Mark the Cedar deal lost to "
+                        "Epic.", now=now).actions
+    assert all("close_date" not in a.fields for a in acts)
