@@ -455,7 +455,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
-    cities = {c.city.lower() for c in idx.companies.values() if c.city}
+    cities = idx.cities
     if (city := re.search(r"\b(?:compan(?:y|ies)|accounts?|clients?|customers?)\s+(?:that\s+are\s+|which\s+are\s+)?(?:based\s+)?"
                           r"(?:in|from|out of)\s+(?P<c>[a-z][a-z .'-]+?)(?=\s*[?.,!]|\s*$|\s+(?:and|with|that)\b)"
                           r"|\b(?:with|at|from)\s+(?P<c2>[a-z][a-z .'-]+?)(?:-based|\s+based)?\s+(?:compan(?:y|ies)|accounts|clients|customers)\b",

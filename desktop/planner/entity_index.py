@@ -133,6 +133,8 @@ class EntityIndex:
     full_names: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     company_keys: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
     company_full_keys: set[str] = field(default_factory=set)
+    #: the companies' cities, lower case ("madrid"), for "deals with companies in Madrid"
+    cities: set[str] = field(default_factory=set)
     deals_by_company: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     deals_by_contact: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     contacts_by_company: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
@@ -187,6 +189,8 @@ class EntityIndex:
         for co in companies:
             tick()
             idx.companies[co.id] = co
+            if co.city:
+                idx.cities.add(co.city.lower())
             words = normalise(co.name).split()
             if not words:
                 continue

@@ -2905,7 +2905,7 @@ class _Build:
             self.f.person_blocked = True
             return
         assigned = [a.span() for a in _ASSIGN.finditer(self.text)]
-        cities = {c.city.lower() for c in self.idx.companies.values() if c.city}
+        cities = self.idx.cities
         for m in _UNKNOWN_NAME.finditer(self.text):
             name = m.group(1)
             if any(a <= m.start(1) < b for a, b in assigned):
