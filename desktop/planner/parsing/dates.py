@@ -143,6 +143,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+def _after(start: date, n: int, unit: str) -> date:
+    """``start`` plus ``n`` ``unit``s ("day", "business day" (Monday-Friday), "week", "fortnight",
+    "month", "year"; months by :func:`add_months`)."""
+    if unit == "business day":
+        while n > 0:
+            start += timedelta(days=1)
+            n -= start.weekday() < 5
+        return start
+    if unit in ("month", "year"):
+        return add_months(start, n * (12 if unit == "year" else 1))
+    return start + timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))
+
+
 def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat dispatch table
     g = m.groupdict()
     if kind == "iso":
@@ -154,23 +167,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
     if kind == "day_after":
         return today + timedelta(days=2)
     if kind in ("in_n", "n_from_now"):
-        n = small_number(g["n"]) or 1
-        unit = g["unit"].lower()
-        if unit == "day":
-            return today + timedelta(days=n)
-        if unit == "business day":
-            d = today
-            while n > 0:
-                d += timedelta(days=1)
-                n -= d.weekday() < 5
-            return d
-        if unit == "week":
-            return today + timedelta(weeks=n)
-        if unit == "fortnight":
-            return today + timedelta(weeks=2 * n)
-        if unit == "month":
-            return add_months(today, n)
-        return add_months(today, 12 * n)
+        return _after(today, small_number(g["n"]) or 1, g["unit"].lower())
     if kind == "end_month_named":
         month = MONTHS[g["month"].lower()]
         return _month_end(_future_month_year(today, month), month)
@@ -234,18 +231,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
             today + timedelta(days=(WEEKDAYS[base] - today.weekday()) % 7 or 7)
         if g["wd2"]:
             return start + timedelta(weeks=1)
-        n = small_number(g["n"]) or 1
-        unit = g["unit"].lower()
-        if unit == "month":
-            return add_months(start, n)
-        if unit == "year":
-            return add_months(start, 12 * n)
-        if unit == "business day":
-            while n > 0:
-                start += timedelta(days=1)
-                n -= start.weekday() < 5
-            return start
-        return start + timedelta(days=n * {"week": 7, "fortnight": 14}.get(unit, 1))
+        return _after(start, small_number(g["n"]) or 1, g["unit"].lower())
     if kind == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         ahead = (wd - today.weekday()) % 7 or 7
