@@ -131,7 +131,7 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 
 _CORRECTION = re.compile(
-    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*no\s*,?(?:\s*sorry\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|actually\s+(?=make (?:it|that)\b)|"
     r"(?=make that\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
@@ -666,6 +666,12 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
                          "growth revenue partnerships design data people hr it ops success customer".split())
 _PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
+#: A sentence that opens with who called from a company, whatever the recogniser made of the name ("Stay see from
+#: Northwind called", "SAC from Northwind called"): the words before "from" are a person's name.
+_OPENING_PERSON_AT = re.compile(r"(?:^|[.!?]\s+)(?:(?:so|okay|ok|hey|yeah|just|and|hi)\W+)*(?P<first>[A-Za-z][a-z'-]{1,}|[A-Z]{2,4})"
+                                r"(?:\s+(?P<last>[A-Za-z][a-z'-]{1,}))?\s+(?:from|at|over at)\s+(?:the\s+)?$")
+_REPORTED_CONTACT = re.compile(r"\s*(?:\w+\s+){0,2}?(?:just\s+)?(?:called|emailed|rang|phoned|reached out|pinged|wrote|texted|"
+                               r"messaged|replied|got back|left a|asked|wants|said|says|mentioned)\b", re.I)
 _UNKNOWN_NAME = re.compile(r"\b(?i:with|to|for|call|email|meet|ping|about|(?:note|call|meeting|task)\s+on)\s+([A-Z][a-z]{2,})"
                            r"(?:\s+([A-Z][a-z]{2,}))?")
 

@@ -91,6 +91,9 @@ TASK_RE = re.compile(
     r"|\btry (?:(?:him|her|them)\s+)?again\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on|monday|tuesday|wednesday|thursday|friday)\b)"
     r"|\btry (?:him|her|them)\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on monday|on tuesday|on wednesday|on thursday|on friday)\b)"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
+    # "Call Priya", "Please ring Tom Becker at Northwind": a person to call, said as an order
+    r"|^\W*(?:(?:please|ok|okay|so|and|also)\W+)*(?:call|phone|ring)\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?"
+    r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*)?)?\s*(?:[.!]|$)"
     # "task on the meadow health deal: send case studies", "chase harbor health for the signed SOW"
     r"|^\W*(?:task|to-?do|reminder)\s+(?:on|for)\s+[^:]{2,60}:|^\W*(?:please\s+)?chase\s+(?!up\b)\w"
     r"|\bput\s+(?:in\s+)?(?:a\s+)?(?:task|to-?do|reminder)\b|(?<!\blast )(?<!\bwe )(?<!\bi )\b(?:touch base|circle back|check back(?:\s+in)?)\s+with\b"
@@ -228,7 +231,7 @@ IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|trac
 
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
-WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?:they|it|we)\s+"
+WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?<!\bbefore )(?<!\buntil )(?<!\bunless )(?<!\bonce )(?<!\bif )(?<!\btill )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"

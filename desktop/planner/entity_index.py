@@ -419,7 +419,8 @@ class EntityIndex:
                     continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
                 # "the acne deal", "Zen desk account": a record noun after the words vouches for a name
-                loose = i + size < n and lows[i + size] in _RECORD_NOUNS
+                loose = i + size < n and lows[i + size] in _RECORD_NOUNS \
+                    or i >= 2 and lows[i - 1] in ("at", "from") and used[i - 2]  # "Priya at Acne": a person's company
                 co_hit = self._fuzzy_company(key, loose=loose)
                 if co_hit is None and size == 2:
                     queries += 1

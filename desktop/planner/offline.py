@@ -14,6 +14,7 @@ The LLM planner (:mod:`desktop.planner.llm_planner`) implements the same protoco
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -77,7 +78,9 @@ from desktop.planner._patterns import (
     _PERCENT_CHANGE_ASKED,
     _PERCENT_CHANGE_REFUSED,
     _PERCENT_DOWN,
+    _OPENING_PERSON_AT,
     _PERSON_AT,
+    _REPORTED_CONTACT,
     _PERSON_BACK_TO,
     _PHONE_CUE,
     _POLITE_COMMAND,
@@ -2590,7 +2593,8 @@ class _Build:
     def _company_domain(self, email: str) -> str:
         """``email`` with its domain set to the contact's company domain when the one said is a
         near miss of it ("dan@tittlemedia.example" for Tidal Media's tidalmedia.example: same ending,
-        rapidfuzz ratio >= 75 of the first label, by spelling or sound); unchanged otherwise (a known
+        rapidfuzz ratio >= 75 of the first label, by spelling or sound, or >= 65 with the same last five
+        letters or more); unchanged otherwise (a known
         company's domain or a new employer's is kept as said)."""
         loc: _Local | None = getattr(self, "_loc", None)
         who = loc.contact if loc is not None and loc.contact is not None else self.f.contact
@@ -2603,8 +2607,10 @@ class _Build:
                 or re.search(r"\b(?:moved|joined|now (?:works )?at|left|company)\b", self.text, re.I):
             return email  # a known company's domain, or a new employer: as said
         said, known = host.split(".")[0], domain.split(".")[0]
-        if host.split(".")[1:] == domain.split(".")[1:] and max(fuzz.ratio(said, known),
-                                                                fuzz.ratio(sounds(said), sounds(known))) >= 75:
+        alike = max(fuzz.ratio(said, known), fuzz.ratio(sounds(said), sounds(known)))
+        ending = len(os.path.commonprefix([said[::-1], known[::-1]]))
+        if host.split(".")[1:] == domain.split(".")[1:] and (alike >= 75 or alike >= 65 and ending >= 5):
+            # ("quinn@setupgroup.example" for Cedar Group's cedargroup.example: the same last word, a near start)
             return f"{user}@{domain}"
         return email
 
@@ -2952,6 +2958,11 @@ class _Build:
         for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
             # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
             pm = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])
+            if pm is None and co.start <= 60 and (opening := _OPENING_PERSON_AT.search(self.text[:co.start])) \
+                    and _REPORTED_CONTACT.match(self.text[co.end:]) \
+                    and not {opening.group("first").lower(), (opening.group("last") or "").lower()} & (STOPWORDS | users) \
+                    and not any(x.start < co.start and x.kind != "company" for x in self.mentions):
+                pm = opening  # "Stay see from Northwind called about invoices": someone the workspace lacks
             if not pm or any(x.kind == "contact" and x.start < co.start and x.end > co.start - len(pm.group(0)) - 1
                             and set(x.ids) & set(self.idx.contacts_by_company.get(co.ids[0], ()))
                             for x in self.mentions):
@@ -2991,7 +3002,7 @@ class _Build:
                     if q.startswith(f"Which {first}:"):
                         del self.f.clarifications[i], self.f.candidates[i]
                         break
-                self.f.unknown.append(f"{first} {pm.group('last') or ''}".strip() + f" at {co.text}")
+                self.f.unknown.append(f"{first} {pm.group('last') or ''}".strip() + f" at {self.idx.companies[co.ids[0]].name}")
         for m in _SOMEONE_AT.finditer(self.text):
             # "a meeting with someone from Hooli": a company the workspace does not have
             if not any(x.kind == "company" and x.start <= m.start("co") < x.end for x in self.mentions) \

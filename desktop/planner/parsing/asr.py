@@ -31,7 +31,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Logocall with Pinecrest" / "Log-a-call" -> "Log a call"
     (re.compile(r"\blog(?:o|-a-|\s+a\s*-?)\s*(call|meeting|note)\b", re.I), r"Log a \1"),
     # "Logical, with Mike" / "Logica with Mike" / "Logga Call with" -> "Log a call with" (the words run together)
-    (re.compile(r"^\s*log(?:ical|ica|ga(?:\s+call)?|a\s*call)\b,?", re.I), "Log a call"),
+    (re.compile(r"^\s*log(?:ical|ica|ga(?:\s+call)?|a\s*call)\b(?P<p>,?)(?P<next>\s+(?:with|on|to|for|from|about|re)\b)?", re.I),
+     lambda m: "Log a call" + (m.group("next") or (":" if m.group("p") else ""))),
     # "Logano, Tom, Orbital Freight" -> "Log a note on Orbital Freight"
     (re.compile(r"^\s*logano\b,?(?:\s+(?:on|to|the)\b,?)?", re.I), "Log a note on"),
     # "Creator Company called ..." / "Creator New Contact" -> "Create a ..." ("create a" run together)
@@ -193,6 +194,24 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "at half, past four" / "a quarter. To ten" -> "half past four" (a pause heard as a comma inside a clock time)
     (re.compile(r"\b(half|quarter)\s*[,.]\s*(past|to|after)\s+(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                 r"twelve|noon|midnight|\d))", re.I), r"\1 \2 "),
+    # "She loved the routing, once pricing for 600 seats" / "Delta Works, once a second project" -> "wants" (a want
+    # heard as "once": no verb follows in the clause, which a real "once a contract is signed" has)
+    (re.compile(r"(?<=[\w,])\s+once\s+(?!(?:a|an|per|every)\s+(?:day|week|month|year|quarter|"
+                r"while|fortnight)\b|again\b|more\b|or\b|in\b|upon\b)(?=(?:a|an|some|more|pricing|to\s+[a-z]+)\b[^,.;!?]*"
+                r"(?:[,.;!?]|$))(?![^,.;!?]*\b(?:is|are|was|were|be|been|gets?|got|has|have|had|comes?|came|goes|went|signs?|signed|"
+                r"done|approved|closes|closed|lands?|landed|starts?|started|finish(?:es|ed)?|we|they|he|she|i|you|it)\b)", re.I),
+     " wants "),
+    # "they went German language support" / "they went a discount" -> "want" (nobody "went" a thing: "went" takes
+    # "with", "to", "for", "dark" ...; an object straight after it is a want heard)
+    (re.compile(r"\b(they|she|he)\s+went\s+(?=(?:a|an|some|more)\s+(?!(?:different|other|another|separate|new)\s+"
+                r"(?:way|direction|route))\w|(?-i:[A-Z])[a-z]+\s+(?:language|support|integration|pricing|features?|"
+                r"reporting|access|onboarding|training)\b)", re.I), r"\1 want "),
+    # "Put in a test to call Rachel" -> "a task to call" (a "test to <verb>" is a task heard)
+    (re.compile(r"\b(a|the|new)\s+test\s+(?=to\s+(?:call|email|e-mail|ping|follow|send|check|chase|reach|ring|text|book|"
+                r"remind|invoice|update)\b)", re.I), r"\1 task "),
+    # "reopened their dealer Qualified" -> "their deal at Qualified" ("deal at" run together, before a stage)
+    (re.compile(r"\bdealer\s+(?=(?:lead|qualified|demo scheduled|proposal sent|negotiation|closed won|closed lost)\b)", re.I),
+     "deal at "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
@@ -225,7 +244,9 @@ _STOP_CORRECTION = re.compile(
 #: "closer to 6 grand, no. Let's say, 6500.": the speaker's "no" closed with a full stop before the new number.
 _NO_STOP = re.compile(r",\s*(no|sorry|wait)[.!]\s+(?=(?:let'?s say|make it|make that)\b,?\s*(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: "... up to 90 grand. No way. Make it 85": "no wait" heard as "no way" before a new number.
-_NO_WAY = re.compile(r"(?<=\w)[.!,]\s+no way[.,]?\s+(?=(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
+_NO_WAY = re.compile(r"(?<=\w)[.!,]\s+no way[.,]?\s+(?=(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
+                     # "Make Morgan the owner of the Tidal deal. No way. Give it to Jordan.": the same record given again
+                     r"|(?:give|hand|assign|make|set|move|put|change|push)\s+(?:it|that|them|him|her|the\s+\w+)\b)", re.I)
 #: A new day taken back after a full stop: "... on Wednesday at 4. No actually make it Thursday, same time."
 _STOP_RESCHEDULE = re.compile(r"(?<=\w)[.!]\s+(?P<cue>no,? actually|actually,? no|no,? wait|no|sorry)[.,]?\s+(?=make it\s+(?:on\s+)?"
                               r"(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next\s+\w+day)\w*\b)", re.I)
