@@ -118,12 +118,17 @@ def period(text: str, today: date) -> Period | None:
     if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
         month = _MONTHS[m.group(1)]
         if re.search(r"\bclos(?:e|es|ing)\b|\bdue\b|\bexpected\b|\bwill\b", low) \
-                and not re.search(r"\b(?:did|have|has)\s+(?:we|you|i|they|the team)\b", low):
+                and not re.search(r"\b(?:did|have|has)\s+(?:we|you|i|they|the team)\b(?!\s+got\b)", low):  # ("what have we got closing")
             year = today.year if month >= today.month else today.year + 1  # what closes in December: ahead
         else:
             year = today.year if month <= today.month else today.year - 1  # what we won in October: behind
         return _month(year, month, calendar.month_name[month])
     return None
+
+
+def _deals(n: int) -> str:
+    """"1 deal", "3 deals": a count of deals for an answer's text."""
+    return f"{n} deal" if n == 1 else f"{n} deals"
 
 
 def _money(v: float) -> str:
@@ -502,22 +507,22 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 "records": [f"deal:{d.id}" for d in deals]}
     if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b"
                  r"|\b(?:deals|won|lost)\b.{0,30}\b(?:count|tally)\W*$", low):
-        return {"text": f"{len(deals)} deals {label}.", "value": len(deals)}
+        return {"text": f"{_deals(len(deals))} {label}.", "value": len(deals)}
     if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         # weighted pipeline: each open deal's amount times its stage's win probability (the revenue
         # panel's definition, desktop.domain.metrics)
         prob = {st.label: st.probability for st in idx.stages}
         total = round(sum((d.amount_cents or 0) * prob.get(d.stage_label, 0.0) for d in deals) / 100, 2)
         head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
-        return {"text": f"{head}: {_money(total)} across {len(deals)} deals.", "value": total}
+        return {"text": f"{head}: {_money(total)} across {_deals(len(deals))}.", "value": total}
     if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list|anything|any deals)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100
         head = "Open pipeline" if label == "open" else f"Deals {label}"
-        return {"text": f"{head}: {_money(total)} in {len(deals)} deals.", "value": total}
+        return {"text": f"{head}: {_money(total)} in {_deals(len(deals))}.", "value": total}
     shown = "; ".join(f"{d.name} ({d.stage_label}, {_money((d.amount_cents or 0) / 100)})" for d in deals[:8])
     more = f" and {len(deals) - 8} more" if len(deals) > 8 else ""
-    return {"text": f"{len(deals)} deals {label}: {shown}{more}." if deals else f"No deals {label}.",
+    return {"text": f"{_deals(len(deals))} {label}: {shown}{more}." if deals else f"No deals {label}.",
             "records": [f"deal:{d.id}" for d in deals]}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date, timedelta
 from typing import Any
@@ -49,7 +50,7 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
     if (not m or m.group(1).lower() in STOPWORDS) and (
             late := re.search(rf"[,:]\s*({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|ten)\s+){{0,2}}"
-                              rf"{_NAME_WORD})\s*(?:,|$)", body)):
+                              rf"{_NAME_WORD})\s*(?:[,.]|$)", body)):
         m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ...", "... at Initech: Marcus Lee, ..."
     if m and m.group(1).endswith(("'s", "\u2019s")) and (
             who := re.search(rf"\b(?:is|'s)\s+({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|del|la|le)\s+)*{_NAME_WORD})", text)):
@@ -104,7 +105,26 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["email"] = f"{e.group('user')}@{e.group('host')}".lower()  # "hannah at brightlinerobotics.io"
     if p := R.PHONE_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
         fields["phone"] = p.group(0).strip()
+    if companies and "@" in str(fields.get("email") or ""):
+        # "Marcus Bell ... at Tidal Media, marcus.bell at tittlemedia.example": the company's own domain, misheard
+        domain = (index.companies[companies[0].ids[0]].domain or "").lower()
+        user, host = str(fields["email"]).split("@", 1)
+        if domain and host != domain and index.company_by_domain(host) is None and domain_heard_as(host, domain):
+            fields["email"] = f"{user}@{domain}"
     return fields
+
+
+def domain_heard_as(host: str, domain: str) -> bool:
+    """Whether ``host`` ("tittlemedia.example") is ``domain`` ("tidalmedia.example") as a recogniser wrote it: the same
+    ending after the first label, and a first label at rapidfuzz ratio >= 75 by spelling or by sound (:func:`sounds`),
+    or >= 65 when the last five letters or more agree ("setupgroup" for "cedargroup")."""
+    said, _, rest = host.lower().partition(".")
+    known, _, known_rest = domain.lower().partition(".")
+    if rest != known_rest or not said or not known:
+        return False
+    alike = max(fuzz.ratio(said, known), fuzz.ratio(sounds(said), sounds(known)))
+    ending = len(os.path.commonprefix([said[::-1], known[::-1]]))
+    return alike >= 75 or (alike >= 65 and ending >= 5)
 
 
 def names_as_spelt(fields: dict[str, Any]) -> dict[str, Any]:

@@ -542,6 +542,16 @@ def correct_self(text: str) -> str:
         if (wd := re.match(_WEEKDAY, new, re.I)) and re.search(rf"\b{_WEEKDAY}\b", old, re.I):
             # "on Thursday at 4pm, sorry, make it Friday": only the day changes
             return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
+        who = re.fullmatch(r"(?:(?P<p>with|to|for)\s+)?(?P<n>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2})", new)
+        if who and not re.search(_WEEKDAY + "|" + _MONTH_NAME, new, re.I):
+            runs = [r for r in re.finditer(r"(?<=\s)(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\b", old)
+                    if not re.search(_WEEKDAY + "|" + _MONTH_NAME, r.group(0), re.I)]
+            if who.group("p"):
+                runs = [r for r in runs if re.search(rf"\b{who.group('p')}\s+$", old[:r.start()], re.I)]
+            if runs and re.fullmatch(r"(?:\s+(?:tomorrow|today|tonight|next\s+\w+|this\s+\w+|on\s+\w+|at\s+[\w:]+(?:\s*[ap]\.?m\.?)?|"
+                                     r"(?:mon|tues|wednes|thurs|fri)day|in\s+\w+\s+\w+|about\s+[\w\s]+))+\s*", old[runs[-1].end():], re.I):
+                # "Book a call with Kara tomorrow at 3, no wait, with Tom": the person changes, the day and time stay
+                return f"{old[:runs[-1].start()]}{who.group('n')}{old[runs[-1].end():]}"
         if re.fullmatch(r"(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}", new) \
                 and not re.search(_WEEKDAY + "|" + _MONTH_NAME, new, re.I):
             # "Email Priya, no sorry, Elena", "remind me to call Kara, sorry, I mean Dan Moreau": the

@@ -150,7 +150,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             else m.group("thing").upper()
     content = _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])
     if (m := _SAY.search(t)) and content and content.start("c") < m.start() and len(content.group("c").split()) >= 4 \
-            and not re.match(r"(?:about|re|regarding)\b", content.group("c"), re.I):
+            and not re.match(r"(?:about|re|regarding)\b", content.group("c"), re.I) \
+            and not re.fullmatch(r"\W*(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:e-?mail|note|message|line)\W*", t[content.start("c"):m.start()], re.I):
         # "... with the moodboard link and ask for feedback by Thursday", "recapping the campaign results
         # and asking about the Q1 budget": what comes before the question is the e-mail's too
         fields["body"] = cap(content.group("c").strip(" .,;"))

@@ -291,6 +291,16 @@ class EntityIndex:
             self._domains = {c.domain.lower(): cid for cid, c in self.companies.items() if c.domain}
         return self._domains.get(domain.lower())
 
+    def near_domain(self, host: str) -> str | None:
+        """The workspace domain ``host`` is or nearly is ("vertexanolytics.example" -> "vertexanalytics.example": the
+        same ending, rapidfuzz ratio >= 85 of the first label), or None."""
+        if self.company_by_domain(host) is not None:
+            return host.lower()
+        label, _, rest = host.lower().partition(".")
+        assert self._domains is not None
+        near = [d for d in self._domains if d.partition(".")[2] == rest and fuzz.ratio(d.partition(".")[0], label) >= 85]
+        return near[0] if len(near) == 1 else None
+
     def open_deals(self, company_id: int) -> list[int]:
         """Ids of the company's open deals (not Closed Won/Lost)."""
         return [d for d in self.deals_by_company.get(company_id, ()) if self.deals[d].is_open]

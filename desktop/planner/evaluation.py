@@ -31,6 +31,7 @@ from rapidfuzz import fuzz
 
 from desktop.domain.plan import Action, Plan, Target
 from desktop.planner.offline import PlanContext
+from desktop.planner.parsing.numbers import words_to_digits
 
 #: ``(action kind, field)`` pairs whose values are the user's dictated words (free text).
 CONTENT_FIELDS = frozenset({("log_activity", "body"), ("create_task", "title"), ("book_meeting", "title"),
@@ -92,7 +93,8 @@ def _words(text: Any) -> str:
 def similar(expected: Any, got: Any, *, whole: bool) -> bool:
     """True when dictated words ``got`` carry ``expected`` despite recognition errors.
 
-    Both are lower-cased with punctuation removed; then ``whole=True`` (a field expected equal)
+    Both are lower-cased with punctuation removed (and compared once more with number words as digits:
+    "fifty seats" is "50 seats"); then ``whole=True`` (a field expected equal)
     needs ``rapidfuzz.fuzz.ratio >= CONTENT_MIN_SIMILARITY`` over the whole strings, ``whole=False``
     (a field expected to contain the words) needs a substring or ``fuzz.partial_ratio >=
     CONTENT_MIN_SIMILARITY`` over the best-aligned stretch. Expected values under 5 characters
@@ -103,6 +105,9 @@ def similar(expected: Any, got: Any, *, whole: bool) -> bool:
         return e == g
     if (e == g) if whole else (e in g):
         return True
+    e_num, g_num = _words(words_to_digits(str(expected))), _words(words_to_digits(str(got)))
+    if e_num != e and ((e_num == g_num) if whole else (e_num in g_num)):
+        return True  # "fifty seats" said, "50 seats" written
     if len(e) < 5:
         return False
     score = fuzz.ratio(e, g) if whole else fuzz.partial_ratio(e, g)

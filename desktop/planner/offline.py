@@ -14,7 +14,6 @@ The LLM planner (:mod:`desktop.planner.llm_planner`) implements the same protoco
 from __future__ import annotations
 
 import dataclasses
-import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -74,13 +73,12 @@ from desktop.planner._patterns import (
     _NUMBER_FILLERS,
     _NUMBER_WORD,
     _ONLY_THE,
+    _OPENING_PERSON_AT,
     _PERCENT_CHANGE,
     _PERCENT_CHANGE_ASKED,
     _PERCENT_CHANGE_REFUSED,
     _PERCENT_DOWN,
-    _OPENING_PERSON_AT,
     _PERSON_AT,
-    _REPORTED_CONTACT,
     _PERSON_BACK_TO,
     _PHONE_CUE,
     _POLITE_COMMAND,
@@ -90,6 +88,7 @@ from desktop.planner._patterns import (
     _RELATIVE_DAY,
     _REMIND_ME_ASK,
     _REOPEN,
+    _REPORTED_CONTACT,
     _SELF_CORRECTION,
     _SHIFT,
     _SHIFT_WORDS,
@@ -134,7 +133,13 @@ from desktop.planner._patterns import (
 from desktop.planner._resolve import PERSON_REF, Focus, choices, resolve
 from desktop.planner._vocab import STOPWORDS
 from desktop.planner.entity_index import EntityIndex, Mention, MentionKind, normalise, sounds
-from desktop.planner.parsing.asr import expand_shorthand, join_spoken_corrections, strip_fillers, undo_asr_slips
+from desktop.planner.parsing.asr import (
+    expand_shorthand,
+    join_spoken_corrections,
+    strip_fillers,
+    undo_asr_slips,
+    unglue_addresses,
+)
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
 from desktop.planner.parsing.numbers import (
     apply_amount,
@@ -420,7 +425,7 @@ class OfflinePlanner:
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
-        tidied = expand_terse(expand_shorthand(strip_fillers(clean)), self._stages)
+        tidied = expand_terse(expand_shorthand(strip_fillers(unglue_addresses(clean, self.index.near_domain))), self._stages)
         tidied = (self._truecase(tidied) if truecase else tidied)[:MAX_INPUT_CHARS]
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
@@ -501,6 +506,12 @@ class OfflinePlanner:
         # the sentence before asks for, so the two are read as one
         clean = re.sub(r"(?<=\w)(?:[.!]\s+|,\s*)(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
                        r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
+        for _ in range(3):
+            # "Add a contact, Hannah Moss. She's the new CFO at Initech. Email hannah.moss@initech.example.": what the
+            # sentences after a new contact say of "she", or of an address, is the new contact's
+            clean, merged = _NEW_CONTACT_GOES_ON.subn(r"\g<head>, ", clean, count=1)
+            if not merged:
+                break
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean)):
@@ -751,6 +762,10 @@ class OfflinePlanner:
             return a.model_copy(update=update)
 
         redone = [moved(a) for a in second.actions]
+        if not first.actions and second.actions and not second.clarifications:
+            # "Change Tom's title, the Chief Operating Officer. Actually no, he's CEO now": the question the
+            # words taken back raised is moot
+            first = first.model_copy(update={"clarifications": [], "candidates": [], "message": None})
         plan = Plan(transcript=text, actions=kept + redone,
                     clarifications=first.clarifications + second.clarifications,
                     candidates=first.candidates + second.candidates,
@@ -793,6 +808,13 @@ class OfflinePlanner:
         if "time" in fields and (tm := find_time(said)) is not None:
             fields["time"], changed = tm[0], True
         return action.model_copy(update={"fields": fields}) if changed else None
+
+
+#: A new contact's sentence and the one after it that goes on about the person: "... Hannah Moss. She's the new CFO"
+_NEW_CONTACT_GOES_ON = re.compile(
+    r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:add|create|new)\b[^.?!]{0,60}?\b(?:contact|lead|person)\b[^?!]{0,160}?"
+    r"(?-i:[A-Z])[a-z'-]+)\.\s+(?=(?:(?:he|she|they)(?:'s|\s+is|'re|\s+are)\b|(?:(?:his|her|their)\s+)?(?:e-?mail|phone|number|"
+    r"mobile|cell|direct line)\b|[\w.+-]+@))", re.I)
 
 
 class _Build:
@@ -2606,10 +2628,7 @@ class _Build:
         if not domain or host == domain or self.idx.company_by_domain(host) is not None \
                 or re.search(r"\b(?:moved|joined|now (?:works )?at|left|company)\b", self.text, re.I):
             return email  # a known company's domain, or a new employer: as said
-        said, known = host.split(".")[0], domain.split(".")[0]
-        alike = max(fuzz.ratio(said, known), fuzz.ratio(sounds(said), sounds(known)))
-        ending = len(os.path.commonprefix([said[::-1], known[::-1]]))
-        if host.split(".")[1:] == domain.split(".")[1:] and (alike >= 75 or alike >= 65 and ending >= 5):
+        if C.domain_heard_as(host, domain):
             # ("quinn@setupgroup.example" for Cedar Group's cedargroup.example: the same last word, a near start)
             return f"{user}@{domain}"
         return email

@@ -197,7 +197,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "She loved the routing, once pricing for 600 seats" / "Delta Works, once a second project" -> "wants" (a want
     # heard as "once": no verb follows in the clause, which a real "once a contract is signed" has)
     (re.compile(r"(?<=[\w,])\s+once\s+(?!(?:a|an|per|every)\s+(?:day|week|month|year|quarter|"
-                r"while|fortnight)\b|again\b|more\b|or\b|in\b|upon\b)(?=(?:a|an|some|more|pricing|to\s+[a-z]+)\b[^,.;!?]*"
+                r"while|fortnight)\b|again\b|more\b|or\b|in\b|upon\b)(?=(?:a|an|another|some|more|pricing|to\s+[a-z]+)\b[^,.;!?]*"
                 r"(?:[,.;!?]|$))(?![^,.;!?]*\b(?:is|are|was|were|be|been|gets?|got|has|have|had|comes?|came|goes|went|signs?|signed|"
                 r"done|approved|closes|closed|lands?|landed|starts?|started|finish(?:es|ed)?|we|they|he|she|i|you|it)\b)", re.I),
      " wants "),
@@ -212,6 +212,15 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "reopened their dealer Qualified" -> "their deal at Qualified" ("deal at" run together, before a stage)
     (re.compile(r"\bdealer\s+(?=(?:lead|qualified|demo scheduled|proposal sent|negotiation|closed won|closed lost)\b)", re.I),
      "deal at "),
+    # "Send Elena Garcia, a quick email saying ..." -> no pause between the person and what is sent
+    (re.compile(r"^(\W*(?:please\s+)?(?:send|shoot|drop|write)\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?),\s+"
+                r"(?=(?:a|an)\s+(?:quick\s+|short\s+|brief\s+)?(?:e-?mail|note|message|line)\b)", re.I), r"\1 "),
+    # "At the next step on Quartz Partners" -> "Add a next step ..." (no instruction opens with "at the next step")
+    (re.compile(r"^\s*(?:at|add)\s+(?:the|a)\s+(?=next step\s+(?:on|to|for)\b)", re.I), "Add a "),
+    (re.compile(r"^(\s*add a next step\s+(?:on|to|for)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}),\s+", re.I), r"\1: "),
+    # "Add a new laid" -> "new lead"; "make her a load" -> "a lead" (no CRM record is a "laid" or a "load")
+    (re.compile(r"\bnew\s+laid\b", re.I), "new lead"),
+    (re.compile(r"\b((?:make|mark|set)\s+(?:her|him|them|it|(?-i:[A-Z])[a-z]+)\s+(?:as\s+)?a)\s+load\b", re.I), r"\1 lead"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
@@ -236,7 +245,7 @@ _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scr
 #: "with Rachel. No. Sorry. Tom Becker." ("... No, make it ..." is a restart the planner reads as such)
 _STOP_CORRECTION = re.compile(
     r"(?<=\w)[.!?]\s+(?P<cue>(?:no|sorry|actually|wait|i mean)(?:[.,]?\s+(?:no|sorry|actually|wait|i mean))*)[.,]?\s+"
-    r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z]))"
+    r"(?=(?:the\s+)?\d|(?:it'?s|to|on|at)\s+\w|with\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?\W*$|(?-i:[A-Z][a-z]+)(?:[.,]|\s+(?-i:[A-Z]))"
     # "Friday at 9. No. Make it 10.", "closer to 6 grand. No, let's say 6500.": a new number for the one said
     # (a bare "No" only: "Actually no, make it 55k" is a restart the planner reads as such)
     r"|(?<=[.!?]\sno[.,]\s)(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
@@ -353,3 +362,24 @@ def expand_shorthand(text: str) -> str:
         text = pattern.sub(word, text)
     text = _SHORT_DAY.sub(lambda m: _SHORT_DAYS[m.group("d").lower()], text)
     return re.sub(r"[ \t]{2,}", " ", text)
+
+
+_GLUED_ADDRESS = re.compile(r"(?P<pre>\b[A-Za-z][\w-]*\.)?(?P<em>e-?mail)?(?P<u>[A-Za-z][\w.]*?)\.?at(?P<h>[a-z][\w-]{2,})"
+                            r"\.(?P<tld>example|com|io|co|net|org|ai|dev)\b", re.I)
+
+
+def unglue_addresses(text: str, domains: Callable[[str], str | None]) -> str:
+    """``text`` with e-mail addresses the recogniser ran together put back: "Initech.emailhannah.moss.atinitech.example"
+    -> "Initech. email hannah.moss@initech.example"; "Oliveratvertexanolytics.example" -> "oliver@vertexanalytics.example".
+    ``domains(host)`` returns the workspace's domain that ``host`` ("vertexanolytics.example") is, or None; only such
+    addresses are rewritten (a word that merely contains "at" before a host nobody has stays as it is)."""
+    def fix(m: re.Match[str]) -> str:
+        host = f"{m.group('h')}.{m.group('tld')}".lower()
+        known = domains(host)
+        if known is None or len(m.group("u")) < 2:
+            return m.group(0)
+        pre = f"{m.group('pre')[:-1]}. " if m.group("pre") else ""
+        return f"{pre}{'email ' if m.group('em') else ''}{m.group('u').lower().strip('.')}@{known}"
+
+    return _GLUED_ADDRESS.sub(fix, text) if "at" in text.lower() else text
+
