@@ -33,6 +33,8 @@ _MAX_FUZZY_QUERIES = 24
 PAUSE_ROWS = 256
 #: Words after which a lower-case word is taken as a (misheard) name: "the hackme deal", "with acne team".
 _RECORD_NOUNS = frozenset("deal call meeting account team budget contract renewal demo opportunity".split())
+#: A deal's fields said after its company: "the acne close date", "the globe ex amount".
+_FIELD_NOUNS = frozenset("close closing amount stage".split())
 
 
 _SIMPLE = re.compile(r"[A-Za-z0-9 ]*")
@@ -416,8 +418,11 @@ class EntityIndex:
                 if queries >= _MAX_FUZZY_QUERIES:
                     break
                 span = range(i, i + size)
-                if any(used[k] for k in span) or any(lows[k] in STOPWORDS and (len(lows[k]) > 2 or not capitalised(k))
-                                                   for k in span):
+                # "Delete the up on media deal": between "the" and a record noun, the words are a name however ordinary
+                framed = size > 1 and i > 0 and lows[i - 1] == "the" and i + size < n and lows[i + size] in _RECORD_NOUNS \
+                    and lows[i] not in ("a", "an", "new", "old", "big", "other", "same", "whole", "first", "second")
+                if any(used[k] for k in span) or not framed and any(
+                        lows[k] in STOPWORDS and (len(lows[k]) > 2 or not capitalised(k)) for k in span):
                     continue  # capitalised ordinary words too: transcripts title-case ("Legal Review Pending")
                 if any(lows[k].isdigit() for k in span):
                     continue
@@ -425,11 +430,12 @@ class EntityIndex:
                 if len(key.replace(" ", "")) < 4:
                     continue
                 if size == 1 and not any(ch.isupper() for ch in toks[i][0]) and not (
-                        i + 1 < n and lows[i + 1] in _RECORD_NOUNS and i > 0 and lows[i - 1] in ("the", "with", "at")):
+                        i + 1 < n and (lows[i + 1] in _RECORD_NOUNS or lows[i + 1] in _FIELD_NOUNS)
+                        and i > 0 and lows[i - 1] in ("the", "with", "at")):
                     continue  # a lone lower-case word is too often an ordinary word ("loved", "total")
                 queries += 1
                 # "the acne deal", "Zen desk account": a record noun after the words vouches for a name
-                loose = i + size < n and lows[i + size] in _RECORD_NOUNS \
+                loose = i + size < n and (lows[i + size] in _RECORD_NOUNS or lows[i + size] in _FIELD_NOUNS) \
                     or i >= 2 and lows[i - 1] in ("at", "from") and used[i - 2]  # "Priya at Acne": a person's company
                 co_hit = self._fuzzy_company(key, loose=loose)
                 if co_hit is None and size == 2:

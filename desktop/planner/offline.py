@@ -810,6 +810,16 @@ class OfflinePlanner:
         return action.model_copy(update={"fields": fields}) if changed else None
 
 
+#: An e-mail's recipient said in ordinary lower-case words nobody's name matches: "email my chin that ...".
+_UNHEARD_RECIPIENT = re.compile(r"\b(?i:e-?mail|write to|message)\s+(?P<r>(?-i:[a-z0-9]+)\s+(?-i:[a-z]+))\s+(?:that|saying|to say|and tell)\b")
+_NOT_A_RECIPIENT = frozenset("him her them the team everyone everybody all both folks group people guys us me back over out "
+                             "again and a an".split())
+
+
+#: HubSpot lifecycle stages said as one word: never a person's name.
+_LIFECYCLE_WORDS = frozenset("subscriber lead customer evangelist opportunity other mql sql".split())
+
+
 #: A new contact's sentence and the one after it that goes on about the person: "... Hannah Moss. She's the new CFO"
 _NEW_CONTACT_GOES_ON = re.compile(
     r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:add|create|new)\b[^.?!]{0,60}?\b(?:contact|lead|person)\b[^?!]{0,160}?"
@@ -1604,6 +1614,10 @@ class _Build:
                         self._add(cl.start, {"kind": "draft_email", "fields": draft, "role": "outreach",
                                              "loc": _Local(who_m.ids[0], None, None, False), "k": k, "sure": self._sure(cl, own)})
                 else:
+                    if not people and (heard := _UNHEARD_RECIPIENT.search(t)) and not self.f.clarifications \
+                            and not {w.lower() for w in heard.group("r").split()} & _NOT_A_RECIPIENT:
+                        # "email my chin that we need the signed order form": whom to write to was not heard as anyone
+                        self.f.ask(f"Who should I email? I heard \"{heard.group('r')}\".", [])
                     self._add(cl.start, {"kind": "draft_email", "fields": fields,
                                          "role": "outreach", "loc": loc, "k": k, "sure": self._sure(cl, own)})
                 self._produced.add(k)
@@ -2937,6 +2951,8 @@ class _Build:
                 continue  # "assign the Northwind deal to Taylor": an owner, asked about as one (see _owner)
             if name.lower() in cities or f"{name} {m.group(2) or ''}".strip().lower() in cities:
                 continue  # "open deals with Atlanta companies": a place the workspace's companies are in
+            if name.lower() in _LIFECYCLE_WORDS:
+                continue  # "Drop Him to Subscriber": a lifecycle stage a recogniser capitalised
             if re.search(r"\b(?:move|moving|moved|switch|switching|switched|migrate|migrating|go|going|went|port|porting)\s+(?:over\s+)?to\s+$",
                          self.text[max(0, m.start(1) - 30):m.start(1)], re.I):
                 continue  # "cancel the old SSO setup and move to Okta": a product they move to, not a person
@@ -3163,6 +3179,12 @@ class _Build:
                         for _, b in self.actions):
                 # "She said to call back after the holidays, make a task for that": who "she" is, is asked
                 f.ask(_WHO_FOR, [])
+            if a["kind"] == "draft_email" and target is None and not f.clarifications and not any(
+                    (b.kind if isinstance(b, Action) else b["kind"]) in ("create_contact", "create_company", "create_deal")
+                    for _, b in self.actions):
+                # "Email four sure that the contract is ready": a draft goes to someone; whom was not heard
+                unheard = _UNHEARD_RECIPIENT.search(self.text)
+                f.ask("Who should I email?" + (f" I heard \"{unheard.group('r')}\"." if unheard else " Name the contact."), [])
             out.append(Action(kind=a["kind"], target=target, fields=a["fields"]))
             if a.get("sure"):
                 self._sure_ids.add(id(out[-1]))

@@ -195,3 +195,117 @@ def test_what_have_we_got_closing_asks_about_the_months_ahead(planner, now, text
 def test_an_answer_counts_one_deal_in_the_singular(planner, now):
     (a,) = planner.plan("What have we closed in October?", now=now).actions
     assert a.fields["text"].startswith("1 deal ")
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("Add a new company called Brightline Robotics, the domain is Brightline.Eo, based in Pittsburgh.", "brightline.io"),
+    ("Create a company called Kelp Labs, kelplabs.Eo, they're in Denver.", "kelplabs.io"),
+    ("New company Orchid Data, orchiddata.eo, based in Austin.", "orchiddata.io"),
+])
+def test_an_io_domain_heard_as_eo_is_io(planner, now, text, domain):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_company" and a.fields["domain"] == domain
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The late Kestrel Works from the CRM, we're never going to sell to them.", "company:9121"),
+    ("The late Upland Media deal, it was a duplicate.", "deal:5107"),
+    ("The late Theo Price from the CRM.", "contact:249"),
+])
+def test_delete_heard_as_the_late_before_a_record_is_a_delete(planner, now, text, target):
+    plan = planner.plan(text, now=now)
+    deletes = [a for a in plan.actions + plan.pending if a.kind == "delete_record"]
+    assert deletes and all(a.kind == "delete_record" for a in plan.actions)
+    if plan.actions:
+        assert f"{plan.actions[0].target.type}:{plan.actions[0].target.id}" == target
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Update the Northwind Deal to 50 Grant.", "5005", 50000),
+    ("Bump the Northwind renewal by 12, Grant.", "5005", 48000),
+    ("Set the Initech deal to 75 Grant.", "5006", 75000),
+])
+def test_grand_heard_as_grant_after_a_number_is_thousands(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", deal, amount)
+
+
+@pytest.mark.parametrize(("text", "contact", "fields"), [
+    ("Theo Price in SQL now.", "249", {"lifecycle_stage": "salesqualifiedlead"}),
+    ("Linda Okafor in MQL now.", "107", {"lifecycle_stage": "marketingqualifiedlead"}),
+    ("Victor Ortiz Unsubscribed, Mark M. Do Not Contact and Drop Him to Subscriber.", "212",
+     {"do_not_contact": True, "lifecycle_stage": "subscriber"}),
+    ("Tom Becker asked us to stop, mark M. do not contact.", "106", {"do_not_contact": True}),
+])
+def test_lifecycle_and_do_not_contact_heard_with_other_words(planner, now, text, contact, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("update_contact", contact)
+    assert {k: a.fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("What a call with Paula at Juniper. No answer.", "245"),
+    ("What a call with Tom Becker. He wants the renewal quote.", "106"),
+    ("What a quick call with Linda Okafor. She's out until Monday.", "107"),
+])
+def test_log_a_call_heard_as_what_a_call_is_logged(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    logs = [a for a in plan.actions if a.kind == "log_activity"]
+    assert logs and logs[0].target.id == contact and logs[0].fields["activity_type"] == "call"
+
+
+@pytest.mark.parametrize(("text", "contact", "day"), [
+    ("Had the onboarding meeting with Kara Quist, and both her training session next Wednesday at 1pm.", "224",
+     "2026-11-25"),
+    ("Spoke to Tom Becker, then both him a demo on Friday at 10.", "106", "2026-11-27"),
+    ("Linda Okafor liked it, so both her a call for Monday at 2pm.", "107", "2026-11-23"),
+])
+def test_book_heard_as_both_before_a_person_books(planner, now, text, contact, day):
+    plan = planner.plan(text, now=now)
+    meetings = [a for a in plan.actions if a.kind == "book_meeting"]
+    assert meetings and (meetings[0].target.id, meetings[0].fields["due_date"]) == (contact, day)
+
+
+@pytest.mark.parametrize(("text", "contact", "phone"), [
+    ("Raj Silva's number changed to plus 353-1555-0203.", "203", "+353-1555-0203"),
+    ("Tom Becker's new number is plus 44 20 7946 0958.", "106", "+44 20 7946 0958"),
+    ("Linda Okafor's phone is plus 1 312 555 0177.", "107", "+1 312 555 0177"),
+])
+def test_plus_said_before_a_phone_number_is_its_plus(planner, now, text, contact, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["phone"]) == ("update_contact", contact, phone)
+
+
+@pytest.mark.parametrize(("text", "target", "fields"), [
+    ("Delete the up on media deal. It was a duplicate anyway.", "deal:5107", {}),
+    ("Move the acne close date to March 9th.", "deal:5001", {"close_date": "2027-03-09"}),
+    ("Set the glow bex amount to 190k.", "deal:5004", {"amount": 190000}),
+])
+def test_a_company_heard_as_ordinary_words_before_deal_or_a_deal_field(planner, now, text, target, fields):
+    plan = planner.plan(text, now=now)
+    a = (plan.actions or plan.pending)[0]
+    assert f"{a.target.type}:{a.target.id}" == target
+    assert {k: a.fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "heard"), [
+    ("Move the Acme close date to March 9th and email my chin that we need the order form.", "my chin"),
+    ("Email fur sure that the contract is ready.", "fur sure"),
+    ("Please email hey lean that the invoice went out.", "hey lean"),
+])
+def test_an_email_to_words_that_name_nobody_asks_whom_to_write_to(planner, now, text, heard):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "draft_email"]
+    assert plan.clarifications and heard in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Add a contact at Vertex Analytics, Hannah Cole, Procurement Lead, Hannah Dot Cole at Vertex Analytics.example.",
+     "hannah.cole@vertexanalytics.example"),
+    ("Add a contact at Globex, Jan Berg, analyst, Jan Dot Berg at Glo Bex.example.",
+     "jan.berg@globex.example"),
+    ("New contact at Redwood Solutions, Ada Lin, ada at Redwood Solutions.example.", "ada@redwoodsolutions.example"),
+])
+def test_an_address_said_with_the_host_in_words_is_the_company_address(planner, now, text, email):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "create_contact" and a.fields["email"] == email

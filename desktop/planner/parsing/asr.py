@@ -221,6 +221,33 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Add a new laid" -> "new lead"; "make her a load" -> "a lead" (no CRM record is a "laid" or a "load")
     (re.compile(r"\bnew\s+laid\b", re.I), "new lead"),
     (re.compile(r"\b((?:make|mark|set)\s+(?:her|him|them|it|(?-i:[A-Z])[a-z]+)\s+(?:as\s+)?a)\s+load\b", re.I), r"\1 lead"),
+    # "brightline.Eo" -> ".io" (a top-level domain heard as a word)
+    (re.compile(r"(?<=[a-z0-9])\.eo\b", re.I), ".io"),
+    # "the domain is Brightline dot io" stays for the planner; "Hannah, Dot, Moss, and Initech.example" -> an address
+    # said with pauses ("at" heard as "and")
+    (re.compile(r"\b(?P<a>[A-Za-z][a-z'-]+),?\s+dot,?\s+(?P<b>[A-Za-z][a-z'-]+),?\s+(?:at|and)\s+(?P<h>[A-Za-z][\w-]*)\."
+                r"(?P<tld>example|com|io|co|net|org|ai|dev)\b", re.I),
+     lambda m: f"{m.group('a').lower()}.{m.group('b').lower()}@{m.group('h').lower()}.{m.group('tld').lower()}"),
+    # "The late Kestrel Works from the CRM" -> "Delete ..." (a record taken out of the CRM)
+    (re.compile(r"^\s*the late\s+(?=(?-i:[A-Z])[^.]{1,40}?\b(?:from the (?:crm|system|workspace|database|pipeline)|deal|"
+                r"contact|record)\b)", re.I), "Delete "),
+    # "to 50 Grant", "by 12, Grant" -> "grand" (an amount's unit heard as the surname)
+    (re.compile(r"(?<=\d)(\s*,)?\s+grant\b(?!\s+(?-i:[A-Z]))", re.I), " grand"),
+    # "his new email as oliver@..." -> "is"; "Theo Price in SQL now" -> "is an SQL"
+    (re.compile(r"\b((?:e-?mail|number|phone|address)(?:\s+address)?)\s+as\s+(?=[\w.+-]+@|[\w.]+\s+at\s+\w)", re.I), r"\1 is "),
+    (re.compile(r"(?<=[a-z])\s+in\s+(?=(?:SQL|MQL|SAL)\b)"), " is an "),
+    # "Mark M. Do Not Contact" -> "mark him" ("him" heard as the letter M)
+    (re.compile(r"\b(mark)\s+(?:M\.?|em)\s+(?=(?:as\s+)?(?:do not contact|dnc|an?\s|lost|won|dead)\b)", re.I), r"\1 him "),
+    # "What a call with Paula at Juniper. No answer." -> "Log a call ..." ("log a" heard as "what a")
+    (re.compile(r"^\s*what a (?=(?:quick\s+)?(?:call|meeting|note)\s+(?:with|on|to)\s+(?-i:[A-Z])[^!?]*\.)", re.I), "Log a "),
+    # "Nove on the Harbor Health deal" -> "Note on" ("nove" is no word)
+    (re.compile(r"^\s*nove\s+(?=on|to|for)\b", re.I), "Note "),
+    # "and both her a training session" -> "and book her ..." ("book" heard as "both" before a person)
+    (re.compile(r"\b(and|then|so|also)\s+both\s+(?=(?:him|her|them)\s+(?:a|an|the|in|for)?\s*\w)", re.I), r"\1 book "),
+    # "..., at a task." -> "add a task" (the order at the end of a report)
+    (re.compile(r"(?:(?<=,)|(?<=\w))\s+at\s+a\s+(?=(?:task|reminder|note)\s*[.!]?\s*$)", re.I), " add a "),
+    # "changed to plus 353-1555-0203" -> "+353-..." (the plus said as a word before digits)
+    (re.compile(r"\bplus\s+(?=\d{1,3}[\s-]?\d)", re.I), "+"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
@@ -381,5 +408,17 @@ def unglue_addresses(text: str, domains: Callable[[str], str | None]) -> str:
         pre = f"{m.group('pre')[:-1]}. " if m.group("pre") else ""
         return f"{pre}{'email ' if m.group('em') else ''}{m.group('u').lower().strip('.')}@{known}"
 
-    return _GLUED_ADDRESS.sub(fix, text) if "at" in text.lower() else text
+    def spaced(m: re.Match[str]) -> str:
+        known = domains(f"{''.join(m.group('h').split())}.{m.group('tld')}".lower())
+        user = re.sub(r"\s+dot\s+", ".", m.group("u"), flags=re.I).lower()
+        return f"{user}@{known}" if known is not None else m.group(0)
+
+    if "at" not in text.lower():
+        return text
+    # "Oliver at Vertex Analytics.example": the host's words written apart
+    return _SPACED_HOST.sub(spaced, _GLUED_ADDRESS.sub(fix, text))
+
+
+_SPACED_HOST = re.compile(r"\b(?P<u>[A-Za-z][\w.]*(?:\s+(?i:dot)\s+[A-Za-z][\w.]*)*)\s+at\s+(?P<h>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){1,2})\."
+                          r"(?P<tld>example|com|io|co|net|org|ai|dev)\b")
 
