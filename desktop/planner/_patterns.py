@@ -520,6 +520,29 @@ def _titled_deal_name(text: str, company: str) -> str | None:
     return None
 
 
+#: A contract's term said beside a monthly amount: "for a year", "for twelve months", "on a twelve-month term",
+#: "annual contract", "12-month deal".
+_TERM = re.compile(r"\bfor (?:a|one|1) year\b|\bfor (?P<n>\d+|twelve|six|eighteen|twenty four) months\b"
+                   r"|\b(?:on )?(?:a |an )?(?P<n2>\d+|twelve|six|eighteen|twenty[- ]four)[- ]month (?:term|contract|deal|commitment|agreement)\b"
+                   r"|\b(?:on )?(?:an? )?(?:annual|yearly|one[- ]year|1[- ]year) (?:contract|term|commitment|agreement|deal|plan)\b", re.I)
+_MONTHS_SAID = {"twelve": 12, "six": 6, "eighteen": 18, "twenty four": 24, "twenty-four": 24}
+
+
+def contract_total(value: float, digits: str, end: int, said: str | None = None) -> float:
+    """``value`` said at ``digits[:end]`` as a monthly rate ("fifty-five hundred a month") times the contract's term
+    in months when the term is said ("on a twelve-month term", "annual contract", "for a year"): the amount a deal
+    is worth (5,500 -> 66,000). ``said``: where to look for the term (the whole instruction; default ``digits``).
+    Any other value comes back unchanged."""
+    if not re.match(r"\s*(?:a|per|each|every|/)\s*(?:month|mo)\b|\s*monthly\b", digits[end:], re.I):
+        return value
+    term = _TERM.search(said if said is not None else digits)
+    if term is None:
+        return value
+    n = term.group("n") or term.group("n2")
+    months = 12 if n is None else (int(n) if n.isdigit() else _MONTHS_SAID.get(n.lower(), 12))
+    return value * months
+
+
 def _prefer_totals(found: list[Any], digits: str) -> list[Any]:
     """Amounts with a rate said after them ("eighteen grand a quarter", "four k a month") yield to
     the total said beside them ("so seventy two k for the year"): totals first, rates after."""

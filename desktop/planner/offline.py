@@ -127,6 +127,7 @@ from desktop.planner._patterns import (
     _restart_at,
     _spoken_domains,
     _titled_deal_name,
+    contract_total,
     correct_self,
     expand_gapping,
 )
@@ -413,11 +414,17 @@ class OfflinePlanner:
         all in lower case is."""
         outer = not getattr(self, "_inside", False)
         self._inside = True
+        if outer:
+            # the people said in full anywhere in the instruction: a first name alone in a part planned on its own
+            # ("Uma Quist and their office manager ... And book a follow-up with Uma") is that person
+            self._said_full = {m.ids[0] for m in self.index.find_mentions(text)
+                               if m.kind == "contact" and len(m.ids) == 1 and " " in m.text.strip() and not m.partial}
         try:
             return self._plan_text(text, now=now, context=context, truecase=outer)
         finally:
             if outer:
                 self._inside = False
+                self._said_full = set()
 
     def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
@@ -816,6 +823,11 @@ _NOT_A_RECIPIENT = frozenset("him her them the team everyone everybody all both 
                              "again and a an".split())
 
 
+#: "the other guy at Acme", "the other person from Globex": a company's person other than the one named.
+_THE_OTHER_AT = re.compile(r"\bthe other (?:guy|gal|woman|man|person|contact|one|lady|fellow|dude|rep|buyer)\s+"
+                           r"(?:at|from|over at|on)\s+(?:the\s+)?", re.I)
+
+
 #: HubSpot lifecycle stages said as one word: never a person's name.
 _LIFECYCLE_WORDS = frozenset("subscriber lead customer evangelist opportunity other mql sql".split())
 
@@ -864,12 +876,19 @@ class _Build:
                                                                      and self.idx.contacts[f.ids[0]].first_name.lower()
                                                                      == m.text.strip().lower()])
                          else m for m in self.mentions]
+        if said_elsewhere := getattr(owner, "_said_full", set()):
+            self.mentions = [dataclasses.replace(m, ids=tuple(heard)) if m.kind == "contact" and len(m.ids) > 1
+                             and " " not in m.text.strip()
+                             and len(heard := [i for i in m.ids if i in said_elsewhere
+                                               and self.idx.contacts[i].first_name.lower() == m.text.strip().lower()]) == 1
+                             else m for m in self.mentions]
         # "Log a call with Sarah, Sarah Johnson, ...": the first name alone is refined by the full name after it
         self.mentions = [m for m in self.mentions if not (m.kind == "contact" and " " not in m.text.strip() and any(
             n is not m and n.kind == "contact" and 0 <= n.start - m.end <= 3 and n.text.lower().startswith(m.text.lower() + " ")
             for n in self.mentions))]
         self._title_spans: list[tuple[int, int, str]] = []
         self.mentions = sorted(self.mentions + self._people_by_title(), key=lambda m: m.start)
+        self.mentions = sorted(self.mentions + self._the_other_one(), key=lambda m: m.start)
         self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
@@ -881,6 +900,24 @@ class _Build:
             if start <= a and b <= start + len(t):
                 t = t[:a - start] + name + t[b - start:]
         return t
+
+    def _the_other_one(self) -> list[Mention]:
+        """"The other guy at Acme" when the instruction (or the record in view) names one of Acme's two people: a mention
+        of the other one. With more than one other, none (the words name nobody for sure)."""
+        out: list[Mention] = []
+        for m in _THE_OTHER_AT.finditer(self.text):
+            co = next((c for c in self.mentions if c.kind == "company" and len(c.ids) == 1 and c.start == m.end()), None)
+            if co is None:
+                continue
+            people = list(self.idx.contacts_by_company.get(co.ids[0], ()))
+            named = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1}
+            if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit():
+                named.add(int(self.ctx.id))
+            others = [c for c in people if c not in named]
+            if named & set(people) and len(others) == 1:
+                self.mentions = [x for x in self.mentions if not (m.start() <= x.start < co.end)]
+                out.append(Mention("contact", (others[0],), m.start(), co.end, self.text[m.start():co.end], 100.0, False))
+        return out
 
     def _people_by_title(self) -> list[Mention]:
         """People named by their job title at a company: "Globex's head of procurement", "the sales
@@ -2380,6 +2417,8 @@ class _Build:
                     self.f.ask(f"Did you mean ${am.value:,.0f} or ${am.value * 1000:,.0f}?", [])
                     return out
             value = apply_amount(am, now_amount)
+            if value is not None and am.mode == "set" and not am.percent:
+                value = contract_total(value, digits, am.end, whole)  # "sixty-five hundred a month, annual contract": 78,000
             if value is not None:
                 out["amount"] = value
                 self.relative_amount = am.mode != "set" or am.percent
@@ -2809,10 +2848,8 @@ class _Build:
             value = apply_amount(amounts[0], None)
             if value is None and amounts[0].mode == "add" and not amounts[0].percent:
                 value = amounts[0].value  # a new deal has nothing to add to: "add a deal, 8K" is its amount
-            if value and _RATE.match(digits, amounts[0].end) and re.search(r"\ba month\b|\bper month\b|\bmonthly\b", digits, re.I) \
-                    and (yr := re.search(r"\bfor (?:a|one|1) year\b|\bfor (\d+|twelve) months\b", digits, re.I)):
-                months = 12 if not yr.group(1) or yr.group(1) == "twelve" else int(yr.group(1))
-                value = value * months  # "four K a month for a year": the contract's total
+            if value:
+                value = contract_total(value, digits, amounts[0].end)  # "four K a month for a year": the contract's total
             fields["amount"] = value
         closing = re.search(r"\b(?:closing|close date|to close|close|closes)\b", text, re.I)
         if d := (closing and find_date(text[closing.start():], self.today)) or find_date(text, self.today):
@@ -3157,11 +3194,16 @@ class _Build:
         f = self.f
         self._sure_ids: set[int] = set()
         out: list[Action] = []
-        for _, a in sorted(self.actions, key=lambda pa: pa[0]):
+        for pos, a in sorted(self.actions, key=lambda pa: pa[0]):
             if isinstance(a, Action):
                 out.append(a)
                 continue
             target = self._target(a["role"], a.get("loc"), a["kind"])
+            if a["kind"] in ("book_meeting", "create_task") and target is not None and target.type == "contact" \
+                    and (who := self._who()) and who != target.name and who in str(a["fields"].get("title", "")) \
+                    and who not in self.text[pos:pos + 160] and target.name:
+                # "... the other guy at Acme. Book a call with him": the title names whom the meeting is with
+                a["fields"]["title"] = str(a["fields"]["title"]).replace(who, target.name)
             if a["kind"] == "update_deal" and target is not None and not self.relative_amount \
                     and not getattr(self, "_grouped", False):
                 more = self._other_deals(target)

@@ -48,7 +48,7 @@ _NOTE_COMMA = re.compile(r"^\s*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(
 #: command said last; what came before it is the note.
 _NOTE_LAST = re.compile(r"^(?P<body>[^:]{8,}?)[,.;]?\s+(?:so\s+|and\s+)?(?:just\s+|please\s+)?(?:add|put|make|save|log)\s+"
                         r"(?:(?:that|this|it)\s+)?(?:as\s+)?(?:a\s+)?note(?:\s+(?:on|to|for|about)\s+"
-                        r"(?P<who>[^,.;:]{2,40}?))?\s*[.!]?\s*$", re.I)
+                        r"(?P<who>(?:(?!\b(?:that|saying|says|to say)\b)[^,.;:]){2,40}?))?\s*[.!]?\s*$", re.I)
 _PRONOUN = re.compile(r"^(?:him|her|them|it|that|this)$", re.I)
 _QUERY_NOUN = re.compile(r"^\s*(?P<q>stale deals|stalled deals|overdue deals|open deals|deals closing|"
                          r"deals in|deals over|deals under|lost deals|won deals|deals (?:lost|won))\b", re.I)
