@@ -3232,3 +3232,42 @@ def test_issue18k_refusal_then_a_planned_month(note, day):
 ])
 def test_issue18k_a_refused_move_is_no_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+# -- issue/18l (tuned on the cndev12 development set; every case below is in our own words) ---------------------------
+@pytest.mark.parametrize("note", [
+    # money for another purchase said beside ours: no budget for us
+    "Ravi said they set aside sixty grand this year, but that's earmarked for the warehouse racking.",
+    "She told me the fifteen K bonus pool got approved, unrelated to us.",
+    "They just sank eighty thousand into a new ERP, so nobody has put a number against our tool yet.",
+    "The twelve K he quoted is their payroll renewal, a different line entirely.",
+    "They've already spent fifty grand on kiosks this quarter, and he hasn't given a figure for us.",
+])
+def test_issue18l_another_purchases_money_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a vague amount or a range they cannot place is no figure
+    "Budget is a few thousand, she wouldn't go further than that.",
+    "He thinks several thousand could be found for it.",
+    "Budget somewhere between forty and sixty K, and she honestly doesn't know where in that range.",
+    "They could spend between thirty and fifty thousand a year, but Tom really does not know yet.",
+])
+def test_issue18l_vague_or_unplaced_budget_is_null(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # the plan they pay for today (or an invoice past due) is no budget
+    "Right now they're on 499 a month and happy enough.",
+    "Their Starter invoice is past due, 1,200 for the quarter, she'll chase accounts payable.",
+    "Currently on 250 a month, no change planned.",
+])
+def test_issue18l_what_they_pay_now_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+def test_issue18l_a_separate_pot_beside_the_budget_keeps_the_budget():
+    _said("Their number is forty thousand for the app, and the events money, about 3,000 a month, is a separate pot.",
+          "budget", 40000)

@@ -51,6 +51,10 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          # "they're on Growth at 799 a month right now": the plan they pay for today, not a budget
                          r"|\b(?:they're|they are|she's|he's|she is|he is|currently|today they're) (?:currently |still )?on (?:the |our |a )?"
                          r"(?:[\w-]+ ){1,2}?(?:plan |tier |package )?at\b"
+                         # "today they're on 799 a month", "their plan is past due, 799 a month": what they pay now
+                         r"|\b(?:they're|they are|today they're|currently) (?:currently |still )?on \$?\d|\bpast due\b|\boverdue\b"
+                         # "they just dropped forty grand on a Unit integration": money already spent on something else
+                         r"|\b(?:they|she|he|company|team) (?:just |recently |already |also )+(?:spent|dropped|sank|blew|invested)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
@@ -72,6 +76,8 @@ _SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, 
 def _amounts(text: str) -> list[float]:
     """Dollar amounts said in ``text`` (spoken numbers included, read by the planner's parsers),
     not counts ("200 seats"), years, percentages or multiples ("3x")."""
+    # "a few thousand", "several hundred a month": no figure was said
+    text = re.sub(r"\b(?:a few|several|a handful of|a number of|many)\s+(?:hundred|thousand|grand|k)\b", "some", text, flags=re.I)
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
@@ -171,7 +177,17 @@ _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|n
 _NUMW = (r"(?:\$?\d[\d,.]*\s*(?:k|grand|thousand)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|k)")
 #: A figure taken back or disowned: "the eighty thousand floating around was a guess", "there's no real budget yet".
-_WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
+_WITHDRAWN = re.compile(
+                        # another purchase's money said beside ours: "that's earmarked for new tills", "unrelated to us",
+                        # "he hasn't put any number against this yet"
+                        r"\bbut that's (?:earmarked|set aside|reserved|committed|budgeted|allocated|for)\b|\bunrelated to (?:us|this)\b|"
+                        r"\bnothing(?:'s| is| has been)? (?:set aside|earmarked|budgeted|allocated) for (?:us|this)\b|"
+                        r"\b(?:hasn't|haven't|didn't|did not|has not|have not|hadn't) (?:yet )?(?:put|give|given|name|named|share|"
+                        r"shared|attach|attached) (?:any|a|an) (?:number|figure|amount|budget)\b|\bno (?:number|figure) for us\b|"
+                        # a range they cannot place: "fifteen to twenty-five K, and he didn't know where in that range"
+                        r"\b(?:don't|doesn't|didn't|do not|does not|did not) (?:\w+ly )?know (?:yet\b|where in (?:that|the) range\b)|"
+                        r"\bnot sure where in (?:that|the) range\b|"
+                        r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
                         r"(?:number|figure)\b|"
@@ -202,6 +218,11 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         # "so scratch the thirty", "forget the eighty": the figure named is taken back
                         r"\b(?:scratch|strike|forget|ignore|drop|disregard) the (?:" + _NUMW + r")(?:[- ](?:" + _NUMW + r"))*\b(?!\s+(?:seats|users|"
                         r"people|reps|percent))", re.I)
+#: The one figure of a sentence set aside as another purchase's: "the thirty-six K is their LMS renewal, a different
+#: line" (with a second figure, "their ad spend ... is a separate pot", only that clause goes).
+_ELSEWHERE = re.compile(r"\b(?:a |an )?(?:different|separate) (?:line|budget|line item|pot|purchase|project)\b", re.I)
+
+
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"
@@ -259,8 +280,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if amounts:
                 return float(amounts[0]), s
     for i, s in enumerate(sentences):
-        if _WITHDRAWN.search(s):
-            continue  # a figure taken back is no budget
+        if _WITHDRAWN.search(s) or (_ELSEWHERE.search(s) and len(_amounts(s)) <= 1):
+            continue  # a figure taken back (or another purchase's) is no budget
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
         s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)", "", s, flags=re.I)
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
