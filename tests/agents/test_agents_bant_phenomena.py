@@ -3271,3 +3271,49 @@ def test_issue18l_what_they_pay_now_is_no_budget(note):
 def test_issue18l_a_separate_pot_beside_the_budget_keeps_the_budget():
     _said("Their number is forty thousand for the app, and the events money, about 3,000 a month, is a separate pot.",
           "budget", 40000)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a stretch above a figure set aside or approved: the firm figure is the budget
+    ("They have sixty K set aside and Lena thinks they could stretch to seventy if legal signs off quickly.", 60000),
+    ("Forty thousand is approved, maybe fifty if we include the second site, but forty is firm.", 40000),
+    ("Omar has about eight grand budgeted, and could stretch to ten if the trial goes well.", 8000),
+    # a monthly figure said with the customer's own yearly total: the year's total
+    ("Ada said two hundred a month at most, which she worked out as twenty-four hundred a year, and that's approved.", 2400),
+    ("Five hundred a month is the cap, so six thousand for the year, she has that budgeted.", 6000),
+    ("Budget is a thousand a month, twelve thousand a year all in.", 12000),
+    # a figure in brackets the writer sets aside
+    ("budget 30k/yr (old email says 35, ignore) firm.", 30000),
+    ("Budget approved at 18k (CRM has 20, disregard that).", 18000),
+    ("bgt 45k (the 48 in the sheet is stale, ignore it).", 45000),
+])
+def test_issue18l_firm_figure_over_stretch_month_or_aside(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # their figure compared with what they pay now or with our quote is still theirs
+    ("Mia won't go above eighteen thousand a year, about what they pay today.", 18000),
+    ("Their budget is seven thousand a year, which happens to be what we quoted.", 7000),
+    ("He can spend twelve thousand a year, roughly what he pays now on the old tool.", 12000),
+    # money added for this purchase: "X on top"
+    ("They pay 9,000 a year for the core seats; for the analytics add-on there's another four thousand on top.", 4000),
+    ("For the extra region she has five grand on top, she said.", 5000),
+    ("There's ten thousand on top for the onboarding package.", 10000),
+])
+def test_issue18l_their_figure_beside_a_comparison_or_on_top(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a range after the label, then the figure they would land on
+    ("Budget thirty to forty, and pressed on it he said he'd land at thirty-five.", 35000),
+    ("Budget ten to fifteen, she'd settle at twelve.", 12000),
+    ("Budget twenty to thirty, and he said they'd land at twenty-five in the end.", 25000),
+    # a figure said first as the topic, teens included
+    ("Eighteen thousand for the first year; the owner already approved it.", 18000),
+    ("Sixteen grand for the whole rollout, she confirmed that.", 16000),
+    ("Thirteen thousand for the pilot, and that's signed off.", 13000),
+])
+def test_issue18l_settled_range_and_fronted_teens(note, value):
+    _said(note, "budget", value)
