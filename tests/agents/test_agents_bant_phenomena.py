@@ -3317,3 +3317,14 @@ def test_issue18l_their_figure_beside_a_comparison_or_on_top(note, value):
 ])
 def test_issue18l_settled_range_and_fronted_teens(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a sentence opened by a verb or an adverb, an e-mail signature, a thing's "call summaries": nobody decides
+    "Tried the main line twice. Found her mobile in an old email signature and saved it.",
+    "Now he wants the bot's call summaries in their ticketing tool instead of a shared inbox.",
+    "Pinged Ana on LinkedIn. Fixed the address in the CRM from her e-mail signature.",
+    "Later she asked whether the agent's call recordings can be kept for a year.",
+])
+def test_issue18l_no_decider_from_an_opening_verb_or_a_signature(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
