@@ -3328,3 +3328,18 @@ def test_issue18l_settled_range_and_fronted_teens(note, value):
 ])
 def test_issue18l_no_decider_from_an_opening_verb_or_a_signature(note):
     assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting or a go-live called off, someone travelling, the year money is budgeted for: no buying date
+    "The pricing review we had pencilled in for Thursday is off, their controller is out.",
+    "Their February 3rd launch is off now and nobody has picked a new date.",
+    "The kickoff we had for the 9th got cancelled by their side.",
+    "Mateo is travelling until late January, so nothing moves.",
+    "Nadia is traveling through the end of next month for trade shows.",
+    "For next year Lea has budgeted twenty thousand for the tool.",
+    "They set aside forty thousand for the coming year, same tool, more seats.",
+    "In 2027 terms he has twelve K budgeted for us for next year.",
+])
+def test_issue18l_called_off_travel_or_budget_year_is_no_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
