@@ -3343,3 +3343,37 @@ def test_issue18l_no_decider_from_an_opening_verb_or_a_signature(note):
 ])
 def test_issue18l_called_off_travel_or_budget_year_is_no_timeline(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a step said in the present tense with its day or its order
+    ("Ravi liked it. I send the revised SOW on Thursday.", "SOW"),
+    ("Marta sends over their data dictionary Tuesday, then we scope it.", "dictionary"),
+    ("Their GM presents the business case to the partners on January 6th.", "business case"),
+    ("First he sends me the floor plans, then I draft the quote.", "floor plans"),
+    ("Lina shares the access list first, and then we set up the accounts.", "access list"),
+    # "Name's sending ...", "Name is getting us ...": the customer's own step, said in the progressive
+    ("Omar's sending me last quarter's ticket export.", "ticket export"),
+    ("Noor Haddad is getting us read access to their staging site.", "staging"),
+    ("Kofi's booking a working session with his dispatch leads.", "working session"),
+    # a typed step from us, and our AE joining a call
+    ("Renewal quote from me on Friday.", "quote"),
+    ("Our AE joins next week for a scoping call with their IT lead.", "scoping call"),
+    ("Revised proposal from us by Wednesday.", "proposal"),
+])
+def test_issue18l_present_tense_and_progressive_steps(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting moved and then cancelled leaves nothing agreed; a habit in the present is no step
+    "Their office manager moved our demo to Friday, then cancelled it altogether.",
+    "Luis pushed the review to Monday and later called it off.",
+    "She sends invoices every Monday from the old system.",
+])
+def test_issue18l_moved_then_cancelled_or_a_habit_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+def test_issue18l_a_call_header_with_a_persona_is_no_step():
+    _said("Contoso, founder follow-up with Ana Ruiz. She'll set up an intro to their CFO next week.", "next_step", "intro")
