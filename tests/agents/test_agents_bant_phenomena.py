@@ -3377,3 +3377,34 @@ def test_issue18l_moved_then_cancelled_or_a_habit_is_no_step(note):
 
 def test_issue18l_a_call_header_with_a_persona_is_no_step():
     _said("Contoso, founder follow-up with Ana Ruiz. She'll set up an intro to their CFO next week.", "next_step", "intro")
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "X is the other one/tool they're looking at", "X is bidding too", "Another agency, X, is pitching"
+    ("Zoho is the other tool they're looking at.", "Zoho"),
+    ("Kustomer is the other one, their support lead likes it.", "Kustomer"),
+    ("Braze's journeys product is the other thing they're weighing.", "Braze"),
+    ("Project44 is bidding too.", "Project44"),
+    ("Another studio, Lumenfold, is pitching as well.", "Lumenfold"),
+    ("Their previous agency, Northpine, is pitching to win the account back.", "Northpine"),
+    # a vendor asked for a quote, or one that quoted them
+    ("They've asked Gorgias for a quote as well.", "Gorgias"),
+    ("Tidio quoted us too and we haven't ruled them out.", "Tidio"),
+    ("She invited Qualtrics for a demo next week.", "Qualtrics"),
+    # one dropped and one still in (typed), one dropped then put back
+    ("comp: Hotjar dropped, FullStory still in.", "FullStory"),
+    ("Moveworks was cut in October, but their new CIO put it back on the list.", "Moveworks"),
+    ("Clari is off the list, Gong is still on it.", "Gong"),
+])
+def test_issue18l_rival_shapes(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    # a vendor they signed for a term with is bound, not a rival
+    "The analytics add-on went to Mixpanel. They signed with Mixpanel for two years and like it.",
+    "They signed with Drata for a year last month, so nothing to do here.",
+    "Lost it; they signed on with Klaviyo for three years.",
+])
+def test_issue18l_a_vendor_signed_for_a_term_is_no_rival(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
