@@ -3408,3 +3408,13 @@ def test_issue18l_rival_shapes(note, vendor):
 ])
 def test_issue18l_a_vendor_signed_for_a_term_is_no_rival(note):
     assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a person wanted at a meeting is no need
+    "Booked a scoping call with Tariq for Monday. He'd like Helen Cho to join.",
+    "She wants their CTO on the call next time.",
+    "Demo on the 4th; he would like Marcus to attend.",
+])
+def test_issue18l_a_person_wanted_at_a_meeting_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
