@@ -3418,3 +3418,14 @@ def test_issue18l_a_vendor_signed_for_a_term_is_no_rival(note):
 ])
 def test_issue18l_a_person_wanted_at_a_meeting_is_no_need(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the signer signs whatever another picks: the one who picks decides
+    ("Pablo Ortiz, the CFO, signs the paper, but Ines Mora chooses the tool and Pablo signs whatever Ines picks.", "Mora"),
+    ("Their controller, Hana Ito, signs, but Leon Baker was clear it's his decision; she signs whatever he puts in front of her.",
+     "Baker"),
+    ("Greta Lind, Fabrikam. The choice is hers; their COO, Max Roy, countersigns whatever she recommends.", "Lind"),
+])
+def test_issue18l_the_one_who_picks_over_the_one_who_signs(note, who):
+    _said(note, "authority", who)

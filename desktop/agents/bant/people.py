@@ -291,7 +291,43 @@ def _other_gender(denied: str, rest: str, sentences: list[str], idx: int) -> str
     return None
 
 
+#: The signer who signs what another picks: "David signs whatever Walt picks", "she signs whatever he puts in front of
+#: her" (the one who picks decides; the signature follows).
+_SIGNS_WHATEVER = re.compile(r"\b(?:signs|will sign|'ll sign|countersigns|just signs) whatever (?:((?-i:[A-Z][a-z]+))|he|she|they) "
+                             r"(?:picks|chooses|decides|puts in front of|recommends|brings|hands|approves|says)\b", re.I)
+
+
+def _picker(sentences: list[str], idx: int) -> str | None:
+    """Who picks in "X signs whatever Y picks" said in sentence ``idx`` (``Y``, or for "he"/"she" the last person named
+    before it in the sentence who is not the signer, else the person the pronoun means); None when not said."""
+    sentence = sentences[idx]
+    m = _SIGNS_WHATEVER.search(sentence)
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1) if m.group(1) not in _NOT_NAMES else None
+    head = sentence[:m.start()]
+    signer = re.search(r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,?\s*$", head)
+    if idx and not _NAME.search(re.sub(r"^\W*\w+", "", head)):  # "...; she signs whatever he ...": the sentence before
+        head = sentences[idx - 1] + " " + head
+    names = [n.group(1) for n in _NAME.finditer(head) if n.group(1).split()[0] not in _NOT_NAMES
+             and not _ROLE.fullmatch(n.group(1)) and not _COMPANY_WORD.search(n.group(1))
+             and not re.match(r"\s*,?\s*(?:the |their )?(?:[\w-]+ )?(?:cfo|ceo|coo|cto|signs?|countersigns?)\b", head[n.end():], re.I)]
+    names = [n for n in names if not (signer and n == signer.group(1))]
+    if names:
+        return names[-1]
+    for j in ([idx - 1] if idx else []) + [idx]:
+        who = _contact_name(sentences, j)
+        if who and not (signer and (who in signer.group(1) or signer.group(1) in who)):
+            return who
+    return None
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    for i, s in enumerate(sentences):
+        picker = _picker(sentences, i)
+        if picker:
+            return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
     return (_full_names(who, sentences) if who else who), ev
 
