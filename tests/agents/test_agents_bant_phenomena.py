@@ -3429,3 +3429,13 @@ def test_issue18l_a_person_wanted_at_a_meeting_is_no_need(note):
 ])
 def test_issue18l_the_one_who_picks_over_the_one_who_signs(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,value", [
+    # their own event in the present tense is no step; carrying our document to a body is
+    ("They take over the second warehouse on March 2nd. We're doing a video call on the 3rd instead.", "video call"),
+    ("Ida takes the proposal to their partners on January 9th.", "proposal"),
+    ("They bring the new store online on February 1st; I send the order form Monday.", "order form"),
+])
+def test_issue18l_their_event_is_no_step_but_a_document_carried_is(note, value):
+    _said(note, "next_step", value)

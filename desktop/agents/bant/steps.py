@@ -22,7 +22,9 @@ _NEXT_CUE = re.compile(
     # a step said in the present with its day or its order: "I send the proposal Monday", "Dan sends over their brief
     # Monday", "Jonas presents to the works council on December 8th", "First she sends me the roster, then ..."
     r"(?:^|(?<=, )|(?<=; ))(?:first,? )?(?=(?:i|we|she|he|they|(?:their|the|our|her|his) [\w-]+|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:first )?"
-    r"(?:send|sends|present|presents|take|takes|bring|brings|share|shares|forward|forwards|book|books|schedule|schedules|"
+    # ("Hugo takes our proposal to the board": a step; "they take over the building on January 1st": their event)
+    r"(?:send|sends|present|presents|(?:take|takes|bring|brings) (?:our|the|this|it|that)\b[^.;]*?\bto (?:the|their|his|her)\b|"
+    r"share|shares|forward|forwards|book|books|schedule|schedules|"
     r"set up|sets up|email|emails|walk|walks|draft|drafts|prepare|prepares|demo|demos|introduce|introduces)\b"
     r"(?![^.;]*\b(?:every|each|usually|always|normally|never)\b)[^.;]*?\b(?:(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|"
     r"fri)day|next week|this week|first|then)\b|on (?:the )?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d))|"
