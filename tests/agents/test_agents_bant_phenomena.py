@@ -3232,3 +3232,210 @@ def test_issue18k_refusal_then_a_planned_month(note, day):
 ])
 def test_issue18k_a_refused_move_is_no_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+# -- issue/18l (tuned on the cndev12 development set; every case below is in our own words) ---------------------------
+@pytest.mark.parametrize("note", [
+    # money for another purchase said beside ours: no budget for us
+    "Ravi said they set aside sixty grand this year, but that's earmarked for the warehouse racking.",
+    "She told me the fifteen K bonus pool got approved, unrelated to us.",
+    "They just sank eighty thousand into a new ERP, so nobody has put a number against our tool yet.",
+    "The twelve K he quoted is their payroll renewal, a different line entirely.",
+    "They've already spent fifty grand on kiosks this quarter, and he hasn't given a figure for us.",
+])
+def test_issue18l_another_purchases_money_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a vague amount or a range they cannot place is no figure
+    "Budget is a few thousand, she wouldn't go further than that.",
+    "He thinks several thousand could be found for it.",
+    "Budget somewhere between forty and sixty K, and she honestly doesn't know where in that range.",
+    "They could spend between thirty and fifty thousand a year, but Tom really does not know yet.",
+])
+def test_issue18l_vague_or_unplaced_budget_is_null(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # the plan they pay for today (or an invoice past due) is no budget
+    "Right now they're on 499 a month and happy enough.",
+    "Their Starter invoice is past due, 1,200 for the quarter, she'll chase accounts payable.",
+    "Currently on 250 a month, no change planned.",
+])
+def test_issue18l_what_they_pay_now_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+def test_issue18l_a_separate_pot_beside_the_budget_keeps_the_budget():
+    _said("Their number is forty thousand for the app, and the events money, about 3,000 a month, is a separate pot.",
+          "budget", 40000)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a stretch above a figure set aside or approved: the firm figure is the budget
+    ("They have sixty K set aside and Lena thinks they could stretch to seventy if legal signs off quickly.", 60000),
+    ("Forty thousand is approved, maybe fifty if we include the second site, but forty is firm.", 40000),
+    ("Omar has about eight grand budgeted, and could stretch to ten if the trial goes well.", 8000),
+    # a monthly figure said with the customer's own yearly total: the year's total
+    ("Ada said two hundred a month at most, which she worked out as twenty-four hundred a year, and that's approved.", 2400),
+    ("Five hundred a month is the cap, so six thousand for the year, she has that budgeted.", 6000),
+    ("Budget is a thousand a month, twelve thousand a year all in.", 12000),
+    # a figure in brackets the writer sets aside
+    ("budget 30k/yr (old email says 35, ignore) firm.", 30000),
+    ("Budget approved at 18k (CRM has 20, disregard that).", 18000),
+    ("bgt 45k (the 48 in the sheet is stale, ignore it).", 45000),
+])
+def test_issue18l_firm_figure_over_stretch_month_or_aside(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # their figure compared with what they pay now or with our quote is still theirs
+    ("Mia won't go above eighteen thousand a year, about what they pay today.", 18000),
+    ("Their budget is seven thousand a year, which happens to be what we quoted.", 7000),
+    ("He can spend twelve thousand a year, roughly what he pays now on the old tool.", 12000),
+    # money added for this purchase: "X on top"
+    ("They pay 9,000 a year for the core seats; for the analytics add-on there's another four thousand on top.", 4000),
+    ("For the extra region she has five grand on top, she said.", 5000),
+    ("There's ten thousand on top for the onboarding package.", 10000),
+])
+def test_issue18l_their_figure_beside_a_comparison_or_on_top(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a range after the label, then the figure they would land on
+    ("Budget thirty to forty, and pressed on it he said he'd land at thirty-five.", 35000),
+    ("Budget ten to fifteen, she'd settle at twelve.", 12000),
+    ("Budget twenty to thirty, and he said they'd land at twenty-five in the end.", 25000),
+    # a figure said first as the topic, teens included
+    ("Eighteen thousand for the first year; the owner already approved it.", 18000),
+    ("Sixteen grand for the whole rollout, she confirmed that.", 16000),
+    ("Thirteen thousand for the pilot, and that's signed off.", 13000),
+])
+def test_issue18l_settled_range_and_fronted_teens(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a sentence opened by a verb or an adverb, an e-mail signature, a thing's "call summaries": nobody decides
+    "Tried the main line twice. Found her mobile in an old email signature and saved it.",
+    "Now he wants the bot's call summaries in their ticketing tool instead of a shared inbox.",
+    "Pinged Ana on LinkedIn. Fixed the address in the CRM from her e-mail signature.",
+    "Later she asked whether the agent's call recordings can be kept for a year.",
+])
+def test_issue18l_no_decider_from_an_opening_verb_or_a_signature(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting or a go-live called off, someone travelling, the year money is budgeted for: no buying date
+    "The pricing review we had pencilled in for Thursday is off, their controller is out.",
+    "Their February 3rd launch is off now and nobody has picked a new date.",
+    "The kickoff we had for the 9th got cancelled by their side.",
+    "Mateo is travelling until late January, so nothing moves.",
+    "Nadia is traveling through the end of next month for trade shows.",
+    "For next year Lea has budgeted twenty thousand for the tool.",
+    "They set aside forty thousand for the coming year, same tool, more seats.",
+    "In 2027 terms he has twelve K budgeted for us for next year.",
+])
+def test_issue18l_called_off_travel_or_budget_year_is_no_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a step said in the present tense with its day or its order
+    ("Ravi liked it. I send the revised SOW on Thursday.", "SOW"),
+    ("Marta sends over their data dictionary Tuesday, then we scope it.", "dictionary"),
+    ("Their GM presents the business case to the partners on January 6th.", "business case"),
+    ("First he sends me the floor plans, then I draft the quote.", "floor plans"),
+    ("Lina shares the access list first, and then we set up the accounts.", "access list"),
+    # "Name's sending ...", "Name is getting us ...": the customer's own step, said in the progressive
+    ("Omar's sending me last quarter's ticket export.", "ticket export"),
+    ("Noor Haddad is getting us read access to their staging site.", "staging"),
+    ("Kofi's booking a working session with his dispatch leads.", "working session"),
+    # a typed step from us, and our AE joining a call
+    ("Renewal quote from me on Friday.", "quote"),
+    ("Our AE joins next week for a scoping call with their IT lead.", "scoping call"),
+    ("Revised proposal from us by Wednesday.", "proposal"),
+])
+def test_issue18l_present_tense_and_progressive_steps(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a meeting moved and then cancelled leaves nothing agreed; a habit in the present is no step
+    "Their office manager moved our demo to Friday, then cancelled it altogether.",
+    "Luis pushed the review to Monday and later called it off.",
+    "She sends invoices every Monday from the old system.",
+])
+def test_issue18l_moved_then_cancelled_or_a_habit_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+def test_issue18l_a_call_header_with_a_persona_is_no_step():
+    _said("Contoso, founder follow-up with Ana Ruiz. She'll set up an intro to their CFO next week.", "next_step", "intro")
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "X is the other one/tool they're looking at", "X is bidding too", "Another agency, X, is pitching"
+    ("Zoho is the other tool they're looking at.", "Zoho"),
+    ("Kustomer is the other one, their support lead likes it.", "Kustomer"),
+    ("Braze's journeys product is the other thing they're weighing.", "Braze"),
+    ("Project44 is bidding too.", "Project44"),
+    ("Another studio, Lumenfold, is pitching as well.", "Lumenfold"),
+    ("Their previous agency, Northpine, is pitching to win the account back.", "Northpine"),
+    # a vendor asked for a quote, or one that quoted them
+    ("They've asked Gorgias for a quote as well.", "Gorgias"),
+    ("Tidio quoted us too and we haven't ruled them out.", "Tidio"),
+    ("She invited Qualtrics for a demo next week.", "Qualtrics"),
+    # one dropped and one still in (typed), one dropped then put back
+    ("comp: Hotjar dropped, FullStory still in.", "FullStory"),
+    ("Moveworks was cut in October, but their new CIO put it back on the list.", "Moveworks"),
+    ("Clari is off the list, Gong is still on it.", "Gong"),
+])
+def test_issue18l_rival_shapes(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    # a vendor they signed for a term with is bound, not a rival
+    "The analytics add-on went to Mixpanel. They signed with Mixpanel for two years and like it.",
+    "They signed with Drata for a year last month, so nothing to do here.",
+    "Lost it; they signed on with Klaviyo for three years.",
+])
+def test_issue18l_a_vendor_signed_for_a_term_is_no_rival(note):
+    assert extract(note, NOW).competitor is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a person wanted at a meeting is no need
+    "Booked a scoping call with Tariq for Monday. He'd like Helen Cho to join.",
+    "She wants their CTO on the call next time.",
+    "Demo on the 4th; he would like Marcus to attend.",
+])
+def test_issue18l_a_person_wanted_at_a_meeting_is_no_need(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the signer signs whatever another picks: the one who picks decides
+    ("Pablo Ortiz, the CFO, signs the paper, but Ines Mora chooses the tool and Pablo signs whatever Ines picks.", "Mora"),
+    ("Their controller, Hana Ito, signs, but Leon Baker was clear it's his decision; she signs whatever he puts in front of her.",
+     "Baker"),
+    ("Greta Lind, Fabrikam. The choice is hers; their COO, Max Roy, countersigns whatever she recommends.", "Lind"),
+])
+def test_issue18l_the_one_who_picks_over_the_one_who_signs(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,value", [
+    # their own event in the present tense is no step; carrying our document to a body is
+    ("They take over the second warehouse on March 2nd. We're doing a video call on the 3rd instead.", "video call"),
+    ("Ida takes the proposal to their partners on January 9th.", "proposal"),
+    ("They bring the new store online on February 1st; I send the order form Monday.", "order form"),
+])
+def test_issue18l_their_event_is_no_step_but_a_document_carried_is(note, value):
+    _said(note, "next_step", value)

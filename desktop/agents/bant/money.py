@@ -23,19 +23,19 @@ _BUDGET_CUE = re.compile(
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
-    r"tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
+    r"on top|tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
     r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
 # "now it's more like ninety thousand", "actually 90k": a corrected amount replaces the one before it
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
-                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
+                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
                          r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
-                      r"five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                      r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety)\b)", re.I)
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
                          r"list price)\b"
@@ -51,6 +51,10 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          # "they're on Growth at 799 a month right now": the plan they pay for today, not a budget
                          r"|\b(?:they're|they are|she's|he's|she is|he is|currently|today they're) (?:currently |still )?on (?:the |our |a )?"
                          r"(?:[\w-]+ ){1,2}?(?:plan |tier |package )?at\b"
+                         # "today they're on 799 a month", "their plan is past due, 799 a month": what they pay now
+                         r"|\b(?:they're|they are|today they're|currently) (?:currently |still )?on \$?\d|\bpast due\b|\boverdue\b"
+                         # "they just dropped forty grand on a Unit integration": money already spent on something else
+                         r"|\b(?:they|she|he|company|team) (?:just |recently |already |also )+(?:spent|dropped|sank|blew|invested)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
@@ -72,6 +76,8 @@ _SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, 
 def _amounts(text: str) -> list[float]:
     """Dollar amounts said in ``text`` (spoken numbers included, read by the planner's parsers),
     not counts ("200 seats"), years, percentages or multiples ("3x")."""
+    # "a few thousand", "several hundred a month": no figure was said
+    text = re.sub(r"\b(?:a few|several|a handful of|a number of|many)\s+(?:hundred|thousand|grand|k)\b", "some", text, flags=re.I)
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
@@ -85,6 +91,9 @@ def _amounts(text: str) -> list[float]:
                r"percent|a |per |users?|seats?))", lambda m: f"{m.group(1)} {m.group(2)}{m.group(3)} thousand", t,
                flags=re.I)  # "the budget is one twenty": 120 thousand
     # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
+    # "Budget fifteen to twenty, ... she'd land at eighteen": a range said short after the label is thousands
+    t = re.sub(r"^(\s*budget:?\s+)([1-9]\d?) (to|-|or) ([1-9]\d?)\b(?!\s*(?:k|grand|thousand|million|%|percent|\d))",
+               r"\1\2 thousand \3 \4 thousand", t, flags=re.I)
     t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|ed|(?: (?!is\b|was\b)(?:his|her|their|the|"
                r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set)){1,4} (?:is|was))"
                r"(?: still| now| only| just)?"
@@ -146,13 +155,13 @@ def _amounts(text: str) -> list[float]:
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
-                                                               r"(?:realistically,? )?plan on|realistically(?:,? (?:it's|say))?,?|settled on|landed on|"
+                                                               r"(?:realistically,? )?plan on|realistically(?:,? (?:it's|say))?,?|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|"
                                                                r"let's say|it (?:was|is|'s) (?:a |actually )?|"
                                                                # "sorry, I'm wrong, he said seventy-five"
                                                                r"(?:sorry|no),? (?:i'm wrong|i was wrong|my mistake|my bad|i misheard),? "
                                                                r"(?:he|she|they) said,?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
-                                                      r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|"
+                                                      r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|in the end|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
@@ -171,7 +180,17 @@ _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|n
 _NUMW = (r"(?:\$?\d[\d,.]*\s*(?:k|grand|thousand)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|grand|k)")
 #: A figure taken back or disowned: "the eighty thousand floating around was a guess", "there's no real budget yet".
-_WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
+_WITHDRAWN = re.compile(
+                        # another purchase's money said beside ours: "that's earmarked for new tills", "unrelated to us",
+                        # "he hasn't put any number against this yet"
+                        r"\bbut that's (?:earmarked|set aside|reserved|committed|budgeted|allocated|for)\b|\bunrelated to (?:us|this)\b|"
+                        r"\bnothing(?:'s| is| has been)? (?:set aside|earmarked|budgeted|allocated) for (?:us|this)\b|"
+                        r"\b(?:hasn't|haven't|didn't|did not|has not|have not|hadn't) (?:yet )?(?:put|give|given|name|named|share|"
+                        r"shared|attach|attached) (?:any|a|an) (?:number|figure|amount|budget)\b|\bno (?:number|figure) for us\b|"
+                        # a range they cannot place: "fifteen to twenty-five K, and he didn't know where in that range"
+                        r"\b(?:don't|doesn't|didn't|do not|does not|did not) (?:\w+ly )?know (?:yet\b|where in (?:that|the) range\b)|"
+                        r"\bnot sure where in (?:that|the) range\b|"
+                        r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
                         r"(?:number|figure)\b|"
@@ -202,6 +221,11 @@ _WITHDRAWN = re.compile(r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a
                         # "so scratch the thirty", "forget the eighty": the figure named is taken back
                         r"\b(?:scratch|strike|forget|ignore|drop|disregard) the (?:" + _NUMW + r")(?:[- ](?:" + _NUMW + r"))*\b(?!\s+(?:seats|users|"
                         r"people|reps|percent))", re.I)
+#: The one figure of a sentence set aside as another purchase's: "the thirty-six K is their LMS renewal, a different
+#: line" (with a second figure, "their ad spend ... is a separate pot", only that clause goes).
+_ELSEWHERE = re.compile(r"\b(?:a |an )?(?:different|separate) (?:line|budget|line item|pot|purchase|project)\b", re.I)
+
+
 #: The seller spending its own money: "we burned four grand on LinkedIn", "I spent 2k on the booth".
 _SELLER_SPEND = re.compile(r"\b(?:we|i|we've|i've)\s+(?:\w+\s+)?(?:burned|burnt|spent|spend|blew|wasted|paid|invested|sank|"
                            r"dropped|lost)\s+(?:like |about |around |roughly |over |almost |nearly |close to )?(?:\$|\d|(?:a|one|two|"
@@ -242,6 +266,36 @@ _NUM_SAID = (r"(?:\$?\d[\d,.]*(?:\s*(?:k|grand|thousand|million))?|(?:a )?" + _N
              r")*)\b")
 
 
+#: A possible stretch above a figure set aside or approved: "could stretch to one twenty if the case is tight",
+#: "maybe fifteen if it covers both buildings" (the firm figure said first is the budget).
+_STRETCH = re.compile(r"(?:,?\s*(?:and|but)\s+)?(?:\b\w+ (?:thinks|said|says|reckons) )?(?:\b(?:they|she|he|it|we)\s+)?"
+                      r"\b(?:(?:could|can|might|may)\s+(?:maybe\s+|possibly\s+)?stretch(?:\s+(?:it|that))?\s+to\s+(?:about\s+)?"
+                      + _NUM_SAID + r"(?:\s+if\b[^,.;]*)?|maybe\s+" + _NUM_SAID + r"\s+if\b[^,.;]*)", re.I)
+_FIRM = re.compile(r"\b(?:set aside|approved|signed off|earmarked|allocated|budgeted|(?:is )?what's there)\b", re.I)
+
+
+def _drop_stretch(s: str) -> str:
+    """``s`` without a stretch said after a firm figure ("about a hundred K set aside, and could stretch to one twenty if
+    ..." -> the stretch clause goes); unchanged when no firm figure comes before it."""
+    m = _STRETCH.search(s)
+    if m and _FIRM.search(s) and _amounts(s[:m.start()]):
+        return s[:m.start()] + s[m.end():]
+    return s
+
+
+def _per_year_instead(c: str, s: str, value: float) -> float:
+    """The yearly figure of ``s`` when ``value`` is said per month in it and the customer also gives the year's total
+    ("three fifty a month tops, ..., forty-two hundred a year" -> 4200); else ``value`` (dollars)."""
+    t = words_to_digits(s)
+    if not re.search(r"\b(?:a|per|/)\s*(?:month|mo)\b", t, re.I):
+        return value
+    for y in re.finditer(r"\b(?:a|per|for the|/)\s*(?:year|yr)\b|\bannually\b", s, re.I):
+        before = _amounts(s[:y.start()])
+        if before and before[-1] > value and not _BUDGET_NOT.search(s[max(0, y.start() - 60):y.start()]):
+            return float(before[-1])
+    return value
+
+
 def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
@@ -259,10 +313,19 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if amounts:
                 return float(amounts[0]), s
     for i, s in enumerate(sentences):
-        if _WITHDRAWN.search(s):
-            continue  # a figure taken back is no budget
+        if _WITHDRAWN.search(s) or (_ELSEWHERE.search(s) and len(_amounts(s)) <= 1):
+            continue  # a figure taken back (or another purchase's) is no budget
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
-        s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)", "", s, flags=re.I)
+        # (and "50k/yr firm (crm says 54, ignore)": a figure set aside in brackets)
+        s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)|"
+                   r"\s*\([^)]*\b(?:ignore|disregard)\b[^)]*\)", "", s, flags=re.I)
+        s = _drop_stretch(s)
+        # "twenty-four thousand a year, roughly what they pay now", "nine six a year, which happens to be what we quoted":
+        # the figure is theirs, the comparison goes
+        s = re.sub(r",?\s*(?:which|that)?\s*(?:happens to be|is|matches|equals)?\s*(?:roughly|about|around|exactly|just|basically)?"
+                   r"\s*(?:the same as )?what (?:they|she|he) (?:pay|pays|spend|spends)(?: now| today| (?:now|today) on [\w-]+)?\b|"
+                   r",\s*which (?:happens to be|is|matches|equals) (?:exactly |just |roughly )?(?:what we quoted|our quote)\b", "", s,
+                   flags=re.I)
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
                                             and len(sentences[i + 1].split()) <= 8):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
@@ -323,7 +386,8 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                 fixed = _corrected_next(sentences, i)
                 if fixed is not None:
                     return fixed
-                return float(amounts[-1] if _CORRECTION.search(c) else max(amounts)), s
+                value = float(amounts[-1] if _CORRECTION.search(c) else max(amounts))
+                return _per_year_instead(c, s, value), s
     for i, s in enumerate(sentences[:-1]):  # "Kara isn't sure about budget. She thinks it'll be around fifteen grand."
         if re.search(r"\bbudget\b", s, re.I) and not _amounts(s) and not _BUDGET_NOT.search(s) and not _NO_BUDGET.search(s):
             nxt = sentences[i + 1]

@@ -63,6 +63,9 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        # a meeting moved ("push the demo to the 10th"): a next step, not a problem
                        r"(?:push|reschedule|shift|bump|postpone|rebook|bring forward) (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?\b|"
                        r"approval\b(?!s)|"
+                       # "he'd like David Kim to join", "wants their CTO on the call": a person at a meeting, not a problem
+                       r"(?:(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?|(?:their|his|her|the|our) [\w-]+) (?:to (?:join|attend|sit in|be there|"
+                       r"come)|on the (?:call|demo|meeting))\b|"
                        r"(?:[\w-]+ )?(?:call|meeting|chat|intro|session)s? with\b|"
                        # "wants a call next week with Kim": a meeting, not a problem ("a call summary" still is one)
                        r"(?:a|an|another) (?:[\w-]+ )?(?:call|meeting|chat|intro|session)\b(?!\s*(?:summar|notes?|logs?|recordings?|"

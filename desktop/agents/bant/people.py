@@ -23,7 +23,7 @@ _AUTH_CUE = re.compile(
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
-    r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
     r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
@@ -35,7 +35,8 @@ _AUTH_CUE = re.compile(
     # "Dr. Hale says go, send the paperwork": the go-ahead given
     r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
-    r"earlier|notes?|recap|went|was|:))|run it by|runs? (?:it|this|that|everything|anything|things|"
+    r"earlier|notes?|recap|went|was|:|summar(?:y|ies)|logs?|recordings?|volumes?|transcripts?|queues?|cent(?:er|re)s?|scripts?|"
+    r"times?|backlog|data|history))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
     r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
@@ -76,7 +77,10 @@ Schedule Book Set Share Get Email Once After Before Until Since If Unless Becaus
 Summary Action Status Context Background Update Recap Marketing Sales Support Operations Ops Engineering Security
 Compliance Onboarding Implementation Training Everybody Wants Want Needs Wanted On
 Purchases Purchase Purchasing Buying Spend Spending Contracts Approvals
-Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate""".split())
+Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate
+Now Later Earlier Soon Afterwards Meanwhile Otherwise However Instead Again Already Later Found Fixed Left Tried Sent Asked
+Told Pinged Emailed Texted Rang Dialed Dialled Checked Updated Logged Reached Heard Saw Made Took Gave Moved Cancelled
+Canceled Rebooked Booked""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -287,7 +291,43 @@ def _other_gender(denied: str, rest: str, sentences: list[str], idx: int) -> str
     return None
 
 
+#: The signer who signs what another picks: "David signs whatever Walt picks", "she signs whatever he puts in front of
+#: her" (the one who picks decides; the signature follows).
+_SIGNS_WHATEVER = re.compile(r"\b(?:signs|will sign|'ll sign|countersigns|just signs) whatever (?:((?-i:[A-Z][a-z]+))|he|she|they) "
+                             r"(?:picks|chooses|decides|puts in front of|recommends|brings|hands|approves|says)\b", re.I)
+
+
+def _picker(sentences: list[str], idx: int) -> str | None:
+    """Who picks in "X signs whatever Y picks" said in sentence ``idx`` (``Y``, or for "he"/"she" the last person named
+    before it in the sentence who is not the signer, else the person the pronoun means); None when not said."""
+    sentence = sentences[idx]
+    m = _SIGNS_WHATEVER.search(sentence)
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(1) if m.group(1) not in _NOT_NAMES else None
+    head = sentence[:m.start()]
+    signer = re.search(r"((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s*,?\s*$", head)
+    if idx and not _NAME.search(re.sub(r"^\W*\w+", "", head)):  # "...; she signs whatever he ...": the sentence before
+        head = sentences[idx - 1] + " " + head
+    names = [n.group(1) for n in _NAME.finditer(head) if n.group(1).split()[0] not in _NOT_NAMES
+             and not _ROLE.fullmatch(n.group(1)) and not _COMPANY_WORD.search(n.group(1))
+             and not re.match(r"\s*,?\s*(?:the |their )?(?:[\w-]+ )?(?:cfo|ceo|coo|cto|signs?|countersigns?)\b", head[n.end():], re.I)]
+    names = [n for n in names if not (signer and n == signer.group(1))]
+    if names:
+        return names[-1]
+    for j in ([idx - 1] if idx else []) + [idx]:
+        who = _contact_name(sentences, j)
+        if who and not (signer and (who in signer.group(1) or signer.group(1) in who)):
+            return who
+    return None
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
+    for i, s in enumerate(sentences):
+        picker = _picker(sentences, i)
+        if picker:
+            return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
     return (_full_names(who, sentences) if who else who), ev
 

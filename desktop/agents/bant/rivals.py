@@ -26,7 +26,7 @@ _COMP_BEFORE = re.compile(
     r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
     r"(?:it's |it is |now it's )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
-    r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|"
+    r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|side[- ]by[- ]side (?:against|with|vs\.?)|"
     r"comps?\s*:|"
     # "running an RFP with Samsara"; "I'd rather spend it with you than with Fivetran"; "it's you or Ylopo"
     r"(?:running |doing |in |issued )?(?:an |the |a )?(?:rfp|tender|bake-?off|formal evaluation) (?:with|against|alongside|that includes)|"
@@ -48,15 +48,24 @@ _COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|pi
                          r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also)\s+(?i:in the (?:mix|running|picture)|an option|on the (?:table|list|"
                          r"shortlist)|in(?=\s*[.,;!]|\s*$))|"
                          + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
-                         r"on the (?:table|list|shortlist)|an option|the other option|the alternative)\b|" + _VENDOR + r"(?:'s|\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
-                         r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|"
+                         r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|the alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
+                         r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|bidding|still on it\b|on it too\b|"
+                         # "Appcues is the other one they're looking at", "Cognigy is the other one, their IT likes it"
+                         r"the other (?:one|tool|option|thing|product|platform|vendor|agency|name|system)\b(?!\s+(?:we|they|she|he) "
+                         r"(?:dropped|ruled out|passed on|rejected))|"
                          r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the one (?:they're|they are|she's|he's|she is|he is) "
                          r"(?:still )?(?:weighing|considering|looking at|leaning towards?|keen on)|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
                          r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
-                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them)|"
+                         r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them|quoted us|pitched us|quoted (?:her|him))|"
+                         # "Aisera was dropped last month, but Rebecca put it back on the list"
+                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r"\s+(?i:was|were|got|had been)\b[^.;]*\b(?i:put|added|brought) (?i:it|them) "
+                         r"(?i:back)\b|"
+                         # "they've asked Brightwave for a quote as well"
+                         r"(?i:\b(?:asked|invited|approached)\s+)" + _VENDOR + r"\s+(?i:for (?:a |an )?(?:quote|proposal|bid|pitch|demo|"
+                         r"pricing))\b|"
                          # a vendor said first, then "its X" weighed against us
                          r"^" + _VENDOR + r"\s+(?i:they|she|he)\b[^.]*?\b(?i:weighing|comparing|pitting|testing|trialing|trialling|"
                          r"looking at) (?i:its|their) [\w -]{2,40}? (?i:against|with|to|next to) us\b")
@@ -97,7 +106,11 @@ def vendor_names(sentences: list[str]) -> set[str]:
 def _ruled_out(vendor: str, text: str) -> bool:
     """True when ``text`` says anywhere that ``vendor`` is out ("Zendesk is out", "they dropped Gong")."""
     v = re.escape(vendor)
-    return bool(re.search(rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|cut|eliminated|off the table|"
+    # "Aisera was dropped last month, but Rebecca put it back on the list": back in
+    if re.search(rf"\b{v}\b[^.]*\b(?:put|added|brought) (?:it|them) back\b|\b(?:put|added|brought) {v} back\b", text, re.I):
+        return False
+    return bool(re.search(rf"(?:^|[:;,]\s*|\bcomps?\s*:?\s*){v}\s+(?:dropped|cut|gone|ruled out|eliminated)\b(?=\s*(?:[,.;]|$|\band\b))|"
+                          rf"\b{v}(?:(?:'s)?\s+(?:is|are|was|has been|got)|'s)\s+(?:\w+\s+)?(?:out|gone|dropped|cut|eliminated|off the table|"
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           # typed "comp: Docebo out, TalentLMS still in"; "Freshdesk was on the list but got cut"
                           rf"(?:^|[:;,]\s*|\bcomps?\s*:?\s*){v}\s+out\b(?=\s*(?:[,.;]|$|\band\b))|"
@@ -109,7 +122,9 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for
                           # a year"): their incumbent, not a rival in this deal
-                          rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
+                          rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|"
+                          # "they signed with Vanta for two years": bound to it, as good as locked in
+                          rf"\bsigned (?:on )?with {v} for (?:a|one|two|three|four|five|\d+|another) (?:more )?(?:years?|months?)\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
                           text, re.I))
 
 
@@ -168,13 +183,14 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     own = _PART.split(c[:m.start()])[-1] + c[m.start():m.end()]
                     if _COMP_NEG.search(own) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \
                             and not re.search(r"\bbut us and\b|\b(?:is|are) (?:just |only )?(?:us|you) and\b", m.group(0), re.I):  # "ruled out everyone but us and X"
-                        if not re.search(r"\b(?:also|still)\b", c[:m.start()], re.I) or re.search(
+                        # ("Airbyte dropped, Fivetran still in": the "still" said with the vendor keeps it)
+                        if not re.search(r"\b(?:also|still)\b", c[:m.end()], re.I) or re.search(
                                 r"\b(?:not|n't|no longer|anymore)\b", c, re.I):
                             continue
                     rest = c[m.end():] + " " + (s[s.find(c) + len(c):] if c in s else "")
                     if re.search(r"\b(?:cancel\w*|dropp\w*|ditch\w*|revers\w*|backed out of|pulled out of|"
                                  r"walked away from|passed on|decided against|said no to)\s+"
-                                 r"(?:that|it|them)\b|\bruled (?:that|it|them) out\b|"
+                                 r"(?:that|it|them)\b|(?<!n't )(?<!not )(?<!never )\bruled (?:that|it|them) out\b|"
                                  # "looked at Shopify Flow, but it doesn't do what they need, so that's out"
                                  r"\b(?:so |and )?(?:that's|that is|it's|it is|they're|they are) (?:out|off the table|not an option)\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
@@ -186,7 +202,9 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             re.match(r"\s*for\b[^.;]*\b(?:but|yet|and)\b[^.;]*\bstill\b", s[s.find(m.group(0)) + len(m.group(0)):]
                                      if m.group(0) in s else "", re.I):
                         continue  # "bought CrowdStrike for endpoint, but they still need audit logs": a tool for something else
-                    if _SOMEONE_ELSE.search(_PART.split(c[:m.start()])[-1]):
+                    pre = _PART.split(c[:m.start()])[-1]
+                    # ("Their old agency, Pixelhaus, is pitching to keep it": the old agency is the vendor itself)
+                    if _SOMEONE_ELSE.search(pre) and not re.search(r"\b(?:agency|firm|vendor|provider)\s*,\s*$", pre, re.I):
                         continue  # "their sister company went with Five9": another buyer's choice
                     found.append((v, s))
                     # "comparing us against Zendesk and Freshdesk": every vendor of the list is a candidate

@@ -17,6 +17,20 @@ _NEXT_CUE = re.compile(
     # a typed step: "Revised proposal to Priya by Friday.", "Order form to Tom Monday."
     r"^(?=(?:the |a )?(?:revised |updated |final |new |signed |renewal |draft )?(?:contract|proposal|quote|order form|deck|sow|msa|"
     r"paperwork|one-pager|pricing sheet)s? to (?-i:[A-Z][a-z]+)\b)|"
+    # a typed step from us: "Expansion quote from me on Monday."
+    r"^(?=(?:[\w-]+ ){0,2}(?:contract|proposal|quote|order form|deck|sow|msa|paperwork|one-pager|pricing sheet)s? from (?:me|us)\b)|"
+    # a step said in the present with its day or its order: "I send the proposal Monday", "Dan sends over their brief
+    # Monday", "Jonas presents to the works council on December 8th", "First she sends me the roster, then ..."
+    r"(?:^|(?<=, )|(?<=; ))(?:first,? )?(?=(?:i|we|she|he|they|(?:their|the|our|her|his) [\w-]+|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:first )?"
+    # ("Hugo takes our proposal to the board": a step; "they take over the building on January 1st": their event)
+    r"(?:send|sends|present|presents|(?:take|takes|bring|brings) (?:our|the|this|it|that)\b[^.;]*?\bto (?:the|their|his|her)\b|"
+    r"share|shares|forward|forwards|book|books|schedule|schedules|"
+    r"set up|sets up|email|emails|walk|walks|draft|drafts|prepare|prepares|demo|demos|introduce|introduces)\b"
+    r"(?![^.;]*\b(?:every|each|usually|always|normally|never)\b)[^.;]*?\b(?:(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|"
+    r"fri)day|next week|this week|first|then)\b|on (?:the )?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d))|"
+    # "our AE joins next week for a discovery call"
+    r"\b(?:our|my) (?:ae|se|csm|rep|engineer|solutions engineer|account executive) (?=joins?\b[^.;]*\b(?:call|demo|meeting|"
+    r"session|workshop)\b)|"
     # "demo moved to 12/2": a meeting moved still lies ahead
     r"\b(?=(?:the |our |their )?(?:[\w-]+ )?(?:demo|call|meeting|review|session|walk-?through|workshop)s? (?:got |was |has been |is )?"
     r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
@@ -89,8 +103,9 @@ _NEXT_CUE = re.compile(
     r"\basked (?:me |us )?for (?=(?:a|an|the|some|our)\s)(?!(?:a|an|the|some|our)\s+(?:[\w-]+\s+){0,3}(?:percent|%|discount|"
     r"price (?:cut|break|match|reduction)|lower price|better price|rebate|refund|credit)\b)|"
     # the rep named in a manager's recap: "Jen is sending a revised proposal Monday", "Ana has a check-in with ..."
-    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+) (?:is|are) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
-    r"revising|updating|reworking|redoing|finali[sz]ing|"
+    r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+)(?: (?:is|are)|'s) (?=sending|drafting|preparing|scheduling|setting up|booking|putting together|"
+    r"revising|updating|reworking|redoing|finali[sz]ing|forwarding|sharing|looping|arranging|introducing|paying|"
+    r"getting (?:us|me|him|her|them|(?-i:[A-Z][a-z]+) on)\b|"
     r"pulling together|writing|building|following up|calling|emailing|recording)|"
     r"(?!(?-i:She|He|They|It|We|I)\b)(?-i:[A-Z][a-z]+)'s (?=calling (?:me|us) back|emailing (?:me|us) back|getting back to "
     r"(?:me|us)|ringing (?:me|us) back)|"
@@ -131,13 +146,17 @@ _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on
 _OPENER = re.compile(r"^(?:(?:a|quick|short|second|another) )?(?:follow-?up|check-?in|catch-?up|debrief) (?:call |meeting )?(?:with|w/) "
                      r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?(?:,[^.;]{2,40})?\.?$|"
                      r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3},\s+(?:(?:a|the|quick|short|second|first|another|"
-                     r"brief) )*(?:follow-?up|check-?in|call|update|recap|debrief|catch-?up)\b(?: (?:on|about|re|to|after) [^.,]*)?"
+                     r"brief|founder|ae|sdr|cs|agency|renewal|expansion|discovery|intro) )*(?:follow-?up|check-?in|call|update|recap|"
+                     r"debrief|catch-?up)\b(?: (?:on|about|re|to|after|with|w/) [^.,]*)?"
                      r"\.?$|"
                      # a call's header without the comma: "Umbrella Health follow-up with James Whitfield."
                      r"^(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3} (?:(?:quick|short|second|first|another|brief|renewal|"
                      r"expansion) )*(?:follow-?up|check-?in|recap|debrief|catch-?up) (?:call |meeting )?(?:with|w/) "
                      r"(?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?(?:,? and (?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[\w'-]+)?)?\.?$", re.I)
 _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned|set)|no follow[- ]?up|didn't agree|"
+                       # "moved our call to Thursday, then cancelled it altogether": nothing left on the calendar
+                       r"(?:then|later|and then|but then) (?:cancell?ed|called off|scrapped|dropped) (?:it|that|the \w+)|"
+                       r"cancell?ed (?:it|the \w+) altogether|(?:then|later) called (?:it|that|the \w+) off|"
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 

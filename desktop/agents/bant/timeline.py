@@ -205,6 +205,11 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             # ("the paperwork done by their budget freeze on December 11th": by the freeze, the same deadline)
             c = re.sub(r"\b(before|by) (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
                        r"\1", c, flags=re.I)
+            # "for next year Raj has budgeted 9,600": the year the money is for, not when they buy
+            if re.search(r"\bbudget\w*|\bset aside\b|\bearmarked\b", c, re.I) and not re.search(
+                    r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place|renew\w*)\b", c, re.I):
+                c = re.sub(r"\b(?:for|in|from) (?:next|this|the coming) (?:year|fiscal year|fy)\b|\bfor (?:fy)?20\d\d\b", " ", c,
+                           flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
             c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
                        r"allocation|spend)\b", " ", c,
@@ -228,6 +233,12 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
                          r"undecided|freeze|frozen|on hold|paused|"
+                         # "Priya is traveling until mid-December": her absence, no buying date
+                         r"travel(?:l)?ing (?:until|till|through|for|to|in)|"
+                         # "the review we had for Tuesday is off", "the December 18th go-live is off": called off
+                         r"(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in|"
+                         r"go-?live|launch|rollout|roll-?out|deadline|date|timeline)s?\b[^,;]*?\b(?:is|was|got|has been|are|were) "
+                         r"(?:now )?(?:off|cancell?ed|called off|scrapped|shelved|dropped|dead)|"
                          r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
                          r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until|"
                          # "she'd renew tomorrow but it's not up to her": eagerness, not a date
