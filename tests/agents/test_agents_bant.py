@@ -129,7 +129,11 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 11 (fresh writer, session 10): first score
                                                          # 433/474 = 91.4%, 7 invented, at e73a4ef; since
                                                          # then tuned on it (issue/18k; a regression ratchet)
-                                                         ("blind/callnotes11.jsonl", 474, 0)])
+                                                         ("blind/callnotes11.jsonl", 474, 0),
+                                                         # blind set 12 (fresh writer, session 11): first score
+                                                         # 391/456 = 85.7%, 10 invented, at 127790a (a ratchet
+                                                         # at the first score)
+                                                         ("blind/callnotes12.jsonl", 391, 10)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 
