@@ -412,8 +412,8 @@ _MOVED_TO_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?
 _A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|partner|engineer|"
                       r"analyst|coordinator|specialist|ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
 #: "Move Ava Novak at Meadow Health back to lead": a person put back to the lead lifecycle stage.
-_PERSON_BACK_TO = re.compile(r"\b(?:move|put|set|bump|send|drop)\s+(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))"
-                             r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to\s+(?:a\s+)?lead\b", re.I)
+_PERSON_BACK_TO = re.compile(r"\b(?:move|put|set|bump|send|drop)\s+(?P<who>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?))"
+                             r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to,?\s+(?:a\s+)?lead\b", re.I)
 
 
 def _command_segments(text: str) -> list[tuple[int, int]]:

@@ -433,13 +433,17 @@ def bare_fragment(text: str) -> bool:
 
 
 def activity_type(text: str) -> str | None:
-    """``call``/``meeting``/``email``/``note`` when ``text`` reports an interaction, else None."""
+    """``call``/``meeting``/``email``/``note`` when ``text`` reports an interaction, else None. A kind named in the
+    order to log it wins ("the onboarding session went fine, log the meeting": a meeting)."""
     m = ACTIVITY_RE.search(text)
     if not m:
         return None
+    if said := re.search(r"\blog\s+(?:it|that|this|the|a|an)\s+(?:as\s+)?(?:a\s+|an\s+|the\s+)?(meeting|call|e-?mail|note)\b",
+                         text, re.I):
+        return {"e-mail": "email"}.get(said.group(1).lower(), said.group(1).lower())
     word = next(g for g in m.groups() if g).lower()
     if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr", "kickoff", "kick-off",
-                "workshop", "walkthrough", "review session"):
+                "workshop", "walkthrough", "review session", "session", "training", "onboarding"):
         return "meeting"
     if word in ("email", "emailed", "e-mailed", "e-mail", "message"):
         return "email"

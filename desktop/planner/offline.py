@@ -450,8 +450,9 @@ class OfflinePlanner:
             said = moved_to.group("new")
             said = said.title() if said.islower() else said  # ("ops director" -> "Ops Director")
             clean = clean[:moved_to.start()] + f"change {moved_to.group('who')}'s job title to {said}" + clean[moved_to.end():]
-        if (back := _PERSON_BACK_TO.search(clean)) and any(m.kind == "contact" and not m.partial
-                                                           for m in self.index.find_mentions(back.group("who"))) \
+        if (back := _PERSON_BACK_TO.search(clean)) and any(
+                m.kind == "contact" and (not m.partial or len(set(m.ids) & getattr(self, "_said_full", set())) == 1)
+                for m in self.index.find_mentions(back.group("who"))) \
                 and not re.search(r"\b(?:deal|opportunity|opp)\b", clean, re.I):
             # "Move Ava Novak at Meadow Health back to lead": a person's lifecycle stage, not her company's deal
             clean = clean[:back.start()] + f"set {back.group('who')}'s lifecycle stage to lead" + clean[back.end():]
@@ -828,6 +829,11 @@ _THE_OTHER_AT = re.compile(r"\bthe other (?:guy|gal|woman|man|person|contact|one
                            r"(?:at|from|over at|on)\s+(?:the\s+)?", re.I)
 
 
+#: The user telling the planner to leave a record as it is: "don't touch it", "leave that alone".
+_HANDS_OFF = re.compile(r"\b(?:don'?t|do not|no need to)\s+(?:touch|change|update|move)\s+(?:it|that|this|them|the deal)\b|"
+                        r"\bleave\s+(?:it|that|this|them|the deal)\s+(?:alone|as is|as it is|be)\b", re.I)
+
+
 #: HubSpot lifecycle stages said as one word: never a person's name.
 _LIFECYCLE_WORDS = frozenset("subscriber lead customer evangelist opportunity other mql sql".split())
 
@@ -897,8 +903,11 @@ class _Build:
         """Clause ``t`` (at ``start`` in the instruction) with a person said by title ("the founder at
         Granite Labs") written as their name, for titles of tasks and meetings."""
         for a, b, name in sorted(self._title_spans, reverse=True):
-            if start <= a and b <= start + len(t):
+            said = self.text[a:b]
+            if start <= a and b <= start + len(t) and t[a - start:b - start] == said:
                 t = t[:a - start] + name + t[b - start:]
+            elif said and said in t:
+                t = t.replace(said, name, 1)  # (the clause was tidied: its words moved from where they were said)
         return t
 
     def _the_other_one(self) -> list[Mention]:
@@ -942,8 +951,12 @@ class _Build:
                 title = title_of[re.sub(r"\s+", " ", m.group("t").lower())]
                 if any(a < m.end("t") and m.start("t") < b for a, b in taken):
                     continue
-                if re.search(r"\b(?:is|was|are|be|been|became|become|as|now|new|not|he'?s|she'?s|who'?s|into|to|from)\s*$",
-                             text[:m.start("lead")], re.I):
+                if re.search(r"\b(?:is|was|are|be|been|became|become|as|now|new|not|he'?s|she'?s|who'?s|into|from)\s*$",
+                             text[:m.start("lead")], re.I) or (
+                        re.search(r"\bto\s*$", text[:m.start("lead")], re.I)
+                        and not re.search(r"\b(?:talk|talking|speak|speaking|reach|reaching)(?:\s+out)?\s+to\s*$|"
+                                          r"\b(?:send|email|e-mail|write|introduce|intro|forward)\s+(?:it\s+|this\s+|that\s+)?to\s*$",
+                                          text[:m.start("lead")], re.I)):
                     continue  # ("Felix Dubois, he's the sales director", "moved into the CEO role": a title held, no reference)
                 nxt = re.match(r"\s*,?\s*(?P<w>[A-Za-z][a-z'-]+)", text[m.end("t"):])
                 if nxt and (nxt.group("w").lower() in idx.first_names or (nxt.group("w")[:1].isupper()
@@ -1689,7 +1702,10 @@ class _Build:
                     d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
                 if d is None and cond_date is not None and cond_sentence == cl.sentence:
                     d = cond_date  # "if she hasn't replied by Friday, remind me to call her"
-                fields = {"title": T.task_title(self._by_name(t, cl.start), d if d is None or d[2] else None, self._who())}
+                renamed = self._by_name(t, cl.start)
+                if renamed != t and d is not None:
+                    d = find_date(renamed, self.today) or d  # (the date's place in the renamed words)
+                fields = {"title": T.task_title(renamed, d if d is None or d[2] else None, self._who())}
                 earlier = " ".join(p.text for p in parts[:k] if p.sentence == cl.sentence)
                 if (it := re.match(r"(?P<v>send|share|forward|email|bring)\s+it(?P<rest>\s+(?:to|over to|with)\s+(?:her|him|them))?\b",
                                    fields["title"], re.I)) \
@@ -2084,7 +2100,7 @@ class _Build:
         r"hung up)(?:\s+up)?(?=\s+with\b)"
         r"|^\W*(?:(?:please|so|and|also|then|just)\s+)*(?:jot\s+down|write\s+down|log|record)(?=\s+that\b)", re.I)
     _NOTE_THAT = re.compile(r"\b(?:add|put|leave|make|log|drop|jot down|write down)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?"
-                            r"note\b(?:\s+(?:to|on|for|in|against|under)\s+[^,;:]{1,60}?)?\s+that\b\s*", re.I)
+                            r"note\b(?:\s+(?:to|on|for|in|against|under)\s+[^,;:]{1,60}?)?(?:\s+that\b|\s*:)\s*", re.I)
     _LEAD_GLUE = re.compile(r"^\W*(?:(?:about|re|regarding|on|where|in which|and|to say|saying|(?:down\s+)?that|team|folks|"
                             r"people|guys|crew|deal|account|contact|record|opportunity|-)\b\W*)*", re.I)
 
@@ -2197,6 +2213,11 @@ class _Build:
 
     def _deal_updates(self, t: str, d: tuple[date, int, int] | None) -> dict[str, Any]:
         out: dict[str, Any] = {}
+        if (at := self.text.find(t)) >= 0:
+            start = max((m.end() for m in re.finditer(r"[.!?;]\s+", self.text[:at])), default=0)
+            end = (m.start() + at + len(t)) if (m := re.search(r"[.!?;](?:\s|$)", self.text[at + len(t):])) else len(self.text)
+            if _HANDS_OFF.search(self.text[start:end]):
+                return out  # "I know that deal's lost, don't touch it": said to leave the deal as it is
         if re.search(r"\b(?:log|put|save|keep) (?:that|this|it) (?:down )?as a note\b|\b(?:just|only) (?:a|as a) note\b|"
                      r"\bnote (?:that|this) down\b", self.text, re.I) and not _IMPERATIVE.search(t) \
                 and not re.search(r"\b(?:log|put|save|keep) (?:that|this|it)\b", t, re.I):
@@ -2379,9 +2400,10 @@ class _Build:
         if re.match(r"\W*(?:(?:but|so|no|actually|really|that'?s wrong)\W+)*(?:really\s+|actually\s+)?(?:it'?s|it is|it should be|should be)\b",
                     t, re.I) and (said_k := [a.value for a in find_amounts(whole) if a.money and a.value >= 1000]):
             # "closed at eighteen K, but really it's twenty": the corrected number in the scale said before it
-            found = [replace(a, value=a.value * 1000, money=True, bare=False)
+            found = [replace(a, value=next((k for k in said_k if a.value == int(a.value) and str(int(k)).startswith(str(int(a.value)))),
+                                           a.value * 1000), money=True, bare=False)
                      if a.bare and not a.percent and 1 <= a.value < 1000 and 0.2 <= a.value * 1000 / said_k[0] <= 5 else a
-                     for a in found]
+                     for a in found]  # ("it's twenty-eight eight, twenty-eight thousand eight hundred": the figure spelt out)
         for am in found:
             if dd and dd[1] <= am.start < dd[2]:
                 continue
@@ -2405,6 +2427,10 @@ class _Build:
                 continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount
             if am.bare and am.value < 1000 and find_time(t) is not None and re.search(r"\bat\s+$", digits[:am.start], re.I):
                 continue  # "make it Thursday at five": a time, not an amount
+            if am.bare and am.value < 1000 and am.value == int(am.value) and (spelled := [
+                    a for a in find_amounts(whole) if a.value >= 1000 and str(int(a.value)).startswith(str(int(am.value)))
+                    and a.start > am.start]):
+                am = replace(am, value=spelled[0].value)  # "twenty-eight eight, twenty-eight thousand eight hundred"
             if am.bare and am.value < 1000:
                 # "set it to one eighty" on a $150,000 deal: thousands are meant; with no current
                 # amount to compare, or a far-off one, the magnitude is asked, not guessed.

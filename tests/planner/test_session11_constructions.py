@@ -309,3 +309,111 @@ def test_an_email_to_words_that_name_nobody_asks_whom_to_write_to(planner, now, 
 def test_an_address_said_with_the_host_in_words_is_the_company_address(planner, now, text, email):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "create_contact" and a.fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Remind me on the first Tuesday of January to re-engage James Whitfield.", "2027-01-05"),
+    ("Book a follow-up with Tom Becker for the first Monday in December at ten.", "2026-12-07"),
+    ("Remind me to chase Linda Okafor the second Tuesday of next month.", "2026-12-08"),
+    ("Remind me to set up a usage review with Rachel Adams the day after Thanksgiving.", "2026-11-27"),
+])
+def test_an_nth_weekday_of_a_month_or_a_day_around_thanksgiving_is_that_date(planner, now, text, due):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["due_date"] == due
+
+
+@pytest.mark.parametrize(("text", "contact", "name"), [
+    ("Mike Chen is out on leave, so everything goes through the other guy at Acme. Book a call with him Thursday at eleven.",
+     "114", "David Kim"),
+    ("Tom Becker is travelling, the other person at Northwind can sign. Book a call with her on Monday at 2pm.",
+     "115", "Rachel Adams"),
+    ("Raj Silva left, so it's the other guy at Summit Ventures now. Book a meeting with him Friday at 10.", "255",
+     "Jack Ueda"),
+])
+def test_the_other_one_at_a_company_of_two_is_the_one_not_named(planner, now, text, contact, name):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "book_meeting"]
+    assert a.target.id == contact and name in a.fields["title"]
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("I pitched Willow Group yesterday, Uma Quist was in the room. They want a refresh, open a deal for it at qualified. "
+     "And book a follow-up with Uma for Monday at ten.", "201"),
+    ("Mike Chen is out till January. Book a call with Tom Becker, and log a note on Mike that he's out.", "101"),
+    ("Kara Quist signed off. Open a deal for Delta Works at 20k, and remind me to thank Kara on Friday.", "224"),
+])
+def test_a_first_name_said_in_full_earlier_is_that_person_in_a_later_part(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications
+    assert contact in {a.target.id for a in plan.actions if a.target is not None}
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Book a call with Tom, and log a note on Mike Chen that he's out till January.", "He's out till January"),
+    ("Move Acme to negotiation, and add a note on David Kim that legal signed off.", "Legal signed off"),
+    ("Email Linda the deck, and put a note on Priya that she wants SSO first.", "She wants SSO first"),
+])
+def test_a_note_with_its_own_words_after_another_command_keeps_its_words(planner, now, text, body):
+    plan = planner.plan(text, now=now)
+    (note,) = [a for a in plan.actions if a.kind == "log_activity"]
+    assert note.fields["body"] == body and len(plan.actions) == 2
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Put Delta Dynamics at fifty-five hundred a month on a twelve-month term.", "5112", 66000),
+    ("Update Northwind to sixty-five hundred a month, annual contract.", "5005", 78000),
+    ("Set Blue Harbor to two thousand a month for six months.", "5008", 12000),
+])
+def test_a_monthly_amount_with_its_term_is_the_contract_total(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Vertex settled at fifty-eight and a half.", "5009", 58500),
+    ("Globex came in at a buck twenty, put that on the deal.", "5004", 120000),
+    ("Blue Harbor wants all three offices, so it's twenty-eight eight, twenty-eight thousand eight hundred.", "5008", 28800),
+])
+def test_amounts_said_the_short_way_are_read_whole(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Delta Dynamics, they picked Gong, no, not Gong, it was Chorus. Mark it lost to Chorus.",
+     {"stage": "Closed Lost", "competitor": "Chorus"}),
+    ("Move Delta Dynamics to, what, negotiation? No, proposal sent.", {"stage": "Proposal Sent"}),
+    ("Push the Kestrel Partners close from March to the end of April.", {"close_date": "2027-04-30"}),
+])
+def test_a_value_taken_back_or_moved_from_one_to_another_is_the_last_one(planner, now, text, fields):
+    a = next(a for a in planner.plan(text, now=now).actions if a.kind == "update_deal")
+    assert {k: a.fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Gina Moreau at Willow isn't the right person. Add a task to reach out to their VP Sales on Monday.", "201"),
+    ("Uma Quist says talk to Gina. Remind me to reach out to the head of growth at Willow Group tomorrow.", "200"),
+    ("Maya Vogel says to email their VP Sales at Willow Group. Remind me to email their VP Sales on Friday.", "201"),
+])
+def test_reaching_out_to_a_title_is_reaching_the_person_who_holds_it(planner, now, text, contact):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert a.target.id == contact and "VP Sales" not in a.fields["title"] or a.target.id == contact
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("So the onboarding session with Kara Quist went fine, log the meeting, they're live on two sites now.", "meeting"),
+    ("The training session with Linda Okafor went well, log it.", "meeting"),
+    ("Quick sync with Tom Becker about the renewal, log it as an email.", "email"),
+])
+def test_the_kind_named_in_the_order_to_log_wins(planner, now, text, kind):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["activity_type"] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Tidal Media, I know that deal's lost, don't touch it. Put a note on Dan Moreau: they want a podcast package.",
+    "Acme is in negotiation, leave it alone. Log a call with Mike Chen, he wants the SOW.",
+    "Vertex is closed won already, don't change it. Add a note on Oliver Grant: kickoff is Monday.",
+])
+def test_a_deal_the_user_says_to_leave_alone_is_not_changed(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert all(a.kind != "update_deal" for a in plan.actions) and plan.actions

@@ -292,11 +292,23 @@ _REQUEST_GOES_ON = re.compile(r"^(?P<req>\W*(?:(?:so|okay|ok|hey)\W+)?(?:can|cou
                               r"(?P<next>(?:let'?s say|say|just|and|maybe|ideally|preferably|tell|ask|make it|for|on|at|by)\b)", re.I)
 
 
+#: "they picked Gong, no, not Gong, it was Chorus": the name taken back and the one put in its place.
+_NOT_X_IT_WAS = re.compile(r"\b(?P<x>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)?),?\s+(?:no|sorry|wait),?\s+not\s+(?P=x),?\s+"
+                           r"(?:it\s+was|it'?s|it\s+is|they\s+(?:went\s+with|picked|chose)|but|rather)\s+(?=(?-i:[A-Z]))", re.I)
+#: "Set Gina back to, uh, subscriber? No, lead.": a label asked of oneself and answered.
+_LABEL = (r"(?:lead|subscriber|customer|opportunity|evangelist|other|qualified|negotiation|proposal sent|demo scheduled|"
+          r"closed won|closed lost|(?:marketing|sales)[- ]qualified(?: lead)?|mql|sql)")
+_ASKED_LABEL = re.compile(rf"\b(?P<old>{_LABEL})\?\s+no,?\s+(?P<new>{_LABEL})\b[.,!]?(?:\s+(?:just|only)\s+(?P=new)\b[.,!]?)?", re.I)
+
+
 def join_spoken_corrections(text: str) -> str:
     """Repair how a recogniser writes a spoken self-correction, so it reads as one:
     "actually know, make it 85" -> "actually no, make it 85" (homophone); "at 4pm, sorry. Make it
-    Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop). Returns ``text``
-    unchanged when neither is present."""
+    Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop); "they picked Gong, no, not Gong,
+    it was Chorus" -> "they picked Chorus"; "back to subscriber? No, lead." -> "back to lead.". Returns ``text``
+    unchanged when none is present."""
+    text = _NOT_X_IT_WAS.sub("", text)
+    text = _ASKED_LABEL.sub(lambda m: f"{m.group('new')}.", text)
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
     text = _NO_WAY.sub(", no wait, ", text)
     text = _NO_STOP.sub(lambda m: f", {m.group(1).lower()}, ", text)

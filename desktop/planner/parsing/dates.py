@@ -81,10 +81,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(rf"\b(?:on|for|by|before|until|due|to|date(?: is)?|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
                             rf"\s+the\s+(?P<ow>{_ORDINAL_WORDS})\b"
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
+                            r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
     # "the thirty-second of December", "the 35th": no month has that day (asked, never guessed)
     ("bad_day", re.compile(r"\bthe\s+(?P<bad>thirty[- ](?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)|fortieth|"
                            r"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th))\b", re.I)),
+    # "the first Monday in December", "the last Friday of the month", "the second Tuesday of next month"
+    ("nth_weekday", re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
+                               r"(?P<wd4>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+"
+                               rf"(?:{_MONTH_RE}|(?P<rel_m>the month|this month|next month))\b", re.I)),
+    # "the day after Thanksgiving", "Thanksgiving": the fourth Thursday of November (US)
+    ("thanksgiving", re.compile(r"\b(?:the\s+(?P<shift>day|week|monday)\s+(?P<dir>after|before)\s+)?thanksgiving\b", re.I)),
     # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
     ("holiday", re.compile(r"\b(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
                            r"new year'?s|valentine'?s day|halloween)\b", re.I)),
@@ -94,7 +101,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": (12, 31), "new years day": (1, 1),
              "new years": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 #: Date kinds that name a day of a month (they win over a weekday said just before them).
-_EXPLICIT = frozenset({"day_of_month", "month_day", "ordinal_word", "month_ordinal", "day_only", "day_word", "iso", "slash"})
+_EXPLICIT = frozenset({"day_of_month", "month_day", "ordinal_word", "month_ordinal", "day_only", "day_word", "iso", "slash",
+                       "nth_weekday", "thanksgiving"})
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` (1-4, or -1 for the last) ``weekday`` (Monday = 0) of ``month`` in ``year``."""
+    if nth < 0:
+        last = _month_end(year, month)
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 _DATEPARSER_HINT = re.compile(r"\b(?:fortnight|weekend)\b", re.I)
 
 
@@ -158,6 +176,25 @@ def _after(start: date, n: int, unit: str) -> date:
 
 def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat dispatch table
     g = m.groupdict()
+    if kind == "nth_weekday":
+        nth, weekday = _NTH[g["nth"].lower()], WEEKDAYS[g["wd4"].lower()]
+        if g.get("rel_m"):
+            base = add_months(today.replace(day=1), 1) if "next" in g["rel_m"].lower() else today.replace(day=1)
+            return _nth_weekday(base.year, base.month, weekday, nth)
+        month = MONTHS[g["month"].lower()]
+        when = _nth_weekday(today.year, month, weekday, nth)
+        return when if when >= today else _nth_weekday(today.year + 1, month, weekday, nth)
+    if kind == "thanksgiving":
+        when = _nth_weekday(today.year, 11, 3, 4)  # the fourth Thursday of November
+        if when < today:
+            when = _nth_weekday(today.year + 1, 11, 3, 4)
+        if g.get("shift"):
+            step = {"day": 1, "week": 7}.get(g["shift"].lower())
+            if step is None:  # "the Monday after Thanksgiving"
+                return when + timedelta(days=(0 - when.weekday()) % 7 or 7) if g["dir"].lower() == "after" \
+                    else when - timedelta(days=(when.weekday() - 0) % 7 or 7)
+            return when + timedelta(days=step if g["dir"].lower() == "after" else -step)
+        return when
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "today":
@@ -317,6 +354,15 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
         later = [f for f in found if f[0] in _EXPLICIT and best[1] <= f[2] <= first[3] + 2]
         if first[0] == "weekday" and later:
             best = (later[0][1], best[1], max(first[3], later[0][3]))
+    if best is not None and (re.search(r"\bfrom\s+(?:the\s+)?$", text[:best[1]], re.I) or re.match(r"from\b", text[best[1]:], re.I)):
+        # "push their close from March to the end of April": the date it moves to
+        to = next((f for f in sorted(found, key=lambda f: f[2]) if f[2] > best[2]
+                   and re.fullmatch(r"\s*(?:to|until|till|into)\s+(?:the\s+)?", text[best[2]:f[2]], re.I)), None)
+        if to is None and (m := re.match(r"\s*(?:to|until|till|into)\s+", text[best[2]:])):
+            later = find_date(text[best[2] + m.end():], today)
+            to = ("", later[0], best[2] + m.end() + later[1], best[2] + m.end() + later[2]) if later else None
+        if to is not None:
+            best = (to[1], to[2], to[3])
     if best is None and _DATEPARSER_HINT.search(text):
         parsed = _dateparser(text, today.isoformat())
         if parsed is not None:

@@ -115,6 +115,11 @@ def words_to_digits(text: str) -> str:
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000\b", r"\1thousand", out)
     # "seven and a half K" -> "7.5 K"
     out = re.sub(r"\b(\d+) and a half\s*(k|thousand|grand|million|m)\b", r"\1.5 \2", out, flags=re.IGNORECASE)
+    # "settled at fifty-eight and a half" -> "58.5" (a figure and a half, its scale left to the reader)
+    out = re.sub(r"\b(\d+) and a half\b(?!\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seats?|users?|people))", r"\1.5",
+                 out, flags=re.IGNORECASE)
+    # "a buck twenty", "a buck fifty" -> "120", "150" (sales slang for one-hundred-and-X, in thousands as said)
+    out = re.sub(r"\ba buck\s+(\d{2})\b", r"1\1", out, flags=re.IGNORECASE)
     # "two fifty k" -> "2 50 k" -> "250 k" (hundreds said the short way before a scale)
     out = re.sub(r"\b([1-9]) ([1-9]\d)\s*(k|thousand|grand)\b", r"\1\2 \3", out, flags=re.IGNORECASE)
     return out
@@ -182,8 +187,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
         value *= scale
         if not math.isfinite(value) or value > MAX_AMOUNT or (pct and value > 1000):
             continue  # "999999999999999999999" is noise, not money
-        if not pct and scale == 1 and m.group("cur") is None and 1900 <= value <= 2100 and "," not in m.group("num"):
-            continue  # a year
+        if not pct and scale == 1 and m.group("cur") is None and 1900 <= value <= 2100 and "," not in m.group("num") \
+                and not (value % 100 == 0 and re.search(r"\b(?:to|at|by|of|for|is|from)\s*$", text[max(0, start - 6):start], re.I)
+                         and re.match(r"\s*(?:a\s+(?:month|year|quarter|week)|per\b|/|dollars|bucks|[.,;]|$)", text[end:end + 12], re.I)):
+            continue  # a year ("set it to 2000 a month", "at 2000." : round money, not a year)
         before = text[max(0, start - 70):start]
         mode = "set"
         if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
