@@ -882,7 +882,8 @@ class _Build:
                                                                      and self.idx.contacts[f.ids[0]].first_name.lower()
                                                                      == m.text.strip().lower()])
                          else m for m in self.mentions]
-        if said_elsewhere := getattr(owner, "_said_full", set()):
+        said_elsewhere: set[int] = getattr(owner, "_said_full", set())
+        if said_elsewhere:
             self.mentions = [dataclasses.replace(m, ids=tuple(heard)) if m.kind == "contact" and len(m.ids) > 1
                              and " " not in m.text.strip()
                              and len(heard := [i for i in m.ids if i in said_elsewhere

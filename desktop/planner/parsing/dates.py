@@ -179,8 +179,8 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
     if kind == "nth_weekday":
         nth, weekday = _NTH[g["nth"].lower()], WEEKDAYS[g["wd4"].lower()]
         if g.get("rel_m"):
-            base = add_months(today.replace(day=1), 1) if "next" in g["rel_m"].lower() else today.replace(day=1)
-            return _nth_weekday(base.year, base.month, weekday, nth)
+            month0 = add_months(today.replace(day=1), 1) if "next" in g["rel_m"].lower() else today.replace(day=1)
+            return _nth_weekday(month0.year, month0.month, weekday, nth)
         month = MONTHS[g["month"].lower()]
         when = _nth_weekday(today.year, month, weekday, nth)
         return when if when >= today else _nth_weekday(today.year + 1, month, weekday, nth)
@@ -358,9 +358,9 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
         # "push their close from March to the end of April": the date it moves to
         to = next((f for f in sorted(found, key=lambda f: f[2]) if f[2] > best[2]
                    and re.fullmatch(r"\s*(?:to|until|till|into)\s+(?:the\s+)?", text[best[2]:f[2]], re.I)), None)
-        if to is None and (m := re.match(r"\s*(?:to|until|till|into)\s+", text[best[2]:])):
-            later = find_date(text[best[2] + m.end():], today)
-            to = ("", later[0], best[2] + m.end() + later[1], best[2] + m.end() + later[2]) if later else None
+        if to is None and (to_at := re.match(r"\s*(?:to|until|till|into)\s+", text[best[2]:])):
+            moved = find_date(text[best[2] + to_at.end():], today)
+            to = ("", moved[0], best[2] + to_at.end() + moved[1], best[2] + to_at.end() + moved[2]) if moved else None
         if to is not None:
             best = (to[1], to[2], to[3])
     if best is None and _DATEPARSER_HINT.search(text):
