@@ -664,7 +664,9 @@ def _reported_type(text: str) -> str | None:
 
 #: "Remind me, when does ...?", "remind me what Acme's amount is?": a question put as a reminder.
 _REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind me|tell me again|refresh my memory)\s*[,:\-]?\s*"
-                            r"(?=(?:what|what's|whats|when|when's|whens|who|who's|how|how's|which|where|is|are|did|does|do)\b[^?]*\?\s*$)",
+                            r"(?=(?:what|what's|whats|when|when's|whens|who|who's|how|how's|which|where|is|are|did|does|do)\b[^?]*\?\s*$"
+                            # "Remind me what the Harbor Health deal is worth.": a question told, not a reminder
+                            r"|(?:what|what's|whats|who|who's|how much|how many|which)\b[^?.]*\b(?:is|are|was|were|'s)\b[^?.]*[.!]?\s*$)",
                             re.I)
 #: "Add a note to <record>: <text>", "Note on Acme - <text>", "Log a note for Tom saying <text>": the
 #: head names the record, the body is the note, verbatim.

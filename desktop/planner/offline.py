@@ -272,13 +272,25 @@ class OfflinePlanner:
         title as stored (lower case); built once per index. ``(None, {})`` when no contact has a title."""
         if self._titles is None:
             title_of: dict[str, str] = {}
+            runs_of: dict[str, str] = {}
             for t in self.index.job_titles:
                 for form in (t, re.sub(r"^(vp|svp|evp)\s+(?!of\b)", r"\1 of ", t)):
                     title_of.setdefault(form, t)
+                for form in _spoken_title_forms(t):
+                    title_of.setdefault(form, t)  # "the ops VP", "Orbital's MD", "Vertex's data guy"
+                if dept := re.match(r"^(?:head of|vp(?: of)?|director of)\s+(?P<d>[a-z][a-z &]+)$", t):
+                    for d in {dept.group("d"), _DEPT_SHORT.get(dept.group("d"), dept.group("d"))}:
+                        runs_of.setdefault(d, t)  # "whoever runs procurement"
             forms = sorted(title_of, key=len, reverse=True)
-            pattern = re.compile(r"\b(?P<lead>the|their|its|[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:['\u2019]s|(?<=s)['\u2019]))\s+"
+            pattern = re.compile(r"\b(?P<lead>the\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2}(?=\s+(?-i:[A-Z]|[a-z]))|the|their|its|"
+                                 r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:['\u2019]s|(?<=s)['\u2019]))\s+"
                                  r"(?:new\s+)?(?P<t>" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + r")s?\b"
                                  r"(?!\s+(?:role|title|position|job|seat)\b)", re.I) if forms else None
+            depts = sorted(runs_of, key=len, reverse=True)
+            self._runs = re.compile(r"\b(?P<lead>whoever|the (?:person|guy|one|woman|man|lady) who)\s+(?:runs|heads|handles|leads|owns)\s+"
+                                    r"(?P<t>" + "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in depts) + r")\b", re.I) \
+                if depts else None
+            title_of.update({d: t for d, t in runs_of.items() if d not in title_of})
             self._titles = (pattern, title_of)
         return self._titles
 
@@ -358,8 +370,9 @@ class OfflinePlanner:
                 plan.pending = [*plan.pending, a]
                 plan.requires_confirmation = any(not x.read_only for x in plan.actions)
         if plan.clarifications:
-            waiting = [a for a in plan.actions if a.target is None and not a.read_only
-                       and a.kind not in ("create_contact", "create_company", "create_deal")]
+            which_date = any(q.startswith("Which date:") for q in plan.clarifications)
+            waiting = [a for a in plan.actions if (a.target is None or which_date and {"due_date", "close_date"} & set(a.fields))
+                       and not a.read_only and a.kind not in ("create_contact", "create_company", "create_deal")]
             if waiting:
                 plan.actions = [a for a in plan.actions if not any(a is w for w in waiting)]
                 plan.pending = waiting
@@ -485,6 +498,10 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        # "Set a follow-up with him a week from Tuesday at 4": a follow-up with a clock time is a meeting booked
+        clean = re.sub(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:set|book|schedule|put in)(?:\s+up)?\s+(?:a|an)\s+follow[- ]?up\s+"
+                       r"(?=with\b[^.;]*\bat\s+(?:\d|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+                       r"\1book a follow-up meeting ", clean, flags=re.I)
         # "renewed for another year at thirty-eight k": the year is another; the amount is not added
         clean = re.sub(r"\b(for|of)\s+another\s+(year|month|quarter|term|cycle|season)\b", r"\1 a further \2", clean, flags=re.I)
         # "Discount the Acme deal by 10 percent": the verb is a cut
@@ -834,6 +851,45 @@ _HANDS_OFF = re.compile(r"\b(?:don'?t|do not|no need to)\s+(?:touch|change|updat
                         r"\bleave\s+(?:it|that|this|them|the deal)\s+(?:alone|as is|as it is|be)\b", re.I)
 
 
+#: Departments as people say them short.
+_DEPT_SHORT = {"operations": "ops", "engineering": "eng", "technology": "tech", "information technology": "it",
+               "marketing": "marketing", "finance": "finance", "procurement": "procurement", "data": "data"}
+
+
+def _spoken_title_forms(title: str) -> list[str]:
+    """How people say a stored job title (lower case) when they name someone by it: "vp operations" -> "operations
+    vp", "ops vp"; "head of data" -> "data head", "data guy", "data person"; "managing director" -> "md"."""
+    out: list[str] = []
+    if m := re.match(r"^(?:vp|svp|evp)(?: of)?\s+(?P<d>[a-z][a-z &]+)$", title):
+        d = m.group("d")
+        out += [f"{d} vp", f"{_DEPT_SHORT.get(d, d)} vp"]
+    if m := re.match(r"^head of\s+(?P<d>[a-z][a-z &]+)$", title):
+        d = m.group("d")
+        for dd in {d, _DEPT_SHORT.get(d, d)}:
+            out += [f"{dd} head", f"{dd} guy", f"{dd} person", f"{dd} lady", f"{dd} woman", f"{dd} gal"]
+    if m := re.match(r"^director of\s+(?P<d>[a-z][a-z &]+)$", title):
+        out.append(f"{m.group('d')} director")
+    if title == "managing director":
+        out.append("md")
+    return [f for f in out if f != title]
+
+
+#: "the other Kara", "the Kara who isn't Kara Walsh": a namesake other than the one named or in view.
+_THE_OTHER_NAMED = re.compile(r"\b(?i:the other) (?P<f>[A-Z][a-z]+)\b(?!\s+[A-Z][a-z])"
+                              r"|\b(?i:the) (?P<f2>[A-Z][a-z]+) (?i:who (?:isn'?t|is not|'s not))\s+[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?")
+
+
+#: Someone named by their relation to a person said as a pronoun: "her boss", "his assistant".
+_THEIR_RELATION = re.compile(r"(?:(?:^|[.!?;]\s+)(?:(?:so|and|oh|also)\W+)*|\b(?:(?:call|meeting|demo|lunch|coffee|sync|intro)\s+with|"
+                             r"email|e-mail|call|book|meet|ping|invite)\s+)"
+                             r"(her|his)\s+(boss|manager|colleague|assistant|deputy|replacement|successor|counterpart|"
+                             r"co-?worker|lawyer|counsel|intern)\b"
+                             r"(?=\s+(?:wants?|needs?|asked|is asking|would like|said|says|called|emailed|reached out)\b|"
+                             r"(?<=\w)(?!\s+(?:was|is|were|too|also)\b))", re.I)
+#: A person said with an honorific and a surname: "a Dr. Albright", "Mrs Patel".
+_HONORIFIC = re.compile(r"\b(?P<h>Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+(?P<n>(?-i:[A-Z])[a-z'-]{2,})\b")
+
+
 #: HubSpot lifecycle stages said as one word: never a person's name.
 _LIFECYCLE_WORDS = frozenset("subscriber lead customer evangelist opportunity other mql sql".split())
 
@@ -896,6 +952,7 @@ class _Build:
         self._title_spans: list[tuple[int, int, str]] = []
         self.mentions = sorted(self.mentions + self._people_by_title(), key=lambda m: m.start)
         self.mentions = sorted(self.mentions + self._the_other_one(), key=lambda m: m.start)
+        self.mentions = sorted(self.mentions + self._the_other_named(), key=lambda m: m.start)
         self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
@@ -929,6 +986,27 @@ class _Build:
                 out.append(Mention("contact", (others[0],), m.start(), co.end, self.text[m.start():co.end], 100.0, False))
         return out
 
+    def _the_other_named(self) -> list[Mention]:
+        """"The other Kara" (with Kara Walsh in view or named), "the Kara who isn't Kara Walsh": the one other holder of
+        that first name at the same company (or in the whole workspace when it has only two); none when several."""
+        out: list[Mention] = []
+        for m in _THE_OTHER_NAMED.finditer(self.text):
+            first = (m.group("f") or m.group("f2")).lower()
+            holders = list(self.idx.first_names.get(first, ()))
+            named = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1 and " " in x.text.strip()}
+            if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit():
+                named.add(int(self.ctx.id))
+            excluded = [c for c in holders if c in named]
+            if not excluded:
+                continue
+            home = {self.idx.contacts[c].company_id for c in excluded}
+            others = [c for c in holders if c not in named and self.idx.contacts[c].company_id in home] \
+                or ([c for c in holders if c not in named] if len(holders) == 2 else [])
+            if len(others) == 1:
+                self.mentions = [x for x in self.mentions if not (m.start() <= x.start < m.end())]
+                out.append(Mention("contact", (others[0],), m.start(), m.end(), self.text[m.start():m.end()], 100.0, False))
+        return out
+
     def _people_by_title(self) -> list[Mention]:
         """People named by their job title at a company: "Globex's head of procurement", "the sales
         director at Ember Logistics", "their CEO" (the company of the record in view, or the one company
@@ -947,8 +1025,9 @@ class _Build:
             ctx_co = (rid if self.ctx.type == "company" and rid in idx.companies else
                       idx.deals[rid].company_id if self.ctx.type == "deal" and rid in idx.deals else
                       idx.contacts[rid].company_id if self.ctx.type == "contact" and rid in idx.contacts else None)
+        runs = getattr(self.o, "_runs", None)
         if pattern is not None:
-            for m in pattern.finditer(text):
+            for m in [*pattern.finditer(text), *(runs.finditer(text) if runs is not None else ())]:
                 title = title_of[re.sub(r"\s+", " ", m.group("t").lower())]
                 if any(a < m.end("t") and m.start("t") < b for a, b in taken):
                     continue
@@ -970,7 +1049,7 @@ class _Build:
                 before = next((c for c in companies if c.end <= m.start("t") and c.start >= m.start("lead")), None)
                 where = after or before
                 co = where.ids[0] if where is not None else None
-                if co is None and lead.lower() in ("the", "their", "its"):
+                if co is None and (lead.lower() in ("the", "their", "its") or lead.lower().startswith(("whoever", "the "))):
                     named = list(dict.fromkeys(c.ids[0] for c in companies))
                     deal_cos = list(dict.fromkeys(idx.deals[x.ids[0]].company_id for x in self.mentions
                                                   if x.kind == "deal" and len(x.ids) == 1))
@@ -1067,6 +1146,13 @@ class _Build:
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
                          need_deal=self._needs_deal(text, stage_any) and not is_question)
         self._unknown_names()
+        if (first_d := find_date(text, self.today)) and (alt := re.match(r"\s*,?\s*or\s+(?:maybe\s+|possibly\s+)?", text[first_d[2]:])) \
+                and ((second_d := find_date(text[first_d[2] + alt.end():], self.today)) and second_d[1] == 0
+                     or (second_d := find_date("on " + text[first_d[2] + alt.end():], self.today)) and second_d[1] <= 3) \
+                and second_d[0] != first_d[0] and not self.f.clarifications \
+                and not (R.EMAIL_RE.search(text) or re.search(r"\b(?:offer\w*|suggest\w*|propos\w*)\b", text, re.I)):
+            # "push the Acme close to the thirteenth or the thirtieth, whichever works for them": which one is asked
+            self.f.ask(f"Which date: {first_d[0]:%A, %B} {first_d[0].day} or {second_d[0]:%A, %B} {second_d[0].day}?", [])
         if _CALL_LIST.search(text) and not self.mentions and not self._delete_asked():
             self._call_list()  # "my calls for today" (said as a request, not only as a question)
         elif self._delete_asked():
@@ -3121,6 +3207,19 @@ class _Build:
             self.f.ask(f"Who is {owner}'s {role}? Name them, or add them as a contact first.", [])
             self.f.person_blocked = True
             return
+        for m in _THEIR_RELATION.finditer(self.text):
+            # "Her boss wants a call Friday at 10": someone else than the person in view, whom nothing names
+            if any(x.kind == "contact" and (x.start <= m.start(2) < x.end or 0 <= x.start - m.end() <= 3) for x in self.mentions) \
+                    or re.match(r",?\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?", self.text[m.end():]):
+                continue  # ("her colleague Marco Visser", "her colleague, the other Kara": named)
+            self.f.ask(f"Who is {m.group(1).lower()} {m.group(2).lower()}? Name them, or add them as a contact first.", [])
+            self.f.person_blocked = True
+            return
+        for m in _HONORIFIC.finditer(self.text):
+            # "someone at Pinecrest, a Dr. Albright": a person the workspace lacks, by title and surname
+            if m.group("n").lower() in self.idx.last_names or any(x.start <= m.start("n") < x.end for x in self.mentions):
+                continue
+            self.f.unknown.append(f"{m.group('h').rstrip('.')}. {m.group('n')}")
         commands = bool(_IMPERATIVE.search(self.text) or re.search(r"\b(?:log|call|email|book|meet|update|change|add|note|chat|"
                                                                   r"talk|talked|spoke|met|meeting|remind|task|draft)\b",
                                                                   self.text, re.I))

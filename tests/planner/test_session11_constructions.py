@@ -417,3 +417,90 @@ def test_the_kind_named_in_the_order_to_log_wins(planner, now, text, kind):
 def test_a_deal_the_user_says_to_leave_alone_is_not_changed(planner, now, text):
     plan = planner.plan(text, now=now)
     assert all(a.kind != "update_deal" for a in plan.actions) and plan.actions
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Set up time with whoever runs procurement at Globex, Tuesday at two.", "105"),
+    ("Vertex's data guy says they need SSO before signing, note that on him.", "110"),
+    ("TechCorp's ops VP and I went through the onboarding checklist today, log it as a meeting with her.", "102"),
+    ("The Orbital MD wants a call Monday at 8 in the morning.", "112"),
+])
+def test_a_person_said_by_a_title_as_people_say_it_is_the_title_holder(planner, now, text, contact):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.target.type == "contact" and a.target.id == contact
+
+
+@pytest.mark.parametrize("text", [
+    "Her boss wants a call Friday at 10, set it up.",
+    "Book a call with her boss on Monday.",
+    "His assistant asked for the deck, email it over.",
+])
+def test_someone_said_only_as_her_boss_is_asked_about(planner, now, text):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target("contact:105")))
+    assert plan.actions == [] and plan.clarifications and "Who is" in plan.clarifications[0]
+
+
+def test_a_person_merely_beside_her_boss_is_still_the_one_logged(planner, now):
+    plan = planner.plan("Log a call with Paula at Juniper, she's reviewing our proposal with her boss this week.", now=now)
+    (a,) = plan.actions
+    assert a.target.id == "245"
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("I finally got through to someone at Pinecrest, a Dr. Albright, she wants a demo Tuesday at nine.", "Dr. Albright"),
+    ("Mrs Okonkwo from Globex called, log it.", "Okonkwo"),
+    ("Book a demo with Mr. Fairbanks at Acme on Friday.", "Fairbanks"),
+])
+def test_an_honorific_and_a_surname_nobody_has_is_asked_about(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications and who in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Remind me what the Harbor Health deal is worth.", "answer"),
+    ("Remind me who the CFO at Acme is.", "answer"),
+    ("Remind me to send Tom the deck tomorrow.", "create_task"),
+])
+def test_remind_me_what_is_a_question_remind_me_to_is_a_task(planner, now, text, kind):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "push the acme corp close to the thirteenth or the thirtieth whichever works for them",
+    "Book Tom Becker Monday or Tuesday at 10.",
+    "Remind me to call Linda on Thursday or Friday.",
+])
+def test_two_dates_offered_as_alternatives_are_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications[0].startswith("Which date:")
+
+
+def test_days_offered_in_an_email_are_the_emails_words(planner, now):
+    plan = planner.plan("Draft a reply to Ben Zimmer at Onyx offering Tuesday or Wednesday afternoon for a quick chat.", now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"] and not plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "ctx", "contact"), [
+    ("Book a demo with the Kara who isn't Kara Walsh, Tuesday at 11.", "contact:216", "238"),
+    ("Her colleague, the other Kara, wants the same deck, draft her an email with it.", "contact:274", "238"),
+    ("The other Sarah wants the security doc, draft her an email with it.", "contact:103", "102"),
+])
+def test_the_other_namesake_is_the_one_not_named_or_in_view(planner, now, text, ctx, contact):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx)))
+    (a,) = plan.actions
+    assert a.target.id == contact
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Set a follow-up with Tom Becker a week from Tuesday at 4.", "book_meeting"),
+    ("Book a follow-up with Linda Okafor on Monday at 10am.", "book_meeting"),
+    ("Set a follow-up with Tom next week.", "create_task"),
+])
+def test_a_follow_up_with_a_clock_time_is_a_meeting(planner, now, text, kind):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == kind
