@@ -36,6 +36,7 @@ _ASSIGN = re.compile(
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
+    r"(?!\s+(?i:his|her|their|the|my)\s+(?i:old\s+|former\s+)?(?i:job|role|position|seat|spot|title|responsibilities))"
     r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+|her\s+|his\s+|their\s+|its\s+)?owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now))"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
@@ -406,7 +407,8 @@ _MOVED_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:ha
                           r"from\s+(?:the\s+)?(?P<old>[\w&/ -]{1,30}?)\s+to\s+(?:the\s+)?(?P<new>(?-i:[A-Z])[\w&/ -]{1,40}?)"
                           r"(?=\s+(?:at|for|over at)\s+(?-i:[A-Z])|\s*[,.;]|\s*$)", re.I)
 #: "Victor Price moved to ops director": a person's new title (a company there is a company move).
-_MOVED_TO_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|got promoted|was promoted|stepped up)\s+"
+_MOVED_TO_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|got promoted|was promoted|stepped up|"
+                             r"got bumped(?:\s+up)?|was bumped(?:\s+up)?|got moved(?:\s+up)?)\s+"
                              r"to\s+(?:the\s+)?(?P<new>[\w&/ -]{2,40}?)(?=\s*[,.;]|\s+and\b|\s*$)", re.I)
 #: Words that make a phrase a job title ("CEO", "VP Sales", "head of growth", "ops lead").
 _A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|partner|engineer|"

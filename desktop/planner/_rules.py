@@ -100,7 +100,11 @@ TASK_RE = re.compile(
     # "Have Morgan call Tom Becker on Tuesday", "Get Jordan to send Oliver the questionnaire", "Remind Sam to invoice
     # Summit Labs": work handed to a teammate is a task (its title names them)
     r"|^\W*(?:(?:please|and|so|also|then)\s+)*(?:have|get|ask|tell|remind)\s+(?-i:[A-Z])[a-z]+\s+(?:to\s+)?(?:call|phone|ring|e-?mail|send|"
-    r"follow|invoice|prep|prepare|check|reach|ping|chase|draft|update|review|share|redo|finish|book|schedule|set up|look)\b"
+    r"follow|invoice|prep|prepare|check|reach|ping|chase|draft|update|review|share|redo|finish|book|schedule|set up|look|"
+    r"put|pull|build|mock|design|write)\b"
+    # "..., so get Jordan to put those together by the 10th": work handed to a teammate mid-sentence
+    r"|(?:[,;]\s*|\b(?:so|and|then)\s+)(?:have|get|ask)\s+(?-i:[A-Z])[a-z]+\s+to\s+(?:put|pull|send|prep|prepare|draft|build|make|"
+    r"write|update|review|call|email|e-mail|follow|check|set up|look|mock|design|redo|finish|chase|ping)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
     r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
     re.I)
@@ -254,7 +258,7 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)
                            re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
-                           r"dropped|decrease|up|down|make it|change it to|set it to|arr|acv|\$|"
+                           r"dropped|decrease|up|down|make it|change it to|set it to|call it|arr|acv|\$|"
                            r"(?:signed|closed|landed|came in|settled|agreed|came back|close it|close it out|closing it|set it|"
                            r"put it|(?:set|put)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})\s+at|(?:percent|%)\s+off|discount|"
                            # "Make the Granite Health deal eighty-two five", "make this fifty-two": a deal made a number

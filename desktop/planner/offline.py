@@ -463,6 +463,15 @@ class OfflinePlanner:
             said = moved_to.group("new")
             said = said.title() if said.islower() else said  # ("ops director" -> "Ops Director")
             clean = clean[:moved_to.start()] + f"change {moved_to.group('who')}'s job title to {said}" + clean[moved_to.end():]
+        if (bumped := _PRONOUN_NEW_TITLE.search(clean)) and _A_TITLE.search(bumped.group("new")) \
+                and (said := [m for m in self.index.find_mentions(clean[:bumped.start()])
+                              if m.kind == "contact" and len(m.ids) == 1 and " " in m.text.strip()]) \
+                and not [m for m in self.index.find_mentions(bumped.group("new")) if m.kind == "company"]:
+            # "Tom Becker, he's not COO anymore, he got bumped to CEO": the person just named
+            new_title = bumped.group("new")
+            new_title = new_title.title() if new_title.islower() else new_title
+            clean = clean[:bumped.start()] + f"change {self.index.contacts[said[-1].ids[0]].name}'s job title to {new_title}" \
+                + clean[bumped.end():]
         if (back := _PERSON_BACK_TO.search(clean)) and any(
                 m.kind == "contact" and (not m.partial or len(set(m.ids) & getattr(self, "_said_full", set())) == 1)
                 for m in self.index.find_mentions(back.group("who"))) \
@@ -502,6 +511,9 @@ class OfflinePlanner:
         clean = re.sub(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:set|book|schedule|put in)(?:\s+up)?\s+(?:a|an)\s+follow[- ]?up\s+"
                        r"(?=with\b[^.;]*\bat\s+(?:\d|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
                        r"\1book a follow-up meeting ", clean, flags=re.I)
+        # "And the close date, they said end of Feb, realistically": the date said for the field is set
+        clean = re.sub(r"\b(?:and\s+)?the\s+close\s+date\s*,\s*(?:(?:they|she|he)\s+(?:said|say|says|reckon|think|figure)|"
+                       r"(?:probably|realistically|honestly))\s*,?\s+(?=\S)", "set the close date to ", clean, flags=re.I)
         # "renewed for another year at thirty-eight k": the year is another; the amount is not added
         clean = re.sub(r"\b(for|of)\s+another\s+(year|month|quarter|term|cycle|season)\b", r"\1 a further \2", clean, flags=re.I)
         # "Discount the Acme deal by 10 percent": the verb is a cut
@@ -565,7 +577,9 @@ class OfflinePlanner:
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
             return _Build(self, clean, now, ctx).verbatim_note(note)
-        if _SQL.search(clean):
+        if _SQL.search(clean) and not re.search(r"\b(?:log|add|put|leave|make|jot|save)\s+(?:a\s+|an\s+|the\s+)?(?:quick\s+)?note\b|"
+                                                r"\bnote\s+(?:it|that|this)\b", clean, re.I):
+            # (the words of a note are data even when they read like SQL: "log a note on Eva with exactly that")
             return Plan(transcript=transcript, message=SQL_MESSAGE)
         try:
             plan = _Build(self, undo_asr_slips(clean), now, ctx).run()
@@ -888,6 +902,11 @@ _THEIR_RELATION = re.compile(r"(?:(?:^|[.!?;]\s+)(?:(?:so|and|oh|also)\W+)*|\b(?
                              r"(?<=\w)(?!\s+(?:was|is|were|too|also)\b))", re.I)
 #: A person said with an honorific and a surname: "a Dr. Albright", "Mrs Patel".
 _HONORIFIC = re.compile(r"\b(?P<h>Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+(?P<n>(?-i:[A-Z])[a-z'-]{2,})\b")
+
+
+#: "he got bumped to CEO", "she was promoted to VP Sales": a new title said of "he"/"she".
+_PRONOUN_NEW_TITLE = re.compile(r"\b(?:he|she)(?:'s|\s+has|\s+is)?\s+(?:just\s+)?(?:got|was|been|gotten)?\s*(?:bumped|promoted|moved)"
+                                r"(?:\s+up)?\s+to\s+(?:the\s+)?(?P<new>[\w&/ -]{2,40}?)(?=\s*[,.;]|\s+and\b|\s*$)", re.I)
 
 
 #: HubSpot lifecycle stages said as one word: never a person's name.
@@ -2223,6 +2242,9 @@ class _Build:
                     r"|log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
+                    # "Log a note on Eva with exactly that": what was said before is the note
+                    r"|(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|to|for|with)\s+[\w' ]{1,40}?\s+with\s+"
+                    r"(?:exactly\s+|all\s+(?:of\s+)?|just\s+)?(?:that|this|it|those details)"
                     r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
                     r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+(?:on|in|to)\s+(?:his|her|their|the)\s+(?:record|file|profile|timeline|"
                     r"contact|account|page))?(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
@@ -2497,7 +2519,7 @@ class _Build:
             if _RATE.match(digits, am.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > am.value
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
-            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make)\b[^,.;]{0,40}$|"
+            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it)\b[^,.;]{0,40}$|"
                                                                        r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)
                                                and self._amount_cue(digits))) \
                     or not (R.AMOUNT_CUE_RE.search(digits) or am.money):

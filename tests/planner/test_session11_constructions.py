@@ -504,3 +504,54 @@ def test_the_other_namesake_is_the_one_not_named_or_in_view(planner, now, text, 
 def test_a_follow_up_with_a_clock_time_is_a_meeting(planner, now, text, kind):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == kind
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Meadow Health, call it eighty-five, they want the extra integration.", "5102", 85000),
+    ("Vertex, call it fifty-six, they dropped the add-on.", "5009", 56000),
+    ("For Northwind just call it forty grand.", "5005", 40000),
+])
+def test_call_it_and_a_number_is_the_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["amount"]) == (deal, amount)
+
+
+@pytest.mark.parametrize(("text", "contact", "body"), [
+    ("Eva Young at Quartz had a data issue, their admin ran delete from contacts where region is null. "
+     "Log a note on Eva with exactly that.", "273", "delete from contacts"),
+    ("Tom Becker says they'll drop table stakes features. Log a note on him with that.", "106", "drop table stakes"),
+    ("Linda Okafor wants the SOW before Friday. Put a note on Linda with all of that.", "107", "SOW before Friday"),
+])
+def test_a_note_with_that_takes_what_was_said_before_verbatim_even_sql_like(planner, now, text, contact, body):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "log_activity"]
+    assert a.target.id == contact and body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Upland Ventures wants mockups, so get Jordan to put those together by the 10th.", "Jordan"),
+    ("Acme needs a revised quote, so ask Morgan to draft it by Friday.", "Morgan"),
+    ("Globex wants a security pack; have Sam to pull it together by Monday.", "Sam"),
+])
+def test_work_handed_to_a_teammate_mid_sentence_is_a_task(planner, now, text, title):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert title in a.fields["title"] and a.fields.get("due_date")
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Tom Becker, he's not COO anymore, he got bumped to CEO.", {"106": "CEO"}),
+    ("Rachel Adams is taking over his old job, so she's the COO now.", {"115": "COO"}),
+    ("Linda Okafor, she was promoted to VP Operations last week.", {"107": "VP Operations"}),
+])
+def test_a_new_title_said_of_he_or_she_or_a_job_taken_over_is_a_title_not_an_owner(planner, now, text, fields):
+    plan = planner.plan(text, now=now)
+    assert {a.target.id: a.fields.get("job_title") for a in plan.actions} == fields
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("Orbital Freight wants two more depots. And the close date, they said end of Feb, realistically.", "2027-02-28"),
+    ("Vertex is slipping. The close date, probably mid January.", "2027-01-15"),
+    ("Acme, the close date, she said the 18th.", "2026-12-18"),
+])
+def test_the_close_date_then_what_they_said_sets_the_close_date(planner, now, text, close):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "update_deal" and a.fields["close_date"] == close
