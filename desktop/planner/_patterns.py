@@ -58,7 +58,9 @@ _ASSIGN = re.compile(
     r"|\b(?P<who14>I)(?i:'m| am|'ll| will|'m going to)\s+(?i:taking over|take over|take)\b(?=.*\b(?i:myself|me|deal|account)\b)"
     r"|\b(?i:add|set|put|make)\s+(?P<who12>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:down\s+)?(?i:as)\s+(?i:the\s+|his\s+|her\s+|their\s+|its\s+)?(?i:owner)\b"
     # "and Sam owns her from here on": a user who owns the record just named
-    r"|\b(?P<who20>[A-Z][a-z]+)\s+(?i:owns|will own|takes|gets)\s+(?i:her|him|them|it|that one|this one)\b"
+    r"|\b(?P<who20>[A-Z][a-z]+)\s+(?i:owns|will own|takes|gets)\s+(?i:her|him|them|it|that one|this one|the\s+(?:[A-Z][\w&]*\s+){1,3}(?i:deal|account))\b"
+    # "Harbor Health deal, Jordan's now": the record, then whose it is now
+    r"|(?i:deal|account)\s*,\s*(?P<who21>[A-Z][a-z]+)(?:'s|\s+owns\s+it)\s+(?i:now)\b"
     # "Switch the Blue Harbor deal from me to Sam", "put it back on me", "put Jamie in charge of the Pinecrest deal"
     r"|\b(?i:switch|move|change|flip)\b.{1,60}?\s(?i:from)\s+(?:me|[A-Z][a-z]+)\s+(?i:to)\s+(?P<who17>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"

@@ -236,7 +236,7 @@ IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|trac
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?<!\bbefore )(?<!\buntil )(?<!\bunless )(?<!\bonce )(?<!\bif )(?<!\btill )(?:they|it|we)\s+"
-                    r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})\s+(?:just\s+|finally\s+|officially\s+)?signed"
+                    r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}),?\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
@@ -615,7 +615,8 @@ def fuzzy_stage(words: str, aliases: dict[str, str]) -> str | None:
     low = re.sub(r"\s+stage$", "", low)  # "the purple stage": the word "stage" matches every "X stage" alias
     if len(low.replace(" ", "")) < 6:
         return None
-    phrases = [q for q in (re.sub(r"\s+stage$", "", p) for p in aliases if not p.startswith("__")) if len(q) >= 6]
+    phrases = [q for q in (re.sub(r"\s+stage$", "", p) for p in aliases if not p.startswith("__") and not p.startswith("contract"))
+               if len(q) >= 6]  # ("contract stage" is said as it is; "contracting" is no stage)
     aliases = {**aliases, **{re.sub(r"\s+stage$", "", p): v for p, v in aliases.items() if not p.startswith("__")}}
     best = process.extractOne(low, phrases, scorer=fuzz.ratio, score_cutoff=72.0)
     if best is None and " " in low:  # "Nodotion Nation": the recogniser split one word in two
@@ -658,7 +659,7 @@ def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
 def stage_aliases(labels: list[str], won: str | None, lost: str | None) -> dict[str, str]:
     """Phrases that name each stage ("negotiation", "negotiating", "proposal", "closed won" ...)."""
     out: dict[str, str] = {}
-    extra = {"negotiation": ["negotiating", "negotiations", "contract negotiation"],
+    extra = {"negotiation": ["negotiating", "negotiations", "contract negotiation", "contract stage", "contracts stage"],
              "proposal sent": ["proposal", "proposal stage", "sent proposal"],
              "demo scheduled": ["demo", "demo stage"], "qualified": ["qualification", "qualifying"],
              "lead": ["lead stage", "new lead"]}

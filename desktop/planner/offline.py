@@ -2608,7 +2608,7 @@ class _Build:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
                                       "who11", "who12", "who13", "who14", "who15", "who16", "who17", "who18", "who19",
-                                      "who20") if g).strip()
+                                      "who20", "who21") if g).strip()
         if who == "I":
             who = "me"
         if who.lower() in ("him", "her"):
@@ -2623,7 +2623,7 @@ class _Build:
             return None  # "Initech goes to Proposal Sent": a stage, not a person
         users = self.idx.users
         if (m.group("who6") or m.group("who7") or m.group("who8") or m.group("who11") or m.group("who15") or m.group("who16")
-                or m.group("who20")) \
+                or m.group("who20") or m.group("who21")) \
                 and who.lower() not in ("me", "myself") and not any(
                 u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower() for u in users):
             after = t[m.end():]

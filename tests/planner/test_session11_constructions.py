@@ -555,3 +555,38 @@ def test_a_new_title_said_of_he_or_she_or_a_job_taken_over_is_a_title_not_an_own
 def test_the_close_date_then_what_they_said_sets_the_close_date(planner, now, text, close):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "update_deal" and a.fields["close_date"] == close
+
+
+@pytest.mark.parametrize(("text", "deal", "fields"), [
+    ("Acme, lost, price.", "5001", {"stage": "Closed Lost", "lost_reason": "price"}),
+    ("Pinecrest: dead. No budget.", "5010", {"stage": "Closed Lost", "lost_reason": "No budget"}),
+    ("Cedar, lost to Collins, too pricey.", "5118", {"stage": "Closed Lost", "competitor": "Collins", "lost_reason": "too pricey"}),
+    ("Globex: negotiation, 150k.", "5004", {"stage": "Negotiation", "amount": 150000}),
+    ("Meadow Ventures, signed.", "5105", {"stage": "Closed Won"}),
+    ("Blue Harbor 9.6 to 12.", "5008", {"amount": 12000}),
+    ("1.15M on Umbrella, Q2 close.", "5007", {"amount": 1150000, "close_date": "2027-06-30"}),
+    ("Globex is basically at the contract stage, the lawyers are trading drafts.", "5004", {"stage": "Negotiation"}),
+])
+def test_terse_deal_lines_are_read_whole(planner, now, text, deal, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("update_deal", deal) and a.fields == fields
+
+
+@pytest.mark.parametrize(("text", "kind", "target", "fields"), [
+    ("Tom - VP Sales now", "update_contact", "contact:106", {"job_title": "VP Sales"}),
+    ("Linda Okafor's email changed: l.okafor@initech.example", "update_contact", "contact:107",
+     {"email": "l.okafor@initech.example"}),
+    ("Tidal Media deal: delete.", "delete_record", "deal:5117", {}),
+    ("Harbor Health deal, Jordan's now.", "update_deal", "deal:5106", {"owner": "Jordan Blake"}),
+    ("Morgan takes the Granite Health deal.", "update_deal", "deal:5101", {"owner": "Morgan Reyes"}),
+    ("jonas mtg fri 2pm", "book_meeting", "contact:112", {"due_date": "2026-11-27", "time": "14:00"}),
+])
+def test_terse_lines_about_people_owners_and_deletes(planner_team, now, text, kind, target, fields):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, f"{a.target.type}:{a.target.id}") == (kind, target)
+    assert {k: a.fields.get(k) for k in fields} == fields
+
+
+def test_a_line_that_only_mentions_a_company_meeting_is_still_a_log(planner, now):
+    (a,) = planner.plan("Great Globex meeting today, Priya Natarajan is on board with the rollout.", now=now).actions
+    assert a.kind == "log_activity"

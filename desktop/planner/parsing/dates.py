@@ -55,7 +55,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of|to|until|till|close|closing|closes)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
                            r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b"
                            # "Harbor Health is probably a Q1 close now": a quarter said before "close"
-                           r"|\ban?\s+q(?P<q2>[1-4])\s+(?:close|closing|deal|signature|go-?live)\b", re.I)),
+                           r"|\b(?:an?\s+)?q(?P<q2>[1-4])\s+(?:close|closing|deal|signature|go-?live)\b", re.I)),
     ("end_of", re.compile(r"\b(?:end of|by the end of|eo)\s*(?:the |this )?(?P<what>week|month|quarter|year|q[1-4])\b", re.I)),
     ("next_unit", re.compile(r"\bnext (?P<what>week|month|quarter|year)\b", re.I)),
     ("day_of_month", re.compile(rf"\b(?:the\s+)?{_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>20\d\d))?\b", re.I)),

@@ -74,17 +74,37 @@ _MONEY_ASK = re.compile(r"^\s*(?:(?P<total>total|sum)\s+\$\s*(?P<q1>.+)|(?P<q2>[
 _TERSE_DRAFT = re.compile(r"^\s*(?:draft|write)\s+e-?mail\s+(?:to\s+)?(?P<who>[a-z][\w'-]+\s+[a-z][\w'-]+)\s*[,:\-]\s*"
                           r"(?P<subj>(?!(?:about|re|saying|that)\b)[^,:]{2,60}?)(?:\s*[,:\-]\s*(?P<body>[^,]{2,200}?))?\s*\.?$", re.I)
 #: "onyx health dead. no budget", "ember logistics lost - went with hubspot": lost, and why.
-_DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)\s+(?:is\s+)?(?:dead|lost|closed[- ]lost)\s*[.,;:\-\u2013\u2014]\s*"
+_DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)(?:\s*[,:]\s*|\s+)(?:is\s+)?(?:dead|lost|closed[- ]lost)\s*[.,;:\-\u2013\u2014]\s*"
                            r"(?P<why>[a-z].*)$", re.I)
 #: "lost granite health to hubspot - price": lost to a rival, a dash, and why.
 _LOST_TO_DASH = re.compile(r"^\s*(?:we\s+)?lost\s+(?P<rec>.{2,40}?)\s+to\s+(?P<rival>[\w.&-]+(?:\s[\w.&-]+)?)\s*[\-\u2013\u2014:]\s*"
                            r"(?P<why>\S.*)$"
                            # "vertex lost to snowflake, price": a short reason after a comma (no verb of its own)
-                           r"|^\s*(?P<rec2>[^,.;:]{2,40}?)\s+lost\s+to\s+(?P<rival2>[\w.&-]+(?:\s[\w.&-]+)?)\s*[,\-\u2013\u2014:]\s*"
+                           r"|^\s*(?P<rec2>[^,.;:]{2,40}?)\s*,?\s+lost\s+to\s+(?P<rival2>[\w.&-]+(?:\s[\w.&-]+)?)\s*[,\-\u2013\u2014:]\s*"
                            r"(?P<why2>(?!(?:and|then|so|but|mark|move|set|log|add|create|book|remind)\b)[a-z][\w' ]{1,30}?)\s*\.?$", re.I)
 #: "rachel adams - DNC" (after the abbreviation is spelled out).
 _DNC = re.compile(r"^\s*(?P<who>[^,:;\-]{3,40}?)\s*[\-\u2013\u2014:,]\s*(?:do not contact|unsubscribed|opted out)\s*\.?\s*$", re.I)
 #: "hugo evans now COO", "tina ross now head of sales": a person's new job title.
+#: "Tom - VP Sales now", "Priya: head of ops now": a new title after a dash or a colon.
+_DASH_TITLE_NOW = re.compile(r"^\s*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s*[-\u2013\u2014:]\s*(?:the\s+|their\s+)?"
+                             r"(?P<title>[A-Za-z][\w&/ -]{1,40}?)\s+now\s*\.?$")
+#: "Linda Okafor's email changed: l.okafor@initech.example": a field's new value said after it changed.
+_FIELD_CHANGED = re.compile(r"^\s*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)['\u2019]s\s+(?P<f>e-?mail(?:\s+address)?)\s+(?:has\s+)?(?:changed|is\s+now|updated|moved)(?:\s+to)?\s*[:,\-]?\s*(?P<v>\S.*?)\s*\.?$", re.I)
+#: "Meadow Ventures, signed.": a record and the news that it signed.
+_REC_SIGNED = re.compile(r"^\s*(?P<rec>[^,.;:]{2,40}?)\s*[,:\-]\s*(?:signed|closed won|won)\s*[.!]*\s*$", re.I)
+#: "Harbor Health deal, Jordan's now.": a record and whose it is now.
+_REC_OWNER_NOW = re.compile(r"^\s*(?P<rec>[^,.;:]{2,40}?\b(?:deal|account|opportunity))\s*[,:\-]\s*(?P<who>[A-Z][a-z]+)(?:'s|\u2019s)\s+now\s*[.!]*\s*$")
+#: "Tidal Media deal: delete.": a record and the order to delete it.
+_REC_DELETE = re.compile(r"^\s*(?P<rec>[^,.;:]{2,40}?\b(?:deal|contact|company|account|opportunity))\s*[,:\-]\s*(?:delete|remove|"
+                         r"delete it|remove it|kill it|bin it)\s*[.!]*\s*$", re.I)
+#: "Blue Harbor 9.6 to 12.": a record's amount from one figure to another.
+_REC_FROM_TO = re.compile(r"^\s*(?P<rec>[A-Za-z][^,.:;\d]{2,40}?)\s+\$?(?P<a>\d+(?:\.\d+)?)\s*k?\s+(?:to|->)\s+\$?(?P<b>\d+(?:\.\d+)?)\s*k?\s*\.?\s*$",
+                          re.I)
+#: "jonas mtg fri 2pm": a person, then a meeting and when.
+_WHO_MEETING = re.compile(r"^\s*(?:(?P<who>(?-i:[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?))\s+(?:mtg|meeting)|(?P<who2>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s+mtg)"
+                          r"\s+(?P<rest>(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next|on|at|\d).*)$", re.I)
+#: "Globex: negotiation, 150k": a record, its new stage, then more.
+_COLON_STAGE = re.compile(r"^\s*(?P<rec>[^:>\n]{2,40}?)\s*:\s*(?P<rest>\S.*)$")
 _NOW_TITLE = re.compile(r"^\s*(?P<who>[a-z][\w'-]+\s+[a-z][\w'-]+)\s+(?:is\s+)?now\s+(?:the\s+|their\s+)?"
                         r"(?P<title>(?:ceo|cfo|coo|cto|cmo|cro|ciso|cio|president|founder|co-?founder|owner|"
                         r"(?:senior\s+|sr\.?\s+)?(?:vp|svp|evp|head|director|manager|lead)\b(?:\s+of)?(?:\s+[a-z&]+){0,3}|"
@@ -238,6 +258,10 @@ def _stage_at(text: str, stages: Iterable[str]) -> str | None:
     return None
 
 
+_TITLE_WORD = re.compile(r"\b(?:ceo|cfo|coo|cto|cmo|cro|ciso|cio|vp|svp|evp|head|director|manager|lead|president|founder|chief|"
+                         r"officer|partner|owner|analyst|engineer|admin)\b", re.I)
+
+
 def expand_terse(text: str, stages: Iterable[str]) -> str:
     """``text`` with a terse whole-line shape spelled out, else unchanged.
 
@@ -293,6 +317,24 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         return f"mark {m.group('rec').strip()} as lost because {m.group('why').strip()}"
     if m := _DNC.match(text):
         return f"mark {m.group('who').strip()} do not contact"
+    if (m := _REC_SIGNED.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return f"{m.group('rec').strip()} signed"  # "Meadow Ventures, signed."
+    if (m := _REC_OWNER_NOW.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return f"assign {m.group('rec').strip()} to {m.group('who')}"  # "Harbor Health deal, Jordan's now."
+    if (m := _REC_DELETE.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        return f"delete the {m.group('rec').strip()}"  # "Tidal Media deal: delete."
+    if (m := _REC_FROM_TO.match(text)) and not _HAS_VERB.search(m.group("rec")):
+        a, b = (n if float(n) >= 1000 else f"{n}k" for n in (m.group("a"), m.group("b")))  # "9.6 to 12" on a deal: thousands
+        return f"change the {m.group('rec').strip()} amount from {a} to {b}"
+    if (m := _WHO_MEETING.match(text)) and not _HAS_VERB.search(m.group("who") or m.group("who2")):
+        return f"book a meeting with {m.group('who') or m.group('who2')} {m.group('rest')}"  # "jonas mtg fri 2pm"
+    if (m := _DASH_TITLE_NOW.match(text)) and not _HAS_VERB.search(m.group("who")) and _TITLE_WORD.search(m.group("title")):
+        return f"change {m.group('who')} job title to {m.group('title').strip()}"
+    if (m := _FIELD_CHANGED.match(text)) and not _HAS_VERB.search(m.group("who")):
+        return f"set {m.group('who')}'s {m.group('f')} to {m.group('v')}"
+    if (m := _COLON_STAGE.match(text)) and _stage_at(m.group("rest"), stages) and not _HAS_VERB.search(m.group("rec")) \
+            and not _NOT_A_DEAL.search(m.group("rec")) and not re.match(r"\s*(?:won|lost|closed)\b", m.group("rest"), re.I):
+        return f"move {m.group('rec').strip()} to {m.group('rest')}"
     if (m := _NOW_TITLE.match(text)) and not _HAS_VERB.search(m.group("who")):
         return f"change {m.group('who')} job title to {m.group('title').strip()}"
     if (m := _RELATIVE.match(text)) and not _HAS_VERB.search(m.group("rec")):
