@@ -233,11 +233,12 @@ IMPLIED_DEAL_RE = re.compile(
 IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|track|set)\s+(?:it|that|this|one)\b"
                                  r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)
 
-STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|"
+STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|they'?re|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?<!\bbefore )(?<!\buntil )(?<!\bunless )(?<!\bonce )(?<!\bif )(?<!\btill )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}),?\s+(?:just\s+|finally\s+|officially\s+)?signed"
                     r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
+                    r"(?<!\bto )(?<!\bnot )(?<!\bwill )(?<!\bto\s)put pen to paper|signed on the dotted line|inked (?:it|the (?:deal|contract))|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
                     r"|^\W*(?:(?:ok|okay|so|yes|and)\W+)*(?:we\s+|i\s+)?(?:just\s+|finally\s+|officially\s+)?closed\s+"
@@ -258,7 +259,8 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)
                            re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
-                           r"dropped|decrease|up|down|make it|change it to|set it to|call it|arr|acv|\$|"
+                           r"dropped|decrease|up|down|make it|change it to|set it to|call it|arr|acv|\$|trim|trimmed|"
+                           r"(?:going|goes|went|gone)\s+from|"
                            r"(?:signed|closed|landed|came in|settled|agreed|came back|close it|close it out|closing it|set it|"
                            r"put it|(?:set|put)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})\s+at|(?:percent|%)\s+off|discount|"
                            # "Make the Granite Health deal eighty-two five", "make this fifty-two": a deal made a number
@@ -651,7 +653,7 @@ def stage_mention(text: str, aliases: dict[str, str]) -> str | None:
 def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(after a move word, anywhere) patterns for the stage phrases, longest first."""
     alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__")) or r"(?!x)x"  # no stages: never
-    moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s)\s+(?:the\s+)?(?P<stage>{alt})\b"
+    moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s|'re|are)\s+(?:now\s+)?(?:the\s+)?(?P<stage>{alt})\b"
                        rf"(?!\s+(?:call|meeting|with))", re.I)
     return moved, re.compile(rf"\b(?P<stage>{alt})\b", re.I)
 

@@ -909,6 +909,11 @@ _PRONOUN_NEW_TITLE = re.compile(r"\b(?:he|she)(?:'s|\s+has|\s+is)?\s+(?:just\s+)
                                 r"(?:\s+up)?\s+to\s+(?:the\s+)?(?P<new>[\w&/ -]{2,40}?)(?=\s*[,.;]|\s+and\b|\s*$)", re.I)
 
 
+#: A deal moved one stage along: "one stage forward", "up a stage", "back a stage", "a stage back".
+_STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+stage\s+(?:(?P<fwd>forward|ahead|up|on|further)|(?P<back>back|backward|down))|"
+                         r"(?:(?P<fwd2>forward|ahead|up|on)|(?P<back2>back|backward|down))\s+(?:one|a|1)\s+stage)\b", re.I)
+
+
 #: HubSpot lifecycle stages said as one word: never a person's name.
 _LIFECYCLE_WORDS = frozenset("subscriber lead customer evangelist opportunity other mql sql".split())
 
@@ -2331,6 +2336,15 @@ class _Build:
                      r"\bnote (?:that|this) down\b", self.text, re.I) and not _IMPERATIVE.search(t) \
                 and not re.search(r"\b(?:log|put|save|keep) (?:that|this|it)\b", t, re.I):
             return out  # "Iris is churning, they're moving to Docebo. Log that as a note": told as a note, not a change
+        if (stepped := _STAGE_STEP.search(t)) and self.f.deal is not None:
+            # "Move Acme one stage forward", "Knock Cedar Group back a stage": the next (or previous) open stage
+            order = [st.label for st in self.idx.stages if not (st.is_won or st.is_lost)]
+            now_at = self.idx.deals[self.f.deal].stage_label
+            if now_at in order:
+                i = order.index(now_at) + (-1 if stepped.group("back") or stepped.group("back2") else 1)
+                if 0 <= i < len(order):
+                    out["stage"] = order[i]
+                    return out
         if stage := R.stage_phrase(t, self.o._stages):
             out["stage"] = stage
         elif (m := _NAMED_STAGE.search(t)) and R.STAGE_VERB_RE.search(t):
@@ -2519,10 +2533,11 @@ class _Build:
             if _RATE.match(digits, am.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > am.value
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
-            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it)\b[^,.;]{0,40}$|"
+            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it|"
+                                                                       r"(?:going|goes|went|gone) from|number is)\b[^,.;]{0,40}$|"
                                                                        r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)
                                                and self._amount_cue(digits))) \
-                    or not (R.AMOUNT_CUE_RE.search(digits) or am.money):
+                    or not (R.AMOUNT_CUE_RE.search(digits) or am.money or self._amount_cue(digits)):
                 continue  # ("close it at fifty-six", "came back at one twenty": a bare number as the deal's amount)
             if re.match(r"[\d ]*-\d{2,4}-\d", digits[am.start:]) or re.search(r"\d-\s*$|\+\d{1,3}(?:[ -]\d{2,5})*[ -]?\s*$", digits[:am.start]):
                 continue  # "plus 1-300-5500-234": a phone number's groups, never an amount
@@ -2591,6 +2606,8 @@ class _Build:
     def _amount_cue(self, text: str) -> bool:
         """An amount cue ("budget", "worth", "set it to") in ``text`` outside the names of records
         ("Wendy Price" is a person, not a price)."""
+        if re.search(r"['\u2019]s\s+number\s+is\b", text, re.I) and self.f.deal is not None and self.f.contact is None:
+            return True  # "Umbrella's number is a buck fifty now": a company's number is its deal's amount (a person's is a phone)
         for m in self.mentions:
             text = text.replace(m.text, " ")
         return bool(R.AMOUNT_CUE_RE.search(text))

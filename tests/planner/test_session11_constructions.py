@@ -590,3 +590,30 @@ def test_terse_lines_about_people_owners_and_deletes(planner_team, now, text, ki
 def test_a_line_that_only_mentions_a_company_meeting_is_still_a_log(planner, now):
     (a,) = planner.plan("Great Globex meeting today, Priya Natarajan is on board with the rollout.", now=now).actions
     assert a.kind == "log_activity"
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Move Acme one stage forward.", "5001", "Demo Scheduled"),
+    ("Knock Cedar Group back a stage.", "5118", "Qualified"),
+    ("Push Globex forward one stage.", "5004", "Negotiation"),
+    ("Pinecrest agreed to see a demo, so they're demo scheduled now.", "5010", "Demo Scheduled"),
+    ("Delta Solutions put pen to paper this morning.", "5103", "Closed Won"),
+])
+def test_stages_moved_by_a_step_said_as_a_state_or_signed_in_other_words(planner, now, text, deal, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields) == (deal, {"stage": stage})
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Trim the Globex deal by fifteen percent.", "5004", 157250),
+    ("Acme's going from sixty to seventy-two.", "5001", 72000),
+    ("Umbrella's number is a buck fifty now, they trimmed the scope.", "5007", 150000),
+])
+def test_amounts_trimmed_going_from_one_to_another_or_said_as_a_companys_number(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields) == (deal, {"amount": amount})
+
+
+def test_a_persons_number_is_still_a_phone_number(planner, now):
+    (a,) = planner.plan("Tom's number is 555 0100.", now=now).actions
+    assert (a.kind, a.fields) == ("update_contact", {"phone": "555 0100"})

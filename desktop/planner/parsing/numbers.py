@@ -34,7 +34,7 @@ _ADD_RE = re.compile(r"\b(?:add(?:ed|ing|s)?|plus|increase[ds]?|bump(?:ed)?|rais
                      r"(?:,?\s+\w+){0,5}?\s*$"
                      # "bump the Cedar Group starter plan by 12.5k": the verb further back, then "by"
                      r"|\b(?:bump(?:ed)?|raise[ds]?|increase[ds]?|up(?:ped)?)\b[^,.;]{0,60}\bby\s*$", re.IGNORECASE)
-_SUB_RE = re.compile(r"\b(?:cut|cuts|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
+_SUB_RE = re.compile(r"\b(?:cut|cuts|trim(?:med|s)?|reduce[ds]?|decrease[ds]?|lower(?:ed)?|drop(?:ped)?|minus|"
                      r"subtract(?:ed)?|take|knock(?:ed)?|down)\b(?:,?\s+\w+){0,5}?\s*$", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"\bto\s*(?:(?:a|about|around|roughly|like)\s*)?$|"
                          r"\b(?:amount|budget|price|value)\s+of\s*$", re.IGNORECASE)  # "the amount of 60k": that amount
