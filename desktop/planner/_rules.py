@@ -124,7 +124,7 @@ MEETING_RE = re.compile(
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
     r"|\b(?:grab|block|hold|get)\s+(?:\w+\s+){1,2}?(?:minutes|mins|an hour|half an hour|some time|time)\s+with\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?P<what2>demo|meeting|call|callback|session|workshop|walk-?through|kick-?off|check-?in|catch-up|review)\b"
+    r"(?P<what2>demo|meeting|call|callback|session|workshop|walk-?through|kick-?off|check-?in|catch-up|review|chat)\b"
     r"(?!\s+(?:call|meeting|demo|session|sync|review)\b)"
     r"(?=.*?\b(?:on\s+\w+|at\s+\d+(?::\d\d)?(?:\s*[ap]\.?m)?|at\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon)|tomorrow|today|"
     r"next\s+(?:mon|tues|wednes|thurs|fri)day|(?:mon|tues|wednes|thurs|fri)day,?\s+(?:at\s+)?(?:\d+(?::\d\d)?(?:\s*[ap]\.?m)?|noon|one|two|three|four|five|"
@@ -136,6 +136,8 @@ MEETING_RE = re.compile(
     # "Call's booked with Carla, Monday at eleven", "booked discovery for Wednesday at ten"
     r"|\b(?P<what6>call|meeting|demo|discovery|kick[- ]?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
     r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick[- ]?off|onboarding)\b"
+    # "Book him for Thursday at ten", "book her in on Monday": the person just named, booked for a day
+    r"|\bbook\s+(?:him|her|them)\s+(?:in\s+)?(?:for|on)\s+(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|\d)\w*\b)"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
     r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
@@ -143,7 +145,8 @@ MEETING_RE = re.compile(
     r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2})?(?:\s+in)?"
     r"(?:\s+for\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<what10>session|meeting|call|demo|training|review|workshop|sync|lunch|coffee))?"
     r"\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b)"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b|(?:a|one|two|three|four)\s+weeks?\s+from\b|first thing\b|"
+    r"(?:first|second|third|fourth|last)\s+(?:mon|tue|wed|thu|fri)\w*\b|day after tomorrow\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee)\s+with\b"
     r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon|"
@@ -260,7 +263,7 @@ CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
                            r"dropped|decrease|up|down|make it|change it to|set it to|call it|arr|acv|\$|trim|trimmed|"
-                           r"(?:going|goes|went|gone)\s+from|"
+                           r"(?:going|goes|went|gone)\s+from|just\s+put(?=\s+\$?\d)|"
                            r"(?:signed|closed|landed|came in|settled|agreed|came back|close it|close it out|closing it|set it|"
                            r"put it|(?:set|put)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})\s+at|(?:percent|%)\s+off|discount|"
                            # "Make the Granite Health deal eighty-two five", "make this fifty-two": a deal made a number

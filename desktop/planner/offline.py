@@ -1017,7 +1017,8 @@ class _Build:
         for m in _THE_OTHER_NAMED.finditer(self.text):
             first = (m.group("f") or m.group("f2")).lower()
             holders = list(self.idx.first_names.get(first, ()))
-            named = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1 and " " in x.text.strip()}
+            named = {x.ids[0] for x in self.idx.find_mentions(self.text)  # (also "..., not Sarah Chen, ...")
+                     if x.kind == "contact" and len(x.ids) == 1 and " " in x.text.strip()}
             if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit():
                 named.add(int(self.ctx.id))
             excluded = [c for c in holders if c in named]
@@ -2534,7 +2535,7 @@ class _Build:
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
             if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it|"
-                                                                       r"(?:going|goes|went|gone) from|number is)\b[^,.;]{0,40}$|"
+                                                                       r"(?:going|goes|went|gone) from|number is|just put)\b[^,.;]{0,40}$|"
                                                                        r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)
                                                and self._amount_cue(digits))) \
                     or not (R.AMOUNT_CUE_RE.search(digits) or am.money or self._amount_cue(digits)):
@@ -3236,8 +3237,8 @@ class _Build:
                 return
         for m in _SOMEONES.finditer(self.text):
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
-            if any(x.kind == "contact" and x.start <= m.start(2) < x.end for x in self.mentions):
-                continue  # "Acme's CFO": a person the workspace has, by title
+            if any(x.kind == "contact" and (x.start <= m.start(2) < x.end or 0 <= x.start - m.end() <= 8) for x in self.mentions):
+                continue  # "Acme's CFO": a person the workspace has, by title ("Kara Ito's boss, the CEO over there")
             if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
                 continue  # "Add Priya's colleague Marco Visser, ...": the person is named
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),

@@ -617,3 +617,35 @@ def test_amounts_trimmed_going_from_one_to_another_or_said_as_a_companys_number(
 def test_a_persons_number_is_still_a_phone_number(planner, now):
     (a,) = planner.plan("Tom's number is 555 0100.", now=now).actions
     assert (a.kind, a.fields) == ("update_contact", {"phone": "555 0100"})
+
+
+@pytest.mark.parametrize(("text", "contact", "day", "time"), [
+    ("Book Oliver Grant first thing next week, nine am, for the contract walkthrough.", "110", "2026-11-23", "09:00"),
+    ("Book Sarah Chen two weeks from Wednesday at ten thirty.", "102", "2026-12-09", "10:30"),
+    ("Kara Ito's boss, the CEO over there, wants a demo. Book him for Thursday at ten.", "260", "2026-11-26", "10:00"),
+    ("Loop in the other Sarah at TechCorp, not Sarah Chen, and book her for Wednesday at one.", "103", "2026-11-25", "13:00"),
+    ("Rachel Adams wants a renewal chat the day after tomorrow at 4.", "115", "2026-11-23", "16:00"),
+])
+def test_people_booked_for_a_day_said_in_many_ways(planner, now, text, contact, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", contact, day, time)
+
+
+@pytest.mark.parametrize(("text", "contact", "due"), [
+    ("Nudge me Christmas Eve to chase Quinn Fischer.", "236", "2026-12-24"),
+    ("Ping me on Friday to send Tom Becker the quote.", "106", "2026-11-27"),
+    ("Poke me tomorrow to follow up with Linda Okafor.", "107", "2026-11-22"),
+])
+def test_nudge_me_and_ping_me_are_reminders(planner, now, text, contact, due):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", contact, due)
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Upland Works are at twenty-six and change, just put twenty-six.", "5116", 26000),
+    ("Vertex is fifty-something, just put fifty-five.", "5009", 55000),
+    ("Globex came back around one eighty, just put 180.", "5004", 180000),
+])
+def test_just_put_a_number_is_the_amount(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields) == (deal, {"amount": amount})

@@ -248,6 +248,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"(?:(?<=,)|(?<=\w))\s+at\s+a\s+(?=(?:task|reminder|note)\s*[.!]?\s*$)", re.I), " add a "),
     # "changed to plus 353-1555-0203" -> "+353-..." (the plus said as a word before digits)
     (re.compile(r"\bplus\s+(?=\d{1,3}[\s-]?\d)", re.I), "+"),
+    # "Nudge me Christmas Eve to chase Quinn" / "ping me Friday to ..." -> "Remind me" (a reminder asked in other words)
+    (re.compile(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:nudge|ping|poke|bug)\s+me\b", re.I), r"\1remind me"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
