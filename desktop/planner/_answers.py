@@ -115,8 +115,9 @@ def period(text: str, today: date) -> Period | None:
         return Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.group(1))  # "closed-won total for 2026"
     if re.search(r"\blast year\b", low):
         return Period(date(today.year - 1, 1, 1), date(today.year - 1, 12, 31), "last year")
-    if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b", low):
-        month = _MONTHS[m.group(1)]
+    if m := re.search(r"\b(?:in|during|for|of)\s+(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\b|"
+                      r"^\W*(" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\s*[,:]", low):  # ("September, how many ...")
+        month = _MONTHS[m.group(1) or m.group(2)]
         if re.search(r"\bclos(?:e|es|ing)\b|\bdue\b|\bexpected\b|\bwill\b", low) \
                 and not re.search(r"\b(?:did|have|has)\s+(?:we|you|i|they|the team)\b(?!\s+got\b)", low):  # ("what have we got closing")
             year = today.year if month >= today.month else today.year + 1  # what closes in December: ahead
@@ -236,7 +237,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         return {"text": f"{times} {kind}s logged on {d.name}.", "value": times}
 
     # single facts about one record
-    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|"
+    if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|rang|phoned|"
                  r"reach out|reached out|"
                  r"contact|contacted|touch|touched|touchpoint|call|called|email|emailed|chat|chatted|demo|note|send|sent|wrote|"
                  r"write|logged)\b|\blast (?:time|contact)\b",
@@ -456,12 +457,18 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             deals = [d for d in deals if d.close_date is not None and d.close_date < today]
             what.append("past their close date")
         if re.search(r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"
-                     r"neglected|without (?:any )?activity|without (?:anyone|anybody|someone) touching|no (?:touch|contact))\b", low):
+                     r"neglected|without (?:any )?activity|without (?:anyone|anybody|someone) touching|no (?:touch|contact)|"
+                     r"without (?:a\s+)?(?:single\s+)?(?:touch|contact|word|call|activity))\b", low):
             days = _weeks(text) or 21
             deals = [d for d in deals if d.last_activity_at is None or (today - d.last_activity_at.date()).days > days]
             what.append(f"untouched for {days} days")
     cities = idx.cities
-    if (city := re.search(r"\b(?:compan(?:y|ies)|accounts?|clients?|customers?)\s+(?:that\s+are\s+|which\s+are\s+)?(?:based\s+)?"
+    if (city := re.search(r"\b(?:in|from|out of)\s+(?P<c3>[a-z][a-z .'-]+?)(?=\s*[?.,!]|\s*$)", low)) \
+            and (place := city.group("c3").strip()) in cities and not any(m.kind == "company" for m in mentions):
+        # "How much pipeline have we got in Miami?": deals at companies in that city
+        deals = [d for d in deals if d.company_id in idx.companies and (idx.companies[d.company_id].city or "").lower() == place]
+        what.append(f"at companies in {place.title()}")
+    elif (city := re.search(r"\b(?:compan(?:y|ies)|accounts?|clients?|customers?)\s+(?:that\s+are\s+|which\s+are\s+)?(?:based\s+)?"
                           r"(?:in|from|out of)\s+(?P<c>[a-z][a-z .'-]+?)(?=\s*[?.,!]|\s*$|\s+(?:and|with|that)\b)"
                           r"|\b(?:with|at|from)\s+(?P<c2>[a-z][a-z .'-]+?)(?:-based|\s+based)?\s+(?:compan(?:y|ies)|accounts|clients|customers)\b",
                           low)) and (place := (city.group("c") or city.group("c2")).strip()) in cities:
@@ -505,6 +512,11 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = sorted(deals, key=lambda d: -(d.amount_cents or 0))[:n]
         return {"text": "; ".join(f"{d.name} {_money((d.amount_cents or 0) / 100)}" for d in deals),
                 "records": [f"deal:{d.id}" for d in deals]}
+    if deals and (one := re.search(r"\b(?P<big>biggest|largest|fattest|juiciest)\s+(?:fish|deal|one|opp(?:ortunity)?)\b|"
+                                   r"\b(?P<small>smallest|tiniest|runt of the litter)\b", low)):
+        # "Biggest fish sitting in qualified?", "the runt of the litter in negotiation, the smallest one": one deal
+        pick = max(deals, key=lambda d: d.amount_cents or 0) if one.group("big") else min(deals, key=lambda d: d.amount_cents or 0)
+        return {"text": f"{pick.name} ({pick.stage_label}, {_money((pick.amount_cents or 0) / 100)}).", "records": [f"deal:{pick.id}"]}
     if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b"
                  r"|\b(?:deals|won|lost)\b.{0,30}\b(?:count|tally)\W*$", low):
         return {"text": f"{_deals(len(deals))} {label}.", "value": len(deals)}
@@ -515,7 +527,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         total = round(sum((d.amount_cents or 0) * prob.get(d.stage_label, 0.0) for d in deals) / 100, 2)
         head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
         return {"text": f"{head}: {_money(total)} across {_deals(len(deals))}.", "value": total}
-    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bpipeline\b(?!.*\b(?:which|what deals)\b)",
+    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bthe damage\b|\briding on\b|"
+                 r"\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list|anything|any deals)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100
         head = "Open pipeline" if label == "open" else f"Deals {label}"
@@ -573,7 +586,7 @@ def _asked_kind(low: str) -> str | None:
     """The activity type a question asks about ("email", "meeting", "call", "note"), from its nouns
     and verbs ("emailed", "met", "called"); None for any contact at all ("talked", "in touch")."""
     for pattern, kind in ((r"\be-?mail(?:s|ed)?\b", "email"), (r"\b(?:meetings?|met|meet|demos?)\b", "meeting"),
-                          (r"\b(?:calls?|called|phoned?)\b", "call"), (r"\bnotes?\b", "note")):
+                          (r"\b(?:calls?|called|phoned?|rang|ring|rung|dialled|dialed)\b", "call"), (r"\bnotes?\b", "note")):
         if re.search(pattern, low):
             return kind
     return None

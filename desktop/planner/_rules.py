@@ -658,7 +658,7 @@ def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
     alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__")) or r"(?!x)x"  # no stages: never
     moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s|'re|are)\s+(?:now\s+)?(?:the\s+)?(?P<stage>{alt})\b"
                        rf"(?!\s+(?:call|meeting|with))", re.I)
-    return moved, re.compile(rf"\b(?P<stage>{alt})\b", re.I)
+    return moved, re.compile(rf"\b(?P<stage>{alt})(?:s(?=\s+(?:we|that|out|in|sent|still|pending|outstanding)\b))?\b", re.I)
 
 
 def stage_aliases(labels: list[str], won: str | None, lost: str | None) -> dict[str, str]:

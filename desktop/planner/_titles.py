@@ -173,8 +173,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     if "body" not in fields and (m := _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])):
         # "Draft an email to Grace Liu thanking her for signing...": the clause's own words
         said = m.group("c").strip(" .,;")
-        if len(said.split()) >= 2:
-            fields["body"] = cap(said)
+        if len(said.split()) >= 2 and not re.fullmatch(r"(?:a|an)\s+(?:quick\s+|short\s+|brief\s+)?(?:e-?mail|note|message|line)", said, re.I):
+            fields["body"] = cap(said)  # ("write her an email": no words of its own)
     if "body" not in fields and (m := re.search(r"\b(?:draft|write|send|compose)\s+(?:him|her|them|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})\s+(?:a|an)\s+"
                                                 r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:e-?mail|note|message)\b", t, re.I)) \
             and not re.fullmatch(r"(?:quick|short|brief|follow[- ]?up|new|proper|nice|an?)(?:\s+\w+)?", m.group("what"), re.I):
@@ -224,7 +224,8 @@ def dictated_subject_and_body(said: str, fields: dict[str, Any]) -> dict[str, An
     kickoff. Body: Hi Grace, ..." or "subject 'Willow rebrand timeline', body says we'll ..." or
     "Subject, your plan renews soon. Body, um, just say we'd love ...". Returns ``fields`` (changed
     in place); unchanged when no subject or body is dictated."""
-    if subj := re.search(r"\bsubject(?:\s+line)?\s*(?:is|:|,|-)?\s*[\"'\u201c\u2018]?(?P<s>[^\"'\u201d\u2019.;\n]+?)[\"'\u201d\u2019]?\s*(?:[.;]|,\s*(?=body\b)|$)",
+    if subj := re.search(r"\bsubject(?:\s+line)?\s*(?:is|:|,|-)?\s*[\"'\u201c\u2018]?(?P<s>[^\"'\u201d\u2019.;\n]+?)[\"'\u201d\u2019]?\s*"
+                         r"(?:[.;]|,\s*(?=body\b|(?:letting|saying|telling|asking|and say|to say)\b)|$)",
                          said, re.I):
         fields["subject"] = cap(subj.group("s").strip(" ,"))
     if body := re.search(r"\b(?:body|message)\s*(?:is|:|,|-|says?)?\s*(?:(?:um|uh|just|say|saying|that)\W+)*(?P<b>\S.+?)\s*$",

@@ -1760,6 +1760,14 @@ class _Build:
                     fields["body"] = T.cap(asked.group("obj").strip())
                     if fields.get("subject", "").lower() in ("it", "that", "this", "those"):
                         fields["subject"] = fields["body"]
+                elif "body" not in fields and re.fullmatch(r"\W*(?:(?:so|and|please|just)\s+)*(?:draft|write|send|shoot)\s+(?:her|him|them)\s+"
+                                                           r"(?:an?\s+)?(?:quick\s+|short\s+)?(?:e-?mail|note|reply)\W*", t, re.I) \
+                        and (asked := re.search(r"\b(?:wants?|needs?|asked (?:us |me )?for|is asking for|requested)\s+"
+                                                r"(?P<obj>(?:the|a|an|our|their|some|more)\s+[^,.;]+)", said_before, re.I)):
+                    # "Ava at Meadow Health wants our SOC 2 report, draft her an email": what she wants is what it is about
+                    fields["body"] = T.cap(asked.group("obj").strip())
+                    if fields.get("subject", "").startswith("Following up"):
+                        fields["subject"] = fields["body"]
                 people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                           and cl.start <= m.start < cl.start + len(t)]
                 if len(people) == 2 and re.fullmatch(r"\s*(?:(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s*,?\s*and\s*",

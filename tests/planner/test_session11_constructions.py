@@ -649,3 +649,36 @@ def test_nudge_me_and_ping_me_are_reminders(planner, now, text, contact, due):
 def test_just_put_a_number_is_the_amount(planner, now, text, deal, amount):
     (a,) = planner.plan(text, now=now).actions
     assert (a.target.id, a.fields) == (deal, {"amount": amount})
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("What's the damage in negotiation?", 173000),
+    ("How much is riding on the proposals we've got out?", 353000),
+    ("How much pipeline have we got in Miami?", 119000),
+    ("How many deals have gone six weeks without a single touch?", 0),
+    ("September, how many demo meetings did we actually hold?", 2),
+    ("When's the last time I actually rang Jonas?", "2026-11-08"),
+])
+def test_questions_asked_in_sales_slang_are_answered(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Biggest fish sitting in qualified?", ["deal:5110"]),
+    ("What's the runt of the litter in negotiation, the smallest one?", ["deal:5103"]),
+    ("Which is the largest deal in proposal sent?", ["deal:5004"]),
+])
+def test_the_biggest_or_smallest_deal_of_a_stage_is_one_deal(planner, now, text, records):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["records"] == records
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Ava at Meadow Health wants our SOC 2 report, draft her an email.", "SOC 2 report"),
+    ("Tom Becker needs the updated price sheet, shoot him a quick email.", "updated price sheet"),
+    ("Linda asked for the case study, write her an email.", "case study"),
+])
+def test_an_email_drafted_after_what_they_want_is_about_that(planner, now, text, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "draft_email" and body in a.fields["body"]
