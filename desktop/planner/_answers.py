@@ -527,7 +527,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         total = round(sum((d.amount_cents or 0) * prob.get(d.stage_label, 0.0) for d in deals) / 100, 2)
         head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
         return {"text": f"{head}: {_money(total)} across {_deals(len(deals))}.", "value": total}
-    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bthe damage\b|\briding on\b|"
+    if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bthe damage\b|\briding on\b|\bhow (?:fat|big|healthy)\b|"
                  r"\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list|anything|any deals)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100

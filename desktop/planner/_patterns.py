@@ -684,7 +684,8 @@ _NOTE_PREFIX = re.compile(
     re.I | re.S)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
-                           r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump)\b", re.I)
+                           r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump|"
+                           r"slide|shift|pull|drop|knock|raise|lower|cut)\b", re.I)
 #: A clause whose main verb deletes: "delete the Cedar deal", "please remove Tom Becker".
 _DELETE_CMD = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"

@@ -283,8 +283,8 @@ _COMPETITOR_FIELD = re.compile(r"\bcompetitor\s+(?:(?:on|for)\s+(?:the\s+)?[A-Z]
                                r"|\b(?i:competitor)\s+(?i:on|for)\s+(?:(?i:the)\s+)?[\w&-]+(?:\s+[\w&-]+){0,3}?\s+(?i:is|=|:)\s+"
                                r"(?P<name2>[A-Za-z][\w.&-]*)\s*$")
 #: "Put Zendesk as the competitor on the deal": said as the field, it wins over what was heard before.
-_COMPETITOR_AS = re.compile(r"\b(?:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:down\s+)?as\s+"
-                            r"(?:the\s+|a\s+|their\s+)?competitor\b")
+_COMPETITOR_AS = re.compile(r"\b(?i:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?i:down\s+)?(?i:as)\s+"
+                            r"(?i:the\s+|a\s+|their\s+|another\s+)?(?i:competitor)\b")
 #: The competitor named before its verb: "Snowflake is also pitching them", "Gong are in the running".
 _COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:is|are|'s)\s+(?:also\s+)?"
                                 r"(?:pitching|bidding|competing|in the running|in the mix|in the picture)\b")

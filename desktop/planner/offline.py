@@ -1751,7 +1751,11 @@ class _Build:
                     and not re.search(r"\bremind me\b|^\W*(?:task|to-?do|reminder)\b|\b(?:task|to-?do|reminder)\s+to\s+(?!(?-i:[A-Z]))", t, re.I) \
                     and not re.search(r"\be-?mail(?:\s+address)?\s*(?:is|to|:)?\s*[\w.+-]+@", t, re.I):
                 # ("remind me to send him a congrats note" is a task; "email iris@..." is the contact's field)
-                fields = T.email_fields(t, self._who(), rest)
+                named_t = self._by_name(t, cl.start)
+                fields = T.email_fields(named_t, self._who(), rest)  # ("their head of growth": by name)
+                if "body" not in fields and named_t != t and (sent := re.match(
+                        r"\s*(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+)\s+(?P<c>(?:the|our|a|an|their|some)\s+\S[^,;]*?)\W*$", named_t)):
+                    fields["body"] = T.cap(sent.group("c"))  # "Email Vertex's data guy the security questionnaire"
                 T.dictated_subject_and_body(self.text[cl.start:], fields)
                 if re.fullmatch(r"\W*(?:an email\s+)?(?:with|about|on)\s+(?:that|it|this|those)\W*", fields.get("body", ""), re.I) \
                         and (asked := re.search(r"\b(?:asked (?:us |me )?for|wants?|needs?|requested|is waiting (?:on|for))\s+"

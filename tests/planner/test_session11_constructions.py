@@ -682,3 +682,53 @@ def test_the_biggest_or_smallest_deal_of_a_stage_is_one_deal(planner, now, text,
 def test_an_email_drafted_after_what_they_want_is_about_that(planner, now, text, body):
     (a,) = planner.plan(text, now=now).actions
     assert a.kind == "draft_email" and body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "ctx", "fields"), [
+    ("Add Buildertrend as a competitor here.", "deal:5101", {"competitor": "Buildertrend"}),
+    ("Add Procore as a competitor on the Granite Health deal.", None, {"competitor": "Procore"}),
+    ("Put Zendesk down as the competitor on Initech.", None, {"competitor": "Zendesk"}),
+])
+def test_a_vendor_added_as_a_competitor_is_the_competitor(planner, now, text, ctx, fields):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert a.kind == "update_deal" and a.fields == fields
+
+
+@pytest.mark.parametrize(("text", "ctx", "value"), [
+    ("How fat is the pipe right now?", None, 1258600),
+    ("What's the dollar figure on this?", "deal:5011", 96000),
+    ("What's the price tag on Acme?", None, 60000),
+])
+def test_the_pipe_and_a_dollar_figure_are_asked_about(planner, now, text, ctx, value):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("Log a note here: demo pushed because of their change freeze. And slide the close to February 15th.", "2027-02-15"),
+    ("Add a note here: legal is slow. Then shift the close to the end of January.", "2027-01-31"),
+    ("Note here: budget frozen until Q1. Also knock the close out to March 31st.", "2027-03-31"),
+])
+def test_a_command_in_the_sentence_after_a_note_is_its_own(planner, now, text, close):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target("deal:5006")))
+    note, update = plan.actions
+    assert note.kind == "log_activity" and "close" not in note.fields["body"]
+    assert update.fields["close_date"] == close
+
+
+@pytest.mark.parametrize(("text", "ctx", "contact", "body"), [
+    ("Email their head of growth the revised scope.", "deal:5116", "263", "revised scope"),
+    ("Email Vertex's data guy the security questionnaire.", None, "110", "security questionnaire"),
+    ("Email TechCorp's ops VP the onboarding checklist.", None, "102", "onboarding checklist"),
+])
+def test_an_email_to_a_person_by_title_keeps_what_is_sent(planner, now, text, ctx, contact, body):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert (a.kind, a.target.id) == ("draft_email", contact) and body in a.fields["body"].lower()

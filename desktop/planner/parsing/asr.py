@@ -250,6 +250,11 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bplus\s+(?=\d{1,3}[\s-]?\d)", re.I), "+"),
     # "Nudge me Christmas Eve to chase Quinn" / "ping me Friday to ..." -> "Remind me" (a reminder asked in other words)
     (re.compile(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:nudge|ping|poke|bug)\s+me\b", re.I), r"\1remind me"),
+    # "How fat is the pipe right now?" -> "the pipeline" (sales shorthand)
+    (re.compile(r"\b(the|our|my|your)\s+pipe\b(?!\s*-?\s*line)", re.I), r"\1 pipeline"),
+    # "What's the dollar figure on this?" / "the price tag on Acme" -> "how much is ... worth"
+    (re.compile(r"^\W*what(?:'s| is)\s+the\s+(?:dollar\s+figure|price\s+tag|number)\s+on\s+(?P<r>[^?]+?)\s*\??\s*$", re.I),
+     lambda m: f"How much is {m.group('r')} worth?"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
