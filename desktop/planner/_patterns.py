@@ -652,7 +652,8 @@ def _spoken_domains(text: str) -> str:
 
 def _reported_type(text: str) -> str | None:
     """The interaction a sentence reports ("Priya called", "I just emailed Uma", "we met")."""
-    if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail)\b|\b(?:got|had)\s+a\s+call\s+from\b",
+    if re.search(r"\b(?:called|rang|phoned|call(?:ed)? me|on the phone|voicemail|(?:cold|discovery|intro|sales)\s+call|"
+                 r"picked up(?:\s+the phone)?)\b|\b(?:got|had)\s+a\s+call\s+from\b",
                  text, re.I):
         return "call"
     if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"

@@ -188,6 +188,11 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     if "body" not in fields and (m := re.search(r"\bthank[- ]?you\b|\bthanks\b", t, re.I)):
         fields["body"] = "Thank you"  # "draft a thank-you email to Jonas"
         fields.setdefault("subject", "Thank you")
+    if isinstance(fields.get("body"), str):
+        # "draft him an email with the multi-year discount, please": what it carries, without "with" and "please"
+        body = re.sub(r",?\s*(?:please|thanks|thank you)\W*$", "", fields["body"], flags=re.I)
+        body = re.sub(r"^with\s+(?=(?:the|our|a|an|their|some)\b)", "", body, flags=re.I)
+        fields["body"] = cap(body) if body else fields["body"]
     if "subject" not in fields:
         fields["subject"] = f"Following up - {who}" if who else "Following up"
     return fields

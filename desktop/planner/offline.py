@@ -276,6 +276,7 @@ class OfflinePlanner:
             for t in self.index.job_titles:
                 for form in (t, re.sub(r"^(vp|svp|evp)\s+(?!of\b)", r"\1 of ", t)):
                     title_of.setdefault(form, t)
+            for t in self.index.job_titles:  # (the titles people hold first: a spoken form never shadows one)
                 for form in _spoken_title_forms(t):
                     title_of.setdefault(form, t)  # "the ops VP", "Orbital's MD", "Vertex's data guy"
                 if dept := re.match(r"^(?:head of|vp(?: of)?|director of)\s+(?P<d>[a-z][a-z &]+)$", t):
@@ -316,8 +317,11 @@ class OfflinePlanner:
         for a in plan.actions:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(plan.actions) > 1 \
-                    and re.search(r"\b(?:it'?s|it is|is|was)\s+already\b|\balready\b|\bit'?s (?:marked|set as|in)\b",
-                                  plan.transcript or text, re.I):
+                    and (re.search(r"\b(?:it'?s|it is|is|was)\s+already\b|\balready\b|\bit'?s (?:marked|set as|in)\b",
+                                   plan.transcript or text, re.I)
+                         or set(a.fields) == {"stage"} and self.index.deals[int(a.target.id)].stage_label in ("Closed Won", "Closed Lost")):
+                # ("the security add-on we lost", "we lost her starter plan back in October but Kara's back": a closed
+                # deal told as history beside other work is no change to plan)
                 # "they signed, so that's won. Oh wait, it's already marked won? Then just add a note ...":
                 # a deal update that changes nothing, beside other work, is left out
                 same = _deal_now(self.index.deals[int(a.target.id)])
@@ -885,7 +889,15 @@ def _spoken_title_forms(title: str) -> list[str]:
         out.append(f"{m.group('d')} director")
     if title == "managing director":
         out.append("md")
+    for chief, area in (("cfo", "finance"), ("cto", "tech"), ("coo", "ops"), ("cmo", "marketing"), ("cro", "revenue")):
+        if title in (chief, f"chief {dict(cfo='financial', cto='technology', coo='operating', cmo='marketing', cro='revenue')[chief]} officer"):
+            out += [f"{area} lead", f"{area} head", f"{area} guy", f"{area} person", f"{area} boss"]
     return [f for f in out if f != title]
+
+
+#: "the contact on the Vertex deal", "our main point of contact for Cedar Group": the deal's one person.
+_DEAL_CONTACT = re.compile(r"\b(?:the|our)\s+(?:main\s+|primary\s+|usual\s+)?(?:contact|person|point of contact|buyer|champion)\s+"
+                           r"(?:on|for|at|over at)\s+(?:the\s+)?", re.I)
 
 
 #: "the other Kara", "the Kara who isn't Kara Walsh": a namesake other than the one named or in view.
@@ -977,6 +989,7 @@ class _Build:
         self.mentions = sorted(self.mentions + self._people_by_title(), key=lambda m: m.start)
         self.mentions = sorted(self.mentions + self._the_other_one(), key=lambda m: m.start)
         self.mentions = sorted(self.mentions + self._the_other_named(), key=lambda m: m.start)
+        self.mentions = sorted(self.mentions + self._deal_contact(), key=lambda m: m.start)
         self.actions: list[tuple[int, Action | dict[str, Any]]] = []
         self.message: str | None = None
         self.relative_amount = False
@@ -1008,6 +1021,20 @@ class _Build:
             if named & set(people) and len(others) == 1:
                 self.mentions = [x for x in self.mentions if not (m.start() <= x.start < co.end)]
                 out.append(Mention("contact", (others[0],), m.start(), co.end, self.text[m.start():co.end], 100.0, False))
+        return out
+
+    def _deal_contact(self) -> list[Mention]:
+        """"The contact on the Vertex deal", "our main point of contact for Cedar Group": the one person the deal (or the
+        company's one open deal) is with; none when it has several or none."""
+        out: list[Mention] = []
+        for m in _DEAL_CONTACT.finditer(self.text):
+            rec = next((x for x in self.mentions if x.kind in ("deal", "company") and len(x.ids) == 1 and x.start == m.end()), None)
+            if rec is None:
+                continue
+            deal = rec.ids[0] if rec.kind == "deal" else (open_[0] if len(open_ := self.idx.open_deals(rec.ids[0])) == 1 else None)
+            people = list(dict.fromkeys(self.idx.deals[deal].contact_ids)) if deal is not None else []
+            if len(people) == 1 and people[0] in self.idx.contacts:
+                out.append(Mention("contact", (people[0],), m.start(), m.end() - 1, self.text[m.start():m.end()].rstrip(), 100.0, False))
         return out
 
     def _the_other_named(self) -> list[Mention]:
@@ -2259,6 +2286,7 @@ class _Build:
                     r"|note\s+(?:it|that|this)\s+(?:on|in|to|against)\s+(?:the\s+|his\s+|her\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?"
                     r"|log\s+(?:it|that|this)(?:\s+(?:as\s+)?(?:a\s+|an\s+)?"
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
+                    r"(?:\s+(?:on|against|for|under)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?))?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
                     # "Log a note on Eva with exactly that": what was said before is the note
                     r"|(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|to|for|with)\s+[\w' ]{1,40}?\s+with\s+"
@@ -2557,7 +2585,9 @@ class _Build:
             if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b(?:\s+number)?[^.;]{0,22}$", digits[:am.start], re.I) \
                     or re.search(r"\bnumber\b[^.;]{0,15}(?:\bplus|\+)\s*$", digits[:am.start], re.I):
                 continue  # "her new number is plus 4.9M" (a phone number misheard): no amount
-            cents = self.idx.deals[self.f.deal].amount_cents if self.f.deal is not None else None
+            loc: _Local | None = getattr(self, "_loc", None)
+            deal_now = loc.deal if loc is not None and loc.deal is not None else self.f.deal
+            cents = self.idx.deals[deal_now].amount_cents if deal_now is not None else None
             now_amount = cents / 100 if cents is not None else None
             if am.bare and am.value < 1000 and (_COUNTED.match(digits, am.end) or not self._amount_cue(digits)
                                               or _COUNT_OF.search(digits[:am.start])):
@@ -3358,8 +3388,27 @@ class _Build:
 
     def _other_deals(self, first: Target) -> list[Target]:
         """"Move Acme and Globex to negotiation": the open deal of every other company named."""
-        companies = [m.ids[0] for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
-        if len(set(companies)) < 2 or not re.search(r"\b(?:and|both|&)\b", self.text, re.I):
+        named = [m for m in self.mentions if m.kind == "company" and len(m.ids) == 1]
+        if len({m.ids[0] for m in named}) < 2 or not re.search(r"\b(?:and|both|&)\b", self.text, re.I):
+            return []
+        # only the companies said in one list with the deal's own ("Acme and Globex", "Acme, Globex and Vertex"):
+        # "Move Orbital to negotiation, log a meeting with Mike Chen at Acme" updates Orbital alone
+        first_co = self.idx.deals[int(first.id)].company_id if first.type == "deal" and first.id.isdigit() else None
+        groups: list[list[Mention]] = []
+        for m in named:
+            if groups and re.fullmatch(r"(?:\s*(?:'s|s')?\s*(?:deals?|accounts?|ones?)?\s*(?:,|and|&|plus|as well as|both)\s*(?:the\s+)?)+",
+                                       self.text[groups[-1][-1].end:m.start], re.I):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        for a_grp, b_grp in zip(groups, groups[1:]):
+            if re.match(r"\s*(?:too|as well|also)\b", self.text[b_grp[-1].end:], re.I) \
+                    and re.search(r"\band\s*(?:the\s+)?$", self.text[a_grp[-1].end:b_grp[0].start], re.I):
+                a_grp.extend(b_grp)  # "Put Meadow Health in negotiation, and Meadow Ventures too"
+                b_grp.clear()
+        mine = next((g for g in groups if any(m.ids[0] == first_co for m in g)), [])
+        companies = [m.ids[0] for m in mine]
+        if len(set(companies)) < 2:
             return []
         out = []
         for co in dict.fromkeys(companies):

@@ -732,3 +732,52 @@ def test_an_email_to_a_person_by_title_keeps_what_is_sent(planner, now, text, ct
     from desktop.planner.evaluation import context_target
     (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
     assert (a.kind, a.target.id) == ("draft_email", contact) and body in a.fields["body"].lower()
+
+
+@pytest.mark.parametrize(("text", "deals"), [
+    ("Move Orbital Freight to negotiation, log a meeting with Mike Chen at Acme where he confirmed the rollout date.", ["5011"]),
+    ("Northwind renewal to forty thousand, note on Grace Liu that Lumen wants invoices in Canadian dollars.", ["5005"]),
+    ("Umbrella, they want it moved to proposal sent. Then Blue Harbor, Elena wants to meet Friday at eleven.", ["5007"]),
+    ("Move Acme and Globex to negotiation.", ["5001", "5004"]),
+    ("Put Meadow Health in negotiation, and Meadow Ventures too.", ["5102", "5105"]),
+])
+def test_an_update_goes_to_the_deals_said_in_one_list_not_every_company_named(planner, now, text, deals):
+    plan = planner.plan(text, now=now)
+    assert [a.target.id for a in plan.actions if a.kind == "update_deal"] == deals
+
+
+@pytest.mark.parametrize("text", [
+    "Sarah Johnson, the one from the security add-on we lost. Log a meeting with Sarah about single sign-on.",
+    "We lost her starter plan back in October but Kara Novak's back. Log a note on Kara that she reached out again.",
+    "Lumen is won already, nothing to change there. Book Grace Liu for Monday at 10.",
+])
+def test_a_closed_deal_told_as_history_beside_other_work_is_not_written(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions and all(a.kind != "update_deal" for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Acme's finance lead wants the three-year pricing. Draft him an email with the multi-year discount.", "114"),
+    ("The contact on the Vertex deal just emailed to say they're renewing early. Log that on him.", "110"),
+    ("Book a call with our main point of contact for Cedar Group on Monday at 10.", "236"),
+])
+def test_a_person_said_as_a_finance_lead_or_the_deals_contact(planner, now, text, contact):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.target.id == contact
+
+
+def test_a_relative_change_said_after_other_deals_uses_its_own_deal(planner, now):
+    plan = planner.plan("First, Sarah Chen at TechCorp, log a call about the demo. And third, the Orbital proposal, "
+                        "bump it by eight K.", now=now)
+    (a,) = [a for a in plan.actions if a.kind == "update_deal"]
+    assert (a.target.id, a.fields["amount"]) == ("5011", 104000)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Noah Ito picked up my cold call. He wants case studies. Log it on Noah.", "call"),
+    ("Tom Becker picked up the phone at last, wants the quote. Log it.", "call"),
+    ("Had a discovery call with Linda Okafor, she needs SSO. Log that.", "call"),
+])
+def test_log_it_after_a_call_reported_is_a_call(planner, now, text, kind):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["activity_type"] == kind
