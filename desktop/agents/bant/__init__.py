@@ -4,7 +4,10 @@ verdict and routing that follow from it.
 :func:`extract` returns, each with the sentence it came from (``evidence``):
 
 * ``budget`` - the customer's budget in dollars (a number; "about 80k a year" -> 80000), never the
-  seller's own ("our budget for ads") and never a count ("200 seats");
+  seller's own ("our budget for ads") and never a count ("200 seats"). A budget said per month is the
+  yearly figure, x12 ("maybe 400 a month" -> 4800), or x the term in months when a different term is
+  said ("800 a month over a six-month pilot" -> 4800); a yearly total said with it is taken as said.
+  Our own price per month is never the budget;
 * ``authority`` - who decides or signs ("the CFO", "Mike Chen, VP of Operations");
 * ``need`` - the problem they want solved, in the note's words;
 * ``timeline`` - when they want to buy / go live / decide, a ``YYYY-MM-DD`` date; a period is its

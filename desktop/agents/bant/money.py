@@ -58,10 +58,11 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
-                         r"\bquote from\b|\bi (?:quoted|offered)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
-                         r"like |just )?(?:\$|\d)", re.I)
+                         r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety) (?:hundred|thousand|grand|k|fifty|\w+ty)\b)", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"
                         r"any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
@@ -82,6 +83,7 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
     t = words_to_digits(text)
+    t = re.sub(r":\s+(?=\$?\d)", ", ", t)  # "corrected himself: two grand" (the label again, once the words are digits)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
                lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
     # ("can't go above one eighty-five": a cap said the short way is thousands too)
@@ -296,7 +298,8 @@ def _per_year_instead(c: str, s: str, value: float) -> float:
     return value
 
 
-def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
+    """The customer's budget as said (dollars, per month when said per month) and its sentence."""
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
         if rel and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
@@ -403,3 +406,55 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if amounts:
                 return float(amounts[0]), s
     return None, None
+
+
+#: A figure said per month: "eight hundred a month", "400/mo", "1k monthly".
+_PER_MONTH = re.compile(r"\s*(?:dollars\s+|bucks\s+)?(?:a|per|/|each|every)\s*(?:month|mo)\b|\s*monthly\b", re.I)
+#: A "monthly budget of 2k": the month said before the figure.
+_MONTHLY_BEFORE = re.compile(r"\bmonthly (?:budget|spend|number|figure|cap|ceiling|limit)\b|\bbudget (?:is |of )?(?:\w+ )?per month\b", re.I)
+_MONTH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
+#: A contract term said in months or years: "on a twelve-month term", "over the 24 months", "annual contract".
+_TERM = re.compile(r"\b(?:(?P<m>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]months?(?: long)? (?:term|contract|commitment|agreement|deal|pilot|"
+                   r"subscription|plan)\b|(?:over|for) (?:the |a |an )?(?:(?P<m2>\d{1,2}|[a-z]+(?:-[a-z]+)?) )months?\b|"
+                   r"(?P<y>\d|one|two|three|multi)[- ]years? (?:term|contract|commitment|agreement|deal|subscription)\b|"
+                   r"(?P<a>annual|yearly|twelve-month|12-month) (?:term|contract|commitment|agreement|deal|subscription|plan)\b)", re.I)
+
+
+def _term_months(note: str) -> int:
+    """The contract term said in ``note`` in months (12 when none is said: a monthly budget is read per year)."""
+    for m in _TERM.finditer(note):
+        if m.group("a"):
+            return 12
+        if m.group("y"):
+            y = m.group("y").lower()
+            return 12 * {"one": 1, "two": 2, "three": 3}.get(y, int(y) if y.isdigit() else 1) if y != "multi" else 12
+        w = (m.group("m") or m.group("m2") or "").lower()
+        n = int(w) if w.isdigit() else _MONTH_WORDS.get(w)
+        if n and 1 <= n <= 60:
+            return n
+    return 12
+
+
+def _is_monthly(value: float, s: str) -> bool:
+    """Whether ``value`` (dollars) is said per month in ``s`` ("maybe 400 a month", "1,500/mo", "a monthly budget of 2k")."""
+    for m in _PER_MONTH.finditer(s):
+        said = _amounts(s[:m.end()])
+        # ("three grand a month, then caught himself: no, three grand total": the figure said again is no longer monthly)
+        if said and abs(said[-1] - value) < 0.5 and value not in _amounts(s[m.end():]):
+            return True
+    mb = _MONTHLY_BEFORE.search(s)
+    return bool(mb and value in _amounts(s[mb.end():mb.end() + 40]))
+
+
+def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+    """The customer's budget in dollars and the sentence it came from; (None, None) when none is said.
+
+    A budget said per month is read for the contract's whole term: x12 ("about a thousand a month" -> 12000),
+    or x the term in months when one is said ("eight hundred a month over six months" -> 4800; "on an annual
+    contract" is twelve). A yearly total said beside it wins ("five hundred a month, six thousand a year" -> 6000).
+    Our own price per month is never the budget (it is set aside before this)."""
+    value, s = _budget_said(sentences)
+    if value is not None and s is not None and _is_monthly(value, s):
+        return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
+    return value, s
