@@ -87,6 +87,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # a nineteenth probe set, issue/18e, written after dev_cases21
                                                          # was fixed (12 notes; first score 66/72, 0 invented)
                                                          ("bant/dev_cases22.jsonl", 72, 0),
+                                                         # development set, session 11 (written by another helper,
+                                                         # /work/dev/cndev12.jsonl): tuned 417 -> 478/540
+                                                         ("bant/cndev12.jsonl", 478, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),
