@@ -59,3 +59,79 @@ def test_issue18m_our_monthly_price_is_no_budget(note):
 ])
 def test_issue18m_what_you_quoted_is_no_budget(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field", [
+    # the seller's own reason for writing ("so I don't lose it") is no problem of theirs
+    ("Acme check-in, jotting this down now so I don't lose it.", "need"),
+    ("Typing this up fast so we don't forget anything: Dana liked the demo.", "need"),
+    ("Writing it out in full, so that I don't lose track of who said what.", "need"),
+    # another vendor pitching them something else is no need of theirs
+    ("He said HubSpot keeps pitching him their service hub, but that's not what this is about.", "need"),
+    ("Apparently Zendesk keeps trying to upsell her on their workforce tool.", "need"),
+    ("She joked that Oracle keeps pitching them a new ERP every quarter.", "need"),
+    # an approval someone must give ("needs my manager's sign-off") is no need
+    ("That needs my director's sign-off on our end first.", "need"),
+    ("The extra discount needs our CFO's approval, so I'll ask.", "need"),
+    ("Any change to the terms needs their lawyer's okay.", "need"),
+    # a yes to the deal ("wants to go ahead") is no need
+    ("Tom liked the pilot and wants to go ahead.", "need"),
+    ("She's keen to proceed once legal is done.", "need"),
+    ("They want to move ahead with the annual plan.", "need"),
+])
+def test_issue18m_no_need_stated(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a fee or price "on our side" is ours, not their budget
+    "The onboarding fee on our side is 2k, he didn't push back.",
+    "Setup cost on our end comes to about four thousand.",
+    "The pilot price on our side is fifteen hundred, she's fine with it.",
+    # a figure said and then disowned ("don't hold me to a number") is withdrawn
+    "He floated maybe ten grand, then said don't hold me to that number.",
+    "She said twenty K, possibly, but told me not to hold her to a figure.",
+    "Something like five thousand, he said, though I can't hold him to the number, he stressed.",
+])
+def test_issue18m_no_budget_stated(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # "in the new year" with nothing firmer is no date ("by the new year" still is December 31st)
+    "They want to kick off in the new year, nothing firmer than that.",
+    "Go-live in the new year, no date yet.",
+    "He'd like to start using it in the new year.",
+    # "no date", "no hard date" after a vague start: none
+    "They'd like it soon, no hard date.",
+    "Rollout early next year, but no firm date.",
+    "Hoping to launch in spring, no set date.",
+    # a budget killed or frozen for a quarter gives no buying date
+    "The CFO killed the budget for Q1, so nothing moves.",
+    "Their owner, who decides on everything, froze the budget for the fourth quarter.",
+    "Finance slashed the marketing budget for this quarter and the project stalls.",
+])
+def test_issue18m_no_timeline_stated(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note", [
+    # a decision "made by" a date says when, not who
+    "The decision has to be made by the end of January.",
+    "She said a choice will be made by December 15th, one way or another.",
+    "Their pick gets made by next Friday.",
+])
+def test_issue18m_made_by_a_date_names_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # the seller's own demo booked or had with a contact ("Booked demo w/ First Last") names no rival
+    ("Booked demo w/ Nadia Fox, Contoso, for Thursday.", None),
+    ("Had a demo with Peter Lund this morning; he liked the dashboards.", None),
+    ("I booked a demo with Grace Ode for the 9th.", None),
+    # ... but the customer's demo with a vendor still does
+    ("They had a demo with Gorgias last week.", "Gorgias"),
+])
+def test_issue18m_our_demo_with_a_contact_is_no_rival(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)

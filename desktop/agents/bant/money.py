@@ -58,7 +58,7 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
-                         r"\bquote from\b|\bi (?:quoted|offered)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bon (?:our|my) (?:side|end)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -204,6 +204,9 @@ _WITHDRAWN = re.compile(
                         r"\bbefore (?:she|he|they|we|i) (?:puts?|gives?|shares?|names?|commits? to|commit to) (?:any|a|an|the) "
                         r"(?:number|figure|amount|budget)\b|"
                         r"\bno (?:number|figure|budget)(?: yet)? until\b|"
+                        # "she'd spend three thousand, maybe, then said no, don't hold me to a number": taken back
+                        r"\b(?:don't|do not|not to|won't|can't|wouldn't) hold (?:me|her|him|them|us) to (?:a|any|that|the|this) "
+                        r"(?:number|figure|amount|price)\b|"
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
                         r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"

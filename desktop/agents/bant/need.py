@@ -47,7 +47,11 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
-_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
+_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
+                            # "she wants to go ahead": a yes to the deal; "needs my manager's approval": someone's ok
+                            r"(?:go|going) ahead\b|proceed\b|go forward\b|move ahead\b|"
+                            r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
+                            r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
                             # "procurement wants a competing quote from Dialpad": their buying process, not a problem
                             r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
@@ -189,10 +193,14 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
             m = _PAIN.search(c)
             if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
                 continue
+            if re.search(r"\b(?:so|so that|in case|lest)\s+(?:i|we)\s+(?:(?:don't|do not|won't|wouldn't|can't|didn't)\s+)?(?:\w+\s+)?$",
+                         c[:m.start()], re.I):
+                continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
             if re.search(r"\b(?:rep|reps|salesperson|sales ?(?:guy|rep|team|people)|vendor|recruiters?|account manager)\b[^.]*?"
-                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I):
+                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I) or re.search(
+                    r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", c, re.I):
                 continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
                          r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
@@ -227,6 +235,8 @@ _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    # "Zendesk keeps trying to upsell her on their workforce tool": another vendor's pitch, not their need
+    sentences = [s for s in sentences if not re.search(r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", s, re.I)]
     if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):
         return None, None  # "No real need stated yet": the note says there is none
     for s in sentences:

@@ -12,7 +12,8 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
+    r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
     r"call)(?:'s| is| sits| lies| rests) with|"

@@ -202,6 +202,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             re.match(r"\s*for\b[^.;]*\b(?:but|yet|and)\b[^.;]*\bstill\b", s[s.find(m.group(0)) + len(m.group(0)):]
                                      if m.group(0) in s else "", re.I):
                         continue  # "bought CrowdStrike for endpoint, but they still need audit logs": a tool for something else
+                    if re.match(r"(?:had|has|have|got|booked) (?:a |another )?demo", m.group(0), re.I) and re.fullmatch(
+                            r"(?:(?:so|and|then|also|just|today|yesterday|finally|ok|okay),?\s+)*(?:(?:i|we)(?:'ve)?(?:\s+(?:just|finally|also))?)?",
+                            c[:m.start()].strip(" ,"), re.I):
+                        continue  # "Booked demo w/ Raj Zimmer", "I had a demo with Nora Lee": the seller's demo with a contact
                     pre = _PART.split(c[:m.start()])[-1]
                     # ("Their old agency, Pixelhaus, is pitching to keep it": the old agency is the vendor itself)
                     if _SOMEONE_ELSE.search(pre) and not re.search(r"\b(?:agency|firm|vendor|provider)\s*,\s*$", pre, re.I):
