@@ -135,3 +135,23 @@ def test_issue18m_made_by_a_date_names_no_decider(note):
 ])
 def test_issue18m_our_demo_with_a_contact_is_no_rival(note, vendor):
     assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a title set beside a name (in brackets, or after a comma) names the person, typed in lower case or not
+    ("fabrikam - call w/ ines. budget ok. lukas berg (their coo) signs.", "berg"),
+    ("contoso: tariq (owner) approves all spend, wants it live jan.", "tariq"),
+    ("Met the team at Tailspin. Dr. Amara Osei, the clinic director, has the final say.", "Osei"),
+])
+def test_issue18m_a_title_beside_a_name_names_the_decider(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "Confirmed Uma's number, and she signs": a sentence opening on a verb names nobody; "she" is the note's person
+    ("Lena Park, owner at Bluebird. Confirmed Tom's figure, and she signs.", "Park"),
+    ("Omar Haddad, CEO at Vertex. Checked Ana's numbers with him, and he approves.", "Haddad"),
+    ("Rosa Diaz from Halcyon. Reviewed Ben's list together, she's the one who decides.", "Diaz"),
+])
+def test_issue18m_a_verb_opening_a_sentence_is_no_name(note, who):
+    _said(note, "authority", who)

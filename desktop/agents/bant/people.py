@@ -153,7 +153,7 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 
 
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
+_POSSESSOR = re.compile(r"(?:^|\.\s+)(?!(?-i:[A-Z][a-z]+ed)\s)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
                         r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
                         r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|read|came|went|got|sent|wrote|spoke|"
                         r"took|gave|saw|met|brought|thought|left|rang|(?-i:[a-z]+ed))\b)")
@@ -324,12 +324,36 @@ def _picker(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+#: A title said in apposition to a name: "omar (founder) signs", "hannah moss (their new CFO)", "Dr. Hale, the owner
+#: dentist, ..." - the name (typed notes may leave it in lower case).
+_HONORIFIC = r"(?:(?i:dr|mr|ms|mrs)\.?\s+)"
+
+
+def _named_title(role: str, text: str) -> str | None:
+    """The name set right before ``role`` in ``text`` ("iris novak (founder, holds the purse)" -> "iris novak"), else None."""
+    r = re.escape(role)
+    m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"?[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)\s*\(\s*(?:(?:the|their|her|his)\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?" + r + r"\b", text, re.I)
+    if m is None:
+        m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"(?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+"
+                      r"(?:the|their)\s+(?:[\w-]+\s+)?" + r + r"\b", text, re.I)
+    if m is None:
+        return None
+    name = re.sub(r"^" + _HONORIFIC, "", m.group(1)).strip()
+    words = name.split()
+    if any(w.capitalize() in _NOT_NAMES or _ROLE.fullmatch(w) or _NUMBER_WORD.match(w) for w in words) or len(name) < 3:
+        return None
+    return name
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     for i, s in enumerate(sentences):
         picker = _picker(sentences, i)
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if who and ev and _ROLE.fullmatch(who):  # "omar (founder) signs": the founder named, so the name
+        who = _named_title(who, ev) or _named_title(who, " ".join(sentences)) or who
     return (_full_names(who, sentences) if who else who), ev
 
 
