@@ -155,3 +155,59 @@ def test_issue18m_a_title_beside_a_name_names_the_decider(note, who):
 ])
 def test_issue18m_a_verb_opening_a_sentence_is_no_name(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a typed header "company - first last" names the person "he"/"she" means
+    ("Contoso - lena park. 20 seats. she decides, no one else.", "park"),
+    ("Tailspin - omar haddad (owner). he signs.", "haddad"),
+    ("Bluebird Cafe - rosa diaz. she approves all spend.", "diaz"),
+    # so does "First Last, Company, ..." as the opener
+    ("Nadia Fox, Fabrikam, second chat. She makes every buying decision herself.", "Fox"),
+    ("Peter Lund, Northwind, quick check-in. He signs everything over there.", "Lund"),
+    ("Grace Ode, Halcyon Spa, by phone. She has the final say.", "Ode"),
+])
+def test_issue18m_the_opener_names_whom_the_pronoun_means(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # the one who reported it ("what Raj said", "Kara had told me") is not whom the pronoun right after means
+    ("Mia Ross, the COO at Contoso, rang me. Confirmed what Ben said, she's the approver.", "Ross"),
+    ("Leo Marsh, CEO at Tailspin. Ines had told me he's the one to win over, and he signs.", "Marsh"),
+    ("Ada Kim from Northwind called. Agreed with what Tom said, she decides.", "Kim"),
+    # "..., meaning First Last" names whom a quoted pronoun means
+    ("Sara said 'he signs everything here', meaning Jonas Berg, their owner.", "Berg"),
+    ("Per Rui, 'she has the final word', meaning Alma Ruiz.", "Ruiz"),
+    ("Tom put it like this: 'he decides, we just advise', meaning Ivan Holm, the MD.", "Holm"),
+    # "I asked who decides and X said ...": the answer after the question is a fact
+    ("I asked who signs and Lena said the CFO, Marta Voss, signs anything like this.", "Voss"),
+    ("We asked who has the final say and Dev said their owner, Rita Sol, decides.", "Sol"),
+    ("I asked about sign-off and Ken said Nora Bell approves it.", "Bell"),
+    # a purchase that "goes through" a title names the title
+    ("Ben says any renewal goes through their head of procurement, no name yet.", "procurement"),
+    ("Any expansion goes through the CFO there.", "CFO"),
+    ("She said every upgrade goes through their board.", "board"),
+])
+def test_issue18m_whom_the_pronoun_means(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    # "what they've had approved is forty" is the budget, not who approves it
+    ("Dan Lee at Contoso. What they've had approved is forty. Their COO, Mia Ross, signs.", "Ross"),
+    ("Ana Ruiz, Tailspin. What she has approved is twenty K; Leo Marsh, the CEO, signs.", "Marsh"),
+    ("Omar, Northwind. What they've got approved is sixty, and the owner Tom Reed decides.", "Reed"),
+])
+def test_issue18m_what_is_approved_is_no_approver(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note", [
+    # users signing up for the customer's own product sign nothing of ours
+    "Their trial users sign up and then drop off within a week.",
+    "Patients sign up online but half never show.",
+    "Students sign up for the course and nobody follows up.",
+])
+def test_issue18m_users_signing_up_name_no_decider(note):
+    assert extract(note, NOW).authority is None, extract(note, NOW)

@@ -105,6 +105,11 @@ def extract(text: str, now: datetime | date) -> Bant:
     facts += [head for s in sentences if _NOT_A_FACT.search(s)
               for head in [re.split(r",?\s+and\s+(?=(?:(?:she|he|they)\s+)?(?:asked|wanted to know|wondered)\b)", s, flags=re.I)[0]]
               if head != s and not _NOT_A_FACT.search(head)]
+    # "I asked who we need to convince and Ava said he's the one who signs": the answer after the question is a fact
+    facts += [s[m.start(1):] for s in sentences if _NOT_A_FACT.search(s)
+              for m in [re.search(r"(?:,\s*|\s+)(?:and|but|so)\s+((?:she|he|they|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:said|says|told (?:me|us)|"
+                                  r"answered|replied|confirmed|explained)\b)", s)]
+              if m and not _NOT_A_FACT.search(s[m.start(1):]) and not _NOT_A_FACT.search(s[m.start():])]
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)
