@@ -211,3 +211,42 @@ def test_issue18m_what_is_approved_is_no_approver(note, who):
 ])
 def test_issue18m_users_signing_up_name_no_decider(note):
     assert extract(note, NOW).authority is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a spoken range "between A and B" is a range (its upper bound), not one number joined by "and"
+    ("She said their budget is somewhere between one twenty and one fifty thousand.", 150000),
+    ("They've got between forty and sixty thousand for it.", 60000),
+    ("Budget lands between eighty and a hundred thousand, he thinks.", 100000),
+    # a bare figure under a hundred said as money is thousands
+    ("For the rollout they could stretch to forty-five.", 45000),
+    ("What finance has approved is sixty, nothing more.", 60000),
+    ("Then the owner chimed in: it's twenty-five for the year.", 25000),
+    ("budget 'about thirty', she said.", 30000),
+    ("Budget: around fifteen, maybe a bit more.", 15000),
+    ("He thinks they can go up to ninety if the pilot works.", 90000),
+    # the figure agreed before, said again
+    ("Still the same forty K as we discussed.", 40000),
+    ("Same 18k as last time.", 18000),
+    ("Budget is the same twelve thousand we agreed, nothing new.", 12000),
+    # a volume said before a figure ("tickets ~3k/mo") is no money; the budget said after it is
+    ("Support tickets ~3k/mo, mostly refunds. budget around fifty.", 50000),
+    ("Calls about 1,200 a week, they can spend forty thousand.", 40000),
+    ("Orders ~5k/mo; they have twenty grand set aside.", 20000),
+    # "your proposal ..., our budget is ...": the customer's words, so the budget is theirs
+    ("I floated seventy and she said, no, seventy is your price, our budget is sixty thousand.", 60000),
+    ("He replied that fifty is your number, our budget is forty-two thousand.", 42000),
+    ("She said, that's your quote, our ceiling is thirty thousand.", 30000),
+])
+def test_issue18m_budget_said_short_or_in_their_words(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a volume per month is no budget, however it is said
+    "Tickets ~2k/mo and climbing.",
+    "Leads about 500 a month, mostly from ads.",
+    "They handle calls around 3k/mo at peak.",
+])
+def test_issue18m_a_volume_is_no_budget(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)

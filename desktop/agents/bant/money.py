@@ -16,13 +16,15 @@ _BUDGET_CUE = re.compile(
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
-    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
+    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
     r"around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
+    # "Same thirty-two K as we discussed": the figure agreed before, said again
+    r"same \$?[\w,.-]+(?:\s*(?:k|grand|thousand))? as (?:we |you )?(?:discussed|agreed|said|before|last time)|"
     r"on top|tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
     r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
@@ -82,6 +84,9 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
+    # "between one fifty and two hundred thousand": a range, not one number joined by "and"
+    text = re.sub(r"\b(between\s+(?:about |around |roughly )?(?:[\w$.,-]+\s+){0,2}?[\w$.,-]+)\s+and\s+(?=(?:a|one|two|three|four|five|six|seven|"
+                  r"eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\$?\d)\b)", r"\1 to ", text, flags=re.I)
     t = words_to_digits(text)
     t = re.sub(r":\s+(?=\$?\d)", ", ", t)  # "corrected himself: two grand" (the label again, once the words are digits)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
@@ -136,6 +141,12 @@ def _amounts(text: str) -> list[float]:
                r"(?:max|maximum|tops|at most|at the most)\b)", r"\1 \2 thousand", t, flags=re.I)
     t = re.sub(r"\b((?:spend\w*|pay\w*|go(?:ing)?) (?:more than|over|above|beyond|past)|no more than) (?:about |around )?([1-9]\d?)\b"
                r"(?=\s*(?:a|per) year\b|\s*annually\b)", r"\1 \2 thousand", t, flags=re.I)
+    # a bare figure under a hundred said as money they can go to, have approved, or have for the year is thousands:
+    # "they can go up to forty", "what they've had approved is fifty", "it's thirty-five for the year", "budget 'around seventy'"
+    t = re.sub(r"\b((?:can|could) (?:go|stretch|spend) (?:up )?to|approved (?:is|was|at)|(?:it's|it is|that's) (?:about |around |roughly )?"
+               r"(?=[1-9]\d?\s+(?:for the year|a year|per year|annually)\b)|budget\w*\s*[:,-]?\s*[\"']?\s*(?:about|around|roughly|maybe|~)?)\s*"
+               r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|users?|seats?|people|\w+s\b|-|hundred|to\b|or\b))",
+               r"\1 \2 thousand", t, flags=re.I)
     if re.search(r"\b(?:plan|price|quote|quoted|fee|retainer)\b", t, re.I):
         t = re.sub(r"\b(have|has|got)\s+[\"']?\s*(maybe|about|around|roughly|like)\s+([1-9]\d?)\b(?=\s*[,.;\"']|\s*$)",
                    r"\1 \2 \3 thousand", t, flags=re.I)
@@ -143,6 +154,10 @@ def _amounts(text: str) -> list[float]:
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
         after = t[a.end:]
+        if re.search(r"\b(?:tix|tickets|calls|emails|leads|orders|messages|chats|requests|users|visits|visitors|shipments|deliveries|"
+                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*(?:~|about|around|roughly|"
+                     r"approx\.?|of|at|is|are|were|:)?\s*$", t[:a.start], re.I):
+            continue  # "L1 tix ~2k/mo": a volume, not money
         if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"
                                  r"user|"
                                          r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
@@ -321,6 +336,11 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         if _WITHDRAWN.search(s) or (_ELSEWHERE.search(s) and len(_amounts(s)) <= 1):
             continue  # a figure taken back (or another purchase's) is no budget
+        # "he said, no, ninety-six is your proposal, our budget is eighty-five": the customer's words, so "our" is theirs
+        said_to_us = re.search(r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|replied|answered),?\s+[^.;]*?\byour (?:proposal|price|"
+                               r"quote|number|offer|figure)\b", s, re.I)
+        if said_to_us:
+            s = s[:said_to_us.end()] + re.sub(r"\bour (budget|number|figure|ceiling|cap)\b", r"their \1", s[said_to_us.end():], flags=re.I)
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
         # (and "50k/yr firm (crm says 54, ignore)": a figure set aside in brackets)
         s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)|"
