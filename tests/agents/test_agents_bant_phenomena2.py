@@ -250,3 +250,31 @@ def test_issue18m_budget_said_short_or_in_their_words(note, value):
 ])
 def test_issue18m_a_volume_is_no_budget(note):
     assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,step", [
+    # a typed lower-case name doing the step ("yusuf will book a 15 min call")
+    ("contoso - ana. stalled. ana will book a 20 min call w/ her ceo next wk.", "call"),
+    ("tailspin - leo. leo will send the vendor form fri.", "vendor form"),
+    ("bluebird - rosa. rosa will set up a demo for her team.", "demo"),
+    # the customer's step said in the present progressive
+    ("He's forwarding our security pack to their IT lead today.", "security pack"),
+    ("She's passing on the case study to her partners this week.", "case study"),
+    ("They're handing the proposal to procurement Monday.", "proposal"),
+    # the seller's own step: "I'm taking X to my manager", "I'll take X to my VP"
+    ("I'm taking the pricing question to my manager Monday.", "pricing question"),
+    ("We're bringing the revised terms to our legal team tomorrow.", "revised terms"),
+    ("I'll take the extension request to my director after the holiday.", "extension request"),
+])
+def test_issue18m_next_steps_said_in_more_ways(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note", [
+    # our own approval needed ("I'd need my VP to approve it") is no agreed next action
+    "I told him I'd need my VP to approve it.",
+    "I said we need our CFO to sign off on that discount.",
+    "I'd need my manager to okay any change to the price.",
+])
+def test_issue18m_our_own_approval_is_no_next_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
