@@ -278,3 +278,35 @@ def test_issue18m_next_steps_said_in_more_ways(note, step):
 ])
 def test_issue18m_our_own_approval_is_no_next_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a vendor "dropped" after a comma is out; the one "still in" stays
+    ("Freshdesk was on the shortlist, dropped after the pricing call. Gorgias still in.", "Gorgias"),
+    ("Aircall got a look, then cut last week. Dialpad still in the mix.", "Dialpad"),
+    ("Outreach was evaluated, ruled out on price. Apollo still in.", "Apollo"),
+    # a vendor named, then "they're still looking at it"
+    ("They brought up Pipedrive, they're still looking at it.", "Pipedrive"),
+    ("He mentioned Attio, he's still considering it for the team.", "Attio"),
+    ("She named Close, she's also evaluating it.", "Close"),
+    # a vendor that pitched them is in the running
+    ("Heads up, Talkdesk pitched them last week and their COO liked it.", "Talkdesk"),
+    ("Apparently Gong pitched her on Tuesday.", "Gong"),
+    ("Between us, Klara approached them too.", "Klara"),
+])
+def test_issue18m_rivals_said_in_more_ways(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,day", [
+    # "the <Month> intake, that starts on the Nth": the day is in that month
+    ("She'd like it live for the March intake, which starts on the 2nd.", "2027-03-02"),
+    ("They want it for the January semester, that begins on the 11th.", "2027-01-11"),
+    ("Ideally running for the April season, it opens on the 6th.", "2027-04-06"),
+    # a body meeting to review it is no deadline; the date they want to sign by is
+    ("Their committee meets December 9th to review it, and Ana wants it signed by the end of the year.", "2026-12-31"),
+    ("The partners meet on the 14th to discuss it, but they need it live by January 31st.", "2027-01-31"),
+    ("The board meets next Tuesday to consider it, and Leo wants the contract signed by December 22nd.", "2026-12-22"),
+])
+def test_issue18m_the_date_they_buy_by(note, day):
+    _said(note, "timeline", day)

@@ -182,6 +182,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                    r"\1 \3\2", s, flags=re.I)
         s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
                    r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
+        # "for the February cohort, that starts on the 8th": the day said after the month's event is in that month
+        s = re.sub(r"\b" + _MON + r"((?:\s+[\w-]+){1,3}?),?\s+(?:which|that|it)\s+(?:starts|begins|opens|kicks off|launches|is|runs)\s+(?:on\s+)?"
+                   r"the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"\1\2, by \1 \3", s, flags=re.I)
         # "mid-December and then let's say the thirteenth": a day said after its month narrows it
         s = re.sub(r"\b(?:mid-?|early |late |the middle of )?" + _MON + r"\b[^.;]{0,30}?\b(?:let's say|say|call it|make it|specifically|"
                    r"more precisely|exactly),?\s+the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"by \1 \2", s, flags=re.I)
@@ -217,6 +220,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
                        r"allocation|spend)\b", " ", c,
                        flags=re.I)
+            # "The board meets December 10th to review it, and Hugo wants it signed by ...": their meeting, not the date they buy by
+            c = re.sub(r"\b(?:the |their )?(?:[\w-]+ )?(?:board|committee|partners|council|team) meets? (?:on )?(?:[\w,]+ ){1,3}?to (?:review|discuss|"
+                       r"look at|go over|consider)\b[^,;]*", " ", c, flags=re.I)
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
             if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
@@ -229,6 +235,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|"
+
                          # "nobody answers until Monday": when their problem lasts, not when they buy
                          r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real |hard |firm |set |fixed |specific )?(?:timeline|"
                          r"deadline|date)s?\b|whenever|circle back|wait until|waiting until|not until|"
