@@ -310,3 +310,35 @@ def test_issue18m_rivals_said_in_more_ways(note, vendor):
 ])
 def test_issue18m_the_date_they_buy_by(note, day):
     _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note,need", [
+    # "and they want that gone" points back at the chore said before it in the sentence
+    ("So their planners spend, she said, most Mondays re-keying orders from email, all of it, and they want that gone.", "re-keying"),
+    ("Ops burns hours every week copying invoices between systems, and he wants that automated.", "invoices"),
+    ("Their agents chase signatures by phone all afternoon, and she wants that killed.", "signatures"),
+    # a pain said after "fell over" / "slipping through"
+    ("Their old tracker fell over when volume doubled.", "tracker"),
+    ("Renewals are slipping through because nobody owns them.", "renewals"),
+    ("The intake sheet falls over every Monday.", "intake"),
+])
+def test_issue18m_needs_said_in_more_ways(note, need):
+    _said(note, "need", need)
+
+
+@pytest.mark.parametrize("note", [
+    # a role held "on paper" is no paperwork pain
+    "She's the approver on paper, but Tom really decides.",
+    "He's the owner on paper only.",
+    "Procurement is the gatekeeper on paper.",
+    # contract terms asked of us are no need
+    "Their legal wants net sixty instead of net thirty.",
+    "They want a cap on liability at one year of fees.",
+    "Procurement asked for net 45 and a liability cap.",
+    # a lost customer wanting to come back states no problem by itself
+    "Tidewater wants back in!",
+    "Good news, Fabrikam wants back in.",
+    "They want back in after the pilot elsewhere.",
+])
+def test_issue18m_no_need_in_terms_roles_or_returns(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

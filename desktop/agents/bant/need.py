@@ -104,7 +104,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
                        # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
                        # match) or a question for us ("to know if we'll match it"): no problem to solve
-                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
+                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|net[- ]?(?:\d+|fifteen|thirty|forty-five|sixty|ninety)\b|(?:a )?cap on (?:the )?liability\b|"
+                       r"(?:a )?liability cap\b|back in\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
                        r"(?:monthly|quarterly|annual|yearly|net[- ]?\d+) (?:billing|invoic\w+|payments?|terms)\b|"
                        r"(?:the |their )?(?:[\w-]+ )?(?:seat|user|licen[cs]e) counts?\b|(?:the |better |new )?(?:payment )?terms\b|"
                        r"(?:to )?(?:know|find out|understand|ask) (?:if|whether|how much|what|why)\b|"
@@ -126,7 +127,8 @@ _PAIN = re.compile(
     # issue/18g: "forms are still being faxed", "pickers wait on phone confirmations", "the pen test flagged gaps"
     r"\b(?:(?:still )?(?:being |get |gets )?faxed\b|wait(?:s|ing)? on (?:[\w-]+ ){0,2}(?:confirmations?|approvals?|callbacks?|"
     r"replies|sign-?offs?|answers)\b|flagged (?:\w+ )?(?:gaps|issues|holes|problems|weaknesses|findings)\b|eat(?:s|ing)? up|eat(?:s|ing)? (?:half|most|all|a third|a quarter)\b|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
-    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
+    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|(?<!gatekeeper )(?<!decider )(?<!buyer )(?<!owner )(?<!signer )"
+    r"(?<!approver )(?<!lead )on paper|by hand|slip(?:s|ping)? through|fell over|falls? over|manual(?:ly)?|"
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
     r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
@@ -259,7 +261,8 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
             own = before  # (else what "those" points at in its own sentence: "tier one tickets ... want those deflected")
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
-            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b", found[0], re.I) and len(own.split()) >= 4:
+            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b|^that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|"
+                                       r"killed|eliminated)\b", found[0], re.I) and len(own.split()) >= 4:
                 before = re.sub(r"\s*(?:,|\band\b)\s*$", "", own)
         if before:
             return _clean(before) + " (" + found[0] + ")", s
@@ -376,7 +379,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
                 # "she wants that work gone": "that" points back at what was said before, keep it
-                points_back = re.match(r"\s*that (?:[\w-]+ ){1,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
+                points_back = re.match(r"\s*that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
                                        r"her|his) plates?)\b", rest, re.I)
                 if points_back:
                     phrase = "that " + phrase
