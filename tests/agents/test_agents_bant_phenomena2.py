@@ -342,3 +342,31 @@ def test_issue18m_needs_said_in_more_ways(note, need):
 ])
 def test_issue18m_no_need_in_terms_roles_or_returns(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,need", [
+    # "X, that's the need": the words before name it
+    ("So automated shift reminders, that's the need.", "shift reminders"),
+    ("Quote approvals in one place, that's the need for them.", "quote approvals"),
+    ("Faster invoice matching, that is the need.", "invoice matching"),
+    # typed into "a spreadsheet" (singular) is manual work
+    ("Their drivers text photos of receipts to Bo, who types them into a spreadsheet.", "receipts"),
+    ("The night shift types every order into a sheet.", "order"),
+    ("She copies each lead into the spreadsheet by hand.", "lead"),
+    # sent from several different tools; a queue nobody owns
+    ("Their appointment texts go out from two different tools.", "appointment texts"),
+    ("Refund requests land in a mailbox nobody owns.", "refund requests"),
+    ("Partner enquiries sit in a channel no one owns.", "partner enquiries"),
+    # "the same thing X has, <need>": the need said after it
+    ("The need is the same thing their Leeds office has, supplier onboarding checklists.", "supplier onboarding"),
+    ("What they want is the same setup the clinic got, recall reminders by text.", "recall reminders"),
+    ("Their need is the same thing Denver had, missed-call text-back.", "missed-call"),
+])
+def test_issue18m_needs_named_by_their_words(note, need):
+    _said(note, "need", need)
+
+
+def test_issue18m_nobody_owning_the_deal_is_no_need():
+    for note in ("Their managing partner left and nobody owns this now.", "No one owns the decision since the reorg.",
+                 "Nobody owns the relationship on their side at the moment."):
+        assert extract(note, NOW).need is None, (note, extract(note, NOW))

@@ -145,7 +145,7 @@ _PAIN = re.compile(
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
     r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
-    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double[- ]?book\w*|"
+    r"across|from) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:nobody|no one) owns\b(?! (?:this|it|that|the (?:deal|project|decision|budget|relationship|account)))|(?:are|is) churning|double[- ]?book\w*|"
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
@@ -179,7 +179,7 @@ _PAIN = re.compile(
     r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
     r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
     r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
-    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|"
+    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:a |an |the )?(?:excel|spreadsheets?|sheets?|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|"
     # issue/18j: "everything lives in" a sheet or inbox (not in the CRM they use), "sit 2+ hrs", "three days behind",
     # "silent failures"
     r"everything lives in(?! (?-i:[A-Z])(?!xcel\b)[\w-]+)|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:about |over )?\d+\+? ?(?:hrs?|mins?)|"
@@ -220,7 +220,7 @@ _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|whi
                         r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
                         r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
-                        r"headache|challenge|priority|concern|thing|pitch|ask|story))\b", re.I)
+                        r"headache|challenge|priority|concern|thing|pitch|ask|story|need))\b", re.I)
 #: "the after-hours order line is the one thing they can't live without", "Call summaries into Pipedrive, still the ask":
 #: the words before name what they need
 _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)(?:,?\s+(?:is|are) the (?:one |only )?thing (?:[\w' ]{0,25}?)"
@@ -393,6 +393,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"founder|partners?))(?:'s (?:ok|okay|approval|sign-?off|signature|yes|blessing))?", phrase):
                     continue
                 phrase = _LIVE_BY.sub(r"\1", phrase)
+                # "the same thing Portland has, patient referral follow-ups": what the same thing is, said after it
+                phrase = re.sub(r"^(?:the )?same (?:thing|setup|problem|need|issue) (?:[\w-]+ ){0,3}?(?:has|have|had|got|wanted)\s*,\s*(?=\w)", "",
+                                phrase, flags=re.I)
                 if (re.search(r"\b(?:ask|point)\b", cue, re.I) or _LABEL.match(s)) and c != s and s.find(c) == 0 and \
                         re.search(r"\b(?:problems?|pain|issues?|ask|point)\b", cue, re.I):
                     phrase = _clean(s[s.find(c) + m.end():])  # "The ask: X covers A today, they want it on B too": all of it
