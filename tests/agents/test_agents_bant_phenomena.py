@@ -376,7 +376,7 @@ def test_fifth_probe_set_nothing_invented(note, field):
 @pytest.mark.parametrize("note,field,value", [
     ("They'd pay ninety K, or a hundred at most.", "budget", 100000),
     ("Budget's two forty, give or take.", "budget", 240000),
-    ("Budget six hundred a month.", "budget", 600),
+    ("Budget six hundred a month.", "budget", 7200),
     ("The person who pulls the trigger is their CEO, Mark Stone.", "authority", "Mark"),
     ("Her business partner Dr. Shah has to agree.", "authority", "Shah"),
     ("New contact is Pete Lang, he's the head of sales and he owns the budget.", "authority", "Pete"),
@@ -426,7 +426,7 @@ def test_seventh_probe_set_nothing_invented(note, field):
 
 
 @pytest.mark.parametrize("note,field,value", [
-    ("She has maybe two thousand a month.", "budget", 2000),
+    ("She has maybe two thousand a month.", "budget", 24000),
     ("James confirmed three hundred thousand over two years, so a hundred and fifty a year.", "budget", 150000),
     ("Frank, her broker, must approve it.", "authority", "Frank"),
     ("Owner Rick Diaz says yes or no by January eighth.", "authority", "Rick"),
@@ -1123,7 +1123,7 @@ def test_good_news_growth_is_no_need(note):
     # typed shorthand: "w/", "~", "/mo"
     ("spoke w/ Dr. Lund, she's the owner and signs.", "authority", "Lund"),
     ("they lose ~20 orders/mo to typos.", "need", "orders"),
-    ("budget ~ $900/mo for now.", "budget", 900),
+    ("budget ~ $900/mo for now.", "budget", 10800),
     # a rival named as a competitor on the bid, or "between you and X" in their words
     ("Competitors on the tender include Genesys and Five9.", "competitor", "Genesys"),
     ('Hana said "we are choosing between you and Clio."', "competitor", "Clio"),

@@ -4,7 +4,10 @@ verdict and routing that follow from it.
 :func:`extract` returns, each with the sentence it came from (``evidence``):
 
 * ``budget`` - the customer's budget in dollars (a number; "about 80k a year" -> 80000), never the
-  seller's own ("our budget for ads") and never a count ("200 seats");
+  seller's own ("our budget for ads") and never a count ("200 seats"). A budget said per month is the
+  yearly figure, x12 ("maybe 400 a month" -> 4800), or x the term in months when a different term is
+  said ("800 a month over a six-month pilot" -> 4800); a yearly total said with it is taken as said.
+  Our own price per month is never the budget;
 * ``authority`` - who decides or signs ("the CFO", "Mike Chen, VP of Operations");
 * ``need`` - the problem they want solved, in the note's words;
 * ``timeline`` - when they want to buy / go live / decide, a ``YYYY-MM-DD`` date; a period is its
@@ -102,6 +105,11 @@ def extract(text: str, now: datetime | date) -> Bant:
     facts += [head for s in sentences if _NOT_A_FACT.search(s)
               for head in [re.split(r",?\s+and\s+(?=(?:(?:she|he|they)\s+)?(?:asked|wanted to know|wondered)\b)", s, flags=re.I)[0]]
               if head != s and not _NOT_A_FACT.search(head)]
+    # "I asked who we need to convince and Ava said he's the one who signs": the answer after the question is a fact
+    facts += [s[m.start(1):] for s in sentences if _NOT_A_FACT.search(s)
+              for m in [re.search(r"(?:,\s*|\s+)(?:and|but|so)\s+((?:she|he|they|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:said|says|told (?:me|us)|"
+                                  r"answered|replied|confirmed|explained)\b)", s)]
+              if m and not _NOT_A_FACT.search(s[m.start(1):]) and not _NOT_A_FACT.search(s[m.start():])]
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)

@@ -16,13 +16,15 @@ _BUDGET_CUE = re.compile(
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
-    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an )?\$?\d[\w,.]*|money|funds?|funding|pay|"
+    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
     r"around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
+    # "Same thirty-two K as we discussed": the figure agreed before, said again
+    r"same \$?[\w,.-]+(?:\s*(?:k|grand|thousand))? as (?:we |you )?(?:discussed|agreed|said|before|last time)|"
     r"on top|tops|at most|no more than|more like|same as (?:last|this) year|pending (?:\w+(?:'s)? )?approval|corrected (?:himself|herself|themselves|that|"
     r"it)|total|all[- ]in|(?:signed|closed|agreed|settled|landed) (?:at|for)|(?<!\bi )(?<!\bwe )(?:said|says|thinks|reckons|estimates|figures) (?:that )?(?:it's|it is|it'll be|"
     r"it will be|it would be|it'd be)|(?:with|mentioned|suggested|named) (?:about |around |roughly |maybe |some )?(?=\$?\d))\b", re.I)
@@ -58,10 +60,11 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
-                         r"\bquote from\b|\bi (?:quoted|offered)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
+                         r"\bquote from\b|\bi (?:quoted|offered)\b|\bon (?:our|my) (?:side|end)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
-                         r"like |just )?(?:\$|\d)", re.I)
+                         r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
+                         r"forty|fifty|sixty|seventy|eighty|ninety) (?:hundred|thousand|grand|k|fifty|\w+ty)\b)", re.I)
 _NO_BUDGET = re.compile(r"\b(?:no|zero|not (?:a|any)|don't have (?:a|any)|doesn't have (?:a|any)|without (?:a|"
                         r"any))\s+budget\b"
                         r"|\bbudget (?:is|was)n't\b|\bbudget (?:is |was )?(?:not|tbd|unknown|unclear)\b", re.I)
@@ -81,7 +84,11 @@ def _amounts(text: str) -> list[float]:
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
+    # "between one fifty and two hundred thousand": a range, not one number joined by "and"
+    text = re.sub(r"\b(between\s+(?:about |around |roughly )?(?:[\w$.,-]+\s+){0,2}?[\w$.,-]+)\s+and\s+(?=(?:a|one|two|three|four|five|six|seven|"
+                  r"eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|\$?\d)\b)", r"\1 to ", text, flags=re.I)
     t = words_to_digits(text)
+    t = re.sub(r":\s+(?=\$?\d)", ", ", t)  # "corrected himself: two grand" (the label again, once the words are digits)
     t = re.sub(r"\b(19\d\d|20\d\d)\b(?=\s*(?:a |per |/)\s*(?:month|year|mo|yr)\b|\s*(?:dollars|bucks|usd)\b)",
                lambda m: f"{m.group(1)[0]},{m.group(1)[1:]}", t, flags=re.I)  # "2000 a month" is money, not a year
     # ("can't go above one eighty-five": a cap said the short way is thousands too)
@@ -134,6 +141,12 @@ def _amounts(text: str) -> list[float]:
                r"(?:max|maximum|tops|at most|at the most)\b)", r"\1 \2 thousand", t, flags=re.I)
     t = re.sub(r"\b((?:spend\w*|pay\w*|go(?:ing)?) (?:more than|over|above|beyond|past)|no more than) (?:about |around )?([1-9]\d?)\b"
                r"(?=\s*(?:a|per) year\b|\s*annually\b)", r"\1 \2 thousand", t, flags=re.I)
+    # a bare figure under a hundred said as money they can go to, have approved, or have for the year is thousands:
+    # "they can go up to forty", "what they've had approved is fifty", "it's thirty-five for the year", "budget 'around seventy'"
+    t = re.sub(r"\b((?:can|could) (?:go|stretch|spend) (?:up )?to|approved (?:is|was|at)|(?:it's|it is|that's) (?:about |around |roughly )?"
+               r"(?=[1-9]\d?\s+(?:for the year|a year|per year|annually)\b)|budget\w*\s*[:,-]?\s*[\"']?\s*(?:about|around|roughly|maybe|~)?)\s*"
+               r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|users?|seats?|people|\w+s\b|-|hundred|to\b|or\b))",
+               r"\1 \2 thousand", t, flags=re.I)
     if re.search(r"\b(?:plan|price|quote|quoted|fee|retainer)\b", t, re.I):
         t = re.sub(r"\b(have|has|got)\s+[\"']?\s*(maybe|about|around|roughly|like)\s+([1-9]\d?)\b(?=\s*[,.;\"']|\s*$)",
                    r"\1 \2 \3 thousand", t, flags=re.I)
@@ -141,6 +154,10 @@ def _amounts(text: str) -> list[float]:
     prev: tuple[float, int] | None = None  # the last figure said (dollars) and where it ended
     for a in find_amounts(t):
         after = t[a.end:]
+        if re.search(r"\b(?:tix|tickets|calls|emails|leads|orders|messages|chats|requests|users|visits|visitors|shipments|deliveries|"
+                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*(?:~|about|around|roughly|"
+                     r"approx\.?|of|at|is|are|were|:)?\s*$", t[:a.start], re.I):
+            continue  # "L1 tix ~2k/mo": a volume, not money
         if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"
                                  r"user|"
                                          r"licen[cs]e|head|agent|rep)\b", after, re.I):  # a unit price, not a budget
@@ -202,6 +219,9 @@ _WITHDRAWN = re.compile(
                         r"\bbefore (?:she|he|they|we|i) (?:puts?|gives?|shares?|names?|commits? to|commit to) (?:any|a|an|the) "
                         r"(?:number|figure|amount|budget)\b|"
                         r"\bno (?:number|figure|budget)(?: yet)? until\b|"
+                        # "she'd spend three thousand, maybe, then said no, don't hold me to a number": taken back
+                        r"\b(?:don't|do not|not to|won't|can't|wouldn't) hold (?:me|her|him|them|us) to (?:a|any|that|the|this) "
+                        r"(?:number|figure|amount|price)\b|"
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
                         r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"
@@ -296,7 +316,8 @@ def _per_year_instead(c: str, s: str, value: float) -> float:
     return value
 
 
-def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
+    """The customer's budget as said (dollars, per month when said per month) and its sentence."""
     for i, s in enumerate(sentences):
         rel = _RELATIVE.search(s)
         if rel and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
@@ -315,6 +336,11 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     for i, s in enumerate(sentences):
         if _WITHDRAWN.search(s) or (_ELSEWHERE.search(s) and len(_amounts(s)) <= 1):
             continue  # a figure taken back (or another purchase's) is no budget
+        # "he said, no, ninety-six is your proposal, our budget is eighty-five": the customer's words, so "our" is theirs
+        said_to_us = re.search(r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says|told me|replied|answered),?\s+[^.;]*?\byour (?:proposal|price|"
+                               r"quote|number|offer|figure)\b", s, re.I)
+        if said_to_us:
+            s = s[:said_to_us.end()] + re.sub(r"\bour (budget|number|figure|ceiling|cap)\b", r"their \1", s[said_to_us.end():], flags=re.I)
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
         # (and "50k/yr firm (crm says 54, ignore)": a figure set aside in brackets)
         s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)|"
@@ -403,3 +429,55 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
             if amounts:
                 return float(amounts[0]), s
     return None, None
+
+
+#: A figure said per month: "eight hundred a month", "400/mo", "1k monthly".
+_PER_MONTH = re.compile(r"\s*(?:dollars\s+|bucks\s+)?(?:a|per|/|each|every)\s*(?:month|mo)\b|\s*monthly\b", re.I)
+#: A "monthly budget of 2k": the month said before the figure.
+_MONTHLY_BEFORE = re.compile(r"\bmonthly (?:budget|spend|number|figure|cap|ceiling|limit)\b|\bbudget (?:is |of )?(?:\w+ )?per month\b", re.I)
+_MONTH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+                "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
+#: A contract term said in months or years: "on a twelve-month term", "over the 24 months", "annual contract".
+_TERM = re.compile(r"\b(?:(?P<m>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]months?(?: long)? (?:term|contract|commitment|agreement|deal|pilot|"
+                   r"subscription|plan)\b|(?:over|for) (?:the |a |an )?(?:(?P<m2>\d{1,2}|[a-z]+(?:-[a-z]+)?) )months?\b|"
+                   r"(?P<y>\d|one|two|three|multi)[- ]years? (?:term|contract|commitment|agreement|deal|subscription)\b|"
+                   r"(?P<a>annual|yearly|twelve-month|12-month) (?:term|contract|commitment|agreement|deal|subscription|plan)\b)", re.I)
+
+
+def _term_months(note: str) -> int:
+    """The contract term said in ``note`` in months (12 when none is said: a monthly budget is read per year)."""
+    for m in _TERM.finditer(note):
+        if m.group("a"):
+            return 12
+        if m.group("y"):
+            y = m.group("y").lower()
+            return 12 * {"one": 1, "two": 2, "three": 3}.get(y, int(y) if y.isdigit() else 1) if y != "multi" else 12
+        w = (m.group("m") or m.group("m2") or "").lower()
+        n = int(w) if w.isdigit() else _MONTH_WORDS.get(w)
+        if n and 1 <= n <= 60:
+            return n
+    return 12
+
+
+def _is_monthly(value: float, s: str) -> bool:
+    """Whether ``value`` (dollars) is said per month in ``s`` ("maybe 400 a month", "1,500/mo", "a monthly budget of 2k")."""
+    for m in _PER_MONTH.finditer(s):
+        said = _amounts(s[:m.end()])
+        # ("three grand a month, then caught himself: no, three grand total": the figure said again is no longer monthly)
+        if said and abs(said[-1] - value) < 0.5 and value not in _amounts(s[m.end():]):
+            return True
+    mb = _MONTHLY_BEFORE.search(s)
+    return bool(mb and value in _amounts(s[mb.end():mb.end() + 40]))
+
+
+def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
+    """The customer's budget in dollars and the sentence it came from; (None, None) when none is said.
+
+    A budget said per month is read for the contract's whole term: x12 ("about a thousand a month" -> 12000),
+    or x the term in months when one is said ("eight hundred a month over six months" -> 4800; "on an annual
+    contract" is twelve). A yearly total said beside it wins ("five hundred a month, six thousand a year" -> 6000).
+    Our own price per month is never the budget (it is set aside before this)."""
+    value, s = _budget_said(sentences)
+    if value is not None and s is not None and _is_monthly(value, s):
+        return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
+    return value, s

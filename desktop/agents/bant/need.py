@@ -47,7 +47,11 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
-_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
+_NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
+                            # "she wants to go ahead": a yes to the deal; "needs my manager's approval": someone's ok
+                            r"(?:go|going) ahead\b|proceed\b|go forward\b|move ahead\b|"
+                            r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
+                            r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
                             # "procurement wants a competing quote from Dialpad": their buying process, not a problem
                             r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
@@ -100,7 +104,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|get (?:everything|it|this|that|
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
                        # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
                        # match) or a question for us ("to know if we'll match it"): no problem to solve
-                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
+                       r"(?:[\w-]+ ){0,3}(?:percent|%) off\b|net[- ]?(?:\d+|fifteen|thirty|forty-five|sixty|ninety)\b|(?:a )?cap on (?:the )?liability\b|"
+                       r"(?:a )?liability cap\b|back in\b|(?:a |an |some |the )?(?:[\w-]+ )?discount\b|(?:[\w-]+ )?"
                        r"(?:monthly|quarterly|annual|yearly|net[- ]?\d+) (?:billing|invoic\w+|payments?|terms)\b|"
                        r"(?:the |their )?(?:[\w-]+ )?(?:seat|user|licen[cs]e) counts?\b|(?:the |better |new )?(?:payment )?terms\b|"
                        r"(?:to )?(?:know|find out|understand|ask) (?:if|whether|how much|what|why)\b|"
@@ -122,7 +127,8 @@ _PAIN = re.compile(
     # issue/18g: "forms are still being faxed", "pickers wait on phone confirmations", "the pen test flagged gaps"
     r"\b(?:(?:still )?(?:being |get |gets )?faxed\b|wait(?:s|ing)? on (?:[\w-]+ ){0,2}(?:confirmations?|approvals?|callbacks?|"
     r"replies|sign-?offs?|answers)\b|flagged (?:\w+ )?(?:gaps|issues|holes|problems|weaknesses|findings)\b|eat(?:s|ing)? up|eat(?:s|ing)? (?:half|most|all|a third|a quarter)\b|wast(?:e|es|ed|ing)|overwhelmed|jammed|swamped|"
-    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|on paper|by hand|manual(?:ly)?|"
+    r"drowning|breaks|broke|broken|(?:has|have) doubled|(?:has|have) tripled|(?<!gatekeeper )(?<!decider )(?<!buyer )(?<!owner )(?<!signer )"
+    r"(?<!approver )(?<!lead )on paper|by hand|slip(?:s|ping)? through|fell over|falls? over|manual(?:ly)?|"
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
     r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
@@ -139,7 +145,7 @@ _PAIN = re.compile(
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
     r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
-    r"across) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:are|is) churning|double[- ]?book\w*|"
+    r"across|from) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:nobody|no one) owns\b(?! (?:this|it|that|the (?:deal|project|decision|budget|relationship|account)))|(?:are|is) churning|double[- ]?book\w*|"
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
@@ -173,7 +179,7 @@ _PAIN = re.compile(
     r"folder)s?|(?:chas|track|manag|handl|coordinat|confirm|schedul|book|process|collect)\w* (?:[\w-]+ ){0,2}(?:by|over|via|through|in) (?:fax|email|"
     r"e-mail|phone|text|spreadsheets|excel|paper|hand|whatsapp)|eats? (?:up )?(?:about |around |roughly |over |almost |"
     r"nearly )?(?:[\w-]+ ){0,2}(?:hours|days|minutes)|(?:pull|pulls|pulling|copy|copies|copying|paste|pastes|export|exports|"
-    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:excel|spreadsheets|sheets|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|"
+    r"key|keys|type|types) (?:[\w-]+ ){0,3}into (?:a |an |the )?(?:excel|spreadsheets?|sheets?|google sheets)|too (?:slow|long)|still (?:on|in) (?:paper|spreadsheets|excel)|"
     # issue/18j: "everything lives in" a sheet or inbox (not in the CRM they use), "sit 2+ hrs", "three days behind",
     # "silent failures"
     r"everything lives in(?! (?-i:[A-Z])(?!xcel\b)[\w-]+)|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:about |over )?\d+\+? ?(?:hrs?|mins?)|"
@@ -189,10 +195,14 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
             m = _PAIN.search(c)
             if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
                 continue
+            if re.search(r"\b(?:so|so that|in case|lest)\s+(?:i|we)\s+(?:(?:don't|do not|won't|wouldn't|can't|didn't)\s+)?(?:\w+\s+)?$",
+                         c[:m.start()], re.I):
+                continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
             if re.search(r"\b(?:rep|reps|salesperson|sales ?(?:guy|rep|team|people)|vendor|recruiters?|account manager)\b[^.]*?"
-                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I):
+                         r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I) or re.search(
+                    r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", c, re.I):
                 continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
                          r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
@@ -210,7 +220,7 @@ _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|whi
                         r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
                         r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
-                        r"headache|challenge|priority|concern|thing|pitch|ask|story))\b", re.I)
+                        r"headache|challenge|priority|concern|thing|pitch|ask|story|need))\b", re.I)
 #: "the after-hours order line is the one thing they can't live without", "Call summaries into Pipedrive, still the ask":
 #: the words before name what they need
 _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)(?:,?\s+(?:is|are) the (?:one |only )?thing (?:[\w' ]{0,25}?)"
@@ -227,6 +237,8 @@ _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    # "Zendesk keeps trying to upsell her on their workforce tool": another vendor's pitch, not their need
+    sentences = [s for s in sentences if not re.search(r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", s, re.I)]
     if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):
         return None, None  # "No real need stated yet": the note says there is none
     for s in sentences:
@@ -249,7 +261,8 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
             own = before  # (else what "those" points at in its own sentence: "tier one tickets ... want those deflected")
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
-            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b", found[0], re.I) and len(own.split()) >= 4:
+            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b|^that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|"
+                                       r"killed|eliminated)\b", found[0], re.I) and len(own.split()) >= 4:
                 before = re.sub(r"\s*(?:,|\band\b)\s*$", "", own)
         if before:
             return _clean(before) + " (" + found[0] + ")", s
@@ -366,7 +379,7 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
                 # "she wants that work gone": "that" points back at what was said before, keep it
-                points_back = re.match(r"\s*that (?:[\w-]+ ){1,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
+                points_back = re.match(r"\s*that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
                                        r"her|his) plates?)\b", rest, re.I)
                 if points_back:
                     phrase = "that " + phrase
@@ -380,6 +393,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"founder|partners?))(?:'s (?:ok|okay|approval|sign-?off|signature|yes|blessing))?", phrase):
                     continue
                 phrase = _LIVE_BY.sub(r"\1", phrase)
+                # "the same thing Portland has, patient referral follow-ups": what the same thing is, said after it
+                phrase = re.sub(r"^(?:the )?same (?:thing|setup|problem|need|issue) (?:[\w-]+ ){0,3}?(?:has|have|had|got|wanted)\s*,\s*(?=\w)", "",
+                                phrase, flags=re.I)
                 if (re.search(r"\b(?:ask|point)\b", cue, re.I) or _LABEL.match(s)) and c != s and s.find(c) == 0 and \
                         re.search(r"\b(?:problems?|pain|issues?|ask|point)\b", cue, re.I):
                     phrase = _clean(s[s.find(c) + m.end():])  # "The ask: X covers A today, they want it on B too": all of it

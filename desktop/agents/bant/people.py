@@ -12,7 +12,8 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
+    r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
     r"call)(?:'s| is| sits| lies| rests) with|"
@@ -54,7 +55,9 @@ _AUTH_CUE = re.compile(
     r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
     # "Theo O. ok'd about 3k for it": who okayed the money
     r"(?<=(?-i:[A-Z])[a-z.] )(?:ok'?d|okay'?d|okayed|signed off on) (?=(?:about |around |roughly |up to )?\$?\d)|"
-    r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it) (?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z]))))\b", re.I)
+    r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it|expansions?|renewals?|upgrades?|add-?ons?|contracts?|deals?|orders?) "
+    r"(?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z])|(?:the|their) (?:[\w-]+ )?(?:head|ceo|cfo|coo|cto|board|"
+    r"owner|founder|director|vp|finance|procurement|controller))))\b", re.I)
 _ROLE = re.compile(
     r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
@@ -80,7 +83,7 @@ Purchases Purchase Purchasing Buying Spend Spending Contracts Approvals
 Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate
 Now Later Earlier Soon Afterwards Meanwhile Otherwise However Instead Again Already Later Found Fixed Left Tried Sent Asked
 Told Pinged Emailed Texted Rang Dialed Dialled Checked Updated Logged Reached Heard Saw Made Took Gave Moved Cancelled
-Canceled Rebooked Booked""".split())
+Canceled Rebooked Booked Signer Decider Approver Signatory""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -152,7 +155,7 @@ _SAID_BY = re.compile(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s)?(?:,\
 
 
 _ROLE_THEN_NAME = re.compile(_ROLE.pattern + r",\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!,? (?:and|or)\b)", re.I)
-_POSSESSOR = re.compile(r"(?:^|\.\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
+_POSSESSOR = re.compile(r"(?:^|\.\s+)(?!(?-i:[A-Z][a-z]+ed)\s)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s\s+(?-i:[a-z])|\s+(?:runs|owns|handles|manages|leads|heads|"
                         r"oversees|decides|signs|approves|says|thinks|wants|needs|likes|loves|hates|prefers|agrees|"
                         r"confirms|mentions|reports|knows|feels|seems|sounds|looks|sees|uses|works|read|came|went|got|sent|wrote|spoke|"
                         r"took|gave|saw|met|brought|thought|left|rang|(?-i:[a-z]+ed))\b)")
@@ -189,6 +192,13 @@ _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 
 
+def _meant(sentence: str) -> str | None:
+    """The person a quoted "he"/"she" is said to mean ("'he's the one who signs', meaning Omar Walsh" -> Omar Walsh)."""
+    m = re.search(r"\b(?:he|she|he's|she's|him|her)\b[^.;]*?,\s*(?:meaning|i\.e\.,?|that is|that's)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b",
+                  sentence, re.I)
+    return m.group(1) if m and m.group(1).split()[0] not in _NOT_NAMES else None
+
+
 def _named_before(sentence: str, clause: str) -> str | None:
     """The person named in a clause right before ``clause`` when it opens with "he"/"she" ("it's not me, it's Theo,
     he holds the purse strings" -> Theo)."""
@@ -220,6 +230,17 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
                     if pron is not None and r.end() < pron.start()]
             if told:
                 said = [m for m in said if m.start() >= told[-1]] or said
+            # "Kara Quist had told me he's the one to convince", "Confirmed what Raj said, he's the approver": the one who
+            # reported it is not whom the pronoun right after means
+            # ("Kara said she can put thirty thousand toward it": a person saying "she" of herself stays)
+            straight = [r.start() for r in re.finditer(r"\b(?:what\s+(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?\s+(?:said|says|told (?:me|us)|"
+                                                       r"mentioned|explained)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?\s+had\s+(?:told (?:me|us)|said|"
+                                                       r"mentioned|explained))(?: that)?,?\s+(?=(?:he|she)(?:'s|\s))", sentences[j])
+                        if pron is not None and re.match(r"\s*(?:what\s+)?\S+(?: \S+)?(?:\s+had)?\s+\S+(?: me| us)?(?: that)?,?\s+$",
+                                                         sentences[j][r.start():pron.start()])]
+            if straight:
+                said = [m for m in said if m.start() < straight[-1] or m.start() >= pron.start()] if pron is not None else said
+                said = [m for m in said if not (straight[-1] <= m.start() < (pron.start() if pron else 0))]
             # "it's not me, it's Theo, he holds ...", "until Wendy's seen it, she has to okay ...": the person named
             # right before the pronoun, in a clause of its own, is whom it means
             near = [m for m in _NAMED_CLAUSE.finditer(sentences[j])
@@ -254,6 +275,17 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         opener = _COMPANY_THEN_NAME.match(sentences[0]) or opener
     if opener and not any(p in _NOT_NAMES for p in opener.group(1).split()) and not _COMPANY_WORD.search(opener.group(1)):
         return opener.group(1)
+    # "Iris Novak, Upland Ventures, founder to founder.": the person, then the company
+    plain = re.match(r"^((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?-i:[A-Z])[\w&.'-]*(?: (?-i:[A-Z])[\w&.'-]*){0,3}\s*[,.]", sentences[0]) \
+        if sentences else None
+    if plain and not any(p in _NOT_NAMES for p in plain.group(1).split()) and not _COMPANY_WORD.search(plain.group(1)):
+        return plain.group(1)
+    # a typed header in lower case, "FinanceStartup - mike rodriguez (CEO).", "granite labs - yusuf rossi.": the person met
+    head = sentences[0] + (" - " + sentences[1] if len(sentences) > 1 and len(sentences[0].split()) <= 3 and
+                           not re.search(r"[-:]\s*$", sentences[0]) else "") if sentences else ""
+    typed = re.match(r"^[\w&.' ]{2,40}?\s+[-\u2013:]\s+([a-z]+ [a-z]+)\s*(?:[.,(]|$)", head)
+    if typed and not any(p.capitalize() in _NOT_NAMES or _ROLE.fullmatch(p) for p in typed.group(1).split()):
+        return typed.group(1)
     return None
 
 
@@ -323,12 +355,36 @@ def _picker(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+#: A title said in apposition to a name: "omar (founder) signs", "hannah moss (their new CFO)", "Dr. Hale, the owner
+#: dentist, ..." - the name (typed notes may leave it in lower case).
+_HONORIFIC = r"(?:(?i:dr|mr|ms|mrs)\.?\s+)"
+
+
+def _named_title(role: str, text: str) -> str | None:
+    """The name set right before ``role`` in ``text`` ("iris novak (founder, holds the purse)" -> "iris novak"), else None."""
+    r = re.escape(role)
+    m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"?[A-Za-z][a-z]+(?: [A-Za-z][a-z]+)?)\s*\(\s*(?:(?:the|their|her|his)\s+)?"
+                  r"(?:[\w-]+\s+){0,2}?" + r + r"\b", text, re.I)
+    if m is None:
+        m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"(?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+"
+                      r"(?:the|their)\s+(?:[\w-]+\s+)?" + r + r"\b", text, re.I)
+    if m is None:
+        return None
+    name = re.sub(r"^" + _HONORIFIC, "", m.group(1)).strip()
+    words = name.split()
+    if any(w.capitalize() in _NOT_NAMES or _ROLE.fullmatch(w) or _NUMBER_WORD.match(w) for w in words) or len(name) < 3:
+        return None
+    return name
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     for i, s in enumerate(sentences):
         picker = _picker(sentences, i)
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if who and ev and _ROLE.fullmatch(who):  # "omar (founder) signs": the founder named, so the name
+        who = _named_title(who, ev) or _named_title(who, " ".join(sentences)) or who
     return (_full_names(who, sentences) if who else who), ev
 
 
@@ -354,6 +410,9 @@ _ABOVE_LIMIT = re.compile(r"\b(?:up to|under|below)\b[^.;]*?[,;]\s*(?:but\s+|and
 
 def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
     sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
+    # "trial users sign up for their courses": users enrolling, not anyone signing the deal
+    sentences = [re.sub(r"\b((?:users|customers|students|people|patients|members|leads|visitors|learners|clients|parents|folks|prospects|"
+                        r"subscribers|trialists)\s+(?:\w+\s+)?)sign(s|ed|ing)? up\b", r"\1enrol\2", s, flags=re.I) for s in sentences]
     for idx, s in enumerate(sentences):
         # "Mike can approve up to 25k on his own, above that it's David Kim": above the signing limit, the other person
         nxt_s = sentences[idx + 1] if idx + 1 < len(sentences) else ""
@@ -378,6 +437,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
                     continue
+                if re.search(r"\b(?:asked|ask|wondered|wanted to know|want to know)\s+(?:(?:her|him|them|about)\s+)?(?:who|whose|about)\b(?:\s+\w+){0,3}\s+$",
+                             c[:m.start()], re.I):
+                    continue  # "I asked who we need to convince and Ava said ...": the question, not its answer
                 if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
                                                               or re.match(r"\s+(?:by|before|in|on|within|after|until|next|"
                                                                           r"this)\b",
@@ -412,6 +474,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                                                                     r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves
+                if re.match(r"^approv", m.group(1), re.I) and re.search(r"\bwhat (?:they|she|he)(?:'ve|'d| have| has| had)? (?:\w+ )?(?:had |got )?"
+                                                                        r"approved\b", c, re.I):
+                    continue  # "what they've actually had approved is fifty": the budget
                 if re.match(r"^approved", m.group(1), re.I) and re.search(
                         r"(?:\d[\w,.]*|thousand|grand|k|million|money|budget|funds?|funding|spend)\s*,?\s+(?:already\s+|fully\s+)?"
                         r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
@@ -446,7 +511,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                                 c[:m.start()].strip() + " ", re.I) and not re.search(
                         r"\b(?:to|by|past|from|through|approval|agree|blessing|buy-in|ok|okay|go-ahead|nod|yes)\b|'s ", m.group(1), re.I):
                     # "He's the decision maker now, Raj reports to him": "he" decides, not Raj
-                    ents = [who for who in [_named_before(s, c) or _contact_name(sentences, idx)] if who] or ents
+                    ents = [who for who in [_meant(s) or _named_before(s, c) or _contact_name(sentences, idx)] if who] or ents
                 if re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I) or \
                         re.match(r"\s*from\b", c[m.end():], re.I):  # "needs approval from the lab director, Dr. Okoye"
                     ents = _entities(c[m.end():])[:2] or ents  # "Mark runs everything by his business partner"
@@ -461,7 +526,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 if prev and _ROLE.match(_ROLE_QUALIFIER.sub("", c)) and prev.group(1) not in _NOT_NAMES and ents and _ROLE.fullmatch(ents[0]):
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b|\b(?:is|'s) (?:all )?(?:hers|his)\b", c, re.I):
-                    who = _named_before(s, c) or _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                    who = _meant(s) or _named_before(s, c) or _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
                     ents = [who] if who else []
                 if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
                                           c, re.I) and c != s:
@@ -475,8 +540,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 named_from = ents and (re.match(r"\s*from\b", c[m.end():], re.I) or
                                        re.search(r"\b(?:by|past|to|from|through|until|once|when|after)$", m.group(1), re.I))
                 # ("he needs sign-off from their controller": the controller, not "he")
+                meant = _meant(s) if pron and pron.start() < m.start() else None
+                if meant:  # "'he decides, we just advise', meaning Ivan Holm": whom the quoted pronoun means
+                    ents = [meant]
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
-                    who = _named_before(s, c) or _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                    who = _meant(s) or _named_before(s, c) or _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]
                     elif not ents and idx > 0:

@@ -39,7 +39,11 @@ _COMP_BEFORE = re.compile(
     # ("talking to another agency, Belkins", "a quote from a Webflow studio called Flowbase")
     r"(?:(?i:another|an|a|one other) (?:[\w-]+ )?(?i:agency|vendor|firm|company|provider|studio|shop|consultancy|partner|"
     r"platform|tool)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
-_COMP_AFTER = re.compile(r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
+_COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
+                         r"weighing|talking to|keen on) (?:it|them)\b)|"
+                         # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s))" + _VENDOR + r"\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
                          r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
@@ -114,6 +118,8 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"out of the (?:picture|running)|not (?:in|an option|being considered|in consideration))\b|"
                           # typed "comp: Docebo out, TalentLMS still in"; "Freshdesk was on the list but got cut"
                           rf"(?:^|[:;,]\s*|\bcomps?\s*:?\s*){v}\s+out\b(?=\s*(?:[,.;]|$|\band\b))|"
+                          # "Zendesk AI was in the running, dropped after their trial": dropped said after a comma
+                          rf"\b{v}\b[^.;]{{0,40}}?,\s*(?:then |but |and )?(?:got |was |were )?(?:dropped|cut|ruled out|eliminated|removed)\b|"
                           rf"\b{v}\b[^.;]{{0,40}}?\b(?:but|and|then|until it|before it) (?:got|was|were|has been|had been) (?:\w+ )?(?:cut|dropped|"
                           rf"ruled out|eliminated|removed|struck off|crossed off)\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
@@ -202,6 +208,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                             re.match(r"\s*for\b[^.;]*\b(?:but|yet|and)\b[^.;]*\bstill\b", s[s.find(m.group(0)) + len(m.group(0)):]
                                      if m.group(0) in s else "", re.I):
                         continue  # "bought CrowdStrike for endpoint, but they still need audit logs": a tool for something else
+                    if re.match(r"(?:had|has|have|got|booked) (?:a |another )?demo", m.group(0), re.I) and re.fullmatch(
+                            r"(?:(?:so|and|then|also|just|today|yesterday|finally|ok|okay),?\s+)*(?:(?:i|we)(?:'ve)?(?:\s+(?:just|finally|also))?)?",
+                            c[:m.start()].strip(" ,"), re.I):
+                        continue  # "Booked demo w/ Raj Zimmer", "I had a demo with Nora Lee": the seller's demo with a contact
                     pre = _PART.split(c[:m.start()])[-1]
                     # ("Their old agency, Pixelhaus, is pitching to keep it": the old agency is the vendor itself)
                     if _SOMEONE_ELSE.search(pre) and not re.search(r"\b(?:agency|firm|vendor|provider)\s*,\s*$", pre, re.I):

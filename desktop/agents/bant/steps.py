@@ -43,19 +43,23 @@ _NEXT_CUE = re.compile(
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
+    r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
     r"confirm) (?:the|our|their) )|"
     r"\b(?:i|we) (?:need|have to get|must get|still need) (?=(?:sign[- ]?off|approval|an? ok|the ok|the go-ahead|"
     r"a green light) from (?:our|my)\b)|"
-    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to(?! (?:approve|okay|ok|sign off|bless)\b)|"
+    # "I'm taking the discount request to my manager Monday": the seller's step in the present
+    r"(?:i'm|we're|i am|we are)(?=\s+(?:taking|bringing|sending|forwarding|passing|handing) (?:the|our|their|this|that|her|his|it)\b)|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
-    r"(?:they|she|he|(?-i:[A-Z][a-z]+))(?:'ll| will| is going to| are going to|'s going to|'re going to|'s gonna| promised to| agreed to| said (?:they|she|"
+    r"(?:they|she|he|(?-i:[A-Z][a-z]+)|(?<=^)[a-z]+(?= will\b))(?:'ll| will| is going to| are going to|'s going to|'re going to|'s gonna| promised to| agreed to| said (?:they|she|"
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
-    r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
+    r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:[\w-]+ ){0,2}?(?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
+    r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
+    r"(?:the|our|their|this|that|her|his|it)\b|"
     r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
@@ -223,6 +227,9 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                                 else c[m.start():])
                 if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)) or _FROM_RIVAL.search(phrase):
                     continue
+                if re.match(r"(?:need|have to get|must get|get) (?:my|our) (?:[\w-]+ ){0,2}?(?:to (?:approve|okay|ok|sign off)|approval|sign-?off|ok)\b",
+                            phrase, re.I):
+                    continue  # "I'd need my VP to approve it": our own approval, not the agreed next action
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(
                         r"^(?:so |and )?(?:i|we)\b", x, re.I)), None)

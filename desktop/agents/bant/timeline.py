@@ -139,6 +139,8 @@ def period_end(text: str, today: date) -> date | None:
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
+    if re.search(r"\bin (?:the )?new year\b", t) and not re.search(r"\b(?:by|before) (?:the )?new year\b|\byear[- ]end|end of (?:the )?year\b", t):
+        return None  # "start in the new year": some time next year, no date (by the new year is December 31st)
     if re.search(r"\b(?:by |before )?(?:new year|the new year|year[- ]end|end of (?:the )?year)\b", t):
         return date(today.year, 12, 31)
     return None
@@ -180,6 +182,9 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                    r"\1 \3\2", s, flags=re.I)
         s = re.sub(r"\b(?:in|at|for) " + _MON + r",?\s+(?:which is|that's|that is) the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b",
                    r"on \1 \2", s, flags=re.I)  # "their partners' meeting in January, which is the fourteenth"
+        # "for the February cohort, that starts on the 8th": the day said after the month's event is in that month
+        s = re.sub(r"\b" + _MON + r"((?:\s+[\w-]+){1,3}?),?\s+(?:which|that|it)\s+(?:starts|begins|opens|kicks off|launches|is|runs)\s+(?:on\s+)?"
+                   r"the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"\1\2, by \1 \3", s, flags=re.I)
         # "mid-December and then let's say the thirteenth": a day said after its month narrows it
         s = re.sub(r"\b(?:mid-?|early |late |the middle of )?" + _MON + r"\b[^.;]{0,30}?\b(?:let's say|say|call it|make it|specifically|"
                    r"more precisely|exactly),?\s+the (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))\b", r"by \1 \2", s, flags=re.I)
@@ -208,12 +213,16 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             # "for next year Raj has budgeted 9,600": the year the money is for, not when they buy
             if re.search(r"\bbudget\w*|\bset aside\b|\bearmarked\b", c, re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place|renew\w*)\b", c, re.I):
-                c = re.sub(r"\b(?:for|in|from) (?:next|this|the coming) (?:year|fiscal year|fy)\b|\bfor (?:fy)?20\d\d\b", " ", c,
+                c = re.sub(r"\b(?:for|in|from) (?:next|this|the coming) (?:year|fiscal year|fy|quarter)\b|\bfor (?:fy)?20\d\d\b|"
+                           r"\b(?:for|in) (?:the )?q[1-4]\b|\bfor (?:the )?(?:first|second|third|fourth|last) quarter\b", " ", c,
                            flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
             c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
                        r"allocation|spend)\b", " ", c,
                        flags=re.I)
+            # "The board meets December 10th to review it, and Hugo wants it signed by ...": their meeting, not the date they buy by
+            c = re.sub(r"\b(?:the |their )?(?:[\w-]+ )?(?:board|committee|partners|council|team) meets? (?:on )?(?:[\w,]+ ){1,3}?to (?:review|discuss|"
+                       r"look at|go over|consider)\b[^,;]*", " ", c, flags=re.I)
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
             if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
@@ -226,9 +235,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|"
+
                          # "nobody answers until Monday": when their problem lasts, not when they buy
-                         r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real )?(?:timeline|"
-                         r"deadline)|whenever|circle back|wait until|waiting until|not until|"
+                         r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real |hard |firm |set |fixed |specific )?(?:timeline|"
+                         r"deadline|date)s?\b|whenever|circle back|wait until|waiting until|not until|"
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
@@ -240,13 +250,17 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                          r"go-?live|launch|rollout|roll-?out|deadline|date|timeline)s?\b[^,;]*?\b(?:is|was|got|has been|are|were) "
                          r"(?:now )?(?:off|cancell?ed|called off|scrapped|shelved|dropped|dead)|"
                          r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
-                         r"cut (?:all )?(?:new )?spend\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until|"
+                         r"cut (?:all )?(?:new )?spend\w*|"
+                         # "killed the budget for Q4": no money, so no date to buy by
+                         r"(?:killed|pulled|scrapped|froze|frozen|slashed|cancell?ed|zeroed) (?:the |their |her |his |all |out )?(?:[\w-]+ )?budget\w*|nothing to do until|no (?:number|figure|budget|price)(?: yet)? until|"
                          # "she'd renew tomorrow but it's not up to her": eagerness, not a date
                          r"(?:'d|would|could) (?:happily |gladly |honestly )?(?:sign|renew|buy|do it|go ahead|say yes)"
                          r"(?: (?:it|this|that|the \w+))? (?:tomorrow|today|right now|now|in a heartbeat|on the spot))\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
+            if re.search(r"\bno (?:real |hard |firm |set |fixed |specific )?(?:dates?|deadlines?|timeline)\b", s, re.I) and not re.search(r"\d", c):
+                continue  # "rollout early next year, but no firm date": the period said is not a date
             # "sometime next year", "decide sometime in the new year": no date (a month said with it still is one)
             c = re.sub(r"\b(?:some ?time|at some point|some point)\s+(?:in\s+)?(?:next year|the new year|the coming year|"
                        r"the next year)\b", " ", c, flags=re.I)
