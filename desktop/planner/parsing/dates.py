@@ -91,7 +91,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                r"(?P<wd4>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+"
                                rf"(?:{_MONTH_RE}|(?P<rel_m>the month|this month|next month))\b", re.I)),
     # "the day after Thanksgiving", "Thanksgiving": the fourth Thursday of November (US)
-    ("thanksgiving", re.compile(r"\b(?:the\s+(?P<shift>day|week|monday)\s+(?P<dir>after|before)\s+)?thanksgiving\b", re.I)),
+    # ("the week after Thanksgiving" names a week, not a day: no date)
+    ("thanksgiving", re.compile(r"(?<!\bweek after )(?<!\bweek before )\b(?:the\s+(?P<shift>day|monday)\s+(?P<dir>after|before)\s+)?"
+                                r"thanksgiving\b", re.I)),
     # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
     ("holiday", re.compile(r"\b(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
                            r"new year'?s|valentine'?s day|halloween)\b", re.I)),

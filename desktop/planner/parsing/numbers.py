@@ -116,8 +116,8 @@ def words_to_digits(text: str) -> str:
     # "seven and a half K" -> "7.5 K"
     out = re.sub(r"\b(\d+) and a half\s*(k|thousand|grand|million|m)\b", r"\1.5 \2", out, flags=re.IGNORECASE)
     # "settled at fifty-eight and a half" -> "58.5" (a figure and a half, its scale left to the reader)
-    out = re.sub(r"\b(\d+) and a half\b(?!\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seats?|users?|people))", r"\1.5",
-                 out, flags=re.IGNORECASE)
+    out = re.sub(r"\b(\d+) and a half\b(?!\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seats?|users?|people|1000|1000000|"
+                 r"k|thousand|grand|million|mil|m)\b)", r"\1.5", out, flags=re.IGNORECASE)
     # "a buck twenty", "a buck fifty" -> "120", "150" (sales slang for one-hundred-and-X, in thousands as said)
     out = re.sub(r"\ba buck\s+(\d{2})\b", r"1\1", out, flags=re.IGNORECASE)
     # "two fifty k" -> "2 50 k" -> "250 k" (hundreds said the short way before a scale)
