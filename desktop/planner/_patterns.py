@@ -134,7 +134,7 @@ _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|
 
 
 _CORRECTION = re.compile(
-    r"(?P<old>[^,.;:]+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"(?P<old>(?:[^,.;:]|\.(?=[a-z]))+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|actually\s+(?=make (?:it|that)\b)|"
     r"(?=make that\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
@@ -585,7 +585,7 @@ def correct_self(text: str) -> str:
             # name said last replaces the name said before it; the verb and its words stay
             words = list(re.finditer(r"\S+", old))
             i = len(words)
-            while i > 0 and re.fullmatch(r"(?-i:[A-Z][a-z'-]+)", words[i - 1].group(0)) and not (
+            while i > 0 and re.fullmatch(r"(?-i:[A-Z][\w.'-]*[a-z])", words[i - 1].group(0)) and not (
                     i == 1 and re.fullmatch(r"(?:e-?mail|call|ping|text|phone|meet|book|remind|log|add|move|invite|message|"
                                             r"tell|ask|assign|give|draft|write|update|mark|set|push)", words[0].group(0), re.I)):
                 i -= 1

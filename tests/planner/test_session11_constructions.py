@@ -781,3 +781,24 @@ def test_a_relative_change_said_after_other_deals_uses_its_own_deal(planner, now
 def test_log_it_after_a_call_reported_is_a_call(planner, now, text, kind):
     (a,) = planner.plan(text, now=now).actions
     assert a.fields["activity_type"] == kind
+
+
+@pytest.mark.parametrize(("text", "kind", "fields"), [
+    ("Initech's budget is maybe seventy, call it seventy-four, put that on the deal.", "update_deal", {"amount": 74000}),
+    ("Book Priya for Tuesday at three, or maybe four, I'm not sure, let's say four.", "book_meeting", {"time": "16:00"}),
+    ("Set Vertex to fifty k, let's say fifty-two.", "update_deal", {"amount": 52000}),
+    ("Move Upland Works to proposal, hold on, they signed this morning, make it closed won.", "update_deal",
+     {"stage": "Closed Won"}),
+    ("Rachel Adams' title is Marketing Director, er, VP Marketing now, she got promoted.", "update_contact",
+     {"job_title": "VP Marketing"}),
+    ("We lost Meadow Ventures to, uh, Monday.com? No, it was Asana.", "update_deal",
+     {"stage": "Closed Lost", "competitor": "Asana"}),
+])
+def test_the_value_said_last_after_a_hedge_or_a_question_to_oneself_wins(planner, now, text, kind, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == kind and {k: a.fields.get(k) for k in fields} == fields
+
+
+def test_well_before_other_words_is_no_correction(planner, now):
+    (a,) = planner.plan("Move Acme to negotiation, well, Legal is reviewing.", now=now).actions
+    assert a.fields == {"stage": "Negotiation"}

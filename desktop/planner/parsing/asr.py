@@ -308,6 +308,30 @@ _LABEL = (r"(?:lead|subscriber|customer|opportunity|evangelist|other|qualified|n
 _ASKED_LABEL = re.compile(rf"\b(?P<old>{_LABEL})\?\s+no,?\s+(?P<new>{_LABEL})\b[.,!]?(?:\s+(?:just|only)\s+(?P=new)\b[.,!]?)?", re.I)
 
 
+_VALUE_AHEAD = (r"(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|a hundred|half|quarter|mid|end|early|late|next|the\s+\w+(?:th|st|nd|rd)\b|"
+                r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri)day|closed)\b)")
+#: A value said again after a hedge: "seventy, call it seventy-four", "three, or maybe four, let's say four",
+#: "end of the year, well, realistically mid-January, put the fifteenth", "Marketing Director, er, VP Marketing".
+_HEDGED_AGAIN = re.compile(r",\s*(?:(?:or maybe|well|er|erm|i'?m not sure|realistically|probably|hmm)\s*,?\s*)*"
+                           r"(?:call it|let'?s say|let'?s go with|put|make it|or maybe|realistically|er|erm|well),?\s+(?:it\s+(?:at|to)\s+)?"
+                           + _VALUE_AHEAD, re.I)
+#: A figure said again after a hedge: "maybe seventy, call it seventy-four", "at three, or maybe four, let's say four".
+_NUMBER_AGAIN = re.compile(r"(?<=\w),\s*(?:(?:or maybe|i'?m not sure)\s*,?\s*)*(?:call it|let'?s say|let'?s go with|or maybe)\s+"
+                           r"(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                           r"fifty|sixty|seventy|eighty|ninety|a hundred)\b)", re.I)
+_SAID_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+                          r"sixty|seventy|eighty|ninety|hundred)\b", re.I)
+#: "Marketing Director, er, VP Marketing": a name or title said again after "er".
+_ER_AGAIN = re.compile(r",\s*(?:er|erm|or rather|i mean),\s+(?=(?-i:[A-Z]))", re.I)
+#: "We lost them to Monday.com? No, it was Asana.": the name asked and answered.
+_ASKED_NAME = re.compile(r"(?<=\w)\?\s+no,?\s+(?:it\s+was|it'?s|it\s+is|they\s+(?:went\s+with|picked|chose))\s+(?=(?-i:[A-Z]))", re.I)
+#: "Move it to proposal, hold on, they signed this morning, make it closed won": the value said after "hold on".
+_HOLD_ON = re.compile(r",\s*(?:hold on|hang on|wait)\s*,\s*(?P<why>[^,.;]{3,60}),\s*make it\s+", re.I)
+#: ", no, four, no, four": the same value taken back to twice.
+_SAID_TWICE = re.compile(r"(,\s*no,\s*(?P<v>[^,.;]{1,30}))(?:,\s*no,\s*(?P=v))+(?=[,.;]|$)", re.I)
+
+
 def join_spoken_corrections(text: str) -> str:
     """Repair how a recogniser writes a spoken self-correction, so it reads as one:
     "actually know, make it 85" -> "actually no, make it 85" (homophone); "at 4pm, sorry. Make it
@@ -315,6 +339,12 @@ def join_spoken_corrections(text: str) -> str:
     it was Chorus" -> "they picked Chorus"; "back to subscriber? No, lead." -> "back to lead.". Returns ``text``
     unchanged when none is present."""
     text = _NOT_X_IT_WAS.sub("", text)
+    text = _ASKED_NAME.sub(", no, ", text)
+    text = _HOLD_ON.sub(", actually no, ", text)
+    text = _ER_AGAIN.sub(", no, ", text)
+    text = _NUMBER_AGAIN.sub(lambda m: ", no, " if _SAID_NUMBER.search(re.split(r"[.;!?]", text[:m.start()])[-1]) else m.group(0),
+                             text)  # (only when a figure was said before it: "Meadow Health, call it eighty-five" sets it)
+    text = _SAID_TWICE.sub(r"\1", text)
     text = _ASKED_LABEL.sub(lambda m: f"{m.group('new')}.", text)
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
     text = _NO_WAY.sub(", no wait, ", text)
