@@ -129,7 +129,8 @@ _GARBLED_AMOUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine
 _NUMBER_FILLERS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
 seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred and point a""".split())
 #: An amount said only roughly: "thirty something", "forty-ish", "sixty odd" (asked, never guessed).
-_VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|\d0)[- ]?(?:something|ish|odd)\b", re.I)
+_VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|\d0)(?:[- ]|\.{2,}\s*|\u2026\s*)?"
+                           r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:something|ish|odd)\b", re.I)
 _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
 
 
@@ -614,8 +615,11 @@ def correct_self(text: str) -> str:
             keep, dropped = old[:nums[-1].start()], old[nums[-1].start():]
         if keep.split() and new.split() and new.split()[0].lower() == keep.split()[-1].lower():
             new = new.split(None, 1)[1] if len(new.split()) > 1 else new  # "add six k, wait, add nine k"
-        month = re.search(_MONTH_NAME, dropped, re.I)
         day = re.fullmatch(r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\W*", new, re.I)
+        if day and (said_day := re.search(r"\b(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\s+of\s+(?=" + _MONTH_NAME + r")",
+                                          old, re.I)):
+            return f"{old[:said_day.start()]}the {day.group(1)} of {old[said_day.end():]}"  # "the 20th of February, no, the 27th"
+        month = re.search(_MONTH_NAME, dropped, re.I)
         if month and day:
             return f"{keep}{month.group(0)} {day.group(1)}"  # "to January 15th, no actually the 22nd": January 22nd
         was = [a for a in find_amounts(join_short_hundreds(words_to_digits(dropped))) if a.money or a.value >= 1000]
@@ -656,7 +660,7 @@ def _reported_type(text: str) -> str | None:
                  r"picked up(?:\s+the phone)?)\b|\b(?:got|had)\s+a\s+call\s+from\b",
                  text, re.I):
         return "call"
-    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"
+    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|^\W*(?:i\s+|we\s+|just\s+)*sent\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+(?:the|our|a|an)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"
                  r"\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
                  r"(?:back\s+)?from\b"
                  # "I email Priya the revised proposal this morning" ("emailed" heard without its ending)

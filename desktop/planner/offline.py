@@ -1716,6 +1716,7 @@ class _Build:
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             if R.MEETING_RE.search(t) and not R.activity_type(t) \
+                    and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*remind me\s+to\b", t, re.I) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
                 # ("said never call him again": no call is booked)
@@ -2386,6 +2387,8 @@ class _Build:
                 if 0 <= i < len(order):
                     out["stage"] = order[i]
                     return out
+        if re.match(r"\W*(?:(?:so|and|now)\s+)*(?:she|he)(?:'s|\s+is)\s+(?:now\s+)?(?:qualified|a lead)\b", t, re.I):
+            return out  # "She's qualified now, make her an SQL": the person's state, not her company's deal stage
         if stage := R.stage_phrase(t, self.o._stages):
             out["stage"] = stage
         elif (m := _NAMED_STAGE.search(t)) and R.STAGE_VERB_RE.search(t):
@@ -2537,7 +2540,9 @@ class _Build:
         if (garbled := _GARBLED_AMOUNT.search(t)) and garbled.group("junk").lower() not in _NUMBER_FILLERS:
             self.f.ask(f"I couldn't read \"{garbled.group(0)}\" as an amount. What should it be?", [])
             return out
-        if (vague := _VAGUE_AMOUNT.search(t)) and R.AMOUNT_CUE_RE.search(t):
+        if (vague := _VAGUE_AMOUNT.search(t) or ((v2 := _VAGUE_AMOUNT.search(self.text)) and (at := self.text.find(t)) >= 0
+                                                  and at <= v2.start() <= at + len(t) + 2 and v2)) and R.AMOUNT_CUE_RE.search(t):
+            # ("to thirty... something": the pause split the rough figure from its clause)
             self.f.ask(f"\"{vague.group(0)}\" is only roughly an amount. What exactly should it be?", [])
             return out
         if bad := _UNREADABLE_AMOUNT.search(t):
@@ -2702,9 +2707,10 @@ class _Build:
                 return users[0]
             self.f.ask("Who are you in this workspace? Add your name to the team in Settings.", [])
             return ""
-        hits = [u for u in users if u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower()]
+        hits = [u for u in users if u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower()
+                and (len(who.split()) == 1 or u.split()[-1].lower() == who.split()[-1].lower())]
         if len(hits) == 1:
-            return hits[0]
+            return hits[0]  # ("Jordan Reyes" when the users are Jordan Blake and Morgan Reyes: nobody - asked)
         known = ", ".join(users) if users else "none yet (add them in Settings)"
         self.f.ask(f"{who} isn't a user of this workspace. Who should own it? Users: {known}.", [])
         return ""
@@ -2846,8 +2852,8 @@ class _Build:
         :func:`~desktop.planner.entity_index.sounds`). Any other user part is kept as heard."""
         loc: _Local | None = getattr(self, "_loc", None)
         who = loc.contact if loc is not None and loc.contact is not None else self.f.contact
-        if who is None:
-            return f"{user}@{host}"
+        if who is None or re.search(r"[_\d]", user):
+            return f"{user}@{host}"  # ("tom_b": spelt out, kept as said)
         c = self.idx.contacts[who]
         first, last = c.first_name.lower(), c.last_name.lower()
 

@@ -802,3 +802,77 @@ def test_the_value_said_last_after_a_hedge_or_a_question_to_oneself_wins(planner
 def test_well_before_other_words_is_no_correction(planner, now):
     (a,) = planner.plan("Move Acme to negotiation, well, Legal is reviewing.", now=now).actions
     assert a.fields == {"stage": "Negotiation"}
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Northwind amount to, uh, thirty... something. I'll check and get back to you.",
+    "Set the Upland Works retainer to twenty... twenty-something, I'll confirm later.",
+    "Put Vertex at fifty-ish, I need to check.",
+])
+def test_a_rough_figure_split_by_a_pause_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "roughly" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Log an email to Zoe Silva, wait, not Zoe, Eva Young.", "273"),
+    ("Book a call with Tom Becker, no, not Tom, Rachel Adams, on Friday at 10.", "115"),
+    ("Draft an email to Linda Okafor, sorry, not Linda, Priya Natarajan, about SSO.", "105"),
+])
+def test_a_person_taken_back_by_first_name_is_replaced_by_the_next_named(planner, now, text, contact):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.target.id == contact
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Theo Price gave me his personal address, it's theo underscore price at gmail dot com.", "theo_price@gmail.com"),
+    ("Tom Becker's new email is tom underscore b at northwind dot example.", "tom_b@northwind.example"),
+    ("Linda Okafor's email is now linda underscore o at initech dot example.", "linda_o@initech.example"),
+])
+def test_an_underscore_said_in_an_address_is_written(planner, now, text, email):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "ctx", "kind"), [
+    ("Sent him the pilot one-pager, log it.", "contact:216", "email"),
+    ("Sent Tom the revised quote this morning, log it.", None, "email"),
+    ("I sent her the case study, log that.", "contact:107", "email"),
+])
+def test_something_sent_then_log_it_is_an_email(planner, now, text, ctx, kind):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    (a,) = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx))).actions
+    assert a.fields["activity_type"] == kind
+
+
+@pytest.mark.parametrize(("text", "owner"), [
+    ("Assign the Meadow Health deal to Jordan Reyes.", None),
+    ("Give the Vertex deal to Morgan Blake.", None),
+    ("Assign the Meadow Health deal to Jordan Blake.", "Jordan Blake"),
+])
+def test_an_owner_whose_full_name_is_no_user_is_asked_about(planner_team, now, text, owner):
+    plan = planner_team.plan(text, now=now)
+    if owner is None:
+        assert plan.actions == [] and "isn't a user" in plan.clarifications[0]
+    else:
+        (a,) = plan.actions
+        assert a.fields["owner"] == owner
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("Push Orbital Freight's close date to the 20th of February, no, make it the 27th.", "2027-02-27"),
+    ("Move the Acme close to the 3rd of March, sorry, the 5th.", "2027-03-05"),
+    ("Set Vertex to close on the 10th of January, no, the 12th.", "2027-01-12"),
+])
+def test_a_day_of_a_month_taken_back_keeps_the_month(planner, now, text, close):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["close_date"] == close
+
+
+def test_she_is_qualified_and_remind_me_to_book_is_a_lifecycle_and_a_task(planner, now):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    plan = planner.plan("She's qualified now, make her an SQL and remind me to book a demo with her on Monday.", now=now,
+                        context=PlanContext(target=context_target("contact:226")))
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("update_contact", "226"), ("create_task", "226")]

@@ -255,6 +255,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "What's the dollar figure on this?" / "the price tag on Acme" -> "how much is ... worth"
     (re.compile(r"^\W*what(?:'s| is)\s+the\s+(?:dollar\s+figure|price\s+tag|number)\s+on\s+(?P<r>[^?]+?)\s*\??\s*$", re.I),
      lambda m: f"How much is {m.group('r')} worth?"),
+    # "theo underscore price at gmail dot com" -> "theo_price at gmail dot com" (an address spelt out)
+    (re.compile(r"\b(\w+)\s+underscore\s+(?=\w)", re.I), r"\1_"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
@@ -302,6 +304,9 @@ _REQUEST_GOES_ON = re.compile(r"^(?P<req>\W*(?:(?:so|okay|ok|hey)\W+)?(?:can|cou
 #: "they picked Gong, no, not Gong, it was Chorus": the name taken back and the one put in its place.
 _NOT_X_IT_WAS = re.compile(r"\b(?P<x>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)?),?\s+(?:no|sorry|wait),?\s+not\s+(?P=x),?\s+"
                            r"(?:it\s+was|it'?s|it\s+is|they\s+(?:went\s+with|picked|chose)|but|rather)\s+(?=(?-i:[A-Z]))", re.I)
+#: "Log an email to Zoe Silva, wait, not Zoe, Eva Young": the person taken back by first name, the one meant after.
+_NOT_FIRST_NAME = re.compile(r"\b(?P<x>(?-i:[A-Z])[a-z]+)(?:\s+(?-i:[A-Z])[a-z'-]+)?,?\s+(?:wait|no|sorry),?\s+not\s+(?P=x),?\s+"
+                             r"(?=(?-i:[A-Z])[a-z]+)")
 #: "Set Gina back to, uh, subscriber? No, lead.": a label asked of oneself and answered.
 _LABEL = (r"(?:lead|subscriber|customer|opportunity|evangelist|other|qualified|negotiation|proposal sent|demo scheduled|"
           r"closed won|closed lost|(?:marketing|sales)[- ]qualified(?: lead)?|mql|sql)")
@@ -339,6 +344,7 @@ def join_spoken_corrections(text: str) -> str:
     it was Chorus" -> "they picked Chorus"; "back to subscriber? No, lead." -> "back to lead.". Returns ``text``
     unchanged when none is present."""
     text = _NOT_X_IT_WAS.sub("", text)
+    text = _NOT_FIRST_NAME.sub("", text)
     text = _ASKED_NAME.sub(", no, ", text)
     text = _HOLD_ON.sub(", actually no, ", text)
     text = _ER_AGAIN.sub(", no, ", text)
