@@ -358,6 +358,16 @@ class OfflinePlanner:
             if not a.fields:
                 plan.actions = [x for x in plan.actions if x is not a]
             plan.requires_confirmation = any(not x.read_only for x in plan.actions)
+        made_now = [a for a in plan.actions if a.kind == "create_company" and a.fields.get("name")]
+        named_cos = list(dict.fromkeys(m.ids[0] for m in self.index.find_mentions(plan.transcript or text)
+                                       if m.kind == "company" and len(m.ids) == 1))
+        for a in plan.actions:
+            if a.kind == "create_deal" and not a.fields.get("company") and (len(made_now) == 1 or len(named_cos) == 1):
+                # "New logo: Brightwater Analytics, ... Open a deal for them", "Tidal Media wants to come back. Open a new
+                # deal ...": the one company created or named in the instruction
+                co = str(made_now[0].fields["name"]) if len(made_now) == 1 else self.index.companies[named_cos[0]].name
+                a.fields = {"company": co, **{k: (f"{co} - New Deal" if k == "name" and v == "New Deal" else v)
+                                              for k, v in a.fields.items()}}
         made = {normalise(str(a.fields.get("name", ""))) for a in plan.actions if a.kind == "create_company"}
         for a in [a for a in plan.actions if a.kind == "create_deal"]:
             co = str(a.fields.get("company") or "")
@@ -511,6 +521,11 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        if (new_co := _NEW_COMPANY_SAID.match(clean)) and not any(
+                m.kind == "company" for m in self.index.find_mentions(new_co.group("name") or new_co.group("name2"))):
+            # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in
+            # Portland, ...": a company the workspace does not have yet, announced as such
+            clean = f"Add {new_co.group('name') or new_co.group('name2')} as a company, " + clean[new_co.end():]
         # "Set a follow-up with him a week from Tuesday at 4": a follow-up with a clock time is a meeting booked
         clean = re.sub(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:set|book|schedule|put in)(?:\s+up)?\s+(?:a|an)\s+follow[- ]?up\s+"
                        r"(?=with\b[^.;]*\bat\s+(?:\d|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
@@ -924,6 +939,16 @@ _PRONOUN_NEW_TITLE = re.compile(r"\b(?:he|she)(?:'s|\s+has|\s+is)?\s+(?:just\s+)
 #: A deal moved one stage along: "one stage forward", "up a stage", "back a stage", "a stage back".
 _STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+stage\s+(?:(?P<fwd>forward|ahead|up|on|further)|(?P<back>back|backward|down))|"
                          r"(?:(?P<fwd2>forward|ahead|up|on)|(?P<back2>back|backward|down))\s+(?:one|a|1)\s+stage)\b", re.I)
+
+
+#: A new company announced: "New logo: X, ...", "We've got a new prospect, X, ...", "Add X, a design agency in ...".
+_NEW_COMPANY_SAID = re.compile(
+    r"^\W*(?:(?:so|okay|ok|and)\W+)*(?:(?:new\s+(?:logo|client|customer|prospect|account)(?!\s+company)|we'?ve\s+got\s+a\s+new\s+"
+    r"(?:prospect|client|customer|logo)|we\s+(?:just\s+)?(?:signed|landed|won)\s+a\s+new\s+(?:client|customer|logo))\s*[:,]?\s*"
+    r"(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*"
+    r"|(?:please\s+)?add\s+(?P<name2>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*(?=(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:agency|studio|company|"
+    r"firm|shop|startup|practice|clinic|roaster|bakery|brand|retailer|distributor|manufacturer|consultancy|cafe|restaurant)\b))",
+    re.I)
 
 
 #: HubSpot lifecycle stages said as one word: never a person's name.
@@ -2992,11 +3017,18 @@ class _Build:
         if co is None:
             m = re.search(r"\b(?:for|with|at)\s+(?P<co>[A-Z][\w&]*(?:\s[A-Z][\w&]*)*)", text)
             co = m.group("co") if m else None
+        if co is None:
+            made = [a for _, a in self.actions if isinstance(a, Action) and a.kind == "create_company" and a.fields.get("name")]
+            named_here = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "company" and len(m.ids) == 1))
+            if len(made) == 1:
+                co = str(made[0].fields["name"])  # "New logo: Brightwater Analytics, ... Open a deal for them at ninety K"
+            elif len(named_here) == 1:
+                co = self.idx.companies[named_here[0]].name  # "Tidal Media wants to come back. Open a new deal for twenty-four K"
         if co is None and (low := re.search(r"\b(?:deal|opportunity|opp)\s+(?:for|with|at)\s+(?P<co>(?!(?:a|an|the|them|it|him|her|"
                                             r"us|me|this|that|our|their)\b)[a-z][\w&'-]*(?:\s+[a-z][\w&'-]*){0,3}?)\s*(?:[,.;]|$)",
-                                            text)):
+                                            text)) and not find_amounts(words_to_digits(low.group("co"))):
             # "create deal for stock industries, 50K": a company the workspace does not have (heard or typed
-            # in lower case) - asked, never a deal with no company
+            # in lower case) - asked, never a deal with no company ("a deal for twelve thousand" is its amount)
             self.f.ask(f"I don't know {low.group('co')} in your workspace. Add the company first, or which company is "
                        f"the deal for?", [])
             return
@@ -3011,7 +3043,8 @@ class _Build:
                 and not R.stage_phrase(m2.group("d"), self.o._stages) and not R.stage_mention(m2.group("d"), self.o._stages) \
                 and find_date(m2.group("d"), self.today) is None:
             kind_words = m2.group("d").strip()  # "a deal for Harbor Health, Phase 2 rollout, 45k"
-        if m := re.search(r"\b(?:deal|opportunity|quote|proposal)\s+for\s+(?:a|an|the)\s+(?P<d>[a-z][a-z -]{2,40}?)"
+        if m := re.search(r"\b(?:deal|opportunity|quote|proposal)(?:\s+here|\s+(?:at|with)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?"
+                          r"\s+for\s+(?:a|an|the)\s+(?P<d>[a-z0-9][\w -]{2,40}?)"
                           r"(?=\s+(?:at|worth|for|of|closing|in)\b|\s*[,.]|$)", text, re.I):
             kind_words = m.group("d").strip()  # "a deal for a brand refresh at sixty k"
         elif m := re.search(r"\b(?:new\s+)?(?:deal|opportunity)(?:\s+for\s+(?:them|it))?\s*,\s*(?P<d>[A-Za-z][\w -]{3,50}?)\s*,", text):

@@ -876,3 +876,31 @@ def test_she_is_qualified_and_remind_me_to_book_is_a_lifecycle_and_a_task(planne
     plan = planner.plan("She's qualified now, make her an SQL and remind me to book a demo with her on Monday.", now=now,
                         context=PlanContext(target=context_target("contact:226")))
     assert [(a.kind, a.target.id) for a in plan.actions] == [("update_contact", "226"), ("create_task", "226")]
+
+
+@pytest.mark.parametrize(("text", "company", "deal_company"), [
+    ("New logo: Brightwater Analytics, brightwater dot io, they're based in Denver. Open a deal for them at ninety K.",
+     "Brightwater Analytics", "Brightwater Analytics"),
+    ("We've got a new prospect, Saffron Kitchen, saffronkitchen dot co, based in Chicago. Add them and open a deal for 36K.",
+     "Saffron Kitchen", "Saffron Kitchen"),
+    ("Add Northbeam Studio, a design agency in Portland, northbeam dot studio.", "Northbeam Studio", None),
+])
+def test_a_new_company_announced_without_the_word_company_is_created(planner, now, text, company, deal_company):
+    plan = planner.plan(text, now=now)
+    (co,) = [a for a in plan.actions if a.kind == "create_company"]
+    assert co.fields["name"] == company
+    deals = [a for a in plan.actions if a.kind == "create_deal"]
+    assert [d.fields.get("company") for d in deals] == ([deal_company] if deal_company else [])
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Tidal Media wants to come back. Open a new deal for twenty-four K, but not before June.",
+     {"company": "Tidal Media", "amount": 24000}),
+    ("New opportunity at Initech for a voice add-on, twenty-four thousand, qualified stage.",
+     {"company": "Initech", "name": "Initech - Voice add-on"}),
+    ("New client Hollow Oak Coffee in Seattle. Create the company, open a deal for twelve thousand in qualified.",
+     {"company": "Hollow Oak Coffee", "amount": 12000, "stage": "Qualified"}),
+])
+def test_a_new_deals_company_and_name_come_from_the_instruction(planner, now, text, fields):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_deal"]
+    assert {k: a.fields.get(k) for k in fields} == fields
