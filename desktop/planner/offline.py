@@ -1621,7 +1621,11 @@ class _Build:
     def _needs_deal(self, text: str, stage: str | None) -> bool:
         amounts = [m for m in find_amounts(words_to_digits(text)) if m.money or m.percent]
         return bool(stage or amounts or R.COMPETITOR_RE.search(text) or
-                    (R.CLOSE_DATE_RE.search(text) and find_date(text, self.today)))
+                    ((R.CLOSE_DATE_RE.search(text)
+                      # "Push the TechCorp deal out to February": a deal's date moved without the word "close"
+                      or re.search(r"\b(?:push|pull|slide|slip|move)\w*\b[^.;]{0,50}\b(?:deal|opp\w*|renewal)\b[^.;]{0,12}\b(?:to|until|till|into)\b",
+                                   text, re.I))
+                     and find_date(text, self.today)))
 
     # -------------------------------------------------------------- clauses
     def _clauses(self) -> None:

@@ -904,3 +904,13 @@ def test_a_new_company_announced_without_the_word_company_is_created(planner, no
 def test_a_new_deals_company_and_name_come_from_the_instruction(planner, now, text, fields):
     (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_deal"]
     assert {k: a.fields.get(k) for k in fields} == fields
+
+
+@pytest.mark.parametrize("text", [
+    "Push the TechCorp deal out to February.",
+    "Slide the TechCorp deal to the end of January.",
+    "Move the TechCorp deal out until March.",
+])
+def test_a_date_pushed_on_a_company_with_an_open_and_a_lost_deal_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications[0].startswith("Which deal")
