@@ -529,7 +529,10 @@ def _titled_deal_name(text: str, company: str) -> str | None:
 #: "annual contract", "12-month deal".
 _TERM = re.compile(r"\bfor (?:a|one|1) year\b|\bfor (?P<n>\d+|twelve|six|eighteen|twenty four) months\b"
                    r"|\b(?:on )?(?:a |an )?(?P<n2>\d+|twelve|six|eighteen|twenty[- ]four)[- ]month (?:term|contract|deal|commitment|agreement)\b"
-                   r"|\b(?:on )?(?:an? )?(?:annual|yearly|one[- ]year|1[- ]year) (?:contract|term|commitment|agreement|deal|plan)\b", re.I)
+                   r"|\b(?:on )?(?:an? )?(?:annual|yearly|one[- ]year|1[- ]year) (?:contract|term|commitment|agreement|deal|plan)\b"
+                   # "ninety-five hundred a month, twelve months, put the total on the deal", "times twelve months"
+                   r"|(?:\b(?:over|times|x)\s+|,\s*)(?P<n3>\d+|twelve|six|eighteen|twenty[- ]four) months\b(?=\s*(?:[,.;]|$|total|in total))",
+                   re.I)
 _MONTHS_SAID = {"twelve": 12, "six": 6, "eighteen": 18, "twenty four": 24, "twenty-four": 24}
 
 
@@ -543,7 +546,7 @@ def contract_total(value: float, digits: str, end: int, said: str | None = None)
     term = _TERM.search(said if said is not None else digits)
     if term is None:
         return value
-    n = term.group("n") or term.group("n2")
+    n = term.group("n") or term.group("n2") or term.group("n3")
     months = 12 if n is None else (int(n) if n.isdigit() else _MONTHS_SAID.get(n.lower(), 12))
     return value * months
 
@@ -681,12 +684,18 @@ _REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind 
 #: head names the record, the body is the note, verbatim.
 _NOTE_PREFIX = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|right|alright|can you|could you|just)(?:\s+|,\s*))*"
-    r"(?:(?:add|log|put|leave|jot(?:\s+down)?|write(?:\s+down)?|make|take|save|record|drop)\s+(?:a\s+|an\s+|this\s+|the\s+)?"
+    r"(?:(?:add|log|put|leave|jot(?:\s+down)?|write(?:\s+down)?|make|take|save|record|drop|pop|stick|throw)\s+(?:a\s+|an\s+|this\s+|the\s+)?"
     r"(?:quick\s+|short\s+|new\s+)?note|(?:quick\s+)?note|(?!(?:add|log|put|leave|make|take|save|record|drop|a|an|the)\b)[a-z]+\s+note)"
     # ("renewal note tom becker: pls drop the late fee": a typed note's kind, then its record)
     r"(?P<head>\s+(?:to|on|for|against|under|about|in|re)\s+[^:\n]{1,80}?|\s+(?:[\w'&.-]+\s+){0,3}[\w'&.-]+(?=\s*:))?"
     r"\s*(?::|\s[-\u2013\u2014]\s|,?\s+(?:saying|that says|reading|that reads|which says)\b,?)\s*(?P<body>\S.*)$",
     re.I | re.S)
+#: A note said without a colon: "Write down on the Acme deal that their board voted ...", "Note on the Granite
+#: Health deal, Hugo said ...": the record, then the note's words (rewritten to "<head>: <body>").
+_NOTE_NO_COLON = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:(?:write|jot|put|note)\s+down\s+(?P<h1>(?:on|for|against|under)\s+[^:,.;]{2,60}?)\s+that\b"
+    r"|(?:(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?)?(?:quick\s+)?note\s+(?P<h2>(?:on|for|against|to)\s+(?:the\s+)?[^:,.;]{2,60}?"
+    r"\s(?:deal|account|opportunity|record|contact|renewal|pilot))\s*,)\s*(?=\S)", re.I)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
                            r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump|"

@@ -86,7 +86,7 @@ ACTIVITY_RE = re.compile(
     re.I)
 TASK_RE = re.compile(
     r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
-    r"demo|session|workshop|review)\b)|\bremind me\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|open|set(?: up)?)\s+(?:a\s+|an\s+)?"
+    r"demo|session|workshop|review)\b)|\bremind me\b|\btask\s+me\s+to\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|open|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\btry (?:(?:him|her|them)\s+)?again\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on|monday|tuesday|wednesday|thursday|friday)\b)"
     r"|\btry (?:him|her|them)\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on monday|on tuesday|on wednesday|on thursday|on friday)\b)"
@@ -139,7 +139,10 @@ MEETING_RE = re.compile(
     # "Book him for Thursday at ten", "book her in on Monday": the person just named, booked for a day
     r"|\bbook\s+(?:him|her|them)\s+(?:in\s+)?(?:for|on)\s+(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|\d)\w*\b)"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
-    r"|^\W*(?:(?:please|pls|can you|could you)\s+)*book\s+(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
+    r"|^\W*(?:(?:please|pls|can you|could you|and|so|then|also)\s+)*book\s+"
+    # ("book her colleague Ben Zimmer for Monday at eleven": the person said by relation, then by name)
+    r"(?:(?:his|her|their)\s+(?:colleague|boss|manager|assistant|co-?founder|counterpart|deputy|cto|ceo|cfo|coo)\s+(?=(?-i:[A-Z])))?"
+    r"(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
     # "Book Chen at Acme for Monday at 10", "Book Felix from Onyx Health in for a training session Friday at 11"
     r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2})?(?:\s+in)?"

@@ -40,7 +40,7 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
-    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: (?:for|on) [\w ]+?)? to|to-?do:?|"
+    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: me| (?:for|on) [\w ]+?)? to|to-?do:?|"
                   r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
     if m:
         what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())
@@ -107,7 +107,13 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     if topic := _MEETING_TOPIC.search(t) or _MEETING_TOPIC.search(sentence):
         if said_topic := _WHEN_AT_END.sub("", topic.group("topic")).strip(" .,"):
             title += f" about {said_topic}"
+    elif what == "Meeting" and (purpose := _FOR_THE_END.search(t)):
+        title += f" about the {purpose.group('p')}"  # "book Ben for Monday at eleven for the handover"
     return title
+
+
+#: A meeting's purpose said last, after its day and time: "... for Monday at eleven for the handover".
+_FOR_THE_END = re.compile(r"\b(?:on|at|for)\s+[^,;]*?\bfor\s+the\s+(?P<p>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*[.!]?\s*$", re.I)
 
 
 #: A day or time said after a topic ("re pricing fri 2:30pm", "re demo mon"): not part of the topic.

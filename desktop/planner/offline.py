@@ -69,6 +69,7 @@ from desktop.planner._patterns import (
     _NEGATIVE,
     _NEXT_COMMAND,
     _NOT_MONEY_CHANGE,
+    _NOTE_NO_COLON,
     _NOTE_PREFIX,
     _NUMBER_FILLERS,
     _NUMBER_WORD,
@@ -223,6 +224,8 @@ _FIELD_NAMED = {"close_date": re.compile(r"\bclos(?:e|ing)(?:\s+date)?\s+(?:(?:i
                 "stage": re.compile(r"\bstage\b", re.I)}
 
 
+#: A third-person pronoun for a person ("he", "her", "his", "she's").
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 #: A note whose first words after the command are a subject pronoun: it is about the record in view.
 _PRONOUN_NOTE = re.compile(r"^\W*(?:please\s+)?(?:log|add|put|make)\s+(?:a\s+|an\s+)?(?:call|note|meeting|email)\b"
                            r"(?:\s+(?:for|on|with)\s+(?:him|her))?\s*[:,]\s*(?:he|she)\b", re.I)
@@ -592,6 +595,8 @@ class OfflinePlanner:
             # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
             # the task's record became a full stop; what follows is the task
             clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
+        if (nc := _NOTE_NO_COLON.match(clean)) and ":" not in clean[:nc.end()]:
+            clean = f"Add a note {nc.group('h1') or nc.group('h2')}: {clean[nc.end():]}"
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -1630,6 +1635,7 @@ class _Build:
     # -------------------------------------------------------------- clauses
     def _clauses(self) -> None:
         deal_fields: dict[str, Any] = {}
+        amount_stated = False  # the amount in deal_fields was said as a figure, not as a change
         deal_pos: int | None = None
         activity: dict[str, Any] | None = None
         act_pos = 0
@@ -1673,7 +1679,13 @@ class _Build:
                 before = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= cl.start]
                 loc = own = _Local(before[-1].ids[0], None, None, False) if before else (
                     _Local(prev_loc.contact, None, None, False) if prev_loc.contact is not None else prev_loc)
-            if loc is None and prev_loc is not None and not self._names_other(t):
+            if loc is None and prev_loc is None and ctx_person is not None and _PERSON_PRONOUN.search(t) \
+                    and not any(m.kind == "contact" and m.end <= cl.start for m in self.mentions):
+                # on Felix's page: "He's moving to CRO, update his title, and ping David Kim ...": a pronoun before
+                # anyone is named is the person in view, never someone named later
+                open_ = [d for d in self.idx.deals_by_contact.get(ctx_person, ()) if self.idx.deals[d].is_open]
+                loc = prev_loc = _Local(ctx_person, open_[0] if len(open_) == 1 else None, None, False)
+            elif loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
             elif loc is not None:
                 prev_loc = loc
@@ -1745,7 +1757,7 @@ class _Build:
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             if R.MEETING_RE.search(t) and not R.activity_type(t) \
-                    and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*remind me\s+to\b", t, re.I) \
+                    and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:remind|task) me\s+to\b", t, re.I) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
                 # ("said never call him again": no call is booked)
@@ -1977,7 +1989,16 @@ class _Build:
                     r"\b(?:set|update|change|put|make|move|push|bump|shift|fix)\b.{0,20}\b(?:clos(?:e|ing) )?date\b(?!\s+(?:to|for|on)\s+\w+day\b)",
                     t, re.I):
                 d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
+            self._amount_said = deal_fields.get("amount") if amount_stated else None
+            was_relative, self.relative_amount = self.relative_amount, False
             got = self._deal_updates(t, d)
+            self._amount_said = None
+            relative_here, self.relative_amount = self.relative_amount, was_relative or self.relative_amount
+            if "amount" in got and "amount" in deal_fields and relative_here and amount_stated:
+                deal_fields["amount"] = got["amount"]  # "Vertex is worth fifty-four, take fifteen percent off": the new one
+                amount_stated = False
+            elif "amount" in got and "amount" not in deal_fields:
+                amount_stated = not relative_here
             if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
                     and "close_date" in deal_fields and "close_date" not in got:
                 deal_fields["close_date"] = d[0].isoformat()  # "close before Christmas, say December twenty third"
@@ -2623,6 +2644,8 @@ class _Build:
             deal_now = loc.deal if loc is not None and loc.deal is not None else self.f.deal
             cents = self.idx.deals[deal_now].amount_cents if deal_now is not None else None
             now_amount = cents / 100 if cents is not None else None
+            if getattr(self, "_amount_said", None) is not None:
+                now_amount = self._amount_said  # "The Pinecrest deal is forty-eight hundred, triple it": from what was said
             if am.bare and am.value < 1000 and (_COUNTED.match(digits, am.end) or not self._amount_cue(digits)
                                               or _COUNT_OF.search(digits[:am.start])):
                 continue  # "opened our email 3 times", "Wendy Price" (a name, not a price): no amount

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.planner import PlanContext
+from desktop.planner.evaluation import context_target
+
 
 @pytest.mark.parametrize(("text", "deal", "stage"), [
     ("Change the Initech stage to negotiation. Wait, sorry, Proposal Sent.", "5006", "Proposal Sent"),
@@ -914,3 +917,96 @@ def test_a_new_deals_company_and_name_come_from_the_instruction(planner, now, te
 def test_a_date_pushed_on_a_company_with_an_open_and_a_lost_deal_is_asked_about(planner, now, text):
     plan = planner.plan(text, now=now)
     assert plan.actions == [] and plan.clarifications[0].startswith("Which deal")
+
+
+# -- session 12 (tuned on the dev20 development set; every sentence below is in our own words) -------------------
+
+
+@pytest.mark.parametrize(("ctx", "text", "who", "field"), [
+    ("contact:106", "He's moving to CFO, update his title, and remind me to ask David Kim on Monday who replaces him.",
+     "106", "job_title"),
+    ("contact:110", "His new title is VP Finance, and book Tom Becker for Friday at ten.", "110", "job_title"),
+    ("contact:258", "She's leaving sales. Set her lifecycle to other and book Ben Zimmer for Monday at eleven.", "258",
+     "lifecycle_stage"),
+])
+def test_a_pronoun_before_anyone_is_named_is_the_person_in_view(planner, now, ctx, text, who, field):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx)))
+    (u,) = [a for a in plan.actions if a.kind == "update_contact"]
+    assert u.target.id == who and field in u.fields
+    assert all(a.target.id != who for a in plan.actions if a.kind != "update_contact")
+
+
+@pytest.mark.parametrize(("text", "who", "time"), [
+    ("Book his colleague Tom Becker for Friday at 2.", "106", "14:00"),
+    ("Book her boss Mike Chen for Tuesday at 10am.", "101", "10:00"),
+    ("And book her colleague Ben Zimmer for Monday at eleven for the handover.", "227", "11:00"),
+])
+def test_a_person_booked_by_relation_then_name_gets_the_meeting(planner, now, text, who, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Book Ben Zimmer for Monday at eleven for the handover.", "Meeting with Ben Zimmer about the handover"),
+    ("Book a meeting with Tom Becker on Friday at 3 for the kickoff prep.", "Meeting with Tom Becker about the kickoff prep"),
+    ("Set up a meeting with Priya Natarajan on Tuesday at ten for the security review.",
+     "Meeting with Priya Natarajan about the security review"),
+])
+def test_a_meetings_purpose_said_after_its_time_is_in_its_title(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["title"]) == ("book_meeting", title)
+
+
+@pytest.mark.parametrize(("text", "title", "due"), [
+    ("Task me to send Priya Natarajan the security pack on Friday.", "Send Priya Natarajan the security pack", "2026-11-27"),
+    ("Log a call with Tom Becker, and task me to book the pilot review next Tuesday.", "Book the pilot review", "2026-11-24"),
+    ("Task me to chase the Acme contract on Monday.", "Chase the Acme contract", "2026-11-23"),
+])
+def test_task_me_to_is_a_task_not_the_thing_it_names(planner, now, text, title, due):
+    (t,) = [a for a in planner.plan(text, now=now).actions if a.kind == "create_task"]
+    assert (t.fields["title"], t.fields["due_date"]) == (title, due)
+
+
+@pytest.mark.parametrize(("text", "target", "body"), [
+    ("Pop a note on Tom Becker: he says delete the old quote.", "106", "delete the old quote"),
+    ("Note on the Vertex deal, legal may cancel the DPA review and it could be lost to Snowflake.", "5009",
+     "lost to Snowflake"),
+    ("Write down on Priya Natarajan that she wants the price dropped to 40k.", "105", "dropped to 40k"),
+    ("Jot down on the Acme deal that their CFO wants 1.5 million approved.", "5001", "1.5 million"),
+])
+def test_a_note_said_without_a_colon_is_data_not_commands(planner, now, text, target, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", target, "note")
+    assert body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Book Tom Becker for the Thursday before Christmas at two.", "2026-12-24"),
+    ("Move the Acme close to the Monday before Christmas.", "2026-12-21"),
+    ("Remind me to email Priya Natarajan the day before New Year's Eve.", "2026-12-30"),
+    ("Push the Globex close to the Friday after Thanksgiving.", "2026-11-27"),
+])
+def test_a_day_next_to_a_holiday_is_that_day(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields.get("due_date", a.fields.get("close_date")) == day
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("The Pinecrest deal is forty-eight hundred, triple it, they want all three locations.", "5010", 14400),
+    ("Vertex is worth fifty-four, they're asking for fifteen percent off, give it to them.", "5009", 45900),
+    ("Acme is really at seventy k, knock ten k off for the multi-year.", "5001", 60000),
+    ("Initech cut the scope in half, so halve the deal amount.", "5006", 36000),
+])
+def test_a_change_said_after_a_figure_applies_to_that_figure(planner, now, text, deal, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", deal, amount)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Cedar Group's budget is ninety-five hundred a month, twelve months, put the total on the deal.", 114000),
+    ("The Cedar Group deal is two thousand a month over six months.", 12000),
+    ("Cedar Group is 1,500 a month times twelve months, set the amount.", 18000),
+])
+def test_a_monthly_rate_with_its_months_said_is_the_total(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", "5118", amount)

@@ -19,6 +19,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_WEEKDAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 #: After a month name: a day follows ("by December 18th"), so the month alone is not the date.
@@ -92,10 +93,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                rf"(?:{_MONTH_RE}|(?P<rel_m>the month|this month|next month))\b", re.I)),
     # "the day after Thanksgiving", "Thanksgiving": the fourth Thursday of November (US)
     # ("the week after Thanksgiving" names a week, not a day: no date)
-    ("thanksgiving", re.compile(r"(?<!\bweek after )(?<!\bweek before )\b(?:the\s+(?P<shift>day|monday)\s+(?P<dir>after|before)\s+)?"
-                                r"thanksgiving\b", re.I)),
-    # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays)
-    ("holiday", re.compile(r"\b(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
+    ("thanksgiving", re.compile(r"(?<!\bweek after )(?<!\bweek before )\b(?:the\s+(?P<shift>day|" + _WEEKDAY_NAMES + r")\s+"
+                                r"(?P<dir>after|before)\s+)?thanksgiving\b", re.I)),
+    # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays); "the Thursday before Christmas",
+    # "the day before New Year's Eve": the day or weekday next to it ("the week before Christmas" is no day)
+    ("holiday", re.compile(r"(?<!\bweek after )(?<!\bweek before )\b(?:the\s+(?P<shift>day|" + _WEEKDAY_NAMES + r")\s+"
+                           r"(?P<dir>after|before)\s+)?(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
                            r"new year'?s|valentine'?s day|halloween)\b", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
@@ -104,8 +107,22 @@ _HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": 
              "new years": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 #: Date kinds that name a day of a month (they win over a weekday said just before them).
 _EXPLICIT = frozenset({"day_of_month", "month_day", "ordinal_word", "month_ordinal", "day_only", "day_word", "iso", "slash",
-                       "nth_weekday", "thanksgiving"})
+                       "nth_weekday", "thanksgiving", "holiday"})
 _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def _next_to(day: date, shift: str | None, direction: str | None) -> date:
+    """``day`` moved as "the <shift> <direction>" says: "the day before" (-1 day), "the Monday after" (the first
+    Monday after ``day``), "the Thursday before" (the last Thursday before it); ``day`` itself without a shift."""
+    if not shift or not direction:
+        return day
+    after = direction.lower() == "after"
+    if shift.lower() == "day":
+        return day + timedelta(days=1 if after else -1)
+    weekday = WEEKDAYS[shift.lower()]
+    if after:
+        return day + timedelta(days=(weekday - day.weekday()) % 7 or 7)
+    return day - timedelta(days=(day.weekday() - weekday) % 7 or 7)
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
@@ -190,13 +207,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         when = _nth_weekday(today.year, 11, 3, 4)  # the fourth Thursday of November
         if when < today:
             when = _nth_weekday(today.year + 1, 11, 3, 4)
-        if g.get("shift"):
-            step = {"day": 1, "week": 7}.get(g["shift"].lower())
-            if step is None:  # "the Monday after Thanksgiving"
-                return when + timedelta(days=(0 - when.weekday()) % 7 or 7) if g["dir"].lower() == "after" \
-                    else when - timedelta(days=(when.weekday() - 0) % 7 or 7)
-            return when + timedelta(days=step if g["dir"].lower() == "after" else -step)
-        return when
+        return _next_to(when, g.get("shift"), g.get("dir"))
     if kind == "iso":
         return _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "today":
@@ -307,7 +318,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
     if kind == "holiday":
         month, day = _HOLIDAYS[re.sub(r"'", "", g["hol"].lower()).replace("christmas day", "christmas")]
         d = date(today.year, month, day)
-        return d if d >= today else date(today.year + 1, month, day)
+        return _next_to(d if d >= today else date(today.year + 1, month, day), g.get("shift"), g.get("dir"))
     if kind == "slash":
         y = int(g["y"]) if g.get("y") else today.year
         said = _safe_date(y, int(g["m"]), int(g["d"]))
