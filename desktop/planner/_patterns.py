@@ -562,6 +562,28 @@ def _prefer_totals(found: list[Any], digits: str) -> list[Any]:
     return [a for a in found if a not in rates] + rates
 
 
+#: A name said again, respelt, after a correction marker: "..., wait, it's Lars Jansen, with an a".
+_RESPELT_NAME = re.compile(
+    r"[,.;]?\s*\b(?:no\s+)?(?:wait|sorry|i mean|correction|actually)\b[,.]?\s+(?:(?:it'?s|that'?s|make that|make it|no)\W+)?"
+    r"(?P<first>(?-i:[A-Z])[a-z'-]+)\s+(?P<last>(?-i:[A-Z])[\w'-]+)"
+    r"(?:,?\s+(?:with\s+an?\s+\w+|spelled\s+[\w -]+?|not\s+\w+))?(?=\s*(?:[,.;!?]|$))", re.I)
+
+
+def correct_respelt_name(text: str) -> str:
+    """"Add Lars Jensen at Orbital Freight, he's their dispatch lead, wait, it's Lars Jansen, with an a" ->
+    "Add Lars Jansen at Orbital Freight, he's their dispatch lead": a person's name said again after a correction
+    marker, with the same first name and another last name, replaces the name said before it (and the
+    correction's words go). Text without such a correction comes back unchanged."""
+    for m in reversed(list(_RESPELT_NAME.finditer(text))):
+        first, last = m.group("first"), m.group("last")
+        before = list(re.finditer(rf"\b{re.escape(first)}\s+(?P<old>(?-i:[A-Z])[\w'-]+)", text[:m.start()]))
+        if not before or before[-1].group("old") == last:
+            continue
+        said = before[-1]
+        text = text[:said.start("old")] + last + text[said.end("old"):m.start()] + text[m.end():]
+    return text
+
+
 def correct_self(text: str) -> str:
     """Apply the speaker's own corrections: "at forty K, actually no, make it forty five" ->
     "at forty five K"; "to five K, sorry, I mean fifty K" -> "to fifty K"; "Lena Fisch, sorry, Lena

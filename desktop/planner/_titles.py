@@ -80,7 +80,7 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     """"Demo with Sarah Chen", "Meeting with Acme Corp", "Lunch with Jonas Weber"; with its topic
     when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",
     "agenda is renewal pricing", "about the rollout") -> "Meeting with Rachel Adams about the renewal"."""
-    m = R.MEETING_RE.search(t)
+    m = R.MEETING_RE.search(t) or (R.MEETING_RE.search(f"{t}, {sentence}") if sentence else None)
     said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "what9", "what10")) if g), None) \
         if m else None
     if (said is None or said.lower() in ("time", "something")) and (
@@ -91,8 +91,10 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     what = (said or "meeting").lower()
     kind = re.search(rf"\b(?P<pre>(?:[a-z][\w-]*\s+){{1,2}}){re.escape(said)}\b", t, re.I) if said else None
     pre: list[str] = []
-    for w in reversed(kind.group("pre").split() if kind else []):
-        if w.lower() in _NOT_A_KIND or w[:1].isupper():
+    words = kind.group("pre").split() if kind else []
+    opening = kind is not None and not t[:kind.start("pre")].strip(" ,.")  # ("Renewal chat with Grace ...": said first)
+    for i, w in reversed(list(enumerate(words))):
+        if w.lower() in _NOT_A_KIND or (w[:1].isupper() and not (opening and i == 0 and w[1:].islower())):
             break
         pre.insert(0, w)  # the words right before the noun, up to the first that is not a kind
     if pre:

@@ -129,6 +129,7 @@ from desktop.planner._patterns import (
     _spoken_domains,
     _titled_deal_name,
     contract_total,
+    correct_respelt_name,
     correct_self,
     expand_gapping,
 )
@@ -508,7 +509,7 @@ class OfflinePlanner:
             return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
-        clean = expand_gapping(correct_self(_one_phone_number(clean)))
+        clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]?\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
         # "Set Felix, Ueda, Delta, Works, the Customer": a recogniser's commas inside a name the workspace has
@@ -1756,7 +1757,13 @@ class _Build:
             if R.MEETING_RE.search(t) and re.search(r"\b(?:wants?|asked for|needs?)\s+a\s+call[- ]?back\b|\bcall\s+(?:him|her|them|\w+)\s+back\b", t, re.I) \
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
-            if R.MEETING_RE.search(t) and not R.activity_type(t) \
+            said_all = " ".join(p.text for p in parts if p.sentence == cl.sentence)
+            if (R.MEETING_RE.search(t) and not R.activity_type(t) or (
+                    # "Renewal chat with Grace Liu, a week Friday, ten in the morning": a chat on a day to come is booked
+                    (m3 := R.MEETING_RE.search(said_all)) and m3.group("what3") and said_all.startswith(t) and m3.start("what3") < len(t)
+                    and (sd := find_date(said_all, self.today))
+                    and sd[0] > self.today and find_time(said_all) and not re.search(r"\b(?:had|did|was|went|finished|wrapped|got off|yesterday|earlier|"
+                                                       r"this morning|last)\b", said_all, re.I))) \
                     and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:remind|task) me\s+to\b", t, re.I) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
@@ -1999,7 +2006,8 @@ class _Build:
                 amount_stated = False
             elif "amount" in got and "amount" not in deal_fields:
                 amount_stated = not relative_here
-            if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean)\b", t, re.I) and d \
+            if re.match(r"\W*(?:(?:let'?s|lets)\s+say|say|make it|make that|actually|or rather|i mean|(?:well\W+)?realistically|"
+                        r"put(?:\s+(?:it|that|down))?(?=\s+(?:as|for|at|on|the|to)\b))\b", t, re.I) and d \
                     and "close_date" in deal_fields and "close_date" not in got:
                 deal_fields["close_date"] = d[0].isoformat()  # "close before Christmas, say December twenty third"
                 self._produced.add(k)

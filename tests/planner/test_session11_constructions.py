@@ -1010,3 +1010,46 @@ def test_a_change_said_after_a_figure_applies_to_that_figure(planner, now, text,
 def test_a_monthly_rate_with_its_months_said_is_the_total(planner, now, text, amount):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["amount"]) == ("update_deal", "5118", amount)
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time", "title"), [
+    ("Renewal chat with Grace Liu, a week Friday, ten in the morning.", "113", "2026-12-04", "10:00", "Renewal chat"),
+    ("Pricing chat with Tom Becker, next Thursday, two in the afternoon.", "106", "2026-11-26", "14:00", "Pricing chat"),
+    ("Check-in with Priya Natarajan, Thursday, nine in the morning.", "105", "2026-11-26", "09:00", "Check-in"),
+])
+def test_a_chat_said_with_a_day_to_come_and_a_time_is_booked(planner, now, text, who, day, time, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", who, day, time)
+    assert a.fields["title"].startswith(title)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Book Tom Becker a week on Tuesday at 3.", "2026-12-01"),
+    ("Book Priya Natarajan a week Friday at ten.", "2026-12-04"),
+    ("Move the Acme close to a week Monday.", "2026-11-30"),
+])
+def test_a_week_and_a_weekday_is_that_weekday_a_week_later(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields.get("due_date", a.fields.get("close_date")) == day
+
+
+@pytest.mark.parametrize(("text", "deal", "day"), [
+    ("The Ember pilot should close end of the year, well, realistically mid-January, put the fifteenth of January.",
+     "5111", "2027-01-15"),
+    ("Acme closes end of the month, realistically the 15th of December.", "5001", "2026-12-15"),
+    ("Globex should close next Friday, put the 4th of December.", "5004", "2026-12-04"),
+])
+def test_a_close_date_said_again_more_realistically_is_the_one_kept(planner, now, text, deal, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["close_date"]) == ("update_deal", deal, day)
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Add Lars Jensen at Orbital Freight, he's their dispatch lead, wait, it's Lars Jansen, with an a.", "Lars", "Jansen"),
+    ("Add Mara Koch at Acme Corp, she's their CFO, sorry, it's Mara Kocher.", "Mara", "Kocher"),
+    ("New contact Ines Braun at Globex, head of ops, no wait, it's Ines Brown.", "Ines", "Brown"),
+])
+def test_a_new_persons_name_respelt_after_a_correction_is_the_name_created(planner, now, text, first, last):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["first_name"], a.fields["last_name"]) == ("create_contact", first, last)
+    assert first not in str(a.fields.get("job_title", ""))

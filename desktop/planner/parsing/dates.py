@@ -68,7 +68,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "a week from Monday", "two weeks from Friday", "ten days after tomorrow", "Monday week": a span from a day
     ("n_from_day", re.compile(rf"\b{_COUNT}\s+{_UNIT}\s+(?:from|after)\s+(?:next\s+|this\s+(?:coming\s+)?|coming\s+)?"
                               r"(?P<base>monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b"
-                              r"|\b(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b", re.I)),
+                              r"|\b(?P<wd2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+week\b"
+                              # "a week Friday", "a week on Tuesday": the same as "Friday week"
+                              r"|\ba\s+week\s+(?:on\s+)?(?P<wd5>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
@@ -276,10 +278,10 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
         first = add_months(today.replace(day=1), 1)
         return _safe_date(first.year, first.month, day)
     if kind == "n_from_day":
-        base = (g["base"] or g["wd2"]).lower()
+        base = (g["base"] or g["wd2"] or g["wd5"]).lower()
         start = today + timedelta(days=1) if base == "tomorrow" else \
             today + timedelta(days=(WEEKDAYS[base] - today.weekday()) % 7 or 7)
-        if g["wd2"]:
+        if g["wd2"] or g["wd5"]:
             return start + timedelta(weeks=1)
         return _after(start, small_number(g["n"]) or 1, g["unit"].lower())
     if kind == "weekday":
