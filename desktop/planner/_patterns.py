@@ -119,8 +119,13 @@ _IMPERATIVE = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also|then|can you|cou
                          r"move|mark|add|make|bump|drop|cut|reassign|send|email|draft|write)\b"
                          r"|\b(?:let's|lets|please)\s+\w+|,\s*(?:so\s+)?(?:update|push|move|mark|set|change)\b", re.I)
 _SLIP = re.compile(r"\b(?:push(?:ed)?|slip(?:s|ped|ping)?|mov(?:e|ed|ing)|bump(?:ed)?|pull(?:ed)?\s+in|delay(?:ed)?)\b", re.I)
-_NEGATIVE = re.compile(r"\b(?:negative|minus)\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|"
+_NEGATIVE = re.compile(r"\b(?:negative|(?<=to )minus|(?<!\bit )(?<!\bthat )minus(?!\s+(?:\$\s?)?(?:\d|\w+)\s*(?:k|grand|thousand|percent|%)?\s+off\b))"
+                       r"\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
+#: Two figures said with the speaker unsure between them: "fifty grand, or maybe forty, I honestly don't know yet".
+_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even)\b(?=[^.;]*\b(?:don'?t know|do not know|not sure|no idea|"
+                            r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^.;]*\b(?:let'?s say|let'?s go with|call it|make it|"
+                            r"go with)\b))", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
 #: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
 #: A word that is no number inside a spoken amount: "twelve blorp thousand" (asked, never guessed).
@@ -339,7 +344,12 @@ def _restart_at(text: str) -> re.Match[str] | None:
 _GAPPED = re.compile(
     r"(?P<head>\b(?P<verb>(?i:give|hand|assign|reassign|move|push|put|set|change|bump|mark))\b[^.;,]*?\s(?:to|in|into|as)\s"
     r"[^.;,]+?),?\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
-    r"(?P<one>\s+(?:one|won(?=\s+to\b)|deal|opportunity|account))?\s+(?P<prep>to|in|into|as)\s")
+    r"(?P<one>\s+(?:one|won(?=\s+to\b)|deal|opportunity|account))?(?P<adv>\s+(?:back|over|down|up|out))?\s+(?P<prep>to|in|into|as)\s")
+#: "Book a creative review with Iris on Tuesday at 4pm, and another one with Wendy on Wednesday": the second
+#: meeting said without its verb.
+_GAPPED_MEETING = re.compile(
+    r"(?P<head>\b(?P<verb>(?i:book|schedule|set up|arrange))\s+(?:a|an)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+with\s[^.;]*?),?"
+    r"\s+and\s+(?:another|one more|a second)(?:\s+one)?\s+with\s", re.I)
 
 
 def expand_gapping(text: str) -> str:
@@ -350,7 +360,8 @@ def expand_gapping(text: str) -> str:
         if not m.group("obj").split()[-1][:1].isupper():
             return m.group(0)
         one = " deal" if m.group("one") else ""
-        return f"{m.group('head')} and {m.group('verb').lower()} {m.group('obj')}{one} {m.group('prep')} "
+        return f"{m.group('head')} and {m.group('verb').lower()} {m.group('obj')}{one}{m.group('adv') or ''} {m.group('prep')} "
+    text = _GAPPED_MEETING.sub(lambda m: f"{m.group('head')}, and {m.group('verb').lower()} a {m.group('what')} with ", text)
     return _GAPPED.sub(fill, text)
 
 

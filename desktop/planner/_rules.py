@@ -21,7 +21,10 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"(?:and\s+|then\s+|but\s+|so\s+)?|\s+(?:and then|and also|then|but)\s+"
                           r"|\s+and\s+(?=(?:follow|remind|log|book|schedule|move|set|update|create|add|"
                           r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
-                          r"let|make|bump|drop|note(?=\s+(?:that|down|on|in|:))|jot)\b)", re.I)
+                          r"let|make|bump|drop|note(?=\s+(?:that|down|on|in|:))|jot)\b)"
+                          # "Morgan's taking over Summit Labs and Sam's taking Kestrel Partners": a second owner's handover
+                          r"|\s+and\s+(?=(?-i:[A-Z])[a-z]+(?:'s|\s+is|\s+will\s+be)\s+(?:taking|getting|owning|handling|picking\s+up)\b)",
+                          re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!they're)(?<!they are)(?<!\balso)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
                        r"(?<!\bstill)(?<!\bnow)(?<!\bbe)(?<!\bsubject)(?<!\bsubject:)(?<!\bsubject line)(?<!\btitled)\s+(?=(?:follow[- ]?up(?![- ](?:meeting|email|call|note|demo|message))|remind me|budget is|budget's|the budget is|they'?re|they are|"

@@ -107,6 +107,7 @@ from desktop.planner._patterns import (
     _TITLE_NOW,
     _UNKNOWN_NAME,
     _UNREADABLE_AMOUNT,
+    _UNSURE_AMOUNT,
     _VAGUE_AMOUNT,
     _VAGUE_VALUE,
     _VALUE_REDO,
@@ -1808,7 +1809,10 @@ class _Build:
                     fields["due_date"] = d[0].isoformat()
                 if tm:
                     fields["time"] = tm[0]
-                elif bad := re.search(r"\b(?:2[4-9]|[3-9]\d):[0-5]\d\b|\b(?:1?\d|2[0-3]):[6-9]\d\b", t):
+                elif bad := re.search(r"\b(?:2[4-9]|[3-9]\d):[0-5]\d\b|\b(?:1?\d|2[0-3]):[6-9]\d\b", t) or re.search(
+                        # "at twenty five thirty": a spoken hour past 23
+                        r"(?<=\bat )(?:2[4-9]|[3-9]\d)(?:[: ][0-5]\d)?\b(?!\s*(?:k|grand|thousand|percent|%|minutes?|mins?|people|seats?)\b)",
+                        words_to_digits(t)):
                     # "Book a call with Leo on Tuesday at 25:30": asked, and nothing is booked
                     self.f.ask(f"\"{bad.group(0)}\" isn't a time of day. What time did you mean?", [])
                     self._produced.add(k)
@@ -2059,7 +2063,8 @@ class _Build:
             # me Friday to follow up"), stays in those words; the deal's next step is set when the user
             # says so or changes the deal too
             deal_fields = {}
-        if "stage" not in deal_fields and "stage" not in held_fields:
+        if "stage" not in deal_fields and "stage" not in held_fields and not any("stage" in g[1] for g in other_groups):
+            # ("Push the Vertex close date ... and move Northwind to closed won": the stage is Northwind's alone)
             for s_index, sentence in enumerate(R.SENTENCE_SPLIT.split(self.text)):
                 if s_index in hypo_sentences:
                     continue
@@ -2594,6 +2599,10 @@ class _Build:
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):
             self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
+        if _UNSURE_AMOUNT.search(self.text) and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
+            # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed
+            self.f.ask("You weren't sure of the amount. What should it be?", [])
             return out
         if (garbled := _GARBLED_AMOUNT.search(t)) and garbled.group("junk").lower() not in _NUMBER_FILLERS:
             self.f.ask(f"I couldn't read \"{garbled.group(0)}\" as an amount. What should it be?", [])
@@ -3430,6 +3439,11 @@ class _Build:
             # on Felix's page: "Log a call: he's moving to a new role, so we should talk to Ben Zimmer
             # instead" - "he" is the person on screen; Ben is only mentioned
             return self.ctx
+        if loc is not None and role == "deal" and loc.deal is not None and loc.named_thing and f.clarifications \
+                and loc.company is not None and f.company is not None and loc.company != f.company:
+            # "Log a call with Sarah from TechCorp, and push Northwind's close date ...": which Sarah is asked; the
+            # clause that names Northwind acts on Northwind, never on the company of the question
+            return idx.target("deal", loc.deal)
         if loc is not None and not [q for q in f.clarifications if "isn't a user of this workspace" not in q]:
             # (who should own a deal is asked on its own: "log a call with Rachel ..., and assign the deal to Taylor")
             if role in ("note", "outreach", "contact") and loc.contact is not None:

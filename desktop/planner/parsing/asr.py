@@ -318,11 +318,14 @@ _VALUE_AHEAD = (r"(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|e
                 r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri)day|closed)\b)")
 #: A value said again after a hedge: "seventy, call it seventy-four", "three, or maybe four, let's say four",
 #: "end of the year, well, realistically mid-January, put the fifteenth", "Marketing Director, er, VP Marketing".
-_HEDGED_AGAIN = re.compile(r",\s*(?:(?:or maybe|well|er|erm|i'?m not sure|realistically|probably|hmm)\s*,?\s*)*"
+#: The speaker says they do not know which of the figures: nothing is taken back (the planner asks).
+_UNDECIDED = (r"(?![^.;]*\b(?:don'?t know|do not know|not sure|no idea|can'?t decide|haven'?t decided|undecided|who knows)\b"
+              r"(?![^.;]*\b(?:let'?s say|let'?s go with|call it|make it|go with)\b))")  # ("..., I'm not sure, let's say four")
+_HEDGED_AGAIN = re.compile(_UNDECIDED + r",\s*(?:(?:or maybe|well|er|erm|i'?m not sure|realistically|probably|hmm)\s*,?\s*)*"
                            r"(?:call it|let'?s say|let'?s go with|put|make it|or maybe|realistically|er|erm|well),?\s+(?:it\s+(?:at|to)\s+)?"
                            + _VALUE_AHEAD, re.I)
 #: A figure said again after a hedge: "maybe seventy, call it seventy-four", "at three, or maybe four, let's say four".
-_NUMBER_AGAIN = re.compile(r"(?<=\w),\s*(?:(?:or maybe|i'?m not sure)\s*,?\s*)*(?:call it|let'?s say|let'?s go with|or maybe)\s+"
+_NUMBER_AGAIN = re.compile(r"(?<=\w)" + _UNDECIDED + r",\s*(?:(?:or maybe|i'?m not sure)\s*,?\s*)*(?:call it|let'?s say|let'?s go with|or maybe)\s+"
                            r"(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                            r"fifty|sixty|seventy|eighty|ninety|a hundred)\b)", re.I)
 _SAID_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
