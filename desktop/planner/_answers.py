@@ -278,7 +278,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             day = last_at.date()
             return {"text": f"The last activity on {idx.deals[deal].name} was on {day:%-d %B %Y}.", "value": day.isoformat()}
         return None
-    if deal is not None and re.search(r"\bwhen\b.{0,40}\bclos|\bclos(?:e|ing) date\b", low):
+    if deal is not None and re.search(r"\bwhen\b.{0,60}\bclos|\bclos(?:e|ing) date\b", low):
         d = idx.deals[deal]
         if d.close_date is None:
             return {"text": f"{d.name} has no close date.", "value": None}
@@ -417,7 +417,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                     r"(?:actually )?(?:close|sign|win|land)\b", low) and not re.search(
         r"\b(?:close date|supposed to close|going to close|set to close|due to close|closing|expected to close)\b"
         # "everything that's not closed yet", "still open, not closed": the open pipeline
-        r"|\b(?:not|n't|yet to be)\s+(?:yet\s+)?(?:been\s+)?(?:closed|won|signed)\b", low)
+        r"|\b(?:not|n't|yet to be)\s+(?:yet\s+)?(?:been\s+)?(?:closed|won|signed)\b"
+        # "How many deals do we have with TechCorp, counting the closed ones?": every deal, the closed ones too
+        r"|\b(?:counting|including|with|plus)\s+(?:the\s+|all\s+)?(?:closed|won and lost|dead|old)\s+(?:ones|deals|too)\b"
+        r"|\bclosed\s+ones\s+too\b", low)
+    every = bool(re.search(r"\b(?:counting|including|plus)\s+(?:the\s+|all\s+)?(?:closed|won and lost|dead|old)\s+(?:ones|deals)\b"
+                           r"|\bclosed\s+ones\s+too\b", low))
     lost = re.search(r"\b(?:lost|lose|losing)\b", low)
     won_label = next((st.label for st in idx.stages if st.is_won), None)
     lost_label = next((st.label for st in idx.stages if st.is_lost), None)
@@ -444,7 +449,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         elif stage:
             deals = [d for d in deals if d.stage_label == stage]
             what.append(f"in {stage}")
-        elif company is not None and re.search(r"\bhow many deals\b", low) and not re.search(
+        elif (company is not None or every) and re.search(r"\bhow many deals\b", low) and not re.search(
                 r"\b(?:open|active|live|pipeline|in play|still)\b", low):
             what.append("in all")  # "How many deals do we have with TechCorp?": every deal, won and lost too
         else:

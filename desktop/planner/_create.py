@@ -82,6 +82,10 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
             fields["company"] = _strip(cm.group(1))
     if t := R.TITLE_RE.search(text):
         fields["job_title"] = tidy_title(t.group(0))
+    elif t := re.search(r"\b(?:(?:she|he|they)(?:'s| is| are)|works as|as)\s+(?:their|the|our)\s+(?:new\s+)?"
+                        r"(?P<title>(?-i:[A-Z]{2,5})|(?-i:[A-Z][a-z]+)(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+)){0,3})(?=\s*(?:[,.;!?]|$|\s+(?:and|at|for)\b))",
+                        text, re.I):
+        fields["job_title"] = t.group("title")  # "he's their CISO", "she's their new Brand Director"
     elif t := re.search(r"\b(?:(?:she|he|they)(?:'s| is| are)|works as|as)\s+(?:their|the|our)\s+"
                         r"(?P<title>[a-z]+(?:\s+[a-z]+)?\s+(?:lead|manager|director|head|officer|engineer|buyer|"
                         r"specialist|coordinator|analyst|admin|administrator|owner|champion))\b", text):

@@ -31,6 +31,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 _ASSIGN = re.compile(
     r"\b(?i:give|giving|hand|handing|assign|assigning|reassign|transfer|transferring|pass|passing)\b(?:\s+(?:(?:that|this)\s+(?i:deal|one|contact|account|company)|it|him|her|them|"
     r"this|that|(?i:all\s+)?the\s+[\w\s-]{1,40}?|(?i:all\s+of\s+)[\w\s'-]{1,40}?|(?i:my|our)\s+[\w\s'-]{1,40}?|"
+    r"(?i:his|her|their|its)\s+(?i:deal|account|opportunity|opp|renewal|contract|business)|"
     r"(?i:both\s+)?(?:the\s+)?[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}\s+(?i:and)\s+(?i:the\s+)?[\w\s-]{1,40}?|"
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
@@ -732,7 +733,7 @@ _NOTE_NO_COLON = re.compile(
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
                            r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump|"
-                           r"slide|shift|pull|drop|knock|raise|lower|cut)\b", re.I)
+                           r"slide|shift|pull|drop|knock|raise|lower|cut|take|reduce|increase)\b", re.I)
 #: A clause whose main verb deletes: "delete the Cedar deal", "please remove Tom Becker".
 _DELETE_CMD = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|and|also|then|now|can you|could you|would you|go ahead and|i want to|"

@@ -511,6 +511,8 @@ class OfflinePlanner:
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
+        # "Log calls with both Victor Price and Leo Vogel": one call each (said as one "call with ... and ...")
+        clean = re.sub(r"\b(log|record)\s+(call|meeting|email)s\s+with\s+(?:both\s+)?", r"\1 a \2 with ", clean, flags=re.I)
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
         clean = re.sub(r"\b(?-i:([A-Z][a-z]+))[,.]?\s+\1\s+(?-i:([A-Z][a-z]+))\b", r"\1 \2", clean)
         # "Set Felix, Ueda, Delta, Works, the Customer": a recogniser's commas inside a name the workspace has
@@ -1663,6 +1665,9 @@ class _Build:
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
+            if k > 0 and parts[k - 1].sentence == cl.sentence and parts[k - 1].text.endswith(":") \
+                    and self._ACT_HEAD.match(parts[k - 1].text) and not _IMPERATIVE.match(cl.text):
+                continue  # "log a call with him: he wants a follow-up deck": what is logged, not a command of its own
             t = cl.text
             loc = own = self._local(cl.start, cl.start + len(t))
             loc_before = prev_loc
@@ -1900,7 +1905,10 @@ class _Build:
                 continue
             if R.TASK_RE.search(t) and not (re.match(r"\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|compose|e-?mail)\b", self.text, re.I)
                                            and re.search(r"\breminders?\b", t, re.I)
-                                           and not re.search(r"\b(?:remind me|set|create|add|make)\b", t, re.I)):
+                                           and not re.search(r"\b(?:remind me|set|create|add|make)\b", t, re.I)) \
+                    and not (re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:log|record)\s+(?:a|an|the)\s+(?:call|meeting|email|e-mail|note)\b"
+                                      r"[^:]*:", t, re.I) and not re.search(r"\bremind me\b", t, re.I)):
+                # ("..., and log an email to her: sent the renewal reminder": what is logged, not a task)
                 # ("Draft email, Kara Brooks, invoice reminder, net 30": the reminder is the e-mail's topic)
                 if d is None and last_date is not None and re.search(r"\b(?:then|that day|by then)\b", t, re.I):
                     d = (last_date, 0, 0)  # "he's out until December first, follow up with him then"
@@ -2108,7 +2116,10 @@ class _Build:
             if len(several) > 1 and (re.search(r"\band\b", cl.text) or re.match(r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:both|them|"
                                                                               r"each|all)\b", cl.text, re.I)) \
                     and not self.f.clarifications \
-                    and (activity["activity_type"] in ("call", "email") or both):
+                    and (activity["activity_type"] in ("call", "email") or both or re.search(
+                        # "Log a meeting with Paula Larsen and Zoe Vogel at Cedar Group": on each one's timeline
+                        r"\b(?:meeting|meetings|calls|emails)\s+with\s+(?:both\s+)?(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+and\s+(?-i:[A-Z])",
+                        cl.text, re.I)):
                 # "Left voicemails for Kara Novak and Dan Moreau": one activity on each person's timeline
                 for cid in several:
                     self._add(act_pos, {"kind": "log_activity", "fields": dict(activity), "role": "note",
@@ -2384,6 +2395,8 @@ class _Build:
             if body:
                 return body[:1].upper() + body[1:]
         own = self._LEAD_GLUE.sub("", t[rest_start:]).strip(" ,.;:-")
+        # "log an email to her: sent the renewal reminder": after the colon is what is logged
+        own = re.sub(r"^(?:with|to|for|on|from)\s+(?:him|her|them)\s*(?:[:,-]\s*|$)", "", own, flags=re.I)
         own = re.sub(r"^not\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s*,?\s*", "", own)  # "..., not Maya Carter, she approved ..."
         pieces = [own] if own else []
         ends = [cl.start + len(t)] if own else []
@@ -2599,6 +2612,11 @@ class _Build:
             out["close_date"] = d[0].isoformat()  # "push that deal to the end of February"
         if _NEGATIVE.search(t):
             self.f.ask("A deal amount can't be negative. What should the amount be?", [])
+            return out
+        if vague_change := re.search(r"\b(?:bump|raise|lower|cut|drop|increase|reduce|knock|push|up|trim)\b[^.;]{0,40}?\bby\W+(?:(?:uh|um|er)\W+)?"
+                                     r"(?:a (?:bit|little|touch|tad|smidge)|some|a few|a little bit|something)\W*$", t, re.I):
+            # "Bump the Northwind renewal by, uh, a bit": by how much is asked, never guessed
+            self.f.ask(f"\"{vague_change.group(0).strip(' .')}\": by how much?", [])
             return out
         if _UNSURE_AMOUNT.search(self.text) and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
             # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed

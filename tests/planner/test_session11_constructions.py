@@ -1134,3 +1134,88 @@ def test_a_negative_or_undecided_amount_is_asked_about(planner, now, text):
 def test_a_spoken_hour_past_the_day_is_asked_about(planner, now, text):
     plan = planner.plan(text, now=now)
     assert plan.actions == [] and "isn't a time of day" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize("text", [
+    "Bump the Northwind renewal by, uh, a bit.",
+    "Raise the Acme amount by a little.",
+    "Push the Acme close date by a bit.",
+])
+def test_a_change_by_a_bit_is_asked_how_much(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "by how much" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("When is the Orbital Freight deal supposed to close?", "2027-01-20"),
+    ("When's the Vertex Analytics deal expected to close?", "2026-11-30"),
+    ("When does the Acme deal close?", "2027-01-31"),
+])
+def test_when_a_deal_is_supposed_to_close_is_its_close_date(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["value"]) == ("answer", day)
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("How many deals do we have with TechCorp, counting the closed ones?", 2),
+    ("How many deals have we got with Acme, including the closed ones?", 1),
+    ("How many deals does Northwind have, closed ones too?", 1),
+])
+def test_a_count_counting_the_closed_ones_counts_every_deal(planner, now, text, count):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["value"]) == ("answer", count)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Add a new contact at Initech, Marcus Bell, he's their CISO.", "CISO"),
+    ("Add Nora Quinn as a contact at Willow Group, she's their new Brand Director.", "Brand Director"),
+    ("Add Nora Quinn at Willow Group, she's the Head of People.", "Head of People"),
+])
+def test_a_new_contacts_capitalised_title_said_as_theirs_is_kept(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["job_title"]) == ("create_contact", title)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Log a call with Grace Liu about the renewal, and give her account to Casey.", "113"),
+    ("Log a call with Tom Becker about pricing, and give his deal to Riley.", "106"),
+    ("Log a meeting with Priya Natarajan, and hand her account over to Chris.", "105"),
+])
+def test_a_call_stands_while_an_unknown_owner_is_asked_about(planner_team, now, text, who):
+    plan = planner_team.plan(text, now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", who)]
+    assert "isn't a user of this workspace" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "who", "kind"), [
+    ("Log a meeting with Paula Larsen and Zoe Vogel at Cedar Group, we presented the brand concepts.", ["215", "261"], "meeting"),
+    ("Log calls with both Victor Price and Leo Vogel at Summit Labs, we reviewed the rollout plan.", ["271", "209"], "call"),
+    ("Log meetings with Tom Becker and Rachel Adams, the pricing workshop went well.", ["106", "115"], "meeting"),
+])
+def test_an_activity_with_two_people_is_logged_on_each(planner, now, text, who, kind):
+    acts = planner.plan(text, now=now).actions
+    assert [(a.kind, a.target.id, a.fields["activity_type"]) for a in acts] == [("log_activity", w, kind) for w in who]
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Remind me to check in with Iris Novak next Thursday, and log an email to her: sent the renewal reminder.",
+     "Sent the renewal reminder"),
+    ("Follow up with Tom Becker on Monday, and log a call with him: he wants a follow-up deck.", "He wants a follow-up deck"),
+    ("Book Priya Natarajan for Friday at 10, and log an email to her: sent the agenda.", "Sent the agenda"),
+])
+def test_what_follows_log_x_to_her_colon_is_the_body_not_a_command(planner, now, text, body):
+    acts = planner.plan(text, now=now).actions
+    (log,) = [a for a in acts if a.kind == "log_activity"]
+    assert log.fields["body"] == body and len(acts) == 2
+
+
+@pytest.mark.parametrize(("text", "body", "amount"), [
+    ("Add a note to the Onyx Health deal: the client wants to drop the video package. Take eight k off and push the "
+     "close to February.", "the client wants to drop the video package.", 28000),
+    ("Add a note on the Acme deal: budget review slipped. Take five k off the amount.", "budget review slipped.", 55000),
+    ("Note on Globex: they want fewer seats. Reduce the deal by ten percent.", "they want fewer seats.", 166500),
+])
+def test_a_command_said_after_a_notes_sentence_is_planned_not_noted(planner, now, text, body, amount):
+    note, upd = planner.plan(text, now=now).actions
+    assert (note.kind, note.fields["body"]) == ("log_activity", body)
+    assert (upd.kind, upd.fields["amount"]) == ("update_deal", amount)
