@@ -124,12 +124,16 @@ _NEGATIVE = re.compile(r"\b(?:negative|(?<=to )minus|(?<!\bit )(?<!\bthat )minus
                        r"\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 #: Two figures said with the speaker unsure between them: "fifty grand, or maybe forty, I honestly don't know yet".
-_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even)\b(?=[^.;]*\b(?:don'?t know|do not know|not sure|no idea|"
-                            r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^.;]*\b(?:let'?s say|let'?s go with|call it|make it|"
+_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even)\b(?=[^;]{0,80}?\b(?:don'?t know|do not know|not sure|no idea|"
+                            r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|"
                             r"go with)\b))", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
 #: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
 #: A word that is no number inside a spoken amount: "twelve blorp thousand" (asked, never guessed).
+#: A scale word with no number said before it: "Starter Plan, aging thousand" (a figure misheard): asked, never 1,000.
+_BARE_SCALE = re.compile(r"(?<![\d$])(?<!\ba )(?<!\bone )(?<!\bper )(?<!\bthe )(?<!\bof )(?<!\bfew )(?<!\bseveral )(?<!\bhundred )"
+                         r"(?<!\bmany )(?<!\bthousand )(?P<junk>\b(?!(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|point|half|quarter|k)\b)[a-z]+)\s+thousand\b", re.I)
 _GARBLED_AMOUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                              r"sixty|seventy|eighty|ninety|hundred)\s+(?P<junk>[a-z]+)\s+(?:thousand|grand|k|hundred|million)\b", re.I)
 _NUMBER_FILLERS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -605,6 +609,10 @@ def correct_self(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         old, new = m.group("old"), m.group("new").strip()
         if (wd := re.match(_WEEKDAY, new, re.I)) and re.search(rf"\b{_WEEKDAY}\b", old, re.I):
+            if new[wd.end():].strip(" .,"):
+                # "on Thursday, actually make it Friday at 9am": the day and what is said with it replace the old
+                last = list(re.finditer(rf"\b{_WEEKDAY}\b", old, re.I))[-1]
+                return old[:last.start()] + new
             # "on Thursday at 4pm, sorry, make it Friday": only the day changes
             return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
         who = re.fullmatch(r"(?:(?P<p>with|to|for)\s+)?(?P<n>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2})", new)
@@ -729,7 +737,11 @@ _NOTE_PREFIX = re.compile(
 _NOTE_NO_COLON = re.compile(
     r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:(?:write|jot|put|note)\s+down\s+(?P<h1>(?:on|for|against|under)\s+[^:,.;]{2,60}?)\s+that\b"
     r"|(?:(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?)?(?:quick\s+)?note\s+(?P<h2>(?:on|for|against|to)\s+(?:the\s+)?[^:,.;]{2,60}?"
-    r"\s(?:deal|account|opportunity|record|contact|renewal|pilot))\s*,)\s*(?=\S)", re.I)
+    r"\s(?:deal|account|opportunity|record|contact|renewal|pilot))\s*,"
+    # "Note for Vertex Analytics, their nightly job ...": a named record, then what is noted
+    r"|(?:(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?)?(?:quick\s+)?note\s+(?P<h3>(?:on|for|against|to)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3})\s*,(?=\s*(?:their|they|they're|he|he's|she|she's|we|the|our|it|it's)\b))"
+    r"\s*(?=\S)", re.I)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"
                            r"mark|email|draft|remind|change|update|give|assign|open|reopen|close|delete|remove|cancel|bump|"

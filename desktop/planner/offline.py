@@ -39,6 +39,7 @@ from desktop.planner._patterns import (
     _AND_COMMAND,
     _ASSIGN,
     _BARE_HANDOVER,
+    _BARE_SCALE,
     _BOOK_IT,
     _CALENDAR_WORDS,
     _CALL_LIST,
@@ -600,7 +601,7 @@ class OfflinePlanner:
             # the task's record became a full stop; what follows is the task
             clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
         if (nc := _NOTE_NO_COLON.match(clean)) and ":" not in clean[:nc.end()]:
-            clean = f"Add a note {nc.group('h1') or nc.group('h2')}: {clean[nc.end():]}"
+            clean = f"Add a note {nc.group('h1') or nc.group('h2') or nc.group('h3')}: {clean[nc.end():]}"
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -1816,7 +1817,7 @@ class _Build:
                     fields["time"] = tm[0]
                 elif bad := re.search(r"\b(?:2[4-9]|[3-9]\d):[0-5]\d\b|\b(?:1?\d|2[0-3]):[6-9]\d\b", t) or re.search(
                         # "at twenty five thirty": a spoken hour past 23
-                        r"(?<=\bat )(?:2[4-9]|[3-9]\d)(?:[: ][0-5]\d)?\b(?!\s*(?:k|grand|thousand|percent|%|minutes?|mins?|people|seats?)\b)",
+                        r"(?<=\bat )(?:2[4-9]|[3-9]\d)(?:[: ]?[0-5]\d)?\b(?!\s*(?:k|grand|thousand|percent|%|minutes?|mins?|people|seats?)\b)",
                         words_to_digits(t)):
                     # "Book a call with Leo on Tuesday at 25:30": asked, and nothing is booked
                     self.f.ask(f"\"{bad.group(0)}\" isn't a time of day. What time did you mean?", [])
@@ -2622,6 +2623,9 @@ class _Build:
             # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed
             self.f.ask("You weren't sure of the amount. What should it be?", [])
             return out
+        if (bare := _BARE_SCALE.search(t)) and not find_amounts(words_to_digits(t[:bare.start("junk")])):
+            self.f.ask(f"I couldn't read \"{bare.group(0)}\" as an amount. What should it be?", [])
+            return out
         if (garbled := _GARBLED_AMOUNT.search(t)) and garbled.group("junk").lower() not in _NUMBER_FILLERS:
             self.f.ask(f"I couldn't read \"{garbled.group(0)}\" as an amount. What should it be?", [])
             return out
@@ -3140,6 +3144,10 @@ class _Build:
             fields["stage"] = stage
         digits = words_to_digits(text)
         amounts = _prefer_totals([a for a in find_amounts(digits) if a.money], digits)
+        if (bare := _BARE_SCALE.search(text)) and not find_amounts(words_to_digits(text[:bare.start("junk")])):
+            # "Create a deal for Juniper Systems, Starter Plan, aging thousand": a misheard figure - asked, never 1,000
+            self.f.ask(f"I couldn't read \"{bare.group(0)}\" as an amount. What should it be?", [])
+            amounts = []
         if amounts:
             value = apply_amount(amounts[0], None)
             if value is None and amounts[0].mode == "add" and not amounts[0].percent:

@@ -1219,3 +1219,46 @@ def test_a_command_said_after_a_notes_sentence_is_planned_not_noted(planner, now
     note, upd = planner.plan(text, now=now).actions
     assert (note.kind, note.fields["body"]) == ("log_activity", body)
     assert (upd.kind, upd.fields["amount"]) == ("update_deal", amount)
+
+
+# -- after blind19 spoken (what the recogniser made of the set, in our own words) -----------------------------------
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Book a check-in with Jonas Weber on Thursday. Actually make it Friday at 9am.", "2026-11-27", "09:00"),
+    ("Book a call with Tom Becker on Monday. Actually, make it Tuesday.", "2026-11-24", None),
+    ("Book a demo with Priya Natarajan on Wednesday at 2. Sorry, make it Thursday.", "2026-11-26", "14:00"),
+])
+def test_a_day_taken_back_after_a_full_stop_is_the_day_booked(planner, now, text, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["due_date"], a.fields.get("time")) == ("book_meeting", day, time)
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Tidal Media deal to 50 grand, or maybe 40. I honestly don't know yet.",
+    "Book the kickoff with Eva Young on Monday at 2530.",
+    "Set the Acme amount to thousand.",
+])
+def test_undecided_or_misheard_values_said_across_a_pause_are_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications
+
+
+@pytest.mark.parametrize("text", [
+    "Create deal for Juniper Systems, Starter Plan, aging thousand, and qualified.",
+    "Open a deal for Globex, fleet add-on, kitten thousand, in qualified.",
+    "New deal for Initech, voice pilot, eating thousand dollars.",
+])
+def test_a_new_deals_misheard_figure_is_asked_never_a_thousand(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert all("amount" not in a.fields for a in plan.actions) and "as an amount" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "target", "body"), [
+    ("Note for Vertex Analytics, their nightly job drops rows older than 30 days, so be careful.", "5009", "older than 30 days"),
+    ("Note on Tom Becker, he wants to drop the pilot.", "106", "drop the pilot"),
+    ("Note for Globex, they're moving to closed lost if legal says no.", "5004", "closed lost"),
+])
+def test_a_note_for_a_named_record_then_a_comma_is_data(planner, now, text, target, body):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", target, "note") and body in a.fields["body"]

@@ -285,6 +285,8 @@ _STOP_CORRECTION = re.compile(
     # "Friday at 9. No. Make it 10.", "closer to 6 grand. No, let's say 6500.": a new number for the one said
     # (a bare "No" only: "Actually no, make it 55k" is a restart the planner reads as such)
     r"|(?<=[.!?]\sno[.,]\s)(?:let'?s say|make it|make that)\s+(?:(?:at|to)\s+)?\$?\d"
+    # "Book a check-in with Jonas on Thursday. Actually make it Friday at 9am.": a new day for the one said
+    r"|(?:make it|make that|let'?s say|let'?s do)\s+(?:(?:on|for)\s+)?(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
     r"|(?<=[.!?]\sNo[.,]\s)(?:let'?s say|make it|make that|Let'?s say|Make it|Make that)\s+(?:(?:at|to)\s+)?\$?\d)", re.I)
 #: "closer to 6 grand, no. Let's say, 6500.": the speaker's "no" closed with a full stop before the new number.
 _NO_STOP = re.compile(r",\s*(no|sorry|wait)[.!]\s+(?=(?:let'?s say|make it|make that)\b,?\s*(?:(?:at|to)\s+)?\$?\d)", re.I)
@@ -319,8 +321,8 @@ _VALUE_AHEAD = (r"(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|e
 #: A value said again after a hedge: "seventy, call it seventy-four", "three, or maybe four, let's say four",
 #: "end of the year, well, realistically mid-January, put the fifteenth", "Marketing Director, er, VP Marketing".
 #: The speaker says they do not know which of the figures: nothing is taken back (the planner asks).
-_UNDECIDED = (r"(?![^.;]*\b(?:don'?t know|do not know|not sure|no idea|can'?t decide|haven'?t decided|undecided|who knows)\b"
-              r"(?![^.;]*\b(?:let'?s say|let'?s go with|call it|make it|go with)\b))")  # ("..., I'm not sure, let's say four")
+_UNDECIDED = (r"(?![^;]{0,80}?\b(?:don'?t know|do not know|not sure|no idea|can'?t decide|haven'?t decided|undecided|who knows)\b"
+              r"(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|go with)\b))")  # ("..., I'm not sure, let's say four")
 _HEDGED_AGAIN = re.compile(_UNDECIDED + r",\s*(?:(?:or maybe|well|er|erm|i'?m not sure|realistically|probably|hmm)\s*,?\s*)*"
                            r"(?:call it|let'?s say|let'?s go with|put|make it|or maybe|realistically|er|erm|well),?\s+(?:it\s+(?:at|to)\s+)?"
                            + _VALUE_AHEAD, re.I)
