@@ -40,7 +40,7 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
-    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: me| (?:for|on) [\w ]+?)? to|to-?do:?|"
+    m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: me| (?:for|on)(?: [\w ]+?)?)? to|to-?do:?|"
                   r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
     if m:
         what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())

@@ -511,6 +511,10 @@ class OfflinePlanner:
             return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
         if (restart := _restart_at(clean)) and restart.start() > 0:
             return self._restarted(clean, restart, now, ctx, truncated)
+        if (rm := re.match(r"^\W*(?:(?:please|so|and|now|then)\s+)*remove\s+(?P<rec>(?:[\w&'.-]+\s+){1,5}?)(?:back\s+)?(?:to|into)\s+(?P<st>.+)$",
+                           clean, re.I | re.S)) and R.stage_phrase(f"move it to {rm.group('st')}", self._stages):
+            # "Remove Redwood Systems to negotiation": "move" misheard - a stage move, never a deletion
+            clean = clean[:rm.start()] + re.sub(r"(?i)\bremove\b", "Move", clean[rm.start():], count=1)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
         # "Log calls with both Victor Price and Leo Vogel": one call each (said as one "call with ... and ...")
         clean = re.sub(r"\b(log|record)\s+(call|meeting|email)s\s+with\s+(?:both\s+)?", r"\1 a \2 with ", clean, flags=re.I)

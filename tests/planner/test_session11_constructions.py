@@ -1262,3 +1262,33 @@ def test_a_new_deals_misheard_figure_is_asked_never_a_thousand(planner, now, tex
 def test_a_note_for_a_named_record_then_a_comma_is_data(planner, now, text, target, body):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", target, "note") and body in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Remove Redwood Systems to negotiation at 12K.", "5109", "Negotiation"),
+    ("Remove Acme back to qualified.", "5001", "Qualified"),
+    ("Remove the Globex deal to proposal sent.", "5004", "Proposal Sent"),
+])
+def test_remove_heard_for_move_before_a_stage_moves_never_deletes(planner, now, text, deal, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["stage"]) == ("update_deal", deal, stage)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Umbrella Health signed, close it as won at 200 and 25k.", 225000),
+    ("Set Acme to 100 and 20k.", 120000),
+    ("Set the Acme amount to 300 and 50 thousand.", 350000),
+])
+def test_hundreds_and_tens_of_thousands_heard_apart_are_one_figure(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Create a task for tomorrow to call Theo Walsh.", "Call Theo Walsh"),
+    ("Add a task for Monday to send Priya Natarajan the contract.", "Send Priya Natarajan the contract"),
+    ("Make a task for next week to chase the Acme signature.", "Chase the Acme signature"),
+])
+def test_a_task_for_a_day_to_do_something_is_titled_by_what_to_do(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["title"]) == ("create_task", title)

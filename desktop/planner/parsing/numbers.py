@@ -120,6 +120,8 @@ def words_to_digits(text: str) -> str:
                  r"k|thousand|grand|million|mil|m)\b)", r"\1.5", out, flags=re.IGNORECASE)
     # "a buck twenty", "a buck fifty" -> "120", "150" (sales slang for one-hundred-and-X, in thousands as said)
     out = re.sub(r"\ba buck\s+(\d{2})\b", r"1\1", out, flags=re.IGNORECASE)
+    # "200 and 25k" (a recogniser's "two hundred and twenty-five k") -> "225 k"
+    out = re.sub(r"\b([1-9])00 and ([1-9]\d)\s*(k|thousand|grand)\b", r"\1\2 \3", out, flags=re.IGNORECASE)
     # "two fifty k" -> "2 50 k" -> "250 k" (hundreds said the short way before a scale)
     out = re.sub(r"\b([1-9]) ([1-9]\d)\s*(k|thousand|grand)\b", r"\1\2 \3", out, flags=re.IGNORECASE)
     return out
