@@ -458,7 +458,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         if re.search(r"\bclos", low) and per:
             deals = [d for d in deals if d.close_date in per]
             what.append(f"closing {per.label}")
-        if re.search(r"\bpast (?:their|the|its)? ?close date|overdue|slipped|past due\b|\bclose dates?\b.{0,30}\b(?:in the past|passed|behind us|gone by)\b", low):
+        if re.search(r"\bpas(?:t|sed) (?:their|the|its)? ?close date|overdue|slipped|past due\b|\bclose dates?\b.{0,30}\b(?:in the past|passed|behind us|gone by)\b", low):
             deals = [d for d in deals if d.close_date is not None and d.close_date < today]
             what.append("past their close date")
         if re.search(r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"

@@ -740,7 +740,12 @@ _NOTE_NO_COLON = re.compile(
     r"\s(?:deal|account|opportunity|record|contact|renewal|pilot))\s*,"
     # "Note for Vertex Analytics, their nightly job ...": a named record, then what is noted
     r"|(?:(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?)?(?:quick\s+)?note\s+(?P<h3>(?:on|for|against|to)\s+(?:the\s+)?"
-    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3})\s*,(?=\s*(?:their|they|they're|he|he's|she|she's|we|the|our|it|it's)\b))"
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3})\s*,(?=\s*(?:their|they|they're|he|he's|she|she's|we|the|our|it|it's)\b)"
+    # "Add a note on Oliver Grant, legal approved the MSA. Then ...": the pause before the note heard as a comma
+    r"|(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?(?:quick\s+)?note\s+(?P<h4>(?:on|for|against|to)\s+(?:the\s+)?"
+    r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}(?:\s+(?:deal|account|contact))?)\s*,"
+    r"(?!\s*(?:and\s+|then\s+)?(?:move|set|push|book|log|add|create|mark|update|change|delete|remove|give|assign|send|draft|"
+    r"email|remind|schedule|bump)\b))"
     r"\s*(?=\S)", re.I)
 #: Where a dictated note ends and a new command begins: a sentence end, then a command verb.
 _NEXT_COMMAND = re.compile(r"[.!?]\s+(?:(?:and|also|then|oh and|plus)\s+)?(?:push|move|set|book|schedule|create|add|log|"

@@ -592,6 +592,8 @@ class OfflinePlanner:
             if head != parts[0] and len(parts) == 3 and (_NOTE_PREFIX.match(head + parts[1] + parts[2])
                                                          or _NOTE_PREFIX.match(head + ": " + parts[2])):
                 clean = head + parts[1] + parts[2]
+        if (nc := _NOTE_NO_COLON.match(clean)) and ":" not in clean[:nc.end()]:
+            clean = f"Add a note {nc.group('h1') or nc.group('h2') or nc.group('h3') or nc.group('h4')}: {clean[nc.end():]}"
         if not _NOTE_PREFIX.match(clean) and (dot := re.search(r"\.\s+(?=\S)", clean)) and ":" not in clean[:dot.start()]:
             # "Put a note on the Vertex deal. They want us to drop the SSO line item": the pause after
             # the note's record became a full stop; what follows is the note
@@ -604,8 +606,6 @@ class OfflinePlanner:
             # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
             # the task's record became a full stop; what follows is the task
             clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
-        if (nc := _NOTE_NO_COLON.match(clean)) and ":" not in clean[:nc.end()]:
-            clean = f"Add a note {nc.group('h1') or nc.group('h2') or nc.group('h3')}: {clean[nc.end():]}"
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)

@@ -1292,3 +1292,47 @@ def test_hundreds_and_tens_of_thousands_heard_apart_are_one_figure(planner, now,
 def test_a_task_for_a_day_to_do_something_is_titled_by_what_to_do(planner, now, text, title):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.fields["title"]) == ("create_task", title)
+
+
+@pytest.mark.parametrize(("heard", "who", "kind"), [
+    ("What a call with Dan Walsh. They approved the pilot budget.", ["216"], "call"),
+    ("Plug a meeting with Hugo Evans, we walk through the expansion pricing.", ["223"], "meeting"),
+    ("Wuggin' email to Iris Jensen. I sent her the partner deck.", ["211"], "email"),
+    ("Love calls with both Victor Price and Leo Vogel at Summit Labs. We reviewed the rollout plan.", ["271", "209"], "call"),
+    ("What a call that was with Tom Becker, he loved it.", ["106"], "call"),
+])
+def test_log_a_heard_as_another_word_still_logs(planner, now, heard, who, kind):
+    acts = planner.plan(heard, now=now).actions
+    assert [(a.kind, a.target.id, a.fields["activity_type"]) for a in acts] == [("log_activity", w, kind) for w in who]
+
+
+@pytest.mark.parametrize(("heard", "who"), [
+    ("Call to Elena Garcia, she's interested.", "109"),
+    ("Discalled Omar Walsh, Delta Solutions, he's not interested.", "234"),
+    ("Call to Tom Becker, he wants the renewal quote.", "106"),
+])
+def test_called_heard_apart_still_logs_the_call(planner, now, heard, who):
+    (a,) = [a for a in planner.plan(heard, now=now).actions if a.kind == "log_activity"]
+    assert (a.target.id, a.fields["activity_type"]) == (who, "call")
+
+
+@pytest.mark.parametrize(("heard", "day"), [
+    ("Remind me to follow up with Gina Moreau on two weeks.", "2026-12-05"),
+    ("Remind me to call Tom Becker on three days.", "2026-11-24"),
+    ("Follow up with Priya Natarajan on one week.", "2026-11-28"),
+])
+def test_in_heard_as_on_before_a_span_is_that_span(planner, now, heard, day):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.fields["due_date"]) == ("create_task", day)
+
+
+@pytest.mark.parametrize(("heard", "who", "body", "then"), [
+    ("Add a note on Oliver Grant, legal approve the MSA. Then move Vertex to Closed Won.", "110", "legal approve the MSA.",
+     "update_deal"),
+    ("Add a note on Kara Quist, adoption dropped after the pilot. Then set up a health check with her on Monday at 2 p.m.",
+     "224", "adoption dropped after the pilot.", "book_meeting"),
+    ("Add a note on Tom Becker, pricing is fine. Then remind me to call him Friday.", "106", "pricing is fine.", "create_task"),
+])
+def test_a_note_whose_colon_was_heard_as_a_comma_is_the_note_then_the_command(planner, now, heard, who, body, then):
+    note, nxt = planner.plan(heard, now=now).actions
+    assert (note.kind, note.target.id, note.fields["body"]) == ("log_activity", who, body) and nxt.kind == then

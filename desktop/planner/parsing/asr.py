@@ -33,6 +33,21 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Logical, with Mike" / "Logica with Mike" / "Logga Call with" -> "Log a call with" (the words run together)
     (re.compile(r"^\s*log(?:ical|ica|ga(?:\s+call)?|a\s*call)\b(?P<p>,?)(?P<next>\s+(?:with|on|to|for|from|about|re)\b)?", re.I),
      lambda m: "Log a call" + (m.group("next") or (":" if m.group("p") else ""))),
+    # "What a call with Dan", "Plug a meeting with Hugo", "Wagon email to Maya", "Love calls with both ...", "Lug a note on":
+    # "log a" heard as another word at the start of an instruction, before a kind and the person
+    (re.compile(r"^\s*(?:what|plug|wag|lug|lock|blog|love|loved|lagged?|look|luck)\s+(?:a|an|the)\s+(?=(?:call|meeting|email|e-mail|note)s?\s+"
+                r"(?:with|to|on|for)\b)", re.I), "Log a "),
+    (re.compile(r"^\s*(?:wagon|waggin'?|wuggin'?|logan|lagan|login)\s+(?=(?:e-?mail|call|meeting|note)s?\s+(?:with|to|on|for)\b)", re.I),
+     "Log an "),
+    (re.compile(r"^\s*(?:love|luv|log)\s+(call|meeting|email|note)s\s+with\s+(?:both\s+)?", re.I), r"Log a \1 with "),
+    # "Call to Elena Garcia, she's interested" / "Discalled Omar Walsh": "Called" and "Just called" as heard
+    (re.compile(r"^\s*call\s+to\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s*,\s*(?:she|he|they)\b)", re.I), "Called "),
+    (re.compile(r"^\s*(?:discalled|justcalled|just\s+cold)\b", re.I), "Just called"),
+    # "follow up with Gina on two weeks" -> "in two weeks" ("in" heard as "on" before a span)
+    (re.compile(r"\bon\s+(?=(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?|months?)\b(?!\s+(?:ago|before|after)\b))", re.I), "in "),
+    # "What a call that was with Tom Becker, he loved it": an exclamation about a call had, not a question
+    (re.compile(r"^\s*what\s+(?:a|an)\s+((?:\w+\s+)?(?:call|meeting|demo|chat|conversation))\s+(?:that\s+was\s+)?(?=with\b)", re.I),
+     r"Had a \1 "),
     # "Logano, Tom, Orbital Freight" -> "Log a note on Orbital Freight"
     (re.compile(r"^\s*logano\b,?(?:\s+(?:on|to|the)\b,?)?", re.I), "Log a note on"),
     # "Creator Company called ..." / "Creator New Contact" -> "Create a ..." ("create a" run together)
