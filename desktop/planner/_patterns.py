@@ -72,7 +72,8 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"), ("opp", "opportunity"), ("cust", "customer"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|should be|will be|has become|"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|has become|"
+                            r"(?:should|will|must)\s+(?:(?:probably|definitely|really|now|surely)\s+)?be|"
                             r"mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
                             r"make (?:him|her|them|it))|(?<=\bshe)'s|(?<=\bhe)'s)\s+"
                             r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|"
@@ -84,7 +85,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             r"subscribers|leads|mqls|sqls)\b"
                             # "Felix Hughes is an opportunity now", "move Leo Rossi to opportunity", "make Eva Young a customer"
                             r"|\b(?:is|'s)\s+(?:now\s+)?an\s+opportunity\s+now\b|\bto\s+(?:an?\s+)?opportunity\s*(?:stage)?\W*$"
-                            r"|\b(?:should|will)\s+be\s+an\s+opportunity\b"
+                            r"|\b(?:should|will|must|could)\s+(?:(?:probably|definitely|really|now)\s+)?be\s+an\s+opportunity\b"
                             r"|\bmake\s+(?:(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,2})?"
                             r"|him|her|them)\s+(?:a|an)\s+(?:customer|evangelist|subscriber|opportunity|lead|mql|sql|"
                             r"marketing qualified lead|sales qualified lead)\b"
@@ -249,7 +250,9 @@ book discuss talk meet confirm remind make update move set push sign circle loop
 #: A person added at the company just created: "and add Jamie Ford there as a contact too", "add her as a contact there".
 _THERE_PERSON = re.compile(r"\b(?i:add|create|put)\s+(?:(?P<first>[A-Z][a-z]+)\s+(?P<last>[A-Z][\w'-]+)|(?i:her|him))\s+"
                            r"(?i:(?:there|with them)\s+as\s+(?:a\s+|an\s+)?(?:new\s+)?contact|as\s+(?:a\s+|an\s+)?(?:new\s+)?contact"
-                           r"\s+(?:there|at (?:it|them)|with them|too|as well))")
+                           r"\s+(?:there|at (?:it|them)|with them|too|as well)"
+                           # "..., and add Lucy Hart there as Practice Director", "add Lucy Hart as their Practice Director"
+                           r"|(?:there|at (?:it|them))(?=\s*(?:[,.;]|$|\s+as\b))|as\s+(?i:their|its)\s+(?=[A-Z]))")
 
 
 def _named_before(text: str, company: str) -> tuple[str, str] | None:

@@ -185,7 +185,8 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
             fields["body"] = cap(said)  # ("write her an email": no words of its own)
     if "body" not in fields and (m := re.search(r"\b(?:draft|write|send|compose)\s+(?:him|her|them|[A-Z]\w+(?:\s+[A-Z]\w+){0,2})\s+(?:a|an)\s+"
                                                 r"(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:e-?mail|note|message)\b", t, re.I)) \
-            and not re.fullmatch(r"(?:quick|short|brief|follow[- ]?up|new|proper|nice|an?)(?:\s+\w+)?", m.group("what"), re.I):
+            and not re.fullmatch(r"(?:quick|short|brief|follow[- ]?up|new|proper|nice|an?)(?:\s+\w+)?", m.group("what"), re.I) \
+            and not re.search(r"\b(?:thank[- ]?you|thanks)\b.*?\bfor\s+\w", t, re.I):  # ("a thank-you email for the referral": below)
         # "draft him a congratulations email": what kind of e-mail it is, is what it says
         fields["body"] = cap(m.group("what"))
         fields.setdefault("subject", cap(m.group("what")))

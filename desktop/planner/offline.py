@@ -644,8 +644,24 @@ class OfflinePlanner:
         for start, end in segments:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
-            got = self._plan(part, now=now, context=PlanContext(target=seen))
             made_co = next((a for a in reversed(actions) if a.kind == "create_company" and a.fields.get("name")), None)
+            if made_co is not None and (there := re.match(
+                    r"\W*(?:(?:and|also|then|please)\s+)*(?:add|create|put)\s+(?P<first>(?-i:[A-Z])[a-z]+)\s+(?P<last>(?-i:[A-Z])[\w'-]+)"
+                    r"\s+(?:there|at (?:it|them)|with them|as (?:their|its)\b)(?P<rest>.*)$", part, re.I | re.S)):
+                # "Add a company called Fernway Health, ..., and add Lucy Hart there as Practice Director": the new
+                # company's first contact
+                rest = there.group("rest")
+                said = f"Add {there.group('first')} {there.group('last')} at {made_co.fields['name']}" + (
+                    f", she's their {rest.strip(' ,.')[3:].strip()}" if re.match(r"\s*as\s+(?!(?:a|an)\s+contact\b)", rest, re.I)
+                    and rest.strip(" ,.")[3:].strip() else "")
+                if re.search(r"\bas (?:their|its)\s*$", part[:there.start("rest")], re.I):
+                    said = f"Add {there.group('first')} {there.group('last')} at {made_co.fields['name']}, she's their {rest.strip(' ,.')}"
+                fields = C.create_contact_fields(_spoken_domains(said), [], self.index)
+                fields.update({"first_name": there.group("first"), "last_name": there.group("last"),
+                               "company": made_co.fields["name"]})
+                actions.append(Action(kind="create_contact", fields=fields, evidence=[(start, end)]))
+                continue
+            got = self._plan(part, now=now, context=PlanContext(target=seen))
             if made_co is not None and "Which deal do you mean?" in got.clarifications \
                     and any(a.kind == "update_deal" and a.target is None for a in got.actions) \
                     and (m_new := R.IMPLIED_DEAL_RE.search(part)) and (m_new.group("art") or "").lower() != "the":
@@ -2523,6 +2539,17 @@ class _Build:
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
+        if lost_label and out.get("stage") == lost_label and "competitor" not in out and (diy := re.search(
+                r"\blost\b[^.;]{0,60}?\bto\s+(?:an?\s+|the\s+)?(?P<c>in-?house(?:\s+(?:team|build|solution|tool|option|dev(?:elopment)?))?"
+                r"|(?:their|its)\s+own\s+(?:(?:dev|development|engineering|internal|it)\s+)?(?:team|tool|build|solution|devs?|engineers)|(?:a\s+)?spreadsheets?|doing nothing|no decision|"
+                r"(?:the\s+)?status quo)\b", t, re.I)):
+            # "We lost Upland Ventures to an in-house team": no vendor - what they chose instead is the competitor
+            out["competitor"] = T.cap(diy.group("c"))
+
+            if out.get("lost_reason") and diy.group("c").lower().endswith(out["lost_reason"].split(",")[0].strip().lower()[:10]):
+                out["lost_reason"] = out["lost_reason"].split(",", 1)[1].strip() if "," in out["lost_reason"] else ""
+                if not out["lost_reason"]:
+                    del out["lost_reason"]
         if _DEAD.search(t) and not re.search(r"\blife ?cycle\b", self.text, re.I):
             # ("Raj Zimmer churned, set his lifecycle stage to other": the contact's, not a deal's)
             out["stage"] = lost_label or out.get("stage")

@@ -1336,3 +1336,59 @@ def test_in_heard_as_on_before_a_span_is_that_span(planner, now, heard, day):
 def test_a_note_whose_colon_was_heard_as_a_comma_is_the_note_then_the_command(planner, now, heard, who, body, then):
     note, nxt = planner.plan(heard, now=now).actions
     assert (note.kind, note.target.id, note.fields["body"]) == ("log_activity", who, body) and nxt.kind == then
+
+
+@pytest.mark.parametrize(("text", "who", "phone"), [
+    ("Oliver Grant's new mobile is plus forty four, seven seven zero zero, nine zero zero, four five six.", "110",
+     "+44 7700 900 456"),
+    ("Tom Becker's new number is plus forty-nine, one five one, two two two, three three three.", "106", "+49 151 222 333"),
+    ("Priya Natarajan's mobile is plus one, three one two, five five five, zero one four four.", "105", "+1 312 555 0144"),
+])
+def test_a_phone_with_a_country_code_said_as_tens_is_read(planner, now, text, who, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["phone"]) == ("update_contact", who, phone)
+
+
+@pytest.mark.parametrize(("text", "who", "stage"), [
+    ("Carla Hughes should probably be an opportunity now, can you update her?", "248", "opportunity"),
+    ("Tom Becker should definitely be a customer by now.", "106", "customer"),
+    ("I think Priya Natarajan should probably be an evangelist.", "105", "evangelist"),
+])
+def test_what_a_persons_lifecycle_should_be_is_set(planner, now, text, who, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["lifecycle_stage"]) == ("update_contact", who, stage)
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Mark Victor Price as an evangelist and draft him a thank-you email for the referral.", "Thank you for the referral"),
+    ("Draft Tom Becker a thank-you note for the intro.", "Thank you for the intro"),
+    ("Draft Priya Natarajan a thank-you email for the security review.", "Thank you for the security review"),
+])
+def test_a_thank_you_email_for_something_says_what_for(planner, now, text, body):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == "draft_email"]
+    assert a.fields["body"] == body
+
+
+@pytest.mark.parametrize(("text", "deal", "rival", "why"), [
+    ("We lost Upland Ventures to an in-house team, they're building it themselves.", "5119", "In-house team",
+     "they're building it themselves"),
+    ("We lost Globex to their own dev team, they want full control.", "5004", "Their own dev team", "they want full control"),
+    ("Lost the Acme deal to a spreadsheet. They decided it was good enough.", "5001", "Spreadsheet", "good enough"),
+])
+def test_a_deal_lost_to_no_vendor_names_what_won_and_why(planner, now, text, deal, rival, why):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["stage"], a.fields["competitor"]) == (deal, "Closed Lost", rival)
+    assert why in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "person", "title"), [
+    ("Add a company called Fernway Health, fernway dot example, based in Denver, and add Lucy Hart there as Practice "
+     "Director.", ("Lucy", "Hart"), "Practice Director"),
+    ("Create company Fernway Health, and add Lucy Hart as their Practice Director.", ("Lucy", "Hart"), "Practice Director"),
+    ("New company Oakline Studio in Austin, and add Dan Reed there.", ("Dan", "Reed"), None),
+])
+def test_a_person_added_there_after_a_new_company_works_at_it(planner, now, text, person, title):
+    co, who = planner.plan(text, now=now).actions
+    assert (co.kind, who.kind) == ("create_company", "create_contact")
+    assert (who.fields["first_name"], who.fields["last_name"]) == person
+    assert who.fields["company"] == co.fields["name"] and who.fields.get("job_title") == title

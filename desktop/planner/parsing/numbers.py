@@ -242,8 +242,14 @@ def _tidy(value: float) -> float | int:
 
 _DIGIT_WORDS = {"zero": "0", "oh": "0", "o": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                 "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-_PHONE_TOKEN = re.compile(r"plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d+|,|-|\.|:|dash",
+_PHONE_TOKEN = re.compile(r"plus|double|triple|zero|oh|o|one|two|three|four|five|six|seven|eight|nine|\d+|,|-|\.|:|dash|"
+                          r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                          r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety",
                           re.IGNORECASE)
+#: Two-digit words in a spoken phone number (a country code "plus forty four", a pair "ninety nine").
+_TEENS = {"ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16",
+          "seventeen": "17", "eighteen": "18", "nineteen": "19"}
+_TENS = {"twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8", "ninety": "9"}
 
 
 def spoken_phone(text: str) -> str | None:
@@ -265,6 +271,7 @@ def find_spoken_phone(text: str) -> tuple[str, int] | None:
     plus = False
     repeat = 1
     pos = 0
+    tens_open = False
     for m in re.finditer(r"[a-z]+|\d+|[,.:\-]", text, re.IGNORECASE):
         between = text[pos:m.start()]
         if between.strip(" "):
@@ -280,7 +287,10 @@ def find_spoken_phone(text: str) -> tuple[str, int] | None:
             break
         if word == "plus" and groups == [""]:
             plus = True
+        elif word == "-" and tens_open:
+            continue  # "forty-four"
         elif word in (",", "-", "dash", ".", ":"):
+            tens_open = False
             if groups[-1]:
                 groups.append("")  # a pause, a dash or a recogniser's "4.9": a new group
         elif word == "double":
@@ -293,9 +303,21 @@ def find_spoken_phone(text: str) -> tuple[str, int] | None:
             groups[-1] += word
             end = m.end()
         elif word in _DIGIT_WORDS:
-            groups[-1] += _DIGIT_WORDS[word] * repeat
+            if tens_open and between.strip(" -") == "" and word not in ("zero", "oh", "o"):
+                groups[-1] = groups[-1][:-1] + _DIGIT_WORDS[word]  # "forty four": 44, not 404
+            else:
+                groups[-1] += _DIGIT_WORDS[word] * repeat
+            tens_open = False
             repeat = 1
             end = m.end()
+        elif word in _TEENS:
+            groups[-1] += _TEENS[word]
+            end = m.end()
+        elif word in _TENS:
+            groups[-1] += _TENS[word] + "0"  # "forty" alone: 40; a digit said next replaces the 0
+            tens_open = True
+            end = m.end()
+            continue
         else:
             break
     digits = [g for g in groups if g]

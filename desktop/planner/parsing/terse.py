@@ -77,7 +77,7 @@ _TERSE_DRAFT = re.compile(r"^\s*(?:draft|write)\s+e-?mail\s+(?:to\s+)?(?P<who>[a
 _DEAD_BECAUSE = re.compile(r"^\s*(?P<rec>[^,.;:\-]{2,40}?)(?:\s*[,:]\s*|\s+)(?:is\s+)?(?:dead|lost|closed[- ]lost)\s*[.,;:\-\u2013\u2014]\s*"
                            r"(?P<why>[a-z].*)$", re.I)
 #: "lost granite health to hubspot - price": lost to a rival, a dash, and why.
-_LOST_TO_DASH = re.compile(r"^\s*(?:we\s+)?lost\s+(?P<rec>.{2,40}?)\s+to\s+(?P<rival>[\w.&-]+(?:\s[\w.&-]+)?)\s*[\-\u2013\u2014:]\s*"
+_LOST_TO_DASH = re.compile(r"^\s*(?:we\s+)?lost\s+(?P<rec>.{2,40}?)\s+to\s+(?P<rival>[\w.&-]+(?:\s[\w.&-]+)?)(?:\s+-\s*|\s*[\u2013\u2014:]\s*)"
                            r"(?P<why>\S.*)$"
                            # "vertex lost to snowflake, price": a short reason after a comma (no verb of its own)
                            r"|^\s*(?P<rec2>[^,.;:]{2,40}?)\s*,?\s+lost\s+to\s+(?P<rival2>[\w.&-]+(?:\s[\w.&-]+)?)\s*[,\-\u2013\u2014:]\s*"
