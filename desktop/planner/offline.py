@@ -3309,6 +3309,23 @@ class _Build:
             self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
             self.f.person_blocked = True
             return
+        for x in self.mentions:
+            # "Oliver Silver got married": a first name the workspace has, then a last name none of its holders has -
+            # an unknown person (asked about), never the only Oliver
+            after = re.match(r" (?-i:([A-Z][a-z]{2,}))\b(?!['\w])", self.text[x.end:])
+            if x.kind != "contact" or not x.partial or after is None or x.text.lower() not in self.idx.first_names \
+                    or after.group(1).lower() in STOPWORDS or after.group(1).lower() in _CALENDAR_WORDS \
+                    or after.group(1).lower() in users or R.TITLE_RE.match(after.group(1)) \
+                    or any(y is not x and y.start <= x.end + 1 < y.end for y in self.mentions) \
+                    or any(fuzz.ratio(after.group(1).lower(), normalise(self.idx.contacts[i].last_name)) >= 70
+                           or sounds(after.group(1).lower()) == sounds(normalise(self.idx.contacts[i].last_name)) for i in x.ids):
+                continue
+            said = f"{x.text} {after.group(1)}"
+            self.f.clarifications[:] = [q for q in self.f.clarifications if not q.startswith(f"Which {x.text}")]
+            what, options = choices(self.idx, "contact", list(x.ids))
+            self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
+            self.f.person_blocked = True
+            return
         for said, ids in self._clashes:
             near = [i for i in ids if any(self.idx.contacts[i].company_id in x.ids for x in self.mentions if x.kind == "company")] or ids
             what, options = choices(self.idx, "contact", near)

@@ -1392,3 +1392,13 @@ def test_a_person_added_there_after_a_new_company_works_at_it(planner, now, text
     assert (co.kind, who.kind) == ("create_company", "create_contact")
     assert (who.fields["first_name"], who.fields["last_name"]) == person
     assert who.fields["company"] == co.fields["name"] and who.fields.get("job_title") == title
+
+
+@pytest.mark.parametrize(("heard", "said"), [
+    ("Oliver Silver got married, her last name is Moreno now.", "Oliver Silver"),
+    ("Oliver Silver wants a demo on Friday at 2.", "Oliver Silver"),
+    ("Log a call with Priya Nolan about the renewal.", "Priya Nolan"),
+])
+def test_a_known_first_name_with_a_last_name_nobody_has_is_asked_about(planner, now, heard, said):
+    plan = planner.plan(heard, now=now)
+    assert plan.actions == [] and plan.clarifications[0].startswith(f"I don't know {said}")
