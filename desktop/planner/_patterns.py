@@ -356,8 +356,8 @@ _GAPPED = re.compile(
 #: "Book a creative review with Iris on Tuesday at 4pm, and another one with Wendy on Wednesday": the second
 #: meeting said without its verb.
 _GAPPED_MEETING = re.compile(
-    r"(?P<head>\b(?P<verb>(?i:book|schedule|set up|arrange))\s+(?:a|an)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+with\s[^.;]*?),?"
-    r"\s+and\s+(?:another|one more|a second)(?:\s+one)?\s+with\s", re.I)
+    r"(?P<head>\b(?P<verb>(?i:book|schedule|set up|arrange))\s+(?:a|an)\s+(?P<what>(?:[\w-]+\s+){0,2}?[\w-]+)\s+with\s[^;]*?)(?:,|\.(?=\s+and\b))?"
+    r"[.,]?\s+and\s+(?:another|one more|a second)(?:\s+one)?\s+with\s", re.I)
 
 
 def expand_gapping(text: str) -> str:

@@ -1402,3 +1402,23 @@ def test_a_person_added_there_after_a_new_company_works_at_it(planner, now, text
 def test_a_known_first_name_with_a_last_name_nobody_has_is_asked_about(planner, now, heard, said):
     plan = planner.plan(heard, now=now)
     assert plan.actions == [] and plan.clarifications[0].startswith(f"I don't know {said}")
+
+
+@pytest.mark.parametrize(("heard", "kind"), [
+    ("At a new contact at Initech, Marcus Bell, he's their CISO.", "create_contact"),
+    ("At a call with Rachel Adams at Northwind, they're expanding to the Portland warehouse.", "log_activity"),
+    ("Just finish the Globex call with Priya. They want a phased rollout.", "log_activity"),
+    ("At a company called Brightwave, brightwave.io, they're a fintech out of Austin.", "create_company"),
+])
+def test_add_had_and_finished_heard_otherwise_keep_their_command(planner, now, heard, kind):
+    assert [a.kind for a in planner.plan(heard, now=now).actions] == [kind]
+
+
+@pytest.mark.parametrize(("heard", "who", "field", "value"), [
+    ("Mark Nina Patel, a Sales Qualified.", "111", "lifecycle_stage", "salesqualifiedlead"),
+    ("Move Zoe Price, the sales qualified lead.", "220", "lifecycle_stage", "salesqualifiedlead"),
+    ("Update Tom Becker's title, The Head of Operations.", "106", "job_title", "Head of Operations"),
+])
+def test_to_or_as_heard_as_a_comma_and_an_article_still_sets_the_value(planner, now, heard, who, field, value):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.target.id, a.fields[field]) == ("update_contact", who, value)

@@ -18,6 +18,17 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
                 re.I), ""),
     # "And a note to the Acme deal" / "And, a note" -> "Add a note ..." (an instruction never opens with "and a note")
     (re.compile(r"^\s*and,?\s+(?=(?:a|an|another)\s+(?:note|task|reminder|to-?do|contact|deal|company)\b)", re.I), "Add "),
+    # "At a new contact at Initech", "At a company called BrightWave" -> "Add a ..." ("add" heard as "at")
+    (re.compile(r"^\s*at,?\s+(?=(?:a|an|another)\s+(?:new\s+)?(?:note|task|reminder|to-?do|contact|deal|company)\b)", re.I), "Add "),
+    # "At a call with Rachel Adams at Northwind, they're ..." -> "Had a call ..." ("had" heard as "at")
+    (re.compile(r"^\s*at,?\s+(?=(?:a|an)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|conversation)\s+with\b)", re.I), "Had "),
+    # "Just finish the Globex call with Priya" -> "Just finished ..." (the "-ed" lost)
+    (re.compile(r"^(\s*(?:i\s+)?just\s+)finish\b(?=\s+(?:the|a|my|our|up|with)\b)", re.I), r"\1finished"),
+    # "Mark Nina Patel, a Sales Qualified", "Move Zoe Price, the sales qualified lead", "Update his title, The Head of
+    # Operations": "as"/"to" heard as a comma and an article before the value
+    (re.compile(r"^(\s*(?:mark|move|set|update|change|make)\s+(?:[\w'-]+\s+){1,3}?[\w'-]+),\s+(?:a|an|the)\s+"
+                r"(?=(?:sales|marketing)\s+qualified\b|(?:customer|evangelist|subscriber|opportunity)\b|"
+                r"(?:head|vp|director|chief|manager)\b)", re.I), r"\1 to "),
     # "And 15,000 to the Acme deal" -> "Add 15,000 ..."
     (re.compile(r"^\s*and,?\s+(?=\$?\d)", re.I), "Add "),
     # "And a quick call with Linda" -> "Had a quick call ..."
