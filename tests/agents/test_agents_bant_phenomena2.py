@@ -370,3 +370,53 @@ def test_issue18m_nobody_owning_the_deal_is_no_need():
     for note in ("Their managing partner left and nobody owns this now.", "No one owns the decision since the reorg.",
                  "Nobody owns the relationship on their side at the moment."):
         assert extract(note, NOW).need is None, (note, extract(note, NOW))
+
+
+# -- issue/18n (after callnotes13) ------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    # a figure walked back (with an adverb) or said off the record is withdrawn
+    "He mentioned fifty K for the budget, then walked it right back.",
+    "She floated twelve thousand and then quickly walked it back, nothing is planned yet.",
+    "Budget-wise he said maybe forty grand, then told me don't write that down.",
+    "Ines said twenty K, off the record, they haven't even started planning.",
+    # our price told to them ("told her X", "at list") is ours
+    "She wanted to know the price. Told her nine thousand a year at list.",
+    "I told him twelve hundred a month for the starter plan and he went quiet.",
+    "He asked about cost; gave him about fifteen thousand for the whole rollout.",
+    # the plan they move between with us is our price
+    "They're switching from monthly (149/mo) to annual next month.",
+    "Account is moving over from the monthly plan to annual, currently 89 a month.",
+    "Tailspin is upgrading from month-to-month (450 a month) to a yearly contract.",
+])
+def test_issue18n_no_budget_stated(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "X was last quarter's number, it's Y now": the newer figure
+    ("Their budget is twenty thousand, sorry, twenty was last quarter's number, it's eighteen now.", 18000),
+    ("She said nine K, no wait, nine was last year's figure, it's eleven this year.", 11000),
+    ("Budget is forty, well, forty was last cycle's number, it's thirty-five now.", 35000),
+    # "a year, not per month": a monthly figure denied is the year's
+    ("They've set aside eight thousand for the year, not per month.", 8000),
+    ("It's five grand annually, not a month, he was clear.", 5000),
+    ("Budget is three thousand for the whole year, not per month, total.", 3000),
+    # another person corrects the figure: "use X", "go with X"
+    ("Budget: Ana said thirty K, then her boss cut in and said thirty-five, use thirty-five.", 35000),
+    ("Tom floated ten thousand but the owner said twelve works, go with twelve.", 12000),
+    ("They said fifty K at first, then the CFO said sixty is fine, use sixty.", 60000),
+    # a budget that lines up with our number is theirs
+    ("Their budget is about 40k, lines up with our number.", 40000),
+    ("budget ~25k, in line with our number.", 25000),
+    ("She has thirty thousand approved, which squares with our figure.", 30000),
+    # compared with the CRM amount: the figure they said is the budget
+    ("Budget next year is twenty thousand, below the twenty-four we have in the CRM.", 20000),
+    ("He said they have fifty K, more than the forty in our CRM.", 50000),
+    ("Budget is sixty thousand, which is above the fifty-five we had in the system.", 60000),
+    # "asked for two months free" is a discount, not a term: a monthly budget is still read per year
+    ("Budget is five hundred a month; she asked for two months free.", 6000),
+    ("They can do 300 a month, and he asked for 3 months free on top.", 3600),
+    ("Max 1k a month. Asked for one month free.", 12000),
+])
+def test_issue18n_budget_said(note, value):
+    _said(note, "budget", value)
