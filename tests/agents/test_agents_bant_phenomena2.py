@@ -420,3 +420,36 @@ def test_issue18n_no_budget_stated(note):
 ])
 def test_issue18n_budget_said(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # account admin asked of us (an invite resent, a W-9, accounts closed) is no step of the deal
+    ("Ana Ruiz asked me to resend the meeting invite, it landed in her spam. Resent.", "next_step"),
+    ("Their finance team asked for our W-9 and a voided check for vendor setup.", "next_step"),
+    ("Leo asked us to close out the two extra user accounts after the downsizing.", "next_step"),
+    ("Nadia asked me to reset her login, which I did.", "next_step"),
+    # a request met, reported as "Done, confirmed by email" / "Sent both from ...": nothing left, and no problem of theirs
+    ("Omar asked for a copy of last month's receipt. Sent it from the billing inbox.", "next_step"),
+    ("Tom wanted his billing contact changed to Ines. Done, confirmed by email.", "need"),
+    ("Priya asked us to remove her from the newsletter. Done, confirmed by phone.", "need"),
+    ("Asked to have the old admin deactivated. Done, confirmed over chat.", "need"),
+    # away from the office until a date is no buying timeline
+    ("Auto-reply says Lena is out of the office until the 4th.", "timeline"),
+    ("His assistant said he's away from his desk until December 9th.", "timeline"),
+    ("She's traveling until the 12th, so I left a voicemail.", "timeline"),
+])
+def test_issue18n_nothing_stated(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a vendor that quoted or pitched them but that they are not entertaining is out
+    ("Aircall quoted them last month but he's not entertaining it, too pricey.", None),
+    ("Gorgias pitched her too; she's not considering them at all.", None),
+    ("Zendesk quoted her for the same thing, way over budget, off the table.", None),
+    ("Dialpad quoted him as well, but that's a non-starter for them.", None),
+    # ... and another still in is the one
+    ("Front quoted them but she's not entertaining it. Help Scout is still on the list though.", "Help Scout"),
+])
+def test_issue18n_a_vendor_not_entertained_is_out(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)

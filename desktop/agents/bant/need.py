@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
-from desktop.agents.bant.steps import _SERVICE
+from desktop.agents.bant.steps import _DONE_ALREADY, _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
 from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
@@ -191,6 +191,8 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
     """A sentence that states the customer's problem without a need word ("Level one tickets eat up
     eighty percent of her helpdesk's time"): the clause itself is the need."""
     for s in sentences:
+        if _DONE_ALREADY.match(s.strip()):
+            continue  # "Done, confirmed by email.": our report of a request met, no problem of theirs
         for c in _clauses(s) or [s]:
             m = _PAIN.search(c)
             if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):

@@ -129,6 +129,9 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for
                           # a year"): their incumbent, not a rival in this deal
                           rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|"
+                          # "Gorgias pitched her too; she's not considering them": what "them" means is the vendor just said
+                          rf"\b{v}\b[^.]{{0,60}}?;\s*(?:but )?(?:she|he|they)(?:'s|'re| is| are)? (?:not|no longer) (?:really |even |seriously )?"
+                          rf"(?:entertaining|considering|pursuing|interested in) (?:it|them|that)\b|"
                           # "they signed with Vanta for two years": bound to it, as good as locked in
                           rf"\bsigned (?:on )?with {v} for (?:a|one|two|three|four|five|\d+|another) (?:more )?(?:years?|months?)\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
                           text, re.I))
@@ -199,6 +202,11 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"(?:that|it|them)\b|(?<!n't )(?<!not )(?<!never )\bruled (?:that|it|them) out\b|"
                                  # "looked at Shopify Flow, but it doesn't do what they need, so that's out"
                                  r"\b(?:so |and )?(?:that's|that is|it's|it is|they're|they are) (?:out|off the table|not an option)\b|"
+                                 # "quoted her too, but she's not entertaining it, too expensive, off the table"
+                                 r"\b(?:not|n't|no longer|never) (?:really |even |seriously )?(?:entertaining|entertain|considering|consider|"
+                                 r"pursuing|pursue|going (?:there|with (?:it|them|that))|interested in (?:it|them|that))\b|"
+                                 r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
+                                 r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
                     if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$", m.group(0)) and re.search(

@@ -181,9 +181,24 @@ _ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) wa
 
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
-_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
-                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
+_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|re-?sent|emailed|re-?emailed|forwarded|shared|handled|did|done|"
+                           r"took care of|dealt with|closed|removed|fixed|updated|cancell?ed|deactivated|sorted)(?: (?:it|that|them|this|those|"
+                           r"over|across|both|everything|all of it|out))*"
+                           # "Sent both from the finance inbox.", "Done, confirmed by email."
+                           r"(?:,? (?:from|via|through|by|over) (?:the |our |my )?[\w-]+(?: [\w-]+)?)?"
+                           r"(?:,? (?:and )?(?:confirmed|replied|told (?:her|him|them))(?: (?:by|over|via|in) [\w-]+)?)?"
+                           r"(?: (?:already|right away|"
                            r"straight away|today|same day|just now|this (?:morning|afternoon|evening)|earlier|yesterday|last night))?[.!]?$", re.I)
+
+#: An account-admin request ("asked me to resend the calendar invite", "asked for our W-9", "asked us to close out their
+#: user accounts"): housekeeping, not a step of the deal
+_ADMIN = re.compile(r"^(?:(?:me|us|our [\w-]+) to )?(?:re-?send|send|fix|update|change|close(?: out)?|cancel|deactivate|remove|"
+                    r"delete|reset|add)?\s*(?:(?:a|an|the|our|their|his|her|my|some)\s+)?(?:[\w-]+\s+){0,3}?"
+                    r"(?:calendar invites?|invites?|invitations?|w-?9s?|w-?8s?|tax forms?|bank details|banking details|"
+                    r"vendor (?:setup|forms?|registration|onboarding)|(?<!sandbox )(?<!trial )(?<!demo )(?<!test )(?<!pilot )"
+                    r"(?<!new )(?<!extra )(?<!more )accounts?|logins?|passwords?|"
+                    r"receipts?|invoice cop(?:y|ies)|cop(?:y|ies) of (?:the |our )?invoices?|billing (?:address|contact|details)|"
+                    r"(?:mailing|distribution|email) lists?|seats? removed)\b(?! (?:demo|call|meeting|review)\b)", re.I)
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
@@ -223,6 +238,9 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
                     continue  # the request is already met
+                if (cue is _NEXT_ASK or re.search(r"asked|request|wants?", m.group(0), re.I)) and _ADMIN.match(
+                        _clean(c[m.end():])):
+                    continue  # "asked me to resend the invite": account admin, no step of the deal
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
                 if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)) or _FROM_RIVAL.search(phrase):

@@ -228,7 +228,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
                 continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
-                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
+                         r"on (?:vacation|holiday|leave)|out of (?:the |her |his |their )?office|ooo|away from (?:the |her |his )?(?:office|desk)|(?:out|away|off|traveling|travelling|on the road) (?:until|till|through|thru)|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|locked in(?:to)?|"
                          r"(?:not|\w+n't|no) (?:buy|buying|purchase|purchasing|spend|spending|sign|signing|looking at) (?:anything|any\w*)|"
