@@ -453,3 +453,21 @@ def test_issue18n_nothing_stated(note, field):
 ])
 def test_issue18n_a_vendor_not_entertained_is_out(note, vendor):
     assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a company of three capitalised words, then the person: "she decides" means the person, not the company
+    ("Harbor Point Dental, Mia Ross. Wants fewer no-shows. She's the owner, she decides.", "Ross"),
+    ("Silver Creek Logistics, Omar Haddad. He runs the place, he signs.", "Haddad"),
+    ("North Star Realty, Lena Park. Loved the demo. She decides, it's her firm.", "Park"),
+    # the first name of two people, one denied ("this is Sarah Chen, not Sarah Johnson"): the one meant
+    ("Call with Ana Ruiz. To be clear, this is Ana Ruiz in finance, not Ana Ortiz from IT. Ana said she signs.", "Ruiz"),
+    ("Met Tom Reed, not Tom Hale, who left. Tom confirmed he approves the spend.", "Reed"),
+    ("Spoke to Ines Berg, rather than Ines Voss this time. Ines says she has the final say.", "Berg"),
+    # "won't sign anything until X": the signer, with a condition
+    ("Leo Marsh, the CFO. He won't sign anything until legal has read it.", "Marsh"),
+    ("Dana Shaw, their COO, said she won't sign it until the security review is done.", "Shaw"),
+    ("Peter Lund runs the clinic. He will not sign the contract before the pilot ends.", "Lund"),
+])
+def test_issue18n_whom_the_decider_means(note, who):
+    _said(note, "authority", who)
