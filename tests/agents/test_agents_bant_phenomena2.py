@@ -471,3 +471,25 @@ def test_issue18n_a_vendor_not_entertained_is_out(note, vendor):
 ])
 def test_issue18n_whom_the_decider_means(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "looking hard at X", "looking closely at X": still looking at X
+    ("They're also looking hard at Motive for the dispatch side.", "Motive"),
+    ("She's looking closely at Gorgias as well.", "Gorgias"),
+    ("Honestly they're looking seriously at Aircall too.", "Aircall"),
+    # "one other BPO, X", "another outsourcer, X": the vendor named after the kind
+    ("He's also talking to one other BPO, TaskUs.", "TaskUs"),
+    ("They got a quote from another outsourcer, Helpware.", "Helpware"),
+    ("Comparing us with a call center, AnswerFirst.", "AnswerFirst"),
+    # "X did a demo": a vendor that demoed to them is in the running
+    ("Ines said Freshworks did a demo on Tuesday and she liked it.", "Freshworks"),
+    ("Apparently Gong gave them a demo last week.", "Gong"),
+    ("Front did a walkthrough for the support leads yesterday.", "Front"),
+    # "If X can't ..., you're plan B": X is the one they try first
+    ("If Zendesk can't fix the routing, you're plan B.", "Zendesk"),
+    ("Her words: if HubSpot doesn't deliver by March, you're the backup.", "HubSpot"),
+    ("Unless Klaviyo falls short on SMS, we're the fallback.", "Klaviyo"),
+])
+def test_issue18n_rival_said(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)

@@ -10,7 +10,7 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
+    r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
     r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
@@ -38,7 +38,7 @@ _COMP_BEFORE = re.compile(
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?"
     # ("talking to another agency, Belkins", "a quote from a Webflow studio called Flowbase")
     r"(?:(?i:another|an|a|one other) (?:[\w-]+ )?(?i:agency|vendor|firm|company|provider|studio|shop|consultancy|partner|"
-    r"platform|tool)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+    r"platform|tool|bpo|outsourcer|call cent(?:er|re)|contact cent(?:er|re)|reseller|integrator|msp|service)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
@@ -64,6 +64,13 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them|quoted us|pitched us|quoted (?:her|him))|"
+                         # "Intercom did a demo last month and is still on the shortlist": a vendor that demoed to them
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bsaid\s)|(?<=\bsays\s))" + _VENDOR + r"\s+(?i:did|gave|ran|held) (?i:a|an|their|them a|her a|him a) "
+                         r"(?:[\w-]+ )?(?i:demo|pitch|presentation|walk-?through)\b|"
+                         # "If Intercom can't show them a real improvement, you're plan B": the vendor they try first
+                         r"(?:^|(?<=:\s))(?i:if|unless)\s+" + _VENDOR + r"(?=\s+(?i:can't|cannot|doesn't|does not|won't|fails to|falls "
+                         r"short)[^.]*\b(?i:you're|you are|we're|we are|they're|we'd be|you'd be) (?i:the )?(?i:plan b|backup|fallback|"
+                         r"next in line|second choice|runner-up|next option)\b)|"
                          # "Aisera was dropped last month, but Rebecca put it back on the list"
                          r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r"\s+(?i:was|were|got|had been)\b[^.;]*\b(?i:put|added|brought) (?i:it|them) "
                          r"(?i:back)\b|"
