@@ -493,3 +493,37 @@ def test_issue18n_whom_the_decider_means(note, who):
 ])
 def test_issue18n_rival_said(note, vendor):
     assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,words", [
+    # "booked him/her a call": the seller booked the meeting for the person
+    ("Got Nadia on the phone. Booked her a call Thursday with our AE.", "call"),
+    ("Booked him a discovery session for the 3rd.", "session"),
+    ("Quick chat with Peter, booked them a demo next Wednesday.", "demo"),
+    # "added her to Tuesday's pricing call", "invited him to the demo": a meeting ahead with one more on it
+    ("Added Ines to Thursday's review call with their CFO.", "review"),
+    ("Invited him to the demo on the 4th with the ops team.", "demo"),
+    ("Looped her into next week's kickoff meeting.", "kickoff"),
+    # "prepping for Tuesday's call with X": a meeting that lies ahead
+    ("Contoso, prepping for Monday's call with Lena.", "call"),
+    ("Preparing for Friday's demo with the dispatch team.", "demo"),
+    ("Getting ready for tomorrow's workshop with Omar and Ana.", "workshop"),
+    # "she'll join the call", "he'll attend the demo": the person at a meeting ahead
+    ("Tom will join the call with their CFO on the 9th.", "call"),
+    ("She'll attend the demo on Wednesday.", "demo"),
+    ("He'll sit in on Thursday's pricing review.", "pricing"),
+    # a kind of meeting said first: "Scoping call with X on December 7th"
+    ("Discovery call with Ana and Leo on December 4th.", "discovery"),
+    ("Pricing call with their CFO next Tuesday.", "pricing"),
+    ("Kickoff meeting with the ops team on the 14th.", "kickoff"),
+    # "they're walking their CEO through our proposal next week": their step with our proposal
+    ("They're walking their board through the proposal on Monday.", "proposal"),
+    ("She's taking her CFO through our deck this week.", "deck"),
+    ("He's presenting our pricing to the partners Thursday.", "pricing"),
+    # a meeting moved "from Tuesday to Wednesday" is still ahead (a weekday is no rival's name)
+    ("Her assistant moved the demo from Monday to Thursday.", "demo"),
+    ("They rescheduled the call from Friday December 4th to Monday December 7th.", "call"),
+    ("Moved our review from Tuesday the 1st to Wednesday the 2nd.", "review"),
+])
+def test_issue18n_next_step_said(note, words):
+    _said(note, "next_step", words)

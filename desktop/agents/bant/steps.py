@@ -36,14 +36,16 @@ _NEXT_CUE = re.compile(
     r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
     # "Quinn starts a two-week trial Monday": their evaluation begins
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
-    r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|"
+    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
+    r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|"
+    r"(?:walking|taking) (?:their|the|his|her) (?:[\w-]+ ){0,2}?(?:through|over)\b|presenting (?:our|the|it|this)\b|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
@@ -65,9 +67,10 @@ _NEXT_CUE = re.compile(
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
     r"coordinate|line up|pencil|nail|go over|recycle|re-?engage|nurture|record|tee up|hand|pass|reopen|"
-    r"mock up|build|respond|reply|answer)\b)"
+    r"mock up|build|respond|reply|answer|join (?:the|our|a|us|me|them)\b|attend|sit in)\b)"
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
-    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
+    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?:(?:him|her|them|us|(?-i:[A-Z][a-z]+)) (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:demo|"
+    r"call|meeting|walk-?through|workshop|session|onsite|visit|review|slot)\b))?(?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
     r"walk-?through|workshop|session|onsite|visit|review)\b)|"
     # a meeting moved ("moved our proposal review call from Tuesday to Wednesday") still lies ahead; "before I can send
     # the contract": the step after our own approval; "Elena Garcia to sign the order form": a terse note's step
@@ -77,6 +80,13 @@ _NEXT_CUE = re.compile(
     r"Trying|Ready|Happy|Keen|Able)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))? to (?=(?:sign|countersign|send|return|review|"
     r"confirm|book|schedule)\b(?!\s+(?:by|before|in|on|this|next|off by)\b))|"
     r"\b(?:i|we) (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    # "Added her to Tuesday's pricing call", "invited him to the demo on the 2nd": a meeting ahead with one more on it;
+    # "prepping for Tuesday's call with Noah": a meeting that lies ahead
+    r"\b(?:added|adding|invited|inviting|looped|looping|pulled|pulling) (?:her|him|them|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) "
+    r"(?:in)?to (?=(?:the |our |their |this |next )?(?:(?:mon|tues|wednes|thurs|fri)day's |next week's |tomorrow's )?(?:[\w-]+ )?"
+    r"(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
+    r"\b(?:prepping|preparing|getting ready|prep) for (?=(?:the |our |their |this |next )?(?:(?:mon|tues|wednes|thurs|fri)day's |next week's |"
+    r"tomorrow's )(?:[\w-]+ )?(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
     # "We meet again on December 10": a meeting already agreed
     r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
     # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
@@ -170,7 +180,8 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)
 _FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
-                         r"from (?!(?:us|me|our|my)\b)(?-i:[A-Z])", re.I)
+                         r"from (?!(?:us|me|our|my)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                         r"dec)[a-z]*\.?\s+\d)(?-i:[A-Z])", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
