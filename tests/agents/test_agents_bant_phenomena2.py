@@ -527,3 +527,62 @@ def test_issue18n_rival_said(note, vendor):
 ])
 def test_issue18n_next_step_said(note, words):
     _said(note, "next_step", words)
+
+
+@pytest.mark.parametrize("note,words", [
+    # "X is the bit they care about", "... that's what she cares about": X is the need
+    ("Ops went through the deck and dispatch scheduling is the bit they care about.", "dispatch"),
+    ("Honestly the audit trail is the part she really wants.", "audit trail"),
+    ("He wants the demo to show how reps log calls from mobile, that's what he cares about.", "mobile"),
+    # "wants it to <do X>", "wants it for one thing, X": what the product is for
+    ("Ana wants it to flag which trial users never log in.", "log in"),
+    ("He needs the tool to chase unpaid invoices automatically.", "invoices"),
+    ("Mia wants it for one thing, getting board reports out without a weekend of spreadsheet work.", "board reports"),
+    # "What he wants is X", "All she wants is X"
+    ("What she wants is supplier onboarding forms collected in one place.", "supplier"),
+    ("Met Leo. What they really need is shift swaps handled without a group chat.", "shift swaps"),
+    ("All he wants is the intake calls transcribed.", "intake"),
+    # "she'd rather we build X" and "wants us to write their X": a service from us
+    ("She'd rather we build out their renewal reminders as a project than license the tool.", "renewal"),
+    ("He would rather we handle their inbound chat than hire two agents.", "chat"),
+    ("They want us to write their nurture sequences for the spring launch.", "nurture"),
+    # "wants that for the whole team": more of what was just said
+    ("The trial cut their invoice processing from a week to a day, and they want that for the whole company.", "invoice"),
+    ("The pilot halved their no-shows, and she wants that across every clinic.", "no-shows"),
+    ("Routing got first replies under an hour, and he wants that for all the regions.", "first replies"),
+    # complaints said as scattered channels or no single view
+    ("Orders come in by phone, email and Instagram and nobody tracks them.", "orders"),
+    ("Support requests arrive via chat, email or text, no single view of them.", "support requests"),
+    ("She says nobody has a full picture of the open service tickets.", "service tickets"),
+    # "we'd pull X so their managers stop phoning HQ": what it stops them doing
+    ("We'd sync order status from their ERP so reps stop calling the warehouse.", "order status"),
+    ("The plan is we'd push alerts to the drivers so dispatch stops texting them all day.", "alerts"),
+    ("We'd pull lab results in so the nurses stop chasing them by phone.", "lab results"),
+    # "... at two a.m. and the bot can't answer": a clock time ends no sentence; "keep asking" is their customers' habit
+    ("Tenants keep asking about late fees at 11 p.m. and nobody answers, so she wants that handled.", "late fees"),
+    ("Guests keep asking about parking at 6 a.m. and the desk is empty, so he wants that covered.", "parking"),
+    ("Patients kept asking about refills at 2 a.m. and the line is closed, so they want that solved.", "refills"),
+    # "a quote from X for handling Y": what they shop for
+    ("They got a quote from Buildium for tracking work orders and they're weighing it.", "work orders"),
+    ("Apparently there's a proposal from Zendesk for handling refund requests.", "refund"),
+    ("She has pricing from Gorgias for answering order status emails.", "order status"),
+    # "asking whether we'd run X": a service asked about still says the need
+    ("He's asking whether we'd run their LinkedIn outreach for a quarter.", "outreach"),
+    ("She wondered if we could manage their after-hours phones.", "phones"),
+    ("They asked if we would handle their review replies for all stores.", "review"),
+])
+def test_issue18n_need_said(note, words):
+    _said(note, "need", words)
+
+
+@pytest.mark.parametrize("note", [
+    # who must be convinced, a contract term, our training: no problem of theirs
+    "Tom told me: he's the one you need to convince.",
+    "She said the CFO is who you need to win over.",
+    "The pilot's done and they want to go annual.",
+    "He wants to move to an annual plan next year.",
+    "She wants the new hires trained in their first week.",
+    "He'd like the support team onboarded before the launch.",
+])
+def test_issue18n_no_need_stated(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)

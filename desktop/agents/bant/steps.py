@@ -140,7 +140,9 @@ _NEXT_CUE = re.compile(
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
 _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|replace|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their|sit (?:in )?between|connect|integrate|"
-            r"monitor|plug into|sync)\b")
+            r"monitor|plug into|sync|build out|write (?:all )?(?:their|her|his)|"
+            # ("write their outbound sequences", "create their onboarding emails": their own content, made by us)
+            r"(?:write|create|produce|draft) (?:the |all the )?(?:[\w-]+ )?(?:sequences|copy|content|scripts|campaigns|newsletters|posts))\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
