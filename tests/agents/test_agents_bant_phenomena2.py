@@ -586,3 +586,21 @@ def test_issue18n_need_said(note, words):
 ])
 def test_issue18n_no_need_stated(note):
     assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a person of the note who "did a demo" of something is no vendor
+    ("Dan Alvarez runs ops. Dan did a demo of their current process for me.", "competitor", None),
+    ("Mia Ross, the owner. Mia gave a walkthrough of their intake sheet.", "competitor", None),
+    ("Leo Marsh joined late. Leo ran a demo of the old CRM for us.", "competitor", None),
+    # joining a company or a team is no meeting ahead
+    ("She'll join the company in January as COO.", "next_step", None),
+    ("He'll join their board next year.", "next_step", None),
+    ("Their new CFO will attend to budgets from Q1.", "next_step", None),
+    # an invite for a meeting asked again still points at the meeting
+    ("Ana asked me to resend the invite for Tuesday's demo.", "next_step", "demo"),
+    ("Tom asked me to resend the demo invite.", "next_step", "demo"),
+    ("Ines asked us to send a new meeting invite for the pricing call.", "next_step", "pricing"),
+])
+def test_issue18n_limits(note, field, value):
+    _said(note, field, value)

@@ -216,7 +216,8 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
-                    if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$", m.group(0)) and re.search(
+                    if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$|\b(?:did|gave|ran|held) (?:a|an|their|them a|her a|"
+                                 r"him a) (?:[\w-]+ )?(?:demo|pitch|presentation|walk-?through)$", m.group(0)) and re.search(
                             rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):
                         continue  # "Wendy is in" (Wendy Price agrees): a person named in the note, not a vendor
                     if re.search(r"\b(?:bought|purchased|went with|picked|chose|signed with|switched to)\s", m.group(0), re.I) and \

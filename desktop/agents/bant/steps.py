@@ -67,7 +67,10 @@ _NEXT_CUE = re.compile(
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
     r"coordinate|line up|pencil|nail|go over|recycle|re-?engage|nurture|record|tee up|hand|pass|reopen|"
-    r"mock up|build|respond|reply|answer|join (?:the|our|a|us|me|them)\b|attend|sit in)\b)"
+    r"mock up|build|respond|reply|answer|join (?:us|me|them)\b|sit in on\b|"
+    # "she'll join the call with Gina on the 27th", "he'll attend Thursday's demo": a meeting ahead, not a new job
+    r"(?:join|attend) (?:the|our|a|an|next|this|(?:mon|tues|wednes|thurs|fri)day's|tomorrow's|next week's) (?:[\w-]+ ){0,2}?"
+    r"(?:call|demo|meeting|session|workshop|review|walk-?through|kick-?off|presentation|visit)s?)\b)"
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?:(?:him|her|them|us|(?-i:[A-Z][a-z]+)) (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:demo|"
     r"call|meeting|walk-?through|workshop|session|onsite|visit|review|slot)\b))?(?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
@@ -252,7 +255,10 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                 if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
                     continue  # the request is already met
                 if (cue is _NEXT_ASK or re.search(r"asked|request|wants?", m.group(0), re.I)) and _ADMIN.match(
-                        _clean(c[m.end():])):
+                        _clean(c[m.end():])) and not re.search(r"\b(?:demo|call|meeting|workshop|review|session|walk-?through|"
+                                                                r"kick-?off|pilot|trial|proposal|contract|order form)\b",
+                                                                _ADMIN.sub("", _clean(c[m.end():]), count=1), re.I) and not re.search(
+                        r"\b(?:demo|meeting|workshop|session|walk-?through|kick-?off)s? invites?\b", c, re.I):
                     continue  # "asked me to resend the invite": account admin, no step of the deal
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
