@@ -604,3 +604,13 @@ def test_issue18n_no_need_stated(note):
 ])
 def test_issue18n_limits(note, field, value):
     _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a day the month does not have is no timeline, and the extraction does not raise on it
+    "They want it live by February thirtieth.",
+    "Move the close to April 31st, she said.",
+    "Go-live is June 31, according to Tom.",
+])
+def test_issue18n_an_impossible_day_is_no_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)

@@ -201,9 +201,11 @@ _PAIN = re.compile(
     r"(?:nobody|no one|no-one) (?:has|have|gets?|sees?) (?:a |one |any |the )?(?:single|unified|central|full|complete|clear|whole) "
     r"(?:view|picture|overview|list)|no (?:single|unified|central|one) (?:view|place|inbox|list)\b|"
     r"(?:come|comes|coming|arrive|arrives|arriving|land|lands|landing) in (?:by|through|via|over|from|on) (?:[\w-]+,? ){1,3}(?:and|or) "
-    r"(?:[\w-]+)|"
-    # "we'd pull job status from it so managers stop phoning HQ": what it stops them having to do
-    r"so (?:that )?(?:the |their )?(?:[\w-]+ ){0,2}(?:stop|stops|no longer|don't have to|doesn't have to|quit|can stop) \w+ing)\b", re.I)
+    r"(?:[\w-]+))\b", re.I)
+#: "we'd pull job status from it so managers stop phoning HQ": what our part stops them having to do (said in a clause of
+#: ours, which :func:`_pain` otherwise skips)
+_OURS_FOR_THEM = re.compile(r"\bso (?:that )?(?!(?:i|we|my|our)\b)(?:the |their )?(?:[\w-]+ ){0,2}(?:stop|stops|no longer|don't have to|"
+                            r"doesn't have to|quit|can stop) \w+ing\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -214,10 +216,16 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
             continue  # "Done, confirmed by email.": our report of a request met, no problem of theirs
         for c in _clauses(s) or [s]:
             m = _PAIN.search(c)
+            ours = _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I)
             # ("we'd pull job status from it so managers stop phoning HQ": what we do for them, said with what it stops)
-            ours_for_them = m is not None and re.match(r"so\b", m.group(0), re.I) and not re.search(
-                r"\bso (?:that )?(?:i|we|my|our)\b", m.group(0), re.I)
-            if not m or ((_seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I)) and not ours_for_them):
+            # (said without a need word too: "the plan is we'd push alerts so dispatch stops texting them"; with one, the
+            # need cue reads it whole)
+            ours_for_them = _OURS_FOR_THEM.search(c)
+            if ours_for_them and (ours or (not m and not _NEED_CUE.search(c))):
+                m = ours_for_them
+            elif not m or ours:
+                continue
+            if m is None:
                 continue
             if re.search(r"\b(?:so|so that|in case|lest)\s+(?:i|we)\s+(?:(?:don't|do not|won't|wouldn't|can't|didn't)\s+)?(?:\w+\s+)?$",
                          c[:m.start()], re.I):
@@ -306,8 +314,8 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             # ("the bot is live and she's happy, but parents keep asking ... and the bot can't answer, so she wants that
             # covered": the clause that states the problem, not the whole run-up)
             painful = [c for c in _clauses(before) if _PAIN.search(c)]
-            if len(_clauses(before)) > 1 and painful:
-                before = painful[-1]
+            if len(_clauses(before)) > 1 and painful and before.find(painful[0]) > 0:
+                before = before[before.find(painful[0]):]
             return _clean(before) + " (" + found[0] + ")", s
         if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
             found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
@@ -415,7 +423,8 @@ def service_asked(sentences: list[str]) -> tuple[str | None, str | None]:
     cold email"), for a note that states no other need; ``(None, None)`` when none is asked."""
     for s in sentences:
         m = _SERVICE_ASKED.search(s)
-        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I) and not re.match(
+                r"^\S+(?: \S+)? (?:that|it|this|those|them|these|one)\b", m.group("need"), re.I):
             return _clean(m.group("need")), s
     return None, None
 

@@ -7,8 +7,18 @@ import re
 from datetime import date, datetime, timedelta
 
 from desktop.agents.bant.text import _clauses, _seller_pronoun
-from desktop.planner.parsing.dates import add_months, find_date
+from desktop.planner.parsing.dates import ImpossibleDate, add_months
+from desktop.planner.parsing.dates import find_date as _planner_find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
+
+
+def find_date(text: str, ref: datetime | date) -> tuple[date, int, int] | None:
+    """The planner's :func:`~desktop.planner.parsing.dates.find_date`, except that a day the month does not have
+    ("by February thirtieth") is no date (None) rather than an error: an extraction never raises on odd text."""
+    try:
+        return _planner_find_date(text, ref)
+    except ImpossibleDate:
+        return None
 
 # -- timeline ------------------------------------------------------------------------------------
 _TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|"
