@@ -370,3 +370,247 @@ def test_issue18m_nobody_owning_the_deal_is_no_need():
     for note in ("Their managing partner left and nobody owns this now.", "No one owns the decision since the reorg.",
                  "Nobody owns the relationship on their side at the moment."):
         assert extract(note, NOW).need is None, (note, extract(note, NOW))
+
+
+# -- issue/18n (after callnotes13) ------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    # a figure walked back (with an adverb) or said off the record is withdrawn
+    "He mentioned fifty K for the budget, then walked it right back.",
+    "She floated twelve thousand and then quickly walked it back, nothing is planned yet.",
+    "Budget-wise he said maybe forty grand, then told me don't write that down.",
+    "Ines said twenty K, off the record, they haven't even started planning.",
+    # our price told to them ("told her X", "at list") is ours
+    "She wanted to know the price. Told her nine thousand a year at list.",
+    "I told him twelve hundred a month for the starter plan and he went quiet.",
+    "He asked about cost; gave him about fifteen thousand for the whole rollout.",
+    # the plan they move between with us is our price
+    "They're switching from monthly (149/mo) to annual next month.",
+    "Account is moving over from the monthly plan to annual, currently 89 a month.",
+    "Tailspin is upgrading from month-to-month (450 a month) to a yearly contract.",
+])
+def test_issue18n_no_budget_stated(note):
+    assert extract(note, NOW).budget is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "X was last quarter's number, it's Y now": the newer figure
+    ("Their budget is twenty thousand, sorry, twenty was last quarter's number, it's eighteen now.", 18000),
+    ("She said nine K, no wait, nine was last year's figure, it's eleven this year.", 11000),
+    ("Budget is forty, well, forty was last cycle's number, it's thirty-five now.", 35000),
+    # "a year, not per month": a monthly figure denied is the year's
+    ("They've set aside eight thousand for the year, not per month.", 8000),
+    ("It's five grand annually, not a month, he was clear.", 5000),
+    ("Budget is three thousand for the whole year, not per month, total.", 3000),
+    # another person corrects the figure: "use X", "go with X"
+    ("Budget: Ana said thirty K, then her boss cut in and said thirty-five, use thirty-five.", 35000),
+    ("Tom floated ten thousand but the owner said twelve works, go with twelve.", 12000),
+    ("They said fifty K at first, then the CFO said sixty is fine, use sixty.", 60000),
+    # a budget that lines up with our number is theirs
+    ("Their budget is about 40k, lines up with our number.", 40000),
+    ("budget ~25k, in line with our number.", 25000),
+    ("She has thirty thousand approved, which squares with our figure.", 30000),
+    # compared with the CRM amount: the figure they said is the budget
+    ("Budget next year is twenty thousand, below the twenty-four we have in the CRM.", 20000),
+    ("He said they have fifty K, more than the forty in our CRM.", 50000),
+    ("Budget is sixty thousand, which is above the fifty-five we had in the system.", 60000),
+    # "asked for two months free" is a discount, not a term: a monthly budget is still read per year
+    ("Budget is five hundred a month; she asked for two months free.", 6000),
+    ("They can do 300 a month, and he asked for 3 months free on top.", 3600),
+    ("Max 1k a month. Asked for one month free.", 12000),
+])
+def test_issue18n_budget_said(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,field", [
+    # account admin asked of us (an invite resent, a W-9, accounts closed) is no step of the deal
+    ("Ana Ruiz asked me to resend the meeting invite, it landed in her spam. Resent.", "next_step"),
+    ("Their finance team asked for our W-9 and a voided check for vendor setup.", "next_step"),
+    ("Leo asked us to close out the two extra user accounts after the downsizing.", "next_step"),
+    ("Nadia asked me to reset her login, which I did.", "next_step"),
+    # a request met, reported as "Done, confirmed by email" / "Sent both from ...": nothing left, and no problem of theirs
+    ("Omar asked for a copy of last month's receipt. Sent it from the billing inbox.", "next_step"),
+    ("Tom wanted his billing contact changed to Ines. Done, confirmed by email.", "need"),
+    ("Priya asked us to remove her from the newsletter. Done, confirmed by phone.", "need"),
+    ("Asked to have the old admin deactivated. Done, confirmed over chat.", "need"),
+    # away from the office until a date is no buying timeline
+    ("Auto-reply says Lena is out of the office until the 4th.", "timeline"),
+    ("His assistant said he's away from his desk until December 9th.", "timeline"),
+    ("She's traveling until the 12th, so I left a voicemail.", "timeline"),
+])
+def test_issue18n_nothing_stated(note, field):
+    assert getattr(extract(note, NOW), field) is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # a vendor that quoted or pitched them but that they are not entertaining is out
+    ("Aircall quoted them last month but he's not entertaining it, too pricey.", None),
+    ("Gorgias pitched her too; she's not considering them at all.", None),
+    ("Zendesk quoted her for the same thing, way over budget, off the table.", None),
+    ("Dialpad quoted him as well, but that's a non-starter for them.", None),
+    # ... and another still in is the one
+    ("Front quoted them but she's not entertaining it. Help Scout is still on the list though.", "Help Scout"),
+])
+def test_issue18n_a_vendor_not_entertained_is_out(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,who", [
+    # a company of three capitalised words, then the person: "she decides" means the person, not the company
+    ("Harbor Point Dental, Mia Ross. Wants fewer no-shows. She's the owner, she decides.", "Ross"),
+    ("Silver Creek Logistics, Omar Haddad. He runs the place, he signs.", "Haddad"),
+    ("North Star Realty, Lena Park. Loved the demo. She decides, it's her firm.", "Park"),
+    # the first name of two people, one denied ("this is Sarah Chen, not Sarah Johnson"): the one meant
+    ("Call with Ana Ruiz. To be clear, this is Ana Ruiz in finance, not Ana Ortiz from IT. Ana said she signs.", "Ruiz"),
+    ("Met Tom Reed, not Tom Hale, who left. Tom confirmed he approves the spend.", "Reed"),
+    ("Spoke to Ines Berg, rather than Ines Voss this time. Ines says she has the final say.", "Berg"),
+    # "won't sign anything until X": the signer, with a condition
+    ("Leo Marsh, the CFO. He won't sign anything until legal has read it.", "Marsh"),
+    ("Dana Shaw, their COO, said she won't sign it until the security review is done.", "Shaw"),
+    ("Peter Lund runs the clinic. He will not sign the contract before the pilot ends.", "Lund"),
+])
+def test_issue18n_whom_the_decider_means(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    # "looking hard at X", "looking closely at X": still looking at X
+    ("They're also looking hard at Motive for the dispatch side.", "Motive"),
+    ("She's looking closely at Gorgias as well.", "Gorgias"),
+    ("Honestly they're looking seriously at Aircall too.", "Aircall"),
+    # "one other BPO, X", "another outsourcer, X": the vendor named after the kind
+    ("He's also talking to one other BPO, TaskUs.", "TaskUs"),
+    ("They got a quote from another outsourcer, Helpware.", "Helpware"),
+    ("Comparing us with a call center, AnswerFirst.", "AnswerFirst"),
+    # "X did a demo": a vendor that demoed to them is in the running
+    ("Ines said Freshworks did a demo on Tuesday and she liked it.", "Freshworks"),
+    ("Apparently Gong gave them a demo last week.", "Gong"),
+    ("Front did a walkthrough for the support leads yesterday.", "Front"),
+    # "If X can't ..., you're plan B": X is the one they try first
+    ("If Zendesk can't fix the routing, you're plan B.", "Zendesk"),
+    ("Her words: if HubSpot doesn't deliver by March, you're the backup.", "HubSpot"),
+    ("Unless Klaviyo falls short on SMS, we're the fallback.", "Klaviyo"),
+])
+def test_issue18n_rival_said(note, vendor):
+    assert extract(note, NOW).competitor == vendor, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,words", [
+    # "booked him/her a call": the seller booked the meeting for the person
+    ("Got Nadia on the phone. Booked her a call Thursday with our AE.", "call"),
+    ("Booked him a discovery session for the 3rd.", "session"),
+    ("Quick chat with Peter, booked them a demo next Wednesday.", "demo"),
+    # "added her to Tuesday's pricing call", "invited him to the demo": a meeting ahead with one more on it
+    ("Added Ines to Thursday's review call with their CFO.", "review"),
+    ("Invited him to the demo on the 4th with the ops team.", "demo"),
+    ("Looped her into next week's kickoff meeting.", "kickoff"),
+    # "prepping for Tuesday's call with X": a meeting that lies ahead
+    ("Contoso, prepping for Monday's call with Lena.", "call"),
+    ("Preparing for Friday's demo with the dispatch team.", "demo"),
+    ("Getting ready for tomorrow's workshop with Omar and Ana.", "workshop"),
+    # "she'll join the call", "he'll attend the demo": the person at a meeting ahead
+    ("Tom will join the call with their CFO on the 9th.", "call"),
+    ("She'll attend the demo on Wednesday.", "demo"),
+    ("He'll sit in on Thursday's pricing review.", "pricing"),
+    # a kind of meeting said first: "Scoping call with X on December 7th"
+    ("Discovery call with Ana and Leo on December 4th.", "discovery"),
+    ("Pricing call with their CFO next Tuesday.", "pricing"),
+    ("Kickoff meeting with the ops team on the 14th.", "kickoff"),
+    # "they're walking their CEO through our proposal next week": their step with our proposal
+    ("They're walking their board through the proposal on Monday.", "proposal"),
+    ("She's taking her CFO through our deck this week.", "deck"),
+    ("He's presenting our pricing to the partners Thursday.", "pricing"),
+    # a meeting moved "from Tuesday to Wednesday" is still ahead (a weekday is no rival's name)
+    ("Her assistant moved the demo from Monday to Thursday.", "demo"),
+    ("They rescheduled the call from Friday December 4th to Monday December 7th.", "call"),
+    ("Moved our review from Tuesday the 1st to Wednesday the 2nd.", "review"),
+])
+def test_issue18n_next_step_said(note, words):
+    _said(note, "next_step", words)
+
+
+@pytest.mark.parametrize("note,words", [
+    # "X is the bit they care about", "... that's what she cares about": X is the need
+    ("Ops went through the deck and dispatch scheduling is the bit they care about.", "dispatch"),
+    ("Honestly the audit trail is the part she really wants.", "audit trail"),
+    ("He wants the demo to show how reps log calls from mobile, that's what he cares about.", "mobile"),
+    # "wants it to <do X>", "wants it for one thing, X": what the product is for
+    ("Ana wants it to flag which trial users never log in.", "log in"),
+    ("He needs the tool to chase unpaid invoices automatically.", "invoices"),
+    ("Mia wants it for one thing, getting board reports out without a weekend of spreadsheet work.", "board reports"),
+    # "What he wants is X", "All she wants is X"
+    ("What she wants is supplier onboarding forms collected in one place.", "supplier"),
+    ("Met Leo. What they really need is shift swaps handled without a group chat.", "shift swaps"),
+    ("All he wants is the intake calls transcribed.", "intake"),
+    # "she'd rather we build X" and "wants us to write their X": a service from us
+    ("She'd rather we build out their renewal reminders as a project than license the tool.", "renewal"),
+    ("He would rather we handle their inbound chat than hire two agents.", "chat"),
+    ("They want us to write their nurture sequences for the spring launch.", "nurture"),
+    # "wants that for the whole team": more of what was just said
+    ("The trial cut their invoice processing from a week to a day, and they want that for the whole company.", "invoice"),
+    ("The pilot halved their no-shows, and she wants that across every clinic.", "no-shows"),
+    ("Routing got first replies under an hour, and he wants that for all the regions.", "first replies"),
+    # complaints said as scattered channels or no single view
+    ("Orders come in by phone, email and Instagram and nobody tracks them.", "orders"),
+    ("Support requests arrive via chat, email or text, no single view of them.", "support requests"),
+    ("She says nobody has a full picture of the open service tickets.", "service tickets"),
+    # "we'd pull X so their managers stop phoning HQ": what it stops them doing
+    ("We'd sync order status from their ERP so reps stop calling the warehouse.", "order status"),
+    ("The plan is we'd push alerts to the drivers so dispatch stops texting them all day.", "alerts"),
+    ("We'd pull lab results in so the nurses stop chasing them by phone.", "lab results"),
+    # "... at two a.m. and the bot can't answer": a clock time ends no sentence; "keep asking" is their customers' habit
+    ("Tenants keep asking about late fees at 11 p.m. and nobody answers, so she wants that handled.", "late fees"),
+    ("Guests keep asking about parking at 6 a.m. and the desk is empty, so he wants that covered.", "parking"),
+    ("Patients kept asking about refills at 2 a.m. and the line is closed, so they want that solved.", "refills"),
+    # "a quote from X for handling Y": what they shop for
+    ("They got a quote from Buildium for tracking work orders and they're weighing it.", "work orders"),
+    ("Apparently there's a proposal from Zendesk for handling refund requests.", "refund"),
+    ("She has pricing from Gorgias for answering order status emails.", "order status"),
+    # "asking whether we'd run X": a service asked about still says the need
+    ("He's asking whether we'd run their LinkedIn outreach for a quarter.", "outreach"),
+    ("She wondered if we could manage their after-hours phones.", "phones"),
+    ("They asked if we would handle their review replies for all stores.", "review"),
+])
+def test_issue18n_need_said(note, words):
+    _said(note, "need", words)
+
+
+@pytest.mark.parametrize("note", [
+    # who must be convinced, a contract term, our training: no problem of theirs
+    "Tom told me: he's the one you need to convince.",
+    "She said the CFO is who you need to win over.",
+    "The pilot's done and they want to go annual.",
+    "He wants to move to an annual plan next year.",
+    "She wants the new hires trained in their first week.",
+    "He'd like the support team onboarded before the launch.",
+])
+def test_issue18n_no_need_stated(note):
+    assert extract(note, NOW).need is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # a person of the note who "did a demo" of something is no vendor
+    ("Dan Alvarez runs ops. Dan did a demo of their current process for me.", "competitor", None),
+    ("Mia Ross, the owner. Mia gave a walkthrough of their intake sheet.", "competitor", None),
+    ("Leo Marsh joined late. Leo ran a demo of the old CRM for us.", "competitor", None),
+    # joining a company or a team is no meeting ahead
+    ("She'll join the company in January as COO.", "next_step", None),
+    ("He'll join their board next year.", "next_step", None),
+    ("Their new CFO will attend to budgets from Q1.", "next_step", None),
+    # an invite for a meeting asked again still points at the meeting
+    ("Ana asked me to resend the invite for Tuesday's demo.", "next_step", "demo"),
+    ("Tom asked me to resend the demo invite.", "next_step", "demo"),
+    ("Ines asked us to send a new meeting invite for the pricing call.", "next_step", "pricing"),
+])
+def test_issue18n_limits(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note", [
+    # a day the month does not have is no timeline, and the extraction does not raise on it
+    "They want it live by February thirtieth.",
+    "Move the close to April 31st, she said.",
+    "Go-live is June 31, according to Tom.",
+])
+def test_issue18n_an_impossible_day_is_no_timeline(note):
+    assert extract(note, NOW).timeline is None, extract(note, NOW)

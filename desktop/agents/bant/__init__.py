@@ -32,7 +32,7 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.agents.bant.money import _budget
-from desktop.agents.bant.need import _need
+from desktop.agents.bant.need import _need, service_asked
 from desktop.agents.bant.people import _authority
 from desktop.agents.bant.rivals import _competitor
 from desktop.agents.bant.steps import _next_step
@@ -113,6 +113,8 @@ def extract(text: str, now: datetime | date) -> Bant:
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)
+    if need is None:  # "he's asking whether we'd run their cold email": a question, but it says what they need
+        need, ev_n = service_asked(sentences)
     timeline, ev_t = _timeline(facts, now)
     competitor, ev_c = _competitor(sentences)
     next_step, ev_x = _next_step(sentences)

@@ -33,7 +33,8 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last year's\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -42,7 +43,8 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
 _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
                          r"list price)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
-                         r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )"
+                         r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
+                         r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
                          r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
                          r"subscription|bundle|offer|setup)s?\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
@@ -58,6 +60,12 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          # "they just dropped forty grand on a Unit integration": money already spent on something else
                          r"|\b(?:they|she|he|company|team) (?:just |recently |already |also )+(?:spent|dropped|sank|blew|invested)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
+                         r"|\bat list\b|(?:^|[,;:]\s*|\b(?:i|we)\s+)(?:told|tell|gave|give) (?:her|him|them)\s+(?:(?:it's|it is|it was|that it's|we're|"
+                         r"that we're|our price is|the price is|it costs?|about|around|roughly)\s+)?(?=\$|\d|(?:a|one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
+                         # "moving from monthly (299/mo) to annual": the plan they switch between is ours
+                         r"|\b(?:mov\w+|switch\w*|go(?:ing)?|upgrad\w+|convert\w*|chang\w+|shift\w*) (?:over )?from (?:the )?(?:monthly|"
+                         r"month-to-month|annual|yearly) (?:plan |billing |contract )?(?:\([^)]*\) )?to (?:an? )?(?:annual|yearly|monthly)\b"
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
                          r"\bquote from\b|\bi (?:quoted|offered)\b|\bon (?:our|my) (?:side|end)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
@@ -108,11 +116,14 @@ def _amounts(text: str) -> list[float]:
                r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
                r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
                r"\1 \2 thousand", t, flags=re.I)
-    if re.search(r"\bbudget|\blast year's\b", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
+    if re.search(r"\bbudget|\blast (?:year|quarter|cycle)'s\b", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
         # ("ninety was last year's number, this year it's eighty-five", "for us specifically it's twenty-five")
         t = re.sub(r"\b((?:this year|now|these days|for (?:us|this|this project|this one)(?: specifically| alone| itself)?),? "
                    r"(?:it's|it is|it'll be|they've got|they have|they've|it was cut to)) "
                    r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|\w+s\b))", r"\1 \2 thousand", t, flags=re.I)
+        # "twelve was last quarter's number, it's fifteen now"
+        t = re.sub(r"\b((?:it's|it is|it'll be|they've got|they have)) ([1-9]\d?)(?= (?:now|this (?:year|quarter|time|cycle))\b)",
+                   r"\1 \2 thousand", t, flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -172,13 +183,13 @@ def _amounts(text: str) -> list[float]:
             if joined:
                 value *= _SCALES[joined.group(1).lower()]
             elif prev and (a.start - prev[1] < 30 or re.search(r"\b(?:to|no,?|no, it's|sorry,?|i mean,?|actually,?|make (?:that|it),?|call it|"
-                                                               r"(?:realistically,? )?plan on|realistically(?:,? (?:it's|say))?,?|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|"
+                                                               r"(?:realistically,? )?plan on|use|go with|put down|write down|realistically(?:,? (?:it's|say))?,?|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|"
                                                                r"let's say|it (?:was|is|'s) (?:a |actually )?|"
                                                                # "sorry, I'm wrong, he said seventy-five"
                                                                r"(?:sorry|no),? (?:i'm wrong|i was wrong|my mistake|my bad|i misheard),? "
                                                                r"(?:he|she|they) said,?|"
                                                   r"corrected (?:himself|herself|themselves|that|it),?)\s*\$?$", t[:a.start], re.I)) and not re.match(
-                                                      r"\s+(?:was|is) (?:last|next) year's\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|in the end|"
+                                                      r"\s+(?:was|is) (?:last|next) (?:year|quarter|cycle|month|fiscal year)'s\b", after, re.I) and re.match(r"\s*(?:[,.;!?]|$|at most|tops|max\w*|or so|if|for|and|in the end|"
                                                               r"a year|per year|annually|a month|at a (?:stretch|push)|if (?:pushed|needed))", after, re.I) \
                     and any(0.5 <= value * k / prev[0] <= 3 for k in (1e3, 1e6)):
                 value *= next(k for k in (1e3, 1e6) if 0.5 <= value * k / prev[0] <= 3)  # "25 thousand, maybe 30": its scale
@@ -224,7 +235,10 @@ _WITHDRAWN = re.compile(
                         r"(?:number|figure|amount|price)\b|"
                         # "she said ten K but then took it back", "then said let's not put a number on it",
                         # "she's not authorised to share a number": the figure is withdrawn
-                        r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) back\b|"
+                        r"\b(?:took|takes|take|taken|taking|walked|walks|walking) (?:it|that|the (?:number|figure)) (?:\w+ly |straight |right )?back\b|"
+                        # "then said don't write that down", "asked me not to put that in the CRM": off the record
+                        r"\b(?:don't|do not|not to|shouldn't|please don't) (?:write|put|note|log|record|take) (?:that|it|this|the "
+                        r"(?:number|figure)) (?:down|in)\b|\boff the record\b|"
                         # "had 72k earmarked but that was pulled when budgets froze, so there's no number right now"
                         r"\b(?:that|it|the money|the budget) (?:was|got|has been|were) (?:then )?(?:pulled|withdrawn|clawed back|"
                         r"taken away|cancell?ed|frozen|cut to zero)\b|"
@@ -364,7 +378,8 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
-                       r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:we|i) (?:quoted|offered|proposed|pitched)\b.*$",
+                       r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:(?:we|i) (?:quoted|offered|proposed|pitched)\b|(?:we )?(?:have |had )?(?:in|on) (?:the |our )?"
+                       r"(?:crm|system|pipeline|forecast|books)\b).*$",
                        "", c, flags=re.I)
             # "... he said seventy-five, eighty was our number": the figure named as ours goes, the rest stays theirs
             # (and one denied: "it's fifty not fifty-four")
@@ -432,14 +447,14 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
 
 
 #: A figure said per month: "eight hundred a month", "400/mo", "1k monthly".
-_PER_MONTH = re.compile(r"\s*(?:dollars\s+|bucks\s+)?(?:a|per|/|each|every)\s*(?:month|mo)\b|\s*monthly\b", re.I)
+_PER_MONTH = re.compile(r"(?<!\bnot)(?<!\bnot )(?<!\bnot a )\s*(?:dollars\s+|bucks\s+)?(?:a|per|/|each|every)\s*(?:month|mo)\b|\s*monthly\b", re.I)
 #: A "monthly budget of 2k": the month said before the figure.
 _MONTHLY_BEFORE = re.compile(r"\bmonthly (?:budget|spend|number|figure|cap|ceiling|limit)\b|\bbudget (?:is |of )?(?:\w+ )?per month\b", re.I)
 _MONTH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
                 "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "thirty-six": 36}
 #: A contract term said in months or years: "on a twelve-month term", "over the 24 months", "annual contract".
 _TERM = re.compile(r"\b(?:(?P<m>\d{1,2}|[a-z]+(?:-[a-z]+)?)[- ]months?(?: long)? (?:term|contract|commitment|agreement|deal|pilot|"
-                   r"subscription|plan)\b|(?:over|for) (?:the |a |an )?(?:(?P<m2>\d{1,2}|[a-z]+(?:-[a-z]+)?) )months?\b|"
+                   r"subscription|plan)\b|(?:over|for) (?:the |a |an )?(?:(?P<m2>\d{1,2}|[a-z]+(?:-[a-z]+)?) )months?\b(?! free| off| at no| gratis| comped)|"
                    r"(?P<y>\d|one|two|three|multi)[- ]years? (?:term|contract|commitment|agreement|deal|subscription)\b|"
                    r"(?P<a>annual|yearly|twelve-month|12-month) (?:term|contract|commitment|agreement|deal|subscription|plan)\b)", re.I)
 

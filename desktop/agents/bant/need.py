@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
-from desktop.agents.bant.steps import _SERVICE
+from desktop.agents.bant.steps import _DONE_ALREADY, _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
 from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 
@@ -24,9 +24,15 @@ _NEED_CUE = re.compile(
     # "Rachel would like campaign attribution reporting added"
     r"|(?:would|'d) like(?=\s+(?!to\b|it\b|them\b|us\b|me\b|him\b|her\b|that\b|this\b)\w)"
     r"|(?:wants?|wanted|needs?|hired|hiring|asked) (?:us|me) to(?=\s+" + _SERVICE + r")"
+    # "she'd rather we build out their onboarding workflows as a project": the service they want from us
+    r"|(?:'d|would) (?:rather |prefer (?:that )?)(?:we|us|you)(?: to)?(?=\s+" + _SERVICE + r")"
     # a win-back ("they want us back for the spring campaign"): what they want us back for
     r"|(?:wants?|wanted|'d like|would like) (?:us|me) back (?=for\b)"
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
+    # "wants it to track which webinar leads book a call", "wants it for one thing, getting updates out": what it is for
+    r"|(?:wants?|wanted|needs?|needed|'d like|would like) (?:it|the (?:tool|bot|product|system|platform|app|agent|assistant)) "
+    r"(?:to(?=\s+(?!be\b|go\b|start\b|run\b|live\b)\w)|for (?:one thing|just one thing|(?:one|a) (?:reason|job|purpose)|mainly|mostly|one|"
+    r"(?=\w+ing\b)),?)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
     r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time)"
@@ -60,6 +66,12 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             # "nobody else needs to bless it": an approval, not a problem
                             r"(?:bless|okay|ok|green-?light|rubber-?stamp|weigh in on|sign off on)\b|"
                             r"sign|approv|talk|check|"
+                            # "he's the one you need to convince": who must be won over, not a problem
+                            r"(?:convince|persuade|win over|sell to|get past|get through to|impress)\b|"
+                            # "wants the new site managers trained in their first week": our training, not a problem
+                            r"(?:the |their |his |her |all )?(?:[\w-]+ ){0,3}(?:trained|onboarded|shown around)\b|"
+                            # "they want to go annual", "switch to the yearly plan": a contract term, not a problem
+                            r"(?:go|move|switch|convert|upgrade) (?:to )?(?:an? |the )?(?:annual|yearly|monthly|multi-year|two-year|three-year)\b|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
@@ -184,16 +196,36 @@ _PAIN = re.compile(
     # "silent failures"
     r"everything lives in(?! (?-i:[A-Z])(?!xcel\b)[\w-]+)|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:about |over )?\d+\+? ?(?:hrs?|mins?)|"
     r"(?:\d+|[\w-]+) (?:days|weeks|hours) (?:behind|deep)|(?:silent |constant |frequent |repeated |random )failures|"
-    r"(?:keep|keeps|kept) failing)\b", re.I)
+    r"(?:keep|keeps|kept) failing|"
+    # issue/18n: "nobody has a single view of them", "no one place to see them", "come in by phone, email and WhatsApp"
+    r"(?:nobody|no one|no-one) (?:has|have|gets?|sees?) (?:a |one |any |the )?(?:single|unified|central|full|complete|clear|whole) "
+    r"(?:view|picture|overview|list)|no (?:single|unified|central|one) (?:view|place|inbox|list)\b|"
+    r"(?:come|comes|coming|arrive|arrives|arriving|land|lands|landing) in (?:by|through|via|over|from|on) (?:[\w-]+,? ){1,3}(?:and|or) "
+    r"(?:[\w-]+))\b", re.I)
+#: "we'd pull job status from it so managers stop phoning HQ": what our part stops them having to do (said in a clause of
+#: ours, which :func:`_pain` otherwise skips)
+_OURS_FOR_THEM = re.compile(r"\bso (?:that )?(?!(?:i|we|my|our)\b)(?:the |their )?(?:[\w-]+ ){0,2}(?:stop|stops|no longer|don't have to|"
+                            r"doesn't have to|quit|can stop) \w+ing\b", re.I)
 
 
 def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
     """A sentence that states the customer's problem without a need word ("Level one tickets eat up
     eighty percent of her helpdesk's time"): the clause itself is the need."""
     for s in sentences:
+        if _DONE_ALREADY.match(s.strip()):
+            continue  # "Done, confirmed by email.": our report of a request met, no problem of theirs
         for c in _clauses(s) or [s]:
             m = _PAIN.search(c)
-            if not m or _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I):
+            ours = _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I)
+            # ("we'd pull job status from it so managers stop phoning HQ": what we do for them, said with what it stops)
+            # (said without a need word too: "the plan is we'd push alerts so dispatch stops texting them"; with one, the
+            # need cue reads it whole)
+            ours_for_them = _OURS_FOR_THEM.search(c)
+            if ours_for_them and (ours or (not m and not _NEED_CUE.search(c))):
+                m = ours_for_them
+            elif not m or ours:
+                continue
+            if m is None:
                 continue
             if re.search(r"\b(?:so|so that|in case|lest)\s+(?:i|we)\s+(?:(?:don't|do not|won't|wouldn't|can't|didn't)\s+)?(?:\w+\s+)?$",
                          c[:m.start()], re.I):
@@ -217,15 +249,22 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
 # "Their forecasts are always wrong, that's what they want fixed": the clause before names the need
 _THATS_THE = re.compile(r"^(?P<need>.{8,}?),?\s+(?:and\s+)?(?:that's|that is|which is|this is|that was)\s+(?:what (?:they|"
                         r"she|he) "
-                        r"(?:want|need|care about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
+                        r"(?:want|need|cares? about|hope)\w*|what (?:the |our |this )?(?:[\w-]+ ){0,2}(?:replaces|would replace|will replace|fixes|"
                         r"solves|automates|kills)|(?:the|their|her|his) (?:\w+ ){0,2}(?:problem|issue|"
                         r"pain(?: point)?|"
                         r"headache|challenge|priority|concern|thing|pitch|ask|story|need))\b", re.I)
 #: "the after-hours order line is the one thing they can't live without", "Call summaries into Pipedrive, still the ask":
 #: the words before name what they need
 _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)(?:,?\s+(?:is|are) the (?:one |only )?thing (?:[\w' ]{0,25}?)"
-                          r"can't (?:live|do|work|go) without|,\s+(?:(?:is|was) )?(?:still |also )?(?:the|their|her|his) (?:main |real |"
+                          r"can't (?:live|do|work|go) without|"
+                          # "route planning is the bit they care about", "the reporting is the part she really wants"
+                          r"\s+(?:is|are) the (?:bit|part|piece|feature|module|one|thing) (?:they|she|he) (?:really |actually |most |mainly )?"
+                          r"(?:care|cares|cared|want|wants|wanted|need|needs) ?(?:most )?(?:about)?\b|,\s+(?:(?:is|was) )?(?:still |also )?(?:the|their|her|his) (?:main |real |"
                           r"big |whole |only )?(?:ask|need|priority)[.!]?$)", re.I)
+#: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
+_WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
+                             r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
+                             r"(?:to\s+)?(?P<need>[^;.]{6,})", re.I)
 #: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
 _LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue)s?\s*(?:is|was|:)\s*", re.I)
 #: "the onboarding automation live by January 15th": a named capability wanted in place by a date is the need
@@ -251,6 +290,12 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             # ("She said the shared inbox routing is the thing ...": what was said, without who said it)
             return _clean(re.sub(r"^(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:said|says|told (?:me|us))(?:\s+that)?\s+", "",
                                  m.group("need"), flags=re.I)), s
+    for s in sentences:  # "What he wants is client onboarding checklists handled in the tool": said as the need itself
+        m = _WHAT_THEY_WANT.search(s)
+        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            phrase = _clean(m.group("need"))
+            if len(phrase) >= 8 and not _NEED_NOT_VERB.match(phrase) and not _NEED_NOT.match(phrase):
+                return phrase, s
     found = _need_cued(sentences)
     if found[0] is not None and _POINTS_BACK.match(found[0]) and found[1] is not None:
         s = found[1]
@@ -261,10 +306,16 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         if not _PAIN.search(before):  # the nearest earlier sentence that states a problem
             own = before  # (else what "those" points at in its own sentence: "tier one tickets ... want those deflected")
             before = next((p for p in reversed(sentences[:sentences.index(s)]) if _PAIN.search(p)), "")
-            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b|^that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|"
-                                       r"killed|eliminated)\b", found[0], re.I) and len(own.split()) >= 4:
+            if not before and re.match(r"^(?:\w+\s+){0,3}?(?:those|these)\b|^that (?:(?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|covered|solved|answered|"
+                                       r"killed|eliminated)\b|(?:for|across|in|at|on) (?:the|their|all|every|each)\b)", found[0], re.I) and \
+                    len(own.split()) >= 4:
                 before = re.sub(r"\s*(?:,|\band\b)\s*$", "", own)
         if before:
+            # ("the bot is live and she's happy, but parents keep asking ... and the bot can't answer, so she wants that
+            # covered": the clause that states the problem, not the whole run-up)
+            painful = [c for c in _clauses(before) if _PAIN.search(c)]
+            if len(_clauses(before)) > 1 and painful and before.find(painful[0]) > 0:
+                before = before[before.find(painful[0]):]
             return _clean(before) + " (" + found[0] + ")", s
         if _TIME_WORDS.search(found[0]) or period_end(found[0], date(2000, 1, 1)):
             found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
@@ -348,11 +399,33 @@ def _into_their_tool(sentences: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: "they got a quote from Buildium for handling maintenance requests": what another vendor was asked to quote for
+_QUOTED_FOR = re.compile(r"\b(?:quotes?|proposals?|bids?|pricing|demos?) from (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)? for "
+                         r"((?:their |the |its )?[a-z]+ing\b(?:(?!\s+and (?:they|she|he|we|it|i)\b)[^,.;]){4,})", re.I)
+
+
 def _shopped_for(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
-        m = _FOR_WHAT.search(s)
+        m = _FOR_WHAT.search(s) or _QUOTED_FOR.search(s)
         if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
             return _clean(m.group(1)), s
+    return None, None
+
+
+#: "he's asking whether we'd run their cold email for a quarter": a service asked about (a question, so no fact for
+#: the other fields) still says what they need
+_SERVICE_ASKED = re.compile(r"\b(?:asking|asked|wondering|wondered|wants to know|wanted to know) (?:me |us )?(?:whether|if) "
+                            r"(?:we'd|we would|we could|we can|you'd|you would|you could|you can) (?P<need>" + _SERVICE + r"[^,.;?]{4,})", re.I)
+
+
+def service_asked(sentences: list[str]) -> tuple[str | None, str | None]:
+    """The service the customer asked whether we would do ("asking whether we'd run their cold email" -> "run their
+    cold email"), for a note that states no other need; ``(None, None)`` when none is asked."""
+    for s in sentences:
+        m = _SERVICE_ASKED.search(s)
+        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I) and not re.match(
+                r"^\S+(?: \S+)? (?:that|it|this|those|them|these|one)\b", m.group("need"), re.I):
+            return _clean(m.group("need")), s
     return None, None
 
 
@@ -379,8 +452,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     rest = cue.split()[-1] + rest
                 phrase = _clean(rest)
                 # "she wants that work gone": "that" points back at what was said before, keep it
-                points_back = re.match(r"\s*that (?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|off (?:their|"
-                                       r"her|his) plates?)\b", rest, re.I)
+                # ("the pilot cut their quote turnaround to same day, and they want that for the whole team": more of it)
+                points_back = re.match(r"\s*that (?:(?:[\w-]+ ){0,2}(?:gone|fixed|automated|handled|sorted|cut|killed|eliminated|covered|solved|answered|off (?:their|"
+                                       r"her|his) plates?)\b|(?:for|across|in|at|on) (?:the|their|all|every|each)\b)", rest, re.I)
                 if points_back:
                     phrase = "that " + phrase
                 # "the custom connectors they need for their ERP": what they need is said before the cue

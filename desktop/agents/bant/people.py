@@ -265,7 +265,9 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
         return first.group(2)
     run_on = re.match(r"^((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))((?: (?-i:[A-Z])[\w&.'-]*){1,3})(?=[,.:]|\s+-\s)", sentences[0]) \
         if sentences else None  # "Hugo Evans Granite Health, the expansion" (a filler dropped between the name and the company)
-    if run_on and _COMPANY_WORD.search(run_on.group(2).strip()) and not any(p in _NOT_NAMES for p in run_on.group(1).split()):
+    # (not "Lumen Learning Labs, Grace Liu.": a company of three words, then the person)
+    if run_on and _COMPANY_WORD.search(run_on.group(2).strip()) and not any(p in _NOT_NAMES for p in run_on.group(1).split()) \
+            and not re.match(r",\s+(?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)\b", sentences[0][run_on.end():]):
         return run_on.group(1)
     if len(sentences) > 1 and len(sentences[0].split()) <= 2 and not re.search(r"[a-z,]", sentences[0]) and \
             _OPENER.match(sentences[1]):
@@ -394,8 +396,10 @@ def _full_names(who: str, sentences: list[str]) -> str:
     out = []
     for e in who.split(", "):
         if re.fullmatch(r"[A-Z][a-z]+", e) and e not in _NOT_NAMES:
+            # ("this is Sarah Chen, not Sarah Johnson": the one denied is not whom the first name means)
             lasts = {m.group(1) for m in re.finditer(rf"\b{e} ((?-i:[A-Z][a-z]+))\b", text)
-                     if m.group(1) not in _NOT_NAMES and not _COMPANY_WORD.search(m.group(1))}
+                     if m.group(1) not in _NOT_NAMES and not _COMPANY_WORD.search(m.group(1))
+                     and not re.search(r"\b(?:not|rather than|instead of|as opposed to)\s+$", text[:m.start()], re.I)}
             if len(lasts) == 1 and not re.search(rf"\b(?:two|both|other) {e}s?\b", text):
                 e = f"{e} {lasts.pop()}"
         if e not in out:  # ("Tom Becker emailed: Tom will sign": one person)
@@ -485,7 +489,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
                              r"(?:\w+\s+){0,2}$",
                              c[:m.start()], re.I) or re.search(r"\bno say\b", m.group(1), re.I)) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
-                                                                   c[m.end():], re.I):
+                                                                   c[m.end():], re.I) and not (
+                        # "he won't sign anything until compliance is done": the signer, with a condition
+                        re.match(r"^sign", m.group(1), re.I) and re.search(r"\b(?:won't|will not|wouldn't|would not)\s+$", c[:m.start()], re.I)
+                        and re.match(r"\s+(?:off on\s+)?(?:anything|it|this|that|a thing|the (?:\w+ )?(?:contract|deal|order form|paperwork))\s+"
+                                     r"(?:until|till|unless|before|without)\b", c[m.end():] + " " + s[s.find(c) + len(c):], re.I)):
                     rest = c[m.end():] + " " + s[s.find(c) + len(c):]  # "... isn't making the final call, it's her boss, the VP of IT"
                     ents = [e for e in _entities(rest) if e.lower() not in ("boss", "manager") and not re.search(
                         r"\b(?:on|in|over)\s+" + re.escape(e) + r"\b", m.group(1) + rest, re.I)] or _entities(rest)

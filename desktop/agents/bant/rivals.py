@@ -10,7 +10,7 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
+    r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
     r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
@@ -38,7 +38,7 @@ _COMP_BEFORE = re.compile(
     r"companies)\s*[:,-]?\s*(?:including |like |such as )?)?"
     # ("talking to another agency, Belkins", "a quote from a Webflow studio called Flowbase")
     r"(?:(?i:another|an|a|one other) (?:[\w-]+ )?(?i:agency|vendor|firm|company|provider|studio|shop|consultancy|partner|"
-    r"platform|tool)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
+    r"platform|tool|bpo|outsourcer|call cent(?:er|re)|contact cent(?:er|re)|reseller|integrator|msp|service)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
@@ -64,6 +64,13 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"the only (?:one|vendor|option|other vendor) (?:still )?(?:in|left)\b|(?:what|"
                          r"who) (?:they|she|he)(?:'d| would|'re|"
                          r" are)? compar\w*)|" + _VENDOR + r"\s+(?i:came in|quoted them|offered them|quoted us|pitched us|quoted (?:her|him))|"
+                         # "Intercom did a demo last month and is still on the shortlist": a vendor that demoed to them
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bsaid\s)|(?<=\bsays\s))" + _VENDOR + r"\s+(?i:did|gave|ran|held) (?i:a|an|their|them a|her a|him a) "
+                         r"(?:[\w-]+ )?(?i:demo|pitch|presentation|walk-?through)\b|"
+                         # "If Intercom can't show them a real improvement, you're plan B": the vendor they try first
+                         r"(?:^|(?<=:\s))(?i:if|unless)\s+" + _VENDOR + r"(?=\s+(?i:can't|cannot|doesn't|does not|won't|fails to|falls "
+                         r"short)[^.]*\b(?i:you're|you are|we're|we are|they're|we'd be|you'd be) (?i:the )?(?i:plan b|backup|fallback|"
+                         r"next in line|second choice|runner-up|next option)\b)|"
                          # "Aisera was dropped last month, but Rebecca put it back on the list"
                          r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r"\s+(?i:was|were|got|had been)\b[^.;]*\b(?i:put|added|brought) (?i:it|them) "
                          r"(?i:back)\b|"
@@ -129,6 +136,9 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for
                           # a year"): their incumbent, not a rival in this deal
                           rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|"
+                          # "Gorgias pitched her too; she's not considering them": what "them" means is the vendor just said
+                          rf"\b{v}\b[^.]{{0,60}}?;\s*(?:but )?(?:she|he|they)(?:'s|'re| is| are)? (?:not|no longer) (?:really |even |seriously )?"
+                          rf"(?:entertaining|considering|pursuing|interested in) (?:it|them|that)\b|"
                           # "they signed with Vanta for two years": bound to it, as good as locked in
                           rf"\bsigned (?:on )?with {v} for (?:a|one|two|three|four|five|\d+|another) (?:more )?(?:years?|months?)\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
                           text, re.I))
@@ -199,9 +209,15 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"(?:that|it|them)\b|(?<!n't )(?<!not )(?<!never )\bruled (?:that|it|them) out\b|"
                                  # "looked at Shopify Flow, but it doesn't do what they need, so that's out"
                                  r"\b(?:so |and )?(?:that's|that is|it's|it is|they're|they are) (?:out|off the table|not an option)\b|"
+                                 # "quoted her too, but she's not entertaining it, too expensive, off the table"
+                                 r"\b(?:not|n't|no longer|never) (?:really |even |seriously )?(?:entertaining|entertain|considering|consider|"
+                                 r"pursuing|pursue|going (?:there|with (?:it|them|that))|interested in (?:it|them|that))\b|"
+                                 r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
+                                 r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
-                    if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$", m.group(0)) and re.search(
+                    if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$|\b(?:did|gave|ran|held) (?:a|an|their|them a|her a|"
+                                 r"him a) (?:[\w-]+ )?(?:demo|pitch|presentation|walk-?through)$", m.group(0)) and re.search(
                             rf"\b{re.escape(v)} (?-i:[A-Z][a-z]+)\b", " ".join(sentences)):
                         continue  # "Wendy is in" (Wendy Price agrees): a person named in the note, not a vendor
                     if re.search(r"\b(?:bought|purchased|went with|picked|chose|signed with|switched to)\s", m.group(0), re.I) and \

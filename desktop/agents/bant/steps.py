@@ -36,14 +36,16 @@ _NEXT_CUE = re.compile(
     r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
     # "Quinn starts a two-week trial Monday": their evaluation begins
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
-    r"^(?=(?:a |the )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|"
+    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
-    r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
+    r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|"
+    r"(?:walking|taking) (?:their|the|his|her) (?:[\w-]+ ){0,2}?(?:through|over)\b|presenting (?:our|the|it|this)\b|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
     r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
@@ -65,9 +67,13 @@ _NEXT_CUE = re.compile(
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
     r"coordinate|line up|pencil|nail|go over|recycle|re-?engage|nurture|record|tee up|hand|pass|reopen|"
-    r"mock up|build|respond|reply|answer)\b)"
+    r"mock up|build|respond|reply|answer|join (?:us|me|them)\b|sit in on\b|"
+    # "she'll join the call with Gina on the 27th", "he'll attend Thursday's demo": a meeting ahead, not a new job
+    r"(?:join|attend) (?:the|our|a|an|next|this|(?:mon|tues|wednes|thurs|fri)day's|tomorrow's|next week's) (?:[\w-]+ ){0,2}?"
+    r"(?:call|demo|meeting|session|workshop|review|walk-?through|kick-?off|presentation|visit)s?)\b)"
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
-    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
+    r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?:(?:him|her|them|us|(?-i:[A-Z][a-z]+)) (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:demo|"
+    r"call|meeting|walk-?through|workshop|session|onsite|visit|review|slot)\b))?(?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
     r"walk-?through|workshop|session|onsite|visit|review)\b)|"
     # a meeting moved ("moved our proposal review call from Tuesday to Wednesday") still lies ahead; "before I can send
     # the contract": the step after our own approval; "Elena Garcia to sign the order form": a terse note's step
@@ -77,6 +83,13 @@ _NEXT_CUE = re.compile(
     r"Trying|Ready|Happy|Keen|Able)\b)(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))? to (?=(?:sign|countersign|send|return|review|"
     r"confirm|book|schedule)\b(?!\s+(?:by|before|in|on|this|next|off by)\b))|"
     r"\b(?:i|we) (?:owe|promised) (?:them|her|him|(?-i:[A-Z][a-z]+)) |"
+    # "Added her to Tuesday's pricing call", "invited him to the demo on the 2nd": a meeting ahead with one more on it;
+    # "prepping for Tuesday's call with Noah": a meeting that lies ahead
+    r"\b(?:added|adding|invited|inviting|looped|looping|pulled|pulling) (?:her|him|them|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) "
+    r"(?:in)?to (?=(?:the |our |their |this |next )?(?:(?:mon|tues|wednes|thurs|fri)day's |next week's |tomorrow's )?(?:[\w-]+ )?"
+    r"(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
+    r"\b(?:prepping|preparing|getting ready|prep) for (?=(?:the |our |their |this |next )?(?:(?:mon|tues|wednes|thurs|fri)day's |next week's |"
+    r"tomorrow's )(?:[\w-]+ )?(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
     # "We meet again on December 10": a meeting already agreed
     r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
     # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
@@ -130,7 +143,9 @@ _NEXT_CUE = re.compile(
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
 _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|replace|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their|sit (?:in )?between|connect|integrate|"
-            r"monitor|plug into|sync)\b")
+            r"monitor|plug into|sync|build out|write (?:all )?(?:their|her|his)|"
+            # ("write their outbound sequences", "create their onboarding emails": their own content, made by us)
+            r"(?:write|create|produce|draft) (?:the |all the )?(?:[\w-]+ )?(?:sequences|copy|content|scripts|campaigns|newsletters|posts))\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
 _NEXT_ASK = re.compile(r"(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:us|me) (?:on[- ]?site|onsite|in person)\b)|(?<!n't )(?<!not )\b(?:wants?|asked) (?=(?:to (?:talk|meet|speak|reconnect|catch up) again|(?:us|"
                        r"me|"
@@ -170,7 +185,8 @@ _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)
 _FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
-                         r"from (?!(?:us|me|our|my)\b)(?-i:[A-Z])", re.I)
+                         r"from (?!(?:us|me|our|my)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                         r"dec)[a-z]*\.?\s+\d)(?-i:[A-Z])", re.I)
 #: A step whose object points back ("forward that to finance"): what it points at is said just before it.
 _POINTS_BACK = re.compile(r"^(?:[\w-]+ ){1,2}(?:that|it|this|them|those|these|one)\b(?!\s+(?:is|was|are|were)\b)", re.I)
 
@@ -181,9 +197,24 @@ _ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) wa
 
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
-_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|forwarded|shared|handled|did|done|"
-                           r"took care of|dealt with)(?: (?:it|that|them|this|those|over|across|both|everything|all of it))*(?: (?:already|right away|"
+_DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|re-?sent|emailed|re-?emailed|forwarded|shared|handled|did|done|"
+                           r"took care of|dealt with|closed|removed|fixed|updated|cancell?ed|deactivated|sorted)(?: (?:it|that|them|this|those|"
+                           r"over|across|both|everything|all of it|out))*"
+                           # "Sent both from the finance inbox.", "Done, confirmed by email."
+                           r"(?:,? (?:from|via|through|by|over) (?:the |our |my )?[\w-]+(?: [\w-]+)?)?"
+                           r"(?:,? (?:and )?(?:confirmed|replied|told (?:her|him|them))(?: (?:by|over|via|in) [\w-]+)?)?"
+                           r"(?: (?:already|right away|"
                            r"straight away|today|same day|just now|this (?:morning|afternoon|evening)|earlier|yesterday|last night))?[.!]?$", re.I)
+
+#: An account-admin request ("asked me to resend the calendar invite", "asked for our W-9", "asked us to close out their
+#: user accounts"): housekeeping, not a step of the deal
+_ADMIN = re.compile(r"^(?:(?:me|us|our [\w-]+) to )?(?:re-?send|send|fix|update|change|close(?: out)?|cancel|deactivate|remove|"
+                    r"delete|reset|add)?\s*(?:(?:a|an|the|our|their|his|her|my|some)\s+)?(?:[\w-]+\s+){0,3}?"
+                    r"(?:calendar invites?|invites?|invitations?|w-?9s?|w-?8s?|tax forms?|bank details|banking details|"
+                    r"vendor (?:setup|forms?|registration|onboarding)|(?<!sandbox )(?<!trial )(?<!demo )(?<!test )(?<!pilot )"
+                    r"(?<!new )(?<!extra )(?<!more )accounts?|logins?|passwords?|"
+                    r"receipts?|invoice cop(?:y|ies)|cop(?:y|ies) of (?:the |our )?invoices?|billing (?:address|contact|details)|"
+                    r"(?:mailing|distribution|email) lists?|seats? removed)\b(?! (?:demo|call|meeting|review)\b)", re.I)
 
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
@@ -223,6 +254,12 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
                     continue  # the request is already met
+                if (cue is _NEXT_ASK or re.search(r"asked|request|wants?", m.group(0), re.I)) and _ADMIN.match(
+                        _clean(c[m.end():])) and not re.search(r"\b(?:demo|call|meeting|workshop|review|session|walk-?through|"
+                                                                r"kick-?off|pilot|trial|proposal|contract|order form)\b",
+                                                                _ADMIN.sub("", _clean(c[m.end():]), count=1), re.I) and not re.search(
+                        r"\b(?:demo|meeting|workshop|session|walk-?through|kick-?off)s? invites?\b", c, re.I):
+                    continue  # "asked me to resend the invite": account admin, no step of the deal
                 phrase = _clean(c[m.end():] if not re.match(r"^(?:scheduled|booked|set up|lined up|penc|follow)", m.group(0), re.I)
                                 else c[m.start():])
                 if len(phrase) < 4 or (cue is _NEXT_ASK and _DONE_BY.match(phrase)) or _FROM_RIVAL.search(phrase):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # -- sentences and clauses ------------------------------------------------------------------------
-_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?<![A-Z][a-z]{1} [A-Z]\.)(?<![A-Z][a-z]{2} [A-Z]\.)(?<![A-Z][a-z]{3} [A-Z]\.)(?<![A-Z][a-z]{4} [A-Z]\.)(?<![A-Z][a-z]{5} [A-Z]\.)(?<![A-Z][a-z]{6} [A-Z]\.)(?<![A-Z][a-z]{7} [A-Z]\.)(?<![A-Z][a-z]{8} [A-Z]\.)"
+_SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?:(?<!\b[ap]\.m\.)|(?=\s+(?:[A-Z]|$)))(?<![A-Z][a-z]{1} [A-Z]\.)(?<![A-Z][a-z]{2} [A-Z]\.)(?<![A-Z][a-z]{3} [A-Z]\.)(?<![A-Z][a-z]{4} [A-Z]\.)(?<![A-Z][a-z]{5} [A-Z]\.)(?<![A-Z][a-z]{6} [A-Z]\.)(?<![A-Z][a-z]{7} [A-Z]\.)(?<![A-Z][a-z]{8} [A-Z]\.)"
                    r"\s+|\s+-{1,2}\s+|\s+—\s+")
 _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
                      r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
@@ -16,7 +16,7 @@ _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|
 #: Q2", "Tom wanted to know our uptime", "Oliver would decide if it were up to him", "if they ever did this"
 #: (but "calls are people asking where their parcel is" states the customer's problem).
 _NOT_A_FACT = re.compile(r"(?<!people )(?<!customers )(?<!callers )(?<!clients )(?<!patients )(?<!parents )(?<!tenants )"
-                         r"(?<!drivers )(?<!members )(?<!all day )(?<!all night )(?<!constantly )(?<!nonstop )(?<!non-stop )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
+                         r"(?<!drivers )(?<!members )(?<!all day )(?<!all night )(?<!constantly )(?<!keep )(?<!keeps )(?<!kept )(?<!always )(?<!nonstop )(?<!non-stop )\b(?:asked|asking|wondered|wondering|was curious)\s+(?:me\s+|us\s+)?"
                          r"(?:about|whether|if|how|what|when|why|who|where|which)\b|\b(?:wanted|wants) to know\b|\bif (?:it|they|"
                          r"he|she|we) (?:were|ever|had)\b|"
                          r"\bif (?:it|that) was up to\b", re.I)

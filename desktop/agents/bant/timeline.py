@@ -7,8 +7,18 @@ import re
 from datetime import date, datetime, timedelta
 
 from desktop.agents.bant.text import _clauses, _seller_pronoun
-from desktop.planner.parsing.dates import add_months, find_date
+from desktop.planner.parsing.dates import ImpossibleDate, add_months
+from desktop.planner.parsing.dates import find_date as _planner_find_date
 from desktop.planner.parsing.numbers import small_number, words_to_digits
+
+
+def find_date(text: str, ref: datetime | date) -> tuple[date, int, int] | None:
+    """The planner's :func:`~desktop.planner.parsing.dates.find_date`, except that a day the month does not have
+    ("by February thirtieth") is no date (None) rather than an error: an extraction never raises on odd text."""
+    try:
+        return _planner_find_date(text, ref)
+    except ImpossibleDate:
+        return None
 
 # -- timeline ------------------------------------------------------------------------------------
 _TIME_WORDS = re.compile(r"\b(?:by|before|until|within|over the holidays|during the holidays|in the next|next (?:week|"
@@ -228,7 +238,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                     r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
                 continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
-                         r"on (?:vacation|holiday|leave)|out of office|ooo|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
+                         r"on (?:vacation|holiday|leave)|out of (?:the |her |his |their )?office|ooo|away from (?:the |her |his )?(?:office|desk)|(?:out|away|off|traveling|travelling|on the road) (?:until|till|through|thru)|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
                          r"(?:is|'s|are|be) (?:out|away|off) (?:on|until|till|through|for)|"
                          r"(?:parental|maternity|paternity|sick|medical) leave|locked in(?:to)?|"
                          r"(?:not|\w+n't|no) (?:buy|buying|purchase|purchasing|spend|spending|sign|signing|looking at) (?:anything|any\w*)|"
