@@ -144,7 +144,8 @@ MEETING_RE = re.compile(
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time
     r"|^\W*(?:(?:please|pls|can you|could you|and|so|then|also)\s+)*book\s+"
     # ("book her colleague Ben Zimmer for Monday at eleven": the person said by relation, then by name)
-    r"(?:(?:his|her|their)\s+(?:colleague|boss|manager|assistant|co-?founder|counterpart|deputy|cto|ceo|cfo|coo)\s+(?=(?-i:[A-Z])))?"
+    r"(?:(?:his|her|their|(?-i:[A-Z])[a-z]+'s)\s+(?:colleague|boss|manager|assistant|co-?founder|counterpart|deputy|cto|ceo|cfo|coo)\s+"
+    r"(?=(?-i:[A-Z])))?"
     r"(?!(?:a|an|the|it|that|this|one|in|me|time|him|her|them|us)\b)"
     r"[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?"
     # "Book Chen at Acme for Monday at 10", "Book Felix from Onyx Health in for a training session Friday at 11"

@@ -516,6 +516,11 @@ class OfflinePlanner:
             # "Remove Redwood Systems to negotiation": "move" misheard - a stage move, never a deletion
             clean = clean[:rm.start()] + re.sub(r"(?i)\bremove\b", "Move", clean[rm.start():], count=1)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
+        # "Book Tom's colleague Rachel Adams for Monday": the person named is the one meant (whose colleague is an aside)
+        clean = re.sub(r"\b(?:(?!(?:Book|Log|Call|Email|Ping|Invite|Schedule|Meet|Add|Ask|Tell|Text|Draft|Remind)\b)"
+                       r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?'s|his|her|their)\s+(?:colleague|boss|manager|assistant|"
+                       r"co-?founder|counterpart|deputy|replacement|successor)\s*,?\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+)",
+                       "", clean)
         # "Log calls with both Victor Price and Leo Vogel": one call each (said as one "call with ... and ...")
         clean = re.sub(r"\b(log|record)\s+(call|meeting|email)s\s+with\s+(?:both\s+)?", r"\1 a \2 with ", clean, flags=re.I)
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
@@ -953,7 +958,8 @@ _THE_OTHER_NAMED = re.compile(r"\b(?i:the other) (?P<f>[A-Z][a-z]+)\b(?!\s+[A-Z]
 #: Someone named by their relation to a person said as a pronoun: "her boss", "his assistant".
 _THEIR_RELATION = re.compile(r"(?:(?:^|[.!?;]\s+)(?:(?:so|and|oh|also)\W+)*|\b(?:(?:call|meeting|demo|lunch|coffee|sync|intro)\s+with|"
                              r"email|e-mail|call|book|meet|ping|invite)\s+)"
-                             r"(her|his)\s+(boss|manager|colleague|assistant|deputy|replacement|successor|counterpart|"
+                             # ("Tom's counterpart at Globex wants a call": someone else than Tom)
+                             r"(her|his|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?'s)\s+(boss|manager|colleague|assistant|deputy|replacement|successor|counterpart|"
                              r"co-?worker|lawyer|counsel|intern)\b"
                              r"(?=\s+(?:wants?|needs?|asked|is asking|would like|said|says|called|emailed|reached out)\b|"
                              r"(?<=\w)(?!\s+(?:was|is|were|too|also)\b))", re.I)
@@ -3449,9 +3455,12 @@ class _Build:
         for m in _THEIR_RELATION.finditer(self.text):
             # "Her boss wants a call Friday at 10": someone else than the person in view, whom nothing names
             if any(x.kind == "contact" and (x.start <= m.start(2) < x.end or 0 <= x.start - m.end() <= 3) for x in self.mentions) \
-                    or re.match(r",?\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?", self.text[m.end():]):
-                continue  # ("her colleague Marco Visser", "her colleague, the other Kara": named)
-            self.f.ask(f"Who is {m.group(1).lower()} {m.group(2).lower()}? Name them, or add them as a contact first.", [])
+                    or re.match(r",?\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?", self.text[m.end():]) \
+                    or ((th := re.match(r",?\s+(?:the|their|its)\s+", self.text[m.end():]))
+                        and R.TITLE_RE.match(self.text, m.end() + th.end())):
+                continue  # ("her colleague Marco Visser", "her colleague, the other Kara", "Kara's boss, the CEO": named)
+            whose = m.group(1).lower() if m.group(1).lower() in ("her", "his") else m.group(1)
+            self.f.ask(f"Who is {whose} {m.group(2).lower()}? Name them, or add them as a contact first.", [])
             self.f.person_blocked = True
             return
         for m in _HONORIFIC.finditer(self.text):

@@ -1422,3 +1422,23 @@ def test_add_had_and_finished_heard_otherwise_keep_their_command(planner, now, h
 def test_to_or_as_heard_as_a_comma_and_an_article_still_sets_the_value(planner, now, heard, who, field, value):
     (a,) = planner.plan(heard, now=now).actions
     assert (a.kind, a.target.id, a.fields[field]) == ("update_contact", who, value)
+
+
+@pytest.mark.parametrize(("text", "whose"), [
+    ("Tom's counterpart at Globex wants a call Monday at nine, can you book it?", "Tom's counterpart"),
+    ("Priya's boss wants a demo on Friday.", "Priya's boss"),
+    ("Tom Becker's assistant called about the invoice.", "Tom Becker's assistant"),
+])
+def test_a_named_persons_unnamed_colleague_is_asked_about_never_that_person(planner, now, text, whose):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications[0].startswith(f"Who is {whose}?")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Book Tom's colleague Rachel Adams for Monday at 10.", "115"),
+    ("Book Tom Becker's colleague Rachel Adams for Monday at 10.", "115"),
+    ("Log a call with Priya's boss, Mike Chen.", "101"),
+])
+def test_a_colleague_named_after_whose_colleague_is_the_one_meant(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.target.id == who
