@@ -281,7 +281,9 @@ _AND_COMMAND = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:book|schedule|s
 _WHO_FOR = "Who is this for? Name the contact, company or deal."
 #: "make a task for it", "set a reminder for that": the task is the clause before.
 _TASK_FOR_THAT = re.compile(r"^\W*(?:(?:and|so|please)\s+)*(?:make|create|add|set(?: up)?|put in)\s+(?:me\s+)?(?:a\s+|an\s+)?"
-                            r"(?:task|reminder|to-?do)(?:\s+(?:for|about|on)\s+(?:it|that|this))?\W*$", re.I)
+                            r"(?:task|reminder|to-?do)(?:\s+(?:for|about|on)\s+(?:it|that|this))?"
+                            # ("..., so set a task for that against Quinn": on the person named)
+                            r"(?:\s+(?:against|on|for|with)\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)?\W*$", re.I)
 #: "make that the next step": the clause before it is the deal's next step.
 _THAT_NEXT_STEP = re.compile(r"\b(?:make|set|put|log|mark)\s+(?:that|this|it)\s+(?:down\s+)?(?:as\s+)?(?:the\s+)?next\s+step\b", re.I)
 #: "a team of 12", "a group of 40": the number after is a head count, not money.

@@ -516,6 +516,13 @@ class OfflinePlanner:
             # "Remove Redwood Systems to negotiation": "move" misheard - a stage move, never a deletion
             clean = clean[:rm.start()] + re.sub(r"(?i)\bremove\b", "Move", clean[rm.start():], count=1)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
+        # "His deal, move it to proposal sent? No, it's in negotiation and staying there, just add five K": a change asked
+        # of oneself and answered no is not made (what follows the "no" is)
+        clean = re.sub(r"\b(?:should i\s+|shall i\s+|do i\s+)?(?:move|put|mark|push)\s+(?P<rec>[^.?!]*?)\s*(?:\bto|\binto|\bin|\bas)\s+[^.?!]*?(?:\?|,)\s+no\b[,.]?\s+"
+                       r"(?=[^.?!]*\b(?:stays?|staying|leave it|keep it (?:as is|where it is|there|the same)|as it is|where it is|not yet|don'?t)\b)",
+                       lambda m: f"leave the stage of {m.group('rec')} alone, ", clean, flags=re.I)
+        clean = re.sub(r"(leave the stage of [^,]* alone, )(?:(?:but\s+)?(?:keep it (?:as is|where it is|there|the same)|leave it(?: as is| alone|"
+                       r" there| where it is)?|it stays(?: there| put)?)\s*[,.]?\s*)", r"\1", clean, flags=re.I)
         # "Book Tom's colleague Rachel Adams for Monday": the person named is the one meant (whose colleague is an aside)
         clean = re.sub(r"\b(?:(?!(?:Book|Log|Call|Email|Ping|Invite|Schedule|Meet|Add|Ask|Tell|Text|Draft|Remind)\b)"
                        r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?'s|his|her|their)\s+(?:colleague|boss|manager|assistant|"

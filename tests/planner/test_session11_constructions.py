@@ -1442,3 +1442,33 @@ def test_a_named_persons_unnamed_colleague_is_asked_about_never_that_person(plan
 def test_a_colleague_named_after_whose_colleague_is_the_one_meant(planner, now, text, who):
     (a,) = planner.plan(text, now=now).actions
     assert a.target.id == who
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("Should I move Acme to negotiation? No, leave it, just add 5k.", {"amount": 65000}),
+    ("Move Globex to closed won? No, not yet, but push the close to Friday.", {"close_date": "2026-11-27"}),
+    ("Move Acme to negotiation? No, keep it as is, but add 5k.", {"amount": 65000}),
+])
+def test_a_move_asked_of_oneself_and_answered_no_is_not_made(planner, now, text, fields):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields) == ("update_deal", fields)
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Move Acme to negotiation, no, keep it in qualified.", "5001", "Qualified"),
+    ("Move Globex to negotiation, no, leave it at proposal sent.", "5004", "Proposal Sent"),
+    ("Put Vertex in closed won, no, keep it in negotiation.", "5009", "Negotiation"),
+])
+def test_no_keep_it_in_a_stage_is_the_stage_kept(planner, now, text, deal, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields) == (deal, {"stage": stage})
+
+
+@pytest.mark.parametrize(("text", "who", "title"), [
+    ("Tom Becker wants the renewal quote by Friday, set a task for that against Tom.", "106", "renewal quote"),
+    ("Priya needs the security pack on Monday, so add a task for it on Priya Natarajan.", "105", "security pack"),
+    ("Quinn Fischer wants the production quote by Friday, so set a task for that against Quinn.", "236", "production quote"),
+])
+def test_a_task_for_that_against_a_person_is_what_they_want(planner, now, text, who, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("create_task", who) and title in a.fields["title"]
