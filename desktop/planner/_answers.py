@@ -242,6 +242,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                  r"contact|contacted|touch|touched|touchpoint|call|called|email|emailed|chat|chatted|demo|note|send|sent|wrote|"
                  r"write|logged)\b|\blast (?:time|contact)\b",
                  low) and (low.lstrip().startswith(("when", "what", "last")) or re.search(r"\bwhen (?:did|was|were)\b", low)
+                           # "Could you tell me when our last contact with Linda was?"
+                           or re.search(r"\bwhen\b.{0,40}\blast\b.{0,60}\b(?:was|were)\W*$", low)
                            # "tom becker last contact?": a terse question about one person
                            or re.search(r"\blast (?:contact|contacted|touch|touched|activity|talked|spoke|call|email|meeting)\W*$", low)):
         if contact is not None and (kind := _asked_kind(low)) is not None:
@@ -352,7 +354,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
 
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
-    if kinds and re.search(r"\bhow many\b|\bcount\b|\bnumber of\b", low) and not re.search(r"\bdeals?\b", low):
+    if kinds and re.search(r"\bhow many\b|\bcount\b|\bnumber of\b", low) and not re.search(r"\bdeals?\b", low) \
+            and not (stage and re.search(r"\b(?:everything|all|anything)\s+(?:that'?s\s+)?in\b", low)):
+        # ("a count of everything in demo scheduled": deals in that stage, not demos logged)
         # "how many activities did we log this month" counts every type; "demos" are meetings logged as a demo
         p = per or _month(today.year, today.month, "this month")
         logged_n = 0
@@ -523,7 +527,9 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         pick = max(deals, key=lambda d: d.amount_cents or 0) if one.group("big") else min(deals, key=lambda d: d.amount_cents or 0)
         return {"text": f"{pick.name} ({pick.stage_label}, {_money((pick.amount_cents or 0) / 100)}).", "records": [f"deal:{pick.id}"]}
     if re.search(r"\bhow many\b|\bnumber of (?:open |active |stale |won |lost )?deals\b|\bcount (?:of )?(?:the )?(?:open )?deals\b"
-                 r"|\b(?:deals|won|lost)\b.{0,30}\b(?:count|tally)\W*$", low):
+                 r"|\b(?:deals|won|lost)\b.{0,30}\b(?:count|tally)\W*$"
+                 # "Give me a count of everything in demo scheduled"
+                 r"|\b(?:a\s+)?(?:count|number|tally)\s+of\s+(?:everything|all|anything)\b", low):
         return {"text": f"{_deals(len(deals))} {label}.", "value": len(deals)}
     if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         # weighted pipeline: each open deal's amount times its stage's win probability (the revenue

@@ -770,7 +770,7 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "february", "march", "april", "may", "june", "july", "august", "september", "october",
                              "november", "december", "today", "tomorrow", "negotiation", "proposal", "lead", "demo",
                              "qualified", "closed", "the", "our", "their", "his", "her", "them", "him", "me", "us",
-                             "christmas", "easter", "thanksgiving", "halloween", "new", "jan", "feb", "mar", "apr", "jun",
+                             "christmas", "easter", "thanksgiving", "halloween", "boxing", "valentine", "valentines", "new", "jan", "feb", "mar", "apr", "jun",
                              "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur",
                              "thurs", "fri", "sat", "sun", "eod", "eow", "eom", "eoq", "asap", "noon", "midnight"})
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "

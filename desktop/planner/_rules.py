@@ -152,7 +152,7 @@ MEETING_RE = re.compile(
     r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2})?(?:\s+in)?"
     r"(?:\s+for\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<what10>session|meeting|call|demo|training|review|workshop|sync|lunch|coffee))?"
     r"\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b|(?:a|one|two|three|four)\s+weeks?\s+from\b|a\s+week\s+(?:on\s+)?(?:mon|tue|wed|thu|fri)|first thing\b|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b|(?:a|one|two|three|four)\s+weeks?\s+from\b|a\s+week\s+(?:on\s+)?(?:mon|tue|wed|thu|fri)|first thing\b|(?:this\s+(?:coming\s+)?|coming\s+)(?:mon|tue|wed|thu|fri|sat|sun)|"
     r"(?:first|second|third|fourth|last)\s+(?:mon|tue|wed|thu|fri)\w*\b|day after tomorrow\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
     r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee|chat|catch-?up|check-?in)\s+with\b"

@@ -227,6 +227,11 @@ _FIELD_NAMED = {"close_date": re.compile(r"\bclos(?:e|ing)(?:\s+date)?\s+(?:(?:i
                 "stage": re.compile(r"\bstage\b", re.I)}
 
 
+#: The verb of a polite "would you mind ...ing" request.
+_GERUND = {"booking": "book", "logging": "log", "scheduling": "schedule", "setting": "set", "moving": "move", "adding": "add",
+           "creating": "create", "updating": "update", "changing": "change", "drafting": "draft", "sending": "send",
+           "putting": "put", "making": "make", "pushing": "push", "marking": "mark", "emailing": "email", "writing": "write",
+           "giving": "give", "assigning": "assign", "closing": "close", "bumping": "bump", "noting": "note"}
 #: A third-person pronoun for a person ("he", "her", "his", "she's").
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
 #: A note whose first words after the command are a subject pronoun: it is about the record in view.
@@ -470,6 +475,11 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        # "Would you mind booking Linda for Wednesday at five to four?": a request, said politely, not a question
+        clean = re.sub(r"\b(?:would|do)\s+you\s+mind\s+(?P<v>booking|logging|scheduling|setting|moving|adding|creating|updating|"
+                       r"changing|drafting|sending|putting|making|pushing|marking|emailing|writing|giving|assigning|closing|"
+                       r"bumping|noting)\b",
+                       lambda m: "could you " + _GERUND[m.group("v").lower()], clean, flags=re.I)
         if (moved := _MOVED_TITLE.search(clean)) and any(m.kind == "contact" and not m.partial
                                                          for m in self.index.find_mentions(moved.group("who"))) \
                 and all(_A_TITLE.search(moved.group(g)) and not [m for m in self.index.find_mentions(moved.group(g))

@@ -1472,3 +1472,33 @@ def test_no_keep_it_in_a_stage_is_the_stage_kept(planner, now, text, deal, stage
 def test_a_task_for_that_against_a_person_is_what_they_want(planner, now, text, who, title):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.target.id) == ("create_task", who) and title in a.fields["title"]
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Would you mind booking Linda Okafor for this coming Wednesday at five to four?", "book_meeting", "107"),
+    ("Do you mind logging a call with Tom Becker, he wants the quote?", "log_activity", "106"),
+    ("Would you mind moving Acme to negotiation?", "update_deal", "5001"),
+])
+def test_would_you_mind_doing_is_a_request_not_a_question(planner, now, text, kind, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == (kind, who)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Give me a count of everything in demo scheduled.", 9),
+    ("Could you tell me when our last contact with Linda Okafor was?", "2026-11-06"),
+    ("What's the number of all deals in negotiation?", 4),
+])
+def test_questions_asked_the_long_way_get_their_figure(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["value"]) == ("answer", value)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Please set me a task for Boxing Day to email Sofia Evans at Redwood Labs.", "2026-12-26"),
+    ("Remind me to call Tom Becker the day after Boxing Day.", "2026-12-27"),
+    ("Book Priya Natarajan this coming Friday at 2.", "2026-11-27"),
+])
+def test_boxing_day_and_this_coming_weekday(planner, now, text, day):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["due_date"] == day

@@ -100,12 +100,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "Christmas Eve", "New Year's Eve": the next one (dates of the fixed holidays); "the Thursday before Christmas",
     # "the day before New Year's Eve": the day or weekday next to it ("the week before Christmas" is no day)
     ("holiday", re.compile(r"(?<!\bweek after )(?<!\bweek before )\b(?:the\s+(?P<shift>day|" + _WEEKDAY_NAMES + r")\s+"
-                           r"(?P<dir>after|before)\s+)?(?P<hol>christmas eve|christmas day|christmas|new year'?s eve|new year'?s day|"
+                           r"(?P<dir>after|before)\s+)?(?P<hol>christmas eve|christmas day|christmas|boxing day|new year'?s eve|new year'?s day|"
                            r"new year'?s|valentine'?s day|halloween)\b", re.I)),
     ("slash", re.compile(r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])(?:/(?P<y>20\d\d))?\b")),
 ]
 #: Fixed-date holidays said by name -> (month, day).
-_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "new years eve": (12, 31), "new years day": (1, 1),
+_HOLIDAYS = {"christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26), "new years eve": (12, 31), "new years day": (1, 1),
              "new years": (1, 1), "valentines day": (2, 14), "halloween": (10, 31)}
 #: Date kinds that name a day of a month (they win over a weekday said just before them).
 _EXPLICIT = frozenset({"day_of_month", "month_day", "ordinal_word", "month_ordinal", "day_only", "day_word", "iso", "slash",
