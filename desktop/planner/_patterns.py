@@ -67,7 +67,14 @@ _ASSIGN = re.compile(
     r"|\b(?i:put|move)\s+(?i:it|that|them)\s+(?i:back\s+)?(?i:on|under|with)\s+(?P<who18>me)\b"
     r"|\b(?i:put|leave)\s+(?P<who19>me|[A-Z][a-z]+)\s+(?i:in charge of)\b"
     # "give Morgan all the Delta Works contacts": only with a workspace user's name
-    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|(?i:him|her)|[A-Z][a-z]+)\s+(?i:all|every one of|each of|the|my|our)\b")
+    r"|\b(?i:give|hand|pass)\s+(?P<who16>me|(?i:him|her)|[A-Z][a-z]+)\s+(?i:all|every one of|each of|the|my|our)\b"
+    # "Jordan is the account manager for Theo Walsh now", "Morgan's going to run Granite Labs from here on",
+    # "Ben Jensen is Sam's contact now", "Morgan takes the Cedar Group deal": a workspace user given the record
+    r"|\b(?P<who22>[A-Z][a-z]+)\s+(?:is|'s|will be)\s+(?i:now\s+)?(?i:the\s+)?(?i:account manager|account owner|owner|rep|point person|"
+    r"account lead)\s+(?i:for|on|of)\s+(?=[A-Z])"
+    r"|\b(?P<who23>[A-Z][a-z]+)(?:'s|\s+is)\s+(?i:going to|gonna|about to)\s+(?i:run|own|handle|take over|look after)\s+(?=[A-Z])"
+    r"|\b(?i:is|are)\s+(?P<who24>[A-Z][a-z]+)'s\s+(?i:contact|account|client|deal|customer)s?\s+(?i:now|from now on)\b"
+    r"|\b(?P<who25>[A-Z][a-z]+)\s+(?i:takes|gets|will take|will get)\s+(?i:the\s+)?(?=[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?i:deal|account))?\b)")
 _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "marketingqualifiedlead"),
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),

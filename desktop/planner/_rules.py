@@ -23,7 +23,8 @@ CLAUSE_SPLIT = re.compile(r",\s+(?!to\s+(?:next|the end|end|\w+day\b|tomorrow|to
                           r"send|draft|email|call|mark|push|change|put|give|hand|assign|reassign|open|write|"
                           r"let|make|bump|drop|note(?=\s+(?:that|down|on|in|:))|jot)\b)"
                           # "Morgan's taking over Summit Labs and Sam's taking Kestrel Partners": a second owner's handover
-                          r"|\s+and\s+(?=(?-i:[A-Z])[a-z]+(?:'s|\s+is|\s+will\s+be)\s+(?:taking|getting|owning|handling|picking\s+up)\b)",
+                          r"|\s+and\s+(?=(?-i:[A-Z])[a-z]+(?:(?:'s|\s+is|\s+will\s+be)\s+(?:taking|getting|owning|handling|picking\s+up)\b|"
+                          r"\s+(?:takes|gets|owns)\s+(?:the\s+)?(?-i:[A-Z])))",
                           re.I)
 #: Where an unpunctuated transcript changes topic ("... the acme call mike needs ... budget is ...").
 CUE_SPLIT = re.compile(r"(?<!\ba)(?<!\bthe)(?<!\bto)(?<!they're)(?<!they are)(?<!\balso)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)"
@@ -138,7 +139,8 @@ MEETING_RE = re.compile(
     r"check-?in|kick-?off)\s+in\b"
     # "Call's booked with Carla, Monday at eleven", "booked discovery for Wednesday at ten"
     r"|\b(?P<what6>call|meeting|demo|discovery|kick[- ]?off|onboarding)(?:'s|\s+is|\s+was)?\s+booked\b"
-    r"|\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?(?P<what7>discovery|demo|call|meeting|kick[- ]?off|onboarding)\b"
+    r"|(?<!\bthey )(?<!\bthey've )(?<!\bshe )(?<!\bhe )\bbooked\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?P<what7>discovery|demo|call|meeting|kick[- ]?off|onboarding)\b(?![^,.;]*\balready\b)"
     # "Book him for Thursday at ten", "book her in on Monday": the person just named, booked for a day
     r"|\bbook\s+(?:him|her|them)\s+(?:in\s+)?(?:for|on)\s+(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|\d)\w*\b)"
     # "book maya carter thurs 1:15pm", "book Jonas Weber for Monday at ten": a person booked for a day or time

@@ -1168,6 +1168,11 @@ class _Build:
                                           r"\b(?:send|email|e-mail|write|introduce|intro|forward)\s+(?:it\s+|this\s+|that\s+)?to\s*$",
                                           text[:m.start("lead")], re.I)):
                     continue  # ("Felix Dubois, he's the sales director", "moved into the CEO role": a title held, no reference)
+                if re.search(r"\b(?:bring|brings|bringing|invite|invites|inviting|loop in|looping in|include|including|cc)\s+(?:along\s+)?$",
+                             text[:m.start("lead")], re.I) \
+                        and any(x.kind == "contact" and len(x.ids) == 1 and not x.partial and x.end <= m.start("lead")
+                                for x in self.mentions):
+                    continue  # ("Sofia Alvarez ... wants to bring their CTO to the demo": Sofia is whom it is with)
                 nxt = re.match(r"\s*,?\s*(?P<w>[A-Za-z][a-z'-]+)", text[m.end("t"):])
                 if nxt and (nxt.group("w").lower() in idx.first_names or (nxt.group("w")[:1].isupper()
                                                                        and nxt.group("w").lower() not in STOPWORDS
@@ -2818,7 +2823,10 @@ class _Build:
             return None
         who = next(g for g in m.group("who", "who2", "who3", "who4", "who5", "who6", "who7", "who8", "who9", "who10",
                                       "who11", "who12", "who13", "who14", "who15", "who16", "who17", "who18", "who19",
-                                      "who20", "who21") if g).strip()
+                                      "who20", "who21", "who22", "who23", "who24", "who25") if g).strip()
+        if (m.group("who22") or m.group("who23") or m.group("who24") or m.group("who25")) \
+                and not any(u.split()[0].lower() == who.lower() for u in self.idx.users):
+            return None  # ("Felix is the account manager for ...": a title of someone, not an owner, when no user is called so)
         if who == "I":
             who = "me"
         if who.lower() in ("him", "her"):
@@ -2987,6 +2995,9 @@ class _Build:
                     break
         if "email" in out and "company" not in out:
             out["email"] = self._company_domain(out["email"])
+        if "job_title" in out and (own := _ASSIGN.search(t)) and (own.group("who22") or own.group("who11")) \
+                and any(u.split()[0].lower() == (own.group("who22") or own.group("who11")).lower() for u in self.idx.users):
+            del out["job_title"]  # "Jordan is the account manager for Theo Walsh now": Jordan's role, Theo's owner
         return out
 
     def _fit_email_user(self, user: str, word_before: str, host: str) -> str:

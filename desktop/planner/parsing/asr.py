@@ -374,6 +374,8 @@ def join_spoken_corrections(text: str) -> str:
     Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop); "they picked Gong, no, not Gong,
     it was Chorus" -> "they picked Chorus"; "back to subscriber? No, lead." -> "back to lead.". Returns ``text``
     unchanged when none is present."""
+    # "Move X to Qualified, actually no, straight to Demo Scheduled" -> "..., actually no, Demo Scheduled"
+    text = re.sub(r"(\b(?:actually\s+no|no|sorry|wait)\b,?\s+)(?:straight|right|directly)\s+(?:to|into)\s+", r"\1", text, flags=re.I)
     # "Move Acme to negotiation, no, keep it in qualified" -> "..., no, qualified" (the value kept is the correction)
     text = re.sub(r"(,\s*no,?\s+)(?:keep|leave)\s+(?:it|them|that)\s+(?:in|at|as)\s+", r"\1", text, flags=re.I)
     text = _NOT_X_IT_WAS.sub("", text)
