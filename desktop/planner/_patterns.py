@@ -132,7 +132,9 @@ _NEGATIVE = re.compile(r"\b(?:negative|(?<=to )minus|(?<!\bit )(?<!\bthat )minus
                        r"\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 #: Two figures said with the speaker unsure between them: "fifty grand, or maybe forty, I honestly don't know yet".
-_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even)\b(?=[^;]{0,80}?\b(?:don'?t know|do not know|not sure|no idea|"
+_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even|no(?: wait)?,\s+(?:\$?\d+(?:\.\d+)?(?:\s*(?:k|grand|thousand))?(?!\w)|one|two|three|four|five|six|"
+                            r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred))\b"
+                            r"(?=[^;]{0,80}?\b(?:don'?t know(?!\s+(?:if|whether|why|when|how|what|who)\b)|do not know|not sure(?!\s+(?:if|whether)\b)|no idea|"
                             r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|"
                             r"go with)\b))", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation

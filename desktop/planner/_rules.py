@@ -329,6 +329,9 @@ _COMPETITOR_BY_LETTERS = {k.replace(" ", ""): v for k, v in KNOWN_COMPETITORS.it
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
 NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=|to be|to(?=\s+(?:a|an|the)\b))\s*(?:to\s+)?(?P<what>[^.;]+)"
+                          # "set the next step on their deal to admin training": the value after "to"
+                          r"|\bnext steps?\s+(?:for|with|on|of)\s+(?:the|their|his|her|its|our)\s+(?:[\w&'-]+\s+){0,3}?(?:deal|account|opportunity|"
+                          r"renewal)\s+to\s+(?P<what3>[^.;]+?)(?=\s+and\s+(?:make|set|move|give|assign|book|log|draft|remind|put)\b|[.;]|$)"
                           r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
 QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|count(?=\s+(?:how many|the|up|all|our|my|every))|(?:biggest|largest|smallest)\s+(?:open\s+)?(?:deal|opp)|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
@@ -540,7 +543,7 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     if m and re.search(r"\b(?:subject|titled|headline)\b|\bcalled\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
-        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what") or m.group("what2")).strip(), flags=re.I))
+        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what2")).strip(), flags=re.I))
     m = NEEDS_RE.search(text)
     if m:
         what = m.group("what").strip()

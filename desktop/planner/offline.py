@@ -467,6 +467,7 @@ class OfflinePlanner:
     def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
         transcript = clean
+        self._said = clean  # (as said, before corrections are applied: "fifty k, no, five hundred, ... I don't know")
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
             return Plan(transcript=transcript, message=EMPTY_MESSAGE)
         ctx = context.target if context else None
@@ -2563,7 +2564,8 @@ class _Build:
                 del out["stage"]  # "signed with a local agency, Ogilvy": they signed with the rival, not with us
             if "stage" not in out and lost and self.f.deal is not None and self.idx.deals[self.f.deal].is_open:
                 out["stage"] = lost
-        if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]) \
+        if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]
+                or self._owner_of_deal_said_before(t)) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
@@ -2678,7 +2680,9 @@ class _Build:
             # "Bump the Northwind renewal by, uh, a bit": by how much is asked, never guessed
             self.f.ask(f"\"{vague_change.group(0).strip(' .')}\": by how much?", [])
             return out
-        if _UNSURE_AMOUNT.search(self.text) and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
+        if (_UNSURE_AMOUNT.search(self.text) or _UNSURE_AMOUNT.search(getattr(self.o, "_said", "")) and _UNSURE_AMOUNT.search(
+                getattr(self.o, "_said", "")).group(0).lower().startswith("no")) \
+                and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
             # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed
             self.f.ask("You weren't sure of the amount. What should it be?", [])
             return out
@@ -2810,6 +2814,15 @@ class _Build:
             text = text.replace(m.text, " ")
         return bool(R.AMOUNT_CUE_RE.search(text))
 
+    def _owner_of_deal_said_before(self, t: str) -> bool:
+        """True when ``t`` names an owner and no record of its own ("make Sam the owner") right after a clause of the same
+        sentence about a deal ("Set the next step on their deal to admin training and make Sam the owner"): the deal's."""
+        at = self.text.find(t)
+        if at <= 0 or not re.match(r"\W*(?:(?:and|so|then|also)\s+)*make\s+(?-i:[A-Z])[a-z]+\s+(?:the\s+)?owner\W*$", t, re.I):
+            return False
+        start = max(self.text.rfind(".", 0, at), self.text.rfind("?", 0, at), self.text.rfind("!", 0, at)) + 1
+        return bool(re.search(r"\b(?:deal|opportunity|opp|renewal)\b", self.text[start:at], re.I))
+
     @staticmethod
     def _deal_words(t: str) -> bool:
         return bool(re.search(r"\b(?:deal|opportunity|opp|renewal|account)\b", t, re.I))
@@ -2889,7 +2902,8 @@ class _Build:
             out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
-        if not self._deal_words(t) and not _THING_OWNED.search(t) and (owner := self._owner(t)):
+        if not self._deal_words(t) and not _THING_OWNED.search(t) and not self._owner_of_deal_said_before(t) \
+                and (owner := self._owner(t)):
             out["owner"] = owner
         if re.search(r"\b(?:e-?mail|address)\b", self.text, re.I) and (m := _SPOKEN_EMAIL.search(t)) \
                 and not R.EMAIL_ADDR_RE.search(t):

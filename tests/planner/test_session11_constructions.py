@@ -1546,3 +1546,35 @@ def test_a_user_who_will_run_or_takes_a_deal_owns_it(planner_team, now, text, ow
 def test_a_person_who_is_a_users_contact_now_is_owned_by_them(planner_team, now, text, who, owner):
     (a,) = planner_team.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields["owner"]) == ("update_contact", who, owner)
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Move the Orbital deal to Negotiation at one oh five k.", 105000),
+    ("Set Globex to two oh five thousand.", 205000),
+    ("The Acme deal is now one oh eight k.", 108000),
+])
+def test_hundreds_said_with_oh_for_zero(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Cedar Group deal to fifty k, no, five hundred, no wait, I don't know, whatever Morgan said.",
+    "Set Acme to 50k, no, 60k, not sure.",
+    "Put Globex at one fifty, no, one eighty, I don't know really.",
+])
+def test_a_chain_of_corrections_ending_in_i_dont_know_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "deal", "fields"), [
+    ("Log a meeting with Victor Price, the kickoff went smoothly. Set the next step on their deal to admin training and "
+     "make Sam the owner.", "5114", {"next_step": "Admin training", "owner": "Sam Whitaker"}),
+    ("Set the next step on the Acme deal to legal review.", "5001", {"next_step": "Legal review"}),
+    ("Set the next step for the Globex opportunity to security questionnaire and make Jordan the owner.", "5004",
+     {"next_step": "Security questionnaire", "owner": "Jordan Blake"}),
+])
+def test_next_step_on_a_deal_to_x_and_make_someone_the_owner(planner_team, now, text, deal, fields):
+    (u,) = [a for a in planner_team.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert (u.target.id, u.fields) == (deal, fields)

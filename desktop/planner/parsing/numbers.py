@@ -83,6 +83,11 @@ def words_to_digits(text: str) -> str:
     :func:`small_number`. Never raises; returns the input on any parser failure.
     """
     protected = re.sub(r"(\d)\s+(million|billion)\b", r"\1\2", text, flags=re.IGNORECASE)
+    # "one oh five k" -> "105 k": hundreds said digit by digit with "oh" for the zero, before a scale
+    _D = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+    protected = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine)\s+oh\s+(one|two|three|four|five|six|seven|eight|nine)\s*"
+                       r"(k|grand|thousand)\b", lambda m: f"{_D[m.group(1).lower()]}0{_D[m.group(2).lower()]} {m.group(3)}",
+                       protected, flags=re.IGNORECASE)
     # "by a third", "in half", "by a quarter", "by two thirds": a share of the current amount
     for said, share in ((r"(?:by\s+)?two[\s-]thirds", "66.66666667"), (r"(?:by\s+)?(?:a|one)[\s-]third", "33.33333333"),
                         (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
