@@ -2680,8 +2680,8 @@ class _Build:
             # "Bump the Northwind renewal by, uh, a bit": by how much is asked, never guessed
             self.f.ask(f"\"{vague_change.group(0).strip(' .')}\": by how much?", [])
             return out
-        if (_UNSURE_AMOUNT.search(self.text) or _UNSURE_AMOUNT.search(getattr(self.o, "_said", "")) and _UNSURE_AMOUNT.search(
-                getattr(self.o, "_said", "")).group(0).lower().startswith("no")) \
+        unsure_said = _UNSURE_AMOUNT.search(getattr(self.o, "_said", ""))
+        if (_UNSURE_AMOUNT.search(self.text) or (unsure_said is not None and unsure_said.group(0).lower().startswith("no"))) \
                 and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
             # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed
             self.f.ask("You weren't sure of the amount. What should it be?", [])
