@@ -2565,7 +2565,7 @@ class _Build:
             if "stage" not in out and lost and self.f.deal is not None and self.idx.deals[self.f.deal].is_open:
                 out["stage"] = lost
         if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]
-                or self._owner_of_deal_said_before(t)) \
+                or self._owner_of_deal_said_before(t)) and not self._person_owned(t) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
@@ -2814,6 +2814,15 @@ class _Build:
             text = text.replace(m.text, " ")
         return bool(R.AMOUNT_CUE_RE.search(text))
 
+    def _person_owned(self, t: str) -> bool:
+        """True when ``t`` gives a person to a user ("Jordan is the account manager for Theo Walsh now"): the
+        contact's owner, not a deal's."""
+        own = _ASSIGN.search(t)
+        if own is None or not (own.group("who22") or own.group("who11")):
+            return False
+        at = max(0, self.text.find(t)) + own.end()
+        return any(m.kind == "contact" and len(m.ids) == 1 and at <= m.start <= at + 2 for m in self.mentions)
+
     def _owner_of_deal_said_before(self, t: str) -> bool:
         """True when ``t`` names an owner and no record of its own ("make Sam the owner") right after a clause of the same
         sentence about a deal ("Set the next step on their deal to admin training and make Sam the owner"): the deal's."""
@@ -2902,8 +2911,8 @@ class _Build:
             out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
-        if not self._deal_words(t) and not _THING_OWNED.search(t) and not self._owner_of_deal_said_before(t) \
-                and (owner := self._owner(t)):
+        if ((not self._deal_words(t) and not _THING_OWNED.search(t)) or self._person_owned(t)) \
+                and not self._owner_of_deal_said_before(t) and (owner := self._owner(t)):
             out["owner"] = owner
         if re.search(r"\b(?:e-?mail|address)\b", self.text, re.I) and (m := _SPOKEN_EMAIL.search(t)) \
                 and not R.EMAIL_ADDR_RE.search(t):

@@ -1578,3 +1578,13 @@ def test_a_chain_of_corrections_ending_in_i_dont_know_is_asked(planner, now, tex
 def test_next_step_on_a_deal_to_x_and_make_someone_the_owner(planner_team, now, text, deal, fields):
     (u,) = [a for a in planner_team.plan(text, now=now).actions if a.kind == "update_deal"]
     assert (u.target.id, u.fields) == (deal, fields)
+
+
+@pytest.mark.parametrize(("text", "kind", "target", "owner"), [
+    ("Jordan is the account manager for Theo Walsh now, update his owner.", "update_contact", "268", "Jordan Blake"),
+    ("Morgan is the account owner for Priya Natarajan from now on.", "update_contact", "105", "Morgan Reyes"),
+    ("Jordan is the account manager for Acme now.", "update_deal", "5001", "Jordan Blake"),
+])
+def test_a_user_who_is_the_account_manager_for_a_person_owns_the_person(planner_team, now, text, kind, target, owner):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == (kind, target, {"owner": owner})
