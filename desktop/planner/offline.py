@@ -1814,6 +1814,8 @@ class _Build:
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             said_all = " ".join(p.text for p in parts if p.sentence == cl.sentence)
+            if re.search(r"\b(?:they|she|he|they've|she's|he's)\s+(?:already\s+)?book(?:ed)?\b[^,.;]*\balready\b|\balready\s+booked\b", t, re.I):
+                continue  # ("..., they booked the demo already": done by them, nothing to book)
             if (R.MEETING_RE.search(t) and not R.activity_type(t) or (
                     # "Renewal chat with Grace Liu, a week Friday, ten in the morning": a chat on a day to come is booked
                     (m3 := R.MEETING_RE.search(said_all)) and m3.group("what3") and said_all.startswith(t) and m3.start("what3") < len(t)

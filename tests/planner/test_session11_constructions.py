@@ -1588,3 +1588,24 @@ def test_next_step_on_a_deal_to_x_and_make_someone_the_owner(planner_team, now, 
 def test_a_user_who_is_the_account_manager_for_a_person_owns_the_person(planner_team, now, text, kind, target, owner):
     (a,) = planner_team.plan(text, now=now).actions
     assert (a.kind, a.target.id, a.fields) == (kind, target, {"owner": owner})
+
+
+@pytest.mark.parametrize(("heard", "kind", "field", "value"), [
+    ("Harbor Health Expansion, Move it to Dental Scheduled.", "update_deal", "stage", "Demo Scheduled"),
+    ("Head the QBR with Quinn Fischer today. Log it is a meeting. They want the reporting add-on.", "log_activity",
+     "activity_type", "meeting"),
+    ("Head a call with Tom Becker, he wants the renewal quote.", "log_activity", "activity_type", "call"),
+    ("Move Acme to Dental Scheduled.", "update_deal", "stage", "Demo Scheduled"),
+])
+def test_demo_had_and_as_heard_otherwise(planner, now, heard, kind, field, value):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.kind, a.fields[field]) == (kind, value)
+
+
+@pytest.mark.parametrize("text", [
+    "Move FinanceStartup to demo scheduled, they book the demo already.",
+    "Move FinanceStartup to demo scheduled, they booked the demo already.",
+    "Put Initech in demo scheduled, she already booked the demo.",
+])
+def test_a_demo_they_booked_already_books_nothing(planner, now, text):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == ["update_deal"]

@@ -51,6 +51,12 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"^\s*(?:wagon|waggin'?|wuggin'?|logan|lagan|login)\s+(?=(?:e-?mail|call|meeting|note)s?\s+(?:with|to|on|for)\b)", re.I),
      "Log an "),
     (re.compile(r"^\s*(?:love|luv|log)\s+(call|meeting|email|note)s\s+with\s+(?:both\s+)?", re.I), r"Log a \1 with "),
+    # "Move it to Dental Scheduled" -> "Demo Scheduled" (the stage as a recogniser hears it)
+    (re.compile(r"\bdental\s+scheduled\b", re.I), "Demo Scheduled"),
+    # "Log it is a meeting" -> "Log it as a meeting"
+    (re.compile(r"\blog\s+it\s+is\s+(?=(?:a|an)\s+(?:meeting|call|note|email)\b)", re.I), "log it as "),
+    # "Head the QBR with Quinn Fischer today" -> "Had the QBR ..." ("had" heard as "head")
+    (re.compile(r"^\s*head\s+(?=(?:a|an|the|our)\s+(?:\w+\s+)?(?:call|meeting|chat|demo|qbr|conversation|review|kickoff)\b)", re.I), "Had "),
     # "Call to Elena Garcia, she's interested" / "Discalled Omar Walsh": "Called" and "Just called" as heard
     (re.compile(r"^\s*call\s+to\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+\s*,\s*(?:she|he|they)\b)", re.I), "Called "),
     (re.compile(r"^\s*(?:discalled|justcalled|just\s+cold)\b", re.I), "Just called"),
