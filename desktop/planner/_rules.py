@@ -91,7 +91,7 @@ ACTIVITY_RE = re.compile(
 TASK_RE = re.compile(
     r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
     r"demo|session|workshop|review)\b)|\bremind me\b|\btask\s+me\s+to\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|open|set(?: up)?)\s+(?:a\s+|an\s+)?"
-    r"(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
+    r"(?:[a-z][\w-]*\s+){0,3}?(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\btry (?:(?:him|her|them)\s+)?again\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on|monday|tuesday|wednesday|thursday|friday)\b)"
     r"|\btry (?:him|her|them)\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on monday|on tuesday|on wednesday|on thursday|on friday)\b)"
     r"|^\W*(?:task|to-?do|reminder)\s*:|\bcall\s+back\s+(?-i:[A-Z])"
@@ -116,7 +116,7 @@ MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b(?:(?!\b(?:task|reminder|to-?do)\b).){0,40}?"
     r"\b(?P<what>meeting|demo|call|callback|call-back|sync|lunch|coffee|catch[- ]up|intro|qbr|kick[- ]?off|session|review|walk-?through|"
     r"workshop|onboarding|check[- ]?in|presentation|something|time"
-    r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal))"
+    r"|follow[- ]?up(?=.*?\b(?:at\s+\d|\d{1,2}(?::\d\d)?\s*[ap]\.?\s?m\b|at noon)))\b(?!\s+(?:date|deal|task|reminder|to-?do)\b)"
     r"|\b(?:put|get|add|pop)\s+(?:a|an)\s+(?P<what5>[a-z][\w -]{2,30}?)\s+with\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+calendar\b"
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+(?:calendar|diary|cal)\b"
     # "Book a board prep with Mike Chen on Monday", "Get a creative review with Carla in the diary": whatever

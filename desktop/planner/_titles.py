@@ -40,6 +40,13 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
     if re.search(r"\bcall (?:him|her|them) back\b", core, re.I) and who:
         about = re.search(r"\b(?:about|re|regarding)\s+(?P<a>.+)$", core, re.I)
         return f"Call {who} back" + (f" about {about.group('a').strip(' .,')}" if about else "")
+    if colon := re.search(r"\b(?:task|to-?do|reminder)\b[^:]{0,60}:\s*(?P<w>\S.*)$", core, re.I):
+        return cap(colon.group("w").strip(" ."))  # "Add a quick task for Acme: send the contract"
+    if said := re.search(r"\b(?:create|add|make|open|set(?: up)?)\s+(?:a|an)\s+(?P<k>(?:[a-z][\w-]*\s+){1,3}?)(?:task|to-?do)\b(?!\s+to\b)",
+                         core, re.I):
+        if not re.fullmatch(r"(?:(?:quick|short|small|simple|new|little|follow[- ]?up|another|separate|reminder)\s*)+", said.group("k"), re.I) \
+                and ":" not in core[said.end():]:
+            return cap(said.group("k").strip())  # "Create an onboarding kickoff task for the Delta Works deal": what it is
     m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: me| (?:for|on)(?: [\w ]+?)?)? to|to-?do:?|"
                   r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
     if m:

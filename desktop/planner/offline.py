@@ -3257,7 +3257,8 @@ class _Build:
         f, text = self.f, self.text
         low = text.lower()
         kind: MentionKind | None
-        bulk = bool(R.BULK_RE.search(text))
+        # ("Delete Zoe Young, she left months ago and every email bounces": "every" in the reason is no bulk delete)
+        bulk = bool(R.BULK_RE.search(re.split(r"[,;.]|\s+(?:because|since|as|she|he|they)\s+", text, maxsplit=1)[0]))
         if bulk:
             if f.company is not None and re.search(r"\bcontacts\b|\bpeople\b", low):
                 ids = list(self.idx.contacts_by_company.get(f.company, ()))

@@ -1609,3 +1609,23 @@ def test_demo_had_and_as_heard_otherwise(planner, now, heard, kind, field, value
 ])
 def test_a_demo_they_booked_already_books_nothing(planner, now, text):
     assert [a.kind for a in planner.plan(text, now=now).actions] == ["update_deal"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Delete the contact Zoe Young at Redwood Labs, she left the company months ago and every email bounces.", "257"),
+    ("Delete Tom Becker, he's gone and all his emails bounce.", "106"),
+    ("Remove Priya Natarajan, because every message to her bounces.", "105"),
+])
+def test_every_in_the_reason_for_a_deletion_is_no_bulk_delete(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("delete_record", who)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Create an onboarding kickoff task for the Delta Works deal, due Monday.", "Onboarding kickoff"),
+    ("Add a contract review task for the Acme deal on Friday.", "Contract review"),
+    ("Add a quick task for Acme: send the contract.", "Send the contract"),
+])
+def test_a_task_named_by_what_it_is(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["title"]) == ("create_task", title)
