@@ -668,6 +668,19 @@ class OfflinePlanner:
             part = text[start:end]
             seen = last_person if last_person is not None and PERSON_REF.search(part) else last
             made_co = next((a for a in reversed(actions) if a.kind == "create_company" and a.fields.get("name")), None)
+            if made_co is not None and (their := re.match(
+                    r"\W*(?:(?:and|also|then|please)\s+)*(?:(?:add|create)\s+(?:their|its|the)\s+(?P<t1>[a-z][a-z ]{1,30}?)\s*,\s*"
+                    r"|(?:their|its)\s+(?P<t2>[a-z][a-z ]{1,30}?)\s+is\s+)"
+                    r"(?P<first>(?-i:[A-Z])[a-z]+)\s+(?P<last>(?-i:[A-Z])[\w'-]+)(?P<rest>.*)$", part, re.I | re.S)):
+                # "Add a company called Fernhill Dental, ... And add their office manager, Priscilla Moore, priscilla@...",
+                # "We just landed Copperleaf Coffee ... Their marketing lead is Dana Whitmore, dana@...": its first contact
+                title = (their.group("t1") or their.group("t2")).strip()
+                said = f"Add {their.group('first')} {their.group('last')}, {title} at {made_co.fields['name']}{their.group('rest')}"
+                fields = C.create_contact_fields(_spoken_domains(said), [], self.index)
+                fields.update({"first_name": their.group("first"), "last_name": their.group("last"),
+                               "company": made_co.fields["name"], "job_title": C.tidy_title(title)})
+                actions.append(Action(kind="create_contact", fields=fields, evidence=[(start, end)]))
+                continue
             if made_co is not None and (there := re.match(
                     r"\W*(?:(?:and|also|then|please)\s+)*(?:add|create|put)\s+(?P<first>(?-i:[A-Z])[a-z]+)\s+(?P<last>(?-i:[A-Z])[\w'-]+)"
                     r"\s+(?:there|at (?:it|them)|with them|as (?:their|its)\b)(?P<rest>.*)$", part, re.I | re.S)):

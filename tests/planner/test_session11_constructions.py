@@ -1629,3 +1629,19 @@ def test_every_in_the_reason_for_a_deletion_is_no_bulk_delete(planner, now, text
 def test_a_task_named_by_what_it_is(planner, now, text, title):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.fields["title"]) == ("create_task", title)
+
+
+@pytest.mark.parametrize(("text", "person", "title"), [
+    ("Add a company called Fernhill Dental, fernhilldental.com, they're in Boise. And add their office manager, "
+     "Priscilla Moore, priscilla@fernhilldental.com.", ("Priscilla", "Moore"), "Office Manager"),
+    ("We just landed a new client, Copperleaf Coffee, based in Portland. Their marketing lead is Dana Whitmore, "
+     "dana@copperleafcoffee.com.", ("Dana", "Whitmore"), "Marketing Lead"),
+    ("Create a company called Oakline Studio in Austin. Add their studio manager, Rita Gomez.", ("Rita", "Gomez"),
+     "Studio Manager"),
+])
+def test_their_title_and_name_after_a_new_company_is_its_first_contact(planner, now, text, person, title):
+    acts = planner.plan(text, now=now).actions
+    co = next(a for a in acts if a.kind == "create_company")
+    who = next(a for a in acts if a.kind == "create_contact")
+    assert (who.fields["first_name"], who.fields["last_name"]) == person
+    assert who.fields["company"] == co.fields["name"] and who.fields["job_title"] == title
