@@ -2752,6 +2752,9 @@ class _Build:
                                                and self._amount_cue(digits))) \
                     or not (R.AMOUNT_CUE_RE.search(digits) or am.money or self._amount_cue(digits)):
                 continue  # ("close it at fifty-six", "came back at one twenty": a bare number as the deal's amount)
+            if am.bare and re.fullmatch(r"\d{7,}", digits[am.start:am.end].strip()) \
+                    and not re.match(r"\s*(?:dollars|bucks|usd|a year|per|in)\b", digits[am.end:], re.I):
+                continue  # "the new one is 4550190": a run of seven digits or more with no scale is a phone number heard
             if re.match(r"[\d ]*-\d{2,4}-\d", digits[am.start:]) or re.search(r"\d-\s*$|\+\d{1,3}(?:[ -]\d{2,5})*[ -]?\s*$", digits[:am.start]):
                 continue  # "plus 1-300-5500-234": a phone number's groups, never an amount
             if re.search(r"\b(?:phone|mobile|cell|direct line|extension|ext)\b(?:\s+number)?[^.;]{0,22}$", digits[:am.start], re.I) \

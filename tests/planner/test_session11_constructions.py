@@ -1645,3 +1645,23 @@ def test_their_title_and_name_after_a_new_company_is_its_first_contact(planner, 
     who = next(a for a in acts if a.kind == "create_contact")
     assert (who.fields["first_name"], who.fields["last_name"]) == person
     assert who.fields["company"] == co.fields["name"] and who.fields["job_title"] == title
+
+
+@pytest.mark.parametrize("text", [
+    "Victor Price at Summit Labs changed numbers. The new one is 4550190.",
+    "Tom Becker's new number, 5125550199.",
+    "The Acme deal, new line is 3125550144.",
+])
+def test_a_run_of_seven_digits_or_more_is_never_an_amount(planner, now, text):
+    assert all("amount" not in a.fields for a in planner.plan(text, now=now).actions)
+
+
+@pytest.mark.parametrize(("heard", "deal", "stage"), [
+    ("Move FinanceStartup to Qualified, actually know straight to demo scheduled. They booked the demo already.", "5003",
+     "Demo Scheduled"),
+    ("Move Acme to lead, actually know, straight to qualified.", "5001", "Qualified"),
+    ("Put Globex in negotiation, actually know right to closed won.", "5004", "Closed Won"),
+])
+def test_actually_know_straight_to_a_stage(planner, now, heard, deal, stage):
+    (a,) = planner.plan(heard, now=now).actions
+    assert (a.target.id, a.fields) == (deal, {"stage": stage})

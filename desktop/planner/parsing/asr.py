@@ -306,7 +306,7 @@ def undo_asr_slips(text: str) -> str:
 
 #: "5K Sorry, Amin 50K" / "sorry a mean": "sorry, I mean" as a recogniser writes it
 _I_MEAN = re.compile(r"[,.]?\s+(sorry|no|actually),?\s+(?:amin|a mean|i mean|I mean|eye mean)\b,?", re.I)
-_KNOW = re.compile(r"\b(actually|oh|uh|um),?\s+know\b(?=\s*[,.]|\s+(?:make|wait|sorry)\b)", re.I)
+_KNOW = re.compile(r"\b(actually|oh|uh|um),?\s+know\b(?=\s*[,.]|\s+(?:make|wait|sorry|straight|right)\b)", re.I)
 _SPLIT_CORRECTION = re.compile(r"\b(actually,?\s+no|no,?\s+wait|sorry|i mean|scratch that)\s*[.!]\s+"
                                r"(?=(?:make|change|set) (?:it|that)\b)", re.I)
 #: A correction after a full stop the recogniser put at the pause: "to December 20th. Sorry, the 22nd.",
@@ -380,8 +380,6 @@ def join_spoken_corrections(text: str) -> str:
     Friday" -> "at 4pm, sorry, make it Friday" (the pause became a full stop); "they picked Gong, no, not Gong,
     it was Chorus" -> "they picked Chorus"; "back to subscriber? No, lead." -> "back to lead.". Returns ``text``
     unchanged when none is present."""
-    # "Move X to Qualified, actually no, straight to Demo Scheduled" -> "..., actually no, Demo Scheduled"
-    text = re.sub(r"(\b(?:actually\s+no|no|sorry|wait)\b,?\s+)(?:straight|right|directly)\s+(?:to|into)\s+", r"\1", text, flags=re.I)
     # "Move Acme to negotiation, no, keep it in qualified" -> "..., no, qualified" (the value kept is the correction)
     text = re.sub(r"(,\s*no,?\s+)(?:keep|leave)\s+(?:it|them|that)\s+(?:in|at|as)\s+", r"\1", text, flags=re.I)
     text = _NOT_X_IT_WAS.sub("", text)
@@ -394,6 +392,8 @@ def join_spoken_corrections(text: str) -> str:
     text = _SAID_TWICE.sub(r"\1", text)
     text = _ASKED_LABEL.sub(lambda m: f"{m.group('new')}.", text)
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    # "Move X to Qualified, actually no, straight to Demo Scheduled" -> "..., actually no, Demo Scheduled"
+    text = re.sub(r"(\b(?:actually\s+no|no|sorry|wait)\b,?\s+)(?:straight|right|directly)\s+(?:to|into)\s+", r"\1", text, flags=re.I)
     text = _NO_WAY.sub(", no wait, ", text)
     text = _NO_STOP.sub(lambda m: f", {m.group(1).lower()}, ", text)
     text = _REQUEST_GOES_ON.sub(lambda m: f"{m.group('req')}, {m.group('next').lower()}", text)
