@@ -614,3 +614,50 @@ def test_issue18n_limits(note, field, value):
 ])
 def test_issue18n_an_impossible_day_is_no_timeline(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+# -- issue/18o (after callnotes14) -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the rest of our own offer, joined to it with "and then" / "plus", is still our price, not their budget
+    ("We offered the starter package at four grand and then nine hundred a month for support.", "budget", None),
+    ("I quoted a setup fee of three thousand, plus two hundred a month hosting.", "budget", None),
+    ("I proposed an audit for five K and then twelve hundred a month to run the ads.", "budget", None),
+    # ... but a budget of theirs said after our offer still counts
+    ("I quoted them ten K and then she said her budget is eight.", "budget", 8000),
+    # a fact the note says is beside the deal ("not related to this", "unrelated") is no timeline
+    ("Their office lease ends in March, not related to this.", "timeline", None),
+    ("Also their insurance renews in May, unrelated to the deal.", "timeline", None),
+    ("She mentioned the payroll switch happens in April, totally unrelated.", "timeline", None),
+    # "after New Year", "from the new year": open-ended, no date
+    ("She wants to kick off after New Year, nothing firmer.", "timeline", None),
+    ("He'd like to start after the new year.", "timeline", None),
+    ("They'd roll it out from the New Year on, no date yet.", "timeline", None),
+    ("They want it signed by the new year.", "timeline", "2026-12-31"),
+    # "priorities" / "focus" said as a loss reason are no need of theirs
+    ("He said it came down to shifting priorities and they parked the project.", "need", None),
+    ("They lost budget to other priorities this quarter.", "need", None),
+    ("She called to say the board changed focus and the project is dead.", "need", None),
+])
+def test_issue18o_invented_fields(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a pronoun's contraction after a "Competition?" label is no vendor
+    ("Competition? They'd had a look at Relay but it's not their thing.", None),
+    ("Competitor: She'd rather not say.", None),
+    ("Competition: They've looked at Outreach and are still weighing it.", "Outreach"),
+    ("Competitor? He's been talking to Gorgias, still in.", "Gorgias"),
+    # a clause taken back at once ("no wait", "scratch that") names no rival
+    ("She's also evaluating Drata, no wait, she said they already run Drata for SOC 2, different purpose.", None),
+    ("He's talking to Loom, scratch that, they use Loom internally for videos.", None),
+    ("They're comparing us with Notion, no, sorry, they just keep their docs in Notion.", None),
+    # a vendor looked at that they are not buying is out
+    ("They looked at Segment too but they're not buying it.", None),
+    ("She's looking at Clay, but they won't buy it, too pricey.", None),
+    ("Evaluating Apollo, but they aren't going to buy it this year.", None),
+])
+def test_issue18o_no_rival_said(note, value):
+    _said(note, "competitor", value)

@@ -375,6 +375,7 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                  # ("last year they spent 42k with us, this year the budget is 36k", "22k, up from the 18 they paid")
                  for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)|,\s+(?=(?:this|next) year\b|(?:up|down) from\b)", c)
                  if p != c]
+        offer = re.search(r"\b(?:i|we)\s+(?:\w+\s+)?(?:pitched|quoted|proposed|offered|priced)\b", s, re.I)
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
@@ -389,6 +390,9 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):
                 continue
+            if offer and c in s and s.find(c) > offer.start() and not re.search(
+                    r"\b(?:they|they've|they'd|their|theirs|she|she's|she'd|her|hers|he|he's|he'd|his|budget\w*)\b", c, re.I):
+                continue  # "I pitched a build at six grand and then fifteen hundred a month": the rest of our offer
             if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
             if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):

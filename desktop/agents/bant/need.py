@@ -444,6 +444,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
                 rest = c[m.end():]
                 cue = m.group(0)
+                if re.fullmatch(r"(?:\w+ )*(?:priority|priorities|focus|concern)", cue.strip(), re.I):
+                    continue  # "it came down to internal priorities and they shelved it": a word, not the need said
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
                         r"^(?:to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)|losing|wasting|spend)", cue, re.I):
                     rest = cue + rest

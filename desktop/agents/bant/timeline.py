@@ -149,7 +149,8 @@ def period_end(text: str, today: date) -> date | None:
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
-    if re.search(r"\bin (?:the )?new year\b", t) and not re.search(r"\b(?:by|before) (?:the )?new year\b|\byear[- ]end|end of (?:the )?year\b", t):
+    # ("start after New Year", "from the new year on": open-ended, no date either)
+    if re.search(r"\b(?:in|after|from|past) (?:the )?new year(?:'s)?\b", t) and not re.search(r"\b(?:by|before) (?:the )?new year\b|\byear[- ]end|end of (?:the )?year\b", t):
         return None  # "start in the new year": some time next year, no date (by the new year is December 31st)
     if re.search(r"\b(?:by |before )?(?:new year|the new year|year[- ]end|end of (?:the )?year)\b", t):
         return date(today.year, 12, 31)
