@@ -661,3 +661,52 @@ def test_issue18o_invented_fields(note, field, value):
 ])
 def test_issue18o_no_rival_said(note, value):
     _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "US" in capitals inside a quote is the country, not "us" (their side): no "Them" as the decider
+    ("Jo said: 'The US office holds the money, Dana Ruiz, our COO, signs.'", "authority", "Ruiz"),
+    ("Per Ken: 'Our US team pays for it and Lena Park approves it.'", "authority", "Park"),
+    ("'The US parent has the budget,' Raj said, 'and Omar Haddad signs.'", "authority", "Haddad"),
+    # a year's figure said with the month denied is not per month
+    ("She said: 'eighteen thousand a year, I don't budget in monthly amounts.'", "budget", 18000),
+    ("Budget is forty K for the year, he doesn't think in monthly terms.", "budget", 40000),
+    ("Twelve thousand annually, they never plan monthly spend.", "budget", 12000),
+    # a vendor's name joined by "&" is one name
+    ("They're also talking to Salt & Pepper, still in.", "competitor", "Salt & Pepper"),
+    ("She's getting a quote from Bright & Bold too.", "competitor", "Bright & Bold"),
+    ("Also evaluating Hook & Line for the same work.", "competitor", "Hook & Line"),
+    # a month past, said with a past go-live, is no buying date
+    ("Their portal went live in September and they love it. They want the add-on signed by January 20th.", "timeline",
+     "2027-01-20"),
+    ("The chatbot launched in August; Ana is happy with it.", "timeline", None),
+    ("Phase one rolled out in October, no date for phase two.", "timeline", None),
+])
+def test_issue18o_wrong_values(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a deadline said as one beats a date said as an event, in the same sentence ...
+    ("Their store opens May 2nd, and they need the booking flow live by April 15th.", "2027-04-15"),
+    ("The conference is on June 9th, so the app has to be ready by May 20th.", "2027-05-20"),
+    # ... or later in the note
+    ("Their contract renews in April. Tom wants the new one signed by the end of March.", "2027-03-31"),
+    ("Launch is in June. She wants the integration live before May 1st.", "2027-05-01"),
+    # a date said as an event alone is still the timeline
+    ("Their current contract renews in March.", "2027-03-31"),
+])
+def test_issue18o_a_deadline_beats_an_event(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a bare corrected figure takes the scale of the one it corrects
+    ("Budget's twenty thousand, then he corrected himself, it's eighteen.", 18000),
+    ("Maya put the budget at thirty K, Leo corrected her, twenty-five is what they have.", 25000),
+    ("Budget is fifty grand, no, sorry, forty-five.", 45000),
+    # ("five and a half thousand" is one figure)
+    ("Budget eight thousand, then corrected himself, six and a half thousand is the number.", 6500),
+])
+def test_issue18o_a_bare_corrected_budget_keeps_its_scale(note, value):
+    _said(note, "budget", value)

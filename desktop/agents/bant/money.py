@@ -124,6 +124,12 @@ def _amounts(text: str) -> list[float]:
         # "twelve was last quarter's number, it's fifteen now"
         t = re.sub(r"\b((?:it's|it is|it'll be|they've got|they have)) ([1-9]\d?)(?= (?:now|this (?:year|quarter|time|cycle))\b)",
                    r"\1 \2 thousand", t, flags=re.I)
+    # "twelve thousand, then she corrected herself, it's fourteen", "forty K, Felix corrected him, thirty-four": the bare
+    # corrected figure takes the scale of the one it corrects
+    t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
+               r"then said|changed it to|no,? sorry|i mean)\b[^\d.;]{0,20}?)\b([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|"
+               r"percent|am|pm|a\.m|p\.m|o'clock|users?|seats?|people|and\b|point\b|(?!is\b|was\b|as\b)\w+s\b))",
+               lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -482,6 +488,11 @@ def _is_monthly(value: float, s: str) -> bool:
     """Whether ``value`` (dollars) is said per month in ``s`` ("maybe 400 a month", "1,500/mo", "a monthly budget of 2k")."""
     for m in _PER_MONTH.finditer(s):
         said = _amounts(s[:m.end()])
+        # ("twenty-four thousand for the year, I don't think in monthly numbers": a year's figure, the month denied)
+        between = s[:m.start()]
+        if re.search(r"\b(?:year|yr|annual\w*)\b|n't\b|\bnot\b|\bnever\b", between[-60:], re.I) and re.search(
+                r"n't\b|\bnot\b|\bnever\b", between[-25:], re.I):
+            continue
         # ("three grand a month, then caught himself: no, three grand total": the figure said again is no longer monthly)
         if said and abs(said[-1] - value) < 0.5 and value not in _amounts(s[m.end():]):
             return True

@@ -187,7 +187,9 @@ def _unquote(text: str) -> str:
                                                       and not body.rstrip().endswith((".", "!", "?"))):
             return body
         for rx, rep in _FIRST_PERSON:
-            body = re.sub(rx, lambda w, rep=rep: rep.capitalize() if w.group(0)[0].isupper() else rep, body, flags=re.I)
+            # ("the US parent holds the budget": the country, in capitals, is no "us")
+            body = re.sub(rx, lambda w, rep=rep: w.group(0) if w.group(0) == "US" else rep.capitalize() if w.group(0)[0].isupper()
+                          else rep, body, flags=re.I)
         speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
         if speaker:
             named.append((speaker.group(speaker.lastindex or 1) or "").split()[0])
