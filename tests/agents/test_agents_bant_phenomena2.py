@@ -710,3 +710,35 @@ def test_issue18o_a_deadline_beats_an_event(note, value):
 ])
 def test_issue18o_a_bare_corrected_budget_keeps_its_scale(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # an offer of ours taken up is the agreed step
+    ("I offered them a free pilot on one site and they said yes.", "pilot"),
+    ("We suggested a three-day workshop with the ops team and Nadia agreed.", "workshop"),
+    ("I proposed a sandbox trial for their support team and he accepted.", "sandbox"),
+    # "Agreed I send ...": the step agreed, said in the present
+    ("Agreed I send the updated quote by Friday.", "quote"),
+    ("Agreed, we share the security pack on Monday.", "security pack"),
+    ("Agreed I book the kickoff with their IT lead.", "kickoff"),
+    # "I'm setting her up on a trial"
+    ("I'm setting him up on a sandbox Tuesday.", "sandbox"),
+    ("We're setting them up with a pilot account next week.", "pilot"),
+    ("I'm setting Rosa up for a trial on Monday.", "trial"),
+    # what the note itself will be ("put this in his words") and a gut check asked of a colleague are no step
+    ("Nadia Ruiz called. I'm going to put this mostly in her words. We book a demo for Tuesday.", "demo"),
+    ("He owns it, though he'll ask his CFO for a gut check. I'm sending the order form Monday.", "order form"),
+    ("She decides, but she'll ask her partner for an opinion. Trial set up for Wednesday, I'll send the login.", "trial"),
+])
+def test_issue18o_next_step_said(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a contract wanted "executed by" a date is the timeline, not a step
+    "They need the contract executed by January 8th.",
+    "She wants the order form countersigned by the 15th.",
+    "He needs the paperwork executed before their year end.",
+])
+def test_issue18o_executed_by_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
