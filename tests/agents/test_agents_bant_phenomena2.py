@@ -742,3 +742,37 @@ def test_issue18o_next_step_said(note, value):
 ])
 def test_issue18o_executed_by_is_no_step(note):
     assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "he"/"she" with no one named in its own sentence: the person last named before it
+    ("Northwind renewal, Tom Becker again. He wants the reps on mobile. He signs.", "Tom Becker"),
+    ("Quick one on Acme: Priya Shah emailed about the rollout. She holds the budget and she signs.", "Priya Shah"),
+    ("Harbor Dental expansion, Nina Ross this time. Nina's team wants more seats. She approves it.", "Nina Ross"),
+    # pilot decisions "sit with" someone; a typed "decision = X"
+    ("Per Omar, renewal decisions sit with Lena Park.", "Park"),
+    ("Per Omar, pilot decisions sit with their CFO, Ana Diaz.", "Diaz"),
+    ("decision = COO Raj Mehta.", "Mehta"),
+    # "no idea" about money does not make a decider said after it a guess
+    ("I asked about budget and she said no idea, that's Tom Lee's area, Tom signs.", "Tom Lee"),
+    ("He had no idea on price; Ana Cruz approves it anyway.", "Ana Cruz"),
+    ("No idea on timing, but Ken Wu signs.", "Ken Wu"),
+    # a speaker with an aside before the quote ("Zoe said, and I wrote it down, '...'")
+    ("Maya Lin said, and I quote her here, 'I sign the contracts.'", "Maya Lin"),
+    ("Raj Patel said, and I noted it, 'I approve every vendor.'", "Raj Patel"),
+    ("Ana Cruz told me, and I wrote it down, 'I sign off on vendors.'", "Ana Cruz"),
+    # a title then the name in apposition
+    ("The signature is their Chief Financial Officer, Jan van Dijk.", "van Dijk"),
+    ("Approval sits with their Head of Operations, Maria Lopez.", "Lopez"),
+    ("Purchases sit with their Controller, Omar Haddad.", "Haddad"),
+    # a signing limit and "anything above" said after a semicolon
+    ("Lia can sign up to twenty thousand; anything above goes to Omar Said.", "Omar Said"),
+    ("Ben approves up to 10k; anything over goes to Dana Wolfe.", "Dana Wolfe"),
+    ("Ken signs up to five grand; anything above that goes to Rita Moss.", "Rita Moss"),
+    # a signature "targeted for" a date says when, not who
+    ("Signature is targeted for after their board meets, and their CFO signs.", "CFO"),
+    ("The signature is scheduled for the week after the offsite; Ana Cruz signs.", "Ana Cruz"),
+    ("Signing is planned after the audit committee, and the COO signs it.", "COO"),
+])
+def test_issue18o_authority_said(note, value):
+    _said(note, "authority", value)
