@@ -776,3 +776,48 @@ def test_issue18o_executed_by_is_no_step(note):
 ])
 def test_issue18o_authority_said(note, value):
     _said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the problem said, then what they want for it in the next sentence: both are the need
+    ("Half their reps never follow up on trade-show badge scans. She wants every scan emailed within an hour.", "badge scans"),
+    ("Half their reps never follow up on trade-show badge scans. She wants every scan emailed within an hour.", "emailed"),
+    ("His agents answer the same twenty questions about shipping every day. He wants a bot that answers from the FAQ.",
+     "same twenty questions"),
+    ("The tutors field the same questions in every cohort. They want an assistant that replies from the syllabus.", "syllabus"),
+    # "those" with a phrase after it points back at what was said before the want
+    ("Their nurses take about two hundred refill calls a day, and they want an agent to handle those in Spanish too.",
+     "refill calls"),
+    ("Clerks get ninety permit questions a week and she wants a bot to answer those over chat.", "permit questions"),
+    ("Drivers send forty status texts a shift, and he wants the system to log those for dispatch.", "status texts"),
+    # typed units of time ("takes ~3 wks"); an audit or test that "found there's no" something
+    ("quoting a new job takes ~2 wks, wants it same day.", "quoting"),
+    ("month-end close takes about 6 days, wants 2.", "month-end close"),
+    ("Their SOC 2 audit found there's no access review on the admin accounts.", "access review"),
+    ("The review showed there are no backups of the patient files.", "backups"),
+    ("Their consultant flagged that they have no approval trail on refunds.", "approval trail"),
+    # "want it routing ...": what they want it doing
+    ("They want it routing support emails to the right queue.", "routing support emails"),
+    ("He'd like it tagging every inbound call by product line.", "tagging every inbound call"),
+    ("She wants the bot booking the follow-up visits.", "booking the follow-up visits"),
+])
+def test_issue18o_need_said(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # typed meetings ahead: "booked disco w/ AE", "AE call Mon 11/30", "sent invite for demo w/ AE 12/2"
+    ("booked disco w/ our AE Wed 12/2.", "disco"),
+    ("passed to AE, intro sent, AE call Tue 12/8.", "call"),
+    ("sent invite for demo w/ AE 12/3.", "demo"),
+    ("sent the calendar invite for the pricing call on Friday.", "pricing call"),
+    # "Pitch meeting with X on ...", "Chemistry session with ..."
+    ("Pitch meeting with Laura on December 9th.", "pitch"),
+    ("Chemistry session with their team on Thursday.", "chemistry"),
+    # a typed document to a person said as a pronoun
+    ("Proposal to him Tuesday.", "proposal"),
+    ("Order form to them by Friday.", "order form"),
+    ("SOW to her Monday.", "sow"),
+])
+def test_issue18o_typed_steps(note, value):
+    _said(note, "next_step", value)

@@ -16,7 +16,7 @@ _NEXT_CUE = re.compile(
     r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
     # a typed step: "Revised proposal to Priya by Friday.", "Order form to Tom Monday."
     r"^(?=(?:the |a )?(?:revised |updated |final |new |signed |renewal |draft )?(?:contract|proposal|quote|order form|deck|sow|msa|"
-    r"paperwork|one-pager|pricing sheet)s? to (?-i:[A-Z][a-z]+)\b)|"
+    r"paperwork|one-pager|pricing sheet)s? to (?:(?-i:[A-Z][a-z]+)|her|him|them)\b)|"
     # a typed step from us: "Expansion quote from me on Monday."
     r"^(?=(?:[\w-]+ ){0,2}(?:contract|proposal|quote|order form|deck|sow|msa|paperwork|one-pager|pricing sheet)s? from (?:me|us)\b)|"
     # a step said in the present with its day or its order: "I send the proposal Monday", "Dan sends over their brief
@@ -36,8 +36,8 @@ _NEXT_CUE = re.compile(
     r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
     # "Quinn starts a two-week trial Monday": their evaluation begins
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
-    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|"
-    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|pitch|chemistry|ae|se|"
+    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
@@ -79,7 +79,13 @@ _NEXT_CUE = re.compile(
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?:(?:him|her|them|us|(?-i:[A-Z][a-z]+)) (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:demo|"
     r"call|meeting|walk-?through|workshop|session|onsite|visit|review|slot)\b))?(?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
-    r"walk-?through|workshop|session|onsite|visit|review)\b)|"
+    r"walk-?through|workshop|session|onsite|visit|review|disco)\b)|"
+    # a typed meeting ahead after a comma, with its day: "handed to AE, intro email sent, AE call Mon 11/30"
+    r"(?<=, )(?=(?:[\w-]+ )?(?:demo|call|meeting|workshop|session|review|walk-?through) (?:(?:with|w/) [^,.;]{1,30} )?(?:on )?"
+    r"(?:(?:mon|tue|wed|thu|fri)\w*|\d{1,2}/\d{1,2})\b)|"
+    # "sent invite for demo w/ AE 12/2": the meeting the invite is for lies ahead
+    r"\b(?:sent|sending|send|sent out) (?:(?:an?|the|a calendar|the calendar) )?invites? (?:for|to) (?=(?:a |an |the |our )?(?:[\w-]+ )?"
+    r"(?:demo|call|meeting|workshop|session|review|walk-?through)\b)|"
     # a meeting moved ("moved our proposal review call from Tuesday to Wednesday") still lies ahead; "before I can send
     # the contract": the step after our own approval; "Elena Garcia to sign the order form": a terse note's step
     r"\b(?=(?:moved|rescheduled|pushed|shifted|bumped) (?:our|the|their|this) (?:[\w-]+ ){0,3}(?:call|meeting|demo|review|"
