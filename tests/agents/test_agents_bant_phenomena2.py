@@ -821,3 +821,29 @@ def test_issue18o_need_said(note, value):
 ])
 def test_issue18o_typed_steps(note, value):
     _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "two and a half grand": the half said between the figure and its scale
+    ("Budget is two and a half grand for the pilot.", 2500),
+    ("She has one and a half million set aside for the program.", 1500000),
+    ("Their budget: three and a half thousand a year.", 3500),
+    # "X said eight K for the project": what they have for the piece of work
+    ("Ivy said twelve K for the project.", 12000),
+    ("Omar mentioned 6k for the whole build.", 6000),
+    ("Per Lena, nine grand for this campaign.", 9000),
+    # ... but our figure for the project is still ours
+    ("We quoted fifteen K for the project.", None),
+])
+def test_issue18o_budget_said(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a problem said alone, then (typed) what they want for it: both
+    ("missing ~20 walk-in calls/day at the front desk. want online check-in that syncs w/ their PMS.", "online check-in"),
+    ("Their techs waste hours re-keying job sheets. They want a mobile job sheet app.", "mobile job sheet app"),
+    ("losing leads after 6pm. needs an auto-reply that books a callback.", "auto-reply"),
+])
+def test_issue18o_problem_then_want(note, value):
+    _said(note, "need", value)

@@ -21,6 +21,8 @@ _BUDGET_CUE = re.compile(
     r"around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
+    # "Dan said eight K for the project": what they have for the piece of work
+    r"(?<=\d )(?:k |grand |thousand )?for (?:the|this) (?:whole )?(?:project|build|rebuild|engagement|campaign|job|program|programme)|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
     # "Same thirty-two K as we discussed": the figure agreed before, said again
@@ -82,6 +84,7 @@ _COUNT_AFTER = re.compile(r"^\s*(?:(?:active|new|more|total|paid|extra|additiona
                           r"patients?|students?|beds?|pallets?|skus?|devices?|machines?|staff|headcount|parcels?|packages?|"
                           r"deliveries|messages|emails|visits|visitors|views|downloads|installs|transactions|"
                           r"invoices|claims|leads|subscribers|followers|rows|items|cases|appointments|bookings)\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, "m": 1e6}  # of "30 to 40k"
 
 def _amounts(text: str) -> list[float]:
@@ -90,6 +93,9 @@ def _amounts(text: str) -> list[float]:
     # "a few thousand", "several hundred a month": no figure was said
     text = re.sub(r"\b(?:a few|several|a handful of|a number of|many)\s+(?:hundred|thousand|grand|k)\b", "some", text, flags=re.I)
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
+    # "two and a half grand", "one and a half million": the half said between the figure and its scale
+    text = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?) and a half (grand|thousand|k|million|mil)\b",
+                  lambda m: f"{(_SMALL.get(m.group(1).lower()) or int(m.group(1))) + 0.5} {m.group(2)}", text, flags=re.I)
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
     # "between one fifty and two hundred thousand": a range, not one number joined by "and"

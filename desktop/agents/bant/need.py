@@ -356,7 +356,16 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
-    return found if found[0] is not None else pain
+    got = found if found[0] is not None else pain
+    if got[0] and got[1] is not None and got[1] in sentences and _PAIN.search(got[1]):
+        # "losing ~30 calls/wk to voicemail. want online booking ...": the problem, then (typed) what they want for it
+        k = sentences.index(got[1])
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
+        if re.match(r"^(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:wants?|needs?|would like|'d like)\b", nxt, re.I):
+            more = _need_cued([nxt])[0]
+            if more and more.lower()[:20] not in got[0].lower():
+                return got[0] + "; " + more, got[1]
+    return got
 
 
 # the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
