@@ -847,3 +847,26 @@ def test_issue18o_budget_said(note, value):
 ])
 def test_issue18o_problem_then_want(note, value):
     _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a date said on the success of their pilot is their target
+    ("If the pilot works she wants the rollout signed by the end of January.", "2027-01-31"),
+    ("If the trial goes well, they'd sign by March 15th.", "2027-03-15"),
+    ("If their POC succeeds he plans to go live in Q2.", "2027-06-30"),
+    # any other condition still states no date
+    ("If the board approves it, they'd sign by March 15th.", None),
+    ("If they get the grant, she wants it live in Q2.", None),
+])
+def test_issue18o_a_pilot_condition_keeps_the_date(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "X said ... are his to sign": the one who said it of himself
+    ("Met Lia Moss and Ravi Shah. I asked who'd sign and Lia said the board, but Ravi said renewals are his to sign.", "Ravi Shah"),
+    ("Sam Lee and Ana Cruz joined. Ana said tools this size are hers to sign.", "Ana Cruz"),
+    ("Call with Tom Reyes and Kim Park. Kim confirmed it's hers to sign.", "Kim Park"),
+])
+def test_issue18o_his_to_sign(note, value):
+    _said(note, "authority", value)

@@ -473,7 +473,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"\s+(?:is |was |'s )?(?:now )?(?:targeted|scheduled|planned|expected|due|set|slated|penciled|pencilled|aimed)\b",
                         c[m.end():], re.I):
                     continue  # "signature is targeted for the week after their committee": when, not who
-                if re.search(r"\b(?:asked|ask|wondered|wanted to know|want to know)\s+(?:(?:her|him|them|about)\s+)?(?:who|whose|about)\b(?:\s+\w+){0,3}\s+$",
+                if re.search(r"\b(?:asked|ask|wondered|wanted to know|want to know)\s+(?:(?:her|him|them|about)\s+)?(?:who(?:'d|'ll|'s)?|whose|about)(?!\w)(?:\s+\w+){0,3}\s+$",
                              c[:m.start()], re.I):
                     continue  # "I asked who we need to convince and Ava said ...": the question, not its answer
                 if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
@@ -542,6 +542,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         return other, s
                     continue
                 ents = _entities(c, m.start())
+                own = re.match(r"^(?:but |and |so )?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:said|says|told (?:me|us)|confirmed|explained|"
+                               r"added)\b[^.;]*\b(?:his|hers|her|theirs) to (?:sign|approve|decide)\b", c)
+                if not ents and own and own.group(1) not in _NOT_NAMES:
+                    ents = [own.group(1)]  # "but Dan said tools under fifteen K are actually his to sign": Dan
                 rel = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+who\s+(?:\w+\s+)?$", c[:m.start()])
                 if rel and rel.group(1) not in _NOT_NAMES:
                     ents = [rel.group(1)]  # "Theo Walsh, who signs at Harbor Health": the one the relative clause is about

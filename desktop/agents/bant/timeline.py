@@ -199,6 +199,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
 def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for k, s in enumerate(sentences):
+        # "If the pilot works he wants the contract signed by end of February": their pilot is the agreed path, so the date
+        # said on its success is their target (as "they'd sign in Q1 if the pilot hits its numbers" is)
+        s = re.sub(r"^if (?:the|their|our) (?:[\w-]+ )?(?:pilot|trial|poc|proof of concept)\s+(?:works|goes well|succeeds|is a success|"
+                   r"pans out|hits (?:its|the|their) \w+)\s*,?\s*(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
