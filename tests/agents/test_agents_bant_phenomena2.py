@@ -614,3 +614,259 @@ def test_issue18n_limits(note, field, value):
 ])
 def test_issue18n_an_impossible_day_is_no_timeline(note):
     assert extract(note, NOW).timeline is None, extract(note, NOW)
+
+
+# -- issue/18o (after callnotes14) -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # the rest of our own offer, joined to it with "and then" / "plus", is still our price, not their budget
+    ("We offered the starter package at four grand and then nine hundred a month for support.", "budget", None),
+    ("I quoted a setup fee of three thousand, plus two hundred a month hosting.", "budget", None),
+    ("I proposed an audit for five K and then twelve hundred a month to run the ads.", "budget", None),
+    # ... but a budget of theirs said after our offer still counts
+    ("I quoted them ten K and then she said her budget is eight.", "budget", 8000),
+    # a fact the note says is beside the deal ("not related to this", "unrelated") is no timeline
+    ("Their office lease ends in March, not related to this.", "timeline", None),
+    ("Also their insurance renews in May, unrelated to the deal.", "timeline", None),
+    ("She mentioned the payroll switch happens in April, totally unrelated.", "timeline", None),
+    # "after New Year", "from the new year": open-ended, no date
+    ("She wants to kick off after New Year, nothing firmer.", "timeline", None),
+    ("He'd like to start after the new year.", "timeline", None),
+    ("They'd roll it out from the New Year on, no date yet.", "timeline", None),
+    ("They want it signed by the new year.", "timeline", "2026-12-31"),
+    # "priorities" / "focus" said as a loss reason are no need of theirs
+    ("He said it came down to shifting priorities and they parked the project.", "need", None),
+    ("They lost budget to other priorities this quarter.", "need", None),
+    ("She called to say the board changed focus and the project is dead.", "need", None),
+])
+def test_issue18o_invented_fields(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a pronoun's contraction after a "Competition?" label is no vendor
+    ("Competition? They'd had a look at Relay but it's not their thing.", None),
+    ("Competitor: She'd rather not say.", None),
+    ("Competition: They've looked at Outreach and are still weighing it.", "Outreach"),
+    ("Competitor? He's been talking to Gorgias, still in.", "Gorgias"),
+    # a clause taken back at once ("no wait", "scratch that") names no rival
+    ("She's also evaluating Drata, no wait, she said they already run Drata for SOC 2, different purpose.", None),
+    ("He's talking to Loom, scratch that, they use Loom internally for videos.", None),
+    ("They're comparing us with Notion, no, sorry, they just keep their docs in Notion.", None),
+    # a vendor looked at that they are not buying is out
+    ("They looked at Segment too but they're not buying it.", None),
+    ("She's looking at Clay, but they won't buy it, too pricey.", None),
+    ("Evaluating Apollo, but they aren't going to buy it this year.", None),
+])
+def test_issue18o_no_rival_said(note, value):
+    _said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    # "US" in capitals inside a quote is the country, not "us" (their side): no "Them" as the decider
+    ("Jo said: 'The US office holds the money, Dana Ruiz, our COO, signs.'", "authority", "Ruiz"),
+    ("Per Ken: 'Our US team pays for it and Lena Park approves it.'", "authority", "Park"),
+    ("'The US parent has the budget,' Raj said, 'and Omar Haddad signs.'", "authority", "Haddad"),
+    # a year's figure said with the month denied is not per month
+    ("She said: 'eighteen thousand a year, I don't budget in monthly amounts.'", "budget", 18000),
+    ("Budget is forty K for the year, he doesn't think in monthly terms.", "budget", 40000),
+    ("Twelve thousand annually, they never plan monthly spend.", "budget", 12000),
+    # a vendor's name joined by "&" is one name
+    ("They're also talking to Salt & Pepper, still in.", "competitor", "Salt & Pepper"),
+    ("She's getting a quote from Bright & Bold too.", "competitor", "Bright & Bold"),
+    ("Also evaluating Hook & Line for the same work.", "competitor", "Hook & Line"),
+    # a month past, said with a past go-live, is no buying date
+    ("Their portal went live in September and they love it. They want the add-on signed by January 20th.", "timeline",
+     "2027-01-20"),
+    ("The chatbot launched in August; Ana is happy with it.", "timeline", None),
+    ("Phase one rolled out in October, no date for phase two.", "timeline", None),
+])
+def test_issue18o_wrong_values(note, field, value):
+    _said(note, field, value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a deadline said as one beats a date said as an event, in the same sentence ...
+    ("Their store opens May 2nd, and they need the booking flow live by April 15th.", "2027-04-15"),
+    ("The conference is on June 9th, so the app has to be ready by May 20th.", "2027-05-20"),
+    # ... or later in the note
+    ("Their contract renews in April. Tom wants the new one signed by the end of March.", "2027-03-31"),
+    ("Launch is in June. She wants the integration live before May 1st.", "2027-05-01"),
+    # a date said as an event alone is still the timeline
+    ("Their current contract renews in March.", "2027-03-31"),
+])
+def test_issue18o_a_deadline_beats_an_event(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a bare corrected figure takes the scale of the one it corrects
+    ("Budget's twenty thousand, then he corrected himself, it's eighteen.", 18000),
+    ("Maya put the budget at thirty K, Leo corrected her, twenty-five is what they have.", 25000),
+    ("Budget is fifty grand, no, sorry, forty-five.", 45000),
+    # ("five and a half thousand" is one figure)
+    ("Budget eight thousand, then corrected himself, six and a half thousand is the number.", 6500),
+])
+def test_issue18o_a_bare_corrected_budget_keeps_its_scale(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # an offer of ours taken up is the agreed step
+    ("I offered them a free pilot on one site and they said yes.", "pilot"),
+    ("We suggested a three-day workshop with the ops team and Nadia agreed.", "workshop"),
+    ("I proposed a sandbox trial for their support team and he accepted.", "sandbox"),
+    # "Agreed I send ...": the step agreed, said in the present
+    ("Agreed I send the updated quote by Friday.", "quote"),
+    ("Agreed, we share the security pack on Monday.", "security pack"),
+    ("Agreed I book the kickoff with their IT lead.", "kickoff"),
+    # "I'm setting her up on a trial"
+    ("I'm setting him up on a sandbox Tuesday.", "sandbox"),
+    ("We're setting them up with a pilot account next week.", "pilot"),
+    ("I'm setting Rosa up for a trial on Monday.", "trial"),
+    # what the note itself will be ("put this in his words") and a gut check asked of a colleague are no step
+    ("Nadia Ruiz called. I'm going to put this mostly in her words. We book a demo for Tuesday.", "demo"),
+    ("He owns it, though he'll ask his CFO for a gut check. I'm sending the order form Monday.", "order form"),
+    ("She decides, but she'll ask her partner for an opinion. Trial set up for Wednesday, I'll send the login.", "trial"),
+])
+def test_issue18o_next_step_said(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note", [
+    # a contract wanted "executed by" a date is the timeline, not a step
+    "They need the contract executed by January 8th.",
+    "She wants the order form countersigned by the 15th.",
+    "He needs the paperwork executed before their year end.",
+])
+def test_issue18o_executed_by_is_no_step(note):
+    assert extract(note, NOW).next_step is None, extract(note, NOW)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "he"/"she" with no one named in its own sentence: the person last named before it
+    ("Northwind renewal, Tom Becker again. He wants the reps on mobile. He signs.", "Tom Becker"),
+    ("Quick one on Acme: Priya Shah emailed about the rollout. She holds the budget and she signs.", "Priya Shah"),
+    ("Harbor Dental expansion, Nina Ross this time. Nina's team wants more seats. She approves it.", "Nina Ross"),
+    # pilot decisions "sit with" someone; a typed "decision = X"
+    ("Per Omar, renewal decisions sit with Lena Park.", "Park"),
+    ("Per Omar, pilot decisions sit with their CFO, Ana Diaz.", "Diaz"),
+    ("decision = COO Raj Mehta.", "Mehta"),
+    # "no idea" about money does not make a decider said after it a guess
+    ("I asked about budget and she said no idea, that's Tom Lee's area, Tom signs.", "Tom Lee"),
+    ("He had no idea on price; Ana Cruz approves it anyway.", "Ana Cruz"),
+    ("No idea on timing, but Ken Wu signs.", "Ken Wu"),
+    # a speaker with an aside before the quote ("Zoe said, and I wrote it down, '...'")
+    ("Maya Lin said, and I quote her here, 'I sign the contracts.'", "Maya Lin"),
+    ("Raj Patel said, and I noted it, 'I approve every vendor.'", "Raj Patel"),
+    ("Ana Cruz told me, and I wrote it down, 'I sign off on vendors.'", "Ana Cruz"),
+    # a title then the name in apposition
+    ("The signature is their Chief Financial Officer, Jan van Dijk.", "van Dijk"),
+    ("Approval sits with their Head of Operations, Maria Lopez.", "Lopez"),
+    ("Purchases sit with their Controller, Omar Haddad.", "Haddad"),
+    # a signing limit and "anything above" said after a semicolon
+    ("Lia can sign up to twenty thousand; anything above goes to Omar Said.", "Omar Said"),
+    ("Ben approves up to 10k; anything over goes to Dana Wolfe.", "Dana Wolfe"),
+    ("Ken signs up to five grand; anything above that goes to Rita Moss.", "Rita Moss"),
+    # a signature "targeted for" a date says when, not who
+    ("Signature is targeted for after their board meets, and their CFO signs.", "CFO"),
+    ("The signature is scheduled for the week after the offsite; Ana Cruz signs.", "Ana Cruz"),
+    ("Signing is planned after the audit committee, and the COO signs it.", "COO"),
+])
+def test_issue18o_authority_said(note, value):
+    _said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # the problem said, then what they want for it in the next sentence: both are the need
+    ("Half their reps never follow up on trade-show badge scans. She wants every scan emailed within an hour.", "badge scans"),
+    ("Half their reps never follow up on trade-show badge scans. She wants every scan emailed within an hour.", "emailed"),
+    ("His agents answer the same twenty questions about shipping every day. He wants a bot that answers from the FAQ.",
+     "same twenty questions"),
+    ("The tutors field the same questions in every cohort. They want an assistant that replies from the syllabus.", "syllabus"),
+    # "those" with a phrase after it points back at what was said before the want
+    ("Their nurses take about two hundred refill calls a day, and they want an agent to handle those in Spanish too.",
+     "refill calls"),
+    ("Clerks get ninety permit questions a week and she wants a bot to answer those over chat.", "permit questions"),
+    ("Drivers send forty status texts a shift, and he wants the system to log those for dispatch.", "status texts"),
+    # typed units of time ("takes ~3 wks"); an audit or test that "found there's no" something
+    ("quoting a new job takes ~2 wks, wants it same day.", "quoting"),
+    ("month-end close takes about 6 days, wants 2.", "month-end close"),
+    ("Their SOC 2 audit found there's no access review on the admin accounts.", "access review"),
+    ("The review showed there are no backups of the patient files.", "backups"),
+    ("Their consultant flagged that they have no approval trail on refunds.", "approval trail"),
+    # "want it routing ...": what they want it doing
+    ("They want it routing support emails to the right queue.", "routing support emails"),
+    ("He'd like it tagging every inbound call by product line.", "tagging every inbound call"),
+    ("She wants the bot booking the follow-up visits.", "booking the follow-up visits"),
+])
+def test_issue18o_need_said(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # typed meetings ahead: "booked disco w/ AE", "AE call Mon 11/30", "sent invite for demo w/ AE 12/2"
+    ("booked disco w/ our AE Wed 12/2.", "disco"),
+    ("passed to AE, intro sent, AE call Tue 12/8.", "call"),
+    ("sent invite for demo w/ AE 12/3.", "demo"),
+    ("sent the calendar invite for the pricing call on Friday.", "pricing call"),
+    # "Pitch meeting with X on ...", "Chemistry session with ..."
+    ("Pitch meeting with Laura on December 9th.", "pitch"),
+    ("Chemistry session with their team on Thursday.", "chemistry"),
+    # a typed document to a person said as a pronoun
+    ("Proposal to him Tuesday.", "proposal"),
+    ("Order form to them by Friday.", "order form"),
+    ("SOW to her Monday.", "sow"),
+])
+def test_issue18o_typed_steps(note, value):
+    _said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "two and a half grand": the half said between the figure and its scale
+    ("Budget is two and a half grand for the pilot.", 2500),
+    ("She has one and a half million set aside for the program.", 1500000),
+    ("Their budget: three and a half thousand a year.", 3500),
+    # "X said eight K for the project": what they have for the piece of work
+    ("Ivy said twelve K for the project.", 12000),
+    ("Omar mentioned 6k for the whole build.", 6000),
+    ("Per Lena, nine grand for this campaign.", 9000),
+    # ... but our figure for the project is still ours
+    ("We quoted fifteen K for the project.", None),
+])
+def test_issue18o_budget_said(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a problem said alone, then (typed) what they want for it: both
+    ("missing ~20 walk-in calls/day at the front desk. want online check-in that syncs w/ their PMS.", "online check-in"),
+    ("Their techs waste hours re-keying job sheets. They want a mobile job sheet app.", "mobile job sheet app"),
+    ("losing leads after 6pm. needs an auto-reply that books a callback.", "auto-reply"),
+])
+def test_issue18o_problem_then_want(note, value):
+    _said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # a date said on the success of their pilot is their target
+    ("If the pilot works she wants the rollout signed by the end of January.", "2027-01-31"),
+    ("If the trial goes well, they'd sign by March 15th.", "2027-03-15"),
+    ("If their POC succeeds he plans to go live in Q2.", "2027-06-30"),
+    # any other condition still states no date
+    ("If the board approves it, they'd sign by March 15th.", None),
+    ("If they get the grant, she wants it live in Q2.", None),
+])
+def test_issue18o_a_pilot_condition_keeps_the_date(note, value):
+    _said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    # "X said ... are his to sign": the one who said it of himself
+    ("Met Lia Moss and Ravi Shah. I asked who'd sign and Lia said the board, but Ravi said renewals are his to sign.", "Ravi Shah"),
+    ("Sam Lee and Ana Cruz joined. Ana said tools this size are hers to sign.", "Ana Cruz"),
+    ("Call with Tom Reyes and Kim Park. Kim confirmed it's hers to sign.", "Kim Park"),
+])
+def test_issue18o_his_to_sign(note, value):
+    _said(note, "authority", value)

@@ -21,6 +21,8 @@ _BUDGET_CUE = re.compile(
     r"around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
     r"(?:a|per|for the|each) (?:year|month|yr|annum)|annually|pilot|trial|number|figure|"
+    # "Dan said eight K for the project": what they have for the piece of work
+    r"(?<=\d )(?:k |grand |thousand )?for (?:the|this) (?:whole )?(?:project|build|rebuild|engagement|campaign|job|program|programme)|"
     r"where (?:they|she|he) (?:land|end up|come in)s?|comfortable (?:with|at)|(?:is|sounds|would be) (?:fine|ok|okay|"
     r"doable)|"
     # "Same thirty-two K as we discussed": the figure agreed before, said again
@@ -82,6 +84,7 @@ _COUNT_AFTER = re.compile(r"^\s*(?:(?:active|new|more|total|paid|extra|additiona
                           r"patients?|students?|beds?|pallets?|skus?|devices?|machines?|staff|headcount|parcels?|packages?|"
                           r"deliveries|messages|emails|visits|visitors|views|downloads|installs|transactions|"
                           r"invoices|claims|leads|subscribers|followers|rows|items|cases|appointments|bookings)\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _SCALES = {"k": 1e3, "grand": 1e3, "thousand": 1e3, "mil": 1e6, "million": 1e6, "m": 1e6}  # of "30 to 40k"
 
 def _amounts(text: str) -> list[float]:
@@ -90,6 +93,9 @@ def _amounts(text: str) -> list[float]:
     # "a few thousand", "several hundred a month": no figure was said
     text = re.sub(r"\b(?:a few|several|a handful of|a number of|many)\s+(?:hundred|thousand|grand|k)\b", "some", text, flags=re.I)
     text = re.sub(r"\b(a|one) quarter (million|mil)\b", r"\1 quarter of a \2", text, flags=re.I)  # "a quarter million"
+    # "two and a half grand", "one and a half million": the half said between the figure and its scale
+    text = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten|[1-9]\d?) and a half (grand|thousand|k|million|mil)\b",
+                  lambda m: f"{(_SMALL.get(m.group(1).lower()) or int(m.group(1))) + 0.5} {m.group(2)}", text, flags=re.I)
     text = re.sub(r":\s+(?=\$?\d)", ", ", text)  # "Budget: 12k" (a label, not a clock time)
     text = re.sub(r"(?<![\w-])(?<!point )two(?=\s+grand\b)", "2", text, flags=re.I)  # the parser leaves "two grand"
     # "between one fifty and two hundred thousand": a range, not one number joined by "and"
@@ -124,6 +130,12 @@ def _amounts(text: str) -> list[float]:
         # "twelve was last quarter's number, it's fifteen now"
         t = re.sub(r"\b((?:it's|it is|it'll be|they've got|they have)) ([1-9]\d?)(?= (?:now|this (?:year|quarter|time|cycle))\b)",
                    r"\1 \2 thousand", t, flags=re.I)
+    # "twelve thousand, then she corrected herself, it's fourteen", "forty K, Felix corrected him, thirty-four": the bare
+    # corrected figure takes the scale of the one it corrects
+    t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
+               r"then said|changed it to|no,? sorry|i mean)\b[^\d.;]{0,20}?)\b([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|"
+               r"percent|am|pm|a\.m|p\.m|o'clock|users?|seats?|people|and\b|point\b|(?!is\b|was\b|as\b)\w+s\b))",
+               lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -375,6 +387,7 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                  # ("last year they spent 42k with us, this year the budget is 36k", "22k, up from the 18 they paid")
                  for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)|,\s+(?=(?:this|next) year\b|(?:up|down) from\b)", c)
                  if p != c]
+        offer = re.search(r"\b(?:i|we)\s+(?:\w+\s+)?(?:pitched|quoted|proposed|offered|priced)\b", s, re.I)
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:
             # "four thousand set aside, more than the three we quoted": the comparison with our quote goes
             c = re.sub(r",?\s*(?:(?:a bit |a little |way |much )?(?:more|less|higher|lower|bigger|smaller) than|above|below|"
@@ -389,6 +402,9 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             if not (_BUDGET_CUE.search(c) or _BUDGET_CUE.search(words_to_digits(c))) or _BUDGET_NOT.search(c) \
                     or _SELLER_SPEND.search(c):
                 continue
+            if offer and c in s and s.find(c) > offer.start() and not re.search(
+                    r"\b(?:they|they've|they'd|their|theirs|she|she's|she'd|her|hers|he|he's|he'd|his|budget\w*)\b", c, re.I):
+                continue  # "I pitched a build at six grand and then fifteen hundred a month": the rest of our offer
             if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
             if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):
@@ -478,6 +494,11 @@ def _is_monthly(value: float, s: str) -> bool:
     """Whether ``value`` (dollars) is said per month in ``s`` ("maybe 400 a month", "1,500/mo", "a monthly budget of 2k")."""
     for m in _PER_MONTH.finditer(s):
         said = _amounts(s[:m.end()])
+        # ("twenty-four thousand for the year, I don't think in monthly numbers": a year's figure, the month denied)
+        between = s[:m.start()]
+        if re.search(r"\b(?:year|yr|annual\w*)\b|n't\b|\bnot\b|\bnever\b", between[-60:], re.I) and re.search(
+                r"n't\b|\bnot\b|\bnever\b", between[-25:], re.I):
+            continue
         # ("three grand a month, then caught himself: no, three grand total": the figure said again is no longer monthly)
         if said and abs(said[-1] - value) < 0.5 and value not in _amounts(s[m.end():]):
             return True

@@ -31,7 +31,7 @@ _NEED_CUE = re.compile(
     r"|wants? (?:her|his|their) (?:[\w-]+ ){1,2}to(?=\s+\w)"
     # "wants it to track which webinar leads book a call", "wants it for one thing, getting updates out": what it is for
     r"|(?:wants?|wanted|needs?|needed|'d like|would like) (?:it|the (?:tool|bot|product|system|platform|app|agent|assistant)) "
-    r"(?:to(?=\s+(?!be\b|go\b|start\b|run\b|live\b)\w)|for (?:one thing|just one thing|(?:one|a) (?:reason|job|purpose)|mainly|mostly|one|"
+    r"(?:to(?=\s+(?!be\b|go\b|start\b|run\b|live\b)\w)|(?=(?!going\b|running\b|starting\b|working\b)\w+ing\s+\w)|for (?:one thing|just one thing|(?:one|a) (?:reason|job|purpose)|mainly|mostly|one|"
     r"(?=\w+ing\b)),?)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
@@ -197,6 +197,12 @@ _PAIN = re.compile(
     r"everything lives in(?! (?-i:[A-Z])(?!xcel\b)[\w-]+)|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:about |over )?\d+\+? ?(?:hrs?|mins?)|"
     r"(?:\d+|[\w-]+) (?:days|weeks|hours) (?:behind|deep)|(?:silent |constant |frequent |repeated |random )failures|"
     r"(?:keep|keeps|kept) failing|"
+    # issue/18o: "half of them never follow up on sign-ins", "instructors answer the same fifty questions every cohort"
+    # "onboarding a new customer takes ~3 wks" (typed units); "their pen test found there's no audit trail"
+    r"(?:takes?|took|taking) (?:them )?(?:~|about |around |over |nearly |almost |like )?\s?\d+\+?\s?(?:wks|hrs|mins|days)\b|(?:found|flagged|showed|revealed) (?:that )?(?:there's|there is|there are|"
+    r"they have|they've got) no\b|"
+    r"never (?:follow(?:s|ed)? up|call(?:s|ed)? (?:them )?back|get(?:s)? back to)|(?:answer|answers|answering|field|fields|fielding|"
+    r"get|gets|getting) the same (?:[\w-]+ ){0,2}(?:questions|requests|emails|calls|tickets)|"
     # issue/18n: "nobody has a single view of them", "no one place to see them", "come in by phone, email and WhatsApp"
     r"(?:nobody|no one|no-one) (?:has|have|gets?|sees?) (?:a |one |any |the )?(?:single|unified|central|full|complete|clear|whole) "
     r"(?:view|picture|overview|list)|no (?:single|unified|central|one) (?:view|place|inbox|list)\b|"
@@ -321,14 +327,19 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             found = (None, None)  # "fix it by the end of the fiscal year" with nothing to point at: a timeline
     pain = _pain(sentences)
     if found[1] is not None and pain[1] is not None and sentences.index(pain[1]) < sentences.index(found[1]):
+        if sentences.index(found[1]) == sentences.index(pain[1]) + 1 and found[0] and pain[0] and \
+                found[0].lower()[:20] not in pain[0].lower():
+            # "losing thirty calls a week to voicemail. want online booking ...": the problem, then what they want for it
+            return pain[0] + "; " + found[0], pain[1]
         return pain  # the problem said first ("their pipeline data is a mess. They want a clean forecast ...")
-    if found[0] and found[1] is not None and pain[1] != found[1] and re.search(r"\b(?:those|these|them)[.!]?$", found[0], re.I):
+    if found[0] and found[1] is not None and pain[1] != found[1] and re.search(
+            r"\b(?:those|these|them)(?:\s+(?:in|on|at|for|over|by|with|from|via|across)\b[^,;]{0,40})?[.!]?$", found[0], re.I):
         # "the helpdesk gets four hundred password reset tickets a week and she wants an agent to deflect those": what
         # "those" are is said before the cue, in the same sentence
         s = found[1]
         at = s.lower().find(found[0].lower()[:20])
         before = re.sub(r"[,;]?\s*(?:and|so|but)?\s*(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:really\s+)?(?:want|need|would like|hope)\w*"
-                        r"\s*(?:to)?\s*$", "", s[:at], flags=re.I) if at > 0 else ""
+                        r"\s*(?:to|a|an|the|some)?\s*$", "", s[:at], flags=re.I) if at > 0 else ""
         if len(before.split()) >= 4 and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", before, re.I):
             return _clean(before) + " (" + found[0] + ")", s
     if found[1] is not None and found[1] == pain[1] and re.search(r"\b(?:those|these|them)\b", found[0] or "", re.I):
@@ -345,7 +356,16 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
-    return found if found[0] is not None else pain
+    got = found if found[0] is not None else pain
+    if got[0] and got[1] is not None and got[1] in sentences and _PAIN.search(got[1]):
+        # "losing ~30 calls/wk to voicemail. want online booking ...": the problem, then (typed) what they want for it
+        k = sentences.index(got[1])
+        nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
+        if re.match(r"^(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:wants?|needs?|would like|'d like)\b", nxt, re.I):
+            more = _need_cued([nxt])[0]
+            if more and more.lower()[:20] not in got[0].lower():
+                return got[0] + "; " + more, got[1]
+    return got
 
 
 # the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
@@ -444,6 +464,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
                 rest = c[m.end():]
                 cue = m.group(0)
+                if re.fullmatch(r"(?:\w+ )*(?:priority|priorities|focus|concern)", cue.strip(), re.I):
+                    continue  # "it came down to internal priorities and they shelved it": a word, not the need said
                 if _NEED_VERB_KEEP.match(cue.split()[-1] if cue.split() else "") or re.match(
                         r"^(?:to (?:replace|fix|solve|get rid of|cut|reduce|stop|automate)|losing|wasting|spend)", cue, re.I):
                     rest = cue + rest

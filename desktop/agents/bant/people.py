@@ -12,7 +12,7 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
+    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
     r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
@@ -291,6 +291,31 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     return None
 
 
+def _last_person_named(sentences: list[str], idx: int, vendors: set[str]) -> str | None:
+    """The person last named before the pronoun of sentence ``idx`` ("Granite Health expansion, Hugo Evans again. ...
+    but Hugo's actual number ... He signs."): a first name counts when the note also gives it with a last name."""
+    text = " ".join(sentences)
+    people = {m.group(1): m.group(0) for m in re.finditer(r"\b((?-i:[A-Z][a-z]+)) (?-i:[A-Z][a-z]+)\b(?! (?-i:[A-Z]))", text)
+              if not (m.start() == 0 or re.match(r"^(?:\w+,?\s+)?$", text[:m.start()]))
+              if not any(w in _NOT_NAMES for w in m.group(0).split()) and not _COMPANY_WORD.search(m.group(0))
+              and m.group(0) not in vendors and not _ROLE.fullmatch(m.group(0)) and not _ROLE.fullmatch(m.group(1))
+              and not re.search(r"\b(?:not|rather than|instead of)\s+$", text[:m.start()], re.I)
+              # ("They're moving to Google Workspace. She signs.": a tool named after "to", not a person)
+              and not re.search(r"\b(?:to|onto|into|from|off|using|uses|use|on|in|at|via|for)\s+$", text[:m.start()], re.I)}
+    if not people or len(set(people.values())) > 3:
+        return None
+    for j in range(min(idx, len(sentences) - 1), -1, -1):
+        s = sentences[j]
+        if j == idx:
+            pron = re.search(r"\b(?:he|she|he's|she's|his|her|him)\b", s, re.I)
+            s = s[:pron.start()] if pron else s
+        found = [m for m in re.finditer(r"\b(" + "|".join(map(re.escape, people)) + r")\b", s)
+                 if not re.search(r"\b(?:not|rather than|instead of)\s+$", s[:m.start()], re.I)]
+        if found:
+            return people[found[-1].group(1)]
+    return None
+
+
 #: "the sales director": a role with one qualifying word before it
 _ROLE_QUALIFIER = re.compile(r"^(?:the |their |her |his )?(?:(?!ceo|cfo|coo|cto|head|vp)(?:[\w-]+ |\w+-)(?=\w))?", re.I)
 _SIGN_UP = re.compile(r"\bsign-(?=(?:ups?|ins?|ons?)\b)|\bsign (?=on\b)", re.I)
@@ -370,6 +395,9 @@ def _named_title(role: str, text: str) -> str | None:
     if m is None:
         m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"(?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+"
                       r"(?:the|their)\s+(?:[\w-]+\s+)?" + r + r"\b", text, re.I)
+    if m is None:  # "the signature is their Chief Operating Officer, Pieter de Vries": the name set right after the title
+        m = re.search(r"\b" + r + r",\s+(" + _HONORIFIC + r"?(?-i:[A-Z][a-z]+)(?: (?:(?-i:de|van|von|der|den|da|di|du|le|la|del|dos|ter))"
+                      r")*(?: (?-i:[A-Z][a-z]+))?)(?=\s*(?:[.,;!]|$))", text, re.I)
     if m is None:
         return None
     name = re.sub(r"^" + _HONORIFIC, "", m.group(1)).strip()
@@ -408,7 +436,7 @@ def _full_names(who: str, sentences: list[str]) -> str:
 
 
 _ABOVE_LIMIT = re.compile(r"\b(?:up to|under|below)\b[^.;]*?[,;]\s*(?:but\s+|and\s+)?(?i:above|over|beyond|anything (?:above|over|"
-                          r"more than|bigger than)) (?:that|it|this)\s*,?\s*(?:it's|it is|it goes to|goes to|it needs|needs|requires|"
+                          r"more than|bigger than))(?: (?:that|it|this))?\s*,?\s*(?:it's|it is|it goes to|goes to|it needs|needs|requires|"
                           r"has to go to)\s+(?:the |their |her |his )?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b")
 
 
@@ -421,12 +449,12 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
         # "Mike can approve up to 25k on his own, above that it's David Kim": above the signing limit, the other person
         nxt_s = sentences[idx + 1] if idx + 1 < len(sentences) else ""
         above = _ABOVE_LIMIT.search(s) or (_ABOVE_LIMIT.search(s + " " + nxt_s) if re.match(
-            r"^(?:but |and )?(?:above|over|beyond)\b", nxt_s, re.I) else None)
+            r"^(?:but |and )?(?:anything )?(?:above|over|beyond)\b", nxt_s, re.I) else None)
         if above and above.group(1) not in _NOT_NAMES and not re.search(
                 r"\b(?:so|and) (?:he|she) can (?:sign|approve) (?:it|this|that)? ?(?:himself|herself|alone|on (?:his|her) own)", s, re.I):
             return above.group(1), s
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
-                     r"need to find out)\b[^.]*\b(?:who|decision|sign)",
+                     r"need to find out)\b[^.;,]*\b(?:who|decision|sign)",
                      s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
                                            r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
             continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
@@ -441,7 +469,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
                     continue
-                if re.search(r"\b(?:asked|ask|wondered|wanted to know|want to know)\s+(?:(?:her|him|them|about)\s+)?(?:who|whose|about)\b(?:\s+\w+){0,3}\s+$",
+                if re.match(r"sign(?:ature|ing)$", m.group(1), re.I) and re.match(
+                        r"\s+(?:is |was |'s )?(?:now )?(?:targeted|scheduled|planned|expected|due|set|slated|penciled|pencilled|aimed)\b",
+                        c[m.end():], re.I):
+                    continue  # "signature is targeted for the week after their committee": when, not who
+                if re.search(r"\b(?:asked|ask|wondered|wanted to know|want to know)\s+(?:(?:her|him|them|about)\s+)?(?:who(?:'d|'ll|'s)?|whose|about)(?!\w)(?:\s+\w+){0,3}\s+$",
                              c[:m.start()], re.I):
                     continue  # "I asked who we need to convince and Ava said ...": the question, not its answer
                 if m.group(1).lower().startswith("decid") and (re.search(r"\b(?:to|they|we|i)\s+(?:\w+\s+)?$", c[:m.start()], re.I)
@@ -510,6 +542,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         return other, s
                     continue
                 ents = _entities(c, m.start())
+                own = re.match(r"^(?:but |and |so )?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:said|says|told (?:me|us)|confirmed|explained|"
+                               r"added)\b[^.;]*\b(?:his|hers|her|theirs) to (?:sign|approve|decide)\b", c)
+                if not ents and own and own.group(1) not in _NOT_NAMES:
+                    ents = [own.group(1)]  # "but Dan said tools under fifteen K are actually his to sign": Dan
                 rel = re.search(r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+who\s+(?:\w+\s+)?$", c[:m.start()])
                 if rel and rel.group(1) not in _NOT_NAMES:
                     ents = [rel.group(1)]  # "Theo Walsh, who signs at Harbor Health": the one the relative clause is about
@@ -559,6 +595,9 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         prev_s = sentences[idx - 1]  # "Owner is Jim. He'll decide ..." (not "moving to Google Workspace")
                         ents = [e for e in _entities(prev_s) if not re.search(
                             r"\b(?:to|onto|into|from|off|using|uses|use|on|in)\s+" + re.escape(e), prev_s)]
+                    if not ents and re.match(r"^(?:and |so |but )?(?:he|she)(?:'s| is| will|'ll)?\b", c.strip(), re.I):
+                        # ("Granite Health expansion, Hugo Evans again. ... He signs.": the person last named)
+                        ents = [e for e in [_last_person_named(sentences, idx, vendor_names(sentences))] if e]
                 if ents:
                     return ", ".join(ents[:3]), s
     return None, None

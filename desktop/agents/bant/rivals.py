@@ -7,7 +7,7 @@ import re
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
-_VENDOR = r"((?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+))*)"
+_VENDOR = r"((?![A-Z][a-z]*'(?:d|re|ve|ll|m)\b)(?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+|&(?=\s+[A-Z])))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
@@ -98,8 +98,8 @@ def _vendor(name: str) -> str | None:
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
-    if not words or words[0] in _NOT_VENDOR:
-        return None
+    if not words or words[0] in _NOT_VENDOR or re.fullmatch(r"[A-Z][a-z]*'(?:d|re|ve|ll|m)", words[0]):
+        return None  # ("Competition? They'd looked at ...": a pronoun's contraction after the label is no vendor)
     words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is
     return " ".join(words[:3])
 
@@ -160,6 +160,12 @@ _VENDOR_FIX = re.compile(r"\b((?-i:[A-Z])[\w&.-]*),?\s+(?:no,?\s+(?:not\s+\1,?\s
                          r"(?:no,?\s+)?sorry,?\s+(?:i mean|it was|it's)|no wait,?|i mean)\s+(?=(?-i:[A-Z]))", re.I)
 
 
+#: A clause taken back at once and said again another way ("..., no wait, she said they use it for compliance"):
+#: what comes before the correction (not a vendor named again, which :data:`_VENDOR_FIX` keeps) is not what was said.
+_TAKEN_BACK = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=,\s))[^,.;:]*,\s*(?:no wait|wait,? no|no,? sorry|sorry,? no|scratch that|"
+                         r"no,? actually|correction)\s*[,:]?\s+(?=(?-i:[a-z]))", re.I)
+
+
 #: What a person (not a vendor) does in a note: "Victor wants ...", "Zoe runs sales", "Dana, the CFO, ...".
 _PERSON_DOES = (r"(?:'s|,)?\s+(?:(?:also|just|still|really) )?(?:wants|wanted|says|said|told|asked|thinks|runs|ran|mentioned|decides|"
                 r"signs|agreed|agrees|likes|liked|needs|needed|would like|is the (?:one|decision|signer|approver|founder|owner|ceo|cfo|"
@@ -182,6 +188,8 @@ def _is_person(vendor: str, text: str) -> bool:
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
+    # "they're also looking at Vanta, no wait, she said they already use Vanta for compliance": the words taken back go
+    sentences = [_TAKEN_BACK.sub("", s) for s in sentences]
     # "comp: Procore? no - they use it for project mgmt": a vendor put as a question and answered "no" is no rival
     sentences = [s for i, s in enumerate(sentences) if not (
         s.rstrip().endswith("?") and i + 1 < len(sentences) and re.match(r"^(?:no|nope|nah|not really)\b", sentences[i + 1], re.I))]
@@ -211,7 +219,9 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"\b(?:so |and )?(?:that's|that is|it's|it is|they're|they are) (?:out|off the table|not an option)\b|"
                                  # "quoted her too, but she's not entertaining it, too expensive, off the table"
                                  r"\b(?:not|n't|no longer|never) (?:really |even |seriously )?(?:entertaining|entertain|considering|consider|"
-                                 r"pursuing|pursue|going (?:there|with (?:it|them|that))|interested in (?:it|them|that))\b|"
+                                 r"pursuing|pursue|going (?:there|with (?:it|them|that))|interested in (?:it|them|that)|"
+                                 r"(?:buying|going to buy|buy) (?:it|them|that))\b|"
+                                 r"(?:n't|\bnot) (?:be )?(?:buying|going to buy|buy) (?:it|them|that)\b|"
                                  r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
                                  r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):

@@ -16,7 +16,7 @@ _NEXT_CUE = re.compile(
     r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
     # a typed step: "Revised proposal to Priya by Friday.", "Order form to Tom Monday."
     r"^(?=(?:the |a )?(?:revised |updated |final |new |signed |renewal |draft )?(?:contract|proposal|quote|order form|deck|sow|msa|"
-    r"paperwork|one-pager|pricing sheet)s? to (?-i:[A-Z][a-z]+)\b)|"
+    r"paperwork|one-pager|pricing sheet)s? to (?:(?-i:[A-Z][a-z]+)|her|him|them)\b)|"
     # a typed step from us: "Expansion quote from me on Monday."
     r"^(?=(?:[\w-]+ ){0,2}(?:contract|proposal|quote|order form|deck|sow|msa|paperwork|one-pager|pricing sheet)s? from (?:me|us)\b)|"
     # a step said in the present with its day or its order: "I send the proposal Monday", "Dan sends over their brief
@@ -36,8 +36,8 @@ _NEXT_CUE = re.compile(
     r"(?:moved|rescheduled|pushed|bumped|shifted) to\b)|"
     # "Quinn starts a two-week trial Monday": their evaluation begins
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
-    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|"
-    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next)\b"
+    r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|pitch|chemistry|ae|se|"
+    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
     r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
@@ -46,7 +46,10 @@ _NEXT_CUE = re.compile(
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
     r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|"
     r"(?:walking|taking) (?:their|the|his|her) (?:[\w-]+ ){0,2}?(?:through|over)\b|presenting (?:our|the|it|this)\b|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
-    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
+    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|^agreed,?\s+(?=(?:i|we)\b)|"
+    # "I offered a two-week POC on their data and he said yes": an offer taken up is the agreed step
+    r"\b(?:i|we) (?:offered|suggested|proposed|pitched) (?:them |her |him )?(?=(?:a|an|the|our)\b[^.;]*?\band (?:he|she|they|"
+    r"(?-i:[A-Z][a-z]+)) (?:said yes|agreed|accepted|jumped at it|took it)\b)|"
     r"(?:she's|he's|they're|she is|he is|they are) (?:in|good|confirmed|on board|up) for (?=(?:the|a|an|our) )|"
     r"\b(?:called|emailed|wrote|texted|rang|messaged|wants?|wanted|asked|would like|'d like) (?:me |us )?to (?=(?:move|reschedule|push|shift|bring forward|postpone|"
     r"confirm) (?:the|our|their) )|"
@@ -54,14 +57,16 @@ _NEXT_CUE = re.compile(
     r"a green light) from (?:our|my)\b)|"
     r"(?:i'll|i will|i'm going to|i'm gonna|i need to|(?:i|we) need (?:our|my|the) (?:[\w-]+ ){1,3}?to(?! (?:approve|okay|ok|sign off|bless)\b)|"
     # "I'm taking the discount request to my manager Monday": the seller's step in the present
-    r"(?:i'm|we're|i am|we are)(?=\s+(?:taking|bringing|sending|forwarding|passing|handing) (?:the|our|their|this|that|her|his|it)\b)|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
+    r"(?:i'm|we're|i am|we are)(?=\s+(?:taking|bringing|sending|forwarding|passing|handing) (?:the|our|their|this|that|her|his|it)\b|"
+    # "I'm setting her up on a two-week trial Monday"
+    r"\s+setting (?:her|him|them|it|(?-i:[A-Z][a-z]+)) up (?:on|with|for)\b)|i have to|i've got to|i should|i promised to|i owe (?:them|her|him)|"
     r"we'll|we will|we're going to|we need to|we agreed to|we're gonna|let's|"
     r"(?:they|she|he|(?-i:[A-Z][a-z]+)|(?<=^)[a-z]+(?= will\b))(?:'ll| will| is going to| are going to|'s going to|'re going to|'s gonna| promised to| agreed to| said (?:they|she|"
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:[\w-]+ ){0,2}?(?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
     r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
-    r"(?:the|our|their|this|that|her|his|it)\b|"
+    r"(?:the|our|their|this|that|her|his|it)\b|setting (?:her|him|them|it|(?-i:[A-Z][a-z]+)) up (?:on|with|for)\b|"
     r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
@@ -74,7 +79,13 @@ _NEXT_CUE = re.compile(
     r"|(?:^|(?<=, ))(?:will|'ll) (?=try (?:again|back)|call|email|follow up|ping|send|circle back|reach out)"
     r"|(?:scheduled|booked|set up|lined up|pencilled in|penciled in) (?:(?:him|her|them|us|(?-i:[A-Z][a-z]+)) (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:demo|"
     r"call|meeting|walk-?through|workshop|session|onsite|visit|review|slot)\b))?(?=(?:a|the|an|our)\s+\w+|(?:[\w-]+ )?(?:demo|call|meeting|"
-    r"walk-?through|workshop|session|onsite|visit|review)\b)|"
+    r"walk-?through|workshop|session|onsite|visit|review|disco)\b)|"
+    # a typed meeting ahead after a comma, with its day: "handed to AE, intro email sent, AE call Mon 11/30"
+    r"(?<=, )(?=(?:[\w-]+ )?(?:demo|call|meeting|workshop|session|review|walk-?through) (?:(?:with|w/) [^,.;]{1,30} )?(?:on )?"
+    r"(?:(?:mon|tue|wed|thu|fri)\w*|\d{1,2}/\d{1,2})\b)|"
+    # "sent invite for demo w/ AE 12/2": the meeting the invite is for lies ahead
+    r"\b(?:sent|sending|send|sent out) (?:(?:an?|the|a calendar|the calendar) )?invites? (?:for|to) (?=(?:a |an |the |our )?(?:[\w-]+ )?"
+    r"(?:demo|call|meeting|workshop|session|review|walk-?through)\b)|"
     # a meeting moved ("moved our proposal review call from Tuesday to Wednesday") still lies ahead; "before I can send
     # the contract": the step after our own approval; "Elena Garcia to sign the order form": a terse note's step
     r"\b(?=(?:moved|rescheduled|pushed|shifted|bumped) (?:our|the|their|this) (?:[\w-]+ ){0,3}(?:call|meeting|demo|review|"
@@ -180,7 +191,7 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
 
 
 #: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
-_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|live|in place|closed|finali[sz]ed|"
+_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|executed|countersigned|live|in place|closed|finali[sz]ed|"
                       r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)
@@ -266,7 +277,12 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if re.match(r"(?:need|have to get|must get|get) (?:my|our) (?:[\w-]+ ){0,2}?(?:to (?:approve|okay|ok|sign off)|approval|sign-?off|ok)\b",
                             phrase, re.I):
-                    continue  # "I'd need my VP to approve it": our own approval, not the agreed next action
+                    continue
+                if re.match(r"(?:put|write|keep|note|log|jot|record|capture|summari[sz]e|quote) (?:this|it|that|these|the (?:note|call|rest))"
+                            r"(?: down)?(?: (?:mostly |all |just )?(?:in|as|from) (?:his|her|their|my) (?:own )?words)?\b", phrase, re.I) or \
+                        re.match(r"ask (?:her|his|their|the) (?:[\w-]+ ){1,3}?(?:for|about) (?:a |an |their |her |his )?(?:quick )?(?:gut[- ]check|"
+                                 r"opinion|input|thoughts|view|sanity[- ]check|second opinion|take)\b", phrase, re.I):
+                    continue  # "I'm going to put this in his words": about the note; "ask her office manager for a gut check"  # "I'd need my VP to approve it": our own approval, not the agreed next action
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(
                         r"^(?:so |and )?(?:i|we)\b", x, re.I)), None)

@@ -74,7 +74,8 @@ _NAME_WORDS = r"((?!(?:She|He|They|It|We|You|Then|And|But|So|Quote|Quoting|Verba
 #: the one who said a quote, named just before it ("Helen Cho, the partner, told me, quote,", "Linda Okafor, Director of IT
 #: at Initech:", "Elena Garcia at Blue Harbor, in her words:") or after it ("says Kat")
 _SPEAKER_BEFORE = re.compile(r"\b" + _NAME_WORDS + r"(?: (?:at|from|of) [^,.:\"]{2,40}?)?(?:,\s+[^,.\"]{2,40},|,)?\s+(?:told (?:me|us)|said|says|goes|went)"
-                             r"\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
+                             # ("Zoe said, and I wrote it down, '...'": the seller's aside between the speaker and the quote)
+                             r"(?:\s*,\s*(?:and\s+)?(?:I|[Ww]e)\s+[^,.\"]{2,30},)?\s*,?\s*(?:quote,?\s*)?$|\b" + _NAME_WORDS + r"(?:,? (?:at|from|of|with)\b|,)[^:.\"]{2,60}:\s*$|"
                              r"\b" + _NAME_WORDS + r"\s*:\s*$|"
                              # "Tom Becker emailed:", "From Jonas Weber's reply this morning:", "Iris texted back:"
                              r"\b" + _NAME_WORDS + r"(?:\s+(?:emailed|wrote|texted|replied|messaged|answered)(?: back)?|'s (?:reply|email|"
@@ -187,7 +188,9 @@ def _unquote(text: str) -> str:
                                                       and not body.rstrip().endswith((".", "!", "?"))):
             return body
         for rx, rep in _FIRST_PERSON:
-            body = re.sub(rx, lambda w, rep=rep: rep.capitalize() if w.group(0)[0].isupper() else rep, body, flags=re.I)
+            # ("the US parent holds the budget": the country, in capitals, is no "us")
+            body = re.sub(rx, lambda w, rep=rep: w.group(0) if w.group(0) == "US" else rep.capitalize() if w.group(0)[0].isupper()
+                          else rep, body, flags=re.I)
         speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
         if speaker:
             named.append((speaker.group(speaker.lastindex or 1) or "").split()[0])

@@ -149,7 +149,8 @@ def period_end(text: str, today: date) -> date | None:
     m = re.search(r"\b(?:by|before) (?:christmas|the holidays)\b", t)
     if m:
         return date(today.year if today <= date(today.year, 12, 24) else today.year + 1, 12, 24)
-    if re.search(r"\bin (?:the )?new year\b", t) and not re.search(r"\b(?:by|before) (?:the )?new year\b|\byear[- ]end|end of (?:the )?year\b", t):
+    # ("start after New Year", "from the new year on": open-ended, no date either)
+    if re.search(r"\b(?:in|after|from|past) (?:the )?new year(?:'s)?\b", t) and not re.search(r"\b(?:by|before) (?:the )?new year\b|\byear[- ]end|end of (?:the )?year\b", t):
         return None  # "start in the new year": some time next year, no date (by the new year is December 31st)
     if re.search(r"\b(?:by |before )?(?:new year|the new year|year[- ]end|end of (?:the )?year)\b", t):
         return date(today.year, 12, 31)
@@ -175,9 +176,33 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
                       r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
 
 
+#: A deadline said as one: "live by March 27th", "the renewal signed by the end of February", "has to launch by ...".
+_DEADLINE = re.compile(r"\b(?:live|in place|ready|done|sign(?:ed)?|running|launch(?:ed)?|executed|finished|completed|closed)\s+"
+                       r"(?:by|before|no later than)\b", re.I)
+
+
 def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
+    """The buying date (``YYYY-MM-DD``) and its sentence. A date said as an event ("their plan renews in March", "sales
+    launch April 10th") gives way to a deadline said as one in the note ("... live by March 27th", "wants it signed by
+    the end of February")."""
+    d, s = _timeline_first(sentences, now)
+    if d is None or s is None or _DEADLINE.search(s) or re.search(r"(?:by|before|until|no later than|deadline)", s, re.I):
+        return d, s
+    for k in range(sentences.index(s) + 1 if s in sentences else len(sentences), len(sentences)):
+        if _DEADLINE.search(sentences[k]):
+            d2, s2 = _timeline_first(sentences[k:k + 1], now)
+            if d2 is not None:
+                return d2, s2
+    return d, s
+
+
+def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for k, s in enumerate(sentences):
+        # "If the pilot works he wants the contract signed by end of February": their pilot is the agreed path, so the date
+        # said on its success is their target (as "they'd sign in Q1 if the pilot hits its numbers" is)
+        s = re.sub(r"^if (?:the|their|our) (?:[\w-]+ )?(?:pilot|trial|poc|proof of concept)\s+(?:works|goes well|succeeds|is a success|"
+                   r"pans out|hits (?:its|the|their) \w+)\s*,?\s*(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
@@ -215,7 +240,8 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
             later = [(target.group(1) or target.group(0)).lstrip(", ")]
         # "end of February, because their audit is in January": the reason's date is not the target
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
-        for c in later + (_clauses(s) or [s]):
+        # ("sales launch April 10th, and they need the funnel live by March 27th": the deadline said as one first)
+        for c in later + sorted(_clauses(s) or [s], key=lambda x: not _DEADLINE.search(x)):
             # "done before their budget freeze on December 15th": the freeze's date is the deadline
             # ("the paperwork done by their budget freeze on December 11th": by the freeze, the same deadline)
             c = re.sub(r"\b(before|by) (?:the |their |a )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)(?: (?:on|starts|starting|begins|kicks in))?\b",
@@ -284,6 +310,10 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
                 continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
+            if re.search(r"(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:went live|launched|rolled out|kicked off|"
+                         r"started|opened|shipped)\s+(?:back\s+)?(?:in|on|last)\s+" + _MON + r"\b", c, re.I) and not re.search(
+                    r"\b(?:will|'ll|wants?|needs?|plans?|by|before|until|has to|have to)\b", c, re.I):
+                continue  # "the bot we built went live in October": a month past, no buying date
             if _seller_pronoun(s, c):
                 continue  # "I need my VP to approve the discount, he'll answer by Tuesday": the seller's side
             if re.match(r"^(?:\w+\s+)?(?:i|we|i'll|we'll|i'm|we're|i've|we've|i'd|we'd|my|our)\b", c, re.I) \
