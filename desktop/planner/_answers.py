@@ -127,6 +127,12 @@ def period(text: str, today: date) -> Period | None:
     return None
 
 
+def _words(text: str) -> set[str]:
+    """The content words of ``text`` (lower case, "and"/"the"/"of" left out): "marketing and advertising" ->
+    {"marketing", "advertising"}."""
+    return set(re.findall(r"[a-z]+", text)) - {"and", "the", "of"}
+
+
 def _deals(n: int) -> str:
     """"1 deal", "3 deals": a count of deals for an answer's text."""
     return f"{n} deal" if n == 1 else f"{n} deals"
@@ -280,6 +286,11 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             day = last_at.date()
             return {"text": f"The last activity on {idx.deals[deal].name} was on {day:%-d %B %Y}.", "value": day.isoformat()}
         return None
+    if deal is not None and re.search(r"^\W*how much\b.{0,40}\b(?:worth|value|amount|for)\b", low):
+        d = idx.deals[deal]  # "How much was this one worth when we closed it?": its amount, not its date
+        v = d.amount_cents / 100 if d.amount_cents is not None else None
+        return {"text": f"{d.name} is worth {_money(v)}." if v is not None else f"{d.name} has no amount.",
+                "value": int(v) if v is not None and v == int(v) else v}
     if deal is not None and re.search(r"\bwhen\b.{0,60}\bclos|\bclos(?:e|ing) date\b", low):
         d = idx.deals[deal]
         if d.close_date is None:
@@ -405,6 +416,14 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             place = m.group(1).strip()
             found = [c.id for c in idx.companies.values() if c.city and c.city.lower() == place] or \
                 [c.id for c in idx.companies.values() if c.industry and place in c.industry.lower()]
+        if found is None or not found:
+            # "Show me all the marketing and advertising companies", "our healthcare accounts": an industry said before the noun
+            said = re.search(r"\b(?:all|the|our|any|which|what)\s+(?:the\s+)?(?P<i>[a-z][a-z& -]{2,40}?)\s+(?:companies|accounts|clients|customers)\b",
+                             low)
+            if said and (want := _words(said.group("i")) - {"our", "all", "my", "open", "new", "other", "big", "small", "local"}):
+                hit = [c.id for c in idx.companies.values() if c.industry and want <= _words(c.industry.lower())
+                       or c.industry and (c.industry.lower().startswith(said.group("i").split()[0]) and len(said.group("i")) > 4)]
+                found = hit if hit else found
         if found is not None:
             if "how many" in low:
                 return {"text": f"{len(found)} companies.", "value": len(found)}
@@ -497,6 +516,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = [d for d in deals if d.company_id == company]
         what.append(f"at {idx.companies[company].name}")
     digits = words_to_digits(low)
+    # "north of seventy k" / "south of 20k": sales slang for over / under
+    digits = re.sub(r"\bnorth of\b", "over", re.sub(r"\bsouth of\b", "under", digits))
     if m := re.search(r"\b(?P<op>over|above|more than|at least|bigger than|larger than|under|below|less than|smaller than)\s+"
                       r"(?:an?\s+)?\$?(?P<n>\d[\d,.]*)\s*(?P<sc>k|thousand|grand|m|million)?\b(?!\s*(?:weeks?|days?|months?|years?)\b)", digits):
         limit = float(m.group("n").replace(",", "")) * {"k": 1e3, "thousand": 1e3, "grand": 1e3, "m": 1e6,

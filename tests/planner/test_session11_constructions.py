@@ -1665,3 +1665,36 @@ def test_a_run_of_seven_digits_or_more_is_never_an_amount(planner, now, text):
 def test_actually_know_straight_to_a_stage(planner, now, heard, deal, stage):
     (a,) = planner.plan(heard, now=now).actions
     assert (a.target.id, a.fields) == (deal, {"stage": stage})
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Show me every open deal north of seventy k.", 7),
+    ("Which open deals are north of 70k?", 7),
+    ("List the open deals south of 5k.", None),
+])
+def test_north_and_south_of_a_figure_filter_deals(planner, now, text, n):
+    (a,) = planner.plan(text, now=now).actions
+    over = planner.plan("Show me every open deal over seventy k.", now=now).actions[0]
+    under = planner.plan("List the open deals under 5k.", now=now).actions[0]
+    assert a.fields["records"] == (over.fields["records"] if n else under.fields["records"])
+
+
+@pytest.mark.parametrize(("ctx", "text", "value"), [
+    ("deal:5104", "How much was this one worth when we closed it?", 24000),
+    (None, "How much is the Acme deal worth?", 60000),
+    ("deal:5009", "How much is it worth now?", 54000),
+])
+def test_how_much_a_deal_is_worth_is_its_amount(planner, now, ctx, text, value):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(ctx)) if ctx else None)
+    (a,) = plan.actions
+    assert (a.kind, a.fields["value"]) == ("answer", value)
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("Show me all the marketing and advertising companies we have.", 3),
+    ("Which retail companies do we have?", 7),
+    ("List our e-learning accounts.", 6),
+])
+def test_companies_by_industry_said_before_the_noun(planner, now, text, n):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and len(a.fields["records"]) == n and all(r.startswith("company:") for r in a.fields["records"])
