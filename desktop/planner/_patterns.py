@@ -137,13 +137,11 @@ _UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even|no
                             r"(?=[^;]{0,80}?\b(?:don'?t know(?!\s+(?:if|whether|why|when|how|what|who)\b)|do not know|not sure(?!\s+(?:if|whether)\b)|no idea|"
                             r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|"
                             r"go with)\b))", re.I)
-#: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
-#: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
-#: A word that is no number inside a spoken amount: "twelve blorp thousand" (asked, never guessed).
 #: A scale word with no number said before it: "Starter Plan, aging thousand" (a figure misheard): asked, never 1,000.
 _BARE_SCALE = re.compile(r"(?<![\d$])(?<!\ba )(?<!\bone )(?<!\bper )(?<!\bthe )(?<!\bof )(?<!\bfew )(?<!\bseveral )(?<!\bhundred )"
                          r"(?<!\bmany )(?<!\bthousand )(?P<junk>\b(?!(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|point|half|quarter|k)\b)[a-z]+)\s+thousand\b", re.I)
+#: A word that is no number inside a spoken amount: "twelve blorp thousand" (asked, never guessed).
 _GARBLED_AMOUNT = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|"
                              r"sixty|seventy|eighty|ninety|hundred)\s+(?P<junk>[a-z]+)\s+(?:thousand|grand|k|hundred|million)\b", re.I)
 _NUMBER_FILLERS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
@@ -151,6 +149,8 @@ seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninet
 #: An amount said only roughly: "thirty something", "forty-ish", "sixty odd" (asked, never guessed).
 _VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|\d0)(?:[- ]|\.{2,}\s*|\u2026\s*)?"
                            r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:something|ish|odd)\b", re.I)
+#: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
+#: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
 _UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
 
 

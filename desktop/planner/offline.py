@@ -3357,6 +3357,14 @@ class _Build:
             return
         self._add(0, Action(kind="delete_record", target=self.idx.target(kind, rid), destructive=True))
 
+    def _ask_unknown_person(self, said: str, x: Mention) -> None:
+        """Ask about ``said`` (a full name nobody in the workspace has), offering the people the partial mention
+        ``x`` could mean instead; the "Which <name>" question it replaces is dropped and the person is blocked."""
+        self.f.clarifications[:] = [q for q in self.f.clarifications if not q.startswith(f"Which {x.text}")]
+        what, options = choices(self.idx, "contact", list(x.ids))
+        self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
+        self.f.person_blocked = True
+
     def _unknown_names(self) -> None:
         users = {u.split()[0].lower() for u in self.idx.users}
         for m in re.finditer(r"\bthe\s+(?P<n>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+){0,2})\s+(?:deal|account|opportunity|renewal)\b",
@@ -3379,11 +3387,7 @@ class _Build:
                     or x.text.lower() not in self.idx.last_names \
                     or any(fuzz.ratio(before.group(1).lower(), normalise(self.idx.contacts[i].first_name)) >= 75 for i in x.ids):
                 continue
-            said = f"{before.group(1)} {x.text}"
-            self.f.clarifications[:] = [q for q in self.f.clarifications if not q.startswith(f"Which {x.text}")]
-            what, options = choices(self.idx, "contact", list(x.ids))
-            self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
-            self.f.person_blocked = True
+            self._ask_unknown_person(f"{before.group(1)} {x.text}", x)
             return
         for x in self.mentions:
             # "Oliver Silver got married": a first name the workspace has, then a last name none of its holders has -
@@ -3396,11 +3400,7 @@ class _Build:
                     or any(fuzz.ratio(after.group(1).lower(), normalise(self.idx.contacts[i].last_name)) >= 70
                            or sounds(after.group(1).lower()) == sounds(normalise(self.idx.contacts[i].last_name)) for i in x.ids):
                 continue
-            said = f"{x.text} {after.group(1)}"
-            self.f.clarifications[:] = [q for q in self.f.clarifications if not q.startswith(f"Which {x.text}")]
-            what, options = choices(self.idx, "contact", list(x.ids))
-            self.f.ask(f"I don't know {said} in your workspace. Create a contact, or did you mean {what}?", options)
-            self.f.person_blocked = True
+            self._ask_unknown_person(f"{x.text} {after.group(1)}", x)
             return
         for said, ids in self._clashes:
             near = [i for i in ids if any(self.idx.contacts[i].company_id in x.ids for x in self.mentions if x.kind == "company")] or ids

@@ -75,6 +75,11 @@ class AmountMatch:
 _SMALL_SCALE = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
+#: "one oh five k": hundreds said digit by digit with "oh" for the zero, before a scale.
+_OH_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)\s+oh\s+(one|two|three|four|five|six|seven|eight|nine)\s*"
+                          r"(k|grand|thousand)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def words_to_digits(text: str) -> str:
     """Replace English number words by digits ("seventy five thousand" -> "75000").
@@ -84,10 +89,8 @@ def words_to_digits(text: str) -> str:
     """
     protected = re.sub(r"(\d)\s+(million|billion)\b", r"\1\2", text, flags=re.IGNORECASE)
     # "one oh five k" -> "105 k": hundreds said digit by digit with "oh" for the zero, before a scale
-    _D = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
-    protected = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine)\s+oh\s+(one|two|three|four|five|six|seven|eight|nine)\s*"
-                       r"(k|grand|thousand)\b", lambda m: f"{_D[m.group(1).lower()]}0{_D[m.group(2).lower()]} {m.group(3)}",
-                       protected, flags=re.IGNORECASE)
+    protected = _OH_HUNDREDS.sub(lambda m: f"{_DIGIT_WORDS[m.group(1).lower()]}0{_DIGIT_WORDS[m.group(2).lower()]} {m.group(3)}",
+                                 protected)
     # "by a third", "in half", "by a quarter", "by two thirds": a share of the current amount
     for said, share in ((r"(?:by\s+)?two[\s-]thirds", "66.66666667"), (r"(?:by\s+)?(?:a|one)[\s-]third", "33.33333333"),
                         (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
