@@ -227,6 +227,13 @@ _FIELD_NAMED = {"close_date": re.compile(r"\bclos(?:e|ing)(?:\s+date)?\s+(?:(?:i
                 "stage": re.compile(r"\bstage\b", re.I)}
 
 
+#: A contact field named outright ("title is", "email to"): planned even when the contact already has it.
+_CONTACT_FIELD_NAMED = {"job_title": re.compile(r"\b(?:title|role|position|job)\b", re.I),
+                        "email": re.compile(r"\b(?:e-?mail address|email to|email is)\b", re.I),
+                        "company": re.compile(r"\bcompany\b", re.I),
+                        "owner": re.compile(r"\bowner\b", re.I)}
+
+
 #: The verb of a polite "would you mind ...ing" request.
 _GERUND = {"booking": "book", "logging": "log", "scheduling": "schedule", "setting": "set", "moving": "move", "adding": "add",
            "creating": "create", "updating": "update", "changing": "change", "drafting": "draft", "sending": "send",
@@ -349,6 +356,12 @@ class OfflinePlanner:
                 kept = {k: v for k, v in a.fields.items()
                         if k not in now_has or now_has[k] != (v.lower() if isinstance(v, str) and k != "owner" else v)}
                 said_to = " ".join((plan.transcript or text)[s0:e0] for s0, e0 in a.evidence)
+                named = {k for k, cue in _CONTACT_FIELD_NAMED.items() if cue.search(plan.transcript or text)}
+                if kept and len(kept) < len(a.fields) and "company" not in kept:
+                    # "Nina Patel, she's the practice manager, mark her as sales qualified": the title she has
+                    # is no change beside the real one - unless the field is named ("set her title to ...") or she
+                    # moves company (the title at the new one is news: "moved to Orbital as their Head of Data")
+                    a.fields = {k: v for k, v in a.fields.items() if k in kept or k in named or k != "job_title"}
                 if not kept and len(plan.actions) > 1 and not re.search(
                         r"\b(?:set|mark|make|change|update|switch|put)\s+(?:him|her|them|(?-i:[A-Z])\w+(?:\s+(?-i:[A-Z])\w+)?)\s+(?:as|to)\b",
                         said_to, re.I):
@@ -444,6 +457,10 @@ class OfflinePlanner:
         out = re.sub(r"\b(?P<cue>new (?:lead|contact|person):?|add(?: a)?(?: new)? contact:?|add|with)\s+(?P<a>[a-z][a-z'-]+)\s+(?P<b>[a-z][a-z'-]+)(?=\s*,)",
                      lambda m: f"{m.group('cue')} {m.group('a').capitalize()} {m.group('b').capitalize()}"
                      if m.group("a") not in STOPWORDS and m.group("b") not in STOPWORDS else m.group(0), out)
+        out = re.sub(r"\b(?P<cue>(?:new|their|'s)\s+)(?P<t>ceo|cfo|cto|coo|cmo|cro)\s+(?P<w>[a-z][a-z'-]+)(?=\s*(?:[,.;!?]|$))",
+                     # "log call w acme's new cfo jessica": a name after a new title, at the clause's end
+                     lambda m: f"{m.group('cue')}{m.group('t').upper()} {m.group('w').capitalize()}"
+                     if m.group("w") not in STOPWORDS and m.group("w") not in _LOWER_WORDS else m.group(0), out)
         return out[:1].upper() + out[1:]
 
     def _plan(self, text: str, *, now: datetime, context: PlanContext | None = None) -> Plan:
@@ -1725,6 +1742,7 @@ class _Build:
         cond_sentence = -1
         update_asked = I.update_asked(self.text)
         cond_date: tuple[date, int, int] | None = None
+        colon_said: set[int] = set()  # clauses that are the words of a "log a call with X: ..." head
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -2009,6 +2027,13 @@ class _Build:
                                       self.text, re.I):
                     # "I called Theo Price ..., remind me to follow up in three weeks": the follow-up is with Theo
                     task_loc = _Local(self.f.contact, None, None, False)
+                elif own is None and loc is not None and loc.contact is not None and not self.f.person_blocked \
+                        and re.fullmatch(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:set|add|create|put in|schedule)\s+(?:a|the)\s+"
+                                         r"follow[- ]?up\b.*", t, re.I) \
+                        and str(fields["title"]).startswith(f"Follow up with {self.idx.contacts[loc.contact].name}"):
+                    # "Good call with Yusuf Evans ..., mark him as an MQL and set a follow-up for next Wednesday": the
+                    # follow-up is with the person the sentence is about, as its title says
+                    task_loc = _Local(loc.contact, None, None, False)
                 self._add(cl.start, {"kind": "create_task", "fields": fields, "role": "note", "loc": task_loc,
                                      "sure": self._sure(cl, own)})
                 self._produced.add(k)
@@ -2029,6 +2054,12 @@ class _Build:
                     loc = _Local(named_ids[0], None, None, False)
                 activity, act_pos, act_k, act_loc = {"activity_type": kind, "body": self.text}, cl.start, k, loc
                 act_sure = self._sure(cl, own)
+                if (head := self._ACT_HEAD.match(t)) and re.match(r"[^:]{0,80}:\s*\S", t[head.end():]):
+                    colon_said.add(k)  # "Log a call: he confirmed ... and wants to sign by the 30th": what is logged
+            elif k - 1 in colon_said and parts[k - 1].sentence == cl.sentence and not _IMPERATIVE.match(t):
+                colon_said.add(k)  # (its words run to the sentence's end or the next command)
+            if k in colon_said:
+                continue  # the words of a logged call or note set no fields: the user said what to log, not to change
             # contact updates
             if (co := _ALL_CONTACTS_OF.search(t)) and (owner := self._owner(t)):
                 # "Give all the Harbor Health contacts to Sam": each contact of that company
@@ -2419,6 +2450,10 @@ class _Build:
             # "... call with Priya Natarajan(, at Globex)": the names belong to the command
             rest_start = max(rest_start, max(m.end for m in here if m.start - cl.start <= rest_start + 40) - cl.start
                              if any(m.start - cl.start <= rest_start + 40 for m in here) else rest_start)
+            if (poss := re.match(r"['’]s\s+(?:new\s+)?", t[rest_start:])) and (ti := R.TITLE_RE.match(t, rest_start + poss.end())):
+                # "a call with Acme's new CFO, Jessica Moore": who, with the title and the name after it
+                who = re.match(r"\s*,?\s*(?:(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?)?", t[ti.end():])
+                rest_start = ti.end() + (who.end() if who else 0)
         if re.match(r"^\W*(?:(?:and|so|please|just|but|for now|now|then)\s+)*(?:"
                     # "log his email", "log the coffee as a meeting", "note that on the renewal": what was said before
                     r"log\s+(?:his|her|their)\s+(?:email|e-mail|call|message|reply|voicemail|note)(?:\s+too)?"
@@ -2845,7 +2880,7 @@ class _Build:
         """True when ``t`` names an owner and no record of its own ("make Sam the owner") right after a clause of the same
         sentence about a deal ("Set the next step on their deal to admin training and make Sam the owner"): the deal's."""
         at = self.text.find(t)
-        if at <= 0 or not re.match(r"\W*(?:(?:and|so|then|also)\s+)*make\s+(?-i:[A-Z])[a-z]+\s+(?:the\s+)?owner\W*$", t, re.I):
+        if at <= 0 or not re.match(r"\W*(?:(?:and|so|then|also)\s+)*make\s+(?:me|myself|(?-i:[A-Z])[a-z]+)\s+(?:the\s+)?owner\W*$", t, re.I):
             return False
         start = max(self.text.rfind(".", 0, at), self.text.rfind("?", 0, at), self.text.rfind("!", 0, at)) + 1
         return bool(re.search(r"\b(?:deal|opportunity|opp|renewal)\b", self.text[start:at], re.I))
@@ -3406,6 +3441,24 @@ class _Build:
             near = [i for i in ids if any(self.idx.contacts[i].company_id in x.ids for x in self.mentions if x.kind == "company")] or ids
             what, options = choices(self.idx, "contact", near)
             self.f.ask(f"I don't know {said} in your workspace. Did you mean {what}?", options)
+            self.f.person_blocked = True
+            return
+        for tm in R.TITLE_RE.finditer(self.text):
+            # "Log a call with Acme's new CFO, Jessica Moore": the person named after a title the workspace does not
+            # know by that name - asked about, never the title's holder or the company's deal
+            nm = re.match(r"\s*,?\s+(?-i:([A-Z][a-z]{2,}))(?:\s+(?-i:([A-Z][a-z]{2,})))?\b", self.text[tm.end():])
+            if nm is None or not re.search(r"(?:\bnew|\btheir|\bthe|\bits|'s)\s+(?:new\s+)?$", self.text[:tm.start()], re.I):
+                continue
+            first, last = nm.group(1), nm.group(2)
+            at = tm.end() + nm.start(1)
+            if any(x.kind == "contact" and x.start <= at < x.end for x in self.mentions) \
+                    or first.lower() in STOPWORDS or first.lower() in users or first.lower() in _CALENDAR_WORDS \
+                    or first.lower() in self.idx.first_names or first.lower() in self.idx.company_keys \
+                    or first.lower() in R.KNOWN_COMPETITORS:
+                continue
+            said = first + (f" {last}" if last and last.lower() not in STOPWORDS and last.lower() not in self.idx.company_keys else "")
+            self.f.ask(f"I don't know {said} in your workspace. Create a contact, or who do you mean?", [])
+            self.f.unknown.append(said)
             self.f.person_blocked = True
             return
         assigned = [a.span() for a in _ASSIGN.finditer(self.text)]
