@@ -182,7 +182,8 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: after a comma when a command follows (a bare value after a comma is :func:`correct_self`'s).
 _RESTART = re.compile(
     r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+(?:no|sorry)\b|no,?\s+(?:wait|sorry)\b|(?<=[.!?]\s)no,?\s+actually\b|actually,?\s+no\b|"
-    r"(?:no,?\s+)?(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|never ?mind( that)?\b)[,.:!]*\s*", re.I)
+    r"(?:(?:no|actually|oh|ok|okay|um|uh),?\s+)?(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|"
+    r"(?:(?:actually|oh|ok|okay|um|uh),?\s+)?never ?mind( that)?\b)[,.:!]*\s*", re.I)
 _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|set|change|update|book|schedule|create|"
                             r"open|assign|give|hand|move|mark|add|make|bump|drop|cut|send|email|draft|write|log|call|"
                             r"remind|follow up)\b", re.I)
@@ -719,7 +720,7 @@ def _reported_type(text: str) -> str | None:
                  r"picked up(?:\s+the phone)?)\b|\b(?:got|had)\s+a\s+call\s+from\b",
                  text, re.I):
         return "call"
-    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|^\W*(?:i\s+|we\s+|just\s+)*sent\s+(?:him|her|them|(?-i:[A-Z])[a-z]+)\s+(?:the|our|a|an)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"
+    if re.search(r"\b(?:emailed|e-mailed|wrote to|mailed)\b|^\W*(?:i\s+|we\s+|just\s+)*sent\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+(?:the|our|a|an|my|over)\b|\b(?:sent|send)\b.{0,60}\b(?:by|over|via|in an?)\s+e-?mail\b|"
                  r"\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
                  r"(?:back\s+)?from\b"
                  # "I email Priya the revised proposal this morning" ("emailed" heard without its ending)
@@ -731,7 +732,7 @@ def _reported_type(text: str) -> str | None:
 
 
 #: "Remind me, when does ...?", "remind me what Acme's amount is?": a question put as a reminder.
-_REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:remind me|tell me again|refresh my memory)\s*[,:\-]?\s*"
+_REMIND_ME_ASK = re.compile(r"^\W*(?:(?:okay|ok|so|hey|quick one)\W+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:remind me|tell me again|refresh my memory)\s*[,:\-]?\s*"
                             r"(?=(?:what|what's|whats|when|when's|whens|who|who's|how|how's|which|where|is|are|did|does|do)\b[^?]*\?\s*$"
                             # "Remind me what the Harbor Health deal is worth.": a question told, not a reminder
                             r"|(?:what|what's|whats|who|who's|how much|how many|which)\b[^?.]*\b(?:is|are|was|were|'s)\b[^?.]*[.!]?\s*$)",

@@ -56,7 +56,7 @@ ACTIVITY_RE = re.compile(
     r"check-?in|walkthrough|review session)\b"
     r"|\b(?P<t3>spoke|speaking|talked|chatted|phoned|connected|caught up)\s+(?:with|to)\b"
     # "just wrapped with Dan Moreau", "finished up with Priya", "got off the phone with Tom": a call that ended
-    r"|\b(?:just\s+)?(?:wrapped|finished|got off the phone|hung up)(?:\s+up)?\s+(?P<t15>with)\s+(?=(?-i:[A-Z]))"
+    r"|\b(?:just\s+)?(?:wrapped|finished|got off the phone|got off|hung up)(?:\s+up)?\s+(?P<t15>with)\s+(?=(?-i:[A-Z]))"
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
     r"|^\W*(?!(?i:task|reminder|note|todo|to-do)\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
@@ -71,17 +71,21 @@ ACTIVITY_RE = re.compile(
     # "I just tried Mike Chen, no answer": a call that did not get through
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+)?(?:just\s+)?(?P<t18>tried)\s+(?:calling\s+|reaching\s+)?(?=(?-i:[A-Z]))"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
-    r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
+    r"|^\W*(?:(?:okay|ok|so|alright|right|um|uh)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?:cold[- ]?)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
+    # "Met Jonas Weber at the Hamburg office", "I met Zoe Vogel for coffee yesterday": a meeting that happened
+    r"|^\W*(?:(?:okay|ok|so|and|also|yesterday|today|this morning)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?P<t20>met)\s+"
+    r"(?=(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s+(?:at|from|for|over|in|this|yesterday|today|earlier|last)\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
     r"|^\W*(?:(?:and|so|also|then|for now|please|just|ok|okay|now|but|can you|could you)\s+)*"
     r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note"
     r"|(?:jot|write)\s+down(?=\s+that\b))\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"
-    r"client|customer|prospect|partner|phone|video|zoom|team|"
+    r"client|customer|prospect|partner|phone|video|zoom|team|in[- ]person|pitch|strategy|planning|quarterly|weekly|monthly|"
+    r"creative|working|nice|solid|productive|rough|tough|really|super|very|"
     r"kick[- ]?off|onboarding)\s+)*"
     r"(?P<t9>call|chat|meeting|sync|coffee|lunch|qbr|demo)\s+with\b(?!.*\b(?:tomorrow|next \w+|on (?:mon|tue|wed|thu|fri|sat|sun|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+(?::\d\d)?|at noon|in \w+ (?:days?|weeks?)|\d{1,2}\s*(?:am|pm)|"
@@ -249,8 +253,12 @@ IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|trac
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|they'?re|"
                            r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?<!\bbefore )(?<!\buntil )(?<!\bunless )(?<!\bonce )(?<!\bif )(?<!\btill )(?:they|it|we)\s+"
-                    r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}),?\s+(?:just\s+|finally\s+|officially\s+)?signed"
-                    r"(?!\s+(?:up|off|in|an?\s+nda|the\s+nda))|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
+                    r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)(?!\s+off\b)"
+                    # ("they signed the NDA", "we signed an LOI": paperwork on the way, not the deal won)
+                    r"(?!\s+(?:an?|the|our|their|a\s+mutual|the\s+mutual)\s+(?:nda|loi|letter of intent|dpa|baa|data processing|"
+                    r"security|questionnaire|pilot|trial|non-?disclosure|msa redlines)\b)|^\W*(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}),?\s+(?:just\s+|finally\s+|officially\s+)?signed"
+                    r"(?!\s+(?:up|off|in)\b)(?!\s+(?:an?|the|our|their|a\s+mutual|the\s+mutual)\s+(?:nda|loi|letter of intent|dpa|baa|"
+                    r"data processing|security|questionnaire|pilot|trial|non-?disclosure|msa redlines)\b)|signed the (?:contract|deal)|deal (?:is )?won(?!['\u2019]t)|it'?s a win|"
                     r"(?<!\bto )(?<!\bnot )(?<!\bwill )(?<!\bto\s)put pen to paper|signed on the dotted line|inked (?:it|the (?:deal|contract))|"
                     r"^\W*(?:[\w&'-]+\s+){1,4}(?:is\s+|was\s+|got\s+)?won(?=\s*(?:[,.!]|$))"
                     # "closed the cedar group deal!!", "we finally closed Acme": sales speech for a win
@@ -359,7 +367,17 @@ TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director
                       r"(?:executive\s+|non-executive\s+|deputy\s+)?chair(?:man|woman|person)?(?!\s+(?:of\s+)?(?:the\s+)?meeting)|"
                       r"(?:vice\s+)?president|general\s+(?:manager|counsel)|board\s+(?:member|advisor)|advisor|chief\s+executive|"
                       r"(?:senior|associate|assistant)\s+(?:director|manager|vp)\s+of\s+[A-Z][a-z]+)\b", re.I)
+#: A do-not-contact flag cleared: "take the do not contact flag off", "it's fine to email him again", "she opted back in".
+DNC_OFF_RE = re.compile(r"\b(?:take|remove|clear|lift|unset|uncheck|untick|turn off|drop|switch off)\s+(?:off\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+                        r"(?:do[- ]not[- ](?:contact|call|email)|dnc|opt[- ]?out)\b"
+                        r"|\b(?:fine|ok|okay|alright|good)\s+(?:for us\s+)?to\s+(?:email|contact|call|reach out to)\s+(?:him|her|them)\s+again\b"
+                        r"|\bcan\s+(?:be\s+)?(?:contacted|emailed|called)\s+again\b|\bopted\s+back\s+in\b|\bre-?subscribed\b"
+                        r"|\b(?:no longer|not)\s+(?:a\s+)?do[- ]not[- ]contact\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b(?![^.;]{0,40}\b(?:email|call|text)\s+(?:only|instead)\b)"
+                    r"|\bnot\s+to\s+be\s+(?:contacted|emailed|called)\b"
+                    # "Remove Ben Jensen from our outreach": out of every sequence - the person stays in the CRM
+                    r"|\bremove\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+from\s+(?:all\s+(?:of\s+)?)?(?:our|the|my)\s+"
+                    r"(?:outreach|sequences?|cadences?|mailing lists?|emails?|campaigns?)\b"
                     r"|\bunsubscribed?\b|\bopted out\b|"
                     r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b"
                     # ("stop calling his cell and use email only": a channel he prefers, not do-not-contact)
@@ -436,6 +454,9 @@ _DATE_FRAGMENT = re.compile(
     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
     r"eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)|"
     r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)|"
+    # "..., due in January", "..., by Q1", "..., in early March": a month or quarter, with the word that says when
+    r"(?<=\s)(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:\s+\d{4})?|q[1-4](?:\s+\d{4})?|"
     # "..., due the fourth": a day of the month said in words
     r"(?<=the )(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|"
     r"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first))"

@@ -241,6 +241,18 @@ _GERUND = {"booking": "book", "logging": "log", "scheduling": "schedule", "setti
            "giving": "give", "assigning": "assign", "closing": "close", "bumping": "bump", "noting": "note"}
 #: A third-person pronoun for a person ("he", "her", "his", "she's").
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+#: Someone away until a date: "on leave until", "out until", "travelling till", "back on".
+_AWAY_UNTIL = re.compile(r"\b(?:on leave|out|away|off|travel(?:l)?ing|on (?:vacation|holiday|pto|parental leave|sick leave)|"
+                         r"unavailable|ooo|out of (?:the )?office|back)\b[^,.;]{0,20}\b(?:until|till|til|through|on|in)\s+(?:the\s+)?$", re.I)
+
+
+def _away_until(t: str, at: int) -> bool:
+    """True when the date at ``at`` in ``t`` says until when someone is away ("on leave until February")."""
+    lead = re.match(r"(?:until|till|til|through)\s+", t[at:], re.I)
+    return bool(_AWAY_UNTIL.search(t[:at] + (lead.group(0) if lead else "")))
+
+
+_IT_PRONOUN = re.compile(r"\b(?:it|that deal|the deal|this deal)\b", re.I)
 #: A note whose first words after the command are a subject pronoun: it is about the record in view.
 _PRONOUN_NOTE = re.compile(r"^\W*(?:please\s+)?(?:log|add|put|make)\s+(?:a\s+|an\s+)?(?:call|note|meeting|email)\b"
                            r"(?:\s+(?:for|on|with)\s+(?:him|her))?\s*[:,]\s*(?:he|she)\b", re.I)
@@ -841,7 +853,11 @@ class OfflinePlanner:
                 pid = next(iter(people))
                 focus = Target(type="contact", id=str(pid), name=self.index.contacts[pid].name)
         focus = focus or ctx
-        second = self._plan(after, now=now, context=PlanContext(target=focus))
+        person = next((a.target for a in reversed(first.actions) if a.target is not None and a.target.type == "contact"), None)
+        # "... move the deal to Qualified, oh wait it's already there, never mind, just follow up with her": "her" is the
+        # person the words before were about, not the deal named last
+        second = self._plan(after, now=now, context=PlanContext(
+            target=person if person is not None and _PERSON_PRONOUN.search(after) and not _IT_PRONOUN.search(after) else focus))
         if (bare := re.match(r"\W*(?P<v>[^,.;]{3,40}?)\s*(?=[,.;]|$)", after)) and first.actions and not first.clarifications \
                 and (changed0 := self._redo_label(first.actions[-1], bare.group("v"))) is not None:
             # "bump him to marketing qualified, wait no, sales qualified, and book a call ...": the label said
@@ -881,6 +897,9 @@ class OfflinePlanner:
                 return Plan(transcript=text, actions=actions, clarifications=then.clarifications,
                             candidates=then.candidates, message=then.message or first.message)
             return Plan(transcript=text, actions=actions, message=first.message)
+        if not second.actions and not second.clarifications and not first.actions and not first.clarifications:
+            # "Ugh, what a week. Okay, never mind, nothing for now.": nothing was asked, so nothing is taken back
+            return Plan(transcript=text, message=second.message or first.message)
         if not second.actions and not second.clarifications:
             question = "You took something back, but I didn't catch what to do instead. What should I change?"
             return Plan(transcript=text, clarifications=[question], message=question)
@@ -1306,7 +1325,7 @@ class _Build:
         ask_back = _REMIND_ME_ASK.match(text)
         is_question = bool(R.QUESTION_RE.search(text[ask_back.end():] if ask_back else text) or A.QUESTION.search(text)) \
             and not self._delete_asked() and (ask_back is not None or not R.TASK_RE.search(text)) \
-            and not R.CREATE_CONTACT_RE.search(text) and not _POLITE_COMMAND.search(text)
+            and not R.CREATE_CONTACT_RE.search(text) and (ask_back is not None or not _POLITE_COMMAND.search(text))
         mutating_hint = bool(R.DELETE_RE.search(text) or R.CREATE_DEAL_RE.search(text)
                              or R.CREATE_CONTACT_RE.search(text) or R.CREATE_COMPANY_RE.search(text))
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
@@ -1597,7 +1616,11 @@ class _Build:
             if not m:
                 continue
             obj = m.group("obj")
-            if re.search(r"\bfrom\b.*\b(?:deals?|opportunit\w+|sequences?|campaigns?|lists?|emails?|meetings?|calls?)\b",
+            if re.match(r"\W*(?:the\s+|that\s+|his\s+|her\s+|their\s+)?(?:do[- ]not[- ](?:contact|call|email)|dnc|opt[- ]?out|"
+                        r"unsubscribed?)(?:\s+(?:flag|tag|status|mark|setting|box))?\b", obj, re.I):
+                continue  # "remove the do not contact flag from Tom Becker": a flag cleared, not a record deleted
+            if re.search(r"\bfrom\b.*\b(?:deals?|opportunit\w+|sequences?|campaigns?|lists?|emails?|meetings?|calls?|outreach|"
+                         r"cadences?|newsletters?|mailings?|nurture|drip|prospecting)\b",
                          obj, re.I) and not re.search(
                     r"\bfrom (?:the |our |my )?(?:crm|system|database|workspace|records?|pipeline|spectrum)\b", obj, re.I):
                 continue  # "remove Mike from the Acme deal": an unlink, not a deletion
@@ -1743,6 +1766,7 @@ class _Build:
         update_asked = I.update_asked(self.text)
         cond_date: tuple[date, int, int] | None = None
         colon_said: set[int] = set()  # clauses that are the words of a "log a call with X: ..." head
+        last_close: date | None = None  # the last date said that is not when someone is back
         for k, cl in enumerate(parts):
             if k == skip:
                 continue
@@ -1788,8 +1812,13 @@ class _Build:
                 shift = {"before": -1, "after": 1}.get((rel.group("w") or "").lower(), 0)
                 d = (last_date + timedelta(days=shift), cl.start + rel.start(), cl.start + rel.end())
                 t = t[:rel.start()] + t[rel.end():]
+            elif d is not None and _away_until(t, d[1]) and R.CLOSE_DATE_RE.search(t):
+                d = None  # ("their CFO is on leave until February, so push the close date out": when someone is back
+                # is no date to move a deal to)
             elif d is not None:
-                last_date = d[0]
+                last_date = d[0]  # ("he's out until December first, follow up with him then": the day "then" is)
+                if not _away_until(t, d[1]):
+                    last_close = d[0]
             if held := I.held_fields(t):
                 held_fields |= held  # "don't touch the amount", "leave the stage alone": kept as they are
                 if not (R.activity_type(t) or R.TASK_RE.search(t) or R.EMAIL_RE.search(t)):
@@ -2103,7 +2132,8 @@ class _Build:
             if d is None and last_date is not None and re.search(
                     r"\b(?:set|update|change|put|make|move|push|bump|shift|fix)\b.{0,20}\b(?:clos(?:e|ing) )?date\b(?!\s+(?:to|for|on)\s+\w+day\b)",
                     t, re.I):
-                d = (last_date, 0, 0)  # "Umbrella can't sign before June, set the close date to reflect that"
+                d = (last_close, 0, 0) if last_close is not None else None
+                # "Umbrella can't sign before June, set the close date to reflect that"
             self._amount_said = deal_fields.get("amount") if amount_stated else None
             was_relative, self.relative_amount = self.relative_amount, False
             got = self._deal_updates(t, d)
@@ -2418,7 +2448,7 @@ class _Build:
         r"(?:call|meeting|demo|chat|conversation|sync|coffee|lunch|dinner|drinks|visit|note|email|voicemail)"
         r"(?:\s+(?:call|meeting))?\b"
         # "just wrapped with Dan Moreau ...", "got off the phone with Tom ...": the head ends before "with"
-        r"|^\W*(?:(?:please|ok|okay|so|yeah|and|also|then|right)\W+)*(?:i\s+|we\s+)?(?:just\s+)?(?:wrapped|finished|got off the phone|"
+        r"|^\W*(?:(?:please|ok|okay|so|yeah|and|also|then|right)\W+)*(?:i\s+|we\s+)?(?:just\s+)?(?:wrapped|finished|got off the phone|got off|"
         r"hung up)(?:\s+up)?(?=\s+with\b)"
         r"|^\W*(?:(?:please|so|and|also|then|just)\s+)*(?:jot\s+down|write\s+down|log|record)(?=\s+that\b)", re.I)
     _NOTE_THAT = re.compile(r"\b(?:add|put|leave|make|log|drop|jot down|write down)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?"
@@ -2430,7 +2460,9 @@ class _Build:
         """:meth:`_body_words` without a joining word left hanging at its end ("..., he wants to bring in
         his founder, so" -> "..., he wants to bring in his founder")."""
         body = self._body_words(parts, act_k)
-        return re.sub(r"[,;]\s*(?:so|and|but|then|or|also)\W*$", "", body, flags=re.I) or body
+        body = re.sub(r"[,;]\s*(?:(?:oh\s+)?(?:wait|hang on|hold on)\W+)?(?:it'?s|it is|that'?s|they'?re)\s+already\s+(?:there|done|in|at|set|marked)\b[^,;]*$",
+                      "", body, flags=re.I)  # "..., oh wait it's already there": said of a change not made
+        return re.sub(r"[,;]\s*(?:so|and|but|then|or|also|just)\W*$", "", body, flags=re.I) or body
 
     def _body_words(self, parts: list[Any], act_k: int) -> str:
         """An activity's body: its own clause's content and the clauses after it in the same
@@ -2615,7 +2647,7 @@ class _Build:
             if "stage" not in out and lost and self.f.deal is not None and self.idx.deals[self.f.deal].is_open:
                 out["stage"] = lost
         if (self._deal_words(t) or _THING_OWNED.search(t) or not [m for m in self.mentions if m.kind == "contact"]
-                or self._owner_of_deal_said_before(t)) and not self._person_owned(t) \
+                or self._owner_of_deal_said_before(t) or self._company_given(t)) and not self._person_owned(t) \
                 and (owner := self._owner(t)):
             out["owner"] = owner
         lost_label = next((s.label for s in self.idx.stages if s.is_lost), None)
@@ -2885,6 +2917,14 @@ class _Build:
         start = max(self.text.rfind(".", 0, at), self.text.rfind("?", 0, at), self.text.rfind("!", 0, at)) + 1
         return bool(re.search(r"\b(?:deal|opportunity|opp|renewal)\b", self.text[start:at], re.I))
 
+    def _company_given(self, t: str) -> bool:
+        """True when ``t`` gives a company, and no person, to someone ("Give Northwind to Jordan"): the company's deal
+        changes owner, never a contact of that company named elsewhere in the instruction."""
+        at = max(0, self.text.find(t))
+        here = [m for m in self.mentions if at <= m.start < at + len(t)]
+        return bool(here) and all(m.kind in ("company", "deal") for m in here) \
+            and bool(re.search(r"\b(?:give|hand|assign|reassign|pass|move)\b", t, re.I))
+
     @staticmethod
     def _deal_words(t: str) -> bool:
         return bool(re.search(r"\b(?:deal|opportunity|opp|renewal|account)\b", t, re.I))
@@ -2957,14 +2997,16 @@ class _Build:
                                                                self.text[:max(0, self.text.find(t))], re.I):
             return {"job_title": C.tidy_title(t.strip(" ."))}  # "is moving into a new role, Head of Partnerships"
         sentence = R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]
-        if R.DNC_RE.search(t) and not re.search(r"\b(?:email|e-mail|call|text|phone|slack)(?:\s+\w+)?\s+(?:only|instead)\b", sentence, re.I) \
+        if R.DNC_OFF_RE.search(t):
+            out["do_not_contact"] = False  # "take the do not contact flag off", "fine to email him again"
+        elif R.DNC_RE.search(t) and not re.search(r"\b(?:email|e-mail|call|text|phone|slack)(?:\s+\w+)?\s+(?:only|instead)\b", sentence, re.I) \
                 and not re.search(r"\b(?:don'?t|do not|never|no need to|not going to)\s+(?:mark|set|flag|make|put)\b[^.;]{0,30}"
                                   r"\b(?:do[- ]not[- ]contact|dnc)\b", self.text, re.I):
             # ("Don't mark him do not contact, just note it": the flag he asked not to be given)
             out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life
-        if ((not self._deal_words(t) and not _THING_OWNED.search(t)) or self._person_owned(t)) \
+        if ((not self._deal_words(t) and not _THING_OWNED.search(t) and not self._company_given(t)) or self._person_owned(t)) \
                 and not self._owner_of_deal_said_before(t) and (owner := self._owner(t)):
             out["owner"] = owner
         if re.search(r"\b(?:e-?mail|address)\b", self.text, re.I) and (m := _SPOKEN_EMAIL.search(t)) \

@@ -421,7 +421,7 @@ _YEAH = re.compile(r"\b(?P<so>so),?\s+yeah\b\s*,?|,\s*yeah\s*,", re.I)
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
 #: A command's verb right after a pause between commas.
 _COMMAND_NEXT = re.compile(r"\s*(?:(?:and|so|then|also|please)\s+)*(?:book|log|set|move|mark|add|put|remind|schedule|send|draft|"
-                           r"email|create|push|change|update|make|give|assign|bump|drop)\b", re.I)
+                           r"email|create|push|change|update|make|give|assign|bump|drop|try|follow up|ping|call(?!\s+(?:it|that|this)\b)|reopen|delete|remove)\b", re.I)
 #: A new clause's subject right after a pause.
 _CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
 _NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)

@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               # "a week Friday", "a week on Tuesday": the same as "Friday week"
                               r"|\ba\s+week\s+(?:on\s+)?(?P<wd5>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|by|for|due|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
@@ -345,10 +345,14 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
                     and not re.search(r"\b(?:in|by|early|mid|to|until|till)\s+(?:may|march)\b", m.group(0), re.I):
                 continue
             if kind == "month_only" and re.match(r"\s*to\b", m.group(0), re.I) \
-                    and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I):
+                    and re.match(r"\s*(?:may|march)\b", text[m.start("month"):], re.I) \
+                    and not re.search(r"\b(?:slip(?:s|ped|ping)?|push(?:es|ed|ing)?|mov(?:e|es|ed|ing)|bump(?:s|ed)?|"
+                                      r"shift(?:s|ed)?|delay(?:s|ed)?|out|back|close|closing|date)\s*$", text[:m.start()], re.I):
                 continue  # "talk to May", "go to March": a name or a verb, not a date
             if kind == "month_only" and m.group("month").lower() == "may" and m.group(0).lower().startswith("for"):
                 continue
+            if re.search(r"\b(?:year|quarter|month|week)$", m.group(0), re.I) and re.match(r"['’]s\b", text[m.end():]):
+                continue  # "plan next year's campaign", "this quarter's numbers": what the thing is for, not when
             resolved = _resolve(kind, m, today)
             if resolved is None:
                 continue

@@ -23,6 +23,9 @@ _HAS_VERB = re.compile(
 #: An arrow as typists write it: "->", "→", "=>", ">".
 _ARROW_RE = r"\s*(?:->|\u2192|=>|>)\s*"
 _NOT_A_DEAL = re.compile(r"\b(?:lifecycle|life cycle|lead status|contact|status)\b", re.I)
+#: Words that only open a turn, said as a sentence of their own: "Okay, rapid fire.", "Quick one.", "Next one:".
+_PREAMBLE = re.compile(r"^\s*(?:(?:ok(?:ay)?|right|alright|all right|so|and|also|um|uh|next|quick one|rapid fire|another one|one more|"
+                       r"next one|real quick|couple of things|a few things|updates?)[,\s]*)+[.!:;]\s+", re.I)
 _ARROW = re.compile(rf"^\s*(?P<rec>[^:>\n]{{2,60}}?){_ARROW_RE}(?P<rest>\S.*)$")
 _STATUS_FIRST = re.compile(r"^\s*(?P<st>closed[- ]won|closed[- ]lost|won|lost)\s*[:\-–—]\s*(?P<rec>[^,;]{2,60}?)"
                            r"(?P<rest>\s*[,;].*)?$", re.I)
@@ -275,6 +278,9 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
     Never raises.
     """
     stages = tuple(stages)
+    if (pre := _PREAMBLE.match(text)) and text[pre.end():].strip():
+        # "Quick one. Acme to proposal sent.": the shape is read after the words that only open the turn
+        return text[:pre.end()] + expand_terse(text[pre.end():], stages)
     for pattern, word in _ABBREVIATIONS:
         text = pattern.sub(word, text)
     scored = re.search(r"\b(?:csat|nps|score|rating|rated|survey|stars?|out of)\b", text, re.I)
@@ -292,8 +298,12 @@ def expand_terse(text: str, stages: Iterable[str]) -> str:
         return said
     if m := _ARROW.match(text):
         rec, rest = m.group("rec").strip(), m.group("rest")
+        lead_in = ""
+        if (cut := list(re.finditer(r"[.!?]\s+", rec))) and len(rec) - cut[-1].end() >= 2:
+            # "Okay, rapid fire. Acme to Proposal Sent. ...": a word of preamble before the record, kept as it was said
+            lead_in, rec = rec[:cut[-1].end()], rec[cut[-1].end():]
         if _stage_at(rest, stages) and not _HAS_VERB.search(rec) and not _NOT_A_DEAL.search(rec):
-            return f"move {rec} to {rest}"
+            return f"{lead_in}move {rec} to {rest}"
         return text
     if m := _STATUS_FIRST.match(text):
         st = m.group("st").lower().replace("-", " ")
