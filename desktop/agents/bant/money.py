@@ -48,7 +48,7 @@ _BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spe
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
                          r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
-                         r"subscription|bundle|offer|setup)s?\b"
+                         r"subscription|bundle|offer|setup|add-?on|module|upgrade|seat|licen[cs]e)s?\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
                          r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
@@ -430,6 +430,11 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             # "he pushed back on the eighty K": the figure objected to is our price
             c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "
                        r"|that )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
+            # "anything over a hundred K goes up to the CIO", "any purchase above fifty needs the board": a threshold said as
+            # what it covers is a signing limit, never a budget
+            c = re.sub(r"\b(?:anything|everything|whatever|any (?:purchase|spend|deal|contract|order|invoice|amount|thing)s?)\s+"
+                       r"(?:over|above|more than|bigger than|greater than|beyond|exceeding|north of)\s+(?:a |an )?\$?\s*[\w.,-]+"
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 # (but "they can't go above one eighty-five, that's what's been approved": a ceiling, the budget)
                 c = re.sub(r"\b(?<!go )(?<!going )(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
