@@ -93,3 +93,77 @@ def test_issue18p_spend_frozen_until_a_date_is_no_timeline(note):
 ])
 def test_issue18p_a_date_beside_the_deal_is_no_timeline(note):
     _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Nadia has okayed putting four thousand into the starter plan and they want to begin on the 3rd.",
+    "He agreed to spend two grand on the support tier and they want to kick off in January.",
+    "Olu signed off on eight K for the annual plan and they want to go live Monday.",
+])
+def test_issue18p_money_on_a_plan_then_a_start_date_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Per his assistant, Marco's buried in quarter-end close and won't look at anything until the 10th.",
+    "Lena says Omar is swamped with board prep, he can't get to it before January.",
+    "She's slammed with the office move, back on the 5th.",
+])
+def test_issue18p_one_person_busy_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "He asked how we stack up against Zendesk, but they aren't looking at it, it just came up.",
+    "She wanted to know how we compare to Gorgias; they're not evaluating them, she'd read a review.",
+    "Asked how we compare with Aircall, though they never looked at it seriously, not evaluating it.",
+])
+def test_issue18p_a_vendor_asked_about_but_not_weighed_is_no_rival(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Looking at anyone else? Podium wanted a three-year commitment, so no.",
+    "Other vendors? Birdeye asked for a two-year contract, so that's a no.",
+    "Any alternatives? Weave was too pricey, so nope.",
+])
+def test_issue18p_an_answer_ending_in_no_names_no_rival(note):
+    b = extract(note, NOW)
+    assert (b.competitor, b.need) == (None, None), b
+
+
+@pytest.mark.parametrize("note", [
+    "Jun moved Monday's call to next week, nothing else.",
+    "Rosa cancelled Friday's call, she's sick.",
+    "Ade skipped yesterday's call, will reschedule.",
+])
+def test_issue18p_a_day_s_call_names_no_decider(note):
+    _said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Our AE Dana sat in on the call with Ken Wu and will own the account going forward.",
+    "My SE Tomas joined the call with Ruth Lee and will own the technical side from here.",
+    "Our account executive Bea met Ivo Marsh and will own the deal now.",
+])
+def test_issue18p_our_ae_owning_the_deal_is_no_decider(note):
+    _said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Lucia called: she had said signature by the 20th, but legal needs until January.",
+    "He mentioned signing by end of month, then said that slipped.",
+    "She said signature in January at the earliest.",
+])
+def test_issue18p_when_they_sign_names_no_decider(note):
+    _said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("They want the visitor sign-in pilot running by March 2nd.", "visitor sign-in"),
+    ("She'd like the claims triage trial live by the end of January.", "claims triage"),
+    ("Ops wants the route planning pilot up and running by the 12th.", "route planning"),
+])
+def test_issue18p_a_pilot_of_something_running_by_a_date_is_the_need_not_a_step(note, need):
+    _said(note, "need", need)
+    _said(note, "next_step", None)

@@ -35,7 +35,9 @@ _AUTH_CUE = re.compile(
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
     # "Dr. Hale says go, send the paperwork": the go-ahead given
     r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
-    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|"
+    # ("cancelled Thursday's call", "last week's call": a meeting on a day, not whose call it is)
+    r"(?<!day)(?<!week)(?<!month)(?<!morning)(?<!night)(?<!noon)(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:|summar(?:y|ies)|logs?|recordings?|volumes?|transcripts?|queues?|cent(?:er|re)s?|scripts?|"
     r"times?|backlog|data|history))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
@@ -464,7 +466,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
         # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
-                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro|partner|co-?founder|founder|ceo|colleague)\b", c, re.I) and \
+                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro|partner|co-?founder|founder|ceo|colleague|"
+                             r"ae|se|sdr|bdr|csm|rep|account (?:executive|manager)|sales engineer)\b", c, re.I) and \
                         not re.search(r"\btheir\b", c, re.I):
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
@@ -494,6 +497,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"able|\w+ly))*\s+$",
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
+                if re.fullmatch(r"signature|signing", m.group(1), re.I) and re.match(
+                        r"\s+(?:by|before|within|until|no later|at the end)\b|\s+(?:(?:in|on) (?:the )?|this |next )(?:\d|q[1-4]\b|early\b|late\b|mid\b|"
+                        r"(?:week|month|quarter|year)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|(?:mon|tues|wednes|thurs|fri)day\b)",
+                        c[m.end():], re.I):
+                    continue  # "she'd said signature by December 31st": when it is signed, not who signs
                 if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
                         r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
                         c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"
