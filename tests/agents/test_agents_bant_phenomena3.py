@@ -167,3 +167,39 @@ def test_issue18p_when_they_sign_names_no_decider(note):
 def test_issue18p_a_pilot_of_something_running_by_a_date_is_the_need_not_a_step(note, need):
     _said(note, "need", need)
     _said(note, "next_step", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their front desk can't keep up with booking requests, roughly three hundred a month.",
+    "Support is drowning in tickets, about nine hundred a month.",
+    "Reps miss inbound calls, around four hundred a month.",
+])
+def test_issue18p_a_volume_said_with_a_comma_is_no_budget(note):
+    _said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Lena Park at Harbor Freight, owner, decides everything, team of six.", "Park"),
+    ("Omar Reyes from Tilt Labs, CEO, signs all of it.", "Reyes"),
+    ("Ana Costa at Blue Fern, founder, approves every tool they buy.", "Costa"),
+])
+def test_issue18p_a_name_at_a_company_then_a_bare_title_names_the_decider(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Acme QBR with Jo Banks. She'll add a thousand a year for it, her decision, she's the owner.", "Banks"),
+    ("Kickoff with Raul Diaz today. He'll sign it himself, his call, he's the CEO.", "Diaz"),
+    ("Debrief with Mia Hart. It's her decision, she's the founder.", "Hart"),
+])
+def test_issue18p_the_pronoun_decider_is_the_person_met_in_a_review(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("She said they have eighteen thousand set aside, which is exactly our starter plan price.", 18000),
+    ("He has a budget of twelve K, which just matches our annual price.", 12000),
+    ("Their budget is thirty thousand, exactly our list price, funnily enough.", 30000),
+])
+def test_issue18p_a_budget_that_matches_our_price_is_still_theirs(note, value):
+    _said(note, "budget", value)

@@ -42,7 +42,8 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"four|"
                       r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety)\b)", re.I)
-_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
+_BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|"
+                         r"pricing|discount|"
                          r"list price)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
@@ -178,7 +179,7 @@ def _amounts(text: str) -> list[float]:
     for a in find_amounts(t):
         after = t[a.end:]
         if re.search(r"\b(?:tix|tickets|calls|emails|leads|orders|messages|chats|requests|users|visits|visitors|shipments|deliveries|"
-                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*(?:~|about|around|roughly|"
+                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*,?\s*(?:~|about|around|roughly|"
                      r"approx\.?|of|at|is|are|were|:)?\s*$", t[:a.start], re.I):
             continue  # "L1 tix ~2k/mo": a volume, not money
         if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"

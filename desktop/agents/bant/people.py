@@ -167,7 +167,8 @@ _TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|ow
                          r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
 _MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|follow-?up|"
-        r"caught up|connected|got through|check-in|touch base|demo|session|visit)(?:,? (?:again|finally|directly|briefly))?"
+        r"caught up|connected|got through|check-in|touch base|demo|session|visit|qbr|sync|debrief|kick-?off|catch-?up|walk-?through|"
+        r"workshop)(?:,? (?:again|finally|directly|briefly))?"
         r"(?:,\s*(?:um|uh)?,?)? (?i:with|to)\s+(?:(?i:um|uh),?\s+(?i:with|to)\s+)?")
 _WITH_NAME = re.compile(_MET + r"(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
                         + _MET + r"(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
@@ -397,6 +398,9 @@ def _named_title(role: str, text: str) -> str | None:
     if m is None:
         m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"(?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+"
                       r"(?:the|their)\s+(?:[\w-]+\s+)?" + r + r"\b", text, re.I)
+    if m is None:  # "Iris Novak at Upland Ventures, founder, decides": a full name and its company, then the bare title
+        m = re.search(r"(?:^|[.;:!?]\s+)((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))(?: (?:at|from) (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,2})?,\s+"
+                      + r + r"\s*,", text)
     if m is None:  # "the signature is their Chief Operating Officer, Pieter de Vries": the name set right after the title
         m = re.search(r"\b" + r + r",\s+(" + _HONORIFIC + r"?(?-i:[A-Z][a-z]+)(?: (?:(?-i:de|van|von|der|den|da|di|du|le|la|del|dos|ter))"
                       r")*(?: (?-i:[A-Z][a-z]+))?)(?=\s*(?:[.,;!]|$))", text, re.I)
