@@ -86,6 +86,8 @@ _OTHER_DEAL = re.compile(r"\b(?:ignore (?:that|this|it)(?: (?:here|for (?:now|th
                          r"(?:that's|that is|it's|it is|that goes in|that belongs (?:in|to)) (?:a |an |the )?(?:separate|different|"
                          r"another|other|their own) (?:note|deal|account|opportunity|conversation|thread|story)\b|"
                          r"(?:not|doesn't belong in|nothing to do with) (?:for )?this (?:note|deal|one)\b|"
+                         # "he's raising a Series A in Q1, which has nothing to do with us": beside the deal
+                         r"\b(?:has|have|had) (?:got )?nothing to do with (?:us|our (?:deal|product|project))\b|"
                          # "their base plan renews in June, not related to this": a fact the note says is beside the deal
                          r"\b(?:not|isn't|is not|nothing) (?:related|relevant|connected) to (?:this|the deal|this deal|it)\b|"
                          r"\bunrelated to (?:this|the deal|this deal)\b|,\s*(?:totally |completely )?unrelated\s*[.;]?$)", re.I)

@@ -42,13 +42,14 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
                       r"four|"
                       r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
                       r"ninety)\b)", re.I)
-_BUDGET_NOT = re.compile(r"\b(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|pricing|discount|"
+_BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|"
+                         r"pricing|discount|"
                          r"list price)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
                          r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
-                         r"subscription|bundle|offer|setup)s?\b"
+                         r"subscription|bundle|offer|setup|add-?on|module|upgrade|seat|licen[cs]e)s?\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
                          r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
@@ -178,7 +179,7 @@ def _amounts(text: str) -> list[float]:
     for a in find_amounts(t):
         after = t[a.end:]
         if re.search(r"\b(?:tix|tickets|calls|emails|leads|orders|messages|chats|requests|users|visits|visitors|shipments|deliveries|"
-                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*(?:~|about|around|roughly|"
+                     r"parcels|bookings|appointments|patients|cases|claims|invoices|sessions|signups|sign-ups)\s*,?\s*(?:~|about|around|roughly|"
                      r"approx\.?|of|at|is|are|were|:)?\s*$", t[:a.start], re.I):
             continue  # "L1 tix ~2k/mo": a volume, not money
         if a.percent or re.match(r"\s*(?:x|times)\b|\s*(?:(?:a|per|/)\s*(?:month|year|mo|yr),?\s*)?(?:a|per|/)\s*(?:seat|"
@@ -430,6 +431,11 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             # "he pushed back on the eighty K": the figure objected to is our price
             c = re.sub(r"\b(?:pushed back on|balked at|choked on|flinched at|objected to|winced at|baulked at)\s+(?:the |our "
                        r"|that )?\$?\s*[\w.,-]+(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
+            # "anything over a hundred K goes up to the CIO", "any purchase above fifty needs the board": a threshold said as
+            # what it covers is a signing limit, never a budget
+            c = re.sub(r"\b(?:anything|everything|whatever|any (?:purchase|spend|deal|contract|order|invoice|amount|thing)s?)\s+"
+                       r"(?:over|above|more than|bigger than|greater than|beyond|exceeding|north of)\s+(?:a |an )?\$?\s*[\w.,-]+"
+                       r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 # (but "they can't go above one eighty-five, that's what's been approved": a ceiling, the budget)
                 c = re.sub(r"\b(?<!go )(?<!going )(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"

@@ -72,6 +72,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:the |their |his |her |all )?(?:[\w-]+ ){0,3}(?:trained|onboarded|shown around)\b|"
                             # "they want to go annual", "switch to the yearly plan": a contract term, not a problem
                             r"(?:go|move|switch|convert|upgrade) (?:to )?(?:an? |the )?(?:annual|yearly|monthly|multi-year|two-year|three-year)\b|"
+                            # "wanted a two-year contract": a contract term, not a problem
+                            r"(?:an? |the )?(?:one|two|three|four|five|multi|\d+)[- ]years? (?:contract|term|deal|commitment|agreement)\b|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
@@ -238,6 +240,10 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"(?:\b(?:he|she)|(?-i:\b[A-Z][a-z]+))(?:'s| is| was) (?:\w+ )?(?:buried|swamped|slammed|drowning|snowed under)\b", c) \
+                    and re.search(r"\b(?:won't|can't|will not|cannot|not going to|isn't going to) (?:look at|get to|review|read|touch)\b|"
+                                  r"\b(?:until|till|before) (?:the |after )?\w+|\bback (?:on|in|after)\b", s, re.I):
+                continue  # "Theo's buried in year-end audits, won't look at anything before the 15th": one person busy, no problem of theirs
             if re.search(r"\b(?:rep|reps|salesperson|sales ?(?:guy|rep|team|people)|vendor|recruiters?|account manager)\b[^.]*?"
                          r"\bkeeps? (?:on )?(?:calling|emailing|pinging|pitching|chasing|following up|messaging)\b", c, re.I) or re.search(
                     r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", c, re.I):
@@ -451,6 +457,8 @@ def service_asked(sentences: list[str]) -> tuple[str | None, str | None]:
 
 def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
+        if re.match(r"^competitors?\s*:", s, re.I):
+            continue  # "Anyone else? Structurely wanted ...": the answer about a vendor says what the vendor wanted
         if re.match(r"^(?:if|unless|assuming|should|in case)\b", s, re.I):
             continue  # "If the merger goes through, they'd need a bigger system": a hypothetical need
         for c in _clauses(s) or [s]:
@@ -480,7 +488,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                 if points_back:
                     phrase = "that " + phrase
                 # "the custom connectors they need for their ERP": what they need is said before the cue
-                obj = re.search(r"\b((?:the|those|these|some|any) (?:[\w-]+ ){0,3}[\w-]+) (?:they|she|he) $", c[:m.start()], re.I)
+                obj = re.search(r"\b((?:the|those|these|some|any) (?:(?!(?:and|or|but|so)\b)[\w-]+ ){0,3}(?!(?:and|or|but|so)\b)[\w-]+) (?:they|she|he) $",
+                                c[:m.start()], re.I)  # ("spending six thousand on the plan and they want to start": a new clause)
                 if obj and re.fullmatch(r"\s*(?:needs?|wants?|needed|wanted)(?:\s+(?:for|to))?\s*", cue, re.I) and (
                         re.search(r"\b(?:for|to)\s*$", cue) or re.match(r"\s*(?:for|to|in|on|at|from)\b|\s*$", rest, re.I)):
                     phrase = _clean(obj.group(1) + " " + cue.strip() + rest)
@@ -489,6 +498,10 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"founder|partners?))(?:'s (?:ok|okay|approval|sign-?off|signature|yes|blessing))?", phrase):
                     continue
                 phrase = _LIVE_BY.sub(r"\1", phrase)
+                # "the gate check-in pilot running by the 15th": what the pilot is of is the need, the date the timeline
+                phrase = re.sub(r"^(?:the |a |an |their )((?!(?:new|first|paid|free|small|short|full|same|next)\b)(?:[\w-]+ ){0,2}[\w-]+) "
+                                r"(?:pilot|trial|poc|proof of concept) (?:live|running|up and running|in place|going|started|set up)\b.*$",
+                                r"\1", phrase, flags=re.I)
                 # "the same thing Portland has, patient referral follow-ups": what the same thing is, said after it
                 phrase = re.sub(r"^(?:the )?same (?:thing|setup|problem|need|issue) (?:[\w-]+ ){0,3}?(?:has|have|had|got|wanted)\s*,\s*(?=\w)", "",
                                 phrase, flags=re.I)

@@ -35,7 +35,9 @@ _AUTH_CUE = re.compile(
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
     # "Dr. Hale says go, send the paperwork": the go-ahead given
     r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
-    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
+    r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|"
+    # ("cancelled Thursday's call", "last week's call": a meeting on a day, not whose call it is)
+    r"(?<!day)(?<!week)(?<!month)(?<!morning)(?<!night)(?<!noon)(?:'s|s') call(?!\s*(?:with|to|from|on|about|today|yesterday|this|last|"
     r"earlier|notes?|recap|went|was|:|summar(?:y|ies)|logs?|recordings?|volumes?|transcripts?|queues?|cent(?:er|re)s?|scripts?|"
     r"times?|backlog|data|history))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
@@ -165,7 +167,8 @@ _TITLE_NAME = re.compile(r"\b(?:the|their) (?:[\w-]+ )?(?i:founder|co-founder|ow
                          r"president|principal|partner|controller|dispatcher|vp)\s+((?-i:[A-Z][a-z]+))\b")
 #: "talked with Wendy Price", "Sarah Chen, the ops one": a person the note is about, named with "with" or a title
 _MET = (r"\b(?i:talked|talking|spoke|speaking|chatted|chatting|met|meeting|call|called|calls|coffee|lunch|time|sat down|follow-?up|"
-        r"caught up|connected|got through|check-in|touch base|demo|session|visit)(?:,? (?:again|finally|directly|briefly))?"
+        r"caught up|connected|got through|check-in|touch base|demo|session|visit|qbr|sync|debrief|kick-?off|catch-?up|walk-?through|"
+        r"workshop)(?:,? (?:again|finally|directly|briefly))?"
         r"(?:,\s*(?:um|uh)?,?)? (?i:with|to)\s+(?:(?i:um|uh),?\s+(?i:with|to)\s+)?")
 _WITH_NAME = re.compile(_MET + r"(?:(?:Dr|Mr|Ms|Mrs)\.\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))\b(?!'s)|"
                         + _MET + r"(?:Dr|Mr|Ms|Mrs)\.\s+((?-i:[A-Z][a-z]+))\b|"
@@ -395,6 +398,9 @@ def _named_title(role: str, text: str) -> str | None:
     if m is None:
         m = re.search(r"(?:^|[.,;:!?]\s+|\b(?:w/|with|and|says|said)\s+)(" + _HONORIFIC + r"(?-i:[A-Z][a-z]+)|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?),\s+"
                       r"(?:the|their)\s+(?:[\w-]+\s+)?" + r + r"\b", text, re.I)
+    if m is None:  # "Iris Novak at Upland Ventures, founder, decides": a full name and its company, then the bare title
+        m = re.search(r"(?:^|[.;:!?]\s+)((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))(?: (?:at|from) (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*){0,2})?,\s+"
+                      + r + r"\s*,", text)
     if m is None:  # "the signature is their Chief Operating Officer, Pieter de Vries": the name set right after the title
         m = re.search(r"\b" + r + r",\s+(" + _HONORIFIC + r"?(?-i:[A-Z][a-z]+)(?: (?:(?-i:de|van|von|der|den|da|di|du|le|la|del|dos|ter))"
                       r")*(?: (?-i:[A-Z][a-z]+))?)(?=\s*(?:[.,;!]|$))", text, re.I)
@@ -464,7 +470,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
         # "the board hasn't approved anything": why there is no budget yet, not who decides
         for i, c in enumerate(clauses):
             for m in _AUTH_CUE.finditer(c):
-                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro|partner|co-?founder|founder|ceo|colleague)\b", c, re.I) and \
+                if re.search(r"\b(?:my|our)\s+(?:[\w-]+\s+)?(?:manager|boss|vp|director|team|legal|finance|cro|partner|co-?founder|founder|ceo|colleague|"
+                             r"ae|se|sdr|bdr|csm|rep|account (?:executive|manager)|sales engineer)\b", c, re.I) and \
                         not re.search(r"\btheir\b", c, re.I):
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
@@ -494,6 +501,11 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"able|\w+ly))*\s+$",
                         c[:m.start()], re.I):
                     continue  # "they'd like to sign before Christmas": when, not who
+                if re.fullmatch(r"signature|signing", m.group(1), re.I) and re.match(
+                        r"\s+(?:by|before|within|until|no later|at the end)\b|\s+(?:(?:in|on) (?:the )?|this |next )(?:\d|q[1-4]\b|early\b|late\b|mid\b|"
+                        r"(?:week|month|quarter|year)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|(?:mon|tues|wednes|thurs|fri)day\b)",
+                        c[m.end():], re.I):
+                    continue  # "she'd said signature by December 31st": when it is signed, not who signs
                 if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
                         r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
                         c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"

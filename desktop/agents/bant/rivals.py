@@ -138,7 +138,7 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"\b{v}\b[^.;]*\b(?:locked|tied) in(?:to)?\b|"
                           # "Gorgias pitched her too; she's not considering them": what "them" means is the vendor just said
                           rf"\b{v}\b[^.]{{0,60}}?;\s*(?:but )?(?:she|he|they)(?:'s|'re| is| are)? (?:not|no longer) (?:really |even |seriously )?"
-                          rf"(?:entertaining|considering|pursuing|interested in) (?:it|them|that)\b|"
+                          rf"(?:entertaining|considering|pursuing|interested in|evaluating|looking at|trialing|trialling|testing) (?:it|them|that)\b|"
                           # "they signed with Vanta for two years": bound to it, as good as locked in
                           rf"\bsigned (?:on )?with {v} for (?:a|one|two|three|four|five|\d+|another) (?:more )?(?:years?|months?)\b|\b(?:locked|tied) in(?:to)? (?:\w+ )?(?:with )?{v}\b",
                           text, re.I))
@@ -221,10 +221,15 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"\b(?:not|n't|no longer|never) (?:really |even |seriously )?(?:entertaining|entertain|considering|consider|"
                                  r"pursuing|pursue|going (?:there|with (?:it|them|that))|interested in (?:it|them|that)|"
                                  r"(?:buying|going to buy|buy) (?:it|them|that))\b|"
+                                 # "how we compare to Gong, but they don't use Gong and aren't looking at it": named, not weighed
+                                 r"(?:n't|\bnot|\bno longer|\bnever) (?:really |even |actually |seriously )?"
+                                 r"(?:looking at|evaluating|shopping|talking to|trialing|trialling|testing) (?:it|them|that)\b|"
                                  r"(?:n't|\bnot) (?:be )?(?:buying|going to buy|buy) (?:it|them|that)\b|"
                                  r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
                                  r"running))\b|"
-                                 r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)", rest, re.I):
+                                 r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)|"
+                                 # "Anyone else? Structurely wanted a two-year contract, so no.": the answer ends in a no
+                                 r",\s*so (?:no|nope|that's a no|it's a no|not them|not (?:an option|happening))\s*[.!]?\s*$", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"
                     if re.search(r"(?:\bis|'s)\s+(?:still\s+|also\s+)?in(?: it)?$|\b(?:did|gave|ran|held) (?:a|an|their|them a|her a|"
                                  r"him a) (?:[\w-]+ )?(?:demo|pitch|presentation|walk-?through)$", m.group(0)) and re.search(

@@ -190,8 +190,9 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 
-#: "the pilot running by December 14th", "the contract done by January": when, not a step (the timeline)
-_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,2}?(?:running|done|signed|executed|countersigned|live|in place|closed|finali[sz]ed|"
+#: "the pilot running by December 14th", "the contract done by January", "the gate check-in pilot running by the 15th":
+#: when, not a step (the timeline)
+_DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,3}?(?:running|done|signed|executed|countersigned|live|in place|closed|finali[sz]ed|"
                       r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)

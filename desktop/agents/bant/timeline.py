@@ -207,7 +207,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
-                   r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan\w*|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
+                   r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan(?:s|ned|ning)? to|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
                    r"\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
         # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
         s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
@@ -278,7 +278,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"talk again|speak again|reconnect|catch up|(?:wants?|asked) (?:us|me|our \w+) to|earliest|"
                          r"no earlier than|not before|if (?:we|i|you|our)\b|think about it|sleep on it|mull it over|"
                          r"not (?:\w+ ){1,4}until|"
-                         r"undecided|freeze|frozen|on hold|paused|"
+                         r"undecided|freeze|froze|frozen|on hold|paused|"
                          # "Priya is traveling until mid-December": her absence, no buying date
                          r"travel(?:l)?ing (?:until|till|through|for|to|in)|"
                          # "the review we had for Tuesday is off", "the December 18th go-live is off": called off
@@ -300,6 +300,14 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             # "sometime next year", "decide sometime in the new year": no date (a month said with it still is one)
             c = re.sub(r"\b(?:some ?time|at some point|some point)\s+(?:in\s+)?(?:next year|the new year|the coming year|"
                        r"the next year)\b", " ", c, flags=re.I)
+            # "she'd only say early next year", "early in the new year": a vague part of next year, no date
+            c = re.sub(r"\b(?:(?:some ?time |at some point )?(?:early|earlyish|the first part of)\s+(?:in\s+)?(?:next year|the new year|the "
+                       r"coming year|the next year)|(?:some ?time |at some point )?in the first (?:few|couple of) months of (?:next|the new) year)\b",
+                       " ", c, flags=re.I)
+            # "the proposal went out Tuesday", "Iris signed it Friday": a weekday said with a past deed is last week's
+            c = re.sub(r"\b((?:went|sent|signed|came|got|had|did|returned|emailed|called|met|mailed|replied|dropped|submitted|"
+                       r"finished|wrapped|closed|approved|passed|was|were)\b(?:(?!\b(?:will|'ll|next|this|coming|by|before|until|for)\b)"
+                       r"[^,.;]){0,40}?)\b(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", r"\1", c, flags=re.I)
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
                        flags=re.I)
@@ -346,6 +354,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                r"vot(?:e|es|ing) (?:on )?(?:it|this|that|the (?:deal|contract|purchase|proposal|renewal))\b|"
                                r"approve (?:the )?budgets?|meets? (?:on )?(?:[\w]+ ){1,4}and (?:will |'ll )?(?:approve|vote|decide|"
                                r"sign))", c, re.I)
+            # "Next step is a trial that Ben, their VP Sales, will run starting Monday": a clause of the note's next step
+            nxt = nxt or (re.match(r"^(?:the )?next(?: steps?)?\s*(?:is|are|:|,|-|will be)\s", s, re.I))
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
