@@ -83,7 +83,7 @@ _LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|beco
                             r"(?:should|will|must)\s+(?:(?:probably|definitely|really|now|surely)\s+)?be|"
                             r"mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
                             r"make (?:him|her|them|it))|(?<=\bshe)'s|(?<=\bhe)'s)\s+"
-                            r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|"
+                            r"(?:(?:now|officially|finally|already|formally|properly|fully|really|basically|practically|only|just|still|merely|"
                             r"pretty much|effectively|definitely)\s+)?(?:a|an)?\s*"
                             r"(?:(?:proper|real|true|full|fully|genuine|official|paying|solid)\s+)?"
                             r"(?:marketing qualified|sales qualified|mqls?|sqls?|evangelists?|customers?|subscribers?)\b"
@@ -181,9 +181,12 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 #: proposal sent", "Call Tom tomorrow. Scratch that, email him instead". After a sentence end, or
 #: after a comma when a command follows (a bare value after a comma is :func:`correct_self`'s).
 _RESTART = re.compile(
-    r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+(?:no|sorry)\b|no,?\s+(?:wait|sorry)\b|(?<=[.!?]\s)no,?\s+actually\b|actually,?\s+no\b|"
+    r"(?:(?<=[.!?])|(?<=[,;]))\s+(?P<m>(?:wait|hold on|hang on),?\s+(?:no|sorry)\b|no,?\s+(?:wait|sorry)\b|(?<=[.!?]\s)no,?\s+actually\b|(?<=\?\s)no\b(?=,?\s+(?:she|he|they|it|that)(?:'s|\s+is|\s+are|'re)\b)|actually,?\s+no\b|"
     r"(?:(?:no|actually|oh|ok|okay|um|uh),?\s+)?(?:scratch|strike|forget) that\b|sorry,?\s+(?:i mean|i meant)\b|correction\b|"
-    r"(?:(?:actually|oh|ok|okay|um|uh),?\s+)?never ?mind( that)?\b)[,.:!]*\s*", re.I)
+    r"(?:(?:actually|oh|ok|okay|um|uh),?\s+)?never ?mind( that)?\b|"
+    # "Add Quartz Health as a company, oh wait, it's already in there, so just add a contact ...": what was asked is done
+    r"(?:oh,?\s+)?wait,?\s+(?:it'?s|they'?re|that'?s|she'?s|he'?s)\s+already\s+(?:in\s+there|there|in\s+(?:the\s+)?(?:crm|system))"
+    r"(?:,?\s+(?:so|then))?(?:,?\s+just)?\b)[,.:!]*\s*", re.I)
 _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|set|change|update|book|schedule|create|"
                             r"open|assign|give|hand|move|mark|add|make|bump|drop|cut|send|email|draft|write|log|call|"
                             r"remind|follow up)\b", re.I)
@@ -559,12 +562,14 @@ def _titled_deal_name(text: str, company: str) -> str | None:
 #: A contract's term said beside a monthly amount: "for a year", "for twelve months", "on a twelve-month term",
 #: "annual contract", "12-month deal".
 _TERM = re.compile(r"\bfor (?:a|one|1) year\b|\bfor (?P<n>\d+|twelve|six|eighteen|twenty four) months\b"
-                   r"|\b(?:on )?(?:a |an )?(?P<n2>\d+|twelve|six|eighteen|twenty[- ]four)[- ]month (?:term|contract|deal|commitment|agreement)\b"
+                   r"|\b(?:on )?(?:a |an )?(?P<n2>\d+|twelve|six|eighteen|twenty[- ]four|three|four|nine|two)[- ]months? "
+                   r"(?:term|contract|deal|commitment|agreement|retainer|engagement|pilot|project|plan)\b"
                    r"|\b(?:on )?(?:an? )?(?:annual|yearly|one[- ]year|1[- ]year) (?:contract|term|commitment|agreement|deal|plan)\b"
                    # "ninety-five hundred a month, twelve months, put the total on the deal", "times twelve months"
                    r"|(?:\b(?:over|times|x)\s+|,\s*)(?P<n3>\d+|twelve|six|eighteen|twenty[- ]four) months\b(?=\s*(?:[,.;]|$|total|in total))",
                    re.I)
-_MONTHS_SAID = {"twelve": 12, "six": 6, "eighteen": 18, "twenty four": 24, "twenty-four": 24}
+_MONTHS_SAID = {"twelve": 12, "six": 6, "eighteen": 18, "twenty four": 24, "twenty-four": 24, "three": 3, "four": 4,
+                "nine": 9, "two": 2}
 
 
 def contract_total(value: float, digits: str, end: int, said: str | None = None) -> float:

@@ -652,8 +652,8 @@ def fuzzy_stage(words: str, aliases: dict[str, str]) -> str | None:
     letters only (short words are too often ordinary words)."""
     low = words.lower().strip().replace("-", " ")
     low = re.sub(r"\s+stage$", "", low)  # "the purple stage": the word "stage" matches every "X stage" alias
-    if len(low.replace(" ", "")) < 6:
-        return None
+    if len(low.replace(" ", "")) < 6 or re.search(r"\b(?:year|years|month|months|week|weeks|quarter|day|days)\b", low):
+        return None  # ("try again in the new year": a time, never "new lead")
     phrases = [q for q in (re.sub(r"\s+stage$", "", p) for p in aliases if not p.startswith("__") and not p.startswith("contract"))
                if len(q) >= 6]  # ("contract stage" is said as it is; "contracting" is no stage)
     aliases = {**aliases, **{re.sub(r"\s+stage$", "", p): v for p, v in aliases.items() if not p.startswith("__")}}

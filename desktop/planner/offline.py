@@ -241,9 +241,36 @@ _GERUND = {"booking": "book", "logging": "log", "scheduling": "schedule", "setti
            "giving": "give", "assigning": "assign", "closing": "close", "bumping": "bump", "noting": "note"}
 #: A third-person pronoun for a person ("he", "her", "his", "she's").
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+#: A title of address before a surname: "Mr. Chen at Acme" is the Chen there (the CRM keeps no such titles).
+_TITLE_OF_ADDRESS = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?=(?P<n>[A-Z][a-z'-]+))")
+#: An amount said as a range: "anywhere from 90 to 120k", "somewhere between 60 and 70k" ("from 50k to 65k" is a change).
+_AMOUNT_RANGE = re.compile(r"\b(?:(?:anywhere|somewhere)\s+(?:from\s+|between\s+)?|between\s+)\$?(?P<a>\d[\d,.]*\s*(?:k|grand|thousand)?)"
+                           r"\s+(?:to|and)\s+(?:a\s+)?(?:\$\s?)?(?P<b>\d[\d,.]*\s*(?:k|grand|thousand|million)?)(?!\s*(?:%|percent|seats|users|people|days|weeks|months))\b",
+                           re.I)
+#: A figure picked from a range said: "call it the midpoint", "put the low end", "go with 90".
+_RANGE_PICKED = re.compile(r"\b(?:low|high|top|bottom|lower|upper)\s+end\b|\bmid-?point\b|\bmiddle\b|\b(?:call it|let'?s say|go with|make it|"
+                           r"put (?:in|down))\s+\$?\d", re.I)
 #: Someone away until a date: "on leave until", "out until", "travelling till", "back on".
 _AWAY_UNTIL = re.compile(r"\b(?:on leave|out|away|off|travel(?:l)?ing|on (?:vacation|holiday|pto|parental leave|sick leave)|"
                          r"unavailable|ooo|out of (?:the )?office|back)\b[^,.;]{0,20}\b(?:until|till|til|through|on|in)\s+(?:the\s+)?$", re.I)
+
+
+#: A weekday said with a day of the month: "Tuesday the twenty-fifth", "Friday December 4th", "Monday, the 30th".
+_WEEKDAY_DATE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<d>(?:the\s+)?"
+                           r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:january|february|march|april|may|june|july|august|september|october|"
+                           r"november|december)\s+\d|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                           r"\w+teenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)\b))", re.I)
+
+
+def _ordinal(n: int) -> str:
+    """"st", "nd", "rd" or "th" for day ``n`` of a month."""
+    return "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _deal_words_of(name: str) -> list[str]:
+    """The words that tell a deal from its company's other deals: "TechCorp - Security Add-on" -> ["security add-on"]."""
+    tail = name.split(" - ", 1)[1] if " - " in name else ""
+    return [tail.lower()] if len(tail) > 3 else []
 
 
 def _away_until(t: str, at: int) -> bool:
@@ -420,7 +447,7 @@ class OfflinePlanner:
                 plan.pending = [*plan.pending, a]
                 plan.requires_confirmation = any(not x.read_only for x in plan.actions)
         if plan.clarifications:
-            which_date = any(q.startswith("Which date:") for q in plan.clarifications)
+            which_date = any(q.startswith("Which date:") or re.match(r"\w+day or the \d", q) for q in plan.clarifications)
             waiting = [a for a in plan.actions if (a.target is None or which_date and {"due_date", "close_date"} & set(a.fields))
                        and not a.read_only and a.kind not in ("create_contact", "create_company", "create_deal")]
             if waiting:
@@ -495,6 +522,8 @@ class OfflinePlanner:
 
     def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
+        clean = _TITLE_OF_ADDRESS.sub(lambda m: "" if m.group("n").lower() in self.index.last_names else m.group(0), clean)
+        # ("Mr. Chen at Acme": the Chen there; "a Dr. Albright", whom the workspace lacks, keeps the title it is asked by)
         transcript = clean
         self._said = clean  # (as said, before corrections are applied: "fifty k, no, five hundred, ... I don't know")
         if not clean or not re.search(r"[A-Za-z0-9]", clean):
@@ -922,7 +951,7 @@ class OfflinePlanner:
             return a.model_copy(update=update)
 
         redone = [moved(a) for a in second.actions]
-        if not first.actions and second.actions and not second.clarifications:
+        if not [a for a in first.actions if not a.read_only] and second.actions and not second.clarifications:
             # "Change Tom's title, the Chief Operating Officer. Actually no, he's CEO now": the question the
             # words taken back raised is moot
             first = first.model_copy(update={"clarifications": [], "candidates": [], "message": None})
@@ -1040,8 +1069,11 @@ _PRONOUN_NEW_TITLE = re.compile(r"\b(?:he|she)(?:'s|\s+has|\s+is)?\s+(?:just\s+)
 
 
 #: A deal moved one stage along: "one stage forward", "up a stage", "back a stage", "a stage back".
-_STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+stage\s+(?:(?P<fwd>forward|ahead|up|on|further)|(?P<back>back|backward|down))|"
-                         r"(?:(?P<fwd2>forward|ahead|up|on)|(?P<back2>back|backward|down))\s+(?:one|a|1)\s+stage)\b", re.I)
+_STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+(?:stage|step|notch)\s+(?:(?P<fwd>forward|ahead|up|on|further)|(?P<back>back|backward|down))|"
+                         r"(?:(?P<fwd2>forward|ahead|up|on)|(?P<back2>back|backward|down))\s+(?:one|a|1)\s+(?:stage|step|notch)|"
+                         # "bump the stage", "advance the stage", "move them to the next stage", "put it back a step"
+                         r"(?P<fwd3>(?:bump|advance|move|push|progress)\s+(?:the|their|its)\s+stage(?:\s+(?:up|forward|along))?|"
+                         r"(?:to|into)\s+the\s+next\s+stage)|(?P<back3>(?:to|into)\s+the\s+(?:previous|prior|last)\s+stage))\b", re.I)
 
 
 #: A new company announced: "New logo: X, ...", "We've got a new prospect, X, ...", "Add X, a design agency in ...".
@@ -1331,13 +1363,22 @@ class _Build:
         self.f = resolve(self.idx, text, self.mentions, self.ctx,
                          need_deal=self._needs_deal(text, stage_any) and not is_question)
         self._unknown_names()
-        if (first_d := find_date(text, self.today)) and (alt := re.match(r"\s*,?\s*or\s+(?:maybe\s+|possibly\s+)?", text[first_d[2]:])) \
+        if (first_d := find_date(text, self.today)) and (alt := re.match(
+                r"\s*,?\s*or\s+(?:maybe\s+|possibly\s+|(?:it|they|that)\s+(?:could|might|may|will)\s+(?:\w+\s+){0,2}?(?=into|to|until|till|in)\b)?",
+                text[first_d[2]:])) \
                 and ((second_d := find_date(text[first_d[2] + alt.end():], self.today)) and second_d[1] == 0
                      or (second_d := find_date("on " + text[first_d[2] + alt.end():], self.today)) and second_d[1] <= 3) \
                 and second_d[0] != first_d[0] and not self.f.clarifications \
                 and not (R.EMAIL_RE.search(text) or re.search(r"\b(?:offer\w*|suggest\w*|propos\w*)\b", text, re.I)):
             # "push the Acme close to the thirteenth or the thirtieth, whichever works for them": which one is asked
             self.f.ask(f"Which date: {first_d[0]:%A, %B} {first_d[0].day} or {second_d[0]:%A, %B} {second_d[0].day}?", [])
+        if (wd := _WEEKDAY_DATE.search(text)) and not self.f.clarifications \
+                and (said_d := find_date(text[wd.start("d"):], self.today) or find_date("on " + text[wd.start("d"):], self.today)) \
+                and said_d[1] <= 3 \
+                and said_d[0].strftime("%A").lower() != wd.group("w").lower():
+            # "Book Carla Hughes for Tuesday the twenty-fifth at eleven" when the 25th is a Wednesday: which one is asked
+            self.f.ask(f"{wd.group('w').capitalize()} or the {said_d[0].day}{_ordinal(said_d[0].day)}? "
+                       f"The {said_d[0].day}{_ordinal(said_d[0].day)} is a {said_d[0]:%A}.", [])
         if _CALL_LIST.search(text) and not self.mentions and not self._delete_asked():
             self._call_list()  # "my calls for today" (said as a request, not only as a question)
         elif self._delete_asked():
@@ -1799,8 +1840,27 @@ class _Build:
                 loc = prev_loc = _Local(ctx_person, open_[0] if len(open_) == 1 else None, None, False)
             elif loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
+                if loc.contact is not None and (other := self._other_gender(t, loc.contact, cl.start)) is not None:
+                    # "Sofia wants a trial, set Hugo's lifecycle to other since he's leaving, and draft her an email":
+                    # "her" is not Hugo, who was "he"; it is the person before him
+                    loc = _Local(other, None, None, False)
             elif loc is not None:
                 prev_loc = loc
+            if (hd := re.search(r"\b(?P<p>her|his)\s+(?:deal|opportunity|opp)\b", t, re.I)) and own is None:
+                # "Log a call with Sarah Johnson, ...; set the Initech next step ...; and move her deal back": "her deal"
+                # is Sarah's, not the deal of the clause before
+                want = "f" if hd.group("p").lower() == "her" else "m"
+                seen = self._said_genders()
+                said_people = [m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= cl.start
+                               and seen.get(m.ids[0], want) == want]
+                if said_people:
+                    theirs = list(self.idx.deals_by_contact.get(said_people[-1], ()))
+                    named_deal = [d for d in theirs if any(w in t.lower() or w in self.text[:cl.start].lower()
+                                                           for w in _deal_words_of(self.idx.deals[d].name))]
+                    her_deals = named_deal if len(named_deal) == 1 else (
+                        [d for d in theirs if self.idx.deals[d].is_open] if len(theirs) > 1 else theirs)
+                    if len(her_deals) == 1:
+                        loc = prev_loc = _Local(said_people[-1], her_deals[0], self.idx.deals[her_deals[0]].company_id, False)
             self._loc = loc
             if k + 1 < len(parts) and parts[k + 1].sentence == cl.sentence and R.NEEDS_RE.search(t) \
                     and R.bare_fragment(parts[k + 1].text) and not self.idx.find_mentions(parts[k + 1].text):
@@ -1819,6 +1879,11 @@ class _Build:
                 last_date = d[0]  # ("he's out until December first, follow up with him then": the day "then" is)
                 if not _away_until(t, d[1]):
                     last_close = d[0]
+            if re.match(r"\W*(?:(?:so|and|but|actually|just)\s+)*(?:don'?t|do not|no need to)\s+(?:change|update|touch|set|edit)\s+"
+                        r"(?:it|that|anything|them|this)(?:\s+(?:yet|for now|just yet))?\W*$", t, re.I):
+                # "I think Linda's title is VP of IT now, actually I'm not sure, don't change it": what was said is kept as it is
+                held_fields |= set(contact_fields) | set(deal_fields)
+                continue
             if held := I.held_fields(t):
                 held_fields |= held  # "don't touch the amount", "leave the stage alone": kept as they are
                 if not (R.activity_type(t) or R.TASK_RE.search(t) or R.EMAIL_RE.search(t)):
@@ -2108,6 +2173,13 @@ class _Build:
                 # listed after it, in the same sentence
                 several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                              and m.start >= cl.start and self.text[cl.start:m.start].count(".") == 0))
+            if cu and len(several) > 1 and "owner" in cu and len(paired := self._owners_by_person(t, cl.start, several)) == len(several):
+                # "Split the Summit Labs folks, Leo Vogel goes to Sam and Zoe Price goes to Morgan": each to the one said with them
+                for cid, owner in paired.items():
+                    self._add(cl.start, {"kind": "update_contact", "fields": {"owner": owner}, "role": "contact",
+                                         "loc": _Local(cid, None, None, False)})
+                self._produced.add(k)
+                continue
             if cu and len(several) > 1 and set(cu) <= {"lifecycle_stage", "owner", "do_not_contact"} \
                     and re.search(r"\b(?:both|all|each|and)\b", t, re.I):
                 # "Felix Hughes and Leo Ueda are both opportunities now": the same change for each
@@ -2495,6 +2567,8 @@ class _Build:
                     r"(?:note|call|email|meeting)(?:\s+(?:to|with|for|from)\s+(?:him|her|them))?)?"
                     r"(?:\s+(?:on|against|for|under)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?))?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
+                    # "..., I'll confirm later, just log a note with that": what was said before is the note
+                    r"|(?:log|add|put|leave|make)\s+(?:a|the)\s+note\s+(?:with|of|about|on)\s+(?:that|this|it)"
                     # "Log a note on Eva with exactly that": what was said before is the note
                     r"|(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|to|for|with)\s+[\w' ]{1,40}?\s+with\s+"
                     r"(?:exactly\s+|all\s+(?:of\s+)?|just\s+)?(?:that|this|it|those details)"
@@ -2591,7 +2665,7 @@ class _Build:
             order = [st.label for st in self.idx.stages if not (st.is_won or st.is_lost)]
             now_at = self.idx.deals[self.f.deal].stage_label
             if now_at in order:
-                i = order.index(now_at) + (-1 if stepped.group("back") or stepped.group("back2") else 1)
+                i = order.index(now_at) + (-1 if stepped.group("back") or stepped.group("back2") or stepped.group("back3") else 1)
                 if 0 <= i < len(order):
                     out["stage"] = order[i]
                     return out
@@ -2768,6 +2842,18 @@ class _Build:
             # "Set the Tidal Media deal to fifty grand, or maybe forty, I honestly don't know yet": asked, never guessed
             self.f.ask("You weren't sure of the amount. What should it be?", [])
             return out
+        if re.search(r"\b(?:point|and)\s+something\b|\b(?:something|some)\s+(?:k|grand|thousand)\b|\bforget the rest\b|"
+                     r"\bcan'?t remember (?:the rest|exactly|the exact)\b|\bdon'?t remember the (?:exact )?(?:number|figure|amount)\b",
+                     self.text, re.I) and (R.AMOUNT_CUE_RE.search(t) or any(a.money for a in find_amounts(words_to_digits(t)))):
+            # "Set the Ember amount to twelve point, uh, something, I forget the rest": half a figure is asked, never cut short
+            self.f.ask("I only caught part of the amount. What should it be exactly?", [])
+            return out
+        if (rng := _AMOUNT_RANGE.search(words_to_digits(t))) and not _RANGE_PICKED.search(self.text):
+            # "could land anywhere from ninety to a hundred and twenty k, put that in as the amount": a range is no
+            # figure - asked, or left alone when only a note is wanted ("..., I'll confirm later, just log a note")
+            if not re.search(r"\bjust\s+(?:log|note|add|put|jot)\b|\bconfirm (?:it )?later\b", self.text, re.I):
+                self.f.ask(f"You gave a range ({rng.group('a').strip()} to {rng.group('b').strip()}). What amount should I put?", [])
+            return out
         if (bare := _BARE_SCALE.search(t)) and not find_amounts(words_to_digits(t[:bare.start("junk")])):
             self.f.ask(f"I couldn't read \"{bare.group(0)}\" as an amount. What should it be?", [])
             return out
@@ -2915,7 +3001,53 @@ class _Build:
         if at <= 0 or not re.match(r"\W*(?:(?:and|so|then|also)\s+)*make\s+(?:me|myself|(?-i:[A-Z])[a-z]+)\s+(?:the\s+)?owner\W*$", t, re.I):
             return False
         start = max(self.text.rfind(".", 0, at), self.text.rfind("?", 0, at), self.text.rfind("!", 0, at)) + 1
-        return bool(re.search(r"\b(?:deal|opportunity|opp|renewal)\b", self.text[start:at], re.I))
+        said = re.sub(r"\b(?:to|as|an|is|now)\s+(?:an?\s+)?opportunity\b", "", self.text[start:at], flags=re.I)
+        # ("Set Maya Carter's lifecycle to opportunity and make me the owner": a lifecycle stage, not a deal)
+        return bool(re.search(r"\b(?:deal|opportunity|opp|renewal)\b", said, re.I))
+
+    def _other_gender(self, t: str, cid: int, at: int) -> int | None:
+        """The person a gendered pronoun in ``t`` ("her", "him") means when the person of the clause before
+        (``cid``) was said with the other one ("Hugo ..., since he's leaving, and draft her an email"): the
+        latest person named before ``at`` who was not; None when there is no clash or nobody else."""
+        said = re.search(r"\b(?P<f>she|her|hers)\b|\b(?P<m>he|him|his)\b", t, re.I)
+        if said is None:
+            return None
+        want = "f" if said.group("f") else "m"
+        seen = self._said_genders()
+        if seen.get(cid, want) == want:
+            return None
+        before = [m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= at
+                  and m.ids[0] != cid and seen.get(m.ids[0], want) == want]
+        return before[-1] if before else None
+
+    def _said_genders(self) -> dict[int, str]:
+        """``{contact id: "f" | "m"}`` from the first pronoun said after each person's name, in the same
+        sentence and before anyone else is named ("Zoe Price as do not contact since she's on leave")."""
+        out: dict[int, str] = {}
+        people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1]
+        for i, m in enumerate(people):
+            end = people[i + 1].start if i + 1 < len(people) else len(self.text)
+            stop = R.SENTENCE_SPLIT.search(self.text, m.end)
+            end = min(end, stop.start() if stop else end)
+            p = re.search(r"\b(?P<f>she|her|hers|she's)\b|\b(?P<m>he|him|his|he's)\b", self.text[m.end:end], re.I)
+            if p is not None:
+                out.setdefault(m.ids[0], "f" if p.group("f") else "m")
+        return out
+
+    def _owners_by_person(self, t: str, start: int, people: list[int]) -> dict[int, str]:
+        """``{contact id: user}`` when ``t`` gives each of ``people`` to a different user in turn ("Leo Vogel goes
+        to Sam and Zoe Price goes to Morgan"): the user named after each person and before the next; {} otherwise."""
+        firsts = {u.split()[0].lower(): u for u in self.idx.users}
+        spots = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.ids[0] in people
+                 and start <= m.start < start + len(t)]
+        out: dict[int, str] = {}
+        for i, m in enumerate(spots):
+            end = spots[i + 1].start if i + 1 < len(spots) else start + len(t)
+            said = [firsts[w.lower()] for w in re.findall(r"[A-Za-z]+", self.text[m.end:end]) if w.lower() in firsts]
+            if len(said) != 1:
+                return {}
+            out[m.ids[0]] = said[0]
+        return out if len(set(out.values())) > 1 else {}
 
     def _company_given(self, t: str) -> bool:
         """True when ``t`` gives a company, and no person, to someone ("Give Northwind to Jordan"): the company's deal
@@ -2977,6 +3109,11 @@ class _Build:
             return ""
         hits = [u for u in users if u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower()
                 and (len(who.split()) == 1 or u.split()[-1].lower() == who.split()[-1].lower())]
+        if len(hits) == 1 and (alt := re.match(r"\s*,?\s*or\s+(?:maybe\s+|to\s+)?(?P<o>\w+)", t[m.end():], re.I)) \
+                and (other := [u for u in users if u.split()[0].lower() == alt.group("o").lower() and u != hits[0]]):
+            # "Give the Orbital deal to Morgan or Jordan, whoever has more room": which one is asked
+            self.f.ask(f"Who should own it: {hits[0]} or {other[0]}?", [])
+            return ""
         if len(hits) == 1:
             return hits[0]  # ("Jordan Reyes" when the users are Jordan Blake and Morgan Reyes: nobody - asked)
         known = ", ".join(users) if users else "none yet (add them in Settings)"
@@ -3453,6 +3590,17 @@ class _Build:
                     and not R.fuzzy_stage(said, self.o._stages) and said.lower() not in users \
                     and said.lower() not in R.KNOWN_COMPETITORS:
                 self.f.ask(f"I don't know {said} in your workspace. Which deal do you mean?", [])
+                self.f.unknown.append(said)
+                return
+            part = [x for x in self.mentions if x.start < m.end("n") and m.start("n") < x.end]
+            if len(part) == 1 and part[0].kind == "company" and len(part[0].ids) == 1 and len(said.split()) >= 2 \
+                    and part[0].start > m.start("n") and said.split()[0].lower() not in STOPWORDS \
+                    and said.split()[0].lower() not in self.idx.company_keys \
+                    and said.split()[0].lower() not in normalise(self.idx.companies[part[0].ids[0]].name).split():
+                # "Move the Stellar Dynamics deal ...": a company named with a word Delta Dynamics does not have - asked
+                name = self.idx.companies[part[0].ids[0]].name
+                self.f.ask(f"I don't know {said} in your workspace. Did you mean {name}?",
+                           [self.idx.target("company", part[0].ids[0])])
                 self.f.unknown.append(said)
                 return
         for x in self.mentions:

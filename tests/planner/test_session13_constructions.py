@@ -211,3 +211,195 @@ def test_sending_someone_a_document_is_logged_as_an_email(planner, now, text, wh
                                   "Can you remind me what a QBR is?"])
 def test_a_polite_remind_me_what_question_is_no_task(planner, now, text):
     assert not planner.plan(text, now=now).actions
+
+
+@pytest.mark.parametrize("text", [
+    "Mike Chen hinted Acme could land anywhere from ninety to a hundred and twenty k, put that in as the amount.",
+    "Globex is somewhere between 150 and 200k, update the amount.",
+    "Set Initech to between forty and fifty grand.",
+])
+def test_an_amount_said_as_a_range_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if "amount" in a.fields] and "range" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Take the Onyx Health deal from thirty six to forty two thousand.", 42000),
+    ("Acme's going from sixty to seventy-two k.", 72000),
+    ("Acme is between 80 and 100k, call it 90k.", 90000),
+])
+def test_from_one_amount_to_another_is_a_change_and_a_range_picked_is_kept(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize("text", [
+    "I think Linda's title is VP of IT now, actually I'm not sure, don't change it, just remind me to check with her on Monday.",
+    "Tom might be COO now, not sure, don't update it, remind me to ask him Friday.",
+    "Priya could be the new head of procurement, no idea really, don't change anything, remind me to confirm on Monday.",
+])
+def test_a_field_said_then_held_back_is_not_written(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_task"]
+
+
+@pytest.mark.parametrize(("said", "time"), [("at half past twelve", "12:30"), ("at quarter past twelve", "12:15"),
+                                            ("at quarter to one", "12:45")])
+def test_times_around_noon_are_after_noon(planner, now, said, time):
+    (a,) = planner.plan(f"Lunch with Elena Garcia on Friday {said}, put it on the calendar.", now=now).actions
+    assert a.fields["time"] == time
+
+
+@pytest.mark.parametrize("text", [
+    "Give the Orbital deal to Morgan or Jordan, whoever has more room this quarter.",
+    "Hand Acme to Sam or maybe Jordan.",
+    "Assign the Globex deal to Jordan or Morgan, your call.",
+])
+def test_two_owners_offered_is_asked(planner_team, now, text):
+    plan = planner_team.plan(text, now=now)
+    assert not plan.actions and "Who should own it" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Log a call with Mr. Chen at Acme, procurement wants net sixty terms.", "101"),
+    ("Email Ms. Natarajan the pricing sheet.", "105"),
+    ("Book Mrs Okafor for Thursday at ten.", "107"),
+])
+def test_a_title_of_address_before_a_known_surname_is_that_person(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.target.id == who
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Move the Stellar Dynamics deal to proposal sent.", "Stellar Dynamics"),
+    ("Push the Nova Logistics deal to January.", "Nova Logistics"),
+    ("Close the Alpha Traders deal as won.", "Alpha Traders"),
+])
+def test_a_company_said_with_a_word_the_workspace_company_lacks_is_asked(planner, now, text, said):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and f"I don't know {said}" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Harbor Health just booked their demo, bump the stage.", "5106", "Demo Scheduled"),
+    ("Put Kestrel Partners back a step, they're not actually ready for a proposal.", "5113", "Demo Scheduled"),
+    ("Move Acme to the next stage.", "5001", "Demo Scheduled"),
+])
+def test_a_deal_moved_a_step_goes_to_the_next_or_previous_stage(planner, now, text, deal, stage):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["stage"]) == ("update_deal", deal, stage)
+
+
+@pytest.mark.parametrize("text", [
+    "Northwind might sign before Christmas or it could slip into January, update the close date.",
+    "Acme could close on the 15th or it might slip to the 30th, set the close date.",
+    "Globex might sign in December or it may slide into February, change the close date.",
+])
+def test_two_close_dates_offered_are_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and (plan.message or "").startswith("Which date")
+
+
+@pytest.mark.parametrize("text", [
+    "Set the Ember Logistics amount to twelve point, uh, something, I forget the rest.",
+    "Acme is at sixty point something now, update the amount.",
+    "Change the Globex amount to one eighty, I can't remember the rest.",
+])
+def test_half_an_amount_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if "amount" in a.fields] and plan.message
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Add Quartz Health as a company, oh wait, it's already in there, so just add a contact at Quartz Health, Lina Park, "
+     "office manager.", ["create_contact"]),
+    ("Create a contact for Tom Becker, oh wait, he's already in there, just log a call with him.", ["log_activity"]),
+    ("Add Acme Corp as a company, wait, it's already in the CRM, so just move Acme to negotiation.", ["update_deal"]),
+])
+def test_a_create_taken_back_because_the_record_exists(planner, now, text, kinds):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == kinds
+
+
+@pytest.mark.parametrize(("text", "who", "life"), [
+    ("Set Kara Evans as, hmm, sales qualified? No, she's only marketing qualified, put that.", "238",
+     "marketingqualifiedlead"),
+    ("Set Linda Okafor as a customer? No, she's only sales qualified.", "107", "salesqualifiedlead"),
+    ("Mark Oliver Grant as a customer? No, he's only marketing qualified, put that.", "110", "marketingqualifiedlead"),
+])
+def test_a_label_asked_aloud_then_corrected_takes_the_correction(planner, now, text, who, life):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["lifecycle_stage"]) == (who, life)
+
+
+@pytest.mark.parametrize(("text", "kind", "who"), [
+    ("Sofia Alvarez at Meadow Health wants a trial, set Hugo Ueda's lifecycle to other since he's leaving, and draft her "
+     "an email with the trial link.", "draft_email", "208"),
+    ("Victor Price at Summit Labs wants ten more seats, flag Zoe Price as do not contact since she's on leave, and make a "
+     "task for me to send him a quote by the fifth.", "create_task", "271"),
+    ("Priya Natarajan wants the SOC 2 report, mark Tom Becker a customer since he signed, and email her the report.",
+     "draft_email", "105"),
+])
+def test_her_and_him_skip_a_person_said_with_the_other_pronoun(planner, now, text, kind, who):
+    (a,) = [a for a in planner.plan(text, now=now).actions if a.kind == kind]
+    assert a.target.id == who
+
+
+@pytest.mark.parametrize(("text", "owners"), [
+    ("Split the Summit Labs folks, Leo Vogel goes to Sam and Zoe Price goes to Morgan.",
+     {"209": "Sam Whitaker", "220": "Morgan Reyes"}),
+    ("Give Tom Becker to Jordan and Priya Natarajan to Sam.", {"106": "Jordan Blake", "105": "Sam Whitaker"}),
+    ("Linda Okafor goes to Morgan and Mike Chen to Jordan.", {"107": "Morgan Reyes", "101": "Jordan Blake"}),
+])
+def test_people_given_to_different_users_each_get_their_own(planner_team, now, text, owners):
+    got = {a.target.id: a.fields["owner"] for a in planner_team.plan(text, now=now).actions}
+    assert got == owners
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("Log a call with Sarah Johnson, she wants to reopen the security add-on; set the Initech next step to a demo redo; "
+     "and move her deal back to qualified.", "5013"),
+    ("Had coffee with Tom Becker, then set Acme to negotiation and push his deal to January.", "5005"),
+    ("Spoke with Priya Natarajan, move Vertex to negotiation, and bump her deal to proposal sent.", "5004"),
+])
+def test_her_deal_is_the_persons_deal_not_the_one_named_last(planner, now, text, deal):
+    ups = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert ups[-1].target.id == deal
+
+
+@pytest.mark.parametrize("text", [
+    "Book Carla Hughes for Tuesday the twenty-fifth at eleven.",
+    "Set up a call with Tom Becker on Monday the 3rd.",
+    "Book a demo with Priya for Friday December 1st.",
+])
+def test_a_weekday_that_is_not_the_dates_day_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and " is a " in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Give Granite Health a five k discount on the expansion.", 75000),
+    ("Give Acme a 10% discount.", 54000),
+    ("Apply a twenty k reduction to the Globex deal.", 165000),
+])
+def test_a_discount_takes_the_amount_down(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Willow Group signed a six month retainer at five k a month, create the deal as won.", 30000),
+    ("New deal for Acme, a three month pilot at four k a month.", 12000),
+    ("Open a deal for Globex, nine month engagement at ten k a month.", 90000),
+])
+def test_a_monthly_rate_with_a_term_in_months_is_the_total(planner, now, text, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["amount"]) == ("create_deal", amount)
+
+
+@pytest.mark.parametrize("text", [
+    "Write to Carla Ortiz at Tidal Media, subject Let's try again in the new year.",
+    "Email Tom Becker, subject see you in the new year.",
+    "Draft an email to Priya, subject catching up next year.",
+])
+def test_the_new_year_in_an_email_is_no_stage(planner, now, text):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == ["draft_email"]

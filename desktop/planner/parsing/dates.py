@@ -72,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               # "a week Friday", "a week on Tuesday": the same as "Friday week"
                               r"|\ba\s+week\s+(?:on\s+)?(?P<wd5>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("weekday", re.compile(r"\b(?P<rel>next|this|coming)?\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("month_only", re.compile(rf"\b(?:in|by|for|due|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
+    ("month_only", re.compile(rf"\b(?:in|into|by|for|due|early|mid|(?:(?:out|back|over)\s+)?to|until|till)(?:\s+|-)(?:-?\s*)?{_MONTH_RE}\b{_NO_DAY}", re.I)),
     ("ordinal_word", re.compile(rf"\b(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\s+of\s+{_MONTH_RE}\b", re.I)),
     ("month_ordinal", re.compile(rf"\b{_MONTH_RE}\s+(?:the\s+)?(?P<ow>{_ORDINAL_WORDS})\b", re.I)),
     ("day_only", re.compile(r"\b(?:on|for|by|before|until|to|due|date|make it|is|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
@@ -450,7 +450,7 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
         rel = re.sub(r"^a\s+|-", lambda x: "" if x.group(0).startswith("a") else " ", m.group("rel").lower()).split()
         mi = {"half": 30, "quarter": 15, "five": 5, "ten": 10, "twenty": 20}[rel[0]] + (5 if rel[:2] == ["twenty", "five"] else 0)
         if rel[-1] == "to":  # "quarter to nine": 8:45; "twenty to four": 3:40 ("at half nine": 9:30)
-            h, mi = h - 1, 60 - mi
+            h, mi = (h - 1) or 12, 60 - mi
     else:
         word = m.group("mi").lower().replace("-", " ")
         mi = int(word) if word.isdigit() else {"thirty": 30, "fifteen": 15, "forty five": 45}[word]
@@ -458,7 +458,8 @@ def _spoken_time(text: str) -> tuple[str, int, int] | None:
     pm = "afternoon" in part or "evening" in part or part.startswith("p") or (not part and 1 <= h < 8)
     if h > 12 or mi > 59:
         return None
-    h = (h % 12) + (12 if pm else 0)
+    # ("half past twelve", "twelve fifteen": just after noon - midnight only when said as "am")
+    h = 12 if h == 12 and not part.startswith("a") else (h % 12) + (12 if pm else 0)
     return f"{h:02d}:{mi:02d}", m.start(), m.end()
 
 

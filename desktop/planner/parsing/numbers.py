@@ -203,8 +203,11 @@ def find_amounts(text: str) -> list[AmountMatch]:
             continue  # a year ("set it to 2000 a month", "at 2000." : round money, not a year)
         before = text[max(0, start - 70):start]
         mode = "set"
-        if re.match(r"\s*off\b", text[end:end + 6], re.I) and (pct or scale > 1 or m.group("cur")):
-            mode = "sub"  # "ten percent off the annual plan", "fifteen k off"
+        if (re.match(r"\s*off\b", text[end:end + 6], re.I) or re.match(r"\s*(?:discount|reduction|markdown|price cut)\b", text[end:end + 14], re.I)
+                and re.search(r"\b(?:give|giving|gave them|apply|applying|approve|approved|grant|put in)\b[^.;]*$", before, re.I)) \
+                and (pct or scale > 1 or m.group("cur")):
+            mode = "sub"  # "ten percent off the annual plan", "fifteen k off", "give them a five k discount" (one only asked for
+            # - "they want a ten percent discount" - changes nothing)
         elif re.match(r"\s*(?:(?:a|per|each)\s+(?:year|month|quarter)\s+)?(?:more|extra|higher|bigger|on top)\b", text[end:end + 24], re.I) \
                 and (pct or scale > 1 or m.group("cur") or value >= 1000):
             mode = "add"  # "five grand more than we thought", "about 6000 a year more"
