@@ -313,7 +313,10 @@ KNOWN_COMPETITORS = {n.lower(): n for n in COMMON_COMPETITORS} | {
     # vendors salespeople name as rivals outside CRM (support, data, fleet, learning, healthcare software)
     "freshdesk": "Freshdesk", "servicenow": "ServiceNow", "gorgias": "Gorgias", "databricks": "Databricks",
     "snowflake": "Snowflake", "samsara": "Samsara", "motive": "Motive", "docebo": "Docebo", "workday": "Workday",
-    "epic": "Epic", "athenahealth": "athenahealth", "phreesia": "Phreesia", "weave": "Weave", "notion": "Notion"}
+    "epic": "Epic", "athenahealth": "athenahealth", "phreesia": "Phreesia", "weave": "Weave", "notion": "Notion",
+    # the networks agencies lose pitches to
+    "ogilvy": "Ogilvy", "publicis": "Publicis", "dentsu": "Dentsu", "havas": "Havas", "accenture": "Accenture",
+    "deloitte": "Deloitte"}
 #: Ambiguous words ("close", "monday") only count after a competitor cue ("looking at Close").
 _AMBIGUOUS_COMPETITORS = frozenset({"close", "monday", "dynamics", "copper", "outreach", "apollo", "gong", "epic", "motive",
                                     "weave", "notion", "snowflake"})
@@ -511,7 +514,8 @@ _INTEGRATION = re.compile(r"\b(?:integrat\w*|sync\w*|connect\w*|plug\w*|export\w
 def snap_competitor(name: str) -> str:
     """``name`` as the known competitor it was most likely heard for ("Zindisk" -> "Zendesk", "Sales
     Force" -> "Salesforce"): the same Metaphone key (Lawrence Philips, 1990; ``jellyfish.metaphone``)
-    and a rapidfuzz ratio of 60+, or a ratio of 85+ on its own. Names not near any known one come
+    and a rapidfuzz ratio of 60+, the same Soundex or NYSIIS code and a ratio of 65+, NYSIIS codes 85+ alike
+    with the same first letter and a ratio of 50+, or a ratio of 85+ on its own. Names not near any known one come
     back unchanged (a new rival is taken as said)."""
     low = re.sub(r"[\s-]+", "", name.lower())
     if low in _COMPETITOR_BY_LETTERS or len(low) < 4:
@@ -520,7 +524,10 @@ def snap_competitor(name: str) -> str:
     best, score = None, 0.0
     for key, shown in _COMPETITOR_BY_LETTERS.items():
         ratio = fuzz.ratio(low, key)
-        if (ratio >= 85 or (ratio >= 60 and jellyfish.metaphone(key) == heard)) and ratio > score:
+        # ("Sensara" for Samsara: the same Soundex/NYSIIS code; "Ogovie" for Ogilvy: NYSIIS codes nearly alike)
+        sound = ratio >= 65 and (jellyfish.soundex(low) == jellyfish.soundex(key) or jellyfish.nysiis(low) == jellyfish.nysiis(key)) \
+            or ratio >= 50 and low[0] == key[0] and fuzz.ratio(jellyfish.nysiis(low), jellyfish.nysiis(key)) >= 85
+        if (ratio >= 85 or (ratio >= 60 and jellyfish.metaphone(key) == heard) or sound) and ratio > score:
             best, score = shown, ratio
     return best or name
 

@@ -255,6 +255,13 @@ _AWAY_UNTIL = re.compile(r"\b(?:on leave|out|away|off|travel(?:l)?ing|on (?:vaca
                          r"unavailable|ooo|out of (?:the )?office|back)\b[^,.;]{0,20}\b(?:until|till|til|through|on|in)\s+(?:the\s+)?$", re.I)
 
 
+#: Command words said right before a person's name ("Email Clari at Pinecrest").
+_VERB_BEFORE_NAME = frozenset("email e-mail call ping text book meet message phone ring invite cc loop thank remind".split())
+#: Domain endings an e-mail address ends with (generic, the commonest country codes, and the reserved "example").
+_KNOWN_TLDS = frozenset("""com org net io co ai app dev example test biz info me us uk de fr nl es it pt ie be ch at se no dk fi
+pl cz ca au nz jp cn in br mx ar za sg hk kr il ae tech studio agency digital design health care finance legal media
+marketing solutions services group global world online site store shop cloud email xyz ly gg tv fm so to eu asia edu gov
+mil int""".split())
 #: A weekday said with a day of the month: "Tuesday the twenty-fifth", "Friday December 4th", "Monday, the 30th".
 _WEEKDAY_DATE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<d>(?:the\s+)?"
                            r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:january|february|march|april|may|june|july|august|september|october|"
@@ -3250,6 +3257,10 @@ class _Build:
                     break
         if "email" in out and "company" not in out:
             out["email"] = self._company_domain(out["email"])
+        if "email" in out and (tld := str(out["email"]).rsplit(".", 1)[-1].lower()) not in _KNOWN_TLDS:
+            # "carla at uplandworks dot io" heard as "uplandworks.evil": an ending no address has is asked about
+            self.f.ask(f"I heard the address as {out['email']}, and .{tld} is no domain ending I know. What is the address?", [])
+            del out["email"]
         if "job_title" in out and (own := _ASSIGN.search(t)) and (own.group("who22") or own.group("who11")) \
                 and any(u.split()[0].lower() == (own.group("who22") or own.group("who11")).lower() for u in self.idx.users):
             del out["job_title"]  # "Jordan is the account manager for Theo Walsh now": Jordan's role, Theo's owner
@@ -3710,10 +3721,12 @@ class _Build:
                             and set(x.ids) & set(self.idx.contacts_by_company.get(co.ids[0], ()))
                             for x in self.mentions):
                 continue
-            first = pm.group("first")
+            first, last_said = pm.group("first"), pm.group("last")
+            if last_said and (first.lower() in STOPWORDS or first.lower() in _VERB_BEFORE_NAME):
+                first, last_said = last_said, None  # ("Email Clari at Pinecrest": "Email" is the command, Clari the person)
             by_last = [c for c in self.idx.contacts_by_company.get(co.ids[0], ())
                        if self.idx.contacts[c].last_name.lower() == first.lower()]
-            if len(by_last) > 1 and not pm.group("last"):
+            if len(by_last) > 1 and not last_said:
                 # "Price at Summit Labs wants a callback": a surname two people there share - asked, never guessed
                 what, options = choices(self.idx, "contact", by_last)
                 self.f.ask(f"Which {first} at {co.text}: {what}?", options)
@@ -3745,7 +3758,7 @@ class _Build:
                     if q.startswith(f"Which {first}:"):
                         del self.f.clarifications[i], self.f.candidates[i]
                         break
-                self.f.unknown.append(f"{first} {pm.group('last') or ''}".strip() + f" at {self.idx.companies[co.ids[0]].name}")
+                self.f.unknown.append(f"{first} {last_said or ''}".strip() + f" at {self.idx.companies[co.ids[0]].name}")
         for m in _SOMEONE_AT.finditer(self.text):
             # "a meeting with someone from Hooli": a company the workspace does not have
             if not any(x.kind == "company" and x.start <= m.start("co") < x.end for x in self.mentions) \

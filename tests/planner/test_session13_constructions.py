@@ -403,3 +403,81 @@ def test_a_monthly_rate_with_a_term_in_months_is_the_total(planner, now, text, a
 ])
 def test_the_new_year_in_an_email_is_no_stage(planner, now, text):
     assert [a.kind for a in planner.plan(text, now=now).actions] == ["draft_email"]
+
+
+@pytest.mark.parametrize(("said", "rival"), [("Sensara", "Samsara"), ("Ogovie", "Ogilvy"), ("Zindisk", "Zendesk")])
+def test_a_rival_heard_wrong_is_snapped_to_the_known_one_it_sounds_like(planner, now, said, rival):
+    (a,) = planner.plan(f"Globex is also looking at {said}, put them down as the competitor.", now=now).actions
+    assert a.fields["competitor"] == rival
+
+
+@pytest.mark.parametrize("text", [
+    "Set up the renewal signing with Tom for December 40th at 3pm.",
+    "Push the Acme close date to January 45th.",
+    "Book a demo with Priya on March 33rd.",
+])
+def test_a_month_with_a_day_no_month_has_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and plan.message and "?" in plan.message
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Matt Jonas, Weber at the Hamburg office, he wants German ads too. At 20k to Orbital, and Booka follow up with him "
+     "December 10 at 4pm.", {"update_deal": 116000, "book_meeting": None}),
+    ("Tom wants the renewal. At 5k to Northwind and Booka call with him Friday.", {"update_deal": 41000, "book_meeting": None}),
+    ("Globex wants more. At 10k to Globex.", {"update_deal": 195000}),
+])
+def test_add_heard_as_at_and_book_a_heard_as_booka(planner, now, text, kinds):
+    plan = planner.plan(text, now=now)
+    got = {a.kind: a.fields.get("amount") for a in plan.actions if a.kind in kinds}
+    assert got == kinds
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Draft to follow up to Oliver Grant about the data residency question.", "110"),
+    ("Draft to follow up to Tom Becker about the renewal quote.", "106"),
+    ("Draft a follow up to Priya Natarajan about the security review.", "105"),
+])
+def test_draft_to_follow_up_is_an_email_draft(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("draft_email", who)
+
+
+@pytest.mark.parametrize(("text", "who", "email"), [
+    ("Update Carla Hughes, Email to carla dot hughes at uplandworks dot io.", "248", "carla.hughes@uplandworks.io"),
+    ("Change Tom Becker, email to tom at northwind dot com.", "106", "tom@northwind.com"),
+    ("Update Priya Natarajan, email to priya at globex dot io.", "105", "priya@globex.io"),
+])
+def test_a_possessive_heard_as_a_pause_before_email_still_changes_the_email(planner, now, text, who, email):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["email"]) == ("update_contact", who, email)
+
+
+@pytest.mark.parametrize("text", [
+    "Update Carla Hughes' email to carla dot hughes at uplandworks dot evil.",
+    "Tom Becker's new email is tom at northwind dot comm.",
+    "Change Priya Natarajan's email to priya at globex dot kom.",
+])
+def test_an_address_with_an_ending_no_domain_has_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and "domain ending" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Email Clari at Pinecrest about the photo shoot.", "Clari"),
+    ("Call Gong at Acme about the pilot.", "Gong"),
+    ("Email Outreach at Globex about the renewal.", "Outreach"),
+])
+def test_a_person_at_a_company_named_like_a_rival_is_asked_about(planner, now, text, said):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and f"I don't know {said}" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Set up a QBR with car quiz that Delta works on December 9 at 2 p.m.", "224"),
+    ("I just got off with a Elena Garcia at Blue Harbor, follow up with her Monday.", "109"),
+    ("Book a call with a Oliver Grant at Vertex for Friday.", "110"),
+])
+def test_at_heard_as_that_and_a_filler_a_before_a_name(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert who in {a.target.id for a in plan.actions if a.target is not None}

@@ -121,6 +121,18 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"^(\W*(?:please\s+)?remind me)\W+called\b", re.I), r"\1 to call"),
     # "Mark the Upland Ventures expansion, as one" -> "... as won" (the pause became a comma)
     (re.compile(r"\b(mark(?:ed)?\s+(?:it|this|that|them|the\s+[\w\s-]{1,40}?))\s*,\s*(as\s+)one\b", re.I), r"\1 \2won"),
+    # "Set up a QBR with car quiz that Delta works" -> "... with car quiz at Delta works" ("at" heard as "that")
+    (re.compile(r"\b(with\s+(?:[a-z]+\s+){1,2})that\s+(?=(?-i:[A-Z])[a-z]+\s+(?:[a-z]+\s+)?(?:on|for|at|next|this|tomorrow)\b)"),
+     r"\1at "),
+    # "and Booka follow up with him" -> "book a" (two words heard as one)
+    (re.compile(r"\bbooka\b", re.I), "book a"),
+    # "Draft to follow up to Oliver Grant" -> "Draft a follow-up email to ..." ("a follow-up" heard as "to follow up")
+    (re.compile(r"\bdraft\s+(?:to|a)\s+follow[- ]?up\s+(?=to\b)", re.I), "draft a follow-up email "),
+    # "Update Carla Hughes, Email to ..." -> "Update Carla Hughes's email to ..." (the possessive heard as a pause)
+    (re.compile(r"\b(update|change|set|fix|correct)\s+((?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+?)'?,\s+"
+                r"(e-?mail|phone(?:\s+number)?|number|title|job title|mobile)\s+(?=to\b|is\b)", re.I), r"\1 \2's \3 "),
+    # "got off with a Elena Garcia" -> "with Elena Garcia" (a filler heard as "a" before a name)
+    (re.compile(r"\b(with|to|for)\s+a\s+(?=(?-i:[AEIOU])[a-z]+\s+(?-i:[A-Z])[a-z])"), r"\1 "),
     # "Logit and drop the amount" -> "Log it"
     (re.compile(r"\blogit\b", re.I), "log it"),
     # "Lifecycle State, the customer" -> "lifecycle stage to customer"
@@ -133,7 +145,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "they won a discount" -> "they want a discount" (a customer who "won" something is a want heard)
     (re.compile(r"\b(they|she|he)\s+won\s+(?=(?:a|an|the|to|more|us)\b|it\s+(?:signed|done|live|by)\b)", re.I), r"\1 want "),
     # "At 15,000 to the Onyx Health deal" / "At contact, Lena Park" -> "Add ..." (an instruction's first word heard)
-    (re.compile(r"^\s*(?:at|odd|had|and)\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand|bucks|dollars)?\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])"
+    (re.compile(r"(?:^|(?<=[.!?]\s))\s*(?:at|odd|had|and)\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand|bucks|dollars)?\s+(?:to|on)\s+(?:the\s+)?(?-i:[A-Z])"
                 r"|(?:a\s+)?(?:new\s+)?contact\b)", re.I), "Add "),
     # "Created Deal for Tidal Media, ..." -> "Create deal ..." (an instruction, not a report)
     (re.compile(r"^\s*created\s+(?=(?:a\s+)?(?:new\s+)?(?:deal|contact|company|task|note)\b)", re.I), "Create "),

@@ -88,7 +88,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
     # "the thirty-second of December", "the 35th": no month has that day (asked, never guessed)
     ("bad_day", re.compile(r"\bthe\s+(?P<bad>thirty[- ](?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)|fortieth|"
-                           r"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th))\b", re.I)),
+                           r"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th))\b"
+                           # "December 40th" (a misheard "14th"): a month with a day no month has
+                           r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+                           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?:the\s+)?"
+                           r"(?P<bad2>(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th)?|fortieth|forty(?:[- ]\w+)?)\b"
+                           r"(?!\s*(?:k\b|grand|thousand|hundred|million|percent|%|dollars|bucks|seats|users|people|licen[cs]es))", re.I)),
     # "the first Monday in December", "the last Friday of the month", "the second Tuesday of next month"
     ("nth_weekday", re.compile(r"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+"
                                r"(?P<wd4>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:in|of)\s+"
@@ -316,7 +321,7 @@ def _resolve(kind: str, m: re.Match[str], today: date) -> date | None:  # a flat
             return _safe_date(nxt.year, nxt.month, day)
         return this_month
     if kind == "bad_day":
-        raise ImpossibleDate(f"No month has a day \"{g['bad']}\"")
+        raise ImpossibleDate(f"No month has a day \"{g['bad'] or g['bad2']}\"")
     if kind == "holiday":
         month, day = _HOLIDAYS[re.sub(r"'", "", g["hol"].lower()).replace("christmas day", "christmas")]
         d = date(today.year, month, day)
