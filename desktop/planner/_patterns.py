@@ -118,7 +118,7 @@ _DEAD = re.compile(r"\b(?:is|as|it'?s|went|gone)\s+(?:now\s+)?dead\b|\bmark\b.{0
                    r"\bnot renewing\b|\bwon'?t renew\b|\bchurned\b", re.I)  # ("is churning": at risk, not lost yet)
 _LOST_BECAUSE = re.compile(r"\b(?:because(?: of)?|since|due to|they said|said|they decided to|decided to|"
                            r"they went with|went with|they chose|chose|came down to|the reason (?:is|was)|"
-                           r"they had|lost on|(?:lost\s+)?reason\s*(?::|-|\u2013|being))\s*(?P<why>[^.;]{4,120})"
+                           r"they had\b|lost on\b|(?:lost\s+)?reason\s*(?::|-|\u2013|being))\s*(?P<why>[^.;]{4,120})"
                            r"|\blost\b.{1,60}?\b(?:on|over)\s+(?P<why3>price|pricing|cost|budget|timing|features|integrations?|support)\b"
                            # "they wanted a cheaper tier, put that down as the reason": the clause before
                            r"|(?:^|[,.;]\s*)(?P<why2>[^,.;]{4,120}?),\s*(?:so\s+)?(?:put|mark|log|add|set)\s+(?:that|this|it)\s+"
@@ -193,7 +193,7 @@ _COMMAND_START = re.compile(r"^\W*(?:(?:\w+\W+){0,8}?)(?:delete|remove|push|put|
 
 
 #: After a number: what it counts ("3 times", "40 seats", "2 people"), so it is no amount.
-_COUNTED = re.compile(r"\s*(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
+_COUNTED = re.compile(r"(?:\s*|-)(?!(?:dollars|bucks|grand|thousands|k|usd|euros|pounds)\b)(?:[a-z]+s|people|time|person|"
                       r"seat|user|licen[cs]e|day|week|month|year|hour|minute|employee|rep|call|email|meeting)\b", re.I)
 #: Somebody unnamed at a named company: "someone from Hooli", "a guy at Pied Piper".
 #: "Hannah Lee's title", "Tom Baker's email": a named person's field.
@@ -496,6 +496,8 @@ _PHONE_CUE = re.compile(r"\b(?:phone|mobile|cell|direct line|line|direct dial|di
 def _merge_single_digits(phone: str) -> str:
     """Digits said one at a time join one group: "+1 305 555 0 2 3 4" -> "+1 305 555 0234"; a digit
     said alone before a short group joins it: "+34 611 555 0 12" -> "+34 611 555 012"."""
+    if re.search(r"\d-\d(?:-|$)|(?:^|-)\d-\d", phone):
+        phone = phone.replace("-", " ")  # "303-555-0-124" (a recogniser's dashes at each pause): "303 555 0124"
     out: list[str] = []
     in_run = False
     toks = phone.split()

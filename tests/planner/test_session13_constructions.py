@@ -481,3 +481,63 @@ def test_a_person_at_a_company_named_like_a_rival_is_asked_about(planner, now, t
 def test_at_heard_as_that_and_a_filler_a_before_a_name(planner, now, text, who):
     plan = planner.plan(text, now=now)
     assert who in {a.target.id for a in plan.actions if a.target is not None}
+
+
+def test_cutting_something_else_in_half_is_no_amount(planner, now):
+    plan = planner.plan("Draft a cold email to Theo Price at Kestrel Partners. Subject line quick question about onboarding. "
+                        "Mention we cut onboarding time in half for Summit Labs.", now=now)
+    assert [a.kind for a in plan.actions] == ["draft_email"]
+    (a,) = planner.plan("Cut the Acme amount in half.", now=now).actions
+    assert a.fields["amount"] == 30000
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Umbrella set the amount to 200, no weight, 250,000.", "amount", 250000),
+    ("Book the launch review with Dan Alvarez on December 3rd. Know the 4th at 10am.", "due_date", "2026-12-04"),
+    ("Set up a call with Omar Walsh for Wednesday at Quota, past two in the afternoon.", "time", "14:15"),
+])
+def test_a_correction_or_a_time_heard_as_other_words(planner, now, text, field, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields[field] == value
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("When did we last? Email Mike Rodriguez.", "Mike Rodriguez"),
+    ("When did we last? Call Tom Becker.", "Tom Becker"),
+    ("When did I last? Talk to Priya Natarajan.", "Priya Natarajan"),
+])
+def test_a_question_split_by_a_pause_is_one_question(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["answer"] and who in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Nina Patel's number is 303-555-0-142. No sorry, 303-555-0-124.", "303 555 0124"),
+    ("Tom Becker's number is 206-555-0-199.", "206 555 0199"),
+    ("Linda Okafor's number is 214-555-0-107.", "214 555 0107"),
+])
+def test_a_phone_number_with_a_digit_split_off_by_a_dash(planner, now, text, phone):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["phone"] == phone
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("We lost Onyx Health to Gong. They said the pricing was too high.", "the pricing was too high"),
+    ("We lost Onyx Health to Gong, they said the per-seat pricing was too high for a 40-person team.", "40-person team"),
+    ("We lost Acme on price.", "price"),
+])
+def test_lost_on_needs_a_word_boundary_and_a_team_size_is_no_amount(planner, now, text, reason):
+    (a,) = planner.plan(text, now=now).actions
+    assert reason in a.fields["lost_reason"] and "amount" not in a.fields
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Send Carla Carter the one-pager, Logit, and ping her again in a week.", "242"),
+    ("Send Tom Becker the renewal quote, log it.", "106"),
+    ("Send Priya Natarajan the security pack. Log it.", "105"),
+])
+def test_send_heard_for_sent_before_log_it_is_an_email_logged(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    (log,) = [a for a in plan.actions if a.kind == "log_activity"]
+    assert (log.target.id, log.fields["activity_type"]) == (who, "email")
+    assert not [a for a in plan.actions if a.kind == "draft_email"]

@@ -124,6 +124,14 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Set up a QBR with car quiz that Delta works" -> "... with car quiz at Delta works" ("at" heard as "that")
     (re.compile(r"\b(with\s+(?:[a-z]+\s+){1,2})that\s+(?=(?-i:[A-Z])[a-z]+\s+(?:[a-z]+\s+)?(?:on|for|at|next|this|tomorrow)\b)"),
      r"\1at "),
+    # "Know the 4th at 10am" -> "no, the 4th" (a correction heard as another word)
+    (re.compile(r"(?:(?<=[.!?]\s)|(?<=,\s))know,?\s+(?=(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+                r"tenth|\w+teenth|twentieth|twenty|thirtieth|monday|tuesday|wednesday|thursday|friday|make it|wait)\b)", re.I), "no, "),
+    # "at Quota, past two in the afternoon" -> "at quarter past two" ("quarter" heard as "quota")
+    (re.compile(r"\bquota,?\s+(past|to)\b", re.I), r"quarter \1"),
+    # "When did we last? Email Mike Rodriguez." -> one question (the recogniser's pause in the middle of it)
+    (re.compile(r"\b(when did (?:we|i|you|anyone) last)\?\s+(email|call|talk to|speak (?:to|with)|meet(?: with)?|contact|hear from)\b",
+                re.I), lambda m: f"{m.group(1)} {m.group(2).lower()}"),
     # "and Booka follow up with him" -> "book a" (two words heard as one)
     (re.compile(r"\bbooka\b", re.I), "book a"),
     # "Draft to follow up to Oliver Grant" -> "Draft a follow-up email to ..." ("a follow-up" heard as "to follow up")
@@ -133,6 +141,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
                 r"(e-?mail|phone(?:\s+number)?|number|title|job title|mobile)\s+(?=to\b|is\b)", re.I), r"\1 \2's \3 "),
     # "got off with a Elena Garcia" -> "with Elena Garcia" (a filler heard as "a" before a name)
     (re.compile(r"\b(with|to|for)\s+a\s+(?=(?-i:[AEIOU])[a-z]+\s+(?-i:[A-Z])[a-z])"), r"\1 "),
+    # "Send Carla Carter the one-pager, log it, ..." -> "Sent ..." (what was done and is to be logged: "sent" heard as "send")
+    (re.compile(r"^(\W*)send\s+(?=(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s+(?:the|our|a|an|my)\s+[^,.;]{2,40}[,.]\s*(?:log\s+it|logit)\b)",
+                re.I), r"\1Sent "),
     # "Logit and drop the amount" -> "Log it"
     (re.compile(r"\blogit\b", re.I), "log it"),
     # "Lifecycle State, the customer" -> "lifecycle stage to customer"
@@ -404,6 +415,10 @@ def join_spoken_corrections(text: str) -> str:
     text = _SAID_TWICE.sub(r"\1", text)
     text = _ASKED_LABEL.sub(lambda m: f"{m.group('new')}.", text)
     text = _KNOW.sub(lambda m: f"{m.group(1)} no", text)
+    text = re.sub(r"\bno,?\s+weight\b", "no wait", text, flags=re.I)  # "two hundred, no weight, 250,000" (a homophone)
+    # "on December 3rd. Know the 4th at 10am" -> "..., no, the 4th ..." ("no" heard as "know" after the pause)
+    text = re.sub(r"[.!?,]\s+know,?\s+(?=(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|tenth|\w+teenth|"
+                  r"twentieth|twenty|thirtieth|monday|tuesday|wednesday|thursday|friday|make it|wait)\b)", ", no, ", text, flags=re.I)
     # "Move X to Qualified, actually no, straight to Demo Scheduled" -> "..., actually no, Demo Scheduled"
     text = re.sub(r"(\b(?:actually\s+no|no|sorry|wait)\b,?\s+)(?:straight|right|directly)\s+(?:to|into)\s+", r"\1", text, flags=re.I)
     text = _NO_WAY.sub(", no wait, ", text)

@@ -80,6 +80,11 @@ _OH_HUNDREDS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|nine)\s+o
                           r"(k|grand|thousand)\b", re.IGNORECASE)
 
 
+#: What a share is taken of when it is no money: "we cut onboarding time in half", "halved their ticket backlog".
+_NOT_MONEY_SHARED = re.compile(r"\b(?:time|times|hours?|days?|weeks?|backlog|tickets?|workload|effort|calls?|churn|headcount|"
+                               r"wait|latency|errors?|steps?|clicks?|no-?shows?)\s*(?:\w+\s+){0,2}$", re.I)
+
+
 @lru_cache(maxsize=4096)
 def words_to_digits(text: str) -> str:
     """Replace English number words by digits ("seventy five thousand" -> "75000").
@@ -94,7 +99,9 @@ def words_to_digits(text: str) -> str:
     # "by a third", "in half", "by a quarter", "by two thirds": a share of the current amount
     for said, share in ((r"(?:by\s+)?two[\s-]thirds", "66.66666667"), (r"(?:by\s+)?(?:a|one)[\s-]third", "33.33333333"),
                         (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
-        protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)", f"by {share} percent",
+        protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)",
+                           lambda m, share=share, whole=protected: m.group(0)
+                           if _NOT_MONEY_SHARED.search(whole[max(0, m.start() - 40):m.start()]) else f"by {share} percent",
                            protected, flags=re.I)
     # "double the deal amount", "triple it": a multiple of the current amount (as a percent increase)
     # ("Onyx is doubling their annual plan", "they doubled the order": the same, said as news)
