@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from text_to_num import alpha2digit, text2num
 
@@ -85,6 +85,11 @@ _NOT_MONEY_SHARED = re.compile(r"\b(?:time|times|hours?|days?|weeks?|backlog|tic
                                r"wait|latency|errors?|steps?|clicks?|no-?shows?)\s*(?:\w+\s+){0,2}$", re.I)
 
 
+def _share_of(m: re.Match[str], *, share: str, whole: str) -> str:
+    """"by ``share`` percent" for a share said at ``m`` in ``whole`` ("in half"), unless what is shared is no money."""
+    return m.group(0) if _NOT_MONEY_SHARED.search(whole[max(0, m.start() - 40):m.start()]) else f"by {share} percent"
+
+
 @lru_cache(maxsize=4096)
 def words_to_digits(text: str) -> str:
     """Replace English number words by digits ("seventy five thousand" -> "75000").
@@ -100,9 +105,7 @@ def words_to_digits(text: str) -> str:
     for said, share in ((r"(?:by\s+)?two[\s-]thirds", "66.66666667"), (r"(?:by\s+)?(?:a|one)[\s-]third", "33.33333333"),
                         (r"(?:by\s+|in\s+)half", "50"), (r"by\s+(?:a|one)[\s-]quarter", "25")):
         protected = re.sub(rf"\b{said}\b(?!\s+(?:of\s+)?an?\s+(?:million|mil|billion)\b)",
-                           lambda m, share=share, whole=protected: m.group(0)
-                           if _NOT_MONEY_SHARED.search(whole[max(0, m.start() - 40):m.start()]) else f"by {share} percent",
-                           protected, flags=re.I)
+                           partial(_share_of, share=share, whole=protected), protected, flags=re.I)
     # "double the deal amount", "triple it": a multiple of the current amount (as a percent increase)
     # ("Onyx is doubling their annual plan", "they doubled the order": the same, said as news)
     bought = r"(?:the|their|its)\s+(?:\w+\s+)?(?:deal|order|plan|contract|seats|licen[cs]es?|subscription|commitment|budget|spend)\b"
