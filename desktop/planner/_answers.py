@@ -85,6 +85,15 @@ def period(text: str, today: date) -> Period | None:
     if re.search(r"\bnext week\b", low):
         start = today - timedelta(days=today.weekday()) + timedelta(days=7)
         return Period(start, start + timedelta(days=6), "next week")
+    if up_to := re.search(r"\b(?:between now and|from (?:now|today) (?:until|till|to|through)|(?:by|before)|in the rest of)\s+"
+                          r"(?:the\s+)?end of (?:the|this)\s+(?P<p>month|quarter|year)\b", low):
+        # "Which open deals close between now and the end of the month?": from today to the period's last day
+        whole = {"month": _month(today.year, today.month, ""), "year": Period(date(today.year, 1, 1), date(today.year, 12, 31), ""),
+                 "quarter": _month(today.year, today.month, "")}[up_to.group("p")]
+        if up_to.group("p") == "quarter":
+            q_end = ((today.month - 1) // 3) * 3 + 3
+            whole = _month(today.year, q_end, "")
+        return Period(today, whole.end, f"between now and the end of the {up_to.group('p')}")
     if re.search(r"\bthis month\b", low):
         return _month(today.year, today.month, "this month")
     if re.search(r"\blast month\b", low):
@@ -235,12 +244,22 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         return {"text": f"The first {noun} with {c.name} was on {min(firsts):%A %-d %B %Y}.", "value": min(firsts).isoformat()}
 
     # activities logged on one deal: "How many notes are logged on the Pinecrest deal?"
-    if deal is not None and contact is None and re.search(r"\bhow many\b", low) and (kind := _asked_kind(low)) is not None \
+    everything = re.search(r"\b(?:activities|touch(?:es|points)|interactions)\b", low) is not None
+    if deal is None and company is not None and contact is None and re.search(r"\bhow many\b", low) \
+            and (everything or _asked_kind(low) is not None) and re.search(r"\b(?:deal|opportunity|opp)\b", low) and not re.search(r"\bdeals\b", low):
+        # "How many activities have we logged against the Orbital deal?": the company's one open deal
+        open_deals = [d0 for d0 in idx.deals_by_company.get(company, ()) if idx.deals[d0].is_open]
+        deal = open_deals[0] if len(open_deals) == 1 else None
+    if deal is not None and contact is None and re.search(r"\bhow many\b", low) \
+            and (kind := _asked_kind(low) or ("activity" if everything else None)) is not None \
             and re.search(r"\bdeal\b|\b(?:on|against|for|under)\s+(?:the\s+)?(?-i:[A-Z])", text) \
             and not re.search(r"\bdeals\b", low):
         d = idx.deals[deal]
-        times = idx.deal_activity.get(deal, {}).get(kind, (0, None, None))[0]
-        return {"text": f"{times} {kind}s logged on {d.name}.", "value": times}
+        logged = idx.deal_activity.get(deal, {})
+        # ("activities", "touches": every type counted)
+        times = sum(v[0] for v in logged.values()) if kind == "activity" else logged.get(kind, (0, None, None))[0]
+        noun = "activities" if kind == "activity" else f"{kind}s"
+        return {"text": f"{times} {noun} logged on {d.name}.", "value": times}
 
     # single facts about one record
     if re.search(r"\b(?:last|latest|most recent(?:ly)?)\b.{0,30}\b(?:talk|talked|spoke|speak|heard|hear|met|meet|meeting|activity|rang|phoned|"

@@ -226,7 +226,7 @@ def create_company_fields(text: str) -> dict[str, Any]:
         # Studios, ..., add them as a company": the company is the one the sentence is about
         fields["name"] = _strip(subj.group("n") or subj.group("n2"))
     if "name" not in fields and (before := re.search(r"(?P<n>(?-i:[A-Z][\w&'-]*)(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s*,\s*"
-                                                    r"(?:[\w-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", text)) \
+                                                    r"(?:[\w-]+\.)+" + R.TLDS + r"\b", text)) \
             and before.group("n").split()[0].lower() not in STOPWORDS:
         fields["name"] = _strip(before.group("n"))  # "Fernwood Bakery, fernwood.example. Add it as a new account."
     if d := R.DOMAIN_RE.search(R.EMAIL_ADDR_RE.sub(" ", text)):
@@ -234,7 +234,7 @@ def create_company_fields(text: str) -> dict[str, Any]:
         # a spoken domain comes back with spaces: "polar systems.com" for polarsystems.com
         stem = re.sub(r"[^a-z0-9]", "", fields.get("name", "").lower())
         if stem and not fields["domain"].startswith(stem) and \
-                (joined := re.search(r"(?<![a-z0-9.-])" + r"\s?".join(map(re.escape, stem)) + r"\.(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b",
+                (joined := re.search(r"(?<![a-z0-9.-])" + r"\s?".join(map(re.escape, stem)) + r"\." + R.TLDS + r"\b",
                                      text, re.I)):
             fields["domain"] = re.sub(r"\s+", "", joined.group(0)).lower()
     if c := re.search(r"\b(?:in|based in|located in|from|out of)\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):

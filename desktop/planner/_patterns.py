@@ -440,16 +440,19 @@ def _fields_only(part: str) -> bool:
 
 
 #: "Tom Becker moved from COO to CEO (at Northwind)": a person's new title.
-_MOVED_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|went|got promoted|was promoted|switched)\s+"
-                          r"from\s+(?:the\s+)?(?P<old>[\w&/ -]{1,30}?)\s+to\s+(?:the\s+)?(?P<new>(?-i:[A-Z])[\w&/ -]{1,40}?)"
+_MOVED_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|went|got promoted|was promoted|switched|"
+                          r"stepped (?:back|down|up|over|aside)|changed|transitioned|shifted)\s+"
+                          r"from\s+(?:the\s+|being\s+)?(?:an?\s+)?(?P<old>[\w&/ -]{1,30}?)\s+to\s+(?:the\s+|being\s+)?(?:an?\s+)?"
+                          r"(?P<new>[\w&/ -]{1,40}?)"
                           r"(?=\s+(?:at|for|over at)\s+(?-i:[A-Z])|\s*[,.;]|\s*$)", re.I)
 #: "Victor Price moved to ops director": a person's new title (a company there is a company move).
 _MOVED_TO_TITLE = re.compile(r"\b(?P<who>(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+))\s+(?:has\s+)?(?:moved|got promoted|was promoted|stepped up|"
                              r"got bumped(?:\s+up)?|was bumped(?:\s+up)?|got moved(?:\s+up)?)\s+"
                              r"to\s+(?:the\s+)?(?P<new>[\w&/ -]{2,40}?)(?=\s*[,.;]|\s+and\b|\s*$)", re.I)
 #: Words that make a phrase a job title ("CEO", "VP Sales", "head of growth", "ops lead").
-_A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|partner|engineer|"
-                      r"analyst|coordinator|specialist|ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
+_A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead|vp|president|officer|founder|co-?founder|partner|"
+                      r"engineer|analyst|coordinator|specialist|advisor|adviser|consultant|chair(?:man|woman|person)?|owner|"
+                      r"ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
 #: "Move Ava Novak at Meadow Health back to lead": a person put back to the lead lifecycle stage.
 _PERSON_BACK_TO = re.compile(r"\b(?:move|put|set|bump|send|drop)\s+(?P<who>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?))"
                              r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to,?\s+(?:a\s+)?lead\b", re.I)
@@ -716,7 +719,8 @@ def correct_self(text: str) -> str:
 def _spoken_domains(text: str) -> str:
     """"brightline dot io" -> "brightline.io", "fernway foods dot com" -> "fernwayfoods.com",
     "brindleandoak dot co dot uk" -> "brindleandoak.co.uk"."""
-    text = re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk)\b",
+    text = re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk|studio|agency|design|tech|health|media|xyz|me|us|ca|nl|fr|es|it|ie|eu|"
+                  r"shop|store|cloud|digital|marketing|solutions|group|global|online|site|biz|info|ly|gg|tv|fm)\b",
                   lambda m: m.group(1).replace(" ", "") + "." + m.group(2), text)
     return re.sub(r"(?<=[a-z0-9])\.(co|com|org|net|ac|gov)\s+dot\s+(uk|au|nz|za|in|jp|br)\b", r".\1.\2", text)  # a second-level suffix
 

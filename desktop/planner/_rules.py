@@ -125,11 +125,15 @@ MEETING_RE = re.compile(
     r"|\b(?:put|get|add|pop)\b.{0,40}?\b(?:on|in(?:to)?)\s+(?:the|my|our)\s+(?:calendar|diary|cal)\b"
     # "Book a board prep with Mike Chen on Monday", "Get a creative review with Carla in the diary": whatever
     # the meeting is called, booked with a person for a day or time
-    r"|\b(?:book|schedule|set up|arrange|organi[sz]e|get|pencil in)\s+(?:a|an|the|our|my)\s+(?P<what9>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"|\b(?:book|schedule|set up|arrange|organi[sz]e|get|pencil in|put|pop|stick)\s+(?:a|an|the|our|my)\s+"
+    r"(?!(?:note|task|reminder|to-?do|flag|tag)\b)(?P<what9>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
     r"\s+with\s+(?:(?-i:[A-Z])|him\b|her\b|them\b)(?=.*?(?:\b(?:tomorrow|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day|at\s+(?:noon|one|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|half|quarter|twenty)|next\s+week|(?:in|on)\s+(?:the|my|our)\s+(?:calendar|diary))\b"
     r"|\bat\s+\d|\bon\s+the\s+\d))"
     r"|\b(?:let'?s|lets)\s+(?:do|have|set up|grab)\s+(?:a|an)\s+(?:quick\s+)?(?P<what4>call|meeting|demo|lunch|coffee|sync)\b"
+    # "Got Noah Ito to agree to a fifteen minute intro, Monday at 9:45": a meeting agreed, to be booked
+    r"|\b(?:got|get)\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s+to\s+(?:agree\s+to|commit\s+to|say\s+yes\s+to)\s+(?:a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<what11>intro|call|meeting|demo|chat|session|walk-?through|review)\b"
     r"|\b(?:grab|block|hold|get)\s+(?:\w+\s+){1,2}?(?:minutes|mins|an hour|half an hour|some time|time)\s+with\b"
     r"|\b(?:wants?|would like|asked for|requested|needs?)\s+(?:a|an|another|the)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<what2>demo|meeting|call|callback|session|workshop|walk-?through|kick-?off|check-?in|catch-up|review|chat)\b"
@@ -350,7 +354,11 @@ SEARCH_RE = re.compile(r"^\s*(?:please\s+)?(?:show|list|find|search|look up|look
                        r"which|what are|what deals|what contacts|how many)\b", re.I)
 EMAIL_ADDR_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,4}\)[\s-]?)?\d{2,4}[\s-]\d{3,4}(?:[\s-]\d{3,4})?")
-DOMAIN_RE = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
+#: The domain endings a company's web address is read with (generic, common country codes, and the newer ones
+#: agencies and studios use).
+TLDS = (r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr|studio|agency|design|tech|health|media|xyz|me|us|ca|nl|es|it|ie|eu|"
+        r"shop|store|cloud|digital|marketing|solutions|group|global|online|site|biz|info|ly|gg|tv|fm)")
+DOMAIN_RE = re.compile(rf"\b(?:[a-z0-9-]+\.)+{TLDS}\b", re.I)
 _DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance|product|growth|revenue|partnerships|"
          r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
          r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure|"

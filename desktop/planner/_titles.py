@@ -88,7 +88,7 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     when one is said in the clause or the rest of ``sentence`` ("to go over the renewal",
     "agenda is renewal pricing", "about the rollout") -> "Meeting with Rachel Adams about the renewal"."""
     m = R.MEETING_RE.search(t) or (R.MEETING_RE.search(f"{t}, {sentence}") if sentence else None)
-    said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "what9", "what10")) if g), None) \
+    said = next((g for g in (m.group(n) for n in ("what", "what2", "what3", "what4", "what5", "what6", "what7", "what8", "what9", "what10", "what11")) if g), None) \
         if m else None
     if (said is None or said.lower() in ("time", "something")) and (
             purpose := re.search(r"\bfor\s+(?:a|an|the|our)\s+(?P<k>(?:[a-z][\w-]*\s+)?(?:call|meeting|demo|sync|session|review|"

@@ -541,3 +541,53 @@ def test_send_heard_for_sent_before_log_it_is_an_email_logged(planner, now, text
     (log,) = [a for a in plan.actions if a.kind == "log_activity"]
     assert (log.target.id, log.fields["activity_type"]) == (who, "email")
     assert not [a for a in plan.actions if a.kind == "draft_email"]
+
+
+@pytest.mark.parametrize(("text", "who", "time"), [
+    ("Put a creative review with Eva Young on Thursday at 3:30 pm.", "273", "15:30"),
+    ("Got Noah Ito to agree to a fifteen minute intro, Monday at 9:45.", "229", "09:45"),
+    ("Pop a pricing walkthrough with Tom Becker on Friday at 11am.", "106", "11:00"),
+])
+def test_a_meeting_put_or_agreed_with_a_person_for_a_time_is_booked(planner, now, text, who, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
+
+
+@pytest.mark.parametrize(("text", "who", "title"), [
+    ("Iris Fischer stepped back from founder to advisor at Upland Works, change her title.", "202", "Advisor"),
+    ("Tom Becker stepped down from COO to advisor.", "106", "Advisor"),
+    ("Priya Natarajan moved from procurement lead to Head of Procurement.", "105", "Head of Procurement"),
+])
+def test_a_title_changed_from_one_to_another(planner, now, text, who, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.target.id, a.fields["job_title"]) == (who, title)
+
+
+@pytest.mark.parametrize(("text", "domain"), [
+    ("Can you add Saltmarsh Studios as a company, saltmarsh dot studio, they're in Brooklyn.", "saltmarsh.studio"),
+    ("Add a company called Kiln Agency, kiln dot agency, based in Leeds.", "kiln.agency"),
+    ("New company: Ferro Design, ferro dot design, out of Milan.", "ferro.design"),
+])
+def test_a_newer_domain_ending_is_kept(planner, now, text, domain):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields.get("domain")) == ("create_company", domain)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How many activities have we logged against the Orbital deal?", 5),
+    ("How many touches on the Orbital Freight deal so far?", 5),
+    ("How many notes are on the Orbital deal?", 4),
+])
+def test_activities_counted_on_one_deal(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["value"]) == ("answer", value)
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("Which open deals are set to close between now and the end of the month?", {"deal:5009", "deal:5110"}),
+    ("What's set to close from now until the end of the month?", {"deal:5009", "deal:5110"}),
+    ("List the open deals closing before the end of this month.", {"deal:5009", "deal:5110"}),
+])
+def test_deals_closing_between_now_and_the_end_of_the_month(planner, now, text, records):
+    (a,) = planner.plan(text, now=now).actions
+    assert set(a.fields["records"]) == records
