@@ -463,6 +463,12 @@ class OfflinePlanner:
                 plan.requires_confirmation = any(not a.read_only for a in plan.actions)
         return plan
 
+    def _typed_digits(self, am: Any, digits: str) -> bool:
+        """True when the amount at ``am`` in ``digits`` was written with a thousands separator or a currency sign
+        ("$5,025"), as a typist writes it - not a recogniser's run of digits."""
+        said = digits[max(0, am.start - 1):am.end]
+        return "," in said or "$" in said
+
     def _one_word_keys(self) -> dict[str, list[str]]:
         """The index's one-word company keys by first letter (built once per index, for
         :meth:`_Build._heard_deal_names`)."""
@@ -906,8 +912,8 @@ class OfflinePlanner:
                 then = self._plan(text[start:], now=now, context=PlanContext(target=changed0.target or focus))
                 actions0 += [a.model_copy(update={"evidence": [(s0 + start, e0 + start) for s0, e0 in a.evidence]})
                              for a in then.actions]
-                return Plan(transcript=text, actions=actions0, clarifications=then.clarifications,
-                            candidates=then.candidates, message=then.message or first.message)
+                return Plan(transcript=text, actions=actions0, clarifications=then.clarifications, candidates=then.candidates,
+                            message=(then.message if then.actions or then.clarifications else None) or first.message)
             return Plan(transcript=text, actions=actions0, message=first.message)
         redo_said = after[redo.end():] if (redo := _VALUE_REDO.match(after)) else ""
         more = _REDO_THEN.search(redo_said)  # "No wait, make it 85 and push the close date to ...": a command after
@@ -1946,7 +1952,8 @@ class _Build:
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             said_all = " ".join(p.text for p in parts if p.sentence == cl.sentence)
-            if re.search(r"\b(?:they|she|he|they've|she's|he's)\s+(?:already\s+)?book(?:ed)?\b[^,.;]*\balready\b|\balready\s+booked\b", t, re.I):
+            if re.search(r"\b(?:they|she|he|they've|she's|he's)\s+(?:already\s+)?book(?:ed)?\b[^,.;]*\balready\b|\balready\s+booked\b",
+                         f"{said_before} {t}" if re.fullmatch(r"\W*(?:they|she|he)\W*", said_before, re.I) else t, re.I):
                 continue  # ("..., they booked the demo already": done by them, nothing to book)
             if (R.MEETING_RE.search(t) and not R.activity_type(t) or (
                     # "Renewal chat with Grace Liu, a week Friday, ten in the morning": a chat on a day to come is booked
@@ -2249,6 +2256,8 @@ class _Build:
                         deal_fields["next_step"] = got["next_step"]  # said as the field wins over "X needs Y"
                     if "competitor" in got and re.search(r"\bcompetitor\b", t, re.I):
                         deal_fields["competitor"] = got["competitor"]  # "put Zendesk as the competitor" wins too
+                    if "stage" in got and re.search(r"\b(?:straight|right|directly)\s+(?:to|into)\b|\bskip(?:ping)?\s+(?:ahead\s+)?to\b", t, re.I):
+                        deal_fields["stage"] = got["stage"]  # "..., they've seen enough. Move it straight to Proposal Sent"
                     if "close_date" in got and re.match(r"\W*(?:(?:so|and|but|just|then|ok|okay)\s+)*(?:make|set|change|push|move|put|let'?s say)\b",
                                                         t, re.I):
                         deal_fields["close_date"] = got["close_date"]  # "the close date says tomorrow... make it the 25th"
@@ -2949,6 +2958,12 @@ class _Build:
             value = apply_amount(am, now_amount)
             if value is not None and am.mode == "set" and not am.percent:
                 value = contract_total(value, digits, am.end, whole)  # "sixty-five hundred a month, annual contract": 78,000
+            if value is not None and am.mode == "set" and not am.percent and now_amount and now_amount >= 20_000 \
+                    and 1000 <= value < now_amount / 5 and value % 100 and not self.o._typed_digits(am, digits):
+                # "the amount is now fifty two five" written by a recogniser as 5025 on a $48,000 deal: an odd figure a
+                # tenth of the deal is asked, never written
+                self.f.ask(f"Did you mean ${value:,.0f}? That is far below the ${now_amount:,.0f} the deal has now.", [])
+                return out
             if value is not None:
                 out["amount"] = value
                 self.relative_amount = am.mode != "set" or am.percent

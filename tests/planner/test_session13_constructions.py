@@ -591,3 +591,53 @@ def test_activities_counted_on_one_deal(planner, now, text, value):
 def test_deals_closing_between_now_and_the_end_of_the_month(planner, now, text, records):
     (a,) = planner.plan(text, now=now).actions
     assert set(a.fields["records"]) == records
+
+
+@pytest.mark.parametrize("text", [
+    "FinanceStartup to Qualified, actually no, straight to Demo Scheduled, they book the demo already.",
+    "Move Acme to Demo Scheduled, they book the demo already.",
+    "Globex to demo scheduled, she booked it already.",
+])
+def test_a_demo_they_booked_already_is_not_booked_again(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["update_deal"] and not plan.message
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("Move this to Proposal Sent, and the amount is now 5025.", "deal:5002"),
+    ("Set the amount to 4250.", "deal:5001"),
+    ("The amount is now 9025.", "deal:5004"),
+])
+def test_an_odd_figure_far_below_the_deal_is_asked(planner, now, text, deal):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(deal)))
+    assert not [a for a in plan.actions if "amount" in a.fields] and "far below" in (plan.message or "")
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Set up a discovery, meeting with Maya Carter at Upland Ventures for the second.", "225"),
+    ("Book an intro, call with Tom Becker on Friday at ten.", "106"),
+    ("Schedule a pricing, meeting with Priya Natarajan on Monday at two.", "105"),
+])
+def test_a_pause_inside_the_meetings_name_still_books_it(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("book_meeting", who)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Look a call with Raj Zimmer at Redwood Systems, he said payment goes out Friday.", "210"),
+    ("Look a call with Tom Becker, he wants the renewal quote.", "106"),
+    ("Look a meeting with Priya Natarajan, the security review went fine.", "105"),
+])
+def test_log_heard_as_look(planner, now, text, who):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id) == ("log_activity", who)
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Let's get the demo for Quartz Partners. They've seen enough. Move it straight to Proposal Sent.", "5115", "Proposal Sent"),
+    ("Acme wants a demo, actually they've seen it, move them straight to negotiation.", "5001", "Negotiation"),
+    ("Initech to demo scheduled. Linda has seen the product though, so move it straight to negotiation.", "5006", "Negotiation"),
+])
+def test_straight_to_a_stage_wins_over_one_said_before(planner, now, text, deal, stage):
+    ups = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert [(a.target.id, a.fields.get("stage")) for a in ups] == [(deal, stage)]

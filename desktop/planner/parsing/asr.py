@@ -132,6 +132,12 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "When did we last? Email Mike Rodriguez." -> one question (the recogniser's pause in the middle of it)
     (re.compile(r"\b(when did (?:we|i|you|anyone) last)\?\s+(email|call|talk to|speak (?:to|with)|meet(?: with)?|contact|hear from)\b",
                 re.I), lambda m: f"{m.group(1)} {m.group(2).lower()}"),
+    # "Set up a discovery, meeting with Maya" -> "a discovery meeting" (a pause inside the meeting's name)
+    (re.compile(r"\b((?:set up|book|schedule|arrange|put in)\s+(?:a|an|the)\s+(?:discovery|intro|demo|kick-?off|renewal|pricing|"
+                r"strategy|planning|review|check-?in|follow-?up|onboarding|training|creative|pitch)),\s+(?=(?:meeting|call|session|chat)\b)",
+                re.I), r"\1 "),
+    # "Look a call with Raj Zimmer" -> "Log a call ..." ("log" heard as "look")
+    (re.compile(r"^(\W*)look\s+(?=(?:a|the)\s+(?:call|meeting|note|email)\b)", re.I), r"\1Log "),
     # "and Booka follow up with him" -> "book a" (two words heard as one)
     (re.compile(r"\bbooka\b", re.I), "book a"),
     # "Draft to follow up to Oliver Grant" -> "Draft a follow-up email to ..." ("a follow-up" heard as "to follow up")
