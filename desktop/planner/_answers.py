@@ -431,7 +431,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # companies by city or industry
     if re.search(r"\bcompan(?:y|ies)\b|\baccounts\b", low) and not re.search(r"\bdeals?\b|\bpipeline\b|\bhow much\b|\bworth\b", low):
         found = None
-        if m := re.search(r"\b(?:in|from|based in)\s+(?:the\s+)?([a-z][\w&/ -]+?)(?:\s+(?:space|industry|sector))?\s*\??$", low):
+        if m := re.search(r"\b(?:in|from|based in)\s+(?:the\s+)?([a-z][\w&/ -]+?)(?:\s+(?:space|industry|sector))?\s*[?.!]?$", low):
             place = m.group(1).strip()
             found = [c.id for c in idx.companies.values() if c.city and c.city.lower() == place] or \
                 [c.id for c in idx.companies.values() if c.industry and place in c.industry.lower()]
@@ -517,11 +517,17 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         what.append(f"at companies in {place.title()}")
     elif (city := re.search(r"\b(?:compan(?:y|ies)|accounts?|clients?|customers?)\s+(?:that\s+are\s+|which\s+are\s+)?(?:based\s+)?"
                           r"(?:in|from|out of)\s+(?P<c>[a-z][a-z .'-]+?)(?=\s*[?.,!]|\s*$|\s+(?:and|with|that)\b)"
-                          r"|\b(?:with|at|from)\s+(?P<c2>[a-z][a-z .'-]+?)(?:-based|\s+based)?\s+(?:compan(?:y|ies)|accounts|clients|customers)\b",
+                          r"|\b(?:with|at|from|for)\s+(?:our\s+|the\s+)?(?P<c2>[a-z][a-z .'-]+?)(?:-based|\s+based)?\s+"
+                          r"(?:compan(?:y|ies)|accounts|clients|customers)\b",
                           low)) and (place := (city.group("c") or city.group("c2")).strip()) in cities:
         # "open pipeline with companies based in Madrid", "open deals with Atlanta companies": by the company's city
         deals = [d for d in deals if d.company_id in idx.companies and (idx.companies[d.company_id].city or "").lower() == place]
         what.append(f"at companies in {place.title()}")
+    if not any(m.kind == "company" for m in mentions) and (ind := _industry_said(low, idx)) is not None:
+        # "How much pipeline do we have in hospital and health care?", "the E-Learning pipeline", "with marketing and
+        # advertising clients": deals at companies of that industry
+        deals = [d for d in deals if d.company_id in idx.companies and (idx.companies[d.company_id].industry or "").lower() == ind]
+        what.append(f"at {ind.title()} companies")
     if owner := _owner_asked(text, idx):
         # "which deals does Morgan own?", "how much is Jordan's pipeline?", "my open deals"
         deals = [d for d in deals if (d.owner or "").strip().lower() == owner.lower()]
@@ -588,6 +594,17 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     more = f" and {len(deals) - 8} more" if len(deals) > 8 else ""
     return {"text": f"{_deals(len(deals))} {label}: {shown}{more}." if deals else f"No deals {label}.",
             "records": [f"deal:{d.id}" for d in deals]}
+
+
+def _industry_said(low: str, idx: EntityIndex) -> str | None:
+    """The workspace industry ``low`` names, as the CSVs write it or with "and" for "&" ("hospital and health care"), in
+    lower case; None when it names none."""
+    said = low.replace("-", " ")
+    for ind in sorted({(c.industry or "").lower() for c in idx.companies.values() if c.industry}, key=len, reverse=True):
+        for form in {ind, ind.replace("&", "and"), ind.replace("-", " ")}:
+            if len(form) > 3 and re.search(rf"\b{re.escape(form)}\b", said):
+                return ind
+    return None
 
 
 def _owner_asked(text: str, idx: EntityIndex) -> str | None:

@@ -257,6 +257,10 @@ _AWAY_UNTIL = re.compile(r"\b(?:on leave|out|away|off|travel(?:l)?ing|on (?:vaca
 
 #: Command words said right before a person's name ("Email Clari at Pinecrest").
 _VERB_BEFORE_NAME = frozenset("email e-mail call ping text book meet message phone ring invite cc loop thank remind".split())
+#: "Remind me to call Nina Patel tomorrow and James Whitfield on Tuesday": one verb, two people, a day each.
+_TWO_TO_REMIND = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also)\W+)*(?:remind me|set (?:a )?reminders?|make (?:a )?tasks?)\s+to\s+"
+                            r"(?P<v>call|email|e-mail|ping|phone|text|chase|follow up with|check in with)\s+(?P<a>.+?)\s+and\s+"
+                            r"(?P<b>(?-i:[A-Z]).+?)\W*$", re.I)
 #: Domain endings an e-mail address ends with (generic, the commonest country codes, and the reserved "example").
 _KNOWN_TLDS = frozenset("""com org net io co ai app dev example test biz info me us uk de fr nl es it pt ie be ch at se no dk fi
 pl cz ca au nz jp cn in br mx ar za sg hk kr il ae tech studio agency digital design health care finance legal media
@@ -2094,6 +2098,10 @@ class _Build:
                                      "sure": self._sure(cl, own)})
                 self._produced.update({k, k - 1})
                 continue
+            if (two := _TWO_TO_REMIND.match(t)) and self._two_reminders(two, cl.start):
+                # "Remind me to call Nina Patel tomorrow and James Whitfield on Tuesday": a task for each, each its own day
+                self._produced.add(k)
+                continue
             if R.TASK_RE.search(t) and not (re.match(r"\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|compose|e-?mail)\b", self.text, re.I)
                                            and re.search(r"\breminders?\b", t, re.I)
                                            and not re.search(r"\b(?:remind me|set|create|add|make)\b", t, re.I)) \
@@ -3070,6 +3078,24 @@ class _Build:
                 return {}
             out[m.ids[0]] = said[0]
         return out if len(set(out.values())) > 1 else {}
+
+    def _two_reminders(self, two: re.Match[str], start: int) -> bool:
+        """Add one task per person for "remind me to <verb> <A> <day> and <B> <day>" (``two`` a match of
+        :data:`_TWO_TO_REMIND` at ``start`` in the text); False (nothing added) unless each part names one person and a day."""
+        parts = []
+        for g in ("a", "b"):
+            at = start + two.start(g)
+            people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and at <= m.start < start + two.end(g)]
+            day = find_date(two.group(g), self.today)
+            if len(people) != 1 or day is None:
+                return False
+            parts.append((people[0].ids[0], day))
+        verb = two.group("v").lower()
+        for cid, day in parts:
+            who = self.idx.contacts[cid].name
+            self._add(start, {"kind": "create_task", "fields": {"title": f"{verb.capitalize()} {who}", "due_date": day[0].isoformat()},
+                              "role": "note", "loc": _Local(cid, None, None, False), "sure": True})
+        return True
 
     def _company_given(self, t: str) -> bool:
         """True when ``t`` gives a company, and no person, to someone ("Give Northwind to Jordan"): the company's deal

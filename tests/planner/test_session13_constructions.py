@@ -641,3 +641,35 @@ def test_log_heard_as_look(planner, now, text, who):
 def test_straight_to_a_stage_wins_over_one_said_before(planner, now, text, deal, stage):
     ups = [a for a in planner.plan(text, now=now).actions if a.kind == "update_deal"]
     assert [(a.target.id, a.fields.get("stage")) for a in ups] == [(deal, stage)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How much pipeline do we have in hospital and health care?", 373000),
+    ("How much open pipeline do we have with marketing and advertising clients?", 9600),
+    ("What's the E-Learning pipeline worth?", 140000),
+    ("What's the pipeline value for our Madrid clients?", 92600),
+])
+def test_pipeline_by_the_companies_industry_or_city(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "records"), [
+    ("List every company we have in Atlanta.", {"company:9107", "company:9112", "company:9116", "company:9118"}),
+    ("Show me all the companies in Miami.", {"company:9104", "company:9105", "company:9114", "company:9123"}),
+    ("Which companies are in Atlanta?", {"company:9107", "company:9112", "company:9116", "company:9118"}),
+])
+def test_companies_in_a_city_are_companies_not_deals(planner, now, text, records):
+    (a,) = planner.plan(text, now=now).actions
+    assert set(a.fields["records"]) == records
+
+
+@pytest.mark.parametrize(("text", "tasks"), [
+    ("Remind me to call Nina Patel tomorrow and James Whitfield on Tuesday.", [("111", "2026-11-22"), ("108", "2026-11-24")]),
+    ("Remind me to call Yusuf Evans on the first of December and Ben Jensen on the second.",
+     [("252", "2026-12-01"), ("253", "2026-12-02")]),
+    ("Remind me to email Tom Becker on Monday and Priya Natarajan on Friday.", [("106", "2026-11-23"), ("105", "2026-11-27")]),
+])
+def test_one_reminder_verb_for_two_people_on_two_days_is_two_tasks(planner, now, text, tasks):
+    got = [(a.target.id, a.fields["due_date"]) for a in planner.plan(text, now=now).actions]
+    assert got == tasks
