@@ -210,21 +210,25 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     # Upland Works", "who are our evangelists?"
     life = re.search(r"\b(?P<w>customers|evangelists|subscribers|opportunities|mqls?|sqls?|marketing qualified(?: leads)?|"
                      r"sales qualified(?: leads)?)\b", low) or re.search(
+        # "How many customer contacts do we have at Delta Works?": the stage said before "contacts"
+        r"\b(?P<w>customer|evangelist|subscriber|opportunity)\s+contacts\b", low) or re.search(
         r"\bcontacts?\b.{0,40}\b(?:at|in)\s+(?:the\s+)?(?P<w>lead)\s+(?:lifecycle\s+)?stage\b", low) or re.search(
         # "Which contacts at Ember Logistics are still just leads?": people who are leads
-        r"\b(?:contacts?|people|who)\b.{0,60}\b(?:are|is)\s+(?:still\s+)?(?:just\s+|only\s+)?(?P<w>lead)s?\b", low)
+        r"\b(?:contacts?|people|who)\b.{0,60}\b(?:are|is)\s+(?:still\s+)?(?:just\s+|only\s+|plain\s+|simply\s+)*(?P<w>lead)s?\b", low)
     if life and (re.search(r"\b(?:contacts?|people|who|which of|list|every|all (?:the |our )?|how many)\b", low)) \
             and not re.search(r"\b(?:deals?|pipeline|revenue|worth|amount|how much|won|win|closed?|signed|lost|booked)\b", low):
         w = life.group("w")
         stage = ("marketingqualifiedlead" if w.startswith(("mql", "marketing")) else
                  "salesqualifiedlead" if w.startswith(("sql", "sales")) else
                  {"customers": "customer", "evangelists": "evangelist", "subscribers": "subscriber",
-                  "opportunities": "opportunity", "lead": "lead"}[w])
+                  "opportunities": "opportunity", "lead": "lead", "customer": "customer", "evangelist": "evangelist",
+                  "subscriber": "subscriber", "opportunity": "opportunity"}[w])
         people = [c for c in idx.contacts.values() if (c.lifecycle_stage or "") == stage
                   and (company is None or c.company_id == company)]
         where = f" at {idx.companies[company].name}" if company is not None else ""
         if re.search(r"\bhow many\b|\bnumber of\b|\bcount\b", low):
-            return {"text": f"{len(people)} contacts{where} with lifecycle stage {stage}.", "value": len(people)}
+            return {"text": f"{len(people)} contact{'' if len(people) == 1 else 's'}{where} with lifecycle stage {stage}.",
+                    "value": len(people)}
         shown = ", ".join(c.name for c in people[:10]) + (f" and {len(people) - 10} more" if len(people) > 10 else "")
         return {"text": f"{len(people)} contacts{where} with lifecycle stage {stage}: {shown}." if people
                 else f"No contacts{where} with lifecycle stage {stage}.",

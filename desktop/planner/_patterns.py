@@ -655,13 +655,18 @@ def correct_self(text: str) -> str:
             # "Email Priya, no sorry, Elena", "remind me to call Kara, sorry, I mean Dan Moreau": the
             # name said last replaces the name said before it; the verb and its words stay
             words = list(re.finditer(r"\S+", old))
+            tail = ""
+            if len(words) > 2 and re.fullmatch(r"(?:deal|account|opportunity|opp|renewal|expansion)", words[-1].group(0), re.I) \
+                    and re.fullmatch(r"(?-i:[A-Z])[\w.'-]*[a-z]", words[-2].group(0)):
+                # "Move the Harbor Health deal, sorry, I mean Onyx Health, to negotiation": the name before "deal" changes
+                tail, words = " " + words[-1].group(0), words[:-1]
             i = len(words)
             while i > 0 and re.fullmatch(r"(?-i:[A-Z][\w.'-]*[a-z])", words[i - 1].group(0)) and not (
                     i == 1 and re.fullmatch(r"(?:e-?mail|call|ping|text|phone|meet|book|remind|log|add|move|invite|message|"
                                             r"tell|ask|assign|give|draft|write|update|mark|set|push)", words[0].group(0), re.I)):
                 i -= 1
             if i < len(words):
-                return f"{old[:words[i].start()]}{new}"
+                return f"{old[:words[i].start()]}{new}{tail}"
         prep = None
         for p in re.finditer(r"\b(?:at|to|is|of|for|by|on|until|with|in|within)\b", old, re.I):
             prep = p

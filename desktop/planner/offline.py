@@ -602,6 +602,9 @@ class OfflinePlanner:
             # "Remove Redwood Systems to negotiation": "move" misheard - a stage move, never a deletion
             clean = clean[:rm.start()] + re.sub(r"(?i)\bremove\b", "Move", clean[rm.start():], count=1)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
+        # ("Give the Upland Works deal, no wait, Upland Ventures, to Morgan" corrected to "... Upland Ventures deal, to
+        # Morgan": the pause before "to" goes with the words taken back)
+        clean = re.sub(r"\b(deal|account|opportunity|opp|renewal)\s*,\s+(?=(?:to|into|over to|as)\s)", r"\1 ", clean, flags=re.I)
         # "His deal, move it to proposal sent? No, it's in negotiation and staying there, just add five K": a change asked
         # of oneself and answered no is not made (what follows the "no" is)
         clean = re.sub(r"\b(?:should i\s+|shall i\s+|do i\s+)?(?:move|put|mark|push)\s+(?P<rec>[^.?!]*?)\s*(?:\bto|\binto|\bin|\bas)\s+[^.?!]*?(?:\?|,)\s+no\b[,.]?\s+"

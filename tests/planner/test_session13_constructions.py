@@ -673,3 +673,23 @@ def test_companies_in_a_city_are_companies_not_deals(planner, now, text, records
 def test_one_reminder_verb_for_two_people_on_two_days_is_two_tasks(planner, now, text, tasks):
     got = [(a.target.id, a.fields["due_date"]) for a in planner.plan(text, now=now).actions]
     assert got == tasks
+
+
+@pytest.mark.parametrize(("text", "deal", "field", "value"), [
+    ("Move the Harbor Health deal, sorry, I mean Onyx Health, to negotiation.", "5108", "stage", "Negotiation"),
+    ("Give the Upland Works deal, no wait, Upland Ventures, to Morgan.", "5119", "owner", "Morgan Reyes"),
+    ("Push the Acme deal, no sorry, Globex, to January.", "5004", "close_date", "2027-01-31"),
+])
+def test_the_deal_named_again_after_a_correction_is_the_one_changed(planner_team, now, text, deal, field, value):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.target.id, a.fields[field]) == (deal, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How many Redwood Labs contacts are still plain leads?", 2),
+    ("How many customer contacts do we have at Delta Works?", 1),
+    ("How many contacts at Ember Logistics are still just leads?", 2),
+])
+def test_contacts_of_a_lifecycle_stage_at_one_company(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["value"] == value
