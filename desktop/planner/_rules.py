@@ -163,9 +163,13 @@ MEETING_RE = re.compile(
     r"(?:\s+for\s+(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<what10>session|meeting|call|demo|training|review|workshop|sync|lunch|coffee))?"
     r"\s+(?:for\s+|on\s+|in\s+for\s+|at\s+)?(?:the\s+)?(?=(?:mon|tue|wed|thu|fri|sat|sun|tomorrow|today|next|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|\d)\w*\b|(?:a|one|two|three|four)\s+weeks?\s+from\b|a\s+week\s+(?:on\s+)?(?:mon|tue|wed|thu|fri)|first thing\b|(?:this\s+(?:coming\s+)?|coming\s+)(?:mon|tue|wed|thu|fri|sat|sun)|"
-    r"(?:first|second|third|fourth|last)\s+(?:mon|tue|wed|thu|fri)\w*\b|day after tomorrow\b)"
+    r"(?:first|second|third|fourth|last)\s+(?:mon|tue|wed|thu|fri)\w*\b|day after tomorrow\b|"
+    # "Book Victor Silva for the twelfth at four p.m.": a day of the month said as a word
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth|twentieth|twenty[- ]\w+|"
+    r"thirtieth|thirty[- ]first)\b)"
     # a transcript that lost its verb ("Book a" heard as "Welcome,"): "... meeting with Linda on Friday at noon"
-    r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee|chat|catch-?up|check-?in)\s+with\b"
+    r"|^\W*(?:\w+\W+){0,2}?(?:a\s+|an\s+)?(?P<what3>meeting|demo|sync|qbr|call|lunch|coffee|chat|catch-?up|check-?in|kick-?off|review|"
+    r"workshop|walk-?through|session)\s+with\b"
     r"(?=.*\b(?:tomorrow|today|next \w+|on \w+day|a week (?:mon|tues|wednes|thurs|fri)day|"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) in the (?:morning|afternoon)|on (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|at \d+|at noon|"
     r"\d{1,2}\s*(?:am|pm)|(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
@@ -442,6 +446,11 @@ def clauses(text: str) -> list[Clause]:
                           or re.match(r"\s*(?:about|regarding|re)\s+(?:a|an|the|our|their|his|her)\b", part, re.I)  # "..., about a follow-up call"
                           or (_OWNER_WORDS.match(part) and _NAMED_END.search(sentence[spans[-1][0]:c_start]))):
                 # "Push the Acme | close date to Friday": a field of the record just named
+                spans[-1] = (spans[-1][0], c_pos)
+            elif len(spans) == 1 and _DATE_FRAGMENT.match(sentence[spans[0][0]:spans[0][1]]) \
+                    and re.match(r"\W*(?:(?:please|and|can you|could you)\s+)*(?:remind|task|set|create|add|follow|call|email|ping|check)\b",
+                                 part, re.I):
+                # "In three weeks, remind me to check Delta Works' usage": the day said first belongs to the request after it
                 spans[-1] = (spans[-1][0], c_pos)
             elif spans and re.fullmatch(r"\s*[A-Z][a-z]+\s*", sentence[spans[-1][0]:c_start]) \
                     and re.match(r"\s*[A-Z][a-z]+\s+(?:needs?|wants?)\b", part):

@@ -946,6 +946,11 @@ class OfflinePlanner:
                 return Plan(transcript=text, actions=actions, clarifications=then.clarifications,
                             candidates=then.candidates, message=then.message or first.message)
             return Plan(transcript=text, actions=actions, message=first.message)
+        if not second.actions and not second.clarifications and re.match(
+                r"\W*(?:(?:i'?m|i am)\s+)?(?:just\s+)?(?:venting|kidding|joking|thinking out loud|rambling|talking to myself)\b"
+                r"|\W*(?:forget (?:it|about it)|nothing|that'?s all|ignore (?:that|me|all that))\W*$", after, re.I):
+            # "Remind me why I started a company again? Never mind, I'm just venting.": everything taken back, nothing asked
+            return Plan(transcript=text, message="Okay, nothing to do.")
         if not second.actions and not second.clarifications and not first.actions and not first.clarifications:
             # "Ugh, what a week. Okay, never mind, nothing for now.": nothing was asked, so nothing is taken back
             return Plan(transcript=text, message=second.message or first.message)

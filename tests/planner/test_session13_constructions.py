@@ -693,3 +693,33 @@ def test_the_deal_named_again_after_a_correction_is_the_one_changed(planner_team
 def test_contacts_of_a_lifecycle_stage_at_one_company(planner, now, text, value):
     (a,) = planner.plan(text, now=now).actions
     assert a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "who", "day", "time"), [
+    ("Book Victor Silva for the twelfth at four p.m.", "235", "2026-12-12", "16:00"),
+    ("Onboarding kickoff with Kara Quist at Delta Works, Monday at nine a.m., put it in.", "224", "2026-11-23", "09:00"),
+    ("Creative review with Maya Vogel at Willow Group, Tuesday the twenty-fourth at eleven thirty.", "256", "2026-11-24", "11:30"),
+])
+def test_a_meeting_named_with_a_person_and_a_day_to_come_is_booked(planner, now, text, who, day, time):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["due_date"], a.fields["time"]) == ("book_meeting", who, day, time)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("In three weeks, remind me to check Delta Works' usage numbers.", "2026-12-12"),
+    ("On Friday, remind me to call Tom Becker.", "2026-11-27"),
+    ("Tomorrow, follow up with Priya about the DPA.", "2026-11-22"),
+])
+def test_a_day_said_before_the_request_is_its_due_date(planner, now, text, due):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["due_date"]) == ("create_task", due)
+
+
+@pytest.mark.parametrize("text", [
+    "Ugh, what a week. Remind me why I started a company again? Never mind, I'm just venting.",
+    "Book a call with Tom tomorrow. Never mind, I'm just thinking out loud.",
+    "Move Acme to negotiation, never mind, forget it.",
+])
+def test_everything_taken_back_plans_nothing_and_asks_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and not plan.clarifications
