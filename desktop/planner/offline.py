@@ -370,6 +370,16 @@ class OfflinePlanner:
         moved to :attr:`Plan.pending`: ``actions`` holds only what is certain whatever the answer.
         """
         plan = _send.recognise(self._plan(text, now=now, context=context), text, self.index, context)
+        seen_once: set[tuple[str, str, str]] = set()
+        unique = []
+        for a in plan.actions:
+            # ("Tom and Priya asked us to stop emailing, mark them do not contact": one change, said twice, planned once)
+            key = (a.kind, f"{a.target.type}:{a.target.id}" if a.target else "", repr(sorted(a.fields.items())))
+            if a.target is not None and key in seen_once and a.kind in ("update_contact", "update_deal"):
+                continue
+            seen_once.add(key)
+            unique.append(a)
+        plan.actions = unique
         for a in plan.actions:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(a.fields) > 1:
@@ -2203,6 +2213,16 @@ class _Build:
                 # listed after it, in the same sentence
                 several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                              and m.start >= cl.start and self.text[cl.start:m.start].count(".") == 0))
+            if cu and len(several) < 2 and set(cu) <= {"lifecycle_stage", "owner", "do_not_contact"} \
+                    and re.search(r"\b(?:their|them|both(?:\s+of\s+them)?|each\s+of\s+them)\b", t, re.I):
+                # "Ava Vogel and Dan Hughes at Upland Media both churned, set their lifecycle to other": "their" is the
+                # people named together just before, in the same sentence
+                sent_start = max(self.text.rfind(".", 0, cl.start), self.text.rfind("?", 0, cl.start), self.text.rfind("!", 0, cl.start)) + 1
+                named_together = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                                    and sent_start <= m.start < cl.start))
+                if len(named_together) > 1 and re.search(r"\band\b", self.text[sent_start:cl.start], re.I):
+                    several = named_together
+                    t = f"{t} and"  # (the same change for each, below)
             if cu and len(several) > 1 and "owner" in cu and len(paired := self._owners_by_person(t, cl.start, several)) == len(several):
                 # "Split the Summit Labs folks, Leo Vogel goes to Sam and Zoe Price goes to Morgan": each to the one said with them
                 for cid, owner in paired.items():
@@ -3351,8 +3371,9 @@ class _Build:
         user, host = email.split("@", 1)
         domain = (company.domain or "").lower() if company else ""
         if not domain or host == domain or self.idx.company_by_domain(host) is not None \
-                or re.search(r"\b(?:moved|joined|now (?:works )?at|left|company)\b", self.text, re.I):
-            return email  # a known company's domain, or a new employer: as said
+                or re.search(r"\b(?:moved|joined|now (?:works )?at|left|company|with a (?:dash|hyphen)|new domain)\b", self.text, re.I) \
+                or ("-" in host and "-" not in domain and host.replace("-", "") == domain.replace("-", "")):
+            return email  # a known company's domain, a new employer, or a dash said on purpose: as said
         if C.domain_heard_as(host, domain):
             # ("quinn@setupgroup.example" for Cedar Group's cedargroup.example: the same last word, a near start)
             return f"{user}@{domain}"

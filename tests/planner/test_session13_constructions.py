@@ -723,3 +723,25 @@ def test_a_day_said_before_the_request_is_its_due_date(planner, now, text, due):
 def test_everything_taken_back_plans_nothing_and_asks_nothing(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not plan.actions and not plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "who", "fields"), [
+    ("Ava Vogel and Dan Hughes at Upland Media both churned, set their lifecycle to other.", ["250", "259"],
+     {"lifecycle_stage": "other"}),
+    ("Tom Becker and Priya Natarajan asked us to stop emailing, mark them do not contact.", ["106", "105"],
+     {"do_not_contact": True}),
+    ("Linda Okafor and Mike Chen signed off, mark them as customers.", ["107", "101"], {"lifecycle_stage": "customer"}),
+])
+def test_their_after_two_people_named_together_changes_each_once(planner, now, text, who, fields):
+    plan = planner.plan(text, now=now)
+    assert [(a.target.id, a.fields) for a in plan.actions] == [(w, fields) for w in who]
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Fix Dan Walsh's email, it's dan.walsh@ember-logistics.example, with a dash.", "dan.walsh@ember-logistics.example"),
+    ("Dan Walsh's email is dan.walsh@ember-logistics.example now.", "dan.walsh@ember-logistics.example"),
+    ("Update Kara Evans's email to kara@ember-logistics.example.", "kara@ember-logistics.example"),
+])
+def test_a_dash_in_the_domain_said_on_purpose_is_kept(planner, now, text, email):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["email"] == email
