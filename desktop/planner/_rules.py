@@ -227,6 +227,9 @@ CREATE_COMPANY_RE = re.compile(r"(?<!\bour )(?<!\bmy )(?<!\btheir )(?<!\bher )(?
 CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|create|open|start)\s+one\b|set\s+one\s+up\b)|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:[\w-]+\s+){0,2}(?:deal|opportunity|opp)\b(?!\s+to\b)"
+                            # "New retainer with Tidal Media, ..., start it at proposal sent": new paid work with a company
+                            r"|^\W*(?:(?:ok(?:ay)?|so|and|also)\W+)*(?:a\s+)?new\s+(?:[\w-]+\s+)?(?:retainer|engagement|project|pilot|contract|sow)\s+"
+                            r"(?:with|for|from)\s+(?-i:[A-Z])"
                             # "create the deal", ", and a deal for a brand refresh", "call it Willow Group Pilot"
                             r"|\b(?:create|open|add|log|set up)\s+(?:the|that)\s+(?:new\s+)?(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|(?:,|\band)\s+(?:a|an)\s+(?:new\s+)?(?:deal|opportunity)\s+for\s+(?:a|an|the|them|it)\b"
@@ -253,7 +256,8 @@ IMPLIED_DEAL_RE = re.compile(
     r"build|audit|initiative|program|programme|rollout|implementation|"
     r"(?:sprint|rebrand|redesign|refresh|launch)(?!\s+(?:package|project|retainer|engagement|campaign|sprint|program|pilot|"
     r"workshop|audit|build)\b))\b"
-    r"(?!\s+(?:deal|opportunity)\b)", re.I)
+    # ("she wants a rebrand proposal by Friday": a document about the work, not the work)
+    r"(?!\s+(?:deal|opportunity|proposal|quote|deck|brief|one-?pager|estimate|pricing)\b)", re.I)
 #: Said after the new work to put it in the CRM: "put it in (at|as) ...", "add it", "log it as a deal", "open it".
 IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|track|set)\s+(?:it|that|this|one)\b"
                                  r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)

@@ -1530,6 +1530,9 @@ class _Build:
         m = R.IMPLIED_DEAL_RE.search(text)
         if m is None or (m.group("art") or "").lower() == "the" or self.f.company is None:
             return False
+        if re.fullmatch(r"(?:proposal|quote|deck|pricing|document|doc|sow|contract|one-?pager|case study|sheet)s?",
+                        (m.group("noun") or m.group("kind") or "").strip(), re.I):
+            return False  # ("she wants a rebrand proposal by Friday, so set me a task for that": a document to send, not new work)
         after = text[m.end():]
         cut = _AND_COMMAND.search(text, m.end())
         own = text[:cut.start()] if cut else text
@@ -1542,7 +1545,9 @@ class _Build:
         elif not said_new and m.group("art") and put and (stage or re.search(r"\bdeal\b", own[put.start():], re.I)):
             pass
         elif said_new and any(a.money for a in find_amounts(words_to_digits(after))) \
-                and not re.search(r"\b(?:add|bump|raise|increase|update|change)\s+(?:it|the deal|the amount|that)\b", after, re.I):
+                and not re.search(r"\b(?:add|bump|raise|increase|update|change)\s+(?:it|the deal|the amount|that)\b"
+                                  r"|\b(?:add|bump|raise|increase)\b[^.;]{0,30}\b(?:to|on)\s+(?:their|the|its|that)\s+(?:existing\s+)?deal\b",
+                                  after, re.I):
             company = self.idx.companies[self.f.company].name
             what = " ".join(w for w in (m.group("new"), m.group("kind").strip(), m.group("noun")) if w)
             self.f.ask(f"Is the {what} a new deal for {company}? Say \"open a new deal for {company}, ...\" to add it, "
@@ -1620,8 +1625,10 @@ class _Build:
         contacts, people or leads are said), minus anyone the speaker says to leave. True when planned
         (two records or more); False leaves the instruction to the clause parser."""
         t = self.text
+        # ("Hand the Umbrella Health deal over to Morgan, she's got the hospital contacts": why, not what is handed over)
+        t_said = re.sub(r"\b(?:she|he|they)(?:'s|\s+has|'ve|\s+have)\s+got\b[^.;]*", "", t, flags=re.I)
         if not re.search(r"\b(?:contacts|people|leads|both|all\s+(?:the|of|three|two|four)|everything|stuff|deal\s+and|"
-                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal)\b", t, re.I) or not _ASSIGN.search(t):
+                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal)\b", t_said, re.I) or not _ASSIGN.search(t):
             return False
         kept = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
                 and re.search(r"\b(?:leave|except|not|but not|keep)\s+(?:\w+\s+){0,2}$", t[max(0, x.start - 20):x.start], re.I)}
@@ -1983,7 +1990,8 @@ class _Build:
                     and (sd := find_date(said_all, self.today))
                     and sd[0] > self.today and find_time(said_all) and not re.search(r"\b(?:had|did|was|went|finished|wrapped|got off|yesterday|earlier|"
                                                        r"this morning|last)\b", said_all, re.I))) \
-                    and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:remind|task) me\s+to\b", t, re.I) \
+                    and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:(?:remind|task) me|(?:create|add|make|set|put in)\s+(?:me\s+)?"
+                                     r"(?:a\s+)?(?:task|reminder|to-?do))\s+to\b", t, re.I) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
                 # ("said never call him again": no call is booked)
@@ -2148,7 +2156,13 @@ class _Build:
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 task_loc = own
-                if own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
+                if own is None and self.ctx is not None and self.ctx.type == "deal" and self.ctx.id.isdigit() \
+                        and int(self.ctx.id) in self.idx.deals and not PERSON_REF.search(t) \
+                        and not re.search(r"\b(?:him|her|them|with|to)\b", str(fields["title"]), re.I):
+                    # on a deal's page, "create a task to book the onboarding session": the deal's task (nobody is its object)
+                    did = int(self.ctx.id)
+                    task_loc = _Local(None, did, self.idx.deals[did].company_id, False)
+                elif own is None and loc is not None and loc.contact is not None and PERSON_REF.search(t):
                     task_loc = _Local(loc.contact, None, None, False)  # "Wendy at Onyx ..., a task to call her"
                 elif own is None and self.f.contact is not None and not self.f.person_blocked \
                         and re.search(r"\b(?:him|her)\b", t, re.I) and not {m.ids[0] for m in self.mentions if m.kind == "contact"
@@ -2258,7 +2272,7 @@ class _Build:
                 # "Umbrella can't sign before June, set the close date to reflect that"
             self._amount_said = deal_fields.get("amount") if amount_stated else None
             was_relative, self.relative_amount = self.relative_amount, False
-            got = self._deal_updates(t, d)
+            got = self._owner_until(t, d, self._deal_updates(t, d))
             self._amount_said = None
             relative_here, self.relative_amount = self.relative_amount, was_relative or self.relative_amount
             if "amount" in got and "amount" in deal_fields and relative_here and amount_stated:
@@ -3006,6 +3020,21 @@ class _Build:
                 break
         return out
 
+    def _owner_until(self, t: str, d: tuple[date, int, int] | None, out: dict[str, Any]) -> dict[str, Any]:
+        """``out`` (a clause's deal fields) without a close date said as how long a user holds the deal ("move the
+        Northwind renewal to Morgan until January": Morgan owns it; the close date stays)."""
+        if "close_date" in out and "owner" not in out and d is not None and d[2] \
+                and re.search(r"\b(?:until|till|til|through)\s+(?:the\s+)?$",
+                              t[:d[1]] + (lead.group(0) if (lead := re.match(r"(?:until|till|til|through)\s+", t[d[1]:], re.I)) else ""), re.I) \
+                and (to_user := re.search(r"\bto\s+(?P<u>(?-i:[A-Z])[a-z]+)\b", t)) \
+                and (users := [u for u in self.idx.users if u.split()[0].lower() == to_user.group("u").lower()]):
+            # "move the Northwind renewal to Morgan until January": the deal goes to Morgan for a while; no close date
+            out["owner"] = users[0]
+        if "owner" in out and "close_date" in out and d is not None and d[2] and (
+                re.search(r"\b(?:until|till|til|through)\s+(?:the\s+)?$", t[:d[1]], re.I) or re.match(r"(?:until|till|til|through)\b", t[d[1]:], re.I)):
+            del out["close_date"]  # "move the Northwind renewal to Morgan until January": how long she has it, not when it closes
+        return out
+
     def _lost_aside(self, t: str) -> str | None:
         """Why a deal was lost, said as a bare clause beside the one that marks it lost: "Kill the
         Delta deal, they never replied, mark it lost" -> "they never replied". Only clauses of the
@@ -3152,6 +3181,8 @@ class _Build:
             return None  # ("Felix is the account manager for ...": a title of someone, not an owner, when no user is called so)
         if who == "I":
             who = "me"
+        if who.lower() in ("she", "he", "they", "it"):
+            return None  # ("hand the deal over to Morgan, she's got the hospital contacts": why, not another assignment)
         if who.lower() in ("him", "her"):
             # "Morgan's taking over the Vertex deal, and give Oliver Grant to her as well": the user named before
             at = max(0, self.text.find(t)) + m.start()

@@ -745,3 +745,59 @@ def test_their_after_two_people_named_together_changes_each_once(planner, now, t
 def test_a_dash_in_the_domain_said_on_purpose_is_kept(planner, now, text, email):
     (a,) = planner.plan(text, now=now).actions
     assert a.fields["email"] == email
+
+
+@pytest.mark.parametrize(("said", "amount"), [("sixty-two and a half thousand", 62500), ("two and a half million", 2500000),
+                                              ("ten and a half thousand", 10500)])
+def test_a_figure_and_a_half_with_its_scale(planner, now, said, amount):
+    (a,) = planner.plan(f"Cedar Group's budget came in at {said}, so update the amount on that.", now=now).actions
+    assert a.fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "deal", "owner"), [
+    ("Jordan's out on paternity leave, so move the Northwind renewal to Morgan until January.", "5005", "Morgan Reyes"),
+    ("Move the Acme deal to Sam until the end of the month.", "5001", "Sam Whitaker"),
+    ("Morgan is away, so give the Globex deal to Jordan until February.", "5004", "Jordan Blake"),
+])
+def test_a_deal_given_to_a_user_until_a_date_changes_its_owner_not_its_close_date(planner_team, now, text, deal, owner):
+    (a,) = [a for a in planner_team.plan(text, now=now).actions if a.kind == "update_deal"]
+    assert (a.target.id, a.fields) == (deal, {"owner": owner})
+
+
+@pytest.mark.parametrize("text", [
+    "Hand the Umbrella Health deal over to Morgan, she's got the hospital contacts.",
+    "Give the Acme deal to Sam, he's got the Chicago contacts anyway.",
+    "Hand Globex over to Jordan, she has all the logistics people.",
+])
+def test_why_a_user_gets_a_deal_hands_over_no_contacts(planner_team, now, text):
+    assert [a.kind for a in planner_team.plan(text, now=now).actions] == ["update_deal"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Create a task to book the QBR with Tom Becker next week.", ["create_task"]),
+    ("Add a task to schedule the onboarding call with Priya on Friday.", ["create_task"]),
+    ("Set me a reminder to book a demo with Linda Okafor tomorrow.", ["create_task"]),
+])
+def test_a_task_to_book_a_meeting_is_a_task(planner, now, text, kinds):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == kinds
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Log a meeting with Gina Moreau, the Willow Group pitch went great and she wants a rebrand proposal by Friday, so set "
+     "me a task for that.", ["log_activity", "create_task"]),
+    ("Tidal Media wants a campaign quote by Monday, remind me to send it.", ["create_task"]),
+    ("Acme wants a rollout deck by Thursday, set me a task for that.", ["create_task"]),
+])
+def test_a_document_wanted_is_no_new_deal(planner, now, text, kinds):
+    assert [a.kind for a in planner.plan(text, now=now).actions] == kinds
+
+
+@pytest.mark.parametrize(("text", "company", "amount"), [
+    ("New retainer with Tidal Media, monthly content, five grand a month for twelve months, so sixty K total.", "Tidal Media",
+     60000),
+    ("New project with Acme, 40k, qualified.", "Acme Corp", 40000),
+    ("New pilot with Globex, twenty k.", "Globex Logistics", 20000),
+])
+def test_new_paid_work_with_a_company_is_a_new_deal(planner, now, text, company, amount):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["company"], a.fields["amount"]) == ("create_deal", company, amount)

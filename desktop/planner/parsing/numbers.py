@@ -133,6 +133,11 @@ def words_to_digits(text: str) -> str:
     out = re.sub(r"(\d(?:\.\d+)?)\s+1000\b", r"\1thousand", out)
     # "seven and a half K" -> "7.5 K"
     out = re.sub(r"\b(\d+) and a half\s*(k|thousand|grand|million|m)\b", r"\1.5 \2", out, flags=re.IGNORECASE)
+    # "sixty-two and a half thousand" (the scale already turned to digits: "62 and a half 1000"), "two and a half million"
+    out = re.sub(r"\b(\d+) and a half\s+(1000|1000000)\b", lambda m: f"{m.group(1)}.5 {'k' if m.group(2) == '1000' else 'million'}", out)
+    out = re.sub(r"\b(one|two|three|four|five|six|seven|eight|nine|ten) and a half\s*(k|thousand|grand|million|m|1000|1000000)\b",
+                 lambda m: f"{_DIGIT_WORDS.get(m.group(1).lower(), m.group(1))}.5 "
+                           f"{ {'1000': 'k', '1000000': 'million'}.get(m.group(2), m.group(2))}", out, flags=re.IGNORECASE)
     # "settled at fifty-eight and a half" -> "58.5" (a figure and a half, its scale left to the reader)
     out = re.sub(r"\b(\d+) and a half\b(?!\s*(?:hours?|days?|weeks?|months?|years?|minutes?|seats?|users?|people|1000|1000000|"
                  r"k|thousand|grand|million|mil|m)\b)", r"\1.5", out, flags=re.IGNORECASE)
