@@ -1,0 +1,97 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena3.py``
+(issue/18q onwards): each case is a short note in words of our own (not a blind-set sentence) and the
+field a user would see on the deal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.bant import extract
+
+NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
+
+
+def _said(note: str, field: str, value) -> None:
+    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
+    worded fields, contains it; ``None`` means the field stays empty."""
+    got = getattr(extract(note, NOW), field)
+    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
+        assert got == value, got
+    else:
+        assert value.lower() in (got or "").lower(), got
+
+
+# -- competitor -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, vendor", [
+    ("They gave up on Drift after the trial, too slow, now it's us versus Qualified.", "Qualified"),
+    ("Ruled out Gorgias in October, now it's us against Kustomer.", "Kustomer"),
+    ("Dropped Intercom last week, so now it's us vs Front.", "Front"),
+])
+def test_issue18q_one_out_then_now_us_versus_another(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Still Gong and us. I send the ROI sheet Monday.", "Gong"),
+    ("Talked pricing with Rosa. Now it's Aircall and us.", "Aircall"),
+    ("Down to Freshdesk and us, she said.", "Freshdesk"),
+])
+def test_issue18q_a_vendor_and_us_are_the_two_left(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("They run chat on LiveChat and Omar is torn between upgrading LiveChat and moving to us.", "LiveChat"),
+    ("Helen is choosing between Calendly and us for the booking flow.", "Calendly"),
+    ("Raj keeps going back and forth, torn between renewing Gusto and switching to us.", "Gusto"),
+])
+def test_issue18q_torn_between_their_tool_and_us(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("acme / lena ortiz: Salesloft now in the mix too, her VP likes it.", "Salesloft"),
+    ("riverbend: gorgias out, kustomer in. nxt: demo tues.", "Kustomer"),
+    ("compet: Chorus, still evaluating it.", "Chorus"),
+])
+def test_issue18q_typed_competitor_shorthand(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Their CRM is HubSpot and the fallback option is just buying HubSpot's sales hub upgrade, still on the table.", "HubSpot"),
+    ("Asana is still the alternative, Monday is long gone.", "Asana"),
+    ("What they're actually evaluating alongside us is Zoho's desk module.", "Zoho"),
+])
+def test_issue18q_the_alternative_said_as_an_option(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("She asked about Ada's chatbot and I think they're comparing us with that now.", "Ada"),
+    ("He mentioned Talkdesk, they had a demo last month and are still talking to them.", "Talkdesk"),
+    ("Ivan name-dropped Clari, and they're evaluating it this month.", "Clari"),
+])
+def test_issue18q_a_vendor_brought_up_then_weighed_as_a_pronoun(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "She mentioned Clari, but they're not evaluating it.",
+    "He asked about Ada's chatbot, just curious, they're not looking at it.",
+    "Gorgias out, nothing else in.",
+])
+def test_issue18q_a_vendor_brought_up_and_not_weighed_is_no_rival(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("I thought they were comparing us with Asana, but she corrected me: Asana is their PM tool, what they're looking at is Wrike.",
+     "Wrike"),
+    ("I assumed he was looking at Zendesk, but he set me straight, they're evaluating Front.", "Front"),
+    ("We thought they were weighing us against Slack, but she corrected me, they're talking to Loom.", "Loom"),
+])
+def test_issue18q_the_sellers_belief_set_right_is_not_a_rival(note, vendor):
+    _said(note, "competitor", vendor)
