@@ -95,3 +95,40 @@ def test_issue18q_a_vendor_brought_up_and_not_weighed_is_no_rival(note):
 ])
 def test_issue18q_the_sellers_belief_set_right_is_not_a_rival(note, vendor):
     _said(note, "competitor", vendor)
+
+
+# -- timeline ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, day", [
+    ("She wants it live by the ninth, no, she corrected herself, the tenth, because of the holiday party.", "2026-12-10"),
+    ("Signed by the twentieth, sorry, the eighteenth.", "2026-12-18"),
+    ("Rollout by the fourth of January, no, make it the eighth, when everyone is back.", "2027-01-08"),
+])
+def test_issue18q_a_bare_day_corrected_is_the_later_day(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Launch by December 3rd, hmm, no, Ana said that is too tight and they agreed on the 14th.", "2026-12-14"),
+    ("Live by January 5th, no, the team said too soon and they settled on January 19th.", "2027-01-19"),
+    ("Go-live by the 7th, but no, too early for IT, so they landed on the 28th.", "2026-11-28"),
+])
+def test_issue18q_the_day_they_agreed_on_after_a_no(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("He'd said signature by January 31st, but the real deadline is finance's, January 15th.", "2027-01-15"),
+    ("They'd said end of March, but Lea said she'd rather have it signed before the 20th of December.", "2026-12-20"),
+    ("She had wanted it live by February, but now she says March 10th.", "2027-03-10"),
+])
+def test_issue18q_a_date_said_before_then_replaced(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("They need it done before their December 19 code freeze.", "2026-12-19"),
+    ("Marta wants a decision by December 16th, when their year-end freeze starts.", "2026-12-16"),
+    ("It has to be up by March 2nd for the spring launch, their renewal with us is in October.", "2027-03-02"),
+])
+def test_issue18q_a_deadline_said_with_a_freeze_or_up_by(note, day):
+    _said(note, "timeline", day)
