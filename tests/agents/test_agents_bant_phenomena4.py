@@ -132,3 +132,77 @@ def test_issue18q_a_date_said_before_then_replaced(note, day):
 ])
 def test_issue18q_a_deadline_said_with_a_freeze_or_up_by(note, day):
     _said(note, "timeline", day)
+
+
+# -- things that are not a field (never invented) ---------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "acme / jo park. live since 9/14, all good. nxt: qbr in jan",
+    "Their team has been on the Growth plan since March 3rd and they're happy.",
+    "They've used it since the 4th of October without a hitch.",
+])
+def test_issue18q_a_date_since_which_something_holds_is_no_timeline(note):
+    _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Hana wants to push the second warehouse to next year, so no date for now.",
+    "They moved the whole project into the new year.",
+    "Omar is deferring the other two sites until next year.",
+])
+def test_issue18q_pushed_to_next_year_is_no_timeline(note):
+    _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Priya floated eight thousand a year, then said she shouldn't have given a number before her boss sees it, so disregard it.",
+    "He said something about twenty K, then said forget that, he needs to talk to finance first.",
+    "She mentioned fifteen thousand, then told me to ignore it until the board meets.",
+])
+def test_issue18q_a_figure_said_then_set_aside_is_no_budget(note):
+    _said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("Budget: she said twenty thousand, then said forget that, it's twenty-five thousand.", 25000),
+    ("On budget he mentioned ten K, then said ignore that, they have twelve thousand.", 12000),
+    ("Their budget, she said thirty, then said scratch that, thirty-five thousand for the year.", 35000),
+])
+def test_issue18q_a_figure_set_aside_for_another_keeps_the_new_one(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    "Competitors? Jira came up, but that's their ticketing system, not part of this.",
+    "Salesforce was mentioned, but it's their CRM, we'd sync with it.",
+    "stripe mentioned but that's their billing platform, not competing.",
+])
+def test_issue18q_a_tool_they_use_said_beside_a_competitor_cue_is_no_rival(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Legal reviewed our MSA and wants two indemnity clauses added.",
+    "She likes it but wants Gong's call summaries compared first.",
+    "The budget went up because they want three stores in the pilot instead of one.",
+])
+def test_issue18q_a_term_a_comparison_or_the_pilot_s_scope_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "He asked us to sharpen the price; I offered ten percent and he's thinking about it. No follow-up is booked.",
+    "Pia asked for a lower rate. Nothing scheduled yet.",
+    "She wants the pilot started by January 5th so it covers the new term. No next step.",
+])
+def test_issue18q_a_note_that_ends_with_no_step_has_none(note):
+    _said(note, "next_step", None)
+
+
+# -- budget self-corrections ------------------------------------------------------------------------
+@pytest.mark.parametrize("note, value", [
+    ("Budget, Ana first said sixty thousand, then Raj jumped in, no, fifty-five, the sixty had travel in it.", 55000),
+    ("Budget, he said eight to ten, then, no, let's say eight.", 8000),
+    ("They can spend forty thousand, then she corrected herself, the forty had hardware in it, so thirty-four for the software.", 34000),
+])
+def test_issue18q_a_budget_corrected_is_the_later_figure(note, value):
+    _said(note, "budget", value)

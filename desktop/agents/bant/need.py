@@ -59,6 +59,17 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
                             r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "wants Avoma's meeting recaps compared first": an evaluation step, not a problem
+                            r"(?:[\w'-]+ ){0,4}(?:compared|benchmarked|tested|evaluated)(?: (?:first|side by side|against\b.*|with\b.*))?$|"
+                            r".*\bside[- ]by[- ]side\b|"
+                            # "wants UK GDPR clauses added": a contract term asked of us, not a problem
+                            r"(?:[\w-]+ ){0,3}(?:clauses?|redlines?|provisions?|addend(?:um|a)|riders?)\b|"
+                            # "two warehouses in the pilot instead of one", "to take it company-wide", "to extend the pilot to their
+                            # Lyon store": the deal's scope, not a problem
+                            r"(?:[\w-]+ ){0,3}(?:in|into|on|to) the (?:pilot|trial|rollout|contract|order|plan)\b(?: instead\b.*)?$|"
+                            r"(?:[\w-]+ ){1,3}(?:in|into) the (?:pilot|trial) instead of\b|"
+                            r"take (?:it|this|us|them) (?:company|org|organi[sz]ation|group|firm)[- ]?wide\b|"
+                            r"(?:extend|expand|grow) (?:the|their|this) (?:pilot|trial|poc)\b|"
                             # "procurement wants a competing quote from Dialpad": their buying process, not a problem
                             r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
@@ -112,8 +123,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"(?:the |their |a |an )?(?:[\w-]+ ){0,2}(?:deck|one-pager|slides|brochure|write-?up|overview doc)\b|"
                        r"(?:the |their |this |that )?(?:[\w-]+ )?(?:renewal|contract|deal|purchase)s? (?:done|signed|sorted|"
                        r"finished|wrapped up|processed|closed|over with|through|handled)\b|"
-                       r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
-                       r"signature|w-?9|po|purchase order)\b(?!\s+(?:done|filled(?: in| out)?|completed|submitted) (?:on|online|"
+                       r"(?:the |their |a |an |our )?(?!(?:digiti[sz]e|automate|replace|fix|kill|eliminate|move|put|scan|stop|simplify|shorten|"
+                       r"streamline)\b)(?:[\w-]+ ){0,2}(?:paperwork|order form|invoice|documents?|forms?|"
+                       r"signature|w-?9|po|purchase order)\b(?!\s+(?:collected|gathered|digiti[sz]ed|automated|processed|handled|tracked|routed|"
+                       r"pre-?filled|in one place)\b)(?!\s+(?:done|filled(?: in| out)?|completed|submitted) (?:on|online|"
                        r"digitally|electronically|by (?:the )?(?:patients?|customers?|parents?|tenants?)))|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
                        # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price

@@ -274,6 +274,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
                                  r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)|"
+                                 # "Procore came up, but that's their project management system, not part of this": a tool they use
+                                 r"\b(?:that's|that is|it's|it is|they're|they are) (?:just )?their (?:[\w-]+ ){0,3}(?:system|platform|tool|stack|"
+                                 r"crm|erp|ehr|emr|lms|billing|software|app|provider|vendor|helpdesk|help desk|database|warehouse)\b|"
+                                 r"\bnot (?:part of|in) (?:this|the (?:evaluation|deal|decision|running))\b|\bnot (?:competing|a competitor)\b|"
                                  # "Anyone else? Structurely wanted a two-year contract, so no.": the answer ends in a no
                                  r",\s*so (?:no|nope|that's a no|it's a no|not them|not (?:an option|happening))\s*[.!]?\s*$", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"

@@ -190,10 +190,20 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 
+#: A sentence that says only that nothing is next: "No follow-up is booked.", "Nothing scheduled yet.", "No next step."
+_NOTHING_NEXT = re.compile(r"(?:so |and )?(?:there's |there is )?(?:no (?:follow[- ]?ups?|next steps?)(?: is| was| has been)?(?: (?:booked|"
+                           r"scheduled|set|agreed|planned|on the calendar|in the diary))?|(?:no (?:meeting|call|demo)|nothing(?: else)?)"
+                           r"(?: is| was| has been)? (?:booked|scheduled|set|agreed|planned|on the calendar|in the diary))(?: yet| for now)?"
+                           r"[.!]?", re.I)
+
+
 #: "the pilot running by December 14th", "the contract done by January", "the gate check-in pilot running by the 15th":
 #: when, not a step (the timeline)
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,3}?(?:running|done|signed|executed|countersigned|live|in place|closed|finali[sz]ed|"
-                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
+                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up|started|kicked off|underway|going)\b"
+                      r"(?=\s+(?:by|before|no later than|in time for)\b)|"
+                      r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,3}?(?:running|done|signed|executed|countersigned|live|"
+                      r"in place|closed|finali[sz]ed|wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)
 _FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
@@ -241,8 +251,13 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             phrase = _clean(s[label.end():])
             if not _POINTS_BACK.match(phrase):
                 return _named(phrase, sentences, i), s
+    # "He asked us to shave the price ... No follow-up is booked.": a note that ends by saying nothing is next has no step
+    # before it (a step said after it still counts)
+    closed = max((i for i, s in enumerate(sentences) if _NOTHING_NEXT.fullmatch(s.strip())), default=-1)
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
         for i, s in enumerate(sentences):
+            if i < closed:
+                continue
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])

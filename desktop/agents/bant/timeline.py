@@ -250,6 +250,12 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                    r"(?:freeze|shutdown|blackout|cut-?off)\b", r"\1 \2", s, flags=re.I)
         s = re.sub(r",\s*when (?:the |their )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)\s+(?:starts|begins|kicks in|hits)\b", "", s,
                    flags=re.I)
+        # "live since 10/30", "on the plan since March": a date since which something holds is past
+        s = re.sub(r"\bsince (?:the )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|" + _MON + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|"
+                   r"\d{1,2}(?:st|nd|rd|th)?(?: of " + _MON + r")?)\b", " ", s, flags=re.I)
+        # "wants to push the two new sites to next year": moved to a vague year, no date
+        s = re.sub(r"\b(?:push\w*|mov(?:e|ed|es|ing)|slip\w*|defer\w*|shift\w*|punt\w*|postpon\w*)\b([^.;,]{0,50}?)"
+                   r"\s+(?:to|into|until|till) (?:next year|the new year|the following year|20\d\d)\b", r"\1", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s)) or list(_SAID_BEFORE.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
