@@ -206,3 +206,31 @@ def test_issue18q_a_note_that_ends_with_no_step_has_none(note):
 ])
 def test_issue18q_a_budget_corrected_is_the_later_figure(note, value):
     _said(note, "budget", value)
+
+
+# -- next step said without a cue verb --------------------------------------------------------------
+@pytest.mark.parametrize("note, step", [
+    ("Lisa owns the budget. Pricing review meeting with Lisa, Tom and me on January 6.", "pricing review"),
+    ("Tom signs. Security review with their IT lead on the 8th.", "security review"),
+    ("oak dental - dr ruiz signed off. onboarding kickoff 12/4 w/ the front desk.", "kickoff"),
+])
+def test_issue18q_a_meeting_said_with_its_day_is_the_step(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("Omar decides. Booking a call with Omar for Tuesday.", "call with Omar"),
+    ("Setting up a demo with their ops lead next week.", "demo"),
+    ("Scheduling a walkthrough with Ines and her two agents.", "walkthrough"),
+])
+def test_issue18q_the_sellers_booking_said_as_a_gerund_is_the_step(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note", [
+    "Renewal call with Dana Ortiz at Birch Foods, she says the CFO signs in January.",
+    "Pricing review with Priya on the 3rd happened, all fine.",
+    "Weekly sync with their ops team every Monday, nothing new.",
+])
+def test_issue18q_a_meeting_logged_or_habitual_is_no_step(note):
+    _said(note, "next_step", None)

@@ -7,9 +7,13 @@ import re
 from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
-_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d{1,2}(?:st|nd|rd|th)?|(?:the )?(?:first|second|third|"
+_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|\d{1,2}/\d{1,2}\b|(?:the )?\d{1,2}(?:st|nd|rd|th)?|(?:the )?(?:first|second|third|"
          r"\w+th)\b|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
+#: A day said plainly (not "with", which :data:`_WHEN`'s "\w+th" also reads): a weekday, "12/2", "December 9", "the 9th".
+_DAY = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th)|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|the (?:first|second|third|fourth|fifth|\w+teenth|"
+        r"twentieth|thirtieth)")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
@@ -38,7 +42,14 @@ _NEXT_CUE = re.compile(
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
     r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|pitch|chemistry|ae|se|"
     r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
-    r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
+    r"(?![^.]*\b(?:went|was|were|is done|done|happened|took place)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
+    # a meeting said without a verb, with what it is about: "Proposal review meeting with Wendy on December 9.", "Security
+    # review with Ava on the 8th", "pilot kickoff 12/2 w/ dan" (not a meeting that went: "the demo call on Tuesday went well")
+    r"^(?=(?:a |the |our |their )?(?:[\w-]+ ){1,2}(?:demo|call|meeting|workshop|walk-?through|review|session|visit|kick-?off|deep[- ]dive|"
+    r"check-?in|sync|training)(?: (?:meeting|call|session))? (?:(?:with|w/|for|on|at) |(?=\d{1,2}/\d{1,2}\b))"
+    r"(?![^.]*\b(?:went|was|were|is done|done|happened|took place|every|each)\b)[^.;]{0,45}?\b(?:" + _DAY + r")\b)|"
+    # the seller's booking said as a gerund: "Booking a call with Theo for Thursday.", "Setting up a demo with their ops lead."
+    r"^(?:booking|setting up|scheduling|arranging|lining up|organi[sz]ing|sending)\s+(?=(?:a|an|the|our|him|her|them)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
