@@ -234,3 +234,53 @@ def test_issue18q_the_sellers_booking_said_as_a_gerund_is_the_step(note, step):
 ])
 def test_issue18q_a_meeting_logged_or_habitual_is_no_step(note):
     _said(note, "next_step", None)
+
+
+# -- authority --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("birch foods / ana ruiz. b: 20k. lena park signs. nxt: demo thu", "Lena Park"),
+    ("oak dental / sam lee. dr ortiz still signs. no comp.", "Ortiz"),
+    ("harbor / ivo kent: ivo (final say) ok'd the pilot at 5k.", "Ivo"),
+])
+def test_issue18q_a_typed_lowercase_name_said_as_the_one_who_decides(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("fern labs / omar diaz. dm still priya shah. close target 2/15.", "Priya Shah"),
+    ("elm co / jo reyes (ops). signer marta. nxt: call fri", "Marta"),
+    ("Approver: Hana Berg. Budget 30k.", "Hana Berg"),
+])
+def test_issue18q_the_role_said_before_the_name(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Nadia Roth signed off verbally on 20k for the pilot.", "Nadia Roth"),
+    ("ember - jo emailed: lena walsh signed off on the 9k pilot budget.", "Lena Walsh"),
+    ("Paul from ops pinged me, Maya has signed off on spending eight thousand on the plan.", "Maya"),
+])
+def test_issue18q_who_signed_off_on_the_money(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Rita Gomez in finance, no relation to Ben, holds the software budget and approves new tools.", "Rita Gomez"),
+    ("Theo Lind, who joined late, holds the marketing budget.", "Theo Lind"),
+    ("So Ines, the COO, she signs, confirmed twice.", "Ines"),
+])
+def test_issue18q_the_budget_holder_and_a_name_after_a_discourse_word(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, field, value", [
+    ("BANT with Ola Berg. B, ten thousand. A, Ola herself, she's the owner. N, missed calls at lunch. C, nobody.", "budget", 10000),
+    ("Quick BANT. B, twelve thousand for the year. A, their CFO. T, end of March.", "authority", "CFO"),
+    ("BANT pass: A, Jonas himself. B, forty K. T, by the 15th.", "authority", "Jonas"),
+])
+def test_issue18q_a_bant_pass_said_letter_by_letter(note, field, value):
+    _said(note, field, value)
+
+
+def test_issue18q_a_single_letter_a_is_still_a_word():
+    _said("A, we spoke about the weather. Nothing else.", "authority", None)
