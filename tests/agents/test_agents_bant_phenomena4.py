@@ -284,3 +284,49 @@ def test_issue18q_a_bant_pass_said_letter_by_letter(note, field, value):
 
 def test_issue18q_a_single_letter_a_is_still_a_word():
     _said("A, we spoke about the weather. Nothing else.", "authority", None)
+
+
+# -- need said as a situation -----------------------------------------------------------------------
+@pytest.mark.parametrize("note, need", [
+    ("Marta's worry is weekend chat messages sitting unanswered until Monday.", "weekend chat"),
+    ("Their biggest gripe is invoices going out with the wrong tax code.", "tax code"),
+    ("Omar's frustration is that leads from trade shows never get followed up.", "trade shows"),
+])
+def test_issue18q_a_worry_or_gripe_said_as_someones_is_the_need(note, need):
+    _said(note, "need", need)
+
+
+@pytest.mark.parametrize("note", [
+    "Budget's fine, don't worry about budget, he said.",
+    "No worries on timing, they can wait.",
+    "She said not to worry, it's a formality.",
+])
+def test_issue18q_dont_worry_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Lea says whatever we do has to sync with Blackbaud, or it's a non-starter.", "Blackbaud"),
+    ("Whatever they buy needs to plug into their Epic instance.", "Epic"),
+    ("He said whatever we build must work offline on the shop floor.", "offline"),
+])
+def test_issue18q_what_any_purchase_must_do_is_the_need(note, need):
+    _said(note, "need", need)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Gorgias is out. The ticket backlog is still the reason for all this.", "ticket backlog"),
+    ("Double-booked rooms are the whole reason behind the project.", "double-booked"),
+    ("Missed renewals were the main reason for this evaluation.", "missed renewals"),
+])
+def test_issue18q_what_is_the_reason_for_all_this_is_the_need(note, need):
+    _said(note, "need", need)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Need: onboarding new franchise owners onto their tools, their team does it all by hand.", "franchise owners"),
+    ("They want to bring the Leeds support team on too. Their headache is refund emails piling up.", "refund"),
+    ("Felix wants to extend the pilot to their Porto office. Her problem is no-shows, one in six.", "no-shows"),
+])
+def test_issue18q_the_main_need_over_the_deals_scope(note, need):
+    _said(note, "need", need)
