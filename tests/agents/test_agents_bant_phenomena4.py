@@ -330,3 +330,49 @@ def test_issue18q_what_is_the_reason_for_all_this_is_the_need(note, need):
 ])
 def test_issue18q_the_main_need_over_the_deals_scope(note, need):
     _said(note, "need", need)
+
+
+# -- typed shorthand --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, value", [
+    ("birch / ana ruiz. b: 25k hard cap. nxt: demo thu", 25000),
+    ("oak dental / sam lee. his b: 9k for the yr.", 9000),
+    ("fern labs / omar diaz. b 40k unchanged. close 2/15.", 40000),
+])
+def test_issue18q_a_budget_typed_with_its_letter(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("fern labs / omar diaz. comp: hubspot vs us, pipedrive dropped.", "Hubspot"),
+    ("elm co / jo reyes. comp: zoho desk in the mix.", "Zoho"),
+    ("birch / ana ruiz. front quoted them 12k, she's still talking to them.", "Front"),
+])
+def test_issue18q_a_typed_lowercase_vendor(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "fern labs / omar diaz. comp: none. nxt: demo thu",
+    "elm co / jo reyes. comp: nobody else.",
+    "birch / ana ruiz. she quoted them our list price.",
+])
+def test_issue18q_a_typed_competitor_label_with_nobody_is_none(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Their agents spend Monday mornings rebuilding the rota. They want it live by end of January.", "2027-01-31"),
+    ("Ops lose Friday afternoons to manual exports; they'd like it done by the 15th of December.", "2026-12-15"),
+    ("Sunday nights go to reconciling orders. Decision by end of Q1.", "2027-03-31"),
+])
+def test_issue18q_a_weekday_said_as_a_habit_is_no_timeline(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("onyx / felix hughes. big ask: offline mode, half their sites have no signal.", "offline"),
+    ("The biggest ask is a Spanish version of the intake bot.", "Spanish"),
+    ("elm co / jo reyes. big ask: one inbox for all three shops.", "inbox"),
+])
+def test_issue18q_the_big_ask_is_the_need(note, need):
+    _said(note, "need", need)

@@ -13,7 +13,7 @@ from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
     r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|(?:(?<=big )|(?<=biggest )|(?<=main )|(?<=real ))thing (?=is|was)|issues?|headaches?|"
-    r"challenges?|must[- ]haves?|(?<=the )ask|(?<=their )ask|(?<=main )ask|(?<=real )ask|"
+    r"challenges?|must[- ]haves?|(?<=the )ask|(?<=their )ask|(?<=main )ask|(?<=big )ask|(?<=biggest )ask|(?<=real )ask|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
     r"|wish ?list (?:is|includes|has)|(?:^|(?<=: ))the (?:whole |real |main )?point (?:is|was)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
     r"of|in)?"

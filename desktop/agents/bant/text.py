@@ -133,6 +133,13 @@ def _shorthand_names(text: str) -> str:
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        # "comp: fivetran vs us", "comp: zendesk AI in the mix": the vendor after a competitor label
+        text = re.sub(r"\b(comps?|compet(?:ition|itors?)?)(\s*:\s*)([a-z][\w-]+)\b", lambda m: m.group(1) + m.group(2) + (
+            m.group(3) if m.group(3) in _COMMON or m.group(3) in ("none", "nobody", "nothing", "no", "n/a", "not", "unknown", "tbd")
+            else m.group(3).capitalize()), text)
+        # "forethought quoted them 30k", "klaus pitched them last week": a vendor said doing what vendors do
+        text = re.sub(r"(?:(?<=^)|(?<=[.;:]\s))([a-z][\w-]+)(?= (?:quoted|pitched|demoed|came in)\b)",
+                      lambda m: m.group(1) if m.group(1) in _COMMON or m.group(1) in _NOT_A_NAME else m.group(1).capitalize(), text)
         # "gorgias out, freshdesk still in": a vendor said out or still in
         text = re.sub(r"(?:(?<=^)|(?<=[,.;:]\s))([a-z][\w-]+)(?= (?:is |are )?(?:still |also )?(?:in|out)(?:\s*[,.;]|$)| (?:still|also) "
                       r"(?:in the running|in the mix|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
@@ -159,6 +166,9 @@ def _unquote(text: str) -> str:
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
     text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
+    # typed "b: 50k hard cap", "his b: 18k", "b 45k unchanged", "b unchanged": the budget, labelled with its letter
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s))((?:his|her|their) )?b(?:\s*:\s*|\s+(?=\$?\d|unchanged\b|still\b|not\b|tbd\b|same\b))",
+                  lambda m: (m.group(1) or "") + "budget: ", text)
     # typed "approval = yusuf evans", "kara walsh (sales dir) = decision", "maya alvarez ceo = signer": who decides
     text = re.sub(r"\b(approval|sign-?off|signature|final say)\s*=\s*", r"\1 from ", text, flags=re.I)
     text = re.sub(r"\s*=\s*(?:the )?(?:final )?(?:decision(?:[- ]?maker)?|decider|signer|approver|buyer)\b", " is the decision maker", text,

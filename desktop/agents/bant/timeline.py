@@ -157,7 +157,8 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
+_RECURRING = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|afternoons|evenings|nights)\b|"
+                        r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
                         r"week|month|quarter)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(?:mon|tues|wednes|thurs|fri|satur|"
                         r"sun)days\b", re.I)
 
