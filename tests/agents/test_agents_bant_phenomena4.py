@@ -376,3 +376,31 @@ def test_issue18q_a_weekday_said_as_a_habit_is_no_timeline(note, day):
 ])
 def test_issue18q_the_big_ask_is_the_need(note, need):
     _said(note, "need", need)
+
+
+# -- a bare figure said as the money they have ------------------------------------------------------
+@pytest.mark.parametrize("note, value", [
+    ("Budget? 'We've got forty approved.'", 40000),
+    ("Her reaction: 'we have 55 budgeted for this.'", 55000),
+    ("He balked at our seventy and said they'd budgeted closer to fifty for year one.", 50000),
+])
+def test_issue18q_a_bare_figure_had_or_budgeted_is_thousands(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("Price is fine, twenty was always their number.", 20000),
+    ("Lena's number is 14 for the year, all in.", 14000),
+    ("Omar had said ten, but Ines put it at twelve thousand once support is in.", 12000),
+])
+def test_issue18q_their_number_and_the_figure_put_at(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("Their number is six K for the year.", 6000),
+    ("She estimated ninety thousand across both sites.", 90000),
+    ("They have 40 seats budgeted.", None),
+])
+def test_issue18q_a_figure_with_its_scale_or_a_count_stays_as_said(note, value):
+    _said(note, "budget", value)

@@ -15,6 +15,8 @@ _BUDGET_CUE = re.compile(
     # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
+    # "Iris put it at thirty-two thousand", "she estimated two hundred thousand": the figure given
+    r"put (?:it|the (?:budget|number|figure)) at|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
@@ -143,6 +145,18 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
                r"then said|took it back)\b[^.;]*?,\s*so\s+)([1-9]\d?)\b(?=\s+(?:for|on|is|it is|for the)\b)",
                lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
+    # "they've got thirty-six approved", "we have 65 budgeted", "budgeted closer to forty-five", "sixty was always their number",
+    # "eva's number is 12": a bare figure said as the money they have is thousands
+    t = re.sub(r"\b((?:'ve got|have got|have|has|got|'ve) (?:about |around |roughly |maybe )?)([1-9]\d?)(?= (?:approved|budgeted|set aside|"
+               r"earmarked|allocated|ring-?fenced)\b)", r"\1\2 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:budgeted|earmarked|allocated|approved) (?:closer to |about |around |roughly |up to |maybe )?)([1-9]\d?)\b"
+               r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|hundred|-))",
+               r"\1\2 thousand", t, flags=re.I)
+    t = re.sub(r"(?:(?<=^)|(?<=[,;:.]\s))([1-9]\d?)(?= (?:was|is) (?:always |still )?(?:their|her|his|the) (?:number|budget|figure)\b)",
+               r"\1 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:(?-i:[A-Z][a-z]+)|she|he|they|her|his|their)(?:'s)? (?:number|figure) (?:is|was) (?:about |around |roughly )?)([1-9]\d?)\b"
+               r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|users?|seats?|people|\w+s\b|hundred|-))", r"\1\2 thousand", t,
+               flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
