@@ -404,3 +404,30 @@ def test_issue18q_their_number_and_the_figure_put_at(note, value):
 ])
 def test_issue18q_a_figure_with_its_scale_or_a_count_stays_as_said(note, value):
     _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("She said a Gong rep pitched them last week and they're half considering it.", "Gong"),
+    ("fern labs / omar diaz. hubspot still in play. close 2/15.", "Hubspot"),
+    ("Freshdesk's AI agent is still the main alternative, since their tickets live there.", "Freshdesk"),
+])
+def test_issue18q_a_vendors_rep_pitched_or_still_in_play(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Intercom's Fin has been priced out and they're keeping that option open.", "Intercom"),
+    ("Budget? Six thousand. Lavender? Still looking, their SDR lead likes it.", "Lavender"),
+    ("Timing? Q1. Aircall? Still in, they have a final demo next week.", "Aircall"),
+])
+def test_issue18q_a_vendor_kept_open_or_answered_still_in(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "Gong? No, dropped after the trial.",
+    "Aircall? They looked, then passed.",
+    "Fivetran? Never heard of it, she said.",
+])
+def test_issue18q_a_vendor_asked_about_and_not_still_in_is_no_rival(note):
+    _said(note, "competitor", None)

@@ -52,27 +52,32 @@ _COMP_BEFORE = re.compile(
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
-                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s))" + _VENDOR + r"\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
+                         r"account exec|account executive|team))?\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         # "Zendesk's AI add-on has been priced out and they're keeping that option open"
+                         r"^" + _VENDOR + r"(?:'s(?: [\w-]+){1,3})?\b[^.;]*\b(?i:keeping|keep|kept) (?i:that|the|this|it) (?i:option )?open\b|"
                          r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
                          r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
                          # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
                          # a fragment without the verb: "Outreach still in the running", "Fivetran, still an option", "freshdesk still in"
-                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also|now)\s+(?i:in the (?:mix|running|picture)|an option|on the (?:table|list|"
+                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also|now)\s+(?i:in the (?:mix|running|picture)|in play|an option|on the (?:table|list|"
                          r"shortlist)|in(?=\s*[.,;!]|\s*$))|"
                          # "talkdesk out, five9 in": one out, the other said in right after it
                          r"(?:(?<=\bout,\s)|(?<=\bout;\s)|(?<=\bout and\s)|(?<=\bout, and\s))" + _VENDOR + r"\s+(?i:is\s+)?(?i:now\s+)?in(?=\s*[.,;!]|\s*$)|"
                          # "Still Samsara and us.", "Now it's Gong and us": the two left
                          r"(?:^|(?<=[,.;:]\s))(?i:(?:still|now|so|just|only)\s+)?(?i:it's\s+|it is\s+)?(?i:(?:down to|just|only)\s+)?"
                          r"" + _VENDOR + r"\s+(?i:and|or)\s+(?i:us|you)(?=\s*[.,;!]|\s*$)|"
-                         + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
-                         r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|the alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+|now\s+)?"
+                         + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|in play|"
+                         r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|"
+                         r"(?:the |their )?(?:main |real |only |obvious )?alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+|now\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|bidding|still on it\b|on it too\b|"
                          # "Appcues is the other one they're looking at", "Cognigy is the other one, their IT likes it"
                          r"the other (?:one|tool|option|thing|product|platform|vendor|agency|name|system)\b(?!\s+(?:we|they|she|he) "
                          r"(?:dropped|ruled out|passed on|rejected))|"
-                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|(?:the |their )?(?:main |real |only |obvious )?alternative\b|pitching|"
+                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|(?:the |their )?(?:main |real |only |obvious )?alternative\b|"
+                         r"in play\b|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the one (?:they're|they are|she's|he's|she is|he is) "
                          r"(?:still )?(?:weighing|considering|looking at|leaning towards?|keen on)|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
                          r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
@@ -239,6 +244,14 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     # "comp: Procore? no - they use it for project mgmt": a vendor put as a question and answered "no" is no rival
     sentences = [s for i, s in enumerate(sentences) if not (
         s.rstrip().endswith("?") and i + 1 < len(sentences) and re.match(r"^(?:no|nope|nah|not really)\b", sentences[i + 1], re.I))]
+    # "Lavender? Still looking, Wendy likes their coaching.", "Aircall? Still in.": a vendor asked about, answered still in
+    for k, s in enumerate(sentences[:-1]):
+        asked = re.fullmatch(r"(?:(?i:and|what about|how about)\s+)?" + _VENDOR + r"\?", s.strip())
+        if asked and re.match(r"^(?:yes,?\s+)?still (?:in|looking|evaluating|considering|in the (?:running|mix)|on the (?:table|list))\b|"
+                              r"^yes,? (?:still|they're still|they are still)\b", sentences[k + 1], re.I):
+            v = _vendor(asked.group(1))
+            if v and not _is_person(v, " ".join(sentences)):
+                found.append((v, s + " " + sentences[k + 1]))
     for s in sentences:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):

@@ -142,7 +142,7 @@ def _shorthand_names(text: str) -> str:
                       lambda m: m.group(1) if m.group(1) in _COMMON or m.group(1) in _NOT_A_NAME else m.group(1).capitalize(), text)
         # "gorgias out, freshdesk still in": a vendor said out or still in
         text = re.sub(r"(?:(?<=^)|(?<=[,.;:]\s))([a-z][\w-]+)(?= (?:is |are )?(?:still |also )?(?:in|out)(?:\s*[,.;]|$)| (?:still|also) "
-                      r"(?:in the running|in the mix|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
+                      r"(?:in the running|in the mix|in play|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
                       text)
     # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
     text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
