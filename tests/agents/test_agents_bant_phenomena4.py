@@ -431,3 +431,23 @@ def test_issue18q_a_vendor_kept_open_or_answered_still_in(note, vendor):
 ])
 def test_issue18q_a_vendor_asked_about_and_not_still_in_is_no_rival(note):
     _said(note, "competitor", None)
+
+
+# -- two people, one first name; the pronoun after a name and its title -----------------------------
+@pytest.mark.parametrize("note, who", [
+    ("Two Anas on the call, Ana Ruiz and Ana Holt. Ana Ruiz was keen, Ana Holt was cautious, but she's the one who approves it.",
+     "Ana Holt"),
+    ("Ben Ito seemed bored, Ben Cole was engaged, but he's the one who signs.", "Ben Cole"),
+    ("Maya Lind sounded sold, Maya Park stayed quiet, but she's the decision maker.", "Maya Park"),
+])
+def test_issue18q_the_one_set_against_the_other_before_but_she(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Ravi likes us, but Omar, Omar's the owner, he's the one who says yes.", "Omar"),
+    ("Lena is the champion, but Jo, Jo is the founder, she decides.", "Jo"),
+    ("Sam runs ops, but Kai, Kai's their CEO, he signs everything.", "Kai"),
+])
+def test_issue18q_a_name_said_with_its_title_before_the_pronoun(note, who):
+    _said(note, "authority", who)

@@ -196,6 +196,11 @@ _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+
                            r"approves|owns|makes))?\b)|"
                            # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
                            r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
+                           # "but Theo, Theo's the founder, he's the one who says yes": the name said with its title before the pronoun
+                           r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| is) (?:the|their) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
+                           # "Kara Evans was all in, Kara Walsh was skeptical, but she's the one who ...": the one set against the
+                           # other, right before "but she"
+                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)) (?:was|is|seemed|sounded|looked|stayed) [\w -]{2,30},\s*but\s+(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 
