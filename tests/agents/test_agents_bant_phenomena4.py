@@ -451,3 +451,21 @@ def test_issue18q_the_one_set_against_the_other_before_but_she(note, who):
 ])
 def test_issue18q_a_name_said_with_its_title_before_the_pronoun(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Ines decides. March third is still the date.", "2027-03-03"),
+    ("The RFP, they moved the award from January 8th to January 22nd.", "2027-01-22"),
+    ("fern labs / omar diaz. go-live still EOMar.", "2027-03-31"),
+])
+def test_issue18q_a_date_still_the_date_moved_or_typed_eo_month(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    "The date of our last call was March third.",
+    "They won an industry award in March, nice small talk.",
+    "No date yet, it is still the date they gave last year, which passed.",
+])
+def test_issue18q_a_date_that_is_not_theirs_to_buy_by_stays_empty(note):
+    _said(note, "timeline", None)

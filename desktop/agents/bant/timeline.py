@@ -29,7 +29,9 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing)|at the latest)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing)|at the latest|"
+    # "January fifteenth is still the date"
+    r"(?:still|is) the (?:date|target date|deadline))\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -174,7 +176,10 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
                                r"go live|launch|start|close|be)|"
-                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
+                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to|"
+                      # "they moved the award from January twenty-ninth to February twelfth"
+                      r"(?:pushed|slipped|moved|shifted) (?:the |their )?[\w-]+ from (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                      r"oct|nov|dec)[a-z]*\b|\d|q[1-4]\b|(?:mon|tues|wednes|thurs|fri)day\b|end of\b)[^,.;]{0,25}? to)\s+", re.I)
 
 
 #: A date they had said, then replaced in the same sentence: "She'd said signature by December 31st, but the real cut-off is
@@ -213,6 +218,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                    r"pans out|hits (?:its|the|their) \w+)\s*,?\s*(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
+        s = re.sub(r"\beo(?=" + _MON + r"\b)", "by end of ", s, flags=re.I)  # typed "card launch still EOFeb"
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
                    r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan(?:s|ned|ning)? to|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
@@ -406,6 +412,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
             if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|eo[mqy]|"
+                                            r"(?:still|is) the (?:date|deadline)|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
                     len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
