@@ -93,7 +93,11 @@ def _cases(path: Path) -> list[dict]:
                                                          ("bant/cndev12.jsonl", 479, 0),
                                                          # development set, session 13 (80 notes): first score
                                                          # 428/480 = 89.2%, 8 invented; tuned on it (issue/18p)
-                                                         ("bant/cndev13.jsonl", 438, 0),
+                                                         ("bant/cndev13.jsonl", 457, 0),
+                                                         # development set, session 14 (80 notes in mixed styles, written
+                                                         # by another helper, /work/dev/cndev14.jsonl): first score
+                                                         # 367/480 = 76.5%, 10 invented, at bd3cfe8; tuned on it (issue/18q)
+                                                         ("bant/cndev14.jsonl", 419, 0),
                                                          # blind set 1: first (blind) score 275/336, 8 invented;
                                                          # since then tuned on it (a regression ratchet)
                                                          ("blind/callnotes1.jsonl", 334, 0),
@@ -154,7 +158,7 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 15 (fresh writer, session 13): first score
                                                          # 360/420 = 85.7%, 11 invented, at a92623b; since then
                                                          # tuned on it (issue/18p; a regression ratchet)
-                                                         ("blind/callnotes15.jsonl", 374, 0)])
+                                                         ("blind/callnotes15.jsonl", 393, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -15,6 +15,8 @@ _BUDGET_CUE = re.compile(
     # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
+    # "Iris put it at thirty-two thousand", "she estimated two hundred thousand": the figure given
+    r"put (?:it|the (?:budget|number|figure)) at|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
@@ -35,7 +37,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
+                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
@@ -114,7 +116,7 @@ def _amounts(text: str) -> list[float]:
                flags=re.I)  # "the budget is one twenty": 120 thousand
     # "their budget is twenty", "their ceiling is ten": a bare figure under a hundred is thousands
     # "Budget fifteen to twenty, ... she'd land at eighteen": a range said short after the label is thousands
-    t = re.sub(r"^(\s*budget:?\s+)([1-9]\d?) (to|-|or) ([1-9]\d?)\b(?!\s*(?:k|grand|thousand|million|%|percent|\d))",
+    t = re.sub(r"^(\s*budget(?::|,)?\s+(?:(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says),?\s+)?)([1-9]\d?) (to|-|or) ([1-9]\d?)\b(?!\s*(?:k|grand|thousand|million|%|percent|\d))",
                r"\1\2 thousand \3 \4 thousand", t, flags=re.I)
     t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|ed|(?: (?!is\b|was\b)(?:his|her|their|the|"
                r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set)){1,4} (?:is|was))"
@@ -134,9 +136,27 @@ def _amounts(text: str) -> list[float]:
     # "twelve thousand, then she corrected herself, it's fourteen", "forty K, Felix corrected him, thirty-four": the bare
     # corrected figure takes the scale of the one it corrects
     t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
-               r"then said|changed it to|no,? sorry|i mean)\b[^\d.;]{0,20}?)\b([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|"
+               r"then said|changed it to|no,? sorry|i mean|jumped in,? no|(?:then|but),? no|no,? (?:let's say|make it|call it|it's)|"
+               r"forget (?:that|it)|ignore (?:that|it)|scratch that)\b[^\d.;]{0,20}?)\b([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|"
                r"percent|am|pm|a\.m|p\.m|o'clock|users?|seats?|people|and\b|point\b|(?!is\b|was\b|as\b)\w+s\b))",
                lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
+    # "thirty-six thousand, then corrected herself, the thirty-six included implementation, so thirty for the software": the
+    # bare figure the correction lands on, after "so", takes the scale of the one corrected
+    t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
+               r"then said|took it back)\b[^.;]*?,\s*so\s+)([1-9]\d?)\b(?=\s+(?:for|on|is|it is|for the)\b)",
+               lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
+    # "they've got thirty-six approved", "we have 65 budgeted", "budgeted closer to forty-five", "sixty was always their number",
+    # "eva's number is 12": a bare figure said as the money they have is thousands
+    t = re.sub(r"\b((?:'ve got|have got|have|has|got|'ve) (?:about |around |roughly |maybe )?)([1-9]\d?)(?= (?:approved|budgeted|set aside|"
+               r"earmarked|allocated|ring-?fenced)\b)", r"\1\2 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:budgeted|earmarked|allocated|approved) (?:closer to |about |around |roughly |up to |maybe )?)([1-9]\d?)\b"
+               r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|hundred|-))",
+               r"\1\2 thousand", t, flags=re.I)
+    t = re.sub(r"(?:(?<=^)|(?<=[,;:.]\s))([1-9]\d?)(?= (?:was|is) (?:always |still )?(?:their|her|his|the) (?:number|budget|figure)\b)",
+               r"\1 thousand", t, flags=re.I)
+    t = re.sub(r"\b((?:(?-i:[A-Z][a-z]+)|she|he|they|her|his|their)(?:'s)? (?:number|figure) (?:is|was) (?:about |around |roughly )?)([1-9]\d?)\b"
+               r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|users?|seats?|people|\w+s\b|hundred|-))", r"\1\2 thousand", t,
+               flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -265,6 +285,11 @@ _WITHDRAWN = re.compile(
                         r"\b(?:wouldn't|won't|couldn't|can't|didn't|would not|could not|will not|refused to) (?:\w+ )?(?:pick|name|choose|"
                         r"settle on|commit to|land on) (?:a|one|any|an exact|a single|a specific) (?:number|figure|amount)\b|"
                         r"\b(?:wouldn't|won't|couldn't|can't|could not|would not) narrow (?:it|that|the range) down\b|"
+                        # "then said forget that, he has to check with finance", "shouldn't have given a number ..., so disregard
+                        # it": the figure said before is withdrawn (a new figure said after is a correction, kept)
+                        r"\b(?:said|says|told (?:me|us))\s*,?\s*(?:to\s+)?(?:forget|ignore|scratch|disregard) (?:that|it)\b(?![^.;]*(?:\d|thousand|grand|"
+                        r"hundred|\bk\b))|\b(?:so |please )?disregard (?:it|that|the (?:number|figure))\b(?!\s*\))(?![^.;]*(?:\d|thousand|grand|hundred|\bk\b))|"
+                        r"\bshouldn't have (?:given|named|shared|said|mentioned|put out) (?:a|that|the|any) (?:number|figure|amount)\b|"
                         # "so scratch the thirty", "forget the eighty": the figure named is taken back
                         r"\b(?:scratch|strike|forget|ignore|drop|disregard) the (?:" + _NUMW + r")(?:[- ](?:" + _NUMW + r"))*\b(?!\s+(?:seats|users|"
                         r"people|reps|percent))", re.I)

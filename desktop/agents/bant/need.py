@@ -13,10 +13,15 @@ from desktop.agents.bant.timeline import _TIME_WORDS, period_end
 # -- need ----------------------------------------------------------------------------------------
 _NEED_CUE = re.compile(
     r"\b(?:(?:main |biggest |big |real |core |key |top |their |the )*(?:pain(?: point)?s?|problems?|(?:(?<=big )|(?<=biggest )|(?<=main )|(?<=real ))thing (?=is|was)|issues?|headaches?|"
-    r"challenges?|must[- ]haves?|(?<=the )ask|(?<=their )ask|(?<=main )ask|(?<=real )ask|"
+    r"challenges?|must[- ]haves?|(?<=the )ask|(?<=their )ask|(?<=main )ask|(?<=big )ask|(?<=biggest )ask|(?<=real )ask|"
     r"bottlenecks?|struggles?|priority|priorities|goal|focus|concern)\s*(?:is|are|was|were|:|being|right now is)?"
     r"|wish ?list (?:is|includes|has)|(?:^|(?<=: ))the (?:whole |real |main )?point (?:is|was)|(?:struggl\w+|frustrated|fed up|sick of|tired of|drowning in|wrestling)\s+(?:with|by|"
     r"of|in)?"
+    # "Paula's worry is after-hours patient calls going nowhere": the worry said as someone's (not "don't worry about budget")
+    r"|(?:(?<='s )|(?<=\btheir )|(?<=\bher )|(?<=\bhis )|(?<=\bthe )|(?<=\bmain )|(?<=\bbig )|(?<=\bbiggest )|(?<=\breal ))"
+    r"(?:worry|worries|fear|fears|gripe|gripes|complaint|complaints|frustration|frustrations)\s+(?:is|are|was|were)"
+    # "whatever we do has to sync with Canvas, or it's a non-starter": the requirement said as what any purchase must do
+    r"|whatever (?:we|you|they) (?:do|build|buy|pick|sell (?:them|her|him)|propose|put in)(?:,)? (?:has|have|needs?|must) (?:to )?(?=\w)"
     r"|(?:needs?|needed|want|wants|wanted|hoping|looking|trying|aiming|desperate|keen)\s+(?:to|for|a|an|some|better|more|"
     r"real|"
     r"fewer|less|faster|easier|one|a single|visibility|automat\w*)|(?:needs?|needed)(?=\s+\w)|wants?(?=\s+(?!to\b|it\b|"
@@ -59,6 +64,20 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
                             r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "wants Avoma's meeting recaps compared first": an evaluation step, not a problem
+                            r"(?:[\w'-]+ ){0,4}(?:compared|benchmarked|tested|evaluated)(?: (?:first|side by side|against\b.*|with\b.*))?$|"
+                            r".*\bside[- ]by[- ]side\b|"
+                            # "wants UK GDPR clauses added": a contract term asked of us, not a problem
+                            r"(?:[\w-]+ ){0,3}(?:clauses?|redlines?|provisions?|addend(?:um|a)|riders?)\b|"
+                            # "two warehouses in the pilot instead of one", "to take it company-wide", "to extend the pilot to their
+                            # Lyon store": the deal's scope, not a problem
+                            r"(?:[\w-]+ ){0,3}(?:in|into|on|to) the (?:pilot|trial|rollout|contract|order|plan)\b(?: instead\b.*)?$|"
+                            r"(?:[\w-]+ ){1,3}(?:in|into) the (?:pilot|trial) instead of\b|"
+                            r"take (?:it|this|us|them) (?:company|org|organi[sz]ation|group|firm)[- ]?wide\b|"
+                            r"(?:extend|expand|grow) (?:the|their|this) (?:pilot|trial|poc)\b|"
+                            # "want to bring the Hamburg property team on too": more of the deal, not a problem
+                            r"bring (?:the |their |a |an )?(?:[\w-]+ ){0,3}(?:teams?|offices?|sites?|stores?|clinics?|locations?|branch(?:es)?|"
+                            r"departments?|groups?|cit(?:y|ies)) (?:on|onto|in|aboard|on board)\b|"
                             # "procurement wants a competing quote from Dialpad": their buying process, not a problem
                             r"(?:competing|rival|counter|second|cheaper|comparison) (?:quotes?|proposals?|bids?|offers?)\b|pilot|trial|try|test|make (?:a|the) (?:decision|call)|"
                             r"(?:\w+ )?(?:legal )?review|(?:\w+ )?approval\b(?!s)|(?:\w+ )?sign[- ]?off|.*\bfrom (?:me|us)\b|"
@@ -77,7 +96,7 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
                        r"sign[- ]?off|ok|okay|go[- ]ahead|buy[- ]in)|think|see (?:a |the |some )?(?:[\w-]+ ){0,2}(?:demo|"
                        r"proposal|pricing|quote|numbers|figures|roi|case stud\w*|references?|data)|"
-                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait\b(?!\s+(?:times?|lists?)\b)|start|begin|kick|onboard(?!ing\s+(?!to\b)[\w-]+s\b)|reopen|"
+                       r"hear back|decide|go live|see what|revisit|launch|roll|be live|have it|get it|move|wait\b(?!\s+(?:times?|lists?)\b)|start|begin|kick|onboard(?!ing\s+(?!to\b)(?:[\w-]+ ){0,2}[\w-]+s\b)|reopen|"
                        # a meeting moved ("push the demo to the 10th"): a next step, not a problem
                        r"(?:push|reschedule|shift|bump|postpone|rebook|bring forward) (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?\b|"
                        r"approval\b(?!s)|"
@@ -112,8 +131,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"(?:the |their |a |an )?(?:[\w-]+ ){0,2}(?:deck|one-pager|slides|brochure|write-?up|overview doc)\b|"
                        r"(?:the |their |this |that )?(?:[\w-]+ )?(?:renewal|contract|deal|purchase)s? (?:done|signed|sorted|"
                        r"finished|wrapped up|processed|closed|over with|through|handled)\b|"
-                       r"(?:the |their |a |an |our )?(?:[\w-]+ )?(?:paperwork|order form|invoice|documents?|forms?|"
-                       r"signature|w-?9|po|purchase order)\b(?!\s+(?:done|filled(?: in| out)?|completed|submitted) (?:on|online|"
+                       r"(?:the |their |a |an |our )?(?!(?:digiti[sz]e|automate|replace|fix|kill|eliminate|move|put|scan|stop|simplify|shorten|"
+                       r"streamline)\b)(?:[\w-]+ ){0,2}(?:paperwork|order form|invoice|documents?|forms?|"
+                       r"signature|w-?9|po|purchase order)\b(?!\s+(?:collected|gathered|digiti[sz]ed|automated|processed|handled|tracked|routed|"
+                       r"pre-?filled|in one place)\b)(?!\s+(?:done|filled(?: in| out)?|completed|submitted) (?:on|online|"
                        r"digitally|electronically|by (?:the )?(?:patients?|customers?|parents?|tenants?)))|"
                        r"(?:chat|vent|catch up|gossip|talk|complain|hear|tell me) (?:about|with)\b|say hi\b|discuss\b|"
                        # the deal's own terms asked of us (a discount, a billing schedule, a seat count, a price
@@ -272,7 +293,10 @@ _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)
                           # "route planning is the bit they care about", "the reporting is the part she really wants"
                           r"\s+(?:is|are) the (?:bit|part|piece|feature|module|one|thing) (?:they|she|he) (?:really |actually |most |mainly )?"
                           r"(?:care|cares|cared|want|wants|wanted|need|needs) ?(?:most )?(?:about)?\b|,\s+(?:(?:is|was) )?(?:still |also )?(?:the|their|her|his) (?:main |real |"
-                          r"big |whole |only )?(?:ask|need|priority)[.!]?$)", re.I)
+                          r"big |whole |only )?(?:ask|need|priority)[.!]?$|"
+                          # "The crew scheduling mess is still the reason for all this": what the deal is for
+                          r"\s+(?:is|are|was) (?:still |also )?(?:the|their) (?:whole |main |real |only |big )?reason (?:for|behind) (?:all )?"
+                          r"(?:this|it|the (?:project|deal|purchase|call|evaluation)))", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
 _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"

@@ -25,7 +25,7 @@ _AUTH_CUE = re.compile(
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
     r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
-    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:budget|purse)|pulls? the trigger|"
+    r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:[\w-]+ )?(?:budget|purse)(?: strings)?|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
     r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
     r"(?:needed|required|necessary)|"
@@ -57,6 +57,11 @@ _AUTH_CUE = re.compile(
     r"(?:ok'?d|okay'?d|okayed) the (?:spend|budget|purchase|deal|contract|project|pilot)|"
     # "Theo O. ok'd about 3k for it": who okayed the money
     r"(?<=(?-i:[A-Z])[a-z.] )(?:ok'?d|okay'?d|okayed|signed off on) (?=(?:about |around |roughly |up to )?\$?\d)|"
+    # "Zoe Vogel signed off verbally on 15k", "Kara Walsh signed off on the 12k pilot budget", "Maya has signed off on spending
+    # six thousand": who signed off on the money
+    r"(?<=[a-z] )(?:has |had |already )?(?:signed off|signs off)(?: (?:verbally|formally|officially|already|today|now))? on (?=(?:the |their |a )?"
+    r"(?:about |around |roughly |up to )?\$?\d|(?:the |their |a )?(?:[\w-]+ ){0,2}(?:budget|spend|spending|purchase|deal|contract|"
+    r"pilot|renewal|expansion|number|figure)\b)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it|expansions?|renewals?|upgrades?|add-?ons?|contracts?|deals?|orders?) "
     r"(?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z])|(?:the|their) (?:[\w-]+ )?(?:head|ceo|cfo|coo|cto|board|"
     r"owner|founder|director|vp|finance|procurement|controller))))\b", re.I)
@@ -191,6 +196,11 @@ _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+
                            r"approves|owns|makes))?\b)|"
                            # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
                            r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
+                           # "but Theo, Theo's the founder, he's the one who says yes": the name said with its title before the pronoun
+                           r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| is) (?:the|their) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
+                           # "Kara Evans was all in, Kara Walsh was skeptical, but she's the one who ...": the one set against the
+                           # other, right before "but she"
+                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)) (?:was|is|seemed|sounded|looked|stayed) [\w -]{2,30},\s*but\s+(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 
@@ -429,6 +439,8 @@ def _full_names(who: str, sentences: list[str]) -> str:
     text = " ".join(sentences)
     out = []
     for e in who.split(", "):
+        # ("So Zoe, the CEO, she signs": the discourse word before the name is not part of it)
+        e = re.sub(r"^(?:So|And|But|Then|Well|Also|Okay|Ok|Now|Plus)\s+(?=(?-i:[A-Z][a-z]+))", "", e)
         if re.fullmatch(r"[A-Z][a-z]+", e) and e not in _NOT_NAMES:
             # ("this is Sarah Chen, not Sarah Johnson": the one denied is not whom the first name means)
             lasts = {m.group(1) for m in re.finditer(rf"\b{e} ((?-i:[A-Z][a-z]+))\b", text)
@@ -587,6 +599,18 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
                                           c, re.I) and c != s:
                     ents = _entities(s[:s.find(c)])[:2]  # "Mona and her husband own it, they both sign"
+                aside = re.match(r"^(?:(?:so|and|but|also|then),?\s+)?((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))(?: (?:in|from|on|at) [\w-]+)?,\s+"
+                                 r"(?:[^,]{2,60},\s+){1,3}$", c[:m.start()])
+                if aside and re.match(r"(?:holds?|approves?|signs?|decides|owns?|controls?|makes?|has)\b", m.group(0), re.I) and \
+                        not any(w in _NOT_NAMES for w in aside.group(1).split()) and not _COMPANY_WORD.search(aside.group(1)):
+                    ents = [aside.group(1)]  # "Victor Price in ops, no relation, they joke about it, holds the tools budget"
+                if not ents and i and not c[:m.start()].strip():
+                    # "Victor Price in ops, no relation, holds the tools budget": a clause without a subject is the sentence's
+                    # first-named person's
+                    first_named = re.match(r"^(?:(?:so|and|but|also|then),?\s+)?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\b(?!'s)", s)
+                    if first_named and not any(w in _NOT_NAMES for w in first_named.group(1).split()) and not _COMPANY_WORD.search(first_named.group(1)) \
+                            and not _ROLE.fullmatch(first_named.group(1)):
+                        ents = [first_named.group(1)]
                 if not ents:
                     if re.match(r"^(?:approv|sign|decid)", m.group(1), re.I) and not re.search(
                             r"\b(?:he|she|his|her|him|herself|himself)\b", c, re.I):

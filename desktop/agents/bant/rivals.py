@@ -18,16 +18,26 @@ _COMP_BEFORE = re.compile(
     r"pricing|offer|pitch|demo)(?:s|es)? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
-    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between (?:us|you) and|(?:competitors?|competition|other bidders|rivals)"
+    r"another )?demo (?:with|from)|bought|purchased|switched to|(?:torn |choosing |deciding )?between (?:us|you) and|"
+    # "torn between upgrading Tidio and switching to us", "choosing between Front and us": their tool weighed against us
+    r"(?:torn |choosing |deciding )?between (?:upgrading|expanding|renewing|extending|keeping|staying (?:on|with)|sticking with|"
+    r"adding)(?= (?-i:[A-Z])[^.;]{0,60}?\band (?:us|you|switching to (?:us|you)|moving to (?:us|you)|going with (?:us|you))\b)|"
+    r"(?:torn |choosing |deciding )between(?= (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)? and (?:us|you)\b)|(?:competitors?|competition|other bidders|rivals)"
     r"(?: on the \w+| in the \w+| for this)? (?:include|includes|including|are)|(?:everyone|"
     r"everybody|all) but us and|(?:down to|just|only) us and|"
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
     r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
-    r"(?:it's |it is |now it's )?us (?:against|versus|vs\.?)|"
+    r"(?:it's |it is )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|side[- ]by[- ]side (?:against|with|vs\.?)|"
-    r"comps?\s*:|"
+    r"comps?\s*:|compet\s*:|"
+    # "the status quo option is just buying Zendesk's AI add-on": their own vendor's upgrade weighed as the option
+    r"(?:status quo|other|fallback|alternative|cheap|cheaper|easy) option (?:is|would be|'s) (?:just |simply |probably )?(?:buying|adding|"
+    r"upgrading(?: to)?|expanding|turning on|sticking with|staying (?:on|with)|going with)|"
+    # "what they're actually evaluating alongside us is Buildertrend's CRM module"
+    r"what (?:they're|they are|she's|he's|she is|he is) (?:actually |really |now |also )?(?:evaluating|looking at|considering|"
+    r"comparing|weighing)(?: (?:alongside|against|next to|besides|with) (?:us|you))? (?:is|are)|"
     # "running an RFP with Samsara"; "I'd rather spend it with you than with Fivetran"; "it's you or Ylopo"
     r"(?:running |doing |in |issued )?(?:an |the |a )?(?:rfp|tender|bake-?off|formal evaluation) (?:with|against|alongside|that includes)|"
     r"(?:rather|sooner) (?:[\w']+ ){0,4}?(?:with )?(?:you|us) than(?: with| go with| use)?|(?:it's|it is|either) you or|"
@@ -42,22 +52,32 @@ _COMP_BEFORE = re.compile(
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
-                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s))" + _VENDOR + r"\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
+                         r"account exec|account executive|team))?\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         # "Zendesk's AI add-on has been priced out and they're keeping that option open"
+                         r"^" + _VENDOR + r"(?:'s(?: [\w-]+){1,3})?\b[^.;]*\b(?i:keeping|keep|kept) (?i:that|the|this|it) (?i:option )?open\b|"
                          r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
                          r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
                          # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
                          # a fragment without the verb: "Outreach still in the running", "Fivetran, still an option", "freshdesk still in"
-                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also)\s+(?i:in the (?:mix|running|picture)|an option|on the (?:table|list|"
+                         r"(?:^|(?<=[,.;:]\s))" + _VENDOR + r",?\s+(?i:still|also|now)\s+(?i:in the (?:mix|running|picture)|in play|an option|on the (?:table|list|"
                          r"shortlist)|in(?=\s*[.,;!]|\s*$))|"
-                         + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|"
-                         r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|the alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+)?"
+                         # "talkdesk out, five9 in": one out, the other said in right after it
+                         r"(?:(?<=\bout,\s)|(?<=\bout;\s)|(?<=\bout and\s)|(?<=\bout, and\s))" + _VENDOR + r"\s+(?i:is\s+)?(?i:now\s+)?in(?=\s*[.,;!]|\s*$)|"
+                         # "Still Samsara and us.", "Now it's Gong and us": the two left
+                         r"(?:^|(?<=[,.;:]\s))(?i:(?:still|now|so|just|only)\s+)?(?i:it's\s+|it is\s+)?(?i:(?:down to|just|only)\s+)?"
+                         r"" + _VENDOR + r"\s+(?i:and|or)\s+(?i:us|you)(?=\s*[.,;!]|\s*$)|"
+                         + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|in play|"
+                         r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|"
+                         r"(?:the |their )?(?:main |real |only |obvious )?alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+|now\s+)?"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|bidding|still on it\b|on it too\b|"
                          # "Appcues is the other one they're looking at", "Cognigy is the other one, their IT likes it"
                          r"the other (?:one|tool|option|thing|product|platform|vendor|agency|name|system)\b(?!\s+(?:we|they|she|he) "
                          r"(?:dropped|ruled out|passed on|rejected))|"
-                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|pitching|"
+                         r"on (?:the|their) (?:list|shortlist)|an option|the other option|the competitor|(?:the |their )?(?:main |real |only |obvious )?alternative\b|"
+                         r"in play\b|pitching|"
                          r"cheaper|undercutting|quoted|(?:the other |a |the )?finalist|the one (?:they're|they are|she's|he's|she is|he is) "
                          r"(?:still )?(?:weighing|considering|looking at|leaning towards?|keen on)|the other (?:vendor|contender|bidder)|in(?=\s*[.,;!]|\s*$)|in it\b|"
                          r"on the table|still live\b|(?:the )?(?:only )?one (?:to beat|still in|left(?: standing)?)\b|"
@@ -144,7 +164,7 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           text, re.I))
 
 
-_PART = re.compile(r",\s+(?:and|but|so|while)\s+|;\s*|\s+and\s+(?=(?:they|they're|she|she's|he|he's|now|right now|"
+_PART = re.compile(r",\s+(?:and|but|so|while)\s+|,\s+(?=(?:and |so |but )?(?:now|which leaves|leaving)\b)|;\s*|\s+and\s+(?=(?:they|they're|she|she's|he|he's|now|right now|"
                    r"today)\b)", re.I)
 
 
@@ -185,14 +205,53 @@ def _is_person(vendor: str, text: str) -> bool:
                           text))
 
 
+#: A vendor brought up in a sentence ("asked about ServiceNow's virtual agent", "name-dropped Phreesia"), which an
+#: "it"/"them"/"that" later in the same sentence can stand for.
+_BROUGHT_UP = re.compile(r"\b(?:asked (?:me |us )?about|mentioned|name-?drop(?:ped|ping|s)?|brought up|raised|demoed|came across|heard about)\s+"
+                         + _VENDOR)
+#: The cue that weighs a vendor said as a pronoun: "comparing us with that", "still talking to them".
+_WEIGHED_PRONOUN = re.compile(r"\b((?:comparing|weighing|pitting) us (?:with|to|against|next to)|(?:still |also )?(?:talking to|"
+                              r"talking with|evaluating|considering|trialing|trialling|piloting|looking (?:hard |seriously )?at))\s+"
+                              r"(?:that|it|them)\b", re.I)
+
+
+def _pronoun_vendor(sentence: str) -> str:
+    """A vendor said as a pronoun put back by name ("He asked about ServiceNow's virtual agent and they're now comparing us
+    with that" -> "... comparing us with ServiceNow"): the vendor brought up before the pronoun in the same sentence."""
+    cue = _WEIGHED_PRONOUN.search(sentence)
+    if not cue:
+        return sentence
+    ante = [m for m in _BROUGHT_UP.finditer(sentence[:cue.start()])]
+    name = _vendor(ante[-1].group(1)) if ante else None
+    if not name or _is_person(name, sentence):
+        return sentence
+    return sentence[:cue.start()] + cue.group(1) + " " + name + sentence[cue.end():]
+
+
+#: The seller's belief set right ("I thought she was weighing us against Procore, but she corrected me: ..."): not said.
+_CORRECTED_ME = re.compile(r"^(?:[^.;]*?\s)?(?:i|we) (?:thought|assumed|figured|had (?:it|them) down as)\b[^.;]*?,\s*but "
+                           r"(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:corrected (?:me|us)|set (?:me|us) straight|said no)\b\s*[:,]?\s*", re.I)
+
+
 def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     found: list[tuple[str, str]] = []
+    # ("name-dropped Clari" is a mention, not a vendor dropped)
+    sentences = [re.sub(r"\bname[- ]?dropp(ed|ing)\b", "mentioned", _CORRECTED_ME.sub("", _pronoun_vendor(s)), flags=re.I)
+                 for s in sentences]
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
     # "they're also looking at Vanta, no wait, she said they already use Vanta for compliance": the words taken back go
     sentences = [_TAKEN_BACK.sub("", s) for s in sentences]
     # "comp: Procore? no - they use it for project mgmt": a vendor put as a question and answered "no" is no rival
     sentences = [s for i, s in enumerate(sentences) if not (
         s.rstrip().endswith("?") and i + 1 < len(sentences) and re.match(r"^(?:no|nope|nah|not really)\b", sentences[i + 1], re.I))]
+    # "Lavender? Still looking, Wendy likes their coaching.", "Aircall? Still in.": a vendor asked about, answered still in
+    for k, s in enumerate(sentences[:-1]):
+        asked = re.fullmatch(r"(?:(?i:and|what about|how about)\s+)?" + _VENDOR + r"\?", s.strip())
+        if asked and re.match(r"^(?:yes,?\s+)?still (?:in|looking|evaluating|considering|in the (?:running|mix)|on the (?:table|list))\b|"
+                              r"^yes,? (?:still|they're still|they are still)\b", sentences[k + 1], re.I):
+            v = _vendor(asked.group(1))
+            if v and not _is_person(v, " ".join(sentences)):
+                found.append((v, s + " " + sentences[k + 1]))
     for s in sentences:
         for c in (_clauses(s) or [s]) + [s]:  # each clause, then the whole sentence ("everyone but us and X")
             for rx in (_COMP_BEFORE, _COMP_AFTER):
@@ -228,6 +287,10 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                                  r"(?:^|[,;]\s*)(?:and |so |but )?(?:it's |that's |they're )?(?:off the table|a non-?starter|out of the (?:picture|"
                                  r"running))\b|"
                                  r"\b(?:doesn't|does not|didn't|won't|can't) do what (?:they|she|he) (?:need|want)|"
+                                 # "Procore came up, but that's their project management system, not part of this": a tool they use
+                                 r"\b(?:that's|that is|it's|it is|they're|they are) (?:just )?their (?:[\w-]+ ){0,3}(?:system|platform|tool|stack|"
+                                 r"crm|erp|ehr|emr|lms|billing|software|app|provider|vendor|helpdesk|help desk|database|warehouse)\b|"
+                                 r"\bnot (?:part of|in) (?:this|the (?:evaluation|deal|decision|running))\b|\bnot (?:competing|a competitor)\b|"
                                  # "Anyone else? Structurely wanted a two-year contract, so no.": the answer ends in a no
                                  r",\s*so (?:no|nope|that's a no|it's a no|not them|not (?:an option|happening))\s*[.!]?\s*$", rest, re.I):
                         continue  # "had picked Freshdesk, but Tom cancelled that", "looked at Drift but ruled it out"

@@ -7,9 +7,13 @@ import re
 from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
-_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|(?:the )?\d{1,2}(?:st|nd|rd|th)?|(?:the )?(?:first|second|third|"
+_WHEN = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|\d{1,2}/\d{1,2}\b|(?:the )?\d{1,2}(?:st|nd|rd|th)?|(?:the )?(?:first|second|third|"
          r"\w+th)\b|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s")
+#: A day said plainly (not "with", which :data:`_WHEN`'s "\w+th" also reads): a weekday, "12/2", "December 9", "the 9th".
+_DAY = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th)|"
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|the (?:first|second|third|fourth|fifth|\w+teenth|"
+        r"twentieth|thirtieth)")
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
@@ -38,7 +42,14 @@ _NEXT_CUE = re.compile(
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
     r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|pitch|chemistry|ae|se|"
     r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
-    r"(?![^.]*\b(?:went|was|were|is done)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
+    r"(?![^.]*\b(?:went|was|were|is done|done|happened|took place)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
+    # a meeting said without a verb, with what it is about: "Proposal review meeting with Wendy on December 9.", "Security
+    # review with Ava on the 8th", "pilot kickoff 12/2 w/ dan" (not a meeting that went: "the demo call on Tuesday went well")
+    r"^(?=(?:a |the |our |their )?(?:[\w-]+ ){1,2}(?:demo|call|meeting|workshop|walk-?through|review|session|visit|kick-?off|deep[- ]dive|"
+    r"check-?in|sync|training)(?: (?:meeting|call|session))? (?:(?:with|w/|for|on|at) |(?=\d{1,2}/\d{1,2}\b))"
+    r"(?![^.]*\b(?:went|was|were|is done|done|happened|took place|every|each)\b)[^.;]{0,45}?\b(?:" + _DAY + r")\b)|"
+    # the seller's booking said as a gerund: "Booking a call with Theo for Thursday.", "Setting up a demo with their ops lead."
+    r"^(?:booking|setting up|scheduling|arranging|lining up|organi[sz]ing|sending)\s+(?=(?:a|an|the|our|him|her|them)\b)|"
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
@@ -190,10 +201,20 @@ _NEXT_NEG = re.compile(r"\b(?:no next steps?|nothing (?:agreed|scheduled|planned
                        r"no (?:meeting|call|demo) (?:booked|scheduled|set))\b", re.I)
 
 
+#: A sentence that says only that nothing is next: "No follow-up is booked.", "Nothing scheduled yet.", "No next step."
+_NOTHING_NEXT = re.compile(r"(?:so |and )?(?:there's |there is )?(?:no (?:follow[- ]?ups?|next steps?)(?: is| was| has been)?(?: (?:booked|"
+                           r"scheduled|set|agreed|planned|on the calendar|in the diary))?|(?:no (?:meeting|call|demo)|nothing(?: else)?)"
+                           r"(?: is| was| has been)? (?:booked|scheduled|set|agreed|planned|on the calendar|in the diary))(?: yet| for now)?"
+                           r"[.!]?", re.I)
+
+
 #: "the pilot running by December 14th", "the contract done by January", "the gate check-in pilot running by the 15th":
 #: when, not a step (the timeline)
 _DONE_BY = re.compile(r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,3}?(?:running|done|signed|executed|countersigned|live|in place|closed|finali[sz]ed|"
-                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
+                      r"wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up|started|kicked off|underway|going)\b"
+                      r"(?=\s+(?:by|before|no later than|in time for)\b)|"
+                      r"^(?:(?:the|a|an|their|his|her)\s+)?(?!(?:a|an|the)\b)(?:[\w-]+ ){1,3}?(?:running|done|signed|executed|countersigned|live|"
+                      r"in place|closed|finali[sz]ed|wrapped up|finished|up and running|deployed|rolled out|extended|expanded|scaled up)\b", re.I)
 #: A quote or demo from another vendor ("procurement wants a competing quote from Dialpad"): their process with a
 #: rival, not a step of this deal (callnotes10 README, convention 10)
 _FROM_RIVAL = re.compile(r"\b(?:competing |rival |counter |second |cheaper )?(?:quotes?|proposals?|bids?|offers?|pricing|demos?) "
@@ -241,8 +262,13 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             phrase = _clean(s[label.end():])
             if not _POINTS_BACK.match(phrase):
                 return _named(phrase, sentences, i), s
+    # "He asked us to shave the price ... No follow-up is booked.": a note that ends by saying nothing is next has no step
+    # before it (a step said after it still counts)
+    closed = max((i for i, s in enumerate(sentences) if _NOTHING_NEXT.fullmatch(s.strip())), default=-1)
     for cue in (_NEXT_CUE, _NEXT_ASK):  # what someone will do first; what the customer asked for only if nothing is
         for i, s in enumerate(sentences):
+            if i < closed:
+                continue
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])

@@ -92,7 +92,13 @@ _TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|md|owner|founder|co-?founder|pr
                     r"head of [\w ]{2,20}|[\w ]{0,20}(?:mgr|manager|dir|director|lead))")
 _COMMON = set("""a an the their our his her my your its with w and or to of for in on at by from this that these those
 team ops sales they them he she we us me him it new old pilot call budget mon tue tues wed thu thur thurs fri sat sun
-eod eow eom asap""".split())
+eod eow eom asap still also now already just""".split())
+
+
+#: Lower-case words that stand where a name would and are none ("legal signs off", "the cfo signs", "nobody else decides").
+_NOT_A_NAME = set("""legal finance procurement board it everyone everybody nobody whoever who which also still ceo cfo cto coo cio cmo
+vp founder owner gm md dm partner partners committee manager director boss signer approver decider final else one none
+he she they i we you still then so but and now already his her""".split())
 
 
 def _shorthand_names(text: str) -> str:
@@ -103,14 +109,21 @@ def _shorthand_names(text: str) -> str:
     word = r"[a-z][a-z'-]+"
     if not re.search(r"(?:^|[.!?]\s+)(?-i:[A-Z])[a-z]", text):
         seeds: set[str] = set()
-        pair = r"(" + word + r" " + word + r")(?=\s*[.,(]|\s*(?:\+|&|and)\s|\s+(?:ceo|cfo|cto|coo|cio|founder|owner|gm|md)\b)"
+        pair = r"(" + word + r" " + word + r")(?=\s*[.,(:]|\s*(?:\+|&|and)\s|\s+(?:ceo|cfo|cto|coo|cio|founder|owner|gm|md)\b)"
         for m in re.finditer(r"(?:^[\w ]{2,40}?(?:\s*/\s*|\s+-\s+)|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
                              r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))|"
                              # "not the buyer, ava novak cto decides": a name said before a bare title and what it does
                              r"\b(" + word + r" " + word + r") (?=(?:ceo|cfo|cto|coo|cio|founder|owner) (?:decides|signs|approves|"
-                             r"is the)\b)", text, re.I):
+                             r"is the)\b)|"
+                             # "kara novak signs", "iris still signs", "zoe vogel signed off verbally", "jonas (final say) ok'd",
+                             # "signer wendy", "dm still david kim": a name said as the one who decides
+                             r"(?:^|(?<=[.;:,]\s)|(?<=\bbut\s))(" + word + r"(?: (?!(?:still|also|now|already)\b)" + word + r")?)(?: \((?:final say|(?:he|she) signs|signs|signer|"
+                             r"decides|dm|decision maker|approves)\)| (?:still |also |now |already )?(?:signs|approves|decides|signed off|signs off|"
+                             r"ok'?d|okayed|(?:is )?(?:the )?(?:final )?(?:approver|signer|decider)|has (?:the )?final (?:say|sign))\b)|"
+                             r"\b(?:signer|approver|decider|decision maker)\s*(?:[:=]\s*|\s(?:is\s+)?)(?:still\s+)?(" + word + r"(?: " + word + r")?)"
+                             r"(?=\s*(?:[.,;(]|$))", text, re.I):
             names = " ".join(g for g in m.groups() if g).split()
-            if not any(w.lower() in _COMMON for w in names):
+            if not any(w.lower() in _COMMON or w.lower() in _NOT_A_NAME for w in names):
                 seeds.update(w.split("'")[0] for w in names)
         if seeds:
             alt = "|".join(sorted(map(re.escape, seeds), key=len, reverse=True))
@@ -120,9 +133,16 @@ def _shorthand_names(text: str) -> str:
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        # "comp: fivetran vs us", "comp: zendesk AI in the mix": the vendor after a competitor label
+        text = re.sub(r"\b(comps?|compet(?:ition|itors?)?)(\s*:\s*)([a-z][\w-]+)\b", lambda m: m.group(1) + m.group(2) + (
+            m.group(3) if m.group(3) in _COMMON or m.group(3) in ("none", "nobody", "nothing", "no", "n/a", "not", "unknown", "tbd")
+            else m.group(3).capitalize()), text)
+        # "forethought quoted them 30k", "klaus pitched them last week": a vendor said doing what vendors do
+        text = re.sub(r"(?:(?<=^)|(?<=[.;:]\s))([a-z][\w-]+)(?= (?:quoted|pitched|demoed|came in)\b)",
+                      lambda m: m.group(1) if m.group(1) in _COMMON or m.group(1) in _NOT_A_NAME else m.group(1).capitalize(), text)
         # "gorgias out, freshdesk still in": a vendor said out or still in
         text = re.sub(r"(?:(?<=^)|(?<=[,.;:]\s))([a-z][\w-]+)(?= (?:is |are )?(?:still |also )?(?:in|out)(?:\s*[,.;]|$)| (?:still|also) "
-                      r"(?:in the running|in the mix|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
+                      r"(?:in the running|in the mix|in play|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
                       text)
     # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
     text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
@@ -146,11 +166,25 @@ def _unquote(text: str) -> str:
     text = re.sub(r"\bb(?:d)?gt\b", "budget", text, flags=re.I)  # ("bdgt ~80k")
     text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\s-\s))tl\s*:", "timeline:", text, flags=re.I)  # "tl: EOY"
     text = re.sub(r"\b(our|my|the) prop\b", r"\1 proposal", text, flags=re.I)
+    # typed "b: 50k hard cap", "his b: 18k", "b 45k unchanged", "b unchanged": the budget, labelled with its letter
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s))((?:his|her|their) )?b(?:\s*:\s*|\s+(?=\$?\d|unchanged\b|still\b|not\b|tbd\b|same\b))",
+                  lambda m: (m.group(1) or "") + "budget: ", text)
     # typed "approval = yusuf evans", "kara walsh (sales dir) = decision", "maya alvarez ceo = signer": who decides
     text = re.sub(r"\b(approval|sign-?off|signature|final say)\s*=\s*", r"\1 from ", text, flags=re.I)
     text = re.sub(r"\s*=\s*(?:the )?(?:final )?(?:decision(?:[- ]?maker)?|decider|signer|approver|buyer)\b", " is the decision maker", text,
                   flags=re.I)
+    # typed "dm: their VP fleet ops", "dm = her boss, the CIO", "dm still david kim": the decision maker
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s)|(?<=\.\s\s))dm\b\s*(?:[:=]\s*|(?=(?:still|is|now)\b))", "decision maker: ", text, flags=re.I)
     text = _shorthand_names(text)
+    # typed "signer wendy", "approver: Ava Novak": the one who decides, said after the role
+    text = re.sub(r"(?:(?<=^)|(?<=[.;]\s))(signer|approver|decider)\s*[:=]?\s+(?:is\s+)?(?:still\s+)?((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+                  r"(?=\s*(?:[.;,]|$))", lambda m: m.group(2) + " is the " + m.group(1).lower(), text, flags=re.I)
+    # a BANT pass said letter by letter ("B, six thousand. A, Theo himself, he's CEO. N, client onboarding ..."): each
+    # letter is its field's label (two letters at least, so an "A, ..." alone stays a word)
+    label = r"(?:(?<=^)|(?<=[.;:]\s))(?-i:([BANTC]))\s*[,:]\s+"
+    if len({m.group(1) for m in re.finditer(label, text)}) >= 2:
+        text = re.sub(label, lambda m: {"B": "Budget is ", "A": "The final decision is made by ", "N": "The problem is ",
+                                        "T": "Timeline: ", "C": "Competitor: "}[m.group(1)], text)
     text = re.sub(r"~\s*(?=\$?\d)", "about ", text)
     text = re.sub(r"(?<=\w)/(?:mo|mth|month)\b", " a month", text)
     text = re.sub(r"(?<=\w)/(?:yr|year)\b", " a year", text)

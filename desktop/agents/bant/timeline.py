@@ -29,7 +29,9 @@ _TIME_CUE = re.compile(
     r"in place|up and running|decid\w+|decision|sign\w*|contract|purchas\w+|buy\w*|start\w*|kick[- ]?off|switch\w*|"
     r"move|migrat\w+|timeline|timeframe|deadline|target\w*|aim\w*|plan\w*|want\w*|need\w*|hoping|expect\w*|"
     r"renew\w*|budget (?:cycle|year)|fiscal|q[1-4]|end of|next (?:week|month|quarter|year)|this (?:month|quarter|year)|"
-    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing)|at the latest)\b", re.I)
+    r"ready|done|wrap\w*|close|closing|within|pick\w*|choos\w*|select\w*|approv\w*|vot(?:e|es|ing)|at the latest|"
+    # "January fifteenth is still the date"
+    r"(?:still|is) the (?:date|target date|deadline))\b", re.I)
 _NEXT_STEP_CLAUSE = re.compile(
     r"\b(?:kick[- ]?off (?:call|meeting)|(?:is|was) (?:scheduled|booked|set)|visit|workshops?|on[- ]?site)\b|"
     r"\b(?:i'll|i will|i'm going to|i need to|i have to|i've got to|i should|i'm gonna|we'll|we will|we're going to|"
@@ -157,7 +159,8 @@ def period_end(text: str, today: date) -> date | None:
     return None
 
 
-_RECURRING = re.compile(r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
+_RECURRING = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day (?:mornings|afternoons|evenings|nights)\b|"
+                        r"\b(?:every|each|on)\s+(?:single\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:s)?|"
                         r"week|month|quarter)(?:\s+(?:morning|afternoon|evening|night))?\b|\b(?:mon|tues|wednes|thurs|fri|satur|"
                         r"sun)days\b", re.I)
 
@@ -173,11 +176,21 @@ _CHANGED = re.compile(r"(?:\b(?:ideally|preferably|probably|more precisely|speci
                       + _MON + r"|q[1-4]|the end of|end of)\b)|\b(?:now (?:they're|they are|she's|he's) (?:saying|"
                                r"talking about|targeting|aiming for)|now it's|now (?:they'll|they will|she'll|he'll|it'll) (?:decide|sign|"
                                r"go live|launch|start|close|be)|"
-                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to)\s+", re.I)
+                      r"(?:pushed|slipped|moved|shifted) (?:it |back |out )?to|revised to|"
+                      # "they moved the award from January twenty-ninth to February twelfth"
+                      r"(?:pushed|slipped|moved|shifted) (?:the |their )?[\w-]+ from (?:the )?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                      r"oct|nov|dec)[a-z]*\b|\d|q[1-4]\b|(?:mon|tues|wednes|thurs|fri)day\b|end of\b)[^,.;]{0,25}? to)\s+", re.I)
+
+
+#: A date they had said, then replaced in the same sentence: "She'd said signature by December 31st, but the real cut-off is
+#: procurement's, December 18th", "they'd said end of January, but Zoe said she'd rather have it signed before the 18th".
+_SAID_BEFORE = re.compile(r"\b(?:(?:they|she|he|(?-i:[A-Z][a-z]+))'d|(?:they|she|he|(?-i:[A-Z][a-z]+)) had|(?:they|she|he|(?-i:[A-Z][a-z]+)) first) "
+                          r"(?:said|wanted|planned|targeted|talked about|mentioned|pencilled|penciled)\b[^.;]*?,\s*but\s+"
+                          r"(?=(?:the (?:real|actual|hard|true) |(?-i:[A-Z][a-z]+) (?:said|says|now)|(?:she|he|they) (?:said|says|now)|now))", re.I)
 
 
 #: A deadline said as one: "live by March 27th", "the renewal signed by the end of February", "has to launch by ...".
-_DEADLINE = re.compile(r"\b(?:live|in place|ready|done|sign(?:ed)?|running|launch(?:ed)?|executed|finished|completed|closed)\s+"
+_DEADLINE = re.compile(r"\b(?:live|in place|ready|done|up and running|(?<=\bbe )up|sign(?:ed)?|running|launch(?:ed)?|executed|finished|completed|closed)\s+"
                        r"(?:by|before|no later than)\b", re.I)
 
 
@@ -205,6 +218,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                    r"pans out|hits (?:its|the|their) \w+)\s*,?\s*(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
+        s = re.sub(r"\beo(?=" + _MON + r"\b)", "by end of ", s, flags=re.I)  # typed "card launch still EOFeb"
         # "the plan they passed on in October", "a tool they churned from in March": a past month, no buying date
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
                    r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan(?:s|ned|ning)? to|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
@@ -228,11 +242,34 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                    r"(\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\b", r"the \3 of \2", s, flags=re.I)
         s = re.sub(r"\b" + _MON + r" (\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)),?\s+(?:no,?\s+)?(?:sorry|i mean|no),?\s+"
                    r"(?:(?:make it|it's|it was)\s+)?the (\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\b", r"\1 \3", s, flags=re.I)
+        # "by the twelfth, no, he corrected himself, the eleventh": a bare day said again
+        s = re.sub(r"\bthe (\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))(?: of " + _MON + r")?,?\s+(?:(?:no|sorry|i mean|wait|hmm)\b,?\s*)+"
+                   r"(?:(?:he|she|they) corrected (?:himself|herself|themselves),?\s+|(?:make it|it's|it was|actually)\s+)?"
+                   r"the (\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))\b(?!\s+(?:is|was|would|will)\b)",
+                   lambda m: "the " + m.group(3) + (" of " + m.group(2) if m.group(2) else ""), s, flags=re.I)
+        # "Go-live by December 2nd, no, ... they agreed on the 16th": the day they settled on
+        s = re.sub(r"\b(?P<cue>by|before|for|on) (?:" + _MON + r" (?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th))|the (?:\d{1,2}(?:st|nd|rd|th)|"
+                   r"[a-z]+(?:st|nd|rd|th)))\b(?P<mid>[^.;]*?\b(?:no|sorry|too soon|too early|too tight)\b[^.;]*?\b(?:agreed|settled|landed)"
+                   r" on) (?P<day>the (?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:st|nd|rd|th))|" + _MON + r" (?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)))\b",
+                   lambda m: m.group("cue") + " " + m.group("day") + " " + m.group("mid") + " it", s, flags=re.I)
+        # "before their December 17 release freeze", "by December 18th, when their change freeze starts": the freeze's date
+        s = re.sub(r"\b(before|by) (?:the |their )?(" + _MON + r" (?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:st|nd|rd|th)))\s+(?:[\w-]+ )?"
+                   r"(?:freeze|shutdown|blackout|cut-?off)\b", r"\1 \2", s, flags=re.I)
+        s = re.sub(r",\s*when (?:the |their )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)\s+(?:starts|begins|kicks in|hits)\b", "", s,
+                   flags=re.I)
+        # "live since 10/30", "on the plan since March": a date since which something holds is past
+        s = re.sub(r"\bsince (?:the )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|" + _MON + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|"
+                   r"\d{1,2}(?:st|nd|rd|th)?(?: of " + _MON + r")?)\b", " ", s, flags=re.I)
+        # "wants to push the two new sites to next year": moved to a vague year, no date
+        s = re.sub(r"\b(?:push\w*|mov(?:e|ed|es|ing)|slip\w*|defer\w*|shift\w*|punt\w*|postpon\w*)\b([^.;,]{0,50}?)"
+                   r"\s+(?:to|into|until|till) (?:next year|the new year|the following year|20\d\d)\b", r"\1", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
-        fixed = list(_CHANGED.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
+        fixed = list(_CHANGED.finditer(s)) or list(_SAID_BEFORE.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
         later = [re.sub(r"^(?:in |an? |for |by )?((?:the [\w-]+ of )?" + _MON + r")\b", r"by \1", s[fixed[-1].end():],
                         flags=re.I)] if fixed else []
+        if later and not _TIME_CUE.search(later[0]) and _SAID_BEFORE.search(s):
+            later = ["target " + later[0]]  # "she had wanted it by February, but now she says March 10th"
         target = re.search(r",\s*(?:so|which means)\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim|has to|have to|must)\w*\b.*$|"
                            r"(?<=\bhiring\b)[^.;]*?\bso\s+((?:they|she|he|it)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|"
                            r"aim|has|have|must)\w*\b.*$)", s, re.I)
@@ -306,7 +343,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                        " ", c, flags=re.I)
             # "the proposal went out Tuesday", "Iris signed it Friday": a weekday said with a past deed is last week's
             c = re.sub(r"\b((?:went|sent|signed|came|got|had|did|returned|emailed|called|met|mailed|replied|dropped|submitted|"
-                       r"finished|wrapped|closed|approved|passed|was|were)\b(?:(?!\b(?:will|'ll|next|this|coming|by|before|until|for)\b)"
+                       r"finished|wrapped|closed|approved|passed|ran|held|demoed|showed|was|were)\b(?:(?!\b(?:will|'ll|next|this|coming|by|before|until|for)\b)"
                        r"[^,.;]){0,40}?)\b(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", r"\1", c, flags=re.I)
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
@@ -341,6 +378,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"
+                               # "she'd rather have it signed before her board meeting on the 18th": the deal done by then
+                               r"\b(?:have|get|got) (?:it|this|that|the (?:deal|contract|renewal|expansion|order form)) (?:signed|done|closed|live)\b|"
                                # "a contract review call with their legal team on the 1st": a meeting, not the deal's date
                                r"contract(?!s?\s+(?:review|redline|walk-?through|negotiation)?\s*(?:call|meeting|session|sync))|"
                                r"purchas|buy|"
@@ -373,6 +412,7 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             if d is None or d <= today:  # "they live in Google Sheets today": today is no buying timeline
                 continue
             if not buying and not re.search(r"\b(by|before|until|no later than|at the latest|within|need|want\w*|hoping|aim|target|eo[mqy]|"
+                                            r"(?:still|is) the (?:date|deadline)|"
                                             r"expect|plan|end of|q[1-4]|ready|done|wrap|like to|'d like|sometime|"
                                             r"start\w*)\b", c, re.I) and not (
                     len(re.sub(r"\b(?:maybe|probably|hopefully|ideally|perhaps)\b", "", c).split()) <= 3 and period_end(c, today)
