@@ -64,6 +64,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
                             r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "wants a live demo with the front desk staff in the room": a meeting asked for, not a problem
+                            r"(?:[\w-]+ ){0,2}(?:demo|walk-?through)s?(?=\s+(?:with|for|of|on|next|this|before)\b|\s*[.,;]|\s*$)|"
                             # "wants Avoma's meeting recaps compared first": an evaluation step, not a problem
                             r"(?:[\w'-]+ ){0,4}(?:compared|benchmarked|tested|evaluated)(?: (?:first|side by side|against\b.*|with\b.*))?$|"
                             r".*\bside[- ]by[- ]side\b|"

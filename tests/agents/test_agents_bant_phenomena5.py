@@ -1,0 +1,92 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena4.py``
+(issue/18r onwards): each case is a short note in words of our own (not a blind-set sentence) and the
+field a user would see on the deal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.bant import extract
+
+NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
+
+
+def _said(note: str, field: str, value) -> None:
+    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
+    worded fields, contains it; ``None`` means the field stays empty."""
+    got = getattr(extract(note, NOW), field)
+    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
+        assert got == value, got
+    else:
+        assert value.lower() in (got or "").lower(), got
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Priya pushed for a bigger discount. My director wants it closed by the 15th because our quarter ends, so I'll ask.",
+    "Our VP needs to sign off on the terms and he wants it in by December 12th because our fiscal year closes.",
+    "Sales ops would like this booked before the 28th because our books close that day.",
+])
+def test_issue18r_a_date_whose_reason_is_our_own_period_is_no_timeline(note):
+    _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("Told Priya I'd send the updated pricing by Thursday.", "pricing"),
+    ("Promised Marco Diaz I'll confirm the discount by Monday.", "discount"),
+    ("Told Hana we'd have the security answers back by the 4th.", "security"),
+])
+def test_issue18r_told_someone_i_would_is_our_step_not_their_date(note, step):
+    _said(note, "timeline", None)
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("Omar approved the upgrade on the call. Paperwork next week.", "paperwork"),
+    ("Lina said yes to ten more seats. Order form Monday.", "order form"),
+    ("Verbal yes from Tariq. Contract on Tuesday.", "contract"),
+])
+def test_issue18r_a_bare_document_with_a_day_is_a_step_not_a_timeline(note, step):
+    _said(note, "timeline", None)
+    _said(note, "next_step", step)
+
+
+# -- next step ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Their CFO decides, a Greg something, I'll get the last name.",
+    "The buyer is their head of procurement, Anita, I'll find out the surname.",
+    "Spoke to a Tom at reception, I'll grab his email later.",
+])
+def test_issue18r_a_gap_in_my_notes_is_no_step(note):
+    _said(note, "next_step", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Rang twice, the office manager said he's travelling and I should email instead. Sent the email.",
+    "No answer at the desk, her colleague said I should just email her. Emailed her.",
+    "Voicemail again, the receptionist said I should text. Sent the text.",
+])
+def test_issue18r_a_step_the_next_sentence_says_was_done_is_no_step(note):
+    _said(note, "next_step", None)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Theo wants us to take the intake and send the jobs to the right crew.", "intake"),
+    ("She wants us to take their inbound calls after six and book the visits.", "inbound calls"),
+    ("Rui wants us to route the tickets to the right team automatically.", "tickets"),
+])
+def test_issue18r_wants_us_to_do_their_work_is_a_need_not_a_step(note, need):
+    _said(note, "next_step", None)
+    _said(note, "need", need)
+
+
+# -- need --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Ines watched the recording and wants a live demo with her dispatchers there.",
+    "He liked the slides and wants a proper walkthrough for his finance team.",
+    "The director wants a hands-on demo before the holidays.",
+])
+def test_issue18r_a_demo_wanted_is_a_step_not_a_need(note):
+    _said(note, "need", None)
