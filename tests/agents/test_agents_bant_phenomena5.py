@@ -90,3 +90,40 @@ def test_issue18r_wants_us_to_do_their_work_is_a_need_not_a_step(note, need):
 ])
 def test_issue18r_a_demo_wanted_is_a_step_not_a_need(note):
     _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("Scheduling is still the pain, two days to fill every shift.", "scheduling"),
+    ("Month-end close remains the main headache, it drags on for a week.", "month-end close"),
+    ("Their intake forms are the real problem, half come back incomplete.", "intake forms"),
+])
+def test_issue18r_x_is_the_pain_names_the_need(note, need):
+    _said(note, "need", need)
+
+
+@pytest.mark.parametrize("note", [
+    "Pricing is still the issue, they think we're high.",
+    "Budget is the main problem, nothing left this year.",
+    "Cost is their biggest problem.",
+])
+def test_issue18r_a_price_or_timing_called_the_pain_is_no_need(note):
+    _said(note, "need", None)
+
+
+# -- next step: what it points at ---------------------------------------------------------------------
+@pytest.mark.parametrize("note, step", [
+    ("Mira asked for a sample contract, which I'm sending on Monday.", "sample contract"),
+    ("Their CTO wants our pen test summary, which I'll send tomorrow.", "pen test"),
+    ("Ravi requested three customer logos in retail, which we're sending by Friday.", "customer logos"),
+])
+def test_issue18r_which_i_am_sending_points_at_what_they_asked(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("I'm asking our deal desk whether we can waive the setup fee, and I'll get back to Nora by Thursday.", "setup fee"),
+    ("I'm checking with legal if we can accept their liability cap, and I'll get back to him on Monday.", "liability cap"),
+    ("I'm asking finance about a quarterly billing option, and I'll come back to Ade next week.", "quarterly billing"),
+])
+def test_issue18r_get_back_to_someone_carries_the_question_asked_before(note, step):
+    _said(note, "next_step", step)

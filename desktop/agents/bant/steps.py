@@ -326,6 +326,17 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                         re.match(r"ask (?:her|his|their|the) (?:[\w-]+ ){1,3}?(?:for|about) (?:a |an |their |her |his )?(?:quick )?(?:gut[- ]check|"
                                  r"opinion|input|thoughts|view|sanity[- ]check|second opinion|take)\b", phrase, re.I):
                     continue  # "I'm going to put this in his words": about the note; "ask her office manager for a gut check"  # "I'd need my VP to approve it": our own approval, not the agreed next action
+                which = re.match(r"^(.*?),?\s+which\s+$", c[:m.start()], re.I)
+                thing = which and re.search(r"\b(?:asked (?:me |us )?for|wants?|wanted|needs?|needed|requested|would like|'d like)\s+(.+)$",
+                                            which.group(1), re.I)
+                if thing:  # "Theo asked for two references, which I'm sending by Tuesday": what "which" is
+                    phrase = _clean(thing.group(1)) + "; " + phrase
+                if re.fullmatch(r"(?:get|come|circle) back to (?:him|her|them|(?-i:[A-Z][a-z]+))(?: (?:by|on|next|this|tomorrow|"
+                                r"(?:mon|tues|wednes|thurs|fri)day)\b.*)?", phrase, re.I) and 0 < k < len(clauses) - 1:
+                    about = next((w for w in (re.search(r"\b(?:whether|if|about)\s+(.+)$", x, re.I) for x in reversed(clauses[:k]))
+                                  if w), None)
+                    if about:  # "I'm asking my VP whether we can hold the price, and I'll get back to Tom by Friday": on what
+                        phrase = phrase + " on " + ("" if re.match(r"about\b", about.group(0), re.I) else "whether ") + _clean(about.group(1))
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(
                         r"^(?:so |and )?(?:i|we)\b", x, re.I)), None)
