@@ -127,3 +127,22 @@ def test_issue18r_which_i_am_sending_points_at_what_they_asked(note, step):
 ])
 def test_issue18r_get_back_to_someone_carries_the_question_asked_before(note, step):
     _said(note, "next_step", step)
+
+
+# -- authority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("Maria Lopez is the one who approves the purchase.", "Lopez"),
+    ("Their COO, Ben Ortiz, is the person that approves new tools.", "Ortiz"),
+    ("Anya Berg is the one who signs off and approves it.", "Berg"),
+])
+def test_issue18r_is_the_one_who_approves_names_the_approver(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Sam Reyes, their IT lead, has technical sign-off, but Nadia Cole approves the spend.", "Cole"),
+    ("Security approval sits with Raf Lind, but Oona Park is the one who decides on the purchase.", "Park"),
+    ("Kit Moss has legal sign-off, but the final say is with Ruth Vance.", "Vance"),
+])
+def test_issue18r_a_technical_gate_gives_way_to_the_buyer_said_after_but(note, who):
+    _said(note, "authority", who)
