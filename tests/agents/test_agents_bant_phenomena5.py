@@ -146,3 +146,12 @@ def test_issue18r_is_the_one_who_approves_names_the_approver(note, who):
 ])
 def test_issue18r_a_technical_gate_gives_way_to_the_buyer_said_after_but(note, who):
     _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, need", [
+    ("She says late invoices are a bigger pain than missed calls: forty a month slip through.", "late invoices"),
+    ("Yard scheduling is a far worse problem than billing, trucks wait for hours.", "yard scheduling"),
+    ("Ken thinks patient no-shows are a bigger headache than intake.", "no-shows"),
+])
+def test_issue18r_the_one_called_a_bigger_pain_is_the_need(note, need):
+    _said(note, "need", need)

@@ -300,10 +300,13 @@ _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)
                           r"\s+(?:is|are|was) (?:still |also )?(?:the|their) (?:whole |main |real |only |big )?reason (?:for|behind) (?:all )?"
                           r"(?:this|it|the (?:project|deal|purchase|call|evaluation)))", re.I)
 #: "Onboarding is still the pain, three weeks per new customer": what is named as their pain (not a price or a term)
-_IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?P<need>(?!(?:it|this|that|which|there|the (?:price|cost|budget|timing|contract|legal)|"
+_IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:says|said|thinks|reckons|told (?:me|us))"
+                          r"(?: that)? )?(?P<need>(?!(?:it|this|that|which|there|the (?:price|cost|budget|timing|contract|legal)|"
                           r"price|cost|budget|money|timing|pricing|legal|procurement|approval|the approval)\b)[^,;]{4,60}?)\s+(?:is|are|was|were|"
-                          r"remains?) (?:still |also |definitely |clearly )?(?:the|their|her|his) (?:main |real |big |biggest |whole |core |key )?"
-                          r"(?:pain|problem|issue|headache|bottleneck)(?: point)?\s*(?:,\s*(?P<more>[^;]+?))?[.!]?$", re.I)
+                          r"remains?) (?:still |also |definitely |clearly )?(?:(?:the|their|her|his) (?:main |real |big |biggest |whole |core |key )?|"
+                          # "maintenance requests are a bigger pain than tenant questions": the one called worse
+                          r"(?:a |an )?(?:much |far |way )?(?:bigger|worse|larger|greater) )"
+                          r"(?:pain|problem|issue|headache|bottleneck)(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
 _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
