@@ -160,8 +160,9 @@ def _cases(path: Path) -> list[dict]:
                                                          # tuned on it (issue/18p; a regression ratchet)
                                                          ("blind/callnotes15.jsonl", 393, 0),
                                                          # blind set 16 (fresh writer, session 13): first score
-                                                         # 365/420 = 86.9%, 7 invented, at 16f17b8 (a regression ratchet)
-                                                         ("blind/callnotes16.jsonl", 365, 7)])
+                                                         # 365/420 = 86.9%, 7 invented, at 16f17b8 (a regression ratchet);
+                                                         # since then tuned on it (issue/18r)
+                                                         ("blind/callnotes16.jsonl", 379, 0)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -64,6 +64,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
                             r"go-?ahead|yes)\b|get (?:everything|it|this|that|things|the \w+) (?:signed|done|live|over)|"
                             r"run (?:a|the) (?:pilot|trial|test)|"
+                            # "wants a live demo with the front desk staff in the room": a meeting asked for, not a problem
+                            r"(?:[\w-]+ ){0,2}(?:demo|walk-?through)s?(?=\s+(?:with|for|of|on|next|this|before)\b|\s*[.,;]|\s*$)|"
                             # "wants Avoma's meeting recaps compared first": an evaluation step, not a problem
                             r"(?:[\w'-]+ ){0,4}(?:compared|benchmarked|tested|evaluated)(?: (?:first|side by side|against\b.*|with\b.*))?$|"
                             r".*\bside[- ]by[- ]side\b|"
@@ -297,6 +299,14 @@ _NEED_BEFORE = re.compile(r"(?:^|,\s+)(?P<need>(?!(?:it|this|that)\b)[^,;]{8,}?)
                           # "The crew scheduling mess is still the reason for all this": what the deal is for
                           r"\s+(?:is|are|was) (?:still |also )?(?:the|their) (?:whole |main |real |only |big )?reason (?:for|behind) (?:all )?"
                           r"(?:this|it|the (?:project|deal|purchase|call|evaluation)))", re.I)
+#: "Onboarding is still the pain, three weeks per new customer": what is named as their pain (not a price or a term)
+_IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?) (?:says|said|thinks|reckons|told (?:me|us))"
+                          r"(?: that)? )?(?P<need>(?!(?:it|this|that|which|there|the (?:price|cost|budget|timing|contract|legal)|"
+                          r"price|cost|budget|money|timing|pricing|legal|procurement|approval|the approval)\b)[^,;]{4,60}?)\s+(?:is|are|was|were|"
+                          r"remains?) (?:still |also |definitely |clearly )?(?:(?:the|their|her|his) (?:main |real |big |biggest |whole |core |key )?|"
+                          # "maintenance requests are a bigger pain than tenant questions": the one called worse
+                          r"(?:a |an )?(?:much |far |way )?(?:bigger|worse|larger|greater) )"
+                          r"(?:pain|problem|issue|headache|bottleneck)(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
 _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
@@ -326,6 +336,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             # ("She said the shared inbox routing is the thing ...": what was said, without who said it)
             return _clean(re.sub(r"^(?:(?:she|he|they|(?-i:[A-Z][a-z]+))\s+)?(?:said|says|told (?:me|us))(?:\s+that)?\s+", "",
                                  m.group("need"), flags=re.I)), s
+    for s in sentences:  # "Onboarding is still the pain, three weeks per new customer": the thing named as the pain, and how
+        m = _IS_THE_PAIN.match(s.strip())
+        if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", m.group("need"), re.I):
+            return _clean(m.group("need")) + (" (" + _clean(m.group("more")) + ")" if m.group("more") else ""), s
     for s in sentences:  # "What he wants is client onboarding checklists handled in the tool": said as the need itself
         m = _WHAT_THEY_WANT.search(s)
         if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):

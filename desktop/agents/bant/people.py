@@ -488,6 +488,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
                     continue
+                if re.match(r"sign|approv", m.group(1), re.I) and re.search(
+                        r"\b(?:technical|tech|security|legal|it|compliance|infosec|architecture|clinical)\s+$", c[:m.start()], re.I) and \
+                        re.search(r"\bbut\b[^.;]*\b(?:approv|sign|decid|decision|final say|buyer)", s[s.find(c) + m.end():], re.I):
+                    continue  # "Dan has technical sign-off, but Iris approves the purchase": a gate, the buyer said after it
                 if re.match(r"sign(?:ature|ing)$", m.group(1), re.I) and re.match(
                         r"\s+(?:is |was |'s )?(?:now )?(?:targeted|scheduled|planned|expected|due|set|slated|penciled|pencilled|aimed)\b",
                         c[m.end():], re.I):
@@ -530,10 +534,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     # ("... they have eighty thousand, and Kara Brooks decides": Kara decides, not "they")
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
-                                                                        r"already)\s+(?:(?!(?:he|she|they|and)\b)[\w-]+\s+){0,3}"
+                                                                        r"already)\s+(?:(?!(?:he|she|they|and|who|that)\b)[\w-]+\s+){0,3}"
                                                                     r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
-                    continue  # "one point two mil is approved": the budget, not who approves
+                    continue  # "one point two mil is approved": the budget, not who approves ("is the one who approves": who)
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\bwhat (?:they|she|he)(?:'ve|'d| have| has| had)? (?:\w+ )?(?:had |got )?"
                                                                         r"approved\b", c, re.I):
                     continue  # "what they've actually had approved is fifty": the budget

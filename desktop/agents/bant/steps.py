@@ -18,6 +18,10 @@ _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
     r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
+    # a document's next move said bare: "Paperwork next week.", "Order form Monday."
+    r"^(?=(?:the |a |our |their )?(?:signed |signing |final |revised |renewal |expansion )?(?:paperwork|order form|proposal|quote|sow|msa|"
+    r"contract)s?,? (?:(?:on|by|early|later|sometime) )?(?:next week|this week|tomorrow|(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|"
+    r"\d{1,2}/\d{1,2})[.!]?$)|"
     # a typed step: "Revised proposal to Priya by Friday.", "Order form to Tom Monday."
     r"^(?=(?:the |a )?(?:revised |updated |final |new |signed |renewal |draft )?(?:contract|proposal|quote|order form|deck|sow|msa|"
     r"paperwork|one-pager|pricing sheet)s? to (?:(?-i:[A-Z][a-z]+)|her|him|them)\b)|"
@@ -126,7 +130,7 @@ _NEXT_CUE = re.compile(
     r"emailing|putting together|pulling together|pulling|writing|building|creating|following up|recording|filming|mocking up|"
     r"demoing|presenting|visiting|"
     r"forwarding|looping|recycling)|"
-    r"\b(?:agreed|told (?:him|her|them)|said|replied|wrote back|answered|confirmed|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
+    r"\b(?:agreed|told (?:him|her|them|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)|said|replied|wrote back|answered|confirmed|promised(?: (?:him|her|them))?) (?:that )?(?:i'd|we'd|i would|we would|i'll|"
     r"we'll) |"
     r"\bnext up is |"
     # the customer asking to move a meeting ("can we push our trial call to Thursday?"): the meeting still lies ahead
@@ -163,9 +167,12 @@ _NEXT_CUE = re.compile(
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
-_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|fix|redo|rebuild|redesign|design|develop|replace|"
+_SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|route|triage|fix|redo|rebuild|redesign|design|develop|replace|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their|sit (?:in )?between|connect|integrate|"
             r"monitor|plug into|sync|build out|write (?:all )?(?:their|her|his)|"
+            # ("wants us to take the intake and route jobs to contractors": their work done by us, not a step)
+            r"take (?:on )?(?:the|their|all (?:the|their)) (?:[\w-]+ )?(?:intake|inbound|calls|bookings|requests|tickets|enquiries|inquiries|"
+            r"leads|queue|triage|admin|scheduling|follow-?ups|phones|messages|emails)\b|"
             # ("write their outbound sequences", "create their onboarding emails": their own content, made by us)
             r"(?:write|create|produce|draft) (?:the |all the )?(?:[\w-]+ )?(?:sequences|copy|content|scripts|campaigns|newsletters|posts))\b")
 #: What the customer asked for, a next step when no one said what happens next ("she wants pricing for twenty seats").
@@ -305,11 +312,31 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                 if re.match(r"(?:need|have to get|must get|get) (?:my|our) (?:[\w-]+ ){0,2}?(?:to (?:approve|okay|ok|sign off)|approval|sign-?off|ok)\b",
                             phrase, re.I):
                     continue
+                if re.fullmatch(r"(?:get|find out|grab|dig up|look up|chase|check|confirm) (?:the|his|her|their|a) (?:last |full |first |correct |"
+                                r"right )?(?:name|surname|spelling|email(?: address)?|(?:phone |cell |mobile |direct )?number|job title|title)"
+                                r"(?: (?:later|tomorrow|after|from \w+)\b.*)?", phrase, re.I):
+                    continue  # "Marcus something, I'll get the last name": a gap in my notes, no step of the deal
+                if re.match(r"(?:email|e-mail|send|call|ring|text|message|ping|follow up|reach out)\b", phrase, re.I) and any(
+                        re.fullmatch(r"(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|called|rang|texted|messaged|pinged|did)"
+                                     r"(?: (?:the|an?|my|our) (?:email|e-mail|message|note|text|follow-?up)| (?:it|that|him|her|them))?"
+                                     r"(?: (?:already|right away|just now|today))?[.!]?", x.strip(), re.I) for x in sentences[i + 1:i + 2]):
+                    continue  # "... I should email instead. Sent the email.": the step is already done
                 if re.match(r"(?:put|write|keep|note|log|jot|record|capture|summari[sz]e|quote) (?:this|it|that|these|the (?:note|call|rest))"
                             r"(?: down)?(?: (?:mostly |all |just )?(?:in|as|from) (?:his|her|their|my) (?:own )?words)?\b", phrase, re.I) or \
                         re.match(r"ask (?:her|his|their|the) (?:[\w-]+ ){1,3}?(?:for|about) (?:a |an |their |her |his )?(?:quick )?(?:gut[- ]check|"
                                  r"opinion|input|thoughts|view|sanity[- ]check|second opinion|take)\b", phrase, re.I):
                     continue  # "I'm going to put this in his words": about the note; "ask her office manager for a gut check"  # "I'd need my VP to approve it": our own approval, not the agreed next action
+                which = re.match(r"^(.*?),?\s+which\s+$", c[:m.start()], re.I)
+                thing = which and re.search(r"\b(?:asked (?:me |us )?for|wants?|wanted|needs?|needed|requested|would like|'d like)\s+(.+)$",
+                                            which.group(1), re.I)
+                if thing:  # "Theo asked for two references, which I'm sending by Tuesday": what "which" is
+                    phrase = _clean(thing.group(1)) + "; " + phrase
+                if re.fullmatch(r"(?:get|come|circle) back to (?:him|her|them|(?-i:[A-Z][a-z]+))(?: (?:by|on|next|this|tomorrow|"
+                                r"(?:mon|tues|wednes|thurs|fri)day)\b.*)?", phrase, re.I) and 0 < k < len(clauses) - 1:
+                    about = next((w for w in (re.search(r"\b(?:whether|if|about)\s+(.+)$", x, re.I) for x in reversed(clauses[:k]))
+                                  if w), None)
+                    if about:  # "I'm asking my VP whether we can hold the price, and I'll get back to Tom by Friday": on what
+                        phrase = phrase + " on " + ("" if re.match(r"about\b", about.group(0), re.I) else "whether ") + _clean(about.group(1))
                 if re.match(r"asked", m.group(0), re.I):  # "she asked for a side-by-side, so I'm recording a Loom": both
                     answer = next((cue.search(x) for x in clauses[k + 1:-1] if cue.search(x) and re.match(
                         r"^(?:so |and )?(?:i|we)\b", x, re.I)), None)

@@ -331,6 +331,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"(?: (?:it|this|that|the \w+))? (?:tomorrow|today|right now|now|in a heartbeat|on the spot))\b)", c[:why.start()] if why else c, re.I) or re.search(r"\bour (?:roadmap|release|"
                          r"launch|product|plans?)\b", c, re.I):
                 continue  # a person's leave, the seller's roadmap, "the timing is wrong": no buying timeline
+            if why and re.search(r"\b(?:our|my) (?:own )?(?:[\w-]+ )?(?:quarter|quota|fiscal(?: year)?|year[- ]end|month[- ]end|books|"
+                                 r"forecast|number|target|commission)s?\b", why.group(0), re.I):
+                continue  # "she wants this booked by the 30th because our quarter closes": the seller's own date
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
             if re.search(r"\bno (?:real |hard |firm |set |fixed |specific )?(?:dates?|deadlines?|timeline)\b", s, re.I) and not re.search(r"\d", c):
                 continue  # "rollout early next year, but no firm date": the period said is not a date
@@ -370,6 +373,13 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                  r"funding)\b",
                                  c, re.I):
                 continue  # the seller's own step, or when money might come: no buying timeline
+            if re.match(r"^(?:(?:i |we )?(?:told|promised|assured|reassured|emailed|texted|messaged) (?:him|her|them|(?-i:[A-Z][a-z]+)(?: "
+                        r"(?-i:[A-Z][a-z]+))?) (?:that )?)(?:i'd|i'll|we'd|we'll|i would|i will|we would|we will)\b", c, re.I):
+                continue  # "Told Wendy I'd confirm the single invoice by Wednesday": the seller's promise, not their date
+            if re.fullmatch(r"(?:the |a |our |their )?(?:signed |signing |final |revised |renewal |expansion )?(?:paperwork|order form|"
+                            r"proposal|quote|sow|msa|deck|docs|documents|contract)s?,? (?:(?:on|by|early|later|sometime) )?(?:next week|this week|"
+                            r"tomorrow|(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|the \w+|\d{1,2}/\d{1,2})[.!]?", c.strip(), re.I):
+                continue  # "Paperwork next week.": a document's next move, a step, not when they buy
             if re.search(r"(?:^|,\s+)(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |"
                          r"is going )?"
                          r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement))\b", c, re.I):
