@@ -1515,7 +1515,7 @@ class _Build:
                 self._then(text[cut.end():], cut.end())
             else:
                 self._create_deal(stage_any)
-        elif not self._implied_deal() and not self._bulk_owner():
+        elif not self._implied_deal() and not self._bulk_owner() and not self._calls_in_a_row():
             self._clauses()
         return self._finish()
 
@@ -1688,6 +1688,31 @@ class _Build:
         for cid in contacts:
             self._add(0, {"kind": "update_contact", "fields": {"owner": owner}, "role": "contact",
                           "loc": _Local(cid, None, None, False)})
+        return True
+
+    def _calls_in_a_row(self) -> bool:
+        """Plan one call per person for a report of several calls ("Called three people at Quartz Partners today. Yusuf
+        Evans, no answer. Ben Jensen said not right now. Eva Young wants a proposal."): each sentence after the opening one
+        that starts with one person's name is that person's call, its words the body. True when planned (two people or
+        more, and nothing else asked); False leaves the instruction to the clause parser."""
+        head = re.match(r"\W*(?:(?:so|ok|okay|just)\W+)*(?:i\s+|we\s+)?(?:called|rang|phoned|tried|dialed|dialled)\s+"
+                        r"(?:(?:two|three|four|five|a few|several|\d)\s+)?(?:people|contacts|folks|of them|numbers)\b[^.!?]*[.!?:]\s*",
+                        self.text, re.I)
+        if head is None or _IMPERATIVE.search(self.text[head.end():]) or R.TASK_RE.search(self.text[head.end():]):
+            return False
+        calls: list[tuple[int, int, str]] = []
+        for sm in re.finditer(r"[^.!?]+[.!?]?", self.text[head.end():]):
+            at = head.end() + sm.start() + (len(sm.group(0)) - len(sm.group(0).lstrip()))
+            said = sm.group(0).strip()
+            who = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.start == at]
+            if not who:
+                return False  # a sentence that is not one person's call: the clause parser reads it
+            calls.append((at, who[0].ids[0], said.strip(" .")))
+        if len(calls) < 2:
+            return False
+        for at, cid, said in calls:
+            self._add(at, {"kind": "log_activity", "fields": {"activity_type": "call", "body": said[:1].upper() + said[1:]},
+                           "role": "note", "loc": _Local(cid, None, None, False), "sure": True})
         return True
 
     def _delete_asked(self) -> bool:

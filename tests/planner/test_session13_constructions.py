@@ -801,3 +801,15 @@ def test_a_document_wanted_is_no_new_deal(planner, now, text, kinds):
 def test_new_paid_work_with_a_company_is_a_new_deal(planner, now, text, company, amount):
     (a,) = planner.plan(text, now=now).actions
     assert (a.kind, a.fields["company"], a.fields["amount"]) == ("create_deal", company, amount)
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Called three people at Quartz Partners today. Yusuf Evans, no answer. Ben Jensen said not right now. Eva Young wants "
+     "a proposal.", ["252", "253", "273"]),
+    ("Rang two contacts this morning. Tom Becker is fine with the renewal. Priya Natarajan wants the DPA first.", ["106", "105"]),
+    ("Tried three people today. Linda Okafor, voicemail. Mike Chen, no answer. Oliver Grant picked up and wants a demo.",
+     ["107", "101", "110"]),
+])
+def test_a_report_of_several_calls_logs_one_call_per_person(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    assert [(a.kind, a.target.id) for a in plan.actions] == [("log_activity", w) for w in who]
