@@ -724,8 +724,7 @@ def correct_self(text: str) -> str:
 def _spoken_domains(text: str) -> str:
     """"brightline dot io" -> "brightline.io", "fernway foods dot com" -> "fernwayfoods.com",
     "brindleandoak dot co dot uk" -> "brindleandoak.co.uk"."""
-    text = re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(com|io|co|ai|net|org|dev|app|example|de|uk|studio|agency|design|tech|health|media|xyz|me|us|ca|nl|fr|es|it|ie|eu|"
-                  r"shop|store|cloud|digital|marketing|solutions|group|global|online|site|biz|info|ly|gg|tv|fm)\b",
+    text = re.sub(r"\b((?!(?:domain|website|site|url|is|at)\b)[a-z][a-z0-9-]*(?:\s[a-z][a-z0-9-]*)?)\s+dot\s+(" + R.TLDS + r")\b",
                   lambda m: m.group(1).replace(" ", "") + "." + m.group(2), text)
     return re.sub(r"(?<=[a-z0-9])\.(co|com|org|net|ac|gov)\s+dot\s+(uk|au|nz|za|in|jp|br)\b", r".\1.\2", text)  # a second-level suffix
 

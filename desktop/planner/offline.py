@@ -261,11 +261,9 @@ _VERB_BEFORE_NAME = frozenset("email e-mail call ping text book meet message pho
 _TWO_TO_REMIND = re.compile(r"^\W*(?:(?:please|ok|okay|so|and|also)\W+)*(?:remind me|set (?:a )?reminders?|make (?:a )?tasks?)\s+to\s+"
                             r"(?P<v>call|email|e-mail|ping|phone|text|chase|follow up with|check in with)\s+(?P<a>.+?)\s+and\s+"
                             r"(?P<b>(?-i:[A-Z]).+?)\W*$", re.I)
-#: Domain endings an e-mail address ends with (generic, the commonest country codes, and the reserved "example").
-_KNOWN_TLDS = frozenset("""com org net io co ai app dev example test biz info me us uk de fr nl es it pt ie be ch at se no dk fi
-pl cz ca au nz jp cn in br mx ar za sg hk kr il ae tech studio agency digital design health care finance legal media
-marketing solutions services group global world online site store shop cloud email xyz ly gg tv fm so to eu asia edu gov
-mil int""".split())
+#: Domain endings an e-mail address ends with: the ones a web address is read with (R.TLDS) and more country codes.
+_KNOWN_TLDS = frozenset(re.findall(r"[a-z]+", R.TLDS)) | frozenset("""test pt be ch at se no dk fi pl cz au nz jp cn in
+br mx ar za sg hk kr il ae care finance legal services world email so to asia edu gov mil int""".split())
 #: A weekday said with a day of the month: "Tuesday the twenty-fifth", "Friday December 4th", "Monday, the 30th".
 _WEEKDAY_DATE = re.compile(r"\b(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?P<d>(?:the\s+)?"
                            r"(?:\d{1,2}(?:st|nd|rd|th)\b|(?:january|february|march|april|may|june|july|august|september|october|"
