@@ -38,7 +38,7 @@ _TITLE_AT = re.compile(r",\s*(?:(?:he|she|they)(?:'s|\s+is|'re|\s+are)\s+)?(?:th
 def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex) -> dict[str, Any]:
     """first_name/last_name/company/job_title/email/phone for "Add Tom Baker, CTO at Acme, tom@x.io"."""
     fields: dict[str, Any] = {}
-    body = re.sub(r"^\s*(?:please\s+)?(?:add|create|save|new)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*[:,-]?\s*"
+    body = re.sub(r"^\W*(?:(?:so|ok|okay|and|also|yeah|please|hey)\W+)*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:add|create|save|new)\s+(?:a\s+)?(?:new\s+)?(?:contact|lead|person)?\s*[:,-]?\s*"
                   r"(?:called|named|for)?\s*", "", text, flags=re.I)
     if said := re.search(r"\bnew\s+(?:contact|lead|person)\s*:\s*(?=[A-Z])", text, re.I):
         body = text[said.end():]  # "Summit Ventures new contact: Lars Holm, CMO, ..."

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
+from desktop.planner import _introductions as introductions
 from desktop.planner import _irrealis as I
 from desktop.planner import _rules as R
 from desktop.planner import _send
@@ -378,6 +379,15 @@ class OfflinePlanner:
             seen_once.add(key)
             unique.append(a)
         plan.actions = unique
+        if nameless := [a for a in plan.actions if a.kind == "create_contact"
+                        and not (a.fields.get("first_name") or a.fields.get("last_name"))]:
+            # "Add the owner as a contact", a name the rules could not place: a contact with no name is
+            # never created; the name is asked
+            plan.actions = [a for a in plan.actions if all(a is not b for b in nameless)]
+            question = "What is the new contact's name? Say it and I'll add them."
+            plan.clarifications = [*plan.clarifications, question]
+            plan.candidates = [*plan.candidates, []]
+            plan.message = plan.message or question
         for a in plan.actions:
             if a.kind == "update_deal" and a.target is not None and a.target.id.isdigit() \
                     and int(a.target.id) in self.index.deals and len(a.fields) > 1:
@@ -642,6 +652,12 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        clean = introductions.rewrite(clean, self.index)
+        # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
+        clean = re.sub(r"\b(?:set\s+up|open|start|make|spin\s+up)\s+(?=(?:a|an)\s+(?:new\s+)?(?:company|account|client)\s+"
+                       r"(?:record\s+|entry\s+)?(?:for|called|named)\s+(?-i:[A-Z]))", "create ", clean, flags=re.I)
+        clean = re.sub(r"\b(?:set\s+up|open|start|make)\s+(?=(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+as\s+(?:a|an)\s+"
+                       r"(?:new\s+)?(?:company|account|client)\b)", "add ", clean, flags=re.I)
         if (new_co := _NEW_COMPANY_SAID.match(clean)) and not any(
                 m.kind == "company" for m in self.index.find_mentions(new_co.group("name") or new_co.group("name2"))):
             # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in

@@ -1,0 +1,234 @@
+"""New records introduced first and asked for after: rewrites into the canonical create form.
+
+People say who someone is before they ask for the record ("Met a founder at the conference, Dana
+Whitlock, she's CEO of Ferncliff Robotics, ferncliffrobotics.com, based in Pittsburgh. Add the company
+and add her as a contact."), name a relation before the name ("Add Rachel's boss to the CRM, Marcus
+Hale, CFO at Northwind Traders, ..."), or announce a person without a verb ("New champion at Delta
+Works, Priyanka Rao, head of customer operations, priyanka.rao@...").
+
+Each function here takes the instruction (after ASR repair) and returns it rewritten into the form the
+create rules of :mod:`desktop.planner.offline` read ("Add Ferncliff Robotics as a company,
+ferncliffrobotics.com, based in Pittsburgh, and add Dana Whitlock there as a contact, she's CEO."), or
+returns it unchanged when the construction is not there. They never invent a record: every name, title,
+domain and city in the output is copied from the input, and a person or company the workspace already
+has is not re-created (the rewrite is then not made).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _rules as R
+from .entity_index import EntityIndex
+
+_CAP = r"(?-i:[A-Z])"
+#: A company name as written: one to four capitalised words ("Ferncliff Robotics", "Saltmarsh Coffee Roasters").
+_CO = rf"{_CAP}[\w&'-]*(?:\s+(?:&\s+)?{_CAP}[\w&'-]*){{0,3}}"
+#: A person's first and last name as written ("Dana Whitlock", "Benji Park").
+_PERSON = rf"(?P<first>{_CAP}[a-z]+)\s+(?P<last>{_CAP}[a-z][\w'-]*)"
+_LEAD = r"^(?P<head>\W*(?:(?:please|ok|okay|so|and|also|hey)\W+)*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?)"
+_VERB = r"(?:add|create|save|put|set\s+up|enter)"
+
+#: Relations said before the name: the person is the one named, the relation is not a job title.
+_RELATIONS = frozenset(
+    "boss manager assistant colleague deputy replacement successor counterpart cofounder co-founder partner friend "
+    "contact person guy woman lady peer ea pa coworker co-worker report teammate referral intro".split())
+#: Words after "the"/"a" that are records or things, never a person's role.
+_NOT_ROLES = frozenset(
+    "deal opportunity opp task note meeting call company account email e-mail phone number stage amount close "
+    "date owner's demo proposal quote contract invoice renewal client customer logo".split())
+
+_RELATION_THEN_NAME = re.compile(
+    _LEAD + rf"(?P<verb>{_VERB})\s+(?:(?P<whose>{_CAP}[a-z]+['\u2019]s|his|her|their|the|a|an|our)\s+)(?:new\s+)?"
+    r"(?P<rel>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?|(?-i:[A-Z]{2,4}))"
+    rf"(?P<at>\s+(?:at|from|over at)\s+{_CO})?"
+    r"(?:\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?(?:crm|system|contacts|workspace|database|list|spectrum))?"
+    rf"\s*[,:\-]\s*{_PERSON}(?P<rest>\s*(?:[,.;:]|$).*)$", re.I | re.S)
+
+
+def relation_then_name(text: str, index: EntityIndex) -> str:
+    """"Add Rachel's boss to the CRM, Marcus Hale, CFO at ..." -> "Add Marcus Hale, CFO at ...";
+    "Add Hugo's assistant at Meadow Health, Tess Morgan, tess@..." -> "Add Tess Morgan at Meadow Health,
+    tess@..."; "Add the new CFO at Northwind, Marcus Hale" -> "Add Marcus Hale, CFO at Northwind".
+
+    A relation word (``_RELATIONS``) is dropped; any other role is kept as the job title. Not rewritten
+    when the named person is already a contact (that is an update, planned elsewhere)."""
+    m = _RELATION_THEN_NAME.match(text)
+    if m is None:
+        return text
+    rel = m.group("rel")
+    if (m.group("whose") or "").lower() in ("a", "an", "the") and set(rel.lower().split()) & {
+            "contact", "lead", "person", "here", "there", "record", "entry", "prospect"}:
+        return text  # "Add a contact here, Nadia Brooks, office manager, ...": the canonical form already
+    if rel.lower().split()[-1] in _NOT_ROLES or _known_person(index, m.group("first"), m.group("last")):
+        return text
+    name = f"{m.group('first')} {m.group('last')}"
+    at = m.group("at") or ""
+    if rel.lower() in _RELATIONS or rel.lower().split()[-1] in _RELATIONS:
+        return f"Add {name}{at}{m.group('rest')}"
+    return f"Add {name}, {rel}{at}{m.group('rest')}"
+
+
+_NEW_PERSON_SAID = re.compile(
+    r"^(?P<head>\W*(?:(?:so|ok|okay|and|fyi|also|quick one)\W+)*)(?:(?:we\s+have|we've\s+got|there's|got)\s+)?(?:(?:a|an|one)\s+)?"
+    r"new\s+(?P<role>(?:[a-z-]+\s+){0,2}(?:champion|contact|stakeholder|decision[- ]maker|buyer|sponsor|point of contact|poc|"
+    r"hire|person|user|admin|lead|(?-i:[A-Z]{2,4})|head|director|manager|vp|coordinator|owner))"
+    rf"\s+(?:at|from|over at|for|on)\s+(?P<co>{_CO})\s*[,:\-]\s*{_PERSON}(?P<rest>\s*(?:[,.;]|$).*)$", re.I | re.S)
+
+
+def new_person_said(text: str, index: EntityIndex) -> str:
+    """"New champion at Delta Works, Priyanka Rao, head of customer operations, priyanka.rao@..." ->
+    "Add Priyanka Rao as a contact at Delta Works, head of customer operations, priyanka.rao@...".
+
+    Only when the company is one the workspace has, the person is not, and the words after the name
+    give something to store on a contact (an email address, a phone number or a job title said after a
+    comma), so a remark ("new champion at Delta Works, Priyanka Rao, she loved the demo") is not read as
+    a request to create."""
+    m = _NEW_PERSON_SAID.match(text)
+    if m is None or _known_person(index, m.group("first"), m.group("last")):
+        return text
+    if not any(mm.kind == "company" and mm.start == 0 for mm in index.find_mentions(m.group("co"))):
+        return text
+    rest = m.group("rest")
+    if not (R.EMAIL_RE.search(rest) or re.search(r"\+?\d[\d ().-]{6,}\d", rest)
+            or re.match(r"\s*,\s*(?!(?:she|he|they|who|and|but|so|which)\b)[A-Za-z][\w&/ -]{1,50}?(?:[,.]|$)", rest)):
+        return text
+    role = m.group("role").lower()
+    if role.split()[-1] == "contact":
+        return text  # "New contact at Pinecrest Dental, Rosa Lindqvist, front desk lead, ...": read as it is
+    keep = "" if role.split()[-1] in ("champion", "contact", "person", "lead", "hire", "stakeholder", "user") else f", {m.group('role')}"
+    return f"Add {m.group('first')} {m.group('last')} as a contact at {m.group('co')}{keep}{rest}"
+
+
+#: The command that adds what was introduced: "Add the company", "add them", "add her as a contact".
+_ADD_BACK = re.compile(
+    rf"(?P<verb>\b{_VERB})\s+(?P<obj>the\s+(?:company|account|client|business|firm|practice|agency|brand|org|organi[sz]ation)"
+    r"|(?:this|that)\s+(?:company|account|client|one|person|contact)|the\s+(?:contact|person)|them|it|her|him)\b"
+    r"(?P<as>\s+(?:in\s+)?(?:as\s+(?:a|an)\s+(?:new\s+)?(?P<what>contact|company|client|customer|account|lead|prospect)"
+    r"|to\s+(?:the\s+)?(?:crm|system|contacts|workspace|database)))?(?:\s+(?:too|as well|please))?", re.I)
+#: A command sentence that starts with such an add.
+_COMMAND_START = re.compile(r"(?:^|(?<=[.!?;])\s+|(?<=\n))(?=\W*(?:(?:so|ok|okay|please|and|yeah)\W+)*(?:(?:can|could|would)\s+you\s+"
+                            rf"(?:please\s+)?)?{_VERB}\s+(?:the|this|that|them|it|her|him)\b)", re.I)
+#: Words in an introduction that are requests or facts of their own: such an introduction is not rewritten.
+_NOT_JUST_INTRO = re.compile(
+    r"\b(?:wants?|needs?|asked|asks|book|schedule|send|sent|remind|follow(?:ing)?[- ]up|move|update|change|mark|close[sd]?|"
+    r"budget|demo|proposal|quote|call\s+(?:me|back)|task|deal|pilot|contract|renewal|price|pricing|\d+\s*k\b|grand|thousand|"
+    r"million|hundred|\$|next\s+(?:week|month)|tomorrow|monday|tuesday|wednesday|thursday|friday)\b", re.I)
+_INTRO_COMPANY = (
+    # "CEO of Ferncliff Robotics", "Head of RevOps at Juniper Systems", "works for Acme"
+    rf"\b(?:at|from|for|with|called|named|runs|owns)\s+(?P<co1>{_CO})",
+    rf"\bof\s+(?P<co4>{_CO})",
+    # "New opportunity, Harlow Insurance, brand new logo, harlowinsurance.com", "a new client today, Saltmarsh Coffee Roasters,"
+    rf"(?:^|[,:]\s*)(?P<co2>{_CO})\s*,\s*(?:[^,.]{{0,40}},\s*)?(?:[\w-]+\.)+[a-z]{{2,}}\b",
+    rf"\bnew\s+(?:client|customer|logo|prospect|account|opportunity|company)(?:\s+(?:today|this\s+morning|yesterday))?\s*[,:]\s*(?P<co3>{_CO})\b",
+)
+_NOT_NAME_START = frozenset(
+    "met just new signed got had add the a an our my we i she he they ceo cto cfo coo vp head founder "
+    "called spoke talked connected brand".split())
+
+
+def introduced_then_added(text: str, index: EntityIndex) -> str:
+    """An introduction followed by a command that adds what it introduced, rewritten as one create
+    command: "Signed a new client today, Saltmarsh Coffee Roasters, saltmarshcoffee.com, based in
+    Portland. Add them, add the owner Benji Park as a contact, and open a deal ..." -> "Add Saltmarsh
+    Coffee Roasters as a company, saltmarshcoffee.com, based in Portland, add Benji Park there as a
+    contact, she's their owner, and open a deal ...".
+
+    The introduction (the sentences before the command) may name at most one new company and one new
+    person; "them"/"it"/"the company" is the new company (else the person), "her"/"him"/"the contact"
+    the person. Not rewritten when the introduction also asks or reports something else
+    (``_NOT_JUST_INTRO``: "she wants a demo Thursday" must not be lost), or names nothing new."""
+    cmd = _COMMAND_START.search(text)
+    if cmd is None or cmd.start() == 0:
+        return text
+    intro, command = text[:cmd.start()], text[cmd.start():].lstrip()
+    if _NOT_JUST_INTRO.search(re.sub(r"\S+@\S+|\b(?:[\w-]+\.)+[a-z]{2,}\b", " ", intro)):
+        return text
+    company, co_span = None, (0, 0)
+    for pattern in _INTRO_COMPANY:
+        if m := re.search(pattern, intro, re.I):
+            name = next(g for g in m.groups() if g)
+            name = re.sub(r"\s+(?:Inc|LLC|Ltd)\.?$", "", name)
+            if name.split()[0].lower() not in _NOT_NAME_START:
+                company, co_span = name, m.span(next(i for i, g in enumerate(m.groups(), 1) if g))
+                break
+    known_co = company is not None and any(mm.kind == "company" and mm.score >= 90 and not mm.partial
+                                           for mm in index.find_mentions(company))
+    person = None
+    for m in re.finditer(rf"(?:^|(?<=,\s)|(?<=\b[Ww]ith\s)|(?<=\b[Mm]et\s)|(?<=\bto\s)|(?<=\bnamed\s)|(?<=\bcalled\s)"
+                         rf"|(?<=\binto\s))(?={_PERSON}\b)", intro):  # (a lookahead: "Met Casimir Dunne" is tried at "Casimir" too)
+        if m.start("first") < co_span[1] and m.end("last") > co_span[0] or m.group("first").lower() in _NOT_NAME_START:
+            continue
+        if _known_person(index, m.group("first"), m.group("last")):
+            return text  # a known person: "add her" is not a create
+        person = m
+        break
+    objs = list(_ADD_BACK.finditer(command))
+    if not objs or (company is None or known_co) and person is None:
+        return text
+    email = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", intro)
+    details = ""
+    if company is not None and not known_co:
+        # what the introduction says of the company after its name ("saltmarshcoffee.com, based in
+        # Portland"), verbatim: the create rules read domain, city and industry from it
+        details = re.split(r"[.!?](?:\s|$)", intro[co_span[1]:], maxsplit=1)[0]
+        if person is not None and person.start("first") > co_span[1]:
+            details = details[:person.start("first") - co_span[1]]
+        details = re.sub(r"\s*,?\s*(?:and\s+)?$", "", details).strip(" ,;:")
+    title = None
+    if person is not None:
+        after = intro[person.end("last"):]
+        lead = (r"(?:^|,)\s*(?:(?:she|he)(?:'s|\s+is)|who(?:'s|\s+is)|(?:she|he)\s+runs)?\s*(?:the\s+|their\s+|a\s+|an\s+)?"
+                r"(?P<t>(?!(?:based|and|but|so)\b)[A-Za-z][\w&/ -]{0,40}?)")
+        co = re.escape(company) if company else _CO
+        t = re.search(lead + rf"\s+(?:at|for|of)\s+{co}", after)
+        title = t.group("t").strip() if t else None
+    new_company = company is not None and not known_co
+    pieces: list[tuple[int, int, str]] = []
+    for o in objs:
+        obj = o.group("obj").lower()
+        what = (o.group("what") or "").lower()
+        to_person = obj in ("her", "him", "the contact", "the person", "this person", "that person", "this contact",
+                            "that contact") or what in ("contact", "lead", "prospect") or not new_company
+        if to_person and person is None or not to_person and not new_company:
+            return text
+        if to_person and person is not None:
+            name = f"{person.group('first')} {person.group('last')}"
+            if new_company and any("as a company" in p[2] for p in pieces):
+                said = f"{o.group('verb')} {name} there as a contact" + (f", she's {title}" if title else "")
+            elif company:
+                said = f"{o.group('verb')} {name} as a contact, " + (f"{title} at {company}" if title else f"at {company}")
+            else:
+                said = f"{o.group('verb')} {name} as a contact" + (f", {title}" if title else "")
+            if email:
+                said += f", {email.group(0)}"
+        else:
+            said = f"{o.group('verb')} {company} as a company" + (f", {details}" if details else "")
+        pieces.append((o.start(), o.end(), said))
+    out, at = [], 0
+    for s, e, said in pieces:
+        out.append(command[at:s])
+        out.append(said)
+        at = e
+    out.append(command[at:])
+    rewritten = "".join(out)
+    if new_company:
+        # "..., add the owner Benji Park as a contact": a person named with their role, at the new company
+        rewritten = re.sub(rf"\b(?P<v>add|create)\s+(?:the|their|its)\s+(?P<t>[a-z][a-z ]{{1,30}}?)\s*,?\s+{_PERSON}"
+                           r"(?:\s+(?:as\s+(?:a|the)\s+contact|too))?\b",
+                           lambda m: f"{m.group('v')} {m.group('first')} {m.group('last')} there as a contact, she's their {m.group('t')}",
+                           rewritten, count=1)
+    # "Add the company and add her as a contact": the second add joins the first
+    return re.sub(r"(as a company(?:,[^,]+?)*)\s+and\s+(?=add\s)", r"\1, and ", rewritten, count=1, flags=re.I)
+
+
+def _known_person(index: EntityIndex, first: str, last: str) -> bool:
+    """True when "First Last" names a contact the workspace has (exactly, not a fuzzy guess)."""
+    return any(m.kind == "contact" and not m.partial and m.score >= 95 for m in index.find_mentions(f"{first} {last}"))
+
+
+def rewrite(text: str, index: EntityIndex) -> str:
+    """All the rewrites of this module, in order (each a no-op when its construction is absent)."""
+    text = relation_then_name(text, index)
+    text = new_person_said(text, index)
+    return introduced_then_added(text, index)

@@ -1,0 +1,115 @@
+"""Constructions worked on in session 14, three sentences (or more) each in our own words."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _kinds(plan):
+    return [a.kind for a in plan.actions]
+
+
+@pytest.mark.parametrize(("text", "company", "person", "title"), [
+    ("Bumped into a founder at the meetup, Ines Calloway, she's CEO of Brackenridge Labs, brackenridge.io, based in "
+     "Austin. Add the company and add her as a contact.", "Brackenridge Labs", ("Ines", "Calloway"), "CEO"),
+    ("Got introduced to Theo Marchetti, he's head of growth at Quillfeather Books, quillfeather.com. "
+     "Please add the company and add him too.", "Quillfeather Books", ("Theo", "Marchetti"), "head of growth"),
+    ("Talked to Wren Okonkwo at the expo, COO of Saltire Freight, saltirefreight.co.uk, based in Glasgow. "
+     "Create the company and add her as a contact.", "Saltire Freight", ("Wren", "Okonkwo"), "COO"),
+])
+def test_an_introduced_person_and_company_are_both_created_when_asked_back(planner, now, text, company, person, title):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_company", "create_contact"]
+    co, who = plan.actions
+    assert co.fields["name"] == company
+    assert (who.fields["first_name"], who.fields["last_name"], who.fields["company"]) == (*person, company)
+    assert title.lower() in who.fields["job_title"].lower()
+
+
+@pytest.mark.parametrize(("text", "company", "amount"), [
+    ("New logo today, Pelham Dental Group, pelhamdental.com. Add the company and open a deal at 18K, qualified.",
+     "Pelham Dental Group", 18000),
+    ("Signed a new client this morning, Ardent Cycles, ardentcycles.com, based in Leeds. Add them and open a deal "
+     "for the spring campaign at twelve thousand, closed won.", "Ardent Cycles", 12000),
+    ("New opportunity, Morrow Analytics, morrowanalytics.io. Create the company and start a deal at forty thousand "
+     "in lead.", "Morrow Analytics", 40000),
+])
+def test_an_introduced_company_is_created_with_its_deal(planner, now, text, company, amount):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_company", "create_deal"]
+    co, deal = plan.actions
+    assert co.fields["name"] == company
+    assert (deal.fields["company"], deal.fields["amount"]) == (company, amount)
+
+
+@pytest.mark.parametrize(("text", "first", "company", "title"), [
+    ("Just connected with a new lead on LinkedIn, Farah Quayle, VP Marketing at Juniper Systems. Add her please.",
+     "Farah", "Juniper Systems", "VP Marketing"),
+    ("Met Casimir Dunne at the Globex offsite, he's director of finance at Globex. Add him as a contact.",
+     "Casimir", "Globex Logistics", "director of finance"),
+    ("Spoke with a new stakeholder, Odile Brennan, procurement lead at Initech. Save her to the CRM.",
+     "Odile", "Initech", "procurement lead"),
+])
+def test_an_introduced_person_at_a_known_company_is_added_back(planner, now, text, first, company, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_contact"
+    assert (a.fields["first_name"], a.fields["company"]) == (first, company)
+    assert title.lower() in a.fields["job_title"].lower()
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("Add Priya's manager to the CRM, Gideon Ashby, VP Procurement at Globex, gideon.ashby@globex.example.", "Gideon", "Ashby"),
+    ("Create Tom's assistant at Northwind Traders, Lottie Farrow, lottie@northwind.example.", "Lottie", "Farrow"),
+    ("Add the new CFO at Initech, Bram Kettering, bram.kettering@initech.example.", "Bram", "Kettering"),
+])
+def test_a_relation_before_the_name_creates_the_person_named(planner, now, text, first, last):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_contact"
+    assert (a.fields["first_name"], a.fields["last_name"]) == (first, last)
+    assert "@" in a.fields["email"]
+
+
+def test_the_new_role_is_the_job_title(planner, now):
+    plan = planner.plan("Add the new CFO at Initech, Bram Kettering, bram.kettering@initech.example.", now=now)
+    assert plan.actions[0].fields["job_title"] == "CFO"
+
+
+@pytest.mark.parametrize(("text", "first", "company"), [
+    ("New champion at Globex Logistics, Marguerite Lacey, head of platform, marguerite.lacey@globex.example.", "Marguerite",
+     "Globex Logistics"),
+    ("New decision maker at Initech: Ravi Tambe, CTO, +1 415 555 0199.", "Ravi", "Initech"),
+    ("So, new contact over at Northwind Traders, Esme Varga, esme.varga@northwind.example.", "Esme", "Northwind Traders"),
+])
+def test_a_new_person_announced_with_details_is_created(planner, now, text, first, company):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_contact"
+    assert (a.fields["first_name"], a.fields["company"]) == (first, company)
+
+
+@pytest.mark.parametrize("text", [
+    "Met Dana Whitlock at the conference, CEO of Ferncliff Robotics. She wants a demo next Thursday. Add her as a contact.",
+    "New champion at Globex, Marguerite Lacey, she loved the demo.",
+    "Add Priya's manager to the CRM.",
+])
+def test_an_introduction_with_more_to_it_is_not_flattened_into_a_create(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not (_kinds(plan) == ["create_contact"] and "demo" in text and "Thursday" in text)
+    if "loved the demo" in text:
+        assert "create_contact" not in _kinds(plan)
+    if text.startswith("Add Priya's manager"):
+        assert "create_contact" not in _kinds(plan) and plan.clarifications
+
+
+@pytest.mark.parametrize("text", [
+    "Set up a company record for Harrowgate Clinics, harrowgateclinics.com, Denver.",
+    "Open an account for Tamsin Ceramics, tamsinceramics.com, based in Bath.",
+    "Could you set up Vantor Bikes as a new company, vantorbikes.com.",
+])
+def test_set_up_or_open_a_company_record_creates_the_company(planner, now, text):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_company"
+    assert a.fields["name"] in text and "." in a.fields["domain"]
