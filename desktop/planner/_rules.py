@@ -477,7 +477,7 @@ _DATE_FRAGMENT = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
     r"eighteenth|nineteenth|twentieth|twenty[- ]\w+|thirtieth|thirty[- ]first)|"
-    r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)|"
+    r"\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+[a-z]+)?|end of (?:the )?(?:next |this |the following )?\w+|(?:a|one|two|three|four|\d+)\s+(?:days?|weeks?|months?)|"
     # "..., due in January", "..., by Q1", "..., in early March": a month or quarter, with the word that says when
     r"(?<=\s)(?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|august|september|october|november|december)"
     r"(?:\s+\d{4})?|q[1-4](?:\s+\d{4})?|"

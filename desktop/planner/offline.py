@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from desktop.domain.plan import Action, Plan, Target
+from desktop.planner import _accordingly as accordingly
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _introductions as introductions
@@ -653,6 +654,7 @@ class OfflinePlanner:
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
         clean = introductions.rewrite(clean, self.index)
+        clean = accordingly.rewrite(clean, now.date())
         # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
         clean = re.sub(r"\b(?:set\s+up|open|start|make|spin\s+up)\s+(?=(?:a|an)\s+(?:new\s+)?(?:company|account|client)\s+"
                        r"(?:record\s+|entry\s+)?(?:for|called|named)\s+(?-i:[A-Z]))", "create ", clean, flags=re.I)
@@ -663,6 +665,10 @@ class OfflinePlanner:
             # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in
             # Portland, ...": a company the workspace does not have yet, announced as such
             clean = f"Add {new_co.group('name') or new_co.group('name2')} as a company, " + clean[new_co.end():]
+        # "Set a thirty-minute call with Uma ...": how long a call is does not change what it is
+        clean = re.sub(r"\b(?P<a>a|an)\s+(?P<q>quick\s+)?(?:(?:\d+|[a-z]+(?:[- ][a-z]+)?)[- ]min(?:ute)?s?|half[- ]an?[- ]hour|one[- ]hour|"
+                       r"half[- ]hour|hour[- ]long)(?:[- ]long)?\s+(?=(?:call|meeting|demo|chat|session|check-?in|sync|catch-?up|"
+                       r"review|walkthrough|zoom)\b)", lambda m: "a " + (m.group("q") or ""), clean, flags=re.I)
         # "Set a follow-up with him a week from Tuesday at 4": a follow-up with a clock time is a meeting booked
         clean = re.sub(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:set|book|schedule|put in)(?:\s+up)?\s+(?:a|an)\s+follow[- ]?up\s+"
                        r"(?=with\b[^.;]*\bat\s+(?:\d|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
@@ -726,7 +732,10 @@ class OfflinePlanner:
             if (m := _NOTE_PREFIX.match(as_colon)) and m.group("head") and m.end("head") == dot.start():
                 clean = as_colon
         if (task_head := re.match(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?:add|create|set|make|put)\s+(?:me\s+)?(?:a|an)\s+(?:task|reminder|to-?do)\s+"
-                                  r"(?:on|for|to|against)\s+(?:the\s+)?[^.:,]{2,60}?(?:deal|account|opportunity|contact)?(?=\.\s+\S)",
+                                  r"(?:on|for|to|against)\s+(?:the\s+)?[^.:,]{2,60}?(?:deal|account|opportunity|contact)?(?=\.\s+\S|"
+                                  # "Create a task on the Redwood Systems deal, confirm their data migration is finished"
+                                  r"(?<=deal|ount|nity|tact),\s+(?!(?:due|by|for|on|at|next|this|tomorrow|today|the|in|and|to|so|which|that|"
+                                  r"it|due)\b)(?-i:[a-z])[a-z]+\s)",
                                   clean, re.I)) and ":" not in clean[:task_head.end()]:
             # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
             # the task's record became a full stop; what follows is the task

@@ -113,3 +113,58 @@ def test_set_up_or_open_a_company_record_creates_the_company(planner, now, text)
     (a,) = plan.actions
     assert a.kind == "create_company"
     assert a.fields["name"] in text and "." in a.fields["domain"]
+
+
+@pytest.mark.parametrize(("text", "deal", "fields"), [
+    ("The quote went out to Cedar Group on Thursday, update the stage accordingly.", "5118", {"stage": "Proposal Sent"}),
+    ("Acme's lawyers are redlining the MSA now, change the stage to match.", "5001", {"stage": "Negotiation"}),
+    ("We booked the demo with Kestrel Partners for next week, so update the stage.", "5113", {"stage": "Demo Scheduled"}),
+    ("Northwind say they can't sign before March, adjust the close date accordingly.", "5005", {"close_date": "2027-03-01"}),
+    ("Umbrella's board will decide by the 18th, update the close date to reflect that.", "5007", {"close_date": "2026-12-18"}),
+])
+def test_a_field_changed_accordingly_takes_the_value_the_fact_implies(planner, now, text, deal, fields):
+    plan = planner.plan(text, now=now)
+    changes = [a for a in plan.actions if a.kind == "update_deal"]
+    assert [(a.target.id, a.fields) for a in changes] == [(deal, fields)]
+
+
+@pytest.mark.parametrize("text", [
+    "Cedar Group were lovely on the call, update the stage accordingly.",
+    "Proposal went out and they signed the NDA, update the stage accordingly.",
+])
+def test_a_fact_that_implies_no_single_stage_writes_no_stage(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any("stage" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "due"), [
+    ("Create a task on the Acme deal to send the security pack, due end of next month.", "2026-12-31"),
+    ("Add a task for the Globex deal to chase legal, due the end of the month.", "2026-11-30"),
+    ("Set a task on the Northwind deal to prep the QBR deck, due end of this month.", "2026-11-30"),
+])
+def test_a_task_due_at_the_end_of_a_month_keeps_its_due_date(planner, now, text, due):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.fields.get("due_date")) == ("create_task", due)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Create a task on the Redwood Systems deal, confirm their data migration is finished, due the 3rd.", "data migration"),
+    ("Add a task on the Acme deal, send Mike the revised SOW, due Friday.", "revised SOW"),
+    ("Make a task for the Globex account, chase the signed order form by Tuesday.", "order form"),
+])
+def test_a_task_on_a_deal_then_a_comma_takes_the_words_after_as_its_title(planner, now, text, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_task" and title in a.fields["title"] and a.fields.get("due_date")
+
+
+@pytest.mark.parametrize(("text", "who", "time"), [
+    ("Set a thirty-minute call with Uma Ueda on the 1st at 1pm to go over the renewal terms.", "267", "13:00"),
+    ("Set up a 45-minute demo with Priya Natarajan Thursday at 3pm.", "105", "15:00"),
+    ("Book a quick 15 min check-in with Tom Becker Monday at 10.", "106", "10:00"),
+])
+def test_a_meeting_said_with_its_length_is_booked(planner, now, text, who, time):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
