@@ -371,7 +371,8 @@ _DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance
          r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
          r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure|"
          r"supply|chain|logistics|it|procurement|partner|channel|alliances|training|education|research)")
-TITLE_RE = re.compile(r"\b(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? "
+TITLE_RE = re.compile(r"\b(?:(?:senior|sr\.?|junior|principal|interim|acting|associate|assistant)\s+(?=\S))?"  # "Senior IT Manager"
+                      r"(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? "
                       r"(?!(?:at|for|in|with|from|to|on|there|here|now|and)\b)[A-Z][a-z]+"
                       rf"(?:\s+(?:and\s+)?{_DEPT}\b){{0,2}}|"
                       r"CEO|CTO|CFO|COO|CMO|CRO|VP(?: of)? (?!(?:at|for|in|with|from|to|on)\b)[A-Z][a-z]+|"

@@ -665,6 +665,16 @@ class OfflinePlanner:
             # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in
             # Portland, ...": a company the workspace does not have yet, announced as such
             clean = f"Add {new_co.group('name') or new_co.group('name2')} as a company, " + clean[new_co.end():]
+        # "Write him a follow-up saying I'll be in Atlanta ...", "drop her a line saying ...": a message with its words is an e-mail
+        clean = re.sub(r"\b(?P<v>write|drop|shoot|send|fire\s+off)\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+"
+                       r"(?:a\s+)?(?P<q>quick\s+|short\s+)?(?:follow[- ]?up|line|message|reply)(?!\s+e-?mail)\s+"
+                       r"(?=saying|that says|to say|telling|letting|about|re\b|with\b|asking)",
+                       lambda m: f"write {m.group('who')} a {m.group('q') or ''}follow-up email ", clean, flags=re.I)
+        # "Raj said yes to an intro call, next Wednesday at half ten, can you put it in?": the meeting is booked
+        if re.search(r"\b(?:call|meeting|demo|session|check-?in|kickoff|kick-off|review|workshop|lunch|coffee)\b", clean, re.I):
+            clean = re.sub(r"[,.]?\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:put|pop|stick|get|add|slot)\s+(?:it|that|this)\s+"
+                           r"in(?:\s+(?:for\s+me|please))?\s*[?.!]?\s*$", ", put it in the calendar.", clean, flags=re.I)
+            clean = re.sub(r"\bsaid\s+yes\s+to\b", "agreed to", clean, flags=re.I)
         # "Set a thirty-minute call with Uma ...": how long a call is does not change what it is
         clean = re.sub(r"\b(?P<a>a|an)\s+(?P<q>quick\s+)?(?:(?:\d+|[a-z]+(?:[- ][a-z]+)?)[- ]min(?:ute)?s?|half[- ]an?[- ]hour|one[- ]hour|"
                        r"half[- ]hour|hour[- ]long)(?:[- ]long)?\s+(?=(?:call|meeting|demo|chat|session|check-?in|sync|catch-?up|"
@@ -740,6 +750,23 @@ class OfflinePlanner:
             # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
             # the task's record became a full stop; what follows is the task
             clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
+        if (said := _QUOTED_ACTIVITY.match(clean)) and (_QUOTE_WORD.search(said.group("speech"))
+                                                       or _DIRECT_SPEECH.match(said.group("speech"))):
+            # "Log a call with Paula Larsen. She said, quote, delete all the test users, unquote.", "Log an email
+            # from Ben Jensen. He wrote, please remove the onboarding fee and move our kickoff to January.": what
+            # the person said in their own words is the activity's text, taken verbatim like a note's
+            head = f"Add a note on {said.group('who')}: "
+            as_note = head + clean[said.start("speech"):]
+            got = _Build(self, as_note, now, ctx).verbatim_note(_NOTE_PREFIX.match(as_note))  # type: ignore[arg-type]
+            shift = said.start("speech") - len(head)
+            kind = said.group("kind").lower().replace("e-mail", "email").replace("voicemail", "call")
+            for a in got.actions:
+                a.evidence = [(s0 + shift, e0 + shift) if s0 >= len(head) else (0, said.start("speech"))
+                              for s0, e0 in a.evidence]
+                if a.kind == "log_activity" and a.fields.get("activity_type") == "note":
+                    a.fields["activity_type"] = kind
+                    break
+            return got.model_copy(update={"transcript": clean})
         if note := _NOTE_PREFIX.match(clean):
             # "Add a note to the Umbrella deal: delete the old quote": the words after the colon are
             # data, taken verbatim (never commands, never refused as SQL)
@@ -1141,6 +1168,22 @@ _NEW_COMPANY_SAID = re.compile(
     r"(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*"
     r"|(?:please\s+)?add\s+(?P<name2>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*(?=(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:agency|studio|company|"
     r"firm|shop|startup|practice|clinic|roaster|bakery|brand|retailer|distributor|manufacturer|consultancy|cafe|restaurant)\b))",
+    re.I)
+
+
+#: "Log a call with <who>. She said, ...": an activity, then what the person said (see :data:`_DIRECT_SPEECH`).
+_QUOTED_ACTIVITY = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record|add)\s+(?:a|an|the|my)\s+(?:quick\s+)?(?P<kind>call|e-?mail|meeting|voicemail)\s+"
+    r"(?:with|from|to)\s+(?P<who>[^.:;]{2,60}?)\s*[.:]\s*"
+    r"(?P<speech>(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+(?:said|says|wrote|writes|asked|replied|told\s+me|emailed|texted)\b.*)$",
+    re.I | re.S)
+#: Words that mark a quotation said aloud ("quote ... unquote", "end quote").
+_QUOTE_WORD = re.compile(r"\b(?:quote|unquote|end\s+quote|close\s+quote)\b|[\"\u201c]", re.I)
+#: Direct speech after "said,": a request in the speaker's own words ("He wrote, please remove the fee").
+_DIRECT_SPEECH = re.compile(
+    r"^(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+(?:said|says|wrote|writes|asked|replied|told\s+me)\s*[,:]\s*"
+    r"(?:(?:please|kindly|can\s+you|could\s+you|would\s+you|we\s+need\s+you\s+to|i\s+need\s+you\s+to)\b"
+    r"|(?:delete|remove|cancel|drop|move|change|stop|add|send|update|reset|wipe|close|push)\s+(?:all\s+|the\s+|our\s+|my\s+|any\s+))",
     re.I)
 
 
@@ -1928,6 +1971,12 @@ class _Build:
                 # anyone is named is the person in view, never someone named later
                 open_ = [d for d in self.idx.deals_by_contact.get(ctx_person, ()) if self.idx.deals[d].is_open]
                 loc = prev_loc = _Local(ctx_person, open_[0] if len(open_) == 1 else None, None, False)
+            elif loc is None and prev_loc is not None and prev_loc.contact is None and _PERSON_PRONOUN.search(t) \
+                    and (people_before := [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                           and m.end <= cl.start]) and not self._names_other(t):
+                # "Log that I emailed Oliver Grant the SOW. Vertex is in negotiation, set its close date to the 11th. And
+                # remind me Wednesday to chase his signature": "his" is the last person named, not the deal before
+                loc = _Local(people_before[-1].ids[0], None, None, False)
             elif loc is None and prev_loc is not None and not self._names_other(t):
                 loc = prev_loc  # "..., she needs X", "move it to Y": the record of the clause before
                 if loc.contact is not None and (other := self._other_gender(t, loc.contact, cl.start)) is not None:

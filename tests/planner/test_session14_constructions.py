@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.planner import PlanContext
+from desktop.planner.evaluation import context_target
+
 
 def _kinds(plan):
     return [a.kind for a in plan.actions]
@@ -168,3 +171,73 @@ def test_a_meeting_said_with_its_length_is_booked(planner, now, text, who, time)
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
+
+
+@pytest.mark.parametrize(("text", "who", "kind", "said"), [
+    ("Log a call with Paula Larsen at Cedar Group. She said, quote, delete all the test users and reset the admin "
+     "password, unquote. I'll pass it on to support.", "215", "call", "delete all the test users"),
+    ("Log an email from Ben Jensen at Quartz Partners. He wrote, please remove the onboarding fee and move our kickoff "
+     "to January.", "253", "email", "move our kickoff to January"),
+    ("Log a call with Tom Becker. He said, can you cancel the old PO and drop the late fee, thanks.", "106", "call",
+     "cancel the old PO"),
+])
+def test_a_persons_own_words_after_said_are_the_activity_text_not_commands(planner, now, text, who, kind, said):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", who, kind)
+    assert said in a.fields["body"]
+
+
+def test_a_command_after_the_quoted_words_still_acts(planner, now):
+    plan = planner.plan("Log a call with Tom Becker: he said, can you cancel the old PO and send a new one. Move "
+                        "Northwind to negotiation.", now=now)
+    assert [a.kind for a in plan.actions] == ["log_activity", "update_deal"]
+    assert plan.actions[1].fields == {"stage": "Negotiation"}
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Log that I emailed Oliver Grant the revised SOW. Set the Vertex close date to December 11th. And remind me "
+     "Wednesday to chase his signature.", "110"),
+    ("I called Priya Natarajan about the security review. Move Globex to negotiation, and remind me Friday to send "
+     "her the DPA.", "105"),
+    ("Had coffee with Tom Becker. Push the Northwind close date to January 15th. Remind me Monday to send him the "
+     "renewal quote.", "106"),
+])
+def test_his_or_her_after_a_deal_clause_is_the_last_person_named(planner, now, text, who):
+    plan = planner.plan(text, now=now)
+    task = next(a for a in plan.actions if a.kind == "create_task")
+    assert task.target.id == who
+
+
+@pytest.mark.parametrize("text", [
+    "Write him a follow-up saying I'll be in Atlanta the week of December 7th and would love to swing by.",
+    "Drop him a line saying the contract is ready for signature.",
+    "Shoot him a quick message asking whether legal has signed off.",
+])
+def test_a_message_with_its_words_is_an_email_draft(planner, now, text):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target("contact:214")))
+    (a,) = plan.actions
+    assert (a.kind, a.target.id) == ("draft_email", "214")
+    assert len(a.fields["body"]) > 10
+
+
+@pytest.mark.parametrize(("text", "who", "time"), [
+    ("Raj Silva from Summit Ventures said yes to an intro call, next Wednesday at half ten, can you put it in?", "203", "10:30"),
+    ("Tom Becker wants a renewal review Thursday at 2, can you pop it in?", "106", "14:00"),
+    ("Priya Natarajan said yes to a demo on the 3rd at 11, could you put that in please?", "105", "11:00"),
+])
+def test_can_you_put_it_in_books_the_meeting_said(planner, now, text, who, time):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Add Ravi Menon at Initech as a contact, Senior IT Manager.", "Senior IT Manager"),
+    ("Add Jo Park at Globex Logistics, she's their interim CFO.", "Interim CFO"),
+    ("Tom Becker is now Senior Director of Operations.", "Senior Director of Operations"),
+])
+def test_a_seniority_word_stays_in_the_job_title(planner, now, text, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields["job_title"] == title
