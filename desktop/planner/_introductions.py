@@ -218,8 +218,30 @@ def introduced_then_added(text: str, index: EntityIndex) -> str:
                            r"(?:\s+(?:as\s+(?:a|the)\s+contact|too))?\b",
                            lambda m: f"{m.group('v')} {m.group('first')} {m.group('last')} there as a contact, she's their {m.group('t')}",
                            rewritten, count=1)
+        # "..., add Helen Achebe as the practice owner, and open a deal ...": the same, with the role after the name
+        rewritten = re.sub(rf"\b(?P<v>add|create)\s+{_PERSON}\s+as\s+(?:the|their|its)\s+(?P<t>[a-z][a-z ]{{1,30}}?)(?=\s*(?:[,.;]|$|\s+and\b))",
+                           lambda m: f"{m.group('v')} {m.group('first')} {m.group('last')} there as a contact, she's their {m.group('t')}",
+                           rewritten, count=1)
     # "Add the company and add her as a contact": the second add joins the first
     return re.sub(r"(as a company(?:,[^,]+?)*)\s+and\s+(?=add\s)", r"\1, and ", rewritten, count=1, flags=re.I)
+
+
+_THEN_ADD_PERSON = re.compile(
+    rf"^(?P<co_part>.*?\b(?:as\s+(?:a|an)\s+(?:new\s+)?company|company\s+(?:called|named)\s+{_CO})\b(?:[^.;]|\.(?=\w))*)[.;]\s+"
+    rf"(?:(?:then|and|also|now|next)\s*,?\s+)?(?:add|create)\s+{_PERSON}\s*(?:,\s*(?P<rest>.*)|\s*[.!]?\s*)$", re.S | re.I)
+
+
+def then_add_person(text: str, index: EntityIndex) -> str:
+    """"Create Ortega Dental Group as a company, ortegadental.com. Then add Lucia Ortega, she owns the
+    practice, her email is lucia@..." -> "..., and add Lucia Ortega there as a contact, she owns ...": a new
+    person added in the sentence after a new company is that company's contact (a person the workspace
+    has is left alone)."""
+    m = _THEN_ADD_PERSON.match(text)
+    if m is None or _known_person(index, m.group("first"), m.group("last")) or "as a contact" in (m.group("rest") or "")[:20]:
+        return text
+    rest = m.group("rest")
+    return (f"{m.group('co_part').rstrip(' ,')}, and add {m.group('first')} {m.group('last')} there as a contact"
+            + (f", {rest}" if rest else "."))
 
 
 def _known_person(index: EntityIndex, first: str, last: str) -> bool:
@@ -231,4 +253,114 @@ def rewrite(text: str, index: EntityIndex) -> str:
     """All the rewrites of this module, in order (each a no-op when its construction is absent)."""
     text = relation_then_name(text, index)
     text = new_person_said(text, index)
+    text = then_add_person(text, index)
     return introduced_then_added(text, index)
+
+
+_COMPANY_LIST = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|and|also)\W+)*(?:(?:can|could)\s+you\s+)?(?:add|create|set\s+up|save)\s+"
+    r"(?:(?:two|three|four|five|these|the\s+following|a\s+few|some|both)\s+)?(?:new\s+)?(?:companies|accounts|prospects|logos|clients)\b"
+    r"(?P<mid>[^,:.]{0,60}?)\s*[,:]\s*"
+    rf"(?P<list>{_CO}(?:\s*,\s*{_CO})*\s*,?\s+and\s+{_CO})(?P<rest>.*)$", re.I | re.S)
+_PLURAL_ADD = re.compile(
+    r"\b(?:add|create|save|put\s+in)\s+(?:them(?:\s+(?:both|all|two|in))?|both(?:\s+of\s+them)?|all\s+(?:three|four|of\s+them)|"
+    r"the\s+(?:two|three|four)\b|these\s+(?:two|three)\b)", re.I)
+_PERSON_AT = re.compile(rf"\b(?:from|at|of|over\s+at)\s+(?P<co>{_CO})")
+
+
+def split_creates(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, int]]] | None:
+    """Several new records of one kind said in one breath, split into one create instruction each,
+    with the span of the input each came from: "Add three companies for the outbound list, Brightwater
+    Foods, Copperleaf Insurance and Tanager Aviation." -> "Add Brightwater Foods as a company", ...;
+    "Met two people from Vertex ... Hannah Osei, their COO, hannah@..., and Marcus Lind, who runs
+    procurement. Add them both please." -> "Add Hannah Osei as a contact at Vertex Analytics, their COO,
+    hannah@..." and "Add Marcus Lind as a contact at Vertex Analytics, who runs procurement".
+
+    A person's company is the one the text names after "from"/"at"/"of" (a workspace company), or a
+    company the same text creates; then each person's instruction creates that company too ("Add X as a
+    company, ..., and add P there as a contact") and the caller keeps one of the identical company
+    creates. Returns None when the text is not such a list (fewer than two new names, a name the
+    workspace has, or no company for the people)."""
+    if m := _COMPANY_LIST.match(text):
+        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list")) if n.strip()]
+        if len(names) < 2 or any(_known_company(index, n) for n in names):
+            return None
+        shared = ""
+        if city := re.search(rf"\b(?:both|all|each)\s+(?:(?:are|of\s+them)\s+)?(?:based|located|headquartered)\s+in\s+"
+                             rf"(?P<c>{_CAP}[a-z]+(?:\s+{_CAP}[a-z]+)?)", m.group("rest")):
+            shared = f", based in {city.group('c')}"
+        out = []
+        for n in names:
+            at = text.find(n)
+            out.append((f"Add {n} as a company{shared}", (at, at + len(n))))
+        return out
+    if not _PLURAL_ADD.search(text) and not re.search(r"\b(?:two|three|both)\s+(?:new\s+)?(?:people|contacts|referrals|folks|"
+                                                     r"stakeholders|names)\b", text, re.I) \
+            and not re.search(rf"\badd\s+their\s+[^,.]{{1,40}}?\s*,?\s+{_PERSON}\s*,?\s+and\s+their\b", text):
+        return None
+    new_co = re.search(rf"\b(?:[Cc]reate|[Aa]dd)\s+(?:a\s+(?:new\s+)?company\s+(?:called|named)\s+|the\s+company\s+)?(?P<co>{_CO})\s*(?:,|\s+as\s+(?:a|an)\s+"
+                       rf"(?:new\s+)?company\b)", text)
+    people: list[re.Match[str]] = []
+    for p in re.finditer(rf"(?<![\w'])(?={_PERSON}\b)", text):
+        first, last = p.group("first"), p.group("last")
+        if first.lower() in _NOT_NAME_START or _known_person(index, first, last) or _known_company(index, f"{first} {last}") \
+                or any(p.start("first") < q.end("last") for q in people) \
+                or new_co is not None and new_co.start("co") <= p.start("first") < new_co.end("co"):
+            continue
+        if re.match(r"\s+(?:as\s+(?:a|an)\s+(?:new\s+)?company|[\w&'-]+\s+(?:Inc|LLC|Ltd|Group|Health|Labs|Media|Systems)\b)",
+                    text[p.end("last"):]):
+            continue
+        people.append(p)
+    if len(people) < 2:
+        return None
+    company, co_details, creating = None, "", False
+    if new_co and not _known_company(index, new_co.group("co")) and re.search(r"\bcompany\b", text[:new_co.end() + 20], re.I):
+        company, creating = new_co.group("co"), True
+        co_details = re.split(r"\s*,?\s*\band\s+add\b|[.!?](?:\s|$)", text[new_co.end("co"):], maxsplit=1)[0].strip(" ,")
+        co_details = re.sub(r"^as\s+(?:a|an)\s+(?:new\s+)?company\b\s*,?\s*", "", co_details)
+    else:
+        for said_at in _PERSON_AT.finditer(text):
+            name = said_at.group("co")
+            hit = next((mm for mm in index.find_mentions(name) if mm.kind == "company" and len(mm.ids) == 1 and not mm.partial), None)
+            if hit is not None and hit.start == 0:
+                company = index.companies[hit.ids[0]].name
+                break
+    if company is None:
+        return None
+    out = []
+    title_before = re.compile(r"(?:,?\s*\band\s+|,\s*|^\s*)?\b(?:their|the|its|our)\s+"
+                              r"(?P<t>(?![^,]*\b(?:people|folks|contacts|referrals|names|from|at|two|three|four)\b)[A-Za-z][\w&/ -]{1,40}?)"
+                              r"\s*,?\s*$")
+    for i, p in enumerate(people):
+        end = people[i + 1].start("first") if i + 1 < len(people) else len(text)
+        if i + 1 < len(people) and (nxt := title_before.search(text[p.end("last"):end])):
+            end = p.end("last") + nxt.start()  # "... Dana Whitman and their VP of member services, Curtis Boyd": the next one's title
+        details = text[p.end("last"):end]
+        details = re.split(r"[.!?](?:\s|$)|\b(?:can|could)\s+you\b|\b(?:add|create|save)\s+(?:them|both|all|the\s+(?:two|three))\b",
+                           details, maxsplit=1)[0]
+        details = re.sub(r"\s*,?\s*(?:and|&)?\s*(?:(?:his|her|their)\s+)?$", "", details).strip(" ,;:")
+        before = text[people[i - 1].end("last") if i else 0:p.start("first")]
+        if t := title_before.search(before):
+            details = f"their {t.group('t')}" + (f", {details}" if details else "")
+        details = re.sub(r"^who\s+(runs|heads|leads|owns|manages)\b", r"head of", details, flags=re.I)
+        name = f"{p.group('first')} {p.group('last')}"
+        span = (p.start("first"), end)
+        if creating:
+            said = f"Add {company} as a company" + (f", {co_details}" if co_details else "") + f", and add {name} there as a contact"
+            out.append((said + (f", she's {details}" if details else ""), span))
+        elif bare := re.match(r"(?P<t>(?-i:[a-z])[a-z]+(?:\s+[a-z]+){0,3})\s*(?:,\s*|$)(?P<rest>.*)$", details, re.S):
+            # "Esme Varga, buyer, esme@...": a bare role said right after the name stays beside it
+            if bare.group("t").split()[0] in ("she", "he", "they", "who", "and", "but", "so", "her", "his"):
+                out.append((f"Add {name} as a contact at {company}, {details}", span))
+            else:
+                rest = bare.group("rest").strip()
+                out.append((f"Add {name}, {bare.group('t')}, as a contact at {company}" + (f", {rest}" if rest else ""), span))
+        else:
+            out.append((f"Add {name} as a contact at {company}" + (f", {details}" if details else ""), span))
+    return out
+
+
+def _known_company(index: EntityIndex, name: str) -> bool:
+    """True when ``name`` is (exactly) a company the workspace has."""
+    return any(m.kind == "company" and not m.partial and m.score >= 95 and m.start == 0 and m.end >= len(name) - 1
+               for m in index.find_mentions(name))

@@ -370,7 +370,7 @@ DOMAIN_RE = re.compile(rf"\b(?:[a-z0-9-]+\.)+{TLDS}\b", re.I)
 _DEPT = (r"(?:customer|client|sales|marketing|engineering|operations|ops|finance|product|growth|revenue|partnerships|"
          r"people|it|security|data|design|support|procurement|legal|success|experience|business|development|"
          r"strategy|technology|talent|hr|brand|content|demand|generation|enablement|analytics|platform|infrastructure|"
-         r"supply|chain|logistics|it|procurement|partner|channel|alliances|training|education|research)")
+         r"supply|chain|logistics|it|procurement|partner|channel|alliances|training|education|research|services|service|relations|member|members|patient|clinical|quality|compliance|risk|facilities|admissions)")
 TITLE_RE = re.compile(r"\b(?:(?:senior|sr\.?|junior|principal|interim|acting|associate|assistant)\s+(?=\S))?"  # "Senior IT Manager"
                       r"(?:chief\s+(?:\w+\s+){1,2}?officer|(?:VP|Head|Director|SVP|EVP)(?: of)? "
                       r"(?!(?:at|for|in|with|from|to|on|there|here|now|and)\b)[A-Z][a-z]+"

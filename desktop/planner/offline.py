@@ -653,6 +653,8 @@ class OfflinePlanner:
             # - "they want a 10% discount" - changes nothing)
             clean = _PERCENT_CHANGE.sub(lambda m: f"{'cut' if m.group('dir').lower() in _PERCENT_DOWN else 'increase'} by "
                                                   f"{m.group('n')} percent", clean)
+        if (created := introductions.split_creates(clean, self.index)) is not None:
+            return self._each_created(clean, created, now, context)
         clean = introductions.rewrite(clean, self.index)
         clean = accordingly.rewrite(clean, now.date())
         # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
@@ -789,6 +791,30 @@ class OfflinePlanner:
             plan.message = f"{plan.message} {cut}" if plan.message else cut
         return plan
 
+
+    def _each_created(self, text: str, parts: list[tuple[str, tuple[int, int]]], now: datetime,
+                      context: PlanContext | None) -> Plan:
+        """Plan several new records said in one breath (see :func:`introductions.split_creates`): each
+        part on its own, evidence on the words it came from; a company every part creates is created once."""
+        actions: list[Action] = []
+        questions: list[str] = []
+        candidates: list[list[Target]] = []
+        made: set[str] = set()
+        for said, (start, end) in parts:
+            got = self._plan(said, now=now, context=context)
+            for a in got.actions:
+                if a.kind == "create_company":
+                    if str(a.fields.get("name", "")).lower() in made:
+                        continue
+                    made.add(str(a.fields.get("name", "")).lower())
+                actions.append(a.model_copy(update={"evidence": [(start, end)]}))
+            for q, c in zip(got.clarifications, got.candidates, strict=False):
+                if q not in questions:
+                    questions.append(q)
+                    candidates.append(c)
+        return Plan(transcript=text, actions=actions, clarifications=questions, candidates=candidates,
+                    message=questions[0] if questions else None,
+                    requires_confirmation=any(not a.read_only for a in actions))
 
     def _segmented(self, text: str, segments: list[tuple[int, int]], now: datetime, ctx: Target | None,
                    truncated: bool) -> Plan:

@@ -241,3 +241,72 @@ def test_a_seniority_word_stays_in_the_job_title(planner, now, text, title):
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert a.fields["job_title"] == title
+
+
+@pytest.mark.parametrize(("text", "names", "city"), [
+    ("Add three companies from the trade show, Harbourline Foods, Pemberton Insurance and Skylark Aviation.",
+     ["Harbourline Foods", "Pemberton Insurance", "Skylark Aviation"], None),
+    ("Create two new accounts, Quillon Dental and Marlow Optics, both based in Denver.", ["Quillon Dental", "Marlow Optics"],
+     "Denver"),
+    ("Please add these prospects: Ostara Wines, Bellhaven Hotels, and Corrib Tours.",
+     ["Ostara Wines", "Bellhaven Hotels", "Corrib Tours"], None),
+])
+def test_a_list_of_new_companies_creates_each(planner, now, text, names, city):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_company"] * len(names)
+    assert [a.fields["name"] for a in plan.actions] == names
+    assert all(a.fields.get("city") == city for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "company", "people"), [
+    ("Met two people from Globex at the expo. Lena Vasquez, their CTO, lena.vasquez@globex.example, and Arjun Patel, who "
+     "runs procurement. Add them both please.", "Globex Logistics", [("Lena", "CTO"), ("Arjun", "procurement")]),
+    ("Got two referrals at Initech, Bram Kettering, he's their CFO, and Odile Brennan, she's the IT lead. Can you add them?",
+     "Initech", [("Bram", "CFO"), ("Odile", "IT")]),
+    ("Add the two new people from Northwind Traders, Esme Varga, buyer, esme@northwind.example, and Theo Lund, he's "
+     "their new COO.", "Northwind Traders", [("Esme", "buyer"), ("Theo", "COO")]),
+])
+def test_several_new_people_at_a_company_are_each_created(planner, now, text, company, people):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_contact"] * len(people)
+    for a, (first, title) in zip(plan.actions, people, strict=True):
+        assert (a.fields["first_name"], a.fields["company"]) == (first, company)
+        assert title.lower() in a.fields["job_title"].lower()
+
+
+@pytest.mark.parametrize(("text", "company", "people"), [
+    ("Create a company called Lakeview Credit Union, lakeviewcu.org, based in Madison, and add their CFO Nora Quint and "
+     "their head of lending, Paul Arden.", "Lakeview Credit Union", ["Nora", "Paul"]),
+    ("Add Redfern Clinics as a company, redfernclinics.com, and add their COO Ivy Marsh and their practice manager, "
+     "Sol Benitez.", "Redfern Clinics", ["Ivy", "Sol"]),
+])
+def test_a_new_company_and_several_of_its_people(planner, now, text, company, people):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_company"] + ["create_contact"] * len(people)
+    assert plan.actions[0].fields["name"] == company
+    assert [(a.fields["first_name"], a.fields["company"]) for a in plan.actions[1:]] == [(p, company) for p in people]
+
+
+@pytest.mark.parametrize(("text", "first", "company"), [
+    ("Create Ortega Vision as a company, ortegavision.com, based in Tucson. Then add Lucia Ferro, she owns the practice, "
+     "her email is lucia@ortegavision.com.", "Lucia", "Ortega Vision"),
+    ("Add Kestrel Dental as a new company, kestreldental.com. Then add Maya Brandt, she's the office manager.", "Maya",
+     "Kestrel Dental"),
+    ("Create a company called Finch Analytics, finch.io. Add Omar Reyes, omar@finch.io.", "Omar", "Finch Analytics"),
+])
+def test_a_new_person_added_right_after_a_new_company_is_its_contact(planner, now, text, first, company):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_company", "create_contact"]
+    assert (plan.actions[1].fields["first_name"], plan.actions[1].fields["company"]) == (first, company)
+
+
+@pytest.mark.parametrize(("text", "first", "title"), [
+    ("New client, Corvina Vets, corvinavets.com. Create the company, add Helen Aske as the practice owner, and open a "
+     "deal at 20K, closed won.", "Helen", "practice owner"),
+    ("Signed Pallas Print today, pallasprint.com. Add the company, add Rui Costa as their managing director.", "Rui",
+     "managing director"),
+])
+def test_a_person_added_as_the_new_companys_role(planner, now, text, first, title):
+    plan = planner.plan(text, now=now)
+    person = next(a for a in plan.actions if a.kind == "create_contact")
+    assert person.fields["first_name"] == first and title in person.fields["job_title"].lower()
