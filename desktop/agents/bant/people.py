@@ -42,7 +42,11 @@ _AUTH_CUE = re.compile(
     r"times?|backlog|data|history))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
+    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|"
+    # ("returning his call", "missed her call", "took their call": a phone call, not whose call it is)
+    r"(?<!return )(?<!returns )(?<!returning )(?<!returned )(?<!missed )(?<!missing )(?<!misses )(?<!take )(?<!took )"
+    r"(?<!taking )(?<!takes )(?<!answer )(?<!answered )(?<!answering )(?<!awaiting )(?<!expecting )(?<!screened )(?<!screening )"
+    r"(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
     r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
@@ -522,6 +526,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"(?:week|month|quarter|year)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|(?:mon|tues|wednes|thurs|fri)day\b)",
                         c[m.end():], re.I):
                     continue  # "she'd said signature by December 31st": when it is signed, not who signs
+                if re.fullmatch(r"signature|signing|sign(?:[- ]?off)?", m.group(1), re.I) and re.search(
+                        r"\b(?:deadline|date|target|timing|timeline|window|day|ready|slated|scheduled|set|go)\s+(?:for|of|to)\s+"
+                        r"(?:the\s+|a\s+)?$", c[:m.start()], re.I):
+                    continue  # "Priya's deadline for signature is the 18th", "ready for signing": when, not who
                 if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
                         r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
                         c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"

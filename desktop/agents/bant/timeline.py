@@ -258,6 +258,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         s = re.sub(r",\s*when (?:the |their )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)\s+(?:starts|begins|kicks in|hits)\b", "", s,
                    flags=re.I)
         # "live since 10/30", "on the plan since March": a date since which something holds is past
+        # ("since go-live in October", "since their launch in March": the event is past too)
+        s = re.sub(r"\bsince (?:the |their |our )?(?:go[- ]?live|launch|roll-?out|kick-?off|onboarding|cut-?over|switch(?:-?over)?|"
+                   r"migration|pilot|start)\s+(?:back\s+)?(?:in|on)\s+(?=" + _MON + r"\b|\d)", "since ", s, flags=re.I)
         s = re.sub(r"\bsince (?:the )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|" + _MON + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|"
                    r"\d{1,2}(?:st|nd|rd|th)?(?: of " + _MON + r")?)\b", " ", s, flags=re.I)
         # "wants to push the two new sites to next year": moved to a vague year, no date
@@ -308,6 +311,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|"
+                         # "she didn't want to talk about next year yet": a talk refused, no date said
+                         r"(?:\w+n't|not)\s+(?:(?:want|ready|willing|prepared|able|going) to\s+)?(?:talk|discuss|think|get into|go into)\b|"
+                         # "their budget is spoken for until January": money committed until then, not when they buy
+                         r"(?:spoken for|tied up|committed|allocated|used up|maxed out|tapped out|locked up)\s+(?:\w+\s+)?(?:until|till|through|thru)\b|"
 
                          # "nobody answers until Monday": when their problem lasts, not when they buy
                          r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real |hard |firm |set |fixed |specific )?(?:timeline|"

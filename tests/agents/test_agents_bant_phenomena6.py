@@ -1,0 +1,71 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena5.py``
+(issue/18s onwards, callnotes17's misses): each case is a short note in words of our own (not a blind-set
+sentence) and the field a user would see on the deal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.bant import extract
+
+NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
+
+
+def _said(note: str, field: str, value) -> None:
+    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
+    worded fields, contains it; ``None`` means the field stays empty."""
+    got = getattr(extract(note, NOW), field)
+    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
+        assert got == value, got
+    else:
+        assert value.lower() in (got or "").lower(), got
+
+
+# -- authority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Rang Dana back, she missed his call earlier.",
+    "Returned her call from Thursday, Kim Osei, no answer.",
+    "Left Omar Walsh a message, I'm returning their call from Tuesday.",
+])
+def test_issue18s_returning_someones_call_is_a_phone_call_not_whose_call_it_is(note):
+    _said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Lena's deadline for signing is December 4th.", "2026-12-04"),
+    ("Nadia's target date for signing is the 9th.", "2026-12-09"),
+    ("Contract is ready for signature, Omar's deadline for sign-off is Friday.", "2026-11-27"),
+])
+def test_issue18s_a_deadline_for_signature_says_when_not_who_signs(note, day):
+    _said(note, "authority", None)
+    _said(note, "timeline", day)
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "He wouldn't discuss Q2 at all.",
+    "Maria isn't ready to talk about next quarter.",
+    "Jonas didn't want to think about next quarter yet.",
+])
+def test_issue18s_a_talk_refused_about_a_period_is_no_timeline(note):
+    _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their tooling budget is tied up until March.",
+    "Money's spoken for till Q2, per Dana.",
+    "The ops budget is fully committed through Q1, so nothing new for now.",
+])
+def test_issue18s_money_committed_until_a_date_is_no_timeline(note):
+    _said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Tickets are down a third since the rollout in September.",
+    "The bot has answered about nine hundred chats since go-live in October.",
+    "No complaints from the front desk since their launch in August.",
+])
+def test_issue18s_since_an_event_in_a_month_is_past(note):
+    _said(note, "timeline", None)
