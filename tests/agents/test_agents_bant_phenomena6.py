@@ -69,3 +69,23 @@ def test_issue18s_money_committed_until_a_date_is_no_timeline(note):
 ])
 def test_issue18s_since_an_event_in_a_month_is_past(note):
     _said(note, "timeline", None)
+
+
+# -- need --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "They want twenty-two hundred all in, not a cent more.",
+    "Ben wants nine hundred a month, tops.",
+    "Said they want 6k flat for the year and they'd sign.",
+])
+def test_issue18s_a_price_they_want_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Karim wants a partner picked before the end of January.", "2027-01-31"),
+    ("She'd like the expansion finalized by the 10th.", "2026-12-10"),
+    ("Leo still wants the upgrade wrapped before December 18th.", "2026-12-18"),
+])
+def test_issue18s_a_buying_step_wanted_done_by_a_date_is_the_timeline_not_the_need(note, day):
+    _said(note, "need", None)
+    _said(note, "timeline", day)
