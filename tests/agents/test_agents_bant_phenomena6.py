@@ -89,3 +89,30 @@ def test_issue18s_a_price_they_want_is_no_need(note):
 def test_issue18s_a_buying_step_wanted_done_by_a_date_is_the_timeline_not_the_need(note, day):
     _said(note, "need", None)
     _said(note, "timeline", day)
+
+
+# -- budget ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "I mentioned list price for the add-on is eight hundred a month; Raj didn't react.",
+    "Sticker price is 24k a year, Farah just nodded.",
+    "Told her the standard rate is fifteen hundred a month, no reaction.",
+])
+def test_issue18s_a_list_price_is_our_price_not_their_budget(note):
+    _said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note, budget", [
+    ("List price is 24k a year; their budget is twenty K.", 20000),
+    ("Their budget is thirty K, and list price is 36k.", 30000),
+])
+def test_issue18s_their_budget_said_beside_the_list_price_is_kept(note, budget):
+    _said(note, "budget", budget)
+
+
+@pytest.mark.parametrize("note", [
+    "Their events budget is fifty K a year overall and our thing can't take all of it.",
+    "Dev said IT has forty thousand for tools next year, and this won't get the whole of it.",
+    "Ops has ninety grand for software in total, we can't have most of it, he said.",
+])
+def test_issue18s_a_bigger_pot_this_purchase_only_gets_part_of_is_no_budget(note):
+    _said(note, "budget", None)
