@@ -116,3 +116,13 @@ def test_issue18s_their_budget_said_beside_the_list_price_is_kept(note, budget):
 ])
 def test_issue18s_a_bigger_pot_this_purchase_only_gets_part_of_is_no_budget(note):
     _said(note, "budget", None)
+
+
+# -- next step ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Front desk said Dr. Ng never picks up, asked me to write instead. Sent the deck.",
+    "Voicemail again, I'll email him instead. Emailed the case study.",
+    "No answer from Pablo, I'll email. Sent the short recap this morning.",
+])
+def test_issue18s_an_email_said_then_sent_with_what_it_carried_is_done_not_a_step(note):
+    _said(note, "next_step", None)

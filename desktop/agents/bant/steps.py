@@ -316,10 +316,13 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"right )?(?:name|surname|spelling|email(?: address)?|(?:phone |cell |mobile |direct )?number|job title|title)"
                                 r"(?: (?:later|tomorrow|after|from \w+)\b.*)?", phrase, re.I):
                     continue  # "Marcus something, I'll get the last name": a gap in my notes, no step of the deal
-                if re.match(r"(?:email|e-mail|send|call|ring|text|message|ping|follow up|reach out)\b", phrase, re.I) and any(
+                if re.match(r"(?:(?:me|us) to )?(?:email|e-mail|send|call|ring|text|message|ping|follow up|reach out|write)\b", phrase, re.I) and any(
                         re.fullmatch(r"(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|called|rang|texted|messaged|pinged|did)"
-                                     r"(?: (?:the|an?|my|our) (?:email|e-mail|message|note|text|follow-?up)| (?:it|that|him|her|them))?"
-                                     r"(?: (?:already|right away|just now|today))?[.!]?", x.strip(), re.I) for x in sentences[i + 1:i + 2]):
+                                     # ("... asked me to email instead. Sent the one-pager.": what the email carried, sent)
+                                     r"(?: (?:the|an?|my|our) (?:[\w-]+ )?(?:email|e-mail|message|note|text|follow-?up|one-pager|deck|"
+                                     r"brochure|overview|info|details|link|case study|pdf|summary|recap)| (?:it|that|him|her|them))?"
+                                     r"(?: (?:already|right away|just now|today|this morning|this afternoon|earlier))?[.!]?", x.strip(), re.I)
+                        for x in sentences[i + 1:i + 2]):
                     continue  # "... I should email instead. Sent the email.": the step is already done
                 if re.match(r"(?:put|write|keep|note|log|jot|record|capture|summari[sz]e|quote) (?:this|it|that|these|the (?:note|call|rest))"
                             r"(?: down)?(?: (?:mostly |all |just )?(?:in|as|from) (?:his|her|their|my) (?:own )?words)?\b", phrase, re.I) or \
