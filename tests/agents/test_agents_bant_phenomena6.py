@@ -126,3 +126,41 @@ def test_issue18s_a_bigger_pot_this_purchase_only_gets_part_of_is_no_budget(note
 ])
 def test_issue18s_an_email_said_then_sent_with_what_it_carried_is_done_not_a_step(note):
     _said(note, "next_step", None)
+
+
+# -- competitor --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, vendor", [
+    ("Kenji says they kicked off a pilot with Gorgias this week.", "Gorgias"),
+    ("They're running a two-week trial of Hightouch alongside our sandbox.", "Hightouch"),
+    ("Ops began a proof of concept with Samsara on Monday.", "Samsara"),
+])
+def test_issue18s_a_trial_of_another_vendor_is_an_evaluation(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Procurement is weighing Oracle's built-in tool against us.", "Oracle"),
+    ("They're getting a demo of Zendesk's AI agent on Thursday.", "Zendesk"),
+    ("Next week they see Calendly's routing feature.", "Calendly"),
+    ("Marco saw Intercom's Fin bot last week and liked it.", "Intercom"),
+])
+def test_issue18s_another_vendors_product_weighed_or_shown_to_them(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "They use Gusto's payroll product already, we'd plug into it.",
+    "Our bot would hand off to Zendesk's agent workspace, they use it today.",
+    "They've run a trial of Zapier for years for other stuff.",
+])
+def test_issue18s_a_vendors_product_they_already_use_is_no_competitor(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Finance would rather stick with NetSuite's own module, and they're evaluating it now.", "NetSuite"),
+    ("Their IT would rather go with Workday's add-on, and they're looking at it in parallel.", "Workday"),
+    ("Sales would prefer to use Salesforce's native tool, and they're considering it.", "Salesforce"),
+])
+def test_issue18s_a_vendor_they_would_rather_default_to_then_weighed_as_it(note, vendor):
+    _said(note, "competitor", vendor)
