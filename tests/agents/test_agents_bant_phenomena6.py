@@ -164,3 +164,41 @@ def test_issue18s_a_vendors_product_they_already_use_is_no_competitor(note):
 ])
 def test_issue18s_a_vendor_they_would_rather_default_to_then_weighed_as_it(note, vendor):
     _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Nadia wants to kick off the pilot on January 11th.", "2027-01-11"),
+    ("Karl approved the trial and plans to start Dec 14.", "2026-12-14"),
+    ("They hope to begin the rollout on February 2nd.", "2027-02-02"),
+])
+def test_issue18s_when_they_want_to_start_is_the_timeline(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("If approved, they'd go live in March.", "2027-03-31"),
+    ("If it gets signed off, Omar would sign in February.", "2027-02-28"),
+    ("If the budget is approved she'd buy in Q2.", "2027-06-30"),
+])
+def test_issue18s_a_date_said_on_their_own_approval_is_their_target(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("The order has to be in by December 12th, that's their change freeze.", "2026-12-12"),
+    ("Sign by the 16th, which is when their budget freeze starts.", "2026-12-16"),
+    ("Needs to close by December 20th, that's the year-end cut-off.", "2026-12-20"),
+])
+def test_issue18s_a_freeze_said_after_the_date_leaves_the_date(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("The money comes from their fiscal year budget, which goes through September 30th, and they'd like to go live within "
+     "a month.", "2026-12-21"),
+    ("Ines has twelve thousand out of the ops budget, which runs to March 31st, and they want to sign within the next three "
+     "weeks.", "2026-12-12"),
+    ("Eight K from the training budget, which ends on June 30th, and they need it running within two weeks.", "2026-12-05"),
+])
+def test_issue18s_the_budget_years_end_is_not_the_timeline(note, day):
+    _said(note, "timeline", day)
