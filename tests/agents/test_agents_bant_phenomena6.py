@@ -202,3 +202,50 @@ def test_issue18s_a_freeze_said_after_the_date_leaves_the_date(note, day):
 ])
 def test_issue18s_the_budget_years_end_is_not_the_timeline(note, day):
     _said(note, "timeline", day)
+
+
+# -- authority (misses) ------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("Purchases of this size are decided by their investment committee.", "committee"),
+    ("The tool choice is decided by the COO, Lars Berg.", "Lars Berg"),
+    ("Software buys get decided by their procurement board.", "board"),
+])
+def test_issue18s_decided_by_names_the_decider(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Deal closed Friday, Hanna Roth countersigned.", "Hanna Roth"),
+    ("The paperwork is back, Felix Brooks co-signed it this morning.", "Felix Brooks"),
+    ("The renewal went through, their CFO countersigned.", "CFO"),
+])
+def test_issue18s_who_countersigned_is_the_signer(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Kim runs the pilot but doesn't sign. Tariq does; he's away this week.", "Tariq"),
+    ("Nora loves it but doesn't decide. Dev does, and he's slow.", "Dev"),
+    ("Marek uses it daily, doesn't sign. Ilse does; she's back Monday.", "Ilse"),
+])
+def test_issue18s_a_bare_first_name_that_does_after_a_denial_is_the_decider(note, who):
+    _said(note, "authority", who)
+
+
+# -- next step (misses) ------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, step", [
+    ("She'll take our proposal to the partners on Thursday.", "proposal"),
+    ("He'll take the ROI analysis to his board next week.", "ROI analysis"),
+    ("They'll take our quote to procurement on the 3rd.", "quote"),
+])
+def test_issue18s_our_document_carried_to_their_decider_is_the_step(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note", [
+    "Ben will take it to the board.",
+    "He'll take it to the CFO.",
+    "She'll take it to her partners.",
+])
+def test_issue18s_taking_it_to_their_decider_is_their_process_not_a_step(note):
+    _said(note, "next_step", None)

@@ -12,7 +12,7 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
+    r"decide|decided (?:on )?by(?= (?:the|their|a|an|his|her|its) |(?-i:[A-Z]))|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
     r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
@@ -24,7 +24,7 @@ _AUTH_CUE = re.compile(
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
-    r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"(?:counter|co-?)sign(?:s|ed)?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:[\w-]+ )?(?:budget|purse)(?: strings)?|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
     r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
@@ -570,7 +570,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     # ("Greg doesn't decide; their CFO does, and she's the one we need": the clause after the ";" too)
                     short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*(?:[.!]?$|[,;])", nxt, re.I)
                     if not ents and short:  # "Greg doesn't decide; their CISO does."
-                        ents = _entities(short.group(1))
+                        ents = _entities(short.group(1) + " does")  # (a bare first name opening the clause is still a name)
                     if ents:
                         return ", ".join(ents[:3]), s
                     other = _other_gender(c[:m.end()], rest, sentences, idx)

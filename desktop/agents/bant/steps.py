@@ -80,7 +80,11 @@ _NEXT_CUE = re.compile(
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:[\w-]+ ){0,2}?(?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
-    r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
+    r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|"
+    # "he'll take our business case to him at their budget meeting": our document carried to their decider (not "take it to
+    # the CFO", their own process)
+    r"(?:(?<=he'll )|(?<=she'll )|(?<=they'll ))take (?:our|the) (?:[\w-]+ )?(?:business case|proposal|quote|deck|pricing|numbers|"
+    r"roi (?:model|analysis)|analysis|write-?up|one-pager|order form|contract) to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
     r"(?:the|our|their|this|that|her|his|it)\b|setting (?:her|him|them|it|(?-i:[A-Z][a-z]+)) up (?:on|with|for)\b|"
     r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
