@@ -249,3 +249,31 @@ def test_issue18s_our_document_carried_to_their_decider_is_the_step(note, step):
 ])
 def test_issue18s_taking_it_to_their_decider_is_their_process_not_a_step(note):
     _said(note, "next_step", None)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("The revised quote goes to Marta on Monday.", "quote"),
+    ("Order form goes to him next week.", "order form"),
+    ("Contract goes to them Thursday.", "contract"),
+])
+def test_issue18s_our_document_goes_to_them_on_a_day_is_the_step_not_an_approval(note, step):
+    _said(note, "next_step", step)
+    _said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("We'll scope the integration and send pricing.", "integration"),
+    ("I'll quote the extra seats by Friday.", "extra seats"),
+    ("I'll price out the second site for Omar.", "second site"),
+])
+def test_issue18s_scoping_or_quoting_is_our_step(note, step):
+    _said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note, step", [
+    ("Ana confirmed the walkthrough for Thursday.", "walkthrough"),
+    ("Dev locked in the kickoff call for December 8th.", "kickoff"),
+    ("Their office manager confirmed the demo for Wed at 2.", "demo"),
+])
+def test_issue18s_a_meeting_confirmed_for_a_day_is_the_step(note, step):
+    _said(note, "next_step", step)

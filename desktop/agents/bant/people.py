@@ -50,6 +50,10 @@ _AUTH_CUE = re.compile(
     r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
+    # ("Proposal goes to her Tuesday", "the order form goes to Marta": our document sent, not an approval)
+    r"(?:(?=goes (?:up )?to (?:her|him|them|(?-i:[A-Z][a-z]+))\b)(?<!proposal )(?<!proposals )(?<!quote )(?<!contract )(?<!form )"
+    r"(?<!deck )(?<!sow )(?<!msa )(?<!paperwork )(?<!invoice )(?<!questionnaire )(?<!one-pager )|"
+    r"(?!goes (?:up )?to (?:her|him|them|(?-i:[A-Z][a-z]+))\b))"
     r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))"
     # ("his number goes to a fax tone", "her line goes to voicemail": a phone, not an approval)
     r"(?! (?:(?:a|an|the|his|her|their) )?(?:[\w-]+ )?(?:voicemail|fax|tone|machine|message|error|inbox|spam|junk|switchboard|reception|"

@@ -17,7 +17,10 @@ _DAY = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
-    r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
+    r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b|"
+    # "Proposal goes to her Tuesday": our document to the customer, with its day
+    r"(?:the |a |our )?(?:revised |updated |final |new )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes|is going|"
+    r"will go) to (?:her|him|them|(?-i:[A-Z][a-z]+))\b(?=[^.;]*\b(?:" + _DAY + r"|next week|this week)\b))|"
     # a document's next move said bare: "Paperwork next week.", "Order form Monday."
     r"^(?=(?:the |a |our |their )?(?:signed |signing |final |revised |renewal |expansion )?(?:paperwork|order form|proposal|quote|sow|msa|"
     r"contract)s?,? (?:(?:on|by|early|later|sometime) )?(?:next week|this week|tomorrow|(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|"
@@ -87,6 +90,8 @@ _NEXT_CUE = re.compile(
     r"roi (?:model|analysis)|analysis|write-?up|one-pager|order form|contract) to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
     r"(?:the|our|their|this|that|her|his|it)\b|setting (?:her|him|them|it|(?-i:[A-Z][a-z]+)) up (?:on|with|for)\b|"
     r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
+    # "I'll scope the flow and send her a quote"
+    r"scope|price (?:out|up)|quote|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
@@ -122,6 +127,9 @@ _NEXT_CUE = re.compile(
     r"tomorrow's )(?:[\w-]+ )?(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
     # "We meet again on December 10": a meeting already agreed
     r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
+    # "Raj confirmed the demo for Tues Dec 1": a meeting confirmed for a day ahead
+    r"\b(?:confirmed|locked in|firmed up) (?=(?:the|a|our) (?:[\w-]+ )?(?:demo|call|meeting|walk-?through|workshop|session|review|visit|"
+    r"kick-?off)s? (?:for|on) (?:" + _WHEN + r"|next|(?:mon|tues?|wed|thu(?:rs)?|fri)\b))|"
     # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
     r"(?<!\bi )(?<!\bwe )\b(?:booked|scheduled|confirmed|lined up|set) for (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:call|demo|"
     r"meeting|walk-?through|workshop|session|review|visit)\b)|"
