@@ -47,6 +47,8 @@ _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )
 _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:our|my) (?:own |[\w'-]+ ){0,3}(?:budget|ads?|spend|marketing|quota|price|"
                          r"pricing|discount|"
                          r"list price)\b"
+                         # "I mentioned list price for the add-on is eight hundred a month": our price, said without "our"
+                         r"|(?<!their )(?<!her )(?<!his )(?<!our )(?<!my )\b(?:list|sticker|rack|standard|retail|published) (?:price|pricing|rate)s?\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
@@ -251,6 +253,11 @@ _WITHDRAWN = re.compile(
                         # a range they cannot place: "fifteen to twenty-five K, and he didn't know where in that range"
                         r"\b(?:don't|doesn't|didn't|do not|does not|did not) (?:\w+ly )?know (?:yet\b|where in (?:that|the) range\b)|"
                         r"\bnot sure where in (?:that|the) range\b|"
+                        # "her marketing budget for the whole year is twelve grand, and this can't eat all of it": a bigger pot,
+                        # of which this purchase gets some unsaid part
+                        r"\b(?:this|it|that|we|us|our (?:[\w-]+ )?(?:package|retainer|thing|tool|product|piece|service|bot))\s+(?:can't|cannot|"
+                        r"can not|won't|shouldn't|couldn't|mustn't|isn't going to|is not going to)\s+(?:\w+\s+)?(?:eat|take|use|swallow|"
+                        r"consume|blow|have|get|be)\s+(?:up\s+)?(?:all|most|the whole|half|the bulk)\b|"
                         r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"

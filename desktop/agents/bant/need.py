@@ -59,6 +59,11 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
+                            # "they want three thousand flat", "wants it at 2.5k": a price asked of us, not a problem
+                            r"(?:(?:it|this|that) (?:at|for) )?(?:about |around |roughly |just |only |exactly |a )?(?:\$\s?\d[\d,.]*\s*k?|"
+                            r"\d[\d,.]*\s*(?:k|grand|thousand|hundred|dollars|bucks)|(?:[\w-]+ ){0,3}(?:thousand|hundred|grand|dollars|bucks))"
+                            r"(?: (?:flat|even|all[- ]in|in total|total|tops|max|a year|a month|per \w+|for (?:the|a) (?:year|month)|"
+                            r"or (?:less|under|below))){0,2}\s*(?:(?:[,;]|\s+(?:and|but|or)\b).*)?$|"
                             # "she wants to go ahead": a yes to the deal; "needs my manager's approval": someone's ok
                             r"(?:go|going) ahead\b|proceed\b|go forward\b|move ahead\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
@@ -561,7 +566,8 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                         len(phrase.split()) <= 4 and period_end(phrase, date(2000, 1, 1))):  # "aiming for Q3 next year"
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done(?! (?:on|via|through|from|online|digitally)\b)|"
-                            r"wrapped up|ready|over|in place|"
+                            # ("a vendor selected by March 31st", "the renewal wrapped before the 15th": a buying step by a date)
+                            r"wrapped(?: up)?|selected|picked|chosen|finali[sz]ed|locked in|executed|booked|agreed|ready|over|in place|"
                             r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):

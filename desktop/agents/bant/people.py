@@ -12,7 +12,7 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
-    r"decide|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
+    r"decide|decided (?:on )?by(?= (?:the|their|a|an|his|her|its) |(?-i:[A-Z]))|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
     r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"
     r"(?<!during the )(?<!from the )(?:final|last|deciding) (?:say|call(?!\s+(?:with|we|i|on|about|last|yesterday|"
     r"today|this|earlier)\b)|decision|sign[- ]?off|word|approval|vote|ok|okay|go-ahead|yes)|buck stops with|(?:conversation|decision|deal|renewal|"
@@ -24,7 +24,7 @@ _AUTH_CUE = re.compile(
     r"(?-i:[A-Z]))|(?:take|"
     r"takes|taking|bring|brings|present|presents) (?:[\w']+ ){1,2}to (?=(?:the|their|her|his) |(?-i:[A-Z]))|bless(?:es|"
     r"ing)?\b|"
-    r"(?:counter|co-?)signs?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
+    r"(?:counter|co-?)sign(?:s|ed)?|signs?(?: off)?|signing|sign[- ]?off|(?<!email )(?<!e-mail )(?<!mail )signature|approv(?:e|es|ed|ing)\b|approval (?:from|of|by)|(?:needs?|requires?|"
     r"needing|requiring) (?:\w+ ){0,2}approval|economic buyer|budget holder|holds? the (?:[\w-]+ )?(?:budget|purse)(?: strings)?|pulls? the trigger|"
     r"(?:allowed|able|authori[sz]ed) to (?:spend|sign|approve)|(?:needs?|requires?|waiting (?:on|for)) (?:his |her |their |"
     r"the )?(?:[\w-]+ )?\w+'s (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|nod|yes)|(?<=(?-i:[a-z]))(?-i:'s) (?:ok|okay|approval|sign[- ]?off|blessing|go-ahead|signature) (?:is |are )?(?:still )?"
@@ -42,10 +42,18 @@ _AUTH_CUE = re.compile(
     r"times?|backlog|data|history))|run it by|runs? (?:it|this|that|everything|anything|things|"
     r"purchases) (?:past|by)|votes? on|"
     r"buy[- ]in from|has to go (?:through|to)|controls? (?:the |that |their )?(?:budget|spend|money)|"
-    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
+    r"makes? the (?:final |buying |purchasing |final purchasing |final buying )?decision|"
+    # ("returning his call", "missed her call", "took their call": a phone call, not whose call it is)
+    r"(?<!return )(?<!returns )(?<!returning )(?<!returned )(?<!missed )(?<!missing )(?<!misses )(?<!take )(?<!took )"
+    r"(?<!taking )(?<!takes )(?<!answer )(?<!answered )(?<!answering )(?<!awaiting )(?<!expecting )(?<!screened )(?<!screening )"
+    r"(?:her|his|their) (?:call|decision)\b(?!\s+(?:to|on whether|about when))(?!(?:\s+|-)(?:logs?|volumes?|recordings?|cent(?:er|re)s?|notes?|data|queues?|records?|history|transcripts?|times?|scripts?|flows?|"
     r"routing|quality|metrics|lists?|reports?|sheets?|tracking|handling|load|backlog|stats|summar(?:y|ies))\b)|"
     r"(?:has|have|needs?|gets?) to say yes|(?:can|could|will|'ll) (?:just )?(?:buy|sign|approve|decide on|pay for|put)(?: (?:it|this|that|for it))?(?: on (?:the|his|her|"
     r"their) (?:company |corporate )?card)? (?:himself|herself|themselves|alone|on (?:his|her|their) own)|(?:the one|the person|who) (?:who )?(?:can |will |gets to )?says? yes|for (?:a|the|her|his|their) (?:yes|go-ahead|ok|okay|nod)|"
+    # ("Proposal goes to her Tuesday", "the order form goes to Marta": our document sent, not an approval)
+    r"(?:(?=goes (?:up )?to (?:her|him|them|(?-i:[A-Z][a-z]+))\b)(?<!proposal )(?<!proposals )(?<!quote )(?<!contract )(?<!form )"
+    r"(?<!deck )(?<!sow )(?<!msa )(?<!paperwork )(?<!invoice )(?<!questionnaire )(?<!one-pager )|"
+    r"(?!goes (?:up )?to (?:her|him|them|(?-i:[A-Z][a-z]+))\b))"
     r"goes (?:up )?to(?! (?:(?:a|an|the) )?(?:public |formal |open )?(?:tender|rfp|bid|waste|plan))"
     # ("his number goes to a fax tone", "her line goes to voicemail": a phone, not an approval)
     r"(?! (?:(?:a|an|the|his|her|their) )?(?:[\w-]+ )?(?:voicemail|fax|tone|machine|message|error|inbox|spam|junk|switchboard|reception|"
@@ -522,6 +530,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"(?:week|month|quarter|year)\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b|(?:mon|tues|wednes|thurs|fri)day\b)",
                         c[m.end():], re.I):
                     continue  # "she'd said signature by December 31st": when it is signed, not who signs
+                if re.fullmatch(r"signature|signing|sign(?:[- ]?off)?", m.group(1), re.I) and re.search(
+                        r"\b(?:deadline|date|target|timing|timeline|window|day|ready|slated|scheduled|set|go)\s+(?:for|of|to)\s+"
+                        r"(?:the\s+|a\s+)?$", c[:m.start()], re.I):
+                    continue  # "Priya's deadline for signature is the 18th", "ready for signing": when, not who
                 if re.fullmatch(r"sign", m.group(1), re.I) and re.search(
                         r"\b(?:said|says|say|told (?:me|us)|wants? to|wanted to|hopes? to|plans? to|aims? to|let's)\s+$",
                         c[:m.start()], re.I) and re.match(r"\s+(?:it\s+|this\s+|the \w+\s+)?(?:by|before|in|on|this|next|"
@@ -562,7 +574,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     # ("Greg doesn't decide; their CFO does, and she's the one we need": the clause after the ";" too)
                     short = re.match(r"^(?:it's |that's )?(.{2,40}?)\s+(?:does|do|is|will|has to)\s*(?:[.!]?$|[,;])", nxt, re.I)
                     if not ents and short:  # "Greg doesn't decide; their CISO does."
-                        ents = _entities(short.group(1))
+                        ents = _entities(short.group(1) + " does")  # (a bare first name opening the clause is still a name)
                     if ents:
                         return ", ".join(ents[:3]), s
                     other = _other_gender(c[:m.end()], rest, sentences, idx)

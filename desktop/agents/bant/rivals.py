@@ -32,6 +32,9 @@ _COMP_BEFORE = re.compile(
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|side[- ]by[- ]side (?:against|with|vs\.?)|"
     r"comps?\s*:|compet\s*:|"
+    # "they've started a trial of Airbyte", "running a pilot with Gorgias": a trial of another vendor is an evaluation
+    r"(?:started|starting|start|running|doing|began|begun|begin|kicked off|kicking off|set up|setting up|booked) (?:a |an |their |the )?"
+    r"(?:[\w-]+ )?(?:trial|pilot|poc|proof of concept) (?:of|with)|"
     # "the status quo option is just buying Zendesk's AI add-on": their own vendor's upgrade weighed as the option
     r"(?:status quo|other|fallback|alternative|cheap|cheaper|easy) option (?:is|would be|'s) (?:just |simply |probably )?(?:buying|adding|"
     r"upgrading(?: to)?|expanding|turning on|sticking with|staying (?:on|with)|going with)|"
@@ -58,6 +61,13 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"^" + _VENDOR + r"(?:'s(?: [\w-]+){1,3})?\b[^.;]*\b(?i:keeping|keep|kept) (?i:that|the|this|it) (?i:option )?open\b|"
                          r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
                          r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
+                         # "they're weighing Epic's own module against us", "seeing Doctolib's reminder feature next week": another
+                         # vendor's product weighed against us or shown to them
+                         r"(?i:\b(?:weighing|comparing|pitting|testing|trialing|trialling|evaluating|piloting)\s+)" + _VENDOR + r"'s(?:\s+[\w-]+){1,3}\s+"
+                         r"(?i:against|with|next to|alongside|versus|vs\.?)\s+(?i:us|you)\b|"
+                         r"(?i:\b(?:seeing|see|saw|getting|get|got|booked|having|had) (?:a (?:demo|look|walk-?through) (?:of|at) )?)" + _VENDOR
+                         + r"'s(?:\s+(?!(?i:team|people|rep|ceo|founder)\b)[\w-]+){0,2}\s+(?i:feature|module|product|tool|platform|bot|demo|offering|"
+                         r"add-?on|solution|app|system|version|suite|agent|assistant|hub)s?\b(?![^.;]*\b(?i:already|for years|today|currently)\b)|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
                          # "Okta's add-on is in the mix", "ServiceNow's virtual agent is still on the table"
@@ -207,7 +217,9 @@ def _is_person(vendor: str, text: str) -> bool:
 
 #: A vendor brought up in a sentence ("asked about ServiceNow's virtual agent", "name-dropped Phreesia"), which an
 #: "it"/"them"/"that" later in the same sentence can stand for.
-_BROUGHT_UP = re.compile(r"\b(?:asked (?:me |us )?about|mentioned|name-?drop(?:ped|ping|s)?|brought up|raised|demoed|came across|heard about)\s+"
+_BROUGHT_UP = re.compile(r"\b(?:asked (?:me |us )?about|mentioned|name-?drop(?:ped|ping|s)?|brought up|raised|demoed|came across|heard about|"
+                         # "IT would rather default to SAP's own module, and they're looking at it in parallel"
+                         r"(?:rather|prefer to|like to|want to|wants to) (?:just )?(?:default to|go with|stick with|fall back on|use|buy))\s+"
                          + _VENDOR)
 #: The cue that weighs a vendor said as a pronoun: "comparing us with that", "still talking to them".
 _WEIGHED_PRONOUN = re.compile(r"\b((?:comparing|weighing|pitting) us (?:with|to|against|next to)|(?:still |also )?(?:talking to|"

@@ -17,7 +17,10 @@ _DAY = (r"(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|tomorrow|next week|\d
 _NEXT_CUE = re.compile(
     r"\b(?:next steps?\s*(?:is|are|will be|:|-|,|would be|=)?\s*(?:to\s+|that\s+|for\s+)?|next\s*:\s*|^next,\s+|"
     r"(?:^|(?<=, ))(?=(?:the )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes |going |is going )?"
-    r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b)|"
+    r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement|board))\b|"
+    # "Proposal goes to her Tuesday": our document to the customer, with its day
+    r"(?:the |a |our )?(?:revised |updated |final |new )?(?:contract|proposal|quote|order form|deck|sow|msa|paperwork)s? (?:goes|is going|"
+    r"will go) to (?:her|him|them|(?-i:[A-Z][a-z]+))\b(?=[^.;]*\b(?:" + _DAY + r"|next week|this week)\b))|"
     # a document's next move said bare: "Paperwork next week.", "Order form Monday."
     r"^(?=(?:the |a |our |their )?(?:signed |signing |final |revised |renewal |expansion )?(?:paperwork|order form|proposal|quote|sow|msa|"
     r"contract)s?,? (?:(?:on|by|early|later|sometime) )?(?:next week|this week|tomorrow|(?:next |this )?(?:mon|tues|wednes|thurs|fri)day|"
@@ -80,9 +83,15 @@ _NEXT_CUE = re.compile(
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:[\w-]+ ){0,2}?(?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
-    r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
+    r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|"
+    # "he'll take our business case to him at their budget meeting": our document carried to their decider (not "take it to
+    # the CFO", their own process)
+    r"(?:(?<=he'll )|(?<=she'll )|(?<=they'll ))take (?:our|the) (?:[\w-]+ )?(?:business case|proposal|quote|deck|pricing|numbers|"
+    r"roi (?:model|analysis)|analysis|write-?up|one-pager|order form|contract) to\b|(?:taking|bringing|sending|forwarding|passing|handing) "
     r"(?:the|our|their|this|that|her|his|it)\b|setting (?:her|him|them|it|(?-i:[A-Z][a-z]+)) up (?:on|with|for)\b|"
     r"get|draft|write|loop|call|email|circle|reach|check|prepare|run(?! (?:it|this|that|the \w+) day[- ]to[- ]day)|do|demo|try|ask|give|bring|invite|include|"
+    # "I'll scope the flow and send her a quote"
+    r"scope|price (?:out|up)|quote|"
     r"have (?:\w+ ){1,3}(?:review|look|sign|check|approve)|reschedule|regroup|reconnect|sync|"
     r"intro|introduce|ping|review|confirm|come back|revert|sort|pull|arrange|organi[sz]e|forward|connect|talk|meet|"
     r"walk|present|look|dig|chase|grab|hop|jump|touch|finali[sz]e|redline|submit|deliver|provide|"
@@ -118,6 +127,9 @@ _NEXT_CUE = re.compile(
     r"tomorrow's )(?:[\w-]+ )?(?:call|demo|meeting|workshop|session|walk-?through|review|kick-?off)\b)|"
     # "We meet again on December 10": a meeting already agreed
     r"\b(?:we|i) (?=(?:meet|talk|speak|reconvene|regroup|sync|reconnect) again\b)|"
+    # "Raj confirmed the demo for Tues Dec 1": a meeting confirmed for a day ahead
+    r"\b(?:confirmed|locked in|firmed up) (?=(?:the|a|our) (?:[\w-]+ )?(?:demo|call|meeting|walk-?through|workshop|session|review|visit|"
+    r"kick-?off)s? (?:for|on) (?:" + _WHEN + r"|next|(?:mon|tues?|wed|thu(?:rs)?|fri)\b))|"
     # "Nina booked for a discovery call with our AE": a person booked (passive) for a call
     r"(?<!\bi )(?<!\bwe )\b(?:booked|scheduled|confirmed|lined up|set) for (?=(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}(?:call|demo|"
     r"meeting|walk-?through|workshop|session|review|visit)\b)|"
@@ -316,10 +328,13 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                                 r"right )?(?:name|surname|spelling|email(?: address)?|(?:phone |cell |mobile |direct )?number|job title|title)"
                                 r"(?: (?:later|tomorrow|after|from \w+)\b.*)?", phrase, re.I):
                     continue  # "Marcus something, I'll get the last name": a gap in my notes, no step of the deal
-                if re.match(r"(?:email|e-mail|send|call|ring|text|message|ping|follow up|reach out)\b", phrase, re.I) and any(
+                if re.match(r"(?:(?:me|us) to )?(?:email|e-mail|send|call|ring|text|message|ping|follow up|reach out|write)\b", phrase, re.I) and any(
                         re.fullmatch(r"(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|emailed|called|rang|texted|messaged|pinged|did)"
-                                     r"(?: (?:the|an?|my|our) (?:email|e-mail|message|note|text|follow-?up)| (?:it|that|him|her|them))?"
-                                     r"(?: (?:already|right away|just now|today))?[.!]?", x.strip(), re.I) for x in sentences[i + 1:i + 2]):
+                                     # ("... asked me to email instead. Sent the one-pager.": what the email carried, sent)
+                                     r"(?: (?:the|an?|my|our) (?:[\w-]+ )?(?:email|e-mail|message|note|text|follow-?up|one-pager|deck|"
+                                     r"brochure|overview|info|details|link|case study|pdf|summary|recap)| (?:it|that|him|her|them))?"
+                                     r"(?: (?:already|right away|just now|today|this morning|this afternoon|earlier))?[.!]?", x.strip(), re.I)
+                        for x in sentences[i + 1:i + 2]):
                     continue  # "... I should email instead. Sent the email.": the step is already done
                 if re.match(r"(?:put|write|keep|note|log|jot|record|capture|summari[sz]e|quote) (?:this|it|that|these|the (?:note|call|rest))"
                             r"(?: down)?(?: (?:mostly |all |just )?(?:in|as|from) (?:his|her|their|my) (?:own )?words)?\b", phrase, re.I) or \

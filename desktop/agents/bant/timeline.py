@@ -216,6 +216,17 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         # said on its success is their target (as "they'd sign in Q1 if the pilot hits its numbers" is)
         s = re.sub(r"^if (?:the|their|our) (?:[\w-]+ )?(?:pilot|trial|poc|proof of concept)\s+(?:works|goes well|succeeds|is a success|"
                    r"pans out|hits (?:its|the|their) \w+)\s*,?\s*(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
+        # "If approved they'd sign in January", "if the budget gets signed off, she'd go live in March": their own approval is the
+        # path to the purchase, so the date said on it is their target
+        s = re.sub(r"^if (?:(?:it|this|that)(?:'s| is| gets)? |(?:the|their) (?:deal|budget|business case|purchase|spend|project|request|"
+                   r"proposal|contract)(?:'s| is| gets) )?(?:approved|signed off|green-?lit|okayed|ok'd|blessed)\s*,?\s*"
+                   r"(?=(?:then )?(?:they|she|he|(?-i:[A-Z][a-z]+))\b)", "", s, flags=re.I)
+        # "by December 15th, that's their spending freeze": the freeze said after its date is why, the date stays
+        s = re.sub(r",\s*(?:that's|that is|which is|as that's|because that's) (?:when )?(?:their|the) (?:[\w-]+ ){0,2}(?:freeze|shutdown|"
+                   r"blackout|cut-?off)(?: (?:starts|begins|kicks in|hits))?\b", "", s, flags=re.I)
+        # "their fiscal year budget, which runs to June 30th": the money's year, not when they buy
+        s = re.sub(r",?\s*(?:which|that) (?:runs|goes|lasts|ends) (?:to|until|till|through|thru|on|in) (?:the end of )?(?:" + _MON
+                   + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|the \d{1,2}(?:st|nd|rd|th)?)\b", "", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         s = re.sub(r"\beo(?=" + _MON + r"\b)", "by end of ", s, flags=re.I)  # typed "card launch still EOFeb"
@@ -258,6 +269,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         s = re.sub(r",\s*when (?:the |their )?(?:[\w-]+ )?(?:freeze|shutdown|blackout)\s+(?:starts|begins|kicks in|hits)\b", "", s,
                    flags=re.I)
         # "live since 10/30", "on the plan since March": a date since which something holds is past
+        # ("since go-live in October", "since their launch in March": the event is past too)
+        s = re.sub(r"\bsince (?:the |their |our )?(?:go[- ]?live|launch|roll-?out|kick-?off|onboarding|cut-?over|switch(?:-?over)?|"
+                   r"migration|pilot|start)\s+(?:back\s+)?(?:in|on)\s+(?=" + _MON + r"\b|\d)", "since ", s, flags=re.I)
         s = re.sub(r"\bsince (?:the )?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?|" + _MON + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|"
                    r"\d{1,2}(?:st|nd|rd|th)?(?: of " + _MON + r")?)\b", " ", s, flags=re.I)
         # "wants to push the two new sites to next year": moved to a vague year, no date
@@ -308,6 +322,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"on leave|covers? (?:for|until)|"
                          r"hold off|revisit after|reorg\w*|restructur\w*|in the middle of|slammed|swamped|buried|heads[- ]down|flat out|busy until|"
                          r"check back|no rush|"
+                         # "she didn't want to talk about next year yet": a talk refused, no date said
+                         r"(?:\w+n't|not)\s+(?:(?:want|ready|willing|prepared|able|going) to\s+)?(?:talk|discuss|think|get into|go into)\b|"
+                         # "their budget is spoken for until January": money committed until then, not when they buy
+                         r"(?:spoken for|tied up|committed|allocated|used up|maxed out|tapped out|locked up)\s+(?:\w+\s+)?(?:until|till|through|thru)\b|"
 
                          # "nobody answers until Monday": when their problem lasts, not when they buy
                          r"(?:nobody|no one|no-one)\b[^,;]*?\buntil|no hurry|not in a hurry|no (?:real |hard |firm |set |fixed |specific )?(?:timeline|"
@@ -398,6 +416,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                r"renew(?!al\s+(?:order form|quote|proposal|paperwork|docs?|documents?|call|meeting|deck|invoice|contract)s?\b)|"
                                r"budget cycle|fiscal|"
                                r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
+                               # "they still want to start the pilot on January 4th", "wants to start Dec 7": when they begin
+                               r"(?:wants?|wanted|needs?|plans?|planning|hopes?|hoping|aims?|aiming|'d like|would like) to (?:start|begin|kick off)\b|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
                                r"this|on|by|in|before)\b)|"
                                r"vot(?:e|es|ing) (?:on )?(?:it|this|that|the (?:deal|contract|purchase|proposal|renewal))\b|"
