@@ -307,6 +307,9 @@ def split_creates(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, i
                 or any(p.start("first") < q.end("last") for q in people) \
                 or new_co is not None and new_co.start("co") <= p.start("first") < new_co.end("co"):
             continue
+        if re.search(r"\b(?:of|the|a|an|our|my|in|for|their|its)\s+$", text[max(0, p.start("first") - 8):p.start("first")], re.I) \
+                or p.start("first") < 3 and not re.match(r"\s*,", text[p.end("last"):]):
+            continue  # "VP of Member Services", "Prospecting List, ...": capitalised words that are no person
         if re.match(r"\s+(?:as\s+(?:a|an)\s+(?:new\s+)?company|[\w&'-]+\s+(?:Inc|LLC|Ltd|Group|Health|Labs|Media|Systems)\b)",
                     text[p.end("last"):]):
             continue
