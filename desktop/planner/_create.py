@@ -95,6 +95,8 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     elif (t := re.search(rf"{re.escape(str(fields.get('last_name') or '~'))}\s*,\s*(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{_TITLE_WORD})\s*,",
                          text, re.I)) and not t.group("title")[:1].isupper():
         fields["job_title"] = tidy_title(t.group("title"))  # "Rosa Lindqvist, front desk lead, email rosa at ..."
+    elif t := re.search(rf",\s*(?P<title>(?:(?-i:[a-z])[\w-]*\s+){{0,3}}(?-i:{_TITLE_WORD[3:-1]}|[a-z]+(?:er|ist|or|ant)|architect|counsel|associate|principal|nurse|physician))\s*[.!]?\s*$", text):
+        fields["job_title"] = tidy_title(t.group("title"))  # "..., Vertex Analytics, data engineer.": a role said last
     elif t := _TITLE_AT.search(text):
         # "Sam Ortega, SDR at Acme Corp", "Marcus Lee, he's ops lead at Tidal Media", "... to Globex as Procurement Analyst"
         title_said: str = t.group("title") or t.group("title2")
@@ -126,6 +128,9 @@ def domain_heard_as(host: str, domain: str) -> bool:
     known, _, known_rest = domain.lower().partition(".")
     if rest != known_rest or not said or not known:
         return False
+    if abs(len(said) - len(known)) >= 3 and (said.startswith(known) or known.startswith(said)
+                                             or said.endswith(known) or known.endswith(said)):
+        return False  # "blueharborhomes" is not "blueharbor" misheard: a word more is another address
     alike = max(fuzz.ratio(said, known), fuzz.ratio(sounds(said), sounds(known)))
     ending = len(os.path.commonprefix([said[::-1], known[::-1]]))
     return alike >= 75 or (alike >= 65 and ending >= 5)

@@ -39,7 +39,7 @@ _NOT_ROLES = frozenset(
     "date owner's demo proposal quote contract invoice renewal client customer logo".split())
 
 _RELATION_THEN_NAME = re.compile(
-    _LEAD + rf"(?P<verb>{_VERB})\s+(?:(?P<whose>{_CAP}[a-z]+['\u2019]s|his|her|their|the|a|an|our)\s+)(?:new\s+)?"
+    _LEAD + rf"(?P<verb>{_VERB})\s+(?:(?:a\s+)?(?:new\s+)?(?:contact|record|entry)\s+for\s+)?(?:(?P<whose>{_CAP}[a-z]+['\u2019]s|his|her|their|the|a|an|our)\s+)(?:new\s+)?"
     r"(?P<rel>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2}?|(?-i:[A-Z]{2,4}))"
     rf"(?P<at>\s+(?:at|from|over at)\s+{_CO})?"
     r"(?:\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?(?:crm|system|contacts|workspace|database|list|spectrum))?"
@@ -64,6 +64,9 @@ def relation_then_name(text: str, index: EntityIndex) -> str:
         return text
     name = f"{m.group('first')} {m.group('last')}"
     at = m.group("at") or ""
+    whose = (m.group("whose") or "").rstrip("s").rstrip("'\u2019")
+    if not at and whose and any(mm.kind == "company" and mm.start == 0 for mm in index.find_mentions(whose)):
+        at = f" at {whose}"  # "a contact for Northwind's new IT lead, Sven Olsen": Sven is at Northwind
     if rel.lower() in _RELATIONS or rel.lower().split()[-1] in _RELATIONS:
         return f"Add {name}{at}{m.group('rest')}"
     return f"Add {name}, {rel}{at}{m.group('rest')}"

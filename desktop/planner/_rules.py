@@ -394,6 +394,9 @@ DNC_OFF_RE = re.compile(r"\b(?:take|remove|clear|lift|unset|uncheck|untick|turn 
                         r"|\bcan\s+(?:be\s+)?(?:contacted|emailed|called)\s+again\b|\bopted\s+back\s+in\b|\bre-?subscribed\b"
                         r"|\b(?:no longer|not)\s+(?:a\s+)?do[- ]not[- ]contact\b", re.I)
 DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\b(?![^.;]{0,40}\b(?:email|call|text)\s+(?:only|instead)\b)"
+                    # ("don't call before 10am her time": when to call, not a do-not-contact flag)
+                    r"(?!\s+(?:her|him|them)?\s*(?:before|after|until|till|on\s+(?:mon|tue|wed|thu|fri|sat|sun|weekends?)|during|"
+                    r"between|at\s+(?:lunch|work|night)|in\s+the\s+(?:morning|evening|afternoon)|early|late)\b)"
                     r"|\bnot\s+to\s+be\s+(?:contacted|emailed|called)\b"
                     # "Remove Ben Jensen from our outreach": out of every sequence - the person stays in the CRM
                     r"|\bremove\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+from\s+(?:all\s+(?:of\s+)?)?(?:our|the|my)\s+"

@@ -611,6 +611,21 @@ class OfflinePlanner:
             user = next((u for u in self.index.users if who in (u.lower(), u.split()[0].lower())), None)
             if user is not None and self.index.find_mentions(bare.group("rec")):
                 clean = f"assign {bare.group('rec')} to {user}"
+        if taken_back := _DELETE_TAKEN_BACK.match(clean):
+            # "Remove Ava Vogel, she's gone. Actually, don't delete her, just mark her do not contact.", "Delete Iris Novak.
+            # Actually no, scratch that, we still need her.": the deletion is withdrawn; only what is said after counts
+            rest = taken_back.group("rest").strip()
+            if not rest or re.fullmatch(r"(?:we|i)\s+(?:still\s+)?(?:need|want|use|keep)\s+(?:her|him|them|it)\W*|"
+                                        r"(?:keep|leave)\s+(?:her|him|them|it)(?:\s+(?:in|there))?\W*", rest, re.I):
+                msg = "Nothing to do: you took the deletion back."
+                return Plan(transcript=transcript, message=msg)
+            named = [m for m in self.index.find_mentions(taken_back.group("cmd")) if len(m.ids) == 1]
+            if named and named[0].kind == "company" and len(self.index.open_deals(named[0].ids[0])) == 1 \
+                    and re.search(r"\b(?:deal|opportunity|opp)\b", taken_back.group("cmd"), re.I):
+                seen: Target | None = self.index.target("deal", self.index.open_deals(named[0].ids[0])[0])
+            else:
+                seen = self.index.target(named[0].kind, named[0].ids[0]) if named else ctx
+            return self._plan(rest, now=now, context=PlanContext(target=seen)).model_copy(update={"transcript": transcript})
         if _RETRACTED.search(clean):
             # "ugh, sorry, I was talking to my dog, ignore that": the utterance takes itself back
             return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
@@ -667,6 +682,9 @@ class OfflinePlanner:
             # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in
             # Portland, ...": a company the workspace does not have yet, announced as such
             clean = f"Add {new_co.group('name') or new_co.group('name2')} as a company, " + clean[new_co.end():]
+        # "Create a contact, first name Amara, last name Okonkwo, ...": the name said field by field
+        clean = re.sub(r"\bfirst\s+name\s*(?:is\s+|:\s*)?(?P<f>(?-i:[A-Z])[\w'-]+)\s*,?\s*(?:and\s+)?(?:the\s+)?(?:last|sur|family)\s*name\s*"
+                       r"(?:is\s+|:\s*)?(?P<l>(?-i:[A-Z])[\w'-]+)", r"\g<f> \g<l>", clean, flags=re.I)
         # "Write him a follow-up saying I'll be in Atlanta ...", "drop her a line saying ...": a message with its words is an e-mail
         clean = re.sub(r"\b(?P<v>write|drop|shoot|send|fire\s+off)\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+"
                        r"(?:a\s+)?(?P<q>quick\s+|short\s+)?(?:follow[- ]?up|line|message|reply)(?!\s+e-?mail)\s+"
@@ -1211,6 +1229,15 @@ _DIRECT_SPEECH = re.compile(
     r"(?:(?:please|kindly|can\s+you|could\s+you|would\s+you|we\s+need\s+you\s+to|i\s+need\s+you\s+to)\b"
     r"|(?:delete|remove|cancel|drop|move|change|stop|add|send|update|reset|wipe|close|push)\s+(?:all\s+|the\s+|our\s+|my\s+|any\s+))",
     re.I)
+
+
+#: A deletion, then taken back: "... Actually, don't delete her, just ...", "... Actually no, scratch that, ...".
+_DELETE_TAKEN_BACK = re.compile(
+    r"^(?P<cmd>\W*(?:(?:please|ok|okay|so)\W+)*(?:delete|remove|get\s+rid\s+of|archive|drop)\b[^.!;]*?)[.!;,]\s*"
+    r"(?:(?:actually|wait|sorry|hmm|oh|no|hang on)[,.!\s]+)+"
+    r"(?:(?:scratch|forget|cancel|ignore)\s+(?:that|it|this)|(?:don'?t|do\s+not|no\s+need\s+to)\s+(?:delete|remove|archive)\b"
+    r"(?:\s+(?:her|him|them|it|that|the\s+\w+))?|never\s*mind|leave\s+(?:it|him|her|them))[,.;!]*\s*"
+    r"(?:(?:just|instead|rather)[,\s]+)?(?P<rest>.*)$", re.I | re.S)
 
 
 #: HubSpot lifecycle stages said as one word: never a person's name.
@@ -3933,6 +3960,16 @@ class _Build:
                     or {m.group(1).lower(), m.group(2).lower()} & (set(self.idx.company_keys) | STOPWORDS | users):
                 continue
             self.f.unknown.append(f"{m.group(1)} {m.group(2)}")
+        for x in [x for x in self.mentions if x.kind == "contact" and x.partial]:
+            # "Log a meeting with Priya from Fernhill": a first name placed at a company the workspace does not
+            # have is someone else, asked about - never the Priya at Globex
+            placed = re.match(r"\s+(?:from|at|over at)\s+(?P<co>(?-i:[A-Z])[\w&'-]+(?:\s+(?-i:[A-Z])[\w&'-]+){0,2})", self.text[x.end:])
+            if placed is None or any(m.kind == "company" and m.start <= x.end + placed.start("co") < m.end for m in self.mentions) \
+                    or self.idx.find_mentions(placed.group("co")) \
+                    or placed.group("co").split()[0].lower() in STOPWORDS | users | _CALENDAR_WORDS \
+                    or re.match(r"(?:HQ|Home|Lunch|Dinner|Breakfast|Coffee|Work|School|Christmas|Easter)\b", placed.group("co")):
+                continue
+            self.f.unknown.append(f"{x.text} at {placed.group('co')}")
         for co in (x for x in self.mentions if x.kind == "company" and len(x.ids) == 1):
             # "Jessica from Acme", "Ben at Initech": a person placed at a company the workspace knows
             pm = _PERSON_AT.search(self.text[max(0, co.start - 40):co.start])

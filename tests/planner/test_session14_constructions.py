@@ -310,3 +310,85 @@ def test_a_person_added_as_the_new_companys_role(planner, now, text, first, titl
     plan = planner.plan(text, now=now)
     person = next(a for a in plan.actions if a.kind == "create_contact")
     assert person.fields["first_name"] == first and title in person.fields["job_title"].lower()
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Remove Ava Vogel from Upland Media, she's gone. Actually, don't delete her, just mark her do not contact.",
+     ["update_contact"]),
+    ("Delete Iris Novak at Upland Ventures. Actually no, scratch that, we still need her.", []),
+    ("Delete the Cedar Group deal. Wait, no, don't delete it, move it to closed lost instead.", ["update_deal"]),
+    ("Remove Tom Becker. Actually never mind.", []),
+])
+def test_a_deletion_taken_back_deletes_nothing(planner, now, text, kinds):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == kinds
+    assert not any(a.destructive for a in plan.actions)
+
+
+@pytest.mark.parametrize("text", [
+    "Log a note on Kara Brooks, prefers texts over calls, don't call before 10am her time.",
+    "Add a note on Tom Becker: don't call him after 5, he's on site.",
+    "Log a call with Priya Natarajan, she said don't call during the board week.",
+])
+def test_when_not_to_call_is_no_do_not_contact_flag(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(a.fields.get("do_not_contact") for a in plan.actions)
+    assert [a.kind for a in plan.actions] == ["log_activity"]
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Elena Garcia's new email is elena@blueharborhomes.example, update it please.", "elena@blueharborhomes.example"),
+    ("Tom Becker's email is now tom@northwindtradersgroup.example.", "tom@northwindtradersgroup.example"),
+    ("Change Priya Natarajan's email to priya@globexlogisticsgroup.example.", "priya@globexlogisticsgroup.example"),
+])
+def test_an_address_with_a_word_more_than_the_company_domain_is_kept_as_typed(planner, now, text, email):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "first", "last", "title"), [
+    ("Create a contact, first name Amara, last name Okonkwo, Vertex Analytics, data engineer.", "Amara", "Okonkwo",
+     "Data Engineer"),
+    ("New contact: first name Bea, surname Quist, Initech, solutions architect.", "Bea", "Quist", "Solutions Architect"),
+    ("Add a contact at Globex Logistics, first name is Noor, last name is Haddad, procurement manager.", "Noor", "Haddad",
+     "Procurement Manager"),
+])
+def test_a_name_said_field_by_field(planner, now, text, first, last, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.fields["first_name"], a.fields["last_name"], a.fields.get("job_title")) == (
+        "create_contact", first, last, title)
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("Create a contact for Northwind's new IT lead, Sven Olsen, sven.olsen@northwind.example.", "Northwind Traders"),
+    ("Add a contact for Initech's new buyer, Lara Finch, lara@initech.example.", "Initech"),
+    ("Create a record for Globex's new controller, Omid Sadeghi, omid@globex.example.", "Globex Logistics"),
+])
+def test_a_contact_for_a_companys_new_role_is_at_that_company(planner, now, text, company):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "create_contact" and a.fields["company"] == company and "'" not in a.fields["first_name"]
+
+
+@pytest.mark.parametrize("text", [
+    "Log a meeting with Priya from Fernhill, they loved the moodboards.",
+    "Book a call with Tom from Larkfield on Friday at 2.",
+    "Email Grace at Ottoline Studios the case study.",
+])
+def test_a_first_name_at_a_company_we_do_not_have_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.target is not None]
+    assert plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Tom Becker's email is now tom.becker@northwind.example.", "tom.becker@northwind.example"),
+    ("Priya Natarajan's email has changed to tobias.p@globex.example.", "tobias.p@globex.example"),
+    ("Grace Liu's e-mail is now toni@lumen.example", "toni@lumen.example"),
+])
+def test_an_address_starting_with_to_keeps_its_first_letters(planner, now, text, email):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields["email"] == email

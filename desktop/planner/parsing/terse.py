@@ -92,7 +92,7 @@ _DNC = re.compile(r"^\s*(?P<who>[^,:;\-]{3,40}?)\s*[\-\u2013\u2014:,]\s*(?:do no
 _DASH_TITLE_NOW = re.compile(r"^\s*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)\s*[-\u2013\u2014:]\s*(?:the\s+|their\s+)?"
                              r"(?P<title>[A-Za-z][\w&/ -]{1,40}?)\s+now\s*\.?$")
 #: "Linda Okafor's email changed: l.okafor@initech.example": a field's new value said after it changed.
-_FIELD_CHANGED = re.compile(r"^\s*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)['\u2019]s\s+(?P<f>e-?mail(?:\s+address)?)\s+(?:has\s+)?(?:changed|is\s+now|updated|moved)(?:\s+to)?\s*[:,\-]?\s*(?P<v>\S.*?)\s*\.?$", re.I)
+_FIELD_CHANGED = re.compile(r"^\s*(?P<who>[A-Za-z][\w'-]+(?:\s+[A-Za-z][\w'-]+)?)['\u2019]s\s+(?P<f>e-?mail(?:\s+address)?)\s+(?:has\s+)?(?:changed|is\s+now|updated|moved)(?:\s+to\b)?\s*[:,\-]?\s*(?P<v>\S.*?)\s*\.?$", re.I)
 #: "Meadow Ventures, signed.": a record and the news that it signed.
 _REC_SIGNED = re.compile(r"^\s*(?P<rec>[^,.;:]{2,40}?)\s*[,:\-]\s*(?:signed|closed won|won)\s*[.!]*\s*$", re.I)
 #: "Harbor Health deal, Jordan's now.": a record and whose it is now.
