@@ -1775,24 +1775,39 @@ class _Build:
         scope += [c for c in parts if re.search(r"\b(?:the\s+)?owner\s+of\b", c.text, re.I) and c not in scope]  # "make him the owner of X and Y"
         if not scope:
             return False
-        people = list(dict.fromkeys(x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
-                                    and not x.partial and x.ids[0] not in kept
+        named_cos = {x.ids[0] for x in self.mentions if x.kind == "company" and len(x.ids) == 1}
+        ids_of = {}
+        for x in self.mentions:
+            if x.kind != "contact":
+                continue
+            ids = list(x.ids)
+            if len(ids) > 1 and len(named_cos) == 1:
+                # "Morgan should own Acme, both the deal and Mike": the Mike at Acme
+                ids = [i for i in ids if self.idx.contacts[i].company_id in named_cos]
+            if len(ids) != 1:
+                return False  # "give Mike and the deal to Sam": which Mike is asked first
+            ids_of[x.start] = ids[0]
+        people = list(dict.fromkeys(ids_of[x.start] for x in self.mentions if x.kind == "contact"
+                                    and ids_of[x.start] not in kept
                                     and any(c.start <= x.start < c.start + len(c.text) for c in scope)))
-        if any(x.kind == "contact" and len(x.ids) > 1 for x in self.mentions):
-            return False  # "give Mike and the deal to Sam": which Mike is asked first
+        first_only = {ids_of[x.start] for x in self.mentions if x.kind == "contact" and x.partial}
         companies = list(dict.fromkeys(x.ids[0] for x in self.mentions if x.kind == "company" and len(x.ids) == 1))
         if not companies and people:
             companies = list(dict.fromkeys(co_id for p in people if (co_id := self.idx.contacts[p].company_id) is not None))
         if len(companies) != 1:
             return False
         co = companies[0]
-        contacts = people
+        # ("..., both the deal and James": a first name alone is the person of that name at the company)
+        contacts = [p for p in people if p not in first_only or self.idx.contacts[p].company_id == co]
         if not contacts and any(x.kind == "contact" for x in self.mentions):
             return False  # people are named, but not as the ones handed over: the clause parser reads it
         if not contacts and re.search(r"\b(?:contacts|people|leads)\b", t, re.I):
             contacts = [cid for cid in self.idx.contacts_by_company.get(co, ()) if cid not in kept]
         deals: list[int] = []
-        if re.search(r"\bdeals?\b|\b(?:stuff|everything)\b", t, re.I):
+        if said_deal := [x.ids[0] for x in self.mentions if x.kind == "deal" and len(x.ids) == 1
+                         and self.idx.deals[x.ids[0]].company_id == co]:
+            deals = list(dict.fromkeys(said_deal))  # "The Northwind renewal goes to Sam, and ...": the deal named
+        elif re.search(r"\bdeals?\b|\b(?:stuff|everything)\b|\b(?:renewal|expansion|opportunity|opp|pilot)\b", t, re.I):
             deals = list(self.idx.open_deals(co))
             if len(deals) != 1 and not re.search(r"\bdeals\b|\b(?:stuff|everything)\b", t, re.I):
                 return False  # "the deal" of a company with several open deals: which one is asked

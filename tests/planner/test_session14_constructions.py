@@ -392,3 +392,17 @@ def test_an_address_starting_with_to_keeps_its_first_letters(planner, now, text,
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert a.fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "owner", "records"), [
+    ("Morgan should own Acme going forward, both the deal and Mike.", "Morgan Reyes", {"deal:5001", "contact:101"}),
+    ("Jordan's taking over Globex, the deal and Priya both.", "Jordan Blake", {"deal:5004", "contact:105"}),
+    ("The Northwind renewal goes to Sam, and the contacts Tom Becker and Rachel Adams go with it.", "Sam Whitaker",
+     {"deal:5005", "contact:106", "contact:115"}),
+    ("Make Jordan the owner of everything Tom, his contact and the Northwind deal.", "Jordan Blake",
+     {"deal:5005", "contact:106"}),
+])
+def test_one_owner_for_a_deal_and_its_people_named_together(planner_team, now, text, owner, records):
+    plan = planner_team.plan(text, now=now)
+    assert {f"{a.target.type}:{a.target.id}" for a in plan.actions} == records
+    assert all(a.fields == {"owner": owner} for a in plan.actions)
