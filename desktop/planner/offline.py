@@ -1706,12 +1706,18 @@ class _Build:
         expand, so open a new deal, ...", "Talked with Iris Fischer ... Log the call and create a deal for
         it"): only the activity is taken from the words before ``cut``; the rest is the create's."""
         before = self.text[:cut]
-        if cut <= 0 or not R.activity_type(before) or not any(m.kind == "contact" and len(m.ids) == 1 and m.start < cut
-                                                              for m in self.mentions):
+        lifecycle = re.search(r"\b(?:is|'s|make|mark|set|now)\b[^.;]{0,40}?\b(?:an?\s+)?(?:opportunity|customer|evangelist|subscriber|"
+                              r"(?:marketing|sales)[- ]qualified(?:\s+lead)?|mql|sql)\b", before, re.I)
+        if cut <= 0 or not (R.activity_type(before) or lifecycle) or not any(
+                m.kind == "contact" and len(m.ids) == 1 and m.start < cut for m in self.mentions):
             return
         got = _Build(self.o, re.sub(r"[\s,]*(?:\b(?:so|and|then)\W*)*$", "", before), self.now, self.ctx).run()
         for a in got.actions:
             if a.kind == "log_activity" and a.target is not None and a.target.type == "contact":
+                self._add(0, a)
+            elif lifecycle and a.kind == "update_contact" and a.target is not None and "lifecycle_stage" in a.fields:
+                # "Raj Silva at Summit Ventures is an opportunity now, and open a deal for Summit Ventures, ...":
+                # the person's new lifecycle stage, then the deal
                 self._add(0, a)
 
     def _asked_then_told(self, cut: int) -> Plan:

@@ -406,3 +406,18 @@ def test_one_owner_for_a_deal_and_its_people_named_together(planner_team, now, t
     plan = planner_team.plan(text, now=now)
     assert {f"{a.target.type}:{a.target.id}" for a in plan.actions} == records
     assert all(a.fields == {"owner": owner} for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "who", "stage", "company"), [
+    ("Tom Becker is an evangelist now, and open a deal for Northwind Traders, 12k, qualified.", "106", "evangelist",
+     "Northwind Traders"),
+    ("Make Priya Natarajan a customer and start a new deal for Globex Logistics at 30k in lead.", "105", "customer",
+     "Globex Logistics"),
+    ("Mark Linda Okafor as sales qualified, then create a deal for Initech, forty thousand, demo scheduled.", "107",
+     "salesqualifiedlead", "Initech"),
+])
+def test_a_lifecycle_change_before_a_new_deal_is_kept(planner, now, text, who, stage, company):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["update_contact", "create_deal"]
+    assert (plan.actions[0].target.id, plan.actions[0].fields) == (who, {"lifecycle_stage": stage})
+    assert plan.actions[1].fields["company"] == company
