@@ -269,6 +269,12 @@ _PLURAL_ADD = re.compile(
     r"\b(?:add|create|save|put\s+in)\s+(?:them(?:\s+(?:both|all|two|in))?|both(?:\s+of\s+them)?|all\s+(?:three|four|of\s+them)|"
     r"the\s+(?:two|three|four)\b|these\s+(?:two|three)\b)", re.I)
 _PERSON_AT = re.compile(rf"\b(?:from|at|of|over\s+at)\s+(?P<co>{_CO})")
+#: A count of new records, then one sentence each: "Create two companies. A, ... And B, ...".
+_LIST_IN_SENTENCES = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|and|also)\W+)*(?:(?:can|could)\s+you\s+)?(?:add|create|set\s+up|save)\s+"
+    r"(?:two|three|four|five|these|the\s+following|a\s+few|some)\s+(?:new\s+)?"
+    r"(?P<what>companies|accounts|clients|logos|prospects|contacts|people|leads)\b(?P<mid>[^.:]{0,80})[.:]\s*(?P<items>.+)$",
+    re.I | re.S)
 
 
 def split_creates(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, int]]] | None:
@@ -297,9 +303,45 @@ def split_creates(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, i
             at = text.find(n)
             out.append((f"Add {n} as a company{shared}", (at, at + len(n))))
         return out
+    if (m := _LIST_IN_SENTENCES.match(text)) and len(re.findall(r"[.;](?:\s|$)", m.group("items").strip())) >= 1 \
+            and (each := _one_sentence_each(m, index)) is not None:
+        return each
+    return _people_in_one_breath(text, index)
+
+
+def _one_sentence_each(m: re.Match[str], index: EntityIndex) -> list[tuple[str, tuple[int, int]]] | None:
+    """The records of :data:`_LIST_IN_SENTENCES`, one per sentence (None when that is not what was said)."""
+    # "Create two companies. Lark and Finch Studio, larkfinch.example, Brooklyn, design. And Ostara Wellness, ...",
+    # "Create three contacts from the Upland Partners webinar list. Lucia Ferrer, marketing lead. Tomas Gil, CEO."
+    items = [(i.group("name").strip(), (i.group("rest") or "").strip(" ,.;"), i.start("name"))
+             for i in re.finditer(r"(?:^|(?<=[.;])\s+)(?:and\s+)?(?P<name>(?-i:[A-Z])[^,.;]{1,50}?)(?:\s*,\s*(?P<rest>[^;]*?))?"
+                                  r"\s*(?=[.;](?:\s|$)|$)", m.group("items"), re.I)]
+    base = m.start("items")
+    if len(items) < 2:
+        return None
+    if m.group("what").lower().startswith(("compan", "account", "client", "logo", "prospect")):
+        if any(_known_company(index, n) for n, _, _ in items):
+            return None
+        return [(f"Add {n} as a company" + (f", {r}" if r else ""), (base + at, base + at + len(n))) for n, r, at in items]
+    co = next((index.companies[mm.ids[0]].name for mm in index.find_mentions(m.group("mid"))
+               if mm.kind == "company" and len(mm.ids) == 1), None)
+    out = []
+    for n, r, at in items:
+        pm = re.fullmatch(_PERSON, n)
+        if pm is None or co is None or _known_person(index, pm.group("first"), pm.group("last")):
+            return None
+        r = "" if re.fullmatch(r"(?:no|without)\s+(?:title|role|details?)(?:\s+yet)?", r, re.I) else r
+        out.append((f"Add {n}, {r}, as a contact at {co}" if r else f"Add {n} as a contact at {co}", (base + at, base + at + len(n))))
+    return out
+
+
+def _people_in_one_breath(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, int]]] | None:
+    """Several new people said in one breath (see :func:`split_creates`)."""
     if not _PLURAL_ADD.search(text) and not re.search(r"\b(?:two|three|both)\s+(?:new\s+)?(?:people|contacts|referrals|folks|"
                                                      r"stakeholders|names)\b", text, re.I) \
-            and not re.search(rf"\badd\s+their\s+[^,.]{{1,40}}?\s*,?\s+{_PERSON}\s*,?\s+and\s+their\b", text):
+            and not re.search(rf"\badd\s+their\s+[^,.]{{1,40}}?\s*,?\s+{_PERSON}\s*,?\s+and\s+their\b", text) \
+            and not re.search(rf"^\W*(?:[Pp]lease\s+)?(?:[Aa]dd|[Cc]reate)\s+{_PERSON}\b.*\band\s+(?P<f2>{_CAP}[a-z]+)\s+(?P<l2>{_CAP}[a-z][\w'-]*)"
+                              r"\b[^.]*\btoo\b", text, re.S):
         return None
     new_co = re.search(rf"\b(?:[Cc]reate|[Aa]dd)\s+(?:a\s+(?:new\s+)?company\s+(?:called|named)\s+|the\s+company\s+)?(?P<co>{_CO})\s*(?:,|\s+as\s+(?:a|an)\s+"
                        rf"(?:new\s+)?company\b)", text)
@@ -349,6 +391,10 @@ def split_creates(text: str, index: EntityIndex) -> list[tuple[str, tuple[int, i
         if t := title_before.search(before):
             details = f"their {t.group('t')}" + (f", {details}" if details else "")
         details = re.sub(r"^who\s+(runs|heads|leads|owns|manages)\b", r"head of", details, flags=re.I)
+        # ("Add Bruno Costa as a contact at Tidal Media, ..., and Lena Moss at Tidal too, creative director": where
+        # the first one was said to be is the company; what is left is the person's)
+        details = re.sub(rf"^(?:as\s+(?:a|an)\s+(?:new\s+)?contact\s*)?(?:(?:at|from|over\s+at)\s+{_CO}\s*)?(?:too|as\s+well)?\s*,?\s*",
+                         "", details).strip(" ,")
         name = f"{p.group('first')} {p.group('last')}"
         span = (p.start("first"), end)
         if creating:

@@ -219,7 +219,10 @@ _THEIR_PERSON = re.compile(r"\b(?i:add|create)\s+(?i:their|the)\s+(?P<title>[A-Z
                            # "Add a company called Halyard Robotics, ..., and their founder Inez Carrow, inez at ..."
                            r"|(?i:,?\s*\band\s+(?:add\s+)?(?:their|the)\s+)(?P<title4>(?i:founder|co-?founder|owner|ceo|cto|cfo|coo|cmo|"
                            r"(?:head|vp|director)\s+of\s+\w+|[a-z]+\s+(?:manager|director|lead)))\s*,?\s+"
-                           r"(?P<first4>[A-Z][a-z]+)\s+(?P<last4>[A-Z][\w'-]+)")
+                           r"(?P<first4>[A-Z][a-z]+)\s+(?P<last4>[A-Z][\w'-]+)"
+                           # "New logo, Brightwater Foods, ... Their COO is Marcus Hale, marcus@...": the new company's person
+                           r"|(?:^|(?<=[.;]\s))(?i:their)\s+(?P<title5>(?i:[a-z][a-z ]{1,30}?|[A-Z]{2,4}))\s+(?i:is)\s+"
+                           r"(?P<first5>[A-Z][a-z]+)\s+(?P<last5>[A-Z][\w'-]+)")
 #: "push the close date out two weeks", "pull it in by 10 days": a shift of the date a deal has.
 _SHIFT = re.compile(r"\b(?:push|move|slip|bump|shift|pull|bring)\w*\b.{0,40}?(?:\b(?P<dir>out|back|up|in|forward)\s+|"
                     # "push it two weeks", "slip the close date a week": out, when no direction is said

@@ -695,6 +695,20 @@ class OfflinePlanner:
             clean = re.sub(r"[,.]?\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:put|pop|stick|get|add|slot)\s+(?:it|that|this)\s+"
                            r"in(?:\s+(?:for\s+me|please))?\s*[?.!]?\s*$", ", put it in the calendar.", clean, flags=re.I)
             clean = re.sub(r"\bsaid\s+yes\s+to\b", "agreed to", clean, flags=re.I)
+        # "Can we get Tom Becker's QBR on the calendar for December 8th, 11 in the morning?", "Grab time with Zoe Silva ...":
+        # a meeting booked, said the everyday way
+        if cal := re.match(r"^\W*(?:(?:so|ok|okay|hey)\W+)*(?:(?:can|could)\s+(?:we|you)\s+(?:please\s+)?|let'?s\s+|please\s+)?"
+                           r"(?:get|put|pop|stick)\s+(?P<what>[^,.?]{3,60}?)\s+(?:on|in|into)\s+(?:the|my|our)\s+(?:calendar|diary|books)\b",
+                           clean, flags=re.I):
+            clean = f"book {cal.group('what')}" + re.sub(r"\?\s*$", ".", clean[cal.end():])
+        clean = re.sub(r"\b(?:book|schedule|set\s+up|arrange)\s+(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?)['\u2019]s\s+"
+                       r"(?P<what>(?:QBR|quarterly review|renewal review|kickoff|kick-off|demo|onboarding(?:\s+session)?|check-?in|"
+                       r"review|training(?:\s+session)?|workshop))\b",
+                       lambda m: f"book a {m.group('what')} with {m.group('who')}", clean, flags=re.I)
+        clean = re.sub(r"\b(?:grab|find|carve\s+out|block(?:\s+out)?|get)\s+(?:some\s+)?time\s+with\b", "book a meeting with", clean,
+                       flags=re.I)
+        clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
+                       r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
         # "Set a thirty-minute call with Uma ...": how long a call is does not change what it is
         clean = re.sub(r"\b(?P<a>a|an)\s+(?P<q>quick\s+)?(?:(?:\d+|[a-z]+(?:[- ][a-z]+)?)[- ]min(?:ute)?s?|half[- ]an?[- ]hour|one[- ]hour|"
                        r"half[- ]hour|hour[- ]long)(?:[- ]long)?\s+(?=(?:call|meeting|demo|chat|session|check-?in|sync|catch-?up|"
@@ -1208,7 +1222,8 @@ _STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+(?:stage|step|notch)\s+(?:(?P<fwd>
 #: A new company announced: "New logo: X, ...", "We've got a new prospect, X, ...", "Add X, a design agency in ...".
 _NEW_COMPANY_SAID = re.compile(
     r"^\W*(?:(?:so|okay|ok|and)\W+)*(?:(?:new\s+(?:logo|client|customer|prospect|account)(?!\s+company)|we'?ve\s+got\s+a\s+new\s+"
-    r"(?:prospect|client|customer|logo)|we\s+(?:just\s+)?(?:signed|landed|won)\s+a\s+new\s+(?:client|customer|logo))\s*[:,]?\s*"
+    r"(?:prospect|client|customer|logo)|we\s+(?:just\s+)?(?:signed|landed|won)\s+a\s+new\s+(?:client|customer|logo))"
+    r"(?:\s+(?:coming\s+in|incoming|alert|today|this\s+morning|on\s+board))?\s*[:,.!]?\s*(?!(?i:add|create|set|open|make|put)\b)"
     r"(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*"
     r"|(?:please\s+)?add\s+(?P<name2>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*(?=(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:agency|studio|company|"
     r"firm|shop|startup|practice|clinic|roaster|bakery|brand|retailer|distributor|manufacturer|consultancy|cafe|restaurant)\b))",
@@ -1573,9 +1588,9 @@ class _Build:
             if person := _THEIR_PERSON.search(text):
                 # "New company, Brightline Robotics, ... Add their CEO too, Hannah Ross, hannah at ...": the
                 # contact is created at the new company
-                first = person.group("first") or person.group("first2") or person.group("first3") or person.group("first4")
-                last = person.group("last") or person.group("last2") or person.group("last3") or person.group("last4")
-                title = person.group("title") or person.group("title2") or person.group("title3") or person.group("title4")
+                first = next(g for g in (person.group(f"first{k}") for k in ("", "2", "3", "4", "5")) if g)
+                last = next(g for g in (person.group(f"last{k}") for k in ("", "2", "3", "4", "5")) if g)
+                title = next((g for g in (person.group(f"title{k}") for k in ("", "2", "3", "4", "5")) if g), None)
                 said = f"Add {first} {last}, {title} at {company['name']}" if title else f"Add {first} {last} at {company['name']}"
                 said += text[person.end():]
                 fields = C.create_contact_fields(_spoken_domains(said), [], self.idx)

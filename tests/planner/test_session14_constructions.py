@@ -421,3 +421,64 @@ def test_a_lifecycle_change_before_a_new_deal_is_kept(planner, now, text, who, s
     assert [a.kind for a in plan.actions] == ["update_contact", "create_deal"]
     assert (plan.actions[0].target.id, plan.actions[0].fields) == (who, {"lifecycle_stage": stage})
     assert plan.actions[1].fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "who", "time", "title"), [
+    ("Can we get Tom Becker's QBR on the calendar for December 8th, 11 in the morning?", "106", "11:00", "QBR"),
+    ("Could you put a demo with Priya Natarajan in the diary for Thursday at 3?", "105", "15:00", "Demo"),
+    ("Grab time with Linda Okafor next Monday at 2:15pm for a brainstorm.", "107", "14:15", "Linda Okafor"),
+    ("Schedule Linda Okafor's onboarding session for the 9th at 10am.", "107", "10:00", "Onboarding"),
+])
+def test_a_meeting_asked_for_the_everyday_way_is_booked(planner, now, text, who, time, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["time"]) == ("book_meeting", who, time)
+    assert title in a.fields["title"]
+
+
+@pytest.mark.parametrize(("text", "company", "person"), [
+    ("New logo coming in. Tarn Valley Foods, tarnvalley.example, based in Leeds. Their COO is Iris Pym, iris@tarnvalley.example. "
+     "Open a deal for them at 30k in qualified.", "Tarn Valley Foods", "Iris"),
+    ("New client! Copse Bakery, copsebakery.example, Austin. Their owner is Dev Raman. Set up a deal for their rebrand, 18k, "
+     "proposal sent.", "Copse Bakery", "Dev"),
+])
+def test_a_new_company_announced_with_its_person_and_deal(planner, now, text, company, person):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_company", "create_contact", "create_deal"]
+    assert plan.actions[0].fields["name"] == company
+    assert (plan.actions[1].fields["first_name"], plan.actions[1].fields["company"]) == (person, company)
+    assert plan.actions[2].fields["company"] == company
+
+
+def test_a_new_company_announced_then_its_deal(planner, now):
+    plan = planner.plan("New client! Fernhill Bakery, fernhillbakery.example, Austin. Set up a deal for their rebrand, 18k.",
+                        now=now)
+    assert [a.kind for a in plan.actions] == ["create_company", "create_deal"]
+
+
+@pytest.mark.parametrize(("text", "kind", "names"), [
+    ("Create two companies. Lark and Finch Studio, larkfinch.example, Brooklyn. And Ostara Wellness, ostara.example, Denver.",
+     "create_company", ["Lark and Finch Studio", "Ostara Wellness"]),
+    ("Add three new accounts: Pell Print. Dune Optics, dune.example. And Marra Tea.", "create_company",
+     ["Pell Print", "Dune Optics", "Marra Tea"]),
+    ("Create three contacts from the Upland Partners webinar list. Lucia Ferrer, marketing lead. Tomas Gil, CEO. And Ana "
+     "Beltran, no title yet.", "create_contact", ["Lucia", "Tomas", "Ana"]),
+    ("Add two people at Initech. Rohan Das, IT manager. Mei Lin, mei@initech.example.", "create_contact", ["Rohan", "Mei"]),
+])
+def test_a_count_of_new_records_then_one_sentence_each(planner, now, text, kind, names):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == [kind] * len(names)
+    key = "name" if kind == "create_company" else "first_name"
+    assert [a.fields[key] for a in plan.actions] == names
+
+
+@pytest.mark.parametrize(("text", "company", "people"), [
+    ("Add Bruno Costa as a contact at Tidal Media, he's their new head of content, and Lena Moss at Tidal too, creative director.",
+     "Tidal Media", ["Bruno", "Lena"]),
+    ("Add Ivo Marsh at Initech, their CTO, and Dana Roe at Initech too, procurement lead.", "Initech", ["Ivo", "Dana"]),
+    ("Create Ola Berg as a contact at Globex Logistics, and Kit Lowe there too, she runs ops.", "Globex Logistics", ["Ola", "Kit"]),
+])
+def test_a_second_new_person_added_with_too(planner, now, text, company, people):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["create_contact"] * len(people)
+    assert [(a.fields["first_name"], a.fields["company"]) for a in plan.actions] == [(p, company) for p in people]

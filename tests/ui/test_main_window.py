@@ -213,7 +213,8 @@ def test_spoken_wav_through_fake_microphone_updates_the_deal(qtbot, tmp_path):
 
 def test_import_from_file_menu_shows_progress_and_refreshes(qtbot, window, fixture_dir):
     w = window
-    with qtbot.waitSignal(w.bridge.changed, timeout=30000):
+    # (a wait for the import's own signal; generous because CI shares two cores with other jobs)
+    with qtbot.waitSignal(w.bridge.changed, timeout=120000):
         w.import_dialog([str(fixture_dir)])
     dlg = w.import_progress
     qtbot.waitUntil(lambda: dlg.labelText().startswith("Imported"), timeout=10000)
