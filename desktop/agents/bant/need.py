@@ -59,6 +59,12 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
+                            # "their IT lead wants to see Parloa": another vendor (or a person) to look at, an evaluation
+                            r"(?:see|look at|meet|hear from|talk to|check out) (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)?"
+                            r"(?:'s (?:demo|pitch|product|tool|platform|version|offering))?(?=\s+(?:too|as well|also|first|next \w+|"
+                            r"before \w+ing)\b|\s*[,.;]|\s*$)|"
+                            # "legal wants the redlined MSA back before the 12th": a document of theirs returned, not a problem
+                            r"(?:[\w-]+ ){0,4}back (?:by|before|no later than|until|on (?:the )?\d|on (?:mon|tues|wednes|thurs|fri)day)\b|"
                             # "they want three thousand flat", "wants it at 2.5k": a price asked of us, not a problem
                             r"(?:(?:it|this|that) (?:at|for) )?(?:about |around |roughly |just |only |exactly |a )?(?:\$\s?\d[\d,.]*\s*k?|"
                             r"\d[\d,.]*\s*(?:k|grand|thousand|hundred|dollars|bucks)|(?:[\w-]+ ){0,3}(?:thousand|hundred|grand|dollars|bucks))"
@@ -98,6 +104,9 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:the |their |his |her |all )?(?:[\w-]+ ){0,3}(?:trained|onboarded|shown around)\b|"
                             # "they want to go annual", "switch to the yearly plan": a contract term, not a problem
                             r"(?:go|move|switch|convert|upgrade) (?:to )?(?:an? |the )?(?:annual|yearly|monthly|multi-year|two-year|three-year)\b|"
+                            # a win-back on new terms ("wants to come back on an annual plan"): the contract term, not a problem
+                            r"(?:come|get|be) back (?:on|to|onto) (?:an? |the |our )?(?:annual|yearly|monthly|quarterly|multi-year|two-year|"
+                            r"three-year|[\w-]+ plan\b)|"
                             # "wanted a two-year contract": a contract term, not a problem
                             r"(?:an? |the )?(?:one|two|three|four|five|multi|\d+)[- ]years? (?:contract|term|deal|commitment|agreement)\b|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
@@ -199,7 +208,7 @@ _PAIN = re.compile(
     r"mornings?|evenings?|weekends?))|(?:shows?|showing|turns?|arrives?) up late|(?:is|are|lives?|runs?|done|kept) "
     r"(?:all |still |entirely |mostly )?(?:in |on )?(?:two |three |four |five |several |many |a dozen |separate |different )?"
     r"(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
-    r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"reads)|(?:their|the) (?:\w+ ){1,3}can't (?!(?:make|attend|join|come|be there)\b)\w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
     r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
@@ -277,7 +286,10 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                     r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", c, re.I):
                 continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
-                         r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
+                         r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I) or re.search(
+                    # "the works council has to be informed first, which takes a few weeks": a body they must consult
+                    r"\b(?:(?:has|have|needs?|got) to|must) be (?:informed|consulted|notified|briefed|heard|told)\b|\b(?:informing|consulting|"
+                    r"notifying|briefing) (?:the|their) (?:[\w-]+ ){0,2}(?:council|union|board|committee|regulator)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
             if re.search(r"\b(?:budget|revenue|sales|funding|valuation|profits?|margins?|bookings|sign-?ups|growth)\b[^.,]*\b"
                          r"(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)\b", c, re.I):

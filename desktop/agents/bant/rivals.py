@@ -66,7 +66,8 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"(?i:\b(?:weighing|comparing|pitting|testing|trialing|trialling|evaluating|piloting)\s+)" + _VENDOR + r"'s(?:\s+[\w-]+){1,3}\s+"
                          r"(?i:against|with|next to|alongside|versus|vs\.?)\s+(?i:us|you)\b|"
                          r"(?i:\b(?:seeing|see|saw|getting|get|got|booked|having|had) (?:a (?:demo|look|walk-?through) (?:of|at) )?)" + _VENDOR
-                         + r"'s(?:\s+(?!(?i:team|people|rep|ceo|founder)\b)[\w-]+){0,2}\s+(?i:feature|module|product|tool|platform|bot|demo|offering|"
+                         # ("got Dr. Whitfield's assistant again": a person's assistant on the phone, no vendor's product)
+                         + r"'s(?!\s+(?i:assistant|secretary|office|voicemail|ea|pa)\b)(?:\s+(?!(?i:team|people|rep|ceo|founder)\b)[\w-]+){0,2}\s+(?i:feature|module|product|tool|platform|bot|demo|offering|"
                          r"add-?on|solution|app|system|version|suite|agent|assistant|hub)s?\b(?![^.;]*\b(?i:already|for years|today|currently)\b)|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
@@ -128,6 +129,8 @@ def _vendor(name: str) -> str | None:
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
+    if words and words[0].rstrip(".") in {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir"}:
+        return None  # ("Dr. Whitfield", "Ms. Ortega": a person, said with an honorific)
     if not words or words[0] in _NOT_VENDOR or re.fullmatch(r"[A-Z][a-z]*'(?:d|re|ve|ll|m)", words[0]):
         return None  # ("Competition? They'd looked at ...": a pronoun's contraction after the label is no vendor)
     words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is

@@ -1,0 +1,127 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena6.py``
+(issue/18t onwards, callnotes18's misses): each case is a short note in words of our own (not a blind-set
+sentence) and the field a user would see on the deal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from desktop.agents.bant import extract
+
+NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
+
+
+def _said(note: str, field: str, value) -> None:
+    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
+    worded fields, contains it; ``None`` means the field stays empty."""
+    got = getattr(extract(note, NOW), field)
+    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
+        assert got == value, got
+    else:
+        assert value.lower() in (got or "").lower(), got
+
+
+# -- competitor --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Got Helen's assistant again, she's out.",
+    "Got Mr. Ortiz's assistant, he's travelling.",
+    "Getting Dr. Osei's assistant every time I ring.",
+])
+def test_issue18t_a_persons_assistant_or_office_is_no_vendor(note):
+    _said(note, "competitor", None)
+
+
+# -- need --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Their COO wants to see Gorgias too.",
+    "Their head of support wants to see Kustomer, so that's on the list.",
+    "Her CFO wants to look at Zendesk as well.",
+    "Dana wants to meet Gong first.",
+])
+def test_issue18t_wanting_to_see_another_vendor_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their CFO can't attend the 9th, so we moved the call.",
+    "The ops manager can't join Tuesday.",
+    "Their dispatcher can't make Thursday, she's off.",
+])
+def test_issue18t_someone_who_cant_make_a_meeting_is_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "The staff council has to be informed before they roll anything out, which takes a few weeks.",
+    "Their compliance officer must be notified before rollout, and that takes two weeks.",
+    "Their staff council needs to be informed first, which usually takes three weeks.",
+])
+def test_issue18t_a_body_they_must_consult_is_their_process_not_a_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their security lead wants the completed questionnaire back before December 12th.",
+    "Their IT lead sent a vendor risk form and needs it back by the 9th.",
+    "Procurement would like the W-9 back by Friday.",
+])
+def test_issue18t_a_document_wanted_back_by_a_date_is_neither_need_nor_timeline(note):
+    _said(note, "need", None)
+    _said(note, "timeline", None)
+
+
+def test_issue18t_the_signed_contract_back_by_a_date_is_still_the_timeline():
+    _said("She needs the signed order form back by December 15th.", "timeline", "2026-12-15")
+
+
+@pytest.mark.parametrize("note", [
+    "The Kims want to come back on a yearly plan, same seats.",
+    "Their ops lead says they want to come back on an annual plan.",
+    "They want to come back to the starter plan after the holidays.",
+])
+def test_issue18t_coming_back_on_a_plan_is_a_contract_term_not_a_need(note):
+    _said(note, "need", None)
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Their renewal closed on the 20th, all done.",
+    "They renewed on the 3rd, nothing open.",
+    "The signed contract came back on the 20th.",
+])
+def test_issue18t_a_day_said_with_a_deed_done_is_past(note):
+    _said(note, "timeline", None)
+
+
+def test_issue18t_a_past_signing_date_gives_way_to_the_go_live_wanted():
+    _said("They signed October 30th. Now she wants the bot live by January 11th.", "timeline", "2027-01-11")
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Their spend is frozen until the new fiscal year, so realistically they buy in March.", "2027-03-31"),
+    ("Everything is on hold until the board meets, so at best they sign in February.", "2027-02-28"),
+    ("New spend is paused until the audit, so probably he'd decide in March.", "2027-03-31"),
+    ("Procurement is paused over the holidays, so most likely they decide in January.", "2027-01-31"),
+])
+def test_issue18t_what_follows_a_freeze_is_the_timeline(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Marta will sign it this month.", "2026-11-30"),
+    ("Dev is going to sign it this month.", "2026-11-30"),
+    ("Priya will sign this month once legal is done.", "2026-11-30"),
+])
+def test_issue18t_a_named_person_signing_in_a_period_is_the_timeline(note, day):
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, day", [
+    ("Timing, she wants it in place before tax season, she said March 2nd.", "2027-03-02"),
+    ("Timing: they want it running ahead of the launch, she said April 20th.", "2027-04-20"),
+    ("Timeline, they'd like it done before the busy season, he said January 25th.", "2027-01-25"),
+])
+def test_issue18t_under_a_timing_label_the_date_said_after_is_the_timeline(note, day):
+    _said(note, "timeline", day)
