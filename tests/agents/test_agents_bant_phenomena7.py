@@ -125,3 +125,35 @@ def test_issue18t_a_named_person_signing_in_a_period_is_the_timeline(note, day):
 ])
 def test_issue18t_under_a_timing_label_the_date_said_after_is_the_timeline(note, day):
     _said(note, "timeline", day)
+
+
+# -- budget ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "The add-on lists at a hundred and fifty a month.",
+    "The reporting module lists for three thousand a year.",
+    "Extra seats are listed at forty dollars a month each.",
+])
+def test_issue18t_what_a_product_lists_at_is_our_price_not_their_budget(note):
+    _said(note, "budget", None)
+
+
+# -- need said after a question ----------------------------------------------------------------------
+@pytest.mark.parametrize("note, words", [
+    ("Kim asked if the renewal could include the booking module, she wants patients to book their own slots.",
+     ["booking module", "book their own slots"]),
+    ("Omar asked whether the contract can add the WhatsApp channel, they need to reach drivers who never read email.",
+     ["WhatsApp", "reach drivers"]),
+    ("Lea wondered if the upgrade would include the reporting add-on for the regional managers.", ["reporting add-on"]),
+])
+def test_issue18t_an_add_on_asked_for_and_the_want_said_after_the_question_are_the_need(note, words):
+    for w in words:
+        _said(note, "need", w)
+
+
+@pytest.mark.parametrize("note", [
+    "He asked about the API, he needs order status pushed to their portal.",
+    "She asked how long setup takes, they need the front desk off the phones by spring.",
+    "Asked if we do webhooks, they want new orders posted to their Slack channel.",
+])
+def test_issue18t_a_want_said_after_a_question_is_a_fact(note):
+    assert extract(note, NOW).need is not None

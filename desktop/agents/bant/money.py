@@ -49,6 +49,8 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"list price)\b"
                          # "I mentioned list price for the add-on is eight hundred a month": our price, said without "our"
                          r"|(?<!their )(?<!her )(?<!his )(?<!our )(?<!my )\b(?:list|sticker|rack|standard|retail|published) (?:price|pricing|rate)s?\b"
+                         # "the add-on lists at a hundred and fifty a month": its list price, ours
+                         r"|\b(?:lists|listed|listing|retails|retailed|retailing) (?:at|for)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"

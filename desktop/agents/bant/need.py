@@ -499,11 +499,19 @@ _SERVICE_ASKED = re.compile(r"\b(?:asking|asked|wondering|wondered|wants to know
                             r"(?:we'd|we would|we could|we can|you'd|you would|you could|you can) (?P<need>" + _SERVICE + r"[^,.;?]{4,})", re.I)
 
 
+#: "asked if the renewal can include the SMS add-on": the part of ours they asked to have added
+_ADDON_ASKED = re.compile(r"\b(?:asking|asked|wondering|wondered|wants to know|wanted to know) (?:me |us )?(?:whether|if) (?:the|their|our|this|"
+                          r"we|you) (?:[\w-]+ ){0,2}?(?:can|could|would|will|might) (?:also )?(?:include|add|cover|come with|bundle(?: in)?) "
+                          r"(?P<need>(?:the |an? |their |our )?(?:[\w-]+ ){0,3}?(?:add-?on|module|feature|integration|seats|licen[cs]es|"
+                          r"channel)s?\b[^,.;?]{0,40})", re.I)
+
+
 def service_asked(sentences: list[str]) -> tuple[str | None, str | None]:
     """The service the customer asked whether we would do ("asking whether we'd run their cold email" -> "run their
-    cold email"), for a note that states no other need; ``(None, None)`` when none is asked."""
+    cold email") or the part of ours they asked to have added ("asked if the renewal can include the SMS add-on"), for a
+    note that states no other need; ``(None, None)`` when none is asked."""
     for s in sentences:
-        m = _SERVICE_ASKED.search(s)
+        m = _SERVICE_ASKED.search(s) or _ADDON_ASKED.search(s)
         if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I) and not re.match(
                 r"^\S+(?: \S+)? (?:that|it|this|those|them|these|one)\b", m.group("need"), re.I):
             return _clean(m.group("need")), s
