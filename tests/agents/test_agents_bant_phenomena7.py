@@ -157,3 +157,40 @@ def test_issue18t_an_add_on_asked_for_and_the_want_said_after_the_question_are_t
 ])
 def test_issue18t_a_want_said_after_a_question_is_a_fact(note):
     assert extract(note, NOW).need is not None
+
+
+# -- competitor, continued ---------------------------------------------------------------------------
+@pytest.mark.parametrize("note, vendor", [
+    ("Next Tuesday she's having a Gorgias demo too.", "Gorgias"),
+    ("He already got a Freshworks quote last month.", "Freshworks"),
+    ("They sat through a Kustomer pitch on Monday.", "Kustomer"),
+])
+def test_issue18t_a_vendors_demo_or_quote_they_are_given_is_an_evaluation(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "Booked the Orchard Labs demo for Thursday.",
+    "They had a Pipedrive demo in May, hated it, out.",
+    "They saw a Kustomer pitch in the spring and passed on it.",
+])
+def test_issue18t_the_accounts_own_demo_or_a_vendor_demo_they_turned_down_is_no_competitor(note):
+    _said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Honestly it's us or staying with Aircall.", "Aircall"),
+    ("It's us or sticking with Zendesk, she said.", "Zendesk"),
+    ("Either us or keeping Talkdesk for another year.", "Talkdesk"),
+])
+def test_issue18t_us_or_staying_with_their_vendor_is_a_competitor(note, vendor):
+    _said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("They use HubSpot for that and HubSpot has pitched them its AI add-on.", "HubSpot"),
+    ("Their ops team likes it, and Gong has also pitched them.", "Gong"),
+    ("Front has pitched her twice since October.", "Front"),
+])
+def test_issue18t_a_vendor_that_has_pitched_them_is_a_competitor(note, vendor):
+    _said(note, "competitor", vendor)

@@ -27,7 +27,8 @@ _COMP_BEFORE = re.compile(
     r"everybody|all) but us and|(?:down to|just|only) us and|"
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
-    r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
+    r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or(?: (?:(?:staying|sticking|remaining|"
+    r"carrying on|continuing) (?:with|on)|keeping|renewing))?|"
     r"(?:it's |it is )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|side[- ]by[- ]side (?:against|with|vs\.?)|"
@@ -55,8 +56,14 @@ _COMP_BEFORE = re.compile(
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
-                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
-                         r"account exec|account executive|team))?\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\band\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
+                         r"account exec|account executive|team))?\s+(?i:(?:has |have |had |also |has also |have also )?(?:pitched|demoed (?:to )?|approached))\s*(?i:us|them|her|him)\b|"
+                         # "they're also getting a Moveworks demo next week": a vendor's demo (pitch, quote) they are given
+                         # (not "booked the Granite Labs demo": the account's own demo, booked by us; not one they "didn't like, out")
+                         r"(?i:\b(?:getting|get|got|having|had|seeing|saw|sat through|taking|took) (?:also )?(?:a|an|another) )" + _VENDOR
+                         + r"(?=\s+(?i:demo|pitch|quote|proposal|bid|trial|pilot|presentation|walk-?through)s?\b"
+                         r"(?![^.;]*\b(?i:didn't like|did not like|wasn't impressed|weren't impressed|hated|passed on|ruled (?:it |them )?out|"
+                         r"dropped|out(?=\s*[.;,]|\s*$))))|"
                          # "Zendesk's AI add-on has been priced out and they're keeping that option open"
                          r"^" + _VENDOR + r"(?:'s(?: [\w-]+){1,3})?\b[^.;]*\b(?i:keeping|keep|kept) (?i:that|the|this|it) (?i:option )?open\b|"
                          r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
