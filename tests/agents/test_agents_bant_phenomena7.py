@@ -194,3 +194,41 @@ def test_issue18t_us_or_staying_with_their_vendor_is_a_competitor(note, vendor):
 ])
 def test_issue18t_a_vendor_that_has_pitched_them_is_a_competitor(note, vendor):
     _said(note, "competitor", vendor)
+
+
+# -- budget, continued -------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, value", [
+    ("Dana had fifteen in mind for the pilot.", 15000),
+    ("Twelve is about what he had in mind.", 12000),
+    ("Our quote is thirty, he had twenty-five in mind.", 25000),
+])
+def test_issue18t_a_bare_figure_they_have_in_mind_is_thousands(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("They have forty grand for this, which is below our forty-eight.", 40000),
+    ("Budget is twelve thousand, which is a bit under our fifteen.", 12000),
+    ("Their number is eighteen thousand, not the twenty on our quote.", 18000),
+])
+def test_issue18t_our_figure_said_beside_theirs_is_not_the_budget(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("Budget, she first said fifty, which is our price, but then she corrected herself, the real budget line is forty and "
+     "anything more waits for next year.", 40000),
+    ("He started at thirty, which is our quote, then corrected himself, their budget is twenty-five and that's firm.", 25000),
+    ("Money: she said eighty, which is our number, but the actual budget is seventy and nothing above that.", 70000),
+])
+def test_issue18t_a_figure_named_as_ours_gives_way_to_the_budget_line_said_after(note, value):
+    _said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note, value", [
+    ("The real budget line is forty and anything over that needs the board.", 40000),
+    ("Their budget is thirty and they won't go higher.", 30000),
+    ("The budget is twenty and that's all there is.", 20000),
+])
+def test_issue18t_a_bare_budget_figure_followed_by_and_a_new_clause_is_thousands(note, value):
+    _said(note, "budget", value)
