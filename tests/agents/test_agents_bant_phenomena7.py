@@ -232,3 +232,54 @@ def test_issue18t_a_figure_named_as_ours_gives_way_to_the_budget_line_said_after
 ])
 def test_issue18t_a_bare_budget_figure_followed_by_and_a_new_clause_is_thousands(note, value):
     _said(note, "budget", value)
+
+
+# -- authority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("The order form gets signed by their controller.", "controller"),
+    ("Any renewal is signed off by the COO, Dana says.", "COO"),
+    ("She runs the evaluation, but the contract gets signed by their CFO, Pieter something.", "CFO"),
+])
+def test_issue18t_signed_by_in_the_passive_names_the_signer(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Omar Haddad, the owner, made the call and went with Gorgias.", "Haddad"),
+    ("Lena made the call and signed with us on Friday.", "Lena"),
+    ("Yusuf, their COO, made the call to stay with Aircall.", "Yusuf"),
+])
+def test_issue18t_made_the_call_and_went_with_is_the_decision(note, who):
+    _said(note, "authority", who)
+
+
+def test_issue18t_making_a_phone_call_to_someone_is_no_decision():
+    _said("I made the call to Dana about the renewal.", "authority", None)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Maria Lopez called in, their CFO. She signed off on the phase two rollout.", "Lopez"),
+    ("Kenji Mori, the MD, rang back. He signed off on the upgrade this morning.", "Mori"),
+    ("Pat signed off on the proposal yesterday.", "Pat"),
+])
+def test_issue18t_signing_off_on_the_rollout_upgrade_or_proposal_is_authority(note, who):
+    _said(note, "authority", who)
+
+
+# -- the seller's question as a label ----------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("Asked who signs: Dev Patel does, he's the COO.", "Patel"),
+    ("Asked who approves on this: Ines, she's the owner.", "Ines"),
+    ("We asked who decides: their board, at the January meeting.", "board"),
+])
+def test_issue18t_asked_who_signs_colon_labels_the_answer(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, words", [
+    ("I asked what she needs: fewer no-shows at the clinic.", "no-shows"),
+    ("Asked what they hope for from it: tenants answered at night without a person on call.", "tenants answered"),
+    ("We asked what he wants out of it: route changes pushed to the drivers' phones.", "route changes"),
+])
+def test_issue18t_asked_what_they_want_colon_labels_the_need(note, words):
+    _said(note, "need", words)

@@ -329,7 +329,7 @@ _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|a
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
                              r"(?:to\s+)?(?P<need>[^;.]{6,})", re.I)
 #: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
-_LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue)s?\s*(?:is|was|:)\s*", re.I)
+_LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?\s*(?:is|was|:)\s*", re.I)
 #: "the onboarding automation live by January 15th": a named capability wanted in place by a date is the need
 _LIVE_BY = re.compile(r"^((?:the |their |an? )?(?:[\w-]+ ){1,2}(?:automation|reminders?|workflows?|scheduling|routing|reporting|"
                       r"dashboards?|intake|onboarding|tracking))\s+(?:live|in place|running|up and running|ready|"

@@ -32,7 +32,12 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|needs? to|must) (?:to )?agree|(?:has|have|needs?) to (?:okay|ok|approve|sign off on)\b|"
     r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
-    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
+    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|"
+    # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
+    r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
+    r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b)|"
+    # "the contract itself gets signed by their CFO": the signer, said in the passive
+    r"(?:gets?|got|is|are|will be|has to be|have to be|must be|needs? to be|'s) signed (?:off )?by|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
     # "Dr. Hale says go, send the paperwork": the go-ahead given
     r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|"
@@ -69,7 +74,7 @@ _AUTH_CUE = re.compile(
     # six thousand": who signed off on the money
     r"(?<=[a-z] )(?:has |had |already )?(?:signed off|signs off)(?: (?:verbally|formally|officially|already|today|now))? on (?=(?:the |their |a )?"
     r"(?:about |around |roughly |up to )?\$?\d|(?:the |their |a )?(?:[\w-]+ ){0,2}(?:budget|spend|spending|purchase|deal|contract|"
-    r"pilot|renewal|expansion|number|figure)\b)|"
+    r"pilot|renewal|expansion|number|figure|rollout|roll-out|upgrade|order|proposal|quote|project)\b)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it|expansions?|renewals?|upgrades?|add-?ons?|contracts?|deals?|orders?) "
     r"(?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z])|(?:the|their) (?:[\w-]+ )?(?:head|ceo|cfo|coo|cto|board|"
     r"owner|founder|director|vp|finance|procurement|controller))))\b", re.I)
