@@ -283,3 +283,60 @@ def test_issue18t_asked_who_signs_colon_labels_the_answer(note, who):
 ])
 def test_issue18t_asked_what_they_want_colon_labels_the_need(note, words):
     _said(note, "need", words)
+
+
+# -- next step ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "On money she said ten, maybe twelve thousand, then said call it twelve.",
+    "Budget around fifteen, let's call it fifteen.",
+    "Their number's roughly fifty, then said call it forty-eight.",
+])
+def test_issue18t_call_it_a_figure_is_no_phone_call(note):
+    _said(note, "next_step", None)
+
+
+@pytest.mark.parametrize("note, words", [
+    ("She did agree to a short intro call with their founder on January 6th.", "intro call"),
+    ("He did agree to a demo with the ops team next week.", "demo"),
+    ("Omar will agree to a pilot on their Leeds site, he said.", "pilot"),
+])
+def test_issue18t_an_agreement_said_with_its_auxiliary_is_the_next_step(note, words):
+    _said(note, "next_step", words)
+
+
+# -- need, continued ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, words, day", [
+    ("They need ticket deflection in place by March.", "ticket deflection", "2027-03-31"),
+    ("Want patient intake triage running by the 15th.", "intake triage", "2026-12-15"),
+    ("She needs order-status notifications in place before the holidays.", "order-status notifications", "2026-12-24"),
+])
+def test_issue18t_a_capability_wanted_in_place_by_a_date_is_need_and_timeline(note, words, day):
+    _said(note, "need", words)
+    _said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note, words", [
+    ("They want the same booking flow rolled out to the Leeds clinic.", "booking flow"),
+    ("He needs the same dispatch alerts extended to the night shift.", "dispatch alerts"),
+    ("She'd like the same chat widget set up for the new practice.", "chat widget"),
+])
+def test_issue18t_the_same_setup_rolled_out_to_more_of_the_business_is_the_need(note, words):
+    _said(note, "need", words)
+
+
+@pytest.mark.parametrize("note", [
+    "Their CTO will want the security docs first.",
+    "Legal needs the privacy documentation before anything else.",
+    "Their IT team wants the compliance pack by Friday.",
+])
+def test_issue18t_review_papers_asked_of_us_are_no_need(note):
+    _said(note, "need", None)
+
+
+@pytest.mark.parametrize("note, words", [
+    ("New-hire paperwork is the big thing, they're still emailing PDFs around.", "paperwork"),
+    ("Returns are the big thing, they process each refund by hand.", "Returns"),
+    ("Stock counts are the biggest thing, the stores count by hand on Sundays.", "Stock counts"),
+])
+def test_issue18t_x_is_the_big_thing_names_the_need(note, words):
+    _said(note, "need", words)

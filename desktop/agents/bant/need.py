@@ -54,7 +54,9 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
                        # "want 85 seats total": a seat count is the deal's size, not its need
                        r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|"
-                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b)|^\w+ (?:is|are)$|"
+                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b|"
+                       # "the same site reporting workflow rolled out to both new sites": what they have, for more of the business
+                       r"(?: [\w-]+){1,3} (?:rolled out|extended|deployed|set up|copied|replicated|added) (?:to|at|for|in|across)\b)|^\w+ (?:is|are)$|"
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
@@ -63,6 +65,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:see|look at|meet|hear from|talk to|check out) (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)?"
                             r"(?:'s (?:demo|pitch|product|tool|platform|version|offering))?(?=\s+(?:too|as well|also|first|next \w+|"
                             r"before \w+ing)\b|\s*[,.;]|\s*$)|"
+                            # "she'll want the security docs first": the review papers asked of us, not a problem
+                            r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
+                            r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"
+                            r"reports?|packs?|packets?|certificates?|certs?|paperwork|answers|review)\b|"
                             # "legal wants the redlined MSA back before the 12th": a document of theirs returned, not a problem
                             r"(?:[\w-]+ ){0,4}back (?:by|before|no later than|until|on (?:the )?\d|on (?:mon|tues|wednes|thurs|fri)day)\b|"
                             # "they want three thousand flat", "wants it at 2.5k": a price asked of us, not a problem
@@ -323,7 +329,9 @@ _IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]
                           r"remains?) (?:still |also |definitely |clearly )?(?:(?:the|their|her|his) (?:main |real |big |biggest |whole |core |key )?|"
                           # "maintenance requests are a bigger pain than tenant questions": the one called worse
                           r"(?:a |an )?(?:much |far |way )?(?:bigger|worse|larger|greater) )"
-                          r"(?:pain|problem|issue|headache|bottleneck)(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
+                          # ("new-hire paperwork is the big thing, they're still emailing PDFs": the thing named as theirs)
+                          r"(?:pain|problem|issue|headache|bottleneck|(?<=big )thing|(?<=biggest )thing|(?<=main )thing|(?<=real )thing)"
+                          r"(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
 _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
@@ -332,7 +340,8 @@ _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|a
 _LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?\s*(?:is|was|:)\s*", re.I)
 #: "the onboarding automation live by January 15th": a named capability wanted in place by a date is the need
 _LIVE_BY = re.compile(r"^((?:the |their |an? )?(?:[\w-]+ ){1,2}(?:automation|reminders?|workflows?|scheduling|routing|reporting|"
-                      r"dashboards?|intake|onboarding|tracking))\s+(?:live|in place|running|up and running|ready|"
+                      r"dashboards?|intake|onboarding|tracking|deflection|triage|follow-?ups|summaries|notifications|alerts|"
+                      r"self-service|invoicing|dispatch))\s+(?:live|in place|running|up and running|ready|"
                       r"rolled out|deployed)\s+(?:by|before|in|for)\b.*$", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
 _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
