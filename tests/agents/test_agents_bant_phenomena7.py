@@ -340,3 +340,21 @@ def test_issue18t_review_papers_asked_of_us_are_no_need(note):
 ])
 def test_issue18t_x_is_the_big_thing_names_the_need(note, words):
     _said(note, "need", words)
+
+
+@pytest.mark.parametrize("note, words", [
+    ("If the bot can book appointments into their calendar, they'll buy.", "book appointments"),
+    ("If your tool flags late deliveries before the customer calls, she'd go ahead.", "flags late deliveries"),
+    ('Her words: "If it routes after-hours calls to the on-call tech, I\'ll sign."', "after-hours calls"),
+])
+def test_issue18t_what_the_product_must_do_for_them_to_sign_is_the_need(note, words):
+    _said(note, "need", words)
+
+
+@pytest.mark.parametrize("note", [
+    "If it works, they'll sign.",
+    "If we get the discount, they'll sign.",
+    "If legal is happy, she'll sign this month.",
+])
+def test_issue18t_a_condition_that_is_no_capability_is_no_need(note):
+    _said(note, "need", None)

@@ -422,7 +422,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        for get in (_expansion, _shopped_for, _into_their_tool):
+        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign):
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
@@ -490,6 +490,25 @@ def _into_their_tool(sentences: list[str]) -> tuple[str | None, str | None]:
 
 
 #: "they got a quote from Buildium for handling maintenance requests": what another vendor was asked to quote for
+#: "If it writes the call summaries straight into HubSpot, she'll sign": what the product must do for them to buy
+_IF_IT_DOES = re.compile(r"^(?:(?:her|his|their) (?:words|exact words)\s*[:,]\s*|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:said|says|told (?:me|us))"
+                         r"\s*[:,]?\s*)?(?:and |but |so )?if (?:it|the (?:bot|tool|product|agent|assistant|platform|system|app)|you|your (?:[\w-]+ )?"
+                         r"(?:bot|tool|product|agent|assistant|platform|system|app)) (?:can |could |will |really |actually )?"
+                         r"(?P<need>(?!(?:works?|is|are|was|does|did|fits?|helps?|goes)\b)[\w-]+(?: [^,;]+?){2,}),\s*(?:then\s+)?"
+                         r"(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'ll| will|'d| would)? (?:happily |gladly |definitely )?(?:sign|buy|go ahead|say yes|"
+                         r"take it|move forward|renew|expand)\b", re.I)
+
+
+def _condition_to_sign(sentences: list[str]) -> tuple[str | None, str | None]:
+    """What the product must do for them to sign ("If it writes the call summaries into HubSpot, she'll sign" ->
+    "writes the call summaries into HubSpot"), for a note that states no other need."""
+    for s in sentences:
+        m = _IF_IT_DOES.match(s.strip())
+        if m:
+            return _clean(m.group("need")), s
+    return None, None
+
+
 _QUOTED_FOR = re.compile(r"\b(?:quotes?|proposals?|bids?|pricing|demos?) from (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)? for "
                          r"((?:their |the |its )?[a-z]+ing\b(?:(?!\s+and (?:they|she|he|we|it|i)\b)[^,.;]){4,})", re.I)
 
