@@ -358,3 +358,29 @@ def test_issue18t_what_the_product_must_do_for_them_to_sign_is_the_need(note, wo
 ])
 def test_issue18t_a_condition_that_is_no_capability_is_no_need(note):
     _said(note, "need", None)
+
+
+# -- authority: whom the pronoun means ---------------------------------------------------------------
+@pytest.mark.parametrize("note, who", [
+    ("Zoe Silva, her words: Theo has the proposal, he's the one who signs.", "Theo"),
+    ("Lena Fox at Acme, her words: Marco has the quote, he's the one who signs.", "Marco"),
+    ("Dev Shah, in his words: Kofi's got the contract, he signs it.", "Kofi"),
+])
+def test_issue18t_the_one_holding_our_document_is_whom_the_next_he_means(note, who):
+    _said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Spoke to Tom Reyes and his boss, Amy Cole. Tom's championing it but he admitted it's her money and her signature.",
+     "Amy Cole"),
+    ("Call with Kofi Mensah and his COO, Ines Ruiz. Kofi's running the pilot but he said it's her money, she's the one who "
+     "says yes.", "Ines Ruiz"),
+    ("Lunch with Dana Webb and her CFO, Raj Patel. Dana's pushing for it and she said it's his signature, he signs.",
+     "Raj Patel"),
+])
+def test_issue18t_the_other_pronoun_after_the_champion_is_the_other_person(note, who):
+    _said(note, "authority", who)
+
+
+def test_issue18t_the_same_pronoun_still_means_the_person_named():
+    _said("Dana Webb called. She's the one who signs.", "authority", "Dana Webb")
