@@ -372,6 +372,28 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     if thing:
                         phrase = _clean(thing.group(1)) + "; " + phrase
                 return _named(phrase, sentences, sentences.index(s)), s
+    return _doc_in_hand(sentences)
+
+
+#: "sent over a security questionnaire, she wants it back by December 4th. I'm filling it in.": their document, which we are
+#: completing to send back
+_THEIR_DOC = re.compile(r"\b((?:a|an|the|their) (?:[\w-]+ ){0,3}?(?:questionnaire|rfp|rfi|form|assessment|survey|checklist|spreadsheet|"
+                        r"template)(?: (?:spreadsheet|form|document|doc))?)\b", re.I)
+_FILLING = re.compile(r"^(?:and |so )?(?:i'm|we're|i am|we are|i'll be|we'll be) (?:now |already |currently )?(?:filling (?:it|them) (?:in|out)|"
+                      r"completing (?:it|them)|working (?:on|through) (?:it|them)|answering (?:it|them))\b", re.I)
+_BACK_BY = re.compile(r"\b(?:wants?|needs?|asked for|expects?) (?:it|them) back (?:by|before|on) [^,.;]+", re.I)
+
+
+def _doc_in_hand(sentences: list[str]) -> tuple[str | None, str | None]:
+    """The document of theirs we are completing ("I'm filling it in", after the sentence that names it) as the
+    step, with when it is due back when said; ``(None, None)`` when there is none."""
+    for i, s in enumerate(sentences):
+        if i and _FILLING.match(s.strip()):
+            doc = _THEIR_DOC.search(sentences[i - 1])
+            if doc:
+                due = _BACK_BY.search(sentences[i - 1])
+                return f"return the {re.sub(r'^(?:a|an|the|their) ', '', doc.group(1), flags=re.I)}" + (
+                    f" ({due.group(0)})" if due else ""), s
     return None, None
 
 
