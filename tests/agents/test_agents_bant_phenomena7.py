@@ -384,3 +384,25 @@ def test_issue18t_the_other_pronoun_after_the_champion_is_the_other_person(note,
 
 def test_issue18t_the_same_pronoun_still_means_the_person_named():
     _said("Dana Webb called. She's the one who signs.", "authority", "Dana Webb")
+
+
+@pytest.mark.parametrize("note, words", [
+    ("Their procurement team sent a vendor risk assessment. We're working through it.", "vendor risk assessment"),
+    ("Kim emailed their supplier onboarding form, needs it back before the 10th. I'm completing it now.", "onboarding form"),
+    ("They sent a sixty-line RFP spreadsheet. I'm filling it out this weekend.", "RFP spreadsheet"),
+])
+def test_issue18t_their_document_we_are_filling_in_is_the_next_step(note, words):
+    _said(note, "next_step", words)
+
+
+def test_issue18t_filling_it_in_with_no_document_named_is_no_step():
+    _said("I'm filling it in.", "next_step", None)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Policy is two bids for anything this size, and they've got both: us and Fleetio.", "Fleetio"),
+    ("Their rule is three quotes per purchase, and they have them: us, Gorgias and Kustomer.", "Gorgias"),
+    ("Procurement asks for three bids, and they've got them, you, Aircall and Dialpad. Dialpad is out.", "Aircall"),
+])
+def test_issue18t_the_quotes_they_hold_besides_ours_are_competitors(note, vendor):
+    _said(note, "competitor", vendor)

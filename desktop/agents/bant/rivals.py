@@ -44,6 +44,9 @@ _COMP_BEFORE = re.compile(
     r"comparing|weighing)(?: (?:alongside|against|next to|besides|with) (?:us|you))? (?:is|are)|"
     # "running an RFP with Samsara"; "I'd rather spend it with you than with Fivetran"; "it's you or Ylopo"
     r"(?:running |doing |in |issued )?(?:an |the |a )?(?:rfp|tender|bake-?off|formal evaluation) (?:with|against|alongside|that includes)|"
+    # "three quotes for anything over a hundred thousand, and they have them, you, Samsara and Motive": the quotes they hold
+    r"\b(?:two|three|four|2|3|4|several|multiple) (?:quotes|bids|proposals)\b[^.;]{0,80}?\b(?:have|got|'ve got|has) (?:them|all three|"
+    r"all of them|both|those)\s*[:,]\s*(?:us|you)(?:,|\s+and|,\s*and)(?=\s)|"
     r"(?:rather|sooner) (?:[\w']+ ){0,4}?(?:with )?(?:you|us) than(?: with| go with| use)?|(?:it's|it is|either) you or|"
     r"shortlist (?:[\w ]{0,30}? )?(?:is|are) (?:just |only )?(?:us|you) and|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
     r"running)| mentioned| named| discussed| raised)?(?: is| are|:|,)?(?: probably|"
