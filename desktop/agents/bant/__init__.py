@@ -115,11 +115,21 @@ def extract(text: str, now: datetime | date) -> Bant:
               for m in [re.search(r"(?:,\s*|\s+)(?:and|but|so)\s+((?:she|he|they|(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:said|says|told (?:me|us)|"
                                   r"answered|replied|confirmed|explained)\b)", s)]
               if m and not _NOT_A_FACT.search(s[m.start(1):]) and not _NOT_A_FACT.search(s[m.start():])]
+    # "she asked if the renewal can include the SMS add-on, they want to text customers about promos": the want said after
+    # the question is a fact
+    facts += [s[m.start(1):] for s in sentences if _NOT_A_FACT.search(s)
+              for m in [re.search(r",\s+((?:they|she|he)\s+(?:really\s+|also\s+|just\s+)?(?:want|wants|need|needs|would like|'d like)\b)", s,
+                                  re.I)]
+              if m and _NOT_A_FACT.search(s[:m.start()]) and not _NOT_A_FACT.search(s[m.start(1):])]
     budget, ev_b = _budget(facts)
     authority, ev_a = _authority(facts)
     need, ev_n = _need(facts)
+    asked, ev_s = service_asked(sentences)
     if need is None:  # "he's asking whether we'd run their cold email": a question, but it says what they need
-        need, ev_n = service_asked(sentences)
+        need, ev_n = asked, ev_s
+    elif asked and ev_s and ev_n and ev_n != ev_s and ev_n.rstrip(".") in ev_s and asked.lower() not in need.lower():
+        # "asked if the renewal can include the SMS add-on, they want to text customers": what they asked for, and why
+        need, ev_n = asked + "; " + need, ev_s
     timeline, ev_t = _timeline(facts, now)
     competitor, ev_c = _competitor(sentences)
     next_step, ev_x = _next_step(sentences)

@@ -15,6 +15,8 @@ _BUDGET_CUE = re.compile(
     # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
+    # "she had twenty in mind": the figure they have in mind
+    r"(?:had|have|has|'d|'ve got|'ve) (?:about |around |roughly |maybe |like )?\$?\d[\d,.]*\s*(?:k|thousand|grand)?\s+in mind|"
     # "Iris put it at thirty-two thousand", "she estimated two hundred thousand": the figure given
     r"put (?:it|the (?:budget|number|figure)) at|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
@@ -49,6 +51,8 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"list price)\b"
                          # "I mentioned list price for the add-on is eight hundred a month": our price, said without "our"
                          r"|(?<!their )(?<!her )(?<!his )(?<!our )(?<!my )\b(?:list|sticker|rack|standard|retail|published) (?:price|pricing|rate)s?\b"
+                         # "the add-on lists at a hundred and fifty a month": its list price, ours
+                         r"|\b(?:lists|listed|listing|retails|retailed|retailing) (?:at|for)\b"
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
@@ -121,11 +125,13 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"^(\s*budget(?::|,)?\s+(?:(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:said|says),?\s+)?)([1-9]\d?) (to|-|or) ([1-9]\d?)\b(?!\s*(?:k|grand|thousand|million|%|percent|\d))",
                r"\1\2 thousand \3 \4 thousand", t, flags=re.I)
     t = re.sub(r"\b((?:budget|ceiling|cap|max(?:imum)?|limit)(?:'s| is| of| was| at|ed|(?: (?!is\b|was\b)(?:his|her|their|the|"
-               r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set)){1,4} (?:is|was))"
+               r"board|boss|ceo|cfo|owner|team|finance|got|approved|signed off|okayed|agreed|set|line|actual|real)){1,4} (?:is|was))"
                r"(?: still| now| only| just)?"
                r"(?: about| around| roughly| maybe)?) "
                r"([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|"
-               r"and\b|point\b|hundred|-|\d)|\s+[1-9])",
+               # ("the budget line is sixty-five and anything above that ...": a new clause after "and", not "sixty-five and a half")
+               r"and\s+(?:a half|a quarter|change|\d|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty|hundred|thousand)\b|point\b|"
+               r"hundred|-|\d)|\s+[1-9])",
                r"\1 \2 thousand", t, flags=re.I)
     if re.search(r"\bbudget|\blast (?:year|quarter|cycle)'s\b", t, re.I):  # "thirty-six in the budget last year, this year it's thirty": thousands
         # ("ninety was last year's number, this year it's eighty-five", "for us specifically it's twenty-five")
@@ -138,7 +144,7 @@ def _amounts(text: str) -> list[float]:
     # "twelve thousand, then she corrected herself, it's fourteen", "forty K, Felix corrected him, thirty-four": the bare
     # corrected figure takes the scale of the one it corrects
     t = re.sub(r"((?:\d[\d.]*\s*(k|grand|thousand)|\d{1,3},?000)\b[^.;]*?\b(?:corrected (?:himself|herself|themselves|him|her|them|it|that)|"
-               r"then said|changed it to|no,? sorry|i mean|jumped in,? no|(?:then|but),? no|no,? (?:let's say|make it|call it|it's)|"
+               r"then said|changed it to|no,? sorry|i mean|jumped in,? no|(?:then|but),? no|no,? (?:let's say|make it|call it|it's)|call it|"
                r"forget (?:that|it)|ignore (?:that|it)|scratch that)\b[^\d.;]{0,20}?)\b([1-9]\d?)\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|"
                r"percent|am|pm|a\.m|p\.m|o'clock|users?|seats?|people|and\b|point\b|(?!is\b|was\b|as\b)\w+s\b))",
                lambda m: f"{m.group(1)}{m.group(3)} {m.group(2) or 'thousand'}", t, flags=re.I)
@@ -159,6 +165,11 @@ def _amounts(text: str) -> list[float]:
     t = re.sub(r"\b((?:(?-i:[A-Z][a-z]+)|she|he|they|her|his|their)(?:'s)? (?:number|figure) (?:is|was) (?:about |around |roughly )?)([1-9]\d?)\b"
                r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|users?|seats?|people|\w+s\b|hundred|-))", r"\1\2 thousand", t,
                flags=re.I)
+    # "she had twenty in mind", "forty-eight is roughly what they had in mind": a bare figure they have in mind is thousands
+    t = re.sub(r"\b((?:had|have|has|'ve|'d) (?:about |around |roughly |maybe |like )?)([1-9]\d?)(?= in mind\b)", r"\1\2 thousand", t,
+               flags=re.I)
+    t = re.sub(r"\b([1-9]\d?)(?= (?:is|was|'s) (?:roughly |about |around |more or less |basically |pretty much )?what (?:they|she|he|"
+               r"(?-i:[A-Z][a-z]+)) (?:had|have|has|'d|'ve got) in mind\b)", r"\1 thousand", t, flags=re.I)
     # "one ninety thousand" (the parser reads "1 90000"): hundreds of thousands said the short way
     t = re.sub(r"\b([1-9]) ([1-9]\d)(000)\b", lambda m: f"{int(m.group(1)) * 100 + int(m.group(2))}000", t)
     if _BUDGET_CUE.search(t):  # "budget is thirty-two five", "nine six": thousands and hundreds said the short way
@@ -427,6 +438,16 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                        r"under|over|(?:the )?same as|matching|in line with|just like|equal to) (?:the |our |what )?(?:[\w$.,-]+ ){0,2}?(?:(?:we|i) (?:quoted|offered|proposed|pitched)\b|(?:we )?(?:have |had )?(?:in|on) (?:the |our )?"
                        r"(?:crm|system|pipeline|forecast|books)\b).*$",
                        "", c, flags=re.I)
+            # "thirty grand for this, which is under our thirty-six": the comparison with our figure goes
+            c = re.sub(r",?\s*(?:which|that)(?:'s| is| was)\s+(?:well |just |a bit |a little |way |slightly )?(?:under|below|above|over|"
+                       r"short of|less than|more than|north of|south of)\s+(?:our|my)\s+" + _NUM_SAID + r"(?:\s+(?:quote|price|number|"
+                       r"proposal|figure))?", "", c, flags=re.I)
+            # "she first said seventy-two, which is our number": the figure named as ours goes with it
+            c = re.sub(r"\b" + _NUM_SAID + r",?\s*(?:which|that)(?:'s| is| was)\s+(?:actually\s+|exactly\s+)?(?:our|my)\s+(?:[\w-]+\s+)?"
+                       r"(?:number|quote|price|figure|fee|proposal)\b", " ", c, flags=re.I)
+            # "twenty-two thousand for the year, not the twenty-four on our quote": our figure denied beside theirs
+            c = re.sub(r",?\s*\bnot (?:the |our )" + _NUM_SAID + r"\s+(?:on|in|from|of) (?:our|my|the) (?:[\w-]+ )?(?:quote|proposal|"
+                       r"price list|order form|contract)\b", "", c, flags=re.I)
             # "... he said seventy-five, eighty was our number": the figure named as ours goes, the rest stays theirs
             # (and one denied: "it's fifty not fifty-four")
             c = re.sub(r",\s*(?:and\s+|so\s+)?(?:the\s+)?" + _NUM_SAID + r"\s+(?:was|is|'s)\s+(?:our|my)\s+"

@@ -54,11 +54,23 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        r"^(?:our|the|their) (?:[\w-]+ ){0,2}(?:in|live|in place|installed|deployed) (?:before|by|until)\b|"
                        # "want 85 seats total": a seat count is the deal's size, not its need
                        r"^(?:[\w-]+ )?(?:seats|users|licen[cs]es|logins) (?:total|in total|overall|all in)\b|"
-                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b)|^\w+ (?:is|are)$|"
+                       r"^(?:the )?same\b(?!(?: [\w-]+){1,3} (?:getting|being|gets|is|are|keeps?|entered|typed|filled|asked|done)\b|"
+                       # "the same site reporting workflow rolled out to both new sites": what they have, for more of the business
+                       r"(?: [\w-]+){1,3} (?:rolled out|extended|deployed|set up|copied|replicated|added) (?:to|at|for|in|across)\b)|^\w+ (?:is|are)$|"
                        r"^(?:it|this|that|them|"
                        r"something)\b.*"
                        r"\b(?:by|before|until|within|live|done|ready)\b", re.I)
 _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
+                            # "their IT lead wants to see Parloa": another vendor (or a person) to look at, an evaluation
+                            r"(?:see|look at|meet|hear from|talk to|check out) (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)?"
+                            r"(?:'s (?:demo|pitch|product|tool|platform|version|offering))?(?=\s+(?:too|as well|also|first|next \w+|"
+                            r"before \w+ing)\b|\s*[,.;]|\s*$)|"
+                            # "she'll want the security docs first": the review papers asked of us, not a problem
+                            r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
+                            r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"
+                            r"reports?|packs?|packets?|certificates?|certs?|paperwork|answers|review)\b|"
+                            # "legal wants the redlined MSA back before the 12th": a document of theirs returned, not a problem
+                            r"(?:[\w-]+ ){0,4}back (?:by|before|no later than|until|on (?:the )?\d|on (?:mon|tues|wednes|thurs|fri)day)\b|"
                             # "they want three thousand flat", "wants it at 2.5k": a price asked of us, not a problem
                             r"(?:(?:it|this|that) (?:at|for) )?(?:about |around |roughly |just |only |exactly |a )?(?:\$\s?\d[\d,.]*\s*k?|"
                             r"\d[\d,.]*\s*(?:k|grand|thousand|hundred|dollars|bucks)|(?:[\w-]+ ){0,3}(?:thousand|hundred|grand|dollars|bucks))"
@@ -98,6 +110,9 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:the |their |his |her |all )?(?:[\w-]+ ){0,3}(?:trained|onboarded|shown around)\b|"
                             # "they want to go annual", "switch to the yearly plan": a contract term, not a problem
                             r"(?:go|move|switch|convert|upgrade) (?:to )?(?:an? |the )?(?:annual|yearly|monthly|multi-year|two-year|three-year)\b|"
+                            # a win-back on new terms ("wants to come back on an annual plan"): the contract term, not a problem
+                            r"(?:come|get|be) back (?:on|to|onto) (?:an? |the |our )?(?:annual|yearly|monthly|quarterly|multi-year|two-year|"
+                            r"three-year|[\w-]+ plan\b)|"
                             # "wanted a two-year contract": a contract term, not a problem
                             r"(?:an? |the )?(?:one|two|three|four|five|multi|\d+)[- ]years? (?:contract|term|deal|commitment|agreement)\b|"
                        r"run it|loop|get (?:sign|approv|buy)|get (?:the |their |his |her )?\w+(?:'s)? (?:blessing|approval|"
@@ -199,7 +214,7 @@ _PAIN = re.compile(
     r"mornings?|evenings?|weekends?))|(?:shows?|showing|turns?|arrives?) up late|(?:is|are|lives?|runs?|done|kept) "
     r"(?:all |still |entirely |mostly )?(?:in |on )?(?:two |three |four |five |several |many |a dozen |separate |different )?"
     r"(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
-    r"reads)|(?:their|the) (?:\w+ ){1,3}can't \w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
+    r"reads)|(?:their|the) (?:\w+ ){1,3}can't (?!(?:make|attend|join|come|be there)\b)\w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
     r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
@@ -277,7 +292,10 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                     r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", c, re.I):
                 continue  # "a Dynamics rep keeps calling him": another vendor pestering them, not their problem
             if re.search(r"\b(?:legal|procurement|security review|(?:their|the) review|approval|sign-?off|contract|redlines?|"
-                         r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I):
+                         r"paperwork)\b[^.]*\btak(?:e|es|ing)\b", c, re.I) or re.search(
+                    # "the works council has to be informed first, which takes a few weeks": a body they must consult
+                    r"\b(?:(?:has|have|needs?|got) to|must) be (?:informed|consulted|notified|briefed|heard|told)\b|\b(?:informing|consulting|"
+                    r"notifying|briefing) (?:the|their) (?:[\w-]+ ){0,2}(?:council|union|board|committee|regulator)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
             if re.search(r"\b(?:budget|revenue|sales|funding|valuation|profits?|margins?|bookings|sign-?ups|growth)\b[^.,]*\b"
                          r"(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)\b", c, re.I):
@@ -311,16 +329,19 @@ _IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]
                           r"remains?) (?:still |also |definitely |clearly )?(?:(?:the|their|her|his) (?:main |real |big |biggest |whole |core |key )?|"
                           # "maintenance requests are a bigger pain than tenant questions": the one called worse
                           r"(?:a |an )?(?:much |far |way )?(?:bigger|worse|larger|greater) )"
-                          r"(?:pain|problem|issue|headache|bottleneck)(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
+                          # ("new-hire paperwork is the big thing, they're still emailing PDFs": the thing named as theirs)
+                          r"(?:pain|problem|issue|headache|bottleneck|(?<=big )thing|(?<=biggest )thing|(?<=main )thing|(?<=real )thing)"
+                          r"(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
 _WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
                              r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
                              r"(?:to\s+)?(?P<need>[^;.]{6,})", re.I)
 #: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
-_LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue)s?\s*(?:is|was|:)\s*", re.I)
+_LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?\s*(?:is|was|:)\s*", re.I)
 #: "the onboarding automation live by January 15th": a named capability wanted in place by a date is the need
 _LIVE_BY = re.compile(r"^((?:the |their |an? )?(?:[\w-]+ ){1,2}(?:automation|reminders?|workflows?|scheduling|routing|reporting|"
-                      r"dashboards?|intake|onboarding|tracking))\s+(?:live|in place|running|up and running|ready|"
+                      r"dashboards?|intake|onboarding|tracking|deflection|triage|follow-?ups|summaries|notifications|alerts|"
+                      r"self-service|invoicing|dispatch))\s+(?:live|in place|running|up and running|ready|"
                       r"rolled out|deployed)\s+(?:by|before|in|for)\b.*$", re.I)
 # "... and they want to cut that in half": a need phrase that points back at what was just said
 _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
@@ -401,7 +422,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        for get in (_expansion, _shopped_for, _into_their_tool):
+        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign):
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
@@ -469,6 +490,25 @@ def _into_their_tool(sentences: list[str]) -> tuple[str | None, str | None]:
 
 
 #: "they got a quote from Buildium for handling maintenance requests": what another vendor was asked to quote for
+#: "If it writes the call summaries straight into HubSpot, she'll sign": what the product must do for them to buy
+_IF_IT_DOES = re.compile(r"^(?:(?:her|his|their) (?:words|exact words)\s*[:,]\s*|(?:she|he|they|(?-i:[A-Z][a-z]+)) (?:said|says|told (?:me|us))"
+                         r"\s*[:,]?\s*)?(?:and |but |so )?if (?:it|the (?:bot|tool|product|agent|assistant|platform|system|app)|you|your (?:[\w-]+ )?"
+                         r"(?:bot|tool|product|agent|assistant|platform|system|app)) (?:can |could |will |really |actually )?"
+                         r"(?P<need>(?!(?:works?|is|are|was|does|did|fits?|helps?|goes)\b)[\w-]+(?: [^,;]+?){2,}),\s*(?:then\s+)?"
+                         r"(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'ll| will|'d| would)? (?:happily |gladly |definitely )?(?:sign|buy|go ahead|say yes|"
+                         r"take it|move forward|renew|expand)\b", re.I)
+
+
+def _condition_to_sign(sentences: list[str]) -> tuple[str | None, str | None]:
+    """What the product must do for them to sign ("If it writes the call summaries into HubSpot, she'll sign" ->
+    "writes the call summaries into HubSpot"), for a note that states no other need."""
+    for s in sentences:
+        m = _IF_IT_DOES.match(s.strip())
+        if m:
+            return _clean(m.group("need")), s
+    return None, None
+
+
 _QUOTED_FOR = re.compile(r"\b(?:quotes?|proposals?|bids?|pricing|demos?) from (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)? for "
                          r"((?:their |the |its )?[a-z]+ing\b(?:(?!\s+and (?:they|she|he|we|it|i)\b)[^,.;]){4,})", re.I)
 
@@ -487,11 +527,19 @@ _SERVICE_ASKED = re.compile(r"\b(?:asking|asked|wondering|wondered|wants to know
                             r"(?:we'd|we would|we could|we can|you'd|you would|you could|you can) (?P<need>" + _SERVICE + r"[^,.;?]{4,})", re.I)
 
 
+#: "asked if the renewal can include the SMS add-on": the part of ours they asked to have added
+_ADDON_ASKED = re.compile(r"\b(?:asking|asked|wondering|wondered|wants to know|wanted to know) (?:me |us )?(?:whether|if) (?:the|their|our|this|"
+                          r"we|you) (?:[\w-]+ ){0,2}?(?:can|could|would|will|might) (?:also )?(?:include|add|cover|come with|bundle(?: in)?) "
+                          r"(?P<need>(?:the |an? |their |our )?(?:[\w-]+ ){0,3}?(?:add-?on|module|feature|integration|seats|licen[cs]es|"
+                          r"channel)s?\b[^,.;?]{0,40})", re.I)
+
+
 def service_asked(sentences: list[str]) -> tuple[str | None, str | None]:
     """The service the customer asked whether we would do ("asking whether we'd run their cold email" -> "run their
-    cold email"), for a note that states no other need; ``(None, None)`` when none is asked."""
+    cold email") or the part of ours they asked to have added ("asked if the renewal can include the SMS add-on"), for a
+    note that states no other need; ``(None, None)`` when none is asked."""
     for s in sentences:
-        m = _SERVICE_ASKED.search(s)
+        m = _SERVICE_ASKED.search(s) or _ADDON_ASKED.search(s)
         if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I) and not re.match(
                 r"^\S+(?: \S+)? (?:that|it|this|those|them|these|one)\b", m.group("need"), re.I):
             return _clean(m.group("need")), s

@@ -32,7 +32,12 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|needs? to|must) (?:to )?agree|(?:has|have|needs?) to (?:okay|ok|approve|sign off on)\b|"
     r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
-    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
+    r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|"
+    # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
+    r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
+    r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b)|"
+    # "the contract itself gets signed by their CFO": the signer, said in the passive
+    r"(?:gets?|got|is|are|will be|has to be|have to be|must be|needs? to be|'s) signed (?:off )?by|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
     # "Dr. Hale says go, send the paperwork": the go-ahead given
     r"(?:says|said|gave it|gives it) (?:go|go ahead|the go)(?=\s*[,.;!]|\s*$)|makes? (?:all|every|"
     r"most) (?:of )?(?:the )?(?:\w+ )?decisions?|(?<=(?-i:[a-z]))(?-i:'s) (?:decision|signature)\b(?!\s+(?:to|on whether|about when))|"
@@ -69,7 +74,7 @@ _AUTH_CUE = re.compile(
     # six thousand": who signed off on the money
     r"(?<=[a-z] )(?:has |had |already )?(?:signed off|signs off)(?: (?:verbally|formally|officially|already|today|now))? on (?=(?:the |their |a )?"
     r"(?:about |around |roughly |up to )?\$?\d|(?:the |their |a )?(?:[\w-]+ ){0,2}(?:budget|spend|spending|purchase|deal|contract|"
-    r"pilot|renewal|expansion|number|figure)\b)|"
+    r"pilot|renewal|expansion|number|figure|rollout|roll-out|upgrade|order|proposal|quote|project)\b)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it|expansions?|renewals?|upgrades?|add-?ons?|contracts?|deals?|orders?) "
     r"(?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z])|(?:the|their) (?:[\w-]+ )?(?:head|ceo|cfo|coo|cto|board|"
     r"owner|founder|director|vp|finance|procurement|controller))))\b", re.I)
@@ -209,6 +214,9 @@ _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+
                            # "Kara Evans was all in, Kara Walsh was skeptical, but she's the one who ...": the one set against the
                            # other, right before "but she"
                            r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)) (?:was|is|seemed|sounded|looked|stayed) [\w -]{2,30},\s*but\s+(?=(?:he|she)\b)|"
+                           # "her words: Theo has your proposal, he's the one who signs": the one holding our document
+                           r"(?:^|[:,;]\s+)((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?: has| had|'s got| has got| got| is holding| holds)\s+"
+                           r"(?:the|your|our|my) (?:[\w-]+ )?(?:proposal|quote|contract|paperwork|order form|deck|pricing|numbers),\s*(?=(?:he|she)\b)|"
                            r"\b(?:until|till|once|after|before|unless)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| has)\s+"
                            r"(?:seen|read|reviewed|signed|approved|looked at|checked|okayed|heard|had a look)\b[^,]*,\s*(?=(?:he|she)\b)")
 
@@ -369,6 +377,28 @@ def _other_gender(denied: str, rest: str, sentences: list[str], idx: int) -> str
                     not denied_who or e.split()[0] != denied_who.split()[0]):
                 return e
     return None
+
+
+def _not_the_other_pronoun(who: str | None, clause: str, cue: re.Match[str], sentence: str, sentences: list[str], idx: int) -> str | None:
+    """``who`` unless the sentence has already called that person by the other pronoun: "Ben's driving it but he was clear
+    it's her money, she's the one who says yes" -> not Ben, the person of the other pronoun named before (Wendy Price)."""
+    if not who or clause not in sentence:
+        return who
+    at = sentence.find(clause)
+    said = re.findall(r"\b(she|her|herself|he|his|him|himself)\b", cue.group(0), re.I) or \
+        re.findall(r"\b(she|her|herself|he|his|him|himself)\b", clause[:cue.start()], re.I)
+    if not said:
+        return who
+    female = said[-1].lower() in ("she", "her", "herself")
+    first = who.split()[0]
+    # ("Ben's driving it but he was clear ...": the person said, then called by the other pronoun, before the cue)
+    called = re.search(rf"\b{re.escape(first)}\b(?:'s)?\s+(?:[\w']+\s+){{0,5}}?(?:but |and |so )?(he|she)\b",
+                       sentence[:at + cue.start()], re.I)
+    if not called or (called.group(1).lower() == "she") == female:
+        return who
+    others = [e for x in sentences[:idx + 1] for e in _entities(x) if " " in e and not _ROLE.fullmatch(e)
+              and not _COMPANY_WORD.search(e) and e.split()[0] != first and e.split()[0] not in _NOT_NAMES]
+    return others[-1] if others else who
 
 
 #: The signer who signs what another picks: "David signs whatever Walt picks", "she signs whatever he puts in front of
@@ -611,6 +641,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = [prev.group(1)] + ents  # "Marco, their head of logistics, is the final approver"
                 if not ents and re.search(r"\b(?:he|she|he's|she's)\b|\b(?:is|'s) (?:all )?(?:hers|his)\b", c, re.I):
                     who = _meant(s) or _named_before(s, c) or _contact_name(sentences, idx)  # "Wendy Price, founder at Onyx, she's the signer"
+                    who = _not_the_other_pronoun(who, c, m, s, sentences, idx)
                     ents = [who] if who else []
                 if not ents and re.search(r"\bthey (?:both|all|jointly|together)\b|\bboth (?:of them )?(?:sign|decide|approve)",
                                           c, re.I) and c != s:
@@ -641,6 +672,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     ents = [meant]
                 if pron and not named_from and (not ents or all(_ROLE.fullmatch(e) for e in ents)):
                     who = _meant(s) or _named_before(s, c) or _contact_name(sentences, idx)  # "She's the one who decides": whom "she" means
+                    who = _not_the_other_pronoun(who, c, m, s, sentences, idx)
                     if who:
                         ents = [who] + [e for e in ents if e.lower() != who.lower()]
                     elif not ents and idx > 0:

@@ -27,7 +27,8 @@ _COMP_BEFORE = re.compile(
     r"everybody|all) but us and|(?:down to|just|only) us and|"
     r"(?:how )?(?:we )?compares? (?:us )?(?:to|with|against)|(?:picked|chose) us over|went with|going with|go with|picked|"
     r"chose|signed with|"
-    r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or|"
+    r"lost (?:it |the deal |this one |this |that one |that |out |the \w+ )?to|(?:it's |it is |either )?us or(?: (?:(?:staying|sticking|remaining|"
+    r"carrying on|continuing) (?:with|on)|keeping|renewing))?|"
     r"(?:it's |it is )?us (?:against|versus|vs\.?)|"
     r"competing (?:with|against)|competing\s*:|(?:were|was|been|got|being) quoted (?:[\w$,.-]+ ){0,4}?(?:by|from)|vs\.?|versus|leaning (?:towards?|to)|"
     r"bake[- ]?off (?:with|against)|shortlist(?:ed)? (?:with|alongside)?|alongside|side[- ]by[- ]side (?:against|with|vs\.?)|"
@@ -43,6 +44,9 @@ _COMP_BEFORE = re.compile(
     r"comparing|weighing)(?: (?:alongside|against|next to|besides|with) (?:us|you))? (?:is|are)|"
     # "running an RFP with Samsara"; "I'd rather spend it with you than with Fivetran"; "it's you or Ylopo"
     r"(?:running |doing |in |issued )?(?:an |the |a )?(?:rfp|tender|bake-?off|formal evaluation) (?:with|against|alongside|that includes)|"
+    # "three quotes for anything over a hundred thousand, and they have them, you, Samsara and Motive": the quotes they hold
+    r"\b(?:two|three|four|2|3|4|several|multiple) (?:quotes|bids|proposals)\b[^.;]{0,80}?\b(?:have|got|'ve got|has) (?:them|all three|"
+    r"all of them|both|those)\s*[:,]\s*(?:us|you)(?:,|\s+and|,\s*and)(?=\s)|"
     r"(?:rather|sooner) (?:[\w']+ ){0,4}?(?:with )?(?:you|us) than(?: with| go with| use)?|(?:it's|it is|either) you or|"
     r"shortlist (?:[\w ]{0,30}? )?(?:is|are) (?:just |only )?(?:us|you) and|(?:a |the )?(?:competitor|competition|alternative|other vendor|other option)(?:s)?(?: on the table| in play| in the (?:mix|"
     r"running)| mentioned| named| discussed| raised)?(?: is| are|:|,)?(?: probably|"
@@ -55,8 +59,14 @@ _COMP_BEFORE = re.compile(
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
-                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
-                         r"account exec|account executive|team))?\s+(?i:pitched|demoed (?:to )?|approached)\s*(?i:us|them|her|him)\b|"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\band\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
+                         r"account exec|account executive|team))?\s+(?i:(?:has |have |had |also |has also |have also )?(?:pitched|demoed (?:to )?|approached))\s*(?i:us|them|her|him)\b|"
+                         # "they're also getting a Moveworks demo next week": a vendor's demo (pitch, quote) they are given
+                         # (not "booked the Granite Labs demo": the account's own demo, booked by us; not one they "didn't like, out")
+                         r"(?i:\b(?:getting|get|got|having|had|seeing|saw|sat through|taking|took) (?:also )?(?:a|an|another) )" + _VENDOR
+                         + r"(?=\s+(?i:demo|pitch|quote|proposal|bid|trial|pilot|presentation|walk-?through)s?\b"
+                         r"(?![^.;]*\b(?i:didn't like|did not like|wasn't impressed|weren't impressed|hated|passed on|ruled (?:it |them )?out|"
+                         r"dropped|out(?=\s*[.;,]|\s*$))))|"
                          # "Zendesk's AI add-on has been priced out and they're keeping that option open"
                          r"^" + _VENDOR + r"(?:'s(?: [\w-]+){1,3})?\b[^.;]*\b(?i:keeping|keep|kept) (?i:that|the|this|it) (?i:option )?open\b|"
                          r"(?i:\b(?:running|trying|testing|trialing|trialling|piloting)\s+)" + _VENDOR + r"(?:'s)?(?:\s+[\w-]+){0,3}\s+"
@@ -66,7 +76,8 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"(?i:\b(?:weighing|comparing|pitting|testing|trialing|trialling|evaluating|piloting)\s+)" + _VENDOR + r"'s(?:\s+[\w-]+){1,3}\s+"
                          r"(?i:against|with|next to|alongside|versus|vs\.?)\s+(?i:us|you)\b|"
                          r"(?i:\b(?:seeing|see|saw|getting|get|got|booked|having|had) (?:a (?:demo|look|walk-?through) (?:of|at) )?)" + _VENDOR
-                         + r"'s(?:\s+(?!(?i:team|people|rep|ceo|founder)\b)[\w-]+){0,2}\s+(?i:feature|module|product|tool|platform|bot|demo|offering|"
+                         # ("got Dr. Whitfield's assistant again": a person's assistant on the phone, no vendor's product)
+                         + r"'s(?!\s+(?i:assistant|secretary|office|voicemail|ea|pa)\b)(?:\s+(?!(?i:team|people|rep|ceo|founder)\b)[\w-]+){0,2}\s+(?i:feature|module|product|tool|platform|bot|demo|offering|"
                          r"add-?on|solution|app|system|version|suite|agent|assistant|hub)s?\b(?![^.;]*\b(?i:already|for years|today|currently)\b)|"
                          r"(?i:\b(?:got|have|has|had|received|saw|seen|getting)\s+)" + _VENDOR + r"(?:'s)\s+(?i:quote|"
                          r"proposal|bid|pricing|offer|numbers)\b|"
@@ -128,6 +139,8 @@ def _vendor(name: str) -> str | None:
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:
         words.pop()
+    if words and words[0].rstrip(".") in {"Dr", "Mr", "Mrs", "Ms", "Prof", "Sir"}:
+        return None  # ("Dr. Whitfield", "Ms. Ortega": a person, said with an honorific)
     if not words or words[0] in _NOT_VENDOR or re.fullmatch(r"[A-Z][a-z]*'(?:d|re|ve|ll|m)", words[0]):
         return None  # ("Competition? They'd looked at ...": a pronoun's contraction after the label is no vendor)
     words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is

@@ -64,7 +64,10 @@ _NEXT_CUE = re.compile(
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
     r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|"
     r"(?:walking|taking) (?:their|the|his|her) (?:[\w-]+ ){0,2}?(?:through|over)\b|presenting (?:our|the|it|this)\b|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
-    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|^agreed,?\s+(?=(?:i|we)\b)|"
+    r"(?:the )?plan is (?:to|that)\s+|agreed (?:to|that|on)\s+|"
+    # "She did agree to a short intro call with their founder": an agreement said with its auxiliary
+    r"\b(?:did|does|has|have|had|will|would) (?:also )?agree (?:to|on)\s+(?=(?:a|an|the|our|another)\s+(?:[\w-]+\s+){0,2}(?:call|demo|meeting|"
+    r"intro|session|workshop|pilot|trial|visit|review|walk-?through)\b)|^agreed,?\s+(?=(?:i|we)\b)|"
     # "I offered a two-week POC on their data and he said yes": an offer taken up is the agreed step
     r"\b(?:i|we) (?:offered|suggested|proposed|pitched) (?:them |her |him )?(?=(?:a|an|the|our)\b[^.;]*?\band (?:he|she|they|"
     r"(?-i:[A-Z][a-z]+)) (?:said yes|agreed|accepted|jumped at it|took it)\b)|"
@@ -309,6 +312,8 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                 if not m or re.match(r"(?:set up|booked|scheduled|arranged|lined up) (?:this|the) call\b(?!\s+(?:for|on|with|next))",
                                      c[m.start():], re.I):  # "Yusuf set up the call": the call this note is about
                     continue
+                if re.match(r"\s*(?:call|make) it\b(?!\s+(?:in|off|on|over|through|a day)\b)", c[m.end():], re.I):
+                    continue  # "then said call it twelve": a figure settled on, no phone call
                 if met and (cue is _NEXT_ASK or re.match(r"asked|request", m.group(0), re.I)):
                     continue  # the request is already met
                 if (cue is _NEXT_ASK or re.search(r"asked|request|wants?", m.group(0), re.I)) and _ADMIN.match(
@@ -367,6 +372,28 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                     if thing:
                         phrase = _clean(thing.group(1)) + "; " + phrase
                 return _named(phrase, sentences, sentences.index(s)), s
+    return _doc_in_hand(sentences)
+
+
+#: "sent over a security questionnaire, she wants it back by December 4th. I'm filling it in.": their document, which we are
+#: completing to send back
+_THEIR_DOC = re.compile(r"\b((?:a|an|the|their) (?:[\w-]+ ){0,3}?(?:questionnaire|rfp|rfi|form|assessment|survey|checklist|spreadsheet|"
+                        r"template)(?: (?:spreadsheet|form|document|doc))?)\b", re.I)
+_FILLING = re.compile(r"^(?:and |so )?(?:i'm|we're|i am|we are|i'll be|we'll be) (?:now |already |currently )?(?:filling (?:it|them) (?:in|out)|"
+                      r"completing (?:it|them)|working (?:on|through) (?:it|them)|answering (?:it|them))\b", re.I)
+_BACK_BY = re.compile(r"\b(?:wants?|needs?|asked for|expects?) (?:it|them) back (?:by|before|on) [^,.;]+", re.I)
+
+
+def _doc_in_hand(sentences: list[str]) -> tuple[str | None, str | None]:
+    """The document of theirs we are completing ("I'm filling it in", after the sentence that names it) as the
+    step, with when it is due back when said; ``(None, None)`` when there is none."""
+    for i, s in enumerate(sentences):
+        if i and _FILLING.match(s.strip()):
+            doc = _THEIR_DOC.search(sentences[i - 1])
+            if doc:
+                due = _BACK_BY.search(sentences[i - 1])
+                return f"return the {re.sub(r'^(?:a|an|the|their) ', '', doc.group(1), flags=re.I)}" + (
+                    f" ({due.group(0)})" if due else ""), s
     return None, None
 
 

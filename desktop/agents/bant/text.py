@@ -253,6 +253,12 @@ def _unquote(text: str) -> str:
     text = re.sub(r"(^|[.!?]\s+)(?:i|we) asked (?:him |her |them )?about (?:the |their )?(budget|timing|timeline|competitors?|"
                   r"next steps?|who decides|who signs)\s*:\s*", lambda m: m.group(1) + m.group(2).capitalize() + ": ", text,
                   flags=re.I)
+    # "Asked who approves: Zoe Vogel does.", "Asked what they want out of it: their reps need ...": the seller's question as a
+    # label of the answer
+    text = re.sub(r"(^|[.!?]\s+)(?:i |we )?asked (?:him |her |them )?who (?:approves|signs|decides|makes the call|has the final say)"
+                  r"(?: (?:on )?(?:it|this|that|the \w+))?\s*:\s*", r"\1The final decision is made by ", text, flags=re.I)
+    text = re.sub(r"(^|[.!?]\s+)(?:i |we )?asked (?:him |her |them )?what (?:they|she|he) (?:wants?|needs?|wanted|needed|hopes?|expects?)"
+                  r"(?: for)?(?: (?:out of|from) (?:it|this|us|the \w+))?\s*:\s*", r"\1Need: ", text, flags=re.I)
     return re.sub(r"(^|[.!?]\s+)(?:me|him|her|them)\s*:\s*", r"\1", text, flags=re.I)  # "Me: ... Him: ...": speaker labels
 
 

@@ -285,10 +285,17 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         if later and not _TIME_CUE.search(later[0]) and _SAID_BEFORE.search(s):
             later = ["target " + later[0]]  # "she had wanted it by February, but now she says March 10th"
         target = re.search(r",\s*(?:so|which means)\s+(?:they|she|he)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|aim|has to|have to|must)\w*\b.*$|"
+                           # "spend is frozen until the new fiscal year, so realistically they sign in April": what follows from it
+                           r",\s*(?:so|which means)\s+(?:realistically|probably|likely|in practice|effectively|at best|most likely),?\s+"
+                           r"(?:they|she|he)(?:'ll|'d| will| would| can| could)?\s+(?:sign|buy|decide|close|go live|start|commit)\b.*$|"
                            r"(?<=\bhiring\b)[^.;]*?\bso\s+((?:they|she|he|it)\s+(?:\w+\s+)?(?:want|need|would like|'d like|plan|hope|"
                            r"aim|has|have|must)\w*\b.*$)", s, re.I)
         if target and not fixed:  # "their season starts January first, so they want it in place by December 31st"
             later = [(target.group(1) or target.group(0)).lstrip(", ")]
+        # "Timing, they want it running before the spring season, he said February 1st": under a timing label, the sentence
+        # is one answer (its date may sit in a clause of its own)
+        if not later and re.match(r"^(?:timing|timeline|time ?frame)\s*[,:-]\s*", s, re.I):
+            later = [re.sub(r"^(?:timing|timeline|time ?frame)\s*[,:-]\s*", "", s, flags=re.I)]
         # "end of February, because their audit is in January": the reason's date is not the target
         later = [re.sub(r",?\s*\bbecause\b.*$", "", x, flags=re.I) for x in later]
         # ("sales launch April 10th, and they need the funnel live by March 27th": the deadline said as one first)
@@ -366,6 +373,15 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             c = re.sub(r"\b((?:went|sent|signed|came|got|had|did|returned|emailed|called|met|mailed|replied|dropped|submitted|"
                        r"finished|wrapped|closed|approved|passed|ran|held|demoed|showed|was|were)\b(?:(?!\b(?:will|'ll|next|this|coming|by|before|until|for)\b)"
                        r"[^,.;]){0,40}?)\b(?:on\s+|last\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", r"\1", c, flags=re.I)
+            # "the expansion went through on the 20th", "they signed October 30th": a day said with a deed done is past
+            # (not "wants it signed on the 20th": a deed wanted)
+            if not re.search(r"\b(?:want\w*|need\w*|plan\w*|hop\w*|aim\w*|expect\w*|would|'d|will|'ll|to|going|should|must|"
+                             r"has|have|get|be)\b", c, re.I):
+                c = re.sub(r"\b((?:went|came|signed|closed|renewed|launched|started|kicked off|was|were|got|had|did|sent|"
+                           r"cancell?ed|churned|paid|converted|upgraded|downgraded)\b(?:(?!\b(?:next|this|coming|by|before|until|for)\b)"
+                           r"[^,.;]){0,40}?)\b(?:on\s+|back on\s+)?(?:the (?:\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th))\b"
+                           r"(?: of " + _MON + r"\b)?|" + _MON + r"\.? (?:\d{1,2}(?:st|nd|rd|th)?|[a-z]+(?:-[a-z]+)?(?:st|nd|rd|th))\b)",
+                           r"\1", c, flags=re.I)
             # "thirty-six thousand, same as this year": a comparison, not a date
             c = re.sub(r"\b(?:same as|just like|like|than|as|up from|down from) (?:this|last) (?:year|quarter|month)'?s?\b", " ", c,
                        flags=re.I)
@@ -374,6 +390,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                 continue  # "their office is moving in March, unrelated": an aside, no buying timeline
             if re.search(r"\b(?:said|says|told (?:me|us|him|her))\s*,?\s+(?:that\s+)?if\b", s, re.I):
                 continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
+            if re.search(r"\b(?:wants?|wanted|needs?|needed|asked for|expects?|expected|'d like|would like) (?:it|them|this|that|those|"
+                         r"(?:the|our|their|her|his) (?!(?:[\w-]+ ){0,2}(?:contract|order form|agreement|paperwork|po|purchase order|msa|sow)s?\b)"
+                         r"(?!signed\b)(?:[\w-]+ ){0,2}[\w-]+) back (?:by|before|on|no later than|until)\b", c, re.I):
+                continue  # "sent over a questionnaire, she wants it back by December 4th": when our document is due, not when they buy
             if not _TIME_CUE.search(c) or re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue
             if re.search(r"(?<!\bbe )(?<!\bbeen )(?<!\bget )(?<!\bis )(?<!\bare )(?<!\bto )\b(?:went live|launched|rolled out|kicked off|"
@@ -406,6 +426,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"
+                               # "Oliver will sign it himself this month": a named person's signature, with its time
+                               r"(?-i:[A-Z][a-z]+)(?:'ll| will| would| wants? to| plans? to| hopes? to| is going to) sign\b|"
                                # "she'd rather have it signed before her board meeting on the 18th": the deal done by then
                                r"\b(?:have|get|got) (?:it|this|that|the (?:deal|contract|renewal|expansion|order form)) (?:signed|done|closed|live)\b|"
                                # "a contract review call with their legal team on the 1st": a meeting, not the deal's date
