@@ -139,7 +139,9 @@ _NOT_A_KIND = frozenset("""a an the book booked schedule scheduled set setup up 
 #: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
 _MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover|present|show|"
                             r"go through|talk|demo|plan)|about|"
-                            r"agenda(?: is|:)|topic(?: is|:)|regarding|re:|re(?=\s+[a-z]))\s+(?P<topic>[^,.;]+?)"
+                            r"agenda(?: is|:)|topic(?: is|:)|regarding|re:|re(?=\s+[a-z])|"
+                            # "..., it's the pricing review": what the meeting is
+                            r"(?<![\w'])it'?s(?=\s+(?:the|our|their)\s))\s+(?P<topic>[^,.;]+?)"
                             r"(?=\s*(?:[,.;]|$|\s+(?:and|then)\s+(?:move|set|push|log|add|create|update|mark)\b))", re.I)
 
 

@@ -709,6 +709,15 @@ class OfflinePlanner:
                        flags=re.I)
         clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
                        r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
+        clean = _meetings_each(clean)
+        # "Book thirty minutes with her next Tuesday": time booked with someone is a meeting
+        clean = re.sub(r"\b(?P<v>book|schedule|set\s+up|block(?:\s+out)?)\s+(?:(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five|"
+                       r"forty|sixty|ninety)\s+min(?:ute)?s|an?\s+hour|half\s+an\s+hour|a\s+half[- ]hour)\s+with\b", "book a meeting with",
+                       clean, flags=re.I)
+        # "at 11 a.m. to go through pricing": the dots of a.m. end no sentence
+        clean = re.sub(r"\b([ap])\.\s?m\.(?=\s+[a-z])", r"\1m", clean, flags=re.I)
+        # "on the last day of the month": its end
+        clean = re.sub(r"\bthe\s+last\s+day\s+of\s+(?:the|this)\s+month\b", "the end of the month", clean, flags=re.I)
         # "Set a thirty-minute call with Uma ...": how long a call is does not change what it is
         clean = re.sub(r"\b(?P<a>a|an)\s+(?P<q>quick\s+)?(?:(?:\d+|[a-z]+(?:[- ][a-z]+)?)[- ]min(?:ute)?s?|half[- ]an?[- ]hour|one[- ]hour|"
                        r"half[- ]hour|hour[- ]long)(?:[- ]long)?\s+(?=(?:call|meeting|demo|chat|session|check-?in|sync|catch-?up|"
@@ -1244,6 +1253,37 @@ _DIRECT_SPEECH = re.compile(
     r"(?:(?:please|kindly|can\s+you|could\s+you|would\s+you|we\s+need\s+you\s+to|i\s+need\s+you\s+to)\b"
     r"|(?:delete|remove|cancel|drop|move|change|stop|add|send|update|reset|wipe|close|push)\s+(?:all\s+|the\s+|our\s+|my\s+|any\s+))",
     re.I)
+
+
+_MEETING_ITEM = re.compile(r"(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+at\s+(?P<t>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?|noon)\b")
+_MEETINGS_LIST = (
+    # "Book two check-ins for Monday, Ava Vogel at 10 and Dan Hughes at 11."
+    re.compile(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?P<v>book|schedule|set\s+up|put\s+in)\s+(?:two|three|four|2|3|4)\s+"
+               r"(?P<kind>[\w-]+?)s\s+(?P<when>(?:for|on|next|this)\s+[^,]+?)\s*[,:]\s*(?P<list>.+)$", re.I | re.S),
+    # "Book intro meetings next Tuesday with Paula Walsh at 10 and Felix Dubois at 11, both at Juniper Systems."
+    re.compile(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?P<v>book|schedule|set\s+up)\s+(?P<kind>(?:[\w-]+\s+)?(?:meeting|call|demo|check-in|"
+               r"intro|catch-up)s)\s+(?P<when>(?:for\s+|on\s+)?(?:next|this|tomorrow|the|monday|tuesday|wednesday|thursday|friday)[^,]*?)"
+               r"\s+with\s+(?P<list>.+)$", re.I | re.S),
+)
+
+
+def _meetings_each(text: str) -> str:
+    """Several meetings booked in one breath, one sentence each: "Book two check-ins for Monday, Ava Vogel at 10
+    and Dan Hughes at 11." -> "Book a check-in with Ava Vogel for Monday at 10. Book a check-in with Dan Hughes
+    for Monday at 11." (unchanged unless two people or more are each given a time)."""
+    for pattern in _MEETINGS_LIST:
+        if (m := pattern.match(text)) is None:
+            continue
+        items = list(_MEETING_ITEM.finditer(m.group("list")))
+        if len(items) < 2:
+            continue
+        kind = re.sub(r"s$", "", m.group("kind").strip())
+        kind = kind if " " in kind or kind.lower() not in ("intro",) else "intro call"
+        art = "an" if kind[:1].lower() in "aeiou" else "a"
+        both = re.search(r"\b(?:both|all)\s+(?:at|from)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})", m.group("list"), re.I)
+        at = f" at {both.group('co')}" if both else ""  # ("..., both at Juniper Systems": where each of them is)
+        return " ".join(f"Book {art} {kind} with {i.group('who')}{at} {m.group('when').strip()} at {i.group('t')}." for i in items)
+    return text
 
 
 #: A deletion, then taken back: "... Actually, don't delete her, just ...", "... Actually no, scratch that, ...".

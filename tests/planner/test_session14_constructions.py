@@ -482,3 +482,38 @@ def test_a_second_new_person_added_with_too(planner, now, text, company, people)
     plan = planner.plan(text, now=now)
     assert [a.kind for a in plan.actions] == ["create_contact"] * len(people)
     assert [(a.fields["first_name"], a.fields["company"]) for a in plan.actions] == [(p, company) for p in people]
+
+
+@pytest.mark.parametrize(("text", "people", "times"), [
+    ("Book two check-ins for Monday, Ava Vogel at 10 and Dan Hughes at 11.", ["250", "259"], ["10:00", "11:00"]),
+    ("Book intro meetings next Tuesday with Paula Walsh at 10 and Felix Dubois at 11, both at Juniper Systems.", ["245", "214"],
+     ["10:00", "11:00"]),
+    ("Schedule three demos for Thursday: Tom Becker at 9, Priya Natarajan at 11 and Linda Okafor at 2pm.", ["106", "105", "107"],
+     ["09:00", "11:00", "14:00"]),
+])
+def test_several_meetings_booked_in_one_breath(planner, now, text, people, times):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == ["book_meeting"] * len(people)
+    assert [(a.target.id, a.fields["time"]) for a in plan.actions] == list(zip(people, times, strict=True))
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Put a meeting with Priya Natarajan on the calendar for Tuesday at 3:30pm, it's the pricing review.", "the pricing review"),
+    ("Book a call with Tom Becker Friday at 10, it's our renewal kickoff.", "our renewal kickoff"),
+    ("Set up a call with Linda Okafor for Wednesday the 2nd at 11 a.m. to go through pricing.", "pricing"),
+])
+def test_what_the_meeting_is_for_is_in_its_title(planner, now, text, topic):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "book_meeting" and a.fields["title"].endswith(f"about {topic}")
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Book thirty minutes with Tom Becker next Tuesday at 9:30 to go over the annual plan.", "2026-11-24", "09:30"),
+    ("Can you book a renewal review with Tom Becker on the last day of the month at 1:30 pm?", "2026-11-30", "13:30"),
+    ("Block out an hour with Priya Natarajan on Friday at 2 for the security questions.", "2026-11-27", "14:00"),
+])
+def test_time_booked_with_someone_and_month_end(planner, now, text, day, time):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.fields.get("due_date"), a.fields.get("time")) == ("book_meeting", day, time)
