@@ -626,6 +626,9 @@ class OfflinePlanner:
             else:
                 seen = self.index.target(named[0].kind, named[0].ids[0]) if named else ctx
             return self._plan(rest, now=now, context=PlanContext(target=seen)).model_copy(update={"transcript": transcript})
+        if _VENTING.search(clean) and not _IMPERATIVE.search(_VENTING.sub("", clean)) and not _NOTE_PREFIX.match(clean):
+            # "Remind me why I started a company again. Kidding, nothing to do here, just venting.": no request
+            return Plan(transcript=transcript, message="Nothing to do here - I didn't hear a request for the CRM.")
         if _RETRACTED.search(clean):
             # "ugh, sorry, I was talking to my dog, ignore that": the utterance takes itself back
             return Plan(transcript=transcript, message=RETRACTED_MESSAGE)
@@ -710,6 +713,19 @@ class OfflinePlanner:
         clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
                        r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
         clean = _meetings_each(clean)
+        # "Rachel Adams has left Northwind, she's at Brightline Retail now": the person's new company
+        clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:has\s+)?left\s+[^,.;]{2,40}?\s*[,;]\s*(?:and\s+)?(?:so\s+)?"
+                       r"(?:she|he|they)(?:'s|\s+is|'re|\s+are)\s+(?:now\s+)?(?:at|with|over\s+at|working\s+(?:at|for)|"
+                       r"a\s+[a-z ]{2,30}?\s+at)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})(?:\s+now)?",
+                       r"\g<who> has moved to \g<co>", clean)
+        # "Omar Walsh gave me his direct line, it's +1 305 555 0142": the number is the person's phone
+        clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:gave|sent|texted)\s+(?:me|us)\s+(?:his|her|their)\s+(?:new\s+)?"
+                       r"(?:direct\s+(?:line|dial)|(?:phone\s+|mobile\s+|cell\s+)?number|mobile|cell)\s*[,:\-]?\s*(?:(?:it'?s|which\s+is)\s+)?"
+                       r"(?=\+?\d)", r"set \g<who>'s phone number to ", clean, flags=re.I)
+        # "FYI I emailed Dan Hughes the churn survey, can you log it.": the report is what is logged
+        clean = re.sub(r"^\W*(?:fyi|heads[- ]up|just so you know|for the record)\W+(?=(?:i|we)\s)", "", clean, flags=re.I)
+        clean = re.sub(r",\s*(?:can|could|would)\s+you\s+(?:please\s+)?(log|note|record)\s+(it|that|this)(?:\s+(?:please|for me))?\s*[.?!]?\s*$",
+                       r", \1 \2.", clean, flags=re.I)
         # "Book thirty minutes with her next Tuesday": time booked with someone is a meeting
         clean = re.sub(r"\b(?P<v>book|schedule|set\s+up|block(?:\s+out)?)\s+(?:(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five|"
                        r"forty|sixty|ninety)\s+min(?:ute)?s|an?\s+hour|half\s+an\s+hour|a\s+half[- ]hour)\s+with\b", "book a meeting with",
@@ -1284,6 +1300,12 @@ def _meetings_each(text: str) -> str:
         at = f" at {both.group('co')}" if both else ""  # ("..., both at Juniper Systems": where each of them is)
         return " ".join(f"Book {art} {kind} with {i.group('who')}{at} {m.group('when').strip()} at {i.group('t')}." for i in items)
     return text
+
+
+#: Words that say there is nothing to do: a rhetorical "remind me why ...", venting, thinking out loud.
+_VENTING = re.compile(r"\bremind\s+me\s+why\s+(?:i|we)\b[^.?!]*[.?!]?|\b(?:just\s+)?kidding\b[,.!]?(?=\s*(?:nothing|just\s+venting))|"
+                      r"\bnothing\s+to\s+do\s+here\b[,.!]?|\bjust\s+(?:venting|thinking\s+out\s+loud|ranting)\b[,.!]?|"
+                      r"^\W*(?:ugh|argh|man|wow)\W+(?:what\s+a\s+(?:day|week|month))[.!]*", re.I)
 
 
 #: A deletion, then taken back: "... Actually, don't delete her, just ...", "... Actually no, scratch that, ...".

@@ -517,3 +517,46 @@ def test_time_booked_with_someone_and_month_end(planner, now, text, day, time):
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert (a.kind, a.fields.get("due_date"), a.fields.get("time")) == ("book_meeting", day, time)
+
+
+@pytest.mark.parametrize("text", [
+    "Remind me why I started a company again. Kidding, nothing to do here, just venting.",
+    "Ugh, what a week. Remind me why I started a company again?",
+    "Remind me why we ever agreed to net 90. Just thinking out loud.",
+])
+def test_venting_plans_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.message
+
+
+@pytest.mark.parametrize(("text", "who", "company"), [
+    ("Rachel Adams has left Northwind, she's at Brightline Retail now, same title.", "115", "Brightline Retail"),
+    ("Tom Becker left Northwind Traders, he's now with Tamarind Freight.", "106", "Tamarind Freight"),
+    ("Linda Okafor has left Initech; she's a partner at Cobalt Ventures now.", "107", "Cobalt Ventures"),
+])
+def test_someone_who_left_for_another_company_moves_there(planner, now, text, who, company):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields.get("company")) == ("update_contact", who, company)
+
+
+@pytest.mark.parametrize(("text", "who", "phone"), [
+    ("Omar Walsh gave me his direct line, it's +1 305 555 0142.", "234", "+1 305 555 0142"),
+    ("Priya Natarajan sent me her mobile: +31 6 5550 1234.", "105", "+31 6 5550 1234"),
+    ("Tom Becker gave me his new number, which is +1 206 555 0199.", "106", "+1 206 555 0199"),
+])
+def test_a_number_someone_gave_me_is_their_phone(planner, now, text, who, phone):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields.get("phone")) == ("update_contact", who, phone)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("FYI I emailed Dan Hughes at Upland Media the churn survey, can you log it.", "churn survey"),
+    ("I called Tom Becker about the renewal terms, could you log that please?", "renewal terms"),
+    ("Heads up, I met Priya Natarajan for coffee about the security review, can you note it.", "security review"),
+])
+def test_can_you_log_it_logs_what_was_reported(planner, now, text, said):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "log_activity" and said in a.fields["body"]
