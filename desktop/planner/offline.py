@@ -713,6 +713,24 @@ class OfflinePlanner:
         clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
                        r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
         clean = _meetings_each(clean)
+        # "ava vogel's email bounced. the right one is ava@..., can you fix that": the address given is set
+        clean = re.sub(r"(?P<who>\b[A-Za-z][a-z]+\s+[A-Za-z][\w'-]+)['\u2019]s\s+e-?mail(?:\s+address)?\s+(?:bounced|is\s+bouncing|"
+                       r"is\s+wrong|is\s+dead|doesn'?t\s+work|is\s+out\s+of\s+date)\s*[.,;]?\s*(?:the\s+)?(?:right|correct|new|good|"
+                       r"working)\s+(?:one|address)\s+is\s+(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*(?:,?\s*(?:can|could)\s+you\s+"
+                       r"(?:please\s+)?(?:fix|update|change)\s+(?:that|it)\W*)?",
+                       r"set \g<who>'s email to \g<addr>. ", clean, flags=re.I).strip()
+        # "Zoe Price and Leo Vogel should both be customers", "make Zoe Price and Leo Vogel customers": each one's stage
+        if (both := re.match(r"^\W*(?:(?:so|and|ok|okay)\W+)*(?:(?:make|mark|set)\s+)?(?P<a>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+and\s+"
+                            r"(?P<b>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:should\s+(?:both\s+)?be\s+|are\s+(?:both\s+)?(?:now\s+)?|as\s+)?"
+                            r"(?:both\s+)?(?P<lc>customers|opportunities|evangelists|subscribers|mqls|sqls)\b(?:\s+now)?\W*$",
+                            re.sub(r"^.*?\bso\s+(?=(?-i:[A-Z]))", "", clean), re.I)) \
+                and not _IMPERATIVE.search(clean[:max(0, len(clean) - len(both.string))]):
+            one = {"customers": "a customer", "opportunities": "an opportunity", "evangelists": "an evangelist",
+                   "subscribers": "a subscriber", "mqls": "an MQL", "sqls": "an SQL"}[both.group("lc").lower()]
+            clean = f"Mark {both.group('a')} as {one}. Mark {both.group('b')} as {one}."
+        # "how many proposals are out the door": deals in Proposal Sent
+        clean = re.sub(r"\bproposals\s+(?:are\s+)?(?:out(?:\s+the\s+door)?|outstanding|pending|still\s+out)\b", "deals are in proposal sent",
+                       clean, flags=re.I)
         # "Rachel Adams has left Northwind, she's at Brightline Retail now": the person's new company
         clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:has\s+)?left\s+[^,.;]{2,40}?\s*[,;]\s*(?:and\s+)?(?:so\s+)?"
                        r"(?:she|he|they)(?:'s|\s+is|'re|\s+are)\s+(?:now\s+)?(?:at|with|over\s+at|working\s+(?:at|for)|"

@@ -560,3 +560,35 @@ def test_can_you_log_it_logs_what_was_reported(planner, now, text, said):
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert a.kind == "log_activity" and said in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "who", "email"), [
+    ("ava vogel's email bounced. the right one is ava@uplandmedia.example, can you fix that", "250", "ava@uplandmedia.example"),
+    ("Tom Becker's email is bouncing, the correct address is t.becker@northwind.example.", "106", "t.becker@northwind.example"),
+    ("Priya Natarajan's email doesn't work. The new one is priya.n@globex.example", "105", "priya.n@globex.example"),
+])
+def test_a_bounced_address_is_replaced_by_the_one_given(planner, now, text, who, email):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"email": email})
+
+
+@pytest.mark.parametrize(("text", "people", "stage"), [
+    ("Summit Labs is live now, so Zoe Price and Leo Vogel should both be customers.", ["220", "209"], "customer"),
+    ("Make Tom Becker and Rachel Adams evangelists.", ["106", "115"], "evangelist"),
+    ("Mark Priya Natarajan and Linda Okafor as customers now.", ["105", "107"], "customer"),
+])
+def test_two_people_given_one_lifecycle_stage(planner, now, text, people, stage):
+    plan = planner.plan(text, now=now)
+    assert [(a.target.id, a.fields) for a in plan.actions] == [(p, {"lifecycle_stage": stage}) for p in people]
+
+
+@pytest.mark.parametrize("text", [
+    "how many proposals are out the door right now",
+    "How many proposals are still out?",
+    "how many proposals are outstanding",
+])
+def test_proposals_out_counts_deals_in_proposal_sent(planner, now, text):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.kind == "answer" and a.fields["value"] == 6
