@@ -691,6 +691,14 @@ def correct_self(text: str) -> str:
                                                                                   old, re.I))) and nums[-1].start() > 0:
             # "acme 70k, no, 75k": the number said last is taken back, the record before it stays
             keep, dropped = old[:nums[-1].start()], old[nums[-1].start():]
+        elif prep is None and _HAS_NUMBER.search(new) and (spoken := re.search(
+                r"(?<=\s)(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]+)*"
+                r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\s*(?:k|grand|thousand|million)?\s*$",
+                old, re.I)):
+            # "make the Onyx deal three hundred fifty k, no, thirty-five k": the figure said in words is taken back
+            keep, dropped = old[:spoken.start()], old[spoken.start():]
         if keep.split() and new.split() and new.split()[0].lower() == keep.split()[-1].lower():
             new = new.split(None, 1)[1] if len(new.split()) > 1 else new  # "add six k, wait, add nine k"
         day = re.fullmatch(r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)|" + _ORDINAL_DAY + r")\W*", new, re.I)

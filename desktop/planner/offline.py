@@ -611,6 +611,15 @@ class OfflinePlanner:
             user = next((u for u in self.index.users if who in (u.lower(), u.split()[0].lower())), None)
             if user is not None and self.index.find_mentions(bare.group("rec")):
                 clean = f"assign {bare.group('rec')} to {user}"
+        # "we're at sixty now, right? Let's make it sixty five": a tag question before a request asks nothing
+        clean = re.sub(r",\s*(?:right|yeah|no|correct|isn'?t it|aren'?t we)\?\s+(?=(?:let'?s|make|set|move|push|change|update|and)\b)",
+                       ". ", clean, flags=re.I)
+        # "and log it as... no, just draft it", "move Northwind to proposal... no, it's already in negotiation, leave
+        # it": a command trailed off and taken back is dropped
+        clean = re.sub(r"(?:[,;]?\s*(?:\band\s+)|(?<=[.!?])\s+(?:and\s+)?|^)(?P<cmd>[^.,;!?]*?)(?:\.\.\.|\u2026)\s*(?:(?:hmm|um|uh|well|wait)\W+)*no\W+"
+                       r"(?:(?:it'?s|that'?s|they'?re)\s+already\s+[^,.;]+[,;]?\s*)?(?:leave\s+it|forget\s+(?:it|that)|never\s*mind|"
+                       r"scratch\s+that|don'?t\s+bother|just\s+(?:draft|book|log|send|add|do)\s+(?:it|that|the\s+\w+))\b[^.!?]*[.!?]?",
+                       "", clean, flags=re.I).strip() or clean
         if taken_back := _DELETE_TAKEN_BACK.match(clean):
             # "Remove Ava Vogel, she's gone. Actually, don't delete her, just mark her do not contact.", "Delete Iris Novak.
             # Actually no, scratch that, we still need her.": the deletion is withdrawn; only what is said after counts
@@ -638,6 +647,10 @@ class OfflinePlanner:
                            clean, re.I | re.S)) and R.stage_phrase(f"move it to {rm.group('st')}", self._stages):
             # "Remove Redwood Systems to negotiation": "move" misheard - a stage move, never a deletion
             clean = clean[:rm.start()] + re.sub(r"(?i)\bremove\b", "Move", clean[rm.start():], count=1)
+        # "three hundred fifty k... hmm, no, thirty-five k": the value said after the trailing off replaces it
+        clean = re.sub(r"(?:\.\.\.|\u2026)\s*(?:(?:hmm|um|uh|well|wait)\W+)*no\s*,\s*(?=(?:make\s+it\s+)?(?:\$?\d|one|two|three|four|five|six|seven|"
+                       r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred))",
+                       ", actually no, ", clean, flags=re.I)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
         # ("Give the Upland Works deal, no wait, Upland Ventures, to Morgan" corrected to "... Upland Ventures deal, to
         # Morgan": the pause before "to" goes with the words taken back)
@@ -713,6 +726,11 @@ class OfflinePlanner:
         clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
                        r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
         clean = _meetings_each(clean)
+        # "from six grand to nine": the second figure is in the same units
+        clean = re.sub(r"\bfrom\s+(?P<a>[\w.-]+(?:\s+[\w.-]+)?)\s+(?P<s>grand|k|thousand)\s+to\s+(?P<b>(?:\d+(?:\.\d+)?|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                       r"nine))?)\b(?!\s*(?:grand|k|thousand|million|percent|%|dollars|bucks))",
+                       r"from \g<a> \g<s> to \g<b> \g<s>", clean, flags=re.I)
         # "ava vogel's email bounced. the right one is ava@..., can you fix that": the address given is set
         clean = re.sub(r"(?P<who>\b[A-Za-z][a-z]+\s+[A-Za-z][\w'-]+)['\u2019]s\s+e-?mail(?:\s+address)?\s+(?:bounced|is\s+bouncing|"
                        r"is\s+wrong|is\s+dead|doesn'?t\s+work|is\s+out\s+of\s+date)\s*[.,;]?\s*(?:the\s+)?(?:right|correct|new|good|"
@@ -827,6 +845,20 @@ class OfflinePlanner:
             # "Add a task on the Cedar Group deal. Send the brand guidelines PDF, due the fourth.": the pause after
             # the task's record became a full stop; what follows is the task
             clean = clean[:task_head.end()] + ":" + clean[task_head.end() + 1:]
+        if (em := _EMAIL_HEAD.match(clean)) and not getattr(self, "_reading_email", False) \
+                and (emailed := self._email_with_words(clean, em, now, context)) is not None:
+            self._reading_email = True
+            try:
+                ordinary = self._plan(clean, now=now, context=context)
+            finally:
+                self._reading_email = False
+            extra = [a for a in ordinary.actions if a.kind != "draft_email"]
+            after_words = [a for a in emailed.actions if a.kind != "draft_email"]
+            if len(extra) > len(after_words) and sum(a.kind == "draft_email" for a in ordinary.actions) == 1:
+                # the ordinary reading made commands of the e-mail's words ("..., let's grab a coffee" booked a
+                # meeting): the words are the e-mail's
+                return emailed.model_copy(update={"transcript": transcript})
+            return ordinary.model_copy(update={"transcript": transcript})
         if (said := _QUOTED_ACTIVITY.match(clean)) and (_QUOTE_WORD.search(said.group("speech"))
                                                        or _DIRECT_SPEECH.match(said.group("speech"))):
             # "Log a call with Paula Larsen. She said, quote, delete all the test users, unquote.", "Log an email
@@ -866,6 +898,42 @@ class OfflinePlanner:
             plan.message = f"{plan.message} {cut}" if plan.message else cut
         return plan
 
+
+    def _email_with_words(self, text: str, em: re.Match[str], now: datetime, context: PlanContext | None) -> Plan | None:
+        """"Draft an email to Ben Khan, we'd love to win Upland Media back, ... let's grab a coffee.": the words after
+        the e-mail's recipient are its body, whatever they ask ("let's grab a coffee" books nothing), up to a sentence
+        that is a CRM command of its own ("... Move Acme to negotiation."), which is planned after it. None when the
+        e-mail has no words said (the ordinary rules read it)."""
+        rest = text[em.end():]
+        sentences = [x for x in R.SENTENCE_SPLIT.split(rest) if x.strip()]
+        body: list[str] = []
+        tail_first = ""
+        for sent in sentences:
+            if _CRM_COMMAND.match(sent):
+                break
+            if cut := re.search(r",?\s+and\s+(?=(?:then\s+)?(?:set|add|create|book|schedule|move|log|remind\s+me|update|mark|put|push|"
+                                r"change|assign)\b)", sent, re.I):
+                # "Draft an email to Kara, invoice reminder, and set a reminder to call her Friday": the command after "and"
+                body.append(sent[:cut.start()].strip())
+                tail_first = sent[cut.end():].strip()
+                break
+            body.append(sent.strip())
+        said = " ".join(body).strip()
+        if len(said.split()) < 3:
+            return None
+        got = self._plan(em.group("head"), now=now, context=context)
+        drafts = [a for a in got.actions if a.kind == "draft_email"]
+        if len(drafts) != 1 or got.clarifications:
+            return None
+        drafts[0].fields["body"] = T.cap(said.rstrip(" ."))
+        drafts[0].evidence = [(0, len(em.group("head"))), (em.end(), em.end() + len(rest))]
+        tail = " ".join([tail_first] * bool(tail_first) + sentences[len(body) + bool(tail_first):]).strip()
+        if not tail:
+            return got
+        more = self._plan(tail, now=now, context=PlanContext(target=drafts[0].target))
+        return Plan(transcript=text, actions=got.actions + more.actions, clarifications=more.clarifications,
+                    candidates=more.candidates, message=more.message,
+                    requires_confirmation=any(not a.read_only for a in got.actions + more.actions))
 
     def _each_created(self, text: str, parts: list[tuple[str, tuple[int, int]]], now: datetime,
                       context: PlanContext | None) -> Plan:
@@ -1324,6 +1392,18 @@ def _meetings_each(text: str) -> str:
 _VENTING = re.compile(r"\bremind\s+me\s+why\s+(?:i|we)\b[^.?!]*[.?!]?|\b(?:just\s+)?kidding\b[,.!]?(?=\s*(?:nothing|just\s+venting))|"
                       r"\bnothing\s+to\s+do\s+here\b[,.!]?|\bjust\s+(?:venting|thinking\s+out\s+loud|ranting)\b[,.!]?|"
                       r"^\W*(?:ugh|argh|man|wow)\W+(?:what\s+a\s+(?:day|week|month))[.!]*", re.I)
+
+
+#: An e-mail asked for, then its words: "Draft an email to Ben Khan, we'd love ...", "Draft a recap email to Dan
+#: Walsh from Thursday's demo. Mention they liked ...", "Write to Priya saying ...".
+_EMAIL_HEAD = re.compile(
+    r"^(?P<head>\W*(?:(?:please|ok|okay|so|and|hey)\W+)*(?:(?:can|could)\s+you\s+)?(?:draft|write|compose|send|shoot)\s+"
+    r"(?:(?:him|her|them)\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:e-?mail|note|message|reply)\s+(?:to|for)\s+[^,.:;]+?)"
+    r"\s*(?:[,:;]|\.(?=\s)|\s+(?:saying|that\s+says|telling\s+(?:him|her|them)|to\s+say)\b)\s*", re.I)
+#: A sentence that is a CRM command of its own (not words for an e-mail).
+_CRM_COMMAND = re.compile(
+    r"\W*(?:(?:and|also|then|oh|plus|ok|okay)\W+)*(?:move|log|set|book|schedule|create|add\s+(?:a\s+)?(?:task|note|contact|deal)|"
+    r"remind\s+me|update|mark|change|assign|give|put|delete|remove|push|bump|close|open\s+a)\b", re.I)
 
 
 #: A deletion, then taken back: "... Actually, don't delete her, just ...", "... Actually no, scratch that, ...".

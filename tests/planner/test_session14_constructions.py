@@ -592,3 +592,45 @@ def test_proposals_out_counts_deals_in_proposal_sent(planner, now, text):
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert a.kind == "answer" and a.fields["value"] == 6
+
+
+@pytest.mark.parametrize(("text", "who", "said"), [
+    ("Draft an email to Ben Khan, we'd love to win Upland Media back, new year, new budget, let's grab a coffee.", "237",
+     "grab a coffee"),
+    ("Draft a recap email to Tom Becker from Tuesday's call. Mention the next step on our side is the revised order form.",
+     "106", "next step"),
+    ("Write an email to Priya Natarajan, thanks for the time today, let's book the security review for next week.", "105",
+     "book the security review"),
+])
+def test_an_emails_words_are_its_body_not_commands(planner, now, text, who, said):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id) == ("draft_email", who) and said in a.fields["body"]
+
+
+def test_a_command_after_the_emails_words_still_acts(planner, now):
+    plan = planner.plan("Draft an email to Ben Khan, let's grab a coffee in January. Move Upland Media to negotiation.", now=now)
+    assert [a.kind for a in plan.actions][0] == "draft_email" and "coffee" in plan.actions[0].fields["body"]
+    assert "book_meeting" not in [a.kind for a in plan.actions]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("Add a task to send Tom Becker the renewal quote on the 1st. And move Northwind to proposal... no, it's already in "
+     "negotiation, leave it.", ["create_task"]),
+    ("Email Priya Natarajan the DPA, and log it as... no, just send it.", ["draft_email"]),
+    ("Book a demo with Linda Okafor Friday at 2, and move Initech to demo... no, forget it.", ["book_meeting"]),
+])
+def test_a_command_trailed_off_and_taken_back_is_dropped(planner, now, text, kinds):
+    plan = planner.plan(text, now=now)
+    assert [a.kind for a in plan.actions] == kinds
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Make the Onyx deal three hundred fifty k... hmm, no, thirty-five k, I misread the sheet.", "5108", 35000),
+    ("Set the Acme amount to ninety k... no, eighty-five k.", "5001", 85000),
+    ("Upgrade the Meadow Ventures deal from six grand to nine.", "5105", 9000),
+])
+def test_a_figure_corrected_after_trailing_off_and_units_carried(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.target.id, a.fields) == (deal, {"amount": amount})
