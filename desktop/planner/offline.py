@@ -737,6 +737,19 @@ class OfflinePlanner:
                        r"working)\s+(?:one|address)\s+is\s+(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*(?:,?\s*(?:can|could)\s+you\s+"
                        r"(?:please\s+)?(?:fix|update|change)\s+(?:that|it)\W*)?",
                        r"set \g<who>'s email to \g<addr>. ", clean, flags=re.I).strip()
+        # "Email to Gina Rossi bounced, her new address is gina@...": the address given is set
+        clean = re.sub(r"^\W*(?:(?:my|the|our)\s+)?(?:e-?mail|message)\s+to\s+(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+bounced\s*[.,;]?\s*"
+                       r"(?:(?:her|his|their|the)\s+)?(?:new|right|correct|working)\s+(?:e-?mail\s+)?(?:address|one)\s+is\s+"
+                       r"(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+                       r"set \g<who>'s email to \g<addr>", clean, flags=re.I)
+        # "Ben at Quartz said to call back after the new year, so set me a reminder for January 5th": the task is what
+        # they asked for, with them, on the day said
+        if (asked := re.match(r"^\W*(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)?)?)"
+                              r"\s+(?:said|asked\s+(?:me|us))\s+to\s+(?P<v>call|ring|email|ping|follow\s+up|check\s+in|circle)\s*(?P<back>back)?"
+                              r"(?P<why>[^,.;]*?)\s*[,;]\s*(?:so\s+)?(?:please\s+)?(?:set|add|create|make|put\s+in)\s+(?:me\s+)?(?:a\s+)?"
+                              r"(?:reminder|task)\s+(?P<when>(?:for|on|in|next|this)\b[^,.;]*)\W*$", clean, re.I)):
+            back_said = " back" if asked.group("back") else ""
+            clean = f"Remind me {asked.group('when')} to {asked.group('v').lower()} {asked.group('who')}{back_said}."
         # "Zoe Price and Leo Vogel should both be customers", "make Zoe Price and Leo Vogel customers": each one's stage
         if (both := re.match(r"^\W*(?:(?:so|and|ok|okay)\W+)*(?:(?:make|mark|set)\s+)?(?P<a>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+and\s+"
                             r"(?P<b>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:should\s+(?:both\s+)?be\s+|are\s+(?:both\s+)?(?:now\s+)?|as\s+)?"

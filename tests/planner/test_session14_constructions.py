@@ -634,3 +634,26 @@ def test_a_figure_corrected_after_trailing_off_and_units_carried(planner, now, t
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert (a.target.id, a.fields) == (deal, {"amount": amount})
+
+
+@pytest.mark.parametrize(("text", "who", "email"), [
+    ("Email to Gina Rossi bounced, her new address is gina@deltadynamics.example.", "204", "gina@deltadynamics.example"),
+    ("My email to Tom Becker bounced. His new address is tb@northwind.example", "106", "tb@northwind.example"),
+    ("Message to Priya Natarajan bounced, the correct email address is priya.n@globex.example.", "105", "priya.n@globex.example"),
+])
+def test_a_bounced_email_to_someone_updates_their_address(planner, now, text, who, email):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields) == ("update_contact", who, {"email": email})
+
+
+@pytest.mark.parametrize(("text", "who", "due", "said"), [
+    ("Ben at Quartz said to call back after the new year, so set me a reminder for January 5th.", "253", "2027-01-05", "Call"),
+    ("Tom Becker asked me to call back next week, so set a reminder for Monday.", "106", "2026-11-23", "Call"),
+    ("Priya said to email her after the board meeting, so add a task for December 10th.", "105", "2026-12-10", "Email"),
+])
+def test_a_reminder_for_what_someone_asked_is_with_them(planner, now, text, who, due, said):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", who, due)
+    assert a.fields["title"].startswith(said)
