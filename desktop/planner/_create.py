@@ -80,7 +80,10 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         cm = re.search(rf"\b(?:at|from|with|of)\s+((?:{_NAME_WORD}\s?){{1,3}})", text)
         if cm:
             fields["company"] = _strip(cm.group(1))
-    if t := R.TITLE_RE.search(text):
+    if t := re.search(r"\b(?:job\s+)?title\s*(?:is\s+|:\s*|of\s+)?(?P<t>(?-i:[A-Z])[\w&/-]*(?:\s+(?:of\s+|and\s+|&\s+)?(?-i:[A-Z])[\w&/-]*){0,5})",
+                      text):
+        fields["job_title"] = t.group("t")  # "..., title Learning Systems Admin": the title said as such
+    elif t := R.TITLE_RE.search(text):
         fields["job_title"] = tidy_title(t.group(0))
     elif t := re.search(r"\b(?:(?:she|he|they)(?:'s| is| are)|works as|as)\s+(?:their|the|our)\s+(?:new\s+)?"
                         r"(?P<title>(?-i:[A-Z]{2,5})|(?-i:[A-Z][a-z]+)(?:\s+(?:of\s+)?(?-i:[A-Z][a-z]+)){0,3})(?=\s*(?:[,.;!?]|$|\s+(?:and|at|for)\b))",

@@ -759,6 +759,19 @@ class OfflinePlanner:
             one = {"customers": "a customer", "opportunities": "an opportunity", "evangelists": "an evangelist",
                    "subscribers": "a subscriber", "mqls": "an MQL", "sqls": "an SQL"}[both.group("lc").lower()]
             clean = f"Mark {both.group('a')} as {one}. Mark {both.group('b')} as {one}."
+        # "They churned, so mark the Tidal Media contacts as other: Kara Novak, Dan Moreau and Carla Ortiz": each one's stage
+        if listed := re.search(r"\b(?:mark|make|set|move)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[\w&'-]+\s+){0,3}?(?:contacts|people)\s+(?:as\s+|to\s+)?"
+                               r"(?:an?\s+)?(?P<lc>other|customers?|leads?|opportunit(?:y|ies)|evangelists?|subscribers?)\s*[:,-]\s*"
+                               r"(?P<list>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+(?:\s*,\s*(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)*"
+                               r"\s*,?\s+and\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\W*$", clean, re.I):
+            stage = {"customers": "customer", "leads": "lead", "opportunities": "opportunity", "evangelists": "evangelist",
+                     "subscribers": "subscriber"}.get(listed.group("lc").lower(), listed.group("lc").lower())
+            art = "an" if stage[0] in "aeiou" else "a"
+            names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("list")) if n.strip()]
+            said = " ".join(f"Mark {n} as {art} {stage}." if stage != "other" else f"Set {n}'s lifecycle stage to other."
+                            for n in names)
+            before = clean[:listed.start()]
+            clean = said if not _IMPERATIVE.search(re.sub(r"^.*\bso\s*$", "", before)) else clean
         # "how many proposals are out the door": deals in Proposal Sent
         clean = re.sub(r"\bproposals\s+(?:are\s+)?(?:out(?:\s+the\s+door)?|outstanding|pending|still\s+out)\b", "deals are in proposal sent",
                        clean, flags=re.I)
@@ -3241,6 +3254,14 @@ class _Build:
             del out["competitor"]  # "I'm looking at Zoe Price at Summit Labs": a person we look at, not a rival
         if out.get("competitor"):
             out["competitor"] = R.snap_competitor(out["competitor"])  # "lost it to Zindisk": Zendesk
+            if (longer := re.search(re.escape(str(out["competitor"])) + r"(?P<more>(?:\s+(?-i:[A-Z])[\w&.-]*[\w&-]){1,2})\b", t)) \
+                    and not any(m.start >= self.text.find(t) + longer.start("more") for m in self.mentions
+                                if m.start < self.text.find(t) + longer.end("more")) \
+                    and not R.stage_phrase(longer.group("more"), self.o._stages) \
+                    and not re.search(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan\w*|feb\w*|march|april|may|june|july|aug\w*|"
+                                      r"sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|eod|eow|asap|ok|okay)\b", longer.group("more"), re.I):
+                # "set the competitor on Globex to Accenture Song": the whole name said, not the known part of it
+                out["competitor"] += longer.group("more")
         people = frozenset(w.lower() for m in self.mentions if m.kind == "contact" for w in m.text.split())
         undated = t if not d else (t[:d[1]] + t[d[2]:]).strip()
         she = self.idx.contacts[self.f.contact].first_name if self.f.contact is not None and not self.f.person_blocked else None

@@ -657,3 +657,35 @@ def test_a_reminder_for_what_someone_asked_is_with_them(planner, now, text, who,
     (a,) = plan.actions
     assert (a.kind, a.target.id, a.fields["due_date"]) == ("create_task", who, due)
     assert a.fields["title"].startswith(said)
+
+
+@pytest.mark.parametrize(("text", "competitor"), [
+    ("Set the competitor on Globex to Accenture Song.", "Accenture Song"),
+    ("We lost Acme to Salesforce Service Cloud last week.", "Salesforce Service Cloud"),
+    ("They're evaluating Gong Monday, put it on the Initech deal as the competitor.", "Gong"),
+])
+def test_a_competitors_whole_name_is_kept(planner, now, text, competitor):
+    plan = planner.plan(text, now=now)
+    assert next(a for a in plan.actions if "competitor" in a.fields).fields["competitor"] == competitor
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Add the new admin at Lumen, Devon Park, devon.park@lumenlabs.example, title Learning Systems Admin.", "Learning Systems Admin"),
+    ("Add Ivo Marsh at Initech, ivo@initech.example, job title Head of Platform Engineering.", "Head of Platform Engineering"),
+    ("Create a contact Noor Haddad at Globex Logistics, title: Regional Fleet Manager.", "Regional Fleet Manager"),
+])
+def test_a_title_said_as_such_is_taken_whole(planner, now, text, title):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.fields["job_title"]) == ("create_contact", title)
+
+
+@pytest.mark.parametrize(("text", "people", "stage"), [
+    ("They churned, so mark the Tidal Media contacts as other: Kara Novak, Dan Moreau and Carla Ortiz.", ["213", "266", "272"],
+     "other"),
+    ("Mark the Northwind contacts as evangelists: Tom Becker and Rachel Adams.", ["106", "115"], "evangelist"),
+    ("Set all the Globex people to customer - Priya Natarajan and Linda Okafor.", ["105", "107"], "customer"),
+])
+def test_a_companys_contacts_named_after_their_new_stage(planner, now, text, people, stage):
+    plan = planner.plan(text, now=now)
+    assert [(a.target.id, a.fields) for a in plan.actions] == [(p, {"lifecycle_stage": stage}) for p in people]
