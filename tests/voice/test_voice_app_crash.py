@@ -41,7 +41,7 @@ def _run_and_kill(data_dir: Path, wav: Path, kill_at_s: float | None) -> tuple[s
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(wav)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
-    timer = threading.Timer(60, proc.kill)  # a hung child must not hang the test
+    timer = threading.Timer(180, proc.kill)  # a hung child must not hang the test (CI shares two cores)
     timer.start()
     note_id, fed = None, 0
     try:
