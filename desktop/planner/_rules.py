@@ -247,7 +247,9 @@ IMPLIED_DEAL_RE = re.compile(
     r"keen\s+on|signed(?:\s+up)?\s+(?:for|on)|(?:are|is|'re|'s)\s+(?:buying|adding|ordering)|ordered|bought|add(?:ed|ing)?|"
     r"(?:there'?s|there\s+is)|(?:have|has|got)\s+(?:us\s+)?(?:a|an|another)|"
     # "We're pitching Quartz Health a rebrand retainer": work offered to a company
-    r"(?:(?:are|'re|am|'m)\s+)?(?:pitching|quoting|proposing)\s+(?:(?-i:[A-Z])[\w&]*\s+){0,2}(?-i:[A-Z])[\w&]*)\s+"
+    r"(?:(?:are|'re|am|'m)\s+)?(?:pitching|quoting|proposing)\s+(?:(?-i:[A-Z])[\w&]*\s+){0,2}(?-i:[A-Z])[\w&]*|"
+    # "Ember is two deals now: the pilot, plus a new fleet rollout at 140k": more work said beside the one there is
+    r"(?:plus|and\s+(?:also|now)|as\s+well\s+as)(?=\s+(?:a|an)\s+(?:second|another|new|separate|additional|third)\b))\s+"
     r"(?:(?P<art>a|an|the)\s+)?(?P<new>second|another|new|separate|additional|third|follow[- ]on)?\s*"
     r"(?P<kind>(?:(?!(?:deal|opportunity|opp|call|meeting|demo|discount|quote|proposal|contract|seats?|licen[cs]es?|users?|"
     r"grand|k|thousand|dollars?)\b)[a-z][a-z-]*\s+){0,2}?)"

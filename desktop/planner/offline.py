@@ -30,6 +30,7 @@ from desktop.planner import _answers as A
 from desktop.planner import _create as C
 from desktop.planner import _introductions as introductions
 from desktop.planner import _irrealis as I
+from desktop.planner import _new_deal as new_deal
 from desktop.planner import _rules as R
 from desktop.planner import _send
 from desktop.planner import _titles as T
@@ -550,7 +551,10 @@ class OfflinePlanner:
             self._said_full = {m.ids[0] for m in self.index.find_mentions(text)
                                if m.kind == "contact" and len(m.ids) == 1 and " " in m.text.strip() and not m.partial}
         try:
-            return self._plan_text(text, now=now, context=context, truecase=outer)
+            plan = self._plan_text(text, now=now, context=context, truecase=outer)
+            if outer:
+                plan.actions = new_deal.drop_unchanged_stage(new_deal.absorb(plan.actions, plan.transcript, self.index), self.index)
+            return plan
         finally:
             if outer:
                 self._inside = False
@@ -784,6 +788,64 @@ class OfflinePlanner:
         clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:gave|sent|texted)\s+(?:me|us)\s+(?:his|her|their)\s+(?:new\s+)?"
                        r"(?:direct\s+(?:line|dial)|(?:phone\s+|mobile\s+|cell\s+)?number|mobile|cell)\s*[,:\-]?\s*(?:(?:it'?s|which\s+is)\s+)?"
                        r"(?=\+?\d)", r"set \g<who>'s phone number to ", clean, flags=re.I)
+        if ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in self.index.contacts and (bare := re.match(
+                r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record|add)\s+(?:a|an|the)\s+(?:quick\s+|short\s+)?(?P<kind>call|meeting|note)"
+                r"\s*[.:]\s+(?=\S)", clean, re.I)) and not any(
+                _IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?;])\s+", clean[bare.end():])):
+            # on Omar's page: "Log a call. He's bringing Zoe into the next meeting and wants references.": the call is with the
+            # person in view; the people named after it are what was said
+            kind = bare.group("kind").lower()
+            in_view = self.index.contacts[int(ctx.id)].name
+            clean = f"Log a {kind} {'on' if kind == 'note' else 'with'} {in_view}: " + clean[bare.end():]
+        if (report := _LOG_THEN_REPORT.match(clean)) and not any(
+                _IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?;])\s+", clean[report.end():])):
+            # "Log a call with Dan Alvarez. He confirmed budget at thirty-six k but wants us to kill the video
+            # deliverable.": what the person said after the logged call is the call's text, as after a colon; a
+            # figure reported there changes no field (a sentence that asks for a change still does)
+            clean = clean[:report.end("head")] + ": " + clean[report.end():]
+        # "Jordan's taking over the Upland Media account, so make Jordan the owner of Dan Hughes and Ava Vogel": the
+        # handover is the reason; what to reassign is what the request after "so" names
+        if (handover := re.match(r"^\W*(?:(?:ok|okay|so|fyi|heads up)\W+)*(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?:'s|\s+is|\s+will\s+be)\s+"
+                                 r"(?:taking\s+over|picking\s+up|inheriting)\s+[^.,;]{3,60}?\s*[,;]?\s*so\s+"
+                                 r"(?=(?:please\s+)?(?:make|set|give|assign|reassign|hand|move)\b[^.;]*\b(?:owner|to)\b)", clean, re.I)) \
+                and not re.search(r"\b(?:those|these|them|it|both|all)\b", clean[handover.end():], re.I) \
+                and any(m.kind == "contact" for m in self.index.find_mentions(clean[handover.end():])):
+            clean = clean[handover.end():]
+        if (asked := _ASKED_SELF_WHO.search(clean)) and (first := asked.group("new").split()[0]).lower() == asked.group("pick").lower():
+            # "Book the kickoff with Zoe Price, or wait, is Leo Vogel the admin? Yeah, do Leo, Monday at 9:30": the person
+            # the speaker asked themself about and picked replaces the one said before
+            before = clean[:asked.start()]
+            named = [m for m in self.index.find_mentions(before) if m.kind == "contact"]
+            if named and first:
+                last = named[-1]
+                rest = asked.group("rest").strip()
+                clean = (before[:last.start] + asked.group("new") + before[last.end:]).rstrip(" ,") + (f", {rest}" if rest else "")
+        # "Send the renewal deck to Rachel Adams", "send Rachel Adams the pricing sheet": something sent to a person is
+        # an e-mail drafted to them with it
+        sent_already = re.search(r"\blog\s*(?:it|that|this)\b|\blogit\b|\b(?:this morning|yesterday|earlier|last week)\b", clean, re.I)
+        clean = clean if sent_already else re.sub(r"(?:^|(?<=[.,;!?]\s)|(?<=\band\s))\W*(?:(?:please|so|then|also|can you|could you)\s+)?send\s+(?:over\s+)?"
+                       r"(?P<what>(?:the|our|a|an|my)\s+[^.,;:!?]{2,40}?)\s+(?:over\s+|across\s+)?to\s+"
+                       r"(?P<who>him|her|(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\b(?!\s+(?:at|from)\b)(?!\s*(?:'s|\u2019s))",
+                       lambda m: f"email {m.group('who')} {m.group('what')}" if m.group("who").lower() in ("him", "her") or any(
+                           x.kind == "contact" and len(x.ids) == 1 for x in self.index.find_mentions(m.group("who")))
+                       else m.group(0), clean, flags=re.I)
+        clean = clean if sent_already else re.sub(r"(?:^|(?<=[.,;!?]\s)|(?<=\band\s))\W*(?:(?:please|so|then|also|can you|could you)\s+)?send\s+"
+                       r"(?P<who>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\s+(?=(?:the|our|a|an|my)\s+\w)",
+                       lambda m: f"email {m.group('who')} " if any(
+                           x.kind == "contact" and len(x.ids) == 1 for x in self.index.find_mentions(m.group("who")))
+                       else m.group(0), clean, flags=re.I)
+        # "... but the close date says January 1st. Fix it to the 17th of October": what a field shows now is no new value
+        clean = re.sub(r"(?:^|\s*,?\s*(?:but|and|yet)?\s*)(?P<o>the|its|their|(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,3}['\u2019]s)\s+"
+                       r"(?P<f>close\s+date|closing\s+date|amount|stage|next\s+step)\s+"
+                       r"(?:still\s+|currently\s+)?(?:says|shows|reads|is\s+showing|has)\s+[^.;,]{2,40}?(?P<p>\s*[.;,]\s+(?:(?:so|please|can you|could you)\s+)?)"
+                       r"(?P<v>fix|change|correct|update|set|make|move|put)\s+(?:it|that|this)\b",
+                       lambda m: f"{m.group('p')}{m.group('v')} {m.group('o')} {m.group('f')}", clean, flags=re.I)
+        # "set Dan Hughes as an opportunity": a person's lifecycle stage, said with "set ... as" like "mark ... as"
+        clean = re.sub(r"\bset\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+as\s+(?=(?:a|an)\s+"
+                       r"(?:opportunity|lead|customer|subscriber|evangelist|mql|sql|marketing[- ]qualified\s+lead|"
+                       r"sales[- ]qualified\s+lead)\b(?!\s+(?:deal|for|at|on)\b))",
+                       lambda m: f"mark {m.group('who')} as " if m.group("who").lower() in ("him", "her", "them") or any(
+                           x.kind == "contact" for x in self.index.find_mentions(m.group("who"))) else m.group(0), clean, flags=re.I)
         # "FYI I emailed Dan Hughes the churn survey, can you log it.": the report is what is logged
         clean = re.sub(r"^\W*(?:fyi|heads[- ]up|just so you know|for the record)\W+(?=(?:i|we)\s)", "", clean, flags=re.I)
         clean = re.sub(r",\s*(?:can|could|would)\s+you\s+(?:please\s+)?(log|note|record)\s+(it|that|this)(?:\s+(?:please|for me))?\s*[.?!]?\s*$",
@@ -885,8 +947,10 @@ class OfflinePlanner:
                 # meeting): the words are the e-mail's
                 return emailed.model_copy(update={"transcript": transcript})
             return ordinary.model_copy(update={"transcript": transcript})
-        if (said := _QUOTED_ACTIVITY.match(clean)) and (_QUOTE_WORD.search(said.group("speech"))
-                                                       or _DIRECT_SPEECH.match(said.group("speech"))):
+        if (quoted := _QUOTED_ACTIVITY.match(clean)) and not (_QUOTE_WORD.search(quoted.group("speech"))
+                                                             or _DIRECT_SPEECH.match(quoted.group("speech"))):
+            quoted = None
+        if said := quoted or self._reported_after_colon(clean):
             # "Log a call with Paula Larsen. She said, quote, delete all the test users, unquote.", "Log an email
             # from Ben Jensen. He wrote, please remove the onboarding fee and move our kickoff to January.": what
             # the person said in their own words is the activity's text, taken verbatim like a note's
@@ -924,6 +988,22 @@ class OfflinePlanner:
             plan.message = f"{plan.message} {cut}" if plan.message else cut
         return plan
 
+
+    def _reported_after_colon(self, text: str) -> re.Match[str] | None:
+        """The match of :data:`_LOGGED_WITH_COLON` when ``text`` logs a call, meeting or e-mail with exactly one person
+        of the workspace, named in full, and the words after the colon report what was said without asking for
+        anything ("Log a call with Theo Price: he's bringing Zoe into the next meeting."): those words are the
+        activity's text, and the people named in them are what was said, not the record. None otherwise."""
+        m = _LOGGED_WITH_COLON.match(text)
+        if m is None or any(_IMPERATIVE.search(part) or _ASKS.match(part)
+                            for part in re.split(r"[.!?;,:]\s*|\s+(?:and|so|then|but)\s+", m.group("speech"))):
+            return None
+        named = self.index.find_mentions(m.group("who"))
+        people = [x for x in named if x.kind == "contact"]
+        if len(people) != 1 or len(people[0].ids) != 1 or people[0].partial or " " not in people[0].text.strip() \
+                or any(x.kind == "contact" and x is not people[0] for x in named):
+            return None
+        return m
 
     def _email_with_words(self, text: str, em: re.Match[str], now: datetime, context: PlanContext | None) -> Plan | None:
         """"Draft an email to Ben Khan, we'd love to win Upland Media back, ... let's grab a coffee.": the words after
@@ -1373,6 +1453,27 @@ _QUOTED_ACTIVITY = re.compile(
     r"(?:with|from|to)\s+(?P<who>[^.:;]{2,60}?)\s*[.:]\s*"
     r"(?P<speech>(?:he|she|they|(?-i:[A-Z])[a-z]+)\s+(?:said|says|wrote|writes|asked|replied|told\s+me|emailed|texted)\b.*)$",
     re.I | re.S)
+#: An explicit "Log a call with X." followed by what the person said: "He confirmed ...", "She wants ...".
+_LOG_THEN_REPORT = re.compile(
+    r"^(?P<head>\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record)\s+(?:a|an|the|my)\s+(?:quick\s+|short\s+)?"
+    r"(?:call|phone\s+call|meeting|chat|zoom)\s+with\s+[^.:;!?]{2,60}?)\.\s+"
+    r"(?=(?:he|she|they)\s+(?:(?:also|then|just|basically)\s+)?(?:said|says|confirmed|told|mentioned|explained|asked|"
+    r"wants|wanted|needs|needed|agreed|raised|flagged|thinks|thought|complained|shared|walked|admitted|hinted)\b)",
+    re.I)
+#: "Log a call with Theo Price: he's bringing Zoe into the next meeting": an activity with one person, then its words.
+_LOGGED_WITH_COLON = re.compile(
+    r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record|add)\s+(?:a|an|the|my)\s+(?:quick\s+|short\s+)?"
+    r"(?P<kind>call|e-?mail|meeting|voicemail)\s+(?:with|from|to)\s+(?P<who>[^.:;,]{2,60}?)\s*:\s*(?P<speech>\S.*)$",
+    re.I | re.S)
+#: A piece of a sentence that asks for something ("so bump the deal by 12k", "follow up with him then").
+_ASKS = re.compile(r"\W*(?:(?:please|so|and|also|then|can you|could you|let'?s|lets|just)\s+)*(?:follow[- ]up|remind|book|schedule|"
+                   r"create|add|set|move|mark|bump|push|update|change|assign|give|hand|draft|email|send|log|close|raise|increase|"
+                   r"lower|reduce|drop|delete|remove|put|make|invite|ping|text)\b", re.I)
+#: "..., or wait, is Leo Vogel the admin? Yeah, do Leo, Monday at 9:30": the speaker asks themself who and picks.
+_ASKED_SELF_WHO = re.compile(
+    r"\s*,?\s*(?:or\s+)?(?:wait|hang\s+on|hold\s+on|actually)\W+(?:is|isn'?t|was)\s+(?P<new>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)"
+    r"\s+[^?.]{2,60}\?\s*(?:yeah|yes|yep|yup|right)\W+(?:do|use|go\s+with|make\s+it|book|it'?s)\s+(?P<pick>(?-i:[A-Z])[a-z'-]+)"
+    r"(?:\s+(?-i:[A-Z])[a-z'-]+)?\s*[,.]?(?P<rest>.*)$", re.I | re.S)
 #: Words that mark a quotation said aloud ("quote ... unquote", "end quote").
 _QUOTE_WORD = re.compile(r"\b(?:quote|unquote|end\s+quote|close\s+quote)\b|[\"\u201c]", re.I)
 #: Direct speech after "said,": a request in the speaker's own words ("He wrote, please remove the fee").
@@ -3481,19 +3582,28 @@ class _Build:
             return None
         want = "f" if said.group("f") else "m"
         seen = self._said_genders()
-        if seen.get(cid, want) == want:
+        if cid not in seen:
+            # "Ava Vogel says stop calling, she's not the buyer, Dan Hughes is. Mark her do not contact": nothing was said
+            # of Dan with a pronoun, but Ava was "she" - "her" is the person known to be one
+            seen_before = self._said_genders(until=at)  # (not the pronoun being resolved: "..., and book her")
+            known = [m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= at
+                     and m.ids[0] != cid and seen_before.get(m.ids[0]) == want]
+            return known[-1] if known else None
+        if seen[cid] == want:
             return None
         before = [m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1 and m.end <= at
                   and m.ids[0] != cid and seen.get(m.ids[0], want) == want]
         return before[-1] if before else None
 
-    def _said_genders(self) -> dict[int, str]:
+    def _said_genders(self, until: int | None = None) -> dict[int, str]:
         """``{contact id: "f" | "m"}`` from the first pronoun said after each person's name, in the same
-        sentence and before anyone else is named ("Zoe Price as do not contact since she's on leave")."""
+        sentence and before anyone else is named ("Zoe Price as do not contact since she's on leave"); with
+        ``until``, only pronouns said before that character offset count."""
         out: dict[int, str] = {}
         people = [m for m in self.mentions if m.kind == "contact" and len(m.ids) == 1]
         for i, m in enumerate(people):
             end = people[i + 1].start if i + 1 < len(people) else len(self.text)
+            end = min(end, until) if until is not None else end
             stop = R.SENTENCE_SPLIT.search(self.text, m.end)
             end = min(end, stop.start() if stop else end)
             p = re.search(r"\b(?P<f>she|her|hers|she's)\b|\b(?P<m>he|him|his|he's)\b", self.text[m.end:end], re.I)

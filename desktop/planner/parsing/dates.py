@@ -387,6 +387,12 @@ def find_date(text: str, now: datetime | date) -> tuple[date, int, int] | None:
             to = ("", moved[0], best[2] + to_at.end() + moved[1], best[2] + to_at.end() + moved[2]) if moved else None
         if to is not None:
             best = (to[1], to[2], to[3])
+    if best is not None and best[0].year == today.year + 1 and (this_year := re.match(r"\s*,?\s*(?:of\s+)?this\s+year\b", text[best[2]:], re.I)):
+        # "the 17th of October this year" (said in November): this year's, even though it has passed
+        try:
+            best = (best[0].replace(year=today.year), best[1], best[2] + this_year.end())
+        except ValueError:
+            pass
     if best is None and _DATEPARSER_HINT.search(text):
         parsed = _dateparser(text, today.isoformat())
         if parsed is not None:

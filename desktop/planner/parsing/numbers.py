@@ -236,6 +236,10 @@ def find_amounts(text: str) -> list[AmountMatch]:
             mode = "sub"
         money = bool(m.group("cur")) or scale > 1 or (value >= 1000 and not pct) or bool(
             _MONEY_CONTEXT.search(text[max(0, start - 30):min(len(text), end + 15)]))
+        if money and re.match(r"\s*(?:a\s+(?:month|year)\s+|/\s*(?:mo|month|yr|year)\s+)?(?:tier|plan|package|bundle|edition|option|"
+                              r"level|version)\b", text[end:end + 24], re.I) \
+                and not re.search(r"\b(?:set|make|update|change|upgrade|downgrade|bump|put|move|switch|amount)\b[^.;]*$", before, re.I):
+            money = False  # "he's fine with the 3k tier": the name of a price tier liked, not the deal's amount
         out.append(AmountMatch(value=value, start=start, end=end, mode=mode, percent=pct,
                                money=money and not pct, bare=not pct and scale == 1 and not m.group("cur")))
     return out
