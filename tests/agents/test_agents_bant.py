@@ -175,7 +175,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 19 (fresh writer, session 14, kept sealed until the
                                                          # end): first score 390/420 = 92.9%, 10 invented, at 151e154
                                                          # (a regression ratchet)
-                                                         ("blind/callnotes19.jsonl", 390, 10)])
+                                                         ("blind/callnotes19.jsonl", 390, 10),
+                                                         # blind set 20 (fresh writer, session 15): first score
+                                                         # 387/420 = 92.1%, 15 invented, at ab2627d (a regression ratchet)
+                                                         ("blind/callnotes20.jsonl", 387, 15)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 
