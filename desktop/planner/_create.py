@@ -95,9 +95,11 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["job_title"] = tidy_title(t.group("title").title())  # "she's their procurement lead"
     elif t := re.search(r"\b(?:he|she|they)\s+runs?\s+(?P<dept>[a-z]+)\s+(?:at|for)\b", text):
         fields["job_title"] = f"Head of {t.group('dept').title()}"  # "he runs ops at Tidal Media"
-    elif (t := re.search(rf"{re.escape(str(fields.get('last_name') or '~'))}\s*,\s*(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{_TITLE_WORD})\s*,",
-                         text, re.I)) and not t.group("title")[:1].isupper():
-        fields["job_title"] = tidy_title(t.group("title"))  # "Rosa Lindqvist, front desk lead, email rosa at ..."
+    elif ((t := re.search(rf"{re.escape(str(fields.get('last_name') or '~'))}\s*,\s*(?P<title>(?:[a-z][\w-]*\s+){{0,3}}{_TITLE_WORD})\s*,",
+                          text, re.I)) and not t.group("title")[:1].isupper()) or (t := re.search(
+                rf"{re.escape(str(fields.get('last_name') or '~'))}\s*,\s*(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:[a-z]+(?:er|ist|or|ant)|"
+                rf"architect|counsel|associate|principal|nurse|physician|chef|editor))\s*,\s*(?=[\w.+-]+@|e-?mail\b|phone\b|\+?\d)", text)):
+        fields["job_title"] = tidy_title(t.group("title"))  # "Rosa Lindqvist, front desk lead, email rosa at ...", "Hana Mori, producer, ..."
     elif t := re.search(rf",\s*(?P<title>(?:(?-i:[a-z])[\w-]*\s+){{0,3}}(?-i:{_TITLE_WORD[3:-1]}|[a-z]+(?:er|ist|or|ant)|architect|counsel|associate|principal|nurse|physician))\s*[.!]?\s*$", text):
         fields["job_title"] = tidy_title(t.group("title"))  # "..., Vertex Analytics, data engineer.": a role said last
     elif t := _TITLE_AT.search(text):

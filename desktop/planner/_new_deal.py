@@ -1,5 +1,5 @@
-"""Plan-level clean-ups after the clause reader: facts said beside a request for a new deal belong to the new deal;
-a stage a deal already has is no change.
+"""Plan-level guards after the clause reader: facts said beside a request for a new deal belong to the new deal
+(:func:`absorb`); a stage moved backwards only because a statement mentioned it is no change (:func:`keep_forward`).
 
 "Quartz Partners' annual renews next October, about twenty k. Create a renewal deal at Negotiation, closing
 October 20th next year.": the figure of the first sentence describes the renewal being created, not the
@@ -58,13 +58,28 @@ def absorb(actions: list[Action], text: str, index: EntityIndex) -> list[Action]
     return out
 
 
-def drop_unchanged_stage(actions: list[Action], index: EntityIndex) -> list[Action]:
-    """``actions`` with a deal update's ``stage`` removed when it is the deal's stage already and the update changes
-    something else ("Delta Works signed back in October ... fix the close date to the 17th of October": the deal is
-    Closed Won already; only the date changes). An update whose only field is its current stage is kept (the user
-    asked for it and sees it is a no-op in the plan card)."""
+
+#: Words that ask for a stage change, or say that a deal goes back ("move", "push back", "reopen", "back to").
+_STAGE_ASKED = re.compile(r"\b(?:move|moved|moving|set|put|push|pushed|mark|marked|change|changed|drop|dropped|bump|bumped|revert|"
+                          r"reverted|reopen|reopened|back|backwards?|downgrade|downgraded|stage)\b", re.I)
+
+
+def keep_forward(actions: list[Action], text: str, index: EntityIndex) -> list[Action]:
+    """``actions`` without a deal update's ``stage`` when that stage comes before the deal's current one (by the
+    pipeline's ``position``), the deal is open, and no sentence of the action's evidence in ``text``, nor one that names
+    the stage, asks for a stage change: "The demo is on Thursday. Book a prep call with Tom Becker" must not move the Northwind deal back from
+    Negotiation to Demo Scheduled. An update left with no field is dropped. Returns a new list."""
+    order = {s.label: s.position for s in index.stages}
+    out: list[Action] = []
     for act in actions:
-        if act.kind == "update_deal" and act.target is not None and act.target.id.isdigit() and len(act.fields) > 1 \
-                and (deal := index.deals.get(int(act.target.id))) is not None and act.fields.get("stage") == deal.stage_label:
-            del act.fields["stage"]
-    return actions
+        if act.kind == "update_deal" and act.target is not None and act.target.id.isdigit() and "stage" in act.fields \
+                and (deal := index.deals.get(int(act.target.id))) is not None and deal.is_open \
+                and order.get(str(act.fields["stage"]), 99) < order.get(deal.stage_label, -1) \
+                and not any(_STAGE_ASKED.search(_sentence_at(text, start)) for start, _ in act.evidence) \
+                and not any(_STAGE_ASKED.search(said) and str(act.fields["stage"]).split()[0].lower() in said.lower()
+                            for said in _SENTENCE.findall(text)):
+            act.fields = {k: v for k, v in act.fields.items() if k != "stage"}
+            if not act.fields:
+                continue
+        out.append(act)
+    return out

@@ -281,7 +281,8 @@ def _named_before(text: str, company: str) -> tuple[str, str] | None:
 
 
 #: Where a command after a delete starts: ", and delete the Nina Patel contact too", ". Mark Sofia do not contact".
-_DELETE_AND_NEXT = re.compile(r",?\s+and\s+(?:then\s+|also\s+)?(?=(?:delete|remove|get rid of|set|add|create|log|book|schedule|"
+_DELETE_AND_NEXT = re.compile(r"(?:,?\s+and\s+(?:then\s+|also\s+)?|(?<=[.!;])\s+(?:(?:and|also|then|plus|oh)\W+)*)"
+                              r"(?=(?:delete|remove|get rid of|set|add|create|log|book|schedule|"
                               r"send|draft|email|remind|move|push|mark|update|change|give|assign)\b)", re.I)
 #: "Move Vertex to verbal commit", "push Acme into contracting": a record moved to a named place (a stage
 #: when it is one; asked about when the pipeline has no such stage).

@@ -72,6 +72,9 @@ ACTIVITY_RE = re.compile(
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+)?(?:just\s+)?(?P<t18>tried)\s+(?:calling\s+|reaching\s+)?(?=(?-i:[A-Z]))"
     # "Reached Carla Ortiz at Tidal Media, ...", "got hold of Tom", "Called Kara about ...": a call that happened
     r"|^\W*(?:(?:okay|ok|so|alright|right|um|uh)\W+)*(?:i\s+|we\s+)?(?:just\s+|finally\s+)?(?:cold[- ]?)?(?P<t11>reached|got hold of|got through to|called|phoned|rang)\s+(?=[A-Z])"
+    # "James Whitfield confirmed budget on the call this morning": what a person did on a call that happened
+    r"|^\W*(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+)\s+(?:just\s+|finally\s+|also\s+)?(?!(?:asked|wants|needs)\b)[a-z]+ed\b[^.;?]{0,60}?"
+    r"\b(?:on|during|in)\s+(?:the|our|a|today'?s|this\s+morning'?s|yesterday'?s)\s+(?P<t21>call|phone|zoom)\b(?!\s+(?:tomorrow|next|on)\b)"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"
@@ -93,7 +96,8 @@ ACTIVITY_RE = re.compile(
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(
-    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
+    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?!(?-i:Follow[- ]?Up\s+(?!(?:With|On|In|By|Next|This|Tomorrow|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+))(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
     r"demo|session|workshop|review)\b)|\bremind me\b|\btask\s+me\s+to\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|open|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}?(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
     r"|\btry (?:(?:him|her|them)\s+)?again\s+(?=(?:in \w+ (?:days?|weeks?)|tomorrow|next|on|monday|tuesday|wednesday|thursday|friday)\b)"
@@ -114,7 +118,10 @@ TASK_RE = re.compile(
     r"|(?:[,;]\s*|\b(?:so|and|then)\s+)(?:have|get|ask)\s+(?-i:[A-Z])[a-z]+\s+to\s+(?:put|pull|send|prep|prepare|draft|build|make|"
     r"write|update|review|call|email|e-mail|follow|check|set up|look|mock|design|redo|finish|chase|ping)\b"
     r"|\bping (?:him|her|them|\w+)\b|^\s*(?:please\s+)?(?:call|phone|ring|text|ping|email)\s+(?!is\b).{2,60}?\b(?:tomorrow|today|"
-    r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b",
+    r"tonight|on \w+day|(?:mon|tues|wednes|thurs|fri)day|next|this (?:afternoon|morning|week)|in \w+ (?:days?|weeks?))\b|\b(?:i|we) need to\s+(?:call|send|email|check|ping|follow)\b"
+    # "..., and I have to email him the deck by Friday": the user's own to-do (unless a task is asked for in so many words)
+    r"|\b(?:i|we)\s*(?:\s+have\s+to|\s+must|\s+gotta|\s+got\s+to|'ve\s+got\s+to)\s+(?:call|send|email|e-mail|check|ping|follow)\b"
+    r"(?![^.]*\b(?:make|add|create|set)\s+(?:me\s+)?(?:a\s+)?(?:task|reminder|to-?do)\b)",
     re.I)
 MEETING_RE = re.compile(
     r"\b(?:book(?:ed)?|schedul(?:e|ed)|set up|setup|arrange[ds]?|organi[sz]e|put in|add)\b(?:(?!\b(?:task|reminder|to-?do)\b).){0,40}?"
@@ -290,7 +297,8 @@ LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
                      # "Northwind has lost." (a transcript's "Mark Northwind as lost"): only at the clause's end
                      r"(?:has|is|as|was)\s+(?:been\s+)?lost(?=\W*$))\b", re.I)
-CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|\b(?:land|lands|landing)\s+(?:on|by|in|before)\b|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
+CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bi )(?<!\bwe )(?<!\bflight )(?<!\bplane )"
+                           r"\b(?:land|lands|landing)\s+(?:on|by|in|before)\b(?!\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:airport|office|town|city)\b)|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
                            re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
@@ -353,7 +361,10 @@ _KNOWN_COMPETITOR_RE = re.compile(r"\b(?:" + "|".join(
 _COMPETITOR_BY_LETTERS = {k.replace(" ", ""): v for k, v in KNOWN_COMPETITORS.items()}
 NEEDS_RE = re.compile(r"\b(?P<who>[A-Za-z]+)?\s*(?:needs?|requires?|waiting (?:on|for)|has to get|must get)\s+"
                       r"(?:a |an |the |to get |to have )?(?P<what>[^,.;]+?)\s*$", re.I)
-NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:is|are|:|will be|=|to be|to(?=\s+(?:a|an|the)\b))\s*(?:to\s+)?(?P<what>[^.;]+)"
+NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:\bis\b|\bare\b|:|\bwill be\b|=|\bto be\b|\bto(?=\s+(?:a|an|the)\b))\s*"
+                          r"(?:to\s+)?(?P<what>[^.;]+)"
+                          # "Next step on Ember Logistics, get the signed pilot agreement back": the record, a pause, the step
+                          r"|\bnext steps?\s+(?:for|with|on)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s*,\s*(?P<what4>[^.;]+)"
                           # "set the next step on their deal to admin training": the value after "to"
                           r"|\bnext steps?\s+(?:for|with|on|of)\s+(?:the|their|his|her|its|our)\s+(?:[\w&'-]+\s+){0,3}?(?:deal|account|opportunity|"
                           r"renewal)\s+to\s+(?P<what3>[^.;]+?)(?=\s+and\s+(?:make|set|move|give|assign|book|log|draft|remind|put)\b|[.;]|$)"
@@ -598,7 +609,7 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     if m and re.search(r"\b(?:subject|titled|headline)\b|\bcalled\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
-        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what2")).strip(), flags=re.I))
+        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what4") or m.group("what2")).strip(), flags=re.I))
     m = NEEDS_RE.search(text)
     if m:
         what = m.group("what").strip()

@@ -48,7 +48,7 @@ def task_title(t: str, d: tuple[date, int, int] | None, who: str | None) -> str:
                 and ":" not in core[said.end():]:
             return cap(said.group("k").strip())  # "Create an onboarding kickoff task for the Delta Works deal": what it is
     m = re.search(r"\b(?:remind me(?:\s+\w+){0,4}? to|reminder to|task(?: me| (?:for|on)(?: [\w ]+?)?)? to|to-?do:?|"
-                  r"don'?t forget to|need to)\s+(?P<what>.+)", core, re.I)
+                  r"don'?t forget to|need to|(?<=\bI )have to|(?<=\bwe )have to|(?<=\bI )must|(?<=\bI )gotta)\s+(?P<what>.+)", core, re.I)
     if m:
         what = re.sub(r"[,\s]+(?:due|on|by|at|in|for)$", "", m.group("what").strip())
         if re.fullmatch(r"follow[- ]?up(?: with .+)?", what, re.I) and who:
@@ -122,7 +122,7 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
 
 
 #: A meeting's purpose said last, after its day and time: "... for Monday at eleven for the handover".
-_FOR_THE_END = re.compile(r"\b(?:on|at|for)\s+[^,;]*?\bfor\s+the\s+(?P<p>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*[.!]?\s*$", re.I)
+_FOR_THE_END = re.compile(r"\b(?:on|at|for)\s+[^,;]*?\bfor\s+the\s+(?P<p>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})\s*[.!]?\s*$", re.I)
 
 
 #: A day or time said after a topic ("re pricing fri 2:30pm", "re demo mon"): not part of the topic.
@@ -236,7 +236,8 @@ def says_from(sentence: str) -> int | None:
 _EMAIL_CONTENT = re.compile(
     r"\b(?i:e-?mail|mail|message|note|write|send|reply|response|follow[- ]?up|something)\b(?:\s+(?:(?i:to|for)\s+)?(?:him|her|them|[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?![\w'.-]))?"
     r"(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s*,\s*|\s+)(?P<c>(?:about|re|regarding|thanking|asking|"
-    r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell)|with|the|our|a|an|that|"
+    r"introducing|saying|telling|confirming|to (?:say|ask|confirm|thank|share|tell|congratulate|invite|welcome|remind|nudge|update|"
+    r"chase|warn|check|let|see)|with|the|our|a|an|that|"
     r"intro|recap|update|details|info|summary|notes|link|deck|proposal|pricing|"
     r"[a-z]+ing)\b.+)$")
 

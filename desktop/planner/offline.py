@@ -553,7 +553,19 @@ class OfflinePlanner:
         try:
             plan = self._plan_text(text, now=now, context=context, truecase=outer)
             if outer:
-                plan.actions = new_deal.drop_unchanged_stage(new_deal.absorb(plan.actions, plan.transcript, self.index), self.index)
+                plan.actions = new_deal.keep_forward(new_deal.absorb(plan.actions, plan.transcript, self.index),
+                                                     plan.transcript, self.index)
+                seen_actions: set[str] = set()
+                for a in list(plan.actions):
+                    key = f"{a.kind}|{a.target.type if a.target else ''}:{a.target.id if a.target else ''}|{sorted(a.fields.items())}"
+                    if a.kind in ("create_task", "book_meeting", "draft_email", "log_activity") and key in seen_actions:
+                        plan.actions.remove(a)  # "We have to send Acme the letter by Friday, make a task": one task, said twice
+                    seen_actions.add(key)
+                for a in plan.actions:
+                    if a.kind == "update_deal" and a.fields.get("competitor") and a.fields.get("lost_reason") and (named := re.match(
+                            rf"{re.escape(str(a.fields['competitor']))}\s+(?:because\s+of|because|since|due\s+to|for)\s+(?=\S)",
+                            str(a.fields["lost_reason"]), re.I)):
+                        a.fields["lost_reason"] = str(a.fields["lost_reason"])[named.end():]  # "went with HubSpot because of price"
             return plan
         finally:
             if outer:
@@ -654,6 +666,15 @@ class OfflinePlanner:
         # "three hundred fifty k... hmm, no, thirty-five k": the value said after the trailing off replaces it
         clean = re.sub(r"(?:\.\.\.|\u2026)\s*(?:(?:hmm|um|uh|well|wait)\W+)*no\s*,\s*(?=(?:make\s+it\s+)?(?:\$?\d|one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred))",
+                       ", actually no, ", clean, flags=re.I)
+        # "Set the Meadow Health amount to ninety k. Sorry, eighty-five.", "around forty k, maybe forty two. Let's go with forty
+        # two.": a figure said again after a full stop, as a correction or the pick of the hedge before, replaces it
+        clean = re.sub(r",\s*(?:(?:or\s+)?(?:maybe|possibly|perhaps|could\s+be)|no,?)\s+[^.!?,]{1,30}(?=[.!]\s+(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|"
+                       r"make\s+it)|go\s+with|call\s+it|make\s+it)\s)", "", clean, flags=re.I)
+        clean = re.sub(r"(?<=\w)\s*[.!]\s+(?:(?:sorry|no|oops|wait|argh|ugh)\s*[,.!]?\s+(?:(?:i\s+mean|make\s+(?:it|that))\s+)?|"
+                       r"(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|make\s+it)|go\s+with|call\s+it|make\s+it)\s+)"
+                       r"(?=(?:\$?\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                       r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|half\s+a)\b)[^.!?]{0,24}[.!]?\s*$)",
                        ", actually no, ", clean, flags=re.I)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
         # ("Give the Upland Works deal, no wait, Upland Ventures, to Morgan" corrected to "... Upland Ventures deal, to
@@ -840,6 +861,39 @@ class OfflinePlanner:
                        r"(?:still\s+|currently\s+)?(?:says|shows|reads|is\s+showing|has)\s+[^.;,]{2,40}?(?P<p>\s*[.;,]\s+(?:(?:so|please|can you|could you)\s+)?)"
                        r"(?P<v>fix|change|correct|update|set|make|move|put)\s+(?:it|that|this)\b",
                        lambda m: f"{m.group('p')}{m.group('v')} {m.group('o')} {m.group('f')}", clean, flags=re.I)
+        # "mark upland works as negotiation": a deal's stage said with "mark ... as" (a person "marked as a lead" is left
+        # to the lifecycle rules)
+        clean = re.sub(r"\bmark\s+(?P<rec>(?!(?:him|her|them|it|this|that)\b)[^.,;:!?]{2,50}?)\s+as\s+(?:in\s+)?(?P<st>demo\s+scheduled|"
+                       r"proposal\s+sent|negotiation|negotiating|qualified)\b",
+                       lambda m: f"move {m.group('rec')} to {m.group('st')}" if (named := self.index.find_mentions(m.group("rec")))
+                       and not any(x.kind == "contact" for x in named) else m.group(0), clean, flags=re.I)
+        # "Reopen Upland Media as a lead": the stage it reopens in, said with an article
+        clean = re.sub(r"\b(?P<v>re-?open\w*|revive\w*)\s+(?P<rec>[^.,;:!?]{2,50}?)\s+as\s+an?\s+(?=(?:lead|qualified)\b(?!\s+lead\b))",
+                       r"\g<v> \g<rec> as ", clean, flags=re.I)
+        # "Make the Initech deal mine", "put Acme under my name": the deal is given to the user
+        clean = re.sub(r"\b(?:make|mark)\s+(?P<rec>(?:the\s+)?[^.,;:!?]{2,50}?\s+(?:deal|account|opportunity|opp))\s+(?:mine|my\s+own)\b",
+                       r"assign \g<rec> to me", clean, flags=re.I)
+        # "Moving Initech to proposal sent, amount stays at seventy two k": a field said to stay as it is changes nothing
+        clean = re.sub(r"\s*[,;]?\s*(?:and|but|though)?\s*(?:the\s+|its\s+|their\s+)?(?P<f>amount|value|price|close\s+date|closing\s+date)\s+"
+                       r"(?:stays|remains|is\s+staying|is\s+unchanged|doesn'?t\s+change|won'?t\s+change|holds)(?:\s+(?:the\s+same|as\s+is|put))?"
+                       r"(?:\s+(?:at|on)\s+[^,.;!?]{1,30})?(?=\s*(?:[,.;!?]|$))|\s*[,;]?\s*(?:and|but)?\s*(?:keep|leave)\s+the\s+"
+                       r"(?:amount|value|price|close\s+date)\s+(?:at|as|where)\s+[^,.;!?]{1,30}(?=\s*(?:[,.;!?]|$))", "", clean, flags=re.I).strip() or clean
+        # "thank her by email", "congratulate Tom Becker over email on the promotion": an e-mail drafted to say it
+        clean = re.sub(r"\b(?P<v>thank|congratulate|nudge|remind|update|invite|welcome|chase|warn)\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z'-]+"
+                       r"(?:\s+(?-i:[A-Z])[a-z'-]+)?)(?P<rest>(?:\s+(?!by\b|via\b|over\b)[^\s.;,]+){0,8}?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail\b"
+                       r"(?P<rest2>[^.;]*)",
+                       lambda m: f"email {m.group('who')} to {m.group('v').lower()} "
+                                 f"{m.group('who') if m.group('who').lower() in ('him', 'her', 'them') else 'them'}"
+                                 f"{m.group('rest')}{m.group('rest2')}", clean, flags=re.I)
+        if (same_day := re.search(r"\b(?:on\s+)?that\s+(?:same\s+)?(?P<part>afternoon|morning|evening|day)\b", clean, re.I)) \
+                and (said_day := find_date(clean[:same_day.start()], now.date())) is not None:
+            # "... will sign off on the 8th. And book a follow-up with her that afternoon at three": the day said before
+            d0 = said_day[0]
+            part = "" if same_day.group("part").lower() == "day" else f" in the {same_day.group('part').lower()}"
+            clean = clean[:same_day.start()] + f"on {d0:%B} {d0.day}{part}" + clean[same_day.end():]
+        # "Next step on Ember Logistics, get the signed pilot agreement back": the pause after the record is the colon
+        clean = re.sub(r"^(\W*(?:(?:ok|okay|so|and)\W+)*(?:the\s+)?next\s+steps?\s+(?:on|for|with)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*"
+                       r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?)\s*,\s+(?=\S)", r"\1: ", clean, flags=re.I)
         # "set Dan Hughes as an opportunity": a person's lifecycle stage, said with "set ... as" like "mark ... as"
         clean = re.sub(r"\bset\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+as\s+(?=(?:a|an)\s+"
                        r"(?:opportunity|lead|customer|subscriber|evangelist|mql|sql|marketing[- ]qualified\s+lead|"
@@ -3158,6 +3212,10 @@ class _Build:
                 continue  # ("..., and set the Orbital next step to ...": a command of its own, not what was said)
             if re.match(r"\W*(?:(?:and|so|please|just|then)\s+)*log\s+(?:it|that|this|the\s+(?:call|meeting|note|email))\b", parts[k].text, re.I):
                 continue  # ("..., log it on each of them": the command, not the content)
+            if re.match(r"\W*(?:(?:and|so|then|also|but)\s+)*(?:i|we)\s*(?:'ll|\s+will|\s+need\s+to|\s+have\s+to|\s+must|\s+should|\s+gotta|"
+                        r"\s+got\s+to|'ve\s+got\s+to)\s+(?:send|call|email|draft|prepare|get|follow|book|share|write|check)\b",
+                        parts[k].text, re.I) and find_date(parts[k].text, self.today):
+                continue  # ("..., and I need to send him the MSA by Wednesday": the user's own task, planned as one)
             if re.fullmatch(r"\W*(?:please|thanks|thank you|cheers|ok|okay)\W*", parts[k].text, re.I):
                 continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and re.match(
@@ -3220,7 +3278,11 @@ class _Build:
             return out
         said_before = self.text[:max(0, self.text.find(t))]
         said_before = R.SENTENCE_SPLIT.split(said_before)[-1] if said_before else ""
-        if d and (R.CLOSE_DATE_RE.search(t) or re.match(r"\W*(?:just\s+|so\s+)?(?:make it|make that|set it to|change it to)\b", t, re.I)
+        cue = R.CLOSE_DATE_RE.search(t)
+        if cue is not None and cue.group(0).lower().startswith("land") and (
+                said_by := re.search(r"(?-i:[A-Z])[a-z'-]+\s*$", t[:cue.start()])) and said_by.group(0).strip().lower() in self.idx.first_names:
+            cue = None  # "Priya lands on December 3rd": a person arriving, not the deal closing
+        if d and (cue or re.match(r"\W*(?:just\s+|so\s+)?(?:make it|make that|set it to|change it to)\b", t, re.I)
                   and (_SLIP.search(self.text) or R.CLOSE_DATE_RE.search(said_before)) and not R.MEETING_RE.search(self.text)):
             out["close_date"] = d[0].isoformat()  # (..., "gonna slip, probably mid January, just make it January 15th")
         elif (sh := _SHIFT.search(t)) and self.f.deal is not None \

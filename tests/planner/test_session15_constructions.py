@@ -156,3 +156,193 @@ def test_what_a_field_shows_now_is_not_the_new_value(planner, now, text, deal, f
     (a,) = plan.actions
     assert (a.kind, a.target.id) == ("update_deal", deal)
     assert a.fields == {field: value}
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Set the Meadow Health amount to ninety k. Sorry, eighty-five.", 85000),
+    ("Bump Initech to eighty k. No, make it eighty-five.", 85000),
+    ("I think Delta Dynamics is around forty k now, maybe forty two. Let's go with forty two.", 42000),
+    ("Vertex is fifty-four k, or maybe fifty. Let's say fifty-two.", 52000),
+])
+def test_a_figure_said_again_after_a_full_stop_replaces_the_first(planner, now, text, amount):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields == {"amount": amount}
+
+
+@pytest.mark.parametrize(("text", "stage"), [
+    ("Moving Initech to proposal sent, amount stays at seventy two k.", "Proposal Sent"),
+    ("Push Acme to negotiation but keep the amount at sixty k.", "Negotiation"),
+    ("Northwind to closed won, the close date stays the same.", "Closed Won"),
+])
+def test_a_field_said_to_stay_is_not_changed(planner, now, text, stage):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields == {"stage": stage}
+
+
+@pytest.mark.parametrize(("text", "rival"), [
+    ("Blue Harbor Realty: competitor is Follow Up Boss, and they want the deal at twelve grand.", "Follow Up Boss"),
+    ("Lost Blue Harbor to Follow Up Boss.", "Follow Up Boss"),
+    ("We lost Vertex to Follow Up Hub.", "Follow Up Hub"),
+])
+def test_a_product_called_follow_up_something_is_a_competitor_not_a_task(planner, now, text, rival):
+    plan = planner.plan(text, now=now)
+    assert "create_task" not in _kinds(plan)
+    assert any(a.fields.get("competitor") == rival for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "deal", "fields"), [
+    ("mark upland works as negotiation and put the close date at december 18th", "5116",
+     {"stage": "Negotiation", "close_date": "2026-12-18"}),
+    ("Mark the Vertex deal as proposal sent.", "5009", {"stage": "Proposal Sent"}),
+    ("Make the Initech deal mine and push it to negotiation.", "5006", {"owner": "Alex Rivera", "stage": "Negotiation"}),
+    ("Make the Globex account mine.", "5004", {"owner": "Alex Rivera"}),
+    ("I'd give Upland Media another shot, reopen their deal as a lead.", "5107", {"stage": "Lead"}),
+    ("Tidal Media is back, reopen their deal as a lead.", "5117", {"stage": "Lead"}),
+])
+def test_stage_and_owner_said_in_other_words(planner_team, now, text, deal, fields):
+    plan = planner_team.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, fields)
+
+
+@pytest.mark.parametrize(("text", "first", "deleted"), [
+    ("Lost Delta Solutions, they went with HubSpot because of price. Also remove Omar Walsh, he's gone.", "update_deal", "234"),
+    ("Delete the Pinecrest Dental deal. Then move Acme to negotiation.", "delete_record", "5010"),
+    ("Move Globex to negotiation. And delete Omar Walsh, he left.", "update_deal", "234"),
+])
+def test_a_deletion_in_its_own_sentence_beside_other_work(planner, now, text, first, deleted):
+    plan = planner.plan(text, now=now)
+    assert len(plan.actions) == 2 and plan.actions[0].kind == first
+    assert [a.target.id for a in plan.actions if a.kind == "delete_record"] == [deleted]
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("Lost Delta Solutions, they went with HubSpot because of price.", "price"),
+    ("We lost Initech, they went with Zendesk because of pricing.", "pricing"),
+    ("Mark Vertex lost, they picked Tableau due to the integrations.", "the integrations"),
+])
+def test_the_lost_reason_is_why_not_whom(planner, now, text, reason):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields["lost_reason"] == reason
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Umbrella's moving to qualified. James Whitfield confirmed budget on the call this morning.", "108"),
+    ("Priya Natarajan approved the security review on our call today.", "105"),
+    ("Tom Becker mentioned a second site on the phone yesterday.", "106"),
+])
+def test_what_a_person_did_on_a_call_logs_the_call(planner, now, text, person):
+    plan = planner.plan(text, now=now)
+    (log,) = [a for a in plan.actions if a.kind == "log_activity"]
+    assert (log.target.id, log.fields["activity_type"]) == (person, "call")
+
+
+@pytest.mark.parametrize(("text", "person", "words"), [
+    ("Paula Larsen at Cedar Group agreed to be a reference. Make her an evangelist and thank her by email.", "215", "thank"),
+    ("Congratulate Tom Becker by email on the promotion.", "106", "promotion"),
+    ("Invite Priya Natarajan via email to the webinar.", "105", "webinar"),
+])
+def test_something_to_say_by_email_is_a_draft(planner, now, text, person, words):
+    plan = planner.plan(text, now=now)
+    (email,) = [a for a in plan.actions if a.kind == "draft_email"]
+    assert email.target.id == person and words in email.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "task_words"), [
+    ("Met with David Kim, the CFO over at Acme. They approved seventy five k, and I need to send him the MSA by Wednesday.",
+     "MSA"),
+    ("Just got off the phone with Oliver Grant. They want to go to sixty k, and I need to send him the order form by Tuesday.",
+     "order form"),
+    ("Had lunch with Tom Becker, he liked the roadmap, and I have to email him the deck by Friday.", "deck"),
+])
+def test_the_users_own_task_is_not_in_the_logged_words(planner, now, text, task_words):
+    plan = planner.plan(text, now=now)
+    (log,) = [a for a in plan.actions if a.kind == "log_activity"]
+    assert task_words not in log.fields["body"]
+    assert any(task_words in str(a.fields.get("title", "")) for a in plan.actions if a.kind == "create_task")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Book a meeting with Linda Okafor on December 2nd at 10:30 for the technical deep dive.", "technical deep dive"),
+    ("Book a meeting with Tom Becker on Friday at two for the quarterly roadmap review.", "quarterly roadmap review"),
+    ("Book a meeting with Priya Natarajan Monday at nine for the security questionnaire walkthrough.",
+     "security questionnaire walkthrough"),
+])
+def test_a_meetings_purpose_said_last_is_its_title(planner, now, text, words):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert words in a.fields["title"].lower()
+
+
+@pytest.mark.parametrize(("text", "day", "time"), [
+    ("Log this: she confirmed procurement will sign off on the 8th. And book a follow-up with her that afternoon at three.",
+     "2026-12-08", "15:00"),
+    ("Priya lands on December 3rd, book lunch with her that day at noon.", "2026-12-03", "12:00"),
+    ("Their board meets on Thursday. Book a prep call with Tom Becker that morning at nine.", "2026-11-26", "09:00"),
+])
+def test_that_afternoon_is_the_day_said_before(planner, now, text, day, time):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target("contact:105")))
+    (meeting,) = [a for a in plan.actions if a.kind == "book_meeting"]
+    assert (meeting.fields["due_date"], meeting.fields["time"]) == (day, time)
+    assert "update_deal" not in _kinds(plan)
+
+
+@pytest.mark.parametrize("text", [
+    "The demo is on Thursday. Book a prep call with Tom Becker that morning at nine.",
+    "Vertex demo went well last month, they want a follow-up with Oliver Grant on Monday.",
+    "The Globex demo recording is in the drive, send it to Priya Natarajan.",
+])
+def test_a_demo_mentioned_in_passing_does_not_move_a_deal_back(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(a.kind == "update_deal" and "stage" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize(("heard", "fixed"), [
+    ("Matt with David Kim, the CFO over at Acme.", "Met with David Kim"),
+    ("So Matt with Priya Natarajan this morning.", "Met with Priya Natarajan"),
+    ("Matt with Tom Becker about the renewal.", "Met with Tom Becker"),
+    ("I think Blue Harbor is basically dead. Market lost.", "mark it lost"),
+    ("Vertex signed, market won.", "mark it won"),
+    ("Onyx is gone, market as dead.", "mark it as dead"),
+    ("Change the close date on Meadow Ventures to Fed15.", "to Feb 15"),
+    ("Push Initech to Fed 3rd.", "to Feb 3rd"),
+    ("Close date Fed28 for Vertex.", "Feb 28"),
+    ("Book a meeting with Linda Okafor on December 2nd at 1030.", "at 10:30"),
+    ("Schedule a call with Tom Becker Friday at 945.", "at 9:45"),
+    ("Demo with Priya Natarajan tomorrow at 230.", "at 2:30"),
+    ("Budget's confirmed, and reminded me to send the proposal by Friday.", "remind me to send"),
+    ("Good call, so reminded me to chase the PO on Monday.", "remind me to chase"),
+    ("She's keen, reminded me to call her next week.", "remind me to call"),
+    ("We lost Vertex to snowflake.", "to Snowflake"),
+    ("We lost Initech to zendesk, sadly.", "to Zendesk"),
+    ("We lost Onyx Health to hubspot.", "to Hubspot"),
+])
+def test_recogniser_slips_are_undone(heard, fixed):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert fixed in undo_asr_slips(heard)
+
+
+@pytest.mark.parametrize("heard", [
+    "Set the amount at 1200 a month.",
+    "We lost Vertex to budget.",
+    "Nina reminded me to send the deck.",
+])
+def test_what_the_recogniser_got_right_is_left_alone(heard):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert undo_asr_slips(heard) == heard
+
+
+@pytest.mark.parametrize(("text", "deal", "step"), [
+    ("Next step on Ember Logistics, get the signed pilot agreement back from Dan Walsh.", "5111", "signed pilot agreement"),
+    ("Next step on Globex, security review with Priya.", "5004", "Security review"),
+    ("next step on the Vertex deal, pricing call with Oliver Grant.", "5009", "Pricing call"),
+])
+def test_a_next_step_said_after_its_record_and_a_pause(planner, now, text, deal, step):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.target.id == deal and step in a.fields["next_step"]

@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+#: Words that say a meeting is being booked (a bare "at 1030" is then a clock time, not an amount).
+_BOOKING_CUE = re.compile(r"\b(?:book|schedule|meeting|call|demo|sync|lunch|coffee|kickoff|check-?in|review|monday|tuesday|"
+                          r"wednesday|thursday|friday|tomorrow|january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december)\b", re.I)
+#: Lower-case words that can follow "lost X to" without naming a rival ("lost them to inertia", "lost it to budget").
+_COMMON_AFTER_LOST_TO = frozenset("""another someone something nobody inertia budget timing price pricing legal procurement
+them they their inhouse internal silence competition cost costs""".split())
+
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "I'm at a note on ..." / "I'm can you book ..." -> the filler "um" heard as "I'm"
     (re.compile(r"(?:^|(?<=[,.]\s)|(?<=\bso\s))(?:I'm|I am)\s+(?=(?:at|add|can|could|book|log|move|set|mark|create|put)\b)",
@@ -318,6 +326,23 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      lambda m: f"How much is {m.group('r')} worth?"),
     # "theo underscore price at gmail dot com" -> "theo_price at gmail dot com" (an address spelt out)
     (re.compile(r"\b(\w+)\s+underscore\s+(?=\w)", re.I), r"\1_"),
+    # "Matt with David Kim, the CFO" -> "Met with" ("met" heard as the name Matt before "with" and a person)
+    (re.compile(r"^(\W*(?:(?:okay|ok|so|just)\W+)*)(?-i:Matt)\s+with\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z]))", re.I), r"\1Met with "),
+    # "Market lost." / "Market as won" -> "Mark it ..." ("mark it" heard as one word before a stage)
+    (re.compile(r"\bmarket\s+(?=(?:as\s+)?(?:lost|won|dead|closed[- ]lost|closed[- ]won)\b)", re.I), "mark it "),
+    # "to Fed15", "on Fed 3rd" -> "Feb 15" (the month's short name heard as "Fed")
+    (re.compile(r"\bFed\s?(?=\d{1,2}(?:st|nd|rd|th)?\b)"), "Feb "),
+    # "on December 2nd at 1030" -> "at 10:30" (a clock time written without its colon)
+    (re.compile(r"\b(at|by|around)\s+(?P<h>0?[1-9]|1[0-2])(?P<m>[0-5]\d)\b(?!\s*(?:k|grand|dollars?|bucks|percent|%|seats?|users?|people)\b)"
+                r"(?!,\d)(?!\s*(?:a|per|/)\s*(?:month|year|seat|user|head))", re.I),
+     lambda m: f"{m.group(1)} {int(m.group('h'))}:{m.group('m')}" if _BOOKING_CUE.search(m.string)
+     and not re.search(r"\b(?:amount|price|priced|budget|worth|deal\s+size)\b", m.string, re.I) else m.group(0)),
+    # "..., and reminded me to send the revised proposal by Friday" -> "remind me" (an order heard in the past tense:
+    # nobody is said to have reminded the user)
+    (re.compile(r"(?:(?<=,\s)|(?<=\band\s)|(?<=\bso\s))reminded\s+me\s+to\b", re.I), "remind me to"),
+    # "We lost Vertex to snowflake." -> the rival said last, lower-cased by the recogniser, keeps its capital
+    (re.compile(r"\b(lost\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2}\s+to)\s+(?P<c>(?-i:[a-z]{4,}))(?=\s*[.!,;]|\s*$)"),
+     lambda m: m.group(0) if m.group("c") in _COMMON_AFTER_LOST_TO else f"{m.group(1)} {m.group('c').capitalize()}"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
