@@ -368,6 +368,9 @@ NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:
                           # "set the next step on their deal to admin training": the value after "to"
                           r"|\bnext steps?\s+(?:for|with|on|of)\s+(?:the|their|his|her|its|our)\s+(?:[\w&'-]+\s+){0,3}?(?:deal|account|opportunity|"
                           r"renewal)\s+to\s+(?P<what3>[^.;]+?)(?=\s+and\s+(?:make|set|move|give|assign|book|log|draft|remind|put)\b|[.;]|$)"
+                          # "set the next step on Cedar Group to send revised pricing": the value after "to", whatever it is
+                          r"|\bnext\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?"
+                          r"\s+to\s+(?P<what5>[^.;]+)"
                           r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
 QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|count(?=\s+(?:how many|the|up|all|our|my|every))|(?:biggest|largest|smallest)\s+(?:open\s+)?(?:deal|opp)|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
@@ -609,7 +612,11 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
     if m and re.search(r"\b(?:subject|titled|headline)\b|\bcalled\b(?:\s+line)?[\s:,\"'-]*$", text[:m.start()], re.I):
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
-        return _cap(re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what4") or m.group("what2")).strip(), flags=re.I))
+        said = re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what4") or m.group("what5")
+                                           or m.group("what2")).strip(), flags=re.I)
+        if re.fullmatch(r"(?:on|for|with)\s+(?:the\s+)?[\w&' -]{1,40}?(?:\s+to)?\s*:?", said, re.I) and len(said.split()) <= 5:
+            return None  # "next step on Umbrella to" cut off before its value: the record, not a step
+        return _cap(said)
     m = NEEDS_RE.search(text)
     if m:
         what = m.group("what").strip()

@@ -409,6 +409,13 @@ class EntityIndex:
                     take(i - 1, i + 1, "contact", glued_hits, score=90.0)
                     continue
             named = self.first_names.get(lows[i]) or self.last_names.get(lows[i])
+            if named and i + 1 < n and not used[i + 1] and toks[i + 1][0][:1].isupper() \
+                    and lows[i + 1] in self._company_tail_words() and lows[i + 1] not in self.first_names \
+                    and (co_hit := self._fuzzy_company(f"{lows[i]} {lows[i + 1]}")) is not None:
+                # "the Grant Labs pilot": a company's name misheard ("Granite Labs"), not Oliver Grant - the word
+                # after the name is the last word of company names
+                take(i, i + 2, "company", co_hit[0], score=co_hit[1])
+                continue
             if named:
                 take(i, i + 1, "contact", named, partial=True)
         # 3. fuzzy companies over small buckets (ASR errors)
@@ -445,6 +452,15 @@ class EntityIndex:
                     take(i, i + size, "company", co_hit[0], score=co_hit[1])
         found.sort(key=lambda m: m.start)
         return found
+
+    def _company_tail_words(self) -> frozenset[str]:
+        """The last words of the workspace's company names of two words or more, lower case ("labs", "health",
+        "partners"); computed once per index."""
+        tails = self.__dict__.get("_tails")
+        if tails is None:
+            tails = frozenset(normalise(c.name).split()[-1] for c in self.companies.values() if len(normalise(c.name).split()) > 1)
+            self.__dict__["_tails"] = tails
+        return tails
 
     def _fuzzy_company(self, key: str, *, loose: bool = False) -> tuple[set[int], float] | None:
         """The companies whose name (or key) ``key`` most likely is, with the rapidfuzz ratio (0-100),

@@ -586,6 +586,15 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        # "Set the Meadow Health amount to ninety k. Sorry, eighty-five.", "around forty k, maybe forty two. Let's go with forty
+        # two.": a figure said again after a full stop, as a correction or the pick of the hedge before, replaces it
+        clean = re.sub(r"(?:,|(?<=\w)[.!])\s*(?:(?:or\s+)?(?:maybe|possibly|perhaps|could\s+be)|no,?)\s+[^.!?,]{1,30}(?=[.!]\s+(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|"
+                       r"make\s+it)|go\s+with|call\s+it|make\s+it)\s)", "", clean, flags=re.I)
+        clean = re.sub(r"(?<=\w)\s*[.!]\s+(?:(?:(?:sorry|no|oops|wait|argh|ugh)\s*[,.!]?\s+)+(?:(?:i\s+mean|make\s+(?:it|that))\s+)?|"
+                       r"(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|make\s+it)|go\s+with|call\s+it|make\s+it)\s+)"
+                       r"(?=(?:\$?\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+                       r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|half\s+a)\b)[^.!?]{0,24}[.!]?\s*$)",
+                       ", actually no, ", clean, flags=re.I)
         # "Would you mind booking Linda for Wednesday at five to four?": a request, said politely, not a question
         clean = re.sub(r"\b(?:would|do)\s+you\s+mind\s+(?P<v>booking|logging|scheduling|setting|moving|adding|creating|updating|"
                        r"changing|drafting|sending|putting|making|pushing|marking|emailing|writing|giving|assigning|closing|"
@@ -666,15 +675,6 @@ class OfflinePlanner:
         # "three hundred fifty k... hmm, no, thirty-five k": the value said after the trailing off replaces it
         clean = re.sub(r"(?:\.\.\.|\u2026)\s*(?:(?:hmm|um|uh|well|wait)\W+)*no\s*,\s*(?=(?:make\s+it\s+)?(?:\$?\d|one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred))",
-                       ", actually no, ", clean, flags=re.I)
-        # "Set the Meadow Health amount to ninety k. Sorry, eighty-five.", "around forty k, maybe forty two. Let's go with forty
-        # two.": a figure said again after a full stop, as a correction or the pick of the hedge before, replaces it
-        clean = re.sub(r",\s*(?:(?:or\s+)?(?:maybe|possibly|perhaps|could\s+be)|no,?)\s+[^.!?,]{1,30}(?=[.!]\s+(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|"
-                       r"make\s+it)|go\s+with|call\s+it|make\s+it)\s)", "", clean, flags=re.I)
-        clean = re.sub(r"(?<=\w)\s*[.!]\s+(?:(?:sorry|no|oops|wait|argh|ugh)\s*[,.!]?\s+(?:(?:i\s+mean|make\s+(?:it|that))\s+)?|"
-                       r"(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|make\s+it)|go\s+with|call\s+it|make\s+it)\s+)"
-                       r"(?=(?:\$?\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
-                       r"fifty|sixty|seventy|eighty|ninety|a\s+hundred|half\s+a)\b)[^.!?]{0,24}[.!]?\s*$)",
                        ", actually no, ", clean, flags=re.I)
         clean = expand_gapping(correct_self(correct_respelt_name(_one_phone_number(clean))))
         # ("Give the Upland Works deal, no wait, Upland Ventures, to Morgan" corrected to "... Upland Ventures deal, to
@@ -891,6 +891,27 @@ class OfflinePlanner:
             d0 = said_day[0]
             part = "" if same_day.group("part").lower() == "day" else f" in the {same_day.group('part').lower()}"
             clean = clean[:same_day.start()] + f"on {d0:%B} {d0.day}{part}" + clean[same_day.end():]
+        # "Add a next step on Umbrella: James wants a clinical workflow review", "Change the next step on Cedar Group to,
+        # quote, send revised pricing": the value said after the record is set as the next step
+        clean = re.sub(r"^(?P<pre>\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:(?:add|set|change|update|make|put)\s+(?:a|the|their)\s+)?"
+                       r"(?P<ns>next\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?)"
+                       r"\s*(?::|\s+to\s*,?\s*(?:quote|quote\s+unquote)\s*,?)\s*(?=\S)",
+                       lambda m: f"{m.group('pre')}set the {m.group('ns')} to ", clean, flags=re.I)
+        # "..., and I'm taking the deal over from Sam", "I'll take over Globex from Morgan": the deal is given to the user
+        clean = re.sub(r"\b(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:be\s+)?(?:taking|take)\s+(?:(?P<a>the\s+deal|it|that\s+deal|this\s+deal|that\s+one)\s+over|"
+                       r"over\s+(?P<b>the\s+deal|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+deal)?))"
+                       r"(?:\s+from\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?)?",
+                       lambda m: f"assign {'it' if (m.group('a') or m.group('b') or '').lower().startswith(('the deal', 'it', 'that', 'this')) else m.group('b')} to me",
+                       clean, flags=re.I)
+        # "Lost reason on Tidal Media should say budget frozen after the reorg, can you fix that?": the value it should have
+        clean = re.sub(r"^(?P<pre>\W*(?:(?:so|ok|okay|hey|and)\W+)*)(?:the\s+)?(?P<f>lost\s+reason|next\s+step|close\s+date|competitor)\s+"
+                       r"(?P<on>(?:on|for)\s+(?:the\s+)?[^,.?]{2,40}?)\s+(?:should|needs\s+to|ought\s+to)\s+(?:say|be|read)\s+(?P<v>[^,.?;]+?)"
+                       r"\s*(?:[,.;]\s*(?:can|could|would)\s+you\s+(?:please\s+)?(?:fix|change|update|correct)\s+(?:that|it)(?:\s+please)?)?\s*[?.!]?\s*$",
+                       lambda m: f"{m.group('pre')}set the {m.group('f')} {m.group('on')} to {m.group('v')}.", clean, flags=re.I)
+        # "Update the Blue Harbor close date, it's December 18th now, not the 20th": the value said after the field
+        clean = re.sub(r"\b(?P<f>close\s+date|closing\s+date|amount|stage)\s*,\s*(?:it'?s|it\s+is|that'?s)\s+(?:now\s+)?(?P<v>[^,.;]{2,30}?)"
+                       r"(?:\s+now)?\s*(?:,\s*not\s+[^,.;]{2,30}?)?(?=\s*(?:[.;!]|$))",
+                       r"\g<f> to \g<v>", clean, flags=re.I)
         # "Next step on Ember Logistics, get the signed pilot agreement back": the pause after the record is the colon
         clean = re.sub(r"^(\W*(?:(?:ok|okay|so|and)\W+)*(?:the\s+)?next\s+steps?\s+(?:on|for|with)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*"
                        r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?)\s*,\s+(?=\S)", r"\1: ", clean, flags=re.I)
@@ -3366,6 +3387,14 @@ class _Build:
                     and not find_amounts(words_to_digits(rest[0])) and not R.SENTENCE_SPLIT.search(rest[0].strip()):
                 # "We lost Blue Harbor to HubSpot. Their brokers already knew it and didn't want to retrain."
                 out["lost_reason"] = rest[0].strip(" .")
+            elif rest and (why_next := R.SENTENCE_SPLIT.split(rest[0].strip(), maxsplit=1)[0].strip(" .")) \
+                    and len(why_next.split()) <= 20 and not _IMPERATIVE.search(why_next) and not _ASKS.match(why_next) \
+                    and not R.stage_phrase(why_next, self.o._stages) and not find_amounts(words_to_digits(why_next)) \
+                    and not self.idx.find_mentions(why_next) and not R.QUESTION_RE.search(why_next) \
+                    and not self.text.rstrip().endswith("?"):
+                # "We lost Umbrella. Timing's wrong, there's no budget until their next fiscal year.", "..., they picked
+                # Freshdesk. Reason is no integration with their ERP.": the sentence after the loss says why
+                out["lost_reason"] = why_next
             if w_rival and out.get("lost_reason") and (out.get("competitor") or "").lower() in out["lost_reason"].lower() \
                     and (said := out.get("competitor")):
                 # "went with another studio, Brightwave, they said we were too slow": why is what follows the rival
@@ -3548,6 +3577,11 @@ class _Build:
                 else:
                     self.f.ask(f"Did you mean ${am.value:,.0f} or ${am.value * 1000:,.0f}?", [])
                     return out
+            if am.mode == "set" and not am.percent and re.search(r"\bby\s*(?:\$\s*)?$", digits[:am.start], re.I):
+                # "Change the Quartz deal by 15k", "Hunt their deal by 15k" (a verb not heard): a change by a figure, in a
+                # direction not said - asked, never written as the new amount
+                self.f.ask(f"Should the amount go up or down by ${am.value:,.0f}?", [])
+                return out
             value = apply_amount(am, now_amount)
             if value is not None and am.mode == "set" and not am.percent:
                 value = contract_total(value, digits, am.end, whole)  # "sixty-five hundred a month, annual contract": 78,000
@@ -4448,6 +4482,10 @@ class _Build:
                     or ((th := re.match(r",?\s+(?:the|their|its)\s+", self.text[m.end():]))
                         and R.TITLE_RE.match(self.text, m.end() + th.end())):
                 continue  # ("her colleague Marco Visser", "her colleague, the other Kara", "Kara's boss, the CEO": named)
+            if re.match(r"\s+(?:says|said|told|tells|mentioned|called|emailed|wrote|confirmed|let\s+us\s+know|let\s+me\s+know)\b",
+                        self.text[m.end():], re.I) and any(x.kind == "contact" and len(x.ids) == 1 and not x.partial
+                                                          for x in self.mentions):
+                continue  # "Flag James Whitfield as do not contact. His assistant says he's retiring": whom we heard it from
             whose = m.group(1).lower() if m.group(1).lower() in ("her", "his") else m.group(1)
             self.f.ask(f"Who is {whose} {m.group(2).lower()}? Name them, or add them as a contact first.", [])
             self.f.person_blocked = True

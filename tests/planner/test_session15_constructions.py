@@ -346,3 +346,109 @@ def test_a_next_step_said_after_its_record_and_a_pause(planner, now, text, deal,
     plan = planner.plan(text, now=now)
     (a,) = plan.actions
     assert a.target.id == deal and step in a.fields["next_step"]
+
+
+@pytest.mark.parametrize("text", [
+    "Change the Quartz Partners deal by 15k.",
+    "Hunt their deal by 15k.",
+    "Adjust the Initech amount by twenty grand.",
+])
+def test_a_change_by_a_figure_in_no_direction_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.clarifications and "up or down" in plan.clarifications[0]
+    assert not any("amount" in a.fields for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("So, the Grant Labs pilot pushed the close date to the 20th of December.", "5100"),
+    ("Move the Grant Labs deal to negotiation.", "5100"),
+    ("Log a note on the Grant Health deal: legal is reviewing.", "5101"),
+])
+def test_a_misheard_company_is_not_the_person_with_that_surname(planner, now, text, deal):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.target.id == deal
+
+
+@pytest.mark.parametrize(("heard", "fixed"), [
+    ("Blue Harbor Realty, competitors follow up boss, and they want the deal at 12 grand.", "competitor is Follow Up Boss"),
+    ("Globex, competitor samsara, and remind me on the third.", "competitor is Samsara"),
+    ("Initech competitor zendesk.", "competitor is Zendesk"),
+])
+def test_a_rival_said_in_lower_case_after_competitor_keeps_its_capitals(heard, fixed):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert fixed in undo_asr_slips(heard)
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("We lost Umbrella. Timing's wrong, there's no budget until their next fiscal year.", "no budget"),
+    ("Mark Kestrel Partners as lost, they picked Freshdesk. Reason is no integration with their ERP.", "ERP"),
+    ("We lost Pinecrest Dental. They decided to stay with paper forms for now.", "paper forms"),
+])
+def test_the_sentence_after_a_loss_says_why(planner, now, text, reason):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert a.fields["stage"] == "Closed Lost" and reason in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize("text", [
+    "We lost Vertex. Tom Becker called about Northwind.",
+    "We lost Vertex. Move Acme to negotiation.",
+    "We lost Vertex. How much is left in the pipeline?",
+])
+def test_a_sentence_after_a_loss_that_says_something_else_is_no_reason(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(a.fields.get("lost_reason") for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Flag James Whitfield as do not contact. His assistant says he's retiring and asked us to stop reaching out.", "108"),
+    ("Mark Linda Okafor do not contact, her colleague told me she's on leave for a year.", "107"),
+    ("Set Tom Becker to do not contact. His assistant said he wants no more calls.", "106"),
+])
+def test_whom_we_heard_it_from_is_not_asked_about(planner, now, text, person):
+    plan = planner.plan(text, now=now)
+    assert not plan.clarifications
+    (a,) = plan.actions
+    assert (a.target.id, a.fields) == (person, {"do_not_contact": True})
+
+
+@pytest.mark.parametrize(("text", "deal", "fields"), [
+    ("Update the Blue Harbor close date, it's December 18th now, not the 20th.", "5008", {"close_date": "2026-12-18"}),
+    ("Fix the Initech amount, it's 75k now.", "5006", {"amount": 75000}),
+    ("Change the Vertex close date, it's the end of January.", "5009", {"close_date": "2027-01-31"}),
+    ("Lost reason on Tidal Media should say budget frozen after the reorg, can you fix that?", "5117",
+     {"lost_reason": "budget frozen after the reorg"}),
+    ("The next step on Vertex should be a pricing call with Oliver.", "5009", {"next_step": "A pricing call with Oliver"}),
+    ("Competitor for Initech should say Zendesk.", "5006", {"competitor": "Zendesk"}),
+    ("Set the next step on Cedar Group to send revised pricing.", "5118", {"next_step": "Send revised pricing"}),
+    ("Change the next step on Cedar Group to, quote, send revised pricing.", "5118", {"next_step": "Send revised pricing"}),
+    ("Update the next step on Globex to chase the security questionnaire.", "5004",
+     {"next_step": "Chase the security questionnaire"}),
+])
+def test_a_field_value_said_after_the_field(planner, now, text, deal, fields):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, fields)
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("On Harbor Health, set the next step to a kickoff call with Carla Carter, and I'm taking the deal over from Sam.", "5106"),
+    ("I'll take over Globex from Morgan.", "5004"),
+    ("Vertex is slipping, I'm taking it over.", "5009"),
+])
+def test_taking_a_deal_over_gives_it_to_the_user(planner_team, now, text, deal):
+    plan = planner_team.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.target.id, a.fields["owner"]) == (deal, "Alex Rivera")
+
+
+@pytest.mark.parametrize("text", [
+    "Add a next step on Umbrella: James wants a clinical workflow review with their nursing leads.",
+    "Next step on Acme to",
+    "Set the next step for Initech:",
+])
+def test_a_next_step_cut_off_before_its_value_is_asked_not_written(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(str(a.fields.get("next_step", "")).lower().startswith(("on ", "for ")) for a in plan.actions)

@@ -16,6 +16,9 @@ from collections.abc import Callable
 _BOOKING_CUE = re.compile(r"\b(?:book|schedule|meeting|call|demo|sync|lunch|coffee|kickoff|check-?in|review|monday|tuesday|"
                           r"wednesday|thursday|friday|tomorrow|january|february|march|april|may|june|july|august|september|"
                           r"october|november|december)\b", re.I)
+#: Words after "competitor" that name no rival ("the competitor is unknown", "competitor is them").
+_NOT_A_RIVAL_WORD = frozenset("""the a an is are was unknown none nobody them they their it this that who which what same
+still also too here there now our us we and or not no""".split())
 #: Lower-case words that can follow "lost X to" without naming a rival ("lost them to inertia", "lost it to budget").
 _COMMON_AFTER_LOST_TO = frozenset("""another someone something nobody inertia budget timing price pricing legal procurement
 them they their inhouse internal silence competition cost costs""".split())
@@ -343,6 +346,11 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "We lost Vertex to snowflake." -> the rival said last, lower-cased by the recogniser, keeps its capital
     (re.compile(r"\b(lost\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2}\s+to)\s+(?P<c>(?-i:[a-z]{4,}))(?=\s*[.!,;]|\s*$)"),
      lambda m: m.group(0) if m.group("c") in _COMMON_AFTER_LOST_TO else f"{m.group(1)} {m.group('c').capitalize()}"),
+    # "Blue Harbor Realty, competitors follow up boss, and ..." -> "competitor is Follow Up Boss" (a rival's name said
+    # after the field, lower-cased by the recogniser)
+    (re.compile(r"\bcompetitors?\s+(?:is\s+|are\s+)?(?P<c>(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{2,})){0,2})(?=\s*(?:[,.;]|$|\s+and\b))", re.I),
+     lambda m: m.group(0) if set(m.group("c").split()) & _NOT_A_RIVAL_WORD
+     else "competitor is " + " ".join(w.capitalize() for w in m.group("c").split())),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
