@@ -174,6 +174,9 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"ruled out|eliminated|removed|struck off|crossed off)\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
                           rf"running|the mix)|on the table|being considered)\b|"
+                          # "nobody's looking at Vanta for this": no one weighs it
+                          rf"\b(?:nobody|no one|no-one)(?:'s| is| was)? (?:really |even |seriously )?(?:looking at|considering|evaluating|"
+                          rf"interested in|talking to|pushing for)\s+{v}\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
                           rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for
