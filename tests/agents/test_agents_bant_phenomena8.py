@@ -16,3 +16,62 @@ from bant_said import said
 ])
 def test_issue18u_nobody_looking_at_a_vendor_rules_it_out(note):
     said(note, "competitor", None)
+
+
+# -- budget ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Budget? Probably around thirty grand - no real number yet.",
+    "She floated forty K for the year. No firm figure, though.",
+    "Money: maybe two thousand a month - not a real budget.",
+])
+def test_issue18u_a_figure_denied_right_after_it_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Whatever fits under twenty K is fine with her.",
+    "They'd take anything that comes in under 8k a year.",
+    "Their ops lead wants whatever comes in below fifteen thousand a year.",
+])
+def test_issue18u_whatever_fits_under_a_figure_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Omar, just musing: if all five depots came on board, the budget would be about two hundred thousand.",
+    "Her aside: if the board ever approved the full rollout, it'd be closer to a million.",
+    "Hypothetically: if they add the second plant, they'd spend about sixty K.",
+])
+def test_issue18u_a_hypothetical_after_a_label_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "She's got about nine thousand left this year, but she'd rather wait.",
+    "They could find twelve K, honestly they would rather wait for the new budget.",
+    "He has maybe four grand left over, he'd rather hold off until spring.",
+])
+def test_issue18u_money_left_that_they_would_rather_not_spend_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Freshworks told them they could get this for 900 a month.",
+    "Apparently HubSpot says she can get the same thing for eight thousand a year.",
+    "Their old vendor said they'd get it at two grand a year.",
+])
+def test_issue18u_a_price_they_could_get_elsewhere_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Budget somewhere around fifty K, nothing committed.",
+    "He mentioned twenty grand, but nothing's firm.",
+    "Thirty-five thousand was floated, not committed yet.",
+])
+def test_issue18u_a_figure_with_nothing_committed_is_no_budget(note):
+    said(note, "budget", None)
+
+
+def test_issue18u_a_ceiling_they_would_rather_not_pass_stays_the_budget():
+    said("I'd rather not spend more than forty thousand on it, she said.", "budget", 40000)
