@@ -75,3 +75,40 @@ def test_issue18u_a_figure_with_nothing_committed_is_no_budget(note):
 
 def test_issue18u_a_ceiling_they_would_rather_not_pass_stays_the_budget():
     said("I'd rather not spend more than forty thousand on it, she said.", "budget", 40000)
+
+
+# -- need --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Next steps: we re-key their sample data into the sandbox.",
+    "Next step: I rework the pricing page for them.",
+    "Next step: I redo the ROI sheet by hand.",
+])
+def test_issue18u_the_labelled_next_step_states_no_problem(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Dana wants the order inked by the 12th.",
+    "He'd like the renewal papered before December 20th.",
+    "Ben would like the expansion countersigned by the 9th.",
+])
+def test_issue18u_paperwork_inked_by_a_date_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Mara wants to put together a business case for her CFO.",
+    "He needs to write the ROI justification first.",
+    "They still want to build an internal case for it.",
+])
+def test_issue18u_building_their_business_case_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Login issue, reset her password.",
+    "Invoice issue, emailed her a corrected copy.",
+    "Quick billing problem, walked him through the portal.",
+])
+def test_issue18u_what_the_seller_did_about_an_admin_issue_is_no_need(note):
+    said(note, "need", None)

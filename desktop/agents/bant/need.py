@@ -48,6 +48,9 @@ _NEED_CUE = re.compile(
     r"(?:can|will|really|actually)(?= \w)|see (?:that )?(?=(?:the|their) (?:[\w-]+ ){1,2}(?:actually|really|reliably) (?:happen|work|go out|get)))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "Billing issue, sent him the portal link": the seller's deed after the word, subject dropped
+                       r"^(?:sent|re-?sent|emailed|forwarded|gave|showed|walked|pointed|refunded|credited|reset|fixed|resolved|updated|"
+                       r"told) (?:him|her|them)\b|"
                        # "the shortlist to replace it is us and Moveworks": who might replace it, not a problem
                        r"^(?:to )?(?:replace|get rid of) (?:it|them|that|this) (?:is|are|was|were)\b|"
                        # "want our layer in before that": our product in place by a time is the timeline
@@ -136,7 +139,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the |their |his |her )?"
                        # "wants the board's yes by the end of the year": an approval of the purchase, not a problem
-                       r"(?:[\w-]+(?:'s|s') )?(?:yes|ok|okay|go-ahead|green light|nod|blessing|sign-?off)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
+                       r"(?:[\w-]+(?:'s|s') )?(?:yes|ok|okay|go-ahead|green light|nod|blessing|sign-?off)\b|(?:a )?business case|(?:an )?roi\b|justification|"
+                       # "she still wants to build the business case", "write the ROI justification": their buying work
+                       r"(?:build|make|write|put together|pull together|draft|prepare|finish|work on) (?:a |an |the |their |her |his )?"
+                       r"(?:internal |formal |proper )?(?:business case|case|roi|justification)\b|(?:us|me|"
                        r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant)\b)(?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        # "wants us to build the pilot": a trial, not the problem
                        r"(?:(?:us|me) to )?" + _SERVICE + r"\s*(?:the |a |an |their )?(?:pilot|trial|poc|proof of concept|demo|sandbox)\b|"
@@ -265,6 +271,8 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         if _DONE_ALREADY.match(s.strip()):
             continue  # "Done, confirmed by email.": our report of a request met, no problem of theirs
+        if re.match(r"^(?:the\s+)?next(?:\s+steps?)?\s*(?:is|are|:|-|,)\s", s.strip(), re.I):
+            continue  # "next step: I rework the proposal": the step the note labels, no problem of theirs
         for c in _clauses(s) or [s]:
             m = _PAIN.search(c)
             ours = _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I)
@@ -615,7 +623,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done(?! (?:on|via|through|from|online|digitally)\b)|"
                             # ("a vendor selected by March 31st", "the renewal wrapped before the 15th": a buying step by a date)
+                            # ("the renewal papered by Dec 15", "the order inked by the 12th": the paperwork signed by a date)
                             r"wrapped(?: up)?|selected|picked|chosen|finali[sz]ed|locked in|executed|booked|agreed|ready|over|in place|"
+                            r"papered|inked|countersigned|"
                             r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):
