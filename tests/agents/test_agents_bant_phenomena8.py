@@ -112,3 +112,41 @@ def test_issue18u_building_their_business_case_is_no_need(note):
 ])
 def test_issue18u_what_the_seller_did_about_an_admin_issue_is_no_need(note):
     said(note, "need", None)
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Their January 20th signing target is off, she says.",
+    "Their Q1 target got scrapped last week.",
+    "Her December 12th target was dropped, she says.",
+])
+def test_issue18u_a_target_said_to_be_off_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their school is closed for winter break until the 4th.",
+    "The clinic is shut until the 5th for renovations.",
+    "They're closed over the holidays until January 3rd.",
+])
+def test_issue18u_closed_until_a_date_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "At a trade show in Vegas until December 4th.",
+    "Auto-reply: attending a summit until the 9th, limited access to email.",
+    "Dev is attending their partner summit until December 10th.",
+])
+def test_issue18u_away_at_a_conference_until_a_date_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+# -- next step ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Priya asked us to move their invoices to quarterly. Updated in billing.",
+    "Nadia asked me to put the PO number on the invoice. Fixed in the portal.",
+    "Sam asked us to change the contact on the contract to Ines. Changed in the CRM.",
+])
+def test_issue18u_a_request_reported_done_where_it_was_done_is_no_step(note):
+    said(note, "next_step", None)
