@@ -150,3 +150,67 @@ def test_issue18u_away_at_a_conference_until_a_date_is_no_timeline(note):
 ])
 def test_issue18u_a_request_reported_done_where_it_was_done_is_no_step(note):
     said(note, "next_step", None)
+
+
+# -- authority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, body", [
+    ("Ravi runs the evaluation, but a buying committee of sales, IT and legal votes on it in January.", "committee"),
+    ("The decision sits with an executive council of HR, IT and operations, not with Ravi.", "council"),
+    ("An investment board of finance, IT, and risk signs off on anything like this.", "board"),
+])
+def test_issue18u_a_committee_of_several_functions_decides(note, body):
+    said(note, "authority", body)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("blue fern - dana reyes (founder/ceo, she signs). leads sit in a shared inbox.", "Reyes"),
+    ("Mateo Cruz (owner/GM, he decides) wants fewer missed calls.", "Cruz"),
+    ("ridgeway - lena hart (partner/owner, she has the final say). no budget yet.", "Hart"),
+])
+def test_issue18u_two_titles_joined_by_a_slash_name_the_decider(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Loss review: Tom Vance, the COO, who made the call, went with Freshdesk.", "Vance"),
+    ("Closed lost. Nadia Ortiz, their CFO, who made the final call, chose Gusto on price.", "Ortiz"),
+    ("Ines Park, who made the call, signed with Aircall in the end.", "Park"),
+])
+def test_issue18u_who_made_the_call_then_chose_a_vendor_decides(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Good news: Rita Gomez signed off on annual, card on file.", "Gomez"),
+    ("Paul Lind signed off on going yearly, so I'll send the new order form.", "Lind"),
+    ("Noor Aziz has signed off on the annual plan.", "Aziz"),
+])
+def test_issue18u_signing_off_on_the_plan_is_deciding(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("The pilot is done, Hugo Marsh signed it Tuesday.", "Marsh"),
+    ("Renewal closed this morning, Clara Boyd signed.", "Boyd"),
+    ("Expansion is through, Omar Diaz, their COO, signed the order form yesterday.", "Diaz"),
+])
+def test_issue18u_the_person_who_signed_the_deal_is_the_authority(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Budget is whatever Lena approves, Lena Brandt being the owner.", "Brandt"),
+    ("Spend is whatever Marco approves; Marco Levi runs finance.", "Levi"),
+    ("The number is whatever Priya Rao approves at the board meeting.", "Rao"),
+])
+def test_issue18u_whatever_a_person_approves_names_the_approver(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note, who", [
+    ("Tom Reid, the founder, used to sign everything but Ana Vidal decides on this one.", "Vidal"),
+    ("Their CEO used to approve all tools, but now Kim Soto decides herself.", "Soto"),
+    ("Ivan Petrov used to sign off on software, but Jade Lin signs now.", "Lin"),
+])
+def test_issue18u_who_used_to_sign_is_not_who_decides_now(note, who):
+    said(note, "authority", who)
