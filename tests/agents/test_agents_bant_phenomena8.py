@@ -214,3 +214,40 @@ def test_issue18u_whatever_a_person_approves_names_the_approver(note, who):
 ])
 def test_issue18u_who_used_to_sign_is_not_who_decides_now(note, who):
     said(note, "authority", who)
+
+
+# -- competitor (misses) -----------------------------------------------------------------------------
+@pytest.mark.parametrize("note, vendor", [
+    ("They did get a quote from Gorgias, pricier, but it's still in the mix.", "Gorgias"),
+    ("She'll get a proposal from Aircall next week as well.", "Aircall"),
+    ("They want to get pricing from Kustomer before they decide.", "Kustomer"),
+])
+def test_issue18u_get_a_quote_from_a_vendor_is_weighing_it(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Their COO wants to check out Gorgias too.", "Gorgias"),
+    ("Ines would like to evaluate Freshdesk as well.", "Freshdesk"),
+    ("Marco plans to trial Aircall next month.", "Aircall"),
+])
+def test_issue18u_a_vendor_they_mean_to_look_at_is_a_competitor(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "Priya wants to look at Dana's forecast first.",
+    "He wants to look at Excel exports before deciding.",
+    "Kim wants to look at Sarah Chen's notes.",
+])
+def test_issue18u_what_they_mean_to_look_at_is_no_vendor_when_it_is_a_thing(note):
+    said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note, vendor", [
+    ("Gong is definitely in the running.", "Gong"),
+    ("Clari is very much in the mix, she said.", "Clari"),
+    ("Outreach is clearly still in play.", "Outreach"),
+])
+def test_issue18u_a_vendor_definitely_in_the_running_is_a_competitor(note, vendor):
+    said(note, "competitor", vendor)
