@@ -251,3 +251,71 @@ def test_issue18u_what_they_mean_to_look_at_is_no_vendor_when_it_is_a_thing(note
 ])
 def test_issue18u_a_vendor_definitely_in_the_running_is_a_competitor(note, vendor):
     said(note, "competitor", vendor)
+
+
+# -- need (misses) -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("note, word", [
+    ("Their dispatch team has no route visibility.", "route visibility"),
+    ("The warehouse has no stock visibility at all.", "stock visibility"),
+    ("Managers have no forecast visibility until month end.", "forecast visibility"),
+])
+def test_issue18u_no_visibility_of_something_is_the_need(note, word):
+    said(note, "need", word)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Agents juggle tickets from three inboxes.", "tickets"),
+    ("Her reps are juggling leads across email and WhatsApp.", "leads"),
+    ("Coordinators juggle bookings from two calendars.", "bookings"),
+])
+def test_issue18u_juggling_work_across_places_is_the_need(note, word):
+    said(note, "need", word)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Nobody knows which orders already shipped.", "orders"),
+    ("No one knows who followed up with the lead.", "followed up"),
+    ("Nobody knows whether the invoice went out.", "invoice"),
+])
+def test_issue18u_nobody_knows_what_happened_is_the_need(note, word):
+    said(note, "need", word)
+
+
+def test_issue18u_nobody_knows_who_signs_is_no_need():
+    said("Their CFO left. Nobody knows who will sign now.", "need", None)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Callers can't get through at lunchtime.", "lunchtime"),
+    ("Tenants never get through to the office after five.", "office"),
+    ("Most callers hang up before anyone answers.", "anyone answers"),
+])
+def test_issue18u_callers_who_cannot_get_through_or_hang_up_are_the_need(note, word):
+    said(note, "need", word)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("The clerk re-types every order into SAP.", "SAP"),
+    ("Their nurses re-enter vitals into the chart.", "vitals"),
+    ("Front desk retypes each form into Epic.", "Epic"),
+])
+def test_issue18u_typing_it_all_again_is_the_need(note, word):
+    said(note, "need", word)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Check-in is still clipboards at the front desk.", "check-in"),
+    ("Their purchase orders are still faxes.", "purchase orders"),
+    ("Inspections are kept in binders.", "inspections"),
+])
+def test_issue18u_work_kept_on_clipboards_faxes_or_binders_is_the_need(note, word):
+    said(note, "need", word)
+
+
+@pytest.mark.parametrize("note, word", [
+    ("Bookings come in from separate channels.", "bookings"),
+    ("Orders are tracked in separate sheets per store.", "orders"),
+    ("Patient notes sit in different places.", "patient notes"),
+])
+def test_issue18u_work_kept_in_separate_places_is_the_need(note, word):
+    said(note, "need", word)
