@@ -4,23 +4,10 @@ field a user would see on the deal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from bant_said import NOW, said
 
 from desktop.agents.bant import extract
-
-NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
-
-
-def _said(note: str, field: str, value) -> None:
-    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
-    worded fields, contains it; ``None`` means the field stays empty."""
-    got = getattr(extract(note, NOW), field)
-    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
-        assert got == value, got
-    else:
-        assert value.lower() in (got or "").lower(), got
 
 
 @pytest.mark.parametrize("note,value", [
@@ -38,7 +25,7 @@ def _said(note: str, field: str, value) -> None:
     ("Seven hundred a month, so eighty-four hundred a year, is what's approved.", 8400),
 ])
 def test_issue18m_a_monthly_budget_is_read_per_year(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note", [
@@ -144,7 +131,7 @@ def test_issue18m_our_demo_with_a_contact_is_no_rival(note, vendor):
     ("Met the team at Tailspin. Dr. Amara Osei, the clinic director, has the final say.", "Osei"),
 ])
 def test_issue18m_a_title_beside_a_name_names_the_decider(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note,who", [
@@ -154,7 +141,7 @@ def test_issue18m_a_title_beside_a_name_names_the_decider(note, who):
     ("Rosa Diaz from Halcyon. Reviewed Ben's list together, she's the one who decides.", "Diaz"),
 ])
 def test_issue18m_a_verb_opening_a_sentence_is_no_name(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note,who", [
@@ -168,7 +155,7 @@ def test_issue18m_a_verb_opening_a_sentence_is_no_name(note, who):
     ("Grace Ode, Halcyon Spa, by phone. She has the final say.", "Ode"),
 ])
 def test_issue18m_the_opener_names_whom_the_pronoun_means(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note,who", [
@@ -190,7 +177,7 @@ def test_issue18m_the_opener_names_whom_the_pronoun_means(note, who):
     ("She said every upgrade goes through their board.", "board"),
 ])
 def test_issue18m_whom_the_pronoun_means(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note,who", [
@@ -200,7 +187,7 @@ def test_issue18m_whom_the_pronoun_means(note, who):
     ("Omar, Northwind. What they've got approved is sixty, and the owner Tom Reed decides.", "Reed"),
 ])
 def test_issue18m_what_is_approved_is_no_approver(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note", [
@@ -239,7 +226,7 @@ def test_issue18m_users_signing_up_name_no_decider(note):
     ("She said, that's your quote, our ceiling is thirty thousand.", 30000),
 ])
 def test_issue18m_budget_said_short_or_in_their_words(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note", [
@@ -267,7 +254,7 @@ def test_issue18m_a_volume_is_no_budget(note):
     ("I'll take the extension request to my director after the holiday.", "extension request"),
 ])
 def test_issue18m_next_steps_said_in_more_ways(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note", [
@@ -295,7 +282,7 @@ def test_issue18m_our_own_approval_is_no_next_step(note):
     ("Between us, Klara approached them too.", "Klara"),
 ])
 def test_issue18m_rivals_said_in_more_ways(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note,day", [
@@ -309,7 +296,7 @@ def test_issue18m_rivals_said_in_more_ways(note, vendor):
     ("The board meets next Tuesday to consider it, and Leo wants the contract signed by December 22nd.", "2026-12-22"),
 ])
 def test_issue18m_the_date_they_buy_by(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note,need", [
@@ -323,7 +310,7 @@ def test_issue18m_the_date_they_buy_by(note, day):
     ("The intake sheet falls over every Monday.", "intake"),
 ])
 def test_issue18m_needs_said_in_more_ways(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 @pytest.mark.parametrize("note", [
@@ -363,7 +350,7 @@ def test_issue18m_no_need_in_terms_roles_or_returns(note):
     ("Their need is the same thing Denver had, missed-call text-back.", "missed-call"),
 ])
 def test_issue18m_needs_named_by_their_words(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 def test_issue18m_nobody_owning_the_deal_is_no_need():
@@ -419,7 +406,7 @@ def test_issue18n_no_budget_stated(note):
     ("Max 1k a month. Asked for one month free.", 12000),
 ])
 def test_issue18n_budget_said(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note,field", [
@@ -470,7 +457,7 @@ def test_issue18n_a_vendor_not_entertained_is_out(note, vendor):
     ("Peter Lund runs the clinic. He will not sign the contract before the pilot ends.", "Lund"),
 ])
 def test_issue18n_whom_the_decider_means(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note,vendor", [
@@ -526,7 +513,7 @@ def test_issue18n_rival_said(note, vendor):
     ("Moved our review from Tuesday the 1st to Wednesday the 2nd.", "review"),
 ])
 def test_issue18n_next_step_said(note, words):
-    _said(note, "next_step", words)
+    said(note, "next_step", words)
 
 
 @pytest.mark.parametrize("note,words", [
@@ -572,7 +559,7 @@ def test_issue18n_next_step_said(note, words):
     ("They asked if we would handle their review replies for all stores.", "review"),
 ])
 def test_issue18n_need_said(note, words):
-    _said(note, "need", words)
+    said(note, "need", words)
 
 
 @pytest.mark.parametrize("note", [
@@ -603,7 +590,7 @@ def test_issue18n_no_need_stated(note):
     ("Ines asked us to send a new meeting invite for the pricing call.", "next_step", "pricing"),
 ])
 def test_issue18n_limits(note, field, value):
-    _said(note, field, value)
+    said(note, field, value)
 
 
 @pytest.mark.parametrize("note", [
@@ -641,7 +628,7 @@ def test_issue18n_an_impossible_day_is_no_timeline(note):
     ("She called to say the board changed focus and the project is dead.", "need", None),
 ])
 def test_issue18o_invented_fields(note, field, value):
-    _said(note, field, value)
+    said(note, field, value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -660,7 +647,7 @@ def test_issue18o_invented_fields(note, field, value):
     ("Evaluating Apollo, but they aren't going to buy it this year.", None),
 ])
 def test_issue18o_no_rival_said(note, value):
-    _said(note, "competitor", value)
+    said(note, "competitor", value)
 
 
 @pytest.mark.parametrize("note,field,value", [
@@ -683,7 +670,7 @@ def test_issue18o_no_rival_said(note, value):
     ("Phase one rolled out in October, no date for phase two.", "timeline", None),
 ])
 def test_issue18o_wrong_values(note, field, value):
-    _said(note, field, value)
+    said(note, field, value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -697,7 +684,7 @@ def test_issue18o_wrong_values(note, field, value):
     ("Their current contract renews in March.", "2027-03-31"),
 ])
 def test_issue18o_a_deadline_beats_an_event(note, value):
-    _said(note, "timeline", value)
+    said(note, "timeline", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -709,7 +696,7 @@ def test_issue18o_a_deadline_beats_an_event(note, value):
     ("Budget eight thousand, then corrected himself, six and a half thousand is the number.", 6500),
 ])
 def test_issue18o_a_bare_corrected_budget_keeps_its_scale(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -731,7 +718,7 @@ def test_issue18o_a_bare_corrected_budget_keeps_its_scale(note, value):
     ("She decides, but she'll ask her partner for an opinion. Trial set up for Wednesday, I'll send the login.", "trial"),
 ])
 def test_issue18o_next_step_said(note, value):
-    _said(note, "next_step", value)
+    said(note, "next_step", value)
 
 
 @pytest.mark.parametrize("note", [
@@ -775,7 +762,7 @@ def test_issue18o_executed_by_is_no_step(note):
     ("Signing is planned after the audit committee, and the COO signs it.", "COO"),
 ])
 def test_issue18o_authority_said(note, value):
-    _said(note, "authority", value)
+    said(note, "authority", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -802,7 +789,7 @@ def test_issue18o_authority_said(note, value):
     ("She wants the bot booking the follow-up visits.", "booking the follow-up visits"),
 ])
 def test_issue18o_need_said(note, value):
-    _said(note, "need", value)
+    said(note, "need", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -820,7 +807,7 @@ def test_issue18o_need_said(note, value):
     ("SOW to her Monday.", "sow"),
 ])
 def test_issue18o_typed_steps(note, value):
-    _said(note, "next_step", value)
+    said(note, "next_step", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -836,7 +823,7 @@ def test_issue18o_typed_steps(note, value):
     ("We quoted fifteen K for the project.", None),
 ])
 def test_issue18o_budget_said(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -846,7 +833,7 @@ def test_issue18o_budget_said(note, value):
     ("losing leads after 6pm. needs an auto-reply that books a callback.", "auto-reply"),
 ])
 def test_issue18o_problem_then_want(note, value):
-    _said(note, "need", value)
+    said(note, "need", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -859,7 +846,7 @@ def test_issue18o_problem_then_want(note, value):
     ("If they get the grant, she wants it live in Q2.", None),
 ])
 def test_issue18o_a_pilot_condition_keeps_the_date(note, value):
-    _said(note, "timeline", value)
+    said(note, "timeline", value)
 
 
 @pytest.mark.parametrize("note,value", [
@@ -869,4 +856,4 @@ def test_issue18o_a_pilot_condition_keeps_the_date(note, value):
     ("Call with Tom Reyes and Kim Park. Kim confirmed it's hers to sign.", "Kim Park"),
 ])
 def test_issue18o_his_to_sign(note, value):
-    _said(note, "authority", value)
+    said(note, "authority", value)

@@ -4,23 +4,8 @@ field a user would see on the deal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-
-from desktop.agents.bant import extract
-
-NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
-
-
-def _said(note: str, field: str, value) -> None:
-    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
-    worded fields, contains it; ``None`` means the field stays empty."""
-    got = getattr(extract(note, NOW), field)
-    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
-        assert got == value, got
-    else:
-        assert value.lower() in (got or "").lower(), got
+from bant_said import said
 
 
 # -- competitor -------------------------------------------------------------------------------------
@@ -30,7 +15,7 @@ def _said(note: str, field: str, value) -> None:
     ("Dropped Intercom last week, so now it's us vs Front.", "Front"),
 ])
 def test_issue18q_one_out_then_now_us_versus_another(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -39,7 +24,7 @@ def test_issue18q_one_out_then_now_us_versus_another(note, vendor):
     ("Down to Freshdesk and us, she said.", "Freshdesk"),
 ])
 def test_issue18q_a_vendor_and_us_are_the_two_left(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -48,7 +33,7 @@ def test_issue18q_a_vendor_and_us_are_the_two_left(note, vendor):
     ("Raj keeps going back and forth, torn between renewing Gusto and switching to us.", "Gusto"),
 ])
 def test_issue18q_torn_between_their_tool_and_us(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -57,7 +42,7 @@ def test_issue18q_torn_between_their_tool_and_us(note, vendor):
     ("compet: Chorus, still evaluating it.", "Chorus"),
 ])
 def test_issue18q_typed_competitor_shorthand(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -66,7 +51,7 @@ def test_issue18q_typed_competitor_shorthand(note, vendor):
     ("What they're actually evaluating alongside us is Zoho's desk module.", "Zoho"),
 ])
 def test_issue18q_the_alternative_said_as_an_option(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -75,7 +60,7 @@ def test_issue18q_the_alternative_said_as_an_option(note, vendor):
     ("Ivan name-dropped Clari, and they're evaluating it this month.", "Clari"),
 ])
 def test_issue18q_a_vendor_brought_up_then_weighed_as_a_pronoun(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note", [
@@ -84,7 +69,7 @@ def test_issue18q_a_vendor_brought_up_then_weighed_as_a_pronoun(note, vendor):
     "Gorgias out, nothing else in.",
 ])
 def test_issue18q_a_vendor_brought_up_and_not_weighed_is_no_rival(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -94,7 +79,7 @@ def test_issue18q_a_vendor_brought_up_and_not_weighed_is_no_rival(note):
     ("We thought they were weighing us against Slack, but she corrected me, they're talking to Loom.", "Loom"),
 ])
 def test_issue18q_the_sellers_belief_set_right_is_not_a_rival(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 # -- timeline ---------------------------------------------------------------------------------------
@@ -104,7 +89,7 @@ def test_issue18q_the_sellers_belief_set_right_is_not_a_rival(note, vendor):
     ("Rollout by the fourth of January, no, make it the eighth, when everyone is back.", "2027-01-08"),
 ])
 def test_issue18q_a_bare_day_corrected_is_the_later_day(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -113,7 +98,7 @@ def test_issue18q_a_bare_day_corrected_is_the_later_day(note, day):
     ("Go-live by the 7th, but no, too early for IT, so they landed on the 28th.", "2026-11-28"),
 ])
 def test_issue18q_the_day_they_agreed_on_after_a_no(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -122,7 +107,7 @@ def test_issue18q_the_day_they_agreed_on_after_a_no(note, day):
     ("She had wanted it live by February, but now she says March 10th.", "2027-03-10"),
 ])
 def test_issue18q_a_date_said_before_then_replaced(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -131,7 +116,7 @@ def test_issue18q_a_date_said_before_then_replaced(note, day):
     ("It has to be up by March 2nd for the spring launch, their renewal with us is in October.", "2027-03-02"),
 ])
 def test_issue18q_a_deadline_said_with_a_freeze_or_up_by(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 # -- things that are not a field (never invented) ---------------------------------------------------
@@ -141,7 +126,7 @@ def test_issue18q_a_deadline_said_with_a_freeze_or_up_by(note, day):
     "They've used it since the 4th of October without a hitch.",
 ])
 def test_issue18q_a_date_since_which_something_holds_is_no_timeline(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -150,7 +135,7 @@ def test_issue18q_a_date_since_which_something_holds_is_no_timeline(note):
     "Omar is deferring the other two sites until next year.",
 ])
 def test_issue18q_pushed_to_next_year_is_no_timeline(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -159,7 +144,7 @@ def test_issue18q_pushed_to_next_year_is_no_timeline(note):
     "She mentioned fifteen thousand, then told me to ignore it until the board meets.",
 ])
 def test_issue18q_a_figure_said_then_set_aside_is_no_budget(note):
-    _said(note, "budget", None)
+    said(note, "budget", None)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -168,7 +153,7 @@ def test_issue18q_a_figure_said_then_set_aside_is_no_budget(note):
     ("Their budget, she said thirty, then said scratch that, thirty-five thousand for the year.", 35000),
 ])
 def test_issue18q_a_figure_set_aside_for_another_keeps_the_new_one(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note", [
@@ -177,7 +162,7 @@ def test_issue18q_a_figure_set_aside_for_another_keeps_the_new_one(note, value):
     "stripe mentioned but that's their billing platform, not competing.",
 ])
 def test_issue18q_a_tool_they_use_said_beside_a_competitor_cue_is_no_rival(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -186,7 +171,7 @@ def test_issue18q_a_tool_they_use_said_beside_a_competitor_cue_is_no_rival(note)
     "The budget went up because they want three stores in the pilot instead of one.",
 ])
 def test_issue18q_a_term_a_comparison_or_the_pilot_s_scope_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -195,7 +180,7 @@ def test_issue18q_a_term_a_comparison_or_the_pilot_s_scope_is_no_need(note):
     "She wants the pilot started by January 5th so it covers the new term. No next step.",
 ])
 def test_issue18q_a_note_that_ends_with_no_step_has_none(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 # -- budget self-corrections ------------------------------------------------------------------------
@@ -205,7 +190,7 @@ def test_issue18q_a_note_that_ends_with_no_step_has_none(note):
     ("They can spend forty thousand, then she corrected herself, the forty had hardware in it, so thirty-four for the software.", 34000),
 ])
 def test_issue18q_a_budget_corrected_is_the_later_figure(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 # -- next step said without a cue verb --------------------------------------------------------------
@@ -215,7 +200,7 @@ def test_issue18q_a_budget_corrected_is_the_later_figure(note, value):
     ("oak dental - dr ruiz signed off. onboarding kickoff 12/4 w/ the front desk.", "kickoff"),
 ])
 def test_issue18q_a_meeting_said_with_its_day_is_the_step(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -224,7 +209,7 @@ def test_issue18q_a_meeting_said_with_its_day_is_the_step(note, step):
     ("Scheduling a walkthrough with Ines and her two agents.", "walkthrough"),
 ])
 def test_issue18q_the_sellers_booking_said_as_a_gerund_is_the_step(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note", [
@@ -233,7 +218,7 @@ def test_issue18q_the_sellers_booking_said_as_a_gerund_is_the_step(note, step):
     "Weekly sync with their ops team every Monday, nothing new.",
 ])
 def test_issue18q_a_meeting_logged_or_habitual_is_no_step(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 # -- authority --------------------------------------------------------------------------------------
@@ -243,7 +228,7 @@ def test_issue18q_a_meeting_logged_or_habitual_is_no_step(note):
     ("harbor / ivo kent: ivo (final say) ok'd the pilot at 5k.", "Ivo"),
 ])
 def test_issue18q_a_typed_lowercase_name_said_as_the_one_who_decides(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -252,7 +237,7 @@ def test_issue18q_a_typed_lowercase_name_said_as_the_one_who_decides(note, who):
     ("Approver: Hana Berg. Budget 30k.", "Hana Berg"),
 ])
 def test_issue18q_the_role_said_before_the_name(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -261,7 +246,7 @@ def test_issue18q_the_role_said_before_the_name(note, who):
     ("Paul from ops pinged me, Maya has signed off on spending eight thousand on the plan.", "Maya"),
 ])
 def test_issue18q_who_signed_off_on_the_money(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -270,7 +255,7 @@ def test_issue18q_who_signed_off_on_the_money(note, who):
     ("So Ines, the COO, she signs, confirmed twice.", "Ines"),
 ])
 def test_issue18q_the_budget_holder_and_a_name_after_a_discourse_word(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, field, value", [
@@ -279,11 +264,11 @@ def test_issue18q_the_budget_holder_and_a_name_after_a_discourse_word(note, who)
     ("BANT pass: A, Jonas himself. B, forty K. T, by the 15th.", "authority", "Jonas"),
 ])
 def test_issue18q_a_bant_pass_said_letter_by_letter(note, field, value):
-    _said(note, field, value)
+    said(note, field, value)
 
 
 def test_issue18q_a_single_letter_a_is_still_a_word():
-    _said("A, we spoke about the weather. Nothing else.", "authority", None)
+    said("A, we spoke about the weather. Nothing else.", "authority", None)
 
 
 # -- need said as a situation -----------------------------------------------------------------------
@@ -293,7 +278,7 @@ def test_issue18q_a_single_letter_a_is_still_a_word():
     ("Omar's frustration is that leads from trade shows never get followed up.", "trade shows"),
 ])
 def test_issue18q_a_worry_or_gripe_said_as_someones_is_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 @pytest.mark.parametrize("note", [
@@ -302,7 +287,7 @@ def test_issue18q_a_worry_or_gripe_said_as_someones_is_the_need(note, need):
     "She said not to worry, it's a formality.",
 ])
 def test_issue18q_dont_worry_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -311,7 +296,7 @@ def test_issue18q_dont_worry_is_no_need(note):
     ("He said whatever we build must work offline on the shop floor.", "offline"),
 ])
 def test_issue18q_what_any_purchase_must_do_is_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -320,7 +305,7 @@ def test_issue18q_what_any_purchase_must_do_is_the_need(note, need):
     ("Missed renewals were the main reason for this evaluation.", "missed renewals"),
 ])
 def test_issue18q_what_is_the_reason_for_all_this_is_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -329,7 +314,7 @@ def test_issue18q_what_is_the_reason_for_all_this_is_the_need(note, need):
     ("Felix wants to extend the pilot to their Porto office. Her problem is no-shows, one in six.", "no-shows"),
 ])
 def test_issue18q_the_main_need_over_the_deals_scope(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 # -- typed shorthand --------------------------------------------------------------------------------
@@ -339,7 +324,7 @@ def test_issue18q_the_main_need_over_the_deals_scope(note, need):
     ("fern labs / omar diaz. b 40k unchanged. close 2/15.", 40000),
 ])
 def test_issue18q_a_budget_typed_with_its_letter(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -348,7 +333,7 @@ def test_issue18q_a_budget_typed_with_its_letter(note, value):
     ("birch / ana ruiz. front quoted them 12k, she's still talking to them.", "Front"),
 ])
 def test_issue18q_a_typed_lowercase_vendor(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note", [
@@ -357,7 +342,7 @@ def test_issue18q_a_typed_lowercase_vendor(note, vendor):
     "birch / ana ruiz. she quoted them our list price.",
 ])
 def test_issue18q_a_typed_competitor_label_with_nobody_is_none(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -366,7 +351,7 @@ def test_issue18q_a_typed_competitor_label_with_nobody_is_none(note):
     ("Sunday nights go to reconciling orders. Decision by end of Q1.", "2027-03-31"),
 ])
 def test_issue18q_a_weekday_said_as_a_habit_is_no_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -375,7 +360,7 @@ def test_issue18q_a_weekday_said_as_a_habit_is_no_timeline(note, day):
     ("elm co / jo reyes. big ask: one inbox for all three shops.", "inbox"),
 ])
 def test_issue18q_the_big_ask_is_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 # -- a bare figure said as the money they have ------------------------------------------------------
@@ -385,7 +370,7 @@ def test_issue18q_the_big_ask_is_the_need(note, need):
     ("He balked at our seventy and said they'd budgeted closer to fifty for year one.", 50000),
 ])
 def test_issue18q_a_bare_figure_had_or_budgeted_is_thousands(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -394,7 +379,7 @@ def test_issue18q_a_bare_figure_had_or_budgeted_is_thousands(note, value):
     ("Omar had said ten, but Ines put it at twelve thousand once support is in.", 12000),
 ])
 def test_issue18q_their_number_and_the_figure_put_at(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -403,7 +388,7 @@ def test_issue18q_their_number_and_the_figure_put_at(note, value):
     ("They have 40 seats budgeted.", None),
 ])
 def test_issue18q_a_figure_with_its_scale_or_a_count_stays_as_said(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -412,7 +397,7 @@ def test_issue18q_a_figure_with_its_scale_or_a_count_stays_as_said(note, value):
     ("Freshdesk's AI agent is still the main alternative, since their tickets live there.", "Freshdesk"),
 ])
 def test_issue18q_a_vendors_rep_pitched_or_still_in_play(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -421,7 +406,7 @@ def test_issue18q_a_vendors_rep_pitched_or_still_in_play(note, vendor):
     ("Timing? Q1. Aircall? Still in, they have a final demo next week.", "Aircall"),
 ])
 def test_issue18q_a_vendor_kept_open_or_answered_still_in(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note", [
@@ -430,7 +415,7 @@ def test_issue18q_a_vendor_kept_open_or_answered_still_in(note, vendor):
     "Fivetran? Never heard of it, she said.",
 ])
 def test_issue18q_a_vendor_asked_about_and_not_still_in_is_no_rival(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 # -- two people, one first name; the pronoun after a name and its title -----------------------------
@@ -441,7 +426,7 @@ def test_issue18q_a_vendor_asked_about_and_not_still_in_is_no_rival(note):
     ("Maya Lind sounded sold, Maya Park stayed quiet, but she's the decision maker.", "Maya Park"),
 ])
 def test_issue18q_the_one_set_against_the_other_before_but_she(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -450,7 +435,7 @@ def test_issue18q_the_one_set_against_the_other_before_but_she(note, who):
     ("Sam runs ops, but Kai, Kai's their CEO, he signs everything.", "Kai"),
 ])
 def test_issue18q_a_name_said_with_its_title_before_the_pronoun(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -459,7 +444,7 @@ def test_issue18q_a_name_said_with_its_title_before_the_pronoun(note, who):
     ("fern labs / omar diaz. go-live still EOMar.", "2027-03-31"),
 ])
 def test_issue18q_a_date_still_the_date_moved_or_typed_eo_month(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note", [
@@ -468,4 +453,4 @@ def test_issue18q_a_date_still_the_date_moved_or_typed_eo_month(note, day):
     "No date yet, it is still the date they gave last year, which passed.",
 ])
 def test_issue18q_a_date_that_is_not_theirs_to_buy_by_stays_empty(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)

@@ -4,23 +4,8 @@ field a user would see on the deal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-
-from desktop.agents.bant import extract
-
-NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
-
-
-def _said(note: str, field: str, value) -> None:
-    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
-    worded fields, contains it; ``None`` means the field stays empty."""
-    got = getattr(extract(note, NOW), field)
-    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
-        assert got == value, got
-    else:
-        assert value.lower() in (got or "").lower(), got
+from bant_said import said
 
 
 # -- timeline ----------------------------------------------------------------------------------------
@@ -30,7 +15,7 @@ def _said(note: str, field: str, value) -> None:
     "Sales ops would like this booked before the 28th because our books close that day.",
 ])
 def test_issue18r_a_date_whose_reason_is_our_own_period_is_no_timeline(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -39,8 +24,8 @@ def test_issue18r_a_date_whose_reason_is_our_own_period_is_no_timeline(note):
     ("Told Hana we'd have the security answers back by the 4th.", "security"),
 ])
 def test_issue18r_told_someone_i_would_is_our_step_not_their_date(note, step):
-    _said(note, "timeline", None)
-    _said(note, "next_step", step)
+    said(note, "timeline", None)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -49,8 +34,8 @@ def test_issue18r_told_someone_i_would_is_our_step_not_their_date(note, step):
     ("Verbal yes from Tariq. Contract on Tuesday.", "contract"),
 ])
 def test_issue18r_a_bare_document_with_a_day_is_a_step_not_a_timeline(note, step):
-    _said(note, "timeline", None)
-    _said(note, "next_step", step)
+    said(note, "timeline", None)
+    said(note, "next_step", step)
 
 
 # -- next step ---------------------------------------------------------------------------------------
@@ -60,7 +45,7 @@ def test_issue18r_a_bare_document_with_a_day_is_a_step_not_a_timeline(note, step
     "Spoke to a Tom at reception, I'll grab his email later.",
 ])
 def test_issue18r_a_gap_in_my_notes_is_no_step(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -69,7 +54,7 @@ def test_issue18r_a_gap_in_my_notes_is_no_step(note):
     "Voicemail again, the receptionist said I should text. Sent the text.",
 ])
 def test_issue18r_a_step_the_next_sentence_says_was_done_is_no_step(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -78,8 +63,8 @@ def test_issue18r_a_step_the_next_sentence_says_was_done_is_no_step(note):
     ("Rui wants us to route the tickets to the right team automatically.", "tickets"),
 ])
 def test_issue18r_wants_us_to_do_their_work_is_a_need_not_a_step(note, need):
-    _said(note, "next_step", None)
-    _said(note, "need", need)
+    said(note, "next_step", None)
+    said(note, "need", need)
 
 
 # -- need --------------------------------------------------------------------------------------------
@@ -89,7 +74,7 @@ def test_issue18r_wants_us_to_do_their_work_is_a_need_not_a_step(note, need):
     "The director wants a hands-on demo before the holidays.",
 ])
 def test_issue18r_a_demo_wanted_is_a_step_not_a_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -98,7 +83,7 @@ def test_issue18r_a_demo_wanted_is_a_step_not_a_need(note):
     ("Their intake forms are the real problem, half come back incomplete.", "intake forms"),
 ])
 def test_issue18r_x_is_the_pain_names_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)
 
 
 @pytest.mark.parametrize("note", [
@@ -107,7 +92,7 @@ def test_issue18r_x_is_the_pain_names_the_need(note, need):
     "Cost is their biggest problem.",
 ])
 def test_issue18r_a_price_or_timing_called_the_pain_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 # -- next step: what it points at ---------------------------------------------------------------------
@@ -117,7 +102,7 @@ def test_issue18r_a_price_or_timing_called_the_pain_is_no_need(note):
     ("Ravi requested three customer logos in retail, which we're sending by Friday.", "customer logos"),
 ])
 def test_issue18r_which_i_am_sending_points_at_what_they_asked(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -126,7 +111,7 @@ def test_issue18r_which_i_am_sending_points_at_what_they_asked(note, step):
     ("I'm asking finance about a quarterly billing option, and I'll come back to Ade next week.", "quarterly billing"),
 ])
 def test_issue18r_get_back_to_someone_carries_the_question_asked_before(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 # -- authority ---------------------------------------------------------------------------------------
@@ -136,7 +121,7 @@ def test_issue18r_get_back_to_someone_carries_the_question_asked_before(note, st
     ("Anya Berg is the one who signs off and approves it.", "Berg"),
 ])
 def test_issue18r_is_the_one_who_approves_names_the_approver(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -145,7 +130,7 @@ def test_issue18r_is_the_one_who_approves_names_the_approver(note, who):
     ("Kit Moss has legal sign-off, but the final say is with Ruth Vance.", "Vance"),
 ])
 def test_issue18r_a_technical_gate_gives_way_to_the_buyer_said_after_but(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, need", [
@@ -154,4 +139,4 @@ def test_issue18r_a_technical_gate_gives_way_to_the_buyer_said_after_but(note, w
     ("Ken thinks patient no-shows are a bigger headache than intake.", "no-shows"),
 ])
 def test_issue18r_the_one_called_a_bigger_pain_is_the_need(note, need):
-    _said(note, "need", need)
+    said(note, "need", need)

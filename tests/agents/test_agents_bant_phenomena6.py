@@ -4,23 +4,8 @@ sentence) and the field a user would see on the deal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-
-from desktop.agents.bant import extract
-
-NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
-
-
-def _said(note: str, field: str, value) -> None:
-    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
-    worded fields, contains it; ``None`` means the field stays empty."""
-    got = getattr(extract(note, NOW), field)
-    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
-        assert got == value, got
-    else:
-        assert value.lower() in (got or "").lower(), got
+from bant_said import said
 
 
 # -- authority ---------------------------------------------------------------------------------------
@@ -30,7 +15,7 @@ def _said(note: str, field: str, value) -> None:
     "Left Omar Walsh a message, I'm returning their call from Tuesday.",
 ])
 def test_issue18s_returning_someones_call_is_a_phone_call_not_whose_call_it_is(note):
-    _said(note, "authority", None)
+    said(note, "authority", None)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -39,8 +24,8 @@ def test_issue18s_returning_someones_call_is_a_phone_call_not_whose_call_it_is(n
     ("Contract is ready for signature, Omar's deadline for sign-off is Friday.", "2026-11-27"),
 ])
 def test_issue18s_a_deadline_for_signature_says_when_not_who_signs(note, day):
-    _said(note, "authority", None)
-    _said(note, "timeline", day)
+    said(note, "authority", None)
+    said(note, "timeline", day)
 
 
 # -- timeline ----------------------------------------------------------------------------------------
@@ -50,7 +35,7 @@ def test_issue18s_a_deadline_for_signature_says_when_not_who_signs(note, day):
     "Jonas didn't want to think about next quarter yet.",
 ])
 def test_issue18s_a_talk_refused_about_a_period_is_no_timeline(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -59,7 +44,7 @@ def test_issue18s_a_talk_refused_about_a_period_is_no_timeline(note):
     "The ops budget is fully committed through Q1, so nothing new for now.",
 ])
 def test_issue18s_money_committed_until_a_date_is_no_timeline(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -68,7 +53,7 @@ def test_issue18s_money_committed_until_a_date_is_no_timeline(note):
     "No complaints from the front desk since their launch in August.",
 ])
 def test_issue18s_since_an_event_in_a_month_is_past(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 # -- need --------------------------------------------------------------------------------------------
@@ -78,7 +63,7 @@ def test_issue18s_since_an_event_in_a_month_is_past(note):
     "Said they want 6k flat for the year and they'd sign.",
 ])
 def test_issue18s_a_price_they_want_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -87,8 +72,8 @@ def test_issue18s_a_price_they_want_is_no_need(note):
     ("Leo still wants the upgrade wrapped before December 18th.", "2026-12-18"),
 ])
 def test_issue18s_a_buying_step_wanted_done_by_a_date_is_the_timeline_not_the_need(note, day):
-    _said(note, "need", None)
-    _said(note, "timeline", day)
+    said(note, "need", None)
+    said(note, "timeline", day)
 
 
 # -- budget ------------------------------------------------------------------------------------------
@@ -98,7 +83,7 @@ def test_issue18s_a_buying_step_wanted_done_by_a_date_is_the_timeline_not_the_ne
     "Told her the standard rate is fifteen hundred a month, no reaction.",
 ])
 def test_issue18s_a_list_price_is_our_price_not_their_budget(note):
-    _said(note, "budget", None)
+    said(note, "budget", None)
 
 
 @pytest.mark.parametrize("note, budget", [
@@ -106,7 +91,7 @@ def test_issue18s_a_list_price_is_our_price_not_their_budget(note):
     ("Their budget is thirty K, and list price is 36k.", 30000),
 ])
 def test_issue18s_their_budget_said_beside_the_list_price_is_kept(note, budget):
-    _said(note, "budget", budget)
+    said(note, "budget", budget)
 
 
 @pytest.mark.parametrize("note", [
@@ -115,7 +100,7 @@ def test_issue18s_their_budget_said_beside_the_list_price_is_kept(note, budget):
     "Ops has ninety grand for software in total, we can't have most of it, he said.",
 ])
 def test_issue18s_a_bigger_pot_this_purchase_only_gets_part_of_is_no_budget(note):
-    _said(note, "budget", None)
+    said(note, "budget", None)
 
 
 # -- next step ---------------------------------------------------------------------------------------
@@ -125,7 +110,7 @@ def test_issue18s_a_bigger_pot_this_purchase_only_gets_part_of_is_no_budget(note
     "No answer from Pablo, I'll email. Sent the short recap this morning.",
 ])
 def test_issue18s_an_email_said_then_sent_with_what_it_carried_is_done_not_a_step(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 # -- competitor --------------------------------------------------------------------------------------
@@ -135,7 +120,7 @@ def test_issue18s_an_email_said_then_sent_with_what_it_carried_is_done_not_a_ste
     ("Ops began a proof of concept with Samsara on Monday.", "Samsara"),
 ])
 def test_issue18s_a_trial_of_another_vendor_is_an_evaluation(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -145,7 +130,7 @@ def test_issue18s_a_trial_of_another_vendor_is_an_evaluation(note, vendor):
     ("Marco saw Intercom's Fin bot last week and liked it.", "Intercom"),
 ])
 def test_issue18s_another_vendors_product_weighed_or_shown_to_them(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note", [
@@ -154,7 +139,7 @@ def test_issue18s_another_vendors_product_weighed_or_shown_to_them(note, vendor)
     "They've run a trial of Zapier for years for other stuff.",
 ])
 def test_issue18s_a_vendors_product_they_already_use_is_no_competitor(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -163,7 +148,7 @@ def test_issue18s_a_vendors_product_they_already_use_is_no_competitor(note):
     ("Sales would prefer to use Salesforce's native tool, and they're considering it.", "Salesforce"),
 ])
 def test_issue18s_a_vendor_they_would_rather_default_to_then_weighed_as_it(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -172,7 +157,7 @@ def test_issue18s_a_vendor_they_would_rather_default_to_then_weighed_as_it(note,
     ("They hope to begin the rollout on February 2nd.", "2027-02-02"),
 ])
 def test_issue18s_when_they_want_to_start_is_the_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -181,7 +166,7 @@ def test_issue18s_when_they_want_to_start_is_the_timeline(note, day):
     ("If the budget is approved she'd buy in Q2.", "2027-06-30"),
 ])
 def test_issue18s_a_date_said_on_their_own_approval_is_their_target(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -190,7 +175,7 @@ def test_issue18s_a_date_said_on_their_own_approval_is_their_target(note, day):
     ("Needs to close by December 20th, that's the year-end cut-off.", "2026-12-20"),
 ])
 def test_issue18s_a_freeze_said_after_the_date_leaves_the_date(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -201,7 +186,7 @@ def test_issue18s_a_freeze_said_after_the_date_leaves_the_date(note, day):
     ("Eight K from the training budget, which ends on June 30th, and they need it running within two weeks.", "2026-12-05"),
 ])
 def test_issue18s_the_budget_years_end_is_not_the_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 # -- authority (misses) ------------------------------------------------------------------------------
@@ -211,7 +196,7 @@ def test_issue18s_the_budget_years_end_is_not_the_timeline(note, day):
     ("Software buys get decided by their procurement board.", "board"),
 ])
 def test_issue18s_decided_by_names_the_decider(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -220,7 +205,7 @@ def test_issue18s_decided_by_names_the_decider(note, who):
     ("The renewal went through, their CFO countersigned.", "CFO"),
 ])
 def test_issue18s_who_countersigned_is_the_signer(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -229,7 +214,7 @@ def test_issue18s_who_countersigned_is_the_signer(note, who):
     ("Marek uses it daily, doesn't sign. Ilse does; she's back Monday.", "Ilse"),
 ])
 def test_issue18s_a_bare_first_name_that_does_after_a_denial_is_the_decider(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 # -- next step (misses) ------------------------------------------------------------------------------
@@ -239,7 +224,7 @@ def test_issue18s_a_bare_first_name_that_does_after_a_denial_is_the_decider(note
     ("They'll take our quote to procurement on the 3rd.", "quote"),
 ])
 def test_issue18s_our_document_carried_to_their_decider_is_the_step(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note", [
@@ -248,7 +233,7 @@ def test_issue18s_our_document_carried_to_their_decider_is_the_step(note, step):
     "She'll take it to her partners.",
 ])
 def test_issue18s_taking_it_to_their_decider_is_their_process_not_a_step(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -257,8 +242,8 @@ def test_issue18s_taking_it_to_their_decider_is_their_process_not_a_step(note):
     ("Contract goes to them Thursday.", "contract"),
 ])
 def test_issue18s_our_document_goes_to_them_on_a_day_is_the_step_not_an_approval(note, step):
-    _said(note, "next_step", step)
-    _said(note, "authority", None)
+    said(note, "next_step", step)
+    said(note, "authority", None)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -267,7 +252,7 @@ def test_issue18s_our_document_goes_to_them_on_a_day_is_the_step_not_an_approval
     ("I'll price out the second site for Omar.", "second site"),
 ])
 def test_issue18s_scoping_or_quoting_is_our_step(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)
 
 
 @pytest.mark.parametrize("note, step", [
@@ -276,4 +261,4 @@ def test_issue18s_scoping_or_quoting_is_our_step(note, step):
     ("Their office manager confirmed the demo for Wed at 2.", "demo"),
 ])
 def test_issue18s_a_meeting_confirmed_for_a_day_is_the_step(note, step):
-    _said(note, "next_step", step)
+    said(note, "next_step", step)

@@ -4,23 +4,10 @@ sentence) and the field a user would see on the deal."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from bant_said import NOW, said
 
 from desktop.agents.bant import extract
-
-NOW = datetime(2026, 11, 21, 9, 0)  # a Saturday, as in the blind sets
-
-
-def _said(note: str, field: str, value) -> None:
-    """The extraction of ``field`` from ``note`` is ``value`` (a number, a date, a vendor) or, for the
-    worded fields, contains it; ``None`` means the field stays empty."""
-    got = getattr(extract(note, NOW), field)
-    if value is None or isinstance(value, (int, float)) or field in ("timeline", "competitor"):
-        assert got == value, got
-    else:
-        assert value.lower() in (got or "").lower(), got
 
 
 # -- competitor --------------------------------------------------------------------------------------
@@ -30,7 +17,7 @@ def _said(note: str, field: str, value) -> None:
     "Getting Dr. Osei's assistant every time I ring.",
 ])
 def test_issue18t_a_persons_assistant_or_office_is_no_vendor(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 # -- need --------------------------------------------------------------------------------------------
@@ -41,7 +28,7 @@ def test_issue18t_a_persons_assistant_or_office_is_no_vendor(note):
     "Dana wants to meet Gong first.",
 ])
 def test_issue18t_wanting_to_see_another_vendor_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -50,7 +37,7 @@ def test_issue18t_wanting_to_see_another_vendor_is_no_need(note):
     "Their dispatcher can't make Thursday, she's off.",
 ])
 def test_issue18t_someone_who_cant_make_a_meeting_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -59,7 +46,7 @@ def test_issue18t_someone_who_cant_make_a_meeting_is_no_need(note):
     "Their staff council needs to be informed first, which usually takes three weeks.",
 ])
 def test_issue18t_a_body_they_must_consult_is_their_process_not_a_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note", [
@@ -68,12 +55,12 @@ def test_issue18t_a_body_they_must_consult_is_their_process_not_a_need(note):
     "Procurement would like the W-9 back by Friday.",
 ])
 def test_issue18t_a_document_wanted_back_by_a_date_is_neither_need_nor_timeline(note):
-    _said(note, "need", None)
-    _said(note, "timeline", None)
+    said(note, "need", None)
+    said(note, "timeline", None)
 
 
 def test_issue18t_the_signed_contract_back_by_a_date_is_still_the_timeline():
-    _said("She needs the signed order form back by December 15th.", "timeline", "2026-12-15")
+    said("She needs the signed order form back by December 15th.", "timeline", "2026-12-15")
 
 
 @pytest.mark.parametrize("note", [
@@ -82,7 +69,7 @@ def test_issue18t_the_signed_contract_back_by_a_date_is_still_the_timeline():
     "They want to come back to the starter plan after the holidays.",
 ])
 def test_issue18t_coming_back_on_a_plan_is_a_contract_term_not_a_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 # -- timeline ----------------------------------------------------------------------------------------
@@ -92,11 +79,11 @@ def test_issue18t_coming_back_on_a_plan_is_a_contract_term_not_a_need(note):
     "The signed contract came back on the 20th.",
 ])
 def test_issue18t_a_day_said_with_a_deed_done_is_past(note):
-    _said(note, "timeline", None)
+    said(note, "timeline", None)
 
 
 def test_issue18t_a_past_signing_date_gives_way_to_the_go_live_wanted():
-    _said("They signed October 30th. Now she wants the bot live by January 11th.", "timeline", "2027-01-11")
+    said("They signed October 30th. Now she wants the bot live by January 11th.", "timeline", "2027-01-11")
 
 
 @pytest.mark.parametrize("note, day", [
@@ -106,7 +93,7 @@ def test_issue18t_a_past_signing_date_gives_way_to_the_go_live_wanted():
     ("Procurement is paused over the holidays, so most likely they decide in January.", "2027-01-31"),
 ])
 def test_issue18t_what_follows_a_freeze_is_the_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -115,7 +102,7 @@ def test_issue18t_what_follows_a_freeze_is_the_timeline(note, day):
     ("Priya will sign this month once legal is done.", "2026-11-30"),
 ])
 def test_issue18t_a_named_person_signing_in_a_period_is_the_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, day", [
@@ -124,7 +111,7 @@ def test_issue18t_a_named_person_signing_in_a_period_is_the_timeline(note, day):
     ("Timeline, they'd like it done before the busy season, he said January 25th.", "2027-01-25"),
 ])
 def test_issue18t_under_a_timing_label_the_date_said_after_is_the_timeline(note, day):
-    _said(note, "timeline", day)
+    said(note, "timeline", day)
 
 
 # -- budget ------------------------------------------------------------------------------------------
@@ -134,7 +121,7 @@ def test_issue18t_under_a_timing_label_the_date_said_after_is_the_timeline(note,
     "Extra seats are listed at forty dollars a month each.",
 ])
 def test_issue18t_what_a_product_lists_at_is_our_price_not_their_budget(note):
-    _said(note, "budget", None)
+    said(note, "budget", None)
 
 
 # -- need said after a question ----------------------------------------------------------------------
@@ -147,7 +134,7 @@ def test_issue18t_what_a_product_lists_at_is_our_price_not_their_budget(note):
 ])
 def test_issue18t_an_add_on_asked_for_and_the_want_said_after_the_question_are_the_need(note, words):
     for w in words:
-        _said(note, "need", w)
+        said(note, "need", w)
 
 
 @pytest.mark.parametrize("note", [
@@ -166,7 +153,7 @@ def test_issue18t_a_want_said_after_a_question_is_a_fact(note):
     ("They sat through a Kustomer pitch on Monday.", "Kustomer"),
 ])
 def test_issue18t_a_vendors_demo_or_quote_they_are_given_is_an_evaluation(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note", [
@@ -175,7 +162,7 @@ def test_issue18t_a_vendors_demo_or_quote_they_are_given_is_an_evaluation(note, 
     "They saw a Kustomer pitch in the spring and passed on it.",
 ])
 def test_issue18t_the_accounts_own_demo_or_a_vendor_demo_they_turned_down_is_no_competitor(note):
-    _said(note, "competitor", None)
+    said(note, "competitor", None)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -184,7 +171,7 @@ def test_issue18t_the_accounts_own_demo_or_a_vendor_demo_they_turned_down_is_no_
     ("Either us or keeping Talkdesk for another year.", "Talkdesk"),
 ])
 def test_issue18t_us_or_staying_with_their_vendor_is_a_competitor(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -193,7 +180,7 @@ def test_issue18t_us_or_staying_with_their_vendor_is_a_competitor(note, vendor):
     ("Front has pitched her twice since October.", "Front"),
 ])
 def test_issue18t_a_vendor_that_has_pitched_them_is_a_competitor(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)
 
 
 # -- budget, continued -------------------------------------------------------------------------------
@@ -203,7 +190,7 @@ def test_issue18t_a_vendor_that_has_pitched_them_is_a_competitor(note, vendor):
     ("Our quote is thirty, he had twenty-five in mind.", 25000),
 ])
 def test_issue18t_a_bare_figure_they_have_in_mind_is_thousands(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -212,7 +199,7 @@ def test_issue18t_a_bare_figure_they_have_in_mind_is_thousands(note, value):
     ("Their number is eighteen thousand, not the twenty on our quote.", 18000),
 ])
 def test_issue18t_our_figure_said_beside_theirs_is_not_the_budget(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -222,7 +209,7 @@ def test_issue18t_our_figure_said_beside_theirs_is_not_the_budget(note, value):
     ("Money: she said eighty, which is our number, but the actual budget is seventy and nothing above that.", 70000),
 ])
 def test_issue18t_a_figure_named_as_ours_gives_way_to_the_budget_line_said_after(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 @pytest.mark.parametrize("note, value", [
@@ -231,7 +218,7 @@ def test_issue18t_a_figure_named_as_ours_gives_way_to_the_budget_line_said_after
     ("The budget is twenty and that's all there is.", 20000),
 ])
 def test_issue18t_a_bare_budget_figure_followed_by_and_a_new_clause_is_thousands(note, value):
-    _said(note, "budget", value)
+    said(note, "budget", value)
 
 
 # -- authority ---------------------------------------------------------------------------------------
@@ -241,7 +228,7 @@ def test_issue18t_a_bare_budget_figure_followed_by_and_a_new_clause_is_thousands
     ("She runs the evaluation, but the contract gets signed by their CFO, Pieter something.", "CFO"),
 ])
 def test_issue18t_signed_by_in_the_passive_names_the_signer(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -250,11 +237,11 @@ def test_issue18t_signed_by_in_the_passive_names_the_signer(note, who):
     ("Yusuf, their COO, made the call to stay with Aircall.", "Yusuf"),
 ])
 def test_issue18t_made_the_call_and_went_with_is_the_decision(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 def test_issue18t_making_a_phone_call_to_someone_is_no_decision():
-    _said("I made the call to Dana about the renewal.", "authority", None)
+    said("I made the call to Dana about the renewal.", "authority", None)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -263,7 +250,7 @@ def test_issue18t_making_a_phone_call_to_someone_is_no_decision():
     ("Pat signed off on the proposal yesterday.", "Pat"),
 ])
 def test_issue18t_signing_off_on_the_rollout_upgrade_or_proposal_is_authority(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 # -- the seller's question as a label ----------------------------------------------------------------
@@ -273,7 +260,7 @@ def test_issue18t_signing_off_on_the_rollout_upgrade_or_proposal_is_authority(no
     ("We asked who decides: their board, at the January meeting.", "board"),
 ])
 def test_issue18t_asked_who_signs_colon_labels_the_answer(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, words", [
@@ -282,7 +269,7 @@ def test_issue18t_asked_who_signs_colon_labels_the_answer(note, who):
     ("We asked what he wants out of it: route changes pushed to the drivers' phones.", "route changes"),
 ])
 def test_issue18t_asked_what_they_want_colon_labels_the_need(note, words):
-    _said(note, "need", words)
+    said(note, "need", words)
 
 
 # -- next step ---------------------------------------------------------------------------------------
@@ -292,7 +279,7 @@ def test_issue18t_asked_what_they_want_colon_labels_the_need(note, words):
     "Their number's roughly fifty, then said call it forty-eight.",
 ])
 def test_issue18t_call_it_a_figure_is_no_phone_call(note):
-    _said(note, "next_step", None)
+    said(note, "next_step", None)
 
 
 @pytest.mark.parametrize("note, words", [
@@ -301,7 +288,7 @@ def test_issue18t_call_it_a_figure_is_no_phone_call(note):
     ("Omar will agree to a pilot on their Leeds site, he said.", "pilot"),
 ])
 def test_issue18t_an_agreement_said_with_its_auxiliary_is_the_next_step(note, words):
-    _said(note, "next_step", words)
+    said(note, "next_step", words)
 
 
 # -- need, continued ---------------------------------------------------------------------------------
@@ -311,8 +298,8 @@ def test_issue18t_an_agreement_said_with_its_auxiliary_is_the_next_step(note, wo
     ("She needs order-status notifications in place before the holidays.", "order-status notifications", "2026-12-24"),
 ])
 def test_issue18t_a_capability_wanted_in_place_by_a_date_is_need_and_timeline(note, words, day):
-    _said(note, "need", words)
-    _said(note, "timeline", day)
+    said(note, "need", words)
+    said(note, "timeline", day)
 
 
 @pytest.mark.parametrize("note, words", [
@@ -321,7 +308,7 @@ def test_issue18t_a_capability_wanted_in_place_by_a_date_is_need_and_timeline(no
     ("She'd like the same chat widget set up for the new practice.", "chat widget"),
 ])
 def test_issue18t_the_same_setup_rolled_out_to_more_of_the_business_is_the_need(note, words):
-    _said(note, "need", words)
+    said(note, "need", words)
 
 
 @pytest.mark.parametrize("note", [
@@ -330,7 +317,7 @@ def test_issue18t_the_same_setup_rolled_out_to_more_of_the_business_is_the_need(
     "Their IT team wants the compliance pack by Friday.",
 ])
 def test_issue18t_review_papers_asked_of_us_are_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 @pytest.mark.parametrize("note, words", [
@@ -339,7 +326,7 @@ def test_issue18t_review_papers_asked_of_us_are_no_need(note):
     ("Stock counts are the biggest thing, the stores count by hand on Sundays.", "Stock counts"),
 ])
 def test_issue18t_x_is_the_big_thing_names_the_need(note, words):
-    _said(note, "need", words)
+    said(note, "need", words)
 
 
 @pytest.mark.parametrize("note, words", [
@@ -348,7 +335,7 @@ def test_issue18t_x_is_the_big_thing_names_the_need(note, words):
     ('Her words: "If it routes after-hours calls to the on-call tech, I\'ll sign."', "after-hours calls"),
 ])
 def test_issue18t_what_the_product_must_do_for_them_to_sign_is_the_need(note, words):
-    _said(note, "need", words)
+    said(note, "need", words)
 
 
 @pytest.mark.parametrize("note", [
@@ -357,7 +344,7 @@ def test_issue18t_what_the_product_must_do_for_them_to_sign_is_the_need(note, wo
     "If legal is happy, she'll sign this month.",
 ])
 def test_issue18t_a_condition_that_is_no_capability_is_no_need(note):
-    _said(note, "need", None)
+    said(note, "need", None)
 
 
 # -- authority: whom the pronoun means ---------------------------------------------------------------
@@ -367,7 +354,7 @@ def test_issue18t_a_condition_that_is_no_capability_is_no_need(note):
     ("Dev Shah, in his words: Kofi's got the contract, he signs it.", "Kofi"),
 ])
 def test_issue18t_the_one_holding_our_document_is_whom_the_next_he_means(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 @pytest.mark.parametrize("note, who", [
@@ -379,11 +366,11 @@ def test_issue18t_the_one_holding_our_document_is_whom_the_next_he_means(note, w
      "Raj Patel"),
 ])
 def test_issue18t_the_other_pronoun_after_the_champion_is_the_other_person(note, who):
-    _said(note, "authority", who)
+    said(note, "authority", who)
 
 
 def test_issue18t_the_same_pronoun_still_means_the_person_named():
-    _said("Dana Webb called. She's the one who signs.", "authority", "Dana Webb")
+    said("Dana Webb called. She's the one who signs.", "authority", "Dana Webb")
 
 
 @pytest.mark.parametrize("note, words", [
@@ -392,11 +379,11 @@ def test_issue18t_the_same_pronoun_still_means_the_person_named():
     ("They sent a sixty-line RFP spreadsheet. I'm filling it out this weekend.", "RFP spreadsheet"),
 ])
 def test_issue18t_their_document_we_are_filling_in_is_the_next_step(note, words):
-    _said(note, "next_step", words)
+    said(note, "next_step", words)
 
 
 def test_issue18t_filling_it_in_with_no_document_named_is_no_step():
-    _said("I'm filling it in.", "next_step", None)
+    said("I'm filling it in.", "next_step", None)
 
 
 @pytest.mark.parametrize("note, vendor", [
@@ -405,4 +392,4 @@ def test_issue18t_filling_it_in_with_no_document_named_is_no_step():
     ("Procurement asks for three bids, and they've got them, you, Aircall and Dialpad. Dialpad is out.", "Aircall"),
 ])
 def test_issue18t_the_quotes_they_hold_besides_ours_are_competitors(note, vendor):
-    _said(note, "competitor", vendor)
+    said(note, "competitor", vendor)

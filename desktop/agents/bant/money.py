@@ -71,6 +71,9 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          # "they just dropped forty grand on a Unit integration": money already spent on something else
                          r"|\b(?:they|she|he|company|team) (?:just |recently |already |also )+(?:spent|dropped|sank|blew|invested)\b"
                          r"|(?<!\bwe )(?<!\bi )\b(?:spends|(?:already |currently )spend|currently pays?)\b"
+                         # "Zoho told them they could get this for 1,500 a year": a price they could get elsewhere
+                         r"|\b(?:could|can|'d|would|will) get (?:it|this|that|the same(?: [\w-]+)?|something (?:similar|like (?:it|this|that))) "
+                         r"(?:for|at)\b"
                          r"|\bat list\b|(?:^|[,;:]\s*|\b(?:i|we)\s+)(?:told|tell|gave|give) (?:her|him|them)\s+(?:(?:it's|it is|it was|that it's|we're|"
                          r"that we're|our price is|the price is|it costs?|about|around|roughly)\s+)?(?=\$|\d|(?:a|one|two|three|four|"
                          r"five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)"
@@ -248,6 +251,10 @@ def _amounts(text: str) -> list[float]:
     return out
 
 
+#: A short fragment after a figure that says it is none: "- no real number", "No firm figure, though.", "- not a real budget".
+_NO_FIGURE_AFTER = re.compile(r"^(?:(?:so|but|and|though|although)\s*,?\s*)?(?:there's |there is |that's |that is |it's |it is )?(?:no|not a|not any)\s+"
+                              r"(?:real|firm|hard|actual|concrete|set|fixed|committed)\s+(?:number|figure|budget|amount)\b"
+                              r"(?:\s+(?:yet|though|either|at all|so far|for now|for this))*\s*,?\s*(?:though|yet)?[.!]?$", re.I)
 _HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
 
 
@@ -271,6 +278,10 @@ _WITHDRAWN = re.compile(
                         r"consume|blow|have|get|be)\s+(?:up\s+)?(?:all|most|the whole|half|the bulk)\b|"
                         r"\b(?:was|is|were) (?:just |only |really )?(?:a guess|a placeholder|made up|a rough guess|"
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
+                        # "twenty-five, maybe thirty, nothing committed", "forty K was floated, not committed yet": no figure of theirs
+                        r"\bnothing(?:'s| is| has been)? (?:yet )?(?:committed|firm|locked in|signed off)\b|\b(?:not|un)[- ]?committed\b|"
+                        # "she has maybe nine thousand left this year, but she'd rather wait": money they decline to spend
+                        r"\b(?:'d|would) (?:much |really )?rather (?:wait|hold off|not (?:buy|commit|do (?:it|this|anything)))\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
                         r"(?:number|figure)\b|"
                         # "scratch that, no number until the board meets": the figure before is taken back
@@ -425,6 +436,8 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
                                             and len(sentences[i + 1].split()) <= 8):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
+        if i + 1 < len(sentences) and _NO_FIGURE_AFTER.match(sentences[i + 1].strip()):
+            continue  # "probably around thirty grand - no real number yet": the figure said is denied right after it
         # each clause, then the whole sentence (the whole first when it corrects a figure: "40k, no, 55")
         # (each part of a clause joined by "and" too: "they pay 36K today and Tom wants to stay under 40K")
         parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c)
@@ -459,7 +472,8 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             if offer and c in s and s.find(c) > offer.start() and not re.search(
                     r"\b(?:they|they've|they'd|their|theirs|she|she's|she'd|her|hers|he|he's|he'd|his|budget\w*)\b", c, re.I):
                 continue  # "I pitched a build at six grand and then fifteen hundred a month": the rest of our offer
-            if re.match(r"^(?:if|unless|assuming|should they|in case)\b", s, re.I):
+            # ("Omar, musing: if all five depots came on, it'd run to two hundred K": the label before it changes nothing)
+            if re.match(r"^(?:[^:.;]{1,60}:\s*)?(?:if|unless|assuming|should they|in case)\b", s, re.I):
                 continue  # "If they get the grant, they could spend thirty K": a hypothetical, no budget
             if re.search(r"\b(?:we|i)\s+(?:have|had|'ve got|got|could offer|can offer|could give|can give|could put)\b", c, re.I):
                 continue  # "we have five grand of co-marketing budget": the seller's money
@@ -489,6 +503,10 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
             c = re.sub(r"\b(?:anything|everything|whatever|any (?:purchase|spend|deal|contract|order|invoice|amount|thing)s?)\s+"
                        r"(?:over|above|more than|bigger than|greater than|beyond|exceeding|north of)\s+(?:a |an )?\$?\s*[\w.,-]+"
                        r"(?:\s*(?:k|grand|thousand|million|dollars|bucks))?", " ", c, flags=re.I)
+            # "whatever fits under ten K a year", "anything that comes in below eight grand": a vague ceiling, no figure of theirs
+            c = re.sub(r"\b(?:whatever|anything)(?: (?:that|which))? (?:fits|comes in|lands|falls|stays|is|keeps it|costs)?\s*(?:under|below|"
+                       r"beneath|less than|south of)\s+(?:a |an )?\$?\s*[\w.,-]+(?:[- ][\w-]+)?(?:\s*(?:k|grand|thousand|million|dollars|"
+                       r"bucks))?", " ", c, flags=re.I)
             if _AUTH_CUE.search(c):  # "the GM approves any spend over 20 grand": a threshold, no budget
                 # (but "they can't go above one eighty-five, that's what's been approved": a ceiling, the budget)
                 c = re.sub(r"\b(?<!go )(?<!going )(?:over|above|more than|greater than|exceeding|north of)\s+\$?\s*[\w.,-]+"
@@ -513,7 +531,7 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                 if amounts:
                     return float(amounts[0]), nxt
     for s in sentences:  # no cue anywhere: an amount said first, as the sentence's topic
-        if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not re.search(
+        if _FRONTED.match(s) and not _BUDGET_NOT.search(s) and not _WITHDRAWN.search(s) and not re.search(
                 r"\b(?:revenue|sales|arr|lost|losing|cost (?:them|us)|worth|valued|raised|saved|save)\b", s, re.I):
             amounts = _amounts(re.split(r"[,;]|\s-\s", s, maxsplit=1)[0])
             if amounts:

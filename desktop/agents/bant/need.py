@@ -48,6 +48,9 @@ _NEED_CUE = re.compile(
     r"(?:can|will|really|actually)(?= \w)|see (?:that )?(?=(?:the|their) (?:[\w-]+ ){1,2}(?:actually|really|reliably) (?:happen|work|go out|get)))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "Billing issue, sent him the portal link": the seller's deed after the word, subject dropped
+                       r"^(?:sent|re-?sent|emailed|forwarded|gave|showed|walked|pointed|refunded|credited|reset|fixed|resolved|updated|"
+                       r"told) (?:him|her|them)\b|"
                        # "the shortlist to replace it is us and Moveworks": who might replace it, not a problem
                        r"^(?:to )?(?:replace|get rid of) (?:it|them|that|this) (?:is|are|was|were)\b|"
                        # "want our layer in before that": our product in place by a time is the timeline
@@ -136,7 +139,10 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                        r"(?:an )?answer|close|closing|clos(?:e|ed) by|signed|our (?:pricing|prices?|quote|proposal|deck|"
                        r"docs?|contract|numbers|terms|security)\b|see (?:it|this|that|them)\b|(?:a |the |their |his |her )?"
                        # "wants the board's yes by the end of the year": an approval of the purchase, not a problem
-                       r"(?:[\w-]+(?:'s|s') )?(?:yes|ok|okay|go-ahead|green light|nod|blessing|sign-?off)\b|(?:a )?business case|(?:an )?roi\b|justification|(?:us|me|"
+                       r"(?:[\w-]+(?:'s|s') )?(?:yes|ok|okay|go-ahead|green light|nod|blessing|sign-?off)\b|(?:a )?business case|(?:an )?roi\b|justification|"
+                       # "she still wants to build the business case", "write the ROI justification": their buying work
+                       r"(?:build|make|write|put together|pull together|draft|prepare|finish|work on) (?:a |an |the |their |her |his )?"
+                       r"(?:internal |formal |proper )?(?:business case|case|roi|justification)\b|(?:us|me|"
                        r"our (?!(?:thing|product|tool|bot|app|platform|software|system|integration|agent|assistant)\b)(?:[\w-]+ ){1,2}?)to\b(?! " + _SERVICE + r")|spend|pay|save money|"
                        # "wants us to build the pilot": a trial, not the problem
                        r"(?:(?:us|me) to )?" + _SERVICE + r"\s*(?:the |a |an |their )?(?:pilot|trial|poc|proof of concept|demo|sandbox)\b|"
@@ -193,7 +199,7 @@ _PAIN = re.compile(
     r"(?:\w+ )?(?:bad|poor|low|weak|terrible|awful)\b|"
     r"(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
     r"outdated|clunky|inaccurate|out of control|all over the place)|average (?:about |around |over )?(?:\w+ ){0,2}(?:days|"
-    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:entering|typing|keying)|stuck (?:\w+ing)\b|"
+    r"hours|weeks)|stuck (?:with|on|in)|nobody likes|hates? \w+ing|re-?(?:enter|type|key)(?:s|ed|ing)?\b|stuck (?:\w+ing)\b|"
     # "on the phone all night answering where's-my-truck calls", "pay two contractors just to triage tickets"
     r"on the phones? (?:all (?:day|night|morning|afternoon|evening|week|weekend)|nonstop|non-stop|constantly)|"
     r"(?:pay|pays|paying|employ|employs|hired?|keeps?) (?:[\w-]+ ){1,6}?(?:just|only) to \w+|"
@@ -202,7 +208,7 @@ _PAIN = re.compile(
     r"nobody (?:\w+ )?(?:calls back|picks up|returns)|(?:takes?|took|eats?) (?:up )?(?:half|most|all|a third|a quarter) of|"
     r"bounces? (?:around|between)|back and forth|gets? stuck|re-?key\w*|paper (?:logs|forms|records|files|invoices|"
     r"checklists)|break(?:s|ing)? down|live in (?:google sheets|spreadsheets|excel|email)|scattered|spread across|(?:in|"
-    r"across|from) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets)|(?:nobody|no one) owns\b(?! (?:this|it|that|the (?:deal|project|decision|budget|relationship|account)))|(?:are|is) churning|double[- ]?book\w*|"
+    r"across|from) (?:\w+ ){0,2}(?:different|separate) (?:tools|systems|apps|spreadsheets|places|inboxes|lists|sheets|channels)|(?:nobody|no one) owns\b(?! (?:this|it|that|the (?:deal|project|decision|budget|relationship|account)))|(?:are|is) churning|double[- ]?book\w*|"
     r"still using (?:\w+ )?(?:paper|spreadsheets|excel|email|whiteboards|fax)|keeps? (?:on )?\w+ing|(?:is|"
     r"are) always (?:wrong|late|off|broken|down|behind)|(?:\w+n't|not) (?:\w+ ){1,5}(?:fast|quick(?:ly)?|well|"
     r"reliabl[ey]) enough|(?:is|are|keeps?) missing|(?:sit|sits|sitting|wait|waits|waiting) (?:for )?(?:\w+ )?(?:hours|"
@@ -210,10 +216,19 @@ _PAIN = re.compile(
     r"call-backs|emails|inquiries|enquiries|requests|questions|texts|voicemails|bookings|reservations|"
     r"messages|tickets|shipments|follow-ups|calls|leads|deadlines|appointments|deliveries|payments|orders|renewals)|"
     r"can't (?:see|track|tell|find|trust)|no (?:visibility|way to)|"
+    # issue/18u: "has no pipeline visibility", "reps juggle leads", "nobody knows who called whom", "patients can't get through
+    # on the phone and hang up", "front desk re-types everything", "intake is still clipboards"
+    r"(?:has|have|had|there's|there is|with) no (?:[\w-]+ ){1,2}(?:visibility|overview|insight)|juggl(?:e|es|ed|ing) (?:[\w-]+ ){0,3}"
+    r"(?:leads|calls|tickets|requests|emails|inboxes|spreadsheets|tools|systems|orders|bookings)\b|(?:nobody|no one|no-one) knows "
+    # (not "nobody knows who will sign now": who decides is unknown, no problem of theirs)
+    r"(?:who|what|which|where|when|whether|if)\b(?! (?:will |'ll |would |is going to |should |can |gets to )?(?:sign|decide|approve|buy|"
+    r"pay|own|owns|replace|replaces|take over|takes over|be (?:the )?(?:decider|signer|approver|buyer|budget))\b)|(?:patients|customers|callers|clients|parents|tenants|drivers|members|guests|buyers) "
+    r"(?:\w+ )?(?:can't|cannot|couldn't|don't|never) get through\b|(?:patients|customers|callers|clients|parents|tenants|guests|buyers) "
+    r"(?:\w+ ){0,6}?hang(?:s|ing)? up\b|"
     r"spend(?:s|ing)? (?:way too long|too long|too much time|half|(?:\w+ ){0,2}(?:hours|days|weeks|minutes|afternoons?|"
     r"mornings?|evenings?|weekends?))|(?:shows?|showing|turns?|arrives?) up late|(?:is|are|lives?|runs?|done|kept) "
     r"(?:all |still |entirely |mostly )?(?:in |on )?(?:two |three |four |five |several |many |a dozen |separate |different )?"
-    r"(?:spreadsheets|paper|excel|email|whiteboards)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
+    r"(?:spreadsheets|paper|excel|email|whiteboards|clipboards|faxes|fax|binders|notebooks|sticky notes|post-its)|nobody (?:\w+ )?(?:listens|answers|responds|follows up|checks|"
     r"reads)|(?:their|the) (?:\w+ ){1,3}can't (?!(?:make|attend|join|come|be there)\b)\w+|can't (?:keep up|hire)|nobody (?:answers|responds|"
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
@@ -265,6 +280,8 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         if _DONE_ALREADY.match(s.strip()):
             continue  # "Done, confirmed by email.": our report of a request met, no problem of theirs
+        if re.match(r"^(?:the\s+)?next(?:\s+steps?)?\s*(?:is|are|:|-|,)\s", s.strip(), re.I):
+            continue  # "next step: I rework the proposal": the step the note labels, no problem of theirs
         for c in _clauses(s) or [s]:
             m = _PAIN.search(c)
             ours = _seller_subject(c, 0) or re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I)
@@ -615,7 +632,9 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if re.match(r"^(?:[\w-]+\s+){0,5}?(?:signed|closed|rolled out|live|done(?! (?:on|via|through|from|online|digitally)\b)|"
                             # ("a vendor selected by March 31st", "the renewal wrapped before the 15th": a buying step by a date)
+                            # ("the renewal papered by Dec 15", "the order inked by the 12th": the paperwork signed by a date)
                             r"wrapped(?: up)?|selected|picked|chosen|finali[sz]ed|locked in|executed|booked|agreed|ready|over|in place|"
+                            r"papered|inked|countersigned|"
                             r"up and running|finished|complete[d]?|deployed|running|working|in use|"
                              r"launched|implemented|decided|sorted)\b", phrase, re.I) and \
                         (_TIME_WORDS.search(phrase) or period_end(phrase, date(2000, 1, 1))):

@@ -35,7 +35,9 @@ _AUTH_CUE = re.compile(
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|"
     # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
     r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
-    r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b)|"
+    r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b|"
+    # ("Sarah Johnson, the CTO, who made the call, went with Vanta": the choice said right after the comma)
+    r",\s+(?:went with|chose|picked|signed with|switched to|stuck with|stayed with|renewed with|bought)\b)|"
     # "the contract itself gets signed by their CFO": the signer, said in the passive
     r"(?:gets?|got|is|are|will be|has to be|have to be|must be|needs? to be|'s) signed (?:off )?by|owns? the (?:[\w-]+ )?(?:decision|budget|contract|purchase|deal)|"
     # "Dr. Hale says go, send the paperwork": the go-ahead given
@@ -74,12 +76,15 @@ _AUTH_CUE = re.compile(
     # six thousand": who signed off on the money
     r"(?<=[a-z] )(?:has |had |already )?(?:signed off|signs off)(?: (?:verbally|formally|officially|already|today|now))? on (?=(?:the |their |a )?"
     r"(?:about |around |roughly |up to )?\$?\d|(?:the |their |a )?(?:[\w-]+ ){0,2}(?:budget|spend|spending|purchase|deal|contract|"
-    r"pilot|renewal|expansion|number|figure|rollout|roll-out|upgrade|order|proposal|quote|project)\b)|"
+    r"pilot|renewal|expansion|number|figure|rollout|roll-out|upgrade|order|proposal|quote|project)\b|"
+    # "Omar Walsh signed off on annual", "signed off on going yearly": the plan they buy
+    r"(?:going |the switch to |the move to |an? |the )?(?:annual|yearly|monthly|multi-year|two-year|three-year)\b)|"
     r"(?:spend\w*|purchases?|money|budget|buying|anything|everything|it|expansions?|renewals?|upgrades?|add-?ons?|contracts?|deals?|orders?) "
     r"(?:\w+ )?(?:goes|go|has to go|must go|runs) through(?= (?:her|him|(?-i:[A-Z])|(?:the|their) (?:[\w-]+ )?(?:head|ceo|cfo|coo|cto|board|"
     r"owner|founder|director|vp|finance|procurement|controller))))\b", re.I)
 _ROLE = re.compile(
-    r"\b((?:their |the |her |his )?(?:ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
+    # ("a steering committee of ops, IT and finance votes on it": the committee, with the functions it is made of)
+    r"\b((?:their |the |her |his )?(?:(?:[\w-]+ )?(?:committee|council|board) of (?:the )?[\w&]+(?:, [\w&]+)*,? and [\w&]+|ceo|cfo|cto|coo|cio|cmo|cro|ciso|cpo|gm|md|evp|svp|vp|vice president|president|"
     r"founders?|co-?founders?|owners?|board|procurement(?: team)?|(?:finance|investment|steering|buying|purchasing|"
     r"executive) committee|purchasing(?! decisions?)|legal(?: team)?|finance(?: team)?|"
     r"(?:ops|operations|it|sales|finance|project|tech|technical|practice) lead|managing director|managing partner|"
@@ -103,7 +108,7 @@ Purchases Purchase Purchasing Buying Spend Spending Contracts Approvals
 Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate
 Now Later Earlier Soon Afterwards Meanwhile Otherwise However Instead Again Already Later Found Fixed Left Tried Sent Asked
 Told Pinged Emailed Texted Rang Dialed Dialled Checked Updated Logged Reached Heard Saw Made Took Gave Moved Cancelled
-Canceled Rebooked Booked Signer Decider Approver Signatory""".split())
+Canceled Rebooked Booked Signer Decider Approver Signatory Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec An""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -461,12 +466,26 @@ def _named_title(role: str, text: str) -> str | None:
     return name
 
 
+#: A person named in full who signed the deal ("Felix Ueda, the CEO, signed it Friday", "Victor Price signed."): the signer,
+#: when the note says no one decides or signs otherwise.
+_SIGNED_IT = re.compile(r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+))(?:,\s+(?:the|their)\s+[\w -]{2,30},)?\s+(?:(?:has|had|already|just|finally)\s+)*"
+                        r"(?:signed|countersigned)(?:\s+(?:it|off|the (?:[\w-]+ )?(?:contract|order form|deal|paperwork|agreement|renewal|"
+                        r"expansion|pilot|sow|msa|quote|proposal)))?(?=\s*(?:[.;,!]|$)|\s+(?i:on|last|yesterday|today|this|(?:mon|tues|wednes|"
+                        r"thurs|fri|satur|sun)day)\b)")
+
+
 def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
     for i, s in enumerate(sentences):
         picker = _picker(sentences, i)
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if who is None:  # "the pilot is signed, Felix Ueda (CEO) signed it Friday", "Victor Price signed.": who signed the deal
+        for s in sentences:
+            m = _SIGNED_IT.search(s)
+            if m and not any(w in _NOT_NAMES for w in m.group(1).split()) and not _COMPANY_WORD.search(m.group(1)):
+                who, ev = m.group(1), s
+                break
     if who and ev and _ROLE.fullmatch(who):  # "omar (founder) signs": the founder named, so the name
         who = _named_title(who, ev) or _named_title(who, " ".join(sentences)) or who
     return (_full_names(who, sentences) if who else who), ev
@@ -526,6 +545,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if m.group(1).lower().startswith("sign") and re.search(r"\b(?:i|we)\s+(?:\w+\s+)?sign", c, re.I):
                     continue
+                if re.search(r"\bused to\s+(?:\w+\s+)?$", c[:m.start()], re.I):
+                    continue  # "Iris Novak used to sign everything but Maya decides on this one": who signed before, not now
                 if re.match(r"sign|approv", m.group(1), re.I) and re.search(
                         r"\b(?:technical|tech|security|legal|it|compliance|infosec|architecture|clinical)\s+$", c[:m.start()], re.I) and \
                         re.search(r"\bbut\b[^.;]*\b(?:approv|sign|decid|decision|final say|buyer)", s[s.find(c) + m.end():], re.I):
@@ -576,7 +597,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     # ("... they have eighty thousand, and Kara Brooks decides": Kara decides, not "they")
                     continue  # "they will make the decision on the 11th": when, not who
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\b(?:is|was|been|got|are|were|be|"
-                                                                        r"already)\s+(?:(?!(?:he|she|they|and|who|that)\b)[\w-]+\s+){0,3}"
+                                                                        r"already)\s+(?:(?!(?:he|she|they|and|who|that|whatever|whichever|(?-i:[A-Z][a-z]+))\b)[\w-]+\s+){0,3}"
                                                                     r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves ("is the one who approves": who)

@@ -14,7 +14,7 @@ _COMP_BEFORE = re.compile(
     r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
-    r"(?:got|have|has|had|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
+    r"(?:got|get|have|has|had|getting|received) (?:a |an )?(?:cheaper |lower |better |competing |rival )?(?:quote|proposal|bid|"
     r"pricing|offer|pitch|demo)(?:s|es)? (?:from|by)|(?:a |an )?(?:cheaper |lower |better |competing |rival )(?:quote|proposal|bid|offer)s? "
     r"from|up against|invited|weighing (?:us )?(?:against|with|up against)|comparison (?:with|to|against)|"
     r"(?:cheaper|pricier|better|faster|more expensive|easier) than|(?:had|has|have|got|booked) (?:a |"
@@ -58,6 +58,10 @@ _COMP_BEFORE = re.compile(
     r"platform|tool|bpo|outsourcer|call cent(?:er|re)|contact cent(?:er|re)|reseller|integrator|msp|service)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
 _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
+                         # "Ava also wants to look at LeadSquared", "they plan to check out Gong too": a vendor they mean to look at
+                         # (not "wants to look at Dana's forecast", "Excel exports": the vendor is the whole object)
+                         r"(?i:\b(?:wants?|wanted|plans?|planning|intends?|'d like|would like|going) to (?:also )?(?:look at|check out|evaluate|"
+                         r"trial|demo|test)\s+)" + _VENDOR + r"(?=\s*(?:[,.;!]|$)|\s+(?i:too|as well|also|next|first|before)\b)|"
                          # "Talkdesk pitched us last week": a pitch made to them (not "keeps pitching her" something else)
                          r"(?:^|(?<=[,.;:]\s)|(?<=\bbetween us,\s)|(?<=\ban\s)|(?<=\ba\s)|(?<=\band\s))" + _VENDOR + r"(?:\s+(?i:rep|sales rep|salesperson|ae|"
                          r"account exec|account executive|team))?\s+(?i:(?:has |have |had |also |has also |have also )?(?:pitched|demoed (?:to )?|approached))\s*(?i:us|them|her|him)\b|"
@@ -92,7 +96,8 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"" + _VENDOR + r"\s+(?i:and|or)\s+(?i:us|you)(?=\s*[.,;!]|\s*$)|"
                          + _VENDOR + r"'s (?:[\w-]+ ){1,3}(?i:is|are) (?:also |still )?(?i:in the (?:mix|running|picture)|in play|"
                          r"on the (?:table|list|shortlist)|an option|the other (?:option|one|thing|tool|product|platform)|"
-                         r"(?:the |their )?(?:main |real |only |obvious )?alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:also\s+|still\s+|now\s+)?"
+                         r"(?:the |their )?(?:main |real |only |obvious )?alternative)\b|" + _VENDOR + r"(?:'s|,?\s+(?i:is|are|was|has|have))\s+(?:(?:also|still|now|definitely|clearly|very much|firmly|certainly|"
+                         r"absolutely|really)\s+)*"
                          r"(?:been\s+)?(?:in the (?:mix|running|picture|frame)|bidding|still on it\b|on it too\b|"
                          # "Appcues is the other one they're looking at", "Cognigy is the other one, their IT likes it"
                          r"the other (?:one|tool|option|thing|product|platform|vendor|agency|name|system)\b(?!\s+(?:we|they|she|he) "
@@ -174,6 +179,9 @@ def _ruled_out(vendor: str, text: str) -> bool:
                           rf"ruled out|eliminated|removed|struck off|crossed off)\b|"
                           rf"\b{v}(?:'s)?\s+(?:isn't|aren't|wasn't|is not|are not|was not)\s+(?:\w+\s+)?(?:an option|in (?:it|the "
                           rf"running|the mix)|on the table|being considered)\b|"
+                          # "nobody's looking at Vanta for this": no one weighs it
+                          rf"\b(?:nobody|no one|no-one)(?:'s| is| was)? (?:really |even |seriously )?(?:looking at|considering|evaluating|"
+                          rf"interested in|talking to|pushing for)\s+{v}\b|"
                           rf"\b(?:dropped|ditched|ruled out|passed on|decided against|said no to|not (?:looking at|considering|"
                           rf"evaluating)|no longer (?:\w+ing|considering|looking at))\s+(?:\w+\s+)?{v}\b|"
                           # the vendor they already signed and are bound to ("X's been fine and they're locked in for

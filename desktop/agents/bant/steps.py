@@ -253,10 +253,11 @@ _ASKED_THING = re.compile(r"\b(?:needs?|wants?|asked for|requested|(?:is|are) wa
 
 #: A request already met ("asked for a copy of the invoice. Sent it."): nothing left to do
 _DONE_ALREADY = re.compile(r"^(?:and |so )?(?:i |we )?(?:already |just )?(?:sent|re-?sent|emailed|re-?emailed|forwarded|shared|handled|did|done|"
-                           r"took care of|dealt with|closed|removed|fixed|updated|cancell?ed|deactivated|sorted)(?: (?:it|that|them|this|those|"
+                           r"took care of|dealt with|closed|removed|fixed|updated|changed|switched|corrected|amended|cancell?ed|deactivated|sorted)(?: (?:it|that|them|this|those|"
                            r"over|across|both|everything|all of it|out))*"
                            # "Sent both from the finance inbox.", "Done, confirmed by email."
-                           r"(?:,? (?:from|via|through|by|over) (?:the |our |my )?[\w-]+(?: [\w-]+)?)?"
+                           # ("Updated in billing.", "Changed in the CRM.": where it was done)
+                           r"(?:,? (?:from|via|through|by|over|in|on) (?:the |our |my |their )?[\w-]+(?: [\w-]+)?)?"
                            r"(?:,? (?:and )?(?:confirmed|replied|told (?:her|him|them))(?: (?:by|over|via|in) [\w-]+)?)?"
                            r"(?: (?:already|right away|"
                            r"straight away|today|same day|just now|this (?:morning|afternoon|evening)|earlier|yesterday|last night))?[.!]?$", re.I)

@@ -9,7 +9,7 @@ _SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?:(?<!\b[
                    r"\s+|\s+-{1,2}\s+|\s+—\s+")
 _CLAUSE = re.compile(r",?\s+\b(?:but|although|though|whereas|while|however)\b\s+|,\s+(?=(?-i:[A-Z][a-z]+) (?:thinks|reckons|"
                      r"guesses|figures)\b)|,\s+(?:and\s+|so\s+)?(?=(?:they|he|she|"
-                     r"i|we|i'll|we'll|they'll|the|their|our|next|it|budget|timeline|also)\b)", re.I)
+                     r"i|we|i'll|we'll|they'll|the|their|our|next|(?-i:it|It)|budget|timeline|also)\b)", re.I)  # ("ops, IT and finance": the department)
 
 _SELLER = re.compile(r"^(?:\w+\s+){0,2}?(?:i|we|i'm|we're|i'll|we'll|i've|we've|i'd|we'd|my|our|me|us)\b", re.I)
 #: A question the customer asked, or a counterfactual, states no fact: "Priya asked about our roadmap for
@@ -90,6 +90,8 @@ _FIRST_PERSON = [(r"\bwe're\b", "they're"), (r"\bwe've\b", "they've"), (r"\bwe'l
 
 _TITLE_IN_PARENS = (r"(?:ceo|cfo|cto|coo|cio|cmo|md|owner|founder|co-?founder|president|gm|partner|principal|vp [\w ]{2,20}|"
                     r"head of [\w ]{2,20}|[\w ]{0,20}(?:mgr|manager|dir|director|lead))")
+#: A title in brackets, or two joined by a slash ("(broker/owner, she decides)", "(founder/CEO)").
+_SLASHED_TITLE = r"(?:[\w-]+\s*/\s*)?" + _TITLE_IN_PARENS + r"(?:\s*/\s*[\w-]+)?"
 _COMMON = set("""a an the their our his her my your its with w and or to of for in on at by from this that these those
 team ops sales they them he she we us me him it new old pilot call budget mon tue tues wed thu thur thurs fri sat sun
 eod eow eom asap still also now already just""".split())
@@ -111,7 +113,7 @@ def _shorthand_names(text: str) -> str:
         seeds: set[str] = set()
         pair = r"(" + word + r" " + word + r")(?=\s*[.,(:]|\s*(?:\+|&|and)\s|\s+(?:ceo|cfo|cto|coo|cio|founder|owner|gm|md)\b)"
         for m in re.finditer(r"(?:^[\w ]{2,40}?(?:\s*/\s*|\s+-\s+)|\bw/\s*|\bwith\s+)" + pair + r"(?:\s*(?:\+|&|and)\s*" + pair + r")?|"
-                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _TITLE_IN_PARENS + r"(?:,[^)]{1,30})?\))|"
+                             r"\b(" + word + r"(?: " + word + r")?)\s*\((?=" + _SLASHED_TITLE + r"(?:,[^)]{1,30})?\))|"
                              # "not the buyer, ava novak cto decides": a name said before a bare title and what it does
                              r"\b(" + word + r" " + word + r") (?=(?:ceo|cfo|cto|coo|cio|founder|owner) (?:decides|signs|approves|"
                              r"is the)\b)|"
@@ -145,7 +147,7 @@ def _shorthand_names(text: str) -> str:
                       r"(?:in the running|in the mix|in play|an option))", lambda m: m.group(1) if m.group(1) in _COMMON else m.group(1).capitalize(),
                       text)
     # ("Jonas Weber (MD, signs)": the title and what follows it in the brackets, "Jonas Weber, the MD, signs")
-    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _TITLE_IN_PARENS + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
+    text = re.sub(r"\b((?-i:[A-Z])[a-z]+(?: (?-i:[A-Z])[a-z]+)?)\s*\((" + _SLASHED_TITLE + r")(?:,\s*([^()]{1,30}?))?\)\s*(?:,\s*)?",
                   lambda m: f"{m.group(1)}, the {m.group(2)}, " + (f"{m.group(3)} " if m.group(3) else ""), text, flags=re.I)
     return re.sub(r",\s+(?=[.;:!?])|(?<=\w) (?=[.;!?](?:\s|$))", "", text)
 

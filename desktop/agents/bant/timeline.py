@@ -343,9 +343,14 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"undecided|freeze|froze|frozen|on hold|paused|"
                          # "Priya is traveling until mid-December": her absence, no buying date
                          r"travel(?:l)?ing (?:until|till|through|for|to|in)|"
+                         # "closed for Thanksgiving through the 30th", "at a trade show in Lisbon until Nov 27": when they are
+                         # away, no buying date
+                         r"(?:closed|shut(?: down)?)(?: (?:for|over) (?:the )?[\w' -]{2,30}?)? (?:until|till|through|thru)\b|"
+                         r"\b(?:at|attending) (?:a |an |the |their |our )?(?:[\w-]+ ){0,2}(?:conference|trade ?show|summit|expo|offsite|"
+                         r"off-site|retreat|convention)\b[^,;]*?\b(?:until|till|through|thru)\b|"
                          # "the review we had for Tuesday is off", "the December 18th go-live is off": called off
                          r"(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in|"
-                         r"go-?live|launch|rollout|roll-?out|deadline|date|timeline)s?\b[^,;]*?\b(?:is|was|got|has been|are|were) "
+                         r"go-?live|launch|rollout|roll-?out|deadline|date|timeline|target)s?\b[^,;]*?\b(?:is|was|got|has been|are|were) "
                          r"(?:now )?(?:off|cancell?ed|called off|scrapped|shelved|dropped|dead)|"
                          r"(?:push|move|reschedul|shift|bump|postpon|rebook|bring forward)\w* (?:the |our |their |this |that )?(?:[\w-]+ ){0,2}(?:demo|call|meeting|walk-?through|workshop|session|review|presentation|kick-?off|visit|check-?in)s?|"
                          r"cut (?:all )?(?:new )?spend\w*|"
