@@ -452,3 +452,45 @@ def test_taking_a_deal_over_gives_it_to_the_user(planner_team, now, text, deal):
 def test_a_next_step_cut_off_before_its_value_is_asked_not_written(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not any(str(a.fields.get("next_step", "")).lower().startswith(("on ", "for ")) for a in plan.actions)
+
+
+@pytest.mark.parametrize(("heard", "fixed"), [
+    ("Harbor Health signed for 12K, Market One, and give the deal to Morgan.", "mark it won"),
+    ("Vertex came through, market one.", "mark it won"),
+    ("Mark Poller has do not contact.", "Mark Poller as do not contact"),
+    ("Mark her has a customer now.", "Mark her as a customer"),
+    ("Schedule a QBR with him on December 9th at 10 a.m., an other note that renewal risk is low.",
+     "and add a note that renewal risk is low"),
+    ("Book a demo with Maya next Friday at 3pm, another task to prep the deck.", "and add a task to prep the deck"),
+    ("Open a deal for them. Brand refresh 30,000 stage laid.", "stage lead"),
+    ("Move Initech back to laid.", "to lead"),
+    ("Put the closed date at December 18th.", "close date"),
+    ("Sign Tom Becker, and Rachel Adams to Morgan.", "Assign Tom Becker and Rachel Adams to Morgan"),
+    ("Sign Priya Natarajan to Sam.", "Assign Priya Natarajan to Sam"),
+    ("Set the next step to send revised terms and harm the deal to Sam.", "hand the deal to Sam"),
+    ("Change is titled to CEO and log that he signed off.", "change his title to CEO"),
+    ("Change his title to VP Sales.", "change his title to VP Sales"),
+    ("Call him no answer. Try again tomorrow morning.", "Called him, no answer"),
+    ("Call Tom Becker no answer.", "Called Tom Becker, no answer"),
+    ("Competitor on Meadow Health is epic and they're leaning that way.", "is Epic"),
+    ("Competitor for Initech is zendesk.", "is Zendesk"),
+    ("Next step on Ember Logistics. Get the signed pilot agreement back.", "Ember Logistics: Get"),
+    ("Add a new company. Brightline Robotics, brightline.example, based in Pittsburgh.", "new company: Brightline"),
+    ("Delete, Kestrel Works, we never worked with them.", "Delete Kestrel Works"),
+])
+def test_more_recogniser_slips_are_undone(heard, fixed):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert fixed in undo_asr_slips(heard)
+
+
+@pytest.mark.parametrize(("heard", "person", "words"), [
+    ("Draft a quick email to Jonas Weber. Proposal attached. Happy to walk through it on Monday.", "112", "walk through it"),
+    ("Draft a follow up to Priya Natarajan. Thanks for the call, here's the pricing link.", "105", "pricing link"),
+    ("Send a quick email to Tom Becker. Great seeing you today. A renewal chat in January works for us.", "106",
+     "renewal chat in January"),
+])
+def test_an_emails_words_after_a_stop_the_recogniser_put_are_its_body(planner, now, heard, person, words):
+    plan = planner.plan(heard, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id) == ("draft_email", person) and words in a.fields["body"]

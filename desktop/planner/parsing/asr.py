@@ -351,6 +351,42 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bcompetitors?\s+(?:is\s+|are\s+)?(?P<c>(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{2,})){0,2})(?=\s*(?:[,.;]|$|\s+and\b))", re.I),
      lambda m: m.group(0) if set(m.group("c").split()) & _NOT_A_RIVAL_WORD
      else "competitor is " + " ".join(w.capitalize() for w in m.group("c").split())),
+    # "Big Day, Harbor Health signed for 12K, Market One" -> "mark it won" ("won" heard as the number)
+    (re.compile(r"\bmarket\s+one\b", re.I), "mark it won"),
+    # "Mark Poller has do not contact" -> "as" (the lifecycle or flag said after "mark <person>")
+    (re.compile(r"\b(mark\s+(?:him|her|them|(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?))\s+has\s+"
+                r"(?=(?:do\s+not\s+contact|dnc|an?\s+(?:customer|lead|opportunity|evangelist|subscriber|mql|sql)|lost|won|dead)\b)", re.I),
+     r"\1 as "),
+    # "..., an other note that renewal risk is low", "..., another task to prep the deck" -> "and add a ..." (the order
+    # "and add a" heard as one word)
+    (re.compile(r"(?:(?<=,\s)|(?<=,))\s*(?:an\s+other|another)\s+(?=(?:note|task|reminder)\s+(?:that|to|on|for|saying)\b)", re.I),
+     " and add a "),
+    # "Brand refresh 30,000 stage laid", "move it to laid" -> "lead" (no stage is "laid")
+    (re.compile(r"\b(stage|to|as|in|at)\s+laid\b", re.I), r"\1 lead"),
+    # "put the closed date at December 18th" -> "close date"
+    (re.compile(r"\bclosed\s+date\b", re.I), "close date"),
+    # "Sign Tom Becker, and Rachel Adams to Morgan." -> "Assign" (the first syllable lost) before people and a teammate
+    (re.compile(r"^(\W*)sign\s+(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+\b[^.]*)\bto\s+(?P<to>(?-i:[A-Z])[a-z]+\W*)$", re.I),
+     lambda m: f"{m.group(1)}Assign {m.group('who').replace(', and ', ' and ')}to {m.group('to')}"),
+    # "and harm the deal to Sam" -> "hand" (a deal handed over)
+    (re.compile(r"\bharm\s+(?=(?:the\s+deal|it|them|that\s+deal|this\s+one)\s+(?:over\s+)?to\b)", re.I), "hand "),
+    # "Change is titled to CEO" -> "Change his title to"
+    (re.compile(r"\bchange\s+(?:is|his)\s+titled?\s+to\b", re.I), "change his title to"),
+    # "Call him no answer." -> "Called him, no answer." (a report of a call that did not get through)
+    (re.compile(r"^(\W*)call\s+(him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?),?\s+(?=no\s+(?:answer|reply|pickup)\b)", re.I),
+     r"\1Called \2, "),
+    # "Competitor on Meadow Health is epic and ..." -> "is Epic" (a rival's name lower-cased after the record)
+    (re.compile(r"\b(competitors?\s+(?:on|for)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+(?:is|are))\s+"
+                r"(?P<c>(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{2,})){0,1})(?=\s*(?:[,.;]|$|\s+and\b))", re.I),
+     lambda m: m.group(0) if set(m.group("c").split()) & _NOT_A_RIVAL_WORD
+     else f"{m.group(1)} " + " ".join(w.capitalize() for w in m.group("c").split())),
+    # "Next step on Ember Logistics. Get the signed pilot agreement back" -> a colon where the recogniser put a stop
+    (re.compile(r"^(\W*(?:(?:add|set)\s+(?:a|the)\s+)?next\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})"
+                r"\.\s+(?=\S)", re.I), r"\1: "),
+    # "Add a new company. Brightline Robotics, ..." -> "Add a new company: ..."
+    (re.compile(r"^(\W*(?:please\s+)?(?:add|create)\s+(?:a\s+)?new\s+(?:company|contact|lead|deal))\.\s+(?=(?-i:[A-Z]))", re.I), r"\1: "),
+    # "Delete, Kestrel Works, we never ..." -> "Delete Kestrel Works, ..." (a pause heard after the verb)
+    (re.compile(r"^(\W*(?:please\s+)?(?:delete|remove))\s*,\s+(?=(?-i:[A-Z]))", re.I), r"\1 "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 

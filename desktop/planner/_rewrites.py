@@ -1,0 +1,365 @@
+"""Phrasing rewrites of an instruction before its clauses are read (see :func:`rewrite`).
+
+Each rewrite turns one everyday construction into the phrasing the clause reader in :mod:`desktop.planner.offline`
+understands, with an example of what it covers beside it. They were moved here from ``OfflinePlanner._plan_text``
+unchanged, in their order, so that the planner's main module holds the reading of clauses and this one the
+rewording of whole instructions.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from desktop.domain.plan import Target
+from desktop.planner._patterns import _IMPERATIVE, _POLITE_COMMAND
+from desktop.planner.entity_index import EntityIndex
+from desktop.planner.parsing.dates import find_date
+
+#: A new company announced: "New logo: X, ...", "We've got a new prospect, X, ...", "Add X, a design agency in ...".
+_NEW_COMPANY_SAID = re.compile(
+    r"^\W*(?:(?:so|okay|ok|and)\W+)*(?:(?:new\s+(?:logo|client|customer|prospect|account)(?!\s+company)|we'?ve\s+got\s+a\s+new\s+"
+    r"(?:prospect|client|customer|logo)|we\s+(?:just\s+)?(?:signed|landed|won)\s+a\s+new\s+(?:client|customer|logo))"
+    r"(?:\s+(?:coming\s+in|incoming|alert|today|this\s+morning|on\s+board))?\s*[:,.!]?\s*(?!(?i:add|create|set|open|make|put)\b)"
+    r"(?P<name>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*"
+    r"|(?:please\s+)?add\s+(?P<name2>(?-i:[A-Z])[\w'-]*(?:\s+(?:&\s+)?(?-i:[A-Z])[\w'-]*){0,3})\s*,\s*(?=(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:agency|studio|company|"
+    r"firm|shop|startup|practice|clinic|roaster|bakery|brand|retailer|distributor|manufacturer|consultancy|cafe|restaurant)\b))",
+    re.I)
+
+#: An explicit "Log a call with X." followed by what the person said: "He confirmed ...", "She wants ...".
+_LOG_THEN_REPORT = re.compile(
+    r"^(?P<head>\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record)\s+(?:a|an|the|my)\s+(?:quick\s+|short\s+)?"
+    r"(?:call|phone\s+call|meeting|chat|zoom)\s+with\s+[^.:;!?]{2,60}?)\.\s+"
+    r"(?=(?:he|she|they)\s+(?:(?:also|then|just|basically)\s+)?(?:said|says|confirmed|told|mentioned|explained|asked|"
+    r"wants|wanted|needs|needed|agreed|raised|flagged|thinks|thought|complained|shared|walked|admitted|hinted)\b)",
+    re.I)
+
+#: "..., or wait, is Leo Vogel the admin? Yeah, do Leo, Monday at 9:30": the speaker asks themself who and picks.
+_ASKED_SELF_WHO = re.compile(
+    r"\s*,?\s*(?:or\s+)?(?:wait|hang\s+on|hold\s+on|actually)\W+(?:is|isn'?t|was)\s+(?P<new>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)"
+    r"\s+[^?.]{2,60}\?\s*(?:yeah|yes|yep|yup|right)\W+(?:do|use|go\s+with|make\s+it|book|it'?s)\s+(?P<pick>(?-i:[A-Z])[a-z'-]+)"
+    r"(?:\s+(?-i:[A-Z])[a-z'-]+)?\s*[,.]?(?P<rest>.*)$", re.I | re.S)
+
+#: One person and a time in a list of meetings: "Ava Vogel at 10".
+_MEETING_ITEM = re.compile(r"(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+at\s+(?P<t>\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?|noon)\b")
+
+#: Several meetings booked in one breath (see :func:`_meetings_each`).
+_MEETINGS_LIST = (
+    # "Book two check-ins for Monday, Ava Vogel at 10 and Dan Hughes at 11."
+    re.compile(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?P<v>book|schedule|set\s+up|put\s+in)\s+(?:two|three|four|2|3|4)\s+"
+               r"(?P<kind>[\w-]+?)s\s+(?P<when>(?:for|on|next|this)\s+[^,]+?)\s*[,:]\s*(?P<list>.+)$", re.I | re.S),
+    # "Book intro meetings next Tuesday with Paula Walsh at 10 and Felix Dubois at 11, both at Juniper Systems."
+    re.compile(r"^\W*(?:(?:please|ok|okay|so)\W+)*(?P<v>book|schedule|set\s+up)\s+(?P<kind>(?:[\w-]+\s+)?(?:meeting|call|demo|check-in|"
+               r"intro|catch-up)s)\s+(?P<when>(?:for\s+|on\s+)?(?:next|this|tomorrow|the|monday|tuesday|wednesday|thursday|friday)[^,]*?)"
+               r"\s+with\s+(?P<list>.+)$", re.I | re.S),
+)
+
+
+def _meetings_each(text: str) -> str:
+    """Several meetings booked in one breath, one sentence each: "Book two check-ins for Monday, Ava Vogel at 10
+    and Dan Hughes at 11." -> "Book a check-in with Ava Vogel for Monday at 10. Book a check-in with Dan Hughes
+    for Monday at 11." (unchanged unless two people or more are each given a time)."""
+    for pattern in _MEETINGS_LIST:
+        if (m := pattern.match(text)) is None:
+            continue
+        items = list(_MEETING_ITEM.finditer(m.group("list")))
+        if len(items) < 2:
+            continue
+        kind = re.sub(r"s$", "", m.group("kind").strip())
+        kind = kind if " " in kind or kind.lower() not in ("intro",) else "intro call"
+        art = "an" if kind[:1].lower() in "aeiou" else "a"
+        both = re.search(r"\b(?:both|all)\s+(?:at|from)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})", m.group("list"), re.I)
+        at = f" at {both.group('co')}" if both else ""  # ("..., both at Juniper Systems": where each of them is)
+        return " ".join(f"Book {art} {kind} with {i.group('who')}{at} {m.group('when').strip()} at {i.group('t')}." for i in items)
+    return text
+
+#: A new contact's sentence and the one after it that goes on about the person: "... Hannah Moss. She's the new CFO"
+_NEW_CONTACT_GOES_ON = re.compile(
+    r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:add|create|new)\b[^.?!]{0,60}?\b(?:contact|lead|person)\b[^?!]{0,160}?"
+    r"(?-i:[A-Z])[a-z'-]+)\.\s+(?=(?:(?:he|she|they)(?:'s|\s+is|'re|\s+are)\b|(?:(?:his|her|their)\s+)?(?:e-?mail|phone|number|"
+    r"mobile|cell|direct line)\b|[\w.+-]+@))", re.I)
+
+
+def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> str:
+    """``clean`` (an instruction after sanitising, filler removal and the speaker's corrections) rewritten into
+    the plainer phrasing the clause reader knows: the everyday ways of saying a record change, a meeting, an e-mail,
+    a new company or contact, a handover, a correction are turned into one canonical sentence each ("set Dan Hughes
+    as an opportunity" -> "mark Dan Hughes as an opportunity"). ``index`` resolves names, ``today`` anchors dates
+    said relative to others ("that afternoon"), ``ctx`` is the record in view. Returns the rewritten text (the
+    input itself when nothing applies); never raises on any input."""
+    # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
+    if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"
+                             r"(?:e-?mail|note|follow[- ]?up|reply|message)\s+to\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"
+                             r"\.\s+(?P<body>(?-i:[A-Z]).+)$", clean, re.I | re.S)) \
+            and not any(_IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?])\s+", dictated.group("body"))) \
+            and not re.match(r"(?:subject|re)\b", dictated.group("body"), re.I):
+        # "Draft a quick email to Jonas Weber. Proposal attached. Happy to walk through it on Monday.": the recogniser's
+        # stops after the recipient; what follows is the e-mail's words
+        words = re.sub(r"(?<=\w)[.!]\s+(?=\S)", ", ", dictated.group("body").strip())
+        clean = f"{dictated.group('head')}: {words[:1].lower()}{words[1:]}"
+    clean = re.sub(r"\b(?:set\s+up|open|start|make|spin\s+up)\s+(?=(?:a|an)\s+(?:new\s+)?(?:company|account|client)\s+"
+                   r"(?:record\s+|entry\s+)?(?:for|called|named)\s+(?-i:[A-Z]))", "create ", clean, flags=re.I)
+    clean = re.sub(r"\b(?:set\s+up|open|start|make)\s+(?=(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}\s+as\s+(?:a|an)\s+"
+                   r"(?:new\s+)?(?:company|account|client)\b)", "add ", clean, flags=re.I)
+    if (new_co := _NEW_COMPANY_SAID.match(clean)) and not any(
+            m.kind == "company" for m in index.find_mentions(new_co.group("name") or new_co.group("name2"))):
+        # "New logo: Brightwater Analytics, brightwater dot io, ...", "Add Northbeam Studio, a design agency in
+        # Portland, ...": a company the workspace does not have yet, announced as such
+        clean = f"Add {new_co.group('name') or new_co.group('name2')} as a company, " + clean[new_co.end():]
+    # "Create a contact, first name Amara, last name Okonkwo, ...": the name said field by field
+    clean = re.sub(r"\bfirst\s+name\s*(?:is\s+|:\s*)?(?P<f>(?-i:[A-Z])[\w'-]+)\s*,?\s*(?:and\s+)?(?:the\s+)?(?:last|sur|family)\s*name\s*"
+                   r"(?:is\s+|:\s*)?(?P<l>(?-i:[A-Z])[\w'-]+)", r"\g<f> \g<l>", clean, flags=re.I)
+    # "Write him a follow-up saying I'll be in Atlanta ...", "drop her a line saying ...": a message with its words is an e-mail
+    clean = re.sub(r"\b(?P<v>write|drop|shoot|send|fire\s+off)\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+"
+                   r"(?:a\s+)?(?P<q>quick\s+|short\s+)?(?:follow[- ]?up|line|message|reply)(?!\s+e-?mail)\s+"
+                   r"(?=saying|that says|to say|telling|letting|about|re\b|with\b|asking)",
+                   lambda m: f"write {m.group('who')} a {m.group('q') or ''}follow-up email ", clean, flags=re.I)
+    # "Raj said yes to an intro call, next Wednesday at half ten, can you put it in?": the meeting is booked
+    if re.search(r"\b(?:call|meeting|demo|session|check-?in|kickoff|kick-off|review|workshop|lunch|coffee)\b", clean, re.I):
+        clean = re.sub(r"[,.]?\s*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?(?:put|pop|stick|get|add|slot)\s+(?:it|that|this)\s+"
+                       r"in(?:\s+(?:for\s+me|please))?\s*[?.!]?\s*$", ", put it in the calendar.", clean, flags=re.I)
+        clean = re.sub(r"\bsaid\s+yes\s+to\b", "agreed to", clean, flags=re.I)
+    # "Can we get Tom Becker's QBR on the calendar for December 8th, 11 in the morning?", "Grab time with Zoe Silva ...":
+    # a meeting booked, said the everyday way
+    if cal := re.match(r"^\W*(?:(?:so|ok|okay|hey)\W+)*(?:(?:can|could)\s+(?:we|you)\s+(?:please\s+)?|let'?s\s+|please\s+)?"
+                       r"(?:get|put|pop|stick)\s+(?P<what>[^,.?]{3,60}?)\s+(?:on|in|into)\s+(?:the|my|our)\s+(?:calendar|diary|books)\b",
+                       clean, flags=re.I):
+        clean = f"book {cal.group('what')}" + re.sub(r"\?\s*$", ".", clean[cal.end():])
+    clean = re.sub(r"\b(?:book|schedule|set\s+up|arrange)\s+(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?)['\u2019]s\s+"
+                   r"(?P<what>(?:QBR|quarterly review|renewal review|kickoff|kick-off|demo|onboarding(?:\s+session)?|check-?in|"
+                   r"review|training(?:\s+session)?|workshop))\b",
+                   lambda m: f"book a {m.group('what')} with {m.group('who')}", clean, flags=re.I)
+    clean = re.sub(r"\b(?:grab|find|carve\s+out|block(?:\s+out)?|get)\s+(?:some\s+)?time\s+with\b", "book a meeting with", clean,
+                   flags=re.I)
+    clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
+                   r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
+    clean = _meetings_each(clean)
+    # "from six grand to nine": the second figure is in the same units
+    clean = re.sub(r"\bfrom\s+(?P<a>[\w.-]+(?:\s+[\w.-]+)?)\s+(?P<s>grand|k|thousand)\s+to\s+(?P<b>(?:\d+(?:\.\d+)?|one|two|three|four|five|six|"
+                   r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|"
+                   r"nine))?)\b(?!\s*(?:grand|k|thousand|million|percent|%|dollars|bucks))",
+                   r"from \g<a> \g<s> to \g<b> \g<s>", clean, flags=re.I)
+    # "ava vogel's email bounced. the right one is ava@..., can you fix that": the address given is set
+    clean = re.sub(r"(?P<who>\b[A-Za-z][a-z]+\s+[A-Za-z][\w'-]+)['\u2019]s\s+e-?mail(?:\s+address)?\s+(?:bounced|is\s+bouncing|"
+                   r"is\s+wrong|is\s+dead|doesn'?t\s+work|is\s+out\s+of\s+date)\s*[.,;]?\s*(?:the\s+)?(?:right|correct|new|good|"
+                   r"working)\s+(?:one|address)\s+is\s+(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)\s*(?:,?\s*(?:can|could)\s+you\s+"
+                   r"(?:please\s+)?(?:fix|update|change)\s+(?:that|it)\W*)?",
+                   r"set \g<who>'s email to \g<addr>. ", clean, flags=re.I).strip()
+    # "Email to Gina Rossi bounced, her new address is gina@...": the address given is set
+    clean = re.sub(r"^\W*(?:(?:my|the|our)\s+)?(?:e-?mail|message)\s+to\s+(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+bounced\s*[.,;]?\s*"
+                   r"(?:(?:her|his|their|the)\s+)?(?:new|right|correct|working)\s+(?:e-?mail\s+)?(?:address|one)\s+is\s+"
+                   r"(?P<addr>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
+                   r"set \g<who>'s email to \g<addr>", clean, flags=re.I)
+    # "Ben at Quartz said to call back after the new year, so set me a reminder for January 5th": the task is what
+    # they asked for, with them, on the day said
+    if (asked := re.match(r"^\W*(?P<who>(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[\w'-]+)?(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)?)?)"
+                          r"\s+(?:said|asked\s+(?:me|us))\s+to\s+(?P<v>call|ring|email|ping|follow\s+up|check\s+in|circle)\s*(?P<back>back)?"
+                          r"(?P<why>[^,.;]*?)\s*[,;]\s*(?:so\s+)?(?:please\s+)?(?:set|add|create|make|put\s+in)\s+(?:me\s+)?(?:a\s+)?"
+                          r"(?:reminder|task)\s+(?P<when>(?:for|on|in|next|this)\b[^,.;]*)\W*$", clean, re.I)):
+        back_said = " back" if asked.group("back") else ""
+        clean = f"Remind me {asked.group('when')} to {asked.group('v').lower()} {asked.group('who')}{back_said}."
+    # "Zoe Price and Leo Vogel should both be customers", "make Zoe Price and Leo Vogel customers": each one's stage
+    if (both := re.match(r"^\W*(?:(?:so|and|ok|okay)\W+)*(?:(?:make|mark|set)\s+)?(?P<a>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+and\s+"
+                        r"(?P<b>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:should\s+(?:both\s+)?be\s+|are\s+(?:both\s+)?(?:now\s+)?|as\s+)?"
+                        r"(?:both\s+)?(?P<lc>customers|opportunities|evangelists|subscribers|mqls|sqls)\b(?:\s+now)?\W*$",
+                        re.sub(r"^.*?\bso\s+(?=(?-i:[A-Z]))", "", clean), re.I)) \
+            and not _IMPERATIVE.search(clean[:max(0, len(clean) - len(both.string))]):
+        one = {"customers": "a customer", "opportunities": "an opportunity", "evangelists": "an evangelist",
+               "subscribers": "a subscriber", "mqls": "an MQL", "sqls": "an SQL"}[both.group("lc").lower()]
+        clean = f"Mark {both.group('a')} as {one}. Mark {both.group('b')} as {one}."
+    # "They churned, so mark the Tidal Media contacts as other: Kara Novak, Dan Moreau and Carla Ortiz": each one's stage
+    if listed := re.search(r"\b(?:mark|make|set|move)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:[\w&'-]+\s+){0,3}?(?:contacts|people)\s+(?:as\s+|to\s+)?"
+                           r"(?:an?\s+)?(?P<lc>other|customers?|leads?|opportunit(?:y|ies)|evangelists?|subscribers?)\s*[:,-]\s*"
+                           r"(?P<list>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+(?:\s*,\s*(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)*"
+                           r"\s*,?\s+and\s+(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\W*$", clean, re.I):
+        stage = {"customers": "customer", "leads": "lead", "opportunities": "opportunity", "evangelists": "evangelist",
+                 "subscribers": "subscriber"}.get(listed.group("lc").lower(), listed.group("lc").lower())
+        art = "an" if stage[0] in "aeiou" else "a"
+        names = [n.strip() for n in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", listed.group("list")) if n.strip()]
+        said = " ".join(f"Mark {n} as {art} {stage}." if stage != "other" else f"Set {n}'s lifecycle stage to other."
+                        for n in names)
+        before = clean[:listed.start()]
+        clean = said if not _IMPERATIVE.search(re.sub(r"^.*\bso\s*$", "", before)) else clean
+    # "how many proposals are out the door": deals in Proposal Sent
+    clean = re.sub(r"\bproposals\s+(?:are\s+)?(?:out(?:\s+the\s+door)?|outstanding|pending|still\s+out)\b", "deals are in proposal sent",
+                   clean, flags=re.I)
+    # "Rachel Adams has left Northwind, she's at Brightline Retail now": the person's new company
+    clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:has\s+)?left\s+[^,.;]{2,40}?\s*[,;]\s*(?:and\s+)?(?:so\s+)?"
+                   r"(?:she|he|they)(?:'s|\s+is|'re|\s+are)\s+(?:now\s+)?(?:at|with|over\s+at|working\s+(?:at|for)|"
+                   r"a\s+[a-z ]{2,30}?\s+at)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})(?:\s+now)?",
+                   r"\g<who> has moved to \g<co>", clean)
+    # "Omar Walsh gave me his direct line, it's +1 305 555 0142": the number is the person's phone
+    clean = re.sub(r"(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[\w'-]+)\s+(?:gave|sent|texted)\s+(?:me|us)\s+(?:his|her|their)\s+(?:new\s+)?"
+                   r"(?:direct\s+(?:line|dial)|(?:phone\s+|mobile\s+|cell\s+)?number|mobile|cell)\s*[,:\-]?\s*(?:(?:it'?s|which\s+is)\s+)?"
+                   r"(?=\+?\d)", r"set \g<who>'s phone number to ", clean, flags=re.I)
+    if ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in index.contacts and (bare := re.match(
+            r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record|add)\s+(?:a|an|the)\s+(?:quick\s+|short\s+)?(?P<kind>call|meeting|note)"
+            r"\s*[.:]\s+(?=\S)", clean, re.I)) and not any(
+            _IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?;])\s+", clean[bare.end():])):
+        # on Omar's page: "Log a call. He's bringing Zoe into the next meeting and wants references.": the call is with the
+        # person in view; the people named after it are what was said
+        kind = bare.group("kind").lower()
+        in_view = index.contacts[int(ctx.id)].name
+        clean = f"Log a {kind} {'on' if kind == 'note' else 'with'} {in_view}: " + clean[bare.end():]
+    if (report := _LOG_THEN_REPORT.match(clean)) and not any(
+            _IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?;])\s+", clean[report.end():])):
+        # "Log a call with Dan Alvarez. He confirmed budget at thirty-six k but wants us to kill the video
+        # deliverable.": what the person said after the logged call is the call's text, as after a colon; a
+        # figure reported there changes no field (a sentence that asks for a change still does)
+        clean = clean[:report.end("head")] + ": " + clean[report.end():]
+    # "Jordan's taking over the Upland Media account, so make Jordan the owner of Dan Hughes and Ava Vogel": the
+    # handover is the reason; what to reassign is what the request after "so" names
+    if (handover := re.match(r"^\W*(?:(?:ok|okay|so|fyi|heads up)\W+)*(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?(?:'s|\s+is|\s+will\s+be)\s+"
+                             r"(?:taking\s+over|picking\s+up|inheriting)\s+[^.,;]{3,60}?\s*[,;]?\s*so\s+"
+                             r"(?=(?:please\s+)?(?:make|set|give|assign|reassign|hand|move)\b[^.;]*\b(?:owner|to)\b)", clean, re.I)) \
+            and not re.search(r"\b(?:those|these|them|it|both|all)\b", clean[handover.end():], re.I) \
+            and any(m.kind == "contact" for m in index.find_mentions(clean[handover.end():])):
+        clean = clean[handover.end():]
+    if (asked := _ASKED_SELF_WHO.search(clean)) and (first := asked.group("new").split()[0]).lower() == asked.group("pick").lower():
+        # "Book the kickoff with Zoe Price, or wait, is Leo Vogel the admin? Yeah, do Leo, Monday at 9:30": the person
+        # the speaker asked themself about and picked replaces the one said before
+        before = clean[:asked.start()]
+        named = [m for m in index.find_mentions(before) if m.kind == "contact"]
+        if named and first:
+            last = named[-1]
+            rest = asked.group("rest").strip()
+            clean = (before[:last.start] + asked.group("new") + before[last.end:]).rstrip(" ,") + (f", {rest}" if rest else "")
+    # "Send the renewal deck to Rachel Adams", "send Rachel Adams the pricing sheet": something sent to a person is
+    # an e-mail drafted to them with it
+    sent_already = re.search(r"\blog\s*(?:it|that|this)\b|\blogit\b|\b(?:this morning|yesterday|earlier|last week)\b", clean, re.I)
+    clean = clean if sent_already else re.sub(r"(?:^|(?<=[.,;!?]\s)|(?<=\band\s))\W*(?:(?:please|so|then|also|can you|could you)\s+)?send\s+(?:over\s+)?"
+                   r"(?P<what>(?:the|our|a|an|my)\s+[^.,;:!?]{2,40}?)\s+(?:over\s+|across\s+)?to\s+"
+                   r"(?P<who>him|her|(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\b(?!\s+(?:at|from)\b)(?!\s*(?:'s|\u2019s))",
+                   lambda m: f"email {m.group('who')} {m.group('what')}" if m.group("who").lower() in ("him", "her") or any(
+                       x.kind == "contact" and len(x.ids) == 1 for x in index.find_mentions(m.group("who")))
+                   else m.group(0), clean, flags=re.I)
+    clean = clean if sent_already else re.sub(r"(?:^|(?<=[.,;!?]\s)|(?<=\band\s))\W*(?:(?:please|so|then|also|can you|could you)\s+)?send\s+"
+                   r"(?P<who>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\s+(?=(?:the|our|a|an|my)\s+\w)",
+                   lambda m: f"email {m.group('who')} " if any(
+                       x.kind == "contact" and len(x.ids) == 1 for x in index.find_mentions(m.group("who")))
+                   else m.group(0), clean, flags=re.I)
+    # "... but the close date says January 1st. Fix it to the 17th of October": what a field shows now is no new value
+    clean = re.sub(r"(?:^|\s*,?\s*(?:but|and|yet)?\s*)(?P<o>the|its|their|(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*){0,3}['\u2019]s)\s+"
+                   r"(?P<f>close\s+date|closing\s+date|amount|stage|next\s+step)\s+"
+                   r"(?:still\s+|currently\s+)?(?:says|shows|reads|is\s+showing|has)\s+[^.;,]{2,40}?(?P<p>\s*[.;,]\s+(?:(?:so|please|can you|could you)\s+)?)"
+                   r"(?P<v>fix|change|correct|update|set|make|move|put)\s+(?:it|that|this)\b",
+                   lambda m: f"{m.group('p')}{m.group('v')} {m.group('o')} {m.group('f')}", clean, flags=re.I)
+    # "mark upland works as negotiation": a deal's stage said with "mark ... as" (a person "marked as a lead" is left
+    # to the lifecycle rules)
+    clean = re.sub(r"\bmark\s+(?P<rec>(?!(?:him|her|them|it|this|that)\b)[^.,;:!?]{2,50}?)\s+as\s+(?:in\s+)?(?P<st>demo\s+scheduled|"
+                   r"proposal\s+sent|negotiation|negotiating|qualified)\b",
+                   lambda m: f"move {m.group('rec')} to {m.group('st')}" if (named := index.find_mentions(m.group("rec")))
+                   and not any(x.kind == "contact" for x in named) else m.group(0), clean, flags=re.I)
+    # "Reopen Upland Media as a lead": the stage it reopens in, said with an article
+    clean = re.sub(r"\b(?P<v>re-?open\w*|revive\w*)\s+(?P<rec>[^.,;:!?]{2,50}?)\s+as\s+an?\s+(?=(?:lead|qualified)\b(?!\s+lead\b))",
+                   r"\g<v> \g<rec> as ", clean, flags=re.I)
+    # "Make the Initech deal mine", "put Acme under my name": the deal is given to the user
+    clean = re.sub(r"\b(?:make|mark)\s+(?P<rec>(?:the\s+)?[^.,;:!?]{2,50}?\s+(?:deal|account|opportunity|opp))\s+(?:mine|my\s+own)\b",
+                   r"assign \g<rec> to me", clean, flags=re.I)
+    # "Moving Initech to proposal sent, amount stays at seventy two k": a field said to stay as it is changes nothing
+    clean = re.sub(r"\s*[,;]?\s*(?:and|but|though)?\s*(?:the\s+|its\s+|their\s+)?(?P<f>amount|value|price|close\s+date|closing\s+date)\s+"
+                   r"(?:stays|remains|is\s+staying|is\s+unchanged|doesn'?t\s+change|won'?t\s+change|holds)(?:\s+(?:the\s+same|as\s+is|put))?"
+                   r"(?:\s+(?:at|on)\s+[^,.;!?]{1,30})?(?=\s*(?:[,.;!?]|$))|\s*[,;]?\s*(?:and|but)?\s*(?:keep|leave)\s+the\s+"
+                   r"(?:amount|value|price|close\s+date)\s+(?:at|as|where)\s+[^,.;!?]{1,30}(?=\s*(?:[,.;!?]|$))", "", clean, flags=re.I).strip() or clean
+    # "thank her by email", "congratulate Tom Becker over email on the promotion": an e-mail drafted to say it
+    clean = re.sub(r"\b(?P<v>thank|congratulate|nudge|remind|update|invite|welcome|chase|warn)\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z'-]+"
+                   r"(?:\s+(?-i:[A-Z])[a-z'-]+)?)(?P<rest>(?:\s+(?!by\b|via\b|over\b)[^\s.;,]+){0,8}?)\s+(?:by|via|over|through|in\s+an?)\s+e-?mail\b"
+                   r"(?P<rest2>[^.;]*)",
+                   lambda m: f"email {m.group('who')} to {m.group('v').lower()} "
+                             f"{m.group('who') if m.group('who').lower() in ('him', 'her', 'them') else 'them'}"
+                             f"{m.group('rest')}{m.group('rest2')}", clean, flags=re.I)
+    if (same_day := re.search(r"\b(?:on\s+)?that\s+(?:same\s+)?(?P<part>afternoon|morning|evening|day)\b", clean, re.I)) \
+            and (said_day := find_date(clean[:same_day.start()], today)) is not None:
+        # "... will sign off on the 8th. And book a follow-up with her that afternoon at three": the day said before
+        d0 = said_day[0]
+        part = "" if same_day.group("part").lower() == "day" else f" in the {same_day.group('part').lower()}"
+        clean = clean[:same_day.start()] + f"on {d0:%B} {d0.day}{part}" + clean[same_day.end():]
+    # "Add a next step on Umbrella: James wants a clinical workflow review", "Change the next step on Cedar Group to,
+    # quote, send revised pricing": the value said after the record is set as the next step
+    clean = re.sub(r"^(?P<pre>\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:(?:add|set|change|update|make|put)\s+(?:a|the|their)\s+)?"
+                   r"(?P<ns>next\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?)"
+                   r"\s*(?::|\s+to\s*,?\s*(?:quote|quote\s+unquote)\s*,?)\s*(?=\S)",
+                   lambda m: f"{m.group('pre')}set the {m.group('ns')} to ", clean, flags=re.I)
+    # "..., and I'm taking the deal over from Sam", "I'll take over Globex from Morgan": the deal is given to the user
+    clean = re.sub(r"\b(?:i'?m|i\s+am|i'?ll|i\s+will)\s+(?:be\s+)?(?:taking|take)\s+(?:(?P<a>the\s+deal|it|that\s+deal|this\s+deal|that\s+one)\s+over|"
+                   r"over\s+(?P<b>the\s+deal|(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+deal)?))"
+                   r"(?:\s+from\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?)?",
+                   lambda m: f"assign {'it' if (m.group('a') or m.group('b') or '').lower().startswith(('the deal', 'it', 'that', 'this')) else m.group('b')} to me",
+                   clean, flags=re.I)
+    # "Lost reason on Tidal Media should say budget frozen after the reorg, can you fix that?": the value it should have
+    clean = re.sub(r"^(?P<pre>\W*(?:(?:so|ok|okay|hey|and)\W+)*)(?:the\s+)?(?P<f>lost\s+reason|next\s+step|close\s+date|competitor)\s+"
+                   r"(?P<on>(?:on|for)\s+(?:the\s+)?[^,.?]{2,40}?)\s+(?:should|needs\s+to|ought\s+to)\s+(?:say|be|read)\s+(?P<v>[^,.?;]+?)"
+                   r"\s*(?:[,.;]\s*(?:can|could|would)\s+you\s+(?:please\s+)?(?:fix|change|update|correct)\s+(?:that|it)(?:\s+please)?)?\s*[?.!]?\s*$",
+                   lambda m: f"{m.group('pre')}set the {m.group('f')} {m.group('on')} to {m.group('v')}.", clean, flags=re.I)
+    # "Update the Blue Harbor close date, it's December 18th now, not the 20th": the value said after the field
+    clean = re.sub(r"\b(?P<f>close\s+date|closing\s+date|amount|stage)\s*,\s*(?:it'?s|it\s+is|that'?s)\s+(?:now\s+)?(?P<v>[^,.;]{2,30}?)"
+                   r"(?:\s+now)?\s*(?:,\s*not\s+[^,.;]{2,30}?)?(?=\s*(?:[.;!]|$))",
+                   r"\g<f> to \g<v>", clean, flags=re.I)
+    # "Next step on Ember Logistics, get the signed pilot agreement back": the pause after the record is the colon
+    clean = re.sub(r"^(\W*(?:(?:ok|okay|so|and)\W+)*(?:the\s+)?next\s+steps?\s+(?:on|for|with)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*"
+                   r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?)\s*,\s+(?=\S)", r"\1: ", clean, flags=re.I)
+    # "set Dan Hughes as an opportunity": a person's lifecycle stage, said with "set ... as" like "mark ... as"
+    clean = re.sub(r"\bset\s+(?P<who>him|her|them|(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+as\s+(?=(?:a|an)\s+"
+                   r"(?:opportunity|lead|customer|subscriber|evangelist|mql|sql|marketing[- ]qualified\s+lead|"
+                   r"sales[- ]qualified\s+lead)\b(?!\s+(?:deal|for|at|on)\b))",
+                   lambda m: f"mark {m.group('who')} as " if m.group("who").lower() in ("him", "her", "them") or any(
+                       x.kind == "contact" for x in index.find_mentions(m.group("who"))) else m.group(0), clean, flags=re.I)
+    # "FYI I emailed Dan Hughes the churn survey, can you log it.": the report is what is logged
+    clean = re.sub(r"^\W*(?:fyi|heads[- ]up|just so you know|for the record)\W+(?=(?:i|we)\s)", "", clean, flags=re.I)
+    clean = re.sub(r",\s*(?:can|could|would)\s+you\s+(?:please\s+)?(log|note|record)\s+(it|that|this)(?:\s+(?:please|for me))?\s*[.?!]?\s*$",
+                   r", \1 \2.", clean, flags=re.I)
+    # "Book thirty minutes with her next Tuesday": time booked with someone is a meeting
+    clean = re.sub(r"\b(?P<v>book|schedule|set\s+up|block(?:\s+out)?)\s+(?:(?:\d+|ten|fifteen|twenty|thirty|forty[- ]five|"
+                   r"forty|sixty|ninety)\s+min(?:ute)?s|an?\s+hour|half\s+an\s+hour|a\s+half[- ]hour)\s+with\b", "book a meeting with",
+                   clean, flags=re.I)
+    # "at 11 a.m. to go through pricing": the dots of a.m. end no sentence
+    clean = re.sub(r"\b([ap])\.\s?m\.(?=\s+[a-z])", r"\1m", clean, flags=re.I)
+    # "on the last day of the month": its end
+    clean = re.sub(r"\bthe\s+last\s+day\s+of\s+(?:the|this)\s+month\b", "the end of the month", clean, flags=re.I)
+    # "Set a thirty-minute call with Uma ...": how long a call is does not change what it is
+    clean = re.sub(r"\b(?P<a>a|an)\s+(?P<q>quick\s+)?(?:(?:\d+|[a-z]+(?:[- ][a-z]+)?)[- ]min(?:ute)?s?|half[- ]an?[- ]hour|one[- ]hour|"
+                   r"half[- ]hour|hour[- ]long)(?:[- ]long)?\s+(?=(?:call|meeting|demo|chat|session|check-?in|sync|catch-?up|"
+                   r"review|walkthrough|zoom)\b)", lambda m: "a " + (m.group("q") or ""), clean, flags=re.I)
+    # "Set a follow-up with him a week from Tuesday at 4": a follow-up with a clock time is a meeting booked
+    clean = re.sub(r"^(\W*(?:(?:please|ok|okay|so|and)\W+)*)(?:set|book|schedule|put in)(?:\s+up)?\s+(?:a|an)\s+follow[- ]?up\s+"
+                   r"(?=with\b[^.;]*\bat\s+(?:\d|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)",
+                   r"\1book a follow-up meeting ", clean, flags=re.I)
+    # "And the close date, they said end of Feb, realistically": the date said for the field is set
+    clean = re.sub(r"\b(?:and\s+)?the\s+close\s+date\s*,\s*(?:(?:they|she|he)\s+(?:said|say|says|reckon|think|figure)|"
+                   r"(?:probably|realistically|honestly))\s*,?\s+(?=\S)", "set the close date to ", clean, flags=re.I)
+    # "renewed for another year at thirty-eight k": the year is another; the amount is not added
+    clean = re.sub(r"\b(for|of)\s+another\s+(year|month|quarter|term|cycle|season)\b", r"\1 a further \2", clean, flags=re.I)
+    # "Discount the Acme deal by 10 percent": the verb is a cut
+    clean = re.sub(r"^(\W*(?:(?:please|so|and|ok|okay)\s+)*)discount\b(?=.{1,60}?\bby\s+(?:\d|one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|an?\b))", r"\1cut", clean, flags=re.I)
+    # "Add Priya's colleague Marco Visser, ...": the new person is the one named; the relation is context
+    clean = re.sub(r"^(\W*(?:please\s+)?(?:add|create)\s+)(?-i:[A-Z])[a-z]+'s\s+(?:colleague|boss|manager|assistant|deputy|"
+                   r"replacement|successor|counterpart)\s+(?=(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z]))", r"\1", clean, flags=re.I)
+    # "her email's wrong. It should be uma@x.example": the value said after the complaint
+    clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
+                   r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
+    # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
+    clean = re.sub(r"\bnew\s+direct\s+(?:line|dial|number)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
+    clean = re.sub(r"(?<=['\u2019]s )direct\s+(?:line|dial|number)\b", "phone number", clean, flags=re.I)  # "Omar's direct line"
+    # "Add Omar Walsh's phone number, it's plus one 305 ...": the value given is set, not asked for
+    clean = re.sub(r"^\W*(?:please\s+)?(?:add|save|put in)\s+(?P<who>[^,]{3,40}?)['\u2019]s\s+(?P<f>phone number|phone|mobile|cell|"
+                   r"e-?mail(?: address)?)\s*[,:]?\s*(?:it'?s|which is|its|:)\s+",
+                   lambda m: f"set {m.group('who')}'s {m.group('f')} to ", clean, flags=re.I)
+    clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
+                   r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
+    # "..., and mark her as an evangelist, would you?": a request with a tag question is a request
+    clean = re.sub(r",?\s*(?:would|could|can|will)\s+you(?:\s+please)?\s*\?\s*$", ".", clean, flags=re.I)
+    if (polite := _POLITE_COMMAND.search(clean)) and polite.start() > 0 and clean.rstrip().endswith("?") \
+            and "?" not in clean[:polite.start()]:
+        clean = clean.rstrip()[:-1] + "."  # "Priya wants a demo, can you book it for Friday?": a request
+    # "Rachel wants a training session for her team. Book it for Wednesday at 1pm.": "it" is the meeting
+    # the sentence before asks for, so the two are read as one
+    clean = re.sub(r"(?<=\w)(?:[.!]\s+|,\s*)(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+                   r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
+    for _ in range(3):
+        # "Add a contact, Hannah Moss. She's the new CFO at Initech. Email hannah.moss@initech.example.": what the
+        # sentences after a new contact say of "she", or of an address, is the new contact's
+        clean, merged = _NEW_CONTACT_GOES_ON.subn(r"\g<head>, ", clean, count=1)
+        if not merged:
+            break
+    return clean
