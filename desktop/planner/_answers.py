@@ -74,6 +74,25 @@ def period(text: str, today: date) -> Period | None:
     """The period a question asks about ("this month", "in October", "this quarter", "last year",
     "tomorrow"); None when it names none (all time)."""
     low = text.lower()
+    if ahead := re.search(r"\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|"
+                          r"nine|ten|eleven|twelve|fourteen|thirty|sixty|ninety)\s+(?P<u>days?|weeks?|months?)\b|"
+                          r"\bwithin\s+(?P<n2>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|thirty|sixty|ninety)\s+"
+                          r"(?P<u2>days?|weeks?|months?)\b", low):
+        # "Anything closing in the next two weeks?", "deals due within 30 days": from today to today + N (a month = 30 days)
+        said = ahead.group("n") or ahead.group("n2")
+        n = 1 if said in ("a", "one") else int(said) if said.isdigit() else small_number(said)
+        unit = ahead.group("u") or ahead.group("u2")
+        if n is not None:
+            days = n * 7 if unit.startswith("week") else n * 30 if unit.startswith("month") else n
+            return Period(today, today + timedelta(days=days), f"in the next {n} {unit}")
+    if back := re.search(r"\b(?:in|over|during)\s+the\s+(?:last|past|previous)\s+(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|"
+                         r"nine|ten|eleven|twelve|fourteen|thirty|sixty|ninety)\s+(?P<u>days?|weeks?|months?)\b", low):
+        # "How many deals did we win in the last 30 days?": from today - N to today
+        said = back.group("n")
+        n = 1 if said in ("a", "one") else int(said) if said.isdigit() else small_number(said)
+        if n is not None:
+            days = n * 7 if back.group("u").startswith("week") else n * 30 if back.group("u").startswith("month") else n
+            return Period(today - timedelta(days=days), today, f"in the last {n} {back.group('u')}")
     if re.search(r"\btoday\b", low):
         return Period(today, today, "today")
     if re.search(r"\btomorrow\b", low):
@@ -118,7 +137,7 @@ def period(text: str, today: date) -> Period | None:
         else:
             year = today.year if end >= today else today.year + 1
         return Period(date(year, 3 * qn - 2, 1), _month(year, 3 * qn, "").end, f"Q{qn} {year}")
-    if re.search(r"\bthis year\b", low):
+    if re.search(r"\bthis (?:calendar |fiscal )?year\b", low):
         return Period(date(today.year, 1, 1), date(today.year, 12, 31), "this year")
     if m := re.search(r"\b(?:in|for|during|of|over)?\s*(20\d\d)\b(?![-/]\d)", low):
         return Period(date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31), m.group(1))  # "closed-won total for 2026"
@@ -386,6 +405,29 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         times = sum(idx.contact_activity.get(i, {}).get(kind, (0, None))[0] for i in idx.contacts_by_company.get(company, ()))
         return {"text": f"{times} {kind}s logged with {name}.", "value": times}
 
+    # activities with one company's people (or one person) in a period: counted from each person's first and latest
+    # activity of the kind - exact when those fall wholly inside or outside the period, said to be unknown otherwise
+    if (company is not None or contact is not None) and per is not None and re.search(r"\bhow many\b", low) \
+            and not re.search(r"\bdeals?\b", low) and (kind := _asked_kind(low) or (
+                "activity" if re.search(r"\bactivit(?:y|ies)\b", low) else None)) is not None:
+        who_ids: list[int] = [contact] if contact is not None else list(idx.contacts_by_company.get(company, ())) \
+            if company is not None else []
+        name = idx.contacts[contact].name if contact is not None else idx.companies[company].name if company is not None else ""
+        inside, unsure = 0, 0
+        for i in who_ids:
+            for k, (n, latest, earliest) in idx.contact_activity.get(i, {}).items():
+                if kind != "activity" and k != kind or k == "demo":
+                    continue
+                if per.start <= earliest and latest <= per.end:
+                    inside += n
+                elif not (latest < per.start or earliest > per.end):
+                    unsure += n
+        noun = "activities" if kind == "activity" else f"{kind}s"
+        if unsure:
+            return {"text": f"I can't tell exactly: {inside + unsure} {noun} with {name} overlap {per.label}, "
+                            f"and only {inside} fall wholly inside it.", "value": None}
+        return {"text": f"{inside} {noun} logged with {name} {per.label}.", "value": inside}
+
     # activity counts
     kinds = [v for k, v in _ACTIVITY_WORDS.items() if re.search(rf"\b{k}\b", low)]
     if kinds and re.search(r"\bhow many\b|\bcount\b|\bnumber of\b", low) and not re.search(r"\bdeals?\b", low) \
@@ -507,7 +549,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         if re.search(r"\bpas(?:t|sed) (?:their|the|its)? ?close date|overdue|slipped|past due\b|\bclose dates?\b.{0,30}\b(?:in the past|passed|behind us|gone by)\b", low):
             deals = [d for d in deals if d.close_date is not None and d.close_date < today]
             what.append("past their close date")
-        if re.search(r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"
+        if re.search(r"\blast\s+(?:activity|touch|contact|touchpoint)\b[^?.]{0,20}\b(?:more than|over|older than|longer than)\b|"
+                     r"\b(?:nobody|no one|haven'?t|hasn'?t|not been|untouched|no activity|stale|stalled|gone quiet|went quiet|"
                      r"neglected|without (?:any )?activity|without (?:anyone|anybody|someone) touching|no (?:touch|contact)|"
                      r"without (?:a\s+)?(?:single\s+)?(?:touch|contact|word|call|activity))\b", low):
             days = _weeks(text) or 21
@@ -589,6 +632,7 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         head = "Weighted pipeline" if label == "open" else f"Weighted, deals {label}"
         return {"text": f"{head}: {_money(total)} across {_deals(len(deals))}.", "value": total}
     if re.search(r"\bhow much\b|\btotal\b|\bsum\b|\bworth\b|\bvalue\b|\badds? up\b|\bthe damage\b|\briding on\b|\bhow (?:fat|big|healthy)\b|"
+                 r"\b(?:dollar|money|revenue)[- ]wise\b|\bin dollars\b|\bin (?:dollar|money) terms\b|"
                  r"\bpipeline\b(?!.*\b(?:which|what deals)\b)",
                  low) and not re.search(r"^\W*(?:which|show|list|anything|any deals)\b", low):
         total = sum((d.amount_cents or 0) for d in deals) / 100

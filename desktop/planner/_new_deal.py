@@ -83,3 +83,30 @@ def keep_forward(actions: list[Action], text: str, index: EntityIndex) -> list[A
                 continue
         out.append(act)
     return out
+
+
+#: "with caller OTs at Tidal Media": someone said by words the workspace has no person for, at a company it has.
+_WITH_SOMEONE_AT = re.compile(r"\bwith\s+(?P<who>(?!(?:the|their|our|them|him|her|everyone|everybody|folks|people|someone|somebody|"
+                              r"the\s+team|their\s+team)\b)[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:at|from|over\s+at)\s+(?P<co>(?-i:[A-Z])[\w&'-]*"
+                              r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})", re.I)
+
+
+def unheard_person(actions: list[Action], text: str, index: EntityIndex) -> tuple[list[Action], str | None]:
+    """``(actions, question)``: a meeting booked on a company's deal or the company although ``text`` books it with
+    someone at that company whom the workspace cannot name ("Set up a call with caller OTs at Tidal Media": Carla
+    Ortiz misheard) is taken out and asked about instead - booking it on the deal would be a guess. ``question``
+    is None (and ``actions`` unchanged) otherwise."""
+    for act in actions:
+        if act.kind != "book_meeting" or act.target is None or act.target.type not in ("deal", "company"):
+            continue
+        for m in _WITH_SOMEONE_AT.finditer(text):
+            who = m.group("who")
+            if index.find_mentions(who) or not index.find_mentions(m.group("co")):
+                continue
+            company = next((x for x in index.find_mentions(m.group("co")) if x.kind == "company"), None)
+            if company is None:
+                continue
+            name = index.companies[company.ids[0]].name
+            return [a for a in actions if a is not act], (f"I didn't catch whom at {name} the meeting is with "
+                                                          f"(I heard \"{who}\"). Who is it?")
+    return actions, None

@@ -88,6 +88,8 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     said relative to others ("that afternoon"), ``ctx`` is the record in view. Returns the rewritten text (the
     input itself when nothing applies); never raises on any input."""
     # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
+    # "How much have we closed won this calendar year?": the year, not a calendar to book in
+    clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"
                              r"(?:e-?mail|note|follow[- ]?up|reply|message)\s+to\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"
                              r"\.\s+(?P<body>(?-i:[A-Z]).+)$", clean, re.I | re.S)) \

@@ -75,6 +75,8 @@ ACTIVITY_RE = re.compile(
     # "James Whitfield confirmed budget on the call this morning": what a person did on a call that happened
     r"|^\W*(?-i:[A-Z][a-z]+\s+[A-Z][a-z'-]+)\s+(?:just\s+|finally\s+|also\s+)?(?!(?:asked|wants|needs)\b)[a-z]+ed\b[^.;?]{0,60}?"
     r"\b(?:on|during|in)\s+(?:the|our|a|today'?s|this\s+morning'?s|yesterday'?s)\s+(?P<t21>call|phone|zoom)\b(?!\s+(?:tomorrow|next|on)\b)"
+    # "Left James Whitfield a voicemail, second try this week": a call that went to voicemail
+    r"|^\W*(?:(?:okay|ok|so|just|i)\W+)*left\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+(?:a\s+|another\s+)?(?P<t22>voicemail|vm)\b"
     r"|\blog\s+(?P<t8>it|that|this)\b"
     r"|^\W*(?:(?:okay|ok|so)\s+)?(?:i\s+)?(?:just\s+)?(?P<t10>emailed|e-mailed)\s+(?=[A-Z])"
     r"|\b(?P<t4>met)\s+(?:with\b|up with\b)"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+import jellyfish
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
@@ -556,6 +557,12 @@ class OfflinePlanner:
             if outer:
                 plan.actions = new_deal.keep_forward(new_deal.absorb(plan.actions, plan.transcript, self.index),
                                                      plan.transcript, self.index)
+                plan.actions, unheard = new_deal.unheard_person(plan.actions, plan.transcript, self.index)
+                if unheard is not None:
+                    plan.clarifications = [*plan.clarifications, unheard]
+                    plan.candidates = [*plan.candidates, []]
+                    plan.message = plan.message or unheard
+                    plan.requires_confirmation = any(not a.read_only for a in plan.actions)
                 seen_actions: set[str] = set()
                 for a in list(plan.actions):
                     key = f"{a.kind}|{a.target.type if a.target else ''}:{a.target.id if a.target else ''}|{sorted(a.fields.items())}"
@@ -2886,6 +2893,14 @@ class _Build:
             if before:
                 body = ", ".join(before)
                 return body[:1].upper() + body[1:]
+        if re.fullmatch(r"\W*(?:(?:and|so|please|just|then)\s+)*(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|for|with|to)\s+"
+                        r"(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\W*", t, re.I) \
+                and not any(k not in self._produced and not _IMPERATIVE.search(parts[k].text) for k in range(act_k + 1, len(parts))) \
+                and (before_said := [parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)]):
+            # "Theo Walsh ... flagged that the last invoice was wrong. Log a note on Theo and put a task ...": what was
+            # reported before, when nothing is said after the request
+            body = ", ".join(re.sub(r"^\W*(?:and|so)\s+", "", b) for b in before_said)
+            return body[:1].upper() + body[1:]
         if nt := self._NOTE_THAT.search(t):
             # "add a note on the Quartz deal that their finance team needs to be in the loop": the
             # words after "that" are the note, verbatim, to the end of the sentence or the next command
@@ -3554,6 +3569,9 @@ class _Build:
                 or re.search(r"\b(?:email|e-mail)\b", self.text, re.I) and re.search(r"\bnew one\b|\bis now\b|^\W*it'?s\b", t, re.I)) \
                 and (e := R.EMAIL_ADDR_RE.search(t)):
             out["email"] = e.group(0).lower()
+            if "." not in (user_part := out["email"].split("@", 1)[0]):
+                # "his email is useoff at quartzpartners.example" for Yusuf: the user part as the contact's name is spelt
+                out["email"] = self._fit_email_user(user_part, "", out["email"].split("@", 1)[1])
         elif "email" not in out and (said := _EMAIL_CHANGE.search(t)):
             # "Update Ben's email to ben at at quartz partners": an address that cannot be read is asked for
             self.f.ask(f"I couldn't make out the e-mail address (\"{said.group('said').strip(' .')}\"). What is it?", [])
@@ -3649,7 +3667,10 @@ class _Build:
         first, last = c.first_name.lower(), c.last_name.lower()
 
         def like(said: str, name: str) -> bool:
-            return bool(said and name) and max(fuzz.ratio(said, name), fuzz.ratio(sounds(said), sounds(name))) >= 75
+            # ("useoff" for Yusuf: the same consonants once a leading vowel or y is set aside - Metaphone keys)
+            keys = [re.sub(r"^[AEIOUY]+", "", jellyfish.metaphone(w)) for w in (said, name)] if said and name else ["", "-"]
+            return bool(said and name) and (max(fuzz.ratio(said, name), fuzz.ratio(sounds(said), sounds(name))) >= 75
+                                             or len(keys[0]) >= 2 and keys[0] == keys[1])
 
         if "." not in user and like(word_before, first) and like(user, last):
             return f"{first}.{last}@{host}"

@@ -494,3 +494,112 @@ def test_an_emails_words_after_a_stop_the_recogniser_put_are_its_body(planner, n
     plan = planner.plan(heard, now=now)
     (a,) = plan.actions
     assert (a.kind, a.target.id) == ("draft_email", person) and words in a.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "in_view", "address"), [
+    ("His email is useoff at quartzpartners.example.", "contact:252", "yusuf@quartzpartners.example"),
+    ("Her new email is carla@redwoodsolutions.example.", "contact:233", "kara@redwoodsolutions.example"),
+    ("Update his email to oliver@vertexanalytics.example.", "contact:110", "oliver@vertexanalytics.example"),
+])
+def test_an_address_whose_user_sounds_like_the_contacts_name_is_spelt_as_the_name(planner, now, text, in_view, address):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    (a,) = plan.actions
+    assert a.fields["email"] == address
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Change Tom Becker's email to tbecker@northwind.example.", "tbecker@northwind.example"),
+    ("Tom Becker's new email is thomas@northwind.example.", "thomas@northwind.example"),
+    ("Priya Natarajan's email is now procurement@globex.example.", "procurement@globex.example"),
+])
+def test_an_address_unlike_the_name_is_kept_as_said(planner, now, text, kept):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.fields["email"] == kept
+
+
+@pytest.mark.parametrize("text", [
+    "Set up a call with caller OTs at Tidal Media for the first at 11 AM.",
+    "Book a demo with Marla Quent at Initech on Friday at two.",
+    "Schedule a meeting with Jorn Bleeker from Globex next Tuesday.",
+])
+def test_a_meeting_with_someone_unheard_at_a_company_is_asked_not_put_on_the_deal(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not any(a.kind == "book_meeting" for a in plan.actions)
+    assert plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "deals"), [
+    ("Anything closing in the next two weeks?", {"5009", "5106", "5110"}),
+    ("Which deals close within 14 days?", {"5009", "5106", "5110"}),
+    ("What's closing over the next 12 days?", {"5009", "5106", "5110"}),
+])
+def test_deals_closing_in_the_next_n_days(planner, now, text, deals):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and {r.split(":")[1] for r in a.fields["records"]} == deals
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How much have we closed won this calendar year?", 24000),
+    ("How many deals did we win in the last 60 days?", 2),
+    ("What did we close in the past two months?", None),
+])
+def test_won_in_a_period_said_other_ways(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer"
+    if value is not None:
+        assert a.fields["value"] == value
+    else:
+        assert {r.split(":")[1] for r in a.fields["records"]} == {"5012", "5114"}
+
+
+@pytest.mark.parametrize("text", [
+    "List the open deals where the last activity was more than two weeks ago.",
+    "Which open deals had their last touch over two weeks ago?",
+    "Show deals whose last contact is older than 14 days.",
+])
+def test_stale_deals_said_by_their_last_activity(planner, now, text):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and "untouched for 14 days" in a.fields["text"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("How many meetings did we have with Acme this month?", 2),
+    ("How many activities have we logged with Northwind this month?", 3),
+    ("How many emails did we send Northwind last month?", 0),
+])
+def test_activities_with_a_company_in_a_period_are_that_companys(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("what's stuck in proposal sent, dollar-wise?", 353000),
+    ("Negotiation, in dollars?", 173000),
+    ("What's sitting in qualified, money-wise?", 168800),
+])
+def test_a_stage_asked_about_in_dollars_is_its_total(planner, now, text, value):
+    (a,) = planner.plan(text, now=now).actions
+    assert a.kind == "answer" and a.fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Left James Whitfield a voicemail, second try this week.", "108"),
+    ("Left Priya Natarajan a voicemail about the renewal.", "105"),
+    ("Just left Tom Becker a vm.", "106"),
+])
+def test_a_voicemail_left_is_a_call_logged(planner, now, text, person):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", person, "call")
+
+
+@pytest.mark.parametrize(("text", "person", "words"), [
+    ("Theo Walsh, Harbor Health's CEO, flagged that the last invoice was wrong. Log a note on Theo and put a task on the "
+     "Harbor Health deal to reissue the invoice by Wednesday.", "268", "invoice was wrong"),
+    ("Jonas Weber said the Hamburg depot is confirmed. Log a note on Jonas and move Orbital to negotiation.", "112",
+     "Hamburg depot"),
+    ("Tom Becker mentioned their board meets in March. Log a note on Tom Becker.", "106", "board meets in March"),
+])
+def test_a_note_asked_on_a_person_after_a_report_holds_the_report(planner, now, text, person, words):
+    plan = planner.plan(text, now=now)
+    (log,) = [a for a in plan.actions if a.kind == "log_activity"]
+    assert log.target.id == person and words in log.fields["body"]
