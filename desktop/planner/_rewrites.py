@@ -88,6 +88,15 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     said relative to others ("that afternoon"), ``ctx`` is the record in view. Returns the rewritten text (the
     input itself when nothing applies); never raises on any input."""
     # "Set up a company record for Larkspur Clinics", "open an account for ...": a new company is added
+    # "flip her lifecycle to opportunity", "switch his owner to Sam": a field set in other words
+    clean = re.sub(r"\b(?:flip|switch|swap|bump)\s+(?=(?:her|his|their|its|the|(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?['\u2019]s)\s+"
+                   r"(?:lifecycle(?:\s+stage)?|owner|title|job\s+title)\s+to\b)", "set ", clean, flags=re.I)
+    # "Morgan is the renewal owner for Northwind going forward": the deal goes to that teammate
+    if (owns := re.match(r"^\W*(?:(?:oh|and|so|also|ok|okay)\W+)*(?P<who>(?-i:[A-Z])[a-z]+)\s+(?:is|will\s+be|'s)\s+(?:now\s+)?the\s+"
+                         r"(?:renewal\s+|deal\s+|account\s+|new\s+)?owner\s+(?:for|of|on)\s+(?P<rec>(?:the\s+)?(?-i:[A-Z])[\w&'-]*"
+                         r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account|renewal))?)(?:\s+(?:going\s+forward|from\s+now\s+on|now))?\W*$",
+                         clean, re.I)) and any(u.split()[0].lower() == owns.group("who").lower() for u in index.users):
+        clean = f"Assign {owns.group('rec')} to {owns.group('who')}."
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"

@@ -95,6 +95,9 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
                                  r"walk-?through|workshop|kick-?off|check-?in|catch-up|intro))\b", t, re.I)):
         said = purpose.group("k").split()[-1]  # "grab 30 minutes with Wendy on Friday for a discovery call"
         t = t[purpose.start("k"):]
+    if said and (pair := re.search(rf"\b{re.escape(said)}\s+(?P<k>kick-?off|call|session|review|workshop|sync|demo|meeting|"
+                                   rf"walk-?through|training|check-?in)\b", t, re.I)) and pair.group("k").lower() != said.lower():
+        said = f"{said} {pair.group('k')}"  # "an onboarding kickoff": the kind of meeting is the last of the two nouns, with its kind
     what = (said or "meeting").lower()
     kind = re.search(rf"\b(?P<pre>(?:[a-z][\w-]*\s+){{1,2}}){re.escape(said)}\b", t, re.I) if said else None
     pre: list[str] = []

@@ -594,6 +594,11 @@ class OfflinePlanner:
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
         clean = join_spoken_corrections(tidied)
+        # "make her a sales qualified lead, and move Blue Harbor to qualified too. Oh wait, it's already there. Just her then.":
+        # the second command is taken back because it is done; the first stands
+        clean = re.sub(r"\s*,?\s+and\s+[^.!?]{3,80}[.!]\s*(?:oh,?\s+)?(?:wait|hang\s+on|hold\s+on)\W+(?:it'?s|that'?s|they'?re|she'?s|he'?s)\s+"
+                       r"already\s+[^.!?]{1,40}[.!]\s*(?:(?:so\s+)?just\s+(?:her|him|them|that|the\s+\w+(?:\s+\w+)?)(?:\s+then)?|never\s*mind"
+                       r"(?:\s+that)?)\W*$", ".", clean, flags=re.I)
         # "Set the Meadow Health amount to ninety k. Sorry, eighty-five.", "around forty k, maybe forty two. Let's go with forty
         # two.": a figure said again after a full stop, as a correction or the pick of the hedge before, replaces it
         clean = re.sub(r"(?:,|(?<=\w)[.!])\s*(?:(?:or\s+)?(?:maybe|possibly|perhaps|could\s+be)|no,?)\s+[^.!?,]{1,30}(?=[.!]\s+(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|"
@@ -3093,6 +3098,13 @@ class _Build:
                 # "We lost Umbrella. Timing's wrong, there's no budget until their next fiscal year.", "..., they picked
                 # Freshdesk. Reason is no integration with their ERP.": the sentence after the loss says why
                 out["lost_reason"] = why_next
+            if not out.get("lost_reason") and (before := (R.SENTENCE_SPLIT.split(self.text[:max(0, self.text.find(t))].strip())[-1]
+                                                          if self.text.find(t) > 0 else "").strip(" .,;")) and len(before.split()) <= 25 \
+                    and re.match(r"\W*(?:(?:so|and|please|just)\s+)*(?:mark|close|set|move|put)\s+(?:it|that|this|them|the\s+deal)\b", t, re.I) \
+                    and not _IMPERATIVE.search(before) and not R.stage_phrase(before, self.o._stages) \
+                    and not find_amounts(words_to_digits(before)) and not R.QUESTION_RE.search(before):
+                # "Ember called it off, their budget's frozen until next fiscal. Mark it lost.": why, said first
+                out["lost_reason"] = before
             if w_rival and out.get("lost_reason") and (out.get("competitor") or "").lower() in out["lost_reason"].lower() \
                     and (said := out.get("competitor")):
                 # "went with another studio, Brightwave, they said we were too slow": why is what follows the rival

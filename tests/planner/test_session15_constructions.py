@@ -603,3 +603,87 @@ def test_a_note_asked_on_a_person_after_a_report_holds_the_report(planner, now, 
     plan = planner.plan(text, now=now)
     (log,) = [a for a in plan.actions if a.kind == "log_activity"]
     assert log.target.id == person and words in log.fields["body"]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Schedule an onboarding kickoff with Kara Quist for December 8th at 9 in the morning.", "Onboarding kickoff"),
+    ("Book a renewal review session with Tom Becker on Friday at two.", "review session"),
+    ("Set up a pricing call with Priya Natarajan Monday at ten.", "Pricing call"),
+])
+def test_a_meetings_kind_said_with_two_nouns_keeps_both(planner, now, text, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert title.lower() in a.fields["title"].lower()
+
+
+@pytest.mark.parametrize(("text", "person", "fields"), [
+    ("Elena Garcia is properly qualified now, make her a sales qualified lead, and move Blue Harbor to qualified too. Oh wait, "
+     "it's already there. Just her then.", "109", {"lifecycle_stage": "salesqualifiedlead"}),
+    ("Mark Tom Becker as a customer, and move Northwind to negotiation too. Hang on, it's already there. Just him then.", "106",
+     {"lifecycle_stage": "customer"}),
+    ("Set Priya Natarajan as an opportunity, and put Globex in proposal sent. Oh wait, they're already in it. Never mind.",
+     "105", {"lifecycle_stage": "opportunity"}),
+])
+def test_a_second_command_taken_back_because_it_is_done_leaves_the_first(planner, now, text, person, fields):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.target.id, a.fields) == (person, fields)
+
+
+@pytest.mark.parametrize(("text", "person", "field", "value"), [
+    ("Log the call and flip her lifecycle to opportunity.", "200", "lifecycle_stage", "opportunity"),
+    ("Switch his owner to Sam.", "106", "owner", "Sam Whitaker"),
+    ("Flip Gina Moreau's lifecycle to customer.", "200", "lifecycle_stage", "customer"),
+])
+def test_a_field_flipped_or_switched_is_set(planner_team, now, text, person, field, value):
+    in_view = "contact:200" if "her" in text.split() else "contact:106"
+    plan = planner_team.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    (a,) = [a for a in plan.actions if a.kind == "update_contact"]
+    assert (a.target.id, a.fields[field]) == (person, value)
+
+
+@pytest.mark.parametrize(("text", "deal", "owner"), [
+    ("Oh, and Morgan is the renewal owner for Northwind going forward.", "5005", "Morgan Reyes"),
+    ("Sam is the new owner of the Vertex deal.", "5009", "Sam Whitaker"),
+    ("Jordan will be the account owner for Globex from now on.", "5004", "Jordan Blake"),
+])
+def test_a_teammate_said_to_be_a_deals_owner(planner_team, now, text, deal, owner):
+    (a,) = planner_team.plan(text, now=now).actions
+    assert (a.kind, a.target.id, a.fields) == ("update_deal", deal, {"owner": owner})
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Ember called it off, their budget's frozen until next fiscal. Mark it lost.", "budget"),
+    ("Pinecrest said no, they're staying on paper. Close it out as lost.", "staying on paper"),
+    ("Vertex went quiet after the reorg, nobody owns the project now. Mark it lost.", "reorg"),
+])
+def test_why_said_before_mark_it_lost_is_the_reason(planner, now, text, words):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target("deal:5111")))
+    (a,) = plan.actions
+    assert a.fields["stage"] == "Closed Lost" and words in a.fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("heard", "fixed"), [
+    ("Hugo Evans called, they're unhappy with onboarding. Love the call, set the next step.", "log the call"),
+    ("Tom Becker wants the deck, love the meeting and remind me Friday.", "log the meeting"),
+    ("Log it is a no, and remind me to talk expansion.", "log it as a note"),
+    ("Log that is a note please.", "log it as a note"),
+    ("Book a demo, and add a test to prep the deck.", "add a task to prep"),
+    ("Create a test to call Priya on Monday.", "Create a task to call"),
+    ("Umbrella Health is out. Mark their deal loss because of the budget freeze.", "Mark their deal lost"),
+    ("Mark the Tidal Media deal loss to Intercom.", "deal lost to Intercom"),
+    ("Mark it, loss.", "Mark it lost"),
+    ("Draft to follow up to Quinn Silva. Thanks for the chat.", "follow-up"),
+    ("Set her life cycle to evangelist.", "lifecycle"),
+    ("Change Tom's life cycle stage to customer.", "lifecycle stage"),
+])
+def test_recogniser_slips_heard_on_blind26(heard, fixed):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert fixed in undo_asr_slips(heard)
+
+
+@pytest.mark.parametrize("said", ["I love the call we had with them.", "Nobody likes a loss.", "We ran a test on the import."])
+def test_ordinary_words_near_those_slips_stay(said):
+    from desktop.planner.parsing.asr import undo_asr_slips
+
+    assert undo_asr_slips(said) == said

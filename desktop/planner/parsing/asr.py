@@ -387,6 +387,19 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"^(\W*(?:please\s+)?(?:add|create)\s+(?:a\s+)?new\s+(?:company|contact|lead|deal))\.\s+(?=(?-i:[A-Z]))", re.I), r"\1: "),
     # "Delete, Kestrel Works, we never ..." -> "Delete Kestrel Works, ..." (a pause heard after the verb)
     (re.compile(r"^(\W*(?:please\s+)?(?:delete|remove))\s*,\s+(?=(?-i:[A-Z]))", re.I), r"\1 "),
+    # "Love the call, set the Granite Health next step ..." -> "Log the call" (a command heard as a word it rhymes with)
+    (re.compile(r"(?:^|(?<=[.,;]\s)|(?<=\band\s))love\s+(?=(?:the|a|an|that|this)\s+(?:call|meeting|note|email|voicemail)\b)", re.I), "log "),
+    # "Log it is a no, and remind me ..." -> "Log it as a note"
+    (re.compile(r"\blog\s+(?:it|that|this)\s+is\s+a\s+no(?:te)?\b", re.I), "log it as a note"),
+    # "and add a test to prep the deck" -> "a task to" (no CRM record is a "test")
+    (re.compile(r"\b(add|create|make|set)\s+a\s+test\s+to\b", re.I), r"\1 a task to"),
+    # "Mark their deal loss because of ...", "deal loss to Intercom" -> "lost"
+    (re.compile(r"\b(mark\s+(?:it|them|that|this|the\s+[\w&' -]{2,40}?\s+deal|their\s+deal|his\s+deal|her\s+deal))\s*,?\s+loss\b", re.I),
+     r"\1 lost"),
+    # "Draft to follow up to Quinn Silva" -> "Draft a follow-up to"
+    (re.compile(r"\b(draft|write|send)\s+to\s+follow[- ]?up\s+(?=to\b)", re.I), r"\1 a follow-up "),
+    # "set her life cycle to ..." -> "lifecycle"
+    (re.compile(r"\blife\s+cycle\b", re.I), "lifecycle"),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
