@@ -372,6 +372,14 @@ _GAPPED = re.compile(
     r"(?P<head>\b(?P<verb>(?i:give|hand|assign|reassign|move|push|put|set|change|bump|mark))\b[^.;,]*?\s(?:to|in|into|as)\s"
     r"[^.;,]+?),?\s+and\s+(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)*)"
     r"(?P<one>\s+(?:one|won(?=\s+to\b)|deal|opportunity|account))?(?P<adv>\s+(?:back|over|down|up|out))?\s+(?P<prep>to|in|into|as)\s")
+#: "Move Acme to proposal, Initech to negotiation": a second record and its stage after a comma, the verb left out.
+_GAPPED_COMMA = re.compile(
+    r"(?P<head>\b(?P<verb>(?i:move|push|put|set|bump|drop|give|hand|assign|reassign))\b[^.;,]*?\s(?:to|into)\s[^.;,]+?)"
+    r",\s+(?!(?i:and)\b)(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})\s+(?P<prep>to|into)\s+"
+    r"(?=(?i:lead|qualified|demo|proposal|negotiation|negotiating|closed|won|lost|contract)\b|(?-i:[A-Z]))")
+#: "Acme goes to proposal sent": a record moved, said with "goes to".
+_GOES_TO = re.compile(r"^(?P<pre>\W*(?:(?:so|ok|okay|and|also)\W+)*)(?P<obj>(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})\s+"
+                      r"(?:goes|moves|is\s+going|is\s+moving|jumps|drops|slides|heads)\s+(?:back\s+|straight\s+)?(?:to|into)\s")
 #: "Book a creative review with Iris on Tuesday at 4pm, and another one with Wendy on Wednesday": the second
 #: meeting said without its verb.
 _GAPPED_MEETING = re.compile(
@@ -389,6 +397,16 @@ def expand_gapping(text: str) -> str:
         one = " deal" if m.group("one") else ""
         return f"{m.group('head')} and {m.group('verb').lower()} {m.group('obj')}{one}{m.group('adv') or ''} {m.group('prep')} "
     text = _GAPPED_MEETING.sub(lambda m: f"{m.group('head')}, and {m.group('verb').lower()} a {m.group('what')} with ", text)
+    if re.search(r",\s+(?:and\s+)?(?:[Tt]he\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}\s+(?:to|into)\s+(?i:lead|qualified|demo|proposal|"
+                 r"negotiation|negotiating|closed|won|lost|contract)\b", text):
+        # "Acme goes to proposal sent, Initech to negotiation": the first record's move said as "goes to"
+        text = _GOES_TO.sub(lambda m: f"{m.group('pre')}move {m.group('obj')} to ", text, count=1)
+    for _ in range(4):
+        # "Move Acme to proposal, Initech to negotiation, and Vertex to closed won": each record after a comma gets the verb
+        text, n = _GAPPED_COMMA.subn(lambda m: f"{m.group('head')}, and {m.group('verb').lower()} {m.group('obj')} {m.group('prep')} ",
+                                     text, count=1)
+        if not n:
+            break
     return _GAPPED.sub(fill, text)
 
 

@@ -97,6 +97,16 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
                          r"(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account|renewal))?)(?:\s+(?:going\s+forward|from\s+now\s+on|now))?\W*$",
                          clean, re.I)) and any(u.split()[0].lower() == owns.group("who").lower() for u in index.users):
         clean = f"Assign {owns.group('rec')} to {owns.group('who')}."
+    # "Globex is at 190k now and Vertex slipped to January": a second record with its own news is a sentence of its own
+    def _own_sentence(m: re.Match[str]) -> str:
+        here = [x for x in index.find_mentions(m.group("rec")) if x.kind in ("company", "deal")]
+        before = [x for x in index.find_mentions(clean[:m.start()]) if x.kind in ("company", "deal")]
+        if here and before and not set(here[0].ids) & set(before[-1].ids):
+            return f". {m.group('rec')} "
+        return m.group(0)
+    clean = re.sub(r",?\s+and\s+(?P<rec>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?=(?:slipped|slips|moved|moves|is|was|went|goes|"
+                   r"signed|closed|dropped|jumped|pushed|needs|wants|has|had|came|comes|got|gets|said|says|renewed|churned)\b)",
+                   _own_sentence, clean)
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"

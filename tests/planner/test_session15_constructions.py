@@ -687,3 +687,26 @@ def test_ordinary_words_near_those_slips_stay(said):
     from desktop.planner.parsing.asr import undo_asr_slips
 
     assert undo_asr_slips(said) == said
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    ("Move Acme to proposal, Initech to negotiation, and Vertex to closed won.",
+     {"5001": "Proposal Sent", "5006": "Negotiation", "5009": "Closed Won"}),
+    ("Acme goes to proposal sent, Initech to negotiation.", {"5001": "Proposal Sent", "5006": "Negotiation"}),
+    ("Globex moves to negotiation, and Vertex to closed won.", {"5004": "Negotiation", "5009": "Closed Won"}),
+])
+def test_several_records_moved_in_one_breath(planner, now, text, moves):
+    plan = planner.plan(text, now=now)
+    assert {a.target.id: a.fields.get("stage") for a in plan.actions} == moves
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    ("Globex is at 190k now and Vertex slipped to January.", {"5004": {"amount": 190000}, "5009": {"close_date": "2027-01-31"}}),
+    ("Initech is at 80k now and Acme slipped to March.", {"5006": {"amount": 80000}, "5001": {"close_date": "2027-03-31"}}),
+    ("Northwind renewed at 40k and Pinecrest slipped to February.",
+     {"5005": {"amount": 40000}, "5010": {"close_date": "2027-02-28"}}),
+])
+def test_a_second_record_with_its_own_news_after_and(planner, now, text, changes):
+    plan = planner.plan(text, now=now)
+    got = {a.target.id: {k: v for k, v in a.fields.items() if k in ("amount", "close_date")} for a in plan.actions}
+    assert got == changes
