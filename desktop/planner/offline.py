@@ -4274,6 +4274,9 @@ class _Build:
             # (who should own a deal is asked on its own: "log a call with Rachel ..., and assign the deal to Taylor")
             if role in ("note", "outreach", "contact") and loc.contact is not None:
                 return idx.target("contact", loc.contact)
+            if role == "outreach" and loc.named_thing and loc.deal is not None and f.deal is not None and loc.deal != f.deal:
+                # "Acme signed. Initech wants a demo on Friday": the clause's own company, not the instruction's first
+                return idx.target("deal", loc.deal)
             if role == "deal" and loc.deal is not None:
                 return idx.target("deal", loc.deal)
             if role == "note" and loc.named_thing:

@@ -710,3 +710,14 @@ def test_a_second_record_with_its_own_news_after_and(planner, now, text, changes
     plan = planner.plan(text, now=now)
     got = {a.target.id: {k: v for k, v in a.fields.items() if k in ("amount", "close_date")} for a in plan.actions}
     assert got == changes
+
+
+@pytest.mark.parametrize(("text", "kind", "deal"), [
+    ("Acme signed. Initech wants a demo on Friday at 2.", "book_meeting", "5006"),
+    ("Acme signed and Initech wants a demo Friday.", "book_meeting", "5006"),
+    ("Move Acme to negotiation and remind me to chase Initech on Monday.", "create_task", "5006"),
+])
+def test_a_later_clause_acts_on_the_company_it_names(planner, now, text, kind, deal):
+    plan = planner.plan(text, now=now)
+    (a,) = [a for a in plan.actions if a.kind == kind]
+    assert a.target.id == deal
