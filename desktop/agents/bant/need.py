@@ -79,6 +79,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"\d[\d,.]*\s*(?:k|grand|thousand|hundred|dollars|bucks)|(?:[\w-]+ ){0,3}(?:thousand|hundred|grand|dollars|bucks))"
                             r"(?: (?:flat|even|all[- ]in|in total|total|tops|max|a year|a month|per \w+|for (?:the|a) (?:year|month)|"
                             r"or (?:less|under|below))){0,2}\s*(?:(?:[,;]|\s+(?:and|but|or)\b).*)?$|"
+                            # "wants the annual plan", "the Growth plan at 7,990": a plan or tier of ours picked, a purchase, not a problem
+                            r"(?:the |an? |our |your )?(?:[\w-]+ ){0,2}(?:plan|tier|package|edition|bundle|subscription)(?: at [^,;]{1,40}| for (?:now|(?:about |around )?\$?\d[^,;]{0,30}))?\s*(?:$|[,;.]|(?=\s+(?:instead|over|rather|not|but|and|with|because|since|so)\b))|"
                             # "she wants to go ahead": a yes to the deal; "needs my manager's approval": someone's ok
                             r"(?:go|going) ahead\b|proceed\b|go forward\b|move ahead\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
@@ -573,8 +575,10 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
             if _NEED_NEG.search(c):
                 continue
             for m in _NEED_CUE.finditer(c):
-                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
-                    continue  # "our CEO wants the deal closed": the seller's side
+                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I) or re.search(
+                        r"\b(?:our|my) (?:own )?(?:[\w-]+ ){0,2}?(?:team|dept|department|finance|legal|ops|boss|manager|vp|cfo|ceo|cro|"
+                        r"deal desk|leadership|management|side|people|folks)\s*$", c[:m.start()], re.I):
+                    continue  # "our CEO wants the deal closed", "I told her our finance team wants ...": the seller's side
                 if re.match(r"needed\b", m.group(0), re.I) and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+(?:\w+\s+)?$",
                                                                        c[:m.start()], re.I):
                     continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
