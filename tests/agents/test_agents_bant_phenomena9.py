@@ -33,3 +33,49 @@ def test_issue18v_the_sellers_own_team_wanting_something_is_no_need(note):
 ])
 def test_issue18v_a_need_beside_a_plan_still_counts(note, need):
     said(note, "need", need)
+
+
+# -- budget ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Priya says they had 15k earmarked for this in the spring, but all software spend is frozen until the merger closes.",
+    "They've got forty grand for it, but the budget was put on hold last week.",
+    "Omar had 8k set aside, but new purchasing is now paused for the rest of the year.",
+])
+def test_issue18v_money_said_with_spending_frozen_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Their whole CX programme budget is 400k and the chatbot would be one piece of it, no idea how much.",
+    "The IT budget for next year is two million and we'd be a small part of it.",
+    "Their marketing budget is 90k; she couldn't say how much of that goes to tooling.",
+])
+def test_issue18v_a_bigger_pot_with_this_purchases_share_unsaid_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("They had 50k in the spring, but it got cut to 35k after the reorg.", 35000),
+    ("Sam had twenty grand set aside, which finance trimmed to fifteen grand.", 15000),
+    ("Their line was 12k in Q2 and has now been reduced to 9k.", 9000),
+])
+def test_issue18v_money_cut_to_a_figure_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "They had 30k in Q2 but most of it went on a CRM migration.",
+    "Maya spent about eight grand on a chatbot in Q3 and hated it.",
+    "They paid 4k for a pilot with another vendor in the second quarter.",
+])
+def test_issue18v_money_had_or_spent_in_a_quarter_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note,day", [
+    ("Budget is 30k and they want to go live in Q2.", "2027-06-30"),
+    ("They had 20k approved last week and want to sign in Q1.", "2027-03-31"),
+])
+def test_issue18v_a_quarter_they_want_to_buy_in_stays_the_timeline(note, day):
+    said(note, "timeline", day)

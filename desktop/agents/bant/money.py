@@ -18,7 +18,9 @@ _BUDGET_CUE = re.compile(
     # "she had twenty in mind": the figure they have in mind
     r"(?:had|have|has|'d|'ve got|'ve) (?:about |around |roughly |maybe |like )?\$?\d[\d,.]*\s*(?:k|thousand|grand)?\s+in mind|"
     # "Iris put it at thirty-two thousand", "she estimated two hundred thousand": the figure given
-    r"put (?:it|the (?:budget|number|figure)) at|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
+    r"put (?:it|the (?:budget|number|figure)) at|"
+    # "they had 36k in Q3 but it got cut to 24k this quarter": the figure money was cut to is what they have now
+    r"(?:cut|lowered|reduced|trimmed|slashed) (?:it |back |down )?to (?=\$|\d[\d,.]*\s*(?:k|grand|thousand)\b|[a-z-]+ (?:k|grand|thousand)\b)|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
@@ -38,7 +40,7 @@ _BUDGET_CUE = re.compile(
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
-                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
+                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped|reduced|trimmed|slashed) (?:it )?to)\b|"
                          r"\bno,?\s+(?:sorry|wait)\b|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
@@ -255,7 +257,12 @@ def _amounts(text: str) -> list[float]:
 _NO_FIGURE_AFTER = re.compile(r"^(?:(?:so|but|and|though|although)\s*,?\s*)?(?:there's |there is |that's |that is |it's |it is )?(?:no|not a|not any)\s+"
                               r"(?:real|firm|hard|actual|concrete|set|fixed|committed)\s+(?:number|figure|budget|amount)\b"
                               r"(?:\s+(?:yet|though|either|at all|so far|for now|for this))*\s*,?\s*(?:though|yet)?[.!]?$", re.I)
-_HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
+_HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea|(?:couldn't|could not|can't|cannot|didn't|"
+                               r"did not|wouldn't|won't) (?:say|tell|guess)) (?:yet )?(?:how much|what)\b|"
+                               # "a 250k programme budget and intake would be one piece of it": the whole pot, this purchase's
+                               # share unsaid
+                               r"\b(?:would be|'d be|is|'s|will be|is only|is just) (?:just |only )?(?:one|a) (?:small )?(?:piece|part|slice|"
+                               r"portion|chunk|bit|line) of (?:it|that|the (?:[\w-]+ )?(?:budget|pot|programme|program))\b(?![^.;]*\d)", re.I)
 
 
 _NUMW = (r"(?:\$?\d[\d,.]*\s*(?:k|grand|thousand)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -305,6 +312,10 @@ _WITHDRAWN = re.compile(
                         r"\b(?:that|it|the money|the budget) (?:was|got|has been|were) (?:then )?(?:pulled|withdrawn|clawed back|"
                         r"taken away|cancell?ed|frozen|cut to zero)\b|"
                         r"\bthere's no (?:number|figure|budget) (?:right now|at the moment|for now|anymore|any more)\b|"
+                        # "they had 3k set aside, but all new tool spend is now frozen until the reorg": the money said is frozen
+                        r"\bbut (?:(?:all|any) )?(?:(?:new|the|their|that|this) )?(?:[\w-]+ ){0,2}(?:spend(?:ing)?|budgets?|money|purchas\w+|"
+                        r"funding|buying)\s+(?:is|are|has been|have been|got|was|were)\s+(?:now |since |all |completely |fully )?(?:been )?(?:put )?"
+                        r"(?:frozen|on hold|paused|suspended|on ice|pulled|cancell?ed)\b|"
                         r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
                         r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
                         r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "
@@ -434,7 +445,8 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                    r",\s*which (?:happens to be|is|matches|equals) (?:exactly |just |roughly )?(?:what we quoted|our quote)\b", "", s,
                    flags=re.I)
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
-                                            and len(sentences[i + 1].split()) <= 8):
+                                            and (len(sentences[i + 1].split()) <= 8 or re.search(
+                                                r"\bhow much of (?:that|it|this)\b", sentences[i + 1], re.I))):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         if i + 1 < len(sentences) and _NO_FIGURE_AFTER.match(sentences[i + 1].strip()):
             continue  # "probably around thirty grand - no real number yet": the figure said is denied right after it

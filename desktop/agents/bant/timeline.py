@@ -234,6 +234,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
                    r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan(?:s|ned|ning)? to|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
                    r"\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
+        # "they had 36k in Q3 but it got cut", "spent twenty grand on it in Q2": money had or spent in a quarter is past
+        s = re.sub(r"\b(?:had|spent|paid|got|was|were)\s+(?:about |around |roughly |only |just |like )?(?:\$\s?)?(?:\d[\d,.]*\s*(?:k|grand|"
+                   r"thousand)?|[a-z-]+ (?:k|grand|thousand))\b(?:\s+(?!(?:and|but|so|now|to|by|before)\b)[\w-]+){0,4}?\s+in (?:q[1-4]|"
+                   r"the (?:first|second|third|fourth|last) quarter)\b", " ", s, flags=re.I)
         # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
         s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
                    r"(?:right|correctly)(?:\s*,?\s*(?:(?:he|she|they)\s+said|it was))?)\s*,?\s*", " ", s, flags=re.I)
