@@ -79,3 +79,21 @@ def test_issue18v_money_had_or_spent_in_a_quarter_is_no_timeline(note):
 ])
 def test_issue18v_a_quarter_they_want_to_buy_in_stays_the_timeline(note, day):
     said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("I told him Basic is 149/mo and Pro is 449/mo; he said they have 3,600 budgeted for the year.", 3600),
+    ("Existing customer (Standard at 199/mo). Budget for the add-on: 5k for the year.", 5000),
+    ("She wants Enterprise but Enterprise is 2,499/mo; realistically they have 12,000 a year for this.", 12000),
+])
+def test_issue18v_a_named_plans_price_per_month_is_ours_not_the_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Their renewal budget this year is 40k, down from 48k last year.", 40000),
+    ("Budget's 18k, up from 15k last yr.", 18000),
+    ("Ops budget for this is 20k, down from the 25k they had.", 20000),
+])
+def test_issue18v_the_earlier_figure_said_after_the_budget_is_history(note, value):
+    said(note, "budget", value)

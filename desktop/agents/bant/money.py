@@ -85,6 +85,12 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
                          r"\bquote from\b|\bi (?:quoted|offered)\b|\bon (?:our|my) (?:side|end)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
+                         # "Starter is 299/mo and Growth is 799/mo", "(customer, Starter at 299/mo)", "Scale = 1,999/mo": a plan's
+                         # price, ours
+                         r"|\b(?:starter|growth|scale|pro|plus|basic|standard|premium|enterprise|business|essentials|professional|advanced|"
+                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|=|costs?|runs?|would be|comes to|was)\s*"
+                         r"(?:about |around |only |just |roughly )?(?:\$\s?)?\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|"
+                         r"monthly\b|annually\b|(?=\s*[;)]))"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -436,7 +442,11 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
         # (and "50k/yr firm (crm says 54, ignore)": a figure set aside in brackets)
         s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)|"
-                   r"\s*\([^)]*\b(?:ignore|disregard)\b[^)]*\)", "", s, flags=re.I)
+                   r"\s*\([^)]*\b(?:ignore|disregard)\b[^)]*\)|"
+                   # "renewal budget this yr is 30k, down from 36k last yr": the earlier figure said after it is history
+                   r"(?<=[\dk]),\s*(?:down|up) from (?:the )?\$?\s?\d[\d,.]*\s*(?:k|grand|thousand)?(?:\s+(?:last|the previous|the prior) "
+                   r"(?:year|yr|quarter|qtr|cycle|fiscal year|fy)|\s+(?:that |which )?(?:they|she|he) (?:had|spent|paid|got)(?: (?:last|in) "
+                   r"[\w-]+)?)?(?=\s*(?:[,.;]|$))", "", s, flags=re.I)
         s = _drop_stretch(s)
         # "twenty-four thousand a year, roughly what they pay now", "nine six a year, which happens to be what we quoted":
         # the figure is theirs, the comparison goes
