@@ -97,3 +97,49 @@ def test_issue18v_a_named_plans_price_per_month_is_ours_not_the_budget(note, val
 ])
 def test_issue18v_the_earlier_figure_said_after_the_budget_is_history(note, value):
     said(note, "budget", value)
+
+
+# -- authority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,who", [
+    ("harbor realty / tom briggs - managing partner, he decides. wants a callback bot.", "briggs"),
+    ("northside gym / anna kowal - owner, she signs everything.", "kowal"),
+    ("acme / bob smith - cfo, he approves.", "smith"),
+])
+def test_issue18v_a_typed_name_then_its_title_opening_the_next_part_decides(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("lakeside vet - sam ortiz. owner dr lund decides, sam just books the calls.", "lund"),
+    ("Front desk wants it but owner Dr. Reyes signs.", "Reyes"),
+    ("maple clinic: practice owner dr fenn decides on all software.", "fenn"),
+])
+def test_issue18v_a_title_right_before_a_named_doctor_decides(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("delta ops: kim park (vp ops) + lee chan (it). lee chan the cfo signs off.", "chan"),
+    ("marco bell the coo approves, marco wants a pilot first.", "bell"),
+    ("budget 10k. ruth hall the ceo signs off.", "hall"),
+])
+def test_issue18v_a_typed_name_then_the_title_signs(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Finally reached Paula Grant. Eight staff, phones ring off the hook. She's the COO and decides alone.", "Grant"),
+    ("Got hold of Victor Hale this morning. Busy quarter for them. He's the owner and signs everything himself.", "Hale"),
+    ("Spoke with Dana Ruiz. They lose leads at night. She's the founder and makes the call.", "Ruiz"),
+])
+def test_issue18v_he_or_she_is_the_title_means_the_person_named_before(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Kite Co (customer, Growth at 799/mo): Maya Lind wants more seats. She's the founder, her call.", "Lind"),
+    ("On Starter today. Raj Patel runs it and he's the CEO, his call.", "Patel"),
+    ("Scale at 1,999/mo was too much; Emma Stone is the owner and decides.", "Stone"),
+])
+def test_issue18v_a_plan_name_is_no_person(note, who):
+    said(note, "authority", who)
