@@ -143,3 +143,40 @@ def test_issue18v_he_or_she_is_the_title_means_the_person_named_before(note, who
 ])
 def test_issue18v_a_plan_name_is_no_person(note, who):
     said(note, "authority", who)
+
+
+# -- competitor --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,vendor", [
+    ("Their budget is 10k, so we're looking at Starter plus setup. They also got a quote from Talkdesk.", "Talkdesk"),
+    ("We're considering Enterprise for them; Freshdesk is pitching them too.", "Freshdesk"),
+    ("I'm looking at Pro (4,990) for them. No one else in the picture.", None),
+])
+def test_issue18v_a_plan_we_are_looking_at_is_no_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("acme: bob wants call summaries. evaluating gong too. nxt: send deck", "Gong"),
+    ("kite co / ana ruiz. trialing otter as well. budget 5k.", "Otter"),
+    ("zeta labs: also considering lavender too. nxt: demo", "Lavender"),
+])
+def test_issue18v_a_lowercase_vendor_evaluated_too_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("They're comparing us against just adding licences in Salesloft.", "Salesloft"),
+    ("She's weighing this against simply upgrading to Zendesk Suite.", "Zendesk"),
+    ("They're comparing it with renewing more seats on Gong.", "Gong"),
+])
+def test_issue18v_growing_the_tool_they_have_is_the_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("They looked at Samsara's routing add-on, pricey, but it's still on the list.", "Samsara"),
+    ("She looked at Calendly last month and it's still in the running.", "Calendly"),
+    ("He looked at Toast, and that one is still on the shortlist.", "Toast"),
+])
+def test_issue18v_a_vendor_looked_at_and_still_on_the_list_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
