@@ -180,3 +180,31 @@ def test_issue18v_growing_the_tool_they_have_is_the_rival(note, vendor):
 ])
 def test_issue18v_a_vendor_looked_at_and_still_on_the_list_is_a_rival(note, vendor):
     said(note, "competitor", vendor)
+
+
+# -- timeline ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,day", [
+    ("Summary: budget approved. Target pilot start: February 8.", "2027-02-08"),
+    ("kite co / ana ruiz. pilot start jan 18. nxt: send terms", "2027-01-18"),
+    ("Rollout start date: March 1st, per Omar.", "2027-03-01"),
+])
+def test_issue18v_a_pilot_or_rollout_start_date_is_the_timeline(note, day):
+    said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note", [
+    "Next step is a two week trial starting Monday.",
+    "The plan: a short trial starting on Tuesday, then we talk.",
+    "They'll run a pilot kickoff call Thursday.",
+])
+def test_issue18v_a_trial_starting_on_a_weekday_is_a_step_not_the_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note,day", [
+    ("They want it live by February 3, that's the first day of their spring term.", "2027-02-03"),
+    ("Signed by March 15th, which is the last day of their fiscal year.", "2027-03-15"),
+    ("Go-live by January 18, that's the first week of the new rota.", "2027-01-18"),
+])
+def test_issue18v_what_the_date_is_said_after_it_keeps_the_date(note, day):
+    said(note, "timeline", day)

@@ -224,6 +224,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         # "by December 15th, that's their spending freeze": the freeze said after its date is why, the date stays
         s = re.sub(r",\s*(?:that's|that is|which is|as that's|because that's) (?:when )?(?:their|the) (?:[\w-]+ ){0,2}(?:freeze|shutdown|"
                    r"blackout|cut-?off)(?: (?:starts|begins|kicks in|hits))?\b", "", s, flags=re.I)
+        # "live by January 11, that's the first day of the January hiring class": what the date is, said after it
+        s = re.sub(r"(?<=\d)((?:st|nd|rd|th)?),\s*(?:that's|that is|which is|as that's|because that's) (?:the |their )?(?:first|last|opening|"
+                   r"final|start(?:ing)?) (?:day|date|week|monday) of\b[^.;]*", r"\1", s, flags=re.I)
         # "their fiscal year budget, which runs to June 30th": the money's year, not when they buy
         s = re.sub(r",?\s*(?:which|that) (?:runs|goes|lasts|ends) (?:to|until|till|through|thru|on|in) (?:the end of )?(?:" + _MON
                    + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|the \d{1,2}(?:st|nd|rd|th)?)\b", "", s, flags=re.I)
@@ -446,7 +449,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                # ("sending the renewal order form Monday": the renewal names our document, the date is the step's)
                                r"renew(?!al\s+(?:order form|quote|proposal|paperwork|docs?|documents?|call|meeting|deck|invoice|contract)s?\b)|"
                                r"budget cycle|fiscal|"
-                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
+                               r"start (?:using|with|the rollout|onboarding)|onboard|"
+                               # "Target pilot start: January 11", "pilot start dec 7": when their pilot begins
+                               r"(?:pilot|rollout|roll-out|project|go-?live|target) start(?: date)?(?!\w)(?!\s+(?:on|this|next|(?:mon|tues|wednes|thurs|fri)day)\b)|push\w*|slip\w*|delay\w*|"
                                # "they still want to start the pilot on January 4th", "wants to start Dec 7": when they begin
                                r"(?:wants?|wanted|needs?|plans?|planning|hopes?|hoping|aims?|aiming|'d like|would like) to (?:start|begin|kick off)\b|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
