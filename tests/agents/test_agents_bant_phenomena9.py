@@ -208,3 +208,21 @@ def test_issue18v_a_trial_starting_on_a_weekday_is_a_step_not_the_timeline(note)
 ])
 def test_issue18v_what_the_date_is_said_after_it_keeps_the_date(note, day):
     said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Ana and Raj joined. Neither of them signs - Theo Marsh does.", "Marsh"),
+    ("Neither Ana nor Raj signs; their CFO does.", "CFO"),
+    ("Three people on the call. None of them decides, Petra Holm does.", "Holm"),
+])
+def test_issue18v_neither_of_them_signs_then_who_does(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Maria, the COO, sat in. She's leaving the decision to Sam Ortiz.", "Ortiz"),
+    ("Tom leaves the call to their CFO on this one.", "CFO"),
+    ("The founder left the final decision up to Nadia Kerr.", "Kerr"),
+])
+def test_issue18v_leaving_the_decision_to_someone_makes_them_the_decider(note, who):
+    said(note, "authority", who)

@@ -33,6 +33,9 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|"
+    # "She's leaving the decision to Quinn Fischer": the one the decision is left to
+    r"(?:leav(?:es|ing)|left|leave) the (?:final |whole |buying )?(?:decision|call|choice|sign-?off)(?: (?:here|on this))? (?:up )?to(?= (?:the |their )?"
+    r"(?-i:[A-Z])|(?:the|their) )|"
     # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
     r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
     r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b|"
@@ -631,8 +634,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
                         r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
                     continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
-                if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
-                             r"(?:\w+\s+){0,2}$",
+                if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't|neither|"
+                             r"none)\s+(?:\w+\s+){0,2}$|\bneither\s+(?:\w+\s+){1,2}nor\s+(?:\w+\s+){1,2}$",
                              c[:m.start()], re.I) or re.search(r"\bno say\b", m.group(1), re.I)) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
                                                                    c[m.end():], re.I) and not (
                         # "he won't sign anything until compliance is done": the signer, with a condition
