@@ -226,3 +226,48 @@ def test_issue18v_neither_of_them_signs_then_who_does(note, who):
 ])
 def test_issue18v_leaving_the_decision_to_someone_makes_them_the_decider(note, who):
     said(note, "authority", who)
+
+
+# -- need (misses) -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,need", [
+    ("Their nurses spend evenings returning patient voicemails.", "voicemails"),
+    ("The two admins spend weekends re-keying timesheets.", "timesheets"),
+    ("Their planners spend nights chasing carrier confirmations.", "carrier"),
+])
+def test_issue18v_spending_nights_or_weekends_on_a_chore_is_the_need(note, need):
+    said(note, "need", need)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("clinic staff can't answer phones during morning drop-off.", "drop-off"),
+    ("The reception team cannot answer calls while checking guests in.", "cannot answer calls"),
+    ("Support can't pick up after 6pm, so customers hang up.", "after 6pm"),
+])
+def test_issue18v_cannot_answer_the_phones_is_the_need(note, need):
+    said(note, "need", need)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("New starters wait two weeks for their system logins.", "logins"),
+    ("Tenants wait days for a repair slot.", "repair slot"),
+    ("Customers waited a week for refunds last quarter.", "refunds"),
+])
+def test_issue18v_a_wait_of_theirs_is_the_need(note, need):
+    said(note, "need", need)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("nordic labs / eva: wants to add 3 seats for new recruiters.", "seats"),
+    ("He wants to roll it out to the Porto office next.", "Porto"),
+    ("She wants the third clinic live by March 1.", "third clinic"),
+])
+def test_issue18v_more_of_the_deal_for_a_new_team_or_named_site_is_the_need(note, need):
+    said(note, "need", need)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("Mia wants Enterprise for the whole company. The pain is lost leads over the weekend.", "lost leads"),
+    ("He'd like Pro, but the real problem is double bookings.", "double bookings"),
+])
+def test_issue18v_a_plan_by_its_name_gives_way_to_the_pain(note, need):
+    said(note, "need", need)
