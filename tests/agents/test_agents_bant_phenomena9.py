@@ -271,3 +271,32 @@ def test_issue18v_more_of_the_deal_for_a_new_team_or_named_site_is_the_need(note
 ])
 def test_issue18v_a_plan_by_its_name_gives_way_to_the_pain(note, need):
     said(note, "need", need)
+
+
+# -- budget (misses) ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Their budget is - wait - he said eighteen thousand for the year.", 18000),
+    ("The number is... let me check. Twelve thousand.", 12000),
+    ("She said the budget is, hang on, nine grand.", 9000),
+])
+def test_issue18v_a_budget_cue_cut_off_by_an_aside_takes_the_figure_after_it(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Budget was forty grand, then finance told him it's thirty-two thousand.", 32000),
+    ("She said the budget is six thousand, then Raj corrected her, five thousand.", 5000),
+    ("He had twenty K in mind, then their CFO said it's fifteen K, so fifteen.", 15000),
+])
+def test_issue18v_a_figure_someone_else_then_put_right_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+# -- next step ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,step", [
+    ("Action items from the Monday sync (auto-generated): 1) Lena to send the signed order form.", "order form"),
+    ("Action items for next week: a) send Tom the revised quote.", "revised quote"),
+    ("Action items: 1) Priya to book the security review.", "security review"),
+])
+def test_issue18v_an_action_items_label_with_its_source_and_numbering_is_the_step(note, step):
+    said(note, "next_step", step)

@@ -41,7 +41,10 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped|reduced|trimmed|slashed) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
+                         r"\bno,?\s+(?:sorry|wait)\b|"
+                         # "thirty-five hundred, then Omar told her it's three thousand flat": the figure someone else put right
+                         r"\bthen (?:(?-i:[A-Z][a-z]+)|he|she|they|finance|(?:the|their|her|his) (?:cfo|ceo|owner|founder|boss)) (?:told (?:her|him|them|me|us)|said|"
+                         r"corrected (?:it|that|her|him|them))\b(?=[^.;]*?\d|[^.;]*?\b(?:thousand|hundred|grand|k)\b)|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
@@ -612,7 +615,17 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     or x the term in months when one is said ("eight hundred a month over six months" -> 4800; "on an annual
     contract" is twelve). A yearly total said beside it wins ("five hundred a month, six thousand a year" -> 6000).
     Our own price per month is never the budget (it is set aside before this)."""
-    value, s = _budget_said(sentences)
+    # "She said the budget is - hold on - she said thirty-five hundred, ...": the figure said after an aside joins its cue
+    joined = list(sentences)
+    for i, x in enumerate(joined[:-1]):
+        if re.search(r"\b(?:budget|number|figure)(?:'s| is| was)\s*[.,]?$", x.strip(), re.I):
+            for j in (i + 1, i + 2):
+                if j < len(joined) and _amounts(joined[j]) and all(
+                        len(y.split()) <= 4 and not _amounts(y) for y in joined[i + 1:j]):
+                    joined[i] = x.rstrip(" .,") + " " + " ".join(joined[i + 1:j + 1])
+                    del joined[i + 1:j + 1]
+                    break
+    value, s = _budget_said(joined)
     if value is not None and s is not None and _is_monthly(value, s):
         return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
     return value, s
