@@ -300,3 +300,12 @@ def test_issue18v_a_figure_someone_else_then_put_right_is_the_budget(note, value
 ])
 def test_issue18v_an_action_items_label_with_its_source_and_numbering_is_the_step(note, step):
     said(note, "next_step", step)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("They want to add the other office, the Leeds office, to the plan.", "Leeds office"),
+    ("She needs the night shift, the weekend night shift, covered.", "weekend night shift"),
+    ("He wants to bring in the second crew, the roofing crew, next month.", "roofing crew"),
+])
+def test_issue18v_the_same_thing_named_again_more_exactly_stays_in_the_need(note, need):
+    said(note, "need", need)

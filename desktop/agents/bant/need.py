@@ -664,5 +664,10 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4 and not points_back:
                     continue
+                # "add the second team, the leasing team, to Growth": the same thing named again, more exactly, goes with it
+                after = s[s.find(phrase) + len(phrase):] if phrase in s else ""
+                again = re.match(r",\s+((?:the|their|her|his) (?:[\w-]+ ){1,2}?" + re.escape(phrase.split()[-1]) + r")\b", after)
+                if again and len(phrase.split()) >= 2:
+                    phrase += ", " + again.group(1)
                 return phrase, s
     return None, None
