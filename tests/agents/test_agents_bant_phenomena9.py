@@ -309,3 +309,21 @@ def test_issue18v_an_action_items_label_with_its_source_and_numbering_is_the_ste
 ])
 def test_issue18v_the_same_thing_named_again_more_exactly_stays_in_the_need(note, need):
     said(note, "need", need)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("acme/raj: 40k approved for invoice automation. cfo signs.", "invoice automation"),
+    ("They have 15k earmarked for patient intake this year.", "intake"),
+    ("Budget: 9k set aside for shift scheduling.", "shift scheduling"),
+])
+def test_issue18v_the_capability_their_money_is_approved_for_is_the_need(note, need):
+    said(note, "need", need)
+
+
+@pytest.mark.parametrize("note", [
+    "They have 40k approved for the project.",
+    "Budget of 30k earmarked for Q1.",
+    "She has 12k set aside for this.",
+])
+def test_issue18v_money_set_aside_for_a_project_or_period_is_no_need(note):
+    said(note, "need", None)

@@ -448,7 +448,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign):
+        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign, _money_for):
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
@@ -531,6 +531,23 @@ _IF_IT_DOES = re.compile(r"^(?:(?:her|his|their) (?:words|exact words)\s*[:,]\s*
                          r"(?P<need>(?!(?:works?|is|are|was|does|did|fits?|helps?|goes)\b)[\w-]+(?: [^,;]+?){2,}),\s*(?:then\s+)?"
                          r"(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'ll| will|'d| would)? (?:happily |gladly |definitely )?(?:sign|buy|go ahead|say yes|"
                          r"take it|move forward|renew|expand)\b", re.I)
+
+
+#: "72k/yr approved for helpdesk automation": the work the customer's money is set aside for (a named capability, not a
+#: purchase, a project or a period)
+_MONEY_FOR = re.compile(r"\b(?:approved|earmarked|set aside|budgeted|allocated|ring-?fenced) for (?P<need>(?:the |their )?(?:[\w-]+ ){0,2}"
+                        r"(?:automation|reporting|routing|scheduling|tracking|deflection|triage|intake|dispatch|onboarding|"
+                        r"self-service|transcription|follow-?ups|reminders))\b", re.I)
+
+
+def _money_for(sentences: list[str]) -> tuple[str | None, str | None]:
+    """What their money is approved for ("she has 72k approved for helpdesk automation" -> "helpdesk automation"), for a
+    note that states no other need."""
+    for s in sentences:
+        m = _MONEY_FOR.search(s)
+        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            return _clean(m.group("need")), s
+    return None, None
 
 
 def _condition_to_sign(sentences: list[str]) -> tuple[str | None, str | None]:
