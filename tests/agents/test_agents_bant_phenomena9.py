@@ -327,3 +327,12 @@ def test_issue18v_the_capability_their_money_is_approved_for_is_the_need(note, n
 ])
 def test_issue18v_money_set_aside_for_a_project_or_period_is_no_need(note):
     said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "He wants the Growth plan for 7,990 a year.",
+    "She'd take Pro for 499 a month.",
+    "They asked about Enterprise for 24k a year.",
+])
+def test_issue18v_a_named_plan_for_its_price_is_no_budget(note):
+    said(note, "budget", None)

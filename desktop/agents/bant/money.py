@@ -91,7 +91,7 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          # "Starter is 299/mo and Growth is 799/mo", "(customer, Starter at 299/mo)", "Scale = 1,999/mo": a plan's
                          # price, ours
                          r"|\b(?:starter|growth|scale|pro|plus|basic|standard|premium|enterprise|business|essentials|professional|advanced|"
-                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|=|costs?|runs?|would be|comes to|was)\s*"
+                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|for|=|costs?|runs?|would be|comes to|was)\s*"
                          r"(?:about |around |only |just |roughly )?(?:\$\s?)?\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|"
                          r"monthly\b|annually\b|(?=\s*[;)]))"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
