@@ -18,7 +18,9 @@ _BUDGET_CUE = re.compile(
     # "she had twenty in mind": the figure they have in mind
     r"(?:had|have|has|'d|'ve got|'ve) (?:about |around |roughly |maybe |like )?\$?\d[\d,.]*\s*(?:k|thousand|grand)?\s+in mind|"
     # "Iris put it at thirty-two thousand", "she estimated two hundred thousand": the figure given
-    r"put (?:it|the (?:budget|number|figure)) at|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
+    r"put (?:it|the (?:budget|number|figure)) at|"
+    # "they had 36k in Q3 but it got cut to 24k this quarter": the figure money was cut to is what they have now
+    r"(?:cut|lowered|reduced|trimmed|slashed) (?:it |back |down )?to (?=\$|\d[\d,.]*\s*(?:k|grand|thousand)\b|[a-z-]+ (?:k|grand|thousand)\b)|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
     r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
@@ -38,8 +40,11 @@ _BUDGET_CUE = re.compile(
 _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\btoo (?:much|high|expensive|steep|rich)\b|"
                          r"\b(?:they|she|he) can (?:only )?(?:do|go to|stretch to|manage)\b|\b(?:more like|now (?:it's|"
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
-                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped) (?:it )?to)\b|"
-                         r"\bno,?\s+(?:sorry|wait)\b|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
+                         r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped|reduced|trimmed|slashed) (?:it )?to)\b|"
+                         r"\bno,?\s+(?:sorry|wait)\b|"
+                         # "thirty-five hundred, then Omar told her it's three thousand flat": the figure someone else put right
+                         r"\bthen (?:(?-i:[A-Z][a-z]+)|he|she|they|finance|(?:the|their|her|his) (?:cfo|ceo|owner|founder|boss)) (?:told (?:her|him|them|me|us)|said|"
+                         r"corrected (?:it|that|her|him|them))\b(?=[^.;]*?\d|[^.;]*?\b(?:thousand|hundred|grand|k)\b)|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
                          r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
@@ -83,6 +88,12 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"|\b(?<!we )(?<!i )(?:los(?:e|es|ing|t)|wast(?:e|es|ed|ing)|cost(?:s|ing)? them)\b|\bwe (?:quoted|offered|"
                          r"charge|priced)\b|\b(?:were|was|been|got|get|being) quoted\b|\bquoted (?:them|her|him)\b|"
                          r"\bquote from\b|\bi (?:quoted|offered)\b|\bon (?:our|my) (?:side|end)\b|\b(?:is|was|'s) what you (?:quoted|offered|proposed|pitched)\b|(?<!what )(?<!exactly )\b(?:i|we) (?:pitched|proposed)\b|\bdiscount\b"
+                         # "Starter is 299/mo and Growth is 799/mo", "(customer, Starter at 299/mo)", "Scale = 1,999/mo": a plan's
+                         # price, ours
+                         r"|\b(?:starter|growth|scale|pro|plus|basic|standard|premium|enterprise|business|essentials|professional|advanced|"
+                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|for|=|costs?|runs?|would be|comes to|was)\s*"
+                         r"(?:about |around |only |just |roughly )?(?:\$\s?)?\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|"
+                         r"monthly\b|annually\b|(?=\s*[;)]))"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -255,7 +266,12 @@ def _amounts(text: str) -> list[float]:
 _NO_FIGURE_AFTER = re.compile(r"^(?:(?:so|but|and|though|although)\s*,?\s*)?(?:there's |there is |that's |that is |it's |it is )?(?:no|not a|not any)\s+"
                               r"(?:real|firm|hard|actual|concrete|set|fixed|committed)\s+(?:number|figure|budget|amount)\b"
                               r"(?:\s+(?:yet|though|either|at all|so far|for now|for this))*\s*,?\s*(?:though|yet)?[.!]?$", re.I)
-_HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea) (?:yet )?(?:how much|what)\b", re.I)
+_HOW_MUCH_UNKNOWN = re.compile(r"\b(?:not sure|don't know|doesn't know|unclear|no idea|(?:couldn't|could not|can't|cannot|didn't|"
+                               r"did not|wouldn't|won't) (?:say|tell|guess)) (?:yet )?(?:how much|what)\b|"
+                               # "a 250k programme budget and intake would be one piece of it": the whole pot, this purchase's
+                               # share unsaid
+                               r"\b(?:would be|'d be|is|'s|will be|is only|is just) (?:just |only )?(?:one|a) (?:small )?(?:piece|part|slice|"
+                               r"portion|chunk|bit|line) of (?:it|that|the (?:[\w-]+ )?(?:budget|pot|programme|program))\b(?![^.;]*\d)", re.I)
 
 
 _NUMW = (r"(?:\$?\d[\d,.]*\s*(?:k|grand|thousand)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
@@ -305,6 +321,10 @@ _WITHDRAWN = re.compile(
                         r"\b(?:that|it|the money|the budget) (?:was|got|has been|were) (?:then )?(?:pulled|withdrawn|clawed back|"
                         r"taken away|cancell?ed|frozen|cut to zero)\b|"
                         r"\bthere's no (?:number|figure|budget) (?:right now|at the moment|for now|anymore|any more)\b|"
+                        # "they had 3k set aside, but all new tool spend is now frozen until the reorg": the money said is frozen
+                        r"\bbut (?:(?:all|any) )?(?:(?:new|the|their|that|this) )?(?:[\w-]+ ){0,2}(?:spend(?:ing)?|budgets?|money|purchas\w+|"
+                        r"funding|buying)\s+(?:is|are|has been|have been|got|was|were)\s+(?:now |since |all |completely |fully )?(?:been )?(?:put )?"
+                        r"(?:frozen|on hold|paused|suspended|on ice|pulled|cancell?ed)\b|"
                         r"\b(?:let's not|not|n't|won't|wouldn't|rather not) (?:want to |wanting to )?(?:put|pin) (?:a|any) "
                         r"(?:number|figure|dollar amount) on (?:it|this|that)\b|"
                         r"\bnot (?:authori[sz]ed|allowed|able|supposed|cleared) to (?:share|give|say|disclose|name|quote) (?:a|the|any) "
@@ -425,7 +445,11 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
         # "budget 30k (was 36k, finance cut it)": the earlier figure in brackets is history
         # (and "50k/yr firm (crm says 54, ignore)": a figure set aside in brackets)
         s = re.sub(r"\s*\((?:it )?(?:was|previously|formerly|originally|down from|up from|last year)\b[^)]*\)|"
-                   r"\s*\([^)]*\b(?:ignore|disregard)\b[^)]*\)", "", s, flags=re.I)
+                   r"\s*\([^)]*\b(?:ignore|disregard)\b[^)]*\)|"
+                   # "renewal budget this yr is 30k, down from 36k last yr": the earlier figure said after it is history
+                   r"(?<=[\dk]),\s*(?:down|up) from (?:the )?\$?\s?\d[\d,.]*\s*(?:k|grand|thousand)?(?:\s+(?:last|the previous|the prior) "
+                   r"(?:year|yr|quarter|qtr|cycle|fiscal year|fy)|\s+(?:that |which )?(?:they|she|he) (?:had|spent|paid|got)(?: (?:last|in) "
+                   r"[\w-]+)?)?(?=\s*(?:[,.;]|$))", "", s, flags=re.I)
         s = _drop_stretch(s)
         # "twenty-four thousand a year, roughly what they pay now", "nine six a year, which happens to be what we quoted":
         # the figure is theirs, the comparison goes
@@ -434,7 +458,8 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                    r",\s*which (?:happens to be|is|matches|equals) (?:exactly |just |roughly )?(?:what we quoted|our quote)\b", "", s,
                    flags=re.I)
         if _HOW_MUCH_UNKNOWN.search(s) or (i + 1 < len(sentences) and _HOW_MUCH_UNKNOWN.search(sentences[i + 1])
-                                            and len(sentences[i + 1].split()) <= 8):
+                                            and (len(sentences[i + 1].split()) <= 8 or re.search(
+                                                r"\bhow much of (?:that|it|this)\b", sentences[i + 1], re.I))):
             continue  # "maybe ten grand on tools overall; not sure how much for us": no budget for us
         if i + 1 < len(sentences) and _NO_FIGURE_AFTER.match(sentences[i + 1].strip()):
             continue  # "probably around thirty grand - no real number yet": the figure said is denied right after it
@@ -590,7 +615,17 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     or x the term in months when one is said ("eight hundred a month over six months" -> 4800; "on an annual
     contract" is twelve). A yearly total said beside it wins ("five hundred a month, six thousand a year" -> 6000).
     Our own price per month is never the budget (it is set aside before this)."""
-    value, s = _budget_said(sentences)
+    # "She said the budget is - hold on - she said thirty-five hundred, ...": the figure said after an aside joins its cue
+    joined = list(sentences)
+    for i, x in enumerate(joined[:-1]):
+        if re.search(r"\b(?:budget|number|figure)(?:'s| is| was)\s*[.,]?$", x.strip(), re.I):
+            for j in (i + 1, i + 2):
+                if j < len(joined) and _amounts(joined[j]) and all(
+                        len(y.split()) <= 4 and not _amounts(y) for y in joined[i + 1:j]):
+                    joined[i] = x.rstrip(" .,") + " " + " ".join(joined[i + 1:j + 1])
+                    del joined[i + 1:j + 1]
+                    break
+    value, s = _budget_said(joined)
     if value is not None and s is not None and _is_monthly(value, s):
         return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
     return value, s

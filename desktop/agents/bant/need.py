@@ -40,7 +40,7 @@ _NEED_CUE = re.compile(
     r"(?=\w+ing\b)),?)"
     r"|care (?:most )?about|interested in|(?:worried|concerned|nervous) about|so (?:they|she|he) can|to (?:replace|fix|"
     r"solve|get rid of|cut|reduce|stop|automate)"
-    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time)"
+    r"|losing|wasting|spend(?:ing)? (?:hours|days|too much time|(?:their |whole |entire )?(?:nights|evenings|weekends|mornings|afternoons))"
     # "nothing until Quinn shows me the bot can book store appointments", "wants to see that the callbacks actually happen"
     # "fine with the annual plan as long as it takes over first replies": the condition is what they need
     r"|as long as (?:it|the (?:bot|agent|tool|product|system|assistant)) (?=\w)"
@@ -79,6 +79,12 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"\d[\d,.]*\s*(?:k|grand|thousand|hundred|dollars|bucks)|(?:[\w-]+ ){0,3}(?:thousand|hundred|grand|dollars|bucks))"
                             r"(?: (?:flat|even|all[- ]in|in total|total|tops|max|a year|a month|per \w+|for (?:the|a) (?:year|month)|"
                             r"or (?:less|under|below))){0,2}\s*(?:(?:[,;]|\s+(?:and|but|or)\b).*)?$|"
+                            # "wants the annual plan", "the Growth plan at 7,990": a plan or tier of ours picked, a purchase, not a problem
+                            r"(?:the |an? |our |your )?(?:[\w-]+ ){0,2}(?:plan|tier|package|edition|bundle|subscription)(?: at [^,;]{1,40}| for (?:now|(?:about |around )?\$?\d[^,;]{0,30}))?\s*(?:$|[,;.]|(?=\s+(?:instead|over|rather|not|but|and|with|because|since|so)\b))|"
+                            # "wants Scale for the whole team": a plan of ours by its name
+                            r"(?-i:Starter|Growth|Scale|Pro|Premium|Enterprise|Basic|Standard|Essentials)(?: (?:plan|tier|package))?(?: for "
+                            r"(?:the |their )?(?:whole |entire )?(?:team|company|org|office|staff|group|practice|firm))?\s*(?:$|[,;.]|"
+                            r"(?=\s+(?:instead|over|rather|not|but|and|with|because|since|so|plus)\b))|"
                             # "she wants to go ahead": a yes to the deal; "needs my manager's approval": someone's ok
                             r"(?:go|going) ahead\b|proceed\b|go forward\b|move ahead\b|"
                             r"(?:my|our|his|her|their|the) (?:[\w-]+ ){0,2}[\w-]+(?:'s|s') (?:approval|sign-?off|signature|ok|okay|blessing|"
@@ -194,7 +200,10 @@ _PAIN = re.compile(
     r"(?<!approver )(?<!lead )on paper|by hand|slip(?:s|ping)? through|fell over|falls? over|manual(?:ly)?|"
     r"lose (?:track|them|leads|deals|customers|clients)|lost track|losing|(?:takes?|took|"
     r"taking) (?:them )?(?:\w+ ){0,3}(?:weeks?|days?|hours?|minutes?)|(?:can't|cannot|doesn't|does not|won't) (?:handle|"
-    r"support|cope with|scale|integrate)|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
+    r"support|cope with|scale|integrate|keep up|answer (?:the )?(?:phones?|calls|emails|chats|tickets|messages|questions)|pick up)|"
+    # "new hires wait a week for laptops and accounts": a wait of theirs
+    r"wait(?:s|ed|ing)? (?:a |an |up to |over |about |almost |nearly |like )?(?:\w+ )?(?:weeks?|days?|hours?|months?|"
+    r"fortnight) (?:for|to|before)\b|forg[eo]ts? to|(?:is|are) (?:\w+ )?(?:useless|unreliable|a mess|messy|chaos|"
     r"a nightmare)|(?:rates?|conversions?|retention|renewals|activation|adoption|engagement|completion|nps|csat|margins?) (?:is|are) "
     r"(?:\w+ )?(?:bad|poor|low|weak|terrible|awful)\b|"
     r"(?:is|are) (?:always |often |very |really |so |too |totally |completely )?(?:inconsistent|unreliable|"
@@ -439,7 +448,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
             _clean(_LABEL.sub("", pain[0])).lower()[:20] not in found[0].lower():
         return found[0] + "; " + pain[0], found[1]  # "... to call back customers same day, they miss a third of callbacks"
     if found[0] is None and pain[0] is None:
-        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign):
+        for get in (_expansion, _shopped_for, _into_their_tool, _condition_to_sign, _money_for):
             if get(sentences)[0]:
                 return get(sentences)
         return None, None
@@ -456,7 +465,7 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
 
 
 # the kind of tool they compare ("comparing onboarding tools"): the need, when nothing else says it (what a budget is
-# "for" is not: the blind sets' writers disagree on it)
+# "for" only when it names a capability, see :func:`_money_for`: the blind sets' writers disagree on the rest)
 _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looking for|reviewing) (?!(?:a|an|the|some|few|"
                        r"several|two|three|four|five|other|different|all|those|these|their|our)\b)"
                        r"((?:[a-z][\w-]* ){1,2}(?:tools|software|platforms|systems|solutions|apps))\b")
@@ -465,12 +474,18 @@ _FOR_WHAT = re.compile(r"\b(?:comparing|evaluating|shopping for|looking at|looki
 #: More of what they bought: "roll it out to their two new sites", "the same setup for their Lyon office",
 #: "adding a second sales team ... and want them on it" - the need of an expansion deal.
 _EXPANSION = re.compile(r"\b(?:roll\w* (?:\w+ ){0,2}?out to (?:their|the|a|an|its) (?:\w+ )?(?:new|second|third|other|"
-                        r"another|next|remaining)\b|(?:the )?same (?:[\w-]+ )?(?:setup|set-up|thing|system|solution|platform|"
+                        r"another|next|remaining)\b|"
+                        # "wants to roll it out to the Lyon store": a named site of theirs
+                        r"roll\w* (?:\w+ ){0,2}?out to (?:their|the|its) (?-i:[A-Z][a-z]+) (?:store|site|office|clinic|campus|warehouse|"
+                        r"branch|location|plant|depot|team|region|hospital|school)s?\b|"
+                        # "wants the second site live by February 1": another site of theirs brought on
+                        r"(?:(?<=\bwant )|(?<=\bneed )|(?<=\bwants )|(?<=\bneeds ))(?:the|their|a) (?:second|third|new|next|other) (?:site|store|office|clinic|location|"
+                        r"branch|warehouse|team|region|campus|plant|depot)s? (?:live|up|running|on board|onboarded|in place|set up)\b|(?:the )?same (?:[\w-]+ )?(?:setup|set-up|thing|system|solution|platform|"
                         r"workflow|routing|reporting|scheduling|automation|reminders|dashboards?|bot|agent|integration) (?:[\w-]+ ){0,4}?(?:for|at|in)|"
                         # "adding the Montreal campus to the enrollment bot": a named site added to what they have
                         r"adding (?:the|their|a|an) (?-i:[A-Z][a-z]+) (?:campus|office|site|location|store|branch|clinic|warehouse|"
                         r"team|region|depot|plant)\b|(?:add|adding|expand\w*|extend\w*) (?:it |this |us )?(?:to|into) "
-                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:their|the|a) "
+                        r"(?:their|the|a|an) (?:second|third|new|other|next|\w+ new)\b|(?:add|adding) (?:\w+ )?(?:more )?(?:seats|users|licen[cs]es|reps|agents) (?:\w+ ){0,3}?for (?:(?:their|the|a) )?"
                         r"(?:new|second|third)\b|adding (?:a |an )?(?:second|third|new|"
                         r"another|\w+ more) (?:[\w-]+ )?(?:teams?|offices?|sites?|locations?|stores?|branch(?:es)?|regions?|"
                         r"clinics?|warehouses?|reps|agents|seats|users)|"
@@ -486,7 +501,9 @@ def _expansion(sentences: list[str]) -> tuple[str | None, str | None]:
             m = _EXPANSION.search(c)
             if m and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", c, re.I) and not _NEED_NEG.search(c) and not \
                     re.search(r"(?:\b(?:would|could|might)|'d)\b(?! like\b)", c[:m.start()], re.I):  # "they'd roll out ...": a maybe
-                return _clean(c[m.start():]), s
+                # ("the second site live by February 1, when ...": the site, the date is the timeline)
+                return _clean(re.sub(r"\s+(?:live|up|running|on board|onboarded|in place|set up)\s+(?:by|before|in|for|on)\b.*$", "",
+                                     c[m.start():], flags=re.I)), s
     return None, None
 
 
@@ -514,6 +531,23 @@ _IF_IT_DOES = re.compile(r"^(?:(?:her|his|their) (?:words|exact words)\s*[:,]\s*
                          r"(?P<need>(?!(?:works?|is|are|was|does|did|fits?|helps?|goes)\b)[\w-]+(?: [^,;]+?){2,}),\s*(?:then\s+)?"
                          r"(?:she|he|they|(?-i:[A-Z][a-z]+))(?:'ll| will|'d| would)? (?:happily |gladly |definitely )?(?:sign|buy|go ahead|say yes|"
                          r"take it|move forward|renew|expand)\b", re.I)
+
+
+#: "72k/yr approved for helpdesk automation": the work the customer's money is set aside for (a named capability, not a
+#: purchase, a project or a period)
+_MONEY_FOR = re.compile(r"\b(?:approved|earmarked|set aside|budgeted|allocated|ring-?fenced) for (?P<need>(?:the |their )?(?:[\w-]+ ){0,2}"
+                        r"(?:automation|reporting|routing|scheduling|tracking|deflection|triage|intake|dispatch|onboarding|"
+                        r"self-service|transcription|follow-?ups|reminders))\b", re.I)
+
+
+def _money_for(sentences: list[str]) -> tuple[str | None, str | None]:
+    """What their money is approved for ("she has 72k approved for helpdesk automation" -> "helpdesk automation"), for a
+    note that states no other need."""
+    for s in sentences:
+        m = _MONEY_FOR.search(s)
+        if m and not re.match(r"^(?:if|unless|assuming)\b", s, re.I):
+            return _clean(m.group("need")), s
+    return None, None
 
 
 def _condition_to_sign(sentences: list[str]) -> tuple[str | None, str | None]:
@@ -573,8 +607,10 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
             if _NEED_NEG.search(c):
                 continue
             for m in _NEED_CUE.finditer(c):
-                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I):
-                    continue  # "our CEO wants the deal closed": the seller's side
+                if _seller_subject(c, m.start()) or re.match(r"^(?:our|my)\b", c[:m.start()].strip(), re.I) or re.search(
+                        r"\b(?:our|my) (?:own )?(?:[\w-]+ ){0,2}?(?:team|dept|department|finance|legal|ops|boss|manager|vp|cfo|ceo|cro|"
+                        r"deal desk|leadership|management|side|people|folks)\s*$", c[:m.start()], re.I):
+                    continue  # "our CEO wants the deal closed", "I told her our finance team wants ...": the seller's side
                 if re.match(r"needed\b", m.group(0), re.I) and re.search(r"\b(?:is|are|was|were|be|been|'s)\s+(?:\w+\s+)?$",
                                                                        c[:m.start()], re.I):
                     continue  # "Ava's approval is needed and he's pushing for it": what is needed came before the cue
@@ -645,5 +681,10 @@ def _need_cued(sentences: list[str]) -> tuple[str | None, str | None]:
                     continue
                 if re.match(r"^(?:it|this|that)\b", phrase, re.I) and len(phrase.split()) < 4 and not points_back:
                     continue
+                # "add the second team, the leasing team, to Growth": the same thing named again, more exactly, goes with it
+                after = s[s.find(phrase) + len(phrase):] if phrase in s else ""
+                again = re.match(r",\s+((?:the|their|her|his) (?:[\w-]+ ){1,2}?" + re.escape(phrase.split()[-1]) + r")\b", after)
+                if again and len(phrase.split()) >= 2:
+                    phrase += ", " + again.group(1)
                 return phrase, s
     return None, None

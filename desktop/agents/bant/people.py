@@ -33,6 +33,9 @@ _AUTH_CUE = re.compile(
     r"(?:has|have|had|gets?) no say (?:on|in|over)|(?:it's|it is) (?:her|his) (?:own )?money\b|budget owner|owner of the budget|(?:the one|the person|who) (?:to convince|"
     r"we (?:need|have) to convince|to sell to)|(?:one )?with the (?:checkbook|chequebook|purse strings|money)|"
     r"calls the shots|makes? the (?:final |renewal |buying |purchasing |big )?call|"
+    # "She's leaving the decision to Quinn Fischer": the one the decision is left to
+    r"(?:leav(?:es|ing)|left|leave) the (?:final |whole |buying )?(?:decision|call|choice|sign-?off)(?: (?:here|on this))? (?:up )?to(?= (?:the |their )?"
+    r"(?-i:[A-Z])|(?:the|their) )|"
     # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
     r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
     r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b|"
@@ -108,7 +111,8 @@ Purchases Purchase Purchasing Buying Spend Spending Contracts Approvals
 Decisions Topics Attendees Participants Key Points Items Agenda Owner Owners Notes Quote Quoted Verbatim Real Actual Ultimate
 Now Later Earlier Soon Afterwards Meanwhile Otherwise However Instead Again Already Later Found Fixed Left Tried Sent Asked
 Told Pinged Emailed Texted Rang Dialed Dialled Checked Updated Logged Reached Heard Saw Made Took Gave Moved Cancelled
-Canceled Rebooked Booked Signer Decider Approver Signatory Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec An""".split())
+Canceled Rebooked Booked Signer Decider Approver Signatory Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec An
+Starter Growth Scale Premium Enterprise Basic Standard Essentials Finally""".split())
 
 def _entities(text: str, near: int | None = None) -> list[str]:
     """People and roles named in ``text`` in order (``near``: keep only the one closest to that
@@ -457,6 +461,16 @@ def _named_title(role: str, text: str) -> str | None:
     if m is None:  # "the signature is their Chief Operating Officer, Pieter de Vries": the name set right after the title
         m = re.search(r"\b" + r + r",\s+(" + _HONORIFIC + r"?(?-i:[A-Z][a-z]+)(?: (?:(?-i:de|van|von|der|den|da|di|du|le|la|del|dos|ter))"
                       r")*(?: (?-i:[A-Z][a-z]+))?)(?=\s*(?:[.,;!]|$))", text, re.I)
+    if m is None:  # "elena garcia - owner, she decides": a typed name, a dash, then the title
+        m = re.search(r"(?:^|[/.,;:!?]\s+)([A-Za-z][a-z]+ [A-Za-z][a-z]+)\s+[-\u2013\u2014]\s+(?:the |their )?" + r + r"\b", text, re.I)
+    if m is None:  # "owner dr hale decides", "CEO Maria Lopez signs": the title set right before the name
+        m = re.search(r"\b" + r + r"\s+(" + _HONORIFIC + r"[A-Za-z][a-z]+|(?-i:[A-Z][a-z]+ [A-Z][a-z]+))(?=\s+(?:decides|signs|approves|has|is|will|"
+                      r"makes)\b)", text, re.I)
+    if m is None:  # "iris ito the ceo signs off": a typed name at the sentence's start, then "the" and the title
+        m = re.search(r"(?:^|[.;:!?]\s+)([a-z]+ [a-z]+) (?:is )?the (?i:" + r + r")\b(?=,?\s+(?:signs|decides|approves|has the final|makes the))", text)
+        if m and (re.search(r"(?:ed|ly|ing)$", m.group(1).split()[0]) or m.group(1).split()[0] in (
+                "says", "said", "thinks", "then", "and", "but", "so", "now", "also", "only", "maybe", "apparently")):
+            m = None
     if m is None:
         return None
     name = re.sub(r"^" + _HONORIFIC, "", m.group(1)).strip()
@@ -487,7 +501,18 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
                 who, ev = m.group(1), s
                 break
     if who and ev and _ROLE.fullmatch(who):  # "omar (founder) signs": the founder named, so the name
-        who = _named_title(who, ev) or _named_title(who, " ".join(sentences)) or who
+        named = _named_title(who, ev) or _named_title(who, " ".join(sentences))
+        if named is None and ev in sentences and re.search(r"\b(?:he|she)(?:'s| is) (?:the |their )?" + re.escape(who) + r"\b", ev, re.I):
+            # "finally got Mike Rodriguez. ... He's the CEO and decides alone": the person the pronoun means
+            named = _last_person_named(sentences, sentences.index(ev), set())
+        k = sentences.index(ev) if ev in sentences else 0
+        if named is None and k and re.match(r"^(?:the |their )?" + re.escape(who) + r"\s*[,(]", ev, re.I):
+            # "blue harbor / elena garcia - owner, she decides": a typed name, then the title opening the next part
+            prev = re.search(r"(?:^|/|[-\u2013:,]\s)\s*([A-Za-z][a-z]+ [A-Za-z][a-z]+)\s*$", sentences[k - 1])
+            if prev and not any(w.capitalize() in _NOT_NAMES or _ROLE.fullmatch(w) or _COMPANY_WORD.search(w.capitalize())
+                                for w in prev.group(1).split()):
+                named = prev.group(1)
+        who = named or who
     return (_full_names(who, sentences) if who else who), ev
 
 
@@ -609,8 +634,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                         r"approved\b(?!\s+by)|\bapproved (?:in|as part of|under|through|out of) (?:the |this |next |their )?"
                         r"(?:\w+'s |\w+ )?(?:capex|opex|budget|plan|cycle)", words_to_digits(c), re.I):
                     continue  # "the money, sixty thousand, approved in this year's capex": the budget, not who approves
-                if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't)\s+"
-                             r"(?:\w+\s+){0,2}$",
+                if (re.search(r"\b(?:isn't|is not|wasn't|not|never|no longer|doesn't|does not|don't|didn't|won't|can't|neither|"
+                             r"none)\s+(?:\w+\s+){0,2}$|\bneither\s+(?:\w+\s+){1,2}nor\s+(?:\w+\s+){1,2}$",
                              c[:m.start()], re.I) or re.search(r"\bno say\b", m.group(1), re.I)) and not re.match(r"\s+anything (?:over|above|more than|bigger than)\b",
                                                                    c[m.end():], re.I) and not (
                         # "he won't sign anything until compliance is done": the signer, with a condition

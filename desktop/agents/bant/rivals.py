@@ -10,7 +10,7 @@ from desktop.agents.bant.text import _clauses
 _VENDOR = r"((?![A-Z][a-z]*'(?:d|re|ve|ll|m)\b)(?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+|&(?=\s+[A-Z])))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
-    r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b)|"
+    r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b|[^.;]*\bstill (?:on the (?:short-?)?list|on the table|in the (?:running|mix)|in play)\b)|"
     r"(?:is|are|'s|'re) (?:now |still |also )?pushing(?: for)?|talking to|talking with|"
     r"speaking with|in (?:\w+ )?talks with|shopping|trialing|trialling|"
     r"piloting|testing|demoing|demoed|kicking the tires on)|"
@@ -22,6 +22,9 @@ _COMP_BEFORE = re.compile(
     # "torn between upgrading Tidio and switching to us", "choosing between Front and us": their tool weighed against us
     r"(?:torn |choosing |deciding )?between (?:upgrading|expanding|renewing|extending|keeping|staying (?:on|with)|sticking with|"
     r"adding)(?= (?-i:[A-Z])[^.;]{0,60}?\band (?:us|you|switching to (?:us|you)|moving to (?:us|you)|going with (?:us|you))\b)|"
+    # "comparing against just adding seats in Outreach instead": growing the tool they have is the other option
+    r"(?:comparing|weighing|compared|comparison) (?:us |it |this |that )?(?:against|with|to) (?:just |simply |only )?(?:adding|buying|"
+    r"expanding|upgrading|extending|renewing|keeping|staying (?:on|with)) (?:[\w-]+ ){0,3}?(?:in|on|with|from|at|to)(?=\s+(?-i:[A-Z]))|"
     r"(?:torn |choosing |deciding )between(?= (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)? and (?:us|you)\b)|(?:competitors?|competition|other bidders|rivals)"
     r"(?: on the \w+| in the \w+| for this)? (?:include|includes|including|are)|(?:everyone|"
     r"everybody|all) but us and|(?:down to|just|only) us and|"
@@ -295,6 +298,9 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
                     v = _vendor(raw)
                     if v is None:
                         continue
+                    if re.search(r"\b(?:we|we're|we are|we've|i|i'm|i am|i've)\s+(?:also |now |still |probably |mostly )?$", c[:m.start()], re.I) \
+                            and re.match(r"(?:also |still )?(?:looking|considering|evaluating|pricing out)\b", m.group(0), re.I):
+                        continue  # "so we're looking at Growth (7,990) plus the onboarding pack": our own plan weighed, no rival
                     # only the negation in the cue's own part counts ("dropped X, and now comparing us with Y")
                     own = _PART.split(c[:m.start()])[-1] + c[m.start():m.end()]
                     if _COMP_NEG.search(own) and not re.search(r"\b(?:instead of|rather than)\b", c[:m.start()], re.I) \

@@ -275,7 +275,10 @@ _ADMIN = re.compile(r"^(?:(?:me|us|our [\w-]+) to )?(?:re-?send|send|fix|update|
 
 #: The note's own label for the step ("Next step is a call with ...", "Next: ..."), which beats any other cue
 _LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*|"
-                    r"^(?:action items?|actions|todo|to-do|follow-?ups?)\s*:\s*(?:(?:we|i)\s+(?=\w))?", re.I)
+                    # ("Action items from today's call (auto-summary): 1) Iris to review the contract": the label with what it is
+                    # from, and the first item's number)
+                    r"^(?:action items?|actions|todo|to-do|follow-?ups?)(?: (?:from|for|of) [^:()]{1,50}?)?(?:\s*\([^)]{1,30}\))?\s*:\s*"
+                    r"(?:(?:1|a|i)[.)]\s+)?(?:(?:we|i)\s+(?=\w))?", re.I)
 
 
 def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:

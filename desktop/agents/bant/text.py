@@ -135,6 +135,10 @@ def _shorthand_names(text: str) -> str:
                           lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
+        # "evaluating hubspot too", "trialing otter as well": the word after an evaluation, with "too" after it, is a vendor
+        text = re.sub(r"\b(evaluating|trialing|trialling|piloting|demoing|also talking to|also considering) ([a-z][\w-]+)(?= (?:too|also|as well)\b)",
+                      lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME else m.group(1) + " " + m.group(2).capitalize(),
+                      text)
         # "comp: fivetran vs us", "comp: zendesk AI in the mix": the vendor after a competitor label
         text = re.sub(r"\b(comps?|compet(?:ition|itors?)?)(\s*:\s*)([a-z][\w-]+)\b", lambda m: m.group(1) + m.group(2) + (
             m.group(3) if m.group(3) in _COMMON or m.group(3) in ("none", "nobody", "nothing", "no", "n/a", "not", "unknown", "tbd")

@@ -224,6 +224,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         # "by December 15th, that's their spending freeze": the freeze said after its date is why, the date stays
         s = re.sub(r",\s*(?:that's|that is|which is|as that's|because that's) (?:when )?(?:their|the) (?:[\w-]+ ){0,2}(?:freeze|shutdown|"
                    r"blackout|cut-?off)(?: (?:starts|begins|kicks in|hits))?\b", "", s, flags=re.I)
+        # "live by January 11, that's the first day of the January hiring class": what the date is, said after it
+        s = re.sub(r"(?<=\d)((?:st|nd|rd|th)?),\s*(?:that's|that is|which is|as that's|because that's) (?:the |their )?(?:first|last|opening|"
+                   r"final|start(?:ing)?) (?:day|date|week|monday) of\b[^.;]*", r"\1", s, flags=re.I)
         # "their fiscal year budget, which runs to June 30th": the money's year, not when they buy
         s = re.sub(r",?\s*(?:which|that) (?:runs|goes|lasts|ends) (?:to|until|till|through|thru|on|in) (?:the end of )?(?:" + _MON
                    + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|the \d{1,2}(?:st|nd|rd|th)?)\b", "", s, flags=re.I)
@@ -234,6 +237,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         s = re.sub(r"\b(?:passed on|turned (?:\w+ )?down|declined|said no(?: to)?|walked away(?: from)?|churned(?: from)?|lost|"
                    r"cancell?ed|dropped)\b(?:(?!\b(?:and|but|so|then|now|want\w*|need\w*|plan(?:s|ned|ning)? to|hop\w*|aim\w*|live|sign\w*|go|decid\w*)\b)[^,.;]){0,40}?"
                    r"\bin (?:early |late |mid-?)?" + _MON + r"\b", " ", s, flags=re.I)
+        # "they had 36k in Q3 but it got cut", "spent twenty grand on it in Q2": money had or spent in a quarter is past
+        s = re.sub(r"\b(?:had|spent|paid|got|was|were)\s+(?:about |around |roughly |only |just |like )?(?:\$\s?)?(?:\d[\d,.]*\s*(?:k|grand|"
+                   r"thousand)?|[a-z-]+ (?:k|grand|thousand))\b(?:\s+(?!(?:and|but|so|now|to|by|before)\b)[\w-]+){0,4}?\s+in (?:q[1-4]|"
+                   r"the (?:first|second|third|fourth|last) quarter)\b", " ", s, flags=re.I)
         # "live by, I think he said December eighteenth": the seller's hedge about what was said, not a step of ours
         s = re.sub(r",\s*(?:(?:i think|i believe|i'm pretty sure)\s*,?\s*(?:(?:he|she|they)\s+said|it was)|if i (?:remember|heard) "
                    r"(?:right|correctly)(?:\s*,?\s*(?:(?:he|she|they)\s+said|it was))?)\s*,?\s*", " ", s, flags=re.I)
@@ -442,7 +449,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                # ("sending the renewal order form Monday": the renewal names our document, the date is the step's)
                                r"renew(?!al\s+(?:order form|quote|proposal|paperwork|docs?|documents?|call|meeting|deck|invoice|contract)s?\b)|"
                                r"budget cycle|fiscal|"
-                               r"start (?:using|with|the rollout|onboarding)|onboard|push\w*|slip\w*|delay\w*|"
+                               r"start (?:using|with|the rollout|onboarding)|onboard|"
+                               # "Target pilot start: January 11", "pilot start dec 7": when their pilot begins
+                               r"(?:pilot|rollout|roll-out|project|go-?live|target) start(?: date)?(?!\w)(?!\s+(?:on|this|next|(?:mon|tues|wednes|thurs|fri)day)\b)|push\w*|slip\w*|delay\w*|"
                                # "they still want to start the pilot on January 4th", "wants to start Dec 7": when they begin
                                r"(?:wants?|wanted|needs?|plans?|planning|hopes?|hoping|aims?|aiming|'d like|would like) to (?:start|begin|kick off)\b|"
                                r"(?:pick|choose|select)\w* (?:a |the )?(?:vendor|partner|tool|solution)|signs? (?=(?:next|"
