@@ -2613,7 +2613,7 @@ class _Build:
                 # "Lunch meeting with Priya and Linda, log it for both": the people named before "log it"
                 several = list(dict.fromkeys(m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
                                              and m.start < cl.start))
-                cl = next((p for p in parts if p.start <= self.mentions[0].start < p.start + len(p.text)), cl)
+                cl = next((p for p in parts if self.mentions and p.start <= self.mentions[0].start < p.start + len(p.text)), cl)
             elif len(several) < 2 and both and (log_all := next((p for p in parts if re.match(
                     r"\W*(?:(?:and|so|please|just)\s+)*log\s+(?:both|them|each|all)(?:\s+of\s+them)?\b", p.text, re.I)), None)):
                 # "Met with Mike Rodriguez and then separately with David Kim. ... Log both as meetings."

@@ -721,3 +721,13 @@ def test_a_later_clause_acts_on_the_company_it_names(planner, now, text, kind, d
     plan = planner.plan(text, now=now)
     (a,) = [a for a in plan.actions if a.kind == kind]
     assert a.target.id == deal
+
+
+@pytest.mark.parametrize("heard", [
+    "Got an email back from use of everyone. He wants to push to next month. Log it.",
+    "Lunch with everyone today, log it for both.",
+    "Called them all, log it for each of them.",
+])
+def test_both_or_everyone_with_nobody_named_plans_without_crashing(planner, now, heard):
+    plan = planner.plan(heard, now=now)
+    assert plan.actions or plan.clarifications or plan.message
