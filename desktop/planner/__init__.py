@@ -13,6 +13,15 @@ Layering: imports ``desktop.domain`` (and rapidfuzz / jellyfish / dateparser-sty
 the store builds the index rows, services inject the planner into agents and chat.
 """
 
+import re
+
+# The rules are some 1,200 regular expressions, most used through ``re.sub``/``re.search`` with the pattern as a
+# string; CPython 3.11's ``re`` module keeps only 512 compiled patterns (``re._MAXCACHE``), so planning recompiled
+# patterns all the time (measured: 38% of plan time on the blind sets). A larger cache keeps them compiled; the
+# attribute is private, so it is only raised where it exists.
+if isinstance(getattr(re, "_MAXCACHE", None), int) and re._MAXCACHE < 4096:  # type: ignore[attr-defined]
+    re._MAXCACHE = 4096  # type: ignore[attr-defined]
+
 from desktop.planner.entity_index import EntityIndex
 from desktop.planner.llm_planner import LLMPlanner
 from desktop.planner.llm_planner import make_planner as build_planner
