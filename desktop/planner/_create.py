@@ -48,7 +48,10 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if (not m or m.group(1).lower() in STOPWORDS) and (
             named := re.search(rf"\b(?:named|called|name is|name's)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)):
         m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
-    if (not m or m.group(1).lower() in STOPWORDS) and (
+    if (not m or m.group(1).lower() in STOPWORDS or m.group(1).endswith(("'s", "\u2019s")) and not re.search(
+            r"'s\s+(?:new\s+)?(?:colleague|assistant|boss|manager|deputy|counterpart|replacement|successor|coworker|co-worker|"
+            r"partner|cofounder|co-founder|report|teammate)\b", text)
+            or (m.group(2) or "").endswith(("'", "'s", "\u2019s"))) and (
             late := re.search(rf"[,:]\s*({_NAME_WORD})\s+((?:(?:de|van|von|der|den|da|di|du|del|della|la|le|ter|ten)\s+){{0,2}}"
                               rf"{_NAME_WORD})\s*(?:[,.]|$)", body)):
         m = late  # "Add a new contact at Northwind Traders, Lisa Huang, she's their ...", "... at Initech: Marcus Lee, ..."

@@ -107,6 +107,23 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     clean = re.sub(r",?\s+and\s+(?P<rec>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?=(?:slipped|slips|moved|moves|is|was|went|goes|"
                    r"signed|closed|dropped|jumped|pushed|needs|wants|has|had|came|comes|got|gets|said|says|renewed|churned)\b)",
                    _own_sentence, clean)
+    # "Call it forty K all in": a figure settled on, never a call to book
+    clean = re.sub(r"\bcall\s+it\s+(?=\$?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                   r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", "make it ", clean, flags=re.I)
+    # "Initech's demo is done, bump them ...": a demo that happened is had, not scheduled (no "Demo Scheduled" from it)
+    clean = re.sub(r"^(?P<pre>\W*(?:(?:so|ok|okay)\W+)*)(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})['\u2019]s\s+demo\s+"
+                   r"(?:is|was|'s)\s+(?:done|over|finished|complete|completed|wrapped)\b",
+                   r"\g<pre>We had the \g<co> demo", clean, flags=re.I)
+    # "bump them to the next stage", "move Acme up a stage": one stage forward
+    clean = re.sub(r"\b(?:to|into)\s+the\s+next\s+stage\b|\bup\s+a\s+stage\b", "one stage forward", clean, flags=re.I)
+    # "Got an email back from Yusuf Evans, he wants to push to next month. Log it.": a report logged as it was said -
+    # what the person wants is what they said, not a change
+    if (got := re.match(r"^\W*(?:(?:so|ok|okay|just)\W+)*(?:got|had|received)\s+(?:an?\s+)?(?P<kind>e-?mail|call|voicemail)\s+"
+                        r"(?:back\s+)?from\s+(?P<who>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\s*[,.:;]\s*(?P<rest>[^.!?]+?)[.!]?\s+"
+                        r"(?:(?:please|so|and)\s+)?(?:log|note)\s+(?:it|that|this)\W*$", clean, re.I)) \
+            and not _IMPERATIVE.search(got.group("rest")):
+        kind = got.group("kind").lower().replace("e-mail", "email")
+        clean = f"Log {'an' if kind == 'email' else 'a'} {kind} from {got.group('who')}: {got.group('rest')}."
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"

@@ -731,3 +731,49 @@ def test_a_later_clause_acts_on_the_company_it_names(planner, now, text, kind, d
 def test_both_or_everyone_with_nobody_named_plans_without_crashing(planner, now, heard):
     plan = planner.plan(heard, now=now)
     assert plan.actions or plan.clarifications or plan.message
+
+
+@pytest.mark.parametrize(("text", "in_view", "fields"), [
+    ("They want the extra seats. Call it forty K all in, and move it to proposal sent.", "deal:5112",
+     {"amount": 40000, "stage": "Proposal Sent"}),
+    ("Call it fifty grand for the Initech deal.", None, {"amount": 50000}),
+    ("Vertex wants a discount, call it 48k.", None, {"amount": 48000}),
+])
+def test_call_it_before_a_figure_is_the_figure_not_a_call(planner, now, text, in_view, fields):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert "book_meeting" not in _kinds(plan)
+    (a,) = plan.actions
+    assert a.fields == fields
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Initech's demo is done, bump them to the next stage.", "5006", "Proposal Sent"),
+    ("Move Acme up a stage.", "5001", "Demo Scheduled"),
+    ("Push Globex into the next stage.", "5004", "Negotiation"),
+])
+def test_the_next_stage_is_one_stage_forward(planner, now, text, deal, stage):
+    plan = planner.plan(text, now=now)
+    (a,) = [a for a in plan.actions if a.kind == "update_deal"]
+    assert (a.target.id, a.fields["stage"]) == (deal, stage)
+
+
+@pytest.mark.parametrize(("text", "first", "last", "title"), [
+    ("Add Orbital's new CFO as a contact: Hannah Krause, hannah.krause@orbitalfreight.example.", "Hannah", "Krause", "CFO"),
+    ("Add Quartz Partners' new creative director, Sven Olsen, sven at quartzpartners dot example.", "Sven", "Olsen",
+     "Creative Director"),
+    ("Add Initech's new CTO as a contact: Marta Lind, marta.lind@initech.example.", "Marta", "Lind", "CTO"),
+])
+def test_a_companys_new_person_is_named_after_the_title(planner, now, text, first, last, title):
+    (a,) = planner.plan(text, now=now).actions
+    assert (a.kind, a.fields["first_name"], a.fields["last_name"], a.fields["job_title"]) == ("create_contact", first, last, title)
+
+
+@pytest.mark.parametrize(("text", "person", "kind"), [
+    ("Got an email back from Yusuf Evans, he wants to push to next month. Log it.", "252", "email"),
+    ("Had a call from Tom Becker, he wants to move the renewal to March. Log it.", "106", "call"),
+    ("Received an email from Priya Natarajan, she'd like a 20k discount. Log that.", "105", "email"),
+])
+def test_a_report_logged_as_said_changes_no_field(planner, now, text, person, kind):
+    plan = planner.plan(text, now=now)
+    (a,) = plan.actions
+    assert (a.kind, a.target.id, a.fields["activity_type"]) == ("log_activity", person, kind)
