@@ -29,9 +29,9 @@ from desktop.domain.plan import Action, Plan, Target
 from desktop.planner import _accordingly as accordingly
 from desktop.planner import _answers as A
 from desktop.planner import _create as C
+from desktop.planner import _guards as guards
 from desktop.planner import _introductions as introductions
 from desktop.planner import _irrealis as I
-from desktop.planner import _new_deal as new_deal
 from desktop.planner import _rewrites as rewrites
 from desktop.planner import _rules as R
 from desktop.planner import _send
@@ -555,25 +555,7 @@ class OfflinePlanner:
         try:
             plan = self._plan_text(text, now=now, context=context, truecase=outer)
             if outer:
-                plan.actions = new_deal.keep_forward(new_deal.absorb(plan.actions, plan.transcript, self.index),
-                                                     plan.transcript, self.index)
-                plan.actions, unheard = new_deal.unheard_person(plan.actions, plan.transcript, self.index)
-                if unheard is not None:
-                    plan.clarifications = [*plan.clarifications, unheard]
-                    plan.candidates = [*plan.candidates, []]
-                    plan.message = plan.message or unheard
-                    plan.requires_confirmation = any(not a.read_only for a in plan.actions)
-                seen_actions: set[str] = set()
-                for a in list(plan.actions):
-                    key = f"{a.kind}|{a.target.type if a.target else ''}:{a.target.id if a.target else ''}|{sorted(a.fields.items())}"
-                    if a.kind in ("create_task", "book_meeting", "draft_email", "log_activity") and key in seen_actions:
-                        plan.actions.remove(a)  # "We have to send Acme the letter by Friday, make a task": one task, said twice
-                    seen_actions.add(key)
-                for a in plan.actions:
-                    if a.kind == "update_deal" and a.fields.get("competitor") and a.fields.get("lost_reason") and (named := re.match(
-                            rf"{re.escape(str(a.fields['competitor']))}\s+(?:because\s+of|because|since|due\s+to|for)\s+(?=\S)",
-                            str(a.fields["lost_reason"]), re.I)):
-                        a.fields["lost_reason"] = str(a.fields["lost_reason"])[named.end():]  # "went with HubSpot because of price"
+                guards.tidy(plan, self.index)
             return plan
         finally:
             if outer:

@@ -1,5 +1,7 @@
-"""Plan-level guards after the clause reader: facts said beside a request for a new deal belong to the new deal
-(:func:`absorb`); a stage moved backwards only because a statement mentioned it is no change (:func:`keep_forward`).
+"""Plan-level guards after the clause reader (:func:`tidy` runs them all on a whole utterance's plan): facts said beside
+a request for a new deal belong to the new deal (:func:`absorb`); a stage moved backwards only because a statement
+mentioned it is no change (:func:`keep_forward`); a meeting with someone unheard is asked (:func:`unheard_person`); the
+same action said twice is planned once; a lost reason does not start with the rival's name.
 
 "Quartz Partners' annual renews next October, about twenty k. Create a renewal deal at Negotiation, closing
 October 20th next year.": the figure of the first sentence describes the renewal being created, not the
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.domain.plan import Action
+from desktop.domain.plan import Action, Plan
 from desktop.planner._patterns import _IMPERATIVE
 from desktop.planner.entity_index import EntityIndex
 
@@ -110,3 +112,28 @@ def unheard_person(actions: list[Action], text: str, index: EntityIndex) -> tupl
             return [a for a in actions if a is not act], (f"I didn't catch whom at {name} the meeting is with "
                                                           f"(I heard \"{who}\"). Who is it?")
     return actions, None
+
+
+def tidy(plan: Plan, index: EntityIndex) -> None:
+    """Apply every guard of this module to ``plan`` (a whole utterance's, its ``transcript`` the text the evidence
+    spans point into), in place: new-deal facts absorbed, backward stages from statements dropped, a meeting with
+    someone unheard turned into a question, duplicate activities/tasks/meetings/e-mails removed, and "HubSpot because of
+    price" as a lost reason cut to "price" when HubSpot is the competitor."""
+    plan.actions = keep_forward(absorb(plan.actions, plan.transcript, index), plan.transcript, index)
+    plan.actions, unheard = unheard_person(plan.actions, plan.transcript, index)
+    if unheard is not None:
+        plan.clarifications = [*plan.clarifications, unheard]
+        plan.candidates = [*plan.candidates, []]
+        plan.message = plan.message or unheard
+        plan.requires_confirmation = any(not a.read_only for a in plan.actions)
+    seen: set[str] = set()
+    for a in list(plan.actions):
+        key = f"{a.kind}|{a.target.type if a.target else ''}:{a.target.id if a.target else ''}|{sorted(a.fields.items())}"
+        if a.kind in ("create_task", "book_meeting", "draft_email", "log_activity") and key in seen:
+            plan.actions.remove(a)  # "We have to send Acme the letter by Friday, make a task": one task, said twice
+        seen.add(key)
+    for a in plan.actions:
+        if a.kind == "update_deal" and a.fields.get("competitor") and a.fields.get("lost_reason") and (named := re.match(
+                rf"{re.escape(str(a.fields['competitor']))}\s+(?:because\s+of|because|since|due\s+to|for)\s+(?=\S)",
+                str(a.fields["lost_reason"]), re.I)):
+            a.fields["lost_reason"] = str(a.fields["lost_reason"])[named.end():]  # "went with HubSpot because of price"
