@@ -33,9 +33,10 @@ _CONDITION = re.compile(r"^\W*(?:(?:and|but|so|then|because|okay|ok|well|now)\s+
                         r"(?=.*\b(?:we'?d|would|we'?ll|we will|it'?ll)\b))\b", re.I)
 #: "we'd move", "it'd be", "would go up", "we could bump", "we'll mark it won if ...": a modal
 #: before a change or a value (requests "could you ...", "would you ...", "I'd like ..." excluded).
-_MODAL = re.compile(r"\b(?:we'?d|i'?d|it'?d|they'?d|that'?d|would|could|might)\b(?!\s+(?:you|like|love|appreciate|prefer))"
+_MODAL = re.compile(r"\b(?:we'?d|i'?d|it'?d|they'?d|that'?d|would|could|might|may)\b(?!\s+(?:you|like|love|appreciate|prefer|i\b))"
                     r"(?:\s+(?:then|probably|likely|definitely|just|also|need to|have to|want to|be able to))*\s+"
-                    r"(?:move|mark|bump|put|set|change|update|push|close|go|be|jump|drop|add|log|make|land|end up|get)\b", re.I)
+                    r"(?:move|mark|bump|put|set|change|update|push|close|go|be|jump|drop|add|log|make|land|end up|get|slip|slide|shift|drift|"
+                    r"fall|come in)\b", re.I)
 _FUTURE_IF = re.compile(r"\b(?:we'?ll|we will|i'?ll|i will|it'?ll|it will|that'?ll)\s+(?:then\s+)?"
                         r"(?:move|mark|bump|put|set|change|update|push|close|go|be|jump|drop)\b.*\bif\b"
                         r"|\bif\b.*\b(?:we'?ll|we will|i'?ll|it'?ll|it will|that'?ll)\s+(?:then\s+)?"

@@ -1237,7 +1237,7 @@ _PRONOUN_NEW_TITLE = re.compile(r"\b(?:he|she)(?:'s|\s+has|\s+is)?\s+(?:just\s+)
 _STAGE_STEP = re.compile(r"\b(?:(?:one|a|1)\s+(?:stage|step|notch)\s+(?:(?P<fwd>forward|ahead|up|on|further)|(?P<back>back|backward|down))|"
                          r"(?:(?P<fwd2>forward|ahead|up|on)|(?P<back2>back|backward|down))\s+(?:one|a|1)\s+(?:stage|step|notch)|"
                          # "bump the stage", "advance the stage", "move them to the next stage", "put it back a step"
-                         r"(?P<fwd3>(?:bump|advance|move|push|progress)\s+(?:the|their|its)\s+stage(?:\s+(?:up|forward|along))?|"
+                         r"(?P<fwd3>(?:bump|advance|move|push|progress)\s+(?:the|their|its)\s+stage(?:\s+(?:up|forward|along))?(?!\s+(?:to|into|back|down)\b)|"
                          r"(?:to|into)\s+the\s+next\s+stage)|(?P<back3>(?:to|into)\s+the\s+(?:previous|prior|last)\s+stage))\b", re.I)
 
 
@@ -2863,9 +2863,10 @@ class _Build:
                     # "Log a note on Eva with exactly that": what was said before is the note
                     r"|(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|to|for|with)\s+[\w' ]{1,40}?\s+with\s+"
                     r"(?:exactly\s+|all\s+(?:of\s+)?|just\s+)?(?:that|this|it|those details)"
-                    r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|"
-                    r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+(?:on|in|to)\s+(?:his|her|their|the)\s+(?:record|file|profile|timeline|"
-                    r"contact|account|page))?(?:\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
+                    r"(?:\s+(?:on|for|to|with)\s+(?:both(?:\s+of\s+them)?|each(?:\s+of\s+them)?|all\s+of\s+them|them|everyone))?(?:\s+please)?|(?:log|add|make)\s+(?:a|an|the|that)\s+(?:note|call|email|meeting)|(?:leave|put|drop)\s+(?:a|the)\s+(?:quick\s+)?note|"
+                    r"note\s+(?:it|that|this)(?:\s+down)?)(?:\s+(?:on|in|to|against)\s+(?:his|her|their|the|this|that|its)\s+(?:record|file|profile|timeline|"
+                    r"contact|account|page|deal|opportunity))?(?:\s+(?:for now|for the moment|for the time being|too|as well|please))?"
+                    r"(?:\W+nothing else|\s+and\s+(?:leave|keep|don'?t)\b.*)?\W*$", t, re.I):
             # ("... Log a note and set a task"; "just log the call and leave the stage alone")
             # "Got an email from Yusuf ... asking X, log it": the body is what was reported before;
             # "Jonas Weber from Orbital, log a call, he wants the German pack": what follows, when it says something
@@ -3230,7 +3231,8 @@ class _Build:
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
             if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it|"
-                                                                       r"(?:going|goes|went|gone) from|number is|just put)\b[^,.;]{0,40}$|"
+                                                                       r"(?:going|goes|went|gone) from|number is|just put|(?:go|goes|going|went|gone|come|comes|coming|came)\s+(?:up|down)\s+to|"
+                                                                       r"(?:is|are|it'?s|they'?re|now|sits?|sitting)\s+at)\b[^,.;]{0,40}$|"
                                                                        r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)
                                                and self._amount_cue(digits))) \
                     or not (R.AMOUNT_CUE_RE.search(digits) or am.money or self._amount_cue(digits)):

@@ -1,0 +1,70 @@
+"""Constructions worked on in session 16, three sentences (or more) each in our own words.
+
+Each family is one way a plan used to change a record nobody asked to change (a wrong write), or to miss what
+was asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.planner import PlanContext
+from desktop.planner.evaluation import context_target
+
+
+def _kinds(plan):
+    return [a.kind for a in plan.actions]
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Move the stage to negotiation on Ember.", "5111", "Negotiation"),
+    ("For Globex, move the stage to demo scheduled.", "5004", "Demo Scheduled"),
+    ("Push their stage into proposal sent, Initech I mean.", "5006", "Proposal Sent"),
+])
+def test_moving_the_stage_to_a_named_stage_is_that_stage_not_one_step(planner, now, text, deal, stage):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal
+    assert plan.actions[0].fields["stage"] == stage
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Bump the stage on Globex.", "5004", "Negotiation"),
+    ("Advance the stage for Initech.", "5006", "Proposal Sent"),
+])
+def test_moving_the_stage_with_no_stage_named_is_one_step(planner, now, text, deal, stage):
+    plan = planner.plan(text, now=now)
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields["stage"] == stage
+
+
+@pytest.mark.parametrize("text", [
+    "Globex might slip to January.",
+    "Initech may move to negotiation next week, we'll see.",
+    "Vertex could slide into February, nothing firm.",
+])
+def test_what_might_happen_to_a_deal_changes_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize(("text", "deal", "words"), [
+    ("Vertex might slip into next year, not sure yet. Just leave a note on the deal for now.", "5009", "slip into next year"),
+    ("Globex wants to pause until March. Put a note on the deal for now, nothing else.", "5004", "pause until March"),
+    ("Acme's champion is going on leave in December. Just note it for now.", "5001", "going on leave"),
+])
+def test_a_note_asked_for_with_no_words_of_its_own_carries_what_was_said_before(planner, now, text, deal, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert plan.actions[0].target.id == deal
+    assert words in plan.actions[0].fields["body"]
+    assert "note" not in plan.actions[0].fields["body"].lower()
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Cedar might go up to fifty-five, I think that's realistic, update the amount.", "5118", 55000),
+    ("Globex came down to eighty, change the amount.", "5004", 80000),
+    ("Acme went up to seventy, update the amount please.", "5001", 70000),
+])
+def test_a_bare_figure_the_deal_goes_to_is_in_the_deals_thousands(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields["amount"] == amount
