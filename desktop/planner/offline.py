@@ -562,6 +562,23 @@ class OfflinePlanner:
                 self._inside = False
                 self._said_full = set()
 
+    def _person_said(self, who: str, before: str, ctx: Target | None) -> str | None:
+        """The contact ``who`` names, as words the planner resolves, or None when it is not one person.
+
+        ``who`` is a name ("Ava Novak", "Priya": a first name the workspace has once, or one said in full
+        earlier) or "him"/"her", which is the one person named in ``before`` (or the contact in view, ``ctx``)."""
+        if who.lower() in ("him", "her"):
+            named = {i for m in self.index.find_mentions(before) if m.kind == "contact" and len(m.ids) == 1 for i in m.ids}
+            if len(named) == 1:
+                return self.index.contacts[next(iter(named))].name
+            if not named and ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in self.index.contacts:
+                return self.index.contacts[int(ctx.id)].name
+            return None
+        ok = any(m.kind == "contact" and (not m.partial or len(m.ids) == 1
+                                          or len(set(m.ids) & getattr(self, "_said_full", set())) == 1)
+                 for m in self.index.find_mentions(who))
+        return who if ok else None
+
     def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
         clean = _TITLE_OF_ADDRESS.sub(lambda m: "" if m.group("n").lower() in self.index.last_names else m.group(0), clean)
@@ -617,12 +634,11 @@ class OfflinePlanner:
             new_title = new_title.title() if new_title.islower() else new_title
             clean = clean[:bumped.start()] + f"change {self.index.contacts[said[-1].ids[0]].name}'s job title to {new_title}" \
                 + clean[bumped.end():]
-        if (back := _PERSON_BACK_TO.search(clean)) and any(
-                m.kind == "contact" and (not m.partial or len(set(m.ids) & getattr(self, "_said_full", set())) == 1)
-                for m in self.index.find_mentions(back.group("who"))) \
+        if (back := _PERSON_BACK_TO.search(clean)) and (who := self._person_said(back.group("who"), clean[:back.start()], ctx)) \
                 and not re.search(r"\b(?:deal|opportunity|opp)\b", clean, re.I):
-            # "Move Ava Novak at Meadow Health back to lead": a person's lifecycle stage, not her company's deal
-            clean = clean[:back.start()] + f"set {back.group('who')}'s lifecycle stage to lead" + clean[back.end():]
+            # "Move Ava Novak at Meadow Health back to lead", "Dan Moreau ... Set him back to lead": a person's lifecycle
+            # stage, not her company's deal
+            clean = clean[:back.start()] + f"set {who}'s lifecycle stage to lead" + clean[back.end():]
         if (only := _ONLY_THE.search(clean)) and (kept := _keep_only(clean[:only.start()], only.group("what"))):
             clean = kept  # "..., and make Tom the main contact... actually just the do not contact bit for now"
         if (bare := _BARE_HANDOVER.match(clean)) and not _TERSE_VERB.search(bare.group("rec")):

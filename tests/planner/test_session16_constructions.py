@@ -68,3 +68,15 @@ def test_a_bare_figure_the_deal_goes_to_is_in_the_deals_thousands(planner, now, 
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["update_deal"]
     assert plan.actions[0].target.id == deal and plan.actions[0].fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "in_view", "person"), [
+    ("Dan Moreau at Tidal went cold. Set him back to lead.", None, "266"),
+    ("Set Priya back to lead, the project is shelved.", None, "105"),
+    ("Set him back to lead, he stopped answering.", "contact:106", "106"),
+    ("Linda Okafor has gone quiet, put her back to lead.", None, "107"),
+])
+def test_a_person_set_back_to_lead_is_their_lifecycle_not_a_deals_stage(planner, now, text, in_view, person):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["update_contact"]
+    assert plan.actions[0].target.id == person and plan.actions[0].fields["lifecycle_stage"] == "lead"
