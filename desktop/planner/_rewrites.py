@@ -55,6 +55,23 @@ _MEETINGS_LIST = (
 )
 
 
+#: An e-mail for each of several people said before: "draft each of them an email", "email them both", "write to both of
+#: them". The group ``who`` is the words for the people.
+_EACH_OF_THEM = re.compile(
+    r"\b(?:draft|e-?mail|write(?:\s+to)?|send)\s+(?:(?:an?|the)\s+e-?mail\s+to\s+)?"
+    r"(?P<who>each\s+of\s+them|them\s+each|both\s+of\s+them|them\s+both|the\s+two\s+of\s+them|them\s+all|all\s+of\s+them)\b", re.I)
+
+
+def _two_people(before: str, index: EntityIndex) -> list[str]:
+    """The full names of the people named (each as one workspace contact) in ``before``, in the order said, or
+    fewer/more than two when it is not a pair (then nothing is rewritten)."""
+    names: list[str] = []
+    for m in index.find_mentions(before):
+        if m.kind == "contact" and len(m.ids) == 1 and (name := index.contacts[m.ids[0]].name) not in names:
+            names.append(name)
+    return names
+
+
 def _meetings_each(text: str) -> str:
     """Several meetings booked in one breath, one sentence each: "Book two check-ins for Monday, Ava Vogel at 10
     and Dan Hughes at 11." -> "Book a check-in with Ava Vogel for Monday at 10. Book a check-in with Dan Hughes
@@ -394,6 +411,10 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     # the sentence before asks for, so the two are read as one
     clean = re.sub(r"(?<=\w)(?:[.!]\s+|,\s*)(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
                    r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
+    # "Paula Larsen and Zoe Vogel both want the case study. Draft each of them an email with it": one e-mail to each
+    # of the two people named before
+    if (each := _EACH_OF_THEM.search(clean)) and len(pair := _two_people(clean[:each.start()], index)) == 2:
+        clean = clean[:each.start("who")] + f"{pair[0]} and {pair[1]}" + clean[each.end("who"):]
     for _ in range(3):
         # "Add a contact, Hannah Moss. She's the new CFO at Initech. Email hannah.moss@initech.example.": what the
         # sentences after a new contact say of "she", or of an address, is the new contact's

@@ -35,6 +35,7 @@ from desktop.planner import _irrealis as I
 from desktop.planner import _rewrites as rewrites
 from desktop.planner import _rules as R
 from desktop.planner import _send
+from desktop.planner import _several as several
 from desktop.planner import _titles as T
 from desktop.planner import _understood as U
 from desktop.planner._patterns import (
@@ -727,7 +728,9 @@ class OfflinePlanner:
         clean = rewrites.rewrite(clean, self.index, now.date(), ctx)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
-        if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean)):
+        if not _NOTE_PREFIX.match(clean) and (each := several.counted(clean, self.index)) is not None:
+            clean = each  # "Log two calls from this morning. Raj Zimmer wants ..., and Sofia Evans ...": one call each
+        if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean) or several.request_segments(clean, self.index)):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):
             # "Other note to Felix Hughes. He typed ...": the recogniser's slips are undone in the

@@ -80,3 +80,35 @@ def test_a_person_set_back_to_lead_is_their_lifecycle_not_a_deals_stage(planner,
     plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
     assert _kinds(plan) == ["update_contact"]
     assert plan.actions[0].target.id == person and plan.actions[0].fields["lifecycle_stage"] == "lead"
+
+
+@pytest.mark.parametrize(("text", "people", "words"), [
+    ("Paula Larsen and Zoe Vogel at Cedar both want the case study. Draft each of them an email with the Meadow Health "
+     "case study.", ["215", "261"], "case study"),
+    ("Tom Becker and Linda Okafor asked for the deck. Draft them each an email with the deck.", ["106", "107"], "deck"),
+    ("Priya Natarajan and Tom Becker want the pricing. Email them both the pricing sheet.", ["105", "106"], "pricing sheet"),
+])
+def test_an_email_to_each_of_them_is_one_draft_per_person_named(planner, now, text, people, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["draft_email", "draft_email"]
+    assert [a.target.id for a in plan.actions] == people
+    assert all(a.target.type == "contact" and words in a.fields["body"] for a in plan.actions)
+
+
+@pytest.mark.parametrize(("text", "logged"), [
+    ("Log two calls from this morning. Raj Zimmer wants a copy of last month's invoice, and Sofia Evans at Redwood Labs "
+     "is thinking about upgrading.", [("210", "call", "invoice"), ("254", "call", "upgrading")]),
+    ("Log a call with Raj Zimmer: he wants the invoice. Then log a meeting with Sofia Evans: she's thinking about "
+     "upgrading.", [("210", "call", "invoice"), ("254", "meeting", "upgrading")]),
+    ("Log a meeting with Linda Okafor, she loved the demo, and then log a call with Tom Becker, he wants a discount.",
+     [("107", "meeting", "demo"), ("106", "call", "discount")]),
+    ("Record two meetings from yesterday: Tom Becker signed off on the rollout plan and Priya Natarajan wants the SOC "
+     "report.", [("106", "meeting", "rollout plan"), ("105", "meeting", "SOC report")]),
+])
+def test_several_activities_logged_in_one_breath_are_one_per_person(planner, now, text, logged):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"] * len(logged)
+    for action, (person, kind, words) in zip(plan.actions, logged):
+        assert action.target.id == person and action.fields["activity_type"] == kind
+        assert words in action.fields["body"]
+        assert not any(w in action.fields["body"] for _, _, w in logged if w != words)
