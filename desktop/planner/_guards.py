@@ -114,6 +114,33 @@ def unheard_person(actions: list[Action], text: str, index: EntityIndex) -> tupl
     return actions, None
 
 
+#: A person known only as someone new: "the new guy at Willow", "their new CFO", "the new hire from Initech".
+_SOMEONE_NEW = re.compile(
+    r"\b(?:with|to|email|e-mail|call|ping|meet|text|invite|for)\s+(?:the|their|our|his|her|its)\s+(?P<who>new\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:guy|girl|hire|person|lady|woman|man|fella|gal|contact|buyer|champion|boss|head|director|manager|lead|vp|cfo|ceo|cto|coo|cmo|"
+    r"cro|admin|person\s+in\s+charge))\b(?:\s+(?:at|from|over\s+at|in)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,2}))?",
+    re.I)
+
+
+def someone_new(actions: list[Action], text: str, index: EntityIndex) -> tuple[list[Action], str | None]:
+    """``(actions, question)``: a meeting, e-mail, activity or task for "the new guy at Willow" or "their new CFO" that the
+    planner could only put on the company or its deal (nobody new is in the workspace under a name) is taken out and
+    asked about: putting it on the deal would be a guess about a person. ``question`` is None (``actions`` unchanged)
+    otherwise."""
+    m = _SOMEONE_NEW.search(text)
+    if m is None or [x for x in index.find_mentions(m.group("who")) if x.kind == "contact"]:
+        return actions, None
+    named = {str(i) for x in index.find_mentions(text) if x.kind == "contact" for i in x.ids}
+    guessed = [a for a in actions if a.kind in ("book_meeting", "draft_email", "log_activity", "create_task")
+               and a.target is not None and (a.target.type in ("deal", "company")
+                                             or a.target.type == "contact" and a.target.id not in named)]
+    if not guessed:
+        return actions, None
+    where = f" at {m.group('co')}" if m.group("co") else ""
+    return [a for a in actions if a not in guessed], (f"I don't have the {m.group('who')}{where} as a contact. Who is it? "
+                                                      "(Add them as a contact and I can do the rest.)")
+
+
 def tidy(plan: Plan, index: EntityIndex) -> None:
     """Apply every guard of this module to ``plan`` (a whole utterance's, its ``transcript`` the text the evidence
     spans point into), in place: new-deal facts absorbed, backward stages from statements dropped, a meeting with
@@ -121,6 +148,8 @@ def tidy(plan: Plan, index: EntityIndex) -> None:
     price" as a lost reason cut to "price" when HubSpot is the competitor."""
     plan.actions = keep_forward(absorb(plan.actions, plan.transcript, index), plan.transcript, index)
     plan.actions, unheard = unheard_person(plan.actions, plan.transcript, index)
+    if unheard is None:
+        plan.actions, unheard = someone_new(plan.actions, plan.transcript, index)
     if unheard is not None:
         plan.clarifications = [*plan.clarifications, unheard]
         plan.candidates = [*plan.candidates, []]

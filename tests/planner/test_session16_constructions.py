@@ -112,3 +112,19 @@ def test_several_activities_logged_in_one_breath_are_one_per_person(planner, now
         assert action.target.id == person and action.fields["activity_type"] == kind
         assert words in action.fields["body"]
         assert not any(w in action.fields["body"] for _, _, w in logged if w != words)
+
+
+@pytest.mark.parametrize("text", [
+    "Book a call with the new guy at Willow.",
+    "Email the new girl at Globex the deck.",
+    "Set up a meeting with their new hire at Initech on Friday.",
+    "Acme has a new CFO, book a call with their new CFO for Monday.",
+])
+def test_someone_new_the_workspace_cannot_name_is_asked_about(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications
+
+
+def test_someone_new_said_with_their_name_is_that_person(planner, now):
+    plan = planner.plan("Book a call with Tom Becker, their new head of ops.", now=now)
+    assert _kinds(plan) == ["book_meeting"] and plan.actions[0].target.id == "106"
