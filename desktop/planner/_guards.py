@@ -155,6 +155,13 @@ def tidy(plan: Plan, index: EntityIndex) -> None:
         plan.candidates = [*plan.candidates, []]
         plan.message = plan.message or unheard
         plan.requires_confirmation = any(not a.read_only for a in plan.actions)
+    if plan.clarifications:
+        # "Iris from Upland wants ten more seats, open an expansion deal for her" with four Uplands: the new deal's
+        # company is what is asked, so the deal waits for the answer
+        waiting = [a for a in plan.actions if a.kind == "create_deal" and not a.fields.get("company")]
+        plan.actions = [a for a in plan.actions if not any(a is w for w in waiting)]
+        plan.pending = [*plan.pending, *waiting]
+        plan.requires_confirmation = any(not a.read_only for a in plan.actions)
     seen: set[str] = set()
     for a in list(plan.actions):
         key = f"{a.kind}|{a.target.type if a.target else ''}:{a.target.id if a.target else ''}|{sorted(a.fields.items())}"

@@ -474,8 +474,13 @@ class OfflinePlanner:
                 keep = [(q, c) for q, c in zip(plan.clarifications, plan.candidates) if co.lower() not in q.lower()]
                 q = (f"I don't know {co} in your workspace. Create the company too (\"add company {co}\"), "
                      f"or which company is the deal with?")
+                shared: list[Target] = []
+                if several := [m for m in self.index.find_mentions(co) if m.kind == "company" and len(m.ids) > 1]:
+                    # "Open a new deal for Upland, 20k" with four Uplands: which one, not "I don't know Upland"
+                    listed, shared = choices(self.index, "company", several[0].ids)
+                    q = f"Which {co}: {listed}?"
                 plan.clarifications = [q] + [q0 for q0, _ in keep]
-                plan.candidates = [[]] + [c0 for _, c0 in keep]
+                plan.candidates = [shared] + [c0 for _, c0 in keep]
                 plan.message = q
                 plan.actions = [x for x in plan.actions if x is not a]
                 plan.pending = [*plan.pending, a]

@@ -128,3 +128,15 @@ def test_someone_new_the_workspace_cannot_name_is_asked_about(planner, now, text
 def test_someone_new_said_with_their_name_is_that_person(planner, now):
     plan = planner.plan("Book a call with Tom Becker, their new head of ops.", now=now)
     assert _kinds(plan) == ["book_meeting"] and plan.actions[0].target.id == "106"
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Iris from Upland wants ten more seats, open an expansion deal for her.", "Which Upland"),
+    ("Open a new deal for Upland, 20k.", "Which Upland"),
+    ("Open a deal for Hooli at 50k.", "I don't know Hooli"),
+])
+def test_a_new_deal_for_a_company_not_known_for_sure_waits_for_the_answer(planner, now, text, asked):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "create_deal"]
+    assert [a.kind for a in plan.pending] == ["create_deal"]
+    assert plan.clarifications[0].startswith(asked)
