@@ -2650,6 +2650,14 @@ class _Build:
                             there.add(ours[0])  # ("Sofia" with two Sofias in the workspace, one at Meadow Health)
                     if len(there) == 1:
                         act_loc = _Local(next(iter(there)), act_loc.deal, act_loc.company, act_loc.named_thing)
+                if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit() \
+                        and int(self.ctx.id) in self.idx.contacts and (act_loc is None or act_loc.contact is None) \
+                        and re.match(r"\W*(?:he|she)(?:'s|\s+(?:is|was|has|had|will|wants|said|says|told|called|emailed))\b",
+                                     str(activity["body"]), re.I) \
+                        and not [m for m in self.mentions if m.kind == "contact"]:
+                    # "He's leaving Upland Media at the end of the month. Note it." with Dan Hughes in view: the note is
+                    # about him; his company named in it is what he said, not where it goes
+                    act_loc = _Local(int(self.ctx.id), None, None, False)
                 self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
                                     "sure": act_sure})
         for name in held_fields:
@@ -2988,6 +2996,9 @@ class _Build:
                      r"\bnote (?:that|this) down\b", self.text, re.I) and not _IMPERATIVE.search(t) \
                 and not re.search(r"\b(?:log|put|save|keep) (?:that|this|it)\b", t, re.I):
             return out  # "Iris is churning, they're moving to Docebo. Log that as a note": told as a note, not a change
+        if re.search(r"\b(?:he|she|they)(?:'s|'re|\s+(?:is|was|are|were|will\s+be))?\s+(?:moving|leaving|joining|starting|changing|switching|"
+                     r"going)\b[^.;]{0,30}\b(?:new\s+)?(?:job|role|position|employer|gig)\b", t, re.I):
+            return out  # "She's moving to a new job at Globex next month": a person's career, not the deal's close date
         if (stepped := _STAGE_STEP.search(t)) and self.f.deal is not None:
             # "Move Acme one stage forward", "Knock Cedar Group back a stage": the next (or previous) open stage
             order = [st.label for st in self.idx.stages if not (st.is_won or st.is_lost)]

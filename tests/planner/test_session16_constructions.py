@@ -140,3 +140,14 @@ def test_a_new_deal_for_a_company_not_known_for_sure_waits_for_the_answer(planne
     assert not [a for a in plan.actions if a.kind == "create_deal"]
     assert [a.kind for a in plan.pending] == ["create_deal"]
     assert plan.clarifications[0].startswith(asked)
+
+
+@pytest.mark.parametrize(("text", "in_view", "words"), [
+    ("He's leaving Upland Media at the end of the month. Note it.", "contact:259", "leaving Upland Media"),
+    ("She's moving to a new job at Globex next month, note it.", "contact:105", "new job at Globex"),
+    ("He said Acme is happy with the rollout, log it as a call.", "contact:106", "happy with the rollout"),
+])
+def test_what_he_or_she_did_is_noted_on_the_person_in_view_not_a_company_named(planner, now, text, in_view, words):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["log_activity"]
+    assert f"contact:{plan.actions[0].target.id}" == in_view and words in plan.actions[0].fields["body"]
