@@ -184,7 +184,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # blind set 21 (fresh writer, session 15, kept sealed until the
                                                          # end): first score 382/420 = 91.0%, 8 invented, at 60e72a7
                                                          # (a regression ratchet); since then tuned on it (issue/18v)
-                                                         ("blind/callnotes21.jsonl", 418, 2)])
+                                                         ("blind/callnotes21.jsonl", 418, 2),
+                                                         # blind set 22 (fresh writer, session 16): first score
+                                                         # 349/420 = 83.1%, 14 invented, at 8c32d26 (a regression ratchet)
+                                                         ("blind/callnotes22.jsonl", 349, 14)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 
