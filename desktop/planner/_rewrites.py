@@ -62,6 +62,16 @@ _EACH_OF_THEM = re.compile(
     r"(?P<who>each\s+of\s+them|them\s+each|both\s+of\s+them|them\s+both|the\s+two\s+of\s+them|them\s+all|all\s+of\s+them)\b", re.I)
 
 
+def half_said(clean: str) -> str:
+    """``clean`` with "<number> and a half" said as "<number> point five" ("twelve k, no, fourteen and a half" ->
+    "..., fourteen point five"), so that no "and" splits a clause inside a number; durations ("two and a half weeks")
+    are left as they are."""
+    return re.sub(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                  r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
+                  r"five|six|seven|eight|nine))?)\s+and\s+a\s+half\b(?!\s+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|hrs?)\b)",
+                  lambda m: f"{m.group('n')} point five", clean, flags=re.I)
+
+
 def _two_people(before: str, index: EntityIndex) -> list[str]:
     """The full names of the people named (each as one workspace contact) in ``before``, in the order said, or
     fewer/more than two when it is not a pair (then nothing is rewritten)."""

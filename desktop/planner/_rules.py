@@ -404,6 +404,8 @@ TITLE_RE = re.compile(r"\b(?:(?:senior|sr\.?|junior|principal|interim|acting|ass
                       # "he's chairman now", "she's general counsel", "he's an advisor now"
                       r"(?:executive\s+|non-executive\s+|deputy\s+)?chair(?:man|woman|person)?(?!\s+(?:of\s+)?(?:the\s+)?meeting)|"
                       r"(?:vice\s+)?president|general\s+(?:manager|counsel)|board\s+(?:member|advisor)|advisor|chief\s+executive|"
+                      # "Ian Ross, the controller", "she's their treasurer": finance titles of small companies
+                      r"(?:financial\s+)?controller|comptroller|treasurer|bookkeeper|(?:staff\s+|chief\s+)?accountant|"
                       r"(?:senior|associate|assistant)\s+(?:director|manager|vp)\s+of\s+[A-Z][a-z]+)\b", re.I)
 #: A do-not-contact flag cleared: "take the do not contact flag off", "it's fine to email him again", "she opted back in".
 DNC_OFF_RE = re.compile(r"\b(?:take|remove|clear|lift|unset|uncheck|untick|turn off|drop|switch off)\s+(?:off\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"

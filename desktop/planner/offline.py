@@ -598,7 +598,7 @@ class OfflinePlanner:
         tidied = (self._truecase(tidied) if truecase else tidied)[:MAX_INPUT_CHARS]
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
-        clean = join_spoken_corrections(tidied)
+        clean = rewrites.half_said(join_spoken_corrections(tidied))
         # "make her a sales qualified lead, and move Blue Harbor to qualified too. Oh wait, it's already there. Just her then.":
         # the second command is taken back because it is done; the first stands
         clean = re.sub(r"\s*,?\s+and\s+[^.!?]{3,80}[.!]\s*(?:oh,?\s+)?(?:wait|hang\s+on|hold\s+on)\W+(?:it'?s|that'?s|they'?re|she'?s|he'?s)\s+"
@@ -3153,7 +3153,9 @@ class _Build:
                     r"|\b(?:they\s+)?(?:went|going|gone)\s+with\s+(?P<c3>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)\s*[.,;]?\s*$"
                     r"|\b(?:went|going|gone)\s+with\s+(?:another|a different|a cheaper|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution)\s*,\s*"
-                    r"(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                    # ("..., I think it was Zocdoc": the hedge before the name is no name)
+                    r"(?i:(?:i\s+think|i\s+believe|i'?m\s+pretty\s+sure|pretty\s+sure|probably|apparently)\s*,?\s*)?(?i:(?:it\s+was|it'?s|called)\s+)?"
+                    r"(?!I\b)(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
                     # "We lost the Kestrel Partners pitch to a local shop, Brightside Studio"
                     r"|\b(?i:lost)\b.{0,60}?\bto\s+(?:another|a different|a cheaper|a local|a bigger|a smaller|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|shop|consultancy|company)\s*,\s*"
@@ -3167,6 +3169,8 @@ class _Build:
                 if out.get("lost_reason") and out["competitor"].lower() in out["lost_reason"].lower():
                     # "reason is budget freeze, and they went with Docebo": the rival is not the reason
                     out["lost_reason"] = re.split(r",?\s+(?:and\s+)?(?:they\s+)?(?:went|going|gone)\s+with\b", out["lost_reason"])[0].strip(" ,.")
+                    if not out["lost_reason"] or any(m.text.lower() == out["lost_reason"].lower() for m in self.mentions):
+                        del out["lost_reason"]  # "Globex went with another vendor, ... Samsara": who left is no reason
         if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
             # "lost reason on upland media: they went in-house", 'with the reason "no response after pilot"'
             out["lost_reason"] = (lr.group("why") or lr.group("why2")).strip(" .,")
@@ -3252,8 +3256,8 @@ class _Build:
         if _NOT_MONEY_CHANGE.search(t):
             found = [a for a in found if not a.percent]  # "usage is up forty percent": not the deal's amount
         whole = words_to_digits(self.text)
-        if re.match(r"\W*(?:(?:but|so|no|actually|really|that'?s wrong)\W+)*(?:really\s+|actually\s+)?(?:it'?s|it is|it should be|should be)\b",
-                    t, re.I) and (said_k := [a.value for a in find_amounts(whole) if a.money and a.value >= 1000]):
+        if re.match(r"\W*(?:(?:but|so|no|actually|really|that'?s wrong)\W+)*(?:really\s+|actually\s+)?(?:it'?s|it is|it should be|should be|"
+                    r"make (?:it|that)|call it)\b", t, re.I) and (said_k := [a.value for a in find_amounts(whole) if a.money and a.value >= 1000]):
             # "closed at eighteen K, but really it's twenty": the corrected number in the scale said before it
             found = [replace(a, value=next((k for k in said_k if a.value == int(a.value) and str(int(k)).startswith(str(int(a.value)))),
                                            a.value * 1000), money=True, bare=False)

@@ -151,3 +151,42 @@ def test_what_he_or_she_did_is_noted_on_the_person_in_view_not_a_company_named(p
     plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
     assert _kinds(plan) == ["log_activity"]
     assert f"contact:{plan.actions[0].target.id}" == in_view and words in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Add two contacts at Willow Group, um, Nora Blake, CFO, and Ian Ross, the controller.",
+     [("Nora", "Blake", "CFO"), ("Ian", "Ross", "Controller")]),
+    ("Add two people at Cedar Group, uh, Mira Holt, treasurer, and Owen Pike, bookkeeper.",
+     [("Mira", "Holt", "Treasurer"), ("Owen", "Pike", "Bookkeeper")]),
+    ("Add Ian Ross at Willow Group, he's the controller.", [("Ian", "Ross", "Controller")]),
+])
+def test_people_listed_after_a_pause_keep_their_names_and_titles(planner, now, text, people):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_contact"] * len(people)
+    got = [(a.fields["first_name"], a.fields["last_name"], a.fields.get("job_title")) for a in plan.actions]
+    assert got == people
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Set Blue Harbor to twelve k, no, make that fourteen and a half.", "5008", 14500),
+    ("Set Blue Harbor to twelve k, no, fourteen and a half.", "5008", 14500),
+    ("Put Pinecrest at eight grand, actually make it eight and a half.", "5010", 8500),
+    ("Set Acme to two and a half million.", "5001", 2500000),
+])
+def test_and_a_half_is_part_of_the_corrected_figure(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "deal", "rival"), [
+    ("Mark the Pinecrest deal as dead, they went with a cheaper booking tool, I think it was Zocdoc.", "5010", "Zocdoc"),
+    ("Globex went with another vendor, pretty sure it was Samsara, mark it lost.", "5004", "Samsara"),
+    ("Mark Initech lost, they went with a cheaper tool, probably Zendesk.", "5006", "Zendesk"),
+])
+def test_a_hedged_rival_is_the_name_not_the_hedge(planner, now, text, deal, rival):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    fields = plan.actions[0].fields
+    assert plan.actions[0].target.id == deal and fields["stage"] == "Closed Lost" and fields["competitor"] == rival
+    assert fields.get("lost_reason", "").lower() not in ("globex", "initech", "pinecrest")

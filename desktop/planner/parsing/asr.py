@@ -570,6 +570,10 @@ def strip_fillers(text: str) -> str:
             return ", "
         if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _COMMAND_NEXT.match(text, m.end()):
             return ", "  # "... on the third at eleven, um, book that": a pause before a command ends the clause
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") \
+                and re.search(r"(?-i:[A-Z])[\w&'-]+\s+(?-i:[A-Z])[\w&'-]+$", text[:m.start()]) \
+                and re.match(r"\s*(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+", text[m.end():]):
+            return ", "  # "two contacts at Willow Group, um, Nora Blake, CFO": two names keep the comma between them
         return " "
 
     out = _HEDGE.sub(" ", _FILLER.sub(filler, text))
