@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.domain.plan import Target
+
 from . import _rules as R
 from .entity_index import EntityIndex
 
@@ -46,13 +48,15 @@ _RELATION_THEN_NAME = re.compile(
     rf"\s*[,:\-]\s*{_PERSON}(?P<rest>\s*(?:[,.;:]|$).*)$", re.I | re.S)
 
 
-def relation_then_name(text: str, index: EntityIndex) -> str:
+def relation_then_name(text: str, index: EntityIndex, ctx: Target | None = None) -> str:
     """"Add Rachel's boss to the CRM, Marcus Hale, CFO at ..." -> "Add Marcus Hale, CFO at ...";
     "Add Hugo's assistant at Meadow Health, Tess Morgan, tess@..." -> "Add Tess Morgan at Meadow Health,
     tess@..."; "Add the new CFO at Northwind, Marcus Hale" -> "Add Marcus Hale, CFO at Northwind".
 
     A relation word (``_RELATIONS``) is dropped; any other role is kept as the job title. Not rewritten
-    when the named person is already a contact (that is an update, planned elsewhere)."""
+    when the named person is already a contact (that is an update, planned elsewhere). With no company said, the
+    related person's company is the new person's ("Add Priya's colleague Marco Visser" -> "... at Globex Logistics";
+    "her"/"his" is ``ctx``, the contact in view)."""
     m = _RELATION_THEN_NAME.match(text)
     if m is None:
         return text
@@ -67,9 +71,22 @@ def relation_then_name(text: str, index: EntityIndex) -> str:
     whose = (m.group("whose") or "").rstrip("s").rstrip("'\u2019")
     if not at and whose and any(mm.kind == "company" and mm.start == 0 for mm in index.find_mentions(whose)):
         at = f" at {whose}"  # "a contact for Northwind's new IT lead, Sven Olsen": Sven is at Northwind
+    elif not at and not re.search(r"\b(?:at|from)\s+" + _CAP, m.group("rest")) and (co := related_company(whose, index, ctx)):
+        at = f" at {co}"  # "Add Priya's colleague Marco Visser": Marco is at Priya's company
     if rel.lower() in _RELATIONS or rel.lower().split()[-1] in _RELATIONS:
         return f"Add {name}{at}{m.group('rest')}"
     return f"Add {name}, {rel}{at}{m.group('rest')}"
+
+
+def related_company(whose: str, index: EntityIndex, ctx: Target | None) -> str | None:
+    """The company of the person ``whose`` relation someone is: a first or full name the workspace has once, or
+    "her"/"his"/"their" for the contact in view (``ctx``); None when unknown."""
+    if whose.lower() in ("her", "his", "their", "thei"):
+        if ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in index.contacts:
+            return index.contacts[int(ctx.id)].company_name or None
+        return None
+    named = [x for x in index.find_mentions(whose) if x.kind == "contact" and len(x.ids) == 1]
+    return (index.contacts[named[0].ids[0]].company_name or None) if named else None
 
 
 _NEW_PERSON_SAID = re.compile(
@@ -247,14 +264,50 @@ def then_add_person(text: str, index: EntityIndex) -> str:
             + (f", {rest}" if rest else "."))
 
 
+#: "..., and the new marketing lead is Jess Park, jess.park@northwind.example": a new person in a role, said as news.
+_NEW_ROLE_IS = re.compile(
+    r"(?P<lead>(?:^|[,.;]\s*)(?:(?:and|also|oh|plus|so)\s+)*)(?:the|their|our)\s+new\s+"
+    r"(?P<role>(?:[a-z&/-]+\s+){0,3}?(?:lead|head|director|manager|vp|cfo|ceo|cto|coo|cmo|cro|champion|buyer|admin|coordinator|"
+    r"owner|contact|officer|specialist|partner|(?-i:[A-Z]{2,4}))(?:\s+of\s+[a-z]+)?)(?:\s+(?:at|from|over\s+at)\s+(?P<co>" + _CO + r"))?"
+    r"\s+(?:there\s+)?(?:is|will\s+be|'s)\s+" + _PERSON
+    + r"(?P<rest>\s*,\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s*,\s*(?:\+|plus\s+)?\d[\d ().-]{6,}\d)", re.I)
+
+
+def new_role_is(text: str, index: EntityIndex) -> str:
+    """"Rachel at Northwind is leaving, ..., and the new marketing lead is Jess Park, jess.park@northwind.example" ->
+    "..., and add Jess Park, marketing lead at Northwind Traders, jess.park@northwind.example": a new person with an
+    address or number to store is a new contact, at the one company the instruction names. Unchanged when the person
+    is a contact already, no such detail is given, or the company is not one named workspace company."""
+    m = _NEW_ROLE_IS.search(text)
+    if m is None or _known_person(index, m.group("first"), m.group("last")):
+        return text
+    cos = {i for x in index.find_mentions(text[:m.start()] + " " + text[m.end():]) if x.kind == "company" and len(x.ids) == 1
+           for i in x.ids}
+    cos |= {c.company_id for x in index.find_mentions(text[:m.start()]) if x.kind == "contact" and len(x.ids) == 1
+            for c in [index.contacts[x.ids[0]]] if c.company_id is not None}
+    if m.group("co"):
+        cos = {i for x in index.find_mentions(m.group("co")) if x.kind == "company" and len(x.ids) == 1 for i in x.ids}
+    if len(cos) != 1:
+        return text
+    company = index.companies[next(iter(cos))].name
+    verb = "Add" if not text[:m.start()].strip() or re.search(r"[.!?]", m.group("lead")) else "add"
+    said = f"{verb} {m.group('first')} {m.group('last')}, {m.group('role')} at {company}{m.group('rest')}"
+    if not re.search(r"\b(?:mark|set|move|log|book|add|create|update|change|remind|draft|email|give|assign|delete|remove|"
+                     r"push|schedule)\b", text[:m.start()], re.I):
+        return said + text[m.end():]  # ("Tom Becker moved on. Their new CFO is Dana Holt, ...": the news asks for the add)
+    return text[:m.start()] + m.group("lead") + said + text[m.end():]
+
+
 def _known_person(index: EntityIndex, first: str, last: str) -> bool:
     """True when "First Last" names a contact the workspace has (exactly, not a fuzzy guess)."""
     return any(m.kind == "contact" and not m.partial and m.score >= 95 for m in index.find_mentions(f"{first} {last}"))
 
 
-def rewrite(text: str, index: EntityIndex) -> str:
-    """All the rewrites of this module, in order (each a no-op when its construction is absent)."""
-    text = relation_then_name(text, index)
+def rewrite(text: str, index: EntityIndex, ctx: Target | None = None) -> str:
+    """All the rewrites of this module, in order (each a no-op when its construction is absent); ``ctx`` is the
+    record in view."""
+    text = relation_then_name(text, index, ctx)
+    text = new_role_is(text, index)
     text = new_person_said(text, index)
     text = then_add_person(text, index)
     return introduced_then_added(text, index)

@@ -712,7 +712,7 @@ def correct_self(text: str) -> str:
             keep, dropped = old[:nums[-1].start()], old[nums[-1].start():]
         elif prep is None and _HAS_NUMBER.search(new) and (spoken := re.search(
                 r"(?<=\s)(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]+)*"
+                r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and|point)[\s-]+)*"
                 r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
                 r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\s*(?:k|grand|thousand|million)?\s*$",
                 old, re.I)):
@@ -804,6 +804,11 @@ _NOTE_NO_COLON = re.compile(
     # "Add a note on Oliver Grant, legal approved the MSA. Then ...": the pause before the note heard as a comma
     r"|(?:add|put|pop|stick|leave|drop)\s+(?:a\s+)?(?:quick\s+)?note\s+(?P<h4>(?:on|for|against|to)\s+(?:the\s+)?"
     r"(?-i:[A-Z])[\w&'.-]*(?:\s+(?-i:[A-Z])[\w&'.-]*){0,3}(?:\s+(?:deal|account|contact))?)\s*,"
+    r"(?!\s*(?:and\s+|then\s+)?(?:move|set|push|book|log|add|create|mark|update|change|delete|remove|give|assign|send|draft|"
+    r"email|remind|schedule|bump)\b)"
+    # "Log a note here, go-live slipped a week": the record in view, then what is noted
+    r"|(?:add|put|pop|stick|leave|drop|log|make)\s+(?:a\s+)?(?:quick\s+)?note\s+(?P<h5>here|on\s+(?:this|that)(?:\s+(?:one|deal|contact|"
+    r"account|record))?|on\s+(?:him|her|them|it))\s*,"
     r"(?!\s*(?:and\s+|then\s+)?(?:move|set|push|book|log|add|create|mark|update|change|delete|remove|give|assign|send|draft|"
     r"email|remind|schedule|bump)\b))"
     r"\s*(?=\S)", re.I)

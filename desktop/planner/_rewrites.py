@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from desktop.domain.plan import Target
+from desktop.planner import _introductions as introductions
 from desktop.planner._patterns import _IMPERATIVE, _POLITE_COMMAND
 from desktop.planner.entity_index import EntityIndex
 from desktop.planner.parsing.dates import find_date
@@ -62,13 +63,71 @@ _EACH_OF_THEM = re.compile(
     r"(?P<who>each\s+of\s+them|them\s+each|both\s+of\s+them|them\s+both|the\s+two\s+of\s+them|them\s+all|all\s+of\s+them)\b", re.I)
 
 
+#: A deal's next step set in so many words: "Set the Vertex next step to schedule the onboarding kickoff with Oliver",
+#: "Next step on Acme: send the revised proposal". ``step`` runs to the sentence's end or the next command.
+_NEXT_STEP_SAID = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|(?<=,\s))\W*(?:(?:please|ok|okay|so|and|then|also)\W+)*(?:(?:set|change|update|make|put|add)\s+)?"
+    r"(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w&'-]+\s+){0,4}?next\s+steps?(?:\s+(?:on|for|of|with)\s+[^,:.;]{1,60}?)?"
+    r"(?:\s+to\s*,?|\s*:|\s+is|\s+should\s+be|\s*=)\s*(?:quote\s*,?\s*)?(?:to\s+(?=\w+\s))?"
+    r"(?P<step>(?!(?:tbd|none|nothing|blank|empty|be)\b)\w[^.;!?]*?)"
+    r"(?=\s*,\s*(?:and|but|so|then|also|oh|plus|can\s+you|could\s+you|please|let'?s|unquote|end\s+quote)\b"
+    r"|\s*,\s*(?=[^,.;]*\b(?:amount|stage|close\s+date|closing\s+date|owner|competitor)\b)"  # (", an odd 10k to the amount")
+    r"|\s+(?:and\s+(?:then\s+)?|then\s+)(?:make|set|move|give|assign|book|log|draft|remind|put|mark|push|change|update|create|add|"
+    r"schedule|can\s+you|let'?s)\b|\s*[.;!?](?:\s|$)|\s*$)", re.I)
+#: Words in a next step that the clause reader would take as a command, a stage or a meeting: only then are the
+#: step's words hidden from it (otherwise "getting Tom to sign" keeps Tom for a "him" said later).
+_STEP_RISK = re.compile(r"\b(?:book|schedul|set\s+up|meet|demo|call|e-?mail|draft|send|sent|delete|remov|cancel|drop|log|remind|task|"
+                        r"proposal|won|win|lost|lose|clos|negotiat|qualif|lead|move|push|mark|assign|give|hand|owner|amount|\d)\w*", re.I)
+
+#: What stands for the next step's words while the rest of the instruction is read (a word no record has).
+STEP_PLACEHOLDER = "stepword"
+
+
+def hide_next_step(clean: str) -> tuple[str, str | None, int]:
+    """``(text, step, at)``: ``clean`` with the words of a next step said outright replaced by
+    :data:`STEP_PLACEHOLDER`, the words themselves, and where they started - so that "send the revised proposal" or
+    "schedule the kickoff with Oliver" are the step's text, never a stage, a meeting or a person to act on.
+    ``(clean, None, -1)`` when no next step is said that way."""
+    m = _NEXT_STEP_SAID.search(clean)
+    if m is None or len(m.group("step").split()) < 2 or not _STEP_RISK.search(m.group("step")) \
+            or re.search(r"\b(?:book|schedule|set\s+up|send|draft|log)\s+(?:it|that|one|them)\b", clean[m.end("step"):], re.I):
+        # ("set the next step to a meeting with Iris Fischer and book it for the 4th": "it" needs the step's words)
+        return clean, None, -1
+    return clean[:m.start("step")] + STEP_PLACEHOLDER + clean[m.end("step"):], m.group("step").strip(), m.start("step")
+
+
+#: "... intro'd me to her cofounder, add him, Marcus Liu": a person added by a pronoun, then named.
+_ADD_HIM_NAMED = re.compile(r"(?P<add>\b(?:please\s+)?(?:add|create)\s+)(?:him|her|them)\s*[,:-]\s*"
+                            r"(?P<name>(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+)\b", re.I)
+_RELATION_BEFORE = re.compile(r"\b(?P<whose>her|his|their|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)(?:'s)?\s+(?:new\s+)?"
+                              r"(?:colleague|co-?worker|boss|manager|assistant|deputy|co-?founder|business\s+partner|partner)\b", re.I)
+
+
+def _relation_added(clean: str, index: EntityIndex, ctx: Target | None) -> str:
+    """``clean`` with "add him, Marcus Liu" said as "add Marcus Liu at <company>", the company of the person he is
+    related to earlier in the sentence ("intro'd me to her cofounder": the contact in view's). Unchanged when the
+    name is a workspace contact already or nothing is said of a relation."""
+    m = _ADD_HIM_NAMED.search(clean)
+    if m is None or any(c.name.lower() == m.group("name").lower() for c in index.contacts.values()):
+        return clean
+    before = list(_RELATION_BEFORE.finditer(clean[:m.start()]))
+    if not before:
+        return clean
+    company = introductions.related_company(before[-1].group("whose"), index, ctx)
+    rest = clean[m.end():]
+    at = f" at {company}" if company and not re.search(r"\b(?:at|from)\s+(?-i:[A-Z])", rest) else ""
+    if _IMPERATIVE.search(clean[:m.start()]):
+        return clean[:m.start()] + f"{m.group('add')}{m.group('name')}{at}" + rest
+    return f"Add {m.group('name')}{at}" + rest  # ("She just intro'd me to her cofounder": how they met, nothing to do)
+
+
 def half_said(clean: str) -> str:
     """``clean`` with "<number> and a half" said as "<number> point five" ("twelve k, no, fourteen and a half" ->
     "..., fourteen point five"), so that no "and" splits a clause inside a number; durations ("two and a half weeks")
     are left as they are."""
     return re.sub(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                   r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
-                  r"five|six|seven|eight|nine))?)\s+and\s+a\s+half\b(?!\s+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|hrs?)\b)",
+                  r"five|six|seven|eight|nine))?)\s+and\s+a\s+half\b(?!\s+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|hrs?|a\s+\w+)\b)",
                   lambda m: f"{m.group('n')} point five", clean, flags=re.I)
 
 
@@ -397,9 +456,9 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     # "Discount the Acme deal by 10 percent": the verb is a cut
     clean = re.sub(r"^(\W*(?:(?:please|so|and|ok|okay)\s+)*)discount\b(?=.{1,60}?\bby\s+(?:\d|one|two|three|four|five|six|seven|eight|"
                    r"nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|an?\b))", r"\1cut", clean, flags=re.I)
-    # "Add Priya's colleague Marco Visser, ...": the new person is the one named; the relation is context
-    clean = re.sub(r"^(\W*(?:please\s+)?(?:add|create)\s+)(?-i:[A-Z])[a-z]+'s\s+(?:colleague|boss|manager|assistant|deputy|"
-                   r"replacement|successor|counterpart)\s+(?=(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z]))", r"\1", clean, flags=re.I)
+    # "Add Priya's colleague Marco Visser, ...", "She just intro'd me to her cofounder, add him, Marcus Liu, he's the CTO":
+    # the new person is the one named; the relation says where they work (the related person's company)
+    clean = _relation_added(clean, index, ctx)
     # "her email's wrong. It should be uma@x.example": the value said after the complaint
     clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
                    r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)

@@ -39,7 +39,8 @@ _OWNER_WORDS = re.compile(r"^\s*(?:close date|closing date|budget|amount|next st
 _NAMED_END = re.compile(r"(?:\bthe|'s)\s*(?:[A-Z][\w&-]*\s*){0,3}$|\b(?:the|'s)\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,2}\s*$")
 
 ACTIVITY_RE = re.compile(
-    r"\b(?:log(?:ged|ging)?|record(?:ed|ing)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail)\b"
+    r"\b(?:log(?:ged|ging)?|record(?:ed|ing)?)\b.*?\b(?P<t1>call|meeting|note|email|demo|voicemail|qbr|(?:business|quarterly)\s+review|"
+    r"(?:check-?in|catch-?up)(?!\s+(?:call|meeting|email|note|e-mail)\b))\b"
     # "rachel adams call - happy w support": a typed call report
     r"|^\W*(?:(?!(?:book|booked|schedule|set|arrange|need|needs|want|wants|plan|get|have|has|a|another|next|our|my|already|did|do|does|"
     r"done|after|before|for|about|during|since|until|missed|skipped|cancel\w*|move\w*|push\w*|[a-z]+ed|is|was|were|are|saw|gave|"
@@ -533,6 +534,8 @@ def activity_type(text: str) -> str | None:
                          text, re.I):
         return {"e-mail": "email"}.get(said.group(1).lower(), said.group(1).lower())
     word = next(g for g in m.groups() if g).lower()
+    if word.startswith(("business", "quarterly", "check", "catch")):
+        return "meeting"  # "Log a QBR with Tom", "log the check-in with Priya"
     if word in ("meeting", "demo", "met", "lunch", "zoom", "coffee", "dinner", "drinks", "visit", "qbr", "kickoff", "kick-off",
                 "workshop", "walkthrough", "review session", "session", "training", "onboarding"):
         return "meeting"

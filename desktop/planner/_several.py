@@ -75,7 +75,7 @@ def counted(text: str, index: EntityIndex) -> str | None:
     if m is None:
         return None
     rest = m.group("rest")
-    found = []
+    found: list[tuple[int, int]] = []
     for men in index.find_mentions(rest):
         if men.kind == "contact" and len(men.ids) == 1 and men.ids[0] not in [f[0] for f in found]:
             # a piece starts at a person named at the start of the words or after a sentence end, comma or "and"

@@ -252,7 +252,7 @@ def dictated_subject_and_body(said: str, fields: dict[str, Any]) -> dict[str, An
     "Subject, your plan renews soon. Body, um, just say we'd love ...". Returns ``fields`` (changed
     in place); unchanged when no subject or body is dictated."""
     if subj := re.search(r"\bsubject(?:\s+line)?\s*(?:is|:|,|-)?\s*[\"'\u201c\u2018]?(?P<s>[^\"'\u201d\u2019.;\n]+?)[\"'\u201d\u2019]?\s*"
-                         r"(?:[.;]|,\s*(?=body\b|(?:letting|saying|telling|asking|and say|to say)\b)|$)",
+                         r"(?:[.;]|,\s*(?=body\b|(?:letting|saying|telling|asking|and say|to say|say|tell|ask|mention|let\s+\w+\s+know)\b)|$)",
                          said, re.I):
         fields["subject"] = cap(subj.group("s").strip(" ,"))
     if body := re.search(r"\b(?:body|message)\s*(?:is|:|,|-|says?)?\s*(?:(?:um|uh|just|say|saying|that)\W+)*(?P<b>\S.+?)\s*$",

@@ -568,6 +568,37 @@ class OfflinePlanner:
                 self._inside = False
                 self._said_full = set()
 
+    def _with_step(self, hidden: str, step: str, at: int, now: datetime, context: PlanContext | None, transcript: str) -> Plan:
+        """Plan ``hidden`` (an instruction whose next step's words were replaced by ``rewrites.STEP_PLACEHOLDER`` at
+        ``at``), then put ``step`` back as the next step it sets; evidence after the step moves back by the length
+        the placeholder took away."""
+        self._hiding_step = True
+        try:
+            got = self._plan(hidden, now=now, context=context)
+        finally:
+            self._hiding_step = False
+        shift = len(step) - len(rewrites.STEP_PLACEHOLDER)
+        end = at + len(rewrites.STEP_PLACEHOLDER)
+        for a in got.actions:
+            for k, v in a.fields.items():
+                if isinstance(v, str) and rewrites.STEP_PLACEHOLDER in v.lower():
+                    said = step if k == "next_step" and v.lower() == rewrites.STEP_PLACEHOLDER else None
+                    a.fields[k] = T.cap(said) if said else re.sub(rewrites.STEP_PLACEHOLDER, step, v, flags=re.I)
+            a.evidence = [(s0 if s0 <= at else s0 + shift, e0 + shift if e0 >= end else e0) for s0, e0 in a.evidence]
+        return got.model_copy(update={"transcript": transcript})
+
+    def _related(self, m: re.Match[str], text: str, ctx: Target | None) -> str:
+        """The person named after a relation ("Tom's colleague Rachel Adams" -> "Rachel Adams"); when the person is
+        being added (a new contact) and no company is said, with the related person's company ("Add Priya's colleague
+        Marco Visser" -> "Add Marco Visser at Globex Logistics")."""
+        name = m.group("name")
+        adding = re.search(r"\b(?:add|create)\s+(?:a\s+(?:new\s+)?contact\s+(?:for\s+)?)?$", text[:m.start()], re.I)
+        if adding is None or any(c.name.lower() == name.lower() for c in self.index.contacts.values()) \
+                or re.search(r"\b(?:at|from)\s+(?-i:[A-Z])|^[^.;]*\bthere\b", text[m.end():]):
+            return name  # ("Add Carla Ortiz's colleague Mateo Ruiz as a contact there": the company said another way)
+        co = introductions.related_company(m.group("whose").removesuffix("'s"), self.index, ctx)
+        return f"{name} at {co}" if co else name
+
     def _person_said(self, who: str, before: str, ctx: Target | None) -> str | None:
         """The contact ``who`` names, as words the planner resolves, or None when it is not one person.
 
@@ -705,10 +736,10 @@ class OfflinePlanner:
         clean = re.sub(r"(leave the stage of [^,]* alone, )(?:(?:but\s+)?(?:keep it (?:as is|where it is|there|the same)|leave it(?: as is| alone|"
                        r" there| where it is)?|it stays(?: there| put)?)\s*[,.]?\s*)", r"\1", clean, flags=re.I)
         # "Book Tom's colleague Rachel Adams for Monday": the person named is the one meant (whose colleague is an aside)
-        clean = re.sub(r"\b(?:(?!(?:Book|Log|Call|Email|Ping|Invite|Schedule|Meet|Add|Ask|Tell|Text|Draft|Remind)\b)"
+        clean = re.sub(r"\b(?P<whose>(?!(?:Book|Log|Call|Email|Ping|Invite|Schedule|Meet|Add|Ask|Tell|Text|Draft|Remind)\b)"
                        r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?'s|his|her|their)\s+(?:colleague|boss|manager|assistant|"
-                       r"co-?founder|counterpart|deputy|replacement|successor)\s*,?\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z]+)",
-                       "", clean)
+                       r"co-?founder|counterpart|deputy|replacement|successor)\s*,?\s+(?P<name>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+)",
+                       lambda m: self._related(m, clean, ctx), clean)
         # "Log calls with both Victor Price and Leo Vogel": one call each (said as one "call with ... and ...")
         clean = re.sub(r"\b(log|record)\s+(call|meeting|email)s\s+with\s+(?:both\s+)?", r"\1 a \2 with ", clean, flags=re.I)
         # "with Tom, Tom Becker, he ...": a first name said again with the last name is one person
@@ -728,9 +759,13 @@ class OfflinePlanner:
                                                   f"{m.group('n')} percent", clean)
         if (created := introductions.split_creates(clean, self.index)) is not None:
             return self._each_created(clean, created, now, context)
-        clean = introductions.rewrite(clean, self.index)
+        clean = introductions.rewrite(clean, self.index, ctx)
         clean = accordingly.rewrite(clean, now.date())
         clean = rewrites.rewrite(clean, self.index, now.date(), ctx)
+        hidden, step, step_at = rewrites.hide_next_step(clean)
+        if step is not None and not _NOTE_PREFIX.match(clean) and not getattr(self, "_hiding_step", False):
+            # "Set the Vertex next step to schedule the kickoff with Oliver": the step's words are data, like a note's
+            return self._with_step(hidden, step, step_at, now, context, transcript)
         if (segments := _command_segments(clean)) and not _NOTE_PREFIX.match(clean):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean) and (each := several.counted(clean, self.index)) is not None:
@@ -746,7 +781,7 @@ class OfflinePlanner:
                                                          or _NOTE_PREFIX.match(head + ": " + parts[2])):
                 clean = head + parts[1] + parts[2]
         if (nc := _NOTE_NO_COLON.match(clean)) and ":" not in clean[:nc.end()]:
-            clean = f"Add a note {nc.group('h1') or nc.group('h2') or nc.group('h3') or nc.group('h4')}: {clean[nc.end():]}"
+            clean = f"Add a note {nc.group('h1') or nc.group('h2') or nc.group('h3') or nc.group('h4') or nc.group('h5')}: {clean[nc.end():]}"
         if not _NOTE_PREFIX.match(clean) and (dot := re.search(r"\.\s+(?=\S)", clean)) and ":" not in clean[:dot.start()]:
             # "Put a note on the Vertex deal. They want us to drop the SSO line item": the pause after
             # the note's record became a full stop; what follows is the note
@@ -1186,6 +1221,22 @@ class OfflinePlanner:
         if "time" in fields and (tm := find_time(said)) is not None:
             fields["time"], changed = tm[0], True
         return action.model_copy(update={"fields": fields}) if changed else None
+
+
+def _other_company_said(text: str, resolved: str) -> str | None:
+    """The company name said after "at"/"from" in ``text`` when one of its words is nowhere near a word of
+    ``resolved`` (the workspace company it was matched to: "Zenith Dynamics" matched to Delta Dynamics by their
+    shared word), else None - then the new contact's company is asked about, not guessed."""
+    known = resolved.lower().split()
+    unknown = None
+    for said in re.finditer(r"\b(?:at|from)\s+(?P<co>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})", text):
+        words = [w for w in said.group("co").lower().split() if w not in ("inc", "llc", "ltd", "the", "co")]
+        if not words or not any(max((fuzz.ratio(w, k) for k in known), default=0) >= 70 for w in words):
+            continue  # ("Head of Operations at Pinecrest Dental": not the company's words at all)
+        if all(max(fuzz.ratio(w, k) for k in known) >= 70 for w in words) or normalise(said.group("co")) in normalise(resolved):
+            return None
+        unknown = unknown or said.group("co")
+    return unknown
 
 
 #: An e-mail's recipient said in ordinary lower-case words nobody's name matches: "email my chin that ...".
@@ -1678,11 +1729,14 @@ class _Build:
                 what, options = choices(self.idx, "company", list(shared[0].ids))
                 self.f.ask(f"Which {shared[0].text} does {fields.get('first_name', 'the new contact')} work at: {what}?",
                            options)
-            elif said and not any(c.name.lower() == said for c in self.idx.companies.values()) \
-                    and not any(m.kind == "company" and m.text.lower() in said for m in self.mentions):
+            elif said and (not any(c.name.lower() == said for c in self.idx.companies.values())
+                           and not any(m.kind == "company" and m.text.lower() in said for m in self.mentions)
+                           or _other_company_said(text, said)):
+                other = _other_company_said(text, said)
                 # "Add Peter Novak from Zenith Robotics as a contact": no such company - create it first?
-                self.f.ask(f"I don't know {fields['company']} in your workspace. Create the company first "
-                           f"(\"add company {fields['company']}\"), or which company is "
+                unknown = other or fields["company"]
+                self.f.ask(f"I don't know {unknown} in your workspace. Create the company first "
+                           f"(\"add company {unknown}\"), or which company is "
                            f"{fields.get('first_name', 'the new contact')} at?", [])
             elif fields.get("first_name") and not (fields.get("last_name") or fields.get("email") or fields.get("phone")):
                 # "a guy named Peter at some logistics company, add him": too little to make a record of
@@ -1743,7 +1797,10 @@ class _Build:
             pass
         elif said_new and any(a.money for a in find_amounts(words_to_digits(after))) \
                 and not re.search(r"\b(?:add|bump|raise|increase|update|change)\s+(?:it|the deal|the amount|that)\b"
-                                  r"|\b(?:add|bump|raise|increase)\b[^.;]{0,30}\b(?:to|on)\s+(?:their|the|its|that)\s+(?:existing\s+)?deal\b",
+                                  r"|\b(?:add|bump|raise|increase)\b[^.;]{0,30}\b(?:to|on)\s+(?:their|the|its|that)\s+(?:existing\s+)?deal\b"
+                                  # "..., so bump the Orbital deal by thirty k": the existing deal, named
+                                  r"|\b(?:add\s+\S+\s+to|bump|raise|increase|up|grow|lift)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*)*"
+                                  r"(?:'s)?\s+(?:deal|opportunity|opp|account)\b",
                                   after, re.I):
             company = self.idx.companies[self.f.company].name
             what = " ".join(w for w in (m.group("new"), m.group("kind").strip(), m.group("noun")) if w)
@@ -2230,12 +2287,17 @@ class _Build:
                     and re.search(r"\b(?:add|create|make|set)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b", self.text, re.I):
                 continue  # "Dan wants a call back tomorrow after lunch, add a task": a task to call, not a meeting booked
             said_all = " ".join(p.text for p in parts if p.sentence == cl.sentence)
-            if re.search(r"\b(?:they|she|he|they've|she's|he's)\s+(?:already\s+)?book(?:ed)?\b[^,.;]*\balready\b|\balready\s+booked\b",
+            if re.search(r"\b(?:they|she|he|they've|she's|he's)\s+(?:already\s+)?book(?:ed)?\b[^,.;]*\balready\b|\balready\s+booked\b"
+                         # "..., he's booked a demo with us": done by the customer, nothing for us to book
+                         r"|^\W*(?:(?:and|so|because|since|as|now)\s+)*(?:they|she|he)(?:'ve|'s|\s+has|\s+have)?\s+(?:just\s+|finally\s+)?"
+                         r"(?:booked|scheduled|grabbed|locked\s+in)\s+(?:a|an|the|some|time|themselves|herself|himself)\b",
                          f"{said_before} {t}" if re.fullmatch(r"\W*(?:they|she|he)\W*", said_before, re.I) else t, re.I):
                 continue  # ("..., they booked the demo already": done by them, nothing to book)
             if (R.MEETING_RE.search(t) and not R.activity_type(t) or (
                     # "Renewal chat with Grace Liu, a week Friday, ten in the morning": a chat on a day to come is booked
                     (m3 := R.MEETING_RE.search(said_all)) and m3.group("what3") and said_all.startswith(t) and m3.start("what3") < len(t)
+                    # ("Log a call with Tom Becker, he wants a review, book it for Wednesday at two": the call is logged)
+                    and not re.match(r"\W*(?:(?:please|so|and|ok|okay|just)\W+)*(?:log|record|note)\b", t, re.I)
                     and (sd := find_date(said_all, self.today))
                     and sd[0] > self.today and find_time(said_all) and not re.search(r"\b(?:had|did|was|went|finished|wrapped|got off|yesterday|earlier|"
                                                        r"this morning|last)\b", said_all, re.I))) \
@@ -2282,6 +2344,11 @@ class _Build:
                         fields["title"] = T.meeting_title(" ".join(said_last) + ", " + t, self._who())
                 if d:
                     fields["due_date"] = d[0].isoformat()
+                if late := re.search(r"\b(?:2[4-9]|[3-9]\d)\s*o'?\s*clock\b", words_to_digits(t), re.I):
+                    # "at twenty-five o'clock tomorrow": no such hour, so nothing is booked and the time is asked
+                    self.f.ask(f"\"{late.group(0)}\" isn't a time of day. What time did you mean?", [])
+                    self._produced.add(k)
+                    continue
                 if tm:
                     fields["time"] = tm[0]
                 elif bad := re.search(r"\b(?:2[4-9]|[3-9]\d):[0-5]\d\b|\b(?:1?\d|2[0-3]):[6-9]\d\b", t) or re.search(
@@ -2695,7 +2762,8 @@ class _Build:
                 for j in range(a["k"] + 1, len(parts)):
                     if j in self._produced or parts[j].sentence != parts[a["k"]].sentence:
                         continue
-                    if sm := re.match(r"\W*subject(?: line)?(?: is|:)?\s+(?P<s>.+)", parts[j].text, re.I):
+                    if sm := re.match(r"\W*subject(?: line)?(?: is|:)?\s+(?P<s>.+?)(?=\s*,\s*(?:and\s+)?(?:say|saying|tell|ask|asking|mention|"
+                                      r"let\s+\w+\s+know)\b|$)", parts[j].text, re.I | re.S):
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,\"'\u201c\u201d"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
@@ -4263,7 +4331,7 @@ class _Build:
 
     def _target(self, role: str, loc: _Local | None = None, kind: str = "") -> Target | None:
         """The record an action of ``kind`` in ``role`` acts on, or None (a question is then asked)."""
-        target = self._target_of(role, loc)
+        target = self._target_of(role, loc, kind)
         if kind == "log_activity" and target is not None and target.type == "deal" and target.id.isdigit() \
                 and not self.idx.deals[int(target.id)].is_open and not any(m.kind == "deal" for m in self.mentions) \
                 and not self._deal_words(self.text) and self.ctx is None:
@@ -4282,7 +4350,7 @@ class _Build:
             return None
         return target
 
-    def _target_of(self, role: str, loc: _Local | None = None) -> Target | None:
+    def _target_of(self, role: str, loc: _Local | None = None, kind: str = "") -> Target | None:
         f, idx = self.f, self.idx
         if role == "note" and self.ctx is not None and self.ctx.type == "contact" and _PRONOUN_NOTE.match(self.text):
             # on Felix's page: "Log a call: he's moving to a new role, so we should talk to Ben Zimmer
@@ -4308,7 +4376,10 @@ class _Build:
                 if loc.company is not None:
                     return idx.target("company", loc.company)
         explicit_co = any(m.kind in ("company", "deal") for m in self.mentions) or (
-            self.ctx is not None and self.ctx.type in ("deal", "company") and not self.mentions)
+            # ("on this one, Tom signed the renewal, ..., create a task to send the welcome pack": a first name said
+            # in passing leaves the deal in view the record)
+            self.ctx is not None and self.ctx.type in ("deal", "company") and not any(
+                m.kind == "contact" and (not m.partial or kind != "create_task") for m in self.mentions))
         contact = f.contact if not f.person_blocked else None
         if role == "deal":
             return idx.target("deal", f.deal) if f.deal is not None else None

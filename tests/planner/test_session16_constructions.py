@@ -190,3 +190,193 @@ def test_a_hedged_rival_is_the_name_not_the_hedge(planner, now, text, deal, riva
     fields = plan.actions[0].fields
     assert plan.actions[0].target.id == deal and fields["stage"] == "Closed Lost" and fields["competitor"] == rival
     assert fields.get("lost_reason", "").lower() not in ("globex", "initech", "pinecrest")
+
+
+@pytest.mark.parametrize(("text", "in_view", "deal", "step"), [
+    ("Set the Vertex next step to, uh, schedule the onboarding kickoff with Oliver.", None, "5009",
+     "Schedule the onboarding kickoff with Oliver"),
+    ("Next step on Acme: send the revised proposal.", None, "5001", "Send the revised proposal"),
+    ("Update the next step to delete the old quote and resend.", "deal:5004", "5004", "Delete the old quote and resend"),
+    ("Change the next step on Initech to book a demo with Linda.", None, "5006", "Book a demo with Linda"),
+])
+def test_a_next_steps_words_are_its_text_not_commands(planner, now, text, in_view, deal, step):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields == {"next_step": step}
+
+
+def test_a_command_after_the_next_step_is_still_read(planner, now):
+    plan = planner.plan("Set the next step on Globex to book a demo with Priya, and move it to negotiation.", now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].fields == {"next_step": "Book a demo with Priya", "stage": "Negotiation"}
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("New deal, Kestrel Works, one point two million, no wait, one twenty k, lead stage.", 120000),
+    ("Make the Acme deal two point five million, no, two hundred fifty k.", 250000),
+    ("Set Globex to one point five million, sorry, one fifty k.", 150000),
+])
+def test_a_figure_with_a_point_taken_back_is_replaced_whole(planner, now, text, amount):
+    plan = planner.plan(text, now=now)
+    assert [a.fields["amount"] for a in plan.actions if "amount" in a.fields] == [amount]
+
+
+@pytest.mark.parametrize(("text", "in_view", "words"), [
+    ("Log a note here, go-live slipped a week because of their SSO setup.", "deal:5104", "slipped a week"),
+    ("Add a note on this one, they want to move the kickoff to March.", "deal:5001", "kickoff to March"),
+    ("Put a note here, they asked us to delete the old quote.", "deal:5004", "delete the old quote"),
+])
+def test_a_note_here_then_a_comma_is_the_note_not_a_change(planner, now, text, in_view, words):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["log_activity"]
+    assert f"deal:{plan.actions[0].target.id}" == in_view and words in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Bump Theo Ortiz up to sales qualified lead, he's booked a demo with us.", "244"),
+    ("Mark Linda Okafor as SQL, she's booked a meeting for next week.", "107"),
+    ("Make Tom Becker an opportunity, he has scheduled a call with our CTO.", "106"),
+])
+def test_a_meeting_the_customer_booked_is_not_booked_again(planner, now, text, person):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"] and plan.actions[0].target.id == person
+
+
+@pytest.mark.parametrize("text", [
+    "Book a call with Elena Garcia at, um, twenty-five o'clock tomorrow.",
+    "Set up a meeting with Tom Becker Friday at 30 o'clock.",
+    "Schedule a demo with Priya Natarajan Monday at twenty-six o'clock.",
+])
+def test_an_hour_past_midnight_oclock_is_asked_not_booked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert plan.actions == [] and "isn't a time of day" in plan.clarifications[0]
+
+
+@pytest.mark.parametrize(("text", "unknown"), [
+    ("Add Carlos Mendes at Zenith Dynamics as a contact.", "Zenith Dynamics"),
+    ("Add Ana Ruiz from Blue Lagoon Realty as a contact.", "Blue Lagoon Realty"),
+    ("New contact Omar Haddad at Pinecrest Orthodontics.", "Pinecrest Orthodontics"),
+])
+def test_a_company_sharing_one_word_with_ours_is_not_ours(planner, now, text, unknown):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "create_contact"]
+    assert unknown in plan.clarifications[0]
+
+
+def test_a_company_said_in_part_is_still_ours(planner, now):
+    plan = planner.plan("Add Carlos Mendes at Globex as a contact.", now=now)
+    assert _kinds(plan) == ["create_contact"] and plan.actions[0].fields["company"] == "Globex Logistics"
+
+
+@pytest.mark.parametrize(("text", "in_view", "name", "company"), [
+    ("She just intro'd me to her cofounder, um, add him, Marcus Liu, he's the CTO.", "contact:113", ("Marcus", "Liu"),
+     "Lumen Learning Labs"),
+    ("Add her colleague Marcus Liu, he's the CTO.", "contact:113", ("Marcus", "Liu"), "Lumen Learning Labs"),
+    ("Add Priya's colleague Marco Visser, he runs procurement.", None, ("Marco", "Visser"), "Globex Logistics"),
+    ("Add Tom Becker's boss Hannah Stone, she's the CFO.", None, ("Hannah", "Stone"), "Northwind Traders"),
+])
+def test_a_person_added_through_a_relation_is_new_and_works_where_they_do(planner, now, text, in_view, name, company):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["create_contact"]
+    fields = plan.actions[0].fields
+    assert (fields["first_name"], fields["last_name"]) == name and fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "in_view"), [
+    ("Okay, on this one, Tom signed the renewal, so yeah, mark it won, and create a task to send the welcome pack Monday.",
+     "deal:5005"),
+    ("Priya says this is ready, move it to negotiation and add a task to draft the contract by Friday.", "deal:5004"),
+    ("Linda liked the pilot, create a task to prepare the order form for Tuesday.", "deal:5006"),
+])
+def test_a_task_about_the_deal_in_view_stays_on_it_when_a_first_name_is_said_in_passing(planner, now, text, in_view):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    tasks = [a for a in plan.actions if a.kind == "create_task"]
+    assert len(tasks) == 1 and f"deal:{tasks[0].target.id}" == in_view and tasks[0].target.type == "deal"
+
+
+@pytest.mark.parametrize(("text", "in_view", "check"), [
+    ("Log a note here, um, go-live slipped a week because of their SSO setup.", "deal:5104",
+     lambda p: [a.kind for a in p.actions] == ["log_activity"] and "SSO setup" in p.actions[0].fields["body"]),
+    ("We lost the Delta Dynamics deal to HubSpot, um, they wanted everything in one suite.", None,
+     lambda p: "one suite" in p.actions[0].fields.get("lost_reason", "")),
+    ("Draft him an email, subject contract timing, um, say we can hold the price until December thirteenth.", "contact:223",
+     lambda p: p.actions[0].fields["subject"] == "Contract timing" and "hold the price" in p.actions[0].fields["body"]),
+    ("Move Globex to negotiation, uh, they signed off on the security review.", None,
+     lambda p: p.actions[0].fields["stage"] == "Negotiation" and len(p.actions) == 1),
+])
+def test_a_filler_at_a_pause_keeps_the_clauses_apart(planner, now, text, in_view, check):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert check(plan), plan.actions
+
+
+@pytest.mark.parametrize(("text", "in_view", "day"), [
+    ("Book her for a follow-up demo, um, the third, at one pm.", "contact:107", "2026-12-03"),
+    ("Set up a call with Tom Becker, the fifth, at ten.", None, "2026-12-05"),
+    ("Schedule the kickoff with Priya Natarajan, the twenty-fourth, at 2 pm.", None, "2026-11-24"),
+])
+def test_a_day_said_alone_between_pauses_is_the_date(planner, now, text, in_view, day):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["book_meeting"] and plan.actions[0].fields["due_date"] == day
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Log a call with Jonas, um, they want a second site in Bremen, so bump the Orbital deal by, like, thirty k.", "5011",
+     126000),
+    ("Globex wants a second warehouse, bump the Globex deal by 20k.", "5004", 205000),
+    ("Acme wants another team on it, raise the Acme deal by ten k.", "5001", 70000),
+])
+def test_more_work_added_to_a_deal_named_is_that_deal_not_a_new_one(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    updates = [a for a in plan.actions if a.kind == "update_deal"]
+    assert not plan.clarifications and updates[0].target.id == deal and updates[0].fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "person", "company"), [
+    ("Um, Rachel at Northwind is leaving, so mark her do not contact, and the new marketing lead is Jess Park, "
+     "jess.park@northwind.example.", ("Jess", "Park"), "Northwind Traders"),
+    ("Tom Becker moved on. Their new CFO is Dana Holt, dana.holt@northwind.example.", ("Dana", "Holt"), "Northwind Traders"),
+    ("The new head of ops at Globex is Ravi Shah, plus 1 415 555 0199.", ("Ravi", "Shah"), "Globex Logistics"),
+])
+def test_the_new_person_in_a_role_with_an_address_is_a_new_contact(planner, now, text, person, company):
+    plan = planner.plan(text, now=now)
+    made = [a for a in plan.actions if a.kind == "create_contact"]
+    assert len(made) == 1 and (made[0].fields["first_name"], made[0].fields["last_name"]) == person
+    assert made[0].fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "person", "words", "meeting"), [
+    ("Log a call with Tom Becker, he wants a pricing review, book it for Wednesday at two pm.", "106", "pricing review",
+     ("2026-11-25", "14:00")),
+    ("Log a call with Priya Natarajan, she wants a demo for her team, book it for Friday at ten.", "105", "demo for her team",
+     ("2026-11-27", "10:00")),
+    ("Log a meeting with Linda Okafor, she asked for a workshop, schedule it Monday at 3 pm.", "107", "workshop",
+     ("2026-11-23", "15:00")),
+])
+def test_a_logged_call_stays_logged_when_what_was_asked_on_it_is_booked(planner, now, text, person, words, meeting):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity", "book_meeting"]
+    assert plan.actions[0].target.id == person and words in plan.actions[0].fields["body"]
+    assert (plan.actions[1].fields["due_date"], plan.actions[1].fields["time"]) == meeting
+
+
+@pytest.mark.parametrize(("text", "subject", "words"), [
+    ("Draft a cold email to Jack Ueda, subject quick question, um, ask who owns ops tooling over there.", "Quick question",
+     "ops tooling"),
+    ("Email Tom Becker, subject renewal, ask if they can sign by Friday.", "Renewal", "sign by Friday"),
+    ("Draft an email to Priya Natarajan, subject pricing, tell her we can do ten percent off.", "Pricing", "ten percent"),
+])
+def test_a_dictated_subject_ends_where_what_to_say_begins(planner, now, text, subject, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["draft_email"]
+    assert plan.actions[0].fields["subject"] == subject and words in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Log a QBR with Tom Becker, they're happy but want SSO.", "106"),
+    ("Log a business review with Linda Okafor, they renewed the pilot.", "107"),
+    ("Log the check-in with Priya Natarajan, she wants the roadmap.", "105"),
+])
+def test_a_qbr_or_check_in_logged_is_a_meeting(planner, now, text, person):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert plan.actions[0].target.id == person and plan.actions[0].fields["activity_type"] == "meeting"

@@ -536,10 +536,15 @@ _YEAH = re.compile(r"\b(?P<so>so),?\s+yeah\b\s*,?|,\s*yeah\s*,", re.I)
 _CORRECTION_NEXT = re.compile(r"\s*(?:sorry|no|nope|i mean|actually|rather|make (?:it|that)|scratch that|wait)\b", re.I)
 #: A command's verb right after a pause between commas.
 _COMMAND_NEXT = re.compile(r"\s*(?:(?:and|so|then|also|please)\s+)*(?:book|log|set|move|mark|add|put|remind|schedule|send|draft|"
-                           r"email|create|push|change|update|make|give|assign|bump|drop|try|follow up|ping|call(?!\s+(?:it|that|this)\b)|reopen|delete|remove)\b", re.I)
+                           r"email|create|push|change|update|make|give|assign|bump|drop|try|follow up|ping|call(?!\s+(?:it|that|this)\b)|reopen|delete|remove|"
+                           # "Draft him an email, subject contract timing, um, say we can hold the price": what the e-mail says
+                           r"say|tell\s+(?:him|her|them)|let\s+(?:him|her|them)\s+know|mention|ask)\b", re.I)
 #: A new clause's subject right after a pause.
 _CLAUSE_NEXT = re.compile(r"\s*(?:he|she|they|we|i)\b(?!\s*,)", re.I)
-_NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
+_NOTE_FIRST = re.compile(r"^\W*(?:please\s+)?(?:add|put|leave|make|log|drop)\s+(?:a\s+)?(?:quick\s+)?note\b", re.I)
+#: The note's record said as "here"/"on this one" just before a pause: "Log a note here, um, go-live slipped".
+_NOTE_HERE = re.compile(r"\bnote\s+(?:here|on\s+(?:this|that)(?:\s+(?:one|deal|contact|account|record))?|on\s+(?:him|her|them|it))\s*$",
+                        re.I)
 #: Hedges said between commas inside a phrase: "bump Quartz to, like, Proposal Sent".
 _HEDGE = re.compile(r"(?<=\w),\s*(?:like|you know|let'?s say|kind of|sort of|basically)\s*,\s*", re.I)
 #: A hedge before a day and time: "..., let's say Thursday, half past nine" -> "..., Thursday, half past nine"
@@ -568,7 +573,23 @@ def strip_fillers(text: str) -> str:
                                                         and _NOTE_FIRST.match(text))):
             # "add a note on Leo Ueda, um, he typed ...": the pause after the note's record ends it
             return ", "
-        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _COMMAND_NEXT.match(text, m.end()):
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and re.match(
+                r"\s*the\s+(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fifth|eighth|ninth|twelfth|twentieth|thirtieth|"
+                r"(?:twenty|thirty)[- ]\w+|\w+teenth|\w+th)\b\s*[,.]", text[m.end():], re.I):
+            return ", "  # "Book her for a follow-up demo, um, the third, at one pm": the day said on its own
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _CLAUSE_NEXT.match(text, m.end()) \
+                and re.match(r"\s*(?:he|she|they|we)(?:'s|'re|'ve|'d|'ll)?\s+(?:\w+ed|wants?|needs?|said|says|is|are|was|were|had|has|"
+                             r"have|will|would|can|could|might|don'?t|didn'?t|do|does|think|thinks|went|got|chose|picked|signed)\b",
+                             text[m.end():], re.I) \
+                and not re.search(r"\b(?:to|the|a|an|for|with|at|on|in|of|by|as|and|or|that|told|asked|tell|ask|said|say)\s*$",
+                                  text[:m.start()], re.I):
+            return ", "  # "We lost Delta to HubSpot, um, they wanted everything in one suite": a new clause after the pause
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _NOTE_FIRST.match(text) \
+                and _NOTE_HERE.search(text[:m.start()]):
+            return ", "  # "Log a note here, um, go-live slipped a week": what follows the pause is the note
+        if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _COMMAND_NEXT.match(text, m.end()) \
+                and not re.search(r"\b(?:to|the|a|an|for|with|at|on|in|of|by|as|is|be|and|or|that|next step)\s*$", text[:m.start()], re.I):
+            # ("Set the Vertex next step to, uh, schedule the kickoff": the words after the pause finish the clause)
             return ", "  # "... on the third at eleven, um, book that": a pause before a command ends the clause
         if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") \
                 and re.search(r"(?-i:[A-Z])[\w&'-]+\s+(?-i:[A-Z])[\w&'-]+$", text[:m.start()]) \

@@ -86,6 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r"(?!\s+(?:of|time|quarter|week|day|one|half|thing|step|call|meeting|option|round|floor|"
                             r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                             r"page|slide|line|item|deal|person|draft|version|year|month|stage|phase|tier|level)\b)", re.I)),
+    # "Book her for a follow-up demo, the third, at one pm": the day said on its own between pauses
+    ("day_word", re.compile(rf"(?:^|,)\s*the\s+(?P<ow>{_ORDINAL_WORDS})(?=\s*,?\s+at\s+\w|\s*[,.;]|\s*$)", re.I)),
     # "the thirty-second of December", "the 35th": no month has that day (asked, never guessed)
     ("bad_day", re.compile(r"\bthe\s+(?P<bad>thirty[- ](?:second|third|fourth|fifth|sixth|seventh|eighth|ninth)|fortieth|"
                            r"(?:3[2-9]|[4-9]\d)(?:st|nd|rd|th))\b"
