@@ -477,7 +477,9 @@ _A_TITLE = re.compile(r"^(?-i:[A-Z]{2,5})$|\b(?:chief|head|director|manager|lead
                       r"ceo|cfo|coo|cto|cmo|cro|cio)\b", re.I)
 #: "Move Ava Novak at Meadow Health back to lead": a person put back to the lead lifecycle stage.
 _PERSON_BACK_TO = re.compile(r"\b(?:move|put|set|bump|send|drop)\s+(?P<who>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?)|him|her)"
-                             r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to,?\s+(?:a\s+)?lead\b", re.I)
+                             r"(?:\s+(?:at|from)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?\s+(?:back\s+)?to,?\s+(?:an?\s+)?"
+                             # "Set Jack Ueda to other": a lifecycle stage no deal has
+                             r"(?P<lc>lead|other|subscriber|evangelist)\b(?!\s+(?:stage|deal)\b)", re.I)
 
 
 def _command_segments(text: str) -> list[tuple[int, int]]:

@@ -86,7 +86,7 @@ ACTIVITY_RE = re.compile(
     r"(?=(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s+(?:at|from|for|over|in|this|yesterday|today|earlier|last)\b)"
     r"|\b(?P<t5>left (?:a |him a |her a |them a )?voicemails?)\b"
     r"|^\W*(?:(?:and|so|also|then|for now|please|just|ok|okay|now|but|can you|could you)\s+)*"
-    r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note"
+    r"(?P<t6>note|an?\s+(?:quick\s+|short\s+)?note(?=\s+(?:on|for|to|against)\s+(?-i:[A-Z]))|(?:add|put|leave|drop|make)\s+(?:a\s+|an\s+)?(?:quick\s+|short\s+)?note|quick note"
     r"|(?:jot|write)\s+down(?=\s+that\b))\b"
     r"|^\W*(?:(?:okay|ok|so|alright|right)\W+)*(?:(?:just\s+)?(?:off\s+)?(?:a\s+)?)?"
     r"(?:(?:quick|short|good|great|long|brief|intro|discovery|disco|check-?in|cold|renewal|follow-?up|pricing|sales|first|second|"

@@ -675,7 +675,7 @@ class OfflinePlanner:
                 and not re.search(r"\b(?:deal|opportunity|opp)\b", clean, re.I):
             # "Move Ava Novak at Meadow Health back to lead", "Dan Moreau ... Set him back to lead": a person's lifecycle
             # stage, not her company's deal
-            clean = clean[:back.start()] + f"set {who}'s lifecycle stage to lead" + clean[back.end():]
+            clean = clean[:back.start()] + f"set {who}'s lifecycle stage to {back.group('lc').lower()}" + clean[back.end():]
         if (only := _ONLY_THE.search(clean)) and (kept := _keep_only(clean[:only.start()], only.group("what"))):
             clean = kept  # "..., and make Tom the main contact... actually just the do not contact bit for now"
         if (bare := _BARE_HANDOVER.match(clean)) and not _TERSE_VERB.search(bare.group("rec")):
@@ -2472,6 +2472,16 @@ class _Build:
                 if d:
                     fields["due_date"] = d[0].isoformat()
                 task_loc = own
+                said_here = [p for p in parts[:k] if p.sentence == cl.sentence and not _IMPERATIVE.search(p.text)]
+                if own is None and re.fullmatch(r"(?:remind me|reminder|a reminder|set a reminder)", str(fields["title"]).strip(" ."), re.I) \
+                        and said_here:
+                    # "And Gina Moreau at Willow needs the invoice resent, remind me tomorrow": the reminder is what was said,
+                    # about the one person said in that sentence
+                    fields["title"] = T.cap(re.sub(r"^\W*(?:and|so|oh|also)\s+", "", said_here[-1].text.strip(" ,.;"), flags=re.I))
+                    here_people = {m.ids[0] for m in self.mentions if m.kind == "contact" and len(m.ids) == 1
+                                   and said_here[0].start <= m.start < cl.start}
+                    if len(here_people) == 1:
+                        task_loc = _Local(next(iter(here_people)), None, None, False)
                 if own is None and self.ctx is not None and self.ctx.type == "deal" and self.ctx.id.isdigit() \
                         and int(self.ctx.id) in self.idx.deals and not PERSON_REF.search(t) \
                         and not re.search(r"\b(?:him|her|them|with|to)\b", str(fields["title"]), re.I):
@@ -2959,7 +2969,7 @@ class _Build:
                     r"(?:\s+(?:on|against|for|under)\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?))?"
                     r"|log\s+(?:a|the)\s+(?:call|meeting|note|email)\s+(?:with|for|on)\s+(?:him|her|them)"
                     # "..., I'll confirm later, just log a note with that": what was said before is the note
-                    r"|(?:log|add|put|leave|make)\s+(?:a|the)\s+note\s+(?:with|of|about|on)\s+(?:that|this|it)"
+                    r"|(?:log|add|put|leave|make)\s+(?:a|the)\s+note\s+(?:with|of|about|on)\s+(?:that|this|it|why|the\s+reason)"
                     # "Log a note on Eva with exactly that": what was said before is the note
                     r"|(?:log|add|put|leave)\s+(?:a|the)\s+(?:note|call|meeting)\s+(?:on|to|for|with)\s+[\w' ]{1,40}?\s+with\s+"
                     r"(?:exactly\s+|all\s+(?:of\s+)?|just\s+)?(?:that|this|it|those details)"
@@ -3657,7 +3667,8 @@ class _Build:
         elif (mi := re.search(r"\b(?:moved|moving|switched|went|transferred)\s+(?:over\s+)?into\s+(?:a\s+|an\s+|the\s+)?(?P<dept>"
                               r"(?:procurement|purchasing|finance|operations|ops|sales|marketing|engineering|product|legal|it|hr|"
                               r"customer success|support|partnerships|growth|revenue operations|revops)"
-                              r"(?:\s+(?:role|team|position|job))?)\b", t, re.I)) and "job_title" not in out:
+                              r"(?:\s+(?:ops|operations|enablement|analytics))?(?:\s+(?:role|team|position|job))?)\b", t, re.I)) \
+                and "job_title" not in out:
             # "she moved into procurement" (issue 12): the department is her new title, said as it was
             dept = re.sub(r"\s+(?:role|team|position|job)$", "", mi.group("dept"), flags=re.I)
             out["job_title"] = dept.upper() if dept.lower() in ("it", "hr") else dept.title()

@@ -380,3 +380,34 @@ def test_a_qbr_or_check_in_logged_is_a_meeting(planner, now, text, person):
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["log_activity"]
     assert plan.actions[0].target.id == person and plan.actions[0].fields["activity_type"] == "meeting"
+
+
+@pytest.mark.parametrize(("text", "person", "words"), [
+    ("Quartz signed off on the storyboard, log that on Eva. And Gina Moreau at Willow needs the invoice resent, remind me "
+     "tomorrow.", "200", "invoice resent"),
+    ("Tom Becker wants the SOC report, remind me Friday.", "106", "SOC report"),
+    ("Priya Natarajan is waiting on the revised quote, set a reminder for Monday.", "105", "revised quote"),
+])
+def test_a_bare_reminder_is_about_what_was_just_said_and_whom(planner, now, text, person, words):
+    plan = planner.plan(text, now=now)
+    tasks = [a for a in plan.actions if a.kind == "create_task"]
+    assert len(tasks) == 1 and tasks[0].target.id == person and words in tasks[0].fields["title"]
+
+
+@pytest.mark.parametrize(("text", "person", "stage"), [
+    ("Set Jack Ueda to other and make a note of why.", "255", "other"),
+    ("Jack Ueda moved on. Set him to other.", "255", "other"),
+    ("Move Tom Becker to subscriber, he only wants the newsletter.", "106", "subscriber"),
+])
+def test_a_person_set_to_a_lifecycle_no_deal_has_is_their_lifecycle(planner, now, text, person, stage):
+    plan = planner.plan(text, now=now)
+    updates = [a for a in plan.actions if a.kind == "update_contact"]
+    assert updates and updates[0].target.id == person and updates[0].fields["lifecycle_stage"] == stage
+    assert not [a for a in plan.actions if a.kind == "update_deal"] and not plan.clarifications
+
+
+def test_a_note_of_why_carries_the_reason_said_before(planner, now):
+    plan = planner.plan("Jack Ueda's out, he moved into a sales ops role with no budget. Set him to other and make a note "
+                        "of why.", now=now)
+    notes = [a for a in plan.actions if a.kind == "log_activity"]
+    assert len(notes) == 1 and "no budget" in notes[0].fields["body"] and notes[0].target.id == "255"
