@@ -94,6 +94,18 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|for|=|costs?|runs?|would be|comes to|was)\s*"
                          r"(?:about |around |only |just |roughly )?(?:\$\s?)?\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|"
                          r"monthly\b|annually\b|(?=\s*[;)]))"
+                         # "What they have: Scale, 19,990/yr", "their Scale renewal (19,990/yr) comes up in June": the plan they
+                         # are on, its price said beside its name
+                         r"|\b(?-i:Starter|Growth|Scale|Pro|Plus|Basic|Premium|Enterprise|Essentials|Professional|Advanced)"
+                         r"(?: (?:plan|tier|package|edition|annual|monthly|renewal|subscription|contract))?(?:,\s*|\s*\(\s*)(?:\$\s?)?"
+                         r"\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|monthly\b|annually\b)"
+                         r"|\b(?:starter|growth|scale|pro|plus|basic|premium|enterprise|essentials|professional|advanced)"
+                         r"(?: (?:plan|tier|package|edition|annual|monthly|renewal|subscription|contract))?\s*\(\s*(?:\$\s?)?"
+                         r"\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|monthly\b|annually\b)"
+                         # "Salesforce dropped their quote to 13k a year", "a Salesloft quote, 29k": another vendor's price
+                         r"|\b(?:dropped|cut|lowered|reduced|slashed|trimmed|sharpened|matched|beat) (?:their|its) (?:quote|price|pricing|"
+                         r"offer|bid|number)\b|\b(?-i:[A-Z][\w.&-]+) (?:quote|offer|bid|proposal)s?\b(?=,?\s*(?:at |for |of |came in )?"
+                         r"(?:about |around |roughly )?\$?\d)"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -296,6 +308,10 @@ _WITHDRAWN = re.compile(
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         # "twenty-five, maybe thirty, nothing committed", "forty K was floated, not committed yet": no figure of theirs
                         r"\bnothing(?:'s| is| has been)? (?:yet )?(?:committed|firm|locked in|signed off)\b|\b(?:not|un)[- ]?committed\b|"
+                        # "somewhere between 30 and 36k, not settled", "..., so no number yet": the figure said is none of theirs
+                        r"\b(?:not|nothing|un)[- ]?(?:yet )?(?:settled|decided|agreed|final(?:i[sz]ed)?)\b(?!\s+(?:on|at|with|by|yet on)\b)|"
+                        r"(?:,|\bso|\bbut)\s+(?:there's |there is |still |that's )?no (?:real |firm |actual |hard )?(?:number|figure|budget)"
+                        r"(?: (?:yet|for now|so far))?\s*[.;]?\s*$|"
                         # "she has maybe nine thousand left this year, but she'd rather wait": money they decline to spend
                         r"\b(?:'d|would) (?:much |really )?rather (?:wait|hold off|not (?:buy|commit|do (?:it|this|anything)))\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
