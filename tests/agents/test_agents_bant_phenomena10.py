@@ -43,3 +43,73 @@ def test_issue18w_a_figure_said_then_denied_in_the_same_sentence_is_no_budget(no
 ])
 def test_issue18w_another_vendors_quote_is_no_budget(note):
     said(note, "budget", None)
+
+
+# -- timeline: invented --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Their ERP migration finishes around the end of February and nothing goes live before that.",
+    "The new phone system lands on March 3rd; they won't start before then.",
+    "Audit season runs to April 15, nothing can move until then.",
+])
+def test_issue18w_an_earliest_date_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "They've got 25k set aside for this in FY27, which for them starts April 1.",
+    "Omar has 9k earmarked in their new fiscal year budget, which starts on February 1st.",
+    "There's 60k for it in fiscal '27, which begins July 1.",
+])
+def test_issue18w_the_start_of_the_year_the_money_is_in_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Auto-reply from Dana: travelling for a client workshop until 14 Dec, slow to answer.",
+    "My mail to Omar bounced, on leave until January 4th.",
+    "Got Ravi's out-of-office: at a conference in Berlin until December 3.",
+])
+def test_issue18w_an_auto_reply_has_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Maria wants our answer by December 9.",
+    "He asked for our best and final by Thursday the 3rd.",
+    "Kofi needs our response by the 12th.",
+])
+def test_issue18w_when_we_must_answer_is_no_timeline_and_no_need(note):
+    said(note, "timeline", None)
+    said(note, "need", None)
+
+
+# -- need / next step: invented ------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "She'll decide once she's walked her board through it, she wants to show them the numbers first.",
+    "Tom wants to take it to his partners before anything is signed.",
+    "He wants to run it past the CFO first.",
+])
+def test_issue18w_showing_it_to_their_board_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Zendesk is out, they hated the reporting.",
+    "Freshdesk is gone, the agents found it clunky.",
+    "They cancelled the Gong trial, it was too slow to set up.",
+])
+def test_issue18w_why_another_vendor_went_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "My email to Dana bounced with an out-of-office: back on the 9th, urgent things to her deputy.",
+    "Auto-reply from Raj: on holiday until January 5, for anything urgent contact the support desk.",
+    "Out-of-office from Lena, please reach her colleague Tom in the meantime.",
+])
+def test_issue18w_an_auto_reply_has_no_next_step(note):
+    said(note, "next_step", None)
+
+
+def test_issue18w_a_step_of_ours_after_an_auto_reply_still_counts():
+    said("Got Nina's auto-reply, back Monday. I'll call her Tuesday.", "next_step", "call her")
