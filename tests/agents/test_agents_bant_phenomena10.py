@@ -113,3 +113,58 @@ def test_issue18w_an_auto_reply_has_no_next_step(note):
 
 def test_issue18w_a_step_of_ours_after_an_auto_reply_still_counts():
     said("Got Nina's auto-reply, back Monday. I'll call her Tuesday.", "next_step", "call her")
+
+
+# -- competitor ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,vendor", [
+    ("Her CFO forwarded a HubSpot quote, 31k for the same seats.", "HubSpot"),
+    ("Zendesk sent them a two-year offer on Friday.", "Zendesk"),
+    ("Gorgias cut their price to 900 a month to keep the deal.", "Gorgias"),
+])
+def test_issue18w_another_vendors_quote_or_offer_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("They're sitting through a 15Five demo on Tuesday.", "15Five"),
+    ("Also in the running: 8x8's contact centre; 8x8 came in cheaper.", "8x8"),
+    ("360Dialog came in lower, but without the WhatsApp templates.", "360Dialog"),
+])
+def test_issue18w_a_vendor_whose_name_starts_with_digits_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("they're on starter today. they're also trialing otter.", "Otter"),
+    ("omar still piloting tidio, so no rush from them.", "Tidio"),
+    ("budget ~5k. they're also evaluating freshdesk, decision in jan.", "Freshdesk"),
+])
+def test_issue18w_a_lower_case_vendor_being_trialled_in_a_typed_note_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("A year after moving to Close, they're deciding between staying on Close or coming back to us.", "Close"),
+    ("Ana decided to stay on Pipedrive for now, the timing is wrong.", "Pipedrive"),
+    ("The founder made the call: Kajabi's built-in chat, it came bundled.", "Kajabi"),
+])
+def test_issue18w_the_tool_kept_or_chosen_instead_of_us_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
+
+
+@pytest.mark.parametrize("note", [
+    "They're staying with Salesforce for CRM and want our add-on for quoting.",
+    "Samsara stays, we sit on top of it.",
+    "They decided to stay on Gusto for payroll and add us for onboarding.",
+])
+def test_issue18w_a_tool_kept_beside_ours_is_no_rival(note):
+    said(note, "competitor", None)
+
+
+@pytest.mark.parametrize("note,vendor", [
+    ("Had a call with Lattice's sales team, she wasn't sold, but they're still on the list.", "Lattice"),
+    ("Demo with Aircall's people last week, and they're still in the running.", "Aircall"),
+    ("Meeting with Front's team went badly, yet Front is still an option.", "Front"),
+])
+def test_issue18w_a_vendor_met_and_kept_on_the_list_is_a_rival(note, vendor):
+    said(note, "competitor", vendor)
