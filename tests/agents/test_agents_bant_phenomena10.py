@@ -168,3 +168,58 @@ def test_issue18w_a_tool_kept_beside_ours_is_no_rival(note):
 ])
 def test_issue18w_a_vendor_met_and_kept_on_the_list_is_a_rival(note, vendor):
     said(note, "competitor", vendor)
+
+
+# -- budget: misses and wrong values -------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Our list for 30 seats comes to about 27k, Maya said the approved figure is 22 thousand, and that's final.", 22000),
+    ("we're at 40k list, i floated 15% off = 34k. nina: 'I have 30 for this, no more.'", 30000),
+    ("The list price would be 18k, Omar told us the budget is 15k.", 15000),
+])
+def test_issue18w_our_list_price_beside_their_figure_leaves_theirs(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Her budget is 14k for the year, 1k under our 15k quote.", 14000),
+    ("They have 9,000 approved, 600 below the 9,600 price.", 9000),
+    ("Ben's number is 40k, 8k short of our 48k proposal.", 40000),
+])
+def test_issue18w_the_gap_to_our_figure_is_not_the_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Lena: 'I can get you 30k for the new team, on top of what we already pay.'", 30000),
+    ("They'll add 12k for the second site on top of what they pay today.", 12000),
+    ("She has 8k approved for the add-on, on top of what they currently spend.", 8000),
+])
+def test_issue18w_new_money_on_top_of_todays_spend_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Last year they paid 50k to an answering service, which ends in March, and the 50 moves over to this, that's the budget.", 50000),
+    ("He still has the 25k from the old contract and nothing more.", 25000),
+    ("Funding round closed, so now there's money: 500 a month, which she put at 6,000 for the year.", 6000),
+])
+def test_issue18w_money_moved_over_or_freed_up_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Ana said 6k, then her CEO jumped in: 'let's say 8k, we want the SMS add-on too.'", 8000),
+    ("Raj raised it: he'll go to 15k so they get the extra site, up from the 12k Tom gave me.", 15000),
+    ("Hugo signed off internally on 40k, but legal wants net-45.", 40000),
+])
+def test_issue18w_a_figure_raised_or_signed_off_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("currently starter @ 299/mo. budget for the extra seats is 200/mo, so 2,400 for the year.", 2400),
+    ("on growth @ 799/mo today; she has 5k for next year.", 5000),
+    ("plan: scale @ 1,999/mo. they've got 30k approved for the expansion.", 30000),
+])
+def test_issue18w_a_plan_at_its_price_typed_with_an_at_sign_is_ours(note, value):
+    said(note, "budget", value)
