@@ -223,3 +223,22 @@ def test_issue18w_a_figure_raised_or_signed_off_is_the_budget(note, value):
 ])
 def test_issue18w_a_plan_at_its_price_typed_with_an_at_sign_is_ours(note, value):
     said(note, "budget", value)
+
+
+# -- authority -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,who", [
+    ("The deal is lost. Nora Quist, the owner, made the call.", "Quist"),
+    ("Dev Patel decided to stay with their agency for another year.", "Patel"),
+    ("Lost it: Maria Lopez decided to wait until the merger is done.", "Lopez"),
+])
+def test_issue18w_the_one_who_made_the_call_decides(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Omar Haddad signed off internally on 30k, procurement still has to raise the PO.", "Haddad"),
+    ("Greta Lind signed off on 12k yesterday.", "Lind"),
+    ("Their COO, Ivan Petrov, signed off quietly on $18,000.", "Petrov"),
+])
+def test_issue18w_who_signed_off_on_the_money_decides(note, who):
+    said(note, "authority", who)
