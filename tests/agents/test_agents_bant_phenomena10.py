@@ -242,3 +242,22 @@ def test_issue18w_the_one_who_made_the_call_decides(note, who):
 ])
 def test_issue18w_who_signed_off_on_the_money_decides(note, who):
     said(note, "authority", who)
+
+
+# -- timeline / need: wrong values ---------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Eva got her Q1 number, 20k for the voice agent. They'd like it live March 3rd.", "2027-03-03"),
+    ("Tom has his Q2 budget now, 9k. Go-live wanted by May 10.", "2027-05-10"),
+    ("Their Q1 money came through, 15k, and they want to launch on February 15th.", "2027-02-15"),
+])
+def test_issue18w_the_quarter_the_money_is_for_leaves_the_go_live_date(note, value):
+    said(note, "timeline", value)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("Patients keep hitting voicemail at lunch. Their renewal is in June and she wants to co-term the expansion with it.", "voicemail"),
+    ("Omar wants to co-term it with the main contract; the point is that leads sit for hours.", "leads sit"),
+    ("She wants to coterm with the current plan, because reps waste hours logging calls.", "logging calls"),
+])
+def test_issue18w_co_terming_is_no_need(note, need):
+    said(note, "need", need)

@@ -76,6 +76,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:to |by |past )?(?:them|him|her|the (?:board|partners|committee|cfo|ceo|owners?)|(?:her|his|their) (?:board|boss|partners|"
                             r"committee|cfo|ceo|co-?founders?|owners?))\b(?: (?:the )?(?:numbers|figures|case|roi|proposal|deck|quote|pricing))?"
                             r"(?: first)?\s*(?:$|[,;.])|"
+                            # "wants to co-term the expansion with it": a contract term, not a problem
+                            r"co-?term\b|"
                             # "she'll want the security docs first": the review papers asked of us, not a problem
                             r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
                             r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"

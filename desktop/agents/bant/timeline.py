@@ -327,6 +327,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                 c = re.sub(r"\b(?:for|in|from) (?:next|this|the coming) (?:year|fiscal year|fy|quarter)\b|\bfor (?:fy)?20\d\d\b|"
                            r"\b(?:for|in) (?:the )?q[1-4]\b|\bfor (?:the )?(?:first|second|third|fourth|last) quarter\b", " ", c,
                            flags=re.I)
+            # "Eva got her Q1 number, 12k for ...": the quarter the money is for, not when they buy
+            c = re.sub(r"\b(?:her|his|their|the) q[1-4] (?:number|budget|money|allocation|figure)\b", " ", c, flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
             c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
                        r"allocation|spend)\b", " ", c,
