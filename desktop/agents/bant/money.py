@@ -11,7 +11,10 @@ from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, w
 # -- budget --------------------------------------------------------------------------------------
 _BUDGET_CUE = re.compile(
     r"\b(budget\w*|(?:set|put) aside|allocated|earmarked|approved|okayed|ok'd|green-?lit|signed off on|confirmed|floated|afford|"
-    r"spend(?:ing)?|ceiling|cap(?:ped)? at|locked in|(?:can't|cannot|won't|can not) (?:go|spend) (?:above|over|beyond|past|more than)|"
+    r"spend(?:ing)?|signed off (?:\w+ly )?on|(?:'ll|will|would|'d) go (?:up )?to|(?:which|that) (?:he|she|they) put at|(?:can|could) get (?:you|us) (?=\$?\d)|"
+    # "Kara said 4k, then ...": a person's figure in thousands (not the seller's "I said")
+    r"(?<!\bi )(?<!\bwe )said (?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)|"
+    r"ceiling|cap(?:ped)? at|locked in|(?:can't|cannot|won't|can not) (?:go|spend) (?:above|over|beyond|past|more than)|"
     # "they could put another eight thousand toward it"; "seventy-two was our number, hers is sixty-five thousand"
     r"put (?:another |an extra |about |around )?\$?\d[\d,.]*\s*(?:k|thousand|grand)? towards?|(?:hers|theirs|his) (?:is|was)(?= \$?\d)|"
     r"(?:hard |soft )?(?:cap|limit|ceiling) of|"
@@ -22,7 +25,7 @@ _BUDGET_CUE = re.compile(
     # "they had 36k in Q3 but it got cut to 24k this quarter": the figure money was cut to is what they have now
     r"(?:cut|lowered|reduced|trimmed|slashed) (?:it |back |down )?to (?=\$|\d[\d,.]*\s*(?:k|grand|thousand)\b|[a-z-]+ (?:k|grand|thousand)\b)|estimated (?=(?:about |around |roughly |maybe )?\$?\d)|"
     r"up to|max(?:imum)?|ballpark|range|price point|willing to (?:pay|spend|go)|(?:can|could) (?:go|stretch)|"
-    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
+    r"(?:have|has|got) (?:about |around |roughly |maybe |like |a |an |the |(?:somewhere )?between )?\$?\d[\w,.]*|money|funds?|funding|pay|"
     r"looking at (?:maybe |about |around |roughly |something like |like )?\$?\d[\w,.]*|thinking (?:maybe |about |"
     r"around )?\$?\d[\w,.]*|"
     r"can (?:only )?(?:do|find|manage|stretch|justify)|find|ring-?fenced|in the (?:ballpark|region) of|"
@@ -45,7 +48,7 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          # "thirty-five hundred, then Omar told her it's three thousand flat": the figure someone else put right
                          r"\bthen (?:(?-i:[A-Z][a-z]+)|he|she|they|finance|(?:the|their|her|his) (?:cfo|ceo|owner|founder|boss)) (?:told (?:her|him|them|me|us)|said|"
                          r"corrected (?:it|that|her|him|them))\b(?=[^.;]*?\d|[^.;]*?\b(?:thousand|hundred|grand|k)\b)|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
-                         r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|,\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
+                         r"nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)|\bthis year,? (?:it's|it is)\b|\b(?:was|is) last (?:year|quarter|cycle|month|fiscal year)'s\b|[,:]\s*(?:so\s+)?(?:call it|let's say|say)\s+(?=\$?\d|[a-z]+\b)", re.I)
 # "Fifty thousand, I think, pending ...", "Ninety-six thousand is about where they land": an amount said first
 _FRONTED = re.compile(r"^(?:about |around |roughly |maybe |like |probably |say )?(?:\$\s*)?(?:\d[\d,.]*|(?:a|one|two|three|"
                       r"four|"
@@ -63,9 +66,12 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
                          r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
                          r"subscription|bundle|offer|setup|add-?on|module|upgrade|seat|licen[cs]e)s?\b"
+                         # "our list for 42 seats comes to about 41k", "we're at 60k list, i floated 10% off = 54k": our price
+                         r"|\b(?:our|the) list(?: price)? (?:for [^,.;]{1,40}? )?(?:comes? to|came to|is|was|runs? to|would be)\b|"
+                         r"\d[\d,.]*\s*k?\s+list\b|\b(?:i|we) floated\b|\b\d+\s*(?:%|percent) off\b"
                          r"|\b(?:revenue|turnover|arr|valuation|sales) (?:is|was|of|at|around|about)\b|"
                          r"\bin (?:annual )?(?:revenue|sales)\b|\b(?:billing|bills|bill|turning over|turns over|turn over|doing) (?:about |"
-                         r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling))\s+to\b)|\b(?:round|series [a-e]|seed|investors?|"
+                         r"around |roughly |over |nearly |almost |close to )?[\w$.,-]+ (?:million|mil|billion)\b|\braised\b(?!\s+(?:it|that|the (?:budget|number|cap|figure|ceiling|offer))\b)|\b(?:round|series [a-e]|seed|investors?|"
                          r"valuation)\b"
                          r"|\b(?:they|she|he|it|company|team) (?:currently |already )?(?:spend|spends|spent|pay|pays|paid)\b"
                          # "they're on Growth at 799 a month right now": the plan they pay for today, not a budget
@@ -91,9 +97,21 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          # "Starter is 299/mo and Growth is 799/mo", "(customer, Starter at 299/mo)", "Scale = 1,999/mo": a plan's
                          # price, ours
                          r"|\b(?:starter|growth|scale|pro|plus|basic|standard|premium|enterprise|business|essentials|professional|advanced|"
-                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|for|=|costs?|runs?|would be|comes to|was)\s*"
+                         r"ultimate)(?: (?:plan|tier|package|edition|annual|monthly))? (?:is|at|@|for|=|costs?|runs?|would be|comes to|was)\s*"
                          r"(?:about |around |only |just |roughly )?(?:\$\s?)?\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|"
                          r"monthly\b|annually\b|(?=\s*[;)]))"
+                         # "What they have: Scale, 19,990/yr", "their Scale renewal (19,990/yr) comes up in June": the plan they
+                         # are on, its price said beside its name
+                         r"|\b(?-i:Starter|Growth|Scale|Pro|Plus|Basic|Premium|Enterprise|Essentials|Professional|Advanced)"
+                         r"(?: (?:plan|tier|package|edition|annual|monthly|renewal|subscription|contract))?(?:,\s*|\s*\(\s*)(?:\$\s?)?"
+                         r"\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|monthly\b|annually\b)"
+                         r"|\b(?:starter|growth|scale|pro|plus|basic|premium|enterprise|essentials|professional|advanced)"
+                         r"(?: (?:plan|tier|package|edition|annual|monthly|renewal|subscription|contract))?\s*\(\s*(?:\$\s?)?"
+                         r"\d[\d,.]*\s*k?\s*(?:/\s*(?:mo|month|yr|year)\b|(?:a|per) (?:month|year)\b|monthly\b|annually\b)"
+                         # "Salesforce dropped their quote to 13k a year", "a Salesloft quote, 29k": another vendor's price
+                         r"|\b(?:dropped|cut|lowered|reduced|slashed|trimmed|sharpened|matched|beat) (?:their|its) (?:quote|price|pricing|"
+                         r"offer|bid|number)\b|\b(?-i:[A-Z][\w.&-]+) (?:quote|offer|bid|proposal)s?\b(?=,?\s*(?:at |for |of |came in )?"
+                         r"(?:about |around |roughly )?\$?\d)"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -171,6 +189,9 @@ def _amounts(text: str) -> list[float]:
     # "eva's number is 12": a bare figure said as the money they have is thousands
     t = re.sub(r"\b((?:'ve got|have got|have|has|got|'ve) (?:about |around |roughly |maybe )?)([1-9]\d?)(?= (?:approved|budgeted|set aside|"
                r"earmarked|allocated|ring-?fenced)\b)", r"\1\2 thousand", t, flags=re.I)
+    # "I have 50 for this in next year's plan": a bare figure they have for this is thousands
+    t = re.sub(r"\b((?:have|has|'ve got|got) )([1-9]\d?)(?= for (?:this|it|the (?:project|rollout|expansion|renewal|pilot))\b)", r"\1\2 thousand", t,
+               flags=re.I)
     t = re.sub(r"\b((?:budgeted|earmarked|allocated|approved) (?:closer to |about |around |roughly |up to |maybe )?)([1-9]\d?)\b"
                r"(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|a |per |/|users?|seats?|people|\w+s\b|hundred|-))",
                r"\1\2 thousand", t, flags=re.I)
@@ -296,6 +317,10 @@ _WITHDRAWN = re.compile(
                         r"somebody's guess|not real|not a real (?:number|budget|figure))|\bno real (?:budget|number|figure)\b|"
                         # "twenty-five, maybe thirty, nothing committed", "forty K was floated, not committed yet": no figure of theirs
                         r"\bnothing(?:'s| is| has been)? (?:yet )?(?:committed|firm|locked in|signed off)\b|\b(?:not|un)[- ]?committed\b|"
+                        # "somewhere between 30 and 36k, not settled", "..., so no number yet": the figure said is none of theirs
+                        r"\b(?:not|nothing|un)[- ]?(?:yet )?(?:settled|decided|agreed|final(?:i[sz]ed)?)\b(?!\s+(?:on|at|with|by|yet on)\b)|"
+                        r"(?:,|\bso|\bbut)\s+(?:there's |there is |still |that's )?no (?:real |firm |actual |hard )?(?:number|figure|budget)"
+                        r"(?: (?:yet|for now|so far))?\s*[.;]?\s*$|"
                         # "she has maybe nine thousand left this year, but she'd rather wait": money they decline to spend
                         r"\b(?:'d|would) (?:much |really )?rather (?:wait|hold off|not (?:buy|commit|do (?:it|this|anything)))\b|"
                         r"\bnot (?:a )?real (?:budget|number|figure)\b|\b(?:ignore|scrap|forget) (?:that|the) (?:\w+ ){0,2}"
@@ -417,6 +442,16 @@ def _per_year_instead(c: str, s: str, value: float) -> float:
     return value
 
 
+def _repeated_in_scale(s: str) -> str:
+    """``s`` with a bare figure said again after "the" given the scale it was first said in ("spent 70k on the call
+    centre ..., and the 70 moves over to this" -> "the 70k"); unchanged when no scaled figure says it first."""
+    def scaled(m: re.Match[str]) -> str:
+        if re.search(rf"\b{m.group(1)}\s*(?:k|grand|thousand)\b", s, re.I) and not _COUNT_AFTER.match(s[m.end():]):
+            return f"the {m.group(1)}k"
+        return m.group(0)
+    return re.sub(r"\bthe ([1-9]\d{0,2})\b(?![.,]?\d|\s*(?:k|grand|thousand|million|%|percent|/|a |per ))", scaled, s)
+
+
 def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
     """The customer's budget as said (dollars, per month when said per month) and its sentence."""
     for i, s in enumerate(sentences):
@@ -449,8 +484,19 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
                    # "renewal budget this yr is 30k, down from 36k last yr": the earlier figure said after it is history
                    r"(?<=[\dk]),\s*(?:down|up) from (?:the )?\$?\s?\d[\d,.]*\s*(?:k|grand|thousand)?(?:\s+(?:last|the previous|the prior) "
                    r"(?:year|yr|quarter|qtr|cycle|fiscal year|fy)|\s+(?:that |which )?(?:they|she|he) (?:had|spent|paid|got)(?: (?:last|in) "
-                   r"[\w-]+)?)?(?=\s*(?:[,.;]|$))", "", s, flags=re.I)
+                   r"[\w-]+)?|\s+(?:that |which )?(?:(?-i:[A-Z][a-z]+)|they|she|he) (?:gave|quoted|told|mentioned|floated) (?:me|us)(?: (?:last|on|in) [\w-]+)?)?"
+                   r"(?=\s*(?:[,.;]|$))", "", s, flags=re.I)
         s = _drop_stretch(s)
+        # "45k for the expansion, on top of what they already pay": today's spend named beside the new money
+        s = re.sub(r",?\s*on top of what (?:they|she|he|we) (?:already |currently )?(?:pay|spend)s?(?: now| today)?\b", ", on top", s, flags=re.I)
+        # "22k for the year, 2k under our 24k proposal": the gap to our figure goes
+        s = re.sub(r",?\s*\$?\d[\d,.]*\s*k?\s+(?:under|below|over|above|less than|more than|short of) (?:our|the|my) (?:\$?\d[\d,.]*\s*k?\s+)?"
+                   r"(?:proposal|quote|price|number|offer|figure)\b", "", s, flags=re.I)
+        # "the seed extension closed, so now there's real money: ...": the funding is why, not the figure
+        s = re.sub(r"\b(?:the |their |a )?(?:seed|series [a-e]|funding)(?: round| extension)? (?:closed|landed|came (?:in|through)|is done|went "
+                   r"through),?\s*(?:so\s+)?", "", s, flags=re.I)
+        # "spent 70k on the call centre ... the 70 moves over to this": the bare figure said again has the scale it had
+        s = _repeated_in_scale(s)
         # "twenty-four thousand a year, roughly what they pay now", "nine six a year, which happens to be what we quoted":
         # the figure is theirs, the comparison goes
         s = re.sub(r",?\s*(?:which|that)?\s*(?:happens to be|is|matches|equals)?\s*(?:roughly|about|around|exactly|just|basically)?"
@@ -467,7 +513,9 @@ def _budget_said(sentences: list[str]) -> tuple[float | None, str | None]:
         # (each part of a clause joined by "and" too: "they pay 36K today and Tom wants to stay under 40K")
         parts = [p for c in _clauses(s) or [s] if _BUDGET_NOT.search(c)
                  # ("last year they spent 42k with us, this year the budget is 36k", "22k, up from the 18 they paid")
-                 for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)|,\s+(?=(?:this|next) year\b|(?:up|down) from\b)", c)
+                 # ("our list comes to about 41k, Tom said the approved number is 36 thousand": what the customer then said)
+                 for p in re.split(r"\s+and\s+|,\s+(?=(?:hers|his|theirs)\b)|,\s+(?=(?:this|next) year\b|(?:up|down) from\b)|"
+                                   r",\s+(?=(?-i:[A-Z][a-z]+) (?:said|says|told (?:me|us))\b)", c)
                  if p != c]
         offer = re.search(r"\b(?:i|we)\s+(?:\w+\s+)?(?:pitched|quoted|proposed|offered|priced)\b", s, re.I)
         for c in ([s] if _CORRECTION.search(s) else []) + (_clauses(s) or [s]) + parts + [s]:

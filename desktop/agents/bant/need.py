@@ -68,6 +68,16 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?:see|look at|meet|hear from|talk to|check out) (?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*)?"
                             r"(?:'s (?:demo|pitch|product|tool|platform|version|offering))?(?=\s+(?:too|as well|also|first|next \w+|"
                             r"before \w+ing)\b|\s*[,.;]|\s*$)|"
+                            # "wants our answer by the 4th", "wants our best and final by Friday": something of ours by a date, not a problem
+                            r"(?:our|your) (?:(?:final|formal|written|official|firm) )?(?:answer|reply|response|decision|best and final|final offer|final price|"
+                            r"final number|counter(?:-?offer)?|verdict)\b|"
+                            # "she wants to show them the numbers first", "to take it to his board": their own buying process
+                            r"(?:show|present|take|bring|run) (?:it |this |that |the (?:numbers|figures|case|roi|proposal|deck|quote|pricing) )?"
+                            r"(?:to |by |past )?(?:them|him|her|the (?:board|partners|committee|cfo|ceo|owners?)|(?:her|his|their) (?:board|boss|partners|"
+                            r"committee|cfo|ceo|co-?founders?|owners?))\b(?: (?:the )?(?:numbers|figures|case|roi|proposal|deck|quote|pricing))?"
+                            r"(?: first)?\s*(?:$|[,;.])|"
+                            # "wants to co-term the expansion with it": a contract term, not a problem
+                            r"co-?term\b|"
                             # "she'll want the security docs first": the review papers asked of us, not a problem
                             r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
                             r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"
@@ -323,6 +333,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                     r"\b(?:(?:has|have|needs?|got) to|must) be (?:informed|consulted|notified|briefed|heard|told)\b|\b(?:informing|consulting|"
                     r"notifying|briefing) (?:the|their) (?:[\w-]+ ){0,2}(?:council|union|board|committee|regulator)\b", c, re.I):
                 continue  # "legal will take like six weeks": their buying process, not a problem to solve
+            if re.search(r"\b(?-i:[A-Z][\w.&-]+)(?:'s [\w-]+)? (?:is|are|was|were) (?:now )?(?:out|gone|off the (?:list|table)|ruled out|dropped)\b|"
+                         r"\b(?:dropped|cancell?ed|ended|killed) (?:the |their )?(?-i:[A-Z][\w.&-]+)?\s*(?:trial|pilot|poc|evaluation)\b", s):
+                continue  # "Zendesk is out, they hated the reporting": why another vendor went, not their problem
             if re.search(r"\b(?:budget|revenue|sales|funding|valuation|profits?|margins?|bookings|sign-?ups|growth)\b[^.,]*\b"
                          r"(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)\b", c, re.I):
                 continue  # "their revenue doubled": good news, not a problem

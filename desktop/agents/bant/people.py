@@ -11,6 +11,9 @@ from desktop.planner.parsing.numbers import words_to_digits
 # -- authority -----------------------------------------------------------------------------------
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
+    # "Kara Novak, the founder, made the call: ...", "Maya decided to stay on Pipedrive": the one whose decision it was
+    r"(?:made|makes|will make|'ll make) the (?:call|decision)(?=\s*[:.,;]|\s*$)|decided to (?:stay|stick|go|buy|sign|pass|wait|drop|keep|"
+    r"walk away|move)\b|signed off (?:\w+ly )?on(?= (?:the |a |\$)?\d)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
     r"decide|decided (?:on )?by(?= (?:the|their|a|an|his|her|its) |(?-i:[A-Z]))|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
     r"q[1-4]|eo[mqy]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow|christmas)\b)|(?<!on the )(?<!in the )(?<!since the )(?<!after the )"

@@ -7,7 +7,7 @@ import re
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
-_VENDOR = r"((?![A-Z][a-z]*'(?:d|re|ve|ll|m)\b)(?:[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+|&(?=\s+[A-Z])))*)"
+_VENDOR = r"((?![A-Z][a-z]*'(?:d|re|ve|ll|m)\b)(?:[A-Z][\w&'.-]*|\d+[A-Z][\w&'.-]*|\d+x\d+|\d+x(?=\s+(?:for|too|as well|also|and|or)\b|[,.;]|$)|[a-z]+\.(?:com|io|ai))(?:\s+(?:[A-Z][\w&.-]*|dot com|\d+|&(?=\s+[A-Z])))*)"
 _COMP_BEFORE = re.compile(
     r"\b(?i:evaluating|considering|comparing (?:us )?(?:only |just |mainly |mostly )?(?:with|to|against)|comparing|compared (?:us )?(?:with|to|against)|"
     r"(?:also |still )?(?:pricing out|looking (?:hard |closely |seriously |carefully |properly )?at|(?:have|has|'ve) (?:also )?looked at|(?:they|she|he) looked at(?=\s+\S+\s+too\b|[^.;]*\bstill (?:on the (?:short-?)?list|on the table|in the (?:running|mix)|in play)\b)|"
@@ -25,6 +25,13 @@ _COMP_BEFORE = re.compile(
     # "comparing against just adding seats in Outreach instead": growing the tool they have is the other option
     r"(?:comparing|weighing|compared|comparison) (?:us |it |this |that )?(?:against|with|to) (?:just |simply |only )?(?:adding|buying|"
     r"expanding|upgrading|extending|renewing|keeping|staying (?:on|with)) (?:[\w-]+ ){0,3}?(?:in|on|with|from|at|to)(?=\s+(?-i:[A-Z]))|"
+    # "deciding between staying on Pipedrive or coming back to us", "decided to stay on Pipedrive for now": the tool they keep
+    # instead of us (not "staying with Salesforce for CRM": a tool beside ours)
+    r"(?:torn |choosing |deciding )between (?:staying (?:on|with)|sticking with|keeping)(?= (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)? (?:or|and) "
+    r"(?:us|you|coming back|switching|moving|going)\b)|(?:decided|chose|opted|picked) to (?:stay|stick|remain) (?:on|with)(?= (?-i:[A-Z])[\w&.-]*"
+    r"(?: (?-i:[A-Z])[\w&.-]*)?(?!\s+(?:for (?!now\b)|as\b|and (?:want|add|buy)))(?:\s*[,.;]|\s+for now\b|\s*$))|"
+    # "Kara made the call: Thinkific's built-in chat": the vendor the decision went to
+    r"(?:made|took) the (?:call|decision)\s*[:-](?:\s*(?:they're |they are )?going with)?(?=\s+(?-i:[A-Z0-9]))|"
     r"(?:torn |choosing |deciding )between(?= (?-i:[A-Z])[\w&.-]*(?: (?-i:[A-Z])[\w&.-]*)? and (?:us|you)\b)|(?:competitors?|competition|other bidders|rivals)"
     r"(?: on the \w+| in the \w+| for this)? (?:include|includes|including|are)|(?:everyone|"
     r"everybody|all) but us and|(?:down to|just|only) us and|"
@@ -59,7 +66,16 @@ _COMP_BEFORE = re.compile(
     # ("talking to another agency, Belkins", "a quote from a Webflow studio called Flowbase")
     r"(?:(?i:another|an|a|one other) (?:[\w-]+ )?(?i:agency|vendor|firm|company|provider|studio|shop|consultancy|partner|"
     r"platform|tool|bpo|outsourcer|call cent(?:er|re)|contact cent(?:er|re)|reseller|integrator|msp|service)(?:,\s*|\s+(?i:called|named)\s+))?(?:us,?\s+(?:and\s+)?)?" + _VENDOR)
-_COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
+_COMP_AFTER = re.compile(
+                         # "forwarded him a Salesloft quote", "Gong sent them a 3-year offer", "Salesforce dropped their quote to 13k":
+                         # another vendor's price put to them, a rival in play (not "a quote from us")
+                         r"(?:(?<=\ba\s)|(?<=\ban\s))" + _VENDOR + r"(?=\s+(?i:quote|offer|bid|proposal|counter-?offer)s?\b)|"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\band\s))" + _VENDOR + r"(?=\s+(?i:sent|gave|made|put in|dropped|cut|lowered|sharpened|came back with)"
+                         r"\s+(?i:them|her|him|their|its|a|an|in a)\s+(?:[\w-]+\s+){0,2}?(?i:quote|offer|price|bid|proposal|counter-?offer)s?\b)|"
+                         # "a call with Rippling's onboarding team, not impressed but they're still on the list": a vendor met and kept on
+                         r"(?i:\b(?:call|meeting|demo|session|chat)s? with\s+)" + _VENDOR + r"(?='s\s+(?:[\w-]+\s+){0,2}?(?i:team|people|reps?|sales)\b"
+                         r"[^.;]*\b(?i:still (?:on the (?:short-?)?list|in the (?:running|mix)|in play|an option|on the table))\b)|"
+                         + _VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she is|he is) (?:still |also )?(?:looking at|considering|evaluating|"
                          r"weighing|talking to|keen on) (?:it|them)\b)|"
                          # "Ava also wants to look at LeadSquared", "they plan to check out Gong too": a vendor they mean to look at
                          # (not "wants to look at Dana's forecast", "Excel exports": the vendor is the whole object)
@@ -70,7 +86,7 @@ _COMP_AFTER = re.compile(_VENDOR + r",\s+(?i:(?:they're|they are|she's|he's|she 
                          r"account exec|account executive|team))?\s+(?i:(?:has |have |had |also |has also |have also )?(?:pitched|demoed (?:to )?|approached))\s*(?i:us|them|her|him)\b|"
                          # "they're also getting a Moveworks demo next week": a vendor's demo (pitch, quote) they are given
                          # (not "booked the Granite Labs demo": the account's own demo, booked by us; not one they "didn't like, out")
-                         r"(?i:\b(?:getting|get|got|having|had|seeing|saw|sat through|taking|took) (?:also )?(?:a|an|another) )" + _VENDOR
+                         r"(?i:\b(?:getting|get|got|having|had|seeing|saw|sat through|sitting through|sit through|taking|took) (?:also )?(?:a|an|another) )" + _VENDOR
                          + r"(?=\s+(?i:demo|pitch|quote|proposal|bid|trial|pilot|presentation|walk-?through)s?\b"
                          r"(?![^.;]*\b(?i:didn't like|did not like|wasn't impressed|weren't impressed|hated|passed on|ruled (?:it |them )?out|"
                          r"dropped|out(?=\s*[.;,]|\s*$))))|"

@@ -297,6 +297,9 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue
             if _NEXT_NEG.search(s) or (s is sentences[0] and _OPENER.match(s)):
                 continue
+            if re.search(r"\b(?:auto-?repl(?:y|ies)|autoreply|out[- ]of[- ]office|bounced)\b", s, re.I) and not re.search(
+                    r"\b(?:i|we)(?:'ll|'m|'d| will| would| need| should| can)?\b", s, re.I):
+                continue  # "the mail bounced with an out-of-office: ..., urgent matters to his assistant": who covers, no step
             met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
             # "Ping him again in January?", "Do I chase him Monday?": a question to myself is no agreed step (a customer's
             # "can we push the call to Thursday?" is a request about a meeting that still lies ahead)

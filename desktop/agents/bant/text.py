@@ -139,6 +139,10 @@ def _shorthand_names(text: str) -> str:
         text = re.sub(r"\b(evaluating|trialing|trialling|piloting|demoing|also talking to|also considering) ([a-z][\w-]+)(?= (?:too|also|as well)\b)",
                       lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME else m.group(1) + " " + m.group(2).capitalize(),
                       text)
+        # "they're also trialing gong.", "still piloting otter": the word after an evaluation said as ongoing, ending the clause
+        text = re.sub(r"\b((?:also|still) (?:evaluating|trialing|trialling|piloting|demoing)) ([a-z][\w-]+)(?=\s*(?:[.,;]|$))",
+                      lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME else m.group(1) + " " + m.group(2).capitalize(),
+                      text)
         # "comp: fivetran vs us", "comp: zendesk AI in the mix": the vendor after a competitor label
         text = re.sub(r"\b(comps?|compet(?:ition|itors?)?)(\s*:\s*)([a-z][\w-]+)\b", lambda m: m.group(1) + m.group(2) + (
             m.group(3) if m.group(3) in _COMMON or m.group(3) in ("none", "nobody", "nothing", "no", "n/a", "not", "unknown", "tbd")
@@ -198,7 +202,8 @@ def _unquote(text: str) -> str:
     # dictated quote marks: "Jonas Weber, quote, our dispatchers ..., end quote", "he said, and I'm quoting again, I sign ..."
     if '"' not in text:
         # ("they want a quote, and ..." is a price quote: the marker follows a name or "said", or is "I'm quoting")
-        text = re.sub(r"(?:(\b(?-i:[A-Z])[a-z]+|\bsaid(?: (?!quote\b)(?:flat out|straight out|plainly|clearly|outright|bluntly))?|\bsays|"
+        # (nor "a Salesloft quote, 29k for the same seats": a vendor's price quote, after an article)
+        text = re.sub(r"(?:((?<!\ba )(?<!\ban )(?<!\bthe )(?<!\btheir )(?<!\bher )(?<!\bhis )\b(?-i:[A-Z])[a-z]+|\bsaid(?: (?!quote\b)(?:flat out|straight out|plainly|clearly|outright|bluntly))?|\bsays|"
                       r"\btold (?:me|us))(?:,\s*|\s+)(?:quote|quote unquote)|(?:,\s*|\s+)"
                       r"(?:and )?i'm quoting(?: (?:again|him|her|directly))?)\s*,\s*"
                       r"([^\"]{4,400}?)(?:,?\s*(?:end quote|unquote|end of quote)\b|(?=[.!?](?:\s|$)))",

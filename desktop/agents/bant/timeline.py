@@ -284,6 +284,16 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         # "wants to push the two new sites to next year": moved to a vague year, no date
         s = re.sub(r"\b(?:push\w*|mov(?:e|ed|es|ing)|slip\w*|defer\w*|shift\w*|punt\w*|postpon\w*)\b([^.;,]{0,50}?)"
                    r"\s+(?:to|into|until|till) (?:next year|the new year|the following year|20\d\d)\b", r"\1", s, flags=re.I)
+        # "nothing goes live before that", "they won't start before the upgrade is done": the earliest date, a floor, not a target;
+        # an out-of-office or auto-reply: when someone is back, not when they buy
+        if re.search(r"\b(?:nothing|no(?:thing)? (?:[\w-]+ ){0,2}(?:can|will|could)|(?:won't|can't|cannot|will not|couldn't)(?: \w+)?)"
+                     r" (?:goes?|go|going|start\w*|launch\w*|happen\w*|move\w*|be) (?:live )?(?:before|until|till|ahead of) (?:that|then|it)\b|"
+                     r"\b(?:auto-?repl(?:y|ies)|autoreply|out[- ]of[- ]office|bounced)\b", s, re.I):
+            continue
+        # "40k set aside in FY27, which for them starts Jan 1": the money's year and when it starts, not when they buy
+        s = re.sub(r"\b(?:in|for|from|out of) (?:their |the |next year's |the new )?(?:fy\s?'?\d{2,4}|fiscal (?:year|'?\d{2,4})|financial year|budget year|"
+                   r"new (?:fiscal|financial|budget) year)(?: (?:budget|plan))?,?\s*(?:which|that) (?:for (?:them|her|him) )?(?:starts|begins|opens|"
+                   r"kicks off|runs from)\b[^,.;]*", " ", s, flags=re.I)
         if re.search(r"\b(?:don't|doesn't|do not|does not|didn't) know\b|\bnot sure\b|\bundecided\b", s, re.I):
             continue  # "maybe Q2, maybe Q3, they really don't know yet"
         fixed = list(_CHANGED.finditer(s)) or list(_SAID_BEFORE.finditer(s))  # "wanted it by September ..., now they're saying end of next month"
@@ -317,6 +327,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                 c = re.sub(r"\b(?:for|in|from) (?:next|this|the coming) (?:year|fiscal year|fy|quarter)\b|\bfor (?:fy)?20\d\d\b|"
                            r"\b(?:for|in) (?:the )?q[1-4]\b|\bfor (?:the )?(?:first|second|third|fourth|last) quarter\b", " ", c,
                            flags=re.I)
+            # "Eva got her Q1 number, 12k for ...": the quarter the money is for, not when they buy
+            c = re.sub(r"\b(?:her|his|their|the) q[1-4] (?:number|budget|money|allocation|figure)\b", " ", c, flags=re.I)
             # "thirty-six K in next year's plan": where the money sits, not when they buy
             c = re.sub(r"\b(?:in|into|from|out of|for) (?:next|this) year's (?:capital |operating |it |annual )?(?:plan|budget|capex|opex|"
                        r"allocation|spend)\b", " ", c,
@@ -402,6 +414,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                 continue  # "their office is moving in March, unrelated": an aside, no buying timeline
             if re.search(r"\b(?:said|says|told (?:me|us|him|her))\s*,?\s+(?:that\s+)?if\b", s, re.I):
                 continue  # "told me if it saves an hour a day, they'll sign tomorrow": a condition, no date
+            if re.search(r"\b(?:wants?|wanted|needs?|needed|asked for|asked us for|expects?|expected|'d like|would like) (?:our|my) (?:(?:final|formal|written|official|firm) )?"
+                         r"(?:answer|reply|response|decision|best and final|final offer|final price|final number|counter(?:-?offer)?|verdict)\b", c, re.I):
+                continue  # "wants our answer by the 4th": when we must reply, not when they buy
             if re.search(r"\b(?:wants?|wanted|needs?|needed|asked for|expects?|expected|'d like|would like) (?:it|them|this|that|those|"
                          r"(?:the|our|their|her|his) (?!(?:[\w-]+ ){0,2}(?:contract|order form|agreement|paperwork|po|purchase order|msa|sow)s?\b)"
                          r"(?!signed\b)(?:[\w-]+ ){0,2}[\w-]+) back (?:by|before|on|no later than|until)\b", c, re.I):
