@@ -141,6 +141,41 @@ def someone_new(actions: list[Action], text: str, index: EntityIndex) -> tuple[l
                                                       "(Add them as a contact and I can do the rest.)")
 
 
+#: The object of a deletion: "Delete the contact Noah Ito", "remove my Maya Vogel at Willow Group".
+_DELETE_OBJECT = re.compile(r"\b(?:delete|remove|erase|wipe|get\s+rid\s+of)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
+                            r"(?P<kind>contact|person|company|account|deal|opportunity|record)?\s*(?P<obj>[^,.;!?]*)", re.I)
+_KIND_OF = {"contact": "contact", "person": "contact", "company": "company", "account": "company", "deal": "deal",
+            "opportunity": "deal"}
+
+
+def unsure_deletion(actions: list[Action], text: str, index: EntityIndex) -> tuple[list[Action], str | None]:
+    """``(actions, question)``: a deletion is taken out and asked about when the words do not name its record for sure -
+    "delete the contact X" planned on a company or deal, a company deleted while the words before its name are
+    nobody the workspace knows ("Delete my Vodula Willow Group": Maya Vogel at Willow Group misheard), or a
+    company deleted that is then called "she"/"he". Deleting the wrong record cannot be undone by the user's eye, so a
+    question is always cheaper. ``question`` is None (``actions`` unchanged) otherwise."""
+    m = _DELETE_OBJECT.search(text)
+    if m is None:
+        return actions, None
+    for a in actions:
+        if a.kind != "delete_record" or a.target is None:
+            continue
+        said_kind = _KIND_OF.get((m.group("kind") or "").lower())
+        obj = re.sub(r"\s*\b(?:from|in|out\s+of|off|for\s+good|entirely|completely)\b.*$", "", m.group("obj").strip(), flags=re.I)
+        obj = re.sub(r"^(?:it|them|that(?:\s+one)?|this(?:\s+one)?|the\s+whole\s+thing)\b", "", obj, flags=re.I).strip()
+        unsure = said_kind is not None and said_kind != a.target.type
+        if not unsure and a.target.type == "company":
+            name = a.target.name.lower().split()
+            extra = [w for w in re.findall(r"[A-Za-z][\w'-]*", obj.split(" at ")[0])
+                     if w.lower() not in name and w.lower() not in ("the", "my", "our", "company", "account", "record", "please", "too")]
+            unsure = bool(extra) and not any(x.kind == "company" and x.start == 0 for x in index.find_mentions(obj)) \
+                or bool(re.search(r"\b(?:she|he)\b(?:'s|\s+(?:was|is|left|has))", text[m.end():], re.I))
+        if unsure:
+            said = obj or "that record"
+            return [x for x in actions if x is not a], f"I'm not sure which record \"{said}\" is, so I haven't planned a deletion. Which one should I delete?"
+    return actions, None
+
+
 def tidy(plan: Plan, index: EntityIndex) -> None:
     """Apply every guard of this module to ``plan`` (a whole utterance's, its ``transcript`` the text the evidence
     spans point into), in place: new-deal facts absorbed, backward stages from statements dropped, a meeting with
@@ -150,6 +185,8 @@ def tidy(plan: Plan, index: EntityIndex) -> None:
     plan.actions, unheard = unheard_person(plan.actions, plan.transcript, index)
     if unheard is None:
         plan.actions, unheard = someone_new(plan.actions, plan.transcript, index)
+    if unheard is None:
+        plan.actions, unheard = unsure_deletion(plan.actions, plan.transcript, index)
     if unheard is not None:
         plan.clarifications = [*plan.clarifications, unheard]
         plan.candidates = [*plan.candidates, []]

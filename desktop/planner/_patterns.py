@@ -151,11 +151,13 @@ _VAGUE_AMOUNT = re.compile(r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty
                            r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:something|ish|odd)\b", re.I)
 #: Numbers that cannot be an amount as written: powers ("10^1000", "2**10"), exponent notation
 #: ("1e309", "1.5e6") and digit runs of 13+ digits (over a trillion): asked about, never guessed.
-_UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}", re.I)
+_UNREADABLE_AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s?(?:\^|\*\*)\s?-?\d+|(?<![\w.])\d+(?:\.\d+)?e[+-]?\d+\b|(?<![\d,.])\d{13,}"
+                                # "Set the Acme amount to, O-20K" ("minus twenty k" misheard): a letter fused to the figure
+                                r"|(?<![\w.-])[a-z]-\d+(?:\.\d+)?\s?(?:k|grand|thousand)\b", re.I)
 
 
 _CORRECTION = re.compile(
-    r"(?P<old>(?:[^,.;:]|\.(?=[a-z]))+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
+    r"(?P<old>(?:[^,.;:]|\.(?=[a-z])|(?<=\d)\.(?=\d))+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|actually\s+(?=make (?:it|that)\b)|"
     r"(?=make that\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
     r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
@@ -729,6 +731,14 @@ def correct_self(text: str) -> str:
         month = re.search(_MONTH_NAME, dropped, re.I)
         if month and day:
             return f"{keep}{month.group(0)} {day.group(1)}"  # "to January 15th, no actually the 22nd": January 22nd
+        dropped_d, new_d = words_to_digits(dropped), words_to_digits(new)
+        if re.fullmatch(r"\s*(?:at\s+)?(?:1[0-2]|0?[1-9])[: ]?[0-5]\d\s*", dropped_d) \
+                and re.fullmatch(r"\s*(?:1[0-2]|[1-9])(?:[: ]?[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?\s*", new_d, re.I) \
+                and re.search(r"\b(?:book|schedule|meeting|call|kick-?off|demo|check-?in|sync|lunch|coffee|session)\b", text, re.I):
+            # "book a kickoff with Eva Young, December first, 1030, no, 11": a clock time taken back, not an amount
+            hhmm = re.sub(r"[: ]", "", new_d.strip())
+            clock = f"{hhmm[:-2]}:{hhmm[-2:]}" if len(re.sub(r"\D", "", hhmm)) >= 3 else new_d.strip()
+            return f"{keep.rstrip()} at {clock}" if not re.search(r"\bat\s*$", keep) else f"{keep}{clock}"
         was = [a for a in find_amounts(join_short_hundreds(words_to_digits(dropped))) if a.money or a.value >= 1000]
         new_digits = join_short_hundreds(words_to_digits(new))
         said = find_amounts(new_digits)

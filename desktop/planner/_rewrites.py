@@ -255,7 +255,7 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
                    lambda m: f"book a {m.group('what')} with {m.group('who')}", clean, flags=re.I)
     clean = re.sub(r"\b(?:grab|find|carve\s+out|block(?:\s+out)?|get)\s+(?:some\s+)?time\s+with\b", "book a meeting with", clean,
                    flags=re.I)
-    clean = re.sub(r"(?<=[\d,]\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
+    clean = re.sub(r"(?<=[\d,]\s)(?<!\bat\s\d\s)(?<!\bat\s\d\d\s)(?P<h>\d{1,2}(?::\d\d)?)\s+in\s+the\s+(?P<p>morning|afternoon|evening)\b",
                    r"at \g<h> in the \g<p>", clean, flags=re.I)  # "December 8th, 11 in the morning"
     clean = _meetings_each(clean)
     # "from six grand to nine": the second figure is in the same units

@@ -3613,7 +3613,9 @@ class _Build:
             return ""
         hits = [u for u in users if u.lower() == who.lower() or u.split()[0].lower() == who.split()[0].lower()
                 and (len(who.split()) == 1 or u.split()[-1].lower() == who.split()[-1].lower())]
-        if len(hits) == 1 and (alt := re.match(r"\s*,?\s*or\s+(?:maybe\s+|to\s+)?(?P<o>\w+)", t[m.end():], re.I)) \
+        at = self.text.find(t)
+        after = self.text[at + m.end():] if at >= 0 else t[m.end():]  # (the clause may end at ", or Sam")
+        if len(hits) == 1 and (alt := re.match(r"\s*,?\s*(?:\w+\s*,\s*)?or\s+(?:maybe\s+|to\s+)?(?P<o>\w+)", after, re.I)) \
                 and (other := [u for u in users if u.split()[0].lower() == alt.group("o").lower() and u != hits[0]]):
             # "Give the Orbital deal to Morgan or Jordan, whoever has more room": which one is asked
             self.f.ask(f"Who should own it: {hits[0]} or {other[0]}?", [])
@@ -3644,6 +3646,13 @@ class _Build:
                 and not re.search(r"\b(?:don'?t|do not|never|no need to|not going to)\s+(?:mark|set|flag|make|put)\b[^.;]{0,30}"
                                   r"\b(?:do[- ]not[- ]contact|dnc)\b", self.text, re.I):
             # ("Don't mark him do not contact, just note it": the flag he asked not to be given)
+            at = max(0, self.text.find(t))
+            if not PERSON_REF.search(t) and not [m for m in self.mentions if m.kind == "contact" and m.start < at + len(t)] \
+                    and not (self.ctx and self.ctx.type == "contact"):
+                # "I'll binge and unsubscribe, so do not contact, and move Yusuf Evans to SQL": whom not to contact was not
+                # heard; the person named after it is another command's
+                self.f.ask("Who should be marked do not contact? I didn't catch a name before it.", [])
+                return {}
             out["do_not_contact"] = True  # ("not to call her, email only": a channel, not do-not-contact)
         if (life := _lifecycle(t)) is not None:
             out["lifecycle_stage"] = life

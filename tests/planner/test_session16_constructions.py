@@ -411,3 +411,61 @@ def test_a_note_of_why_carries_the_reason_said_before(planner, now):
                         "of why.", now=now)
     notes = [a for a in plan.actions if a.kind == "log_activity"]
     assert len(notes) == 1 and "no budget" in notes[0].fields["body"] and notes[0].target.id == "255"
+
+
+@pytest.mark.parametrize(("heard", "check"), [
+    ("New Deal, Kestrel Works, 1.2 Million, No Wait, 120K, Lead Stage.",
+     lambda p: [a.fields.get("amount") for a in p.actions] == [120000]),
+    ("The Acme deal grew, odd 15k for the extra plant.", lambda p: p.actions[0].fields == {"amount": 75000}),
+    ("Book the kick-off with Linda Okafor on December 1st at 10M.",
+     lambda p: _kinds(p) == ["book_meeting"] and p.actions[0].fields["time"] == "10:00"),
+    ("Ah, Boca Kickoff with Eva Young, December 1st, 1030, No, 11.",
+     lambda p: _kinds(p) == ["book_meeting"] and p.actions[0].fields["time"] == "11:00"),
+    ("Book a meeting with David Kim Friday at 2, sorry, 2 30 in the afternoon to go over budget.",
+     lambda p: _kinds(p) == ["book_meeting"] and p.actions[0].fields["time"] == "14:30"),
+    ("Set the Acme Amount to, O-20K.", lambda p: p.actions == [] and "can't read" in p.clarifications[0]),
+])
+def test_recogniser_slips_heard_in_blind28_speech(planner, now, heard, check):
+    plan = planner.plan(heard, now=now)
+    assert check(plan), (plan.actions, plan.clarifications)
+
+
+@pytest.mark.parametrize("text", [
+    "Give the Globex deal to Jordan, or Sam, whoever's free.",
+    "Give the Globex deal to Jordan, Al, or Sam, whoever's free.",
+    "Hand Acme to Morgan, or maybe Jordan.",
+])
+def test_two_owners_offered_is_a_question(planner_team, now, text):
+    plan = planner_team.plan(text, now=now)
+    assert plan.actions == [] and plan.clarifications[0].startswith("Who should own it")
+
+
+@pytest.mark.parametrize("text", [
+    "Delete the contact NOAA Edo. He left Harbor Health ages ago.",
+    "Delete my Vodula Willow Group, she was entered by mistake.",
+    "Remove the contact Jon Snoo, he left Globex.",
+])
+def test_a_deletion_whose_record_is_not_named_for_sure_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "delete_record"] and plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "deleted"), [
+    ("Ugh, Quartz Health went out of business, so, um, delete the company from the CRM.", "company:9124"),
+    ("Delete Maya Vogel at Willow Group, she was entered by mistake.", "contact:256"),
+    ("Delete the Willow Group company, they closed down.", "company:9125"),
+])
+def test_a_deletion_named_for_sure_is_planned(planner, now, text, deleted):
+    plan = planner.plan(text, now=now)
+    assert [f"{a.target.type}:{a.target.id}" for a in plan.actions if a.kind == "delete_record"] == [deleted]
+
+
+@pytest.mark.parametrize("text", [
+    "I'll binge and unsubscribe, so do not contact and move Yusuf Evans to Sales Qualified Lead.",
+    "Someone unsubscribed, so do not contact, and move Yusuf Evans to sales qualified lead.",
+    "Mark do not contact, then book a call with Tom Becker.",
+])
+def test_do_not_contact_with_nobody_before_it_is_asked_not_put_on_the_next_person(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.fields.get("do_not_contact")]
+    assert plan.clarifications

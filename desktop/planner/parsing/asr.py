@@ -126,6 +126,13 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "..., an odd 10k to the amount" -> "and add 10k" ("and add" heard as "an odd")
     (re.compile(r"\ban odd\s+(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a)\b)", re.I),
      "and add "),
+    # "on December 1st at 10M" -> "at 10 am" (the "a" of "am" lost: ten million is no time of day)
+    (re.compile(r"\b(at\s+(?:1[0-2]|[1-9])(?::[0-5]\d)?)\s?(?-i:M)\b(?!\s*(?:dollars|bucks|ARR|in)\b)"), r"\1 am"),
+    # "Boca kickoff with Eva Young" -> "Book a kickoff ..." ("book a" run together)
+    (re.compile(r"\b(?:boca|booka|bookah)\s+(?=(?:[\w-]+\s+)?(?:kick-?off|meeting|call|demo|check-?in|session|review|sync|intro|"
+                r"catch-?up|workshop|lunch|coffee)\b)", re.I), "book a "),
+    # "The Acme deal grew, odd 15k for the extra plant" -> "add 15k" ("add" heard as "odd" before a figure with its scale)
+    (re.compile(r"(?:^|(?<=[,.;]\s))\s*odd\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)", re.I), "add "),
     # "follow upon Friday" -> "follow up on Friday"
     (re.compile(r"\bfollow[- ]?upon\b", re.I), "follow up on"),
     # "Remind me, called Jonas Weber" -> "Remind me to call ..." (a reminder is about what is still to do)

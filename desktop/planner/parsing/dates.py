@@ -422,7 +422,8 @@ _TIME_RE = re.compile(
     r"\b(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)(?![a-z])"  # 2.30 pm too
     r"|(?:\bat\s+|(?i:(?<=day\s)|(?<=mon\s)|(?<=tue\s)|(?<=wed\s)|(?<=thu\s)|(?<=fri\s)|(?<=sat\s)|(?<=sun\s)|(?<=tues\s)|"
     r"(?<=thur\s)|(?<=thurs\s)|(?<=tomorrow\s)|(?<=today\s)))"  # "at 10.30"; "thu 12:30" as a typist writes it
-    r"(?P<h2>[01]?\d|2[0-3])[:.](?P<mi2>[0-5]\d)\b(?!\.\d)"
+    r"(?P<h2>[01]?\d|2[0-3])(?:[:.]|\s(?=[0-5]\d\b(?!\s*(?:%|percent|k\b|thousand|minutes?|mins?|people|seats?|users?|days?|weeks?))))"
+    r"(?P<mi2>[0-5]\d)\b(?!\.\d)"  # ("at 10 30": the recogniser's space for the colon)
     r"|(?:\bat|(?<=day),|(?<=tomorrow),)\s+(?P<h3>[1-9]|1[0-2])\b"  # "next Thursday, 10" (a transcript's comma)
     r"(?!\s*(?:%|percent|k\b|thousand|million|days?|weeks?|months?|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
     r"|\b(?P<noon>noon|midday|midnight)\b",
