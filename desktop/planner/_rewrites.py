@@ -128,7 +128,7 @@ def half_said(clean: str) -> str:
     return re.sub(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                   r"seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|"
                   r"five|six|seven|eight|nine))?)\s+and\s+a\s+half\b(?!\s+(?:weeks?|days?|hours?|months?|years?|minutes?|mins?|hrs?|a\s+\w+)\b)",
-                  lambda m: f"{m.group('n')} point five", clean, flags=re.I)
+                  lambda m: f"{m.group('n')}.5" if m.group("n").isdigit() else f"{m.group('n')} point five", clean, flags=re.I)
 
 
 def _two_people(before: str, index: EntityIndex) -> list[str]:

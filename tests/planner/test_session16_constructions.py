@@ -469,3 +469,29 @@ def test_do_not_contact_with_nobody_before_it_is_asked_not_put_on_the_next_perso
     plan = planner.plan(text, now=now)
     assert not [a for a in plan.actions if a.fields.get("do_not_contact")]
     assert plan.clarifications
+
+
+@pytest.mark.parametrize(("heard", "check"), [
+    ("Move the Granite Labs pilot to Proposal Sent, and Uma, set the amount to 4.5K.",
+     lambda p: p.actions[0].fields == {"stage": "Proposal Sent", "amount": 4500}),
+    ("Book a demo with Priya. Uma, next Thursday at 3.30 in the afternoon.",
+     lambda p: (p.actions[0].fields["due_date"], p.actions[0].fields["time"]) == ("2026-11-26", "15:30")),
+    ("Next step on Onyx is, Uma, get the security questionnaire back from Wendy Price.",
+     lambda p: p.actions[0].fields == {"next_step": "Get the security questionnaire back from Wendy Price"}),
+    ("Set Blue Harbor to 12k, no. Make that 14 and a half.", lambda p: p.actions[0].fields == {"amount": 14500}),
+])
+def test_a_filler_heard_as_uma_or_after_a_full_stop_is_a_pause(planner, now, heard, check):
+    plan = planner.plan(heard, now=now)
+    assert plan.actions and check(plan), (plan.actions, plan.clarifications)
+
+
+def test_a_filler_before_a_command_still_starts_a_new_sentence(planner, now):
+    plan = planner.plan("Kickoff with Quinn Fischer from Cedar Group went well. They want the first round of concepts by "
+                        "the 4th. Um, add a task for that.", now=now)
+    tasks = [a for a in plan.actions if a.kind == "create_task"]
+    assert len(tasks) == 1 and tasks[0].target.type == "deal" and tasks[0].target.id == "5118"
+
+
+def test_uma_the_person_is_not_a_filler(planner, now):
+    plan = planner.plan("Log a call with Uma Quist, she wants a demo.", now=now)
+    assert _kinds(plan) == ["log_activity"] and plan.actions[0].target.id == "201"

@@ -126,10 +126,12 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "..., an odd 10k to the amount" -> "and add 10k" ("and add" heard as "an odd")
     (re.compile(r"\ban odd\s+(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|a)\b)", re.I),
      "and add "),
+    # "December 1, 1030, No. 11." -> "..., no, 11" (the stop after "No" is the recogniser's, not an abbreviation)
+    (re.compile(r",\s*No\.\s+(?=\d{1,2}(?::\d\d)?\b)"), ", no, "),
     # "on December 1st at 10M" -> "at 10 am" (the "a" of "am" lost: ten million is no time of day)
     (re.compile(r"\b(at\s+(?:1[0-2]|[1-9])(?::[0-5]\d)?)\s?(?-i:M)\b(?!\s*(?:dollars|bucks|ARR|in)\b)"), r"\1 am"),
     # "Boca kickoff with Eva Young" -> "Book a kickoff ..." ("book a" run together)
-    (re.compile(r"\b(?:boca|booka|bookah)\s+(?=(?:[\w-]+\s+)?(?:kick-?off|meeting|call|demo|check-?in|session|review|sync|intro|"
+    (re.compile(r"\b(?:boca|booka|bookah|booker)\s+(?=(?:[\w-]+\s+)?(?:kick-?off|meeting|call|demo|check-?in|session|review|sync|intro|"
                 r"catch-?up|workshop|lunch|coffee)\b)", re.I), "book a "),
     # "The Acme deal grew, odd 15k for the extra plant" -> "add 15k" ("add" heard as "odd" before a figure with its scale)
     (re.compile(r"(?:^|(?<=[,.;]\s))\s*odd\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)", re.I), "add "),
@@ -536,7 +538,12 @@ _WHAT_PAUSE = re.compile(r",\s*what\s*,\s*(?=(?:the|a|an|\$?\d|one|two|three|fou
                          r"sep|oct|nov|dec)\w*\b)", re.I)
 _FILLER = re.compile(r"(?:,\s*)?\b(?:u+h+|u+m+|e+r+m+|hm+|mhm|hum|ah)\b\s*,?"
                      # "um" heard as "Uma" (a workspace first name) between pauses: "..., Uma, give the deal to ..."
-                     r"|(?:(?<=^)|(?<=,)|(?<=\.))\s*uma\s*,(?!\s*(?-i:[A-Z])[a-z]+\s*(?:,|\s+at\b|\s+from\b))", re.I)
+                     r"|(?:(?<=^)|,|(?<=\.)|(?<=\band\s))\s*uma\s*,(?!\s*(?-i:[A-Z])[a-z]+\s*(?:,|\s+at\b|\s+from\b))", re.I)
+#: A full stop the recogniser put at the pause before a filler: "Book a demo with Priya. Uma, next Thursday at 3.30" - the
+#: hesitation goes on the same sentence.
+_STOP_BEFORE_FILLER = re.compile(r"(?<=[a-z0-9])\.\s+(?=(?:u+m+|u+h+|uma|ah|e+r+m+|hm+)\s*,\s*(?:next|this|on|at|by|around|"
+                                 r"tomorrow|today|monday|tuesday|wednesday|thursday|friday|the\s+\d|\d|thanks|thank|ask|say|tell|"
+                                 r"make\s+(?:it|that))\b)", re.I)
 #: "yeah" said as a filler: "so yeah, mark it closed won", "..., yeah, set a task".
 _YEAH = re.compile(r"\b(?P<so>so),?\s+yeah\b\s*,?|,\s*yeah\s*,", re.I)
 #: A self-correction starting right after a filler ("..., uh sorry, forty five k").
@@ -571,9 +578,14 @@ def strip_fillers(text: str) -> str:
     "I, um, had a great chat" -> "I had a great chat". Hedges are removed only between commas
     ("I'd like, a call" keeps its "like"). Text without fillers comes back unchanged."""
     text = _WHAT_PAUSE.sub(" ", text)  # "to, what, the 18th of December"
+    text = _STOP_BEFORE_FILLER.sub(", ", text)
     if not (_FILLER.search(text) or _HEDGE.search(text) or _WHEN_HEDGE.search(text) or _YEAH.search(text)):
         return text
     def filler(m: re.Match[str]) -> str:
+        if re.fullmatch(r",\s*uma\s*,", m.group(0).strip(), re.I):
+            # "Orbital Freight, Uma, Jonas wants ...": the pause stays; "Next step on Onyx is, Uma, get ...": the words go on
+            return " " if re.search(r"\b(?:is|are|was|to|the|a|an|for|with|at|on|in|of|by|as|and|or|that)\s*$", text[:m.start()],
+                                    re.I) else ", "
         # "forty k, uh sorry, forty five k": the pause before a self-correction stays a comma
         if m.group(0).lstrip().startswith(",") and (_CORRECTION_NEXT.match(text, m.end())
                                                     or (m.group(0).rstrip().endswith(",") and _CLAUSE_NEXT.match(text, m.end())
