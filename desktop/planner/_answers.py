@@ -217,6 +217,10 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     per = period(text, today)
     contact = focus.contact if not focus.person_blocked else None
     company, deal = focus.company, focus.deal
+    if deal is None and company is not None and re.search(r"(?:that|the|their|this|its)\s+(?:one\s+)?deal(?!s)", low) \
+            and not [d0 for d0 in idx.deals_by_company.get(company, ()) if idx.deals[d0].is_open] \
+            and len(idx.deals_by_company.get(company, ())) == 1:
+        deal = idx.deals_by_company[company][0]  # "Lumen, how much was that deal?": its one deal, closed or not
     if context_target is not None and not mentions:
         if context_target.type == "deal" and context_target.id.isdigit():
             deal = int(context_target.id)
@@ -328,7 +332,8 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             day = last_at.date()
             return {"text": f"The last activity on {idx.deals[deal].name} was on {day:%-d %B %Y}.", "value": day.isoformat()}
         return None
-    if deal is not None and re.search(r"^\W*how much\b.{0,40}\b(?:worth|value|amount|for)\b", low):
+    if deal is not None and re.search(r"^\W*how much\b.{0,40}\b(?:worth|value|amount|for)\b"
+                                      r"|\bhow much\s+(?:was|is|'s)\s+(?:that|the|this|their|its)\s+(?:[\w-]+\s+)?deal\b(?!s)", low):
         d = idx.deals[deal]  # "How much was this one worth when we closed it?": its amount, not its date
         v = d.amount_cents / 100 if d.amount_cents is not None else None
         return {"text": f"{d.name} is worth {_money(v)}." if v is not None else f"{d.name} has no amount.",
@@ -474,13 +479,27 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                     return {"text": f"{len(ids)} contacts are marked {value}.", "value": len(ids)}
                 return {"text": f"{len(ids)} contacts are marked {value}.", "records": [f"contact:{i}" for i in ids]}
 
+    # the whole count: "How many companies are we tracking?", "how many contacts have we got in total?"
+    if (total := re.search(r"\bhow many\s+(?:(?:different|total|unique)\s+)?(?P<what>contacts|people|companies|accounts)\b"
+                           r"(?P<rest>[^?]*)", low)) and not company_only(low) \
+            and re.fullmatch(r"\s*(?:(?:are|do|have|has|did|is)\s+)?(?:we|i|you|there)?\s*(?:got|have|tracking|track|got in|"
+                             r"in (?:the )?(?:crm|system|workspace|database)|on (?:file|record|the books)|in total|total|"
+                             r"all together|altogether|overall|all in|so far|now|right now|in here)?(?:\s+(?:in total|total|in all|"
+                             r"all together|altogether|overall|now|right now|in (?:the )?(?:crm|system|workspace|database)))*\s*\W*",
+                             total.group("rest")):
+        if total.group("what") in ("contacts", "people"):
+            return {"text": f"{len(idx.contacts)} contacts.", "value": len(idx.contacts)}
+        return {"text": f"{len(idx.companies)} companies.", "value": len(idx.companies)}
+
     # companies by city or industry
     if re.search(r"\bcompan(?:y|ies)\b|\baccounts\b", low) and not re.search(r"\bdeals?\b|\bpipeline\b|\bhow much\b|\bworth\b", low):
         found = None
         if m := re.search(r"\b(?:in|from|based in)\s+(?:the\s+)?([a-z][\w&/ -]+?)(?:\s+(?:space|industry|sector))?\s*[?.!]?$", low):
             place = m.group(1).strip()
             found = [c.id for c in idx.companies.values() if c.city and c.city.lower() == place] or \
-                [c.id for c in idx.companies.values() if c.industry and place in c.industry.lower()]
+                [c.id for c in idx.companies.values() if c.industry and (place in c.industry.lower() or place.replace(" ", "")
+                                                                          in c.industry.lower().replace(" ", ""))]
+            # ("in healthcare": "Hospital & Health Care")
         if found is None or not found:
             # "Show me all the marketing and advertising companies", "our healthcare accounts": an industry said before the noun
             said = re.search(r"\b(?:all|the|our|any|which|what)\s+(?:the\s+)?(?P<i>[a-z][a-z& -]{2,40}?)\s+(?:companies|accounts|clients|customers)\b",
@@ -580,6 +599,19 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
         deals = [d for d in deals if (d.owner or "").strip().lower() == owner.lower()]
         what.append(f"owned by {owner}")
     named = list(dict.fromkeys(m.ids[0] for m in mentions if m.kind == "company" and len(m.ids) == 1))
+    left_out = [m.ids[0] for m in mentions if m.kind == "company" and len(m.ids) == 1 and re.search(
+        r"\b(?:leave|leaving|left)\s+out\s*$|\b(?:excluding|except(?:\s+for)?|without|not\s+counting|minus|other\s+than|apart\s+from|"
+        r"besides|outside(?:\s+of)?|ignoring|but)\s*(?:the\s+)?$", text[:m.start], re.I)]
+    for said in sorted((x for x in mentions if x.kind == "company" and len(x.ids) == 1), key=lambda x: x.start):
+        if said.ids[0] not in left_out and any(
+                x.kind == "company" and x.ids and x.ids[0] in left_out
+                and re.fullmatch(r"\s*(?:,|and|or|,\s*and|nor)\s*(?:the\s+)?", text[x.end:said.start], re.I) for x in mentions):
+            left_out.append(said.ids[0])  # "without Acme and Globex": both
+    if left_out:
+        # "How much is in the pipeline if you leave out Umbrella?", "pipeline excluding Globex": every deal but theirs
+        deals = [d for d in deals if d.company_id not in left_out]
+        what.append("not counting " + ", ".join(idx.companies[i].name for i in left_out))
+        named, company = [i for i in named if i not in left_out], None
     if len(named) > 1:
         # "across Delta Solutions, Delta Dynamics and Delta Works combined": each company named
         deals = [d for d in deals if d.company_id in named]

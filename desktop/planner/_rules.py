@@ -582,6 +582,9 @@ def snap_competitor(name: str) -> str:
 
 def competitor(text: str) -> str | None:
     """The competitor named in ``text`` ("also looking at Salesforce" -> "Salesforce")."""
+    if re.search(r"\bno\s+(?:competitor|rival|competition|other\s+vendor)(?:\s+(?:involved|here|at all|this time))?\b", text, re.I) \
+            and not _KNOWN_COMPETITOR_RE.search(text):
+        return None  # "they built it themselves, no competitor involved": nobody won it
     if k := _KNOWN_COMPETITOR_RE.search(text):
         if _INTEGRATION.search(text[max(0, k.start() - 30):k.start()]):
             return None  # "asking whether we integrate with Salesforce": a system they use, not a rival

@@ -2982,7 +2982,10 @@ class _Build:
             # "Jonas Weber from Orbital, log a call, he wants the German pack": what follows, when it says something
             after = [parts[k] for k in range(act_k + 1, len(parts)) if parts[k].sentence == cl.sentence
                      and k not in self._produced and not _IMPERATIVE.search(parts[k].text)
-                     and re.match(r"\W*(?:he|she|they|we|it)\b", parts[k].text, re.I)]
+                     and (re.match(r"\W*(?:he|she|they|we|it)\b", parts[k].text, re.I)
+                          # "he's gone quiet, so log a note, no reply since October, and remind me ...": the words said right
+                          # after the bare request are the note
+                          or k == act_k + 1 and re.match(r"\W*(?:no|not|still|never|only|just)\b", parts[k].text, re.I))]
             before = [] if after and not re.search(r"\b(?:it|that|this)\b", t, re.I) else [
                 parts[k].text.strip(" ,.;") for k in range(act_k) if not _IMPERATIVE.search(parts[k].text)
                 # ("Send Felix the case study this morning. Log it as an email.": what was done, not a request)
@@ -3201,6 +3204,18 @@ class _Build:
                     and not find_amounts(words_to_digits(before)) and not R.QUESTION_RE.search(before):
                 # "Ember called it off, their budget's frozen until next fiscal. Mark it lost.": why, said first
                 out["lost_reason"] = before
+            if out.get("lost_reason") and re.search(r"\bno\s+(?:competitor|rival|other\s+vendor)\b", out["lost_reason"], re.I):
+                # "..., they brought it in-house, no competitor": "no competitor" says who won (nobody), not why
+                why_said = re.sub(r"[,;]?\s*(?:and\s+)?\bno\s+(?:competitor|rival|other\s+vendor)\b.*$", "", out["lost_reason"],
+                                  flags=re.I).strip(" ,.;")
+                if not why_said and (m_no := re.search(r"([^,.;]+?)\s*,\s*(?:and\s+)?no\s+(?:competitor|rival|other\s+vendor)\b", first,
+                                                       re.I)) and not _IMPERATIVE.search(m_no.group(1)) \
+                        and not R.stage_phrase(m_no.group(1), self.o._stages):
+                    why_said = re.sub(r"^\W*(?:um|uh|so|and|well)\W+", "", m_no.group(1).strip(), flags=re.I)
+                if why_said:
+                    out["lost_reason"] = why_said
+                else:
+                    out.pop("lost_reason")
             if w_rival and out.get("lost_reason") and (out.get("competitor") or "").lower() in out["lost_reason"].lower() \
                     and (said := out.get("competitor")):
                 # "went with another studio, Brightwave, they said we were too slow": why is what follows the rival

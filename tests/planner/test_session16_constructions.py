@@ -495,3 +495,59 @@ def test_a_filler_before_a_command_still_starts_a_new_sentence(planner, now):
 def test_uma_the_person_is_not_a_filler(planner, now):
     plan = planner.plan("Log a call with Uma Quist, she wants a demo.", now=now)
     assert _kinds(plan) == ["log_activity"] and plan.actions[0].target.id == "201"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("So yeah, how many companies are we tracking?", 40),
+    ("Um, how many contacts have we got in total?", 90),
+    ("How many contacts do we have?", 90),
+    ("How many companies are in the CRM?", 40),
+    ("How many companies are in healthcare?", 5),
+])
+def test_how_many_records_in_all_is_counted(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["answer"] and plan.actions[0].fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Um, how much is in the pipeline if you leave out Umbrella?", 1018600),
+    ("What's our pipeline excluding Globex?", 1073600),
+    ("Total pipeline without Acme and Globex?", 1013600),
+])
+def test_pipeline_leaving_a_company_out(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["answer"] and plan.actions[0].fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Okay so, um, Lumen, like, how much was that deal?", 18000),
+    ("How much was the Lumen deal?", 18000),
+    ("How much is the Acme deal?", 60000),
+])
+def test_how_much_was_a_companys_one_deal_even_closed(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["answer"] and plan.actions[0].fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "deal", "reason"), [
+    ("Mark Ember Logistics as closed lost, um, they brought it in-house, no competitor.", "5111", "in-house"),
+    ("We lost Initech, they built it themselves, no competitor involved.", "5006", "built it themselves"),
+    ("Globex is closed lost, budget got cut, no competitor.", "5004", "budget got cut"),
+])
+def test_no_competitor_is_who_won_not_why(planner, now, text, deal, reason):
+    plan = planner.plan(text, now=now)
+    fields = plan.actions[0].fields
+    assert plan.actions[0].target.id == deal and fields["stage"] == "Closed Lost" and "competitor" not in fields
+    assert reason in fields["lost_reason"] and "competitor" not in fields["lost_reason"]
+
+
+@pytest.mark.parametrize(("text", "in_view", "words"), [
+    ("Um, he's gone quiet, so log a note, no reply since October, and remind me to call him on the first.", "contact:108",
+     "No reply since October"),
+    ("She's slow to answer, log a note, still no signed order form.", "contact:107", "Still no signed order form"),
+    ("Log a note, no budget until March, and book a call for Friday.", "contact:106", "No budget until March"),
+])
+def test_what_follows_a_bare_note_request_is_the_note(planner, now, text, in_view, words):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    notes = [a for a in plan.actions if a.kind == "log_activity"]
+    assert len(notes) == 1 and notes[0].fields["body"] == words

@@ -598,7 +598,8 @@ def strip_fillers(text: str) -> str:
             return ", "  # "Book her for a follow-up demo, um, the third, at one pm": the day said on its own
         if m.group(0).lstrip().startswith(",") and m.group(0).rstrip().endswith(",") and _CLAUSE_NEXT.match(text, m.end()) \
                 and re.match(r"\s*(?:he|she|they|we)(?:'s|'re|'ve|'d|'ll)?\s+(?:\w+ed|wants?|needs?|said|says|is|are|was|were|had|has|"
-                             r"have|will|would|can|could|might|don'?t|didn'?t|do|does|think|thinks|went|got|chose|picked|signed)\b",
+                             r"have|will|would|can|could|might|don'?t|didn'?t|do|does|think|thinks|went|got|chose|picked|signed|brought|built|took|"
+                             r"made|lost|left|found|bought|sent|kept|gave|came|ran|told|just|still|already|never|really)\b",
                              text[m.end():], re.I) \
                 and not re.search(r"\b(?:to|the|a|an|for|with|at|on|in|of|by|as|and|or|that|told|asked|tell|ask|said|say)\s*$",
                                   text[:m.start()], re.I):
