@@ -602,11 +602,11 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
     left_out = [m.ids[0] for m in mentions if m.kind == "company" and len(m.ids) == 1 and re.search(
         r"\b(?:leave|leaving|left)\s+out\s*$|\b(?:excluding|except(?:\s+for)?|without|not\s+counting|minus|other\s+than|apart\s+from|"
         r"besides|outside(?:\s+of)?|ignoring|but)\s*(?:the\s+)?$", text[:m.start], re.I)]
-    for said in sorted((x for x in mentions if x.kind == "company" and len(x.ids) == 1), key=lambda x: x.start):
-        if said.ids[0] not in left_out and any(
+    for co_said in sorted((x for x in mentions if x.kind == "company" and len(x.ids) == 1), key=lambda x: x.start):
+        if co_said.ids[0] not in left_out and any(
                 x.kind == "company" and x.ids and x.ids[0] in left_out
-                and re.fullmatch(r"\s*(?:,|and|or|,\s*and|nor)\s*(?:the\s+)?", text[x.end:said.start], re.I) for x in mentions):
-            left_out.append(said.ids[0])  # "without Acme and Globex": both
+                and re.fullmatch(r"\s*(?:,|and|or|,\s*and|nor)\s*(?:the\s+)?", text[x.end:co_said.start], re.I) for x in mentions):
+            left_out.append(co_said.ids[0])  # "without Acme and Globex": both
     if left_out:
         # "How much is in the pipeline if you leave out Umbrella?", "pipeline excluding Globex": every deal but theirs
         deals = [d for d in deals if d.company_id not in left_out]
