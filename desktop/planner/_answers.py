@@ -480,14 +480,14 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                 return {"text": f"{len(ids)} contacts are marked {value}.", "records": [f"contact:{i}" for i in ids]}
 
     # the whole count: "How many companies are we tracking?", "how many contacts have we got in total?"
-    if (total := re.search(r"\bhow many\s+(?:(?:different|total|unique)\s+)?(?P<what>contacts|people|companies|accounts)\b"
+    if (counted := re.search(r"\bhow many\s+(?:(?:different|total|unique)\s+)?(?P<what>contacts|people|companies|accounts)\b"
                            r"(?P<rest>[^?]*)", low)) and not company_only(low) \
             and re.fullmatch(r"\s*(?:(?:are|do|have|has|did|is)\s+)?(?:we|i|you|there)?\s*(?:got|have|tracking|track|got in|"
                              r"in (?:the )?(?:crm|system|workspace|database)|on (?:file|record|the books)|in total|total|"
                              r"all together|altogether|overall|all in|so far|now|right now|in here)?(?:\s+(?:in total|total|in all|"
                              r"all together|altogether|overall|now|right now|in (?:the )?(?:crm|system|workspace|database)))*\s*\W*",
-                             total.group("rest")):
-        if total.group("what") in ("contacts", "people"):
+                             counted.group("rest")):
+        if counted.group("what") in ("contacts", "people"):
             return {"text": f"{len(idx.contacts)} contacts.", "value": len(idx.contacts)}
         return {"text": f"{len(idx.companies)} companies.", "value": len(idx.companies)}
 
