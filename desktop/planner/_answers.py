@@ -656,6 +656,13 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
                  # "Give me a count of everything in demo scheduled"
                  r"|\b(?:a\s+)?(?:count|number|tally)\s+of\s+(?:everything|all|anything)\b", low):
         return {"text": f"{_deals(len(deals))} {label}.", "value": len(deals)}
+    if re.search(r"\b(?:average|avg|mean)\b(?:\s+(?:deal|opportunity|contract))?(?:\s+(?:size|amount|value))?", low) \
+            and not re.search(r"^\W*(?:which|show|list)\b", low):
+        # "What's the average deal size in negotiation?": the mean amount of the deals asked about (those with an amount)
+        sized = [d.amount_cents / 100 for d in deals if d.amount_cents is not None]
+        mean = round(sum(sized) / len(sized), 2) if sized else 0.0
+        head = "Average open deal" if label == "open" else f"Average deal {label}"
+        return {"text": f"{head}: {_money(mean)} across {_deals(len(sized))}.", "value": int(mean) if mean == int(mean) else mean}
     if re.search(r"\bweighted\b", low) and not re.search(r"^\W*(?:which|show|list)\b", low):
         # weighted pipeline: each open deal's amount times its stage's win probability (the revenue
         # panel's definition, desktop.domain.metrics)

@@ -16,6 +16,7 @@ from desktop.planner import _introductions as introductions
 from desktop.planner._patterns import _IMPERATIVE, _POLITE_COMMAND
 from desktop.planner.entity_index import EntityIndex
 from desktop.planner.parsing.dates import find_date
+from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
 
 #: A new company announced: "New logo: X, ...", "We've got a new prospect, X, ...", "Add X, a design agency in ...".
 _NEW_COMPANY_SAID = re.compile(
@@ -480,6 +481,21 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     # the sentence before asks for, so the two are read as one
     clean = re.sub(r"(?<=\w)(?:[.!]\s+|,\s*)(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
                    r"(?=(?:(?:so|and|please)\s+)?(?:book|schedule|set up|pencil in)\s+(?:it|that|one)\b)", ", ", clean, flags=re.I)
+    # "..., they're ready to sign at seventy-five. Update the amount and ...": the figure said before is the new amount
+    upd = re.search(r"\b(?:update|change|adjust|fix|correct)\s+the\s+(?:deal\s+)?(?:amount|value|number|deal\s+size)"
+                    r"(?=\s*(?:[.,;!?]|$|\s+(?:and|then|too|as well|accordingly)\b))", clean, re.I)
+    before_digits = join_short_hundreds(words_to_digits(clean[:upd.start()])) if upd else ""
+    if upd and len(figures := [a for a in find_amounts(before_digits) if not a.percent and (a.money or 10 <= a.value < 1000)]) == 1 \
+            and not find_amounts(words_to_digits(re.split(r"[.;!?]", clean[upd.end():])[0])):
+        said = before_digits[figures[0].start:figures[0].end]
+        clean = clean[:upd.end()] + f" to {said}" + clean[upd.end():]
+    # "Move the Meadow Health deal to Jordan, I'm over capacity": moved to a teammate is given to them (no stage is a name)
+    if index.users:
+        firsts = "|".join([re.escape(u) for u in index.users if u.split()] + [re.escape(u.split()[0]) for u in index.users if u.split()])
+        clean = re.sub(rf"\b(?:move|moving|shift|switch|transfer|put)\s+(?P<rec>(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){{0,3}}"
+                       rf"(?:\s+(?:deal|account|opportunity))?|(?:this|that|the)\s+(?:deal|account|one))\s+(?:over\s+)?to\s+"
+                       rf"(?P<who>(?-i:{firsts}))\b(?!\s*['\u2019]s)(?!\s+(?-i:[A-Z]))",
+                       lambda m: f"give {m.group('rec')} to {m.group('who')}", clean, flags=re.I)
     # "Paula Larsen and Zoe Vogel both want the case study. Draft each of them an email with it": one e-mail to each
     # of the two people named before
     if (each := _EACH_OF_THEM.search(clean)) and len(pair := _two_people(clean[:each.start()], index)) == 2:

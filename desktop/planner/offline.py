@@ -3362,7 +3362,7 @@ class _Build:
             if _RATE.match(digits, am.end) and any(a.money and not _RATE.match(whole, a.end) and a.value > am.value
                                                    for a in find_amounts(whole)):
                 continue  # "eighteen grand a quarter, so seventy two k for the year": the total is the amount
-            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|closed|landed|make|call it|"
+            if not (am.money or am.percent or (am.bare and re.search(r"\b(?:close it(?: out)?|came back|signed|sign|signing|closed|landed|make|call it|"
                                                                        r"(?:going|goes|went|gone) from|number is|just put|(?:go|goes|going|went|gone|come|comes|coming|came)\s+(?:up|down)\s+to|"
                                                                        r"(?:is|are|it'?s|they'?re|now|sits?|sitting)\s+at)\b[^,.;]{0,40}$|"
                                                                        r"\bon top\b", digits[:am.end] + digits[am.end:am.end + 8], re.I)

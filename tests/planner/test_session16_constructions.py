@@ -551,3 +551,39 @@ def test_what_follows_a_bare_note_request_is_the_note(planner, now, text, in_vie
     plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
     notes = [a for a in plan.actions if a.kind == "log_activity"]
     assert len(notes) == 1 and notes[0].fields["body"] == words
+
+
+@pytest.mark.parametrize(("text", "in_view", "deal", "owner"), [
+    ("Move the Meadow Health deal to Jordan, I'm over capacity.", None, "5102", "Jordan Blake"),
+    ("Move Globex to Sam.", None, "5004", "Sam Whitaker"),
+    ("Move this deal over to Morgan.", "deal:5001", "5001", "Morgan Reyes"),
+    ("Move Acme to Jordan Blake.", None, "5001", "Jordan Blake"),
+])
+def test_a_deal_moved_to_a_teammate_is_given_to_them(planner_team, now, text, in_view, deal, owner):
+    plan = planner_team.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert _kinds(plan) == ["update_deal"] and plan.actions[0].target.id == deal
+    assert plan.actions[0].fields == {"owner": owner}
+
+
+@pytest.mark.parametrize(("text", "deal", "amount"), [
+    ("Had a call with Hugo at Granite Health, they're ready to sign at seventy-five. Update the amount and move the close "
+     "up to December fourth.", "5101", 75000),
+    ("Acme will sign at sixty-five k, update the amount.", "5001", 65000),
+    ("Globex came back at one ninety, please update the deal amount.", "5004", 190000),
+])
+def test_update_the_amount_with_no_figure_takes_the_one_said_before(planner, now, text, deal, amount):
+    plan = planner.plan(text, now=now)
+    updates = [a for a in plan.actions if a.kind == "update_deal"]
+    assert updates[0].target.id == deal and updates[0].fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("What's the average deal size in negotiation?", 43250),
+    ("What's the average deal in proposal sent?", None),
+    ("Average deal value in qualified?", None),
+])
+def test_average_deal_size(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["answer"] and "Average" in plan.actions[0].fields["text"]
+    if value is not None:
+        assert plan.actions[0].fields["value"] == value
