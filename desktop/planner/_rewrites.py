@@ -73,8 +73,8 @@ _NEXT_STEP_SAID = re.compile(
     r"(?P<step>(?!(?:tbd|none|nothing|blank|empty|be)\b)\w[^.;!?]*?)"
     r"(?=\s*,\s*(?:and|but|so|then|also|oh|plus|can\s+you|could\s+you|please|let'?s|unquote|end\s+quote)\b"
     r"|\s*,\s*(?=[^,.;]*\b(?:amount|stage|close\s+date|closing\s+date|owner|competitor)\b)"  # (", an odd 10k to the amount")
-    r"|\s+(?:and\s+(?:then\s+)?|then\s+)(?:make|set|move|give|assign|book|log|draft|remind|put|mark|push|change|update|create|add|"
-    r"schedule|can\s+you|let'?s)\b|\s*[.;!?](?:\s|$)|\s*$)", re.I)
+    r"|\s+(?:and\s+(?:then\s+)?|then\s+)(?:make|set|move|give|assign|reassign|hand|pass|transfer|book|log|draft|remind|put|mark|push|"
+    r"change|update|create|add|schedule|can\s+you|let'?s)\b|\s*[.;!?](?:\s|$)|\s*$)", re.I)
 #: Words in a next step that the clause reader would take as a command, a stage or a meeting: only then are the
 #: step's words hidden from it (otherwise "getting Tom to sign" keeps Tom for a "him" said later).
 _STEP_RISK = re.compile(r"\b(?:book|schedul|set\s+up|meet|demo|call|e-?mail|draft|send|sent|delete|remov|cancel|drop|log|remind|task|"
@@ -120,6 +120,44 @@ def _relation_added(clean: str, index: EntityIndex, ctx: Target | None) -> str:
     if _IMPERATIVE.search(clean[:m.start()]):
         return clean[:m.start()] + f"{m.group('add')}{m.group('name')}{at}" + rest
     return f"Add {m.group('name')}{at}" + rest  # ("She just intro'd me to her cofounder": how they met, nothing to do)
+
+
+#: A sentence that is only a day and/or a time: "Next Thursday at 330 in the afternoon." (the recogniser's full stop
+#: cut it from the booking before it).
+_WHEN_FRAGMENT = re.compile(
+    r"(?:next|this|on|at|around|tomorrow|today|monday|tuesday|wednesday|thursday|friday|the\s+\d|\d)\b[^.!?]{0,50}", re.I)
+_FRAGMENT_VERB = re.compile(r"\b(?:is|are|was|were|want|wants|need|needs|said|says|has|have|had|will|can|book|log|move|set|"
+                            r"add|send|call|email|push|mark|update|change|create|remind|give|assign)\b", re.I)
+#: A command whose object is still to come after the stop: "Close date for Granite Health." then "Make it the 20th."
+_FIELD_FOR = re.compile(r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:close\s+date|closing\s+date|amount|next\s+step|stage|owner)\s+"
+                        r"(?:for|on|of)\s+[^.!?]{2,50}$", re.I)
+
+
+def join_fragments(clean: str) -> str:
+    """``clean`` with the full stops a recogniser puts at pauses taken out where the next sentence cannot stand on its
+    own: a day/time fragment after a booking ("Book a demo with Priya. Next Thursday at 3:30." -> "..., next Thursday
+    at 3:30."), "make it ..." after a field named for a record ("Close date for Granite Health. Make it the 20th."),
+    and what an e-mail is to say after the request to draft it ("Draft an email to Nina, subject X. Ask if Thursday
+    works."). Sentences that are commands of their own are left alone."""
+    parts = re.split(r"(?<=[a-z0-9])\.\s+(?=[A-Z0-9])", clean)
+    if len(parts) < 2:
+        return clean
+    out = [parts[0]]
+    for part in parts[1:]:
+        prev = out[-1]
+        booking = re.search(r"\b(?:book|schedule|set\s+up|pencil\s+in|arrange)\b", prev, re.I) \
+            and not find_date(prev, date(2000, 1, 1)) and not re.search(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\bat\s+\d", prev, re.I)
+        emailing = re.search(r"\b(?:draft|write|send|compose)\b[^.]{0,40}\b(?:e-?mail|note|message|recap|follow[- ]?up)\b", prev, re.I) \
+            and not re.search(r"\b(?:saying|say|tell|ask|body)\b", prev, re.I)
+        if booking and _WHEN_FRAGMENT.fullmatch(part.rstrip(" .")) and not _FRAGMENT_VERB.search(part):
+            out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
+        elif _FIELD_FOR.search(prev) and re.match(r"\W*(?:make|set|change|put|move)\s+it\b|\W*(?:it'?s|it\s+should\s+be)\b", part, re.I):
+            out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
+        elif emailing and re.match(r"\W*(?:ask|say|tell|let\s+(?:him|her|them)\s+know|thanks|thank\s+you|mention)\b", part, re.I):
+            out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
+        else:
+            out.append(part)
+    return ". ".join(out)
 
 
 def half_said(clean: str) -> str:

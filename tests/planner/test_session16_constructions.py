@@ -587,3 +587,29 @@ def test_average_deal_size(planner, now, text, value):
     assert _kinds(plan) == ["answer"] and "Average" in plan.actions[0].fields["text"]
     if value is not None:
         assert plan.actions[0].fields["value"] == value
+
+
+@pytest.mark.parametrize(("heard", "in_view", "check"), [
+    ("Book a demo with Priya. Next Thursday at 330 in the afternoon.", None,
+     lambda p: (p.actions[0].fields.get("due_date"), p.actions[0].fields.get("time")) == ("2026-11-26", "15:30")),
+    ("Close date for Granite Health. Make it the 20th. They need legal to look at it.", None,
+     lambda p: p.actions[0].fields.get("close_date") == "2026-12-20"),
+    ("Draft an email to Nina Patel, subject booking assistant next steps. Ask if Thursday works for a walkthrough.", None,
+     lambda p: "walkthrough" in p.actions[0].fields.get("body", "")),
+    ("Send her a recap email. Thanks for the demo.", "contact:105",
+     lambda p: "Thanks for the demo" in p.actions[0].fields.get("body", "") or "thanks for the demo" in p.actions[0].fields.get("body", "")),
+])
+def test_a_full_stop_put_at_a_pause_does_not_cut_a_command_from_its_words(planner, now, heard, in_view, check):
+    plan = planner.plan(heard, now=now, context=PlanContext(target=context_target(in_view)))
+    assert plan.actions and check(plan), plan.actions
+
+
+def test_a_command_of_its_own_after_a_booking_stays_its_own(planner, now):
+    plan = planner.plan("Book a demo with Priya Natarajan. Move Globex to negotiation.", now=now)
+    assert _kinds(plan) == ["book_meeting", "update_deal"]
+
+
+def test_a_next_step_ends_where_the_deal_is_handed_on(planner_team, now):
+    plan = planner_team.plan("On Granite Health, set the next step to send revised net 60 terms and hand the deal to Sam.",
+                             now=now)
+    assert plan.actions[0].fields == {"next_step": "Send revised net 60 terms", "owner": "Sam Whitaker"}
