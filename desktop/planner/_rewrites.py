@@ -133,6 +133,16 @@ _FIELD_FOR = re.compile(r"(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:close\s+date|closin
                         r"(?:for|on|of)\s+[^.!?]{2,50}$", re.I)
 
 
+def _without_dates(text: str, today: date) -> str:
+    """``text`` with the dates it says blanked out ("move the close up to December 4": no figure besides the date)."""
+    for _ in range(3):
+        found = find_date(text, today)
+        if found is None or found[2] <= found[1]:
+            break
+        text = text[:found[1]] + " " * (found[2] - found[1]) + text[found[2]:]
+    return text
+
+
 def join_fragments(clean: str) -> str:
     """``clean`` with the full stops a recogniser puts at pauses taken out where the next sentence cannot stand on its
     own: a day/time fragment after a booking ("Book a demo with Priya. Next Thursday at 3:30." -> "..., next Thursday
@@ -153,6 +163,10 @@ def join_fragments(clean: str) -> str:
             out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
         elif _FIELD_FOR.search(prev) and re.match(r"\W*(?:make|set|change|put|move)\s+it\b|\W*(?:it'?s|it\s+should\s+be)\b", part, re.I):
             out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
+        elif re.match(r"\W*(?:actually|sorry|no|wait|scratch\s+that|or\s+rather)\b\W*(?:no\W+)?(?:make\s+(?:it|that)|let'?s\s+(?:say|do))\b",
+                      part, re.I) and re.search(r"\b(?:book|schedule|set\s+up|meeting|call|demo)\b", prev, re.I) \
+                and re.search(r"\bat\s+\d", prev, re.I):
+            out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"  # "... on Monday at 3. Actually make it 4 p.m.": one correction
         elif emailing and re.match(r"\W*(?:ask|say|tell|let\s+(?:him|her|them)\s+know|thanks|thank\s+you|mention)\b", part, re.I):
             out[-1] = f"{prev}, {part[:1].lower()}{part[1:]}"
         else:
@@ -232,6 +246,8 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     clean = re.sub(r",?\s+and\s+(?P<rec>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?=(?:slipped|slips|moved|moves|is|was|went|goes|"
                    r"signed|closed|dropped|jumped|pushed|needs|wants|has|had|came|comes|got|gets|said|says|renewed|churned)\b)",
                    _own_sentence, clean)
+    # "..., call at 40k all in" (the recogniser's "at" for "it" before a figure with its scale)
+    clean = re.sub(r"\bcall\s+at\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)", "call it ", clean, flags=re.I)
     # "Call it forty K all in": a figure settled on, never a call to book
     clean = re.sub(r"\bcall\s+it\s+(?=\$?\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                    r"forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)\b)", "make it ", clean, flags=re.I)
@@ -524,7 +540,7 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
                     r"(?=\s*(?:[.,;!?]|$|\s+(?:and|then|too|as well|accordingly)\b))", clean, re.I)
     before_digits = join_short_hundreds(words_to_digits(clean[:upd.start()])) if upd else ""
     if upd and len(figures := [a for a in find_amounts(before_digits) if not a.percent and (a.money or 10 <= a.value < 1000)]) == 1 \
-            and not find_amounts(words_to_digits(re.split(r"[.;!?]", clean[upd.end():])[0])):
+            and not find_amounts(_without_dates(words_to_digits(re.split(r"[.;!?]", clean[upd.end():])[0]), today)):
         said = before_digits[figures[0].start:figures[0].end]
         clean = clean[:upd.end()] + f" to {said}" + clean[upd.end():]
     # "Move the Meadow Health deal to Jordan, I'm over capacity": moved to a teammate is given to them (no stage is a name)

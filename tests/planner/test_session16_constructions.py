@@ -613,3 +613,24 @@ def test_a_next_step_ends_where_the_deal_is_handed_on(planner_team, now):
     plan = planner_team.plan("On Granite Health, set the next step to send revised net 60 terms and hand the deal to Sam.",
                              now=now)
     assert plan.actions[0].fields == {"next_step": "Send revised net 60 terms", "owner": "Sam Whitaker"}
+
+
+@pytest.mark.parametrize(("heard", "in_view", "check"), [
+    ("Had a call with Hugo at Granite Health, they're ready to sign at 75. Update the amount and move the close up to "
+     "December 4.", None, lambda p: [a.fields.get("amount") for a in p.actions if a.kind == "update_deal"] == [75000]),
+    ("Book an negotiation call with Oliver on Monday at 3. Actually make it 4 p.m.", None,
+     lambda p: p.actions[0].fields.get("time") == "16:00"),
+    ("Draft Linda and email with the three pricing tiers.", None,
+     lambda p: _kinds(p) == ["draft_email"] and "pricing tiers" in p.actions[0].fields.get("body", "")),
+    ("They want the extra seats, call at 40k all in, and move it to Proposal Sent.", "deal:5009",
+     lambda p: p.actions == [p.actions[0]] and p.actions[0].fields == {"amount": 40000, "stage": "Proposal Sent"}),
+])
+def test_recogniser_slips_heard_in_blind27_speech(planner, now, heard, in_view, check):
+    plan = planner.plan(heard, now=now, context=PlanContext(target=context_target(in_view)))
+    assert plan.actions and check(plan), plan.actions
+
+
+def test_a_correction_after_a_full_stop_in_a_figure_is_still_read_as_before(planner, now):
+    plan = planner.plan("Meadow Ventures. The proposal they have is six k. They want the bigger package, so it's twelve k "
+                        "now. Actually, make that twelve five. And close date end of the month.", now=now)
+    assert plan.actions[0].fields == {"amount": 12500, "close_date": "2026-11-30"}

@@ -128,6 +128,10 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      "and add "),
     # "December 1, 1030, No. 11." -> "..., no, 11" (the stop after "No" is the recogniser's, not an abbreviation)
     (re.compile(r",\s*No\.\s+(?=\d{1,2}(?::\d\d)?\b)"), ", no, "),
+    # "Draft Linda and email with the pricing tiers" -> "an email" ("an" heard as "and" between a name and "email")
+    (re.compile(r"\b((?:draft|write|send)\s+(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+and\s+(?=e-?mail\b)", re.I), r"\1 an "),
+    # "They want the extra seats, call at 40k all in" -> "call it 40k" ("it" heard as "at" before a figure with its scale)
+    (re.compile(r"\bcall\s+at\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)", re.I), "call it "),
     # "on December 1st at 10M" -> "at 10 am" (the "a" of "am" lost: ten million is no time of day)
     (re.compile(r"\b(at\s+(?:1[0-2]|[1-9])(?::[0-5]\d)?)\s?(?-i:M)\b(?!\s*(?:dollars|bucks|ARR|in)\b)"), r"\1 am"),
     # "Boca kickoff with Eva Young" -> "Book a kickoff ..." ("book a" run together)
