@@ -124,6 +124,8 @@ def new_person_said(text: str, index: EntityIndex) -> str:
 _ADD_BACK = re.compile(
     rf"(?P<verb>\b{_VERB})\s+(?P<obj>the\s+(?:company|account|client|business|firm|practice|agency|brand|org|organi[sz]ation)"
     r"|(?:this|that)\s+(?:company|account|client|one|person|contact)|the\s+(?:contact|person)|them|it|her|him)\b"
+    # ("Add them as the competitor": a deal's field, no record to create)
+    r"(?!\s+(?:as|to)\s+(?:the|a|an|their)\s+(?:competitor|rival|competition|next\s+step|owner)\b)"
     r"(?P<as>\s+(?:in\s+)?(?:as\s+(?:a|an)\s+(?:new\s+)?(?P<what>contact|company|client|customer|account|lead|prospect)"
     r"|to\s+(?:the\s+)?(?:crm|system|contacts|workspace|database)))?(?:\s+(?:too|as well|please))?", re.I)
 #: A command sentence that starts with such an add.

@@ -160,7 +160,7 @@ _CORRECTION = re.compile(
     r"(?P<old>(?:[^,.;:]|\.(?=[a-z])|(?<=\d)\.(?=\d))+?)\s*,\s*(?:actually,?\s*no\s*,?|wait,?\s*(?:no|sorry)\s*,?(?:\s*(?:sorry|no)\s*,?)?|no,?\s*(?:wait|sorry|actually)\s*,?(?:\s*sorry\s*,?)?|sorry\s*,?\s*no\s*,?|sorry\s*,?\s*(?:i mean|i meant)?\s*,?|"
     r"i mean\s*,?|i meant\s*,?|no,?\s*scratch that\s*,?|scratch that\s*,?|actually\s*,|actually\s+(?=make (?:it|that)\b)|"
     r"(?=make that\s+(?:\$?\d|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
-    r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
+    r"a hundred|half|quarter|mon|tues|wednes|thurs|fri))|no\s*,|wait\s*,(?=\s*make\s+(?:it|that)\b)|wait\s*,(?=\s*(?:\w+\s+)?(?:\$?\d|one|two|three|four|five|"
     r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)))"
     r"\s*(?:(?:make (?:it|that)|the (?:total|amount) is|it'?s|its|to|(?:he|she|they)\s+(?:said|says|wants|prefers)|"
     r"let'?s (?:do|say))\b)?\s*"
@@ -781,7 +781,9 @@ def _reported_type(text: str) -> str | None:
                  r"\b(?:got|received|had|an?)\s+(?:an?\s+)?(?:e-?mail|reply|message)\s+"
                  r"(?:back\s+)?from\b"
                  # "I email Priya the revised proposal this morning" ("emailed" heard without its ending)
-                 r"|\b(?:i|we)\s+e-?mail\s+(?-i:[A-Z])\w+.{0,60}\b(?:this morning|today|yesterday|earlier|last night)\b", text, re.I):
+                 r"|\b(?:i|we)\s+e-?mail\s+(?-i:[A-Z])\w+.{0,60}\b(?:this morning|today|yesterday|earlier|last night)\b"
+                 # "Sent Jack Ueda at Summit Ventures an intro email about a pilot, log it"
+                 r"|^\W*(?:i\s+|we\s+|just\s+)*sent\s+[^.]{0,60}?\b(?:an?|the|our|my)\s+(?:[\w-]+\s+){0,2}e-?mail\b", text, re.I):
         return "email"
     if re.search(r"\b(?:met|meeting|sat down with)\b", text, re.I):
         return "meeting"

@@ -67,7 +67,8 @@ _EACH_OF_THEM = re.compile(
 #: A deal's next step set in so many words: "Set the Vertex next step to schedule the onboarding kickoff with Oliver",
 #: "Next step on Acme: send the revised proposal". ``step`` runs to the sentence's end or the next command.
 _NEXT_STEP_SAID = re.compile(
-    r"(?:^|(?<=[.!?;]\s)|(?<=,\s))\W*(?:(?:please|ok|okay|so|and|then|also)\W+)*(?:(?:set|change|update|make|put|add)\s+)?"
+    r"(?:^|(?<=[.!?;]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bthen\s))\W*(?:(?:please|ok|okay|so|and|then|also)\W+)*"
+    r"(?:(?:set|change|update|make|put|add)\s+)?"
     r"(?:the\s+|a\s+|their\s+|its\s+)?(?:[\w&'-]+\s+){0,4}?next\s+steps?(?:\s+(?:on|for|of|with)\s+[^,:.;]{1,60}?)?"
     r"(?:\s+to\s*,?|\s*:|\s+is|\s+should\s+be|\s*=)\s*(?:quote\s*,?\s*)?(?:to\s+(?=\w+\s))?"
     r"(?P<step>(?!(?:tbd|none|nothing|blank|empty|be)\b)\w[^.;!?]*?)"
@@ -78,7 +79,10 @@ _NEXT_STEP_SAID = re.compile(
 #: Words in a next step that the clause reader would take as a command, a stage or a meeting: only then are the
 #: step's words hidden from it (otherwise "getting Tom to sign" keeps Tom for a "him" said later).
 _STEP_RISK = re.compile(r"\b(?:book|schedul|set\s+up|meet|demo|call|e-?mail|draft|send|sent|delete|remov|cancel|drop|log|remind|task|"
-                        r"proposal|won|win|lost|lose|clos|negotiat|qualif|lead|move|push|mark|assign|give|hand|owner|amount|\d)\w*", re.I)
+                        r"proposal|won|win|lost|lose|clos|negotiat|qualif|lead|move|push|mark|assign|give|hand|owner|amount|\d)\w*"
+                        # ("a security review with their CTO": a person said in the step is no record to act on)
+                        r"|\b(?:their|his|her|our)\s+(?:cto|ceo|cfo|coo|cmo|cro|vp|head|director|manager|champion|buyer|boss|team)\b",
+                        re.I)
 
 #: What stands for the next step's words while the rest of the instruction is read (a word no record has).
 STEP_PLACEHOLDER = "stepword"
@@ -246,6 +250,11 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     clean = re.sub(r",?\s+and\s+(?P<rec>(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})\s+(?=(?:slipped|slips|moved|moves|is|was|went|goes|"
                    r"signed|closed|dropped|jumped|pushed|needs|wants|has|had|came|comes|got|gets|said|says|renewed|churned)\b)",
                    _own_sentence, clean)
+    # "Harbor Health is past the demo, they've got the proposal in hand now": beyond Demo Scheduled, in Proposal Sent
+    clean = re.sub(r"\b(?:is|are|'s|'re)\s+(?:now\s+)?(?:past|beyond|done\s+with|through|finished\s+with)\s+(?:the\s+)?demo\b",
+                   "is past that stage", clean, flags=re.I)
+    clean = re.sub(r"(?<=past that stage, )(?:they'?ve|they\s+have)\s+(?:got|received)\s+(?:the|our)\s+proposal(?:\s+in\s+hand)?(?:\s+now)?\b",
+                   "they're in proposal sent now", clean, flags=re.I)
     # "..., call at 40k all in" (the recogniser's "at" for "it" before a figure with its scale)
     clean = re.sub(r"\bcall\s+at\s+(?=\$?\d[\d,.]*\s*(?:k|grand|thousand)\b)", "call it ", clean, flags=re.I)
     # "Call it forty K all in": a figure settled on, never a call to book

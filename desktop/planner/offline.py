@@ -2302,7 +2302,7 @@ class _Build:
                     and sd[0] > self.today and find_time(said_all) and not re.search(r"\b(?:had|did|was|went|finished|wrapped|got off|yesterday|earlier|"
                                                        r"this morning|last)\b", said_all, re.I))) \
                     and not re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:(?:remind|task) me|(?:create|add|make|set|put in)\s+(?:me\s+)?"
-                                     r"(?:a\s+)?(?:task|reminder|to-?do))\s+to\b", t, re.I) \
+                                     r"(?:a\s+)?(?:task|reminder|to-?do)(?:\s+(?:on|for|against)\s+[^,.;]{1,50}?)?)\s+to\b", t, re.I) \
                     and not re.search(r"\b(?:never|don'?t|do not|stop|no more)\s+(?:\w+\s+){0,2}(?:call|calling|meet|meeting|book)\b", t, re.I) \
                     and not re.fullmatch(r"\W*(?:don'?t|do not|never|no need to|let'?s not)\W*", said_before, re.I):
                 # ("said never call him again": no call is booked)

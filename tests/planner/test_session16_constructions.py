@@ -634,3 +634,38 @@ def test_a_correction_after_a_full_stop_in_a_figure_is_still_read_as_before(plan
     plan = planner.plan("Meadow Ventures. The proposal they have is six k. They want the bigger package, so it's twelve k "
                         "now. Actually, make that twelve five. And close date end of the month.", now=now)
     assert plan.actions[0].fields == {"amount": 12500, "close_date": "2026-11-30"}
+
+
+@pytest.mark.parametrize(("text", "in_view", "check"), [
+    ("Bump this one to fifty five k and set the next step to a security review with their CTO.", "deal:5002",
+     lambda p: p.actions[0].target.id == "5002" and p.actions[0].fields["amount"] == 55000),
+    ("Initech is also looking at Freshdesk. Add them as the competitor and make the next step a side by side comparison deck.",
+     None, lambda p: _kinds(p) == ["update_deal"] and p.actions[0].fields["competitor"] == "Freshdesk"),
+    ("Globex mentioned Zendesk, add it as the competitor.", None,
+     lambda p: _kinds(p) == ["update_deal"] and p.actions[0].fields["competitor"] == "Zendesk"),
+    ("Sent Jack Ueda at Summit Ventures an intro email about a pilot, log it.", None,
+     lambda p: p.actions[0].fields["activity_type"] == "email"),
+    ("Sent Tom Becker the renewal quote by email this morning, log it.", None,
+     lambda p: p.actions[0].fields["activity_type"] == "email"),
+    ("Move Northwind's renewal close date to December 20th, wait, make it the 22nd.", None,
+     lambda p: p.actions[0].fields == {"close_date": "2026-12-22"}),
+    ("Push Acme to January 10th, wait, make it the 12th.", None, lambda p: p.actions[0].fields == {"close_date": "2027-01-12"}),
+    ("Set a task on the Delta Works deal to schedule the kickoff, due in a week.", None,
+     lambda p: _kinds(p) == ["create_task"] and p.actions[0].fields["due_date"] == "2026-11-28"),
+    ("Add a task for Tom Becker to book the training session by Friday.", None, lambda p: _kinds(p) == ["create_task"]),
+    ("Create a task on the Acme deal to set up the onboarding call next Monday.", None, lambda p: _kinds(p) == ["create_task"]),
+])
+def test_blind29_wrong_writes_by_construction(planner, now, text, in_view, check):
+    plan = planner.plan(text, now=now, context=PlanContext(target=context_target(in_view)))
+    assert plan.actions and check(plan), plan.actions
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("Harbor Health is past the demo, they've got the proposal in hand now.", "5106"),
+    ("Initech is past the demo, they've got the proposal now.", "5006"),
+    ("TechCorp is done with the demo, they have received the proposal.", "5002"),
+])
+def test_past_the_demo_with_the_proposal_in_hand_is_proposal_sent(planner, now, text, deal):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"] and plan.actions[0].target.id == deal
+    assert plan.actions[0].fields == {"stage": "Proposal Sent"}
