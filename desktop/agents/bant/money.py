@@ -112,6 +112,8 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"|\b(?:dropped|cut|lowered|reduced|slashed|trimmed|sharpened|matched|beat) (?:their|its) (?:quote|price|pricing|"
                          r"offer|bid|number)\b|\b(?-i:[A-Z][\w.&-]+) (?:quote|offer|bid|proposal)s?\b(?=,?\s*(?:at |for |of |came in )?"
                          r"(?:about |around |roughly )?\$?\d)"
+                         # "said yes to monthly billing at our $500/mo", "fine with our 6k": a figure named as ours
+                         r"|(?<!match )(?<!matches )(?<!within )(?<!under )(?<!below )\b(?:our|my) (?:\$\s?)?\d"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"

@@ -1,0 +1,102 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena10.py``
+(issue/18x onwards, callnotes23's invented facts and misses): each case is a short note in words of our own
+(not a blind-set sentence) and the field a user would see on the deal."""
+
+from __future__ import annotations
+
+import pytest
+from bant_said import said
+
+
+# -- budget: invented ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Omar agreed to go with our 799/mo Growth plan.",
+    "maria is happy at our 6k a year.",
+    "Kofi said yes to quarterly billing at our 2,400 a quarter.",
+])
+def test_issue18x_a_figure_named_as_ours_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Kofi said ok to our 12k quote; he has 15k set aside.", 15000),
+    ("Their budget is 10k, which matches our 10k quote.", 10000),
+    ("Kofi has 30k set aside for it. We sent our 28k proposal Monday.", 30000),
+])
+def test_issue18x_their_own_figure_beside_ours_stays(note, value):
+    said(note, "budget", value)
+
+
+# -- authority: invented -------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Priya says there's a three-quote rule. She hinted the number that gets approved is closer to 40.",
+    "Omar thinks the number that gets approved will be around 40k.",
+    "She guessed the amount that gets approved lands near 25 thousand.",
+])
+def test_issue18x_the_figure_that_gets_approved_names_no_approver(note):
+    said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("James says the board meets on the 21st and that's where it gets approved or not.", "board"),
+    ("Linda Park, their CFO, approves anything over 20k.", "Park"),
+    ("Tom Reyes signs, Omar just runs the process.", "Reyes"),
+])
+def test_issue18x_who_approves_still_found(note, value):
+    said(note, "authority", value)
+
+
+# -- timeline: invented --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Deal signed. Kickoff call booked with her and Raj Price (CTO) for Thursday Dec 3 to plan the integration.",
+    "Handover call booked with Omar and Tom Reyes (COO) for Tuesday Dec 8 to plan the integration.",
+    "Training session set with her and Kofi Mensah (IT lead) for December 9 to plan the data import.",
+])
+def test_issue18x_a_meeting_with_a_title_in_brackets_before_its_date_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "closed lost, budget cut. maybe revisit in q2, nothing set.",
+    "Shelved for now; they might pick it back up in Q3, nothing firm.",
+    "Could come back to it in Q3, nothing concrete yet.",
+])
+def test_issue18x_a_period_denied_with_nothing_set_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("They want it live by March 3, nothing else is set.", "2027-03-03"),
+    ("Sarah says they might revisit it in Q2 next year, with about fifteen thousand to spend.", "2027-06-30"),
+    ("Kofi Mensah (CFO) wants it live by January 15.", "2027-01-15"),
+])
+def test_issue18x_a_date_said_with_it_stays(note, value):
+    said(note, "timeline", value)
+
+
+# -- need: invented ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "They liked the reporting; the one complaint, exports timing out, is fixed in the new release and we showed it.",
+    "The other complaint, reports loading slowly, has been fixed since 3.1 and we showed it.",
+    "They liked the app; the one issue, missed push alerts, got patched last week.",
+])
+def test_issue18x_a_problem_said_as_fixed_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("The billing bug is sorted, but reps still lose half a day logging calls by hand.", "logging calls"),
+    ("They need the sync bug fixed before renewal.", "sync bug"),
+    ("Q: what hooked her? A: the dispatch board that updates itself.", "dispatch board"),
+])
+def test_issue18x_a_problem_still_open_stays(note, value):
+    said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    "He can't sign himself; it needs his CEO, Dana Wu, who's back from leave on the 3rd.",
+    "Omar can't approve it alone, it needs Tom's signature.",
+    "It can't go through yet; it needs her CFO, Tom Reyes, who is out until the 3rd.",
+])
+def test_issue18x_a_signature_it_needs_is_no_need(note):
+    said(note, "need", None)
