@@ -100,3 +100,41 @@ def test_issue18x_a_problem_still_open_stays(note, value):
 ])
 def test_issue18x_a_signature_it_needs_is_no_need(note):
     said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Tom said it's his call either way, but he wants our best number first.",
+    "She wants a better price before she'll sign.",
+    "Omar needs a sharper quote by Friday.",
+])
+def test_issue18x_a_better_price_from_us_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("They want better pricing visibility across regions.", "pricing visibility"),
+    ("She wants the price list synced to the CRM so reps stop quoting old prices.", "price list"),
+    ("He needs a better way to route after-hours calls.", "after-hours calls"),
+    ("Omar needs better deal-flow tracking across the team.", "deal-flow"),
+])
+def test_issue18x_a_problem_about_prices_stays_a_need(note, value):
+    said(note, "need", value)
+
+
+# -- budget: a ceiling with a range under it ------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Theo said 'up to 12k' for year one, but he'd rather land around 9 or 10.",
+    "Budget is up to 20k, though she'd prefer to come in around 15 or 16.",
+    "They can go up to 40k but would rather spend about 30 to 35.",
+])
+def test_issue18x_a_ceiling_with_a_preferred_range_under_it_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("She can go up to 12k for this, that's the budget.", 12000),
+    ("Up to 25k is approved; he'd rather not go near it.", 25000),
+    ("budget she said 4k for the yr, hard cap.", 4000),
+])
+def test_issue18x_a_ceiling_alone_stays_the_budget(note, value):
+    said(note, "budget", value)

@@ -676,6 +676,10 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                     del joined[i + 1:j + 1]
                     break
     value, s = _budget_said(joined)
+    if value is not None and s is not None and re.search(r"\bup to\b", s, re.I) and re.search(
+            r"\b(?:'d|would|'d much|would much) (?:rather|prefer to) (?:\w+ )?(?:land|be|stay|come in|keep it|spend|end up|sit|"
+            r"settle)\b[^.;]*?\b(?:around|about|near|closer to|nearer)\b[^.;]*?\b(?:or|to|and|-)\b", s, re.I):
+        return None, None  # "'up to 12k', but he'd rather land around 9 or 10": a ceiling and a range under it, no one figure
     if value is not None and s is not None and _is_monthly(value, s):
         return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
     return value, s

@@ -48,6 +48,10 @@ _NEED_CUE = re.compile(
     r"(?:can|will|really|actually)(?= \w)|see (?:that )?(?=(?:the|their) (?:[\w-]+ ){1,2}(?:actually|really|reliably) (?:happen|work|go out|get)))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "he wants our best number first": a better price from us is the negotiation, not their problem
+                       r"^(?:(?:our|your|a|the|an) )?(?:very )?(?:best|final|lowest|better|sharper|revised|improved|bigger) (?:and final )?"
+                       r"(?:number|price|offer|quote|deal|figure|rate|discount)s?(?=\s*(?:$|[,.;:!?]|(?:first|by|before|from|for|on|to|and|so|if|"
+                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our) (?:\w+ )?discount\b|"
                        # "it needs his CEO, Hannah Reid": a person whose signature it waits on, not a problem
                        r"^(?:his|her|their) (?:ceo|cfo|coo|cto|cio|boss|manager|founder|owner|president)\b|"
                        r"^(?:his|her|their|the|a) (?:signature|sign-?off|approval|ok|okay|blessing|go-?ahead)\b|"
