@@ -138,3 +138,26 @@ def test_issue18x_a_ceiling_with_a_preferred_range_under_it_is_no_budget(note):
 ])
 def test_issue18x_a_ceiling_alone_stays_the_budget(note, value):
     said(note, "budget", value)
+
+
+# -- competitor: missed --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("She said the routing is still the must-have, and, uh, that Dialpad dropped their price again.", "Dialpad"),
+    ("Omar mentioned that Gong cut their price last week.", "Gong"),
+    ("Kofi told me that Aircall just lowered its price to keep them.", "Aircall"),
+])
+def test_issue18x_another_vendor_cutting_its_price_said_after_that_is_a_rival(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("The trial ended, they didn't love it, but they're still weighing Procore against us.", "Procore"),
+    ("They are pitting Zendesk versus us on price.", "Zendesk"),
+    ("Ops is comparing Motive against us this month.", "Motive"),
+])
+def test_issue18x_a_vendor_weighed_against_us_is_a_rival(note, value):
+    said(note, "competitor", value)
+
+
+def test_issue18x_a_person_dropping_something_is_no_rival():
+    said("Omar said that Dana dropped her kids at school, then we talked pricing.", "competitor", None)
