@@ -161,3 +161,17 @@ def test_issue18x_a_vendor_weighed_against_us_is_a_rival(note, value):
 
 def test_issue18x_a_person_dropping_something_is_no_rival():
     said("Omar said that Dana dropped her kids at school, then we talked pricing.", "competitor", None)
+
+
+# -- budget: a figure put right with a bare "no" -------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Budget, he said they've set aside, uh, seventy, no, sixty, sixty thousand for year one.", 60000),
+    ("They've allocated 90, no, 80k for year one.", 80000),
+    ("She has sixty, no, fifty-five thousand set aside.", 55000),
+])
+def test_issue18x_a_figure_put_right_after_a_bare_no_is_the_budget(note, value):
+    said(note, "budget", value)
+
+
+def test_issue18x_a_no_after_the_figure_is_no_correction():
+    said("They have 30k set aside. No, they haven't seen the deck yet.", "budget", 30000)
