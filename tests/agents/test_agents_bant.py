@@ -191,9 +191,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # since then tuned on it (issue/18w), so 389/420 is not blind
                                                          ("blind/callnotes22.jsonl", 389, 1),
                                                          # blind set 23 (fresh writer, session 16, kept sealed until the
-                                                         # end): first score 376/420 = 89.5%, 12 invented, at dd84d2c
-                                                         # (a regression ratchet)
-                                                         ("blind/callnotes23.jsonl", 376, 12)])
+                                                         # end): first score stays 376/420 = 89.5%, 12 invented, at dd84d2c
+                                                         # (a regression ratchet); since then tuned on it (issue/18x), so
+                                                         # the figure here is not blind
+                                                         ("blind/callnotes23.jsonl", 387, 4)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -45,6 +45,8 @@ _CORRECTION = re.compile(r"\bfrom\s+\S+(?:\s+\S+){0,2}?\s+(?:down |up )?to\b|\bt
                          r"it is|they're saying)|actually|revised(?: to)?|instead|changed to|"
                          r"corrected|(?:came|come|went|gone) down to|realistically(?:,? (?:plan on|budget|say|it's))?|plan on|settled on|landed on|(?:would|'d) (?:land|settle) (?:at|on)|(?:bumped|raised|cut|lowered|dropped|reduced|trimmed|slashed) (?:it )?to)\b|"
                          r"\bno,?\s+(?:sorry|wait)\b|"
+                         # "ninety, no, eighty thousand": a bare "no" between two figures puts the first right
+                         r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)(?:\s*(?:k|grand|thousand))?\s*,\s*no\s*,\s*(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b)|"
                          # "thirty-five hundred, then Omar told her it's three thousand flat": the figure someone else put right
                          r"\bthen (?:(?-i:[A-Z][a-z]+)|he|she|they|finance|(?:the|their|her|his) (?:cfo|ceo|owner|founder|boss)) (?:told (?:her|him|them|me|us)|said|"
                          r"corrected (?:it|that|her|him|them))\b(?=[^.;]*?\d|[^.;]*?\b(?:thousand|hundred|grand|k)\b)|\b(?:said|says)\s*,?\s*(?:forget|ignore|scratch|disregard) (?:that|it)\b|\bjumped in,? no\b|\b(?:i'm wrong|i was wrong|my mistake|my bad)\b|\bsaid no,\s+(?:it's|it is|it was)\b|,\s*sorry,|\bi mean,|\b(?:use|go with|put down|write down|log|take)\s+(?:the\s+)?(?=\$?\d|(?:one|two|three|four|five|six|seven|eight|"
@@ -112,6 +114,8 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          r"|\b(?:dropped|cut|lowered|reduced|slashed|trimmed|sharpened|matched|beat) (?:their|its) (?:quote|price|pricing|"
                          r"offer|bid|number)\b|\b(?-i:[A-Z][\w.&-]+) (?:quote|offer|bid|proposal)s?\b(?=,?\s*(?:at |for |of |came in )?"
                          r"(?:about |around |roughly )?\$?\d)"
+                         # "said yes to monthly billing at our $500/mo", "fine with our 6k": a figure named as ours
+                         r"|(?<!match )(?<!matches )(?<!within )(?<!under )(?<!below )\b(?:our|my) (?:\$\s?)?\d"
                          # "we'd be about $800 a month on Growth": our price said as what we would cost
                          r"|\b(?:we'd|we would|we'll|we will|we're|we are|it'd|it would) (?:only )?(?:be|cost (?:them|her|him)?) (?:about |around |roughly |"
                          r"like |just )?(?:\$|\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|"
@@ -674,6 +678,10 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                     del joined[i + 1:j + 1]
                     break
     value, s = _budget_said(joined)
+    if value is not None and s is not None and re.search(r"\bup to\b", s, re.I) and re.search(
+            r"\b(?:'d|would|'d much|would much) (?:rather|prefer to) (?:\w+ )?(?:land|be|stay|come in|keep it|spend|end up|sit|"
+            r"settle)\b[^.;]*?\b(?:around|about|near|closer to|nearer)\b[^.;]*?\b(?:or|to|and|-)\b", s, re.I):
+        return None, None  # "'up to 12k', but he'd rather land around 9 or 10": a ceiling and a range under it, no one figure
     if value is not None and s is not None and _is_monthly(value, s):
         return round(value * _term_months(s + " " + " ".join(sentences)), 2), s
     return value, s

@@ -48,6 +48,15 @@ _NEED_CUE = re.compile(
     r"(?:can|will|really|actually)(?= \w)|see (?:that )?(?=(?:the|their) (?:[\w-]+ ){1,2}(?:actually|really|reliably) (?:happen|work|go out|get)))\b", re.I)
 _NEED_VERB_KEEP = re.compile(r"^(?:to\s+)?(?:replace|fix|solve|get rid of|cut|reduce|stop|automate|losing|wasting)\b", re.I)
 _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)\b|"
+                       # "he wants our best number first": a better price from us is the negotiation, not their problem
+                       r"^(?:(?:our|your|a|the|an) )?(?:very )?(?:best|final|lowest|better|sharper|revised|improved|bigger) (?:and final )?"
+                       r"(?:number|price|offer|quote|deal|figure|rate|discount)s?(?=\s*(?:$|[,.;:!?]|(?:first|by|before|from|for|on|to|and|so|if|"
+                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our) (?:\w+ )?discount\b|"
+                       # "it needs his CEO, Hannah Reid": a person whose signature it waits on, not a problem
+                       r"^(?:his|her|their) (?:ceo|cfo|coo|cto|cio|boss|manager|founder|owner|president)\b|"
+                       r"^(?:his|her|their|the|a) (?:signature|sign-?off|approval|ok|okay|blessing|go-?ahead)\b|"
+                       r"^(?:(?:his|her|their|the) (?:ceo|cfo|coo|cto|cio|boss|founder|owner|board)'s|(?-i:[A-Z][a-z]+)'s) (?:signature|"
+                       r"sign-?off|approval|ok|okay|blessing|go-?ahead)\b|"
                        # "Billing issue, sent him the portal link": the seller's deed after the word, subject dropped
                        r"^(?:sent|re-?sent|emailed|forwarded|gave|showed|walked|pointed|refunded|credited|reset|fixed|resolved|updated|"
                        r"told) (?:him|her|them)\b|"
@@ -386,7 +395,20 @@ _LIVE_BY = re.compile(r"^((?:the |their |an? )?(?:[\w-]+ ){1,2}(?:automation|rem
 _POINTS_BACK = re.compile(r"^(?:\w+\s+){0,3}?(?:it|this|them|those|these)\b|^(?:\w+\s+)?that\b", re.I)  # ("orders that come in": a relative)
 
 
+# "the one complaint, escalations dropping the chat transcript, is fixed in 4.2": a problem said as solved already
+_FIXED = re.compile(r"\b(?:is|was|are|were|has been|have been|got|'s) (?:now |already |all |since |actually )?(?:been )?(?:fixed|resolved|"
+                    r"solved|sorted(?: out)?|patched|taken care of)\b", re.I)
+
+
+def _drop_fixed(s: str) -> str:
+    parts = re.split(r";\s*|,?\s+but\s+", s)
+    if not _FIXED.search(s) or (len(parts) < 2 and re.search(r"\b(?:wants?|needs?|would like|'d like)\b", s, re.I)):
+        return s
+    return "; ".join(p for p in parts if not _FIXED.search(p))
+
+
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
+    sentences = [d for d in (_drop_fixed(s) for s in sentences) if d.strip()]
     # "Zendesk keeps trying to upsell her on their workforce tool": another vendor's pitch, not their need
     sentences = [s for s in sentences if not re.search(r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", s, re.I)]
     if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):

@@ -629,6 +629,10 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                                                                     r"approv(?!ers?\b)|approved (?:for|budget|spend|\$?\d|(?:about|"
                                                                     r"around|roughly) )", words_to_digits(c), re.I):
                     continue  # "one point two mil is approved": the budget, not who approves ("is the one who approves": who)
+                if re.match(r"^approved", m.group(1), re.I) and re.search(r"\b(?:number|figure|amount|budget|price|whatever|what)\s+(?:that\s+|which\s+)?(?:\w+\s+)?(?:gets|get|getting)\s+"
+                                                                          r"(?:\w+\s+)?approved\b(?!\s+by)",
+                                                                          c[:m.end()], re.I):
+                    continue  # "the number that gets approved is closer to 150": the figure, not who approves
                 if re.match(r"^approv", m.group(1), re.I) and re.search(r"\bwhat (?:they|she|he)(?:'ve|'d| have| has| had)? (?:\w+ )?(?:had |got )?"
                                                                         r"approved\b", c, re.I):
                     continue  # "what they've actually had approved is fifty": the budget

@@ -70,7 +70,7 @@ _COMP_AFTER = re.compile(
                          # "forwarded him a Salesloft quote", "Gong sent them a 3-year offer", "Salesforce dropped their quote to 13k":
                          # another vendor's price put to them, a rival in play (not "a quote from us")
                          r"(?:(?<=\ba\s)|(?<=\ban\s))" + _VENDOR + r"(?=\s+(?i:quote|offer|bid|proposal|counter-?offer)s?\b)|"
-                         r"(?:^|(?<=[,.;:]\s)|(?<=\band\s))" + _VENDOR + r"(?=\s+(?i:sent|gave|made|put in|dropped|cut|lowered|sharpened|came back with)"
+                         r"(?:^|(?<=[,.;:]\s)|(?<=\band\s)|(?<=\bthat\s))" + _VENDOR + r"(?=\s+(?:(?i:just|now|already|also)\s+)?(?i:sent|gave|made|put in|dropped|cut|lowered|sharpened|came back with)"
                          r"\s+(?i:them|her|him|their|its|a|an|in a)\s+(?:[\w-]+\s+){0,2}?(?i:quote|offer|price|bid|proposal|counter-?offer)s?\b)|"
                          # "a call with Rippling's onboarding team, not impressed but they're still on the list": a vendor met and kept on
                          r"(?i:\b(?:call|meeting|demo|session|chat)s? with\s+)" + _VENDOR + r"(?='s\s+(?:[\w-]+\s+){0,2}?(?i:team|people|reps?|sales)\b"
@@ -96,6 +96,8 @@ _COMP_AFTER = re.compile(
                          r"(?i:side by side|side-by-side|in parallel|head to head|head-to-head|alongside) (?i:with )?us\b|"
                          # "they're weighing Epic's own module against us", "seeing Doctolib's reminder feature next week": another
                          # vendor's product weighed against us or shown to them
+                         # "they're still weighing SafetyCulture against us": the vendor itself weighed against us
+                         r"(?i:\b(?:weighing|comparing|pitting)\s+)" + _VENDOR + r"(?=\s+(?i:against|versus|vs\.?)\s+(?i:us|you)\b)|"
                          r"(?i:\b(?:weighing|comparing|pitting|testing|trialing|trialling|evaluating|piloting)\s+)" + _VENDOR + r"'s(?:\s+[\w-]+){1,3}\s+"
                          r"(?i:against|with|next to|alongside|versus|vs\.?)\s+(?i:us|you)\b|"
                          r"(?i:\b(?:seeing|see|saw|getting|get|got|booked|having|had) (?:a (?:demo|look|walk-?through) (?:of|at) )?)" + _VENDOR

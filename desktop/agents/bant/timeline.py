@@ -386,6 +386,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
             c = re.sub(r",?\s*\bbecause\b.*$", "", c, flags=re.I)  # "by end of February because of their visit": the reason
             if re.search(r"\bno (?:real |hard |firm |set |fixed |specific )?(?:dates?|deadlines?|timeline)\b", s, re.I) and not re.search(r"\d", c):
                 continue  # "rollout early next year, but no firm date": the period said is not a date
+            if re.search(r"\bnothing (?:(?:is|was|'s) )?(?:set|firm|fixed|concrete|definite|booked|locked(?: in)?|agreed|scheduled)\b",
+                         s, re.I) and not re.search(r"\d", re.sub(r"\bq[1-4]\b", "", c, flags=re.I)):
+                continue  # "maybe revisit in q2, nothing set": the period said is denied in the same breath
             # "sometime next year", "decide sometime in the new year": no date (a month said with it still is one)
             c = re.sub(r"\b(?:some ?time|at some point|some point)\s+(?:in\s+)?(?:next year|the new year|the coming year|"
                        r"the next year)\b", " ", c, flags=re.I)
@@ -476,6 +479,12 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                                r"sign))", c, re.I)
             # "Next step is a trial that Ben, their VP Sales, will run starting Monday": a clause of the note's next step
             nxt = nxt or (re.match(r"^(?:the )?next(?: steps?)?\s*(?:is|are|:|,|-|will be)\s", s, re.I))
+            if not nxt and re.match(r"^(?:(?:the|their|her|his) [\w -]{1,30},\s*)?(?:for|on)\b", c.strip(), re.I) and s.find(c) > 0:
+                # "Kickoff call booked with her and Raj Price (CTO) for Thursday Dec 3": the date clause of a meeting said
+                # before it (cut off by the title in brackets), not the deal's date
+                nxt = _NEXT_STEP_CLAUSE.search(s[:s.find(c)]) or re.search(
+                    r"\b(?:call|meeting|session|workshop|demo|kick-?off|training|walk-?through|review|sync)s? (?:is |was )?(?:booked|"
+                    r"set(?: up)?|scheduled|locked(?: in)?|confirmed|planned)\b", s[:s.find(c)], re.I)
             if nxt and not buying:
                 continue
             ref = now if isinstance(now, datetime) else datetime.combine(now, datetime.min.time())
