@@ -422,6 +422,11 @@ DNC_RE = re.compile(r"\b(?:do not|don'?t|never|not to)\s+(?:contact|email|call)\
                     # "Remove Ben Jensen from our outreach": out of every sequence - the person stays in the CRM
                     r"|\bremove\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+from\s+(?:all\s+(?:of\s+)?)?(?:our|the|my)\s+"
                     r"(?:outreach|sequences?|cadences?|mailing lists?|emails?|campaigns?)\b"
+                    # "asked us to take him off all outreach", "take Tom Becker off our mailing list", "wants to be taken off
+                    # all emails": out of everything we send
+                    r"|\b(?:take|taking|took|taken)\s+(?:(?:him|her|them|(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?)\s+)?off\s+"
+                    r"(?:of\s+)?(?:all\s+(?:of\s+)?|any\s+)?(?:our\s+|the\s+|my\s+)?"
+                    r"(?:outreach|sequences?|cadences?|mailing\s+lists?|e-?mails?|campaigns?|newsletters?|lists?)\b"
                     r"|\bunsubscribed?\b|\bopted out\b|"
                     r"\bopt(?:ed)?[- ]out\b|\bdo[- ]not[- ]contact\b"
                     # ("stop calling his cell and use email only": a channel he prefers, not do-not-contact)

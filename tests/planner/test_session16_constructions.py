@@ -669,3 +669,14 @@ def test_past_the_demo_with_the_proposal_in_hand_is_proposal_sent(planner, now, 
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["update_deal"] and plan.actions[0].target.id == deal
     assert plan.actions[0].fields == {"stage": "Proposal Sent"}
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Dan Hughes asked us to take him off all outreach.", "259"),
+    ("Take Tom Becker off our mailing list.", "106"),
+    ("Priya wants to be taken off all emails.", "105"),
+])
+def test_taken_off_our_outreach_is_do_not_contact(planner, now, text, person):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"] and plan.actions[0].target.id == person
+    assert plan.actions[0].fields == {"do_not_contact": True}
