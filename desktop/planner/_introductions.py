@@ -68,7 +68,7 @@ def relation_then_name(text: str, index: EntityIndex, ctx: Target | None = None)
         return text
     name = f"{m.group('first')} {m.group('last')}"
     at = m.group("at") or ""
-    whose = (m.group("whose") or "").rstrip("s").rstrip("'\u2019")
+    whose = re.sub(r"['\u2019]s$", "", m.group("whose") or "")
     if not at and whose and any(mm.kind == "company" and mm.start == 0 for mm in index.find_mentions(whose)):
         at = f" at {whose}"  # "a contact for Northwind's new IT lead, Sven Olsen": Sven is at Northwind
     elif not at and not re.search(r"\b(?:at|from)\s+" + _CAP, m.group("rest")) and (co := related_company(whose, index, ctx)):
@@ -81,10 +81,9 @@ def relation_then_name(text: str, index: EntityIndex, ctx: Target | None = None)
 def related_company(whose: str, index: EntityIndex, ctx: Target | None) -> str | None:
     """The company of the person ``whose`` relation someone is: a first or full name the workspace has once, or
     "her"/"his"/"their" for the contact in view (``ctx``); None when unknown."""
-    if whose.lower() in ("her", "his", "their", "thei"):
-        if ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in index.contacts:
-            return index.contacts[int(ctx.id)].company_name or None
-        return None
+    if whose.lower() in ("her", "his", "their"):
+        in_view = index.contact_in_view(ctx)
+        return (index.contacts[in_view].company_name or None) if in_view is not None else None
     named = [x for x in index.find_mentions(whose) if x.kind == "contact" and len(x.ids) == 1]
     return (index.contacts[named[0].ids[0]].company_name or None) if named else None
 

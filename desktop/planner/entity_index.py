@@ -276,6 +276,13 @@ class EntityIndex:
             return Target(type="company", id=str(record_id), name=self.companies[record_id].name)
         return Target(type="deal", id=str(record_id), name=self.deals[record_id].name)
 
+    def contact_in_view(self, target: Target | None) -> int | None:
+        """The id of the workspace contact ``target`` (the record in view) is, or None when it is no contact of
+        this workspace (nothing in view, a deal or company, a new or unknown id)."""
+        if target is None or target.type != "contact" or not target.id.isdigit():
+            return None
+        return int(target.id) if int(target.id) in self.contacts else None
+
     def describe(self, kind: MentionKind, record_id: int) -> str:
         """A short label for clarifications: ``"Sarah Chen (TechCorp)"``."""
         if kind == "contact":

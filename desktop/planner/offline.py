@@ -608,8 +608,8 @@ class OfflinePlanner:
             named = {i for m in self.index.find_mentions(before) if m.kind == "contact" and len(m.ids) == 1 for i in m.ids}
             if len(named) == 1:
                 return self.index.contacts[next(iter(named))].name
-            if not named and ctx is not None and ctx.type == "contact" and ctx.id.isdigit() and int(ctx.id) in self.index.contacts:
-                return self.index.contacts[int(ctx.id)].name
+            if not named and (in_view := self.index.contact_in_view(ctx)) is not None:
+                return self.index.contacts[in_view].name
             return None
         ok = any(m.kind == "contact" and (not m.partial or len(m.ids) == 1
                                           or len(set(m.ids) & getattr(self, "_said_full", set())) == 1)
@@ -2727,14 +2727,13 @@ class _Build:
                             there.add(ours[0])  # ("Sofia" with two Sofias in the workspace, one at Meadow Health)
                     if len(there) == 1:
                         act_loc = _Local(next(iter(there)), act_loc.deal, act_loc.company, act_loc.named_thing)
-                if self.ctx is not None and self.ctx.type == "contact" and self.ctx.id.isdigit() \
-                        and int(self.ctx.id) in self.idx.contacts and (act_loc is None or act_loc.contact is None) \
+                if (in_view := self.idx.contact_in_view(self.ctx)) is not None and (act_loc is None or act_loc.contact is None) \
                         and re.match(r"\W*(?:he|she)(?:'s|\s+(?:is|was|has|had|will|wants|said|says|told|called|emailed))\b",
                                      str(activity["body"]), re.I) \
                         and not [m for m in self.mentions if m.kind == "contact"]:
                     # "He's leaving Upland Media at the end of the month. Note it." with Dan Hughes in view: the note is
                     # about him; his company named in it is what he said, not where it goes
-                    act_loc = _Local(int(self.ctx.id), None, None, False)
+                    act_loc = _Local(in_view, None, None, False)
                 self._add(act_pos, {"kind": "log_activity", "fields": activity, "role": "note", "loc": act_loc,
                                     "sure": act_sure})
         for name in held_fields:

@@ -680,3 +680,9 @@ def test_taken_off_our_outreach_is_do_not_contact(planner, now, text, person):
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["update_contact"] and plan.actions[0].target.id == person
     assert plan.actions[0].fields == {"do_not_contact": True}
+
+
+def test_his_colleague_works_where_the_person_in_view_does(planner, now):
+    plan = planner.plan("Add his colleague Marco Visser, he runs procurement.", now=now,
+                        context=PlanContext(target=context_target("contact:106")))
+    assert _kinds(plan) == ["create_contact"] and plan.actions[0].fields["company"] == "Northwind Traders"
