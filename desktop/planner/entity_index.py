@@ -148,6 +148,7 @@ class EntityIndex:
     _lasts_by_sound: dict[str, list[str]] | None = None
     _firsts_by_last: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     _domains: dict[str, int] | None = None
+    _stage_labels: dict[str, StageRow] | None = None
     #: The workspace's users (possible owners), full names: deal owners seen plus the team setting.
     users: list[str] = field(default_factory=list)
     #: True when any indexed deal has an owner ("my pipeline" then means the first user's deals).
@@ -315,9 +316,14 @@ class EntityIndex:
         return [d for d in self.deals_by_company.get(company_id, ()) if self.deals[d].is_open]
 
     def stage_by_label(self, label: str) -> StageRow | None:
-        """The stage whose label equals ``label`` (case-insensitive)."""
-        low = label.lower()
-        return next((s for s in self.stages if s.label.lower() == low), None)
+        """The stage whose label equals ``label`` (case-insensitive); the first of its pipelines when
+        several pipelines share the label. A dictionary built on first use (answers call this once per deal)."""
+        if self._stage_labels is None:
+            labels: dict[str, StageRow] = {}
+            for st in self.stages:
+                labels.setdefault(st.label.lower(), st)
+            self._stage_labels = labels
+        return self._stage_labels.get(label.lower())
 
     # ---------------------------------------------------------------- mentions
     def find_mentions(self, text: str) -> list[Mention]:
