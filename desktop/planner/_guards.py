@@ -210,3 +210,20 @@ def tidy(plan: Plan, index: EntityIndex) -> None:
                 rf"{re.escape(str(a.fields['competitor']))}\s+(?:because\s+of|because|since|due\s+to|for)\s+(?=\S)",
                 str(a.fields["lost_reason"]), re.I)):
             a.fields["lost_reason"] = str(a.fields["lost_reason"])[named.end():]  # "went with HubSpot because of price"
+        if a.kind == "update_deal" and a.fields.get("competitor") and a.fields.get("lost_reason") and (cut := re.search(
+                r",?\s+(?:and|so|because|since)\s+(?:(?:they|(?-i:[A-Z])[\w&'-]*)\s+){0,3}?(?:(?:is|are|'s|was|were|has|have)\s+)?"
+                r"(?:went|going|gone|signed|chose|picked)\s+(?:with\s+)?" + re.escape(str(a.fields["competitor"])),
+                str(a.fields["lost_reason"]), re.I)) and cut.start() > 0:
+            # "budget got cut and Initech is going with HubSpot, mark it lost": the cut is the reason, the rival the competitor
+            a.fields["lost_reason"] = str(a.fields["lost_reason"])[:cut.start()].strip(" ,.")
+        if a.kind == "update_deal" and a.fields.get("competitor") and \
+                str(a.fields.get("lost_reason", "")).strip(" .").lower() == str(a.fields["competitor"]).lower():
+            # "mark Lumen lost, the champion left and they went with Pipedrive": the rival is no reason; the words
+            # before it are, when there are some
+            why = re.search(r"(?:^|[,;:.]\s*)(?P<why>[^,;:.]{3,80}?)\s*,?\s+(?:and|so)\s+(?:they\s+)?(?:(?:have|'ve)\s+)?"
+                            r"(?:went|gone|signed|chose|picked)\s+(?:with\s+)?" + re.escape(str(a.fields["competitor"])),
+                            plan.transcript or "", re.I)
+            if why and not re.match(r"\W*(?:mark|move|set|close|put)\b", why.group("why"), re.I):
+                a.fields["lost_reason"] = why.group("why").strip()
+            else:
+                del a.fields["lost_reason"]

@@ -342,7 +342,7 @@ _WENT_WITH = re.compile(
     r"(?:(?:another|a different|a cheaper|a bigger|a local|an?|some other)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution|shop|company)\s*,?\s*"
     r"(?:(?:um|uh|called|named)\s*,?\s*)?)?"
-    r"(?P<c>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)", re.I)
+    r"(?P<c>(?-i:[A-Z])(?:[\w&-]|\.(?=\w))*(?:\s(?-i:[A-Z])(?:[\w&-]|\.(?=\w))*)?)", re.I)
 _WENT_WITH_HEDGE = re.compile(r"\b(?:if|unless|might|may|could|would|whether|considering|thinking|leaning|probably|likely|"
                               r"maybe|worried|afraid|in case|not|never|didn'?t|haven'?t|hasn'?t)\b", re.I)
 _THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b|\b(?:get|put)\s+\w+\s+on\s+(?:it|that|this)\b", re.I)

@@ -60,6 +60,12 @@ ACTIVITY_RE = re.compile(
     r"|\b(?:just\s+)?(?:wrapped|finished|got off the phone|got off|hung up)(?:\s+up)?\s+(?P<t15>with)\s+(?=(?-i:[A-Z]))"
     # "Sent a cold email to Uma ...", "Zoe Vogel from Cedar Group called": interactions that happened
     r"|^\W*(?:(?:okay|ok|so)\W+)*(?:i\s+|we\s+)?(?:just\s+)?sent\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}?(?P<t12>e-?mail|message)\s+to\b"
+    # "Sent Kara Walsh the pricing sheet by email", "and then sent her a follow-up email", "followed up with Eva by email":
+    # an e-mail that went out
+    r"|^\W*(?:(?:okay|ok|so|and|then|also)\W+)*(?:i\s+|we\s+)?(?:just\s+|also\s+)?sent\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)\s+"
+    r"(?:a|an|the|our|my|over|some|their|his|her)\b[^.;?]{0,60}?(?:\b(?:by|over|via|in an?)\s+)?\b(?P<t23>e-?mail|message)\b"
+    r"|^\W*(?:(?:okay|ok|so|and|then|also)\W+)*(?:i\s+|we\s+)?(?:just\s+|also\s+)?followed\s+up\s+with\s+(?:him|her|them|(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"
+    r"\s+(?:by|over|via|on)\s+(?P<t24>e-?mail|phone)\b"
     r"|^\W*(?!(?i:task|reminder|note|todo|to-do)\b)(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:\s+(?:from|at)\s+(?-i:[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*))?\s+(?:just\s+)?"
     r"(?P<t13>called|rang|phoned)\b(?!\s+(?:it|him|her|them)\b)(?!\s+me\s+(?:out|names?|a\b))"
     r"|\b(?P<t7>call|meeting|demo|chat|qbr|lunch|coffee|check-?in|kick-?off|workshop|session|review)\b(?:\s+with\s+[\w ]{1,40}?)?\s+"
@@ -99,7 +105,7 @@ ACTIVITY_RE = re.compile(
     r"(?:mon|tues|wednes|thurs|fri)day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)",
     re.I)
 TASK_RE = re.compile(
-    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )\b(?!(?-i:Follow[- ]?Up\s+(?!(?:With|On|In|By|Next|This|Tomorrow|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"(?<!\bsent a )(?<!\bsent the )(?<!\bsent our )(?<!\bhad a )(?<!\bsent her a )(?<!\bsent him a )(?<!\bsent them a )\b(?!(?-i:Follow[- ]?Up\s+(?!(?:With|On|In|By|Next|This|Tomorrow|Today|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+))(?:follow[- ]?up|(?<=someone )follows up)\b(?!\s+(?:walkthrough|walk-through|meeting|"
     r"demo|session|workshop|review)\b)|\bremind me\b|\btask\s+me\s+to\b|\btry (?:him|her|them|\w+) again\b|\breminder\b(?!\s+(?:e-?mails?|messages?|notices?|texts?|sequence))|\b(?:create|add|make|open|set(?: up)?)\s+(?:a\s+|an\s+)?"
     r"(?:[a-z][\w-]*\s+){0,3}?(?:task|to-?do)\b|\b(?:set|make|create|give)\s+me\s+(?:a\s+|an\s+)?(?:task|to-?do|reminder)\b|\bdon'?t forget\b|\bcall (?:him|her|them|\w+) back\b|\bcheck in with\b"
@@ -317,19 +323,19 @@ AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|pric
 COMPETITOR_RE = re.compile(
     r"\b(?:also\s+)?(?:looking at|evaluating|considering|talking to|comparing (?:us )?(?:with|to|against)|"
     r"competing with|competitor(?:\s+here)? is|competition(?:\s+here)? is|going with|leaning towards|shopping around with|"
-    r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
+    r"in talks with|trialing|trialling|piloting|up against|against)\s+(?P<name>[A-Za-z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)",
     re.I)
 #: The competitor said as the field's value: "set the competitor on Umbrella Health to Epic".
 _COMPETITOR_FIELD = re.compile(r"\bcompetitor\s+(?:(?:on|for)\s+(?:the\s+)?[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+)?"
-                               r"(?:to|as)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                               r"(?:to|as)\s+(?P<name>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)"
                                # "competitor on vertex is snowflake" (typed in lower case)
                                r"|\b(?i:competitor)\s+(?i:on|for)\s+(?:(?i:the)\s+)?[\w&-]+(?:\s+[\w&-]+){0,3}?\s+(?i:is|=|:)\s+"
-                               r"(?P<name2>[A-Za-z][\w.&-]*)\s*$")
+                               r"(?P<name2>[A-Za-z](?:[\w&-]|\.(?=\w))*)\s*$")
 #: "Put Zendesk as the competitor on the deal": said as the field, it wins over what was heard before.
-_COMPETITOR_AS = re.compile(r"\b(?i:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?i:down\s+)?(?i:as)\s+"
+_COMPETITOR_AS = re.compile(r"\b(?i:put|set|add|make|list|mark|log)\s+(?P<name>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)\s+(?i:down\s+)?(?i:as)\s+"
                             r"(?i:the\s+|a\s+|their\s+|another\s+)?(?i:competitor)\b")
 #: The competitor named before its verb: "Snowflake is also pitching them", "Gong are in the running".
-_COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)\s+(?:is|are|'s)\s+(?:also\s+)?"
+_COMPETITOR_BEFORE = re.compile(r"\b(?P<name>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)\s+(?:is|are|'s)\s+(?:also\s+)?"
                                 r"(?:pitching|bidding|competing|in the running|in the mix|in the picture)\b")
 #: Lower-case competitor name -> display name: the domain's COMMON_COMPETITORS plus a few more.
 KNOWN_COMPETITORS = {n.lower(): n for n in COMMON_COMPETITORS} | {

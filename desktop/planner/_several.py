@@ -9,13 +9,17 @@ batches, though:
 * "Log two calls from this morning. Raj Zimmer wants a copy of last month's invoice, and Sofia Evans is thinking about
   upgrading." - a count announced, then what each person said: :func:`counted` rewrites it as one request each.
 
-Both only act when every piece names a different workspace contact (one record each); anything less certain is left
+* "Left a voicemail for Paula Walsh and then sent her a follow-up email." - two interactions with one person, one
+  after the other: :func:`in_turn` cuts it so each is logged with its own type.
+
+All only act when every piece names a different workspace contact (one record each); anything less certain is left
 to the clause reader, which asks.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from desktop.planner.entity_index import EntityIndex
 
@@ -30,6 +34,10 @@ _LOG_REQUEST = re.compile(
 _COUNTED = re.compile(
     r"^\W*(?:(?:so|ok|okay|right|please|and)\W+)*(?:log|record|add)\s+(?:(?P<n>two|three|four|2|3|4)|a\s+couple\s+(?:of\s+)?|both)\s+"
     r"(?P<kind>call|meeting|note|email|e-mail|voicemail)s?\b(?P<when>[^.:;]{0,40}?)\s*[.:;]\s*(?P<rest>\S.*)$", re.I | re.S)
+
+#: "..., and then sent her ...", "..., then emailed him ...": a second interaction reported after the first.
+_THEN_REPORT = re.compile(r",?\s+(?:and\s+)?then\s+(?=(?:i\s+|we\s+)?(?:also\s+)?(?:sent|emailed|e-mailed|called|rang|phoned|"
+                          r"left|texted|followed up|met)\b)", re.I)
 
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 
@@ -90,3 +98,18 @@ def counted(text: str, index: EntityIndex) -> str | None:
         words = re.sub(r"(?:[,;]\s*(?:and|then|also)?|\s+and|\s+then)\s*$", "", rest[a:b].strip()).strip(" ,.;")
         out.append(f"Log {'an' if kind in ('email', 'e-mail') else 'a'} {kind} with {index.contacts[pid].name}: {words}.")
     return " ".join(out)
+
+
+def in_turn(text: str, activity_type: Callable[[str], str | None]) -> list[tuple[int, int]]:
+    """``[(start, end), (start, end)]`` when ``text`` reports two interactions of different types one after the other
+    ("Left a voicemail for Paula Walsh and then sent her a follow-up email": a call, then an e-mail), each piece a
+    report ``activity_type`` (:func:`desktop.planner._rules.activity_type`) reads on its own; ``[]`` otherwise (one
+    interaction, two of one type, or more than one "then")."""
+    cuts = list(_THEN_REPORT.finditer(text))
+    if len(cuts) != 1:
+        return []
+    m = cuts[0]
+    first, second = activity_type(text[:m.start()]), activity_type(text[m.end():])
+    if first is None or second is None or first == second or "note" in (first, second):
+        return []
+    return [(0, m.start()), (m.end(), len(text))]

@@ -770,7 +770,8 @@ class OfflinePlanner:
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean) and (each := several.counted(clean, self.index)) is not None:
             clean = each  # "Log two calls from this morning. Raj Zimmer wants ..., and Sofia Evans ...": one call each
-        if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean) or several.request_segments(clean, self.index)):
+        if not _NOTE_PREFIX.match(clean) and (segments := self._activity_segments(clean) or several.request_segments(clean, self.index)
+                                                   or several.in_turn(clean, R.activity_type)):
             return self._segmented(clean, segments, now, ctx, truncated)
         if not _NOTE_PREFIX.match(clean):
             # "Other note to Felix Hughes. He typed ...": the recogniser's slips are undone in the
@@ -2448,7 +2449,10 @@ class _Build:
                                            and re.search(r"\breminders?\b", t, re.I)
                                            and not re.search(r"\b(?:remind me|set|create|add|make)\b", t, re.I)) \
                     and not (re.match(r"\W*(?:(?:and|so|then|also|please)\s+)*(?:log|record)\s+(?:a|an|the)\s+(?:call|meeting|email|e-mail|note)\b"
-                                      r"[^:]*:", t, re.I) and not re.search(r"\bremind me\b", t, re.I)):
+                                      r"[^:]*:", t, re.I) and not re.search(r"\bremind me\b", t, re.I)) \
+                    and not (re.match(r"\W*(?:(?:okay|ok|so|and|then|also)\W+)*(?:i\s+|we\s+)?(?:just\s+|also\s+)?sent\b", t, re.I)
+                             and R.activity_type(t) == "email" and not re.search(r"\b(?:remind me|task|reminder|to-?do)\b", t, re.I)):
+                # ("I sent Tom Becker a follow-up email about ...": an e-mail that went out, not a follow-up to do)
                 # ("..., and log an email to her: sent the renewal reminder": what is logged, not a task)
                 # ("Draft email, Kara Brooks, invoice reminder, net 30": the reminder is the e-mail's topic)
                 if d is None and last_date is not None and re.search(r"\b(?:then|that day|by then)\b", t, re.I):
@@ -3120,7 +3124,7 @@ class _Build:
         if comp := R.competitor(t):
             out["competitor"] = comp
         elif m := re.search(r"\b(?i:lost|lose)\b[^,;]{1,60}?\bto\s+(?:(?:another|a|an|some)\s+(?:other\s+)?[a-z]+\s*,\s*)?"
-                            r"(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)",
+                            r"(?P<c>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)",
                             R.SENTENCE_SPLIT.split(self.text[max(0, self.text.find(t)):], maxsplit=1)[0]):
             # "we lost Pinecrest Dental to Weave": the winner, known to us or not
             if not any(x.start <= self.text.find(m.group("c"), max(0, self.text.find(t))) < x.end for x in self.mentions):
@@ -3240,18 +3244,18 @@ class _Build:
                 if re.match(r"\W*(?:log|note|jot|put|save|add|mark|move|set)\b", out["lost_reason"], re.I):
                     del out["lost_reason"]  # "lost to Gong, log that as a note and mark it lost": a command, no reason
             if "competitor" not in out and (m := re.search(
-                    r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                    r"\b(?:churned|switched|defected|moved|went|ran)\s+(?:over\s+|off\s+)?to\s+(?P<c>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)"
                     # "went with another agency, Ogilvy", "chose a competitor, Samsara": the rival named after the kind
-                    r"|\b(?:they\s+)?(?:went|going|gone)\s+with\s+(?P<c3>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*)?)\s*[.,;]?\s*$"
+                    r"|\b(?:they\s+)?(?:went|going|gone)\s+with\s+(?P<c3>(?-i:[A-Z])(?:[\w&-]|\.(?=\w))*(?:\s(?-i:[A-Z])(?:[\w&-]|\.(?=\w))*)?)\s*[.,;]?\s*$"
                     r"|\b(?:went|going|gone)\s+with\s+(?:another|a different|a cheaper|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|option|solution)\s*,\s*"
                     # ("..., I think it was Zocdoc": the hedge before the name is no name)
                     r"(?i:(?:i\s+think|i\s+believe|i'?m\s+pretty\s+sure|pretty\s+sure|probably|apparently)\s*,?\s*)?(?i:(?:it\s+was|it'?s|called)\s+)?"
-                    r"(?!I\b)(?P<c2>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)"
+                    r"(?!I\b)(?P<c2>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)"
                     # "We lost the Kestrel Partners pitch to a local shop, Brightside Studio"
                     r"|\b(?i:lost)\b.{0,60}?\bto\s+(?:another|a different|a cheaper|a local|a bigger|a smaller|an?)\s+(?:[\w-]+\s+){0,2}?"
                     r"(?:agency|vendor|provider|tool|platform|partner|studio|firm|competitor|shop|consultancy|company)\s*,\s*"
-                    r"(?P<c4>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)?)", self.text)) \
+                    r"(?P<c4>[A-Z](?:[\w&-]|\.(?=\w))*(?:\s[A-Z](?:[\w&-]|\.(?=\w))*)?)", self.text)) \
                     and not any(x.start <= m.start(next(g for g in ("c", "c2", "c3", "c4") if m.group(g))) < x.end
                                 for x in self.mentions):
                 out["competitor"] = (m.group("c") or m.group("c2") or m.group("c3") or m.group("c4")).rstrip(".")  # "they churned to Notion"
@@ -3260,7 +3264,8 @@ class _Build:
                     out["lost_reason"] = why.group("r").strip()  # "reason is budget freeze, and they went with Docebo"
                 if out.get("lost_reason") and out["competitor"].lower() in out["lost_reason"].lower():
                     # "reason is budget freeze, and they went with Docebo": the rival is not the reason
-                    out["lost_reason"] = re.split(r",?\s+(?:and\s+)?(?:they\s+)?(?:went|going|gone)\s+with\b", out["lost_reason"])[0].strip(" ,.")
+                    out["lost_reason"] = re.split(r",?\s+(?:and\s+)?(?:they\s+)?(?:(?:is|are|'s|was|were|has|have)\s+)?"
+                                                  r"(?:went|going|gone)\s+with\b", out["lost_reason"])[0].strip(" ,.")
                     if not out["lost_reason"] or any(m.text.lower() == out["lost_reason"].lower() for m in self.mentions):
                         del out["lost_reason"]  # "Globex went with another vendor, ... Samsara": who left is no reason
         if (lr := _LOST_REASON_FIELD.search(t)) and (lr.group("why") or lr.group("why2") or "").strip(" .,"):
