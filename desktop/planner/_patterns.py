@@ -36,9 +36,9 @@ _ASSIGN = re.compile(
     r"[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3}(?:\s+(?:at|from)\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*){0,3})?(?:\s+(?i:deal|account|contact|opp))?))?"
     r"(?:\s+(?:over|back))?\s+to\s+(?P<who>me|myself|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
     r"|\b(?i:owner)\s+(?i:to|is)\s+(?P<who2>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
-    r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)\s+over\b"
+    r"|\b(?P<who3>[A-Z][a-z]+)(?:\s+is|'s)\s+(?:taking|going to take)(?:\s+(?i:it|that|this|them|this one|that one))?\s+over\b"
     r"(?!\s+(?i:his|her|their|the|my)\s+(?i:old\s+|former\s+)?(?i:job|role|position|seat|spot|title|responsibilities))"
-    r"|\b(?i:make)\s+(?P<who4>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+|her\s+|his\s+|their\s+|its\s+)?owner)\b"
+    r"|\b(?i:make)\s+(?P<who4>me|(?i:him|her)|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:(?:the\s+|her\s+|his\s+|their\s+|its\s+)?owner)\b"
     r"|\b(?i:goes|go)\s+(?i:over\s+)?(?i:to)\s+(?P<who5>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b(?=.{0,20}$|\s+(?i:now|from now)|\s*,\s*(?i:and|with|plus)\b)"
     # "put Morgan on Blue Harbor", "let Jordan take the Initech deal": only with a workspace user's name
     r"|\b(?i:put|get)\s+(?P<who6>me|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:on)\s+(?!(?i:hold|ice|pause|notice|the calendar|board|a call|the phone)\b)"

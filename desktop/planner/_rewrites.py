@@ -76,6 +76,11 @@ _NEXT_STEP_SAID = re.compile(
     r"|\s*,\s*(?=[^,.;]*\b(?:amount|stage|close\s+date|closing\s+date|owner|competitor)\b)"  # (", an odd 10k to the amount")
     r"|\s+(?:and\s+(?:then\s+)?|then\s+)(?:make|set|move|give|assign|reassign|hand|pass|transfer|book|log|draft|remind|put|mark|push|"
     r"change|update|create|add|schedule|can\s+you|let'?s)\b|\s*[.;!?](?:\s|$)|\s*$)", re.I)
+#: The step said before its field: "Put contract review with legal as the next step for Globex".
+_STEP_BEFORE = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bthen\s))\W*(?:(?:please|ok|okay|so|and|then|also|just)\W+)*"
+    r"(?:add|put|set|make|log|record|have|note)\s+(?P<step>(?!(?:it|that|this|them|him|her|me)\b)\w[^.;!?]{2,80}?)\s+(?:down\s+)?"
+    r"as\s+(?:the\s+|their\s+|our\s+|its\s+|a\s+)?next\s+steps?\b", re.I)
 #: Words in a next step that the clause reader would take as a command, a stage or a meeting: only then are the
 #: step's words hidden from it (otherwise "getting Tom to sign" keeps Tom for a "him" said later).
 _STEP_RISK = re.compile(r"\b(?:book|schedul|set\s+up|meet|demo|call|e-?mail|draft|send|sent|delete|remov|cancel|drop|log|remind|task|"
@@ -93,6 +98,10 @@ def hide_next_step(clean: str) -> tuple[str, str | None, int]:
     :data:`STEP_PLACEHOLDER`, the words themselves, and where they started - so that "send the revised proposal" or
     "schedule the kickoff with Oliver" are the step's text, never a stage, a meeting or a person to act on.
     ``(clean, None, -1)`` when no next step is said that way."""
+    if (before := _STEP_BEFORE.search(clean)) is not None and len(before.group("step").split()) >= 2:
+        # (the field named after the words: they are the step whatever they say)
+        return (clean[:before.start("step")] + STEP_PLACEHOLDER + clean[before.end("step"):], before.group("step").strip(),
+                before.start("step"))
     m = _NEXT_STEP_SAID.search(clean)
     if m is None or len(m.group("step").split()) < 2 or not _STEP_RISK.search(m.group("step")) \
             or re.search(r"\b(?:book|schedule|set\s+up|send|draft|log)\s+(?:it|that|one|them)\b", clean[m.end("step"):], re.I):

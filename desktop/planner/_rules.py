@@ -281,7 +281,9 @@ IMPLIED_DEAL_PUT_RE = re.compile(r"\b(?:put|add|log|enter|open|create|start|trac
                                  r"(?:\s+(?:in|up|down))?(?!\s+(?:on|to)\s+(?:the\s+)?(?:existing|current|same)\b)", re.I)
 
 STAGE_VERB_RE = re.compile(r"\b(?:re-?open(?:ed|s)?|revive[ds]?|move[ds]?|moving|park(?:ed)?|push(?:ed)?|advance[ds]?|set|change[ds]?|put|update[ds]?|they'?re|"
-                           r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to)\b", re.I)
+                           r"bump(?:ed)?|progress(?:ed)?|shift(?:ed)?|drag(?:ged)?|now|is|are|'s|it's|stage|(?:goes|go|went|gone)\s+(?:in)?to|"
+                           # "Drop Harbor Health back to lead", "knock it back to qualified", "demote Lumen to lead"
+                           r"drop(?:ped|s)?|demote[ds]?|downgrade[ds]?|(?:knock(?:ed)?|kick(?:ed)?|sen[dt]|slid|slipped|fell|falls?)(?=\s+.{0,40}?\bback\b))\b", re.I)
 WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+)?won|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?won|(?<!\bwants )(?<!\bwant )(?<!\bneeds )(?<!\bneed )(?<!\bget )(?<!\bhave )(?<!\bbefore )(?<!\buntil )(?<!\bunless )(?<!\bonce )(?<!\bif )(?<!\btill )(?:they|it|we)\s+"
                     r"(?:just\s+)?signed(?!\s+by\b)(?!\s+up\b)(?!\s+off\b)"
                     # ("they signed the NDA", "we signed an LOI": paperwork on the way, not the deal won)
@@ -302,6 +304,9 @@ WON_RE = re.compile(r"\b(?:we\s+won|closed[- ]won|mark(?:ed)?\b.{0,40}\b(?:as\s+
                     # "Initech is going with us, close it", "they picked us - mark it won": a win said, then "close it"
                     r"|(?:^|[,;.]\s*)(?:so\s+|and\s+)?close\s+(?:it|them|the deal|this one)(?:\s+out)?(?=\s*(?:[!.]|$))", re.I)
 LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-i:[A-Z])|^\W*(?:[\w&'-]+\s+){1,4}lost\s+to\s+\w|\b(?:we\s+lost|closed[- ]lost|mark(?:ed)?\b.{0,40}\b(?:as\s+)?lost|clos(?:e|ed|ing)\b.{0,40}\bas\s+(?:a\s+)?lost|deal (?:is )?lost|"
+                     # "I lost Umbrella Health to Epic", "I just lost the Quartz pitch": a record lost, said in the first person
+                     r"\bi\s+(?:just\s+|finally\s+)?lost\s+(?:the\s+)?(?-i:[A-Z])[\w&-]*(?:\s+(?-i:[A-Z])[\w&-]*){0,3}\s+"
+                     r"(?:to|deal|pitch|account|renewal|contract|opportunity)\b|"
                      r"(?:they|it)\s+(?:went|chose|picked|signed with)\s+(?:with\s+)?(?:a\s+)?competitor|"
                      r"(?:lost|lose)\s+(?:the\s+)?\w+(?:\s\w+)?\s+deal|"
                      # "Northwind has lost." (a transcript's "Mark Northwind as lost"): only at the clause's end
@@ -309,6 +314,14 @@ LOST_RE = re.compile(r"^\W*(?:(?:okay|ok|so|well|yeah)\W+)*lost\s+(?:the\s+)?(?-
 CLOSE_DATE_RE = re.compile(r"\bclos(?:e|es|ing|en|in)\b|(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bi )(?<!\bwe )(?<!\bflight )(?<!\bplane )"
                            r"\b(?:land|lands|landing)\s+(?:on|by|in|before)\b(?!\s+(?:the\s+)?(?:[A-Z]\w+\s+)?(?:airport|office|town|city)\b)|\bclose date\b|\bsign(?:s|ing)?\s+(?:by|on|in)\b|\bexpected to (?:close|sign)\b",
                            re.I)
+#: A deal said to be a period, as a forecast: "Umbrella is realistically next quarter", "Globex is looking like
+#: January now", "Vertex is more like Q2" - its close date (hedges such as "probably" or "might" are not).
+FORECAST_PERIOD_RE = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|also|honestly)\W+)*(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}"
+    r"(?:\s+(?:deal|renewal|expansion|pilot|opportunity))?(?:'s|\s+is|\s+are)\s+"
+    r"(?:realistically|really|actually|now|more\s+like|looking\s+(?:more\s+)?like|looking\s+at|tracking\s+(?:to|for))\s+(?:a\s+|an\s+)?"
+    r"(?=(?:next\s+(?:quarter|month|year)|q[1-4]\b|early\s+|late\s+|mid[- ]|end\s+of|the\s+end\s+of|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", re.I)
 AMOUNT_CUE_RE = re.compile(r"\b(?:budget|amount|worth|value|deal size|price|priced|pricing|contract|"
                            r"increase|increased|raise|raised|bump|add|added|cut|reduce|reduced|lower|drop|"
                            r"dropped|decrease|up|down|make it|change it to|set it to|call it|arr|acv|\$|trim|trimmed|"
@@ -380,6 +393,10 @@ NEXT_STEP_RE = re.compile(r"\bnext steps?(?:\s+(?:for|with|on)\s+[\w ]+?)?\s*(?:
                           # "set the next step on Cedar Group to send revised pricing": the value after "to", whatever it is
                           r"|\bnext\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}(?:\s+(?:deal|account))?"
                           r"\s+to\s+(?P<what5>[^.;]+)"
+                          # "Add pitch deck feedback as the next step on the Quartz deal": the step said before its field
+                          r"|^\W*(?:(?:please|and|also|ok|okay|so|just)\s+)*(?:add|put|set|make|log|record|have|note)\s+"
+                          r"(?P<what6>(?!(?:it|that|this|them|him|her)\b)[^.;]{3,80}?)\s+(?:down\s+)?as\s+(?:the\s+|their\s+|our\s+|its\s+|a\s+)?"
+                          r"next\s+steps?\b"
                           r"|\bnext steps?\s*:?\s*(?P<what2>[^.;]+)", re.I)
 QUESTION_RE = re.compile(r"^\s*(?:what|what's|whats|which|who|whom|how|when|where|can you tell|tell me|count(?=\s+(?:how many|the|up|all|our|my|every))|(?:biggest|largest|smallest)\s+(?:open\s+)?(?:deal|opp)|"
                          r"show|list|find|search|look up|lookup|pull up|give me|display|open)\b|\?\s*$", re.I)
@@ -634,7 +651,7 @@ def next_step(text: str, people: frozenset[str] = frozenset(), pronoun_name: str
         return None  # "subject line next steps on the expansion": an e-mail's subject, not the deal's next step
     if m:
         said = re.sub(r"^to\s+(?=\w)", "", (m.group("what3") or m.group("what") or m.group("what4") or m.group("what5")
-                                           or m.group("what2")).strip(), flags=re.I)
+                                           or m.group("what6") or m.group("what2")).strip(), flags=re.I)
         if re.fullmatch(r"(?:on|for|with)\s+(?:the\s+)?[\w&' -]{1,40}?(?:\s+to)?\s*:?", said, re.I) and len(said.split()) <= 5:
             return None  # "next step on Umbrella to" cut off before its value: the record, not a step
         return _cap(said)
@@ -764,7 +781,7 @@ def _alias_patterns(phrases: tuple[str, ...]) -> tuple[re.Pattern[str], re.Patte
     """(after a move word, anywhere) patterns for the stage phrases, longest first."""
     alt = "|".join(re.escape(p) for p in phrases if not p.startswith("__")) or r"(?!x)x"  # no stages: never
     moved = re.compile(rf"\b(?:to|into|in|at|as|on|stage|the|is|'s|'re|are)\s+(?:now\s+)?(?:the\s+)?(?P<stage>{alt})\b"
-                       rf"(?!\s+(?:call|meeting|with))", re.I)
+                       rf"(?!\s+(?:call|meeting|with(?!\s+(?:a|an|the)\s+(?:new\s+)?(?:close|closing|amount|value|next step)\b)))", re.I)
     return moved, re.compile(rf"\b(?P<stage>{alt})(?:s(?=\s+(?:we|that|out|in|sent|still|pending|outstanding)\b))?\b", re.I)
 
 

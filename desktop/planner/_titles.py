@@ -168,8 +168,21 @@ def email_fields(t: str, who: str | None, sentence: str | None = None) -> dict[s
     elif m := _SEND_THING.search(t):
         fields["subject"] = cap(m.group("thing").lower()) if m.group("thing").lower() not in ("sow", "msa") \
             else m.group("thing").upper()
+    if isinstance(fields.get("subject"), str) and (cut := re.match(r"(?P<s>[^:]{3,60}):\s*(?P<c>\S.{6,})$", fields["subject"])):
+        # "Email Priya about the renewal: pricing is locked till March": the subject, then the words
+        fields["subject"] = cap(cut.group("s").strip())
+        fields["body"] = cap(cut.group("c").strip(" .,;"))
+    if "subject" in fields or "body" in fields:
+        colon = None
+    else:
+        colon = re.search(r"\b(?i:e-?mail|mail|message|note|reply|follow[- ]?up)\b[^:]{0,60}?:\s*(?P<c>\S.{6,})$", t)
+    if colon is not None and not re.match(r"(?i:subject|body)\b", colon.group("c")):
+        # "Draft an email to Ben Khan: we'd love to pitch for their spring campaign": the words after the colon
+        fields["body"] = cap(colon.group("c").strip(" .,;"))
     content = _EMAIL_CONTENT.search(re.split(r",?\s+(?:with )?(?:the )?subject\b", t, flags=re.I)[0])
-    if (m := _SAY.search(t)) and content and content.start("c") < m.start() and len(content.group("c").split()) >= 4 \
+    if "body" in fields:
+        pass
+    elif (m := _SAY.search(t)) and content and content.start("c") < m.start() and len(content.group("c").split()) >= 4 \
             and not re.match(r"(?:about|re|regarding)\b", content.group("c"), re.I) \
             and not re.fullmatch(r"\W*(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:e-?mail|note|message|line)\W*", t[content.start("c"):m.start()], re.I):
         # "... with the moodboard link and ask for feedback by Thursday", "recapping the campaign results

@@ -1889,7 +1889,8 @@ class _Build:
         # ("Hand the Umbrella Health deal over to Morgan, she's got the hospital contacts": why, not what is handed over)
         t_said = re.sub(r"\b(?:she|he|they)(?:'s|\s+has|'ve|\s+have)\s+got\b[^.;]*", "", t, flags=re.I)
         if not re.search(r"\b(?:contacts|people|leads|both|all\s+(?:the|of|three|two|four)|everything|stuff|deal\s+and|"
-                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal)\b", t_said, re.I) or not _ASSIGN.search(t):
+                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal|along\s+with\s+(?:it|them|that|the deal)|as\s+well|too)\b", t_said, re.I) \
+                or not _ASSIGN.search(t):
             return False
         kept = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
                 and re.search(r"\b(?:leave|except|not|but not|keep)\s+(?:\w+\s+){0,2}$", t[max(0, x.start - 20):x.start], re.I)}
@@ -1906,6 +1907,8 @@ class _Build:
             for c in parts[at + 1:]:
                 if not re.match(r"\W*(?:both|that'?s|namely|i mean|the (?:deal|contacts|people|leads)|all\b|and\b|plus\b|"
                                 r"(?:so\s+)?reassign|those are|meaning)", c.text, re.I) \
+                        and not (re.search(r"\b(?:and|plus)\s*$", t[:c.start], re.I)
+                                 and re.search(r"\b(?:too|as well|along with (?:it|them|that|the deal))\W*$", c.text, re.I)) \
                         or (c.sentence != parts[at].sentence and not re.match(r"\W*(?:that'?s|namely|i mean|those are|meaning)\b",
                                                                              c.text, re.I)):
                     break  # ("... to Jordan. That's Leo Vogel and Zoe Price.": the list goes on after the pause)
@@ -2117,7 +2120,7 @@ class _Build:
     def _needs_deal(self, text: str, stage: str | None) -> bool:
         amounts = [m for m in find_amounts(words_to_digits(text)) if m.money or m.percent]
         return bool(stage or amounts or R.COMPETITOR_RE.search(text) or
-                    ((R.CLOSE_DATE_RE.search(text)
+                    ((R.CLOSE_DATE_RE.search(text) or R.FORECAST_PERIOD_RE.match(text)
                       # "Push the TechCorp deal out to February": a deal's date moved without the word "close"
                       or re.search(r"\b(?:push|pull|slide|slip|move)\w*\b[^.;]{0,50}\b(?:deal|opp\w*|renewal)\b[^.;]{0,12}\b(?:to|until|till|into)\b",
                                    text, re.I))
@@ -2780,6 +2783,8 @@ class _Build:
                         a["fields"]["subject"] = T.cap(sm.group("s").strip(" .,\"'\u201c\u201d"))  # ", subject line X"
                         continue
                     extra = parts[j].text.strip(" ,.;")
+                    if re.sub(r"^[^:]{0,40}:\s*", "", extra).lower()[:40] in a["fields"]["body"].lower():
+                        continue  # "... about next steps: we'll send the SOW Monday": the words after the colon are the body
                     if re.match(r"(?:body|message)\b", extra, re.I) or \
                             re.sub(r"^(?:body|message)\s*(?:is|:|,|-|says?)?\s*", "", extra, flags=re.I).lower()[:40] in a["fields"]["body"].lower():
                         continue  # "..., body says we'll have round one ...": the dictated body is the body already
@@ -3039,7 +3044,8 @@ class _Build:
                         r"\s+got\s+to|'ve\s+got\s+to)\s+(?:send|call|email|draft|prepare|get|follow|book|share|write|check)\b",
                         parts[k].text, re.I) and find_date(parts[k].text, self.today):
                 continue  # ("..., and I need to send him the MSA by Wednesday": the user's own task, planned as one)
-            if re.fullmatch(r"\W*(?:please|thanks|thank you|cheers|ok|okay)\W*", parts[k].text, re.I):
+            if re.fullmatch(r"\W*(?:please|thanks|thank you|cheers|ok|okay|(?:so\s+|and\s+)?(?:go ahead|let'?s do (?:it|that)|do it|sure|"
+                            r"yes|yeah|fine|alright|all right)(?:\s+and)?)\W*", parts[k].text, re.I):
                 continue  # (what they said stays in the body even when it also set a field: "they're comparing us against X")
             if parts[k].sentence != sentence and re.match(
                     r"\W*(?:(?:and|so|then|also|oh|plus)\s+)*(?:book|schedule|log|add|set|move|create|remind|send|e-?mail|draft|"
@@ -3104,7 +3110,7 @@ class _Build:
             return out
         said_before = self.text[:max(0, self.text.find(t))]
         said_before = R.SENTENCE_SPLIT.split(said_before)[-1] if said_before else ""
-        cue = R.CLOSE_DATE_RE.search(t)
+        cue = R.CLOSE_DATE_RE.search(t) or R.FORECAST_PERIOD_RE.match(t)
         if cue is not None and cue.group(0).lower().startswith("land") and (
                 said_by := re.search(r"(?-i:[A-Z])[a-z'-]+\s*$", t[:cue.start()])) and said_by.group(0).strip().lower() in self.idx.first_names:
             cue = None  # "Priya lands on December 3rd": a person arriving, not the deal closing

@@ -5,6 +5,8 @@ was asked."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -65,3 +67,137 @@ def test_two_interactions_one_after_the_other_are_two_activities(planner, now, t
 def test_a_follow_up_email_still_to_send_is_no_email_logged(planner, now):
     plan = planner.plan("Remind me to send Tom Becker a follow-up email on Monday.", now=now)
     assert _kinds(plan) == ["create_task"]
+
+
+@pytest.mark.parametrize(("text", "deal", "rival"), [
+    ("I lost Umbrella Health to Epic, they went with one vendor for everything.", "5007", "Epic"),
+    ("I just lost the Onyx Health renewal to Bluefin.", "5108", "Bluefin"),
+    ("I finally lost Vertex to Snowflake after all that.", "5009", "Snowflake"),
+])
+def test_a_deal_lost_in_the_first_person_is_closed_lost(planner, now, text, deal, rival):
+    plan = planner.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.target.id == deal and upd.fields["stage"] == "Closed Lost" and upd.fields["competitor"] == rival
+
+
+@pytest.mark.parametrize("text", [
+    "I lost Priya's number, can you find it?",
+    "I lost track of the Acme deal, what's the status?",
+])
+def test_losing_a_number_or_track_is_no_deal_lost(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize(("text", "deal", "stage"), [
+    ("Drop Harbor Health back to lead, their budget is gone.", "5106", "Lead"),
+    ("Demote Quartz Partners to lead for now.", "5115", "Lead"),
+    ("Knock Globex back to qualified, the champion left.", "5004", "Qualified"),
+])
+def test_a_deal_sent_back_a_stage_by_name(planner, now, text, deal, stage):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields["stage"] == stage
+
+
+@pytest.mark.parametrize("text", [
+    "Drop the Globex deal to 150k.",
+    "Drop Vertex to fifty thousand.",
+])
+def test_dropping_a_deal_to_a_figure_is_still_an_amount(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert "stage" not in plan.actions[0].fields and plan.actions[0].fields["amount"] in (150000, 50000)
+
+
+@pytest.mark.parametrize(("text", "deal", "stage", "close"), [
+    ("Reopen the TechCorp security add-on at qualified with a close date at the end of Q1.", "5013", "Qualified", "2027-03-31"),
+    ("Move Acme to proposal sent with a close date of January 15th.", "5001", "Proposal Sent", "2027-01-15"),
+    ("Put Globex in negotiation with the close date pushed to the end of January.", "5004", "Negotiation", "2027-01-31"),
+])
+def test_a_stage_followed_by_with_a_close_date_keeps_both(planner, now, text, deal, stage, close):
+    plan = planner.plan(text, now=now)
+    upd = plan.actions[0]
+    assert upd.target.id == deal and upd.fields["stage"] == stage and upd.fields["close_date"] == close
+
+
+@pytest.mark.parametrize(("text", "deal", "owner"), [
+    ("The Onyx renewal slipped to February, and Morgan's taking it over.", "5108", "Morgan Reyes"),
+    ("Sam is taking that over, the Quartz Partners expansion I mean.", "5115", "Sam Whitaker"),
+    ("Jordan's taking it over from here. @deal:5009", "5009", "Jordan Blake"),
+])
+def test_a_teammate_taking_it_over_is_the_owner(planner_team, now, text, deal, owner):
+    from desktop.planner import PlanContext
+    from desktop.planner.evaluation import context_target
+    ctx = text.split("@")[1] if "@" in text else None
+    plan = planner_team.plan(text.split(" @")[0], now=now, context=PlanContext(target=context_target(ctx)))
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.target.id == deal and upd.fields["owner"] == owner
+
+
+@pytest.mark.parametrize(("text", "deal", "contact", "owner"), [
+    ("Give the Cedar Group deal to Sam, and make him the owner of Paula Larsen too.", "5118", "215", "Sam Whitaker"),
+    ("Hand the Delta Solutions deal to Jordan, and Omar Walsh along with it.", "5103", "234", "Jordan Blake"),
+    ("Give the Acme deal to Morgan, and Mike Chen as well.", "5001", "101", "Morgan Reyes"),
+])
+def test_a_person_handed_over_with_the_deal(planner_team, now, text, deal, contact, owner):
+    plan = planner_team.plan(text, now=now)
+    got = {(a.kind, a.target.id): a.fields.get("owner") for a in plan.actions}
+    assert got == {("update_deal", deal): owner, ("update_contact", contact): owner}
+
+
+@pytest.mark.parametrize(("text", "deal", "step"), [
+    ("Add pitch deck feedback as the next step on the Quartz Partners deal.", "5115", "Pitch deck feedback"),
+    ("Put contract review with legal as the next step for Globex.", "5004", "Contract review with legal"),
+    ("Set a demo with their CTO down as the next step on Acme.", "5001", "A demo with their CTO"),
+])
+def test_the_next_step_said_before_its_field(planner, now, text, deal, step):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_deal"]
+    assert plan.actions[0].target.id == deal and plan.actions[0].fields["next_step"] == step
+
+
+@pytest.mark.parametrize(("text", "contact", "body"), [
+    ("Draft a follow-up email to Ben Khan: we'd love to pitch for their spring campaign.", "237",
+     "We'd love to pitch for their spring campaign"),
+    ("Draft an email to Maya Alvarez: renewal pricing holds until December 15th, after that it goes up.", "241",
+     "Renewal pricing holds until December 15th, after that it goes up"),
+    ("Write an email to Paula Larsen: the offer holds until Friday.", "215", "The offer holds until Friday"),
+])
+def test_the_words_after_an_emails_colon_are_its_body(planner, now, text, contact, body):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["draft_email"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields["body"] == body
+
+
+def test_a_subject_then_a_colon_splits_subject_and_body(planner, now):
+    plan = planner.plan("Email Priya Natarajan about the renewal: pricing is locked till March.", now=now)
+    assert plan.actions[0].fields["subject"] == "The renewal"
+    assert plan.actions[0].fields["body"] == "Pricing is locked till March"
+
+
+@pytest.mark.parametrize("text", [
+    "Log a meeting with Eva Young, she wants the retainer cut to 8k. Go ahead and make the deal 8k.",
+    "Log a call with Eva Young, she asked for 8k. Sure, let's do it, make the deal 8k.",
+    "Log a meeting with Eva Young, she wants 8k on the retainer. Yes, and set the deal to 8k.",
+])
+def test_a_go_ahead_before_a_command_is_not_the_activitys_words(planner, now, text):
+    plan = planner.plan(text, now=now)
+    log = next(a for a in plan.actions if a.kind == "log_activity")
+    assert not re.search(r"\b(?:go ahead|let's do it|sure|yes)\b", log.fields["body"], re.I)
+    assert next(a for a in plan.actions if a.kind == "update_deal").fields["amount"] == 8000
+
+
+@pytest.mark.parametrize(("text", "deal", "close"), [
+    ("Vertex is more like Q2.", "5009", "2027-06-30"),
+    ("Globex is looking like next quarter now.", "5004", "2027-03-31"),
+    ("Vertex is realistically Q3, so move it back to qualified.", "5009", "2027-09-30"),
+])
+def test_a_deal_said_to_be_a_period_is_its_close_date(planner, now, text, deal, close):
+    plan = planner.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.target.id == deal and upd.fields["close_date"] == close
+
+
+def test_a_deal_that_is_probably_a_period_changes_nothing(planner, now):
+    plan = planner.plan("Globex is probably Q1.", now=now)
+    assert not [a for a in plan.actions if a.kind == "update_deal"]

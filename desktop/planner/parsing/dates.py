@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("from_month", re.compile(rf"\b(?:not before|no earlier than|(?:can'?t|cannot|won'?t|will not)\s+\w+\s+before|"
                               rf"starting(?: in)?|from|after|beginning(?: of)?)\s+"
                               rf"{_MONTH_RE}\b{_NO_DAY}", re.I)),
-    ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of|to|until|till|close|closing|closes)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
+    ("quarter", re.compile(r"\b(?:in|by|for|during|end of|the end of|close of|to|until|till|close|closing|closes|more like|looking like|realistically)\s+(?:the\s+)?(?:q(?P<q>[1-4])|"
                            r"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th) quarter)\b"
                            # "Harbor Health is probably a Q1 close now": a quarter said before "close"
                            r"|\b(?:an?\s+)?q(?P<q2>[1-4])\s+(?:close|closing|deal|signature|go-?live)\b", re.I)),
