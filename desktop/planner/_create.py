@@ -15,6 +15,9 @@ from desktop.planner.entity_index import EntityIndex, Mention, sounds
 from desktop.planner.parsing.dates import add_months
 
 _NAME_WORD = r"[A-Z][a-zA-Z'-]+"
+#: A last name with the particles Dutch, German, Spanish, Portuguese, Italian and French names carry: "de Vries",
+#: "van der Berg", "da Silva".
+_LAST_NAME = rf"(?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){{0,2}}{_NAME_WORD}"
 
 
 def _strip(text: str) -> str:
@@ -42,7 +45,7 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
                   r"(?:called|named|for)?\s*", "", text, flags=re.I)
     if said := re.search(r"\bnew\s+(?:contact|lead|person)\s*:\s*(?=[A-Z])", text, re.I):
         body = text[said.end():]  # "Summit Ventures new contact: Lars Holm, CMO, ..."
-    m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_NAME_WORD}))?", body)
+    m = re.match(rf"\s*({_NAME_WORD})(?:\s+({_LAST_NAME}))?", body)
     if not m:
         m = re.search(rf"\b(?:contact|named|called)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)
     if (not m or m.group(1).lower() in STOPWORDS) and (
@@ -64,7 +67,7 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if m and (m.group(1).endswith(("'s", "\u2019s")) or (m.group(2) or "").endswith(("'s", "\u2019s"))) and (
             rel := re.search(rf"'s\s+(?:new\s+)?(?:colleague|assistant|boss|manager|deputy|counterpart|replacement|"
                              rf"successor|coworker|co-worker|partner|cofounder|co-founder|report|teammate)\s*,?\s+"
-                             rf"({_NAME_WORD})\s+({_NAME_WORD})", text)):
+                             rf"({_NAME_WORD})\s+({_LAST_NAME})", text)):
         m = rel  # "Add Tom Becker's colleague Jana Ruiz at Northwind": the colleague, not Tom
     if (not m or m.group(1).lower() in STOPWORDS) and re.search(r"\badd\s+(?:him|her|them)\b", text, re.I) and (
             met := re.search(rf"\b(?:met|meeting|spoke (?:to|with)|talked (?:to|with)|referral|referred|intro(?:duced)? to|"
@@ -105,6 +108,9 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
         fields["job_title"] = tidy_title(t.group("title"))  # "Rosa Lindqvist, front desk lead, email rosa at ...", "Hana Mori, producer, ..."
     elif t := re.search(rf",\s*(?P<title>(?:(?-i:[a-z])[\w-]*\s+){{0,3}}(?-i:{_TITLE_WORD[3:-1]}|[a-z]+(?:er|ist|or|ant)|architect|counsel|associate|principal|nurse|physician))\s*[.!]?\s*$", text):
         fields["job_title"] = tidy_title(t.group("title"))  # "..., Vertex Analytics, data engineer.": a role said last
+    elif t := re.search(rf",\s*(?P<title>(?:(?-i:[a-z])[\w-]*\s+){{0,3}}(?-i:{_TITLE_WORD[3:-1]}|[a-z]+(?:er|ist|or|ant)|architect|counsel|"
+                        rf"associate|principal|nurse|physician))\s*,\s*(?=[\w.+-]+@|e-?mail\b|phone\b|\+?\d)", text):
+        fields["job_title"] = tidy_title(t.group("title"))  # "Joost de Vries at Globex, procurement analyst, joost@...": before the address
     elif t := _TITLE_AT.search(text):
         # "Sam Ortega, SDR at Acme Corp", "Marcus Lee, he's ops lead at Tidal Media", "... to Globex as Procurement Analyst"
         title_said: str = t.group("title") or t.group("title2")

@@ -27,7 +27,8 @@ _CAP = r"(?-i:[A-Z])"
 #: A company name as written: one to four capitalised words ("Ferncliff Robotics", "Saltmarsh Coffee Roasters").
 _CO = rf"{_CAP}[\w&'-]*(?:\s+(?:&\s+)?{_CAP}[\w&'-]*){{0,3}}"
 #: A person's first and last name as written ("Dana Whitlock", "Benji Park").
-_PERSON = rf"(?P<first>{_CAP}[a-z]+)\s+(?P<last>{_CAP}[a-z][\w'-]*)"
+#: A new person's name: first and last, the last with its particles ("Joost de Vries", "Anna van der Berg").
+_PERSON = rf"(?P<first>{_CAP}[a-z]+)\s+(?P<last>(?:(?-i:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){{0,2}}{_CAP}[a-z][\w'-]*)"
 _LEAD = r"^(?P<head>\W*(?:(?:please|ok|okay|so|and|also|hey)\W+)*(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?)"
 _VERB = r"(?:add|create|save|put|set\s+up|enter)"
 

@@ -849,7 +849,8 @@ _CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frid
                              "thurs", "fri", "sat", "sun", "eod", "eow", "eom", "eoq", "asap", "noon", "midnight"})
 _DEPARTMENTS = frozenset("sales marketing engineering finance operations product procurement legal security support "
                          "growth revenue partnerships design data people hr it ops success customer".split())
-_PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
+_PERSON_AT = re.compile(r"\b(?P<first>[A-Z][a-z]{2,})(?:\s+(?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){0,2}"
+                        r"(?P<last>[A-Z][a-z]{2,}))?\s+(?:at|from|over at|of)\s+(?:the\s+)?$")
 #: A sentence that opens with who called from a company, whatever the recogniser made of the name ("Stay see from
 #: Northwind called", "SAC from Northwind called"): the words before "from" are a person's name.
 _OPENING_PERSON_AT = re.compile(r"(?:^|[.!?]\s+)(?:(?:so|okay|ok|hey|yeah|just|and|hi)\W+)*(?P<first>[A-Za-z][a-z'-]{1,}|[A-Z]{2,4})"

@@ -542,6 +542,12 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     clean = re.sub(r"^\W*(?:please\s+)?(?:add|save|put in)\s+(?P<who>[^,]{3,40}?)['\u2019]s\s+(?P<f>phone number|phone|mobile|cell|"
                    r"e-?mail(?: address)?)\s*[,:]?\s*(?:it'?s|which is|its|:)\s+",
                    lambda m: f"set {m.group('who')}'s {m.group('f')} to ", clean, flags=re.I)
+    # "Priya's number changed, it's +31 10 555 0199 now", "Tom's email has changed to tom@...": the value is set
+    clean = re.sub(r"^\W*(?:(?:so|and|also|fyi|heads up|ok|okay)\W+)*(?P<who>(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)['\u2019]s\s+"
+                   r"(?P<f>phone number|phone|number|mobile|cell|e-?mail(?: address)?)\s+(?:has\s+|just\s+)*changed\s*"
+                   r"(?:[,:.;-]\s*(?:(?:it'?s|it is|its|the new one is|new one'?s|now)\s+)?|\s+to\s+)(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|"
+                   r"five|six|seven|eight|nine|plus)\b)",
+                   lambda m: f"set {m.group('who')}'s {m.group('f')} to ", clean, flags=re.I)
     clean = re.sub(r"\b(new\s+(?:e-?mail|phone(?:\s+number)?|number|mobile|cell)(?:\s+address)?)\s*[,.]\s*(?:(?:it'?s|its|it is|which is)\s+)?"
                    r"(?=[\w.+-]+@|\+?\d|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b)", r"\1: ", clean, flags=re.I)
     # "..., and mark her as an evangelist, would you?": a request with a tag question is a request

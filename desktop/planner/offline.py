@@ -738,7 +738,8 @@ class OfflinePlanner:
         # "Book Tom's colleague Rachel Adams for Monday": the person named is the one meant (whose colleague is an aside)
         clean = re.sub(r"\b(?P<whose>(?!(?:Book|Log|Call|Email|Ping|Invite|Schedule|Meet|Add|Ask|Tell|Text|Draft|Remind)\b)"
                        r"(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z]+)?'s|his|her|their)\s+(?:colleague|boss|manager|assistant|"
-                       r"co-?founder|counterpart|deputy|replacement|successor)\s*,?\s+(?P<name>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+)",
+                       r"co-?founder|counterpart|deputy|replacement|successor)\s*,?\s+(?P<name>(?-i:[A-Z])[a-z]+\s+"
+                       r"(?:(?-i:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){0,2}(?-i:[A-Z])[a-z'-]+)",
                        lambda m: self._related(m, clean, ctx), clean)
         # "Log calls with both Victor Price and Leo Vogel": one call each (said as one "call with ... and ...")
         clean = re.sub(r"\b(log|record)\s+(call|meeting|email)s\s+with\s+(?:both\s+)?", r"\1 a \2 with ", clean, flags=re.I)
@@ -4319,8 +4320,9 @@ class _Build:
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
             if any(x.kind == "contact" and (x.start <= m.start(2) < x.end or 0 <= x.start - m.end() <= 8) for x in self.mentions):
                 continue  # "Acme's CFO": a person the workspace has, by title ("Kara Ito's boss, the CEO over there")
-            if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
-                continue  # "Add Priya's colleague Marco Visser, ...": the person is named
+            if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){0,2}"
+                        r"(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
+                continue  # "Add Priya's colleague Marco Visser, ...", "... colleague Joost de Vries": the person is named
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),
                          m.group(1))
             role = m.group(2) if m.group(2).isupper() else m.group(2).lower()

@@ -201,3 +201,36 @@ def test_a_deal_said_to_be_a_period_is_its_close_date(planner, now, text, deal, 
 def test_a_deal_that_is_probably_a_period_changes_nothing(planner, now):
     plan = planner.plan("Globex is probably Q1.", now=now)
     assert not [a for a in plan.actions if a.kind == "update_deal"]
+
+
+@pytest.mark.parametrize(("text", "first", "last", "company"), [
+    ("Add Priya's colleague Joost de Vries at Globex Logistics, procurement analyst, joost.devries@globex.example.",
+     "Joost", "de Vries", "Globex Logistics"),
+    ("Add Tom Becker's colleague Lucas da Silva, procurement manager, lucas@northwind.example.",
+     "Lucas", "da Silva", "Northwind Traders"),
+    ("Add Anna van der Berg at Northwind Traders, data analyst, anna.vanderberg@northwind.example.",
+     "Anna", "van der Berg", "Northwind Traders"),
+])
+def test_a_last_name_with_a_particle_is_kept_whole(planner, now, text, first, last, company):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_contact"] and not plan.clarifications
+    f = plan.actions[0].fields
+    assert (f["first_name"], f["last_name"], f["company"]) == (first, last, company)
+    assert f["job_title"].endswith(("Analyst", "Manager"))
+
+
+@pytest.mark.parametrize(("text", "contact", "field", "value"), [
+    ("Priya's number changed, it's +31 10 555 0199 now.", "105", "phone", "+31 10 555 0199"),
+    ("Tom Becker's email has changed to tom.becker@northwind-traders.example.", "106", "email",
+     "tom.becker@northwind-traders.example"),
+    ("Heads up, Kara Walsh's mobile changed: +1 555 0777.", "274", "phone", "+1 555 0777"),
+])
+def test_a_changed_number_or_address_with_the_new_value_is_set(planner, now, text, contact, field, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields[field] == value
+
+
+def test_a_changed_number_with_no_new_value_changes_nothing(planner, now):
+    plan = planner.plan("Priya's number changed, can you check it?", now=now)
+    assert not [a for a in plan.actions if a.kind == "update_contact"]
