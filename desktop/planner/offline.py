@@ -149,6 +149,7 @@ from desktop.planner.parsing.asr import (
     join_spoken_corrections,
     strip_fillers,
     undo_asr_slips,
+    undo_early_slips,
     unglue_addresses,
 )
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
@@ -629,7 +630,7 @@ class OfflinePlanner:
         tidied = (self._truecase(tidied) if truecase else tidied)[:MAX_INPUT_CHARS]
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
-        clean = rewrites.half_said(join_spoken_corrections(rewrites.join_fragments(tidied)))
+        clean = rewrites.half_said(join_spoken_corrections(rewrites.join_fragments(undo_early_slips(tidied))))
         # "make her a sales qualified lead, and move Blue Harbor to qualified too. Oh wait, it's already there. Just her then.":
         # the second command is taken back because it is done; the first stands
         clean = re.sub(r"\s*,?\s+and\s+[^.!?]{3,80}[.!]\s*(?:oh,?\s+)?(?:wait|hang\s+on|hold\s+on)\W+(?:it'?s|that'?s|they'?re|she'?s|he'?s)\s+"

@@ -234,3 +234,96 @@ def test_a_changed_number_or_address_with_the_new_value_is_set(planner, now, tex
 def test_a_changed_number_with_no_new_value_changes_nothing(planner, now):
     plan = planner.plan("Priya's number changed, can you check it?", now=now)
     assert not [a for a in plan.actions if a.kind == "update_contact"]
+
+
+# ---- recognition slips seen in spoken blind sets (tiny.en on neural voices) -------------------------------------
+
+
+@pytest.mark.parametrize(("text", "title", "due"), [
+    ("Create a task on the Onyx deal to send the security questionnaire. Do in three days.", "security questionnaire", "2026-11-24"),
+    ("Set a task on the Delta Works deal to schedule the kickoff. Do in a week.", "kickoff", "2026-11-28"),
+    ("Remind me to chase Priya Natarajan for the signed order form, do by Friday.", "order form", "2026-11-27"),
+])
+def test_due_heard_as_do_is_the_due_date(planner, now, text, title, due):
+    plan = planner.plan(text, now=now)
+    task = next(a for a in plan.actions if a.kind == "create_task")
+    assert title in task.fields["title"] and task.fields["due_date"] == due
+
+
+@pytest.mark.parametrize(("text", "deal"), [
+    ("Mark the Globex fleet analytics deal closed one at 190k.", "5004"),
+    ("Initech signed, move the deal to closed one.", "5006"),
+    ("Great news, mark the Vertex deal as one.", "5009"),
+])
+def test_won_heard_as_one(planner, now, text, deal):
+    plan = planner.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_deal")
+    assert upd.target.id == deal and upd.fields["stage"] == "Closed Won"
+
+
+@pytest.mark.parametrize(("text", "amount"), [
+    ("Open a new deal for Northwind, a support add-on, $80KR, in Qualified.", 80000),
+    ("Open a deal for Initech, a data add-on at $45KR, stage Lead.", 45000),
+    ("New deal for Acme, analytics seats, $120KR, qualified.", 120000),
+])
+def test_arr_run_into_the_figure(planner, now, text, amount):
+    plan = planner.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "create_deal").fields["amount"] == amount
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Log a call with Priya Natarajan, procurement once it under 180.", "procurement wants it under 180"),
+    ("Log a call with Tom Becker, their finance lead once quarterly invoicing.", "lead wants quarterly invoicing"),
+    ("Log a meeting with Mike Chen, he once a second demo for the ops team.", "he wants a second demo"),
+])
+def test_wants_heard_as_once(planner, now, text, words):
+    plan = planner.plan(text, now=now)
+    assert words in next(a for a in plan.actions if a.kind == "log_activity").fields["body"].lower()
+
+
+def test_once_as_a_conjunction_stays(planner, now):
+    plan = planner.plan("Log a call with Tom Becker, they'll sign once the budget clears.", now=now)
+    assert "once the budget clears" in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Draft a renewal reminder to Tom Becker and mentioned that the early renewal discount expires on the 15th.",
+     "early renewal discount"),
+    ("Write an email to Priya Natarajan and mentioned that the pilot starts Monday.", "pilot starts Monday"),
+    ("Draft a note to Mike Chen and mentioned that the invoice went out.", "invoice went out"),
+])
+def test_mention_heard_as_mentioned_in_a_draft(planner, now, text, words):
+    plan = planner.plan(text, now=now)
+    assert words in next(a for a in plan.actions if a.kind == "draft_email").fields["body"]
+
+
+@pytest.mark.parametrize(("text", "contact", "kind"), [
+    ("Email James Whitfield the security white paper this morning. Log that.", "108", "email"),
+    ("Send Priya Natarajan the pricing sheet, log it.", "105", "email"),
+    ("Send Tom Becker an intro email about the pilot, Logit.", "106", "email"),
+])
+def test_a_lost_ed_before_log_it_is_a_report(planner, now, text, contact, kind):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields["activity_type"] == kind
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Wrap the demo with Sofia Alvarez. She's pulling in their CTO.", "208"),
+    ("Talk to Dan Walsh. Their ops team is finally trained on the pilot.", "216"),
+    ("Just wrap the call with Tom Becker. He wants the renewal quote.", "106"),
+])
+def test_a_lost_ed_on_a_report_of_a_call_or_demo(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    log = next(a for a in plan.actions if a.kind == "log_activity")
+    assert log.target.id == contact
+
+
+@pytest.mark.parametrize("text", [
+    "Email James Whitfield the security white paper.",
+    "Send Priya Natarajan the pricing sheet tomorrow.",
+    "Talk to Dan Walsh about the pilot next week.",
+])
+def test_without_log_it_the_command_stays_a_request(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "log_activity"]

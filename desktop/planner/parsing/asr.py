@@ -413,8 +413,53 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\b(draft|write|send)\s+to\s+follow[- ]?up\s+(?=to\b)", re.I), r"\1 a follow-up "),
     # "set her life cycle to ..." -> "lifecycle"
     (re.compile(r"\blife\s+cycle\b", re.I), "lifecycle"),
+    # "marked the platform rollout closed one", "the Upland Ventures deal as one." -> "won"
+    (re.compile(r"\bclosed\s+one\b", re.I), "closed won"),
+    (re.compile(r"\b((?:deal|it|them|that|this|rollout|plan|retainer|renewal)\s+as)\s+one(?=\s*(?:[.,;!]|$))", re.I), r"\1 won"),
+    # "..., Logit." / "logit" -> "log it" (the two words run together)
+    (re.compile(r"\blogit\b", re.I), "log it"),
+    # "Log a nov on the Northwind renewal" -> "note"
+    (re.compile(r"\b(log|add|leave|put)\s+a\s+nov\b", re.I), r"\1 a note"),
+    # "procurement once it under 180", "Tidal Media once back in", "their finance lead once quarterly invoicing" -> "wants"
+    (re.compile(r"\b(?P<s>procurement|legal|finance|he|she|they|lead|team|(?-i:[A-Z])[a-z]+)\s+once\s+"
+                r"(?=(?:it|back|quarterly|monthly|annual|annually|a\s+(?:demo|call|quote|proposal|discount|meeting|trial|pilot)|"
+                r"to\s+(?:see|get|know|start|move|sign|push|cut|add|meet|talk))\b)", re.I),
+     lambda m: f"{m.group('s')} {'want' if m.group('s').lower() == 'they' else 'wants'} "),
+    # "Draft a renewal reminder to Tom Becker and mentioned that ..." -> "mention that" (an "-ed" the speaker never said)
+    (re.compile(r"^(\W*(?:please\s+)?(?:draft|write|send|e-?mail)\b[^.]*?\band)\s+mentioned\s+that\b", re.I), r"\1 mention that"),
+    # "set her life circle stage to other" -> "lifecycle stage"
+    (re.compile(r"\blife\s*(?:circle|cycle)\s+stage\b", re.I), "lifecycle stage"),
+    # "Email James Whitfield the white paper this morning. Log that.", "Send Jack Ueda an intro email, log it." -> the
+    # "-ed" lost: what is logged happened
+    (re.compile(r"^(\W*(?:i\s+)?(?:just\s+)?)(?P<v>e-?mail|send)\s+(?=(?-i:[A-Z])[^.?]*[.,]\s*(?:and\s+)?log\s+(?:it|that|this)\b)", re.I),
+     lambda m: m.group(1) + ("Emailed " if m.group("v").lower().startswith("e") else "Sent ")),
+    # "Wrap the demo with Sofia Alvarez. She's ..." -> "Wrapped"; "Talk to Dan Walsh. Their ops team ..." -> "Talked to"
+    (re.compile(r"^(\W*(?:just\s+)?)wrap\s+(?=(?:the|a|our|my)\s+(?:\w+\s+)?(?:call|demo|meeting|session|kickoff|qbr|review)\s+with\b)", re.I),
+     r"\1Wrapped "),
+    (re.compile(r"^(\W*(?:just\s+)?)talk\s+to\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+[.,]\s+(?:he|she|they|their|his|her|we)\b)", re.I),
+     r"\1Talked to "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
+
+
+#: Slips undone before an instruction is cut into sentences: they decide where a sentence ends or what it holds.
+_EARLY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Create a task on the Onyx deal to send the questionnaire. Do in three days." -> ", due in three days" ("due" heard as
+    # "do", often after a full stop the recogniser put at the pause)
+    (re.compile(r"(?<=\w)\s*[.,]\s+do\s+(?=(?:in\s+(?:a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+couple\s+of)\s+(?:days?|weeks?|months?)"
+                r"|by\s+(?:the\s+)?\w+|on\s+(?:mon|tues|wednes|thurs|fri)day|next\s+(?:week|month|mon|tues|wednes|thurs|fri)\w*|"
+                r"(?:this|end\s+of)\s+(?:week|month|friday)|tomorrow|(?:mon|tues|wednes|thurs|fri)day)\b)", re.I), ", due "),
+    # "$80KR" -> "$80K ARR" (the recurring-revenue letters run into the figure)
+    (re.compile(r"(?<=\d)\s?KR\b"), "K ARR"),
+)
+
+
+def undo_early_slips(text: str) -> str:
+    """``text`` with :data:`_EARLY_RULES` applied: slips that move a sentence's end or a figure ("... questionnaire. Do in
+    three days." -> "..., due in three days."; "$80KR" -> "$80K ARR"). Idempotent."""
+    for pattern, repl in _EARLY_RULES:
+        text = pattern.sub(repl, text, count=1)
+    return text
 
 
 def undo_asr_slips(text: str) -> str:
