@@ -79,7 +79,7 @@ _LIFECYCLE_WORDS = (("marketing qualified", "marketingqualifiedlead"), ("mql", "
                     ("sales qualified", "salesqualifiedlead"), ("sql", "salesqualifiedlead"),
                     ("evangelist", "evangelist"), ("customer", "customer"), ("opportunity", "opportunity"),
                     ("subscriber", "subscriber"), ("lead", "lead"), ("opp", "opportunity"), ("cust", "customer"))
-_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|to|became|become|has become|"
+_LIFECYCLE_CUE = re.compile(r"\blifecycle\b|(?:\b(?:is|are|now|as|(?<!\breferred )(?<!\breferred us )(?<!\bintroduced us )(?<!\bspoke )(?<!\btalked )(?<!\bsent )(?<!\bsold )(?<!\bintroduced )(?<!\bwrote )(?<!\breached out )(?<!\bpresented )(?<!\bpitched )to|became|become|has become|"
                             r"(?:should|will|must)\s+(?:(?:probably|definitely|really|now|surely)\s+)?be|"
                             r"mark(?:ed)?(?:\s+(?:him|her|them)(?:\s+as)?)?|"
                             r"make (?:him|her|them|it))|(?<=\bshe)'s|(?<=\bhe)'s)\s+"

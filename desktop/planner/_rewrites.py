@@ -282,7 +282,7 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
                         r"(?:(?:please|so|and)\s+)?(?:log|note)\s+(?:it|that|this)\W*$", clean, re.I)) \
             and not _IMPERATIVE.search(got.group("rest")):
         kind = got.group("kind").lower().replace("e-mail", "email")
-        clean = f"Log {'an' if kind == 'email' else 'a'} {kind} from {got.group('who')}: {got.group('rest')}."
+        clean = f"Log {'an' if kind == 'email' else 'a'} {kind} from {got.group('who')}: {got.group('rest').rstrip(' ,;')}."
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"

@@ -814,6 +814,11 @@ class OfflinePlanner:
                 # meeting): the words are the e-mail's
                 return emailed.model_copy(update={"transcript": transcript})
             return ordinary.model_copy(update={"transcript": transcript})
+        if ":" not in clean and (dot := re.search(r"\.\s+(?=\S)", clean)) \
+                and self._reported_after_colon(as_colon := clean[:dot.start()] + ": " + clean[dot.end():]) is not None:
+            # "Log a call with Tom Becker. He'll sign the renewal Monday if we hold the price at 36K.": the recogniser's full
+            # stop at the pause after the person; what follows is the call's report, as after a colon
+            clean = as_colon
         if (quoted := _QUOTED_ACTIVITY.match(clean)) and not (_QUOTE_WORD.search(quoted.group("speech"))
                                                              or _DIRECT_SPEECH.match(quoted.group("speech"))):
             quoted = None

@@ -327,3 +327,52 @@ def test_a_lost_ed_on_a_report_of_a_call_or_demo(planner, now, text, contact):
 def test_without_log_it_the_command_stays_a_request(planner, now, text):
     plan = planner.plan(text, now=now)
     assert not [a for a in plan.actions if a.kind == "log_activity"]
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Mark Iris Jensen as an evangelist. She's referred to customers already.", "211"),
+    ("Make Kara Novak an evangelist, she introduced us to customers in Ohio.", "213"),
+    ("Mark Tom Becker as an evangelist, he talked to customers about us at the conference.", "106"),
+])
+def test_customers_someone_talked_or_referred_to_is_no_lifecycle(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_contact")
+    assert upd.target.id == contact and upd.fields["lifecycle_stage"] == "evangelist"
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Log a call with Tom Becker. He'll sign the renewal Monday if we hold the price at 36K.", "hold the price at 36K"),
+    ("Log a meeting with Raj Zimmer. The renewal is at risk, they're evaluating Intercom.", "evaluating Intercom"),
+    ("Log a call with Priya Natarajan. She thinks procurement will want 170k.", "want 170k"),
+])
+def test_a_report_after_a_full_stop_at_the_pause_is_the_activitys_words(planner, now, text, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert words in plan.actions[0].fields["body"]
+
+
+def test_a_command_after_the_report_is_still_planned(planner, now):
+    plan = planner.plan("Log a call with Priya Natarajan. She wants the deal at 190k, update it.", now=now)
+    assert _kinds(plan) == ["log_activity", "update_deal"]
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Email Theo Ortiz at Granite Labs. No reply yet.", "244"),
+    ("Email Priya Natarajan the deck, she hasn't replied.", "105"),
+    ("Email Tom Becker the renewal quote, still no response.", "106"),
+])
+def test_an_email_with_no_reply_yet_went_out(planner, now, text, contact):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields["activity_type"] == "email"
+
+
+@pytest.mark.parametrize("text", [
+    "Got an email back from Yusuf Evans. He wants to push to next month. Logits.",
+    "Got an email back from Yusuf Evans, he wants to push to next month, log it.",
+    "Got a call from Yusuf Evans. He wants to push to next month. Logit.",
+])
+def test_a_report_logged_with_log_it_changes_no_deal(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert not plan.actions[0].fields["body"].rstrip(".").endswith(",")

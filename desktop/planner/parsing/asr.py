@@ -174,8 +174,6 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Send Carla Carter the one-pager, log it, ..." -> "Sent ..." (what was done and is to be logged: "sent" heard as "send")
     (re.compile(r"^(\W*)send\s+(?=(?-i:[A-Z])[a-z]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s+(?:the|our|a|an|my)\s+[^,.;]{2,40}[,.]\s*(?:log\s+it|logit)\b)",
                 re.I), r"\1Sent "),
-    # "Logit and drop the amount" -> "Log it"
-    (re.compile(r"\blogit\b", re.I), "log it"),
     # "Lifecycle State, the customer" -> "lifecycle stage to customer"
     (re.compile(r"\blife ?cycle\s+state\b", re.I), "lifecycle stage"),
     (re.compile(r"\b(lifecycle\s+stage)\s*,?\s+the\s+(?=(?:customer|lead|opportunity|evangelist|subscriber|other)\b)", re.I), r"\1 to "),
@@ -416,8 +414,6 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "marked the platform rollout closed one", "the Upland Ventures deal as one." -> "won"
     (re.compile(r"\bclosed\s+one\b", re.I), "closed won"),
     (re.compile(r"\b((?:deal|it|them|that|this|rollout|plan|retainer|renewal)\s+as)\s+one(?=\s*(?:[.,;!]|$))", re.I), r"\1 won"),
-    # "..., Logit." / "logit" -> "log it" (the two words run together)
-    (re.compile(r"\blogit\b", re.I), "log it"),
     # "Log a nov on the Northwind renewal" -> "note"
     (re.compile(r"\b(log|add|leave|put)\s+a\s+nov\b", re.I), r"\1 a note"),
     # "procurement once it under 180", "Tidal Media once back in", "their finance lead once quarterly invoicing" -> "wants"
@@ -431,7 +427,10 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\blife\s*(?:circle|cycle)\s+stage\b", re.I), "lifecycle stage"),
     # "Email James Whitfield the white paper this morning. Log that.", "Send Jack Ueda an intro email, log it." -> the
     # "-ed" lost: what is logged happened
-    (re.compile(r"^(\W*(?:i\s+)?(?:just\s+)?)(?P<v>e-?mail|send)\s+(?=(?-i:[A-Z])[^.?]*[.,]\s*(?:and\s+)?log\s+(?:it|that|this)\b)", re.I),
+    # ("Email Theo Ortiz at Granite Labs. No reply yet.": no reply to an e-mail that has not gone out)
+    (re.compile(r"^(\W*(?:i\s+)?(?:just\s+)?)(?P<v>e-?mail|send)\s+(?=(?-i:[A-Z])[^.?]*[.,]\s*(?:(?:and\s+)?log\s+(?:it|that|this)\b|"
+                r"(?:still\s+)?no\s+(?:reply|response|answer|word)(?:\s+(?:yet|back|so far))?\W*$|(?:he|she|they)\s+(?:hasn'?t|haven'?t)\s+"
+                r"(?:replied|answered|responded|gotten back)))", re.I),
      lambda m: m.group(1) + ("Emailed " if m.group("v").lower().startswith("e") else "Sent ")),
     # "Wrap the demo with Sofia Alvarez. She's ..." -> "Wrapped"; "Talk to Dan Walsh. Their ops team ..." -> "Talked to"
     (re.compile(r"^(\W*(?:just\s+)?)wrap\s+(?=(?:the|a|our|my)\s+(?:\w+\s+)?(?:call|demo|meeting|session|kickoff|qbr|review)\s+with\b)", re.I),
@@ -444,6 +443,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
 
 #: Slips undone before an instruction is cut into sentences: they decide where a sentence ends or what it holds.
 _EARLY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Logit and drop the amount", "... next month. Logits." -> "Log it"
+    (re.compile(r"\blogits?\b", re.I), "log it"),
     # "Create a task on the Onyx deal to send the questionnaire. Do in three days." -> ", due in three days" ("due" heard as
     # "do", often after a full stop the recogniser put at the pause)
     (re.compile(r"(?<=\w)\s*[.,]\s+do\s+(?=(?:in\s+(?:a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+couple\s+of)\s+(?:days?|weeks?|months?)"
@@ -463,11 +464,13 @@ def undo_early_slips(text: str) -> str:
 
 
 def undo_asr_slips(text: str) -> str:
-    """``text`` with the rewrites above applied (idempotent; returns ``text`` itself when nothing matches).
+    """``text`` with the rewrites above (and :data:`_EARLY_RULES`) applied (idempotent; returns ``text`` itself when nothing
+    matches).
 
     Example: ``"And, a note to the Acme deal, legal review pending."`` ->
     ``"Add a note to the Acme deal, legal review pending."``
     """
+    text = undo_early_slips(text)
     for pattern, repl in _RULES:
         text = pattern.sub(repl, text, count=1)
     return text
