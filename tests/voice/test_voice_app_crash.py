@@ -25,6 +25,8 @@ CHILD = Path(__file__).with_name("app_note_child.py")
 HEARD = "Mike wants the proposal by Friday"
 KILLS = 10
 MAX_LOST_S = 0.1
+#: seconds a child app may take to start and record before the guard kills it (start-up on a loaded CI machine is ~5-20 s)
+CHILD_TIMEOUT_S = 300
 
 
 def _signal(seconds: float) -> np.ndarray:
@@ -39,9 +41,13 @@ def _run_and_kill(data_dir: Path, wav: Path, kill_at_s: float | None) -> tuple[s
     (None: kill it as soon as the window is up, before any note), SIGKILL it.
     Returns (the note's id or None, samples fed before the kill)."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(wav)], stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT)
-    timer = threading.Timer(180, proc.kill)  # a hung child must not hang the test (CI shares two cores)
+    err_path = data_dir.parent / "child-stderr.txt"
+    with open(err_path, "w") as err:
+        proc = subprocess.Popen([sys.executable, str(CHILD), str(data_dir), str(wav)], stdout=subprocess.PIPE,
+                                stderr=err, text=True, env=env, cwd=ROOT)
+    hung: list[bool] = []
+    # a hung child must not hang the test (CI shares two cores); when it fires, the failure says so
+    timer = threading.Timer(CHILD_TIMEOUT_S, lambda: (hung.append(True), proc.kill()))
     timer.start()
     note_id, fed = None, 0
     try:
@@ -69,6 +75,9 @@ def _run_and_kill(data_dir: Path, wav: Path, kill_at_s: float | None) -> tuple[s
         timer.cancel()
         proc.stdout.close()  # type: ignore[union-attr]
     assert proc.returncode == -signal.SIGKILL, "the app ended before it was killed"
+    if hung:
+        tail = err_path.read_text(errors="replace")[-2000:]
+        pytest.fail(f"the app did not reach the note within {CHILD_TIMEOUT_S} s (killed by the guard); its stderr ends:\n{tail}")
     return note_id, fed
 
 
