@@ -305,10 +305,15 @@ _PRONOUN_NOTE = re.compile(r"^\W*(?:please\s+)?(?:log|add|put|make)\s+(?:a\s+|an
 _UNKNOWN_PERSON_IN_HEAD = re.compile(r"^\s*(?:to|on|for|about)\s+(?P<n>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:at|from|over at)\s+\S")
 
 
+#: A word in a teammate's place as an owner: "Some should own ...", "Some is taking over ..." (see ``_users_heard``).
+_USER_AS_OWNER = re.compile(r"(?:^|(?<=[.,;]\s))\W*(?P<w>[A-Za-z]+)\s+(?:should|will|is|'s|can|gets\s+to)\s+"
+                            r"(?:own|take|taking|handle|handling|run|running|get|getting|pick\s+up|picking\s+up)\b", re.I)
+#: "make some the owner of ...", "let some run Kestrel Partners", "give it to some": a word in a teammate's place.
+_USER_MADE_OWNER = re.compile(r"\b(?:make|let|have|put)\s+(?P<w>[a-z]+)\s+(?:the\s+owner|own|run|take\s+over|handle|in\s+charge)\b", re.I)
 #: The utterance ends by taking itself back: "..., ignore that", "scratch all that", "never mind".
 _RETRACTED = re.compile(r"(?:^|[,.;!]\s*)(?:(?:just|please|oh|so|actually)\s+)?(?:ignore|disregard|scratch|forget)\s+"
                         r"(?:all\s+)?(?:that|this|everything|what i (?:just )?said)\s*[.!]?\s*$|"
-                        r"(?:^|[,.;!]\s*)never\s*mind\s*[.!]?\s*$|"
+                        r"(?:^|[,.;!?]\s*)(?:(?:actually|oh|so|okay|ok|well|hmm)\W+)*never\s*mind\s*[.!]?\s*$|"
                         # "please delete Acme, no wait, don't", "move it to lost... actually, don't do that"
                         r"[,.;!]\s*(?:(?:no|wait|actually|sorry|hmm|oh)\W+)*(?:don'?t|do not)(?:\s+(?:do\s+)?(?:that|it|this))?"
                         r"(?:\s+(?:yet|for now|after all))?\s*[.!]?\s*$|"
@@ -617,6 +622,26 @@ class OfflinePlanner:
                  for m in self.index.find_mentions(who))
         return who if ok else None
 
+    def _users_heard(self, text: str) -> str:
+        """``text`` with a teammate's first name put back where the recogniser wrote a word that sounds like it in an
+        owner's place ("Some should own the Cedar Group deal", "make some the owner of ...", "let some run Kestrel": Sam),
+        when exactly one workspace user's first name has that word's sound (Metaphone). Unchanged otherwise."""
+        firsts = {u.split()[0] for u in self.index.users if u.split()}
+        if not firsts:
+            return text
+
+        def put(m: re.Match[str]) -> str:
+            said = m.group("w")
+            if said.lower() in {f.lower() for f in firsts} or said.lower() in self.index.first_names:
+                return m.group(0)
+            alike = [f for f in firsts if jellyfish.metaphone(f) == jellyfish.metaphone(said)]
+            if len(alike) != 1:
+                return m.group(0)
+            return m.group(0)[:m.start("w") - m.start()] + alike[0] + m.group(0)[m.end("w") - m.start():]
+
+        text = _USER_AS_OWNER.sub(put, text)
+        return _USER_MADE_OWNER.sub(put, text)
+
     def _plan_text(self, text: str, *, now: datetime, context: PlanContext | None, truecase: bool) -> Plan:
         clean, truncated = sanitise(text)
         clean = _TITLE_OF_ADDRESS.sub(lambda m: "" if m.group("n").lower() in self.index.last_names else m.group(0), clean)
@@ -630,7 +655,7 @@ class OfflinePlanner:
         tidied = (self._truecase(tidied) if truecase else tidied)[:MAX_INPUT_CHARS]
         if tidied != clean:  # (cut again: "w/" spelled out as "with" can lengthen a text already cut)
             transcript = tidied  # evidence spans point into what is shown, so the fillers go from it too
-        clean = rewrites.half_said(join_spoken_corrections(rewrites.join_fragments(undo_early_slips(tidied))))
+        clean = rewrites.half_said(join_spoken_corrections(rewrites.join_fragments(self._users_heard(undo_early_slips(tidied)))))
         # "make her a sales qualified lead, and move Blue Harbor to qualified too. Oh wait, it's already there. Just her then.":
         # the second command is taken back because it is done; the first stands
         clean = re.sub(r"\s*,?\s+and\s+[^.!?]{3,80}[.!]\s*(?:oh,?\s+)?(?:wait|hang\s+on|hold\s+on)\W+(?:it'?s|that'?s|they'?re|she'?s|he'?s)\s+"
@@ -1896,7 +1921,8 @@ class _Build:
         # ("Hand the Umbrella Health deal over to Morgan, she's got the hospital contacts": why, not what is handed over)
         t_said = re.sub(r"\b(?:she|he|they)(?:'s|\s+has|'ve|\s+have)\s+got\b[^.;]*", "", t, flags=re.I)
         if not re.search(r"\b(?:contacts|people|leads|both|all\s+(?:the|of|three|two|four)|everything|stuff|deal\s+and|"
-                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal|along\s+with\s+(?:it|them|that|the deal)|as\s+well|too)\b", t_said, re.I) \
+                         r"and\s+(?:the\s+)?(?:\w+\s+)?deal|along\s+with\s+(?:it|them|that|the deal)|as\s+well|too)\b|\bowner\s+of\s+[^.;]*?,?\s+and\s+(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])",
+                         t_said, re.I) \
                 or not _ASSIGN.search(t):
             return False
         kept = {x.ids[0] for x in self.mentions if x.kind == "contact" and len(x.ids) == 1
@@ -1915,7 +1941,9 @@ class _Build:
                 if not re.match(r"\W*(?:both|that'?s|namely|i mean|the (?:deal|contacts|people|leads)|all\b|and\b|plus\b|"
                                 r"(?:so\s+)?reassign|those are|meaning)", c.text, re.I) \
                         and not (re.search(r"\b(?:and|plus)\s*$", t[:c.start], re.I)
-                                 and re.search(r"\b(?:too|as well|along with (?:it|them|that|the deal))\W*$", c.text, re.I)) \
+                                 and (re.search(r"\b(?:too|as well|along with (?:it|them|that|the deal))\W*$", c.text, re.I)
+                                      # "Make Jordan the owner of Tom Becker, and Rachel Adams": the list goes on after the comma
+                                      or re.fullmatch(r"\W*(?-i:[A-Z])[a-z'-]+\s+(?-i:[A-Z])[a-z'-]+\W*", c.text))) \
                         or (c.sentence != parts[at].sentence and not re.match(r"\W*(?:that'?s|namely|i mean|those are|meaning)\b",
                                                                              c.text, re.I)):
                     break  # ("... to Jordan. That's Leo Vogel and Zoe Price.": the list goes on after the pause)
@@ -3767,7 +3795,7 @@ class _Build:
             # ("she's waiting on sign-off from their CFO": the title is someone else's)
             out["job_title"] = C.tidy_title(ti.group(0))
         if m := re.search(r"\b(?:moved to|[Mm]oved? (?:over )?to|went over to|joined|now works at|now at|left for|"
-                          r"(?:he|she)(?:'s| is)(?: now)? (?:over )?at|(?:CEO|CTO|CFO|COO|CMO|CRO|VP \w+) over at|"
+                          r"(?:[Hh]e|[Ss]he)(?:'s| is)(?: now)? (?:over )?at|(?:CEO|CTO|CFO|COO|CMO|CRO|VP \w+) over at|"
                           # "Leo Vogel is at Summit Ventures now", "Kara Brooks is with Redwood Labs now"
                           r"(?<=[a-z]) is (?:now )?(?:over )?(?:at|with)(?=\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+now\b)|"
                           r"(?:moved|went|switched|changed) from\s+[A-Z][\w&]*(?:\s[A-Z][\w&]*)*\s+(?:over\s+)?to)\s+"

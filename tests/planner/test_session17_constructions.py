@@ -376,3 +376,85 @@ def test_a_report_logged_with_log_it_changes_no_deal(planner, now, text):
     plan = planner.plan(text, now=now)
     assert _kinds(plan) == ["log_activity"]
     assert not plan.actions[0].fields["body"].rstrip(".").endswith(",")
+
+
+@pytest.mark.parametrize(("text", "first", "company"), [
+    ("Other new contact. Marcus Lee, VP Engineering at Initech, marcus.lee@initech.example.", "Marcus", "Initech"),
+    ("Add a new contact at Meadow Health. Bianca Reyes, Customer Success Manager. No email yet.", "Bianca", "Meadow Health"),
+    ("Add a new lead. I'm Priya Shah, Head of Ops at Kestrel Studio, priya.shah@kestrelstudio.example.", "Priya", "Kestrel Studio"),
+])
+def test_a_new_contact_after_the_pause_the_recogniser_made_a_full_stop(planner, now, text, first, company):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["create_contact"]
+    assert plan.actions[0].fields["first_name"] == first and plan.actions[0].fields["company"] == company
+
+
+@pytest.mark.parametrize(("text", "domain", "city"), [
+    ("Set up Halcyon Foods as a new company. The main halcyonfoods.com they are based in Lisbon.", "halcyonfoods.com", "Lisbon"),
+    ("Add Sunrise Bakery as a company. Sunrise Bakery.com, Portland, Food and Beverage.", "sunrisebakery.com", "Portland"),
+    ("New account, Lakeside Clinics, Lakeside Clinics.com based in Columbus.", "lakesideclinics.com", "Columbus"),
+])
+def test_a_new_companys_web_address_heard_in_pieces(planner, now, text, domain, city):
+    plan = planner.plan(text, now=now)
+    co = next(a for a in plan.actions if a.kind == "create_company")
+    assert co.fields["domain"] == domain and co.fields["city"] == city
+
+
+@pytest.mark.parametrize(("text", "target", "kind"), [
+    ("Some should own the Cedar Group deal from now on.", "5118", "update_deal"),
+    ("Some is taking over Harbor Health, give him the deal.", "5106", "update_deal"),
+    ("Make some the owner of Nina Patel, he's taking the dental accounts.", "111", "update_contact"),
+])
+def test_a_teammates_name_heard_as_a_word_that_sounds_like_it(planner_team, now, text, target, kind):
+    plan = planner_team.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == kind)
+    assert upd.target.id == target and upd.fields["owner"] == "Sam Whitaker"
+
+
+def test_some_as_an_ordinary_word_stays(planner_team, now):
+    plan = planner_team.plan("Make some changes to the Acme deal.", now=now)
+    assert not [a for a in plan.actions if a.fields.get("owner")]
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    ("Set a task on the Upland Ventures deal to confirm renewal terms by the tent.", ("create_task", "due_date", "2026-12-10")),
+    ("Change Quinn Fischer's title, the Chief Revenue Officer.", ("update_contact", "job_title", "Chief Revenue Officer")),
+    ("Remind me on Monday, the chase Grace Liu for a referral.", ("create_task", "due_date", "2026-11-23")),
+    ("The Onyx renewal slipped the February.", ("update_deal", "close_date", "2027-02-28")),
+    ("Draft and email to Sarah Johnson about the security add-on.", ("draft_email", "subject", None)),
+    ("Oliver Grant got promoted, his Chief Data Officer at Vertex now.", ("update_contact", "job_title", "Chief Data Officer")),
+])
+def test_small_words_the_recogniser_swaps(planner, now, text, check):
+    kind, field, value = check
+    plan = planner.plan(text, now=now)
+    got = next(a for a in plan.actions if a.kind == kind)
+    assert field in got.fields and (value is None or got.fields[field] == value)
+
+
+@pytest.mark.parametrize(("text", "contact", "company"), [
+    ("Theo Walsh changed jobs. He's at Onyx Health now as their COO.", "268", "Onyx Health"),
+    ("Tom Becker moved on. He's now at Globex.", "106", "Globex Logistics"),
+    ("Priya Natarajan left Globex. She's at Initech now.", "105", "Initech"),
+])
+def test_a_new_company_said_in_the_next_sentence(planner, now, text, contact, company):
+    plan = planner.plan(text, now=now)
+    upd = next(a for a in plan.actions if a.kind == "update_contact")
+    assert upd.target.id == contact and upd.fields["company"] == company
+
+
+@pytest.mark.parametrize("text", [
+    "What's a good agenda for a QBR? Actually never mind.",
+    "How do I prep for a renewal call? Oh, never mind.",
+])
+def test_a_question_taken_back_plans_nothing(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and not plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Make Jordan the owner of Tom Becker, and Rachel Adams.", {"106", "115"}),
+    ("Make Morgan the owner of Mike Chen, and David Kim.", {"101", "114"}),
+])
+def test_people_listed_with_a_comma_before_and_all_get_the_owner(planner_team, now, text, people):
+    plan = planner_team.plan(text, now=now)
+    assert {a.target.id for a in plan.actions if a.kind == "update_contact" and a.fields.get("owner")} == people

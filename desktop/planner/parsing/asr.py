@@ -437,12 +437,46 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      r"\1Wrapped "),
     (re.compile(r"^(\W*(?:just\s+)?)talk\s+to\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+[.,]\s+(?:he|she|they|their|his|her|we)\b)", re.I),
      r"\1Talked to "),
+    # "confirm renewal terms by the tent" -> "by the 10th"
+    (re.compile(r"\b(by|on|before|until|till)\s+the\s+tent\b", re.I), r"\1 the 10th"),
+    # "Change her title, the VP revenue", "his title, the Chief Revenue Officer" -> "title to" ("to" heard as "the")
+    (re.compile(r"\b((?:his|her|their|(?-i:[A-Z])[a-z]+(?:'s|s'))\s+(?:job\s+)?title)\s*,?\s+the\s+(?=(?-i:[A-Z])|vp\b|head\b|chief\b|director\b)",
+                re.I), r"\1 to "),
+    # "Remind me on Monday, the Chase Grace Liu for a referral" -> "Remind me on Monday to chase ..."
+    (re.compile(r"^(\W*remind\s+me\s+(?:on\s+|by\s+|next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri)day|^\W*remind\s+me\s+tomorrow)\s*,?\s+the\s+"
+                r"(?=(?:chase|call|email|send|ping|follow|check|ask|book|review|prep|update|text)\b)", re.I), r"\1 to "),
+    # "The Onyx renewal slipped the February" -> "slipped to February"
+    (re.compile(r"\b(slipped|pushed|moved|slid|push|move|slip)\s+the\s+(?=(?:january|february|march|april|may|june|july|august|september|"
+                r"october|november|december|next\s+(?:week|month|quarter|year)|end\s+of)\b)", re.I), r"\1 to "),
+    # "Draft and Email to Sarah Johnson" -> "Draft an email"
+    (re.compile(r"\b(draft|write|send)\s+and\s+e-?mail\b", re.I), r"\1 an email"),
+    # "Oliver Grant got promoted, his Chief Data Officer at Vertex now" -> "he's" (a title after "his" with nothing owned)
+    (re.compile(r"([,.]\s+)(?:his|is)\s+(?=(?:now\s+)?(?:the\s+)?(?:new\s+)?(?:chief|vp|head|director|ceo|cfo|cto|coo|cmo|cro|manager)\b"
+                r"[^,.;]*\b(?:now|at)\b)", re.I), r"\1he's "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
 
 #: Slips undone before an instruction is cut into sentences: they decide where a sentence ends or what it holds.
-_EARLY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+_EARLY_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "Add Sunrise Bakery as a company. Sunrise Bakery.com, Portland" -> "sunrisebakery.com": a web address has no spaces;
+    # only when the words are the name said before it
+    (re.compile(r"\b(?P<a>(?-i:[A-Z])[a-z]+)\s+(?P<b>(?-i:[A-Z])[a-z]+)\.(?P<tld>com|io|co|net|org|ai|app|studio|agency|example)\b"),
+     lambda m: (f"{m.group('a')}{m.group('b')}".lower() + f".{m.group('tld')}")
+     if f"{m.group('a')} {m.group('b')}".lower() in m.string[:m.start()].lower() else m.group(0)),
+    # "Add a new contact. Marcus Lee, ...", "Add a new contact at Meadow Health. Bianca Reyes, ..." -> a colon at the pause
+    (re.compile(r"^(\W*(?:please\s+)?(?:add|create)\s+(?:a\s+)?new\s+(?:company|contact|lead|deal)"
+                r"(?:\s+(?:at|for)\s+(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})?)\.\s+(?=(?-i:[A-Z]))", re.I), r"\1: "),
+    # "Add a new lead: I'm Priya Shah, ..." -> the filler "um" heard as "I'm" before the new person's name
+    (re.compile(r"(?<=:\s)I'm\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z])"), ""),
+    # "Set up Halcyon Foods as a new company. Domain halcyonfoods.com, ..." -> the company's details go on after the pause
+    (re.compile(r"\b(as\s+(?:a\s+)?(?:new\s+)?(?:company|client|account))\.\s+(?=(?:domain|website|web\s+address|based|they'?re|they\s+are|"
+                r"[\w-]+\.(?:com|io|co|net|org|ai|app|studio|agency|example)\b))", re.I), r"\1, "),
+    # "Other new contact. Marcus Lee, ...", "Art a note to Hugo Evans" -> "Add a new contact", "Add a note" ("add" misheard)
+    (re.compile(r"^\s*(?:other|art|ad)\s+(?=(?:a\s+)?(?:new\s+)?(?:contact|company|deal|lead|note|task)\b)", re.I),
+     lambda m: "Add a " if not re.match(r"\s*\w+\s+a\s", m.string[m.start():] + " ") else "Add "),
+    # "Set up Halcyon Foods as a new company. The main halcyonfoods.com" -> "domain halcyonfoods.com"
+    (re.compile(r"\bthe\s+main\s+(?=[\w-]+\.(?:com|io|co|net|org|ai|app|dev|studio|agency|example)\b)", re.I), "domain "),
     # "Logit and drop the amount", "... next month. Logits." -> "Log it"
     (re.compile(r"\blogits?\b", re.I), "log it"),
     # "Create a task on the Onyx deal to send the questionnaire. Do in three days." -> ", due in three days" ("due" heard as
@@ -458,8 +492,9 @@ _EARLY_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 def undo_early_slips(text: str) -> str:
     """``text`` with :data:`_EARLY_RULES` applied: slips that move a sentence's end or a figure ("... questionnaire. Do in
     three days." -> "..., due in three days."; "$80KR" -> "$80K ARR"). Idempotent."""
-    for pattern, repl in _EARLY_RULES:
-        text = pattern.sub(repl, text, count=1)
+    for _ in range(2):  # (twice: a word put right by one rule can open the way for an earlier one)
+        for pattern, repl in _EARLY_RULES:
+            text = pattern.sub(repl, text, count=1)
     return text
 
 
