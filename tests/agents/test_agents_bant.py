@@ -195,9 +195,10 @@ def _cases(path: Path) -> list[dict]:
                                                          # (a regression ratchet); since then tuned on it (issue/18x), so
                                                          # the figure here is not blind
                                                          ("blind/callnotes23.jsonl", 387, 4),
-                                                         # blind set 24 (fresh writer, session 17): first score
-                                                         # 372/420 = 88.6%, 11 invented, at cd6c493 (a regression ratchet)
-                                                         ("blind/callnotes24.jsonl", 372, 11)])
+                                                         # blind set 24 (fresh writer, session 17): first score stays
+                                                         # 372/420 = 88.6%, 11 invented, at cd6c493 (a regression ratchet);
+                                                         # since then tuned on it (issue/18y), so the figure here is not blind
+                                                         ("blind/callnotes24.jsonl", 383, 1)])
 def test_fields_right_and_nothing_invented(name, min_right, max_invented):
     from bant_blind import score
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import EVEN_A_FIGURE, disowned_after
 from desktop.agents.bant.people import _AUTH_CUE
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
@@ -677,7 +678,11 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                     joined[i] = x.rstrip(" .,") + " " + " ".join(joined[i + 1:j + 1])
                     del joined[i + 1:j + 1]
                     break
+    # "has to approve even a 3k pilot": a figure that shows how strict the rule is
+    joined = [EVEN_A_FIGURE.sub(" ", x) for x in joined]
     value, s = _budget_said(joined)
+    if value is not None and s is not None and disowned_after(s, joined):
+        return None, None  # "Sofia on budget: 'around 70' - not committed.": the figure disowned in the fragment after it
     if value is not None and s is not None and re.search(r"\bup to\b", s, re.I) and re.search(
             r"\b(?:'d|would|'d much|would much) (?:rather|prefer to) (?:\w+ )?(?:land|be|stay|come in|keep it|spend|end up|sit|"
             r"settle)\b[^.;]*?\b(?:around|about|near|closer to|nearer)\b[^.;]*?\b(?:or|to|and|-)\b", s, re.I):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.agents.bant.asides import BUSY_PERSON, OUR_NO_SHOW
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
 from desktop.agents.bant.steps import _DONE_ALREADY, _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
@@ -51,7 +52,7 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        # "he wants our best number first": a better price from us is the negotiation, not their problem
                        r"^(?:(?:our|your|a|the|an) )?(?:very )?(?:best|final|lowest|better|sharper|revised|improved|bigger) (?:and final )?"
                        r"(?:number|price|offer|quote|deal|figure|rate|discount)s?(?=\s*(?:$|[,.;:!?]|(?:first|by|before|from|for|on|to|and|so|if|"
-                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our) (?:\w+ )?discount\b|"
+                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our|the|their|that|this) (?:[\w-]+ ){0,2}discount\b|"
                        # "it needs his CEO, Hannah Reid": a person whose signature it waits on, not a problem
                        r"^(?:his|her|their) (?:ceo|cfo|coo|cto|cio|boss|manager|founder|owner|president)\b|"
                        r"^(?:his|her|their|the|a) (?:signature|sign-?off|approval|ok|okay|blessing|go-?ahead)\b|"
@@ -87,6 +88,11 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?: first)?\s*(?:$|[,;.])|"
                             # "wants to co-term the expansion with it": a contract term, not a problem
                             r"co-?term\b|"
+                            # "wants to stay with us", "wants to keep us": loyalty to the vendor, not a problem
+                            r"(?:stay|remain) (?:with|on) (?:us|our (?:[\w-]+ )?(?:plan|product|platform|tool|app))\b|keep (?:us|using us|working with us)\b|"
+                            # "his ops team wants 3 quotes before any expansion": their buying process, not a problem
+                            r"(?:\d+|two|three|four|five|several|multiple|a few|more) (?:competing |rival |comparison |written )?(?:quotes|bids|proposals|"
+                            r"offers)\b|"
                             # "she'll want the security docs first": the review papers asked of us, not a problem
                             r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
                             r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"
@@ -328,6 +334,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            busy = BUSY_PERSON.search(s)
+            if (busy and m.group(0).lower() in busy.group(0).lower()) or (OUR_NO_SHOW.search(c) and re.match(r"no-?show", m.group(0), re.I)):
+                continue  # "Iris decides but is buried in fundraising", "third no-show": the decider busy, our meeting missed
             if re.search(r"(?:\b(?:he|she)|(?-i:\b[A-Z][a-z]+))(?:'s| is| was) (?:\w+ )?(?:buried|swamped|slammed|drowning|snowed under)\b", c) \
                     and re.search(r"\b(?:won't|can't|will not|cannot|not going to|isn't going to) (?:look at|get to|review|read|touch)\b|"
                                   r"\b(?:until|till|before) (?:the |after )?\w+|\bback (?:on|in|after)\b", s, re.I):

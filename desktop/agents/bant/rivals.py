@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import OUR_PLANS
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
@@ -170,6 +171,8 @@ def _vendor(name: str) -> str | None:
     if not words or words[0] in _NOT_VENDOR or re.fullmatch(r"[A-Z][a-z]*'(?:d|re|ve|ll|m)", words[0]):
         return None  # ("Competition? They'd looked at ...": a pronoun's contraction after the label is no vendor)
     words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is
+    if " ".join(words) in OUR_PLANS:
+        return None  # "they just bought Scale last month": our own plan, no other vendor
     return " ".join(words[:3])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import MET_AFTER_COMMA
 from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
@@ -300,7 +301,8 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             if re.search(r"\b(?:auto-?repl(?:y|ies)|autoreply|out[- ]of[- ]office|bounced)\b", s, re.I) and not re.search(
                     r"\b(?:i|we)(?:'ll|'m|'d| will| would| need| should| can)?\b", s, re.I):
                 continue  # "the mail bounced with an out-of-office: ..., urgent matters to his assistant": who covers, no step
-            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
+            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2]) or \
+                bool(MET_AFTER_COMMA.search(s))  # "asked for our SOC2 report, sent it": met in the same breath
             # "Ping him again in January?", "Do I chase him Monday?": a question to myself is no agreed step (a customer's
             # "can we push the call to Thursday?" is a request about a meeting that still lies ahead)
             if s.rstrip().endswith("?") and (not re.search(r"\b(?:can|could) (?:we|they|you) (?:move|reschedule|push|shift|bump|"

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from desktop.agents.bant.asides import OUR_MEETING_SET
 from desktop.agents.bant.text import _clauses, _seller_pronoun
 from desktop.planner.parsing.dates import ImpossibleDate, add_months
 from desktop.planner.parsing.dates import find_date as _planner_find_date
@@ -452,7 +453,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"is going )?"
                          r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement))\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
-            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
+            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I)) or \
+                OUR_MEETING_SET.search(c)  # "wants their CFO on a call, we set it for December 3rd": our meeting's date
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"
