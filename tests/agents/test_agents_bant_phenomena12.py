@@ -119,3 +119,95 @@ def test_issue18y_a_request_met_in_the_same_breath_is_no_step(note):
 ])
 def test_issue18y_our_plan_names_are_no_competitor(note):
     said(note, "competitor", None)
+
+
+# -- authority: missed and wrong -----------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("acme: omar asked for pricing — dana reyes is the one who signs.", "Dana Reyes"),
+    ("spoke w/ the office mgr. she confirmed hugo lee is the one who signs.", "Hugo Lee"),
+    ("front desk only. they said rita lopez is the one who approves.", "Rita Lopez"),
+])
+def test_issue18y_a_typed_name_said_as_the_one_who_signs(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("he didn't know the renewal date but confirmed Rita Lopez is the one who signs.", "Lopez"),
+    ("She didn't know the budget but said Kofi Mensah is the one who decides.", "Mensah"),
+    ("His EA had no idea about the pricing but confirmed Omar Haddad is the one who signs.", "Haddad"),
+])
+def test_issue18y_not_knowing_something_else_leaves_the_signer_said_after_but(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("brightline. kofi mensah pushing for a pilot. sara (ops) loves it but kofi signs.", "Kofi Mensah"),
+    ("acme renewal. omar haddad, cfo, hates the price. omar decides.", "Omar Haddad"),
+    ("pinewood. nina cole asking for sso. nina signs.", "Nina Cole"),
+])
+def test_issue18y_a_typed_first_name_signs_and_its_full_name_opens_a_sentence(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Lost. Kofi Mensah (COO) made the call himself and went with Rippling.", "Mensah"),
+    ("Dana Reyes made the call herself and picked Gusto.", "Reyes"),
+    ("Closed lost: Omar Haddad, their CFO, made the decision personally.", "Haddad"),
+])
+def test_issue18y_made_the_call_herself_names_the_decider(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Riverside: Tina back from leave. Dr. Patel (owner, she signs) wants a second demo.", "Patel"),
+    ("Mr. Okafor (founder, he approves) asked for references.", "Okafor"),
+    ("Harbor: front desk rang. Dr. Lind, the owner, she decides, wants pricing.", "Lind"),
+])
+def test_issue18y_an_honorific_and_surname_with_a_title_then_he_or_she_decides(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Acme renewal, Q&A w/ Dana Reyes. Q: who signs? A: 'Me, once legal is happy.'", "Reyes"),
+    ("Pinewood renewal, notes w/ Rita Lopez. Who signs? 'Me, after the board sees it.'", "Lopez"),
+    ("Brightline Q&A with Kofi Mensah. Q: who decides? A: 'Me, once procurement has a look.'", "Mensah"),
+])
+def test_issue18y_me_as_the_answer_to_who_signs_is_the_person_asked(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Brightline, okay, Omar Haddad finally rang back. Budget is down to 40k, finance took back five. He's still the one signing.",
+     "Haddad"),
+    ("Acme, right, Dana Reyes finally wrote back. The MSA needs edits, legal flagged two clauses. She's the one approving.", "Reyes"),
+    ("Harbor, okay, Rita Lopez finally replied. Budget's 20k, the board trimmed it. She's still the one signing.", "Lopez"),
+])
+def test_issue18y_he_or_she_never_means_a_department(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Hugo Lee, the CFO, approves purchases. Actually no, I was wrong, it's Nina Cole now.", "Nina Cole"),
+    ("Omar Haddad signs off on software — scratch that, Omar said it's Rita Lopez since the merger.", "Rita Lopez"),
+    ("Their CTO approves tools. Correction: it's Kofi Mensah himself.", "Kofi Mensah"),
+])
+def test_issue18y_a_decider_put_right_in_the_next_sentence(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Decision is her boss, the VP Finance (name not given).", "VP Finance"),
+    ("Kofi is keen. Sign-off is his manager, the Head of Operations.", "Head of Operations"),
+    ("Omar likes it, but the decision is with his boss, the CFO.", "CFO"),
+])
+def test_issue18y_his_boss_with_a_title_is_that_title(note, value):
+    said(note, "authority", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Recap: the buyer is their COO, Pieter de Vries.", "Pieter de Vries"),
+    ("Hugo says Anna van der Berg signs.", "Anna van der Berg"),
+    ("Signature is with the MD, Luca di Marco.", "Luca di Marco"),
+])
+def test_issue18y_a_surname_particle_stays_in_the_name(note, value):
+    said(note, "authority", value)
