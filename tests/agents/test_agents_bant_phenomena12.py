@@ -211,3 +211,67 @@ def test_issue18y_his_boss_with_a_title_is_that_title(note, value):
 ])
 def test_issue18y_a_surname_particle_stays_in_the_name(note, value):
     said(note, "authority", value)
+
+
+# -- competitor: missed --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Bad news: Gusto undercut us on payroll and Omar is leaning their way.", "Gusto"),
+    ("Heads-up, Aircall undercuts us on seats.", "Aircall"),
+    ("Gusto beat our price on the add-on, per Dana.", "Gusto"),
+])
+def test_issue18y_a_vendor_that_undercut_us(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Kofi flagged that Rippling approached Dana Reyes with a bundled payroll offer.", "Rippling"),
+    ("Omar says Deputy approached Rita Lopez with a bundled scheduling offer.", "Deputy"),
+    ("Risk: Gusto approached Kofi with a free-migration offer, he is listening.", "Gusto"),
+])
+def test_issue18y_a_vendor_that_approached_them_with_an_offer(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Their CFO wants two quotes, he named Pipedrive as one.", "Pipedrive"),
+    ("Procurement needs three bids; Omar mentioned Aircall as one of them.", "Aircall"),
+    ("finance wants a second quote. she named zoho.com as an option.", "zoho.com"),
+])
+def test_issue18y_a_vendor_named_as_one_of_the_quotes(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Lost: they're consolidating on Microsoft Dynamics across the group.", "Microsoft Dynamics"),
+    ("They decided to standardise on Zendesk for every region, so we're out.", "Zendesk"),
+    ("Closed lost, the parent is standardizing on Rippling.", "Rippling"),
+])
+def test_issue18y_the_vendor_they_consolidate_on(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Meanwhile they moved to Pipedrive, the CRM, and hate it.", "Pipedrive"),
+    ("They switched over to Gorgias, the helpdesk, in the summer.", "Gorgias"),
+    ("For now they've migrated to Asana, a project tool, as a stopgap.", "Asana"),
+])
+def test_issue18y_the_tool_they_moved_to_said_with_what_it_is(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("So they're pricing out Gong? No, Chorus, sorry, it was Chorus.", "Chorus"),
+    ("Omar is getting a bid from Aircall? No — Dialpad, I mean Dialpad.", "Dialpad"),
+    ("They booked a demo with Zendesk? Nope, Freshdesk, sorry.", "Freshdesk"),
+])
+def test_issue18y_a_vendor_asked_then_corrected(note, value):
+    said(note, "competitor", value)
+
+
+@pytest.mark.parametrize("note", [
+    "They moved to March for the go-live, the whole team agreed.",
+    "We never undercut anyone, Omar said.",
+    "Omar named Dana as one of the approvers.",
+])
+def test_issue18y_no_rival_in_look_alike_sentences(note):
+    said(note, "competitor", None)
