@@ -275,3 +275,58 @@ def test_issue18y_a_vendor_asked_then_corrected(note, value):
 ])
 def test_issue18y_no_rival_in_look_alike_sentences(note):
     said(note, "competitor", None)
+
+
+# -- budget: missed and wrong --------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("acme: budget 30k, not the 34k we quoted.", 30000),
+    ("Their number is 20k, not the 24k I proposed.", 20000),
+    ("Omar said 'we have sixty in the plan, not sixty-five.' Our proposal was 65k.", 60000),
+])
+def test_issue18y_their_figure_with_ours_denied_after_it(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Q: budget? A: 'We've set aside twenty-eight.' I'll send the order form at 28k.", 28000),
+    ("She's put aside fifteen. Quote is 16k.", 15000),
+    ("Omar said 'we have sixty in the plan, not sixty-five.' Our proposal was 65k.", 60000),
+])
+def test_issue18y_a_bare_figure_the_note_gives_in_thousands_elsewhere(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Budget is 50k. Sorry, no. 45k, finance took five back.", 45000),
+    ("She'd put aside 8,400. Scratch that. She said eight thousand even.", 8000),
+    ("Budget was 12k. No wait. 10k, he said.", 10000),
+])
+def test_issue18y_a_correction_opener_said_alone(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Our pilot is 15k; Kofi has 12k in his budget for it.", 12000),
+    ("Our trial is 5k. Omar has 4k for it.", 4000),
+    ("Our pilot costs 9k. Omar has 7k for it.", 7000),
+])
+def test_issue18y_our_pilot_price_is_no_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("They're on the Starter plan (about 3.6k a year); budget for the move is 6k.", 6000),
+    ("They're on scale annual (about 24k a year). Budget for the add-on is 8k.", 8000),
+    ("she's on growth (roughly 9.6k a year). Budget ~15k for the upgrade.", 15000),
+])
+def test_issue18y_the_plan_they_are_on_with_its_price_in_brackets_is_no_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Their team of forty set aside 25k for it.", 25000),
+    ("They have twelve reps and set aside 30k for the rollout.", 30000),
+    ("Budget is 40k, not negotiable.", 40000),
+])
+def test_issue18y_look_alikes_keep_their_reading(note, value):
+    said(note, "budget", value)
