@@ -330,3 +330,67 @@ def test_issue18y_the_plan_they_are_on_with_its_price_in_brackets_is_no_budget(n
 ])
 def test_issue18y_look_alikes_keep_their_reading(note, value):
     said(note, "budget", value)
+
+
+# -- next step: missed and wrong -----------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Kofi wants fewer seats. I get back to him Tuesday with a revised quote.", "revised quote"),
+    ("Omar pushed on price, I circle back Monday with a counter.", "counter"),
+    ("Dana asked for net-60; I come back to her Friday with a terms answer.", "terms answer"),
+])
+def test_issue18y_a_step_of_ours_said_in_the_present(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Dana will re-send the contract to legal and book a call.", "contract"),
+    ("Omar will resend the order form to their CFO and set up a kickoff.", "order form"),
+    ("Nina will re-share the deck with the board and schedule a review.", "deck"),
+])
+def test_issue18y_a_document_sent_again_is_the_step(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Walkthrough of the admin console on Thursday.", "walkthrough"),
+    ("Review of the pilot results on 12/9.", "review"),
+    ("Demo of the reporting module next Wednesday.", "demo"),
+])
+def test_issue18y_a_meeting_of_something_with_its_day(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("kofi's forwarding me their security checklist so we can fill it in.", "security checklist"),
+    ("omar's sending us the vendor form tomorrow.", "vendor form"),
+    ("hugo's sharing the rfp pack with me tonight.", "rfp pack"),
+])
+def test_issue18y_a_name_s_doing_it_is_the_step(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Agreed: I send the revised SOW by Friday.", "SOW"),
+    ("Agreed: they pilot with two sites first and I set up the sandbox.", "pilot with two sites"),
+    ("Agreed: we redline the MSA and return it Monday.", "MSA"),
+])
+def test_issue18y_agreed_as_a_label(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Also he needs our DPA signed and returned by the 9th, that's on us.", "DPA"),
+    ("She wants the W-9 and a reference, that's on me.", "W-9"),
+    ("And the pricing one-pager for their board, that is our homework.", "one-pager"),
+])
+def test_issue18y_a_task_the_note_puts_on_us(note, value):
+    said(note, "next_step", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Kofi wants his CFO on a call, uh, we set it for December 8th.", "call"),
+    ("Dana wants the owner on the demo, we booked it for the 14th.", "demo"),
+    ("Omar wants their IT lead on a call, so I pencilled it in for Thursday.", "call"),
+])
+def test_issue18y_the_meeting_we_set_a_date_for(note, value):
+    said(note, "next_step", value)
