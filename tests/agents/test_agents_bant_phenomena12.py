@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import pytest
-from bant_said import said
+from bant_said import NOW, said
+
+from desktop.agents.bant import extract
 
 
 # -- need: invented ------------------------------------------------------------------------------------
@@ -394,3 +396,88 @@ def test_issue18y_a_task_the_note_puts_on_us(note, value):
 ])
 def test_issue18y_the_meeting_we_set_a_date_for(note, value):
     said(note, "next_step", value)
+
+
+# -- need: missed and wrong ----------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("Agents re-key every order twice, that's the whole problem, the duplicate entry.", "duplicate entry"),
+    ("Nurses chase paper charts all shift, that's the real problem, the chart hunting.", "chart hunting"),
+    ("Techs drive back to the depot for parts, that's their pain, the wasted trips.", "wasted trips"),
+])
+def test_issue18y_the_problem_named_again_after_that_s_the_problem(note, value):
+    said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Renewal Q&A with Dana. Biggest pain? 'Leads sit in the inbox over the weekend.'", "inbox"),
+    ("Call with Kofi. Top pain point? 'Drivers never get the route changes in time.'", "route changes"),
+    ("Omar Q&A. Main headache? 'Invoices go out a week late every month.'", "invoices"),
+])
+def test_issue18y_biggest_pain_asked_then_answered(note, value):
+    said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Omar says reps hit the 2k-lead limit every month.", "limit"),
+    ("Dana says agents max out the storage limit each quarter.", "storage limit"),
+    ("Kofi mentioned they run into the API cap most Mondays.", "API cap"),
+])
+def test_issue18y_a_limit_they_keep_hitting(note, value):
+    said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Callers wait 15+ minutes before anyone answers.", "15+ minutes"),
+    ("Tenants wait 30+ minutes for the after-hours line.", "after-hours line"),
+    ("Drivers wait 10+ mins at the gate each morning.", "gate"),
+])
+def test_issue18y_a_wait_in_minutes_with_a_plus(note, value):
+    said(note, "need", value)
+
+
+@pytest.mark.parametrize("note", [
+    "Their last invoice is 30 days past due. Nothing else new.",
+    "Their March invoice is 60 days past due.",
+    "Payment for the Q2 invoice is 20 days overdue.",
+])
+def test_issue18y_an_invoice_past_due_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "They want to downgrade before the renewal.",
+    "Kofi wants to downgrade to the basic tier.",
+    "She wants to step down to Starter.",
+])
+def test_issue18y_a_downgrade_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Volume dropped, all they need now is the reminder texts.", "the reminder texts"),
+    ("Small team now, all she wants still is the shared inbox.", "the shared inbox"),
+    ("All he needs here is the booking widget.", "the booking widget"),
+])
+def test_issue18y_all_they_need_now_is(note, value):
+    said(note, "need", value)
+    assert not extract(note, NOW).need.lower().startswith(("now", "still", "here"))
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Pain hasn't changed: reps still log calls by hand.", "reps still log calls by hand"),
+    ("Problem didn't change: invoices still go out late every month.", "invoices still go out late"),
+    ("The pain still hasn't changed: tickets pile up over weekends.", "tickets pile up"),
+])
+def test_issue18y_pain_has_not_changed_label(note, value):
+    said(note, "need", value)
+    assert "changed" not in extract(note, NOW).need
+
+
+# -- timeline: missed ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("note,value", [
+    ("New hires begin Feb 1 and he wants the logins by then.", "2027-02-01"),
+    ("Their new hires join on March 8th and she wants the seats before then.", "2027-03-08"),
+    ("New hires start January 25th and Omar wants it by then.", "2027-01-25"),
+])
+def test_issue18y_new_hires_start_on_a_date_and_they_want_it_by_then(note, value):
+    said(note, "timeline", value)

@@ -88,6 +88,8 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?: first)?\s*(?:$|[,;.])|"
                             # "wants to co-term the expansion with it": a contract term, not a problem
                             r"co-?term\b|"
+                            # "they want to downgrade", "want to drop to Starter": a plan change, not a problem
+                            r"downgrade\b|(?:drop|move|step|go) (?:back )?(?:down )?to (?:the )?(?-i:[A-Z])\w+(?: (?:plan|tier))?\s*(?:$|[,;.])|"
                             # "wants to stay with us", "wants to keep us": loyalty to the vendor, not a problem
                             r"(?:stay|remain) (?:with|on) (?:us|our (?:[\w-]+ )?(?:plan|product|platform|tool|app))\b|keep (?:us|using us|working with us)\b|"
                             # "his ops team wants 3 quotes before any expansion": their buying process, not a problem
@@ -267,7 +269,9 @@ _PAIN = re.compile(
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
     r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
-    r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
+    r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?:wait|waits|waiting) (?:for )?(?:about |over |up to )?\d+\+?\s?(?:minutes|mins)\b|"
+    # "agents hit the 5k-contact limit every week": a limit they keep running into
+    r"(?:hit|hits|hitting|maxed out|max out|bump(?:s|ing)? (?:up )?against|run(?:s|ning)? into) (?:the |their |a |its )?(?:[\w-]+ ){0,3}(?:limit|cap|ceiling)s?\b|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
     r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
     r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
     r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
@@ -334,6 +338,8 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"\b(?:invoices?|payments?|bills?|balance)\b[^.;]*\b(?:past due|overdue|outstanding|unpaid|late)\b", c, re.I):
+                continue  # "their annual invoice is 40 days past due": our billing, not their problem
             busy = BUSY_PERSON.search(s)
             if (busy and m.group(0).lower() in busy.group(0).lower()) or (OUR_NO_SHOW.search(c) and re.match(r"no-?show", m.group(0), re.I)):
                 continue  # "Iris decides but is buried in fundraising", "third no-show": the decider busy, our meeting missed
@@ -390,8 +396,8 @@ _IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]
                           r"(?:pain|problem|issue|headache|bottleneck|(?<=big )thing|(?<=biggest )thing|(?<=main )thing|(?<=real )thing)"
                           r"(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
-_WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
-                             r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
+_WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |now |still |"
+                             r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most| now| still| here)? (?:is|are)\s+"
                              r"(?:to\s+)?(?P<need>[^;.]{6,})", re.I)
 #: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
 _LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?\s*(?:is|was|:)\s*", re.I)
@@ -418,6 +424,9 @@ def _drop_fixed(s: str) -> str:
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     sentences = [d for d in (_drop_fixed(s) for s in sentences) if d.strip()]
+    # "Pain hasn't changed: foremen still file site logs on paper": the label, with what it says of itself dropped
+    sentences = [re.sub(r"^((?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?)\s+(?:still\s+)?"
+                        r"(?:hasn't|has not|didn't|did not|hasn't really) change(?:d)?\s*:", r"\1:", s, flags=re.I) for s in sentences]
     # "Zendesk keeps trying to upsell her on their workforce tool": another vendor's pitch, not their need
     sentences = [s for s in sentences if not re.search(r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", s, re.I)]
     if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):
@@ -425,7 +434,9 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         m = _THATS_THE.match(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
-            return _clean(m.group("need")), s
+            # "Dispatchers are on the phone all night, that's the whole problem, the after-hours calls": its name after it too
+            named = re.match(r"^,\s*((?:the|their|all (?:the|their)) [^,.;]{3,50}?)\s*[.!]?$", s[m.end():])
+            return _clean(m.group("need")) + (" (" + _clean(named.group(1)) + ")" if named else ""), s
     for s in sentences:
         m = _NEED_BEFORE.search(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", m.group("need"), re.I):

@@ -293,8 +293,9 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
           (re.compile(r"\bwhat (?:sold|hooked|won over|got) (?:them|him|her)\b", re.I), "They want "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
           # "Q: what's broken? A: support emails piling up": the answer is their problem
-          (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
-                      r"problem|need)\??$", re.I), "The problem is "),
+          (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|problem|need)\??$|"
+                      # "Biggest pain? 'Reps forget follow-ups ...'" (not "Main issue? Reply rates; she wants ...": a terse topic)
+                      r"^(?:the |their )?(?:biggest|main|real|top|key) (?:pain|problem|headache)(?: point)?\??$", re.I), "The problem is "),
           (re.compile(r"^(?:and )?(?:the )?next(?: steps?)?\??$|\bwhat(?:'s| is| are) (?:the )?next(?: steps?)?\b", re.I), "Next step: ")]
 
 
