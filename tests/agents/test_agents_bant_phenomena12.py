@@ -481,3 +481,15 @@ def test_issue18y_pain_has_not_changed_label(note, value):
 ])
 def test_issue18y_new_hires_start_on_a_date_and_they_want_it_by_then(note, value):
     said(note, "timeline", value)
+
+
+# -- guards: look-alikes of this round's rules keep their reading --------------------------------------
+@pytest.mark.parametrize("note,field,value", [
+    ("They want the bot on the call queue by March 1st.", "timeline", "2027-03-01"),
+    ("They could go even 35k if needed.", "budget", 35000),
+    ("Omar said they'd spend even 20k to fix it.", "budget", 20000),
+    ("Budget is 40k, not negotiable.", "budget", 40000),
+    ("They are evaluating Scale Computing too.", "competitor", "Scale Computing"),
+])
+def test_issue18y_guards(note, field, value):
+    said(note, field, value)

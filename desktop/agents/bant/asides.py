@@ -13,7 +13,7 @@ _NUM_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 
 #: "has to approve even a 3k pilot", "signs off on even a two thousand dollar tool": the figure shows how strict the rule is,
 #: it is no money of theirs for this purchase
-EVEN_A_FIGURE = re.compile(r"\beven (?:for )?(?:a |an |the )?(?:\$?\s?\d[\d,.]*\s*(?:k|grand|thousand|dollars?)?|"
+EVEN_A_FIGURE = re.compile(r"\beven (?:for )?(?:a |an )(?:\$?\s?\d[\d,.]*\s*(?:k|grand|thousand|dollars?)?|"
                            r"(?:" + _NUM_WORD + r"[- ]?){1,3}(?:k|grand|thousand|hundred)(?:[- ]dollars?)?)(?:[- ](?:dollar|buck))?\b", re.I)
 
 #: A short fragment that disowns the figure said just before it: "- not committed.", "Not firm yet.", "Nothing signed off."
@@ -58,4 +58,7 @@ OUR_PLANS = {"Starter", "Growth", "Scale", "Pro", "Premium", "Enterprise", "Basi
 #: "Mike wants David Kim on a call, ... we set it for December 3rd", "a call with their CFO - we booked it for the 9th":
 #: our meeting and its date, not when they buy
 OUR_MEETING_SET = re.compile(r"\b(?:we|i)\s+(?:(?:have|'ve)\s+)?(?:set|booked|scheduled|pencil(?:l)?ed(?:\s+in)?|locked(?:\s+in)?|put|slotted)\s+"
-                             r"(?:it|that|this|one|them)(?:\s+in)?\s+(?:for|on)\b|\bon (?:a|the) (?:[\w-]+ )?(?:call|meeting|demo|zoom)\b", re.I)
+                             r"(?:it|that|this|one|them)(?:\s+in)?\s+(?:for|on)\b|"
+                             # "wants David Kim on a call" (not "the bot on the call queue")
+                             r"\b(?:wants?|wanted|needs?|asked for|get|getting|bring|brings) (?:[\w.'-]+ ){1,4}?on (?:a|the) (?:[\w-]+ )?"
+                             r"(?:call|meeting|demo|zoom)\b(?!\s*(?:cent(?:er|re)|queue|floor|lines?|volumes?|recordings?))", re.I)
