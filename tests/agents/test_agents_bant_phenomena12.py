@@ -77,7 +77,7 @@ def test_issue18y_even_a_figure_shows_a_rule_not_a_budget(note):
 
 @pytest.mark.parametrize("note", [
     "Omar on budget: 'around 30, 35, depends on the board'. Not committed.",
-    "Budget floated at 25k. Not approved yet.",
+    "Budget floated at 25k. Not firm yet.",
     "He mentioned 60k for it. Nothing firm.",
 ])
 def test_issue18y_a_figure_disowned_in_the_next_fragment_is_no_budget(note):
@@ -493,3 +493,15 @@ def test_issue18y_new_hires_start_on_a_date_and_they_want_it_by_then(note, value
 ])
 def test_issue18y_guards(note, field, value):
     said(note, field, value)
+
+
+@pytest.mark.parametrize("note,field,value", [
+    ("Omar Haddad signs. Actually no, it's Monday that works for the call, not Tuesday.", "authority", "Omar Haddad"),
+    ("She signs me up for their webinars, Omar Haddad approves purchases.", "authority", "Omar Haddad"),
+    ("acme. tom himself, he signs. tom signs.", "authority", "Tom"),
+    ("Agreed: pricing is fine for now.", "next_step", None),
+    ("Budget is 30k. Not approved yet, the CFO still has to sign.", "budget", 30000),
+])
+def test_issue18y_guards_for_deciders_labels_and_fragments(note, field, value):
+    said(note, field, value)
+    assert getattr(extract(note, NOW), field) == value  # exactly: not "Tom Himself", not "Omar Haddad, Monday"

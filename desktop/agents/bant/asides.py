@@ -18,8 +18,8 @@ EVEN_A_FIGURE = re.compile(r"\beven (?:for )?(?:a |an )(?:\$?\s?\d[\d,.]*\s*(?:k
 
 #: A short fragment that disowns the figure said just before it: "- not committed.", "Not firm yet.", "Nothing signed off."
 _DISOWNED = re.compile(r"^(?:(?:but|and|so|though)\s*,?\s*)?(?:(?:it's|it is|that's|that is|still|totally|completely)\s+)?"
-                       r"(?:not|nothing|un)[- ]?(?:yet |really |at all )?(?:committed|firm|final|fixed|approved|signed off|agreed|locked(?: in)?|"
-                       r"official|confirmed)(?: (?:yet|at all|though|either|so far))*\s*[.!]?$", re.I)
+                       r"(?:not|nothing|un)[- ]?(?:yet |really |at all )?(?:committed|firm|final|fixed|agreed|locked(?: in)?)"
+                       r"(?: (?:yet|at all|though|either|so far))*\s*[.!]?$", re.I)
 
 
 def disowned_after(sentence: str, sentences: list[str]) -> bool:

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 #: "The final decision is made by me, once finance blesses it", "who signs? 'Me.'": the person answering
-ME_ANSWER = re.compile(r"\b(?:decision is made by|made by|signs?|decides?|approves?)\s*:?\s*(?:me|myself)\b(?!\s+(?:and|or|too)\b)", re.I)
+ME_ANSWER = re.compile(r"\b(?:decision is made by|made by|signs?|decides?|approves?)\s*:?\s*(?:me|myself)"
+                       r"(?=\s*(?:[,.;:!'\"]|$)|\s+(?:once|after|when|alone|but)\b)", re.I)
 
 #: A department or body, which a "he"/"she" never means ("finance clawed back five. He's still the one signing.")
 BODY = re.compile(r"(?:the |their )?(?:finance|legal|procurement|purchasing|board|committee|it|ops|operations|accounting|hr|"
@@ -16,8 +17,12 @@ BODY = re.compile(r"(?:the |their )?(?:finance|legal|procurement|purchasing|boar
 #: "Felix signs off on tooling - actually no, I'm wrong, ... it's Raj himself": the decider put right in the next sentence
 _CORRECTION_OPENER = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:actually,? no|no,? wait|wait,? no|scratch that|correction|sorry,? no|"
                                 r"i'm wrong|i was wrong|my mistake|not (?:him|her))\b", re.I)
-_CORRECTED_TO = re.compile(r"\b(?:it's|it is|now it's|it's now)\s+((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:\s+(?:himself|herself|now))?\b|"
-                           r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:signs|decides|approves|does)\s+(?:now|(?:it )?(?:himself|herself))\b")
+_NOT_A_PERSON = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December|The|This|That|It|Their|Our|Q[1-4])\b)")
+_CORRECTED_TO = re.compile(r"\b(?:it's|it is|now it's|it's now)\s+(" + _NOT_A_PERSON + r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+                           r"(?:\s+(?:himself|herself|now))?\b(?!\s+(?:that|which|when|for|to)\b)|"
+                           r"\b(" + _NOT_A_PERSON + r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:signs|decides|approves|does)\s+(?:now|(?:it )?"
+                           r"(?:himself|herself))\b")
 
 
 def corrected_decider(sentences: list[str], evidence: str) -> str | None:

@@ -287,7 +287,9 @@ _ADMIN = re.compile(r"^(?:(?:me|us|our [\w-]+) to )?(?:re-?send|send|fix|update|
 _LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*|"
                     # ("Action items from today's call (auto-summary): 1) Iris to review the contract": the label with what it is
                     # from, and the first item's number)
-                    r"^(?:action items?|actions|todo|to-do|follow-?ups?|agreed)(?: (?:from|for|of) [^:()]{1,50}?)?(?:\s*\([^)]{1,30}\))?\s*:\s*"
+                    # ("Agreed: I redline the order form and send it Monday": an agreement said as who does what)
+                    r"^agreed\s*:\s*(?=(?:i|we|they|she|he|(?-i:[A-Z][a-z]+))\s)(?:(?:we|i)\s+)?|"
+                    r"^(?:action items?|actions|todo|to-do|follow-?ups?)(?: (?:from|for|of) [^:()]{1,50}?)?(?:\s*\([^)]{1,30}\))?\s*:\s*"
                     r"(?:(?:1|a|i)[.)]\s+)?(?:(?:we|i)\s+(?=\w))?", re.I)
 
 

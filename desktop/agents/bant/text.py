@@ -139,7 +139,9 @@ def _shorthand_names(text: str) -> str:
                           else m.group(1).capitalize() + " ", text)  # ("confirmed oliver grant": a verb before the name)
             # "... but tom signs. ... tom becker pushing back hard": the known first name opening a sentence with its last name
             text = re.sub(r"(?:(?<=^)|(?<=[.;:]\s))(" + caps + r") ([a-z][a-z'-]{2,})(?= (?:[a-z]+ing|says|said|wants|is|was|thinks)\b|\s*[(,])",
-                          lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME or re.search(r"(?:ing|ed|s)$", m.group(2))
+                          lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME or re.search(r"(?:ing|ed|s|ly)$", m.group(2))
+                          or m.group(2) in ("himself", "herself", "again", "today", "too", "here", "there", "though", "yesterday", "tomorrow",
+                                            "tonight", "anyway", "either", "instead", "first", "later", "soon")
                           else m.group(1) + " " + m.group(2).capitalize(), text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
