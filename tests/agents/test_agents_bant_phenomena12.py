@@ -505,3 +505,12 @@ def test_issue18y_guards(note, field, value):
 def test_issue18y_guards_for_deciders_labels_and_fragments(note, field, value):
     said(note, field, value)
     assert getattr(extract(note, NOW), field) == value  # exactly: not "Tom Himself", not "Omar Haddad, Monday"
+
+
+@pytest.mark.parametrize("note,value", [
+    ("They've hit their budget cap for the year.", None),
+    ("Their customers pay invoices late and chasing takes days.", "invoices late"),
+    ("Clinics pay invoices 60 days late, AR chases by phone.", "60 days late"),
+])
+def test_issue18y_guards_for_limits_and_invoices(note, value):
+    said(note, "need", value)

@@ -271,7 +271,8 @@ _PAIN = re.compile(
     r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
     r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?:wait|waits|waiting) (?:for )?(?:about |over |up to )?\d+\+?\s?(?:minutes|mins)\b|"
     # "agents hit the 5k-contact limit every week": a limit they keep running into
-    r"(?:hit|hits|hitting|maxed out|max out|bump(?:s|ing)? (?:up )?against|run(?:s|ning)? into) (?:the |their |a |its )?(?:[\w-]+ ){0,3}(?:limit|cap|ceiling)s?\b|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
+    r"(?:hit|hits|hitting|maxed out|max out|bump(?:s|ing)? (?:up )?against|run(?:s|ning)? into) (?:the |their |a |its )?"
+    r"(?!(?:[\w-]+ ){0,2}(?:budget|spend|spending|credit|signing|approval|discount)\b)(?:[\w-]+ ){0,3}(?:limit|cap|ceiling)s?\b|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
     r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
     r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
     r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
@@ -338,7 +339,9 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
-            if re.search(r"\b(?:invoices?|payments?|bills?|balance)\b[^.;]*\b(?:past due|overdue|outstanding|unpaid|late)\b", c, re.I):
+            if re.search(r"\b(?:their|the|our|last|this|[\w-]+'s)\s+(?:[\w()$,.-]+\s+){0,3}?invoice\b[^.;]*?\b(?:is|was|are|were|'s)\s+(?:still\s+)?"
+                         r"(?:[\w-]+\s+){0,2}?(?:past due|overdue|outstanding|unpaid|late)\b|\bpayment for\b[^.;]*?\b(?:is|was)\s+(?:still\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:past due|overdue|late)\b", c, re.I):
                 continue  # "their annual invoice is 40 days past due": our billing, not their problem
             busy = BUSY_PERSON.search(s)
             if (busy and m.group(0).lower() in busy.group(0).lower()) or (OUR_NO_SHOW.search(c) and re.match(r"no-?show", m.group(0), re.I)):
