@@ -514,3 +514,12 @@ def test_issue18y_guards_for_deciders_labels_and_fragments(note, field, value):
 ])
 def test_issue18y_guards_for_limits_and_invoices(note, value):
     said(note, "need", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("How many sites? They have twelve. Quote is 12k.", None),
+    ("They have forty reps; our quote is 40k.", None),
+    ("Kofi has set aside twenty. Proposal at 20k goes out Monday.", 20000),
+])
+def test_issue18y_guards_for_bare_figures(note, value):
+    said(note, "budget", value)

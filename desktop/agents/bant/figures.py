@@ -26,10 +26,12 @@ _WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 #: "set aside thirty-two", "have ninety in the plan", "budgeted 45 for it": a bare figure said as their money
-_BARE = re.compile(r"\b(?P<cue>set aside|put aside|budgeted|earmarked|allocated|approved|(?:have|has|'ve got|got) (?:about |around )?)"
-                   r"\s*(?P<num>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
-                   r"ten|eleven|twelve|\w+teen|[1-9]\d{1,2})(?P<after>\s+in the (?:plan|budget)|\s+for (?:it|this|the \w+))?(?=\s*[.,;!'\"]|\s*$)",
-                   re.I)
+_FIG = (r"(?P<num>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+        r"ten|eleven|twelve|\w+teen|[1-9]\d{1,2})")
+#: ("They have twelve." is a count: "have" needs "in the plan" or "for it" after the figure)
+_BARE = re.compile(r"\b(?:(?:set aside|put aside|budgeted|earmarked|allocated|approved)\s*" + _FIG + r"(?P<after>\s+in the (?:plan|budget)|"
+                   r"\s+for (?:it|this|the \w+))?|(?:have|has|'ve got|got) (?:about |around )?" + _FIG.replace("num", "num2") +
+                   r"(?P<after2>\s+in the (?:plan|budget)|\s+for (?:it|this|the \w+)))(?=\s*[.,;!'\"]|\s*$)", re.I)
 
 
 def _value(word: str) -> int | None:
@@ -52,12 +54,13 @@ def scale_bare(sentence: str, note: str) -> str:
     thousands near it elsewhere ("We've set aside thirty-two" and "the order form at 32k" -> "set aside 32k";
     "ninety in the plan, not ninety-six" after "96k" -> "90k"); unchanged otherwise."""
     def scaled(m: re.Match[str]) -> str:
-        n = _value(m.group("num"))
+        key = "num" if m.group("num") else "num2"
+        n = _value(m.group(key))
         if n is None:
             return m.group(0)
         near = [float(x) for x in re.findall(r"\$?(\d[\d.]*)\s*k\b", note, re.I)]
         if any(0.8 * n <= x <= 1.25 * n for x in near):
-            return m.group(0)[:m.start("num") - m.start()] + f"{n}k" + (m.group("after") or "")
+            return m.group(0)[:m.start(key) - m.start()] + f"{n}k" + (m.group("after") or m.group("after2") or "")
         return m.group(0)
     return _BARE.sub(scaled, sentence)
 
