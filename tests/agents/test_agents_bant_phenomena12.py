@@ -523,3 +523,14 @@ def test_issue18y_guards_for_limits_and_invoices(note, value):
 ])
 def test_issue18y_guards_for_bare_figures(note, value):
     said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    "They lost two days of data last week, that's on us.",
+    "The onboarding was slow, that's on me.",
+    "Their reps follow up days later, then lose track.",
+    "The team gets back to patients next week at best.",
+    "They redline everything, then sit on it.",
+])
+def test_issue18y_guards_no_step_in_an_apology_or_their_habit(note):
+    said(note, "next_step", None)

@@ -37,11 +37,13 @@ _NEXT_CUE = re.compile(
     # ("Hugo takes our proposal to the board": a step; "they take over the building on January 1st": their event)
     r"(?:send|sends|present|presents|(?:take|takes|bring|brings) (?:our|the|this|it|that)\b[^.;]*?\bto (?:the|their|his|her)\b|"
     r"share|shares|forward|forwards|book|books|schedule|schedules|"
-    r"set up|sets up|email|emails|walk|walks|draft|drafts|prepare|prepares|demo|demos|introduce|introduces|"
-    # "I come back to him Monday with a discount answer", "I redline the order form and send it Monday"
-    r"come back|comes back|get back|gets back|circle back|circles back|follow up|follows up|redline|redlines)\b"
+    r"set up|sets up|email|emails|walk|walks|draft|drafts|prepare|prepares|demo|demos|introduce|introduces)\b"
     r"(?![^.;]*\b(?:every|each|usually|always|normally|never)\b)[^.;]*?\b(?:(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|"
     r"fri)day|next week|this week|first|then)\b|on (?:the )?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d))|"
+    # "I come back to him Monday with a discount answer", "I redline the order form and send it Monday": ours, in the present
+    # (not "their reps follow up days later, then lose track": their habit)
+    r"(?:^|(?<=, )|(?<=; )|(?<=: ))(?=(?:i|we) (?:come back|get back|circle back|follow up|redline)\b[^.;]*?\b(?:today|tonight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri)day|next week|this week)\b)|"
     # "our AE joins next week for a discovery call"
     r"\b(?:our|my) (?:ae|se|csm|rep|engineer|solutions engineer|account executive) (?=joins?\b[^.;]*\b(?:call|demo|meeting|"
     r"session|workshop)\b)|"
@@ -187,7 +189,10 @@ _NEXT_CUE = re.compile(
     r"put together|draft|email|call (?:them|him|her|back)|"
     r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b)|"
     # "she needs our security questionnaire back by the 4th, that's on us": a task the note puts on us
-    r"^(?:(?:oh|and|also|so|plus),?\s+)*(?=[^.;]*,\s*(?:that's|that is|which is|and that's) (?:on (?:us|me)|our (?:job|homework|action))\s*[.!]?$)|"
+    # (not "the onboarding was slow, that's on us": an apology, no task)
+    r"^(?:(?:oh|and|also|so|plus),?\s+)*(?=[^.;]*\b(?:needs?|wants?|asked for|requested|owe|due|back by|send|sending|deck|quote|proposal|"
+    r"questionnaire|form|report|one-pager|w-?9|dpa|sow|msa|contract|references?|docs?|answers?)\b"
+    r"[^.;]*,\s*(?:that's|that is|which is|and that's) (?:on (?:us|me)|our (?:job|homework|action))\s*[.!]?$)|"
     # "Mike wants David Kim on a call, ... we set it for December 3rd": the meeting we set a date for
     r"^(?=[^.;]*\bon (?:a|the) (?:[\w-]+ )?(?:call|meeting|demo|zoom)\b[^.;]*\b(?:we|i) (?:set|booked|scheduled|pencil(?:l)?ed)"
     r"(?: it| that| one)?(?: in)? for\b))", re.I)
