@@ -534,3 +534,8 @@ def test_issue18y_guards_for_bare_figures(note, value):
 ])
 def test_issue18y_guards_no_step_in_an_apology_or_their_habit(note):
     said(note, "next_step", None)
+
+
+def test_issue18y_guard_a_clause_after_that_s_the_problem_is_not_its_name():
+    need = extract("Reps re-key orders by hand, that's the problem, the rest is fine.", NOW).need
+    assert need == "Reps re-key orders by hand", need

@@ -438,7 +438,8 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
         m = _THATS_THE.match(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
             # "Dispatchers are on the phone all night, that's the whole problem, the after-hours calls": its name after it too
-            named = re.match(r"^,\s*((?:the|their|all (?:the|their)) [^,.;]{3,50}?)\s*[.!]?$", s[m.end():])
+            named = re.match(r"^,\s*((?:the|their|all (?:the|their)) (?:(?!(?:is|are|was|were|has|have|will|can|does|do)\b)[^,.;\s]+\s?){1,6}?)"
+                             r"\s*[.!]?$", s[m.end():])  # (a noun phrase: not "..., the rest is fine")
             return _clean(m.group("need")) + (" (" + _clean(named.group(1)) + ")" if named else ""), s
     for s in sentences:
         m = _NEED_BEFORE.search(s)
