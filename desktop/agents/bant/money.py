@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import EVEN_A_FIGURE, disowned_after
+from desktop.agents.bant.figures import join_fix_alone, scale_bare, strip_not_ours
 from desktop.agents.bant.people import _AUTH_CUE
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import find_amounts, join_short_hundreds, words_to_digits
@@ -66,7 +68,7 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          # a figure named as ours ("the pilot is twelve K, that's our number"), not one that matches it
                          r"|\b(?<!match )(?<!matches )(?<!fits )(?<!meets )(?<!covers )(?<!within )(?<!under )(?<!below )(?<!lines up with )"
                          r"(?<!line up with )(?<!lined up with )(?<!in line with )(?<!squares with )(?<!agrees with )"
-                         r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|"
+                         r"(?<!what )(?<!exactly )(?:our|my) (?:own |[\w'-]+ ){0,2}(?:number|figure|quote|rate|fee|starter|plan|tier|package|retainer|build|pilot|trial|poc|"
                          r"subscription|bundle|offer|setup|add-?on|module|upgrade|seat|licen[cs]e)s?\b"
                          # "our list for 42 seats comes to about 41k", "we're at 60k list, i floated 10% off = 54k": our price
                          r"|\b(?:our|the) list(?: price)? (?:for [^,.;]{1,40}? )?(?:comes? to|came to|is|was|runs? to|would be)\b|"
@@ -79,6 +81,9 @@ _BUDGET_NOT = re.compile(r"\b(?<!exactly )(?<!matches )(?<!match )(?<!just )(?:o
                          # "they're on Growth at 799 a month right now": the plan they pay for today, not a budget
                          r"|\b(?:they're|they are|she's|he's|she is|he is|currently|today they're) (?:currently |still )?on (?:the |our |a )?"
                          r"(?:[\w-]+ ){1,2}?(?:plan |tier |package )?at\b"
+                         # "they're on scale monthly (about 24k a year)": the plan they are on, its price in brackets
+                         r"|\b(?:they're|they are|she's|he's|she is|he is|currently|today they're) (?:currently |still )?on (?:the |our |a )?"
+                         r"(?:[\w-]+ ){1,3}?\(\s*(?:about |around |roughly )?\$?\d"
                          # "today they're on 799 a month", "their plan is past due, 799 a month": what they pay now
                          r"|\b(?:they're|they are|today they're|currently) (?:currently |still )?on \$?\d|\bpast due\b|\boverdue\b"
                          # "they just dropped forty grand on a Unit integration": money already spent on something else
@@ -677,7 +682,13 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
                     joined[i] = x.rstrip(" .,") + " " + " ".join(joined[i + 1:j + 1])
                     del joined[i + 1:j + 1]
                     break
+    # "has to approve even a 3k pilot": a figure that shows how strict the rule is; "budget 45k, not the 48k we quoted": ours
+    # denied goes; "set aside thirty-two" with "32k" elsewhere is in thousands; "Wait, no" alone joins the correction after it
+    note = " ".join(sentences)
+    joined = join_fix_alone([scale_bare(strip_not_ours(EVEN_A_FIGURE.sub(" ", x)), note) for x in joined])
     value, s = _budget_said(joined)
+    if value is not None and s is not None and disowned_after(s, joined):
+        return None, None  # "Sofia on budget: 'around 70' - not committed.": the figure disowned in the fragment after it
     if value is not None and s is not None and re.search(r"\bup to\b", s, re.I) and re.search(
             r"\b(?:'d|would|'d much|would much) (?:rather|prefer to) (?:\w+ )?(?:land|be|stay|come in|keep it|spend|end up|sit|"
             r"settle)\b[^.;]*?\b(?:around|about|near|closer to|nearer)\b[^.;]*?\b(?:or|to|and|-)\b", s, re.I):

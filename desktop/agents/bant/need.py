@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.agents.bant.asides import BUSY_PERSON, OUR_NO_SHOW
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
 from desktop.agents.bant.steps import _DONE_ALREADY, _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
@@ -51,7 +52,7 @@ _NEED_NOT = re.compile(r"^(?:it|this|that|them)?\s*(?:by|before|until|in|within)
                        # "he wants our best number first": a better price from us is the negotiation, not their problem
                        r"^(?:(?:our|your|a|the|an) )?(?:very )?(?:best|final|lowest|better|sharper|revised|improved|bigger) (?:and final )?"
                        r"(?:number|price|offer|quote|deal|figure|rate|discount)s?(?=\s*(?:$|[,.;:!?]|(?:first|by|before|from|for|on|to|and|so|if|"
-                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our) (?:\w+ )?discount\b|"
+                       r"or|than|when|this|next|today|tomorrow|asap)\b))|^(?:a|an|some|more|our|the|their|that|this) (?:[\w-]+ ){0,2}discount\b|"
                        # "it needs his CEO, Hannah Reid": a person whose signature it waits on, not a problem
                        r"^(?:his|her|their) (?:ceo|cfo|coo|cto|cio|boss|manager|founder|owner|president)\b|"
                        r"^(?:his|her|their|the|a) (?:signature|sign-?off|approval|ok|okay|blessing|go-?ahead)\b|"
@@ -87,6 +88,13 @@ _NEED_NOT_VERB = re.compile(r"^(?:to\s+)?(?:be\b|"
                             r"(?: first)?\s*(?:$|[,;.])|"
                             # "wants to co-term the expansion with it": a contract term, not a problem
                             r"co-?term\b|"
+                            # "they want to downgrade", "want to drop to Starter": a plan change, not a problem
+                            r"downgrade\b|(?:drop|move|step|go) (?:back )?(?:down )?to (?:the )?(?-i:[A-Z])\w+(?: (?:plan|tier))?\s*(?:$|[,;.])|"
+                            # "wants to stay with us", "wants to keep us": loyalty to the vendor, not a problem
+                            r"(?:stay|remain) (?:with|on) (?:us|our (?:[\w-]+ )?(?:plan|product|platform|tool|app))\b|keep (?:us|using us|working with us)\b|"
+                            # "his ops team wants 3 quotes before any expansion": their buying process, not a problem
+                            r"(?:\d+|two|three|four|five|several|multiple|a few|more) (?:competing |rival |comparison |written )?(?:quotes|bids|proposals|"
+                            r"offers)\b|"
                             # "she'll want the security docs first": the review papers asked of us, not a problem
                             r"(?:the |our |your |a |an |some )?(?:security|compliance|privacy|legal|soc ?2|gdpr|hipaa|insurance|it|infosec|"
                             r"vendor)(?: and (?:privacy|compliance|legal|security))? (?:docs?|documentation|documents|questionnaires?|"
@@ -261,7 +269,10 @@ _PAIN = re.compile(
     r"follows up)|missing (?:calls|leads|deadlines)|(?:is|are) (?:\w+ )?(?:days|weeks)\b|backlog|falls? through the cracks|"
     r"double[- ]entry|takes? forever|(?:hate|hates|hated|can't stand|despise) (?:the |their |its )?(?:current |old |"
     r"existing )?(?:[\w-]+ ){0,2}(?:system|tool|software|platform|app|process|setup|vendor|provider)|no-?shows?|overflow\w*|(?:'s|is|are) (?:\w+ )?(?:awful|terrible|horrible|a disaster|"
-    r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
+    r"painful)|(?:wait|waits|waiting|on hold) (?:for )?(?:\w+ ){0,2}minutes|(?:wait|waits|waiting) (?:for )?(?:about |over |up to )?\d+\+?\s?(?:minutes|mins)\b|"
+    # "agents hit the 5k-contact limit every week": a limit they keep running into
+    r"(?:hit|hits|hitting|maxed out|max out|bump(?:s|ing)? (?:up )?against|run(?:s|ning)? into) (?:the |their |a |its )?"
+    r"(?!(?:[\w-]+ ){0,2}(?:budget|spend|spending|credit|signing|approval|discount)\b)(?:[\w-]+ ){0,3}(?:limit|cap|ceiling)s?\b|(?<!has )(?<!have )(?:doubled|tripled|quadrupled|spiked|exploded|ballooned)|"
     r"spend(?:s|ing)? (?:most|all|half|much|a lot|a third|a quarter) of (?:the|their|each|every) (?:day|week|morning|"
     r"afternoon|time|shift)|(?:calls|tickets|emails|messages|questions|requests|chats) (?:are|is) (?:all |mostly |just |"
     r"still )?(?:people|customers|callers|clients|patients|parents|tenants|drivers|members) (?:asking|checking|chasing|"
@@ -328,6 +339,13 @@ def _pain(sentences: list[str]) -> tuple[str | None, str | None]:
                 continue  # "a recap so I don't lose it", "so we don't forget": the seller's own worry, not their problem
             if _BUDGET_CUE.search(c) and _amounts(c):
                 continue
+            if re.search(r"\b(?:their|the|our|last|this|[\w-]+'s)\s+(?:[\w()$,.-]+\s+){0,3}?invoice\b[^.;]*?\b(?:is|was|are|were|'s)\s+(?:still\s+)?"
+                         r"(?:[\w-]+\s+){0,2}?(?:past due|overdue|outstanding|unpaid|late)\b|\bpayment for\b[^.;]*?\b(?:is|was)\s+(?:still\s+)?"
+                         r"(?:[\w-]+\s+){0,3}?(?:past due|overdue|late)\b", c, re.I):
+                continue  # "their annual invoice is 40 days past due": our billing, not their problem
+            busy = BUSY_PERSON.search(s)
+            if (busy and m.group(0).lower() in busy.group(0).lower()) or (OUR_NO_SHOW.search(c) and re.match(r"no-?show", m.group(0), re.I)):
+                continue  # "Iris decides but is buried in fundraising", "third no-show": the decider busy, our meeting missed
             if re.search(r"(?:\b(?:he|she)|(?-i:\b[A-Z][a-z]+))(?:'s| is| was) (?:\w+ )?(?:buried|swamped|slammed|drowning|snowed under)\b", c) \
                     and re.search(r"\b(?:won't|can't|will not|cannot|not going to|isn't going to) (?:look at|get to|review|read|touch)\b|"
                                   r"\b(?:until|till|before) (?:the |after )?\w+|\bback (?:on|in|after)\b", s, re.I):
@@ -381,8 +399,8 @@ _IS_THE_PAIN = re.compile(r"^(?:and |but |so )?(?:(?:he|she|they|(?-i:[A-Z][a-z]
                           r"(?:pain|problem|issue|headache|bottleneck|(?<=big )thing|(?<=biggest )thing|(?<=main )thing|(?<=real )thing)"
                           r"(?: point)?(?: than [^,:;]+)?\s*(?:[,:]\s*(?P<more>[^;]+?))?[.!]?$", re.I)
 #: "What he wants is X", "what they really need is X", "All she wants is X": the need, named as such
-_WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |"
-                             r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most)? (?:is|are)\s+"
+_WHAT_THEY_WANT = re.compile(r"(?:^|[,;:]\s*|\bbut\s+|\band\s+|\bso\s+)(?:what|all) (?:they|she|he|(?-i:[A-Z][a-z]+)) (?:really |actually |mainly |now |still |"
+                             r"mostly |most |just )?(?:wants?|needs?|cares? about|is after|are after|'s after|asked for)(?: most| now| still| here)? (?:is|are)\s+"
                              r"(?:to\s+)?(?P<need>[^;.]{6,})", re.I)
 #: "The problem is ...", "The pain:": a label that opens the sentence names all of what follows
 _LABEL = re.compile(r"^(?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?\s*(?:is|was|:)\s*", re.I)
@@ -409,6 +427,9 @@ def _drop_fixed(s: str) -> str:
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     sentences = [d for d in (_drop_fixed(s) for s in sentences) if d.strip()]
+    # "Pain hasn't changed: foremen still file site logs on paper": the label, with what it says of itself dropped
+    sentences = [re.sub(r"^((?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?)\s+(?:still\s+)?"
+                        r"(?:hasn't|has not|didn't|did not|hasn't really) change(?:d)?\s*:", r"\1:", s, flags=re.I) for s in sentences]
     # "Zendesk keeps trying to upsell her on their workforce tool": another vendor's pitch, not their need
     sentences = [s for s in sentences if not re.search(r"\bkeeps? (?:on )?(?:pitching|upselling|trying to (?:sell|upsell))\b", s, re.I)]
     if any(re.match(r"^(?:no|zero) (?:real |clear |actual |specific )?(?:need|pain|problem)s?\b", s, re.I) for s in sentences):
@@ -416,7 +437,10 @@ def _need(sentences: list[str]) -> tuple[str | None, str | None]:
     for s in sentences:
         m = _THATS_THE.match(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", s, re.I):
-            return _clean(m.group("need")), s
+            # "Dispatchers are on the phone all night, that's the whole problem, the after-hours calls": its name after it too
+            named = re.match(r"^,\s*((?:the|their|all (?:the|their)) (?:(?!(?:is|are|was|were|has|have|will|can|does|do)\b)[^,.;\s]+\s?){1,6}?)"
+                             r"\s*[.!]?$", s[m.end():])  # (a noun phrase: not "..., the rest is fine")
+            return _clean(m.group("need")) + (" (" + _clean(named.group(1)) + ")" if named else ""), s
     for s in sentences:
         m = _NEED_BEFORE.search(s)
         if m and not _seller_subject(m.group("need"), 0) and not re.match(r"^(?:\w+\s+)?(?:i|we|our|my)\b", m.group("need"), re.I):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.deciders import BODY, BOSS_TITLE, ME_ANSWER, corrected_decider
 from desktop.agents.bant.rivals import vendor_names
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import words_to_digits
@@ -12,7 +13,7 @@ from desktop.planner.parsing.numbers import words_to_digits
 _AUTH_CUE = re.compile(
     r"\b((?:no decision|won't decide|not deciding|decision|decid\w*|vote) (?:\w+ ){0,2}?(?:until|once|when|after)|"
     # "Kara Novak, the founder, made the call: ...", "Maya decided to stay on Pipedrive": the one whose decision it was
-    r"(?:made|makes|will make|'ll make) the (?:call|decision)(?=\s*[:.,;]|\s*$)|decided to (?:stay|stick|go|buy|sign|pass|wait|drop|keep|"
+    r"(?:made|makes|will make|'ll make) the (?:call|decision)(?: (?:herself|himself|themselves|alone|personally))?(?=\s*[:.,;]|\s*$)|decided to (?:stay|stick|go|buy|sign|pass|wait|drop|keep|"
     r"walk away|move)\b|signed off (?:\w+ly )?on(?= (?:the |a |\$)?\d)|"
     r"decision[- ]?maker|decider|signer|signatory|(?:final |economic )?approver|(?:the|real|actual) buyer|decides|deciding|"
     r"decide|decided (?:on )?by(?= (?:the|their|a|an|his|her|its) |(?-i:[A-Z]))|decision (?:is|sits|rests|lies|will be made|gets made)|decisions (?:sit|rest|lie|are made) with|decision\s*=\s*(?=\w)|made by(?!\s+(?:the\s+)?(?:end|middle|start|\d|mid|early|late|next|this|"
@@ -40,7 +41,8 @@ _AUTH_CUE = re.compile(
     r"(?:leav(?:es|ing)|left|leave) the (?:final |whole |buying )?(?:decision|call|choice|sign-?off)(?: (?:here|on this))? (?:up )?to(?= (?:the |their )?"
     r"(?-i:[A-Z])|(?:the|their) )|"
     # "Kara made the call and went with Intercom": the decision taken (not "I made the call to Dana": a phone call)
-    r"made the (?:final |renewal |buying |purchasing |big )?call(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
+    # ("Sarah made the call herself and went with Vanta": the reflexive said between)
+    r"made the (?:final |renewal |buying |purchasing |big )?call(?: (?:herself|himself|themselves|alone|personally|on (?:her|his|their) own))?(?=,?\s+(?:and|to)\s+(?:go|went|sign|signed|buy|bought|choose|chose|pick|"
     r"picked|stick|stuck|switch|switched|cancel|cancell?ed|renew|renewed|stay|stayed)\b|"
     # ("Sarah Johnson, the CTO, who made the call, went with Vanta": the choice said right after the comma)
     r",\s+(?:went with|chose|picked|signed with|switched to|stuck with|stayed with|renewed with|bought)\b)|"
@@ -97,7 +99,8 @@ _ROLE = re.compile(
     r"senior partner|general manager|director|controller|comptroller|treasurer|"
     r"chair(?:man|woman)?|head|chief \w+ officer|partners?|boss|manager|committee|"
     r"it (?:director|manager|team))(?:\s+of\s+(?:the\s+)?[A-Za-z&]+(?:\s+(?:and\s+)?(?-i:[A-Z][a-z]+))?)?)\b", re.I)
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[- ][A-Z][a-z]+){0,2})\b")
+#: (a surname particle kept: "Maarten van Dijk", "Pieter de Vries")
+_NAME = re.compile(r"\b([A-Z][a-z]+(?:(?:[- ]|\s(?:van|von|de|der|den|da|di|du|del|della|le|ter|ten)(?:\s(?:der|den|de|la))?\s)[A-Z][a-z]+){0,2})\b")
 _NOT_NAMES = set("""I I'm I'll I've I'd We They He She It The This That These Those Their Our My His Her Its And But So
 Also Just Then Next Main Budget Timeline Need Authority Competitor Competition Call Called Talked Spoke Met Had Got
 Good Great Quick Note Notes Overall Apparently Basically Honestly Anyway Plus Oh Ok Okay Yes No Not Maybe Probably
@@ -220,7 +223,7 @@ _NAMED_CLAUSE = re.compile(r"\b(?:it's|it is|that's|that is)\s+((?-i:[A-Z][a-z]+
                            r"(?:^|,\s+|\b(?!(?i:at|from|of|for|in|with)\s)(?-i:[A-Za-z][a-z]+)\s+)(?!(?-i:Met|Called|Spoke|Talked|Emailed)\b)((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s*(?=(?:he|she)(?:'s|\s+(?:is|was|will|has|decides|signs|"
                            r"approves|owns|makes))?\b)|"
                            # "Theo Price, our CEO, he signs everything": the name and title set before the pronoun
-                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
+                           r"\b((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+)|(?-i:Dr|Mr|Ms|Mrs)\.?\s+(?-i:[A-Z][a-z]+)),\s+(?:their|our|the|her|his) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
                            # "but Theo, Theo's the founder, he's the one who says yes": the name said with its title before the pronoun
                            r"\b((?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)(?:'s| is) (?:the|their) [\w -]{2,30},\s*(?=(?:he|she)\b)|"
                            # "Kara Evans was all in, Kara Walsh was skeptical, but she's the one who ...": the one set against the
@@ -497,6 +500,14 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if ev and ev in sentences and ME_ANSWER.search(ev):  # "who signs? 'Me, once finance blesses it'": the person answering
+        k = sentences.index(ev)
+        who = _contact_name(sentences, k) or _last_person_named(sentences, k, vendor_names(sentences)) or who
+    boss = BOSS_TITLE.search(ev) if ev else None
+    if boss:  # "Decision is his boss, the VP Operations": the title
+        who = boss.group(1).strip()
+    if ev and who:  # "Felix signs off - actually no, I'm wrong, it's Raj himself": the one put right
+        who = corrected_decider(sentences, ev) or who
     if who is None:  # "the pilot is signed, Felix Ueda (CEO) signed it Friday", "Victor Price signed.": who signed the deal
         for s in sentences:
             m = _SIGNED_IT.search(s)
@@ -557,7 +568,7 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                 r"\b(?:so|and) (?:he|she) can (?:sign|approve) (?:it|this|that)? ?(?:himself|herself|alone|on (?:his|her) own)", s, re.I):
             return above.group(1), s
         if re.search(r"\b(?:not sure|(?:do|does|did)(?:n't| not) know|no idea|unclear|unknown|tbd|didn't ask|"
-                     r"need to find out)\b[^.;,]*\b(?:who|decision|sign)",
+                     r"need to find out)\b(?:(?!\bbut\b)[^.;,])*\b(?:who|decision|sign)",
                      s, re.I) or re.search(r"\bbut (?:he|she|they|i)(?:'s|'re|'m)? (?:wasn't|isn't|weren't|aren't|is not|was not|am not|not|"
                                            r"wasn't really|isn't really) (?:\w+ )?sure\b", s, re.I):
             continue  # "Kofi thinks the CMO decides but he wasn't sure": a guess
@@ -731,7 +742,8 @@ def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
                     elif not ents and idx > 0:
                         prev_s = sentences[idx - 1]  # "Owner is Jim. He'll decide ..." (not "moving to Google Workspace")
                         ents = [e for e in _entities(prev_s) if not re.search(
-                            r"\b(?:to|onto|into|from|off|using|uses|use|on|in)\s+" + re.escape(e), prev_s)]
+                            r"\b(?:to|onto|into|from|off|using|uses|use|on|in)\s+" + re.escape(e), prev_s)
+                                and not (re.search(r"\b(?:he|she|he's|she's)\b", c, re.I) and BODY.fullmatch(e))]  # never a department
                     if not ents and re.match(r"^(?:and |so |but )?(?:he|she)(?:'s| is| will|'ll)?\b", c.strip(), re.I):
                         # ("Granite Health expansion, Hugo Evans again. ... He signs.": the person last named)
                         ents = [e for e in [_last_person_named(sentences, idx, vendor_names(sentences))] if e]

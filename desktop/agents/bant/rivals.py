@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import OUR_PLANS
+from desktop.agents.bant.rival_cues import corrected_after_question, more_rival
 from desktop.agents.bant.text import _clauses
 
 # -- competitor ----------------------------------------------------------------------------------
@@ -170,6 +172,8 @@ def _vendor(name: str) -> str | None:
     if not words or words[0] in _NOT_VENDOR or re.fullmatch(r"[A-Z][a-z]*'(?:d|re|ve|ll|m)", words[0]):
         return None  # ("Competition? They'd looked at ...": a pronoun's contraction after the label is no vendor)
     words[-1] = re.sub(r"'s$", "", words[-1])  # "Zendesk's AI add-on": the vendor whose product it is
+    if " ".join(words) in OUR_PLANS:
+        return None  # "they just bought Scale last month": our own plan, no other vendor
     return " ".join(words[:3])
 
 
@@ -292,6 +296,7 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     # ("name-dropped Clari" is a mention, not a vendor dropped)
     sentences = [re.sub(r"\bname[- ]?dropp(ed|ing)\b", "mentioned", _CORRECTED_ME.sub("", _pronoun_vendor(s)), flags=re.I)
                  for s in sentences]
+    sentences = corrected_after_question(sentences)  # "a quote from Pipedrive? No - Freshworks, sorry": the corrected one
     sentences = [_VENDOR_FIX.sub("", s) for s in sentences]
     # "they're also looking at Vanta, no wait, she said they already use Vanta for compliance": the words taken back go
     sentences = [_TAKEN_BACK.sub("", s) for s in sentences]
@@ -383,4 +388,8 @@ def _competitor(sentences: list[str]) -> tuple[str | None, str | None]:
     for v, s in found:
         if not _ruled_out(v, text) and not _is_person(v, text):
             return v, s
+    rival, s_more = more_rival(sentences)  # "Fivetran undercut us", "consolidating on Zoho One", "moved to Close, the CRM"
+    v_more = _vendor(rival) if rival else None
+    if v_more and not _ruled_out(v_more, text) and not _is_person(v_more, text):
+        return v_more, s_more
     return None, None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.asides import MET_AFTER_COMMA
 from desktop.agents.bant.text import _clauses, _clean, _seller_pronoun
 
 # -- next step -----------------------------------------------------------------------------------
@@ -39,6 +40,10 @@ _NEXT_CUE = re.compile(
     r"set up|sets up|email|emails|walk|walks|draft|drafts|prepare|prepares|demo|demos|introduce|introduces)\b"
     r"(?![^.;]*\b(?:every|each|usually|always|normally|never)\b)[^.;]*?\b(?:(?:today|tonight|tomorrow|(?:mon|tues|wednes|thurs|"
     r"fri)day|next week|this week|first|then)\b|on (?:the )?\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d))|"
+    # "I come back to him Monday with a discount answer", "I redline the order form and send it Monday": ours, in the present
+    # (not "their reps follow up days later, then lose track": their habit)
+    r"(?:^|(?<=, )|(?<=; )|(?<=: ))(?=(?:i|we) (?:come back|get back|circle back|follow up|redline)\b[^.;]*?\b(?:today|tonight|tomorrow|"
+    r"(?:mon|tues|wednes|thurs|fri)day|next week|this week)\b)|"
     # "our AE joins next week for a discovery call"
     r"\b(?:our|my) (?:ae|se|csm|rep|engineer|solutions engineer|account executive) (?=joins?\b[^.;]*\b(?:call|demo|meeting|"
     r"session|workshop)\b)|"
@@ -48,7 +53,7 @@ _NEXT_CUE = re.compile(
     # "Quinn starts a two-week trial Monday": their evaluation begins
     r"\b(?-i:[A-Z][a-z]+) (?:starts|begins|kicks off) (?=(?:a|the|their) (?:[\w-]+ ){0,2}(?:trial|pilot|evaluation|poc)\b)|"
     r"^(?=(?:a |the )?(?:(?:scoping|discovery|pricing|kickoff|kick-off|intro|follow-up|technical|onboarding|planning|pitch|chemistry|ae|se|"
-    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walkthrough|review|session|visit) (?:with|on|at|for|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
+    r"training|renewal|strategy|review) )?(?:demo|call|meeting|workshop|walk-?through|review|session|visit) (?:with|on|at|for|of|next|(?=(?:mon|tue|wed|thu|fri)\w*\b))\b"
     r"(?![^.]*\b(?:went|was|were|is done|done|happened|took place)\b)[^.]*\b(?:" + _WHEN + r"|next)\b)|"
     # a meeting said without a verb, with what it is about: "Proposal review meeting with Wendy on December 9.", "Security
     # review with Ava on the 8th", "pilot kickoff 12/2 w/ dan" (not a meeting that went: "the demo call on Tuesday went well")
@@ -60,7 +65,7 @@ _NEXT_CUE = re.compile(
     r"\bwaiting (?:on|for) (?=(?:their|the|her|his) (?:legal|lawyers?|procurement|security|it team|paperwork|contract|"
     r"signature)\b)|"
     r"^(?=(?:the |our |their )?(?:rfp|proposal|response|bid|quote)s?(?: \w+)? (?:is |are )?due\b)|"
-    r"(?:she's|he's|they're|she is|he is|they are) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
+    r"(?:she's|he's|they're|she is|he is|they are|(?<=^)[a-z]+'s|(?-i:[A-Z][a-z]+)'s) (?:also )?(?=looping|bringing|sending|setting up|scheduling|booking|"
     r"calling (?:me|us) back|getting back to|ringing (?:me|us) back|emailing (?:me|us) back|"
     r"pulling|sharing|introducing|arranging|forwarding|passing (?:on|along)|handing|"
     r"(?:walking|taking) (?:their|the|his|her) (?:[\w-]+ ){0,2}?(?:through|over)\b|presenting (?:our|the|it|this)\b|checking(?= (?:with|on|back|internally|availability|calendars?|if|whether)\b)|running (?:it|this|that|the \w+) (?:past|by))|"
@@ -86,6 +91,8 @@ _NEXT_CUE = re.compile(
     r"he)'d))\s+"
     r"(?:also\s+|then\s+|probably\s+|just\s+)?"
     r"(?=(?:send|set up|schedule|book (?:a|the|an|another) (?:[\w-]+ ){0,2}?(?:demo|call|meeting|session|workshop|follow)|share|follow|put|"
+    # "Carla will re-share the proposal with Iris": a document sent again
+    r"re-?(?:share|send|submit|issue|forward|circulate)|"
     r"(?<=i'll )take (?:the|our|this|that|it|her|his|their) (?:[\w-]+ ){0,2}?to\b|"
     # "he'll take our business case to him at their budget meeting": our document carried to their decider (not "take it to
     # the CFO", their own process)
@@ -180,7 +187,15 @@ _NEXT_CUE = re.compile(
     r"(?<!their )(?<!the )follow[- ]?up (?=(?:call|meeting|demo|email|on|with|next|by|is)(?!s\b|ing\b))|"
     r"(?:^|(?<=:\s))(?:please\s+)?(?=(?:kick-?off (?:call|meeting) is|send|sending|schedule|scheduling|book|set up|share|follow up|"
     r"put together|draft|email|call (?:them|him|her|back)|"
-    r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b))", re.I)
+    r"loop in|circle back|reach out|check in|ping|remind me|get them|get him|get her)\b)|"
+    # "she needs our security questionnaire back by the 4th, that's on us": a task the note puts on us
+    # (not "the onboarding was slow, that's on us": an apology, no task)
+    r"^(?:(?:oh|and|also|so|plus),?\s+)*(?=[^.;]*\b(?:needs?|wants?|asked for|requested|owe|due|back by|send|sending|deck|quote|proposal|"
+    r"questionnaire|form|report|one-pager|w-?9|dpa|sow|msa|contract|references?|docs?|answers?)\b"
+    r"[^.;]*,\s*(?:that's|that is|which is|and that's) (?:on (?:us|me)|our (?:job|homework|action))\s*[.!]?$)|"
+    # "Mike wants David Kim on a call, ... we set it for December 3rd": the meeting we set a date for
+    r"^(?=[^.;]*\bon (?:a|the) (?:[\w-]+ )?(?:call|meeting|demo|zoom)\b[^.;]*\b(?:we|i) (?:set|booked|scheduled|pencil(?:l)?ed)"
+    r"(?: it| that| one)?(?: in)? for\b))", re.I)
 #: What a customer hires the seller to do is the need, not a next step ("they want us to run their outbound").
 _SERVICE = (r"(?:run|set up|setup|manage|handle|build|take over|automate|route|triage|fix|redo|rebuild|redesign|design|develop|replace|"
             r"migrate|implement|own|operate|overhaul|clean up|take care of|do their|sit (?:in )?between|connect|integrate|"
@@ -277,6 +292,8 @@ _ADMIN = re.compile(r"^(?:(?:me|us|our [\w-]+) to )?(?:re-?send|send|fix|update|
 _LABEL = re.compile(r"^(?:the\s+)?next\s+steps?\s*(?:is|are|will be|would be|:|-|,|=)\s*(?:to\s+|that\s+|for\s+)?|^next\s*:\s*|"
                     # ("Action items from today's call (auto-summary): 1) Iris to review the contract": the label with what it is
                     # from, and the first item's number)
+                    # ("Agreed: I redline the order form and send it Monday": an agreement said as who does what)
+                    r"^agreed\s*:\s*(?=(?:i|we|they|she|he|(?-i:[A-Z][a-z]+))\s)(?:(?:we|i)\s+)?|"
                     r"^(?:action items?|actions|todo|to-do|follow-?ups?)(?: (?:from|for|of) [^:()]{1,50}?)?(?:\s*\([^)]{1,30}\))?\s*:\s*"
                     r"(?:(?:1|a|i)[.)]\s+)?(?:(?:we|i)\s+(?=\w))?", re.I)
 
@@ -300,7 +317,8 @@ def _next_step(sentences: list[str]) -> tuple[str | None, str | None]:
             if re.search(r"\b(?:auto-?repl(?:y|ies)|autoreply|out[- ]of[- ]office|bounced)\b", s, re.I) and not re.search(
                     r"\b(?:i|we)(?:'ll|'m|'d| will| would| need| should| can)?\b", s, re.I):
                 continue  # "the mail bounced with an out-of-office: ..., urgent matters to his assistant": who covers, no step
-            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2])
+            met = any(_DONE_ALREADY.match(x.strip()) for x in _clauses(s)[1:] + sentences[i + 1:i + 2]) or \
+                bool(MET_AFTER_COMMA.search(s))  # "asked for our SOC2 report, sent it": met in the same breath
             # "Ping him again in January?", "Do I chase him Monday?": a question to myself is no agreed step (a customer's
             # "can we push the call to Thursday?" is a request about a meeting that still lies ahead)
             if s.rstrip().endswith("?") and (not re.search(r"\b(?:can|could) (?:we|they|you) (?:move|reschedule|push|shift|bump|"

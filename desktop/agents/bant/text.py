@@ -119,8 +119,11 @@ def _shorthand_names(text: str) -> str:
                              r"is the)\b)|"
                              # "kara novak signs", "iris still signs", "zoe vogel signed off verbally", "jonas (final say) ok'd",
                              # "signer wendy", "dm still david kim": a name said as the one who decides
-                             r"(?:^|(?<=[.;:,]\s)|(?<=\bbut\s))(" + word + r"(?: (?!(?:still|also|now|already)\b)" + word + r")?)(?: \((?:final say|(?:he|she) signs|signs|signer|"
-                             r"decides|dm|decision maker|approves)\)| (?:still |also |now |already )?(?:signs|approves|decides|signed off|signs off|"
+                             # ("confirmed oliver grant is the one who signs", "- kara brooks is the one who signs")
+                             r"(?:^|(?<=[.;:,]\s)|(?<=\bbut\s)|(?<=\bconfirmed\s)|(?<=\bsays\s)|(?<=\bsaid\s)|(?<=\u2014\s)|(?<=\s-\s))"
+                             r"((?!(?:confirmed|said|says|told|thinks|reckons)\b)" + word + r"(?: (?!(?:still|also|now|already|is)\b)" + word + r")?)(?: \((?:final say|(?:he|she) signs|signs|signer|"
+                             r"decides|dm|decision maker|approves)\)| (?:is|'s) the one (?:who|that) (?:signs|decides|approves)\b|"
+                             r" (?:still |also |now |already )?(?:signs|approves|decides|signed off|signs off|"
                              r"ok'?d|okayed|(?:is )?(?:the )?(?:final )?(?:approver|signer|decider)|has (?:the )?final (?:say|sign))\b)|"
                              r"\b(?:signer|approver|decider|decision maker)\s*(?:[:=]\s*|\s(?:is\s+)?)(?:still\s+)?(" + word + r"(?: " + word + r")?)"
                              r"(?=\s*(?:[.,;(]|$))", text, re.I):
@@ -132,7 +135,14 @@ def _shorthand_names(text: str) -> str:
             text = re.sub(r"\b(" + alt + r")\b", lambda m: m.group(1).capitalize(), text)
             caps = "|".join(sorted((re.escape(w.capitalize()) for w in seeds), key=len, reverse=True))
             text = re.sub(r"\b([a-z][a-z'-]+) (?=(?:" + caps + r")\b)",  # "dan walsh" once "walsh" is a name
-                          lambda m: m.group(0) if m.group(1) in _COMMON else m.group(1).capitalize() + " ", text)
+                          lambda m: m.group(0) if m.group(1) in _COMMON or re.fullmatch(r"confirmed|mentioned|said|says|told|asked|added|noted|explained|emailed|called|thinks", m.group(1))
+                          else m.group(1).capitalize() + " ", text)  # ("confirmed oliver grant": a verb before the name)
+            # "... but tom signs. ... tom becker pushing back hard": the known first name opening a sentence with its last name
+            text = re.sub(r"(?:(?<=^)|(?<=[.;:]\s))(" + caps + r") ([a-z][a-z'-]{2,})(?= (?:[a-z]+ing|says|said|wants|is|was|thinks)\b|\s*[(,])",
+                          lambda m: m.group(0) if m.group(2) in _COMMON or m.group(2) in _NOT_A_NAME or re.search(r"(?:ing|ed|s|ly)$", m.group(2))
+                          or m.group(2) in ("himself", "herself", "again", "today", "too", "here", "there", "though", "yesterday", "tomorrow",
+                                            "tonight", "anyway", "either", "instead", "first", "later", "soon")
+                          else m.group(1) + " " + m.group(2).capitalize(), text)
         # "comparing us vs fivetran": the vendor after "vs" is a name too
         text = re.sub(r"\b(vs\.?|versus|up against|also looking at|competing with) ([a-z][\w-]+)", lambda m: m.group(1) + " " + m.group(2).capitalize(), text)
         # "evaluating hubspot too", "trialing otter as well": the word after an evaluation, with "too" after it, is a vendor
@@ -285,8 +295,9 @@ _ASKED = [(re.compile(r"\b(?:budget|how much|money|spend|price range)\b", re.I),
           (re.compile(r"\bwhat (?:sold|hooked|won over|got) (?:them|him|her)\b", re.I), "They want "),
           (re.compile(r"\b(?:timing|timeline|when)\b", re.I), "Timeline: "),
           # "Q: what's broken? A: support emails piling up": the answer is their problem
-          (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|"
-                      r"problem|need)\??$", re.I), "The problem is "),
+          (re.compile(r"\bwhat(?:'s| is) (?:broken|wrong|hurting|the (?:problem|pain|issue|need|ask))\b|^(?:the )?(?:pain|problem|need)\??$|"
+                      # "Biggest pain? 'Reps forget follow-ups ...'" (not "Main issue? Reply rates; she wants ...": a terse topic)
+                      r"^(?:the |their )?(?:biggest|main|real|top|key) (?:pain|problem|headache)(?: point)?\??$", re.I), "The problem is "),
           (re.compile(r"^(?:and )?(?:the )?next(?: steps?)?\??$|\bwhat(?:'s| is| are) (?:the )?next(?: steps?)?\b", re.I), "Next step: ")]
 
 

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, datetime, timedelta
 
+from desktop.agents.bant.asides import OUR_MEETING_SET
 from desktop.agents.bant.text import _clauses, _seller_pronoun
 from desktop.planner.parsing.dates import ImpossibleDate, add_months
 from desktop.planner.parsing.dates import find_date as _planner_find_date
@@ -230,6 +231,10 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
         # "their fiscal year budget, which runs to June 30th": the money's year, not when they buy
         s = re.sub(r",?\s*(?:which|that) (?:runs|goes|lasts|ends) (?:to|until|till|through|thru|on|in) (?:the end of )?(?:" + _MON
                    + r"\.?(?: \d{1,2}(?:st|nd|rd|th)?| [a-z]+(?:st|nd|rd|th))?|the \d{1,2}(?:st|nd|rd|th)?)\b", "", s, flags=re.I)
+        # "New hires start January 11th and she wants the seats by then": "then" is the date said before it
+        s = re.sub(r"^(.*?\b(?:start|starts|begin|begins|kick off|kicks off|open|opens|arrive|arrive|join|joins|land|lands)\s+(?:on\s+)?"
+                   r"(" + _MON + r"\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}/\d{1,2})\b.*?\b(?:by|before)) (?:then|that date|that day)\b",
+                   r"\1 \2", s, flags=re.I)
         # typed "EOM Jan", "EOQ March": the end of the month named, not of this month
         s = re.sub(r"\beo[mq]\s+(?=" + _MON + r"\b)", "end of ", s, flags=re.I)
         s = re.sub(r"\beo(?=" + _MON + r"\b)", "by end of ", s, flags=re.I)  # typed "card launch still EOFeb"
@@ -338,7 +343,9 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                        r"look at|go over|consider)\b[^,;]*", " ", c, flags=re.I)
             why = re.search(r",?\s*\bbecause\b.*$", c, re.I)  # "by the 18th because of their year-end freeze": the reason
             if re.search(r"\b(?:are|is|'re|'s) hiring\b|\bnew hires?\b", re.sub(r",\s*when\b.*$", "", c, flags=re.I), re.I) and not re.search(
-                    r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b", c, re.I):
+                    r"\b(?:live|launch|decid\w*|decision|sign\w*|contract|rollout|roll out|deadline|in place)\b|"
+                    # ("new hires start January 11th and she wants the seats by then": what they want in place by the start)
+                    r"\bwants? (?:it|them|the (?:[\w-]+ ){0,2}?(?:seats|licen[cs]es|accounts|logins|tool|product|platform)) (?:by|before)\b", c, re.I):
                 continue  # "they're hiring four reps in January": their hiring, not when they buy
             if re.search(r"\b(?:timing is (?:wrong|bad|off)|bad timing|not the right time|(?:leaving|left|quitting|retiring|"
                          r"on (?:vacation|holiday|leave)|out of (?:the |her |his |their )?office|ooo|away from (?:the |her |his )?(?:office|desk)|(?:out|away|off|traveling|travelling|on the road) (?:until|till|through|thru)|(?:be|is|'s|gets?) back (?:in|on|from|at|after)|"
@@ -452,7 +459,8 @@ def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | N
                          r"is going )?"
                          r"(?:out|over|sent|to (?:their|the|her|his) (?:lawyers?|legal|counsel|attorneys?|procurement))\b", c, re.I):
                 continue  # "Contract out by Friday": the seller's next step
-            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I))
+            nxt = _NEXT_STEP_CLAUSE.search(re.sub(r"\b(?:before|by) (?:the |their )?(?:\w+ )?(?:meeting|call)\b", "", c, flags=re.I)) or \
+                OUR_MEETING_SET.search(c)  # "wants their CFO on a call, we set it for December 3rd": our meeting's date
             buying = re.search(r"\b(running|go(?:ing)?[- ]live|live(?! in (?!q[1-4]\b|the (?:first|second|next)|\d|" + _MON_SHORT + r"))|launch|roll|deploy|implement|in place|up and running|"
                                r"decid|decision|sign(?:ed|ing)? (?:the )?(?:contract|deal|paperwork)|signs? off|sign-off|"
                                r"(?:they|she|he)(?:'d|'ll| will| would| want to| plan to| hope to)? sign\b|"

@@ -1,0 +1,44 @@
+"""Who decides, when the sentence that says so needs a second look (issue/18y, callnotes24): the person answering
+"who signs?" with "me", a "he"/"she" that never means a department, a decider corrected in the sentence after, and
+"his boss, the VP Operations" (the title, not the person whose boss it is)."""
+
+from __future__ import annotations
+
+import re
+
+#: "The final decision is made by me, once finance blesses it", "who signs? 'Me.'": the person answering
+ME_ANSWER = re.compile(r"\b(?:decision is made by|made by|signs?|decides?|approves?)\s*:?\s*(?:me|myself)"
+                       r"(?=\s*(?:[,.;:!'\"]|$)|\s+(?:once|after|when|alone|but)\b)", re.I)
+
+#: A department or body, which a "he"/"she" never means ("finance clawed back five. He's still the one signing.")
+BODY = re.compile(r"(?:the |their )?(?:finance|legal|procurement|purchasing|board|committee|it|ops|operations|accounting|hr|"
+                  r"security|compliance|management|leadership)(?: team| department| committee| group)?", re.I)
+
+#: "Felix signs off on tooling - actually no, I'm wrong, ... it's Raj himself": the decider put right in the next sentence
+_CORRECTION_OPENER = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:actually,? no|no,? wait|wait,? no|scratch that|correction|sorry,? no|"
+                                r"i'm wrong|i was wrong|my mistake|not (?:him|her))\b", re.I)
+_NOT_A_PERSON = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
+                 r"September|October|November|December|The|This|That|It|Their|Our|Q[1-4])\b)")
+_CORRECTED_TO = re.compile(r"\b(?:it's|it is|now it's|it's now)\s+(" + _NOT_A_PERSON + r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)"
+                           r"(?:\s+(?:himself|herself|now))?\b(?!\s+(?:that|which|when|for|to)\b)|"
+                           r"\b(" + _NOT_A_PERSON + r"(?-i:[A-Z][a-z]+)(?: (?-i:[A-Z][a-z]+))?)\s+(?:signs|decides|approves|does)\s+(?:now|(?:it )?"
+                           r"(?:himself|herself))\b")
+
+
+def corrected_decider(sentences: list[str], evidence: str) -> str | None:
+    """The decider named in the sentence right after ``evidence`` when that sentence opens by taking the first one
+    back ("Felix signs off on tooling - actually no, I'm wrong, since the reorg it's Raj himself")."""
+    if evidence not in sentences:
+        return None
+    k = sentences.index(evidence)
+    nxt = sentences[k + 1] if k + 1 < len(sentences) else ""
+    if not _CORRECTION_OPENER.match(nxt.strip()):
+        return None
+    found = [g for m in _CORRECTED_TO.finditer(nxt) for g in m.groups() if g]
+    return found[-1] if found else None
+
+
+#: "Decision is his boss, the VP Operations (no name given)": the boss's title, not the person whose boss it is
+BOSS_TITLE = re.compile(r"\b(?:decision(?: is| sits| rests| lies)?(?: with)?|signs?|approves?|decides?|sign-?off is)\s*:?\s*(?:with\s+)?"
+                        r"(?:his|her|their) (?:boss|manager|superior|supervisor|line manager),\s+(?:the |their |his |her )?"
+                        r"((?:vp|svp|evp|head|director|chief|ceo|cfo|coo|cto|cio|gm|md)\b[\w ]{0,30}?)(?=\s*(?:[(.,;]|$))", re.I)
