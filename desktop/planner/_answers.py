@@ -553,6 +553,12 @@ def answer(text: str, idx: EntityIndex, today: date, mentions: list[Mention], st
             # "the total of everything in qualified and demo scheduled combined"
             deals = [d for d in deals if d.stage_label in several]
             what.append("in " + " and ".join(several))
+        elif stage and re.search(r"\bor\s+(?:beyond|later|further(?:\s+along)?|past\s+(?:it|that)|after|higher|above|more\s+advanced)\b", low):
+            # "How many open deals are at demo scheduled or beyond?": that stage and every open stage after it
+            order = [st.label for st in idx.stages if not (st.is_won or st.is_lost)]
+            onward = order[order.index(stage):] if stage in order else [stage]
+            deals = [d for d in deals if d.stage_label in onward and d.is_open]
+            what.append(f"in {stage} or later")
         elif stage:
             deals = [d for d in deals if d.stage_label == stage]
             what.append(f"in {stage}")

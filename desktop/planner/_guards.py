@@ -216,8 +216,10 @@ def tidy(plan: Plan, index: EntityIndex) -> None:
                 str(a.fields["lost_reason"]), re.I)) and cut.start() > 0:
             # "budget got cut and Initech is going with HubSpot, mark it lost": the cut is the reason, the rival the competitor
             a.fields["lost_reason"] = str(a.fields["lost_reason"])[:cut.start()].strip(" ,.")
-        if a.kind == "update_deal" and a.fields.get("competitor") and \
-                str(a.fields.get("lost_reason", "")).strip(" .").lower() == str(a.fields["competitor"]).lower():
+        said_why = str(a.fields.get("lost_reason", "")).strip(" .").lower()
+        if a.kind == "update_deal" and a.fields.get("competitor") and said_why \
+                and (said_why == str(a.fields["competitor"]).lower()
+                     or str(a.fields["competitor"]).lower().startswith(said_why + ".")):
             # "mark Lumen lost, the champion left and they went with Pipedrive": the rival is no reason; the words
             # before it are, when there are some
             why = re.search(r"(?:^|[,;:.]\s*)(?P<why>[^,;:.]{3,80}?)\s*,?\s+(?:and|so)\s+(?:they\s+)?(?:(?:have|'ve)\s+)?"

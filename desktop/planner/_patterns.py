@@ -107,7 +107,8 @@ _NAME_CHANGES = (
 _SPOKEN_EMAIL = re.compile(r"\b(?P<user>[a-z][\w]*(?:(?:\.\s?| dot )[a-z]\w*)*)\s+at\s+"
                            r"(?P<host>[a-z][\w-]*(?:(?:\.| dot )[a-z][\w-]*)+)\b", re.I)
 _TITLE_NOW = re.compile(r"\b(?:title (?:changed |is now |is |to )|(?:he|she|they)(?:'s| is| are) (?:now )?(?:the |their |our )?"
-                        r"(?=[A-Z])|promoted to (?:the )?|is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b)"
+                        r"(?=[A-Z])|promoted to (?:the )?|(?:moving|moved|stepping|stepped|bumped|going) up (?:to|as) (?:the )?|"
+                        r"is (?:now )?(?:the )?(?=(?:CEO|CTO|CFO|COO|CMO|CRO|VP|Head|Director)\b)"
                         # "David Kim is the new CFO at Acme", "Linda Okafor is their new Head of IT"
                         r"|(?:is|'s) (?:the|their|our) new (?=[A-Z])"
                         # "moving into a new role, Head of Partnerships", "new title: VP Sales"
@@ -346,7 +347,8 @@ _WENT_WITH = re.compile(
 _WENT_WITH_HEDGE = re.compile(r"\b(?:if|unless|might|may|could|would|whether|considering|thinking|leaning|probably|likely|"
                               r"maybe|worried|afraid|in case|not|never|didn'?t|haven'?t|hasn'?t)\b", re.I)
 _THING_OWNED = re.compile(r"\b(?:give|hand|assign|pass|move)\s+(?:it|that(?: one)?|this(?: one)?)\b|\b(?:get|put)\s+\w+\s+on\s+(?:it|that|this)\b", re.I)
-_SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(boss|manager|colleague|assistant|CFO|CEO|CTO|COO|cfo|ceo|cto|coo|"
+_SOMEONES = re.compile(r"\b([A-Z][a-z]+)'s\s+(?:new\s+)?(boss|manager|colleague|assistant|CFO|CEO|CTO|COO|CIO|CMO|CRO|CISO|cfo|ceo|cto|coo|cio|"
+                       r"cmo|cro|"
                        r"replacement|successor|deputy|lawyer|counsel|husband|wife|partner|intern)\b")
 _NOT_MONEY_CHANGE = re.compile(r"\b(?:usage|traffic|engagement|adoption|activity|logins?|headcount|users|seats|nps|churn|"
                                r"open rate|click rate|conversion|signups?|team)\b[^,.;]{0,25}\b(?:up|down|grew|dropped|rose|"
@@ -666,6 +668,17 @@ def correct_self(text: str) -> str:
                 return old[:last.start()] + new
             # "on Thursday at 4pm, sorry, make it Friday": only the day changes
             return re.sub(rf"\b{_WEEKDAY}\b(?!.*\b{_WEEKDAY}\b)", wd.group(0), old, flags=re.I)
+        if (tm := re.search(r"\bat\s+(?P<t>[\w: -]{1,20}?)(?P<half>\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|in\s+the\s+(?:morning|afternoon|evening)))?\s*$",
+                            old, re.I)) \
+                and re.fullmatch(r"\s*(?:1[0-2]|0?[1-9])(?:[: ]?[0-5]\d)?\s*", words_to_digits(tm.group("t"))) \
+                and re.fullmatch(r"\s*(?:at\s+)?(?:1[0-2]|[1-9])(?:[: ]?[0-5]\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|in\s+the\s+"
+                                 r"(?:morning|afternoon|evening)))?\W*", words_to_digits(new), re.I) \
+                and re.search(r"\b(?:book|schedule|set up|meeting|call|kick-?off|demo|check-?in|sync|lunch|coffee|session|workshop)\b",
+                              text, re.I):
+            # "a call for Friday at ten in the morning, actually, make that eleven": the hour taken back, the part of the day kept
+            hour_said = re.sub(r"^\s*at\s+", "", words_to_digits(new).strip(" .,"), flags=re.I)
+            half = "" if re.search(r"am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|o'?clock", hour_said, re.I) else (tm.group("half") or "")
+            return f"{old[:tm.start()]}at {hour_said}{half}"
         who = re.fullmatch(r"(?:(?P<p>with|to|for)\s+)?(?P<n>(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2})", new)
         if who and not re.search(_WEEKDAY + "|" + _MONTH_NAME, new, re.I):
             runs = [r for r in re.finditer(r"(?<=\s)(?-i:[A-Z][a-z'-]+)(?:\s+(?-i:[A-Z][a-z'-]+)){0,2}\b", old)

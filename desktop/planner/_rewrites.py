@@ -283,6 +283,11 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
             and not _IMPERATIVE.search(got.group("rest")):
         kind = got.group("kind").lower().replace("e-mail", "email")
         clean = f"Log {'an' if kind == 'email' else 'a'} {kind} from {got.group('who')}: {got.group('rest').rstrip(' ,;')}."
+    # "What day did I last talk to James Whitfield?": when
+    clean = re.sub(r"\b(?:what|which)\s+(?:day|date)\s+(?=did\s+(?:i|we)\s+last\b)", "when ", clean, flags=re.I)
+    # "How many proposals do we have out right now?": deals in the proposal stage
+    clean = re.sub(r"\bhow\s+many\s+proposals\s+(?:do\s+we\s+have\s+|are\s+(?:there\s+)?|have\s+we\s+got\s+)?"
+                   r"(?:out(?:standing)?|pending|in\s+flight|open|sent)\b", "how many deals are in proposal sent", clean, flags=re.I)
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
     if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"
@@ -533,8 +538,9 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
     # the new person is the one named; the relation says where they work (the related person's company)
     clean = _relation_added(clean, index, ctx)
     # "her email's wrong. It should be uma@x.example": the value said after the complaint
-    clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated)\s*[.,;]?\s*(?:it\s+)?"
-                   r"(?:should be|is actually|needs to be)\s+(?=[\w.+-]+@)", "email is ", clean, flags=re.I)
+    clean = re.sub(r"\b(e-?mail|address)(?:'s|\s+is)\s+(?:wrong|off|incorrect|out of date|outdated|bouncing)\s*[.,;]?\s*(?:it\s+)?"
+                   r"(?:should be|is actually|needs to be|(?:so\s+)?(?:change|update|set|fix)\s+it\s+to|(?:so\s+)?make\s+it)\s+"
+                   r"(?=[\w.+-]+@|[a-z][\w.]*\s+at\s+[a-z])", "email is ", clean, flags=re.I)
     # "Carla has a new email, carla@upland.example, please update it": the value is the field's, not a clause
     clean = re.sub(r"\bnew\s+direct\s+(?:line|dial|number)\b", "new phone number", clean, flags=re.I)  # "a new direct line, +49 ..."
     clean = re.sub(r"(?<=['\u2019]s )direct\s+(?:line|dial|number)\b", "phone number", clean, flags=re.I)  # "Omar's direct line"

@@ -240,7 +240,7 @@ CREATE_COMPANY_RE = re.compile(r"(?<!\bour )(?<!\bmy )(?<!\btheir )(?<!\bher )(?
                                # "Add Copperleaf Studios, copperleaf.example, based in Austin": a name and its domain
                                r"|\b(?:add|create)\s+(?-i:[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}),\s*(?:[\w-]+(?:\.|\s+dot\s+))+"
                                r"(?:com|io|ai|co|net|org|dev|app|example|de|uk|fr)\b", re.I)
-CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|create|open|start)\s+one\b|set\s+one\s+up\b)|\b(?:(?:create|add|start|log|set up)\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
+CREATE_DEAL_RE = re.compile(r"\b(?:deal|opportunity|opp)\b.{0,60}\b(?:(?:add|create|open|start)\s+one\b|set\s+one\s+up\b)|\b(?:(?:create|start|log|set up)\s+(?:a\s+|an\s+|another\s+)?|add\s+(?:a\s+|an\s+)?|open(?:ed)?\s+(?:up\s+)?(?:a|an|another)\s+)(?:new\s+)?(?:(?!(?:call|meeting|note|email|demo|task|about|on|with|for|to|the|that|this|it)\b)[\w$-]+\s+){0,4}?"
                             r"(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             r"|\bnew (?:[\w-]+\s+){0,2}(?:deal|opportunity|opp)\b(?!\s+to\b)"
                             # "New retainer with Tidal Media, ..., start it at proposal sent": new paid work with a company

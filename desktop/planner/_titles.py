@@ -98,6 +98,13 @@ def meeting_title(t: str, who: str | None, sentence: str = "") -> str:
     if said and (pair := re.search(rf"\b{re.escape(said)}\s+(?P<k>kick-?off|call|session|review|workshop|sync|demo|meeting|"
                                    rf"walk-?through|training|check-?in)\b", t, re.I)) and pair.group("k").lower() != said.lower():
         said = f"{said} {pair.group('k')}"  # "an onboarding kickoff": the kind of meeting is the last of the two nouns, with its kind
+    if (said is None or said.lower() in ("meeting", "call")) \
+            and not re.search(r"\b(?:called|titled|named|title it|call it|name it)\b", f"{t} {sentence}", re.I) and (last := re.search(
+            r",\s*(?P<k>(?!(?:and|then|so|but|please)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+(?:walk-?through|review|kick-?off|sync|session|"
+            r"workshop|check-?in|planning|onboarding|retro|debrief|handover|hand-off))\s*[.!]?\s*$", f"{t}, {sentence}".rstrip(", ") if sentence else t,
+            re.I)):
+        # "Book a meeting with Oliver Grant on December second at nine thirty, contract walkthrough": what it is, said last
+        return f"{cap(last.group('k'))} with {who}" if who else cap(last.group("k"))
     what = (said or "meeting").lower()
     kind = re.search(rf"\b(?P<pre>(?:[a-z][\w-]*\s+){{1,2}}){re.escape(said)}\b", t, re.I) if said else None
     pre: list[str] = []
@@ -141,7 +148,8 @@ _NOT_A_KIND = frozenset("""a an the book booked schedule scheduled set setup up 
 
 #: What a meeting is for: "to go over the demo recording", "agenda is renewal pricing", "about the rollout".
 _MEETING_TOPIC = re.compile(r"\b(?:to (?:go over|discuss|review|walk through|talk about|talk through|cover|present|show|"
-                            r"go through|talk|demo|plan)|about|"
+                            r"go through|talk|demo|plan|scope(?:\s+out)?|prep(?:are)?|finali[sz]e|align on|agree on|map out|kick off|"
+                            r"negotiate|sign off on|run through)|about|"
                             r"agenda(?: is|:)|topic(?: is|:)|regarding|re:|re(?=\s+[a-z])|"
                             # "..., it's the pricing review": what the meeting is
                             r"(?<![\w'])it'?s(?=\s+(?:the|our|their)\s))\s+(?P<topic>[^,.;]+?)"

@@ -665,6 +665,9 @@ class OfflinePlanner:
         # two.": a figure said again after a full stop, as a correction or the pick of the hedge before, replaces it
         clean = re.sub(r"(?:,|(?<=\w)[.!])\s*(?:(?:or\s+)?(?:maybe|possibly|perhaps|could\s+be)|no,?)\s+[^.!?,]{1,30}(?=[.!]\s+(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|"
                        r"make\s+it)|go\s+with|call\s+it|make\s+it)\s)", "", clean, flags=re.I)
+        # "... Friday at ten in the morning. Actually, make that eleven.": the hour taken back across the recogniser's full stop
+        clean = re.sub(r"\b(morning|afternoon|evening|am|pm|o'clock)\s*[.!]\s+actually,?\s+(?=make\s+(?:it|that)\s+\w+\W*$)",
+                       r"\1, actually, ", clean, flags=re.I)
         clean = re.sub(r"(?<=\w)\s*[.!]\s+(?:(?:(?:sorry|no|oops|wait|argh|ugh)\s*[,.!]?\s+)+(?:(?:i\s+mean|make\s+(?:it|that))\s+)?|"
                        r"(?:so\s+)?(?:let'?s\s+(?:go\s+with|say|call\s+it|make\s+it)|go\s+with|call\s+it|make\s+it)\s+)"
                        r"(?=(?:\$?\d|(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
@@ -4008,12 +4011,22 @@ class _Build:
         kind_words = kind
         if m := re.search(r"\b(?:a|an|new)\s+(?:(?:[\w$,.-]+\s+){1,3}?(?:dollar|k|thousand|grand)(?:\s+dollars?)?\s+)?(?P<k>(?:[a-z-]+\s+){0,2}?)"
                           r"(?:deal|opportunity|opp)\b", text, re.I):
-            kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in ("new", "a", "an")) or None
+            kind_words = " ".join(w for w in m.group("k").split() if w.lower() not in (
+                "new", "a", "an", "second", "third", "another", "additional", "separate", "2nd", "3rd", "extra")) or None
+        if (app := re.search(r"\b(?:deal|opportunity)\s+(?:for|with)\s+(?-i:[A-Z])[\w&' ]{1,40}?,\s*(?:the\s+|a\s+|an\s+|their\s+)?"
+                             r"(?P<d>[a-z][\w -]{3,40}?)\s*,", text)) \
+                and not re.search(r"\b(?:k|thousand|grand|million|closing|close|stage|due|by)\b|\$|\d", app.group("d"), re.I) \
+                and not R.stage_phrase(app.group("d"), self.o._stages) and not R.stage_mention(app.group("d"), self.o._stages):
+            kind_words = app.group("d").strip()  # "Add a second deal for Acme, the maintenance module, forty thousand"
+        if kind_words is None and (wants := re.search(r"\b(?:wants?|needs?|asked\s+for|(?:is|are)\s+looking\s+for)\s+(?:a|an)\s+"
+                                                      r"(?P<d>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*[.,;]|\s+(?:at|for|worth)\b)", text)) \
+                and not re.search(r"\b(?:discount|call|meeting|demo|quote|proposal|deal|price|update)\b", wants.group("d"), re.I):
+            kind_words = wants.group("d")  # "Redwood Labs wants a website refresh. New deal, thirty k, qualified."
         if co and (m2 := re.search(re.escape(co) + r"\s*,\s*(?P<d>[a-z][\w -]{3,40}?)\s*,", text, re.I)) \
                 and not re.search(r"\b(?:k|thousand|grand|million|closing|close|stage|due|by)\b|\$|\d\s*(?:k|m)\b|\d{3,}", m2.group("d"), re.I) \
                 and not R.stage_phrase(m2.group("d"), self.o._stages) and not R.stage_mention(m2.group("d"), self.o._stages) \
                 and find_date(m2.group("d"), self.today) is None:
-            kind_words = m2.group("d").strip()  # "a deal for Harbor Health, Phase 2 rollout, 45k"
+            kind_words = re.sub(r"^(?:a|an|the|their)\s+", "", m2.group("d").strip(), flags=re.I)  # "a deal for Harbor Health, Phase 2 rollout, 45k"
         if m := re.search(r"\b(?:deal|opportunity|quote|proposal)(?:\s+here|\s+(?:at|with)\s+(?-i:[A-Z])[\w&]*(?:\s+(?-i:[A-Z])[\w&]*)*)?"
                           r"\s+for\s+(?:a|an|the)\s+(?P<d>[a-z0-9][\w -]{2,40}?)"
                           r"(?=\s+(?:at|worth|for|of|closing|in)\b|\s*[,.]|$)", text, re.I):
@@ -4354,13 +4367,17 @@ class _Build:
             # "Log a call with Priya's boss at Globex": someone else than Priya, whom the workspace lacks
             if any(x.kind == "contact" and (x.start <= m.start(2) < x.end or 0 <= x.start - m.end() <= 8) for x in self.mentions):
                 continue  # "Acme's CFO": a person the workspace has, by title ("Kara Ito's boss, the CEO over there")
+            if re.match(r"\s+(?:says|said|thinks|thought|told\s+(?:me|us)|mentioned|confirmed|reckons|agreed|signed\s+off)\b",
+                        self.text[m.end():], re.I):
+                continue  # ("Umbrella's CMO says two fifty k is realistic, update the amount": whom it came from, not whom to act on)
             if re.match(r",?\s+(?-i:[A-Z])[a-z'-]+\s+(?:(?:de|van|von|der|den|da|di|du|del|della|dos|das|la|le|ter|ten)\s+){0,2}"
                         r"(?-i:[A-Z])[a-z'-]+", self.text[m.end():]):
                 continue  # "Add Priya's colleague Marco Visser, ...", "... colleague Joost de Vries": the person is named
             owner = next((x.text.strip() for x in self.mentions if x.kind == "contact" and x.start <= m.start(1) < x.end),
-                         m.group(1))
+                         next((self.idx.companies[x.ids[0]].name for x in self.mentions
+                               if x.kind == "company" and len(x.ids) == 1 and x.start <= m.start(1) < x.end), m.group(1)))
             role = m.group(2) if m.group(2).isupper() else m.group(2).lower()
-            self.f.ask(f"Who is {owner}'s {role}? Name them, or add them as a contact first.", [])
+            self.f.ask(f"Who is {owner}{'’' if owner.endswith('s') else '’s'} {role}? Name them, or add them as a contact first.".replace("’", "'"), [])
             self.f.person_blocked = True
             return
         for m in _THEIR_RELATION.finditer(self.text):

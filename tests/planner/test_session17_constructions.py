@@ -458,3 +458,84 @@ def test_a_question_taken_back_plans_nothing(planner, now, text):
 def test_people_listed_with_a_comma_before_and_all_get_the_owner(planner_team, now, text, people):
     plan = planner_team.plan(text, now=now)
     assert {a.target.id for a in plan.actions if a.kind == "update_contact" and a.fields.get("owner")} == people
+
+
+@pytest.mark.parametrize(("text", "time"), [
+    ("Schedule a call with Oliver Grant for Friday at ten in the morning. Actually, make that eleven.", "11:00"),
+    ("Book a demo with Priya Natarajan Tuesday at three in the afternoon, sorry, four.", "16:00"),
+    ("Book lunch with Tom Becker Friday at noon, no wait, at one.", "13:00"),
+])
+def test_an_hour_taken_back_keeps_the_part_of_the_day(planner, now, text, time):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["book_meeting"] and plan.actions[0].fields["time"] == time
+
+
+@pytest.mark.parametrize(("text", "question"), [
+    ("Set up a meeting with Umbrella Health's new CIO on Friday.", "Umbrella Health's CIO"),
+    ("Email Globex's CEO about the renewal.", "Globex Logistics' CEO"),
+    ("Book a call with Initech's new CMO next week.", "Initech's CMO"),
+])
+def test_a_title_nobody_at_the_company_holds_is_asked(planner, now, text, question):
+    plan = planner.plan(text, now=now)
+    assert not plan.actions and question in plan.clarifications[0]
+
+
+def test_a_title_that_only_reports_is_no_question(planner, now):
+    plan = planner.plan("Umbrella's CMO says two fifty k is realistic, update the amount.", now=now)
+    assert _kinds(plan) == ["update_deal"] and plan.actions[0].fields["amount"] == 250000
+
+
+@pytest.mark.parametrize(("text", "contact", "email"), [
+    ("Update James Whitfield's email to j dot whitfield at umbrella health dot example.", "108", "j.whitfield@umbrellahealth.example"),
+    ("The email for Felix Hughes keeps bouncing, it should be f dot hughes at onyx health dot example.", "221",
+     "f.hughes@onyxhealth.example"),
+    ("Ava Novak's email is wrong, change it to ava at meadowhealth dot example.", "230", "ava@meadowhealth.example"),
+    ("fix Quinn Silva's email, it should be quinn dot silva at delta dash solutions dot example", "231",
+     "quinn.silva@delta-solutions.example"),
+])
+def test_an_address_said_aloud_with_its_host_in_words(planner, now, text, contact, email):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Book a call with Omar from Delta Solutions on Monday at ten am to scope phase two.", "phase two"),
+    ("Book a meeting with Oliver Grant on December second at nine thirty in the morning, contract walkthrough.", "Contract walkthrough"),
+    ("Book a meeting with Tom Becker Friday at 2pm, renewal review.", "Renewal review"),
+])
+def test_what_a_meeting_is_for_said_after_its_time(planner, now, text, words):
+    plan = planner.plan(text, now=now)
+    assert words in plan.actions[0].fields["title"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Hey, what day did I last talk to James Whitfield?", "2026-10-22"),
+    ("How many proposals do we have out right now?", 6),
+    ("How many open deals are at demo scheduled or beyond?", 19),
+    ("How many deals are in proposal sent or later?", 10),
+])
+def test_questions_said_other_ways(planner, now, text, value):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["answer"] and plan.actions[0].fields["value"] == value
+
+
+@pytest.mark.parametrize(("text", "field", "value"), [
+    ("Mark Delta Dynamics closed lost, they went with Monday dot com.", "competitor", "Monday.com"),
+    ("Felix Ueda's moving up to COO.", "job_title", "COO"),
+    ("Tom Becker is stepping up as CEO.", "job_title", "CEO"),
+])
+def test_values_said_the_spoken_way(planner, now, text, field, value):
+    plan = planner.plan(text, now=now)
+    assert plan.actions[0].fields[field] == value
+    assert "lost_reason" not in plan.actions[0].fields or plan.actions[0].fields["lost_reason"].lower() != "monday"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Add a second deal for Acme, the maintenance module, forty thousand, closing end of Q1.", "Acme Corp - Maintenance module"),
+    ("Open another deal for Globex, the depot pilot, twenty k.", "Globex Logistics - Depot pilot"),
+    ("Create a deal for Initech, a data migration, thirty thousand.", "Initech - Data migration"),
+])
+def test_a_new_deals_name_said_after_its_company(planner, now, text, name):
+    plan = planner.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "create_deal").fields["name"] == name

@@ -459,6 +459,16 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
 
 #: Slips undone before an instruction is cut into sentences: they decide where a sentence ends or what it holds.
 _EARLY_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "they went with Monday dot com" -> "Monday.com" (a product said by its web name)
+    (re.compile(r"\b(?P<n>(?-i:[A-Z])[a-z]+)\s+dot\s+com\b", re.I), lambda m: f"{m.group('n')}.com"),
+    # "j dot whitfield at umbrella health dot example" -> "j.whitfield@umbrellahealth.example": an address said aloud, its
+    # host in several words (never "him at acme dot com": a pronoun is no mailbox)
+    (re.compile(r"\b(?P<user>(?!(?:him|her|them|me|us|it|you|meet|call|see|email|e-mail)\b)[a-z][a-z0-9]*(?:\s+dot\s+[a-z][a-z0-9]*)*)\s+at\s+"
+                r"(?P<host>[a-z][a-z0-9-]*(?:\s+[a-z][a-z0-9-]*){0,2})\s+dot\s+(?P<tld>com|io|co|net|org|ai|app|dev|example|studio|agency)\b",
+                re.I),
+     lambda m: (re.sub(r"\s+dot\s+", ".", re.sub(r"\s+dash\s+", "-", m.group("user"), flags=re.I), flags=re.I) + "@"
+                + re.sub(r"\s+dash\s+", "-", m.group("host"), flags=re.I).replace(" ", "") + "." + m.group("tld")).lower()
+     if " " in m.group("host").strip() or " dot " in m.group("user").lower() else m.group(0)),
     # "Add Sunrise Bakery as a company. Sunrise Bakery.com, Portland" -> "sunrisebakery.com": a web address has no spaces;
     # only when the words are the name said before it
     (re.compile(r"\b(?P<a>(?-i:[A-Z])[a-z]+)\s+(?P<b>(?-i:[A-Z])[a-z]+)\.(?P<tld>com|io|co|net|org|ai|app|studio|agency|example)\b"),
