@@ -290,8 +290,9 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
                    r"(?:out(?:standing)?|pending|in\s+flight|open|sent)\b", "how many deals are in proposal sent", clean, flags=re.I)
     # "How much have we closed won this calendar year?": the year, not a calendar to book in
     clean = re.sub(r"\b(this|last|next|the)\s+calendar\s+year\b", r"\1 year", clean, flags=re.I)
-    if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"
-                             r"(?:e-?mail|note|follow[- ]?up|reply|message)\s+to\s+(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"
+    if (dictated := re.match(r"^(?P<head>\W*(?:(?:please|ok|okay|so)\W+)*(?:(?:draft|write|send|compose)\s+(?:a|an)\s+(?:quick\s+|short\s+)?"
+                             r"(?:follow[- ]?up\s+)?(?:e-?mail|note|follow[- ]?up|reply|message)|e-?mail\s+draft)\s+(?:to|for)\s+"
+                             r"(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?)"
                              r"\.\s+(?P<body>(?-i:[A-Z]).+)$", clean, re.I | re.S)) \
             and not any(_IMPERATIVE.search(part) for part in re.split(r"(?<=[.!?])\s+", dictated.group("body"))) \
             and not re.match(r"(?:subject|re)\b", dictated.group("body"), re.I):

@@ -306,7 +306,7 @@ _UNKNOWN_PERSON_IN_HEAD = re.compile(r"^\s*(?:to|on|for|about)\s+(?P<n>[A-Z][a-z
 
 
 #: A word in a teammate's place as an owner: "Some should own ...", "Some is taking over ..." (see ``_users_heard``).
-_USER_AS_OWNER = re.compile(r"(?:^|(?<=[.,;]\s))\W*(?P<w>[A-Za-z]+)\s+(?:should|will|is|'s|can|gets\s+to)\s+"
+_USER_AS_OWNER = re.compile(r"(?:^|(?<=[.,;]\s))\W*(?P<w>[A-Za-z]+)(?:'s|\s+(?:should|will|is|'s|can|gets\s+to))\s+"
                             r"(?:own|take|taking|handle|handling|run|running|get|getting|pick\s+up|picking\s+up)\b", re.I)
 #: "make some the owner of ...", "let some run Kestrel Partners", "give it to some": a word in a teammate's place.
 _USER_MADE_OWNER = re.compile(r"\b(?:make|let|have|put)\s+(?P<w>[a-z]+)\s+(?:the\s+owner|own|run|take\s+over|handle|in\s+charge)\b", re.I)

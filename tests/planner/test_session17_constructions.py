@@ -539,3 +539,69 @@ def test_values_said_the_spoken_way(planner, now, text, field, value):
 def test_a_new_deals_name_said_after_its_company(planner, now, text, name):
     plan = planner.plan(text, now=now)
     assert next(a for a in plan.actions if a.kind == "create_deal").fields["name"] == name
+
+
+@pytest.mark.parametrize(("text", "contact", "owner"), [
+    ("We signed Priya Natarajan to Jordan.", "105", "Jordan Blake"),
+    ("Signed Tom Becker over to Morgan.", "106", "Morgan Reyes"),
+    ("We signed Mike Chen to Sam.", "101", "Sam Whitaker"),
+])
+def test_reassign_heard_as_we_signed_is_no_deal_won(planner_team, now, text, contact, owner):
+    plan = planner_team.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"]
+    assert plan.actions[0].target.id == contact and plan.actions[0].fields["owner"] == owner
+
+
+def test_we_signed_a_company_is_still_a_win(planner, now):
+    plan = planner.plan("We signed Acme to a two year deal.", now=now)
+    assert plan.actions[0].fields["stage"] == "Closed Won"
+
+
+@pytest.mark.parametrize(("text", "phone"), [
+    ("Jack Ueda's number changed. It's plus 3 5 3 8 7 5 5 5 0 192.", "+353875550192"),
+    ("Kara Walsh's new number is plus 4 9 4 0 5 5 5 0 1 7 7.", "+49405550177"),
+    ("Update Priya Natarajan's phone to plus 3 1 10 555 0199.", "+31105550199"),
+])
+def test_a_number_read_digit_by_digit_after_plus(planner, now, text, phone):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["update_contact"]
+    assert re.sub(r"\D", "", plan.actions[0].fields["phone"]) == re.sub(r"\D", "", phone)
+
+
+@pytest.mark.parametrize(("text", "email"), [
+    ("Add a new contact, Hannah Moss, she's the new CFO at Northwind. Email is Hannah. Moss at Northwind.example.",
+     "hannah.moss@northwind.example"),
+    ("Add Lena Hart at Quartz Health, email is lena at quartzhealth.example.", "lena@quartzhealth.example"),
+    ("Add Omar Reyes at Initech, email Omar.reyes at initech.example.", "omar.reyes@initech.example"),
+])
+def test_an_address_with_a_pause_or_at_in_words(planner, now, text, email):
+    plan = planner.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == "create_contact").fields["email"] == email
+
+
+@pytest.mark.parametrize(("text", "check"), [
+    ("Quartz Partners said yes, close it out as one.", ("update_deal", "stage", "Closed Won")),
+    ("Log an email to Dan Walsh. Send him the pilot success criteria.", ("log_activity", "body", "Sent him the pilot success criteria")),
+    ("Update the next step on the TechCorp onboarding deal. Technical deep dive with their IT team.",
+     ("update_deal", "next_step", "Technical deep dive with their IT team")),
+    ("Draft a follow-up email to Zoe Vogel. She asked for pricing and a reference customer in healthcare.",
+     ("draft_email", "body", "She asked for pricing and a reference customer in healthcare")),
+    ("Email draft for Linda Okafor. Apologise for Thursday's outage and share the incident report.",
+     ("draft_email", "body", "Apologise for Thursday's outage and share the incident report")),
+    ("Northwind's payment is late. Remind me Monday to nudge Tom about the inverse.", ("create_task", "title", "Nudge Tom about the invoice")),
+])
+def test_more_slips_and_pauses_from_spoken_runs(planner, now, text, check):
+    kind, field, value = check
+    plan = planner.plan(text, now=now)
+    assert next(a for a in plan.actions if a.kind == kind).fields[field] == value
+
+
+@pytest.mark.parametrize("text", [
+    "Hugo Evans just signed, so mark Granite Health closed won, and logged that as a call with him.",
+    "Tom Becker agreed to the renewal, move Northwind to closed won, and logged that as a call with him.",
+    "Priya Natarajan said yes to the pilot, and logged it as a call with her.",
+])
+def test_logged_it_heard_for_log_it_is_a_request(planner, now, text):
+    plan = planner.plan(text, now=now)
+    log = next(a for a in plan.actions if a.kind == "log_activity")
+    assert log.fields["activity_type"] == "call" and not log.fields["body"].lower().startswith("logged")

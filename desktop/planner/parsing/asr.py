@@ -375,6 +375,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Brand refresh 30,000 stage laid", "move it to laid" -> "lead" (no stage is "laid")
     (re.compile(r"\b(stage|to|as|in|at)\s+laid\b", re.I), r"\1 lead"),
     # "put the closed date at December 18th" -> "close date"
+    (re.compile(r"\bclosed\s+dates\s+(?=the\b|is\b|now\b)", re.I), "close date's "),
     (re.compile(r"\bclosed\s+date\b", re.I), "close date"),
     # "Sign Tom Becker, and Rachel Adams to Morgan." -> "Assign" (the first syllable lost) before people and a teammate
     (re.compile(r"^(\W*)sign\s+(?P<who>(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+\b[^.]*)\bto\s+(?P<to>(?-i:[A-Z])[a-z]+\W*)$", re.I),
@@ -392,7 +393,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
      lambda m: m.group(0) if set(m.group("c").split()) & _NOT_A_RIVAL_WORD
      else f"{m.group(1)} " + " ".join(w.capitalize() for w in m.group("c").split())),
     # "Next step on Ember Logistics. Get the signed pilot agreement back" -> a colon where the recogniser put a stop
-    (re.compile(r"^(\W*(?:(?:add|set)\s+(?:a|the)\s+)?next\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3})"
+    (re.compile(r"^(\W*(?:(?:add|set|update|change)\s+(?:a|the)\s+)?next\s+steps?\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z])[\w&'-]*(?:\s+(?-i:[A-Z])[\w&'-]*){0,3}"
+                r"(?:\s+(?-i:[a-z]+)){0,2}?(?:\s+(?:deal|account|renewal|expansion))?)"
                 r"\.\s+(?=\S)", re.I), r"\1: "),
     # "Add a new company. Brightline Robotics, ..." -> "Add a new company: ..."
     (re.compile(r"^(\W*(?:please\s+)?(?:add|create)\s+(?:a\s+)?new\s+(?:company|contact|lead|deal))\.\s+(?=(?-i:[A-Z]))", re.I), r"\1: "),
@@ -424,7 +426,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Draft a renewal reminder to Tom Becker and mentioned that ..." -> "mention that" (an "-ed" the speaker never said)
     (re.compile(r"^(\W*(?:please\s+)?(?:draft|write|send|e-?mail)\b[^.]*?\band)\s+mentioned\s+that\b", re.I), r"\1 mention that"),
     # "set her life circle stage to other" -> "lifecycle stage"
-    (re.compile(r"\blife\s*(?:circle|cycle)\s+stage\b", re.I), "lifecycle stage"),
+    (re.compile(r"\blife[\s-]*(?:circle|cycle)\s+stage\b", re.I), "lifecycle stage"),
     # "Email James Whitfield the white paper this morning. Log that.", "Send Jack Ueda an intro email, log it." -> the
     # "-ed" lost: what is logged happened
     # ("Email Theo Ortiz at Granite Labs. No reply yet.": no reply to an e-mail that has not gone out)
@@ -453,12 +455,36 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "Oliver Grant got promoted, his Chief Data Officer at Vertex now" -> "he's" (a title after "his" with nothing owned)
     (re.compile(r"([,.]\s+)(?:his|is)\s+(?=(?:now\s+)?(?:the\s+)?(?:new\s+)?(?:chief|vp|head|director|ceo|cfo|cto|coo|cmo|cro|manager)\b"
                 r"[^,.;]*\b(?:now|at)\b)", re.I), r"\1he's "),
+    # "Quartz Partners said yes, close it out as one." -> "as won"
+    (re.compile(r"\b((?:close|mark)\s+(?:it|this|that|them|the\s+deal)(?:\s+out)?\s+as)\s+one\b", re.I), r"\1 won"),
+    # "remind me Monday to nudge Tom about the inverse", "quarterly inversing" -> invoice
+    (re.compile(r"\bthe\s+inverse\b", re.I), "the invoice"),
+    (re.compile(r"\binversing\b", re.I), "invoicing"),
+    # "..., and logged that as a call with him." -> "log that" (an "-ed" the request never had)
+    (re.compile(r"(,?\s+and\s+)logged\s+(?=(?:that|it|this)\s+as\b)", re.I), r"\1log "),
+    # "Create a deal for Summit Ventures. Start a plan, 6K" -> "starter plan"
+    (re.compile(r"\bstart\s+a\s+plan\b", re.I), "starter plan"),
+    # "Log an email to Dan Walsh. Send him the pilot success criteria." -> ": sent him ..." (what the e-mail was)
+    (re.compile(r"^(\W*log\s+an?\s+e-?mail\s+(?:to|with)\s+[^.:]{2,40}?)[.,]\s+send\s+(?=(?:him|her|them)\b)", re.I), r"\1: sent "),
     # "follow-up with Grace" / "followup with" stay verbs: the planner's rules accept both spellings
 )
 
 
 #: Slips undone before an instruction is cut into sentences: they decide where a sentence ends or what it holds.
 _EARLY_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "We signed Priya Natarajan to Jordan." -> "Reassign ..." (a person given to a teammate is never a deal signed)
+    (re.compile(r"^(\W*)(?:we\s+)?signed\s+(?=(?-i:[A-Z])[a-z]+\s+(?-i:[A-Z])[a-z'-]+\s+(?:over\s+)?to\s+(?-i:[A-Z])[a-z]+\W*$)", re.I),
+     r"\1Reassign "),
+    # "It's plus 3 5 3 8 7 5 5 5 0 192", "plus 4-9-40-5550-177": a number read out digit by digit after "plus"
+    # (only read that way: three single digits or more - "plus 1 312 555 0177", "plus 1-300-5500-234" are grouped already)
+    (re.compile(r"\bplus\s+(?P<d>\d(?:[\s-]+\d+){3,})\b", re.I),
+     lambda m: "+" + re.sub(r"[\s-]+", "", m.group("d"))
+     if sum(len(t) == 1 for t in re.split(r"[\s-]+", m.group("d"))) >= 3 else m.group(0)),
+    # "Email is Hannah. Moss at Northwind.example", "Owen.park at Lumenlabs.example": an address with a pause in it
+    (re.compile(r"\b(?P<pre>e-?mail(?:\s+address)?(?:\s+is|'s|:)?\s*,?\s+|address\s+is\s+|,\s*)(?P<u>[A-Za-z][a-z]+(?:\.\s?[A-Za-z][a-z]+)?)\s+at\s+"
+                r"(?P<h>[A-Za-z][\w-]*\.(?:com|io|co|net|org|ai|app|dev|example|studio|agency))\b", re.I),
+     lambda m: m.group("pre") + re.sub(r"\s+", "", m.group("u")).lower() + "@" + m.group("h").lower()
+     if "." in m.group("u") or m.group("pre").strip(" ,").lower().startswith(("email", "e-mail", "address")) else m.group(0)),
     # "they went with Monday dot com" -> "Monday.com" (a product said by its web name)
     (re.compile(r"\b(?P<n>(?-i:[A-Z])[a-z]+)\s+dot\s+com\b", re.I), lambda m: f"{m.group('n')}.com"),
     # "j dot whitfield at umbrella health dot example" -> "j.whitfield@umbrellahealth.example": an address said aloud, its
