@@ -1,0 +1,90 @@
+"""BANT+ extraction, one construction at a time, continued from ``test_agents_bant_phenomena12.py``
+(issue/18z onwards, callnotes25's invented facts and misses): each case is a short note in words of our own
+(not a blind-set sentence) and the field a user would see on the deal."""
+
+from __future__ import annotations
+
+import pytest
+from bant_said import said
+
+
+# -- budget: invented ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Call with Omar at Brightline. He floated somewhere between 20 and 30k, but didn't sound sure at all.",
+    "Ines said 40 to 60 thousand, though she didn't seem confident.",
+    "Kofi thinks 15-25k; he wasn't sure about that number.",
+])
+def test_issue18z_a_range_said_without_conviction_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Rita on money: maybe 12 to 15 grand a year.",
+    "Budget is maybe twenty to thirty thousand.",
+    "Omar: 'maybe 5 to 7k for year one'. He signs.",
+])
+def test_issue18z_a_hedged_range_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Tom on money: maybe 600 a month, a thousand tops.",
+    "She said maybe 2k, 3k max, hard to say.",
+    "Budget: maybe fifteen hundred a month, two grand at most.",
+])
+def test_issue18z_a_hedged_figure_moving_to_a_ceiling_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Budget from Ines: 'the CFO said up to 20k, maybe'.",
+    "Kofi said under fifteen, probably.",
+    "They could go up to 8 grand, perhaps.",
+])
+def test_issue18z_a_ceiling_hedged_after_it_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Their budget is closer to twelve, then maybe fifteen if training is included.", None),
+    ("She said 30k, then maybe 35k if we add the integration.", None),
+    ("Five thousand for the year, maybe six if the pilot works, so call it five.", 5000),
+])
+def test_issue18z_a_figure_moving_on_a_condition_is_no_budget(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note", [
+    "Budget: whatever the HubSpot quote comes in at, about 900 a month.",
+    "Omar said whatever Zendesk's price is, roughly 20k.",
+    "Money: whatever their Freshworks quote comes to, maybe 15 grand.",
+])
+def test_issue18z_a_figure_that_is_a_rivals_quote_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Existing plan is $499/mo - no talk of budget for the upgrade.",
+    "Their current subscription costs 1,200 a month. Rita wants more seats.",
+    "Current contract is 18k a year and Kofi hates it.",
+])
+def test_issue18z_what_they_pay_today_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "They'd set aside 150k — hold on, that's for the whole ERP migration, not us.",
+    "Omar said 20 grand, then corrected: that's for the entire marketing stack.",
+    "Budget is 60k, which is for the whole digital programme, our slice unknown.",
+])
+def test_issue18z_a_figure_for_a_bigger_pot_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Rita got our proposal (9k a year, Growth) but hasn't opened it.", None),
+    ("Kofi said the 30k proposal is steep; he has 25k in the budget.", 25000),
+    ("The $12,000 quote is too much, she only has 10k set aside.", 10000),
+])
+def test_issue18z_our_figure_named_by_its_document_is_no_budget(note, value):
+    said(note, "budget", value)
