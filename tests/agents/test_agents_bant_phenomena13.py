@@ -88,3 +88,40 @@ def test_issue18z_a_figure_for_a_bigger_pot_is_no_budget(note):
 ])
 def test_issue18z_our_figure_named_by_its_document_is_no_budget(note, value):
     said(note, "budget", value)
+
+
+# -- timeline: invented --------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Omar rescheduled the demo from Dec 4 to Dec 8 by email. Nothing else.",
+    "Rita moved our call to January 6th.",
+    "Kofi's assistant pushed the kickoff from the 2nd to the 9th.",
+])
+def test_issue18z_our_meeting_moved_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "I pushed to sign before our Q4 ends Dec 31; Ines said there's no rush on their side.",
+    "I'd love it in by our year end on December 31st, but Tom gave no date.",
+    "Tried to close ahead of our quarter end, Jan 31, no luck.",
+])
+def test_issue18z_our_quarter_end_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Omar said their budget gets set in February, nothing before that.",
+    "Budgets are approved in March, so no figure yet.",
+    "Rita: the budget will be finalised in January.",
+])
+def test_issue18z_the_month_the_budget_is_set_is_no_timeline(note):
+    said(note, "timeline", None)
+
+
+@pytest.mark.parametrize("note,day", [
+    ("Tom wants it live by December 18th, before our quarter ends.", "2026-12-18"),
+    ("'It has to be signed by the thirty-first of March, that's our fiscal year end,' said Ines.", "2027-03-31"),
+    ("They moved the go-live to January 15th.", "2027-01-15"),
+])
+def test_issue18z_their_own_dates_stay(note, day):
+    said(note, "timeline", day)
