@@ -125,3 +125,49 @@ def test_issue18z_the_month_the_budget_is_set_is_no_timeline(note):
 ])
 def test_issue18z_their_own_dates_stay(note, day):
     said(note, "timeline", day)
+
+
+# -- need: invented ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Omar signs. Budget 20k, then after a bit of back and forth, 22k, final.",
+    "Rita pushed on price; after some haggling she agreed to 15k.",
+    "After much back-and-forth, Kofi settled on twelve thousand.",
+])
+def test_issue18z_haggling_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Tom, quote: 'if this isn't signed by March 1 I lose the funding.'",
+    "If it doesn't go live by January, she forfeits the budget line.",
+    "Ines said if we don't close by the 15th, they give back the money.",
+])
+def test_issue18z_a_deadline_threat_to_their_money_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "The budget is 40k, she confirmed the number by email later.",
+    "Omar approved the figure over Slack.",
+    "Kofi confirmed the headcount by phone, 14 seats.",
+])
+def test_issue18z_a_fact_confirmed_to_us_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Rita called back, funding's in. She wants to restart.",
+    "Omar would like to pick things back up in January.",
+    "Kofi is keen to resume the evaluation.",
+])
+def test_issue18z_restarting_the_talks_is_no_need(note):
+    said(note, "need", None)
+
+
+@pytest.mark.parametrize("note,need", [
+    ("Their front desk confirms appointments by phone, it eats hours.", "confirms appointments by phone"),
+    ("Reps go back and forth by email for days to book a meeting.", "back and forth"),
+    ("If leads aren't called back in an hour, they lose the deal, and that's the problem.", "lose the deal"),
+])
+def test_issue18z_real_pains_stay(note, need):
+    said(note, "need", need)
