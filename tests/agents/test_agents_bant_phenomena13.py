@@ -171,3 +171,22 @@ def test_issue18z_restarting_the_talks_is_no_need(note):
 ])
 def test_issue18z_real_pains_stay(note, need):
     said(note, "need", need)
+
+
+# -- authority: invented -------------------------------------------------------------------------------
+@pytest.mark.parametrize("note", [
+    "Omar Haddad - won't sign this month after all, procurement held it up.",
+    "Can't close Friday, legal pushed the signing to next week.",
+    "Rita's deal slipped; finance delayed the contract again.",
+])
+def test_issue18z_a_body_that_delayed_the_signing_is_no_decider(note):
+    said(note, "authority", None)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Legal signs off on every vendor contract.", "legal"),
+    ("The board approves it, and the board pushed it to January.", "board"),
+    ("Procurement decides, they held it up last time too.", "procurement"),
+])
+def test_issue18z_a_body_that_decides_stays(note, who):
+    said(note, "authority", who)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.agents.bant.deciders import BODY, BOSS_TITLE, ME_ANSWER, corrected_decider
+from desktop.agents.bant.deciders import BODY, BOSS_TITLE, ME_ANSWER, corrected_decider, delayed_by
 from desktop.agents.bant.rivals import vendor_names
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import words_to_digits
@@ -500,6 +500,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if who and ev and delayed_by(who, ev):  # "can't sign by EOM after all, legal pushed it": no decider
+        who, ev = None, None
     if ev and ev in sentences and ME_ANSWER.search(ev):  # "who signs? 'Me, once finance blesses it'": the person answering
         k = sentences.index(ev)
         who = _contact_name(sentences, k) or _last_person_named(sentences, k, vendor_names(sentences)) or who
