@@ -190,3 +190,41 @@ def test_issue18z_a_body_that_delayed_the_signing_is_no_decider(note):
 ])
 def test_issue18z_a_body_that_decides_stays(note, who):
     said(note, "authority", who)
+
+
+# -- authority: the one person the note names speaks an unattributed quote ----------------------------------
+@pytest.mark.parametrize("note,who", [
+    ("First call with Hana Sato (COO). Direct. 'Raj likes it, I sign it, and I won't pay fifty.'", "Sato"),
+    ("Omar Haddad from Brightline rang. 'Price is fine, I'll sign it if you add the Teams alerts.'", "Haddad"),
+    ("Spoke w/ Rita Gomez (owner). Q: who signs? A: 'me, it's my shop.'", "Gomez"),
+])
+def test_issue18z_an_unattributed_quote_is_the_one_named_persons(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Call with Dan Walsh and Kara Evans. 'Kara decides, I just run the pilot.' Kara signs.", "Kara"),
+    ("Tom Becker, Northwind. He said, quote, 'I sign everything here.'", "Becker"),
+    ("Blue Harbor Realty call with Elena Garcia. 'I decide.'", "Garcia"),
+])
+def test_issue18z_unattributed_quote_guards(note, who):
+    said(note, "authority", who)
+
+
+# -- budget/need: what they pay for another thing; the deal itself wanted ---------------------------------
+@pytest.mark.parametrize("note", [
+    "Rita pays $300 a month for the booking widget and would pay about the same for this.",
+    "They pay 2k a year for their website host; no budget for us yet.",
+    "Omar said he paid 15k for the old CMS, never again.",
+])
+def test_issue18z_what_they_pay_for_another_thing_is_no_budget(note):
+    said(note, "budget", None)
+
+
+@pytest.mark.parametrize("note", [
+    "Hana Sato, COO: 'Raj wants this, I sign it.'",
+    "The VP loves it, the CFO signs.",
+    "Tom needs this; Omar approves.",
+])
+def test_issue18z_the_deal_itself_wanted_is_no_need(note):
+    said(note, "need", None)

@@ -5,7 +5,7 @@ proposal (6k a year starter)"), which is cut from the sentence before any figure
 doubt that leaves no single number of theirs - a range they were unsure of or hedged ("maybe 8 to 10 grand"), a
 hedged figure moving to a ceiling ("maybe 800 a month, a grand tops"), a ceiling hedged after it ("up to 12k,
 maybe"), a figure that moves on a condition with nothing settled ("eighteen, then maybe twenty if onboarding is in"),
-a figure that is whatever a rival's quote comes to, what they pay today, or a bigger pot ("that's for the whole tool
+a figure that is whatever a rival's quote comes to, what they pay today or for another thing, or a bigger pot ("that's for the whole tool
 stack")."""
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ _DOUBT = re.compile(
     r"\b" + _ANYFIG + r"['\"]?,\s*(?:and\s+)?then\s+['\"]?maybe " + _ANYFIG + r"\s+if\b(?![^.;]*\b(?:call it|assume|settled|is what)\b)|"
     # "whatever the Weave quote comes in at, roughly 350 a month": the rival's quote, not their budget
     r"\bwhatever (?:the |their )?(?:[\w'-]+ ){0,2}(?:quote|price|bid|offer) (?:comes in at|comes to|lands at|is|says)\b|"
+    # "I pay $400 a month for the website, I'd pay about the same for this": what they pay for another thing
+    r"\b(?:pay|pays|paying|paid)\s+(?:about |around |roughly |like )?" + _ANYFIG + r"(?:\s*(?:a|per)\s*(?:month|year|mo|yr))?\s+for\s+"
+    r"(?:the|their|her|his|its|our)\s+(?!(?:crm|tool|platform|pilot|project|licen[cs]es?|seats?|plan|subscription|year|month|quarter|"
+    r"first|full|whole|term|contract|rollout)\b)[\w-]+|"
     # "Current sub is $799/mo": what they pay today, not the money for this purchase
     r"^\s*(?:their |the |her |his )?(?:current|existing|present) (?:sub|subscription|plan|contract|bill|spend|invoice)s? "
     r"(?:is|was|costs?|runs?|comes to)\b", re.I)

@@ -19,6 +19,8 @@ _NOT_A_NEED = re.compile(
     # "she confirmed the number by email after": a fact confirmed to us (confirming appointments by phone stays a pain)
     r"\b(?:confirmed|confirms|re-?confirmed|put|sent|approved|okayed) (?:the|that|this|her|his|their) (?:number|figure|budget|amount|"
     r"price|date|deadline|headcount|seat count)(?: in writing)? (?:by|over|via|in(?: an)?) (?:e-?mail|phone|text|slack)\b|"
+    # "Mike wants this, I sign it": the deal itself wanted, no problem named
+    r"\b(?:wants?|needs?|likes?|loves?) (?:this|it)(?=\s*[,;.]|\s*$)|"
     # "She wants to restart.", "wants to pick things back up": the talks going again, not a problem
     r"\b(?:wants?|wanted|'d like|would like|hopes?|is keen|are keen|keen) to (?:restart|resume|reopen|re-?engage|revive|"
     r"pick (?:it|this|things|the conversation|the deal) back up|get (?:going|started|things moving) again|start (?:over|again))"
