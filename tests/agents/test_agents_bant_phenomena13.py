@@ -228,3 +228,22 @@ def test_issue18z_what_they_pay_for_another_thing_is_no_budget(note):
 ])
 def test_issue18z_the_deal_itself_wanted_is_no_need(note):
     said(note, "need", None)
+
+
+# -- authority: the person the note opens with, a name in brackets after it; an assistant's initials ----------
+@pytest.mark.parametrize("note,who", [
+    ("Rita Gomez (Brightline, owner) called back. They used Zoho's CRM years ago and hated it. She signs.", "Gomez"),
+    ("Omar Haddad (Quartz Partners) rang about pricing. They looked at Pipedrive's deal module once. His call, he said.", "Haddad"),
+    ("Hana Sato (COO) is back. They tried Monday's sales module last spring. She decides.", "Sato"),
+])
+def test_issue18z_a_pronoun_means_the_person_the_note_opens_with(note, who):
+    said(note, "authority", who)
+
+
+@pytest.mark.parametrize("note,who", [
+    ("Brightline. Omar Haddad's EA says he's the one who signs, but he's away till the 9th.", "Haddad"),
+    ("Rita Gomez's PA told me she signs everything.", "Gomez"),
+    ("Kofi Mensah's exec assistant says he's the approver.", "Mensah"),
+])
+def test_issue18z_an_assistants_initials_are_not_the_decider(note, who):
+    said(note, "authority", who)

@@ -59,3 +59,14 @@ def delayed_by(who: str, evidence: str) -> bool:
                  evidence, re.I):
         return False  # ("The board approves it, and the board pushed it to January": it decides)
     return bool(re.search(r"\b" + body + _DELAYED_IT, evidence, re.I))
+
+
+#: "Theo Walsh's EA says he's the one who signs": the initials of an assistant, read as the word
+_ASSISTANT = re.compile(r"(?<='s )(?-i:EA|PA)\b|(?<='s )exec(?:utive)? assistant\b|(?<='s )personal assistant\b", re.I)
+
+
+def assistant_spelled_out(sentence: str) -> str:
+    """``sentence`` with an assistant's initials after a possessive as the word ("Theo Walsh's EA says he's the one who
+    signs" -> "Theo Walsh's assistant says ..."), so the "he" after it means the person, not the initials."""
+    return _ASSISTANT.sub("assistant", sentence)
+

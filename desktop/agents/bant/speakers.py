@@ -25,3 +25,19 @@ def only_person_before(before: str) -> str | None:
         people.add((first, last))
     firsts = {f for f, _ in people}
     return next(iter(firsts)) if len(people) == 1 else None
+
+
+#: "Wendy Price (Onyx, founder) is back in the loop", "Elena Garcia (Blue Harbor) called back": the note opens with the
+#: person met, their company or role in brackets
+_OPENS_WITH_PERSON = re.compile(r"^(?:(?:so|um|uh|ok|okay|right)\W+)*((?-i:[A-Z][a-z]+) (?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?))\s*\([^)]{2,60}\)")
+
+
+def opening_person(first_sentence: str) -> str | None:
+    """The person a note opens with when a bracket follows the name ("Wendy Price (Onyx, founder) is back ..."), or
+    None: whom a later "she"/"he" means when no other sentence names anyone."""
+    from desktop.agents.bant.people import _COMPANY_WORD, _NOT_NAMES  # people -> here; no cycle at import time
+
+    m = _OPENS_WITH_PERSON.match(first_sentence)
+    if not m or any(w in _NOT_NAMES for w in m.group(1).split()) or _COMPANY_WORD.search(m.group(1)):
+        return None
+    return m.group(1)
