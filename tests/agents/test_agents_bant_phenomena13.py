@@ -247,3 +247,31 @@ def test_issue18z_a_pronoun_means_the_person_the_note_opens_with(note, who):
 ])
 def test_issue18z_an_assistants_initials_are_not_the_decider(note, who):
     said(note, "authority", who)
+
+
+# -- timeline: their deadline said with its event, a pilot wanted going, a date they can no longer make -------
+@pytest.mark.parametrize("note,day", [
+    ("Omar decides. Wants it signed by the 9th, that's their partners' meeting.", "2026-12-09"),
+    ("Rita wants the contract done by December 16th, which is their board offsite.", "2026-12-16"),
+    ("Ines wants it live by January 6th, that's their sales kickoff.", "2027-01-06"),
+])
+def test_issue18z_a_deadline_with_their_event_after_it(note, day):
+    said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note,day", [
+    ("Hana decides. Wants the pilot started by the 12th.", "2026-12-12"),
+    ("They'd like the trial kicked off by January 8th.", "2027-01-08"),
+    ("Kofi needs the pilot set up by December 20th for the holiday rush.", "2026-12-20"),
+])
+def test_issue18z_a_pilot_wanted_going_by_a_date(note, day):
+    said(note, "timeline", day)
+
+
+@pytest.mark.parametrize("note,day", [
+    ("Omar can't sign by EOM after all, procurement is slow; new target is by the 11th.", "2026-12-11"),
+    ("Rita won't close by December 4th after all; now it's by the 18th.", "2026-12-18"),
+    ("Kofi can't go live by January 5th; new go-live is by January 19th.", "2027-01-19"),
+])
+def test_issue18z_a_date_they_can_no_longer_make_gives_way(note, day):
+    said(note, "timeline", day)

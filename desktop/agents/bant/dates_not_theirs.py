@@ -1,7 +1,10 @@
 """Dates in a note that are no buying date of the customer's (issue/18z, callnotes25's invented timelines): our
 meeting moved to a new day ("moved the demo from Dec 2 to Dec 3"), our own quarter or year end that we push to close
 before ("I pushed to close before our Q4 ends Dec 31") and the month their budget is set ("our budget gets set in
-January"). Each is cut from the sentence before the date is read."""
+January"), and a date they can no longer make ("can't sign by EOM after all"). Each is cut from the sentence before the
+date is read. Two wordings of their own deadline are read as one: "by the 10th, that's their board meeting" (the event
+after the date says why, the date stays) and "wants the pilot started by the 15th" (a pilot they want going by a date, as
+"running by" is)."""
 
 from __future__ import annotations
 
@@ -23,9 +26,23 @@ _NOT_THEIRS = re.compile(
     r"(?:\s+(?:on\s+)?" + _DAY + r")?|"
     # "our budget gets set in January, no number before then", "budgets are approved in March": when the money is set
     r"\b(?:the |our |their |her |his )?budgets?\s+(?:gets?|is|are|will be|'ll be|should be)\s+(?:only\s+)?(?:set|approved|decided|"
-    r"finali[sz]ed|signed off|agreed|allocated)\s+(?:in|by|on|at|around)\s+(?:early |mid-?|late |the end of )?" + _MON + r"\b", re.I)
+    r"finali[sz]ed|signed off|agreed|allocated)\s+(?:in|by|on|at|around)\s+(?:early |mid-?|late |the end of )?" + _MON + r"\b|"
+    # "can't sign by EOM after all, legal pushed it": a date they can no longer make (the new one said after it counts)
+    r"\b(?:can't|cannot|can not|won't|will not|couldn't|isn't going to|aren't going to)\s+(?:\w+\s+)?(?:sign|close|go live|launch|"
+    r"decide|make it)(?:\s+(?:it|this|the (?:contract|deal)))?\s+(?:by|before|on|in)\s+(?:eom|eoq|eoy|end of (?:the )?(?:month|"
+    r"quarter|year)|" + _DAY + r")(?:\s+after all)?", re.I)
+
+#: "by the 10th, that's their board meeting": their event said after the deadline's date, which stays
+_EVENT_AFTER = re.compile(r"(\b(?:by|before)\s+" + _DAY + r"),\s*(?:that's|that is|which is|as that's|because that's)\s+(?:when )?"
+                          r"(?:their|the|her|his)\s+(?:[\w'-]+\s+){0,2}(?:meeting|offsite|board|committee|retreat|kick-?off|conference|"
+                          r"event|launch|season)\b[^.;]*", re.I)
+#: "wants the pilot started by the 15th": a pilot they want going by a date
+_PILOT_STARTED = re.compile(r"\b((?:wants?|wanted|needs?|needed|'d like|would like|hopes? to have|expects?)\s+(?:the|a|their)\s+"
+                            r"(?:[\w-]+\s+)?(?:pilot|trial|poc))\s+(?:started|kicked off|begun|going|underway|set up)\s+(?=by\b)", re.I)
 
 
 def strip_not_theirs(sentence: str) -> str:
     """``sentence`` without the dates that are not the customer's buying date (see the module docstring)."""
+    sentence = _EVENT_AFTER.sub(r"\1", sentence)
+    sentence = _PILOT_STARTED.sub(r"\1 running ", sentence)
     return _NOT_THEIRS.sub(" ", sentence)
