@@ -275,3 +275,23 @@ def test_issue18z_a_pilot_wanted_going_by_a_date(note, day):
 ])
 def test_issue18z_a_date_they_can_no_longer_make_gives_way(note, day):
     said(note, "timeline", day)
+
+
+# -- budget: a figure committed to without a budget word; a correction put as "no, he corrected himself" --------
+@pytest.mark.parametrize("note,value", [
+    ("Hana Sato, CFO. She'll approve forty thousand for year one, no more.", 40000),
+    ("Omar wants the renewal at 20k, not 24: 'twenty is what I've got'.", 20000),
+    ("Price talk went on a while; fine, they can find twenty-six, that's final. Revised quote at 26k.", 26000),
+    ("He can approve up to 25k on his own.", None),
+])
+def test_issue18z_a_figure_committed_to_without_a_budget_word(note, value):
+    said(note, "budget", value)
+
+
+@pytest.mark.parametrize("note,value", [
+    ("Budget: 'two k a month' - no, she corrected herself, 'two k a year, we're tiny'.", 2000),
+    ("Money: five grand a year - no, he corrected himself, eight grand a year.", 8000),
+    ("Budget 'ten k a month' - no, they corrected themselves, 'ten k for the whole year'.", 10000),
+])
+def test_issue18z_a_figure_put_right_with_no_he_corrected_himself(note, value):
+    said(note, "budget", value)

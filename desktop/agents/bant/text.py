@@ -267,7 +267,7 @@ def _unquote(text: str) -> str:
                             (r"\bI\b", n),
                             (r"\bme\b", n), (r"\bmy\b", n + "'s")):
                 body = re.sub(rx, rep, body)
-        for rx, rep in ((r"\bI'm\b", third[3]), (r"\bI've\b", third[3]), (r"\bI'll\b", third[4]), (r"\bI'd\b", third[5]),
+        for rx, rep in ((r"\bI'm\b", third[3]), (r"\bI've\b", third[3] if who != "they" else "they've"), (r"\bI'll\b", third[4]), (r"\bI'd\b", third[5]),
                         (r"\bI don't\b", third[0] + " " + third[6]), (r"\bI was\b", third[7]), (r"\bI\b", third[0]),
                         (r"\bme\b", third[1]), (r"\bmy\b", third[2])):
             body = re.sub(rx, rep, body)
