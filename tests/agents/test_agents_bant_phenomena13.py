@@ -295,3 +295,13 @@ def test_issue18z_a_figure_committed_to_without_a_budget_word(note, value):
 ])
 def test_issue18z_a_figure_put_right_with_no_he_corrected_himself(note, value):
     said(note, "budget", value)
+
+
+# -- competitor: a note's subjectless "said" before the vendor -------------------------------------------------
+@pytest.mark.parametrize("note,vendor", [
+    ("Hana Sato, CFO. Said HubSpot came in cheaper, but their rollout is slow.", "HubSpot"),
+    ("Mentioned Pipedrive quoted them lower last week.", "Pipedrive"),
+    ("Omar, blunt. Says Freshworks undercut us by a third.", "Freshworks"),
+])
+def test_issue18z_a_subjectless_said_is_no_part_of_the_vendor(note, vendor):
+    said(note, "competitor", vendor)
