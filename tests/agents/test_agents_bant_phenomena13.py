@@ -305,3 +305,13 @@ def test_issue18z_a_figure_put_right_with_no_he_corrected_himself(note, value):
 ])
 def test_issue18z_a_subjectless_said_is_no_part_of_the_vendor(note, vendor):
     said(note, "competitor", vendor)
+
+
+# -- timeline: a date taken back for the one said right after it, across a dash --------------------------------
+@pytest.mark.parametrize("note,day", [
+    ("Rita wants it live when their spring term starts, Jan 20th - sorry, she corrected herself, Jan 18th.", "2027-01-18"),
+    ("Omar needs it signed by Dec 11, no, Dec 9.", "2026-12-09"),
+    ("Kofi: go-live by February 3rd — sorry, February 1st.", "2027-02-01"),
+])
+def test_issue18z_a_date_put_right_after_it(note, day):
+    said(note, "timeline", day)

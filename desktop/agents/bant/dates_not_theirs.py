@@ -46,3 +46,23 @@ def strip_not_theirs(sentence: str) -> str:
     sentence = _EVENT_AFTER.sub(r"\1", sentence)
     sentence = _PILOT_STARTED.sub(r"\1 running ", sentence)
     return _NOT_THEIRS.sub(" ", sentence)
+
+
+_OPENS_FIX = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:sorry|no wait|wait,? no|correction|i mean|no,? (?:she|he|they) corrected "
+                        r"(?:herself|himself|themselves))\b", re.I)
+_FULL_DATE = r"(?:" + _MON + r"\.? \d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? (?:of )?" + _MON + r")"
+#: "Jan 15th, sorry, she corrected herself, Jan 12th": the first date taken back for the one said after it
+_DATE_PUT_RIGHT = re.compile(r"\b" + _FULL_DATE + r"\b[,;]?\s+(?:(?:sorry|no|wait)\b,?\s*)+(?:(?:she|he|they) corrected (?:herself|himself|"
+                             r"themselves),?\s+|i mean,?\s+)?(?=" + _FULL_DATE + r"\b)", re.I)
+
+
+def dates_put_right(sentences: list[str]) -> list[str]:
+    """``sentences`` with a date taken back for the one said right after it, also when the correction was split off
+    as a sentence of its own ("... starts, Jan 15th - sorry, she corrected herself, Jan 12th" -> "... starts, Jan 12th")."""
+    out: list[str] = []
+    for s in sentences:
+        if out and _OPENS_FIX.match(s.strip()) and re.search(_FULL_DATE, s, re.I) and re.search(_FULL_DATE + r"\W*$", out[-1], re.I):
+            out[-1] = out[-1].rstrip(" .;,") + ", " + s.strip()
+        else:
+            out.append(s)
+    return [_DATE_PUT_RIGHT.sub("", s) for s in out]
