@@ -42,3 +42,31 @@ def corrected_decider(sentences: list[str], evidence: str) -> str | None:
 BOSS_TITLE = re.compile(r"\b(?:decision(?: is| sits| rests| lies)?(?: with)?|signs?|approves?|decides?|sign-?off is)\s*:?\s*(?:with\s+)?"
                         r"(?:his|her|their) (?:boss|manager|superior|supervisor|line manager),\s+(?:the |their |his |her )?"
                         r"((?:vp|svp|evp|head|director|chief|ceo|cfo|coo|cto|cio|gm|md)\b[\w ]{0,30}?)(?=\s*(?:[(.,;]|$))", re.I)
+
+
+#: "can't sign by EOM after all, legal pushed it", "procurement held it up": a body that delayed the signing, not who signs
+_DELAYED_IT = (r"\s+(?:has |have |had )?(?:pushed|delayed|held|holds|slowed|stalled|bumped|blocked|paused|moved)\s+(?:it|things|this|that|"
+               r"the (?:signing|signature|date|deal|contract|close))(?:\s+(?:up|back|out|down))?\b")
+
+
+def delayed_by(who: str, evidence: str) -> bool:
+    """True when ``who`` is a department or body that the sentence only says delayed the signing ("can't sign by EOM
+    after all, legal pushed it"): it names no decider."""
+    if not BODY.fullmatch(who.strip()):
+        return False
+    body = re.escape(who.strip())
+    if re.search(r"\b" + body + r"\s+(?:(?:also|still|always|then)\s+)?(?:signs?|decides?|approves?|has (?:the )?final say|owns? the decision)\b",
+                 evidence, re.I):
+        return False  # ("The board approves it, and the board pushed it to January": it decides)
+    return bool(re.search(r"\b" + body + _DELAYED_IT, evidence, re.I))
+
+
+#: "Theo Walsh's EA says he's the one who signs": the initials of an assistant, read as the word
+_ASSISTANT = re.compile(r"(?<='s )(?-i:EA|PA)\b|(?<='s )exec(?:utive)? assistant\b|(?<='s )personal assistant\b", re.I)
+
+
+def assistant_spelled_out(sentence: str) -> str:
+    """``sentence`` with an assistant's initials after a possessive as the word ("Theo Walsh's EA says he's the one who
+    signs" -> "Theo Walsh's assistant says ..."), so the "he" after it means the person, not the initials."""
+    return _ASSISTANT.sub("assistant", sentence)
+

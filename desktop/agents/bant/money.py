@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from desktop.agents.bant.asides import EVEN_A_FIGURE, disowned_after
+from desktop.agents.bant.budget_doubts import doubted, strip_our_document
+from desktop.agents.bant.budget_plain import plain_budget
 from desktop.agents.bant.figures import join_fix_alone, scale_bare, strip_not_ours
 from desktop.agents.bant.people import _AUTH_CUE
 from desktop.agents.bant.text import _clauses
@@ -399,7 +401,8 @@ _FRACTION = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 /
 
 
 #: A sentence that opens by correcting the one before: "Sorry, thirty-three, he said thirty-three four".
-_FIX_OPENER = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:sorry|no wait|wait,? no|correction|scratch that|i mean|my mistake)\b", re.I)
+_FIX_OPENER = re.compile(r"^(?:(?:uh|um|er|oh),?\s+)*(?:sorry|no wait|wait,? no|correction|scratch that|i mean|my mistake|"
+                         r"no,? (?:he|she|they) corrected (?:himself|herself|themselves))\b", re.I)
 
 
 def _corrected_next(sentences: list[str], i: int) -> tuple[float, str] | None:
@@ -685,9 +688,11 @@ def _budget(sentences: list[str]) -> tuple[float | None, str | None]:
     # "has to approve even a 3k pilot": a figure that shows how strict the rule is; "budget 45k, not the 48k we quoted": ours
     # denied goes; "set aside thirty-two" with "32k" elsewhere is in thousands; "Wait, no" alone joins the correction after it
     note = " ".join(sentences)
-    joined = join_fix_alone([scale_bare(strip_not_ours(EVEN_A_FIGURE.sub(" ", x)), note) for x in joined])
+    joined = join_fix_alone([scale_bare(strip_our_document(strip_not_ours(EVEN_A_FIGURE.sub(" ", x))), note) for x in joined])
     value, s = _budget_said(joined)
-    if value is not None and s is not None and disowned_after(s, joined):
+    if value is None:  # "He'll approve fifty-five thousand for year one", "thirty is what I've got": no budget word
+        value, s = plain_budget(joined, _amounts)
+    if value is not None and s is not None and (disowned_after(s, joined) or doubted(s, joined)):
         return None, None  # "Sofia on budget: 'around 70' - not committed.": the figure disowned in the fragment after it
     if value is not None and s is not None and re.search(r"\bup to\b", s, re.I) and re.search(
             r"\b(?:'d|would|'d much|would much) (?:rather|prefer to) (?:\w+ )?(?:land|be|stay|come in|keep it|spend|end up|sit|"

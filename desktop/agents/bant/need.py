@@ -7,6 +7,7 @@ from datetime import date
 
 from desktop.agents.bant.asides import BUSY_PERSON, OUR_NO_SHOW
 from desktop.agents.bant.money import _BUDGET_CUE, _amounts
+from desktop.agents.bant.need_not import strip_not_needs
 from desktop.agents.bant.steps import _DONE_ALREADY, _SERVICE
 from desktop.agents.bant.text import _clauses, _clean, _seller_subject
 from desktop.agents.bant.timeline import _TIME_WORDS, period_end
@@ -426,7 +427,8 @@ def _drop_fixed(s: str) -> str:
 
 
 def _need(sentences: list[str]) -> tuple[str | None, str | None]:
-    sentences = [d for d in (_drop_fixed(s) for s in sentences) if d.strip()]
+    # ("after some back and forth", "if this isn't live by X I lose the budget line", "wants to restart": no need)
+    sentences = [d for d in (strip_not_needs(_drop_fixed(s)) for s in sentences) if d.strip(" .,;")]
     # "Pain hasn't changed: foremen still file site logs on paper": the label, with what it says of itself dropped
     sentences = [re.sub(r"^((?:the )?(?:main |big |biggest |real |core )?(?:problem|pain(?: point)?|issue|need)s?)\s+(?:still\s+)?"
                         r"(?:hasn't|has not|didn't|did not|hasn't really) change(?:d)?\s*:", r"\1:", s, flags=re.I) for s in sentences]

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 
-from desktop.agents.bant.deciders import BODY, BOSS_TITLE, ME_ANSWER, corrected_decider
+from desktop.agents.bant.deciders import (
+    BODY,
+    BOSS_TITLE,
+    ME_ANSWER,
+    assistant_spelled_out,
+    corrected_decider,
+    delayed_by,
+)
 from desktop.agents.bant.rivals import vendor_names
+from desktop.agents.bant.speakers import opening_person
 from desktop.agents.bant.text import _clauses
 from desktop.planner.parsing.numbers import words_to_digits
 
@@ -332,7 +340,7 @@ def _contact_name(sentences: list[str], idx: int) -> str | None:
     typed = re.match(r"^[\w&.' ]{2,40}?\s+[-\u2013:]\s+([a-z]+ [a-z]+)\s*(?:[.,(]|$)", head)
     if typed and not any(p.capitalize() in _NOT_NAMES or _ROLE.fullmatch(p) for p in typed.group(1).split()):
         return typed.group(1)
-    return None
+    return opening_person(sentences[0]) if sentences else None  # "Wendy Price (Onyx, founder) is back in the loop."
 
 
 def _last_person_named(sentences: list[str], idx: int, vendors: set[str]) -> str | None:
@@ -500,6 +508,8 @@ def _authority(sentences: list[str]) -> tuple[str | None, str | None]:
         if picker:
             return _full_names(picker, sentences), s
     who, ev = _authority_said(sentences)
+    if who and ev and delayed_by(who, ev):  # "can't sign by EOM after all, legal pushed it": no decider
+        who, ev = None, None
     if ev and ev in sentences and ME_ANSWER.search(ev):  # "who signs? 'Me, once finance blesses it'": the person answering
         k = sentences.index(ev)
         who = _contact_name(sentences, k) or _last_person_named(sentences, k, vendor_names(sentences)) or who
@@ -555,7 +565,7 @@ _ABOVE_LIMIT = re.compile(r"\b(?:up to|under|below)\b[^.;]*?[,;]\s*(?:but\s+|and
 
 
 def _authority_said(sentences: list[str]) -> tuple[str | None, str | None]:
-    sentences = [_SIGN_UP.sub("sign", s) for s in sentences]
+    sentences = [_SIGN_UP.sub("sign", assistant_spelled_out(s)) for s in sentences]
     # "trial users sign up for their courses": users enrolling, not anyone signing the deal
     sentences = [re.sub(r"\b((?:users|customers|students|people|patients|members|leads|visitors|learners|clients|parents|folks|prospects|"
                         r"subscribers|trialists)\s+(?:\w+\s+)?)sign(s|ed|ing)? up\b", r"\1enrol\2", s, flags=re.I) for s in sentences]

@@ -162,7 +162,8 @@ def _vendor(name: str) -> str | None:
     words = name.split()
     # ("Anyway Chorus is still in": a discourse word said before the vendor is not part of its name)
     while len(words) > 1 and words[0] in {"Anyway", "Anyhow", "So", "Also", "Plus", "Well", "Oh", "Now", "Still", "And", "But",
-                                         "Apparently", "Basically", "Honestly", "Actually"}:
+                                         "Apparently", "Basically", "Honestly", "Actually", "Said", "Says", "Mentioned", "Heard",
+                                         "Thinks", "Reckons"}:  # ("Said Salesforce came in lower": a note's subjectless "said")
         words.pop(0)
     # ("Zendesk AI", "Zoho Suite": the vendor, without the product line's generic word)
     while words and words[-1] in _NOT_VENDOR | {"And", "Or", "But", "So", "Too", "As", "AI", "Suite", "Platform", "Cloud"}:

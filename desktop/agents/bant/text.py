@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from desktop.agents.bant.speakers import only_person_before
+
 # -- sentences and clauses ------------------------------------------------------------------------
 _SENT = re.compile(r"(?<=[.!?;\n])(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bMrs\.)(?:(?<!\b[ap]\.m\.)|(?=\s+(?:[A-Z]|$)))(?<![A-Z][a-z]{1} [A-Z]\.)(?<![A-Z][a-z]{2} [A-Z]\.)(?<![A-Z][a-z]{3} [A-Z]\.)(?<![A-Z][a-z]{4} [A-Z]\.)(?<![A-Z][a-z]{5} [A-Z]\.)(?<![A-Z][a-z]{6} [A-Z]\.)(?<![A-Z][a-z]{7} [A-Z]\.)(?<![A-Z][a-z]{8} [A-Z]\.)"
                    r"\s+|\s+-{1,2}\s+|\s+—\s+")
@@ -249,13 +251,23 @@ def _unquote(text: str) -> str:
         speaker = _SPEAKER_BEFORE.search(text[max(0, m.start() - 80):m.start()]) or _SPEAKER_AFTER.match(text[m.end():])
         if speaker:
             named.append((speaker.group(speaker.lastindex or 1) or "").split()[0])
+        elif not named and re.search(r"\b(?:I|me|I'm|I'll|I'd|I've)\b", body) and not re.search(
+                r"\b(?:he|she)\s+(?:said|says|told (?:me|us)|goes|went|added)\b[^\"]{0,20}$", text[:m.start()], re.I):
+            # ("First call with David Kim (CFO). 'Mike wants this, I sign it.'": the one person the note has named)
+            only = only_person_before(text[:m.start()])
+            if only:
+                named.append(only)
+                body = re.sub(r"^(?:look|listen|honestly|frankly|see|well),\s*", "", body, flags=re.I)  # ("Look, I own ...")
         if named:  # "Helen Cho told me "I'll sign"" -> "Helen will sign"
             n = named[-1]
             for rx, rep in ((r"\bI'm\b", n + " is"), (r"\bI've\b", n + " has"), (r"\bI'll\b", n + " will"),
-                            (r"\bI'd\b", n + " would"), (r"\bI don't\b", n + " doesn't"), (r"\bI\b", n),
+                            (r"\bI'd\b", n + " would"), (r"\bI don't\b", n + " doesn't"), (r"\bI have\b", n + " has"),
+                            # ("I sign it" -> "Kim signs it": the verb agrees with the name)
+                            (r"\bI (sign|decide|approve|own|need|want|run|hold|make|call|pay|handle|control|okay|say)\b", n + r" \1s"),
+                            (r"\bI\b", n),
                             (r"\bme\b", n), (r"\bmy\b", n + "'s")):
                 body = re.sub(rx, rep, body)
-        for rx, rep in ((r"\bI'm\b", third[3]), (r"\bI've\b", third[3]), (r"\bI'll\b", third[4]), (r"\bI'd\b", third[5]),
+        for rx, rep in ((r"\bI'm\b", third[3]), (r"\bI've\b", third[3] if who != "they" else "they've"), (r"\bI'll\b", third[4]), (r"\bI'd\b", third[5]),
                         (r"\bI don't\b", third[0] + " " + third[6]), (r"\bI was\b", third[7]), (r"\bI\b", third[0]),
                         (r"\bme\b", third[1]), (r"\bmy\b", third[2])):
             body = re.sub(rx, rep, body)

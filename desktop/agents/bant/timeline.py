@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from desktop.agents.bant.asides import OUR_MEETING_SET
+from desktop.agents.bant.dates_not_theirs import dates_put_right, strip_not_theirs
 from desktop.agents.bant.text import _clauses, _seller_pronoun
 from desktop.planner.parsing.dates import ImpossibleDate, add_months
 from desktop.planner.parsing.dates import find_date as _planner_find_date
@@ -199,6 +200,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
     """The buying date (``YYYY-MM-DD``) and its sentence. A date said as an event ("their plan renews in March", "sales
     launch April 10th") gives way to a deadline said as one in the note ("... live by March 27th", "wants it signed by
     the end of February")."""
+    sentences = dates_put_right(sentences)  # "Jan 15th - sorry, she corrected herself, Jan 12th"
     d, s = _timeline_first(sentences, now)
     if d is None or s is None or _DEADLINE.search(s) or re.search(r"(?:by|before|until|no later than|deadline)", s, re.I):
         return d, s
@@ -213,6 +215,7 @@ def _timeline(sentences: list[str], now: datetime | date) -> tuple[str | None, s
 def _timeline_first(sentences: list[str], now: datetime | date) -> tuple[str | None, str | None]:
     today = now.date() if isinstance(now, datetime) else now
     for k, s in enumerate(sentences):
+        s = strip_not_theirs(s)  # our meeting moved, our quarter end, the month their budget is set
         # "If the pilot works he wants the contract signed by end of February": their pilot is the agreed path, so the date
         # said on its success is their target (as "they'd sign in Q1 if the pilot hits its numbers" is)
         s = re.sub(r"^if (?:the|their|our) (?:[\w-]+ )?(?:pilot|trial|poc|proof of concept)\s+(?:works|goes well|succeeds|is a success|"
