@@ -51,7 +51,10 @@ def create_contact_fields(text: str, mentions: list[Mention], index: EntityIndex
     if (not m or m.group(1).lower() in STOPWORDS) and (
             named := re.search(rf"\b(?:named|called|name is|name's)\s+({_NAME_WORD})(?:\s+({_NAME_WORD}))?", text)):
         m = named  # "Met a guy named Carlos Mendez at the conference, ... add him as a contact"
-    if (not m or m.group(1).lower() in STOPWORDS or m.group(1).endswith(("'s", "\u2019s")) and not re.search(
+    said_first = f"{m.group(1)} {m.group(2) or ''}".strip().lower() if m else ""
+    # ("Upland Partners hired a new marketing lead, Lucia Ferrer, add her": the company said first is no name)
+    said_company = bool(said_first) and (said_first in index.company_full_keys or said_first in index.company_keys)
+    if (not m or said_company or m.group(1).lower() in STOPWORDS or m.group(1).endswith(("'s", "\u2019s")) and not re.search(
             r"'s\s+(?:new\s+)?(?:colleague|assistant|boss|manager|deputy|counterpart|replacement|successor|coworker|co-worker|"
             r"partner|cofounder|co-founder|report|teammate)\b", text)
             or (m.group(2) or "").endswith(("'", "'s", "\u2019s"))) and (

@@ -133,10 +133,11 @@ _NEGATIVE = re.compile(r"\b(?:negative|(?<=to )minus|(?<!\bit )(?<!\bthat )minus
                        r"\s+(?:\$\s?)?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
                        r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)|(?<![\w-])-\s?\$?\d", re.I)
 #: Two figures said with the speaker unsure between them: "fifty grand, or maybe forty, I honestly don't know yet".
-_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even|no(?: wait)?,\s+(?:\$?\d+(?:\.\d+)?(?:\s*(?:k|grand|thousand))?(?!\w)|one|two|three|four|five|six|"
+_UNSURE_AMOUNT = re.compile(r"\b(?:or maybe|or perhaps|or possibly|maybe even|either\s+\$?\d[\d,.]*\s*(?:k|grand|thousand)?\s+or|no(?: wait)?,\s+(?:\$?\d+(?:\.\d+)?(?:\s*(?:k|grand|thousand))?(?!\w)|one|two|three|four|five|six|"
                             r"seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred))\b"
                             r"(?=[^;]{0,80}?\b(?:don'?t know(?!\s+(?:if|whether|why|when|how|what|who)\b)|do not know|not sure(?!\s+(?:if|whether)\b)|no idea|"
-                            r"can'?t decide|haven'?t decided|undecided|who knows)\b(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|"
+                            r"can'?t decide|haven'?t decided|undecided|who knows|can'?t remember|don'?t remember|can'?t recall|"
+                            r"not certain)\b(?![^;]{0,60}?\b(?:let'?s say|let'?s go with|call it|make it|"
                             r"go with)\b))", re.I)
 #: A scale word with no number said before it: "Starter Plan, aging thousand" (a figure misheard): asked, never 1,000.
 _BARE_SCALE = re.compile(r"(?<![\d$])(?<!\ba )(?<!\bone )(?<!\bper )(?<!\bthe )(?<!\bof )(?<!\bfew )(?<!\bseveral )(?<!\bhundred )"

@@ -283,6 +283,8 @@ def rewrite(clean: str, index: EntityIndex, today: date, ctx: Target | None) -> 
             and not _IMPERATIVE.search(got.group("rest")):
         kind = got.group("kind").lower().replace("e-mail", "email")
         clean = f"Log {'an' if kind == 'email' else 'a'} {kind} from {got.group('who')}: {got.group('rest').rstrip(' ,;')}."
+    # "draft to Ben Jensen: recap of Friday's workshop, ...": a typed e-mail draft, its words after the colon
+    clean = re.sub(r"^(\W*)draft\s+(?:to|for)\s+(?=(?-i:[A-Z])[a-z'-]+(?:\s+(?-i:[A-Z])[a-z'-]+)?\s*:)", r"\1Draft an email to ", clean, flags=re.I)
     # "What day did I last talk to James Whitfield?": when
     clean = re.sub(r"\b(?:what|which)\s+(?:day|date)\s+(?=did\s+(?:i|we)\s+last\b)", "when ", clean, flags=re.I)
     # "How many proposals do we have out right now?": deals in the proposal stage

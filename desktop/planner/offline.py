@@ -1362,7 +1362,7 @@ _QUOTED_ACTIVITY = re.compile(
     re.I | re.S)
 #: "Log a call with Theo Price: he's bringing Zoe into the next meeting": an activity with one person, then its words.
 _LOGGED_WITH_COLON = re.compile(
-    r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log|record|add)\s+(?:a|an|the|my)\s+(?:quick\s+|short\s+)?"
+    r"^\W*(?:(?:please|ok|okay|so|just)\W+)*(?:log(?:ged)?|record(?:ed)?|add)\s+(?:(?:a|an|the|my)\s+)?(?:quick\s+|short\s+)?"
     r"(?P<kind>call|e-?mail|meeting|voicemail)\s+(?:with|from|to)\s+(?P<who>[^.:;,]{2,60}?)\s*:\s*(?P<speech>\S.*)$",
     re.I | re.S)
 #: A piece of a sentence that asks for something ("so bump the deal by 12k", "follow up with him then").

@@ -605,3 +605,47 @@ def test_logged_it_heard_for_log_it_is_a_request(planner, now, text):
     plan = planner.plan(text, now=now)
     log = next(a for a in plan.actions if a.kind == "log_activity")
     assert log.fields["activity_type"] == "call" and not log.fields["body"].lower().startswith("logged")
+
+
+@pytest.mark.parametrize(("text", "contact", "words"), [
+    ("logged email to Iris Fischer: renewal reminder, contract ends Jan 31", "202", "renewal reminder"),
+    ("logged call with Tom Becker: remind them the invoice is due", "106", "invoice is due"),
+    ("Recorded meeting with Priya Natarajan: they want the security review first", "105", "security review"),
+])
+def test_an_activity_logged_in_the_past_tense_keeps_its_words_after_the_colon(planner, now, text, contact, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["log_activity"]
+    assert plan.actions[0].target.id == contact and words in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize(("text", "contact", "words"), [
+    ("draft to Ben Jensen: recap of Friday's workshop, next steps are the brand audit and a budget sign off", "253", "brand audit"),
+    ("draft to Priya Natarajan: thanks for the time today, pricing attached", "105", "pricing attached"),
+    ("Draft for Tom Becker: the renewal quote holds until the 15th", "106", "renewal quote"),
+])
+def test_a_typed_draft_to_someone_with_a_colon_is_an_email(planner, now, text, contact, words):
+    plan = planner.plan(text, now=now)
+    assert _kinds(plan) == ["draft_email"]
+    assert plan.actions[0].target.id == contact and words in plan.actions[0].fields["body"]
+
+
+@pytest.mark.parametrize("text", [
+    "Meadow Ventures amount is either 16k or 60k now, I honestly can't remember which",
+    "The Globex deal is either 180k or 190k, I don't remember which.",
+    "Set Initech to either 70k or 75k, not certain.",
+])
+def test_either_of_two_amounts_unsure_is_asked(planner, now, text):
+    plan = planner.plan(text, now=now)
+    assert not [a for a in plan.actions if a.kind == "update_deal" and "amount" in a.fields]
+    assert plan.clarifications
+
+
+@pytest.mark.parametrize(("text", "first", "last", "company"), [
+    ("Upland Partners hired a new marketing lead, Lucia Ferrer, add her as a contact.", "Lucia", "Ferrer", "Upland Partners"),
+    ("Globex Logistics has a new controller, Ana Ruiz, add her as a contact.", "Ana", "Ruiz", "Globex Logistics"),
+    ("Initech brought on a new IT director, Paul Meyer, please add him as a contact.", "Paul", "Meyer", "Initech"),
+])
+def test_a_company_named_first_is_not_the_new_persons_name(planner, now, text, first, last, company):
+    plan = planner.plan(text, now=now)
+    made = next(a for a in plan.actions if a.kind == "create_contact")
+    assert (made.fields["first_name"], made.fields["last_name"], made.fields["company"]) == (first, last, company)
