@@ -149,10 +149,10 @@ from desktop.planner.parsing.asr import (
     join_spoken_corrections,
     strip_fillers,
     undo_asr_slips,
-    undo_early_slips,
     unglue_addresses,
 )
 from desktop.planner.parsing.dates import ImpossibleDate, add_months, find_date, find_time
+from desktop.planner.parsing.early_slips import undo_early_slips
 from desktop.planner.parsing.numbers import (
     apply_amount,
     find_amounts,
